@@ -243,3 +243,10 @@ const (
 	RoleReviewer  = "reviewer"
 	RoleRegulator = "regulator"
 )
+
+// Result is a listing with the matcher's verdict on it, as it flows from the
+// matcher to the index and the ticket store.
+type Result struct {
+	Listing Listing `json:"listing"`
+	Match   Match   `json:"match"`
+}
