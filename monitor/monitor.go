@@ -1,0 +1,326 @@
+// Package monitor runs the precwatch pipeline: crawl → match → index →
+// ticket → notify, for one target on demand or for every target on its cron
+// schedule.
+//
+// The pipeline is crash-consistent and idempotent: every step is keyed by
+// the listing's platform, id and content hash, and the ticket store's record
+// of a listing is written last. A process killed between any two steps and
+// run again repeats the unfinished steps (re-indexing is an overwrite) and
+// skips the finished ones, so no ticket or index entry is lost or doubled.
+//
+// Monitor sees root types and the small interfaces declared here only; the
+// command wires the concrete crawler, matcher, index and store.
+package monitor
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Run is the outcome of one crawl of a target.
+type Run struct {
+	ID           string
+	Target       string
+	Started      time.Time // start of the run, also when it was resumed
+	Finished     time.Time
+	Complete     bool     // the frontier was exhausted: listings not seen are gone
+	Resumed      bool     // the run continued an interrupted one
+	Gone         []string // listing URLs that answered 404 or 410
+	Pages        int
+	Listings     int
+	Errors       int
+	ErrorsByKind map[string]int
+}
+
+// Crawler crawls a target and hands each listing to each; a listing's page
+// counts as done only when each has returned nil for all its listings.
+type Crawler interface {
+	Crawl(ctx context.Context, t precwatch.Target, each func(context.Context, precwatch.Listing) error) (*Run, error)
+}
+
+// Matcher finds substances, indicators and observables in a listing; it is
+// safe for concurrent use.
+type Matcher interface {
+	Match(l *precwatch.Listing) precwatch.Match
+}
+
+// Indexer stores listings with substance hits for search.
+type Indexer interface {
+	Put(ctx context.Context, rs []precwatch.Result, seenAt time.Time) error
+	Delete(ctx context.Context, platform, listingID string) error
+}
+
+// Store keeps listing state and tickets.
+type Store interface {
+	// Unchanged reports whether the listing is stored with this content hash.
+	Unchanged(ctx context.Context, platform, listingID, contentHash string) (bool, error)
+	// Seen bumps last_seen of an unchanged listing.
+	Seen(ctx context.Context, platform, listingID string, at time.Time) error
+	// Record stores the listing and its match and creates or updates its
+	// ticket when suspicious, in one transaction. It reports whether a ticket
+	// was created, and whether the listing was stored before with substance
+	// hits.
+	Record(ctx context.Context, r precwatch.Result, at time.Time) (created bool, err error)
+	MarkGone(ctx context.Context, platform string, urls []string, at time.Time) (int, error)
+	MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time) (int, error)
+	// Listings calls fn for every stored listing last seen at or after since.
+	Listings(ctx context.Context, since time.Time, fn func(precwatch.Result) error) error
+}
+
+// Options configure a Monitor.
+type Options struct {
+	Logger *slog.Logger
+	Now    func() time.Time
+	// Notify, if set, is called after each run so that new events leave the
+	// outbox at once rather than at the next poll.
+	Notify func(ctx context.Context)
+	// BatchSize and BatchWait bound the group commit of index writes.
+	BatchSize int
+	BatchWait time.Duration
+}
+
+// Monitor runs the pipeline. It is safe for concurrent use; two runs of the
+// same target never overlap.
+type Monitor struct {
+	crawler Crawler
+	matcher Matcher
+	index   Indexer
+	store   Store
+	opts    Options
+
+	mu      sync.Mutex
+	running map[string]bool
+}
+
+// New returns a Monitor wiring the given parts.
+func New(c Crawler, m Matcher, idx Indexer, s Store, opts Options) *Monitor {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 256
+	}
+	if opts.BatchWait <= 0 {
+		opts.BatchWait = 20 * time.Millisecond
+	}
+	return &Monitor{crawler: c, matcher: m, index: idx, store: s, opts: opts, running: map[string]bool{}}
+}
+
+// ErrRunning is returned by RunTarget when the target is being crawled already.
+var ErrRunning = errors.New("target is already running")
+
+// Summary counts what one run of a target did.
+type Summary struct {
+	Target    string
+	Platform  string
+	Run       *Run
+	Listings  int64 // listings handed over by the crawler
+	Unchanged int64 // listings skipped because their content hash was stored
+	Hits      int64 // listings with at least one offered substance (indexed)
+	Flagged   int64 // suspicious listings seen in this run
+	Tickets   int64 // tickets created by this run
+	Removed   int   // listings marked removed
+	Err       error
+}
+
+// Counters lets a caller watch a run in progress (for a terminal display).
+type Counters struct {
+	Listings, Hits, Flagged, Tickets atomic.Int64
+}
+
+// RunTarget crawls t once to completion through the whole pipeline. A
+// cancelled ctx stops the crawl at a checkpoint; the next RunTarget resumes it.
+func (m *Monitor) RunTarget(ctx context.Context, t precwatch.Target, c *Counters) (*Summary, error) {
+	m.mu.Lock()
+	if m.running[t.Name] {
+		m.mu.Unlock()
+		return nil, fmt.Errorf("run %s: %w", t.Name, ErrRunning)
+	}
+	m.running[t.Name] = true
+	m.mu.Unlock()
+	defer func() {
+		m.mu.Lock()
+		delete(m.running, t.Name)
+		m.mu.Unlock()
+	}()
+	if c == nil {
+		c = &Counters{}
+	}
+	sum := &Summary{Target: t.Name, Platform: t.Platform}
+	b := newBatcher(m.index, m.opts.BatchSize, m.opts.BatchWait)
+	defer b.close()
+
+	var unchanged atomic.Int64
+	each := func(ctx context.Context, l precwatch.Listing) error {
+		c.Listings.Add(1)
+		if l.Platform == "" {
+			l.Platform = t.Platform
+		}
+		if l.Target == "" {
+			l.Target = t.Name
+		}
+		now := m.opts.Now()
+		if l.ContentHash != "" {
+			same, err := m.store.Unchanged(ctx, l.Platform, l.ID, l.ContentHash)
+			if err != nil {
+				return fmt.Errorf("listing %s: %w", l.ID, err)
+			}
+			if same {
+				unchanged.Add(1)
+				if err := m.store.Seen(ctx, l.Platform, l.ID, now); err != nil {
+					return fmt.Errorf("listing %s: %w", l.ID, err)
+				}
+				return nil
+			}
+		}
+		created, offered, suspicious, err := m.process(ctx, b, l, now)
+		if err != nil {
+			return err
+		}
+		if offered {
+			c.Hits.Add(1)
+		}
+		if suspicious {
+			c.Flagged.Add(1)
+		}
+		if created {
+			c.Tickets.Add(1)
+		}
+		return nil
+	}
+	run, err := m.crawler.Crawl(ctx, t, each)
+	sum.Run = run
+	sum.Listings, sum.Unchanged = c.Listings.Load(), unchanged.Load()
+	sum.Hits, sum.Flagged, sum.Tickets = c.Hits.Load(), c.Flagged.Load(), c.Tickets.Load()
+	if err != nil {
+		sum.Err = err
+		return sum, fmt.Errorf("crawl %s: %w", t.Name, err)
+	}
+	now := m.opts.Now()
+	if len(run.Gone) > 0 {
+		n, err := m.store.MarkGone(ctx, t.Platform, run.Gone, now)
+		if err != nil {
+			return sum, fmt.Errorf("mark gone listings of %s: %w", t.Name, err)
+		}
+		sum.Removed += n
+	}
+	if run.Complete {
+		n, err := m.store.MarkMissing(ctx, t.Platform, t.Name, run.Started, now)
+		if err != nil {
+			return sum, fmt.Errorf("mark missing listings of %s: %w", t.Name, err)
+		}
+		sum.Removed += n
+	}
+	if m.opts.Notify != nil {
+		m.opts.Notify(ctx)
+	}
+	m.opts.Logger.Info("run finished", "target", t.Name, "pages", run.Pages, "listings", sum.Listings,
+		"unchanged", sum.Unchanged, "hits", sum.Hits, "tickets", sum.Tickets, "removed", sum.Removed,
+		"errors", run.Errors, "complete", run.Complete)
+	return sum, nil
+}
+
+// process matches one listing, indexes it if it offers a substance, and
+// records it. The record is the commit point of the listing.
+func (m *Monitor) process(ctx context.Context, b *batcher, l precwatch.Listing, now time.Time) (created, offered, suspicious bool, err error) {
+	r := precwatch.Result{Listing: l, Match: m.matcher.Match(&l)}
+	offered = r.Match.Offered()
+	if offered {
+		if err := b.put(ctx, r, now); err != nil {
+			return false, false, false, fmt.Errorf("index listing %s: %w", l.ID, err)
+		}
+	} else if err := m.index.Delete(ctx, l.Platform, l.ID); err != nil {
+		return false, false, false, fmt.Errorf("unindex listing %s: %w", l.ID, err)
+	}
+	created, err = m.store.Record(ctx, r, now)
+	if err != nil {
+		return false, false, false, fmt.Errorf("record listing %s: %w", l.ID, err)
+	}
+	return created, offered, r.Match.Suspicious, nil
+}
+
+// RescanSummary counts what a rescan did.
+type RescanSummary struct {
+	Listings, Hits, Flagged, Tickets int64
+}
+
+// Rescan re-matches every stored listing last seen at or after since (after
+// a watchlist change) and raises tickets for new hits.
+func (m *Monitor) Rescan(ctx context.Context, since time.Time, progress func(RescanSummary)) (*RescanSummary, error) {
+	b := newBatcher(m.index, m.opts.BatchSize, m.opts.BatchWait)
+	defer b.close()
+	var s RescanSummary
+	var pending []precwatch.Result
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		now := m.opts.Now()
+		var hits []precwatch.Result
+		for _, r := range pending {
+			if r.Match.Offered() {
+				hits = append(hits, r)
+			}
+		}
+		if len(hits) > 0 {
+			if err := m.index.Put(ctx, hits, now); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+		}
+		for _, r := range pending {
+			if !r.Match.Offered() {
+				if err := m.index.Delete(ctx, r.Listing.Platform, r.Listing.ID); err != nil {
+					return fmt.Errorf("unindex %s: %w", r.Listing.ID, err)
+				}
+			}
+			created, err := m.store.Record(ctx, r, now)
+			if err != nil {
+				return fmt.Errorf("record %s: %w", r.Listing.ID, err)
+			}
+			if created {
+				s.Tickets++
+			}
+		}
+		pending = pending[:0]
+		if progress != nil {
+			progress(s)
+		}
+		return nil
+	}
+	err := m.store.Listings(ctx, since, func(old precwatch.Result) error {
+		l := old.Listing
+		r := precwatch.Result{Listing: l, Match: m.matcher.Match(&l)}
+		s.Listings++
+		if r.Match.Offered() {
+			s.Hits++
+		}
+		if r.Match.Suspicious {
+			s.Flagged++
+		}
+		pending = append(pending, r)
+		if len(pending) >= m.opts.BatchSize {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return &s, fmt.Errorf("rescan: %w", err)
+	}
+	if m.opts.Notify != nil {
+		m.opts.Notify(ctx)
+	}
+	return &s, nil
+}
