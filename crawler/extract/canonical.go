@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+)
+
+// trackingParams are query parameters that only identify where a visitor came
+// from; they never select content, so two URLs differing only in them are the
+// same page. Keys are compared case-insensitively; every utm_* key is also
+// dropped.
+var trackingParams = map[string]bool{
+	"gclid": true, "gclsrc": true, "dclid": true, "gbraid": true, "wbraid": true,
+	"fbclid": true, "msclkid": true, "yclid": true, "ysclid": true, "twclid": true,
+	"ttclid": true, "li_fat_id": true, "igshid": true, "mc_cid": true, "mc_eid": true,
+	"ref": true, "ref_src": true, "ref_url": true, "spm": true, "scm": true,
+	"_ga": true, "_gl": true, "_hsenc": true, "_hsmi": true, "mkt_tok": true,
+	"trk": true, "trkid": true, "oly_anon_id": true, "oly_enc_id": true,
+	"vero_id": true, "wickedid": true, "s_cid": true, "cmpid": true,
+	"pk_campaign": true, "pk_kwd": true, "pk_source": true, "pk_medium": true,
+	"mtm_campaign": true, "mtm_source": true, "mtm_medium": true,
+}
+
+// IsTrackingParam reports whether the query parameter key is dropped by
+// Canonical.
+func IsTrackingParam(key string) bool {
+	k := strings.ToLower(key)
+	return strings.HasPrefix(k, "utm_") || trackingParams[k]
+}
+
+// ErrNotHTTP is returned by Canonical for references that are not http or
+// https URLs (mailto:, javascript:, data:, tel:, …).
+var ErrNotHTTP = errors.New("not an http(s) URL")
+
+// Canonical resolves ref against base and returns it in canonical form: an
+// absolute http or https URL with the scheme and host lowercased, the default
+// port removed, an empty path written as "/", dot segments resolved, the
+// fragment removed, tracking parameters (utm_*, gclid, fbclid, msclkid, yclid,
+// mc_cid, mc_eid, ref, spm, _ga, … see IsTrackingParam) removed, and the
+// remaining query parameters sorted by key (the order of repeated keys is
+// kept) and re-escaped uniformly. Base may be nil when ref is absolute.
+//
+// ASCII tabs and newlines inside ref are dropped and surrounding whitespace
+// trimmed, as browsers do with href attributes. Canonical is idempotent and
+// safe for concurrent use.
+func Canonical(base *url.URL, ref string) (string, error) {
+	ref = cleanRef(ref)
+	u, err := url.Parse(ref)
+	if err != nil {
+		return "", fmt.Errorf("canonical url %q: %w", ref, err)
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	} else if u.Scheme != "" {
+		// ResolveReference also removes dot segments; do the same for
+		// absolute input so the result does not depend on a base.
+		u = u.ResolveReference(&url.URL{})
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", fmt.Errorf("canonical url %q: %w", ref, ErrNotHTTP)
+	}
+	if u.Opaque != "" {
+		return "", fmt.Errorf("canonical url %q: %w", ref, ErrNotHTTP)
+	}
+	host := strings.ToLower(u.Hostname())
+	host = strings.TrimSuffix(host, ".")
+	if host == "" {
+		return "", fmt.Errorf("canonical url %q: no host", ref)
+	}
+	port := u.Port()
+	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+		port = ""
+	}
+	if strings.Contains(host, ":") { // IPv6 literal
+		host = "[" + host + "]"
+	}
+	if port != "" {
+		host += ":" + port
+	}
+	u.Host = host
+	u.Fragment, u.RawFragment = "", ""
+	if u.Path == "" {
+		u.Path, u.RawPath = "/", ""
+	}
+	u.RawQuery = canonicalQuery(u.RawQuery)
+	u.ForceQuery = false
+	return u.String(), nil
+}
+
+// cleanRef trims surrounding whitespace and drops ASCII tab and newline
+// characters, as the WHATWG URL parser does.
+func cleanRef(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if strings.ContainsAny(ref, "\t\r\n") {
+		ref = strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\r' || r == '\n' {
+				return -1
+			}
+			return r
+		}, ref)
+	}
+	return ref
+}
+
+type queryParam struct {
+	key, value string
+	hasValue   bool
+}
+
+// canonicalQuery drops tracking parameters, sorts the rest by key (stable, so
+// repeated keys keep their order) and escapes keys and values uniformly.
+// Unlike url.ParseQuery it never fails: undecodable parts are kept as they are.
+func canonicalQuery(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	var params []queryParam
+	for part := range strings.SplitSeq(raw, "&") {
+		if part == "" {
+			continue
+		}
+		k, v, hasValue := strings.Cut(part, "=")
+		k = unescape(k)
+		if k == "" || IsTrackingParam(k) {
+			continue
+		}
+		params = append(params, queryParam{key: k, value: unescape(v), hasValue: hasValue})
+	}
+	sort.SliceStable(params, func(i, j int) bool { return params[i].key < params[j].key })
+	var b strings.Builder
+	for i, p := range params {
+		if i > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(url.QueryEscape(p.key))
+		if p.hasValue {
+			b.WriteByte('=')
+			b.WriteString(url.QueryEscape(p.value))
+		}
+	}
+	return b.String()
+}
+
+func unescape(s string) string {
+	if u, err := url.QueryUnescape(s); err == nil {
+		return u
+	}
+	return s
+}

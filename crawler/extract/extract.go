@@ -1,0 +1,171 @@
+// Package extract turns fetched pages into listings. It is pure: bytes and a
+// URL in, listings and links out, no I/O, so every extractor is golden-tested
+// and fuzzed.
+//
+// HTML targets are read with CSS selectors (goquery/cascadia): follow and
+// next_page selectors give links, listing.item selects each listing node and
+// listing.fields maps listing fields to "css", "css@attr" or "@attr" specs.
+// JSON feed targets are read with dotted paths. Every URL returned is absolute
+// and canonical (see Canonical). All functions are safe for concurrent use.
+package extract
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Counts keys besides the per-selector ones ("follow:<sel>",
+// "next_page:<sel>", "field:<name>").
+const (
+	CountItem       = "item"        // listing nodes (HTML) or items (JSON) on the page
+	CountSkipped    = "skipped"     // items dropped for having neither title nor description
+	CountDuplicate  = "duplicate"   // items dropped for repeating an earlier item's id or url on the page
+	CountURLPattern = "url_pattern" // 1 when listing.url_pattern matched the page URL, 0 when not (only set when a pattern is configured)
+)
+
+// Page is what one fetched page yields.
+type Page struct {
+	// Listings found on the page. Platform and Target are set from the
+	// target; ID is the id field, else the canonical listing URL.
+	Listings []precwatch.Listing
+	// Follow holds the absolute canonical URLs of detail pages (follow
+	// selectors), deduplicated, in document order.
+	Follow []string
+	// Next holds the absolute canonical URLs of next pages (next_page
+	// selectors or the JSON next_page path), deduplicated, in document order,
+	// never the page itself.
+	Next []string
+	// Counts says how many nodes each selector matched on this page, keyed
+	// "follow:<sel>", "next_page:<sel>", "item", "field:<name>" (items whose
+	// field matched), plus CountSkipped, CountDuplicate and CountURLPattern.
+	// A selector that matched nothing has a zero entry, so `target test` can
+	// report it.
+	Counts map[string]int
+}
+
+// Extract extracts a page of target t fetched from pageURL, dispatching on
+// t.Kind (HTML when empty). body must be UTF-8. It fails only when pageURL is
+// not an absolute http(s) URL, a selector or pattern does not compile, or a
+// JSON body does not parse; a page with nothing on it is not an error.
+func Extract(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
+	switch t.Kind {
+	case precwatch.KindHTML, "":
+		return HTML(t, pageURL, body)
+	case precwatch.KindJSON:
+		return JSON(t, pageURL, body)
+	default:
+		return nil, fmt.Errorf("target %s: unknown kind %q", t.Name, t.Kind)
+	}
+}
+
+// pageBase parses and canonicalises the page URL.
+func pageBase(pageURL string) (*url.URL, string, error) {
+	canon, err := Canonical(nil, pageURL)
+	if err != nil {
+		return nil, "", fmt.Errorf("page url: %w", err)
+	}
+	base, err := url.Parse(cleanRef(pageURL))
+	if err != nil {
+		return nil, "", fmt.Errorf("page url: %w", err)
+	}
+	return base, canon, nil
+}
+
+// Field names with a home in precwatch.Listing; others go to Attributes.
+const (
+	fieldID  = "id"
+	fieldURL = "url"
+)
+
+// builder assembles a page's listings: it fills in URLs and IDs, drops
+// listings without text and duplicates, and counts what it drops.
+type builder struct {
+	t       *precwatch.Target
+	base    *url.URL
+	pageURL string // canonical
+	page    *Page
+	seen    map[string]bool
+	pageIDs int // listings whose ID fell back to the page URL
+}
+
+func newBuilder(t *precwatch.Target, base *url.URL, pageURL string) *builder {
+	return &builder{
+		t: t, base: base, pageURL: pageURL,
+		page: &Page{Counts: map[string]int{}},
+		seen: map[string]bool{},
+	}
+}
+
+// add completes l from its raw fields and appends it unless it has neither
+// title nor description or repeats an earlier listing's id.
+func (b *builder) add(fields map[string]string) {
+	l := precwatch.Listing{Platform: b.t.Platform, Target: b.t.Name}
+	for name, v := range fields {
+		if v == "" {
+			continue
+		}
+		switch name {
+		case fieldID:
+			l.ID = v
+		case fieldURL:
+			if u, err := Canonical(b.base, v); err == nil {
+				l.URL = u
+			}
+		case precwatch.FieldTitle:
+			l.Title = v
+		case precwatch.FieldDescription:
+			l.Description = v
+		case precwatch.FieldPrice:
+			l.Price = v
+		case precwatch.FieldSeller:
+			l.Seller = v
+		case precwatch.FieldLocation:
+			l.Location = v
+		default:
+			if l.Attributes == nil {
+				l.Attributes = map[string]string{}
+			}
+			l.Attributes[name] = v
+		}
+	}
+	if l.Title == "" && l.Description == "" {
+		b.page.Counts[CountSkipped]++
+		return
+	}
+	ownURL := l.URL != ""
+	if !ownURL {
+		l.URL = b.pageURL
+	}
+	if l.ID == "" {
+		l.ID = l.URL
+		if !ownURL {
+			// Several listings without id or url on one page (inline
+			// cards) would all be named by the page URL; number them in
+			// document order so they stay apart.
+			b.pageIDs++
+			if b.pageIDs > 1 {
+				l.ID += "#" + strconv.Itoa(b.pageIDs)
+			}
+		}
+	}
+	if b.seen[l.ID] {
+		b.page.Counts[CountDuplicate]++
+		return
+	}
+	b.seen[l.ID] = true
+	b.page.Listings = append(b.page.Listings, l)
+}
+
+// link records ref (resolved against the base) in *dst once; references that
+// are not http(s) URLs are ignored.
+func (b *builder) link(dst *[]string, seen map[string]bool, ref string) {
+	u, err := Canonical(b.base, ref)
+	if err != nil || seen[u] {
+		return
+	}
+	seen[u] = true
+	*dst = append(*dst, u)
+}

@@ -1,0 +1,460 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/precwatch/precwatch"
+)
+
+// HTML extracts a page of an HTML target. Links from t.Follow and t.NextPage
+// selectors are read from each matched node's href, or from the first
+// descendant with an href when the node has none (so "div.card" works as
+// well as "div.card a"); they are resolved against the page URL or the
+// page's <base href>. Listings are produced only when t.Listing.URLPattern is
+// empty or matches the canonical page URL: one per node matched by
+// t.Listing.Item, or one for the whole page when Item is empty. Field specs
+// are "css" (visible text of the first match with non-empty text), "css@attr"
+// (the attribute of the first match that has a non-empty one) or "@attr" (the
+// item's own attribute); text is whitespace-collapsed and excludes script,
+// style, noscript and template content.
+func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
+	base, canon, err := pageBase(pageURL)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil { // only on reader errors; the HTML parser accepts anything
+		return nil, fmt.Errorf("parse html %s: %w", canon, err)
+	}
+	root := doc.Get(0)
+	base = documentBase(root, base)
+	b := newBuilder(t, base, canon)
+
+	var err1 error
+	b.page.Follow, err1 = b.links(root, "follow", t.Follow, "")
+	if err1 != nil {
+		return nil, err1
+	}
+	b.page.Next, err1 = b.links(root, "next_page", t.NextPage, canon)
+	if err1 != nil {
+		return nil, err1
+	}
+
+	spec := &t.Listing
+	if spec.URLPattern != "" {
+		re, err := compileRegexp(spec.URLPattern)
+		if err != nil {
+			return nil, fmt.Errorf("target %s: listing.url_pattern: %w", t.Name, err)
+		}
+		if !re.MatchString(canon) {
+			b.page.Counts[CountURLPattern] = 0
+			return b.page, nil
+		}
+		b.page.Counts[CountURLPattern] = 1
+	}
+	if len(spec.Fields) == 0 {
+		return b.page, nil
+	}
+	fields, err := compileFields(spec.Fields)
+	if err != nil {
+		return nil, fmt.Errorf("target %s: %w", t.Name, err)
+	}
+	var items []*html.Node
+	if spec.Item == "" {
+		if n := findBody(root); n != nil {
+			items = []*html.Node{n}
+		} else {
+			items = []*html.Node{root}
+		}
+	} else {
+		sel, err := compileSelector(spec.Item)
+		if err != nil {
+			return nil, fmt.Errorf("target %s: listing.item %q: %w", t.Name, spec.Item, err)
+		}
+		items = matchDescendants(root, sel)
+	}
+	b.page.Counts[CountItem] = len(items)
+	for _, f := range fields {
+		b.page.Counts["field:"+f.name] += 0
+	}
+	for _, item := range items {
+		values := make(map[string]string, len(fields))
+		for _, f := range fields {
+			v, matched := f.value(item)
+			if matched {
+				b.page.Counts["field:"+f.name]++
+			}
+			values[f.name] = v
+		}
+		b.add(values)
+	}
+	return b.page, nil
+}
+
+// links collects the links of nodes matched by sels, in document order,
+// deduplicated, leaving out exclude; it counts each selector's matches under
+// "<kind>:<sel>".
+func (b *builder) links(root *html.Node, kind string, sels []string, exclude string) ([]string, error) {
+	if len(sels) == 0 {
+		return nil, nil
+	}
+	matched := map[*html.Node]bool{}
+	for _, s := range sels {
+		sel, err := compileSelector(s)
+		if err != nil {
+			return nil, fmt.Errorf("target %s: %s %q: %w", b.t.Name, kind, s, err)
+		}
+		nodes := matchDescendants(root, sel)
+		b.page.Counts[kind+":"+s] = len(nodes)
+		for _, n := range nodes {
+			matched[n] = true
+		}
+	}
+	if len(matched) == 0 {
+		return nil, nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	if exclude != "" {
+		seen[exclude] = true
+	}
+	walk(root, func(n *html.Node) {
+		if !matched[n] {
+			return
+		}
+		if href, ok := linkOf(n); ok {
+			b.link(&out, seen, href)
+		}
+	})
+	return out, nil
+}
+
+// linkOf returns the href of n, or of its first descendant that has one.
+func linkOf(n *html.Node) (string, bool) {
+	if v, ok := attr(n, "href"); ok && strings.TrimSpace(v) != "" {
+		return v, true
+	}
+	var found string
+	var ok bool
+	walk(n, func(d *html.Node) {
+		if ok || d == n {
+			return
+		}
+		if v, has := attr(d, "href"); has && strings.TrimSpace(v) != "" {
+			found, ok = v, true
+		}
+	})
+	return found, ok
+}
+
+// documentBase applies the document's first <base href>, if any, to base.
+func documentBase(root *html.Node, base *url.URL) *url.URL {
+	var href string
+	var found bool
+	walk(root, func(n *html.Node) {
+		if found || n.Type != html.ElementNode || n.DataAtom != atom.Base {
+			return
+		}
+		if v, ok := attr(n, "href"); ok {
+			href, found = v, true
+		}
+	})
+	if !found {
+		return base
+	}
+	s, err := Canonical(base, href)
+	if err != nil {
+		return base
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return base
+	}
+	return u
+}
+
+func findBody(root *html.Node) *html.Node {
+	var body *html.Node
+	walk(root, func(n *html.Node) {
+		if body == nil && n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			body = n
+		}
+	})
+	return body
+}
+
+// walk calls fn on n and its descendants in document order.
+func walk(n *html.Node, fn func(*html.Node)) {
+	fn(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, fn)
+	}
+}
+
+func attr(n *html.Node, key string) (string, bool) {
+	if n.Type != html.ElementNode {
+		return "", false
+	}
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// matchDescendants returns the descendants of n (not n itself) matched by
+// sel, in document order.
+func matchDescendants(n *html.Node, sel cascadia.Selector) []*html.Node {
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = append(out, sel.MatchAll(c)...)
+	}
+	return out
+}
+
+// field is a compiled listing field spec.
+type field struct {
+	name string
+	css  cascadia.Selector // nil for "@attr"
+	attr string            // "" for text
+}
+
+// SplitFieldSpec splits a field spec into its CSS selector and attribute:
+// "h1" → ("h1", ""), "a.title@href" → ("a.title", "href"), "@data-id" →
+// ("", "data-id"). An "@" followed by something that is not an attribute name
+// (as in `a[href*="@"]`) belongs to the selector.
+func SplitFieldSpec(spec string) (css, attr string) {
+	spec = strings.TrimSpace(spec)
+	i := strings.LastIndexByte(spec, '@')
+	if i < 0 {
+		return spec, ""
+	}
+	name := spec[i+1:]
+	if name == "" || strings.ContainsAny(name, " \t\r\n\f\"'>/=[](),:~+*|^$") {
+		return spec, ""
+	}
+	return strings.TrimSpace(spec[:i]), strings.ToLower(name)
+}
+
+// compileFields compiles specs in field-name order so results do not depend
+// on map iteration.
+func compileFields(specs map[string]string) ([]field, error) {
+	names := make([]string, 0, len(specs))
+	for n := range specs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fields := make([]field, 0, len(names))
+	for _, n := range names {
+		css, a := SplitFieldSpec(specs[n])
+		f := field{name: n, attr: a}
+		if css != "" {
+			sel, err := compileSelector(css)
+			if err != nil {
+				return nil, fmt.Errorf("listing.fields.%s %q: %w", n, specs[n], err)
+			}
+			f.css = sel
+		} else if a == "" {
+			return nil, fmt.Errorf("listing.fields.%s: empty spec", n)
+		}
+		fields = append(fields, f)
+	}
+	return fields, nil
+}
+
+// value returns the field's value in item and whether its selector matched
+// any node.
+func (f *field) value(item *html.Node) (string, bool) {
+	if f.css == nil {
+		v, ok := attr(item, f.attr)
+		return collapse(v), ok
+	}
+	nodes := matchDescendants(item, f.css)
+	for _, n := range nodes {
+		var v string
+		if f.attr != "" {
+			v, _ = attr(n, f.attr)
+			v = collapse(v)
+		} else {
+			v = visibleText(n)
+		}
+		if v != "" {
+			return v, true
+		}
+	}
+	return "", len(nodes) > 0
+}
+
+// hiddenElements never contribute visible text.
+var hiddenElements = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+}
+
+// blockElements separate words: "<p>a</p><p>b</p>" reads "a b", not "ab".
+var blockElements = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Br: true, atom.Dd: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true, atom.Li: true,
+	atom.Main: true, atom.Nav: true, atom.Ol: true, atom.Option: true, atom.P: true,
+	atom.Pre: true, atom.Section: true, atom.Table: true, atom.Tbody: true,
+	atom.Td: true, atom.Tfoot: true, atom.Th: true, atom.Thead: true, atom.Tr: true,
+	atom.Ul: true, atom.Title: true, atom.Caption: true, atom.Summary: true,
+	atom.Details: true, atom.Img: true,
+}
+
+// visibleText returns the text of n without script and style content, with
+// runs of whitespace collapsed to one space and no leading or trailing space.
+func visibleText(n *html.Node) string {
+	var w textWriter
+	w.node(n)
+	return w.b.String()
+}
+
+// VisibleText returns the visible text of an HTML document or fragment, as
+// field specs read it: without script, style, noscript and template content,
+// whitespace collapsed.
+func VisibleText(doc []byte) string {
+	root, err := html.Parse(bytes.NewReader(doc))
+	if err != nil {
+		return collapse(string(doc))
+	}
+	return visibleText(root)
+}
+
+// textWriter appends text with whitespace collapsed on the fly.
+type textWriter struct {
+	b     strings.Builder
+	space bool // a space is pending before the next word
+}
+
+func (w *textWriter) node(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+		if hiddenElements[n.DataAtom] {
+			return
+		}
+		if blockElements[n.DataAtom] {
+			w.space = true
+		}
+	case html.CommentNode, html.DoctypeNode, html.RawNode:
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c)
+	}
+	if n.Type == html.ElementNode && blockElements[n.DataAtom] {
+		w.space = true
+	}
+}
+
+func (w *textWriter) text(s string) {
+	start := -1
+	for i, r := range s {
+		if isSpace(r) {
+			if start >= 0 {
+				w.word(s[start:i])
+				start = -1
+			}
+			w.space = true
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		w.word(s[start:])
+	}
+}
+
+func (w *textWriter) word(s string) {
+	if w.space && w.b.Len() > 0 {
+		w.b.WriteByte(' ')
+	}
+	w.space = false
+	w.b.WriteString(s)
+}
+
+// isSpace reports HTML and Unicode white space, including no-break space.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// collapse collapses runs of white space to one space and trims the ends.
+func collapse(s string) string {
+	var w textWriter
+	w.text(s)
+	return w.b.String()
+}
+
+// Compiled selectors and patterns are cached: a crawl applies the same few to
+// thousands of pages. The cache is bounded so arbitrary input (fuzzing, API
+// previews) cannot grow it without limit.
+const cacheLimit = 512
+
+var cache = struct {
+	sync.Mutex
+	sels map[string]cascadia.Selector
+	res  map[string]*regexp.Regexp
+}{sels: map[string]cascadia.Selector{}, res: map[string]*regexp.Regexp{}}
+
+func compileSelector(s string) (cascadia.Selector, error) {
+	cache.Lock()
+	sel, ok := cache.sels[s]
+	cache.Unlock()
+	if ok {
+		return sel, nil
+	}
+	sel, err := cascadia.Compile(s)
+	if err != nil {
+		return nil, err
+	}
+	cache.Lock()
+	if len(cache.sels) >= cacheLimit {
+		clear(cache.sels)
+	}
+	cache.sels[s] = sel
+	cache.Unlock()
+	return sel, nil
+}
+
+func compileRegexp(s string) (*regexp.Regexp, error) {
+	cache.Lock()
+	re, ok := cache.res[s]
+	cache.Unlock()
+	if ok {
+		return re, nil
+	}
+	re, err := regexp.Compile(s)
+	if err != nil {
+		return nil, err
+	}
+	cache.Lock()
+	if len(cache.res) >= cacheLimit {
+		clear(cache.res)
+	}
+	cache.res[s] = re
+	cache.Unlock()
+	return re, nil
+}

@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/precwatch/precwatch"
+)
+
+// JSON extracts a page of a JSON feed target. t.JSON.Items is a dotted path
+// to the array of listings ("" or "." for the document itself; a path that
+// leads to an object yields that one object as a listing). t.JSON.Fields map
+// listing fields to dotted paths inside each item, and t.JSON.NextPage to the
+// next page's URL in the document (absent, null or empty: last page;
+// relative URLs are resolved against the page URL). Path segments select
+// object keys, or array elements when numeric ("items.0.title"). Strings are
+// reduced to visible text when they contain markup and whitespace-collapsed;
+// numbers keep their literal form, booleans read "true"/"false", arrays of
+// scalars are joined with ", " and objects are rendered as compact JSON.
+func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
+	base, canon, err := pageBase(pageURL)
+	if err != nil {
+		return nil, err
+	}
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("parse json %s: %w", canon, err)
+	}
+	b := newBuilder(t, base, canon)
+	spec := &t.JSON
+
+	if spec.NextPage != "" {
+		key := "next_page:" + spec.NextPage
+		b.page.Counts[key] = 0
+		if v, ok := lookup(doc, spec.NextPage); ok {
+			if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
+				b.page.Counts[key] = 1
+				b.link(&b.page.Next, map[string]bool{canon: true}, s)
+			}
+		}
+	}
+
+	v, ok := lookup(doc, spec.Items)
+	var items []any
+	switch v := v.(type) {
+	case []any:
+		items = v
+	case map[string]any:
+		items = []any{v}
+	}
+	if !ok {
+		items = nil
+	}
+	b.page.Counts[CountItem] = len(items)
+	names := make([]string, 0, len(spec.Fields))
+	for n := range spec.Fields {
+		names = append(names, n)
+		b.page.Counts["field:"+n] += 0
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return b.page, nil
+	}
+	for _, item := range items {
+		values := make(map[string]string, len(names))
+		for _, n := range names {
+			fv, ok := lookup(item, spec.Fields[n])
+			if !ok || fv == nil {
+				continue
+			}
+			s := render(fv)
+			if s != "" {
+				b.page.Counts["field:"+n]++
+			}
+			values[n] = s
+		}
+		b.add(values)
+	}
+	return b.page, nil
+}
+
+// lookup follows a dotted path from v. An empty path or "." is v itself.
+func lookup(v any, path string) (any, bool) {
+	path = strings.TrimSpace(path)
+	if path == "" || path == "." {
+		return v, true
+	}
+	for seg := range strings.SplitSeq(path, ".") {
+		switch c := v.(type) {
+		case map[string]any:
+			next, ok := c[seg]
+			if !ok {
+				return nil, false
+			}
+			v = next
+		case []any:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil, false
+			}
+			v = c[i]
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// render turns a JSON value into listing text.
+func render(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		if strings.ContainsRune(v, '<') {
+			return VisibleText([]byte(v))
+		}
+		return collapse(v)
+	case json.Number:
+		return v.String()
+	case bool:
+		return strconv.FormatBool(v)
+	case []any:
+		parts := make([]string, 0, len(v))
+		for _, e := range v {
+			switch e.(type) {
+			case map[string]any, []any:
+				return compact(v)
+			}
+			if s := render(e); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, ", ")
+	default:
+		return compact(v)
+	}
+}
+
+func compact(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
