@@ -1,0 +1,434 @@
+package config
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/precwatch/precwatch"
+)
+
+// pos is where a field's value is in the file.
+type pos struct{ line, col int }
+
+// decoder walks the yaml.v3 node tree by hand, so that every unknown key,
+// wrong type and bad ${ENV} reference is reported with its position and
+// decoding goes on after it.
+type decoder struct {
+	file     string
+	getenv   func(string) string
+	problems []Problem
+	pos      map[string]pos  // field path → position of its value
+	failed   map[string]bool // fields with a decoding problem: not validated again
+	syntax   bool            // the YAML did not parse: nothing to validate
+}
+
+// errorf records a problem at node n.
+func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
+	p := Problem{File: d.file, Field: field, Message: fmt.Sprintf(format, args...)}
+	d.failed[field] = true
+	if n != nil {
+		p.Line, p.Column = n.Line, n.Column
+	}
+	d.problems = append(d.problems, p)
+}
+
+// report records a validation problem at the position of field, or of its
+// nearest ancestor that is in the file (a missing field is reported where
+// its parent is).
+func (d *decoder) report(field, msg string) {
+	if d.failed[field] {
+		return
+	}
+	p := Problem{File: d.file, Field: field, Message: msg}
+	for f := field; ; {
+		if at, ok := d.pos[f]; ok {
+			p.Line, p.Column = at.line, at.col
+			break
+		}
+		i := strings.LastIndexAny(f, ".[")
+		if i <= 0 {
+			p.Line, p.Column = 1, 1
+			break
+		}
+		f = f[:i]
+	}
+	d.problems = append(d.problems, p)
+}
+
+func sortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Line != ps[j].Line {
+			return ps[i].Line < ps[j].Line
+		}
+		return ps[i].Column < ps[j].Column
+	})
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func (d *decoder) decode(data []byte) *Config {
+	cfg := Default()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		p := Problem{File: d.file, Line: 1, Column: 1, Message: err.Error()}
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			p.Line, _ = strconv.Atoi(m[1])
+			p.Message = m[2]
+		}
+		d.problems = append(d.problems, p)
+		d.syntax = true
+		return cfg
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 { // empty file
+		return cfg
+	}
+	root := doc.Content[0]
+	d.mapping(root, "", map[string]func(*yaml.Node, string){
+		"data_dir":   func(n *yaml.Node, f string) { d.str(n, f, &cfg.DataDir) },
+		"threshold":  func(n *yaml.Node, f string) { d.float(n, f, &cfg.Threshold) },
+		"watchlists": func(n *yaml.Node, f string) { d.strs(n, f, &cfg.Watchlists) },
+		"targets": func(n *yaml.Node, f string) {
+			d.seq(n, f, func(item *yaml.Node, f string) {
+				t := DefaultTarget()
+				d.target(item, f, &t)
+				complete(&t)
+				cfg.Targets = append(cfg.Targets, t)
+			})
+		},
+		"platforms": func(n *yaml.Node, f string) {
+			d.seq(n, f, func(item *yaml.Node, f string) {
+				var p Platform
+				d.mapping(item, f, map[string]func(*yaml.Node, string){
+					"name":           func(n *yaml.Node, f string) { d.str(n, f, &p.Name) },
+					"webhook_url":    func(n *yaml.Node, f string) { d.str(n, f, &p.WebhookURL) },
+					"webhook_secret": func(n *yaml.Node, f string) { d.str(n, f, &p.WebhookSecret) },
+				})
+				cfg.Platforms = append(cfg.Platforms, p)
+			})
+		},
+	})
+	return cfg
+}
+
+func (d *decoder) target(n *yaml.Node, path string, t *precwatch.Target) {
+	d.mapping(n, path, map[string]func(*yaml.Node, string){
+		"name":                   func(n *yaml.Node, f string) { d.str(n, f, &t.Name) },
+		"platform":               func(n *yaml.Node, f string) { d.str(n, f, &t.Platform) },
+		"kind":                   func(n *yaml.Node, f string) { d.str(n, f, &t.Kind) },
+		"schedule":               func(n *yaml.Node, f string) { d.str(n, f, &t.Schedule) },
+		"start_urls":             func(n *yaml.Node, f string) { d.strs(n, f, &t.StartURLs) },
+		"allowed_domains":        func(n *yaml.Node, f string) { d.strs(n, f, &t.AllowedDomains) },
+		"allow_private_networks": func(n *yaml.Node, f string) { d.bool(n, f, &t.AllowPrivateNetworks) },
+		"respect_robots_txt":     func(n *yaml.Node, f string) { d.bool(n, f, &t.RespectRobotsTxt) },
+		"user_agent":             func(n *yaml.Node, f string) { d.str(n, f, &t.UserAgent) },
+		"max_pages":              func(n *yaml.Node, f string) { d.int(n, f, &t.MaxPages) },
+		"parallelism":            func(n *yaml.Node, f string) { d.int(n, f, &t.Parallelism) },
+		"delay":                  func(n *yaml.Node, f string) { d.duration(n, f, &t.Delay) },
+		"timeout":                func(n *yaml.Node, f string) { d.duration(n, f, &t.Timeout) },
+		"max_body_bytes":         func(n *yaml.Node, f string) { d.size(n, f, &t.MaxBodyBytes) },
+		"max_retries":            func(n *yaml.Node, f string) { d.int(n, f, &t.MaxRetries) },
+		"follow":                 func(n *yaml.Node, f string) { d.strs(n, f, &t.Follow) },
+		"next_page":              func(n *yaml.Node, f string) { d.strs(n, f, &t.NextPage) },
+		"listing": func(n *yaml.Node, f string) {
+			d.mapping(n, f, map[string]func(*yaml.Node, string){
+				"url_pattern": func(n *yaml.Node, f string) { d.str(n, f, &t.Listing.URLPattern) },
+				"item":        func(n *yaml.Node, f string) { d.str(n, f, &t.Listing.Item) },
+				"fields":      func(n *yaml.Node, f string) { d.strMap(n, f, &t.Listing.Fields) },
+			})
+		},
+		"json": func(n *yaml.Node, f string) {
+			d.mapping(n, f, map[string]func(*yaml.Node, string){
+				"items":     func(n *yaml.Node, f string) { d.str(n, f, &t.JSON.Items) },
+				"next_page": func(n *yaml.Node, f string) { d.str(n, f, &t.JSON.NextPage) },
+				"fields":    func(n *yaml.Node, f string) { d.strMap(n, f, &t.JSON.Fields) },
+			})
+		},
+	})
+}
+
+// resolve follows aliases.
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return "a scalar"
+	}
+	return "nothing"
+}
+
+// mapping decodes the mapping n, calling fields[key] for each key; unknown and
+// duplicate keys are problems. A null node is an empty mapping.
+func (d *decoder) mapping(n *yaml.Node, path string, fields map[string]func(*yaml.Node, string)) {
+	n = resolve(n)
+	if n == nil || isNull(n) {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "must be a mapping, not %s", kindName(n))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		f := join(path, key)
+		if seen[key] {
+			d.errorf(k, f, "duplicate key")
+			continue
+		}
+		seen[key] = true
+		fn, ok := fields[key]
+		if !ok {
+			known := make([]string, 0, len(fields))
+			for name := range fields {
+				known = append(known, name)
+			}
+			sort.Strings(known)
+			d.errorf(k, f, "unknown field (known: %s)", strings.Join(known, ", "))
+			continue
+		}
+		v = resolve(v)
+		d.pos[f] = pos{v.Line, v.Column}
+		fn(v, f)
+	}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// seq decodes the list n, calling fn for each element. Null is an empty list.
+func (d *decoder) seq(n *yaml.Node, path string, fn func(*yaml.Node, string)) {
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, path, "must be a list, not %s", kindName(n))
+		return
+	}
+	for i, item := range n.Content {
+		item = resolve(item)
+		f := fmt.Sprintf("%s[%d]", path, i)
+		d.pos[f] = pos{item.Line, item.Column}
+		fn(item, f)
+	}
+}
+
+// scalar returns the ${ENV}-expanded text of the scalar n.
+func (d *decoder) scalar(n *yaml.Node, path string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, path, "must be a scalar, not %s", kindName(n))
+		return "", false
+	}
+	s, err := expand(n.Value, d.getenv)
+	if err != nil {
+		d.errorf(n, path, "%v", err)
+		return "", false
+	}
+	return s, true
+}
+
+func (d *decoder) str(n *yaml.Node, path string, dst *string) {
+	if isNull(n) {
+		*dst = ""
+		return
+	}
+	if s, ok := d.scalar(n, path); ok {
+		*dst = s
+	}
+}
+
+func (d *decoder) strs(n *yaml.Node, path string, dst *[]string) {
+	var out []string
+	d.seq(n, path, func(item *yaml.Node, f string) {
+		var s string
+		d.str(item, f, &s)
+		out = append(out, s)
+	})
+	*dst = out
+}
+
+func (d *decoder) strMap(n *yaml.Node, path string, dst *map[string]string) {
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "must be a mapping, not %s", kindName(n))
+		return
+	}
+	m := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolve(n.Content[i+1])
+		f := join(path, k.Value)
+		if _, dup := m[k.Value]; dup {
+			d.errorf(k, f, "duplicate key")
+			continue
+		}
+		d.pos[f] = pos{v.Line, v.Column}
+		var s string
+		d.str(v, f, &s)
+		m[k.Value] = s
+	}
+	*dst = m
+}
+
+func (d *decoder) int(n *yaml.Node, path string, dst *int) {
+	s, ok := d.scalar(n, path)
+	if !ok {
+		return
+	}
+	v, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(s), "_", ""), 0, 0)
+	if err != nil {
+		d.errorf(n, path, "%q is not an integer", s)
+		return
+	}
+	*dst = int(v)
+}
+
+func (d *decoder) float(n *yaml.Node, path string, dst *float64) {
+	s, ok := d.scalar(n, path)
+	if !ok {
+		return
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		d.errorf(n, path, "%q is not a number", s)
+		return
+	}
+	*dst = v
+}
+
+func (d *decoder) bool(n *yaml.Node, path string, dst *bool) {
+	s, ok := d.scalar(n, path)
+	if !ok {
+		return
+	}
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true":
+		*dst = true
+	case "false":
+		*dst = false
+	default:
+		d.errorf(n, path, "%q is not a boolean (true or false)", s)
+	}
+}
+
+func (d *decoder) duration(n *yaml.Node, path string, dst *time.Duration) {
+	s, ok := d.scalar(n, path)
+	if !ok {
+		return
+	}
+	v, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil {
+		d.errorf(n, path, "%q is not a duration (like 250ms, 20s, 1m30s)", s)
+		return
+	}
+	*dst = v
+}
+
+// size decodes a byte count: a plain integer or one with a binary unit
+// (KB/KiB, MB/MiB, GB/GiB are all powers of 1024), like 10MB.
+func (d *decoder) size(n *yaml.Node, path string, dst *int64) {
+	s, ok := d.scalar(n, path)
+	if !ok {
+		return
+	}
+	v, err := parseSize(s)
+	if err != nil {
+		d.errorf(n, path, "%q is not a size (like 10485760 or 10MB)", s)
+		return
+	}
+	*dst = v
+}
+
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSuffix(t, u.suffix), u.mult
+			break
+		}
+	}
+	v, err := strconv.ParseInt(strings.ReplaceAll(t, "_", ""), 10, 64)
+	if err != nil {
+		return 0, err
+	}
+	if v > math.MaxInt64/mult || v < math.MinInt64/mult {
+		return 0, strconv.ErrRange
+	}
+	return v * mult, nil
+}
+
+// expand replaces ${NAME} with getenv(NAME); "$${" is a literal "${". A
+// reference to an unset (empty) variable or a malformed reference is an
+// error; a "$" not followed by "{" is kept as it is.
+func expand(s string, getenv func(string) string) (string, error) {
+	if !strings.Contains(s, "${") {
+		return s, nil
+	}
+	var b strings.Builder
+	var missing []string
+	for i := 0; i < len(s); {
+		if strings.HasPrefix(s[i:], "$${") {
+			b.WriteString("${")
+			i += 3
+			continue
+		}
+		if !strings.HasPrefix(s[i:], "${") {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		end := strings.IndexByte(s[i:], '}')
+		if end < 0 {
+			return "", fmt.Errorf("unterminated ${ in %q", s)
+		}
+		name := s[i+2 : i+end]
+		if !envName.MatchString(name) {
+			return "", fmt.Errorf("bad variable name ${%s} (want letters, digits and _; $${ for a literal ${)", name)
+		}
+		v := ""
+		if getenv != nil {
+			v = getenv(name)
+		}
+		if v == "" {
+			missing = append(missing, name)
+		}
+		b.WriteString(v)
+		i += end + 1
+	}
+	if len(missing) > 0 {
+		return "", fmt.Errorf("environment variable %s is not set", strings.Join(missing, ", "))
+	}
+	return b.String(), nil
+}
+
+var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)

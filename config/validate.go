@@ -1,0 +1,354 @@
+package config
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/andybalholm/cascadia"
+	"github.com/robfig/cron/v3"
+
+	"github.com/precwatch/precwatch"
+)
+
+// reportFunc records a problem with the field at path.
+type reportFunc func(field, msg string)
+
+func (r reportFunc) f(field, format string, args ...any) { r(field, fmt.Sprintf(format, args...)) }
+
+// complete fills in the defaults that derive from other fields.
+func complete(t *precwatch.Target) {
+	if t.Kind == "" {
+		t.Kind = precwatch.KindHTML
+	}
+	for i, d := range t.AllowedDomains {
+		t.AllowedDomains[i] = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(d)), ".")
+	}
+	if len(t.AllowedDomains) == 0 {
+		for _, s := range t.StartURLs {
+			u, err := url.Parse(strings.TrimSpace(s))
+			if err != nil || u.Hostname() == "" {
+				continue
+			}
+			h := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+			if !slices.Contains(t.AllowedDomains, h) {
+				t.AllowedDomains = append(t.AllowedDomains, h)
+			}
+		}
+	}
+}
+
+var (
+	targetName = regexp.MustCompile(`^[a-z0-9-]+$`)
+	fieldName  = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	attrName   = regexp.MustCompile(`^[A-Za-z_:][-A-Za-z0-9_:.]*$`)
+	// hostLabel allows any non-ASCII character: internationalised names are
+	// converted to punycode by the crawler, not here.
+	hostLabel = regexp.MustCompile(`^[a-z0-9_\x{80}-\x{10FFFF}]([a-z0-9_\x{80}-\x{10FFFF}-]*[a-z0-9_\x{80}-\x{10FFFF}])?$`)
+)
+
+// cronParser accepts standard 5-field specs and descriptors (@daily,
+// @every 6h), as the monitor's scheduler does.
+var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+func validateConfig(c *Config, report reportFunc) {
+	if strings.TrimSpace(c.DataDir) == "" {
+		report("data_dir", "must not be empty")
+	}
+	if c.Threshold < 0 || c.Threshold > 1 {
+		report.f("threshold", "%g is outside [0, 1]", c.Threshold)
+	}
+	for i, w := range c.Watchlists {
+		if strings.TrimSpace(w) == "" {
+			report(fmt.Sprintf("watchlists[%d]", i), "must not be empty")
+		}
+	}
+	names := map[string]int{}
+	for i := range c.Targets {
+		path := fmt.Sprintf("targets[%d]", i)
+		t := &c.Targets[i]
+		validateTarget(t, path, report)
+		if t.Name == "" {
+			continue
+		}
+		if j, dup := names[t.Name]; dup {
+			report.f(path+".name", "duplicate target name %q (also targets[%d])", t.Name, j)
+		} else {
+			names[t.Name] = i
+		}
+	}
+	platforms := map[string]int{}
+	for i, p := range c.Platforms {
+		path := fmt.Sprintf("platforms[%d]", i)
+		if strings.TrimSpace(p.Name) == "" {
+			report(path+".name", "must not be empty")
+		} else if j, dup := platforms[p.Name]; dup {
+			report.f(path+".name", "duplicate platform %q (also platforms[%d])", p.Name, j)
+		} else {
+			platforms[p.Name] = i
+		}
+		if p.WebhookURL != "" {
+			if err := checkHTTPURL(p.WebhookURL); err != nil {
+				report(path+".webhook_url", err.Error())
+			}
+			if p.WebhookSecret == "" {
+				report(path+".webhook_secret", "required with webhook_url (the HMAC key that signs deliveries)")
+			}
+		} else if p.WebhookSecret != "" {
+			report(path+".webhook_url", "required with webhook_secret")
+		}
+	}
+}
+
+// validateTarget checks every field of t, reporting problems under prefix.
+func validateTarget(t *precwatch.Target, prefix string, report reportFunc) {
+	at := func(f string) string { return join(prefix, f) }
+
+	switch {
+	case t.Name == "":
+		report(at("name"), "must not be empty")
+	case !targetName.MatchString(t.Name):
+		report.f(at("name"), "%q must match [a-z0-9-]+", t.Name)
+	}
+	if strings.TrimSpace(t.Platform) == "" {
+		report(at("platform"), "must not be empty")
+	}
+	if t.Schedule != "" {
+		if _, err := cronParser.Parse(t.Schedule); err != nil {
+			report.f(at("schedule"), "%q is not a cron spec (5 fields or a descriptor like @every 6h, @daily): %v", t.Schedule, err)
+		}
+	}
+	if len(t.StartURLs) == 0 {
+		report(at("start_urls"), "at least one start URL is required")
+	}
+	for i, s := range t.StartURLs {
+		f := fmt.Sprintf("%s[%d]", at("start_urls"), i)
+		if err := checkHTTPURL(s); err != nil {
+			report(f, err.Error())
+			continue
+		}
+		u, _ := url.Parse(strings.TrimSpace(s))
+		if h := strings.TrimSuffix(strings.ToLower(u.Hostname()), "."); !domainAllowed(h, t.AllowedDomains) {
+			report.f(f, "host %q is not in allowed_domains", h)
+		}
+	}
+	for i, d := range t.AllowedDomains {
+		if err := checkHostname(d); err != nil {
+			report(fmt.Sprintf("%s[%d]", at("allowed_domains"), i), err.Error())
+		}
+	}
+	if t.UserAgent == "" {
+		report(at("user_agent"), "must not be empty")
+	} else if strings.ContainsAny(t.UserAgent, "\r\n\x00") {
+		report(at("user_agent"), "must be a single line")
+	}
+	if t.MaxPages < 1 || t.MaxPages > MaxMaxPages {
+		report.f(at("max_pages"), "%d is outside [1, %d]", t.MaxPages, MaxMaxPages)
+	}
+	if t.Parallelism < 1 || t.Parallelism > MaxParallelism {
+		report.f(at("parallelism"), "%d is outside [1, %d]", t.Parallelism, MaxParallelism)
+	}
+	if t.Delay < 0 || t.Delay > MaxDelay {
+		report.f(at("delay"), "%v is outside [0s, %v]", t.Delay, MaxDelay)
+	}
+	if t.Timeout <= 0 || t.Timeout > MaxTimeout {
+		report.f(at("timeout"), "%v must be positive and at most %v", t.Timeout, MaxTimeout)
+	}
+	if t.MaxBodyBytes < 1 || t.MaxBodyBytes > MaxMaxBodyBytes {
+		report.f(at("max_body_bytes"), "%d is outside [1, %d]", t.MaxBodyBytes, MaxMaxBodyBytes)
+	}
+	if t.MaxRetries < 0 || t.MaxRetries > MaxMaxRetries {
+		report.f(at("max_retries"), "%d is outside [0, %d]", t.MaxRetries, MaxMaxRetries)
+	}
+
+	switch t.Kind {
+	case precwatch.KindHTML:
+		validateHTML(t, at, report)
+	case precwatch.KindJSON:
+		validateJSON(t, at, report)
+	default:
+		report.f(at("kind"), "%q is not html or json", t.Kind)
+	}
+}
+
+func validateHTML(t *precwatch.Target, at func(string) string, report reportFunc) {
+	for i, s := range t.Follow {
+		checkSelector(fmt.Sprintf("%s[%d]", at("follow"), i), s, report)
+	}
+	for i, s := range t.NextPage {
+		checkSelector(fmt.Sprintf("%s[%d]", at("next_page"), i), s, report)
+	}
+	if t.Listing.URLPattern != "" {
+		if _, err := regexp.Compile(t.Listing.URLPattern); err != nil {
+			report.f(at("listing.url_pattern"), "%q is not a regular expression: %v", t.Listing.URLPattern, err)
+		}
+	}
+	if t.Listing.Item != "" {
+		checkSelector(at("listing.item"), t.Listing.Item, report)
+	}
+	for _, name := range sortedKeys(t.Listing.Fields) {
+		f := at("listing.fields." + name)
+		checkFieldName(f, name, report)
+		checkFieldSpec(f, t.Listing.Fields[name], report)
+	}
+	if t.Listing.Fields[precwatch.FieldTitle] == "" && t.Listing.Fields[precwatch.FieldDescription] == "" {
+		report(at("listing.fields"), "an html target needs fields.title or fields.description")
+	}
+	if t.JSON.Items != "" || t.JSON.NextPage != "" || len(t.JSON.Fields) > 0 {
+		report(at("json"), "only for kind: json targets")
+	}
+}
+
+func validateJSON(t *precwatch.Target, at func(string) string, report reportFunc) {
+	if strings.TrimSpace(t.JSON.Items) == "" {
+		report(at("json.items"), "a json target needs json.items, the dotted path to its array of listings (\".\" for the document itself)")
+	} else {
+		checkPath(at("json.items"), t.JSON.Items, report)
+	}
+	if t.JSON.NextPage != "" {
+		checkPath(at("json.next_page"), t.JSON.NextPage, report)
+	}
+	for _, name := range sortedKeys(t.JSON.Fields) {
+		f := at("json.fields." + name)
+		checkFieldName(f, name, report)
+		if strings.TrimSpace(t.JSON.Fields[name]) == "" {
+			report(f, "path must not be empty")
+		} else {
+			checkPath(f, t.JSON.Fields[name], report)
+		}
+	}
+	if t.JSON.Fields[precwatch.FieldTitle] == "" && t.JSON.Fields[precwatch.FieldDescription] == "" {
+		report(at("json.fields"), "a json target needs fields.title or fields.description")
+	}
+	if len(t.Follow) > 0 {
+		report(at("follow"), "only for kind: html targets")
+	}
+	if len(t.NextPage) > 0 {
+		report(at("next_page"), "only for kind: html targets (json targets use json.next_page)")
+	}
+	if t.Listing.URLPattern != "" || t.Listing.Item != "" || len(t.Listing.Fields) > 0 {
+		report(at("listing"), "only for kind: html targets (json targets use json.fields)")
+	}
+}
+
+func checkSelector(field, sel string, report reportFunc) {
+	if strings.TrimSpace(sel) == "" {
+		report(field, "CSS selector must not be empty")
+		return
+	}
+	if _, err := cascadia.Compile(sel); err != nil {
+		report.f(field, "%q is not a CSS selector: %v", sel, err)
+	}
+}
+
+func checkFieldName(field, name string, report reportFunc) {
+	if !fieldName.MatchString(name) {
+		report.f(field, "field name %q must match [a-z][a-z0-9_]*", name)
+	}
+}
+
+// checkFieldSpec checks "css", "css@attr" or "@attr", split as package
+// crawler/extract splits it: at the last "@" followed by an attribute name.
+func checkFieldSpec(field, spec string, report reportFunc) {
+	spec = strings.TrimSpace(spec)
+	if spec == "" {
+		report(field, `must not be empty (want "css", "css@attr" or "@attr")`)
+		return
+	}
+	css, attr := spec, ""
+	if i := strings.LastIndexByte(spec, '@'); i >= 0 {
+		name := spec[i+1:]
+		if name != "" && !strings.ContainsAny(name, " \t\r\n\f\"'>/=[](),:~+*|^$") {
+			css, attr = strings.TrimSpace(spec[:i]), name
+		} else if name == "" {
+			report.f(field, `%q: attribute name missing after "@"`, spec)
+			return
+		}
+	}
+	if attr != "" && !attrName.MatchString(attr) {
+		report.f(field, "%q: %q is not an attribute name", spec, attr)
+	}
+	if css != "" {
+		if _, err := cascadia.Compile(css); err != nil {
+			report.f(field, "%q is not a CSS selector: %v", css, err)
+		}
+	}
+}
+
+// checkPath checks a dotted JSON path: "." or segments separated by dots,
+// none empty.
+func checkPath(field, path string, report reportFunc) {
+	path = strings.TrimSpace(path)
+	if path == "." {
+		return
+	}
+	for seg := range strings.SplitSeq(path, ".") {
+		if seg == "" {
+			report.f(field, "%q has an empty path segment", path)
+			return
+		}
+	}
+}
+
+func checkHTTPURL(s string) error {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		return fmt.Errorf("%q is not a URL: %v", s, unwrapURLError(err))
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("%q is not an absolute http(s) URL", s)
+	}
+	if u.Hostname() == "" {
+		return fmt.Errorf("%q has no host", s)
+	}
+	return nil
+}
+
+func unwrapURLError(err error) error {
+	if ue, ok := err.(*url.Error); ok {
+		return ue.Err
+	}
+	return err
+}
+
+// checkHostname accepts DNS names and IP addresses, without scheme, port or
+// path.
+func checkHostname(h string) error {
+	if h == "" {
+		return fmt.Errorf("must not be empty")
+	}
+	if net.ParseIP(h) != nil {
+		return nil
+	}
+	if len(h) > 253 {
+		return fmt.Errorf("%q is too long for a hostname", h)
+	}
+	for label := range strings.SplitSeq(h, ".") {
+		if len(label) > 63 || !hostLabel.MatchString(label) {
+			return fmt.Errorf("%q is not a hostname (no scheme, port, path or wildcard)", h)
+		}
+	}
+	return nil
+}
+
+// domainAllowed reports whether host is one of domains or a subdomain of one.
+func domainAllowed(host string, domains []string) bool {
+	for _, d := range domains {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
