@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/precwatch/precwatch/config"
+)
+
+func init() {
+	register(&command{name: "config", summary: "check configuration files", run: runConfig})
+}
+
+// runConfig dispatches `precwatch config SUBCOMMAND`; the only one is check.
+func runConfig(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "config", "check FILE ...")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: precwatch config check FILE ...")
+		fmt.Fprintln(fs.Output(), "\nChecks each configuration file: defaults, unknown keys, ${ENV} references,")
+		fmt.Fprintln(fs.Output(), "and every field of every target. Prints \"FILE: ok (N targets)\", or every")
+		fmt.Fprintln(fs.Output(), "problem as file:line:col: field: message and exits 1.")
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 || fs.Arg(0) != "check" {
+		fs.Usage()
+		return errUsage
+	}
+	return runConfigCheck(ctx, env, fs.Args()[1:])
+}
+
+func runConfigCheck(_ context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "config check", "FILE ...")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	failed := false
+	for _, file := range fs.Args() {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "%s: %v\n", file, err)
+			failed = true
+			continue
+		}
+		cfg, err := config.Parse(file, data, env.Getenv)
+		var cerr *config.Error
+		switch {
+		case errors.As(err, &cerr):
+			for _, p := range cerr.Problems {
+				fmt.Fprintln(env.Stderr, p.String())
+			}
+			failed = true
+		case err != nil:
+			fmt.Fprintf(env.Stderr, "%s: %v\n", file, err)
+			failed = true
+		default:
+			fmt.Fprintf(env.Stdout, "%s: ok (%d targets)\n", file, len(cfg.Targets))
+		}
+	}
+	if failed {
+		return errSilent
+	}
+	return nil
+}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCmd(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
+	code = Run(context.Background(), e, args)
+	return code, out.String(), errb.String()
+}
+
+func TestConfigCheck(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.yml")
+	bad := filepath.Join(dir, "bad.yml")
+	writeFile(t, good, `targets:
+  - name: shop
+    platform: Shop
+    start_urls: ["https://shop.example/"]
+    listing:
+      fields: {title: h1, id: "@data-id"}
+platforms:
+  - {name: Shop, webhook_url: "https://hooks.shop.example/", webhook_secret: "${SHOP_SECRET}"}
+`)
+	writeFile(t, bad, `threshold: 2
+targets:
+  - name: Shop
+    platform: Shop
+    colour: red
+    start_urls: ["/relative"]
+    listing:
+      fields: {title: "h1["}
+`)
+	env := map[string]string{"SHOP_SECRET": "k"}
+
+	code, stdout, stderr := runCmd(t, env, "config", "check", good)
+	if code != 0 || stdout != good+": ok (1 targets)\n" || stderr != "" {
+		t.Errorf("config check %s = %d, stdout %q, stderr %q; want 0 and ok", good, code, stdout, stderr)
+	}
+
+	code, stdout, stderr = runCmd(t, env, "config", "check", bad)
+	want := []string{
+		bad + `:1:12: threshold: 2 is outside [0, 1]`,
+		bad + `:3:11: targets[0].name: "Shop" must match [a-z0-9-]+`,
+		bad + `:5:5: targets[0].colour: unknown field (known: allow_private_networks, allowed_domains, delay, follow, json, kind, listing, max_body_bytes, max_pages, max_retries, name, next_page, parallelism, platform, respect_robots_txt, schedule, start_urls, timeout, user_agent)`,
+		bad + `:6:18: targets[0].start_urls[0]: "/relative" is not an absolute http(s) URL`,
+		bad + `:8:23: targets[0].listing.fields.title: "h1[" is not a CSS selector: expected identifier, found EOF instead`,
+	}
+	if code != 1 || stdout != "" || stderr != strings.Join(want, "\n")+"\n" {
+		t.Errorf("config check %s = %d, stdout %q, stderr:\n%s\nwant 1 and:\n%s", bad, code, stdout, stderr, strings.Join(want, "\n"))
+	}
+
+	// Without the secret in the environment the good file is bad.
+	code, _, stderr = runCmd(t, nil, "config", "check", good)
+	if wantErr := good + ":8:78: platforms[0].webhook_secret: environment variable SHOP_SECRET is not set\n"; code != 1 || stderr != wantErr {
+		t.Errorf("config check %s without SHOP_SECRET = %d, %q; want 1, %q", good, code, stderr, wantErr)
+	}
+
+	// Several files: each is reported, the exit code is 1 if any failed.
+	code, stdout, _ = runCmd(t, env, "config", "check", good, filepath.Join(dir, "missing.yml"))
+	if code != 1 || !strings.Contains(stdout, "ok (1 targets)") {
+		t.Errorf("config check good missing = %d, %q; want 1 and good ok", code, stdout)
+	}
+}
+
+func TestConfigCheckUsage(t *testing.T) {
+	for _, args := range [][]string{{"config"}, {"config", "lint"}, {"config", "check"}} {
+		if code, _, _ := runCmd(t, nil, args...); code != 2 {
+			t.Errorf("%v = exit %d, want 2", args, code)
+		}
+	}
+	for _, args := range [][]string{{"config", "--help"}, {"config", "check", "--help"}} {
+		code, _, stderr := runCmd(t, nil, args...)
+		if code != 0 || !strings.Contains(stderr, "Usage: precwatch config") {
+			t.Errorf("%v = exit %d, %q; want 0 and usage", args, code, stderr)
+		}
+	}
+}
+
+func TestConfigCheckDocs(t *testing.T) {
+	// The documented example configuration must pass.
+	file := filepath.Join("..", "..", "config", "testdata", "good.yml")
+	code, stdout, stderr := runCmd(t, map[string]string{"CHEMHUB_WEBHOOK_SECRET": "x"}, "config", "check", file)
+	if code != 0 || stdout != file+": ok (3 targets)\n" {
+		t.Errorf("config check %s = %d, %q, %q", file, code, stdout, stderr)
+	}
+}
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
