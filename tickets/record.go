@@ -1,0 +1,487 @@
+package tickets
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Outcome is what Record did to the listing's ticket. Ticket is nil when the
+// listing has no ticket (it was never suspicious).
+type Outcome struct {
+	Ticket  *precwatch.Ticket
+	Created bool
+	Updated bool
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// Unchanged reports whether the listing is stored with this content hash
+// already; the pipeline then only calls Seen.
+func (s *Store) Unchanged(ctx context.Context, platform, listingID, contentHash string) (bool, error) {
+	var h string
+	err := s.r.QueryRowContext(ctx, "SELECT content_hash FROM listings WHERE platform = ? AND listing_id = ?", platform, listingID).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("listing %s/%s: %w", platform, listingID, err)
+	}
+	return h != "" && h == contentHash, nil
+}
+
+// Seen records that an unchanged listing was seen again at at: it bumps
+// last_seen of the listing and its ticket and reactivates a removed listing
+// (an audited "reappeared" change with a ticket.updated event). Replaying it
+// changes nothing.
+func (s *Store) Seen(ctx context.Context, platform, listingID string, at time.Time) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var status string
+		var lastSeen int64
+		err := tx.QueryRowContext(ctx, "SELECT status, last_seen FROM listings WHERE platform = ? AND listing_id = ?",
+			platform, listingID).Scan(&status, &lastSeen)
+		if errors.Is(err, sql.ErrNoRows) {
+			return precwatch.Errorf(precwatch.ENOTFOUND, "listing %s/%s not found", platform, listingID)
+		}
+		if err != nil {
+			return err
+		}
+		atN := ns(at)
+		if status == precwatch.ListingActive && lastSeen >= atN {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE listings SET last_seen = MAX(last_seen, ?), status = 'active', removed_at = NULL
+			WHERE platform = ? AND listing_id = ?`, atN, platform, listingID); err != nil {
+			return err
+		}
+		t, err := ticketByListing(ctx, tx, platform, listingID)
+		if err != nil || t == nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE tickets SET last_seen = MAX(last_seen, ?) WHERE id = ?", atN, t.ID); err != nil {
+			return err
+		}
+		if t.ListingStatus != precwatch.ListingRemoved {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE tickets SET listing_status = 'active', removed_at = NULL, updated_at = ? WHERE id = ?", atN, t.ID); err != nil {
+			return err
+		}
+		return s.changed(ctx, tx, t.ID, at, precwatch.EventTicketUpdated, []auditEntry{{
+			action: "reappeared", from: precwatch.ListingRemoved, to: precwatch.ListingActive, reason: "listing seen again on the platform"}})
+	})
+	if err != nil {
+		return fmt.Errorf("seen %s/%s: %w", platform, listingID, err)
+	}
+	return nil
+}
+
+// Record stores the listing and its match, in one transaction: it upserts
+// the listing's state, evidence history and observables, and when the match
+// is suspicious creates the listing's ticket (status open) or updates it,
+// emitting ticket.created or ticket.updated to the outbox. A listing that
+// stops being suspicious keeps its ticket, with a "cleared" audit entry.
+// Replaying the same call changes nothing.
+func (s *Store) Record(ctx context.Context, r precwatch.Result, at time.Time) (*Outcome, error) {
+	l := &r.Listing
+	if l.Platform == "" || l.ID == "" {
+		return nil, precwatch.Errorf(precwatch.EINVALID, "record listing: platform and id are required (got %q, %q)", l.Platform, l.ID)
+	}
+	if l.ContentHash == "" {
+		l.ContentHash = ContentHash(*l)
+	}
+	resultJSON, err := json.Marshal(r)
+	if err != nil {
+		return nil, fmt.Errorf("record %s/%s: %w", l.Platform, l.ID, err)
+	}
+	digest := resultDigest(r)
+	var out *Outcome
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.record(ctx, tx, &r, string(resultJSON), digest, at)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("record %s/%s: %w", l.Platform, l.ID, err)
+	}
+	return out, nil
+}
+
+// ContentHash returns the SHA-256 (hex) of a listing's content fields, the
+// hash Record uses when the crawler left Listing.ContentHash empty.
+func ContentHash(l precwatch.Listing) string {
+	l.FetchedAt, l.ContentHash, l.EvidenceHash = time.Time{}, "", ""
+	b, _ := json.Marshal(l)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// resultDigest identifies a result regardless of when it was fetched, so
+// that a replayed Record is recognised as such.
+func resultDigest(r precwatch.Result) string {
+	r.Listing.FetchedAt = time.Time{}
+	b, _ := json.Marshal(r)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func (s *Store) record(ctx context.Context, tx *sql.Tx, r *precwatch.Result, resultJSON, digest string, at time.Time) (*Outcome, error) {
+	l := &r.Listing
+	atN := ns(at)
+	suspicious := r.Match.Suspicious
+	var (
+		oldDigest, oldStatus string
+		firstSeen, lastSeen  int64
+		flagged              sql.NullInt64
+	)
+	err := tx.QueryRowContext(ctx, "SELECT digest, status, first_seen, last_seen, flagged_at FROM listings WHERE platform = ? AND listing_id = ?",
+		l.Platform, l.ID).Scan(&oldDigest, &oldStatus, &firstSeen, &lastSeen, &flagged)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	contentChanged := !exists || oldDigest != digest
+	if !exists {
+		firstSeen, lastSeen = atN, atN
+	}
+	if suspicious && !flagged.Valid {
+		flagged = sql.NullInt64{Int64: atN, Valid: true}
+	}
+	switch {
+	case !exists:
+		_, err = tx.ExecContext(ctx, `INSERT INTO listings (platform, listing_id, target, url, seller, content_hash, evidence_hash,
+			digest, result, suspicious, score, status, first_seen, last_seen, flagged_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
+			l.Platform, l.ID, l.Target, l.URL, l.Seller, l.ContentHash, l.EvidenceHash, digest, resultJSON,
+			suspicious, r.Match.Score, atN, atN, flagged)
+	case contentChanged:
+		lastSeen = max(lastSeen, atN)
+		_, err = tx.ExecContext(ctx, `UPDATE listings SET target = ?, url = ?, seller = ?, content_hash = ?, evidence_hash = ?,
+			digest = ?, result = ?, suspicious = ?, score = ?, status = 'active', removed_at = NULL, last_seen = ?, flagged_at = ?
+			WHERE platform = ? AND listing_id = ?`,
+			l.Target, l.URL, l.Seller, l.ContentHash, l.EvidenceHash, digest, resultJSON, suspicious, r.Match.Score,
+			lastSeen, flagged, l.Platform, l.ID)
+	case oldStatus != precwatch.ListingActive || lastSeen < atN:
+		lastSeen = max(lastSeen, atN)
+		_, err = tx.ExecContext(ctx, `UPDATE listings SET status = 'active', removed_at = NULL, last_seen = ?, flagged_at = ?
+			WHERE platform = ? AND listing_id = ?`, lastSeen, flagged, l.Platform, l.ID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if contentChanged {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM observables WHERE platform = ? AND listing_id = ?", l.Platform, l.ID); err != nil {
+			return nil, err
+		}
+		for _, o := range r.Match.Observables {
+			if o.Type == "" || o.Value == "" {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO observables (platform, listing_id, type, value) VALUES (?, ?, ?, ?)",
+				l.Platform, l.ID, o.Type, o.Value); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO listing_versions (platform, listing_id, content_hash, evidence_hash, seen_at)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, l.Platform, l.ID, l.ContentHash, l.EvidenceHash, atN); err != nil {
+			return nil, err
+		}
+	}
+
+	t, err := ticketByListing(ctx, tx, l.Platform, l.ID)
+	if err != nil {
+		return nil, err
+	}
+	want := ticketFields(r)
+	if t == nil {
+		if !suspicious {
+			return &Outcome{}, nil
+		}
+		subs, _ := json.Marshal(want.Substances)
+		inds, _ := json.Marshal(want.Indicators)
+		res, err := tx.ExecContext(ctx, `INSERT INTO tickets (platform, listing_id, status, target, listing_url, listing_status, title, seller,
+			score, substances, indicators, suspicious, first_seen, last_seen, flagged_at, content_hash, evidence_hash, updated_at)
+			VALUES (?, ?, 'open', ?, ?, 'active', ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+			l.Platform, l.ID, l.Target, l.URL, want.Title, want.Seller, want.Score, string(subs), string(inds),
+			firstSeen, lastSeen, flagged.Int64, l.ContentHash, l.EvidenceHash, atN)
+		if err != nil {
+			return nil, err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return nil, err
+		}
+		reason := strings.Join(r.Match.Explain, "; ")
+		if reason == "" {
+			reason = fmt.Sprintf("suspicious listing, score %.2f", r.Match.Score)
+		}
+		if err := s.changed(ctx, tx, id, at, precwatch.EventTicketCreated, []auditEntry{{
+			action: "created", to: precwatch.StatusOpen, reason: reason}}); err != nil {
+			return nil, err
+		}
+		nt, err := ticketByID(ctx, tx, id)
+		if err != nil {
+			return nil, err
+		}
+		return &Outcome{Ticket: &nt.Ticket, Created: true}, nil
+	}
+
+	// The ticket exists: update what changed.
+	var audit []auditEntry
+	if t.ListingStatus == precwatch.ListingRemoved {
+		audit = append(audit, auditEntry{action: "reappeared", from: precwatch.ListingRemoved, to: precwatch.ListingActive,
+			reason: "listing seen again on the platform"})
+	}
+	if suspicious != t.suspicious {
+		if suspicious {
+			audit = append(audit, auditEntry{action: "flagged", from: "not suspicious", to: "suspicious",
+				reason: fmt.Sprintf("listing suspicious again, score %.2f", want.Score)})
+		} else {
+			audit = append(audit, auditEntry{action: "cleared", from: "suspicious", to: "not suspicious",
+				reason: fmt.Sprintf("listing no longer suspicious, score %.2f; ticket kept", want.Score)})
+		}
+	}
+	var diffs []string
+	if want.Score != t.Score {
+		diffs = append(diffs, fmt.Sprintf("score %.2f -> %.2f", t.Score, want.Score))
+	}
+	if want.Title != t.Title {
+		diffs = append(diffs, "title")
+	}
+	if want.Seller != t.Seller {
+		diffs = append(diffs, "seller")
+	}
+	if l.URL != t.ListingURL {
+		diffs = append(diffs, "url")
+	}
+	if !slices.Equal(want.Substances, t.Substances) {
+		diffs = append(diffs, "substances")
+	}
+	if !slices.Equal(want.Indicators, t.Indicators) {
+		diffs = append(diffs, "indicators")
+	}
+	if l.ContentHash != t.ContentHash || l.EvidenceHash != t.EvidenceHash {
+		diffs = append(diffs, "evidence")
+	}
+	if len(diffs) > 0 && (suspicious || t.suspicious) {
+		audit = append(audit, auditEntry{action: "updated", reason: "changed: " + strings.Join(diffs, ", ")})
+	}
+	if len(audit) == 0 && len(diffs) == 0 {
+		if t.LastSeen.UnixNano() < lastSeen {
+			if _, err := tx.ExecContext(ctx, "UPDATE tickets SET last_seen = ? WHERE id = ?", lastSeen, t.ID); err != nil {
+				return nil, err
+			}
+			t.LastSeen = fromNS(lastSeen)
+		}
+		return &Outcome{Ticket: &t.Ticket}, nil
+	}
+	subs, _ := json.Marshal(want.Substances)
+	inds, _ := json.Marshal(want.Indicators)
+	if _, err := tx.ExecContext(ctx, `UPDATE tickets SET target = ?, listing_url = ?, listing_status = 'active', removed_at = NULL,
+		title = ?, seller = ?, score = ?, substances = ?, indicators = ?, suspicious = ?, last_seen = MAX(last_seen, ?),
+		content_hash = ?, evidence_hash = ?, updated_at = ? WHERE id = ?`,
+		l.Target, l.URL, want.Title, want.Seller, want.Score, string(subs), string(inds), suspicious, lastSeen,
+		l.ContentHash, l.EvidenceHash, atN, t.ID); err != nil {
+		return nil, err
+	}
+	if len(audit) == 0 {
+		// A listing that is not suspicious changed: keep the ticket current
+		// without notifying anyone.
+		nt, err := ticketByID(ctx, tx, t.ID)
+		if err != nil {
+			return nil, err
+		}
+		return &Outcome{Ticket: &nt.Ticket}, nil
+	}
+	if err := s.changed(ctx, tx, t.ID, at, precwatch.EventTicketUpdated, audit); err != nil {
+		return nil, err
+	}
+	nt, err := ticketByID(ctx, tx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &Outcome{Ticket: &nt.Ticket, Updated: true}, nil
+}
+
+// ticketFields returns the ticket fields derived from a result.
+func ticketFields(r *precwatch.Result) precwatch.Ticket {
+	t := precwatch.Ticket{
+		Title:      r.Listing.Title,
+		Seller:     r.Listing.Seller,
+		Score:      r.Match.Score,
+		Substances: []precwatch.TicketSubstance{},
+		Indicators: []string{},
+	}
+	for _, sm := range r.Match.Substances {
+		if sm.Negated {
+			continue
+		}
+		ts := precwatch.TicketSubstance{ID: sm.ID, CAS: sm.CAS, Name: sm.Name}
+		if !slices.Contains(t.Substances, ts) {
+			t.Substances = append(t.Substances, ts)
+		}
+	}
+	for _, in := range r.Match.Indicators {
+		if in.ID != "" && !slices.Contains(t.Indicators, in.ID) {
+			t.Indicators = append(t.Indicators, in.ID)
+		}
+	}
+	return t
+}
+
+// MarkGone marks the platform's active listings at these URLs removed (the
+// platform answered 404 or 410) and returns how many it marked.
+func (s *Store) MarkGone(ctx context.Context, platform string, urls []string, at time.Time) (int, error) {
+	n := 0
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		for chunk := range slices.Chunk(urls, 400) {
+			args := []any{platform}
+			for _, u := range chunk {
+				args = append(args, u)
+			}
+			ids, err := listingIDs(ctx, tx, `SELECT listing_id FROM listings WHERE platform = ? AND status = 'active'
+				AND url IN (`+placeholders(len(chunk))+`)`, args...)
+			if err != nil {
+				return err
+			}
+			for _, id := range ids {
+				if err := s.remove(ctx, tx, platform, id, at, "listing gone from the platform (HTTP 404/410)"); err != nil {
+					return err
+				}
+				n++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("mark gone %s: %w", platform, err)
+	}
+	return n, nil
+}
+
+// MarkMissing is called after a complete crawl run of target that started at
+// runStarted: the target's active listings not seen since become removed,
+// their tickets' listing_status too, keeping the time from flag to removal.
+// It returns how many listings it marked.
+func (s *Store) MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time) (int, error) {
+	n := 0
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		ids, err := listingIDs(ctx, tx, `SELECT listing_id FROM listings WHERE platform = ? AND target = ? AND status = 'active'
+			AND last_seen < ?`, platform, target, ns(runStarted))
+		if err != nil {
+			return err
+		}
+		reason := fmt.Sprintf("absent from the complete crawl of %s started %s", target, runStarted.UTC().Format(time.RFC3339))
+		for _, id := range ids {
+			if err := s.remove(ctx, tx, platform, id, at, reason); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("mark missing %s/%s: %w", platform, target, err)
+	}
+	return n, nil
+}
+
+func (s *Store) remove(ctx context.Context, tx *sql.Tx, platform, listingID string, at time.Time, reason string) error {
+	atN := ns(at)
+	if _, err := tx.ExecContext(ctx, "UPDATE listings SET status = 'removed', removed_at = ? WHERE platform = ? AND listing_id = ?",
+		atN, platform, listingID); err != nil {
+		return err
+	}
+	t, err := ticketByListing(ctx, tx, platform, listingID)
+	if err != nil || t == nil || t.ListingStatus == precwatch.ListingRemoved {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE tickets SET listing_status = 'removed', removed_at = ?, updated_at = ? WHERE id = ?",
+		atN, atN, t.ID); err != nil {
+		return err
+	}
+	reason += fmt.Sprintf("; %s after it was flagged", at.Sub(t.flaggedAt).Round(time.Second))
+	return s.changed(ctx, tx, t.ID, at, precwatch.EventTicketUpdated, []auditEntry{{
+		action: "removed", from: precwatch.ListingActive, to: precwatch.ListingRemoved, reason: reason}})
+}
+
+func listingIDs(ctx context.Context, q queryer, query string, args ...any) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func placeholders(n int) string {
+	if n <= 0 {
+		return "NULL"
+	}
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// auditEntry is one row of a ticket's audit log, before it is written.
+type auditEntry struct {
+	actor, action, from, to, reason string
+}
+
+// changed writes audit entries for ticket id and one outbox event of type
+// typ carrying the ticket as it is now; the event's ID (its idempotency key)
+// names the ticket and its last audit entry.
+func (s *Store) changed(ctx context.Context, tx *sql.Tx, id int64, at time.Time, typ string, audit []auditEntry) error {
+	var last int64
+	for _, a := range audit {
+		if a.actor == "" {
+			a.actor = Actor
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO ticket_events (ticket_id, at, actor, action, from_value, to_value, reason)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, ns(at), a.actor, a.action, a.from, a.to, a.reason)
+		if err != nil {
+			return err
+		}
+		if last, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	}
+	t, err := ticketByID(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	e := precwatch.Event{
+		ID:       fmt.Sprintf("ticket-%d-event-%d", id, last),
+		Type:     typ,
+		Platform: t.Platform,
+		Time:     at.UTC(),
+		Ticket:   t.Ticket,
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO outbox (event_id, event, platform, created_at, next_attempt_at)
+		VALUES (?, ?, ?, ?, 0) ON CONFLICT (event_id) DO NOTHING`, e.ID, string(b), e.Platform, ns(at))
+	return err
+}

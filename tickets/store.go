@@ -1,0 +1,278 @@
+// Package tickets is precwatch's store of record, and the only package that
+// talks SQL: listing state, review tickets and their audit log, the outbox of
+// webhook events, API tokens, targets created through the API, webhooks and
+// crawl runs, in one SQLite database (modernc.org/sqlite, pure Go, WAL).
+//
+// Every pipeline call (Record, Seen, MarkGone, MarkMissing) runs in one
+// transaction and is idempotent: a call replayed after a crash changes
+// nothing and never creates a second ticket or event. A *Store is safe for
+// concurrent use: writes are serialised through a single connection, reads
+// run in parallel on a pool of read-only connections.
+package tickets
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/precwatch/precwatch"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Actor is the actor recorded in the audit log for changes made by the
+// pipeline.
+const Actor = "precwatch"
+
+// Options configure a Store. The zero value is usable.
+type Options struct {
+	// MustExist refuses to create a missing database; read-only commands set
+	// it so that a wrong --data directory leaves no junk behind.
+	MustExist bool
+	// BusyTimeout is how long a statement waits for another process's lock
+	// (default 10s).
+	BusyTimeout time.Duration
+	// ReadConns caps the pool of read connections (default GOMAXPROCS, at
+	// least 2).
+	ReadConns int
+	// Now returns the current time for tokens, notes and status changes
+	// (default time.Now).
+	Now func() time.Time
+}
+
+// Store is the SQLite store. It is safe for concurrent use.
+type Store struct {
+	path string
+	w    *sql.DB // exactly one connection: writes are serialised
+	r    *sql.DB // read-only pool
+	now  func() time.Time
+}
+
+// Open opens (creating it unless opts.MustExist) the database at path and
+// applies pending migrations. A database written by a newer precwatch is
+// refused.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.MustExist {
+		if _, err := os.Stat(path); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, precwatch.Errorf(precwatch.ENOTFOUND, "no ticket database at %s (wrong --data directory, or nothing crawled yet)", path)
+			}
+			return nil, fmt.Errorf("open tickets %s: %w", path, err)
+		}
+	} else if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("open tickets %s: %w", path, err)
+		}
+	}
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = 10 * time.Second
+	}
+	if opts.ReadConns <= 0 {
+		opts.ReadConns = max(runtime.GOMAXPROCS(0), 2)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	busy := strconv.FormatInt(opts.BusyTimeout.Milliseconds(), 10)
+	common := "_pragma=" + url.QueryEscape("busy_timeout("+busy+")") +
+		"&_pragma=" + url.QueryEscape("foreign_keys(1)") +
+		"&_pragma=" + url.QueryEscape("synchronous(NORMAL)")
+	fileURL := "file:" + (&url.URL{Path: path}).EscapedPath()
+
+	w, err := sql.Open("sqlite", fileURL+"?"+common+"&_pragma="+url.QueryEscape("journal_mode(WAL)")+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open tickets %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	s := &Store{path: path, w: w, now: opts.Now}
+	if err := w.Ping(); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open tickets %s: %w", path, err)
+	}
+	if err := s.migrate(context.Background()); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := sql.Open("sqlite", fileURL+"?"+common+"&_pragma="+url.QueryEscape("query_only(1)"))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open tickets %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(opts.ReadConns)
+	r.SetMaxIdleConns(opts.ReadConns)
+	s.r = r
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	err := s.r.Close()
+	if werr := s.w.Close(); err == nil {
+		err = werr
+	}
+	if err != nil {
+		return fmt.Errorf("close tickets %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// IntegrityCheck runs SQLite's integrity_check and returns an error unless
+// the database is intact.
+func (s *Store) IntegrityCheck(ctx context.Context) error {
+	rows, err := s.r.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return fmt.Errorf("integrity check %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var msgs []string
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			return fmt.Errorf("integrity check %s: %w", s.path, err)
+		}
+		msgs = append(msgs, m)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("integrity check %s: %w", s.path, err)
+	}
+	if len(msgs) != 1 || msgs[0] != "ok" {
+		return fmt.Errorf("integrity check %s: %s", s.path, strings.Join(msgs, "; "))
+	}
+	return nil
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		name := e.Name()
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("migration %s: name must start with a version number", name)
+		}
+		b, err := migrationFS.ReadFile("migrations/" + name)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// SchemaVersion is the schema version this build of precwatch writes.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil || len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return fmt.Errorf("migrate %s: %w", s.path, err)
+	}
+	latest := ms[len(ms)-1].version
+	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate %s: %w", s.path, err)
+	}
+	var current int
+	if err := s.w.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&current); err != nil {
+		return fmt.Errorf("migrate %s: %w", s.path, err)
+	}
+	if current > latest {
+		return precwatch.Errorf(precwatch.EINVALID,
+			"database %s has schema version %d, newer than this precwatch supports (%d): use a newer precwatch", s.path, current, latest)
+	}
+	for _, m := range ms {
+		if m.version <= current {
+			continue
+		}
+		err := s.write(ctx, func(tx *sql.Tx) error {
+			// Re-check inside the write lock: another process may have migrated.
+			var done int
+			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", m.version).Scan(&done); err != nil {
+				return err
+			}
+			if done > 0 {
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+				m.version, m.name, s.now().UnixNano())
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrate %s to %s: %w", s.path, m.name, err)
+		}
+	}
+	return nil
+}
+
+// write runs fn in one write transaction (BEGIN IMMEDIATE on the single
+// write connection) and commits it, or rolls it back when fn fails.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// ns converts a time to the stored form, Unix nanoseconds.
+func ns(t time.Time) int64 { return t.UnixNano() }
+
+// fromNS converts a stored time back.
+func fromNS(n int64) time.Time { return time.Unix(0, n).UTC() }
+
+func fromNullNS(n sql.NullInt64) *time.Time {
+	if !n.Valid {
+		return nil
+	}
+	t := fromNS(n.Int64)
+	return &t
+}
+
+func nullNS(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.UnixNano()
+}
