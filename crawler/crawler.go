@@ -1,0 +1,649 @@
+// Package crawler fetches the pages of a partner's crawl target politely and
+// hands the listings on them to a Sink.
+//
+// It is the only package that imports colly. Colly makes the requests; the
+// frontier, per-host limits, robots.txt (with crawl-delay), retries with
+// backoff and Retry-After, the body cap, the redirect policy, the SSRF guard
+// (checked at connect time) and the resumable run state are ours. Every
+// fetched page is kept as evidence, content-addressed. A failing page never
+// stops a crawl: it is counted by kind and logged.
+package crawler
+
+import (
+	"context"
+	crand "crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"sync"
+	"time"
+
+	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/crawler/extract"
+)
+
+// Sink receives the listings of a crawl. Listing is called from several
+// goroutines at once; a page is recorded as processed only after Listing
+// returned nil for all its listings. After a crash the listings of the pages
+// that were in flight may be delivered again (at least once), so a sink must
+// be idempotent by (Target, ID, ContentHash), as the ticket store is.
+type Sink interface {
+	Listing(ctx context.Context, l precwatch.Listing) error
+}
+
+// SinkFunc adapts a function to the Sink interface.
+type SinkFunc func(ctx context.Context, l precwatch.Listing) error
+
+// Listing calls f.
+func (f SinkFunc) Listing(ctx context.Context, l precwatch.Listing) error { return f(ctx, l) }
+
+// Options configure a Crawler.
+type Options struct {
+	// DataDir holds run state (DataDir/crawl) and evidence (DataDir/evidence).
+	DataDir string
+	// Logger receives one line per failed page and per run; default discards.
+	Logger *slog.Logger
+	// Progress, if set, is called about twice a second during a run and once
+	// at its end.
+	Progress func(Stats)
+	// LookupIP and DialContext replace DNS resolution and connecting (tests
+	// inject recording fakes). The SSRF guard checks every resolved address
+	// before DialContext is called.
+	LookupIP    LookupFunc
+	DialContext DialFunc
+	// Now is the clock; default time.Now.
+	Now func() time.Time
+	// RetryBase is the first retry's backoff (doubled per attempt, capped at
+	// 30s, with jitter); default 500ms.
+	RetryBase time.Duration
+}
+
+// Crawler runs crawl targets. It is safe for concurrent use by several Runs of
+// different targets.
+type Crawler struct {
+	opts     Options
+	evidence *Evidence
+	log      *slog.Logger
+}
+
+// Stats is a progress report of a running crawl.
+type Stats struct {
+	Target   string
+	Pages    int
+	Listings int
+	Errors   int
+	Queued   int
+	Rate     float64 // pages per second in this session
+}
+
+// Run is the outcome of crawling one target.
+type Run struct {
+	ID       string
+	Target   string
+	Started  time.Time
+	Finished time.Time
+	// Complete means the frontier was exhausted, without hitting max_pages
+	// and without being cancelled.
+	Complete     bool
+	Pages        int
+	Listings     int
+	Errors       int
+	ErrorsByKind map[string]int
+	// Gone lists the listing (detail page) URLs that answered 404 or 410.
+	Gone []string
+	// Resumed is true when the run continued an unfinished earlier one.
+	Resumed bool
+}
+
+var targetName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// New returns a Crawler storing its state and evidence under opts.DataDir.
+func New(opts Options) (*Crawler, error) {
+	if opts.DataDir == "" {
+		return nil, errors.New("new crawler: no data dir")
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.RetryBase <= 0 {
+		opts.RetryBase = 500 * time.Millisecond
+	}
+	ev, err := OpenEvidence(filepath.Join(opts.DataDir, "evidence"))
+	if err != nil {
+		return nil, fmt.Errorf("new crawler: %w", err)
+	}
+	return &Crawler{opts: opts, evidence: ev, log: opts.Logger}, nil
+}
+
+// Evidence returns the crawler's evidence store.
+func (c *Crawler) Evidence() *Evidence { return c.evidence }
+
+// run is the state of one session of a run.
+type run struct {
+	c       *Crawler
+	t       *precwatch.Target
+	sink    Sink
+	f       *fetcher
+	j       *journal
+	lim     *limiter
+	pattern *regexp.Regexp
+
+	mu       sync.Mutex
+	cond     *sync.Cond
+	queue    []item
+	head     int
+	seen     map[string]struct{}
+	inflight int
+	started  int // pages dispatched, including earlier sessions
+	hitMax   bool
+	res      Run
+	fatal    error
+}
+
+// Run crawls t to completion, or until max_pages, and returns what happened.
+// An unfinished run of the same target in DataDir (cancelled or killed) is
+// resumed: processed pages are not fetched again. Cancelling ctx stops the
+// crawl at a checkpoint; Run then returns the partial run and ctx's error, and
+// the next Run of the target continues it. Failing pages are counted, not
+// returned; Run fails only when its state cannot be read or written.
+func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run, error) {
+	if !targetName.MatchString(t.Name) {
+		return nil, precwatch.Errorf(precwatch.EINVALID, "target name %q: want [a-z0-9-]+", t.Name)
+	}
+	if len(t.StartURLs) == 0 {
+		return nil, precwatch.Errorf(precwatch.EINVALID, "target %s: no start_urls", t.Name)
+	}
+	j, st, err := openJournal(c.opts.DataDir, t.Name)
+	if err != nil {
+		return nil, fmt.Errorf("run %s: %w", t.Name, err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	r := &run{c: c, t: &t, sink: sink, j: j, seen: map[string]struct{}{}}
+	r.cond = sync.NewCond(&r.mu)
+	r.res = Run{Target: t.Name, ErrorsByKind: map[string]int{}}
+	if t.Listing.URLPattern != "" {
+		r.pattern, err = regexp.Compile(t.Listing.URLPattern)
+		if err != nil {
+			j.close(false)
+			return nil, precwatch.Errorf(precwatch.EINVALID, "target %s: url_pattern: %v", t.Name, err)
+		}
+	}
+	if st != nil {
+		r.res.ID, r.res.Started, r.res.Resumed = st.id, st.started, true
+		r.res.Pages, r.res.Listings, r.res.Errors = st.pages, st.listings, st.errors
+		r.res.ErrorsByKind, r.res.Gone = st.byKind, st.gone
+		r.seen, r.queue, r.started = st.seen, st.pending, st.pages
+		c.log.Info("resuming crawl", "target", t.Name, "run", st.id, "pages", st.pages, "queued", len(st.pending))
+	} else {
+		r.res.ID = newRunID(t.Name, c.opts.Now())
+		r.res.Started = c.opts.Now().UTC()
+		if err := j.begin(r.res.ID, r.res.Started); err != nil {
+			j.close(false)
+			return nil, fmt.Errorf("run %s: %w", t.Name, err)
+		}
+		var start []item
+		for _, s := range t.StartURLs {
+			u, err := extract.Canonical(nil, s)
+			if err != nil {
+				j.close(true)
+				return nil, precwatch.Errorf(precwatch.EINVALID, "target %s: start url %q: %v", t.Name, s, err)
+			}
+			if _, ok := r.seen[u]; !ok {
+				r.seen[u] = struct{}{}
+				start = append(start, item{url: u, kind: 's'})
+			}
+		}
+		if err := j.enqueue(start); err != nil {
+			j.close(false)
+			return nil, fmt.Errorf("run %s: %w", t.Name, err)
+		}
+		r.queue = start
+		c.log.Info("starting crawl", "target", t.Name, "run", r.res.ID)
+	}
+
+	r.f = newFetcher(ctx, &t, &c.opts)
+	r.lim = newLimiter(t.Delay)
+	r.lim.par = max(t.Parallelism, 1)
+	stop := context.AfterFunc(ctx, func() {
+		r.mu.Lock()
+		r.cond.Broadcast()
+		r.mu.Unlock()
+	})
+	defer stop()
+
+	var wg sync.WaitGroup
+	// The syncer and the progress reporter stop when the workers are done.
+	bg, bgCancel := context.WithCancel(context.Background())
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		r.background(bg)
+	}()
+	var workers sync.WaitGroup
+	n := max(t.Parallelism, 1) * max(len(r.f.allowed), 1)
+	n = min(n, 64)
+	sessionStart := time.Now()
+	for range n {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			r.work(ctx)
+		}()
+	}
+	workers.Wait()
+	bgCancel()
+	wg.Wait()
+	r.f.client.CloseIdleConnections()
+
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	res := r.res
+	res.Finished = c.opts.Now().UTC()
+	cancelled := ctx.Err() != nil
+	res.Complete = !cancelled && !r.hitMax && r.fatal == nil
+	finished := !cancelled && r.fatal == nil
+	if err := j.close(finished); err != nil && r.fatal == nil {
+		r.fatal = err
+	}
+	c.report(&res, len(r.queue)-r.head, sessionStart)
+	c.log.Info("crawl ended", "target", t.Name, "run", res.ID, "complete", res.Complete,
+		"pages", res.Pages, "listings", res.Listings, "errors", res.Errors, "resumed", res.Resumed)
+	switch {
+	case r.fatal != nil:
+		return &res, fmt.Errorf("run %s: %w", t.Name, r.fatal)
+	case cancelled:
+		return &res, fmt.Errorf("run %s: stopped, resumable: %w", t.Name, context.Cause(ctx))
+	}
+	return &res, nil
+}
+
+func newRunID(target string, now time.Time) string {
+	var b [4]byte
+	crand.Read(b[:])
+	return target + "-" + now.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
+}
+
+func (c *Crawler) report(res *Run, queued int, since time.Time) {
+	if c.opts.Progress == nil {
+		return
+	}
+	el := time.Since(since).Seconds()
+	rate := 0.0
+	if el > 0 {
+		rate = float64(res.Pages) / el
+	}
+	c.opts.Progress(Stats{Target: res.Target, Pages: res.Pages, Listings: res.Listings,
+		Errors: res.Errors, Queued: queued, Rate: rate})
+}
+
+// background syncs the journal and reports progress until ctx is done.
+func (r *run) background(ctx context.Context) {
+	tick := time.NewTicker(syncInterval)
+	defer tick.Stop()
+	start := time.Now()
+	startPages := r.started
+	last := time.Now()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		if err := r.j.sync(); err != nil {
+			r.c.log.Error("sync crawl journal", "target", r.t.Name, "err", err)
+		}
+		if r.c.opts.Progress != nil && time.Since(last) >= 500*time.Millisecond {
+			last = time.Now()
+			r.mu.Lock()
+			s := Stats{Target: r.t.Name, Pages: r.res.Pages, Listings: r.res.Listings,
+				Errors: r.res.Errors, Queued: len(r.queue) - r.head}
+			if el := time.Since(start).Seconds(); el > 0 {
+				s.Rate = float64(r.res.Pages-startPages) / el
+			}
+			r.mu.Unlock()
+			r.c.opts.Progress(s)
+		}
+	}
+}
+
+// next hands out the next frontier item, blocking while other workers may
+// still add some. It returns false when the crawl is over for this worker.
+func (r *run) next(ctx context.Context) (item, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for {
+		if ctx.Err() != nil || r.fatal != nil {
+			return item{}, false
+		}
+		if r.head < len(r.queue) {
+			if r.t.MaxPages > 0 && r.started >= r.t.MaxPages {
+				r.hitMax = true
+				return item{}, false
+			}
+			it := r.queue[r.head]
+			r.queue[r.head] = item{}
+			r.head++
+			if r.head > 1024 && r.head*2 > len(r.queue) {
+				r.queue = append([]item(nil), r.queue[r.head:]...)
+				r.head = 0
+			}
+			r.inflight++
+			r.started++
+			return it, true
+		}
+		if r.inflight == 0 {
+			return item{}, false
+		}
+		r.cond.Wait()
+	}
+}
+
+func (r *run) work(ctx context.Context) {
+	for {
+		it, ok := r.next(ctx)
+		if !ok {
+			return
+		}
+		r.process(ctx, it)
+		r.mu.Lock()
+		r.inflight--
+		r.cond.Broadcast()
+		r.mu.Unlock()
+	}
+}
+
+// outcome is what processing one page produced.
+type outcome struct {
+	status   int
+	listings int
+	errKind  string
+	gone     bool
+	links    []item
+}
+
+// process fetches, extracts and delivers one page and records it. A
+// cancelled page is not recorded, so a resumed run fetches it again.
+func (r *run) process(ctx context.Context, it item) {
+	out, err := r.page(ctx, it)
+	if ctx.Err() != nil {
+		return
+	}
+	if err != nil {
+		kind := out.errKind
+		if kind == "" {
+			kind = KindFetch
+			out.errKind = kind
+		}
+		r.c.log.Warn("page failed", "target", r.t.Name, "url", it.url, "kind", kind, "err", err)
+	}
+	// Add links to the frontier and record the page under one lock, so the
+	// journal's order matches the frontier's.
+	r.mu.Lock()
+	var added []item
+	for _, l := range out.links {
+		if _, ok := r.seen[l.url]; ok {
+			continue
+		}
+		r.seen[l.url] = struct{}{}
+		added = append(added, l)
+	}
+	if jerr := r.j.page(added, it.url, out.status, out.listings, out.errKind, out.gone); jerr != nil {
+		r.fatal = jerr
+		r.cond.Broadcast()
+		r.mu.Unlock()
+		return
+	}
+	r.queue = append(r.queue, added...)
+	r.res.Pages++
+	r.res.Listings += out.listings
+	if out.errKind != "" {
+		r.res.Errors++
+		r.res.ErrorsByKind[out.errKind]++
+	}
+	if out.gone {
+		r.res.Gone = append(r.res.Gone, it.url)
+	}
+	if len(added) > 0 {
+		r.cond.Broadcast()
+	}
+	r.mu.Unlock()
+}
+
+// page does the work of process without touching run state.
+func (r *run) page(ctx context.Context, it item) (outcome, error) {
+	var out outcome
+	u, err := url.Parse(it.url)
+	if err != nil {
+		out.errKind = KindFetch
+		return out, err
+	}
+	resp, kind, err := r.fetch(ctx, u)
+	if err != nil {
+		out.errKind = kind
+		if resp != nil {
+			out.status = resp.Status
+			out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
+		}
+		return out, err
+	}
+	out.status = resp.Status
+	fetched := r.c.opts.Now().UTC()
+	hash, err := r.c.evidence.Put(Snapshot{URL: resp.URL, FetchedAt: fetched, Status: resp.Status, Header: resp.Header, Body: resp.Body})
+	if err != nil {
+		// Without evidence a listing cannot be acted on; count the page as
+		// failed and go on.
+		out.errKind = "evidence"
+		return out, err
+	}
+	body, _, err := toUTF8(resp.Body, resp.Header.Get("Content-Type"), r.t.Kind)
+	if err != nil {
+		out.errKind = KindDecode
+		return out, err
+	}
+	page, err := extract.Extract(r.t, it.url, body)
+	if err != nil {
+		out.errKind = KindExtract
+		return out, err
+	}
+	for _, l := range page.Follow {
+		if r.inScope(l) {
+			out.links = append(out.links, item{url: l, kind: 'f'})
+		}
+	}
+	for _, l := range page.Next {
+		if r.inScope(l) {
+			out.links = append(out.links, item{url: l, kind: 'n'})
+		}
+	}
+	for i := range page.Listings {
+		l := page.Listings[i]
+		l.Target = r.t.Name
+		if l.Platform == "" {
+			l.Platform = r.t.Platform
+		}
+		l.FetchedAt = fetched
+		l.EvidenceHash = hash
+		l.ContentHash = ContentHash(l)
+		if err := r.sink.Listing(ctx, l); err != nil {
+			out.errKind = KindSink
+			return out, fmt.Errorf("sink listing %s: %w", l.ID, err)
+		}
+		out.listings++
+	}
+	return out, nil
+}
+
+// inScope reports whether a discovered URL may be crawled.
+func (r *run) inScope(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && r.f.hostAllowed(u.Hostname())
+}
+
+// isListingURL reports whether it is a listing detail page (for Gone).
+func (r *run) isListingURL(it item) bool {
+	if r.pattern != nil {
+		return r.pattern.MatchString(it.url)
+	}
+	return it.kind == 'f'
+}
+
+// fetch gets u politely: robots.txt, the host's limits, retries with
+// exponential backoff for timeouts, connection errors and 5xx, Retry-After for
+// 429 and 503. A non-2xx final status is returned with an error.
+func (r *run) fetch(ctx context.Context, u *url.URL) (*response, string, error) {
+	ok, crawlDelay, err := r.f.allowedByRobots(ctx, u)
+	if err != nil {
+		return nil, KindRobots, err
+	}
+	if !ok {
+		return nil, KindRobots, fmt.Errorf("get %s: %w", u, ErrRobots)
+	}
+	host := u.Host
+	retries := max(r.t.MaxRetries, 0)
+	for attempt := 0; ; attempt++ {
+		if err := r.lim.acquire(ctx, host, crawlDelay); err != nil {
+			return nil, "", err
+		}
+		resp, err := r.f.fetch(u.String())
+		r.lim.release(host)
+		if ctx.Err() != nil {
+			return nil, "", ctx.Err()
+		}
+		var kind string
+		var retry bool
+		var wait time.Duration
+		switch {
+		case err != nil:
+			kind, retry = classify(err)
+		case resp.Status >= 200 && resp.Status < 300:
+			return resp, "", nil
+		default:
+			kind, retry = statusKind(resp.Status)
+			err = fmt.Errorf("get %s: status %d", u, resp.Status)
+			if resp.Status == 429 || resp.Status == 503 {
+				if d, ok := retryAfter(resp.Header, r.c.opts.Now()); ok {
+					wait = d
+					r.lim.pause(host, d) // the whole host waits, not just this page
+				}
+			}
+		}
+		if !retry || attempt >= retries {
+			return resp, kind, err
+		}
+		if wait == 0 {
+			wait = backoff(r.c.opts.RetryBase, attempt)
+		}
+		r.c.log.Debug("retrying", "url", u.String(), "kind", kind, "attempt", attempt+1, "wait", wait)
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, "", ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// backoff is base·2^attempt, capped, with ±25% jitter.
+func backoff(base time.Duration, attempt int) time.Duration {
+	d := base << min(attempt, 16)
+	if d > maxBackoff || d <= 0 {
+		d = maxBackoff
+	}
+	j := time.Duration(rand.Int64N(int64(d)/2+1)) - d/4
+	return d + j
+}
+
+// limiter enforces per-host parallelism (through the workers' count per
+// host, see acquire) and the delay between request starts to one host.
+type limiter struct {
+	delay time.Duration
+	mu    sync.Mutex
+	hosts map[string]*hostState
+	par   int
+}
+
+type hostState struct {
+	next   time.Time
+	active int
+	wake   chan struct{}
+}
+
+func newLimiter(delay time.Duration) *limiter {
+	return &limiter{delay: delay, hosts: map[string]*hostState{}}
+}
+
+// acquire waits until a request to host may start: at most par requests in
+// flight to it (par is set by the run) and the host's delay (the larger of
+// the target's delay and robots.txt crawl-delay) since the previous start.
+func (l *limiter) acquire(ctx context.Context, host string, crawlDelay time.Duration) error {
+	delay := max(l.delay, crawlDelay)
+	for {
+		l.mu.Lock()
+		h := l.hosts[host]
+		if h == nil {
+			h = &hostState{wake: make(chan struct{})}
+			l.hosts[host] = h
+		}
+		now := time.Now()
+		if (l.par <= 0 || h.active < l.par) && !now.Before(h.next) {
+			h.active++
+			h.next = now.Add(delay)
+			l.mu.Unlock()
+			return nil
+		}
+		var wait <-chan time.Time
+		var t *time.Timer
+		if now.Before(h.next) {
+			t = time.NewTimer(h.next.Sub(now))
+			wait = t.C
+		}
+		wake := h.wake
+		l.mu.Unlock()
+		select {
+		case <-ctx.Done():
+			if t != nil {
+				t.Stop()
+			}
+			return ctx.Err()
+		case <-wait:
+		case <-wake:
+			if t != nil {
+				t.Stop()
+			}
+		}
+	}
+}
+
+func (l *limiter) release(host string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	h := l.hosts[host]
+	h.active--
+	close(h.wake)
+	h.wake = make(chan struct{})
+}
+
+// pause keeps every request to host waiting for d (Retry-After).
+func (l *limiter) pause(host string, d time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	h := l.hosts[host]
+	if h == nil {
+		h = &hostState{wake: make(chan struct{})}
+		l.hosts[host] = h
+	}
+	if until := time.Now().Add(d); until.After(h.next) {
+		h.next = until
+	}
+}

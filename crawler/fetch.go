@@ -1,0 +1,472 @@
+package crawler
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+	"github.com/precwatch/precwatch"
+	"github.com/temoto/robotstxt"
+	"golang.org/x/net/html/charset"
+)
+
+// Fetch failures the crawler branches on.
+var (
+	// ErrTooLarge means a response body exceeded the target's max_body_bytes,
+	// before or after decompression.
+	ErrTooLarge = errors.New("response body too large")
+	// ErrTooManyRedirects means a request was redirected more than 10 times.
+	ErrTooManyRedirects = errors.New("too many redirects")
+	// ErrOffDomain means a redirect pointed outside the target's allowed domains.
+	ErrOffDomain = errors.New("redirect off the allowed domains")
+	// ErrRobots means robots.txt disallows the URL for our user agent.
+	ErrRobots = errors.New("disallowed by robots.txt")
+)
+
+const (
+	maxRedirects     = 10
+	maxRetryAfter    = 2 * time.Minute
+	maxCrawlDelay    = time.Minute
+	maxBackoff       = 30 * time.Second
+	defaultUserAgent = "precwatch/1.0 (+https://github.com/precwatch/precwatch)"
+	defaultTimeout   = 20 * time.Second
+	defaultMaxBody   = 10 << 20
+	slotKey          = "precwatch.slot"
+)
+
+// response is one fetched page.
+type response struct {
+	URL    string // final URL, after redirects
+	Status int
+	Header http.Header // as received, with Content-Encoding removed once decoded
+	Body   []byte      // decompressed, not charset-decoded
+}
+
+// fetcher fetches the pages of one target through colly, with our transport
+// underneath: SSRF guard at dial time, body cap before and after
+// decompression, redirect policy. It is safe for concurrent use.
+type fetcher struct {
+	target  *precwatch.Target
+	col     *colly.Collector
+	client  *http.Client
+	ua      string
+	allowed []string
+
+	robotsMu sync.Mutex
+	robots   map[string]*robotsEntry
+}
+
+type robotsEntry struct {
+	once  sync.Once
+	group *robotstxt.Group
+	delay time.Duration
+	err   error
+}
+
+func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options) *fetcher {
+	g := newGuard(t.AllowPrivateNetworks, opts.LookupIP, opts.DialContext)
+	timeout := t.Timeout
+	if timeout <= 0 {
+		timeout = defaultTimeout
+	}
+	maxBody := t.MaxBodyBytes
+	if maxBody <= 0 {
+		maxBody = defaultMaxBody
+	}
+	par := max(t.Parallelism, 1)
+	tr := &http.Transport{
+		Proxy:                 nil, // a proxy would dial for us and bypass the guard
+		DialContext:           g.DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   par * 2,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: timeout,
+		DisableCompression:    true, // capTransport decodes gzip itself, under the cap
+	}
+	f := &fetcher{
+		target:  t,
+		client:  &http.Client{Transport: &capTransport{base: tr, max: maxBody}, Timeout: timeout},
+		ua:      t.UserAgent,
+		allowed: allowedDomains(t),
+		robots:  map[string]*robotsEntry{},
+	}
+	if f.ua == "" {
+		f.ua = defaultUserAgent
+	}
+
+	col := colly.NewCollector()
+	// NewCollector applies COLLY_* environment variables; set every field
+	// that matters afterwards so the environment cannot change our policy.
+	col.Context = ctx
+	col.UserAgent = f.ua
+	col.Headers = nil
+	col.IgnoreRobotsTxt = true // robots.txt is ours (robots below), with crawl-delay
+	col.AllowURLRevisit = true // dedup is ours; colly's visited set grows without bound
+	col.AllowedDomains, col.DisallowedDomains = nil, nil
+	col.URLFilters, col.DisallowedURLFilters = nil, nil
+	col.MaxDepth, col.MaxRequests = 0, 0
+	col.MaxBodySize = 0 // capTransport fails oversized bodies instead of truncating them
+	col.CacheDir = ""
+	col.Async = false
+	col.CheckHead = false
+	col.TraceHTTP = false
+	col.DetectCharset = false // chardet mislabels windows-1251; we decode ourselves
+	col.ParseHTTPErrorResponse = true
+	col.SetClient(f.client)
+	col.SetRedirectHandler(f.checkRedirect)
+	col.OnResponseHeaders(func(r *colly.Response) {
+		slot, _ := r.Ctx.GetAny(slotKey).(*response)
+		if slot == nil {
+			return
+		}
+		slot.Header = r.Headers.Clone()
+		// colly re-encodes bodies whose Content-Type names a charset; strip
+		// the parameter from its view so the body stays as received (the
+		// evidence keeps the raw bytes and the original header).
+		if ct := r.Headers.Get("Content-Type"); strings.Contains(strings.ToLower(ct), "charset") {
+			if mt, _, err := mime.ParseMediaType(ct); err == nil {
+				r.Headers.Set("Content-Type", mt)
+			} else {
+				r.Headers.Del("Content-Type")
+			}
+		}
+	})
+	col.OnResponse(func(r *colly.Response) {
+		slot, _ := r.Ctx.GetAny(slotKey).(*response)
+		if slot == nil {
+			return
+		}
+		slot.Status = r.StatusCode
+		slot.Body = r.Body
+		slot.URL = r.Request.URL.String()
+	})
+	f.col = col
+	return f
+}
+
+// allowedDomains returns the target's allowed domains, lowercased, defaulting
+// to the hosts of its start URLs.
+func allowedDomains(t *precwatch.Target) []string {
+	var out []string
+	for _, d := range t.AllowedDomains {
+		out = append(out, strings.TrimSuffix(strings.ToLower(d), "."))
+	}
+	if len(out) == 0 {
+		for _, s := range t.StartURLs {
+			if u, err := url.Parse(s); err == nil && u.Hostname() != "" {
+				out = append(out, strings.ToLower(u.Hostname()))
+			}
+		}
+	}
+	return out
+}
+
+// hostAllowed reports whether host is an allowed domain or a subdomain of one.
+func (f *fetcher) hostAllowed(host string) bool {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	for _, d := range f.allowed {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= maxRedirects {
+		return fmt.Errorf("redirect to %s after %d redirects: %w", req.URL, len(via), ErrTooManyRedirects)
+	}
+	if !f.hostAllowed(req.URL.Hostname()) {
+		return fmt.Errorf("redirect to %s: %w", req.URL, ErrOffDomain)
+	}
+	return nil
+}
+
+// fetch makes one GET request through colly. A non-2xx status is not an
+// error; transport failures are.
+func (f *fetcher) fetch(rawURL string) (*response, error) {
+	slot := &response{URL: rawURL}
+	cctx := colly.NewContext()
+	cctx.Put(slotKey, slot)
+	hdr := http.Header{}
+	hdr.Set("User-Agent", f.ua)
+	hdr.Set("Accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8")
+	if err := f.col.Request(http.MethodGet, rawURL, nil, cctx, hdr); err != nil {
+		return nil, fmt.Errorf("get %s: %w", rawURL, err)
+	}
+	if slot.Status == 0 {
+		return nil, fmt.Errorf("get %s: no response", rawURL)
+	}
+	return slot, nil
+}
+
+// robotsFor returns the robots.txt group for u's host and our user agent,
+// fetching robots.txt once per host. A robots.txt that cannot be fetched
+// (connection failure, 5xx) disallows the whole host, as crawlers
+// conventionally do; a missing one (4xx) allows everything.
+func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
+	key := u.Scheme + "://" + u.Host
+	f.robotsMu.Lock()
+	e := f.robots[key]
+	if e == nil {
+		e = &robotsEntry{}
+		f.robots[key] = e
+	}
+	f.robotsMu.Unlock()
+	e.once.Do(func() {
+		status, body, err := f.get(ctx, key+"/robots.txt")
+		if err != nil {
+			e.err = fmt.Errorf("robots.txt of %s: %w", key, err)
+			return
+		}
+		data, err := robotstxt.FromStatusAndBytes(status, body)
+		if err != nil {
+			e.err = fmt.Errorf("robots.txt of %s: %w", key, err)
+			return
+		}
+		e.group = data.FindGroup(f.ua)
+		if e.group != nil {
+			e.delay = min(e.group.CrawlDelay, maxCrawlDelay)
+		}
+	})
+	return e
+}
+
+// get fetches a small resource (robots.txt) directly with the guarded client.
+func (f *fetcher) get(ctx context.Context, rawURL string) (int, []byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		return 0, nil, err
+	}
+	req.Header.Set("User-Agent", f.ua)
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
+	if err != nil {
+		return 0, nil, err
+	}
+	return resp.StatusCode, body, nil
+}
+
+// allowedByRobots reports whether robots.txt allows u; it also returns the
+// host's crawl-delay.
+func (f *fetcher) allowedByRobots(ctx context.Context, u *url.URL) (bool, time.Duration, error) {
+	if !f.target.RespectRobotsTxt {
+		return true, 0, nil
+	}
+	e := f.robotsFor(ctx, u)
+	if e.err != nil {
+		return false, 0, e.err
+	}
+	if e.group == nil {
+		return true, e.delay, nil
+	}
+	p := u.EscapedPath()
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return e.group.Test(p), e.delay, nil
+}
+
+// capTransport decodes gzip itself and fails any body larger than max bytes,
+// both as sent and once decompressed, so neither a huge page nor a gzip bomb
+// is ever held in memory beyond max bytes.
+type capTransport struct {
+	base http.RoundTripper
+	max  int64
+}
+
+func (t *capTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Header.Get("Accept-Encoding") == "" {
+		req = req.Clone(req.Context())
+		req.Header.Set("Accept-Encoding", "gzip")
+	}
+	resp, err := t.base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.ContentLength > t.max {
+		resp.Body.Close()
+		return nil, fmt.Errorf("%s: content-length %d > %d: %w", req.URL, resp.ContentLength, t.max, ErrTooLarge)
+	}
+	raw := &capReader{r: resp.Body, c: resp.Body, max: t.max}
+	resp.Body = raw
+	if strings.EqualFold(strings.TrimSpace(resp.Header.Get("Content-Encoding")), "gzip") {
+		resp.Body = &gzipBody{raw: raw, max: t.max}
+		resp.Header.Del("Content-Encoding")
+		resp.Header.Del("Content-Length")
+		resp.ContentLength = -1
+		resp.Uncompressed = true
+	}
+	return resp, nil
+}
+
+// capReader fails with ErrTooLarge once more than max bytes were read.
+type capReader struct {
+	r   io.Reader
+	c   io.Closer
+	max int64
+	n   int64
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.n > c.max {
+		return 0, fmt.Errorf("body over %d bytes: %w", c.max, ErrTooLarge)
+	}
+	if int64(len(p)) > c.max-c.n+1 {
+		p = p[:c.max-c.n+1]
+	}
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if c.n > c.max {
+		return n, fmt.Errorf("body over %d bytes: %w", c.max, ErrTooLarge)
+	}
+	return n, err
+}
+
+func (c *capReader) Close() error { return c.c.Close() }
+
+// gzipBody decompresses lazily (the gzip header is read on first Read, inside
+// the client's timeout) and caps the decompressed size.
+type gzipBody struct {
+	raw *capReader
+	max int64
+	out *capReader
+	gz  *gzip.Reader
+}
+
+func (g *gzipBody) Read(p []byte) (int, error) {
+	if g.out == nil {
+		gz, err := gzip.NewReader(g.raw)
+		if err != nil {
+			return 0, fmt.Errorf("gzip body: %w", err)
+		}
+		g.gz = gz
+		g.out = &capReader{r: gz, c: io.NopCloser(nil), max: g.max}
+	}
+	return g.out.Read(p)
+}
+
+func (g *gzipBody) Close() error {
+	if g.gz != nil {
+		g.gz.Close()
+	}
+	return g.raw.Close()
+}
+
+// toUTF8 decodes an HTML or JSON body to UTF-8 using the charset of the
+// Content-Type header, else a BOM or <meta charset> (HTML), else UTF-8 when the
+// bytes are valid UTF-8, else windows-1252 (the HTML default).
+func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error) {
+	if kind == precwatch.KindJSON {
+		// JSON is UTF-8 (RFC 8259) unless the header says otherwise; a
+		// meta prescan makes no sense for it.
+		_, params, _ := mime.ParseMediaType(contentType)
+		cs := strings.ToLower(params["charset"])
+		if cs == "" || cs == "utf-8" || cs == "utf8" {
+			return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8", nil
+		}
+	}
+	enc, name, _ := charset.DetermineEncoding(body, contentType)
+	if name == "utf-8" {
+		return bytes.ToValidUTF8(body, []byte("\uFFFD")), name, nil
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return nil, name, fmt.Errorf("decode %s: %w", name, err)
+	}
+	return out, name, nil
+}
+
+// Error kinds counted in Run.ErrorsByKind.
+const (
+	KindTimeout    = "timeout"
+	KindConnection = "connection"
+	KindTruncated  = "truncated"
+	KindTooLarge   = "too-large"
+	KindBlocked    = "blocked"
+	KindRedirects  = "redirects"
+	KindOffDomain  = "off-domain"
+	KindRobots     = "robots"
+	KindDecode     = "decode"
+	KindExtract    = "extract"
+	KindSink       = "sink"
+	KindFetch      = "fetch"
+)
+
+// classify names the kind of a fetch error and says whether a retry may help.
+func classify(err error) (kind string, retry bool) {
+	var ne net.Error
+	switch {
+	case errors.Is(err, ErrBlocked):
+		return KindBlocked, false
+	case errors.Is(err, ErrTooLarge):
+		return KindTooLarge, false
+	case errors.Is(err, ErrTooManyRedirects):
+		return KindRedirects, false
+	case errors.Is(err, ErrOffDomain):
+		return KindOffDomain, false
+	case errors.Is(err, ErrRobots):
+		return KindRobots, false
+	case errors.Is(err, gzip.ErrHeader), errors.Is(err, gzip.ErrChecksum):
+		return KindDecode, false
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return KindTimeout, true
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return KindTruncated, true
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNREFUSED),
+		errors.Is(err, syscall.EPIPE), errors.Is(err, io.EOF), errors.As(err, new(*net.OpError)):
+		return KindConnection, true
+	}
+	if strings.Contains(err.Error(), "connection reset") || strings.Contains(err.Error(), "server closed") {
+		return KindConnection, true
+	}
+	return KindFetch, true
+}
+
+// statusKind names a non-2xx status and says whether a retry may help.
+func statusKind(status int) (kind string, retry bool) {
+	switch {
+	case status == http.StatusTooManyRequests:
+		return "http-429", true
+	case status >= 500:
+		return "http-" + strconv.Itoa(status), true
+	default:
+		return "http-" + strconv.Itoa(status), false
+	}
+}
+
+// retryAfter parses a Retry-After header (seconds or HTTP date), capped.
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	var d time.Duration
+	if s, err := strconv.Atoi(v); err == nil {
+		d = time.Duration(max(s, 0)) * time.Second
+	} else if t, err := http.ParseTime(v); err == nil {
+		d = max(t.Sub(now), 0)
+	} else {
+		return 0, false
+	}
+	return min(d, maxRetryAfter), true
+}

@@ -1,0 +1,163 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"syscall"
+	"time"
+)
+
+// ErrBlocked is returned (wrapped) when the SSRF guard refuses to connect to
+// an address: loopback, private, link-local, CGNAT, unique-local, multicast,
+// unspecified, reserved or cloud metadata.
+var ErrBlocked = errors.New("address blocked by SSRF guard")
+
+// blockedPrefixes are the networks a target may not reach unless it sets
+// allow_private_networks. IPv4-mapped IPv6 addresses are unmapped first, and
+// NAT64 / 6to4 addresses are checked by the IPv4 address they embed.
+var blockedPrefixes = []struct {
+	prefix netip.Prefix
+	reason string
+}{
+	{netip.MustParsePrefix("0.0.0.0/8"), "unspecified"},
+	{netip.MustParsePrefix("10.0.0.0/8"), "private"},
+	{netip.MustParsePrefix("100.64.0.0/10"), "carrier-grade NAT"},
+	{netip.MustParsePrefix("127.0.0.0/8"), "loopback"},
+	{netip.MustParsePrefix("169.254.169.254/32"), "cloud metadata"},
+	{netip.MustParsePrefix("169.254.0.0/16"), "link-local"},
+	{netip.MustParsePrefix("172.16.0.0/12"), "private"},
+	{netip.MustParsePrefix("192.0.0.0/24"), "reserved"},
+	{netip.MustParsePrefix("192.168.0.0/16"), "private"},
+	{netip.MustParsePrefix("198.18.0.0/15"), "reserved"},
+	{netip.MustParsePrefix("224.0.0.0/4"), "multicast"},
+	{netip.MustParsePrefix("240.0.0.0/4"), "reserved"},
+	{netip.MustParsePrefix("::/128"), "unspecified"},
+	{netip.MustParsePrefix("::1/128"), "loopback"},
+	{netip.MustParsePrefix("fd00:ec2::254/128"), "cloud metadata"},
+	{netip.MustParsePrefix("fc00::/7"), "unique-local"},
+	{netip.MustParsePrefix("fe80::/10"), "link-local"},
+	{netip.MustParsePrefix("fec0::/10"), "site-local"},
+	{netip.MustParsePrefix("ff00::/8"), "multicast"},
+	{netip.MustParsePrefix("100::/64"), "discard"},
+}
+
+var (
+	nat64     = netip.MustParsePrefix("64:ff9b::/96")
+	sixToFour = netip.MustParsePrefix("2002::/16")
+)
+
+// AllowedAddr reports whether the crawler may connect to ip when a target
+// does not allow private networks. It returns nil for public addresses and an
+// error wrapping ErrBlocked, naming the kind of address, for the others. It is
+// safe for concurrent use.
+func AllowedAddr(ip netip.Addr) error {
+	if !ip.IsValid() {
+		return fmt.Errorf("invalid address: %w", ErrBlocked)
+	}
+	ip = ip.Unmap().WithZone("")
+	if ip.Is6() {
+		b := ip.As16()
+		switch {
+		case nat64.Contains(ip):
+			if err := AllowedAddr(netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]})); err != nil {
+				return fmt.Errorf("%s embeds %w", ip, err)
+			}
+		case sixToFour.Contains(ip):
+			if err := AllowedAddr(netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]})); err != nil {
+				return fmt.Errorf("%s embeds %w", ip, err)
+			}
+		}
+	}
+	for _, p := range blockedPrefixes {
+		if p.prefix.Contains(ip) {
+			return fmt.Errorf("%s is a %s address: %w", ip, p.reason, ErrBlocked)
+		}
+	}
+	return nil
+}
+
+// LookupFunc resolves a host name to its addresses, like
+// net.Resolver.LookupNetIP with network "ip".
+type LookupFunc func(ctx context.Context, host string) ([]netip.Addr, error)
+
+// DialFunc connects to an "ip:port" address, like net.Dialer.DialContext.
+type DialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
+
+// guard dials for one target: it resolves the host itself and checks every
+// address before handing it to the dialer, so a redirect or a DNS answer that
+// changes between requests (rebinding) cannot reach a refused address. The
+// default dialer checks the socket address once more in Control, right before
+// connect(2).
+type guard struct {
+	allowPrivate bool
+	lookup       LookupFunc
+	dial         DialFunc
+}
+
+func newGuard(allowPrivate bool, lookup LookupFunc, dial DialFunc) *guard {
+	g := &guard{allowPrivate: allowPrivate, lookup: lookup, dial: dial}
+	if g.lookup == nil {
+		g.lookup = func(ctx context.Context, host string) ([]netip.Addr, error) {
+			return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+		}
+	}
+	if g.dial == nil {
+		d := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second, Control: g.control}
+		g.dial = d.DialContext
+	}
+	return g
+}
+
+// control runs after the socket is created and before it connects.
+func (g *guard) control(network, address string, _ syscall.RawConn) error {
+	if g.allowPrivate {
+		return nil
+	}
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil {
+		return fmt.Errorf("connect %s: %w", address, ErrBlocked)
+	}
+	return AllowedAddr(ap.Addr())
+}
+
+// DialContext resolves addr's host, refuses blocked addresses and dials the
+// first allowed address that answers.
+func (g *guard) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("dial %s: %w", addr, err)
+	}
+	var ips []netip.Addr
+	if ip, err := netip.ParseAddr(host); err == nil {
+		ips = []netip.Addr{ip}
+	} else {
+		ips, err = g.lookup(ctx, host)
+		if err != nil {
+			return nil, fmt.Errorf("resolve %s: %w", host, err)
+		}
+		if len(ips) == 0 {
+			return nil, fmt.Errorf("resolve %s: no addresses", host)
+		}
+	}
+	var lastErr error
+	for _, ip := range ips {
+		if !g.allowPrivate {
+			if err := AllowedAddr(ip); err != nil {
+				lastErr = fmt.Errorf("dial %s: %w", host, err)
+				continue
+			}
+		}
+		conn, err := g.dial(ctx, network, net.JoinHostPort(ip.Unmap().String(), port))
+		if err == nil {
+			return conn, nil
+		}
+		lastErr = err
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return nil, lastErr
+}

@@ -1,0 +1,238 @@
+package crawler
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The journal is the durable state of an unfinished run: an append-only text
+// file DataDir/crawl/<target>.journal with one record per line:
+//
+//	run <id> <started unix ns>
+//	q <kind> <url>                          URL added to the frontier
+//	d <url> <status> <listings> <errkind> <gone>   page processed
+//
+// A page's discovered URLs and its "d" record are written together in one
+// write(2) after the sink has accepted its listings, so a killed process
+// loses nothing that was written (the kernel has it); fsync runs every
+// syncInterval and at the end, bounding what a power loss can undo. A torn last
+// line is discarded on replay. A finished run's journal is removed.
+type journal struct {
+	path string
+
+	mu    sync.Mutex
+	f     *os.File
+	dirty bool
+	buf   bytes.Buffer
+}
+
+const syncInterval = 200 * time.Millisecond
+
+// item is one frontier entry.
+type item struct {
+	url  string
+	kind byte // 's' start URL, 'f' follow (listing detail), 'n' next page
+}
+
+// replayed is the state read back from a journal.
+type replayed struct {
+	id       string
+	started  time.Time
+	pending  []item
+	seen     map[string]struct{}
+	pages    int
+	listings int
+	errors   int
+	byKind   map[string]int
+	gone     []string
+}
+
+func journalPath(dataDir, target string) string {
+	return filepath.Join(dataDir, "crawl", target+".journal")
+}
+
+// openJournal opens the journal of target, replaying it when it exists. st is
+// nil when there is no unfinished run.
+func openJournal(dataDir, target string) (*journal, *replayed, error) {
+	path := journalPath(dataDir, target)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, nil, fmt.Errorf("open journal %s: %w", path, err)
+	}
+	var st *replayed
+	data, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, nil, fmt.Errorf("open journal %s: %w", path, err)
+	default:
+		// Drop a torn last line (the process died inside a write).
+		if i := bytes.LastIndexByte(data, '\n'); i+1 != len(data) {
+			data = data[:i+1]
+			if err := os.Truncate(path, int64(len(data))); err != nil {
+				return nil, nil, fmt.Errorf("open journal %s: %w", path, err)
+			}
+		}
+		st, err = replay(data)
+		if err != nil {
+			return nil, nil, fmt.Errorf("replay journal %s: %w", path, err)
+		}
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open journal %s: %w", path, err)
+	}
+	return &journal{path: path, f: f}, st, nil
+}
+
+func replay(data []byte) (*replayed, error) {
+	st := &replayed{seen: map[string]struct{}{}, byKind: map[string]int{}}
+	var order []item
+	done := map[string]struct{}{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		fields := strings.Split(sc.Text(), "\t")
+		switch {
+		case fields[0] == "run" && len(fields) == 3:
+			ns, err := strconv.ParseInt(fields[2], 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", line, err)
+			}
+			st.id, st.started = fields[1], time.Unix(0, ns).UTC()
+		case fields[0] == "q" && len(fields) == 3 && len(fields[1]) == 1:
+			if _, ok := st.seen[fields[2]]; !ok {
+				st.seen[fields[2]] = struct{}{}
+				order = append(order, item{url: fields[2], kind: fields[1][0]})
+			}
+		case fields[0] == "d" && len(fields) == 6:
+			if _, ok := done[fields[1]]; ok {
+				continue
+			}
+			done[fields[1]] = struct{}{}
+			n, _ := strconv.Atoi(fields[3])
+			st.pages++
+			st.listings += n
+			if fields[4] != "" {
+				st.errors++
+				st.byKind[fields[4]]++
+			}
+			if fields[5] == "1" {
+				st.gone = append(st.gone, fields[1])
+			}
+		default:
+			return nil, fmt.Errorf("line %d: bad record %.80q", line, sc.Text())
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if st.id == "" {
+		return nil, errors.New("no run record")
+	}
+	for _, it := range order {
+		if _, ok := done[it.url]; !ok {
+			st.pending = append(st.pending, it)
+		}
+	}
+	return st, nil
+}
+
+// begin records the start of a new run.
+func (j *journal) begin(id string, started time.Time) error {
+	return j.write(func(b *bytes.Buffer) {
+		fmt.Fprintf(b, "run\t%s\t%d\n", id, started.UnixNano())
+	})
+}
+
+// page records a processed page and the URLs it added to the frontier.
+func (j *journal) page(added []item, url string, status, listings int, errKind string, gone bool) error {
+	return j.write(func(b *bytes.Buffer) {
+		for _, it := range added {
+			b.WriteString("q\t")
+			b.WriteByte(it.kind)
+			b.WriteByte('\t')
+			b.WriteString(it.url)
+			b.WriteByte('\n')
+		}
+		g := "0"
+		if gone {
+			g = "1"
+		}
+		fmt.Fprintf(b, "d\t%s\t%d\t%d\t%s\t%s\n", url, status, listings, errKind, g)
+	})
+}
+
+// enqueue records URLs added to the frontier outside a page (start URLs).
+func (j *journal) enqueue(added []item) error {
+	if len(added) == 0 {
+		return nil
+	}
+	return j.write(func(b *bytes.Buffer) {
+		for _, it := range added {
+			fmt.Fprintf(b, "q\t%c\t%s\n", it.kind, it.url)
+		}
+	})
+}
+
+func (j *journal) write(fn func(*bytes.Buffer)) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.f == nil {
+		return fmt.Errorf("write journal %s: closed", j.path)
+	}
+	j.buf.Reset()
+	fn(&j.buf)
+	if _, err := j.f.Write(j.buf.Bytes()); err != nil {
+		return fmt.Errorf("write journal %s: %w", j.path, err)
+	}
+	j.dirty = true
+	return nil
+}
+
+// sync flushes the journal to stable storage if anything was written.
+func (j *journal) sync() error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.f == nil || !j.dirty {
+		return nil
+	}
+	j.dirty = false
+	if err := j.f.Sync(); err != nil {
+		return fmt.Errorf("sync journal %s: %w", j.path, err)
+	}
+	return nil
+}
+
+// close syncs and closes the journal; with finished it is removed, so the
+// next run of the target starts afresh.
+func (j *journal) close(finished bool) error {
+	err := j.sync()
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.f != nil {
+		if cerr := j.f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("close journal %s: %w", j.path, cerr)
+		}
+		j.f = nil
+	}
+	if finished {
+		if rerr := os.Remove(j.path); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) && err == nil {
+			err = fmt.Errorf("remove journal %s: %w", j.path, rerr)
+		}
+	}
+	return err
+}
+
+var _ io.Closer = (*os.File)(nil)

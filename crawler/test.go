@@ -1,0 +1,135 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/crawler/extract"
+)
+
+// TestReport is what Test found on the first pages of a target.
+type TestReport struct {
+	Target   string
+	Pages    []TestPage
+	Listings []precwatch.Listing
+	// Counts sums extract's per-selector counts over the pages.
+	Counts map[string]int
+	// Unmatched lists the selectors and fields ("follow:<sel>",
+	// "next_page:<sel>", "item", "field:<name>") that matched nothing on any
+	// fetched page, sorted.
+	Unmatched []string
+}
+
+// TestPage is one page fetched by Test.
+type TestPage struct {
+	URL      string
+	Status   int
+	Listings int
+	Charset  string
+	Error    string // empty when the page was fetched and extracted
+}
+
+// Test fetches up to pages pages of t (start URLs first, then the links they
+// lead to, breadth first) with the same politeness, limits and guard as Run,
+// and reports the listings extracted and the selectors that matched nothing.
+// It writes no run state and no evidence.
+func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*TestReport, error) {
+	if pages <= 0 {
+		pages = 1
+	}
+	rep := &TestReport{Target: t.Name, Counts: map[string]int{}}
+	r := &run{c: c, t: &t, lim: newLimiter(t.Delay)}
+	r.lim.par = 1
+	r.f = newFetcher(ctx, &t, &c.opts)
+	defer r.f.client.CloseIdleConnections()
+	var queue []item
+	seen := map[string]bool{}
+	for _, s := range t.StartURLs {
+		u, err := extract.Canonical(nil, s)
+		if err != nil {
+			return nil, precwatch.Errorf(precwatch.EINVALID, "target %s: start url %q: %v", t.Name, s, err)
+		}
+		if !seen[u] {
+			seen[u] = true
+			queue = append(queue, item{url: u, kind: 's'})
+		}
+	}
+	for len(queue) > 0 && len(rep.Pages) < pages {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		it := queue[0]
+		queue = queue[1:]
+		tp := TestPage{URL: it.url}
+		links, err := c.testPage(ctx, r, it, &tp, rep)
+		if err != nil {
+			tp.Error = err.Error()
+		}
+		rep.Pages = append(rep.Pages, tp)
+		for _, l := range links {
+			if !seen[l.url] {
+				seen[l.url] = true
+				queue = append(queue, l)
+			}
+		}
+	}
+	for k, n := range rep.Counts {
+		if n == 0 && (k == extract.CountItem || k == extract.CountURLPattern || strings.HasPrefix(k, "follow:") ||
+			strings.HasPrefix(k, "next_page:") || strings.HasPrefix(k, "field:")) {
+			rep.Unmatched = append(rep.Unmatched, k)
+		}
+	}
+	sort.Strings(rep.Unmatched)
+	return rep, nil
+}
+
+func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, rep *TestReport) ([]item, error) {
+	u, err := url.Parse(it.url)
+	if err != nil {
+		return nil, err
+	}
+	resp, _, err := r.fetch(ctx, u)
+	if resp != nil {
+		tp.Status = resp.Status
+	}
+	if err != nil {
+		return nil, err
+	}
+	body, cs, err := toUTF8(resp.Body, resp.Header.Get("Content-Type"), r.t.Kind)
+	tp.Charset = cs
+	if err != nil {
+		return nil, err
+	}
+	page, err := extract.Extract(r.t, it.url, body)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	for k, n := range page.Counts {
+		rep.Counts[k] += n
+	}
+	for _, l := range page.Listings {
+		l.Target = r.t.Name
+		if l.Platform == "" {
+			l.Platform = r.t.Platform
+		}
+		l.ContentHash = ContentHash(l)
+		rep.Listings = append(rep.Listings, l)
+	}
+	tp.Listings = len(page.Listings)
+	var links []item
+	for _, l := range page.Follow {
+		if r.inScope(l) {
+			links = append(links, item{url: l, kind: 'f'})
+		}
+	}
+	for _, l := range page.Next {
+		if r.inScope(l) {
+			links = append(links, item{url: l, kind: 'n'})
+		}
+	}
+	return links, nil
+}
