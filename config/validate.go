@@ -260,7 +260,7 @@ func checkFieldSpec(field, spec string, report reportFunc) {
 	}
 	css, attr := spec, ""
 	if i := strings.LastIndexByte(spec, '@'); i >= 0 {
-		name := spec[i+1:]
+		name := strings.TrimSpace(spec[i+1:])
 		if name != "" && !strings.ContainsAny(name, " \t\r\n\f\"'>/=[](),:~+*|^$") {
 			css, attr = strings.TrimSpace(spec[:i]), name
 		} else if name == "" {

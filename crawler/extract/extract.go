@@ -30,20 +30,20 @@ const (
 type Page struct {
 	// Listings found on the page. Platform and Target are set from the
 	// target; ID is the id field, else the canonical listing URL.
-	Listings []precwatch.Listing
+	Listings []precwatch.Listing `json:"listings"`
 	// Follow holds the absolute canonical URLs of detail pages (follow
 	// selectors), deduplicated, in document order.
-	Follow []string
+	Follow []string `json:"follow"`
 	// Next holds the absolute canonical URLs of next pages (next_page
 	// selectors or the JSON next_page path), deduplicated, in document order,
 	// never the page itself.
-	Next []string
+	Next []string `json:"next"`
 	// Counts says how many nodes each selector matched on this page, keyed
 	// "follow:<sel>", "next_page:<sel>", "item", "field:<name>" (items whose
 	// field matched), plus CountSkipped, CountDuplicate and CountURLPattern.
 	// A selector that matched nothing has a zero entry, so `target test` can
 	// report it.
-	Counts map[string]int
+	Counts map[string]int `json:"counts"`
 }
 
 // Extract extracts a page of target t fetched from pageURL, dispatching on

@@ -95,6 +95,13 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			if matched {
 				b.page.Counts["field:"+f.name]++
 			}
+			if v != "" && urlAttrs[f.attr] && f.name != fieldURL {
+				// Links and images in attributes are made absolute
+				// like the listing URL; the url field is resolved by add.
+				if u, err := Canonical(b.base, v); err == nil {
+					v = u
+				}
+			}
 			values[f.name] = v
 		}
 		b.add(values)
@@ -224,6 +231,9 @@ func matchDescendants(n *html.Node, sel cascadia.Selector) []*html.Node {
 	return out
 }
 
+// urlAttrs hold URLs: field values read from them are made absolute.
+var urlAttrs = map[string]bool{"href": true, "src": true, "data-src": true, "data-href": true, "action": true, "poster": true, "data-url": true}
+
 // field is a compiled listing field spec.
 type field struct {
 	name string
@@ -241,7 +251,7 @@ func SplitFieldSpec(spec string) (css, attr string) {
 	if i < 0 {
 		return spec, ""
 	}
-	name := spec[i+1:]
+	name := strings.TrimSpace(spec[i+1:])
 	if name == "" || strings.ContainsAny(name, " \t\r\n\f\"'>/=[](),:~+*|^$") {
 		return spec, ""
 	}

@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"os"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+var fuzzHTMLTarget = &precwatch.Target{
+	Name: "fuzz", Platform: "Fuzz",
+	Follow:   []string{"a.p", "div.card"},
+	NextPage: []string{"a[rel=next]", "link[rel=next]"},
+	Listing: precwatch.ListingSpec{
+		Item: "article, li.item",
+		Fields: map[string]string{
+			"id": "@data-id", "url": "a@href", "title": "h2", "description": ".d",
+			"price": ".price", "image": "img@src",
+		},
+	},
+}
+
+var fuzzJSONTarget = &precwatch.Target{
+	Name: "fuzz", Platform: "Fuzz", Kind: precwatch.KindJSON,
+	JSON: precwatch.JSONSpec{
+		Items: "data.items", NextPage: "links.next",
+		Fields: map[string]string{
+			"id": "id", "url": "link", "title": "title", "description": "body",
+			"price": "price.amount", "seller": "seller.name", "first": "tags.0",
+		},
+	},
+}
+
+// FuzzHTML checks that no page makes HTML panic and that every URL it
+// returns is absolute and canonical.
+func FuzzHTML(f *testing.F) {
+	for _, name := range []string{"catalog-list", "catalog-detail", "classifieds", "malformed"} {
+		if b, err := os.ReadFile("testdata/" + name + ".html"); err == nil {
+			f.Add(string(b), "https://shop.example/product/1?utm_source=x")
+		}
+	}
+	f.Add(`<article data-id="1"><h2>t</h2><a href="//[::1]:80/x">x</a></article>`, "http://[::1]:8080/")
+	f.Add(`<base href="javascript:x"><a class=p href="rel">r</a><a rel=next href="?p=2">`, "https://x.example/a/b")
+	f.Add(`<li class=item><a href="http://x.example:99999/">p</a><h2>t</h2></li>`, "https://x.example/")
+	f.Add(`<a class=p href="https://user:pw@X.example:443/a/../b?b=1&a=%zz#f">`, "https://x.example/")
+	f.Add("\x00<\xff>", "https://x.example/")
+	f.Fuzz(func(t *testing.T, body, pageURL string) {
+		page, err := HTML(fuzzHTMLTarget, pageURL, []byte(body))
+		if err != nil {
+			if _, cerr := Canonical(nil, pageURL); cerr == nil {
+				t.Fatalf("HTML(%q) failed on a valid page URL %q: %v", body, pageURL, err)
+			}
+			return
+		}
+		checkAbsolute(t, "FuzzHTML", page)
+	})
+}
+
+// FuzzJSON checks that no feed makes JSON panic and that every URL it
+// returns is absolute and canonical.
+func FuzzJSON(f *testing.F) {
+	if b, err := os.ReadFile("testdata/feed.json"); err == nil {
+		f.Add(string(b), "https://api.example/v2/listings?page=1")
+	}
+	f.Add(`{"data":{"items":[{"id":1,"link":"/a#b","title":"t"}]},"links":{"next":"?page=2"}}`, "https://api.example/feed")
+	f.Add(`{"data":{"items":{"title":"<p>x</p>","link":"mailto:a"}},"links":{"next":null}}`, "https://api.example/feed")
+	f.Add(`{"data":{"items":[1,"x",null,[],{"body":"b","tags":[{}]}]},"links":{"next":"//other.example:443"}}`, "https://api.example/")
+	f.Add(`[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]`, "https://api.example/")
+	f.Fuzz(func(t *testing.T, body, pageURL string) {
+		page, err := JSON(fuzzJSONTarget, pageURL, []byte(body))
+		if err != nil {
+			return // not JSON, or not an http(s) page URL
+		}
+		checkAbsolute(t, "FuzzJSON", page)
+	})
+}
