@@ -1,0 +1,475 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight/format/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Query is a search over the index.
+type Query struct {
+	// Query is in bleve query-string syntax. A term without a field searches
+	// title, description and the substance names, ids, CAS numbers, seller
+	// and location, each analysed for its language. Fields: cas, substance,
+	// substance_name, list, platform, target, seller, location, indicator,
+	// observable, url, listing_id, lang, title, description, text, score,
+	// suspicious, first_seen, last_seen. Keyword fields match exactly.
+	// Empty or "*" matches every listing.
+	Query string
+	// Platforms scopes the search: empty searches every platform (a
+	// regulator); otherwise only listings of these platforms are found,
+	// whatever the query string says.
+	Platforms []string
+	// Filters restrict hits to the given values of keyword fields (facet
+	// field -> values; a hit must match one value of every field).
+	Filters map[string][]string
+	// From and To (inclusive, either may be zero) keep listings seen during
+	// the period: first_seen <= To and last_seen >= From.
+	From, To time.Time
+	// Sort is "score" (the matcher's score, highest first; the default),
+	// "date" (last seen, newest first) or "relevance" (text relevance).
+	Sort string
+	// Size is the number of hits to return (default 20, at most 1000);
+	// Offset skips that many first.
+	Size, Offset int
+	// Facets asks for counts per value of FacetFields.
+	Facets bool
+	// FacetSize is the number of values per facet (default 10).
+	FacetSize int
+	// Highlight asks for HTML fragments of title and description with the
+	// matched terms in <mark>.
+	Highlight bool
+}
+
+// Results of a search.
+type Results struct {
+	Total  uint64                 `json:"total"`
+	Hits   []Hit                  `json:"hits"`
+	Facets map[string][]FacetTerm `json:"facets,omitempty"`
+	Took   time.Duration          `json:"-"`
+}
+
+// FacetTerm is one value of a facet and the number of hits that have it.
+type FacetTerm struct {
+	Term  string `json:"term"`
+	Count int    `json:"count"`
+}
+
+// Hit is one listing found.
+type Hit struct {
+	ID         string                      `json:"id"` // platform + "/" + listing id
+	ListingID  string                      `json:"listing_id"`
+	URL        string                      `json:"url"`
+	Title      string                      `json:"title"`
+	Platform   string                      `json:"platform"`
+	Target     string                      `json:"target,omitempty"`
+	Seller     string                      `json:"seller"`
+	Location   string                      `json:"location,omitempty"`
+	Substances []precwatch.TicketSubstance `json:"substances"`
+	Lists      []string                    `json:"lists"`
+	Indicators []string                    `json:"indicators"`
+	Score      float64                     `json:"score"`
+	Suspicious bool                        `json:"suspicious"`
+	FirstSeen  time.Time                   `json:"first_seen"`
+	LastSeen   time.Time                   `json:"last_seen"`
+	// Fragments maps "title" and "description" to HTML-escaped excerpts
+	// with the matched terms in <mark>, when highlighting was asked for.
+	Fragments map[string][]string `json:"fragments,omitempty"`
+	// Relevance is the text relevance of the hit to the query.
+	Relevance float64 `json:"relevance"`
+}
+
+// Sort orders.
+const (
+	SortScore     = "score"
+	SortDate      = "date"
+	SortRelevance = "relevance"
+)
+
+// MaxSize is the largest Query.Size.
+const MaxSize = 1000
+
+// Search runs q over every shard as one index.
+func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
+	start := time.Now()
+	bq, err := x.compile(q)
+	if err != nil {
+		return nil, err
+	}
+	size := q.Size
+	if size <= 0 {
+		size = 20
+	}
+	if size > MaxSize {
+		return nil, precwatch.Errorf(precwatch.EINVALID, "size %d: at most %d hits per page", size, MaxSize)
+	}
+	if q.Offset < 0 {
+		return nil, precwatch.Errorf(precwatch.EINVALID, "offset %d is negative", q.Offset)
+	}
+	req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
+	req.Fields = []string{fSource, fTitle}
+	switch q.Sort {
+	case "", SortScore:
+		req.SortBy([]string{"-" + fScore, "-" + fLastSeen, "_id"})
+	case SortDate:
+		req.SortBy([]string{"-" + fLastSeen, "-" + fScore, "_id"})
+	case SortRelevance:
+		req.SortBy([]string{"-_score", "-" + fScore, "_id"})
+	default:
+		return nil, precwatch.Errorf(precwatch.EINVALID, "sort %q: want score, date or relevance", q.Sort)
+	}
+	if q.Facets {
+		n := q.FacetSize
+		if n <= 0 {
+			n = 10
+		}
+		for _, f := range FacetFields {
+			req.AddFacet(f, bleve.NewFacetRequest(f, n))
+		}
+	}
+	if q.Highlight {
+		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+		req.Highlight.Fields = []string{fTitle, fDescription}
+	}
+
+	x.mu.RLock()
+	closed := x.closed
+	target := bleve.Index(x.alias)
+	if !q.To.IsZero() { // shards of months after To cannot hold a hit
+		var keep []bleve.Index
+		last := shardOf(q.To)
+		for name, s := range x.shards {
+			if name <= last {
+				keep = append(keep, s)
+			}
+		}
+		target = bleve.NewIndexAlias(keep...)
+	}
+	empty := len(x.shards) == 0
+	x.mu.RUnlock()
+	if closed {
+		return nil, fmt.Errorf("search: index %s is closed", x.dir)
+	}
+	out := &Results{Hits: []Hit{}}
+	if empty {
+		out.Took = time.Since(start)
+		return out, nil
+	}
+	res, err := target.SearchInContext(ctx, req)
+	if err != nil {
+		if errors.Is(err, bleve.ErrorAliasEmpty) {
+			out.Took = time.Since(start)
+			return out, nil
+		}
+		return nil, fmt.Errorf("search %q: %w", q.Query, err)
+	}
+	out.Total = res.Total
+	for _, h := range res.Hits {
+		hit, err := newHit(h)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Query, err)
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if q.Facets {
+		out.Facets = map[string][]FacetTerm{}
+		for _, f := range FacetFields {
+			terms := []FacetTerm{}
+			if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					terms = append(terms, FacetTerm{Term: t.Term, Count: t.Count})
+				}
+			}
+			out.Facets[f] = terms
+		}
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+func newHit(h *search.DocumentMatch) (Hit, error) {
+	d, err := decodeDoc(h.ID, h.Fields)
+	if err != nil {
+		return Hit{}, err
+	}
+	hit := Hit{
+		ID: h.ID, ListingID: d.ListingID, URL: d.URL, Title: d.Title, Platform: d.Platform,
+		Target: d.Target, Seller: d.Seller, Location: d.Location, Lists: d.lists(),
+		Indicators: d.Indicators, Score: d.Score, Suspicious: d.Suspicious,
+		FirstSeen: d.FirstSeen, LastSeen: d.LastSeen, Relevance: h.Score,
+		Substances: make([]precwatch.TicketSubstance, 0, len(d.Substances)),
+	}
+	if hit.Lists == nil {
+		hit.Lists = []string{}
+	}
+	if hit.Indicators == nil {
+		hit.Indicators = []string{}
+	}
+	for _, s := range d.Substances {
+		hit.Substances = append(hit.Substances, precwatch.TicketSubstance{ID: s.ID, CAS: s.CAS, Name: s.Name})
+	}
+	if len(h.Fragments) > 0 {
+		hit.Fragments = map[string][]string{}
+		for f, frags := range h.Fragments {
+			hit.Fragments[f] = frags
+		}
+	}
+	return hit, nil
+}
+
+// compile turns q into a bleve query: the user's query string, rewritten,
+// in conjunction with the scope and filters as hard filters.
+func (x *Index) compile(q Query) (query.Query, error) {
+	var user query.Query
+	qs := strings.TrimSpace(q.Query)
+	if qs == "" || qs == "*" {
+		user = query.NewMatchAllQuery()
+	} else {
+		parsed, err := query.NewQueryStringQuery(qs).Parse()
+		if err != nil {
+			return nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
+		}
+		user, err = rewrite(parsed)
+		if err != nil {
+			return nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
+		}
+		if v, ok := user.(query.ValidatableQuery); ok {
+			if err := v.Validate(); err != nil {
+				return nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
+			}
+		}
+	}
+	var filters []query.Query
+	if len(q.Platforms) > 0 {
+		filters = append(filters, anyTerm(fPlatform, q.Platforms))
+	}
+	for _, f := range sortedKeys(q.Filters) {
+		vals := q.Filters[f]
+		if !filterFields[f] {
+			return nil, precwatch.Errorf(precwatch.EINVALID, "filter on %q: want one of %s", f, strings.Join(sortedKeys(filterFields), ", "))
+		}
+		if len(vals) == 0 {
+			continue
+		}
+		if f == fSuspicious {
+			var bs []query.Query
+			for _, v := range vals {
+				b, err := parseBool(v)
+				if err != nil {
+					return nil, precwatch.Errorf(precwatch.EINVALID, "filter suspicious=%q: %v", v, err)
+				}
+				bq := query.NewBoolFieldQuery(b)
+				bq.SetField(fSuspicious)
+				bs = append(bs, bq)
+			}
+			filters = append(filters, query.NewDisjunctionQuery(bs))
+			continue
+		}
+		filters = append(filters, anyTerm(f, vals))
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
+			return nil, precwatch.Errorf(precwatch.EINVALID, "date range: to %s is before from %s", q.To.Format(time.RFC3339), q.From.Format(time.RFC3339))
+		}
+		t := true
+		if !q.To.IsZero() {
+			r := query.NewDateRangeInclusiveQuery(time.Time{}, q.To, nil, &t)
+			r.SetField(fFirstSeen)
+			filters = append(filters, r)
+		}
+		if !q.From.IsZero() {
+			r := query.NewDateRangeInclusiveQuery(q.From, time.Time{}, &t, nil)
+			r.SetField(fLastSeen)
+			filters = append(filters, r)
+		}
+	}
+	if len(filters) == 0 {
+		return user, nil
+	}
+	// Filters restrict the hits without touching relevance; the user's
+	// query cannot widen them, whatever it says.
+	b := query.NewBooleanQuery([]query.Query{user}, nil, nil)
+	b.AddFilter(query.NewConjunctionQuery(filters))
+	return b, nil
+}
+
+func parseBool(s string) (bool, error) {
+	switch strings.ToLower(s) {
+	case "true", "t", "1", "yes":
+		return true, nil
+	case "false", "f", "0", "no":
+		return false, nil
+	}
+	return false, fmt.Errorf("want true or false")
+}
+
+func anyTerm(field string, vals []string) query.Query {
+	qs := make([]query.Query, 0, len(vals))
+	for _, v := range vals {
+		t := query.NewTermQuery(v)
+		t.SetField(field)
+		qs = append(qs, t)
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+var casPattern = regexp.MustCompile(`^[0-9]{2,7}-[0-9]{2}-[0-9]$`)
+
+// rewrite walks a parsed query string: a term or phrase without a field is
+// searched in every default field (all words of a term must match: "5449-12-7"
+// is three tokens in text fields), a CAS-shaped term also as an exact cas,
+// unknown fields are errors, and suspicious:true becomes a boolean query.
+func rewrite(q query.Query) (query.Query, error) {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		for _, p := range []*query.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
+			if *p == nil {
+				continue
+			}
+			r, err := rewrite(*p)
+			if err != nil {
+				return nil, err
+			}
+			*p = r
+		}
+		return q, nil
+	case *query.ConjunctionQuery:
+		for i, c := range q.Conjuncts {
+			r, err := rewrite(c)
+			if err != nil {
+				return nil, err
+			}
+			q.Conjuncts[i] = r
+		}
+		return q, nil
+	case *query.DisjunctionQuery:
+		for i, c := range q.Disjuncts {
+			r, err := rewrite(c)
+			if err != nil {
+				return nil, err
+			}
+			q.Disjuncts[i] = r
+		}
+		return q, nil
+	case *query.MatchQuery:
+		switch q.FieldVal {
+		case "":
+			var ds []query.Query
+			for _, f := range defaultFields {
+				m := *q
+				m.FieldVal = f
+				m.Operator = query.MatchQueryOperatorAnd
+				ds = append(ds, &m)
+			}
+			if casPattern.MatchString(q.Match) {
+				t := query.NewTermQuery(q.Match)
+				t.SetField(fCAS)
+				t.SetBoost(2)
+				ds = append(ds, t)
+			}
+			d := query.NewDisjunctionQuery(ds)
+			d.BoostVal = q.BoostVal
+			return d, nil
+		case fSuspicious:
+			b, err := parseBool(q.Match)
+			if err != nil {
+				return nil, fmt.Errorf("suspicious:%s: %v", q.Match, err)
+			}
+			bq := query.NewBoolFieldQuery(b)
+			bq.SetField(fSuspicious)
+			return bq, nil
+		}
+		if !queryFields[q.FieldVal] {
+			return nil, unknownField(q.FieldVal)
+		}
+		q.Operator = query.MatchQueryOperatorAnd
+		return q, nil
+	case *query.MatchPhraseQuery:
+		if q.FieldVal == "" {
+			var ds []query.Query
+			for _, f := range defaultFields {
+				m := *q
+				m.FieldVal = f
+				ds = append(ds, &m)
+			}
+			d := query.NewDisjunctionQuery(ds)
+			d.BoostVal = q.BoostVal
+			return d, nil
+		}
+		if !queryFields[q.FieldVal] {
+			return nil, unknownField(q.FieldVal)
+		}
+		if slices.Contains(keywordFields, q.FieldVal) {
+			// A quoted keyword is one exact term: seller:"Hubei Kingchem Co".
+			t := query.NewTermQuery(q.MatchPhrase)
+			t.SetField(q.FieldVal)
+			t.BoostVal = q.BoostVal
+			return t, nil
+		}
+		return q, nil
+	case *query.WildcardQuery, *query.PrefixQuery, *query.FuzzyQuery, *query.RegexpQuery:
+		fq := q.(query.FieldableQuery)
+		if fq.Field() == "" {
+			var ds []query.Query
+			for _, f := range []string{fTitle, fDescription, fText} {
+				ds = append(ds, withField(q, f))
+			}
+			return query.NewDisjunctionQuery(ds), nil
+		}
+		if !queryFields[fq.Field()] {
+			return nil, unknownField(fq.Field())
+		}
+		return q, nil
+	case query.FieldableQuery:
+		if f := q.Field(); f != "" && f != "_id" && !queryFields[f] {
+			return nil, unknownField(f)
+		}
+		return q, nil
+	}
+	return q, nil
+}
+
+// withField returns a copy of a term-level query q searching field f.
+func withField(q query.Query, f string) query.Query {
+	switch q := q.(type) {
+	case *query.WildcardQuery:
+		c := *q
+		c.SetField(f)
+		return &c
+	case *query.PrefixQuery:
+		c := *q
+		c.SetField(f)
+		return &c
+	case *query.FuzzyQuery:
+		c := *q
+		c.SetField(f)
+		return &c
+	case *query.RegexpQuery:
+		c := *q
+		c.SetField(f)
+		return &c
+	}
+	return q
+}
+
+func unknownField(f string) error {
+	names := make([]string, 0, len(queryFields))
+	for _, n := range sortedKeys(queryFields) {
+		names = append(names, n)
+	}
+	return fmt.Errorf("unknown field %q: fields are %s", f, strings.Join(names, ", "))
+}
