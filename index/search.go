@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -209,6 +210,9 @@ func newHit(h *search.DocumentMatch) (Hit, error) {
 		Indicators: d.Indicators, Score: d.Score, Suspicious: d.Suspicious,
 		FirstSeen: d.FirstSeen, LastSeen: d.LastSeen, Relevance: h.Score,
 		Substances: make([]precwatch.TicketSubstance, 0, len(d.Substances)),
+	}
+	if math.IsNaN(hit.Relevance) || math.IsInf(hit.Relevance, 0) {
+		hit.Relevance = 0 // not computed when sorting by fields only
 	}
 	if hit.Lists == nil {
 		hit.Lists = []string{}

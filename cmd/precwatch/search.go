@@ -1,0 +1,201 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/index"
+)
+
+func init() {
+	register(&command{name: "search", summary: "search the index of substance hits", run: runSearch})
+}
+
+const searchSynopsis = `[flags] QUERY
+
+QUERY is in Bleve query-string syntax. A bare term searches titles, descriptions,
+substance names, ids and CAS numbers in every language (ephedrine, 麻黄碱, эфедрин,
+5449-12-7). Fields: cas substance substance_name list platform target seller location
+indicator observable url listing_id lang title description score suspicious first_seen
+last_seen. Examples:
+  precwatch search 'cas:5449-12-7'
+  precwatch search '+substance:ephedrine +indicator:messenger-contact score:>0.8'
+  precwatch search --platform ChemHub --facets 'list:table-I'`
+
+// searchOutput is the JSON document `precwatch search` prints (DESIGN.md).
+type searchOutput struct {
+	Total  uint64                       `json:"total"`
+	Hits   []index.Hit                  `json:"hits"`
+	Facets map[string][]index.FacetTerm `json:"facets"`
+}
+
+func runSearch(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "search", searchSynopsis)
+	data := fs.String("data", "./data", "data directory (the index is DIR/index.bleve)")
+	format := fs.String("format", "json", "output format: json or text (one line per hit)")
+	limit := fs.Int("limit", 20, fmt.Sprintf("number of hits to print (at most %d)", index.MaxSize))
+	offset := fs.Int("offset", 0, "skip this many hits first")
+	sortBy := fs.String("sort", "score", "order: score (the match score), date (last seen) or relevance")
+	facets := fs.Bool("facets", false, "count hits per substance, list, platform, seller, location and indicator")
+	highlight := fs.Bool("highlight", false, "add fragments of title and description with the matches in <mark>")
+	from := fs.String("from", "", "only listings seen on or after this date (YYYY-MM-DD or RFC 3339)")
+	to := fs.String("to", "", "only listings seen on or before this date (YYYY-MM-DD: the whole day)")
+	var platforms []string
+	fs.Func("platform", "only listings of this platform (repeatable, or comma-separated)", func(s string) error {
+		for _, p := range strings.Split(s, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				platforms = append(platforms, p)
+			}
+		}
+		return nil
+	})
+	filters := map[string][]string{}
+	fs.Func("filter", "FIELD=VALUE: only hits with this value (repeatable; fields: "+strings.Join(index.FacetFields, ", ")+", cas, target, lang)", func(s string) error {
+		k, v, ok := strings.Cut(s, "=")
+		if !ok || k == "" || v == "" {
+			return fmt.Errorf("want FIELD=VALUE")
+		}
+		filters[k] = append(filters[k], v)
+		return nil
+	})
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	fail := func(format string, a ...any) error {
+		fmt.Fprintf(env.Stderr, "precwatch search: "+format+"\n", a...)
+		return errSilent
+	}
+	if len(pos) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	if *format != "json" && *format != "text" {
+		return fail("--format %q: want json or text", *format)
+	}
+	if *limit < 1 || *limit > index.MaxSize {
+		return fail("--limit %d: want 1 to %d", *limit, index.MaxSize)
+	}
+	q := index.Query{
+		Query: strings.Join(pos, " "), Platforms: platforms, Filters: filters, Sort: *sortBy,
+		Size: *limit, Offset: *offset, Facets: *facets, Highlight: *highlight,
+	}
+	if q.From, err = parseDate(*from, false); err != nil {
+		return fail("--from: %v", err)
+	}
+	if q.To, err = parseDate(*to, true); err != nil {
+		return fail("--to: %v", err)
+	}
+
+	dir := filepath.Join(*data, "index.bleve")
+	x, err := index.Open(dir, index.Options{ReadOnly: true})
+	if err != nil {
+		if precwatch.ErrorCode(err) == precwatch.ENOTFOUND {
+			return fail("no index at %s: crawl first (precwatch crawl), or pass --data", dir)
+		}
+		if code := precwatch.ErrorCode(err); code != precwatch.EINTERNAL {
+			return fail("%s", precwatch.ErrorMessage(err))
+		}
+		return fail("%v (is another precwatch process writing to it?)", err)
+	}
+	defer x.Close()
+	res, err := x.Search(ctx, q)
+	if err != nil {
+		if code := precwatch.ErrorCode(err); code != precwatch.EINTERNAL {
+			return fail("%s", precwatch.ErrorMessage(err))
+		}
+		return fail("%v", err)
+	}
+	if *format == "json" {
+		out := searchOutput{Total: res.Total, Hits: res.Hits, Facets: res.Facets}
+		if out.Facets == nil {
+			out.Facets = map[string][]index.FacetTerm{}
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	for _, h := range res.Hits {
+		subs := make([]string, 0, len(h.Substances))
+		for _, s := range h.Substances {
+			subs = append(subs, s.ID+"("+s.CAS+")")
+		}
+		fmt.Fprintf(tw, "%.2f\t%s\t%s\t%s\t%s\t%s\t%s\n", h.Score, h.ID, oneLine(h.Seller), strings.Join(subs, ","),
+			h.LastSeen.Format("2006-01-02"), oneLine(h.Title), h.URL)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "%d hits (showing %d from %d) in %s\n", res.Total, len(res.Hits), q.Offset, res.Took.Round(time.Millisecond))
+	for _, f := range index.FacetFields {
+		if terms := res.Facets[f]; len(terms) > 0 {
+			parts := make([]string, 0, len(terms))
+			for _, t := range terms {
+				parts = append(parts, fmt.Sprintf("%s=%d", t.Term, t.Count))
+			}
+			fmt.Fprintf(env.Stderr, "%s: %s\n", f, strings.Join(parts, " "))
+		}
+	}
+	return nil
+}
+
+// oneLine keeps a field on its line of text output.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:79]) + "…"
+	}
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// parseDate parses YYYY-MM-DD or RFC 3339; a bare date as the end of a range
+// means the end of that day (UTC).
+func parseDate(s string, endOfDay bool) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q: want YYYY-MM-DD or RFC 3339", s)
+	}
+	if endOfDay {
+		t = t.Add(24*time.Hour - time.Nanosecond)
+	}
+	return t, nil
+}
+
+// parseInterleaved parses flags that may come before or after the query
+// words and returns the words. "--" ends the flags.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
