@@ -1,0 +1,404 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode/utf8"
+
+	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/tickets"
+)
+
+func init() {
+	register(&command{name: "tickets", summary: "list, show, export and review tickets", run: runTickets})
+}
+
+// ticketsSubcommands are the subcommands of `precwatch tickets`.
+var ticketsSubcommands = []struct {
+	name, summary string
+	run           func(ctx context.Context, env *Env, args []string) error
+}{
+	{"list", "list tickets, highest score first", runTicketsList},
+	{"show", "show one ticket with its history and linked sellers", runTicketsShow},
+	{"export", "export tickets as JSONL, CSV or an incident report", runTicketsExport},
+	{"set-status", "change a ticket's status, with who and why", runTicketsSetStatus},
+}
+
+func runTickets(ctx context.Context, env *Env, args []string) error {
+	usage := func(w io.Writer) {
+		fmt.Fprintln(w, "Usage: precwatch tickets COMMAND [flags]\n\nCommands:")
+		for _, c := range ticketsSubcommands {
+			fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
+		}
+		fmt.Fprintln(w, "\nRun 'precwatch tickets COMMAND --help' for a command's flags.")
+	}
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return errUsage
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(env.Stdout)
+		return nil
+	}
+	for _, c := range ticketsSubcommands {
+		if c.name == args[0] {
+			return tkReport(env, "tickets "+c.name, c.run(ctx, env, args[1:]))
+		}
+	}
+	fmt.Fprintf(env.Stderr, "precwatch tickets: unknown command %q\n", args[0])
+	usage(env.Stderr)
+	return errUsage
+}
+
+// tkReport prints a user-facing error (one with a precwatch code) as a plain
+// message and returns errSilent; other errors pass through.
+func tkReport(env *Env, name string, err error) error {
+	if err == nil || errors.Is(err, flag.ErrHelp) || errors.Is(err, errUsage) || errors.Is(err, errSilent) {
+		return err
+	}
+	if code := precwatch.ErrorCode(err); code != precwatch.EINTERNAL {
+		fmt.Fprintf(env.Stderr, "precwatch %s: %s\n", name, precwatch.ErrorMessage(err))
+		return errSilent
+	}
+	return err
+}
+
+// tkParse parses flags that may come before or after the positional
+// arguments and returns the positional arguments.
+func tkParse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// tkOpen opens the ticket store of a data directory. Read commands pass
+// mustExist so that a wrong --data leaves nothing behind.
+func tkOpen(dataDir string, mustExist bool) (*tickets.Store, error) {
+	return tickets.Open(filepath.Join(dataDir, "precwatch.db"), tickets.Options{MustExist: mustExist})
+}
+
+func tkDataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", "./data", "data `directory` (holds precwatch.db)")
+}
+
+func tkPlatforms(p string) []string {
+	var out []string
+	for _, s := range strings.Split(p, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func runTicketsList(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "tickets list", "[flags]")
+	data := tkDataFlag(fs)
+	status := fs.String("status", "", "only tickets in this `status` (open, in_review, confirmed, dismissed, escalated)")
+	platform := fs.String("platform", "", "only tickets of these `platforms` (comma-separated)")
+	target := fs.String("target", "", "only tickets of this `target`")
+	substance := fs.String("substance", "", "only tickets offering this substance (id, CAS number or name)")
+	limit := fs.Int("limit", 50, "show at most `N` tickets (0: all)")
+	sort := fs.String("sort", tickets.SortScore, "order: score, last_seen, first_seen or id")
+	pos, err := tkParse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(env.Stderr, "precwatch tickets list: unexpected argument %q\n", pos[0])
+		return errUsage
+	}
+	s, err := tkOpen(*data, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	f := tickets.Filter{Status: *status, Platforms: tkPlatforms(*platform), Target: *target, Substance: *substance,
+		Limit: *limit, Sort: *sort}
+	ts, err := s.Tickets(ctx, f)
+	if err != nil {
+		return err
+	}
+	total, err := s.CountTickets(ctx, f)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSTATUS\tSCORE\tPLATFORM\tLISTING\tSELLER\tSUBSTANCES\tLAST SEEN\tTITLE")
+	for _, t := range ts {
+		var subs []string
+		for _, s := range t.Substances {
+			subs = append(subs, s.Name)
+		}
+		listing := t.ListingStatus
+		fmt.Fprintf(tw, "%d\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.Status, t.Score, tkCell(t.Platform, 20), listing,
+			tkCell(t.Seller, 20), tkCell(strings.Join(subs, ", "), 30), t.LastSeen.Format("2006-01-02 15:04"), tkCell(t.Title, 50))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%d of %d tickets\n", len(ts), total)
+	return nil
+}
+
+// tkCell makes crawled text safe for one table cell: no control
+// characters (a listing cannot move the cursor or fake rows), at most n
+// runes.
+func tkCell(s string, n int) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
+	if utf8.RuneCountInString(s) > n {
+		r := []rune(s)
+		s = string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func runTicketsShow(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "tickets show", "[flags] ID")
+	data := tkDataFlag(fs)
+	format := fs.String("format", "text", "output `format`: text or json")
+	pos, err := tkParse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(env.Stderr, "precwatch tickets show: want exactly one ticket ID")
+		fs.Usage()
+		return errUsage
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil {
+		return precwatch.Errorf(precwatch.EINVALID, "ticket ID %q is not a number", pos[0])
+	}
+	if *format != "text" && *format != "json" {
+		return precwatch.Errorf(precwatch.EINVALID, "unknown format %q (want text or json)", *format)
+	}
+	s, err := tkOpen(*data, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	t, err := s.Ticket(ctx, id)
+	if err != nil {
+		return err
+	}
+	events, err := s.Events(ctx, id)
+	if err != nil {
+		return err
+	}
+	links, err := s.Links(ctx, id)
+	if err != nil {
+		return err
+	}
+	st, err := s.ListingState(ctx, t.Platform, t.ListingID)
+	if err != nil {
+		return err
+	}
+	obs, err := s.Observables(ctx, t.Platform, t.ListingID)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Ticket      *precwatch.Ticket      `json:"ticket"`
+			Listing     precwatch.Result       `json:"listing"`
+			Observables []precwatch.Observable `json:"observables"`
+			Events      []tickets.TicketEvent  `json:"events"`
+			Links       []tickets.Link         `json:"links"`
+		}{t, st.Result, obs, events, links})
+	}
+	w := env.Stdout
+	line := func(k, v string) { fmt.Fprintf(w, "%-15s %s\n", k+":", tkCell(v, 500)) }
+	line("Ticket", strconv.FormatInt(t.ID, 10))
+	line("Status", t.Status)
+	line("Platform", t.Platform)
+	line("Target", t.Target)
+	line("Listing", t.ListingID)
+	line("URL", t.ListingURL)
+	line("Listing status", t.ListingStatus)
+	line("Title", t.Title)
+	line("Seller", t.Seller)
+	if l := st.Result.Listing; l.Price != "" || l.Location != "" {
+		line("Price", l.Price)
+		line("Location", l.Location)
+	}
+	line("Score", fmt.Sprintf("%.2f", t.Score))
+	if t.Assignee != "" {
+		line("Assignee", t.Assignee)
+	}
+	line("First seen", t.FirstSeen.Format("2006-01-02 15:04:05Z07:00"))
+	line("Last seen", t.LastSeen.Format("2006-01-02 15:04:05Z07:00"))
+	if t.RemovedAt != nil {
+		line("Removed", t.RemovedAt.Format("2006-01-02 15:04:05Z07:00"))
+	}
+	line("Evidence", t.EvidenceHash)
+	fmt.Fprintln(w, "\nSubstances:")
+	for _, sm := range st.Result.Match.Substances {
+		neg := ""
+		if sm.Negated {
+			neg = " (negated)"
+		}
+		fmt.Fprintf(w, "  %s  CAS %s  list %s%s\n", tkCell(sm.Name, 80), sm.CAS, sm.List, neg)
+	}
+	fmt.Fprintln(w, "\nIndicators:")
+	for _, in := range st.Result.Match.Indicators {
+		fmt.Fprintf(w, "  %s: %s\n", in.ID, tkCell(in.Text, 120))
+	}
+	if len(st.Result.Match.Explain) > 0 {
+		fmt.Fprintln(w, "\nScore explained:")
+		for _, e := range st.Result.Match.Explain {
+			fmt.Fprintf(w, "  %s\n", tkCell(e, 200))
+		}
+	}
+	if len(obs) > 0 {
+		fmt.Fprintln(w, "\nObservables:")
+		for _, o := range obs {
+			fmt.Fprintf(w, "  %s %s\n", o.Type, tkCell(o.Value, 120))
+		}
+	}
+	fmt.Fprintln(w, "\nLinks:")
+	if len(links) == 0 {
+		fmt.Fprintln(w, "  none")
+	}
+	for _, l := range links {
+		fmt.Fprintf(w, "  ticket %d  %s  seller %s  shares %s %s  %s\n", l.TicketID, l.Platform, tkCell(l.Seller, 40),
+			l.Observable.Type, tkCell(l.Observable.Value, 80), l.ListingURL)
+	}
+	fmt.Fprintln(w, "\nHistory:")
+	for _, e := range events {
+		change := ""
+		switch {
+		case e.From != "":
+			change = fmt.Sprintf(" %s -> %s", tkCell(e.From, 40), tkCell(e.To, 40))
+		case e.To != "":
+			change = " -> " + tkCell(e.To, 40)
+		}
+		reason := ""
+		if e.Reason != "" {
+			reason = ": " + tkCell(e.Reason, 300)
+		}
+		fmt.Fprintf(w, "  %s  %s  %s%s%s\n", e.At.Format("2006-01-02 15:04:05"), tkCell(e.Actor, 40), e.Action, change, reason)
+	}
+	return nil
+}
+
+func runTicketsExport(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "tickets export", "[flags]")
+	data := tkDataFlag(fs)
+	format := fs.String("format", "jsonl", "output `format`: jsonl, csv or incident (JSON report of confirmed tickets)")
+	status := fs.String("status", "", "only tickets in this `status`")
+	platform := fs.String("platform", "", "only tickets of these `platforms` (comma-separated)")
+	since := fs.String("since", "", "only tickets last seen on or after this `date` (YYYY-MM-DD or RFC 3339)")
+	pos, err := tkParse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(env.Stderr, "precwatch tickets export: unexpected argument %q\n", pos[0])
+		return errUsage
+	}
+	f := tickets.Filter{Status: *status, Platforms: tkPlatforms(*platform), Sort: tickets.SortID}
+	if *since != "" {
+		t, err := tkParseDate(*since)
+		if err != nil {
+			return err
+		}
+		f.Since = t
+	}
+	switch *format {
+	case "jsonl", "csv", "incident":
+	default:
+		return precwatch.Errorf(precwatch.EINVALID, "unknown format %q (want jsonl, csv or incident)", *format)
+	}
+	if *format == "incident" && *status != "" && *status != precwatch.StatusConfirmed {
+		return precwatch.Errorf(precwatch.EINVALID, "an incident report covers confirmed tickets only (got --status %s)", *status)
+	}
+	s, err := tkOpen(*data, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	var export func(context.Context, io.Writer, tickets.Filter) error
+	switch *format {
+	case "jsonl":
+		export = s.ExportJSONL
+	case "csv":
+		export = s.ExportCSV
+	case "incident":
+		export = s.IncidentReport
+	}
+	return export(ctx, env.Stdout, f)
+}
+
+// tkParseDate parses YYYY-MM-DD (UTC midnight) or RFC 3339.
+func tkParseDate(s string) (time.Time, error) {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, precwatch.Errorf(precwatch.EINVALID, "date %q: want YYYY-MM-DD or RFC 3339", s)
+	}
+	return t, nil
+}
+
+func runTicketsSetStatus(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "tickets set-status", "[flags] --actor NAME --reason TEXT ID STATUS")
+	data := tkDataFlag(fs)
+	actor := fs.String("actor", "", "who makes the change (required; recorded in the audit log)")
+	reason := fs.String("reason", "", "why (required; recorded in the audit log)")
+	pos, err := tkParse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		fmt.Fprintln(env.Stderr, "precwatch tickets set-status: want a ticket ID and a status")
+		fs.Usage()
+		return errUsage
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil {
+		return precwatch.Errorf(precwatch.EINVALID, "ticket ID %q is not a number", pos[0])
+	}
+	if strings.TrimSpace(*actor) == "" || strings.TrimSpace(*reason) == "" {
+		return precwatch.Errorf(precwatch.EINVALID, "--actor and --reason are required: every change is audited with who and why")
+	}
+	s, err := tkOpen(*data, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	before, err := s.Ticket(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := s.SetStatus(ctx, id, pos[1], *actor, *reason); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "ticket %d: %s -> %s\n", id, before.Status, pos[1])
+	return nil
+}

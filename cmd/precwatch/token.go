@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/tickets"
+)
+
+func init() {
+	register(&command{name: "token", summary: "create, list and revoke API tokens", run: runToken})
+}
+
+func runToken(ctx context.Context, env *Env, args []string) error {
+	usage := func(w io.Writer) {
+		fmt.Fprintln(w, `Usage: precwatch token COMMAND [flags]
+
+Commands:
+  create      create an API token (printed once, on the last line)
+  list        list tokens (never their plaintext)
+  revoke      revoke a token by ID
+
+Run 'precwatch token COMMAND --help' for a command's flags.`)
+	}
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return errUsage
+	}
+	var err error
+	switch args[0] {
+	case "-h", "--help", "help":
+		usage(env.Stdout)
+		return nil
+	case "create":
+		err = runTokenCreate(ctx, env, args[1:])
+	case "list":
+		err = runTokenList(ctx, env, args[1:])
+	case "revoke":
+		err = runTokenRevoke(ctx, env, args[1:])
+	default:
+		fmt.Fprintf(env.Stderr, "precwatch token: unknown command %q\n", args[0])
+		usage(env.Stderr)
+		return errUsage
+	}
+	return tkReport(env, "token "+args[0], err)
+}
+
+func runTokenCreate(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "token create", "--role R [--platform P] [flags]")
+	data := tkDataFlag(fs)
+	role := fs.String("role", "", "`role`: admin, regulator, partner or reviewer (or partner:PLATFORM, reviewer:PLATFORM)")
+	platform := fs.String("platform", "", "`platform` of a partner or reviewer token")
+	pos, err := tkParse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(env.Stderr, "precwatch token create: unexpected argument %q\n", pos[0])
+		return errUsage
+	}
+	r, p := tickets.ParseRole(*role, *platform)
+	if *platform != "" && p != *platform {
+		return precwatch.Errorf(precwatch.EINVALID, "--role %s and --platform %s disagree", *role, *platform)
+	}
+	// Validate before creating the database, so that a typo leaves nothing.
+	if err := tickets.ValidateRole(r, p); err != nil {
+		return err
+	}
+	s, err := tkOpen(*data, false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	tok, err := s.CreateToken(ctx, r, p)
+	if err != nil {
+		return err
+	}
+	scope := r
+	if p != "" {
+		scope += ":" + p
+	}
+	fmt.Fprintf(env.Stdout, "Created a %s token. It is shown only once; send it as 'Authorization: Bearer TOKEN':\n%s\n", scope, tok)
+	return nil
+}
+
+func runTokenList(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "token list", "[flags]")
+	data := tkDataFlag(fs)
+	if _, err := tkParse(fs, args); err != nil {
+		return err
+	}
+	s, err := tkOpen(*data, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ts, err := s.Tokens(ctx)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tROLE\tPLATFORM\tCREATED\tLAST USED\tREVOKED")
+	for _, t := range ts {
+		used := "never"
+		if t.LastUsedAt != nil {
+			used = t.LastUsedAt.Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%v\n", t.ID, t.Role, t.Platform, t.CreatedAt.Format("2006-01-02 15:04"), used, t.Revoked)
+	}
+	return tw.Flush()
+}
+
+func runTokenRevoke(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "token revoke", "[flags] ID")
+	data := tkDataFlag(fs)
+	pos, err := tkParse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(env.Stderr, "precwatch token revoke: want one token ID")
+		return errUsage
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil {
+		return precwatch.Errorf(precwatch.EINVALID, "token ID %q is not a number", pos[0])
+	}
+	s, err := tkOpen(*data, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.RevokeToken(ctx, id); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "token %d revoked\n", id)
+	return nil
+}
