@@ -43,8 +43,15 @@ func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
 // nearest ancestor that is in the file (a missing field is reported where
 // its parent is).
 func (d *decoder) report(field, msg string) {
-	if d.failed[field] {
-		return
+	for f := field; f != ""; {
+		if d.failed[f] {
+			return // already reported as undecodable
+		}
+		i := strings.LastIndexAny(f, ".[")
+		if i <= 0 {
+			break
+		}
+		f = f[:i]
 	}
 	p := Problem{File: d.file, Field: field, Message: msg}
 	for f := field; ; {
@@ -425,8 +432,12 @@ func expand(s string, getenv func(string) string) (string, error) {
 		b.WriteString(v)
 		i += end + 1
 	}
-	if len(missing) > 0 {
-		return "", fmt.Errorf("environment variable %s is not set", strings.Join(missing, ", "))
+	switch len(missing) {
+	case 0:
+	case 1:
+		return "", fmt.Errorf("environment variable %s is not set", missing[0])
+	default:
+		return "", fmt.Errorf("environment variables %s are not set", strings.Join(missing, ", "))
 	}
 	return b.String(), nil
 }

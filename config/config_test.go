@@ -1,0 +1,404 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/precwatch/precwatch"
+)
+
+func mapEnv(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+// problemLine renders a problem without its file name, as the want lines of
+// testdata/*.bad.yml do.
+func problemLine(p Problem) string {
+	p.File = ""
+	s := p.String()
+	if p.Line == 0 {
+		return s
+	}
+	return strings.TrimPrefix(s, ":")
+}
+
+// TestBadConfigs parses every testdata/*.bad.yml and checks that it reports
+// exactly the problems listed in the file's "# want: line:col: …" comments,
+// in that order.
+func TestBadConfigs(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.bad.yml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata/*.bad.yml: %v", err)
+	}
+	env := mapEnv(map[string]string{"PLATFORM_NAME": "Shop", "SHOP_HOST": "shop.example", "MAX_PAGES": "10"})
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for line := range strings.SplitSeq(string(data), "\n") {
+			if w, ok := strings.CutPrefix(line, "# want: "); ok {
+				want = append(want, w)
+			}
+		}
+		if len(want) == 0 {
+			t.Errorf("%s has no '# want:' lines", file)
+			continue
+		}
+		cfg, err := Parse(file, data, env)
+		var cerr *Error
+		if !errors.As(err, &cerr) {
+			t.Errorf("Parse(%s) = %v, %v; want an *Error", file, cfg, err)
+			continue
+		}
+		var got []string
+		for _, p := range cerr.Problems {
+			got = append(got, problemLine(p))
+			if p.File != file {
+				t.Errorf("Parse(%s): problem %q names file %q", file, p.Message, p.File)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Parse(%s) problems:\n%s\nwant:\n%s", file, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if lines := strings.Split(err.Error(), "\n"); len(lines) != len(want) || !strings.HasPrefix(lines[0], file+":") {
+			t.Errorf("Parse(%s).Error() = %q; want %d lines starting with the file name", file, err.Error(), len(want))
+		}
+		if code := precwatch.ErrorCode(err); code != precwatch.EINVALID {
+			t.Errorf("ErrorCode(Parse(%s)) = %q, want %q", file, code, precwatch.EINVALID)
+		}
+	}
+}
+
+func TestGoodConfig(t *testing.T) {
+	t.Setenv("CHEMHUB_WEBHOOK_SECRET", "") // empty counts as unset
+	cfg, err := Load(filepath.Join("testdata", "good.yml"))
+	if err == nil {
+		t.Fatalf("Load(good.yml) without CHEMHUB_WEBHOOK_SECRET succeeded")
+	}
+	if !strings.Contains(err.Error(), "CHEMHUB_WEBHOOK_SECRET") {
+		t.Errorf("Load(good.yml) without the secret: %v; want the variable named", err)
+	}
+	t.Setenv("CHEMHUB_WEBHOOK_SECRET", "hunter2")
+	cfg, err = Load(filepath.Join("testdata", "good.yml"))
+	if err != nil {
+		t.Fatalf("Load(good.yml): %v", err)
+	}
+	if cfg.DataDir != "/var/lib/precwatch" || cfg.Threshold != 0.6 || !reflect.DeepEqual(cfg.Watchlists, []string{"/etc/precwatch/watchlists/regional.yaml"}) {
+		t.Errorf("good.yml options = %q %v %v", cfg.DataDir, cfg.Threshold, cfg.Watchlists)
+	}
+	wantPlatforms := []Platform{
+		{Name: "ChemHub", WebhookURL: "https://hooks.chemhub.example/precwatch", WebhookSecret: "hunter2"},
+		{Name: "Bazaar"},
+	}
+	if !reflect.DeepEqual(cfg.Platforms, wantPlatforms) {
+		t.Errorf("good.yml platforms = %+v, want %+v", cfg.Platforms, wantPlatforms)
+	}
+	if p := cfg.Platform("Bazaar"); p == nil || p.WebhookURL != "" {
+		t.Errorf("Platform(Bazaar) = %+v", p)
+	}
+	if len(cfg.Targets) != 3 {
+		t.Fatalf("good.yml: %d targets, want 3", len(cfg.Targets))
+	}
+
+	chemhub := cfg.Target("chemhub")
+	want := precwatch.Target{
+		Name: "chemhub", Platform: "ChemHub", Kind: "html", Schedule: "@every 6h",
+		StartURLs:        []string{"https://www.chemhub.example/catalog?page=1", "https://www.chemhub.example/catalog/solvents?page=1"},
+		AllowedDomains:   []string{"www.chemhub.example", "chemhub.example"},
+		RespectRobotsTxt: true,
+		UserAgent:        "precwatch/1.0 (+https://precwatch.example/bot; contact: abuse@precwatch.example)",
+		MaxPages:         20000, Parallelism: 4, Delay: 500 * time.Millisecond, Timeout: 30 * time.Second,
+		MaxBodyBytes: 5 << 20, MaxRetries: 4,
+		Follow:   []string{"a.product-link", "ul.results li > a[href*='/product/']"},
+		NextPage: []string{"a.next", "link[rel=next]"},
+		Listing: precwatch.ListingSpec{URLPattern: `/product/\d+`, Fields: map[string]string{
+			"id": "main.product@data-sku", "title": "h1", "description": ".description", "price": ".price",
+			"seller": ".seller a", "location": ".origin", "cas": "td.cas", "purity": "dl.specs dd.purity",
+		}},
+	}
+	if !reflect.DeepEqual(*chemhub, want) {
+		t.Errorf("good.yml chemhub =\n%+v\nwant\n%+v", *chemhub, want)
+	}
+
+	// Unset keys take the defaults; allowed_domains the start URLs' hosts.
+	classifieds := cfg.Target("bazaar-classifieds")
+	if classifieds.Kind != "html" || classifieds.MaxPages != DefaultMaxPages || classifieds.Timeout != DefaultTimeout ||
+		classifieds.MaxBodyBytes != DefaultMaxBodyBytes || classifieds.MaxRetries != DefaultMaxRetries ||
+		classifieds.UserAgent != DefaultUserAgent || !classifieds.RespectRobotsTxt || classifieds.Delay != time.Second ||
+		!reflect.DeepEqual(classifieds.AllowedDomains, []string{"bazaar.example"}) {
+		t.Errorf("good.yml bazaar-classifieds defaults = %+v", classifieds)
+	}
+	feed := cfg.Target("bazaar-feed")
+	if feed.Kind != "json" || feed.JSON.Items != "data.items" || feed.JSON.NextPage != "links.next" || feed.JSON.Fields["seller"] != "seller.name" {
+		t.Errorf("good.yml bazaar-feed = %+v", feed)
+	}
+	if cfg.Target("nope") != nil || cfg.Platform("nope") != nil {
+		t.Error("Target/Platform(nope) != nil")
+	}
+}
+
+// TestDesignExample loads the example of DESIGN.md, copied verbatim.
+func TestDesignExample(t *testing.T) {
+	cfg, err := Load(filepath.Join("testdata", "design.yml"))
+	if err != nil {
+		t.Fatalf("Load(design.yml): %v", err)
+	}
+	if len(cfg.Targets) != 2 || cfg.Targets[0].Name != "chemhub" || cfg.Targets[1].Kind != "json" {
+		t.Errorf("design.yml targets = %+v", cfg.Targets)
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	cfg, err := Parse("min.yml", []byte(`
+targets:
+  - name: shop
+    platform: Shop
+    start_urls: ["https://Shop.Example:8443/a", "https://shop.example/b", "https://www.shop.example/"]
+    listing: {fields: {title: h1}}
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.DataDir != DefaultDataDir || cfg.Threshold != DefaultThreshold {
+		t.Errorf("defaults: data_dir %q threshold %v", cfg.DataDir, cfg.Threshold)
+	}
+	got := cfg.Targets[0]
+	want := DefaultTarget()
+	want.Name, want.Platform = "shop", "Shop"
+	want.StartURLs = []string{"https://Shop.Example:8443/a", "https://shop.example/b", "https://www.shop.example/"}
+	want.AllowedDomains = []string{"shop.example", "www.shop.example"}
+	want.Listing.Fields = map[string]string{"title": "h1"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("minimal target =\n%+v\nwant\n%+v", got, want)
+	}
+
+	for _, empty := range []string{"", "# nothing\n", "{}"} {
+		cfg, err := Parse("empty.yml", []byte(empty), nil)
+		if err != nil || cfg.DataDir != DefaultDataDir || len(cfg.Targets) != 0 {
+			t.Errorf("Parse(%q) = %+v, %v; want defaults", empty, cfg, err)
+		}
+	}
+}
+
+func TestOverrides(t *testing.T) {
+	cfg, err := Parse("o.yml", []byte(`
+threshold: 0
+targets:
+  - name: t
+    platform: P
+    start_urls: ["http://127.0.0.1:8080/"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    delay: 0s
+    max_retries: 0
+    max_body_bytes: 1048576
+    listing: {fields: {description: ".d"}}
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := cfg.Targets[0]
+	if cfg.Threshold != 0 || !tg.AllowPrivateNetworks || tg.RespectRobotsTxt || tg.Delay != 0 || tg.MaxRetries != 0 || tg.MaxBodyBytes != 1<<20 ||
+		!reflect.DeepEqual(tg.AllowedDomains, []string{"127.0.0.1"}) {
+		t.Errorf("overrides = %+v (threshold %v)", tg, cfg.Threshold)
+	}
+}
+
+func TestExpand(t *testing.T) {
+	env := mapEnv(map[string]string{"A": "alpha", "B_2": "beta", "DOLLAR": "$x"})
+	tests := []struct {
+		in, want, err string
+	}{
+		{"plain", "plain", ""},
+		{"${A}", "alpha", ""},
+		{"x-${A}-${B_2}-y", "x-alpha-beta-y", ""},
+		{"${DOLLAR}", "$x", ""},
+		{"cost $5 and $A", "cost $5 and $A", ""},
+		{"$${A}", "${A}", ""},
+		{"$$${A}", "$${A}", ""}, // leftmost "$${" wins
+		{"${NOPE}", "", "environment variable NOPE is not set"},
+		{"${NOPE}${A}${ALSO}", "", "environment variables NOPE, ALSO are not set"},
+		{"${A", "", "unterminated"},
+		{"${}", "", "bad variable name"},
+		{"${A B}", "", "bad variable name"},
+		{"${1A}", "", "bad variable name"},
+	}
+	for _, tt := range tests {
+		got, err := expand(tt.in, env)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("expand(%q) = %q, %v; want error containing %q", tt.in, got, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("expand(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestExpandTypedValues(t *testing.T) {
+	cfg, err := Parse("env.yml", []byte(`
+data_dir: ${HOME_DIR}/data
+threshold: ${THRESHOLD}
+targets:
+  - name: ${NAME}
+    platform: Shop
+    start_urls: ["https://${HOST}/"]
+    max_pages: ${PAGES}
+    delay: ${DELAY}
+    respect_robots_txt: ${ROBOTS}
+    listing: {fields: {title: h1}}
+`), mapEnv(map[string]string{"HOME_DIR": "/srv", "THRESHOLD": "0.7", "NAME": "shop", "HOST": "shop.example", "PAGES": "42", "DELAY": "1s", "ROBOTS": "false"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := cfg.Targets[0]
+	if cfg.DataDir != "/srv/data" || cfg.Threshold != 0.7 || tg.Name != "shop" || tg.MaxPages != 42 || tg.Delay != time.Second || tg.RespectRobotsTxt ||
+		!reflect.DeepEqual(tg.AllowedDomains, []string{"shop.example"}) {
+		t.Errorf("expanded config = %+v %+v", cfg, tg)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"1024", 1024, true}, {"10MB", 10 << 20, true}, {"10 MiB", 10 << 20, true}, {"512k", 512 << 10, true},
+		{"1GB", 1 << 30, true}, {"1_000", 1000, true}, {"7B", 7, true}, {"-1", -1, true},
+		{"", 0, false}, {"MB", 0, false}, {"1.5MB", 0, false}, {"10 parsecs", 0, false}, {"99999999999999999GB", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := parseSize(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d, ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestValidateTarget(t *testing.T) {
+	good := DefaultTarget()
+	good.Name, good.Platform = "api-shop", "Shop"
+	good.StartURLs = []string{"https://Shop.example/list"}
+	good.Listing.Fields = map[string]string{"title": "h1", "url": "a@href"}
+	if err := ValidateTarget(&good); err != nil {
+		t.Fatalf("ValidateTarget(good) = %v", err)
+	}
+	if !reflect.DeepEqual(good.AllowedDomains, []string{"shop.example"}) {
+		t.Errorf("ValidateTarget did not complete allowed_domains: %v", good.AllowedDomains)
+	}
+
+	tests := []struct {
+		name   string
+		modify func(*precwatch.Target)
+		want   []string
+	}{
+		{"zero target", func(t *precwatch.Target) { *t = precwatch.Target{} }, []string{
+			"name: must not be empty",
+			"platform: must not be empty",
+			"start_urls: at least one start URL is required",
+			"user_agent: must not be empty",
+			"max_pages: 0 is outside [1, 10000000]",
+			"parallelism: 0 is outside [1, 64]",
+			"timeout: 0s must be positive and at most 10m0s",
+			"max_body_bytes: 0 is outside [1, 1073741824]",
+			"listing.fields: an html target needs fields.title or fields.description",
+		}},
+		{"bad name", func(t *precwatch.Target) { t.Name = "Shop!" }, []string{`name: "Shop!" must match [a-z0-9-]+`}},
+		{"bad schedule", func(t *precwatch.Target) { t.Schedule = "@sometimes" }, []string{`schedule: "@sometimes" is not a cron spec (5 fields or a descriptor like @every 6h, @daily): unrecognized descriptor: @sometimes`}},
+		{"good schedules", func(t *precwatch.Target) { t.Schedule = "@every 90m" }, nil},
+		{"5-field schedule", func(t *precwatch.Target) { t.Schedule = "*/15 2-4 * * MON-FRI" }, nil},
+		{"foreign start url", func(t *precwatch.Target) { t.AllowedDomains = []string{"other.example"} }, []string{`start_urls[0]: host "shop.example" is not in allowed_domains`}},
+		{"subdomain start url", func(t *precwatch.Target) {
+			t.StartURLs = []string{"https://www.shop.example/"}
+			t.AllowedDomains = []string{"Shop.Example."}
+		}, nil},
+		{"bad selector", func(t *precwatch.Target) { t.Follow = []string{"a", "a[x"} }, []string{`follow[1]: "a[x" is not a CSS selector: unexpected EOF in attribute selector`}},
+		{"attr with @ in selector", func(t *precwatch.Target) { t.Listing.Fields["seller"] = `a[href^="mailto:x@y"]@href` }, nil},
+		{"bad attr", func(t *precwatch.Target) { t.Listing.Fields["seller"] = `a@9x` }, []string{`listing.fields.seller: "a@9x": "9x" is not an attribute name`}},
+		{"json kind", func(t *precwatch.Target) {
+			t.Kind = "json"
+			t.Listing = precwatch.ListingSpec{}
+			t.JSON = precwatch.JSONSpec{Items: ".", Fields: map[string]string{"description": "body"}}
+		}, nil},
+		{"empty kind is html", func(t *precwatch.Target) { t.Kind = "" }, nil},
+		{"private network host", func(t *precwatch.Target) { t.StartURLs = []string{"http://[::1]:8080/"}; t.AllowedDomains = nil }, nil},
+	}
+	for _, tt := range tests {
+		tg := DefaultTarget()
+		tg.Name, tg.Platform = "api-shop", "Shop"
+		tg.StartURLs = []string{"https://shop.example/list"}
+		tg.Listing.Fields = map[string]string{"title": "h1"}
+		tt.modify(&tg)
+		err := ValidateTarget(&tg)
+		var got []string
+		if err != nil {
+			var cerr *Error
+			if !errors.As(err, &cerr) {
+				t.Fatalf("ValidateTarget(%s) = %T, want *Error", tt.name, err)
+			}
+			for _, p := range cerr.Problems {
+				got = append(got, p.String())
+			}
+			if precwatch.ErrorCode(err) != precwatch.EINVALID || precwatch.ErrorMessage(err) != err.Error() {
+				t.Errorf("ValidateTarget(%s): code %q message %q", tt.name, precwatch.ErrorCode(err), precwatch.ErrorMessage(err))
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ValidateTarget(%s) =\n%s\nwant\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
+func TestLoadMissing(t *testing.T) {
+	if _, err := Load(filepath.Join(t.TempDir(), "none.yml")); err == nil || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Load(missing) = %v, want a not-exist error", err)
+	}
+}
+
+func TestAliases(t *testing.T) {
+	cfg, err := Parse("a.yml", []byte(`
+targets:
+  - &base
+    name: one
+    platform: Shop
+    start_urls: &urls ["https://shop.example/"]
+    listing: {fields: {title: h1}}
+  - name: two
+    platform: Shop
+    start_urls: *urls
+    listing: {fields: {title: h2}}
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Targets[1].StartURLs; !reflect.DeepEqual(got, []string{"https://shop.example/"}) {
+		t.Errorf("alias start_urls = %v", got)
+	}
+}
+
+func ExampleParse() {
+	_, err := Parse("crawl.yml", []byte(`targets:
+  - name: ChemHub
+    platform: ChemHub
+    start_urls: ["https://chemhub.example/catalog"]
+    parallelism: 100
+    listing:
+      fields: {title: "h1["}
+`), nil)
+	fmt.Println(err)
+	// Output:
+	// crawl.yml:2:11: targets[0].name: "ChemHub" must match [a-z0-9-]+
+	// crawl.yml:5:18: targets[0].parallelism: 100 is outside [1, 64]
+	// crawl.yml:7:23: targets[0].listing.fields.title: "h1[" is not a CSS selector: expected identifier, found EOF instead
+}
