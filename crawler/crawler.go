@@ -225,9 +225,10 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	// The syncer and the progress reporter stop when the workers are done.
 	bg, bgCancel := context.WithCancel(context.Background())
 	wg.Add(1)
+	startPages := r.started
 	go func() {
 		defer wg.Done()
-		r.background(bg)
+		r.background(bg, startPages)
 	}()
 	var workers sync.WaitGroup
 	n := max(t.Parallelism, 1) * max(len(r.f.allowed), 1)
@@ -287,11 +288,10 @@ func (c *Crawler) report(res *Run, queued int, since time.Time) {
 }
 
 // background syncs the journal and reports progress until ctx is done.
-func (r *run) background(ctx context.Context) {
+func (r *run) background(ctx context.Context, startPages int) {
 	tick := time.NewTicker(syncInterval)
 	defer tick.Stop()
 	start := time.Now()
-	startPages := r.started
 	last := time.Now()
 	for {
 		select {

@@ -188,7 +188,7 @@ func (f *fetcher) hostAllowed(host string) bool {
 }
 
 func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
-	if len(via) >= maxRedirects {
+	if len(via) > maxRedirects {
 		return fmt.Errorf("redirect to %s after %d redirects: %w", req.URL, len(via), ErrTooManyRedirects)
 	}
 	if !f.hostAllowed(req.URL.Hostname()) {
