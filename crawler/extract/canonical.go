@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+
+	"golang.org/x/net/idna"
 )
 
 // trackingParams are query parameters that only identify where a visitor came
@@ -36,12 +38,13 @@ func IsTrackingParam(key string) bool {
 var ErrNotHTTP = errors.New("not an http(s) URL")
 
 // Canonical resolves ref against base and returns it in canonical form: an
-// absolute http or https URL with the scheme and host lowercased, the default
-// port removed, an empty path written as "/", dot segments resolved, the
-// fragment removed, tracking parameters (utm_*, gclid, fbclid, msclkid, yclid,
-// mc_cid, mc_eid, ref, spm, _ga, … see IsTrackingParam) removed, and the
-// remaining query parameters sorted by key (the order of repeated keys is
-// kept) and re-escaped uniformly. Base may be nil when ref is absolute.
+// absolute http or https URL with the scheme and host lowercased (and
+// internationalised host names in punycode), the default port removed, an
+// empty path written as "/", dot segments resolved, the fragment removed,
+// tracking parameters (utm_*, gclid, fbclid, msclkid, yclid, mc_cid, mc_eid,
+// ref, spm, _ga, … see IsTrackingParam) removed, and the remaining query
+// parameters sorted by key (the order of repeated keys is kept) and
+// re-escaped uniformly. Base may be nil when ref is absolute.
 //
 // ASCII tabs and newlines inside ref are dropped and surrounding whitespace
 // trimmed, as browsers do with href attributes. Canonical is idempotent and
@@ -68,6 +71,13 @@ func Canonical(base *url.URL, ref string) (string, error) {
 	}
 	host := strings.ToLower(u.Hostname())
 	host = strings.TrimSuffix(host, ".")
+	if !isASCII(host) {
+		// Internationalised names are fetched, and so compared, in
+		// punycode; a name IDNA rejects is kept as it is.
+		if a, err := idna.Lookup.ToASCII(host); err == nil && a != "" {
+			host = strings.ToLower(a)
+		}
+	}
 	if host == "" {
 		return "", fmt.Errorf("canonical url %q: no host", ref)
 	}
@@ -89,6 +99,15 @@ func Canonical(base *url.URL, ref string) (string, error) {
 	u.RawQuery = canonicalQuery(u.RawQuery)
 	u.ForceQuery = false
 	return u.String(), nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanRef trims surrounding whitespace and drops ASCII tab and newline
