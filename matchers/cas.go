@@ -1,0 +1,210 @@
+package matchers
+
+// ValidCAS reports whether s is a CAS Registry Number in canonical form
+// (2-7 digits, 2 digits, check digit, joined by hyphens) whose check digit is
+// right.
+func ValidCAS(s string) bool {
+	if len(s) < 7 || len(s) > 12 || s[len(s)-2] != '-' || s[len(s)-5] != '-' {
+		return false
+	}
+	digits := make([]byte, 0, 10)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits = append(digits, c)
+		case c == '-' && (i == len(s)-2 || i == len(s)-5):
+		default:
+			return false
+		}
+	}
+	return casCheck(digits)
+}
+
+// casCheck reports whether the last digit of digits (all '0'-'9') is the
+// CAS check digit of the others: the sum of each digit times its position
+// from the right, modulo 10.
+func casCheck(digits []byte) bool {
+	n := len(digits)
+	if n < 5 || n > 10 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < n-1; i++ {
+		sum += int(digits[i]-'0') * (n - 1 - i)
+	}
+	return sum%10 == int(digits[n-1]-'0')
+}
+
+// CASMention is a CAS number found in normalised text.
+type CASMention struct {
+	CAS        string // canonical form, e.g. "5449-12-7"
+	Start, End int    // offsets into the text it was found in
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// FindCAS returns the CAS numbers in normalised text (ASCII digits, dashes
+// unified to '-', lower case) whose check digit is right. The hyphenated form
+// NNNNN-NN-N counts anywhere; spaced ("28578 16 7") and unseparated
+// ("28578167") forms count only right after a "CAS" keyword.
+func FindCAS(text []byte) []CASMention {
+	return appendCAS(nil, text)
+}
+
+func appendCAS(out []CASMention, text []byte) []CASMention {
+	n := len(text)
+	for i := 0; i < n; i++ {
+		if !isDigit(text[i]) {
+			continue
+		}
+		// A number must start at a boundary: not after a digit, a letter or
+		// a digit-hyphen.
+		if i > 0 {
+			p := text[i-1]
+			if isDigit(p) || isASCIIAlpha(p) || p == '.' && i > 1 && isDigit(text[i-2]) ||
+				p == '-' && i > 1 && isDigit(text[i-2]) {
+				for i+1 < n && isDigit(text[i+1]) {
+					i++
+				}
+				continue
+			}
+		}
+		m, end, ok := parseCASAt(text, i)
+		if ok {
+			out = append(out, CASMention{CAS: m, Start: i, End: end})
+			i = end - 1
+			continue
+		}
+		for i+1 < n && isDigit(text[i+1]) {
+			i++
+		}
+	}
+	return out
+}
+
+func isASCIIAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// parseCASAt parses a CAS number starting at text[i] (a digit).
+func parseCASAt(text []byte, i int) (string, int, bool) {
+	n := len(text)
+	j := i
+	for j < n && isDigit(text[j]) {
+		j++
+	}
+	run := j - i
+	var digits [10]byte
+	// Unseparated form after a keyword.
+	if run >= 5 && run <= 10 && !continues(text, j) && casKeywordBefore(text, i) {
+		copy(digits[:], text[i:j])
+		if casCheck(digits[:run]) {
+			return canonicalCAS(digits[:run]), j, true
+		}
+	}
+	if run < 2 || run > 7 {
+		return "", 0, false
+	}
+	strict := true
+	k, ok, sp := casSep(text, j)
+	if !ok {
+		return "", 0, false
+	}
+	strict = strict && !sp
+	if k+2 > n || !isDigit(text[k]) || !isDigit(text[k+1]) || k+2 < n && isDigit(text[k+2]) {
+		return "", 0, false
+	}
+	k2, ok, sp := casSep(text, k+2)
+	if !ok {
+		return "", 0, false
+	}
+	strict = strict && !sp
+	if k2 >= n || !isDigit(text[k2]) || continues(text, k2+1) {
+		return "", 0, false
+	}
+	if !strict && !casKeywordBefore(text, i) {
+		return "", 0, false
+	}
+	nd := copy(digits[:], text[i:j])
+	digits[nd] = text[k]
+	digits[nd+1] = text[k+1]
+	digits[nd+2] = text[k2]
+	if !casCheck(digits[:nd+3]) {
+		return "", 0, false
+	}
+	return canonicalCAS(digits[:nd+3]), k2 + 1, true
+}
+
+// continues reports whether a number goes on at text[j]: another digit, a
+// letter, or a hyphen or dot followed by a digit.
+func continues(text []byte, j int) bool {
+	if j >= len(text) {
+		return false
+	}
+	c := text[j]
+	if isDigit(c) || isASCIIAlpha(c) {
+		return true
+	}
+	return (c == '-' || c == '.' || c == ',') && j+1 < len(text) && isDigit(text[j+1])
+}
+
+// casSep skips a separator between CAS groups at text[j]: a hyphen, a space,
+// or a hyphen with spaces around it. spaced reports a separator other than a
+// bare hyphen.
+func casSep(text []byte, j int) (next int, ok, spaced bool) {
+	n := len(text)
+	k := j
+	for k < n && text[k] == ' ' && k-j < 2 {
+		k++
+	}
+	if k < n && text[k] == '-' {
+		k++
+		sp := k-1 != j
+		s := k
+		for k < n && text[k] == ' ' && k-s < 2 {
+			k++
+		}
+		return k, true, sp || k != s
+	}
+	if k > j {
+		return k, true, true
+	}
+	return j, false, false
+}
+
+func canonicalCAS(d []byte) string {
+	n := len(d)
+	b := make([]byte, 0, n+2)
+	b = append(b, d[:n-3]...)
+	b = append(b, '-', d[n-3], d[n-2], '-', d[n-1])
+	return string(b)
+}
+
+// casKeywordBefore reports whether a CAS keyword ("cas", "cas no.", "cas#",
+// "cas-nr", "cas rn", "cas number", "cas号") ends just before text[i].
+func casKeywordBefore(text []byte, i int) bool {
+	j := i
+	skip := func() {
+		for j > 0 && j > i-12 {
+			switch text[j-1] {
+			case ' ', ':', '#', '.', '-', '=', '(', '[', '/', '\t', '\n':
+				j--
+				continue
+			}
+			break
+		}
+	}
+	skip()
+	for _, w := range []string{"number", "no", "nr", "rn", "num", "n°", "n", "号", "番号", "номер", "nº"} {
+		if j >= len(w) && string(text[j-len(w):j]) == w && (j-len(w) == 0 || !isASCIIAlpha(text[j-len(w)-1]) || w == "号" || w == "番号") {
+			j -= len(w)
+			skip()
+			break
+		}
+	}
+	for _, w := range []string{"cas", "кас"} {
+		if j >= len(w) && string(text[j-len(w):j]) == w {
+			return j-len(w) == 0 || !isASCIIAlpha(text[j-len(w)-1])
+		}
+	}
+	return false
+}
+

@@ -1,0 +1,47 @@
+package matchers
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// lexicon is the context vocabulary of lexicon.yaml.
+type lexicon struct {
+	Indicators []struct {
+		ID    string   `yaml:"id"`
+		Label string   `yaml:"label"`
+		Terms []string `yaml:"terms"`
+	} `yaml:"indicators"`
+	Negation struct {
+		Before     []string `yaml:"before"`
+		Immediate  []string `yaml:"immediate"`
+		After      []string `yaml:"after"`
+		AfterBlock []string `yaml:"after_block"`
+		Connectors []string `yaml:"connectors"`
+		Filler     []string `yaml:"filler"`
+	} `yaml:"negation"`
+	ChemicalContext []string `yaml:"chemical_context"`
+	ChemicalForm    []string `yaml:"chemical_form"`
+	DosageForms     []string `yaml:"dosage_forms"`
+	Bulk            []string `yaml:"bulk"`
+	Licensed        []string `yaml:"licensed"`
+	NotSubstance    []string `yaml:"not_substance"`
+	NonOffer        []string `yaml:"non_offer"`
+	Offer           []string `yaml:"offer"`
+	Exclusions      []string `yaml:"exclusions"`
+}
+
+func loadLexicon() (*lexicon, error) {
+	data, err := builtin.ReadFile("lexicon.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("read lexicon: %w", err)
+	}
+	var l lexicon
+	dec := yaml.NewDecoder(bytesReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&l); err != nil {
+		return nil, fmt.Errorf("lexicon.yaml: %w", err)
+	}
+	return &l, nil
+}

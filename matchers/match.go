@@ -1,0 +1,708 @@
+package matchers
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/precwatch/precwatch"
+)
+
+// scratch holds per-call buffers, pooled.
+type scratch struct {
+	text Text
+	raw  []rawHit
+}
+
+// fhit is a pattern or CAS hit in the normalised text of one field.
+type fhit struct {
+	pat   int32 // -1 for a CAS hit
+	cas   string
+	s, e  int32
+	field int32
+}
+
+// field is one normalised listing field with its hits.
+type field struct {
+	name string
+	orig string
+	norm []byte
+	segs []seg
+	hits []fhit
+}
+
+func (f *field) origRange(s, e int32) (int, int) {
+	t := Text{Norm: f.norm, segs: f.segs, origLen: len(f.orig)}
+	return t.Orig(int(s), int(e))
+}
+
+// subHit is one substance mention after context evaluation.
+type subHit struct {
+	sub      int32
+	field    int32
+	s, e     int32
+	kind     string
+	term     string
+	negated  bool
+	medicine bool
+}
+
+// Match evaluates one listing.
+func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
+	res := precwatch.Match{ID: l.ID, URL: l.URL, Substances: []precwatch.SubstanceMatch{},
+		Indicators: []precwatch.Indicator{}, Observables: []precwatch.Observable{}, Explain: []string{}}
+	sc := m.pool.Get().(*scratch)
+	defer m.pool.Put(sc)
+
+	var fields []field
+	addField := func(name, text string) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		fields = append(fields, field{name: name, orig: text})
+	}
+	addField(precwatch.FieldTitle, l.Title)
+	addField(precwatch.FieldDescription, l.Description)
+	addField(precwatch.FieldPrice, l.Price)
+	addField(precwatch.FieldSeller, l.Seller)
+	addField(precwatch.FieldLocation, l.Location)
+	for _, k := range sortedKeys(l.Attributes) {
+		addField("attributes."+k, l.Attributes[k])
+	}
+	total := 0
+	for fi := range fields {
+		f := &fields[fi]
+		sc.text.Reset(f.orig)
+		f.norm = append([]byte(nil), sc.text.Norm...)
+		f.segs = append([]seg(nil), sc.text.segs...)
+		total += len(f.norm)
+		sc.raw = m.ac.scan(f.norm, sc.raw[:0])
+		f.hits = m.filterHits(f.norm, sc.raw, int32(fi))
+		for _, c := range FindCAS(f.norm) {
+			f.hits = append(f.hits, fhit{pat: -1, cas: c.CAS, s: int32(c.Start), e: int32(c.End), field: int32(fi)})
+		}
+		sort.SliceStable(f.hits, func(i, j int) bool {
+			if f.hits[i].s != f.hits[j].s {
+				return f.hits[i].s < f.hits[j].s
+			}
+			return f.hits[i].e > f.hits[j].e
+		})
+	}
+	ev := m.evaluate(l, fields, total)
+	ev.fill(&res, m)
+	return res
+}
+
+// filterHits turns raw automaton hits into fhits that respect word
+// boundaries, dropping substance terms inside longer substance terms or
+// exclusions.
+func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32) []fhit {
+	var out []fhit
+	for _, r := range raw {
+		p := &m.pats[r.pat]
+		s := r.end - m.ac.plen[r.pat]
+		if p.startB && wordBefore(norm, int(s)) || p.endB && wordAt(norm, int(r.end)) {
+			continue
+		}
+		out = append(out, fhit{pat: r.pat, s: s, e: r.end, field: fi})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].s != out[j].s {
+			return out[i].s < out[j].s
+		}
+		return out[i].e > out[j].e
+	})
+	// Containment among substance terms and exclusions; licensed signals
+	// inside no-paperwork phrases.
+	var keep []fhit
+	maxEnd := int32(-1)
+	var paperEnd int32 = -1
+	for _, h := range out {
+		k := m.pats[h.pat].kinds
+		if k&(kSubstance|kExclusion) != 0 {
+			if h.e <= maxEnd {
+				if k&^(kSubstance|kExclusion) == 0 {
+					continue
+				}
+				// Keep the pattern for its other kinds only.
+				h2 := h
+				keep = append(keep, h2)
+				keep[len(keep)-1].pat = h.pat
+				keep[len(keep)-1].cas = "-" // marks: not a substance mention
+				continue
+			}
+			maxEnd = max(maxEnd, h.e)
+		}
+		if k&kLicensed != 0 && h.e <= paperEnd && k&^kLicensed == 0 {
+			continue
+		}
+		if k&kIndicator != 0 {
+			for _, ii := range m.pats[h.pat].indicators {
+				if m.indicators[ii].id == IndNoPaper {
+					paperEnd = max(paperEnd, h.e)
+				}
+			}
+		}
+		keep = append(keep, h)
+	}
+	return keep
+}
+
+// evaluation is the listing-level state of the context analysis.
+type evaluation struct {
+	fields     []field
+	hits       []subHit
+	indicators map[string]precwatch.Indicator
+	indOrder   []string
+	observ     []precwatch.Observable
+	chemForm   bool
+	dosage     bool
+	bulk       bool
+	bulkWhy    string
+	licensed   string
+	nonOffer   []string
+	offer      bool
+	notSubst   string
+	ambDropped []string
+}
+
+func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *evaluation {
+	ev := &evaluation{fields: fields, indicators: map[string]precwatch.Indicator{}}
+	ev.offer = strings.TrimSpace(l.Price) != ""
+	shortListing := total < 4000
+	// Listing-wide signals.
+	type ctxHit struct {
+		field int32
+		s     int32
+	}
+	var chem, unamb []ctxHit
+	ambCtx := map[ambRef][]ctxHit{}
+	ambBlk := map[ambRef][]ctxHit{}
+	for fi := range fields {
+		f := &fields[fi]
+		for _, h := range f.hits {
+			if h.pat < 0 {
+				chem = append(chem, ctxHit{int32(fi), h.s})
+				continue
+			}
+			p := &m.pats[h.pat]
+			k := p.kinds
+			if k&kChemCtx != 0 {
+				chem = append(chem, ctxHit{int32(fi), h.s})
+			}
+			if k&kSubstance != 0 && h.cas != "-" {
+				for _, r := range p.refs {
+					if r.amb == -1 {
+						unamb = append(unamb, ctxHit{int32(fi), h.s})
+						break
+					}
+				}
+			}
+			if k&kChemForm != 0 {
+				ev.chemForm = true
+			}
+			if k&kDosage != 0 {
+				ev.dosage = true
+			}
+			if k&kBulk != 0 && !ev.bulk {
+				ev.bulk = true
+				ev.bulkWhy = p.text
+			}
+			if k&kLicensed != 0 && ev.licensed == "" {
+				ev.licensed = p.text
+			}
+			if k&kNotSubstance != 0 && ev.notSubst == "" {
+				ev.notSubst = p.text
+			}
+			if k&kNonOffer != 0 && len(ev.nonOffer) < 3 {
+				ev.nonOffer = append(ev.nonOffer, p.text)
+			}
+			if k&kOffer != 0 {
+				ev.offer = true
+			}
+			if k&kAmbContext != 0 {
+				for _, a := range p.ambRefs {
+					ambCtx[a] = append(ambCtx[a], ctxHit{int32(fi), h.s})
+				}
+			}
+			if k&kAmbBlock != 0 {
+				for _, a := range p.ambRefs {
+					ambBlk[a] = append(ambBlk[a], ctxHit{int32(fi), h.s})
+				}
+			}
+			if k&kIndicator != 0 {
+				for _, ii := range p.indicators {
+					ev.addIndicator(m.indicators[ii], f, h.s, h.e)
+				}
+			}
+		}
+	}
+	near := func(list []ctxHit, fi int32, s int32) bool {
+		for _, c := range list {
+			if c.field == fi {
+				if len(fields[fi].norm) < 600 || abs32(c.s-s) <= 300 {
+					return true
+				}
+			} else if shortListing {
+				return true
+			}
+		}
+		return false
+	}
+	// Substance mentions, per field, with negation.
+	for fi := range fields {
+		f := &fields[fi]
+		var mentions []subHit
+		for _, h := range f.hits {
+			if h.cas == "-" {
+				continue
+			}
+			if h.pat < 0 {
+				if r, ok := m.casIndex[h.cas]; ok {
+					mentions = append(mentions, subHit{sub: r.sub, field: int32(fi), s: h.s, e: h.e, kind: precwatch.HitCAS, term: h.cas})
+				}
+				continue
+			}
+			p := &m.pats[h.pat]
+			if p.kinds&kSubstance == 0 {
+				continue
+			}
+			seen := map[int32]bool{}
+			for _, r := range p.refs {
+				if seen[r.sub] {
+					continue
+				}
+				seen[r.sub] = true
+				if r.amb != -1 {
+					ok := false
+					ar := ambRef{sub: r.sub, amb: r.amb}
+					if near(chem, int32(fi), h.s) || r.amb >= 0 && near(ambCtx[ar], int32(fi), h.s) {
+						ok = true
+					}
+					if !ok {
+						// Another unambiguous substance nearby is chemical
+						// context too.
+						for _, u := range unamb {
+							if u.s != h.s || u.field != int32(fi) {
+								if near([]ctxHit{u}, int32(fi), h.s) {
+									ok = true
+									break
+								}
+							}
+						}
+					}
+					if r.amb >= 0 && near(ambBlk[ar], int32(fi), h.s) {
+						ok = false
+					}
+					if !ok {
+						if len(ev.ambDropped) < 5 {
+							ev.ambDropped = append(ev.ambDropped, r.term)
+						}
+						continue
+					}
+				}
+				mentions = append(mentions, subHit{sub: r.sub, field: int32(fi), s: h.s, e: h.e, kind: r.kind, term: r.term, medicine: r.medicine})
+			}
+		}
+		m.negate(f, mentions)
+		ev.hits = append(ev.hits, mentions...)
+		// Observables from the original text.
+		ev.observ = appendObservables(ev.observ, f.orig)
+	}
+	// Messenger and crypto observables are indicators too.
+	for _, o := range ev.observ {
+		switch o.Type {
+		case precwatch.ObservableTelegram, precwatch.ObservableWickr, precwatch.ObservableWhatsApp,
+			precwatch.ObservableThreema, precwatch.ObservableSignal:
+			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, "", o.Type+": "+o.Value)
+		case precwatch.ObservableBitcoin, precwatch.ObservableEthereum, precwatch.ObservableMonero, precwatch.ObservableTron:
+			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, "", o.Type+": "+o.Value)
+		}
+	}
+	if !ev.bulk {
+		if why := bulkQuantity(fields); why != "" {
+			ev.bulk, ev.bulkWhy = true, why
+		}
+	}
+	return ev
+}
+
+func abs32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func (m *Matcher) labelOf(id string) string {
+	for _, d := range m.indicators {
+		if d.id == id {
+			return d.label
+		}
+	}
+	return id
+}
+
+func (ev *evaluation) addIndicator(d indicatorDef, f *field, s, e int32) {
+	if _, ok := ev.indicators[d.id]; ok {
+		return
+	}
+	os, oe := f.origRange(s, e)
+	// Show the phrase and what follows it on the line (a handle, a country).
+	end := oe
+	for end < len(f.orig) && end-oe < 40 && f.orig[end] != '\n' {
+		end++
+	}
+	for end < len(f.orig) && !utf8.RuneStart(f.orig[end]) {
+		end++
+	}
+	ev.addIndicatorText(d, f.name, strings.TrimSpace(f.orig[os:end]))
+}
+
+func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
+	if _, ok := ev.indicators[d.id]; ok {
+		return
+	}
+	ev.indicators[d.id] = precwatch.Indicator{ID: d.id, Label: d.label, Field: fieldName, Text: text}
+	ev.indOrder = append(ev.indOrder, d.id)
+}
+
+// negate marks the mentions of one field that a negation cue covers.
+func (m *Matcher) negate(f *field, ms []subHit) {
+	if len(ms) == 0 {
+		return
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
+	// Cue hits of this field.
+	var before, immediate, after []fhit
+	var afterBlock []fhit
+	for _, h := range f.hits {
+		if h.pat < 0 {
+			continue
+		}
+		k := m.pats[h.pat].kinds
+		if k&kNegBefore != 0 {
+			before = append(before, h)
+		}
+		if k&kNegImmediate != 0 {
+			immediate = append(immediate, h)
+		}
+		if k&kNegAfter != 0 {
+			after = append(after, h)
+		}
+		if k&kAfterBlock != 0 {
+			afterBlock = append(afterBlock, h)
+		}
+	}
+	byPre := make([]bool, len(ms))
+	byPost := make([]bool, len(ms))
+	for i := range ms {
+		h := &ms[i]
+		for _, c := range before {
+			if c.e <= h.s && c.e >= h.s-60 && m.gapOK(f.norm[c.e:h.s], m.fillers, false) {
+				byPre[i] = true
+			}
+		}
+		for _, c := range immediate {
+			if c.e <= h.s && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) {
+				// "no." as in "CAS No." is no negation.
+				if c.e < int32(len(f.norm)) && (f.norm[c.e] == '.' || f.norm[c.e] == ':' || f.norm[c.e] == '#') {
+					continue
+				}
+				byPre[i] = true
+			}
+		}
+		for _, c := range after {
+			if c.s >= h.e && c.s-h.e <= 2 && onlySpace(f.norm[h.e:c.s]) {
+				blocked := false
+				for _, b := range afterBlock {
+					if b.s >= c.e && b.s-c.e <= 2 {
+						blocked = true
+					}
+				}
+				if !blocked {
+					byPost[i] = true
+				}
+			}
+		}
+	}
+	// Lists: a negation runs on through mentions joined by connectors.
+	for i := 1; i < len(ms); i++ {
+		if byPre[i-1] && !byPre[i] && ms[i].s >= ms[i-1].e && m.gapOK(f.norm[ms[i-1].e:ms[i].s], m.connectors, true) {
+			byPre[i] = true
+		}
+	}
+	for i := len(ms) - 2; i >= 0; i-- {
+		if byPost[i+1] && !byPost[i] && ms[i+1].s >= ms[i].e && m.gapOK(f.norm[ms[i].e:ms[i+1].s], m.connectors, true) {
+			byPost[i] = true
+		}
+	}
+	// Overlapping mentions (a CAS inside a name, one term two substances)
+	// share the verdict of the mention they overlap.
+	for i := range ms {
+		ms[i].negated = byPre[i] || byPost[i]
+	}
+}
+
+func onlySpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// gapOK reports whether the text between two hits holds only words of set
+// (and, for lists, CAS keywords and list punctuation).
+func (m *Matcher) gapOK(gap []byte, set map[string]bool, list bool) bool {
+	if len(gap) > 80 {
+		return false
+	}
+	words := strings.FieldsFunc(string(gap), func(r rune) bool {
+		switch r {
+		case ' ', '-', '\t':
+			return true
+		case ',', '/', '&', '+', '(', ')', '[', ']', ':', '#', '、', ';':
+			return list
+		}
+		return false
+	})
+	for _, w := range words {
+		if set[w] || m.fillers[w] {
+			continue
+		}
+		if list {
+			switch strings.TrimSuffix(w, ".") {
+			case "cas", "no", "nr", "rn", "number", "or", "and":
+				continue
+			}
+		}
+		if w == "." {
+			return false
+		}
+		// CJK: strip known words.
+		rest := w
+		for rest != "" {
+			stripped := false
+			for k := range set {
+				if k != "" && strings.HasPrefix(rest, k) {
+					rest = rest[len(k):]
+					stripped = true
+					break
+				}
+			}
+			if !stripped {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var quantityRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s?(kg|kgs|kilo|kilos|kilogram|kilograms|ton|tons|tonne|tonnes|mt|l|lt|liter|liters|litre|litres|drum|drums|barrel|barrels|tablets|tabs|pills|capsules|caps|boxes|box|cartons|packs|pcs|кг|公斤|千克|吨|片|盒|升|桶)(?:$|[^a-zа-я0-9])`)
+
+// bulkQuantity returns the first bulk quantity stated in the fields.
+func bulkQuantity(fields []field) string {
+	for _, f := range fields {
+		if !strings.ContainsAny(string(f.norm), "0123456789") {
+			continue
+		}
+		for _, mm := range quantityRE.FindAllSubmatch(f.norm, -1) {
+			v, err := strconv.ParseFloat(strings.ReplaceAll(string(mm[1]), ",", "."), 64)
+			if err != nil {
+				continue
+			}
+			unit := string(mm[2])
+			var limit float64
+			switch unit {
+			case "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "кг", "公斤", "千克":
+				limit = 25
+			case "ton", "tons", "tonne", "tonnes", "mt", "吨", "drum", "drums", "barrel", "barrels", "桶":
+				limit = 1
+			case "l", "lt", "liter", "liters", "litre", "litres", "升":
+				limit = 25
+			case "tablets", "tabs", "pills", "capsules", "caps", "片":
+				limit = 1000
+			default:
+				limit = 50
+			}
+			if v >= limit {
+				return string(mm[0])
+			}
+		}
+	}
+	return ""
+}
+
+// category of an offered substance under the ticket policy.
+type category int
+
+const (
+	catNone category = iota
+	catTableIIReagent
+	catRetailMedicine
+	catRuleA
+)
+
+// fill computes the verdict and the output of the evaluation.
+func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
+	// Group mentions by substance, in order of first mention.
+	type agg struct {
+		sm       precwatch.SubstanceMatch
+		negated  bool
+		medicine bool
+	}
+	var order []int32
+	aggs := map[int32]*agg{}
+	sort.SliceStable(ev.hits, func(i, j int) bool {
+		if ev.hits[i].field != ev.hits[j].field {
+			return ev.hits[i].field < ev.hits[j].field
+		}
+		return ev.hits[i].s < ev.hits[j].s
+	})
+	for _, h := range ev.hits {
+		a, ok := aggs[h.sub]
+		if !ok {
+			s := m.subs[h.sub]
+			a = &agg{sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: []precwatch.Hit{}}, negated: true}
+			aggs[h.sub] = a
+			order = append(order, h.sub)
+		}
+		f := &ev.fields[h.field]
+		os, oe := f.origRange(h.s, h.e)
+		dup := false
+		for _, x := range a.sm.Hits {
+			if x.Field == f.name && x.Start == os && x.End == oe {
+				dup = true
+			}
+		}
+		if !dup {
+			a.sm.Hits = append(a.sm.Hits, precwatch.Hit{Term: h.term, Kind: h.kind, Field: f.name, Start: os, End: oe})
+		}
+		if !h.negated {
+			a.negated = false
+		}
+		if h.medicine {
+			a.medicine = true
+		}
+	}
+	notOffered := ""
+	switch {
+	case ev.notSubst != "":
+		notOffered = fmt.Sprintf("names substances in a product that is not the substance (%q)", ev.notSubst)
+	case len(ev.nonOffer) > 0 && !ev.offer:
+		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
+	}
+	risk := 0
+	for _, id := range ev.indOrder {
+		if id != IndDesigner && id != IndBulk {
+			risk++
+		}
+	}
+	var score float64
+	policyA, policyB := false, false
+	var best category
+	var explain []string
+	for _, si := range order {
+		a := aggs[si]
+		s := m.subs[si]
+		a.sm.Negated = a.negated
+		res.Substances = append(res.Substances, a.sm)
+		if a.negated {
+			explain = append(explain, fmt.Sprintf("%s: every mention negated, not counted", s.Name))
+			continue
+		}
+		medicine := a.medicine || ev.dosage && !ev.chemForm
+		var cat category
+		var w float64
+		var why string
+		switch {
+		case s.List == precwatch.ListTableI && !medicine:
+			cat, w, why = catRuleA, 0.7, "Table I chemical"
+		case s.List == precwatch.ListTableI && ev.bulk:
+			cat, w, why = catRuleA, 0.6, "medicine with a Table I substance in bulk ("+ev.bulkWhy+")"
+		case s.List == precwatch.ListTableI:
+			cat, w, why = catRetailMedicine, 0.3, "medicine with a Table I substance, retail quantity"
+		case (s.List == precwatch.ListDesigner || s.List == precwatch.ListSurveillance) && s.Immediate:
+			cat, w, why = catRuleA, 0.75, s.List+" immediate precursor"
+			ev.addIndicatorText(indicatorDef{IndDesigner, "designer or immediate precursor offered"}, "", s.Name)
+		case s.List == precwatch.ListTableII:
+			cat, w, why = catTableIIReagent, 0.25, "Table II substance"
+		default:
+			cat, w, why = catTableIIReagent, 0.25, s.List+" reagent"
+		}
+		if cat > best {
+			best = cat
+		}
+		if cat == catRuleA {
+			policyA = true
+		} else if risk > 0 {
+			policyB = true
+		}
+		if w > score {
+			score = w
+		}
+		explain = append(explain, fmt.Sprintf("%s %s offered +%.2f", why, s.Name, w))
+	}
+	for _, d := range ev.ambDropped {
+		explain = append(explain, fmt.Sprintf("ambiguous term %q without chemical context: ignored", d))
+	}
+	if best == catNone && len(order) == 0 {
+		score = 0
+	}
+	for _, id := range ev.indOrder {
+		ind := ev.indicators[id]
+		res.Indicators = append(res.Indicators, ind)
+		if id == IndDesigner || id == IndBulk {
+			continue
+		}
+		score += 0.15
+		explain = append(explain, fmt.Sprintf("risk indicator %s (%q) +0.15", id, ind.Text))
+	}
+	if ev.bulk {
+		if _, ok := ev.indicators[IndBulk]; !ok {
+			res.Indicators = append(res.Indicators, precwatch.Indicator{ID: IndBulk, Label: "bulk or wholesale quantity", Text: ev.bulkWhy})
+		}
+	}
+	if policyB && !policyA {
+		explain = append(explain, fmt.Sprintf("controlled substance with %d risk indicator(s): rule (b)", risk))
+	}
+	if ev.licensed != "" {
+		score -= 0.2
+		explain = append(explain, fmt.Sprintf("licensed-seller signal (%q) -0.20", ev.licensed))
+	}
+	policy := policyA || policyB
+	if notOffered != "" && len(order) > 0 {
+		policy = false
+		score = math.Min(score, 0.3)
+		explain = append(explain, notOffered)
+	}
+	if policy {
+		score = math.Max(score, 0.5)
+	} else {
+		score = math.Min(score, 0.45)
+	}
+	score = math.Max(0, math.Min(1, score))
+	res.Score = math.Round(score*100) / 100
+	res.Suspicious = policy && res.Score >= m.threshold
+	if res.Suspicious {
+		explain = append(explain, fmt.Sprintf("suspicious: score %.2f >= threshold %.2f", res.Score, m.threshold))
+	} else if policy {
+		explain = append(explain, fmt.Sprintf("ticket policy met but score %.2f < threshold %.2f", res.Score, m.threshold))
+	}
+	res.Observables = append(res.Observables, ev.observ...)
+	res.Explain = append(res.Explain, explain...)
+}
+
+func quoteAll(s []string) []string {
+	out := make([]string, len(s))
+	for i, x := range s {
+		out[i] = strconv.Quote(x)
+	}
+	return out
+}

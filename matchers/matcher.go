@@ -1,0 +1,439 @@
+package matchers
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Options configure a Matcher.
+type Options struct {
+	// Threshold is the score at which a listing that the ticket policy
+	// flags becomes suspicious; 0 means the default 0.5.
+	Threshold float64
+}
+
+// DefaultThreshold is the default score threshold.
+const DefaultThreshold = 0.5
+
+// Hit kinds beyond the root package's.
+const (
+	HitStreetName = "street-name"
+	HitMedicine   = "medicine"
+)
+
+// Indicator ids. The first seven are the risk indicators of the ticket
+// policy; designer-precursor and bulk-quantity describe the offer and do not
+// count as risk indicators for rule (b).
+const (
+	IndStealth    = "stealth-packaging"
+	IndCustoms    = "customs-evasion"
+	IndMessenger  = "messenger-contact"
+	IndCrypto     = "crypto-payment"
+	IndNoPaper    = "no-paperwork"
+	IndMislabel   = "mislabelling"
+	IndSynthesis  = "synthesis-hint"
+	IndDesigner   = "designer-precursor"
+	IndBulk       = "bulk-quantity"
+	indLicensedID = "licensed-seller"
+)
+
+// kind bits of a pattern.
+const (
+	kSubstance uint32 = 1 << iota
+	kIndicator
+	kChemCtx
+	kChemForm
+	kDosage
+	kBulk
+	kLicensed
+	kNotSubstance
+	kNonOffer
+	kOffer
+	kExclusion
+	kNegBefore
+	kNegImmediate
+	kNegAfter
+	kAfterBlock
+	kAmbContext
+	kAmbBlock
+)
+
+// termRef ties a pattern to a substance term.
+type termRef struct {
+	sub      int32
+	kind     string // hit kind
+	term     string // the term as written in the watchlist
+	amb      int16  // index into Substance.Ambiguous, -1 if unambiguous; -2 ambiguous by shape
+	medicine bool
+}
+
+// ambRef ties a context or block word to an ambiguous term.
+type ambRef struct {
+	sub int32
+	amb int16
+}
+
+type pattern struct {
+	text       string
+	kinds      uint32
+	indicators []int16
+	refs       []termRef
+	ambRefs    []ambRef
+	startB     bool
+	endB       bool
+}
+
+// Matcher finds watchlist substances, risk indicators and observables in
+// listings and scores them. It is immutable once built and safe for
+// concurrent use; Match is deterministic.
+type Matcher struct {
+	subs       []*Substance
+	pats       []pattern
+	ac         *automaton
+	casIndex   map[string]casRef
+	threshold  float64
+	indicators []indicatorDef
+	connectors map[string]bool
+	fillers    map[string]bool
+	pool       sync.Pool
+}
+
+type casRef struct {
+	sub     int32
+	related bool
+}
+
+type indicatorDef struct{ id, label string }
+
+// New compiles the watchlist and the built-in context vocabulary into one
+// automaton.
+func New(w *Watchlist, opts Options) (*Matcher, error) {
+	if w == nil {
+		w = NewWatchlist()
+	}
+	if opts.Threshold < 0 || opts.Threshold > 1 {
+		return nil, fmt.Errorf("threshold %v: want 0..1", opts.Threshold)
+	}
+	lex, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	m := &Matcher{subs: w.Substances(), casIndex: map[string]casRef{}, threshold: opts.Threshold,
+		connectors: map[string]bool{}, fillers: map[string]bool{}}
+	if m.threshold == 0 {
+		m.threshold = DefaultThreshold
+	}
+	b := &patBuilder{index: map[string]int{}}
+	for si, s := range m.subs {
+		if s.CAS != "" {
+			m.casIndex[s.CAS] = casRef{sub: int32(si)}
+		}
+		for _, r := range s.Related {
+			if _, ok := m.casIndex[r.CAS]; !ok {
+				m.casIndex[r.CAS] = casRef{sub: int32(si), related: true}
+			}
+		}
+		ambTerms := map[string]int16{}
+		for ai, a := range s.Ambiguous {
+			for _, v := range termVariants(a.Term) {
+				ambTerms[v] = int16(ai)
+			}
+		}
+		add := func(terms []string, kind string, medicine bool) {
+			for _, t := range terms {
+				for _, part := range splitTerm(t) {
+					for _, v := range termVariants(part) {
+						amb, ok := ambTerms[v]
+						if !ok {
+							amb = -1
+							if kind == precwatch.HitAbbreviation && shortAbbrev(v) {
+								amb = -2
+							}
+						}
+						b.add(v, kSubstance).refs = append(b.pat(v).refs,
+							termRef{sub: int32(si), kind: kind, term: part, amb: amb, medicine: medicine})
+					}
+				}
+			}
+		}
+		add([]string{s.Name}, precwatch.HitName, false)
+		add(s.Synonyms, precwatch.HitSynonym, false)
+		add(s.Abbreviations, precwatch.HitAbbreviation, false)
+		add(s.TradeNames, precwatch.HitTradeName, false)
+		add(s.StreetNames, HitStreetName, false)
+		add(s.Medicines, HitMedicine, true)
+		for _, lang := range sortedKeys(s.Names) {
+			add(s.Names[lang], precwatch.HitTranslation, false)
+		}
+		for ai, a := range s.Ambiguous {
+			for _, v := range termVariants(a.Term) {
+				p := b.add(v, kSubstance)
+				found := false
+				for i := range p.refs {
+					if p.refs[i].sub == int32(si) {
+						p.refs[i].amb = int16(ai)
+						found = true
+					}
+				}
+				if !found {
+					p.refs = append(p.refs, termRef{sub: int32(si), kind: precwatch.HitAbbreviation, term: a.Term, amb: int16(ai)})
+				}
+			}
+			for _, c := range a.Context {
+				for _, v := range lexVariants(c) {
+					p := b.add(v, kAmbContext)
+					p.ambRefs = append(p.ambRefs, ambRef{sub: int32(si), amb: int16(ai)})
+				}
+			}
+			for _, c := range a.Block {
+				for _, v := range lexVariants(c) {
+					p := b.add(v, kAmbBlock)
+					p.ambRefs = append(p.ambRefs, ambRef{sub: int32(si), amb: int16(ai)})
+				}
+			}
+		}
+	}
+	for ii, ind := range lex.Indicators {
+		m.indicators = append(m.indicators, indicatorDef{id: ind.ID, label: ind.Label})
+		for _, t := range ind.Terms {
+			for _, v := range lexVariants(t) {
+				p := b.add(v, kIndicator)
+				p.indicators = append(p.indicators, int16(ii))
+			}
+		}
+	}
+	m.indicators = append(m.indicators,
+		indicatorDef{id: IndDesigner, label: "designer or immediate precursor offered"},
+		indicatorDef{id: IndBulk, label: "bulk or wholesale quantity"})
+	for _, l := range []struct {
+		terms []string
+		kind  uint32
+	}{
+		{lex.ChemicalContext, kChemCtx}, {lex.ChemicalForm, kChemForm | kChemCtx}, {lex.DosageForms, kDosage},
+		{lex.Bulk, kBulk}, {lex.Licensed, kLicensed}, {lex.NotSubstance, kNotSubstance},
+		{lex.NonOffer, kNonOffer}, {lex.Offer, kOffer}, {lex.Exclusions, kExclusion},
+		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate},
+		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
+	} {
+		for _, t := range l.terms {
+			for _, v := range lexVariants(t) {
+				b.add(v, l.kind)
+			}
+		}
+	}
+	for _, t := range lex.Negation.Connectors {
+		m.connectors[Normalize(t).String()] = true
+	}
+	for _, t := range lex.Negation.Filler {
+		m.fillers[Normalize(t).String()] = true
+	}
+	// A term of a substance that is ambiguous anywhere is ambiguous for that
+	// substance everywhere it appears.
+	for pi := range b.pats {
+		p := &b.pats[pi]
+		for i := range p.refs {
+			if p.refs[i].amb != -1 {
+				continue
+			}
+			for j := range p.refs {
+				if p.refs[j].sub == p.refs[i].sub && p.refs[j].amb != -1 {
+					p.refs[i].amb = p.refs[j].amb
+				}
+			}
+		}
+	}
+	m.pats = b.pats
+	raw := make([][]byte, len(m.pats))
+	for i := range m.pats {
+		raw[i] = []byte(m.pats[i].text)
+	}
+	m.ac = buildAutomaton(raw)
+	m.pool.New = func() any { return &scratch{} }
+	return m, nil
+}
+
+// Patterns returns the normalised patterns of the automaton (for
+// benchmarks and tools).
+func (m *Matcher) Patterns() []string {
+	out := make([]string, len(m.pats))
+	for i, p := range m.pats {
+		out[i] = p.text
+	}
+	return out
+}
+
+// MemBytes returns the size of the compiled automaton tables.
+func (m *Matcher) MemBytes() int { return m.ac.memBytes() }
+
+// Threshold returns the score threshold in use.
+func (m *Matcher) Threshold() float64 { return m.threshold }
+
+type patBuilder struct {
+	pats  []pattern
+	index map[string]int
+}
+
+func (b *patBuilder) pat(key string) *pattern { return &b.pats[b.index[key]] }
+
+// add returns the pattern for the normalised text v (a trailing '*' makes
+// it a prefix pattern), creating it if needed, with kind added.
+func (b *patBuilder) add(v string, kind uint32) *pattern {
+	i, ok := b.index[v]
+	if !ok {
+		text := strings.TrimSuffix(v, "*")
+		prefix := len(text) < len(v)
+		r0, _ := utf8.DecodeRuneInString(text)
+		r1, _ := utf8.DecodeLastRuneInString(text)
+		i = len(b.pats)
+		b.pats = append(b.pats, pattern{text: text, startB: isWordRune(r0), endB: !prefix && isWordRune(r1)})
+		b.index[v] = i
+	}
+	b.pats[i].kinds |= kind
+	return &b.pats[i]
+}
+
+// splitTerm splits a watchlist term written with alternatives, such as
+// "醋酸酐 (乙酸酐)" or "Ma huang / ephedra": the part outside brackets, and
+// the bracketed part when it is a single word.
+func splitTerm(t string) []string {
+	t = strings.TrimSpace(t)
+	var out []string
+	for _, alt := range strings.Split(t, " / ") {
+		alt = strings.TrimSpace(alt)
+		if i := strings.Index(alt, " ("); i > 0 && strings.HasSuffix(alt, ")") {
+			inner := strings.TrimSpace(alt[i+2 : len(alt)-1])
+			out = append(out, strings.TrimSpace(alt[:i]))
+			if inner != "" && !strings.ContainsAny(inner, " ,;") {
+				out = append(out, inner)
+			}
+			continue
+		}
+		if i := strings.Index(alt, "（"); i > 0 && strings.HasSuffix(alt, "）") {
+			out = append(out, strings.TrimSpace(alt[:i]), alt[i+len("（"):len(alt)-len("）")])
+			continue
+		}
+		if alt != "" {
+			out = append(out, alt)
+		}
+	}
+	return out
+}
+
+// termVariants returns the normalised forms a term is matched in: as
+// written, with hyphens and spaces swapped or dropped, and German umlauts
+// written out.
+func termVariants(t string) []string {
+	seen := map[string]bool{}
+	var out []string
+	addN := func(s string) {
+		n := strings.TrimSpace(Normalize(s).String())
+		if len(n) < 2 || seen[n] {
+			return
+		}
+		seen[n] = true
+		out = append(out, n)
+	}
+	forms := []string{t}
+	if strings.ContainsAny(t, "äöüÄÖÜ") {
+		forms = append(forms, strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue").Replace(t))
+	}
+	for _, f := range forms {
+		n := Normalize(f).String()
+		addN(f)
+		if strings.ContainsAny(n, "- ") {
+			addN(strings.ReplaceAll(n, "-", " "))
+			addN(strings.ReplaceAll(n, " ", "-"))
+			if j := strings.NewReplacer("-", "", " ", "").Replace(n); len(j) >= 3 {
+				addN(j)
+			}
+		}
+	}
+	return out
+}
+
+// lexVariants returns the normalised forms of a lexicon term; a trailing
+// '*' is kept as the prefix marker.
+func lexVariants(t string) []string {
+	prefix := strings.HasSuffix(t, "*")
+	t = strings.TrimSuffix(t, "*")
+	n := strings.TrimSpace(Normalize(t).String())
+	if n == "" {
+		return nil
+	}
+	out := []string{n}
+	if strings.Contains(n, " ") && !strings.ContainsFunc(n, isCJK) {
+		out = append(out, strings.ReplaceAll(n, " ", "-"))
+	}
+	if prefix {
+		for i := range out {
+			out[i] += "*"
+		}
+	}
+	return out
+}
+
+// shortAbbrev reports whether a normalised abbreviation is short enough to
+// be ambiguous by its shape alone (AA, MEK, PMK, P2P).
+func shortAbbrev(v string) bool {
+	n, letters := 0, 0
+	for _, r := range v {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if r >= 0x80 && isCJK(r) {
+			return false
+		}
+	}
+	return n <= 3 || n <= 4 && letters == n
+}
+
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)) || unicode.Is(unicode.Thai, r)
+}
+
+// isWordRune reports whether r belongs to a word in a script that separates
+// words (so a term starting or ending with it needs a word boundary there).
+func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isCJK(r)
+}
+
+func wordBefore(b []byte, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	if c := b[i-1]; c < 0x80 {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeLastRune(b[:i])
+	return isWordRune(r) || unicode.Is(unicode.Mn, r)
+}
+
+func wordAt(b []byte, i int) bool {
+	if i >= len(b) {
+		return false
+	}
+	if c := b[i]; c < 0x80 {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeRune(b[i:])
+	return isWordRune(r)
+}
+
+var asciiWord = func() (t [128]bool) {
+	for c := 0; c < 128; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return
+}()

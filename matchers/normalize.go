@@ -1,0 +1,550 @@
+package matchers
+
+import (
+	"html"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text is a normalised copy of one text with a map from every normalised
+// byte back to the bytes of the original it came from.
+//
+// Normalisation: Unicode compatibility folding (NFKC/NFKD: fullwidth letters
+// and digits, ligatures), case folding, diacritic folding, removal of
+// zero-width and other format characters, dashes unified to '-', runs of
+// white space collapsed to one ' ' ('\n' when they hold a line break), HTML
+// entities decoded, Cyrillic and Greek look-alike letters inside words that
+// also hold Latin letters mapped to Latin, leetspeak decoded inside mixed
+// letter-digit words ("3ph3dr1n3"), and spaced or dotted single letters
+// ("e p h e d r i n e", "e.p.h.e.d.r.i.n.e") joined.
+//
+// A Text may be reused with Reset; it is not safe for concurrent use.
+type Text struct {
+	// Norm is the normalised text (valid UTF-8).
+	Norm    []byte
+	segs    []seg
+	origLen int
+
+	// Cached confusable-word decision: the input word ending at wordEnd
+	// holds Latin letters.
+	wordEnd   int
+	wordLatin bool
+}
+
+// seg maps normalised bytes from n on (up to the next seg) to the original:
+// linearly from o when lin, else every byte to the whole unit [o, oe).
+type seg struct {
+	n, o, oe int32
+	lin      bool
+}
+
+// Normalize returns the normalised form of s.
+func Normalize(s string) *Text {
+	t := &Text{}
+	t.Reset(s)
+	return t
+}
+
+// String returns the normalised text.
+func (t *Text) String() string { return string(t.Norm) }
+
+// Orig maps the normalised byte range [start, end) to the smallest range of
+// the original text that produced it. 0 <= start <= end <= len(t.Norm).
+func (t *Text) Orig(start, end int) (int, int) {
+	if len(t.segs) == 0 || start >= len(t.Norm) {
+		return t.origLen, t.origLen
+	}
+	os, _ := t.origAt(start)
+	if end <= start {
+		return os, os
+	}
+	_, oe := t.origAt(end - 1)
+	if oe < os {
+		oe = os
+	}
+	return os, oe
+}
+
+// origAt returns the original range of normalised byte i.
+func (t *Text) origAt(i int) (int, int) {
+	// Binary search for the last seg with n <= i.
+	lo, hi := 0, len(t.segs)
+	for hi-lo > 1 {
+		m := (lo + hi) / 2
+		if int(t.segs[m].n) <= i {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	s := t.segs[lo]
+	if s.lin {
+		o := int(s.o) + i - int(s.n)
+		return o, o + 1
+	}
+	return int(s.o), int(s.oe)
+}
+
+// ascii classes
+const (
+	cOther = iota
+	cUpper
+	cLower
+	cDigit
+	cSpace
+	cNewline
+	cAmp
+	cHigh
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for i := 0; i < 256; i++ {
+		c := byte(i)
+		switch {
+		case c >= 0x80:
+			t[i] = cHigh
+		case c >= 'A' && c <= 'Z':
+			t[i] = cUpper
+		case c >= 'a' && c <= 'z':
+			t[i] = cLower
+		case c >= '0' && c <= '9':
+			t[i] = cDigit
+		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
+			t[i] = cSpace
+		case c == '\n' || c == '\r':
+			t[i] = cNewline
+		case c == '&':
+			t[i] = cAmp
+		case c < 0x20 || c == 0x7f:
+			t[i] = cSpace
+		default:
+			t[i] = cOther
+		}
+	}
+	return
+}()
+
+// spacedSep are the separators of spaced-out letters.
+var spacedSep = [256]bool{' ': true, '.': true, '-': true, '_': true, '*': true, '|': true, '/': true, '+': true}
+
+func (t *Text) addSeg(o int, lin bool, oe int) {
+	t.segs = append(t.segs, seg{n: int32(len(t.Norm)), o: int32(o), oe: int32(oe), lin: lin})
+}
+
+// Reset normalises s into t, reusing t's buffers.
+func (t *Text) Reset(s string) {
+	t.Norm = t.Norm[:0]
+	t.segs = t.segs[:0]
+	t.origLen = len(s)
+	t.wordEnd = -1
+	n := len(s)
+	out := t.Norm
+	// next is the original offset that continues the current linear seg;
+	// -1 when the last seg is not linear.
+	next := -1
+	prevAlnum := false // previous input char was an ASCII letter or digit
+	mixed := false     // a letter touched a digit somewhere
+	lastKind := uint8(cOther)
+	for i := 0; i < n; {
+		b := s[i]
+		k := asciiClass[b]
+		switch k {
+		case cUpper, cLower:
+			if !prevAlnum && i+2 < n && spacedSep[s[i+1]] && asciiClass[s[i+2]] <= cLower && asciiClass[s[i+2]] >= cUpper {
+				if j, ok := spacedRun(s, i); ok {
+					t.Norm = out
+					for p := i; p < j; p++ {
+						if c := asciiClass[s[p]]; c == cUpper || c == cLower {
+							t.addSeg(p, true, 0)
+							t.Norm = append(t.Norm, s[p]|0x20)
+						}
+					}
+					out = t.Norm
+					next = -1
+					i = j
+					prevAlnum = true
+					lastKind = cLower
+					continue
+				}
+			}
+			if i != next {
+				t.Norm = out
+				t.addSeg(i, true, 0)
+			}
+			out = append(out, b|0x20)
+			next = i + 1
+			if lastKind == cDigit {
+				mixed = true
+			}
+			lastKind = cLower
+			prevAlnum = true
+			i++
+		case cDigit:
+			if i != next {
+				t.Norm = out
+				t.addSeg(i, true, 0)
+			}
+			out = append(out, b)
+			next = i + 1
+			if lastKind == cLower {
+				mixed = true
+			}
+			lastKind = cDigit
+			prevAlnum = true
+			i++
+		case cOther:
+			if i != next {
+				t.Norm = out
+				t.addSeg(i, true, 0)
+			}
+			out = append(out, b)
+			next = i + 1
+			lastKind = cOther
+			prevAlnum = false
+			i++
+		case cSpace, cNewline:
+			j := i + 1
+			nl := k == cNewline
+			for j < n {
+				c := asciiClass[s[j]]
+				if c == cNewline {
+					nl = true
+				} else if c != cSpace {
+					break
+				}
+				j++
+			}
+			ch := byte(' ')
+			if nl {
+				ch = '\n'
+			}
+			if l := len(out); l > 0 && (out[l-1] == ' ' || out[l-1] == '\n') {
+				// Already separated (e.g. by an NBSP before).
+				if nl {
+					out[l-1] = '\n'
+				}
+			} else {
+				t.Norm = out
+				t.addSeg(i, false, j)
+				out = append(out, ch)
+			}
+			next = -1
+			lastKind = cSpace
+			prevAlnum = false
+			i = j
+		case cAmp:
+			t.Norm = out
+			j, ok := t.entity(s, i)
+			out = t.Norm
+			next = -1
+			if !ok {
+				t.addSeg(i, true, 0)
+				out = append(out, '&')
+				next = i + 1
+				j = i + 1
+			}
+			lastKind = cOther
+			prevAlnum = false
+			i = j
+		default: // cHigh
+			r, w := utf8.DecodeRuneInString(s[i:])
+			t.Norm = out
+			if r == utf8.RuneError && w <= 1 {
+				t.emitUnit(" ", i, i+1)
+				w = 1
+			} else {
+				t.rune(s, i, r, w)
+			}
+			out = t.Norm
+			next = -1
+			if l := len(out); l > 0 {
+				lastKind = asciiClass[out[l-1]]
+				if lastKind == cHigh {
+					lastKind = cOther
+				}
+			}
+			prevAlnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += w
+		}
+	}
+	t.Norm = out
+	if mixed {
+		deLeet(t.Norm)
+	}
+}
+
+// emitUnit appends b as the image of the original unit [o, oe).
+func (t *Text) emitUnit(b string, o, oe int) {
+	if b == "" {
+		return
+	}
+	if b == " " || b == "\n" {
+		if l := len(t.Norm); l > 0 && (t.Norm[l-1] == ' ' || t.Norm[l-1] == '\n') {
+			if b == "\n" {
+				t.Norm[l-1] = '\n'
+			}
+			return
+		}
+	}
+	t.addSeg(o, false, oe)
+	t.Norm = append(t.Norm, b...)
+}
+
+// rune normalises the non-ASCII rune r at s[i:i+w].
+func (t *Text) rune(s string, i int, r rune, w int) {
+	if l, ok := confusable[r]; ok && t.latinWord(s, i) {
+		t.emitUnit(l, i, i+w)
+		return
+	}
+	t.emitUnit(foldRune(r), i, i+w)
+}
+
+// latinWord reports whether the input word around s[i] holds a Latin letter.
+func (t *Text) latinWord(s string, i int) bool {
+	if i < t.wordEnd {
+		return t.wordLatin
+	}
+	isWord := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r)
+	}
+	latin := false
+	// Backwards.
+	for j := i; j > 0; {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if !isWord(r) {
+			break
+		}
+		if r < 0x80 && unicode.IsLetter(r) || r >= 0x80 && unicode.Is(unicode.Latin, r) {
+			latin = true
+		}
+		j -= w
+	}
+	j := i
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if !isWord(r) {
+			break
+		}
+		if r < 0x80 && unicode.IsLetter(r) || r >= 0x80 && unicode.Is(unicode.Latin, r) {
+			latin = true
+		}
+		j += w
+	}
+	t.wordEnd, t.wordLatin = j, latin
+	return latin
+}
+
+// entity decodes an HTML character reference at s[i] ('&').
+func (t *Text) entity(s string, i int) (int, bool) {
+	end := strings.IndexByte(s[i+1:min(len(s), i+12)], ';')
+	if end < 1 {
+		return i, false
+	}
+	j := i + 1 + end + 1
+	dec := html.UnescapeString(s[i:j])
+	if dec == s[i:j] {
+		return i, false
+	}
+	for _, r := range dec {
+		if r < 0x80 {
+			c := byte(r)
+			switch asciiClass[c] {
+			case cUpper:
+				c |= 0x20
+			case cSpace, cNewline:
+				c = ' '
+			}
+			t.emitUnit(string(c), i, j)
+			continue
+		}
+		if l, ok := confusable[r]; ok && t.latinWord(s, i) {
+			t.emitUnit(l, i, j)
+			continue
+		}
+		t.emitUnit(foldRune(r), i, j)
+	}
+	return j, true
+}
+
+// spacedRun returns the end of a run of at least three single ASCII letters
+// separated by one repeated separator that starts at s[i], e.g.
+// "e.p.h.e.d.r.i.n.e".
+func spacedRun(s string, i int) (int, bool) {
+	n := len(s)
+	sep := s[i+1]
+	isL := func(c byte) bool { k := asciiClass[c]; return k == cUpper || k == cLower }
+	isAN := func(c byte) bool { k := asciiClass[c]; return k == cUpper || k == cLower || k == cDigit || k == cHigh }
+	count := 1
+	k := i
+	for k+2 < n && s[k+1] == sep && isL(s[k+2]) && (k+3 >= n || !isAN(s[k+3])) {
+		count++
+		k += 2
+	}
+	if count < 3 {
+		return i, false
+	}
+	return k + 1, true
+}
+
+// deLeet decodes leetspeak in place in the mixed letter-digit words of b:
+// words whose digits are all look-alikes of letters (0 1 3 4 5 7), in runs
+// of at most two, and that have a digit between letters or at least four
+// letters in six characters. Numbers, CAS numbers, quantities, formulas with
+// other digits (H2SO4) and names such as 4-AP or 1-boc-4-piperidone, whose
+// digits stand alone, are left as they are.
+func deLeet(b []byte) {
+	n := len(b)
+	for i := 0; i < n; {
+		k := asciiClass[b[i]]
+		if k != cLower && k != cDigit {
+			i++
+			continue
+		}
+		j := i
+		letters, digits, run, maxRun := 0, 0, 0, 0
+		between := false
+		leetable := true
+		for j < n {
+			c := b[j]
+			if c >= 'a' && c <= 'z' {
+				if run > 0 && letters > 0 {
+					between = true
+				}
+				letters++
+				run = 0
+			} else if c >= '0' && c <= '9' {
+				digits++
+				run++
+				if run > maxRun {
+					maxRun = run
+				}
+				if leet[c] == 0 {
+					leetable = false
+				}
+			} else {
+				break
+			}
+			j++
+		}
+		if letters > 0 && digits > 0 && leetable && maxRun <= 2 &&
+			(between || letters >= 4 && j-i >= 6) &&
+			!(j+1 < n && (b[j] == '-' || b[j] == '.') && isDigit(b[j+1])) &&
+			!(i >= 2 && b[i-1] == '-' && isDigit(b[i-2])) {
+			for p := i; p < j; p++ {
+				if l := leet[b[p]]; l != 0 {
+					b[p] = l
+				}
+			}
+		}
+		i = j
+	}
+}
+
+var leet = [256]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't'}
+
+// confusable maps Cyrillic and Greek letters that look like Latin ones to
+// those Latin letters (lower case); applied only inside words that also hold
+// Latin letters, so Russian and Greek words stay as they are.
+var confusable = func() map[rune]string {
+	m := map[rune]string{}
+	add := func(from, to string) {
+		f, t := []rune(from), []rune(to)
+		if len(f) != len(t) {
+			panic("matchers: confusable table out of step")
+		}
+		for i := range f {
+			m[f[i]] = string(t[i])
+		}
+	}
+	add("аАвВеЕёЁкКмМнНоОрРсСтТуУхХіІјЈѕЅһҺԁӏԛԝьЬ", "aabbeeeekkmmhhooppcctTyyxxiijjsshhdlqwbb")
+	add("αΑβΒεΕζΖηΗιΙκΚμΜνΝοΟρΡτΤυΥχΧ", "aabbeezznhiikkumvnoopptTuyxx")
+	for k, v := range m {
+		m[k] = strings.ToLower(v)
+	}
+	return m
+}()
+
+var special = map[rune]string{
+	'ß': "ss", 'ẞ': "ss", 'ı': "i", 'ł': "l", 'Ł': "l", 'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d",
+	'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'Þ': "th", 'ς': "σ",
+	'‘': "'", '’': "'", '‛': "'", '′': "'", '“': "\"", '”': "\"", '„': "\"", '«': "\"", '»': "\"",
+	'\u2212': "-", '\u2043': "-", '\u00b7': ".", '\u2022': ".", '\u30fb': ".",
+	'\u2028': "\n", '\u2029': "\n", '\u0085': "\n",
+	'。': ".", '，': ",", '、': ",", '；': ";", '：': ":", '！': "!", '？': "?",
+}
+
+const foldTableSize = 0x2E80
+
+var (
+	foldOnce  sync.Once
+	foldTable []string
+)
+
+// foldRune returns the normalised form of the non-ASCII rune r.
+func foldRune(r rune) string {
+	foldOnce.Do(func() {
+		foldTable = make([]string, foldTableSize)
+		for c := rune(0x80); c < foldTableSize; c++ {
+			foldTable[c] = computeFold(c)
+		}
+	})
+	if r < foldTableSize {
+		return foldTable[r]
+	}
+	if r >= 0x3000 && !(r >= 0xF900 && r <= 0xFAFF || r >= 0xFE00 && r <= 0xFFEF || r >= 0x1D400 && r <= 0x1D7FF || r >= 0xE0000) {
+		if r == 0x3000 {
+			return " "
+		}
+		if s, ok := special[r]; ok {
+			return s
+		}
+		return string(r)
+	}
+	return computeFold(r)
+}
+
+func computeFold(r rune) string {
+	if s, ok := special[r]; ok {
+		return s
+	}
+	switch {
+	case unicode.Is(unicode.Cf, r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r),
+		unicode.Is(unicode.Variation_Selector, r), r == 0xFFFD:
+		if r == 0xFFFD {
+			return " "
+		}
+		return ""
+	case unicode.Is(unicode.Pd, r):
+		return "-"
+	case unicode.Is(unicode.Zs, r):
+		return " "
+	case unicode.Is(unicode.Zl, r), unicode.Is(unicode.Zp, r):
+		return "\n"
+	}
+	var b strings.Builder
+	for _, c := range norm.NFKD.String(string(r)) {
+		switch {
+		case unicode.Is(unicode.Mn, c):
+		case unicode.Is(unicode.Pd, c):
+			b.WriteByte('-')
+		case unicode.Is(unicode.Zs, c):
+			b.WriteByte(' ')
+		default:
+			if s, ok := special[c]; ok && c >= 0x80 {
+				b.WriteString(s)
+				continue
+			}
+			c = unicode.ToLower(c)
+			if s, ok := special[c]; ok && c >= 0x80 {
+				b.WriteString(s)
+				continue
+			}
+			b.WriteRune(c)
+		}
+	}
+	return norm.NFC.String(b.String())
+}

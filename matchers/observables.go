@@ -1,0 +1,403 @@
+package matchers
+
+import (
+	"crypto/sha256"
+	"math/big"
+	"regexp"
+	"strings"
+
+	"github.com/precwatch/precwatch"
+)
+
+var (
+	emailRE    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,24}`)
+	urlRE      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'()\[\]{}]+`)
+	tmeRE      = regexp.MustCompile(`(?i)\b(?:t|telegram)\.me/([a-z0-9_]{4,32})`)
+	telegramRE = regexp.MustCompile(`(?i)\b(?:telegram|tg|телеграм|телеграмм)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|\b(?:telegram|tg)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
+	wickrRE    = regexp.MustCompile(`(?i)\bwickr(?:\s*(?:me|id))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
+	whatsappRE = regexp.MustCompile(`(?i)(?:wa\.me/|\bwhats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
+	threemaRE  = regexp.MustCompile(`(?i)\bthreema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
+	signalRE   = regexp.MustCompile(`(?i)\bsignal\s*(?:number|no\.?|id|app|messenger)?\s*[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})`)
+	phoneRE    = regexp.MustCompile(`\+\d{1,3}[ \-.()]*\d[\d \-.()]{5,16}\d`)
+)
+
+// Observables returns the contacts, crypto addresses and URLs in text, each
+// once, in order of appearance by type.
+func Observables(text string) []precwatch.Observable {
+	return appendObservables(nil, text)
+}
+
+func appendObservables(out []precwatch.Observable, text string) []precwatch.Observable {
+	seen := map[precwatch.Observable]bool{}
+	for _, o := range out {
+		seen[o] = true
+	}
+	add := func(typ, v string) {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			return
+		}
+		o := precwatch.Observable{Type: typ, Value: v}
+		if !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
+	}
+	lower := strings.ToLower(text)
+	if strings.IndexByte(text, '@') >= 0 {
+		for _, m := range emailRE.FindAllString(text, -1) {
+			add(precwatch.ObservableEmail, strings.ToLower(m))
+		}
+	}
+	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") {
+		for _, m := range urlRE.FindAllString(text, -1) {
+			m = strings.TrimRight(m, ".,;:!?")
+			add(precwatch.ObservableURL, m)
+		}
+	}
+	if strings.Contains(lower, ".me/") {
+		for _, m := range tmeRE.FindAllStringSubmatch(text, -1) {
+			add(precwatch.ObservableTelegram, "@"+strings.ToLower(m[1]))
+		}
+	}
+	if strings.Contains(lower, "tg") || strings.Contains(lower, "telegram") || strings.Contains(lower, "телеграм") {
+		for _, m := range telegramRE.FindAllStringSubmatch(text, -1) {
+			h := m[1]
+			if h == "" {
+				h = m[2]
+			}
+			add(precwatch.ObservableTelegram, "@"+strings.ToLower(h))
+		}
+	}
+	if strings.Contains(lower, "wickr") {
+		for _, m := range wickrRE.FindAllStringSubmatch(text, -1) {
+			h := strings.TrimRight(m[1], ".-")
+			if h == "me" || h == "id" {
+				continue
+			}
+			add(precwatch.ObservableWickr, strings.ToLower(h))
+		}
+	}
+	if strings.Contains(lower, "whatsapp") || strings.Contains(lower, "whats app") || strings.Contains(lower, "watsapp") || strings.Contains(lower, "wa.me/") {
+		for _, m := range whatsappRE.FindAllStringSubmatch(text, -1) {
+			add(precwatch.ObservableWhatsApp, phoneDigits(m[1]))
+		}
+	}
+	if strings.Contains(lower, "threema") {
+		for _, m := range threemaRE.FindAllStringSubmatch(text, -1) {
+			add(precwatch.ObservableThreema, strings.ToUpper(m[1]))
+		}
+	}
+	if strings.Contains(lower, "signal") {
+		for _, m := range signalRE.FindAllStringSubmatch(text, -1) {
+			v := m[1]
+			if v != "" && (v[0] == '+' || v[0] >= '0' && v[0] <= '9') {
+				v = phoneDigits(v)
+			} else {
+				v = strings.ToLower(v)
+			}
+			add(precwatch.ObservableSignal, v)
+		}
+	}
+	if strings.IndexByte(text, '+') >= 0 {
+		for _, m := range phoneRE.FindAllString(text, -1) {
+			d := phoneDigits(m)
+			if len(d) >= 9 && len(d) <= 16 {
+				add(precwatch.ObservablePhone, d)
+			}
+		}
+	}
+	// Crypto addresses: whole alphanumeric tokens.
+	for i := 0; i < len(text); {
+		if !isAlnumByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isAlnumByte(text[j]) {
+			j++
+		}
+		if tok := text[i:j]; len(tok) >= 26 {
+			if typ, ok := cryptoAddress(tok); ok {
+				add(typ, tok)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func isAlnumByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func phoneDigits(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= '0' && r <= '9' || r == '+' && i == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// cryptoAddress reports which cryptocurrency address tok is, checking its
+// checksum: bitcoin base58check (P2PKH, P2SH) and bech32/bech32m, ethereum
+// EIP-55 when mixed case, tron base58check, monero keccak checksum.
+func cryptoAddress(tok string) (string, bool) {
+	switch {
+	case len(tok) >= 14 && len(tok) <= 74 && strings.EqualFold(tok[:3], "bc1"):
+		if validBech32(tok, "bc") {
+			return precwatch.ObservableBitcoin, true
+		}
+	case len(tok) == 42 && (tok[:2] == "0x" || tok[:2] == "0X"):
+		if validEthereum(tok[2:]) {
+			return precwatch.ObservableEthereum, true
+		}
+	case len(tok) == 34 && tok[0] == 'T':
+		if v, ok := base58Check(tok); ok && v == 0x41 {
+			return precwatch.ObservableTron, true
+		}
+	case len(tok) >= 26 && len(tok) <= 35 && (tok[0] == '1' || tok[0] == '3'):
+		if v, ok := base58Check(tok); ok && (v == 0 || v == 5) {
+			return precwatch.ObservableBitcoin, true
+		}
+	case len(tok) == 95 && (tok[0] == '4' || tok[0] == '8'):
+		if validMonero(tok) {
+			return precwatch.ObservableMonero, true
+		}
+	}
+	return "", false
+}
+
+const b58alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+var b58index = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for i := 0; i < len(b58alphabet); i++ {
+		t[b58alphabet[i]] = int8(i)
+	}
+	return
+}()
+
+// base58Check decodes a 25-byte base58check string and returns its version
+// byte when the double-SHA-256 checksum is right.
+func base58Check(s string) (byte, bool) {
+	n := new(big.Int)
+	f := big.NewInt(58)
+	for i := 0; i < len(s); i++ {
+		d := b58index[s[i]]
+		if d < 0 {
+			return 0, false
+		}
+		n.Mul(n, f)
+		n.Add(n, big.NewInt(int64(d)))
+	}
+	b := n.Bytes()
+	lead := 0
+	for lead < len(s) && s[lead] == '1' {
+		lead++
+	}
+	full := append(make([]byte, lead), b...)
+	if len(full) != 25 {
+		return 0, false
+	}
+	h1 := sha256.Sum256(full[:21])
+	h2 := sha256.Sum256(h1[:])
+	for i := 0; i < 4; i++ {
+		if h2[i] != full[21+i] {
+			return 0, false
+		}
+	}
+	return full[0], true
+}
+
+const bech32Charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+
+func bech32Polymod(values []byte) uint32 {
+	gen := [5]uint32{0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3}
+	chk := uint32(1)
+	for _, v := range values {
+		b := chk >> 25
+		chk = (chk&0x1ffffff)<<5 ^ uint32(v)
+		for i := 0; i < 5; i++ {
+			if (b>>uint(i))&1 == 1 {
+				chk ^= gen[i]
+			}
+		}
+	}
+	return chk
+}
+
+// validBech32 checks a bech32 or bech32m string with the given
+// human-readable part.
+func validBech32(s, hrp string) bool {
+	if strings.ToLower(s) != s && strings.ToUpper(s) != s {
+		return false
+	}
+	s = strings.ToLower(s)
+	pos := strings.LastIndexByte(s, '1')
+	if pos < 1 || s[:pos] != hrp || len(s)-pos-1 < 6 {
+		return false
+	}
+	var values []byte
+	for i := 0; i < len(hrp); i++ {
+		values = append(values, hrp[i]>>5)
+	}
+	values = append(values, 0)
+	for i := 0; i < len(hrp); i++ {
+		values = append(values, hrp[i]&31)
+	}
+	for i := pos + 1; i < len(s); i++ {
+		d := strings.IndexByte(bech32Charset, s[i])
+		if d < 0 {
+			return false
+		}
+		values = append(values, byte(d))
+	}
+	c := bech32Polymod(values)
+	return c == 1 || c == 0x2bc830a3
+}
+
+// validEthereum checks 40 hex digits; mixed case must match EIP-55.
+func validEthereum(h string) bool {
+	hasUpper, hasLower := false, false
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		switch {
+		case c >= '0' && c <= '9':
+		case c >= 'a' && c <= 'f':
+			hasLower = true
+		case c >= 'A' && c <= 'F':
+			hasUpper = true
+		default:
+			return false
+		}
+	}
+	if !hasUpper || !hasLower {
+		return true
+	}
+	lower := strings.ToLower(h)
+	hash := keccak256([]byte(lower))
+	for i := 0; i < 40; i++ {
+		c := h[i]
+		if c >= '0' && c <= '9' {
+			continue
+		}
+		nib := hash[i/2]
+		if i%2 == 0 {
+			nib >>= 4
+		}
+		nib &= 0xf
+		if (nib >= 8) != (c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// validMonero decodes a 95-character standard Monero address (Monero's
+// block base58) and checks its keccak-256 checksum.
+func validMonero(s string) bool {
+	var out []byte
+	for i := 0; i < len(s); i += 11 {
+		end := min(i+11, len(s))
+		block := s[i:end]
+		size := map[int]int{11: 8, 7: 5}[len(block)]
+		if size == 0 {
+			return false
+		}
+		n := new(big.Int)
+		for j := 0; j < len(block); j++ {
+			d := b58index[block[j]]
+			if d < 0 {
+				return false
+			}
+			n.Mul(n, big.NewInt(58))
+			n.Add(n, big.NewInt(int64(d)))
+		}
+		b := n.Bytes()
+		if len(b) > size {
+			return false
+		}
+		out = append(out, make([]byte, size-len(b))...)
+		out = append(out, b...)
+	}
+	if len(out) != 69 {
+		return false
+	}
+	h := keccak256(out[:65])
+	return string(h[:4]) == string(out[65:])
+}
+
+// keccak256 is the original Keccak-256 (Ethereum's), not SHA3-256.
+func keccak256(data []byte) [32]byte {
+	var st [25]uint64
+	const rate = 136
+	buf := make([]byte, 0, len(data)+rate)
+	buf = append(buf, data...)
+	buf = append(buf, 0x01)
+	for len(buf)%rate != 0 {
+		buf = append(buf, 0)
+	}
+	buf[len(buf)-1] |= 0x80
+	for off := 0; off < len(buf); off += rate {
+		for i := 0; i < rate/8; i++ {
+			var v uint64
+			for k := 0; k < 8; k++ {
+				v |= uint64(buf[off+i*8+k]) << (8 * k)
+			}
+			st[i] ^= v
+		}
+		keccakF(&st)
+	}
+	var out [32]byte
+	for i := 0; i < 4; i++ {
+		for k := 0; k < 8; k++ {
+			out[i*8+k] = byte(st[i] >> (8 * k))
+		}
+	}
+	return out
+}
+
+var keccakRC = [24]uint64{
+	0x0000000000000001, 0x0000000000008082, 0x800000000000808A, 0x8000000080008000,
+	0x000000000000808B, 0x0000000080000001, 0x8000000080008081, 0x8000000000008009,
+	0x000000000000008A, 0x0000000000000088, 0x0000000080008009, 0x000000008000000A,
+	0x000000008000808B, 0x800000000000008B, 0x8000000000008089, 0x8000000000008003,
+	0x8000000000008002, 0x8000000000000080, 0x000000000000800A, 0x800000008000000A,
+	0x8000000080008081, 0x8000000000008080, 0x0000000080000001, 0x8000000080008008,
+}
+
+var keccakRot = [25]uint{0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8, 18, 2, 61, 56, 14}
+
+func keccakF(a *[25]uint64) {
+	for round := 0; round < 24; round++ {
+		var c [5]uint64
+		for x := 0; x < 5; x++ {
+			c[x] = a[x] ^ a[x+5] ^ a[x+10] ^ a[x+15] ^ a[x+20]
+		}
+		for x := 0; x < 5; x++ {
+			d := c[(x+4)%5] ^ (c[(x+1)%5]<<1 | c[(x+1)%5]>>63)
+			for y := 0; y < 25; y += 5 {
+				a[y+x] ^= d
+			}
+		}
+		var b [25]uint64
+		for x := 0; x < 5; x++ {
+			for y := 0; y < 5; y++ {
+				r := keccakRot[x+5*y]
+				v := a[x+5*y]
+				b[y+5*((2*x+3*y)%5)] = v<<r | v>>((64-r)%64)
+			}
+		}
+		for x := 0; x < 5; x++ {
+			for y := 0; y < 25; y += 5 {
+				a[y+x] = b[y+x] ^ (^b[y+(x+1)%5] & b[y+(x+2)%5])
+			}
+		}
+		a[0] ^= keccakRC[round]
+	}
+}
