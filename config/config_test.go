@@ -387,6 +387,51 @@ targets:
 	}
 }
 
+func TestMergeKeys(t *testing.T) {
+	cfg, err := Parse("m.yml", []byte(`
+defaults: &polite
+  parallelism: 1
+  delay: 2s
+  platform: Shop
+targets:
+  - <<: *polite
+    name: one
+    delay: 3s
+    start_urls: ["https://shop.example/"]
+    listing: {fields: {title: h1}}
+  - <<: [*polite]
+    name: two
+    start_urls: ["https://shop.example/"]
+    listing: {fields: {title: h1}}
+`), nil)
+	// "defaults" is not a key of the config: the anchor must live in a
+	// known place, so this reports it and nothing else.
+	var cerr *Error
+	if !errors.As(err, &cerr) || len(cerr.Problems) != 1 || cerr.Problems[0].Field != "defaults" {
+		t.Fatalf("Parse(merge with unknown anchor holder) = %v, %v", cfg, err)
+	}
+	cfg, err = Parse("m.yml", []byte(`
+targets:
+  - &one
+    name: one
+    platform: Shop
+    parallelism: 1
+    delay: 2s
+    start_urls: ["https://shop.example/"]
+    listing: {fields: {title: h1}}
+  - <<: *one
+    name: two
+    delay: 3s
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	two := cfg.Targets[1]
+	if two.Name != "two" || two.Platform != "Shop" || two.Parallelism != 1 || two.Delay != 3*time.Second || two.Listing.Fields["title"] != "h1" {
+		t.Errorf("merged target = %+v", two)
+	}
+}
+
 func ExampleParse() {
 	_, err := Parse("crawl.yml", []byte(`targets:
   - name: ChemHub

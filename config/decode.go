@@ -195,10 +195,27 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields map[string]func(*yam
 		d.errorf(n, path, "must be a mapping, not %s", kindName(n))
 		return
 	}
+	// YAML merge keys ("<<: *defaults") apply first, so that the
+	// mapping's own keys override what they bring in.
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Tag == "!!merge" || (k.Value == "<<" && k.Style == 0) {
+			v := resolve(n.Content[i+1])
+			if v.Kind == yaml.SequenceNode {
+				for j := len(v.Content) - 1; j >= 0; j-- { // earlier sources win
+					d.mapping(v.Content[j], path, fields)
+				}
+			} else {
+				d.mapping(v, path, fields)
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
+		if k.Tag == "!!merge" || (key == "<<" && k.Style == 0) {
+			continue
+		}
 		f := join(path, key)
 		if seen[key] {
 			d.errorf(k, f, "duplicate key")
