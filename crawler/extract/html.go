@@ -34,8 +34,14 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		return nil, err
 	}
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
-	if err != nil { // only on reader errors; the HTML parser accepts anything
-		return nil, fmt.Errorf("parse html %s: %w", canon, err)
+	if err != nil {
+		// The parser refuses documents nested deeper than 512 elements,
+		// as broken pages with thousands of unclosed tags are. Keep their
+		// text and shallow structure rather than lose the page.
+		doc, err = goquery.NewDocumentFromReader(bytes.NewReader(flatten(body, maxDepth)))
+		if err != nil {
+			return nil, fmt.Errorf("parse html %s: %w", canon, err)
+		}
 	}
 	root := doc.Get(0)
 	base = documentBase(root, base)
@@ -145,6 +151,61 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 		}
 	})
 	return out, nil
+}
+
+// maxDepth is how deep flatten lets elements nest, well below the parser's
+// limit of 512 open elements because the parser also opens elements that are
+// not in the markup.
+const maxDepth = 256
+
+// voidElements never have content, so they do not nest.
+var voidElements = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
+	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
+	atom.Param: true, atom.Source: true, atom.Track: true, atom.Wbr: true,
+}
+
+// flatten re-serialises body so that elements nest at most depth deep: when
+// an element would open deeper, the deepest half of the open elements is
+// closed first (they are typically tags a broken page never closed). All
+// elements and text stay, only their nesting changes; end tags of elements
+// already closed this way are dropped.
+func flatten(body []byte, depth int) []byte {
+	z := html.NewTokenizer(bytes.NewReader(body))
+	var out bytes.Buffer
+	out.Grow(len(body))
+	var open []string // names of the elements open in the output
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out.Bytes()
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if voidElements[atom.Lookup(name)] {
+				break
+			}
+			if len(open) >= depth {
+				keep := depth / 2
+				for i := len(open) - 1; i >= keep; i-- {
+					out.WriteString("</" + open[i] + ">")
+				}
+				open = open[:keep]
+			}
+			open = append(open, string(name))
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			i := len(open) - 1
+			for i >= 0 && open[i] != string(name) {
+				i--
+			}
+			if i < 0 {
+				continue // closed already, or never opened
+			}
+			open = open[:i]
+		}
+		out.Write(z.Raw())
+	}
 }
 
 // linkOf returns the href of n, or of its first descendant that has one.
