@@ -207,4 +207,3 @@ func casKeywordBefore(text []byte, i int) bool {
 	}
 	return false
 }
-

@@ -108,6 +108,17 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32) []fhit {
 		if p.startB && wordBefore(norm, int(s)) || p.endB && wordAt(norm, int(r.end)) {
 			continue
 		}
+		if p.suffix > 0 {
+			e, n := int(r.end), 0
+			for n <= int(p.suffix) && wordAt(norm, e) {
+				_, w := utf8.DecodeRune(norm[e:])
+				e += w
+				n++
+			}
+			if n > int(p.suffix) {
+				continue
+			}
+		}
 		out = append(out, fhit{pat: r.pat, s: s, e: r.end, field: fi})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -280,10 +291,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 				if r.amb != -1 {
 					ok := false
 					ar := ambRef{sub: r.sub, amb: r.amb}
-					if near(chem, int32(fi), h.s) || r.amb >= 0 && near(ambCtx[ar], int32(fi), h.s) {
+					specific := r.amb >= 0 && len(m.subs[r.sub].Ambiguous[r.amb].Context) > 0
+					if !specific && near(chem, int32(fi), h.s) || r.amb >= 0 && near(ambCtx[ar], int32(fi), h.s) ||
+						m.ownCASIn(fields, r.sub) {
 						ok = true
 					}
-					if !ok {
+					if !ok && !specific {
 						// Another unambiguous substance nearby is chemical
 						// context too.
 						for _, u := range unamb {
@@ -295,7 +308,14 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 							}
 						}
 					}
-					if r.amb >= 0 && near(ambBlk[ar], int32(fi), h.s) {
+					for _, c := range ambBlk[ar] {
+						if c.field == int32(fi) && abs32(c.s-h.s) <= 80 {
+							ok = false
+						}
+					}
+					// A short term right after another substance's name is
+					// a salt marker ("ephedrine HCl") or a qualifier.
+					if ok && m.followsOther(f, h, r.sub) {
 						ok = false
 					}
 					if !ok {
@@ -308,6 +328,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 				mentions = append(mentions, subHit{sub: r.sub, field: int32(fi), s: h.s, e: h.e, kind: r.kind, term: r.term, medicine: r.medicine})
 			}
 		}
+		mentions = m.dropQualifiers(f, mentions)
 		m.negate(f, mentions)
 		ev.hits = append(ev.hits, mentions...)
 		// Observables from the original text.
@@ -329,6 +350,68 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 		}
 	}
 	return ev
+}
+
+// ownCASIn reports whether a CAS number of substance sub appears in the
+// listing.
+func (m *Matcher) ownCASIn(fields []field, sub int32) bool {
+	for fi := range fields {
+		for _, h := range fields[fi].hits {
+			if h.pat < 0 {
+				if r, ok := m.casIndex[h.cas]; ok && r.sub == sub {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// followsOther reports whether hit h comes right after (at most two bytes
+// of space or hyphen) a substance term of another substance.
+func (m *Matcher) followsOther(f *field, h fhit, sub int32) bool {
+	for _, o := range f.hits {
+		if o.pat < 0 || o.e > h.s || h.s-o.e > 2 || o.cas == "-" {
+			continue
+		}
+		if m.pats[o.pat].kinds&kSubstance == 0 || !onlySpace(f.norm[o.e:h.s]) {
+			continue
+		}
+		for _, r := range m.pats[o.pat].refs {
+			if r.sub != sub && r.amb == -1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropQualifiers drops a mention whose text is a word of another
+// substance's terms mentioned close by: "BMK" in "Kwas glicydowy BMK" names
+// BMK glycidic acid, not P-2-P.
+func (m *Matcher) dropQualifiers(f *field, ms []subHit) []subHit {
+	out := ms[:0]
+	for i, h := range ms {
+		if h.kind == precwatch.HitCAS {
+			out = append(out, h)
+			continue
+		}
+		word := string(f.norm[h.s:h.e])
+		drop := false
+		for j, o := range ms {
+			if j == i || o.sub == h.sub || o.e-o.s <= h.e-h.s || o.kind == precwatch.HitCAS {
+				continue
+			}
+			if (o.s >= h.e && o.s-h.e <= 30 || h.s >= o.e && h.s-o.e <= 30) && m.tokens[o.sub][word] {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 func abs32(x int32) int32 {
@@ -639,9 +722,13 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		if cat > best {
 			best = cat
 		}
+		effRisk := risk
+		if ev.licensed != "" {
+			effRisk--
+		}
 		if cat == catRuleA {
 			policyA = true
-		} else if risk > 0 {
+		} else if effRisk > 0 {
 			policyB = true
 		}
 		if w > score {

@@ -86,6 +86,7 @@ type pattern struct {
 	ambRefs    []ambRef
 	startB     bool
 	endB       bool
+	suffix     int8 // when > 0: up to suffix more letters may follow (inflection)
 }
 
 // Matcher finds watchlist substances, risk indicators and observables in
@@ -96,6 +97,7 @@ type Matcher struct {
 	pats       []pattern
 	ac         *automaton
 	casIndex   map[string]casRef
+	tokens     []map[string]bool // per substance: the words of its terms
 	threshold  float64
 	indicators []indicatorDef
 	connectors map[string]bool
@@ -169,7 +171,20 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		add(s.Medicines, HitMedicine, true)
 		for _, lang := range sortedKeys(s.Names) {
 			add(s.Names[lang], precwatch.HitTranslation, false)
+			if inflecting[lang] {
+				for _, t := range s.Names[lang] {
+					for _, part := range splitTerm(t) {
+						stem, n := inflectionStem(part)
+						if n == 0 {
+							continue
+						}
+						p := b.addSuffix(stem, n)
+						p.refs = append(p.refs, termRef{sub: int32(si), kind: precwatch.HitTranslation, term: part, amb: -1})
+					}
+				}
+			}
 		}
+		m.tokens = append(m.tokens, substanceTokens(s))
 		for ai, a := range s.Ambiguous {
 			for _, v := range termVariants(a.Term) {
 				p := b.add(v, kSubstance)
@@ -295,6 +310,68 @@ func (b *patBuilder) add(v string, kind uint32) *pattern {
 	}
 	b.pats[i].kinds |= kind
 	return &b.pats[i]
+}
+
+// addSuffix returns the pattern for a stem that may be followed by up to n
+// letters of an inflectional ending.
+func (b *patBuilder) addSuffix(stem string, n int8) *pattern {
+	key := stem + "~"
+	i, ok := b.index[key]
+	if !ok {
+		r0, _ := utf8.DecodeRuneInString(stem)
+		i = len(b.pats)
+		b.pats = append(b.pats, pattern{text: stem, startB: isWordRune(r0), endB: false, suffix: n})
+		b.index[key] = i
+	}
+	b.pats[i].kinds |= kSubstance
+	return &b.pats[i]
+}
+
+// inflecting lists languages whose nouns take case endings; their names
+// also match as a stem plus a short ending ("эфедрина", "efedryny",
+// "efedrinin").
+var inflecting = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true, "pl": true, "cs": true, "sk": true,
+	"sl": true, "hr": true, "sr": true, "lt": true, "lv": true, "tr": true, "fi": true, "hu": true, "et": true}
+
+// inflectionStem returns the normalised stem of a name (without a final
+// vowel) and how many letters of ending may follow it; n is 0 when the name
+// is too short to be matched this way.
+func inflectionStem(t string) (string, int8) {
+	n := strings.TrimSpace(Normalize(t).String())
+	r := []rune(n)
+	if len(r) == 0 || strings.ContainsFunc(n, isCJK) {
+		return "", 0
+	}
+	if strings.ContainsRune("aeiouyąęаеёиоуыэюяйьіїє", r[len(r)-1]) {
+		r = r[:len(r)-1]
+	}
+	if len(r) < 5 {
+		return "", 0
+	}
+	return string(r), 4
+}
+
+// substanceTokens returns the words of a substance's terms.
+func substanceTokens(s *Substance) map[string]bool {
+	out := map[string]bool{}
+	add := func(terms []string) {
+		for _, t := range terms {
+			for _, w := range strings.FieldsFunc(Normalize(t).String(), func(r rune) bool {
+				return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-')
+			}) {
+				out[w] = true
+			}
+		}
+	}
+	add([]string{s.Name})
+	add(s.Synonyms)
+	add(s.Abbreviations)
+	add(s.TradeNames)
+	add(s.StreetNames)
+	for _, l := range s.Names {
+		add(l)
+	}
+	return out
 }
 
 // splitTerm splits a watchlist term written with alternatives, such as
