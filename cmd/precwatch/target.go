@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/precwatch/precwatch/config"
+	"github.com/precwatch/precwatch/crawler"
+)
+
+func init() {
+	register(&command{name: "target", summary: "debug a crawl target (target test)", run: runTarget})
+}
+
+// runTarget dispatches `precwatch target SUBCOMMAND`; the only one is test.
+func runTarget(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "target", "test --config FILE --target NAME [--pages N]")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: precwatch target test --config FILE --target NAME [--pages N]")
+		fmt.Fprintln(fs.Output(), "\nFetches the first pages of a target with its politeness settings, prints")
+		fmt.Fprintln(fs.Output(), "the listings extracted and each selector that matched nothing. Writes no")
+		fmt.Fprintln(fs.Output(), "state and no evidence.")
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 || fs.Arg(0) != "test" {
+		fs.Usage()
+		return errUsage
+	}
+	return runTargetTest(ctx, env, fs.Args()[1:])
+}
+
+func runTargetTest(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "target test", "--config FILE --target NAME [--pages N]")
+	cfgPath := fs.String("config", "", "configuration `FILE` (required)")
+	name := fs.String("target", "", "target `NAME` (required)")
+	pages := fs.Int("pages", 3, "fetch at most `N` pages")
+	level := fs.String("log-level", "warn", "log level: debug, info, warn or error")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *cfgPath == "" || *name == "" || *pages < 1 || fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	logger, err := newLogger(env.Stderr, *level)
+	if err != nil {
+		return err
+	}
+	cfg, err := config.Load(*cfgPath)
+	var cerr *config.Error
+	if errors.As(err, &cerr) {
+		for _, p := range cerr.Problems {
+			fmt.Fprintln(env.Stderr, p.String())
+		}
+		return errSilent
+	}
+	if err != nil {
+		return err
+	}
+	t := cfg.Target(*name)
+	if t == nil {
+		var names []string
+		for _, t := range cfg.Targets {
+			names = append(names, t.Name)
+		}
+		fmt.Fprintf(env.Stderr, "precwatch target test: no target %q in %s (targets: %s)\n", *name, *cfgPath, strings.Join(names, ", "))
+		return errSilent
+	}
+	// Test writes nothing to the data dir; the crawler only needs one to
+	// exist for its evidence store, so give it the configured one.
+	c, err := crawler.New(crawler.Options{DataDir: cfg.DataDir, Logger: logger})
+	if err != nil {
+		return err
+	}
+	rep, err := c.Test(ctx, *t, *pages)
+	if err != nil {
+		return err
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "target %s (%s): %d pages, %d listings\n\n", t.Name, t.Platform, len(rep.Pages), len(rep.Listings))
+	failed := 0
+	for _, p := range rep.Pages {
+		status := fmt.Sprint(p.Status)
+		if p.Status == 0 {
+			status = "---"
+		}
+		line := fmt.Sprintf("  %s %s  %d listings", status, p.URL, p.Listings)
+		if p.Charset != "" && p.Charset != "utf-8" {
+			line += "  charset " + p.Charset
+		}
+		if p.Error != "" {
+			line += "  ERROR " + p.Error
+			failed++
+		}
+		fmt.Fprintln(w, line)
+	}
+	fmt.Fprintln(w)
+	for i, l := range rep.Listings {
+		fmt.Fprintf(w, "listing %d\n", i+1)
+		for _, kv := range [][2]string{{"id", l.ID}, {"title", l.Title}, {"url", l.URL}, {"price", l.Price},
+			{"seller", l.Seller}, {"location", l.Location}, {"description", l.Description}} {
+			if kv[1] != "" {
+				fmt.Fprintf(w, "  %-12s %s\n", kv[0]+":", targetClip(kv[1], 200))
+			}
+		}
+		for k, v := range l.Attributes {
+			fmt.Fprintf(w, "  %-12s %s\n", k+":", targetClip(v, 200))
+		}
+	}
+	if len(rep.Unmatched) == 0 {
+		fmt.Fprintln(w, "\nevery selector matched")
+	} else {
+		fmt.Fprintln(w, "\nselectors that matched nothing:")
+		for _, s := range rep.Unmatched {
+			fmt.Fprintf(w, "  %s\n", s)
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(w, "\n%d of %d pages failed\n", failed, len(rep.Pages))
+	}
+	if failed == len(rep.Pages) {
+		return errSilent // nothing could be fetched: the target is broken
+	}
+	return nil
+}
+
+// targetClip shortens s to at most n runes.
+func targetClip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
