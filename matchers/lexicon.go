@@ -12,6 +12,9 @@ type lexicon struct {
 		ID    string   `yaml:"id"`
 		Label string   `yaml:"label"`
 		Terms []string `yaml:"terms"`
+		// BlockAfter: a term followed by one of these is no indicator
+		// ("shipped as dangerous goods").
+		BlockAfter []string `yaml:"block_after"`
 	} `yaml:"indicators"`
 	Negation struct {
 		Before     []string `yaml:"before"`

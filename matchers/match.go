@@ -105,7 +105,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32) []fhit {
 	for _, r := range raw {
 		p := &m.pats[r.pat]
 		s := r.end - m.ac.plen[r.pat]
-		if p.startB && wordBefore(norm, int(s)) || p.endB && wordAt(norm, int(r.end)) {
+		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) || p.endB && wordAt(norm, int(r.end)) {
 			continue
 		}
 		if p.suffix > 0 {
@@ -223,7 +223,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 				ev.bulk = true
 				ev.bulkWhy = p.text
 			}
-			if k&kLicensed != 0 && ev.licensed == "" {
+			if k&kLicensed != 0 && ev.licensed == "" && !m.negatedAt(f, h.s) {
 				ev.licensed = p.text
 			}
 			if k&kNotSubstance != 0 && ev.notSubst == "" {
@@ -247,7 +247,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 			}
 			if k&kIndicator != 0 {
 				for _, ii := range p.indicators {
-					ev.addIndicator(m.indicators[ii], f, h.s, h.e)
+					if !m.blockedAfter(f, h, ii) {
+						ev.addIndicator(m.indicators[ii], f, h.s, h.e)
+					}
 				}
 			}
 		}
@@ -352,6 +354,33 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 	return ev
 }
 
+// negatedAt reports whether a negation cue ends right before s ("no import
+// permit").
+func (m *Matcher) negatedAt(f *field, s int32) bool {
+	for _, c := range f.hits {
+		if c.pat >= 0 && m.pats[c.pat].kinds&(kNegImmediate|kNegBefore) != 0 && c.e <= s && s-c.e <= 2 && onlySpace(f.norm[c.e:s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockedAfter reports whether indicator ii's term at h is followed by one
+// of the indicator's block words.
+func (m *Matcher) blockedAfter(f *field, h fhit, ii int16) bool {
+	for _, c := range f.hits {
+		if c.pat < 0 || c.s < h.e || c.s-h.e > 2 || m.pats[c.pat].kinds&kIndBlock == 0 {
+			continue
+		}
+		for _, b := range m.pats[c.pat].blockAfter {
+			if b == ii {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ownCASIn reports whether a CAS number of substance sub appears in the
 // listing.
 func (m *Matcher) ownCASIn(fields []field, sub int32) bool {
@@ -402,7 +431,7 @@ func (m *Matcher) dropQualifiers(f *field, ms []subHit) []subHit {
 			if j == i || o.sub == h.sub || o.e-o.s <= h.e-h.s || o.kind == precwatch.HitCAS {
 				continue
 			}
-			if (o.s >= h.e && o.s-h.e <= 30 || h.s >= o.e && h.s-o.e <= 30) && m.tokens[o.sub][word] {
+			if (o.s >= h.e && o.s-h.e <= 4 || h.s >= o.e && h.s-o.e <= 4) && m.tokens[o.sub][word] {
 				drop = true
 				break
 			}
@@ -680,6 +709,8 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		notOffered = fmt.Sprintf("names substances in a product that is not the substance (%q)", ev.notSubst)
 	case len(ev.nonOffer) > 0 && !ev.offer:
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
+	case !ev.offer && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk:
+		notOffered = "names substances without offering them (no price, offer, contact, quantity or purity)"
 	}
 	risk := 0
 	for _, id := range ev.indOrder {

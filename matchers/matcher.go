@@ -61,6 +61,7 @@ const (
 	kAfterBlock
 	kAmbContext
 	kAmbBlock
+	kIndBlock
 )
 
 // termRef ties a pattern to a substance term.
@@ -87,6 +88,8 @@ type pattern struct {
 	startB     bool
 	endB       bool
 	suffix     int8 // when > 0: up to suffix more letters may follow (inflection)
+	digitOK    bool // a context word may follow a digit ("120mg")
+	blockAfter []int16 // indicators this pattern blocks when right after their term
 }
 
 // Matcher finds watchlist substances, risk indicators and observables in
@@ -215,6 +218,12 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}
 	for ii, ind := range lex.Indicators {
 		m.indicators = append(m.indicators, indicatorDef{id: ind.ID, label: ind.Label})
+		for _, t := range ind.BlockAfter {
+			for _, v := range lexVariants(t) {
+				p := b.add(v, kIndBlock)
+				p.blockAfter = append(p.blockAfter, int16(ii))
+			}
+		}
 		for _, t := range ind.Terms {
 			for _, v := range lexVariants(t) {
 				p := b.add(v, kIndicator)
@@ -261,6 +270,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				}
 			}
 		}
+	}
+	for i := range b.pats {
+		b.pats[i].digitOK = b.pats[i].kinds&kSubstance == 0
 	}
 	m.pats = b.pats
 	raw := make([][]byte, len(m.pats))
