@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"sort"
 	"strings"
@@ -86,6 +87,10 @@ func Canonical(base *url.URL, ref string) (string, error) {
 		port = ""
 	}
 	if strings.Contains(host, ":") { // IPv6 literal
+		ip, _, _ := strings.Cut(host, "%") // zone
+		if _, err := netip.ParseAddr(ip); err != nil {
+			return "", fmt.Errorf("canonical url %q: bad host %q", ref, host)
+		}
 		host = "[" + host + "]"
 	}
 	if port != "" {
@@ -96,9 +101,19 @@ func Canonical(base *url.URL, ref string) (string, error) {
 	if u.Path == "" {
 		u.Path, u.RawPath = "/", ""
 	}
+	// Re-escape the path uniformly ("%7E" and "~" are the same page)
+	// unless it holds an escaped slash, which servers tell from "/".
+	if !strings.Contains(strings.ToLower(u.RawPath), "%2f") {
+		u.RawPath = ""
+	}
 	u.RawQuery = canonicalQuery(u.RawQuery)
 	u.ForceQuery = false
-	return u.String(), nil
+	out := u.String()
+	// What we return must read back as the same absolute URL.
+	if back, err := url.Parse(out); err != nil || back.Hostname() == "" {
+		return "", fmt.Errorf("canonical url %q: bad host %q", ref, u.Host)
+	}
+	return out, nil
 }
 
 func isASCII(s string) bool {

@@ -37,6 +37,8 @@ func TestCanonical(t *testing.T) {
 		{"  /p/\n4\t ", "https://shop.example/p/4"},
 		{"/a/./b/../c", "https://shop.example/a/c"},
 		{"https://[2001:DB8::1]:443/x", "https://[2001:db8::1]/x"},
+		{"/a%7Eb/%41%62c", "https://shop.example/a~b/Abc"},
+		{"/a%2Fb/%7e", "https://shop.example/a%2Fb/%7e"},
 		{"https://Bücher.example/", "https://xn--bcher-kva.example/"},
 		{"/ünïcode path", "https://shop.example/%C3%BCn%C3%AFcode%20path"},
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"os"
 	"testing"
 
@@ -72,5 +73,31 @@ func FuzzJSON(f *testing.F) {
 			return // not JSON, or not an http(s) page URL
 		}
 		checkAbsolute(t, "FuzzJSON", page)
+	})
+}
+
+// FuzzCanonical checks that Canonical never panics, that what it returns is
+// an absolute http(s) URL, and that it is idempotent.
+func FuzzCanonical(f *testing.F) {
+	f.Add("https://Shop.example/cat/", "../p/1?utm_source=x&b=2&a=1#f")
+	f.Add("http://[::1]:80/", "//[2001:DB8::1]:443/x")
+	f.Add("https://b\u00fccher.example/", "/a%2Fb/%7e?q=a+b&q=%zz")
+	f.Add("https://x.example/", "\t java\nscript:alert(1)")
+	f.Fuzz(func(t *testing.T, base, ref string) {
+		b, err := url.Parse(base)
+		if err != nil || !b.IsAbs() {
+			b = nil
+		}
+		got, err := Canonical(b, ref)
+		if err != nil {
+			return
+		}
+		u, err := url.Parse(got)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			t.Fatalf("Canonical(%q, %q) = %q: not an absolute http(s) URL (%v)", base, ref, got, err)
+		}
+		if again, err := Canonical(nil, got); err != nil || again != got {
+			t.Fatalf("Canonical(%q, %q) = %q, but Canonical(nil, %q) = %q, %v", base, ref, got, got, again, err)
+		}
 	})
 }
