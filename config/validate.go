@@ -21,6 +21,7 @@ func (r reportFunc) f(field, format string, args ...any) { r(field, fmt.Sprintf(
 
 // complete fills in the defaults that derive from other fields.
 func complete(t *precwatch.Target) {
+	t.Kind = strings.ToLower(strings.TrimSpace(t.Kind))
 	if t.Kind == "" {
 		t.Kind = precwatch.KindHTML
 	}
