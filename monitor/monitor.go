@@ -84,6 +84,10 @@ type Options struct {
 	// BatchSize and BatchWait bound the group commit of index writes.
 	BatchSize int
 	BatchWait time.Duration
+	// Observe, if set, sees every listing of a run with its match, unchanged
+	// ones included (they are matched for it, not stored again). It is called
+	// from several goroutines at once.
+	Observe func(r precwatch.Result, unchanged bool)
 }
 
 // Monitor runs the pipeline. It is safe for concurrent use; two runs of the
@@ -177,6 +181,9 @@ func (m *Monitor) RunTarget(ctx context.Context, t precwatch.Target, c *Counters
 			}
 			if same {
 				unchanged.Add(1)
+				if m.opts.Observe != nil {
+					m.opts.Observe(precwatch.Result{Listing: l, Match: m.matcher.Match(&l)}, true)
+				}
 				if err := m.store.Seen(ctx, l.Platform, l.ID, now); err != nil {
 					return fmt.Errorf("listing %s: %w", l.ID, err)
 				}
@@ -245,6 +252,9 @@ func (m *Monitor) process(ctx context.Context, b *batcher, l precwatch.Listing, 
 	created, err = m.store.Record(ctx, r, now)
 	if err != nil {
 		return false, false, false, fmt.Errorf("record listing %s: %w", l.ID, err)
+	}
+	if m.opts.Observe != nil {
+		m.opts.Observe(r, false)
 	}
 	return created, offered, r.Match.Suspicious, nil
 }

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/precwatch/precwatch/monitor"
+)
+
+func init() {
+	register(&command{name: "rescan", summary: "re-match stored listings after a watchlist change", run: runRescan})
+}
+
+func runRescan(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "rescan", "[--data DIR] [--config FILE] [--watchlist FILE ...] [--since DATE]")
+	dataDir := fs.String("data", "./data", "data directory")
+	cfgPath := fs.String("config", "", "configuration file (for its threshold and extra watchlists)")
+	var extra stringsFlag
+	fs.Var(&extra, "watchlist", "extra watchlist file (repeatable)")
+	since := fs.String("since", "", "only listings last seen on or after this date (YYYY-MM-DD or RFC 3339)")
+	threshold := fs.Float64("threshold", -1, "score threshold (default: the config's, else 0.5)")
+	logLevel := fs.String("log-level", "warn", "log level: debug, info, warn, error")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	logger, err := newLogger(env.Stderr, *logLevel)
+	if err != nil {
+		return err
+	}
+	var from time.Time
+	if *since != "" {
+		if from, err = parseDate(*since, false); err != nil {
+			return fmt.Errorf("--since: %w", err)
+		}
+	}
+	opts := appOptions{DataDir: *dataDir, Threshold: 0.5, Logger: logger}
+	if *cfgPath != "" {
+		cfg, err := loadConfig(env, *cfgPath)
+		if err != nil {
+			return err
+		}
+		opts.Threshold, opts.Watchlists = cfg.Threshold, cfg.Watchlists
+	}
+	if *threshold >= 0 {
+		opts.Threshold = *threshold
+	}
+	opts.Watchlists = append(opts.Watchlists, extra...)
+	if err := requireData(*dataDir); err != nil {
+		return err
+	}
+	a, err := openApp(opts)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	start := time.Now()
+	on := isTerminal(env.Stderr)
+	s, err := a.monitor.Rescan(ctx, from, func(s monitor.RescanSummary) {
+		if on {
+			fmt.Fprintf(env.Stderr, "\r\033[Krescan: %d listings, %d hits, %d flagged, %d new tickets", s.Listings, s.Hits, s.Flagged, s.Tickets)
+		}
+	})
+	if on {
+		fmt.Fprintln(env.Stderr)
+	}
+	if err != nil {
+		return err
+	}
+	el := time.Since(start)
+	fmt.Fprintf(env.Stdout, "rescanned %d listings in %s (%.0f listings/s): %d with hits, %d suspicious, %d new tickets\n",
+		s.Listings, el.Round(time.Millisecond), float64(s.Listings)/max(el.Seconds(), 1e-9), s.Hits, s.Flagged, s.Tickets)
+	return nil
+}

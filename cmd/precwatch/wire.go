@@ -1,0 +1,206 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/crawler"
+	"github.com/precwatch/precwatch/index"
+	"github.com/precwatch/precwatch/matchers"
+	"github.com/precwatch/precwatch/monitor"
+	"github.com/precwatch/precwatch/notify"
+	"github.com/precwatch/precwatch/tickets"
+)
+
+// app is precwatch opened on one data directory: the concrete packages,
+// wired together through the interfaces the consumers declare.
+type app struct {
+	dataDir string
+	logger  *slog.Logger
+	store   *tickets.Store
+	index   *index.Index
+	crawler *crawler.Crawler
+	matcher *matchers.Matcher
+	monitor *monitor.Monitor
+	webhook *notify.Webhook
+}
+
+// appOptions say how to open an app.
+type appOptions struct {
+	DataDir    string
+	Threshold  float64
+	Watchlists []string
+	Logger     *slog.Logger
+	Progress   func(crawler.Stats)
+}
+
+// Paths inside the data directory (DESIGN.md).
+func indexPath(dataDir string) string { return filepath.Join(dataDir, "index.bleve") }
+func dbPath(dataDir string) string    { return filepath.Join(dataDir, "precwatch.db") }
+
+// openApp opens (creating if needed) the data directory and everything in it.
+func openApp(opts appOptions) (_ *app, err error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if err := os.MkdirAll(opts.DataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	a := &app{dataDir: opts.DataDir, logger: opts.Logger}
+	defer func() {
+		if err != nil {
+			a.Close()
+		}
+	}()
+	wl, err := matchers.LoadWatchlist(opts.Watchlists...)
+	if err != nil {
+		return nil, err
+	}
+	if a.matcher, err = matchers.New(wl, matchers.Options{Threshold: opts.Threshold}); err != nil {
+		return nil, fmt.Errorf("matcher: %w", err)
+	}
+	if a.store, err = tickets.Open(dbPath(opts.DataDir), tickets.Options{}); err != nil {
+		return nil, err
+	}
+	if a.index, err = index.Open(indexPath(opts.DataDir), index.Options{Logger: opts.Logger}); err != nil {
+		return nil, err
+	}
+	if a.crawler, err = crawler.New(crawler.Options{DataDir: opts.DataDir, Logger: opts.Logger, Progress: opts.Progress}); err != nil {
+		return nil, err
+	}
+	a.webhook = notify.New(outboxAdapter{a.store}, notify.Options{Logger: opts.Logger})
+	a.monitor = monitorFor(a, nil)
+	return a, nil
+}
+
+// monitorFor builds the pipeline of a, with an optional observer of results.
+func monitorFor(a *app, observe func(precwatch.Result, bool)) *monitor.Monitor {
+	return monitor.New(crawlAdapter{a.crawler, a.store}, a.matcher, a.index, storeAdapter{a.store}, monitor.Options{
+		Logger:  a.logger,
+		Observe: observe,
+		Notify: func(ctx context.Context) {
+			if _, err := a.webhook.Flush(ctx); err != nil && ctx.Err() == nil {
+				a.logger.Warn("webhook flush", "err", err)
+			}
+		},
+	})
+}
+
+// Close closes everything the app opened.
+func (a *app) Close() error {
+	var errs []error
+	if a.index != nil {
+		errs = append(errs, a.index.Close())
+	}
+	if a.store != nil {
+		errs = append(errs, a.store.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// crawlAdapter runs a crawl for the monitor and records the run in the store.
+type crawlAdapter struct {
+	c     *crawler.Crawler
+	store *tickets.Store
+}
+
+var _ monitor.Crawler = crawlAdapter{}
+
+func (ca crawlAdapter) Crawl(ctx context.Context, t precwatch.Target, each func(context.Context, precwatch.Listing) error) (*monitor.Run, error) {
+	runID, err := ca.store.StartRun(ctx, t.Name, t.Platform, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	r, err := ca.c.Run(ctx, t, crawler.SinkFunc(each))
+	rec := tickets.Run{ID: runID, Target: t.Name, Platform: t.Platform, Started: time.Now()}
+	if r != nil {
+		fin := r.Finished
+		rec.Started, rec.Finished, rec.Complete = r.Started, &fin, r.Complete
+		rec.Pages, rec.Listings, rec.Errors = r.Pages, r.Listings, r.Errors
+		if len(r.ErrorsByKind) > 0 {
+			rec.Error = mustJSON(r.ErrorsByKind)
+		}
+	}
+	if err != nil {
+		rec.Error = mustJSON(map[string]string{"error": err.Error()})
+	}
+	// The run's record outlives a cancelled context: write it regardless.
+	if ferr := ca.store.FinishRun(context.WithoutCancel(ctx), rec); ferr != nil && err == nil {
+		err = ferr
+	}
+	if r == nil {
+		return nil, err
+	}
+	return &monitor.Run{
+		ID: r.ID, Target: r.Target, Started: r.Started, Finished: r.Finished, Complete: r.Complete,
+		Resumed: r.Resumed, Gone: r.Gone, Pages: r.Pages, Listings: r.Listings, Errors: r.Errors,
+		ErrorsByKind: r.ErrorsByKind,
+	}, err
+}
+
+// storeAdapter gives the monitor the ticket store in root types.
+type storeAdapter struct{ *tickets.Store }
+
+var _ monitor.Store = storeAdapter{}
+
+func (s storeAdapter) Record(ctx context.Context, r precwatch.Result, at time.Time) (bool, error) {
+	o, err := s.Store.Record(ctx, r, at)
+	if err != nil {
+		return false, err
+	}
+	return o.Created, nil
+}
+
+// outboxAdapter gives the webhook deliverer the ticket store's outbox.
+type outboxAdapter struct{ s *tickets.Store }
+
+var _ notify.Outbox = outboxAdapter{}
+
+func (o outboxAdapter) PendingEvents(ctx context.Context, now time.Time, limit int) ([]notify.Pending, error) {
+	evs, err := o.s.PendingEvents(ctx, now, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]notify.Pending, len(evs))
+	for i, e := range evs {
+		out[i] = notify.Pending{ID: e.ID, Event: e.Event, Attempts: e.Attempts}
+	}
+	return out, nil
+}
+
+func (o outboxAdapter) MarkDelivered(ctx context.Context, id int64) error {
+	return o.s.MarkDelivered(ctx, id)
+}
+
+func (o outboxAdapter) MarkFailed(ctx context.Context, id int64, reason string, next time.Time) error {
+	return o.s.MarkFailed(ctx, id, reason, next)
+}
+
+func (o outboxAdapter) Endpoint(ctx context.Context, platform string) (notify.Endpoint, bool, error) {
+	w, err := o.s.Webhook(ctx, platform)
+	if err != nil {
+		if precwatch.ErrorCode(err) == precwatch.ENOTFOUND {
+			return notify.Endpoint{}, false, nil
+		}
+		return notify.Endpoint{}, false, err
+	}
+	if w == nil || w.URL == "" {
+		return notify.Endpoint{}, false, nil
+	}
+	return notify.Endpoint{URL: w.URL, Secret: w.Secret}, true, nil
+}
+
+// requireData fails with a clear message when dir holds no precwatch data,
+// so that a mistyped --data creates nothing.
+func requireData(dir string) error {
+	if _, err := os.Stat(dbPath(dir)); err != nil {
+		return precwatch.Errorf(precwatch.ENOTFOUND, "no precwatch data in %s (run `precwatch crawl` or `precwatch demo` first, or pass --data)", dir)
+	}
+	return nil
+}
