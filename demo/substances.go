@@ -51,7 +51,7 @@ var substances = []substance{
 		names: map[string]string{"en": "4-Anilinopiperidine (4-AP)", "zh": "4-苯胺基哌啶", "ru": "N-фенилпиперидин-4-амин (4-AP)", "es": "N-fenilpiperidin-4-amina (4-AP)", "de": "N-Phenylpiperidin-4-amin (4-AP)", "fr": "N-phénylpipéridin-4-amine (4-AP)", "pl": "4-anilinopiperydyna (4-AP)", "tr": "4-anilinopiperidin (4-AP)", "nl": "4-anilinopiperidine (4-AP)"}},
 
 	{key: "bmk-glycidate", class: classDesigner, cas: "80532-66-7", shown: []string{"80532-66-7"},
-		names: map[string]string{"en": "New BMK powder (BMK methyl glycidate)", "zh": "BMK缩水甘油酸甲酯", "ru": "Метилглицидат BMK (новый BMK)", "es": "Glicidato de metilo de BMK", "de": "BMK-Methylglycidat", "fr": "Méthylglycidate de BMK", "pl": "BMK glicydan metylu (new BMK)", "tr": "BMK metil glisidat", "nl": "BMK-methylglycidaat"}},
+		names: map[string]string{"en": "BMK methyl glycidate", "zh": "BMK缩水甘油酸甲酯", "ru": "Метилглицидат BMK", "es": "Glicidato de metilo de BMK", "de": "BMK-Methylglycidat", "fr": "Méthylglycidate de BMK", "pl": "Glicydan metylu BMK (BMK methyl glycidate)", "tr": "BMK metil glisidat", "nl": "BMK-methylglycidaat"}},
 	{key: "bmk-glycidic-acid", class: classDesigner, cas: "25547-51-7", shown: []string{"25547-51-7", "5449-12-7"},
 		names: map[string]string{"en": "BMK glycidic acid sodium salt", "zh": "BMK缩水甘油酸钠盐", "ru": "BMK-глицидная кислота, натриевая соль", "es": "Ácido glicídico de BMK (sal sódica)", "de": "BMK-Glycidsäure Natriumsalz", "fr": "Acide glycidique de BMK, sel de sodium", "pl": "Kwas glicydowy BMK sól sodowa", "tr": "BMK glisidik asit sodyum tuzu", "nl": "BMK-glycidezuur natriumzout"}},
 	{key: "pmk-glycidate", class: classDesigner, cas: "13605-48-6", shown: []string{"13605-48-6"},
