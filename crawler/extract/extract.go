@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/precwatch/precwatch"
 )
@@ -106,6 +108,11 @@ func (b *builder) add(fields map[string]string) {
 	for name, v := range fields {
 		if v == "" {
 			continue
+		}
+		if !utf8.ValidString(v) {
+			// The crawler decodes pages to UTF-8, but a page may lie
+			// about its charset; never pass invalid text downstream.
+			v = strings.ToValidUTF8(v, "\uFFFD")
 		}
 		switch name {
 		case fieldID:

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -99,6 +100,16 @@ func checkAbsolute(t testing.TB, name string, page *Page) {
 		check("listing", l.URL)
 		if l.ID == "" {
 			t.Errorf("%s: listing %q has no id", name, l.URL)
+		}
+		for _, v := range []string{l.ID, l.Title, l.Description, l.Price, l.Seller, l.Location} {
+			if !utf8.ValidString(v) {
+				t.Errorf("%s: listing %q has invalid UTF-8 %q", name, l.URL, v)
+			}
+		}
+		for k, v := range l.Attributes {
+			if !utf8.ValidString(v) {
+				t.Errorf("%s: listing %q attribute %s has invalid UTF-8 %q", name, l.URL, k, v)
+			}
 		}
 		if l.Title == "" && l.Description == "" {
 			t.Errorf("%s: listing %q has neither title nor description", name, l.URL)

@@ -92,14 +92,14 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	}
 	b.page.Counts[CountItem] = len(items)
 	for _, f := range fields {
-		b.page.Counts["field:"+f.name] += 0
+		b.page.Counts[f.countKey] += 0
 	}
 	for _, item := range items {
 		values := make(map[string]string, len(fields))
 		for _, f := range fields {
 			v, matched := f.value(item)
 			if matched {
-				b.page.Counts["field:"+f.name]++
+				b.page.Counts[f.countKey]++
 			}
 			if v != "" && urlAttrs[f.attr] && f.name != fieldURL {
 				// Links and images in attributes are made absolute
@@ -297,9 +297,10 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "data-src": true, "dat
 
 // field is a compiled listing field spec.
 type field struct {
-	name string
-	css  cascadia.Selector // nil for "@attr"
-	attr string            // "" for text
+	name     string
+	countKey string            // "field:<name>"
+	css      cascadia.Selector // nil for "@attr"
+	attr     string            // "" for text
 }
 
 // SplitFieldSpec splits a field spec into its CSS selector and attribute:
@@ -330,7 +331,7 @@ func compileFields(specs map[string]string) ([]field, error) {
 	fields := make([]field, 0, len(names))
 	for _, n := range names {
 		css, a := SplitFieldSpec(specs[n])
-		f := field{name: n, attr: a}
+		f := field{name: n, countKey: "field:" + n, attr: a}
 		if css != "" {
 			sel, err := compileSelector(css)
 			if err != nil {
