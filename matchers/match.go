@@ -33,6 +33,9 @@ type field struct {
 	norm []byte
 	segs []seg
 	hits []fhit
+	// offerField: substances named here count (title, description,
+	// attributes); seller names and locations give context only.
+	offerField bool
 }
 
 func (f *field) origRange(s, e int32) (int, int) {
@@ -63,7 +66,8 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
-		fields = append(fields, field{name: name, orig: text})
+		fields = append(fields, field{name: name, orig: text,
+			offerField: name != precwatch.FieldSeller && name != precwatch.FieldLocation && name != precwatch.FieldPrice})
 	}
 	addField(precwatch.FieldTitle, l.Title)
 	addField(precwatch.FieldDescription, l.Description)
@@ -275,13 +279,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 				continue
 			}
 			if h.pat < 0 {
-				if r, ok := m.casIndex[h.cas]; ok {
+				if r, ok := m.casIndex[h.cas]; ok && f.offerField {
 					mentions = append(mentions, subHit{sub: r.sub, field: int32(fi), s: h.s, e: h.e, kind: precwatch.HitCAS, term: h.cas})
 				}
 				continue
 			}
 			p := &m.pats[h.pat]
-			if p.kinds&kSubstance == 0 {
+			if p.kinds&kSubstance == 0 || !f.offerField {
 				continue
 			}
 			seen := map[int32]bool{}
@@ -293,12 +297,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 				if r.amb != -1 {
 					ok := false
 					ar := ambRef{sub: r.sub, amb: r.amb}
-					specific := r.amb >= 0 && len(m.subs[r.sub].Ambiguous[r.amb].Context) > 0
-					if !specific && near(chem, int32(fi), h.s) || r.amb >= 0 && near(ambCtx[ar], int32(fi), h.s) ||
+					if near(chem, int32(fi), h.s) || r.amb >= 0 && near(ambCtx[ar], int32(fi), h.s) ||
 						m.ownCASIn(fields, r.sub) {
 						ok = true
 					}
-					if !ok && !specific {
+					if !ok {
 						// Another unambiguous substance nearby is chemical
 						// context too.
 						for _, u := range unamb {
@@ -400,10 +403,10 @@ func (m *Matcher) ownCASIn(fields []field, sub int32) bool {
 // of space or hyphen) a substance term of another substance.
 func (m *Matcher) followsOther(f *field, h fhit, sub int32) bool {
 	for _, o := range f.hits {
-		if o.pat < 0 || o.e > h.s || h.s-o.e > 2 || o.cas == "-" {
+		if o.pat < 0 || o.e > h.s || h.s-o.e > 12 || o.cas == "-" {
 			continue
 		}
-		if m.pats[o.pat].kinds&kSubstance == 0 || !onlySpace(f.norm[o.e:h.s]) {
+		if m.pats[o.pat].kinds&kSubstance == 0 || !onlySpace(stripTags(f.norm[o.e:h.s])) {
 			continue
 		}
 		for _, r := range m.pats[o.pat].refs {
@@ -558,6 +561,26 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	for i := range ms {
 		ms[i].negated = byPre[i] || byPost[i]
 	}
+}
+
+// stripTags drops <...> markup (left by decoded entities) from a short gap.
+func stripTags(b []byte) []byte {
+	if !strings.ContainsRune(string(b), '<') {
+		return b
+	}
+	var out []byte
+	in := false
+	for _, c := range b {
+		switch {
+		case c == '<':
+			in = true
+		case c == '>':
+			in = false
+		case !in:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func onlySpace(b []byte) bool {

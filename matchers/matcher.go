@@ -87,8 +87,8 @@ type pattern struct {
 	ambRefs    []ambRef
 	startB     bool
 	endB       bool
-	suffix     int8 // when > 0: up to suffix more letters may follow (inflection)
-	digitOK    bool // a context word may follow a digit ("120mg")
+	suffix     int8    // when > 0: up to suffix more letters may follow (inflection)
+	digitOK    bool    // a context word may follow a digit ("120mg")
 	blockAfter []int16 // indicators this pattern blocks when right after their term
 }
 

@@ -154,15 +154,10 @@ func (t *Text) Reset(s string) {
 		k := asciiClass[b]
 		switch k {
 		case cUpper, cLower:
-			if !prevAlnum && i+2 < n && spacedSep[s[i+1]] && asciiClass[s[i+2]] <= cLower && asciiClass[s[i+2]] >= cUpper {
+			if !prevAlnum && i+2 < n && spacedSep[s[i+1]] {
 				if j, ok := spacedRun(s, i); ok {
 					t.Norm = out
-					for p := i; p < j; p++ {
-						if c := asciiClass[s[p]]; c == cUpper || c == cLower {
-							t.addSeg(p, true, 0)
-							t.Norm = append(t.Norm, s[p]|0x20)
-						}
-					}
+					t.emitSpaced(s, i, j)
 					out = t.Norm
 					next = -1
 					i = j
@@ -253,6 +248,17 @@ func (t *Text) Reset(s string) {
 		default: // cHigh
 			r, w := utf8.DecodeRuneInString(s[i:])
 			t.Norm = out
+			if !prevAlnum && i+w+1 < n && spacedSep[s[i+w]] && unicode.IsLetter(r) {
+				if j, ok := spacedRun(s, i); ok {
+					t.emitSpaced(s, i, j)
+					out = t.Norm
+					next = -1
+					i = j
+					prevAlnum = true
+					lastKind = cOther
+					continue
+				}
+			}
 			if r == utf8.RuneError && w <= 1 {
 				t.emitUnit(" ", i, i+1)
 				w = 1
@@ -370,24 +376,63 @@ func (t *Text) entity(s string, i int) (int, bool) {
 	return j, true
 }
 
-// spacedRun returns the end of a run of at least three single ASCII letters
+// spacedRun returns the end of a run of at least three single letters
 // separated by one repeated separator that starts at s[i], e.g.
-// "e.p.h.e.d.r.i.n.e".
+// "e.p.h.e.d.r.i.n.e" or "п с е в д о".
 func spacedRun(s string, i int) (int, bool) {
 	n := len(s)
-	sep := s[i+1]
-	isL := func(c byte) bool { k := asciiClass[c]; return k == cUpper || k == cLower }
-	isAN := func(c byte) bool { k := asciiClass[c]; return k == cUpper || k == cLower || k == cDigit || k == cHigh }
+	single := func(p int) (int, bool) { // a lone letter at s[p]: its end
+		r, w := utf8.DecodeRuneInString(s[p:])
+		if !unicode.IsLetter(r) || isCJKRune(r) {
+			return p, false
+		}
+		if p+w < n {
+			r2, _ := utf8.DecodeRuneInString(s[p+w:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+				return p, false
+			}
+		}
+		return p + w, true
+	}
+	end, ok := single(i)
+	if !ok || end >= n || !spacedSep[s[end]] {
+		return i, false
+	}
+	sep := s[end]
 	count := 1
-	k := i
-	for k+2 < n && s[k+1] == sep && isL(s[k+2]) && (k+3 >= n || !isAN(s[k+3])) {
+	for end+1 < n && s[end] == sep {
+		e, ok := single(end + 1)
+		if !ok {
+			break
+		}
 		count++
-		k += 2
+		end = e
 	}
 	if count < 3 {
 		return i, false
 	}
-	return k + 1, true
+	return end, true
+}
+
+// emitSpaced appends the letters of the spaced run s[i:j] without the
+// separators.
+func (t *Text) emitSpaced(s string, i, j int) {
+	for p := i; p < j; {
+		r, w := utf8.DecodeRuneInString(s[p:])
+		switch {
+		case r < 0x80 && unicode.IsLetter(r):
+			t.addSeg(p, true, 0)
+			t.Norm = append(t.Norm, byte(r)|0x20)
+		case r >= 0x80:
+			t.emitUnit(foldRune(r), p, p+w)
+		}
+		p += w
+	}
+}
+
+func isCJKRune(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
 }
 
 // deLeet decodes leetspeak in place in the mixed letter-digit words of b:
@@ -398,6 +443,8 @@ func spacedRun(s string, i int) (int, bool) {
 // digits stand alone, are left as they are.
 func deLeet(b []byte) {
 	n := len(b)
+	prevDecoded := false // the word before (one space back) was decoded
+	lastEnd := -10
 	for i := 0; i < n; {
 		k := asciiClass[b[i]]
 		if k != cLower && k != cDigit {
@@ -430,8 +477,10 @@ func deLeet(b []byte) {
 			}
 			j++
 		}
+		follows := prevDecoded && i-lastEnd == 1
+		prevDecoded = false
 		if letters > 0 && digits > 0 && leetable && maxRun <= 2 &&
-			(between || letters >= 4 && j-i >= 6) &&
+			(between || letters >= 4 && j-i >= 6 || follows && letters >= 2) &&
 			!(j+1 < n && (b[j] == '-' || b[j] == '.') && isDigit(b[j+1])) &&
 			!(i >= 2 && b[i-1] == '-' && isDigit(b[i-2])) {
 			for p := i; p < j; p++ {
@@ -439,7 +488,9 @@ func deLeet(b []byte) {
 					b[p] = l
 				}
 			}
+			prevDecoded = true
 		}
+		lastEnd = j
 		i = j
 	}
 }
