@@ -73,7 +73,7 @@ func (d *Demo) ConfigYAML() []byte {
 		cf.Targets = append(cf.Targets, ct)
 	}
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "# precwatch demo configuration (variant %d).\n", d.variant)
+	fmt.Fprintf(&buf, "# precwatch demo configuration (variant %d).\n", d.Variant())
 	buf.WriteString("# The demo marketplaces listen on loopback ports chosen at start-up:\n")
 	buf.WriteString("# these URLs work only while `precwatch demo` runs.\n")
 	enc := yaml.NewEncoder(&buf)

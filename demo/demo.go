@@ -56,10 +56,13 @@ type Site struct {
 // Demo is a set of running demo marketplaces. Its methods are safe for
 // concurrent use.
 type Demo struct {
+	log      *slog.Logger
+	sites    []Site
+	handlers []*site
+	servers  []*http.Server
+
+	mu      sync.Mutex
 	variant int
-	log     *slog.Logger
-	sites   []Site
-	servers []*http.Server
 	wg      sync.WaitGroup
 	stop    context.CancelFunc
 
@@ -74,9 +77,6 @@ var siteKeys = []string{keyChemHub, keyBazaar, keyTradeport}
 // Close is called. It fails if the variant is unknown or a listener cannot
 // be opened.
 func Start(ctx context.Context, opts Options) (*Demo, error) {
-	if opts.Variant < 0 || opts.Variant > 1 {
-		return nil, fmt.Errorf("demo variant %d: %w", opts.Variant, errors.New("want 0 or 1"))
-	}
 	listings, err := variantListings(opts.Variant)
 	if err != nil {
 		return nil, err
@@ -118,6 +118,7 @@ func Start(ctx context.Context, opts Options) (*Demo, error) {
 
 	for i, key := range siteKeys {
 		h := newSite(key, listings, log)
+		d.handlers = append(d.handlers, h)
 		srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 		d.servers = append(d.servers, srv)
 		ln := lns[i]
@@ -173,7 +174,30 @@ func (d *Demo) Sites() []Site {
 }
 
 // Variant returns the variant the sites serve.
-func (d *Demo) Variant() int { return d.variant }
+func (d *Demo) Variant() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.variant
+}
+
+// SetVariant switches every site to variant v while they keep serving on
+// the same URLs, so that a test can crawl, change the marketplaces and
+// re-crawl the same targets. Requests in flight finish with the old
+// content.
+func (d *Demo) SetVariant(v int) error {
+	listings, err := variantListings(v)
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, h := range d.handlers {
+		h.load(listings)
+	}
+	d.variant = v
+	d.log.Info("demo marketplaces switched", "variant", v)
+	return nil
+}
 
 // Label is the ground truth for one served demo listing under the ticket
 // policy of DESIGN.md.

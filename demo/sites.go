@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -124,35 +125,48 @@ var newInVariant1 = []listing{
 		Price:       "", Currency: "EUR", Seller: "ChimiePro SARL", Location: "FR"},
 }
 
-// site serves one demo platform.
+// site serves one demo platform. Its content can be swapped while it
+// serves (SetVariant); each request sees one consistent content.
 type site struct {
-	key    string
-	log    *slog.Logger
-	items  []listing // main section
-	zh     []listing // Bazaar's GBK section
-	byID   map[string]*listing
-	robots string
+	key     string
+	log     *slog.Logger
+	robots  string
+	content atomic.Pointer[content]
+}
+
+// content is what a site serves in one variant.
+type content struct {
+	items []listing // main section
+	zh    []listing // Bazaar's GBK section
+	byID  map[string]*listing
 }
 
 func newSite(key string, all []listing, log *slog.Logger) *site {
-	s := &site{key: key, log: log.With("site", key), byID: map[string]*listing{}, robots: robots[key]}
+	s := &site{key: key, log: log.With("site", key), robots: robots[key]}
+	s.load(all)
+	return s
+}
+
+// load replaces the site's content with its listings from all.
+func (s *site) load(all []listing) {
+	c := &content{byID: map[string]*listing{}}
 	for _, l := range all {
-		if l.Platform != key {
+		if l.Platform != s.key {
 			continue
 		}
 		if l.zh() {
-			s.zh = append(s.zh, l)
+			c.zh = append(c.zh, l)
 		} else {
-			s.items = append(s.items, l)
+			c.items = append(c.items, l)
 		}
 	}
-	for i := range s.items {
-		s.byID[s.items[i].ID] = &s.items[i]
+	for i := range c.items {
+		c.byID[c.items[i].ID] = &c.items[i]
 	}
-	for i := range s.zh {
-		s.byID[s.zh[i].ID] = &s.zh[i]
+	for i := range c.zh {
+		c.byID[c.zh[i].ID] = &c.zh[i]
 	}
-	return s
+	s.content.Store(c)
 }
 
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -163,6 +177,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := r.URL.Path
+	c := s.content.Load()
 	switch {
 	case p == "/robots.txt":
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -170,19 +185,19 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case p == "/":
 		http.Redirect(w, r, s.home(), http.StatusFound)
 	case s.key == keyChemHub && p == "/catalog":
-		s.chemhubIndex(w, r)
+		s.chemhubIndex(w, r, c)
 	case s.key == keyChemHub && strings.HasPrefix(p, "/product/"):
-		s.detail(w, strings.TrimPrefix(p, "/product/"), "chemhub_product.html")
+		s.detail(w, c, strings.TrimPrefix(p, "/product/"), "chemhub_product.html")
 	case s.key == keyBazaar && p == "/ads":
-		s.bazaarIndex(w, r, false)
+		s.bazaarIndex(w, r, c, false)
 	case s.key == keyBazaar && p == "/zh/ads":
-		s.bazaarIndex(w, r, true)
+		s.bazaarIndex(w, r, c, true)
 	case s.key == keyBazaar && strings.HasPrefix(p, "/ad/"):
-		s.detail(w, strings.TrimPrefix(p, "/ad/"), "bazaar_ad.html")
+		s.detail(w, c, strings.TrimPrefix(p, "/ad/"), "bazaar_ad.html")
 	case s.key == keyTradeport && p == "/api/listings":
-		s.feed(w, r)
+		s.feed(w, r, c)
 	case s.key == keyTradeport && strings.HasPrefix(p, "/item/"):
-		s.detail(w, strings.TrimPrefix(p, "/item/"), "tradeport_item.html")
+		s.detail(w, c, strings.TrimPrefix(p, "/item/"), "tradeport_item.html")
 	default:
 		http.NotFound(w, r)
 	}
@@ -228,8 +243,8 @@ func newIndexData(page, pages int, items []listing) indexData {
 	return d
 }
 
-func (s *site) chemhubIndex(w http.ResponseWriter, r *http.Request) {
-	page, pages, items, ok := pageOf(r, s.items, chemhubPageSize)
+func (s *site) chemhubIndex(w http.ResponseWriter, r *http.Request, c *content) {
+	page, pages, items, ok := pageOf(r, c.items, chemhubPageSize)
 	if !ok {
 		http.NotFound(w, r)
 		return
@@ -237,10 +252,10 @@ func (s *site) chemhubIndex(w http.ResponseWriter, r *http.Request) {
 	s.render(w, "chemhub_index.html", newIndexData(page, pages, items), false)
 }
 
-func (s *site) bazaarIndex(w http.ResponseWriter, r *http.Request, zh bool) {
-	src := s.items
+func (s *site) bazaarIndex(w http.ResponseWriter, r *http.Request, c *content, zh bool) {
+	src := c.items
 	if zh {
-		src = s.zh
+		src = c.zh
 	}
 	page, pages, items, ok := pageOf(r, src, bazaarPageSize)
 	if !ok {
@@ -260,8 +275,8 @@ type detailData struct {
 	Charset string
 }
 
-func (s *site) detail(w http.ResponseWriter, id, name string) {
-	l, ok := s.byID[id]
+func (s *site) detail(w http.ResponseWriter, c *content, id, name string) {
+	l, ok := c.byID[id]
 	if !ok {
 		http.Error(w, "listing not found", http.StatusNotFound)
 		return
@@ -333,8 +348,8 @@ type feedPage struct {
 	Next  *string    `json:"next"`
 }
 
-func (s *site) feed(w http.ResponseWriter, r *http.Request) {
-	page, pages, items, ok := pageOf(r, s.items, tradeportPageSize)
+func (s *site) feed(w http.ResponseWriter, r *http.Request, c *content) {
+	page, pages, items, ok := pageOf(r, c.items, tradeportPageSize)
 	if !ok {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusNotFound)
