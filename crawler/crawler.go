@@ -123,6 +123,9 @@ func New(opts Options) (*Crawler, error) {
 	return &Crawler{opts: opts, evidence: ev, log: opts.Logger}, nil
 }
 
+// Close closes the crawler's evidence store. Runs must have returned.
+func (c *Crawler) Close() error { return c.evidence.Close() }
+
 // Evidence returns the crawler's evidence store.
 func (c *Crawler) Evidence() *Evidence { return c.evidence }
 
@@ -253,6 +256,9 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	cancelled := ctx.Err() != nil
 	res.Complete = !cancelled && !r.hitMax && r.fatal == nil
 	finished := !cancelled && r.fatal == nil
+	if err := c.evidence.sync(); err != nil && r.fatal == nil {
+		r.fatal = err
+	}
 	if err := j.close(finished); err != nil && r.fatal == nil {
 		r.fatal = err
 	}
@@ -298,6 +304,10 @@ func (r *run) background(ctx context.Context, startPages int) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+		}
+		// Evidence first: a page the journal records has its snapshot.
+		if err := r.c.evidence.sync(); err != nil {
+			r.c.log.Error("sync evidence", "target", r.t.Name, "err", err)
 		}
 		if err := r.j.sync(); err != nil {
 			r.c.log.Error("sync crawl journal", "target", r.t.Name, "err", err)
