@@ -53,7 +53,7 @@ type Page struct {
 // not an absolute http(s) URL, a selector or pattern does not compile, or a
 // JSON body does not parse; a page with nothing on it is not an error.
 func Extract(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
-	switch t.Kind {
+	switch strings.ToLower(t.Kind) {
 	case precwatch.KindHTML, "":
 		return HTML(t, pageURL, body)
 	case precwatch.KindJSON:
