@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/precwatch/precwatch/config"
@@ -17,7 +18,7 @@ func init() {
 func runConfig(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "config", "check FILE ...")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: precwatch config check FILE ...")
+		fmt.Fprintln(fs.Output(), "Usage: precwatch config check FILE ...   (- reads standard input)")
 		fmt.Fprintln(fs.Output(), "\nChecks each configuration file: defaults, unknown keys, ${ENV} references,")
 		fmt.Fprintln(fs.Output(), "and every field of every target. Prints \"FILE: ok (N targets)\", or every")
 		fmt.Fprintln(fs.Output(), "problem as file:line:col: field: message and exits 1.")
@@ -33,7 +34,7 @@ func runConfig(ctx context.Context, env *Env, args []string) error {
 }
 
 func runConfigCheck(_ context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "config check", "FILE ...")
+	fs := newFlagSet(env, "config check", "FILE ...   (- reads standard input)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -43,7 +44,14 @@ func runConfigCheck(_ context.Context, env *Env, args []string) error {
 	}
 	failed := false
 	for _, file := range fs.Args() {
-		data, err := os.ReadFile(file)
+		var data []byte
+		var err error
+		if file == "-" {
+			file = "<stdin>"
+			data, err = io.ReadAll(env.Stdin)
+		} else {
+			data, err = os.ReadFile(file)
+		}
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "%s: %v\n", file, err)
 			failed = true

@@ -71,6 +71,15 @@ targets:
 	}
 }
 
+func TestConfigCheckStdin(t *testing.T) {
+	var out, errb bytes.Buffer
+	e := &Env{Stdin: strings.NewReader("targets:\n  - name: x\n"), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	code := Run(context.Background(), e, []string{"config", "check", "-"})
+	if code != 1 || !strings.HasPrefix(errb.String(), "<stdin>:2:5: targets[0].platform: must not be empty\n") {
+		t.Errorf("config check - = %d, %q", code, errb.String())
+	}
+}
+
 func TestConfigCheckUsage(t *testing.T) {
 	for _, args := range [][]string{{"config"}, {"config", "lint"}, {"config", "check"}} {
 		if code, _, _ := runCmd(t, nil, args...); code != 2 {
