@@ -208,6 +208,9 @@ func generate(p plan) []listing {
 			g := b.legitGoods[rng.IntN(len(b.legitGoods))]
 			l.Category = CategoryLegit
 			l.Title, desc = g[0], []string{g[1], pick(b.ship)}
+			if rng.IntN(2) == 0 {
+				desc = append(desc, pick(b.pay))
+			}
 			l.Price = price(p, 20+rng.IntN(400), "")
 		case classMedicine:
 			sub := pickSubstance(rng, class)

@@ -43,7 +43,7 @@ var banks = map[string]phrases{
 		customs:     []string{"100% customs pass to {country}, reship if seized.", "Safe delivery to {country}, we handle customs clearance through our channel."},
 		crypto:      []string{"Payment in BTC only: {wallet}.", "Crypto only (BTC, USDT TRC20), no bank transfers."},
 		noPaperwork: []string{"No paperwork, no questions asked.", "No licence needed, we ship to private persons."},
-		legitGoods:  [][2]string{{"Borosilicate glass beaker set 50-1000 ml", "Set of 7 lab beakers, graduated, autoclavable. Ideal for schools and labs."}, {"Magnetic stirrer with hotplate", "Digital hotplate stirrer, 1500 rpm, ceramic top, CE marked."}, {"Nitrile gloves, box of 100", "Powder-free nitrile examination gloves, size M and L."}, {"Industrial pallet racking", "Used warehouse racking, 6 bays, collection only."}},
+		legitGoods:  [][2]string{{"Borosilicate glass beaker set 50-1000 ml", "Set of 7 lab beakers, graduated, autoclavable. Ideal for schools and labs."}, {"Magnetic stirrer with hotplate", "Digital hotplate stirrer, 1500 rpm, ceramic top, CE marked."}, {"Nitrile gloves, box of 100", "Powder-free nitrile examination gloves, size M and L."}, {"Industrial pallet racking", "Used warehouse racking, 6 bays, collection only."}, {"Digital pH meter, benchtop", "Benchtop pH meter with ATC probe and calibration buffers, 0.01 pH resolution."}, {"Rotary evaporator, 2 L, used", "Refurbished rotary evaporator with water bath and vacuum controller, tested in 2025."}, {"Citric acid monohydrate, food grade, 25 kg", "E330 citric acid for beverages and cleaning products, 25 kg bags, halal certified."}, {"Safety goggles, pack of 10", "Indirect-vent chemical splash goggles, EN 166."}},
 		countries:   []string{"Australia", "USA", "Canada", "the Netherlands", "Mexico"},
 	},
 	"zh": {
@@ -63,7 +63,7 @@ var banks = map[string]phrases{
 		customs:     []string{"{country}百分百清关，被扣包重发。", "安全到达{country}，我们有专门清关渠道。"},
 		crypto:      []string{"只收比特币：{wallet}。", "仅接受加密货币（BTC、USDT），不走银行。"},
 		noPaperwork: []string{"无需任何手续，不问用途。", "不需要许可证，个人也可购买。"},
-		legitGoods:  [][2]string{{"高硼硅玻璃烧杯套装", "七只装实验室烧杯，带刻度，可高压灭菌，适合学校和实验室。"}, {"磁力搅拌器 加热型", "数显加热磁力搅拌器，转速1500转，陶瓷面板。"}, {"丁腈手套 100只装", "无粉丁腈检查手套，M号和L号。"}},
+		legitGoods:  [][2]string{{"高硼硅玻璃烧杯套装", "七只装实验室烧杯，带刻度，可高压灭菌，适合学校和实验室。"}, {"磁力搅拌器 加热型", "数显加热磁力搅拌器，转速1500转，陶瓷面板。"}, {"丁腈手套 100只装", "无粉丁腈检查手套，M号和L号。"}, {"柠檬酸 食品级 25公斤", "一水柠檬酸，食品添加剂级，25公斤编织袋，可开发票。"}, {"台式pH计", "数显台式酸度计，自动温度补偿，附校准缓冲液。"}, {"实验室通风橱 二手", "1.5米通风橱，九成新，深圳可看货。"}, {"防护眼镜 10副装", "防化学飞溅护目镜，间接通风。"}},
 		countries:   []string{"澳大利亚", "美国", "加拿大", "荷兰", "墨西哥"},
 	},
 	"ru": {
@@ -83,7 +83,7 @@ var banks = map[string]phrases{
 		customs:     []string{"100% прохождение таможни в {country}, при изъятии перешлём.", "Безопасная доставка в {country} через наш канал."},
 		crypto:      []string{"Оплата только в BTC: {wallet}.", "Только криптовалюта (USDT, BTC)."},
 		noPaperwork: []string{"Без документов и лишних вопросов.", "Лицензия не нужна, продаём частным лицам."},
-		legitGoods:  [][2]string{{"Набор химических стаканов из боросиликатного стекла", "7 стаканов с градуировкой, для школ и лабораторий."}, {"Магнитная мешалка с подогревом", "Цифровая мешалка, 1500 об/мин, керамическая панель."}},
+		legitGoods:  [][2]string{{"Набор химических стаканов из боросиликатного стекла", "7 стаканов с градуировкой, для школ и лабораторий."}, {"Магнитная мешалка с подогревом", "Цифровая мешалка, 1500 об/мин, керамическая панель."}, {"Лимонная кислота пищевая, 25 кг", "Лимонная кислота моногидрат E330, мешки 25 кг."}, {"pH-метр настольный", "Настольный pH-метр с термокомпенсацией, буферные растворы в комплекте."}},
 		countries:   []string{"Казахстан", "Беларусь", "Грузию", "Европу"},
 	},
 	"es": {
@@ -103,7 +103,7 @@ var banks = map[string]phrases{
 		customs:     []string{"Paso de aduana 100% garantizado a {country}, reenvío si lo retienen.", "Entrega segura en {country}, nos ocupamos de la aduana."},
 		crypto:      []string{"Solo pago en BTC: {wallet}.", "Solo criptomonedas (USDT, BTC)."},
 		noPaperwork: []string{"Sin papeleo y sin preguntas.", "No hace falta licencia, vendemos a particulares."},
-		legitGoods:  [][2]string{{"Juego de vasos de precipitado de vidrio", "7 vasos graduados de borosilicato, para colegios y laboratorios."}, {"Agitador magnético con calefacción", "Agitador digital, 1500 rpm, placa cerámica."}},
+		legitGoods:  [][2]string{{"Juego de vasos de precipitado de vidrio", "7 vasos graduados de borosilicato, para colegios y laboratorios."}, {"Agitador magnético con calefacción", "Agitador digital, 1500 rpm, placa cerámica."}, {"Ácido cítrico alimentario, saco de 25 kg", "Ácido cítrico monohidrato E330 para bebidas y limpieza."}, {"Gafas de seguridad, pack de 10", "Gafas antisalpicaduras con ventilación indirecta, EN 166."}},
 		countries:   []string{"México", "Colombia", "Estados Unidos", "España"},
 	},
 	"de": {
@@ -123,8 +123,8 @@ var banks = map[string]phrases{
 		customs:     []string{"100 % Zollsicherheit nach {country}, Neuversand bei Beschlagnahme.", "Sichere Zustellung nach {country} über unseren Kanal."},
 		crypto:      []string{"Zahlung nur in BTC: {wallet}.", "Nur Krypto (BTC, XMR), keine Banküberweisung."},
 		noPaperwork: []string{"Keine Papiere, keine Fragen.", "Keine Lizenz nötig, Verkauf auch an Privat."},
-		legitGoods:  [][2]string{{"Bechergläser-Set Borosilikat", "7 Bechergläser mit Skala, autoklavierbar, für Schule und Labor."}, {"Magnetrührer mit Heizplatte", "Digitaler Heizrührer, 1500 U/min, Keramikplatte."}},
-		countries:   []string{"die Schweiz", "Großbritannien", "Australien", "die USA"},
+		legitGoods:  [][2]string{{"Bechergläser-Set Borosilikat", "7 Bechergläser mit Skala, autoklavierbar, für Schule und Labor."}, {"Magnetrührer mit Heizplatte", "Digitaler Heizrührer, 1500 U/min, Keramikplatte."}, {"Zitronensäure Lebensmittelqualität, 25 kg", "Zitronensäure-Monohydrat E330 im 25-kg-Sack, für Getränke und Entkalker."}, {"Rotationsverdampfer 2 L, gebraucht", "Generalüberholter Rotationsverdampfer mit Wasserbad, 2025 geprüft."}},
+		countries:   []string{"Großbritannien", "Australien", "Kanada", "Norwegen"},
 	},
 	"fr": {
 		titles:      []string{"{name} CAS {cas} {purity}", "Vends {name} — {qty}", "{name} haute pureté ({cas})", "{name} en stock"},
@@ -143,7 +143,7 @@ var banks = map[string]phrases{
 		customs:     []string{"Passage en douane garanti à 100 % vers {country}, renvoi en cas de saisie.", "Livraison sûre vers {country}, on gère la douane."},
 		crypto:      []string{"Paiement uniquement en BTC : {wallet}.", "Crypto uniquement (USDT, BTC)."},
 		noPaperwork: []string{"Pas de papiers, pas de questions.", "Pas besoin de licence, vente aux particuliers."},
-		legitGoods:  [][2]string{{"Lot de béchers en verre borosilicaté", "7 béchers gradués, autoclavables, pour écoles et laboratoires."}, {"Agitateur magnétique chauffant", "Agitateur numérique, 1500 tr/min, plaque céramique."}},
+		legitGoods:  [][2]string{{"Lot de béchers en verre borosilicaté", "7 béchers gradués, autoclavables, pour écoles et laboratoires."}, {"Agitateur magnétique chauffant", "Agitateur numérique, 1500 tr/min, plaque céramique."}, {"Acide citrique alimentaire, sac de 25 kg", "Acide citrique monohydraté E330 pour boissons et détartrants."}, {"pH-mètre de paillasse", "pH-mètre avec sonde à compensation de température et solutions tampons."}},
 		countries:   []string{"la Belgique", "le Canada", "l'Australie", "le Royaume-Uni"},
 	},
 	"pl": {
@@ -163,7 +163,7 @@ var banks = map[string]phrases{
 		customs:     []string{"100% przejścia przez odprawę celną do {country}."},
 		crypto:      []string{"Płatność tylko w BTC: {wallet}."},
 		noPaperwork: []string{"Bez papierów i bez pytań."},
-		legitGoods:  [][2]string{{"Zestaw zlewek laboratoryjnych", "7 zlewek ze szkła borokrzemowego, z podziałką."}},
+		legitGoods:  [][2]string{{"Zestaw zlewek laboratoryjnych", "7 zlewek ze szkła borokrzemowego, z podziałką."}, {"Kwas cytrynowy spożywczy 25 kg", "Kwas cytrynowy jednowodny E330, worki 25 kg."}},
 		countries:   []string{"Wielkiej Brytanii", "Norwegii"},
 	},
 	"tr": {
@@ -183,7 +183,7 @@ var banks = map[string]phrases{
 		customs:     []string{"{country} için %100 gümrük geçişi garantili."},
 		crypto:      []string{"Sadece BTC ile ödeme: {wallet}."},
 		noPaperwork: []string{"Evrak yok, soru yok."},
-		legitGoods:  [][2]string{{"Laboratuvar beher seti", "7 adet borosilikat cam beher, dereceli."}},
+		legitGoods:  [][2]string{{"Laboratuvar beher seti", "7 adet borosilikat cam beher, dereceli."}, {"Gıda sınıfı sitrik asit, 25 kg", "Sitrik asit monohidrat E330, 25 kg çuval."}},
 		countries:   []string{"Almanya", "Irak"},
 	},
 	"nl": {
@@ -203,7 +203,7 @@ var banks = map[string]phrases{
 		customs:     []string{"100% douanezeker naar {country}."},
 		crypto:      []string{"Alleen betaling in BTC: {wallet}."},
 		noPaperwork: []string{"Geen papierwerk, geen vragen."},
-		legitGoods:  [][2]string{{"Set laboratoriumbekerglazen", "7 bekerglazen van borosilicaatglas, met maatverdeling."}},
+		legitGoods:  [][2]string{{"Set laboratoriumbekerglazen", "7 bekerglazen van borosilicaatglas, met maatverdeling."}, {"Citroenzuur voedingskwaliteit, 25 kg", "Citroenzuur monohydraat E330 in zakken van 25 kg."}},
 		countries:   []string{"het Verenigd Koninkrijk", "Australië"},
 	},
 }

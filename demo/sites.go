@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/text/encoding"
@@ -139,6 +140,7 @@ type content struct {
 	items []listing // main section
 	zh    []listing // Bazaar's GBK section
 	byID  map[string]*listing
+	pages sync.Map // cache key -> cached
 }
 
 func newSite(key string, all []listing, log *slog.Logger) *site {
@@ -249,7 +251,9 @@ func (s *site) chemhubIndex(w http.ResponseWriter, r *http.Request, c *content) 
 		http.NotFound(w, r)
 		return
 	}
-	s.render(w, "chemhub_index.html", newIndexData(page, pages, items), false)
+	s.serve(w, c, "chemhub:"+strconv.Itoa(page), func() (string, []byte, error) {
+		return render("chemhub_index.html", newIndexData(page, pages, items), false)
+	})
 }
 
 func (s *site) bazaarIndex(w http.ResponseWriter, r *http.Request, c *content, zh bool) {
@@ -267,7 +271,9 @@ func (s *site) bazaarIndex(w http.ResponseWriter, r *http.Request, c *content, z
 	if zh {
 		d.Lang, d.Charset, d.Heading, d.Base = "zh-CN", "gbk", "最新分类广告", "/zh/ads"
 	}
-	s.render(w, "bazaar_index.html", d, zh)
+	s.serve(w, c, d.Base+":"+strconv.Itoa(page), func() (string, []byte, error) {
+		return render("bazaar_index.html", d, zh)
+	})
 }
 
 type detailData struct {
@@ -285,32 +291,52 @@ func (s *site) detail(w http.ResponseWriter, c *content, id, name string) {
 	if l.zh() {
 		d.Charset = "gbk"
 	}
-	s.render(w, name, d, l.zh())
+	s.serve(w, c, "item:"+id, func() (string, []byte, error) {
+		return render(name, d, l.zh())
+	})
+}
+
+// cached is one rendered page.
+type cached struct {
+	ctype string
+	body  []byte
+}
+
+// serve writes the page cached under key in c, building it on first use:
+// the content of a variant never changes, so each page is rendered once.
+// Keys are bounded (page numbers and listing ids that exist).
+func (s *site) serve(w http.ResponseWriter, c *content, key string, build func() (string, []byte, error)) {
+	v, ok := c.pages.Load(key)
+	if !ok {
+		ctype, body, err := build()
+		if err != nil {
+			s.log.Error("render demo page", "page", key, "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		v, _ = c.pages.LoadOrStore(key, cached{ctype: ctype, body: body})
+	}
+	p := v.(cached)
+	w.Header().Set("Content-Type", p.ctype)
+	w.Header().Set("Content-Length", strconv.Itoa(len(p.body)))
+	w.Write(p.body)
 }
 
 // render executes a template; gbk pages are encoded in GBK and say so in
 // the header and the meta tag.
-func (s *site) render(w http.ResponseWriter, name string, data any, gbk bool) {
+func render(name string, data any, gbk bool) (ctype string, body []byte, err error) {
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
-		s.log.Error("render demo page", "template", name, "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
+		return "", nil, fmt.Errorf("template %s: %w", name, err)
 	}
-	body := buf.Bytes()
-	ctype := "text/html; charset=utf-8"
-	if gbk {
-		enc, err := toGBK(body)
-		if err != nil {
-			s.log.Error("encode demo page in GBK", "template", name, "err", err)
-			http.Error(w, "internal error", http.StatusInternalServerError)
-			return
-		}
-		body, ctype = enc, "text/html; charset=gbk"
+	if !gbk {
+		return "text/html; charset=utf-8", buf.Bytes(), nil
 	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	w.Write(body)
+	enc, err := toGBK(buf.Bytes())
+	if err != nil {
+		return "", nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return "text/html; charset=gbk", enc, nil
 }
 
 // toGBK encodes UTF-8 text in GBK; a character GBK lacks becomes an HTML
@@ -356,24 +382,23 @@ func (s *site) feed(w http.ResponseWriter, r *http.Request, c *content) {
 		fmt.Fprintln(w, `{"error":"no such page"}`)
 		return
 	}
-	fp := feedPage{Page: page, Pages: pages, Items: []feedItem{}}
-	for _, l := range items {
-		var it feedItem
-		it.ID, it.Link, it.Title, it.Body, it.Lang = l.ID, listingPath(&l), l.Title, l.Description, l.Lang
-		it.Price.Amount, it.Price.Currency = l.Price, l.Currency
-		it.Seller.Name, it.Seller.Country = l.Seller, l.Location
-		fp.Items = append(fp.Items, it)
-	}
-	if page < pages {
-		next := "/api/listings?page=" + strconv.Itoa(page+1)
-		fp.Next = &next
-	}
-	body, err := json.MarshalIndent(fp, "", "  ")
-	if err != nil {
-		s.log.Error("encode demo feed", "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Write(body)
+	s.serve(w, c, "feed:"+strconv.Itoa(page), func() (string, []byte, error) {
+		fp := feedPage{Page: page, Pages: pages, Items: []feedItem{}}
+		for _, l := range items {
+			var it feedItem
+			it.ID, it.Link, it.Title, it.Body, it.Lang = l.ID, listingPath(&l), l.Title, l.Description, l.Lang
+			it.Price.Amount, it.Price.Currency = l.Price, l.Currency
+			it.Seller.Name, it.Seller.Country = l.Seller, l.Location
+			fp.Items = append(fp.Items, it)
+		}
+		if page < pages {
+			next := "/api/listings?page=" + strconv.Itoa(page+1)
+			fp.Next = &next
+		}
+		body, err := json.MarshalIndent(fp, "", "  ")
+		if err != nil {
+			return "", nil, fmt.Errorf("encode feed: %w", err)
+		}
+		return "application/json; charset=utf-8", body, nil
+	})
 }
