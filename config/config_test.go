@@ -432,6 +432,19 @@ targets:
 	}
 }
 
+func TestMergeBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x0: &m0 {platform: Shop}\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "x%d: &m%d {<<: [*m%d, *m%d]}\n", i, i, i-1, i-1)
+	}
+	b.WriteString("targets:\n  - {<<: *m40, name: t, start_urls: [\"https://x.example/\"], listing: {fields: {title: h1}}}\n")
+	_, err := Parse("bomb.yml", []byte(b.String()), nil)
+	if err == nil || !strings.Contains(err.Error(), "merge keys") {
+		t.Errorf("Parse(merge bomb) = %v, want a merge-key limit error", err)
+	}
+}
+
 func ExampleParse() {
 	_, err := Parse("crawl.yml", []byte(`targets:
   - name: ChemHub

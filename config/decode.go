@@ -27,7 +27,11 @@ type decoder struct {
 	pos      map[string]pos  // field path → position of its value
 	failed   map[string]bool // fields with a decoding problem: not validated again
 	syntax   bool            // the YAML did not parse: nothing to validate
+	merges   int             // merge keys expanded so far
 }
+
+// maxMerges bounds the merge keys expanded in one file.
+const maxMerges = 1000
 
 // errorf records a problem at node n.
 func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
@@ -199,6 +203,14 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields map[string]func(*yam
 	// mapping's own keys override what they bring in.
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if k := n.Content[i]; k.Tag == "!!merge" || (k.Value == "<<" && k.Style == 0) {
+			// Merges of merges grow exponentially; no real config
+			// needs more than a handful.
+			if d.merges++; d.merges > maxMerges {
+				if d.merges == maxMerges+1 {
+					d.errorf(k, path, "more than %d merge keys (<<) expanded", maxMerges)
+				}
+				continue
+			}
 			v := resolve(n.Content[i+1])
 			if v.Kind == yaml.SequenceNode {
 				for j := len(v.Content) - 1; j >= 0; j-- { // earlier sources win
