@@ -132,8 +132,7 @@ func Parse(filename string, data []byte, getenv func(string) string) (*Config, e
 		validateConfig(cfg, d.report)
 	}
 	if len(d.problems) > 0 {
-		sortProblems(d.problems)
-		return nil, &Error{Problems: d.problems}
+		return nil, &Error{Problems: sortProblems(d.problems)}
 	}
 	return cfg, nil
 }

@@ -432,6 +432,24 @@ targets:
 	}
 }
 
+func TestMergeProblems(t *testing.T) {
+	_, err := Parse("m.yml", []byte(`
+targets:
+  - &common
+    name: one
+    platform: Shop
+    colour: red
+    start_urls: ["https://shop.example/"]
+    listing: {fields: {title: h1}}
+  - {<<: *common, name: two}
+  - {<<: *common, name: three}
+`), nil)
+	want := "m.yml:6:5: targets[0].colour: unknown field"
+	if err == nil || strings.Count(err.Error(), "colour") != 3 || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("Parse(merged unknown key) = %v; want %q once per target path", err, want)
+	}
+}
+
 func TestMergeBomb(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("x0: &m0 {platform: Shop}\n")

@@ -73,13 +73,24 @@ func (d *decoder) report(field, msg string) {
 	d.problems = append(d.problems, p)
 }
 
-func sortProblems(ps []Problem) {
+// sortProblems orders problems by position and drops repeats (a mapping
+// merged into several targets reports its problems once).
+func sortProblems(ps []Problem) []Problem {
 	sort.SliceStable(ps, func(i, j int) bool {
 		if ps[i].Line != ps[j].Line {
 			return ps[i].Line < ps[j].Line
 		}
 		return ps[i].Column < ps[j].Column
 	})
+	seen := map[Problem]bool{}
+	out := ps[:0]
+	for _, p := range ps {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
