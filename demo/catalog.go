@@ -165,15 +165,15 @@ func generate(p plan) []listing {
 		r := rng.IntN(100)
 		var class string
 		switch {
-		case r < 28:
+		case r < 22:
 			class = classTableI
-		case r < 45:
+		case r < 36:
 			class = classDesigner
-		case r < 66:
+		case r < 61:
 			class = classTableII
-		case r < 79:
+		case r < 75:
 			class = classMedicine
-		case r < 88:
+		case r < 85:
 			class = classSurveillance
 		default:
 			class = "" // legitimate unrelated goods
