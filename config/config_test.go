@@ -450,6 +450,14 @@ targets:
 	}
 }
 
+func TestSecondDocument(t *testing.T) {
+	_, err := Parse("two.yml", []byte("threshold: 0.5\n---\nthreshold: 0.9\n"), nil)
+	want := "two.yml:2:1: a config file holds one YAML document; this is a second one"
+	if err == nil || err.Error() != want {
+		t.Errorf("Parse(two documents) = %v, want %q", err, want)
+	}
+}
+
 func TestMergeBomb(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("x0: &m0 {platform: Shop}\n")

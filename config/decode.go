@@ -1,7 +1,10 @@
 package config
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"regexp"
 	"sort"
@@ -93,22 +96,38 @@ func sortProblems(ps []Problem) []Problem {
 	return out
 }
 
+// syntaxError records a YAML syntax error; the file is not validated further.
+func (d *decoder) syntaxError(err error) {
+	p := Problem{File: d.file, Line: 1, Column: 1, Message: err.Error()}
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		p.Line, _ = strconv.Atoi(m[1])
+		p.Message = m[2]
+	}
+	d.problems = append(d.problems, p)
+	d.syntax = true
+}
+
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func (d *decoder) decode(data []byte) *Config {
 	cfg := Default()
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		p := Problem{File: d.file, Line: 1, Column: 1, Message: err.Error()}
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			p.Line, _ = strconv.Atoi(m[1])
-			p.Message = m[2]
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) { // empty file
+			return cfg
 		}
-		d.problems = append(d.problems, p)
-		d.syntax = true
+		d.syntaxError(err)
 		return cfg
 	}
-	if doc.Kind == 0 || len(doc.Content) == 0 { // empty file
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		d.errorf(&extra, "", "a config file holds one YAML document; this is a second one")
+	} else if !errors.Is(err, io.EOF) {
+		d.syntaxError(err)
+		return cfg
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return cfg
 	}
 	root := doc.Content[0]
