@@ -1,22 +1,31 @@
 package matchers
 
-import "sort"
-
-// automaton is an Aho-Corasick automaton compiled to a dense DFA over bytes
-// with byte equivalence classes: one table lookup per input byte. Transition
-// values are premultiplied row offsets; the high bit marks states that end at
-// least one pattern. It is immutable after build and safe for concurrent use.
+// automaton is an Aho-Corasick automaton over bytes with byte equivalence
+// classes, stored as a hybrid: the states near the root (depth <= denseDepth,
+// where scanning spends nearly all its time) have dense DFA rows with every
+// failure transition resolved, so they cost one table lookup per byte; the
+// deep states keep only their own children and a failure link, which keeps
+// the compiled watchlist small. It is immutable after build and safe for
+// concurrent use.
 type automaton struct {
-	class    [256]uint8
-	nclass   uint32
-	trans    []uint32
+	class  [256]uint8
+	nclass int32
+	ndense int32   // states [0, ndense) are dense
+	dtrans []int32 // dense rows: dtrans[s*nclass+c]
+	// Sparse states: children of s are cclass/cnext[cstart[s]:cstart[s+1]].
+	cstart   []int32
+	cclass   []uint8
+	cnext    []int32
+	fail     []int32
+	hasOut   []bool
 	outStart []int32 // per state: outs[outStart[s]:outStart[s+1]]
 	outs     []int32 // pattern ids
 	plen     []int32 // pattern lengths in bytes
 	nstates  int
 }
 
-const matchFlag = 1 << 31
+// denseDepth is the depth up to which states get dense rows.
+const denseDepth = 3
 
 // rawHit is a pattern occurrence: pattern id and end offset.
 type rawHit struct {
@@ -24,11 +33,26 @@ type rawHit struct {
 	end int32
 }
 
-// buildAutomaton compiles patterns (non-empty byte strings) into a DFA.
+type trieNode struct {
+	cls   []uint8
+	next  []int32
+	out   []int32
+	depth int32
+}
+
+func (n *trieNode) child(c uint8) int32 {
+	for i, x := range n.cls {
+		if x == c {
+			return n.next[i]
+		}
+	}
+	return -1
+}
+
+// buildAutomaton compiles patterns (non-empty byte strings) into an
+// automaton.
 func buildAutomaton(patterns [][]byte) *automaton {
 	a := &automaton{}
-	// Byte classes: each byte used by a pattern gets its own class; the
-	// rest share class 0.
 	var used [256]bool
 	for _, p := range patterns {
 		for _, b := range p {
@@ -37,117 +61,157 @@ func buildAutomaton(patterns [][]byte) *automaton {
 	}
 	nc := 1
 	for b := 0; b < 256; b++ {
-		if used[b] {
+		if used[b] && nc < 256 {
 			a.class[b] = uint8(nc)
 			nc++
 		}
 	}
-	if nc > 256 {
-		// Every byte value used: fall back to the identity (class 0 is then
-		// unused but harmless) with 256 classes.
+	if nc >= 256 {
 		for b := 0; b < 256; b++ {
 			a.class[b] = uint8(b)
 		}
 		nc = 256
 	}
-	a.nclass = uint32(nc)
-	// Trie with sparse children.
-	type node struct {
-		next map[uint8]int32
-		out  []int32
-	}
-	nodes := []node{{}}
+	a.nclass = int32(nc)
+	// Trie.
+	nodes := []trieNode{{}}
 	for id, p := range patterns {
 		s := int32(0)
 		for _, b := range p {
 			c := a.class[b]
-			if nodes[s].next == nil {
-				nodes[s].next = map[uint8]int32{}
-			}
-			nx, ok := nodes[s].next[c]
-			if !ok {
+			nx := nodes[s].child(c)
+			if nx < 0 {
 				nx = int32(len(nodes))
-				nodes = append(nodes, node{})
-				nodes[s].next[c] = nx
+				nodes = append(nodes, trieNode{depth: nodes[s].depth + 1})
+				nodes[s].cls = append(nodes[s].cls, c)
+				nodes[s].next = append(nodes[s].next, nx)
 			}
 			s = nx
 		}
 		nodes[s].out = append(nodes[s].out, int32(id))
 		a.plen = append(a.plen, int32(len(p)))
 	}
-	for len(a.plen) < len(patterns) {
-		a.plen = append(a.plen, 0)
-	}
+	// Renumber in BFS order so that shallow (dense) states come first.
 	n := len(nodes)
+	order := make([]int32, 0, n)
+	order = append(order, 0)
+	for qi := 0; qi < len(order); qi++ {
+		order = append(order, nodes[order[qi]].next...)
+	}
+	newID := make([]int32, n)
+	for i, old := range order {
+		newID[old] = int32(i)
+	}
+	ns := make([]trieNode, n)
+	for i, old := range order {
+		nd := nodes[old]
+		for j := range nd.next {
+			nd.next[j] = newID[nd.next[j]]
+		}
+		ns[i] = nd
+	}
+	nodes = ns
 	a.nstates = n
-	fail := make([]int32, n)
-	trans := make([]int32, n*nc) // state ids, not premultiplied, while building
+	ndense := 0
+	for ndense < n && nodes[ndense].depth <= denseDepth {
+		ndense++
+	}
+	a.ndense = int32(ndense)
+	a.fail = make([]int32, n)
+	a.dtrans = make([]int32, ndense*nc)
+	a.hasOut = make([]bool, n)
 	outs := make([][]int32, n)
-	// BFS.
-	queue := make([]int32, 0, n)
-	for c := 0; c < nc; c++ {
-		if nx, ok := nodes[0].next[uint8(c)]; ok {
-			trans[c] = nx
-			fail[nx] = 0
-			queue = append(queue, nx)
+	// g is the goto function on already-built states.
+	var g func(s int32, c uint8) int32
+	g = func(s int32, c uint8) int32 {
+		for {
+			if s < a.ndense {
+				return a.dtrans[int(s)*nc+int(c)]
+			}
+			if nx := nodes[s].child(c); nx >= 0 {
+				return nx
+			}
+			s = a.fail[s]
 		}
 	}
-	outs[0] = nodes[0].out
-	for qi := 0; qi < len(queue); qi++ {
-		s := queue[qi]
-		f := fail[s]
-		own := nodes[s].out
-		if len(outs[f]) > 0 {
-			merged := make([]int32, 0, len(own)+len(outs[f]))
-			merged = append(merged, own...)
-			merged = append(merged, outs[f]...)
-			outs[s] = merged
+	for s := int32(0); s < int32(n); s++ {
+		nd := &nodes[s]
+		if s != 0 {
+			outs[s] = nd.out
+			if fo := outs[a.fail[s]]; len(fo) > 0 {
+				merged := make([]int32, 0, len(nd.out)+len(fo))
+				merged = append(merged, nd.out...)
+				outs[s] = append(merged, fo...)
+			}
 		} else {
-			outs[s] = own
+			outs[0] = nd.out
 		}
-		row := int(s) * nc
-		frow := int(f) * nc
-		for c := 0; c < nc; c++ {
-			if nx, ok := nodes[s].next[uint8(c)]; ok {
-				trans[row+c] = nx
-				fail[nx] = trans[frow+c]
-				queue = append(queue, nx)
+		// Failure links of the children.
+		for j, c := range nd.cls {
+			child := nd.next[j]
+			if s == 0 {
+				a.fail[child] = 0
 			} else {
-				trans[row+c] = trans[frow+c]
+				a.fail[child] = g(a.fail[s], c)
 			}
 		}
-		nodes[s].next = nil
+		if s < a.ndense {
+			row := int(s) * nc
+			for c := 0; c < nc; c++ {
+				if nx := nd.child(uint8(c)); nx >= 0 {
+					a.dtrans[row+c] = nx
+				} else if s == 0 {
+					a.dtrans[row+c] = 0
+				} else {
+					a.dtrans[row+c] = a.dtrans[int(a.fail[s])*nc+c]
+				}
+			}
+		}
 	}
-	// Flatten outputs and premultiply.
+	// Sparse children and outputs, flattened.
+	a.cstart = make([]int32, n+1)
 	a.outStart = make([]int32, n+1)
 	for s := 0; s < n; s++ {
-		a.outStart[s] = int32(len(a.outs))
-		o := outs[s]
-		sort.Slice(o, func(i, j int) bool { return o[i] < o[j] })
-		a.outs = append(a.outs, o...)
-	}
-	a.outStart[n] = int32(len(a.outs))
-	a.trans = make([]uint32, n*nc)
-	for i, t := range trans {
-		v := uint32(t) * uint32(nc)
-		if a.outStart[t+1] > a.outStart[t] {
-			v |= matchFlag
+		a.cstart[s] = int32(len(a.cclass))
+		if s >= ndense {
+			a.cclass = append(a.cclass, nodes[s].cls...)
+			a.cnext = append(a.cnext, nodes[s].next...)
 		}
-		a.trans[i] = v
+		a.outStart[s] = int32(len(a.outs))
+		a.outs = append(a.outs, outs[s]...)
+		a.hasOut[s] = len(outs[s]) > 0
 	}
+	a.cstart[n] = int32(len(a.cclass))
+	a.outStart[n] = int32(len(a.outs))
 	return a
 }
 
 // scan appends every occurrence of every pattern in text to hits.
 func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
-	trans, class := a.trans, &a.class
-	s := uint32(0)
+	dtrans, class, nc, ndense := a.dtrans, &a.class, a.nclass, a.ndense
+	s := int32(0)
 	for i := 0; i < len(text); i++ {
-		s = trans[s+uint32(class[text[i]])]
-		if s&matchFlag != 0 {
-			s &^= matchFlag
-			st := s / a.nclass
-			for _, p := range a.outs[a.outStart[st]:a.outStart[st+1]] {
+		c := class[text[i]]
+		for {
+			if s < ndense {
+				s = dtrans[s*nc+int32(c)]
+				break
+			}
+			found := false
+			for k := a.cstart[s]; k < a.cstart[s+1]; k++ {
+				if a.cclass[k] == c {
+					s = a.cnext[k]
+					found = true
+					break
+				}
+			}
+			if found {
+				break
+			}
+			s = a.fail[s]
+		}
+		if a.hasOut[s] {
+			for _, p := range a.outs[a.outStart[s]:a.outStart[s+1]] {
 				hits = append(hits, rawHit{pat: p, end: int32(i + 1)})
 			}
 		}
@@ -157,5 +221,6 @@ func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
 
 // memBytes is the size of the compiled tables.
 func (a *automaton) memBytes() int {
-	return len(a.trans)*4 + len(a.outStart)*4 + len(a.outs)*4 + len(a.plen)*4 + 256
+	return len(a.dtrans)*4 + len(a.cstart)*4 + len(a.cclass) + len(a.cnext)*4 + len(a.fail)*4 +
+		len(a.hasOut) + len(a.outStart)*4 + len(a.outs)*4 + len(a.plen)*4 + 256
 }
