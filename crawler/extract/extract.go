@@ -30,8 +30,13 @@ const (
 
 // Page is what one fetched page yields.
 type Page struct {
-	// Listings found on the page. Platform and Target are set from the
-	// target; ID is the id field, else the canonical listing URL.
+	// Listings found on the page, in document order. Platform and Target
+	// are set from the target; URL is the url field made absolute and
+	// canonical, else the page's canonical URL; ID is the id field, else
+	// the URL. When several listings of one page have neither id nor url
+	// (inline cards), the second and later get "#2", "#3", … appended to
+	// their ID so that they stay apart. Listings repeating an earlier id on
+	// the page are dropped (CountDuplicate).
 	Listings []precwatch.Listing `json:"listings"`
 	// Follow holds the absolute canonical URLs of detail pages (follow
 	// selectors), deduplicated, in document order.

@@ -17,7 +17,8 @@ import (
 // listing fields to dotted paths inside each item, and t.JSON.NextPage to the
 // next page's URL in the document (absent, null or empty: last page;
 // relative URLs are resolved against the page URL). Path segments select
-// object keys, or array elements when numeric ("items.0.title"). Strings are
+// object keys, or array elements when numeric ("items.0.title"); a key that
+// itself contains a dot cannot be addressed. Strings are
 // reduced to visible text when they contain markup and whitespace-collapsed;
 // numbers keep their literal form, booleans read "true"/"false", arrays of
 // scalars are joined with ", " and objects are rendered as compact JSON.
