@@ -206,6 +206,7 @@ type Label struct {
 	Target     string   `json:"target"`     // target name of the site
 	ListingID  string   `json:"listing_id"` // id as the demo target extracts it
 	URLPath    string   `json:"url_path"`   // path of the listing URL on its site
+	Title      string   `json:"title"`      // title as served
 	Suspicious bool     `json:"suspicious"` // should become a ticket
 	CAS        []string `json:"cas"`        // primary CAS of each offered (not negated) substance
 	Lang       string   `json:"lang"`
@@ -227,11 +228,60 @@ func VariantLabels(v int) []Label {
 		cas := append([]string{}, l.CAS...)
 		out = append(out, Label{
 			Platform: platformNames[l.Platform], Target: l.Platform, ListingID: l.ID,
-			URLPath: listingPath(&l), Suspicious: l.Suspicious, CAS: cas,
+			URLPath: listingPath(&l), Title: l.Title, Suspicious: l.Suspicious, CAS: cas,
 			Lang: l.Lang, Category: l.Category,
 		})
 	}
 	return out
+}
+
+// Diff lists the listing ids (Label.ListingID) that differ between two
+// variants.
+type Diff struct {
+	Added   []string `json:"added"`   // served in the later variant only
+	Removed []string `json:"removed"` // served in the earlier variant only (404 in the later)
+	Changed []string `json:"changed"` // served in both with different content
+}
+
+// VariantDiff returns what changes from variant from to variant to, in
+// serving order. It fails for an unknown variant.
+func VariantDiff(from, to int) (Diff, error) {
+	a, err := variantListings(from)
+	if err != nil {
+		return Diff{}, err
+	}
+	b, err := variantListings(to)
+	if err != nil {
+		return Diff{}, err
+	}
+	inA := map[string]*listing{}
+	for i := range a {
+		inA[a[i].ID] = &a[i]
+	}
+	inB := map[string]bool{}
+	var d Diff
+	for i := range b {
+		l := &b[i]
+		inB[l.ID] = true
+		old, ok := inA[l.ID]
+		switch {
+		case !ok:
+			d.Added = append(d.Added, l.ID)
+		case !sameListing(old, l):
+			d.Changed = append(d.Changed, l.ID)
+		}
+	}
+	for _, l := range a {
+		if !inB[l.ID] {
+			d.Removed = append(d.Removed, l.ID)
+		}
+	}
+	return d, nil
+}
+
+func sameListing(a, b *listing) bool {
+	return a.Title == b.Title && a.Description == b.Description && a.Price == b.Price &&
+		a.Currency == b.Currency && a.Seller == b.Seller && a.Location == b.Location
 }
 
 // listingPath is the path of a listing's own URL on its site.

@@ -224,8 +224,8 @@ func checkServed(t *testing.T, d *Demo, labels []Label) {
 			if g.path != l.URLPath {
 				t.Errorf("%s: listing %s links to %q, label says %q", s.Name, g.id, g.path, l.URLPath)
 			}
-			if strings.TrimSpace(g.title) == "" {
-				t.Errorf("%s: listing %s has an empty title", s.Name, g.id)
+			if g.title != l.Title || g.title == "" {
+				t.Errorf("%s: listing %s serves title %q, label says %q", s.Name, g.id, g.title, l.Title)
 			}
 		}
 		for id := range want {
@@ -533,10 +533,41 @@ func TestVariant1ChangesRemovesAndAdds(t *testing.T) {
 	if flipped == 0 {
 		t.Errorf("variant 1 turns no clean listing suspicious")
 	}
+	// Some removed listings were suspicious, so tickets get listing_status
+	// removed in an end-to-end test.
+	diff, err := VariantDiff(0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	suspiciousRemoved := map[string]int{}
+	for _, id := range diff.Removed {
+		if in0[id].Suspicious {
+			suspiciousRemoved[in0[id].Target]++
+		}
+	}
+	for _, target := range siteKeys {
+		if suspiciousRemoved[target] == 0 {
+			t.Errorf("%s: variant 1 removes no suspicious listing", target)
+		}
+	}
+	if got, want := len(diff.Removed), len(v0)-len(v1)+len(diff.Added); got != want {
+		t.Errorf("VariantDiff(0, 1): %d removed, want %d", got, want)
+	}
+	for _, id := range diff.Changed {
+		if changeOf(id) != "change" {
+			t.Errorf("VariantDiff(0, 1) reports %s changed", id)
+		}
+	}
+	if same, err := VariantDiff(1, 1); err != nil || len(same.Added)+len(same.Removed)+len(same.Changed) != 0 {
+		t.Errorf("VariantDiff(1, 1) = %+v, %v; want empty", same, err)
+	}
+	if _, err := VariantDiff(0, 7); err == nil {
+		t.Errorf("VariantDiff(0, 7) = nil error, want one")
+	}
 	// Changed listings serve different text in the two variants.
 	changed := 0
 	for _, l := range v0 {
-		if changeOf(l.ListingID) != "change" {
+		if !slices.Contains(diff.Changed, l.ListingID) {
 			continue
 		}
 		_, _, b0 := get(t, site(d0, l.Target).URL+l.URLPath)
