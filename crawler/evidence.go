@@ -291,13 +291,14 @@ func (e *Evidence) Close() error {
 // sync flushes what was appended to stable storage.
 func (e *Evidence) sync() error {
 	e.mu.Lock()
-	defer e.mu.Unlock()
+	files := []*os.File{e.seg, e.indexF}
+	e.mu.Unlock()
+	// fsync without the lock: Puts must not wait for the disk.
 	var errs []error
-	if e.seg != nil {
-		errs = append(errs, e.seg.Sync())
-	}
-	if e.indexF != nil {
-		errs = append(errs, e.indexF.Sync())
+	for _, f := range files {
+		if f != nil {
+			errs = append(errs, f.Sync())
+		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("sync evidence %s: %w", e.dir, err)

@@ -36,7 +36,7 @@ type journal struct {
 	buf   bytes.Buffer
 }
 
-const syncInterval = 200 * time.Millisecond
+const syncInterval = time.Second
 
 // item is one frontier entry.
 type item struct {
@@ -204,12 +204,15 @@ func (j *journal) write(fn func(*bytes.Buffer)) error {
 // sync flushes the journal to stable storage if anything was written.
 func (j *journal) sync() error {
 	j.mu.Lock()
-	defer j.mu.Unlock()
-	if j.f == nil || !j.dirty {
+	f := j.f
+	if f == nil || !j.dirty {
+		j.mu.Unlock()
 		return nil
 	}
 	j.dirty = false
-	if err := j.f.Sync(); err != nil {
+	j.mu.Unlock()
+	// fsync without the lock: it can take long and writers must not wait.
+	if err := f.Sync(); err != nil {
 		return fmt.Errorf("sync journal %s: %w", j.path, err)
 	}
 	return nil
