@@ -1,0 +1,83 @@
+package matchers
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestValidCAS(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"5449-12-7", true}, {"80532-66-7", true}, {"7732-18-5", true}, {"2167189-50-4", true}, {"50-00-0", true},
+		{"5449-12-8", false}, {"5449-127", false}, {"5449_12_7", false}, {"", false}, {"1-12-7", false},
+		{"12345678-12-3", false}, {"54a9-12-7", false},
+	}
+	for _, tt := range tests {
+		if got := ValidCAS(tt.in); got != tt.want {
+			t.Errorf("ValidCAS(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFindCAS(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"CAS 5449-12-7", []string{"5449-12-7"}},
+		{"CAS No.: 80532-66-7 99%", []string{"80532-66-7"}},
+		{"CAS#28578 16 7", []string{"28578-16-7"}},
+		{"cas: 28578167", []string{"28578-16-7"}},
+		{"CAS-Nr. 5449 - 12 - 7", []string{"5449-12-7"}},
+		{"5449–12–7 and 28578—16—7", []string{"5449-12-7", "28578-16-7"}},
+		{"ＣＡＳ ５４４９－１２－７", []string{"5449-12-7"}},
+		{"CAS号：4676-39-5", []string{"4676-39-5"}},
+		{"(5449-12-7)", []string{"5449-12-7"}},
+		{"5449-12-8", nil},            // wrong check digit
+		{"28578 16 7", nil},           // spaced form needs the CAS keyword
+		{"tel 5449127", nil},          // so does the bare form
+		{"15449-12-7", nil},           // 1+5449... is a different number
+		{"5449-12-71", nil},           // longer number
+		{"1.5449-12-7", nil},          // part of something else
+		{"ISBN 978-3-16-148410-0", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range FindCAS(Normalize(tt.in).Norm) {
+			got = append(got, m.CAS)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("FindCAS(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzCAS(f *testing.F) {
+	for _, s := range []string{"CAS 5449-12-7", "CAS#28578 16 7", "cas: 28578167", "５４４９－１２－７", "1-2-3", "cas cas 12 34 5",
+		"99999999999-99-9", "CAS No.:", "\xff5449-12-7"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		for _, m := range FindCAS(n.Norm) {
+			if !ValidCAS(m.CAS) {
+				t.Fatalf("FindCAS(%q) returned %q, which fails its check digit", s, m.CAS)
+			}
+			if m.Start < 0 || m.End > len(n.Norm) || m.Start >= m.End {
+				t.Fatalf("FindCAS(%q): bad range [%d:%d] of %d", s, m.Start, m.End, len(n.Norm))
+			}
+			os, oe := n.Orig(m.Start, m.End)
+			if os < 0 || oe > len(s) || os > oe {
+				t.Fatalf("FindCAS(%q): %q maps to [%d:%d] outside the original", s, m.CAS, os, oe)
+			}
+		}
+		// Raw bytes too, not only normalised text.
+		for _, m := range FindCAS([]byte(s)) {
+			if !ValidCAS(m.CAS) || m.Start < 0 || m.End > len(s) {
+				t.Fatalf("FindCAS(raw %q) = %+v", s, m)
+			}
+		}
+	})
+}
