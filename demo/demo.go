@@ -202,15 +202,18 @@ func (d *Demo) SetVariant(v int) error {
 // Label is the ground truth for one served demo listing under the ticket
 // policy of DESIGN.md.
 type Label struct {
-	Platform   string   `json:"platform"`   // platform display name
-	Target     string   `json:"target"`     // target name of the site
-	ListingID  string   `json:"listing_id"` // id as the demo target extracts it
-	URLPath    string   `json:"url_path"`   // path of the listing URL on its site
-	Title      string   `json:"title"`      // title as served
-	Suspicious bool     `json:"suspicious"` // should become a ticket
-	CAS        []string `json:"cas"`        // primary CAS of each offered (not negated) substance
-	Lang       string   `json:"lang"`
-	Category   string   `json:"category"` // one of the Category constants
+	Platform   string `json:"platform"`   // platform display name
+	Target     string `json:"target"`     // target name of the site
+	ListingID  string `json:"listing_id"` // id as the demo target extracts it
+	URLPath    string `json:"url_path"`   // path of the listing URL on its site
+	Title      string `json:"title"`      // title as served
+	Suspicious bool   `json:"suspicious"` // should become a ticket
+	// CAS holds the primary CAS of each offered (not negated) substance.
+	// Clean Table II, retail-medicine and reagent offers carry it too (they
+	// are hits without a ticket); traps, news and legit goods have none.
+	CAS      []string `json:"cas"`
+	Lang     string   `json:"lang"`
+	Category string   `json:"category"` // one of the Category constants
 }
 
 // Labels returns the labels of the default variant, in serving order.
