@@ -35,12 +35,12 @@ func TestFindCAS(t *testing.T) {
 		{"ＣＡＳ ５４４９－１２－７", []string{"5449-12-7"}},
 		{"CAS号：4676-39-5", []string{"4676-39-5"}},
 		{"(5449-12-7)", []string{"5449-12-7"}},
-		{"5449-12-8", nil},            // wrong check digit
-		{"28578 16 7", nil},           // spaced form needs the CAS keyword
-		{"tel 5449127", nil},          // so does the bare form
-		{"15449-12-7", nil},           // 1+5449... is a different number
-		{"5449-12-71", nil},           // longer number
-		{"1.5449-12-7", nil},          // part of something else
+		{"5449-12-8", nil},   // wrong check digit
+		{"28578 16 7", nil},  // spaced form needs the CAS keyword
+		{"tel 5449127", nil}, // so does the bare form
+		{"15449-12-7", nil},  // 1+5449... is a different number
+		{"5449-12-71", nil},  // longer number
+		{"1.5449-12-7", nil}, // part of something else
 		{"ISBN 978-3-16-148410-0", nil},
 	}
 	for _, tt := range tests {

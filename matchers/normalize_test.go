@@ -29,7 +29,7 @@ func TestNormalize(t *testing.T) {
 		{"plan a or b, x y", "plan a or b, x y"}, // two lone letters are not a spaced word
 		{"Eph&eacute;drine &amp; &#101;phedrine&nbsp;HCl", "ephedrine & ephedrine hcl"},
 		{"\u0435\u0440hedrine", "ephedrine"}, // Cyrillic е р inside a Latin word
-		{"эфедрин", "эфедрин"},                  // a Russian word stays Russian
+		{"эфедрин", "эфедрин"},               // a Russian word stays Russian
 		{"Essigsäureanhydrid, Straße", "essigsaureanhydrid, strasse"},
 		{"麻黄碱，伪麻黄碱", "麻黄碱,伪麻黄碱"},
 		{"a  \t b\r\n\n c", "a b\nc"},
