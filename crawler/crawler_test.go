@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -549,5 +550,55 @@ func TestCancelResumes(t *testing.T) {
 		if n > 1 && k != "/product/5" {
 			t.Errorf("%s fetched %d times", k, n)
 		}
+	}
+}
+
+func TestPerHostLimits(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		parallelism int
+		delay       time.Duration
+	}{
+		{"parallelism 2, no delay", 2, 0},
+		{"parallelism 4, delay 40ms", 4, 40 * time.Millisecond},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			active, peak := 0, 0
+			var starts []time.Time
+			srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				active++
+				peak = max(peak, active)
+				starts = append(starts, time.Now())
+				mu.Unlock()
+				time.Sleep(15 * time.Millisecond)
+				if r.URL.Path == "/" {
+					for i := range 16 {
+						fmt.Fprintf(w, `<a href="/p/%d">p</a>`, i)
+					}
+				} else {
+					fmt.Fprint(w, listingPage(r.URL.Path))
+				}
+				mu.Lock()
+				active--
+				mu.Unlock()
+			}))
+			tg := singlePageTarget(srv.URL, "/")
+			tg.Follow = []string{"a"}
+			tg.Parallelism, tg.Delay = tc.parallelism, tc.delay
+			run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, &collector{})
+			if err != nil || run.Pages != 17 {
+				t.Fatalf("run = %+v, %v", run, err)
+			}
+			if peak > tc.parallelism {
+				t.Errorf("%d requests in flight at once, want at most %d", peak, tc.parallelism)
+			}
+			for i := 1; i < len(starts); i++ {
+				if gap := starts[i].Sub(starts[i-1]); gap < tc.delay-5*time.Millisecond {
+					t.Errorf("requests %d and %d started %v apart, want >= delay %v", i-1, i, gap, tc.delay)
+				}
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/precwatch/precwatch/config"
@@ -70,12 +71,18 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "precwatch target test: no target %q in %s (targets: %s)\n", *name, *cfgPath, strings.Join(names, ", "))
 		return errSilent
 	}
-	// Test writes nothing to the data dir; the crawler only needs one to
-	// exist for its evidence store, so give it the configured one.
-	c, err := crawler.New(crawler.Options{DataDir: cfg.DataDir, Logger: logger})
+	// Test writes no run state or evidence; the crawler still wants a data
+	// dir, so it gets a temporary one rather than the configured one.
+	tmp, err := os.MkdirTemp("", "precwatch-target-test-")
 	if err != nil {
 		return err
 	}
+	defer os.RemoveAll(tmp)
+	c, err := crawler.New(crawler.Options{DataDir: tmp, Logger: logger})
+	if err != nil {
+		return err
+	}
+	defer c.Close()
 	rep, err := c.Test(ctx, *t, *pages)
 	if err != nil {
 		return err

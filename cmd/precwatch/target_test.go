@@ -44,8 +44,8 @@ func TestTargetTestCommand(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if entries, _ := os.ReadDir(filepath.Join(dir, "data", "crawl")); len(entries) != 0 {
-		t.Errorf("target test wrote run state: %v", entries)
+	if _, err := os.Stat(filepath.Join(dir, "data")); !os.IsNotExist(err) {
+		t.Errorf("target test wrote to the data dir (stat: %v)", err)
 	}
 
 	code, _, errOut = runCmd(t, nil, "target", "test", "--config", cfg, "--target", "nope")
