@@ -164,9 +164,12 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	if len(t.StartURLs) == 0 {
 		return nil, precwatch.Errorf(precwatch.EINVALID, "target %s: no start_urls", t.Name)
 	}
-	j, st, err := openJournal(c.opts.DataDir, t.Name)
+	j, st, corrupt, err := openJournal(c.opts.DataDir, t.Name)
 	if err != nil {
 		return nil, fmt.Errorf("run %s: %w", t.Name, err)
+	}
+	if corrupt != nil {
+		c.log.Error("cannot resume the unfinished run, starting a new one", "target", t.Name, "err", corrupt)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -115,7 +115,7 @@ func TestContentHash(t *testing.T) {
 
 func TestJournalReplay(t *testing.T) {
 	dir := t.TempDir()
-	j, st, err := openJournal(dir, "shop")
+	j, st, _, err := openJournal(dir, "shop")
 	if err != nil || st != nil {
 		t.Fatalf("new journal: %v %v", st, err)
 	}
@@ -131,16 +131,27 @@ func TestJournalReplay(t *testing.T) {
 	f.WriteString("d\thttps://s/2\t20")
 	f.Close()
 
-	j, st, err = openJournal(dir, "shop")
+	j, st, _, err = openJournal(dir, "shop")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer j.close(true)
 	if st.id != "run-1" || !st.started.Equal(at) || st.pages != 3 || st.listings != 1 || st.errors != 1 ||
 		st.byKind["http-410"] != 1 || len(st.gone) != 1 || len(st.seen) != 4 {
 		t.Errorf("replayed = %+v", st)
 	}
 	if len(st.pending) != 1 || st.pending[0] != (item{"https://s/2", 'n'}) {
 		t.Errorf("pending = %v, want the unprocessed next page", st.pending)
+	}
+	j.close(false)
+
+	// A journal that does not parse is set aside and a new run starts.
+	os.WriteFile(journalPath(dir, "shop"), []byte("garbage\n"), 0o644)
+	j, st, corrupt, err := openJournal(dir, "shop")
+	if err != nil || st != nil || corrupt == nil {
+		t.Fatalf("corrupt journal: st %v corrupt %v err %v; want a fresh start and the reason", st, corrupt, err)
+	}
+	j.close(true)
+	if m, _ := filepath.Glob(journalPath(dir, "shop") + ".corrupt-*"); len(m) != 1 {
+		t.Errorf("corrupt journal not kept aside: %v", m)
 	}
 }

@@ -62,36 +62,43 @@ func journalPath(dataDir, target string) string {
 }
 
 // openJournal opens the journal of target, replaying it when it exists. st is
-// nil when there is no unfinished run.
-func openJournal(dataDir, target string) (*journal, *replayed, error) {
+// nil when there is no unfinished run. A journal that does not replay is moved
+// aside and reported in corrupt; the run starts afresh.
+func openJournal(dataDir, target string) (_ *journal, st *replayed, corrupt, err error) {
 	path := journalPath(dataDir, target)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, nil, fmt.Errorf("open journal %s: %w", path, err)
+		return nil, nil, nil, fmt.Errorf("open journal %s: %w", path, err)
 	}
-	var st *replayed
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return nil, nil, fmt.Errorf("open journal %s: %w", path, err)
+		return nil, nil, nil, fmt.Errorf("open journal %s: %w", path, err)
 	default:
 		// Drop a torn last line (the process died inside a write).
 		if i := bytes.LastIndexByte(data, '\n'); i+1 != len(data) {
 			data = data[:i+1]
 			if err := os.Truncate(path, int64(len(data))); err != nil {
-				return nil, nil, fmt.Errorf("open journal %s: %w", path, err)
+				return nil, nil, nil, fmt.Errorf("open journal %s: %w", path, err)
 			}
 		}
 		st, err = replay(data)
 		if err != nil {
-			return nil, nil, fmt.Errorf("replay journal %s: %w", path, err)
+			// A journal that does not parse cannot be resumed; keep it for
+			// inspection and start a new run rather than never crawl again.
+			aside := fmt.Sprintf("%s.corrupt-%d", path, time.Now().UnixNano())
+			if rerr := os.Rename(path, aside); rerr != nil {
+				return nil, nil, nil, fmt.Errorf("replay journal %s: %w (and moving it aside: %v)", path, err, rerr)
+			}
+			st = nil
+			corrupt = fmt.Errorf("replay journal %s: %w; moved to %s", path, err, aside)
 		}
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open journal %s: %w", path, err)
+		return nil, nil, nil, fmt.Errorf("open journal %s: %w", path, err)
 	}
-	return &journal{path: path, f: f}, st, nil
+	return &journal{path: path, f: f}, st, corrupt, nil
 }
 
 func replay(data []byte) (*replayed, error) {
