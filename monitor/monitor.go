@@ -261,7 +261,11 @@ func (m *Monitor) process(ctx context.Context, b *batcher, l precwatch.Listing, 
 
 // RescanSummary counts what a rescan did.
 type RescanSummary struct {
-	Listings, Hits, Flagged, Tickets int64
+	Listings int64 // stored listings re-matched
+	Hits     int64 // of them with an offered substance
+	Flagged  int64 // of them suspicious
+	Changed  int64 // whose verdict changed and were stored and indexed again
+	Tickets  int64 // tickets created
 }
 
 // Rescan re-matches every stored listing last seen at or after since (after
@@ -317,6 +321,11 @@ func (m *Monitor) Rescan(ctx context.Context, since time.Time, progress func(Res
 		if r.Match.Suspicious {
 			s.Flagged++
 		}
+		if sameVerdict(&old.Match, &r.Match) {
+			// Nothing to update: the index and the ticket say this already.
+			return nil
+		}
+		s.Changed++
 		pending = append(pending, r)
 		if len(pending) >= m.opts.BatchSize {
 			return flush()
@@ -333,4 +342,42 @@ func (m *Monitor) Rescan(ctx context.Context, since time.Time, progress func(Res
 		m.opts.Notify(ctx)
 	}
 	return &s, nil
+}
+
+// sameVerdict reports whether two matches of one listing say the same:
+// the same substances with the same hits, indicators, observables, score
+// and suspicion. Only a changed verdict is stored and indexed again.
+func sameVerdict(a, b *precwatch.Match) bool {
+	if a.Suspicious != b.Suspicious || a.Score != b.Score || len(a.Substances) != len(b.Substances) ||
+		len(a.Indicators) != len(b.Indicators) || len(a.Observables) != len(b.Observables) ||
+		len(a.Explain) != len(b.Explain) {
+		return false
+	}
+	for i := range a.Substances {
+		x, y := &a.Substances[i], &b.Substances[i]
+		if x.ID != y.ID || x.CAS != y.CAS || x.List != y.List || x.Negated != y.Negated || len(x.Hits) != len(y.Hits) {
+			return false
+		}
+		for j := range x.Hits {
+			if x.Hits[j] != y.Hits[j] {
+				return false
+			}
+		}
+	}
+	for i := range a.Indicators {
+		if a.Indicators[i] != b.Indicators[i] {
+			return false
+		}
+	}
+	for i := range a.Observables {
+		if a.Observables[i] != b.Observables[i] {
+			return false
+		}
+	}
+	for i := range a.Explain {
+		if a.Explain[i] != b.Explain[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -426,3 +426,63 @@ func indexCount(t *testing.T, dataDir string) uint64 {
 	}
 	return n
 }
+
+// TestRescanRetroHunt: after the watchlist gains a substance, rescan finds
+// it in stored listings, raises tickets and indexes them; a second rescan
+// changes nothing.
+func TestRescanRetroHunt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end crawl")
+	}
+	_, cfg := startDemo(t, "127.0.0.1:0", 0)
+	data := t.TempDir()
+	if code, _, errOut := runMain(t, "crawl", "--config", cfg, "--data", data); code != 0 {
+		t.Fatalf("crawl: exit %d: %s", code, errOut)
+	}
+	before := len(exportTickets(t, data))
+
+	// A newly "scheduled" substance that the demo's legitimate listings name.
+	extra := filepath.Join(t.TempDir(), "national.yaml")
+	if err := os.WriteFile(extra, []byte(`version: 1
+substances:
+  - id: citric-acid-test
+    name: Citric acid (test scheduling)
+    list: table-I
+    cas: "77-92-9"
+    synonyms: [citric acid]
+    source: "test fixture: a substance scheduled after the listings were crawled"
+    confidence: high
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runMain(t, "rescan", "--data", data, "--watchlist", extra)
+	if code != 0 {
+		t.Fatalf("rescan: exit %d: %s", code, errOut)
+	}
+	after := exportTickets(t, data)
+	var citric int
+	for _, e := range after {
+		for _, s := range e.Substances {
+			if s.CAS == "77-92-9" {
+				citric++
+			}
+		}
+	}
+	if citric == 0 || len(after) != before+citric {
+		t.Fatalf("rescan: %d tickets before, %d after, %d with the new substance; output %q", before, len(after), citric, out)
+	}
+	code, out, errOut = runMain(t, "search", "--data", data, "--format", "json", "cas:77-92-9")
+	if code != 0 || !strings.Contains(out, `"total":`) || strings.Contains(out, `"total":0`) {
+		t.Fatalf("search for the new substance: exit %d, %s %s", code, out, errOut)
+	}
+	// Again: nothing new.
+	if code, out, errOut = runMain(t, "rescan", "--data", data, "--watchlist", extra); code != 0 {
+		t.Fatalf("second rescan: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, " 0 changed, 0 new tickets") {
+		t.Errorf("second rescan changed something: %q", out)
+	}
+	if n := len(exportTickets(t, data)); n != len(after) {
+		t.Errorf("second rescan: %d tickets, want %d", n, len(after))
+	}
+}

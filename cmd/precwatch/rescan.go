@@ -72,7 +72,7 @@ func runRescan(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	el := time.Since(start)
-	fmt.Fprintf(env.Stdout, "rescanned %d listings in %s (%.0f listings/s): %d with hits, %d suspicious, %d new tickets\n",
-		s.Listings, el.Round(time.Millisecond), float64(s.Listings)/max(el.Seconds(), 1e-9), s.Hits, s.Flagged, s.Tickets)
+	fmt.Fprintf(env.Stdout, "rescanned %d listings in %s (%.0f listings/s): %d with hits, %d suspicious, %d changed, %d new tickets\n",
+		s.Listings, el.Round(time.Millisecond), float64(s.Listings)/max(el.Seconds(), 1e-9), s.Hits, s.Flagged, s.Changed, s.Tickets)
 	return nil
 }
