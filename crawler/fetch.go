@@ -71,7 +71,7 @@ type fetcher struct {
 
 type robotsEntry struct {
 	once  sync.Once
-	group *robotstxt.Group
+	data  *robotstxt.RobotsData
 	delay time.Duration
 	err   error
 }
@@ -239,9 +239,9 @@ func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
 			e.err = fmt.Errorf("robots.txt of %s: %w", key, err)
 			return
 		}
-		e.group = data.FindGroup(f.ua)
-		if e.group != nil {
-			e.delay = min(e.group.CrawlDelay, maxCrawlDelay)
+		e.data = data
+		if g := data.FindGroup(f.ua); g != nil {
+			e.delay = min(g.CrawlDelay, maxCrawlDelay)
 		}
 	})
 	return e
@@ -276,14 +276,13 @@ func (f *fetcher) allowedByRobots(ctx context.Context, u *url.URL) (bool, time.D
 	if e.err != nil {
 		return false, 0, e.err
 	}
-	if e.group == nil {
-		return true, e.delay, nil
-	}
 	p := u.EscapedPath()
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
-	return e.group.Test(p), e.delay, nil
+	// TestAgent, not FindGroup(...).Test: it also knows the "disallow all"
+	// a 5xx robots.txt means.
+	return e.data.TestAgent(p, f.ua), e.delay, nil
 }
 
 // capTransport decodes gzip itself and fails any body larger than max bytes,
