@@ -119,6 +119,10 @@ func TestJournalReplay(t *testing.T) {
 	if err != nil || st != nil {
 		t.Fatalf("new journal: %v %v", st, err)
 	}
+	// A second run of the same target while this one is open is refused.
+	if _, _, _, err := openJournal(dir, "shop"); precwatch.ErrorCode(err) != precwatch.ECONFLICT {
+		t.Errorf("second open of a journal in use = %v, want ECONFLICT", err)
+	}
 	at := time.Unix(1700000000, 0).UTC()
 	j.begin("run-1", at)
 	j.enqueue([]item{{"https://s/1", 's'}})

@@ -12,7 +12,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
+
+	"github.com/precwatch/precwatch"
 )
 
 // The journal is the durable state of an unfinished run: an append-only text
@@ -32,6 +35,7 @@ type journal struct {
 
 	mu    sync.Mutex
 	f     *os.File
+	lock  *os.File // flocked while the run is open
 	dirty bool
 	buf   bytes.Buffer
 }
@@ -69,6 +73,24 @@ func openJournal(dataDir, target string) (_ *journal, st *replayed, corrupt, err
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, nil, nil, fmt.Errorf("open journal %s: %w", path, err)
 	}
+	// One run of a target at a time (the scheduler and a CLI crawl may
+	// race): an advisory lock, released by the kernel if the process dies.
+	lock, err := os.OpenFile(strings.TrimSuffix(path, ".journal")+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("open journal %s: %w", path, err)
+	}
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		lock.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, nil, nil, precwatch.Errorf(precwatch.ECONFLICT, "target %s is being crawled by another run", target)
+		}
+		return nil, nil, nil, fmt.Errorf("lock journal %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			lock.Close()
+		}
+	}()
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -98,7 +120,7 @@ func openJournal(dataDir, target string) (_ *journal, st *replayed, corrupt, err
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("open journal %s: %w", path, err)
 	}
-	return &journal{path: path, f: f}, st, corrupt, nil
+	return &journal{path: path, f: f, lock: lock}, st, corrupt, nil
 }
 
 func replay(data []byte) (*replayed, error) {
@@ -241,6 +263,10 @@ func (j *journal) close(finished bool) error {
 		if rerr := os.Remove(j.path); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) && err == nil {
 			err = fmt.Errorf("remove journal %s: %w", j.path, rerr)
 		}
+	}
+	if j.lock != nil {
+		j.lock.Close() // releases the flock
+		j.lock = nil
 	}
 	return err
 }
