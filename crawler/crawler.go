@@ -384,12 +384,14 @@ type outcome struct {
 	links    []item
 }
 
-// process fetches, extracts and delivers one page and records it. A
-// cancelled page is not recorded, so a resumed run fetches it again.
+// process fetches, extracts and delivers one page and records it. A page cut
+// short by a cancel is not recorded, so a resumed run fetches it again; a page
+// whose listings were all delivered is recorded even if the cancel came just
+// after, so they are not delivered twice.
 func (r *run) process(ctx context.Context, it item) {
 	out, err := r.page(ctx, it)
-	if ctx.Err() != nil {
-		return
+	if err != nil && ctx.Err() != nil {
+		return // cut short by the cancel: fetch it again on resume
 	}
 	if err != nil {
 		kind := out.errKind
