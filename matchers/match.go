@@ -2,8 +2,8 @@ package matchers
 
 import (
 	"fmt"
+	"slices"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,8 +14,9 @@ import (
 
 // scratch holds per-call buffers, pooled.
 type scratch struct {
-	text Text
-	raw  []rawHit
+	texts []*Text
+	raw   []rawHit
+	tmp   []fhit
 }
 
 // fhit is a pattern or CAS hit in the normalised text of one field.
@@ -78,23 +79,21 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		addField("attributes."+k, l.Attributes[k])
 	}
 	total := 0
+	for len(sc.texts) < len(fields) {
+		sc.texts = append(sc.texts, &Text{})
+	}
 	for fi := range fields {
 		f := &fields[fi]
-		sc.text.Reset(f.orig)
-		f.norm = append([]byte(nil), sc.text.Norm...)
-		f.segs = append([]seg(nil), sc.text.segs...)
+		t := sc.texts[fi]
+		t.Reset(f.orig)
+		f.norm, f.segs = t.Norm, t.segs
 		total += len(f.norm)
 		sc.raw = m.ac.scan(f.norm, sc.raw[:0])
-		f.hits = m.filterHits(f.norm, sc.raw, int32(fi))
+		f.hits = m.filterHits(f.norm, sc.raw, int32(fi), &sc.tmp)
 		for _, c := range FindCAS(f.norm) {
 			f.hits = append(f.hits, fhit{pat: -1, cas: c.CAS, s: int32(c.Start), e: int32(c.End), field: int32(fi)})
 		}
-		sort.SliceStable(f.hits, func(i, j int) bool {
-			if f.hits[i].s != f.hits[j].s {
-				return f.hits[i].s < f.hits[j].s
-			}
-			return f.hits[i].e > f.hits[j].e
-		})
+		slices.SortStableFunc(f.hits, cmpHit)
 	}
 	ev := m.evaluate(l, fields, total)
 	ev.fill(&res, m)
@@ -104,8 +103,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 // filterHits turns raw automaton hits into fhits that respect word
 // boundaries, dropping substance terms inside longer substance terms or
 // exclusions.
-func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32) []fhit {
-	var out []fhit
+func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit) []fhit {
+	out := (*tmp)[:0]
+	defer func() { *tmp = out[:0] }()
 	for _, r := range raw {
 		p := &m.pats[r.pat]
 		s := r.end - m.ac.plen[r.pat]
@@ -125,15 +125,10 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32) []fhit {
 		}
 		out = append(out, fhit{pat: r.pat, s: s, e: r.end, field: fi})
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].s != out[j].s {
-			return out[i].s < out[j].s
-		}
-		return out[i].e > out[j].e
-	})
+	slices.SortStableFunc(out, cmpHit)
 	// Containment among substance terms and exclusions; licensed signals
 	// inside no-paperwork phrases.
-	var keep []fhit
+	keep := make([]fhit, 0, len(out))
 	maxEnd := int32(-1)
 	var paperEnd int32 = -1
 	for _, h := range out {
@@ -171,7 +166,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32) []fhit {
 type evaluation struct {
 	fields     []field
 	hits       []subHit
-	indicators map[string]precwatch.Indicator
+	indicators []precwatch.Indicator // in indOrder
 	indOrder   []string
 	observ     []precwatch.Observable
 	chemForm   bool
@@ -186,7 +181,7 @@ type evaluation struct {
 }
 
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *evaluation {
-	ev := &evaluation{fields: fields, indicators: map[string]precwatch.Indicator{}}
+	ev := &evaluation{fields: fields}
 	ev.offer = strings.TrimSpace(l.Price) != ""
 	shortListing := total < 4000
 	// Listing-wide signals.
@@ -195,8 +190,26 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 		s     int32
 	}
 	var chem, unamb []ctxHit
-	ambCtx := map[ambRef][]ctxHit{}
-	ambBlk := map[ambRef][]ctxHit{}
+	// Context and block words of ambiguous terms, looked at only when an
+	// ambiguous term is there.
+	var ambHits []ctxHit
+	var ambPats []int32
+	ambList := func(ar ambRef, kind uint32) []ctxHit {
+		var out []ctxHit
+		for i, pi := range ambPats {
+			p := &m.pats[pi]
+			if p.kinds&kind == 0 {
+				continue
+			}
+			for _, a := range p.ambRefs {
+				if a == ar {
+					out = append(out, ambHits[i])
+					break
+				}
+			}
+		}
+		return out
+	}
 	for fi := range fields {
 		f := &fields[fi]
 		for _, h := range f.hits {
@@ -239,15 +252,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 			if k&kOffer != 0 {
 				ev.offer = true
 			}
-			if k&kAmbContext != 0 {
-				for _, a := range p.ambRefs {
-					ambCtx[a] = append(ambCtx[a], ctxHit{int32(fi), h.s})
-				}
-			}
-			if k&kAmbBlock != 0 {
-				for _, a := range p.ambRefs {
-					ambBlk[a] = append(ambBlk[a], ctxHit{int32(fi), h.s})
-				}
+			if k&(kAmbContext|kAmbBlock) != 0 {
+				ambHits = append(ambHits, ctxHit{int32(fi), h.s})
+				ambPats = append(ambPats, h.pat)
 			}
 			if k&kIndicator != 0 {
 				for _, ii := range p.indicators {
@@ -288,16 +295,14 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 			if p.kinds&kSubstance == 0 || !f.offerField {
 				continue
 			}
-			seen := map[int32]bool{}
-			for _, r := range p.refs {
-				if seen[r.sub] {
+			for ri, r := range p.refs {
+				if dupSub(p.refs[:ri], r.sub) {
 					continue
 				}
-				seen[r.sub] = true
 				if r.amb != -1 {
 					ok := false
 					ar := ambRef{sub: r.sub, amb: r.amb}
-					if near(chem, int32(fi), h.s) || r.amb >= 0 && near(ambCtx[ar], int32(fi), h.s) ||
+					if near(chem, int32(fi), h.s) || r.amb >= 0 && near(ambList(ar, kAmbContext), int32(fi), h.s) ||
 						m.ownCASIn(fields, r.sub) {
 						ok = true
 					}
@@ -313,7 +318,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 							}
 						}
 					}
-					for _, c := range ambBlk[ar] {
+					for _, c := range ambList(ar, kAmbBlock) {
 						if c.field == int32(fi) && abs32(c.s-h.s) <= 80 {
 							ok = false
 						}
@@ -349,7 +354,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, "", o.Type+": "+o.Value)
 		}
 	}
-	if !ev.bulk {
+	if !ev.bulk && len(ev.hits) > 0 {
 		if why := bulkQuantity(fields); why != "" {
 			ev.bulk, ev.bulkWhy = true, why
 		}
@@ -446,6 +451,23 @@ func (m *Matcher) dropQualifiers(f *field, ms []subHit) []subHit {
 	return out
 }
 
+// cmpHit orders hits by start, longer first.
+func cmpHit(a, b fhit) int {
+	if a.s != b.s {
+		return int(a.s - b.s)
+	}
+	return int(b.e - a.e)
+}
+
+func dupSub(refs []termRef, sub int32) bool {
+	for _, r := range refs {
+		if r.sub == sub {
+			return true
+		}
+	}
+	return false
+}
+
 func abs32(x int32) int32 {
 	if x < 0 {
 		return -x
@@ -463,7 +485,7 @@ func (m *Matcher) labelOf(id string) string {
 }
 
 func (ev *evaluation) addIndicator(d indicatorDef, f *field, s, e int32) {
-	if _, ok := ev.indicators[d.id]; ok {
+	if ev.hasIndicator(d.id) {
 		return
 	}
 	os, oe := f.origRange(s, e)
@@ -479,11 +501,20 @@ func (ev *evaluation) addIndicator(d indicatorDef, f *field, s, e int32) {
 }
 
 func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
-	if _, ok := ev.indicators[d.id]; ok {
+	if ev.hasIndicator(d.id) {
 		return
 	}
-	ev.indicators[d.id] = precwatch.Indicator{ID: d.id, Label: d.label, Field: fieldName, Text: text}
+	ev.indicators = append(ev.indicators, precwatch.Indicator{ID: d.id, Label: d.label, Field: fieldName, Text: text})
 	ev.indOrder = append(ev.indOrder, d.id)
+}
+
+func (ev *evaluation) hasIndicator(id string) bool {
+	for _, x := range ev.indOrder {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
 
 // negate marks the mentions of one field that a negation cue covers.
@@ -639,39 +670,67 @@ func (m *Matcher) gapOK(gap []byte, set map[string]bool, list bool) bool {
 	return true
 }
 
-var quantityRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s?(kg|kgs|kilo|kilos|kilogram|kilograms|ton|tons|tonne|tonnes|mt|l|lt|liter|liters|litre|litres|drum|drums|barrel|barrels|tablets|tabs|pills|capsules|caps|boxes|box|cartons|packs|pcs|кг|公斤|千克|吨|片|盒|升|桶)(?:$|[^a-zа-я0-9])`)
+// unitLimit is the quantity from which a unit counts as bulk.
+var unitLimit = map[string]float64{
+	"kg": 25, "kgs": 25, "kilo": 25, "kilos": 25, "kilogram": 25, "kilograms": 25, "кг": 25, "公斤": 25, "千克": 25,
+	"ton": 1, "tons": 1, "tonne": 1, "tonnes": 1, "mt": 1, "吨": 1, "drum": 1, "drums": 1, "barrel": 1, "barrels": 1, "桶": 1,
+	"l": 25, "lt": 25, "liter": 25, "liters": 25, "litre": 25, "litres": 25, "升": 25,
+	"tablets": 1000, "tabs": 1000, "pills": 1000, "capsules": 1000, "caps": 1000, "片": 1000,
+	"boxes": 50, "box": 50, "cartons": 50, "packs": 50, "pcs": 50, "盒": 50,
+}
 
-// bulkQuantity returns the first bulk quantity stated in the fields.
+// bulkQuantity returns the first bulk quantity stated in the fields
+// ("25kg", "5 drums", "10000 tablets").
 func bulkQuantity(fields []field) string {
 	for _, f := range fields {
-		if !strings.ContainsAny(string(f.norm), "0123456789") {
-			continue
-		}
-		for _, mm := range quantityRE.FindAllSubmatch(f.norm, -1) {
-			v, err := strconv.ParseFloat(strings.ReplaceAll(string(mm[1]), ",", "."), 64)
-			if err != nil {
+		b := f.norm
+		for i := 0; i < len(b); i++ {
+			if !isDigit(b[i]) || i > 0 && (isDigit(b[i-1]) || b[i-1] == '.' || b[i-1] == ',') {
 				continue
 			}
-			unit := string(mm[2])
-			var limit float64
-			switch unit {
-			case "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "кг", "公斤", "千克":
-				limit = 25
-			case "ton", "tons", "tonne", "tonnes", "mt", "吨", "drum", "drums", "barrel", "barrels", "桶":
-				limit = 1
-			case "l", "lt", "liter", "liters", "litre", "litres", "升":
-				limit = 25
-			case "tablets", "tabs", "pills", "capsules", "caps", "片":
-				limit = 1000
-			default:
-				limit = 50
+			j := i
+			for j < len(b) && (isDigit(b[j]) || (b[j] == '.' || b[j] == ',') && j+1 < len(b) && isDigit(b[j+1])) {
+				j++
 			}
-			if v >= limit {
-				return string(mm[0])
+			num := strings.ReplaceAll(string(b[i:j]), ",", "")
+			k := j
+			if k < len(b) && b[k] == ' ' {
+				k++
 			}
+			u := k
+			if u < len(b) && b[u] >= 0x80 {
+				_, w := utf8.DecodeRune(b[u:])
+				u += w
+				if lim, ok := unitLimit[string(b[k:u])]; ok {
+					if v, err := strconv.ParseFloat(num, 64); err == nil && v >= lim {
+						return string(b[i:u])
+					}
+				}
+				for u < len(b) && b[u] >= 0x80 && !isCJK(firstRune(b[u:])) {
+					_, w := utf8.DecodeRune(b[u:])
+					u += w
+				}
+			} else {
+				for u < len(b) && b[u] >= 'a' && b[u] <= 'z' {
+					u++
+				}
+			}
+			if u > k && !wordAt(b, u) {
+				if lim, ok := unitLimit[string(b[k:u])]; ok {
+					if v, err := strconv.ParseFloat(num, 64); err == nil && v >= lim {
+						return string(b[i:u])
+					}
+				}
+			}
+			i = j - 1
 		}
 	}
 	return ""
+}
+
+func firstRune(b []byte) rune {
+	r, _ := utf8.DecodeRune(b)
+	return r
 }
 
 // category of an offered substance under the ticket policy.
@@ -796,8 +855,8 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if best == catNone && len(order) == 0 {
 		score = 0
 	}
-	for _, id := range ev.indOrder {
-		ind := ev.indicators[id]
+	for i, id := range ev.indOrder {
+		ind := ev.indicators[i]
 		res.Indicators = append(res.Indicators, ind)
 		if id == IndDesigner || id == IndBulk {
 			continue
@@ -806,7 +865,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		explain = append(explain, fmt.Sprintf("risk indicator %s (%q) +0.15", id, ind.Text))
 	}
 	if ev.bulk {
-		if _, ok := ev.indicators[IndBulk]; !ok {
+		if !ev.hasIndicator(IndBulk) {
 			res.Indicators = append(res.Indicators, precwatch.Indicator{ID: IndBulk, Label: "bulk or wholesale quantity", Text: ev.bulkWhy})
 		}
 	}

@@ -143,6 +143,9 @@ func (t *Text) Reset(s string) {
 	t.wordEnd = -1
 	n := len(s)
 	out := t.Norm
+	if cap(out) < n+n/4 {
+		out = make([]byte, 0, n+n/4+16)
+	}
 	// next is the original offset that continues the current linear seg;
 	// -1 when the last seg is not linear.
 	next := -1
@@ -150,6 +153,35 @@ func (t *Text) Reset(s string) {
 	mixed := false     // a letter touched a digit somewhere
 	lastKind := uint8(cOther)
 	for i := 0; i < n; {
+		if i == next && !(!prevAlnum && i+2 < n && spacedSep[s[i+1]]) {
+			// Fast path: lower-case letters and digits that continue the
+			// current linear run.
+			j := i
+			for j < n {
+				c := s[j]
+				if c >= 'a' && c <= 'z' {
+					if lastKind == cDigit {
+						mixed = true
+					}
+					lastKind = cLower
+				} else if c >= '0' && c <= '9' {
+					if lastKind == cLower {
+						mixed = true
+					}
+					lastKind = cDigit
+				} else {
+					break
+				}
+				j++
+			}
+			if j > i {
+				out = append(out, s[i:j]...)
+				prevAlnum = true
+				next = j
+				i = j
+				continue
+			}
+		}
 		b := s[i]
 		k := asciiClass[b]
 		switch k {
@@ -202,6 +234,21 @@ func (t *Text) Reset(s string) {
 			prevAlnum = false
 			i++
 		case cSpace, cNewline:
+			if b == ' ' && (i+1 >= n || asciiClass[s[i+1]] != cSpace && asciiClass[s[i+1]] != cNewline) {
+				if l := len(out); l == 0 || out[l-1] != ' ' && out[l-1] != '\n' {
+					// A single space: part of the linear run.
+					if i != next {
+						t.Norm = out
+						t.addSeg(i, true, 0)
+					}
+					out = append(out, ' ')
+					next = i + 1
+					lastKind = cSpace
+					prevAlnum = false
+					i++
+					continue
+				}
+			}
 			j := i + 1
 			nl := k == cNewline
 			for j < n {

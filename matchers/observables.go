@@ -10,7 +10,6 @@ import (
 )
 
 var (
-	emailRE    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,24}`)
 	urlRE      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'()\[\]{}]+`)
 	tmeRE      = regexp.MustCompile(`(?i)\b(?:t|telegram)\.me/([a-z0-9_]{4,32})`)
 	telegramRE = regexp.MustCompile(`(?i)\b(?:telegram|tg|телеграм|телеграмм)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|\b(?:telegram|tg)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
@@ -18,7 +17,6 @@ var (
 	whatsappRE = regexp.MustCompile(`(?i)(?:wa\.me/|\bwhats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
 	threemaRE  = regexp.MustCompile(`(?i)\bthreema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
 	signalRE   = regexp.MustCompile(`(?i)\bsignal\s*(?:number|no\.?|id|app|messenger)?\s*[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})`)
-	phoneRE    = regexp.MustCompile(`\+\d{1,3}[ \-.()]*\d[\d \-.()]{5,16}\d`)
 )
 
 // Observables returns the contacts, crypto addresses and URLs in text, each
@@ -28,26 +26,26 @@ func Observables(text string) []precwatch.Observable {
 }
 
 func appendObservables(out []precwatch.Observable, text string) []precwatch.Observable {
-	seen := map[precwatch.Observable]bool{}
-	for _, o := range out {
-		seen[o] = true
-	}
 	add := func(typ, v string) {
 		v = strings.TrimSpace(v)
 		if v == "" {
 			return
 		}
 		o := precwatch.Observable{Type: typ, Value: v}
-		if !seen[o] {
-			seen[o] = true
-			out = append(out, o)
+		for _, x := range out {
+			if x == o {
+				return
+			}
 		}
+		out = append(out, o)
 	}
-	lower := strings.ToLower(text)
-	if strings.IndexByte(text, '@') >= 0 {
-		for _, m := range emailRE.FindAllString(text, -1) {
-			add(precwatch.ObservableEmail, strings.ToLower(m))
-		}
+	// Cheap gates first: most listings hold none of these.
+	if !strings.ContainsAny(text, "@+:/.") && !hasLongToken(text) {
+		return out
+	}
+	lower := asciiLower(text)
+	for _, m := range findEmails(text) {
+		add(precwatch.ObservableEmail, strings.ToLower(m))
 	}
 	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") {
 		for _, m := range urlRE.FindAllString(text, -1) {
@@ -99,13 +97,8 @@ func appendObservables(out []precwatch.Observable, text string) []precwatch.Obse
 			add(precwatch.ObservableSignal, v)
 		}
 	}
-	if strings.IndexByte(text, '+') >= 0 {
-		for _, m := range phoneRE.FindAllString(text, -1) {
-			d := phoneDigits(m)
-			if len(d) >= 9 && len(d) <= 16 {
-				add(precwatch.ObservablePhone, d)
-			}
-		}
+	for _, d := range findPhones(text) {
+		add(precwatch.ObservablePhone, d)
 	}
 	// Crypto addresses: whole alphanumeric tokens.
 	for i := 0; i < len(text); {
@@ -125,6 +118,108 @@ func appendObservables(out []precwatch.Observable, text string) []precwatch.Obse
 		i = j
 	}
 	return out
+}
+
+// asciiLower lower-cases ASCII letters only (enough for the keyword gates).
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func isEmailLocal(c byte) bool {
+	return isAlnumByte(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+}
+
+func isDomainByte(c byte) bool { return isAlnumByte(c) || c == '.' || c == '-' }
+
+// findEmails returns the e-mail addresses in s: local@domain.tld.
+func findEmails(s string) []string {
+	var out []string
+	for at := strings.IndexByte(s, '@'); at >= 0; {
+		i := at
+		for i > 0 && isEmailLocal(s[i-1]) {
+			i--
+		}
+		j := at + 1
+		for j < len(s) && isDomainByte(s[j]) {
+			j++
+		}
+		dom := strings.TrimRight(s[at+1:j], ".-")
+		if dot := strings.LastIndexByte(dom, '.'); i < at && dot > 0 && len(dom)-dot-1 >= 2 && len(dom)-dot-1 <= 24 && allLetters(dom[dot+1:]) {
+			out = append(out, strings.TrimLeft(s[i:at], ".")+"@"+dom)
+		}
+		next := strings.IndexByte(s[at+1:], '@')
+		if next < 0 {
+			break
+		}
+		at = at + 1 + next
+	}
+	return out
+}
+
+func allLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// findPhones returns international phone numbers ("+86 155 0000 1234") in
+// s as '+' and digits.
+func findPhones(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		if s[i] != '+' || i+1 >= len(s) || !isDigit(s[i+1]) || i > 0 && isAlnumByte(s[i-1]) {
+			continue
+		}
+		j := i + 1
+		digits := 0
+		last := j
+		for j < len(s) && j-i < 24 {
+			c := s[j]
+			if isDigit(c) {
+				digits++
+				last = j + 1
+			} else if c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' {
+				break
+			}
+			j++
+		}
+		if digits >= 9 && digits <= 16 && !(last < len(s) && isAlnumByte(s[last])) {
+			out = append(out, phoneDigits(s[i:last]))
+		}
+		i = last - 1
+	}
+	return out
+}
+
+// hasLongToken reports whether s holds an alphanumeric run of at least 26
+// bytes (the shortest crypto address).
+func hasLongToken(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isAlnumByte(s[i]) {
+			run++
+			if run >= 26 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func isAlnumByte(c byte) bool {
