@@ -2,8 +2,8 @@ package matchers
 
 import (
 	"fmt"
-	"slices"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
