@@ -1,13 +1,17 @@
 package crawler
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/netip"
 	"slices"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -151,4 +155,37 @@ func TestPolicies(t *testing.T) {
 			t.Errorf("progress = %+v, want a final report of 1 page", progress)
 		}
 	})
+}
+
+func TestClassify(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		err   error
+		kind  string
+		retry bool
+	}{
+		{"guard", fmt.Errorf("get x: %w", ErrBlocked), KindBlocked, false},
+		{"cap", fmt.Errorf("get x: %w", ErrTooLarge), KindTooLarge, false},
+		{"redirects", fmt.Errorf("get x: %w", ErrTooManyRedirects), KindRedirects, false},
+		{"off domain", fmt.Errorf("get x: %w", ErrOffDomain), KindOffDomain, false},
+		{"deadline", fmt.Errorf("get x: %w", context.DeadlineExceeded), KindTimeout, true},
+		{"truncated", fmt.Errorf("get x: %w", io.ErrUnexpectedEOF), KindTruncated, true},
+		{"reset", fmt.Errorf("get x: %w", syscall.ECONNRESET), KindConnection, true},
+		{"refused", &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}, KindConnection, true},
+		{"bad gzip", fmt.Errorf("gzip body: %w", gzip.ErrHeader), KindDecode, false},
+	} {
+		kind, retry := classify(tc.err)
+		if kind != tc.kind || retry != tc.retry {
+			t.Errorf("classify(%s: %v) = %s, %v; want %s, %v", tc.name, tc.err, kind, retry, tc.kind, tc.retry)
+		}
+	}
+	for _, tc := range []struct {
+		status int
+		kind   string
+		retry  bool
+	}{{429, "http-429", true}, {500, "http-500", true}, {503, "http-503", true}, {404, "http-404", false}, {403, "http-403", false}} {
+		if kind, retry := statusKind(tc.status); kind != tc.kind || retry != tc.retry {
+			t.Errorf("statusKind(%d) = %s, %v; want %s, %v", tc.status, kind, retry, tc.kind, tc.retry)
+		}
+	}
 }
