@@ -342,7 +342,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 		m.negate(f, mentions)
 		ev.hits = append(ev.hits, mentions...)
 		// Observables from the original text.
-		ev.observ = appendObservables(ev.observ, f.orig)
+		ev.observ = appendObservables(ev.observ, f.orig, m.namesMessenger(f))
 	}
 	// Messenger and crypto observables are indicators too.
 	for _, o := range ev.observ {
@@ -360,6 +360,21 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 		}
 	}
 	return ev
+}
+
+// namesMessenger reports whether a field names a messenger or a messenger
+// link (the gate for the handle patterns).
+func (m *Matcher) namesMessenger(f *field) bool {
+	for _, h := range f.hits {
+		if h.pat >= 0 && m.pats[h.pat].kinds&kIndicator != 0 {
+			for _, ii := range m.pats[h.pat].indicators {
+				if m.indicators[ii].id == IndMessenger {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // negatedAt reports whether a negation cue ends right before s ("no import

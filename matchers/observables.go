@@ -22,10 +22,12 @@ var (
 // Observables returns the contacts, crypto addresses and URLs in text, each
 // once, in order of appearance by type.
 func Observables(text string) []precwatch.Observable {
-	return appendObservables(nil, text)
+	return appendObservables(nil, text, true)
 }
 
-func appendObservables(out []precwatch.Observable, text string) []precwatch.Observable {
+// appendObservables appends the observables of text to out; messenger
+// handles are looked for only when messengers says the text names one.
+func appendObservables(out []precwatch.Observable, text string, messengers bool) []precwatch.Observable {
 	add := func(typ, v string) {
 		v = strings.TrimSpace(v)
 		if v == "" {
@@ -43,11 +45,14 @@ func appendObservables(out []precwatch.Observable, text string) []precwatch.Obse
 	if !strings.ContainsAny(text, "@+:/.") && !hasLongToken(text) {
 		return out
 	}
-	lower := asciiLower(text)
+	lower := ""
+	if messengers {
+		lower = asciiLower(text)
+	}
 	for _, m := range findEmails(text) {
 		add(precwatch.ObservableEmail, strings.ToLower(m))
 	}
-	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") {
+	if strings.Contains(text, "http") || strings.Contains(text, "www.") || strings.Contains(text, "HTTP") || strings.Contains(text, "WWW.") {
 		for _, m := range urlRE.FindAllString(text, -1) {
 			m = strings.TrimRight(m, ".,;:!?")
 			add(precwatch.ObservableURL, m)
