@@ -4,12 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -112,19 +110,21 @@ func (d *doc) lists() []string {
 // Building documents directly (IndexAdvanced) skips bleve's reflection over
 // a Go value, which is a large part of the cost of indexing.
 type builder struct {
-	text, en, ru, cjk analysis.Analyzer
+	analyzers map[string]analysis.Analyzer // by language
+	text      analysis.Analyzer
 }
 
 func newBuilder(m *mapping.IndexMappingImpl) (*builder, error) {
-	b := &builder{}
-	for _, a := range []struct {
-		name string
-		dst  *analysis.Analyzer
-	}{{textAnalyzer, &b.text}, {en.AnalyzerName, &b.en}, {ru.AnalyzerName, &b.ru}, {cjk.AnalyzerName, &b.cjk}} {
-		*a.dst = m.AnalyzerNamed(a.name)
-		if *a.dst == nil {
-			return nil, fmt.Errorf("analyzer %s not found", a.name)
+	b := &builder{analyzers: map[string]analysis.Analyzer{}, text: m.AnalyzerNamed(textAnalyzer)}
+	if b.text == nil {
+		return nil, fmt.Errorf("analyzer %s not found", textAnalyzer)
+	}
+	for _, l := range langs {
+		a := m.AnalyzerNamed(l.analyzer)
+		if a == nil {
+			return nil, fmt.Errorf("analyzer %s not found", l.analyzer)
 		}
+		b.analyzers[l.lang] = a
 	}
 	return b, nil
 }
@@ -148,11 +148,11 @@ func (b *builder) document(d *doc) (*document.Document, error) {
 		}
 		bd.AddField(f)
 	}
-	addText := func(name string, pos uint64, value string, opts bindex.FieldIndexingOptions, a analysis.Analyzer) {
+	addText := func(name string, value string, opts bindex.FieldIndexingOptions, a analysis.Analyzer) {
 		if value == "" {
 			return
 		}
-		add(document.NewTextFieldCustom(name, []uint64{pos}, []byte(value), opts, a))
+		add(document.NewTextFieldCustom(name, nil, []byte(value), opts, a))
 	}
 	addKeywords := func(name string, values ...string) {
 		opts := optKeyword
@@ -160,44 +160,42 @@ func (b *builder) document(d *doc) (*document.Document, error) {
 			opts = optFacet
 		}
 		for i, v := range values {
-			if v != "" {
-				// A nil analyzer makes the whole value one term: a keyword.
-				add(document.NewTextFieldCustom(name, []uint64{uint64(i)}, []byte(v), opts, nil))
+			if v == "" {
+				continue
 			}
+			var pos []uint64
+			if len(values) > 1 {
+				pos = []uint64{uint64(i)}
+			}
+			// A nil analyzer makes the whole value one term: a keyword.
+			add(document.NewTextFieldCustom(name, pos, []byte(v), opts, nil))
 		}
 	}
-	addText(fTitle, 0, d.Title, optStored, b.text)
-	addText(fDescription, 0, d.Description, optStored, b.text)
+	// Title and description are analysed once, in their language.
 	lang := detectLang(d.Title, d.Description)
-	langField, langAnalyzer := fTextEN, b.en
-	switch lang {
-	case langRU:
-		langField, langAnalyzer = fTextRU, b.ru
-	case langCJK:
-		langField, langAnalyzer = fTextCJK, b.cjk
-	}
-	addText(langField, 0, d.Title, optText, langAnalyzer)
-	addText(langField, 1, d.Description, optText, langAnalyzer)
+	addText(fTitle+"_"+lang, d.Title, optStored, b.analyzers[lang])
+	addText(fDescription+"_"+lang, d.Description, optStored, b.analyzers[lang])
 	addKeywords(fLang, lang)
 
-	var pos uint64
-	textValue := func(v string) {
-		addText(fText, pos, v, optText, b.text)
-		pos++
-	}
 	ids := make([]string, 0, len(d.Substances))
 	names := make([]string, 0, len(d.Substances))
+	var text strings.Builder
 	for _, s := range d.Substances {
 		ids = append(ids, s.ID)
 		names = appendUnique(names, s.Name)
-		textValue(s.ID)
-		textValue(s.Name)
+		text.WriteString(s.ID)
+		text.WriteString("\n")
+		text.WriteString(s.Name)
+		text.WriteString("\n")
 	}
 	for _, c := range d.CAS {
-		textValue(c)
+		text.WriteString(c)
+		text.WriteString("\n")
 	}
-	textValue(d.Seller)
-	textValue(d.Location)
+	text.WriteString(d.Seller)
+	text.WriteString("\n")
+	text.WriteString(d.Location)
+	addText(fText, text.String(), optText, b.text)
 
 	addKeywords(fSubstance, ids...)
 	addKeywords(fSubstanceName, names...)
@@ -219,18 +217,10 @@ func (b *builder) document(d *doc) (*document.Document, error) {
 	addKeywords(fURL, d.URL)
 	addKeywords(fListingID, d.ListingID)
 
-	add(document.NewNumericFieldWithIndexingOptions(fScore, nil, d.Score, optFacet))
+	addKeywords(fScore, encodeScore(d.Score))
+	addKeywords(fFirstSeen, encodeTime(d.FirstSeen))
+	addKeywords(fLastSeen, encodeTime(d.LastSeen))
 	add(document.NewBooleanFieldWithIndexingOptions(fSuspicious, nil, d.Suspicious, optText))
-	for _, f := range []struct {
-		name string
-		t    time.Time
-	}{{fFirstSeen, d.FirstSeen}, {fLastSeen, d.LastSeen}} {
-		df, err := document.NewDateTimeFieldWithIndexingOptions(f.name, nil, f.t, time.RFC3339Nano, optFacet)
-		if err != nil {
-			return nil, fmt.Errorf("document %s: %s: %w", d.ID, f.name, err)
-		}
-		add(df)
-	}
 	src, err := json.Marshal(d)
 	if err != nil {
 		return nil, fmt.Errorf("document %s: encode: %w", d.ID, err)
@@ -258,7 +248,13 @@ func decodeDoc(id string, fields map[string]any) (*doc, error) {
 	if err := json.Unmarshal([]byte(src), d); err != nil {
 		return nil, fmt.Errorf("document %s: decode %s: %w", id, fSource, err)
 	}
-	d.Title, _ = fields[fTitle].(string)
-	d.Description, _ = fields[fDescription].(string)
+	for _, l := range langs {
+		if t, ok := fields[fTitle+"_"+l.lang].(string); ok {
+			d.Title = t
+		}
+		if t, ok := fields[fDescription+"_"+l.lang].(string); ok {
+			d.Description = t
+		}
+	}
 	return d, nil
 }

@@ -39,7 +39,7 @@ import (
 type Options struct {
 	// Logger receives rebuild and maintenance messages; nil discards them.
 	Logger *slog.Logger
-	// BatchSize is the number of documents per bleve batch (default 2000).
+	// BatchSize is the number of documents per bleve batch (default 10000).
 	BatchSize int
 	// Now is the clock used when Put is given a zero time (default time.Now).
 	Now func() time.Time
@@ -49,7 +49,7 @@ type Options struct {
 }
 
 // DefaultBatchSize is the batch size used when Options.BatchSize is 0.
-const DefaultBatchSize = 2000
+const DefaultBatchSize = 10000
 
 // Index is a sharded bleve index of substance hits. Its methods are safe for
 // concurrent use; writes are serialised by one writer lock.

@@ -2,6 +2,9 @@ package index
 
 import (
 	"fmt"
+	"slices"
+	"strings"
+	"time"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -11,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
@@ -19,23 +23,31 @@ import (
 // whenever either changes: Open then rebuilds every shard built with another
 // version from its stored documents instead of mixing the two.
 // It is a variable only so that tests can simulate an upgrade.
-var mappingVersion = "3"
+var mappingVersion = "5"
 
-// textAnalyzer is the normalised analyzer of the title, description and text
-// fields: bleve's cjk analyzer chain (unicode tokenizer, width folding,
-// lowercase, CJK bigrams) behind an ASCII-folding character filter, so that
-// "Éphédrine", "EPHEDRINE", full-width "５４４９" and "麻黄碱" all meet the
-// query on the same terms.
-const textAnalyzer = "pw_text"
+// Analyzers. Each listing's title and description are analysed once, by the
+// analyzer of their language (detected from the script), into title_<lang>
+// and description_<lang>; all of them fold accents and case, so "Éphédrine"
+// and "EPHEDRINE" meet "ephedrine":
+//   - pw_en: bleve's en analyzer (possessives, stop words, Porter stemmer)
+//     behind an ASCII-folding character filter: "drums" finds "drum";
+//   - pw_ru: bleve's ru analyzer (stop words, Snowball stemmer) behind ASCII
+//     folding: "эфедрина" finds "эфедрин";
+//   - pw_cjk (also the normalised text analyzer): bleve's cjk analyzer
+//     (unicode tokenizer, width folding, lowercase, CJK bigrams) behind ASCII
+//     folding: "麻黄碱" is the bigrams 麻黄 黄碱, full-width "５４４９" is 5449.
+const (
+	analyzerEN   = "pw_en"
+	analyzerRU   = "pw_ru"
+	analyzerCJK  = "pw_cjk"
+	textAnalyzer = analyzerCJK
+)
 
 // Field names. They are the names users write in query strings.
 const (
-	fTitle         = "title"       // normalised, stored, term vectors (highlights)
-	fDescription   = "description" // normalised, stored, term vectors (highlights)
+	fTitle         = "title"       // query alias of title_en, title_ru, title_cjk
+	fDescription   = "description" // query alias of description_en, _ru, _cjk
 	fText          = "text"        // normalised: substance names/ids/CAS, seller, location
-	fTextEN        = "text_en"     // title+description of Latin-script listings, en analyzer
-	fTextRU        = "text_ru"     // ... Cyrillic-script listings, ru analyzer
-	fTextCJK       = "text_cjk"    // ... CJK-script listings, cjk analyzer
 	fLang          = "lang"        // en | ru | cjk
 	fCAS           = "cas"
 	fSubstance     = "substance"
@@ -69,7 +81,20 @@ var filterFields = map[string]bool{
 
 // keywordFields are indexed as one exact, case-sensitive term per value.
 var keywordFields = []string{fCAS, fSubstance, fSubstanceName, fList, fPlatform, fTarget,
-	fSeller, fLocation, fIndicator, fObservable, fURL, fListingID, fLang}
+	fSeller, fLocation, fIndicator, fObservable, fURL, fListingID, fLang,
+	fScore, fFirstSeen, fLastSeen}
+
+// Score and dates are keywords of a fixed width, which sort and compare as
+// strings in the same order as their values. A bleve numeric or date field
+// indexes 16 terms per value (one per precision step); these index one, which
+// made indexing a third faster. Range queries on them (score:>0.8,
+// first_seen:>"2026-11-01") are rewritten to term ranges.
+func encodeScore(f float64) string {
+	f = max(0, min(f, 9999.9999))
+	return fmt.Sprintf("%09.4f", f)
+}
+
+func encodeTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
 
 // facetable fields carry doc values (facets and sorting read them); the rest
 // do not, which keeps the index smaller and indexing faster.
@@ -79,33 +104,66 @@ var docValueFields = map[string]bool{
 }
 
 // queryFields are the fields a query string may name (besides _id).
-var queryFields = map[string]bool{
-	fTitle: true, fDescription: true, fText: true, fTextEN: true, fTextRU: true, fTextCJK: true,
-	fScore: true, fSuspicious: true, fFirstSeen: true, fLastSeen: true,
-}
+var queryFields = map[string]bool{fTitle: true, fDescription: true, fText: true, fSuspicious: true}
+
+// langs are the languages of title and description, and their analyzers.
+var langs = []struct{ lang, analyzer string }{{langEN, analyzerEN}, {langRU, analyzerRU}, {langCJK, analyzerCJK}}
+
+// langFields maps title and description to their per-language fields.
+var langFields = func() map[string][]string {
+	m := map[string][]string{}
+	for _, base := range []string{fTitle, fDescription} {
+		for _, l := range langs {
+			m[base] = append(m[base], base+"_"+l.lang)
+		}
+	}
+	return m
+}()
 
 func init() {
 	for _, f := range keywordFields {
 		queryFields[f] = true
 	}
+	for _, fs := range langFields {
+		for _, f := range fs {
+			queryFields[f] = true
+		}
+	}
 }
 
 // defaultFields are searched by a query-string term that names no field.
-var defaultFields = []string{fTitle, fDescription, fText, fTextEN, fTextRU, fTextCJK}
+var defaultFields = append(append(slices.Clone(langFields[fTitle]), langFields[fDescription]...), fText)
+
+// storedTextFields are the stored title and description fields.
+var storedTextFields = append(slices.Clone(langFields[fTitle]), langFields[fDescription]...)
+
+// baseField maps title_ru to title, description_cjk to description.
+func baseField(f string) string {
+	if i := strings.LastIndexByte(f, '_'); i > 0 && (f[:i] == fTitle || f[:i] == fDescription) {
+		return f[:i]
+	}
+	return f
+}
 
 // newMapping returns the explicit index mapping. Documents are built by
 // buildDocument, field by field, with the same analyzers; the mapping is what
 // bleve uses to analyse query strings and what it stores with each shard.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
-	err := im.AddCustomAnalyzer(textAnalyzer, map[string]any{
-		"type":          custom.Name,
-		"char_filters":  []any{asciifolding.Name},
-		"tokenizer":     unicodetok.Name,
-		"token_filters": []any{cjk.WidthName, lowercase.Name, cjk.BigramName},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("analyzer %s: %w", textAnalyzer, err)
+	for name, filters := range map[string][]any{
+		analyzerEN:  {en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+		analyzerRU:  {lowercase.Name, ru.StopName, ru.SnowballStemmerName},
+		analyzerCJK: {cjk.WidthName, lowercase.Name, cjk.BigramName},
+	} {
+		err := im.AddCustomAnalyzer(name, map[string]any{
+			"type":          custom.Name,
+			"char_filters":  []any{asciifolding.Name},
+			"tokenizer":     unicodetok.Name,
+			"token_filters": filters,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %s: %w", name, err)
+		}
 	}
 	im.DefaultAnalyzer = textAnalyzer
 	im.DefaultField = fText
@@ -124,12 +182,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fm.DocValues = false
 		dm.AddFieldMappingsAt(name, fm)
 	}
-	text(fTitle, textAnalyzer, true, true)
-	text(fDescription, textAnalyzer, true, true)
+	for _, l := range langs {
+		text(fTitle+"_"+l.lang, l.analyzer, true, true)
+		text(fDescription+"_"+l.lang, l.analyzer, true, true)
+	}
 	text(fText, textAnalyzer, false, false)
-	text(fTextEN, en.AnalyzerName, false, false)
-	text(fTextRU, ru.AnalyzerName, false, false)
-	text(fTextCJK, cjk.AnalyzerName, false, false)
 	for _, f := range keywordFields {
 		fm := mapping.NewKeywordFieldMapping()
 		fm.Name = f
@@ -139,14 +196,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fm.IncludeInAll = false
 		fm.DocValues = docValueFields[f]
 		fm.SkipFreqNorm = true
-		dm.AddFieldMappingsAt(f, fm)
-	}
-	score := mapping.NewNumericFieldMapping()
-	score.Name, score.Store, score.IncludeInAll, score.DocValues = fScore, false, false, true
-	dm.AddFieldMappingsAt(fScore, score)
-	for _, f := range []string{fFirstSeen, fLastSeen} {
-		fm := mapping.NewDateTimeFieldMapping()
-		fm.Name, fm.Store, fm.IncludeInAll, fm.DocValues = f, false, false, true
 		dm.AddFieldMappingsAt(f, fm)
 	}
 	sus := mapping.NewBooleanFieldMapping()

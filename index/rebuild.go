@@ -75,7 +75,7 @@ func (x *Index) copyDocs(from, to bleve.Index) (int, error) {
 	n := 0
 	for {
 		req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), page, 0, false)
-		req.Fields = []string{fSource, fTitle, fDescription}
+		req.Fields = append([]string{fSource}, storedTextFields...)
 		req.SortBy([]string{"_id"})
 		if after != nil {
 			req.SearchAfter = after

@@ -119,7 +119,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		return nil, precwatch.Errorf(precwatch.EINVALID, "offset %d is negative", q.Offset)
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
-	req.Fields = []string{fSource, fTitle}
+	req.Fields = append([]string{fSource}, langFields[fTitle]...)
 	switch q.Sort {
 	case "", SortScore:
 		req.SortBy([]string{"-" + fScore, "-" + fLastSeen, "_id"})
@@ -141,7 +141,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	}
 	if q.Highlight {
 		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
-		req.Highlight.Fields = []string{fTitle, fDescription}
+		req.Highlight.Fields = storedTextFields
 	}
 
 	x.mu.RLock()
@@ -226,7 +226,8 @@ func newHit(h *search.DocumentMatch) (Hit, error) {
 	if len(h.Fragments) > 0 {
 		hit.Fragments = map[string][]string{}
 		for f, frags := range h.Fragments {
-			hit.Fragments[f] = frags
+			base := baseField(f)
+			hit.Fragments[base] = append(hit.Fragments[base], frags...)
 		}
 	}
 	return hit, nil
@@ -288,12 +289,12 @@ func (x *Index) compile(q Query) (query.Query, error) {
 		}
 		t := true
 		if !q.To.IsZero() {
-			r := query.NewDateRangeInclusiveQuery(time.Time{}, q.To, nil, &t)
+			r := query.NewTermRangeInclusiveQuery("", encodeTime(q.To), nil, &t)
 			r.SetField(fFirstSeen)
 			filters = append(filters, r)
 		}
 		if !q.From.IsZero() {
-			r := query.NewDateRangeInclusiveQuery(q.From, time.Time{}, &t, nil)
+			r := query.NewTermRangeInclusiveQuery(encodeTime(q.From), "", &t, nil)
 			r.SetField(fLastSeen)
 			filters = append(filters, r)
 		}
@@ -401,7 +402,7 @@ func rewrite(q query.Query) (query.Query, error) {
 			return nil, unknownField(q.FieldVal)
 		}
 		q.Operator = query.MatchQueryOperatorAnd
-		return q, nil
+		return expandAlias(q, q.FieldVal), nil
 	case *query.MatchPhraseQuery:
 		if q.FieldVal == "" {
 			var ds []query.Query
@@ -424,12 +425,45 @@ func rewrite(q query.Query) (query.Query, error) {
 			t.BoostVal = q.BoostVal
 			return t, nil
 		}
-		return q, nil
+		return expandAlias(q, q.FieldVal), nil
+	case *query.NumericRangeQuery:
+		if q.FieldVal != fScore {
+			if q.FieldVal == "" {
+				return q, nil // a bare number: its match query finds it
+			}
+			return nil, fmt.Errorf("%s: numeric ranges work on score only", q.FieldVal)
+		}
+		var lo, hi string
+		if q.Min != nil {
+			lo = encodeScore(*q.Min)
+		}
+		if q.Max != nil {
+			hi = encodeScore(*q.Max)
+		}
+		r := query.NewTermRangeInclusiveQuery(lo, hi, q.InclusiveMin, q.InclusiveMax)
+		r.SetField(fScore)
+		r.BoostVal = q.BoostVal
+		return r, nil
+	case *query.DateRangeQuery:
+		if q.FieldVal != fFirstSeen && q.FieldVal != fLastSeen {
+			return nil, fmt.Errorf("%s: date ranges work on first_seen and last_seen only", q.FieldVal)
+		}
+		var lo, hi string
+		if !q.Start.IsZero() {
+			lo = encodeTime(q.Start.Time)
+		}
+		if !q.End.IsZero() {
+			hi = encodeTime(q.End.Time)
+		}
+		r := query.NewTermRangeInclusiveQuery(lo, hi, q.InclusiveStart, q.InclusiveEnd)
+		r.SetField(q.FieldVal)
+		r.BoostVal = q.BoostVal
+		return r, nil
 	case *query.WildcardQuery, *query.PrefixQuery, *query.FuzzyQuery, *query.RegexpQuery:
 		fq := q.(query.FieldableQuery)
 		if fq.Field() == "" {
 			var ds []query.Query
-			for _, f := range []string{fTitle, fDescription, fText} {
+			for _, f := range defaultFields {
 				ds = append(ds, withField(q, f))
 			}
 			return query.NewDisjunctionQuery(ds), nil
@@ -437,7 +471,7 @@ func rewrite(q query.Query) (query.Query, error) {
 		if !queryFields[fq.Field()] {
 			return nil, unknownField(fq.Field())
 		}
-		return q, nil
+		return expandAlias(q, fq.Field()), nil
 	case query.FieldableQuery:
 		if f := q.Field(); f != "" && f != "_id" && !queryFields[f] {
 			return nil, unknownField(f)
@@ -447,9 +481,30 @@ func rewrite(q query.Query) (query.Query, error) {
 	return q, nil
 }
 
+// expandAlias searches title and description in each language field.
+func expandAlias(q query.Query, field string) query.Query {
+	fs, ok := langFields[field]
+	if !ok {
+		return q
+	}
+	ds := make([]query.Query, 0, len(fs))
+	for _, f := range fs {
+		ds = append(ds, withField(q, f))
+	}
+	return query.NewDisjunctionQuery(ds)
+}
+
 // withField returns a copy of a term-level query q searching field f.
 func withField(q query.Query, f string) query.Query {
 	switch q := q.(type) {
+	case *query.MatchQuery:
+		c := *q
+		c.SetField(f)
+		return &c
+	case *query.MatchPhraseQuery:
+		c := *q
+		c.SetField(f)
+		return &c
 	case *query.WildcardQuery:
 		c := *q
 		c.SetField(f)
