@@ -265,7 +265,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	if err := j.close(finished); err != nil && r.fatal == nil {
 		r.fatal = err
 	}
-	c.report(&res, len(r.queue)-r.head, sessionStart)
+	c.report(&res, len(r.queue)-r.head, res.Pages-startPages, sessionStart)
 	c.log.Info("crawl ended", "target", t.Name, "run", res.ID, "complete", res.Complete,
 		"pages", res.Pages, "listings", res.Listings, "errors", res.Errors, "resumed", res.Resumed)
 	switch {
@@ -283,14 +283,14 @@ func newRunID(target string, now time.Time) string {
 	return target + "-" + now.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
 }
 
-func (c *Crawler) report(res *Run, queued int, since time.Time) {
+func (c *Crawler) report(res *Run, queued, sessionPages int, since time.Time) {
 	if c.opts.Progress == nil {
 		return
 	}
 	el := time.Since(since).Seconds()
 	rate := 0.0
 	if el > 0 {
-		rate = float64(res.Pages) / el
+		rate = float64(sessionPages) / el
 	}
 	c.opts.Progress(Stats{Target: res.Target, Pages: res.Pages, Listings: res.Listings,
 		Errors: res.Errors, Queued: queued, Rate: rate})
