@@ -15,3 +15,39 @@ echo "== crawler"
 $GO test -run '^$' -bench 'CrawlVsColly' -benchtime=3x ./crawler
 $GO test -run '^$' -bench 'CrawlRSS' -benchtime=1x ./crawler
 # --- end crawler ---
+
+# --- matchers ---
+# MB/s of the full matcher (normalisation, automaton, CAS, context,
+# observables, score) over a deterministic generated corpus of realistic
+# listing text (PRECWATCH_BENCH_MB, default 64 MB) with the full built-in
+# watchlist; in the same run the same normalised text through our automaton
+# alone and through github.com/coregx/ahocorasick, the same terms as one Go
+# regexp alternation (first 256 KB only: it is very slow), and ripgrep
+# (`rg -o -w -F -i -f terms.txt`) over the same text and terms when installed.
+# BenchmarkNew reports the heap the compiled watchlist holds.
+echo "== matchers"
+mdir=$(mktemp -d)
+PRECWATCH_BENCH_DIR=$mdir PRECWATCH_BENCH_MB=${PRECWATCH_BENCH_MB:-64} \
+	$GO test -run '^$' -bench 'Match$|Normalize|Automaton|Coregx|Regexp|New' -benchtime=1x -benchmem ./matchers
+if command -v rg >/dev/null 2>&1; then
+	rgv=$(rg --version | awk 'NR == 1')
+	# rg_rate LABEL TERMS TEXT: time one ripgrep run printing every match.
+	rg_rate() {
+		bytes=$(wc -c <"$3")
+		start=$(date +%s.%N)
+		rg -o -w -F -i -f "$2" "$3" >"$mdir/rg.out" || true
+		end=$(date +%s.%N)
+		echo "$bytes $start $end $(wc -l <"$mdir/rg.out")" |
+			awk -v l="$1" -v v="$rgv" '{ printf "%s (%s, rg -o -w -F -i -f terms.txt): %.1f MB in %.2f s = %.1f MB/s, %d matches\n", l, v, $1/1e6, $3-$2, $1/1e6/($3-$2), $4 }'
+	}
+	# All terms (Unicode, case-insensitive, whole words) make ripgrep fall
+	# back to its slow engine: first 8 MB only. ASCII-only terms: all text.
+	head -c 8000000 "$mdir/corpus.txt" >"$mdir/corpus8.txt"
+	rg_rate "ripgrep, all terms, first 8 MB" "$mdir/terms.txt" "$mdir/corpus8.txt"
+	LC_ALL=C grep -v '[^ -~]' "$mdir/terms.txt" >"$mdir/ascii.txt" || true
+	rg_rate "ripgrep, $(wc -l <"$mdir/ascii.txt") ASCII terms only, all text" "$mdir/ascii.txt" "$mdir/corpus.txt"
+else
+	echo "ripgrep (rg) not installed: skipped"
+fi
+rm -rf "$mdir"
+# --- end matchers ---
