@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/precwatch/precwatch"
@@ -65,6 +66,9 @@ type evidenceLoc struct {
 }
 
 const maxSegment = 512 << 20
+
+// segCounter keeps segment names unique between stores of one process.
+var segCounter atomic.Int64
 
 // OpenEvidence opens (creating it if needed) the evidence store in dir.
 func OpenEvidence(dir string) (*Evidence, error) {
@@ -198,7 +202,7 @@ func (e *Evidence) rotate() error {
 		}
 		e.seg.Close()
 	}
-	name := fmt.Sprintf("seg-%d-%d.dat", time.Now().UnixNano(), os.Getpid())
+	name := fmt.Sprintf("seg-%d-%d-%d.dat", time.Now().UnixNano(), os.Getpid(), segCounter.Add(1))
 	f, err := os.OpenFile(filepath.Join(e.dir, name), os.O_CREATE|os.O_EXCL|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return err
