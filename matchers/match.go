@@ -325,7 +325,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 					}
 					// A short term right after another substance's name is
 					// a salt marker ("ephedrine HCl") or a qualifier.
-					if ok && m.followsOther(f, h, r.sub) {
+					if ok && (m.followsOther(f, h, r.sub) || saltMarkerAfterWord(f.norm, h)) {
 						ok = false
 					}
 					if !ok {
@@ -426,8 +426,11 @@ func (m *Matcher) followsOther(f *field, h fhit, sub int32) bool {
 		if o.pat < 0 || o.e > h.s || h.s-o.e > 12 || o.cas == "-" {
 			continue
 		}
-		if m.pats[o.pat].kinds&kSubstance == 0 || !onlySpace(stripTags(f.norm[o.e:h.s])) {
+		if m.pats[o.pat].kinds&(kSubstance|kExclusion) == 0 || !onlySpace(stripTags(f.norm[o.e:h.s])) {
 			continue
+		}
+		if m.pats[o.pat].kinds&kExclusion != 0 {
+			return true
 		}
 		for _, r := range m.pats[o.pat].refs {
 			if r.sub != sub && r.amb == -1 {
@@ -436,6 +439,30 @@ func (m *Matcher) followsOther(f *field, h fhit, sub int32) bool {
 		}
 	}
 	return false
+}
+
+// saltMarkers are salt names that follow the name of the base they salt
+// ("glucosamine HCl"); right after a word they are not the acid.
+var saltMarkers = map[string]bool{"hcl": true, "hbr": true, "2hcl": true, "hydrochloride": true, "hydrochlorid": true}
+
+// notSalted are words after which a salt marker is the acid itself.
+var notSalted = map[string]bool{"buy": true, "sell": true, "pure": true, "technical": true, "conc": true,
+	"concentrated": true, "fuming": true, "grade": true, "aqueous": true, "dilute": true, "anhydrous": true,
+	"gas": true, "acid": true, "solution": true, "and": true, "or": true, "of": true, "with": true}
+
+func saltMarkerAfterWord(norm []byte, h fhit) bool {
+	if !saltMarkers[string(norm[h.s:h.e])] {
+		return false
+	}
+	i := int(h.s)
+	for i > 0 && (norm[i-1] == ' ' || norm[i-1] == '-') && int(h.s)-i < 2 {
+		i--
+	}
+	j := i
+	for j > 0 && asciiWord[norm[j-1]&0x7f] && norm[j-1] < 0x80 && !isDigit(norm[j-1]) {
+		j--
+	}
+	return i-j >= 3 && i < int(h.s) && !notSalted[string(norm[j:i])]
 }
 
 // dropQualifiers drops a mention whose text is a word of another
