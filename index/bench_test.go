@@ -263,6 +263,8 @@ var benchQueries = []Query{
 func benchmarkSearch(b *testing.B, n int) {
 	bi := openBenchIndex(b, n)
 	lat := make([]time.Duration, 0, b.N)
+	perQuery := make([][]time.Duration, len(benchQueries))
+	perTotal := make([]uint64, len(benchQueries))
 	var total uint64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -270,13 +272,23 @@ func benchmarkSearch(b *testing.B, n int) {
 		q.Facets, q.Size = true, 20
 		t0 := time.Now()
 		res, err := bi.x.Search(context.Background(), q)
-		lat = append(lat, time.Since(t0))
+		d := time.Since(t0)
+		lat = append(lat, d)
 		if err != nil {
 			b.Fatal(err)
 		}
 		total += res.Total
+		perQuery[i%len(benchQueries)] = append(perQuery[i%len(benchQueries)], d)
+		perTotal[i%len(benchQueries)] = res.Total
 	}
 	b.StopTimer()
+	for i, ls := range perQuery {
+		if len(ls) > 0 {
+			slices.Sort(ls)
+			b.Logf("%-70q %7d hits  p50 %6.1f ms  max %6.1f ms", benchQueries[i].Query, perTotal[i],
+				float64(ls[len(ls)/2].Microseconds())/1000, float64(ls[len(ls)-1].Microseconds())/1000)
+		}
+	}
 	slices.Sort(lat)
 	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
 	b.ReportMetric(pct(0.50), "p50-ms")
