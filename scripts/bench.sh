@@ -51,3 +51,20 @@ else
 fi
 rm -rf "$mdir"
 # --- end matchers ---
+
+# --- index ---
+# Indexing rate (hits/s and hits per CPU-second) of index.Put with batches of
+# 500, 2,000 and 10,000 (the default) over 100,000 generated multilingual hits,
+# against the baseline of one Put per hit (2,000 hits); then latency
+# p50/p95/p99 of a mix of ten faceted queries (six facets, 20 hits, sorted by
+# match score) over 100,000 hits in monthly shards, with the bytes per hit of
+# the index on disk. PRECWATCH_BENCH_LARGE=1 adds the same at 1,000,000 hits
+# (it builds the index first: tens of minutes on a small machine).
+echo "== index"
+$GO test -run '^$' -bench 'PutBatched' -benchtime=100000x ./index
+$GO test -run '^$' -bench 'PutSingle' -benchtime=2000x ./index
+$GO test -run '^$' -bench 'SearchFaceted100k' -benchtime=500x -timeout 60m ./index
+if [ "${PRECWATCH_BENCH_LARGE:-}" = 1 ]; then
+	$GO test -run '^$' -bench 'SearchFaceted1M' -benchtime=500x -timeout 120m ./index
+fi
+# --- end index ---
