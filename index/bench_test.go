@@ -199,8 +199,26 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// benchIndexes caches the indexes of the search benchmarks across b.N rounds.
-var benchIndexes sync.Map // n -> *benchIndex
+// benchIndexes caches the indexes of the search benchmarks across b.N rounds;
+// TestMain removes them.
+var (
+	benchIndexes sync.Map // n -> *benchIndex
+	benchDirs    []string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	benchIndexes.Range(func(_, v any) bool {
+		if bi := v.(*benchIndex); bi.x != nil {
+			bi.x.Close()
+		}
+		return true
+	})
+	for _, d := range benchDirs {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
+}
 
 type benchIndex struct {
 	once   sync.Once
@@ -218,6 +236,7 @@ func openBenchIndex(b *testing.B, n int) *benchIndex {
 		if err != nil {
 			b.Fatal(err)
 		}
+		benchDirs = append(benchDirs, dir)
 		path := filepath.Join(dir, "index.bleve")
 		x, err := Open(path, Options{})
 		if err != nil {

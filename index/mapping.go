@@ -23,7 +23,7 @@ import (
 // whenever either changes: Open then rebuilds every shard built with another
 // version from its stored documents instead of mixing the two.
 // It is a variable only so that tests can simulate an upgrade.
-var mappingVersion = "5"
+var mappingVersion = "7"
 
 // Analyzers. Each listing's title and description are analysed once, by the
 // analyzer of their language (detected from the script), into title_<lang>
@@ -100,7 +100,7 @@ func encodeTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05
 // do not, which keeps the index smaller and indexing faster.
 var docValueFields = map[string]bool{
 	fSubstance: true, fList: true, fPlatform: true, fSeller: true, fLocation: true, fIndicator: true,
-	fScore: true, fFirstSeen: true, fLastSeen: true,
+	fScore: true, fFirstSeen: true, fLastSeen: true, fListingID: true,
 }
 
 // queryFields are the fields a query string may name (besides _id).
