@@ -10,14 +10,39 @@ import (
 )
 
 var (
-	urlRE      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'()\[\]{}]+`)
-	tmeRE      = regexp.MustCompile(`(?i)\b(?:t|telegram)\.me/([a-z0-9_]{4,32})`)
-	telegramRE = regexp.MustCompile(`(?i)\b(?:telegram|tg|телеграм|телеграмм)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|\b(?:telegram|tg)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
-	wickrRE    = regexp.MustCompile(`(?i)\bwickr(?:\s*(?:me|id))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
-	whatsappRE = regexp.MustCompile(`(?i)(?:wa\.me/|\bwhats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
-	threemaRE  = regexp.MustCompile(`(?i)\bthreema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
-	signalRE   = regexp.MustCompile(`(?i)\bsignal\s*(?:number|no\.?|id|app|messenger)?\s*[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})`)
+	urlRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'()\[\]{}]+`)
+	// Handle patterns, anchored at a keyword found by findAt.
+	tmeRE      = regexp.MustCompile(`^(?i)(?:t|telegram)\.me/([a-z0-9_]{4,32})`)
+	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|телеграмм|телеграм)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
+	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*(?:me|id))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
+	whatsappRE = regexp.MustCompile(`^(?i)(?:wa\.me/|whats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
+	threemaRE  = regexp.MustCompile(`^(?i)threema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
+	signalRE   = regexp.MustCompile(`^(?i)signal\s*(?:number|no\.?|id|app|messenger)?\s*[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})`)
 )
+
+// findAt applies the anchored re at every occurrence of a keyword (found in
+// lower, the ASCII-lower-cased text with the same offsets) that starts a
+// word, on a short window of text.
+func findAt(text, lower string, re *regexp.Regexp, kws ...string) [][]string {
+	var out [][]string
+	for _, kw := range kws {
+		for off := 0; off < len(lower); {
+			i := strings.Index(lower[off:], kw)
+			if i < 0 {
+				break
+			}
+			p := off + i
+			off = p + len(kw)
+			if p > 0 && isAlnumByte(lower[p-1]) {
+				continue
+			}
+			if m := re.FindStringSubmatch(text[p:min(len(text), p+96)]); m != nil {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
 
 // Observables returns the contacts, crypto addresses and URLs in text, each
 // once, in order of appearance by type.
@@ -58,13 +83,13 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool)
 			add(precwatch.ObservableURL, m)
 		}
 	}
-	if strings.Contains(lower, ".me/") {
-		for _, m := range tmeRE.FindAllStringSubmatch(text, -1) {
+	if lower != "" {
+		for _, m := range findAt(text, lower, tmeRE, "t.me/", "telegram.me/") {
 			add(precwatch.ObservableTelegram, "@"+strings.ToLower(m[1]))
 		}
 	}
-	if strings.Contains(lower, "tg") || strings.Contains(lower, "telegram") || strings.Contains(lower, "телеграм") {
-		for _, m := range telegramRE.FindAllStringSubmatch(text, -1) {
+	if lower != "" {
+		for _, m := range findAt(text, lower, telegramRE, "telegram", "tg", "телеграм", "Телеграм") {
 			h := m[1]
 			if h == "" {
 				h = m[2]
@@ -72,8 +97,8 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool)
 			add(precwatch.ObservableTelegram, "@"+strings.ToLower(h))
 		}
 	}
-	if strings.Contains(lower, "wickr") {
-		for _, m := range wickrRE.FindAllStringSubmatch(text, -1) {
+	if lower != "" {
+		for _, m := range findAt(text, lower, wickrRE, "wickr") {
 			h := strings.TrimRight(m[1], ".-")
 			if h == "me" || h == "id" {
 				continue
@@ -81,18 +106,18 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool)
 			add(precwatch.ObservableWickr, strings.ToLower(h))
 		}
 	}
-	if strings.Contains(lower, "whatsapp") || strings.Contains(lower, "whats app") || strings.Contains(lower, "watsapp") || strings.Contains(lower, "wa.me/") {
-		for _, m := range whatsappRE.FindAllStringSubmatch(text, -1) {
+	if lower != "" {
+		for _, m := range findAt(text, lower, whatsappRE, "whatsapp", "whats app", "whatapp", "wa.me/") {
 			add(precwatch.ObservableWhatsApp, phoneDigits(m[1]))
 		}
 	}
-	if strings.Contains(lower, "threema") {
-		for _, m := range threemaRE.FindAllStringSubmatch(text, -1) {
+	if lower != "" {
+		for _, m := range findAt(text, lower, threemaRE, "threema") {
 			add(precwatch.ObservableThreema, strings.ToUpper(m[1]))
 		}
 	}
-	if strings.Contains(lower, "signal") {
-		for _, m := range signalRE.FindAllStringSubmatch(text, -1) {
+	if lower != "" {
+		for _, m := range findAt(text, lower, signalRE, "signal") {
 			v := m[1]
 			if v != "" && (v[0] == '+' || v[0] >= '0' && v[0] <= '9') {
 				v = phoneDigits(v)
