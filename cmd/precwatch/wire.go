@@ -95,6 +95,9 @@ func monitorFor(a *app, observe func(precwatch.Result, bool)) *monitor.Monitor {
 // Close closes everything the app opened.
 func (a *app) Close() error {
 	var errs []error
+	if a.crawler != nil {
+		errs = append(errs, a.crawler.Close())
+	}
 	if a.index != nil {
 		errs = append(errs, a.index.Close())
 	}
