@@ -14,9 +14,12 @@ import (
 
 // scratch holds per-call buffers, pooled.
 type scratch struct {
-	texts []*Text
-	raw   []rawHit
-	tmp   []fhit
+	texts  []*Text
+	raw    []rawHit
+	tmp    []fhit
+	slab   []fhit // the kept hits of every field of one listing
+	fields []field
+	ev     evaluation
 }
 
 // fhit is a pattern or CAS hit in the normalised text of one field.
@@ -62,7 +65,12 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	sc := m.pool.Get().(*scratch)
 	defer m.pool.Put(sc)
 
-	var fields []field
+	fields := sc.fields[:0]
+	sc.slab = sc.slab[:0]
+	defer func() {
+		clear(fields)
+		sc.fields = fields[:0]
+	}()
 	addField := func(name, text string) {
 		if strings.TrimSpace(text) == "" {
 			return
@@ -89,21 +97,22 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.norm, f.segs = t.Norm, t.segs
 		total += len(f.norm)
 		sc.raw = m.ac.scan(f.norm, sc.raw[:0])
-		f.hits = m.filterHits(f.norm, sc.raw, int32(fi), &sc.tmp)
+		f.hits, sc.slab = m.filterHits(f.norm, sc.raw, int32(fi), &sc.tmp, sc.slab)
 		for _, c := range FindCAS(f.norm) {
 			f.hits = append(f.hits, fhit{pat: -1, cas: c.CAS, s: int32(c.Start), e: int32(c.End), field: int32(fi)})
 		}
 		slices.SortStableFunc(f.hits, cmpHit)
 	}
-	ev := m.evaluate(l, fields, total)
+	ev := m.evaluate(l, fields, total, &sc.ev)
 	ev.fill(&res, m)
+	ev.reset()
 	return res
 }
 
 // filterHits turns raw automaton hits into fhits that respect word
 // boundaries, dropping substance terms inside longer substance terms or
 // exclusions.
-func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit) []fhit {
+func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, slab []fhit) (hits, rest []fhit) {
 	out := (*tmp)[:0]
 	defer func() { *tmp = out[:0] }()
 	for _, r := range raw {
@@ -128,7 +137,8 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit) [
 	slices.SortStableFunc(out, cmpHit)
 	// Containment among substance terms and exclusions; licensed signals
 	// inside no-paperwork phrases.
-	keep := make([]fhit, 0, len(out))
+	base := len(slab)
+	keep := slab
 	maxEnd := int32(-1)
 	var paperEnd int32 = -1
 	for _, h := range out {
@@ -159,11 +169,22 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit) [
 		}
 		keep = append(keep, h)
 	}
-	return keep
+	return keep[base:len(keep):len(keep)], keep
+}
+
+// ctxHit is the position of a context word.
+type ctxHit struct {
+	field int32
+	s     int32
 }
 
 // evaluation is the listing-level state of the context analysis.
 type evaluation struct {
+	// Buffers kept between calls (the evaluation lives in a pooled scratch).
+	chem, unamb, ambHits []ctxHit
+	ambPats              []int32
+	mentions             []subHit
+
 	fields     []field
 	hits       []subHit
 	indicators []precwatch.Indicator // in indOrder
@@ -180,20 +201,17 @@ type evaluation struct {
 	ambDropped []string
 }
 
-func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *evaluation {
-	ev := &evaluation{fields: fields}
+func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
+	ev.fields = fields
 	ev.offer = strings.TrimSpace(l.Price) != ""
 	shortListing := total < 4000
 	// Listing-wide signals.
-	type ctxHit struct {
-		field int32
-		s     int32
-	}
-	var chem, unamb []ctxHit
+	chem, unamb := ev.chem[:0], ev.unamb[:0]
+	defer func() { ev.chem, ev.unamb = chem[:0], unamb[:0] }()
 	// Context and block words of ambiguous terms, looked at only when an
 	// ambiguous term is there.
-	var ambHits []ctxHit
-	var ambPats []int32
+	ambHits, ambPats := ev.ambHits[:0], ev.ambPats[:0]
+	defer func() { ev.ambHits, ev.ambPats = ambHits[:0], ambPats[:0] }()
 	ambList := func(ar ambRef, kind uint32) []ctxHit {
 		var out []ctxHit
 		for i, pi := range ambPats {
@@ -280,7 +298,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 	// Substance mentions, per field, with negation.
 	for fi := range fields {
 		f := &fields[fi]
-		var mentions []subHit
+		mentions := ev.mentions[:0]
 		for _, h := range f.hits {
 			if h.cas == "-" {
 				continue
@@ -341,6 +359,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int) *eva
 		mentions = m.dropQualifiers(f, mentions)
 		m.negate(f, mentions)
 		ev.hits = append(ev.hits, mentions...)
+		ev.mentions = mentions[:0]
 		// Observables from the original text.
 		ev.observ = appendObservables(ev.observ, f.orig, m.namesMessenger(f))
 	}
@@ -548,6 +567,13 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 	}
 	ev.indicators = append(ev.indicators, precwatch.Indicator{ID: d.id, Label: d.label, Field: fieldName, Text: text})
 	ev.indOrder = append(ev.indOrder, d.id)
+}
+
+// reset clears the evaluation for the next listing, keeping its buffers.
+func (ev *evaluation) reset() {
+	*ev = evaluation{chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0],
+		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
+		observ: ev.observ[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0]}
 }
 
 func (ev *evaluation) hasIndicator(id string) bool {
