@@ -189,34 +189,37 @@ func buildAutomaton(patterns [][]byte) *automaton {
 // scan appends every occurrence of every pattern in text to hits.
 func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
 	dtrans, class, nc, ndense := a.dtrans, &a.class, a.nclass, a.ndense
+	hasOut := a.hasOut
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
 		c := class[text[i]]
-		for {
-			if s < ndense {
-				s = dtrans[s*nc+int32(c)]
-				break
-			}
-			found := false
-			for k := a.cstart[s]; k < a.cstart[s+1]; k++ {
-				if a.cclass[k] == c {
-					s = a.cnext[k]
-					found = true
-					break
-				}
-			}
-			if found {
-				break
-			}
-			s = a.fail[s]
+		if s < ndense {
+			// The common case: one lookup.
+			s = dtrans[s*nc+int32(c)]
+		} else {
+			s = a.sparseNext(s, c)
 		}
-		if a.hasOut[s] {
+		if hasOut[s] {
 			for _, p := range a.outs[a.outStart[s]:a.outStart[s+1]] {
 				hits = append(hits, rawHit{pat: p, end: int32(i + 1)})
 			}
 		}
 	}
 	return hits
+}
+
+// sparseNext is the transition from a sparse state: its own children, else
+// the failure links down to a dense state.
+func (a *automaton) sparseNext(s int32, c uint8) int32 {
+	for s >= a.ndense {
+		for k := a.cstart[s]; k < a.cstart[s+1]; k++ {
+			if a.cclass[k] == c {
+				return a.cnext[k]
+			}
+		}
+		s = a.fail[s]
+	}
+	return a.dtrans[s*a.nclass+int32(c)]
 }
 
 // memBytes is the size of the compiled tables.

@@ -67,7 +67,8 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool)
 		out = append(out, o)
 	}
 	// Cheap gates first: most listings hold none of these.
-	if !strings.ContainsAny(text, "@+:/.") && !hasLongToken(text) {
+	long := hasLongToken(text)
+	if !long && !strings.ContainsAny(text, "@+:/.") {
 		return out
 	}
 	lower := ""
@@ -131,7 +132,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool)
 		add(precwatch.ObservablePhone, d)
 	}
 	// Crypto addresses: whole alphanumeric tokens.
-	for i := 0; i < len(text); {
+	for i := 0; long && i < len(text); {
 		if !isAlnumByte(text[i]) {
 			i++
 			continue
