@@ -27,7 +27,7 @@ func (s *Store) PutTarget(ctx context.Context, t precwatch.Target) error {
 	if err != nil {
 		return fmt.Errorf("put target %s: %w", t.Name, err)
 	}
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *wtx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO targets (name, platform, spec, updated_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (name) DO UPDATE SET platform = excluded.platform, spec = excluded.spec, updated_at = excluded.updated_at`,
 			t.Name, t.Platform, string(b), ns(s.now()))
@@ -42,7 +42,7 @@ func (s *Store) PutTarget(ctx context.Context, t precwatch.Target) error {
 // DeleteTarget deletes the stored target name; an unknown name is
 // ENOTFOUND.
 func (s *Store) DeleteTarget(ctx context.Context, name string) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM targets WHERE name = ?", name)
 		if err != nil {
 			return err
@@ -121,7 +121,7 @@ func (s *Store) SetWebhook(ctx context.Context, w Webhook) error {
 	if w.URL != "" && w.Secret == "" {
 		return precwatch.Errorf(precwatch.EINVALID, "a webhook needs a secret to sign its events")
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		if w.URL == "" {
 			_, err := tx.ExecContext(ctx, "DELETE FROM webhooks WHERE platform = ?", w.Platform)
 			return err
@@ -170,7 +170,7 @@ type Run struct {
 // StartRun records the start of a crawl run of target and returns its id.
 func (s *Store) StartRun(ctx context.Context, target, platform string, started time.Time) (int64, error) {
 	var id int64
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, "INSERT INTO crawl_runs (target, platform, started) VALUES (?, ?, ?)", target, platform, ns(started))
 		if err != nil {
 			return err
@@ -198,7 +198,7 @@ func (s *Store) FinishRun(ctx context.Context, r Run) error {
 		}
 		errJSON = string(r.Error)
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE crawl_runs SET finished = ?, complete = ?, pages = ?, listings = ?, errors = ?, error = ?
 			WHERE id = ?`, ns(fin), r.Complete, r.Pages, r.Listings, r.Errors, errJSON, r.ID)
 		if err != nil {

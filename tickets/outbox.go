@@ -70,7 +70,7 @@ func (s *Store) PendingCount(ctx context.Context) (int, error) {
 // MarkDelivered records that outbox event id was delivered. Marking it
 // again changes nothing.
 func (s *Store) MarkDelivered(ctx context.Context, id int64) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE outbox SET attempts = attempts + 1, delivered_at = ?, last_error = '' WHERE id = ? AND delivered_at IS NULL",
 			ns(s.now()), id)
 		if err != nil {
@@ -87,7 +87,7 @@ func (s *Store) MarkDelivered(ctx context.Context, id int64) error {
 // MarkFailed records a failed delivery attempt of outbox event id and when
 // to try again.
 func (s *Store) MarkFailed(ctx context.Context, id int64, msg string, next time.Time) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND delivered_at IS NULL",
 			msg, ns(next), id)
 		if err != nil {
@@ -103,7 +103,7 @@ func (s *Store) MarkFailed(ctx context.Context, id int64, msg string, next time.
 
 // mustExist returns ENOTFOUND when res changed no row and the row id does
 // not exist.
-func mustExist(ctx context.Context, tx *sql.Tx, res sql.Result, count string, id any, notFound string) error {
+func mustExist(ctx context.Context, tx *wtx, res sql.Result, count string, id any, notFound string) error {
 	n, err := res.RowsAffected()
 	if err != nil || n > 0 {
 		return err

@@ -49,7 +49,7 @@ func (s *Store) Unchanged(ctx context.Context, platform, listingID, contentHash 
 // (an audited "reappeared" change with a ticket.updated event). Replaying it
 // changes nothing.
 func (s *Store) Seen(ctx context.Context, platform, listingID string, at time.Time) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		var status string
 		var lastSeen int64
 		err := tx.QueryRowContext(ctx, "SELECT status, last_seen FROM listings WHERE platform = ? AND listing_id = ?",
@@ -110,7 +110,7 @@ func (s *Store) Record(ctx context.Context, r precwatch.Result, at time.Time) (*
 	}
 	digest := resultDigest(r)
 	var out *Outcome
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *wtx) error {
 		var err error
 		out, err = s.record(ctx, tx, &r, string(resultJSON), digest, at)
 		return err
@@ -139,7 +139,7 @@ func resultDigest(r precwatch.Result) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func (s *Store) record(ctx context.Context, tx *sql.Tx, r *precwatch.Result, resultJSON, digest string, at time.Time) (*Outcome, error) {
+func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, resultJSON, digest string, at time.Time) (*Outcome, error) {
 	l := &r.Listing
 	atN := ns(at)
 	suspicious := r.Match.Suspicious
@@ -347,7 +347,7 @@ func ticketFields(r *precwatch.Result) precwatch.Ticket {
 // platform answered 404 or 410) and returns how many it marked.
 func (s *Store) MarkGone(ctx context.Context, platform string, urls []string, at time.Time) (int, error) {
 	n := 0
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		for chunk := range slices.Chunk(urls, 400) {
 			args := []any{platform}
 			for _, u := range chunk {
@@ -379,7 +379,7 @@ func (s *Store) MarkGone(ctx context.Context, platform string, urls []string, at
 // It returns how many listings it marked.
 func (s *Store) MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time) (int, error) {
 	n := 0
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		ids, err := listingIDs(ctx, tx, `SELECT listing_id FROM listings WHERE platform = ? AND target = ? AND status = 'active'
 			AND last_seen < ?`, platform, target, ns(runStarted))
 		if err != nil {
@@ -400,7 +400,7 @@ func (s *Store) MarkMissing(ctx context.Context, platform, target string, runSta
 	return n, nil
 }
 
-func (s *Store) remove(ctx context.Context, tx *sql.Tx, platform, listingID string, at time.Time, reason string) error {
+func (s *Store) remove(ctx context.Context, tx *wtx, platform, listingID string, at time.Time, reason string) error {
 	atN := ns(at)
 	if _, err := tx.ExecContext(ctx, "UPDATE listings SET status = 'removed', removed_at = ? WHERE platform = ? AND listing_id = ?",
 		atN, platform, listingID); err != nil {
@@ -451,7 +451,7 @@ type auditEntry struct {
 // changed writes audit entries for ticket id and one outbox event of type
 // typ carrying the ticket as it is now; the event's ID (its idempotency key)
 // names the ticket and its last audit entry.
-func (s *Store) changed(ctx context.Context, tx *sql.Tx, id int64, at time.Time, typ string, audit []auditEntry) error {
+func (s *Store) changed(ctx context.Context, tx *wtx, id int64, at time.Time, typ string, audit []auditEntry) error {
 	var last int64
 	for _, a := range audit {
 		if a.actor == "" {

@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/precwatch/precwatch"
@@ -56,9 +57,12 @@ type Options struct {
 // Store is the SQLite store. It is safe for concurrent use.
 type Store struct {
 	path string
-	w    *sql.DB // exactly one connection: writes are serialised
+	w    *sql.DB // write connections; wmu serialises the transactions
+	wmu  sync.Mutex
 	r    *sql.DB // read-only pool
 	now  func() time.Time
+
+	wstmts stmtCache
 }
 
 // Open opens (creating it unless opts.MustExist) the database at path and
@@ -96,10 +100,13 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open tickets %s: %w", path, err)
 	}
-	w.SetMaxOpenConns(1)
-	w.SetMaxIdleConns(1)
+	// Writes are serialised by wmu; the second connection lets statements
+	// be prepared for the cache while a transaction holds the first.
+	w.SetMaxOpenConns(2)
+	w.SetMaxIdleConns(2)
 	w.SetConnMaxLifetime(0)
 	s := &Store{path: path, w: w, now: opts.Now}
+	s.wstmts.db = w
 	if err := w.Ping(); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open tickets %s: %w", path, err)
@@ -121,6 +128,7 @@ func Open(path string, opts Options) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.wstmts.close()
 	err := s.r.Close()
 	if werr := s.w.Close(); err == nil {
 		err = werr
@@ -219,7 +227,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		if m.version <= current {
 			continue
 		}
-		err := s.write(ctx, func(tx *sql.Tx) error {
+		err := s.write(ctx, func(tx *wtx) error {
 			// Re-check inside the write lock: another process may have migrated.
 			var done int
 			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", m.version).Scan(&done); err != nil {
@@ -228,7 +236,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			if done > 0 {
 				return nil
 			}
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			if _, err := tx.tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
 			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
@@ -242,14 +250,15 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// write runs fn in one write transaction (BEGIN IMMEDIATE on the single
-// write connection) and commits it, or rolls it back when fn fails.
-func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// write runs fn in one write transaction (BEGIN IMMEDIATE, one at a time) and commits it, or rolls it back when fn fails.
+func (s *Store) write(ctx context.Context, fn func(tx *wtx) error) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	if err := fn(&wtx{tx: tx, cache: &s.wstmts}); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -275,4 +284,79 @@ func nullNS(t *time.Time) any {
 		return nil
 	}
 	return t.UnixNano()
+}
+
+// stmtCache keeps prepared statements: SQLite spends as long preparing a
+// statement as running it, and a Record runs a dozen.
+type stmtCache struct {
+	db *sql.DB
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.m[query]; ok {
+		return st, nil
+	}
+	st, err := c.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if c.m == nil {
+		c.m = map[string]*sql.Stmt{}
+	}
+	c.m[query] = st
+	return st, nil
+}
+
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.m {
+		st.Close()
+	}
+	c.m = nil
+}
+
+// wtx is a write transaction that runs its statements prepared once per
+// Store.
+type wtx struct {
+	tx    *sql.Tx
+	cache *stmtCache
+}
+
+func (t *wtx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	st, err := t.cache.get(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return t.tx.StmtContext(ctx, st), nil
+}
+
+func (t *wtx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (t *wtx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (t *wtx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		// A *sql.Row cannot be built with an error outside database/sql:
+		// let the transaction report it.
+		return t.tx.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
 }

@@ -80,7 +80,7 @@ func (s *Store) CreateToken(ctx context.Context, role, platform string) (string,
 		return "", fmt.Errorf("create token: %w", err)
 	}
 	token := TokenPrefix + base64.RawURLEncoding.EncodeToString(b[:])
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		_, err := tx.ExecContext(ctx, "INSERT INTO tokens (hash, role, platform, created_at) VALUES (?, ?, ?, ?)",
 			hashToken(token), role, platform, ns(s.now()))
 		return err
@@ -114,7 +114,7 @@ func (s *Store) Authenticate(ctx context.Context, token string) (*Principal, err
 	}
 	now := s.now()
 	if !lastUsed.Valid || now.Sub(fromNS(lastUsed.Int64)) > time.Minute {
-		err := s.write(ctx, func(tx *sql.Tx) error {
+		err := s.write(ctx, func(tx *wtx) error {
 			_, err := tx.ExecContext(ctx, "UPDATE tokens SET last_used_at = ? WHERE id = ?", ns(now), p.TokenID)
 			return err
 		})
@@ -127,7 +127,7 @@ func (s *Store) Authenticate(ctx context.Context, token string) (*Principal, err
 
 // RevokeToken revokes token id; an unknown id is ENOTFOUND.
 func (s *Store) RevokeToken(ctx context.Context, id int64) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE tokens SET revoked = 1 WHERE id = ?", id)
 		if err != nil {
 			return err

@@ -2,7 +2,6 @@ package tickets
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -39,7 +38,7 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status, actor, reason s
 	if actor == "" || reason == "" {
 		return precwatch.Errorf(precwatch.EINVALID, "a status change needs an actor and a reason")
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		t, err := ticketByID(ctx, tx, id)
 		if err != nil {
 			return err
@@ -68,7 +67,7 @@ func (s *Store) Assign(ctx context.Context, id int64, assignee, actor string) er
 	if actor == "" {
 		return precwatch.Errorf(precwatch.EINVALID, "an assignment needs an actor")
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		t, err := ticketByID(ctx, tx, id)
 		if err != nil {
 			return err
@@ -96,7 +95,7 @@ func (s *Store) AddNote(ctx context.Context, id int64, actor, note string) error
 	if actor == "" || note == "" {
 		return precwatch.Errorf(precwatch.EINVALID, "a note needs an actor and a text")
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *wtx) error {
 		if _, err := ticketByID(ctx, tx, id); err != nil {
 			return err
 		}
