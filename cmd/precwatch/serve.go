@@ -1,0 +1,228 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/config"
+	"github.com/precwatch/precwatch/monitor"
+	"github.com/precwatch/precwatch/notify"
+)
+
+func init() {
+	register(&command{name: "serve", summary: "serve the API and web UI and crawl targets on their schedules", run: runServe})
+}
+
+// Knobs that tests turn down; the defaults suit production.
+var (
+	// configPoll is how often serve checks the configuration file's mtime.
+	configPoll = 3 * time.Second
+	// webhookOptions are the delivery settings of serve's webhook loop
+	// (metrics hooks are added by serve).
+	webhookOptions = notify.Options{}
+	// shutdownGrace bounds how long in-flight HTTP requests may finish.
+	shutdownGrace = 10 * time.Second
+)
+
+func runServe(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "serve", "--config FILE [--data DIR] [--addr 127.0.0.1:8080] [--log-level L]")
+	cfgPath := fs.String("config", "", "configuration `FILE` (required); reloaded when it changes")
+	dataDir := fs.String("data", "", "data `DIR` (default: the config's data_dir)")
+	addr := fs.String("addr", "127.0.0.1:8080", "listen `ADDRESS`")
+	logLevel := fs.String("log-level", "info", "log level: debug, info, warn, error")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *cfgPath == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	logger, err := newLogger(env.Stderr, *logLevel)
+	if err != nil {
+		return err
+	}
+	cfg, err := loadConfig(env, *cfgPath)
+	if err != nil {
+		return err
+	}
+	if *dataDir == "" {
+		*dataDir = cfg.DataDir
+	}
+	a, err := openApp(appOptions{DataDir: *dataDir, Threshold: cfg.Threshold,
+		Watchlists: append(append([]string(nil), cfg.Watchlists...), extraWatchlists(*dataDir)...), Logger: logger})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := applyPlatforms(ctx, a.store, cfg); err != nil {
+		return err
+	}
+	return serveWith(ctx, env, a, cfg, *cfgPath, *addr, func(base string) {
+		fmt.Fprintf(env.Stdout, "precwatch serving on %s\n", base)
+	})
+}
+
+// serveApp serves the API and web UI of a on addr and runs cfg's targets
+// (and those created through the API) on their schedules until ctx is done,
+// then shuts down gracefully: HTTP requests finish, in-flight crawls
+// checkpoint, the webhook loop and the scheduler stop. ready, if set, is
+// called with the base URL once the listener is open. The demo command
+// uses it.
+func serveApp(ctx context.Context, env *Env, a *app, cfg *config.Config, addr string, ready func(baseURL string)) error {
+	return serveWith(ctx, env, a, cfg, "", addr, ready)
+}
+
+// serveWith is serveApp that also reloads the configuration file cfgPath
+// (if set) when its modification time changes.
+func serveWith(ctx context.Context, env *Env, a *app, cfg *config.Config, cfgPath, addr string, ready func(string)) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	b, err := newBackend(ctx, a, cfg, append(append([]string(nil), cfg.Watchlists...), extraWatchlists(a.dataDir)...))
+	if err != nil {
+		return err
+	}
+	srv, err := newServer(b)
+	if err != nil {
+		return err
+	}
+	metrics := srv.Metrics()
+
+	// The webhook loop reports each delivery to the metrics.
+	wopts := webhookOptions
+	wopts.Logger = a.logger
+	wopts.Delivered = metrics.ObserveDelivery
+	a.webhook = notify.New(outboxAdapter{a.store}, wopts)
+
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", addr, err)
+	}
+	lastRun := func(ctx context.Context, target string) (time.Time, bool, error) {
+		r, err := a.store.LastRun(ctx, target)
+		if precwatch.ErrorCode(err) == precwatch.ENOTFOUND {
+			return time.Time{}, false, nil
+		}
+		if err != nil {
+			return time.Time{}, false, err
+		}
+		if r.Finished == nil {
+			// Killed mid-run: due again, so that the crawl resumes.
+			return time.Time{}, false, nil
+		}
+		return *r.Finished, true, nil
+	}
+	sched := monitor.NewScheduler(a.monitor, lastRun, func(sum *monitor.Summary, err error) {
+		metrics.ObserveRun(runStats(sum, err))
+	})
+	targets, err := b.schedulable(ctx)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	if err := sched.Start(ctx, targets); err != nil {
+		ln.Close()
+		return fmt.Errorf("scheduler: %w", err)
+	}
+	b.sched.Store(sched)
+
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		a.webhook.Run(ctx)
+	}()
+	if cfgPath != "" {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			watchConfig(ctx, env, b, cfgPath)
+		}()
+	}
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) }}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- hs.Serve(ln) }()
+	if ready != nil {
+		ready("http://" + ln.Addr().String())
+	}
+	a.logger.Info("serving", "addr", ln.Addr().String(), "targets", len(targets))
+
+	var result error
+	select {
+	case <-ctx.Done():
+	case err := <-serveErr:
+		if !errors.Is(err, http.ErrServerClosed) {
+			result = fmt.Errorf("serve: %w", err)
+		}
+		cancel()
+	}
+	sctx, scancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+	if err := hs.Shutdown(sctx); err != nil {
+		a.logger.Warn("http shutdown", "err", err)
+		hs.Close()
+	}
+	scancel()
+	sched.Wait() // in-flight crawls stop at a checkpoint
+	b.runs.Wait()
+	wg.Wait()
+	a.logger.Info("stopped")
+	return result
+}
+
+// watchConfig reloads the configuration file when its modification time
+// changes: a valid file replaces the targets and webhooks at once, an
+// invalid one is logged and ignored.
+func watchConfig(ctx context.Context, env *Env, b *backend, path string) {
+	mtime := func() time.Time {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return time.Time{}
+		}
+		return fi.ModTime()
+	}
+	last := mtime()
+	t := time.NewTicker(configPoll)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		m := mtime()
+		if m.IsZero() || m.Equal(last) {
+			continue
+		}
+		last = m
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.logger.Error("config reload: read", "path", path, "err", err)
+			continue
+		}
+		cfg, err := config.Parse(path, data, env.Getenv)
+		if err != nil {
+			b.logger.Error("config reload: invalid file ignored; the previous configuration stays", "path", path, "err", err)
+			continue
+		}
+		for i, w := range cfg.Watchlists {
+			if !filepath.IsAbs(w) {
+				cfg.Watchlists[i] = filepath.Join(filepath.Dir(path), w)
+			}
+		}
+		if err := applyPlatforms(ctx, b.a.store, cfg); err != nil {
+			b.logger.Error("config reload: webhooks", "err", err)
+		}
+		b.cfg.Store(cfg)
+		b.reschedule(ctx)
+		b.logger.Info("config reloaded", "path", path, "targets", len(cfg.Targets))
+	}
+}

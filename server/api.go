@@ -1,0 +1,768 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/precwatch/precwatch"
+)
+
+// maxBody bounds request bodies (targets, notes, watchlists).
+const maxBody = 1 << 20
+
+// searchFilterFields are the query parameters of a search that filter on a
+// keyword field of the index.
+var searchFilterFields = []string{"platform", "substance", "list", "seller", "location", "indicator", "cas", "target", "lang", "observable", "suspicious"}
+
+var ticketFilterParams = []param{
+	{"status", "string", "ticket status: open, in_review, confirmed, dismissed, escalated"},
+	{"listing_status", "string", "active or removed"},
+	{"target", "string", "target name"},
+	{"seller", "string", "seller, exact"},
+	{"substance", "string", "substance id, CAS number or name"},
+	{"assignee", "string", "assignee, exact"},
+	{"min_score", "number", "score at least"},
+	{"since", "string", "last seen at or after (RFC 3339 or YYYY-MM-DD)"},
+	{"sort", "string", "score (default), last_seen, first_seen or id"},
+}
+
+func (s *Server) apiRoutes() []route {
+	searchParams := []param{
+		{"q", "string", "bleve query-string syntax; empty matches every listing"},
+		{"page", "integer", "page number, from 1"},
+		{"size", "integer", "hits per page (default 20, at most 100)"},
+		{"sort", "string", "score (default), date or relevance"},
+		{"from", "string", "seen at or after (RFC 3339 or YYYY-MM-DD)"},
+		{"to", "string", "seen at or before (RFC 3339 or YYYY-MM-DD)"},
+		{"facets", "boolean", "return facet counts (default true)"},
+		{"highlight", "boolean", "return highlighted fragments (default true)"},
+	}
+	for _, f := range searchFilterFields {
+		searchParams = append(searchParams, param{f, "string", "keep hits with this " + f + " (repeatable)"})
+	}
+	list := append([]param{{"limit", "integer", "tickets per page (default 50, at most 1000)"}, {"offset", "integer", "skip this many"}}, ticketFilterParams...)
+	return []route{
+		{Method: "GET", Pattern: "/api/v1/me", Summary: "The caller's role and platform", Tag: "auth", handle: s.apiMe},
+		{Method: "GET", Pattern: "/api/v1/search", Summary: "Search listings with substance hits (scoped to the caller's platforms)", Tag: "search", Params: searchParams, handle: s.apiSearch},
+		{Method: "GET", Pattern: "/api/v1/tickets", Summary: "List tickets with filters", Tag: "tickets", Params: list, handle: s.apiTickets},
+		{Method: "GET", Pattern: "/api/v1/tickets/{id}", Summary: "A ticket with its listing, hits, indicators, observables, score explanation, links and history", Tag: "tickets", handle: s.apiTicket},
+		{Method: "GET", Pattern: "/api/v1/tickets/{id}/events", Summary: "A ticket's audit log", Tag: "tickets", handle: s.apiTicketEvents},
+		{Method: "POST", Pattern: "/api/v1/tickets/{id}/status", Summary: "Change a ticket's status with a reason", Tag: "tickets", Body: "json", handle: s.apiSetStatus},
+		{Method: "POST", Pattern: "/api/v1/tickets/{id}/assign", Summary: "Assign a ticket (empty assignee unassigns)", Tag: "tickets", Body: "json", handle: s.apiAssign},
+		{Method: "POST", Pattern: "/api/v1/tickets/{id}/notes", Summary: "Add a note to a ticket", Tag: "tickets", Body: "json", handle: s.apiNote},
+		{Method: "GET", Pattern: "/api/v1/targets", Summary: "List crawl targets", Tag: "targets", handle: s.apiTargets},
+		{Method: "POST", Pattern: "/api/v1/targets", Summary: "Create a crawl target", Tag: "targets", Body: "json", handle: s.apiCreateTarget},
+		{Method: "POST", Pattern: "/api/v1/targets/test", Summary: "Test an unsaved target: the listings its first pages yield", Tag: "targets", Body: "json", handle: s.apiTestTarget},
+		{Method: "GET", Pattern: "/api/v1/targets/{name}", Summary: "A crawl target", Tag: "targets", handle: s.apiTarget},
+		{Method: "PUT", Pattern: "/api/v1/targets/{name}", Summary: "Create or replace a crawl target", Tag: "targets", Body: "json", handle: s.apiPutTarget},
+		{Method: "DELETE", Pattern: "/api/v1/targets/{name}", Summary: "Delete a crawl target", Tag: "targets", handle: s.apiDeleteTarget},
+		{Method: "POST", Pattern: "/api/v1/targets/{name}/test", Summary: "Test a saved target", Tag: "targets", handle: s.apiTestSaved},
+		{Method: "POST", Pattern: "/api/v1/targets/{name}/run", Summary: "Start a crawl of a target now", Tag: "crawls", handle: s.apiRunNow},
+		{Method: "GET", Pattern: "/api/v1/runs", Summary: "Latest crawl runs with their status and errors", Tag: "crawls", Params: []param{{"limit", "integer", "runs (default 50, at most 500)"}, {"target", "string", "only this target"}}, handle: s.apiRuns},
+		{Method: "GET", Pattern: "/api/v1/watchlist", Summary: "The watchlist in effect: substances with lists and CAS numbers", Tag: "watchlist", handle: s.apiWatchlist},
+		{Method: "POST", Pattern: "/api/v1/watchlist", Summary: "Add an extra watchlist (YAML body, admins); takes effect on the next start or rescan", Tag: "watchlist", Body: "yaml", Params: []param{{"name", "string", "list name, [a-z0-9-]+ (required)"}}, handle: s.apiAddWatchlist},
+		{Method: "GET", Pattern: "/api/v1/exports/tickets.csv", Summary: "Export tickets as CSV", Tag: "exports", Params: ticketFilterParams, Produce: "text/csv", handle: s.apiExport(ExportCSV)},
+		{Method: "GET", Pattern: "/api/v1/exports/tickets.jsonl", Summary: "Export tickets as JSON lines", Tag: "exports", Params: ticketFilterParams, Produce: "application/x-ndjson", handle: s.apiExport(ExportJSONL)},
+		{Method: "GET", Pattern: "/api/v1/exports/incidents.json", Summary: "Incident report of confirmed tickets", Tag: "exports", Params: ticketFilterParams, handle: s.apiExport(ExportIncident)},
+	}
+}
+
+func (s *Server) apiMe(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	writeJSON(w, http.StatusOK, p)
+	return nil
+}
+
+// --- search ---
+
+// searchQuery reads a search from URL parameters, scoped to p.
+func searchQuery(v url.Values, p *Principal, maxSize int) (SearchQuery, int, error) {
+	q := SearchQuery{Query: strings.TrimSpace(v.Get("q")), Platforms: p.Scope(), Sort: v.Get("sort"),
+		Facets: v.Get("facets") != "false", Highlight: v.Get("highlight") != "false", Filters: map[string][]string{}}
+	size, err := intParam(v, "size", 20, 1, maxSize)
+	if err != nil {
+		return q, 0, err
+	}
+	page, err := intParam(v, "page", 1, 1, 10000)
+	if err != nil {
+		return q, 0, err
+	}
+	q.Size, q.Offset = size, (page-1)*size
+	for _, f := range searchFilterFields {
+		for _, val := range v[f] {
+			if val = strings.TrimSpace(val); val != "" {
+				q.Filters[f] = append(q.Filters[f], val)
+			}
+		}
+	}
+	if q.From, err = timeParam(v, "from", false); err != nil {
+		return q, 0, err
+	}
+	if q.To, err = timeParam(v, "to", true); err != nil {
+		return q, 0, err
+	}
+	return q, page, nil
+}
+
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	q, page, err := searchQuery(r.URL.Query(), p, 100)
+	if err != nil {
+		return err
+	}
+	res, err := s.opts.Search.Search(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	if res.Hits == nil {
+		res.Hits = []SearchHit{}
+	}
+	writeJSON(w, http.StatusOK, struct {
+		*SearchResults
+		Page int `json:"page"`
+		Size int `json:"size"`
+	}{res, page, q.Size})
+	return nil
+}
+
+// --- tickets ---
+
+// ticketFilter reads ticket filters from URL parameters, scoped to p.
+func ticketFilter(v url.Values, p *Principal) (TicketFilter, error) {
+	f := TicketFilter{Platforms: p.Scope(), Status: v.Get("status"), ListingStatus: v.Get("listing_status"),
+		Target: v.Get("target"), Seller: v.Get("seller"), Substance: v.Get("substance"), Assignee: v.Get("assignee"),
+		Sort: v.Get("sort")}
+	if ms := v.Get("min_score"); ms != "" {
+		x, err := strconv.ParseFloat(ms, 64)
+		if err != nil {
+			return f, precwatch.Errorf(precwatch.EINVALID, "min_score %q is not a number", ms)
+		}
+		f.MinScore = x
+	}
+	var err error
+	f.Since, err = timeParam(v, "since", false)
+	return f, err
+}
+
+func (s *Server) apiTickets(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	v := r.URL.Query()
+	f, err := ticketFilter(v, p)
+	if err != nil {
+		return err
+	}
+	if f.Limit, err = intParam(v, "limit", 50, 1, 1000); err != nil {
+		return err
+	}
+	if f.Offset, err = intParam(v, "offset", 0, 0, 1<<30); err != nil {
+		return err
+	}
+	ts, err := s.opts.Tickets.Tickets(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	total, err := s.opts.Tickets.CountTickets(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	if ts == nil {
+		ts = []precwatch.Ticket{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": total, "limit": f.Limit, "offset": f.Offset, "tickets": ts})
+	return nil
+}
+
+// ticket returns the ticket named by the path's {id} if p may see it.
+func (s *Server) ticket(r *http.Request, p *Principal) (*precwatch.Ticket, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return nil, precwatch.Errorf(precwatch.EINVALID, "ticket id %q is not a positive number", r.PathValue("id"))
+	}
+	t, err := s.opts.Tickets.Ticket(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if !p.Sees(t.Platform) {
+		return nil, forbidden("ticket %d is outside your platform", id)
+	}
+	return t, nil
+}
+
+// TicketDetail is a ticket with everything a reviewer needs to decide it.
+type TicketDetail struct {
+	Ticket      *precwatch.Ticket      `json:"ticket"`
+	Listing     *precwatch.Listing     `json:"listing,omitempty"`
+	Match       *precwatch.Match       `json:"match,omitempty"` // hits, indicators, observables, explain
+	Observables []precwatch.Observable `json:"observables"`
+	Links       []Link                 `json:"links"`
+	Events      []TicketEvent          `json:"events"`
+	Transitions []string               `json:"transitions"` // statuses it may move to
+}
+
+// ticketDetail loads the detail of t, with links limited to p's scope.
+func (s *Server) ticketDetail(ctx context.Context, t *precwatch.Ticket, p *Principal) (*TicketDetail, error) {
+	d := &TicketDetail{Ticket: t, Observables: []precwatch.Observable{}, Links: []Link{}, Events: []TicketEvent{},
+		Transitions: s.opts.Tickets.Transitions()[t.Status]}
+	res, err := s.opts.Tickets.Listing(ctx, t.Platform, t.ListingID)
+	switch {
+	case err == nil:
+		d.Listing, d.Match = &res.Listing, &res.Match
+	case precwatch.ErrorCode(err) != precwatch.ENOTFOUND:
+		return nil, err
+	}
+	if obs, err := s.opts.Tickets.Observables(ctx, t.Platform, t.ListingID); err != nil {
+		return nil, err
+	} else if obs != nil {
+		d.Observables = obs
+	}
+	links, err := s.opts.Tickets.Links(ctx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range links {
+		if p.Sees(l.Platform) {
+			d.Links = append(d.Links, l)
+		}
+	}
+	evs, err := s.opts.Tickets.Events(ctx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	if evs != nil {
+		d.Events = evs
+	}
+	if d.Transitions == nil {
+		d.Transitions = []string{}
+	}
+	return d, nil
+}
+
+func (s *Server) apiTicket(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	t, err := s.ticket(r, p)
+	if err != nil {
+		return err
+	}
+	d, err := s.ticketDetail(r.Context(), t, p)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, d)
+	return nil
+}
+
+func (s *Server) apiTicketEvents(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	t, err := s.ticket(r, p)
+	if err != nil {
+		return err
+	}
+	evs, err := s.opts.Tickets.Events(r.Context(), t.ID)
+	if err != nil {
+		return err
+	}
+	if evs == nil {
+		evs = []TicketEvent{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"events": evs})
+	return nil
+}
+
+// canReview reports whether p may change tickets: admins, partners and
+// reviewers (of their own platform); regulators read only.
+func canReview(p *Principal) error {
+	switch p.Role {
+	case precwatch.RoleAdmin, precwatch.RolePartner, precwatch.RoleReviewer:
+		return nil
+	}
+	return forbidden("role %s may not change tickets", p.Role)
+}
+
+// writableTicket returns the path's ticket if p may change it.
+func (s *Server) writableTicket(r *http.Request, p *Principal) (*precwatch.Ticket, error) {
+	if err := canReview(p); err != nil {
+		return nil, err
+	}
+	return s.ticket(r, p)
+}
+
+func (s *Server) apiSetStatus(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	t, err := s.writableTicket(r, p)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Status string `json:"status"`
+		Reason string `json:"reason"`
+	}
+	if err := decodeJSON(r, &body); err != nil {
+		return err
+	}
+	if err := s.opts.Tickets.SetStatus(r.Context(), t.ID, body.Status, p.Actor(), body.Reason); err != nil {
+		return err
+	}
+	return s.writeTicket(w, r, t.ID)
+}
+
+func (s *Server) apiAssign(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	t, err := s.writableTicket(r, p)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Assignee string `json:"assignee"`
+	}
+	if err := decodeJSON(r, &body); err != nil {
+		return err
+	}
+	if len(body.Assignee) > 200 {
+		return precwatch.Errorf(precwatch.EINVALID, "assignee is longer than 200 bytes")
+	}
+	if err := s.opts.Tickets.Assign(r.Context(), t.ID, body.Assignee, p.Actor()); err != nil {
+		return err
+	}
+	return s.writeTicket(w, r, t.ID)
+}
+
+func (s *Server) apiNote(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	t, err := s.writableTicket(r, p)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Note string `json:"note"`
+	}
+	if err := decodeJSON(r, &body); err != nil {
+		return err
+	}
+	if len(body.Note) > 10000 {
+		return precwatch.Errorf(precwatch.EINVALID, "note is longer than 10000 bytes")
+	}
+	if err := s.opts.Tickets.AddNote(r.Context(), t.ID, p.Actor(), body.Note); err != nil {
+		return err
+	}
+	return s.writeTicket(w, r, t.ID)
+}
+
+func (s *Server) writeTicket(w http.ResponseWriter, r *http.Request, id int64) error {
+	t, err := s.opts.Tickets.Ticket(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, t)
+	return nil
+}
+
+// --- targets ---
+
+// canReadTargets: admins and regulators read every target, partners their
+// platform's; reviewers none.
+func canReadTargets(p *Principal) error {
+	switch p.Role {
+	case precwatch.RoleAdmin, precwatch.RoleRegulator, precwatch.RolePartner:
+		return nil
+	}
+	return forbidden("role %s may not read targets", p.Role)
+}
+
+// canWriteTarget: admins any target, partners their platform's only.
+func canWriteTarget(p *Principal, platform string) error {
+	switch {
+	case p.Role == precwatch.RoleAdmin:
+		return nil
+	case p.Role == precwatch.RolePartner && p.Platform == platform:
+		return nil
+	case p.Role == precwatch.RolePartner:
+		return forbidden("partner of %s may not change targets of platform %q", p.Platform, platform)
+	}
+	return forbidden("role %s may not change targets", p.Role)
+}
+
+func (s *Server) apiTargets(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	if err := canReadTargets(p); err != nil {
+		return err
+	}
+	ts, err := s.opts.Targets.Targets(r.Context(), p.Scope())
+	if err != nil {
+		return err
+	}
+	if ts == nil {
+		ts = []TargetInfo{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"targets": ts})
+	return nil
+}
+
+// readableTarget returns the path's target if p may read it.
+func (s *Server) readableTarget(r *http.Request, p *Principal) (*TargetInfo, error) {
+	if err := canReadTargets(p); err != nil {
+		return nil, err
+	}
+	ti, err := s.opts.Targets.Target(r.Context(), r.PathValue("name"))
+	if err != nil {
+		return nil, err
+	}
+	if !p.Sees(ti.Target.Platform) {
+		return nil, forbidden("target %s is outside your platform", ti.Target.Name)
+	}
+	return ti, nil
+}
+
+func (s *Server) apiTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	ti, err := s.readableTarget(r, p)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, ti)
+	return nil
+}
+
+var targetName = regexp.MustCompile(`^[a-z0-9-]{1,64}$`)
+
+// checkTarget authorizes and validates a target p wants to save or test.
+// A partner may neither touch another platform nor let a target reach
+// private networks (the SSRF guard's escape hatch is for admins).
+func (s *Server) checkTarget(p *Principal, t *precwatch.Target) error {
+	if err := canWriteTarget(p, t.Platform); err != nil {
+		return err
+	}
+	if t.AllowPrivateNetworks && p.Role != precwatch.RoleAdmin {
+		return forbidden("only admins may set allow_private_networks")
+	}
+	if !targetName.MatchString(t.Name) {
+		return precwatch.Errorf(precwatch.EINVALID, "target name %q: want [a-z0-9-]+, at most 64 bytes", t.Name)
+	}
+	if err := s.opts.ValidateTarget(t); err != nil {
+		if precwatch.ErrorCode(err) == precwatch.EINTERNAL {
+			// config.Error carries no precwatch code: its message is the
+			// list of problems, safe to show.
+			return precwatch.Errorf(precwatch.EINVALID, "%v", err)
+		}
+		return err
+	}
+	return nil
+}
+
+// saveTarget authorizes, validates and stores t; create refuses an
+// existing name.
+func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Target, create bool) error {
+	if err := canWriteTarget(p, t.Platform); err != nil {
+		return err
+	}
+	old, err := s.opts.Targets.Target(ctx, t.Name)
+	switch {
+	case err == nil:
+		if err := canWriteTarget(p, old.Target.Platform); err != nil {
+			return err
+		}
+		if create {
+			return precwatch.Errorf(precwatch.ECONFLICT, "target %s exists", t.Name)
+		}
+		if old.Source == SourceConfig {
+			return precwatch.Errorf(precwatch.ECONFLICT, "target %s comes from the configuration file; edit the file", t.Name)
+		}
+	case precwatch.ErrorCode(err) != precwatch.ENOTFOUND:
+		return err
+	}
+	if err := s.checkTarget(p, t); err != nil {
+		return err
+	}
+	return s.opts.Targets.PutTarget(ctx, *t)
+}
+
+func (s *Server) apiCreateTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	t := s.opts.DefaultTarget()
+	if err := decodeJSON(r, &t); err != nil {
+		return err
+	}
+	if err := s.saveTarget(r.Context(), p, &t, true); err != nil {
+		return err
+	}
+	return s.writeTarget(w, r, t.Name, http.StatusCreated)
+}
+
+func (s *Server) apiPutTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	t := s.opts.DefaultTarget()
+	if err := decodeJSON(r, &t); err != nil {
+		return err
+	}
+	name := r.PathValue("name")
+	if t.Name == "" {
+		t.Name = name
+	}
+	if t.Name != name {
+		return precwatch.Errorf(precwatch.EINVALID, "target name %q differs from the path's %q", t.Name, name)
+	}
+	if err := s.saveTarget(r.Context(), p, &t, false); err != nil {
+		return err
+	}
+	return s.writeTarget(w, r, t.Name, http.StatusOK)
+}
+
+func (s *Server) writeTarget(w http.ResponseWriter, r *http.Request, name string, status int) error {
+	ti, err := s.opts.Targets.Target(r.Context(), name)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, status, ti)
+	return nil
+}
+
+func (s *Server) apiDeleteTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	if err := canWriteTarget(p, p.Platform); err != nil {
+		return err
+	}
+	ti, err := s.opts.Targets.Target(r.Context(), r.PathValue("name"))
+	if err != nil {
+		return err
+	}
+	if err := canWriteTarget(p, ti.Target.Platform); err != nil {
+		return err
+	}
+	if err := s.opts.Targets.DeleteTarget(r.Context(), ti.Target.Name); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *Server) apiTestTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	t := s.opts.DefaultTarget()
+	if err := decodeJSON(r, &t); err != nil {
+		return err
+	}
+	rep, err := s.testTarget(r.Context(), p, &t)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, rep)
+	return nil
+}
+
+func (s *Server) testTarget(ctx context.Context, p *Principal, t *precwatch.Target) (*TestReport, error) {
+	if err := s.checkTarget(p, t); err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	rep, err := s.opts.Crawls.Test(ctx, *t, s.opts.TestPages)
+	if err != nil && rep == nil {
+		return nil, err
+	}
+	if rep.Listings == nil {
+		rep.Listings = []precwatch.Listing{}
+	}
+	return rep, nil
+}
+
+func (s *Server) apiTestSaved(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	ti, err := s.readableTarget(r, p)
+	if err != nil {
+		return err
+	}
+	if err := canWriteTarget(p, ti.Target.Platform); err != nil {
+		return err
+	}
+	t := ti.Target
+	ctx, cancel := context.WithTimeout(r.Context(), 60*time.Second)
+	defer cancel()
+	rep, err := s.opts.Crawls.Test(ctx, t, s.opts.TestPages)
+	if err != nil && rep == nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, rep)
+	return nil
+}
+
+func (s *Server) apiRunNow(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	if err := canWriteTarget(p, p.Platform); err != nil {
+		return err
+	}
+	ti, err := s.opts.Targets.Target(r.Context(), r.PathValue("name"))
+	if err != nil {
+		return err
+	}
+	if err := canWriteTarget(p, ti.Target.Platform); err != nil {
+		return err
+	}
+	if err := s.opts.Crawls.RunNow(r.Context(), ti.Target.Name); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusAccepted, map[string]any{"target": ti.Target.Name, "started": true})
+	return nil
+}
+
+func (s *Server) apiRuns(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	limit, err := intParam(r.URL.Query(), "limit", 50, 1, 500)
+	if err != nil {
+		return err
+	}
+	runs, err := s.runs(r.Context(), p, r.URL.Query().Get("target"), limit)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"runs": runs})
+	return nil
+}
+
+func (s *Server) runs(ctx context.Context, p *Principal, target string, limit int) ([]Run, error) {
+	n := limit
+	if target != "" {
+		n = 500
+	}
+	all, err := s.opts.Crawls.Runs(ctx, p.Scope(), n)
+	if err != nil {
+		return nil, err
+	}
+	out := []Run{}
+	for _, r := range all {
+		if p.Sees(r.Platform) && (target == "" || r.Target == target) && len(out) < limit {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// --- watchlist ---
+
+func (s *Server) apiWatchlist(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	wl, err := s.opts.Watchlist.Watchlist(r.Context())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, wl)
+	return nil
+}
+
+var listName = regexp.MustCompile(`^[a-z0-9-]{1,64}$`)
+
+func (s *Server) apiAddWatchlist(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	if p.Role != precwatch.RoleAdmin {
+		return forbidden("only admins may add watchlists")
+	}
+	name := r.URL.Query().Get("name")
+	if !listName.MatchString(name) {
+		return precwatch.Errorf(precwatch.EINVALID, "list name %q: want [a-z0-9-]+, at most 64 bytes", name)
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		return precwatch.Errorf(precwatch.EINVALID, "read watchlist: %v", err)
+	}
+	n, err := s.opts.Watchlist.AddList(r.Context(), name, data)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"name": name, "substances": n,
+		"effective": "on the next start of precwatch serve or the next rescan"})
+	return nil
+}
+
+// --- exports ---
+
+func (s *Server) apiExport(format string) func(http.ResponseWriter, *http.Request, *Principal) error {
+	return func(w http.ResponseWriter, r *http.Request, p *Principal) error {
+		f, err := ticketFilter(r.URL.Query(), p)
+		if err != nil {
+			return err
+		}
+		return s.export(w, r, format, f)
+	}
+}
+
+// export streams an export. Errors before the first byte are JSON errors;
+// later ones cut the stream short (and are logged).
+func (s *Server) export(w http.ResponseWriter, r *http.Request, format string, f TicketFilter) error {
+	ctype, name := "text/csv; charset=utf-8", "tickets.csv"
+	switch format {
+	case ExportJSONL:
+		ctype, name = "application/x-ndjson", "tickets.jsonl"
+	case ExportIncident:
+		ctype, name = "application/json; charset=utf-8", "incidents.json"
+	}
+	bw := &lazyWriter{w: w, start: func() {
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+		w.Header().Set("Cache-Control", "no-store")
+	}}
+	if err := s.opts.Tickets.Export(r.Context(), bw, format, f); err != nil {
+		if !bw.started {
+			return err
+		}
+		s.log.Warn("export cut short", "format", format, "err", err)
+	}
+	if !bw.started {
+		bw.start()
+		w.WriteHeader(http.StatusOK)
+	}
+	return nil
+}
+
+// lazyWriter sets the headers of a stream at its first byte.
+type lazyWriter struct {
+	w       http.ResponseWriter
+	start   func()
+	started bool
+}
+
+func (l *lazyWriter) Write(b []byte) (int, error) {
+	if !l.started {
+		l.started = true
+		l.start()
+	}
+	return l.w.Write(b)
+}
+
+// --- helpers ---
+
+// decodeJSON decodes a JSON body strictly into v.
+func decodeJSON(r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
+		return precwatch.Errorf(precwatch.EINVALID, "content type %q: want application/json", ct)
+	}
+	dec := json.NewDecoder(io.LimitReader(r.Body, maxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return precwatch.Errorf(precwatch.EINVALID, "empty request body")
+		}
+		return precwatch.Errorf(precwatch.EINVALID, "request body: %v", err)
+	}
+	return nil
+}
+
+// intParam reads an integer parameter with a default and bounds.
+func intParam(v url.Values, name string, def, min, max int) (int, error) {
+	s := v.Get(name)
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < min || n > max {
+		return 0, precwatch.Errorf(precwatch.EINVALID, "%s %q: want a number from %d to %d", name, s, min, max)
+	}
+	return n, nil
+}
+
+// timeParam reads an RFC 3339 time or a date; a date as an upper bound
+// means the end of that day.
+func timeParam(v url.Values, name string, end bool) (time.Time, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, precwatch.Errorf(precwatch.EINVALID, "%s %q: want RFC 3339 or YYYY-MM-DD", name, s)
+	}
+	if end {
+		t = t.Add(24*time.Hour - time.Nanosecond)
+	}
+	return t, nil
+}
+

@@ -1,0 +1,305 @@
+// Package server is precwatch's HTTP face: the JSON API under /api/v1 for
+// platforms, partners and regulators, the web UI (templates and assets in
+// package ui), the evidence viewer, health and Prometheus metrics.
+//
+// It sees root types and the small interfaces declared in backend.go only;
+// the command wires the ticket store, the index, the crawler and the
+// scheduler behind them. Every request is authenticated (a bearer token for
+// the API, a server-side session for the UI) and authorized against the
+// caller's role and platform before anything is read or written.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/server/ui"
+)
+
+// Options configure a Server. Every backend is required.
+type Options struct {
+	Auth      Authenticator
+	Tickets   Tickets
+	Search    Searcher
+	Targets   Targets
+	Crawls    Crawls
+	Watchlist Watchlist
+	Evidence  Evidence
+	// ValidateTarget completes the defaults of a target made through the API
+	// and checks it by the configuration rules (config.ValidateTarget).
+	ValidateTarget func(*precwatch.Target) error
+	// DefaultTarget returns a target with every default filled in
+	// (config.DefaultTarget); API and UI input is decoded over it.
+	DefaultTarget func() precwatch.Target
+	Logger         *slog.Logger
+	// SessionTTL is how long an idle web session lives (default 12h).
+	SessionTTL time.Duration
+	// TestPages bounds the pages a target test fetches (default 3).
+	TestPages int
+	Now       func() time.Time
+}
+
+// Server serves the API, the web UI, evidence, health and metrics. It is
+// safe for concurrent use.
+type Server struct {
+	opts     Options
+	log      *slog.Logger
+	mux      *http.ServeMux
+	routes   []route
+	metrics  *Metrics
+	ui       *ui.UI
+	sessions *sessions
+	handler  http.Handler
+}
+
+// New returns a Server over the given backends.
+func New(opts Options) (*Server, error) {
+	if opts.Auth == nil || opts.Tickets == nil || opts.Search == nil || opts.Targets == nil || opts.Crawls == nil ||
+		opts.Watchlist == nil || opts.Evidence == nil || opts.ValidateTarget == nil || opts.DefaultTarget == nil {
+		return nil, errors.New("server: every backend, ValidateTarget and DefaultTarget are required")
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.SessionTTL <= 0 {
+		opts.SessionTTL = 12 * time.Hour
+	}
+	if opts.TestPages <= 0 {
+		opts.TestPages = 3
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	u, err := ui.New()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: opts, log: opts.Logger, mux: http.NewServeMux(), ui: u,
+		sessions: newSessions(opts.SessionTTL, opts.Now)}
+	s.metrics = newMetrics(opts.Tickets)
+	s.routes = s.apiRoutes()
+	for _, r := range s.routes {
+		s.mux.Handle(r.Method+" "+r.Pattern, s.api(r))
+	}
+	s.mux.HandleFunc("GET /api/v1/openapi.json", s.handleOpenAPI)
+	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, precwatch.Errorf(precwatch.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path))
+	})
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte("ok\n"))
+	})
+	s.mux.Handle("GET /metrics", s.metrics)
+	s.webRoutes()
+	s.handler = s.accessLog(securityHeaders(s.mux))
+	return s, nil
+}
+
+// ServeHTTP serves a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Metrics returns the server's metrics, for the command to feed crawl and
+// webhook outcomes into.
+func (s *Server) Metrics() *Metrics { return s.metrics }
+
+// route is one API route: the table the mux and the OpenAPI document are
+// both built from.
+type route struct {
+	Method  string
+	Pattern string // net/http pattern without the method, e.g. /api/v1/tickets/{id}
+	Summary string
+	Tag     string
+	Params  []param // query parameters
+	Body    string  // request body: "json", "yaml" or ""
+	Produce string  // response type: "" (application/json) or a MIME type
+	handle  func(w http.ResponseWriter, r *http.Request, p *Principal) error
+}
+
+type param struct {
+	Name, Type, Description string
+}
+
+type ctxKey int
+
+const principalKey ctxKey = 0
+
+// api wraps an API handler: bearer authentication, JSON errors.
+func (s *Server) api(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, err := s.bearer(r)
+		if err != nil {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="precwatch"`)
+			writeError(w, err)
+			return
+		}
+		setRole(r, p)
+		r = r.WithContext(context.WithValue(r.Context(), principalKey, p))
+		if err := rt.handle(w, r, p); err != nil {
+			if precwatch.ErrorCode(err) == precwatch.EINTERNAL {
+				s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
+			}
+			writeError(w, err)
+		}
+	})
+}
+
+// bearer authenticates the request's Authorization header.
+func (s *Server) bearer(r *http.Request) (*Principal, error) {
+	h := r.Header.Get("Authorization")
+	tok, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok || strings.TrimSpace(tok) == "" {
+		return nil, precwatch.Errorf(precwatch.EUNAUTHORIZED, "missing bearer token")
+	}
+	p, err := s.opts.Auth.Authenticate(r.Context(), strings.TrimSpace(tok))
+	if err != nil {
+		if precwatch.ErrorCode(err) == precwatch.EINTERNAL {
+			return nil, err
+		}
+		return nil, precwatch.Errorf(precwatch.EUNAUTHORIZED, "invalid token")
+	}
+	return p, nil
+}
+
+// httpStatus maps precwatch error codes to HTTP status: the one place where
+// this happens.
+func httpStatus(code string) int {
+	switch code {
+	case precwatch.EINVALID:
+		return http.StatusBadRequest
+	case precwatch.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case precwatch.EFORBIDDEN:
+		return http.StatusForbidden
+	case precwatch.ENOTFOUND:
+		return http.StatusNotFound
+	case precwatch.ECONFLICT:
+		return http.StatusConflict
+	default:
+		return http.StatusInternalServerError
+	}
+}
+
+// errorBody is the JSON form of an error.
+type errorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// writeError writes err as {"error":{"code","message"}} with its status.
+// Internal errors say nothing of their cause.
+func writeError(w http.ResponseWriter, err error) {
+	var b errorBody
+	b.Error.Code, b.Error.Message = precwatch.ErrorCode(err), precwatch.ErrorMessage(err)
+	writeJSON(w, httpStatus(b.Error.Code), b)
+}
+
+// writeJSON writes v as JSON with status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	enc.Encode(v)
+}
+
+// forbidden is the error of every refused access.
+func forbidden(format string, args ...any) error {
+	return precwatch.Errorf(precwatch.EFORBIDDEN, format, args...)
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// securityHeaders sets the headers every response carries.
+func securityHeaders(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("Referrer-Policy", "same-origin")
+		hd.Set("X-Frame-Options", "DENY")
+		if !strings.HasPrefix(r.URL.Path, "/evidence/") {
+			hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// roleHolder carries the caller's role from the handlers to the access log.
+type roleHolder struct {
+	mu   sync.Mutex
+	role string
+}
+
+const roleKey ctxKey = 1
+
+func setRole(r *http.Request, p *Principal) {
+	if h, ok := r.Context().Value(roleKey).(*roleHolder); ok && p != nil {
+		h.mu.Lock()
+		h.role = p.Role
+		if p.Platform != "" {
+			h.role += ":" + p.Platform
+		}
+		h.mu.Unlock()
+	}
+}
+
+// statusWriter records the status and size of a response.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	n      int64
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.n += int64(n)
+	return n, err
+}
+
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// accessLog logs one structured line per request (never the query string's
+// values of sensitive fields: the UI never puts tokens in URLs).
+func (s *Server) accessLog(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		rh := &roleHolder{}
+		r = r.WithContext(context.WithValue(r.Context(), roleKey, rh))
+		h.ServeHTTP(sw, r)
+		if sw.status == 0 {
+			sw.status = http.StatusOK
+		}
+		d := time.Since(start)
+		s.metrics.observeRequest(sw.status, d)
+		rh.mu.Lock()
+		role := rh.role
+		rh.mu.Unlock()
+		s.log.Info("http", "method", r.Method, "path", r.URL.Path, "status", sw.status, "bytes", sw.n,
+			"duration_ms", float64(d.Microseconds())/1000, "role", role, "remote", r.RemoteAddr)
+	})
+}
