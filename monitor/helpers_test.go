@@ -175,33 +175,22 @@ var (
 	baseMatcherErr  error
 )
 
-// mustMatcher returns a matcher over the built-in watchlist plus extra
-// files; the built-in one is compiled once per test binary.
-func mustMatcher(tb testing.TB, extra ...string) *matchers.Matcher {
+// mustMatcher returns a matcher over the built-in watchlist, compiled once
+// per test binary.
+func mustMatcher(tb testing.TB) *matchers.Matcher {
 	tb.Helper()
-	if len(extra) == 0 {
-		baseMatcherOnce.Do(func() {
-			wl, err := matchers.LoadWatchlist()
-			if err != nil {
-				baseMatcherErr = err
-				return
-			}
-			baseMatcher, baseMatcherErr = matchers.New(wl, matchers.Options{})
-		})
-		if baseMatcherErr != nil {
-			tb.Fatal(baseMatcherErr)
+	baseMatcherOnce.Do(func() {
+		wl, err := matchers.LoadWatchlist()
+		if err != nil {
+			baseMatcherErr = err
+			return
 		}
-		return baseMatcher
+		baseMatcher, baseMatcherErr = matchers.New(wl, matchers.Options{})
+	})
+	if baseMatcherErr != nil {
+		tb.Fatal(baseMatcherErr)
 	}
-	wl, err := matchers.LoadWatchlist(extra...)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	m, err := matchers.New(wl, matchers.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return m
+	return baseMatcher
 }
 
 // pipeline is the real index and ticket store in a temporary directory with
