@@ -53,4 +53,4 @@ func HTMLText(b []byte) string {
 var blockElement = map[string]bool{"p": true, "div": true, "br": true, "li": true, "tr": true, "h1": true,
 	"h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "title": true, "section": true,
 	"article": true, "header": true, "footer": true, "table": true, "ul": true, "ol": true, "dd": true,
-	"dt": true, "pre": true, "blockquote": true, "form": true, "option": true, "label": true, "span": false}
+	"dt": true, "pre": true, "blockquote": true, "form": true, "option": true, "label": true}

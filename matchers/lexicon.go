@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"bytes"
 	"fmt"
 
 	"gopkg.in/yaml.v3"
@@ -41,7 +42,7 @@ func loadLexicon() (*lexicon, error) {
 		return nil, fmt.Errorf("read lexicon: %w", err)
 	}
 	var l lexicon
-	dec := yaml.NewDecoder(bytesReader(data))
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&l); err != nil {
 		return nil, fmt.Errorf("lexicon.yaml: %w", err)

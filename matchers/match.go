@@ -148,11 +148,10 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 				if k&^(kSubstance|kExclusion) == 0 {
 					continue
 				}
-				// Keep the pattern for its other kinds only.
-				h2 := h
-				keep = append(keep, h2)
-				keep[len(keep)-1].pat = h.pat
-				keep[len(keep)-1].cas = "-" // marks: not a substance mention
+				// Keep the pattern for its other kinds only; "-" marks a
+				// hit that is no substance mention.
+				h.cas = "-"
+				keep = append(keep, h)
 				continue
 			}
 			maxEnd = max(maxEnd, h.e)
