@@ -424,13 +424,20 @@ var targetName = regexp.MustCompile(`^[a-z0-9-]{1,64}$`)
 
 // checkTarget authorizes and validates a target p wants to save or test.
 // A partner may neither touch another platform nor let a target reach
-// private networks (the SSRF guard's escape hatch is for admins).
-func (s *Server) checkTarget(p *Principal, t *precwatch.Target) error {
+// private networks (the SSRF guard's escape hatch) unless the operator's
+// configuration does so for that platform.
+func (s *Server) checkTarget(ctx context.Context, p *Principal, t *precwatch.Target) error {
 	if err := canWriteTarget(p, t.Platform); err != nil {
 		return err
 	}
 	if t.AllowPrivateNetworks && p.Role != precwatch.RoleAdmin {
-		return forbidden("only admins may set allow_private_networks")
+		ok, err := s.privateNetworksAllowed(ctx, t.Platform)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return forbidden("only admins may set allow_private_networks for platform %q", t.Platform)
+		}
 	}
 	if !targetName.MatchString(t.Name) {
 		return precwatch.Errorf(precwatch.EINVALID, "target name %q: want [a-z0-9-]+, at most 64 bytes", t.Name)
@@ -444,6 +451,22 @@ func (s *Server) checkTarget(p *Principal, t *precwatch.Target) error {
 		return err
 	}
 	return nil
+}
+
+// privateNetworksAllowed reports whether the operator lets platform's
+// crawls reach private networks: a configuration-file target of the
+// platform does (an on-premises marketplace, the loopback demo).
+func (s *Server) privateNetworksAllowed(ctx context.Context, platform string) (bool, error) {
+	ts, err := s.opts.Targets.Targets(ctx, []string{platform})
+	if err != nil {
+		return false, err
+	}
+	for _, ti := range ts {
+		if ti.Source == SourceConfig && ti.Target.AllowPrivateNetworks {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // saveTarget authorizes, validates and stores t; create refuses an
@@ -467,7 +490,7 @@ func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 	case precwatch.ErrorCode(err) != precwatch.ENOTFOUND:
 		return err
 	}
-	if err := s.checkTarget(p, t); err != nil {
+	if err := s.checkTarget(ctx, p, t); err != nil {
 		return err
 	}
 	return s.opts.Targets.PutTarget(ctx, *t)
@@ -543,7 +566,7 @@ func (s *Server) apiTestTarget(w http.ResponseWriter, r *http.Request, p *Princi
 }
 
 func (s *Server) testTarget(ctx context.Context, p *Principal, t *precwatch.Target) (*TestReport, error) {
-	if err := s.checkTarget(p, t); err != nil {
+	if err := s.checkTarget(ctx, p, t); err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
@@ -765,4 +788,3 @@ func timeParam(v url.Values, name string, end bool) (time.Time, error) {
 	}
 	return t, nil
 }
-

@@ -31,13 +31,13 @@ type RunStats struct {
 type Metrics struct {
 	tickets Tickets
 
-	mu         sync.Mutex
-	counters   map[string]map[string]float64 // metric name -> rendered labels -> value
-	crawlDur   histogram
-	reqDur     histogram
-	helpOf     map[string]string
-	typeOf     map[string]string
-	nameOrder  []string
+	mu        sync.Mutex
+	counters  map[string]map[string]float64 // metric name -> rendered labels -> value
+	crawlDur  histogram
+	reqDur    histogram
+	helpOf    map[string]string
+	typeOf    map[string]string
+	nameOrder []string
 }
 
 type histogram struct {

@@ -48,8 +48,8 @@ func (s *Server) OpenAPI() map[string]any {
 			ok = "201"
 		}
 		responses := map[string]any{
-			"401": errResp("missing or invalid token"),
-			"403": errResp("outside the caller's role or platform; nothing changed"),
+			"401":     errResp("missing or invalid token"),
+			"403":     errResp("outside the caller's role or platform; nothing changed"),
 			"default": errResp("error: 400 invalid, 404 not found, 409 conflict, 500 internal"),
 		}
 		if ok == "204" {
@@ -110,4 +110,13 @@ func operationID(rt route) string {
 
 func (s *Server) handleOpenAPI(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.OpenAPI())
+}
+
+// Routes lists the API routes as "METHOD /pattern", in table order.
+func (s *Server) Routes() []string {
+	out := make([]string, len(s.routes))
+	for i, r := range s.routes {
+		out[i] = r.Method + " " + r.Pattern
+	}
+	return out
 }

@@ -39,7 +39,7 @@ type Options struct {
 	// DefaultTarget returns a target with every default filled in
 	// (config.DefaultTarget); API and UI input is decoded over it.
 	DefaultTarget func() precwatch.Target
-	Logger         *slog.Logger
+	Logger        *slog.Logger
 	// SessionTTL is how long an idle web session lives (default 12h).
 	SessionTTL time.Duration
 	// TestPages bounds the pages a target test fetches (default 3).

@@ -14,6 +14,7 @@ import (
 	"github.com/precwatch/precwatch/config"
 	"github.com/precwatch/precwatch/crawler"
 	"github.com/precwatch/precwatch/demo"
+	"github.com/precwatch/precwatch/server"
 	"github.com/precwatch/precwatch/tickets"
 )
 
@@ -30,6 +31,7 @@ type fixture struct {
 	cfg     *config.Config
 	demo    *demo.Demo
 	srv     *httptest.Server
+	server  *server.Server
 	tokens  map[string]string // "admin", "regulator", "partner", "reviewer" (of ownPlatform), "partner-other", "reviewer-other"
 	hostile int64             // ticket id of the hostile listing (platform ChemHub)
 	byPlat  map[string]int64  // a ticket id per platform
@@ -94,6 +96,7 @@ func newFixture(t testing.TB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	f.server = srv
 	f.srv = httptest.NewServer(srv)
 	t.Cleanup(f.srv.Close)
 	return f
