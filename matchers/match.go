@@ -854,6 +854,8 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	}
 	notOffered := ""
 	switch {
+	case len(ev.hits) == 0:
+		// Nothing named: nothing to clear.
 	case ev.notSubst != "":
 		notOffered = fmt.Sprintf("names substances in a product that is not the substance (%q)", ev.notSubst)
 	case len(ev.nonOffer) > 0 && !ev.offer:
@@ -929,7 +931,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			continue
 		}
 		score += 0.15
-		explain = append(explain, fmt.Sprintf("risk indicator %s (%q) +0.15", id, ind.Text))
+		explain = append(explain, "risk indicator "+id+" ("+strconv.Quote(ind.Text)+") +0.15")
 	}
 	if ev.bulk {
 		if !ev.hasIndicator(IndBulk) {

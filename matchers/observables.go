@@ -239,9 +239,12 @@ func findPhones(s string) []string {
 // hasLongToken reports whether s holds an alphanumeric run of at least 26
 // bytes (the shortest crypto address).
 func hasLongToken(s string) bool {
+	if len(s) < 26 {
+		return false
+	}
 	run := 0
 	for i := 0; i < len(s); i++ {
-		if isAlnumByte(s[i]) {
+		if alnumTable[s[i]] {
 			run++
 			if run >= 26 {
 				return true
@@ -252,6 +255,13 @@ func hasLongToken(s string) bool {
 	}
 	return false
 }
+
+var alnumTable = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	return
+}()
 
 func isAlnumByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
