@@ -59,7 +59,7 @@ type replayCrawler struct {
 	// hold, if set, is waited for (ignoring ctx) before the crawl returns.
 	hold chan struct{}
 
-	entered  chan string // receives the target name when a crawl starts, if set
+	entered  chan string // receives the target name when a crawl starts, if set and not full
 	calls    atomic.Int32
 	active   atomic.Int32
 	maxAct   atomic.Int32
@@ -84,7 +84,10 @@ func (c *replayCrawler) Crawl(ctx context.Context, t precwatch.Target, each func
 	defer c.active.Add(-1)
 	defer c.finished.Add(1)
 	if c.entered != nil {
-		c.entered <- t.Name
+		select {
+		case c.entered <- t.Name:
+		default:
+		}
 	}
 	if c.hold != nil {
 		<-c.hold
@@ -207,6 +210,7 @@ type pipeline struct {
 	obsMu    sync.Mutex
 	observed map[string]bool // listing id -> unchanged, of the last run
 	notified atomic.Int32
+	logs     syncBuffer // the monitor's log
 }
 
 func mustOpenPipeline(tb testing.TB) *pipeline {
@@ -230,6 +234,7 @@ func mustOpenPipeline(tb testing.TB) *pipeline {
 // newMonitor returns a monitor over p's parts with matcher m.
 func (p *pipeline) newMonitor(m Matcher) *Monitor {
 	return New(p.crawler, m, p.index, storeAdapter{p.store}, Options{
+		Logger:    bufferLogger(&p.logs),
 		Now:       p.clock.Now,
 		BatchSize: 3,
 		BatchWait: 5 * time.Millisecond,
