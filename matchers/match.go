@@ -189,6 +189,7 @@ type evaluation struct {
 	indicators []precwatch.Indicator // in indOrder
 	indOrder   []string
 	observ     []precwatch.Observable
+	obsField   []string // field of each observable
 	chemForm   bool
 	dosage     bool
 	bulk       bool
@@ -361,15 +362,18 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		ev.mentions = mentions[:0]
 		// Observables from the original text.
 		ev.observ = appendObservables(ev.observ, f.orig, m.namesMessenger(f))
+		for len(ev.obsField) < len(ev.observ) {
+			ev.obsField = append(ev.obsField, f.name)
+		}
 	}
 	// Messenger and crypto observables are indicators too.
-	for _, o := range ev.observ {
+	for oi, o := range ev.observ {
 		switch o.Type {
 		case precwatch.ObservableTelegram, precwatch.ObservableWickr, precwatch.ObservableWhatsApp,
 			precwatch.ObservableThreema, precwatch.ObservableSignal:
-			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, "", o.Type+": "+o.Value)
+			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, ev.obsField[oi], o.Type+": "+o.Value)
 		case precwatch.ObservableBitcoin, precwatch.ObservableEthereum, precwatch.ObservableMonero, precwatch.ObservableTron:
-			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, "", o.Type+": "+o.Value)
+			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, ev.obsField[oi], o.Type+": "+o.Value)
 		}
 	}
 	if !ev.bulk && len(ev.hits) > 0 {
@@ -572,7 +576,7 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 func (ev *evaluation) reset() {
 	*ev = evaluation{chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
-		observ: ev.observ[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0]}
+		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0]}
 }
 
 func (ev *evaluation) hasIndicator(id string) bool {
