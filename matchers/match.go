@@ -808,8 +808,7 @@ func firstRune(b []byte) rune {
 type category int
 
 const (
-	catNone category = iota
-	catTableIIReagent
+	catTableIIReagent category = iota
 	catRetailMedicine
 	catRuleA
 )
@@ -862,7 +861,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// Nothing named: nothing to clear.
 	case ev.notSubst != "":
 		notOffered = fmt.Sprintf("names substances in a product that is not the substance (%q)", ev.notSubst)
-	case len(ev.nonOffer) > 0 && !ev.offer:
+	case len(ev.nonOffer) > 0 && !ev.offer && !ev.chemForm && len(ev.observ) == 0:
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
 	case !ev.offer && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk:
 		notOffered = "names substances without offering them (no price, offer, contact, quantity or purity)"
@@ -875,7 +874,6 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	}
 	var score float64
 	policyA, policyB := false, false
-	var best category
 	var explain []string
 	for _, si := range order {
 		a := aggs[si]
@@ -905,9 +903,6 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		default:
 			cat, w, why = catTableIIReagent, 0.25, s.List+" reagent"
 		}
-		if cat > best {
-			best = cat
-		}
 		effRisk := risk
 		if ev.licensed != "" {
 			effRisk--
@@ -924,9 +919,6 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	}
 	for _, d := range ev.ambDropped {
 		explain = append(explain, fmt.Sprintf("ambiguous term %q without chemical context: ignored", d))
-	}
-	if best == catNone && len(order) == 0 {
-		score = 0
 	}
 	for i, id := range ev.indOrder {
 		ind := ev.indicators[i]
