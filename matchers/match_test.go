@@ -275,3 +275,13 @@ func TestMatchConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestNegationFreeBase(t *testing.T) {
+	m := testMatcher(t)
+	for _, title := range []string{"Ephedrine free base 99%", "Pseudoephedrine free-flowing powder", "Ephedrine, free delivery"} {
+		got := verdictOf(m.Match(&precwatch.Listing{Title: title, Price: "10"}))
+		if len(got.offered) != 1 || len(got.negated) != 0 {
+			t.Errorf("Match(%q): offered %v negated %v, want one offered", title, got.offered, got.negated)
+		}
+	}
+}
