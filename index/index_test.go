@@ -405,3 +405,29 @@ func TestDetectLang(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentPutAndSearch(t *testing.T) {
+	ctx := context.Background()
+	x, _ := MustOpen(t, Options{BatchSize: 50})
+	done := make(chan error, 1)
+	go func() {
+		defer close(done)
+		for m := 1; m <= 3; m++ {
+			if err := x.Put(ctx, genResults(9, m*1000, 300), time.Date(2026, time.Month(m), 1, 0, 0, 0, 0, time.UTC)); err != nil {
+				done <- err
+				return
+			}
+		}
+	}()
+	for i := 0; i < 20; i++ {
+		if _, err := x.Search(ctx, Query{Query: "ephedrine", Facets: true, Highlight: true}); err != nil {
+			t.Fatalf("Search during Put: %v", err)
+		}
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("Put: %v", err)
+	}
+	if n, _ := x.Count(); n != 900 {
+		t.Errorf("Count() = %d, want 900", n)
+	}
+}
