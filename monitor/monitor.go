@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -271,8 +272,6 @@ type RescanSummary struct {
 // Rescan re-matches every stored listing last seen at or after since (after
 // a watchlist change) and raises tickets for new hits.
 func (m *Monitor) Rescan(ctx context.Context, since time.Time, progress func(RescanSummary)) (*RescanSummary, error) {
-	b := newBatcher(m.index, m.opts.BatchSize, m.opts.BatchWait)
-	defer b.close()
 	var s RescanSummary
 	var pending []precwatch.Result
 	flush := func() error {
@@ -311,27 +310,46 @@ func (m *Monitor) Rescan(ctx context.Context, since time.Time, progress func(Res
 		}
 		return nil
 	}
+	// Matching is the costly part: it runs on every core over chunks of
+	// stored listings; comparing and storing stay in order on this goroutine.
+	var chunk []precwatch.Result
+	matched := make([]precwatch.Match, 0, rescanChunk)
+	scan := func() error {
+		matched = matched[:len(chunk)]
+		m.matchAll(chunk, matched)
+		for i := range chunk {
+			r := precwatch.Result{Listing: chunk[i].Listing, Match: matched[i]}
+			s.Listings++
+			if r.Match.Offered() {
+				s.Hits++
+			}
+			if r.Match.Suspicious {
+				s.Flagged++
+			}
+			if sameVerdict(&chunk[i].Match, &r.Match) {
+				continue // the index and the ticket say this already
+			}
+			s.Changed++
+			pending = append(pending, r)
+			if len(pending) >= m.opts.BatchSize {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		chunk = chunk[:0]
+		return nil
+	}
 	err := m.store.Listings(ctx, since, func(old precwatch.Result) error {
-		l := old.Listing
-		r := precwatch.Result{Listing: l, Match: m.matcher.Match(&l)}
-		s.Listings++
-		if r.Match.Offered() {
-			s.Hits++
-		}
-		if r.Match.Suspicious {
-			s.Flagged++
-		}
-		if sameVerdict(&old.Match, &r.Match) {
-			// Nothing to update: the index and the ticket say this already.
-			return nil
-		}
-		s.Changed++
-		pending = append(pending, r)
-		if len(pending) >= m.opts.BatchSize {
-			return flush()
+		chunk = append(chunk, old)
+		if len(chunk) >= rescanChunk {
+			return scan()
 		}
 		return nil
 	})
+	if err == nil {
+		err = scan()
+	}
 	if err == nil {
 		err = flush()
 	}
@@ -380,4 +398,31 @@ func sameVerdict(a, b *precwatch.Match) bool {
 		}
 	}
 	return true
+}
+
+// rescanChunk is how many stored listings a rescan matches at once.
+const rescanChunk = 1024
+
+// matchAll matches rs[i].Listing into out[i] on every core.
+func (m *Monitor) matchAll(rs []precwatch.Result, out []precwatch.Match) {
+	workers := min(runtime.GOMAXPROCS(0), len(rs))
+	if workers <= 1 {
+		for i := range rs {
+			out[i] = m.matcher.Match(&rs[i].Listing)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	per := (len(rs) + workers - 1) / workers
+	for lo := 0; lo < len(rs); lo += per {
+		hi := min(lo+per, len(rs))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				out[i] = m.matcher.Match(&rs[i].Listing)
+			}
+		}()
+	}
+	wg.Wait()
 }
