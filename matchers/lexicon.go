@@ -33,6 +33,7 @@ type lexicon struct {
 	NotSubstance    []string `yaml:"not_substance"`
 	NonOffer        []string `yaml:"non_offer"`
 	Offer           []string `yaml:"offer"`
+	OfferWeak       []string `yaml:"offer_weak"`
 	Exclusions      []string `yaml:"exclusions"`
 }
 

@@ -197,12 +197,15 @@ type evaluation struct {
 	licensed   string
 	nonOffer   []string
 	offer      bool
+	offerWeak  bool
+	textLen    int
 	notSubst   string
 	ambDropped []string
 }
 
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
 	ev.fields = fields
+	ev.textLen = total
 	ev.offer = strings.TrimSpace(l.Price) != ""
 	shortListing := total < 4000
 	// Listing-wide signals.
@@ -269,6 +272,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if k&kOffer != 0 {
 				ev.offer = true
+			}
+			if k&kOfferWeak != 0 {
+				ev.offerWeak = true
 			}
 			if k&(kAmbContext|kAmbBlock) != 0 {
 				ambHits = append(ambHits, ctxHit{int32(fi), h.s})
@@ -863,7 +869,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		notOffered = fmt.Sprintf("names substances in a product that is not the substance (%q)", ev.notSubst)
 	case len(ev.nonOffer) > 0 && !ev.offer && !ev.chemForm && len(ev.observ) == 0:
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
-	case !ev.offer && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk:
+	case !ev.offer && !ev.offerWeak && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk && ev.textLen >= 80:
 		notOffered = "names substances without offering them (no price, offer, contact, quantity or purity)"
 	}
 	risk := 0

@@ -62,6 +62,7 @@ const (
 	kAmbContext
 	kAmbBlock
 	kIndBlock
+	kOfferWeak
 )
 
 // termRef ties a pattern to a substance term.
@@ -240,7 +241,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}{
 		{lex.ChemicalContext, kChemCtx}, {lex.ChemicalForm, kChemForm | kChemCtx}, {lex.DosageForms, kDosage},
 		{lex.Bulk, kBulk}, {lex.Licensed, kLicensed}, {lex.NotSubstance, kNotSubstance},
-		{lex.NonOffer, kNonOffer}, {lex.Offer, kOffer}, {lex.Exclusions, kExclusion},
+		{lex.NonOffer, kNonOffer}, {lex.Offer, kOffer}, {lex.OfferWeak, kOfferWeak}, {lex.Exclusions, kExclusion},
 		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate},
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 	} {
