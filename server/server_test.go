@@ -1,0 +1,116 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+func TestHTTPStatus(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want int
+	}{
+		{precwatch.Errorf(precwatch.EINVALID, "x"), 400},
+		{precwatch.Errorf(precwatch.EUNAUTHORIZED, "x"), 401},
+		{precwatch.Errorf(precwatch.EFORBIDDEN, "x"), 403},
+		{precwatch.Errorf(precwatch.ENOTFOUND, "x"), 404},
+		{precwatch.Errorf(precwatch.ECONFLICT, "x"), 409},
+		{fmt.Errorf("wrapped: %w", precwatch.Errorf(precwatch.ENOTFOUND, "x")), 404},
+		{errors.New("disk on fire"), 500},
+	} {
+		w := httptest.NewRecorder()
+		writeError(w, tc.err)
+		if w.Code != tc.want {
+			t.Errorf("writeError(%v): status %d, want %d", tc.err, w.Code, tc.want)
+		}
+		if !strings.HasPrefix(w.Body.String(), `{"error":{"code":"`) {
+			t.Errorf("writeError(%v): body %s", tc.err, w.Body)
+		}
+		if strings.Contains(w.Body.String(), "disk on fire") {
+			t.Errorf("writeError leaks an internal error: %s", w.Body)
+		}
+	}
+}
+
+func TestMarkSpans(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		spans []span
+		want  []Segment
+	}{
+		{"buy BMK now", []span{{4, 7, "a"}}, []Segment{{Text: "buy "}, {Text: "BMK", Mark: true, Note: "a"}, {Text: " now"}}},
+		{"abcdef", []span{{0, 3, ""}, {2, 4, ""}}, []Segment{{Text: "abcd", Mark: true}, {Text: "ef"}}},
+		{"abc", []span{{2, 9, ""}, {-1, 1, ""}, {2, 2, ""}}, []Segment{{Text: "abc"}}},
+		{"é<b>", []span{{1, 2, ""}}, []Segment{{Text: "é<b>"}}}, // not on a rune boundary
+		{"<script>", []span{{1, 7, ""}}, []Segment{{Text: "<"}, {Text: "script", Mark: true}, {Text: ">"}}},
+	} {
+		if got := markSpans(tc.text, tc.spans); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("markSpans(%q, %v) = %+v, want %+v", tc.text, tc.spans, got, tc.want)
+		}
+	}
+}
+
+func TestFragmentSegments(t *testing.T) {
+	for _, tc := range []struct {
+		frag string
+		want []Segment
+	}{
+		{"a &lt;script&gt; <mark>BMK</mark> b", []Segment{{Text: "a <script> "}, {Text: "BMK", Mark: true}, {Text: " b"}}},
+		{"<mark>x</mark>", []Segment{{Text: "x", Mark: true}}},
+		{"<mark>open", []Segment{{Text: "open", Mark: true}}},
+		{"&amp;lt;", []Segment{{Text: "&lt;"}}},
+	} {
+		if got := fragmentSegments(tc.frag); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("fragmentSegments(%q) = %+v, want %+v", tc.frag, got, tc.want)
+		}
+	}
+}
+
+func TestPrincipalScope(t *testing.T) {
+	for _, tc := range []struct {
+		p        Principal
+		platform string
+		sees     bool
+	}{
+		{Principal{Role: "admin"}, "A", true},
+		{Principal{Role: "regulator"}, "A", true},
+		{Principal{Role: "partner", Platform: "A"}, "A", true},
+		{Principal{Role: "partner", Platform: "A"}, "B", false},
+		{Principal{Role: "reviewer", Platform: "A"}, "B", false},
+		{Principal{Role: "reviewer"}, "", false},
+		{Principal{Role: "unknown"}, "A", false},
+	} {
+		if got := tc.p.Sees(tc.platform); got != tc.sees {
+			t.Errorf("%+v.Sees(%q) = %v, want %v", tc.p, tc.platform, got, tc.sees)
+		}
+	}
+}
+
+func TestSafeNext(t *testing.T) {
+	for in, want := range map[string]string{"/queue": "/queue", "//evil.example": "/", "https://evil.example": "/", "/\\evil": "/", "": "/"} {
+		if got := safeNext(in); got != want {
+			t.Errorf("safeNext(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMetricsLabelEscaping(t *testing.T) {
+	m := newMetrics(nil)
+	m.ObserveDelivery("Evil\"Co\n\\", false)
+	var b strings.Builder
+	m.WriteTo(&b, map[string]int{"open": 2}, true)
+	if !strings.Contains(b.String(), `precwatch_webhook_failures_total{platform="Evil\"Co\n\\"} 1`) {
+		t.Errorf("label not escaped:\n%s", b.String())
+	}
+	if !strings.Contains(b.String(), `precwatch_tickets{status="open"} 2`) {
+		t.Errorf("ticket gauge missing:\n%s", b.String())
+	}
+	_ = http.StatusOK
+}
