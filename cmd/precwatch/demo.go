@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/config"
+	"github.com/precwatch/precwatch/demo"
+	"github.com/precwatch/precwatch/monitor"
+	"github.com/precwatch/precwatch/tickets"
+)
+
+func init() {
+	register(&command{name: "demo", summary: "crawl the bundled demo marketplaces and serve the UI", run: runDemo})
+}
+
+// defaultDemoData is the data directory of the demo; a second run reuses it
+// without duplicating tickets.
+const defaultDemoData = "./precwatch-demo"
+
+func runDemo(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "demo", "[--addr 127.0.0.1:8080] [--data DIR]")
+	addr := fs.String("addr", "127.0.0.1:8080", "address of the web UI and API")
+	dataDir := fs.String("data", defaultDemoData, "data directory (created if missing; reused by the next run)")
+	sitesAddr := fs.String("sites-addr", "127.0.0.1:0", "listen address of the demo marketplaces (port P: P, P+1, P+2)")
+	noServe := fs.Bool("no-serve", false, "stop after the crawl instead of serving the UI")
+	logLevel := fs.String("log-level", "warn", "log level: debug, info, warn, error")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	logger, err := newLogger(env.Stderr, *logLevel)
+	if err != nil {
+		return err
+	}
+	d, err := demo.Start(ctx, demo.Options{Addr: *sitesAddr, Logger: logger})
+	if err != nil {
+		return fmt.Errorf("start demo marketplaces: %w", err)
+	}
+	defer d.Close()
+	if err := os.MkdirAll(*dataDir, 0o755); err != nil {
+		return fmt.Errorf("data directory: %w", err)
+	}
+	cfgPath := filepath.Join(*dataDir, "demo.yml")
+	if err := os.WriteFile(cfgPath, d.ConfigYAML(), 0o644); err != nil {
+		return fmt.Errorf("write demo config: %w", err)
+	}
+	cfg, err := config.Parse(cfgPath, d.ConfigYAML(), env.Getenv)
+	if err != nil {
+		return fmt.Errorf("demo config: %w", err)
+	}
+	cfg.DataDir = *dataDir
+
+	fmt.Fprintf(env.Stdout, "precwatch demo — data in %s (reused by the next run; delete it to start over)\n", *dataDir)
+	for _, s := range d.Sites() {
+		fmt.Fprintf(env.Stdout, "  marketplace %-20s %s\n", s.Platform, s.URL)
+	}
+	prog := newProgress(env.Stderr)
+	a, err := openApp(appOptions{DataDir: *dataDir, Threshold: cfg.Threshold, Logger: logger, Progress: prog.crawl})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	sums := runTargets(ctx, a, cfg.Targets, prog)
+	prog.done()
+	if ctx.Err() != nil {
+		return errSilent
+	}
+	if err := printDemoSummary(ctx, env.Stdout, a.store, sums); err != nil {
+		return err
+	}
+	for _, s := range sums {
+		if s.Err != nil {
+			return fmt.Errorf("crawl %s: %w", s.Target, s.Err)
+		}
+	}
+	if *noServe {
+		return nil
+	}
+	token, err := a.store.CreateToken(ctx, precwatch.RoleAdmin, "")
+	if err != nil {
+		return fmt.Errorf("create admin token: %w", err)
+	}
+	return serveApp(ctx, env, a, cfg, *addr, func(url string) {
+		fmt.Fprintf(env.Stdout, "\nOpen %s and sign in with this admin token:\n\n  %s\n\nPress Ctrl-C to stop.\n", url, token)
+	})
+}
+
+// printDemoSummary prints one row per platform: pages, listings, hits and
+// tickets (all, and created by this run).
+func printDemoSummary(ctx context.Context, w io.Writer, s *tickets.Store, sums []*monitor.Summary) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "\nPLATFORM\tPAGES\tLISTINGS\tHITS\tFLAGGED\tTICKETS\tNEW TICKETS\tERRORS\t")
+	for _, sum := range sums {
+		n, err := s.CountTickets(ctx, tickets.Filter{Platforms: []string{sum.Platform}})
+		if err != nil {
+			return fmt.Errorf("count tickets: %w", err)
+		}
+		pages, errs := 0, 0
+		if sum.Run != nil {
+			pages, errs = sum.Run.Pages, sum.Run.Errors
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", sum.Platform, pages, sum.Listings, sum.Hits, sum.Flagged, n, sum.Tickets, errs)
+	}
+	return tw.Flush()
+}
