@@ -68,3 +68,10 @@ if [ "${PRECWATCH_BENCH_LARGE:-}" = 1 ]; then
 	$GO test -run '^$' -bench 'SearchFaceted1M' -benchtime=500x -timeout 120m ./index
 fi
 # --- end index ---
+
+# --- monitor ---
+# `precwatch rescan` rate: re-matching 20,000 stored listings (SQLite) with
+# the full built-in watchlist, storing and indexing only changed verdicts.
+echo "== monitor (rescan)"
+$GO test -run '^$' -bench 'Rescan' -benchtime=3x ./monitor
+# --- end monitor ---
