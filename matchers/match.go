@@ -42,6 +42,17 @@ type field struct {
 	offerField bool
 }
 
+// window returns the hits of f that start in [lo, hi] (f.hits is sorted by
+// start).
+func (f *field) window(lo, hi int32) []fhit {
+	i := sort.Search(len(f.hits), func(i int) bool { return f.hits[i].s >= lo })
+	j := i
+	for j < len(f.hits) && f.hits[j].s <= hi {
+		j++
+	}
+	return f.hits[i:j]
+}
+
 func (f *field) origRange(s, e int32) (int, int) {
 	t := Text{Norm: f.norm, segs: f.segs, origLen: len(f.orig)}
 	return t.Orig(int(s), int(e))
@@ -215,8 +226,17 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	// ambiguous term is there.
 	ambHits, ambPats := ev.ambHits[:0], ev.ambPats[:0]
 	defer func() { ev.ambHits, ev.ambPats = ambHits[:0], ambPats[:0] }()
+	type ambKey struct {
+		ar   ambRef
+		kind uint32
+	}
+	ambMemo := map[ambKey][]ctxHit{}
 	ambList := func(ar ambRef, kind uint32) []ctxHit {
-		var out []ctxHit
+		if l, ok := ambMemo[ambKey{ar, kind}]; ok {
+			return l
+		}
+		out := []ctxHit{}
+		defer func() { ambMemo[ambKey{ar, kind}] = out }()
 		for i, pi := range ambPats {
 			p := &m.pats[pi]
 			if p.kinds&kind == 0 {
@@ -289,17 +309,50 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 		}
 	}
-	near := func(list []ctxHit, fi int32, s int32) bool {
-		for _, c := range list {
-			if c.field == fi {
-				if len(fields[fi].norm) < 600 || abs32(c.s-s) <= 300 {
-					return true
-				}
-			} else if shortListing {
+	// within returns the entries of list (sorted by field, then position)
+	// in field fi that lie within radius bytes of s.
+	within := func(list []ctxHit, fi, s, radius int32) []ctxHit {
+		i := sort.Search(len(list), func(i int) bool {
+			return list[i].field > fi || list[i].field == fi && list[i].s >= s-radius
+		})
+		j := i
+		for j < len(list) && list[j].field == fi && list[j].s <= s+radius {
+			j++
+		}
+		return list[i:j]
+	}
+	// near reports whether list has an entry near position s of field fi:
+	// within 300 bytes in the same field (anywhere in a short field), or in
+	// another field of a short listing. Entries at s itself are skipped when
+	// self is set (a term is no context for itself).
+	near := func(list []ctxHit, fi, s int32, self bool) bool {
+		if len(list) == 0 {
+			return false
+		}
+		if shortListing && (list[0].field != fi || list[len(list)-1].field != fi) {
+			return true
+		}
+		radius := int32(300)
+		if len(fields[fi].norm) < 600 {
+			radius = 600
+		}
+		for _, c := range within(list, fi, s, radius) {
+			if !self || c.s != s {
 				return true
 			}
 		}
 		return false
+	}
+	// Substances named by a CAS number anywhere in the listing.
+	casSubs := map[int32]bool{}
+	for fi := range fields {
+		for _, h := range fields[fi].hits {
+			if h.pat < 0 {
+				if r, ok := m.casIndex[h.cas]; ok {
+					casSubs[r.sub] = true
+				}
+			}
+		}
 	}
 	// Substance mentions, per field, with negation.
 	for fi := range fields {
@@ -326,26 +379,17 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				if r.amb != -1 {
 					ok := false
 					ar := ambRef{sub: r.sub, amb: r.amb}
-					if near(chem, int32(fi), h.s) || r.amb >= 0 && near(ambList(ar, kAmbContext), int32(fi), h.s) ||
-						m.ownCASIn(fields, r.sub) {
+					if near(chem, int32(fi), h.s, false) || r.amb >= 0 && near(ambList(ar, kAmbContext), int32(fi), h.s, false) ||
+						casSubs[r.sub] {
 						ok = true
 					}
 					if !ok {
 						// Another unambiguous substance nearby is chemical
 						// context too.
-						for _, u := range unamb {
-							if u.s != h.s || u.field != int32(fi) {
-								if near([]ctxHit{u}, int32(fi), h.s) {
-									ok = true
-									break
-								}
-							}
-						}
+						ok = near(unamb, int32(fi), h.s, true)
 					}
-					for _, c := range ambList(ar, kAmbBlock) {
-						if c.field == int32(fi) && abs32(c.s-h.s) <= 80 {
-							ok = false
-						}
+					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 {
+						ok = false
 					}
 					// A short term right after another substance's name is
 					// a salt marker ("ephedrine HCl") or a qualifier.
@@ -408,7 +452,7 @@ func (m *Matcher) namesMessenger(f *field) bool {
 // negatedAt reports whether a negation cue ends right before s ("no import
 // permit").
 func (m *Matcher) negatedAt(f *field, s int32) bool {
-	for _, c := range f.hits {
+	for _, c := range f.window(s-maxCue, s) {
 		if c.pat >= 0 && m.pats[c.pat].kinds&(kNegImmediate|kNegBefore) != 0 && c.e <= s && s-c.e <= 2 && onlySpace(f.norm[c.e:s]) {
 			return true
 		}
@@ -419,8 +463,8 @@ func (m *Matcher) negatedAt(f *field, s int32) bool {
 // blockedAfter reports whether indicator ii's term at h is followed by one
 // of the indicator's block words.
 func (m *Matcher) blockedAfter(f *field, h fhit, ii int16) bool {
-	for _, c := range f.hits {
-		if c.pat < 0 || c.s < h.e || c.s-h.e > 2 || m.pats[c.pat].kinds&kIndBlock == 0 {
+	for _, c := range f.window(h.e, h.e+2) {
+		if c.pat < 0 || m.pats[c.pat].kinds&kIndBlock == 0 {
 			continue
 		}
 		for _, b := range m.pats[c.pat].blockAfter {
@@ -432,25 +476,10 @@ func (m *Matcher) blockedAfter(f *field, h fhit, ii int16) bool {
 	return false
 }
 
-// ownCASIn reports whether a CAS number of substance sub appears in the
-// listing.
-func (m *Matcher) ownCASIn(fields []field, sub int32) bool {
-	for fi := range fields {
-		for _, h := range fields[fi].hits {
-			if h.pat < 0 {
-				if r, ok := m.casIndex[h.cas]; ok && r.sub == sub {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // followsOther reports whether hit h comes right after (at most two bytes
 // of space or hyphen) a substance term of another substance.
 func (m *Matcher) followsOther(f *field, h fhit, sub int32) bool {
-	for _, o := range f.hits {
+	for _, o := range f.window(h.s-maxCue-12, h.s) {
 		if o.pat < 0 || o.e > h.s || h.s-o.e > 12 || o.cas == "-" {
 			continue
 		}
@@ -497,29 +526,41 @@ func saltMarkerAfterWord(norm []byte, h fhit) bool {
 // substance's terms mentioned close by: "BMK" in "Kwas glicydowy BMK" names
 // BMK glycidic acid, not P-2-P.
 func (m *Matcher) dropQualifiers(f *field, ms []subHit) []subHit {
-	out := ms[:0]
+	drop := make([]bool, len(ms))
 	for i, h := range ms {
 		if h.kind == precwatch.HitCAS {
-			out = append(out, h)
 			continue
 		}
 		word := string(f.norm[h.s:h.e])
-		drop := false
-		for j, o := range ms {
-			if j == i || o.sub == h.sub || o.e-o.s <= h.e-h.s || o.kind == precwatch.HitCAS {
-				continue
-			}
-			if (o.s >= h.e && o.s-h.e <= 4 || h.s >= o.e && h.s-o.e <= 4) && m.tokens[o.sub][word] {
-				drop = true
-				break
-			}
+		// ms is sorted by start: look at the neighbours only.
+		for j := i - 1; j >= 0 && ms[j].s >= h.s-maxCue-4 && !drop[i]; j-- {
+			drop[i] = m.qualifies(ms[j], h, word)
 		}
-		if !drop {
+		for j := i + 1; j < len(ms) && ms[j].s <= h.e+4 && !drop[i]; j++ {
+			drop[i] = m.qualifies(ms[j], h, word)
+		}
+	}
+	out := ms[:0]
+	for i, h := range ms {
+		if !drop[i] {
 			out = append(out, h)
 		}
 	}
 	return out
 }
+
+// qualifies reports whether mention h (text word) is a word of the longer
+// mention o of another substance right next to it.
+func (m *Matcher) qualifies(o, h subHit, word string) bool {
+	if o.sub == h.sub || o.e-o.s <= h.e-h.s || o.kind == precwatch.HitCAS {
+		return false
+	}
+	return (o.s >= h.e && o.s-h.e <= 4 || h.s >= o.e && h.s-o.e <= 4) && m.tokens[o.sub][word]
+}
+
+// maxCue bounds the length in bytes of the context phrases looked for
+// before a mention.
+const maxCue = 120
 
 // cmpHit orders hits by start, longer first.
 func cmpHit(a, b fhit) int {
@@ -600,38 +641,19 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		return
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
-	// Cue hits of this field.
-	var before, immediate, after []fhit
-	var afterBlock []fhit
-	for _, h := range f.hits {
-		if h.pat < 0 {
-			continue
-		}
-		k := m.pats[h.pat].kinds
-		if k&kNegBefore != 0 {
-			before = append(before, h)
-		}
-		if k&kNegImmediate != 0 {
-			immediate = append(immediate, h)
-		}
-		if k&kNegAfter != 0 {
-			after = append(after, h)
-		}
-		if k&kAfterBlock != 0 {
-			afterBlock = append(afterBlock, h)
-		}
-	}
 	byPre := make([]bool, len(ms))
 	byPost := make([]bool, len(ms))
 	for i := range ms {
 		h := &ms[i]
-		for _, c := range before {
-			if c.e <= h.s && c.e >= h.s-60 && m.gapOK(f.norm[c.e:h.s], m.fillers, false) {
+		for _, c := range f.window(h.s-maxCue, h.s) {
+			if c.pat < 0 || c.e > h.s {
+				continue
+			}
+			k := m.pats[c.pat].kinds
+			if k&kNegBefore != 0 && c.e >= h.s-60 && m.gapOK(f.norm[c.e:h.s], m.fillers, false) {
 				byPre[i] = true
 			}
-		}
-		for _, c := range immediate {
-			if c.e <= h.s && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) {
+			if k&kNegImmediate != 0 && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) {
 				// "no." as in "CAS No." is no negation.
 				if c.e < int32(len(f.norm)) && (f.norm[c.e] == '.' || f.norm[c.e] == ':' || f.norm[c.e] == '#') {
 					continue
@@ -639,17 +661,18 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				byPre[i] = true
 			}
 		}
-		for _, c := range after {
-			if c.s >= h.e && c.s-h.e <= 2 && onlySpace(f.norm[h.e:c.s]) {
-				blocked := false
-				for _, b := range afterBlock {
-					if b.s >= c.e && b.s-c.e <= 2 {
-						blocked = true
-					}
+		for _, c := range f.window(h.e, h.e+2) {
+			if c.pat < 0 || m.pats[c.pat].kinds&kNegAfter == 0 || !onlySpace(f.norm[h.e:c.s]) {
+				continue
+			}
+			blocked := false
+			for _, b := range f.window(c.e, c.e+2) {
+				if b.pat >= 0 && m.pats[b.pat].kinds&kAfterBlock != 0 {
+					blocked = true
 				}
-				if !blocked {
-					byPost[i] = true
-				}
+			}
+			if !blocked {
+				byPost[i] = true
 			}
 		}
 	}
@@ -810,6 +833,10 @@ func firstRune(b []byte) rune {
 	return r
 }
 
+// MaxHitsPerSubstance caps the hits reported for one substance of one
+// listing (a whole web page can name it thousands of times).
+const MaxHitsPerSubstance = 100
+
 // category of an offered substance under the ticket policy.
 type category int
 
@@ -846,12 +873,13 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		f := &ev.fields[h.field]
 		os, oe := f.origRange(h.s, h.e)
 		dup := false
-		for _, x := range a.sm.Hits {
-			if x.Field == f.name && x.Start == os && x.End == oe {
+		// Duplicates (two patterns, one span) are next to each other.
+		for k := len(a.sm.Hits) - 1; k >= 0 && k >= len(a.sm.Hits)-4; k-- {
+			if x := a.sm.Hits[k]; x.Field == f.name && x.Start == os && x.End == oe {
 				dup = true
 			}
 		}
-		if !dup {
+		if !dup && len(a.sm.Hits) < MaxHitsPerSubstance {
 			a.sm.Hits = append(a.sm.Hits, precwatch.Hit{Term: h.term, Kind: h.kind, Field: f.name, Start: os, End: oe})
 		}
 		if !h.negated {

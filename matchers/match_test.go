@@ -285,3 +285,25 @@ func TestNegationFreeBase(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeDocument runs a page that names a substance thousands of times
+// among cues and context words: every context lookup is windowed, and the
+// reported hits are capped.
+func TestLargeDocument(t *testing.T) {
+	m := testMatcher(t)
+	words := []string{"ephedrine", "HCl", "no", "free", "stealth", "kg", "99%", "P2P", "AA", "powder", "telegram", "oil", "BMK", "without", "price"}
+	var b strings.Builder
+	for i := 0; i < 60000; i++ {
+		b.WriteString(words[(i*7+i/3)%len(words)])
+		b.WriteByte(' ')
+	}
+	res := m.Match(&precwatch.Listing{Description: b.String()})
+	for _, s := range res.Substances {
+		if len(s.Hits) > MaxHitsPerSubstance {
+			t.Errorf("%s: %d hits, want at most %d", s.ID, len(s.Hits), MaxHitsPerSubstance)
+		}
+	}
+	if !res.Suspicious {
+		t.Errorf("large page offering ephedrine powder: not suspicious: %v", res.Explain)
+	}
+}
