@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/precwatch/precwatch"
@@ -57,12 +58,16 @@ type Options struct {
 // Store is the SQLite store. It is safe for concurrent use.
 type Store struct {
 	path string
-	w    *sql.DB // write connections; wmu serialises the transactions
-	wmu  sync.Mutex
+	w    *sql.DB // write connections; one write transaction at a time (see write)
 	r    *sql.DB // read-only pool
 	now  func() time.Time
 
 	wstmts stmtCache
+
+	qmu     sync.Mutex
+	queue   []*writeReq  // writes waiting, the leader's first
+	leading bool         // a write is leading a group
+	groups  atomic.Int64 // write transactions committed or tried
 }
 
 // Open opens (creating it unless opts.MustExist) the database at path and
@@ -100,7 +105,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open tickets %s: %w", path, err)
 	}
-	// Writes are serialised by wmu; the second connection lets statements
+	// Write transactions run one at a time; the second connection lets statements
 	// be prepared for the cache while a transaction holds the first.
 	w.SetMaxOpenConns(2)
 	w.SetMaxIdleConns(2)
@@ -250,19 +255,128 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// write runs fn in one write transaction (BEGIN IMMEDIATE, one at a time) and commits it, or rolls it back when fn fails.
+// maxGroup caps how many concurrent writes share one transaction.
+const maxGroup = 256
+
+// writeReq is one write waiting for its turn.
+type writeReq struct {
+	ctx     context.Context
+	fn      func(tx *wtx) error
+	err     error
+	done    chan struct{} // closed once committed or failed
+	promote chan struct{} // tells the request to lead the next group
+}
+
+// write runs fn atomically in a write transaction (BEGIN IMMEDIATE) and
+// returns once it is committed, or rolled back when fn fails.
+//
+// Concurrent writes are group-committed: while one transaction commits, the
+// writes that arrive queue up, and the first of them leads the next group,
+// running each fn in its own SAVEPOINT inside one transaction. A failing fn
+// is rolled back to its savepoint and fails alone; every caller returns only
+// after the commit that holds its change. Each write stays atomic and
+// isolated from the others (they run one after another), and a crash loses
+// at most writes whose callers have not returned.
 func (s *Store) write(ctx context.Context, fn func(tx *wtx) error) error {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	tx, err := s.w.BeginTx(ctx, nil)
+	req := &writeReq{ctx: ctx, fn: fn, done: make(chan struct{}), promote: make(chan struct{}, 1)}
+	s.qmu.Lock()
+	s.queue = append(s.queue, req)
+	if !s.leading {
+		s.leading = true
+		req.promote <- struct{}{}
+	}
+	s.qmu.Unlock()
+	for {
+		select {
+		case <-req.done:
+			return req.err
+		case <-req.promote:
+			s.lead()
+		}
+	}
+}
+
+// lead commits the queued writes (the leader's own is first) as one group
+// and hands leadership to the next queued write, if any.
+func (s *Store) lead() {
+	s.qmu.Lock()
+	n := min(len(s.queue), maxGroup)
+	group := s.queue[:n:n]
+	s.queue = append([]*writeReq(nil), s.queue[n:]...)
+	s.qmu.Unlock()
+
+	s.commitGroup(group)
+	for _, r := range group {
+		close(r.done)
+	}
+
+	s.qmu.Lock()
+	if len(s.queue) > 0 {
+		s.queue[0].promote <- struct{}{}
+	} else {
+		s.leading = false
+	}
+	s.qmu.Unlock()
+}
+
+func (s *Store) commitGroup(group []*writeReq) {
+	fail := func(err error) {
+		for _, r := range group {
+			if r.err == nil {
+				r.err = err
+			}
+		}
+	}
+	// The transaction belongs to the whole group: no one caller's context
+	// may cancel it.
+	bg := context.Background()
+	s.groups.Add(1)
+	tx, err := s.w.BeginTx(bg, nil)
 	if err != nil {
-		return err
+		fail(err)
+		return
 	}
-	if err := fn(&wtx{tx: tx, cache: &s.wstmts}); err != nil {
-		tx.Rollback()
-		return err
+	w := &wtx{tx: tx, cache: &s.wstmts}
+	if len(group) == 1 {
+		r := group[0]
+		if r.err = r.ctx.Err(); r.err == nil {
+			r.err = r.fn(w)
+		}
+		if r.err != nil {
+			tx.Rollback()
+			return
+		}
+		if err := tx.Commit(); err != nil {
+			r.err = err
+		}
+		return
 	}
-	return tx.Commit()
+	for _, r := range group {
+		if r.err = r.ctx.Err(); r.err != nil {
+			continue
+		}
+		if _, err := w.ExecContext(bg, "SAVEPOINT w"); err != nil {
+			tx.Rollback()
+			fail(err)
+			return
+		}
+		r.err = r.fn(w)
+		if r.err != nil {
+			if _, err := w.ExecContext(bg, "ROLLBACK TO w"); err != nil {
+				tx.Rollback()
+				fail(err)
+				return
+			}
+		}
+		if _, err := w.ExecContext(bg, "RELEASE w"); err != nil {
+			tx.Rollback()
+			fail(err)
+			return
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		fail(err)
+	}
 }
 
 // ns converts a time to the stored form, Unix nanoseconds.
