@@ -346,3 +346,31 @@ func TestTwoStoresWrite(t *testing.T) {
 		t.Errorf("tickets = %d, want 30", n)
 	}
 }
+
+func TestRecordBatch(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "precwatch.db")
+	s := MustOpenAt(t, path)
+	rs := []precwatch.Result{suspicious("ChemHub", "a"), benign("ChemHub", "b"), suspicious("Bazaar", "c")}
+	for i := range 2 {
+		outs, err := s.RecordBatch(ctx, rs, t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(outs) != 3 || outs[0].Created != (i == 0) || outs[1].Ticket != nil || outs[2].Created != (i == 0) {
+			t.Errorf("RecordBatch #%d = %+v", i, outs)
+		}
+	}
+	db := rawDB(t, path)
+	if n := count(t, db, "SELECT COUNT(*) FROM outbox"); n != 2 {
+		t.Errorf("outbox after a batch replayed = %d, want 2", n)
+	}
+	// A bad result fails the whole batch.
+	bad := []precwatch.Result{suspicious("ChemHub", "d"), {}}
+	if _, err := s.RecordBatch(ctx, bad, t0); precwatch.ErrorCode(err) != precwatch.EINVALID {
+		t.Errorf("RecordBatch(bad) = %v, want EINVALID", err)
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM listings"); n != 3 {
+		t.Errorf("listings after a failed batch = %d, want 3", n)
+	}
+}

@@ -120,8 +120,12 @@ func BenchmarkListings(b *testing.B) {
 	ctx := context.Background()
 	s := MustOpen(b)
 	const n = 10000
+	var rs []precwatch.Result
 	for i := range n {
-		mustRecord(b, s, suspicious("ChemHub", fmt.Sprintf("l%05d", i)), t0)
+		rs = append(rs, suspicious("ChemHub", fmt.Sprintf("l%05d", i)))
+	}
+	if _, err := s.RecordBatch(ctx, rs, t0); err != nil {
+		b.Fatal(err)
 	}
 	b.ResetTimer()
 	total := 0
@@ -141,11 +145,15 @@ func BenchmarkReviewQueue(b *testing.B) {
 	ctx := context.Background()
 	s := MustOpen(b)
 	const n = 10000
+	var rs []precwatch.Result
 	for i := range n {
 		p := []string{"ChemHub", "Bazaar", "Other"}[i%3]
 		r := suspicious(p, fmt.Sprintf("l%05d", i))
 		r.Match.Score = float64(i%1000) / 1000
-		mustRecord(b, s, r, t0)
+		rs = append(rs, r)
+	}
+	if _, err := s.RecordBatch(ctx, rs, t0); err != nil {
+		b.Fatal(err)
 	}
 	f := tickets.Filter{Platforms: []string{"ChemHub"}, Status: precwatch.StatusOpen, Limit: 50}
 	b.ResetTimer()
@@ -186,4 +194,30 @@ func BenchmarkBaselineInsertTx(b *testing.B) {
 		}
 	}
 	perSecond(b, "tx")
+}
+
+// BenchmarkRecordBatch records new suspicious listings 500 to a
+// transaction with RecordBatch.
+func BenchmarkRecordBatch(b *testing.B) {
+	ctx := context.Background()
+	s := MustOpen(b)
+	const size = 500
+	batch := make([]precwatch.Result, 0, size)
+	flush := func() {
+		if _, err := s.RecordBatch(ctx, batch, t0); err != nil {
+			b.Fatal(err)
+		}
+		batch = batch[:0]
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		batch = append(batch, suspicious("ChemHub", fmt.Sprintf("l%d", i)))
+		if len(batch) == size {
+			flush()
+		}
+	}
+	if len(batch) > 0 {
+		flush()
+	}
+	perSecond(b, "upserts")
 }

@@ -121,6 +121,47 @@ func (s *Store) Record(ctx context.Context, r precwatch.Result, at time.Time) (*
 	return out, nil
 }
 
+// RecordBatch records rs as Record does, all in one transaction: all of
+// them or, on error, none. It is for sequential callers with many results
+// at hand (a rescan), where one commit per listing would dominate; replaying
+// a batch changes nothing, like replaying Record.
+func (s *Store) RecordBatch(ctx context.Context, rs []precwatch.Result, at time.Time) ([]*Outcome, error) {
+	type prepared struct {
+		r            precwatch.Result
+		json, digest string
+	}
+	ps := make([]prepared, len(rs))
+	for i, r := range rs {
+		l := &r.Listing
+		if l.Platform == "" || l.ID == "" {
+			return nil, precwatch.Errorf(precwatch.EINVALID, "record listing %d of the batch: platform and id are required (got %q, %q)", i, l.Platform, l.ID)
+		}
+		if l.ContentHash == "" {
+			l.ContentHash = ContentHash(*l)
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			return nil, fmt.Errorf("record %s/%s: %w", l.Platform, l.ID, err)
+		}
+		ps[i] = prepared{r: r, json: string(b), digest: resultDigest(r)}
+	}
+	outs := make([]*Outcome, len(rs))
+	err := s.write(ctx, func(tx *wtx) error {
+		for i := range ps {
+			out, err := s.record(ctx, tx, &ps[i].r, ps[i].json, ps[i].digest, at)
+			if err != nil {
+				return fmt.Errorf("record %s/%s: %w", ps[i].r.Listing.Platform, ps[i].r.Listing.ID, err)
+			}
+			outs[i] = out
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("record batch: %w", err)
+	}
+	return outs, nil
+}
+
 // ContentHash returns the SHA-256 (hex) of a listing's content fields, the
 // hash Record uses when the crawler left Listing.ContentHash empty.
 func ContentHash(l precwatch.Listing) string {
@@ -229,11 +270,8 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 		if reason == "" {
 			reason = fmt.Sprintf("suspicious listing, score %.2f", r.Match.Score)
 		}
-		if err := s.changed(ctx, tx, id, at, precwatch.EventTicketCreated, []auditEntry{{
-			action: "created", to: precwatch.StatusOpen, reason: reason}}); err != nil {
-			return nil, err
-		}
-		nt, err := ticketByID(ctx, tx, id)
+		nt, err := s.changedTicket(ctx, tx, id, at, precwatch.EventTicketCreated, []auditEntry{{
+			action: "created", to: precwatch.StatusOpen, reason: reason}})
 		if err != nil {
 			return nil, err
 		}
@@ -307,10 +345,7 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 		}
 		return &Outcome{Ticket: &nt.Ticket}, nil
 	}
-	if err := s.changed(ctx, tx, t.ID, at, precwatch.EventTicketUpdated, audit); err != nil {
-		return nil, err
-	}
-	nt, err := ticketByID(ctx, tx, t.ID)
+	nt, err := s.changedTicket(ctx, tx, t.ID, at, precwatch.EventTicketUpdated, audit)
 	if err != nil {
 		return nil, err
 	}
@@ -452,6 +487,12 @@ type auditEntry struct {
 // typ carrying the ticket as it is now; the event's ID (its idempotency key)
 // names the ticket and its last audit entry.
 func (s *Store) changed(ctx context.Context, tx *wtx, id int64, at time.Time, typ string, audit []auditEntry) error {
+	_, err := s.changedTicket(ctx, tx, id, at, typ, audit)
+	return err
+}
+
+// changedTicket is changed, returning the ticket as it is now.
+func (s *Store) changedTicket(ctx context.Context, tx *wtx, id int64, at time.Time, typ string, audit []auditEntry) (*ticketRow, error) {
 	var last int64
 	for _, a := range audit {
 		if a.actor == "" {
@@ -460,15 +501,15 @@ func (s *Store) changed(ctx context.Context, tx *wtx, id int64, at time.Time, ty
 		res, err := tx.ExecContext(ctx, `INSERT INTO ticket_events (ticket_id, at, actor, action, from_value, to_value, reason)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, ns(at), a.actor, a.action, a.from, a.to, a.reason)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if last, err = res.LastInsertId(); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	t, err := ticketByID(ctx, tx, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	e := precwatch.Event{
 		ID:       fmt.Sprintf("ticket-%d-event-%d", id, last),
@@ -479,9 +520,11 @@ func (s *Store) changed(ctx context.Context, tx *wtx, id int64, at time.Time, ty
 	}
 	b, err := json.Marshal(e)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO outbox (event_id, event, platform, created_at, next_attempt_at)
-		VALUES (?, ?, ?, ?, 0) ON CONFLICT (event_id) DO NOTHING`, e.ID, string(b), e.Platform, ns(at))
-	return err
+	if _, err = tx.ExecContext(ctx, `INSERT INTO outbox (event_id, event, platform, created_at, next_attempt_at)
+		VALUES (?, ?, ?, ?, 0) ON CONFLICT (event_id) DO NOTHING`, e.ID, string(b), e.Platform, ns(at)); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
