@@ -75,3 +75,19 @@ fi
 echo "== monitor (rescan)"
 $GO test -run '^$' -bench 'Rescan' -benchtime=3x ./monitor
 # --- end monitor ---
+
+# --- tickets ---
+# Ticket store (SQLite, WAL, synchronous=NORMAL) on a temp file: Record of a
+# new suspicious listing (listing + observables + ticket + audit entry +
+# outbox event, one transaction each), of a changed listing, of a replay (no
+# change), from 16 concurrent goroutines (group commit), 500 to a
+# transaction with RecordBatch, and the re-crawl path (Unchanged + Seen);
+# rescan iteration (Listings) and the review-queue query over 10,000
+# tickets. Baseline in the same run: one single-row INSERT per transaction,
+# same driver and settings.
+echo "== tickets"
+$GO test -run '^$' -bench 'BaselineInsertTx' -benchtime=20000x ./tickets
+$GO test -run '^$' -bench 'RecordNew|RecordChanged|RecordParallel|Recrawl' -benchtime=5000x ./tickets
+$GO test -run '^$' -bench 'RecordReplay|RecordBatch' -benchtime=20000x ./tickets
+$GO test -run '^$' -bench 'Listings|ReviewQueue' -benchtime=20x ./tickets
+# --- end tickets ---
