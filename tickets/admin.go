@@ -59,7 +59,7 @@ func (s *Store) DeleteTarget(ctx context.Context, name string) error {
 func (s *Store) Target(ctx context.Context, name string) (*StoredTarget, error) {
 	var spec string
 	var updated int64
-	err := s.r.QueryRowContext(ctx, "SELECT spec, updated_at FROM targets WHERE name = ?", name).Scan(&spec, &updated)
+	err := s.rq.QueryRowContext(ctx, "SELECT spec, updated_at FROM targets WHERE name = ?", name).Scan(&spec, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, precwatch.Errorf(precwatch.ENOTFOUND, "target %s not found", name)
 	}
@@ -84,7 +84,7 @@ func (s *Store) Targets(ctx context.Context, platforms []string) ([]StoredTarget
 			args = append(args, p)
 		}
 	}
-	rows, err := s.r.QueryContext(ctx, q+" ORDER BY name", args...)
+	rows, err := s.rq.QueryContext(ctx, q+" ORDER BY name", args...)
 	if err != nil {
 		return nil, fmt.Errorf("targets: %w", err)
 	}
@@ -141,7 +141,7 @@ func (s *Store) SetWebhook(ctx context.Context, w Webhook) error {
 func (s *Store) Webhook(ctx context.Context, platform string) (*Webhook, error) {
 	w := Webhook{Platform: platform}
 	var updated int64
-	err := s.r.QueryRowContext(ctx, "SELECT url, secret, updated_at FROM webhooks WHERE platform = ?", platform).
+	err := s.rq.QueryRowContext(ctx, "SELECT url, secret, updated_at FROM webhooks WHERE platform = ?", platform).
 		Scan(&w.URL, &w.Secret, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, precwatch.Errorf(precwatch.ENOTFOUND, "no webhook for platform %s", platform)
@@ -244,7 +244,7 @@ func (s *Store) Runs(ctx context.Context, platforms []string, limit int) ([]Run,
 		}
 	}
 	q += " ORDER BY started DESC, id DESC LIMIT ?"
-	rows, err := s.r.QueryContext(ctx, q, append(args, limit)...)
+	rows, err := s.rq.QueryContext(ctx, q, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("runs: %w", err)
 	}
@@ -262,7 +262,7 @@ func (s *Store) Runs(ctx context.Context, platforms []string, limit int) ([]Run,
 
 // LastRun returns the latest run of target, or ENOTFOUND if it never ran.
 func (s *Store) LastRun(ctx context.Context, target string) (*Run, error) {
-	r, err := scanRun(s.r.QueryRowContext(ctx, "SELECT "+runCols+" FROM crawl_runs WHERE target = ? ORDER BY started DESC, id DESC LIMIT 1", target))
+	r, err := scanRun(s.rq.QueryRowContext(ctx, "SELECT "+runCols+" FROM crawl_runs WHERE target = ? ORDER BY started DESC, id DESC LIMIT 1", target))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, precwatch.Errorf(precwatch.ENOTFOUND, "target %s never ran", target)
 	}

@@ -29,7 +29,7 @@ func (s *Store) PendingEvents(ctx context.Context, now time.Time, limit int) ([]
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, event, platform, created_at, attempts, next_attempt_at, delivered_at, last_error
+	rows, err := s.rq.QueryContext(ctx, `SELECT id, event, platform, created_at, attempts, next_attempt_at, delivered_at, last_error
 		FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?`, ns(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending events: %w", err)
@@ -61,7 +61,7 @@ func (s *Store) PendingEvents(ctx context.Context, now time.Time, limit int) ([]
 // PendingCount returns how many events await delivery, due or not.
 func (s *Store) PendingCount(ctx context.Context) (int, error) {
 	var n int
-	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").Scan(&n); err != nil {
+	if err := s.rq.QueryRowContext(ctx, "SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").Scan(&n); err != nil {
 		return 0, fmt.Errorf("pending count: %w", err)
 	}
 	return n, nil

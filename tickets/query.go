@@ -71,7 +71,7 @@ func ticketByListing(ctx context.Context, q queryer, platform, listingID string)
 
 // Ticket returns ticket id, or an ENOTFOUND error.
 func (s *Store) Ticket(ctx context.Context, id int64) (*precwatch.Ticket, error) {
-	t, err := ticketByID(ctx, s.r, id)
+	t, err := ticketByID(ctx, s.rq, id)
 	if err != nil {
 		return nil, fmt.Errorf("ticket %d: %w", id, err)
 	}
@@ -217,7 +217,7 @@ func (s *Store) CountTickets(ctx context.Context, f Filter) (int, error) {
 		return 0, err
 	}
 	var n int
-	if err := s.r.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+	if err := s.rq.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count tickets: %w", err)
 	}
 	return n, nil
@@ -238,9 +238,10 @@ func (s *Store) eachTicket(ctx context.Context, f Filter, fn func(*ticketRow) er
 		if limit <= 0 {
 			limit = -1
 		}
-		q += fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(f.Offset, 0))
+		q += " LIMIT ? OFFSET ?"
+		args = append(args, limit, max(f.Offset, 0))
 	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.rq.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("tickets: %w", err)
 	}
@@ -274,7 +275,7 @@ type TicketEvent struct {
 
 // Events returns the audit log of ticket id, oldest first.
 func (s *Store) Events(ctx context.Context, ticketID int64) ([]TicketEvent, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, ticket_id, at, actor, action, from_value, to_value, reason
+	rows, err := s.rq.QueryContext(ctx, `SELECT id, ticket_id, at, actor, action, from_value, to_value, reason
 		FROM ticket_events WHERE ticket_id = ? ORDER BY id`, ticketID)
 	if err != nil {
 		return nil, fmt.Errorf("events of ticket %d: %w", ticketID, err)
@@ -313,7 +314,7 @@ type Link struct {
 // Link per ticket and shared observable), ordered by ticket id. Callers
 // scoped to a platform filter on Link.Platform.
 func (s *Store) Links(ctx context.Context, ticketID int64) ([]Link, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT t2.id, t2.platform, t2.listing_id, t2.listing_url, t2.seller, t2.status, t2.title, o2.type, o2.value
+	rows, err := s.rq.QueryContext(ctx, `SELECT t2.id, t2.platform, t2.listing_id, t2.listing_url, t2.seller, t2.status, t2.title, o2.type, o2.value
 		FROM tickets t
 		JOIN observables o ON o.platform = t.platform AND o.listing_id = t.listing_id
 		JOIN observables o2 ON o2.type = o.type AND o2.value = o.value
@@ -342,7 +343,7 @@ func (s *Store) Links(ctx context.Context, ticketID int64) ([]Link, error) {
 
 // Observables returns the observables stored for a listing.
 func (s *Store) Observables(ctx context.Context, platform, listingID string) ([]precwatch.Observable, error) {
-	rows, err := s.r.QueryContext(ctx, "SELECT type, value FROM observables WHERE platform = ? AND listing_id = ? ORDER BY type, value",
+	rows, err := s.rq.QueryContext(ctx, "SELECT type, value FROM observables WHERE platform = ? AND listing_id = ? ORDER BY type, value",
 		platform, listingID)
 	if err != nil {
 		return nil, fmt.Errorf("observables of %s/%s: %w", platform, listingID, err)
@@ -388,7 +389,7 @@ func (s *Store) Sellers(ctx context.Context, platforms []string) ([]Seller, erro
 		}
 	}
 	q += " GROUP BY l.platform, l.seller ORDER BY COUNT(*) DESC, MAX(l.score) DESC, l.platform, l.seller"
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.rq.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sellers: %w", err)
 	}
@@ -438,7 +439,7 @@ func (s *Store) ListingState(ctx context.Context, platform, listingID string) (*
 		first, last      int64
 		removed, flagged sql.NullInt64
 	)
-	err := s.r.QueryRowContext(ctx, `SELECT result, status, first_seen, last_seen, removed_at, flagged_at,
+	err := s.rq.QueryRowContext(ctx, `SELECT result, status, first_seen, last_seen, removed_at, flagged_at,
 		(SELECT COUNT(*) FROM listing_versions v WHERE v.platform = l.platform AND v.listing_id = l.listing_id)
 		FROM listings l WHERE platform = ? AND listing_id = ?`, platform, listingID).
 		Scan(&res, &st.Status, &first, &last, &removed, &flagged, &st.Versions)
@@ -464,7 +465,7 @@ func (s *Store) Listings(ctx context.Context, since time.Time, fn func(precwatch
 	var lastPlatform, lastID string
 	for {
 		// Keyset pages: no read transaction stays open while fn writes.
-		rows, err := s.r.QueryContext(ctx, `SELECT platform, listing_id, result FROM listings
+		rows, err := s.rq.QueryContext(ctx, `SELECT platform, listing_id, result FROM listings
 			WHERE last_seen >= ? AND (platform, listing_id) > (?, ?) ORDER BY platform, listing_id LIMIT ?`,
 			ns(since), lastPlatform, lastID, page)
 		if err != nil {
@@ -521,7 +522,7 @@ func (s *Store) RemovalStats(ctx context.Context, platforms []string) ([]Removal
 		}
 	}
 	q += " ORDER BY platform"
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.rq.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("removal stats: %w", err)
 	}
@@ -578,7 +579,7 @@ func (s *Store) TicketCounts(ctx context.Context, platforms []string) (map[strin
 		}
 	}
 	q += " GROUP BY status"
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.rq.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("ticket counts: %w", err)
 	}

@@ -34,7 +34,7 @@ type queryer interface {
 // already; the pipeline then only calls Seen.
 func (s *Store) Unchanged(ctx context.Context, platform, listingID, contentHash string) (bool, error) {
 	var h string
-	err := s.r.QueryRowContext(ctx, "SELECT content_hash FROM listings WHERE platform = ? AND listing_id = ?", platform, listingID).Scan(&h)
+	err := s.rq.QueryRowContext(ctx, "SELECT content_hash FROM listings WHERE platform = ? AND listing_id = ?", platform, listingID).Scan(&h)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}

@@ -63,6 +63,8 @@ type Store struct {
 	now  func() time.Time
 
 	wstmts stmtCache
+	rstmts stmtCache
+	rq     *rdb // s.r with cached statements
 
 	qmu     sync.Mutex
 	queue   []*writeReq  // writes waiting, the leader's first
@@ -128,12 +130,15 @@ func Open(path string, opts Options) (*Store, error) {
 	r.SetMaxOpenConns(opts.ReadConns)
 	r.SetMaxIdleConns(opts.ReadConns)
 	s.r = r
+	s.rstmts.db = r
+	s.rq = &rdb{db: r, cache: &s.rstmts}
 	return s, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error {
 	s.wstmts.close()
+	s.rstmts.close()
 	err := s.r.Close()
 	if werr := s.w.Close(); err == nil {
 		err = werr
@@ -408,11 +413,19 @@ type stmtCache struct {
 	m  map[string]*sql.Stmt
 }
 
+// maxCached caps the statements a cache keeps; queries built from many
+// filter combinations beyond it are prepared each time.
+const maxCached = 500
+
+// get returns the cached statement for query, or nil when the cache is full.
 func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if st, ok := c.m[query]; ok {
 		return st, nil
+	}
+	if len(c.m) >= maxCached {
+		return nil, nil
 	}
 	st, err := c.db.PrepareContext(ctx, query)
 	if err != nil {
@@ -443,7 +456,7 @@ type wtx struct {
 
 func (t *wtx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	st, err := t.cache.get(ctx, query)
-	if err != nil {
+	if err != nil || st == nil {
 		return nil, err
 	}
 	return t.tx.StmtContext(ctx, st), nil
@@ -454,6 +467,9 @@ func (t *wtx) ExecContext(ctx context.Context, query string, args ...any) (sql.R
 	if err != nil {
 		return nil, err
 	}
+	if st == nil {
+		return t.tx.ExecContext(ctx, query, args...)
+	}
 	return st.ExecContext(ctx, args...)
 }
 
@@ -462,15 +478,44 @@ func (t *wtx) QueryContext(ctx context.Context, query string, args ...any) (*sql
 	if err != nil {
 		return nil, err
 	}
+	if st == nil {
+		return t.tx.QueryContext(ctx, query, args...)
+	}
 	return st.QueryContext(ctx, args...)
 }
 
 func (t *wtx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	st, err := t.stmt(ctx, query)
-	if err != nil {
+	if err != nil || st == nil {
 		// A *sql.Row cannot be built with an error outside database/sql:
 		// let the transaction report it.
 		return t.tx.QueryRowContext(ctx, query, args...)
 	}
 	return st.QueryRowContext(ctx, args...)
+}
+
+// rdb runs read queries on the read pool with cached prepared statements.
+type rdb struct {
+	db    *sql.DB
+	cache *stmtCache
+}
+
+func (r *rdb) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := r.cache.get(ctx, query)
+	if err != nil || st == nil {
+		return r.db.QueryContext(ctx, query, args...)
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (r *rdb) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := r.cache.get(ctx, query)
+	if err != nil || st == nil {
+		return r.db.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+func (r *rdb) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return r.db.ExecContext(ctx, query, args...)
 }

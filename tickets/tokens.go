@@ -104,7 +104,7 @@ func (s *Store) Authenticate(ctx context.Context, token string) (*Principal, err
 		lastUsed sql.NullInt64
 	)
 	h := hashToken(token)
-	err := s.r.QueryRowContext(ctx, "SELECT id, role, platform, revoked, last_used_at FROM tokens WHERE hash = ?", h).
+	err := s.rq.QueryRowContext(ctx, "SELECT id, role, platform, revoked, last_used_at FROM tokens WHERE hash = ?", h).
 		Scan(&p.TokenID, &p.Role, &p.Platform, &revoked, &lastUsed)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && revoked) {
 		return nil, precwatch.Errorf(precwatch.EUNAUTHORIZED, "invalid token")
@@ -142,7 +142,7 @@ func (s *Store) RevokeToken(ctx context.Context, id int64) error {
 
 // Tokens lists the stored tokens, oldest first.
 func (s *Store) Tokens(ctx context.Context) ([]Token, error) {
-	rows, err := s.r.QueryContext(ctx, "SELECT id, role, platform, created_at, last_used_at, revoked FROM tokens ORDER BY id")
+	rows, err := s.rq.QueryContext(ctx, "SELECT id, role, platform, created_at, last_used_at, revoked FROM tokens ORDER BY id")
 	if err != nil {
 		return nil, fmt.Errorf("tokens: %w", err)
 	}
