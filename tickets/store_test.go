@@ -499,3 +499,28 @@ func TestTicketsFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrationUpgrade opens a database at schema version 1 and checks
+// that reopening applies the later migrations and keeps the data.
+func TestMigrationUpgrade(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "precwatch.db")
+	s := MustOpenAt(t, path)
+	mustRecord(t, s, suspicious("ChemHub", "a"), t0)
+	s.Close()
+	db := rawDB(t, path)
+	for _, q := range []string{"DROP INDEX tickets_platform_status", "DELETE FROM schema_migrations WHERE version > 1"} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s2 := MustOpenAt(t, path)
+	if got, want := count(t, db, "SELECT MAX(version) FROM schema_migrations"), tickets.SchemaVersion(); got != want || want < 2 {
+		t.Errorf("schema version after upgrade = %d, want %d", got, want)
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'tickets_platform_status'"); n != 1 {
+		t.Errorf("index of migration 2 missing after upgrade")
+	}
+	if n, _ := s2.CountTickets(context.Background(), tickets.Filter{}); n != 1 {
+		t.Errorf("tickets after upgrade = %d, want 1", n)
+	}
+}
