@@ -507,3 +507,30 @@ substances:
 		t.Errorf("second rescan: %d tickets, want %d", n, len(after))
 	}
 }
+
+// TestCrawlBadConfig: a bad configuration never starts a crawl; every
+// problem is reported as file:line:col and nothing is written.
+func TestCrawlBadConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "bad.yml")
+	os.WriteFile(cfg, []byte(`targets:
+  - name: Bad_Name
+    platform: X
+    start_urls: ["ftp://example.invalid/"]
+    parallelism: 0
+    bogus: 1
+`), 0o644)
+	data := filepath.Join(dir, "data")
+	code, _, errOut := runMain(t, "crawl", "--config", cfg, "--data", data)
+	if code == 0 {
+		t.Fatal("crawl with a bad config exited 0")
+	}
+	for _, want := range []string{cfg + ":2:", cfg + ":4:", cfg + ":6:"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("a bad config created the data directory (%v)", err)
+	}
+}
