@@ -505,7 +505,7 @@ func (s *Store) Listings(ctx context.Context, since time.Time, fn func(precwatch
 type RemovalStat struct {
 	Platform string        `json:"platform"`
 	Flagged  int           `json:"flagged"` // tickets
-	Removed  int           `json:"removed"` // of which the listing is removed
+	Removed  int           `json:"removed"` // of which the listing was removed after the flag
 	Median   time.Duration `json:"median_ns"`
 	Mean     time.Duration `json:"mean_ns"`
 }
@@ -513,7 +513,9 @@ type RemovalStat struct {
 // RemovalStats returns, per platform (within platforms; empty means all),
 // the time from flag to removal of flagged listings.
 func (s *Store) RemovalStats(ctx context.Context, platforms []string) ([]RemovalStat, error) {
-	q := "SELECT platform, removed_at - flagged_at FROM tickets"
+	// A listing flagged only after it was removed (by a rescan) says nothing
+	// about how fast the platform acts.
+	q := "SELECT platform, CASE WHEN removed_at >= flagged_at THEN removed_at - flagged_at END FROM tickets"
 	var args []any
 	if len(platforms) > 0 {
 		q += " WHERE platform IN (" + placeholders(len(platforms)) + ")"

@@ -95,7 +95,15 @@ func (s *Store) Seen(ctx context.Context, platform, listingID string, at time.Ti
 // is suspicious creates the listing's ticket (status open) or updates it,
 // emitting ticket.created or ticket.updated to the outbox. A listing that
 // stops being suspicious keeps its ticket, with a "cleared" audit entry.
-// Replaying the same call changes nothing.
+//
+// A result whose content hash differs from the stored one (or a new
+// listing) is a sighting: the listing is active and last seen at at, and a
+// removed listing reappears. A result with the stored content hash and a
+// new verdict (a rescan after a watchlist change) is a re-evaluation: the
+// verdict and the ticket are updated, but the listing's status and
+// last_seen are not — re-matching a listing is not seeing it. A ticket
+// raised by a rescan on a removed listing is created with listing_status
+// removed. Replaying the same call changes nothing.
 func (s *Store) Record(ctx context.Context, r precwatch.Result, at time.Time) (*Outcome, error) {
 	l := &r.Listing
 	if l.Platform == "" || l.ID == "" {
@@ -185,22 +193,32 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 	atN := ns(at)
 	suspicious := r.Match.Suspicious
 	var (
-		oldDigest, oldStatus string
-		firstSeen, lastSeen  int64
-		flagged              sql.NullInt64
+		oldDigest, oldStatus, oldHash string
+		firstSeen, lastSeen           int64
+		flagged, removedAt            sql.NullInt64
 	)
-	err := tx.QueryRowContext(ctx, "SELECT digest, status, first_seen, last_seen, flagged_at FROM listings WHERE platform = ? AND listing_id = ?",
-		l.Platform, l.ID).Scan(&oldDigest, &oldStatus, &firstSeen, &lastSeen, &flagged)
+	err := tx.QueryRowContext(ctx, `SELECT digest, status, content_hash, first_seen, last_seen, flagged_at, removed_at
+		FROM listings WHERE platform = ? AND listing_id = ?`,
+		l.Platform, l.ID).Scan(&oldDigest, &oldStatus, &oldHash, &firstSeen, &lastSeen, &flagged, &removedAt)
 	exists := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, err
 	}
 	contentChanged := !exists || oldDigest != digest
+	// A new content version is a sighting on the platform: the listing is
+	// active and seen at at. The same content with a new verdict is a
+	// re-evaluation (a rescan): where the listing stands and when it was
+	// last seen are left alone.
+	sighting := !exists || oldHash != l.ContentHash
 	if !exists {
-		firstSeen, lastSeen = atN, atN
+		firstSeen, lastSeen, oldStatus = atN, atN, precwatch.ListingActive
 	}
 	if suspicious && !flagged.Valid {
 		flagged = sql.NullInt64{Int64: atN, Valid: true}
+	}
+	if sighting {
+		lastSeen = max(lastSeen, atN)
+		oldStatus, removedAt = precwatch.ListingActive, sql.NullInt64{}
 	}
 	switch {
 	case !exists:
@@ -210,16 +228,11 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 			l.Platform, l.ID, l.Target, l.URL, l.Seller, l.ContentHash, l.EvidenceHash, digest, resultJSON,
 			suspicious, r.Match.Score, atN, atN, flagged)
 	case contentChanged:
-		lastSeen = max(lastSeen, atN)
 		_, err = tx.ExecContext(ctx, `UPDATE listings SET target = ?, url = ?, seller = ?, content_hash = ?, evidence_hash = ?,
-			digest = ?, result = ?, suspicious = ?, score = ?, status = 'active', removed_at = NULL, last_seen = ?, flagged_at = ?
+			digest = ?, result = ?, suspicious = ?, score = ?, status = ?, removed_at = ?, last_seen = ?, flagged_at = ?
 			WHERE platform = ? AND listing_id = ?`,
 			l.Target, l.URL, l.Seller, l.ContentHash, l.EvidenceHash, digest, resultJSON, suspicious, r.Match.Score,
-			lastSeen, flagged, l.Platform, l.ID)
-	case oldStatus != precwatch.ListingActive || lastSeen < atN:
-		lastSeen = max(lastSeen, atN)
-		_, err = tx.ExecContext(ctx, `UPDATE listings SET status = 'active', removed_at = NULL, last_seen = ?, flagged_at = ?
-			WHERE platform = ? AND listing_id = ?`, lastSeen, flagged, l.Platform, l.ID)
+			oldStatus, removedAt, lastSeen, flagged, l.Platform, l.ID)
 	}
 	if err != nil {
 		return nil, err
@@ -254,10 +267,10 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 		}
 		subs, _ := json.Marshal(want.Substances)
 		inds, _ := json.Marshal(want.Indicators)
-		res, err := tx.ExecContext(ctx, `INSERT INTO tickets (platform, listing_id, status, target, listing_url, listing_status, title, seller,
-			score, substances, indicators, suspicious, first_seen, last_seen, flagged_at, content_hash, evidence_hash, updated_at)
-			VALUES (?, ?, 'open', ?, ?, 'active', ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
-			l.Platform, l.ID, l.Target, l.URL, want.Title, want.Seller, want.Score, string(subs), string(inds),
+		res, err := tx.ExecContext(ctx, `INSERT INTO tickets (platform, listing_id, status, target, listing_url, listing_status, removed_at,
+			title, seller, score, substances, indicators, suspicious, first_seen, last_seen, flagged_at, content_hash, evidence_hash, updated_at)
+			VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+			l.Platform, l.ID, l.Target, l.URL, oldStatus, removedAt, want.Title, want.Seller, want.Score, string(subs), string(inds),
 			firstSeen, lastSeen, flagged.Int64, l.ContentHash, l.EvidenceHash, atN)
 		if err != nil {
 			return nil, err
@@ -280,7 +293,7 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 
 	// The ticket exists: update what changed.
 	var audit []auditEntry
-	if t.ListingStatus == precwatch.ListingRemoved {
+	if sighting && t.ListingStatus == precwatch.ListingRemoved {
 		audit = append(audit, auditEntry{action: "reappeared", from: precwatch.ListingRemoved, to: precwatch.ListingActive,
 			reason: "listing seen again on the platform"})
 	}
@@ -329,10 +342,10 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 	}
 	subs, _ := json.Marshal(want.Substances)
 	inds, _ := json.Marshal(want.Indicators)
-	if _, err := tx.ExecContext(ctx, `UPDATE tickets SET target = ?, listing_url = ?, listing_status = 'active', removed_at = NULL,
+	if _, err := tx.ExecContext(ctx, `UPDATE tickets SET target = ?, listing_url = ?, listing_status = ?, removed_at = ?,
 		title = ?, seller = ?, score = ?, substances = ?, indicators = ?, suspicious = ?, last_seen = MAX(last_seen, ?),
 		content_hash = ?, evidence_hash = ?, updated_at = ? WHERE id = ?`,
-		l.Target, l.URL, want.Title, want.Seller, want.Score, string(subs), string(inds), suspicious, lastSeen,
+		l.Target, l.URL, oldStatus, removedAt, want.Title, want.Seller, want.Score, string(subs), string(inds), suspicious, lastSeen,
 		l.ContentHash, l.EvidenceHash, atN, t.ID); err != nil {
 		return nil, err
 	}

@@ -524,3 +524,50 @@ func TestMigrationUpgrade(t *testing.T) {
 		t.Errorf("tickets after upgrade = %d, want 1", n)
 	}
 }
+
+// TestRescanIsNotASighting: Record with the stored content hash and a new
+// verdict updates the verdict and the ticket, not the listing's status or
+// last_seen.
+func TestRescanIsNotASighting(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	gone := benign("ChemHub", "gone")
+	mustRecord(t, s, gone, t0)
+	flagged := suspicious("ChemHub", "flagged")
+	mustRecord(t, s, flagged, t0)
+	removedAt := t0.Add(time.Hour)
+	if n, err := s.MarkMissing(ctx, "ChemHub", "chemhub", t0.Add(time.Minute), removedAt); err != nil || n != 2 {
+		t.Fatalf("MarkMissing = %d, %v", n, err)
+	}
+	later := t0.Add(48 * time.Hour)
+
+	// A new substance makes the removed benign listing suspicious.
+	gone.Match.Suspicious, gone.Match.Score = true, 0.8
+	out := mustRecord(t, s, gone, later)
+	if !out.Created || out.Ticket.ListingStatus != precwatch.ListingRemoved || out.Ticket.RemovedAt == nil ||
+		!out.Ticket.RemovedAt.Equal(removedAt) || !out.Ticket.LastSeen.Equal(t0) {
+		t.Errorf("ticket raised by a rescan on a removed listing = %+v, want listing_status removed at %v, last seen %v", out.Ticket, removedAt, t0)
+	}
+	// A re-scored removed, flagged listing stays removed.
+	flagged.Match.Score = 0.99
+	out = mustRecord(t, s, flagged, later)
+	if !out.Updated || out.Ticket.ListingStatus != precwatch.ListingRemoved || !out.Ticket.LastSeen.Equal(t0) || out.Ticket.Score != 0.99 {
+		t.Errorf("re-scored removed ticket = %+v", out.Ticket)
+	}
+	for _, id := range []string{"gone", "flagged"} {
+		st, err := s.ListingState(ctx, "ChemHub", id)
+		if err != nil || st.Status != precwatch.ListingRemoved || !st.LastSeen.Equal(t0) || st.RemovedAt == nil || !st.RemovedAt.Equal(removedAt) {
+			t.Errorf("listing %s after rescan = %+v, %v; want removed at %v, last seen %v", id, st, err, removedAt, t0)
+		}
+	}
+	evs, _ := s.Events(ctx, out.Ticket.ID)
+	for _, e := range evs {
+		if e.Action == "reappeared" {
+			t.Errorf("rescan wrote a reappeared entry: %+v", e)
+		}
+	}
+	stats, _ := s.RemovalStats(ctx, nil)
+	if len(stats) != 1 || stats[0].Flagged != 2 || stats[0].Removed != 1 || stats[0].Median != time.Hour {
+		t.Errorf("RemovalStats = %+v, want 2 flagged, 1 removed after its flag, median 1h", stats)
+	}
+}
