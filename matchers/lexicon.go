@@ -35,6 +35,14 @@ type lexicon struct {
 	Offer           []string `yaml:"offer"`
 	OfferWeak       []string `yaml:"offer_weak"`
 	Exclusions      []string `yaml:"exclusions"`
+	// Paperwork: licence nouns and the cues that deny them.
+	Paperwork struct {
+		Nouns  []string `yaml:"nouns"`
+		Before []string `yaml:"before"`
+		After  []string `yaml:"after"`
+	} `yaml:"paperwork"`
+	// BulkUnits: units of quantity and the amount from which it is bulk.
+	BulkUnits map[string]float64 `yaml:"bulk_units"`
 }
 
 func loadLexicon() (*lexicon, error) {

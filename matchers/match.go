@@ -132,6 +132,13 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) || p.endB && wordAt(norm, int(r.end)) {
 			continue
 		}
+		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
+		// is a user name, not a mention.
+		handle := p.kinds&kSubstance != 0 && (s > 0 && (norm[s-1] == '@' || norm[s-1] == '_') ||
+			int(r.end) < len(norm) && norm[r.end] == '_')
+		if handle && p.kinds&^kSubstance == 0 {
+			continue
+		}
 		if p.suffix > 0 {
 			e, n := int(r.end), 0
 			for n <= int(p.suffix) && wordAt(norm, e) {
@@ -143,7 +150,11 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 				continue
 			}
 		}
-		out = append(out, fhit{pat: r.pat, s: s, e: r.end, field: fi})
+		h := fhit{pat: r.pat, s: s, e: r.end, field: fi}
+		if handle {
+			h.cas = "-"
+		}
+		out = append(out, h)
 	}
 	slices.SortStableFunc(out, cmpHit)
 	// Containment among substance terms and exclusions; licensed signals
@@ -154,7 +165,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	var paperEnd int32 = -1
 	for _, h := range out {
 		k := m.pats[h.pat].kinds
-		if k&(kSubstance|kExclusion) != 0 {
+		if k&(kSubstance|kExclusion) != 0 && h.cas != "-" {
 			if h.e <= maxEnd {
 				if k&^(kSubstance|kExclusion) == 0 {
 					continue
@@ -194,6 +205,7 @@ type evaluation struct {
 	chem, unamb, ambHits []ctxHit
 	ambPats              []int32
 	mentions             []subHit
+	paper                [][2]int32
 
 	fields     []field
 	hits       []subHit
@@ -253,6 +265,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	for fi := range fields {
 		f := &fields[fi]
+		paper := m.paperSpans(f, ev.paper[:0])
+		ev.paper = paper[:0]
+		for _, sp := range paper {
+			ev.addIndicator(m.indicators[m.noPaper], f, sp[0], sp[1])
+		}
 		for _, h := range f.hits {
 			if h.pat < 0 {
 				chem = append(chem, ctxHit{int32(fi), h.s})
@@ -281,7 +298,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				ev.bulk = true
 				ev.bulkWhy = p.text
 			}
-			if k&kLicensed != 0 && ev.licensed == "" && !m.negatedAt(f, h.s) {
+			if k&kLicensed != 0 && ev.licensed == "" && !m.negatedAt(f, h.s) && !overlapsAny(paper, h) {
 				ev.licensed = p.text
 			}
 			if k&kNotSubstance != 0 && ev.notSubst == "" {
@@ -388,7 +405,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 						// context too.
 						ok = near(unamb, int32(fi), h.s, true)
 					}
-					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 {
+					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) {
+						// A block word next to the term, or in the title
+						// of a short listing (what the product is).
 						ok = false
 					}
 					// A short term right after another substance's name is
@@ -427,7 +446,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 	}
 	if !ev.bulk && len(ev.hits) > 0 {
-		if why := bulkQuantity(fields); why != "" {
+		if why := m.bulkQuantity(fields); why != "" {
 			ev.bulk, ev.bulkWhy = true, why
 		}
 	}
@@ -454,6 +473,71 @@ func (m *Matcher) namesMessenger(f *field) bool {
 func (m *Matcher) negatedAt(f *field, s int32) bool {
 	for _, c := range f.window(s-maxCue, s) {
 		if c.pat >= 0 && m.pats[c.pat].kinds&(kNegImmediate|kNegBefore) != 0 && c.e <= s && s-c.e <= 2 && onlySpace(f.norm[c.e:s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// paperSpans appends to out the spans of field f where a licence, permit,
+// prescription or paper noun is denied: a cue right before it ("no",
+// "keine", "不需要") or right after it ("nicht nötig", "не нужна").
+func (m *Matcher) paperSpans(f *field, out [][2]int32) [][2]int32 {
+	if m.noPaper < 0 {
+		return out
+	}
+	for _, h := range f.hits {
+		if h.pat < 0 || m.pats[h.pat].kinds&kPaperNoun == 0 {
+			continue
+		}
+		s, e := int32(-1), int32(-1)
+		for _, c := range f.window(h.s-40, h.s) {
+			if c.pat < 0 || m.pats[c.pat].kinds&kPaperBefore == 0 || c.e > h.s || h.s-c.e > 24 {
+				continue
+			}
+			if gap := f.norm[c.e:h.s]; onlySpace(gap) || m.gapOK(gap, m.fillers, false) {
+				s, e = c.s, h.e
+				break
+			}
+		}
+		if s < 0 {
+			for _, c := range f.window(h.e, h.e+3) {
+				if c.pat < 0 || m.pats[c.pat].kinds&kPaperAfter == 0 || !onlyPunctSpace(f.norm[h.e:c.s]) {
+					continue
+				}
+				s, e = h.s, c.e
+				break
+			}
+		}
+		if s >= 0 {
+			out = append(out, [2]int32{s, e})
+		}
+	}
+	return out
+}
+
+// inTitle reports whether list has an entry in the title field.
+func inTitle(list []ctxHit, fields []field) bool {
+	for _, c := range list {
+		if fields[c.field].name == precwatch.FieldTitle {
+			return true
+		}
+	}
+	return false
+}
+
+func onlyPunctSpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '-' && c != ':' && c != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+func overlapsAny(spans [][2]int32, h fhit) bool {
+	for _, sp := range spans {
+		if h.s < sp[1] && h.e > sp[0] {
 			return true
 		}
 	}
@@ -621,7 +705,7 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 
 // reset clears the evaluation for the next listing, keeping its buffers.
 func (ev *evaluation) reset() {
-	*ev = evaluation{chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0],
+	*ev = evaluation{chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0]}
 }
@@ -770,29 +854,16 @@ func (m *Matcher) gapOK(gap []byte, set map[string]bool, list bool) bool {
 	return true
 }
 
-// unitLimit is the quantity from which a unit counts as bulk.
-var unitLimit = map[string]float64{
-	"kg": 25, "kgs": 25, "kilo": 25, "kilos": 25, "kilogram": 25, "kilograms": 25, "кг": 25, "公斤": 25, "千克": 25,
-	"ton": 1, "tons": 1, "tonne": 1, "tonnes": 1, "mt": 1, "吨": 1, "drum": 1, "drums": 1, "barrel": 1, "barrels": 1, "桶": 1,
-	"l": 25, "lt": 25, "liter": 25, "liters": 25, "litre": 25, "litres": 25, "升": 25,
-	"tablets": 1000, "tabs": 1000, "pills": 1000, "capsules": 1000, "caps": 1000, "片": 1000,
-	"boxes": 50, "box": 50, "cartons": 50, "packs": 50, "pcs": 50, "盒": 50,
-}
-
 // bulkQuantity returns the first bulk quantity stated in the fields
-// ("25kg", "5 drums", "10000 tablets").
-func bulkQuantity(fields []field) string {
+// ("25kg", "5 drums", "10,000 tablets", "50.000 Tabletten", "200 коробок").
+func (m *Matcher) bulkQuantity(fields []field) string {
 	for _, f := range fields {
 		b := f.norm
 		for i := 0; i < len(b); i++ {
 			if !isDigit(b[i]) || i > 0 && (isDigit(b[i-1]) || b[i-1] == '.' || b[i-1] == ',') {
 				continue
 			}
-			j := i
-			for j < len(b) && (isDigit(b[j]) || (b[j] == '.' || b[j] == ',') && j+1 < len(b) && isDigit(b[j+1])) {
-				j++
-			}
-			num := strings.ReplaceAll(string(b[i:j]), ",", "")
+			v, j := parseQuantity(b, i)
 			k := j
 			if k < len(b) && b[k] == ' ' {
 				k++
@@ -801,10 +872,8 @@ func bulkQuantity(fields []field) string {
 			if u < len(b) && b[u] >= 0x80 {
 				_, w := utf8.DecodeRune(b[u:])
 				u += w
-				if lim, ok := unitLimit[string(b[k:u])]; ok {
-					if v, err := strconv.ParseFloat(num, 64); err == nil && v >= lim {
-						return string(b[i:u])
-					}
+				if lim, ok := m.unitLimit[string(b[k:u])]; ok && v >= lim {
+					return string(b[i:u])
 				}
 				for u < len(b) && b[u] >= 0x80 && !isCJK(firstRune(b[u:])) {
 					_, w := utf8.DecodeRune(b[u:])
@@ -816,16 +885,52 @@ func bulkQuantity(fields []field) string {
 				}
 			}
 			if u > k && !wordAt(b, u) {
-				if lim, ok := unitLimit[string(b[k:u])]; ok {
-					if v, err := strconv.ParseFloat(num, 64); err == nil && v >= lim {
-						return string(b[i:u])
-					}
+				if lim, ok := m.unitLimit[string(b[k:u])]; ok && v >= lim {
+					return string(b[i:u])
 				}
 			}
 			i = j - 1
 		}
 	}
 	return ""
+}
+
+// parseQuantity reads the number at b[i:]: digits with an optional decimal
+// part, and groups of three digits after ',', '.' or ' ' as thousands
+// ("10,000", "50.000", "50 000"). It returns the value and the end.
+func parseQuantity(b []byte, i int) (float64, int) {
+	j := i
+	for j < len(b) && isDigit(b[j]) {
+		j++
+	}
+	v, _ := strconv.ParseFloat(string(b[i:j]), 64)
+	if j-i > 3 {
+		// No thousands groups after four or more digits: only a decimal part.
+		return v + decimalPart(b, &j), j
+	}
+	for j+3 < len(b)+1 && j < len(b) && (b[j] == ',' || b[j] == '.' || b[j] == ' ') &&
+		j+4 <= len(b) && isDigit(b[j+1]) && isDigit(b[j+2]) && isDigit(b[j+3]) && (j+4 == len(b) || !isDigit(b[j+4])) {
+		g, _ := strconv.ParseFloat(string(b[j+1:j+4]), 64)
+		v = v*1000 + g
+		j += 4
+	}
+	return v + decimalPart(b, &j), j
+}
+
+// decimalPart reads ".5" or ",5" at b[*j:] (not followed by more digits
+// than a decimal part has) and advances *j past it.
+func decimalPart(b []byte, j *int) float64 {
+	k := *j
+	if k+1 >= len(b) || b[k] != '.' && b[k] != ',' || !isDigit(b[k+1]) {
+		return 0
+	}
+	e := k + 1
+	for e < len(b) && isDigit(b[e]) {
+		e++
+	}
+	d, _ := strconv.ParseFloat("0."+string(b[k+1:e]), 64)
+	*j = e
+	return d
 }
 
 func firstRune(b []byte) rune {

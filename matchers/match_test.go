@@ -94,6 +94,12 @@ func TestAmbiguity(t *testing.T) {
 	}{
 		{"P2P lending platform", "Invest in peer loans, 12% yearly", nil},
 		{"AA batteries 24 pack", "Alkaline AA batteries", nil},
+		{"Pilas AA alcalinas, pack de 24", "Larga duración, 99% de clientes satisfechos", nil},
+		{"Batterien AA, 10 Stück", "Mignon AA 1,5 V, 99% Kundenzufriedenheit", nil},
+		{"Батарейки AA, 4 шт", "щелочные, 99% покупателей довольны", nil},
+		{"AA电池 4节", "碱性电池, 纯度 99%", nil},
+		{"BMK 99% oil", "Telegram @bmk_direct, contact pmk_shop", ids("p-2-p")},
+		{"Acetone 99%, 20 L", "Telegram @bmk_direct", ids("acetone")},
 		{"NPP nuclear power plant tour", "Visit the NPP", nil},
 		{"PMK Automotive brake pads", "Part no. PMK-D1210", nil},
 		{"P2P 99% oil", "CAS 103-79-7, liquid, 25 kg drum", ids("p-2-p")},
@@ -127,6 +133,20 @@ func TestIndicators(t *testing.T) {
 		{"Скрытая упаковка, оплата в биткоинах", ids(IndStealth, IndCrypto)},
 		{"Envío discreto, sin receta", ids(IndStealth, IndNoPaper)},
 		{"Fast delivery, T/T or L/C", nil},
+		// A denied licence, permit or prescription, in any wording.
+		{"Lizenz nicht erforderlich, Versand an Privatpersonen", ids(IndNoPaper)},
+		{"No hace falta receta", ids(IndNoPaper)},
+		{"Лицензия не требуется", ids(IndNoPaper)},
+		{"Lisans gerekmez, herkese satış", ids(IndNoPaper)},
+		{"Nie potrzeba zezwolenia", ids(IndNoPaper)},
+		{"Geen vergunning nodig", ids(IndNoPaper)},
+		{"Pas besoin de licence", ids(IndNoPaper)},
+		{"不需要许可证，个人可买", ids(IndNoPaper)},
+		{"Licence number EU-4471 required with every order", nil},
+		// Customs and stealth phrases beyond English.
+		{"100 % Zollsicherheit, Neuversand bei Verlust", ids(IndCustoms)},
+		{"Paso de aduana 100% garantizado", ids(IndCustoms)},
+		{"包装隐秘，外箱无标识", ids(IndStealth)},
 	}
 	for _, tt := range tests {
 		res := m.Match(&precwatch.Listing{Title: "Acetone 20 L", Description: tt.desc, Price: "10"})
@@ -195,6 +215,11 @@ func TestScorePolicy(t *testing.T) {
 		{"retail medicine", precwatch.Listing{Title: "Sudafed 60 mg tablets, pack of 12", Price: "5"}, false},
 		{"retail medicine no prescription", precwatch.Listing{Title: "Pseudoephedrine 60 mg tablets", Description: "no prescription, discreet shipping", Price: "5"}, true},
 		{"bulk medicine", precwatch.Listing{Title: "Pseudoephedrine 60 mg tablets wholesale", Description: "500 cartons available", Price: "5"}, true},
+		{"bulk medicine de", precwatch.Listing{Title: "Ephedrin 30 mg Tabletten", Description: "Palette mit 12.000 Tabletten", Price: "5"}, true},
+		{"bulk medicine ru", precwatch.Listing{Title: "Псевдоэфедрин 60 мг таблетки", Description: "отгружаем 300 упаковок", Price: "5"}, true},
+		{"bulk medicine pl", precwatch.Listing{Title: "Efedryna 25 mg tabletki", Description: "100 000 tabletek w magazynie", Price: "5"}, true},
+		{"retail medicine es", precwatch.Listing{Title: "Efedrina 25 mg comprimidos", Description: "Caja de 20 comprimidos", Price: "5"}, false},
+		{"no licence for licensed words", precwatch.Listing{Title: "Pseudoephedrine 60 mg tablets, 2 boxes", Description: "不需要许可证", Price: "5"}, true},
 		{"news", precwatch.Listing{Title: "Police seized 300 kg of ephedrine", Description: "Officials said the precursor was declared as vitamins."}, false},
 		{"indicators only", precwatch.Listing{Title: "Vitamin C", Description: "stealth shipping, BTC only", Price: "5"}, false},
 	}

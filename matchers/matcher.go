@@ -63,6 +63,9 @@ const (
 	kAmbBlock
 	kIndBlock
 	kOfferWeak
+	kPaperNoun
+	kPaperBefore
+	kPaperAfter
 )
 
 // termRef ties a pattern to a substance term.
@@ -106,6 +109,8 @@ type Matcher struct {
 	indicators []indicatorDef
 	connectors map[string]bool
 	fillers    map[string]bool
+	unitLimit  map[string]float64 // normalised unit → bulk from this amount
+	noPaper    int16              // index of the no-paperwork indicator, -1 if none
 	pool       sync.Pool
 }
 
@@ -130,7 +135,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		return nil, err
 	}
 	m := &Matcher{subs: w.Substances(), casIndex: map[string]casRef{}, threshold: opts.Threshold,
-		connectors: map[string]bool{}, fillers: map[string]bool{}}
+		connectors: map[string]bool{}, fillers: map[string]bool{}, unitLimit: map[string]float64{}, noPaper: -1}
 	if m.threshold == 0 {
 		m.threshold = DefaultThreshold
 	}
@@ -218,6 +223,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		}
 	}
 	for ii, ind := range lex.Indicators {
+		if ind.ID == IndNoPaper {
+			m.noPaper = int16(ii)
+		}
 		m.indicators = append(m.indicators, indicatorDef{id: ind.ID, label: ind.Label})
 		for _, t := range ind.BlockAfter {
 			for _, v := range lexVariants(t) {
@@ -244,6 +252,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.NonOffer, kNonOffer}, {lex.Offer, kOffer}, {lex.OfferWeak, kOfferWeak}, {lex.Exclusions, kExclusion},
 		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate},
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
+		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
@@ -253,6 +262,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}
 	for _, t := range lex.Negation.Connectors {
 		m.connectors[Normalize(t).String()] = true
+	}
+	for u, v := range lex.BulkUnits {
+		m.unitLimit[strings.TrimSpace(Normalize(u).String())] = v
 	}
 	for _, t := range lex.Negation.Filler {
 		m.fillers[Normalize(t).String()] = true
