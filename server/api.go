@@ -116,12 +116,9 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, p *Principal)
 	if err != nil {
 		return err
 	}
-	res, err := s.opts.Search.Search(r.Context(), q)
+	res, err := s.search(r.Context(), q)
 	if err != nil {
 		return err
-	}
-	if res.Hits == nil {
-		res.Hits = []SearchHit{}
 	}
 	writeJSON(w, http.StatusOK, struct {
 		*SearchResults

@@ -42,6 +42,10 @@ type Options struct {
 	Logger        *slog.Logger
 	// SessionTTL is how long an idle web session lives (default 12h).
 	SessionTTL time.Duration
+	// SearchCacheTTL is how long search results and facets are reused
+	// (default 5s; negative: not reused, though identical concurrent
+	// searches still run once).
+	SearchCacheTTL time.Duration
 	// TestPages bounds the pages a target test fetches (default 3).
 	TestPages int
 	Now       func() time.Time
@@ -57,6 +61,7 @@ type Server struct {
 	metrics  *Metrics
 	ui       *ui.UI
 	sessions *sessions
+	cache    *searchCache
 	handler  http.Handler
 }
 
@@ -72,6 +77,9 @@ func New(opts Options) (*Server, error) {
 	if opts.SessionTTL <= 0 {
 		opts.SessionTTL = 12 * time.Hour
 	}
+	if opts.SearchCacheTTL == 0 {
+		opts.SearchCacheTTL = 5 * time.Second
+	}
 	if opts.TestPages <= 0 {
 		opts.TestPages = 3
 	}
@@ -83,7 +91,7 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{opts: opts, log: opts.Logger, mux: http.NewServeMux(), ui: u,
-		sessions: newSessions(opts.SessionTTL, opts.Now)}
+		sessions: newSessions(opts.SessionTTL, opts.Now), cache: newSearchCache(opts.SearchCacheTTL)}
 	s.metrics = newMetrics(opts.Tickets)
 	s.routes = s.apiRoutes()
 	for _, r := range s.routes {

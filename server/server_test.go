@@ -1,13 +1,17 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/precwatch/precwatch"
 )
@@ -113,4 +117,47 @@ func TestMetricsLabelEscaping(t *testing.T) {
 		t.Errorf("ticket gauge missing:\n%s", b.String())
 	}
 	_ = http.StatusOK
+}
+
+func TestSearchCacheSharesAndExpires(t *testing.T) {
+	c := newSearchCache(50 * time.Millisecond)
+	var calls atomic.Int32
+	release := make(chan struct{})
+	fn := func(context.Context) (*SearchResults, error) {
+		calls.Add(1)
+		<-release
+		return &SearchResults{Total: 7}, nil
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 10; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if r, err := c.get(context.Background(), "k", fn); err != nil || r.Total != 7 {
+				t.Errorf("get: %v %v", r, err)
+			}
+		}()
+	}
+	time.Sleep(20 * time.Millisecond)
+	close(release)
+	wg.Wait()
+	if n := calls.Load(); n != 1 {
+		t.Errorf("10 concurrent identical searches ran %d times, want 1", n)
+	}
+	c.get(context.Background(), "k", fn)
+	if n := calls.Load(); n != 1 {
+		t.Errorf("a fresh entry was recomputed (%d calls)", n)
+	}
+	time.Sleep(60 * time.Millisecond)
+	c.get(context.Background(), "k", fn)
+	if n := calls.Load(); n != 2 {
+		t.Errorf("an expired entry was reused (%d calls, want 2)", n)
+	}
+	// Errors are not cached.
+	boom := func(context.Context) (*SearchResults, error) { calls.Add(1); return nil, errors.New("boom") }
+	c.get(context.Background(), "e", boom)
+	c.get(context.Background(), "e", boom)
+	if n := calls.Load(); n != 4 {
+		t.Errorf("an error was cached (%d calls, want 4)", n)
+	}
 }

@@ -245,7 +245,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, p *Principal
 		return err
 	}
 	q.FacetSize = 8
-	res, err := s.opts.Search.Search(r.Context(), q)
+	res, err := s.search(r.Context(), q)
 	if err != nil {
 		return err
 	}

@@ -204,7 +204,7 @@ func TestXSS(t *testing.T) {
 		"/search?q=glycidate",
 		"/search?q=" + url.QueryEscape("evilchem"),
 		"/queue?substance=bmk-glycidic-acid",
-		"/queue",
+		"/queue?seller=" + url.QueryEscape(`"><script>alert(2)</script>`),
 	}
 	for _, p := range pages {
 		code, body, hdr := b.get(p)

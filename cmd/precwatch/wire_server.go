@@ -72,14 +72,19 @@ func newBackend(ctx context.Context, a *app, cfg *config.Config, watchlists []st
 	return b, nil
 }
 
-// newServer builds the HTTP server over b.
-func newServer(b *backend) (*server.Server, error) {
-	return server.New(server.Options{
+// newServer builds the HTTP server over b; tune, if given, adjusts the
+// options (benchmarks).
+func newServer(b *backend, tune ...func(*server.Options)) (*server.Server, error) {
+	opts := server.Options{
 		Auth: b, Tickets: b, Search: b, Targets: b, Crawls: b, Watchlist: b, Evidence: b,
 		ValidateTarget: config.ValidateTarget,
 		DefaultTarget:  config.DefaultTarget,
 		Logger:         b.logger,
-	})
+	}
+	for _, f := range tune {
+		f(&opts)
+	}
+	return server.New(opts)
 }
 
 // --- auth ---
