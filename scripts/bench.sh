@@ -91,3 +91,15 @@ $GO test -run '^$' -bench 'RecordNew|RecordChanged|RecordParallel|Recrawl' -benc
 $GO test -run '^$' -bench 'RecordReplay|RecordBatch' -benchtime=20000x ./tickets
 $GO test -run '^$' -bench 'Listings|ReviewQueue' -benchtime=20x ./tickets
 # --- end tickets ---
+
+# --- server ---
+# HTTP load test of the API on loopback: 50 concurrent clients over an index
+# of 100,000 generated hits (and their ~87,000 tickets), each scenario bounded
+# to 5,000 requests or 45 s: /healthz (baseline: the HTTP stack alone),
+# faceted + highlighted search as a regulator with the result cache (5 s)
+# and without it, and the review-queue listing as a partner. The data
+# directory is built once (a few minutes) and kept in $PRECWATCH_BENCH_DATA
+# (default: $TMPDIR/precwatch-bench-server-100000).
+echo "== server"
+$GO test -run '^$' -bench 'ServeLoad' -benchtime=1x -timeout 60m ./cmd/precwatch
+# --- end server ---
