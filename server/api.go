@@ -163,7 +163,7 @@ func (s *Server) apiTickets(w http.ResponseWriter, r *http.Request, p *Principal
 	if err != nil {
 		return err
 	}
-	total, err := s.opts.Tickets.CountTickets(r.Context(), f)
+	total, err := s.countTickets(r.Context(), f)
 	if err != nil {
 		return err
 	}

@@ -7,34 +7,35 @@ import (
 	"time"
 )
 
-// searchCache shares search results between requests: concurrent identical
-// searches run once (the others wait for it), and results are reused for a
-// short TTL, so a page of results may be up to TTL stale. Facets, the
-// expensive part of a broad search, are cached apart from the pages, so
-// paging through a result reuses them. It is safe for concurrent use.
-type searchCache struct {
+// flightCache shares the results of expensive reads between requests:
+// concurrent identical reads run once (the others wait for it), and results
+// are reused for a short TTL, so what a page shows may be up to TTL stale.
+// The server keeps one for searches (facets apart from pages, so paging
+// through a result reuses them) and one for ticket counts. It is safe for
+// concurrent use.
+type flightCache[V any] struct {
 	ttl time.Duration
 	max int
 
 	mu sync.Mutex
-	m  map[string]*cacheEntry
+	m  map[string]*cacheEntry[V]
 }
 
-type cacheEntry struct {
+type cacheEntry[V any] struct {
 	done chan struct{}
 	at   time.Time
-	res  *SearchResults
+	res  V
 	err  error
 }
 
-func newSearchCache(ttl time.Duration) *searchCache {
-	return &searchCache{ttl: ttl, max: 4096, m: map[string]*cacheEntry{}}
+func newFlightCache[V any](ttl time.Duration) *flightCache[V] {
+	return &flightCache[V]{ttl: ttl, max: 4096, m: map[string]*cacheEntry[V]{}}
 }
 
 // get returns the cached result of key or computes it with fn, once for
 // all concurrent callers. fn runs detached from any one caller's
 // cancellation, bounded by 30s.
-func (c *searchCache) get(ctx context.Context, key string, fn func(context.Context) (*SearchResults, error)) (*SearchResults, error) {
+func (c *flightCache[V]) get(ctx context.Context, key string, fn func(context.Context) (V, error)) (V, error) {
 	now := time.Now()
 	c.mu.Lock()
 	e, ok := c.m[key]
@@ -51,7 +52,7 @@ func (c *searchCache) get(ctx context.Context, key string, fn func(context.Conte
 		if len(c.m) >= c.max {
 			c.sweep(now)
 		}
-		e = &cacheEntry{done: make(chan struct{})}
+		e = &cacheEntry[V]{done: make(chan struct{})}
 		c.m[key] = e
 		c.mu.Unlock()
 		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
@@ -73,13 +74,14 @@ func (c *searchCache) get(ctx context.Context, key string, fn func(context.Conte
 	case <-e.done:
 		return e.res, e.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		var zero V
+		return zero, ctx.Err()
 	}
 }
 
 // sweep drops finished entries older than the TTL, or everything finished
 // if that is not enough. Called with c.mu held.
-func (c *searchCache) sweep(now time.Time) {
+func (c *flightCache[V]) sweep(now time.Time) {
 	for k, e := range c.m {
 		select {
 		case <-e.done:
@@ -128,7 +130,17 @@ func (s *Server) search(ctx context.Context, q SearchQuery) (*SearchResults, err
 	return &out, nil
 }
 
-func cacheKey(kind string, q SearchQuery) string {
+// countTickets counts the tickets matching f through the cache (Limit and
+// Offset do not count).
+func (s *Server) countTickets(ctx context.Context, f TicketFilter) (int, error) {
+	f.Limit, f.Offset, f.Sort = 0, 0, ""
+	b, _ := json.Marshal(f)
+	return s.counts.get(ctx, string(b), func(ctx context.Context) (int, error) {
+		return s.opts.Tickets.CountTickets(ctx, f)
+	})
+}
+
+func cacheKey(kind string, q any) string {
 	b, _ := json.Marshal(q)
 	return kind + string(b)
 }

@@ -42,9 +42,9 @@ type Options struct {
 	Logger        *slog.Logger
 	// SessionTTL is how long an idle web session lives (default 12h).
 	SessionTTL time.Duration
-	// SearchCacheTTL is how long search results and facets are reused
-	// (default 5s; negative: not reused, though identical concurrent
-	// searches still run once).
+	// SearchCacheTTL is how long search results, facets and ticket counts
+	// are reused (default 5s; negative: not reused, though identical
+	// concurrent reads still run once). Ticket pages are never cached.
 	SearchCacheTTL time.Duration
 	// TestPages bounds the pages a target test fetches (default 3).
 	TestPages int
@@ -61,7 +61,8 @@ type Server struct {
 	metrics  *Metrics
 	ui       *ui.UI
 	sessions *sessions
-	cache    *searchCache
+	cache    *flightCache[*SearchResults]
+	counts   *flightCache[int]
 	handler  http.Handler
 }
 
@@ -91,7 +92,8 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{opts: opts, log: opts.Logger, mux: http.NewServeMux(), ui: u,
-		sessions: newSessions(opts.SessionTTL, opts.Now), cache: newSearchCache(opts.SearchCacheTTL)}
+		sessions: newSessions(opts.SessionTTL, opts.Now), cache: newFlightCache[*SearchResults](opts.SearchCacheTTL),
+		counts: newFlightCache[int](opts.SearchCacheTTL)}
 	s.metrics = newMetrics(opts.Tickets)
 	s.routes = s.apiRoutes()
 	for _, r := range s.routes {

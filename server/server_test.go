@@ -120,7 +120,7 @@ func TestMetricsLabelEscaping(t *testing.T) {
 }
 
 func TestSearchCacheSharesAndExpires(t *testing.T) {
-	c := newSearchCache(50 * time.Millisecond)
+	c := newFlightCache[*SearchResults](50 * time.Millisecond)
 	var calls atomic.Int32
 	release := make(chan struct{})
 	fn := func(context.Context) (*SearchResults, error) {

@@ -119,9 +119,8 @@ func serveWith(ctx context.Context, env *Env, a *app, cfg *config.Config, cfgPat
 		}
 		return *r.Finished, true, nil
 	}
-	sched := monitor.NewScheduler(a.monitor, lastRun, func(sum *monitor.Summary, err error) {
-		metrics.ObserveRun(runStats(sum, err))
-	})
+	b.onDone = func(sum *monitor.Summary, err error) { metrics.ObserveRun(runStats(sum, err)) }
+	sched := monitor.NewScheduler(a.monitor, lastRun, b.onDone)
 	targets, err := b.schedulable(ctx)
 	if err != nil {
 		ln.Close()

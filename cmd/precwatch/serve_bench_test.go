@@ -129,7 +129,10 @@ type loadResult struct {
 
 // load runs loadClients clients sending next() requests until
 // loadRequests are done or loadTime has passed.
-func load(b *testing.B, client *http.Client, token string, next func(r *rand.Rand) string) loadResult {
+func load(b *testing.B, name string, client *http.Client, token string, next func(r *rand.Rand) string) loadResult {
+	if only := os.Getenv("PRECWATCH_LOAD_ONLY"); only != "" && only != name {
+		return loadResult{}
+	}
 	var (
 		count atomic.Int64
 		errs  atomic.Int64
@@ -180,6 +183,9 @@ func load(b *testing.B, client *http.Client, token string, next func(r *rand.Ran
 }
 
 func report(b *testing.B, name string, r loadResult) {
+	if only := os.Getenv("PRECWATCH_LOAD_ONLY"); only != "" && only != name {
+		return
+	}
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	rps := float64(r.n) / r.elapsed.Seconds()
 	b.Logf("%-8s %6d requests in %6.2fs: %7.0f req/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms  errors %d",
@@ -239,16 +245,16 @@ func BenchmarkServeLoad(b *testing.B) {
 	queries := []string{"glycidate", "ephedrine", "cas:5449-12-7", "*", "telegram", "эфедрин", "substance:safrole", "seller:seller-42", "bmk glycidate stealth"}
 	statuses := []string{"", "open", "open", "in_review"}
 	for i := 0; i < b.N; i++ {
-		report(b, "healthz", load(b, client, regulator, func(*rand.Rand) string { return ts.URL + "/healthz" }))
+		report(b, "healthz", load(b, "healthz", client, regulator, func(*rand.Rand) string { return ts.URL + "/healthz" }))
 		search := func(base string) func(r *rand.Rand) string {
 			return func(r *rand.Rand) string {
 				v := url.Values{"q": {queries[r.IntN(len(queries))]}, "page": {strconv.Itoa(1 + r.IntN(5))}}
 				return base + "/api/v1/search?" + v.Encode()
 			}
 		}
-		report(b, "search", load(b, client, regulator, search(ts.URL)))
-		report(b, "search-nocache", load(b, client, regulator, search(tsNoCache.URL)))
-		report(b, "tickets", load(b, client, partner, func(r *rand.Rand) string {
+		report(b, "search", load(b, "search", client, regulator, search(ts.URL)))
+		report(b, "search-nocache", load(b, "search-nocache", client, regulator, search(tsNoCache.URL)))
+		report(b, "tickets", load(b, "tickets", client, partner, func(r *rand.Rand) string {
 			v := url.Values{"limit": {"50"}, "offset": {strconv.Itoa(50 * r.IntN(20))}}
 			if s := statuses[r.IntN(len(statuses))]; s != "" {
 				v.Set("status", s)

@@ -44,8 +44,9 @@ type backend struct {
 	sched atomic.Pointer[monitor.Scheduler]
 	// runs owns the background runs of unscheduled targets started by
 	// RunNow; ctx stops them.
-	ctx  context.Context
-	runs sync.WaitGroup
+	ctx    context.Context
+	runs   sync.WaitGroup
+	onDone func(*monitor.Summary, error) // sees every run's outcome (metrics); may be nil
 
 	evMu    sync.Mutex
 	evAt    time.Time
@@ -337,8 +338,12 @@ func (b *backend) RunNow(ctx context.Context, name string) error {
 	b.runs.Add(1)
 	go func() {
 		defer b.runs.Done()
-		if _, err := b.a.monitor.RunTarget(b.ctx, ti.Target, nil); err != nil {
+		sum, err := b.a.monitor.RunTarget(b.ctx, ti.Target, nil)
+		if err != nil {
 			b.logger.Warn("run failed", "target", name, "err", err)
+		}
+		if b.onDone != nil {
+			b.onDone(sum, err)
 		}
 	}()
 	return nil
