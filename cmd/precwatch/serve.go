@@ -113,8 +113,10 @@ func serveWith(ctx context.Context, env *Env, a *app, cfg *config.Config, cfgPat
 		if err != nil {
 			return time.Time{}, false, err
 		}
-		if r.Finished == nil {
-			// Killed mid-run: due again, so that the crawl resumes.
+		if r.Finished == nil || !r.Complete {
+			// Interrupted (stopped or killed mid-run) or cut short: due
+			// again at start, so that the crawl resumes from its
+			// checkpoint rather than waiting for the next tick.
 			return time.Time{}, false, nil
 		}
 		return *r.Finished, true, nil

@@ -313,3 +313,64 @@ func TestServeReloadsConfig(t *testing.T) {
 		return len(seen) >= 2
 	})
 }
+
+// TestServeGracefulShutdownResumes: stopping serve mid-crawl returns
+// promptly and cleanly, the run is recorded as incomplete, and the next
+// start resumes it at once to completion.
+func TestServeGracefulShutdownResumes(t *testing.T) {
+	withFastWebhooks(t)
+	d, err := demo.Start(t.Context(), demo.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yaml")
+	full := string(d.ConfigYAML())
+	first := full[:strings.Index(full, "  - name: "+d.Sites()[1].Name)]
+	slow := regexp.MustCompile(`(?m)^(\s+)delay: .*$`).ReplaceAllString(first, "${1}delay: 150ms")
+	slow = regexp.MustCompile(`(?m)^(\s+)parallelism: .*$`).ReplaceAllString(slow, "${1}parallelism: 1")
+	if err := os.WriteFile(cfgPath, []byte(slow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dataDir := filepath.Join(dir, "data")
+	tok := adminToken(t, dataDir)
+	name := d.Sites()[0].Name
+	type run struct {
+		Target   string
+		Finished *time.Time
+		Complete bool
+		Pages    int
+	}
+	var runs struct{ Runs []run }
+	s := startServe(t, "--config", cfgPath, "--data", dataDir, "--addr", "127.0.0.1:0", "--log-level", "warn")
+	// Let the crawl get going, then stop serve as SIGINT would.
+	time.Sleep(1500 * time.Millisecond)
+	s.get(t, tok, "/api/v1/runs", &runs)
+	if len(runs.Runs) != 1 || runs.Runs[0].Finished != nil {
+		t.Fatalf("runs after 1.5s: %+v, want one in progress", runs.Runs)
+	}
+	stopped := time.Now()
+	s.stop(t)
+	if d := time.Since(stopped); d > 15*time.Second {
+		t.Errorf("serve took %v to stop", d)
+	}
+
+	fast := strings.ReplaceAll(slow, "delay: 150ms", "delay: 0s")
+	if err := os.WriteFile(cfgPath, []byte(fast), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s2 := startServe(t, "--config", cfgPath, "--data", dataDir, "--addr", "127.0.0.1:0", "--log-level", "warn")
+	eventually(t, 60*time.Second, "the resumed run to complete", func() bool {
+		s2.get(t, tok, "/api/v1/runs?target="+name, &runs)
+		return len(runs.Runs) >= 2 && runs.Runs[0].Complete
+	})
+	if last := runs.Runs[len(runs.Runs)-1]; last.Complete || last.Finished == nil {
+		t.Errorf("interrupted run recorded as %+v, want finished and incomplete", last)
+	}
+	var tl struct{ Total int }
+	s2.get(t, tok, "/api/v1/tickets?limit=1", &tl)
+	if tl.Total == 0 {
+		t.Error("no tickets after the resumed crawl")
+	}
+}
