@@ -183,24 +183,44 @@ func buildAutomaton(patterns [][]byte) *automaton {
 	}
 	a.cstart[n] = int32(len(a.cclass))
 	a.outStart[n] = int32(len(a.outs))
+	// Flag the transitions into states with outputs, so that scanning
+	// learns it from the value it already loaded.
+	for i, nx := range a.dtrans {
+		if a.hasOut[nx] {
+			a.dtrans[i] = nx | outFlag
+		}
+	}
+	for i, nx := range a.cnext {
+		if a.hasOut[nx] {
+			a.cnext[i] = nx | outFlag
+		}
+	}
 	return a
 }
+
+// outFlag marks a transition (dtrans, cnext) into a state with outputs;
+// fail links are never flagged.
+const outFlag = -1 << 31
+
+// stateOf strips the output flag from a transition.
+func stateOf(t int32) int32 { return t &^ outFlag }
 
 // scan appends every occurrence of every pattern in text to hits.
 func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
 	dtrans, class, nc, ndense := a.dtrans, &a.class, a.nclass, a.ndense
-	hasOut := a.hasOut
+	outStart, outs := a.outStart, a.outs
 	s := int32(0)
-	for i := 0; i < len(text); i++ {
-		c := class[text[i]]
+	for i, b := range text {
+		c := int32(class[b])
 		if s < ndense {
 			// The common case: one lookup.
-			s = dtrans[s*nc+int32(c)]
+			s = dtrans[s*nc+c]
 		} else {
-			s = a.sparseNext(s, c)
+			s = a.sparseNext(s, uint8(c))
 		}
-		if hasOut[s] {
-			for _, p := range a.outs[a.outStart[s]:a.outStart[s+1]] {
+		if s < 0 {
+			s = stateOf(s)
+			for _, p := range outs[outStart[s]:outStart[s+1]] {
 				hits = append(hits, rawHit{pat: p, end: int32(i + 1)})
 			}
 		}

@@ -16,6 +16,7 @@ import (
 type scratch struct {
 	texts  []*Text
 	raw    []rawHit
+	cas    []CASMention
 	tmp    []fhit
 	slab   []fhit // the kept hits of every field of one listing
 	fields []field
@@ -37,6 +38,9 @@ type field struct {
 	norm []byte
 	segs []seg
 	hits []fhit
+	// Ranges of this field's raw automaton hits and CAS mentions in the
+	// scratch buffers.
+	rawLo, rawHi, casLo, casHi int
 	// offerField: substances named here count (title, description,
 	// attributes); seller names and locations give context only.
 	offerField bool
@@ -83,7 +87,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		sc.fields = fields[:0]
 	}()
 	addField := func(name, text string) {
-		if strings.TrimSpace(text) == "" {
+		if blank(text) {
 			return
 		}
 		fields = append(fields, field{name: name, orig: text,
@@ -101,23 +105,74 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	for len(sc.texts) < len(fields) {
 		sc.texts = append(sc.texts, &Text{})
 	}
+	// Pass 1: normalise and scan every field; note whether any substance
+	// term or watched CAS number occurs at all.
+	sc.raw = sc.raw[:0]
+	sc.cas = sc.cas[:0]
+	anySub := false
 	for fi := range fields {
 		f := &fields[fi]
 		t := sc.texts[fi]
 		t.Reset(f.orig)
 		f.norm, f.segs = t.Norm, t.segs
 		total += len(f.norm)
-		sc.raw = m.ac.scan(f.norm, sc.raw[:0])
-		f.hits, sc.slab = m.filterHits(f.norm, sc.raw, int32(fi), &sc.tmp, sc.slab)
-		for _, c := range FindCAS(f.norm) {
-			f.hits = append(f.hits, fhit{pat: -1, cas: c.CAS, s: int32(c.Start), e: int32(c.End), field: int32(fi)})
+		f.rawLo = len(sc.raw)
+		sc.raw = m.ac.scan(f.norm, sc.raw)
+		f.rawHi = len(sc.raw)
+		f.casLo = len(sc.cas)
+		sc.cas = appendCAS(sc.cas, f.norm)
+		f.casHi = len(sc.cas)
+		if !anySub {
+			for _, r := range sc.raw[f.rawLo:f.rawHi] {
+				if m.pats[r.pat].kinds&kSubstance != 0 {
+					anySub = true
+					break
+				}
+			}
 		}
-		slices.SortStableFunc(f.hits, cmpHit)
+		if !anySub {
+			for _, c := range sc.cas[f.casLo:f.casHi] {
+				if _, ok := m.casIndex[c.CAS]; ok {
+					anySub = true
+					break
+				}
+			}
+		}
+	}
+	// Most listings name no watched substance: nothing to evaluate. Their
+	// indicators and observables are left empty (they matter only next to
+	// a substance).
+	if !anySub {
+		return res
+	}
+	// Pass 2: word boundaries, containment and CAS hits per field.
+	for fi := range fields {
+		f := &fields[fi]
+		f.hits, sc.slab = m.filterHits(f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.tmp, sc.slab)
+		if f.casHi > f.casLo {
+			f.hits = slices.Clip(f.hits)
+			for _, c := range sc.cas[f.casLo:f.casHi] {
+				f.hits = append(f.hits, fhit{pat: -1, cas: c.CAS, s: int32(c.Start), e: int32(c.End), field: int32(fi)})
+			}
+			slices.SortStableFunc(f.hits, cmpHit)
+		}
 	}
 	ev := m.evaluate(l, fields, total, &sc.ev)
 	ev.fill(&res, m)
 	ev.reset()
 	return res
+}
+
+// blank reports whether s holds only ASCII white space.
+func blank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // filterHits turns raw automaton hits into fhits that respect word
@@ -193,6 +248,13 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	return keep[base:len(keep):len(keep)], keep
 }
 
+// indCand is an indicator phrase found in a field.
+type indCand struct {
+	ii    int16
+	field int32
+	s, e  int32
+}
+
 // ctxHit is the position of a context word.
 type ctxHit struct {
 	field int32
@@ -206,6 +268,7 @@ type evaluation struct {
 	ambPats              []int32
 	mentions             []subHit
 	paper                [][2]int32
+	cands                []indCand // indicator phrases found, in text order
 
 	fields     []field
 	hits       []subHit
@@ -268,7 +331,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		paper := m.paperSpans(f, ev.paper[:0])
 		ev.paper = paper[:0]
 		for _, sp := range paper {
-			ev.addIndicator(m.indicators[m.noPaper], f, sp[0], sp[1])
+			ev.cands = append(ev.cands, indCand{ii: m.noPaper, field: int32(fi), s: sp[0], e: sp[1]})
 		}
 		for _, h := range f.hits {
 			if h.pat < 0 {
@@ -319,9 +382,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if k&kIndicator != 0 {
 				for _, ii := range p.indicators {
-					if !m.blockedAfter(f, h, ii) {
-						ev.addIndicator(m.indicators[ii], f, h.s, h.e)
-					}
+					ev.cands = append(ev.cands, indCand{ii: ii, field: int32(fi), s: h.s, e: h.e})
 				}
 			}
 		}
@@ -429,6 +490,20 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		m.negate(f, mentions)
 		ev.hits = append(ev.hits, mentions...)
 		ev.mentions = mentions[:0]
+	}
+	// Nothing named (every substance-like term was an ambiguous one without
+	// context): indicators, observables and quantities do not matter.
+	if len(ev.hits) == 0 {
+		return ev
+	}
+	for _, c := range ev.cands {
+		f := &fields[c.field]
+		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) {
+			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
+		}
+	}
+	for fi := range fields {
+		f := &fields[fi]
 		// Observables from the original text.
 		ev.observ = appendObservables(ev.observ, f.orig, m.namesMessenger(f))
 		for len(ev.obsField) < len(ev.observ) {
@@ -705,7 +780,7 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 
 // reset clears the evaluation for the next listing, keeping its buffers.
 func (ev *evaluation) reset() {
-	*ev = evaluation{chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0],
+	*ev = evaluation{chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0]}
 }
