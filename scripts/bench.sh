@@ -14,6 +14,9 @@ GO=${GO:-go}
 echo "== crawler"
 $GO test -run '^$' -bench 'CrawlVsColly' -benchtime=3x ./crawler
 $GO test -run '^$' -bench 'CrawlRSS' -benchtime=1x ./crawler
+# Against a minimal Scrapy spider on the same site, where Debian's
+# python3-scrapy is installed (skipped otherwise).
+$GO test -run '^$' -bench 'CrawlVsScrapy' -benchtime=1x ./crawler
 # --- end crawler ---
 
 # --- matchers ---
