@@ -232,9 +232,15 @@ func TestBatcherError(t *testing.T) {
 	for _, r := range hitResults(t, size) {
 		go func() { errc <- b.put(context.Background(), r, time.Now()) }()
 	}
+	timeout := time.After(10 * time.Second)
 	for range size {
-		if err := <-errc; err == nil || err.Error() != "index full" {
-			t.Errorf("put = %v, want the index's error", err)
+		select {
+		case err := <-errc:
+			if err == nil || err.Error() != "index full" {
+				t.Errorf("put = %v, want the index's error", err)
+			}
+		case <-timeout:
+			t.Fatal("puts of a full batch still waiting after 10 s")
 		}
 	}
 }
