@@ -188,9 +188,7 @@ func TestRescanKeepsRemovedListingsRemoved(t *testing.T) {
 	}
 	st := p.state(t, "zorb")
 	if st.Status != precwatch.ListingRemoved || !st.LastSeen.Equal(lastSeen) || st.RemovedAt == nil || !st.RemovedAt.Equal(removedAt) {
-		t.Skipf("BUG: rescan revived a removed listing: zorb is %q, last seen %v, removed at %v; want removed, last seen %v, removed at %v. "+
-			"Rescan calls Store.Record(r, now), which treats the call as a sighting (status active, removed_at NULL, last_seen now, "+
-			"ticket 'reappeared'). See the report.",
+		t.Errorf("rescan revived a removed listing: zorb is %q, last seen %v, removed at %v; want removed, last seen %v, removed at %v",
 			st.Status, st.LastSeen, st.RemovedAt, lastSeen, removedAt)
 	}
 	if tk := p.ticket(t, "zorb"); tk == nil || tk.ListingStatus != precwatch.ListingRemoved {
