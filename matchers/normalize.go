@@ -128,6 +128,30 @@ var asciiClass = func() (t [256]uint8) {
 	return
 }()
 
+// Byte kinds of the fast path of Reset.
+const (
+	fSlow uint8 = iota
+	fLetter
+	fDigit
+	fSpace
+	fOther
+)
+
+var fastKind = func() (t [256]uint8) {
+	for i := 0; i < 128; i++ {
+		switch asciiClass[i] {
+		case cUpper, cLower:
+			t[i] = fLetter
+		case cDigit:
+			t[i] = fDigit
+		case cOther:
+			t[i] = fOther
+		}
+	}
+	t[' '] = fSpace
+	return
+}()
+
 // spacedSep are the separators of spaced-out letters.
 var spacedSep = [256]bool{' ': true, '.': true, '-': true, '_': true, '*': true, '|': true, '/': true, '+': true}
 
@@ -153,30 +177,50 @@ func (t *Text) Reset(s string) {
 	mixed := false     // a letter touched a digit somewhere
 	lastKind := uint8(cOther)
 	for i := 0; i < n; {
-		if i == next && !(!prevAlnum && i+2 < n && spacedSep[s[i+1]]) {
-			// Fast path: lower-case letters and digits that continue the
-			// current linear run.
+		if i == next {
+			// Fast path: ASCII letters, digits, single spaces and
+			// punctuation that continue the current linear run (one
+			// output byte per input byte).
 			j := i
+		run:
 			for j < n {
 				c := s[j]
-				if c >= 'a' && c <= 'z' {
+				switch fastKind[c] {
+				case fLetter:
+					if !prevAlnum && j+2 < n && spacedSep[s[j+1]] {
+						break run // maybe spaced letters: the slow path decides
+					}
 					if lastKind == cDigit {
 						mixed = true
 					}
 					lastKind = cLower
-				} else if c >= '0' && c <= '9' {
+					prevAlnum = true
+					c |= 0x20
+				case fDigit:
 					if lastKind == cLower {
 						mixed = true
 					}
 					lastKind = cDigit
-				} else {
-					break
+					prevAlnum = true
+				case fSpace:
+					if j+1 < n && (asciiClass[s[j+1]] == cSpace || asciiClass[s[j+1]] == cNewline) {
+						break run
+					}
+					if l := len(out); l == 0 || out[l-1] == ' ' || out[l-1] == '\n' {
+						break run
+					}
+					lastKind = cSpace
+					prevAlnum = false
+				case fOther:
+					lastKind = cOther
+					prevAlnum = false
+				default:
+					break run
 				}
+				out = append(out, c)
 				j++
 			}
 			if j > i {
-				out = append(out, s[i:j]...)
-				prevAlnum = true
 				next = j
 				i = j
 				continue
