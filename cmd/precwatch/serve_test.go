@@ -205,7 +205,9 @@ func TestServeWebhooksSurviveReceiverDownAndRestart(t *testing.T) {
 		}
 		defer resp.Body.Close()
 		b, _ := io.ReadAll(resp.Body)
-		return strings.Contains(string(b), `precwatch_webhook_failures_total{platform="ChemHub"}`)
+		return strings.Contains(string(b), `precwatch_webhook_failures_total{platform="ChemHub"}`) &&
+			regexp.MustCompile(`precwatch_pages_fetched_total\{target="chemhub",platform="ChemHub"\} [1-9]`).Match(b) &&
+			regexp.MustCompile(`precwatch_tickets\{status="open"\} [1-9]`).Match(b)
 	})
 	s.stop(t)
 
