@@ -66,8 +66,7 @@ type Store interface {
 	Seen(ctx context.Context, platform, listingID string, at time.Time) error
 	// Record stores the listing and its match and creates or updates its
 	// ticket when suspicious, in one transaction. It reports whether a ticket
-	// was created, and whether the listing was stored before with substance
-	// hits.
+	// was created.
 	Record(ctx context.Context, r precwatch.Result, at time.Time) (created bool, err error)
 	MarkGone(ctx context.Context, platform string, urls []string, at time.Time) (int, error)
 	MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time) (int, error)
@@ -131,8 +130,8 @@ type Summary struct {
 	Run       *Run
 	Listings  int64 // listings handed over by the crawler
 	Unchanged int64 // listings skipped because their content hash was stored
-	Hits      int64 // listings with at least one offered substance (indexed)
-	Flagged   int64 // suspicious listings seen in this run
+	Hits      int64 // listings seen with at least one offered substance (indexed)
+	Flagged   int64 // suspicious listings seen in this run, changed or not
 	Tickets   int64 // tickets created by this run
 	Removed   int   // listings marked removed
 	Err       error
@@ -146,18 +145,32 @@ type Counters struct {
 // RunTarget crawls t once to completion through the whole pipeline. A
 // cancelled ctx stops the crawl at a checkpoint; the next RunTarget resumes it.
 func (m *Monitor) RunTarget(ctx context.Context, t precwatch.Target, c *Counters) (*Summary, error) {
-	m.mu.Lock()
-	if m.running[t.Name] {
-		m.mu.Unlock()
+	if !m.acquire(t.Name) {
 		return nil, fmt.Errorf("run %s: %w", t.Name, ErrRunning)
 	}
-	m.running[t.Name] = true
+	defer m.release(t.Name)
+	return m.runTarget(ctx, t, c)
+}
+
+// acquire marks the named target running; it reports false if it was.
+func (m *Monitor) acquire(name string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.running[name] {
+		return false
+	}
+	m.running[name] = true
+	return true
+}
+
+func (m *Monitor) release(name string) {
+	m.mu.Lock()
+	delete(m.running, name)
 	m.mu.Unlock()
-	defer func() {
-		m.mu.Lock()
-		delete(m.running, t.Name)
-		m.mu.Unlock()
-	}()
+}
+
+// runTarget is RunTarget for a target the caller has acquired.
+func (m *Monitor) runTarget(ctx context.Context, t precwatch.Target, c *Counters) (*Summary, error) {
 	if c == nil {
 		c = &Counters{}
 	}
@@ -181,12 +194,25 @@ func (m *Monitor) RunTarget(ctx context.Context, t precwatch.Target, c *Counters
 				return fmt.Errorf("listing %s: %w", l.ID, err)
 			}
 			if same {
+				// Stored already: only its sighting is new. The index
+				// entry's last_seen moves too, so date searches find
+				// offers that are still up.
 				unchanged.Add(1)
-				if m.opts.Observe != nil {
-					m.opts.Observe(precwatch.Result{Listing: l, Match: m.matcher.Match(&l)}, true)
+				r := precwatch.Result{Listing: l, Match: m.matcher.Match(&l)}
+				if r.Match.Offered() {
+					c.Hits.Add(1)
+					if err := b.put(ctx, r, now); err != nil {
+						return fmt.Errorf("index listing %s: %w", l.ID, err)
+					}
+				}
+				if r.Match.Suspicious {
+					c.Flagged.Add(1)
 				}
 				if err := m.store.Seen(ctx, l.Platform, l.ID, now); err != nil {
 					return fmt.Errorf("listing %s: %w", l.ID, err)
+				}
+				if m.opts.Observe != nil {
+					m.opts.Observe(r, true)
 				}
 				return nil
 			}
@@ -207,6 +233,9 @@ func (m *Monitor) RunTarget(ctx context.Context, t precwatch.Target, c *Counters
 		return nil
 	}
 	run, err := m.crawler.Crawl(ctx, t, each)
+	if run == nil && err == nil {
+		err = fmt.Errorf("crawler returned no run")
+	}
 	sum.Run = run
 	sum.Listings, sum.Unchanged = c.Listings.Load(), unchanged.Load()
 	sum.Hits, sum.Flagged, sum.Tickets = c.Hits.Load(), c.Flagged.Load(), c.Tickets.Load()

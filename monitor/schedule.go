@@ -28,6 +28,7 @@ type Scheduler struct {
 	ctx     context.Context
 	cron    *cron.Cron
 	entries map[string]scheduled
+	stopped bool // Wait has begun: RunNow refuses
 	wg      sync.WaitGroup
 }
 
@@ -122,18 +123,23 @@ func (s *Scheduler) due(t precwatch.Target, sched cron.Schedule) bool {
 // would; it fails if the target is unknown or already running.
 func (s *Scheduler) RunNow(name string) error {
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ctx == nil || s.ctx.Err() != nil || s.stopped {
+		return precwatch.Errorf(precwatch.ECONFLICT, "the scheduler is not running")
+	}
 	e, ok := s.entries[name]
-	s.mu.Unlock()
 	if !ok {
 		return precwatch.Errorf(precwatch.ENOTFOUND, "no scheduled target %q", name)
 	}
-	if s.m.Running(name) {
+	if !s.m.acquire(name) {
 		return precwatch.Errorf(precwatch.ECONFLICT, "target %q is already running", name)
 	}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
-		s.run(e.target)
+		defer s.m.release(name)
+		sum, err := s.m.runTarget(s.ctx, e.target, nil)
+		s.done(e.target, sum, err)
 	}()
 	return nil
 }
@@ -147,6 +153,11 @@ func (s *Scheduler) run(t precwatch.Target) {
 		s.m.opts.Logger.Info("tick skipped: previous run still going", "target", t.Name)
 		return
 	}
+	s.done(t, sum, err)
+}
+
+// done reports the outcome of a run.
+func (s *Scheduler) done(t precwatch.Target, sum *Summary, err error) {
 	if err != nil {
 		s.m.opts.Logger.Warn("run failed", "target", t.Name, "err", err)
 	}
@@ -158,7 +169,16 @@ func (s *Scheduler) run(t precwatch.Target) {
 // Wait blocks until the scheduler's context is done and every run it
 // started has returned.
 func (s *Scheduler) Wait() {
-	<-s.ctx.Done()
+	s.mu.Lock()
+	ctx := s.ctx
+	s.mu.Unlock()
+	if ctx == nil {
+		return
+	}
+	<-ctx.Done()
+	s.mu.Lock()
+	s.stopped = true
+	s.mu.Unlock()
 	stopped := s.cron.Stop()
 	<-stopped.Done()
 	s.wg.Wait()
