@@ -124,7 +124,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.casHi = len(sc.cas)
 		if !anySub {
 			for _, r := range sc.raw[f.rawLo:f.rawHi] {
-				if m.pats[r.pat].kinds&kSubstance != 0 {
+				if m.pinfo[r.pat].kinds&kSubstance != 0 {
 					anySub = true
 					break
 				}
@@ -182,8 +182,8 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	out := (*tmp)[:0]
 	defer func() { *tmp = out[:0] }()
 	for _, r := range raw {
-		p := &m.pats[r.pat]
-		s := r.end - m.ac.plen[r.pat]
+		p := &m.pinfo[r.pat]
+		s := r.end - p.plen
 		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) || p.endB && wordAt(norm, int(r.end)) {
 			continue
 		}
@@ -219,7 +219,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	maxEnd := int32(-1)
 	var paperEnd int32 = -1
 	for _, h := range out {
-		k := m.pats[h.pat].kinds
+		k := m.pinfo[h.pat].kinds
 		if k&(kSubstance|kExclusion) != 0 && h.cas != "-" {
 			if h.e <= maxEnd {
 				if k&^(kSubstance|kExclusion) == 0 {
@@ -268,6 +268,7 @@ type evaluation struct {
 	ambPats              []int32
 	mentions             []subHit
 	paper                [][2]int32
+	casSubs              []int32
 	cands                []indCand // indicator phrases found, in text order
 
 	fields     []field
@@ -305,10 +306,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		ar   ambRef
 		kind uint32
 	}
-	ambMemo := map[ambKey][]ctxHit{}
+	var ambMemo map[ambKey][]ctxHit // made on first use
 	ambList := func(ar ambRef, kind uint32) []ctxHit {
 		if l, ok := ambMemo[ambKey{ar, kind}]; ok {
 			return l
+		}
+		if ambMemo == nil {
+			ambMemo = map[ambKey][]ctxHit{}
 		}
 		out := []ctxHit{}
 		defer func() { ambMemo[ambKey{ar, kind}] = out }()
@@ -422,12 +426,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		return false
 	}
 	// Substances named by a CAS number anywhere in the listing.
-	casSubs := map[int32]bool{}
+	casSubs := ev.casSubs[:0]
+	defer func() { ev.casSubs = casSubs[:0] }()
 	for fi := range fields {
 		for _, h := range fields[fi].hits {
 			if h.pat < 0 {
 				if r, ok := m.casIndex[h.cas]; ok {
-					casSubs[r.sub] = true
+					casSubs = append(casSubs, r.sub)
 				}
 			}
 		}
@@ -458,7 +463,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					ok := false
 					ar := ambRef{sub: r.sub, amb: r.amb}
 					if near(chem, int32(fi), h.s, false) || r.amb >= 0 && near(ambList(ar, kAmbContext), int32(fi), h.s, false) ||
-						casSubs[r.sub] {
+						slices.Contains(casSubs, r.sub) {
 						ok = true
 					}
 					if !ok {
@@ -780,7 +785,7 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 
 // reset clears the evaluation for the next listing, keeping its buffers.
 func (ev *evaluation) reset() {
-	*ev = evaluation{chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0],
+	*ev = evaluation{chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0]}
 }
@@ -799,7 +804,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	if len(ms) == 0 {
 		return
 	}
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
+	slices.SortStableFunc(ms, func(a, b subHit) int { return int(a.s - b.s) })
 	byPre := make([]bool, len(ms))
 	byPost := make([]bool, len(ms))
 	for i := range ms {
@@ -1036,11 +1041,11 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	}
 	var order []int32
 	aggs := map[int32]*agg{}
-	sort.SliceStable(ev.hits, func(i, j int) bool {
-		if ev.hits[i].field != ev.hits[j].field {
-			return ev.hits[i].field < ev.hits[j].field
+	slices.SortStableFunc(ev.hits, func(a, b subHit) int {
+		if a.field != b.field {
+			return int(a.field - b.field)
 		}
-		return ev.hits[i].s < ev.hits[j].s
+		return int(a.s - b.s)
 	})
 	for _, h := range ev.hits {
 		a, ok := aggs[h.sub]

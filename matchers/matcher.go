@@ -96,12 +96,22 @@ type pattern struct {
 	blockAfter []int16 // indicators this pattern blocks when right after their term
 }
 
+// patInfo is the part of a pattern that filtering raw hits reads, kept
+// small so that the table stays in cache.
+type patInfo struct {
+	kinds                 uint32
+	plen                  int32
+	startB, endB, digitOK bool
+	suffix                int8
+}
+
 // Matcher finds watchlist substances, risk indicators and observables in
 // listings and scores them. It is immutable once built and safe for
 // concurrent use; Match is deterministic.
 type Matcher struct {
 	subs       []*Substance
 	pats       []pattern
+	pinfo      []patInfo // compact copy of what scanning needs per pattern
 	ac         *automaton
 	casIndex   map[string]casRef
 	tokens     []map[string]bool // per substance: the words of its terms
@@ -293,6 +303,11 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		raw[i] = []byte(m.pats[i].text)
 	}
 	m.ac = buildAutomaton(raw)
+	m.pinfo = make([]patInfo, len(m.pats))
+	for i := range m.pats {
+		p := &m.pats[i]
+		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix}
+	}
 	m.pool.New = func() any { return &scratch{} }
 	return m, nil
 }
