@@ -211,6 +211,7 @@ func TestMain(m *testing.M) {
 	benchIndexes.Range(func(_, v any) bool {
 		if bi := v.(*benchIndex); bi.x != nil {
 			bi.x.Close()
+			bi.exact.Close()
 		}
 		return true
 	})
@@ -223,6 +224,7 @@ func TestMain(m *testing.M) {
 type benchIndex struct {
 	once   sync.Once
 	x      *Index
+	exact  *Index // the same index, read-only, never sampling
 	rate   float64
 	bytes  int64
 	shards int
@@ -246,7 +248,10 @@ func openBenchIndex(b *testing.B, n int) *benchIndex {
 		if err := x.Close(); err != nil {
 			b.Fatal(err)
 		}
-		if bi.x, err = Open(path, Options{}); err != nil {
+		if bi.x, err = Open(path, Options{ReadOnly: true}); err != nil {
+			b.Fatal(err)
+		}
+		if bi.exact, err = Open(path, Options{ReadOnly: true, SampleAbove: -1}); err != nil {
 			b.Fatal(err)
 		}
 		bi.shards = len(bi.x.Shards())
@@ -280,7 +285,18 @@ var benchQueries = []Query{
 }
 
 func benchmarkSearch(b *testing.B, n int) {
+	b.Run("sampled", func(b *testing.B) { benchmarkSearchWith(b, n, false) })
+	b.Run("exact", func(b *testing.B) { benchmarkSearchWith(b, n, true) })
+}
+
+// benchmarkSearchWith runs the query mix over n hits, with facets estimated
+// from a sample for large result sets (the default) or always exact.
+func benchmarkSearchWith(b *testing.B, n int, exact bool) {
 	bi := openBenchIndex(b, n)
+	x := bi.x
+	if exact {
+		x = bi.exact
+	}
 	lat := make([]time.Duration, 0, b.N)
 	perQuery := make([][]time.Duration, len(benchQueries))
 	perTotal := make([]uint64, len(benchQueries))
@@ -290,7 +306,7 @@ func benchmarkSearch(b *testing.B, n int) {
 		q := benchQueries[i%len(benchQueries)]
 		q.Facets, q.Size = true, 20
 		t0 := time.Now()
-		res, err := bi.x.Search(context.Background(), q)
+		res, err := x.Search(context.Background(), q)
 		d := time.Since(t0)
 		lat = append(lat, d)
 		if err != nil {

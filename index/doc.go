@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"time"
@@ -231,7 +232,17 @@ func (b *builder) document(d *doc) (*document.Document, error) {
 		return nil, fmt.Errorf("document %s: encode: %w", d.ID, err)
 	}
 	add(document.NewTextFieldWithIndexingOptions(fSource, nil, src, optSource))
+	addKeywords(fSample, sampleBucket(d.ID))
 	return bd, nil
+}
+
+// sampleBucket is the sample bucket of the document id: "00" to "63", from a
+// hash of the id, so that every bucket holds a uniform 1/64 of any set of
+// listings (see Search).
+func sampleBucket(id string) string {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return fmt.Sprintf("%02d", h.Sum32()%sampleBuckets)
 }
 
 func cutColon(s string) (before, after string, ok bool) {

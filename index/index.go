@@ -43,6 +43,10 @@ type Options struct {
 	BatchSize int
 	// Now is the clock used when Put is given a zero time (default time.Now).
 	Now func() time.Time
+	// SampleAbove is the number of hits above which Search estimates facets
+	// from a sample and sorts only the hits that can be on the page (see
+	// Search): 0 means DefaultSampleAbove, a negative number never samples.
+	SampleAbove int
 	// ReadOnly opens existing shards for searching only: Open fails if the
 	// index does not exist or needs a rebuild, and Put and Delete fail.
 	ReadOnly bool

@@ -23,7 +23,7 @@ import (
 // whenever either changes: Open then rebuilds every shard built with another
 // version from its stored documents instead of mixing the two.
 // It is a variable only so that tests can simulate an upgrade.
-var mappingVersion = "7"
+var mappingVersion = "8"
 
 // Analyzers. Each listing's title and description are analysed once, by the
 // analyzer of their language (detected from the script), into title_<lang>
@@ -65,8 +65,12 @@ const (
 	fSuspicious    = "suspicious"
 	fFirstSeen     = "first_seen"
 	fLastSeen      = "last_seen"
-	fSource        = "_src" // stored only: the rest of the document, JSON
+	fSource        = "_src"    // stored only: the rest of the document, JSON
+	fSample        = "_sample" // keyword, not queryable: the sample bucket, "00".."63"
 )
+
+// sampleBuckets is the number of sample buckets documents are spread over.
+const sampleBuckets = 64
 
 // FacetFields are the fields Search facets on when Query.Facets is set, and
 // the keys of Results.Facets.
@@ -83,6 +87,9 @@ var filterFields = map[string]bool{
 var keywordFields = []string{fCAS, fSubstance, fSubstanceName, fList, fPlatform, fTarget,
 	fSeller, fLocation, fIndicator, fObservable, fURL, fListingID, fLang,
 	fScore, fFirstSeen, fLastSeen}
+
+// internalKeywordFields are keyword fields queries cannot name.
+var internalKeywordFields = []string{fSample}
 
 // Score and dates are keywords of a fixed width, which sort and compare as
 // strings in the same order as their values. A bleve numeric or date field
@@ -187,7 +194,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		text(fDescription+"_"+l.lang, l.analyzer, true, true)
 	}
 	text(fText, textAnalyzer, false, false)
-	for _, f := range keywordFields {
+	for _, f := range append(slices.Clone(keywordFields), internalKeywordFields...) {
 		fm := mapping.NewKeywordFieldMapping()
 		fm.Name = f
 		fm.Analyzer = keyword.Name

@@ -58,7 +58,11 @@ type Results struct {
 	Total  uint64                 `json:"total"`
 	Hits   []Hit                  `json:"hits"`
 	Facets map[string][]FacetTerm `json:"facets,omitempty"`
-	Took   time.Duration          `json:"-"`
+	// Approximate is true when the facet counts were estimated from a
+	// uniform sample of the hits (a query matching more than
+	// Options.SampleAbove hits); Total and Hits are always exact.
+	Approximate bool          `json:"approximate,omitempty"`
+	Took        time.Duration `json:"-"`
 }
 
 // FacetTerm is one value of a facet and the number of hits that have it.
@@ -101,13 +105,33 @@ const (
 // MaxSize is the largest Query.Size.
 const MaxSize = 1000
 
+// DefaultSampleAbove is the number of hits above which Search estimates
+// facets from a sample when Options.SampleAbove is 0.
+const DefaultSampleAbove = 10000
+
+// sampleTarget is about how many hits a facet sample holds (a variable for
+// tests).
+var sampleTarget = 2000
+
 // Search runs q over every shard as one index.
+//
+// A query that matches more than about Options.SampleAbove hits (default
+// 10,000, estimated from the hits in one of 64 buckets of documents by a
+// hash of their id) is answered in cheaper passes than one that facets and
+// sorts every hit: an exact count, unscored, beside the facets of a uniform
+// sample of the hits (the documents of some of the 64 buckets, about 2,000
+// hits; the counts are scaled up and Results.Approximate is set), then the
+// page of hits among those at least as high in the sort order as a value
+// the sample says only a few hundred hits reach. Total and Hits stay exact:
+// when fewer hits than the page reach that value, the page is sorted from
+// every hit.
 func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	start := time.Now()
-	bq, err := x.compile(q)
+	user, filters, err := x.compileParts(q)
 	if err != nil {
 		return nil, err
 	}
+	bq := combine(user, filters)
 	size := q.Size
 	if size <= 0 {
 		size = 20
@@ -118,31 +142,29 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if q.Offset < 0 {
 		return nil, precwatch.Errorf(precwatch.EINVALID, "offset %d is negative", q.Offset)
 	}
-	// Two phases: first the page of ids, the total and the facets over every
-	// shard, without stored fields; then the stored fields and highlights of
-	// that page only. In one phase every shard would load and highlight a
-	// whole page of documents the merge then mostly throws away.
-	req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
 	// The last key breaks ties so that pages are stable. It is listing_id
 	// from doc values, not _id: sorting on _id loads every hit's stored
 	// document, which made faceted queries several times slower.
+	var order []string
 	switch q.Sort {
 	case "", SortScore:
-		req.SortBy([]string{"-" + fScore, "-" + fLastSeen, fListingID})
+		order = []string{"-" + fScore, "-" + fLastSeen, fListingID}
 	case SortDate:
-		req.SortBy([]string{"-" + fLastSeen, "-" + fScore, fListingID})
+		order = []string{"-" + fLastSeen, "-" + fScore, fListingID}
 	case SortRelevance:
-		req.SortBy([]string{"-_score", "-" + fScore, fListingID})
+		order = []string{"-_score", "-" + fScore, fListingID}
 	default:
 		return nil, precwatch.Errorf(precwatch.EINVALID, "sort %q: want score, date or relevance", q.Sort)
 	}
-	if q.Facets {
-		n := q.FacetSize
-		if n <= 0 {
-			n = 10
-		}
-		for _, f := range FacetFields {
-			req.AddFacet(f, bleve.NewFacetRequest(f, n))
+	facetSize := q.FacetSize
+	if facetSize <= 0 {
+		facetSize = 10
+	}
+	addFacets := func(req *bleve.SearchRequest) {
+		if q.Facets {
+			for _, f := range FacetFields {
+				req.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
+			}
 		}
 	}
 
@@ -173,20 +195,146 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		out.Took = time.Since(start)
 		return out, nil
 	}
-	res, err := target.SearchInContext(ctx, req)
-	if err != nil {
-		if errors.Is(err, bleve.ErrorAliasEmpty) {
-			out.Took = time.Since(start)
-			return out, nil
+	run := func(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+		res, err := target.SearchInContext(ctx, req)
+		if err != nil {
+			if errors.Is(err, bleve.ErrorAliasEmpty) {
+				return &bleve.SearchResult{}, nil
+			}
+			return nil, fmt.Errorf("search %q: %w", q.Query, err)
 		}
-		return nil, fmt.Errorf("search %q: %w", q.Query, err)
+		return res, nil
 	}
-	out.Total = res.Total
-	docs, err := fetch(ctx, shards, bq, res.Hits, q.Highlight)
+
+	var (
+		hits   search.DocumentMatchCollection
+		facets search.FacetResults
+		scale  = 1.0
+	)
+	sampleAbove := x.opts.SampleAbove
+	if sampleAbove == 0 {
+		sampleAbove = DefaultSampleAbove
+	}
+	// Without relevance, the hits of a query are those of its required
+	// clauses and filters, found with no scoring: bleve then intersects
+	// posting bitmaps instead of scoring every hit.
+	plain := unscored(user, filters)
+	// A probe counts the hits in one of the 64 sample buckets: a cheap
+	// estimate of the total, which decides between the two ways below.
+	large, estimate := false, 0.0
+	if sampleAbove > 0 {
+		probe := query.NewConjunctionQuery([]query.Query{plain, termRange(fSample, "00", "00")})
+		req := bleve.NewSearchRequestOptions(probe, 0, 0, false)
+		req.Score = bleve.ScoreNone
+		res, err := run(req)
+		if err != nil {
+			return nil, err
+		}
+		estimate = float64(res.Total) * sampleBuckets
+		large = estimate > float64(sampleAbove)
+	}
+	if !large {
+		// One pass: the page of ids, the total and the facets over every
+		// shard, without stored fields (loaded for the page only, below).
+		req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
+		req.SortBy(order)
+		addFacets(req)
+		res, err := run(req)
+		if err != nil {
+			return nil, err
+		}
+		out.Total, hits, facets = res.Total, res.Hits, res.Facets
+	} else {
+		// The exact total, counted on the side.
+		type count struct {
+			n   uint64
+			err error
+		}
+		counted := make(chan count, 1)
+		go func() {
+			req := bleve.NewSearchRequestOptions(plain, 0, 0, false)
+			req.Score = bleve.ScoreNone
+			res, err := run(req)
+			if err != nil {
+				counted <- count{err: err}
+				return
+			}
+			counted <- count{n: res.Total}
+		}()
+		defer func() {
+			if counted != nil {
+				<-counted
+			}
+		}()
+		out.Approximate = q.Facets
+		k := min(sampleBuckets, max(1, int(math.Ceil(sampleBuckets*float64(sampleTarget)/estimate))))
+		scale = float64(sampleBuckets) / float64(k)
+		need := q.Offset + size
+		// The sample also tells where the page ends: its j-th hit in the
+		// sort order is reached by about j*scale hits of the whole set,
+		// several times the page.
+		j := 0
+		if q.Sort != SortRelevance && need <= MaxSize {
+			j = max(4, int(math.Ceil(6*float64(need)/scale)))
+		}
+		if q.Facets || j > 0 {
+			sq := query.NewConjunctionQuery([]query.Query{plain, termRange(fSample, "00", fmt.Sprintf("%02d", k-1))})
+			req := bleve.NewSearchRequestOptions(sq, j, 0, false)
+			req.Score = bleve.ScoreNone
+			req.SortBy(order)
+			addFacets(req)
+			res, err := run(req)
+			if err != nil {
+				return nil, err
+			}
+			facets = res.Facets
+			if len(res.Hits) < j {
+				j = 0 // too few: sort every hit
+			}
+			if j > 0 && len(res.Hits[j-1].Sort) > 0 {
+				field := strings.TrimPrefix(order[0], "-")
+				cut := res.Hits[j-1].Sort[0]
+				top := query.NewConjunctionQuery([]query.Query{plain, termRange(field, cut, "")})
+				req := bleve.NewSearchRequestOptions(top, size, q.Offset, false)
+				req.Score = bleve.ScoreNone
+				req.SortBy(order)
+				res, err := run(req)
+				if err != nil {
+					return nil, err
+				}
+				if res.Total >= uint64(need) {
+					hits = res.Hits
+				}
+			}
+		}
+		if hits == nil {
+			req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
+			req.SortBy(order)
+			if q.Sort != SortRelevance {
+				req.Query = plain
+				req.Score = bleve.ScoreNone
+			}
+			res, err := run(req)
+			if err != nil {
+				return nil, err
+			}
+			hits = res.Hits
+		}
+		c := <-counted
+		counted = nil
+		if c.err != nil {
+			return nil, c.err
+		}
+		out.Total = c.n
+	}
+	// Then the stored fields and highlights of the page only. With
+	// unscored hits, the relevance comes from there too.
+	unscoredHits := large && q.Sort != SortRelevance
+	docs, err := fetch(ctx, shards, bq, hits, q.Highlight || unscoredHits, q.Highlight)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Query, err)
 	}
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		d, ok := docs[h.ID]
 		if !ok { // deleted between the two phases
 			out.Total--
@@ -197,6 +345,9 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 			return nil, fmt.Errorf("search %q: %w", q.Query, err)
 		}
 		hit.Relevance = h.Score
+		if unscoredHits {
+			hit.Relevance = d.Score
+		}
 		if math.IsNaN(hit.Relevance) || math.IsInf(hit.Relevance, 0) {
 			hit.Relevance = 0 // not computed when sorting by fields only
 		}
@@ -206,9 +357,9 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		out.Facets = map[string][]FacetTerm{}
 		for _, f := range FacetFields {
 			terms := []FacetTerm{}
-			if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
+			if fr := facets[f]; fr != nil && fr.Terms != nil {
 				for _, t := range fr.Terms.Terms() {
-					terms = append(terms, FacetTerm{Term: t.Term, Count: t.Count})
+					terms = append(terms, FacetTerm{Term: t.Term, Count: int(math.Round(float64(t.Count) * scale))})
 				}
 			}
 			out.Facets[f] = terms
@@ -218,9 +369,49 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	return out, nil
 }
 
+// termRange matches the terms of field from lo to hi, both inclusive; an
+// empty bound is open.
+func termRange(field, lo, hi string) query.Query {
+	t := true
+	var lp, hp *bool
+	if lo != "" {
+		lp = &t
+	}
+	if hi != "" {
+		hp = &t
+	}
+	r := query.NewTermRangeInclusiveQuery(lo, hi, lp, hp)
+	r.SetField(field)
+	return r
+}
+
+// unscored returns the query that matches the same hits as combine(user,
+// filters) when nothing is scored: optional clauses beside required ones
+// (score:>0.8 in "+list:table-I score:>0.8") only add relevance, so they
+// are left out, and the filters become conjuncts (bleve then intersects
+// their postings instead of checking each hit of the user's query).
+func unscored(user query.Query, filters []query.Query) query.Query {
+	if b, ok := user.(*query.BooleanQuery); ok && b.Must != nil && b.Should != nil {
+		if d, ok := b.Should.(*query.DisjunctionQuery); ok && d.Min == 0 {
+			c := *b
+			c.Should = nil
+			user = &c
+		}
+	}
+	qs := make([]query.Query, 0, 1+len(filters))
+	if _, all := user.(*query.MatchAllQuery); !all || len(filters) == 0 {
+		qs = append(qs, user)
+	}
+	qs = append(qs, filters...)
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewConjunctionQuery(qs)
+}
+
 // fetch loads the stored fields, and the highlights if asked for, of the
 // page of hits, from the shards that hold them.
-func fetch(ctx context.Context, shards map[string]bleve.Index, bq query.Query, hits search.DocumentMatchCollection, highlight bool) (map[string]*search.DocumentMatch, error) {
+func fetch(ctx context.Context, shards map[string]bleve.Index, bq query.Query, hits search.DocumentMatchCollection, withQuery, highlight bool) (map[string]*search.DocumentMatch, error) {
 	out := make(map[string]*search.DocumentMatch, len(hits))
 	if len(hits) == 0 {
 		return out, nil
@@ -236,7 +427,7 @@ func fetch(ctx context.Context, shards map[string]bleve.Index, bq query.Query, h
 		}
 	}
 	var q query.Query = query.NewDocIDQuery(ids)
-	if highlight { // the query again, for the locations of its terms
+	if withQuery || highlight { // the query again: relevance, the locations of its terms
 		q = query.NewConjunctionQuery([]query.Query{bq, q})
 	}
 	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
@@ -290,6 +481,27 @@ func newHit(h *search.DocumentMatch) (Hit, error) {
 // compile turns q into a bleve query: the user's query string, rewritten,
 // in conjunction with the scope and filters as hard filters.
 func (x *Index) compile(q Query) (query.Query, error) {
+	user, filters, err := x.compileParts(q)
+	if err != nil {
+		return nil, err
+	}
+	return combine(user, filters), nil
+}
+
+// combine restricts user to filters without touching relevance; the user's
+// query cannot widen them, whatever it says.
+func combine(user query.Query, filters []query.Query) query.Query {
+	if len(filters) == 0 {
+		return user
+	}
+	b := query.NewBooleanQuery([]query.Query{user}, nil, nil)
+	b.AddFilter(query.NewConjunctionQuery(filters))
+	return b
+}
+
+// compileParts returns the user's query string, rewritten, and the filters
+// of the scope, the filter fields and the dates.
+func (x *Index) compileParts(q Query) (query.Query, []query.Query, error) {
 	var user query.Query
 	qs := strings.TrimSpace(q.Query)
 	if qs == "" || qs == "*" {
@@ -297,15 +509,15 @@ func (x *Index) compile(q Query) (query.Query, error) {
 	} else {
 		parsed, err := query.NewQueryStringQuery(qs).Parse()
 		if err != nil {
-			return nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
+			return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
 		}
 		user, err = rewrite(parsed)
 		if err != nil {
-			return nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
+			return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
 		}
 		if v, ok := user.(query.ValidatableQuery); ok {
 			if err := v.Validate(); err != nil {
-				return nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
+				return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
 			}
 		}
 	}
@@ -316,7 +528,7 @@ func (x *Index) compile(q Query) (query.Query, error) {
 	for _, f := range sortedKeys(q.Filters) {
 		vals := q.Filters[f]
 		if !filterFields[f] {
-			return nil, precwatch.Errorf(precwatch.EINVALID, "filter on %q: want one of %s", f, strings.Join(sortedKeys(filterFields), ", "))
+			return nil, nil, precwatch.Errorf(precwatch.EINVALID, "filter on %q: want one of %s", f, strings.Join(sortedKeys(filterFields), ", "))
 		}
 		if len(vals) == 0 {
 			continue
@@ -326,7 +538,7 @@ func (x *Index) compile(q Query) (query.Query, error) {
 			for _, v := range vals {
 				b, err := parseBool(v)
 				if err != nil {
-					return nil, precwatch.Errorf(precwatch.EINVALID, "filter suspicious=%q: %v", v, err)
+					return nil, nil, precwatch.Errorf(precwatch.EINVALID, "filter suspicious=%q: %v", v, err)
 				}
 				bq := query.NewBoolFieldQuery(b)
 				bq.SetField(fSuspicious)
@@ -339,7 +551,7 @@ func (x *Index) compile(q Query) (query.Query, error) {
 	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
-			return nil, precwatch.Errorf(precwatch.EINVALID, "date range: to %s is before from %s", q.To.Format(time.RFC3339), q.From.Format(time.RFC3339))
+			return nil, nil, precwatch.Errorf(precwatch.EINVALID, "date range: to %s is before from %s", q.To.Format(time.RFC3339), q.From.Format(time.RFC3339))
 		}
 		t := true
 		if !q.To.IsZero() {
@@ -353,14 +565,7 @@ func (x *Index) compile(q Query) (query.Query, error) {
 			filters = append(filters, r)
 		}
 	}
-	if len(filters) == 0 {
-		return user, nil
-	}
-	// Filters restrict the hits without touching relevance; the user's
-	// query cannot widen them, whatever it says.
-	b := query.NewBooleanQuery([]query.Query{user}, nil, nil)
-	b.AddFilter(query.NewConjunctionQuery(filters))
-	return b, nil
+	return user, filters, nil
 }
 
 func parseBool(s string) (bool, error) {
