@@ -494,8 +494,8 @@ func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 }
 
 func (s *Server) apiCreateTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	t := s.opts.DefaultTarget()
-	if err := decodeJSON(r, &t); err != nil {
+	t, err := s.decodeTarget(r)
+	if err != nil {
 		return err
 	}
 	if err := s.saveTarget(r.Context(), p, &t, true); err != nil {
@@ -505,8 +505,8 @@ func (s *Server) apiCreateTarget(w http.ResponseWriter, r *http.Request, p *Prin
 }
 
 func (s *Server) apiPutTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	t := s.opts.DefaultTarget()
-	if err := decodeJSON(r, &t); err != nil {
+	t, err := s.decodeTarget(r)
+	if err != nil {
 		return err
 	}
 	name := r.PathValue("name")
@@ -550,8 +550,8 @@ func (s *Server) apiDeleteTarget(w http.ResponseWriter, r *http.Request, p *Prin
 }
 
 func (s *Server) apiTestTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	t := s.opts.DefaultTarget()
-	if err := decodeJSON(r, &t); err != nil {
+	t, err := s.decodeTarget(r)
+	if err != nil {
 		return err
 	}
 	rep, err := s.testTarget(r.Context(), p, &t)
@@ -736,6 +736,23 @@ func (l *lazyWriter) Write(b []byte) (int, error) {
 }
 
 // --- helpers ---
+
+// decodeTarget reads a target over the defaults from a JSON body
+// (durations in nanoseconds) or a YAML body (Content-Type application/yaml;
+// the configuration file's syntax, durations like "250ms").
+func (s *Server) decodeTarget(r *http.Request) (precwatch.Target, error) {
+	ct := r.Header.Get("Content-Type")
+	if strings.HasPrefix(ct, "application/yaml") || strings.HasPrefix(ct, "application/x-yaml") || strings.HasPrefix(ct, "text/yaml") {
+		b, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBody))
+		if err != nil {
+			return precwatch.Target{}, precwatch.Errorf(precwatch.EINVALID, "read target: %v", err)
+		}
+		return s.parseTargetYAML(string(b))
+	}
+	t := s.opts.DefaultTarget()
+	err := decodeJSON(r, &t)
+	return t, err
+}
 
 // decodeJSON decodes a JSON body strictly into v.
 func decodeJSON(r *http.Request, v any) error {

@@ -72,7 +72,11 @@ func (s *Server) OpenAPI() map[string]any {
 			if strings.Contains(rt.Pattern, "/targets") {
 				schema = map[string]any{"$ref": "#/components/schemas/Target"}
 			}
-			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": schema}}}
+			content := map[string]any{"application/json": map[string]any{"schema": schema}}
+			if strings.Contains(rt.Pattern, "/targets") {
+				content["application/yaml"] = map[string]any{"schema": map[string]any{"type": "string", "description": "the target in the configuration file's YAML"}}
+			}
+			op["requestBody"] = map[string]any{"required": true, "content": content}
 		case "yaml":
 			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/yaml": map[string]any{"schema": map[string]any{"type": "string"}}}}
 		}

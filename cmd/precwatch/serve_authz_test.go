@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"strings"
@@ -475,5 +476,31 @@ func TestWatchlistUpload(t *testing.T) {
 	f.getJSON("reviewer", "/api/v1/watchlist", &wl)
 	if len(wl.Substances) < 50 || len(wl.Extra) != 1 || wl.Extra[0] != "extra.yaml" {
 		t.Errorf("watchlist: %d substances, extra %v", len(wl.Substances), wl.Extra)
+	}
+}
+
+// TestTargetYAMLBody: the API takes a target in the configuration file's
+// YAML too, with the defaults filled in.
+func TestTargetYAMLBody(t *testing.T) {
+	f := newFixture(t)
+	y := "name: yaml-one\nplatform: ChemHub\nschedule: \"@every 12h\"\ndelay: 750ms\nstart_urls: [\"https://chemhub.example/catalog\"]\nfollow: [\"a.product\"]\nlisting: {fields: {title: h1}}\n"
+	req, _ := http.NewRequest("POST", f.srv.URL+"/api/v1/targets", strings.NewReader(y))
+	req.Header.Set("Content-Type", "application/yaml")
+	req.Header.Set("Authorization", "Bearer "+f.tokens["partner"])
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 201 {
+		t.Fatalf("POST YAML target: %d %s", resp.StatusCode, body)
+	}
+	st, err := f.a.store.Target(t.Context(), "yaml-one")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Target.Delay != 750*time.Millisecond || st.Target.MaxPages == 0 || !st.Target.RespectRobotsTxt || st.Target.UserAgent == "" {
+		t.Errorf("stored target %+v: want the delay and the defaults", st.Target)
 	}
 }
