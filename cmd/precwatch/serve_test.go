@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/config"
 	"github.com/precwatch/precwatch/demo"
 	"github.com/precwatch/precwatch/notify"
 )
@@ -374,5 +375,46 @@ func TestServeGracefulShutdownResumes(t *testing.T) {
 	s2.get(t, tok, "/api/v1/tickets?limit=1", &tl)
 	if tl.Total == 0 {
 		t.Error("no tickets after the resumed crawl")
+	}
+}
+
+// TestServeApp: the entry point the demo command uses serves until its
+// context is done and reports its URL once listening.
+func TestServeApp(t *testing.T) {
+	a, err := openApp(appOptions{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	urls := make(chan string, 1)
+	done := make(chan error, 1)
+	env := &Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: os.Getenv}
+	go func() { done <- serveApp(ctx, env, a, config.Default(), "127.0.0.1:0", func(u string) { urls <- u }) }()
+	var base string
+	select {
+	case base = <-urls:
+	case err := <-done:
+		t.Fatalf("serveApp returned before serving: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("serveApp did not report its URL")
+	}
+	resp, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("healthz: %d", resp.StatusCode)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serveApp: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serveApp did not return after its context was cancelled")
 	}
 }
