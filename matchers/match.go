@@ -980,18 +980,18 @@ func (m *Matcher) bulkQuantity(fields []field) string {
 // ("10,000", "50.000", "50 000"). It returns the value and the end.
 func parseQuantity(b []byte, i int) (float64, int) {
 	j := i
+	v := 0.0
 	for j < len(b) && isDigit(b[j]) {
+		v = v*10 + float64(b[j]-'0')
 		j++
 	}
-	v, _ := strconv.ParseFloat(string(b[i:j]), 64)
 	if j-i > 3 {
 		// No thousands groups after four or more digits: only a decimal part.
 		return v + decimalPart(b, &j), j
 	}
 	for j+3 < len(b)+1 && j < len(b) && (b[j] == ',' || b[j] == '.' || b[j] == ' ') &&
 		j+4 <= len(b) && isDigit(b[j+1]) && isDigit(b[j+2]) && isDigit(b[j+3]) && (j+4 == len(b) || !isDigit(b[j+4])) {
-		g, _ := strconv.ParseFloat(string(b[j+1:j+4]), 64)
-		v = v*1000 + g
+		v = v*1000 + float64(b[j+1]-'0')*100 + float64(b[j+2]-'0')*10 + float64(b[j+3]-'0')
 		j += 4
 	}
 	return v + decimalPart(b, &j), j
@@ -1005,10 +1005,12 @@ func decimalPart(b []byte, j *int) float64 {
 		return 0
 	}
 	e := k + 1
+	d, scale := 0.0, 0.1
 	for e < len(b) && isDigit(b[e]) {
+		d += float64(b[e]-'0') * scale
+		scale /= 10
 		e++
 	}
-	d, _ := strconv.ParseFloat("0."+string(b[k+1:e]), 64)
 	*j = e
 	return d
 }

@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"math"
 	"reflect"
 	"sort"
 	"strings"
@@ -330,5 +331,30 @@ func TestLargeDocument(t *testing.T) {
 	}
 	if !res.Suspicious {
 		t.Errorf("large page offering ephedrine powder: not suspicious: %v", res.Explain)
+	}
+}
+
+func TestParseQuantity(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    float64
+		wantEnd int
+	}{
+		{"25 kg", 25, 2},
+		{"10,000 boxes", 10000, 6},
+		{"50.000 tabletten", 50000, 6},
+		{"50 000 tabletek", 50000, 6},
+		{"1,000,000 pcs", 1000000, 9},
+		{"99.8%", 99.8, 4},
+		{"2,5 l", 2.5, 3},
+		{"12000 tablets", 12000, 5},
+		{"200 l", 200, 3},
+		{"3 500", 3500, 5},
+	}
+	for _, tt := range tests {
+		got, end := parseQuantity([]byte(tt.in), 0)
+		if math.Abs(got-tt.want) > 1e-9 || end != tt.wantEnd {
+			t.Errorf("parseQuantity(%q) = %v, %d; want %v, %d", tt.in, got, end, tt.want, tt.wantEnd)
+		}
 	}
 }
