@@ -145,7 +145,10 @@ type SearchResults struct {
 	Total  uint64                 `json:"total"`
 	Hits   []SearchHit            `json:"hits"`
 	Facets map[string][]FacetTerm `json:"facets,omitempty"`
-	Took   time.Duration          `json:"-"`
+	// Approximate is true when the facet counts were estimated from a
+	// sample of a very large result.
+	Approximate bool          `json:"approximate,omitempty"`
+	Took        time.Duration `json:"-"`
 }
 
 // FacetTerm is one value of a facet and its count.

@@ -126,7 +126,7 @@ func (s *Server) search(ctx context.Context, q SearchQuery) (*SearchResults, err
 		return nil, err
 	}
 	out := *res
-	out.Facets = fr.Facets
+	out.Facets, out.Approximate = fr.Facets, fr.Approximate
 	return &out, nil
 }
 

@@ -181,7 +181,7 @@ func (b *backend) Search(ctx context.Context, q server.SearchQuery) (*server.Sea
 	if err != nil {
 		return nil, err
 	}
-	out := &server.SearchResults{Total: res.Total, Took: res.Took, Hits: make([]server.SearchHit, len(res.Hits))}
+	out := &server.SearchResults{Total: res.Total, Took: res.Took, Approximate: res.Approximate, Hits: make([]server.SearchHit, len(res.Hits))}
 	for i, h := range res.Hits {
 		out.Hits[i] = server.SearchHit(h)
 	}
