@@ -16,6 +16,9 @@ type lexicon struct {
 		// BlockAfter: a term followed by one of these is no indicator
 		// ("shipped as dangerous goods").
 		BlockAfter []string `yaml:"block_after"`
+		// BlockBefore: a term right after one of these (within a few
+		// words) is no indicator ("not sold without prescription").
+		BlockBefore []string `yaml:"block_before"`
 	} `yaml:"indicators"`
 	Negation struct {
 		Before     []string `yaml:"before"`

@@ -503,7 +503,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	for _, c := range ev.cands {
 		f := &fields[c.field]
-		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) {
+		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 		}
 	}
@@ -622,6 +622,32 @@ func overlapsAny(spans [][2]int32, h fhit) bool {
 		}
 	}
 	return false
+}
+
+// blockedBefore reports whether one of indicator ii's block-before words
+// ends at most 20 bytes before s in the same clause ("not sold without
+// prescription").
+func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
+	for _, c := range f.window(s-maxCue, s) {
+		if c.pat < 0 || m.pats[c.pat].kinds&kIndBlockBefore == 0 || c.e > s || s-c.e > 20 {
+			continue
+		}
+		if slices.Contains(m.pats[c.pat].blockBefore, ii) && sameClause(f.norm[c.e:s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameClause reports whether a short gap holds no clause punctuation.
+func sameClause(gap []byte) bool {
+	for _, r := range string(gap) {
+		switch r {
+		case ',', '.', ';', ':', '!', '?', '\n', '(', ')', '，', '。', '；', '：', '！', '？', '、':
+			return false
+		}
+	}
+	return true
 }
 
 // blockedAfter reports whether indicator ii's term at h is followed by one

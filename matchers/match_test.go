@@ -144,6 +144,11 @@ func TestIndicators(t *testing.T) {
 		{"Pas besoin de licence", ids(IndNoPaper)},
 		{"不需要许可证，个人可买", ids(IndNoPaper)},
 		{"Licence number EU-4471 required with every order", nil},
+		{"Not sold without a prescription", nil},
+		{"Reçetesiz satılmaz", nil},
+		{"Wickr only, no questions asked", ids(IndMessenger, IndNoPaper)},
+		{"BTC only, no prescription needed", ids(IndCrypto, IndNoPaper)},
+		{"禁止无处方销售", nil},
 		// Customs and stealth phrases beyond English.
 		{"100 % Zollsicherheit, Neuversand bei Verlust", ids(IndCustoms)},
 		{"Paso de aduana 100% garantizado", ids(IndCustoms)},

@@ -62,6 +62,7 @@ const (
 	kAmbContext
 	kAmbBlock
 	kIndBlock
+	kIndBlockBefore
 	kOfferWeak
 	kPaperNoun
 	kPaperBefore
@@ -84,16 +85,17 @@ type ambRef struct {
 }
 
 type pattern struct {
-	text       string
-	kinds      uint32
-	indicators []int16
-	refs       []termRef
-	ambRefs    []ambRef
-	startB     bool
-	endB       bool
-	suffix     int8    // when > 0: up to suffix more letters may follow (inflection)
-	digitOK    bool    // a context word may follow a digit ("120mg")
-	blockAfter []int16 // indicators this pattern blocks when right after their term
+	text        string
+	kinds       uint32
+	indicators  []int16
+	refs        []termRef
+	ambRefs     []ambRef
+	startB      bool
+	endB        bool
+	suffix      int8    // when > 0: up to suffix more letters may follow (inflection)
+	digitOK     bool    // a context word may follow a digit ("120mg")
+	blockAfter  []int16 // indicators this pattern blocks when right after their term
+	blockBefore []int16 // indicators this pattern blocks when shortly before their term
 }
 
 // patInfo is the part of a pattern that filtering raw hits reads, kept
@@ -237,6 +239,12 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			m.noPaper = int16(ii)
 		}
 		m.indicators = append(m.indicators, indicatorDef{id: ind.ID, label: ind.Label})
+		for _, t := range ind.BlockBefore {
+			for _, v := range lexVariants(t) {
+				p := b.add(v, kIndBlockBefore)
+				p.blockBefore = append(p.blockBefore, int16(ii))
+			}
+		}
 		for _, t := range ind.BlockAfter {
 			for _, v := range lexVariants(t) {
 				p := b.add(v, kIndBlock)
