@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -140,6 +141,7 @@ func load(b *testing.B, name string, client *http.Client, token string, next fun
 		lat   []time.Duration
 		wg    sync.WaitGroup
 	)
+	runtime.GC() // each scenario starts from a collected heap
 	deadline := time.Now().Add(loadTime)
 	start := time.Now()
 	for c := 0; c < loadClients; c++ {
