@@ -56,8 +56,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if *dataDir == "" {
 		*dataDir = cfg.DataDir
 	}
-	a, err := openApp(appOptions{DataDir: *dataDir, Threshold: cfg.Threshold,
-		Watchlists: append(append([]string(nil), cfg.Watchlists...), extraWatchlists(*dataDir)...), Logger: logger})
+	a, err := openApp(appOptions{DataDir: *dataDir, Threshold: cfg.Threshold, Watchlists: cfg.Watchlists, Logger: logger})
 	if err != nil {
 		return err
 	}

@@ -58,7 +58,9 @@ func openApp(opts appOptions) (_ *app, err error) {
 			a.Close()
 		}
 	}()
-	wl, err := matchers.LoadWatchlist(opts.Watchlists...)
+	// Lists that admins uploaded through the API live in the data directory
+	// and apply to every command that matches.
+	wl, err := matchers.LoadWatchlist(append(append([]string(nil), opts.Watchlists...), extraWatchlists(opts.DataDir)...)...)
 	if err != nil {
 		return nil, err
 	}
