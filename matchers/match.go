@@ -73,7 +73,11 @@ type subHit struct {
 	medicine bool
 }
 
-// Match evaluates one listing.
+// Match evaluates one listing. A listing that names no watched substance
+// (no term and no watched CAS number) is not evaluated further: its result
+// has score 0 and empty substances, indicators, observables and explain
+// lines. Indicators and observables are reported only next to a substance
+// mention.
 func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	res := precwatch.Match{ID: l.ID, URL: l.URL, Substances: []precwatch.SubstanceMatch{},
 		Indicators: []precwatch.Indicator{}, Observables: []precwatch.Observable{}, Explain: []string{}}
