@@ -397,7 +397,7 @@ func (t *Text) rune(s string, i int, r rune, w int) {
 		t.emitUnit(l, i, i+w)
 		return
 	}
-	t.emitUnit(foldRune(r), i, i+w)
+	t.emitUnit(foldRuneIn(r, s[i:i+w]), i, i+w)
 }
 
 // latinWord reports whether the input word around s[i] holds a Latin letter.
@@ -515,7 +515,7 @@ func (t *Text) emitSpaced(s string, i, j int) {
 			t.addSeg(p, true, 0)
 			t.Norm = append(t.Norm, byte(r)|0x20)
 		case r >= 0x80:
-			t.emitUnit(foldRune(r), p, p+w)
+			t.emitUnit(foldRuneIn(r, s[p:p+w]), p, p+w)
 		}
 		p += w
 	}
@@ -627,7 +627,11 @@ var (
 )
 
 // foldRune returns the normalised form of the non-ASCII rune r.
-func foldRune(r rune) string {
+func foldRune(r rune) string { return foldRuneIn(r, "") }
+
+// foldRuneIn is foldRune for a rune whose UTF-8 bytes are own (or ""): a
+// rune that folds to itself returns own, without allocating.
+func foldRuneIn(r rune, own string) string {
 	foldOnce.Do(func() {
 		foldTable = make([]string, foldTableSize)
 		for c := rune(0x80); c < foldTableSize; c++ {
@@ -643,6 +647,9 @@ func foldRune(r rune) string {
 		}
 		if s, ok := special[r]; ok {
 			return s
+		}
+		if own != "" {
+			return own
 		}
 		return string(r)
 	}
