@@ -119,8 +119,8 @@ var sampleTarget = 2000
 // 10,000, estimated from the hits in one of 64 buckets of documents by a
 // hash of their id) is answered in cheaper passes than one that facets and
 // sorts every hit: an exact count, unscored, beside the facets of a uniform
-// sample of the hits (the documents of some of the 64 buckets, about 2,000
-// hits; the counts are scaled up and Results.Approximate is set), then the
+// sample of the hits (the documents of one or more of the 64 buckets, 500
+// to 2,000 hits; the counts are scaled up and Results.Approximate is set), then the
 // page of hits among those at least as high in the sort order as a value
 // the sample says only a few hundred hits reach. Total and Hits stay exact:
 // when fewer hits than the page reach that value, the page is sorted from
@@ -219,19 +219,38 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	// clauses and filters, found with no scoring: bleve then intersects
 	// posting bitmaps instead of scoring every hit.
 	plain := unscored(user, filters)
-	// A probe counts the hits in one of the 64 sample buckets: a cheap
-	// estimate of the total, which decides between the two ways below.
-	large, estimate := false, 0.0
-	if sampleAbove > 0 {
-		probe := query.NewConjunctionQuery([]query.Query{plain, termRange(fSample, "00", "00")})
-		req := bleve.NewSearchRequestOptions(probe, 0, 0, false)
+	need := q.Offset + size
+	// The sample also tells where the page ends: its j-th hit in the sort
+	// order is reached by about j*scale hits of the whole set, several
+	// times the page.
+	cutAt := func(scale float64) int {
+		if q.Sort == SortRelevance || need > MaxSize {
+			return 0
+		}
+		return max(4, int(math.Ceil(6*float64(need)/scale)))
+	}
+	sampleReq := func(k int) *bleve.SearchRequest {
+		sq := query.NewConjunctionQuery([]query.Query{plain, termRange(fSample, "00", fmt.Sprintf("%02d", k-1))})
+		req := bleve.NewSearchRequestOptions(sq, cutAt(float64(sampleBuckets)/float64(k)), 0, false)
 		req.Score = bleve.ScoreNone
-		res, err := run(req)
-		if err != nil {
+		req.SortBy(order)
+		addFacets(req)
+		return req
+	}
+	// A probe, the hits of one of the 64 buckets, estimates the total and
+	// decides between the two ways below; for a large result set it is also
+	// the sample, unless it holds too few hits.
+	var sample *bleve.SearchResult
+	large, k := false, 1
+	if sampleAbove > 0 {
+		if sample, err = run(sampleReq(1)); err != nil {
 			return nil, err
 		}
-		estimate = float64(res.Total) * sampleBuckets
+		estimate := float64(sample.Total) * sampleBuckets
 		large = estimate > float64(sampleAbove)
+		if large && sample.Total < uint64(sampleTarget/4) {
+			k = min(sampleBuckets, max(1, int(math.Ceil(sampleBuckets*float64(sampleTarget)/estimate))))
+		}
 	}
 	if !large {
 		// One pass: the page of ids, the total and the facets over every
@@ -266,48 +285,30 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 				<-counted
 			}
 		}()
-		out.Approximate = q.Facets
-		k := min(sampleBuckets, max(1, int(math.Ceil(sampleBuckets*float64(sampleTarget)/estimate))))
-		scale = float64(sampleBuckets) / float64(k)
-		need := q.Offset + size
-		// The sample also tells where the page ends: its j-th hit in the
-		// sort order is reached by about j*scale hits of the whole set,
-		// several times the page.
-		j := 0
-		if q.Sort != SortRelevance && need <= MaxSize {
-			j = max(4, int(math.Ceil(6*float64(need)/scale)))
+		if k > 1 {
+			if sample, err = run(sampleReq(k)); err != nil {
+				return nil, err
+			}
 		}
-		if q.Facets || j > 0 {
-			sq := query.NewConjunctionQuery([]query.Query{plain, termRange(fSample, "00", fmt.Sprintf("%02d", k-1))})
-			req := bleve.NewSearchRequestOptions(sq, j, 0, false)
+		out.Approximate = q.Facets
+		scale = float64(sampleBuckets) / float64(k)
+		facets = sample.Facets
+		if j := cutAt(scale); j > 0 && len(sample.Hits) >= j && len(sample.Hits[j-1].Sort) > 0 {
+			field := strings.TrimPrefix(order[0], "-")
+			cut := sample.Hits[j-1].Sort[0]
+			top := query.NewConjunctionQuery([]query.Query{plain, termRange(field, cut, "")})
+			req := bleve.NewSearchRequestOptions(top, size, q.Offset, false)
 			req.Score = bleve.ScoreNone
 			req.SortBy(order)
-			addFacets(req)
 			res, err := run(req)
 			if err != nil {
 				return nil, err
 			}
-			facets = res.Facets
-			if len(res.Hits) < j {
-				j = 0 // too few: sort every hit
-			}
-			if j > 0 && len(res.Hits[j-1].Sort) > 0 {
-				field := strings.TrimPrefix(order[0], "-")
-				cut := res.Hits[j-1].Sort[0]
-				top := query.NewConjunctionQuery([]query.Query{plain, termRange(field, cut, "")})
-				req := bleve.NewSearchRequestOptions(top, size, q.Offset, false)
-				req.Score = bleve.ScoreNone
-				req.SortBy(order)
-				res, err := run(req)
-				if err != nil {
-					return nil, err
-				}
-				if res.Total >= uint64(need) {
-					hits = res.Hits
-				}
+			if res.Total >= uint64(need) {
+				hits = res.Hits
 			}
 		}
-		if hits == nil {
+		if hits == nil { // too few hits above the cut: sort every hit
 			req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
 			req.SortBy(order)
 			if q.Sort != SortRelevance {
