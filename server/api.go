@@ -532,14 +532,8 @@ func (s *Server) writeTarget(w http.ResponseWriter, r *http.Request, name string
 }
 
 func (s *Server) apiDeleteTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	if err := canWriteTarget(p, p.Platform); err != nil {
-		return err
-	}
-	ti, err := s.opts.Targets.Target(r.Context(), r.PathValue("name"))
+	ti, err := s.writableTarget(r, p)
 	if err != nil {
-		return err
-	}
-	if err := canWriteTarget(p, ti.Target.Platform); err != nil {
 		return err
 	}
 	if err := s.opts.Targets.DeleteTarget(r.Context(), ti.Target.Name); err != nil {
@@ -598,14 +592,8 @@ func (s *Server) apiTestSaved(w http.ResponseWriter, r *http.Request, p *Princip
 }
 
 func (s *Server) apiRunNow(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	if err := canWriteTarget(p, p.Platform); err != nil {
-		return err
-	}
-	ti, err := s.opts.Targets.Target(r.Context(), r.PathValue("name"))
+	ti, err := s.writableTarget(r, p)
 	if err != nil {
-		return err
-	}
-	if err := canWriteTarget(p, ti.Target.Platform); err != nil {
 		return err
 	}
 	if err := s.opts.Crawls.RunNow(r.Context(), ti.Target.Name); err != nil {
@@ -801,4 +789,21 @@ func timeParam(v url.Values, name string, end bool) (time.Time, error) {
 		t = t.Add(24*time.Hour - time.Nanosecond)
 	}
 	return t, nil
+}
+
+// writableTarget returns the target named in the request path if p may
+// change it: first whether p may write targets at all, then whether the
+// target is on p's platform.
+func (s *Server) writableTarget(r *http.Request, p *Principal) (*TargetInfo, error) {
+	if err := canWriteTarget(p, p.Platform); err != nil {
+		return nil, err
+	}
+	ti, err := s.opts.Targets.Target(r.Context(), r.PathValue("name"))
+	if err != nil {
+		return nil, err
+	}
+	if err := canWriteTarget(p, ti.Target.Platform); err != nil {
+		return nil, err
+	}
+	return ti, nil
 }

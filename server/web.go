@@ -677,14 +677,8 @@ func (s *Server) targetEdit(w http.ResponseWriter, r *http.Request, p *Principal
 }
 
 func (s *Server) targetDelete(w http.ResponseWriter, r *http.Request, p *Principal, _ *session) error {
-	if err := canWriteTarget(p, p.Platform); err != nil {
-		return err
-	}
-	ti, err := s.opts.Targets.Target(r.Context(), r.PathValue("name"))
+	ti, err := s.writableTarget(r, p)
 	if err != nil {
-		return err
-	}
-	if err := canWriteTarget(p, ti.Target.Platform); err != nil {
 		return err
 	}
 	if err := s.opts.Targets.DeleteTarget(r.Context(), ti.Target.Name); err != nil {
@@ -695,14 +689,8 @@ func (s *Server) targetDelete(w http.ResponseWriter, r *http.Request, p *Princip
 }
 
 func (s *Server) targetRun(w http.ResponseWriter, r *http.Request, p *Principal, _ *session) error {
-	if err := canWriteTarget(p, p.Platform); err != nil {
-		return err
-	}
-	ti, err := s.opts.Targets.Target(r.Context(), r.PathValue("name"))
+	ti, err := s.writableTarget(r, p)
 	if err != nil {
-		return err
-	}
-	if err := canWriteTarget(p, ti.Target.Platform); err != nil {
 		return err
 	}
 	if err := s.opts.Crawls.RunNow(r.Context(), ti.Target.Name); err != nil {
