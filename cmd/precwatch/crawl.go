@@ -79,7 +79,7 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if out != nil {
-		a.monitor = withObserver(a, jsonlObserver(out))
+		a.monitor = monitorFor(a, jsonlObserver(out))
 	}
 	sums := runTargets(ctx, a, targets, prog)
 	prog.done()
@@ -159,11 +159,6 @@ func runTargets(ctx context.Context, a *app, targets []precwatch.Target, prog *p
 		sums = append(sums, sum)
 	}
 	return sums
-}
-
-// withObserver rebuilds the app's monitor with an observer of every result.
-func withObserver(a *app, obs func(precwatch.Result, bool)) *monitor.Monitor {
-	return monitorFor(a, obs)
 }
 
 // jsonlObserver writes each result as one JSON line, safe for concurrent use.
