@@ -118,9 +118,12 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 			fmt.Fprintf(w, "  %-12s %s\n", k+":", targetClip(v, 200))
 		}
 	}
-	if len(rep.Unmatched) == 0 {
+	switch {
+	case failed == len(rep.Pages):
+		// No page came back: nothing can be said of the selectors.
+	case len(rep.Unmatched) == 0:
 		fmt.Fprintln(w, "\nevery selector matched")
-	} else {
+	default:
 		fmt.Fprintln(w, "\nselectors that matched nothing:")
 		for _, s := range rep.Unmatched {
 			fmt.Fprintf(w, "  %s\n", s)
