@@ -9,7 +9,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
@@ -23,18 +22,18 @@ import (
 // whenever either changes: Open then rebuilds every shard built with another
 // version from its stored documents instead of mixing the two.
 // It is a variable only so that tests can simulate an upgrade.
-var mappingVersion = "8"
+var mappingVersion = "9"
 
 // Analyzers. Each listing's title and description are analysed once, by the
 // analyzer of their language (detected from the script), into title_<lang>
 // and description_<lang>; all of them fold accents and case, so "Éphédrine"
 // and "EPHEDRINE" meet "ephedrine":
 //   - pw_en: bleve's en analyzer (possessives, stop words, Porter stemmer)
-//     behind an ASCII-folding character filter: "drums" finds "drum";
-//   - pw_ru: bleve's ru analyzer (stop words, Snowball stemmer) behind ASCII
+//     with an ASCII-folding token filter (pw_fold): "drums" finds "drum";
+//   - pw_ru: bleve's ru analyzer (stop words, Snowball stemmer) with ASCII
 //     folding: "эфедрина" finds "эфедрин";
 //   - pw_cjk (also the normalised text analyzer): bleve's cjk analyzer
-//     (unicode tokenizer, width folding, lowercase, CJK bigrams) behind ASCII
+//     (unicode tokenizer, width folding, lowercase, CJK bigrams) with ASCII
 //     folding: "麻黄碱" is the bigrams 麻黄 黄碱, full-width "５４４９" is 5449.
 const (
 	analyzerEN   = "pw_en"
@@ -158,13 +157,12 @@ func baseField(f string) string {
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
 	for name, filters := range map[string][]any{
-		analyzerEN:  {en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
-		analyzerRU:  {lowercase.Name, ru.StopName, ru.SnowballStemmerName},
-		analyzerCJK: {cjk.WidthName, lowercase.Name, cjk.BigramName},
+		analyzerEN:  {foldName, en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+		analyzerRU:  {foldName, lowercase.Name, ru.StopName, ru.SnowballStemmerName},
+		analyzerCJK: {cjk.WidthName, foldName, lowercase.Name, cjk.BigramName},
 	} {
 		err := im.AddCustomAnalyzer(name, map[string]any{
 			"type":          custom.Name,
-			"char_filters":  []any{asciifolding.Name},
 			"tokenizer":     unicodetok.Name,
 			"token_filters": filters,
 		})
