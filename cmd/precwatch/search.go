@@ -34,6 +34,9 @@ type searchOutput struct {
 	Total  uint64                       `json:"total"`
 	Hits   []index.Hit                  `json:"hits"`
 	Facets map[string][]index.FacetTerm `json:"facets"`
+	// Approximate says the facet counts were estimated from a sample (a
+	// very broad query over a large index); total and hits are exact.
+	Approximate bool `json:"approximate,omitempty"`
 }
 
 func runSearch(ctx context.Context, env *Env, args []string) error {
@@ -114,7 +117,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		return fail("%v", err)
 	}
 	if *format == "json" {
-		out := searchOutput{Total: res.Total, Hits: res.Hits, Facets: res.Facets}
+		out := searchOutput{Total: res.Total, Hits: res.Hits, Facets: res.Facets, Approximate: res.Approximate}
 		if out.Facets == nil {
 			out.Facets = map[string][]index.FacetTerm{}
 		}
