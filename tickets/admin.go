@@ -77,13 +77,8 @@ func (s *Store) Target(ctx context.Context, name string) (*StoredTarget, error) 
 // name.
 func (s *Store) Targets(ctx context.Context, platforms []string) ([]StoredTarget, error) {
 	q := "SELECT spec, updated_at FROM targets"
-	var args []any
-	if len(platforms) > 0 {
-		q += " WHERE platform IN (" + placeholders(len(platforms)) + ")"
-		for _, p := range platforms {
-			args = append(args, p)
-		}
-	}
+	scope, args := platformScope("WHERE", "platform", platforms)
+	q += scope
 	rows, err := s.rq.QueryContext(ctx, q+" ORDER BY name", args...)
 	if err != nil {
 		return nil, fmt.Errorf("targets: %w", err)
@@ -236,13 +231,8 @@ func (s *Store) Runs(ctx context.Context, platforms []string, limit int) ([]Run,
 		limit = 50
 	}
 	q := "SELECT " + runCols + " FROM crawl_runs"
-	var args []any
-	if len(platforms) > 0 {
-		q += " WHERE platform IN (" + placeholders(len(platforms)) + ")"
-		for _, p := range platforms {
-			args = append(args, p)
-		}
-	}
+	scope, args := platformScope("WHERE", "platform", platforms)
+	q += scope
 	q += " ORDER BY started DESC, id DESC LIMIT ?"
 	rows, err := s.rq.QueryContext(ctx, q, append(args, limit)...)
 	if err != nil {

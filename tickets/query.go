@@ -381,13 +381,8 @@ func (s *Store) Sellers(ctx context.Context, platforms []string) ([]Seller, erro
 		MAX(l.score), MIN(l.first_seen), MAX(l.last_seen)
 		FROM listings l LEFT JOIN tickets t ON t.platform = l.platform AND t.listing_id = l.listing_id
 		WHERE l.suspicious = 1`
-	var args []any
-	if len(platforms) > 0 {
-		q += " AND l.platform IN (" + placeholders(len(platforms)) + ")"
-		for _, p := range platforms {
-			args = append(args, p)
-		}
-	}
+	scope, args := platformScope("AND", "l.platform", platforms)
+	q += scope
 	q += " GROUP BY l.platform, l.seller ORDER BY COUNT(*) DESC, MAX(l.score) DESC, l.platform, l.seller"
 	rows, err := s.rq.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -516,13 +511,8 @@ func (s *Store) RemovalStats(ctx context.Context, platforms []string) ([]Removal
 	// A listing flagged only after it was removed (by a rescan) says nothing
 	// about how fast the platform acts.
 	q := "SELECT platform, CASE WHEN removed_at >= flagged_at THEN removed_at - flagged_at END FROM tickets"
-	var args []any
-	if len(platforms) > 0 {
-		q += " WHERE platform IN (" + placeholders(len(platforms)) + ")"
-		for _, p := range platforms {
-			args = append(args, p)
-		}
-	}
+	scope, args := platformScope("WHERE", "platform", platforms)
+	q += scope
 	q += " ORDER BY platform"
 	rows, err := s.rq.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -573,13 +563,8 @@ func (s *Store) RemovalStats(ctx context.Context, platforms []string) ([]Removal
 // empty means all), for metrics.
 func (s *Store) TicketCounts(ctx context.Context, platforms []string) (map[string]int, error) {
 	q := "SELECT status, COUNT(*) FROM tickets"
-	var args []any
-	if len(platforms) > 0 {
-		q += " WHERE platform IN (" + placeholders(len(platforms)) + ")"
-		for _, p := range platforms {
-			args = append(args, p)
-		}
-	}
+	scope, args := platformScope("WHERE", "platform", platforms)
+	q += scope
 	q += " GROUP BY status"
 	rows, err := s.rq.QueryContext(ctx, q, args...)
 	if err != nil {

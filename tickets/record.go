@@ -491,6 +491,20 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
+// platformScope returns the SQL clause (starting with keyword, WHERE or AND)
+// that keeps rows of col within platforms, and its arguments; nothing when
+// platforms is empty (every platform).
+func platformScope(keyword, col string, platforms []string) (string, []any) {
+	if len(platforms) == 0 {
+		return "", nil
+	}
+	args := make([]any, len(platforms))
+	for i, p := range platforms {
+		args[i] = p
+	}
+	return " " + keyword + " " + col + " IN (" + placeholders(len(platforms)) + ")", args
+}
+
 // auditEntry is one row of a ticket's audit log, before it is written.
 type auditEntry struct {
 	actor, action, from, to, reason string
