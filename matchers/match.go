@@ -945,23 +945,37 @@ func (m *Matcher) gapOK(gap []byte, set map[string]bool, list bool) bool {
 		if w == "." {
 			return false
 		}
-		// CJK: strip known words.
-		rest := w
-		for rest != "" {
-			stripped := false
-			for k := range set {
-				if k != "" && strings.HasPrefix(rest, k) {
-					rest = rest[len(k):]
-					stripped = true
-					break
-				}
-			}
-			if !stripped {
-				return false
-			}
+		// CJK: the word must be a run of known words.
+		if !segmentable(w, set) {
+			return false
 		}
 	}
 	return true
+}
+
+// segmentable reports whether w is a concatenation of words of set. (It
+// replaces a greedy strip that tried the words in map order, so that its
+// verdict depended on the order of map iteration.)
+func segmentable(w string, set map[string]bool) bool {
+	var buf [96]bool
+	ok := buf[:0]
+	if len(w)+1 > len(buf) {
+		ok = make([]bool, 0, len(w)+1)
+	}
+	ok = ok[:len(w)+1]
+	clear(ok)
+	ok[0] = true
+	for i := 0; i < len(w); i++ {
+		if !ok[i] {
+			continue
+		}
+		for j := i + 1; j <= len(w); j++ {
+			if !ok[j] && set[w[i:j]] {
+				ok[j] = true
+			}
+		}
+	}
+	return ok[len(w)]
 }
 
 // bulkQuantity returns the first bulk quantity stated in the fields
