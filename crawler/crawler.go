@@ -382,6 +382,20 @@ type outcome struct {
 	errKind  string
 	gone     bool
 	links    []item
+	final    string // the page's canonical URL after redirects
+}
+
+// finalURL returns the canonical form of a page's URL after redirects, or
+// requested when there were none or the final URL does not parse.
+func finalURL(requested, final string) string {
+	if final == "" {
+		return requested
+	}
+	u, err := extract.Canonical(nil, final)
+	if err != nil {
+		return requested
+	}
+	return u
 }
 
 // process fetches, extracts and delivers one page and records it. A page cut
@@ -405,6 +419,11 @@ func (r *run) process(ctx context.Context, it item) {
 	// journal's order matches the frontier's.
 	r.mu.Lock()
 	var added []item
+	if out.final != "" && out.final != it.url {
+		// Reached through a redirect: do not fetch it again under its
+		// own name.
+		r.seen[out.final] = struct{}{}
+	}
 	for _, l := range out.links {
 		if _, ok := r.seen[l.url]; ok {
 			continue
@@ -460,12 +479,15 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.errKind = "evidence"
 		return out, err
 	}
-	body, _, err := toUTF8(resp.Body, resp.Header.Get("Content-Type"), r.t.Kind)
+	body, _, err := decodeBody(resp, r.t)
 	if err != nil {
 		out.errKind = KindDecode
 		return out, err
 	}
-	page, err := extract.Extract(r.t, it.url, body)
+	// A redirected page is read at its final URL: its relative links and
+	// url_pattern refer to it, and it is the listing's address.
+	out.final = finalURL(it.url, resp.URL)
+	page, err := extract.Extract(r.t, out.final, body)
 	if err != nil {
 		out.errKind = KindExtract
 		return out, err

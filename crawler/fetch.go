@@ -1,8 +1,11 @@
 package crawler
 
 import (
+	"bufio"
 	"bytes"
+	"compress/flate"
 	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +25,8 @@ import (
 	"github.com/precwatch/precwatch"
 	"github.com/temoto/robotstxt"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Fetch failures the crawler branches on.
@@ -34,6 +40,9 @@ var (
 	ErrOffDomain = errors.New("redirect off the allowed domains")
 	// ErrRobots means robots.txt disallows the URL for our user agent.
 	ErrRobots = errors.New("disallowed by robots.txt")
+	// ErrEncoding means a response's content coding is not one we read
+	// (gzip, deflate) or its compressed data is corrupt.
+	ErrEncoding = errors.New("unreadable content encoding")
 )
 
 const (
@@ -96,7 +105,7 @@ func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options) *fetche
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: timeout,
-		DisableCompression:    true, // capTransport decodes gzip itself, under the cap
+		DisableCompression:    true, // capTransport decodes gzip and deflate itself, under the cap
 	}
 	f := &fetcher{
 		target:  t,
@@ -285,7 +294,7 @@ func (f *fetcher) allowedByRobots(ctx context.Context, u *url.URL) (bool, time.D
 	return e.data.TestAgent(p, f.ua), e.delay, nil
 }
 
-// capTransport decodes gzip itself and fails any body larger than max bytes,
+// capTransport decodes gzip and deflate itself and fails any body larger than max bytes,
 // both as sent and once decompressed, so neither a huge page nor a gzip bomb
 // is ever held in memory beyond max bytes.
 type capTransport struct {
@@ -296,7 +305,7 @@ type capTransport struct {
 func (t *capTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if req.Header.Get("Accept-Encoding") == "" {
 		req = req.Clone(req.Context())
-		req.Header.Set("Accept-Encoding", "gzip")
+		req.Header.Set("Accept-Encoding", "gzip, deflate")
 	}
 	resp, err := t.base.RoundTrip(req)
 	if err != nil {
@@ -308,12 +317,19 @@ func (t *capTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	raw := &capReader{r: resp.Body, c: resp.Body, max: t.max}
 	resp.Body = raw
-	if strings.EqualFold(strings.TrimSpace(resp.Header.Get("Content-Encoding")), "gzip") {
-		resp.Body = &gzipBody{raw: raw, max: t.max}
+	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip", "deflate":
+		resp.Body = &decodedBody{raw: raw, max: t.max, deflate: enc == "deflate"}
 		resp.Header.Del("Content-Encoding")
 		resp.Header.Del("Content-Length")
 		resp.ContentLength = -1
 		resp.Uncompressed = true
+	default:
+		// We never ask for another coding (br, zstd, compress, or a
+		// chain); a server sending one anyway sent bytes we cannot read.
+		raw.Close()
+		return nil, fmt.Errorf("%s: content-encoding %q: %w", req.URL, enc, ErrEncoding)
 	}
 	return resp, nil
 }
@@ -343,32 +359,95 @@ func (c *capReader) Read(p []byte) (int, error) {
 
 func (c *capReader) Close() error { return c.c.Close() }
 
-// gzipBody decompresses lazily (the gzip header is read on first Read, inside
-// the client's timeout) and caps the decompressed size.
-type gzipBody struct {
-	raw *capReader
-	max int64
-	out *capReader
-	gz  *gzip.Reader
+// decodedBody decompresses gzip or deflate lazily (the header is read on first
+// Read, inside the client's timeout) and caps the decompressed size.
+// "deflate" is meant to be zlib-wrapped (RFC 9110) but some servers send raw
+// DEFLATE; both are read.
+type decodedBody struct {
+	raw     *capReader
+	max     int64
+	deflate bool
+	out     *capReader
+	dec     io.ReadCloser
 }
 
-func (g *gzipBody) Read(p []byte) (int, error) {
+func (g *decodedBody) Read(p []byte) (int, error) {
 	if g.out == nil {
-		gz, err := gzip.NewReader(g.raw)
-		if err != nil {
-			return 0, fmt.Errorf("gzip body: %w", err)
+		var err error
+		if g.deflate {
+			g.dec, err = newDeflateReader(g.raw)
+		} else {
+			g.dec, err = gzip.NewReader(g.raw)
 		}
-		g.gz = gz
-		g.out = &capReader{r: gz, c: io.NopCloser(nil), max: g.max}
+		if err != nil {
+			return 0, fmt.Errorf("%w: %w", ErrEncoding, err)
+		}
+		g.out = &capReader{r: g.dec, c: io.NopCloser(nil), max: g.max}
 	}
-	return g.out.Read(p)
+	n, err := g.out.Read(p)
+	if err != nil && err != io.EOF && !errors.Is(err, ErrTooLarge) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		var ce flate.CorruptInputError
+		if errors.As(err, &ce) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, zlib.ErrChecksum) {
+			err = fmt.Errorf("%w: %w", ErrEncoding, err)
+		}
+	}
+	return n, err
 }
 
-func (g *gzipBody) Close() error {
-	if g.gz != nil {
-		g.gz.Close()
+func (g *decodedBody) Close() error {
+	if g.dec != nil {
+		g.dec.Close()
 	}
 	return g.raw.Close()
+}
+
+// newDeflateReader reads a zlib stream, or raw DEFLATE when r does not start
+// with a zlib header.
+func newDeflateReader(r io.Reader) (io.ReadCloser, error) {
+	br := bufio.NewReader(r)
+	hdr, err := br.Peek(2)
+	if err != nil {
+		return nil, fmt.Errorf("deflate body: %w", err)
+	}
+	// A zlib header: CM 8 in the low nibble and a multiple of 31.
+	if hdr[0]&0x0f == 8 && (uint16(hdr[0])<<8|uint16(hdr[1]))%31 == 0 {
+		return zlib.NewReader(br)
+	}
+	return flate.NewReader(br), nil
+}
+
+// maybeGunzip decompresses a body that is itself a gzip file (a feed served
+// as feed.json.gz with Content-Type application/gzip and no
+// Content-Encoding), capped at max bytes; other bodies are returned as they
+// are.
+func maybeGunzip(body []byte, max int64) ([]byte, error) {
+	if len(body) < 3 || body[0] != 0x1f || body[1] != 0x8b || body[2] != 8 {
+		return body, nil
+	}
+	gz, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("gzip file body: %w", err)
+	}
+	defer gz.Close()
+	out, err := io.ReadAll(&capReader{r: gz, c: io.NopCloser(nil), max: max})
+	if err != nil {
+		return nil, fmt.Errorf("gzip file body: %w", err)
+	}
+	return out, nil
+}
+
+// decodeBody turns a fetched body into UTF-8 text for the extractor: a body
+// that is a gzip file is decompressed first, then decoded from its charset.
+func decodeBody(resp *response, t *precwatch.Target) ([]byte, string, error) {
+	maxBody := t.MaxBodyBytes
+	if maxBody <= 0 {
+		maxBody = defaultMaxBody
+	}
+	body, err := maybeGunzip(resp.Body, maxBody)
+	if err != nil {
+		return nil, "", err
+	}
+	return toUTF8(body, resp.Header.Get("Content-Type"), t.Kind)
 }
 
 // toUTF8 decodes an HTML or JSON body to UTF-8 using the charset of the
@@ -384,7 +463,14 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 			return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8", nil
 		}
 	}
-	enc, name, _ := charset.DetermineEncoding(body, contentType)
+	enc, name, certain := charset.DetermineEncoding(body, contentType)
+	if !certain && kind != precwatch.KindJSON {
+		// DetermineEncoding looks for <meta charset> in the first 1024
+		// bytes only; pages with long heads declare it later.
+		if e, n := declaredCharset(body); e != nil {
+			enc, name = e, n
+		}
+	}
 	if name == "utf-8" {
 		return bytes.ToValidUTF8(body, []byte("\uFFFD")), name, nil
 	}
@@ -393,6 +479,37 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 		return nil, name, fmt.Errorf("decode %s: %w", name, err)
 	}
 	return out, name, nil
+}
+
+// metaCharset finds a charset declared in a <meta> element or an XML
+// declaration.
+var metaCharset = regexp.MustCompile(`(?i)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)|^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9_:.+-]+)`)
+
+// charsetScan is how far into a page declaredCharset looks.
+const charsetScan = 64 << 10
+
+// declaredCharset returns the encoding a page declares in its first
+// charsetScan bytes, or nil.
+func declaredCharset(body []byte) (encoding.Encoding, string) {
+	head := body[:min(len(body), charsetScan)]
+	m := metaCharset.FindSubmatch(head)
+	if m == nil {
+		return nil, ""
+	}
+	label := string(m[1])
+	if label == "" {
+		label = string(m[2])
+	}
+	e, name := charset.Lookup(label)
+	if e == nil {
+		return nil, ""
+	}
+	if name == "utf-16le" || name == "utf-16be" {
+		// A page that read as ASCII to find this is not UTF-16 (as in
+		// the HTML standard's prescan).
+		return unicode.UTF8, "utf-8"
+	}
+	return e, name
 }
 
 // Error kinds counted in Run.ErrorsByKind.
@@ -425,7 +542,8 @@ func classify(err error) (kind string, retry bool) {
 		return KindOffDomain, false
 	case errors.Is(err, ErrRobots):
 		return KindRobots, false
-	case errors.Is(err, gzip.ErrHeader), errors.Is(err, gzip.ErrChecksum):
+	case errors.Is(err, ErrEncoding), errors.Is(err, gzip.ErrHeader), errors.Is(err, gzip.ErrChecksum),
+		errors.Is(err, zlib.ErrHeader), errors.Is(err, zlib.ErrChecksum):
 		return KindDecode, false
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
 		return KindTimeout, true

@@ -99,12 +99,13 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	if err != nil {
 		return nil, err
 	}
-	body, cs, err := toUTF8(resp.Body, resp.Header.Get("Content-Type"), r.t.Kind)
+	body, cs, err := decodeBody(resp, r.t)
 	tp.Charset = cs
 	if err != nil {
 		return nil, err
 	}
-	page, err := extract.Extract(r.t, it.url, body)
+	final := finalURL(it.url, resp.URL)
+	page, err := extract.Extract(r.t, final, body)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -23,11 +24,17 @@ import (
 // well as "div.card a"); they are resolved against the page URL or the
 // page's <base href>. Listings are produced only when t.Listing.URLPattern is
 // empty or matches the canonical page URL: one per node matched by
-// t.Listing.Item, or one for the whole page when Item is empty. Field specs
-// are "css" (visible text of the first match with non-empty text), "css@attr"
-// (the attribute of the first match that has a non-empty one) or "@attr" (the
-// item's own attribute); text is whitespace-collapsed and excludes script,
-// style, noscript and template content.
+// t.Listing.Item, or one for the whole page when Item is empty (selectors
+// then search the whole document, <head> included, and "@attr" reads the
+// <body>'s attribute). Field specs are "css" (visible text), "css@attr" (an
+// attribute) or "@attr" (the item's own attribute). The id, url, title,
+// price, seller and location fields take the first match with a non-empty
+// value; description joins the distinct values of all its matches with a
+// space and other fields (attributes) with ", ", leaving out matches inside
+// an earlier match. Text is whitespace-collapsed and excludes script, style,
+// noscript and template content and elements hidden by the hidden attribute
+// or an inline display:none or visibility:hidden; hidden matches are read
+// only when no visible element matched.
 func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	base, canon, err := pageBase(pageURL)
 	if err != nil {
@@ -77,12 +84,12 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		return nil, fmt.Errorf("target %s: %w", t.Name, err)
 	}
 	var items []*html.Node
-	if spec.Item == "" {
-		if n := findBody(root); n != nil {
-			items = []*html.Node{n}
-		} else {
-			items = []*html.Node{root}
-		}
+	whole := spec.Item == ""
+	if whole {
+		// The whole page is one listing: selectors search the whole
+		// document, head included (meta og:title, <title>, link
+		// rel=canonical), and "@attr" reads the <body>'s attribute.
+		items = []*html.Node{root}
 	} else {
 		sel, err := compileSelector(spec.Item)
 		if err != nil {
@@ -97,7 +104,13 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	for _, item := range items {
 		values := make(map[string]string, len(fields))
 		for _, f := range fields {
-			v, matched := f.value(item)
+			n := item
+			if whole && f.css == nil {
+				if body := findBody(root); body != nil {
+					n = body
+				}
+			}
+			v, matched := f.value(n)
 			if matched {
 				b.page.Counts[f.countKey]++
 			}
@@ -301,6 +314,26 @@ type field struct {
 	countKey string            // "field:<name>"
 	css      cascadia.Selector // nil for "@attr"
 	attr     string            // "" for text
+	sep      string            // joins the values of all matches; "" keeps the first
+}
+
+// Separators of fields that read every match of their selector: the
+// description ("p" paragraphs, spec rows) and extra attributes (tags, images).
+// The other listing fields name one thing and keep the first match.
+const (
+	descriptionSep = " "
+	attributeSep   = ", "
+)
+
+// joinSep returns how the values of field name's matches are joined.
+func joinSep(name string) string {
+	switch name {
+	case precwatch.FieldDescription:
+		return descriptionSep
+	case fieldID, fieldURL, precwatch.FieldTitle, precwatch.FieldPrice, precwatch.FieldSeller, precwatch.FieldLocation:
+		return ""
+	}
+	return attributeSep
 }
 
 // SplitFieldSpec splits a field spec into its CSS selector and attribute:
@@ -331,7 +364,7 @@ func compileFields(specs map[string]string) ([]field, error) {
 	fields := make([]field, 0, len(names))
 	for _, n := range names {
 		css, a := SplitFieldSpec(specs[n])
-		f := field{name: n, countKey: "field:" + n, attr: a}
+		f := field{name: n, countKey: "field:" + n, attr: a, sep: joinSep(n)}
 		if css != "" {
 			sel, err := compileSelector(css)
 			if err != nil {
@@ -354,7 +387,20 @@ func (f *field) value(item *html.Node) (string, bool) {
 		return collapse(v), ok
 	}
 	nodes := matchDescendants(item, f.css)
+	if f.attr == "" {
+		// Text of hidden matches counts only when nothing visible
+		// matched (a selector aimed at a hidden element on purpose).
+		visible := slices.DeleteFunc(slices.Clone(nodes), func(n *html.Node) bool { return hiddenWithin(n, item) })
+		if len(visible) > 0 && len(visible) < len(nodes) {
+			nodes = visible
+		}
+	}
+	var vals []string
+	var taken []*html.Node
 	for _, n := range nodes {
+		if f.sep != "" && f.attr == "" && insideAny(n, taken) {
+			continue // its text is already in an enclosing match
+		}
 		var v string
 		if f.attr != "" {
 			v, _ = attr(n, f.attr)
@@ -362,16 +408,66 @@ func (f *field) value(item *html.Node) (string, bool) {
 		} else {
 			v = visibleText(n)
 		}
-		if v != "" {
+		if v == "" {
+			continue
+		}
+		if f.sep == "" {
 			return v, true
 		}
+		taken = append(taken, n)
+		if !slices.Contains(vals, v) {
+			vals = append(vals, v)
+		}
 	}
-	return "", len(nodes) > 0
+	return strings.Join(vals, f.sep), len(nodes) > 0
+}
+
+// insideAny reports whether n is one of nodes or a descendant of one.
+func insideAny(n *html.Node, nodes []*html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if slices.Contains(nodes, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // hiddenElements never contribute visible text.
 var hiddenElements = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+}
+
+// isHidden reports whether n is hidden by its own markup: the hidden
+// attribute, or an inline style with display:none or visibility:hidden.
+// Stylesheets are not evaluated.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			st := strings.ToLower(a.Val)
+			if !strings.Contains(st, "none") && !strings.Contains(st, "hidden") {
+				continue
+			}
+			st = strings.Join(strings.Fields(st), "")
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hiddenWithin reports whether n, or an ancestor of n below item, is hidden
+// or a script, style, noscript or template element.
+func hiddenWithin(n, item *html.Node) bool {
+	for p := n; p != nil && p != item; p = p.Parent {
+		if p.Type == html.ElementNode && (hiddenElements[p.DataAtom] || isHidden(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockElements separate words: "<p>a</p><p>b</p>" reads "a b", not "ab".
@@ -391,7 +487,7 @@ var blockElements = map[atom.Atom]bool{
 // visibleText returns the text of n without script and style content, with
 // runs of whitespace collapsed to one space and no leading or trailing space.
 func visibleText(n *html.Node) string {
-	var w textWriter
+	w := textWriter{root: n}
 	w.node(n)
 	return w.b.String()
 }
@@ -409,6 +505,7 @@ func VisibleText(doc []byte) string {
 
 // textWriter appends text with whitespace collapsed on the fly.
 type textWriter struct {
+	root  *html.Node // read even when hidden: a selector chose it
 	b     strings.Builder
 	space bool // a space is pending before the next word
 }
@@ -419,7 +516,7 @@ func (w *textWriter) node(n *html.Node) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if hiddenElements[n.DataAtom] {
+		if n != w.root && (hiddenElements[n.DataAtom] || isHidden(n)) {
 			return
 		}
 		if blockElements[n.DataAtom] {

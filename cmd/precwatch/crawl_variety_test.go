@@ -1,0 +1,312 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/zlib"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Marketplaces unlike the bundled fixtures, written the way a partner's own
+// site might be, crawled end to end through `precwatch crawl --listings` with
+// a config written per DESIGN.md.
+
+// varietyCrawl writes cfg (a YAML config; "DATA" is replaced by a temporary
+// data dir) and runs `precwatch crawl --listings`. It returns the extracted
+// listings keyed by URL path (plus "#fragment" for ids that are not URLs) and
+// the data dir.
+func varietyCrawl(t *testing.T, cfg string) (map[string]precwatch.Listing, string) {
+	t.Helper()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, strings.ReplaceAll(cfg, "DATA", data))
+	out := filepath.Join(dir, "listings.jsonl")
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath, "--listings", out)
+	if code != 0 {
+		t.Fatalf("crawl: exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]precwatch.Listing{}
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var r precwatch.Result
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("listings line %q: %v", sc.Text(), err)
+		}
+		key := r.Listing.ID
+		if u, err := url.Parse(r.Listing.ID); err == nil && u.Host != "" {
+			key = u.RequestURI()
+		}
+		got[key] = r.Listing
+	}
+	return got, data
+}
+
+func listingKeys(m map[string]precwatch.Listing) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// checkListing compares the named fields of l ("attributes.x" for an
+// attribute) with want.
+func checkListing(t *testing.T, name string, l precwatch.Listing, want map[string]string) {
+	t.Helper()
+	for k, w := range want {
+		var g string
+		switch k {
+		case "id":
+			g = l.ID
+		case "url":
+			g = l.URL
+		case "title":
+			g = l.Title
+		case "description":
+			g = l.Description
+		case "price":
+			g = l.Price
+		case "seller":
+			g = l.Seller
+		case "location":
+			g = l.Location
+		default:
+			g = l.Attributes[strings.TrimPrefix(k, "attributes.")]
+		}
+		if g != w {
+			t.Errorf("%s: %s = %q, want %q", name, k, g, w)
+		}
+	}
+}
+
+// TestVarietyHTMLLinks crawls a shop whose links are relative to a <base
+// href>, protocol-relative, carry fragments and tracking parameters, whose
+// pagination is a <link rel=next> in the head and then numbered page links,
+// and whose detail pages are reached through redirects with relative
+// Location headers.
+func TestVarietyHTMLLinks(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := strings.TrimPrefix(srv.URL, "http://")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /admin/\n")
+		case "/shop/":
+			switch r.URL.Query().Get("page") {
+			case "", "1":
+				fmt.Fprintf(w, `<!doctype html><html><head><base href="/shop/items/">
+<link rel="next" href="/shop/?page=2"></head><body><ul class="grid">
+<li><a class="card" href="p1.html">one</a></li>
+<li><a class="card" href="//%s/shop/items/p2.html?utm_source=grid#reviews">two</a></li>
+<li><a class="card" href="p1.html?utm_campaign=x">one again</a></li>
+</ul></body></html>`, host)
+			case "2":
+				fmt.Fprint(w, `<html><body><ul class="grid">
+<li><a class="card" href="/go/3">three</a></li>
+</ul><nav class="pager"><a href="/shop/?page=1">1</a> <a href="/shop/?page=2">2</a> <a href="/shop/?page=3">3</a></nav></body></html>`)
+			case "3":
+				fmt.Fprint(w, `<html><body><ul class="grid">
+<li><a class="card" href="/old/p4">four</a></li>
+</ul><nav class="pager"><a href="/shop/?page=2">2</a> <a href="/shop/?page=3">3</a></nav></body></html>`)
+			default:
+				http.NotFound(w, r)
+			}
+		case "/go/3":
+			w.Header().Set("Location", "../shop/items/p3.html")
+			w.WriteHeader(http.StatusFound)
+		case "/old/p4":
+			w.Header().Set("Location", "/shop/items/p4.html")
+			w.WriteHeader(http.StatusMovedPermanently)
+		case "/shop/items/p1.html", "/shop/items/p2.html", "/shop/items/p3.html", "/shop/items/p4.html", "/shop/items/p5.html":
+			n := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/shop/items/p"), ".html")
+			related := ""
+			if n == "4" {
+				// Relative to the page's final URL, not to /old/p4.
+				related = `<a class="card" href="p5.html">five</a>`
+			}
+			fmt.Fprintf(w, `<html><body><div class="product" data-sku="SKU-%s"><h1>Product %s</h1>
+<div class="desc">Reagent lot %s.</div>%s</div></body></html>`, n, n, n, related)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _ := varietyCrawl(t, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: links
+    platform: Links
+    start_urls: ["%s/shop/"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.card"]
+    next_page: ["link[rel=next]", "nav.pager a"]
+    listing:
+      url_pattern: "/shop/items/p[0-9]+\\.html$"
+      fields: {id: "div.product@data-sku", title: "h1", description: ".desc"}
+`, srv.URL))
+	want := []string{"SKU-1", "SKU-2", "SKU-3", "SKU-4", "SKU-5"}
+	if g := listingKeys(got); strings.Join(g, ",") != strings.Join(want, ",") {
+		t.Fatalf("listings %v, want %v", g, want)
+	}
+	for i, id := range want {
+		n := i + 1
+		checkListing(t, id, got[id], map[string]string{
+			"url":   fmt.Sprintf("%s/shop/items/p%d.html", srv.URL, n),
+			"title": fmt.Sprintf("Product %d", n),
+		})
+	}
+}
+
+// TestVarietyHTMLFields crawls detail pages whose fields are in the head
+// (meta og:title, <title>), in definition lists and spec tables, spread over
+// several paragraphs, next to hidden, script and style text.
+func TestVarietyHTMLFields(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/":
+			fmt.Fprint(w, `<html><body><a class="x" href="/offer/77">77</a></body></html>`)
+		case "/offer/77":
+			fmt.Fprint(w, `<!DOCTYPE html>
+<html lang="en"><head><title>Offer 77 | ReagentBazaar</title>
+<meta property="og:title" content="  Pure Safrole   oil &amp; more ">
+<meta name="description" content="Safrole oil 99%, bulk.">
+<link rel="canonical" href="/offer/77?utm_source=og">
+<style>.desc { color: red } /* safrole style */</style>
+<script>var tracking = "wickr: fake";</script>
+</head><body data-offer-id="o-77">
+<main>
+  <div class="desc">
+    <p>Safrole&nbsp;oil,   high   purity.<br>Fast shipping.</p>
+    <p>Contact on Telegram: @oilman<br/>Discreet packaging.</p>
+    <p hidden>internal note: pseudoephedrine</p>
+    <p style="display: none">seo spam ephedrine</p>
+    <script>document.write("ignored")</script>
+  </div>
+  <dl class="specs"><dt>CAS</dt><dd>94-59-7</dd><dt>Purity</dt><dd>99 %</dd><dt>MOQ</dt><dd> 5 kg </dd></dl>
+  <table class="spec"><tr><th>Origin</th><td>Rotterdam, NL</td></tr><tr><th>Seller</th><td><a href="/u/9">Oil &amp; Co</a></td></tr></table>
+  <ul class="tags"><li>oil</li><li>aroma</li><li>bulk</li></ul>
+  <img class="main" data-src="/img/77.jpg" src="data:image/gif;base64,R0lGOD">
+</main></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _ := varietyCrawl(t, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: fields
+    platform: ReagentBazaar
+    start_urls: ["%s/"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.x"]
+    listing:
+      url_pattern: "/offer/"
+      fields:
+        id: "@data-offer-id"
+        title: "meta[property='og:title']@content"
+        page_title: "title"
+        summary: "meta[name=description]@content"
+        url: "link[rel=canonical]@href"
+        description: ".desc p"
+        cas: "dl.specs dt:contains('CAS') + dd"
+        purity: "dt:containsOwn(\"Purity\") + dd"
+        moq: "dl.specs dt:contains(MOQ) + dd"
+        location: "table.spec th:contains(Origin) + td"
+        seller: "table.spec tr:has(th:contains(Seller)) td"
+        tags: "ul.tags li"
+        image: "img.main@data-src"
+`, srv.URL))
+	l, ok := got["o-77"]
+	if !ok {
+		t.Fatalf("no listing o-77 in %v", listingKeys(got))
+	}
+	checkListing(t, "o-77", l, map[string]string{
+		"url":                   srv.URL + "/offer/77",
+		"title":                 "Pure Safrole oil & more",
+		"attributes.page_title": "Offer 77 | ReagentBazaar",
+		"attributes.summary":    "Safrole oil 99%, bulk.",
+		"description":           "Safrole oil, high purity. Fast shipping. Contact on Telegram: @oilman Discreet packaging.",
+		"attributes.cas":        "94-59-7",
+		"attributes.purity":     "99 %",
+		"attributes.moq":        "5 kg",
+		"location":              "Rotterdam, NL",
+		"seller":                "Oil & Co",
+		"attributes.tags":       "oil, aroma, bulk",
+		"attributes.image":      srv.URL + "/img/77.jpg",
+	})
+}
+
+// TestVarietyCharsets crawls pages in windows-1251 (declared by a <meta>
+// after a long head), GBK (declared by the header only) and Shift_JIS
+// (declared by <meta http-equiv>), one of them sent deflate-compressed.
+func TestVarietyCharsets(t *testing.T) {
+	longHead := "<script>" + strings.Repeat("var a = 1; ", 200) + "</script>"
+	ru, _ := charmap.Windows1251.NewEncoder().String(`<html><head>` + longHead + `<meta charset="windows-1251"></head><body><h1>Эфедрин гидрохлорид</h1></body></html>`)
+	zh, _ := simplifiedchinese.GBK.NewEncoder().String(`<html><body><h1>麻黄碱 出售</h1></body></html>`)
+	ja, _ := japanese.ShiftJIS.NewEncoder().String(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><body><h1>エフェドリン 販売</h1></body></html>`)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, `<html><body><a href="/ru">ru</a><a href="/zh">zh</a><a href="/ja">ja</a></body></html>`)
+		case "/ru":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, ru)
+		case "/zh":
+			w.Header().Set("Content-Type", "text/html; charset=GBK")
+			fmt.Fprint(w, zh)
+		case "/ja":
+			w.Header().Set("Content-Type", "text/html")
+			w.Header().Set("Content-Encoding", "deflate")
+			zw := zlib.NewWriter(w)
+			fmt.Fprint(zw, ja)
+			zw.Close()
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _ := varietyCrawl(t, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: charsets
+    platform: Charsets
+    start_urls: ["%s/"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    delay: 0s
+    follow: ["a"]
+    listing:
+      url_pattern: "/(ru|zh|ja)$"
+      fields: {title: "h1"}
+`, srv.URL))
+	for path, want := range map[string]string{"/ru": "Эфедрин гидрохлорид", "/zh": "麻黄碱 出售", "/ja": "エフェドリン 販売"} {
+		checkListing(t, path, got[path], map[string]string{"title": want})
+	}
+}
