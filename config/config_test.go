@@ -486,3 +486,47 @@ func ExampleParse() {
 	// crawl.yml:5:18: targets[0].parallelism: 100 is outside [1, 64]
 	// crawl.yml:7:23: targets[0].listing.fields.title: "h1[" is not a CSS selector: expected identifier, found EOF instead
 }
+
+// TestListsAndLinkSpecs checks what partners plausibly write for lists and
+// link selectors: one value without brackets, and "css@attr" links.
+func TestListsAndLinkSpecs(t *testing.T) {
+	data := []byte(`targets:
+  - name: shop
+    platform: Shop
+    start_urls: https://shop.example/catalog
+    follow: div.card@data-href
+    next_page: ["button.load-more@data-url", "link[rel=next]"]
+    listing:
+      fields: {title: h1}
+  - name: feed
+    platform: Feed
+    kind: json
+    start_urls: ["https://api.shop.example/v1/items"]
+    json:
+      items: "$.data.results[*]"
+      next_page: "$.paging.next"
+      fields: {title: "$.name", image: "images[0].url"}
+`)
+	cfg, err := Parse("lists.yml", data, nil)
+	if err != nil {
+		t.Fatalf("Parse(lists.yml): %v", err)
+	}
+	shop := cfg.Target("shop")
+	if got, want := shop.StartURLs, []string{"https://shop.example/catalog"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("start_urls = %q, want %q", got, want)
+	}
+	if got, want := shop.Follow, []string{"div.card@data-href"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("follow = %q, want %q", got, want)
+	}
+	for _, c := range []struct{ name, yaml, want string }{
+		{"attr only", `follow: ["@href"]`, `targets[0].follow[0]: "@href": want "css" or "css@attr"`},
+		{"bad css", `next_page: ["a[@data-url"]`, `targets[0].next_page[0]`},
+		{"bad attr", `follow: "a@"`, `attribute name missing`},
+	} {
+		y := "targets:\n  - name: s\n    platform: S\n    start_urls: [\"https://s.example/\"]\n    " + c.yaml + "\n    listing: {fields: {title: h1}}\n"
+		_, err := Parse("bad.yml", []byte(y), nil)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: Parse(%q) = %v, want an error containing %q", c.name, c.yaml, err, c.want)
+		}
+	}
+}

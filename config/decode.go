@@ -329,6 +329,15 @@ func (d *decoder) str(n *yaml.Node, path string, dst *string) {
 }
 
 func (d *decoder) strs(n *yaml.Node, path string, dst *[]string) {
+	if n.Kind == yaml.ScalarNode && !isNull(n) {
+		// One value written without brackets ("follow: a.product")
+		// is a list of one.
+		var s string
+		if d.str(n, path, &s); !d.failed[path] {
+			*dst = []string{s}
+		}
+		return
+	}
 	var out []string
 	d.seq(n, path, func(item *yaml.Node, f string) {
 		var s string

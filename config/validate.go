@@ -177,10 +177,10 @@ func validateTarget(t *precwatch.Target, prefix string, report reportFunc) {
 
 func validateHTML(t *precwatch.Target, at func(string) string, report reportFunc) {
 	for i, s := range t.Follow {
-		checkSelector(fmt.Sprintf("%s[%d]", at("follow"), i), s, report)
+		checkLinkSpec(fmt.Sprintf("%s[%d]", at("follow"), i), s, report)
 	}
 	for i, s := range t.NextPage {
-		checkSelector(fmt.Sprintf("%s[%d]", at("next_page"), i), s, report)
+		checkLinkSpec(fmt.Sprintf("%s[%d]", at("next_page"), i), s, report)
 	}
 	if t.Listing.URLPattern != "" {
 		if _, err := regexp.Compile(t.Listing.URLPattern); err != nil {
@@ -243,6 +243,20 @@ func checkSelector(field, sel string, report reportFunc) {
 	if _, err := cascadia.Compile(sel); err != nil {
 		report.f(field, "%q is not a CSS selector: %v", sel, err)
 	}
+}
+
+// checkLinkSpec checks a follow or next_page entry: a CSS selector, or
+// "css@attr" for links kept in another attribute than href.
+func checkLinkSpec(field, spec string, report reportFunc) {
+	if strings.TrimSpace(spec) == "" {
+		report(field, "CSS selector must not be empty")
+		return
+	}
+	if strings.HasPrefix(strings.TrimSpace(spec), "@") {
+		report.f(field, `%q: want "css" or "css@attr"`, spec)
+		return
+	}
+	checkFieldSpec(field, spec, report)
 }
 
 func checkFieldName(field, name string, report reportFunc) {

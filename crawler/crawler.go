@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"time"
 
@@ -497,7 +498,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.links = append(out.links, item{url: l, kind: 'f'})
 		}
 	}
-	for _, l := range page.Next {
+	for _, l := range append(page.Next, r.headerNext(resp, out.final)...) {
 		if r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'n'})
 		}
@@ -518,6 +519,66 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.listings++
 	}
 	return out, nil
+}
+
+// headerNext returns the next page named by a JSON response's Link header
+// (RFC 8288 rel="next", as paginated REST APIs send it), resolved against the
+// page URL. HTML targets name their pagination with next_page selectors.
+func (r *run) headerNext(resp *response, pageURL string) []string {
+	if r.t.Kind != precwatch.KindJSON {
+		return nil
+	}
+	base, err := url.Parse(pageURL)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, v := range resp.Header.Values("Link") {
+		for _, link := range splitLinks(v) {
+			ref, params, ok := strings.Cut(link, ">")
+			ref = strings.TrimSpace(ref)
+			if !ok || !strings.HasPrefix(ref, "<") {
+				continue
+			}
+			next := false
+			for p := range strings.SplitSeq(params, ";") {
+				k, val, _ := strings.Cut(strings.TrimSpace(p), "=")
+				if strings.EqualFold(strings.TrimSpace(k), "rel") {
+					for rel := range strings.FieldsSeq(strings.Trim(strings.TrimSpace(val), `"`)) {
+						next = next || strings.EqualFold(rel, "next")
+					}
+				}
+			}
+			if !next {
+				continue
+			}
+			if u, err := extract.Canonical(base, ref[1:]); err == nil && u != pageURL {
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
+// splitLinks splits a Link header value at the commas between links (not at
+// commas inside a <URI>).
+func splitLinks(v string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '<':
+			depth = 1
+		case '>':
+			depth = 0
+		case ',':
+			if depth == 0 {
+				out = append(out, v[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, v[start:])
 }
 
 // inScope reports whether a discovered URL may be crawled.

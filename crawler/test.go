@@ -127,7 +127,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 			links = append(links, item{url: l, kind: 'f'})
 		}
 	}
-	for _, l := range page.Next {
+	for _, l := range append(page.Next, r.headerNext(resp, final)...) {
 		if r.inScope(l) {
 			links = append(links, item{url: l, kind: 'n'})
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"compress/zlib"
 	"encoding/json"
 	"fmt"
@@ -309,4 +310,77 @@ targets:
 	for path, want := range map[string]string{"/ru": "Эфедрин гидрохлорид", "/zh": "麻黄碱 出售", "/ja": "エフェドリン 販売"} {
 		checkListing(t, path, got[path], map[string]string{"title": want})
 	}
+}
+
+// TestVarietyJSONFeeds crawls two feeds: a root array served as text/plain
+// with a BOM and paginated by a Link header (second page gzip-compressed),
+// and a nested feed with JSONPath-style paths, numeric ids, no url, arrays,
+// numbers and nulls as values, a relative then an absolute next link.
+func TestVarietyJSONFeeds(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/api/v1/products":
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			switch r.URL.Query().Get("page") {
+			case "":
+				w.Header().Set("Link", `</api/v1/products?page=2>; rel="next", </api/v1/products?page=9>; rel="last"`)
+				fmt.Fprint(w, "\ufeff"+`[{"sku": 1001, "name": "Acetone 99%", "body": "<p>Lab grade.</p>", "cas": "67-64-1", "in_stock": true, "link": "/p/1001"},
+{"sku": 1002, "name": "Toluene", "body": "Solvent", "cas": null, "in_stock": false, "link": "/p/1002"}]`)
+			case "2":
+				w.Header().Set("Content-Encoding", "gzip")
+				zw := gzip.NewWriter(w)
+				fmt.Fprint(zw, `[{"sku": 1003, "name": "Safrole", "body": "Oil", "cas": "94-59-7", "link": "/p/1003"}]`)
+				zw.Close()
+			default:
+				http.NotFound(w, r)
+			}
+		case "/search":
+			w.Header().Set("Content-Type", "application/json")
+			switch r.URL.Query().Get("p") {
+			case "":
+				fmt.Fprint(w, `{"data": {"results": [{"id": 1, "title": "Ephedrine HCl", "specs": {"purity": 99.5, "moq": "1 kg"}, "tags": ["pharma", "bulk"]}]}, "next": "search?p=2"}`)
+			case "2":
+				fmt.Fprintf(w, `{"data": {"results": [{"id": 2, "title": "Red phosphorus", "specs": {"purity": null}}]}, "next": "%s/search?p=3"}`, srv.URL)
+			case "3":
+				fmt.Fprint(w, `{"data": {"results": [{"id": 3, "title": "Iodine", "specs": {}}]}, "next": null}`)
+			}
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _ := varietyCrawl(t, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: products
+    platform: Products
+    kind: json
+    start_urls: ["%[1]s/api/v1/products"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: "$[*]"
+      fields: {id: sku, title: name, description: body, url: link, cas: cas, in_stock: in_stock}
+  - name: search
+    platform: Search
+    kind: json
+    start_urls: ["%[1]s/search"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: $.data.results
+      next_page: next
+      fields: {id: "$.id", title: title, purity: specs.purity, moq: specs.moq, tags: tags}
+`, srv.URL))
+	want := []string{"1", "1001", "1002", "1003", "2", "3"}
+	if g := listingKeys(got); strings.Join(g, ",") != strings.Join(want, ",") {
+		t.Fatalf("listings %v, want %v", g, want)
+	}
+	checkListing(t, "1001", got["1001"], map[string]string{"url": srv.URL + "/p/1001", "description": "Lab grade.", "attributes.cas": "67-64-1", "attributes.in_stock": "true"})
+	checkListing(t, "1002", got["1002"], map[string]string{"attributes.cas": "", "attributes.in_stock": "false"})
+	checkListing(t, "1003", got["1003"], map[string]string{"title": "Safrole", "url": srv.URL + "/p/1003"})
+	checkListing(t, "1", got["1"], map[string]string{"url": srv.URL + "/search", "attributes.purity": "99.5", "attributes.moq": "1 kg", "attributes.tags": "pharma, bulk"})
+	checkListing(t, "3", got["3"], map[string]string{"title": "Iodine", "url": srv.URL + "/search?p=3"})
 }

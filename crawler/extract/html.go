@@ -21,7 +21,8 @@ import (
 // HTML extracts a page of an HTML target. Links from t.Follow and t.NextPage
 // selectors are read from each matched node's href, or from the first
 // descendant with an href when the node has none (so "div.card" works as
-// well as "div.card a"); they are resolved against the page URL or the
+// well as "div.card a"); a selector written "css@attr" reads the link from
+// that attribute instead ("button.load-more@data-url"); links are resolved against the page URL or the
 // page's <base href>. Listings are produced only when t.Listing.URLPattern is
 // empty or matches the canonical page URL: one per node matched by
 // t.Listing.Item, or one for the whole page when Item is empty (selectors
@@ -135,16 +136,24 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 	if len(sels) == 0 {
 		return nil, nil
 	}
-	matched := map[*html.Node]bool{}
+	// matched maps each matched node to the attribute holding its link
+	// ("" for href, on it or its first descendant with one).
+	matched := map[*html.Node]string{}
 	for _, s := range sels {
-		sel, err := compileSelector(s)
+		css, a := SplitFieldSpec(s)
+		if css == "" {
+			return nil, fmt.Errorf("target %s: %s %q: no CSS selector", b.t.Name, kind, s)
+		}
+		sel, err := compileSelector(css)
 		if err != nil {
 			return nil, fmt.Errorf("target %s: %s %q: %w", b.t.Name, kind, s, err)
 		}
 		nodes := matchDescendants(root, sel)
 		b.page.Counts[kind+":"+s] = len(nodes)
 		for _, n := range nodes {
-			matched[n] = true
+			if _, ok := matched[n]; !ok {
+				matched[n] = a
+			}
 		}
 	}
 	if len(matched) == 0 {
@@ -156,7 +165,15 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 		seen[exclude] = true
 	}
 	walk(root, func(n *html.Node) {
-		if !matched[n] {
+		a, ok := matched[n]
+		if !ok {
+			return
+		}
+		if a != "" {
+			// "button.more@data-url": a link kept in another attribute.
+			if v, ok := attr(n, a); ok && strings.TrimSpace(v) != "" {
+				b.link(&out, seen, v)
+			}
 			return
 		}
 		if href, ok := linkOf(n); ok {

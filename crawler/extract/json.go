@@ -18,7 +18,10 @@ import (
 // next page's URL in the document (absent, null or empty: last page;
 // relative URLs are resolved against the page URL). Path segments select
 // object keys, or array elements when numeric ("items.0.title"); a key that
-// itself contains a dot cannot be addressed. Strings are
+// itself contains a dot cannot be addressed. JSONPath-like spellings
+// ("$.data.results[*]", "images[0].url") are read as their dotted forms (see
+// NormalizePath). An items path that leads to an object keyed by listing id
+// yields its values (see objectItems). Strings are
 // reduced to visible text when they contain markup and whitespace-collapsed;
 // numbers keep their literal form, booleans read "true"/"false", arrays of
 // scalars are joined with ", " and objects are rendered as compact JSON.
@@ -54,7 +57,7 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	case []any:
 		items = v
 	case map[string]any:
-		items = []any{v}
+		items = objectItems(v, spec.Fields)
 	}
 	if !ok {
 		items = nil
@@ -87,10 +90,85 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	return b.page, nil
 }
 
+// NormalizePath rewrites the JSONPath-like spellings of a dotted path that
+// partners write into the dotted form: "$" and "$." prefixes and a leading
+// "." are dropped, "[N]" and "['key']" become ".N" and ".key", and "[*]" or
+// "[]" (every element) is dropped. "" and "." stay the document itself.
+func NormalizePath(path string) string {
+	p := strings.TrimSpace(path)
+	if p == "." {
+		return ""
+	}
+	if !strings.ContainsAny(p, "$[") && !strings.HasPrefix(p, ".") {
+		return p
+	}
+	p = strings.TrimPrefix(p, "$")
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] != '[' {
+			b.WriteByte(p[i])
+			continue
+		}
+		end := strings.IndexByte(p[i:], ']')
+		if end < 0 {
+			b.WriteString(p[i:])
+			break
+		}
+		inner := strings.Trim(strings.TrimSpace(p[i+1:i+end]), `'"`)
+		if inner != "" && inner != "*" {
+			b.WriteByte('.')
+			b.WriteString(inner)
+		}
+		i += end
+	}
+	out := strings.Trim(b.String(), ".")
+	for strings.Contains(out, "..") {
+		out = strings.ReplaceAll(out, "..", ".")
+	}
+	return out
+}
+
+// objectItems returns the listings of an object found at the items path:
+// the object itself, or, when it is keyed by listing id ({"123": {...},
+// "124": {...}}) — every value an object and no title or description path
+// found on the object itself — its values in key order.
+func objectItems(m map[string]any, fields map[string]string) []any {
+	if len(m) == 0 {
+		return []any{m}
+	}
+	for _, name := range []string{precwatch.FieldTitle, precwatch.FieldDescription} {
+		if p, ok := fields[name]; ok {
+			if _, found := lookup(m, p); found {
+				return []any{m}
+			}
+		}
+	}
+	keys := make([]string, 0, len(m))
+	for k, e := range m {
+		if _, ok := e.(map[string]any); !ok {
+			return []any{m}
+		}
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, errA := strconv.Atoi(keys[i])
+		b, errB := strconv.Atoi(keys[j])
+		if errA == nil && errB == nil {
+			return a < b
+		}
+		return keys[i] < keys[j]
+	})
+	out := make([]any, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
+}
+
 // lookup follows a dotted path from v. An empty path or "." is v itself.
 func lookup(v any, path string) (any, bool) {
-	path = strings.TrimSpace(path)
-	if path == "" || path == "." {
+	path = NormalizePath(path)
+	if path == "" {
 		return v, true
 	}
 	for seg := range strings.SplitSeq(path, ".") {

@@ -1,0 +1,146 @@
+package extract
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// TestHTMLWholePageFields checks that a listing without listing.item reads
+// fields from the whole document (head included), joins every match of the
+// description and of attributes, and leaves hidden text out.
+func TestHTMLWholePageFields(t *testing.T) {
+	body := `<html><head><title>Offer | Shop</title><meta property="og:title" content="Safrole oil"></head>
+<body data-id="b-1"><div class="d"><p>First.</p><p hidden>secret</p><p>Second<span style="display:none"> spam</span>.</p></div>
+<ul><li class="t">a</li><li class="t">b</li><li class="t">a</li></ul>
+<span class="only" hidden>SKU-9</span><h2>Name</h2><h2>Other</h2></body></html>`
+	target := &precwatch.Target{Name: "t", Listing: precwatch.ListingSpec{Fields: map[string]string{
+		"id": "@data-id", "title": "meta[property='og:title']@content", "page": "title",
+		"description": ".d p", "tags": "li.t", "sku": "span.only", "seller": "h2",
+	}}}
+	page, err := HTML(target, "https://shop.example/o/1", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Listings) != 1 {
+		t.Fatalf("listings = %d, want 1", len(page.Listings))
+	}
+	l := page.Listings[0]
+	for _, c := range []struct{ field, got, want string }{
+		{"id", l.ID, "b-1"},
+		{"title", l.Title, "Safrole oil"},
+		{"page", l.Attributes["page"], "Offer | Shop"},
+		{"description", l.Description, "First. Second."},
+		{"tags", l.Attributes["tags"], "a, b"},
+		{"sku (hidden, but the only match)", l.Attributes["sku"], "SKU-9"},
+		{"seller (first match)", l.Seller, "Name"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+		}
+	}
+}
+
+// TestHTMLLinkAttributes checks follow and next_page selectors written
+// "css@attr" ("Load more" buttons, cards with data-href).
+func TestHTMLLinkAttributes(t *testing.T) {
+	body := `<div class="card" data-href="/p/1"><span>1</span></div><div class="card" data-href="p/2#x"></div>
+<button class="more" data-url="?page=2&utm_source=x">Load more</button><a class="next" href="/c?page=9">next</a>`
+	target := &precwatch.Target{Name: "t", Follow: []string{"div.card@data-href"}, NextPage: []string{"button.more@data-url", "a.next"}}
+	page, err := HTML(target, "https://shop.example/c/", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"https://shop.example/p/1", "https://shop.example/c/p/2"}; !reflect.DeepEqual(page.Follow, want) {
+		t.Errorf("follow = %q, want %q", page.Follow, want)
+	}
+	if want := []string{"https://shop.example/c/?page=2", "https://shop.example/c?page=9"}; !reflect.DeepEqual(page.Next, want) {
+		t.Errorf("next = %q, want %q", page.Next, want)
+	}
+	if got := page.Counts["follow:div.card@data-href"]; got != 2 {
+		t.Errorf("count follow:div.card@data-href = %d, want 2", got)
+	}
+}
+
+func TestNormalizePath(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""}, {".", ""}, {"$", ""}, {"$.", ""}, {"[*]", ""}, {"$[*]", ""},
+		{"items", "items"}, {"data.results", "data.results"}, {"$.data.results", "data.results"},
+		{"$.data.results[*]", "data.results"}, {"data.results[]", "data.results"},
+		{"images[0].url", "images.0.url"}, {"$['data']['items']", "data.items"}, {".data", "data"},
+	} {
+		if got := NormalizePath(c.in); got != c.want {
+			t.Errorf("NormalizePath(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestJSONFeedShapes checks feeds as partners serve them: a root array under
+// JSONPath-like paths, objects keyed by id, scalars of every type.
+func TestJSONFeedShapes(t *testing.T) {
+	for _, c := range []struct {
+		name, body string
+		spec       precwatch.JSONSpec
+		want       []string // id|title|url|attributes
+		next       []string
+	}{
+		{
+			name: "root array, $ path",
+			body: "\ufeff" + `[{"id": 7, "name": "Acetone", "tags": ["lab", "bulk"], "ok": true, "price": 12.50, "seller": null, "images": [{"url": "/i/7.jpg"}]}]`,
+			spec: precwatch.JSONSpec{Items: "$", Fields: map[string]string{"id": "$.id", "title": "name", "tags": "tags", "ok": "ok", "price": "price", "seller": "seller", "image": "images[0].url"}},
+			want: []string{"7|Acetone|https://api.example/v1/feed|image=/i/7.jpg ok=true tags=lab, bulk"},
+		},
+		{
+			name: "nested with [*] and relative next",
+			body: `{"data": {"results": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}]}, "paging": {"next": "?page=2"}}`,
+			spec: precwatch.JSONSpec{Items: "$.data.results[*]", NextPage: "$.paging.next", Fields: map[string]string{"id": "id", "title": "title"}},
+			want: []string{"a|A|https://api.example/v1/feed|", "b|B|https://api.example/v1/feed|"},
+			next: []string{"https://api.example/v1/feed?page=2"},
+		},
+		{
+			name: "object keyed by id",
+			body: `{"items": {"10": {"title": "Ten"}, "9": {"title": "Nine"}}}`,
+			spec: precwatch.JSONSpec{Items: "items", Fields: map[string]string{"title": "title"}},
+			want: []string{"https://api.example/v1/feed|Nine|https://api.example/v1/feed|", "https://api.example/v1/feed#2|Ten|https://api.example/v1/feed|"},
+		},
+		{
+			name: "single object",
+			body: `{"item": {"title": "Only", "id": 1}}`,
+			spec: precwatch.JSONSpec{Items: "item", Fields: map[string]string{"title": "title", "id": "id"}},
+			want: []string{"1|Only|https://api.example/v1/feed|"},
+		},
+	} {
+		target := &precwatch.Target{Name: "f", Kind: precwatch.KindJSON, JSON: c.spec}
+		page, err := JSON(target, "https://api.example/v1/feed", []byte(c.body))
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		var got []string
+		for _, l := range page.Listings {
+			var attrs []string
+			for _, k := range sortedAttrKeys(l.Attributes) {
+				attrs = append(attrs, k+"="+l.Attributes[k])
+			}
+			got = append(got, l.ID+"|"+l.Title+"|"+l.URL+"|"+strings.Join(attrs, " "))
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: listings\n%q\nwant\n%q", c.name, got, c.want)
+		}
+		if !reflect.DeepEqual(page.Next, c.next) {
+			t.Errorf("%s: next = %q, want %q", c.name, page.Next, c.next)
+		}
+	}
+}
+
+func sortedAttrKeys(m map[string]string) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
