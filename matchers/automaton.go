@@ -5,18 +5,32 @@ package matchers
 // where scanning spends nearly all its time) have dense DFA rows with every
 // failure transition resolved, so they cost one table lookup per byte; the
 // deep states keep only their own children and a failure link, which keeps
-// the compiled watchlist small. It is immutable after build and safe for
-// concurrent use.
+// the compiled watchlist small.
+//
+// It is anchored at word starts: a match may begin anywhere except right
+// after an ASCII letter when it begins with an ASCII letter itself. Every
+// pattern that begins with an ASCII letter needs a word boundary there (the
+// matcher drops such hits anyway), so the automaton never follows them from
+// inside a word: failure links lead only to suffixes that start at an allowed
+// position, and after a letter that continues no pattern the scan is in the
+// state inWord, from which it skips the rest of the word in a tight loop.
+// It is immutable after build and safe for concurrent use.
 type automaton struct {
 	class  [256]uint8
 	nclass int32
-	ndense int32   // states [0, ndense) are dense
-	dtrans []int32 // dense rows: dtrans[s*nclass+c]
+	ndense int32 // states [0, ndense) are dense
+	// Transitions are stored as codes: a dense state s as s*nclass (the
+	// offset of its row, so that scanning needs no multiplication), a
+	// sparse state s as ndense*nclass + s - ndense; outFlag is set on a
+	// transition into a state with outputs.
+	dtrans []int32 // dense rows: dtrans[code+c]
+	dlimit int32   // ndense*nclass: codes below are dense states
+	magic  uint64  // ceil(2^32/nclass): code*magic>>32 is the dense state
 	// Sparse states: children of s are cclass/cnext[cstart[s]:cstart[s+1]].
 	cstart   []int32
 	cclass   []uint8
-	cnext    []int32
-	fail     []int32
+	cnext    []int32 // codes
+	fail     []int32 // codes
 	hasOut   []bool
 	outStart []int32 // per state: outs[outStart[s]:outStart[s+1]]
 	outs     []int32 // pattern ids
@@ -26,6 +40,18 @@ type automaton struct {
 
 // denseDepth is the depth up to which states get dense rows.
 const denseDepth = 3
+
+// inWord is the state after an ASCII letter that continues no pattern: no
+// pattern may begin before the next byte that is not an ASCII letter.
+const inWord = 1
+
+// asciiLetter marks the bytes of ASCII letters.
+var asciiLetter = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return
+}()
 
 // rawHit is a pattern occurrence: pattern id and end offset.
 type rawHit struct {
@@ -38,6 +64,7 @@ type trieNode struct {
 	next  []int32
 	out   []int32
 	depth int32
+	last  byte // the byte that leads to this node
 }
 
 func (n *trieNode) child(c uint8) int32 {
@@ -59,20 +86,29 @@ func buildAutomaton(patterns [][]byte) *automaton {
 			used[b] = true
 		}
 	}
-	nc := 1
+	// Class 0 holds the unused bytes that are not ASCII letters, class 1
+	// the unused ASCII letters (so that every class is all letters or
+	// none, as the anchoring needs).
+	nc := 2
 	for b := 0; b < 256; b++ {
-		if used[b] && nc < 256 {
+		switch {
+		case used[b]:
 			a.class[b] = uint8(nc)
 			nc++
+		case asciiLetter[b]:
+			a.class[b] = 1
 		}
 	}
-	if nc >= 256 {
-		for b := 0; b < 256; b++ {
-			a.class[b] = uint8(b)
-		}
-		nc = 256
+	if nc > 256 {
+		panic("matchers: more than 254 distinct pattern bytes")
 	}
 	a.nclass = int32(nc)
+	var classLetter [256]bool
+	for b := 0; b < 256; b++ {
+		if asciiLetter[b] {
+			classLetter[a.class[b]] = true
+		}
+	}
 	// Trie.
 	nodes := []trieNode{{}}
 	for id, p := range patterns {
@@ -82,7 +118,7 @@ func buildAutomaton(patterns [][]byte) *automaton {
 			nx := nodes[s].child(c)
 			if nx < 0 {
 				nx = int32(len(nodes))
-				nodes = append(nodes, trieNode{depth: nodes[s].depth + 1})
+				nodes = append(nodes, trieNode{depth: nodes[s].depth + 1, last: b})
 				nodes[s].cls = append(nodes[s].cls, c)
 				nodes[s].next = append(nodes[s].next, nx)
 			}
@@ -91,19 +127,27 @@ func buildAutomaton(patterns [][]byte) *automaton {
 		nodes[s].out = append(nodes[s].out, int32(id))
 		a.plen = append(a.plen, int32(len(p)))
 	}
-	// Renumber in BFS order so that shallow (dense) states come first.
-	n := len(nodes)
-	order := make([]int32, 0, n)
-	order = append(order, 0)
+	// Renumber in BFS order so that shallow (dense) states come first,
+	// with the state inWord (no children) right after the root.
+	order := make([]int32, 0, len(nodes)+1)
+	order = append(order, 0, -1)
 	for qi := 0; qi < len(order); qi++ {
-		order = append(order, nodes[order[qi]].next...)
+		if order[qi] >= 0 {
+			order = append(order, nodes[order[qi]].next...)
+		}
 	}
-	newID := make([]int32, n)
+	n := len(order)
+	newID := make([]int32, len(nodes))
 	for i, old := range order {
-		newID[old] = int32(i)
+		if old >= 0 {
+			newID[old] = int32(i)
+		}
 	}
 	ns := make([]trieNode, n)
 	for i, old := range order {
+		if old < 0 {
+			continue
+		}
 		nd := nodes[old]
 		for j := range nd.next {
 			nd.next[j] = newID[nd.next[j]]
@@ -134,8 +178,27 @@ func buildAutomaton(patterns [][]byte) *automaton {
 			s = a.fail[s]
 		}
 	}
+	// root returns the end of the failure chain of a node whose last byte
+	// is b.
+	root := func(b byte) int32 {
+		if asciiLetter[b] {
+			return inWord
+		}
+		return 0
+	}
 	for s := int32(0); s < int32(n); s++ {
 		nd := &nodes[s]
+		if s == inWord {
+			row := inWord * nc
+			for c := 0; c < nc; c++ {
+				if c == 1 || classLetter[c] {
+					a.dtrans[row+c] = inWord
+				} else {
+					a.dtrans[row+c] = a.dtrans[c]
+				}
+			}
+			continue
+		}
 		if s != 0 {
 			outs[s] = nd.out
 			if fo := outs[a.fail[s]]; len(fo) > 0 {
@@ -150,7 +213,7 @@ func buildAutomaton(patterns [][]byte) *automaton {
 		for j, c := range nd.cls {
 			child := nd.next[j]
 			if s == 0 {
-				a.fail[child] = 0
+				a.fail[child] = root(nodes[child].last)
 			} else {
 				a.fail[child] = g(a.fail[s], c)
 			}
@@ -162,6 +225,9 @@ func buildAutomaton(patterns [][]byte) *automaton {
 					a.dtrans[row+c] = nx
 				} else if s == 0 {
 					a.dtrans[row+c] = 0
+					if c == 1 || classLetter[c] {
+						a.dtrans[row+c] = inWord
+					}
 				} else {
 					a.dtrans[row+c] = a.dtrans[int(a.fail[s])*nc+c]
 				}
@@ -183,17 +249,30 @@ func buildAutomaton(patterns [][]byte) *automaton {
 	}
 	a.cstart[n] = int32(len(a.cclass))
 	a.outStart[n] = int32(len(a.outs))
-	// Flag the transitions into states with outputs, so that scanning
-	// learns it from the value it already loaded.
-	for i, nx := range a.dtrans {
-		if a.hasOut[nx] {
-			a.dtrans[i] = nx | outFlag
+	// Codes, and the output flag on the transitions into states with
+	// outputs, so that scanning learns it from the value it already loaded.
+	a.dlimit = int32(ndense) * int32(nc)
+	a.magic = (1<<32 + uint64(nc) - 1) / uint64(nc)
+	code := func(s int32) int32 {
+		if s < int32(ndense) {
+			return s * int32(nc)
 		}
+		return a.dlimit + s - int32(ndense)
+	}
+	flagged := func(s int32) int32 {
+		if a.hasOut[s] {
+			return code(s) | outFlag
+		}
+		return code(s)
+	}
+	for i, nx := range a.dtrans {
+		a.dtrans[i] = flagged(nx)
 	}
 	for i, nx := range a.cnext {
-		if a.hasOut[nx] {
-			a.cnext[i] = nx | outFlag
-		}
+		a.cnext[i] = flagged(nx)
+	}
+	for i, f := range a.fail {
+		a.fail[i] = code(f)
 	}
 	return a
 }
@@ -202,25 +281,42 @@ func buildAutomaton(patterns [][]byte) *automaton {
 // fail links are never flagged.
 const outFlag = -1 << 31
 
-// stateOf strips the output flag from a transition.
-func stateOf(t int32) int32 { return t &^ outFlag }
+// state returns the state of a code (without the output flag).
+func (a *automaton) state(code int32) int32 {
+	if code < a.dlimit {
+		return int32(uint64(code) * a.magic >> 32)
+	}
+	return code - a.dlimit + a.ndense
+}
 
 // scan appends every occurrence of every pattern in text to hits.
 func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
-	dtrans, class, nc, ndense := a.dtrans, &a.class, a.nclass, a.ndense
+	dtrans, class, dlimit := a.dtrans, &a.class, a.dlimit
+	inWordCode := inWord * a.nclass
 	outStart, outs := a.outStart, a.outs
 	s := int32(0)
-	for i, b := range text {
+	for i := 0; i < len(text); i++ {
+		b := text[i]
+		if s == inWordCode && asciiLetter[b] {
+			// Inside a word that continues no pattern: skip to its end.
+			for i++; i < len(text) && asciiLetter[text[i]]; i++ {
+			}
+			if i == len(text) {
+				break
+			}
+			b = text[i]
+		}
 		c := int32(class[b])
-		if s < ndense {
+		if s < dlimit {
 			// The common case: one lookup.
-			s = dtrans[s*nc+c]
+			s = dtrans[s+c]
 		} else {
-			s = a.sparseNext(s, uint8(c))
+			s = a.sparseNext(s, c)
 		}
 		if s < 0 {
-			s = stateOf(s)
-			for _, p := range outs[outStart[s]:outStart[s+1]] {
+			s &^= outFlag
+			st := a.state(s)
+			for _, p := range outs[outStart[st]:outStart[st+1]] {
 				hits = append(hits, rawHit{pat: p, end: int32(i + 1)})
 			}
 		}
@@ -228,18 +324,19 @@ func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
 	return hits
 }
 
-// sparseNext is the transition from a sparse state: its own children, else
-// the failure links down to a dense state.
-func (a *automaton) sparseNext(s int32, c uint8) int32 {
-	for s >= a.ndense {
-		for k := a.cstart[s]; k < a.cstart[s+1]; k++ {
-			if a.cclass[k] == c {
+// sparseNext is the transition from a sparse state (code s): its own
+// children, else the failure links down to a dense state.
+func (a *automaton) sparseNext(s, c int32) int32 {
+	for s >= a.dlimit {
+		st := s - a.dlimit + a.ndense
+		for k := a.cstart[st]; k < a.cstart[st+1]; k++ {
+			if int32(a.cclass[k]) == c {
 				return a.cnext[k]
 			}
 		}
-		s = a.fail[s]
+		s = a.fail[st]
 	}
-	return a.dtrans[s*a.nclass+int32(c)]
+	return a.dtrans[s+c]
 }
 
 // memBytes is the size of the compiled tables.
