@@ -154,7 +154,8 @@ type run struct {
 
 // Run crawls t to completion, or until max_pages, and returns what happened.
 // An unfinished run of the same target in DataDir (cancelled or killed) is
-// resumed: processed pages are not fetched again. Cancelling ctx stops the
+// resumed: processed pages are not fetched again. It is resumed only when the
+// target's Fingerprint is unchanged; otherwise a new run starts. Cancelling ctx stops the
 // crawl at a checkpoint; Run then returns the partial run and ctx's error, and
 // the next Run of the target continues it. Failing pages are counted, not
 // returned; Run fails only when its state cannot be read or written.
@@ -185,6 +186,18 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 			return nil, precwatch.Errorf(precwatch.EINVALID, "target %s: url_pattern: %v", t.Name, err)
 		}
 	}
+	fp := Fingerprint(&t)
+	if st != nil && st.fingerprint != "" && st.fingerprint != fp {
+		// The target's definition changed since the unfinished run
+		// began: its frontier was built with other start URLs,
+		// selectors or fields, so start afresh rather than resume it.
+		c.log.Warn("target changed since its unfinished run; starting a new run", "target", t.Name, "run", st.id)
+		if err := j.reset(); err != nil {
+			j.close(false)
+			return nil, fmt.Errorf("run %s: %w", t.Name, err)
+		}
+		st = nil
+	}
 	if st != nil {
 		r.res.ID, r.res.Started, r.res.Resumed = st.id, st.started, true
 		r.res.Pages, r.res.Listings, r.res.Errors = st.pages, st.listings, st.errors
@@ -194,7 +207,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	} else {
 		r.res.ID = newRunID(t.Name, c.opts.Now())
 		r.res.Started = c.opts.Now().UTC()
-		if err := j.begin(r.res.ID, r.res.Started); err != nil {
+		if err := j.begin(r.res.ID, r.res.Started, fp); err != nil {
 			j.close(false)
 			return nil, fmt.Errorf("run %s: %w", t.Name, err)
 		}

@@ -124,7 +124,7 @@ func TestJournalReplay(t *testing.T) {
 		t.Errorf("second open of a journal in use = %v, want ECONFLICT", err)
 	}
 	at := time.Unix(1700000000, 0).UTC()
-	j.begin("run-1", at)
+	j.begin("run-1", at, "fp-1")
 	j.enqueue([]item{{"https://s/1", 's'}})
 	j.page([]item{{"https://s/p/1", 'f'}, {"https://s/p/2", 'f'}, {"https://s/2", 'n'}}, "https://s/1", 200, 0, "", false)
 	j.page(nil, "https://s/p/1", 200, 1, "", false)
@@ -139,7 +139,7 @@ func TestJournalReplay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.id != "run-1" || !st.started.Equal(at) || st.pages != 3 || st.listings != 1 || st.errors != 1 ||
+	if st.id != "run-1" || st.fingerprint != "fp-1" || !st.started.Equal(at) || st.pages != 3 || st.listings != 1 || st.errors != 1 ||
 		st.byKind["http-410"] != 1 || len(st.gone) != 1 || len(st.seen) != 4 {
 		t.Errorf("replayed = %+v", st)
 	}

@@ -34,3 +34,40 @@ func ContentHash(l precwatch.Listing) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// Fingerprint returns a SHA-256 hex of what a run's frontier and listings
+// are built from: the target's platform, kind, start URLs, allowed domains,
+// follow and next_page selectors, listing and JSON specs. Politeness
+// settings (delay, parallelism, timeouts, max_pages, retries) do not count,
+// so raising max_pages still resumes an unfinished run.
+func Fingerprint(t *precwatch.Target) string {
+	h := sha256.New()
+	put := func(ss ...string) {
+		for _, s := range ss {
+			h.Write([]byte(s))
+			h.Write([]byte{0})
+		}
+		h.Write([]byte{1})
+	}
+	putMap := func(m map[string]string) {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			put(k, m[k])
+		}
+		h.Write([]byte{2})
+	}
+	put(t.Platform, strings.ToLower(t.Kind))
+	put(t.StartURLs...)
+	put(t.AllowedDomains...)
+	put(t.Follow...)
+	put(t.NextPage...)
+	put(t.Listing.URLPattern, t.Listing.Item)
+	putMap(t.Listing.Fields)
+	put(t.JSON.Items, t.JSON.NextPage)
+	putMap(t.JSON.Fields)
+	return hex.EncodeToString(h.Sum(nil))
+}

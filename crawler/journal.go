@@ -22,6 +22,7 @@ import (
 // file DataDir/crawl/<target>.journal with one record per line:
 //
 //	run <id> <started unix ns>
+//	target <fingerprint>                    what the frontier was built from (see Fingerprint)
 //	q <kind> <url>                          URL added to the frontier
 //	d <url> <status> <listings> <errkind> <gone>   page processed
 //
@@ -50,7 +51,8 @@ type item struct {
 
 // replayed is the state read back from a journal.
 type replayed struct {
-	id       string
+	id          string
+	fingerprint string // "" in journals written before fingerprints
 	started  time.Time
 	pending  []item
 	seen     map[string]struct{}
@@ -140,6 +142,8 @@ func replay(data []byte) (*replayed, error) {
 				return nil, fmt.Errorf("line %d: %w", line, err)
 			}
 			st.id, st.started = fields[1], time.Unix(0, ns).UTC()
+		case fields[0] == "target" && len(fields) == 2:
+			st.fingerprint = fields[1]
 		case fields[0] == "q" && len(fields) == 3 && len(fields[1]) == 1:
 			if _, ok := st.seen[fields[2]]; !ok {
 				st.seen[fields[2]] = struct{}{}
@@ -178,11 +182,26 @@ func replay(data []byte) (*replayed, error) {
 	return st, nil
 }
 
-// begin records the start of a new run.
-func (j *journal) begin(id string, started time.Time) error {
+// begin records the start of a new run of the target with the given
+// fingerprint.
+func (j *journal) begin(id string, started time.Time, fingerprint string) error {
 	return j.write(func(b *bytes.Buffer) {
-		fmt.Fprintf(b, "run\t%s\t%d\n", id, started.UnixNano())
+		fmt.Fprintf(b, "run\t%s\t%d\ntarget\t%s\n", id, started.UnixNano(), fingerprint)
 	})
+}
+
+// reset empties the journal: the unfinished run it held is abandoned.
+func (j *journal) reset() error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.f == nil {
+		return fmt.Errorf("reset journal %s: closed", j.path)
+	}
+	if err := j.f.Truncate(0); err != nil {
+		return fmt.Errorf("reset journal %s: %w", j.path, err)
+	}
+	j.dirty = true
+	return nil
 }
 
 // page records a processed page and the URLs it added to the frontier.
