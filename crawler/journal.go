@@ -53,14 +53,14 @@ type item struct {
 type replayed struct {
 	id          string
 	fingerprint string // "" in journals written before fingerprints
-	started  time.Time
-	pending  []item
-	seen     map[string]struct{}
-	pages    int
-	listings int
-	errors   int
-	byKind   map[string]int
-	gone     []string
+	started     time.Time
+	pending     []item
+	seen        map[string]struct{}
+	pages       int
+	listings    int
+	errors      int
+	byKind      map[string]int
+	gone        []string
 }
 
 func journalPath(dataDir, target string) string {
