@@ -265,8 +265,23 @@ type ctxHit struct {
 	s     int32
 }
 
+// ambMemo locates in evaluation.ambBuf the context (kind kAmbContext) or
+// block (kAmbBlock) words of one ambiguous term.
+type ambMemo struct {
+	ar     ambRef
+	kind   uint32
+	lo, hi int32
+}
+
 // evaluation is the listing-level state of the context analysis.
 type evaluation struct {
+	ambMemo []ambMemo
+	ambBuf  []ctxHit
+	aggs    []agg
+	explain []string
+	subs    []precwatch.SubstanceMatch
+	inds    []precwatch.Indicator
+
 	// Buffers kept between calls (the evaluation lives in a pooled scratch).
 	chem, unamb, ambHits []ctxHit
 	ambPats              []int32
@@ -306,20 +321,16 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	// ambiguous term is there.
 	ambHits, ambPats := ev.ambHits[:0], ev.ambPats[:0]
 	defer func() { ev.ambHits, ev.ambPats = ambHits[:0], ambPats[:0] }()
-	type ambKey struct {
-		ar   ambRef
-		kind uint32
-	}
-	var ambMemo map[ambKey][]ctxHit // made on first use
+	// Memo of the context and block words of each ambiguous term, in
+	// ev.ambBuf (a listing has few ambiguous terms: a linear search).
+	ev.ambMemo, ev.ambBuf = ev.ambMemo[:0], ev.ambBuf[:0]
 	ambList := func(ar ambRef, kind uint32) []ctxHit {
-		if l, ok := ambMemo[ambKey{ar, kind}]; ok {
-			return l
+		for _, e := range ev.ambMemo {
+			if e.ar == ar && e.kind == kind {
+				return ev.ambBuf[e.lo:e.hi:e.hi]
+			}
 		}
-		if ambMemo == nil {
-			ambMemo = map[ambKey][]ctxHit{}
-		}
-		out := []ctxHit{}
-		defer func() { ambMemo[ambKey{ar, kind}] = out }()
+		lo := len(ev.ambBuf)
 		for i, pi := range ambPats {
 			p := &m.pats[pi]
 			if p.kinds&kind == 0 {
@@ -327,12 +338,14 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			for _, a := range p.ambRefs {
 				if a == ar {
-					out = append(out, ambHits[i])
+					ev.ambBuf = append(ev.ambBuf, ambHits[i])
 					break
 				}
 			}
 		}
-		return out
+		hi := len(ev.ambBuf)
+		ev.ambMemo = append(ev.ambMemo, ambMemo{ar: ar, kind: kind, lo: int32(lo), hi: int32(hi)})
+		return ev.ambBuf[lo:hi:hi]
 	}
 	for fi := range fields {
 		f := &fields[fi]
@@ -487,7 +500,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					}
 					if !ok {
 						if len(ev.ambDropped) < 5 {
-							ev.ambDropped = append(ev.ambDropped, r.term)
+							ev.ambDropped = append(ev.ambDropped, r.ambLine)
 						}
 						continue
 					}
@@ -815,7 +828,8 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 
 // reset clears the evaluation for the next listing, keeping its buffers.
 func (ev *evaluation) reset() {
-	*ev = evaluation{chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
+	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
+		subs: ev.subs[:0], inds: ev.inds[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0]}
 }
@@ -1077,30 +1091,49 @@ const (
 	catRuleA
 )
 
+// agg groups the mentions of one substance in fill.
+type agg struct {
+	sub      int32
+	sm       precwatch.SubstanceMatch // Hits is a scratch buffer until copied out
+	negated  bool
+	medicine bool
+}
+
+// subLines are the explain lines of one substance, built once by New.
+type subLines struct {
+	negated, tableI, retail, immediate, tableII, reagent string
+}
+
 // fill computes the verdict and the output of the evaluation.
 func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	// Group mentions by substance, in order of first mention.
-	type agg struct {
-		sm       precwatch.SubstanceMatch
-		negated  bool
-		medicine bool
-	}
-	var order []int32
-	aggs := map[int32]*agg{}
+	aggs := ev.aggs[:0]
+	defer func() { ev.aggs = aggs[:0] }()
 	slices.SortStableFunc(ev.hits, func(a, b subHit) int {
 		if a.field != b.field {
 			return int(a.field - b.field)
 		}
 		return int(a.s - b.s)
 	})
+	nhits := 0
 	for _, h := range ev.hits {
-		a, ok := aggs[h.sub]
-		if !ok {
-			s := m.subs[h.sub]
-			a = &agg{sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: []precwatch.Hit{}}, negated: true}
-			aggs[h.sub] = a
-			order = append(order, h.sub)
+		ai := -1
+		for i := range aggs {
+			if aggs[i].sub == h.sub {
+				ai = i
+				break
+			}
 		}
+		if ai < 0 {
+			s := m.subs[h.sub]
+			var buf []precwatch.Hit
+			if len(aggs) < cap(aggs) {
+				buf = aggs[:len(aggs)+1][len(aggs)].sm.Hits[:0]
+			}
+			aggs = append(aggs, agg{sub: h.sub, sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: buf}, negated: true})
+			ai = len(aggs) - 1
+		}
+		a := &aggs[ai]
 		f := &ev.fields[h.field]
 		os, oe := f.origRange(h.s, h.e)
 		dup := false
@@ -1112,6 +1145,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		}
 		if !dup && len(a.sm.Hits) < MaxHitsPerSubstance {
 			a.sm.Hits = append(a.sm.Hits, precwatch.Hit{Term: h.term, Kind: h.kind, Field: f.name, Start: os, End: oe})
+			nhits++
 		}
 		if !h.negated {
 			a.negated = false
@@ -1139,34 +1173,47 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	}
 	var score float64
 	policyA, policyB := false, false
-	var explain []string
-	for _, si := range order {
-		a := aggs[si]
+	explain := ev.explain[:0]
+	defer func() { ev.explain = explain[:0] }()
+	// One allocation for the hits of every substance, one for the list.
+	allHits := make([]precwatch.Hit, 0, nhits)
+	if len(aggs) > 0 {
+		res.Substances = make([]precwatch.SubstanceMatch, 0, len(aggs))
+	}
+	for i := range aggs {
+		a := &aggs[i]
+		si := a.sub
 		s := m.subs[si]
+		lines := &m.lines[si]
 		a.sm.Negated = a.negated
-		res.Substances = append(res.Substances, a.sm)
+		sm := a.sm
+		lo := len(allHits)
+		allHits = append(allHits, a.sm.Hits...)
+		sm.Hits = allHits[lo:len(allHits):len(allHits)]
+		res.Substances = append(res.Substances, sm)
 		if a.negated {
-			explain = append(explain, fmt.Sprintf("%s: every mention negated, not counted", s.Name))
+			explain = append(explain, lines.negated)
 			continue
 		}
 		medicine := a.medicine || ev.dosage && !ev.chemForm
 		var cat category
 		var w float64
-		var why string
+		var line string
 		switch {
 		case s.List == precwatch.ListTableI && !medicine:
-			cat, w, why = catRuleA, 0.7, "Table I chemical"
+			cat, w, line = catRuleA, 0.7, lines.tableI
 		case s.List == precwatch.ListTableI && ev.bulk:
-			cat, w, why = catRuleA, 0.6, "medicine with a Table I substance in bulk ("+ev.bulkWhy+")"
+			cat, w = catRuleA, 0.6
+			line = "medicine with a Table I substance in bulk (" + ev.bulkWhy + ") " + s.Name + " offered +0.60"
 		case s.List == precwatch.ListTableI:
-			cat, w, why = catRetailMedicine, 0.3, "medicine with a Table I substance, retail quantity"
+			cat, w, line = catRetailMedicine, 0.3, lines.retail
 		case (s.List == precwatch.ListDesigner || s.List == precwatch.ListSurveillance) && s.Immediate:
-			cat, w, why = catRuleA, 0.75, s.List+" immediate precursor"
+			cat, w, line = catRuleA, 0.75, lines.immediate
 			ev.addIndicatorText(indicatorDef{IndDesigner, "designer or immediate precursor offered"}, "", s.Name)
 		case s.List == precwatch.ListTableII:
-			cat, w, why = catTableIIReagent, 0.25, "Table II substance"
+			cat, w, line = catTableIIReagent, 0.25, lines.tableII
 		default:
-			cat, w, why = catTableIIReagent, 0.25, s.List+" reagent"
+			cat, w, line = catTableIIReagent, 0.25, lines.reagent
 		}
 		effRisk := risk
 		if ev.licensed != "" {
@@ -1180,10 +1227,15 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		if w > score {
 			score = w
 		}
-		explain = append(explain, fmt.Sprintf("%s %s offered +%.2f", why, s.Name, w))
+		explain = append(explain, line)
 	}
-	for _, d := range ev.ambDropped {
-		explain = append(explain, fmt.Sprintf("ambiguous term %q without chemical context: ignored", d))
+	explain = append(explain, ev.ambDropped...)
+	nind := len(ev.indOrder)
+	if ev.bulk && !ev.hasIndicator(IndBulk) {
+		nind++
+	}
+	if nind > 0 {
+		res.Indicators = make([]precwatch.Indicator, 0, nind)
 	}
 	for i, id := range ev.indOrder {
 		ind := ev.indicators[i]
@@ -1200,14 +1252,18 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		}
 	}
 	if policyB && !policyA {
-		explain = append(explain, fmt.Sprintf("controlled substance with %d risk indicator(s): rule (b)", risk))
+		if risk < len(ruleBLines) {
+			explain = append(explain, ruleBLines[risk])
+		} else {
+			explain = append(explain, fmt.Sprintf("controlled substance with %d risk indicator(s): rule (b)", risk))
+		}
 	}
 	if ev.licensed != "" {
 		score -= 0.2
 		explain = append(explain, fmt.Sprintf("licensed-seller signal (%q) -0.20", ev.licensed))
 	}
 	policy := policyA || policyB
-	if notOffered != "" && len(order) > 0 {
+	if notOffered != "" && len(aggs) > 0 {
 		policy = false
 		score = math.Min(score, 0.3)
 		explain = append(explain, notOffered)
@@ -1221,12 +1277,42 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	res.Score = math.Round(score*100) / 100
 	res.Suspicious = policy && res.Score >= m.threshold
 	if res.Suspicious {
-		explain = append(explain, fmt.Sprintf("suspicious: score %.2f >= threshold %.2f", res.Score, m.threshold))
+		explain = append(explain, m.scoreLine(true, res.Score))
 	} else if policy {
-		explain = append(explain, fmt.Sprintf("ticket policy met but score %.2f < threshold %.2f", res.Score, m.threshold))
+		explain = append(explain, m.scoreLine(false, res.Score))
 	}
-	res.Observables = append(res.Observables, ev.observ...)
-	res.Explain = append(res.Explain, explain...)
+	if len(ev.observ) > 0 {
+		res.Observables = append(res.Observables, ev.observ...)
+	}
+	if len(explain) > 0 {
+		res.Explain = slices.Clone(explain)
+	}
+}
+
+// ruleBLines are the rule (b) explain lines for 0..15 risk indicators.
+var ruleBLines = func() []string {
+	out := make([]string, 16)
+	for i := range out {
+		out[i] = fmt.Sprintf("controlled substance with %d risk indicator(s): rule (b)", i)
+	}
+	return out
+}()
+
+// scoreLine returns the last explain line of a listing the ticket policy
+// flags: suspicious, or under the threshold. Scores are rounded to
+// hundredths, so the lines for 0..1 are built once.
+func (m *Matcher) scoreLine(suspicious bool, score float64) string {
+	k := int(math.Round(score * 100))
+	if k >= 0 && k < len(m.suspLines) && float64(k)/100 == score {
+		if suspicious {
+			return m.suspLines[k]
+		}
+		return m.lowLines[k]
+	}
+	if suspicious {
+		return fmt.Sprintf("suspicious: score %.2f >= threshold %.2f", score, m.threshold)
+	}
+	return fmt.Sprintf("ticket policy met but score %.2f < threshold %.2f", score, m.threshold)
 }
 
 func quoteAll(s []string) []string {

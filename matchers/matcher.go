@@ -76,6 +76,7 @@ type termRef struct {
 	term     string // the term as written in the watchlist
 	amb      int16  // index into Substance.Ambiguous, -1 if unambiguous; -2 ambiguous by shape
 	medicine bool
+	ambLine  string // explain line when the term is dropped for want of context
 }
 
 // ambRef ties a context or block word to an ambiguous term.
@@ -123,6 +124,9 @@ type Matcher struct {
 	fillers    map[string]bool
 	unitLimit  map[string]float64 // normalised unit → bulk from this amount
 	noPaper    int16              // index of the no-paperwork indicator, -1 if none
+	lines      []subLines         // per substance: its explain lines
+	suspLines  []string           // per score in hundredths: the "suspicious" line
+	lowLines   []string           // per score in hundredths: the "under the threshold" line
 	pool       sync.Pool
 }
 
@@ -315,6 +319,29 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	for i := range m.pats {
 		p := &m.pats[i]
 		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix}
+	}
+	for i := range m.pats {
+		for j := range m.pats[i].refs {
+			r := &m.pats[i].refs[j]
+			if r.amb != -1 {
+				r.ambLine = fmt.Sprintf("ambiguous term %q without chemical context: ignored", r.term)
+			}
+		}
+	}
+	for _, s := range m.subs {
+		m.lines = append(m.lines, subLines{
+			negated:   fmt.Sprintf("%s: every mention negated, not counted", s.Name),
+			tableI:    fmt.Sprintf("%s %s offered +%.2f", "Table I chemical", s.Name, 0.7),
+			retail:    fmt.Sprintf("%s %s offered +%.2f", "medicine with a Table I substance, retail quantity", s.Name, 0.3),
+			immediate: fmt.Sprintf("%s %s offered +%.2f", s.List+" immediate precursor", s.Name, 0.75),
+			tableII:   fmt.Sprintf("%s %s offered +%.2f", "Table II substance", s.Name, 0.25),
+			reagent:   fmt.Sprintf("%s %s offered +%.2f", s.List+" reagent", s.Name, 0.25),
+		})
+	}
+	for k := 0; k <= 100; k++ {
+		score := float64(k) / 100
+		m.suspLines = append(m.suspLines, fmt.Sprintf("suspicious: score %.2f >= threshold %.2f", score, m.threshold))
+		m.lowLines = append(m.lowLines, fmt.Sprintf("ticket policy met but score %.2f < threshold %.2f", score, m.threshold))
 	}
 	m.pool.New = func() any { return &scratch{} }
 	return m, nil
