@@ -20,6 +20,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gocolly/colly/v2"
 	"github.com/precwatch/precwatch"
@@ -249,7 +250,7 @@ func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
 			return
 		}
 		e.data = data
-		if g := data.FindGroup(f.ua); g != nil {
+		if g := data.FindGroup(f.robotsAgent(data)); g != nil {
 			e.delay = min(g.CrawlDelay, maxCrawlDelay)
 		}
 	})
@@ -291,7 +292,49 @@ func (f *fetcher) allowedByRobots(ctx context.Context, u *url.URL) (bool, time.D
 	}
 	// TestAgent, not FindGroup(...).Test: it also knows the "disallow all"
 	// a 5xx robots.txt means.
-	return e.data.TestAgent(p, f.ua), e.delay, nil
+	return e.data.TestAgent(p, f.robotsAgent(e.data)), e.delay, nil
+}
+
+// robotsAgent returns the product token of our User-Agent that robots.txt
+// names in a group of its own, else the whole User-Agent. Groups are matched
+// by product token (RFC 9309), and a browser-like User-Agent
+// ("Mozilla/5.0 (compatible; PrecwatchBot/2.0; +url)") names the crawler in
+// a later token.
+func (f *fetcher) robotsAgent(data *robotstxt.RobotsData) string {
+	if data == nil {
+		return f.ua
+	}
+	fallback := data.FindGroup("\x00") // no group names a NUL: the * group or none
+	for _, tok := range productTokens(f.ua) {
+		if g := data.FindGroup(tok); g != nil && g != fallback {
+			return tok
+		}
+	}
+	return f.ua
+}
+
+// productTokens returns the product names in a User-Agent ("Mozilla",
+// "PrecwatchBot", …): runs of letters, digits, "_" and "-" directly before a
+// "/".
+func productTokens(ua string) []string {
+	var out []string
+	for i := 0; i < len(ua); i++ {
+		if ua[i] != '/' {
+			continue
+		}
+		j := i
+		for j > 0 && (isTokenByte(ua[j-1])) {
+			j--
+		}
+		if j < i {
+			out = append(out, ua[j:i])
+		}
+	}
+	return out
+}
+
+func isTokenByte(c byte) bool {
+	return c == '-' || c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // capTransport decodes gzip and deflate itself and fails any body larger than max bytes,
@@ -468,6 +511,14 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 		// DetermineEncoding looks for <meta charset> in the first 1024
 		// bytes only; pages with long heads declare it later.
 		if e, n := declaredCharset(body); e != nil {
+			enc, name = e, n
+		}
+	}
+	if name == "utf-8" && kind != precwatch.KindJSON && !utf8.Valid(body) {
+		// The header says UTF-8 but the bytes are not (net/http labels
+		// any HTML it is not told about "charset=utf-8"): believe the
+		// page's own declaration.
+		if e, n := declaredCharset(body); e != nil && n != "utf-8" {
 			enc, name = e, n
 		}
 	}

@@ -2,8 +2,12 @@ package crawler
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/precwatch/precwatch"
 )
@@ -78,5 +82,111 @@ func TestFingerprint(t *testing.T) {
 	b.Listing.URLPattern = "/other/"
 	if Fingerprint(&a) == Fingerprint(&b) {
 		t.Error("url_pattern change kept the fingerprint")
+	}
+}
+
+// TestRobotsVariants crawls sites whose robots.txt is written in the ways
+// found in the wild: a group for our product token inside a browser-like
+// User-Agent, a BOM and CRLF line ends, wildcards and "$", an HTML page
+// served for /robots.txt, a 403.
+func TestRobotsVariants(t *testing.T) {
+	for _, tc := range []struct {
+		name, ua   string
+		status     int
+		robots     string
+		allowed    []string
+		disallowed []string
+	}{
+		{
+			name:       "own group beats *",
+			ua:         "Mozilla/5.0 (compatible; PrecwatchBot/2.0; +https://precwatch.example/bot)",
+			status:     200,
+			robots:     "User-agent: *\nDisallow: /\n\nUser-agent: precwatchbot\nDisallow: /nope/\n",
+			allowed:    []string{"/p/1"},
+			disallowed: []string{"/nope/2"},
+		},
+		{
+			name:       "BOM, CRLF, wildcards",
+			ua:         "precwatch/1.0",
+			status:     200,
+			robots:     "\ufeffUser-agent: *\r\nDisallow: /*?sort=\r\nDisallow: /*.pdf$\r\n# comment\r\n",
+			allowed:    []string{"/p/1", "/p/2.pdf?x=1"},
+			disallowed: []string{"/p/3?sort=price", "/doc.pdf"},
+		},
+		{
+			name:    "HTML served for robots.txt",
+			ua:      "precwatch/1.0",
+			status:  200,
+			robots:  "<!doctype html><html><body><h1>Shop</h1><p>Disallow nothing</p></body></html>",
+			allowed: []string{"/p/1"},
+		},
+		{
+			name:    "403",
+			ua:      "precwatch/1.0",
+			status:  403,
+			robots:  "forbidden",
+			allowed: []string{"/p/1"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHits()
+			srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				h.add(r)
+				switch r.URL.Path {
+				case "/robots.txt":
+					w.WriteHeader(tc.status)
+					fmt.Fprint(w, tc.robots)
+				case "/":
+					for _, p := range append(append([]string{}, tc.allowed...), tc.disallowed...) {
+						fmt.Fprintf(w, `<a href="%s">x</a>`, p)
+					}
+				default:
+					fmt.Fprint(w, listingPage(r.URL.Path))
+				}
+			}))
+			tg := singlePageTarget(srv.URL, "/")
+			tg.RespectRobotsTxt = true
+			tg.UserAgent = tc.ua
+			tg.Follow = []string{"a"}
+			tg.Listing.URLPattern = "/(p|nope|doc)"
+			c := mustCrawler(t, Options{})
+			run, err := c.Run(context.Background(), tg, &collector{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range tc.allowed {
+				if h.get(p) == 0 {
+					t.Errorf("%s: %s not fetched (errors %v)", tc.name, p, run.ErrorsByKind)
+				}
+			}
+			for _, p := range tc.disallowed {
+				if h.get(p) != 0 {
+					t.Errorf("%s: %s fetched although disallowed", tc.name, p)
+				}
+			}
+			if run.ErrorsByKind[KindRobots] != len(tc.disallowed) {
+				t.Errorf("%s: robots errors %d, want %d", tc.name, run.ErrorsByKind[KindRobots], len(tc.disallowed))
+			}
+		})
+	}
+}
+
+// TestCharsetHeaderLies checks pages whose header says UTF-8 (as Go's
+// http.Server says of any HTML it is not told about) while the bytes are in
+// the charset their <meta> declares.
+func TestCharsetHeaderLies(t *testing.T) {
+	const ru = "Эфедрин гидрохлорид"
+	cp1251, _ := charmap.Windows1251.NewEncoder().String(ru)
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// No Content-Type set: net/http sniffs "text/html; charset=utf-8".
+		fmt.Fprintf(w, `<html><head><meta charset="windows-1251"></head><body><div class="product" data-id="r1"><h1>%s</h1><p class="description">x</p></div></body></html>`, cp1251)
+	}))
+	c := mustCrawler(t, Options{})
+	sink := &collector{}
+	if _, err := c.Run(context.Background(), singlePageTarget(srv.URL, "/"), sink); err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.titles(); len(got) != 1 || got[0] != ru {
+		t.Errorf("titles = %q, want [%q]", got, ru)
 	}
 }
