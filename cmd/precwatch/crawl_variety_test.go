@@ -384,3 +384,91 @@ targets:
 	checkListing(t, "1", got["1"], map[string]string{"url": srv.URL + "/search", "attributes.purity": "99.5", "attributes.moq": "1 kg", "attributes.tags": "pharma, bulk"})
 	checkListing(t, "3", got["3"], map[string]string{"title": "Iodine", "url": srv.URL + "/search?p=3"})
 }
+
+// TestVarietyInlineCards crawls a board whose listings are cards on the
+// index pages (listing.item with a per-item url), paginated by a "Load more"
+// button holding its URL in data-url, and checks `target test` on it too.
+func TestVarietyInlineCards(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if r.URL.Path == "/robots.txt" {
+			fmt.Fprint(w, "User-agent: *\nAllow: /\n")
+			return
+		}
+		if r.URL.Path != "/board" {
+			http.NotFound(w, r)
+			return
+		}
+		page := r.URL.Query().Get("offset")
+		var cards string
+		switch page {
+		case "":
+			cards = `<article class="ad" data-ad="a1"><h3><a href="/ad/a1?utm_medium=board">Pseudoephedrine 60mg x 10000 tabs</a></h3><div class="txt">Wholesale, no prescription.</div><b class="p">900 $</b></article>
+<article class="ad" data-ad="a2"><h3><a href="/ad/a2">Used centrifuge</a></h3><div class="txt">Good state.</div></article>`
+			cards += `<button class="load-more" data-url="/board?offset=2" onclick="more()">Load more</button>`
+		case "2":
+			cards = `<article class="ad" data-ad="a3"><h3><a href="/ad/a3">Acetone 20 L</a></h3><div class="txt">Solvent.</div></article>`
+		}
+		fmt.Fprintf(w, `<html><body><section id="ads">%s</section></body></html>`, cards)
+	}))
+	defer srv.Close()
+	cfg := fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: board
+    platform: Board
+    start_urls: %s/board
+    allow_private_networks: true
+    delay: 0s
+    next_page: button.load-more@data-url
+    listing:
+      item: article.ad
+      fields: {id: "@data-ad", url: "h3 a@href", title: h3, description: .txt, price: .p, seller: .seller}
+`, srv.URL)
+	got, _ := varietyCrawl(t, cfg)
+	if g, want := strings.Join(listingKeys(got), ","), "a1,a2,a3"; g != want {
+		t.Fatalf("listings %s, want %s", g, want)
+	}
+	checkListing(t, "a1", got["a1"], map[string]string{"url": srv.URL + "/ad/a1", "title": "Pseudoephedrine 60mg x 10000 tabs", "price": "900 $"})
+	checkListing(t, "a3", got["a3"], map[string]string{"url": srv.URL + "/ad/a3", "description": "Solvent."})
+
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, strings.ReplaceAll(cfg, "DATA", filepath.Join(dir, "data")))
+	code, out, errOut := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "board", "--pages", "5")
+	if code != 0 {
+		t.Fatalf("target test: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"target board (Board): 2 pages, 3 listings",
+		"200 " + srv.URL + "/board?offset=2  1 listings",
+		"url:         " + srv.URL + "/ad/a1\n",
+		"selectors that matched nothing:\n  field:seller\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("target test output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestVarietyTargetTestEnv checks that `target test` expands ${ENV} from the
+// command's environment, as crawl does.
+func TestVarietyTargetTestEnv(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><body><h1>Iodine crystals</h1></body></html>`)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, `targets:
+  - name: env
+    platform: Env
+    start_urls: ["${SHOP_URL}/"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    listing: {fields: {title: h1}}
+`)
+	code, out, errOut := runCmd(t, map[string]string{"SHOP_URL": srv.URL}, "target", "test", "--config", cfgPath, "--target", "env")
+	if code != 0 || !strings.Contains(out, "title:       Iodine crystals") {
+		t.Errorf("target test with ${SHOP_URL}: exit %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+}

@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
 
-	"github.com/precwatch/precwatch/config"
 	"github.com/precwatch/precwatch/crawler"
 )
 
@@ -51,14 +49,8 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := config.Load(*cfgPath)
-	var cerr *config.Error
-	if errors.As(err, &cerr) {
-		for _, p := range cerr.Problems {
-			fmt.Fprintln(env.Stderr, p.String())
-		}
-		return errSilent
-	}
+	// As crawl reads it: ${ENV} from the command's environment.
+	cfg, err := loadConfig(env, *cfgPath)
 	if err != nil {
 		return err
 	}
