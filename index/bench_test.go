@@ -234,20 +234,37 @@ func openBenchIndex(b *testing.B, n int) *benchIndex {
 	v, _ := benchIndexes.LoadOrStore(n, &benchIndex{})
 	bi := v.(*benchIndex)
 	bi.once.Do(func() {
-		dir, err := os.MkdirTemp("", "precwatch-bench-index-")
-		if err != nil {
-			b.Fatal(err)
+		// PRECWATCH_BENCH_DIR keeps the built index there (per size and
+		// mapping version) and reuses it in later runs: for profiling
+		// searches without rebuilding 1,000,000 hits each time.
+		var path string
+		reuse := false
+		if keep := os.Getenv("PRECWATCH_BENCH_DIR"); keep != "" {
+			path = filepath.Join(keep, fmt.Sprintf("%d-v%s", n, mappingVersion), "index.bleve")
+			_, err := os.Stat(path + ".complete")
+			reuse = err == nil
+		} else {
+			dir, err := os.MkdirTemp("", "precwatch-bench-index-")
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchDirs = append(benchDirs, dir)
+			path = filepath.Join(dir, "index.bleve")
 		}
-		benchDirs = append(benchDirs, dir)
-		path := filepath.Join(dir, "index.bleve")
-		x, err := Open(path, Options{})
-		if err != nil {
-			b.Fatal(err)
+		if !reuse {
+			x, err := Open(path, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			bi.rate = fillIndex(b, x, n)
+			if err := x.Close(); err != nil {
+				b.Fatal(err)
+			}
+			if os.Getenv("PRECWATCH_BENCH_DIR") != "" {
+				os.WriteFile(path+".complete", nil, 0o644)
+			}
 		}
-		bi.rate = fillIndex(b, x, n)
-		if err := x.Close(); err != nil {
-			b.Fatal(err)
-		}
+		var err error
 		if bi.x, err = Open(path, Options{ReadOnly: true}); err != nil {
 			b.Fatal(err)
 		}

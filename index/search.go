@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight/format/html"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -171,15 +173,18 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	x.mu.RLock()
 	closed := x.closed
 	target := bleve.Index(x.alias)
+	var targets []bleve.Index // the shards target searches
+	last := ""
 	if !q.To.IsZero() { // shards of months after To cannot hold a hit
-		var keep []bleve.Index
-		last := shardOf(q.To)
-		for name, s := range x.shards {
-			if name <= last {
-				keep = append(keep, s)
-			}
+		last = shardOf(q.To)
+	}
+	for name, s := range x.shards {
+		if last == "" || name <= last {
+			targets = append(targets, s)
 		}
-		target = bleve.NewIndexAlias(keep...)
+	}
+	if last != "" {
+		target = bleve.NewIndexAlias(targets...)
 	}
 	empty := len(x.shards) == 0
 	shards := make(map[string]bleve.Index, len(x.shards))
@@ -300,16 +305,24 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 			}
 			hits = res.Hits
 		}
-		// The exact total, unscored. (Counted beside the sample on another
-		// goroutine it was no faster: each search already runs its shards
-		// in parallel.)
-		req := bleve.NewSearchRequestOptions(plain, 0, 0, false)
-		req.Score = bleve.ScoreNone
-		res, err := run(req)
+		// The exact total: from the posting bitmaps when the query is made
+		// of terms only, else by an unscored search. (Counted beside the
+		// sample on another goroutine it was no faster: each search already
+		// runs its shards in parallel.)
+		n, ok, err := countBitmaps(ctx, targets, plain)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("search %q: %w", q.Query, err)
 		}
-		out.Total = res.Total
+		if !ok {
+			req := bleve.NewSearchRequestOptions(plain, 0, 0, false)
+			req.Score = bleve.ScoreNone
+			res, err := run(req)
+			if err != nil {
+				return nil, err
+			}
+			n = res.Total
+		}
+		out.Total = n
 	}
 	// Then the stored fields and highlights of the page only. With
 	// unscored hits, the relevance comes from there too.
@@ -495,7 +508,7 @@ func (x *Index) compileParts(q Query) (query.Query, []query.Query, error) {
 		if err != nil {
 			return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
 		}
-		user, err = rewrite(parsed)
+		user, err = rewrite(parsed, x.mapping)
 		if err != nil {
 			return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
 		}
@@ -581,14 +594,14 @@ var casPattern = regexp.MustCompile(`^[0-9]{2,7}-[0-9]{2}-[0-9]$`)
 // searched in every default field (all words of a term must match: "5449-12-7"
 // is three tokens in text fields), a CAS-shaped term also as an exact cas,
 // unknown fields are errors, and suspicious:true becomes a boolean query.
-func rewrite(q query.Query) (query.Query, error) {
+func rewrite(q query.Query, m *mapping.IndexMappingImpl) (query.Query, error) {
 	switch q := q.(type) {
 	case *query.BooleanQuery:
 		for _, p := range []*query.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
 			if *p == nil {
 				continue
 			}
-			r, err := rewrite(*p)
+			r, err := rewrite(*p, m)
 			if err != nil {
 				return nil, err
 			}
@@ -597,7 +610,7 @@ func rewrite(q query.Query) (query.Query, error) {
 		return q, nil
 	case *query.ConjunctionQuery:
 		for i, c := range q.Conjuncts {
-			r, err := rewrite(c)
+			r, err := rewrite(c, m)
 			if err != nil {
 				return nil, err
 			}
@@ -606,7 +619,7 @@ func rewrite(q query.Query) (query.Query, error) {
 		return q, nil
 	case *query.DisjunctionQuery:
 		for i, c := range q.Disjuncts {
-			r, err := rewrite(c)
+			r, err := rewrite(c, m)
 			if err != nil {
 				return nil, err
 			}
@@ -618,16 +631,18 @@ func rewrite(q query.Query) (query.Query, error) {
 		case "":
 			var ds []query.Query
 			for _, f := range defaultFields {
-				m := *q
-				m.FieldVal = f
-				m.Operator = query.MatchQueryOperatorAnd
-				ds = append(ds, &m)
+				if t := matchTerms(q, f, m); t != nil {
+					ds = append(ds, t)
+				}
 			}
 			if casPattern.MatchString(q.Match) {
 				t := query.NewTermQuery(q.Match)
 				t.SetField(fCAS)
 				t.SetBoost(2)
 				ds = append(ds, t)
+			}
+			if len(ds) == 0 {
+				return query.NewMatchNoneQuery(), nil
 			}
 			d := query.NewDisjunctionQuery(ds)
 			d.BoostVal = q.BoostVal
@@ -644,8 +659,23 @@ func rewrite(q query.Query) (query.Query, error) {
 		if !queryFields[q.FieldVal] {
 			return nil, unknownField(q.FieldVal)
 		}
-		q.Operator = query.MatchQueryOperatorAnd
-		return expandAlias(q, q.FieldVal), nil
+		fs, ok := langFields[q.FieldVal]
+		if !ok {
+			fs = []string{q.FieldVal}
+		}
+		var ds []query.Query
+		for _, f := range fs {
+			if t := matchTerms(q, f, m); t != nil {
+				ds = append(ds, t)
+			}
+		}
+		switch len(ds) {
+		case 0:
+			return query.NewMatchNoneQuery(), nil
+		case 1:
+			return ds[0], nil
+		}
+		return query.NewDisjunctionQuery(ds), nil
 	case *query.MatchPhraseQuery:
 		if q.FieldVal == "" {
 			var ds []query.Query
@@ -722,6 +752,43 @@ func rewrite(q query.Query) (query.Query, error) {
 		return q, nil
 	}
 	return q, nil
+}
+
+// matchTerms returns the query that q, a word or words all of which must
+// match, makes in field f: the terms the field's analyzer makes of the
+// words, each a term query, in conjunction; nil when the analyzer leaves no
+// term. This is what bleve's match query does when it searches, but done
+// before: a match query is never a composite bleve can optimise, a term
+// query and a conjunction of term queries are (an unscored search of them
+// intersects posting bitmaps, and countBitmaps counts them).
+func matchTerms(q *query.MatchQuery, f string, m *mapping.IndexMappingImpl) query.Query {
+	var a analysis.Analyzer
+	if q.Fuzziness == 0 && q.Analyzer == "" {
+		a = m.AnalyzerNamed(m.AnalyzerNameForPath(f))
+	}
+	if a == nil { // as before: bleve analyses it when it searches
+		c := *q
+		c.FieldVal = f
+		c.Operator = query.MatchQueryOperatorAnd
+		return &c
+	}
+	tokens := a.Analyze([]byte(q.Match))
+	ts := make([]query.Query, 0, len(tokens))
+	for _, tok := range tokens {
+		t := query.NewTermQuery(string(tok.Term))
+		t.SetField(f)
+		t.SetBoost(q.BoostVal.Value())
+		ts = append(ts, t)
+	}
+	switch len(ts) {
+	case 0:
+		return nil
+	case 1:
+		return ts[0]
+	}
+	c := query.NewConjunctionQuery(ts)
+	c.SetBoost(q.BoostVal.Value())
+	return c
 }
 
 // expandAlias searches title and description in each language field.
