@@ -530,3 +530,28 @@ func TestListsAndLinkSpecs(t *testing.T) {
 		}
 	}
 }
+
+// TestLenientValues checks values partners write that mean one obvious
+// thing: domains with a scheme, port or wildcard, durations in bare seconds.
+func TestLenientValues(t *testing.T) {
+	data := []byte(`targets:
+  - name: shop
+    platform: Shop
+    start_urls: ["http://localhost:8081/catalog", "https://api.shop.example/v1"]
+    allowed_domains: ["localhost:8081", "https://Shop.Example/", "*.cdn.example", "[::1]:8080"]
+    delay: 1.5
+    timeout: 30
+    listing: {fields: {title: h1}}
+`)
+	cfg, err := Parse("lenient.yml", data, nil)
+	if err != nil {
+		t.Fatalf("Parse(lenient.yml): %v", err)
+	}
+	tg := cfg.Target("shop")
+	if want := []string{"localhost", "shop.example", "cdn.example", "::1"}; !reflect.DeepEqual(tg.AllowedDomains, want) {
+		t.Errorf("allowed_domains = %q, want %q", tg.AllowedDomains, want)
+	}
+	if tg.Delay != 1500*time.Millisecond || tg.Timeout != 30*time.Second {
+		t.Errorf("delay %v timeout %v, want 1.5s and 30s", tg.Delay, tg.Timeout)
+	}
+}

@@ -417,7 +417,14 @@ func (d *decoder) duration(n *yaml.Node, path string, dst *time.Duration) {
 	if !ok {
 		return
 	}
-	v, err := time.ParseDuration(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if n, err := strconv.ParseFloat(s, 64); err == nil && !math.IsNaN(n) && !math.IsInf(n, 0) && math.Abs(n) < 1e9 {
+		// A bare number is seconds, as in robots.txt crawl-delay
+		// and Scrapy's DOWNLOAD_DELAY.
+		*dst = time.Duration(n * float64(time.Second))
+		return
+	}
+	v, err := time.ParseDuration(s)
 	if err != nil {
 		d.errorf(n, path, "%q is not a duration (like 250ms, 20s, 1m30s)", s)
 		return

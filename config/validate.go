@@ -26,7 +26,7 @@ func complete(t *precwatch.Target) {
 		t.Kind = precwatch.KindHTML
 	}
 	for i, d := range t.AllowedDomains {
-		t.AllowedDomains[i] = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(d)), ".")
+		t.AllowedDomains[i] = domainOf(d)
 	}
 	if len(t.AllowedDomains) == 0 {
 		for _, s := range t.StartURLs {
@@ -327,6 +327,27 @@ func unwrapURLError(err error) error {
 		return ue.Err
 	}
 	return err
+}
+
+// domainOf reduces an allowed_domains entry to a host name as partners write
+// it: "https://shop.example/", "shop.example:8080", "*.shop.example" and
+// ".shop.example" all mean shop.example (subdomains are always allowed).
+func domainOf(d string) string {
+	d = strings.ToLower(strings.TrimSpace(d))
+	if strings.Contains(d, "://") {
+		if u, err := url.Parse(d); err == nil && u.Hostname() != "" {
+			d = u.Hostname()
+		}
+	}
+	d = strings.TrimLeft(strings.TrimPrefix(d, "*"), ".")
+	if i := strings.IndexAny(d, "/?#"); i >= 0 {
+		d = d[:i]
+	}
+	if h, _, err := net.SplitHostPort(d); err == nil {
+		d = h
+	}
+	d = strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(d, "["), "]"), ".")
+	return d
 }
 
 // checkHostname accepts DNS names and IP addresses, without scheme, port or
