@@ -21,7 +21,8 @@ import (
 // HTML extracts a page of an HTML target. Links from t.Follow and t.NextPage
 // selectors are read from each matched node's href, or from the first
 // descendant with an href when the node has none (so "div.card" works as
-// well as "div.card a"); a selector written "css@attr" reads the link from
+// well as "div.card a") or, failing both, from the node's text when it is an
+// absolute URL (follow: ["loc"] reads a sitemap); a selector written "css@attr" reads the link from
 // that attribute instead ("button.load-more@data-url"); links are resolved against the page URL or the
 // page's <base href>. Listings are produced only when t.Listing.URLPattern is
 // empty or matches the canonical page URL: one per node matched by
@@ -238,7 +239,8 @@ func flatten(body []byte, depth int) []byte {
 	}
 }
 
-// linkOf returns the href of n, or of its first descendant that has one.
+// linkOf returns the href of n, or of its first descendant that has one, or
+// else n's text when it is one absolute http(s) URL (a sitemap's <loc>).
 func linkOf(n *html.Node) (string, bool) {
 	if v, ok := attr(n, "href"); ok && strings.TrimSpace(v) != "" {
 		return v, true
@@ -253,7 +255,15 @@ func linkOf(n *html.Node) (string, bool) {
 			found, ok = v, true
 		}
 	})
-	return found, ok
+	if ok {
+		return found, true
+	}
+	text := visibleText(n)
+	lower := strings.ToLower(text)
+	if (strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")) && !strings.ContainsAny(text, " \t\n") {
+		return text, true
+	}
+	return "", false
 }
 
 // documentBase applies the document's first <base href>, if any, to base.

@@ -144,3 +144,22 @@ func sortedAttrKeys(m map[string]string) []string {
 	sort.Strings(ks)
 	return ks
 }
+
+// TestSitemapLinks checks that follow: ["loc"] reads the URLs of a sitemap.
+func TestSitemapLinks(t *testing.T) {
+	body := `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>https://shop.example/p/1</loc><lastmod>2026-01-01</lastmod></url>
+  <url><loc>
+    https://shop.example/p/2?utm_source=sitemap
+  </loc></url>
+  <url><loc>not a url</loc></url>
+</urlset>`
+	page, err := HTML(&precwatch.Target{Name: "s", Follow: []string{"loc"}}, "https://shop.example/sitemap.xml", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"https://shop.example/p/1", "https://shop.example/p/2"}; !reflect.DeepEqual(page.Follow, want) {
+		t.Errorf("follow = %q, want %q", page.Follow, want)
+	}
+}
