@@ -1,9 +1,14 @@
 package crawler
 
 import (
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -188,5 +193,80 @@ func TestCharsetHeaderLies(t *testing.T) {
 	}
 	if got := sink.titles(); len(got) != 1 || got[0] != ru {
 		t.Errorf("titles = %q, want [%q]", got, ru)
+	}
+}
+
+// TestContentEncodings checks the codings servers send: zlib and raw
+// deflate, x-gzip, a .gz file without Content-Encoding, a deflate bomb
+// (capped after decompression) and a coding we never asked for.
+func TestContentEncodings(t *testing.T) {
+	page := listingPage("encoded")
+	deflate := func(w io.Writer, raw bool, s string) {
+		var zw io.WriteCloser
+		if raw {
+			zw, _ = flate.NewWriter(w, flate.BestCompression)
+		} else {
+			zw = zlib.NewWriter(w)
+		}
+		io.WriteString(zw, s)
+		zw.Close()
+	}
+	var accept string
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/zlib" {
+			accept = r.Header.Get("Accept-Encoding")
+		}
+		switch r.URL.Path {
+		case "/zlib":
+			w.Header().Set("Content-Encoding", "deflate")
+			deflate(w, false, page)
+		case "/raw":
+			w.Header().Set("Content-Encoding", "Deflate")
+			deflate(w, true, page)
+		case "/xgzip":
+			w.Header().Set("Content-Encoding", "x-gzip")
+			zw := gzip.NewWriter(w)
+			io.WriteString(zw, page)
+			zw.Close()
+		case "/file.html.gz":
+			w.Header().Set("Content-Type", "application/gzip")
+			zw := gzip.NewWriter(w)
+			io.WriteString(zw, page)
+			zw.Close()
+		case "/bomb":
+			w.Header().Set("Content-Encoding", "deflate")
+			deflate(w, false, strings.Repeat("<p>x</p>", 1<<20)) // 8 MB inflated
+		case "/br":
+			w.Header().Set("Content-Encoding", "br")
+			io.WriteString(w, "\x1b\x07\x00\xf8\xa5\x40\x02")
+		}
+	}))
+	for _, tc := range []struct {
+		path, kind string
+	}{
+		{"/zlib", ""}, {"/raw", ""}, {"/xgzip", ""}, {"/file.html.gz", ""},
+		{"/bomb", KindTooLarge}, {"/br", KindDecode},
+	} {
+		tg := singlePageTarget(srv.URL, tc.path)
+		tg.MaxBodyBytes = 1 << 20
+		tg.MaxRetries = 0
+		c := mustCrawler(t, Options{})
+		sink := &collector{}
+		run, err := c.Run(context.Background(), tg, sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.kind == "" {
+			if got := sink.titles(); len(got) != 1 || got[0] != "encoded" || run.Errors != 0 {
+				t.Errorf("%s: titles %q, errors %v; want [encoded] and none", tc.path, got, run.ErrorsByKind)
+			}
+			continue
+		}
+		if run.ErrorsByKind[tc.kind] != 1 || len(sink.listings) != 0 {
+			t.Errorf("%s: errors %v, %d listings; want one %s error", tc.path, run.ErrorsByKind, len(sink.listings), tc.kind)
+		}
+	}
+	if accept != "gzip, deflate" {
+		t.Errorf("Accept-Encoding = %q, want %q", accept, "gzip, deflate")
 	}
 }
