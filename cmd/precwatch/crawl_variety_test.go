@@ -472,3 +472,49 @@ func TestVarietyTargetTestEnv(t *testing.T) {
 		t.Errorf("target test with ${SHOP_URL}: exit %d\nstdout %s\nstderr %s", code, out, errOut)
 	}
 }
+
+// TestVarietyAttributesReachTickets checks that a substance named only in an
+// extra field (a spec table's CAS row) makes a ticket and a search hit.
+func TestVarietyAttributesReachTickets(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, `<html><body><a class="o" href="/offer/1">1</a><a class="o" href="/offer/2">2</a></body></html>`)
+		case "/offer/1":
+			fmt.Fprint(w, `<html><body><h1>Premium oil 1 L</h1><div class="d">Bulk drums available.</div>
+<table class="spec"><tr><th>CAS No.</th><td>94-59-7</td></tr><tr><th>Purity</th><td>99%</td></tr></table></body></html>`)
+		case "/offer/2":
+			fmt.Fprint(w, `<html><body><h1>Premium soap 1 L</h1><div class="d">Hand soap.</div>
+<table class="spec"><tr><th>CAS No.</th><td>-</td></tr></table></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, data := varietyCrawl(t, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: specs
+    platform: Specs
+    start_urls: ["%s/"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      url_pattern: "/offer/"
+      fields: {title: h1, description: .d, cas: "table.spec th:contains('CAS') + td", purity: "th:contains(Purity) + td"}
+`, srv.URL))
+	checkListing(t, "/offer/1", got["/offer/1"], map[string]string{"attributes.cas": "94-59-7", "attributes.purity": "99%"})
+	ts := exportTickets(t, data)
+	if len(ts) != 1 || !strings.HasSuffix(ts[0].ListingURL, "/offer/1") {
+		t.Fatalf("tickets = %+v, want one for /offer/1", ts)
+	}
+	if len(ts[0].Substances) == 0 || ts[0].Substances[0].CAS != "94-59-7" {
+		t.Errorf("ticket substances = %+v, want safrole 94-59-7", ts[0].Substances)
+	}
+	code, out, errOut := runCmd(t, nil, "search", "--data", data, "--format", "json", "cas:94-59-7")
+	if code != 0 || !strings.Contains(out, "/offer/1") {
+		t.Errorf("search cas:94-59-7: exit %d\n%s\n%s", code, out, errOut)
+	}
+}
