@@ -94,9 +94,11 @@ func parseCASAt(text []byte, i int) (string, int, bool) {
 	run := j - i
 	var digits [10]byte
 	// Unseparated form after a keyword.
-	if run >= 5 && run <= 10 && !continues(text, j) && casKeywordBefore(text, i) {
+	if run >= 5 && run <= 10 && !continues(text, j) {
+		// The check digit first: it is cheaper than looking for the
+		// keyword and rules out nine numbers in ten.
 		copy(digits[:], text[i:j])
-		if casCheck(digits[:run]) {
+		if casCheck(digits[:run]) && casKeywordBefore(text, i) {
 			return canonicalCAS(digits[:run]), j, true
 		}
 	}
@@ -120,14 +122,11 @@ func parseCASAt(text []byte, i int) (string, int, bool) {
 	if k2 >= n || !isDigit(text[k2]) || continues(text, k2+1) {
 		return "", 0, false
 	}
-	if !strict && !casKeywordBefore(text, i) {
-		return "", 0, false
-	}
 	nd := copy(digits[:], text[i:j])
 	digits[nd] = text[k]
 	digits[nd+1] = text[k+1]
 	digits[nd+2] = text[k2]
-	if !casCheck(digits[:nd+3]) {
+	if !casCheck(digits[:nd+3]) || !strict && !casKeywordBefore(text, i) {
 		return "", 0, false
 	}
 	return canonicalCAS(digits[:nd+3]), k2 + 1, true
