@@ -603,7 +603,7 @@ func (r *run) inScope(raw string) bool {
 // isListingURL reports whether it is a listing detail page (for Gone).
 func (r *run) isListingURL(it item) bool {
 	if r.pattern != nil {
-		return r.pattern.MatchString(it.url)
+		return extract.MatchURLPattern(r.pattern, it.url)
 	}
 	return it.kind == 'f'
 }

@@ -25,7 +25,7 @@ import (
 // absolute URL (follow: ["loc"] reads a sitemap); a selector written "css@attr" reads the link from
 // that attribute instead ("button.load-more@data-url"); links are resolved against the page URL or the
 // page's <base href>. Listings are produced only when t.Listing.URLPattern is
-// empty or matches the canonical page URL: one per node matched by
+// empty or matches the canonical page URL or its path and query: one per node matched by
 // t.Listing.Item, or one for the whole page when Item is empty (selectors
 // then search the whole document, <head> included, and "@attr" reads the
 // <body>'s attribute). Field specs are "css" (visible text), "css@attr" (an
@@ -72,7 +72,7 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("target %s: listing.url_pattern: %w", t.Name, err)
 		}
-		if !re.MatchString(canon) {
+		if !MatchURLPattern(re, canon) {
 			b.page.Counts[CountURLPattern] = 0
 			return b.page, nil
 		}
@@ -182,6 +182,17 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 		}
 	})
 	return out, nil
+}
+
+// MatchURLPattern reports whether a listing.url_pattern matches a canonical
+// page URL: the whole URL, or its path and query ("^/product/\d+$" is
+// written against the path as often as against the URL).
+func MatchURLPattern(re *regexp.Regexp, pageURL string) bool {
+	if re.MatchString(pageURL) {
+		return true
+	}
+	u, err := url.Parse(pageURL)
+	return err == nil && re.MatchString(u.RequestURI())
 }
 
 // maxDepth is how deep flatten lets elements nest, well below the parser's

@@ -163,3 +163,26 @@ func TestSitemapLinks(t *testing.T) {
 		t.Errorf("follow = %q, want %q", page.Follow, want)
 	}
 }
+
+func TestMatchURLPattern(t *testing.T) {
+	for _, c := range []struct {
+		pattern, url string
+		want         bool
+	}{
+		{"/product/", "https://shop.example/product/1", true},
+		{`^/product/\d+$`, "https://shop.example/product/12", true},
+		{`^/item\.php\?id=\d+$`, "https://shop.example/item.php?id=5", true},
+		{`^https://shop\.example/p/`, "https://shop.example/p/1", true},
+		{`^/product/\d+$`, "https://shop.example/product/12/reviews", false},
+		{`^/product/`, "https://shop.example/catalog?next=/product/1", false},
+	} {
+		page, err := HTML(&precwatch.Target{Listing: precwatch.ListingSpec{URLPattern: c.pattern, Fields: map[string]string{"title": "h1"}}},
+			c.url, []byte("<h1>x</h1>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(page.Listings) == 1; got != c.want {
+			t.Errorf("url_pattern %q on %s: listing = %v, want %v", c.pattern, c.url, got, c.want)
+		}
+	}
+}
