@@ -19,8 +19,28 @@ import (
 const heldoutPath = "../testdata/heldout/listings.jsonl"
 
 // heldoutMin is the precision and recall the held-out set must keep, for
-// `suspicious` and for the offered CAS sets (0 disables the assertion).
-const heldoutMin = 0.0
+// `suspicious` and for the offered CAS sets, over every listing that is not a
+// known code-level gap.
+const heldoutMin = 0.97
+
+// heldoutKnownGaps are listings the matcher gets wrong for a reason the
+// vocabulary cannot fix (a rule of the Go code would have to change). They
+// are measured and listed like the others but left out of the assertion;
+// the test logs when one of them starts to pass, so it can be removed here.
+var heldoutKnownGaps = map[string]string{
+	"h0002": "'cas no 5449 12 7': the 'no' of 'CAS no' read as a negation cue",
+	"h0100": "'5449-12-7 (BMK)': bare BMK qualifying a BMK glycidate read as P-2-P",
+	"h0120": "'per-manganate', 'K.Mn.O4': hyphen inside a word, dotted two-letter symbols",
+	"h0121": "'1-B0c-4-AP': leetspeak not folded in a short segment",
+	"h0123": "'B M K 5449 12 7': bare BMK next to a BMK glycidate CAS read as P-2-P",
+	"h0231": "news page: a chemical-form word inside a quote outweighs the news words",
+	"h0264": "'Sodium glycidate (BMK)': bare BMK qualifying the glycidate read as P-2-P",
+	"h0270": "'500 g' without a price is no offer sign",
+	"h0277": "'CAS: 103.79.7': dots as CAS group separators",
+	"h0278": "'CAS 5449/12/7': slashes as CAS group separators",
+	"h0282": "'ep-he-dr-ine': word cut into chunks by hyphens",
+	"h0308": "'safrole-reduced' nutmeg oil: a component mention read as an offer",
+}
 
 // heldoutListing is one line of the held-out set: a listing and its label.
 type heldoutListing struct {
@@ -124,6 +144,9 @@ func TestHeldout(t *testing.T) {
 	for _, h := range set {
 		got := m.Match(&h.Listing)
 		keys := []string{"ALL", h.Label.Category, "lang:" + h.Label.Lang}
+		if _, gap := heldoutKnownGaps[h.ID]; !gap {
+			keys = append(keys, "ALL-but-known-gaps")
+		}
 		for _, k := range keys {
 			s := get(susp, k)
 			s.n++
@@ -163,7 +186,11 @@ func TestHeldout(t *testing.T) {
 			c.fp += len(extra)
 			c.fn += len(missing)
 		}
-		if got.Suspicious != h.Label.Suspicious || len(extra)+len(missing) > 0 {
+		wrong := got.Suspicious != h.Label.Suspicious || len(extra)+len(missing) > 0
+		if why, gap := heldoutKnownGaps[h.ID]; gap && !wrong {
+			t.Logf("known gap %s (%s) now passes: remove it from heldoutKnownGaps", h.ID, why)
+		}
+		if wrong {
 			sort.Strings(extra)
 			sort.Strings(missing)
 			failures = append(failures, fmt.Sprintf("%s [%s/%s] suspicious got %v want %v (score %.2f); cas extra %v missing %v; %q\n    label: %s\n    explain: %s",
@@ -193,7 +220,7 @@ func TestHeldout(t *testing.T) {
 			t.Log(f)
 		}
 	}
-	all, allCAS := susp["ALL"], cas["ALL"]
+	all, allCAS := susp["ALL-but-known-gaps"], cas["ALL-but-known-gaps"]
 	for _, x := range []struct {
 		name string
 		v    float64
@@ -202,7 +229,7 @@ func TestHeldout(t *testing.T) {
 		{"CAS precision", allCAS.precision()}, {"CAS recall", allCAS.recall()},
 	} {
 		if x.v < heldoutMin {
-			t.Errorf("held-out %s = %.3f, want >= %.2f", x.name, x.v, heldoutMin)
+			t.Errorf("held-out %s (without the known gaps) = %.3f, want >= %.2f", x.name, x.v, heldoutMin)
 		}
 	}
 }
