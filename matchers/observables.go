@@ -78,7 +78,10 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool)
 	for _, m := range findEmails(text) {
 		add(precwatch.ObservableEmail, strings.ToLower(m))
 	}
-	if strings.Contains(text, "http") || strings.Contains(text, "www.") || strings.Contains(text, "HTTP") || strings.Contains(text, "WWW.") {
+	// urlRE needs "://" or a case-insensitive "www." (checked first: it is
+	// cheaper than the four searches of the gate).
+	if (strings.Contains(text, "://") || hasWWW(text)) &&
+		(strings.Contains(text, "http") || strings.Contains(text, "www.") || strings.Contains(text, "HTTP") || strings.Contains(text, "WWW.")) {
 		for _, m := range urlRE.FindAllString(text, -1) {
 			m = strings.TrimRight(m, ".,;:!?")
 			add(precwatch.ObservableURL, m)
@@ -151,6 +154,21 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool)
 	return out
 }
 
+// hasWWW reports whether s holds "www." in any case.
+func hasWWW(s string) bool {
+	for i := 0; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], '.')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i >= 3 && s[i-1]|0x20 == 'w' && s[i-2]|0x20 == 'w' && s[i-3]|0x20 == 'w' {
+			return true
+		}
+	}
+	return false
+}
+
 // asciiLower lower-cases ASCII letters only (enough for the keyword gates).
 func asciiLower(s string) string {
 	for i := 0; i < len(s); i++ {
@@ -212,7 +230,12 @@ func allLetters(s string) bool {
 func findPhones(s string) []string {
 	var out []string
 	for i := 0; i < len(s); i++ {
-		if s[i] != '+' || i+1 >= len(s) || !isDigit(s[i+1]) || i > 0 && isAlnumByte(s[i-1]) {
+		k := strings.IndexByte(s[i:], '+')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+1 >= len(s) || !isDigit(s[i+1]) || i > 0 && isAlnumByte(s[i-1]) {
 			continue
 		}
 		j := i + 1
@@ -237,21 +260,30 @@ func findPhones(s string) []string {
 }
 
 // hasLongToken reports whether s holds an alphanumeric run of at least 26
-// bytes (the shortest crypto address).
+// bytes (the shortest crypto address). Such a run covers one of the bytes
+// at 25, 51, 77, ...: only those are looked at, and the run around one
+// that is alphanumeric is measured.
 func hasLongToken(s string) bool {
-	if len(s) < 26 {
-		return false
-	}
-	run := 0
-	for i := 0; i < len(s); i++ {
-		if alnumTable[s[i]] {
-			run++
-			if run >= 26 {
-				return true
-			}
-		} else {
-			run = 0
+	const n = 26
+	for k := n - 1; k < len(s); {
+		if !alnumTable[s[k]] {
+			k += n
+			continue
 		}
+		i := k
+		for i > 0 && k-i < n-1 && alnumTable[s[i-1]] {
+			i--
+		}
+		j := k + 1
+		for j < len(s) && j-i < n && alnumTable[s[j]] {
+			j++
+		}
+		if j-i >= n {
+			return true
+		}
+		// No run through k is long enough; the next one that could be
+		// starts after j.
+		k = j + n
 	}
 	return false
 }
