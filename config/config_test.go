@@ -555,3 +555,16 @@ func TestLenientValues(t *testing.T) {
 		t.Errorf("delay %v timeout %v, want 1.5s and 30s", tg.Delay, tg.Timeout)
 	}
 }
+
+func TestScrapyFieldSpecs(t *testing.T) {
+	ok := "targets:\n  - name: s\n    platform: S\n    start_urls: [\"https://s.example/\"]\n    follow: [\"a.p::attr(href)\"]\n    listing: {fields: {title: \"h1::text\", image: \"img::attr(data-src)\"}}\n"
+	if _, err := Parse("ok.yml", []byte(ok), nil); err != nil {
+		t.Errorf("Parse(scrapy specs): %v", err)
+	}
+	for _, spec := range []string{"::text", "h1::attr()", "h1[::text"} {
+		y := "targets:\n  - name: s\n    platform: S\n    start_urls: [\"https://s.example/\"]\n    listing: {fields: {title: \"" + spec + "\"}}\n"
+		if _, err := Parse("bad.yml", []byte(y), nil); err == nil {
+			t.Errorf("Parse(title: %q) = nil error, want one", spec)
+		}
+	}
+}

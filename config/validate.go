@@ -274,7 +274,18 @@ func checkFieldSpec(field, spec string, report reportFunc) {
 		return
 	}
 	css, attr := spec, ""
-	if i := strings.LastIndexByte(spec, '@'); i >= 0 {
+	if c, ok := strings.CutSuffix(spec, "::text"); ok {
+		// Scrapy's pseudo-elements, read as crawler/extract reads them.
+		spec, css = strings.TrimSpace(c), strings.TrimSpace(c)
+	} else if c, a, ok := strings.Cut(spec, "::attr("); ok && strings.HasSuffix(a, ")") && !strings.Contains(a, "::attr(") {
+		spec, css = strings.TrimSpace(c), strings.TrimSpace(c)
+		attr = strings.TrimSpace(strings.Trim(strings.TrimSuffix(a, ")"), `'" `))
+		if attr == "" {
+			report.f(field, `%q: attribute name missing in ::attr()`, spec)
+			return
+		}
+	}
+	if i := strings.LastIndexByte(spec, '@'); i >= 0 && attr == "" {
 		name := strings.TrimSpace(spec[i+1:])
 		if name != "" && !strings.ContainsAny(name, " \t\r\n\f\"'>/=[](),:~+*|^$") {
 			css, attr = strings.TrimSpace(spec[:i]), name
@@ -282,6 +293,10 @@ func checkFieldSpec(field, spec string, report reportFunc) {
 			report.f(field, `%q: attribute name missing after "@"`, spec)
 			return
 		}
+	}
+	if css == "" && attr == "" {
+		report.f(field, `%q: want "css", "css@attr" or "@attr"`, spec)
+		return
 	}
 	if attr != "" && !attrName.MatchString(attr) {
 		report.f(field, "%q: %q is not an attribute name", spec, attr)

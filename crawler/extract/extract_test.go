@@ -263,7 +263,9 @@ func TestJSONNextPage(t *testing.T) {
 		{`{"items":[],"next":null}`, nil},
 		{`{"items":[]}`, nil},
 		{`{"items":[],"next":""}`, nil},
-		{`{"items":[],"next":7}`, nil},
+		{`{"items":[{"t":"x"}],"next":7}`, []string{"https://x.example/feed?page=7"}}, // a page number
+		{`{"items":[],"next":7}`, nil}, // on an empty page: the end
+		{`{"items":[{"t":"x"}],"next":0}`, nil},
 		{`{"items":[],"next":"javascript:x"}`, nil},
 		{`{"items":[],"next":"/feed?page=2"}`, nil}, // the page itself
 	}

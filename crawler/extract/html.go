@@ -377,9 +377,20 @@ func joinSep(name string) string {
 // SplitFieldSpec splits a field spec into its CSS selector and attribute:
 // "h1" → ("h1", ""), "a.title@href" → ("a.title", "href"), "@data-id" →
 // ("", "data-id"). An "@" followed by something that is not an attribute name
-// (as in `a[href*="@"]`) belongs to the selector.
+// (as in `a[href*="@"]`) belongs to the selector. Scrapy's "css::text" and
+// "css::attr(name)" are read as "css" and "css@name".
 func SplitFieldSpec(spec string) (css, attr string) {
 	spec = strings.TrimSpace(spec)
+	// Scrapy's pseudo-elements, as partners used to Scrapy write them:
+	// "h1::text" is "h1", "a::attr(href)" is "a@href".
+	if c, ok := strings.CutSuffix(spec, "::text"); ok {
+		return strings.TrimSpace(c), ""
+	}
+	if c, a, ok := strings.Cut(spec, "::attr("); ok && strings.HasSuffix(a, ")") && !strings.Contains(a, "::attr(") {
+		if name := strings.TrimSpace(strings.Trim(strings.TrimSuffix(a, ")"), `'" `)); name != "" {
+			return strings.TrimSpace(c), strings.ToLower(name)
+		}
+	}
 	i := strings.LastIndexByte(spec, '@')
 	if i < 0 {
 		return spec, ""

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +17,8 @@ import (
 // leads to an object yields that one object as a listing). t.JSON.Fields map
 // listing fields to dotted paths inside each item, and t.JSON.NextPage to the
 // next page's URL in the document (absent, null or empty: last page;
-// relative URLs are resolved against the page URL). Path segments select
+// relative URLs are resolved against the page URL; a number is a page number,
+// see pageNumberURL). Path segments select
 // object keys, or array elements when numeric ("items.0.title"); a key that
 // itself contains a dot cannot be addressed. JSONPath-like spellings
 // ("$.data.results[*]", "images[0].url") are read as their dotted forms (see
@@ -40,17 +42,6 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	b := newBuilder(t, base, canon)
 	spec := &t.JSON
 
-	if spec.NextPage != "" {
-		key := "next_page:" + spec.NextPage
-		b.page.Counts[key] = 0
-		if v, ok := lookup(doc, spec.NextPage); ok {
-			if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
-				b.page.Counts[key] = 1
-				b.link(&b.page.Next, map[string]bool{canon: true}, s)
-			}
-		}
-	}
-
 	v, ok := lookup(doc, spec.Items)
 	var items []any
 	switch v := v.(type) {
@@ -63,6 +54,28 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		items = nil
 	}
 	b.page.Counts[CountItem] = len(items)
+	if spec.NextPage != "" {
+		key := "next_page:" + spec.NextPage
+		b.page.Counts[key] = 0
+		if v, ok := lookup(doc, spec.NextPage); ok {
+			switch v := v.(type) {
+			case string:
+				if strings.TrimSpace(v) != "" {
+					b.page.Counts[key] = 1
+					b.link(&b.page.Next, map[string]bool{canon: true}, v)
+				}
+			case json.Number:
+				// A page number ("next_page": 3) rather than a URL.
+				// An empty page ends it: feeds that count on forever
+				// would otherwise be read up to max_pages.
+				if n, err := strconv.Atoi(v.String()); err == nil && n > 0 && len(items) > 0 {
+					b.page.Counts[key] = 1
+					b.link(&b.page.Next, map[string]bool{canon: true}, pageNumberURL(base, n))
+				}
+			}
+		}
+	}
+
 	names := make([]string, 0, len(spec.Fields))
 	for n := range spec.Fields {
 		names = append(names, n)
@@ -126,6 +139,41 @@ func NormalizePath(path string) string {
 		out = strings.ReplaceAll(out, "..", ".")
 	}
 	return out
+}
+
+// pageNumberURL returns the page URL asking for page n: a page parameter
+// (page, p, pg, pageNumber, page_number) or else any parameter whose number
+// is n-1 set to n, else a page parameter set to n, else page=n added.
+func pageNumberURL(base *url.URL, n int) string {
+	u := *base
+	q := u.Query()
+	names := []string{"page", "p", "pg", "pageNumber", "page_number"}
+	key := ""
+	for _, k := range names {
+		if q.Get(k) == strconv.Itoa(n-1) {
+			key = k
+			break
+		}
+	}
+	if key == "" {
+		for k, vs := range q {
+			if len(vs) == 1 && vs[0] == strconv.Itoa(n-1) && (key == "" || k < key) {
+				key = k
+			}
+		}
+	}
+	if key == "" {
+		key = "page"
+		for _, k := range names {
+			if q.Has(k) {
+				key = k
+				break
+			}
+		}
+	}
+	q.Set(key, strconv.Itoa(n))
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // objectItems returns the listings of an object found at the items path:

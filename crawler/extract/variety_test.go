@@ -186,3 +186,37 @@ func TestMatchURLPattern(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONNextPageNumber(t *testing.T) {
+	for _, c := range []struct{ page, body, want string }{
+		{"https://api.example/items?page=1&per=20", `{"items": [{"t": "x"}], "next_page": 2}`, "https://api.example/items?page=2&per=20"},
+		{"https://api.example/items?offset=3&pg=3", `{"items": [{"t": "x"}], "next_page": 4}`, "https://api.example/items?offset=3&pg=4"},
+		{"https://api.example/items", `{"items": [{"t": "x"}], "next_page": 2}`, "https://api.example/items?page=2"},
+		{"https://api.example/items?p=7", `{"items": [{"t": "x"}], "next_page": 8}`, "https://api.example/items?p=8"},
+		{"https://api.example/items?page=1", `{"items": [{"t": "x"}], "next_page": null}`, ""},
+	} {
+		target := &precwatch.Target{Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: "items", NextPage: "next_page", Fields: map[string]string{"title": "t"}}}
+		page, err := JSON(target, c.page, []byte(c.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(page.Next, " ")
+		if got != c.want {
+			t.Errorf("next of %s with %s = %q, want %q", c.page, c.body, got, c.want)
+		}
+	}
+}
+
+func TestSplitFieldSpecScrapy(t *testing.T) {
+	for _, c := range []struct{ spec, css, attr string }{
+		{"h1::text", "h1", ""},
+		{"a.title::attr(href)", "a.title", "href"},
+		{"img::attr('data-src')", "img", "data-src"},
+		{`meta[name="x"]::attr(content)`, `meta[name="x"]`, "content"},
+	} {
+		css, attr := SplitFieldSpec(c.spec)
+		if css != c.css || attr != c.attr {
+			t.Errorf("SplitFieldSpec(%q) = %q, %q; want %q, %q", c.spec, css, attr, c.css, c.attr)
+		}
+	}
+}
