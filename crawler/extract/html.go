@@ -439,9 +439,14 @@ func (f *field) value(item *html.Node) (string, bool) {
 	if f.attr == "" {
 		// Text of hidden matches counts only when nothing visible
 		// matched (a selector aimed at a hidden element on purpose).
-		visible := slices.DeleteFunc(slices.Clone(nodes), func(n *html.Node) bool { return hiddenWithin(n, item) })
-		if len(visible) > 0 && len(visible) < len(nodes) {
-			nodes = visible
+		hidden := 0
+		for _, n := range nodes {
+			if hiddenWithin(n, item) {
+				hidden++
+			}
+		}
+		if hidden > 0 && hidden < len(nodes) {
+			nodes = slices.DeleteFunc(nodes, func(n *html.Node) bool { return hiddenWithin(n, item) })
 		}
 	}
 	var vals []string
