@@ -29,7 +29,8 @@ import (
 // t.Listing.Item, or one for the whole page when Item is empty (selectors
 // then search the whole document, <head> included, and "@attr" reads the
 // <body>'s attribute). Field specs are "css" (visible text), "css@attr" (an
-// attribute) or "@attr" (the item's own attribute). The id, url, title,
+// attribute) or "@attr" (the item's own attribute); a css selector that
+// matches no descendant of the item may match the item itself. The id, url, title,
 // price, seller and location fields take the first match with a non-empty
 // value; description joins the distinct values of all its matches with a
 // space and other fields (attributes) with ", ", leaving out matches inside
@@ -436,6 +437,12 @@ func (f *field) value(item *html.Node) (string, bool) {
 		return collapse(v), ok
 	}
 	nodes := matchDescendants(item, f.css)
+	if len(nodes) == 0 && item.Type == html.ElementNode && f.css.Match(item) {
+		// The item itself ("a.card" items with url "a@href"), as
+		// Scrapy's descendant-or-self reads it, when no descendant
+		// matches.
+		nodes = []*html.Node{item}
+	}
 	if f.attr == "" {
 		// Text of hidden matches counts only when nothing visible
 		// matched (a selector aimed at a hidden element on purpose).

@@ -220,3 +220,21 @@ func TestSplitFieldSpecScrapy(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLItemSelfMatch checks items that are themselves the link: a field
+// selector matching no descendant reads the item.
+func TestHTMLItemSelfMatch(t *testing.T) {
+	body := `<div class="grid"><a class="card" href="/p/1"><span class="n">One</span></a><a class="card" href="/p/2"><span class="n">Two</span></a></div>`
+	target := &precwatch.Target{Listing: precwatch.ListingSpec{Item: "a.card", Fields: map[string]string{"url": "a@href", "title": ".n"}}}
+	page, err := HTML(target, "https://shop.example/", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range page.Listings {
+		got = append(got, l.ID+" "+l.Title)
+	}
+	if want := []string{"https://shop.example/p/1 One", "https://shop.example/p/2 Two"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("listings %q, want %q", got, want)
+	}
+}
