@@ -1244,7 +1244,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			continue
 		}
 		score += 0.15
-		explain = append(explain, "risk indicator "+id+" ("+strconv.Quote(ind.Text)+") +0.15")
+		explain = append(explain, riskLine(id, ind.Text))
 	}
 	if ev.bulk {
 		if !ev.hasIndicator(IndBulk) {
@@ -1287,6 +1287,26 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if len(explain) > 0 {
 		res.Explain = slices.Clone(explain)
 	}
+}
+
+// riskLine returns the explain line of a risk indicator,
+// "risk indicator ID (TEXT quoted) +0.15", in one allocation when TEXT is
+// printable ASCII without quotes or backslashes (as strconv.Quote would
+// leave it).
+func riskLine(id, text string) string {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return "risk indicator " + id + " (" + strconv.Quote(text) + ") +0.15"
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(id) + len(text) + 26)
+	b.WriteString("risk indicator ")
+	b.WriteString(id)
+	b.WriteString(" (\"")
+	b.WriteString(text)
+	b.WriteString("\") +0.15")
+	return b.String()
 }
 
 // ruleBLines are the rule (b) explain lines for 0..15 risk indicators.
