@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,7 +13,8 @@ import (
 	"github.com/precwatch/precwatch"
 )
 
-// JSON extracts a page of a JSON feed target. t.JSON.Items is a dotted path
+// JSON extracts a page of a JSON feed target. The body may also be JSON Lines
+// (its values make a list, the document) or JSONP (the callback is dropped). t.JSON.Items is a dotted path
 // to the array of listings ("" or "." for the document itself; a path that
 // leads to an object yields that one object as a listing). t.JSON.Fields map
 // listing fields to dotted paths inside each item, and t.JSON.NextPage to the
@@ -32,12 +34,25 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	body = unwrapJSONP(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var doc any
 	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("parse json %s: %w", canon, err)
+	}
+	if dec.More() {
+		// JSON Lines (one listing a line): the document is the list
+		// of its values.
+		docs := []any{doc}
+		for dec.More() {
+			var v any
+			if err := dec.Decode(&v); err != nil {
+				return nil, fmt.Errorf("parse json lines %s: value %d: %w", canon, len(docs)+1, err)
+			}
+			docs = append(docs, v)
+		}
+		doc = docs
 	}
 	b := newBuilder(t, base, canon)
 	spec := &t.JSON
@@ -139,6 +154,22 @@ func NormalizePath(path string) string {
 		out = strings.ReplaceAll(out, "..", ".")
 	}
 	return out
+}
+
+// jsonpCallback is a JSONP wrapper: callback( … ); around the document.
+var jsonpCallback = regexp.MustCompile(`^\s*[A-Za-z_$][A-Za-z0-9_$.]*\s*\(`)
+
+// unwrapJSONP returns the JSON inside a JSONP response, or body as it is.
+func unwrapJSONP(body []byte) []byte {
+	m := jsonpCallback.FindIndex(body)
+	if m == nil {
+		return body
+	}
+	rest := bytes.TrimRight(body[m[1]:], " \t\r\n;")
+	if !bytes.HasSuffix(rest, []byte(")")) {
+		return body
+	}
+	return rest[:len(rest)-1]
 }
 
 // pageNumberURL returns the page URL asking for page n: a page parameter

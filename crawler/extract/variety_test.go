@@ -238,3 +238,26 @@ func TestHTMLItemSelfMatch(t *testing.T) {
 		t.Errorf("listings %q, want %q", got, want)
 	}
 }
+
+// TestJSONLinesAndJSONP checks feeds that are JSON Lines or JSONP.
+func TestJSONLinesAndJSONP(t *testing.T) {
+	target := &precwatch.Target{Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: ".", Fields: map[string]string{"id": "id", "title": "t"}}}
+	for _, c := range []struct{ name, body, want string }{
+		{"jsonl", "{\"id\":1,\"t\":\"a\"}\n{\"id\":2,\"t\":\"b\"}\n\n{\"id\":3,\"t\":\"c\"}\n", "1 2 3"},
+		{"jsonp", `cb_123([{"id":1,"t":"a"},{"id":2,"t":"b"}]);`, "1 2"},
+		{"jsonp object", "window.feed.load ( {\"id\":7,\"t\":\"x\"} )\n", "7"},
+	} {
+		page, err := JSON(target, "https://api.example/feed", []byte(c.body))
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		var ids []string
+		for _, l := range page.Listings {
+			ids = append(ids, l.ID)
+		}
+		if got := strings.Join(ids, " "); got != c.want {
+			t.Errorf("%s: ids %q, want %q", c.name, got, c.want)
+		}
+	}
+}
