@@ -400,22 +400,54 @@ func (t *Text) rune(s string, i int, r rune, w int) {
 	t.emitUnit(foldRuneIn(r, s[i:i+w]), i, i+w)
 }
 
+// Bits of wordKind.
+const (
+	wkWord  = 1 << iota // letter, digit, nonspacing mark or format character
+	wkLatin             // Latin letter
+)
+
+// wordKindTab is wordKind for the runes below 0x530 (Latin, Greek,
+// Cyrillic), where latinWord spends its time.
+var wordKindTab = func() []uint8 {
+	t := make([]uint8, 0x530)
+	for r := range t {
+		t[r] = computeWordKind(rune(r))
+	}
+	return t
+}()
+
+func wordKind(r rune) uint8 {
+	if r >= 0 && r < rune(len(wordKindTab)) {
+		return wordKindTab[r]
+	}
+	return computeWordKind(r)
+}
+
+func computeWordKind(r rune) uint8 {
+	var k uint8
+	if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) {
+		k |= wkWord
+	}
+	if r < 0x80 && unicode.IsLetter(r) || r >= 0x80 && unicode.Is(unicode.Latin, r) {
+		k |= wkLatin
+	}
+	return k
+}
+
 // latinWord reports whether the input word around s[i] holds a Latin letter.
 func (t *Text) latinWord(s string, i int) bool {
 	if i < t.wordEnd {
 		return t.wordLatin
 	}
-	isWord := func(r rune) bool {
-		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r)
-	}
 	latin := false
 	// Backwards.
 	for j := i; j > 0; {
 		r, w := utf8.DecodeLastRuneInString(s[:j])
-		if !isWord(r) {
+		k := wordKind(r)
+		if k&wkWord == 0 {
 			break
 		}
-		if r < 0x80 && unicode.IsLetter(r) || r >= 0x80 && unicode.Is(unicode.Latin, r) {
+		if k&wkLatin != 0 {
 			latin = true
 		}
 		j -= w
@@ -423,10 +455,11 @@ func (t *Text) latinWord(s string, i int) bool {
 	j := i
 	for j < len(s) {
 		r, w := utf8.DecodeRuneInString(s[j:])
-		if !isWord(r) {
+		k := wordKind(r)
+		if k&wkWord == 0 {
 			break
 		}
-		if r < 0x80 && unicode.IsLetter(r) || r >= 0x80 && unicode.Is(unicode.Latin, r) {
+		if k&wkLatin != 0 {
 			latin = true
 		}
 		j += w
@@ -537,43 +570,25 @@ func deLeet(b []byte) {
 	prevDecoded := false // the word before (one space back) was decoded
 	lastEnd := -10
 	for i := 0; i < n; {
-		k := asciiClass[b[i]]
-		if k != cLower && k != cDigit {
+		if leetKind[b[i]] == 0 {
 			i++
 			continue
 		}
+		// Most words are all letters or all digits: find the end and
+		// what the word holds first, and look closer only at mixed words.
 		j := i
-		letters, digits, run, maxRun := 0, 0, 0, 0
-		between := false
-		leetable := true
+		var kinds uint8
 		for j < n {
-			c := b[j]
-			if c >= 'a' && c <= 'z' {
-				if run > 0 && letters > 0 {
-					between = true
-				}
-				letters++
-				run = 0
-			} else if c >= '0' && c <= '9' {
-				digits++
-				run++
-				if run > maxRun {
-					maxRun = run
-				}
-				if leet[c] == 0 {
-					leetable = false
-				}
-			} else {
+			k := leetKind[b[j]]
+			if k == 0 {
 				break
 			}
+			kinds |= k
 			j++
 		}
 		follows := prevDecoded && i-lastEnd == 1
 		prevDecoded = false
-		if letters > 0 && digits > 0 && leetable && maxRun <= 2 &&
-			(between || letters >= 4 && j-i >= 6 || follows && letters >= 2) &&
-			!(j+1 < n && (b[j] == '-' || b[j] == '.') && isDigit(b[j+1])) &&
-			!(i >= 2 && b[i-1] == '-' && isDigit(b[i-2])) {
+		if kinds == lkLetter|lkDigit && leetWord(b, i, j, follows) {
 			for p := i; p < j; p++ {
 				if l := leet[b[p]]; l != 0 {
 					b[p] = l
@@ -584,6 +599,55 @@ func deLeet(b []byte) {
 		lastEnd = j
 		i = j
 	}
+}
+
+// Bits of leetKind.
+const (
+	lkLetter = 1 << iota
+	lkDigit
+)
+
+var leetKind = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = lkLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = lkDigit
+	}
+	return
+}()
+
+// leetWord reports whether the word b[i:j] of lower-case letters and
+// digits (both present) is to be decoded; follows tells whether the word
+// before it, one byte back, was decoded.
+func leetWord(b []byte, i, j int, follows bool) bool {
+	n := len(b)
+	letters, digits, run, maxRun := 0, 0, 0, 0
+	between := false
+	leetable := true
+	for p := i; p < j; p++ {
+		c := b[p]
+		if c >= 'a' && c <= 'z' {
+			if run > 0 && letters > 0 {
+				between = true
+			}
+			letters++
+			run = 0
+		} else {
+			digits++
+			run++
+			if run > maxRun {
+				maxRun = run
+			}
+			if leet[c] == 0 {
+				leetable = false
+			}
+		}
+	}
+	return letters > 0 && digits > 0 && leetable && maxRun <= 2 &&
+		(between || letters >= 4 && j-i >= 6 || follows && letters >= 2) &&
+		!(j+1 < n && (b[j] == '-' || b[j] == '.') && isDigit(b[j+1])) &&
+		!(i >= 2 && b[i-1] == '-' && isDigit(b[i-2]))
 }
 
 var leet = [256]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't'}
