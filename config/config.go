@@ -39,7 +39,10 @@ const (
 	DefaultDelay        = 250 * time.Millisecond
 	DefaultTimeout      = 20 * time.Second
 	DefaultMaxBodyBytes = 10 << 20
-	DefaultMaxRetries   = 3
+	// DefaultJSONMaxBodyBytes is the body cap of json targets that set
+	// none: a feed page holds thousands of listings.
+	DefaultJSONMaxBodyBytes = 32 << 20
+	DefaultMaxRetries       = 3
 )
 
 // Limits that validation enforces on a target.

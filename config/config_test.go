@@ -568,3 +568,22 @@ func TestScrapyFieldSpecs(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONBodyCap checks that a json target without max_body_bytes gets the
+// larger feed default, and one that sets it keeps its own.
+func TestJSONBodyCap(t *testing.T) {
+	data := []byte(`targets:
+  - {name: feed, platform: F, kind: json, start_urls: ["https://f.example/"], json: {items: ".", fields: {title: t}}}
+  - {name: own, platform: F, kind: json, start_urls: ["https://f.example/"], max_body_bytes: 1MB, json: {items: ".", fields: {title: t}}}
+  - {name: page, platform: F, start_urls: ["https://f.example/"], listing: {fields: {title: h1}}}
+`)
+	cfg, err := Parse("caps.yml", data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]int64{"feed": DefaultJSONMaxBodyBytes, "own": 1 << 20, "page": DefaultMaxBodyBytes} {
+		if got := cfg.Target(name).MaxBodyBytes; got != want {
+			t.Errorf("target %s: max_body_bytes = %d, want %d", name, got, want)
+		}
+	}
+}

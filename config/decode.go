@@ -140,6 +140,9 @@ func (d *decoder) decode(data []byte) *Config {
 				t := DefaultTarget()
 				d.target(item, f, &t)
 				complete(&t)
+				if _, set := d.pos[f+".max_body_bytes"]; !set && t.Kind == precwatch.KindJSON {
+					t.MaxBodyBytes = DefaultJSONMaxBodyBytes
+				}
 				cfg.Targets = append(cfg.Targets, t)
 			})
 		},

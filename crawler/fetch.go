@@ -47,14 +47,15 @@ var (
 )
 
 const (
-	maxRedirects     = 10
-	maxRetryAfter    = 2 * time.Minute
-	maxCrawlDelay    = time.Minute
-	maxBackoff       = 30 * time.Second
-	defaultUserAgent = "precwatch/1.0 (+https://github.com/precwatch/precwatch)"
-	defaultTimeout   = 20 * time.Second
-	defaultMaxBody   = 10 << 20
-	slotKey          = "precwatch.slot"
+	maxRedirects       = 10
+	maxRetryAfter      = 2 * time.Minute
+	maxCrawlDelay      = time.Minute
+	maxBackoff         = 30 * time.Second
+	defaultUserAgent   = "precwatch/1.0 (+https://github.com/precwatch/precwatch)"
+	defaultTimeout     = 20 * time.Second
+	defaultMaxBody     = 10 << 20
+	defaultJSONMaxBody = 32 << 20
+	slotKey            = "precwatch.slot"
 )
 
 // response is one fetched page.
@@ -92,10 +93,7 @@ func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options) *fetche
 	if timeout <= 0 {
 		timeout = defaultTimeout
 	}
-	maxBody := t.MaxBodyBytes
-	if maxBody <= 0 {
-		maxBody = defaultMaxBody
-	}
+	maxBody := bodyCap(t)
 	par := max(t.Parallelism, 1)
 	tr := &http.Transport{
 		Proxy:                 nil, // a proxy would dial for us and bypass the guard
@@ -356,7 +354,7 @@ func (t *capTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if resp.ContentLength > t.max {
 		resp.Body.Close()
-		return nil, fmt.Errorf("%s: content-length %d > %d: %w", req.URL, resp.ContentLength, t.max, ErrTooLarge)
+		return nil, fmt.Errorf("%s: content-length %d > %d (raise max_body_bytes to read it): %w", req.URL, resp.ContentLength, t.max, ErrTooLarge)
 	}
 	raw := &capReader{r: resp.Body, c: resp.Body, max: t.max}
 	resp.Body = raw
@@ -387,7 +385,7 @@ type capReader struct {
 
 func (c *capReader) Read(p []byte) (int, error) {
 	if c.n > c.max {
-		return 0, fmt.Errorf("body over %d bytes: %w", c.max, ErrTooLarge)
+		return 0, fmt.Errorf("body over %d bytes (raise max_body_bytes to read it): %w", c.max, ErrTooLarge)
 	}
 	if int64(len(p)) > c.max-c.n+1 {
 		p = p[:c.max-c.n+1]
@@ -395,7 +393,7 @@ func (c *capReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	if c.n > c.max {
-		return n, fmt.Errorf("body over %d bytes: %w", c.max, ErrTooLarge)
+		return n, fmt.Errorf("body over %d bytes (raise max_body_bytes to read it): %w", c.max, ErrTooLarge)
 	}
 	return n, err
 }
@@ -479,14 +477,21 @@ func maybeGunzip(body []byte, max int64) ([]byte, error) {
 	return out, nil
 }
 
+// bodyCap returns the target's body cap, or the default for its kind.
+func bodyCap(t *precwatch.Target) int64 {
+	switch {
+	case t.MaxBodyBytes > 0:
+		return t.MaxBodyBytes
+	case t.Kind == precwatch.KindJSON:
+		return defaultJSONMaxBody
+	}
+	return defaultMaxBody
+}
+
 // decodeBody turns a fetched body into UTF-8 text for the extractor: a body
 // that is a gzip file is decompressed first, then decoded from its charset.
 func decodeBody(resp *response, t *precwatch.Target) ([]byte, string, error) {
-	maxBody := t.MaxBodyBytes
-	if maxBody <= 0 {
-		maxBody = defaultMaxBody
-	}
-	body, err := maybeGunzip(resp.Body, maxBody)
+	body, err := maybeGunzip(resp.Body, bodyCap(t))
 	if err != nil {
 		return nil, "", err
 	}
