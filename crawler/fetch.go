@@ -13,6 +13,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -106,9 +107,12 @@ func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options) *fetche
 		ResponseHeaderTimeout: timeout,
 		DisableCompression:    true, // capTransport decodes gzip and deflate itself, under the cap
 	}
+	// Cookies are kept for the run: shops set a session or consent
+	// cookie on the first visit and redirect until it comes back.
+	jar, _ := cookiejar.New(nil)
 	f := &fetcher{
 		target:  t,
-		client:  &http.Client{Transport: &capTransport{base: tr, max: maxBody}, Timeout: timeout},
+		client:  &http.Client{Transport: &capTransport{base: tr, max: maxBody}, Timeout: timeout, Jar: jar},
 		ua:      t.UserAgent,
 		allowed: allowedDomains(t),
 		robots:  map[string]*robotsEntry{},

@@ -270,3 +270,25 @@ func TestContentEncodings(t *testing.T) {
 		t.Errorf("Accept-Encoding = %q, want %q", accept, "gzip, deflate")
 	}
 }
+
+// TestSessionCookie crawls a shop that sets a session cookie on the first
+// visit and redirects until the cookie comes back.
+func TestSessionCookie(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := r.Cookie("sid"); err != nil {
+			http.SetCookie(w, &http.Cookie{Name: "sid", Value: "s1", Path: "/"})
+			http.Redirect(w, r, r.URL.RequestURI(), http.StatusFound)
+			return
+		}
+		fmt.Fprint(w, listingPage("with cookie"))
+	}))
+	c := mustCrawler(t, Options{})
+	sink := &collector{}
+	run, err := c.Run(context.Background(), singlePageTarget(srv.URL, "/p"), sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.titles(); len(got) != 1 || got[0] != "with cookie" {
+		t.Errorf("titles %q, errors %v; want [with cookie]", got, run.ErrorsByKind)
+	}
+}
