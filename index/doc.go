@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -160,28 +161,56 @@ func (b *builder) document(d *doc) (*document.Document, error) {
 		}
 		add(document.NewTextFieldCustom(name, nil, []byte(value), opts, a))
 	}
+	// Keyword fields: one field instance per field, whatever the number of
+	// values (bleve's cost is per field instance more than per term).
 	addKeywords := func(name string, values ...string) {
 		opts := optKeyword
 		if docValueFields[name] {
 			opts = optFacet
 		}
-		for i, v := range values {
+		var buf []byte
+		n := 0
+		for _, v := range values {
 			if v == "" {
 				continue
 			}
-			var pos []uint64
-			if len(values) > 1 {
-				pos = []uint64{uint64(i)}
+			if n > 0 {
+				buf = append(buf, valueSep)
 			}
-			// A nil analyzer makes the whole value one term: a keyword.
-			add(document.NewTextFieldCustom(name, pos, []byte(v), opts, nil))
+			buf = appendValue(buf, v)
+			n++
+		}
+		switch n {
+		case 0:
+		case 1: // a nil analyzer makes the whole value one term
+			add(document.NewTextFieldCustom(name, nil, buf, opts, nil))
+		default:
+			add(document.NewTextFieldCustom(name, nil, buf, opts, valuesAnalyzer{}))
+		}
+	}
+	// The packed fields' terms, "field=value", go to one field.
+	var packed []byte
+	pack := func(name string, values ...string) {
+		if omitField != nil && omitField(name) {
+			return
+		}
+		for _, v := range values {
+			if v == "" {
+				continue
+			}
+			if len(packed) > 0 {
+				packed = append(packed, valueSep)
+			}
+			packed = append(packed, name...)
+			packed = append(packed, '=')
+			packed = appendValue(packed, v)
 		}
 	}
 	// Title and description are analysed once, in their language.
 	lang := detectLang(d.Title, d.Description)
 	addText(fTitle+"_"+lang, d.Title, optStored, b.analyzers[lang])
 	addText(fDescription+"_"+lang, d.Description, optStored, b.analyzers[lang])
-	addKeywords(fLang, lang)
+	pack(fLang, lang)
 
 	ids := make([]string, 0, len(d.Substances))
 	names := make([]string, 0, len(d.Substances))
@@ -204,11 +233,11 @@ func (b *builder) document(d *doc) (*document.Document, error) {
 	addText(fText, text.String(), optText, b.text)
 
 	addKeywords(fSubstance, ids...)
-	addKeywords(fSubstanceName, names...)
-	addKeywords(fCAS, d.CAS...)
+	pack(fSubstanceName, names...)
+	pack(fCAS, d.CAS...)
 	addKeywords(fList, d.lists()...)
 	addKeywords(fPlatform, d.Platform)
-	addKeywords(fTarget, d.Target)
+	pack(fTarget, d.Target)
 	addKeywords(fSeller, d.Seller)
 	addKeywords(fLocation, d.Location)
 	addKeywords(fIndicator, d.Indicators...)
@@ -219,21 +248,61 @@ func (b *builder) document(d *doc) (*document.Document, error) {
 			obs = append(obs, v)
 		}
 	}
-	addKeywords(fObservable, obs...)
-	addKeywords(fURL, d.URL)
+	pack(fObservable, obs...)
+	pack(fURL, d.URL)
 	addKeywords(fListingID, d.ListingID)
 
 	addKeywords(fScore, encodeScore(d.Score))
 	addKeywords(fFirstSeen, encodeTime(d.FirstSeen))
 	addKeywords(fLastSeen, encodeTime(d.LastSeen))
-	add(document.NewBooleanFieldWithIndexingOptions(fSuspicious, nil, d.Suspicious, optText))
+	if d.Suspicious {
+		pack(fSuspicious, "T")
+	} else {
+		pack(fSuspicious, "F")
+	}
 	src, err := json.Marshal(d)
 	if err != nil {
 		return nil, fmt.Errorf("document %s: encode: %w", d.ID, err)
 	}
 	add(document.NewTextFieldWithIndexingOptions(fSource, nil, src, optSource))
-	addKeywords(fSample, sampleBucket(d.ID))
+	pack(fSample, sampleBucket(d.ID))
+	add(document.NewTextFieldCustom(fPacked, nil, packed, optKeyword, valuesAnalyzer{}))
 	return bd, nil
+}
+
+// valueSep separates the values of a keyword field in the text that
+// valuesAnalyzer splits.
+const valueSep = 0
+
+// appendValue appends v to buf without the separator byte.
+func appendValue(buf []byte, v string) []byte {
+	for i := 0; i < len(v); i++ {
+		if v[i] != valueSep {
+			buf = append(buf, v[i])
+		}
+	}
+	return buf
+}
+
+// valuesAnalyzer makes each value of a keyword field, separated by valueSep,
+// one term.
+type valuesAnalyzer struct{}
+
+// Analyze splits input at valueSep.
+func (valuesAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	ts := make(analysis.TokenStream, 0, bytes.Count(input, []byte{valueSep})+1)
+	toks := make([]analysis.Token, cap(ts))
+	start := 0
+	for i := 0; i <= len(input); i++ {
+		if i < len(input) && input[i] != valueSep {
+			continue
+		}
+		t := &toks[len(ts)]
+		*t = analysis.Token{Term: input[start:i], Start: start, End: i, Position: len(ts) + 1, Type: analysis.AlphaNumeric}
+		ts = append(ts, t)
+		start = i + 1
+	}
+	return ts
 }
 
 // sampleBucket is the sample bucket of the document id: "00" to "63", from a

@@ -22,7 +22,7 @@ import (
 // whenever either changes: Open then rebuilds every shard built with another
 // version from its stored documents instead of mixing the two.
 // It is a variable only so that tests can simulate an upgrade.
-var mappingVersion = "9"
+var mappingVersion = "10"
 
 // Analyzers. Each listing's title and description are analysed once, by the
 // analyzer of their language (detected from the script), into title_<lang>
@@ -66,7 +66,20 @@ const (
 	fLastSeen      = "last_seen"
 	fSource        = "_src"    // stored only: the rest of the document, JSON
 	fSample        = "_sample" // keyword, not queryable: the sample bucket, "00".."63"
+	fPacked        = "_kw"     // the terms of packedFields, "cas=5449-12-7", "lang=ru", …
 )
+
+// packedFields are keyword fields that nothing facets or sorts on: their
+// terms are indexed in one field, fPacked, as "field=value" ("cas=5449-12-7",
+// "suspicious=T"), which costs bleve one field instead of eight per
+// document. Queries name them as before; pack rewrites every query on them.
+var packedFields = map[string]bool{
+	fCAS: true, fSubstanceName: true, fTarget: true, fObservable: true,
+	fURL: true, fLang: true, fSample: true, fSuspicious: true,
+}
+
+// packedTerm is the term of value of a packed field in fPacked.
+func packedTerm(field, value string) string { return field + "=" + value }
 
 // sampleBuckets is the number of sample buckets documents are spread over.
 const sampleBuckets = 64
@@ -193,6 +206,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	text(fText, textAnalyzer, false, false)
 	for _, f := range append(slices.Clone(keywordFields), internalKeywordFields...) {
+		if packedFields[f] {
+			continue
+		}
 		fm := mapping.NewKeywordFieldMapping()
 		fm.Name = f
 		fm.Analyzer = keyword.Name
@@ -203,9 +219,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fm.SkipFreqNorm = true
 		dm.AddFieldMappingsAt(f, fm)
 	}
-	sus := mapping.NewBooleanFieldMapping()
-	sus.Name, sus.Store, sus.IncludeInAll, sus.DocValues = fSuspicious, false, false, false
-	dm.AddFieldMappingsAt(fSuspicious, sus)
+	kw := mapping.NewKeywordFieldMapping()
+	kw.Name, kw.Analyzer, kw.Store, kw.IncludeInAll, kw.DocValues, kw.SkipFreqNorm = fPacked, keyword.Name, false, false, false, true
+	dm.AddFieldMappingsAt(fPacked, kw)
 	src := mapping.NewTextFieldMapping()
 	src.Name, src.Index, src.Store, src.IncludeInAll, src.DocValues = fSource, false, true, false, false
 	dm.AddFieldMappingsAt(fSource, src)

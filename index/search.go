@@ -235,7 +235,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		return max(4, int(math.Ceil(6*float64(need)/scale)))
 	}
 	sampleReq := func(k int) *bleve.SearchRequest {
-		sq := query.NewConjunctionQuery([]query.Query{plain, termRange(fSample, "00", fmt.Sprintf("%02d", k-1))})
+		sq := query.NewConjunctionQuery([]query.Query{plain, pack(termRange(fSample, "00", fmt.Sprintf("%02d", k-1)))})
 		req := bleve.NewSearchRequestOptions(sq, cutAt(float64(sampleBuckets)/float64(k)), 0, false)
 		req.Score = bleve.ScoreNone
 		req.SortBy(order)
@@ -562,7 +562,106 @@ func (x *Index) compileParts(q Query) (query.Query, []query.Query, error) {
 			filters = append(filters, r)
 		}
 	}
+	user = pack(user)
+	for i := range filters {
+		filters[i] = pack(filters[i])
+	}
 	return user, filters, nil
+}
+
+// pack rewrites the parts of q that search packed fields (cas:5449-12-7,
+// suspicious:true, lang:ru, …) to search their terms in fPacked
+// (_kw:"cas=5449-12-7"): terms, prefixes, wildcards, regular expressions,
+// fuzzy terms and term ranges. It changes q in place and returns it.
+func pack(q query.Query) query.Query {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		for _, p := range []*query.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
+			if *p != nil {
+				*p = pack(*p)
+			}
+		}
+	case *query.ConjunctionQuery:
+		for i, c := range q.Conjuncts {
+			q.Conjuncts[i] = pack(c)
+		}
+	case *query.DisjunctionQuery:
+		for i, d := range q.Disjuncts {
+			q.Disjuncts[i] = pack(d)
+		}
+	case *query.TermQuery:
+		if packedFields[q.FieldVal] {
+			c := *q
+			c.Term, c.FieldVal = packedTerm(q.FieldVal, q.Term), fPacked
+			return &c
+		}
+	case *query.BoolFieldQuery:
+		if packedFields[q.FieldVal] {
+			v := "F"
+			if q.Bool {
+				v = "T"
+			}
+			t := query.NewTermQuery(packedTerm(q.FieldVal, v))
+			t.SetField(fPacked)
+			t.BoostVal = q.BoostVal
+			return t
+		}
+	case *query.MatchQuery:
+		if packedFields[q.FieldVal] {
+			t := query.NewTermQuery(packedTerm(q.FieldVal, q.Match))
+			t.SetField(fPacked)
+			t.BoostVal = q.BoostVal
+			return t
+		}
+	case *query.MatchPhraseQuery:
+		if packedFields[q.FieldVal] {
+			t := query.NewTermQuery(packedTerm(q.FieldVal, q.MatchPhrase))
+			t.SetField(fPacked)
+			t.BoostVal = q.BoostVal
+			return t
+		}
+	case *query.PrefixQuery:
+		if packedFields[q.FieldVal] {
+			c := *q
+			c.Prefix, c.FieldVal = packedTerm(q.FieldVal, q.Prefix), fPacked
+			return &c
+		}
+	case *query.WildcardQuery:
+		if packedFields[q.FieldVal] {
+			c := *q
+			c.Wildcard, c.FieldVal = packedTerm(q.FieldVal, q.Wildcard), fPacked
+			return &c
+		}
+	case *query.RegexpQuery:
+		if packedFields[q.FieldVal] {
+			c := *q
+			c.Regexp, c.FieldVal = packedTerm(q.FieldVal, "(?:"+q.Regexp+")"), fPacked
+			return &c
+		}
+	case *query.FuzzyQuery:
+		if packedFields[q.FieldVal] {
+			c := *q
+			c.Term, c.FieldVal = packedTerm(q.FieldVal, q.Term), fPacked
+			c.Prefix += len(q.FieldVal) + 1 // never edit the field name
+			return &c
+		}
+	case *query.TermRangeQuery:
+		if packedFields[q.FieldVal] {
+			c := *q
+			t, f := true, false
+			c.Min, c.InclusiveMin = packedTerm(q.FieldVal, q.Min), q.InclusiveMin
+			if q.Min == "" {
+				c.InclusiveMin = &t
+			}
+			c.Max, c.InclusiveMax = packedTerm(q.FieldVal, q.Max), q.InclusiveMax
+			if q.Max == "" { // every term of the field: up to "field>" ('>' follows '=')
+				c.Max, c.InclusiveMax = q.FieldVal+">", &f
+			}
+			c.FieldVal = fPacked
+			return &c
+		}
+	}
+	return q
 }
 
 func parseBool(s string) (bool, error) {
@@ -762,6 +861,20 @@ func rewrite(q query.Query, m *mapping.IndexMappingImpl) (query.Query, error) {
 // query and a conjunction of term queries are (an unscored search of them
 // intersects posting bitmaps, and countBitmaps counts them).
 func matchTerms(q *query.MatchQuery, f string, m *mapping.IndexMappingImpl) query.Query {
+	if packedFields[f] { // a keyword: the whole text is the term
+		if q.Fuzziness != 0 {
+			fq := query.NewFuzzyQuery(q.Match)
+			fq.SetFuzziness(q.Fuzziness)
+			fq.SetPrefix(q.Prefix)
+			fq.SetField(f)
+			fq.BoostVal = q.BoostVal
+			return fq
+		}
+		t := query.NewTermQuery(q.Match)
+		t.SetField(f)
+		t.BoostVal = q.BoostVal
+		return t
+	}
 	var a analysis.Analyzer
 	if q.Fuzziness == 0 && q.Analyzer == "" {
 		a = m.AnalyzerNamed(m.AnalyzerNameForPath(f))
