@@ -302,11 +302,19 @@ func checkFieldSpec(field, spec string, report reportFunc) {
 		report.f(field, "%q: %q is not an attribute name", spec, attr)
 	}
 	if css != "" {
+		// A trailing jQuery position (:first, :last, :eq(n)) is read by
+		// crawler/extract (SplitPosition).
+		if m := jqueryPosition.FindStringIndex(css); m != nil && strings.TrimSpace(css[:m[0]]) != "" {
+			css = strings.TrimSpace(css[:m[0]])
+		}
 		if _, err := cascadia.Compile(css); err != nil {
 			report.f(field, "%q is not a CSS selector: %v", css, err)
 		}
 	}
 }
+
+// jqueryPosition is a trailing jQuery position filter, as in crawler/extract.
+var jqueryPosition = regexp.MustCompile(`:(first|last|eq\(\s*\d+\s*\))\s*$`)
 
 // checkPath checks a dotted JSON path: "." or segments separated by dots,
 // none empty.

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -354,6 +355,43 @@ type field struct {
 	css      cascadia.Selector // nil for "@attr"
 	attr     string            // "" for text
 	sep      string            // joins the values of all matches; "" keeps the first
+	pick     int               // which match counts: pickAll, pickLast or an index
+}
+
+// Positions of SplitPosition.
+const (
+	pickAll  = -1
+	pickLast = -2
+)
+
+// jqueryPosition is a trailing jQuery position filter.
+var jqueryPosition = regexp.MustCompile(`:(first|last|eq\(\s*(\d+)\s*\))\s*$`)
+
+// SplitPosition splits a trailing jQuery position filter off a CSS selector,
+// as partners used to jQuery write it: "td:eq(1)" → ("td", 1), ".price:first"
+// → (".price", 0), "li:last" → ("li", -2); other selectors come back with -1
+// (every match). The filter picks among all the selector's matches in the
+// item, in document order.
+func SplitPosition(css string) (string, int) {
+	m := jqueryPosition.FindStringSubmatchIndex(css)
+	if m == nil {
+		return css, pickAll
+	}
+	rest := strings.TrimSpace(css[:m[0]])
+	if rest == "" || strings.HasSuffix(rest, ":") {
+		return css, pickAll
+	}
+	switch {
+	case strings.HasPrefix(css[m[2]:], "first"):
+		return rest, 0
+	case strings.HasPrefix(css[m[2]:], "last"):
+		return rest, pickLast
+	}
+	n, err := strconv.Atoi(css[m[4]:m[5]])
+	if err != nil {
+		return css, pickAll
+	}
+	return rest, n
 }
 
 // Separators of fields that read every match of their selector: the
@@ -414,7 +452,8 @@ func compileFields(specs map[string]string) ([]field, error) {
 	fields := make([]field, 0, len(names))
 	for _, n := range names {
 		css, a := SplitFieldSpec(specs[n])
-		f := field{name: n, countKey: "field:" + n, attr: a, sep: joinSep(n)}
+		f := field{name: n, countKey: "field:" + n, attr: a, sep: joinSep(n), pick: pickAll}
+		css, f.pick = SplitPosition(css)
 		if css != "" {
 			sel, err := compileSelector(css)
 			if err != nil {
@@ -437,6 +476,14 @@ func (f *field) value(item *html.Node) (string, bool) {
 		return collapse(v), ok
 	}
 	nodes := matchDescendants(item, f.css)
+	switch {
+	case f.pick == pickLast && len(nodes) > 0:
+		nodes = nodes[len(nodes)-1:]
+	case f.pick >= 0 && f.pick < len(nodes):
+		nodes = nodes[f.pick : f.pick+1]
+	case f.pick >= 0:
+		nodes = nil
+	}
 	if len(nodes) == 0 && item.Type == html.ElementNode && f.css.Match(item) {
 		// The item itself ("a.card" items with url "a@href"), as
 		// Scrapy's descendant-or-self reads it, when no descendant

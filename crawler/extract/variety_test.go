@@ -261,3 +261,41 @@ func TestJSONLinesAndJSONP(t *testing.T) {
 		}
 	}
 }
+
+// TestJQueryPositions checks trailing :first, :last and :eq(n) in field specs.
+func TestJQueryPositions(t *testing.T) {
+	body := `<table class="s"><tr><td>CAS</td><td>94-59-7</td></tr><tr><td>Purity</td><td>99%</td></tr></table>
+<span class="price">10 $</span><span class="price">8 $</span><ul><li>a</li><li>b</li><li>c</li></ul>`
+	target := &precwatch.Target{Listing: precwatch.ListingSpec{Fields: map[string]string{
+		"title": "td:eq(1)", "price": ".price:last", "first": "li:first",
+		"third": "li:eq( 2 )", "none": "li:eq(9)",
+	}}}
+	page, err := HTML(target, "https://shop.example/o/1", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := page.Listings[0]
+	for _, c := range []struct{ field, got, want string }{
+		{"title td:eq(1)", l.Title, "94-59-7"},
+		{"price .price:last", l.Price, "8 $"},
+		{"first li:first", l.Attributes["first"], "a"},
+		{"third li:eq( 2 )", l.Attributes["third"], "c"},
+		{"none li:eq(9)", l.Attributes["none"], ""},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		in, css string
+		pick    int
+	}{
+		{"td:eq(1)", "td", 1}, {".p:first", ".p", 0}, {"li:last", "li", pickLast},
+		{"li:first-child", "li:first-child", pickAll}, {":first", ":first", pickAll}, {"tr:eq(1) td", "tr:eq(1) td", pickAll},
+	} {
+		css, pick := SplitPosition(c.in)
+		if css != c.css || pick != c.pick {
+			t.Errorf("SplitPosition(%q) = %q, %d; want %q, %d", c.in, css, pick, c.css, c.pick)
+		}
+	}
+}
