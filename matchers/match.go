@@ -281,6 +281,7 @@ type evaluation struct {
 	explain []string
 	subs    []precwatch.SubstanceMatch
 	inds    []precwatch.Indicator
+	lower   []byte // scratch for appendObservables
 
 	// Buffers kept between calls (the evaluation lives in a pooled scratch).
 	chem, unamb, ambHits []ctxHit
@@ -527,7 +528,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	for fi := range fields {
 		f := &fields[fi]
 		// Observables from the original text.
-		ev.observ = appendObservables(ev.observ, f.orig, m.namesMessenger(f))
+		ev.observ = appendObservables(ev.observ, f.orig, m.namesMessenger(f), &ev.lower)
 		for len(ev.obsField) < len(ev.observ) {
 			ev.obsField = append(ev.obsField, f.name)
 		}
@@ -829,7 +830,7 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 // reset clears the evaluation for the next listing, keeping its buffers.
 func (ev *evaluation) reset() {
 	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
-		subs: ev.subs[:0], inds: ev.inds[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
+		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0]}
 }

@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"math/big"
 	"regexp"
@@ -23,11 +24,11 @@ var (
 // findAt applies the anchored re at every occurrence of a keyword (found in
 // lower, the ASCII-lower-cased text with the same offsets) that starts a
 // word, on a short window of text.
-func findAt(text, lower string, re *regexp.Regexp, kws ...string) [][]string {
+func findAt(text string, lower []byte, re *regexp.Regexp, kws ...string) [][]string {
 	var out [][]string
 	for _, kw := range kws {
 		for off := 0; off < len(lower); {
-			i := strings.Index(lower[off:], kw)
+			i := indexIn(lower[off:], kw)
 			if i < 0 {
 				break
 			}
@@ -44,15 +45,34 @@ func findAt(text, lower string, re *regexp.Regexp, kws ...string) [][]string {
 	return out
 }
 
+// indexIn is strings.Index for a byte slice and a string keyword.
+func indexIn(b []byte, kw string) int {
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], kw[0])
+		if j < 0 {
+			return -1
+		}
+		p := i + j
+		if p+len(kw) > len(b) {
+			return -1
+		}
+		if string(b[p:p+len(kw)]) == kw {
+			return p
+		}
+		i = p + 1
+	}
+}
+
 // Observables returns the contacts, crypto addresses and URLs in text, each
 // once, in order of appearance by type.
 func Observables(text string) []precwatch.Observable {
-	return appendObservables(nil, text, true)
+	return appendObservables(nil, text, true, nil)
 }
 
 // appendObservables appends the observables of text to out; messenger
 // handles are looked for only when messengers says the text names one.
-func appendObservables(out []precwatch.Observable, text string, messengers bool) []precwatch.Observable {
+// buf, when not nil, is a scratch buffer for the lower-cased text.
+func appendObservables(out []precwatch.Observable, text string, messengers bool, buf *[]byte) []precwatch.Observable {
 	add := func(typ, v string) {
 		v = strings.TrimSpace(v)
 		if v == "" {
@@ -71,9 +91,16 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool)
 	if !long && !strings.ContainsAny(text, "@+:/.") {
 		return out
 	}
-	lower := ""
+	var lower []byte
 	if messengers {
-		lower = asciiLower(text)
+		var b []byte
+		if buf != nil {
+			b = (*buf)[:0]
+		}
+		lower = appendASCIILower(b, text)
+		if buf != nil {
+			*buf = lower
+		}
 	}
 	for _, m := range findEmails(text) {
 		add(precwatch.ObservableEmail, strings.ToLower(m))
@@ -87,12 +114,12 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool)
 			add(precwatch.ObservableURL, m)
 		}
 	}
-	if lower != "" {
+	if messengers {
 		for _, m := range findAt(text, lower, tmeRE, "t.me/", "telegram.me/") {
 			add(precwatch.ObservableTelegram, "@"+strings.ToLower(m[1]))
 		}
 	}
-	if lower != "" {
+	if messengers {
 		for _, m := range findAt(text, lower, telegramRE, "telegram", "tg", "телеграм", "Телеграм") {
 			h := m[1]
 			if h == "" {
@@ -101,7 +128,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool)
 			add(precwatch.ObservableTelegram, "@"+strings.ToLower(h))
 		}
 	}
-	if lower != "" {
+	if messengers {
 		for _, m := range findAt(text, lower, wickrRE, "wickr") {
 			h := strings.TrimRight(m[1], ".-")
 			if h == "me" || h == "id" {
@@ -110,17 +137,17 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool)
 			add(precwatch.ObservableWickr, strings.ToLower(h))
 		}
 	}
-	if lower != "" {
+	if messengers {
 		for _, m := range findAt(text, lower, whatsappRE, "whatsapp", "whats app", "whatapp", "wa.me/") {
 			add(precwatch.ObservableWhatsApp, phoneDigits(m[1]))
 		}
 	}
-	if lower != "" {
+	if messengers {
 		for _, m := range findAt(text, lower, threemaRE, "threema") {
 			add(precwatch.ObservableThreema, strings.ToUpper(m[1]))
 		}
 	}
-	if lower != "" {
+	if messengers {
 		for _, m := range findAt(text, lower, signalRE, "signal") {
 			v := m[1]
 			if v != "" && (v[0] == '+' || v[0] >= '0' && v[0] <= '9') {
@@ -169,20 +196,17 @@ func hasWWW(s string) bool {
 	return false
 }
 
-// asciiLower lower-cases ASCII letters only (enough for the keyword gates).
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
+// appendASCIILower appends s to b with ASCII letters lower-cased (enough
+// for the keyword gates).
+func appendASCIILower(b []byte, s string) []byte {
+	l := len(b)
+	b = append(b, s...)
+	for i := l; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
 		}
 	}
-	return s
+	return b
 }
 
 func isEmailLocal(c byte) bool {
