@@ -25,6 +25,9 @@ var trackingParams = map[string]bool{
 	"vero_id": true, "wickedid": true, "s_cid": true, "cmpid": true,
 	"pk_campaign": true, "pk_kwd": true, "pk_source": true, "pk_medium": true,
 	"mtm_campaign": true, "mtm_source": true, "mtm_medium": true,
+	// Session ids in URLs: a new one on every visit would make every page
+	// a new URL.
+	"phpsessid": true, "jsessionid": true, "sessionid": true, "cfid": true, "cftoken": true,
 }
 
 // IsTrackingParam reports whether the query parameter key is dropped by
@@ -98,6 +101,10 @@ func Canonical(base *url.URL, ref string) (string, error) {
 	}
 	u.Host = host
 	u.Fragment, u.RawFragment = "", ""
+	// ";jsessionid=…" path parameters (Java servlet URL sessions).
+	if i := strings.Index(strings.ToLower(u.Path), ";jsessionid="); i >= 0 {
+		u.Path, u.RawPath = u.Path[:i], ""
+	}
 	if u.Path == "" {
 		u.Path, u.RawPath = "/", ""
 	}

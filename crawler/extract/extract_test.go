@@ -41,6 +41,7 @@ func TestCanonical(t *testing.T) {
 		{"/a%2Fb/%7e", "https://shop.example/a%2Fb/%7e"},
 		{"https://Bücher.example/", "https://xn--bcher-kva.example/"},
 		{"/ünïcode path", "https://shop.example/%C3%BCn%C3%AFcode%20path"},
+		{"/p/1;jsessionid=A1B2C3?PHPSESSID=x&id=4", "https://shop.example/p/1?id=4"},
 	}
 	for _, tt := range tests {
 		got, err := Canonical(base, tt.ref)
