@@ -43,6 +43,7 @@ var heldoutKnownGaps = map[string]string{
 	"h0326": "'Псeвдоэфедрин': Latin e inside a Cyrillic word not folded to Cyrillic",
 	"h0327": "'ｴﾌｪﾄﾞﾘﾝ': half-width katakana with a separate voicing mark not composed",
 	"h0401": "sanctions news: 'network selling ANPP' read as an offer despite the news words",
+	"h0405": "'CAS5449-12-7': CAS number glued to the CAS keyword",
 }
 
 // heldoutListing is one line of the held-out set: a listing and its label.
