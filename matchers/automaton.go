@@ -26,11 +26,12 @@ type automaton struct {
 	dtrans []int32 // dense rows: dtrans[code+c]
 	dlimit int32   // ndense*nclass: codes below are dense states
 	magic  uint64  // ceil(2^32/nclass): code*magic>>32 is the dense state
-	// Sparse states: children of s are cclass/cnext[cstart[s]:cstart[s+1]].
-	cstart   []int32
+	// Sparse states: sparse[code-dlimit]; their children beyond the first
+	// are in cclass/cnext.
+	sparse   []sparseNode
 	cclass   []uint8
 	cnext    []int32 // codes
-	fail     []int32 // codes
+	fail     []int32 // state ids, while building
 	hasOut   []bool
 	outStart []int32 // per state: outs[outStart[s]:outStart[s+1]]
 	outs     []int32 // pattern ids
@@ -163,7 +164,6 @@ func buildAutomaton(patterns [][]byte) *automaton {
 	a.ndense = int32(ndense)
 	a.fail = make([]int32, n)
 	a.dtrans = make([]int32, ndense*nc)
-	a.hasOut = make([]bool, n)
 	outs := make([][]int32, n)
 	// g is the goto function on already-built states.
 	var g func(s int32, c uint8) int32
@@ -234,33 +234,59 @@ func buildAutomaton(patterns [][]byte) *automaton {
 			}
 		}
 	}
-	// Sparse children and outputs, flattened.
-	a.cstart = make([]int32, n+1)
-	a.outStart = make([]int32, n+1)
-	for s := 0; s < n; s++ {
-		a.cstart[s] = int32(len(a.cclass))
-		if s >= ndense {
-			a.cclass = append(a.cclass, nodes[s].cls...)
-			a.cnext = append(a.cnext, nodes[s].next...)
-		}
-		a.outStart[s] = int32(len(a.outs))
-		a.outs = append(a.outs, outs[s]...)
-		a.hasOut[s] = len(outs[s]) > 0
+	// The sparse states are renumbered in depth-first order, so that a
+	// chain of single children (the tail of a long term) lies in
+	// consecutive records: walking it reads memory in sequence.
+	newID = make([]int32, n)
+	for s := range newID {
+		newID[s] = int32(s)
 	}
-	a.cstart[n] = int32(len(a.cclass))
+	next := int32(ndense)
+	var stack []int32
+	for s := 0; s < ndense; s++ {
+		for _, ch := range nodes[s].next {
+			if ch < int32(ndense) {
+				continue
+			}
+			stack = append(stack[:0], ch)
+			for len(stack) > 0 {
+				x := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				newID[x] = next
+				next++
+				kids := nodes[x].next
+				for k := len(kids) - 1; k >= 0; k-- {
+					stack = append(stack, kids[k])
+				}
+			}
+		}
+	}
+	old := make([]int32, n) // old[newID[s]] = s
+	for s, ns := range newID {
+		old[ns] = int32(s)
+	}
+	// Outputs, flattened, in the new order.
+	a.outStart = make([]int32, n+1)
+	a.hasOut = make([]bool, n)
+	for ns := 0; ns < n; ns++ {
+		a.outStart[ns] = int32(len(a.outs))
+		a.outs = append(a.outs, outs[old[ns]]...)
+		a.hasOut[ns] = len(outs[old[ns]]) > 0
+	}
 	a.outStart[n] = int32(len(a.outs))
 	// Codes, and the output flag on the transitions into states with
 	// outputs, so that scanning learns it from the value it already loaded.
 	a.dlimit = int32(ndense) * int32(nc)
 	a.magic = (1<<32 + uint64(nc) - 1) / uint64(nc)
-	code := func(s int32) int32 {
-		if s < int32(ndense) {
-			return s * int32(nc)
+	code := func(s int32) int32 { // s: an old (BFS) state id
+		ns := newID[s]
+		if ns < int32(ndense) {
+			return ns * int32(nc)
 		}
-		return a.dlimit + s - int32(ndense)
+		return a.dlimit + ns - int32(ndense)
 	}
 	flagged := func(s int32) int32 {
-		if a.hasOut[s] {
+		if a.hasOut[newID[s]] {
 			return code(s) | outFlag
 		}
 		return code(s)
@@ -268,13 +294,33 @@ func buildAutomaton(patterns [][]byte) *automaton {
 	for i, nx := range a.dtrans {
 		a.dtrans[i] = flagged(nx)
 	}
-	for i, nx := range a.cnext {
-		a.cnext[i] = flagged(nx)
+	// Sparse records, in the new order.
+	a.sparse = make([]sparseNode, n-ndense)
+	for ns := ndense; ns < n; ns++ {
+		s := old[ns]
+		nd := &nodes[s]
+		r := sparseNode{fail: code(a.fail[s]), n: uint16(len(nd.cls))}
+		if len(nd.cls) > 0 {
+			r.cls, r.next = nd.cls[0], flagged(nd.next[0])
+			r.more = int32(len(a.cclass))
+			for k := 1; k < len(nd.cls); k++ {
+				a.cclass = append(a.cclass, nd.cls[k])
+				a.cnext = append(a.cnext, flagged(nd.next[k]))
+			}
+		}
+		a.sparse[ns-ndense] = r
 	}
-	for i, f := range a.fail {
-		a.fail[i] = code(f)
-	}
+	a.fail = nil
 	return a
+}
+
+// sparseNode is a sparse state: its first child inline (most deep states
+// have one), the others in cclass/cnext[more:more+n-1], and its failure
+// link; codes throughout.
+type sparseNode struct {
+	next, fail, more int32
+	n                uint16
+	cls              uint8
 }
 
 // outFlag marks a transition (dtrans, cnext) into a state with outputs;
@@ -328,19 +374,24 @@ func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
 // children, else the failure links down to a dense state.
 func (a *automaton) sparseNext(s, c int32) int32 {
 	for s >= a.dlimit {
-		st := s - a.dlimit + a.ndense
-		for k := a.cstart[st]; k < a.cstart[st+1]; k++ {
-			if int32(a.cclass[k]) == c {
-				return a.cnext[k]
+		nd := &a.sparse[s-a.dlimit]
+		if nd.n > 0 {
+			if int32(nd.cls) == c {
+				return nd.next
+			}
+			for k := nd.more; k < nd.more+int32(nd.n)-1; k++ {
+				if int32(a.cclass[k]) == c {
+					return a.cnext[k]
+				}
 			}
 		}
-		s = a.fail[st]
+		s = nd.fail
 	}
 	return a.dtrans[s+c]
 }
 
 // memBytes is the size of the compiled tables.
 func (a *automaton) memBytes() int {
-	return len(a.dtrans)*4 + len(a.cstart)*4 + len(a.cclass) + len(a.cnext)*4 + len(a.fail)*4 +
+	return len(a.dtrans)*4 + len(a.sparse)*16 + len(a.cclass) + len(a.cnext)*4 +
 		len(a.hasOut) + len(a.outStart)*4 + len(a.outs)*4 + len(a.plen)*4 + 256
 }
