@@ -518,3 +518,31 @@ targets:
 		t.Errorf("search cas:94-59-7: exit %d\n%s\n%s", code, out, errOut)
 	}
 }
+
+// TestVarietyRSSFeed crawls an RSS feed in windows-1251 (declared only in
+// its XML declaration) as an html target with item and fields.
+func TestVarietyRSSFeed(t *testing.T) {
+	rss, _ := charmap.Windows1251.NewEncoder().String(`<?xml version="1.0" encoding="windows-1251"?>
+<rss version="2.0"><channel><title>Доска</title>
+<item><title>Эфедрин 1 кг</title><link>/ad/1</link><guid isPermaLink="false">ad-1</guid><description><![CDATA[<p>Оптом, <b>telegram</b>: @chem</p>]]></description></item>
+<item><title>Ацетон</title><link>/ad/2</link><guid>ad-2</guid><description>Растворитель</description></item>
+</channel></rss>`)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, rss)
+	}))
+	defer srv.Close()
+	got, _ := varietyCrawl(t, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: rss
+    platform: RSS
+    start_urls: ["%s/feed.xml"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    listing:
+      item: item
+      fields: {id: guid, url: link, title: title, description: description}
+`, srv.URL))
+	checkListing(t, "ad-1", got["ad-1"], map[string]string{"url": srv.URL + "/ad/1", "title": "Эфедрин 1 кг", "description": "Оптом, telegram: @chem"})
+	checkListing(t, "ad-2", got["ad-2"], map[string]string{"title": "Ацетон", "description": "Растворитель"})
+}

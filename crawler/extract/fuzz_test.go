@@ -45,6 +45,8 @@ func FuzzHTML(f *testing.F) {
 	f.Add(`<li class=item><a href="http://x.example:99999/">p</a><h2>t</h2></li>`, "https://x.example/")
 	f.Add(`<a class=p href="https://user:pw@X.example:443/a/../b?b=1&a=%zz#f">`, "https://x.example/")
 	f.Add("\x00<\xff>", "https://x.example/")
+	f.Add(`<?xml version="1.0"?><rss><channel><item data-id="1"><h2><![CDATA[<b>t</b>]]></h2><link>/p/1</link><a class="p" href="/p/2"/></item></channel></rss>`, "https://x.example/")
+	f.Add(`<?xml version="1.0"?><urlset><url><loc>https://x.example/p/1</loc></url><url><loc>`, "https://x.example/")
 	f.Fuzz(func(t *testing.T, body, pageURL string) {
 		page, err := HTML(fuzzHTMLTarget, pageURL, []byte(body))
 		if err != nil {

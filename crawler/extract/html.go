@@ -38,23 +38,32 @@ import (
 // an earlier match. Text is whitespace-collapsed and excludes script, style,
 // noscript and template content and elements hidden by the hidden attribute
 // or an inline display:none or visibility:hidden; hidden matches are read
-// only when no visible element matched.
+// only when no visible element matched. XML documents (RSS, Atom, sitemaps,
+// XML product feeds) are read as XML, elements named by their lowercased
+// local names (see parseXML).
 func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	base, canon, err := pageBase(pageURL)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
-	if err != nil {
-		// The parser refuses documents nested deeper than 512 elements,
-		// as broken pages with thousands of unclosed tags are. Keep their
-		// text and shallow structure rather than lose the page.
-		doc, err = goquery.NewDocumentFromReader(bytes.NewReader(flatten(body, maxDepth)))
-		if err != nil {
-			return nil, fmt.Errorf("parse html %s: %w", canon, err)
-		}
+	var root *html.Node
+	if isXML(body) {
+		root = parseXML(body)
 	}
-	root := doc.Get(0)
+	if root == nil {
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+		if err != nil {
+			// The parser refuses documents nested deeper than 512
+			// elements, as broken pages with thousands of unclosed
+			// tags are. Keep their text and shallow structure rather
+			// than lose the page.
+			doc, err = goquery.NewDocumentFromReader(bytes.NewReader(flatten(body, maxDepth)))
+			if err != nil {
+				return nil, fmt.Errorf("parse html %s: %w", canon, err)
+			}
+		}
+		root = doc.Get(0)
+	}
 	base = documentBase(root, base)
 	b := newBuilder(t, base, canon)
 

@@ -299,3 +299,49 @@ func TestJQueryPositions(t *testing.T) {
 		}
 	}
 }
+
+// TestXMLFeeds checks RSS (with <link> text and CDATA descriptions), Atom
+// (link@href) and a namespaced XML product feed read with item and fields.
+func TestXMLFeeds(t *testing.T) {
+	for _, c := range []struct {
+		name, body string
+		fields     map[string]string
+		item       string
+		want       []string // id|url|title|description|price
+	}{
+		{
+			name: "rss",
+			body: `<?xml version="1.0" encoding="windows-1251"?>
+<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel><title>Board</title><link>https://board.example/</link>
+<item><title>Safrole oil</title><link>https://board.example/ad/1?utm_source=rss</link><guid>ad-1</guid>
+<description><![CDATA[<p>Pure <b>safrole</b> &amp; more.</p><script>x()</script>]]></description><g:price>10 USD</g:price></item>
+<item><title>Red P &amp; iodine</title><link>/ad/2</link><guid>ad-2</guid><description>&lt;p&gt;Escaped markup&lt;/p&gt;</description></item>
+</channel></rss>`,
+			item:   "item",
+			fields: map[string]string{"id": "guid", "url": "link", "title": "title", "description": "description", "price": "price"},
+			want:   []string{"ad-1|https://board.example/ad/1|Safrole oil|Pure safrole & more.|10 USD", "ad-2|https://board.example/ad/2|Red P & iodine|Escaped markup|"},
+		},
+		{
+			name: "atom",
+			body: `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:1</id><title type="text">Acetone</title>
+<link rel="alternate" href="https://shop.example/p/1"/><summary>Solvent</summary></entry></feed>`,
+			item:   "entry",
+			fields: map[string]string{"id": "id", "url": "link[rel=alternate]@href", "title": "title", "description": "summary"},
+			want:   []string{"urn:1|https://shop.example/p/1|Acetone|Solvent|"},
+		},
+	} {
+		target := &precwatch.Target{Listing: precwatch.ListingSpec{Item: c.item, Fields: c.fields}}
+		page, err := HTML(target, "https://board.example/feed.xml", []byte(c.body))
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		var got []string
+		for _, l := range page.Listings {
+			got = append(got, strings.Join([]string{l.ID, l.URL, l.Title, l.Description, l.Price}, "|"))
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: listings\n%q\nwant\n%q", c.name, got, c.want)
+		}
+	}
+}
