@@ -59,11 +59,12 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 
 	v, ok := lookup(doc, spec.Items)
 	var items []any
+	var keys []string // ids of items keyed by id, else nil
 	switch v := v.(type) {
 	case []any:
 		items = v
 	case map[string]any:
-		items = objectItems(v, spec.Fields)
+		items, keys = objectItems(v, spec.Fields)
 	}
 	if !ok {
 		items = nil
@@ -100,17 +101,21 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if len(names) == 0 {
 		return b.page, nil
 	}
-	for _, item := range items {
+	for i, item := range items {
 		values := make(map[string]string, len(names))
+		if keys != nil {
+			values[fieldID] = keys[i] // unless an id field says otherwise
+		}
 		for _, n := range names {
 			fv, ok := lookup(item, spec.Fields[n])
 			if !ok || fv == nil {
 				continue
 			}
 			s := render(fv)
-			if s != "" {
-				b.page.Counts["field:"+n]++
+			if s == "" {
+				continue
 			}
+			b.page.Counts["field:"+n]++
 			values[n] = s
 		}
 		b.add(values)
@@ -210,22 +215,23 @@ func pageNumberURL(base *url.URL, n int) string {
 // objectItems returns the listings of an object found at the items path:
 // the object itself, or, when it is keyed by listing id ({"123": {...},
 // "124": {...}}) — every value an object and no title or description path
-// found on the object itself — its values in key order.
-func objectItems(m map[string]any, fields map[string]string) []any {
+// found on the object itself — its values in key order, with their keys
+// (the listings' ids unless an id field gives one).
+func objectItems(m map[string]any, fields map[string]string) ([]any, []string) {
 	if len(m) == 0 {
-		return []any{m}
+		return []any{m}, nil
 	}
 	for _, name := range []string{precwatch.FieldTitle, precwatch.FieldDescription} {
 		if p, ok := fields[name]; ok {
 			if _, found := lookup(m, p); found {
-				return []any{m}
+				return []any{m}, nil
 			}
 		}
 	}
 	keys := make([]string, 0, len(m))
 	for k, e := range m {
 		if _, ok := e.(map[string]any); !ok {
-			return []any{m}
+			return []any{m}, nil
 		}
 		keys = append(keys, k)
 	}
@@ -241,7 +247,7 @@ func objectItems(m map[string]any, fields map[string]string) []any {
 	for i, k := range keys {
 		out[i] = m[k]
 	}
-	return out
+	return out, keys
 }
 
 // lookup follows a dotted path from v. An empty path or "." is v itself.

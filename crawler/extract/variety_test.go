@@ -104,7 +104,7 @@ func TestJSONFeedShapes(t *testing.T) {
 			name: "object keyed by id",
 			body: `{"items": {"10": {"title": "Ten"}, "9": {"title": "Nine"}}}`,
 			spec: precwatch.JSONSpec{Items: "items", Fields: map[string]string{"title": "title"}},
-			want: []string{"https://api.example/v1/feed|Nine|https://api.example/v1/feed|", "https://api.example/v1/feed#2|Ten|https://api.example/v1/feed|"},
+			want: []string{"9|Nine|https://api.example/v1/feed|", "10|Ten|https://api.example/v1/feed|"},
 		},
 		{
 			name: "single object",
