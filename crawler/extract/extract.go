@@ -5,7 +5,9 @@
 // HTML targets are read with CSS selectors (goquery/cascadia): follow and
 // next_page selectors give links, listing.item selects each listing node and
 // listing.fields maps listing fields to "css", "css@attr" or "@attr" specs.
-// JSON feed targets are read with dotted paths. Every URL returned is absolute
+// XML documents fetched by HTML targets (RSS, Atom, sitemaps) are parsed as
+// XML into the same tree. JSON feed targets (also JSON Lines and JSONP) are
+// read with dotted paths, JSONPath-like spellings accepted. Every URL returned is absolute
 // and canonical (see Canonical). All functions are safe for concurrent use.
 package extract
 
