@@ -150,6 +150,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	if err != nil {
 		return nil, err
 	}
+	runePropOnce.Do(initRuneProps)
 	m := &Matcher{subs: w.Substances(), casIndex: map[string]casRef{}, threshold: opts.Threshold,
 		connectors: map[string]bool{}, fillers: map[string]bool{}, unitLimit: map[string]float64{}, noPaper: -1}
 	if m.threshold == 0 {
@@ -569,7 +570,7 @@ func wordBefore(b []byte, i int) bool {
 		return asciiWord[c]
 	}
 	r, _ := utf8.DecodeLastRune(b[:i])
-	return isWordRune(r) || unicode.Is(unicode.Mn, r)
+	return runeProp(r)&(rpWord|rpMn) != 0
 }
 
 func wordAt(b []byte, i int) bool {
@@ -580,7 +581,7 @@ func wordAt(b []byte, i int) bool {
 		return asciiWord[c]
 	}
 	r, _ := utf8.DecodeRune(b[i:])
-	return isWordRune(r)
+	return runeProp(r)&rpWord != 0
 }
 
 var asciiWord = func() (t [128]bool) {

@@ -161,6 +161,7 @@ func (t *Text) addSeg(o int, lin bool, oe int) {
 
 // Reset normalises s into t, reusing t's buffers.
 func (t *Text) Reset(s string) {
+	runePropOnce.Do(initRuneProps)
 	t.Norm = t.Norm[:0]
 	t.segs = t.segs[:0]
 	t.origLen = len(s)
@@ -364,7 +365,7 @@ func (t *Text) Reset(s string) {
 					lastKind = cOther
 				}
 			}
-			prevAlnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+			prevAlnum = runeProp(r)&rpAlnum != 0
 			i += w
 		}
 	}
@@ -710,6 +711,56 @@ var special = map[rune]string{
 
 const foldTableSize = 0x2E80
 
+// specialCJKEnd bounds the keys of special from 0x3000 on that foldRuneIn
+// looks up (the others, fullwidth forms, go through computeFold); checked
+// by TestSpecialCJKEnd.
+const specialCJKEnd = 0x3100
+
+// Bits of runeProp.
+const (
+	rpAlnum = 1 << iota // unicode.IsLetter or unicode.IsDigit
+	rpWord              // isWordRune
+	rpMn                // nonspacing mark
+)
+
+var (
+	runePropOnce sync.Once
+	runeProps    []uint8 // per rune of the Basic Multilingual Plane
+)
+
+func initRuneProps() {
+	t := make([]uint8, 0x10000)
+	for r := range t {
+		t[r] = computeRuneProp(rune(r))
+	}
+	runeProps = t
+}
+
+func computeRuneProp(r rune) uint8 {
+	var p uint8
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		p |= rpAlnum
+	}
+	if isWordRune(r) {
+		p |= rpWord
+	}
+	if unicode.Is(unicode.Mn, r) {
+		p |= rpMn
+	}
+	return p
+}
+
+// runeProp returns the rpAlnum, rpWord and rpMn bits of r, from a table
+// for the Basic Multilingual Plane (the unicode package's range tables
+// cost a binary search per rune). The table must be built
+// (runePropOnce).
+func runeProp(r rune) uint8 {
+	if uint32(r) < uint32(len(runeProps)) {
+		return runeProps[r]
+	}
+	return computeRuneProp(r)
+}
+
 var (
 	foldOnce  sync.Once
 	foldTable []string
@@ -734,8 +785,10 @@ func foldRuneIn(r rune, own string) string {
 		if r == 0x3000 {
 			return " "
 		}
-		if s, ok := special[r]; ok {
-			return s
+		if r < specialCJKEnd {
+			if s, ok := special[r]; ok {
+				return s
+			}
 		}
 		if own != "" {
 			return own

@@ -3,6 +3,7 @@ package matchers
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -104,4 +105,28 @@ func FuzzNormalize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkOffsets(t, s)
 	})
+}
+
+// TestSpecialCJKEnd checks the bound foldRuneIn relies on: every key of
+// special from 0x3000 on is below specialCJKEnd or a fullwidth form, which
+// foldRuneIn sends to computeFold.
+func TestSpecialCJKEnd(t *testing.T) {
+	for r := range special {
+		if r >= 0x3000 && r >= specialCJKEnd && !(r >= 0xFE00 && r <= 0xFFEF) {
+			t.Errorf("special[%U] is outside what foldRuneIn looks up", r)
+		}
+	}
+}
+
+// TestRuneProps checks the rune property table against the unicode package
+// on every rune of the Basic Multilingual Plane and a few beyond.
+func TestRuneProps(t *testing.T) {
+	runePropOnce.Do(initRuneProps)
+	for r := rune(0); r < 0x10000+0x3000; r++ {
+		got := runeProp(r)
+		alnum := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if got&rpAlnum != 0 != alnum || got&rpWord != 0 != isWordRune(r) || got&rpMn != 0 != unicode.Is(unicode.Mn, r) {
+			t.Fatalf("runeProp(%U) = %b", r, got)
+		}
+	}
 }
