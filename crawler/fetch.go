@@ -76,6 +76,8 @@ type fetcher struct {
 	client  *http.Client
 	ua      string
 	allowed []string
+	// retryBase is the first retry's backoff (Options.RetryBase).
+	retryBase time.Duration
 
 	robotsMu sync.Mutex
 	robots   map[string]*robotsEntry
@@ -111,11 +113,12 @@ func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options) *fetche
 	// cookie on the first visit and redirect until it comes back.
 	jar, _ := cookiejar.New(nil)
 	f := &fetcher{
-		target:  t,
-		client:  &http.Client{Transport: &capTransport{base: tr, max: maxBody}, Timeout: timeout, Jar: jar},
-		ua:      t.UserAgent,
-		allowed: allowedDomains(t),
-		robots:  map[string]*robotsEntry{},
+		target:    t,
+		client:    &http.Client{Transport: &capTransport{base: tr, max: maxBody}, Timeout: timeout, Jar: jar},
+		ua:        t.UserAgent,
+		allowed:   allowedDomains(t),
+		retryBase: opts.RetryBase,
+		robots:    map[string]*robotsEntry{},
 	}
 	if f.ua == "" {
 		f.ua = defaultUserAgent
@@ -241,7 +244,28 @@ func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
 	}
 	f.robotsMu.Unlock()
 	e.once.Do(func() {
-		status, body, err := f.get(ctx, key+"/robots.txt")
+		// Retried like a page: one dropped connection or 503 must not
+		// shut the whole host for the run.
+		var status int
+		var body []byte
+		var err error
+		for attempt := 0; ; attempt++ {
+			status, body, err = f.get(ctx, key+"/robots.txt")
+			if (err == nil && status < 500) || attempt >= max(f.target.MaxRetries, 0) || ctx.Err() != nil {
+				break
+			}
+			if err != nil {
+				if _, retry := classify(err); !retry {
+					break
+				}
+			}
+			t := time.NewTimer(backoff(f.retryBase, attempt))
+			select {
+			case <-ctx.Done():
+			case <-t.C:
+			}
+			t.Stop()
+		}
 		if err != nil {
 			e.err = fmt.Errorf("robots.txt of %s: %w", key, err)
 			return

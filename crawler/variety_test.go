@@ -292,3 +292,41 @@ func TestSessionCookie(t *testing.T) {
 		t.Errorf("titles %q, errors %v; want [with cookie]", got, run.ErrorsByKind)
 	}
 }
+
+// TestRobotsRetried checks that a robots.txt failing once (503, or a dropped
+// connection) is fetched again rather than closing the host for the run.
+func TestRobotsRetried(t *testing.T) {
+	for _, fail := range []string{"503", "drop"} {
+		h := newHits()
+		srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			n := h.add(r)
+			switch r.URL.Path {
+			case "/robots.txt":
+				if n == 1 {
+					if fail == "503" {
+						w.WriteHeader(http.StatusServiceUnavailable)
+						return
+					}
+					conn, _, _ := w.(http.Hijacker).Hijack()
+					conn.Close()
+					return
+				}
+				fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+			default:
+				fmt.Fprint(w, listingPage("robots retried"))
+			}
+		}))
+		tg := singlePageTarget(srv.URL, "/p")
+		tg.RespectRobotsTxt = true
+		c := mustCrawler(t, Options{})
+		sink := &collector{}
+		run, err := c.Run(context.Background(), tg, sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sink.titles(); len(got) != 1 || h.get("/robots.txt") != 2 {
+			t.Errorf("robots.txt %s once: titles %q, robots.txt fetched %d times, errors %v; want the page and 2 fetches",
+				fail, got, h.get("/robots.txt"), run.ErrorsByKind)
+		}
+	}
+}
