@@ -352,7 +352,7 @@ func TestVarietyJSONFeeds(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	got, _ := varietyCrawl(t, fmt.Sprintf(`data_dir: DATA
+	cfg := fmt.Sprintf(`data_dir: DATA
 targets:
   - name: products
     platform: Products
@@ -373,7 +373,8 @@ targets:
       items: $.data.results
       next_page: next
       fields: {id: "$.id", title: title, purity: specs.purity, moq: specs.moq, tags: tags}
-`, srv.URL))
+`, srv.URL)
+	got, _ := varietyCrawl(t, cfg)
 	want := []string{"1", "1001", "1002", "1003", "2", "3"}
 	if g := listingKeys(got); strings.Join(g, ",") != strings.Join(want, ",") {
 		t.Fatalf("listings %v, want %v", g, want)
@@ -383,6 +384,24 @@ targets:
 	checkListing(t, "1003", got["1003"], map[string]string{"title": "Safrole", "url": srv.URL + "/p/1003"})
 	checkListing(t, "1", got["1"], map[string]string{"url": srv.URL + "/search", "attributes.purity": "99.5", "attributes.moq": "1 kg", "attributes.tags": "pharma, bulk"})
 	checkListing(t, "3", got["3"], map[string]string{"title": "Iodine", "url": srv.URL + "/search?p=3"})
+
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, strings.ReplaceAll(cfg, "DATA", filepath.Join(dir, "data")))
+	code, out, errOut := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "products", "--pages", "5")
+	if code != 0 {
+		t.Fatalf("target test: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"target products (Products): 2 pages, 3 listings",
+		"200 " + srv.URL + "/api/v1/products?page=2  1 listings",
+		"cas:         94-59-7",
+		"every selector matched",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("target test output lacks %q:\n%s", want, out)
+		}
+	}
 }
 
 // TestVarietyInlineCards crawls a board whose listings are cards on the
