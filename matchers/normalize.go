@@ -196,13 +196,24 @@ func (t *Text) Reset(s string) {
 					}
 					lastKind = cLower
 					prevAlnum = true
-					c |= 0x20
+					// The rest of the run of letters, folded to lower case,
+					// in a loop whose only branch is its end.
+					out = append(out, c|0x20)
+					for j++; j < n && fastKind[s[j]] == fLetter; j++ {
+						out = append(out, s[j]|0x20)
+					}
+					continue
 				case fDigit:
 					if lastKind == cLower {
 						mixed = true
 					}
 					lastKind = cDigit
 					prevAlnum = true
+					out = append(out, c)
+					for j++; j < n && fastKind[s[j]] == fDigit; j++ {
+						out = append(out, s[j])
+					}
+					continue
 				case fSpace:
 					if j+1 < n && (asciiClass[s[j+1]] == cSpace || asciiClass[s[j+1]] == cNewline) {
 						break run
