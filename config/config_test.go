@@ -537,7 +537,7 @@ func TestLenientValues(t *testing.T) {
 	data := []byte(`targets:
   - name: shop
     platform: Shop
-    start_urls: ["http://localhost:8081/catalog", "https://api.shop.example/v1"]
+    start_urls: ["http://localhost:8081/catalog", "https://api.shop.example/v1", "http://127.0.0.1:8081/"]
     allowed_domains: ["localhost:8081", "https://Shop.Example/", "*.cdn.example", "[::1]:8080"]
     delay: 1.5
     timeout: 30

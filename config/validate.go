@@ -393,14 +393,32 @@ func checkHostname(h string) error {
 	return nil
 }
 
-// domainAllowed reports whether host is one of domains or a subdomain of one.
+// domainAllowed reports whether host is one of domains or a subdomain of one;
+// loopback names (localhost, 127.0.0.0/8, ::1) are one host, as the crawler
+// treats them.
 func domainAllowed(host string, domains []string) bool {
 	for _, d := range domains {
 		if host == d || strings.HasSuffix(host, "."+d) {
 			return true
 		}
 	}
+	if isLoopbackName(host) {
+		for _, d := range domains {
+			if isLoopbackName(d) {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+func isLoopbackName(host string) bool {
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func sortedKeys(m map[string]string) []string {

@@ -192,6 +192,10 @@ func allowedDomains(t *precwatch.Target) []string {
 }
 
 // hostAllowed reports whether host is an allowed domain or a subdomain of one.
+// Loopback names ("localhost", 127.0.0.0/8, ::1) are one host to it: a
+// shop on loopback that links to itself as localhost while its start URL
+// says 127.0.0.1 stays in scope (the SSRF guard still decides whether
+// loopback may be dialled at all).
 func (f *fetcher) hostAllowed(host string) bool {
 	host = strings.TrimSuffix(strings.ToLower(host), ".")
 	for _, d := range f.allowed {
@@ -199,7 +203,25 @@ func (f *fetcher) hostAllowed(host string) bool {
 			return true
 		}
 	}
+	if isLoopbackName(host) {
+		for _, d := range f.allowed {
+			if isLoopbackName(d) {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// isLoopbackName reports whether host is "localhost" (or a name under it)
+// or a loopback IP address.
+func isLoopbackName(host string) bool {
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {

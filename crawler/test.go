@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,6 +23,10 @@ type TestReport struct {
 	// "next_page:<sel>", "item", "field:<name>") that matched nothing on any
 	// fetched page, sorted.
 	Unmatched []string
+	// OffScope counts the links found that lie outside the target's
+	// allowed domains (not followed); OffScopeExamples holds the first few.
+	OffScope         int
+	OffScopeExamples []string
 }
 
 // TestPage is one page fetched by Test.
@@ -122,15 +127,21 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	}
 	tp.Listings = len(page.Listings)
 	var links []item
-	for _, l := range page.Follow {
+	add := func(l string, kind byte) {
 		if r.inScope(l) {
-			links = append(links, item{url: l, kind: 'f'})
+			links = append(links, item{url: l, kind: kind})
+			return
+		}
+		rep.OffScope++
+		if len(rep.OffScopeExamples) < 3 && !slices.Contains(rep.OffScopeExamples, l) {
+			rep.OffScopeExamples = append(rep.OffScopeExamples, l)
 		}
 	}
+	for _, l := range page.Follow {
+		add(l, 'f')
+	}
 	for _, l := range append(page.Next, r.headerNext(resp, final)...) {
-		if r.inScope(l) {
-			links = append(links, item{url: l, kind: 'n'})
-		}
+		add(l, 'n')
 	}
 	return links, nil
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -328,5 +329,45 @@ func TestRobotsRetried(t *testing.T) {
 			t.Errorf("robots.txt %s once: titles %q, robots.txt fetched %d times, errors %v; want the page and 2 fetches",
 				fail, got, h.get("/robots.txt"), run.ErrorsByKind)
 		}
+	}
+}
+
+// TestLoopbackAliases crawls a loopback shop whose links name it
+// "localhost" while its start URL says 127.0.0.1; a link to another host is
+// still out of scope and reported by Test.
+func TestLoopbackAliases(t *testing.T) {
+	var port string
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprintf(w, `<a href="http://localhost:%s/p/1">1</a><a href="http://shop.example/p/2">2</a>`, port)
+		default:
+			fmt.Fprint(w, listingPage(r.URL.Path))
+		}
+	}))
+	port = srv.URL[strings.LastIndexByte(srv.URL, ':')+1:]
+	lookup := func(ctx context.Context, host string) ([]netip.Addr, error) {
+		if host == "localhost" {
+			return []netip.Addr{netip.MustParseAddr("127.0.0.1")}, nil
+		}
+		return nil, fmt.Errorf("lookup %s: no such host in this test", host)
+	}
+	tg := singlePageTarget(srv.URL, "/")
+	tg.Follow = []string{"a"}
+	tg.Listing.URLPattern = "/p/"
+	c := mustCrawler(t, Options{LookupIP: lookup})
+	sink := &collector{}
+	if _, err := c.Run(context.Background(), tg, sink); err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.titles(); len(got) != 1 || got[0] != "/p/1" {
+		t.Errorf("titles %q, want [/p/1] (localhost link followed, shop.example not)", got)
+	}
+	rep, err := c.Test(context.Background(), tg, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.OffScope != 1 || len(rep.OffScopeExamples) != 1 || rep.OffScopeExamples[0] != "http://shop.example/p/2" {
+		t.Errorf("Test off scope = %d %q, want 1 [http://shop.example/p/2]", rep.OffScope, rep.OffScopeExamples)
 	}
 }

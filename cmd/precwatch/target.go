@@ -121,6 +121,12 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 			fmt.Fprintf(w, "  %s\n", s)
 		}
 	}
+	if rep.OffScope > 0 {
+		fmt.Fprintf(w, "\n%d links lie outside allowed_domains %v and are not followed, e.g.:\n", rep.OffScope, t.AllowedDomains)
+		for _, u := range rep.OffScopeExamples {
+			fmt.Fprintf(w, "  %s\n", u)
+		}
+	}
 	if failed > 0 {
 		fmt.Fprintf(w, "\n%d of %d pages failed\n", failed, len(rep.Pages))
 	}
