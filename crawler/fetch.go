@@ -242,7 +242,7 @@ func (f *fetcher) fetch(rawURL string) (*response, error) {
 	cctx.Put(slotKey, slot)
 	hdr := http.Header{}
 	hdr.Set("User-Agent", f.ua)
-	hdr.Set("Accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8")
+	hdr.Set("Accept", f.accept())
 	if err := f.col.Request(http.MethodGet, rawURL, nil, cctx, hdr); err != nil {
 		return nil, fmt.Errorf("get %s: %w", rawURL, err)
 	}
@@ -250,6 +250,16 @@ func (f *fetcher) fetch(rawURL string) (*response, error) {
 		return nil, fmt.Errorf("get %s: no response", rawURL)
 	}
 	return slot, nil
+}
+
+// accept returns the Accept header for the target's pages: JSON first for a
+// feed, as APIs that negotiate (Django REST Framework, Rails) answer a
+// browser's Accept with an HTML page.
+func (f *fetcher) accept() string {
+	if f.target.Kind == precwatch.KindJSON {
+		return "application/json, text/json;q=0.9, */*;q=0.5"
+	}
+	return "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8"
 }
 
 // robotsFor returns the robots.txt group for u's host and our user agent,

@@ -371,3 +371,28 @@ func TestLoopbackAliases(t *testing.T) {
 		t.Errorf("Test off scope = %d %q, want 1 [http://shop.example/p/2]", rep.OffScope, rep.OffScopeExamples)
 	}
 }
+
+// TestJSONAccept crawls an API that negotiates: HTML for browsers, JSON for
+// clients that ask for it.
+func TestJSONAccept(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.Header.Get("Accept"), "text/html") {
+			fmt.Fprint(w, "<html><body><h1>Browsable API</h1></body></html>")
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"results": [{"id": 1, "title": "Negotiated"}], "next": null}`)
+	}))
+	tg := loopbackTarget("api", srv.URL+"/api/items/")
+	tg.Kind = precwatch.KindJSON
+	tg.JSON = precwatch.JSONSpec{Items: "results", NextPage: "next", Fields: map[string]string{"id": "id", "title": "title"}}
+	c := mustCrawler(t, Options{})
+	sink := &collector{}
+	run, err := c.Run(context.Background(), tg, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.titles(); len(got) != 1 || got[0] != "Negotiated" {
+		t.Errorf("titles %q, errors %v; want [Negotiated]", got, run.ErrorsByKind)
+	}
+}
