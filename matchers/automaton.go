@@ -338,26 +338,48 @@ func (a *automaton) state(code int32) int32 {
 }
 
 // scan appends every occurrence of every pattern in text to hits.
+//
+// The loop is split so that its common case (a dense state to a dense
+// state without outputs) has few live values and no calls: the Go compiler
+// then keeps them in registers. A transition into a sparse state or into a
+// state with outputs leaves it for the slower path.
 func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
 	dtrans, class, dlimit := a.dtrans, &a.class, a.dlimit
-	outStart, outs := a.outStart, a.outs
-	s := int32(0)
-	for i := 0; i < len(text); i++ {
-		b := text[i]
-		c := int32(class[b])
-		if s < dlimit {
-			// The common case: one lookup.
-			s = dtrans[s+c]
-		} else {
-			s = a.sparseNext(s, c)
+	s := int32(0) // a dense state's code, without the output flag
+	for i := 0; i < len(text); {
+		t := dtrans[s+int32(class[text[i]])]
+		i++
+		if uint32(t) < uint32(dlimit) {
+			s = t
+			continue
 		}
-		if s < 0 {
-			s &^= outFlag
-			st := a.state(s)
-			for _, p := range outs[outStart[st]:outStart[st+1]] {
-				hits = append(hits, rawHit{pat: p, end: int32(i + 1)})
+		for {
+			if t < 0 {
+				t &^= outFlag
+				hits = a.appendOutputs(hits, t, int32(i))
 			}
+			if t < dlimit {
+				break
+			}
+			if i == len(text) {
+				return hits
+			}
+			t = a.sparseNext(t, int32(class[text[i]]))
+			i++
 		}
+		s = t
+	}
+	return hits
+}
+
+// appendOutputs appends the patterns of the state with code t as hits
+// that end at end.
+//
+//go:noinline
+func (a *automaton) appendOutputs(hits []rawHit, t, end int32) []rawHit {
+	st := a.state(t)
+	for _, p := range a.outs[a.outStart[st]:a.outStart[st+1]] {
+		hits = append(hits, rawHit{pat: p, end: end})
 	}
 	return hits
 }
