@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/url"
 	"regexp"
 	"sort"
@@ -285,6 +286,16 @@ func render(v any) string {
 	case string:
 		if strings.ContainsRune(v, '<') {
 			return VisibleText([]byte(v))
+		}
+		if strings.ContainsRune(v, '&') {
+			// Escaped text without tags ("Acetone &amp; toluene",
+			// "&lt;b&gt;bold&lt;/b&gt;") reads as it displays.
+			if u := html.UnescapeString(v); u != v {
+				if strings.ContainsRune(u, '<') {
+					return VisibleText([]byte(u))
+				}
+				return collapse(u)
+			}
 		}
 		return collapse(v)
 	case json.Number:

@@ -345,3 +345,15 @@ func TestXMLFeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONEntities(t *testing.T) {
+	target := &precwatch.Target{Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: ".", Fields: map[string]string{"title": "t", "description": "d"}}}
+	page, err := JSON(target, "https://api.example/", []byte(`[{"t": "Acetone &amp; toluene&nbsp;1 L", "d": "&lt;p&gt;Lab &lt;b&gt;grade&lt;/b&gt;&lt;/p&gt; AT&T R&D"}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := page.Listings[0]
+	if l.Title != "Acetone & toluene 1 L" || l.Description != "Lab grade AT&T R&D" {
+		t.Errorf("title %q description %q; want %q and %q", l.Title, l.Description, "Acetone & toluene 1 L", "Lab grade AT&T R&D")
+	}
+}
