@@ -261,8 +261,12 @@ func flatten(body []byte, depth int) []byte {
 	}
 }
 
+// onclickURL finds the URL an onclick handler navigates to.
+var onclickURL = regexp.MustCompile(`(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*['"]([^'"]+)['"]`)
+
 // linkOf returns the href of n, or of its first descendant that has one, or
-// else n's text when it is one absolute http(s) URL (a sitemap's <loc>).
+// the URL n's onclick handler navigates to, or else n's text when it is one
+// absolute http(s) URL (a sitemap's <loc>).
 func linkOf(n *html.Node) (string, bool) {
 	if v, ok := attr(n, "href"); ok && strings.TrimSpace(v) != "" {
 		return v, true
@@ -279,6 +283,12 @@ func linkOf(n *html.Node) (string, bool) {
 	})
 	if ok {
 		return found, true
+	}
+	if v, has := attr(n, "onclick"); has {
+		// <tr onclick="location.href='/item/5'">, window.open('/item/5')
+		if m := onclickURL.FindStringSubmatch(v); m != nil {
+			return m[1], true
+		}
 	}
 	text := visibleText(n)
 	lower := strings.ToLower(text)

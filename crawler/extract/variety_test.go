@@ -357,3 +357,18 @@ func TestJSONEntities(t *testing.T) {
 		t.Errorf("title %q description %q; want %q and %q", l.Title, l.Description, "Acetone & toluene 1 L", "Lab grade AT&T R&D")
 	}
 }
+
+func TestOnclickLinks(t *testing.T) {
+	body := `<table><tr class="row" onclick="window.location.href='/item/5'"><td>5</td></tr>
+<tr class="row" onclick="location = &quot;/item/6&quot;; return false"><td>6</td></tr>
+<tr class="row" onclick="window.open('item/7', '_blank')"><td>7</td></tr>
+<tr class="row" onclick="track(8)"><td>8</td></tr></table>`
+	page, err := HTML(&precwatch.Target{Follow: []string{"tr.row"}}, "https://shop.example/list/", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"https://shop.example/item/5", "https://shop.example/item/6", "https://shop.example/list/item/7"}
+	if !reflect.DeepEqual(page.Follow, want) {
+		t.Errorf("follow %q, want %q", page.Follow, want)
+	}
+}
