@@ -1,5 +1,7 @@
 package matchers
 
+import "encoding/binary"
+
 // ValidCAS reports whether s is a CAS Registry Number in canonical form
 // (2-7 digits, 2 digits, check digit, joined by hyphens) whose check digit is
 // right.
@@ -55,7 +57,9 @@ func appendCAS(out []CASMention, text []byte) []CASMention {
 	n := len(text)
 	for i := 0; i < n; i++ {
 		if !isDigit(text[i]) {
-			continue
+			if i = nextDigit(text, i); i >= n {
+				break
+			}
 		}
 		// A number must start at a boundary: not after a digit, a letter or
 		// a digit-hyphen.
@@ -205,4 +209,26 @@ func casKeywordBefore(text []byte, i int) bool {
 		}
 	}
 	return false
+}
+
+// nextDigit returns the index of the first ASCII digit in text at or
+// after i, or len(text). It tests eight bytes at a time (most text holds
+// few digits).
+func nextDigit(text []byte, i int) int {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	for ; i+8 <= len(text); i += 8 {
+		x := binary.LittleEndian.Uint64(text[i:])
+		// High bit of each byte b < 0x80 with '0' <= b <= '9' ("hasbetween"
+		// of Bit Twiddling Hacks); bytes >= 0x80 never set it.
+		low := x &^ high
+		if (ones*(127+0x3A)-low)&^x&(low+ones*(127-0x2F))&high != 0 {
+			break
+		}
+	}
+	for ; i < len(text) && !isDigit(text[i]); i++ {
+	}
+	return i
 }

@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -80,4 +81,27 @@ func FuzzCAS(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestNextDigit checks the eight-bytes-at-a-time digit search against a
+// byte loop on random bytes (all 256 values, digits next to '/' and ':').
+func TestNextDigit(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 100000; n++ {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+			if r.IntN(3) > 0 {
+				b[i] = "abc xyz/:-.09"[r.IntN(13)]
+			}
+		}
+		i := r.IntN(len(b) + 1)
+		want := i
+		for want < len(b) && !isDigit(b[want]) {
+			want++
+		}
+		if got := nextDigit(b, i); got != want {
+			t.Fatalf("nextDigit(%q, %d) = %d, want %d", b, i, got, want)
+		}
+	}
 }
