@@ -25,7 +25,8 @@ import (
 // well as "div.card a") or, failing both, from the node's text when it is an
 // absolute URL (follow: ["loc"] reads a sitemap); a selector written "css@attr" reads the link from
 // that attribute instead ("button.load-more@data-url"); links are resolved against the page URL or the
-// page's <base href>. Listings are produced only when t.Listing.URLPattern is
+// page's <base href>; a <meta http-equiv="refresh"> target is followed too.
+// Listings are produced only when t.Listing.URLPattern is
 // empty or matches the canonical page URL or its path and query: one per node matched by
 // t.Listing.Item, or one for the whole page when Item is empty (selectors
 // then search the whole document, <head> included, and "@attr" reads the
@@ -75,6 +76,15 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	b.page.Next, err1 = b.links(root, "next_page", t.NextPage, canon)
 	if err1 != nil {
 		return nil, err1
+	}
+	if ref, ok := metaRefresh(root); ok {
+		// A page that moves on by <meta http-equiv="refresh"> is a
+		// redirect the server did not send: follow it.
+		seen := map[string]bool{canon: true}
+		for _, u := range b.page.Follow {
+			seen[u] = true
+		}
+		b.link(&b.page.Follow, seen, ref)
 	}
 
 	spec := &t.Listing
@@ -259,6 +269,41 @@ func flatten(body []byte, depth int) []byte {
 		}
 		out.Write(z.Raw())
 	}
+}
+
+// metaRefresh returns the URL of a <meta http-equiv="refresh"> that moves
+// on within 10 seconds.
+func metaRefresh(root *html.Node) (string, bool) {
+	var ref string
+	var found bool
+	walk(root, func(n *html.Node) {
+		if found || n.Type != html.ElementNode || n.DataAtom != atom.Meta {
+			return
+		}
+		if v, _ := attr(n, "http-equiv"); !strings.EqualFold(strings.TrimSpace(v), "refresh") {
+			return
+		}
+		content, _ := attr(n, "content")
+		delay, rest, ok := strings.Cut(content, ";")
+		if !ok {
+			delay, rest, ok = strings.Cut(content, ",")
+		}
+		if !ok {
+			return
+		}
+		if d, err := strconv.ParseFloat(strings.TrimSpace(delay), 64); err != nil || d > 10 {
+			return
+		}
+		rest = strings.TrimSpace(rest)
+		if k, v, ok := strings.Cut(rest, "="); ok && strings.EqualFold(strings.TrimSpace(k), "url") {
+			rest = v
+		}
+		rest = strings.Trim(strings.TrimSpace(rest), `'"`)
+		if rest != "" {
+			ref, found = rest, true
+		}
+	})
+	return ref, found
 }
 
 // onclickURL finds the URL an onclick handler navigates to.

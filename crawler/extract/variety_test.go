@@ -372,3 +372,20 @@ func TestOnclickLinks(t *testing.T) {
 		t.Errorf("follow %q, want %q", page.Follow, want)
 	}
 }
+
+func TestMetaRefresh(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{`<meta http-equiv="refresh" content="0; url=/p/2">`, "https://shop.example/p/2"},
+		{`<meta http-equiv="Refresh" content="3;URL='moved.html'">`, "https://shop.example/p/moved.html"},
+		{`<meta http-equiv="refresh" content="300; url=/p/3">`, ""},
+		{`<meta http-equiv="refresh" content="30">`, ""},
+	} {
+		page, err := HTML(&precwatch.Target{}, "https://shop.example/p/1", []byte(c.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(page.Follow, " "); got != c.want {
+			t.Errorf("%s: follow %q, want %q", c.body, got, c.want)
+		}
+	}
+}
