@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/precwatch/precwatch/crawler"
@@ -106,8 +107,13 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 				fmt.Fprintf(w, "  %-12s %s\n", kv[0]+":", targetClip(kv[1], 200))
 			}
 		}
-		for k, v := range l.Attributes {
-			fmt.Fprintf(w, "  %-12s %s\n", k+":", targetClip(v, 200))
+		keys := make([]string, 0, len(l.Attributes))
+		for k := range l.Attributes {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(w, "  %-12s %s\n", k+":", targetClip(l.Attributes[k], 200))
 		}
 	}
 	switch {
