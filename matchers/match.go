@@ -23,13 +23,21 @@ type scratch struct {
 	ev     evaluation
 }
 
-// fhit is a pattern or CAS hit in the normalised text of one field.
+// fhit is a pattern or CAS hit in the normalised text of one field. It
+// holds no pointers, so that the hit buffers cost the garbage collector
+// nothing (no scanning, no write barriers while it marks).
 type fhit struct {
-	pat   int32 // -1 for a CAS hit
-	cas   string
+	pat int32 // -1 for a CAS hit
+	// cas: for a CAS hit, its index in the listing's CAS mentions
+	// (evaluation.casList); for a pattern hit, 0 or noSub.
+	cas   int32
 	s, e  int32
 	field int32
 }
+
+// noSub marks a pattern hit that is no substance mention (a term inside a
+// longer term, or glued to a handle); it keeps its other kinds.
+const noSub = -1
 
 // field is one normalised listing field with its hits.
 type field struct {
@@ -155,12 +163,14 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.hits, sc.slab = m.filterHits(f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.tmp, sc.slab)
 		if f.casHi > f.casLo {
 			f.hits = slices.Clip(f.hits)
-			for _, c := range sc.cas[f.casLo:f.casHi] {
-				f.hits = append(f.hits, fhit{pat: -1, cas: c.CAS, s: int32(c.Start), e: int32(c.End), field: int32(fi)})
+			for ci := f.casLo; ci < f.casHi; ci++ {
+				c := &sc.cas[ci]
+				f.hits = append(f.hits, fhit{pat: -1, cas: int32(ci), s: int32(c.Start), e: int32(c.End), field: int32(fi)})
 			}
 			slices.SortStableFunc(f.hits, cmpHit)
 		}
 	}
+	sc.ev.casList = sc.cas
 	ev := m.evaluate(l, fields, total, &sc.ev)
 	ev.fill(&res, m)
 	ev.reset()
@@ -211,7 +221,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		}
 		h := fhit{pat: r.pat, s: s, e: r.end, field: fi}
 		if handle {
-			h.cas = "-"
+			h.cas = noSub
 		}
 		out = append(out, h)
 	}
@@ -224,14 +234,14 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	var paperEnd int32 = -1
 	for _, h := range out {
 		k := m.pinfo[h.pat].kinds
-		if k&(kSubstance|kExclusion) != 0 && h.cas != "-" {
+		if k&(kSubstance|kExclusion) != 0 && h.cas != noSub {
 			if h.e <= maxEnd {
 				if k&^(kSubstance|kExclusion) == 0 {
 					continue
 				}
 				// Keep the pattern for its other kinds only; "-" marks a
 				// hit that is no substance mention.
-				h.cas = "-"
+				h.cas = noSub
 				keep = append(keep, h)
 				continue
 			}
@@ -275,6 +285,7 @@ type ambMemo struct {
 
 // evaluation is the listing-level state of the context analysis.
 type evaluation struct {
+	casList []CASMention // the listing's CAS mentions (fhit.cas)
 	ambMemo []ambMemo
 	ambBuf  []ctxHit
 	aggs    []agg
@@ -365,7 +376,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kChemCtx != 0 {
 				chem = append(chem, ctxHit{int32(fi), h.s})
 			}
-			if k&kSubstance != 0 && h.cas != "-" {
+			if k&kSubstance != 0 && h.cas != noSub {
 				for _, r := range p.refs {
 					if r.amb == -1 {
 						unamb = append(unamb, ctxHit{int32(fi), h.s})
@@ -449,7 +460,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	for fi := range fields {
 		for _, h := range fields[fi].hits {
 			if h.pat < 0 {
-				if r, ok := m.casIndex[h.cas]; ok {
+				if r, ok := m.casIndex[ev.casList[h.cas].CAS]; ok {
 					casSubs = append(casSubs, r.sub)
 				}
 			}
@@ -460,12 +471,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		f := &fields[fi]
 		mentions := ev.mentions[:0]
 		for _, h := range f.hits {
-			if h.cas == "-" {
+			if h.cas == noSub {
 				continue
 			}
 			if h.pat < 0 {
-				if r, ok := m.casIndex[h.cas]; ok && f.offerField {
-					mentions = append(mentions, subHit{sub: r.sub, field: int32(fi), s: h.s, e: h.e, kind: precwatch.HitCAS, term: h.cas})
+				cas := ev.casList[h.cas].CAS
+				if r, ok := m.casIndex[cas]; ok && f.offerField {
+					mentions = append(mentions, subHit{sub: r.sub, field: int32(fi), s: h.s, e: h.e, kind: precwatch.HitCAS, term: cas})
 				}
 				continue
 			}
@@ -688,7 +700,7 @@ func (m *Matcher) blockedAfter(f *field, h fhit, ii int16) bool {
 // of space or hyphen) a substance term of another substance.
 func (m *Matcher) followsOther(f *field, h fhit, sub int32) bool {
 	for _, o := range f.window(h.s-maxCue-12, h.s) {
-		if o.pat < 0 || o.e > h.s || h.s-o.e > 12 || o.cas == "-" {
+		if o.pat < 0 || o.e > h.s || h.s-o.e > 12 || o.cas == noSub {
 			continue
 		}
 		if m.pats[o.pat].kinds&(kSubstance|kExclusion) == 0 || !onlySpace(stripTags(f.norm[o.e:h.s])) {
