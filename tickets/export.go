@@ -23,6 +23,7 @@ type ExportRecord struct {
 	Platform      string            `json:"platform"`
 	Target        string            `json:"target"`
 	ListingURL    string            `json:"listing_url"`
+	ListingID     string            `json:"listing_id"` // the platform's listing id, or the canonical URL when it has none
 	ListingStatus string            `json:"listing_status"`
 	Title         string            `json:"title"`
 	Seller        string            `json:"seller"`
@@ -41,12 +42,12 @@ type ExportSubstance struct {
 
 // CSVHeader is the header row of ExportCSV.
 var CSVHeader = []string{"id", "status", "platform", "target", "listing_url", "listing_status", "title", "seller", "score",
-	"substances", "indicators", "first_seen", "last_seen"}
+	"substances", "indicators", "first_seen", "last_seen", "listing_id"}
 
 func exportRecord(t *precwatch.Ticket) ExportRecord {
 	r := ExportRecord{
 		ID: t.ID, Status: t.Status, Platform: t.Platform, Target: t.Target, ListingURL: t.ListingURL,
-		ListingStatus: t.ListingStatus, Title: t.Title, Seller: t.Seller, Score: t.Score,
+		ListingID: t.ListingID, ListingStatus: t.ListingStatus, Title: t.Title, Seller: t.Seller, Score: t.Score,
 		Substances: make([]ExportSubstance, 0, len(t.Substances)), Indicators: t.Indicators,
 		FirstSeen: t.FirstSeen, LastSeen: t.LastSeen,
 	}
@@ -91,7 +92,7 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, f Filter) error {
 		}
 		rec := []string{strconv.FormatInt(t.ID, 10), t.Status, t.Platform, t.Target, t.ListingURL, t.ListingStatus,
 			csvSafe(t.Title), csvSafe(t.Seller), strconv.FormatFloat(t.Score, 'f', -1, 64), csvSafe(strings.Join(subs, "; ")),
-			strings.Join(t.Indicators, "; "), t.FirstSeen.Format(time.RFC3339), t.LastSeen.Format(time.RFC3339)}
+			strings.Join(t.Indicators, "; "), t.FirstSeen.Format(time.RFC3339), t.LastSeen.Format(time.RFC3339), csvSafe(t.ListingID)}
 		return cw.Write(rec)
 	})
 	if err != nil {
