@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"strings"
 	"time"
@@ -276,6 +275,9 @@ const valueSep = 0
 
 // appendValue appends v to buf without the separator byte.
 func appendValue(buf []byte, v string) []byte {
+	if strings.IndexByte(v, valueSep) < 0 {
+		return append(buf, v...)
+	}
 	for i := 0; i < len(v); i++ {
 		if v[i] != valueSep {
 			buf = append(buf, v[i])
@@ -309,10 +311,24 @@ func (valuesAnalyzer) Analyze(input []byte) analysis.TokenStream {
 // hash of the id, so that every bucket holds a uniform 1/64 of any set of
 // listings (see Search).
 func sampleBucket(id string) string {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return fmt.Sprintf("%02d", h.Sum32()%sampleBuckets)
+	// FNV-1a, 32 bits (hash/fnv, without its allocations).
+	h := uint32(2166136261)
+	for i := 0; i < len(id); i++ {
+		h ^= uint32(id[i])
+		h *= 16777619
+	}
+	b := h % sampleBuckets
+	return bucketNames[b]
 }
+
+// bucketNames are the sample buckets' terms, "00" to "63".
+var bucketNames = func() []string {
+	out := make([]string, sampleBuckets)
+	for i := range out {
+		out[i] = fmt.Sprintf("%02d", i)
+	}
+	return out
+}()
 
 func cutColon(s string) (before, after string, ok bool) {
 	for i := 0; i < len(s); i++ {

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"unicode/utf8"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -14,12 +16,24 @@ const foldName = "pw_fold"
 
 type foldFilter struct{ fold analysis.CharFilter }
 
-// Filter folds the terms of ts in place.
+// Filter folds the terms of ts in place. ASCII terms (most of them) are
+// left as they are: folding would only copy them.
 func (f foldFilter) Filter(ts analysis.TokenStream) analysis.TokenStream {
 	for _, t := range ts {
-		t.Term = f.fold.Filter(t.Term)
+		if !isASCII(t.Term) {
+			t.Term = f.fold.Filter(t.Term)
+		}
 	}
 	return ts
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func init() {

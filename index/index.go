@@ -94,6 +94,12 @@ func scorchConfig(readOnly bool) map[string]any {
 		"unsafe_batch": true,
 		"read_only":    readOnly,
 		"bolt_timeout": "5s",
+		// The merge planner takes MaxSizeInMemoryMergePerWorker (below) as
+		// its smallest file tier, so a shard is merged into few segments.
+		// Merging by document counts instead ("scorchMergePlanOptions":
+		// {"FloorSegmentFileSize": 0}) saved up to 15 % of indexing CPU but
+		// left ~10 segments per shard and doubled search latency at
+		// 1,000,000 hits (docs/BENCHMARKS-index.md, round 3): not used.
 		"scorchPersisterOptions": map[string]any{
 			"NumPersisterWorkers":           2,
 			"MaxSizeInMemoryMergePerWorker": 64 << 20,
