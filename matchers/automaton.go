@@ -42,7 +42,7 @@ type automaton struct {
 }
 
 // denseDepth is the depth up to which states get dense rows.
-const denseDepth = 3
+const denseDepth = 4
 
 // inWord is the state after an ASCII letter that continues no pattern: no
 // pattern may begin before the next byte that is not an ASCII letter.
