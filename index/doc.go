@@ -307,8 +307,8 @@ func (valuesAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	return ts
 }
 
-// sampleBucket is the sample bucket of the document id: "00" to "63", from a
-// hash of the id, so that every bucket holds a uniform 1/64 of any set of
+// sampleBucket is the sample bucket of the document id: "000" to "255", from
+// a hash of the id, so that every bucket holds a uniform 1/256 of any set of
 // listings (see Search).
 func sampleBucket(id string) string {
 	// FNV-1a, 32 bits (hash/fnv, without its allocations).
@@ -321,11 +321,11 @@ func sampleBucket(id string) string {
 	return bucketNames[b]
 }
 
-// bucketNames are the sample buckets' terms, "00" to "63".
+// bucketNames are the sample buckets' terms, "000" to "255".
 var bucketNames = func() []string {
 	out := make([]string, sampleBuckets)
 	for i := range out {
-		out[i] = fmt.Sprintf("%02d", i)
+		out[i] = fmt.Sprintf("%03d", i)
 	}
 	return out
 }()

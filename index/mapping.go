@@ -22,7 +22,7 @@ import (
 // whenever either changes: Open then rebuilds every shard built with another
 // version from its stored documents instead of mixing the two.
 // It is a variable only so that tests can simulate an upgrade.
-var mappingVersion = "10"
+var mappingVersion = "11"
 
 // Analyzers. Each listing's title and description are analysed once, by the
 // analyzer of their language (detected from the script), into title_<lang>
@@ -65,7 +65,7 @@ const (
 	fFirstSeen     = "first_seen"
 	fLastSeen      = "last_seen"
 	fSource        = "_src"    // stored only: the rest of the document, JSON
-	fSample        = "_sample" // keyword, not queryable: the sample bucket, "00".."63"
+	fSample        = "_sample" // keyword, not queryable: the sample bucket, "000".."255"
 	fPacked        = "_kw"     // the terms of packedFields, "cas=5449-12-7", "lang=ru", …
 )
 
@@ -82,7 +82,7 @@ var packedFields = map[string]bool{
 func packedTerm(field, value string) string { return field + "=" + value }
 
 // sampleBuckets is the number of sample buckets documents are spread over.
-const sampleBuckets = 64
+const sampleBuckets = 256
 
 // FacetFields are the fields Search facets on when Query.Facets is set, and
 // the keys of Results.Facets.

@@ -49,6 +49,9 @@ func TestSampledSearchMatchesExact(t *testing.T) {
 		{Query: "*", Platforms: []string{"ChemHub", "Bazaar", "RuChem"}},
 		{Query: "list:table-I", Filters: map[string][]string{"location": {"China", "India", "Netherlands", "Poland", "Germany"}}},
 		{Query: "-list:table-II"},
+		// Not made of terms only: the probe estimates the total.
+		{Query: "score:>0.3"},
+		{Query: "\"high purity\" OR \"в наличии\" OR ephedr*"},
 	}
 	// A sample of 300 hits is drawn from several buckets; one of 40 hits,
 	// from the one probed bucket (its counts are too rough to compare).

@@ -117,11 +117,12 @@ var sampleTarget = 1000
 
 // Search runs q over every shard as one index.
 //
-// A query that matches more than about Options.SampleAbove hits (default
-// 10,000, estimated from the hits in one of 64 buckets of documents by a
-// hash of their id) is answered in cheaper passes than one that facets and
-// sorts every hit: the facets of a uniform sample of the hits (the
-// documents of one or more of the 64 buckets, 250 to 1,000 hits; the counts
+// A query that matches more than Options.SampleAbove hits (default 10,000:
+// counted from posting bitmaps when the query is made of terms only, else
+// estimated from the hits in one of 256 buckets of documents by a hash of
+// their id) is answered in cheaper passes than one that facets and sorts
+// every hit: the facets of a uniform sample of the hits (the documents of
+// one or more of the 256 buckets, about 1,000 hits, at least 250; the counts
 // are scaled up and Results.Approximate is set), an exact count, unscored,
 // and the page of hits sorted among those at least as high in the sort
 // order as a value the sample says only a few hundred hits reach. Total and
@@ -235,26 +236,54 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		return max(4, int(math.Ceil(6*float64(need)/scale)))
 	}
 	sampleReq := func(k int) *bleve.SearchRequest {
-		sq := query.NewConjunctionQuery([]query.Query{plain, pack(termRange(fSample, "00", fmt.Sprintf("%02d", k-1)))})
+		sq := query.NewConjunctionQuery([]query.Query{plain, pack(termRange(fSample, bucketNames[0], bucketNames[k-1]))})
 		req := bleve.NewSearchRequestOptions(sq, cutAt(float64(sampleBuckets)/float64(k)), 0, false)
 		req.Score = bleve.ScoreNone
 		req.SortBy(order)
 		addFacets(req)
 		return req
 	}
-	// A probe, the hits of one of the 64 buckets, estimates the total and
-	// decides between the two ways below; for a large result set it is also
-	// the sample, unless it holds too few hits.
-	var sample *bleve.SearchResult
+	// bucketsFor is the number of buckets that hold about sampleTarget of
+	// total hits.
+	bucketsFor := func(total float64) int {
+		return min(sampleBuckets, max(1, int(math.Ceil(sampleBuckets*float64(sampleTarget)/total))))
+	}
+	// The exact total decides between the two ways below when the query is
+	// made of terms only (countBitmaps counts it from posting bitmaps, in
+	// about a millisecond); otherwise a probe, the hits of one of the 256
+	// buckets, estimates it, and for a large result set it is also the
+	// sample, unless it holds too few hits.
+	var (
+		sample *bleve.SearchResult
+		total  uint64
+		known  bool
+	)
 	large, k := false, 1
 	if sampleAbove > 0 {
-		if sample, err = run(sampleReq(1)); err != nil {
-			return nil, err
+		if total, known, err = countBitmaps(ctx, targets, plain); err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Query, err)
 		}
-		estimate := float64(sample.Total) * sampleBuckets
-		large = estimate > float64(sampleAbove)
-		if large && sample.Total < uint64(sampleTarget/4) {
-			k = min(sampleBuckets, max(1, int(math.Ceil(sampleBuckets*float64(sampleTarget)/estimate))))
+		if known {
+			large = total > uint64(sampleAbove)
+			if large {
+				k = bucketsFor(float64(total))
+				if sample, err = run(sampleReq(k)); err != nil {
+					return nil, err
+				}
+			}
+		} else {
+			if sample, err = run(sampleReq(1)); err != nil {
+				return nil, err
+			}
+			estimate := float64(sample.Total) * sampleBuckets
+			large = estimate > float64(sampleAbove)
+			if large && sample.Total < uint64(sampleTarget/4) {
+				if k = bucketsFor(estimate); k > 1 {
+					if sample, err = run(sampleReq(k)); err != nil {
+						return nil, err
+					}
+				}
+			}
 		}
 	}
 	if !large {
@@ -269,11 +298,6 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		}
 		out.Total, hits, facets = res.Total, res.Hits, res.Facets
 	} else {
-		if k > 1 {
-			if sample, err = run(sampleReq(k)); err != nil {
-				return nil, err
-			}
-		}
 		out.Approximate = q.Facets
 		scale = float64(sampleBuckets) / float64(k)
 		facets = sample.Facets
@@ -305,24 +329,20 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 			}
 			hits = res.Hits
 		}
-		// The exact total: from the posting bitmaps when the query is made
-		// of terms only, else by an unscored search. (Counted beside the
-		// sample on another goroutine it was no faster: each search already
-		// runs its shards in parallel.)
-		n, ok, err := countBitmaps(ctx, targets, plain)
-		if err != nil {
-			return nil, fmt.Errorf("search %q: %w", q.Query, err)
-		}
-		if !ok {
+		// The exact total: counted from the posting bitmaps above, else by
+		// an unscored search. (Counted beside the sample on another
+		// goroutine it was no faster: each search already runs its shards
+		// in parallel.)
+		if !known {
 			req := bleve.NewSearchRequestOptions(plain, 0, 0, false)
 			req.Score = bleve.ScoreNone
 			res, err := run(req)
 			if err != nil {
 				return nil, err
 			}
-			n = res.Total
+			total = res.Total
 		}
-		out.Total = n
+		out.Total = total
 	}
 	// Then the stored fields and highlights of the page only. With
 	// unscored hits, the relevance comes from there too.
