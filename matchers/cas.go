@@ -1,6 +1,9 @@
 package matchers
 
-import "encoding/binary"
+import (
+	"bytes"
+	"encoding/binary"
+)
 
 // ValidCAS reports whether s is a CAS Registry Number in canonical form
 // (2-7 digits, 2 digits, check digit, joined by hyphens) whose check digit is
@@ -54,6 +57,9 @@ func FindCAS(text []byte) []CASMention {
 }
 
 func appendCAS(out []CASMention, text []byte) []CASMention {
+	if !casPossible(text) {
+		return out
+	}
 	n := len(text)
 	for i := 0; i < n; i++ {
 		if !isDigit(text[i]) {
@@ -210,6 +216,27 @@ func casKeywordBefore(text []byte, i int) bool {
 	}
 	return false
 }
+
+// casPossible reports whether text can hold a CAS mention at all: one
+// without a keyword is hyphenated with no spaces ("5449-12-7", so a digit,
+// '-' and a digit in a row), and the spaced and unseparated forms need the
+// keyword "cas" or "кас" before them. Most fields have neither, and this
+// is cheaper than looking at every number.
+func casPossible(text []byte) bool {
+	for i := 0; i < len(text); i++ {
+		k := bytes.IndexByte(text[i:], '-')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i > 0 && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]) {
+			return true
+		}
+	}
+	return bytes.Contains(text, casKeyword) || bytes.Contains(text, casKeywordRu)
+}
+
+var casKeyword, casKeywordRu = []byte("cas"), []byte("кас")
 
 // nextDigit returns the index of the first ASCII digit in text at or
 // after i, or len(text). It tests eight bytes at a time (most text holds
