@@ -867,6 +867,10 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				if c.e < int32(len(f.norm)) && (f.norm[c.e] == '.' || f.norm[c.e] == ':' || f.norm[c.e] == '#') {
 					continue
 				}
+				// Nor is "cas no" without the dot.
+				if casLabelBefore(f.norm, int(c.s)) {
+					continue
+				}
 				byPre[i] = true
 			}
 		}
