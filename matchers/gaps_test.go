@@ -91,3 +91,24 @@ func TestGapCASNoLabel(t *testing.T) {
 		{title: "Herbal tea", desc: "Herbal tea blend, no ephedrine, 100 g", price: "$9", suspicious: false, cas: nil},
 	})
 }
+
+// Gaps 5 and 16: a report is told from an offer by weight, not by any one
+// word: a product form or quantity quoted in a news report, or a verb such
+// as "selling" in its headline, does not make it an offer.
+func TestGapNewsByWeight(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Customs seize 800 kg of PMK ethyl glycidate at Antwerp",
+			desc:       "Officers found the PMK ethyl glycidate powder declared as 'food additive' in a shipment from Asia. Two men were arrested.",
+			suspicious: false, cas: []string{"28578-16-7"}},
+		{title: "Zoll: 300 kg Ephedrin-Pulver sichergestellt",
+			desc:       "Zollfahnder fanden 300 kg Ephedrin als Pulver, deklariert als Vitaminpulver. Die Polizei ermittelt.",
+			suspicious: false, cas: []string{"299-42-3"}},
+		{title: "Prosecutors charge ring selling 4-AP to cartels",
+			desc:       "The ring shipped 4-anilinopiperidine, a fentanyl precursor, to Mexico, prosecutors said.",
+			suspicious: false, cas: []string{"23056-29-3"}},
+		// Offers that hold one news-like word stay offers.
+		{title: "Selling BMK glycidate powder", desc: "BMK glycidate powder, police-safe stealth packing", suspicious: true, cas: []string{"25547-51-7"}},
+		{title: "PMK ethyl glycidate in stock", desc: "PMK ethyl glycidate oil, 99%, no customs seizure risk, 5 kg", suspicious: true, cas: []string{"28578-16-7"}},
+		{title: "Ephedrine HCl", desc: "Ephedrine HCl 99%, see our safety data sheet", price: "$80", suspicious: true, cas: []string{"299-42-3"}},
+	})
+}

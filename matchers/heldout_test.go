@@ -32,14 +32,12 @@ var heldoutKnownGaps = map[string]string{
 	"h0120": "'per-manganate', 'K.Mn.O4': hyphen inside a word, dotted two-letter symbols",
 	"h0121": "'1-B0c-4-AP': leetspeak not folded in a short segment",
 	"h0123": "'B M K 5449 12 7': bare BMK next to a BMK glycidate CAS read as P-2-P",
-	"h0231": "news page: a chemical-form word inside a quote outweighs the news words",
 	"h0264": "'Sodium glycidate (BMK)': bare BMK qualifying the glycidate read as P-2-P",
 	"h0270": "'500 g' without a price is no offer sign",
 	"h0282": "'ep-he-dr-ine': word cut into chunks by hyphens",
 	"h0308": "'safrole-reduced' nutmeg oil: a component mention read as an offer",
 	"h0326": "'Псeвдоэфедрин': Latin e inside a Cyrillic word not folded to Cyrillic",
 	"h0327": "'ｴﾌｪﾄﾞﾘﾝ': half-width katakana with a separate voicing mark not composed",
-	"h0401": "sanctions news: 'network selling ANPP' read as an offer despite the news words",
 }
 
 // heldoutListing is one line of the held-out set: a listing and its label.

@@ -305,6 +305,9 @@ type evaluation struct {
 	nonOffer   []string
 	offer      bool
 	offerWeak  bool
+	priced     bool    // the price field is not empty
+	newsPats   []int32 // distinct non-offer patterns found
+	offerPats  []int32 // distinct offer patterns found
 	textLen    int
 	notSubst   string
 	ambDropped []string
@@ -314,6 +317,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	ev.fields = fields
 	ev.textLen = total
 	ev.offer = strings.TrimSpace(l.Price) != ""
+	ev.priced = ev.offer
 	shortListing := total < 4000
 	// Listing-wide signals.
 	chem, unamb := ev.chem[:0], ev.unamb[:0]
@@ -394,6 +398,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if k&kOffer != 0 {
 				ev.offer = true
+				if !slices.Contains(ev.offerPats, h.pat) {
+					ev.offerPats = append(ev.offerPats, h.pat)
+				}
+			}
+			if k&kNonOffer != 0 && !slices.Contains(ev.newsPats, h.pat) {
+				ev.newsPats = append(ev.newsPats, h.pat)
 			}
 			if k&kOfferWeak != 0 {
 				ev.offerWeak = true
@@ -832,7 +842,8 @@ func (ev *evaluation) reset() {
 	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
 		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
-		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0]}
+		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0],
+		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0]}
 }
 
 func (ev *evaluation) hasIndicator(id string) bool {
@@ -1165,7 +1176,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// Nothing named: nothing to clear.
 	case ev.notSubst != "":
 		notOffered = fmt.Sprintf("names substances in a product that is not the substance (%q)", ev.notSubst)
-	case len(ev.nonOffer) > 0 && !ev.offer && !ev.chemForm && len(ev.observ) == 0:
+	case ev.isReport():
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
 	case !ev.offer && !ev.offerWeak && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk && ev.textLen >= 80:
 		notOffered = "names substances without offering them (no price, offer, contact, quantity or purity)"
@@ -1292,6 +1303,26 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if len(explain) > 0 {
 		res.Explain = slices.Clone(explain)
 	}
+}
+
+// isReport reports whether a page that names substances is a report on
+// them (news, regulation, research) rather than an offer, by weighing its
+// distinct non-offer words against its offer signs. A price or a contact
+// always makes an offer. Two or more non-offer words make a report unless
+// as many offer words stand against them (product forms, quantities and
+// delivery words do not count then: reports quote them, "2,000 kg of BMK
+// glycidate declared as 'cosmetic powder'"). A single non-offer word
+// outweighs at most one offer word ("network selling ANPP", officials
+// said), and only when no product form, quantity or delivery word backs it.
+func (ev *evaluation) isReport() bool {
+	news, offers := len(ev.newsPats), len(ev.offerPats)
+	if news == 0 || ev.priced || len(ev.observ) > 0 {
+		return false
+	}
+	if news >= 2 {
+		return news > offers
+	}
+	return !ev.chemForm && (offers == 0 || offers == 1 && !ev.offerWeak && !ev.bulk)
 }
 
 // riskLine returns the explain line of a risk indicator,
