@@ -112,3 +112,20 @@ func TestGapNewsByWeight(t *testing.T) {
 		{title: "Ephedrine HCl", desc: "Ephedrine HCl 99%, see our safety data sheet", price: "$80", suspicious: true, cas: []string{"299-42-3"}},
 	})
 }
+
+// Gaps 2 and 6: a bare BMK/PMK right next to (or in parentheses after) a
+// glycidate mention, by name, word or CAS number, qualifies the glycidate
+// and is no mention of P-2-P or PMK.
+func TestGapQualifierAbbreviations(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "BMK 5449-12-7 powder", desc: "BMK 5449-12-7, 99%, 1 kg", suspicious: true, cas: []string{"25547-51-7"}},
+		{title: "5449-12-7 (BMK) in stock", desc: "purity 99%", suspicious: true, cas: []string{"25547-51-7"}},
+		{title: "Glycidate de sodium (BMK), poudre blanche", desc: "Sodium 2-methyl-3-phenylglycidate 99%, 1 kg", suspicious: true, cas: []string{"25547-51-7"}},
+		{title: "Methyl glycidate (PMK) oil", desc: "PMK methyl glycidate 99%, 5 kg in stock", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "PMK 28578 16 7", desc: "PMK ethyl glycidate oil, 5 kg", suspicious: true, cas: []string{"28578-16-7"}},
+		{title: "BMK 5449 12 7", desc: "new BMK powder 1 kg, Telegram", suspicious: true, cas: []string{"25547-51-7"}},
+		// The position decides: a conversion target or a product of its own stays.
+		{title: "BMK glycidate 99% powder", desc: "BMK glycidate, easy conversion to BMK oil, 1 kg", suspicious: true, cas: []string{"103-79-7", "25547-51-7"}},
+		{title: "BMK 103-79-7 oil", desc: "BMK 103-79-7, 1 L, in stock", suspicious: true, cas: []string{"103-79-7"}},
+	})
+}

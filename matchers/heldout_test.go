@@ -31,8 +31,6 @@ var heldoutKnownGaps = map[string]string{
 	"h0100": "'5449-12-7 (BMK)': bare BMK qualifying a BMK glycidate read as P-2-P",
 	"h0120": "'per-manganate', 'K.Mn.O4': hyphen inside a word, dotted two-letter symbols",
 	"h0121": "'1-B0c-4-AP': leetspeak not folded in a short segment",
-	"h0123": "'B M K 5449 12 7': bare BMK next to a BMK glycidate CAS read as P-2-P",
-	"h0264": "'Sodium glycidate (BMK)': bare BMK qualifying the glycidate read as P-2-P",
 	"h0270": "'500 g' without a price is no offer sign",
 	"h0282": "'ep-he-dr-ine': word cut into chunks by hyphens",
 	"h0308": "'safrole-reduced' nutmeg oil: a component mention read as an offer",

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/precwatch/precwatch"
@@ -524,6 +525,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		ev.hits = append(ev.hits, mentions...)
 		ev.mentions = mentions[:0]
 	}
+	ev.hits = m.dropWordQualifiers(fields, ev.hits)
 	// Nothing named (every substance-like term was an ambiguous one without
 	// context): indicators, observables and quantities do not matter.
 	if len(ev.hits) == 0 {
@@ -767,10 +769,114 @@ func (m *Matcher) dropQualifiers(f *field, ms []subHit) []subHit {
 	return out
 }
 
+// dropWordQualifiers drops an abbreviation that stands right next to (or in
+// parentheses after) a word of another substance's terms, when that other
+// substance is named in the listing and the abbreviation is a word of its
+// terms too: "Sodium glycidate (BMK)" with "sodium 2-methyl-3-phenylglycidate"
+// in the description names BMK glycidic acid, not P-2-P. The word must not
+// be one of the abbreviation's own substance ("BMK oil" stays P-2-P), nor
+// shorter than five letters ("conversion to BMK" keeps P-2-P).
+func (m *Matcher) dropWordQualifiers(fields []field, hits []subHit) []subHit {
+	out := hits[:0]
+	for i, h := range hits {
+		if h.kind != precwatch.HitAbbreviation || !m.qualifiedByWord(fields, hits, i) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
+	h := hits[i]
+	norm := fields[h.field].norm
+	abbr := string(norm[h.s:h.e])
+	// A spaced number with a right check digit after the abbreviation ("B M
+	// K 5449 12 7") is the CAS number of the substance it qualifies, even
+	// without a CAS keyword.
+	if c, ok := spacedCASAfter(norm, int(h.e)); ok {
+		if r, ok := m.casIndex[c]; ok && r.sub != h.sub && m.tokens[r.sub][abbr] {
+			for _, o := range hits {
+				if o.sub == r.sub && !o.negated {
+					return true
+				}
+			}
+		}
+	}
+	for _, w := range [2]string{wordBeforeAt(norm, int(h.s)), wordAfterAt(norm, int(h.e))} {
+		if utf8.RuneCountInString(w) < 5 || m.tokens[h.sub][w] {
+			continue
+		}
+		for _, o := range hits {
+			if o.sub != h.sub && !o.negated && m.tokens[o.sub][w] && m.tokens[o.sub][abbr] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spacedCASAfter parses a CAS number in any separated form that starts
+// after one space at norm[i], as if a CAS keyword stood before it.
+func spacedCASAfter(norm []byte, i int) (string, bool) {
+	if i+1 >= len(norm) || norm[i] != ' ' || !isDigit(norm[i+1]) {
+		return "", false
+	}
+	var buf [32]byte
+	b := append(buf[:0], "cas "...)
+	b = append(b, norm[i+1:min(len(norm), i+1+16)]...)
+	c, _, ok := parseCASAt(b, 4)
+	return c, ok
+}
+
+// wordBeforeAt returns the word that ends at most three bytes of space,
+// hyphen or opening bracket before norm[i] ("glycidate" in "glycidate
+// (bmk)").
+func wordBeforeAt(norm []byte, i int) string {
+	j := i
+	for j > 0 && i-j < 3 && (norm[j-1] == ' ' || norm[j-1] == '(' || norm[j-1] == '[' || norm[j-1] == '-') {
+		j--
+	}
+	if j == i && i > 0 {
+		return ""
+	}
+	k := j
+	for k > 0 {
+		r, w := utf8.DecodeLastRune(norm[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= w
+	}
+	return string(norm[k:j])
+}
+
+// wordAfterAt returns the word that starts at most three bytes of space,
+// hyphen or closing bracket after norm[i].
+func wordAfterAt(norm []byte, i int) string {
+	j := i
+	for j < len(norm) && j-i < 3 && (norm[j] == ' ' || norm[j] == ')' || norm[j] == ']' || norm[j] == '-') {
+		j++
+	}
+	if j == i && i < len(norm) {
+		return ""
+	}
+	k := j
+	for k < len(norm) {
+		r, w := utf8.DecodeRune(norm[k:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k += w
+	}
+	return string(norm[j:k])
+}
+
 // qualifies reports whether mention h (text word) is a word of the longer
 // mention o of another substance right next to it.
 func (m *Matcher) qualifies(o, h subHit, word string) bool {
-	if o.sub == h.sub || o.e-o.s <= h.e-h.s || o.kind == precwatch.HitCAS {
+	// A CAS number qualifies only an abbreviation: "BMK 5449-12-7",
+	// "5449-12-7 (BMK)" name the glycidate, not P-2-P.
+	if o.sub == h.sub || o.e-o.s <= h.e-h.s || o.kind == precwatch.HitCAS && h.kind != precwatch.HitAbbreviation {
 		return false
 	}
 	return (o.s >= h.e && o.s-h.e <= 4 || h.s >= o.e && h.s-o.e <= 4) && m.tokens[o.sub][word]
