@@ -129,3 +129,74 @@ func TestGapQualifierAbbreviations(t *testing.T) {
 		{title: "BMK 103-79-7 oil", desc: "BMK 103-79-7, 1 L, in stock", suspicious: true, cas: []string{"103-79-7"}},
 	})
 }
+
+// Gaps 4, 12, 14 and 3b: obfuscations the normaliser undoes.
+func TestGapNormalizeObfuscation(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"K.Mn.O4 crystals", "kmno4 crystals"},       // dotted element symbols
+		{"buy Na.Cl.O3 now", "buy naclo3 now"},       //
+		{"U.S.A. made", "usa. made"},                 // single letters: spacedRun as before
+		{"Co. Ltd. No. 5", "co. ltd. no. 5"},         // not element runs
+		{"Mr.Br.Ok", "mr.br.ok"},                     // Mr is no element
+		{"1-B0c-4-AP", "1-boc-4-ap"},                 // leet inside locants
+		{"1-b0c-4-piperidone", "1-boc-4-piperidone"}, //
+		{"lot 2-a1-5", "lot 2-a1-5"},                 // a code, not leet
+		{"p*2*p oil", "p2p oil"},                     // digits inside *-runs
+		{"m_d_p_2_p", "mdp2p"},                       //
+		{"plan a 2 b", "plan a 2 b"},                 // spaces do not join digits
+		{"p-2-p", "p-2-p"},                           // nor hyphens
+		{"x*2*3", "x*2*3"},                           // a run ends with a letter
+		{"ｴﾌｪﾄﾞﾘﾝ", "エフェドリン"},                        // half-width kana with voicing marks
+		{"ﾌﾟｿｲﾄﾞｴﾌｪﾄﾞﾘﾝ", "プソイドエフェドリン"}, //
+		{"エフェト\u3099リン", "エフェドリン"},      // combining voicing mark
+		{"ﾞ alone", " alone"}, // a mark with nothing to compose
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in).String(); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		checkOffsets(t, tt.in)
+	}
+	offs := []struct{ in, find, wantOrig string }{
+		{"x ｴﾌｪﾄﾞﾘﾝ y", "エフェドリン", "ｴﾌｪﾄﾞﾘﾝ"},
+		{"get K.Mn.O4 here", "kmno4", "K.Mn.O4"},
+		{"a p*2*p b", "p2p", "p*2*p"},
+	}
+	for _, tt := range offs {
+		n := Normalize(tt.in)
+		i := strings.Index(n.String(), tt.find)
+		if i < 0 {
+			t.Errorf("Normalize(%q) = %q: no %q", tt.in, n.String(), tt.find)
+			continue
+		}
+		s, e := n.Orig(i, i+len(tt.find))
+		if got := tt.in[s:e]; got != tt.wantOrig {
+			t.Errorf("Normalize(%q): %q maps to %q, want %q", tt.in, tt.find, got, tt.wantOrig)
+		}
+	}
+	runGapCases(t, []gapCase{
+		{title: "K.Mn.O4 25 kg", desc: "K.Mn.O4 crystals, 25 kg bags", suspicious: true, cas: []string{"7722-64-7"}},
+		{title: "ﾌﾟｿｲﾄﾞｴﾌｪﾄﾞﾘﾝ 粉末 50g", desc: "ﾌﾟｿｲﾄﾞｴﾌｪﾄﾞﾘﾝ 粉末 50g、匿名配送", suspicious: true, cas: []string{"90-82-4"}},
+		{title: "p*2*p oil 1 L", desc: "p*2*p oil, telegram", suspicious: true, cas: []string{"103-79-7"}},
+		{title: "1-b0c-4-ap powder", desc: "1-b0c-4-ap 99%, stealth", suspicious: true, cas: []string{"125541-22-2"}},
+	})
+}
+
+// Gap 12: the Arabic article glued to a name.
+func TestGapArabicArticle(t *testing.T) {
+	m := testMatcher(t)
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"نبيع السودوافيدرين بالجملة", []string{"90-82-4"}},
+		{"للسودوافيدرين", []string{"90-82-4"}},
+		{"بالسودوافيدرين", []string{"90-82-4"}},
+		{"مالسودوافيدرين", []string{}}, // not an article: a longer word
+	} {
+		res := m.Match(&precwatch.Listing{Title: tt.in})
+		if got := offeredCAS(res); !reflect.DeepEqual(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			t.Errorf("Match(%q) cas = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -189,7 +189,8 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	for _, r := range raw {
 		p := &m.pinfo[r.pat]
 		s := r.end - p.plen
-		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) || p.endB && wordAt(norm, int(r.end)) {
+		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) ||
+			p.endB && wordAt(norm, int(r.end)) {
 			continue
 		}
 		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
@@ -885,6 +886,32 @@ func (m *Matcher) qualifies(o, h subHit, word string) bool {
 // maxCue bounds the length in bytes of the context phrases looked for
 // before a mention.
 const maxCue = 120
+
+// arabicArticleBefore reports whether the Arabic word at norm[i] follows
+// the article "ال" glued to it at a word start, bare or after a one-letter
+// prefix ("الإيفيدرين", "بالإيفيدرين", "والإيفيدرين", "للإيفيدرين").
+func arabicArticleBefore(norm []byte, i int) bool {
+	if i < 4 || i >= len(norm) || norm[i] < 0xD8 || norm[i] > 0xDB {
+		return false
+	}
+	const al, ll = "\u0627\u0644", "\u0644\u0644"
+	pre := string(norm[max(0, i-6):i])
+	for _, a := range [2]string{al, ll} {
+		if !strings.HasSuffix(pre, a) {
+			continue
+		}
+		j := i - len(a)
+		if !wordBefore(norm, j) {
+			return true
+		}
+		// One of the prefixes bi-, wa-, fa-, ka-, li- before the article.
+		r, w := utf8.DecodeLastRune(norm[:j])
+		if a == al && strings.ContainsRune("\u0628\u0648\u0641\u0643\u0644", r) && !wordBefore(norm, j-w) {
+			return true
+		}
+	}
+	return false
+}
 
 // cmpHit orders hits by start, longer first.
 func cmpHit(a, b fhit) int {

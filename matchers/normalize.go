@@ -187,8 +187,8 @@ func (t *Text) Reset(s string) {
 				c := s[j]
 				switch fastKind[c] {
 				case fLetter:
-					if !prevAlnum && j+2 < n && spacedSep[s[j+1]] {
-						break run // maybe spaced letters: the slow path decides
+					if !prevAlnum && j+2 < n && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
+						break run // maybe spaced letters or symbols: the slow path decides
 					}
 					if lastKind == cDigit {
 						mixed = true
@@ -230,6 +230,18 @@ func (t *Text) Reset(s string) {
 		k := asciiClass[b]
 		switch k {
 		case cUpper, cLower:
+			if !prevAlnum && k == cUpper && i+2 < n && (s[i+1] == '.' || s[i+2] == '.') {
+				if j, ok := elementRun(s, i); ok {
+					t.Norm = out
+					t.emitElements(s, i, j)
+					out = t.Norm
+					next = -1
+					i = j
+					prevAlnum = true
+					lastKind = cLower
+					continue
+				}
+			}
 			if !prevAlnum && i+2 < n && spacedSep[s[i+1]] {
 				if j, ok := spacedRun(s, i); ok {
 					t.Norm = out
@@ -353,6 +365,8 @@ func (t *Text) Reset(s string) {
 			if r == utf8.RuneError && w <= 1 {
 				t.emitUnit(" ", i, i+1)
 				w = 1
+			} else if r >= 0x3099 && (r <= 0x309C || r == 0xFF9E || r == 0xFF9F) && t.composeKana(r, i+w) {
+				// A voicing mark composed with the kana before it.
 			} else {
 				t.rune(s, i, r, w)
 			}
@@ -505,9 +519,10 @@ func (t *Text) entity(s string, i int) (int, bool) {
 // "e.p.h.e.d.r.i.n.e" or "п с е в д о".
 func spacedRun(s string, i int) (int, bool) {
 	n := len(s)
+	digitOK := false                    // after the first letter: digits join runs such as "p*2*p"
 	single := func(p int) (int, bool) { // a lone letter at s[p]: its end
 		r, w := utf8.DecodeRuneInString(s[p:])
-		if !unicode.IsLetter(r) || isCJKRune(r) {
+		if !(unicode.IsLetter(r) || digitOK && r >= '0' && r <= '9') || isCJKRune(r) {
 			return p, false
 		}
 		if p+w < n {
@@ -523,6 +538,9 @@ func spacedRun(s string, i int) (int, bool) {
 		return i, false
 	}
 	sep := s[end]
+	// Digits count between letters only with separators that do not
+	// separate words or numbers ("p*2*p", "p_2_p"; not "a 2 b", "p-2-p").
+	digitOK = sep == '*' || sep == '_' || sep == '|' || sep == '+'
 	count := 1
 	for end+1 < n && s[end] == sep {
 		e, ok := single(end + 1)
@@ -532,7 +550,7 @@ func spacedRun(s string, i int) (int, bool) {
 		count++
 		end = e
 	}
-	if count < 3 {
+	if count < 3 || s[end-1] >= '0' && s[end-1] <= '9' {
 		return i, false
 	}
 	return end, true
@@ -547,11 +565,117 @@ func (t *Text) emitSpaced(s string, i, j int) {
 		case r < 0x80 && unicode.IsLetter(r):
 			t.addSeg(p, true, 0)
 			t.Norm = append(t.Norm, byte(r)|0x20)
+		case r >= '0' && r <= '9':
+			t.addSeg(p, true, 0)
+			t.Norm = append(t.Norm, byte(r))
 		case r >= 0x80:
 			t.emitUnit(foldRuneIn(r, s[p:p+w]), p, p+w)
 		}
 		p += w
 	}
+}
+
+// elements are the chemical element symbols (lower case) that elementRun
+// joins.
+var elements = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range strings.Fields(`h he li be b c n o f ne na mg al si p s cl ar k ca sc ti v cr mn fe co ni cu zn ga ge
+		as se br kr rb sr y zr nb mo tc ru rh pd ag cd in sn sb te i xe cs ba la ce pr nd pm sm eu gd tb dy ho er tm yb lu
+		hf ta w re os ir pt au hg tl pb bi po at rn fr ra ac th pa u np pu`) {
+		m[e] = true
+	}
+	return m
+}()
+
+// elementRun returns the end of a formula written as element symbols
+// separated by dots, e.g. "K.Mn.O4": at least three symbols, each an upper
+// case letter, an optional lower case letter and optional digits, at least
+// one of them with two letters or digits (single letters are spacedRun's).
+func elementRun(s string, i int) (int, bool) {
+	n := len(s)
+	p, count, rich := i, 0, false
+	for {
+		if p >= n || s[p] < 'A' || s[p] > 'Z' {
+			break
+		}
+		q := p + 1
+		if q < n && s[q] >= 'a' && s[q] <= 'z' {
+			q++
+		}
+		var sym [2]byte
+		l := copy(sym[:], s[p:q])
+		sym[0] |= 0x20
+		if !elements[string(sym[:l])] {
+			break
+		}
+		for q < n && s[q] >= '0' && s[q] <= '9' {
+			q++
+		}
+		if q-p > 1 {
+			rich = true
+		}
+		count++
+		p = q
+		if p+1 < n && s[p] == '.' && s[p+1] >= 'A' && s[p+1] <= 'Z' {
+			p++
+			continue
+		}
+		break
+	}
+	if count < 3 || !rich || p < n && (asciiWord[s[p]&0x7f] && s[p] < 0x80 || s[p] >= 0x80) {
+		return i, false
+	}
+	return p, true
+}
+
+// emitElements appends the element run s[i:j] without its dots, in lower
+// case.
+func (t *Text) emitElements(s string, i, j int) {
+	for p := i; p < j; p++ {
+		c := s[p]
+		if c == '.' {
+			continue
+		}
+		if p == i || s[p-1] == '.' {
+			t.addSeg(p, true, 0)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c |= 0x20
+		}
+		t.Norm = append(t.Norm, c)
+	}
+}
+
+// composeKana composes a voicing mark (half-width ﾞ ﾟ, spacing ゛ ゜ or
+// combining) with the kana emitted before it, "ﾄﾞ" → "ド", and extends that
+// kana's original range over the mark. It reports false when there is
+// nothing to compose (the mark is then folded as usual).
+func (t *Text) composeKana(r rune, oe int) bool {
+	mark := rune(0x3099)
+	switch r {
+	case 0xFF9E, 0x3099, 0x309B:
+	case 0xFF9F, 0x309A, 0x309C:
+		mark = 0x309A
+	default:
+		return false
+	}
+	l := len(t.Norm)
+	prev, w := utf8.DecodeLastRune(t.Norm)
+	if w != 3 || len(t.segs) == 0 || !unicode.In(prev, unicode.Katakana, unicode.Hiragana) {
+		return false
+	}
+	sg := &t.segs[len(t.segs)-1]
+	if int(sg.n) != l-3 || sg.lin {
+		return false
+	}
+	c := norm.NFC.String(string([]rune{prev, mark}))
+	cr, cw := utf8.DecodeRuneInString(c)
+	if cw != 3 || len(c) != 3 || cr == prev {
+		return false
+	}
+	copy(t.Norm[l-3:], c)
+	sg.oe = int32(oe)
+	return true
 }
 
 func isCJKRune(r rune) bool {
@@ -644,10 +768,13 @@ func leetWord(b []byte, i, j int, follows bool) bool {
 			}
 		}
 	}
+	// A short segment with its digits between letters ("b0c" in
+	// "1-b0c-4-ap") is leet even between locants.
+	inner := between && !isDigit(b[i]) && !isDigit(b[j-1])
 	return letters > 0 && digits > 0 && leetable && maxRun <= 2 &&
 		(between || letters >= 4 && j-i >= 6 || follows && letters >= 2) &&
-		!(j+1 < n && (b[j] == '-' || b[j] == '.') && isDigit(b[j+1])) &&
-		!(i >= 2 && b[i-1] == '-' && isDigit(b[i-2]))
+		(inner || !(j+1 < n && (b[j] == '-' || b[j] == '.') && isDigit(b[j+1])) &&
+			!(i >= 2 && b[i-1] == '-' && isDigit(b[i-2])))
 }
 
 var leet = [256]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't'}
