@@ -200,3 +200,33 @@ func TestGapArabicArticle(t *testing.T) {
 		}
 	}
 }
+
+// Gap 13: a mostly Cyrillic word with Latin look-alikes folds to Cyrillic
+// (and a mostly Latin one to Latin, as before).
+func TestGapMixedScript(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Псeвдоэфедрин", "псевдоэфедрин"},                     // Latin e in a Cyrillic word
+		{"эфeдрин и псeвдоэфeдрин", "эфедрин и псевдоэфедрин"}, //
+		{"купить eфедрин", "купить ефедрин"},                   // a Latin letter first
+		{"ПCEВДОЭФЕДРИН", "псевдоэфедрин"},                     // upper case Latin C E
+		{"Рhеnylаcеtone", "phenylacetone"},                     // mostly Latin: Latin
+		{"ВMК", "bmk"},                                         // only look-alikes: Latin
+		{"\u0435\u0440hedrine", "ephedrine"},                   //
+		{"эфедрин", "эфедрин"},                                 //
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in).String(); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		checkOffsets(t, tt.in)
+	}
+	n := Normalize("купить eфедрин")
+	i := strings.Index(n.String(), "ефедрин")
+	if s, e := n.Orig(i, i+len("ефедрин")); "купить eфедрин"[s:e] != "eфедрин" {
+		t.Errorf("Normalize(%q): ефедрин maps to %q", "купить eфедрин", "купить eфедрин"[s:e])
+	}
+	runGapCases(t, []gapCase{
+		{title: "Эфeдрин порошок", desc: "Эфeдрин гидрохлорид, 100 г, отправка анонимно", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Псeвдoэфeдрин 50 г", desc: "Псeвдoэфeдрин, 50 г, телеграм", suspicious: true, cas: []string{"90-82-4"}},
+	})
+}

@@ -32,7 +32,6 @@ var heldoutKnownGaps = map[string]string{
 	"h0270": "'500 g' without a price is no offer sign",
 	"h0282": "'ep-he-dr-ine': word cut into chunks by hyphens",
 	"h0308": "'safrole-reduced' nutmeg oil: a component mention read as an offer",
-	"h0326": "'Псeвдоэфедрин': Latin e inside a Cyrillic word not folded to Cyrillic",
 }
 
 // heldoutListing is one line of the held-out set: a listing and its label.

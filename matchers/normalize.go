@@ -33,6 +33,12 @@ type Text struct {
 	// holds Latin letters.
 	wordEnd   int
 	wordLatin bool
+	// The word [wordStart, wordEnd) mixes Latin letters into a word of
+	// mostly Cyrillic letters ("Псeвдоэфедрин"): its Latin look-alikes
+	// are folded to Cyrillic up to cyrEnd.
+	wordStart int
+	wordCyr   bool
+	cyrEnd    int
 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
@@ -165,6 +171,7 @@ func (t *Text) Reset(s string) {
 	t.segs = t.segs[:0]
 	t.origLen = len(s)
 	t.wordEnd = -1
+	t.cyrEnd = -1
 	n := len(s)
 	out := t.Norm
 	if cap(out) < n+n/4 {
@@ -253,6 +260,22 @@ func (t *Text) Reset(s string) {
 					lastKind = cLower
 					continue
 				}
+			}
+			if i < t.cyrEnd {
+				// A Latin letter inside a mostly Cyrillic word.
+				t.Norm = out
+				if c := latinToCyr[b|0x20]; c != "" {
+					t.emitUnit(c, i, i+1)
+				} else {
+					t.addSeg(i, true, 0)
+					t.Norm = append(t.Norm, b|0x20)
+				}
+				out = t.Norm
+				next = -1
+				lastKind = cOther
+				prevAlnum = true
+				i++
+				continue
 			}
 			if i != next {
 				t.Norm = out
@@ -362,6 +385,10 @@ func (t *Text) Reset(s string) {
 					continue
 				}
 			}
+			if r >= 0x400 && r < 0x530 && i >= t.cyrEnd &&
+				(i > 0 && isASCIIAlpha(s[i-1]) || i+w < n && isASCIIAlpha(s[i+w])) {
+				t.mixedCyrillic(s, i)
+			}
 			if r == utf8.RuneError && w <= 1 {
 				t.emitUnit(" ", i, i+1)
 				w = 1
@@ -414,10 +441,58 @@ func (t *Text) rune(s string, i int, r rune, w int) {
 	t.emitUnit(foldRuneIn(r, s[i:i+w]), i, i+w)
 }
 
+// mixedCyrillic is called at a Cyrillic letter s[i] next to an ASCII
+// letter: when its word is mostly Cyrillic, it sets cyrEnd so that the
+// word's Latin look-alikes fold to Cyrillic, and refolds the ASCII letters
+// of the word already emitted.
+func (t *Text) mixedCyrillic(s string, i int) {
+	t.latinWord(s, i)
+	if !t.wordCyr {
+		return
+	}
+	t.cyrEnd = t.wordEnd
+	k := i
+	for k > t.wordStart && isASCIIAlpha(s[k-1]) {
+		k--
+	}
+	l := len(t.Norm) - (i - k)
+	if k == i || k != t.wordStart || l < 0 {
+		return
+	}
+	for p := k; p < i; p++ {
+		if t.Norm[l+p-k] != s[p]|0x20 {
+			return
+		}
+	}
+	t.Norm = t.Norm[:l]
+	for len(t.segs) > 0 && int(t.segs[len(t.segs)-1].n) >= l {
+		t.segs = t.segs[:len(t.segs)-1]
+	}
+	for p := k; p < i; p++ {
+		if c := latinToCyr[s[p]|0x20]; c != "" {
+			t.emitUnit(c, p, p+1)
+		} else {
+			t.addSeg(p, true, 0)
+			t.Norm = append(t.Norm, s[p]|0x20)
+		}
+	}
+}
+
+// latinToCyr maps Latin letters (lower case) to the Cyrillic letters they
+// look like, the reverse of the confusable table.
+var latinToCyr = func() (t [256]string) {
+	for _, p := range []string{"aа", "bв", "cс", "eе", "hн", "iі", "kк", "mм", "oо", "pр", "tт", "xх", "yу"} {
+		t[p[0]] = p[1:]
+	}
+	return
+}()
+
 // Bits of wordKind.
 const (
-	wkWord  = 1 << iota // letter, digit, nonspacing mark or format character
-	wkLatin             // Latin letter
+	wkWord      = 1 << iota // letter, digit, nonspacing mark or format character
+	wkLatin                 // Latin letter
+	wkLatinOnly             // Latin letter without a Cyrillic look-alike
+	wkCyrOnly               // Cyrillic letter without a Latin look-alike
 )
 
 // wordKindTab is wordKind for the runes below 0x530 (Latin, Greek,
@@ -444,18 +519,32 @@ func computeWordKind(r rune) uint8 {
 	}
 	if r < 0x80 && unicode.IsLetter(r) || r >= 0x80 && unicode.Is(unicode.Latin, r) {
 		k |= wkLatin
+		if r >= 0x80 || latinToCyr[byte(r)|0x20] == "" {
+			k |= wkLatinOnly
+		}
+	}
+	if r >= 0x400 && r < 0x530 && unicode.IsLetter(r) {
+		if _, ok := confusableOf(r); !ok {
+			k |= wkCyrOnly
+		}
 	}
 	return k
 }
 
-// latinWord reports whether the input word around s[i] holds a Latin letter.
+// latinWord reports whether the input word around s[i] holds a Latin letter
+// and is not mostly Cyrillic: more letters that only Cyrillic has than
+// letters that only Latin has ("Псeвдоэфедрин" is Cyrillic, "Рhеnylаcеtone"
+// and "ВMК" are Latin). It notes the word's bounds and whether it is a
+// Cyrillic word with Latin letters in it.
 func (t *Text) latinWord(s string, i int) bool {
 	if i < t.wordEnd {
 		return t.wordLatin
 	}
 	latin := false
+	latinOnly, cyrOnly := 0, 0
 	// Backwards.
-	for j := i; j > 0; {
+	j := i
+	for j > 0 {
 		r, w := utf8.DecodeLastRuneInString(s[:j])
 		k := wordKind(r)
 		if k&wkWord == 0 {
@@ -464,9 +553,16 @@ func (t *Text) latinWord(s string, i int) bool {
 		if k&wkLatin != 0 {
 			latin = true
 		}
+		if k&wkLatinOnly != 0 {
+			latinOnly++
+		}
+		if k&wkCyrOnly != 0 {
+			cyrOnly++
+		}
 		j -= w
 	}
-	j := i
+	start := j
+	j = i
 	for j < len(s) {
 		r, w := utf8.DecodeRuneInString(s[j:])
 		k := wordKind(r)
@@ -476,10 +572,17 @@ func (t *Text) latinWord(s string, i int) bool {
 		if k&wkLatin != 0 {
 			latin = true
 		}
+		if k&wkLatinOnly != 0 {
+			latinOnly++
+		}
+		if k&wkCyrOnly != 0 {
+			cyrOnly++
+		}
 		j += w
 	}
-	t.wordEnd, t.wordLatin = j, latin
-	return latin
+	cyr := latin && cyrOnly > latinOnly
+	t.wordStart, t.wordEnd, t.wordLatin, t.wordCyr = start, j, latin && !cyr, cyr
+	return t.wordLatin
 }
 
 // entity decodes an HTML character reference at s[i] ('&').
@@ -519,7 +622,8 @@ func (t *Text) entity(s string, i int) (int, bool) {
 // "e.p.h.e.d.r.i.n.e" or "п с е в д о".
 func spacedRun(s string, i int) (int, bool) {
 	n := len(s)
-	digitOK := false                    // after the first letter: digits join runs such as "p*2*p"
+	// After the first letter, digits may join runs such as "p*2*p".
+	digitOK := false
 	single := func(p int) (int, bool) { // a lone letter at s[p]: its end
 		r, w := utf8.DecodeRuneInString(s[p:])
 		if !(unicode.IsLetter(r) || digitOK && r >= '0' && r <= '9') || isCJKRune(r) {
