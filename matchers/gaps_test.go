@@ -230,3 +230,18 @@ func TestGapMixedScript(t *testing.T) {
 		{title: "Псeвдoэфeдрин 50 г", desc: "Псeвдoэфeдрин, 50 г, телеграм", suspicious: true, cas: []string{"90-82-4"}},
 	})
 }
+
+// Gaps 3 and 9: a word cut into chunks by hyphens matches joined.
+func TestGapHyphenSplit(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Potassium per-manganate 25 kg", desc: "Potassium per-manganate crystals, 25 kg drums", suspicious: true, cas: []string{"7722-64-7"}},
+		{title: "Pseu-do-ephe-drine HCl powder", desc: "pseu-do-ephe-drine hcl 99%, 100 g, no rx", suspicious: true, cas: []string{"90-82-4"}},
+		{title: "Phenyl-ace-tone oil", desc: "phenyl-ace-tone, 1 L, telegram", suspicious: true, cas: []string{"103-79-7"}},
+		{title: "BMK gly-cidate powder", desc: "BMK gly-cidate, 99%, 1 kg", suspicious: true, cas: []string{"25547-51-7"}},
+		{title: "Эфе-дрин порошок", desc: "эфе-дрин гидрохлорид, 50 г, анонимно", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Iso-safrole 1 L", desc: "iso-safrole oil, 1 L", suspicious: true, cas: []string{"120-58-1"}},
+		// Hyphens that are no cut stay.
+		{title: "Herbal tea", desc: "Herbal tea, ephedrine-free, 100 g", price: "$9", suspicious: false, cas: nil},
+		{title: "Acetone-free nail polish remover", desc: "non-acetone formula, 100 ml", price: "$3", suspicious: false, cas: nil},
+	})
+}

@@ -22,6 +22,8 @@ type scratch struct {
 	slab   []fhit // the kept hits of every field of one listing
 	fields []field
 	ev     evaluation
+	joined []fhit // hits of words cut by hyphens (hyphen.go)
+	join   joinScratch
 }
 
 // fhit is a pattern or CAS hit in the normalised text of one field.
@@ -42,6 +44,7 @@ type field struct {
 	// Ranges of this field's raw automaton hits and CAS mentions in the
 	// scratch buffers.
 	rawLo, rawHi, casLo, casHi int
+	joinLo, joinHi             int // range of the field's joined-word hits
 	// offerField: substances named here count (title, description,
 	// attributes); seller names and locations give context only.
 	offerField bool
@@ -114,6 +117,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	// term or watched CAS number occurs at all.
 	sc.raw = sc.raw[:0]
 	sc.cas = sc.cas[:0]
+	sc.joined = sc.joined[:0]
 	anySub := false
 	for fi := range fields {
 		f := &fields[fi]
@@ -127,6 +131,10 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.casLo = len(sc.cas)
 		sc.cas = appendCAS(sc.cas, f.norm)
 		f.casHi = len(sc.cas)
+		f.joinLo = len(sc.joined)
+		sc.joined = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join)
+		f.joinHi = len(sc.joined)
+		anySub = anySub || f.joinHi > f.joinLo
 		if !anySub {
 			for _, r := range sc.raw[f.rawLo:f.rawHi] {
 				if m.pinfo[r.pat].kinds&kSubstance != 0 {
@@ -160,6 +168,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 				f.hits = append(f.hits, fhit{pat: -1, cas: c.CAS, s: int32(c.Start), e: int32(c.End), field: int32(fi)})
 			}
 			slices.SortStableFunc(f.hits, cmpHit)
+		}
+		if f.joinHi > f.joinLo {
+			f.hits = m.mergeJoined(f.hits, sc.joined[f.joinLo:f.joinHi])
 		}
 	}
 	ev := m.evaluate(l, fields, total, &sc.ev)
