@@ -245,3 +245,19 @@ func TestGapHyphenSplit(t *testing.T) {
 		{title: "Acetone-free nail polish remover", desc: "non-acetone formula, 100 ml", price: "$3", suspicious: false, cas: nil},
 	})
 }
+
+// Gap 7: a stated amount of a mass or volume unit is a sign of an offer,
+// like a price; a concentration is not.
+func TestGapQuantityOffer(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Norephedrine hydrochloride 14838-15-4", desc: "Norephedrine hydrochloride (phenylpropanolamine HCl), 14838-15-4, 250 g.",
+			suspicious: true, cas: []string{"14838-15-4"}},
+		{title: "Safrole, natural, 99% min", desc: "Safrole from sassafras, assay by GC, packed in 1 L amber glass, two litres available.",
+			suspicious: true, cas: []string{"94-59-7"}},
+		{title: "Ephedrine hydrochloride racemic 134-71-4", desc: "Racemic ephedrine hydrochloride, 134-71-4, 2 lb tin, dispatched from our warehouse.",
+			suspicious: true, cas: []string{"299-42-3"}},
+		// A concentration in a text that offers nothing is no amount.
+		{title: "Effect of ephedrine on cell cultures", desc: "Cells were incubated with ephedrine hydrochloride at 5-20 g/L for two days and the viability was measured.",
+			suspicious: false, cas: []string{"299-42-3"}},
+	})
+}
