@@ -261,3 +261,18 @@ func TestGapQuantityOffer(t *testing.T) {
 			suspicious: false, cas: []string{"299-42-3"}},
 	})
 }
+
+// Gap 10: a substance named as a component of another product ("safrole-
+// reduced", "low in safrole", "safrole < 0.1%") is a mention, not an offer.
+func TestGapComposition(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Sassafras-type flavour oil, safrole-reduced", desc: "Flavour oil for candles and soap, 50 ml bottles.", price: "$12",
+			suspicious: false, cas: []string{"94-59-7"}},
+		{title: "Camphor oil, low in safrole", desc: "White camphor oil, 100 ml.", price: "$8", suspicious: false, cas: []string{"94-59-7"}},
+		{title: "Cinnamon leaf oil", desc: "Cinnamon leaf oil, safrole < 0.1%, 250 ml", price: "$15", suspicious: false, cas: []string{"94-59-7"}},
+		{title: "Nail polish remover", desc: "Gentle formula, acetone residue free rinse, 100 ml", price: "$3", suspicious: false, cas: []string{"67-64-1"}},
+		// A component statement next to an offer of the substance itself.
+		{title: "Safrole 99% 1 L", desc: "Pure safrole, 1 L; our nutmeg oil is safrole-reduced.", price: "$300", suspicious: true, cas: []string{"94-59-7"}},
+		{title: "Ephedrine HCl reduced price", desc: "Ephedrine HCl 99%, 100 g, reduced price this week", price: "$90", suspicious: true, cas: []string{"299-42-3"}},
+	})
+}

@@ -27,9 +27,7 @@ const heldoutMin = 0.97
 // vocabulary cannot fix (a rule of the Go code would have to change). They
 // are measured and listed like the others but left out of the assertion;
 // the test logs when one of them starts to pass, so it can be removed here.
-var heldoutKnownGaps = map[string]string{
-	"h0308": "'safrole-reduced' nutmeg oil: a component mention read as an offer",
-}
+var heldoutKnownGaps = map[string]string{}
 
 // heldoutListing is one line of the held-out set: a listing and its label.
 type heldoutListing struct {

@@ -75,6 +75,9 @@ type subHit struct {
 	term     string
 	negated  bool
 	medicine bool
+	// composition: the mention states what a product contains
+	// ("safrole-reduced"), it does not offer the substance.
+	composition bool
 }
 
 // Match evaluates one listing. A listing that names no watched substance
@@ -534,6 +537,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 		mentions = m.dropQualifiers(f, mentions)
 		m.negate(f, mentions)
+		m.markComposition(f, mentions)
 		ev.hits = append(ev.hits, mentions...)
 		ev.mentions = mentions[:0]
 	}
@@ -1257,6 +1261,8 @@ type agg struct {
 	sm       precwatch.SubstanceMatch // Hits is a scratch buffer until copied out
 	negated  bool
 	medicine bool
+	// composition: every unnegated mention is a composition statement.
+	composition bool
 }
 
 // subLines are the explain lines of one substance, built once by New.
@@ -1290,7 +1296,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			if len(aggs) < cap(aggs) {
 				buf = aggs[:len(aggs)+1][len(aggs)].sm.Hits[:0]
 			}
-			aggs = append(aggs, agg{sub: h.sub, sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: buf}, negated: true})
+			aggs = append(aggs, agg{sub: h.sub, sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: buf}, negated: true, composition: true})
 			ai = len(aggs) - 1
 		}
 		a := &aggs[ai]
@@ -1309,6 +1315,9 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		}
 		if !h.negated {
 			a.negated = false
+			if !h.composition {
+				a.composition = false
+			}
 		}
 		if h.medicine {
 			a.medicine = true
@@ -1354,6 +1363,10 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		res.Substances = append(res.Substances, sm)
 		if a.negated {
 			explain = append(explain, lines.negated)
+			continue
+		}
+		if a.composition {
+			explain = append(explain, s.Name+": named as a component of the product, not offered")
 			continue
 		}
 		medicine := a.medicine || ev.dosage && !ev.chemForm

@@ -67,6 +67,8 @@ const (
 	kPaperNoun
 	kPaperBefore
 	kPaperAfter
+	kCompBefore
+	kCompAfter
 )
 
 // termRef ties a pattern to a substance term.
@@ -275,6 +277,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate},
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
+		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
