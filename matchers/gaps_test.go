@@ -276,3 +276,24 @@ func TestGapComposition(t *testing.T) {
 		{title: "Ephedrine HCl reduced price", desc: "Ephedrine HCl 99%, 100 g, reduced price this week", price: "$90", suspicious: true, cas: []string{"299-42-3"}},
 	})
 }
+
+// Gap 11: a term is split at the bracket that ends it, not at the first
+// bracket inside the name.
+func TestGapSplitTerm(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Diethyl (phenylacetyl)propanedioate (DEPAPD)", []string{"Diethyl (phenylacetyl)propanedioate", "DEPAPD"}},
+		{"1-Phenyl-2-propanone (P-2-P, BMK)", []string{"1-Phenyl-2-propanone"}},
+		{"醋酸酐 (乙酸酐)", []string{"醋酸酐", "乙酸酐"}},
+		{"Foo (bar (baz))", []string{"Foo"}},
+		{"Ma huang / ephedra", []string{"Ma huang", "ephedra"}},
+		{"Potassium manganate(VII)", []string{"Potassium manganate(VII)"}},
+	}
+	for _, tt := range tests {
+		if got := splitTerm(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("splitTerm(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
