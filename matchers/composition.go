@@ -1,6 +1,12 @@
 package matchers
 
-import "github.com/precwatch/precwatch"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/precwatch/precwatch"
+)
 
 // markComposition marks the mentions of one field that state what a
 // product contains rather than offer the substance: a composition cue right
@@ -59,4 +65,42 @@ func limitAfter(b []byte, i int) bool {
 		i++
 	}
 	return i < len(b) && b[i] == '%' || i+3 <= len(b) && string(b[i:i+3]) == "ppm"
+}
+
+// privativeEndings are word endings that make the name they are glued to
+// a negation: the Turkish privative suffix (-sız/-siz/-suz/-süz, folded)
+// and the "-free" of German, Dutch and Nordic compounds.
+var privativeEndings = []string{"siz", "suz", "frei", "vrij", "fri", "free"}
+
+// privativeEnding reports whether the word that a mention ending at norm[e]
+// is part of goes on with a privative ending ("asetonsuz", "efedrinsiz",
+// "safrolfri"). Only stem matches end inside a word.
+func privativeEnding(norm []byte, e int) bool {
+	if !wordAt(norm, e) {
+		return false
+	}
+	for _, p := range privativeEndings {
+		if e+len(p) <= len(norm) && string(norm[e:e+len(p)]) == p {
+			return true
+		}
+	}
+	return false
+}
+
+// nonPrefix reports whether a "non" prefix is glued to the mention that
+// starts at norm[s]: ノン, 논, or 無/무 at the start of a word.
+func nonPrefix(norm []byte, s int) bool {
+	pre := norm[:s]
+	if len(pre) < 3 {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(string(pre[len(pre)-min(len(pre), 6):]), "ノン"),
+		strings.HasSuffix(string(pre[len(pre)-3:]), "논"):
+		return true
+	case strings.HasSuffix(string(pre[len(pre)-3:]), "無"), strings.HasSuffix(string(pre[len(pre)-3:]), "무"):
+		r, _ := utf8.DecodeLastRune(pre[:len(pre)-3])
+		return len(pre) == 3 || !unicode.IsLetter(r)
+	}
+	return false
 }

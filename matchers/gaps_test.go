@@ -297,3 +297,20 @@ func TestGapSplitTerm(t *testing.T) {
 		}
 	}
 }
+
+// Gap 15: negation by a privative ending or a "non" prefix glued to the
+// name, for every name (not only the forms listed as exclusions).
+func TestGapGluedNegation(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Safrolsüz doğal yağ", desc: "Safrolsüz hindistan cevizi yağı, 50 ml", price: "₺120", suspicious: false, cas: nil},
+		{title: "Norefedrinsiz şurup", desc: "Norefedrinsiz öksürük şurubu, 100 ml", price: "₺60", suspicious: false, cas: nil},
+		{title: "Fenilasetonsuz formül", desc: "Fenilasetonsuz temizleyici, 1 L", price: "₺90", suspicious: false, cas: nil},
+		{title: "Safrolfri muskatolje", desc: "Safrolfri olje, 30 ml", price: "kr 99", suspicious: false, cas: nil},
+		{title: "ノンエフェドリン 鼻炎薬", desc: "ノンエフェドリン処方、24錠", price: "¥980", suspicious: false, cas: nil},
+		{title: "논에페드린 감기약", desc: "논에페드린 성분, 10정", price: "₩5000", suspicious: false, cas: nil},
+		{title: "無エフェドリン処方", desc: "無エフェドリン、20錠", price: "¥800", suspicious: false, cas: nil},
+		// Not a negation: the name inside a longer name, an inflection.
+		{title: "無水酢酸 500ml", desc: "無水酢酸 試薬 500ml", price: "¥3000", suspicious: true, cas: []string{"108-24-7"}},
+		{title: "Efedrini satılık", desc: "Efedrin hidroklorür toz, 100 g", price: "₺900", suspicious: true, cas: []string{"299-42-3"}},
+	})
+}

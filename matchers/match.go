@@ -1048,6 +1048,16 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			}
 		}
 	}
+	for i := range ms {
+		// "asetonsuz", "safrolfri": a privative ending glued to the name;
+		// "ノンアセトン", "논아세톤": a "non" prefix glued to it.
+		if privativeEnding(f.norm, int(ms[i].e)) {
+			byPost[i] = true
+		}
+		if nonPrefix(f.norm, int(ms[i].s)) {
+			byPre[i] = true
+		}
+	}
 	// Lists: a negation runs on through mentions joined by connectors.
 	for i := 1; i < len(ms); i++ {
 		if byPre[i-1] && !byPre[i] && ms[i].s >= ms[i-1].e && m.gapOK(f.norm[ms[i-1].e:ms[i].s], m.connectors, true) {
