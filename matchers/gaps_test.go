@@ -110,6 +110,7 @@ func TestGapNewsByWeight(t *testing.T) {
 		{title: "Selling BMK glycidate powder", desc: "BMK glycidate powder, police-safe stealth packing", suspicious: true, cas: []string{"25547-51-7"}},
 		{title: "PMK ethyl glycidate in stock", desc: "PMK ethyl glycidate oil, 99%, no customs seizure risk, 5 kg", suspicious: true, cas: []string{"28578-16-7"}},
 		{title: "Ephedrine HCl", desc: "Ephedrine HCl 99%, see our safety data sheet", price: "$80", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "BMK glycidate powder 10 kg", desc: "BMK glycidate powder, no police, no customs seizure, discreet delivery", suspicious: true, cas: []string{"25547-51-7"}},
 	})
 }
 

@@ -321,12 +321,15 @@ type evaluation struct {
 	nonOffer   []string
 	offer      bool
 	offerWeak  bool
-	priced     bool    // the price field is not empty
-	newsPats   []int32 // distinct non-offer patterns found
-	offerPats  []int32 // distinct offer patterns found
-	textLen    int
-	notSubst   string
-	ambDropped []string
+	priced     bool // the price field is not empty
+	// offerContact: a weak offer word that is no unit (delivery, contact,
+	// "available"); reports quote quantities, rarely these.
+	offerContact bool
+	newsPats     []int32 // distinct non-offer patterns found
+	offerPats    []int32 // distinct offer patterns found
+	textLen      int
+	notSubst     string
+	ambDropped   []string
 }
 
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
@@ -423,6 +426,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if k&kOfferWeak != 0 {
 				ev.offerWeak = true
+				if !quantityUnits[p.text] && m.unitLimit[p.text] == 0 {
+					ev.offerContact = true
+				}
 			}
 			if k&(kAmbContext|kAmbBlock) != 0 {
 				ambHits = append(ambHits, ctxHit{int32(fi), h.s})
@@ -1476,10 +1482,12 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 // isReport reports whether a page that names substances is a report on
 // them (news, regulation, research) rather than an offer, by weighing its
 // distinct non-offer words against its offer signs. A price or a contact
-// always makes an offer. Two or more non-offer words make a report unless
-// as many offer words stand against them (product forms, quantities and
-// delivery words do not count then: reports quote them, "2,000 kg of BMK
-// glycidate declared as 'cosmetic powder'"). A single non-offer word
+// always makes an offer; non-offer words without any offer word or product
+// form make a report. Two or more non-offer words make a report unless as
+// many offer words, or a delivery or contact word, stand against them
+// (product forms and quantities do not count then: reports quote them,
+// "2,000 kg of BMK glycidate declared as 'cosmetic powder'"; "no police, no
+// customs seizure, contact us" is an offer). A single non-offer word
 // outweighs at most one offer word ("network selling ANPP", officials
 // said), and only when no product form, quantity or delivery word backs it.
 func (ev *evaluation) isReport() bool {
@@ -1487,10 +1495,13 @@ func (ev *evaluation) isReport() bool {
 	if news == 0 || ev.priced || len(ev.observ) > 0 {
 		return false
 	}
-	if news >= 2 {
-		return news > offers
+	if !ev.chemForm && offers == 0 {
+		return true
 	}
-	return !ev.chemForm && (offers == 0 || offers == 1 && !ev.offerWeak && !ev.bulk)
+	if news >= 2 {
+		return news > offers && !ev.offerContact
+	}
+	return !ev.chemForm && offers == 1 && !ev.offerWeak && !ev.bulk
 }
 
 // riskLine returns the explain line of a risk indicator,
