@@ -315,3 +315,10 @@ func TestGapGluedNegation(t *testing.T) {
 		{title: "Efedrini satılık", desc: "Efedrin hidroklorür toz, 100 g", price: "₺900", suspicious: true, cas: []string{"299-42-3"}},
 	})
 }
+
+// Joined hyphen chunks never make an abbreviation.
+func TestGapHyphenSplitShort(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "A-A batteries, 24 pack", desc: "Alkaline A-A cells, 1.5 V, 24 pcs", price: "$9", suspicious: false, cas: nil},
+	})
+}

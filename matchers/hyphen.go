@@ -118,7 +118,8 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 		js.raw = m.ac.scan(js.text, js.raw[:0])
 		for _, r := range js.raw {
 			p := &m.pinfo[r.pat]
-			if p.kinds&kSubstance == 0 || p.suffix > 0 {
+			// Short terms (abbreviations: "a-a" is no AA) do not count.
+			if p.kinds&kSubstance == 0 || p.suffix > 0 || p.plen < 5 {
 				continue
 			}
 			s, e := int(r.end-p.plen), int(r.end)

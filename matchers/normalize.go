@@ -385,10 +385,6 @@ func (t *Text) Reset(s string) {
 					continue
 				}
 			}
-			if r >= 0x400 && r < 0x530 && i >= t.cyrEnd &&
-				(i > 0 && isASCIIAlpha(s[i-1]) || i+w < n && isASCIIAlpha(s[i+w])) {
-				t.mixedCyrillic(s, i)
-			}
 			if r == utf8.RuneError && w <= 1 {
 				t.emitUnit(" ", i, i+1)
 				w = 1
@@ -434,6 +430,10 @@ func (t *Text) emitUnit(b string, o, oe int) {
 
 // rune normalises the non-ASCII rune r at s[i:i+w].
 func (t *Text) rune(s string, i int, r rune, w int) {
+	if r >= 0x400 && r < 0x530 && i >= t.cyrEnd &&
+		(i > 0 && isASCIIAlpha(s[i-1]) || i+w < len(s) && isASCIIAlpha(s[i+w])) {
+		t.mixedCyrillic(s, i)
+	}
 	if l, ok := confusableOf(r); ok && t.latinWord(s, i) {
 		t.emitUnit(l, i, i+w)
 		return
@@ -540,7 +540,9 @@ func (t *Text) latinWord(s string, i int) bool {
 	if i < t.wordEnd {
 		return t.wordLatin
 	}
-	latin := false
+	// Bits of wordKind seen, and counts of the one-script letters
+	// (wkLatinOnly is bit 2, wkCyrOnly bit 3).
+	var acc uint8
 	latinOnly, cyrOnly := 0, 0
 	// Backwards.
 	j := i
@@ -550,15 +552,9 @@ func (t *Text) latinWord(s string, i int) bool {
 		if k&wkWord == 0 {
 			break
 		}
-		if k&wkLatin != 0 {
-			latin = true
-		}
-		if k&wkLatinOnly != 0 {
-			latinOnly++
-		}
-		if k&wkCyrOnly != 0 {
-			cyrOnly++
-		}
+		acc |= k
+		latinOnly += int(k >> 2 & 1)
+		cyrOnly += int(k >> 3 & 1)
 		j -= w
 	}
 	start := j
@@ -569,17 +565,12 @@ func (t *Text) latinWord(s string, i int) bool {
 		if k&wkWord == 0 {
 			break
 		}
-		if k&wkLatin != 0 {
-			latin = true
-		}
-		if k&wkLatinOnly != 0 {
-			latinOnly++
-		}
-		if k&wkCyrOnly != 0 {
-			cyrOnly++
-		}
+		acc |= k
+		latinOnly += int(k >> 2 & 1)
+		cyrOnly += int(k >> 3 & 1)
 		j += w
 	}
+	latin := acc&wkLatin != 0
 	cyr := latin && cyrOnly > latinOnly
 	t.wordStart, t.wordEnd, t.wordLatin, t.wordCyr = start, j, latin && !cyr, cyr
 	return t.wordLatin
