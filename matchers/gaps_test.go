@@ -258,6 +258,8 @@ func TestGapQuantityOffer(t *testing.T) {
 		{title: "Ephedrine hydrochloride racemic 134-71-4", desc: "Racemic ephedrine hydrochloride, 134-71-4, 2 lb tin, dispatched from our warehouse.",
 			suspicious: true, cas: []string{"299-42-3"}},
 		// A concentration in a text that offers nothing is no amount.
+		{title: "Ephedrine hydrochloride: solubility", desc: "1 g dissolves in water at 20 °C; the free base is less soluble. Molar mass 201.7 g/mol.",
+			suspicious: false, cas: []string{"299-42-3"}},
 		{title: "Effect of ephedrine on cell cultures", desc: "Cells were incubated with ephedrine hydrochloride at 5-20 g/L for two days and the viability was measured.",
 			suspicious: false, cas: []string{"299-42-3"}},
 	})

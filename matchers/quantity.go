@@ -64,7 +64,8 @@ func (m *Matcher) statesQuantity(fields []field) bool {
 }
 
 // perAfter reports whether a unit ending at b[u] is followed by "/" or
-// "per" (a concentration or a rate).
+// "per" (a concentration or a rate), or by "in" or "dissolves" (a
+// solubility, "1 g dissolves in 20 ml of water").
 func perAfter(b []byte, u int) bool {
 	if u < len(b) && b[u] == ' ' {
 		u++
@@ -72,5 +73,10 @@ func perAfter(b []byte, u int) bool {
 	if u < len(b) && b[u] == '/' {
 		return true
 	}
-	return u+3 <= len(b) && string(b[u:u+3]) == "per" && (u+3 == len(b) || !isASCIIAlpha(b[u+3]))
+	for _, w := range [...]string{"per", "in", "dissolve"} {
+		if u+len(w) <= len(b) && string(b[u:u+len(w)]) == w && (w == "dissolve" || u+len(w) == len(b) || !isASCIIAlpha(b[u+len(w)])) {
+			return true
+		}
+	}
+	return false
 }
