@@ -18,9 +18,12 @@ import (
 // zero-width and other format characters, dashes unified to '-', runs of
 // white space collapsed to one ' ' ('\n' when they hold a line break), HTML
 // entities decoded, Cyrillic and Greek look-alike letters inside words that
-// also hold Latin letters mapped to Latin, leetspeak decoded inside mixed
-// letter-digit words ("3ph3dr1n3"), and spaced or dotted single letters
-// ("e p h e d r i n e", "e.p.h.e.d.r.i.n.e") joined.
+// also hold Latin letters mapped to Latin (and Latin look-alikes inside
+// mostly Cyrillic words mapped to Cyrillic, "Псeвдоэфедрин"), leetspeak
+// decoded inside mixed letter-digit words ("3ph3dr1n3", "1-b0c-4-ap"),
+// spaced or dotted single letters ("e p h e d r i n e",
+// "e.p.h.e.d.r.i.n.e", "p*2*p") and dotted element symbols ("K.Mn.O4")
+// joined, and kana voicing marks composed with their kana ("ﾄﾞ" → "ド").
 //
 // A Text may be reused with Reset; it is not safe for concurrent use.
 type Text struct {
