@@ -71,7 +71,9 @@ func appendCAS(out []CASMention, text []byte) []CASMention {
 		// a digit-hyphen.
 		if i > 0 {
 			p := text[i-1]
-			if isDigit(p) || isASCIIAlpha(p) || p == '.' && i > 1 && isDigit(text[i-2]) ||
+			// A CAS keyword glued to the number ("CAS5449-12-7",
+			// "CASNo5449-12-7") is a boundary too.
+			if isDigit(p) || isASCIIAlpha(p) && !casKeywordBefore(text, i) || p == '.' && i > 1 && isDigit(text[i-2]) ||
 				p == '-' && i > 1 && isDigit(text[i-2]) {
 				for i+1 < n && isDigit(text[i+1]) {
 					i++
@@ -115,6 +117,9 @@ func parseCASAt(text []byte, i int) (string, int, bool) {
 	if run < 2 || run > 7 {
 		return "", 0, false
 	}
+	if j < n && (text[j] == '.' || text[j] == '/') {
+		return dottedCASAt(text, i, j)
+	}
 	strict := true
 	k, ok, sp := casSep(text, j)
 	if !ok {
@@ -140,6 +145,47 @@ func parseCASAt(text []byte, i int) (string, int, bool) {
 		return "", 0, false
 	}
 	return canonicalCAS(digits[:nd+3]), k2 + 1, true
+}
+
+// dottedCASAt parses a CAS number whose groups are separated by dots or
+// slashes ("103.79.7", "5449/12/7"): text[i:j] is the first group and
+// text[j] the separator, which must be the same both times. Only right after
+// a CAS keyword, so that dates and version numbers stay out.
+func dottedCASAt(text []byte, i, j int) (string, int, bool) {
+	sep, k := text[j], j+1
+	if k+4 > len(text) || !isDigit(text[k]) || !isDigit(text[k+1]) || text[k+2] != sep || !isDigit(text[k+3]) ||
+		continues(text, k+4) {
+		return "", 0, false
+	}
+	var digits [10]byte
+	nd := copy(digits[:], text[i:j])
+	digits[nd], digits[nd+1], digits[nd+2] = text[k], text[k+1], text[k+3]
+	if !casCheck(digits[:nd+3]) || !casKeywordBefore(text, i) {
+		return "", 0, false
+	}
+	return canonicalCAS(digits[:nd+3]), k + 4, true
+}
+
+// casLabelBefore reports whether a CAS keyword ("cas", "cas-", "cas#")
+// ends right before text[i]: a "no" there is the label of "CAS no", not a
+// negation.
+func casLabelBefore(text []byte, i int) bool {
+	j := i
+	for j > 0 && i-j < 2 && (text[j-1] == ' ' || text[j-1] == '-' || text[j-1] == '#' || text[j-1] == '.') {
+		j--
+	}
+	return casWordEnds(text, j)
+}
+
+// casWordEnds reports whether the word "cas" (or "кас") ends at text[j],
+// starting at a word boundary.
+func casWordEnds(text []byte, j int) bool {
+	for _, w := range []string{"cas", "кас"} {
+		if j >= len(w) && string(text[j-len(w):j]) == w {
+			return j-len(w) == 0 || !isASCIIAlpha(text[j-len(w)-1])
+		}
+	}
+	return false
 }
 
 // continues reports whether a number goes on at text[j]: another digit, a
@@ -203,18 +249,14 @@ func casKeywordBefore(text []byte, i int) bool {
 	}
 	skip()
 	for _, w := range []string{"number", "no", "nr", "rn", "num", "n°", "n", "号", "番号", "номер", "nº"} {
-		if j >= len(w) && string(text[j-len(w):j]) == w && (j-len(w) == 0 || !isASCIIAlpha(text[j-len(w)-1]) || w == "号" || w == "番号") {
+		if j >= len(w) && string(text[j-len(w):j]) == w && (j-len(w) == 0 || !isASCIIAlpha(text[j-len(w)-1]) || w == "号" || w == "番号" ||
+			casWordEnds(text, j-len(w))) {
 			j -= len(w)
 			skip()
 			break
 		}
 	}
-	for _, w := range []string{"cas", "кас"} {
-		if j >= len(w) && string(text[j-len(w):j]) == w {
-			return j-len(w) == 0 || !isASCIIAlpha(text[j-len(w)-1])
-		}
-	}
-	return false
+	return casWordEnds(text, j)
 }
 
 // casPossible reports whether text can hold a CAS mention at all: one

@@ -44,6 +44,13 @@ type lexicon struct {
 		Before []string `yaml:"before"`
 		After  []string `yaml:"after"`
 	} `yaml:"paperwork"`
+	// Composition: cues that make a mention a statement about what a
+	// product contains ("safrole-reduced", "low in safrole"), not an offer
+	// of the substance.
+	Composition struct {
+		Before []string `yaml:"before"`
+		After  []string `yaml:"after"`
+	} `yaml:"composition"`
 	// BulkUnits: units of quantity and the amount from which it is bulk.
 	BulkUnits map[string]float64 `yaml:"bulk_units"`
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/precwatch/precwatch"
@@ -21,6 +22,8 @@ type scratch struct {
 	slab   []fhit // the kept hits of every field of one listing
 	fields []field
 	ev     evaluation
+	joined []fhit // hits of words cut by hyphens (hyphen.go)
+	join   joinScratch
 }
 
 // fhit is a pattern or CAS hit in the normalised text of one field. It
@@ -49,6 +52,7 @@ type field struct {
 	// Ranges of this field's raw automaton hits and CAS mentions in the
 	// scratch buffers.
 	rawLo, rawHi, casLo, casHi int
+	joinLo, joinHi             int // range of the field's joined-word hits
 	// offerField: substances named here count (title, description,
 	// attributes); seller names and locations give context only.
 	offerField bool
@@ -79,6 +83,9 @@ type subHit struct {
 	term     string
 	negated  bool
 	medicine bool
+	// composition: the mention states what a product contains
+	// ("safrole-reduced"), it does not offer the substance.
+	composition bool
 }
 
 // Match evaluates one listing. A listing that names no watched substance
@@ -121,6 +128,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	// term or watched CAS number occurs at all.
 	sc.raw = sc.raw[:0]
 	sc.cas = sc.cas[:0]
+	sc.joined = sc.joined[:0]
 	anySub := false
 	for fi := range fields {
 		f := &fields[fi]
@@ -134,6 +142,10 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.casLo = len(sc.cas)
 		sc.cas = appendCAS(sc.cas, f.norm)
 		f.casHi = len(sc.cas)
+		f.joinLo = len(sc.joined)
+		sc.joined = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join)
+		f.joinHi = len(sc.joined)
+		anySub = anySub || f.joinHi > f.joinLo
 		if !anySub {
 			for _, r := range sc.raw[f.rawLo:f.rawHi] {
 				if m.pinfo[r.pat].kinds&kSubstance != 0 {
@@ -169,6 +181,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 			}
 			slices.SortStableFunc(f.hits, cmpHit)
 		}
+		if f.joinHi > f.joinLo {
+			f.hits = m.mergeJoined(f.hits, sc.joined[f.joinLo:f.joinHi])
+		}
 	}
 	sc.ev.casList = sc.cas
 	ev := m.evaluate(l, fields, total, &sc.ev)
@@ -198,7 +213,8 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	for _, r := range raw {
 		p := &m.pinfo[r.pat]
 		s := r.end - p.plen
-		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) || p.endB && wordAt(norm, int(r.end)) {
+		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) ||
+			p.endB && wordAt(norm, int(r.end)) {
 			continue
 		}
 		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
@@ -316,15 +332,22 @@ type evaluation struct {
 	nonOffer   []string
 	offer      bool
 	offerWeak  bool
-	textLen    int
-	notSubst   string
-	ambDropped []string
+	priced     bool // the price field is not empty
+	// offerContact: a weak offer word that is no unit (delivery, contact,
+	// "available"); reports quote quantities, rarely these.
+	offerContact bool
+	newsPats     []int32 // distinct non-offer patterns found
+	offerPats    []int32 // distinct offer patterns found
+	textLen      int
+	notSubst     string
+	ambDropped   []string
 }
 
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
 	ev.fields = fields
 	ev.textLen = total
 	ev.offer = strings.TrimSpace(l.Price) != ""
+	ev.priced = ev.offer
 	shortListing := total < 4000
 	// Listing-wide signals.
 	chem, unamb := ev.chem[:0], ev.unamb[:0]
@@ -405,9 +428,18 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if k&kOffer != 0 {
 				ev.offer = true
+				if !slices.Contains(ev.offerPats, h.pat) {
+					ev.offerPats = append(ev.offerPats, h.pat)
+				}
+			}
+			if k&kNonOffer != 0 && !slices.Contains(ev.newsPats, h.pat) {
+				ev.newsPats = append(ev.newsPats, h.pat)
 			}
 			if k&kOfferWeak != 0 {
 				ev.offerWeak = true
+				if !quantityUnits[p.text] && m.unitLimit[p.text] == 0 {
+					ev.offerContact = true
+				}
 			}
 			if k&(kAmbContext|kAmbBlock) != 0 {
 				ambHits = append(ambHits, ctxHit{int32(fi), h.s})
@@ -523,9 +555,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 		mentions = m.dropQualifiers(f, mentions)
 		m.negate(f, mentions)
+		m.markComposition(f, mentions)
 		ev.hits = append(ev.hits, mentions...)
 		ev.mentions = mentions[:0]
 	}
+	ev.hits = m.dropWordQualifiers(fields, ev.hits)
 	// Nothing named (every substance-like term was an ambiguous one without
 	// context): indicators, observables and quantities do not matter.
 	if len(ev.hits) == 0 {
@@ -769,10 +803,114 @@ func (m *Matcher) dropQualifiers(f *field, ms []subHit) []subHit {
 	return out
 }
 
+// dropWordQualifiers drops an abbreviation that stands right next to (or in
+// parentheses after) a word of another substance's terms, when that other
+// substance is named in the listing and the abbreviation is a word of its
+// terms too: "Sodium glycidate (BMK)" with "sodium 2-methyl-3-phenylglycidate"
+// in the description names BMK glycidic acid, not P-2-P. The word must not
+// be one of the abbreviation's own substance ("BMK oil" stays P-2-P), nor
+// shorter than five letters ("conversion to BMK" keeps P-2-P).
+func (m *Matcher) dropWordQualifiers(fields []field, hits []subHit) []subHit {
+	out := hits[:0]
+	for i, h := range hits {
+		if h.kind != precwatch.HitAbbreviation || !m.qualifiedByWord(fields, hits, i) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
+	h := hits[i]
+	norm := fields[h.field].norm
+	abbr := string(norm[h.s:h.e])
+	// A spaced number with a right check digit after the abbreviation ("B M
+	// K 5449 12 7") is the CAS number of the substance it qualifies, even
+	// without a CAS keyword.
+	if c, ok := spacedCASAfter(norm, int(h.e)); ok {
+		if r, ok := m.casIndex[c]; ok && r.sub != h.sub && m.tokens[r.sub][abbr] {
+			for _, o := range hits {
+				if o.sub == r.sub && !o.negated {
+					return true
+				}
+			}
+		}
+	}
+	for _, w := range [2]string{wordBeforeAt(norm, int(h.s)), wordAfterAt(norm, int(h.e))} {
+		if utf8.RuneCountInString(w) < 5 || m.tokens[h.sub][w] {
+			continue
+		}
+		for _, o := range hits {
+			if o.sub != h.sub && !o.negated && m.tokens[o.sub][w] && m.tokens[o.sub][abbr] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spacedCASAfter parses a CAS number in any separated form that starts
+// after one space at norm[i], as if a CAS keyword stood before it.
+func spacedCASAfter(norm []byte, i int) (string, bool) {
+	if i+1 >= len(norm) || norm[i] != ' ' || !isDigit(norm[i+1]) {
+		return "", false
+	}
+	var buf [32]byte
+	b := append(buf[:0], "cas "...)
+	b = append(b, norm[i+1:min(len(norm), i+1+16)]...)
+	c, _, ok := parseCASAt(b, 4)
+	return c, ok
+}
+
+// wordBeforeAt returns the word that ends at most three bytes of space,
+// hyphen or opening bracket before norm[i] ("glycidate" in "glycidate
+// (bmk)").
+func wordBeforeAt(norm []byte, i int) string {
+	j := i
+	for j > 0 && i-j < 3 && (norm[j-1] == ' ' || norm[j-1] == '(' || norm[j-1] == '[' || norm[j-1] == '-') {
+		j--
+	}
+	if j == i && i > 0 {
+		return ""
+	}
+	k := j
+	for k > 0 {
+		r, w := utf8.DecodeLastRune(norm[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= w
+	}
+	return string(norm[k:j])
+}
+
+// wordAfterAt returns the word that starts at most three bytes of space,
+// hyphen or closing bracket after norm[i].
+func wordAfterAt(norm []byte, i int) string {
+	j := i
+	for j < len(norm) && j-i < 3 && (norm[j] == ' ' || norm[j] == ')' || norm[j] == ']' || norm[j] == '-') {
+		j++
+	}
+	if j == i && i < len(norm) {
+		return ""
+	}
+	k := j
+	for k < len(norm) {
+		r, w := utf8.DecodeRune(norm[k:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k += w
+	}
+	return string(norm[j:k])
+}
+
 // qualifies reports whether mention h (text word) is a word of the longer
 // mention o of another substance right next to it.
 func (m *Matcher) qualifies(o, h subHit, word string) bool {
-	if o.sub == h.sub || o.e-o.s <= h.e-h.s || o.kind == precwatch.HitCAS {
+	// A CAS number qualifies only an abbreviation: "BMK 5449-12-7",
+	// "5449-12-7 (BMK)" name the glycidate, not P-2-P.
+	if o.sub == h.sub || o.e-o.s <= h.e-h.s || o.kind == precwatch.HitCAS && h.kind != precwatch.HitAbbreviation {
 		return false
 	}
 	return (o.s >= h.e && o.s-h.e <= 4 || h.s >= o.e && h.s-o.e <= 4) && m.tokens[o.sub][word]
@@ -781,6 +919,32 @@ func (m *Matcher) qualifies(o, h subHit, word string) bool {
 // maxCue bounds the length in bytes of the context phrases looked for
 // before a mention.
 const maxCue = 120
+
+// arabicArticleBefore reports whether the Arabic word at norm[i] follows
+// the article "ال" glued to it at a word start, bare or after a one-letter
+// prefix ("الإيفيدرين", "بالإيفيدرين", "والإيفيدرين", "للإيفيدرين").
+func arabicArticleBefore(norm []byte, i int) bool {
+	if i < 4 || i >= len(norm) || norm[i] < 0xD8 || norm[i] > 0xDB {
+		return false
+	}
+	const al, ll = "\u0627\u0644", "\u0644\u0644"
+	pre := string(norm[max(0, i-6):i])
+	for _, a := range [2]string{al, ll} {
+		if !strings.HasSuffix(pre, a) {
+			continue
+		}
+		j := i - len(a)
+		if !wordBefore(norm, j) {
+			return true
+		}
+		// One of the prefixes bi-, wa-, fa-, ka-, li- before the article.
+		r, w := utf8.DecodeLastRune(norm[:j])
+		if a == al && strings.ContainsRune("\u0628\u0648\u0641\u0643\u0644", r) && !wordBefore(norm, j-w) {
+			return true
+		}
+	}
+	return false
+}
 
 // cmpHit orders hits by start, longer first.
 func cmpHit(a, b fhit) int {
@@ -844,7 +1008,8 @@ func (ev *evaluation) reset() {
 	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
 		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
-		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0]}
+		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0],
+		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0]}
 }
 
 func (ev *evaluation) hasIndicator(id string) bool {
@@ -879,6 +1044,10 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				if c.e < int32(len(f.norm)) && (f.norm[c.e] == '.' || f.norm[c.e] == ':' || f.norm[c.e] == '#') {
 					continue
 				}
+				// Nor is "cas no" without the dot.
+				if casLabelBefore(f.norm, int(c.s)) {
+					continue
+				}
 				byPre[i] = true
 			}
 		}
@@ -895,6 +1064,16 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			if !blocked {
 				byPost[i] = true
 			}
+		}
+	}
+	for i := range ms {
+		// "asetonsuz", "safrolfri": a privative ending glued to the name;
+		// "ノンアセトン", "논아세톤": a "non" prefix glued to it.
+		if privativeEnding(f.norm, int(ms[i].e)) {
+			byPost[i] = true
+		}
+		if nonPrefix(f.norm, int(ms[i].s)) {
+			byPre[i] = true
 		}
 	}
 	// Lists: a negation runs on through mentions joined by connectors.
@@ -1110,6 +1289,8 @@ type agg struct {
 	sm       precwatch.SubstanceMatch // Hits is a scratch buffer until copied out
 	negated  bool
 	medicine bool
+	// composition: every unnegated mention is a composition statement.
+	composition bool
 }
 
 // subLines are the explain lines of one substance, built once by New.
@@ -1143,7 +1324,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			if len(aggs) < cap(aggs) {
 				buf = aggs[:len(aggs)+1][len(aggs)].sm.Hits[:0]
 			}
-			aggs = append(aggs, agg{sub: h.sub, sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: buf}, negated: true})
+			aggs = append(aggs, agg{sub: h.sub, sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: buf}, negated: true, composition: true})
 			ai = len(aggs) - 1
 		}
 		a := &aggs[ai]
@@ -1162,6 +1343,9 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		}
 		if !h.negated {
 			a.negated = false
+			if !h.composition {
+				a.composition = false
+			}
 		}
 		if h.medicine {
 			a.medicine = true
@@ -1173,9 +1357,10 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// Nothing named: nothing to clear.
 	case ev.notSubst != "":
 		notOffered = fmt.Sprintf("names substances in a product that is not the substance (%q)", ev.notSubst)
-	case len(ev.nonOffer) > 0 && !ev.offer && !ev.chemForm && len(ev.observ) == 0:
+	case ev.isReport():
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
-	case !ev.offer && !ev.offerWeak && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk && ev.textLen >= 80:
+	case !ev.offer && !ev.offerWeak && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk && ev.textLen >= 80 &&
+		!m.statesQuantity(ev.fields):
 		notOffered = "names substances without offering them (no price, offer, contact, quantity or purity)"
 	}
 	risk := 0
@@ -1206,6 +1391,10 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		res.Substances = append(res.Substances, sm)
 		if a.negated {
 			explain = append(explain, lines.negated)
+			continue
+		}
+		if a.composition {
+			explain = append(explain, s.Name+": named as a component of the product, not offered")
 			continue
 		}
 		medicine := a.medicine || ev.dosage && !ev.chemForm
@@ -1300,6 +1489,31 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if len(explain) > 0 {
 		res.Explain = slices.Clone(explain)
 	}
+}
+
+// isReport reports whether a page that names substances is a report on
+// them (news, regulation, research) rather than an offer, by weighing its
+// distinct non-offer words against its offer signs. A price or a contact
+// always makes an offer; non-offer words without any offer word or product
+// form make a report. Two or more non-offer words make a report unless as
+// many offer words, or a delivery or contact word, stand against them
+// (product forms and quantities do not count then: reports quote them,
+// "2,000 kg of BMK glycidate declared as 'cosmetic powder'"; "no police, no
+// customs seizure, contact us" is an offer). A single non-offer word
+// outweighs at most one offer word ("network selling ANPP", officials
+// said), and only when no product form, quantity or delivery word backs it.
+func (ev *evaluation) isReport() bool {
+	news, offers := len(ev.newsPats), len(ev.offerPats)
+	if news == 0 || ev.priced || len(ev.observ) > 0 {
+		return false
+	}
+	if !ev.chemForm && offers == 0 {
+		return true
+	}
+	if news >= 2 {
+		return news > offers && !ev.offerContact
+	}
+	return !ev.chemForm && offers == 1 && !ev.offerWeak && !ev.bulk
 }
 
 // riskLine returns the explain line of a risk indicator,

@@ -67,6 +67,8 @@ const (
 	kPaperNoun
 	kPaperBefore
 	kPaperAfter
+	kCompBefore
+	kCompAfter
 )
 
 // termRef ties a pattern to a substance term.
@@ -276,6 +278,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate},
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
+		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
@@ -458,7 +461,7 @@ func splitTerm(t string) []string {
 	var out []string
 	for _, alt := range strings.Split(t, " / ") {
 		alt = strings.TrimSpace(alt)
-		if i := strings.Index(alt, " ("); i > 0 && strings.HasSuffix(alt, ")") {
+		if i := lastParen(alt); i > 0 && strings.HasSuffix(alt, ")") {
 			inner := strings.TrimSpace(alt[i+2 : len(alt)-1])
 			out = append(out, strings.TrimSpace(alt[:i]))
 			if inner != "" && !strings.ContainsAny(inner, " ,;") {
@@ -475,6 +478,18 @@ func splitTerm(t string) []string {
 		}
 	}
 	return out
+}
+
+// lastParen returns the index of the " (" that opens the bracket ending a
+// term: the last one when the part before it is balanced ("Diethyl
+// (phenylacetyl)propanedioate (DEPAPD)"), else the first ("Foo (bar
+// (baz))"); -1 if there is none.
+func lastParen(t string) int {
+	i := strings.LastIndex(t, " (")
+	if i > 0 && strings.Count(t[:i], "(") != strings.Count(t[:i], ")") {
+		return strings.Index(t, " (")
+	}
+	return i
 }
 
 // termVariants returns the normalised forms a term is matched in: as

@@ -18,9 +18,12 @@ import (
 // zero-width and other format characters, dashes unified to '-', runs of
 // white space collapsed to one ' ' ('\n' when they hold a line break), HTML
 // entities decoded, Cyrillic and Greek look-alike letters inside words that
-// also hold Latin letters mapped to Latin, leetspeak decoded inside mixed
-// letter-digit words ("3ph3dr1n3"), and spaced or dotted single letters
-// ("e p h e d r i n e", "e.p.h.e.d.r.i.n.e") joined.
+// also hold Latin letters mapped to Latin (and Latin look-alikes inside
+// mostly Cyrillic words mapped to Cyrillic, "Псeвдоэфедрин"), leetspeak
+// decoded inside mixed letter-digit words ("3ph3dr1n3", "1-b0c-4-ap"),
+// spaced or dotted single letters ("e p h e d r i n e",
+// "e.p.h.e.d.r.i.n.e", "p*2*p") and dotted element symbols ("K.Mn.O4")
+// joined, and kana voicing marks composed with their kana ("ﾄﾞ" → "ド").
 //
 // A Text may be reused with Reset; it is not safe for concurrent use.
 type Text struct {
@@ -33,6 +36,12 @@ type Text struct {
 	// holds Latin letters.
 	wordEnd   int
 	wordLatin bool
+	// The word [wordStart, wordEnd) mixes Latin letters into a word of
+	// mostly Cyrillic letters ("Псeвдоэфедрин"): its Latin look-alikes
+	// are folded to Cyrillic up to cyrEnd.
+	wordStart int
+	wordCyr   bool
+	cyrEnd    int
 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
@@ -166,6 +175,7 @@ func (t *Text) Reset(s string) {
 	t.segs = t.segs[:0]
 	t.origLen = len(s)
 	t.wordEnd = -1
+	t.cyrEnd = -1
 	n := len(s)
 	out := t.Norm
 	if cap(out) < n+n/4 {
@@ -188,8 +198,8 @@ func (t *Text) Reset(s string) {
 				c := s[j]
 				switch fastKind[c] {
 				case fLetter:
-					if !prevAlnum && j+2 < n && spacedSep[s[j+1]] {
-						break run // maybe spaced letters: the slow path decides
+					if !prevAlnum && j+2 < n && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
+						break run // maybe spaced letters or symbols: the slow path decides
 					}
 					if lastKind == cDigit {
 						mixed = true
@@ -242,6 +252,18 @@ func (t *Text) Reset(s string) {
 		k := asciiClass[b]
 		switch k {
 		case cUpper, cLower:
+			if !prevAlnum && k == cUpper && i+2 < n && (s[i+1] == '.' || s[i+2] == '.') {
+				if j, ok := elementRun(s, i); ok {
+					t.Norm = out
+					t.emitElements(s, i, j)
+					out = t.Norm
+					next = -1
+					i = j
+					prevAlnum = true
+					lastKind = cLower
+					continue
+				}
+			}
 			if !prevAlnum && i+2 < n && spacedSep[s[i+1]] {
 				if j, ok := spacedRun(s, i); ok {
 					t.Norm = out
@@ -253,6 +275,22 @@ func (t *Text) Reset(s string) {
 					lastKind = cLower
 					continue
 				}
+			}
+			if i < t.cyrEnd {
+				// A Latin letter inside a mostly Cyrillic word.
+				t.Norm = out
+				if c := latinToCyr[b|0x20]; c != "" {
+					t.emitUnit(c, i, i+1)
+				} else {
+					t.addSeg(i, true, 0)
+					t.Norm = append(t.Norm, b|0x20)
+				}
+				out = t.Norm
+				next = -1
+				lastKind = cOther
+				prevAlnum = true
+				i++
+				continue
 			}
 			if i != next {
 				t.Norm = out
@@ -365,6 +403,8 @@ func (t *Text) Reset(s string) {
 			if r == utf8.RuneError && w <= 1 {
 				t.emitUnit(" ", i, i+1)
 				w = 1
+			} else if r >= 0x3099 && (r <= 0x309C || r == 0xFF9E || r == 0xFF9F) && t.composeKana(r, i+w) {
+				// A voicing mark composed with the kana before it.
 			} else {
 				t.rune(s, i, r, w)
 			}
@@ -405,6 +445,10 @@ func (t *Text) emitUnit(b string, o, oe int) {
 
 // rune normalises the non-ASCII rune r at s[i:i+w].
 func (t *Text) rune(s string, i int, r rune, w int) {
+	if r >= 0x400 && r < 0x530 && i >= t.cyrEnd &&
+		(i > 0 && isASCIIAlpha(s[i-1]) || i+w < len(s) && isASCIIAlpha(s[i+w])) {
+		t.mixedCyrillic(s, i)
+	}
 	if l, ok := confusableOf(r); ok && t.latinWord(s, i) {
 		t.emitUnit(l, i, i+w)
 		return
@@ -412,10 +456,58 @@ func (t *Text) rune(s string, i int, r rune, w int) {
 	t.emitUnit(foldRuneIn(r, s[i:i+w]), i, i+w)
 }
 
+// mixedCyrillic is called at a Cyrillic letter s[i] next to an ASCII
+// letter: when its word is mostly Cyrillic, it sets cyrEnd so that the
+// word's Latin look-alikes fold to Cyrillic, and refolds the ASCII letters
+// of the word already emitted.
+func (t *Text) mixedCyrillic(s string, i int) {
+	t.latinWord(s, i)
+	if !t.wordCyr {
+		return
+	}
+	t.cyrEnd = t.wordEnd
+	k := i
+	for k > t.wordStart && isASCIIAlpha(s[k-1]) {
+		k--
+	}
+	l := len(t.Norm) - (i - k)
+	if k == i || k != t.wordStart || l < 0 {
+		return
+	}
+	for p := k; p < i; p++ {
+		if t.Norm[l+p-k] != s[p]|0x20 {
+			return
+		}
+	}
+	t.Norm = t.Norm[:l]
+	for len(t.segs) > 0 && int(t.segs[len(t.segs)-1].n) >= l {
+		t.segs = t.segs[:len(t.segs)-1]
+	}
+	for p := k; p < i; p++ {
+		if c := latinToCyr[s[p]|0x20]; c != "" {
+			t.emitUnit(c, p, p+1)
+		} else {
+			t.addSeg(p, true, 0)
+			t.Norm = append(t.Norm, s[p]|0x20)
+		}
+	}
+}
+
+// latinToCyr maps Latin letters (lower case) to the Cyrillic letters they
+// look like, the reverse of the confusable table.
+var latinToCyr = func() (t [256]string) {
+	for _, p := range []string{"aа", "bв", "cс", "eе", "hн", "iі", "kк", "mм", "oо", "pр", "tт", "xх", "yу"} {
+		t[p[0]] = p[1:]
+	}
+	return
+}()
+
 // Bits of wordKind.
 const (
-	wkWord  = 1 << iota // letter, digit, nonspacing mark or format character
-	wkLatin             // Latin letter
+	wkWord      = 1 << iota // letter, digit, nonspacing mark or format character
+	wkLatin                 // Latin letter
+	wkLatinOnly             // Latin letter without a Cyrillic look-alike
+	wkCyrOnly               // Cyrillic letter without a Latin look-alike
 )
 
 // wordKindTab is wordKind for the runes below 0x530 (Latin, Greek,
@@ -442,42 +534,61 @@ func computeWordKind(r rune) uint8 {
 	}
 	if r < 0x80 && unicode.IsLetter(r) || r >= 0x80 && unicode.Is(unicode.Latin, r) {
 		k |= wkLatin
+		if r >= 0x80 || latinToCyr[byte(r)|0x20] == "" {
+			k |= wkLatinOnly
+		}
+	}
+	if r >= 0x400 && r < 0x530 && unicode.IsLetter(r) {
+		if _, ok := confusableOf(r); !ok {
+			k |= wkCyrOnly
+		}
 	}
 	return k
 }
 
-// latinWord reports whether the input word around s[i] holds a Latin letter.
+// latinWord reports whether the input word around s[i] holds a Latin letter
+// and is not mostly Cyrillic: more letters that only Cyrillic has than
+// letters that only Latin has ("Псeвдоэфедрин" is Cyrillic, "Рhеnylаcеtone"
+// and "ВMК" are Latin). It notes the word's bounds and whether it is a
+// Cyrillic word with Latin letters in it.
 func (t *Text) latinWord(s string, i int) bool {
 	if i < t.wordEnd {
 		return t.wordLatin
 	}
-	latin := false
+	// Bits of wordKind seen, and counts of the one-script letters
+	// (wkLatinOnly is bit 2, wkCyrOnly bit 3).
+	var acc uint8
+	latinOnly, cyrOnly := 0, 0
 	// Backwards.
-	for j := i; j > 0; {
+	j := i
+	for j > 0 {
 		r, w := utf8.DecodeLastRuneInString(s[:j])
 		k := wordKind(r)
 		if k&wkWord == 0 {
 			break
 		}
-		if k&wkLatin != 0 {
-			latin = true
-		}
+		acc |= k
+		latinOnly += int(k >> 2 & 1)
+		cyrOnly += int(k >> 3 & 1)
 		j -= w
 	}
-	j := i
+	start := j
+	j = i
 	for j < len(s) {
 		r, w := utf8.DecodeRuneInString(s[j:])
 		k := wordKind(r)
 		if k&wkWord == 0 {
 			break
 		}
-		if k&wkLatin != 0 {
-			latin = true
-		}
+		acc |= k
+		latinOnly += int(k >> 2 & 1)
+		cyrOnly += int(k >> 3 & 1)
 		j += w
 	}
-	t.wordEnd, t.wordLatin = j, latin
-	return latin
+	latin := acc&wkLatin != 0
+	cyr := latin && cyrOnly > latinOnly
+	t.wordStart, t.wordEnd, t.wordLatin, t.wordCyr = start, j, latin && !cyr, cyr
+	return t.wordLatin
 }
 
 // entity decodes an HTML character reference at s[i] ('&').
@@ -517,9 +628,11 @@ func (t *Text) entity(s string, i int) (int, bool) {
 // "e.p.h.e.d.r.i.n.e" or "п с е в д о".
 func spacedRun(s string, i int) (int, bool) {
 	n := len(s)
+	// After the first letter, digits may join runs such as "p*2*p".
+	digitOK := false
 	single := func(p int) (int, bool) { // a lone letter at s[p]: its end
 		r, w := utf8.DecodeRuneInString(s[p:])
-		if !unicode.IsLetter(r) || isCJKRune(r) {
+		if !(unicode.IsLetter(r) || digitOK && r >= '0' && r <= '9') || isCJKRune(r) {
 			return p, false
 		}
 		if p+w < n {
@@ -535,6 +648,9 @@ func spacedRun(s string, i int) (int, bool) {
 		return i, false
 	}
 	sep := s[end]
+	// Digits count between letters only with separators that do not
+	// separate words or numbers ("p*2*p", "p_2_p"; not "a 2 b", "p-2-p").
+	digitOK = sep == '*' || sep == '_' || sep == '|' || sep == '+'
 	count := 1
 	for end+1 < n && s[end] == sep {
 		e, ok := single(end + 1)
@@ -544,7 +660,7 @@ func spacedRun(s string, i int) (int, bool) {
 		count++
 		end = e
 	}
-	if count < 3 {
+	if count < 3 || s[end-1] >= '0' && s[end-1] <= '9' {
 		return i, false
 	}
 	return end, true
@@ -559,11 +675,117 @@ func (t *Text) emitSpaced(s string, i, j int) {
 		case r < 0x80 && unicode.IsLetter(r):
 			t.addSeg(p, true, 0)
 			t.Norm = append(t.Norm, byte(r)|0x20)
+		case r >= '0' && r <= '9':
+			t.addSeg(p, true, 0)
+			t.Norm = append(t.Norm, byte(r))
 		case r >= 0x80:
 			t.emitUnit(foldRuneIn(r, s[p:p+w]), p, p+w)
 		}
 		p += w
 	}
+}
+
+// elements are the chemical element symbols (lower case) that elementRun
+// joins.
+var elements = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range strings.Fields(`h he li be b c n o f ne na mg al si p s cl ar k ca sc ti v cr mn fe co ni cu zn ga ge
+		as se br kr rb sr y zr nb mo tc ru rh pd ag cd in sn sb te i xe cs ba la ce pr nd pm sm eu gd tb dy ho er tm yb lu
+		hf ta w re os ir pt au hg tl pb bi po at rn fr ra ac th pa u np pu`) {
+		m[e] = true
+	}
+	return m
+}()
+
+// elementRun returns the end of a formula written as element symbols
+// separated by dots, e.g. "K.Mn.O4": at least three symbols, each an upper
+// case letter, an optional lower case letter and optional digits, at least
+// one of them with two letters or digits (single letters are spacedRun's).
+func elementRun(s string, i int) (int, bool) {
+	n := len(s)
+	p, count, rich := i, 0, false
+	for {
+		if p >= n || s[p] < 'A' || s[p] > 'Z' {
+			break
+		}
+		q := p + 1
+		if q < n && s[q] >= 'a' && s[q] <= 'z' {
+			q++
+		}
+		var sym [2]byte
+		l := copy(sym[:], s[p:q])
+		sym[0] |= 0x20
+		if !elements[string(sym[:l])] {
+			break
+		}
+		for q < n && s[q] >= '0' && s[q] <= '9' {
+			q++
+		}
+		if q-p > 1 {
+			rich = true
+		}
+		count++
+		p = q
+		if p+1 < n && s[p] == '.' && s[p+1] >= 'A' && s[p+1] <= 'Z' {
+			p++
+			continue
+		}
+		break
+	}
+	if count < 3 || !rich || p < n && (asciiWord[s[p]&0x7f] && s[p] < 0x80 || s[p] >= 0x80) {
+		return i, false
+	}
+	return p, true
+}
+
+// emitElements appends the element run s[i:j] without its dots, in lower
+// case.
+func (t *Text) emitElements(s string, i, j int) {
+	for p := i; p < j; p++ {
+		c := s[p]
+		if c == '.' {
+			continue
+		}
+		if p == i || s[p-1] == '.' {
+			t.addSeg(p, true, 0)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c |= 0x20
+		}
+		t.Norm = append(t.Norm, c)
+	}
+}
+
+// composeKana composes a voicing mark (half-width ﾞ ﾟ, spacing ゛ ゜ or
+// combining) with the kana emitted before it, "ﾄﾞ" → "ド", and extends that
+// kana's original range over the mark. It reports false when there is
+// nothing to compose (the mark is then folded as usual).
+func (t *Text) composeKana(r rune, oe int) bool {
+	mark := rune(0x3099)
+	switch r {
+	case 0xFF9E, 0x3099, 0x309B:
+	case 0xFF9F, 0x309A, 0x309C:
+		mark = 0x309A
+	default:
+		return false
+	}
+	l := len(t.Norm)
+	prev, w := utf8.DecodeLastRune(t.Norm)
+	if w != 3 || len(t.segs) == 0 || !unicode.In(prev, unicode.Katakana, unicode.Hiragana) {
+		return false
+	}
+	sg := &t.segs[len(t.segs)-1]
+	if int(sg.n) != l-3 || sg.lin {
+		return false
+	}
+	c := norm.NFC.String(string([]rune{prev, mark}))
+	cr, cw := utf8.DecodeRuneInString(c)
+	if cw != 3 || len(c) != 3 || cr == prev {
+		return false
+	}
+	copy(t.Norm[l-3:], c)
+	sg.oe = int32(oe)
+	return true
 }
 
 func isCJKRune(r rune) bool {
@@ -656,10 +878,13 @@ func leetWord(b []byte, i, j int, follows bool) bool {
 			}
 		}
 	}
+	// A short segment with its digits between letters ("b0c" in
+	// "1-b0c-4-ap") is leet even between locants.
+	inner := between && !isDigit(b[i]) && !isDigit(b[j-1])
 	return letters > 0 && digits > 0 && leetable && maxRun <= 2 &&
 		(between || letters >= 4 && j-i >= 6 || follows && letters >= 2) &&
-		!(j+1 < n && (b[j] == '-' || b[j] == '.') && isDigit(b[j+1])) &&
-		!(i >= 2 && b[i-1] == '-' && isDigit(b[i-2]))
+		(inner || !(j+1 < n && (b[j] == '-' || b[j] == '.') && isDigit(b[j+1])) &&
+			!(i >= 2 && b[i-1] == '-' && isDigit(b[i-2])))
 }
 
 var leet = [256]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't'}

@@ -1,0 +1,106 @@
+package matchers
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/precwatch/precwatch"
+)
+
+// markComposition marks the mentions of one field that state what a
+// product contains rather than offer the substance: a composition cue right
+// after the mention ("safrole-reduced", "safrole residue") or right before
+// it ("low-safrole", "low in safrole"), or a limit ("safrole < 0.1%",
+// "safrole ≤ 1 %").
+func (m *Matcher) markComposition(f *field, ms []subHit) {
+	for i := range ms {
+		h := &ms[i]
+		if h.negated || h.kind == precwatch.HitCAS {
+			continue
+		}
+		if limitAfter(f.norm, int(h.e)) {
+			h.composition = true
+			continue
+		}
+		for _, c := range f.window(h.e, h.e+2) {
+			if c.pat >= 0 && m.pats[c.pat].kinds&kCompAfter != 0 && onlySpace(f.norm[h.e:c.s]) {
+				h.composition = true
+			}
+		}
+		for _, c := range f.window(h.s-maxCue, h.s) {
+			if c.pat >= 0 && m.pats[c.pat].kinds&kCompBefore != 0 && c.e <= h.s && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) {
+				h.composition = true
+			}
+		}
+	}
+}
+
+// limitAfter reports whether an upper limit follows at b[i]: "<", "≤" or
+// "max" with a number and "%" or "ppm".
+func limitAfter(b []byte, i int) bool {
+	for i < len(b) && (b[i] == ' ' || b[i] == ':') {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '<':
+		i++
+	case i+3 <= len(b) && string(b[i:i+3]) == "≤":
+		i += 3
+	case i+3 <= len(b) && string(b[i:i+3]) == "max":
+		i += 3
+	default:
+		return false
+	}
+	for i < len(b) && (b[i] == ' ' || b[i] == '=' || b[i] == '.') {
+		i++
+	}
+	if i >= len(b) || !isDigit(b[i]) {
+		return false
+	}
+	for i < len(b) && (isDigit(b[i]) || b[i] == '.' || b[i] == ',') {
+		i++
+	}
+	if i < len(b) && b[i] == ' ' {
+		i++
+	}
+	return i < len(b) && b[i] == '%' || i+3 <= len(b) && string(b[i:i+3]) == "ppm"
+}
+
+// privativeEndings are word endings that make the name they are glued to
+// a negation: the Turkish privative suffix (-sız/-siz/-suz/-süz, folded)
+// and the "-free" of German, Dutch and Nordic compounds.
+var privativeEndings = []string{"siz", "suz", "frei", "vrij", "fri", "free"}
+
+// privativeEnding reports whether the word that a mention ending at norm[e]
+// is part of goes on with a privative ending ("asetonsuz", "efedrinsiz",
+// "safrolfri"). Only stem matches end inside a word.
+func privativeEnding(norm []byte, e int) bool {
+	if !wordAt(norm, e) {
+		return false
+	}
+	for _, p := range privativeEndings {
+		if e+len(p) <= len(norm) && string(norm[e:e+len(p)]) == p {
+			return true
+		}
+	}
+	return false
+}
+
+// nonPrefix reports whether a "non" prefix is glued to the mention that
+// starts at norm[s]: ノン, 논, or 無/무 at the start of a word.
+func nonPrefix(norm []byte, s int) bool {
+	pre := norm[:s]
+	if len(pre) < 3 {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(string(pre[len(pre)-min(len(pre), 6):]), "ノン"),
+		strings.HasSuffix(string(pre[len(pre)-3:]), "논"):
+		return true
+	case strings.HasSuffix(string(pre[len(pre)-3:]), "無"), strings.HasSuffix(string(pre[len(pre)-3:]), "무"):
+		r, _ := utf8.DecodeLastRune(pre[:len(pre)-3])
+		return len(pre) == 3 || !unicode.IsLetter(r)
+	}
+	return false
+}

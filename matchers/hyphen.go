@@ -1,0 +1,186 @@
+package matchers
+
+import (
+	"bytes"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Words cut by hyphens ("per-manganate", "Ep-he-dr-ine", "gly-cidate", also
+// what a line-break hyphen leaves in scraped text) are matched joined: the
+// normaliser keeps the hyphens (they matter in "ephedrine-free",
+// "1-phenyl-2-propanone", "BMK-Glycidsäure"), and the matcher scans a small
+// window around each word with a hyphen between two letters once more with
+// those hyphens removed. Only substance terms that span a removed hyphen
+// count, so nothing the plain scan finds is found twice, and a joined term
+// replaces the shorter terms it covers ("iso-safrole" is isosafrole, not
+// safrole; "BMK gly-cidate" is the glycidate, not P-2-P).
+
+// joinScratch holds the buffers of appendJoinedHits.
+type joinScratch struct {
+	text []byte   // the window with hyphens removed
+	pos  []int32  // normalised offset of each byte of text, and of its end
+	cut  []int32  // normalised offsets of the removed hyphens
+	raw  []rawHit // automaton hits in text
+}
+
+// letterAt reports whether norm[i] starts a letter, and its width.
+func letterAt(norm []byte, i int) (bool, int) {
+	if i < 0 || i >= len(norm) {
+		return false, 0
+	}
+	if c := norm[i]; c < 0x80 {
+		return c >= 'a' && c <= 'z', 1
+	}
+	r, w := utf8.DecodeRune(norm[i:])
+	return unicode.IsLetter(r) && !isCJK(r), w
+}
+
+// letterBefore reports whether a letter ends at norm[i-1], and its width.
+func letterBefore(norm []byte, i int) (bool, int) {
+	if i <= 0 {
+		return false, 0
+	}
+	if c := norm[i-1]; c < 0x80 {
+		return c >= 'a' && c <= 'z', 1
+	}
+	r, w := utf8.DecodeLastRune(norm[:i])
+	return unicode.IsLetter(r) && !isCJK(r), w
+}
+
+// appendJoinedHits appends to out the substance terms found in field fi
+// (normalised text norm) only once the hyphens between letters are
+// removed, with their span in norm.
+func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch) []fhit {
+	base := len(out)
+	for from := 0; ; {
+		h := indexByteFrom(norm, '-', from)
+		if h < 0 {
+			break
+		}
+		from = h + 1
+		if l, _ := letterBefore(norm, h); !l {
+			continue
+		}
+		if l, _ := letterAt(norm, h+1); !l {
+			continue
+		}
+		// The hyphenated word: letters and hyphens between letters.
+		ts, te := h, h+1
+		for {
+			if l, w := letterBefore(norm, ts); l {
+				ts -= w
+			} else if ts >= 2 && norm[ts-1] == '-' && isLetterBefore(norm, ts-1) {
+				ts--
+			} else {
+				break
+			}
+		}
+		for {
+			if l, w := letterAt(norm, te); l {
+				te += w
+			} else if te+1 < len(norm) && norm[te] == '-' && isLetterAt(norm, te+1) {
+				te++
+			} else {
+				break
+			}
+		}
+		from = te
+		// The window: one word more on each side (two-word terms such as
+		// "potassium permanganate", "BMK glycidate").
+		ws, we := ts, te
+		if ws >= 2 && norm[ws-1] == ' ' {
+			ws--
+			for ws > 0 && (asciiWordAt(norm, ws-1) || norm[ws-1] >= 0x80) && norm[ws-1] != ' ' {
+				ws--
+			}
+			for ws < len(norm) && !utf8.RuneStart(norm[ws]) {
+				ws++
+			}
+		}
+		if we+1 < len(norm) && norm[we] == ' ' {
+			we++
+			for we < len(norm) && (asciiWordAt(norm, we) || norm[we] >= 0x80) {
+				we++
+			}
+		}
+		js.text, js.pos, js.cut = js.text[:0], js.pos[:0], js.cut[:0]
+		for p := ws; p < we; p++ {
+			if p >= ts && p < te && norm[p] == '-' {
+				js.cut = append(js.cut, int32(p))
+				continue
+			}
+			js.text = append(js.text, norm[p])
+			js.pos = append(js.pos, int32(p))
+		}
+		js.pos = append(js.pos, int32(we))
+		js.raw = m.ac.scan(js.text, js.raw[:0])
+		for _, r := range js.raw {
+			p := &m.pinfo[r.pat]
+			// Short terms (abbreviations: "a-a" is no AA) do not count.
+			if p.kinds&kSubstance == 0 || p.suffix > 0 || p.plen < 5 {
+				continue
+			}
+			s, e := int(r.end-p.plen), int(r.end)
+			if p.startB && wordBefore(js.text, s) || p.endB && wordAt(js.text, e) {
+				continue
+			}
+			ns, ne := js.pos[s], js.pos[e-1]+1
+			spans := false
+			for _, c := range js.cut {
+				if c > ns && c < ne {
+					spans = true
+					break
+				}
+			}
+			if !spans {
+				continue
+			}
+			hit := fhit{pat: r.pat, s: ns, e: ne, field: fi}
+			if !slices.Contains(out[base:], hit) {
+				out = append(out, hit)
+			}
+		}
+	}
+	return out
+}
+
+func isLetterBefore(norm []byte, i int) bool { l, _ := letterBefore(norm, i); return l }
+func isLetterAt(norm []byte, i int) bool     { l, _ := letterAt(norm, i); return l }
+
+func asciiWordAt(norm []byte, i int) bool { return norm[i] < 0x80 && asciiWord[norm[i]] }
+
+func indexByteFrom(b []byte, c byte, from int) int {
+	if from >= len(b) {
+		return -1
+	}
+	if i := bytes.IndexByte(b[from:], c); i >= 0 {
+		return from + i
+	}
+	return -1
+}
+
+// mergeJoined adds the joined-word hits to the sorted hits of a field;
+// substance terms inside a joined term, or starting inside it, are no
+// mentions any more.
+func (m *Matcher) mergeJoined(hits, joined []fhit) []fhit {
+	hits = slices.Clip(hits)
+	for i := range hits {
+		h := &hits[i]
+		if h.pat < 0 || h.cas == "-" || m.pinfo[h.pat].kinds&kSubstance == 0 {
+			continue
+		}
+		for _, j := range joined {
+			// Inside the joined term, or starting inside it (a fragment
+			// of the joined word: "safrole oil" in "iso-safrole oil").
+			if h.s >= j.s && h.e <= j.e && (h.s != j.s || h.e != j.e) || h.s > j.s && h.s < j.e {
+				h.cas = "-"
+				break
+			}
+		}
+	}
+	hits = append(hits, joined...)
+	slices.SortStableFunc(hits, cmpHit)
+	return hits
+}

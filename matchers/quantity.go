@@ -1,0 +1,82 @@
+package matchers
+
+import "unicode/utf8"
+
+// quantityUnits are units of mass and volume that, after a number, state
+// how much of a product is offered ("500 g", "1 L", "2 lb"); the bulk units
+// of the lexicon (kg, drums, tonnes …) count too. Milligrams are a dose, not
+// an amount offered.
+var quantityUnits = map[string]bool{"g": true, "gr": true, "gm": true, "gms": true, "gram": true, "grams": true,
+	"gramm": true, "gramos": true, "grammes": true, "kg": true, "kgs": true, "ml": true, "l": true, "lt": true,
+	"ltr": true, "liter": true, "liters": true, "litre": true, "litres": true, "oz": true, "lb": true, "lbs": true,
+	"gal": true, "gallon": true, "gallons": true, "г": true, "гр": true, "кг": true, "мл": true, "л": true,
+	"克": true, "公斤": true, "千克": true, "升": true, "毫升": true}
+
+// statesQuantity reports whether an offer field states an amount: a number
+// followed by a unit of mass or volume, not by "/" or "per" (a
+// concentration, "5-20 g/L", is no amount offered).
+func (m *Matcher) statesQuantity(fields []field) bool {
+	for fi := range fields {
+		f := &fields[fi]
+		if !f.offerField {
+			continue
+		}
+		b := f.norm
+		for i := 0; i < len(b); i++ {
+			if !isDigit(b[i]) || i > 0 && (isDigit(b[i-1]) || b[i-1] == '.' || b[i-1] == ',' || isASCIIAlpha(b[i-1])) {
+				continue
+			}
+			_, j := parseQuantity(b, i)
+			k := j
+			if k < len(b) && b[k] == ' ' {
+				k++
+			}
+			u := k
+			for u < len(b) {
+				if c := b[u]; c < 0x80 {
+					if c < 'a' || c > 'z' {
+						break
+					}
+					u++
+					continue
+				}
+				r, w := utf8.DecodeRune(b[u:])
+				if isCJK(r) {
+					// CJK units are not separated from what follows.
+					if quantityUnits[string(b[k:u+w])] {
+						u += w
+						break
+					}
+				}
+				if !isWordRune(r) && !isCJK(r) {
+					break
+				}
+				u += w
+			}
+			unit := string(b[k:u])
+			if u > k && (quantityUnits[unit] || m.unitLimit[unit] > 0) && !perAfter(b, u) {
+				return true
+			}
+			i = j - 1
+		}
+	}
+	return false
+}
+
+// perAfter reports whether a unit ending at b[u] is followed by "/" or
+// "per" (a concentration or a rate), or by "in" or "dissolves" (a
+// solubility, "1 g dissolves in 20 ml of water").
+func perAfter(b []byte, u int) bool {
+	if u < len(b) && b[u] == ' ' {
+		u++
+	}
+	if u < len(b) && b[u] == '/' {
+		return true
+	}
+	for _, w := range [...]string{"per", "in", "dissolve"} {
+		if u+len(w) <= len(b) && string(b[u:u+len(w)]) == w && (w == "dissolve" || u+len(w) == len(b) || !isASCIIAlpha(b[u+len(w)])) {
+			return true
+		}
+	}
+	return false
+}
