@@ -168,14 +168,14 @@ func (m *Matcher) mergeJoined(hits, joined []fhit) []fhit {
 	hits = slices.Clip(hits)
 	for i := range hits {
 		h := &hits[i]
-		if h.pat < 0 || h.cas == "-" || m.pinfo[h.pat].kinds&kSubstance == 0 {
+		if h.pat < 0 || h.cas == noSub || m.pinfo[h.pat].kinds&kSubstance == 0 {
 			continue
 		}
 		for _, j := range joined {
 			// Inside the joined term, or starting inside it (a fragment
 			// of the joined word: "safrole oil" in "iso-safrole oil").
 			if h.s >= j.s && h.e <= j.e && (h.s != j.s || h.e != j.e) || h.s > j.s && h.s < j.e {
-				h.cas = "-"
+				h.cas = noSub
 				break
 			}
 		}
