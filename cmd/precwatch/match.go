@@ -85,11 +85,8 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 			continue
 		}
 		mode := *input
-		if mode == "" {
-			mode = "text"
-			if strings.EqualFold(filepath.Ext(name), ".jsonl") || strings.EqualFold(filepath.Ext(name), ".ndjson") {
-				mode = "jsonl"
-			}
+		if mode == "" && (strings.EqualFold(filepath.Ext(name), ".jsonl") || strings.EqualFold(filepath.Ext(name), ".ndjson")) {
+			mode = "jsonl"
 		}
 		if err := p.readStream(ctx, name, f, mode); err != nil {
 			fmt.Fprintf(env.Stderr, "precwatch match: %s: %v\n", name, err)
@@ -207,12 +204,27 @@ func (p *matchPipeline) write(l *precwatch.Listing, r *precwatch.Match) {
 // readStream reads one input: JSONL listings or one document.
 func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader, mode string) error {
 	br := bufio.NewReaderSize(r, 1<<16)
+	peek, _ := br.Peek(1 << 16)
+	first := bytes.TrimLeft(peek, " \t\r\n\ufeff")
 	if mode == "" {
-		peek, _ := br.Peek(512)
+		// Sniffed: JSON (one listing a line, an array of listings, or
+		// pretty-printed objects) when it starts like JSON, else one
+		// document.
 		mode = "text"
-		if t := bytes.TrimLeft(peek, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
+		if len(first) > 0 && (first[0] == '{' || first[0] == '[') {
 			mode = "jsonl"
 		}
+	}
+	if mode == "jsonl" && len(first) > 0 && (first[0] == '[' || !firstLineIsJSON(first, len(peek) < br.Size())) {
+		if bom := []byte("\ufeff"); bytes.HasPrefix(peek, bom) {
+			br.Discard(len(bom))
+		}
+		return readJSONValues(br, name, func(l precwatch.Listing, src string) {
+			p.add(matchDoc{listing: l, src: src})
+		}, func(msg string) {
+			p.bad++
+			fmt.Fprintln(p.stderr, msg)
+		})
 	}
 	if mode == "text" {
 		data, err := io.ReadAll(br)
@@ -231,9 +243,12 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 		if len(b) > 0 {
 			line++
 			t := bytes.TrimSpace(b)
+			if line == 1 {
+				t = bytes.TrimPrefix(t, []byte("\ufeff"))
+			}
 			if len(t) > 0 {
-				var l precwatch.Listing
-				if jerr := json.Unmarshal(t, &l); jerr != nil {
+				l, jerr := decodeListing(t)
+				if jerr != nil {
 					p.bad++
 					fmt.Fprintf(p.stderr, "%s:%d: %v\n", name, line, jsonErr(jerr))
 				} else {
@@ -248,6 +263,19 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 			return err
 		}
 	}
+}
+
+// firstLineIsJSON reports whether the first line of b is a JSON value of
+// its own (JSON Lines); whole says b is all of the input.
+func firstLineIsJSON(b []byte, whole bool) bool {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		if !whole {
+			return true // a line longer than the peek: read it as a line
+		}
+		i = len(b)
+	}
+	return json.Valid(bytes.TrimSpace(b[:i]))
 }
 
 func jsonErr(err error) string {

@@ -164,3 +164,63 @@ substances:
 		t.Errorf("bad watchlist: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestMatchJSONShapes: listings written by other tools — numbers, null and
+// objects for string fields, attributes of any type, a JSON array, pretty-
+// printed objects in a .json file, a byte-order mark — are read as the text
+// they stand for, not skipped.
+func TestMatchJSONShapes(t *testing.T) {
+	dir := t.TempDir()
+	lenient := filepath.Join(dir, "export.jsonl")
+	writeFile(t, lenient, "\ufeff"+`{"id":101,"platform":"ChemHub","url":null,"title":"White powder","description":"Wickr: labchem","price":{"amount":950,"currency":"USD"},"seller":{"name":"labchem","id":7},"location":["CN","Hebei"],"attributes":{"CAS":"5449-12-7","purity":99.5,"in_stock":true}}
+{"id":102,"title":"Solvent","attributes":[{"name":"CAS No","value":"67-64-1"},{"name":"Pack","value":"1 L"}]}
+{"id":"103","title":["AA", "batteries"],"label":{"suspicious":true,"cas":["103-79-7"],"note":"ephedrine BMK P2P"}}
+`)
+	code, stdout, stderr := runMatchCmd(t, "", lenient)
+	if code != 0 {
+		t.Fatalf("match %s exit = %d, stderr %q", lenient, code, stderr)
+	}
+	ms := decodeMatches(t, stdout)
+	if len(ms) != 3 || ms[0].ID != "101" || ms[1].ID != "102" || ms[2].ID != "103" {
+		t.Fatalf("match %s = %+v, want results 101, 102, 103", lenient, ms)
+	}
+	if !ms[0].Suspicious || len(ms[0].Substances) != 1 || ms[0].Substances[0].CAS != "25547-51-7" {
+		t.Errorf("101 (CAS only in a number-typed attribute set) = %+v, want suspicious BMK glycidic acid", ms[0])
+	}
+	if len(ms[1].Substances) != 1 || ms[1].Substances[0].CAS != "67-64-1" {
+		t.Errorf("102 (attributes as name/value pairs) = %+v, want acetone", ms[1])
+	}
+	if ms[2].Offered() || ms[2].Suspicious {
+		t.Errorf("103: fields the contract does not name (label) must not be read as text: %+v", ms[2])
+	}
+
+	array := filepath.Join(dir, "listings.json")
+	writeFile(t, array, `[
+  {"id": 1, "title": "Pseudoephedrine HCl powder 1 kg", "description": "Telegram @chemdirect"},
+  {"id": 2, "title": "Diet tea", "description": "ephedrine-free"},
+  "not a listing",
+  {"id": 3, "title": "Safrole oil 5 L"}
+]`)
+	pretty := filepath.Join(dir, "pretty.json")
+	writeFile(t, pretty, "{\n  \"id\": \"p1\",\n  \"title\": \"Red phosphorus 500 g\",\n  \"description\": \"no questions asked\"\n}\n{\n  \"id\": \"p2\",\n  \"title\": \"Ballpoint pen\"\n}\n")
+	code, stdout, stderr = runMatchCmd(t, "", array, pretty)
+	if code != 1 || !strings.Contains(stderr, array+": listing 3: ") {
+		t.Errorf("match %s %s: exit %d, stderr %q; want exit 1 naming listing 3", array, pretty, code, stderr)
+	}
+	var ids []string
+	for _, m := range decodeMatches(t, stdout) {
+		ids = append(ids, m.ID)
+		if want := m.ID == "1" || m.ID == "3" || m.ID == "p1"; m.Suspicious != want {
+			t.Errorf("listing %s suspicious = %v, want %v", m.ID, m.Suspicious, want)
+		}
+	}
+	if got := strings.Join(ids, ","); got != "1,2,3,p1,p2" {
+		t.Errorf("ids = %s, want 1,2,3,p1,p2 (array and pretty-printed objects, in order)", got)
+	}
+
+	// Stdin holding a JSON array is sniffed as listings too.
+	code, stdout, _ = runMatchCmd(t, `[{"id":"s","title":"Acetic anhydride 200 L drum","description":"discreet packaging"}]`)
+	if ms := decodeMatches(t, stdout); code != 0 || len(ms) != 1 || ms[0].ID != "s" || !ms[0].Suspicious {
+		t.Errorf("stdin array: exit %d, stdout %s", code, stdout)
+	}
+}
