@@ -8,11 +8,17 @@ import (
 	"github.com/precwatch/precwatch"
 )
 
+// maxProcessGap bounds the bytes between a process cue ("made from") and
+// the mention it makes a raw material.
+const maxProcessGap = 80
+
 // markComposition marks the mentions of one field that state what a
-// product contains rather than offer the substance: a composition cue right
-// after the mention ("safrole-reduced", "safrole residue") or right before
-// it ("low-safrole", "low in safrole"), or a limit ("safrole < 0.1%",
-// "safrole ≤ 1 %").
+// product contains or is made from rather than offer the substance: a
+// composition cue right after the mention ("safrole-reduced", "safrole
+// residue") or right before it ("low-safrole", "low in safrole"), a limit
+// ("safrole < 0.1%", "safrole ≤ 1 %"), or a process cue earlier in the same
+// clause ("manufactured from safrole", "produced by acetylation of wood pulp
+// with acetic anhydride").
 func (m *Matcher) markComposition(f *field, ms []subHit) {
 	for i := range ms {
 		h := &ms[i]
@@ -29,7 +35,12 @@ func (m *Matcher) markComposition(f *field, ms []subHit) {
 			}
 		}
 		for _, c := range f.window(h.s-maxCue, h.s) {
-			if c.pat >= 0 && m.pats[c.pat].kinds&kCompBefore != 0 && c.e <= h.s && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) {
+			if c.pat < 0 || c.e > h.s {
+				continue
+			}
+			k := m.pats[c.pat].kinds
+			if k&kCompBefore != 0 && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) ||
+				k&kCompProcess != 0 && h.s-c.e <= maxProcessGap && sameClause(f.norm[c.e:h.s]) {
 				h.composition = true
 			}
 		}

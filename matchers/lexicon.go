@@ -50,6 +50,11 @@ type lexicon struct {
 	Composition struct {
 		Before []string `yaml:"before"`
 		After  []string `yaml:"after"`
+		// Process: cues of how a product is made, before a mention in the
+		// same clause ("manufactured from safrole", "produced by
+		// acetylation with acetic anhydride"): the substance is what the
+		// product is made from, not what is offered.
+		Process []string `yaml:"process"`
 	} `yaml:"composition"`
 	// BulkUnits: units of quantity and the amount from which it is bulk.
 	BulkUnits map[string]float64 `yaml:"bulk_units"`

@@ -423,7 +423,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kNotSubstance != 0 && ev.notSubst == "" {
 				ev.notSubst = p.text
 			}
-			if k&kNonOffer != 0 && len(ev.nonOffer) < 3 {
+			// A denied report word ("no police, no seizure") says nothing
+			// of a report.
+			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s)
+			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
 			if k&kOffer != 0 {
@@ -432,7 +435,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					ev.offerPats = append(ev.offerPats, h.pat)
 				}
 			}
-			if k&kNonOffer != 0 && !slices.Contains(ev.newsPats, h.pat) {
+			if news && !slices.Contains(ev.newsPats, h.pat) {
 				ev.newsPats = append(ev.newsPats, h.pat)
 			}
 			if k&kOfferWeak != 0 {
@@ -788,10 +791,10 @@ func (m *Matcher) dropQualifiers(f *field, ms []subHit) []subHit {
 		word := string(f.norm[h.s:h.e])
 		// ms is sorted by start: look at the neighbours only.
 		for j := i - 1; j >= 0 && ms[j].s >= h.s-maxCue-4 && !drop[i]; j-- {
-			drop[i] = m.qualifies(ms[j], h, word)
+			drop[i] = m.qualifies(f.norm, ms[j], h, word)
 		}
 		for j := i + 1; j < len(ms) && ms[j].s <= h.e+4 && !drop[i]; j++ {
-			drop[i] = m.qualifies(ms[j], h, word)
+			drop[i] = m.qualifies(f.norm, ms[j], h, word)
 		}
 	}
 	out := ms[:0]
@@ -907,13 +910,27 @@ func wordAfterAt(norm []byte, i int) string {
 
 // qualifies reports whether mention h (text word) is a word of the longer
 // mention o of another substance right next to it.
-func (m *Matcher) qualifies(o, h subHit, word string) bool {
+func (m *Matcher) qualifies(norm []byte, o, h subHit, word string) bool {
 	// A CAS number qualifies only an abbreviation: "BMK 5449-12-7",
 	// "5449-12-7 (BMK)" name the glycidate, not P-2-P.
 	if o.sub == h.sub || o.e-o.s <= h.e-h.s || o.kind == precwatch.HitCAS && h.kind != precwatch.HitAbbreviation {
 		return false
 	}
-	return (o.s >= h.e && o.s-h.e <= 4 || h.s >= o.e && h.s-o.e <= 4) && m.tokens[o.sub][word]
+	return (o.s >= h.e && o.s-h.e <= 4 && !listGap(norm[h.e:o.s]) || h.s >= o.e && h.s-o.e <= 4 && !listGap(norm[o.e:h.s])) &&
+		m.tokens[o.sub][word]
+}
+
+// listGap reports whether the bytes between two mentions separate list
+// items ("ephedrine, pseudoephedrine", "ephedrine/pseudoephedrine"): then
+// neither is a word of the other's name.
+func listGap(gap []byte) bool {
+	for _, c := range gap {
+		switch c {
+		case ',', ';', '/', '&', '+', '|':
+			return true
+		}
+	}
+	return strings.Contains(string(gap), "、") || strings.Contains(string(gap), "，")
 }
 
 // maxCue bounds the length in bytes of the context phrases looked for
@@ -1511,7 +1528,10 @@ func (ev *evaluation) isReport() bool {
 		return true
 	}
 	if news >= 2 {
-		return news > offers && !ev.offerContact
+		// A contact or delivery word outweighs two report words ("no
+		// police, no seizure, safe delivery"), not three ("the court heard
+		// the defendants arranged delivery").
+		return news > offers && (!ev.offerContact || news >= 3 && news > offers+1)
 	}
 	return !ev.chemForm && offers == 1 && !ev.offerWeak && !ev.bulk
 }

@@ -69,6 +69,7 @@ const (
 	kPaperAfter
 	kCompBefore
 	kCompAfter
+	kCompProcess
 )
 
 // termRef ties a pattern to a substance term.
@@ -278,7 +279,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate},
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
-		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter},
+		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
