@@ -3,6 +3,7 @@ package matchers
 import (
 	"bytes"
 	"encoding/binary"
+	"strings"
 )
 
 // ValidCAS reports whether s is a CAS Registry Number in canonical form
@@ -300,4 +301,46 @@ func nextDigit(text []byte, i int) int {
 	for ; i < len(text) && !isDigit(text[i]); i++ {
 	}
 	return i
+}
+
+// casAttributeKey reports whether an attribute name is a CAS label ("CAS",
+// "CAS No.", "cas_number", "CAS号", "CAS-Nr"): its value then stands where
+// the text after a CAS keyword would.
+func casAttributeKey(key string) bool {
+	k := strings.ToLower(strings.TrimSpace(key))
+	i := strings.Index(k, "cas")
+	if i < 0 || i > 0 && isASCIIAlpha(k[i-1]) {
+		return false
+	}
+	rest := k[i+3:]
+	if rest == "" || !isASCIIAlpha(rest[0]) {
+		return true
+	}
+	for _, w := range []string{"no", "nr", "num", "rn"} {
+		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isASCIIAlpha(rest[len(w)]) || w == "num") {
+			return true
+		}
+	}
+	return false
+}
+
+// appendAttributeCAS parses the CAS number that a CAS-labelled attribute
+// value starts with, in any form a CAS keyword allows ("28578 16 7",
+// "28578.16.7", "28578167"), and appends it to out.
+func appendAttributeCAS(out []CASMention, norm []byte) []CASMention {
+	p := 0
+	for p < len(norm) && (norm[p] == ' ' || norm[p] == ':' || norm[p] == '#') {
+		p++
+	}
+	if p >= len(norm) || !isDigit(norm[p]) {
+		return out
+	}
+	var buf [32]byte
+	b := append(buf[:0], "cas "...)
+	b = append(b, norm[p:min(len(norm), p+20)]...)
+	c, end, ok := parseCASAt(b, 4)
+	if !ok {
+		return out
+	}
+	return append(out, CASMention{CAS: c, Start: p, End: p + end - 4})
 }

@@ -1,6 +1,11 @@
 package matchers
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // Tests of the code-level gaps found on the second held-out set
 // (testdata/heldout2; /work/notes/matcher-gaps.md, "Round 2"). Each case is
@@ -59,4 +64,42 @@ func TestGap2ReportOutweighsContact(t *testing.T) {
 		// Two report words and a delivery word stay an offer.
 		{title: "PMK glycidate oil 5 kg", desc: "no police, no seizure, safe delivery to the UK", suspicious: true, cas: []string{"13605-48-6"}},
 	})
+}
+
+// A CAS-labelled attribute ("CAS": "28578 16 7") gives its value the
+// context of a CAS keyword: spaced, dotted and unseparated forms count
+// there, as they do after "CAS" in text; other attributes do not.
+func TestGap2AttributeCAS(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		attrs map[string]string
+		want  []string
+	}{
+		{map[string]string{"CAS": "28578 16 7", "Purity": "99%"}, []string{"28578-16-7"}},
+		{map[string]string{"CAS No.": "5449.12.7"}, []string{"25547-51-7"}},
+		{map[string]string{"cas_number": "103797"}, []string{"103-79-7"}},
+		{map[string]string{"CAS号": " 120 57 0"}, []string{"120-57-0"}},
+		{map[string]string{"CAS-Nr": "4676-39-5"}, []string{"4676-39-5"}},
+		{map[string]string{"CAS": "28578 16 8"}, nil},        // wrong check digit
+		{map[string]string{"Batch": "28578 16 7"}, nil},      // not a CAS label
+		{map[string]string{"Casing": "28578 16 7"}, nil},     // a word that starts with cas
+		{map[string]string{"Case pack": "103797"}, nil},      // likewise
+		{map[string]string{"HS code / CAS": "2932 99"}, nil}, // no CAS number
+	}
+	for _, tc := range tests {
+		l := precwatch.Listing{Title: "Pale yellow oil, 99%", Price: "$500/kg", Attributes: tc.attrs}
+		got := offeredCAS(m.Match(&l))
+		if !reflect.DeepEqual(got, tc.want) && !(len(got) == 0 && len(tc.want) == 0) {
+			t.Errorf("Match(attributes %v) = cas %v, want %v", tc.attrs, got, tc.want)
+		}
+	}
+	// The hit's offsets point into the attribute value.
+	l := precwatch.Listing{Title: "oil", Price: "$1", Attributes: map[string]string{"CAS": " 28578 16 7 "}}
+	res := m.Match(&l)
+	if len(res.Substances) != 1 || len(res.Substances[0].Hits) != 1 {
+		t.Fatalf("Match(attribute CAS) = %+v, want one substance with one hit", res.Substances)
+	}
+	if h := res.Substances[0].Hits[0]; h.Field != "attributes.CAS" || l.Attributes["CAS"][h.Start:h.End] != "28578 16 7" {
+		t.Errorf("attribute CAS hit = %+v, want field attributes.CAS and text %q", h, "28578 16 7")
+	}
 }

@@ -56,6 +56,9 @@ type field struct {
 	// offerField: substances named here count (title, description,
 	// attributes); seller names and locations give context only.
 	offerField bool
+	// attrCAS: an attribute whose name is a CAS label ("CAS No."); its
+	// value is read as if a CAS keyword stood before it.
+	attrCAS bool
 }
 
 // window returns the hits of f that start in [lo, hi] (f.hits is sorted by
@@ -119,6 +122,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	addField(precwatch.FieldLocation, l.Location)
 	for _, k := range sortedKeys(l.Attributes) {
 		addField("attributes."+k, l.Attributes[k])
+		if n := len(fields); n > 0 && fields[n-1].name == "attributes."+k {
+			fields[n-1].attrCAS = casAttributeKey(k)
+		}
 	}
 	total := 0
 	for len(sc.texts) < len(fields) {
@@ -141,6 +147,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.rawHi = len(sc.raw)
 		f.casLo = len(sc.cas)
 		sc.cas = appendCAS(sc.cas, f.norm)
+		if len(sc.cas) == f.casLo && f.attrCAS {
+			sc.cas = appendAttributeCAS(sc.cas, f.norm)
+		}
 		f.casHi = len(sc.cas)
 		f.joinLo = len(sc.joined)
 		sc.joined = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join)
