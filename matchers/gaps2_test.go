@@ -103,3 +103,20 @@ func TestGap2AttributeCAS(t *testing.T) {
 		t.Errorf("attribute CAS hit = %+v, want field attributes.CAS and text %q", h, "28578 16 7")
 	}
 }
+
+// A locant name glued by a hyphen to a substituent ("4-phenyl-2-butanone",
+// "(4-hydroxyphenyl)-2-butanone") names another compound, not the Table II
+// substance or reagent ("2-butanone" = MEK); Table I and immediate-precursor
+// names keep their hit (recall first where any quantity is a ticket).
+func TestGap2SubstitutedLocantName(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "4-Phenyl-2-butanone 98%, 1 kg", desc: "Floral fragrance ketone.", price: "$40"},
+		{title: "Raspberry ketone", desc: "4-(4-hydroxyphenyl)-2-butanone, 99%, 1 kg.", price: "$60"},
+		{title: "2-Butanone (MEK) 99%, 20 L", price: "$50", cas: []string{"78-93-3"}},
+		{title: "Solvent", desc: "CAS 78-93-3, 2-butanone, 99.9%", price: "$50", cas: []string{"78-93-3"}},
+		{title: "1-Phenyl-2-propanone 99%", price: "$300", suspicious: true, cas: []string{"103-79-7"}},
+		// Table I: kept (1-methyl-4-piperidone is another compound, but a
+		// 4-piperidone hit is not dropped on the name's shape alone).
+		{title: "1-Methyl-4-piperidone 98%, 100 g", price: "$30", suspicious: true, cas: []string{"41661-47-6"}},
+	})
+}

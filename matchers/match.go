@@ -529,8 +529,17 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if p.kinds&kSubstance == 0 || !f.offerField {
 				continue
 			}
+			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s))
 			for ri, r := range p.refs {
 				if dupSub(p.refs[:ri], r.sub) {
+					continue
+				}
+				// "4-phenyl-2-butanone", "(3,4-methylenedioxyphenyl)-2-butanone":
+				// a locant name glued to a substituent names another
+				// compound. Only for Table II substances and reagents; a
+				// Table I or immediate-precursor name keeps its hit (recall
+				// first where any quantity is a ticket).
+				if substituted && m.substitutable(r.sub) {
 					continue
 				}
 				if r.amb != -1 {
@@ -1597,4 +1606,23 @@ func quoteAll(s []string) []string {
 		out[i] = strconv.Quote(x)
 	}
 	return out
+}
+
+// substituentBefore reports whether the name at norm[s] is glued by a
+// hyphen to a substituent before it: "phenyl-" or ")-", as in
+// "4-phenyl-2-butanone".
+func substituentBefore(norm []byte, s int) bool {
+	if s < 3 || norm[s-1] != '-' {
+		return false
+	}
+	c := norm[s-2]
+	return c == ')' || c == ']' || isASCIIAlpha(c) && isASCIIAlpha(norm[s-3])
+}
+
+// substitutable reports whether a locant name of substance sub that is
+// glued to a substituent names another compound: Table II substances and
+// reagents (not Table I substances or immediate precursors).
+func (m *Matcher) substitutable(sub int32) bool {
+	s := m.subs[sub]
+	return s.List == precwatch.ListTableII || s.List == precwatch.ListSurveillance && !s.Immediate
 }
