@@ -120,3 +120,46 @@ func TestGap2SubstitutedLocantName(t *testing.T) {
 		{title: "1-Methyl-4-piperidone 98%, 100 g", price: "$30", suspicious: true, cas: []string{"41661-47-6"}},
 	})
 }
+
+// The policy's payment indicator is crypto-ONLY payment: crypto among
+// other methods (T/T, PayPal, Überweisung) is none; "only"/"nur"/"только"
+// next to it, or no other method (or a denied one), keeps it.
+func TestGap2CryptoOnly(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Toluene 99% 200 L", desc: "We accept wire transfer, PayPal and USDT.", price: "$300", cas: []string{"108-88-3"}},
+		{title: "Aceton 99 % 25 L", desc: "Bezahlung: Vorkasse, Kreditkarte oder Bitcoin.", price: "60 €", cas: []string{"67-64-1"}},
+		{title: "Toluene 99% 200 L", desc: "Payment: USDT (TRC20).", price: "$300", suspicious: true, cas: []string{"108-88-3"}},
+		{title: "Toluene 99% 200 L", desc: "PayPal not accepted, Monero only.", price: "$300", suspicious: true, cas: []string{"108-88-3"}},
+		{title: "Aceton 99 % 25 L", desc: "Zahlung nur in Bitcoin; keine Überweisung.", price: "60 €", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "Ацетон 10 л", desc: "Оплата только в USDT, наличные не принимаем.", price: "2000 ₽", suspicious: true, cas: []string{"67-64-1"}},
+	})
+}
+
+// An inline HTML tag between two letters (<wbr>, <b>, <span …>) is dropped
+// like a zero-width character, so the word it cuts still matches.
+func TestGap2InlineTag(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Ephe<wbr>drine HCl 100 g", price: "$90", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Safr<span class=\"hl\">ole</span> 98%, 1 L", price: "$90", suspicious: true, cas: []string{"94-59-7"}},
+		{title: "Acetone<br>toluene", desc: "two solvents, 20 L each", price: "$90", cas: []string{"108-88-3", "67-64-1"}},
+	})
+}
+
+// A watchlist name that glues Latin letters to CJK ("BMK缩水甘油酸钠") also
+// matches with a space between the scripts.
+func TestGap2ScriptBoundarySpace(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "PMK 缩水甘油酸乙酯 现货", price: "¥ 3000", suspicious: true, cas: []string{"28578-16-7"}},
+		{title: "BMK 缩水甘油酸 99%", price: "¥ 2000", suspicious: true, cas: []string{"25547-51-7"}},
+	})
+}
+
+// In a short listing, a block word of an ambiguous term anywhere (not only
+// next to it or in the title) decides what the product is, unless the
+// listing gives the substance's CAS number.
+func TestGap2ShortListingBlock(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "NPP 150 — WhatsApp for price", desc: "10 ml, 150 mg/ml, injectable.", price: "$40"},
+		{title: "NPP 99% powder", desc: "CAS 39742-60-4. Not an injectable.", price: "$400", suspicious: true, cas: []string{"39742-60-4"}},
+	})
+}

@@ -56,6 +56,13 @@ type lexicon struct {
 		// product is made from, not what is offered.
 		Process []string `yaml:"process"`
 	} `yaml:"composition"`
+	// Payment: non-crypto payment methods, and the cues that make a
+	// crypto payment the only one ("BTC only", "nur Bitcoin"). The policy's
+	// indicator is crypto-ONLY payment: crypto among other methods is none.
+	Payment struct {
+		Fiat []string `yaml:"fiat"`
+		Only []string `yaml:"only"`
+	} `yaml:"payment"`
 	// BulkUnits: units of quantity and the amount from which it is bulk.
 	BulkUnits map[string]float64 `yaml:"bulk_units"`
 }

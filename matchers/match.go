@@ -345,11 +345,14 @@ type evaluation struct {
 	// offerContact: a weak offer word that is no unit (delivery, contact,
 	// "available"); reports quote quantities, rarely these.
 	offerContact bool
-	newsPats     []int32 // distinct non-offer patterns found
-	offerPats    []int32 // distinct offer patterns found
-	textLen      int
-	notSubst     string
-	ambDropped   []string
+	// fiat: the listing names a non-crypto payment method (not denied);
+	// cryptoOnly: a crypto payment is said to be the only one.
+	fiat, cryptoOnly bool
+	newsPats         []int32 // distinct non-offer patterns found
+	offerPats        []int32 // distinct offer patterns found
+	textLen          int
+	notSubst         string
+	ambDropped       []string
 }
 
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
@@ -446,6 +449,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if news && !slices.Contains(ev.newsPats, h.pat) {
 				ev.newsPats = append(ev.newsPats, h.pat)
+			}
+			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) {
+				ev.fiat = true
 			}
 			if k&kOfferWeak != 0 {
 				ev.offerWeak = true
@@ -554,9 +560,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 						// context too.
 						ok = near(unamb, int32(fi), h.s, true)
 					}
-					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) {
-						// A block word next to the term, or in the title
-						// of a short listing (what the product is).
+					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) ||
+						shortListing && len(blk) > 0 && !slices.Contains(casSubs, r.sub) {
+						// A block word next to the term, or anywhere in a
+						// short listing (what the product is: "NPP 100" with
+						// "100 mg/ml vial" below), unless the listing gives
+						// the substance's CAS number.
 						ok = false
 					}
 					// A short term right after another substance's name is
@@ -590,6 +599,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		f := &fields[c.field]
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
+			if c.ii == m.crypto && !ev.cryptoOnly {
+				ev.cryptoOnly = m.onlyNear(f, c.s, c.e)
+			}
 		}
 	}
 	for fi := range fields {
@@ -609,6 +621,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		case precwatch.ObservableBitcoin, precwatch.ObservableEthereum, precwatch.ObservableMonero, precwatch.ObservableTron:
 			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, ev.obsField[oi], o.Type+": "+o.Value)
 		}
+	}
+	// The policy's indicator is crypto-only payment: a crypto method
+	// among others (T/T, PayPal, bank transfer) is none, unless the listing
+	// says crypto is the only way.
+	if ev.fiat && !ev.cryptoOnly {
+		ev.dropIndicator(IndCrypto)
 	}
 	if !ev.bulk && len(ev.hits) > 0 {
 		if why := m.bulkQuantity(fields); why != "" {
@@ -1036,6 +1054,34 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 	}
 	ev.indicators = append(ev.indicators, precwatch.Indicator{ID: d.id, Label: d.label, Field: fieldName, Text: text})
 	ev.indOrder = append(ev.indOrder, d.id)
+}
+
+// dropIndicator removes indicator id from the evaluation.
+func (ev *evaluation) dropIndicator(id string) {
+	for i, x := range ev.indOrder {
+		if x == id {
+			ev.indOrder = slices.Delete(ev.indOrder, i, i+1)
+			ev.indicators = slices.Delete(ev.indicators, i, i+1)
+			return
+		}
+	}
+}
+
+// onlyNear reports whether an "only" cue ("only", "nur", "solo", "только",
+// "仅") stands within 40 bytes of the phrase at [s, e) in the same clause
+// ("BTC only", "we only accept crypto", "nur Bitcoin").
+func (m *Matcher) onlyNear(f *field, s, e int32) bool {
+	const radius = 40
+	for _, c := range f.window(s-radius, e+radius) {
+		if c.pat < 0 || m.pats[c.pat].kinds&kOnly == 0 {
+			continue
+		}
+		switch {
+		case c.e <= s && sameClause(f.norm[c.e:s]), c.s >= e && sameClause(f.norm[e:c.s]), c.s < e && c.e > s:
+			return true
+		}
+	}
+	return false
 }
 
 // reset clears the evaluation for the next listing, keeping its buffers.

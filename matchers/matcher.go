@@ -70,6 +70,8 @@ const (
 	kCompBefore
 	kCompAfter
 	kCompProcess
+	kFiat
+	kOnly
 )
 
 // termRef ties a pattern to a substance term.
@@ -127,6 +129,7 @@ type Matcher struct {
 	fillers    map[string]bool
 	unitLimit  map[string]float64 // normalised unit → bulk from this amount
 	noPaper    int16              // index of the no-paperwork indicator, -1 if none
+	crypto     int16              // index of the crypto-payment indicator, -1 if none
 	lines      []subLines         // per substance: its explain lines
 	suspLines  []string           // per score in hundredths: the "suspicious" line
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
@@ -155,7 +158,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}
 	runePropOnce.Do(initRuneProps)
 	m := &Matcher{subs: w.Substances(), casIndex: map[string]casRef{}, threshold: opts.Threshold,
-		connectors: map[string]bool{}, fillers: map[string]bool{}, unitLimit: map[string]float64{}, noPaper: -1}
+		connectors: map[string]bool{}, fillers: map[string]bool{}, unitLimit: map[string]float64{}, noPaper: -1, crypto: -1}
 	if m.threshold == 0 {
 		m.threshold = DefaultThreshold
 	}
@@ -246,6 +249,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		if ind.ID == IndNoPaper {
 			m.noPaper = int16(ii)
 		}
+		if ind.ID == IndCrypto {
+			m.crypto = int16(ii)
+		}
 		m.indicators = append(m.indicators, indicatorDef{id: ind.ID, label: ind.Label})
 		for _, t := range ind.BlockBefore {
 			for _, v := range lexVariants(t) {
@@ -280,6 +286,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
 		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
+		{lex.Payment.Fiat, kFiat}, {lex.Payment.Only, kOnly},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
@@ -521,9 +528,30 @@ func termVariants(t string) []string {
 				addN(j)
 			}
 		}
+		// "BMK缩水甘油酸钠" is also written "BMK 缩水甘油酸钠".
+		if sp := spaceScripts(n); sp != n {
+			addN(sp)
+		}
 	}
 	return out
 }
+
+// spaceScripts puts a space between a Latin letter or digit and a CJK
+// character that touch in s.
+func spaceScripts(s string) string {
+	var b strings.Builder
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 && (isASCIIAlnumRune(prev) && isCJK(r) || isCJK(prev) && isASCIIAlnumRune(r)) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+func isASCIIAlnumRune(r rune) bool { return r < 0x80 && (isDigit(byte(r)) || isASCIIAlpha(byte(r))) }
 
 // lexVariants returns the normalised forms of a lexicon term; a trailing
 // '*' is kept as the prefix marker.

@@ -108,6 +108,7 @@ const (
 	cNewline
 	cAmp
 	cHigh
+	cLt // '<': maybe an inline tag inside a word
 )
 
 var asciiClass = func() (t [256]uint8) {
@@ -128,6 +129,8 @@ var asciiClass = func() (t [256]uint8) {
 			t[i] = cNewline
 		case c == '&':
 			t[i] = cAmp
+		case c == '<':
+			t[i] = cLt
 		case c < 0x20 || c == 0x7f:
 			t[i] = cSpace
 		default:
@@ -158,6 +161,9 @@ var fastKind = func() (t [256]uint8) {
 		}
 	}
 	t[' '] = fSpace
+	// '<' stays on the fast path unless a letter is before it (then it
+	// may be an inline tag inside a word: see cLt).
+	t['<'] = fOther
 	return
 }()
 
@@ -234,6 +240,9 @@ func (t *Text) Reset(s string) {
 					lastKind = cSpace
 					prevAlnum = false
 				case fOther:
+					if c == '<' && lastKind == cLower {
+						break run
+					}
 					lastKind = cOther
 					prevAlnum = false
 				default:
@@ -317,6 +326,17 @@ func (t *Text) Reset(s string) {
 			lastKind = cDigit
 			prevAlnum = true
 			i++
+		case cLt:
+			// An inline tag between two letters ("Pseudo<wbr>ephedrine",
+			// "ephe<b>drine</b>") is dropped like a zero-width character.
+			if prevAlnum && lastKind == cLower {
+				if j := inlineTagEnd(s, i); j > i && j < n && (asciiClass[s[j]] == cUpper || asciiClass[s[j]] == cLower || s[j] >= 0x80) {
+					next = -1
+					i = j
+					continue
+				}
+			}
+			fallthrough
 		case cOther:
 			if i != next {
 				t.Norm = out
@@ -1074,4 +1094,34 @@ func computeFold(r rune) string {
 		}
 	}
 	return norm.NFC.String(b.String())
+}
+
+// inlineTags are the HTML tags that may stand inside a word without
+// breaking it: word-break opportunities and character formatting.
+var inlineTags = []string{"wbr", "b", "i", "u", "em", "strong", "span", "font", "small", "mark", "s"}
+
+// inlineTagEnd returns the end of the inline tag (opening, closing or
+// self-closing, attributes allowed, at most 64 bytes) that starts at s[i]
+// ('<'), or i if there is none.
+func inlineTagEnd(s string, i int) int {
+	k := strings.IndexByte(s[i+1:min(len(s), i+65)], '>')
+	if k < 1 {
+		return i
+	}
+	tag := s[i+1 : i+1+k]
+	tag = strings.TrimPrefix(tag, "/")
+	tag = strings.TrimSuffix(strings.TrimSpace(tag), "/")
+	name := tag
+	if sp := strings.IndexAny(tag, " \t"); sp >= 0 {
+		name = tag[:sp]
+	}
+	if strings.ContainsAny(tag, "<>") {
+		return i
+	}
+	for _, t := range inlineTags {
+		if strings.EqualFold(name, t) {
+			return i + 1 + k + 1
+		}
+	}
+	return i
 }

@@ -58,6 +58,10 @@ func TestNormalizeOffsets(t *testing.T) {
 		{"Псевдоэфедрин 60", "псевдоэфедрин", "Псевдоэфедрин"},
 		{"盐酸伪麻黄碱片", "伪麻黄碱", "伪麻黄碱"},
 		{"a\u00a0\u00a0acetone", "acetone", "acetone"},
+		{"x Pseudo<wbr>ephedrine y", "pseudoephedrine", "Pseudo<wbr>ephedrine"},
+		{"<p>ephe<b class=\"x\">drine</b></p>", "ephedrine", "ephe<b class=\"x\">drine"},
+		{"a <br> b", "<br>", "<br>"},
+		{"x<wbr> y", "x<wbr>", "x<wbr>"},
 	}
 	for _, tt := range tests {
 		n := Normalize(tt.in)
@@ -99,7 +103,7 @@ func checkOffsets(t *testing.T, in string) {
 
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"", "ephedrine", "ＥＰＨＥＤＲＩＮＥ", "3ph3dr1n3", "e p h e d r i n e", "&amp;&#x41;&#1234567;&",
-		"CAS#28578 16 7", "\xff\xfe\x00", "e\u200bp\u0301", "İı ß", "П с е", "&lt;b&gt;", "a\u00a0 \n\tb", "1-boc-4-ap"} {
+		"CAS#28578 16 7", "\xff\xfe\x00", "Pseudo<wbr>ephedrine", "a<b>c</b>d<", "x</span >y<i/>z", "e\u200bp\u0301", "İı ß", "П с е", "&lt;b&gt;", "a\u00a0 \n\tb", "1-boc-4-ap"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
