@@ -163,3 +163,15 @@ func TestGap2ShortListingBlock(t *testing.T) {
 		{title: "NPP 99% powder", desc: "CAS 39742-60-4. Not an injectable.", price: "$400", suspicious: true, cas: []string{"39742-60-4"}},
 	})
 }
+
+// An abbreviation followed by its CAS label and a glycidate's CAS number
+// ("BMK (CAS 5449-12-7)") names that glycidate, not P-2-P/PMK; with the
+// abbreviation's own CAS it stays itself.
+func TestGap2CASLabelQualifier(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "BMK (CAS 5449-12-7) powder", price: "$300", suspicious: true, cas: []string{"25547-51-7"}},
+		{title: "PMK, CAS No.: 28578-16-7, oil", price: "$500", suspicious: true, cas: []string{"28578-16-7"}},
+		{title: "PMK (CAS 4676-39-5) oil", price: "$900", suspicious: true, cas: []string{"4676-39-5"}},
+		{title: "BMK - cas# 103-79-7", price: "$900", suspicious: true, cas: []string{"103-79-7"}},
+	})
+}

@@ -829,7 +829,7 @@ func (m *Matcher) dropQualifiers(f *field, ms []subHit) []subHit {
 		for j := i - 1; j >= 0 && ms[j].s >= h.s-maxCue-4 && !drop[i]; j-- {
 			drop[i] = m.qualifies(f.norm, ms[j], h, word)
 		}
-		for j := i + 1; j < len(ms) && ms[j].s <= h.e+4 && !drop[i]; j++ {
+		for j := i + 1; j < len(ms) && ms[j].s <= h.e+16 && !drop[i]; j++ {
 			drop[i] = m.qualifies(f.norm, ms[j], h, word)
 		}
 	}
@@ -952,8 +952,29 @@ func (m *Matcher) qualifies(norm []byte, o, h subHit, word string) bool {
 	if o.sub == h.sub || o.e-o.s <= h.e-h.s || o.kind == precwatch.HitCAS && h.kind != precwatch.HitAbbreviation {
 		return false
 	}
+	if o.kind == precwatch.HitCAS && o.s >= h.e && casLabelGap(norm[h.e:o.s]) {
+		// "BMK (CAS 5449-12-7)": the abbreviation's own CAS label.
+		return m.tokens[o.sub][word]
+	}
 	return (o.s >= h.e && o.s-h.e <= 4 && !listGap(norm[h.e:o.s]) || h.s >= o.e && h.s-o.e <= 4 && !listGap(norm[o.e:h.s])) &&
 		m.tokens[o.sub][word]
+}
+
+// casLabelGap reports whether the bytes between an abbreviation and the CAS
+// number after it are only a CAS label with spaces, brackets and
+// punctuation (" (cas ", ", cas no.: ", " - cas#").
+func casLabelGap(gap []byte) bool {
+	if len(gap) > 16 {
+		return false
+	}
+	g := strings.TrimRight(string(gap), " :#.-=")
+	for _, l := range []string{"cas no", "cas nr", "cas rn", "cas-no", "cas-nr", "cas"} {
+		if strings.HasSuffix(g, l) {
+			g = strings.TrimSuffix(g, l)
+			return strings.Trim(g, " ([,-:") == ""
+		}
+	}
+	return false
 }
 
 // listGap reports whether the bytes between two mentions separate list
