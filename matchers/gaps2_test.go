@@ -175,3 +175,14 @@ func TestGap2CASLabelQualifier(t *testing.T) {
 		{title: "BMK - cas# 103-79-7", price: "$900", suspicious: true, cas: []string{"103-79-7"}},
 	})
 }
+
+// A word that is a context word of one ambiguous term and a block word of
+// another ("tablets": context of PSE and Contac, block of HCl) counts as
+// each only for its own term.
+func TestGap2ContextVsBlockWord(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "PSE 60 mg tablets x 100", desc: "no prescription needed", price: "$40", suspicious: true, cas: []string{"90-82-4"}},
+		{title: "Contac 12 hour tablets, 10 ct", price: "$6", cas: []string{"90-82-4"}},
+		{title: "Glucosamine HCl tablets 1500 mg", price: "$9"},
+	})
+}

@@ -383,7 +383,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if p.kinds&kind == 0 {
 				continue
 			}
-			for _, a := range p.ambRefs {
+			refs := p.ambRefs
+			if kind == kAmbBlock {
+				// A word may be a context word of one ambiguous term and a
+				// block word of another ("tablets").
+				refs = p.ambBlocks
+			}
+			for _, a := range refs {
 				if a == ar {
 					ev.ambBuf = append(ev.ambBuf, ambHits[i])
 					break

@@ -95,7 +95,8 @@ type pattern struct {
 	kinds       uint32
 	indicators  []int16
 	refs        []termRef
-	ambRefs     []ambRef
+	ambRefs     []ambRef // ambiguous terms this is a context word of
+	ambBlocks   []ambRef // ambiguous terms this is a block word of
 	startB      bool
 	endB        bool
 	suffix      int8    // when > 0: up to suffix more letters may follow (inflection)
@@ -240,7 +241,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			for _, c := range a.Block {
 				for _, v := range lexVariants(c) {
 					p := b.add(v, kAmbBlock)
-					p.ambRefs = append(p.ambRefs, ambRef{sub: int32(si), amb: int16(ai)})
+					p.ambBlocks = append(p.ambBlocks, ambRef{sub: int32(si), amb: int16(ai)})
 				}
 			}
 		}
