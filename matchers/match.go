@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"slices"
@@ -1099,16 +1100,43 @@ func (ev *evaluation) dropIndicator(id string) {
 // ("BTC only", "we only accept crypto", "nur Bitcoin").
 func (m *Matcher) onlyNear(f *field, s, e int32) bool {
 	const radius = 40
-	for _, c := range f.window(s-radius, e+radius) {
-		if c.pat < 0 || m.pats[c.pat].kinds&kOnly == 0 {
-			continue
+	lo, hi := max(0, int(s)-radius), min(len(f.norm), int(e)+radius)
+	// The clause around the phrase: from the last clause break before it
+	// to the first one after it.
+	for i := int(s) - 1; i >= lo; i-- {
+		if !sameClause(f.norm[i : i+1]) {
+			lo = i + 1
+			break
 		}
-		switch {
-		case c.e <= s && sameClause(f.norm[c.e:s]), c.s >= e && sameClause(f.norm[e:c.s]), c.s < e && c.e > s:
-			return true
+	}
+	for i := int(e); i < hi; i++ {
+		if !sameClause(f.norm[i : i+1]) {
+			hi = i
+			break
+		}
+	}
+	win := f.norm[lo:hi]
+	for _, w := range m.onlyWords {
+		for off := 0; off < len(win); {
+			k := bytes.Index(win[off:], []byte(w))
+			if k < 0 {
+				break
+			}
+			a, b := off+k, off+k+len(w)
+			if isCJKStart(win[a:]) || !wordBefore(win, a) && !wordAt(win, b) {
+				return true
+			}
+			off = a + 1
 		}
 	}
 	return false
+}
+
+// isCJKStart reports whether b starts with a CJK character (no word
+// boundaries there).
+func isCJKStart(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return isCJK(r)
 }
 
 // reset clears the evaluation for the next listing, keeping its buffers.

@@ -71,7 +71,6 @@ const (
 	kCompAfter
 	kCompProcess
 	kFiat
-	kOnly
 )
 
 // termRef ties a pattern to a substance term.
@@ -131,6 +130,7 @@ type Matcher struct {
 	unitLimit  map[string]float64 // normalised unit → bulk from this amount
 	noPaper    int16              // index of the no-paperwork indicator, -1 if none
 	crypto     int16              // index of the crypto-payment indicator, -1 if none
+	onlyWords  []string           // normalised "only" cues of a crypto payment
 	lines      []subLines         // per substance: its explain lines
 	suspLines  []string           // per score in hundredths: the "suspicious" line
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
@@ -287,7 +287,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
 		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
-		{lex.Payment.Fiat, kFiat}, {lex.Payment.Only, kOnly},
+		{lex.Payment.Fiat, kFiat},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
@@ -300,6 +300,13 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}
 	for u, v := range lex.BulkUnits {
 		m.unitLimit[strings.TrimSpace(Normalize(u).String())] = v
+	}
+	// "Only" cues are looked for in the text next to a crypto phrase, not
+	// by the automaton ("only" is too common a word to be a pattern).
+	for _, t := range lex.Payment.Only {
+		if n := strings.TrimSpace(Normalize(t).String()); n != "" {
+			m.onlyWords = append(m.onlyWords, n)
+		}
 	}
 	for _, t := range lex.Negation.Filler {
 		m.fillers[Normalize(t).String()] = true
