@@ -307,8 +307,14 @@ func nextDigit(text []byte, i int) int {
 // "CAS No.", "cas_number", "CAS号", "CAS-Nr"): its value then stands where
 // the text after a CAS keyword would.
 func casAttributeKey(key string) bool {
-	k := strings.ToLower(strings.TrimSpace(key))
-	i := strings.Index(k, "cas")
+	k := strings.TrimSpace(key)
+	i := -1
+	for j := 0; j+3 <= len(k); j++ {
+		if k[j]|0x20 == 'c' && k[j+1]|0x20 == 'a' && k[j+2]|0x20 == 's' {
+			i = j
+			break
+		}
+	}
 	if i < 0 || i > 0 && isASCIIAlpha(k[i-1]) {
 		return false
 	}
@@ -317,7 +323,7 @@ func casAttributeKey(key string) bool {
 		return true
 	}
 	for _, w := range []string{"no", "nr", "num", "rn"} {
-		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isASCIIAlpha(rest[len(w)]) || w == "num") {
+		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) && (len(rest) == len(w) || !isASCIIAlpha(rest[len(w)]) || w == "num") {
 			return true
 		}
 	}

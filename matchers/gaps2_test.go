@@ -186,3 +186,16 @@ func TestGap2ContextVsBlockWord(t *testing.T) {
 		{title: "Glucosamine HCl tablets 1500 mg", price: "$9"},
 	})
 }
+
+// A not-substance noun given as an extra ("+ free ebook", "with poster")
+// is not what is sold, even where the listing names it again; as the
+// product itself ("Book: …", "… necklace") it still is.
+func TestGap2BonusNoun(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Safrole 98% 500 ml + free poster", desc: "Poster ships rolled in the same box.", price: "$120",
+			suspicious: true, cas: []string{"94-59-7"}},
+		{title: "Acetic anhydride 1 L with bonus ebook", desc: "The ebook is sent by e-mail.", price: "$60",
+			suspicious: true, cas: []string{"108-24-7"}},
+		{title: "Poster: safrole molecule, A3", price: "$10", cas: []string{"94-59-7"}},
+	})
+}

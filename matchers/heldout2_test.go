@@ -26,7 +26,13 @@ const heldout2Min = 0.97
 // heldout2KnownGaps are listings of the second held-out set the matcher gets
 // wrong for a reason not fixed yet; they are measured and listed but left out
 // of the assertion.
-var heldout2KnownGaps = map[string]string{}
+var heldout2KnownGaps = map[string]string{
+	// Equipment whose description names a precursor only as what the
+	// process yields ("sassafras → safrole") reads as an offer of the
+	// precursor; equipment words cannot be not-substance nouns because
+	// route kits sell glassware with the chemicals.
+	"k0483": "equipment naming a precursor as its product",
+}
 
 // readLabelledSet reads a labelled listing set in the corpus format.
 func readLabelledSet(tb testing.TB, path string) []heldoutListing {

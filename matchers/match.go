@@ -353,6 +353,8 @@ type evaluation struct {
 	offerPats        []int32 // distinct offer patterns found
 	textLen          int
 	notSubst         string
+	notSubstPat      int32   // pattern of notSubst
+	bonusNoun        []int32 // not-substance nouns given as extras
 	ambDropped       []string
 }
 
@@ -439,8 +441,14 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kLicensed != 0 && ev.licensed == "" && !m.negatedAt(f, h.s) && !overlapsAny(paper, h) {
 				ev.licensed = p.text
 			}
-			if k&kNotSubstance != 0 && ev.notSubst == "" {
-				ev.notSubst = p.text
+			if k&kNotSubstance != 0 {
+				// A not-substance noun given as an extra ("+ free ebook")
+				// is not what is sold, wherever else the listing names it.
+				if bonusBefore(f.norm, int(h.s)) {
+					ev.bonusNoun = append(ev.bonusNoun, h.pat)
+				} else if ev.notSubst == "" {
+					ev.notSubst, ev.notSubstPat = p.text, h.pat
+				}
 			}
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
@@ -628,6 +636,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		case precwatch.ObservableBitcoin, precwatch.ObservableEthereum, precwatch.ObservableMonero, precwatch.ObservableTron:
 			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, ev.obsField[oi], o.Type+": "+o.Value)
 		}
+	}
+	if ev.notSubst != "" && slices.Contains(ev.bonusNoun, ev.notSubstPat) {
+		ev.notSubst = ""
 	}
 	// The policy's indicator is crypto-only payment: a crypto method
 	// among others (T/T, PayPal, bank transfer) is none, unless the listing
@@ -1084,6 +1095,37 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 	ev.indOrder = append(ev.indOrder, d.id)
 }
 
+// bonusWords mark a thing given with the product, not the product: "+
+// free ebook", "with poster", "bonus sticker".
+var bonusWords = []string{"free", "bonus", "with", "plus", "gratis", "gift", "incl", "including", "+", "&"}
+
+// bonusBefore reports whether the word before norm[s] (within two words)
+// is a bonus word, so that a not-substance noun there ("ebook") is an
+// extra and not what is sold.
+func bonusBefore(norm []byte, s int) bool {
+	lo := max(0, s-24)
+	e := s
+	for n := 0; n < 2; n++ {
+		for e > lo && (norm[e-1] == ' ' || norm[e-1] == '.' || norm[e-1] == ',' || norm[e-1] == ':' || norm[e-1] == ';') {
+			e--
+		}
+		b := e
+		for b > lo && norm[b-1] != ' ' {
+			b--
+		}
+		if b == e {
+			return false
+		}
+		for _, w := range bonusWords {
+			if string(norm[b:e]) == w {
+				return true
+			}
+		}
+		e = b
+	}
+	return false
+}
+
 // dropIndicator removes indicator id from the evaluation.
 func (ev *evaluation) dropIndicator(id string) {
 	for i, x := range ev.indOrder {
@@ -1118,7 +1160,7 @@ func (m *Matcher) onlyNear(f *field, s, e int32) bool {
 	win := f.norm[lo:hi]
 	for _, w := range m.onlyWords {
 		for off := 0; off < len(win); {
-			k := bytes.Index(win[off:], []byte(w))
+			k := bytes.Index(win[off:], w)
 			if k < 0 {
 				break
 			}
@@ -1145,7 +1187,7 @@ func (ev *evaluation) reset() {
 		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0],
-		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0]}
+		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0], bonusNoun: ev.bonusNoun[:0]}
 }
 
 func (ev *evaluation) hasIndicator(id string) bool {

@@ -130,7 +130,7 @@ type Matcher struct {
 	unitLimit  map[string]float64 // normalised unit → bulk from this amount
 	noPaper    int16              // index of the no-paperwork indicator, -1 if none
 	crypto     int16              // index of the crypto-payment indicator, -1 if none
-	onlyWords  []string           // normalised "only" cues of a crypto payment
+	onlyWords  [][]byte           // normalised "only" cues of a crypto payment
 	lines      []subLines         // per substance: its explain lines
 	suspLines  []string           // per score in hundredths: the "suspicious" line
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
@@ -305,7 +305,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	// by the automaton ("only" is too common a word to be a pattern).
 	for _, t := range lex.Payment.Only {
 		if n := strings.TrimSpace(Normalize(t).String()); n != "" {
-			m.onlyWords = append(m.onlyWords, n)
+			m.onlyWords = append(m.onlyWords, []byte(n))
 		}
 	}
 	for _, t := range lex.Negation.Filler {
