@@ -199,3 +199,14 @@ func TestGap2BonusNoun(t *testing.T) {
 		{title: "Poster: safrole molecule, A3", price: "$10", cas: []string{"94-59-7"}},
 	})
 }
+
+// A dosage form ("tablets") makes a finished medicine only of a substance
+// that is a medicine's active ingredient; potassium permanganate tablets
+// for water treatment are the Table I chemical (any quantity).
+func TestGap2DosageFormOfChemical(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Potassium permanganate tablets 200 mg, 50 ct", desc: "For disinfecting well water.", price: "$9",
+			suspicious: true, cas: []string{"7722-64-7"}},
+		{title: "Pseudoephedrine 60 mg tablets, 24 ct", desc: "Nasal decongestant.", price: "$9", cas: []string{"90-82-4"}},
+	})
+}

@@ -1575,7 +1575,10 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			explain = append(explain, s.Name+": named as a component of the product, not offered")
 			continue
 		}
-		medicine := a.medicine || ev.dosage && !ev.chemForm
+		// A dosage form makes a finished medicine only of a substance that
+		// is one's active ingredient (KMnO4 tablets for well water are the
+		// chemical).
+		medicine := a.medicine || ev.dosage && !ev.chemForm && len(s.Medicines) > 0
 		var cat category
 		var w float64
 		var line string
