@@ -132,6 +132,12 @@ func TestGap2CryptoOnly(t *testing.T) {
 		{title: "Toluene 99% 200 L", desc: "PayPal not accepted, Monero only.", price: "$300", suspicious: true, cas: []string{"108-88-3"}},
 		{title: "Aceton 99 % 25 L", desc: "Zahlung nur in Bitcoin; keine Überweisung.", price: "60 €", suspicious: true, cas: []string{"67-64-1"}},
 		{title: "Ацетон 10 л", desc: "Оплата только в USDT, наличные не принимаем.", price: "2000 ₽", suspicious: true, cas: []string{"67-64-1"}},
+		// Crypto preferred or rewarded while fiat is also taken (reference
+		// risk indicator D2, "cryptocurrency preferred").
+		{title: "Toluene 99% 200 L", desc: "Payment: T/T, PayPal, BTC preferred.", price: "$300", suspicious: true, cas: []string{"108-88-3"}},
+		{title: "Toluene 99% 200 L", desc: "We accept bank transfer; 5% discount for USDT payment.", price: "$300", suspicious: true, cas: []string{"108-88-3"}},
+		{title: "Aceton 99 % 25 L", desc: "Zahlung per Überweisung oder vorzugsweise Bitcoin.", price: "60 €", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "Toluene 99% 200 L", desc: "Bulk discount for 10 drums. Payment: T/T, USDT.", price: "$300", cas: []string{"108-88-3"}},
 	})
 }
 
