@@ -1,0 +1,30 @@
+package matchers
+
+import "testing"
+
+// The third held-out set (testdata/heldout3) was written after the matcher
+// had been tuned on the corpus and on the first two held-out sets; it aims
+// at every watchlist entry offered once realistically and once as a trap,
+// long listings with the offer buried in the middle, and sellers' English
+// from Chinese and Indian B2B portals, LatAm Spanish/Portuguese and Russian
+// darknet posts. See testdata/heldout3/README.md.
+const heldout3Path = "../testdata/heldout3/listings.jsonl"
+
+// heldout3Min is the precision and recall the third held-out set must keep,
+// for `suspicious` and for the offered CAS sets, over every listing that is
+// not a known gap.
+const heldout3Min = 0.97
+
+// heldout3KnownGaps are listings of the third held-out set the matcher gets
+// wrong for a reason not fixed yet; they are measured and listed but left
+// out of the assertion.
+var heldout3KnownGaps = map[string]string{
+	// A perfume naming a Table I substance as a scent note ("heart of
+	// heliotropin") reads as an offer of the chemical.
+	"m0015": "fragrance note names a Table I substance",
+}
+
+// TestHeldout3 measures the matcher on the third held-out set.
+func TestHeldout3(t *testing.T) {
+	measureLabelledSet(t, "held-out-3", readLabelledSet(t, heldout3Path), heldout3KnownGaps, heldout3Min)
+}
