@@ -26,9 +26,11 @@ func runConfig(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 || fs.Arg(0) != "check" {
-		fs.Usage()
-		return errUsage
+	if fs.NArg() == 0 {
+		return usageError(fs, "missing subcommand (the only one is check)")
+	}
+	if fs.Arg(0) != "check" {
+		return usageError(fs, "unknown subcommand %q (the only one is check)", fs.Arg(0))
 	}
 	return runConfigCheck(ctx, env, fs.Args()[1:])
 }
@@ -39,8 +41,7 @@ func runConfigCheck(_ context.Context, env *Env, args []string) error {
 		return err
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return errUsage
+		return usageError(fs, "no configuration FILE given")
 	}
 	failed := false
 	for _, file := range fs.Args() {
@@ -70,6 +71,11 @@ func runConfigCheck(_ context.Context, env *Env, args []string) error {
 			failed = true
 		default:
 			fmt.Fprintf(env.Stdout, "%s: ok (%d targets)\n", file, len(cfg.Targets))
+			for _, t := range cfg.Targets {
+				if hint := privateNetworkHint(t); hint != "" {
+					fmt.Fprintf(env.Stderr, "%s: warning: %s\n", file, hint)
+				}
+			}
 		}
 	}
 	if failed {

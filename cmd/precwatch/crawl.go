@@ -40,9 +40,11 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *cfgPath == "" || fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
+	if *cfgPath == "" {
+		return usageError(fs, "--config is required")
+	}
+	if msg := extraArgs(fs); msg != "" {
+		return usageError(fs, "%s", msg)
 	}
 	logger, err := newLogger(env.Stderr, *logLevel)
 	if err != nil {
@@ -52,9 +54,14 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	targets, err := selectTargets(cfg, names)
+	targets, err := selectTargets(cfg, *cfgPath, names)
 	if err != nil {
 		return err
+	}
+	for _, t := range targets {
+		if hint := privateNetworkHint(t); hint != "" {
+			fmt.Fprintln(env.Stderr, "warning: "+hint)
+		}
 	}
 	if *dataDir == "" {
 		*dataDir = cfg.DataDir
@@ -84,6 +91,7 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	sums := runTargets(ctx, a, targets, prog)
 	prog.done()
 	printSummary(env.Stdout, sums)
+	printCrawlHints(env.Stderr, *cfgPath, sums)
 	if ctx.Err() != nil {
 		fmt.Fprintln(env.Stderr, "precwatch crawl: interrupted; the next crawl resumes where this one stopped")
 		return errSilent
@@ -113,7 +121,7 @@ func loadConfig(env *Env, path string) (*config.Config, error) {
 }
 
 // selectTargets returns the named targets of cfg, or all of them.
-func selectTargets(cfg *config.Config, names []string) ([]precwatch.Target, error) {
+func selectTargets(cfg *config.Config, cfgPath string, names []string) ([]precwatch.Target, error) {
 	if len(names) == 0 {
 		return cfg.Targets, nil
 	}
@@ -121,7 +129,13 @@ func selectTargets(cfg *config.Config, names []string) ([]precwatch.Target, erro
 	for _, n := range names {
 		t := cfg.Target(n)
 		if t == nil {
-			return nil, precwatch.Errorf(precwatch.ENOTFOUND, "no target %q in the configuration", n)
+			known := make([]string, 0, len(cfg.Targets))
+			for _, t := range cfg.Targets {
+				known = append(known, t.Name)
+			}
+			// A plain error: the user reads "no target "x" in FILE (targets: a, b)",
+			// not an error code.
+			return nil, fmt.Errorf("no target %q in %s (targets: %s)", n, cfgPath, strings.Join(known, ", "))
 		}
 		ts = append(ts, *t)
 	}
@@ -192,6 +206,25 @@ func printSummary(w io.Writer, sums []*monitor.Summary) {
 	for _, s := range sums {
 		if s.Err != nil {
 			fmt.Fprintf(w, "%s: %v\n", s.Target, s.Err)
+		}
+	}
+}
+
+// printCrawlHints tells the user what to do about a target run that
+// fetched pages but extracted nothing, or whose every page failed: both
+// look like a successful crawl in the summary table.
+func printCrawlHints(w io.Writer, cfgPath string, sums []*monitor.Summary) {
+	for _, s := range sums {
+		if s.Run == nil || s.Run.Pages == 0 || s.Err != nil {
+			continue
+		}
+		test := fmt.Sprintf("precwatch target test --config %s --target %s", cfgPath, s.Target)
+		switch {
+		case s.Run.Errors >= s.Run.Pages:
+			fmt.Fprintf(w, "%s: every page failed (see the warnings above); try: %s\n", s.Target, test)
+		case s.Listings == 0:
+			fmt.Fprintf(w, "%s: %s fetched but no listings extracted: check its follow, next_page, url_pattern and field selectors with: %s\n",
+				s.Target, plural(s.Run.Pages, "page"), test)
 		}
 	}
 }

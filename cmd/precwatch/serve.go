@@ -41,9 +41,11 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *cfgPath == "" || fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
+	if *cfgPath == "" {
+		return usageError(fs, "--config is required")
+	}
+	if msg := extraArgs(fs); msg != "" {
+		return usageError(fs, "%s", msg)
 	}
 	logger, err := newLogger(env.Stderr, *logLevel)
 	if err != nil {

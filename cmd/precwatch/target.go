@@ -26,9 +26,11 @@ func runTarget(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 || fs.Arg(0) != "test" {
-		fs.Usage()
-		return errUsage
+	if fs.NArg() == 0 {
+		return usageError(fs, "missing subcommand (the only one is test)")
+	}
+	if fs.Arg(0) != "test" {
+		return usageError(fs, "unknown subcommand %q (the only one is test)", fs.Arg(0))
 	}
 	return runTargetTest(ctx, env, fs.Args()[1:])
 }
@@ -42,9 +44,17 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *cfgPath == "" || *name == "" || *pages < 1 || fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
+	switch {
+	case *cfgPath == "" && *name == "":
+		return usageError(fs, "--config and --target are required")
+	case *cfgPath == "":
+		return usageError(fs, "--config is required")
+	case *name == "":
+		return usageError(fs, "--target is required")
+	case *pages < 1:
+		return usageError(fs, "--pages must be at least 1, not %d", *pages)
+	case fs.NArg() > 0:
+		return usageError(fs, "%s", extraArgs(fs))
 	}
 	logger, err := newLogger(env.Stderr, *level)
 	if err != nil {
@@ -63,6 +73,9 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		}
 		fmt.Fprintf(env.Stderr, "precwatch target test: no target %q in %s (targets: %s)\n", *name, *cfgPath, strings.Join(names, ", "))
 		return errSilent
+	}
+	if hint := privateNetworkHint(*t); hint != "" {
+		fmt.Fprintln(env.Stderr, "warning: "+hint)
 	}
 	// Test writes no run state or evidence; the crawler still wants a data
 	// dir, so it gets a temporary one rather than the configured one.

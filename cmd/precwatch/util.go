@@ -2,10 +2,17 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
+	"fmt"
 	"io"
+	"net/netip"
+	"net/url"
 	"os"
+	"strings"
 
 	"github.com/mattn/go-isatty"
+
+	"github.com/precwatch/precwatch"
 )
 
 // mustJSON marshals v, which is always a plain map or struct here.
@@ -21,4 +28,59 @@ func mustJSON(v any) json.RawMessage {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && isatty.IsTerminal(f.Fd())
+}
+
+// usageError prints what is wrong with the command line ("precwatch crawl:
+// --config is required"), then the command's usage, and returns errUsage.
+func usageError(fs *flag.FlagSet, format string, args ...any) error {
+	fmt.Fprintf(fs.Output(), "%s: %s\n\n", fs.Name(), fmt.Sprintf(format, args...))
+	fs.Usage()
+	return errUsage
+}
+
+// extraArgs reports the first positional argument a command takes none of,
+// typically a flag given after it ("crawl x --config f") or a typo.
+func extraArgs(fs *flag.FlagSet) string {
+	if fs.NArg() == 0 {
+		return ""
+	}
+	return fmt.Sprintf("unexpected argument %q (flags go before arguments)", fs.Arg(0))
+}
+
+// privateNetworkHint says, for a target without allow_private_networks,
+// which start URL names a loopback, private, link-local or unspecified
+// address (or localhost) that the crawler's SSRF guard will refuse, and how
+// to allow it. It returns "" when there is nothing to say. Only literal
+// addresses and localhost are recognised: resolving names is the crawler's
+// job, at connect time.
+func privateNetworkHint(t precwatch.Target) string {
+	if t.AllowPrivateNetworks {
+		return ""
+	}
+	for _, s := range t.StartURLs {
+		u, err := url.Parse(s)
+		if err != nil {
+			continue
+		}
+		host := strings.ToLower(u.Hostname())
+		private := host == "localhost" || strings.HasSuffix(host, ".localhost")
+		if a, err := netip.ParseAddr(host); err == nil {
+			a = a.Unmap()
+			private = a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsUnspecified()
+		}
+		if private {
+			return fmt.Sprintf("target %s: %s is a loopback or private address, which the SSRF guard refuses; "+
+				"set allow_private_networks: true on the target if it really is on your own network (loopback testing, an on-premises marketplace)",
+				t.Name, s)
+		}
+	}
+	return ""
+}
+
+// plural returns "1 page" or "n pages".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

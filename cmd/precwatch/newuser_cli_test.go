@@ -1,0 +1,153 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// What a new user hit following the README on a marketplace of their own:
+// command lines and configurations that failed, or quietly did nothing,
+// without saying why.
+
+// TestNewUserUsageSaysWhatIsMissing: a command line missing a required flag
+// or argument names it before printing the usage.
+func TestNewUserUsageSaysWhatIsMissing(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "precwatch.yml")
+	writeFile(t, cfg, "targets: []\n")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"crawl"}, "precwatch crawl: --config is required"},
+		{[]string{"crawl", "--config", cfg, "extra"}, `precwatch crawl: unexpected argument "extra"`},
+		{[]string{"serve"}, "precwatch serve: --config is required"},
+		{[]string{"target", "test"}, "precwatch target test: --config and --target are required"},
+		{[]string{"target", "test", "--config", cfg}, "precwatch target test: --target is required"},
+		{[]string{"target", "test", "--target", "x"}, "precwatch target test: --config is required"},
+		{[]string{"target", "test", "--config", cfg, "--target", "x", "--pages", "0"}, "--pages must be at least 1, not 0"},
+		{[]string{"target", "tset"}, `precwatch target: unknown subcommand "tset"`},
+		{[]string{"target"}, "precwatch target: missing subcommand"},
+		{[]string{"config", "check"}, "precwatch config check: no configuration FILE given"},
+		{[]string{"config", "chek", cfg}, `precwatch config: unknown subcommand "chek"`},
+	} {
+		code, _, stderr := runCmd(t, nil, tc.args...)
+		if code != 2 || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "Usage: precwatch") {
+			t.Errorf("precwatch %s: exit %d, stderr %q; want exit 2, %q and the usage", strings.Join(tc.args, " "), code, stderr, tc.want)
+		}
+	}
+}
+
+// TestNewUserCrawlUnknownTarget: a misspelt --target names the file and the
+// targets it has, without an internal error code.
+func TestNewUserCrawlUnknownTarget(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfg, `data_dir: `+filepath.Join(dir, "data")+`
+targets:
+  - {name: shop, platform: Shop, start_urls: ["http://127.0.0.1:1/"], allow_private_networks: true, listing: {fields: {title: h1}}}
+  - {name: feed, platform: Shop, start_urls: ["http://127.0.0.1:1/feed"], allow_private_networks: true, listing: {fields: {title: h1}}}
+`)
+	code, _, stderr := runCmd(t, nil, "crawl", "--config", cfg, "--target", "shpo")
+	want := fmt.Sprintf(`precwatch crawl: no target "shpo" in %s (targets: shop, feed)`, cfg)
+	if code != 1 || strings.TrimSpace(stderr) != want {
+		t.Errorf("crawl --target shpo: exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
+	}
+}
+
+// newUserShop serves a two-page catalogue with two product pages.
+func newUserShop(t *testing.T) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "User-agent: *\n") })
+	mux.HandleFunc("/catalogue", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("p") == "2" {
+			fmt.Fprint(w, `<html><body><a class="item-link" href="/item/2">two</a></body></html>`)
+			return
+		}
+		fmt.Fprint(w, `<html><body><a class="item-link" href="/item/1">one</a><a class="pager-next" href="/catalogue?p=2">next</a></body></html>`)
+	})
+	mux.HandleFunc("/item/", func(w http.ResponseWriter, r *http.Request) {
+		id := strings.TrimPrefix(r.URL.Path, "/item/")
+		fmt.Fprintf(w, `<html><body><article class="offer" data-sku="s%s"><h1 class="name">BMK glycidate CAS 5449-12-7 lot %s</h1><p class="desc">Wickr: lab%s</p></article></body></html>`, id, id, id)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// newUserConfig is a configuration for newUserShop; allow is the value of
+// allow_private_networks and follow the detail-link selector.
+func newUserConfig(t *testing.T, url string, allow bool, follow string) (cfg, data string) {
+	t.Helper()
+	dir := t.TempDir()
+	cfg, data = filepath.Join(dir, "precwatch.yml"), filepath.Join(dir, "data")
+	writeFile(t, cfg, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: labmart
+    platform: LabMart
+    start_urls: ["%s/catalogue?p=1"]
+    allow_private_networks: %t
+    delay: 1ms
+    follow: ["%s"]
+    next_page: ["a.pager-next"]
+    listing:
+      url_pattern: "/item/"
+      item: "article.offer"
+      fields: {id: "@data-sku", title: "h1.name", description: ".desc"}
+`, data, url, allow, follow))
+	return cfg, data
+}
+
+// TestNewUserLoopbackWithoutAllowPrivate: a partner trying precwatch on a
+// marketplace on their own machine forgets allow_private_networks. config
+// check, target test and crawl each say which URL the SSRF guard refuses and
+// which setting allows it, instead of only a dial error per page.
+func TestNewUserLoopbackWithoutAllowPrivate(t *testing.T) {
+	srv := newUserShop(t)
+	cfg, _ := newUserConfig(t, srv.URL, false, "a.item-link")
+	const want = "set allow_private_networks: true on the target"
+	for _, args := range [][]string{
+		{"config", "check", cfg},
+		{"target", "test", "--config", cfg, "--target", "labmart"},
+		{"crawl", "--config", cfg},
+	} {
+		_, stdout, stderr := runCmd(t, nil, args...)
+		if !strings.Contains(stderr, want) || !strings.Contains(stderr, srv.URL+"/catalogue?p=1") {
+			t.Errorf("precwatch %s: stderr %q, stdout %q; want the start URL and %q", strings.Join(args, " "), stderr, stdout, want)
+		}
+	}
+	// The same configuration with the setting on: no warning, listings found.
+	cfg, _ = newUserConfig(t, srv.URL, true, "a.item-link")
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfg)
+	if code != 0 || strings.Contains(stderr, "allow_private_networks") || strings.Contains(stderr, "target test") {
+		t.Errorf("crawl with allow_private_networks: exit %d, stderr %q; want exit 0 and no hint", code, stderr)
+	}
+	if !strings.Contains(stdout, "labmart") {
+		t.Errorf("crawl summary %q has no labmart row", stdout)
+	}
+}
+
+// TestNewUserCrawlHintsWhenNothingExtracted: a typo in a selector makes a
+// crawl that fetches pages and extracts nothing; the summary alone looks
+// like success, so crawl points at target test. A crawl whose every page
+// fails says so too.
+func TestNewUserCrawlHintsWhenNothingExtracted(t *testing.T) {
+	srv := newUserShop(t)
+	cfg, _ := newUserConfig(t, srv.URL, true, "a.item-lnk") // typo
+	code, _, stderr := runCmd(t, nil, "crawl", "--config", cfg)
+	want := "labmart: 2 pages fetched but no listings extracted"
+	if code != 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "precwatch target test --config "+cfg+" --target labmart") {
+		t.Errorf("crawl with a selector typo: exit %d, stderr %q; want exit 0 and %q with the target test command", code, stderr, want)
+	}
+
+	srv.Close() // nothing listens any more
+	cfg, _ = newUserConfig(t, srv.URL, true, "a.item-link")
+	code, _, stderr = runCmd(t, nil, "crawl", "--config", cfg)
+	if want := "labmart: every page failed"; code != 0 || !strings.Contains(stderr, want) {
+		t.Errorf("crawl of an unreachable site: exit %d, stderr %q; want exit 0 and %q", code, stderr, want)
+	}
+}
