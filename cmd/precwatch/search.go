@@ -138,7 +138,11 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "%d hits (showing %d from %d) in %s\n", res.Total, len(res.Hits), q.Offset, res.Took.Round(time.Millisecond))
+	shown := "none shown"
+	if len(res.Hits) > 0 {
+		shown = fmt.Sprintf("showing %d-%d", q.Offset+1, q.Offset+len(res.Hits))
+	}
+	fmt.Fprintf(env.Stderr, "%s (%s) in %s\n", plural(int(res.Total), "hit"), shown, res.Took.Round(time.Millisecond))
 	for _, f := range index.FacetFields {
 		if terms := res.Facets[f]; len(terms) > 0 {
 			parts := make([]string, 0, len(terms))
