@@ -151,3 +151,37 @@ func TestNewUserCrawlHintsWhenNothingExtracted(t *testing.T) {
 		t.Errorf("crawl of an unreachable site: exit %d, stderr %q; want exit 0 and %q", code, stderr, want)
 	}
 }
+
+// TestNewUserRescanUsesConfigDataDir: `rescan --config FILE` without --data
+// re-matches the listings where crawl put them (the config's data_dir), as
+// crawl and serve do, instead of failing on ./data.
+func TestNewUserRescanUsesConfigDataDir(t *testing.T) {
+	srv := newUserShop(t)
+	cfg, _ := newUserConfig(t, srv.URL, true, "a.item-link")
+	if code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfg); code != 0 {
+		t.Fatalf("crawl: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr := runCmd(t, nil, "rescan", "--config", cfg)
+	if want := "rescanned 2 listings"; code != 0 || !strings.HasPrefix(stdout, want) {
+		t.Errorf("rescan --config %s: exit %d, stdout %q, stderr %q; want exit 0 and %q", cfg, code, stdout, stderr, want)
+	}
+}
+
+// TestNewUserTokenCreateNewDatabase: a token created in a data directory
+// that held no database (a wrong or relative --data) says where it went;
+// a token in an existing database says nothing more. The token stays the
+// last line of stdout either way.
+func TestNewUserTokenCreateNewDatabase(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	for i, wantNote := range []bool{true, false} {
+		code, stdout, stderr := runCmd(t, nil, "token", "create", "--data", dir, "--role", "admin")
+		lines := strings.Split(strings.TrimSpace(stdout), "\n")
+		if code != 0 || !strings.HasPrefix(lines[len(lines)-1], "pw_") || !strings.HasPrefix(stdout, "Created an admin token") {
+			t.Fatalf("token create #%d: exit %d, stdout %q, stderr %q", i+1, code, stdout, stderr)
+		}
+		gotNote := strings.Contains(stderr, "precwatch.db did not exist and was created") && strings.Contains(stderr, "--data "+dir)
+		if gotNote != wantNote {
+			t.Errorf("token create #%d in %s: stderr %q; want the new-database note: %t", i+1, dir, stderr, wantNote)
+		}
+	}
+}

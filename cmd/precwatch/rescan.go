@@ -14,7 +14,7 @@ func init() {
 
 func runRescan(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "rescan", "[--data DIR] [--config FILE] [--watchlist FILE ...] [--since DATE]")
-	dataDir := fs.String("data", "./data", "data directory")
+	dataDir := fs.String("data", "", "data directory (default: the config's data_dir, else ./data)")
 	cfgPath := fs.String("config", "", "configuration file (for its threshold and extra watchlists)")
 	var extra stringsFlag
 	fs.Var(&extra, "watchlist", "extra watchlist file (repeatable)")
@@ -24,9 +24,8 @@ func runRescan(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
+	if msg := extraArgs(fs); msg != "" {
+		return usageError(fs, "%s", msg)
 	}
 	logger, err := newLogger(env.Stderr, *logLevel)
 	if err != nil {
@@ -45,12 +44,19 @@ func runRescan(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		opts.Threshold, opts.Watchlists = cfg.Threshold, cfg.Watchlists
+		if opts.DataDir == "" {
+			// As crawl and serve: the listings are where the config put them.
+			opts.DataDir = cfg.DataDir
+		}
+	}
+	if opts.DataDir == "" {
+		opts.DataDir = "./data"
 	}
 	if *threshold >= 0 {
 		opts.Threshold = *threshold
 	}
 	opts.Watchlists = append(opts.Watchlists, extra...)
-	if err := requireData(*dataDir); err != nil {
+	if err := requireData(opts.DataDir); err != nil {
 		return err
 	}
 	a, err := openApp(opts)

@@ -2,9 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/precwatch/precwatch"
@@ -70,11 +74,19 @@ func runTokenCreate(ctx context.Context, env *Env, args []string) error {
 	if err := tickets.ValidateRole(r, p); err != nil {
 		return err
 	}
+	dbPath := filepath.Join(*data, "precwatch.db")
+	_, statErr := os.Stat(dbPath)
 	s, err := tkOpen(*data, false)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if errors.Is(statErr, os.ErrNotExist) {
+		// A token in a database nobody serves is the usual cause of a 401:
+		// say where it went.
+		fmt.Fprintf(env.Stderr, "note: %s did not exist and was created; serve and the other commands must use --data %s (or data_dir: %s) to accept this token\n",
+			dbPath, *data, *data)
+	}
 	tok, err := s.CreateToken(ctx, r, p)
 	if err != nil {
 		return err
@@ -83,7 +95,11 @@ func runTokenCreate(ctx context.Context, env *Env, args []string) error {
 	if p != "" {
 		scope += ":" + p
 	}
-	fmt.Fprintf(env.Stdout, "Created a %s token. It is shown only once; send it as 'Authorization: Bearer TOKEN':\n%s\n", scope, tok)
+	article := "a"
+	if strings.ContainsRune("aeiou", rune(scope[0])) {
+		article = "an"
+	}
+	fmt.Fprintf(env.Stdout, "Created %s %s token. It is shown only once; send it as 'Authorization: Bearer TOKEN':\n%s\n", article, scope, tok)
 	return nil
 }
 
