@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -184,4 +185,51 @@ func TestNewUserTokenCreateNewDatabase(t *testing.T) {
 			t.Errorf("token create #%d in %s: stderr %q; want the new-database note: %t", i+1, dir, stderr, wantNote)
 		}
 	}
+}
+
+// TestNewUserTargetTestShowsTheUnmatchedValue: `target test` lists each
+// selector that matched nothing with its configuration key and the value
+// written there, so a typo in a field selector or a JSON path shows.
+func TestNewUserTargetTestShowsTheUnmatchedValue(t *testing.T) {
+	srv := newUserShop(t)
+	cfg, _ := newUserConfig(t, srv.URL, true, "a.item-link")
+	writeFile(t, cfg, strings.Replace(readFile(t, cfg), `title: "h1.name"`, `title: "h1.nmae"`, 1))
+	code, stdout, stderr := runCmd(t, nil, "target", "test", "--config", cfg, "--target", "labmart", "--pages", "3")
+	if want := "selectors that matched nothing:\n  field:title  (listing.fields.title: \"h1.nmae\")\n"; code != 0 || !strings.Contains(stdout, want) {
+		t.Errorf("target test with a title typo: exit %d, stdout %q, stderr %q; want %q", code, stdout, stderr, want)
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("/api/offers", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"data":{"offers":[{"offer_id":"1","headline":"Safrole oil 25L"}]}}`)
+	})
+	api := httptest.NewServer(mux)
+	t.Cleanup(api.Close)
+	dir := t.TempDir()
+	cfg = filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfg, `data_dir: `+filepath.Join(dir, "data")+`
+targets:
+  - name: feed
+    platform: Feed
+    kind: json
+    respect_robots_txt: false
+    allow_private_networks: true
+    start_urls: ["`+api.URL+`/api/offers"]
+    json: {items: "data.offer", fields: {id: "offer_id", title: "headline"}}
+`)
+	code, stdout, stderr = runCmd(t, nil, "target", "test", "--config", cfg, "--target", "feed")
+	want := "selectors that matched nothing:\n  item  (json.items: \"data.offer\"): no listing found, so the fields below could not match either\n  field:id  (json.fields.id: \"offer_id\")\n"
+	if code != 0 || !strings.Contains(stdout, want) {
+		t.Errorf("target test with a JSON items typo: exit %d, stdout %q, stderr %q; want %q", code, stdout, stderr, want)
+	}
+}
+
+// readFile returns the contents of path.
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/crawler"
 )
 
@@ -136,8 +137,15 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(w, "\nevery selector matched")
 	default:
 		fmt.Fprintln(w, "\nselectors that matched nothing:")
-		for _, s := range rep.Unmatched {
-			fmt.Fprintf(w, "  %s\n", s)
+		// "item" first: when no item matched, the fields could not match either.
+		unmatched := append([]string(nil), rep.Unmatched...)
+		sort.SliceStable(unmatched, func(i, j int) bool { return unmatched[i] == "item" && unmatched[j] != "item" })
+		for _, s := range unmatched {
+			line := describeUnmatched(*t, s)
+			if s == "item" && len(unmatched) > 1 {
+				line += ": no listing found, so the fields below could not match either"
+			}
+			fmt.Fprintf(w, "  %s\n", line)
 		}
 	}
 	if rep.OffScope > 0 {
@@ -153,6 +161,34 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		return errSilent // nothing could be fetched: the target is broken
 	}
 	return nil
+}
+
+// describeUnmatched adds to a selector the crawler reports as unmatched
+// ("item", "field:title", "url_pattern", "follow:a.x") the configuration key
+// and the value the user wrote, so that a typo is visible next to its name:
+// `field:title  (listing.fields.title: "h1.nmae")`.
+func describeUnmatched(t precwatch.Target, k string) string {
+	var key, val string
+	switch {
+	case k == "item" && t.Kind == precwatch.KindJSON:
+		key, val = "json.items", t.JSON.Items
+	case k == "item":
+		key, val = "listing.item", t.Listing.Item
+	case k == "url_pattern":
+		return fmt.Sprintf("%s  (listing.url_pattern: %q matched no fetched page URL)", k, t.Listing.URLPattern)
+	case strings.HasPrefix(k, "field:") && t.Kind == precwatch.KindJSON:
+		name := strings.TrimPrefix(k, "field:")
+		key, val = "json.fields."+name, t.JSON.Fields[name]
+	case strings.HasPrefix(k, "field:"):
+		name := strings.TrimPrefix(k, "field:")
+		key, val = "listing.fields."+name, t.Listing.Fields[name]
+	default: // follow:<sel>, next_page:<sel> already carry the selector
+		return k
+	}
+	if val == "" {
+		return k
+	}
+	return fmt.Sprintf("%s  (%s: %q)", k, key, val)
 }
 
 // targetClip shortens s to at most n runes.

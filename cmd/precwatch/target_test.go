@@ -38,7 +38,7 @@ func TestTargetTestCommand(t *testing.T) {
 		"title:       Acetone 99.5% lot 1",
 		"url:         " + srv.URL + "/p/2",
 		"price:       12 EUR",
-		"selectors that matched nothing:\n  field:seller\n",
+		"selectors that matched nothing:\n  field:seller  (listing.fields.seller: \".seller\")\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
