@@ -22,3 +22,32 @@ func TestGap3OverlappingReportWords(t *testing.T) {
 			cas: []string{"41661-47-6"}},
 	})
 }
+
+// A Table II or reagent name glued by a hyphen to a locant and a further
+// name part ("piperidin-4-yl", "piperidine-1-carboxylate") names another
+// compound; the name alone or with a salt word still counts.
+func TestGap3LocantSuffix(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "1-(Piperidin-4-yl)ethanone HCl 97%", desc: "Building block, 25 g, white powder.", price: "$60"},
+		{title: "Ethyl piperidine-1-carboxylate 98%, 100 g", desc: "Colourless liquid.", price: "$45"},
+		{title: "Acetone-1,3-dicarboxylic acid 97%", desc: "Discreet shipping, 25 g.", price: "$30"},
+		// The substance itself: still a hit (and suspicious with an indicator).
+		{title: "Piperidine 99% 1 L", desc: "Discreet shipping, Telegram @pipe_lab.", price: "$80",
+			suspicious: true, cas: []string{"110-89-4"}},
+		{title: "Piperidine-d11 NMR solvent 98 atom % D, 1 g", desc: "Deuterated.", price: "$90", cas: []string{"110-89-4"}},
+	})
+}
+
+// A not-substance noun that is the hiding place of a stealth shipment
+// ("vacuum sealed inside a book") is the cover, not the product.
+func TestGap3ConcealmentCover(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Ephedrine HCl 50 g", desc: "Ships hidden in a hardcover novel, tracked.", price: "0.01 BTC",
+			suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Safrole 100 ml", desc: "Stealth: bottle packed inside a poster tube.", price: "$120",
+			suspicious: true, cas: []string{"94-59-7"}},
+		// The book is the product: not an offer of the substance.
+		{title: "Chemistry of ephedrine — hardcover book", desc: "Used copy, 320 pages.", price: "$25",
+			cas: []string{"299-42-3"}},
+	})
+}

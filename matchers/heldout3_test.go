@@ -23,6 +23,11 @@ var heldout3KnownGaps = map[string]string{
 	// street name "new PMK" (PMK ethyl glycidate) is the longest term
 	// there, so PMK ethyl glycidate is reported instead of PMK.
 	"m0069": "street name 'new PMK' read where 'new' qualifies 'precursor'",
+	// "1-benzyl-4-anilinopiperidine" (not on the watchlist) contains the
+	// Table I name "4-anilinopiperidine"; a substituted Table I name keeps
+	// its hit by design (round 2, fix 5: recall first where any quantity
+	// is a ticket), and "anilino" reads as aniline.
+	"m0146": "substituted Table I name (1-benzyl-4-anilinopiperidine) reported as 4-AP",
 }
 
 // TestHeldout3 measures the matcher on the third held-out set.

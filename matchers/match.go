@@ -448,7 +448,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kNotSubstance != 0 {
 				// A not-substance noun given as an extra ("+ free ebook")
 				// is not what is sold, wherever else the listing names it.
-				if bonusBefore(f.norm, int(h.s)) {
+				if wordsBefore(f.norm, int(h.s), bonusWords, 2) || wordsBefore(f.norm, int(h.s), concealWords, 3) {
 					ev.bonusNoun = append(ev.bonusNoun, h.pat)
 				} else if ev.notSubst == "" {
 					ev.notSubst, ev.notSubstPat = p.text, h.pat
@@ -557,7 +557,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if p.kinds&kSubstance == 0 || !f.offerField {
 				continue
 			}
-			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s))
+			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s)) ||
+				locantAfter(f.norm, int(h.e))
 			for ri, r := range p.refs {
 				if dupSub(p.refs[:ri], r.sub) {
 					continue
@@ -1109,10 +1110,20 @@ var bonusWords = []string{"free", "bonus", "with", "plus", "gratis", "gift", "in
 // bonusBefore reports whether the word before norm[s] (within two words)
 // is a bonus word, so that a not-substance noun there ("ebook") is an
 // extra and not what is sold.
-func bonusBefore(norm []byte, s int) bool {
-	lo := max(0, s-24)
+func bonusBefore(norm []byte, s int) bool { return wordsBefore(norm, s, bonusWords, 2) }
+
+// concealWords put a not-substance noun after them into a hiding place
+// ("stealth: vacuum sealed inside a book"): the noun is the cover, not the
+// product.
+var concealWords = []string{"inside", "hidden", "concealed", "disguised", "stashed", "decoy", "dentro", "escondido", "escondida",
+	"versteckt", "внутри", "спрятан"}
+
+// wordsBefore reports whether one of the n words before norm[s] is one of
+// words.
+func wordsBefore(norm []byte, s int, words []string, n int) bool {
+	lo := max(0, s-12*n)
 	e := s
-	for n := 0; n < 2; n++ {
+	for ; n > 0; n-- {
 		for e > lo && (norm[e-1] == ' ' || norm[e-1] == '.' || norm[e-1] == ',' || norm[e-1] == ':' || norm[e-1] == ';') {
 			e--
 		}
@@ -1123,7 +1134,7 @@ func bonusBefore(norm []byte, s int) bool {
 		if b == e {
 			return false
 		}
-		for _, w := range bonusWords {
+		for _, w := range words {
 			if string(norm[b:e]) == w {
 				return true
 			}
@@ -1770,6 +1781,21 @@ func substituentBefore(norm []byte, s int) bool {
 	}
 	c := norm[s-2]
 	return c == ')' || c == ']' || isASCIIAlpha(c) && isASCIIAlpha(norm[s-3])
+}
+
+// locantAfter reports whether the name ending at norm[e] is glued by a
+// hyphen to a locant and a further name part: "piperidin-4-yl",
+// "piperidine-1-carboxylate", "toluene-2,4-diisocyanate" name other
+// compounds.
+func locantAfter(norm []byte, e int) bool {
+	if e+3 >= len(norm) || norm[e] != '-' || !isDigit(norm[e+1]) {
+		return false
+	}
+	i := e + 1
+	for i < len(norm) && (isDigit(norm[i]) || norm[i] == ',') {
+		i++
+	}
+	return i+1 < len(norm) && norm[i] == '-' && isASCIIAlpha(norm[i+1])
 }
 
 // substitutable reports whether a locant name of substance sub that is
