@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/precwatch/precwatch/index"
 )
 
 // What a new user hit following the README on a marketplace of their own:
@@ -232,4 +234,27 @@ func readFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestNewUserDataDirInUse: with serve running, a crawl, rescan or search on
+// the same data directory waits for the index lock and fails after 5 s; the
+// error says why and what to do instead of only "shard …: timeout".
+func TestNewUserDataDirInUse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the index lock timeout")
+	}
+	srv := newUserShop(t)
+	cfg, data := newUserConfig(t, srv.URL, true, "a.item-link")
+	if code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfg); code != 0 {
+		t.Fatalf("crawl: exit %d\n%s%s", code, stdout, stderr)
+	}
+	x, err := index.Open(filepath.Join(data, "index.bleve"), index.Options{}) // what serve holds
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	code, _, stderr := runCmd(t, nil, "rescan", "--config", cfg)
+	if want := "another precwatch process (serve, demo, crawl or rescan) is using " + data; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("rescan while the index is held: exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
+	}
 }

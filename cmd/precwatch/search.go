@@ -106,7 +106,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		if code := precwatch.ErrorCode(err); code != precwatch.EINTERNAL {
 			return fail("%s", precwatch.ErrorMessage(err))
 		}
-		return fail("%v (is another precwatch process writing to it?)", err)
+		return fail("%v", indexBusyHint(err, *data))
 	}
 	defer x.Close()
 	res, err := x.Search(ctx, q)

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/precwatch/precwatch"
@@ -71,7 +72,7 @@ func openApp(opts appOptions) (_ *app, err error) {
 		return nil, err
 	}
 	if a.index, err = index.Open(indexPath(opts.DataDir), index.Options{Logger: opts.Logger}); err != nil {
-		return nil, err
+		return nil, indexBusyHint(err, opts.DataDir)
 	}
 	if a.crawler, err = crawler.New(crawler.Options{DataDir: opts.DataDir, Logger: opts.Logger, Progress: opts.Progress}); err != nil {
 		return nil, err
@@ -208,4 +209,15 @@ func requireData(dir string) error {
 		return precwatch.Errorf(precwatch.ENOTFOUND, "no precwatch data in %s (run `precwatch crawl` or `precwatch demo` first, or pass --data)", dir)
 	}
 	return nil
+}
+
+// indexBusyHint explains the index's lock timeout ("shard 2026-11:
+// timeout"), which is what a second process writing to the same data
+// directory gets after 5 s: the index takes one writer at a time.
+func indexBusyHint(err error, dataDir string) error {
+	if !strings.HasSuffix(err.Error(), "timeout") {
+		return err
+	}
+	return fmt.Errorf("%w: another precwatch process (serve, demo, crawl or rescan) is using %s, and the index takes one process at a time; "+
+		"stop it first, or while serve runs use its API (search, targets/{name}/run)", err, dataDir)
 }
