@@ -461,7 +461,7 @@ targets:
 		"target board (Board): 2 pages, 3 listings",
 		"200 " + srv.URL + "/board?offset=2  1 listings",
 		"url:         " + srv.URL + "/ad/a1\n",
-		"selectors that matched nothing:\n  field:seller\n",
+		"selectors that matched nothing:\n  field:seller  (listing.fields.seller: \".seller\")\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("target test output lacks %q:\n%s", want, out)
