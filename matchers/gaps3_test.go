@@ -51,3 +51,19 @@ func TestGap3ConcealmentCover(t *testing.T) {
 			cas: []string{"299-42-3"}},
 	})
 }
+
+// A street name right before another substance's CAS number and its CAS
+// label ("pmk oil cas 28578-16-7") is the vendor's name for that
+// substance when every word of it is a word of that substance's terms;
+// alone it keeps its own substance.
+func TestGap3StreetNameCASQualifier(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Our list", desc: "pmk oil cas 28578-16-7, 99%, 5 L.", price: "$900",
+			suspicious: true, cas: []string{"28578-16-7"}},
+		{title: "PMK oil (CAS 28578-16-7) in stock", price: "$900",
+			suspicious: true, cas: []string{"28578-16-7"}},
+		// Its own CAS number, or none: the street name's substance.
+		{title: "PMK oil, CAS 4676-39-5, 1 L", price: "$900", suspicious: true, cas: []string{"4676-39-5"}},
+		{title: "PMK oil 1 L", desc: "Clear oil.", price: "$900", suspicious: true, cas: []string{"4676-39-5"}},
+	})
+}

