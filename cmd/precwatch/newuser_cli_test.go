@@ -35,6 +35,7 @@ func TestNewUserUsageSaysWhatIsMissing(t *testing.T) {
 		{[]string{"target", "tset"}, `precwatch target: unknown subcommand "tset"`},
 		{[]string{"target"}, "precwatch target: missing subcommand"},
 		{[]string{"config", "check"}, "precwatch config check: no configuration FILE given"},
+		{[]string{"search"}, "precwatch search: missing QUERY"},
 		{[]string{"config", "chek", cfg}, `precwatch config: unknown subcommand "chek"`},
 	} {
 		code, _, stderr := runCmd(t, nil, tc.args...)

@@ -77,8 +77,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		return errSilent
 	}
 	if len(pos) == 0 {
-		fs.Usage()
-		return errUsage
+		return usageError(fs, "missing QUERY (for every hit: '*')")
 	}
 	if *format != "json" && *format != "text" {
 		return fail("--format %q: want json or text", *format)
