@@ -32,6 +32,10 @@ var heldout3KnownGaps = map[string]string{
 	// denial refers back to the name by a pronoun in a later clause;
 	// negation cues only reach a few words from the name.
 	"m0181": "denial by pronoun in a later clause ('we no longer sell it')",
+	// "PMK粉" (PMK powder) is a street name of PMK methyl glycidate in the
+	// vocabulary; vendors use it for the ethyl ester too ("新PMK粉" with
+	// 28578-16-7). The CAS qualifier does not reach across the "/" list.
+	"m0210": "street name 'PMK粉' used for the ethyl glycidate",
 }
 
 // TestHeldout3 measures the matcher on the third held-out set.
