@@ -982,22 +982,28 @@ func (m *Matcher) qualifies(norm []byte, o, h subHit, word string) bool {
 	}
 	if o.kind == precwatch.HitCAS && o.s >= h.e && casLabelGap(norm[h.e:o.s]) {
 		// "BMK (CAS 5449-12-7)": the abbreviation's own CAS label.
-		return m.allTokens(o.sub, word)
+		return m.nameOf(o.sub, h, word)
 	}
 	return (o.s >= h.e && o.s-h.e <= 4 && !listGap(norm[h.e:o.s]) || h.s >= o.e && h.s-o.e <= 4 && !listGap(norm[o.e:h.s])) &&
-		m.allTokens(o.sub, word)
+		m.nameOf(o.sub, h, word)
 }
 
-// allTokens reports whether every space-separated word of word is a word
-// of substance sub's terms ("pmk oil": "pmk" and "oil" of "PMK ethyl
-// glycidate oil").
-func (m *Matcher) allTokens(sub int32, word string) bool {
+// nameOf reports whether the text word of mention h is a word of
+// substance sub's terms; for a street name, every space-separated word of
+// it ("pmk oil": "pmk" and "oil" of "PMK ethyl glycidate oil").
+func (m *Matcher) nameOf(sub int32, h subHit, word string) bool {
 	toks := m.tokens[sub]
-	if !strings.Contains(word, " ") {
+	if h.kind != HitStreetName {
 		return toks[word]
 	}
-	for w := range strings.FieldsSeq(word) {
-		if !toks[w] {
+	for word != "" {
+		w := word
+		if i := strings.IndexByte(word, ' '); i >= 0 {
+			w, word = word[:i], word[i+1:]
+		} else {
+			word = ""
+		}
+		if w != "" && !toks[w] {
 			return false
 		}
 	}
