@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,8 +18,12 @@ import (
 	"github.com/precwatch/precwatch"
 )
 
-// screenshotDir is where the browser test saves its screenshots.
+// screenshotDir is where the browser test saves its screenshots with
+// -update-screenshots (the README shows them); without it they go to a
+// temporary directory, so a test run leaves the tree as it was.
 var screenshotDir = filepath.Join("..", "..", "docs", "screenshots")
+
+var updateScreenshots = flag.Bool("update-screenshots", false, "write the browser test's screenshots to docs/screenshots")
 
 // findChromium returns Debian's chromium; without one the test is skipped,
 // except in CI (CI=true), where it fails: `make test` installs it.
@@ -66,17 +72,25 @@ func newChrome(t *testing.T) context.Context {
 	return ctx
 }
 
-// shot saves a full-page PNG screenshot as docs/screenshots/name.png.
+// shot takes a full-page PNG screenshot and saves it as name.png, in
+// docs/screenshots with -update-screenshots.
 func shot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
-	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) || len(png) < 1024 {
+		t.Fatalf("screenshot %s: %d bytes, not a PNG of a rendered page", name, len(png))
+	}
+	dir := t.TempDir()
+	if *updateScreenshots {
+		dir = screenshotDir
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(screenshotDir, name+".png"), png, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -128,7 +142,7 @@ func signInBrowser(t *testing.T, ctx context.Context, base, token string) {
 // TestBrowser drives the UI in headless Chromium as a regulator (sign in,
 // search with facets and highlights) and as a partner (review queue, open a
 // hostile ticket, change its status, edit and test a target, crawl status),
-// at desktop and phone width, saving screenshots to docs/screenshots.
+// at desktop and phone width, taking screenshots (saved to docs/screenshots with -update-screenshots).
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
