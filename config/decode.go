@@ -97,14 +97,136 @@ func sortProblems(ps []Problem) []Problem {
 }
 
 // syntaxError records a YAML syntax error; the file is not validated further.
-func (d *decoder) syntaxError(err error) {
+// The YAML parser names the line where the enclosing block starts for a
+// wrongly indented line or a tab, often far above it; when the text shows
+// such a line, the problem names it instead.
+func (d *decoder) syntaxError(data []byte, err error) {
 	p := Problem{File: d.file, Line: 1, Column: 1, Message: err.Error()}
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		p.Line, _ = strconv.Atoi(m[1])
 		p.Message = m[2]
 	}
+	if line, col, msg, ok := indentProblem(data); ok && line >= p.Line && (msg != "" || blockError(p.Message)) {
+		if msg == "" {
+			msg = "this line's indentation matches no line above it (" + p.Message + ")"
+		}
+		p.Line, p.Column, p.Message = line, col, msg
+	}
 	d.problems = append(d.problems, p)
 	d.syntax = true
+}
+
+// blockError reports whether a YAML parser message is one a wrongly
+// indented line causes.
+func blockError(msg string) bool {
+	for _, s := range []string{"did not find expected key", "did not find expected '-' indicator",
+		"found character that cannot start any token", "mapping values are not allowed",
+		"block sequence entries are not allowed"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// indentProblem finds the first line of a YAML block structure whose
+// indentation is a tab (msg says so) or matches no open block above it (msg
+// empty). Lines inside block scalars (| and >) and multi-line flow
+// collections are not judged.
+func indentProblem(data []byte) (line, col int, msg string, ok bool) {
+	levels := []int{0}
+	opens := false // the previous line opens a nested block
+	scalar := -1   // indentation of the line that opened a block scalar
+	depth := 0     // open [ and { of flow collections
+	for i, raw := range strings.Split(string(data), "\n") {
+		n := i + 1
+		text := strings.TrimRight(raw, " \t\r")
+		body := strings.TrimLeft(text, " \t")
+		if body == "" || strings.HasPrefix(body, "#") {
+			continue
+		}
+		lead := text[:len(text)-len(body)]
+		ind := len(lead)
+		if scalar >= 0 {
+			if ind > scalar {
+				continue
+			}
+			scalar = -1
+		}
+		if depth > 0 {
+			depth += flowDepth(body)
+			continue
+		}
+		if t := strings.IndexByte(lead, '\t'); t >= 0 {
+			return n, t + 1, "a tab in the indentation (YAML indents with spaces)", true
+		}
+		if n > 1 || ind > 0 {
+			top := levels[len(levels)-1]
+			switch {
+			case ind > top && !opens:
+				return n, ind + 1, "", true
+			case ind > top:
+				levels = append(levels, ind)
+			case ind < top:
+				for len(levels) > 1 && levels[len(levels)-1] > ind {
+					levels = levels[:len(levels)-1]
+				}
+				if levels[len(levels)-1] != ind {
+					return n, ind + 1, "", true
+				}
+			}
+		}
+		// A sequence item "- key: value" opens a mapping at its key's
+		// column; "- " alone or "key:" alone opens a block below.
+		item := body
+		for strings.HasPrefix(item, "- ") {
+			item = strings.TrimLeft(item[2:], " ")
+			k := ind + (len(body) - len(item))
+			if levels[len(levels)-1] < k {
+				levels = append(levels, k)
+			}
+		}
+		value := item
+		if k := strings.Index(item, ": "); k >= 0 && !strings.HasPrefix(item, "\"") && !strings.HasPrefix(item, "'") {
+			value = strings.TrimSpace(item[k+2:])
+		} else if strings.HasSuffix(item, ":") {
+			value = ""
+		}
+		if c := strings.Index(value, " #"); c >= 0 {
+			value = strings.TrimSpace(value[:c])
+		}
+		opens = value == "" || body == "-" || strings.HasSuffix(body, ":")
+		switch {
+		case strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">"):
+			scalar = ind
+		default:
+			depth = flowDepth(value)
+		}
+	}
+	return 0, 0, "", false
+}
+
+// flowDepth counts the [ and { a line leaves open (outside quotes).
+func flowDepth(s string) int {
+	depth, quote := 0, byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth--
+		case c == '#' && i > 0 && s[i-1] == ' ':
+			return max(depth, 0)
+		}
+	}
+	return max(depth, 0)
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -117,14 +239,14 @@ func (d *decoder) decode(data []byte) *Config {
 		if errors.Is(err, io.EOF) { // empty file
 			return cfg
 		}
-		d.syntaxError(err)
+		d.syntaxError(data, err)
 		return cfg
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		d.errorf(&extra, "", "a config file holds one YAML document; this is a second one")
 	} else if !errors.Is(err, io.EOF) {
-		d.syntaxError(err)
+		d.syntaxError(data, err)
 		return cfg
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
