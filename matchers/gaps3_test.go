@@ -67,3 +67,17 @@ func TestGap3StreetNameCASQualifier(t *testing.T) {
 		{title: "PMK oil 1 L", desc: "Clear oil.", price: "$900", suspicious: true, cas: []string{"4676-39-5"}},
 	})
 }
+
+// A street name beginning with "new" right before "precursor" ("new PMK
+// precursor MAMDPA") is not the street name: "new" qualifies "precursor",
+// and the name inside it (PMK) is what the listing names.
+func TestGap3NewStreetNamePrecursor(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "EAPA 5413-05-8", desc: "New BMK precursor, 98% oil, 5 kg.", price: "$700",
+			suspicious: true, cas: []string{"103-79-7", "5413-05-8"}},
+		{title: "MAMDPA 99% white solid", desc: "The new PMK precursors, 10 kg in stock.", price: "$900",
+			suspicious: true, cas: []string{"1369021-80-6", "4676-39-5"}},
+		// The street name itself still counts.
+		{title: "New PMK oil 1 L", desc: "Yellow oil, 99%.", price: "$900", suspicious: true, cas: []string{"28578-16-7"}},
+	})
+}

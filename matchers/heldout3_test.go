@@ -19,10 +19,6 @@ const heldout3Min = 0.97
 // wrong for a reason not fixed yet; they are measured and listed but left
 // out of the assertion.
 var heldout3KnownGaps = map[string]string{
-	// "New PMK precursor MAMDPA": "new" qualifies "precursor", but the
-	// street name "new PMK" (PMK ethyl glycidate) is the longest term
-	// there, so PMK ethyl glycidate is reported instead of PMK.
-	"m0069": "street name 'new PMK' read where 'new' qualifies 'precursor'",
 	// "1-benzyl-4-anilinopiperidine" (not on the watchlist) contains the
 	// Table I name "4-anilinopiperidine"; a substituted Table I name keeps
 	// its hit by design (round 2, fix 5: recall first where any quantity

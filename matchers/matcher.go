@@ -117,9 +117,12 @@ type patInfo struct {
 // listings and scores them. It is immutable once built and safe for
 // concurrent use; Match is deterministic.
 type Matcher struct {
-	subs       []*Substance
-	pats       []pattern
-	pinfo      []patInfo // compact copy of what scanning needs per pattern
+	subs  []*Substance
+	pats  []pattern
+	pinfo []patInfo // compact copy of what scanning needs per pattern
+	// newStreet marks street-name patterns that begin with "new " ("new
+	// PMK"): before "precursor" the adjective belongs to that noun.
+	newStreet  []bool
 	ac         *automaton
 	casIndex   map[string]casRef
 	tokens     []map[string]bool // per substance: the words of its terms
@@ -339,6 +342,18 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	for i := range m.pats {
 		p := &m.pats[i]
 		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix}
+	}
+	m.newStreet = make([]bool, len(m.pats))
+	for i := range m.pats {
+		p := &m.pats[i]
+		if !strings.HasPrefix(p.text, "new ") {
+			continue
+		}
+		for _, r := range p.refs {
+			if r.kind == HitStreetName {
+				m.newStreet[i] = true
+			}
+		}
 	}
 	for i := range m.pats {
 		for j := range m.pats[i].refs {
