@@ -31,6 +31,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"go.etcd.io/bbolt"
 
 	"github.com/precwatch/precwatch"
 )
@@ -50,7 +51,14 @@ type Options struct {
 	// ReadOnly opens existing shards for searching only: Open fails if the
 	// index does not exist or needs a rebuild, and Put and Delete fail.
 	ReadOnly bool
+	// LockTimeout is how long Open waits for a shard another process holds
+	// before it fails with ErrLocked (default 5 s).
+	LockTimeout time.Duration
 }
+
+// ErrLocked is in the chain of Open's error when another process (a running
+// serve, say) holds the index: a shard takes one process at a time.
+var ErrLocked = precwatch.Errorf(precwatch.ECONFLICT, "the index is in use by another process")
 
 // DefaultBatchSize is the batch size used when Options.BatchSize is 0.
 const DefaultBatchSize = 10000
@@ -85,7 +93,10 @@ var shardName = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
 func shardOf(t time.Time) string { return t.UTC().Format("2006-01") }
 
 // scorchConfig tunes the scorch engine for batched bulk writes.
-func scorchConfig(readOnly bool) map[string]any {
+func scorchConfig(readOnly bool, lockTimeout time.Duration) map[string]any {
+	if lockTimeout <= 0 {
+		lockTimeout = 5 * time.Second
+	}
 	return map[string]any{
 		// A batch is durable once the persister has written it; the index
 		// is derived data (the ticket store and the evidence are the source
@@ -93,7 +104,7 @@ func scorchConfig(readOnly bool) map[string]any {
 		// every batch.
 		"unsafe_batch": true,
 		"read_only":    readOnly,
-		"bolt_timeout": "5s",
+		"bolt_timeout": lockTimeout.String(),
 		// The merge planner takes MaxSizeInMemoryMergePerWorker (below) as
 		// its smallest file tier, so a shard is merged into few segments.
 		// Merging by document counts instead ("scorchMergePlanOptions":
@@ -209,7 +220,10 @@ func (x *Index) shardDirs() ([]string, error) {
 // is not the current one.
 func (x *Index) openShard(name string) (bleve.Index, error) {
 	path := filepath.Join(x.dir, name)
-	s, err := bleve.OpenUsing(path, scorchConfig(x.opts.ReadOnly))
+	s, err := bleve.OpenUsing(path, scorchConfig(x.opts.ReadOnly, x.opts.LockTimeout))
+	if errors.Is(err, bbolt.ErrTimeout) {
+		return nil, fmt.Errorf("shard %s: %w", name, ErrLocked)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("shard %s: %w", name, err)
 	}
@@ -232,7 +246,7 @@ func (x *Index) openShard(name string) (bleve.Index, error) {
 
 // newShard creates an empty shard at path with the current mapping.
 func (x *Index) newShard(path string) (bleve.Index, error) {
-	s, err := bleve.NewUsing(path, x.mapping, scorch.Name, scorch.Name, scorchConfig(false))
+	s, err := bleve.NewUsing(path, x.mapping, scorch.Name, scorch.Name, scorchConfig(false, x.opts.LockTimeout))
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -387,6 +388,28 @@ func TestUnreadableOldShardIsMovedAside(t *testing.T) {
 func TestReadOnly(t *testing.T) {
 	if _, err := Open(filepath.Join(t.TempDir(), "none"), Options{ReadOnly: true}); precwatch.ErrorCode(err) != precwatch.ENOTFOUND {
 		t.Errorf("read-only Open of a missing index: %v, want not_found", err)
+	}
+}
+
+// A second Open of an index another handle holds (a running serve, in
+// practice another process) fails after LockTimeout with ErrLocked, a
+// conflict, instead of a bare "timeout".
+func TestOpenLockedIndex(t *testing.T) {
+	ctx := context.Background()
+	x, dir := MustOpen(t, Options{})
+	if err := x.Put(ctx, []precwatch.Result{result("ChemHub", "a1", "Ephedrine HCl 1 kg", 0.8, ephedrine)},
+		time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	for _, ro := range []bool{false, true} {
+		y, err := Open(dir, Options{LockTimeout: 100 * time.Millisecond, ReadOnly: ro})
+		if err == nil {
+			y.Close()
+			t.Fatalf("Open(%s, ReadOnly: %v) while another handle holds it: no error", dir, ro)
+		}
+		if !errors.Is(err, ErrLocked) || precwatch.ErrorCode(err) != precwatch.ECONFLICT {
+			t.Errorf("Open(%s, ReadOnly: %v) while another handle holds it: %v, want ErrLocked (conflict)", dir, ro, err)
+		}
 	}
 }
 

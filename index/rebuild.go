@@ -58,7 +58,7 @@ func (x *Index) rebuild(name string, old bleve.Index, oldVersion string) (bleve.
 	if err := os.RemoveAll(path + ".old"); err != nil {
 		return nil, fmt.Errorf("shard %s: rebuild: %w", name, err)
 	}
-	s, err := bleve.OpenUsing(path, scorchConfig(false))
+	s, err := bleve.OpenUsing(path, scorchConfig(false, x.opts.LockTimeout))
 	if err != nil {
 		return nil, fmt.Errorf("shard %s: open after rebuild: %w", name, err)
 	}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/precwatch/precwatch"
@@ -211,11 +210,11 @@ func requireData(dir string) error {
 	return nil
 }
 
-// indexBusyHint explains the index's lock timeout ("shard 2026-11:
-// timeout"), which is what a second process writing to the same data
-// directory gets after 5 s: the index takes one writer at a time.
+// indexBusyHint explains index.ErrLocked, which is what a second process
+// opening the same data directory gets after 5 s: the index takes one
+// process at a time.
 func indexBusyHint(err error, dataDir string) error {
-	if !strings.HasSuffix(err.Error(), "timeout") {
+	if !errors.Is(err, index.ErrLocked) {
 		return err
 	}
 	return fmt.Errorf("%w: another precwatch process (serve, demo, crawl or rescan) is using %s, and the index takes one process at a time; "+
