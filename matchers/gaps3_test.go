@@ -81,3 +81,13 @@ func TestGap3NewStreetNamePrecursor(t *testing.T) {
 		{title: "New PMK oil 1 L", desc: "Yellow oil, 99%.", price: "$900", suspicious: true, cas: []string{"28578-16-7"}},
 	})
 }
+
+// Glycidates spelled with the ketone's full name ("benzyl methyl ketone
+// glycidate") are the glycidate, not the ketone inside the name.
+func TestGap3FullNameGlycidate(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Benzyl methyl ketone glycidate 99%", desc: "white powder, 1 kg", price: "$300", suspicious: true, cas: []string{"25547-51-7"}},
+		{title: "Piperonyl methyl ketone glycidate", desc: "1 kg", price: "$300", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Benzyl methyl ketone 99%", desc: "1 L", price: "$300", suspicious: true, cas: []string{"103-79-7"}},
+	})
+}
