@@ -621,24 +621,15 @@ func pack(q query.Query) query.Query {
 			if q.Bool {
 				v = "T"
 			}
-			t := query.NewTermQuery(packedTerm(q.FieldVal, v))
-			t.SetField(fPacked)
-			t.BoostVal = q.BoostVal
-			return t
+			return packedTermQuery(q.FieldVal, v, q.BoostVal)
 		}
 	case *query.MatchQuery:
 		if packedFields[q.FieldVal] {
-			t := query.NewTermQuery(packedTerm(q.FieldVal, q.Match))
-			t.SetField(fPacked)
-			t.BoostVal = q.BoostVal
-			return t
+			return packedTermQuery(q.FieldVal, q.Match, q.BoostVal)
 		}
 	case *query.MatchPhraseQuery:
 		if packedFields[q.FieldVal] {
-			t := query.NewTermQuery(packedTerm(q.FieldVal, q.MatchPhrase))
-			t.SetField(fPacked)
-			t.BoostVal = q.BoostVal
-			return t
+			return packedTermQuery(q.FieldVal, q.MatchPhrase, q.BoostVal)
 		}
 	case *query.PrefixQuery:
 		if packedFields[q.FieldVal] {
@@ -974,4 +965,13 @@ func unknownField(f string) error {
 		names = append(names, n)
 	}
 	return fmt.Errorf("unknown field %q: fields are %s", f, strings.Join(names, ", "))
+}
+
+// packedTermQuery is the exact term query for value of the packed keyword
+// field f, with the boost of the query it replaces.
+func packedTermQuery(f, value string, boost *query.Boost) *query.TermQuery {
+	t := query.NewTermQuery(packedTerm(f, value))
+	t.SetField(fPacked)
+	t.BoostVal = boost
+	return t
 }
