@@ -88,8 +88,10 @@ type Run struct {
 	Target   string
 	Started  time.Time
 	Finished time.Time
-	// Complete means the frontier was exhausted, without hitting max_pages
-	// and without being cancelled.
+	// Complete means every page of the target was read: the frontier was
+	// exhausted, without hitting max_pages, without being cancelled and
+	// without a failed page (see Failed). Only a complete run shows that a
+	// listing it did not see is gone from the platform.
 	Complete     bool
 	Pages        int
 	Listings     int
@@ -271,7 +273,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	res := r.res
 	res.Finished = c.opts.Now().UTC()
 	cancelled := ctx.Err() != nil
-	res.Complete = !cancelled && !r.hitMax && r.fatal == nil
+	res.Complete = !cancelled && !r.hitMax && r.fatal == nil && Failed(res.ErrorsByKind) == 0
 	finished := !cancelled && r.fatal == nil
 	if err := c.evidence.sync(); err != nil && r.fatal == nil {
 		r.fatal = err
@@ -289,6 +291,24 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 		return &res, fmt.Errorf("run %s: stopped, resumable: %w", t.Name, context.Cause(ctx))
 	}
 	return &res, nil
+}
+
+// Failed counts the pages of byKind (a Run's ErrorsByKind) that failed, as
+// opposed to those the site answered for: 404 and 410 (a page or listing
+// that is gone) and pages robots.txt disallows are answers; timeouts,
+// connection errors, 5xx, 429, 401, 403 (a blocking firewall), other 4xx,
+// oversized or undecodable bodies and listings the sink refused are
+// failures, after which listings behind the page may exist unseen.
+func Failed(byKind map[string]int) int {
+	n := 0
+	for k, c := range byKind {
+		switch k {
+		case "http-404", "http-410", KindRobots:
+		default:
+			n += c
+		}
+	}
+	return n
 }
 
 func newRunID(target string, now time.Time) string {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"strings"
 	"testing"
@@ -394,5 +395,58 @@ func TestJSONAccept(t *testing.T) {
 	}
 	if got := sink.titles(); len(got) != 1 || got[0] != "Negotiated" {
 		t.Errorf("titles %q, errors %v; want [Negotiated]", got, run.ErrorsByKind)
+	}
+}
+
+// TestCompleteNeedsEveryPage checks that a run is complete only when no page
+// failed: a 5xx index page, a blocked (403) page or a timed-out page leave
+// listings unseen, while 404/410 pages and robots.txt exclusions are the
+// site's answers.
+func TestCompleteNeedsEveryPage(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		status   int // of /catalog?page=2
+		complete bool
+	}{
+		{"all pages read", 200, true},
+		{"index page 503", 503, false},
+		{"index page 500", 500, false},
+		{"index page 403", 403, false},
+		{"index page 429", 429, false},
+		{"index page 404", 404, true},
+		{"index page 410", 410, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				switch r.URL.RequestURI() {
+				case "/catalog?page=1":
+					fmt.Fprint(w, `<html><body><a class="p" href="/p/1">1</a><a class="next" href="/catalog?page=2">2</a></body></html>`)
+				case "/catalog?page=2":
+					if tc.status != 200 {
+						http.Error(w, "no", tc.status)
+						return
+					}
+					fmt.Fprint(w, `<html><body><a class="p" href="/p/2">2</a></body></html>`)
+				case "/p/1", "/p/2":
+					fmt.Fprint(w, `<html><body><h1>Acetone</h1></body></html>`)
+				default:
+					http.NotFound(w, r)
+				}
+			}))
+			defer srv.Close()
+			tg := precwatch.Target{Name: "complete", Platform: "C", StartURLs: []string{srv.URL + "/catalog?page=1"},
+				AllowPrivateNetworks: true, MaxRetries: 0, Follow: []string{"a.p"}, NextPage: []string{"a.next"},
+				Listing: precwatch.ListingSpec{URLPattern: "^/p/", Fields: map[string]string{"title": "h1"}}}
+			run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, SinkFunc(func(context.Context, precwatch.Listing) error { return nil }))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if run.Complete != tc.complete {
+				t.Errorf("page 2 answering %d: complete %v (errors %v), want %v", tc.status, run.Complete, run.ErrorsByKind, tc.complete)
+			}
+		})
+	}
+	if got := Failed(map[string]int{"http-404": 2, KindRobots: 1, "http-503": 1, KindTimeout: 2}); got != 3 {
+		t.Errorf("Failed(404×2, robots, 503, timeout×2) = %d, want 3", got)
 	}
 }

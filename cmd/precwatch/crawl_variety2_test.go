@@ -1,0 +1,203 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// A second round of marketplaces unlike the bundled fixtures, crawled end to
+// end through the CLI with a config written per DESIGN.md.
+
+// crawlOnce writes cfg ("DATA" replaced by data) to dir and runs `precwatch
+// crawl`, returning its stdout.
+func crawlOnce(t *testing.T, dir, data, cfg string) string {
+	t.Helper()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, strings.ReplaceAll(cfg, "DATA", data))
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath)
+	if code != 0 {
+		t.Fatalf("crawl: exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+	return stdout
+}
+
+// summaryColumn returns the named column of target's row in crawl's
+// summary table.
+func summaryColumn(out, target, column string) string {
+	lines := strings.Split(out, "\n")
+	if len(lines) == 0 {
+		return ""
+	}
+	head := strings.Fields(lines[0])
+	// "NEW TICKETS" is one column in two words.
+	for i := 0; i+1 < len(head); i++ {
+		if head[i] == "NEW" && head[i+1] == "TICKETS" {
+			head = append(head[:i+1], head[i+2:]...)
+		}
+	}
+	for _, l := range lines[1:] {
+		f := strings.Fields(l)
+		if len(f) == len(head) && f[0] == target {
+			for i, h := range head {
+				if h == column || h == "NEW" && column == "NEW TICKETS" {
+					return f[i]
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// listingStatuses returns the listing_status of every exported ticket keyed
+// by its URL path.
+func listingStatuses(t *testing.T, data string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, e := range exportTickets(t, data) {
+		out[strings.TrimPrefix(e.key(), e.Platform+"|")] = e.ListingStatus
+	}
+	return out
+}
+
+// removalShop is a two-page catalogue of suspicious offers whose pages can
+// be made to fail, vanish or answer 404 between crawls.
+type removalShop struct {
+	mu      sync.Mutex
+	pages   map[string][]string // index page → offer ids
+	status  map[string]int      // path → forced status
+	hits    map[string]int
+	srv     *httptest.Server
+	perPage int
+}
+
+func newRemovalShop(t *testing.T) *removalShop {
+	s := &removalShop{
+		pages:  map[string][]string{"1": {"a1", "a2", "a3"}, "2": {"b1", "b2", "b3"}},
+		status: map[string]int{},
+		hits:   map[string]int{},
+	}
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+func (s *removalShop) set(f func(s *removalShop)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f(s)
+}
+
+func (s *removalShop) serve(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.hits[r.URL.RequestURI()]++
+	if code := s.status[r.URL.RequestURI()]; code != 0 {
+		http.Error(w, http.StatusText(code), code)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	switch {
+	case r.URL.Path == "/robots.txt":
+		http.NotFound(w, r)
+	case r.URL.Path == "/catalog":
+		p := r.URL.Query().Get("page")
+		ids, ok := s.pages[p]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, "<html><body><ul>")
+		for _, id := range ids {
+			fmt.Fprintf(w, `<li><a class="offer" href="/offer/%s">%s</a></li>`, id, id)
+		}
+		fmt.Fprint(w, "</ul>")
+		if p == "1" {
+			fmt.Fprint(w, `<a class="next" href="/catalog?page=2">next</a>`)
+		}
+		fmt.Fprint(w, "</body></html>")
+	case strings.HasPrefix(r.URL.Path, "/offer/"):
+		id := strings.TrimPrefix(r.URL.Path, "/offer/")
+		fmt.Fprintf(w, `<html><body><div class="offer" data-id="%s"><h1>BMK glycidate %s, CAS 5449-12-7</h1>
+<p class="d">Stealth shipping, contact Wickr: chem%s</p></div></body></html>`, id, id, id)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// TestVarietyRemovalNeedsCompleteRun crawls a catalogue four times: a
+// listing gone from every index page or answering 404 is removed only by a
+// run that read every page; a run in which an index page failed (5xx after
+// retries) or that stopped at max_pages leaves every listing active.
+func TestVarietyRemovalNeedsCompleteRun(t *testing.T) {
+	shop := newRemovalShop(t)
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	cfg := func(maxPages int) string {
+		return fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: removal
+    platform: Removal
+    start_urls: ["%s/catalog?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 1
+    max_pages: %d
+    follow: ["a.offer"]
+    next_page: ["a.next"]
+    listing:
+      url_pattern: "^/offer/"
+      fields: {id: "div.offer@data-id", title: h1, description: .d}
+`, shop.srv.URL, maxPages)
+	}
+	all := map[string]string{"/offer/a1": "active", "/offer/a2": "active", "/offer/a3": "active",
+		"/offer/b1": "active", "/offer/b2": "active", "/offer/b3": "active"}
+	check := func(step string, want map[string]string) {
+		t.Helper()
+		got := listingStatuses(t, data)
+		for k, w := range want {
+			if got[k] != w {
+				t.Errorf("%s: %s listing_status %q, want %q (all: %v)", step, k, got[k], w, got)
+			}
+		}
+	}
+	crawlOnce(t, dir, data, cfg(100))
+	check("first crawl", all)
+
+	// Page 2 of the catalogue fails: b1..b3 were not seen, but that
+	// proves nothing.
+	shop.set(func(s *removalShop) { s.status["/catalog?page=2"] = http.StatusServiceUnavailable })
+	out := crawlOnce(t, dir, data, cfg(100))
+	check("crawl with a failing index page", all)
+	if got := summaryColumn(out, "removal", "COMPLETE"); got != "no" {
+		t.Errorf("crawl with a failing index page: COMPLETE %q, want no:\n%s", got, out)
+	}
+
+	// A detail page times out / fails: its listing stays.
+	shop.set(func(s *removalShop) {
+		delete(s.status, "/catalog?page=2")
+		s.status["/offer/a2"] = http.StatusInternalServerError
+	})
+	crawlOnce(t, dir, data, cfg(100))
+	check("crawl with a failing detail page", all)
+
+	// max_pages cuts the run short before page 2's offers.
+	shop.set(func(s *removalShop) { delete(s.status, "/offer/a2") })
+	crawlOnce(t, dir, data, cfg(4))
+	check("crawl cut by max_pages", all)
+
+	// A complete run: a3 is no longer listed, b2 is listed but answers
+	// 404, b3 answers 410.
+	shop.set(func(s *removalShop) {
+		s.pages["1"] = []string{"a1", "a2"}
+		s.status["/offer/b2"] = http.StatusNotFound
+		s.status["/offer/b3"] = http.StatusGone
+	})
+	crawlOnce(t, dir, data, cfg(100))
+	check("complete crawl", map[string]string{"/offer/a1": "active", "/offer/a2": "active", "/offer/a3": "removed",
+		"/offer/b1": "active", "/offer/b2": "removed", "/offer/b3": "removed"})
+}
