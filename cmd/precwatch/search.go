@@ -46,7 +46,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	limit := fs.Int("limit", 20, fmt.Sprintf("number of hits to print (at most %d)", index.MaxSize))
 	offset := fs.Int("offset", 0, "skip this many hits first")
 	sortBy := fs.String("sort", "score", "order: score (the match score), date (last seen) or relevance")
-	facets := fs.Bool("facets", false, "count hits per substance, list, platform, seller, location and indicator")
+	facets := fs.Bool("facets", true, "count hits per substance, list, platform, seller, location and indicator (--facets=false skips them)")
 	highlight := fs.Bool("highlight", false, "add fragments of title and description with the matches in <mark>")
 	from := fs.String("from", "", "only listings seen on or after this date (YYYY-MM-DD or RFC 3339)")
 	to := fs.String("to", "", "only listings seen on or before this date (YYYY-MM-DD: the whole day)")
