@@ -83,8 +83,9 @@ func (s *Server) OpenAPI() map[string]any {
 		item[strings.ToLower(rt.Method)] = op
 	}
 	paths["/api/v1/openapi.json"] = map[string]any{"get": map[string]any{
-		"summary": "This document", "operationId": "openapi", "tags": []string{"meta"}, "security": []any{},
-		"responses": map[string]any{"200": map[string]any{"description": "OK", "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{}}}}},
+		"summary": "This document", "operationId": "openapi", "tags": []string{"meta"},
+		"responses": map[string]any{"200": map[string]any{"description": "OK", "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{}}}},
+			"401": map[string]any{"description": "missing or invalid token"}},
 	}}
 	return map[string]any{
 		"openapi": "3.0.3",

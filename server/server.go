@@ -99,10 +99,16 @@ func New(opts Options) (*Server, error) {
 	for _, r := range s.routes {
 		s.mux.Handle(r.Method+" "+r.Pattern, s.api(r))
 	}
-	s.mux.HandleFunc("GET /api/v1/openapi.json", s.handleOpenAPI)
-	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, precwatch.Errorf(precwatch.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path))
-	})
+	// Every API request needs a valid token (DESIGN.md: only /healthz and
+	// /metrics do not), the API description and unknown routes included:
+	// without one, a caller learns nothing, not even which routes exist.
+	s.mux.Handle("GET /api/v1/openapi.json", s.api(route{handle: func(w http.ResponseWriter, r *http.Request, _ *Principal) error {
+		s.handleOpenAPI(w, r)
+		return nil
+	}}))
+	s.mux.Handle("/api/", s.api(route{handle: func(w http.ResponseWriter, r *http.Request, _ *Principal) error {
+		return precwatch.Errorf(precwatch.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path)
+	}}))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))

@@ -258,6 +258,11 @@ func (f *fixture) authzCases() []authzCase {
 		{method: "GET", route: "/api/v1/exports/tickets.jsonl", path: func(bool) string { return "/api/v1/exports/tickets.jsonl" }, want: all(200)},
 		{method: "GET", route: "/api/v1/exports/incidents.json", path: func(bool) string { return "/api/v1/exports/incidents.json" }, want: all(200)},
 		{method: "GET", route: "/evidence/{hash}", perPlat: true, path: evidence, want: scoped(200)},
+		// DESIGN.md: only /healthz and /metrics go without a token; the API
+		// description and unknown API paths answer 401 without one.
+		{method: "GET", route: "/api/v1/openapi.json", path: func(bool) string { return "/api/v1/openapi.json" }, want: all(200)},
+		{method: "GET", route: "/api/v1/no-such-route", path: func(bool) string { return "/api/v1/no-such-route" }, want: all(404)},
+		{method: "DELETE", route: "/api/v1/tickets", path: func(bool) string { return "/api/v1/tickets" }, want: all(404)},
 	}
 }
 

@@ -290,7 +290,7 @@ func TestUIPagesByRole(t *testing.T) {
 // documented path and method is routed.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
 	f := newFixture(t)
-	code, body := f.do("", "GET", "/api/v1/openapi.json", "")
+	code, body := f.do("regulator", "GET", "/api/v1/openapi.json", "")
 	if code != 200 {
 		t.Fatalf("openapi.json: %d", code)
 	}
