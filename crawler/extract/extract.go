@@ -28,6 +28,7 @@ const (
 	CountSkipped    = "skipped"     // items dropped for having neither title nor description
 	CountDuplicate  = "duplicate"   // items dropped for repeating an earlier item's id or url on the page
 	CountURLPattern = "url_pattern" // 1 when listing.url_pattern matched the page URL, 0 when not (only set when a pattern is configured)
+	CountStructured = "structured"  // listings read wholly or partly from structured data (JSON-LD, microdata, OpenGraph)
 )
 
 // Page is what one fetched page yields.

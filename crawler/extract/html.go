@@ -100,6 +100,11 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		b.page.Counts[CountURLPattern] = 1
 	}
 	if len(spec.Fields) == 0 {
+		// No fields configured: the page's structured product data
+		// (JSON-LD, microdata, OpenGraph) is the listing.
+		if err := b.structuredOnly(root, spec.Item, len(t.Follow) == 0); err != nil {
+			return nil, err
+		}
 		return b.page, nil
 	}
 	fields, err := compileFields(spec.Fields)
@@ -146,9 +151,83 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			}
 			values[f.name] = v
 		}
+		b.fillStructured(values, spec.Fields, func() product {
+			if whole {
+				if ps := pageProducts(root, false); len(ps) > 0 {
+					return ps[0]
+				}
+				return nil
+			}
+			return itemProduct(item)
+		})
 		b.add(values)
 	}
 	return b.page, nil
+}
+
+// fillStructured fills the configured listing fields (title, description,
+// price, seller, location) whose selector found nothing from the product
+// that find returns (structured data), called only when one is missing.
+func (b *builder) fillStructured(values, configured map[string]string, find func() product) {
+	var p product
+	looked, filled := false, false
+	for _, name := range structuredFields {
+		if _, ok := configured[name]; !ok || values[name] != "" {
+			continue
+		}
+		if !looked {
+			p, looked = find(), true
+		}
+		if p[name] != "" {
+			values[name] = p[name]
+			filled = true
+		}
+	}
+	if filled {
+		b.page.Counts[CountStructured]++
+	}
+}
+
+// structuredOnly adds the listings of a page of a target without fields:
+// the structured products of each item, or of the whole page. A page with
+// one product is the listing at the page URL; several products keep their
+// own URLs.
+func (b *builder) structuredOnly(root *html.Node, item string, list bool) error {
+	var ps []product
+	if item == "" {
+		ps = pageProducts(root, list)
+	} else {
+		sel, err := compileSelector(item)
+		if err != nil {
+			return fmt.Errorf("target %s: listing.item %q: %w", b.t.Name, item, err)
+		}
+		nodes := matchDescendants(root, sel)
+		b.page.Counts[CountItem] = len(nodes)
+		for _, n := range nodes {
+			if p := itemProduct(n); p != nil {
+				ps = append(ps, p)
+			}
+		}
+	}
+	for _, p := range ps {
+		values := make(map[string]string, len(p))
+		for k, v := range p {
+			if k == "image" {
+				if u, err := Canonical(b.base, v); err == nil {
+					v = u
+				}
+			}
+			values[k] = v
+		}
+		if len(ps) == 1 && item == "" {
+			// The page's own product: the page is its address, whatever
+			// the markup claims.
+			delete(values, fieldURL)
+		}
+		b.add(values)
+	}
+	b.page.Counts[CountStructured] += len(b.page.Listings)
+	return nil
 }
 
 // links collects the links of nodes matched by sels, in document order,

@@ -1,0 +1,524 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Structured product data: shops describe their offers for search engines in
+// schema.org JSON-LD (<script type="application/ld+json">), in microdata
+// (itemscope/itemprop) or in OpenGraph product tags. The HTML extractor
+// reads it when a target names no fields, and for a configured field whose
+// selector found nothing on a product page.
+
+// product is one schema.org Product as listing fields: keys are listing field
+// names (title, description, price, seller, location, url) and attribute
+// names (sku, brand, category, image, …).
+type product map[string]string
+
+// structuredFields are the listing fields structured data may fill in when
+// their configured selector found nothing.
+var structuredFields = []string{precwatch.FieldTitle, precwatch.FieldDescription, precwatch.FieldPrice,
+	precwatch.FieldSeller, precwatch.FieldLocation}
+
+// pageProducts returns the products a whole page describes: its top-level
+// JSON-LD Products (also inside @graph or an array), else its microdata
+// Products not nested in another Product, else an OpenGraph product (og:type
+// product, or product:price tags). When list is true and the page has none of
+// those, the Products of a JSON-LD ItemList count too (a category page of a
+// target without follow selectors).
+func pageProducts(root *html.Node, list bool) []product {
+	var top, listed []product
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
+			return
+		}
+		typ, _ := attr(n, "type")
+		typ, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(typ)), ";")
+		if strings.TrimSpace(typ) != "application/ld+json" {
+			return
+		}
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			}
+		}
+		v, ok := parseLD(b.String())
+		if !ok {
+			return
+		}
+		ldProducts(v, &top, &listed, 0)
+	})
+	if len(top) > 0 {
+		return top
+	}
+	if ps := microdataProducts(root); len(ps) > 0 {
+		return ps
+	}
+	if p := ogProduct(root); p != nil {
+		return []product{p}
+	}
+	if list {
+		return listed
+	}
+	return nil
+}
+
+// parseLD parses a JSON-LD script as browsers and search engines tolerate
+// it: inside an HTML comment or CDATA section, with raw newlines and tabs
+// inside strings, with a trailing semicolon.
+func parseLD(s string) (any, bool) {
+	s = strings.TrimSpace(s)
+	for _, w := range [][2]string{{"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"//<![CDATA[", "//]]>"}} {
+		if strings.HasPrefix(s, w[0]) {
+			s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(s, w[0])), w[1]))
+		}
+	}
+	s = strings.TrimRight(s, "; \t\r\n")
+	// Control characters are invalid inside JSON strings and blank
+	// outside them: a space keeps both readable.
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 {
+			return ' '
+		}
+		return r
+	}, s)
+	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, false
+	}
+	return v, true
+}
+
+// ldType reports whether a JSON-LD node's @type names one of types
+// ("Product", "schema:Product", "http://schema.org/Product", or a list).
+func ldType(m map[string]any, types ...string) bool {
+	var names []string
+	switch t := m["@type"].(type) {
+	case string:
+		names = []string{t}
+	case []any:
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				names = append(names, s)
+			}
+		}
+	}
+	for _, n := range names {
+		if i := strings.LastIndexAny(n, "/:#"); i >= 0 {
+			n = n[i+1:]
+		}
+		for _, t := range types {
+			if strings.EqualFold(n, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// productTypes are the schema.org types read as a listing.
+var productTypes = []string{"Product", "ProductGroup", "IndividualProduct", "ProductModel", "SomeProducts", "Vehicle", "Drug", "ChemicalSubstance"}
+
+// ldProducts collects the Products of a JSON-LD value: top-level ones (the
+// value itself, its @graph, array elements, an Offer's itemOffered) into
+// top, and those of ItemLists into listed.
+func ldProducts(v any, top, listed *[]product, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			ldProducts(e, top, listed, depth+1)
+		}
+	case map[string]any:
+		if g, ok := v["@graph"]; ok {
+			ldProducts(g, top, listed, depth+1)
+		}
+		switch {
+		case ldType(v, productTypes...):
+			if p := ldProduct(v); p != nil {
+				*top = append(*top, p)
+			}
+		case ldType(v, "Offer") && v["itemOffered"] != nil:
+			if item, ok := v["itemOffered"].(map[string]any); ok {
+				merged := map[string]any{"offers": v}
+				for k, e := range item {
+					merged[k] = e
+				}
+				if p := ldProduct(merged); p != nil {
+					*top = append(*top, p)
+				}
+			}
+		case ldType(v, "ItemList", "OfferCatalog", "CollectionPage", "SearchResultsPage", "WebPage"):
+			for _, k := range []string{"itemListElement", "mainEntity", "hasPart"} {
+				var sub []product
+				ldProducts(v[k], &sub, listed, depth+1)
+				*listed = append(*listed, sub...)
+			}
+		case ldType(v, "ListItem"):
+			var sub []product
+			ldProducts(v["item"], &sub, listed, depth+1)
+			*listed = append(*listed, sub...)
+		}
+	}
+}
+
+// ldProduct reads a JSON-LD Product node.
+func ldProduct(m map[string]any) product {
+	p := product{}
+	p.set(precwatch.FieldTitle, ldText(m["name"]))
+	p.set(precwatch.FieldDescription, ldText(m["description"]))
+	p.set(fieldURL, ldText(m["url"]))
+	for _, k := range []string{"sku", "mpn", "gtin", "gtin13", "gtin12", "gtin8", "gtin14", "productID", "category", "color", "material"} {
+		p.set(strings.ToLower(k), ldText(m[k]))
+	}
+	p.set("brand", ldName(m["brand"]))
+	p.set("image", ldURL(m["image"]))
+	if p[precwatch.FieldTitle] == "" && p[precwatch.FieldDescription] == "" {
+		return nil
+	}
+	offers := m["offers"]
+	if list, ok := offers.([]any); ok && len(list) > 0 {
+		offers = list[0]
+	}
+	if o, ok := offers.(map[string]any); ok {
+		price := ldText(o["price"])
+		if price == "" {
+			price = ldText(o["lowPrice"])
+		}
+		if price == "" {
+			if ps, ok := o["priceSpecification"].(map[string]any); ok {
+				price = ldText(ps["price"])
+				if c := ldText(ps["priceCurrency"]); c != "" && price != "" && o["priceCurrency"] == nil {
+					price += " " + c
+				}
+			}
+		}
+		if c := ldText(o["priceCurrency"]); c != "" && price != "" {
+			price += " " + c
+		}
+		p.set(precwatch.FieldPrice, price)
+		if s, ok := o["seller"]; ok {
+			p.set(precwatch.FieldSeller, ldName(s))
+			if sm, ok := s.(map[string]any); ok {
+				p.set(precwatch.FieldLocation, ldAddress(sm["address"]))
+			}
+		}
+		p.set(precwatch.FieldLocation, ldAddress(o["availableAtOrFrom"]))
+		p.set("availability", strings.TrimPrefix(strings.TrimPrefix(ldText(o["availability"]), "https://schema.org/"), "http://schema.org/"))
+		if p[fieldURL] == "" {
+			p.set(fieldURL, ldText(o["url"]))
+		}
+	}
+	return p
+}
+
+// set sets k to v unless v is empty or k is set.
+func (p product) set(k, v string) {
+	if v != "" && p[k] == "" {
+		p[k] = v
+	}
+}
+
+// ldText renders a JSON-LD scalar, the first of a list, or a {"@value"} or
+// {"name"} object as listing text.
+func ldText(v any) string {
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			if s := ldText(e); s != "" {
+				return s
+			}
+		}
+		return ""
+	case map[string]any:
+		if x, ok := v["@value"]; ok {
+			return ldText(x)
+		}
+		return ldText(v["name"])
+	case string, json.Number, bool:
+		return render(v)
+	}
+	return ""
+}
+
+// ldName reads a name: a string, or an Organization/Person/Brand object.
+func ldName(v any) string {
+	if m, ok := v.(map[string]any); ok {
+		for _, k := range []string{"name", "legalName", "alternateName"} {
+			if s := ldText(m[k]); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	return ldText(v)
+}
+
+// ldURL reads a URL: a string, an ImageObject ({"url"} or {"contentUrl"}) or
+// the first of a list.
+func ldURL(v any) string {
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			if s := ldURL(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		if s := ldText(v["url"]); s != "" {
+			return s
+		}
+		return ldText(v["contentUrl"])
+	case string:
+		return strings.TrimSpace(v)
+	}
+	return ""
+}
+
+// ldAddress reads a place: a string, a PostalAddress, or a Place with an
+// address.
+func ldAddress(v any) string {
+	switch v := v.(type) {
+	case string:
+		return collapse(v)
+	case []any:
+		if len(v) > 0 {
+			return ldAddress(v[0])
+		}
+	case map[string]any:
+		if a, ok := v["address"]; ok {
+			return ldAddress(a)
+		}
+		var parts []string
+		for _, k := range []string{"addressLocality", "addressRegion", "addressCountry"} {
+			if s := ldName(v[k]); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		if len(parts) > 0 {
+			return strings.Join(parts, ", ")
+		}
+		return ldName(v)
+	}
+	return ""
+}
+
+// microdataProducts returns the microdata Products of root that are not
+// properties of another Product.
+func microdataProducts(root *html.Node) []product {
+	var out []product
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.ElementNode && isItemType(n, productTypes...) {
+			if p := microdataProduct(n); p != nil {
+				out = append(out, p)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(root)
+	return out
+}
+
+// itemProduct returns the microdata Product that item is or contains first,
+// or nil.
+func itemProduct(item *html.Node) product {
+	var found *html.Node
+	walk(item, func(n *html.Node) {
+		if found == nil && n.Type == html.ElementNode && isItemType(n, productTypes...) {
+			found = n
+		}
+	})
+	if found == nil {
+		return nil
+	}
+	return microdataProduct(found)
+}
+
+// isItemType reports whether n is an itemscope whose itemtype names one of
+// types.
+func isItemType(n *html.Node, types ...string) bool {
+	if _, ok := attr(n, "itemscope"); !ok {
+		return false
+	}
+	it, _ := attr(n, "itemtype")
+	for f := range strings.FieldsSeq(it) {
+		if i := strings.LastIndexAny(f, "/:#"); i >= 0 {
+			f = f[i+1:]
+		}
+		for _, t := range types {
+			if strings.EqualFold(f, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// microdataProps returns the properties of the item scope n: property name
+// → the elements carrying it, in document order (nested scopes are their
+// own items).
+func microdataProps(n *html.Node) map[string][]*html.Node {
+	props := map[string][]*html.Node{}
+	var visit func(c *html.Node)
+	visit = func(c *html.Node) {
+		for d := c.FirstChild; d != nil; d = d.NextSibling {
+			if d.Type != html.ElementNode {
+				continue
+			}
+			prop, hasProp := attr(d, "itemprop")
+			if hasProp {
+				for name := range strings.FieldsSeq(prop) {
+					props[name] = append(props[name], d)
+				}
+			}
+			if _, scope := attr(d, "itemscope"); scope {
+				continue // its own properties belong to it
+			}
+			visit(d)
+		}
+	}
+	visit(n)
+	return props
+}
+
+// microdataValue is the value of a property element (HTML's microdata
+// rules, plus a content attribute on any element as search engines read it).
+func microdataValue(n *html.Node) string {
+	if v, ok := attr(n, "content"); ok {
+		return collapse(v)
+	}
+	var key string
+	switch n.DataAtom {
+	case atom.Meta:
+		key = "content"
+	case atom.Audio, atom.Embed, atom.Iframe, atom.Img, atom.Source, atom.Track, atom.Video:
+		key = "src"
+	case atom.A, atom.Area, atom.Link:
+		key = "href"
+	case atom.Object:
+		key = "data"
+	case atom.Data, atom.Meter:
+		key = "value"
+	case atom.Time:
+		key = "datetime"
+	}
+	if key != "" {
+		if v, ok := attr(n, key); ok {
+			return collapse(v)
+		}
+	}
+	return visibleText(n)
+}
+
+// microdataText returns the first non-empty value of property name of
+// scope props; a nested item's value is its name.
+func microdataText(props map[string][]*html.Node, name string) string {
+	for _, n := range props[name] {
+		if _, scope := attr(n, "itemscope"); scope {
+			sub := microdataProps(n)
+			for _, k := range []string{"name", "legalName"} {
+				if s := microdataText(sub, k); s != "" {
+					return s
+				}
+			}
+			continue
+		}
+		if v := microdataValue(n); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// microdataProduct reads a microdata Product scope.
+func microdataProduct(n *html.Node) product {
+	props := microdataProps(n)
+	p := product{}
+	p.set(precwatch.FieldTitle, microdataText(props, "name"))
+	p.set(precwatch.FieldDescription, microdataText(props, "description"))
+	p.set(fieldURL, microdataText(props, "url"))
+	for _, k := range []string{"sku", "mpn", "gtin13", "productID", "category", "brand"} {
+		p.set(strings.ToLower(k), microdataText(props, k))
+	}
+	p.set("image", microdataText(props, "image"))
+	if p[precwatch.FieldTitle] == "" && p[precwatch.FieldDescription] == "" {
+		return nil
+	}
+	for _, o := range props["offers"] {
+		if _, scope := attr(o, "itemscope"); !scope {
+			continue
+		}
+		op := microdataProps(o)
+		price := microdataText(op, "price")
+		if price == "" {
+			price = microdataText(op, "lowPrice")
+		}
+		if c := microdataText(op, "priceCurrency"); c != "" && price != "" && !strings.Contains(price, c) {
+			price += " " + c
+		}
+		p.set(precwatch.FieldPrice, price)
+		p.set(precwatch.FieldSeller, microdataText(op, "seller"))
+		break
+	}
+	return p
+}
+
+// ogProduct reads OpenGraph product tags: og:title, og:description and
+// product:price (or og:price) amount and currency, when og:type is a
+// product or a price is given.
+func ogProduct(root *html.Node) product {
+	meta := map[string]string{}
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Meta {
+			return
+		}
+		k, ok := attr(n, "property")
+		if !ok {
+			k, _ = attr(n, "name")
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		if v, _ := attr(n, "content"); k != "" && meta[k] == "" {
+			meta[k] = collapse(v)
+		}
+	})
+	price := meta["product:price:amount"]
+	if price == "" {
+		price = meta["og:price:amount"]
+	}
+	if !strings.Contains(meta["og:type"], "product") && price == "" {
+		return nil
+	}
+	p := product{}
+	p.set(precwatch.FieldTitle, meta["og:title"])
+	p.set(precwatch.FieldDescription, meta["og:description"])
+	if p[precwatch.FieldTitle] == "" && p[precwatch.FieldDescription] == "" {
+		return nil
+	}
+	cur := meta["product:price:currency"]
+	if cur == "" {
+		cur = meta["og:price:currency"]
+	}
+	if price != "" && cur != "" {
+		price += " " + cur
+	}
+	p.set(precwatch.FieldPrice, price)
+	p.set("image", meta["og:image"])
+	p.set("brand", meta["product:brand"])
+	return p
+}
