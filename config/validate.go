@@ -195,8 +195,10 @@ func validateHTML(t *precwatch.Target, at func(string) string, report reportFunc
 		checkFieldName(f, name, report)
 		checkFieldSpec(f, t.Listing.Fields[name], report)
 	}
-	if t.Listing.Fields[precwatch.FieldTitle] == "" && t.Listing.Fields[precwatch.FieldDescription] == "" {
-		report(at("listing.fields"), "an html target needs fields.title or fields.description")
+	// Without fields the pages' schema.org product data (JSON-LD,
+	// microdata, OpenGraph) is read; fields given must name the text.
+	if len(t.Listing.Fields) > 0 && t.Listing.Fields[precwatch.FieldTitle] == "" && t.Listing.Fields[precwatch.FieldDescription] == "" {
+		report(at("listing.fields"), "an html target needs fields.title or fields.description (or no fields at all, to read the pages' schema.org product data)")
 	}
 	if t.JSON.Items != "" || t.JSON.NextPage != "" || len(t.JSON.Fields) > 0 {
 		report(at("json"), "only for kind: json targets")

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -200,4 +203,86 @@ targets:
 	crawlOnce(t, dir, data, cfg(100))
 	check("complete crawl", map[string]string{"/offer/a1": "active", "/offer/a2": "active", "/offer/a3": "removed",
 		"/offer/b1": "active", "/offer/b2": "removed", "/offer/b3": "removed"})
+}
+
+// TestVarietyStructuredData crawls a shop whose detail pages describe their
+// product in JSON-LD, microdata or OpenGraph tags: a target without fields
+// reads them, and a target whose title selector fits only the old theme
+// still gets every title.
+func TestVarietyStructuredData(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, `<html><head><meta property="og:type" content="website"><meta property="og:title" content="Shop"></head><body>
+<a class="p" href="/item/ld">1</a><a class="p" href="/item/md">2</a><a class="p" href="/item/og">3</a><a class="p" href="/item/old">4</a></body></html>`)
+		case "/item/ld":
+			fmt.Fprint(w, `<html><head><script type="application/ld+json">
+[{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":[]},
+ {"@context":"https://schema.org","@type":"Product","name":"BMK glycidate (CAS 5449-12-7)","sku":"BMK-1",
+  "description":"Powder, 99%.\nStealth shipping, contact Wickr: bmkman",
+  "offers":{"@type":"Offer","price":1200,"priceCurrency":"USD","seller":{"@type":"Organization","name":"ChemLab"}}}]
+</script></head><body><div class="new-theme"><h2>BMK glycidate (CAS 5449-12-7)</h2></div></body></html>`)
+		case "/item/md":
+			fmt.Fprint(w, `<html><body><main itemscope itemtype="https://schema.org/Product">
+<h2 itemprop="name">Red phosphorus 500 g</h2><div itemprop="description">Crypto only, no paperwork.</div>
+<div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><span itemprop="price" content="300">$300</span>
+<meta itemprop="priceCurrency" content="USD"></div></main></body></html>`)
+		case "/item/og":
+			fmt.Fprint(w, `<html><head><meta property="og:type" content="product"><meta property="og:title" content="Acetone 20 L">
+<meta property="og:description" content="Technical grade solvent."><meta property="product:price:amount" content="40">
+<meta property="product:price:currency" content="EUR"></head><body></body></html>`)
+		case "/item/old":
+			fmt.Fprint(w, `<html><body><h1 class="title">Pseudoephedrine HCl 25 kg drum</h1><p class="d">Bulk, no prescription.</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, data := varietyCrawl(t, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: nofields
+    platform: NoFields
+    start_urls: ["%[1]s/"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    delay: 0s
+    follow: ["a.p"]
+    listing:
+      url_pattern: "^/item/"
+  - name: oldtheme
+    platform: OldTheme
+    start_urls: ["%[1]s/"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    delay: 0s
+    follow: ["a.p"]
+    listing:
+      url_pattern: "^/item/"
+      fields: {title: h1.title, description: p.d, price: span.price}
+`, srv.URL))
+	// Both targets read the same pages: got holds one of them per path;
+	// the tickets below are per platform.
+	checkListing(t, "/item/ld", got["/item/ld"], map[string]string{"title": "BMK glycidate (CAS 5449-12-7)",
+		"description": "Powder, 99%. Stealth shipping, contact Wickr: bmkman", "price": "1200 USD"})
+	checkListing(t, "/item/md", got["/item/md"], map[string]string{"title": "Red phosphorus 500 g", "price": "300 USD"})
+	checkListing(t, "/item/og", got["/item/og"], map[string]string{"title": "Acetone 20 L", "price": "40 EUR"})
+	checkListing(t, "/item/old", got["/item/old"], map[string]string{"title": "Pseudoephedrine HCl 25 kg drum"})
+	if _, ok := got["/"]; ok {
+		t.Errorf("the index page became a listing: %+v", got["/"])
+	}
+	byPlatform := map[string][]string{}
+	for _, e := range exportTickets(t, data) {
+		u, _ := url.Parse(e.ListingURL)
+		byPlatform[e.Platform] = append(byPlatform[e.Platform], u.Path)
+	}
+	for _, p := range []string{"NoFields", "OldTheme"} {
+		sort.Strings(byPlatform[p])
+		if !slices.Contains(byPlatform[p], "/item/ld") {
+			t.Errorf("%s tickets %v, want one for /item/ld", p, byPlatform[p])
+		}
+	}
+	if slices.Contains(byPlatform["NoFields"], "/item/old") {
+		t.Errorf("NoFields ticket for /item/old, which has no structured data")
+	}
 }
