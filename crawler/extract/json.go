@@ -75,10 +75,27 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		key := "next_page:" + spec.NextPage
 		b.page.Counts[key] = 0
 		if v, ok := lookup(doc, spec.NextPage); ok {
+			if m, isObj := v.(map[string]any); isObj {
+				// HAL and JSON:API link objects: {"href": "…"}.
+				for _, k := range []string{"href", "url", "link", "uri"} {
+					if s, ok := m[k].(string); ok {
+						v = s
+						break
+					}
+				}
+			}
+			if s, isStr := v.(string); isStr && isPageNumber(s) {
+				v = json.Number(strings.TrimSpace(s))
+			}
 			switch v := v.(type) {
 			case string:
-				if strings.TrimSpace(v) != "" {
+				if v = strings.TrimSpace(v); v != "" {
 					b.page.Counts[key] = 1
+					if isCursorKey(spec.NextPage) && !looksLikeURL(v) {
+						// A cursor token ("next_cursor": "eyJpZCI6OX0"),
+						// sent back as a query parameter.
+						v = cursorURL(base, spec.NextPage, v)
+					}
 					b.link(&b.page.Next, map[string]bool{canon: true}, v)
 				}
 			case json.Number:
@@ -209,6 +226,87 @@ func pageNumberURL(base *url.URL, n int) string {
 		}
 	}
 	q.Set(key, strconv.Itoa(n))
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// isPageNumber reports whether a next_page string is a page number ("3").
+func isPageNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// cursorWords mark a next_page path whose value is a cursor token rather
+// than a URL ("next_cursor", "nextPageToken", "after", "continuation").
+var cursorWords = []string{"cursor", "token", "after", "continuation", "marker", "scroll"}
+
+// isCursorKey reports whether the last segment of a next_page path names a
+// cursor.
+func isCursorKey(path string) bool {
+	k := strings.ToLower(lastSegment(path))
+	for _, w := range cursorWords {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func lastSegment(path string) string {
+	p := NormalizePath(path)
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+// looksLikeURL reports whether a cursor value is a URL after all (an
+// absolute or root-relative link, or a query).
+func looksLikeURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") ||
+		strings.HasPrefix(s, "/") || strings.HasPrefix(s, "?")
+}
+
+// cursorParams are query parameters that carry a cursor, reused when the
+// page URL has one.
+var cursorParams = []string{"cursor", "after", "page_token", "pageToken", "token", "continuation",
+	"continuationToken", "next_cursor", "nextCursor", "starting_after", "scroll_id", "marker", "next"}
+
+// cursorURL returns the page URL asking for the page after cursor token:
+// the page's own cursor parameter set to it, or else a parameter named
+// after the next_page key without its "next" ("next_cursor" → cursor,
+// "nextPageToken" → pageToken, "endCursor" → after).
+func cursorURL(base *url.URL, path, token string) string {
+	u := *base
+	q := u.Query()
+	name := ""
+	for _, p := range cursorParams {
+		if q.Has(p) {
+			name = p
+			break
+		}
+	}
+	if name == "" {
+		k := lastSegment(path)
+		switch rest := strings.TrimLeft(k[min(len(k), 4):], "_-"); {
+		case strings.EqualFold(k, "endCursor"):
+			name = "after"
+		case len(k) > 4 && strings.EqualFold(k[:4], "next") && rest != "":
+			name = strings.ToLower(rest[:1]) + rest[1:]
+		default:
+			name = k
+		}
+	}
+	q.Set(name, token)
 	u.RawQuery = q.Encode()
 	return u.String()
 }

@@ -389,3 +389,33 @@ func TestMetaRefresh(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONNextPageShapes checks next_page values APIs send besides a URL
+// and a number: a page number as a string, a HAL or JSON:API link object,
+// cursor tokens under cursor-like keys (sent back as a query parameter) and
+// cursor keys holding URLs after all.
+func TestJSONNextPageShapes(t *testing.T) {
+	for _, c := range []struct{ page, next, body, want string }{
+		{"https://api.example/items?page=1", "next", `{"items": [{"t": "x"}], "next": "2"}`, "https://api.example/items?page=2"},
+		{"https://api.example/items", "_links.next", `{"items": [{"t": "x"}], "_links": {"next": {"href": "/items?page=2"}}}`, "https://api.example/items?page=2"},
+		{"https://api.example/items", "links.next", `{"items": [{"t": "x"}], "links": {"next": {"href": "https://api.example/items?page[number]=2"}}}`, "https://api.example/items?page%5Bnumber%5D=2"},
+		{"https://api.example/items", "$._links.next.href", `{"items": [{"t": "x"}], "_links": {"next": {"href": "/items?page=2"}}}`, "https://api.example/items?page=2"},
+		{"https://api.example/items?limit=20", "meta.next_cursor", `{"items": [{"t": "x"}], "meta": {"next_cursor": "eyJpZCI6OX0="}}`, "https://api.example/items?cursor=eyJpZCI6OX0%3D&limit=20"},
+		{"https://api.example/items?cursor=abc", "paging.nextCursor", `{"items": [{"t": "x"}], "paging": {"nextCursor": "def"}}`, "https://api.example/items?cursor=def"},
+		{"https://api.example/items", "nextPageToken", `{"items": [{"t": "x"}], "nextPageToken": "CAoQAA"}`, "https://api.example/items?pageToken=CAoQAA"},
+		{"https://api.example/r/chem.json", "data.after", `{"items": [{"t": "x"}], "data": {"after": "t3_abc"}}`, "https://api.example/r/chem.json?after=t3_abc"},
+		{"https://api.example/items", "pageInfo.endCursor", `{"items": [{"t": "x"}], "pageInfo": {"endCursor": "Y3Vy"}}`, "https://api.example/items?after=Y3Vy"},
+		{"https://api.example/items", "next_cursor", `{"items": [{"t": "x"}], "next_cursor": "/items?cursor=zz"}`, "https://api.example/items?cursor=zz"},
+		{"https://api.example/items", "next_cursor", `{"items": [{"t": "x"}], "next_cursor": null}`, ""},
+		{"https://api.example/v1/items", "next", `{"items": [{"t": "x"}], "next": "items?page=2"}`, "https://api.example/v1/items?page=2"},
+	} {
+		target := &precwatch.Target{Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: "items", NextPage: c.next, Fields: map[string]string{"title": "t"}}}
+		page, err := JSON(target, c.page, []byte(c.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(page.Next, " "); got != c.want {
+			t.Errorf("next_page %q of %s with %s = %q, want %q", c.next, c.page, c.body, got, c.want)
+		}
+	}
+}
