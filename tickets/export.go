@@ -1,6 +1,7 @@
 package tickets
 
 import (
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -164,24 +165,35 @@ type IncidentReport struct {
 }
 
 // IncidentReport writes a JSON IncidentReport of the confirmed tickets
-// matching f (its Status is forced to confirmed).
+// matching f, in f's order (by id unless f.Sort says otherwise): tickets
+// whose status is confirmed, and escalated tickets that a reviewer had
+// confirmed before they were escalated (escalating a confirmed case to a
+// regulator does not make it less of an incident). f.Status is ignored.
 func (s *Store) IncidentReport(ctx context.Context, w io.Writer, f Filter) error {
-	f.Status = precwatch.StatusConfirmed
 	if f.Sort == "" {
 		f.Sort = SortID
 	}
 	var tickets []precwatch.Ticket
-	if err := s.eachTicket(ctx, f, func(t *ticketRow) error {
-		tickets = append(tickets, t.Ticket)
-		return nil
-	}); err != nil {
-		return err
+	for _, st := range []string{precwatch.StatusConfirmed, precwatch.StatusEscalated} {
+		f.Status = st
+		if err := s.eachTicket(ctx, f, func(t *ticketRow) error {
+			tickets = append(tickets, t.Ticket)
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if f.Sort == SortID {
+		slices.SortFunc(tickets, func(a, b precwatch.Ticket) int { return cmp.Compare(a.ID, b.ID) })
 	}
 	rep := IncidentReport{Generated: s.now().UTC(), Incidents: []Incident{}}
 	for i := range tickets {
 		inc, err := s.incident(ctx, &tickets[i])
 		if err != nil {
 			return err
+		}
+		if tickets[i].Status == precwatch.StatusEscalated && inc.ConfirmedAt == nil {
+			continue // escalated without being confirmed
 		}
 		rep.Incidents = append(rep.Incidents, *inc)
 	}
@@ -199,7 +211,20 @@ func (s *Store) incident(ctx context.Context, t *precwatch.Ticket) (*Incident, e
 	if err != nil {
 		return nil, fmt.Errorf("incident of ticket %d: %w", t.ID, err)
 	}
-	l, m := &st.Result.Listing, &st.Result.Match
+	// The version of the listing that was flagged: a listing edited into
+	// something harmless afterwards is reported as it was offered.
+	res := st.Result
+	var flaggedJSON string
+	if err := s.rq.QueryRowContext(ctx, "SELECT flagged_result FROM tickets WHERE id = ?", t.ID).Scan(&flaggedJSON); err != nil {
+		return nil, fmt.Errorf("incident of ticket %d: %w", t.ID, err)
+	}
+	if flaggedJSON != "" {
+		var fr precwatch.Result
+		if err := json.Unmarshal([]byte(flaggedJSON), &fr); err == nil {
+			res = fr
+		}
+	}
+	l, m := &res.Listing, &res.Match
 	inc := &Incident{
 		TicketID: t.ID, Date: t.FirstSeen, Platform: t.Platform, Target: t.Target, ListingID: t.ListingID,
 		URL: t.ListingURL, Title: t.Title, Seller: t.Seller, Location: l.Location, Indicators: t.Indicators,
@@ -222,6 +247,17 @@ func (s *Store) incident(ctx context.Context, t *precwatch.Ticket) (*Incident, e
 	obs, err := s.Observables(ctx, t.Platform, t.ListingID)
 	if err != nil {
 		return nil, err
+	}
+	if flaggedJSON != "" {
+		obs = nil // those of the flagged version
+		for _, o := range m.Observables {
+			if o.Type != "" && o.Value != "" && !slices.Contains(obs, o) {
+				obs = append(obs, o)
+			}
+		}
+		slices.SortFunc(obs, func(a, b precwatch.Observable) int {
+			return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.Value, b.Value))
+		})
 	}
 	if obs != nil {
 		inc.Contacts = obs
@@ -258,7 +294,7 @@ func sortedKeys(m map[string]string) []string {
 	return keys
 }
 
-var quantityRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d.,])(\d+(?:[.,]\d+)?)\s?(kgs?|kilos?|kilograms?|g|grams?|mg|t|tons?|tonnes?|mt|l|ltrs?|litres?|liters?|ml|lbs?|gal|gallons?|drums?|barrels?|bottles?|tablets?|pills?|pcs)\b`)
+var quantityRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d.,])(\d+(?:[.,]\d+)?)[\s-]?(kgs?|kilos?|kilograms?|g|grams?|mg|t|tons?|tonnes?|mt|l|ltrs?|litres?|liters?|ml|lbs?|gal|gallons?|drums?|barrels?|bottles?|tablets?|pills?|pcs)\b`)
 
 // Quantities returns the quantities mentioned in texts ("25 kg", "200 l"),
 // deduplicated, in order. It is a best-effort parse for incident reports.

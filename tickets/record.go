@@ -268,10 +268,11 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 		subs, _ := json.Marshal(want.Substances)
 		inds, _ := json.Marshal(want.Indicators)
 		res, err := tx.ExecContext(ctx, `INSERT INTO tickets (platform, listing_id, status, target, listing_url, listing_status, removed_at,
-			title, seller, score, substances, indicators, suspicious, first_seen, last_seen, flagged_at, content_hash, evidence_hash, updated_at)
-			VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+			title, seller, score, substances, indicators, suspicious, first_seen, last_seen, flagged_at, content_hash, evidence_hash, updated_at,
+			flagged_result)
+			VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
 			l.Platform, l.ID, l.Target, l.URL, oldStatus, removedAt, want.Title, want.Seller, want.Score, string(subs), string(inds),
-			firstSeen, lastSeen, flagged.Int64, l.ContentHash, l.EvidenceHash, atN)
+			firstSeen, lastSeen, flagged.Int64, l.ContentHash, l.EvidenceHash, atN, resultJSON)
 		if err != nil {
 			return nil, err
 		}
@@ -292,6 +293,22 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 	}
 
 	// The ticket exists: update what changed.
+	//
+	// A listing edited into something that is not suspicious (a sighting
+	// of new content with a harmless verdict) keeps its ticket as it was
+	// flagged: title, substances, indicators, score and evidence stay those
+	// of the offer that was made, which is what the reviewer must judge
+	// and report (sellers edit a flagged listing to hide it). Only where
+	// the listing stands and when it was seen change. A re-evaluation of
+	// the same content (a rescan after a watchlist change) does update
+	// the ticket to the new verdict: then it is our judgement that changed.
+	keep := !suspicious && sighting
+	contentHash, evidenceHash := l.ContentHash, l.EvidenceHash
+	if keep {
+		want.Title, want.Seller, want.Score, want.Substances, want.Indicators = t.Title, t.Seller, t.Score, t.Substances, t.Indicators
+		contentHash, evidenceHash = t.ContentHash, t.EvidenceHash
+	}
+	status := t.Status
 	var audit []auditEntry
 	if sighting && t.ListingStatus == precwatch.ListingRemoved {
 		audit = append(audit, auditEntry{action: "reappeared", from: precwatch.ListingRemoved, to: precwatch.ListingActive,
@@ -301,9 +318,23 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 		if suspicious {
 			audit = append(audit, auditEntry{action: "flagged", from: "not suspicious", to: "suspicious",
 				reason: fmt.Sprintf("listing suspicious again, score %.2f", want.Score)})
+		} else if keep {
+			audit = append(audit, auditEntry{action: "cleared", from: "suspicious", to: "not suspicious",
+				reason: fmt.Sprintf("listing changed and no longer suspicious (score %.2f, title now %q); ticket kept with the evidence of the flagged version %s",
+					r.Match.Score, l.Title, t.EvidenceHash)})
 		} else {
 			audit = append(audit, auditEntry{action: "cleared", from: "suspicious", to: "not suspicious",
 				reason: fmt.Sprintf("listing no longer suspicious, score %.2f; ticket kept", want.Score)})
+		}
+	}
+	// A dismissed ticket stays dismissed while its listing offers what the
+	// reviewer saw. A new version that offers more (a substance or a risk
+	// indicator the ticket did not have) is a new case: back to the queue.
+	if t.Status == precwatch.StatusDismissed && suspicious && sighting {
+		if added := addedItems(t.Ticket, want); len(added) > 0 {
+			status = precwatch.StatusOpen
+			audit = append(audit, auditEntry{action: "status", from: precwatch.StatusDismissed, to: precwatch.StatusOpen,
+				reason: "listing changed after it was dismissed: now also " + strings.Join(added, ", ")})
 		}
 	}
 	var diffs []string
@@ -325,7 +356,7 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 	if !slices.Equal(want.Indicators, t.Indicators) {
 		diffs = append(diffs, "indicators")
 	}
-	if l.ContentHash != t.ContentHash || l.EvidenceHash != t.EvidenceHash {
+	if contentHash != t.ContentHash || evidenceHash != t.EvidenceHash {
 		diffs = append(diffs, "evidence")
 	}
 	if len(diffs) > 0 && (suspicious || t.suspicious) {
@@ -344,10 +375,15 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 	inds, _ := json.Marshal(want.Indicators)
 	if _, err := tx.ExecContext(ctx, `UPDATE tickets SET target = ?, listing_url = ?, listing_status = ?, removed_at = ?,
 		title = ?, seller = ?, score = ?, substances = ?, indicators = ?, suspicious = ?, last_seen = MAX(last_seen, ?),
-		content_hash = ?, evidence_hash = ?, updated_at = ? WHERE id = ?`,
+		content_hash = ?, evidence_hash = ?, updated_at = ?, status = ? WHERE id = ?`,
 		l.Target, l.URL, oldStatus, removedAt, want.Title, want.Seller, want.Score, string(subs), string(inds), suspicious, lastSeen,
-		l.ContentHash, l.EvidenceHash, atN, t.ID); err != nil {
+		contentHash, evidenceHash, atN, status, t.ID); err != nil {
 		return nil, err
+	}
+	if suspicious {
+		if _, err := tx.ExecContext(ctx, "UPDATE tickets SET flagged_result = ? WHERE id = ?", resultJSON, t.ID); err != nil {
+			return nil, err
+		}
 	}
 	if len(audit) == 0 {
 		// A listing that is not suspicious changed: keep the ticket current
@@ -363,6 +399,22 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 		return nil, err
 	}
 	return &Outcome{Ticket: &nt.Ticket, Updated: true}, nil
+}
+
+// addedItems names the substances and indicators of want that t lacks.
+func addedItems(t, want precwatch.Ticket) []string {
+	var out []string
+	for _, s := range want.Substances {
+		if !slices.ContainsFunc(t.Substances, func(o precwatch.TicketSubstance) bool { return o.ID == s.ID }) {
+			out = append(out, s.Name)
+		}
+	}
+	for _, in := range want.Indicators {
+		if !slices.Contains(t.Indicators, in) {
+			out = append(out, in)
+		}
+	}
+	return out
 }
 
 // ticketFields returns the ticket fields derived from a result.

@@ -244,17 +244,26 @@ func TestRecrawlAndChange(t *testing.T) {
 		t.Errorf("ListingState = %+v, %v; want 2 versions and the new title", st, err)
 	}
 
-	// No longer suspicious: the ticket stays, with a "cleared" entry.
+	// Edited into something not suspicious: the ticket stays as it was
+	// flagged (title, substances, score, evidence), with a "cleared" entry
+	// naming the new version, and last_seen moves on.
 	r3 := r2
-	r3.Listing.ContentHash = "hash-l1-v3"
-	r3.Match.Suspicious, r3.Match.Score = false, 0.2
-	out := mustRecord(t, s, r3, t2.Add(time.Hour))
+	r3.Listing.ContentHash, r3.Listing.EvidenceHash = "hash-l1-v3", "ev-l1-v3"
+	r3.Listing.Title = "Lab glassware set"
+	r3.Match.Suspicious, r3.Match.Score, r3.Match.Substances, r3.Match.Indicators = false, 0.2, nil, nil
+	t3 := t2.Add(time.Hour)
+	out := mustRecord(t, s, r3, t3)
 	if out.Ticket == nil || out.Ticket.ID != id || !out.Updated {
 		t.Errorf("Record(no longer suspicious) = %+v, want the ticket kept and updated", out)
 	}
 	evs, _ = s.Events(ctx, id)
-	if last := evs[len(evs)-1]; last.Action != "updated" || evs[len(evs)-2].Action != "cleared" {
-		t.Errorf("events = %+v, want cleared then updated", evs)
+	if last := evs[len(evs)-1]; last.Action != "cleared" || !strings.Contains(last.Reason, `"Lab glassware set"`) || !strings.Contains(last.Reason, "ev-l1-v2") {
+		t.Errorf("events = %+v, want cleared last, naming the new title and the kept evidence", evs)
+	}
+	tk, _ = s.Ticket(ctx, id)
+	if tk.Title != r2.Listing.Title || tk.Score != 0.95 || len(tk.Substances) != 2 || len(tk.Indicators) != 1 ||
+		tk.EvidenceHash != "ev-l1-v2" || tk.ContentHash != "hash-l1-v2" || !tk.LastSeen.Equal(t3) || tk.Status != precwatch.StatusOpen {
+		t.Errorf("ticket after the listing was edited harmless = %+v, want the flagged version kept, open, last seen %v", tk, t3)
 	}
 	if n, _ := s.CountTickets(ctx, tickets.Filter{}); n != 1 {
 		t.Errorf("tickets = %d, want 1", n)
@@ -508,7 +517,7 @@ func TestMigrationUpgrade(t *testing.T) {
 	mustRecord(t, s, suspicious("ChemHub", "a"), t0)
 	s.Close()
 	db := rawDB(t, path)
-	for _, q := range []string{"DROP INDEX tickets_platform_status", "DELETE FROM schema_migrations WHERE version > 1"} {
+	for _, q := range []string{"DROP INDEX tickets_platform_status", "ALTER TABLE tickets DROP COLUMN flagged_result", "DELETE FROM schema_migrations WHERE version > 1"} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)
 		}
