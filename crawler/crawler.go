@@ -295,7 +295,8 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 
 // Failed counts the pages of byKind (a Run's ErrorsByKind) that failed, as
 // opposed to those the site answered for: 404 and 410 (a page or listing
-// that is gone) and pages robots.txt disallows are answers; timeouts,
+// that is gone), pages robots.txt disallows and links that turned out to be
+// files (KindNotDocument) are answers; timeouts,
 // connection errors, 5xx, 429, 401, 403 (a blocking firewall), other 4xx,
 // oversized or undecodable bodies and listings the sink refused are
 // failures, after which listings behind the page may exist unseen.
@@ -303,7 +304,7 @@ func Failed(byKind map[string]int) int {
 	n := 0
 	for k, c := range byKind {
 		switch k {
-		case "http-404", "http-410", KindRobots:
+		case "http-404", "http-410", KindRobots, KindNotDocument:
 		default:
 			n += c
 		}
@@ -527,12 +528,12 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		return out, err
 	}
 	for _, l := range page.Follow {
-		if r.inScope(l) {
+		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'f'})
 		}
 	}
 	for _, l := range append(page.Next, r.headerNext(resp, out.final)...) {
-		if r.inScope(l) {
+		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'n'})
 		}
 	}
@@ -612,6 +613,13 @@ func splitLinks(v string) []string {
 		}
 	}
 	return append(out, v[start:])
+}
+
+// wanted reports whether a discovered link is worth fetching: an html
+// target skips links to images, PDFs, archives and other files it cannot
+// read (by extension).
+func (r *run) wanted(raw string) bool {
+	return r.t.Kind == precwatch.KindJSON || !nonDocumentLink(raw)
 }
 
 // inScope reports whether a discovered URL may be crawled.

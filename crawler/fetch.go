@@ -45,6 +45,10 @@ var (
 	// ErrEncoding means a response's content coding is not one we read
 	// (gzip, deflate) or its compressed data is corrupt.
 	ErrEncoding = errors.New("unreadable content encoding")
+	// ErrNotDocument means an html target's link answered with an image,
+	// PDF, archive, office file, audio or video: not a page to read. Its
+	// body is not downloaded.
+	ErrNotDocument = errors.New("not a document")
 )
 
 const (
@@ -114,7 +118,7 @@ func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options) *fetche
 	jar, _ := cookiejar.New(nil)
 	f := &fetcher{
 		target:    t,
-		client:    &http.Client{Transport: &capTransport{base: tr, max: maxBody}, Timeout: timeout, Jar: jar},
+		client:    &http.Client{Transport: &capTransport{base: tr, max: maxBody, documents: t.Kind != precwatch.KindJSON}, Timeout: timeout, Jar: jar},
 		ua:        t.UserAgent,
 		allowed:   allowedDomains(t),
 		retryBase: opts.RetryBase,
@@ -401,6 +405,67 @@ func isTokenByte(c byte) bool {
 type capTransport struct {
 	base http.RoundTripper
 	max  int64
+	// documents refuses bodies whose Content-Type is not a document
+	// (html targets: see binaryType).
+	documents bool
+}
+
+// binaryType reports whether a Content-Type is one no html target reads:
+// images, audio, video, fonts, PDF, archives and office files. Gzip and
+// octet-stream are not among them (sitemaps and feeds come as .gz files,
+// and misconfigured servers label pages octet-stream).
+func binaryType(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false
+	}
+	if i := strings.IndexByte(mt, '/'); i > 0 {
+		switch mt[:i] {
+		case "image", "audio", "video", "font", "model":
+			return mt != "image/svg+xml"
+		}
+	}
+	switch mt {
+	case "application/pdf", "application/zip", "application/x-zip-compressed", "application/x-rar-compressed",
+		"application/vnd.rar", "application/x-7z-compressed", "application/x-tar", "application/x-bzip2",
+		"application/x-xz", "application/msword", "application/rtf", "application/postscript",
+		"application/x-msdownload", "application/vnd.android.package-archive", "application/java-archive",
+		"application/x-shockwave-flash", "application/wasm", "application/x-iso9660-image":
+		return true
+	}
+	return strings.HasPrefix(mt, "application/vnd.ms-") || strings.HasPrefix(mt, "application/vnd.openxmlformats") ||
+		strings.HasPrefix(mt, "application/vnd.oasis.opendocument")
+}
+
+// binaryExtensions are file name extensions of links an html target never
+// fetches (as Scrapy's link extractor ignores them): images, audio, video,
+// archives, office files, executables, stylesheets and scripts.
+var binaryExtensions = map[string]bool{}
+
+func init() {
+	for e := range strings.FieldsSeq(`7z 7zip bz2 rar tar tgz xz zip
+		mng pct bmp gif jpg jpeg png pst psp tif tiff ai drw dxf eps ps svg cdr ico webp avif heic
+		mp3 wma ogg wav ra aac mid au aiff flac opus
+		3gp asf asx avi mov mp4 mpg mpeg qt rm swf wmv m4a m4v flv webm mkv
+		xls xlsx ppt pptx pps doc docx odt ods odg odp
+		css js mjs pdf exe bin dmg iso apk jar msi deb rpm woff woff2 ttf otf eot`) {
+		binaryExtensions[e] = true
+	}
+}
+
+// nonDocumentLink reports whether a discovered link's path ends in one of
+// binaryExtensions.
+func nonDocumentLink(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	p := u.Path
+	i := strings.LastIndexByte(p, '.')
+	if i < 0 || i < strings.LastIndexByte(p, '/') {
+		return false
+	}
+	return binaryExtensions[strings.ToLower(p[i+1:])]
 }
 
 func (t *capTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -411,6 +476,10 @@ func (t *capTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := t.base.RoundTrip(req)
 	if err != nil {
 		return nil, err
+	}
+	if t.documents && binaryType(resp.Header.Get("Content-Type")) {
+		resp.Body.Close()
+		return nil, fmt.Errorf("%s: content-type %q: %w", req.URL, resp.Header.Get("Content-Type"), ErrNotDocument)
 	}
 	if resp.ContentLength > t.max {
 		resp.Body.Close()
@@ -572,6 +641,12 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 		}
 	}
 	enc, name, certain := charset.DetermineEncoding(body, contentType)
+	if name == "windows-1252" && !isASCII(body) && utf8.Valid(body) {
+		// Labelled Latin-1 (servers add ISO-8859-1 by default) while
+		// the bytes are UTF-8 with multi-byte characters, which Latin-1
+		// text practically never is.
+		return body, "utf-8", nil
+	}
 	if !certain && kind != precwatch.KindJSON {
 		// DetermineEncoding looks for <meta charset> in the first 1024
 		// bytes only; pages with long heads declare it later.
@@ -595,6 +670,15 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 		return nil, name, fmt.Errorf("decode %s: %w", name, err)
 	}
 	return out, name, nil
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // metaCharset finds a charset declared in a <meta> element or an XML
@@ -642,6 +726,10 @@ const (
 	KindExtract    = "extract"
 	KindSink       = "sink"
 	KindFetch      = "fetch"
+	// KindNotDocument counts links that answered with an image, PDF,
+	// archive or other file no html target reads; they are skipped, not
+	// failed.
+	KindNotDocument = "not-document"
 )
 
 // classify names the kind of a fetch error and says whether a retry may help.
@@ -652,6 +740,8 @@ func classify(err error) (kind string, retry bool) {
 		return KindBlocked, false
 	case errors.Is(err, ErrTooLarge):
 		return KindTooLarge, false
+	case errors.Is(err, ErrNotDocument):
+		return KindNotDocument, false
 	case errors.Is(err, ErrTooManyRedirects):
 		return KindRedirects, false
 	case errors.Is(err, ErrOffDomain):

@@ -128,6 +128,9 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	tp.Listings = len(page.Listings)
 	var links []item
 	add := func(l string, kind byte) {
+		if !r.wanted(l) {
+			return
+		}
 		if r.inScope(l) {
 			links = append(links, item{url: l, kind: kind})
 			return

@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"bytes"
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
@@ -116,9 +117,9 @@ func TestRobotsVariants(t *testing.T) {
 			name:       "BOM, CRLF, wildcards",
 			ua:         "precwatch/1.0",
 			status:     200,
-			robots:     "\ufeffUser-agent: *\r\nDisallow: /*?sort=\r\nDisallow: /*.pdf$\r\n# comment\r\n",
-			allowed:    []string{"/p/1", "/p/2.pdf?x=1"},
-			disallowed: []string{"/p/3?sort=price", "/doc.pdf"},
+			robots:     "\ufeffUser-agent: *\r\nDisallow: /*?sort=\r\nDisallow: /*.htm$\r\n# comment\r\n",
+			allowed:    []string{"/p/1", "/p/2.htm?x=1"},
+			disallowed: []string{"/p/3?sort=price", "/doc.htm"},
 		},
 		{
 			name:    "HTML served for robots.txt",
@@ -448,5 +449,70 @@ func TestCompleteNeedsEveryPage(t *testing.T) {
 	}
 	if got := Failed(map[string]int{"http-404": 2, KindRobots: 1, "http-503": 1, KindTimeout: 2}); got != 3 {
 		t.Errorf("Failed(404×2, robots, 503, timeout×2) = %d, want 3", got)
+	}
+}
+
+// TestLatin1LabelOnUTF8 checks pages whose server labels every response
+// ISO-8859-1 (a Tomcat or Apache default) while the bytes are UTF-8: they
+// read as UTF-8, and real Latin-1 pages still read as Latin-1.
+func TestLatin1LabelOnUTF8(t *testing.T) {
+	latin1, _ := charmap.ISO8859_1.NewEncoder().String("Acétone pure")
+	for _, c := range []struct{ name, contentType, body, want string }{
+		{"utf-8 bytes, meta utf-8", "text/html; charset=ISO-8859-1", `<html><head><meta charset="utf-8"></head><body><div class="product" data-id="x"><h1>Эфедрин café</h1></div></body></html>`, "Эфедрин café"},
+		{"utf-8 bytes, no meta", "text/html; charset=iso-8859-1", `<html><body><div class="product" data-id="x"><h1>Acétone – 99 %</h1></div></body></html>`, "Acétone – 99 %"},
+		{"real latin-1", "text/html; charset=ISO-8859-1", `<html><body><div class="product" data-id="x"><h1>` + latin1 + `</h1></div></body></html>`, "Acétone pure"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", c.contentType)
+				fmt.Fprint(w, c.body)
+			}))
+			sink := &collector{}
+			if _, err := mustCrawler(t, Options{}).Run(context.Background(), singlePageTarget(srv.URL, "/"), sink); err != nil {
+				t.Fatal(err)
+			}
+			if got := sink.titles(); len(got) != 1 || got[0] != c.want {
+				t.Errorf("%s: titles %q, want [%q]", c.name, got, c.want)
+			}
+		})
+	}
+}
+
+// TestNonDocumentLinks checks that links to images, PDFs and archives are
+// not fetched (by their extension) and that a page answering with such a
+// content type is skipped without failing the run.
+func TestNonDocumentLinks(t *testing.T) {
+	h := newHits()
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.add(r)
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, `<html><body><a href="/p/1">1</a><a href="/files/catalog.PDF">pdf</a><a href="/img/1.jpg?w=200">img</a>
+<a href="/dl/price-list.xlsx">xlsx</a><a href="/download?id=9">download</a><a href="/p/2">2</a></body></html>`)
+		case "/download":
+			w.Header().Set("Content-Type", "application/pdf")
+			w.Write(bytes.Repeat([]byte("%PDF-1.4 binary "), 1<<16))
+		case "/p/1", "/p/2":
+			fmt.Fprint(w, listingPage("Acetone "+r.URL.Path))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	tg := loopbackTarget("docs", srv.URL+"/")
+	tg.MaxBodyBytes = 64 << 10
+	tg.Follow = []string{"a"}
+	tg.Listing = precwatch.ListingSpec{Fields: map[string]string{"title": "h1"}}
+	sink := &collector{}
+	run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/files/catalog.PDF", "/img/1.jpg?w=200", "/dl/price-list.xlsx"} {
+		if n := h.get(p); n != 0 {
+			t.Errorf("%s fetched %d times, want never", p, n)
+		}
+	}
+	if !run.Complete || Failed(run.ErrorsByKind) != 0 || len(sink.titles()) != 2 {
+		t.Errorf("run complete %v errors %v listings %q; want complete, no failures, 2 listings", run.Complete, run.ErrorsByKind, sink.titles())
 	}
 }
