@@ -204,7 +204,10 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 		r.res.ID, r.res.Started, r.res.Resumed = st.id, st.started, true
 		r.res.Pages, r.res.Listings, r.res.Errors = st.pages, st.listings, st.errors
 		r.res.ErrorsByKind, r.res.Gone = st.byKind, st.gone
-		r.seen, r.queue, r.started = st.seen, st.pending, st.pages
+		r.queue, r.started = st.pending, st.pages
+		for u := range st.seen {
+			r.seen[seenKey(u)] = struct{}{}
+		}
 		c.log.Info("resuming crawl", "target", t.Name, "run", st.id, "pages", st.pages, "queued", len(st.pending))
 	} else {
 		r.res.ID = newRunID(t.Name, c.opts.Now())
@@ -220,8 +223,8 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 				j.close(true)
 				return nil, precwatch.Errorf(precwatch.EINVALID, "target %s: start url %q: %v", t.Name, s, err)
 			}
-			if _, ok := r.seen[u]; !ok {
-				r.seen[u] = struct{}{}
+			if _, ok := r.seen[seenKey(u)]; !ok {
+				r.seen[seenKey(u)] = struct{}{}
 				start = append(start, item{url: u, kind: 's'})
 			}
 		}
@@ -420,6 +423,21 @@ type outcome struct {
 	final    string // the page's canonical URL after redirects
 }
 
+// seenKey is the name of a canonical URL in the frontier's seen set: a
+// path's trailing slash is dropped, so "/offer/5/" and "/offer/5" (which
+// shops link interchangeably) are fetched once, under the name first found.
+// The URL itself keeps its slash: relative links resolve against it.
+func seenKey(u string) string {
+	path, query, hasQuery := strings.Cut(u, "?")
+	if i := strings.Index(path, "://"); i >= 0 && strings.IndexByte(path[i+3:], '/') < len(path[i+3:])-1 {
+		path = strings.TrimSuffix(path, "/")
+	}
+	if hasQuery {
+		return path + "?" + query
+	}
+	return path
+}
+
 // finalURL returns the canonical form of a page's URL after redirects, or
 // requested when there were none or the final URL does not parse.
 func finalURL(requested, final string) string {
@@ -457,13 +475,14 @@ func (r *run) process(ctx context.Context, it item) {
 	if out.final != "" && out.final != it.url {
 		// Reached through a redirect: do not fetch it again under its
 		// own name.
-		r.seen[out.final] = struct{}{}
+		r.seen[seenKey(out.final)] = struct{}{}
 	}
 	for _, l := range out.links {
-		if _, ok := r.seen[l.url]; ok {
+		k := seenKey(l.url)
+		if _, ok := r.seen[k]; ok {
 			continue
 		}
-		r.seen[l.url] = struct{}{}
+		r.seen[k] = struct{}{}
 		added = append(added, l)
 	}
 	if jerr := r.j.page(added, it.url, out.status, out.listings, out.errKind, out.gone); jerr != nil {

@@ -516,3 +516,18 @@ func TestNonDocumentLinks(t *testing.T) {
 		t.Errorf("run complete %v errors %v listings %q; want complete, no failures, 2 listings", run.Complete, run.ErrorsByKind, sink.titles())
 	}
 }
+
+func TestSeenKey(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://shop.example/", "https://shop.example/"},
+		{"https://shop.example/offer/5/", "https://shop.example/offer/5"},
+		{"https://shop.example/offer/5", "https://shop.example/offer/5"},
+		{"https://shop.example/list/?page=2", "https://shop.example/list?page=2"},
+		{"https://shop.example/?page=2", "https://shop.example/?page=2"},
+		{"https://shop.example/q?next=/a/", "https://shop.example/q?next=/a/"},
+	} {
+		if got := seenKey(c.in); got != c.want {
+			t.Errorf("seenKey(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

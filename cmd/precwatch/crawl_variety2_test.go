@@ -286,3 +286,69 @@ targets:
 		t.Errorf("NoFields ticket for /item/old, which has no structured data")
 	}
 }
+
+// TestVarietyDuplicateURLs crawls a shop that links each offer under
+// several names — trailing slash, session ids of osCommerce, Zen Cart and
+// generic carts, Shopify's search and recommendation parameters, Google
+// Shopping's srsltid, a fragment — on several index pages that link back to
+// page 1, whose next_page selector matches several links, with &amp; in
+// hrefs: one listing and one ticket per offer.
+func TestVarietyDuplicateURLs(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/list":
+			switch r.URL.Query().Get("page") {
+			case "", "1":
+				fmt.Fprint(w, `<html><body>
+<a class="o" href="/offer/5">5</a> <a class="o" href="/offer/5/">5 again</a>
+<a class="o" href="/offer/5?osCsid=8f7e6d5c4b3a">5 session</a> <a class="o" href="/offer/6?sid=abc123&amp;utm_source=mail">6</a>
+<div class="pager"><a class="next" href="/list?page=2&amp;sort=new">2</a> <a class="next" href="/list?sort=new&amp;page=2">next</a></div></body></html>`)
+			case "2":
+				fmt.Fprint(w, `<html><body>
+<a class="o" href="/offer/6/?_pos=1&amp;_sid=9a8b7c&amp;_ss=r">6 from search</a> <a class="o" href="/offer/5?zenid=q1w2e3#reviews">5 reviews</a>
+<a class="o" href="/offer/7?srsltid=AfmBOoq">7</a> <a class="o" href="/offer/7?pr_prod_strat=copurchase&amp;pr_rec_id=1&amp;pr_seq=uniform">7 rec</a>
+<div class="pager"><a class="next" href="/list?page=1&amp;sort=new">1</a> <a class="next" href="/list?page=3&amp;sort=new">3</a></div></body></html>`)
+			case "3":
+				fmt.Fprint(w, `<html><body><a class="o" href="/offer/7/">7</a><div class="pager"><a class="next" href="/list">1</a></div></body></html>`)
+			}
+		case "/offer/5", "/offer/5/", "/offer/6", "/offer/6/", "/offer/7", "/offer/7/":
+			id := strings.Trim(strings.TrimPrefix(r.URL.Path, "/offer/"), "/")
+			fmt.Fprintf(w, `<html><body><h1>Ephedrine HCl lot %s</h1><p class="d">Bulk 25 kg, no prescription, Telegram @eph%s</p></body></html>`, id, id)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, data := varietyCrawl(t, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: dups
+    platform: Dups
+    start_urls: ["%s/list"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    next_page: ["div.pager a.next"]
+    listing:
+      url_pattern: "^/offer/"
+      fields: {title: h1, description: p.d}
+`, srv.URL))
+	var paths []string
+	for _, l := range got {
+		u, _ := url.Parse(l.URL)
+		paths = append(paths, strings.TrimSuffix(u.RequestURI(), "/"))
+	}
+	sort.Strings(paths)
+	if want := []string{"/offer/5", "/offer/6", "/offer/7"}; !slices.Equal(paths, want) {
+		t.Errorf("listings at %v (ids %v), want one per offer %v", paths, listingKeys(got), want)
+	}
+	if ts := exportTickets(t, data); len(ts) != 3 {
+		var urls []string
+		for _, e := range ts {
+			urls = append(urls, e.ListingURL)
+		}
+		t.Errorf("%d tickets %v, want 3", len(ts), urls)
+	}
+}

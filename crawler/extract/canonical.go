@@ -26,8 +26,14 @@ var trackingParams = map[string]bool{
 	"pk_campaign": true, "pk_kwd": true, "pk_source": true, "pk_medium": true,
 	"mtm_campaign": true, "mtm_source": true, "mtm_medium": true,
 	// Session ids in URLs: a new one on every visit would make every page
-	// a new URL.
+	// a new URL (PHP, Java, ColdFusion, osCommerce, Zen Cart,
+	// xt:Commerce, generic carts).
 	"phpsessid": true, "jsessionid": true, "sessionid": true, "cfid": true, "cftoken": true,
+	"oscsid": true, "zenid": true, "xtcsid": true, "sid": true, "sessid": true, "session_id": true,
+	// Google Shopping's click id, Shopify's search (_pos, _sid, _ss, _psq)
+	// and recommendation (pr_*) tracking.
+	"srsltid": true, "_pos": true, "_sid": true, "_ss": true, "_psq": true, "_fid": true,
+	"pr_prod_strat": true, "pr_rec_id": true, "pr_rec_pid": true, "pr_ref_pid": true, "pr_seq": true,
 }
 
 // IsTrackingParam reports whether the query parameter key is dropped by
