@@ -352,3 +352,106 @@ targets:
 		t.Errorf("%d tickets %v, want 3", len(ts), urls)
 	}
 }
+
+// TestVarietyJSONAPIs crawls three APIs: one paged by a cursor token
+// (meta.next_cursor) that first answers 429 with Retry-After and then 503,
+// one in HAL (_embedded items, _links.next.href), one whose next page is a
+// page number in a string; items carry numeric ids and HTML descriptions.
+func TestVarietyJSONAPIs(t *testing.T) {
+	var mu sync.Mutex
+	calls := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		calls[r.URL.RequestURI()]++
+		n := calls[r.URL.RequestURI()]
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/v2/offers":
+			switch r.URL.Query().Get("cursor") {
+			case "":
+				fmt.Fprint(w, `{"data": [{"id": 101, "title": "Acetone", "html": "<p>Solvent &amp; cleaner</p>"}], "meta": {"next_cursor": "eyJpZCI6MTAxfQ=="}}`)
+			case "eyJpZCI6MTAxfQ==":
+				switch n {
+				case 1:
+					w.Header().Set("Retry-After", "1")
+					http.Error(w, `{"error": "slow down"}`, http.StatusTooManyRequests)
+				case 2:
+					http.Error(w, `{"error": "unavailable"}`, http.StatusServiceUnavailable)
+				default:
+					fmt.Fprint(w, `{"data": [{"id": 102, "title": "Safrole", "html": "<ul><li>99%</li><li>Wickr: saf</li></ul>"}], "meta": {"next_cursor": null}}`)
+				}
+			}
+		case "/hal/products":
+			page := r.URL.Query().Get("page")
+			next := `"next": {"href": "/hal/products?page=2"},`
+			if page == "2" {
+				next = ""
+			}
+			fmt.Fprintf(w, `{"_embedded": {"products": [{"sku": "H%s", "name": "Iodine lot %s"}]}, "_links": {%s "self": {"href": "/hal/products?page=%s"}}}`, page, page, next, page)
+		case "/list.json":
+			page := r.URL.Query().Get("page")
+			if page == "" {
+				page = "1"
+			}
+			next := `"2"`
+			if page == "2" {
+				next = "null"
+			}
+			fmt.Fprintf(w, `{"results": [{"pk": %s0, "label": "Toluene %s"}], "next_page": %s}`, page, page, next)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	cfg := fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: cursor
+    platform: Cursor
+    kind: json
+    start_urls: ["%[1]s/v2/offers"]
+    allow_private_networks: true
+    delay: 0s
+    json: {items: data, next_page: meta.next_cursor, fields: {id: id, title: title, description: html}}
+  - name: hal
+    platform: HAL
+    kind: json
+    start_urls: ["%[1]s/hal/products"]
+    allow_private_networks: true
+    delay: 0s
+    json: {items: _embedded.products, next_page: _links.next, fields: {id: sku, title: name, seller: vendor.name}}
+  - name: pages
+    platform: Pages
+    kind: json
+    start_urls: ["%[1]s/list.json"]
+    allow_private_networks: true
+    delay: 0s
+    json: {items: results, next_page: next_page, fields: {id: pk, title: label}}
+`, srv.URL)
+	got, _ := varietyCrawl(t, cfg)
+	if g, want := strings.Join(listingKeys(got), ","), "10,101,102,20,H,H2"; g != want {
+		t.Fatalf("listings %s, want %s", g, want)
+	}
+	checkListing(t, "101", got["101"], map[string]string{"description": "Solvent & cleaner"})
+	checkListing(t, "102", got["102"], map[string]string{"title": "Safrole", "description": "99% Wickr: saf", "url": srv.URL + "/v2/offers?cursor=eyJpZCI6MTAxfQ%3D%3D"})
+	checkListing(t, "H2", got["H2"], map[string]string{"title": "Iodine lot 2"})
+
+	// target test names the JSON path that found nothing.
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, strings.ReplaceAll(cfg, "DATA", filepath.Join(dir, "data")))
+	code, out, errOut := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "hal", "--pages", "3")
+	if code != 0 {
+		t.Fatalf("target test: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"target hal (HAL): 2 pages, 2 listings",
+		`field:seller  (json.fields.seller: "vendor.name")`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("target test output lacks %q:\n%s", want, out)
+		}
+	}
+}
