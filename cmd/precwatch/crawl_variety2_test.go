@@ -2,15 +2,18 @@ package main
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // A second round of marketplaces unlike the bundled fixtures, crawled end to
@@ -452,6 +455,114 @@ targets:
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("target test output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestVarietyServerBehaviour crawls a shop with a slow page (past the
+// timeout), a page over max_body_bytes, a redirect loop, a page that is an
+// image, an HTTP/1.0 server without Content-Length and a chunked page, and
+// an endless pagination trap stopped by max_pages: the good listings come
+// through, the crawl exits 0 and reports itself incomplete.
+func TestVarietyServerBehaviour(t *testing.T) {
+	// An HTTP/1.0 server that closes the connection to end the body.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func(c net.Conn) {
+				defer c.Close()
+				c.SetDeadline(time.Now().Add(5 * time.Second))
+				buf := make([]byte, 4096)
+				c.Read(buf)
+				fmt.Fprint(c, "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><h1>Iodine from an old server</h1></body></html>")
+			}(c)
+		}
+	}()
+	old := "http://" + ln.Addr().String() + "/old"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/":
+			fmt.Fprintf(w, `<html><body><a href="/p/ok">ok</a><a href="/p/slow">slow</a><a href="/p/huge">huge</a>
+<a href="/p/loop">loop</a><a href="/p/img">img</a><a href="/p/chunked">chunked</a><a href="%s">old</a>
+<a class="next" href="/trap?n=1">more</a></body></html>`, old)
+		case "/trap":
+			n, _ := strconv.Atoi(r.URL.Query().Get("n"))
+			fmt.Fprintf(w, `<html><body><a class="next" href="/trap?n=%d">more</a></body></html>`, n+1)
+		case "/p/ok":
+			fmt.Fprint(w, `<html><body><h1>Acetone ok</h1></body></html>`)
+		case "/p/slow":
+			select {
+			case <-time.After(3 * time.Second):
+			case <-r.Context().Done():
+			}
+			fmt.Fprint(w, `<html><body><h1>Slow</h1></body></html>`)
+		case "/p/huge":
+			fmt.Fprint(w, `<html><body><h1>Huge</h1>`+strings.Repeat("<p>filler</p>", 20000)+`</body></html>`)
+		case "/p/loop":
+			http.Redirect(w, r, "/p/loop2", http.StatusFound)
+		case "/p/loop2":
+			http.Redirect(w, r, "/p/loop", http.StatusFound)
+		case "/p/img":
+			w.Header().Set("Content-Type", "image/png")
+			w.Write([]byte("\x89PNG\r\n\x1a\n"))
+		case "/p/chunked":
+			fl := w.(http.Flusher)
+			fmt.Fprint(w, `<html><body><h1>Chunked `)
+			fl.Flush()
+			fmt.Fprint(w, `toluene</h1></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	out := crawlOnce(t, dir, data, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: faults
+    platform: Faults
+    start_urls: ["%s/"]
+    allowed_domains: ["127.0.0.1"]
+    allow_private_networks: true
+    delay: 0s
+    timeout: 1s
+    max_retries: 0
+    max_body_bytes: 100000
+    max_pages: 30
+    follow: ["a[href*='/p/'], a[href$='/old']"]
+    next_page: ["a.next"]
+    listing:
+      fields: {title: h1}
+`, srv.URL))
+	if got := summaryColumn(out, "faults", "COMPLETE"); got != "no" {
+		t.Errorf("COMPLETE %q, want no:\n%s", got, out)
+	}
+	if got := summaryColumn(out, "faults", "PAGES"); got != "30" {
+		t.Errorf("PAGES %q, want 30 (max_pages):\n%s", got, out)
+	}
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	code, tt, _ := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "faults", "--pages", "9")
+	if code != 0 {
+		t.Fatalf("target test exit %d:\n%s", code, tt)
+	}
+	for _, want := range []string{"title:       Acetone ok", "title:       Chunked toluene", "title:       Iodine from an old server"} {
+		if !strings.Contains(tt, want) {
+			t.Errorf("target test lacks %q:\n%s", want, tt)
+		}
+	}
+	for _, bad := range []string{"Slow", "Huge"} {
+		if strings.Contains(tt, "title:       "+bad) {
+			t.Errorf("target test shows %q:\n%s", bad, tt)
 		}
 	}
 }
