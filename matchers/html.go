@@ -2,9 +2,11 @@ package matchers
 
 import (
 	"bytes"
+	"io"
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // HTMLText returns the visible text of an HTML document: text nodes outside
@@ -54,3 +56,835 @@ var blockElement = map[string]bool{"p": true, "div": true, "br": true, "li": tru
 	"h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "title": true, "section": true,
 	"article": true, "header": true, "footer": true, "table": true, "ul": true, "ol": true, "dd": true,
 	"dt": true, "pre": true, "blockquote": true, "form": true, "option": true, "label": true}
+
+// HTMLDocument is what a saved web page shows as a listing: its address,
+// its title and the visible text of its main content.
+type HTMLDocument struct {
+	// URL is the page's own address: <link rel="canonical">, og:url, or
+	// the "saved from url=" comment browsers write into saved pages; only
+	// absolute http(s) URLs count.
+	URL string
+	// Title is og:title, else the main <h1>, else <title>.
+	Title string
+	// SiteName is og:site_name (the platform), if the page names it.
+	SiteName string
+	// Text is the visible text of the page without its boilerplate, one
+	// block element a line.
+	Text string
+}
+
+// ParseHTMLDocument reads a saved web page (UTF-8; decode other charsets
+// first) as the listing it shows. The text leaves out what a browser does
+// not show and what is not the page's own content, so that a menu or a
+// carousel naming other products cannot make an unrelated page look like
+// an offer of them:
+//
+//   - script, style, template, noscript, svg, iframe and <head> content, and
+//     unselected <option>s;
+//   - elements hidden by the hidden attribute, aria-hidden="true", an
+//     inline display:none or visibility:hidden, or a hiding class (hidden,
+//     d-none, sr-only, visually-hidden), unless they are content the page
+//     reveals on a click: tab panels, dialogs, accordions and collapsed
+//     sections, or an element another one controls (aria-controls,
+//     data-target, href="#id");
+//   - navigation (<nav>, role navigation/search/menu), breadcrumbs, cookie
+//     and consent banners, search boxes, share buttons, pagination;
+//   - "related / similar / recommended / also viewed / popular / sponsored"
+//     blocks with at least two links, named so by their class, id or
+//     aria-label or by their heading (in English, Russian, Chinese,
+//     Japanese, German, Spanish, French, Polish, Turkish, Dutch, Italian and
+//     Portuguese);
+//   - in page-level headers, footers and sidebars (and elements whose class
+//     calls them a header, footer, sidebar, widget or menu), the blocks that
+//     are mostly links; their plain text stays, since a small shop's
+//     contact details and shipping terms often sit there.
+//
+// What contains the page's main heading (or <main>, role=main, <article>)
+// is never left out except when hidden: the offer is the main content, and
+// when in doubt text is kept. A page too malformed to parse as a tree is
+// read token by token, all of its visible text kept.
+func ParseHTMLDocument(page []byte) HTMLDocument {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return tokenDocument(page)
+	}
+	var d HTMLDocument
+	var title string
+	var pageURL [3]string // canonical, og:url, saved from
+	walkNodes(doc, func(n *html.Node) bool {
+		switch {
+		case n.Type == html.CommentNode:
+			if u := savedFromURL(n.Data); u != "" && pageURL[2] == "" {
+				pageURL[2] = u
+			}
+		case n.Type != html.ElementNode:
+		case n.DataAtom == atom.Title:
+			if title == "" {
+				title = collapseSpace(nodeText(n))
+			}
+		case n.DataAtom == atom.Link:
+			if hasToken(attrOf(n, "rel"), "canonical") && pageURL[0] == "" {
+				pageURL[0] = absoluteURL(attrOf(n, "href"))
+			}
+		case n.DataAtom == atom.Meta:
+			prop := strings.ToLower(attrOf(n, "property"))
+			if prop == "" {
+				prop = strings.ToLower(attrOf(n, "name"))
+			}
+			content := collapseSpace(attrOf(n, "content"))
+			switch prop {
+			case "og:title":
+				if d.Title == "" {
+					d.Title = content
+				}
+			case "og:url":
+				if pageURL[1] == "" {
+					pageURL[1] = absoluteURL(content)
+				}
+			case "og:site_name":
+				if d.SiteName == "" {
+					d.SiteName = content
+				}
+			}
+		case n.DataAtom == atom.Body:
+			return false
+		}
+		return true
+	})
+	for _, u := range pageURL {
+		if u != "" {
+			d.URL = u
+			break
+		}
+	}
+	body := findElement(doc, atom.Body)
+	if body == nil {
+		body = doc
+	}
+	w := docWriter{protected: map[*html.Node]bool{}, controlled: controlledIDs(body)}
+	anchor := mainAnchor(body)
+	for p := anchor; p != nil; p = p.Parent {
+		w.protected[p] = true
+	}
+	w.node(body, false)
+	d.Text = w.String()
+	if d.Title == "" && anchor != nil && anchor.DataAtom == atom.H1 {
+		d.Title = collapseSpace(w.visibleText(anchor))
+	}
+	if d.Title == "" {
+		d.Title = title
+	}
+	return d
+}
+
+// docWriter writes the text of a document's main content.
+type docWriter struct {
+	b          strings.Builder
+	protected  map[*html.Node]bool // ancestors of the main heading
+	controlled map[string]bool     // ids other elements reveal
+	newline    bool                // a line break is pending
+	space      bool                // a space is pending
+}
+
+func (w *docWriter) String() string { return w.b.String() }
+
+// node writes n's text; region says n is inside page-level boilerplate
+// (header, footer, sidebar), where link lists are left out.
+func (w *docWriter) node(n *html.Node, region bool) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+	default:
+		return
+	}
+	if n.Type == html.ElementNode {
+		if skipElements[n.DataAtom] {
+			return
+		}
+		if isHiddenNode(n) && !w.revealable(n) {
+			return
+		}
+		if !w.protected[n] && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+			if isNavigation(n) || isRelated(n) {
+				return
+			}
+			if !region && isRegion(n) {
+				region = true
+			}
+			if region && linkDense(n) {
+				return
+			}
+		}
+		switch n.DataAtom {
+		case atom.Select:
+			// Only the chosen option shows; the others are a menu.
+			if o := selectedOption(n); o != nil {
+				w.space = true
+				w.node(o, region)
+				w.space = true
+			}
+			return
+		case atom.Br:
+			w.newline = true
+			return
+		case atom.Td, atom.Th, atom.Img, atom.Input, atom.Button:
+			w.space = true
+		}
+	}
+	block := n.Type == html.ElementNode && docBlocks[n.DataAtom]
+	if block {
+		w.newline = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c, region)
+	}
+	if block {
+		w.newline = true
+	} else if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th || n.DataAtom == atom.Button) {
+		w.space = true
+	}
+}
+
+// text appends s with runs of white space collapsed.
+func (w *docWriter) text(s string) {
+	start := -1
+	for i, r := range s {
+		if isHTMLSpace(r) {
+			if start >= 0 {
+				w.word(s[start:i])
+				start = -1
+			}
+			w.space = true
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		w.word(s[start:])
+	}
+}
+
+func (w *docWriter) word(s string) {
+	if w.b.Len() > 0 {
+		switch {
+		case w.newline:
+			w.b.WriteByte('\n')
+		case w.space:
+			w.b.WriteByte(' ')
+		}
+	}
+	w.newline, w.space = false, false
+	w.b.WriteString(s)
+}
+
+// visibleText is the text of n as the writer would write it on its own.
+func (w *docWriter) visibleText(n *html.Node) string {
+	sub := docWriter{protected: w.protected, controlled: w.controlled}
+	sub.node(n, false)
+	return sub.String()
+}
+
+// revealable reports whether a hidden element is content the page shows on
+// a click (a tab panel, a dialog, a collapsed section) rather than text no
+// reader sees.
+func (w *docWriter) revealable(n *html.Node) bool {
+	if n.DataAtom == atom.Template {
+		return false
+	}
+	switch strings.ToLower(attrOf(n, "role")) {
+	case "tabpanel", "dialog", "alertdialog":
+		return true
+	}
+	if id := attrOf(n, "id"); id != "" && w.controlled[id] {
+		return true
+	}
+	for _, t := range classTokens(n) {
+		if seoTokens[t] {
+			return false
+		}
+	}
+	for _, t := range classTokens(n) {
+		if revealTokens[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// skipElements never show text (or show a widget, not text).
+var skipElements = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Template: true, atom.Noscript: true, atom.Svg: true,
+	atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Head: true,
+	atom.Math: true, atom.Datalist: true, atom.Textarea: true,
+}
+
+// docBlocks start a new line.
+var docBlocks = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Dd: true, atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true,
+	atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true,
+	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true,
+	atom.Hr: true, atom.Li: true, atom.Main: true, atom.Nav: true, atom.Ol: true, atom.P: true,
+	atom.Pre: true, atom.Section: true, atom.Table: true, atom.Tr: true, atom.Ul: true,
+	atom.Caption: true, atom.Summary: true, atom.Details: true, atom.Body: true, atom.Option: true,
+	atom.Label: true, atom.Legend: true, atom.Menu: true, atom.Tbody: true, atom.Thead: true,
+	atom.Tfoot: true,
+}
+
+// isHiddenNode reports whether n is hidden by its own markup.
+func isHiddenNode(n *html.Node) bool {
+	if _, ok := attrLookup(n, "hidden"); ok {
+		return true
+	}
+	if strings.EqualFold(strings.TrimSpace(attrOf(n, "aria-hidden")), "true") {
+		return true
+	}
+	if st := strings.ToLower(attrOf(n, "style")); st != "" {
+		st = strings.Join(strings.Fields(st), "")
+		if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+			return true
+		}
+	}
+	if n.DataAtom == atom.Input && strings.EqualFold(attrOf(n, "type"), "hidden") {
+		return true
+	}
+	hidden, shown := false, false
+	for _, c := range strings.Fields(strings.ToLower(attrOf(n, "class"))) {
+		switch c {
+		case "hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "invisible", "hide", "is-hidden", "u-hidden":
+			hidden = true
+		default:
+			// Responsive utilities show it again at some width
+			// (Tailwind "md:block", Bootstrap "d-md-block").
+			if strings.Contains(c, ":block") || strings.Contains(c, ":flex") || strings.Contains(c, ":inline") || strings.Contains(c, ":grid") ||
+				(strings.HasPrefix(c, "d-") && (strings.HasSuffix(c, "-block") || strings.HasSuffix(c, "-flex") || strings.HasSuffix(c, "-inline"))) {
+				shown = true
+			}
+		}
+	}
+	return hidden && !shown
+}
+
+// Class and id words.
+var (
+	// revealTokens name content a click reveals.
+	revealTokens = wordSet("tab", "tabs", "pane", "panel", "tabpanel", "tab-pane", "collapse", "collapsed", "collapsible",
+		"accordion", "modal", "dialog", "popup", "popover", "dropdown", "expand", "expandable", "more", "readmore",
+		"read-more", "spoiler", "toggle", "reveal", "details", "desc", "description", "contact", "contacts", "phone", "tel")
+	// seoTokens name hidden keyword stuffing.
+	seoTokens = wordSet("seo", "keywords", "keyword", "seo-text", "seo-block", "seotext")
+	// navTokens name navigation and chrome that never is the listing.
+	navTokens = wordSet("cookie", "cookies", "consent", "gdpr", "cmp", "cmp-banner", "breadcrumb", "breadcrumbs", "crumbs",
+		"skiplink", "skip-link", "skip", "share", "sharing", "social", "pagination", "pager", "newsletter", "search",
+		"searchbar", "search-bar", "search-form", "searchform", "search-box", "searchbox", "seo", "keywords")
+	// regionTokens name page chrome whose link lists are left out.
+	regionTokens = wordSet("header", "footer", "foot", "sidebar", "aside", "widget", "widgets", "widget-area", "topbar",
+		"toolbar", "menu", "menus", "nav", "navbar", "navigation", "gnav", "megamenu", "mega-menu", "categories",
+		"filters", "tags", "tagcloud", "tag-cloud", "sitemap", "masthead", "site-header", "site-footer", "global-header",
+		"global-footer", "linklist", "links")
+	// relatedTokens name blocks of other listings.
+	relatedTokens = wordSet("related", "similar", "recommend", "recommended", "recommends", "recommendation",
+		"recommendations", "recs", "upsell", "upsells", "crosssell", "crosssells", "crossselling", "cross-sell",
+		"cross-sells", "cross-selling", "also", "viewed", "popular", "bestseller", "bestsellers", "best-sellers",
+		"trending", "mostread", "most-read", "more-stories", "guess", "guess-like", "youmaylike", "you-may-like",
+		"recently", "sponsored", "ads", "advert", "adverts", "advertisement", "promoted", "others")
+	// relatedPrefixes: a class word starting so names such a block too
+	// ("similares", "relatedProducts", "crossSellingSlider").
+	relatedPrefixes = []string{"related", "similar", "recommend", "upsell", "crosssell", "cross-sell", "bestsell", "also-", "also_"}
+)
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// classTokens returns the lower-cased words of n's class and id, both whole
+// ("site-header") and split at -, _ and camel-case humps ("site", "header").
+func classTokens(n *html.Node) []string {
+	var out []string
+	for _, key := range []string{"class", "id"} {
+		for _, c := range strings.Fields(attrOf(n, key)) {
+			lc := strings.ToLower(c)
+			out = append(out, lc)
+			start := 0
+			for i := 1; i <= len(c); i++ {
+				if i == len(c) || c[i] == '-' || c[i] == '_' || c[i] == ':' || (c[i] >= 'A' && c[i] <= 'Z' && c[i-1] >= 'a' && c[i-1] <= 'z') {
+					if part := strings.ToLower(strings.Trim(c[start:i], "-_:")); part != "" && part != lc {
+						out = append(out, part)
+					}
+					start = i
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isNavigation reports whether n is navigation or page chrome.
+func isNavigation(n *html.Node) bool {
+	if n.DataAtom == atom.Nav {
+		return true
+	}
+	switch strings.ToLower(attrOf(n, "role")) {
+	case "navigation", "search", "menubar", "menu":
+		return true
+	}
+	for _, t := range classTokens(n) {
+		if navTokens[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// isRegion reports whether n is page-level chrome: a header, footer or
+// sidebar outside any article or main content, or so named by its class.
+func isRegion(n *html.Node) bool {
+	switch strings.ToLower(attrOf(n, "role")) {
+	case "banner", "contentinfo", "complementary":
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Header, atom.Footer, atom.Aside:
+		for p := n.Parent; p != nil; p = p.Parent {
+			if p.Type == html.ElementNode && (p.DataAtom == atom.Article || p.DataAtom == atom.Main || p.DataAtom == atom.Section ||
+				strings.EqualFold(attrOf(p, "role"), "main")) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, t := range classTokens(n) {
+		if regionTokens[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// isRelated reports whether n is a block of other listings ("related
+// products", "customers also viewed"): named so by a class, id, aria-label
+// or data attribute, or by its first heading, and holding at least two
+// links.
+func isRelated(n *html.Node) bool {
+	named := false
+	for _, t := range classTokens(n) {
+		if relatedTokens[t] {
+			named = true
+			break
+		}
+		for _, p := range relatedPrefixes {
+			if strings.HasPrefix(t, p) {
+				named = true
+				break
+			}
+		}
+	}
+	if !named {
+		for _, a := range n.Attr {
+			if a.Key == "aria-label" || (strings.HasPrefix(a.Key, "data-") && len(a.Val) < 64 && !strings.Contains(a.Val, "/")) {
+				if relatedPhrase(a.Val) || relatedWord(a.Val) {
+					named = true
+					break
+				}
+			}
+		}
+	}
+	if !named {
+		h := firstHeading(n)
+		named = h != nil && relatedPhrase(nodeText(h))
+	}
+	return named && countLinks(n, 2) >= 2
+}
+
+// relatedWord reports whether an attribute value is one of relatedTokens
+// ("also_viewed", "recommendations").
+func relatedWord(v string) bool {
+	v = strings.ToLower(strings.TrimSpace(v))
+	if relatedTokens[v] {
+		return true
+	}
+	for _, p := range relatedPrefixes {
+		if strings.HasPrefix(v, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedPhrases head blocks of other listings, lower-cased.
+var relatedPhrases = []string{
+	"related", "similar", "also like", "also viewed", "also bought", "also purchased", "also searched",
+	"who viewed", "who bought", "frequently bought", "bought together", "recommended", "recommendations",
+	"you may like", "you might like", "you might also", "you may also", "popular", "best sell", "bestsell", "top sell",
+	"trending", "most read", "most viewed", "more from", "more stories", "more products", "other products",
+	"recently viewed", "sponsored", "advertisement", "categories", "hot search", "people also", "top products",
+	"hot products", "hot sale products", "new arrivals",
+	"похож", "рекоменд", "популярн", "с этим товаром", "вам может", "также покупают", "смотрите также",
+	"недавно просмотр", "другие товары", "схожі", "популярні",
+	"相关", "相關", "猜你喜欢", "推荐", "推薦", "热门", "熱門", "同类", "看了又看", "热销", "热卖", "为你推荐",
+	"関連", "おすすめ", "この商品を見た人", "人気", "よく一緒に",
+	"ähnlich", "kunden kauften", "könnte ihnen", "könnte dir", "empfehl", "das könnte",
+	"relacionad", "similares", "también te", "te puede interesar", "te podría",
+	"similaires", "associés", "vous aimerez", "vous pourriez", "les clients ont aussi",
+	"podobne", "polecane", "zobacz także", "zobacz również", "benzer", "ilgili ürün", "bunlar da",
+	"gerelateerd", "vergelijkbare", "anderen bekeken", "correlati", "simili", "potrebbe interessarti",
+	"relacionados", "semelhantes", "você também", "voce tambem",
+}
+
+func relatedPhrase(s string) bool {
+	s = strings.ToLower(collapseSpace(s))
+	if s == "" || len(s) > 80 {
+		return false
+	}
+	for _, p := range relatedPhrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstHeading returns the heading that opens n: its first element child
+// (or that child's first element child) when it is h1–h6 or classed as a
+// title or heading.
+func firstHeading(n *html.Node) *html.Node {
+	c := firstElement(n)
+	for depth := 0; c != nil && depth < 2; depth++ {
+		switch c.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return c
+		}
+		for _, t := range classTokens(c) {
+			switch t {
+			case "title", "heading", "caption", "block-title", "module-title", "section-title":
+				return c
+			}
+		}
+		c = firstElement(c)
+	}
+	return nil
+}
+
+func firstElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// countLinks counts the links (<a href>) inside n, stopping at max.
+func countLinks(n *html.Node, max int) int {
+	count := 0
+	walkNodes(n, func(c *html.Node) bool {
+		if count >= max {
+			return false
+		}
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			if _, ok := attrLookup(c, "href"); ok {
+				count++
+			}
+		}
+		return true
+	})
+	return count
+}
+
+// linkDense reports whether at least half of n's visible text is link text
+// (a menu, a list of links).
+func linkDense(n *html.Node) bool {
+	var total, linked int
+	var walk func(c *html.Node, inLink bool)
+	walk = func(c *html.Node, inLink bool) {
+		switch c.Type {
+		case html.TextNode:
+			k := len(strings.TrimSpace(c.Data))
+			total += k
+			if inLink {
+				linked += k
+			}
+			return
+		case html.ElementNode:
+			if skipElements[c.DataAtom] || isHiddenNode(c) {
+				return
+			}
+			if c.DataAtom == atom.A {
+				inLink = true
+			}
+		}
+		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+			walk(cc, inLink)
+		}
+	}
+	walk(n, false)
+	return total > 0 && linked*2 >= total
+}
+
+// mainAnchor returns the page's main heading: the first visible <h1> inside
+// <main>, role=main or <article>, else the first visible <h1> outside
+// navigation and page chrome; without one, the <main> (or role=main, or
+// first <article>) element itself; nil when the page has none of these.
+func mainAnchor(body *html.Node) *html.Node {
+	var mains []*html.Node
+	walkNodes(body, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || strings.EqualFold(attrOf(n, "role"), "main") || n.DataAtom == atom.Article) {
+			mains = append(mains, n)
+		}
+		return true
+	})
+	visibleH1 := func(root *html.Node, outsideChrome bool) *html.Node {
+		var found *html.Node
+		walkNodes(root, func(n *html.Node) bool {
+			if found != nil || n.Type != html.ElementNode {
+				return found == nil
+			}
+			if skipElements[n.DataAtom] || isHiddenNode(n) || isNavigation(n) {
+				return false
+			}
+			if outsideChrome && n.DataAtom != atom.Body && (isRelated(n) || (isRegion(n) && n.DataAtom != atom.Header)) {
+				return false
+			}
+			if n.DataAtom == atom.H1 && strings.TrimSpace(nodeText(n)) != "" {
+				found = n
+				return false
+			}
+			return true
+		})
+		return found
+	}
+	for _, m := range mains {
+		if h := visibleH1(m, false); h != nil {
+			return h
+		}
+	}
+	if h := visibleH1(body, true); h != nil {
+		return h
+	}
+	if len(mains) > 0 {
+		return mains[0]
+	}
+	return nil
+}
+
+// controlledIDs returns the ids that other elements show or hide: tab
+// panels and collapsed sections (aria-controls, data-target,
+// data-bs-target, href="#id").
+func controlledIDs(root *html.Node) map[string]bool {
+	ids := map[string]bool{}
+	walkNodes(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "aria-controls", "aria-owns":
+				for _, id := range strings.Fields(a.Val) {
+					ids[id] = true
+				}
+			case "data-target", "data-bs-target", "href", "data-toggle-target", "data-tab":
+				if id, ok := strings.CutPrefix(strings.TrimSpace(a.Val), "#"); ok && id != "" {
+					ids[id] = true
+				}
+			}
+		}
+		return true
+	})
+	return ids
+}
+
+// selectedOption returns the option a <select> shows: the selected one,
+// else the first.
+func selectedOption(sel *html.Node) *html.Node {
+	var first, selected *html.Node
+	walkNodes(sel, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Option {
+			if first == nil {
+				first = n
+			}
+			if _, ok := attrLookup(n, "selected"); ok && selected == nil {
+				selected = n
+			}
+			return false
+		}
+		return true
+	})
+	if selected != nil {
+		return selected
+	}
+	return first
+}
+
+// savedFromURL reads the URL of a browser's "saved from url=(0055)https://…"
+// comment.
+func savedFromURL(comment string) string {
+	s := strings.TrimSpace(comment)
+	rest, ok := strings.CutPrefix(strings.ToLower(s), "saved from url=")
+	if !ok {
+		return ""
+	}
+	s = s[len(s)-len(rest):]
+	if i := strings.IndexByte(s, ')'); strings.HasPrefix(s, "(") && i > 0 {
+		s = s[i+1:]
+	}
+	if f := strings.Fields(s); len(f) > 0 {
+		return absoluteURL(f[0])
+	}
+	return ""
+}
+
+// absoluteURL returns u trimmed when it is an absolute http(s) URL, else "".
+func absoluteURL(u string) string {
+	u = strings.TrimSpace(u)
+	l := strings.ToLower(u)
+	if (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && len(u) > len("https://") && !strings.ContainsAny(u, " \t\n<>\"") {
+		return u
+	}
+	return ""
+}
+
+// tokenDocument reads a page the tree parser refused (nesting deeper than
+// it allows) token by token: the title, and all text outside script, style,
+// template, noscript and head.
+func tokenDocument(page []byte) HTMLDocument {
+	var d HTMLDocument
+	var w docWriter
+	z := html.NewTokenizer(bytes.NewReader(page))
+	skip := 0
+	inTitle := false
+	var title strings.Builder
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if z.Err() != io.EOF {
+				w.text(string(z.Raw()))
+			}
+			d.Text = w.String()
+			d.Title = collapseSpace(title.String())
+			return d
+		case html.CommentToken:
+			if u := savedFromURL(string(z.Text())); u != "" && d.URL == "" {
+				d.URL = u
+			}
+		case html.TextToken:
+			switch {
+			case inTitle:
+				title.Write(z.Text())
+			case skip == 0:
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			start := tt != html.EndTagToken
+			switch {
+			case a == atom.Title:
+				inTitle = start && tt == html.StartTagToken
+			case a == atom.Script || a == atom.Style || a == atom.Template || a == atom.Noscript || a == atom.Svg:
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			case docBlocks[a] || a == atom.Br:
+				w.newline = true
+			case a == atom.Td || a == atom.Th:
+				w.space = true
+			}
+		}
+	}
+}
+
+// walkNodes calls fn for n and its descendants in document order; fn
+// returning false skips the node's children.
+func walkNodes(n *html.Node, fn func(*html.Node) bool) {
+	if !fn(n) {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walkNodes(c, fn)
+	}
+}
+
+func findElement(n *html.Node, a atom.Atom) *html.Node {
+	var found *html.Node
+	walkNodes(n, func(c *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			found = c
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// nodeText is all text under n, scripts and styles left out.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	walkNodes(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template) {
+			return false
+		}
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		return true
+	})
+	return b.String()
+}
+
+func attrLookup(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func attrOf(n *html.Node, key string) string {
+	v, _ := attrLookup(n, key)
+	return v
+}
+
+func hasToken(list, tok string) bool {
+	for _, f := range strings.Fields(list) {
+		if strings.EqualFold(f, tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// collapseSpace collapses runs of white space to one space and trims the
+// ends.
+func collapseSpace(s string) string {
+	var w docWriter
+	w.text(s)
+	return w.String()
+}
+
+// isHTMLSpace reports HTML and Unicode white space, no-break space included.
+func isHTMLSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}

@@ -13,9 +13,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"unicode/utf8"
-
-	"golang.org/x/net/html/charset"
 
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/matchers"
@@ -27,8 +24,17 @@ func init() {
 
 // matchDoc is one input document of `precwatch match`.
 type matchDoc struct {
-	listing precwatch.Listing
-	src     string // file:line for error messages
+	listing  precwatch.Listing
+	src      string // file:line for error messages
+	document bool   // read from a document (HTML or text), not given as a listing
+}
+
+// documentResult is the output line of a document: the match and the
+// listing read from the document, whose fields the hits' offsets point
+// into (the listing of a JSONL line is the input itself).
+type documentResult struct {
+	*precwatch.Match
+	Listing *precwatch.Listing `json:"listing"`
 }
 
 func runMatch(ctx context.Context, env *Env, args []string) error {
@@ -159,14 +165,19 @@ func (p *matchPipeline) flush() {
 	}
 	wg.Wait()
 	for i := range res {
-		p.write(&p.batch[i].listing, &res[i])
+		p.write(&p.batch[i], &res[i])
 	}
 	p.batch = p.batch[:0]
 }
 
-func (p *matchPipeline) write(l *precwatch.Listing, r *precwatch.Match) {
+func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
+	l := &d.listing
 	if p.format == "jsonl" {
-		b, err := json.Marshal(r)
+		var v any = r
+		if d.document {
+			v = documentResult{Match: r, Listing: l}
+		}
+		b, err := json.Marshal(v)
 		if err != nil {
 			fmt.Fprintf(p.stderr, "precwatch match: %s: %v\n", l.ID, err)
 			return
@@ -179,6 +190,9 @@ func (p *matchPipeline) write(l *precwatch.Listing, r *precwatch.Match) {
 		verdict = "SUSPICIOUS"
 	}
 	fmt.Fprintf(p.out, "%s\t%.2f\t%s\t%s\n", r.ID, r.Score, verdict, r.URL)
+	if d.document && l.Title != "" {
+		fmt.Fprintf(p.out, "  title: %s\n", l.Title)
+	}
 	for _, s := range r.Substances {
 		neg := ""
 		if s.Negated {
@@ -231,7 +245,7 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 		if err != nil {
 			return err
 		}
-		p.add(matchDoc{listing: documentListing(name, data), src: name})
+		p.add(matchDoc{listing: documentListing(name, data), src: name, document: true})
 		return nil
 	}
 	line := 0
@@ -284,27 +298,6 @@ func jsonErr(err error) string {
 		return fmt.Sprintf("malformed JSON at byte %d: %v", se.Offset, err)
 	}
 	return "malformed listing: " + err.Error()
-}
-
-// documentListing turns a whole file into a listing: HTML is reduced to its
-// visible text (decoded from its declared or sniffed charset), other bytes
-// are taken as text (invalid UTF-8 replaced).
-func documentListing(name string, data []byte) precwatch.Listing {
-	l := precwatch.Listing{ID: name}
-	if looksHTML(name, data) {
-		if r, err := charset.NewReader(bytes.NewReader(data), "text/html"); err == nil {
-			if dec, err := io.ReadAll(r); err == nil {
-				data = dec
-			}
-		}
-		l.Description = matchers.HTMLText(data)
-		return l
-	}
-	if !utf8.Valid(data) {
-		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
-	}
-	l.Description = string(data)
-	return l
 }
 
 func looksHTML(name string, data []byte) bool {

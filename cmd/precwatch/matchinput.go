@@ -8,8 +8,18 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/crawler/extract"
+	"github.com/precwatch/precwatch/matchers"
 )
 
 // decodeListing reads one listing object of `precwatch match` input. The
@@ -245,4 +255,179 @@ func readJSONValues(r io.Reader, name string, add func(l precwatch.Listing, src 
 		}
 		handle(raw)
 	}
+}
+
+// documentListing turns a whole file into a listing. Text is decoded from
+// its charset (see decodeDocument). An HTML page becomes the listing it
+// shows (matchers.ParseHTMLDocument): its canonical URL, its title, its
+// platform (og:site_name) and the visible text of its main content as the
+// description, with navigation, related-product blocks, cookie banners
+// and hidden elements left out; schema.org product data (JSON-LD,
+// microdata, OpenGraph product tags, read by crawler/extract) adds the
+// price, seller, location and product attributes, and its description
+// when the page does not show it. Other files are their text as the
+// description. The id is the file name, so results map back to inputs.
+func documentListing(name string, data []byte) precwatch.Listing {
+	l := precwatch.Listing{ID: name}
+	isHTML := looksHTML(name, data)
+	text := decodeDocument(data, isHTML)
+	if !isHTML {
+		l.Description = text
+		return l
+	}
+	d := matchers.ParseHTMLDocument([]byte(text))
+	l.URL, l.Title, l.Platform, l.Description = d.URL, d.Title, d.SiteName, d.Text
+	addStructured(&l, []byte(text))
+	return l
+}
+
+// addStructured fills l from the page's schema.org product data when the
+// page describes exactly one product (a catalogue page's many products are
+// read from its visible text).
+func addStructured(l *precwatch.Listing, page []byte) {
+	base := l.URL
+	if base == "" {
+		base = "http://document.invalid/"
+	}
+	p, err := extract.HTML(&precwatch.Target{Name: "document", Kind: "html"}, base, page)
+	if err != nil || len(p.Listings) != 1 {
+		return
+	}
+	s := p.Listings[0]
+	if s.Title != "" {
+		l.Title = s.Title
+	}
+	if s.Description != "" && !strings.Contains(foldSpace(l.Description), foldSpace(s.Description)) {
+		// Shown nowhere on the page (or only in a part left out): the
+		// seller's own description of the product still counts.
+		if l.Description != "" {
+			l.Description += "\n\n"
+		}
+		l.Description += s.Description
+	}
+	l.Price, l.Seller, l.Location = s.Price, s.Seller, s.Location
+	for k, v := range s.Attributes {
+		switch k {
+		case "image", "availability":
+			continue
+		}
+		if l.Attributes == nil {
+			l.Attributes = map[string]string{}
+		}
+		l.Attributes[k] = v
+	}
+}
+
+// foldSpace lower-cases s and collapses its white space, to compare texts
+// that differ only in line breaks.
+func foldSpace(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// decodeDocument returns a document's text as UTF-8. A byte-order mark
+// decides; then bytes that are valid UTF-8 are UTF-8 whatever a stale
+// <meta charset> says (pages re-saved by an editor keep the old
+// declaration); then an HTML page's declared charset (<meta charset>,
+// <meta http-equiv="Content-Type">); an undeclared legacy charset is guessed
+// among windows-1251, GB18030, Shift_JIS and windows-1252 by how plausible
+// each decoding reads (guessCharset).
+func decodeDocument(data []byte, isHTML bool) string {
+	if e, _, certain := charset.DetermineEncoding(data, ""); certain {
+		if dec, err := e.NewDecoder().Bytes(data); err == nil {
+			return strings.TrimPrefix(string(dec), "\ufeff")
+		}
+	}
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	if isHTML {
+		e, name, _ := charset.DetermineEncoding(data, "text/html")
+		if name != "utf-8" && (name != "windows-1252" || declaresCharset(data)) {
+			if dec, err := e.NewDecoder().Bytes(data); err == nil {
+				return string(dec)
+			}
+		}
+	}
+	return guessCharset(data)
+}
+
+// declaresCharset reports whether the start of an HTML page declares a
+// charset (DetermineEncoding answers windows-1252 both for a declared
+// Latin-1 page and for a page that declares nothing).
+func declaresCharset(data []byte) bool {
+	head := bytes.ToLower(data[:min(len(data), 1024)])
+	return bytes.Contains(head, []byte("charset"))
+}
+
+// legacyCharsets are the undeclared charsets guessCharset tries, the most
+// likely first (it wins ties).
+var legacyCharsets = []encoding.Encoding{charmap.Windows1251, simplifiedchinese.GB18030, japanese.ShiftJIS, charmap.Windows1252}
+
+// guessCharset decodes bytes that are not UTF-8 and declare no charset with
+// the legacy charset whose decoding reads most like text (plausibility); invalid
+// UTF-8 sequences are replaced if nothing decodes.
+func guessCharset(data []byte) string {
+	best, bestScore, found := "", 0, false
+	for _, e := range legacyCharsets {
+		dec, err := e.NewDecoder().Bytes(data)
+		if err != nil {
+			continue
+		}
+		if sc := plausibility(string(dec)); !found || sc > bestScore {
+			best, bestScore, found = string(dec), sc, true
+		}
+	}
+	if !found {
+		return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))
+	}
+	return best
+}
+
+// plausibility scores how much a decoding reads like text in one script:
+// Russian letters, CJK ideographs and kana score, but not beside Latin
+// letters within a word; runs of accented Latin letters (Cyrillic or CJK
+// bytes read as windows-1252) and halfwidth katakana (GBK bytes read as
+// Shift_JIS) cost, and so do replacement characters and symbols.
+func plausibility(s string) int {
+	rs := []rune(s)
+	score := 0
+	asciiLetter := func(i int) bool {
+		return i >= 0 && i < len(rs) && rs[i] < 0x80 && unicode.IsLetter(rs[i])
+	}
+	accented := func(i int) bool {
+		return i >= 0 && i < len(rs) && rs[i] >= 0xC0 && rs[i] < 0x250 && unicode.IsLetter(rs[i])
+	}
+	for i, r := range rs {
+		switch {
+		case r < 0x80:
+		case r == utf8.RuneError:
+			score -= 8
+		case r >= 0xFF61 && r <= 0xFF9F:
+			score -= 2
+		case r >= 0x3040 && r <= 0x30FF:
+			score += 3
+		case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF5E:
+			if asciiLetter(i-1) && asciiLetter(i+1) {
+				score -= 2
+			} else {
+				score += 2
+			}
+		case r >= 0x400 && r <= 0x4FF:
+			if asciiLetter(i-1) || asciiLetter(i+1) {
+				score -= 2
+			} else {
+				score += 2
+			}
+		case accented(i):
+			if accented(i-1) || accented(i+1) {
+				score--
+			} else {
+				score++
+			}
+		case unicode.IsLetter(r), unicode.IsSpace(r), unicode.IsPunct(r):
+		default:
+			score--
+		}
+	}
+	return score
 }
