@@ -196,6 +196,10 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if closed {
 		return nil, fmt.Errorf("search: index %s is closed", x.dir)
 	}
+	if user, err = foldCase(user, targets); err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Query, err)
+	}
+	bq = combine(user, filters)
 	out := &Results{Hits: []Hit{}}
 	if empty {
 		out.Took = time.Since(start)
@@ -526,6 +530,9 @@ func (x *Index) compileParts(q Query) (query.Query, []query.Query, error) {
 	} else {
 		parsed, err := query.NewQueryStringQuery(qs).Parse()
 		if err != nil {
+			if m := unquotedDate.FindStringSubmatch(qs); m != nil {
+				return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v: dates need quotes: %s\"%s\"", qs, err, m[1], m[2])
+			}
 			return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
 		}
 		user, err = rewrite(parsed, x.mapping)
@@ -700,6 +707,34 @@ func anyTerm(field string, vals []string) query.Query {
 
 var casPattern = regexp.MustCompile(`^[0-9]{2,7}-[0-9]{2}-[0-9]$`)
 
+// dashedCAS returns s, a CAS number written without its dashes
+// ("5449127"), in its canonical form ("5449-12-7") when its check digit
+// is right, and s unchanged otherwise.
+func dashedCAS(s string) string {
+	if len(s) < 5 || len(s) > 10 {
+		return s
+	}
+	sum := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return s
+		}
+		if i < len(s)-1 {
+			sum += int(c-'0') * (len(s) - 1 - i)
+		}
+	}
+	if sum%10 != int(s[len(s)-1]-'0') {
+		return s
+	}
+	n := len(s)
+	return strings.TrimLeft(s[:n-3], "0") + "-" + s[n-3:n-1] + "-" + s[n-1:]
+}
+
+// unquotedDate finds a date range on first_seen or last_seen written
+// without the quotes bleve's syntax needs (first_seen:>2026-11-01).
+var unquotedDate = regexp.MustCompile(`\b((?:first|last)_seen:(?:>=|<=|>|<))(\d{4}-\d{2}-\d{2}(?:T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})?)?)(\s|$)`)
+
 // rewrite walks a parsed query string: a term or phrase without a field is
 // searched in every default field (all words of a term must match: "5449-12-7"
 // is three tokens in text fields), a CAS-shaped term also as an exact cas,
@@ -737,6 +772,9 @@ func rewrite(q query.Query, m *mapping.IndexMappingImpl) (query.Query, error) {
 		}
 		return q, nil
 	case *query.MatchQuery:
+		if q.FieldVal == fCAS {
+			q.Match = dashedCAS(q.Match)
+		}
 		switch q.FieldVal {
 		case "":
 			var ds []query.Query
@@ -803,6 +841,9 @@ func rewrite(q query.Query, m *mapping.IndexMappingImpl) (query.Query, error) {
 		}
 		if slices.Contains(keywordFields, q.FieldVal) {
 			// A quoted keyword is one exact term: seller:"Hubei Kingchem Co".
+			if q.FieldVal == fCAS {
+				q.MatchPhrase = dashedCAS(q.MatchPhrase)
+			}
 			t := query.NewTermQuery(q.MatchPhrase)
 			t.SetField(q.FieldVal)
 			t.BoostVal = q.BoostVal
@@ -813,6 +854,12 @@ func rewrite(q query.Query, m *mapping.IndexMappingImpl) (query.Query, error) {
 		if q.FieldVal != fScore {
 			if q.FieldVal == "" {
 				return q, nil // a bare number: its match query finds it
+			}
+			if q.Min != nil && q.Max != nil && *q.Min == *q.Max && q.InclusiveMin != nil && *q.InclusiveMin &&
+				q.InclusiveMax != nil && *q.InclusiveMax {
+				// cas:5449127: bleve reads field:number as the text or the
+				// number; the text (its match query beside this) is meant.
+				return query.NewMatchNoneQuery(), nil
 			}
 			return nil, fmt.Errorf("%s: numeric ranges work on score only", q.FieldVal)
 		}
@@ -974,4 +1021,86 @@ func packedTermQuery(f, value string, boost *query.Boost) *query.TermQuery {
 	t.SetField(fPacked)
 	t.BoostVal = boost
 	return t
+}
+
+// foldableFields are the keyword fields whose values people type in any
+// case: platform:chemhub, list:table-i, seller:"wuhan shuokang chemical".
+var foldableFields = map[string]bool{fPlatform: true, fSeller: true, fLocation: true, fList: true,
+	fIndicator: true, fSubstance: true}
+
+// wordFields are the foldable fields of free text (names, places), where a
+// value not found whole is also looked for as words of the values:
+// location:china finds "Wuhan, China".
+var wordFields = map[string]bool{fSeller: true, fLocation: true}
+
+// wordSep is what separates words in a seller or location value.
+const wordSep = `[ ,.;:/()&+'"|_\-\x{3000}\x{3001}\x{FF0C}]`
+
+// foldCase rewrites, in place, each term query of the user's query q on a
+// foldable keyword field whose exact value no shard holds into a
+// case-insensitive match of the whole value (of words of the value in
+// wordFields), so that platform:chemhub finds ChemHub. A value written as indexed stays an exact term (the common case,
+// and the one countBitmaps counts). Filters (a caller's platform scope) are
+// never folded: they stay exact.
+func foldCase(q query.Query, shards []bleve.Index) (query.Query, error) {
+	var err error
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		for _, p := range []*query.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
+			if *p != nil {
+				if *p, err = foldCase(*p, shards); err != nil {
+					return nil, err
+				}
+			}
+		}
+	case *query.ConjunctionQuery:
+		for i := range q.Conjuncts {
+			if q.Conjuncts[i], err = foldCase(q.Conjuncts[i], shards); err != nil {
+				return nil, err
+			}
+		}
+	case *query.DisjunctionQuery:
+		for i := range q.Disjuncts {
+			if q.Disjuncts[i], err = foldCase(q.Disjuncts[i], shards); err != nil {
+				return nil, err
+			}
+		}
+	case *query.TermQuery:
+		if !foldableFields[q.FieldVal] || q.Term == "" || strings.ToLower(q.Term) == strings.ToUpper(q.Term) {
+			return q, nil
+		}
+		found, err := hasTerm(shards, q.FieldVal, q.Term)
+		if err != nil || found {
+			return q, err
+		}
+		re := "(?i)" + regexp.QuoteMeta(q.Term)
+		if wordFields[q.FieldVal] {
+			// seller:wuhan, location:china: a word or words of the value.
+			re = "(?i)(.*" + wordSep + ")?" + regexp.QuoteMeta(q.Term) + "(" + wordSep + ".*)?"
+		}
+		r := query.NewRegexpQuery(re)
+		r.SetField(q.FieldVal)
+		r.BoostVal = q.BoostVal
+		return r, nil
+	}
+	return q, nil
+}
+
+// hasTerm reports whether any shard holds term in field.
+func hasTerm(shards []bleve.Index, field, term string) (bool, error) {
+	for _, s := range shards {
+		d, err := s.FieldDictRange(field, []byte(term), []byte(term))
+		if err != nil {
+			return false, fmt.Errorf("dictionary of %s: %w", field, err)
+		}
+		e, err := d.Next()
+		d.Close()
+		if err != nil {
+			return false, fmt.Errorf("dictionary of %s: %w", field, err)
+		}
+		if e != nil && e.Term == term {
+			return true, nil
+		}
+	}
+	return false, nil
 }
