@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +40,48 @@ func TestConformanceSearchFacetsByDefault(t *testing.T) {
 	}
 	if got.Facets == nil || len(got.Facets) != 0 {
 		t.Errorf("search --facets=false: facets = %v, want {}", got.Facets)
+	}
+}
+
+// TestConformanceTextTimestamps: the text outputs write times in RFC 3339
+// UTC, like the JSON and CSV ones (they wrote "2026-03-01 12:00" and
+// "2026-03-01 12:00:00", without a zone).
+func TestConformanceTextTimestamps(t *testing.T) {
+	dir := tkFixture(t)
+	if code, _, errOut := tkRun(t, "tickets", "set-status", "--data", dir, "--actor", "ann", "--reason", "look", "1", "in_review"); code != 0 {
+		t.Fatalf("set-status: %s", errOut)
+	}
+	bare := regexp.MustCompile(`\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?`)
+	rfc := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z`)
+	for _, args := range [][]string{
+		{"tickets", "list", "--data", dir},
+		{"tickets", "show", "--data", dir, "1"},
+		{"token", "create", "--data", dir, "--role", "admin"},
+		{"token", "list", "--data", dir},
+	} {
+		code, out, errOut := tkRun(t, args...)
+		if code != 0 {
+			t.Fatalf("precwatch %s: exit %d: %s", strings.Join(args, " "), code, errOut)
+		}
+		n := 0
+		for _, loc := range bare.FindAllStringIndex(out, -1) {
+			n++
+			if got := out[loc[0]:]; !rfc.MatchString(got) {
+				t.Errorf("precwatch %s: time %q is not RFC 3339 UTC (2006-01-02T15:04:05Z)", strings.Join(args, " "), got[:min(len(got), 25)])
+			}
+		}
+		if n == 0 && args[1] != "create" {
+			t.Errorf("precwatch %s: no time in the output:\n%s", strings.Join(args, " "), out)
+		}
+	}
+	data := mustSearchData(t)
+	code, out, errs := runSearchCmd("search", "--data", data, "--format", "text", "ephedrine")
+	if code != 0 {
+		t.Fatalf("search --format text: exit %d: %s", code, errs)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if !regexp.MustCompile(`\t?\s\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\s`).MatchString(line) {
+			t.Errorf("search --format text: line %q has no RFC 3339 UTC last-seen time", line)
+		}
 	}
 }

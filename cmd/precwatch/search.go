@@ -132,7 +132,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 			subs = append(subs, s.ID+"("+s.CAS+")")
 		}
 		fmt.Fprintf(tw, "%.2f\t%s\t%s\t%s\t%s\t%s\t%s\n", h.Score, h.ID, oneLine(h.Seller), strings.Join(subs, ","),
-			h.LastSeen.Format("2006-01-02"), oneLine(h.Title), h.URL)
+			stamp(h.LastSeen), oneLine(h.Title), h.URL)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

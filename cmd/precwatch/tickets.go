@@ -149,7 +149,7 @@ func runTicketsList(ctx context.Context, env *Env, args []string) error {
 		}
 		listing := t.ListingStatus
 		fmt.Fprintf(tw, "%d\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.Status, t.Score, tkCell(t.Platform, 20), listing,
-			tkCell(t.Seller, 20), tkCell(strings.Join(subs, ", "), 30), t.LastSeen.Format("2006-01-02 15:04"), tkCell(t.Title, 50))
+			tkCell(t.Seller, 20), tkCell(strings.Join(subs, ", "), 30), stamp(t.LastSeen), tkCell(t.Title, 50))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -250,10 +250,10 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 	if t.Assignee != "" {
 		line("Assignee", t.Assignee)
 	}
-	line("First seen", t.FirstSeen.Format("2006-01-02 15:04:05Z07:00"))
-	line("Last seen", t.LastSeen.Format("2006-01-02 15:04:05Z07:00"))
+	line("First seen", stamp(t.FirstSeen))
+	line("Last seen", stamp(t.LastSeen))
 	if t.RemovedAt != nil {
-		line("Removed", t.RemovedAt.Format("2006-01-02 15:04:05Z07:00"))
+		line("Removed", stamp(*t.RemovedAt))
 	}
 	line("Evidence", t.EvidenceHash)
 	fmt.Fprintln(w, "\nSubstances:")
@@ -301,7 +301,7 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 		if e.Reason != "" {
 			reason = ": " + tkCell(e.Reason, 300)
 		}
-		fmt.Fprintf(w, "  %s  %s  %s%s%s\n", e.At.Format("2006-01-02 15:04:05"), tkCell(e.Actor, 40), e.Action, change, reason)
+		fmt.Fprintf(w, "  %s  %s  %s%s%s\n", stamp(e.At), tkCell(e.Actor, 40), e.Action, change, reason)
 	}
 	return nil
 }

@@ -123,9 +123,9 @@ func runTokenList(ctx context.Context, env *Env, args []string) error {
 	for _, t := range ts {
 		used := "never"
 		if t.LastUsedAt != nil {
-			used = t.LastUsedAt.Format("2006-01-02 15:04")
+			used = stamp(*t.LastUsedAt)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%v\n", t.ID, t.Role, t.Platform, t.CreatedAt.Format("2006-01-02 15:04"), used, t.Revoked)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%v\n", t.ID, t.Role, t.Platform, stamp(t.CreatedAt), used, t.Revoked)
 	}
 	return tw.Flush()
 }

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 
@@ -84,3 +85,7 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
+
+// stamp writes a time as text output shows it: RFC 3339 in UTC, to the
+// second ("2026-11-27T11:23:05Z"), as the JSON and CSV outputs write it.
+func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
