@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -1033,15 +1035,13 @@ var foldableFields = map[string]bool{fPlatform: true, fSeller: true, fLocation: 
 // location:china finds "Wuhan, China".
 var wordFields = map[string]bool{fSeller: true, fLocation: true}
 
-// wordSep is what separates words in a seller or location value.
-const wordSep = `[ ,.;:/()&+'"|_\-\x{3000}\x{3001}\x{FF0C}]`
-
 // foldCase rewrites, in place, each term query of the user's query q on a
-// foldable keyword field whose exact value no shard holds into a
-// case-insensitive match of the whole value (of words of the value in
-// wordFields), so that platform:chemhub finds ChemHub. A value written as indexed stays an exact term (the common case,
-// and the one countBitmaps counts). Filters (a caller's platform scope) are
-// never folded: they stay exact.
+// foldable keyword field whose exact value no shard holds into the values
+// of the field's dictionaries that equal it but for case (or, in
+// wordFields, hold it as a word or words), so that platform:chemhub finds
+// ChemHub. The result is still term queries, which countBitmaps counts. A
+// value written as indexed stays the one exact term. Filters (a caller's
+// platform scope) are never folded: they stay exact.
 func foldCase(q query.Query, shards []bleve.Index) (query.Query, error) {
 	var err error
 	switch q := q.(type) {
@@ -1066,22 +1066,28 @@ func foldCase(q query.Query, shards []bleve.Index) (query.Query, error) {
 			}
 		}
 	case *query.TermQuery:
-		if !foldableFields[q.FieldVal] || q.Term == "" || strings.ToLower(q.Term) == strings.ToUpper(q.Term) {
+		if !foldableFields[q.FieldVal] || q.Term == "" {
 			return q, nil
 		}
 		found, err := hasTerm(shards, q.FieldVal, q.Term)
 		if err != nil || found {
 			return q, err
 		}
-		re := "(?i)" + regexp.QuoteMeta(q.Term)
-		if wordFields[q.FieldVal] {
-			// seller:wuhan, location:china: a word or words of the value.
-			re = "(?i)(.*" + wordSep + ")?" + regexp.QuoteMeta(q.Term) + "(" + wordSep + ".*)?"
+		terms, err := foldedTerms(shards, q.FieldVal, q.Term, wordFields[q.FieldVal])
+		if err != nil || len(terms) == 0 {
+			return q, err
 		}
-		r := query.NewRegexpQuery(re)
-		r.SetField(q.FieldVal)
-		r.BoostVal = q.BoostVal
-		return r, nil
+		ds := make([]query.Query, len(terms))
+		for i, term := range terms {
+			t := query.NewTermQuery(term)
+			t.SetField(q.FieldVal)
+			t.BoostVal = q.BoostVal
+			ds[i] = t
+		}
+		if len(ds) == 1 {
+			return ds[0], nil
+		}
+		return query.NewDisjunctionQuery(ds), nil
 	}
 	return q, nil
 }
@@ -1104,3 +1110,57 @@ func hasTerm(shards []bleve.Index, field, term string) (bool, error) {
 	}
 	return false, nil
 }
+
+// foldedTerms returns, sorted, the terms of field in any shard that equal
+// term but for case or, with words, contain it as whole words.
+func foldedTerms(shards []bleve.Index, field, term string, words bool) ([]string, error) {
+	seen := map[string]bool{}
+	lt := strings.ToLower(term)
+	for _, s := range shards {
+		d, err := s.FieldDict(field)
+		if err != nil {
+			return nil, fmt.Errorf("dictionary of %s: %w", field, err)
+		}
+		for {
+			e, err := d.Next()
+			if err != nil {
+				d.Close()
+				return nil, fmt.Errorf("dictionary of %s: %w", field, err)
+			}
+			if e == nil {
+				break
+			}
+			if !seen[e.Term] && (strings.EqualFold(e.Term, term) || words && hasWords(strings.ToLower(e.Term), lt)) {
+				seen[e.Term] = true
+			}
+		}
+		d.Close()
+	}
+	return sortedKeys(seen), nil
+}
+
+// hasWords reports whether value holds words as whole words: what comes
+// before and after it is not a letter or digit (or either is Han script,
+// which is written without spaces). Both are lowercase.
+func hasWords(value, words string) bool {
+	for i := 0; i <= len(value); {
+		j := strings.Index(value[i:], words)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(value[:j])
+		after, _ := utf8.DecodeRuneInString(value[j+len(words):])
+		first, _ := utf8.DecodeRuneInString(words)
+		last, _ := utf8.DecodeLastRuneInString(words)
+		if (j == 0 || !wordRune(before) || unicode.Is(unicode.Han, first)) &&
+			(j+len(words) == len(value) || !wordRune(after) || unicode.Is(unicode.Han, last)) {
+			return true
+		}
+		_, size := utf8.DecodeRuneInString(value[j:])
+		i = j + size
+	}
+	return false
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

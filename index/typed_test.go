@@ -41,6 +41,8 @@ func TestQueriesAsTyped(t *testing.T) {
 		{"location:россия", 3},
 		{"location:Москва", 1},
 		{"seller:king", 0}, // words, not parts of words
+		{"seller:晨光", 1},   // Han script has no spaces between words
+		{"location:\"hubei kingchem\"", 0},
 		{"+platform:chemhub -location:china", 1},
 	} {
 		res := mustSearch(t, x, Query{Query: c.query, Size: 50})
