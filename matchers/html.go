@@ -331,8 +331,8 @@ var docBlocks = map[atom.Atom]bool{
 	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true,
 	atom.Hr: true, atom.Li: true, atom.Main: true, atom.Nav: true, atom.Ol: true, atom.P: true,
 	atom.Pre: true, atom.Section: true, atom.Table: true, atom.Tr: true, atom.Ul: true,
-	atom.Caption: true, atom.Summary: true, atom.Details: true, atom.Body: true, atom.Option: true,
-	atom.Label: true, atom.Legend: true, atom.Menu: true, atom.Tbody: true, atom.Thead: true,
+	atom.Caption: true, atom.Summary: true, atom.Details: true, atom.Body: true,
+	atom.Legend: true, atom.Menu: true, atom.Tbody: true, atom.Thead: true,
 	atom.Tfoot: true,
 }
 
@@ -500,7 +500,7 @@ func isRelated(n *html.Node) bool {
 	}
 	if !named {
 		h := firstHeading(n)
-		named = h != nil && relatedPhrase(nodeText(h))
+		named = h != nil && relatedPhrase(boundedText(h, 200))
 	}
 	return named && countLinks(n, 2) >= 2
 }
@@ -635,7 +635,8 @@ func linkDense(n *html.Node) bool {
 
 // mainAnchor returns the page's main heading: the first visible <h1> inside
 // <main>, role=main or <article>, else the first visible <h1> outside
-// navigation and page chrome; without one, the <main> (or role=main, or
+// navigation, page chrome and related blocks, else the first visible <h1>
+// outside navigation; without one, the <main> (or role=main, or
 // first <article>) element itself; nil when the page has none of these.
 func mainAnchor(body *html.Node) *html.Node {
 	var mains []*html.Node
@@ -671,6 +672,11 @@ func mainAnchor(body *html.Node) *html.Node {
 		}
 	}
 	if h := visibleH1(body, true); h != nil {
+		return h
+	}
+	if h := visibleH1(body, false); h != nil {
+		// Inside something named like page chrome or a related block:
+		// then that is where the offer is.
 		return h
 	}
 	if len(mains) > 0 {
@@ -839,6 +845,25 @@ func nodeText(n *html.Node) string {
 	var b strings.Builder
 	walkNodes(n, func(c *html.Node) bool {
 		if c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template) {
+			return false
+		}
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		return true
+	})
+	return b.String()
+}
+
+// boundedText is the text under n, up to about max bytes (a heading is
+// short; reading all of a large block to find that out would be slow).
+func boundedText(n *html.Node, max int) string {
+	var b strings.Builder
+	walkNodes(n, func(c *html.Node) bool {
+		if b.Len() > max {
+			return false
+		}
+		if c.Type == html.ElementNode && skipElements[c.DataAtom] {
 			return false
 		}
 		if c.Type == html.TextNode {

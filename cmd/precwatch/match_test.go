@@ -6,8 +6,16 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/precwatch/precwatch"
 )
@@ -222,5 +230,318 @@ func TestMatchJSONShapes(t *testing.T) {
 	code, stdout, _ = runMatchCmd(t, `[{"id":"s","title":"Acetic anhydride 200 L drum","description":"discreet packaging"}]`)
 	if ms := decodeMatches(t, stdout); code != 0 || len(ms) != 1 || ms[0].ID != "s" || !ms[0].Suspicious {
 		t.Errorf("stdin array: exit %d, stdout %s", code, stdout)
+	}
+}
+
+// documentLine is an output line of a document: the match and the listing
+// its hits point into.
+type documentLine struct {
+	precwatch.Match
+	Listing *precwatch.Listing `json:"listing"`
+}
+
+func decodeDocumentLines(t *testing.T, out string) []documentLine {
+	t.Helper()
+	var ds []documentLine
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		var d documentLine
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatalf("output line %q: %v", line, err)
+		}
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+// fieldText is the text of a listing field as hits name it.
+func fieldText(l *precwatch.Listing, field string) (string, bool) {
+	switch field {
+	case precwatch.FieldTitle:
+		return l.Title, true
+	case precwatch.FieldDescription:
+		return l.Description, true
+	case precwatch.FieldPrice:
+		return l.Price, true
+	case precwatch.FieldSeller:
+		return l.Seller, true
+	case precwatch.FieldLocation:
+		return l.Location, true
+	}
+	if k, ok := strings.CutPrefix(field, "attributes."); ok {
+		v, ok := l.Attributes[k]
+		return v, ok
+	}
+	return "", false
+}
+
+// checkDocumentOffsets: every hit of a document result points into the
+// text of the field it names, in the listing the result reports.
+func checkDocumentOffsets(t *testing.T, d documentLine) {
+	t.Helper()
+	if d.Listing == nil {
+		t.Errorf("%s: document result without its listing", d.ID)
+		return
+	}
+	for _, s := range d.Substances {
+		for _, h := range s.Hits {
+			text, ok := fieldText(d.Listing, h.Field)
+			if !ok || h.Start < 0 || h.End > len(text) || h.Start >= h.End {
+				t.Errorf("%s: hit %+v outside field %q (%d bytes)", d.ID, h, h.Field, len(text))
+				continue
+			}
+			got := text[h.Start:h.End]
+			if !utf8.ValidString(got) {
+				t.Errorf("%s: hit %+v splits a character: %q", d.ID, h, got)
+			}
+			if h.Kind == precwatch.HitCAS && strings.Map(keepDigits, got) != strings.Map(keepDigits, h.Term) {
+				t.Errorf("%s: CAS hit %+v reads %q in %s", d.ID, h, got, h.Field)
+			}
+		}
+	}
+}
+
+func keepDigits(r rune) rune {
+	if r >= '0' && r <= '9' {
+		return r
+	}
+	return -1
+}
+
+type documentLabel struct {
+	Suspicious bool     `json:"suspicious"`
+	CAS        []string `json:"cas"`
+	Category   string   `json:"category"`
+	Lang       string   `json:"lang"`
+	Note       string   `json:"note"`
+}
+
+// TestMatchDocumentsLabelled runs `precwatch match` over the labelled saved
+// pages and text files of testdata/documents and measures precision and
+// recall of the suspicious verdict and of the CAS sets (see its README).
+func TestMatchDocumentsLabelled(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "documents")
+	raw, err := os.ReadFile(filepath.Join(dir, "labels.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels map[string]documentLabel
+	if err := json.Unmarshal(raw, &labels); err != nil {
+		t.Fatalf("labels.json: %v", err)
+	}
+	names := make([]string, 0, len(labels))
+	for name := range labels {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	args := []string{"--format", "jsonl"}
+	for _, name := range names {
+		args = append(args, filepath.Join(dir, name))
+	}
+	code, stdout, stderr := runMatchCmd(t, "", args...)
+	if code != 0 {
+		t.Fatalf("match exit %d, stderr %s", code, stderr)
+	}
+	results := decodeDocumentLines(t, stdout)
+	if len(results) != len(names) {
+		t.Fatalf("%d results for %d documents", len(results), len(names))
+	}
+	var tp, fp, fn, ctp, cfp, cfn, right int
+	for i, d := range results {
+		name := names[i]
+		if d.ID != filepath.Join(dir, name) {
+			t.Fatalf("result %d has id %q, want %q (input order)", i, d.ID, filepath.Join(dir, name))
+		}
+		checkDocumentOffsets(t, d)
+		want := labels[name]
+		switch {
+		case d.Suspicious && want.Suspicious:
+			tp++
+		case d.Suspicious:
+			fp++
+		case want.Suspicious:
+			fn++
+		}
+		got := map[string]bool{}
+		for _, s := range d.Substances {
+			if !s.Negated && s.CAS != "" {
+				got[s.CAS] = true
+			}
+		}
+		var extra, missing []string
+		for _, c := range want.CAS {
+			if got[c] {
+				ctp++
+				delete(got, c)
+			} else {
+				cfn++
+				missing = append(missing, c)
+			}
+		}
+		for c := range got {
+			cfp++
+			extra = append(extra, c)
+		}
+		if d.Suspicious == want.Suspicious && len(extra) == 0 && len(missing) == 0 {
+			right++
+			continue
+		}
+		slices.Sort(extra)
+		t.Logf("wrong: %s (%s, %s): suspicious %v want %v (score %.2f), CAS extra %v missing %v; %s",
+			name, want.Category, want.Lang, d.Suspicious, want.Suspicious, d.Score, extra, missing, want.Note)
+	}
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return 1
+		}
+		return float64(a) / float64(b)
+	}
+	sp, sr := ratio(tp, tp+fp), ratio(tp, tp+fn)
+	cp, cr := ratio(ctp, ctp+cfp), ratio(ctp, ctp+cfn)
+	t.Logf("%d documents, %d fully right; suspicious precision %.3f (%d/%d) recall %.3f (%d/%d); CAS precision %.3f (%d/%d) recall %.3f (%d/%d)",
+		len(names), right, sp, tp, tp+fp, sr, tp, tp+fn, cp, ctp, ctp+cfp, cr, ctp, ctp+cfn)
+	for _, m := range []struct {
+		name string
+		v    float64
+	}{{"suspicious precision", sp}, {"suspicious recall", sr}, {"CAS precision", cp}, {"CAS recall", cr}} {
+		if m.v < 0.97 {
+			t.Errorf("%s %.3f < 0.97", m.name, m.v)
+		}
+	}
+}
+
+// TestMatchDocumentBoilerplate: a harmless page does not become suspicious
+// because its sidebar, menu, related products or hidden text name a
+// precursor; the same page offering the precursor in its main content is.
+func TestMatchDocumentBoilerplate(t *testing.T) {
+	dir := t.TempDir()
+	page := func(main string) string {
+		return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Shop</title>
+<meta name="keywords" content="ephedrine, bmk glycidate"></head><body>
+<header><nav class="main-nav"><ul><li><a href="/c/1">Ephedrine hydrochloride</a></li><li><a href="/c/2">BMK glycidate 5449-12-7</a></li></ul></nav></header>
+<div class="container"><aside class="sidebar"><h3>Categories</h3><ul><li><a href="/1">Pseudoephedrine series</a></li><li><a href="/2">Safrole oil</a></li></ul></aside>
+<main><div class="product-detail">` + main + `</div>
+<section class="related-products"><h2>Customers also viewed</h2><ul><li><a href="/r/1">PMK ethyl glycidate 28578-16-7</a></li><li><a href="/r/2">Red phosphorus, discreet shipping</a></li></ul></section></main></div>
+<div class="seo-block" style="display:none">buy ephedrine online wickr</div>
+<footer><div class="links"><a href="/hot/1">Hot: 4-AP</a> <a href="/hot/2">ANPP</a></div><p>&copy; Shop</p></footer></body></html>`
+	}
+	harmless := filepath.Join(dir, "teapot.html")
+	writeFile(t, harmless, page(`<h1>Ceramic teapot 1 L</h1><p>Hand-made ceramic teapot, dishwasher safe.</p>`))
+	offer := filepath.Join(dir, "offer.html")
+	writeFile(t, offer, page(`<h1>BMK glycidate 5449-12-7, 1 kg</h1><p>Stock in NL, delivery 3 days.</p>`))
+	code, stdout, stderr := runMatchCmd(t, "", harmless, offer)
+	if code != 0 {
+		t.Fatalf("match exit %d, stderr %s", code, stderr)
+	}
+	ds := decodeDocumentLines(t, stdout)
+	if len(ds) != 2 {
+		t.Fatalf("match %s %s = %d results, want 2", harmless, offer, len(ds))
+	}
+	if ds[0].Suspicious || len(ds[0].Substances) != 0 {
+		t.Errorf("%s (teapot, precursors only in boilerplate) = %+v, want no substance", harmless, ds[0].Match)
+	}
+	if ds[0].Listing == nil || ds[0].Listing.Title != "Ceramic teapot 1 L" || strings.Contains(ds[0].Listing.Description, "phedrine") {
+		t.Errorf("%s listing = %+v, want title from <h1> and no boilerplate", harmless, ds[0].Listing)
+	}
+	if !ds[1].Suspicious || len(ds[1].Substances) != 1 || ds[1].Substances[0].CAS != "25547-51-7" {
+		t.Errorf("%s (BMK glycidate offered) = %+v, want suspicious 25547-51-7 only", offer, ds[1].Match)
+	}
+	checkDocumentOffsets(t, ds[1])
+}
+
+// TestMatchDocumentCharsets: pages and text files in legacy charsets are
+// decoded before matching, declared or not; a stale declaration does not
+// garble UTF-8 bytes; output text is UTF-8.
+func TestMatchDocumentCharsets(t *testing.T) {
+	dir := t.TempDir()
+	enc := func(e encoding.Encoding, s string) []byte {
+		b, err := e.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatalf("encode %q: %v", s, err)
+		}
+		return b
+	}
+	utf16le := append([]byte{0xff, 0xfe}, enc(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "Pseudoephedrine HCl 1 kg, Wickr: x")...)
+	cases := []struct {
+		file string
+		data []byte
+		want string // substance id
+	}{
+		{"cp1251.html", enc(charmap.Windows1251, `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><h1>Эфедрина гидрохлорид 1 кг</h1></body></html>`), "ephedrine"},
+		{"sjis.html", enc(japanese.ShiftJIS, `<html><head><meta charset="Shift_JIS"></head><body><h1>無水酢酸 500ml</h1></body></html>`), "acetic-anhydride"},
+		{"gbk.html", enc(simplifiedchinese.GBK, `<html><head><meta charset="gbk"></head><body><h1>伪麻黄碱 1公斤</h1></body></html>`), "pseudoephedrine"},
+		{"stale.html", []byte(`<html><head><meta charset="windows-1251"></head><body><h1>Уксусный ангидрид 30 л</h1></body></html>`), "acetic-anhydride"},
+		{"undeclared-cp1251.txt", enc(charmap.Windows1251, "Красный фосфор 500 г, анонимная упаковка"), "red-phosphorus"},
+		{"undeclared-gbk.txt", enc(simplifiedchinese.GBK, "出售伪麻黄碱，一公斤，微信联系"), "pseudoephedrine"},
+		{"undeclared-sjis.txt", enc(japanese.ShiftJIS, "プソイドエフェドリン 1kg を販売します。"), "pseudoephedrine"},
+		{"latin1.txt", enc(charmap.Windows1252, "Éphédrine en poudre, 1 kg, livraison discrète à Genève"), "ephedrine"},
+		{"utf16.txt", utf16le, "pseudoephedrine"},
+	}
+	var args []string
+	for _, c := range cases {
+		p := filepath.Join(dir, c.file)
+		if err := os.WriteFile(p, c.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, p)
+	}
+	code, stdout, stderr := runMatchCmd(t, "", args...)
+	if code != 0 {
+		t.Fatalf("match exit %d, stderr %s", code, stderr)
+	}
+	ds := decodeDocumentLines(t, stdout)
+	if len(ds) != len(cases) {
+		t.Fatalf("%d results for %d files", len(ds), len(cases))
+	}
+	for i, c := range cases {
+		d := ds[i]
+		var ids []string
+		for _, s := range d.Substances {
+			ids = append(ids, s.ID)
+		}
+		if !slices.Contains(ids, c.want) {
+			t.Errorf("%s: substances %v, want %s; listing %+v", c.file, ids, c.want, d.Listing)
+		}
+		if d.Listing != nil && (!utf8.ValidString(d.Listing.Description) || strings.ContainsRune(d.Listing.Description, utf8.RuneError)) {
+			t.Errorf("%s: description %q is not cleanly decoded", c.file, d.Listing.Description)
+		}
+		checkDocumentOffsets(t, d)
+	}
+}
+
+// TestMatchDocumentMalformed: broken, binary and huge-nesting documents are
+// matched (one result each), never crash the command.
+func TestMatchDocumentMalformed(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"deep.html":   []byte("<html><body><h1>Pseudoephedrine HCl 5 kg</h1>" + strings.Repeat("<div><span>", 3000) + "<p>Telegram @x"),
+		"binary.html": {0x3c, 0x68, 0x74, 0x6d, 0x6c, 0x3e, 0x00, 0xff, 0xfe, 0x80, 0x81, 0x3c, 0x2f},
+		"broken.htm":  []byte(`<html><head><title>Ephedrine<body><table><tr><td>1 kg<td><a href=x>contact</table></div></div></span><p class="x`),
+		"empty.html":  {},
+		"nul.txt":     []byte("Ephedrine\x00\x01\x02 1 kg \xff"),
+	}
+	var args []string
+	for _, name := range []string{"binary.html", "broken.htm", "deep.html", "empty.html", "nul.txt"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, p)
+	}
+	code, stdout, stderr := runMatchCmd(t, "", args...)
+	if code != 0 {
+		t.Fatalf("match exit %d, stderr %s", code, stderr)
+	}
+	ds := decodeDocumentLines(t, stdout)
+	if len(ds) != len(args) {
+		t.Fatalf("%d results for %d files: %s", len(ds), len(args), stdout)
+	}
+	if !ds[2].Suspicious || !strings.Contains(ds[2].Listing.Description, "Telegram @x") {
+		t.Errorf("deep.html = %+v, listing %+v; want suspicious pseudoephedrine with all text", ds[2].Match, ds[2].Listing)
+	}
+	for _, d := range ds {
+		checkDocumentOffsets(t, d)
 	}
 }

@@ -383,11 +383,15 @@ func guessCharset(data []byte) string {
 	return best
 }
 
-// plausibility scores how much a decoding reads like text in one script:
-// Russian letters, CJK ideographs and kana score, but not beside Latin
-// letters within a word; runs of accented Latin letters (Cyrillic or CJK
-// bytes read as windows-1252) and halfwidth katakana (GBK bytes read as
-// Shift_JIS) cost, and so do replacement characters and symbols.
+// plausibility scores how much a decoding reads like text in one script,
+// per byte of input so that one-byte and two-byte charsets compare:
+// Russian letters (one byte each in windows-1251) score 2, CJK ideographs
+// (two bytes in GB18030 and Shift_JIS) 4 and kana 5 (Japanese text has
+// kana, Chinese text read as Shift_JIS has none), none of them beside
+// Latin letters in a word. Capitals inside a Cyrillic word (two-byte text
+// read as windows-1251), runs of accented Latin letters (Cyrillic or CJK
+// bytes read as windows-1252), halfwidth katakana (GBK bytes read as
+// Shift_JIS), Latin-1 symbols and replacement characters cost.
 func plausibility(s string) int {
 	rs := []rune(s)
 	score := 0
@@ -397,6 +401,7 @@ func plausibility(s string) int {
 	accented := func(i int) bool {
 		return i >= 0 && i < len(rs) && rs[i] >= 0xC0 && rs[i] < 0x250 && unicode.IsLetter(rs[i])
 	}
+	russian := func(r rune) bool { return r >= 0x410 && r <= 0x44F || r == 0x401 || r == 0x451 }
 	for i, r := range rs {
 		switch {
 		case r < 0x80:
@@ -405,17 +410,20 @@ func plausibility(s string) int {
 		case r >= 0xFF61 && r <= 0xFF9F:
 			score -= 2
 		case r >= 0x3040 && r <= 0x30FF:
-			score += 3
+			score += 5
 		case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF5E:
 			if asciiLetter(i-1) && asciiLetter(i+1) {
 				score -= 2
 			} else {
-				score += 2
+				score += 4
 			}
-		case r >= 0x400 && r <= 0x4FF:
-			if asciiLetter(i-1) || asciiLetter(i+1) {
+		case russian(r):
+			switch {
+			case asciiLetter(i-1) || asciiLetter(i+1):
 				score -= 2
-			} else {
+			case i > 0 && unicode.IsUpper(r) && unicode.IsLower(rs[i-1]) && rs[i-1] >= 0x400:
+				score -= 3
+			default:
 				score += 2
 			}
 		case accented(i):
@@ -423,6 +431,12 @@ func plausibility(s string) int {
 				score--
 			} else {
 				score++
+			}
+		case r >= 0x80 && r < 0xC0:
+			switch r {
+			case 0xA0, 0xA3, 0xA5, 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB7, 0xBB: // nbsp £ ¥ § © « ® ° · »
+			default:
+				score--
 			}
 		case unicode.IsLetter(r), unicode.IsSpace(r), unicode.IsPunct(r):
 		default:

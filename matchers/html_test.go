@@ -1,0 +1,300 @@
+package matchers_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/precwatch/precwatch/matchers"
+)
+
+// TestHTMLDocumentPageTypes: one case per page shape; each names text the
+// listing must keep (the offer, its seller's contacts) and text it must
+// leave out (navigation, related products, hidden and banner text).
+func TestHTMLDocumentPageTypes(t *testing.T) {
+	tests := []struct {
+		name      string
+		page      string
+		wantTitle string
+		wantURL   string
+		keep      []string
+		drop      []string
+	}{
+		{
+			name: "b2b product page",
+			page: `<html><head><title>BMK glycidate - ChemHub</title><meta property="og:title" content="BMK glycidate 5449-12-7">
+<link rel="canonical" href="https://chemhub.example/p/1"><meta name="keywords" content="ephedrine"></head><body>
+<header class="site-header"><nav><a href="/a">Acetone</a><a href="/e">Ephedrine HCl</a></nav></header>
+<div class="breadcrumbs"><a href="/">Home</a> &gt; <a href="/c">Pseudoephedrine series</a></div>
+<aside class="left-sidebar"><h3>Categories</h3><ul><li><a href="/1">Safrole</a></li><li><a href="/2">PMK</a></li></ul></aside>
+<main><div class="product-detail"><h1>BMK glycidate 5449-12-7</h1><p>White powder 99%, stock in NL.</p></div>
+<section class="related-products"><h2>Related products</h2><ul><li><a href="/r1">Red phosphorus</a></li><li><a href="/r2">Toluene</a></li></ul></section></main>
+<footer class="site-footer"><div><h4>Hot searches</h4><a href="/s">GBL</a> <a href="/s2">Iodine</a></div><p>&copy; ChemHub</p></footer></body></html>`,
+			wantTitle: "BMK glycidate 5449-12-7",
+			wantURL:   "https://chemhub.example/p/1",
+			keep:      []string{"BMK glycidate 5449-12-7", "White powder 99%, stock in NL."},
+			drop:      []string{"Acetone", "Ephedrine", "Pseudoephedrine", "Safrole", "PMK", "Red phosphorus", "Toluene", "GBL", "Iodine"},
+		},
+		{
+			name: "marketplace with supplier box and also-viewed slider",
+			page: `<html><head><meta property="og:title" content="Toluene 99.9%"><meta property="og:site_name" content="TradeBazaar"></head><body>
+<div id="header"><div class="logo"><a href="/">TradeBazaar</a></div><ul class="header-menu"><li><a href="/c">Categories</a></li></ul></div>
+<div class="main"><h1>Toluene 99.9%</h1><p>180 kg drum.</p>
+<div class="module-recommend" data-spm="also_viewed"><div class="module-title">People who viewed this item also viewed</div>
+<div class="slide"><a href="/1" title="x"><img alt="PMK oil"></a><p>PMK oil</p></div><div class="slide" aria-hidden="true"><a href="/2">New BMK</a></div></div></div>
+<aside class="tb-side supplier-box"><div class="company-name"><a href="/co">Fengchi Trading</a></div>
+<div class="note">WhatsApp +86 131 5555 0192, 100% customs clearance to Russia.</div></aside></body></html>`,
+			wantTitle: "Toluene 99.9%",
+			keep:      []string{"Toluene 99.9%", "180 kg drum.", "WhatsApp +86 131 5555 0192, 100% customs clearance to Russia."},
+			drop:      []string{"PMK", "BMK", "Categories"},
+		},
+		{
+			name: "classifieds saved by a browser",
+			page: `<!-- saved from url=(0045)https://london.listitnow.example/hab/7722019 -->
+<html><head><title>Sudafed x10 - for sale</title></head><body>
+<section class="global-header"><a href="/">ListItNow</a> &gt; <a href="/hab">health &amp; beauty</a></section>
+<section id="postingbody">Sudafed 60 mg, 10 boxes.<br>Telegram @sudaguy</section>
+<section class="similar-postings"><h2>similar posts</h2><ul><li><a href="/1">Ephedrine tabs</a></li><li><a href="/2">Vitamin D</a></li></ul></section>
+<footer><ul><li><a href="/p">prohibited items: ephedrine</a></li></ul></footer></body></html>`,
+			wantTitle: "Sudafed x10 - for sale",
+			wantURL:   "https://london.listitnow.example/hab/7722019",
+			keep:      []string{"Sudafed 60 mg, 10 boxes.\nTelegram @sudaguy"},
+			drop:      []string{"phedrine", "health & beauty"},
+		},
+		{
+			name: "forum thread",
+			page: `<html><head><title>[VENDOR] PMK</title></head><body><div class="headerbar" role="banner"><a href="/">Hub</a></div>
+<div class="navbar" role="navigation"><a href="/f/12">Precursor suppliers (BMK, safrole)</a></div>
+<div id="page-body" role="main"><h2>[VENDOR] PMK</h2><div class="post"><div class="content">PMK ethyl glycidate 10 kg. Wickr: chemlab</div>
+<div class="signature">also stock BMK glycidate</div></div>
+<div class="similar-topics"><h3>Similar topics</h3><ul><li><a href="/t/1">Need red phosphorus</a></li><li><a href="/t/2">Safrole review</a></li></ul></div></div>
+<div class="footer" role="contentinfo"><a href="/rules">Rules</a></div></body></html>`,
+			wantTitle: "[VENDOR] PMK",
+			keep:      []string{"PMK ethyl glycidate 10 kg. Wickr: chemlab", "also stock BMK glycidate"},
+			drop:      []string{"safrole", "Safrole", "red phosphorus", "Rules"},
+		},
+		{
+			name: "shop with hidden tab panel and recommendations",
+			page: `<html><head><meta property="og:url" content="https://pyrolab.example/products/rp"></head><body>
+<a class="skip-to-content-link visually-hidden" href="#main">Skip to content</a>
+<header><nav><ul><li><a href="/c">Solvents: MEK, toluene</a></li></ul></nav></header>
+<main id="main"><h1>Red phosphorus 100 g</h1><div role="tablist"><button aria-controls="t1">Shipping</button></div>
+<div id="t0" role="tabpanel">CAS 7723-14-0.</div><div id="t1" class="tab-content" hidden>Discreet packaging, no questions asked.</div>
+<div class="accordion-body" style="display:none">Ships worldwide.</div>
+<section class="product-recommendations"><h2>You may also like</h2><ul><li><a href="/1">Iodine 50 g</a></li><li><a href="/2">Potassium nitrate</a></li></ul></section></main>
+<footer><a href="/refund">Refund policy</a></footer></body></html>`,
+			wantTitle: "Red phosphorus 100 g",
+			wantURL:   "https://pyrolab.example/products/rp",
+			keep:      []string{"Red phosphorus 100 g", "CAS 7723-14-0.", "Discreet packaging, no questions asked.", "Ships worldwide."},
+			drop:      []string{"MEK", "toluene", "Iodine", "Skip to content", "Refund"},
+		},
+		{
+			name: "hidden keyword stuffing, templates and cookie banners",
+			page: `<html><body><div id="cookie-consent" class="cookie-banner">We use cookies. Ephedrine.</div>
+<h1>Distillation kit</h1><p>Borosilicate glass.</p>
+<template><div>Safrole oil 1 L</div></template>
+<div class="seo-block" style="display: none">buy pseudoephedrine online</div>
+<div hidden>P2P reduction glassware</div><span style="visibility : hidden">methylamine</span>
+<div class="sr-only">BMK</div><div class="hidden md:block">Shown on desktop</div>
+<noscript>Enable JavaScript to see ephedrine</noscript><script>var s="ephedrine"</script></body></html>`,
+			wantTitle: "Distillation kit",
+			keep:      []string{"Distillation kit", "Borosilicate glass.", "Shown on desktop"},
+			drop:      []string{"phedrine", "Safrole", "P2P", "methylamine", "BMK", "cookies"},
+		},
+		{
+			name: "news article with most-read list",
+			page: `<html><head><meta property="og:title" content="Police dismantle ephedrine lab"></head><body>
+<header class="masthead"><a href="/">Herald</a><nav><a href="/w">World</a></nav></header>
+<main><article><header><h1>Police dismantle ephedrine lab</h1><p>By A. de Vries</p></header><p>Officers found P2P.</p>
+<aside class="pullquote">Sold openly online.</aside></article>
+<section class="more-stories"><h2>Most read</h2><ol><li><a href="/1">Safrole ring busted</a></li><li><a href="/2">BMK glycidate</a></li></ol></section></main></body></html>`,
+			wantTitle: "Police dismantle ephedrine lab",
+			keep:      []string{"Police dismantle ephedrine lab", "By A. de Vries", "Officers found P2P.", "Sold openly online."},
+			drop:      []string{"Safrole", "BMK", "World"},
+		},
+		{
+			name: "catalogue page: the product grid is the content",
+			page: `<html><head><title>All products | ChemDirect</title></head><body>
+<aside class="filters"><h3>Filter by category</h3><ul><li><a href="/c/1">Ephedrine salts</a></li><li><a href="/c/2">Piperonal</a></li></ul></aside>
+<main><h1>All products</h1><div class="product-list">
+<div class="product-card"><a href="/p/1"><h3>BMK oil 1 L</h3></a><div>CAS 103-79-7</div><button>Add</button></div>
+<div class="product-card"><a href="/p/2"><h3>PMK ethyl glycidate 1 kg</h3></a><div>CAS 28578-16-7</div><button>Add</button></div></div>
+<div class="pagination"><a href="?page=2">Next</a></div></main></body></html>`,
+			wantTitle: "All products",
+			keep:      []string{"BMK oil 1 L\nCAS 103-79-7", "PMK ethyl glycidate 1 kg\nCAS 28578-16-7"},
+			drop:      []string{"Ephedrine", "Piperonal", "Next"},
+		},
+		{
+			name: "one-product shop with contacts in the footer",
+			page: `<html><body><header><div class="brand">AcidStore</div><nav><a href="/">Home</a></nav></header>
+<main><h1>Sulfuric acid 98% 5 L</h1><p>In stock.</p></main>
+<footer><p>Order by Telegram @acidstore only. Discreet packaging.</p><ul><li><a href="/faq">FAQ</a></li><li><a href="/terms">Terms</a></li></ul></footer></body></html>`,
+			wantTitle: "Sulfuric acid 98% 5 L",
+			keep:      []string{"AcidStore", "Sulfuric acid 98% 5 L", "In stock.", "Order by Telegram @acidstore only. Discreet packaging."},
+			drop:      []string{"FAQ", "Terms", "Home"},
+		},
+		{
+			name: "headings in other languages name related blocks",
+			page: `<html><body><h1>工业级甲苯</h1><p>甲苯 99.9%</p>
+<div class="xgcp"><h3>相关产品</h3><ul><li><a href="/1">麻黄碱</a></li><li><a href="/2">伪麻黄碱</a></li></ul></div>
+<div class="box"><div class="block-title">Популярные товары</div><a href="/1">Эфедрин</a> <a href="/2">Псевдоэфедрин</a></div>
+<div class="recommend"><h2>関連商品</h2><a href="/1">エフェドリン塩酸塩</a><a href="/2">無水酢酸</a></div>
+<section class="x"><h2>Kunden kauften auch</h2><a href="/1">1,4-Butandiol</a><a href="/2">Aceton</a></section>
+<section class="y"><h2>Produits similaires</h2><a href="/1">Dolirhume</a><a href="/2">Humex</a></section></body></html>`,
+			wantTitle: "工业级甲苯",
+			keep:      []string{"工业级甲苯", "甲苯 99.9%"},
+			drop:      []string{"麻黄碱", "Эфедрин", "エフェドリン", "Butandiol", "Dolirhume"},
+		},
+		{
+			name: "a related-looking block without links is description, kept",
+			page: `<html><body><h1>Acetone 1 L</h1><div class="product-description"><h2>Recommended use</h2><ul><li>Degreasing</li><li>Nail polish removal</li></ul></div>
+<div class="similar"><p>Similar to reagent grade, see COA.</p></div></body></html>`,
+			wantTitle: "Acetone 1 L",
+			keep:      []string{"Recommended use", "Degreasing", "Similar to reagent grade, see COA."},
+		},
+		{
+			name: "a wrapper named like a related block that holds the offer is kept",
+			page: `<html><body><div class="related-wrapper"><nav><a href="/">Home</a><a href="/x">Shop</a></nav>
+<h1>Pseudoephedrine HCl 1 kg</h1><p>Wickr: pse</p><a href="/1">Contact</a> <a href="/2">Share</a></div></body></html>`,
+			wantTitle: "Pseudoephedrine HCl 1 kg",
+			keep:      []string{"Pseudoephedrine HCl 1 kg", "Wickr: pse"},
+			drop:      []string{"Home"},
+		},
+		{
+			name: "select shows its chosen option only",
+			page: `<html><body><form class="search"><select><option>Ephedrine</option></select></form><h1>Toluene</h1>
+<label>Pack <select name="size"><option>1 L</option><option selected>5 L</option><option>Pseudoephedrine</option></select></label></body></html>`,
+			wantTitle: "Toluene",
+			keep:      []string{"Pack 5 L"},
+			drop:      []string{"phedrine", "1 L"},
+		},
+		{
+			name: "no structure at all: everything visible is kept",
+			page: `<p>Ephedrine HCl 1 kg<p>Telegram @x<table><tr><td>price<td>100 USD</table>`,
+			keep: []string{"Ephedrine HCl 1 kg\nTelegram @x\nprice 100 USD"},
+		},
+		{
+			name:      "title from <title> when there is no og:title or h1; relative canonical ignored",
+			page:      `<html><head><title> Acetone  500 ml </title><link rel="canonical" href="/p/1"></head><body><p>Acetone</p></body></html>`,
+			wantTitle: "Acetone 500 ml",
+			keep:      []string{"Acetone"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := matchers.ParseHTMLDocument([]byte(tt.page))
+			if d.Title != tt.wantTitle {
+				t.Errorf("%s: title = %q, want %q", tt.name, d.Title, tt.wantTitle)
+			}
+			if d.URL != tt.wantURL {
+				t.Errorf("%s: url = %q, want %q", tt.name, d.URL, tt.wantURL)
+			}
+			for _, k := range tt.keep {
+				if !strings.Contains(d.Text, k) {
+					t.Errorf("%s: text lost %q; text:\n%s", tt.name, k, d.Text)
+				}
+			}
+			for _, k := range tt.drop {
+				if strings.Contains(d.Text, k) {
+					t.Errorf("%s: text keeps %q; text:\n%s", tt.name, k, d.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestHTMLDocumentSiteName(t *testing.T) {
+	d := matchers.ParseHTMLDocument([]byte(`<html><head><meta property="og:site_name" content=" ChemHub "><meta property="og:url" content="javascript:alert(1)"></head><body>x</body></html>`))
+	if d.SiteName != "ChemHub" || d.URL != "" {
+		t.Errorf("site name %q, url %q; want ChemHub and no url (not http)", d.SiteName, d.URL)
+	}
+}
+
+// TestHTMLDocumentMalformed: broken, deeply nested, binary and non-UTF-8
+// input never panics, and keeps its visible text.
+func TestHTMLDocumentMalformed(t *testing.T) {
+	deep := "<title>Deep</title><p>Pseudoephedrine HCl 5 kg" + strings.Repeat("<div>", 5000) + "<p>Telegram @deep" + strings.Repeat("</div>", 10)
+	tests := []struct {
+		name, page, keep string
+	}{
+		{"deep nesting", deep, "Telegram @deep"},
+		{"unclosed everything", `<html><body><table><tr><td><font color=red><b>HOT<td><h1>Ephedrine<p>1 kg<a href=/x>Contact`, "Ephedrine\n1 kg"},
+		{"truncated tag", `<h1>BMK glycidate</h1><div class="x" <p>bro<ken`, "BMK glycidate"},
+		{"windows-1251 bytes undecoded", "<h1>\xdd\xf4\xe5\xe4\xf0\xe8\xed</h1>", ""},
+		{"NUL and control bytes", "<h1>a\x00b\x01c</h1><p>\xff\xfe\x00</p>", ""},
+		{"empty", "", ""},
+		{"only a comment", "<!-- saved from url=(0010)x -->", ""},
+	}
+	for _, tt := range tests {
+		d := matchers.ParseHTMLDocument([]byte(tt.page))
+		if !strings.Contains(d.Text, tt.keep) {
+			t.Errorf("%s: text %q lost %q", tt.name, d.Text, tt.keep)
+		}
+		if tt.name == "deep nesting" && (d.Title != "Deep" || !strings.Contains(d.Text, "Pseudoephedrine HCl 5 kg")) {
+			t.Errorf("deep nesting: title %q, text %q", d.Title, d.Text)
+		}
+	}
+}
+
+// TestHTMLDocumentTestdata: every saved page of testdata/documents parses
+// to valid UTF-8 text (when decoded as UTF-8 pages are) with a title.
+func TestHTMLDocumentTestdata(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "documents", "*.html"))
+	if err != nil || len(files) < 20 {
+		t.Fatalf("testdata/documents: %d pages, %v", len(files), err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := matchers.ParseHTMLDocument(b)
+		if d.Title == "" || strings.TrimSpace(d.Text) == "" {
+			t.Errorf("%s: title %q, text %q", f, d.Title, d.Text)
+		}
+		if utf8.Valid(b) && !utf8.ValidString(d.Text) {
+			t.Errorf("%s: text is not valid UTF-8", f)
+		}
+	}
+}
+
+func FuzzParseHTMLDocument(f *testing.F) {
+	f.Add([]byte(`<html><head><title>t</title><link rel=canonical href="https://x.example/"></head><body><nav><a href=/>n</a></nav><h1>Ephedrine</h1></body></html>`))
+	f.Add([]byte(`<div class="related"><h2>Related</h2><a href=1>a</a><a href=2>b</a></div><div hidden role=tabpanel>x</div>`))
+	f.Add([]byte("<!-- saved from url=(0020)https://a.example/ --><select><option selected>x"))
+	f.Add([]byte(strings.Repeat("<div>", 600) + "deep"))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		d := matchers.ParseHTMLDocument(page)
+		if utf8.Valid(page) && !utf8.ValidString(d.Text) {
+			t.Errorf("text of valid UTF-8 input is not valid UTF-8: %q", d.Text)
+		}
+	})
+}
+
+func BenchmarkParseHTMLDocument(b *testing.B) {
+	page, err := os.ReadFile(filepath.Join("..", "testdata", "documents", "b2b-bmk-glycidate.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	// A large page: the product block and 200 related-product cards.
+	var big strings.Builder
+	big.Write(page[:len(page)-len("</body>\n</html>\n")])
+	big.WriteString(`<section class="related-products"><h2>Related products</h2><ul>`)
+	for i := 0; i < 200; i++ {
+		big.WriteString(`<li class="card"><a href="/p"><span class="name">Ephedrine HCl</span></a><span class="price">US $9</span></li>`)
+	}
+	big.WriteString("</ul></section></body></html>")
+	for _, bc := range []struct {
+		name string
+		page []byte
+	}{{"product-page", page}, {"large-page", []byte(big.String())}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.page)))
+			for b.Loop() {
+				matchers.ParseHTMLDocument(bc.page)
+			}
+		})
+	}
+}
