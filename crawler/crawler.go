@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -551,7 +552,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.links = append(out.links, item{url: l, kind: 'f'})
 		}
 	}
-	for _, l := range append(page.Next, r.headerNext(resp, out.final)...) {
+	for _, l := range nextLinks(page, it.kind, out.final, r.headerNext(resp, out.final)) {
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'n'})
 		}
@@ -572,6 +573,42 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.listings++
 	}
 	return out, nil
+}
+
+// nextLinks returns the next pages of page (fetched from pageURL, reached
+// as a kind link) and of its Link header (header). A next page with nothing
+// on it — no listing and no detail link — ends its pagination: its next
+// links that differ from
+// pageURL only in numbers (?page=7 → ?page=8, /page/7 → /page/8) are
+// dropped, as shops whose "next" link counts on forever past the last page
+// would otherwise be read up to max_pages, and such a run is never
+// complete. Links elsewhere (another category) are kept.
+func nextLinks(page *extract.Page, kind byte, pageURL string, header []string) []string {
+	next := append(page.Next, header...)
+	if kind != 'n' || len(page.Listings) > 0 || len(page.Follow) > 0 || len(next) == 0 {
+		return next
+	}
+	shape := numberShape(pageURL)
+	return slices.DeleteFunc(slices.Clone(next), func(l string) bool { return numberShape(l) == shape })
+}
+
+// numberShape is u with every run of digits replaced by "0".
+func numberShape(u string) string {
+	var b strings.Builder
+	digits := false
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c >= '0' && c <= '9' {
+			if !digits {
+				b.WriteByte('0')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // headerNext returns the next page named by a JSON response's Link header

@@ -326,7 +326,9 @@ func TestFaults(t *testing.T) {
 					h.add(r)
 					var n int
 					fmt.Sscan(r.URL.Query().Get("n"), &n)
-					fmt.Fprintf(w, `<html><body><a class="next" href="/page?n=%d">next</a></body></html>`, n+1)
+					// Every page has a listing (an empty page would end
+					// the pagination by itself).
+					fmt.Fprintf(w, `<html><body><div class="product" data-id="x%d"><h1>Item %d</h1></div><a class="next" href="/page?n=%d">next</a></body></html>`, n, n, n+1)
 				}
 			},
 			check: func(t *testing.T, r result) {

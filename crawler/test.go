@@ -143,7 +143,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	for _, l := range page.Follow {
 		add(l, 'f')
 	}
-	for _, l := range append(page.Next, r.headerNext(resp, final)...) {
+	for _, l := range nextLinks(page, it.kind, final, r.headerNext(resp, final)) {
 		add(l, 'n')
 	}
 	return links, nil

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -529,5 +530,46 @@ func TestSeenKey(t *testing.T) {
 		if got := seenKey(c.in); got != c.want {
 			t.Errorf("seenKey(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// TestEmptyPageEndsPagination checks that a pagination page with nothing
+// on it (no listing, no detail link) ends its sequence: shops whose "next"
+// link counts on forever are read to their end, and the run is complete, not
+// cut at max_pages (which would keep the store from seeing removals).
+func TestEmptyPageEndsPagination(t *testing.T) {
+	h := newHits()
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.add(r)
+		switch r.URL.Path {
+		case "/cat":
+			n, _ := strconv.Atoi(r.URL.Query().Get("page"))
+			fmt.Fprint(w, `<html><body><nav><a class="sub" href="/cat/acids?page=1">acids</a></nav>`)
+			if n <= 2 {
+				fmt.Fprintf(w, `<a class="p" href="/p/%d">p</a>`, n)
+			}
+			fmt.Fprintf(w, `<a class="next" href="/cat?page=%d">next</a></body></html>`, n+1)
+		case "/cat/acids":
+			// An empty category whose link leads elsewhere: followed.
+			fmt.Fprint(w, `<html><body><a class="next" href="/cat/bases?page=1">bases</a></body></html>`)
+		case "/cat/bases":
+			fmt.Fprint(w, `<html><body><a class="p" href="/p/9">p</a></body></html>`)
+		default:
+			fmt.Fprint(w, listingPage("Acetone "+r.URL.Path))
+		}
+	}))
+	tg := loopbackTarget("trap", srv.URL+"/cat?page=1")
+	tg.MaxPages = 50
+	tg.Follow = []string{"a.p"}
+	tg.NextPage = []string{"a.next", "a.sub"}
+	tg.Listing = precwatch.ListingSpec{URLPattern: "^/p/", Fields: map[string]string{"title": "h1"}}
+	sink := &collector{}
+	run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !run.Complete || len(sink.titles()) != 3 || h.get("/cat?page=5") != 0 {
+		t.Errorf("run complete %v pages %d listings %q, /cat?page=5 fetched %d times; want complete, 3 listings, page 5 never",
+			run.Complete, run.Pages, sink.titles(), h.get("/cat?page=5"))
 	}
 }

@@ -497,7 +497,8 @@ func TestVarietyServerBehaviour(t *testing.T) {
 <a class="next" href="/trap?n=1">more</a></body></html>`, old)
 		case "/trap":
 			n, _ := strconv.Atoi(r.URL.Query().Get("n"))
-			fmt.Fprintf(w, `<html><body><a class="next" href="/trap?n=%d">more</a></body></html>`, n+1)
+			// Every page repeats a product: only max_pages ends it.
+			fmt.Fprintf(w, `<html><body><a href="/p/ok">ok</a><a class="next" href="/trap?n=%d">more</a></body></html>`, n+1)
 		case "/p/ok":
 			fmt.Fprint(w, `<html><body><h1>Acetone ok</h1></body></html>`)
 		case "/p/slow":
