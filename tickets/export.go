@@ -3,8 +3,10 @@ package tickets
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -158,6 +160,31 @@ type Price struct {
 	Currency string  `json:"currency,omitempty"`
 }
 
+// FlaggedResult returns the listing and match of ticket id as they were
+// the last time the listing was suspicious: what the ticket was raised or
+// last updated for, which differs from the listing's state when the listing
+// was since edited into something not suspicious. It is nil for tickets
+// written before precwatch kept it (then the listing's state is the best
+// evidence). An unknown ticket is ENOTFOUND.
+func (s *Store) FlaggedResult(ctx context.Context, id int64) (*precwatch.Result, error) {
+	var js string
+	err := s.rq.QueryRowContext(ctx, "SELECT flagged_result FROM tickets WHERE id = ?", id).Scan(&js)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, precwatch.Errorf(precwatch.ENOTFOUND, "ticket %d not found", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("flagged result of ticket %d: %w", id, err)
+	}
+	if js == "" {
+		return nil, nil
+	}
+	var r precwatch.Result
+	if err := json.Unmarshal([]byte(js), &r); err != nil {
+		return nil, fmt.Errorf("flagged result of ticket %d: %w", id, err)
+	}
+	return &r, nil
+}
+
 // IncidentReport is the document IncidentReport writes.
 type IncidentReport struct {
 	Generated time.Time  `json:"generated"`
@@ -214,15 +241,13 @@ func (s *Store) incident(ctx context.Context, t *precwatch.Ticket) (*Incident, e
 	// The version of the listing that was flagged: a listing edited into
 	// something harmless afterwards is reported as it was offered.
 	res := st.Result
-	var flaggedJSON string
-	if err := s.rq.QueryRowContext(ctx, "SELECT flagged_result FROM tickets WHERE id = ?", t.ID).Scan(&flaggedJSON); err != nil {
+	fr, err := s.FlaggedResult(ctx, t.ID)
+	if err != nil {
 		return nil, fmt.Errorf("incident of ticket %d: %w", t.ID, err)
 	}
-	if flaggedJSON != "" {
-		var fr precwatch.Result
-		if err := json.Unmarshal([]byte(flaggedJSON), &fr); err == nil {
-			res = fr
-		}
+	flagged := fr != nil
+	if flagged {
+		res = *fr
 	}
 	l, m := &res.Listing, &res.Match
 	inc := &Incident{
@@ -248,7 +273,7 @@ func (s *Store) incident(ctx context.Context, t *precwatch.Ticket) (*Incident, e
 	if err != nil {
 		return nil, err
 	}
-	if flaggedJSON != "" {
+	if flagged {
 		obs = nil // those of the flagged version
 		for _, o := range m.Observables {
 			if o.Type != "" && o.Value != "" && !slices.Contains(obs, o) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -220,16 +221,26 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// A listing edited into something harmless after it was flagged: the
+	// ticket is about the flagged version, which is shown (the listing's
+	// state is the edit).
+	var flagged *precwatch.Result
+	if !st.Result.Match.Suspicious {
+		if flagged, err = s.FlaggedResult(ctx, id); err != nil {
+			return err
+		}
+	}
 	if *format == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
 			Ticket      *precwatch.Ticket      `json:"ticket"`
 			Listing     precwatch.Result       `json:"listing"`
+			Flagged     *precwatch.Result      `json:"flagged,omitempty"` // the flagged version, when the listing is no longer suspicious
 			Observables []precwatch.Observable `json:"observables"`
 			Events      []tickets.TicketEvent  `json:"events"`
 			Links       []tickets.Link         `json:"links"`
-		}{t, st.Result, obs, events, links})
+		}{t, st.Result, flagged, obs, events, links})
 	}
 	w := env.Stdout
 	line := func(k, v string) { fmt.Fprintf(w, "%-15s %s\n", k+":", tkCell(v, 500)) }
@@ -242,7 +253,11 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 	line("Listing status", t.ListingStatus)
 	line("Title", t.Title)
 	line("Seller", t.Seller)
-	if l := st.Result.Listing; l.Price != "" || l.Location != "" {
+	shownListing := st.Result.Listing
+	if flagged != nil {
+		shownListing = flagged.Listing
+	}
+	if l := shownListing; l.Price != "" || l.Location != "" {
 		line("Price", l.Price)
 		line("Location", l.Location)
 	}
@@ -256,8 +271,20 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 		line("Removed", stamp(*t.RemovedAt))
 	}
 	line("Evidence", t.EvidenceHash)
+	shown := st.Result
+	if flagged != nil {
+		line("Listing now", fmt.Sprintf("changed since it was flagged and not suspicious (score %.2f, title %q); below is the flagged version",
+			st.Result.Match.Score, st.Result.Listing.Title))
+		shown = *flagged
+		obs = obs[:0]
+		for _, o := range flagged.Match.Observables {
+			if !slices.Contains(obs, o) {
+				obs = append(obs, o)
+			}
+		}
+	}
 	fmt.Fprintln(w, "\nSubstances:")
-	for _, sm := range st.Result.Match.Substances {
+	for _, sm := range shown.Match.Substances {
 		neg := ""
 		if sm.Negated {
 			neg = " (negated)"
@@ -265,12 +292,12 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(w, "  %s  CAS %s  list %s%s\n", tkCell(sm.Name, 80), sm.CAS, sm.List, neg)
 	}
 	fmt.Fprintln(w, "\nIndicators:")
-	for _, in := range st.Result.Match.Indicators {
+	for _, in := range shown.Match.Indicators {
 		fmt.Fprintf(w, "  %s: %s\n", in.ID, tkCell(in.Text, 120))
 	}
-	if len(st.Result.Match.Explain) > 0 {
+	if len(shown.Match.Explain) > 0 {
 		fmt.Fprintln(w, "\nScore explained:")
-		for _, e := range st.Result.Match.Explain {
+		for _, e := range shown.Match.Explain {
 			fmt.Fprintf(w, "  %s\n", tkCell(e, 200))
 		}
 	}
