@@ -641,10 +641,12 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 		}
 	}
 	enc, name, certain := charset.DetermineEncoding(body, contentType)
-	if name == "windows-1252" && !isASCII(body) && utf8.Valid(body) {
-		// Labelled Latin-1 (servers add ISO-8859-1 by default) while
-		// the bytes are UTF-8 with multi-byte characters, which Latin-1
-		// text practically never is.
+	if singleByte(name) && !isASCII(body) && utf8.Valid(body) {
+		// Labelled Latin-1 (servers add ISO-8859-1 by default) or
+		// another single-byte charset while the bytes are UTF-8 with
+		// multi-byte characters, which text in those charsets
+		// practically never is (two accented or Cyrillic letters in a
+		// row are not a valid UTF-8 sequence).
 		return body, "utf-8", nil
 	}
 	if !certain && kind != precwatch.KindJSON {
@@ -670,6 +672,17 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 		return nil, name, fmt.Errorf("decode %s: %w", name, err)
 	}
 	return out, name, nil
+}
+
+// singleByte reports whether an encoding name (as charset.Lookup names it)
+// is a single-byte charset.
+func singleByte(name string) bool {
+	for _, p := range []string{"windows-125", "iso-8859-", "koi8-", "macintosh", "ibm866", "x-mac-cyrillic", "windows-874"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCII(b []byte) bool {

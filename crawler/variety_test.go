@@ -458,10 +458,13 @@ func TestCompleteNeedsEveryPage(t *testing.T) {
 // read as UTF-8, and real Latin-1 pages still read as Latin-1.
 func TestLatin1LabelOnUTF8(t *testing.T) {
 	latin1, _ := charmap.ISO8859_1.NewEncoder().String("Acétone pure")
+	cp1251, _ := charmap.Windows1251.NewEncoder().String("Эфедрин гидрохлорид")
 	for _, c := range []struct{ name, contentType, body, want string }{
 		{"utf-8 bytes, meta utf-8", "text/html; charset=ISO-8859-1", `<html><head><meta charset="utf-8"></head><body><div class="product" data-id="x"><h1>Эфедрин café</h1></div></body></html>`, "Эфедрин café"},
 		{"utf-8 bytes, no meta", "text/html; charset=iso-8859-1", `<html><body><div class="product" data-id="x"><h1>Acétone – 99 %</h1></div></body></html>`, "Acétone – 99 %"},
 		{"real latin-1", "text/html; charset=ISO-8859-1", `<html><body><div class="product" data-id="x"><h1>` + latin1 + `</h1></div></body></html>`, "Acétone pure"},
+		{"utf-8 bytes labelled windows-1251", "text/html; charset=windows-1251", `<html><body><div class="product" data-id="x"><h1>Эфедрин</h1></div></body></html>`, "Эфедрин"},
+		{"real windows-1251", "text/html; charset=windows-1251", `<html><body><div class="product" data-id="x"><h1>` + cp1251 + `</h1></div></body></html>`, "Эфедрин гидрохлорид"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
