@@ -195,6 +195,10 @@ type TicketDetail struct {
 	Ticket      *precwatch.Ticket      `json:"ticket"`
 	Listing     *precwatch.Listing     `json:"listing,omitempty"`
 	Match       *precwatch.Match       `json:"match,omitempty"` // hits, indicators, observables, explain
+	// Flagged is the version of the listing the ticket was raised for,
+	// when the listing has since been edited into something not
+	// suspicious (Listing and Match are then the edit).
+	Flagged *precwatch.Result `json:"flagged,omitempty"`
 	Observables []precwatch.Observable `json:"observables"`
 	Links       []Link                 `json:"links"`
 	Events      []TicketEvent          `json:"events"`
@@ -209,6 +213,11 @@ func (s *Server) ticketDetail(ctx context.Context, t *precwatch.Ticket, p *Princ
 	switch {
 	case err == nil:
 		d.Listing, d.Match = &res.Listing, &res.Match
+		if !res.Match.Suspicious {
+			if d.Flagged, err = s.opts.Tickets.FlaggedResult(ctx, t.ID); err != nil {
+				return nil, err
+			}
+		}
 	case precwatch.ErrorCode(err) != precwatch.ENOTFOUND:
 		return nil, err
 	}

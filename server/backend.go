@@ -113,6 +113,9 @@ type Tickets interface {
 	Links(ctx context.Context, id int64) ([]Link, error)
 	// Listing returns the stored listing with the matcher's result.
 	Listing(ctx context.Context, platform, listingID string) (*precwatch.Result, error)
+	// FlaggedResult returns ticket id's listing and match as they were
+	// when last suspicious, or nil when not kept.
+	FlaggedResult(ctx context.Context, id int64) (*precwatch.Result, error)
 	Observables(ctx context.Context, platform, listingID string) ([]precwatch.Observable, error)
 	SetStatus(ctx context.Context, id int64, status, actor, reason string) error
 	Assign(ctx context.Context, id int64, assignee, actor string) error

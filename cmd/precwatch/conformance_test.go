@@ -1,10 +1,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/precwatch/precwatch"
 )
 
 // Conformance tests: the public contracts of DESIGN.md as an outside tool
@@ -83,5 +89,43 @@ func TestConformanceTextTimestamps(t *testing.T) {
 		if !regexp.MustCompile(`\t?\s\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\s`).MatchString(line) {
 			t.Errorf("search --format text: line %q has no RFC 3339 UTC last-seen time", line)
 		}
+	}
+}
+
+// TestConformanceAPIFlaggedVersion: GET /api/v1/tickets/{id} of a ticket
+// whose listing was edited into something harmless carries the flagged
+// version ("flagged") beside the edit ("listing", "match").
+func TestConformanceAPIFlaggedVersion(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	st, err := f.a.store.ListingState(ctx, "ChemHub", "evil-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := st.Result
+	r.Listing.Title, r.Listing.Description, r.Listing.ContentHash = "Magnetic stirrer", "Lab equipment, bank transfer.", ""
+	r.Match = f.a.matcher.Match(&r.Listing)
+	if r.Match.Suspicious {
+		t.Fatalf("edited listing is suspicious: %+v", r.Match)
+	}
+	if _, err := f.a.store.Record(ctx, r, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	code, body := f.do("reviewer", "GET", fmt.Sprintf("/api/v1/tickets/%d", f.hostile), "")
+	if code != http.StatusOK {
+		t.Fatalf("GET ticket %d: %d %s", f.hostile, code, short(body))
+	}
+	var d struct {
+		Ticket  precwatch.Ticket  `json:"ticket"`
+		Listing precwatch.Listing `json:"listing"`
+		Flagged *precwatch.Result `json:"flagged"`
+	}
+	if err := json.Unmarshal([]byte(body), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Listing.Title != "Magnetic stirrer" || d.Flagged == nil || len(d.Flagged.Match.Substances) == 0 ||
+		d.Flagged.Listing.Title != hostileTitle || d.Ticket.Title != hostileTitle || len(d.Ticket.Substances) == 0 {
+		t.Errorf("ticket detail after a harmless edit: ticket %q %v, listing %q, flagged %+v; want the edit as listing and the flagged version kept",
+			d.Ticket.Title, d.Ticket.Substances, d.Listing.Title, d.Flagged)
 	}
 }

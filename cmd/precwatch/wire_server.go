@@ -140,6 +140,10 @@ func (b *backend) Listing(ctx context.Context, platform, listingID string) (*pre
 	return b.a.store.Listing(ctx, platform, listingID)
 }
 
+func (b *backend) FlaggedResult(ctx context.Context, id int64) (*precwatch.Result, error) {
+	return b.a.store.FlaggedResult(ctx, id)
+}
+
 func (b *backend) Observables(ctx context.Context, platform, listingID string) ([]precwatch.Observable, error) {
 	return b.a.store.Observables(ctx, platform, listingID)
 }
