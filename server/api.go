@@ -192,13 +192,13 @@ func (s *Server) ticket(r *http.Request, p *Principal) (*precwatch.Ticket, error
 
 // TicketDetail is a ticket with everything a reviewer needs to decide it.
 type TicketDetail struct {
-	Ticket      *precwatch.Ticket      `json:"ticket"`
-	Listing     *precwatch.Listing     `json:"listing,omitempty"`
-	Match       *precwatch.Match       `json:"match,omitempty"` // hits, indicators, observables, explain
+	Ticket  *precwatch.Ticket  `json:"ticket"`
+	Listing *precwatch.Listing `json:"listing,omitempty"`
+	Match   *precwatch.Match   `json:"match,omitempty"` // hits, indicators, observables, explain
 	// Flagged is the version of the listing the ticket was raised for,
 	// when the listing has since been edited into something not
 	// suspicious (Listing and Match are then the edit).
-	Flagged *precwatch.Result `json:"flagged,omitempty"`
+	Flagged     *precwatch.Result      `json:"flagged,omitempty"`
 	Observables []precwatch.Observable `json:"observables"`
 	Links       []Link                 `json:"links"`
 	Events      []TicketEvent          `json:"events"`
