@@ -21,13 +21,24 @@ type TestReport struct {
 	Counts map[string]int
 	// Unmatched lists the selectors and fields ("follow:<sel>",
 	// "next_page:<sel>", "item", "field:<name>") that matched nothing on any
-	// fetched page, sorted.
+	// fetched page, sorted; for an html target without fields whose pages
+	// had no structured product data, NoStructuredData.
 	Unmatched []string
 	// OffScope counts the links found that lie outside the target's
 	// allowed domains (not followed); OffScopeExamples holds the first few.
 	OffScope         int
 	OffScopeExamples []string
+	// Structured counts the listings read wholly or partly from the pages'
+	// schema.org product data (JSON-LD, microdata, OpenGraph): all of
+	// them for a target without fields, else those whose configured
+	// selectors missed a field that the data supplied.
+	Structured int
 }
+
+// NoStructuredData is the Unmatched entry of an html target without
+// listing.fields none of whose pages had structured product data to read.
+const NoStructuredData = "listing.fields: none given, and no fetched page had schema.org Product data (JSON-LD, microdata or og:type product) to read instead; name the fields"
+
 
 // TestPage is one page fetched by Test.
 type TestPage struct {
@@ -87,6 +98,14 @@ func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*Tes
 			strings.HasPrefix(k, "next_page:") || strings.HasPrefix(k, "field:")) {
 			rep.Unmatched = append(rep.Unmatched, k)
 		}
+	}
+	rep.Structured = rep.Counts[extract.CountStructured]
+	fetched := false
+	for _, p := range rep.Pages {
+		fetched = fetched || p.Error == ""
+	}
+	if fetched && t.Kind != precwatch.KindJSON && len(t.Listing.Fields) == 0 && rep.Structured == 0 {
+		rep.Unmatched = append(rep.Unmatched, NoStructuredData)
 	}
 	sort.Strings(rep.Unmatched)
 	return rep, nil

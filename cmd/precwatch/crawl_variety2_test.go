@@ -567,3 +567,40 @@ targets:
 		}
 	}
 }
+
+// TestVarietyTargetTestStructured checks what `target test` says of a
+// target without fields: the listings its pages' JSON-LD gives, or that no
+// page had any.
+func TestVarietyTargetTestStructured(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/ld":
+			fmt.Fprint(w, `<html><head><script type="application/ld+json">{"@type":"Product","name":"Iodine 1 kg","offers":{"price":"80","priceCurrency":"EUR"}}</script></head><body></body></html>`)
+		default:
+			fmt.Fprint(w, `<html><body><h1>No data here</h1></body></html>`)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`targets:
+  - name: ld
+    platform: LD
+    start_urls: ["%[1]s/ld"]
+    allow_private_networks: true
+    respect_robots_txt: false
+  - name: plain
+    platform: Plain
+    start_urls: ["%[1]s/plain"]
+    allow_private_networks: true
+    respect_robots_txt: false
+`, srv.URL))
+	code, out, errOut := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "ld")
+	if code != 0 || !strings.Contains(out, "title:       Iodine 1 kg") || !strings.Contains(out, "price:       80 EUR") {
+		t.Errorf("target test ld: exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut = runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "plain")
+	if code != 0 || !strings.Contains(out, "no fetched page had schema.org Product data") {
+		t.Errorf("target test plain: exit %d, want the missing structured data named\n%s\n%s", code, out, errOut)
+	}
+}
