@@ -39,7 +39,6 @@ type TestReport struct {
 // listing.fields none of whose pages had structured product data to read.
 const NoStructuredData = "listing.fields: none given, and no fetched page had schema.org Product data (JSON-LD, microdata or og:type product) to read instead; name the fields"
 
-
 // TestPage is one page fetched by Test.
 type TestPage struct {
 	URL      string
