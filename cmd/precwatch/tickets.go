@@ -155,7 +155,9 @@ func runTicketsList(ctx context.Context, env *Env, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%d of %d tickets\n", len(ts), total)
+	// The count is for the reader, like search's: on stderr, so that stdout
+	// is the table only (a pipe gets rows, not a trailer).
+	fmt.Fprintf(env.Stderr, "%d of %d tickets\n", len(ts), total)
 	return nil
 }
 
