@@ -217,6 +217,11 @@ func (w *docWriter) node(n *html.Node, region bool) {
 			if region && linkDense(n) {
 				return
 			}
+			if w.protected[n.Parent] && isColumn(n) && linkList(n) {
+				// A menu column beside the column with the offer
+				// (table layouts, grid columns).
+				return
+			}
 		}
 		switch n.DataAtom {
 		case atom.Select:
@@ -633,10 +638,52 @@ func linkDense(n *html.Node) bool {
 	return total > 0 && linked*2 >= total
 }
 
+// isColumn reports whether n is a layout column: a table cell, or an element
+// whose class or id calls it a column.
+func isColumn(n *html.Node) bool {
+	if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+		return true
+	}
+	for _, t := range classTokens(n) {
+		switch t {
+		case "col", "column", "left", "right", "leftcol", "rightcol", "left-column", "right-column", "leftcolumn", "rightcolumn", "side-col":
+			return true
+		}
+	}
+	return false
+}
+
+// linkList reports whether n is a list of links: at least four, and at
+// least three quarters of its text.
+func linkList(n *html.Node) bool {
+	if countLinks(n, 4) < 4 {
+		return false
+	}
+	var total, linked int
+	walkNodes(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && (skipElements[c.DataAtom] || isHiddenNode(c)) {
+			return false
+		}
+		if c.Type == html.TextNode {
+			k := len(strings.TrimSpace(c.Data))
+			total += k
+			for p := c.Parent; p != nil && p != n; p = p.Parent {
+				if p.Type == html.ElementNode && p.DataAtom == atom.A {
+					linked += k
+					break
+				}
+			}
+		}
+		return true
+	})
+	return total > 0 && linked*4 >= total*3
+}
+
 // mainAnchor returns the page's main heading: the first visible <h1> inside
 // <main>, role=main or <article>, else the first visible <h1> outside
 // navigation, page chrome and related blocks, else the first visible <h1>
-// outside navigation; without one, the <main> (or role=main, or
+// outside navigation, else the first visible <h2> outside navigation, page
+// chrome and related blocks; without one, the <main> (or role=main, or
 // first <article>) element itself; nil when the page has none of these.
 func mainAnchor(body *html.Node) *html.Node {
 	var mains []*html.Node
@@ -646,43 +693,51 @@ func mainAnchor(body *html.Node) *html.Node {
 		}
 		return true
 	})
-	visibleH1 := func(root *html.Node, outsideChrome bool) *html.Node {
-		var found *html.Node
-		walkNodes(root, func(n *html.Node) bool {
-			if found != nil || n.Type != html.ElementNode {
-				return found == nil
-			}
-			if skipElements[n.DataAtom] || isHiddenNode(n) || isNavigation(n) {
-				return false
-			}
-			if outsideChrome && n.DataAtom != atom.Body && (isRelated(n) || (isRegion(n) && n.DataAtom != atom.Header)) {
-				return false
-			}
-			if n.DataAtom == atom.H1 && strings.TrimSpace(nodeText(n)) != "" {
-				found = n
-				return false
-			}
-			return true
-		})
-		return found
-	}
 	for _, m := range mains {
-		if h := visibleH1(m, false); h != nil {
+		if h := visibleHeading(m, atom.H1, false); h != nil {
 			return h
 		}
 	}
-	if h := visibleH1(body, true); h != nil {
+	if h := visibleHeading(body, atom.H1, true); h != nil {
 		return h
 	}
-	if h := visibleH1(body, false); h != nil {
+	if h := visibleHeading(body, atom.H1, false); h != nil {
 		// Inside something named like page chrome or a related block:
 		// then that is where the offer is.
+		return h
+	}
+	if h := visibleHeading(body, atom.H2, true); h != nil {
+		// Older pages title the offer with an <h2>.
 		return h
 	}
 	if len(mains) > 0 {
 		return mains[0]
 	}
 	return nil
+}
+
+// visibleHeading returns the first visible, non-empty heading a under root
+// outside navigation and, when skipChrome is set, outside page chrome and
+// related blocks.
+func visibleHeading(root *html.Node, a atom.Atom, skipChrome bool) *html.Node {
+	var found *html.Node
+	walkNodes(root, func(n *html.Node) bool {
+		if found != nil || n.Type != html.ElementNode {
+			return found == nil
+		}
+		if skipElements[n.DataAtom] || isHiddenNode(n) || isNavigation(n) {
+			return false
+		}
+		if skipChrome && n.DataAtom != atom.Body && (isRelated(n) || (isRegion(n) && n.DataAtom != atom.Header)) {
+			return false
+		}
+		if n.DataAtom == a && strings.TrimSpace(nodeText(n)) != "" {
+			found = n
+			return false
+		}
+		return true
+	})
+	return found
 }
 
 // controlledIDs returns the ids that other elements show or hide: tab

@@ -171,6 +171,22 @@ func TestHTMLDocumentPageTypes(t *testing.T) {
 			drop:      []string{"phedrine", "1 L"},
 		},
 		{
+			name: "table layout: the menu column beside the offer is left out",
+			page: `<HTML><BODY><TABLE><TR><TD COLSPAN=2><A HREF="/">Home</A></TD></TR><TR>
+<TD WIDTH=160><B>Products</B><BR><A HREF="p1">Acetic Anhydride</A><BR><A HREF="p2">Ephedrine HCl</A><BR><A HREF="p3">Safrole</A><BR><A HREF="p4">Sodium Benzoate</A></TD>
+<TD><H2>Sodium Benzoate 25 kg</H2><P>Food grade. Contact: <A HREF="mailto:s@x.example">s@x.example</A></P></TD></TR></TABLE></BODY></HTML>`,
+			keep: []string{"Sodium Benzoate 25 kg", "Food grade. Contact: s@x.example"},
+			drop: []string{"Acetic", "Ephedrine", "Safrole"},
+		},
+		{
+			name: "a shop index that is only links below its title is the content, kept",
+			page: `<html><body><div class="page-title"><h1>Our products</h1></div>
+<div class="list"><a href="/1">BMK oil 1 L</a><br><a href="/2">PMK ethyl glycidate</a><br><a href="/3">4-AP 100 g</a><br><a href="/4">Red phosphorus</a></div>
+<p>Wickr: shop</p></body></html>`,
+			wantTitle: "Our products",
+			keep:      []string{"BMK oil 1 L", "PMK ethyl glycidate", "4-AP 100 g", "Red phosphorus", "Wickr: shop"},
+		},
+		{
 			name: "no structure at all: everything visible is kept",
 			page: `<p>Ephedrine HCl 1 kg<p>Telegram @x<table><tr><td>price<td>100 USD</table>`,
 			keep: []string{"Ephedrine HCl 1 kg\nTelegram @x\nprice 100 USD"},

@@ -316,11 +316,16 @@ type documentLabel struct {
 	Category   string   `json:"category"`
 	Lang       string   `json:"lang"`
 	Note       string   `json:"note"`
+	// MatcherGap says why the matcher gets this document wrong although
+	// the listing read from it is right; such documents are measured but
+	// left out of the thresholds, which measure the document reader.
+	MatcherGap string `json:"matcher_gap"`
 }
 
 // TestMatchDocumentsLabelled runs `precwatch match` over the labelled saved
 // pages and text files of testdata/documents and measures precision and
-// recall of the suspicious verdict and of the CAS sets (see its README).
+// recall of the suspicious verdict and of the CAS sets (see its README),
+// and that every hit points into the listing the result reports.
 func TestMatchDocumentsLabelled(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "documents")
 	raw, err := os.ReadFile(filepath.Join(dir, "labels.json"))
@@ -348,7 +353,8 @@ func TestMatchDocumentsLabelled(t *testing.T) {
 	if len(results) != len(names) {
 		t.Fatalf("%d results for %d documents", len(results), len(names))
 	}
-	var tp, fp, fn, ctp, cfp, cfn, right int
+	type counts struct{ tp, fp, fn, ctp, cfp, cfn, right, n int }
+	var all, reader counts
 	for i, d := range results {
 		name := names[i]
 		if d.ID != filepath.Join(dir, name) {
@@ -356,13 +362,15 @@ func TestMatchDocumentsLabelled(t *testing.T) {
 		}
 		checkDocumentOffsets(t, d)
 		want := labels[name]
+		var c counts
+		c.n = 1
 		switch {
 		case d.Suspicious && want.Suspicious:
-			tp++
+			c.tp++
 		case d.Suspicious:
-			fp++
+			c.fp++
 		case want.Suspicious:
-			fn++
+			c.fn++
 		}
 		got := map[string]bool{}
 		for _, s := range d.Substances {
@@ -371,26 +379,49 @@ func TestMatchDocumentsLabelled(t *testing.T) {
 			}
 		}
 		var extra, missing []string
-		for _, c := range want.CAS {
-			if got[c] {
-				ctp++
-				delete(got, c)
+		for _, cas := range want.CAS {
+			if got[cas] {
+				c.ctp++
+				delete(got, cas)
 			} else {
-				cfn++
-				missing = append(missing, c)
+				c.cfn++
+				missing = append(missing, cas)
 			}
 		}
-		for c := range got {
-			cfp++
-			extra = append(extra, c)
+		for cas := range got {
+			c.cfp++
+			extra = append(extra, cas)
 		}
-		if d.Suspicious == want.Suspicious && len(extra) == 0 && len(missing) == 0 {
-			right++
+		ok := d.Suspicious == want.Suspicious && len(extra) == 0 && len(missing) == 0
+		if ok {
+			c.right++
+		}
+		add := func(dst *counts) {
+			dst.tp += c.tp
+			dst.fp += c.fp
+			dst.fn += c.fn
+			dst.ctp += c.ctp
+			dst.cfp += c.cfp
+			dst.cfn += c.cfn
+			dst.right += c.right
+			dst.n += c.n
+		}
+		add(&all)
+		if want.MatcherGap == "" {
+			add(&reader)
+		} else if ok {
+			t.Logf("%s is right now: remove its matcher_gap from labels.json", name)
+		}
+		if ok {
 			continue
 		}
 		slices.Sort(extra)
-		t.Logf("wrong: %s (%s, %s): suspicious %v want %v (score %.2f), CAS extra %v missing %v; %s",
-			name, want.Category, want.Lang, d.Suspicious, want.Suspicious, d.Score, extra, missing, want.Note)
+		gap := ""
+		if want.MatcherGap != "" {
+			gap = " [matcher gap: " + want.MatcherGap + "]"
+		}
+		t.Logf("wrong: %s (%s, %s): suspicious %v want %v (score %.2f), CAS extra %v missing %v; %s%s",
+			name, want.Category, want.Lang, d.Suspicious, want.Suspicious, d.Score, extra, missing, want.Note, gap)
 	}
 	ratio := func(a, b int) float64 {
 		if b == 0 {
@@ -398,10 +429,15 @@ func TestMatchDocumentsLabelled(t *testing.T) {
 		}
 		return float64(a) / float64(b)
 	}
-	sp, sr := ratio(tp, tp+fp), ratio(tp, tp+fn)
-	cp, cr := ratio(ctp, ctp+cfp), ratio(ctp, ctp+cfn)
-	t.Logf("%d documents, %d fully right; suspicious precision %.3f (%d/%d) recall %.3f (%d/%d); CAS precision %.3f (%d/%d) recall %.3f (%d/%d)",
-		len(names), right, sp, tp, tp+fp, sr, tp, tp+fn, cp, ctp, ctp+cfp, cr, ctp, ctp+cfn)
+	report := func(what string, c counts) (sp, sr, cp, cr float64) {
+		sp, sr = ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn)
+		cp, cr = ratio(c.ctp, c.ctp+c.cfp), ratio(c.ctp, c.ctp+c.cfn)
+		t.Logf("%s: %d documents, %d fully right; suspicious precision %.3f (%d/%d) recall %.3f (%d/%d); CAS precision %.3f (%d/%d) recall %.3f (%d/%d)",
+			what, c.n, c.right, sp, c.tp, c.tp+c.fp, sr, c.tp, c.tp+c.fn, cp, c.ctp, c.ctp+c.cfp, cr, c.ctp, c.ctp+c.cfn)
+		return sp, sr, cp, cr
+	}
+	report("all documents", all)
+	sp, sr, cp, cr := report("without matcher gaps", reader)
 	for _, m := range []struct {
 		name string
 		v    float64
