@@ -35,6 +35,11 @@ type ExportRecord struct {
 	Indicators    []string          `json:"indicators"`
 	FirstSeen     time.Time         `json:"first_seen"`
 	LastSeen      time.Time         `json:"last_seen"`
+	// FlaggedAt is when the listing was first found suspicious and
+	// RemovedAt when it was found gone from the platform (absent while it
+	// is active): together, how long a flagged offer stayed up.
+	FlaggedAt time.Time  `json:"flagged_at"`
+	RemovedAt *time.Time `json:"removed_at,omitempty"`
 }
 
 // ExportSubstance is a substance in an export.
@@ -45,14 +50,19 @@ type ExportSubstance struct {
 
 // CSVHeader is the header row of ExportCSV.
 var CSVHeader = []string{"id", "status", "platform", "target", "listing_url", "listing_status", "title", "seller", "score",
-	"substances", "indicators", "first_seen", "last_seen", "listing_id"}
+	"substances", "indicators", "first_seen", "last_seen", "listing_id", "flagged_at", "removed_at"}
 
-func exportRecord(t *precwatch.Ticket) ExportRecord {
+func exportRecord(tr *ticketRow) ExportRecord {
+	t := &tr.Ticket
 	r := ExportRecord{
 		ID: t.ID, Status: t.Status, Platform: t.Platform, Target: t.Target, ListingURL: t.ListingURL,
 		ListingID: t.ListingID, ListingStatus: t.ListingStatus, Title: t.Title, Seller: t.Seller, Score: t.Score,
 		Substances: make([]ExportSubstance, 0, len(t.Substances)), Indicators: t.Indicators,
-		FirstSeen: t.FirstSeen, LastSeen: t.LastSeen,
+		FirstSeen: t.FirstSeen, LastSeen: t.LastSeen, FlaggedAt: tr.flaggedAt.UTC(),
+	}
+	if t.RemovedAt != nil {
+		at := t.RemovedAt.UTC()
+		r.RemovedAt = &at
 	}
 	for _, s := range t.Substances {
 		r.Substances = append(r.Substances, ExportSubstance{CAS: s.CAS, Name: s.Name})
@@ -69,7 +79,7 @@ func (s *Store) ExportJSONL(ctx context.Context, w io.Writer, f Filter) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return s.eachTicket(ctx, f, func(t *ticketRow) error {
-		if err := enc.Encode(exportRecord(&t.Ticket)); err != nil {
+		if err := enc.Encode(exportRecord(t)); err != nil {
 			return fmt.Errorf("export jsonl: %w", err)
 		}
 		return nil
@@ -95,7 +105,11 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, f Filter) error {
 		}
 		rec := []string{strconv.FormatInt(t.ID, 10), t.Status, t.Platform, t.Target, t.ListingURL, t.ListingStatus,
 			csvSafe(t.Title), csvSafe(t.Seller), strconv.FormatFloat(t.Score, 'f', -1, 64), csvSafe(strings.Join(subs, "; ")),
-			strings.Join(t.Indicators, "; "), t.FirstSeen.Format(time.RFC3339), t.LastSeen.Format(time.RFC3339), csvSafe(t.ListingID)}
+			strings.Join(t.Indicators, "; "), t.FirstSeen.Format(time.RFC3339), t.LastSeen.Format(time.RFC3339), csvSafe(t.ListingID),
+			t.flaggedAt.UTC().Format(time.RFC3339), ""}
+		if t.RemovedAt != nil {
+			rec[len(rec)-1] = t.RemovedAt.UTC().Format(time.RFC3339)
+		}
 		return cw.Write(rec)
 	})
 	if err != nil {

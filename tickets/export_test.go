@@ -42,7 +42,7 @@ func TestExports(t *testing.T) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	wantKeys := []string{"first_seen", "id", "indicators", "last_seen", "listing_id", "listing_status", "listing_url", "platform", "score",
+	wantKeys := []string{"first_seen", "flagged_at", "id", "indicators", "last_seen", "listing_id", "listing_status", "listing_url", "platform", "score",
 		"seller", "status", "substances", "target", "title"}
 	if !slices.Equal(keys, wantKeys) {
 		t.Errorf("JSONL keys = %v, want %v", keys, wantKeys)
@@ -54,7 +54,7 @@ func TestExports(t *testing.T) {
 	want := tickets.ExportRecord{ID: 1, Status: "open", Platform: "ChemHub", Target: "chemhub", ListingURL: "https://chemhub.test/p/a",
 		ListingID: "a", ListingStatus: "active", Title: a.Listing.Title, Seller: "chemking", Score: 0.9,
 		Substances: []tickets.ExportSubstance{{CAS: "5449-12-7", Name: "BMK glycidate"}}, Indicators: []string{"messenger-contact"},
-		FirstSeen: t0, LastSeen: t0}
+		FirstSeen: t0, LastSeen: t0, FlaggedAt: t0}
 	if got, _ := json.Marshal(rec); string(got) != mustJSON(t, want) {
 		t.Errorf("JSONL record = %s\nwant %s", got, mustJSON(t, want))
 	}
@@ -82,7 +82,7 @@ func TestExports(t *testing.T) {
 		t.Fatalf("CSV rows = %q", rows)
 	}
 	if got, want := rows[1], []string{"1", "open", "ChemHub", "chemhub", "https://chemhub.test/p/a", "active", a.Listing.Title,
-		"chemking", "0.9", "BMK glycidate (5449-12-7)", "messenger-contact", "2026-03-01T12:00:00Z", "2026-03-01T12:00:00Z", "a"}; !slices.Equal(got, want) {
+		"chemking", "0.9", "BMK glycidate (5449-12-7)", "messenger-contact", "2026-03-01T12:00:00Z", "2026-03-01T12:00:00Z", "a", "2026-03-01T12:00:00Z", ""}; !slices.Equal(got, want) {
 		t.Errorf("CSV row = %q\nwant %q", got, want)
 	}
 	if rows[2][6] != `'=HYPERLINK("http://evil")` {

@@ -161,3 +161,40 @@ func TestQuantitiesHyphenated(t *testing.T) {
 		}
 	}
 }
+
+// TestExportFlaggedAndRemovedAt: JSONL and CSV exports carry when a
+// listing was flagged and when it was found removed, so that how long a
+// flagged offer stayed up can be read from an export.
+func TestExportFlaggedAndRemovedAt(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	mustRecord(t, s, suspicious("ChemHub", "gone"), t0)
+	mustRecord(t, s, suspicious("ChemHub", "up"), t0)
+	if err := s.Seen(ctx, "ChemHub", "up", t0.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	removed := t0.Add(3 * time.Hour)
+	if _, err := s.MarkMissing(ctx, "ChemHub", "chemhub", t0.Add(time.Hour), removed); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := s.ExportJSONL(ctx, &buf, tickets.Filter{Sort: tickets.SortID}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	want := []string{`"flagged_at":"2026-03-01T12:00:00Z","removed_at":"2026-03-01T15:00:00Z"}`, `"flagged_at":"2026-03-01T12:00:00Z"}`}
+	for i, line := range lines {
+		if i >= len(want) || !strings.HasSuffix(line, want[i]) {
+			t.Errorf("jsonl line %d = %s, want it to end %s", i, line, want[min(i, len(want)-1)])
+		}
+	}
+	buf.Reset()
+	if err := s.ExportCSV(ctx, &buf, tickets.Filter{Sort: tickets.SortID}); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(rows) != 3 || !strings.HasSuffix(rows[0], ",listing_id,flagged_at,removed_at") ||
+		!strings.HasSuffix(rows[1], ",2026-03-01T12:00:00Z,2026-03-01T15:00:00Z") || !strings.HasSuffix(rows[2], ",2026-03-01T12:00:00Z,") {
+		t.Errorf("csv = %s, want flagged_at and removed_at last", buf.String())
+	}
+}
