@@ -147,6 +147,18 @@ func TestDismissedReopensOnlyForSomethingNew(t *testing.T) {
 	if reopened != 1 {
 		t.Errorf("events = %+v, want one status dismissed -> open", evs)
 	}
+
+	// A rescan (same content, new verdict) that finds a new indicator in a
+	// dismissed ticket's listing reopens it too.
+	setStatuses(t, s, id, precwatch.StatusInReview, precwatch.StatusDismissed)
+	r4 := r3
+	r4.Match.Indicators = append(append([]precwatch.Indicator{}, r3.Match.Indicators...),
+		precwatch.Indicator{ID: "customs-evasion", Label: "customs evasion", Field: "description", Text: "100% customs pass"})
+	mustRecord(t, s, r4, t0.Add(4*time.Hour))
+	evs, _ = s.Events(ctx, id)
+	if got, last := status(), evs[len(evs)-2]; got != precwatch.StatusOpen || !strings.Contains(last.Reason, "re-matched after it was dismissed: now also customs-evasion") {
+		t.Errorf("after a rescan found customs-evasion: status %s, event %+v; want open, re-matched", got, last)
+	}
 }
 
 // TestQuantitiesHyphenated: "25-kg-Fässer", "200-L drum" are quantities.

@@ -329,12 +329,17 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 	}
 	// A dismissed ticket stays dismissed while its listing offers what the
 	// reviewer saw. A new version that offers more (a substance or a risk
-	// indicator the ticket did not have) is a new case: back to the queue.
-	if t.Status == precwatch.StatusDismissed && suspicious && sighting {
+	// indicator the ticket did not have), or a rescan that finds more in it
+	// (a watchlist update), is a new case: back to the queue.
+	if t.Status == precwatch.StatusDismissed && suspicious {
 		if added := addedItems(t.Ticket, want); len(added) > 0 {
+			why := "listing changed after it was dismissed"
+			if !sighting {
+				why = "listing re-matched after it was dismissed"
+			}
 			status = precwatch.StatusOpen
 			audit = append(audit, auditEntry{action: "status", from: precwatch.StatusDismissed, to: precwatch.StatusOpen,
-				reason: "listing changed after it was dismissed: now also " + strings.Join(added, ", ")})
+				reason: why + ": now also " + strings.Join(added, ", ")})
 		}
 	}
 	var diffs []string
