@@ -90,9 +90,10 @@ type Run struct {
 	Started  time.Time
 	Finished time.Time
 	// Complete means every page of the target was read: the frontier was
-	// exhausted, without hitting max_pages, without being cancelled and
-	// without a failed page (see Failed). Only a complete run shows that a
-	// listing it did not see is gone from the platform.
+	// exhausted, without hitting max_pages, without being cancelled,
+	// without a failed page (see Failed) and with at least one listing
+	// found. Only a complete run shows that a listing it did not see is
+	// gone from the platform.
 	Complete     bool
 	Pages        int
 	Listings     int
@@ -151,8 +152,12 @@ type run struct {
 	inflight int
 	started  int // pages dispatched, including earlier sessions
 	hitMax   bool
-	res      Run
-	fatal    error
+	// startFailed counts start pages that failed, whatever the error:
+	// a start page that is gone, blocked or disallowed leaves the
+	// listings behind it unread, not removed.
+	startFailed int
+	res         Run
+	fatal       error
 }
 
 // Run crawls t to completion, or until max_pages, and returns what happened.
@@ -205,7 +210,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 		r.res.ID, r.res.Started, r.res.Resumed = st.id, st.started, true
 		r.res.Pages, r.res.Listings, r.res.Errors = st.pages, st.listings, st.errors
 		r.res.ErrorsByKind, r.res.Gone = st.byKind, st.gone
-		r.queue, r.started = st.pending, st.pages
+		r.queue, r.started, r.startFailed = st.pending, st.pages, st.startFailed
 		for u := range st.seen {
 			r.seen[seenKey(u)] = struct{}{}
 		}
@@ -277,7 +282,10 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	res := r.res
 	res.Finished = c.opts.Now().UTC()
 	cancelled := ctx.Err() != nil
-	res.Complete = !cancelled && !r.hitMax && r.fatal == nil && Failed(res.ErrorsByKind) == 0
+	// A run that found no listing at all proves nothing either: a
+	// redesign that broke the selectors looks just like it.
+	res.Complete = !cancelled && !r.hitMax && r.fatal == nil && Failed(res.ErrorsByKind) == 0 &&
+		r.startFailed == 0 && res.Listings > 0
 	finished := !cancelled && r.fatal == nil
 	if err := c.evidence.sync(); err != nil && r.fatal == nil {
 		r.fatal = err
@@ -300,10 +308,11 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 // Failed counts the pages of byKind (a Run's ErrorsByKind) that failed, as
 // opposed to those the site answered for: 404 and 410 (a page or listing
 // that is gone), pages robots.txt disallows and links that turned out to be
-// files (KindNotDocument) are answers; timeouts,
-// connection errors, 5xx, 429, 401, 403 (a blocking firewall), other 4xx,
-// oversized or undecodable bodies and listings the sink refused are
-// failures, after which listings behind the page may exist unseen.
+// files (KindNotDocument) are answers; timeouts, connection errors, 5xx,
+// 429, 401, 403 (a blocking firewall), other 4xx, an unreadable
+// robots.txt, oversized or undecodable bodies and listings the sink
+// refused are failures, after which listings behind the page may exist
+// unseen. (A run also counts any error of a start page as a failure.)
 func Failed(byKind map[string]int) int {
 	n := 0
 	for k, c := range byKind {
@@ -467,6 +476,7 @@ func (r *run) process(ctx context.Context, it item) {
 			kind = KindFetch
 			out.errKind = kind
 		}
+
 		r.c.log.Warn("page failed", "target", r.t.Name, "url", it.url, "kind", kind, "err", err)
 	}
 	// Add links to the frontier and record the page under one lock, so the
@@ -498,6 +508,9 @@ func (r *run) process(ctx context.Context, it item) {
 	if out.errKind != "" {
 		r.res.Errors++
 		r.res.ErrorsByKind[out.errKind]++
+		if it.kind == 's' {
+			r.startFailed++
+		}
 	}
 	if out.gone {
 		r.res.Gone = append(r.res.Gone, it.url)
@@ -698,7 +711,9 @@ func (r *run) isListingURL(it item) bool {
 func (r *run) fetch(ctx context.Context, u *url.URL) (*response, string, error) {
 	ok, crawlDelay, err := r.f.allowedByRobots(ctx, u)
 	if err != nil {
-		return nil, KindRobots, err
+		// robots.txt could not be read: the host is closed for the
+		// run, which is a failure, not the site's answer.
+		return nil, KindRobotsUnavailable, err
 	}
 	if !ok {
 		return nil, KindRobots, fmt.Errorf("get %s: %w", u, ErrRobots)

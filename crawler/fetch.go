@@ -306,6 +306,13 @@ func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
 			e.err = fmt.Errorf("robots.txt of %s: %w", key, err)
 			return
 		}
+		if status >= 500 {
+			// Disallows the whole host, as crawlers conventionally
+			// do, and is a failure of the run rather than the
+			// site's answer.
+			e.err = fmt.Errorf("robots.txt of %s: status %d", key, status)
+			return
+		}
 		data, err := robotstxt.FromStatusAndBytes(status, body)
 		if err != nil {
 			e.err = fmt.Errorf("robots.txt of %s: %w", key, err)
@@ -735,10 +742,13 @@ const (
 	KindRedirects  = "redirects"
 	KindOffDomain  = "off-domain"
 	KindRobots     = "robots"
-	KindDecode     = "decode"
-	KindExtract    = "extract"
-	KindSink       = "sink"
-	KindFetch      = "fetch"
+	// KindRobotsUnavailable counts pages not fetched because their
+	// host's robots.txt could not be read (connection failure, 5xx).
+	KindRobotsUnavailable = "robots-unavailable"
+	KindDecode            = "decode"
+	KindExtract           = "extract"
+	KindSink              = "sink"
+	KindFetch             = "fetch"
 	// KindNotDocument counts links that answered with an image, PDF,
 	// archive or other file no html target reads; they are skipped, not
 	// failed.

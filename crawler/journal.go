@@ -61,6 +61,7 @@ type replayed struct {
 	errors      int
 	byKind      map[string]int
 	gone        []string
+	startFailed int // start pages that failed
 }
 
 func journalPath(dataDir, target string) string {
@@ -128,6 +129,7 @@ func openJournal(dataDir, target string) (_ *journal, st *replayed, corrupt, err
 func replay(data []byte) (*replayed, error) {
 	st := &replayed{seen: map[string]struct{}{}, byKind: map[string]int{}}
 	var order []item
+	kinds := map[string]byte{}
 	done := map[string]struct{}{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
@@ -148,6 +150,7 @@ func replay(data []byte) (*replayed, error) {
 			if _, ok := st.seen[fields[2]]; !ok {
 				st.seen[fields[2]] = struct{}{}
 				order = append(order, item{url: fields[2], kind: fields[1][0]})
+				kinds[fields[2]] = fields[1][0]
 			}
 		case fields[0] == "d" && len(fields) == 6:
 			if _, ok := done[fields[1]]; ok {
@@ -160,6 +163,9 @@ func replay(data []byte) (*replayed, error) {
 			if fields[4] != "" {
 				st.errors++
 				st.byKind[fields[4]]++
+				if kinds[fields[1]] == 's' {
+					st.startFailed++
+				}
 			}
 			if fields[5] == "1" {
 				st.gone = append(st.gone, fields[1])

@@ -576,3 +576,72 @@ func TestEmptyPageEndsPagination(t *testing.T) {
 			run.Complete, run.Pages, sink.titles(), h.get("/cat?page=5"))
 	}
 }
+
+// TestCompleteStartAndEmpty checks that a run whose start page is gone,
+// disallowed or blocked, or that found no listing at all, is not complete:
+// a moved catalogue, a new robots.txt or a redesign that broke the
+// selectors must not make the store take every listing for removed.
+func TestCompleteStartAndEmpty(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		robots  string
+		start   int // status of the start page
+		listing bool
+	}{
+		{"start page 404", "", 404, true},
+		{"start page 410", "", 410, true},
+		{"start page disallowed", "User-agent: *\nDisallow: /\n", 200, true},
+		{"robots.txt 503", "503", 200, true},
+		{"no listing found", "", 200, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				switch r.URL.Path {
+				case "/robots.txt":
+					switch tc.robots {
+					case "":
+						http.NotFound(w, r)
+					case "503":
+						http.Error(w, "down", 503)
+					default:
+						fmt.Fprint(w, tc.robots)
+					}
+				case "/catalog":
+					if tc.start != 200 {
+						http.Error(w, "no", tc.start)
+						return
+					}
+					fmt.Fprint(w, `<html><body><a class="p" href="/p/1">1</a></body></html>`)
+				case "/p/1":
+					if tc.listing {
+						fmt.Fprint(w, `<html><body><h1>Acetone</h1></body></html>`)
+					} else {
+						fmt.Fprint(w, `<html><body><h2 class="new-theme">Acetone</h2></body></html>`)
+					}
+				}
+			}))
+			defer srv.Close()
+			tg := precwatch.Target{Name: "start", Platform: "C", StartURLs: []string{srv.URL + "/catalog"}, RespectRobotsTxt: true,
+				AllowPrivateNetworks: true, Follow: []string{"a.p"}, Listing: precwatch.ListingSpec{URLPattern: "^/p/", Fields: map[string]string{"title": "h1"}}}
+			run, err := mustCrawler(t, Options{RetryBase: time.Millisecond}).Run(context.Background(), tg, SinkFunc(func(context.Context, precwatch.Listing) error { return nil }))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if run.Complete {
+				t.Errorf("%s: complete (errors %v, listings %d), want incomplete", tc.name, run.ErrorsByKind, run.Listings)
+			}
+		})
+	}
+}
+
+// TestReplayStartFailed checks that a resumed run remembers its failed start
+// pages.
+func TestReplayStartFailed(t *testing.T) {
+	st, err := replay([]byte("run\tr1\t1\ntarget\tfp\nq\ts\thttp://a/\nq\ts\thttp://b/\nd\thttp://a/\t404\t0\thttp-404\t0\nq\tf\thttp://a/p\nd\thttp://a/p\t404\t0\thttp-404\t1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.startFailed != 1 || len(st.pending) != 1 {
+		t.Errorf("replay: startFailed %d pending %v, want 1 and [http://b/]", st.startFailed, st.pending)
+	}
+}
