@@ -2,7 +2,9 @@ package matchers
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -71,6 +73,12 @@ type HTMLDocument struct {
 	// Text is the visible text of the page without its boilerplate, one
 	// block element a line.
 	Text string
+	// ScriptText is the text of the page's embedded application state
+	// (__NEXT_DATA__, window.__INITIAL_STATE__ = {…}, runParams, other
+	// JSON scripts): the names, titles and descriptions in it, one a line.
+	// It is read only when the page shows next to no text of its own, as
+	// a client-rendered page saved without its rendering does.
+	ScriptText string
 }
 
 // ParseHTMLDocument reads a saved web page (UTF-8; decode other charsets
@@ -168,6 +176,16 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 	}
 	w.node(body, false)
 	d.Text = w.String()
+	if strings.TrimSpace(d.Text) == "" {
+		// Everything is hidden (a page saved while a loader or a modal
+		// hid it): what it holds is still the page's text.
+		w = docWriter{protected: w.protected, controlled: w.controlled, showHidden: true}
+		w.node(body, false)
+		d.Text = w.String()
+	}
+	if len(d.Text) < minShownText {
+		d.ScriptText = scriptState(doc)
+	}
 	if d.Title == "" && anchor != nil && anchor.DataAtom == atom.H1 {
 		d.Title = collapseSpace(w.visibleText(anchor))
 	}
@@ -177,6 +195,122 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 	return d
 }
 
+// minShownText: a page that shows fewer bytes of text than this is read
+// from its embedded application state too.
+const minShownText = 200
+
+// maxStateText bounds the text read from embedded application state.
+const maxStateText = 64 << 10
+
+// stateKeys are the keys of embedded application state whose string values
+// are listing text (compared lower-cased, without '_' and '-').
+var stateKeys = wordSet("title", "name", "subject", "description", "desc", "productname", "producttitle",
+	"shortdescription", "longdescription", "fulldescription", "summary", "body", "content", "text",
+	"headline", "seller", "sellername", "storename", "shopname", "companyname", "location", "price",
+	"formattedprice", "displayprice", "cas", "casno", "casnumber")
+
+// stateSkip: a key containing one of these holds other listings or page
+// chrome, not the page's own listing.
+var stateSkip = []string{"related", "recommend", "similar", "also", "upsell", "crosssell", "bestseller",
+	"popular", "trending", "viewed", "sponsored", "ads", "breadcrumb", "menu", "nav", "categor", "footer",
+	"header", "seo", "keyword"}
+
+// stateMarkers start the application state in inline scripts.
+var stateMarkers = []string{"__NEXT_DATA__", "__INITIAL_STATE__", "__NUXT__", "__PRELOADED_STATE__",
+	"__APOLLO_STATE__", "__INITIAL_PROPS__", "runParams", "detailData", "window.__"}
+
+// scriptState returns the listing text of a page's embedded application
+// state: JSON scripts (other than JSON-LD, which is product data read
+// elsewhere) and JSON assigned in inline scripts after a known marker.
+func scriptState(doc *html.Node) string {
+	var c stateCollector
+	c.seen = map[string]bool{}
+	walkNodes(doc, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
+			return true
+		}
+		typ := strings.ToLower(strings.TrimSpace(attrOf(n, "type")))
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			}
+		}
+		text := b.String()
+		src := ""
+		switch {
+		case typ == "application/ld+json":
+		case typ == "application/json" || strings.HasSuffix(typ, "+json"):
+			src = text
+		case typ == "" || strings.Contains(typ, "javascript") || typ == "module":
+			for _, m := range stateMarkers {
+				if i := strings.Index(text, m); i >= 0 {
+					if j := strings.IndexAny(text[i:], "{["); j >= 0 {
+						src = text[i+j:]
+					}
+					break
+				}
+			}
+		}
+		if src != "" {
+			var v any
+			if json.NewDecoder(strings.NewReader(src)).Decode(&v) == nil {
+				c.collect(v, "", 0)
+			}
+		}
+		return false
+	})
+	return strings.Join(c.lines, "\n")
+}
+
+type stateCollector struct {
+	lines []string
+	seen  map[string]bool
+	total int
+}
+
+func (c *stateCollector) collect(v any, key string, depth int) {
+	if depth > 32 || c.total > maxStateText {
+		return
+	}
+	k := strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(key))
+	for _, s := range stateSkip {
+		if strings.Contains(k, s) {
+			return
+		}
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for kk := range v {
+			keys = append(keys, kk)
+		}
+		slices.Sort(keys)
+		for _, kk := range keys {
+			c.collect(v[kk], kk, depth+1)
+		}
+	case []any:
+		for _, e := range v {
+			c.collect(e, key, depth+1)
+		}
+	case string:
+		if !stateKeys[k] {
+			return
+		}
+		t := v
+		if strings.ContainsAny(t, "<&") {
+			t = HTMLText([]byte(t))
+		}
+		t = collapseSpace(t)
+		if len(t) < 3 || absoluteURL(t) != "" || c.seen[t] {
+			return
+		}
+		c.seen[t] = true
+		c.lines = append(c.lines, t)
+		c.total += len(t)
+	}
+}
+
 // docWriter writes the text of a document's main content.
 type docWriter struct {
 	b          strings.Builder
@@ -184,6 +318,26 @@ type docWriter struct {
 	controlled map[string]bool     // ids other elements reveal
 	newline    bool                // a line break is pending
 	space      bool                // a space is pending
+	showHidden bool                // read hidden elements too
+	depth      int                 // nesting of srcdoc frames
+}
+
+// document writes the main text of a nested document (an iframe's srcdoc).
+func (w *docWriter) document(page []byte) {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		w.text(tokenDocument(page).Text)
+		return
+	}
+	body := findElement(doc, atom.Body)
+	if body == nil {
+		body = doc
+	}
+	w.protected, w.controlled = map[*html.Node]bool{}, controlledIDs(body)
+	for p := mainAnchor(body); p != nil; p = p.Parent {
+		w.protected[p] = true
+	}
+	w.node(body, false)
 }
 
 func (w *docWriter) String() string { return w.b.String() }
@@ -201,18 +355,32 @@ func (w *docWriter) node(n *html.Node, region bool) {
 		return
 	}
 	if n.Type == html.ElementNode {
+		if n.DataAtom == atom.Iframe {
+			// An inline frame's own document (eBay-style seller
+			// descriptions saved in place) is the page's text.
+			if src, ok := attrLookup(n, "srcdoc"); ok && w.depth < 4 {
+				sub := docWriter{depth: w.depth + 1}
+				sub.document([]byte(src))
+				w.newline = true
+				w.text(sub.String())
+				w.newline = true
+			}
+			return
+		}
 		if skipElements[n.DataAtom] {
 			return
 		}
-		if isHiddenNode(n) && !w.revealable(n) {
+		if !w.showHidden && isHiddenNode(n) && !w.revealable(n) && !w.protected[n] {
+			// A hidden ancestor of the main heading hides the whole
+			// page only because it was saved with a modal open.
 			return
+		}
+		if !region && n.DataAtom != atom.Body && n.DataAtom != atom.Html && isRegion(n) {
+			region = true
 		}
 		if !w.protected[n] && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
 			if isNavigation(n) || isRelated(n) {
 				return
-			}
-			if !region && isRegion(n) {
-				region = true
 			}
 			if region && linkDense(n) {
 				return
@@ -289,7 +457,7 @@ func (w *docWriter) word(s string) {
 
 // visibleText is the text of n as the writer would write it on its own.
 func (w *docWriter) visibleText(n *html.Node) string {
-	sub := docWriter{protected: w.protected, controlled: w.controlled}
+	sub := docWriter{protected: w.protected, controlled: w.controlled, showHidden: w.showHidden}
 	sub.node(n, false)
 	return sub.String()
 }
@@ -443,7 +611,7 @@ func isNavigation(n *html.Node) bool {
 		return true
 	}
 	for _, t := range classTokens(n) {
-		if navTokens[t] {
+		if navTokens[t] || strings.HasPrefix(t, "cookie") || strings.HasPrefix(t, "consent") || strings.HasPrefix(t, "gdpr") {
 			return true
 		}
 	}
@@ -683,7 +851,7 @@ func linkList(n *html.Node) bool {
 // <main>, role=main or <article>, else the first visible <h1> outside
 // navigation, page chrome and related blocks, else the first visible <h1>
 // outside navigation, else the first visible <h2> outside navigation, page
-// chrome and related blocks; without one, the <main> (or role=main, or
+// chrome and related blocks, else the first <h1> even if hidden; without one, the <main> (or role=main, or
 // first <article>) element itself; nil when the page has none of these.
 func mainAnchor(body *html.Node) *html.Node {
 	var mains []*html.Node
@@ -694,20 +862,25 @@ func mainAnchor(body *html.Node) *html.Node {
 		return true
 	})
 	for _, m := range mains {
-		if h := visibleHeading(m, atom.H1, false); h != nil {
+		if h := visibleHeading(m, atom.H1, false, false); h != nil {
 			return h
 		}
 	}
-	if h := visibleHeading(body, atom.H1, true); h != nil {
+	if h := visibleHeading(body, atom.H1, true, false); h != nil {
 		return h
 	}
-	if h := visibleHeading(body, atom.H1, false); h != nil {
+	if h := visibleHeading(body, atom.H1, false, false); h != nil {
 		// Inside something named like page chrome or a related block:
 		// then that is where the offer is.
 		return h
 	}
-	if h := visibleHeading(body, atom.H2, true); h != nil {
+	if h := visibleHeading(body, atom.H2, true, false); h != nil {
 		// Older pages title the offer with an <h2>.
+		return h
+	}
+	if h := visibleHeading(body, atom.H1, false, true); h != nil {
+		// Hidden with all of the page around it (saved with a modal
+		// open, or before a loader revealed it).
 		return h
 	}
 	if len(mains) > 0 {
@@ -719,25 +892,38 @@ func mainAnchor(body *html.Node) *html.Node {
 // visibleHeading returns the first visible, non-empty heading a under root
 // outside navigation and, when skipChrome is set, outside page chrome and
 // related blocks.
-func visibleHeading(root *html.Node, a atom.Atom, skipChrome bool) *html.Node {
+func visibleHeading(root *html.Node, a atom.Atom, skipChrome, allowHidden bool) *html.Node {
 	var found *html.Node
 	walkNodes(root, func(n *html.Node) bool {
 		if found != nil || n.Type != html.ElementNode {
 			return found == nil
 		}
-		if skipElements[n.DataAtom] || isHiddenNode(n) || isNavigation(n) {
+		if skipElements[n.DataAtom] || (!allowHidden && isHiddenNode(n)) || isNavigation(n) {
 			return false
 		}
 		if skipChrome && n.DataAtom != atom.Body && (isRelated(n) || (isRegion(n) && n.DataAtom != atom.Header)) {
 			return false
 		}
 		if n.DataAtom == a && strings.TrimSpace(nodeText(n)) != "" {
+			if linkDense(n) && insideElement(n, atom.Header) {
+				return false // the site's logo
+			}
 			found = n
 			return false
 		}
 		return true
 	})
 	return found
+}
+
+// insideElement reports whether an ancestor of n is an a element.
+func insideElement(n *html.Node, a atom.Atom) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == a {
+			return true
+		}
+	}
+	return false
 }
 
 // controlledIDs returns the ids that other elements show or hide: tab

@@ -187,6 +187,36 @@ func TestHTMLDocumentPageTypes(t *testing.T) {
 			keep:      []string{"BMK oil 1 L", "PMK ethyl glycidate", "4-AP 100 g", "Red phosphorus", "Wickr: shop"},
 		},
 		{
+			name: "page saved with a modal open: aria-hidden on the page wrapper does not hide the offer",
+			page: `<html><body><div id="app" aria-hidden="true"><header><nav><a href="/">Home</a></nav></header>
+<main><h1>Ephedrine HCl 1 kg</h1><p>Telegram @x</p><div class="slide" aria-hidden="true">BMK oil</div></main></div>
+<div role="dialog" aria-modal="true" id="CybotCookiebotDialog"><p>This website uses cookies</p></div></body></html>`,
+			wantTitle: "Ephedrine HCl 1 kg",
+			keep:      []string{"Ephedrine HCl 1 kg", "Telegram @x"},
+			drop:      []string{"BMK", "cookies", "Home"},
+		},
+		{
+			name:      "everything hidden and no heading: the hidden text is read",
+			page:      `<html><body style="display:none"><div><p>Safrole oil 5 L</p><p>Wickr: sass</p></div></body></html>`,
+			keep:      []string{"Safrole oil 5 L\nWickr: sass"},
+			wantTitle: "",
+		},
+		{
+			name: "a logo h1 in the header is not the main heading",
+			page: `<html><head><title>Toluene 20 L | Shop</title></head><body><header><h1 class="logo"><a href="/">SolventShop</a></h1><ul><li><a href="/1">Ephedrine</a></li><li><a href="/2">PMK</a></li></ul></header>
+<div class="product"><h2>Toluene 20 L</h2><p>Industrial grade.</p></div></body></html>`,
+			wantTitle: "Toluene 20 L | Shop",
+			keep:      []string{"Toluene 20 L", "Industrial grade."},
+			drop:      []string{"Ephedrine", "PMK"},
+		},
+		{
+			name: "an iframe's srcdoc is part of the page",
+			page: `<html><body><h1>Lab chemicals lot</h1><iframe srcdoc="<html><body><nav><a href='/'>x</a></nav><p>Pseudoephedrine HCl 2 kg, stealth shipping</p></body></html>"></iframe><iframe src="https://ads.example/x">ad text</iframe></body></html>`,
+			wantTitle: "Lab chemicals lot",
+			keep:      []string{"Lab chemicals lot\nPseudoephedrine HCl 2 kg, stealth shipping"},
+			drop:      []string{"ad text"},
+		},
+		{
 			name: "no structure at all: everything visible is kept",
 			page: `<p>Ephedrine HCl 1 kg<p>Telegram @x<table><tr><td>price<td>100 USD</table>`,
 			keep: []string{"Ephedrine HCl 1 kg\nTelegram @x\nprice 100 USD"},
@@ -218,6 +248,34 @@ func TestHTMLDocumentPageTypes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHTMLDocumentScriptState: a client-rendered page saved without its
+// rendering shows nothing; the listing text of its embedded state is read
+// (not its recommendations), and only then.
+func TestHTMLDocumentScriptState(t *testing.T) {
+	spa := `<html><head><title>Loading…</title></head><body><div id="__next"></div>
+<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"product":{"id":7,"title":"PMK ethyl glycidate 1 kg","description":"<p>Oil, 99%. <b>Wickr</b>: pmkshop</p>","image":"https://cdn.example/p.jpg","related_products":[{"title":"Red phosphorus"}]},"menu":[{"name":"Ephedrine"}]}}}</script>
+<script>window.__INITIAL_STATE__ = {"seller":{"name":"pmkshop","location":"Rotterdam, NL"}};</script>
+<script type="application/ld+json">{"@type":"Product","name":"ld name"}</script></body></html>`
+	d := matchers.ParseHTMLDocument([]byte(spa))
+	for _, want := range []string{"PMK ethyl glycidate 1 kg", "Oil, 99%. Wickr: pmkshop", "Rotterdam, NL"} {
+		if !strings.Contains(d.ScriptText, want) {
+			t.Errorf("client-rendered page: script text %q lacks %q", d.ScriptText, want)
+		}
+	}
+	for _, bad := range []string{"Red phosphorus", "Ephedrine", "cdn.example", "ld name"} {
+		if strings.Contains(d.ScriptText, bad) {
+			t.Errorf("client-rendered page: script text %q has %q", d.ScriptText, bad)
+		}
+	}
+	if again := matchers.ParseHTMLDocument([]byte(spa)); again.ScriptText != d.ScriptText {
+		t.Errorf("script text differs between runs: %q / %q", d.ScriptText, again.ScriptText)
+	}
+	rendered := strings.Replace(spa, `<div id="__next"></div>`, `<div id="__next"><h1>PMK ethyl glycidate 1 kg</h1><p>`+strings.Repeat("Oil, 99 percent, in stock in the Netherlands. ", 6)+`</p></div>`, 1)
+	if d := matchers.ParseHTMLDocument([]byte(rendered)); d.ScriptText != "" {
+		t.Errorf("rendered page: script text %q, want none (the page shows its text)", d.ScriptText)
 	}
 }
 

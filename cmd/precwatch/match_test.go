@@ -581,3 +581,27 @@ func TestMatchDocumentMalformed(t *testing.T) {
 		checkDocumentOffsets(t, d)
 	}
 }
+
+// TestMatchDocumentClientRendered: a client-rendered page saved without its
+// rendering is matched on its embedded state, and the hits point into the
+// description that reports it.
+func TestMatchDocumentClientRendered(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "spa.html")
+	writeFile(t, page, `<!DOCTYPE html><html><head><title>Shop</title><link rel="canonical" href="https://spa.example/p/9"></head><body><div id="root"></div>
+<script>window.__PRELOADED_STATE__ = {"product":{"title":"BMK glycidate 5449-12-7, 1 kg","description":"Stock in NL, Wickr: bmkspa"},"recommendations":[{"title":"Ephedrine HCl"}]};</script></body></html>`)
+	code, stdout, stderr := runMatchCmd(t, "", page)
+	if code != 0 {
+		t.Fatalf("match %s exit %d, stderr %s", page, code, stderr)
+	}
+	ds := decodeDocumentLines(t, stdout)
+	if len(ds) != 1 || !ds[0].Suspicious || ds[0].URL != "https://spa.example/p/9" {
+		t.Fatalf("match %s = %+v, want suspicious with the canonical URL", page, ds)
+	}
+	for _, s := range ds[0].Substances {
+		if s.ID == "ephedrine" {
+			t.Errorf("%s: ephedrine from the state's recommendations counted: %+v", page, s)
+		}
+	}
+	checkDocumentOffsets(t, ds[0])
+}

@@ -262,7 +262,8 @@ func readJSONValues(r io.Reader, name string, add func(l precwatch.Listing, src 
 // shows (matchers.ParseHTMLDocument): its canonical URL, its title, its
 // platform (og:site_name) and the visible text of its main content as the
 // description, with navigation, related-product blocks, cookie banners
-// and hidden elements left out; schema.org product data (JSON-LD,
+// and hidden elements left out (and the text of its embedded application
+// state when it shows next to none); schema.org product data (JSON-LD,
 // microdata, OpenGraph product tags, read by crawler/extract) adds the
 // price, seller, location and product attributes, and its description
 // when the page does not show it. Other files are their text as the
@@ -277,6 +278,13 @@ func documentListing(name string, data []byte) precwatch.Listing {
 	}
 	d := matchers.ParseHTMLDocument([]byte(text))
 	l.URL, l.Title, l.Platform, l.Description = d.URL, d.Title, d.SiteName, d.Text
+	if d.ScriptText != "" {
+		// A client-rendered page saved unrendered: its state is its text.
+		if l.Description != "" {
+			l.Description += "\n\n"
+		}
+		l.Description += d.ScriptText
+	}
 	addStructured(&l, []byte(text))
 	return l
 }
