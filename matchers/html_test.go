@@ -210,8 +210,8 @@ func TestHTMLDocumentPageTypes(t *testing.T) {
 			drop:      []string{"Ephedrine", "PMK"},
 		},
 		{
-			name: "an iframe's srcdoc is part of the page",
-			page: `<html><body><h1>Lab chemicals lot</h1><iframe srcdoc="<html><body><nav><a href='/'>x</a></nav><p>Pseudoephedrine HCl 2 kg, stealth shipping</p></body></html>"></iframe><iframe src="https://ads.example/x">ad text</iframe></body></html>`,
+			name:      "an iframe's srcdoc is part of the page",
+			page:      `<html><body><h1>Lab chemicals lot</h1><iframe srcdoc="<html><body><nav><a href='/'>x</a></nav><p>Pseudoephedrine HCl 2 kg, stealth shipping</p></body></html>"></iframe><iframe src="https://ads.example/x">ad text</iframe></body></html>`,
 			wantTitle: "Lab chemicals lot",
 			keep:      []string{"Lab chemicals lot\nPseudoephedrine HCl 2 kg, stealth shipping"},
 			drop:      []string{"ad text"},
