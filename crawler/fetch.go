@@ -179,20 +179,30 @@ func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options) *fetche
 }
 
 // allowedDomains returns the target's allowed domains, lowercased, defaulting
-// to the hosts of its start URLs.
+// to the hosts of its start URLs. "www." is dropped from a domain: shops
+// redirect www.shop.example to shop.example and back, and link both.
 func allowedDomains(t *precwatch.Target) []string {
 	var out []string
 	for _, d := range t.AllowedDomains {
-		out = append(out, strings.TrimSuffix(strings.ToLower(d), "."))
+		out = append(out, noWWW(strings.TrimSuffix(strings.ToLower(d), ".")))
 	}
 	if len(out) == 0 {
 		for _, s := range t.StartURLs {
 			if u, err := url.Parse(s); err == nil && u.Hostname() != "" {
-				out = append(out, strings.ToLower(u.Hostname()))
+				out = append(out, noWWW(strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")))
 			}
 		}
 	}
 	return out
+}
+
+// noWWW drops a leading "www." from a domain name with at least two labels
+// after it.
+func noWWW(d string) string {
+	if rest, ok := strings.CutPrefix(d, "www."); ok && strings.Contains(rest, ".") {
+		return rest
+	}
+	return d
 }
 
 // hostAllowed reports whether host is an allowed domain or a subdomain of one.

@@ -645,3 +645,46 @@ func TestReplayStartFailed(t *testing.T) {
 		t.Errorf("replay: startFailed %d pending %v, want 1 and [http://b/]", st.startFailed, st.pending)
 	}
 }
+
+// TestWWWRedirect crawls a shop whose start URL names www.shop.test while
+// the site redirects to and links the bare shop.test (and the other way
+// round): both names are the shop.
+func TestWWWRedirect(t *testing.T) {
+	for _, c := range []struct{ start, canonical string }{
+		{"www.shop.test", "shop.test"},
+		{"shop.test", "www.shop.test"},
+	} {
+		var port string
+		srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			host := r.Host[:strings.LastIndexByte(r.Host, ':')]
+			if host != c.canonical {
+				http.Redirect(w, r, "http://"+c.canonical+":"+port+r.URL.RequestURI(), http.StatusMovedPermanently)
+				return
+			}
+			switch r.URL.Path {
+			case "/":
+				fmt.Fprintf(w, `<a href="/p/1">1</a><a href="http://%s:%s/p/2">2</a>`, c.start, port)
+			default:
+				fmt.Fprint(w, listingPage(r.URL.Path))
+			}
+		}))
+		port = srv.URL[strings.LastIndexByte(srv.URL, ':')+1:]
+		lookup := func(ctx context.Context, host string) ([]netip.Addr, error) {
+			if host == "shop.test" || host == "www.shop.test" {
+				return []netip.Addr{netip.MustParseAddr("127.0.0.1")}, nil
+			}
+			return nil, fmt.Errorf("lookup %s: no such host in this test", host)
+		}
+		tg := singlePageTarget("http://"+c.start+":"+port, "/")
+		tg.Follow = []string{"a"}
+		tg.Listing.URLPattern = "/p/"
+		sink := &collector{}
+		run, err := mustCrawler(t, Options{LookupIP: lookup}).Run(context.Background(), tg, sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sink.titles(); len(got) != 2 {
+			t.Errorf("start %s redirected to %s: titles %q errors %v, want /p/1 and /p/2", c.start, c.canonical, got, run.ErrorsByKind)
+		}
+	}
+}
