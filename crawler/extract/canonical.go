@@ -60,7 +60,7 @@ var ErrNotHTTP = errors.New("not an http(s) URL")
 // trimmed, as browsers do with href attributes. Canonical is idempotent and
 // safe for concurrent use.
 func Canonical(base *url.URL, ref string) (string, error) {
-	ref = cleanRef(ref)
+	ref = escapeStrayPercent(cleanRef(ref))
 	u, err := url.Parse(ref)
 	if err != nil {
 		return "", fmt.Errorf("canonical url %q: %w", ref, err)
@@ -151,6 +151,28 @@ func cleanRef(ref string) string {
 		}, ref)
 	}
 	return ref
+}
+
+// escapeStrayPercent escapes a "%" that does not start a %XX escape
+// ("/p/acetone-99%", "/p/50%.html"), which browsers keep as a literal
+// percent sign and url.Parse rejects.
+func escapeStrayPercent(ref string) string {
+	if !strings.Contains(ref, "%") {
+		return ref
+	}
+	var b strings.Builder
+	for i := 0; i < len(ref); i++ {
+		if ref[i] == '%' && (i+2 >= len(ref) || !isHex(ref[i+1]) || !isHex(ref[i+2])) {
+			b.WriteString("%25")
+			continue
+		}
+		b.WriteByte(ref[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 type queryParam struct {
