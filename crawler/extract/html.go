@@ -77,6 +77,12 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if err1 != nil {
 		return nil, err1
 	}
+	if len(t.NextPage) == 0 {
+		// No pagination configured: rel="next" is pagination by
+		// definition (HTML's link types), so follow it.
+		b.page.Next, _ = b.links(root, "next_page", []string{relNext}, canon)
+		delete(b.page.Counts, "next_page:"+relNext)
+	}
 	if ref, ok := metaRefresh(root); ok {
 		// A page that moves on by <meta http-equiv="refresh"> is a
 		// redirect the server did not send: follow it.
@@ -229,6 +235,10 @@ func (b *builder) structuredOnly(root *html.Node, item string, list bool) error 
 	b.page.Counts[CountStructured] += len(b.page.Listings)
 	return nil
 }
+
+// relNext selects the rel="next" links read when a target configures no
+// next_page.
+const relNext = `link[rel~="next" i], a[rel~="next" i]`
 
 // links collects the links of nodes matched by sels, in document order,
 // deduplicated, leaving out exclude; it counts each selector's matches under

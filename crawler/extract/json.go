@@ -110,6 +110,20 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 	}
 
+	if spec.NextPage == "" {
+		// No next_page configured: a link to the next page under a
+		// conventional key (Django REST Framework's "next", JSON:API's
+		// links.next, HAL's _links.next.href, …) pages the feed.
+		for _, k := range defaultNextKeys {
+			if v, ok := lookup(doc, k); ok {
+				if s, ok := v.(string); ok && looksLikeURL(strings.TrimSpace(s)) {
+					b.link(&b.page.Next, map[string]bool{canon: true}, s)
+					break
+				}
+			}
+		}
+	}
+
 	names := make([]string, 0, len(spec.Fields))
 	for n := range spec.Fields {
 		names = append(names, n)
@@ -229,6 +243,12 @@ func pageNumberURL(base *url.URL, n int) string {
 	u.RawQuery = q.Encode()
 	return u.String()
 }
+
+// defaultNextKeys are where feeds without a configured next_page commonly
+// keep the next page's URL.
+var defaultNextKeys = []string{"next", "next_page", "nextPage", "next_url", "nextUrl", "next_page_url", "nextPageUrl",
+	"links.next", "links.next.href", "_links.next.href", "paging.next", "pagination.next", "pagination.next_url",
+	"pagination.next_page_url", "meta.next", "meta.pagination.links.next", "meta.next_page_url"}
 
 // isPageNumber reports whether a next_page string is a page number ("3").
 func isPageNumber(s string) bool {

@@ -419,3 +419,38 @@ func TestJSONNextPageShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultNextPage checks that a target without next_page still pages
+// through rel="next" links (html) and next-page URLs under conventional keys
+// (json), and that a configured next_page replaces them.
+func TestDefaultNextPage(t *testing.T) {
+	for _, c := range []struct {
+		name, kind, next, body, want string
+	}{
+		{"link rel=next", "html", "", `<html><head><link rel="next" href="/c?page=2"></head><body><a rel="nofollow next" href="/c?page=3">3</a></body></html>`, "https://shop.example/c?page=2 https://shop.example/c?page=3"},
+		{"configured next_page wins", "html", "a.more", `<html><head><link rel="next" href="/c?page=2"></head><body><a class="more" href="/c?page=9">more</a></body></html>`, "https://shop.example/c?page=9"},
+		{"drf next", "json", "", `{"count": 3, "next": "https://shop.example/api/?page=2", "previous": null, "results": [{"t": "x"}]}`, "https://shop.example/api/?page=2"},
+		{"json:api links.next", "json", "", `{"data": [{"t": "x"}], "links": {"self": "/api?page=1", "next": "/api?page=2"}}`, "https://shop.example/api?page=2"},
+		{"hal", "json", "", `{"_embedded": {}, "_links": {"next": {"href": "/api?page=2"}}}`, "https://shop.example/api?page=2"},
+		{"a word is no url", "json", "", `{"results": [], "next": "soon"}`, ""},
+	} {
+		tg := &precwatch.Target{Name: "n", Kind: c.kind}
+		if c.kind == "json" {
+			tg.JSON = precwatch.JSONSpec{Items: "results", Fields: map[string]string{"title": "t"}}
+		} else if c.next != "" {
+			tg.NextPage = []string{c.next}
+		}
+		page, err := Extract(tg, "https://shop.example/c", []byte(c.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(page.Next, " "); got != c.want {
+			t.Errorf("%s: next = %q, want %q", c.name, got, c.want)
+		}
+		for k := range page.Counts {
+			if strings.HasPrefix(k, "next_page:") && c.next == "" {
+				t.Errorf("%s: count %q for a next_page nobody configured", c.name, k)
+			}
+		}
+	}
+}
