@@ -552,13 +552,13 @@ var (
 	// seoTokens name hidden keyword stuffing.
 	seoTokens = wordSet("seo", "keywords", "keyword", "seo-text", "seo-block", "seotext")
 	// navTokens name navigation and chrome that never is the listing.
-	navTokens = wordSet("cookie", "cookies", "consent", "gdpr", "cmp", "cmp-banner", "breadcrumb", "breadcrumbs", "crumbs",
+	navTokens = wordSet("cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs", "crumbs",
 		"skiplink", "skip-link", "skip", "share", "sharing", "social", "pagination", "pager", "newsletter", "search",
 		"searchbar", "search-bar", "search-form", "searchform", "search-box", "searchbox", "seo", "keywords")
 	// regionTokens name page chrome whose link lists are left out.
 	regionTokens = wordSet("header", "footer", "foot", "sidebar", "aside", "widget", "widgets", "widget-area", "topbar",
 		"toolbar", "menu", "menus", "nav", "navbar", "navigation", "gnav", "megamenu", "mega-menu", "categories",
-		"filters", "tags", "tagcloud", "tag-cloud", "sitemap", "masthead", "site-header", "site-footer", "global-header",
+		"filters", "sitemap", "masthead", "site-header", "site-footer", "global-header",
 		"global-footer", "linklist", "links")
 	// relatedTokens name blocks of other listings.
 	relatedTokens = wordSet("related", "similar", "recommend", "recommended", "recommends", "recommendation",

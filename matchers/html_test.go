@@ -217,6 +217,13 @@ func TestHTMLDocumentPageTypes(t *testing.T) {
 			drop:      []string{"ad text"},
 		},
 		{
+			name: "component class names (AEM cmp-*) and the product's own tags are content",
+			page: `<html><body><div class="cmp-container"><div class="cmp-title"><h1 class="cmp-title__text">Phenylacetic acid 1 kg</h1></div>
+<div class="cmp-text"><p>99%, CAS 103-82-2.</p></div><div class="product-tags"><a href="/t/1">phenylacetic acid</a> <a href="/t/2">PAA</a> <a href="/t/3">discreet</a></div></div></body></html>`,
+			wantTitle: "Phenylacetic acid 1 kg",
+			keep:      []string{"99%, CAS 103-82-2.", "phenylacetic acid PAA discreet"},
+		},
+		{
 			name: "no structure at all: everything visible is kept",
 			page: `<p>Ephedrine HCl 1 kg<p>Telegram @x<table><tr><td>price<td>100 USD</table>`,
 			keep: []string{"Ephedrine HCl 1 kg\nTelegram @x\nprice 100 USD"},

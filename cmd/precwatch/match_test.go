@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
+	"mime/quotedprintable"
 	"os"
 	"path/filepath"
 	"slices"
@@ -604,4 +606,53 @@ func TestMatchDocumentClientRendered(t *testing.T) {
 		}
 	}
 	checkDocumentOffsets(t, ds[0])
+}
+
+// TestMatchDocumentMHTML: a page saved by Chrome as a single file (MHTML,
+// quoted-printable with soft line breaks inside words) is read as the page
+// it holds, with its description frame and without its advertising frame.
+func TestMatchDocumentMHTML(t *testing.T) {
+	qp := func(s string) string {
+		var b bytes.Buffer
+		w := quotedprintable.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.String()
+	}
+	page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Lot 4411 | AuctionBay</title></head><body>
+<nav><a href="/c">Ephedrine tablets</a><a href="/d">Pseudoephedrine</a></nav>
+<main><h1 class="x-item-title">Sodium 2-methyl-3-phenyloxirane-2-carboxylate, 1 kg lot, lab clearance</h1>
+<iframe id="desc_ifr" src="https://itm.auctionbay-desc.example/4411"></iframe>
+<iframe src="https://ad.doubleclick.net/x"></iframe></main></body></html>`
+	desc := `<html><body><div id="ds_div"><p>Sealed tin, shipped discreetly, Telegram @labclear</p></div></body></html>`
+	ad := `<html><body><p>Buy red phosphorus cheap!</p></body></html>`
+	archive := "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.auctionbay.example/itm/4411\r\nSubject: Lot 4411\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--abc----\"\r\n\r\n\r\n" +
+		"------MultipartBoundary--abc----\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://www.auctionbay.example/itm/4411\r\n\r\n" + qp(page) + "\r\n" +
+		"------MultipartBoundary--abc----\r\nContent-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://www.auctionbay.example/s.css\r\n\r\nbody{color:red}\r\n" +
+		"------MultipartBoundary--abc----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\nContent-Location: https://itm.auctionbay-desc.example/4411\r\n\r\n" + base64.StdEncoding.EncodeToString([]byte(desc)) + "\r\n" +
+		"------MultipartBoundary--abc----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://ad.doubleclick.net/x\r\n\r\n" + qp(ad) + "\r\n" +
+		"------MultipartBoundary--abc------\r\n"
+	if !strings.Contains(archive, "=\r\n") {
+		t.Fatal("test archive has no soft line break; make the page longer")
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "lot.mhtml")
+	writeFile(t, file, archive)
+	code, stdout, stderr := runMatchCmd(t, "", file)
+	if code != 0 {
+		t.Fatalf("match %s exit %d, stderr %s", file, code, stderr)
+	}
+	ds := decodeDocumentLines(t, stdout)
+	if len(ds) != 1 {
+		t.Fatalf("match %s: %d results", file, len(ds))
+	}
+	d := ds[0]
+	if !d.Suspicious || d.URL != "https://www.auctionbay.example/itm/4411" || len(d.Substances) != 1 || d.Substances[0].CAS != "25547-51-7" {
+		t.Errorf("match %s = %+v, want suspicious BMK glycidic acid at the saved URL", file, d.Match)
+	}
+	if !strings.Contains(d.Listing.Description, "Telegram @labclear") || strings.Contains(d.Listing.Description, "red phosphorus") {
+		t.Errorf("%s description %q: want the description frame, not the ad frame", file, d.Listing.Description)
+	}
+	checkDocumentOffsets(t, d)
 }

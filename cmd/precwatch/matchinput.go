@@ -2,10 +2,16 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
+	"net/mail"
+	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
@@ -270,14 +276,30 @@ func readJSONValues(r io.Reader, name string, add func(l precwatch.Listing, src 
 // description. The id is the file name, so results map back to inputs.
 func documentListing(name string, data []byte) precwatch.Listing {
 	l := precwatch.Listing{ID: name}
-	isHTML := looksHTML(name, data)
-	text := decodeDocument(data, isHTML)
-	if !isHTML {
-		l.Description = text
-		return l
+	var text, location string
+	var frames []string
+	if a, ok := readMHTML(name, data); ok {
+		text, location, frames = a.page, a.location, a.frames
+	} else {
+		isHTML := looksHTML(name, data)
+		text = decodeDocument(data, isHTML)
+		if !isHTML {
+			l.Description = text
+			return l
+		}
 	}
 	d := matchers.ParseHTMLDocument([]byte(text))
 	l.URL, l.Title, l.Platform, l.Description = d.URL, d.Title, d.SiteName, d.Text
+	if l.URL == "" && location != "" {
+		l.URL = location
+	}
+	for _, f := range frames {
+		// Frames saved with the page (a seller's description in an
+		// iframe) are part of what it shows.
+		if t := matchers.ParseHTMLDocument([]byte(f)).Text; strings.TrimSpace(t) != "" {
+			l.Description += "\n\n" + t
+		}
+	}
 	if d.ScriptText != "" {
 		// A client-rendered page saved unrendered: its state is its text.
 		if l.Description != "" {
@@ -330,6 +352,99 @@ func addStructured(l *precwatch.Listing, page []byte) {
 // that differ only in line breaks.
 func foldSpace(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// mhtml is a page saved as a web archive (Chrome's "Save as… single file",
+// .mhtml/.mht): its main HTML document and its frames, decoded to UTF-8.
+type mhtml struct {
+	page     string
+	location string // the saved page's URL
+	frames   []string
+}
+
+// maxMHTMLFrames bounds the frames read from a web archive.
+const maxMHTMLFrames = 16
+
+// adHosts serve advertising frames, which are no part of a listing.
+var adHosts = []string{"doubleclick.", "googlesyndication.", "googleadservices.", "adservice.", "amazon-adsystem.",
+	"criteo.", "taboola.", "outbrain.", "adnxs.", "moatads.", "ads."}
+
+// readMHTML reads a MIME web archive (multipart/related): the first
+// text/html part is the page, later ones its frames (advertising frames
+// left out). Quoted-printable and base64 parts and each part's charset
+// are decoded. ok is false for anything else.
+func readMHTML(name string, data []byte) (a mhtml, ok bool) {
+	ext := strings.ToLower(filepath.Ext(name))
+	head := bytes.ToLower(data[:min(len(data), 4096)])
+	if ext != ".mhtml" && ext != ".mht" && !(bytes.Contains(head, []byte("mime-version:")) && bytes.Contains(head, []byte("multipart/related"))) {
+		return a, false
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		return a, false
+	}
+	mt, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil || !strings.HasPrefix(mt, "multipart/") || params["boundary"] == "" {
+		return a, false
+	}
+	a.location = strings.TrimSpace(msg.Header.Get("Snapshot-Content-Location"))
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+	for len(a.frames) < maxMHTMLFrames {
+		part, err := mr.NextPart()
+		if err != nil {
+			break
+		}
+		pt, pp, _ := mime.ParseMediaType(part.Header.Get("Content-Type"))
+		if pt != "text/html" {
+			continue
+		}
+		loc := strings.TrimSpace(part.Header.Get("Content-Location"))
+		var r io.Reader = part // quoted-printable is decoded by multipart
+		if strings.EqualFold(strings.TrimSpace(part.Header.Get("Content-Transfer-Encoding")), "base64") {
+			r = base64.NewDecoder(base64.StdEncoding, part)
+		}
+		body, err := io.ReadAll(io.LimitReader(r, 64<<20))
+		if err != nil && len(body) == 0 {
+			continue
+		}
+		text := ""
+		if e, _ := charset.Lookup(pp["charset"]); e != nil && !utf8.Valid(body) {
+			if dec, err := e.NewDecoder().Bytes(body); err == nil {
+				text = string(dec)
+			}
+		}
+		if text == "" {
+			text = decodeDocument(body, true)
+		}
+		if !ok {
+			a.page, ok = text, true
+			if a.location == "" {
+				a.location = loc
+			}
+			continue
+		}
+		if !adFrame(loc) {
+			a.frames = append(a.frames, text)
+		}
+	}
+	if a.location != "" && !strings.HasPrefix(strings.ToLower(a.location), "http") {
+		a.location = ""
+	}
+	return a, ok
+}
+
+func adFrame(loc string) bool {
+	u, err := url.Parse(loc)
+	if err != nil {
+		return false
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, h := range adHosts {
+		if strings.HasPrefix(host, h) || strings.Contains(host, "."+h) {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeDocument returns a document's text as UTF-8. A byte-order mark
