@@ -17,7 +17,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -72,6 +74,8 @@ type Store interface {
 	MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time) (int, error)
 	// Listings calls fn for every stored listing last seen at or after since.
 	Listings(ctx context.Context, since time.Time, fn func(precwatch.Result) error) error
+	// Known reports whether a listing is stored under this platform and id.
+	Known(ctx context.Context, platform, listingID string) (bool, error)
 }
 
 // Options configure a Monitor.
@@ -186,6 +190,9 @@ func (m *Monitor) runTarget(ctx context.Context, t precwatch.Target, c *Counters
 		}
 		if l.Target == "" {
 			l.Target = t.Name
+		}
+		if err := m.identify(ctx, &l); err != nil {
+			return err
 		}
 		now := m.opts.Now()
 		if l.ContentHash != "" {
@@ -454,4 +461,41 @@ func (m *Monitor) matchAll(rs []precwatch.Result, out []precwatch.Match) {
 		}()
 	}
 	wg.Wait()
+}
+
+// identify names a listing that the platform gives no id of its own (its
+// id is its URL) by its URL without a trailing slash: /item/5 and /item/5/
+// are the same listing on servers that answer both without redirecting
+// (tracking parameters and redirects are resolved by the crawler already).
+// A listing stored under the slashed form by an earlier precwatch keeps it.
+func (m *Monitor) identify(ctx context.Context, l *precwatch.Listing) error {
+	if l.ID != l.URL {
+		return nil
+	}
+	id := identityURL(l.URL)
+	if id == l.ID {
+		return nil
+	}
+	known, err := m.store.Known(ctx, l.Platform, l.ID)
+	if err != nil {
+		return fmt.Errorf("listing %s: %w", l.ID, err)
+	}
+	if !known {
+		l.ID = id
+	}
+	return nil
+}
+
+// identityURL is u without the trailing slashes of its path ("/" stays).
+func identityURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || len(p.Path) <= 1 || !strings.HasSuffix(p.Path, "/") {
+		return u
+	}
+	p.Path = strings.TrimRight(p.Path, "/")
+	if p.Path == "" {
+		p.Path = "/"
+	}
+	p.RawPath = ""
+	return p.String()
 }

@@ -44,6 +44,19 @@ func (s *Store) Unchanged(ctx context.Context, platform, listingID, contentHash 
 	return h != "" && h == contentHash, nil
 }
 
+// Known reports whether a listing is stored under this platform and id.
+func (s *Store) Known(ctx context.Context, platform, listingID string) (bool, error) {
+	var one int
+	err := s.rq.QueryRowContext(ctx, "SELECT 1 FROM listings WHERE platform = ? AND listing_id = ?", platform, listingID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("listing %s/%s: %w", platform, listingID, err)
+	}
+	return true, nil
+}
+
 // Seen records that an unchanged listing was seen again at at: it bumps
 // last_seen of the listing and its ticket and reactivates a removed listing
 // (an audited "reappeared" change with a ticket.updated event). Replaying it
