@@ -75,9 +75,10 @@ type HTMLDocument struct {
 	Text string
 	// ScriptText is the text of the page's embedded application state
 	// (__NEXT_DATA__, window.__INITIAL_STATE__ = {…}, runParams, other
-	// JSON scripts): the names, titles and descriptions in it, one a line.
-	// It is read only when the page shows next to no text of its own, as
-	// a client-rendered page saved without its rendering does.
+	// JSON scripts): the names, titles and descriptions in it, one a line,
+	// and the page's og:description (or meta description). It is read
+	// only when the page shows next to no text of its own, as a
+	// client-rendered page saved without its rendering does.
 	ScriptText string
 }
 
@@ -117,7 +118,7 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 		return tokenDocument(page)
 	}
 	var d HTMLDocument
-	var title string
+	var title, headDesc string
 	var pageURL [3]string // canonical, og:url, saved from
 	walkNodes(doc, func(n *html.Node) bool {
 		switch {
@@ -153,6 +154,10 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 				if d.SiteName == "" {
 					d.SiteName = content
 				}
+			case "og:description", "description", "twitter:description":
+				if headDesc == "" || prop == "og:description" {
+					headDesc = content
+				}
 			}
 		case n.DataAtom == atom.Body:
 			return false
@@ -185,6 +190,9 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 	}
 	if len(d.Text) < minShownText {
 		d.ScriptText = scriptState(doc)
+		if headDesc != "" && !strings.Contains(d.ScriptText, headDesc) && !strings.Contains(d.Text, headDesc) {
+			d.ScriptText = strings.TrimPrefix(d.ScriptText+"\n"+headDesc, "\n")
+		}
 	}
 	if d.Title == "" && anchor != nil && anchor.DataAtom == atom.H1 {
 		d.Title = collapseSpace(w.visibleText(anchor))
@@ -565,7 +573,7 @@ var (
 		"recommendations", "recs", "upsell", "upsells", "crosssell", "crosssells", "crossselling", "cross-sell",
 		"cross-sells", "cross-selling", "also", "viewed", "popular", "bestseller", "bestsellers", "best-sellers",
 		"trending", "mostread", "most-read", "more-stories", "guess", "guess-like", "youmaylike", "you-may-like",
-		"recently", "sponsored", "ads", "advert", "adverts", "advertisement", "promoted", "others")
+		"recently", "sponsored", "ads", "advert", "adverts", "advertisement", "promoted", "others", "complementary")
 	// relatedPrefixes: a class word starting so names such a block too
 	// ("similares", "relatedProducts", "crossSellingSlider").
 	relatedPrefixes = []string{"related", "similar", "recommend", "upsell", "crosssell", "cross-sell", "bestsell", "also-", "also_"}
@@ -700,7 +708,9 @@ var relatedPhrases = []string{
 	"you may like", "you might like", "you might also", "you may also", "popular", "best sell", "bestsell", "top sell",
 	"trending", "most read", "most viewed", "more from", "more stories", "more products", "other products",
 	"recently viewed", "sponsored", "advertisement", "categories", "hot search", "people also", "top products",
-	"hot products", "hot sale products", "new arrivals",
+	"hot products", "hot sale products", "new arrivals", "customers also", "pairs well", "complete the look",
+	"top picks", "inspired by", "more items", "items to explore", "explore more", "you might be interested",
+	"вы смотрели", "вас может заинтересовать",
 	"похож", "рекоменд", "популярн", "с этим товаром", "вам может", "также покупают", "смотрите также",
 	"недавно просмотр", "другие товары", "схожі", "популярні",
 	"相关", "相關", "猜你喜欢", "推荐", "推薦", "热门", "熱門", "同类", "看了又看", "热销", "热卖", "为你推荐",

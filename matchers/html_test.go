@@ -262,12 +262,12 @@ func TestHTMLDocumentPageTypes(t *testing.T) {
 // rendering shows nothing; the listing text of its embedded state is read
 // (not its recommendations), and only then.
 func TestHTMLDocumentScriptState(t *testing.T) {
-	spa := `<html><head><title>Loading…</title></head><body><div id="__next"></div>
+	spa := `<html><head><title>Loading…</title><meta property="og:description" content="Fast shipping to the EU."></head><body><div id="__next"></div>
 <script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"product":{"id":7,"title":"PMK ethyl glycidate 1 kg","description":"<p>Oil, 99%. <b>Wickr</b>: pmkshop</p>","image":"https://cdn.example/p.jpg","related_products":[{"title":"Red phosphorus"}]},"menu":[{"name":"Ephedrine"}]}}}</script>
 <script>window.__INITIAL_STATE__ = {"seller":{"name":"pmkshop","location":"Rotterdam, NL"}};</script>
 <script type="application/ld+json">{"@type":"Product","name":"ld name"}</script></body></html>`
 	d := matchers.ParseHTMLDocument([]byte(spa))
-	for _, want := range []string{"PMK ethyl glycidate 1 kg", "Oil, 99%. Wickr: pmkshop", "Rotterdam, NL"} {
+	for _, want := range []string{"PMK ethyl glycidate 1 kg", "Oil, 99%. Wickr: pmkshop", "Rotterdam, NL", "Fast shipping to the EU."} {
 		if !strings.Contains(d.ScriptText, want) {
 			t.Errorf("client-rendered page: script text %q lacks %q", d.ScriptText, want)
 		}
