@@ -393,9 +393,10 @@ func (w *docWriter) node(n *html.Node, region bool) {
 			if region && linkDense(n) {
 				return
 			}
-			if w.protected[n.Parent] && isColumn(n) && linkList(n) {
+			if (n.DataAtom == atom.Aside || (w.protected[n.Parent] && isColumn(n))) && linkList(n) {
 				// A menu column beside the column with the offer
-				// (table layouts, grid columns).
+				// (table layouts, grid columns), or an aside that is a
+				// list of links.
 				return
 			}
 		}
@@ -573,10 +574,14 @@ var (
 		"recommendations", "recs", "upsell", "upsells", "crosssell", "crosssells", "crossselling", "cross-sell",
 		"cross-sells", "cross-selling", "also", "viewed", "popular", "bestseller", "bestsellers", "best-sellers",
 		"trending", "mostread", "most-read", "more-stories", "guess", "guess-like", "youmaylike", "you-may-like",
-		"recently", "sponsored", "ads", "advert", "adverts", "advertisement", "promoted", "others", "complementary")
+		"recently", "sponsored", "ads", "advert", "adverts", "advertisement", "promoted", "others", "complementary",
+		"relate", "hot", "hotsale", "analogs", "analogues",
+		// pinyin and romaji class names of Chinese and Japanese sites:
+		// 相关 (xiangguan), 推荐 (tuijian), 相关产品, 热门产品, 推荐产品, 关联 (guanlian), おすすめ, 関連, 人気
+		"xiangguan", "tuijian", "xgcp", "rmcp", "tjcp", "guanlian", "osusume", "kanren", "ninki")
 	// relatedPrefixes: a class word starting so names such a block too
 	// ("similares", "relatedProducts", "crossSellingSlider").
-	relatedPrefixes = []string{"related", "similar", "recommend", "upsell", "crosssell", "cross-sell", "bestsell", "also-", "also_"}
+	relatedPrefixes = []string{"relate", "similar", "recommend", "upsell", "crosssell", "cross-sell", "bestsell", "also-", "also_", "xiangguan", "tuijian"}
 )
 
 func wordSet(words ...string) map[string]bool {
@@ -710,7 +715,7 @@ var relatedPhrases = []string{
 	"recently viewed", "sponsored", "advertisement", "categories", "hot search", "people also", "top products",
 	"hot products", "hot sale products", "new arrivals", "customers also", "pairs well", "complete the look",
 	"top picks", "inspired by", "more items", "items to explore", "explore more", "you might be interested",
-	"вы смотрели", "вас может заинтересовать",
+	"вы смотрели", "вас может заинтересовать", "аналоги",
 	"похож", "рекоменд", "популярн", "с этим товаром", "вам может", "также покупают", "смотрите также",
 	"недавно просмотр", "другие товары", "схожі", "популярні",
 	"相关", "相關", "猜你喜欢", "推荐", "推薦", "热门", "熱門", "同类", "看了又看", "热销", "热卖", "为你推荐",

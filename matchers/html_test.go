@@ -1,6 +1,7 @@
 package matchers_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -224,6 +225,20 @@ func TestHTMLDocumentPageTypes(t *testing.T) {
 			keep:      []string{"99%, CAS 103-82-2.", "phenylacetic acid PAA discreet"},
 		},
 		{
+			name: "an aside inside main that is a list of links is left out; a seller card aside is kept",
+			page: `<html><body><main><aside><ul><li><a href="/1">Ephedrine HCl</a></li><li><a href="/2">BMK oil</a></li><li><a href="/3">PMK</a></li><li><a href="/4">GBL</a></li></ul></aside>
+<h1>Toluene 1 L</h1><aside class="seller"><p>Seller: solvshop, Threema ABCD1234</p><a href="/s">Visit shop</a></aside></main></body></html>`,
+			wantTitle: "Toluene 1 L",
+			keep:      []string{"Toluene 1 L", "Seller: solvshop, Threema ABCD1234"},
+			drop:      []string{"Ephedrine", "BMK", "PMK", "GBL"},
+		},
+		{
+			name: "Chinese sites' pinyin class names name related blocks",
+			page: `<html><body><h1>甲苯 99.9%</h1><div class="tuijian_list"><a href="/1">麻黄碱</a><a href="/2">胡椒醛</a></div><div class="relate_products"><a href="/3">Safrole</a><a href="/4">PMK</a></div></body></html>`,
+			wantTitle: "甲苯 99.9%",
+			drop:      []string{"麻黄碱", "Safrole"},
+		},
+		{
 			name: "no structure at all: everything visible is kept",
 			page: `<p>Ephedrine HCl 1 kg<p>Telegram @x<table><tr><td>price<td>100 USD</table>`,
 			keep: []string{"Ephedrine HCl 1 kg\nTelegram @x\nprice 100 USD"},
@@ -378,4 +393,21 @@ func BenchmarkParseHTMLDocument(b *testing.B) {
 			}
 		})
 	}
+}
+
+func ExampleParseHTMLDocument() {
+	page := `<html><head><title>Acetone 1 L | Shop</title><link rel="canonical" href="https://shop.example/p/7"></head>
+<body><nav><a href="/c/1">Ephedrine</a> <a href="/c/2">Safrole</a></nav>
+<main><h1>Acetone 1 L</h1><p>Nail polish remover, 99.5%.</p>
+<section class="related-products"><h2>Related products</h2><a href="/p/8">BMK glycidate</a> <a href="/p/9">Toluene</a></section></main>
+<div hidden>pseudoephedrine</div></body></html>`
+	d := matchers.ParseHTMLDocument([]byte(page))
+	fmt.Println(d.URL)
+	fmt.Println(d.Title)
+	fmt.Println(d.Text)
+	// Output:
+	// https://shop.example/p/7
+	// Acetone 1 L
+	// Acetone 1 L
+	// Nail polish remover, 99.5%.
 }
