@@ -233,8 +233,8 @@ func TestHTMLDocumentPageTypes(t *testing.T) {
 			drop:      []string{"Ephedrine", "BMK", "PMK", "GBL"},
 		},
 		{
-			name: "Chinese sites' pinyin class names name related blocks",
-			page: `<html><body><h1>甲苯 99.9%</h1><div class="tuijian_list"><a href="/1">麻黄碱</a><a href="/2">胡椒醛</a></div><div class="relate_products"><a href="/3">Safrole</a><a href="/4">PMK</a></div></body></html>`,
+			name:      "Chinese sites' pinyin class names name related blocks",
+			page:      `<html><body><h1>甲苯 99.9%</h1><div class="tuijian_list"><a href="/1">麻黄碱</a><a href="/2">胡椒醛</a></div><div class="relate_products"><a href="/3">Safrole</a><a href="/4">PMK</a></div></body></html>`,
 			wantTitle: "甲苯 99.9%",
 			drop:      []string{"麻黄碱", "Safrole"},
 		},
