@@ -88,8 +88,9 @@ type HTMLDocument struct {
 // carousel naming other products cannot make an unrelated page look like
 // an offer of them:
 //
-//   - script, style, template, noscript, svg, iframe and <head> content, and
-//     unselected <option>s;
+//   - script, style, template, noscript, svg and <head> content, iframes
+//     (an iframe's srcdoc is read as part of the page), and unselected
+//     <option>s;
 //   - elements hidden by the hidden attribute, aria-hidden="true", an
 //     inline display:none or visibility:hidden, or a hiding class (hidden,
 //     d-none, sr-only, visually-hidden), unless they are content the page
@@ -99,19 +100,25 @@ type HTMLDocument struct {
 //   - navigation (<nav>, role navigation/search/menu), breadcrumbs, cookie
 //     and consent banners, search boxes, share buttons, pagination;
 //   - "related / similar / recommended / also viewed / popular / sponsored"
-//     blocks with at least two links, named so by their class, id or
-//     aria-label or by their heading (in English, Russian, Chinese,
-//     Japanese, German, Spanish, French, Polish, Turkish, Dutch, Italian and
-//     Portuguese);
+//     blocks with at least two links, named so by their class, id,
+//     aria-label or data attribute or by their heading (in English,
+//     Russian, Ukrainian, Chinese, Japanese, German, Spanish, French,
+//     Polish, Turkish, Dutch, Italian and Portuguese);
 //   - in page-level headers, footers and sidebars (and elements whose class
 //     calls them a header, footer, sidebar, widget or menu), the blocks that
 //     are mostly links; their plain text stays, since a small shop's
-//     contact details and shipping terms often sit there.
+//     contact details and shipping terms often sit there;
+//   - lists of links (four or more, three quarters of the text) in an
+//     <aside> or in a layout column beside the column holding the main
+//     heading (the menu cell of a table layout).
 //
-// What contains the page's main heading (or <main>, role=main, <article>)
-// is never left out except when hidden: the offer is the main content, and
-// when in doubt text is kept. A page too malformed to parse as a tree is
-// read token by token, all of its visible text kept.
+// The main heading is the first visible <h1> of <main>, role=main or
+// <article>, else of the page outside its chrome (not a logo), else an
+// <h2>. What contains it is never left out, hidden or not (a page saved
+// with a modal open hides everything else with aria-hidden): the offer is
+// the main content, and when in doubt text is kept. A page whose text is
+// all hidden is read with its hidden text. A page too malformed to parse
+// as a tree is read token by token, all of its visible text kept.
 func ParseHTMLDocument(page []byte) HTMLDocument {
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
