@@ -39,6 +39,8 @@ func (s *Server) apiRoutes() []route {
 		{"q", "string", "bleve query-string syntax; empty matches every listing"},
 		{"page", "integer", "page number, from 1"},
 		{"size", "integer", "hits per page (default 20, at most 100)"},
+		{"limit", "integer", "the same as size (the name the CLI and /api/v1/tickets use)"},
+		{"offset", "integer", "skip this many hits (instead of page)"},
 		{"sort", "string", "score (default), date or relevance"},
 		{"from", "string", "seen at or after (RFC 3339 or YYYY-MM-DD)"},
 		{"to", "string", "seen at or before (RFC 3339 or YYYY-MM-DD)"},
@@ -86,7 +88,11 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request, p *Principal) err
 func searchQuery(v url.Values, p *Principal, maxSize int) (SearchQuery, int, error) {
 	q := SearchQuery{Query: strings.TrimSpace(v.Get("q")), Platforms: p.Scope(), Sort: v.Get("sort"),
 		Facets: v.Get("facets") != "false", Highlight: v.Get("highlight") != "false", Filters: map[string][]string{}}
-	size, err := intParam(v, "size", 20, 1, maxSize)
+	sizeName := "size"
+	if v.Get("size") == "" && v.Get("limit") != "" {
+		sizeName = "limit"
+	}
+	size, err := intParam(v, sizeName, 20, 1, maxSize)
 	if err != nil {
 		return q, 0, err
 	}
@@ -95,6 +101,12 @@ func searchQuery(v url.Values, p *Principal, maxSize int) (SearchQuery, int, err
 		return q, 0, err
 	}
 	q.Size, q.Offset = size, (page-1)*size
+	if v.Get("page") == "" && v.Get("offset") != "" {
+		if q.Offset, err = intParam(v, "offset", 0, 0, 10000*maxSize); err != nil {
+			return q, 0, err
+		}
+		page = q.Offset/size + 1
+	}
 	for _, f := range searchFilterFields {
 		for _, val := range v[f] {
 			if val = strings.TrimSpace(val); val != "" {
