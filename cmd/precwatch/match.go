@@ -40,7 +40,7 @@ type documentResult struct {
 func runMatch(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "match", "[--format jsonl|text] [--input jsonl|text] [--threshold F] [--watchlist FILE ...] [FILE ...]")
 	format := fs.String("format", "jsonl", "output format: jsonl (one JSON match a line) or text")
-	input := fs.String("input", "", "input format: jsonl (one listing a line) or text (one document a file); default: .jsonl files and stdin starting with '{' are jsonl, other files documents (HTML reduced to visible text)")
+	input := fs.String("input", "", "input format: jsonl (one listing a line) or text (one document a file); default: .jsonl files and stdin starting with '{' are jsonl, other files documents: an HTML page or web archive (.mhtml) becomes the listing it shows (title, canonical URL, main content without menus, related products and hidden text), other text is the description; a document's output line carries that listing, which its hits' offsets point into")
 	threshold := fs.Float64("threshold", matchers.DefaultThreshold, "score at which a listing the ticket policy flags is suspicious (0..1)")
 	var watchlists stringsFlag
 	fs.Var(&watchlists, "watchlist", "extra watchlist `FILE` merged over the built-in one (repeatable)")
