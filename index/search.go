@@ -530,7 +530,11 @@ func (x *Index) compileParts(q Query) (query.Query, []query.Query, error) {
 	if qs == "" || qs == "*" {
 		user = query.NewMatchAllQuery()
 	} else {
-		parsed, err := query.NewQueryStringQuery(qs).Parse()
+		bqs, err := fromLucene(qs)
+		if err != nil {
+			return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
+		}
+		parsed, err := query.NewQueryStringQuery(bqs).Parse()
 		if err != nil {
 			if m := unquotedDate.FindStringSubmatch(qs); m != nil {
 				return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v: dates need quotes: %s\"%s\"", qs, err, m[1], m[2])

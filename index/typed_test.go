@@ -126,3 +126,59 @@ func BenchmarkSearchTyped100k(b *testing.B) {
 		})
 	}
 }
+
+func TestFromLucene(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"ephedrine", "ephedrine"},
+		{"ephedrine AND wickr", "+ephedrine +wickr"},
+		{"NOT ephedrine", "-ephedrine"},
+		{"ephedrine AND NOT platform:ChemHub", "+ephedrine -platform:ChemHub"},
+		{"ephedrine OR safrole", "ephedrine safrole"},
+		{"ephedrine && +wickr", "+ephedrine +wickr"},
+		{`"red AND phosphorus" OR safrole`, `"red AND phosphorus" safrole`},
+		{"score:[0.5 TO 1]", "+score:>=0.5 +score:<=1"},
+		{"score:{0.5 TO *}", "+score:>0.5"},
+		{"first_seen:[2026-01-01 TO 2026-06-30] ephedrine", `+first_seen:>="2026-01-01" +first_seen:<="2026-06-30" ephedrine`},
+		{"and or not", "and or not"},
+	} {
+		got, err := fromLucene(c.in)
+		if err != nil || got != c.want {
+			t.Errorf("fromLucene(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+	if _, err := fromLucene("NOT score:[0.5 TO 1]"); err == nil {
+		t.Error("fromLucene(NOT score:[0.5 TO 1]): no error, want one (bleve cannot exclude a range)")
+	}
+}
+
+// TestLuceneOperators: AND, OR, NOT and [lo TO hi] as regulators type them
+// select what they say (NOT ephedrine found the ephedrine listings, "a AND
+// b" found a or b, score:[0.9 TO 1] matched words).
+func TestLuceneOperators(t *testing.T) {
+	x := mustMultilingual(t)
+	total := func(q string) int {
+		t.Helper()
+		return int(mustSearch(t, x, Query{Query: q, Size: 50}).Total)
+	}
+	all, eph := total("*"), total("ephedrine")
+	for _, c := range []struct {
+		query string
+		want  int
+	}{
+		{"NOT ephedrine", all - eph},
+		{"ephedrine AND platform:ChemHub", total("+ephedrine +platform:ChemHub")},
+		{"ephedrine AND NOT platform:ChemHub", total("+ephedrine -platform:ChemHub")},
+		{"ephedrine OR toluene", total("ephedrine toluene")},
+		{"score:[0.9 TO 1]", total("+score:>=0.9 +score:<=1")},
+	} {
+		if got := total(c.query); got != c.want {
+			t.Errorf("Search(%q): total %d, want %d", c.query, got, c.want)
+		}
+	}
+	if eph == 0 || eph == all || total("ephedrine AND platform:ChemHub") >= eph {
+		t.Fatalf("fixture: %d hits, %d for ephedrine: the checks above cannot fail", all, eph)
+	}
+	if _, err := x.Search(t.Context(), Query{Query: "NOT score:[0.5 TO 1]"}); precwatch.ErrorCode(err) != precwatch.EINVALID {
+		t.Errorf("Search(NOT score:[0.5 TO 1]) err = %v, want EINVALID", err)
+	}
+}

@@ -129,3 +129,37 @@ func TestConformanceAPIFlaggedVersion(t *testing.T) {
 			d.Ticket.Title, d.Ticket.Substances, d.Listing.Title, d.Flagged)
 	}
 }
+
+// TestConformanceSearchNegativeWord: a MUST NOT clause on the command line
+// is a query word, not an unknown flag ("flag provided but not defined:
+// -platform:ChemHub").
+func TestConformanceSearchNegativeWord(t *testing.T) {
+	data := mustSearchData(t)
+	count := func(args ...string) int {
+		t.Helper()
+		code, out, errs := runSearchCmd(append([]string{"search", "--data", data}, args...)...)
+		if code != 0 {
+			t.Fatalf("search %v: exit %d: %s", args, code, errs)
+		}
+		var got struct {
+			Total int `json:"total"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("search %v: %v", args, err)
+		}
+		return got.Total
+	}
+	all, chem := count("*"), count("platform:ChemHub")
+	if chem == 0 || chem == all {
+		t.Fatalf("fixture: %d hits, %d on ChemHub", all, chem)
+	}
+	if got := count("-platform:ChemHub"); got != all-chem {
+		t.Errorf("search -platform:ChemHub: %d hits, want %d", got, all-chem)
+	}
+	if got := count("--limit", "2", "*", "-platform:ChemHub", "--format", "json"); got != all-chem {
+		t.Errorf("search --limit 2 * -platform:ChemHub --format json: %d hits, want %d", got, all-chem)
+	}
+	if code, _, errs := runSearchCmd("search", "--data", data, "--bogus", "x"); code != 2 || !strings.Contains(errs, "-bogus") {
+		t.Errorf("search --bogus x: exit %d, %q; want 2 naming the flag", code, errs)
+	}
+}

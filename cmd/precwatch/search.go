@@ -187,9 +187,34 @@ func parseDate(s string, endOfDay bool) (time.Time, error) {
 
 // parseInterleaved parses flags that may come before or after the query
 // words and returns the words. "--" ends the flags.
+//
+// A word with one leading dash that names no flag is a query word, a MUST
+// NOT clause: precwatch search ephedrine -platform:ChemHub.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
+		if len(args) > 0 && isQueryWord(fs, args[0]) {
+			pos = append(pos, args[0])
+			args = args[1:]
+			continue
+		}
+		end := len(args)
+		for i, a := range args {
+			if a == "--" || isQueryWord(fs, a) {
+				end = i
+				break
+			}
+		}
+		if end < len(args) && args[end] != "--" {
+			// Parse the flags before the query word, then go on after it.
+			if err := parseFlags(fs, args[:end]); err != nil {
+				return nil, err
+			}
+			pos = append(pos, fs.Args()...)
+			pos = append(pos, args[end])
+			args = args[end+1:]
+			continue
+		}
 		if err := parseFlags(fs, args); err != nil {
 			return nil, err
 		}
@@ -203,4 +228,15 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// isQueryWord reports whether a is a query word that looks like a flag:
+// one leading dash ("-platform:ChemHub", "-ephedrine") and no flag of that
+// name.
+func isQueryWord(fs *flag.FlagSet, a string) bool {
+	if len(a) < 2 || a[0] != '-' || a[1] == '-' {
+		return false
+	}
+	name, _, _ := strings.Cut(a[1:], "=")
+	return fs.Lookup(name) == nil && name != "h" && name != "help"
 }
