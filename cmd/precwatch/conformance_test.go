@@ -163,3 +163,20 @@ func TestConformanceSearchNegativeWord(t *testing.T) {
 		t.Errorf("search --bogus x: exit %d, %q; want 2 naming the flag", code, errs)
 	}
 }
+
+// TestConformanceLogTimesUTC: log lines carry UTC times whatever the time
+// zone (they were in the machine's local zone).
+func TestConformanceLogTimesUTC(t *testing.T) {
+	old := time.Local
+	time.Local = time.FixedZone("UTC+5", 5*3600)
+	defer func() { time.Local = old }()
+	var b strings.Builder
+	l, err := newLogger(&b, "info")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Info("hello")
+	if !regexp.MustCompile(`^time=\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z `).MatchString(b.String()) {
+		t.Errorf("log line %q: want an RFC 3339 UTC time", b.String())
+	}
+}
