@@ -143,10 +143,11 @@ func TestHTMLDocumentPageTypes(t *testing.T) {
 <div class="box"><div class="block-title">Популярные товары</div><a href="/1">Эфедрин</a> <a href="/2">Псевдоэфедрин</a></div>
 <div class="recommend"><h2>関連商品</h2><a href="/1">エフェドリン塩酸塩</a><a href="/2">無水酢酸</a></div>
 <section class="x"><h2>Kunden kauften auch</h2><a href="/1">1,4-Butandiol</a><a href="/2">Aceton</a></section>
-<section class="y"><h2>Produits similaires</h2><a href="/1">Dolirhume</a><a href="/2">Humex</a></section></body></html>`,
+<section class="y"><h2>Produits similaires</h2><a href="/1">Dolirhume</a><a href="/2">Humex</a></section>
+<div data-box-name="Other Offers"><h2>Inne oferty sprzedającego</h2><a href="/o/1">Kwas siarkowy 1 l</a> <a href="/o/2">Aceton 5 l</a></div></body></html>`,
 			wantTitle: "工业级甲苯",
 			keep:      []string{"工业级甲苯", "甲苯 99.9%"},
-			drop:      []string{"麻黄碱", "Эфедрин", "エフェドリン", "Butandiol", "Dolirhume"},
+			drop:      []string{"麻黄碱", "Эфедрин", "エフェドリン", "Butandiol", "Dolirhume", "siarkowy"},
 		},
 		{
 			name: "a related-looking block without links is description, kept",
@@ -335,7 +336,8 @@ func TestHTMLDocumentMalformed(t *testing.T) {
 }
 
 // TestHTMLDocumentTestdata: every saved page of testdata/documents parses
-// to valid UTF-8 text (when decoded as UTF-8 pages are) with a title.
+// to valid UTF-8 text (when decoded as UTF-8 pages are) with a title (an
+// unrendered page's text is its script text).
 func TestHTMLDocumentTestdata(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "documents", "*.html"))
 	if err != nil || len(files) < 20 {
@@ -347,8 +349,8 @@ func TestHTMLDocumentTestdata(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := matchers.ParseHTMLDocument(b)
-		if d.Title == "" || strings.TrimSpace(d.Text) == "" {
-			t.Errorf("%s: title %q, text %q", f, d.Title, d.Text)
+		if d.Title == "" || strings.TrimSpace(d.Text+d.ScriptText) == "" {
+			t.Errorf("%s: title %q, text %q, script text %q", f, d.Title, d.Text, d.ScriptText)
 		}
 		if utf8.Valid(b) && !utf8.ValidString(d.Text) {
 			t.Errorf("%s: text is not valid UTF-8", f)
