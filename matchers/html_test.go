@@ -394,6 +394,13 @@ func BenchmarkParseHTMLDocument(b *testing.B) {
 				matchers.ParseHTMLDocument(bc.page)
 			}
 		})
+		// Baseline: the whole page's text, as documents were read before.
+		b.Run(bc.name+"/HTMLText", func(b *testing.B) {
+			b.SetBytes(int64(len(bc.page)))
+			for b.Loop() {
+				matchers.HTMLText(bc.page)
+			}
+		})
 	}
 }
 
