@@ -129,6 +129,11 @@ func TestMatchDocumentsAndStdin(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(stdout, "s1\t") || !strings.Contains(stdout, "SUSPICIOUS") || !strings.Contains(stdout, "indicator stealth-packaging") {
 		t.Errorf("stdin text format: exit %d, stdout:\n%s", code, stdout)
 	}
+	// Stdin holding an HTML page is read as the page it shows.
+	code, stdout, _ = runMatchCmd(t, `<!DOCTYPE html><html><body><nav><a href="/">Safrole</a></nav><h1>Acetic anhydride 200 L drum</h1><p>discreet packaging</p></body></html>`)
+	if ms := decodeDocumentLines(t, stdout); code != 0 || len(ms) != 1 || !ms[0].Suspicious || ms[0].Listing == nil || ms[0].Listing.Title != "Acetic anhydride 200 L drum" || len(ms[0].Substances) != 1 {
+		t.Errorf("stdin HTML: exit %d, stdout %s", code, stdout)
+	}
 	// Stdin as a plain document.
 	code, stdout, _ = runMatchCmd(t, "Acetic anhydride 200 L drum, discreet packaging", "--input", "text")
 	if ms := decodeMatches(t, stdout); code != 0 || len(ms) != 1 || !ms[0].Suspicious {
@@ -512,6 +517,7 @@ func TestMatchDocumentCharsets(t *testing.T) {
 		{"gbk.html", enc(simplifiedchinese.GBK, `<html><head><meta charset="gbk"></head><body><h1>伪麻黄碱 1公斤</h1></body></html>`), "pseudoephedrine"},
 		{"stale.html", []byte(`<html><head><meta charset="windows-1251"></head><body><h1>Уксусный ангидрид 30 л</h1></body></html>`), "acetic-anhydride"},
 		{"undeclared-cp1251.txt", enc(charmap.Windows1251, "Красный фосфор 500 г, анонимная упаковка"), "red-phosphorus"},
+		{"undeclared-koi8r.txt", enc(charmap.KOI8R, "Продаю эфедрин, 100 грамм, пишите в телеграм"), "ephedrine"},
 		{"undeclared-gbk.txt", enc(simplifiedchinese.GBK, "出售伪麻黄碱，一公斤，微信联系"), "pseudoephedrine"},
 		{"undeclared-sjis.txt", enc(japanese.ShiftJIS, "プソイドエフェドリン 1kg を販売します。"), "pseudoephedrine"},
 		{"latin1.txt", enc(charmap.Windows1252, "Éphédrine en poudre, 1 kg, livraison discrète à Genève"), "ephedrine"},

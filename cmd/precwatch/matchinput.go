@@ -452,8 +452,8 @@ func adFrame(loc string) bool {
 // <meta charset> says (pages re-saved by an editor keep the old
 // declaration); then an HTML page's declared charset (<meta charset>,
 // <meta http-equiv="Content-Type">); an undeclared legacy charset is guessed
-// among windows-1251, GB18030, Shift_JIS and windows-1252 by how plausible
-// each decoding reads (guessCharset).
+// among windows-1251, KOI8-R, GB18030, Shift_JIS and windows-1252 by how
+// plausible each decoding reads (guessCharset).
 func decodeDocument(data []byte, isHTML bool) string {
 	if e, _, certain := charset.DetermineEncoding(data, ""); certain {
 		if dec, err := e.NewDecoder().Bytes(data); err == nil {
@@ -484,7 +484,7 @@ func declaresCharset(data []byte) bool {
 
 // legacyCharsets are the undeclared charsets guessCharset tries, the most
 // likely first (it wins ties).
-var legacyCharsets = []encoding.Encoding{charmap.Windows1251, simplifiedchinese.GB18030, japanese.ShiftJIS, charmap.Windows1252}
+var legacyCharsets = []encoding.Encoding{charmap.Windows1251, charmap.KOI8R, simplifiedchinese.GB18030, japanese.ShiftJIS, charmap.Windows1252}
 
 // guessCharset decodes bytes that are not UTF-8 and declare no charset with
 // the legacy charset whose decoding reads most like text (plausibility); invalid
