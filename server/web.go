@@ -469,6 +469,10 @@ type fieldView struct {
 
 type ticketView struct {
 	*TicketDetail
+	// Edited is the listing as it is now when it was edited into
+	// something not suspicious after it was flagged; the page then shows
+	// the flagged version (Listing, Match) the ticket is about.
+	Edited    *precwatch.Listing
 	Fields    []fieldView
 	CanReview bool
 	Flash     string
@@ -484,6 +488,10 @@ func (s *Server) ticketPage(w http.ResponseWriter, r *http.Request, p *Principal
 		return err
 	}
 	view := &ticketView{TicketDetail: d, CanReview: canReview(p) == nil}
+	if d.Flagged != nil {
+		view.Edited = d.Listing
+		d.Listing, d.Match = &d.Flagged.Listing, &d.Flagged.Match
+	}
 	if d.Listing != nil {
 		spans := map[string][]span{}
 		for _, sub := range d.Match.Substances {

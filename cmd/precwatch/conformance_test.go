@@ -129,6 +129,14 @@ func TestConformanceAPIFlaggedVersion(t *testing.T) {
 		t.Errorf("ticket detail after a harmless edit: ticket %q %v, listing %q, flagged %+v; want the edit as listing and the flagged version kept",
 			d.Ticket.Title, d.Ticket.Substances, d.Listing.Title, d.Flagged)
 	}
+	// The web page shows the flagged version and says what it is now.
+	b := newBrowser(t, f.srv.URL, nil)
+	b.signIn(f.tokens["reviewer"])
+	code, page, _ := b.get(fmt.Sprintf("/tickets/%d", f.hostile))
+	if code != http.StatusOK || !strings.Contains(page, `id="edited"`) || !strings.Contains(page, "now “Magnetic stirrer”") ||
+		!strings.Contains(page, "BMK") {
+		t.Errorf("ticket page after a harmless edit: %d, want the edit named and the flagged substances:\n%s", code, short(page))
+	}
 }
 
 // TestConformanceSearchNegativeWord: a MUST NOT clause on the command line
