@@ -106,11 +106,15 @@ type HTMLDocument struct {
 //     Polish, Turkish, Dutch, Italian and Portuguese);
 //   - in page-level headers, footers and sidebars (and elements whose class
 //     calls them a header, footer, sidebar, widget or menu), the blocks that
-//     are mostly links; their plain text stays, since a small shop's
-//     contact details and shipping terms often sit there;
+//     are mostly links; their plain text and contact links stay, since a
+//     small shop's contact details and shipping terms often sit there;
 //   - lists of links (four or more, three quarters of the text) in an
 //     <aside> or in a layout column beside the column holding the main
 //     heading (the menu cell of a table layout).
+//
+// A contact link (mailto:, tel:, t.me/…, wa.me/…, signal.me/…) whose text
+// does not show its target, as an icon button does not, is followed by
+// its target in the text.
 //
 // The main heading is the first visible <h1> of <main>, role=main or
 // <article>, else of the page outside its chrome (not a logo), else an
@@ -427,8 +431,17 @@ func (w *docWriter) node(n *html.Node, region bool) {
 	if block {
 		w.newline = true
 	}
+	before := w.b.Len()
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.node(c, region)
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		// A contact button is often an icon: its target is the
+		// contact ("t.me/labshop", "wa.me/8613100000000").
+		if c := contactOf(n); c != "" && !strings.Contains(strings.ToLower(w.b.String()[before:]), strings.ToLower(c)) {
+			w.space = true
+			w.word(c)
+		}
 	}
 	if block {
 		w.newline = true
@@ -820,7 +833,13 @@ func linkDense(n *html.Node) bool {
 				return
 			}
 			if c.DataAtom == atom.A {
-				inLink = true
+				if contact := contactOf(c); contact != "" {
+					// The seller's details, not navigation; an icon
+					// button reads as its target.
+					total += len(contact)
+				} else {
+					inLink = true
+				}
 			}
 		}
 		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
@@ -862,7 +881,9 @@ func linkList(n *html.Node) bool {
 			total += k
 			for p := c.Parent; p != nil && p != n; p = p.Parent {
 				if p.Type == html.ElementNode && p.DataAtom == atom.A {
-					linked += k
+					if contactOf(p) == "" {
+						linked += k
+					}
 					break
 				}
 			}
@@ -870,6 +891,52 @@ func linkList(n *html.Node) bool {
 		return true
 	})
 	return total > 0 && linked*4 >= total*3
+}
+
+// contactHosts are messenger link hosts; a link to one is a contact.
+var contactHosts = []string{"t.me/", "telegram.me/", "telegram.dog/", "wa.me/", "api.whatsapp.com/send", "chat.whatsapp.com/",
+	"signal.me/", "threema.id/", "wickr.me/", "wickr.com/u/", "line.me/", "u.wechat.com/", "qm.qq.com/"}
+
+// contactOf returns the contact a link stands for: the messenger link
+// (scheme and "www." dropped), the address of a mailto: link, the number of
+// a tel:, sms: or whatsapp: link; "" for other links and for share links.
+func contactOf(a *html.Node) string {
+	href := strings.TrimSpace(attrOf(a, "href"))
+	l := strings.ToLower(href)
+	for _, p := range []string{"mailto:", "tel:", "sms:", "whatsapp://send?phone=", "viber://chat?number=", "skype:"} {
+		if strings.HasPrefix(l, p) {
+			v := href[len(p):]
+			if i := strings.IndexAny(v, "?&"); i >= 0 {
+				v = v[:i]
+			}
+			if v = strings.TrimSpace(v); v == "" || strings.ContainsAny(v, "<>\"") {
+				return ""
+			}
+			switch p {
+			case "whatsapp://send?phone=":
+				return "wa.me/" + v
+			case "skype:":
+				return "skype: " + v
+			}
+			return v
+		}
+	}
+	for _, p := range []string{"https://", "http://", "//"} {
+		l = strings.TrimPrefix(l, p)
+	}
+	l = strings.TrimPrefix(l, "www.")
+	for _, h := range contactHosts {
+		if strings.HasPrefix(l, h) && len(l) > len(h) && !strings.HasPrefix(l[len(h):], "share") {
+			if i := strings.IndexAny(l, "#"); i >= 0 {
+				l = l[:i]
+			}
+			if strings.ContainsAny(l, " <>\"") {
+				return ""
+			}
+			return l
+		}
+	}
+	return ""
 }
 
 // mainAnchor returns the page's main heading: the first visible <h1> inside

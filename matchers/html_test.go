@@ -240,6 +240,15 @@ func TestHTMLDocumentPageTypes(t *testing.T) {
 			drop:      []string{"麻黄碱", "Safrole"},
 		},
 		{
+			name: "contact links in the footer are kept and icon buttons show their target",
+			page: `<html><body><main><h1>Sulfuric acid 5 L</h1><a class="btn" href="https://wa.me/8613100000000"><i class="icon-whatsapp"></i></a></main>
+<footer><a href="https://t.me/acidshop"><svg></svg></a> <a href="mailto:sales@acid.example">sales@acid.example</a> <a href="https://t.me/share/url?url=x">Share</a>
+<ul><li><a href="/faq">FAQ</a></li><li><a href="/terms">Terms</a></li><li><a href="/c/1">Ephedrine</a></li></ul></footer></body></html>`,
+			wantTitle: "Sulfuric acid 5 L",
+			keep:      []string{"wa.me/8613100000000", "t.me/acidshop", "sales@acid.example"},
+			drop:      []string{"FAQ", "Ephedrine", "share"},
+		},
+		{
 			name: "no structure at all: everything visible is kept",
 			page: `<p>Ephedrine HCl 1 kg<p>Telegram @x<table><tr><td>price<td>100 USD</table>`,
 			keep: []string{"Ephedrine HCl 1 kg\nTelegram @x\nprice 100 USD"},
