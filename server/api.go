@@ -210,7 +210,9 @@ type TicketDetail struct {
 	// Flagged is the version of the listing the ticket was raised for,
 	// when the listing has since been edited into something not
 	// suspicious (Listing and Match are then the edit).
-	Flagged     *precwatch.Result      `json:"flagged,omitempty"`
+	Flagged *precwatch.Result `json:"flagged,omitempty"`
+	// Versions is the listing's evidence history, oldest first.
+	Versions    []ListingVersion       `json:"versions"`
 	Observables []precwatch.Observable `json:"observables"`
 	Links       []Link                 `json:"links"`
 	Events      []TicketEvent          `json:"events"`
@@ -219,7 +221,7 @@ type TicketDetail struct {
 
 // ticketDetail loads the detail of t, with links limited to p's scope.
 func (s *Server) ticketDetail(ctx context.Context, t *precwatch.Ticket, p *Principal) (*TicketDetail, error) {
-	d := &TicketDetail{Ticket: t, Observables: []precwatch.Observable{}, Links: []Link{}, Events: []TicketEvent{},
+	d := &TicketDetail{Ticket: t, Observables: []precwatch.Observable{}, Links: []Link{}, Events: []TicketEvent{}, Versions: []ListingVersion{},
 		Transitions: s.opts.Tickets.Transitions()[t.Status]}
 	res, err := s.opts.Tickets.Listing(ctx, t.Platform, t.ListingID)
 	switch {
@@ -237,6 +239,11 @@ func (s *Server) ticketDetail(ctx context.Context, t *precwatch.Ticket, p *Princ
 		return nil, err
 	} else if obs != nil {
 		d.Observables = obs
+	}
+	if vs, err := s.opts.Tickets.Versions(ctx, t.Platform, t.ListingID); err != nil {
+		return nil, err
+	} else if vs != nil {
+		d.Versions = vs
 	}
 	links, err := s.opts.Tickets.Links(ctx, t.ID)
 	if err != nil {

@@ -84,6 +84,13 @@ type TicketEvent struct {
 	Reason   string    `json:"reason,omitempty"`
 }
 
+// ListingVersion is one content version of a listing (its evidence history).
+type ListingVersion struct {
+	ContentHash  string    `json:"content_hash"`
+	EvidenceHash string    `json:"evidence_hash"`
+	FirstSeen    time.Time `json:"first_seen"`
+}
+
 // Link is another ticket whose listing shares an observable with a ticket's.
 type Link struct {
 	TicketID   int64                `json:"ticket_id"`
@@ -116,6 +123,8 @@ type Tickets interface {
 	// FlaggedResult returns ticket id's listing and match as they were
 	// when last suspicious, or nil when not kept.
 	FlaggedResult(ctx context.Context, id int64) (*precwatch.Result, error)
+	// Versions returns a listing's content versions, oldest first.
+	Versions(ctx context.Context, platform, listingID string) ([]ListingVersion, error)
 	Observables(ctx context.Context, platform, listingID string) ([]precwatch.Observable, error)
 	SetStatus(ctx context.Context, id int64, status, actor, reason string) error
 	Assign(ctx context.Context, id int64, assignee, actor string) error

@@ -80,6 +80,10 @@ func TestEditedHarmlessKeepsFlaggedEvidence(t *testing.T) {
 		tk.EvidenceHash != "ev-edited-v1" || !tk.LastSeen.Equal(t0.Add(time.Hour)) {
 		t.Errorf("ticket after a harmless edit = %+v, want open with the flagged title, score, substances and evidence", tk)
 	}
+	vs, err := s.Versions(ctx, "ChemHub", "edited")
+	if err != nil || len(vs) != 2 || vs[0].EvidenceHash != "ev-edited-v1" || vs[1].EvidenceHash != "ev-edited-v2" || !vs[1].FirstSeen.Equal(t0.Add(time.Hour)) {
+		t.Errorf("Versions = %+v, %v; want the flagged version then the edit", vs, err)
+	}
 	setStatuses(t, s, id, precwatch.StatusInReview, precwatch.StatusConfirmed)
 	_, rep := incidents(t, s)
 	if len(rep.Incidents) != 1 {

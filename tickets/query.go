@@ -452,6 +452,38 @@ func (s *Store) ListingState(ctx context.Context, platform, listingID string) (*
 	return &st, nil
 }
 
+// Version is one content version of a listing: its evidence history.
+type Version struct {
+	ContentHash  string    `json:"content_hash"`
+	EvidenceHash string    `json:"evidence_hash"`
+	FirstSeen    time.Time `json:"first_seen"` // when this content was first seen
+}
+
+// Versions returns the content versions of a listing, oldest first (none
+// for an unknown listing).
+func (s *Store) Versions(ctx context.Context, platform, listingID string) ([]Version, error) {
+	rows, err := s.rq.QueryContext(ctx, `SELECT content_hash, evidence_hash, seen_at FROM listing_versions
+		WHERE platform = ? AND listing_id = ? ORDER BY seen_at, content_hash`, platform, listingID)
+	if err != nil {
+		return nil, fmt.Errorf("versions of %s/%s: %w", platform, listingID, err)
+	}
+	defer rows.Close()
+	vs := []Version{}
+	for rows.Next() {
+		var v Version
+		var at int64
+		if err := rows.Scan(&v.ContentHash, &v.EvidenceHash, &at); err != nil {
+			return nil, fmt.Errorf("versions of %s/%s: %w", platform, listingID, err)
+		}
+		v.FirstSeen = fromNS(at)
+		vs = append(vs, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("versions of %s/%s: %w", platform, listingID, err)
+	}
+	return vs, nil
+}
+
 // Listings calls fn with every stored listing last seen at or after since,
 // in (platform, listing id) order, for a rescan. fn may call Record. An
 // error from fn stops the iteration and is returned.

@@ -117,9 +117,13 @@ func TestConformanceAPIFlaggedVersion(t *testing.T) {
 		t.Fatalf("GET ticket %d: %d %s", f.hostile, code, short(body))
 	}
 	var d struct {
-		Ticket  precwatch.Ticket  `json:"ticket"`
-		Listing precwatch.Listing `json:"listing"`
-		Flagged *precwatch.Result `json:"flagged"`
+		Ticket   precwatch.Ticket  `json:"ticket"`
+		Listing  precwatch.Listing `json:"listing"`
+		Flagged  *precwatch.Result `json:"flagged"`
+		Versions []struct {
+			EvidenceHash string    `json:"evidence_hash"`
+			FirstSeen    time.Time `json:"first_seen"`
+		} `json:"versions"`
 	}
 	if err := json.Unmarshal([]byte(body), &d); err != nil {
 		t.Fatal(err)
@@ -128,6 +132,9 @@ func TestConformanceAPIFlaggedVersion(t *testing.T) {
 		d.Flagged.Listing.Title != hostileTitle || d.Ticket.Title != hostileTitle || len(d.Ticket.Substances) == 0 {
 		t.Errorf("ticket detail after a harmless edit: ticket %q %v, listing %q, flagged %+v; want the edit as listing and the flagged version kept",
 			d.Ticket.Title, d.Ticket.Substances, d.Listing.Title, d.Flagged)
+	}
+	if len(d.Versions) != 2 {
+		t.Errorf("ticket detail versions = %+v, want the evidence history of 2 versions", d.Versions)
 	}
 	// The web page shows the flagged version and says what it is now.
 	b := newBrowser(t, f.srv.URL, nil)

@@ -211,8 +211,9 @@ func TestTicketPolicyThroughCLI(t *testing.T) {
 	}
 	code, out, errOut := runMain(t, "tickets", "show", "--data", data, itoa(ts[u("/p/2/")].ID))
 	if code != 0 || !strings.Contains(out, "cleared suspicious -> not suspicious") || !strings.Contains(out, "Listing now:") ||
-		!strings.Contains(out, "Magnetic stirrer") || !strings.Contains(out, "Pseudoephedrine  CAS") || !strings.Contains(out, "no-paperwork:") {
-		t.Errorf("tickets show (p/2/ edited): exit %d, %s\n%s; want the edit named (Listing now, cleared entry) and the flagged substances and indicators", code, errOut, out)
+		!strings.Contains(out, "Magnetic stirrer") || !strings.Contains(out, "Pseudoephedrine  CAS") || !strings.Contains(out, "no-paperwork:") ||
+		strings.Count(out[strings.Index(out, "Evidence history:"):strings.Index(out, "\nHistory:")], "  evidence ") != 2 {
+		t.Errorf("tickets show (p/2/ edited): exit %d, %s\n%s; want the edit named (Listing now, cleared entry), the flagged substances and indicators and two evidence versions", code, errOut, out)
 	}
 
 	// The incident report: the confirmed ticket with what the issue asks.

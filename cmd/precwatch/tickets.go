@@ -223,6 +223,10 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	versions, err := s.Versions(ctx, t.Platform, t.ListingID)
+	if err != nil {
+		return err
+	}
 	// A listing edited into something harmless after it was flagged: the
 	// ticket is about the flagged version, which is shown (the listing's
 	// state is the edit).
@@ -240,9 +244,10 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 			Listing     precwatch.Result       `json:"listing"`
 			Flagged     *precwatch.Result      `json:"flagged,omitempty"` // the flagged version, when the listing is no longer suspicious
 			Observables []precwatch.Observable `json:"observables"`
+			Versions    []tickets.Version      `json:"versions"` // the evidence history, oldest first
 			Events      []tickets.TicketEvent  `json:"events"`
 			Links       []tickets.Link         `json:"links"`
-		}{t, st.Result, flagged, obs, events, links})
+		}{t, st.Result, flagged, obs, versions, events, links})
 	}
 	w := env.Stdout
 	line := func(k, v string) { fmt.Fprintf(w, "%-15s %s\n", k+":", tkCell(v, 500)) }
@@ -316,6 +321,10 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 	for _, l := range links {
 		fmt.Fprintf(w, "  ticket %d  %s  seller %s  shares %s %s  %s\n", l.TicketID, l.Platform, tkCell(l.Seller, 40),
 			l.Observable.Type, tkCell(l.Observable.Value, 80), l.ListingURL)
+	}
+	fmt.Fprintln(w, "\nEvidence history:")
+	for _, v := range versions {
+		fmt.Fprintf(w, "  %s  evidence %s  content %s\n", stamp(v.FirstSeen), orDash(v.EvidenceHash), v.ContentHash)
 	}
 	fmt.Fprintln(w, "\nHistory:")
 	for _, e := range events {
@@ -430,4 +439,11 @@ func runTicketsSetStatus(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "ticket %d: %s -> %s\n", id, before.Status, pos[1])
 	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

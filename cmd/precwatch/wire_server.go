@@ -140,6 +140,18 @@ func (b *backend) Listing(ctx context.Context, platform, listingID string) (*pre
 	return b.a.store.Listing(ctx, platform, listingID)
 }
 
+func (b *backend) Versions(ctx context.Context, platform, listingID string) ([]server.ListingVersion, error) {
+	vs, err := b.a.store.Versions(ctx, platform, listingID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]server.ListingVersion, len(vs))
+	for i, v := range vs {
+		out[i] = server.ListingVersion(v)
+	}
+	return out, nil
+}
+
 func (b *backend) FlaggedResult(ctx context.Context, id int64) (*precwatch.Result, error) {
 	return b.a.store.FlaggedResult(ctx, id)
 }
