@@ -24,10 +24,14 @@ QUERY is in Bleve query-string syntax. A bare term searches titles, descriptions
 substance names, ids and CAS numbers in every language (ephedrine, 麻黄碱, эфедрин,
 5449-12-7). Fields: cas substance substance_name list platform target seller location
 indicator observable url listing_id lang title description score suspicious first_seen
-last_seen. Examples:
+last_seen. +word must match, -word must not; values of platform, seller, location,
+list, indicator and substance match in any case, seller and location also by a word
+(location:china). Lucene's AND, OR, NOT and field:[lo TO hi] work too; dates are
+quoted in ranges (first_seen:>"2026-11-01"). Examples:
   precwatch search 'cas:5449-12-7'
   precwatch search '+substance:ephedrine +indicator:messenger-contact score:>0.8'
-  precwatch search --platform ChemHub --facets 'list:table-I'`
+  precwatch search 'ephedrine AND NOT platform:ChemHub'
+  precwatch search --platform ChemHub 'list:table-I'`
 
 // searchOutput is the JSON document `precwatch search` prints (DESIGN.md).
 type searchOutput struct {
