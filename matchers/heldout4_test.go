@@ -1,0 +1,29 @@
+package matchers
+
+import "testing"
+
+// The fourth held-out set (testdata/heldout4) was written after the matcher
+// had been tuned on the corpus and on three held-out sets; it aims at what
+// an outside evaluator would generate: short and field-split listings
+// (title only, description only, the CAS or the indicator in the
+// attributes, price, seller or location), every Table II substance with
+// zero and exactly one indicator of each type, retail against bulk
+// medicines, pages that name substances without offering them, new
+// obfuscations, and languages the earlier sets barely covered. See
+// testdata/heldout4/README.md.
+const heldout4Path = "../testdata/heldout4/listings.jsonl"
+
+// heldout4Min is the precision and recall the fourth held-out set must
+// keep, for `suspicious` and for the offered CAS sets, over every listing
+// that is not a known gap.
+const heldout4Min = 0.97
+
+// heldout4KnownGaps are listings of the fourth held-out set the matcher
+// gets wrong for a reason not fixed yet; they are measured and listed but
+// left out of the assertion.
+var heldout4KnownGaps = map[string]string{}
+
+// TestHeldout4 measures the matcher on the fourth held-out set.
+func TestHeldout4(t *testing.T) {
+	measureLabelledSet(t, "held-out-4", readLabelledSet(t, heldout4Path), heldout4KnownGaps, heldout4Min)
+}
