@@ -78,3 +78,24 @@ func TestGap4CASLineBreak(t *testing.T) {
 		}
 	}
 }
+
+// A risk indicator the listing denies ("we never use Telegram", "no
+// stealth") is none; an indicator after a cue that denies something else
+// ("do not hesitate to contact us on WhatsApp") still counts.
+func TestGap4NegatedIndicator(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "MEK 99.9% 200 L drums", desc: "We never use Wickr or Telegram; orders by purchase order only.", price: "$210 / drum",
+			cas: []string{"78-93-3"}},
+		{title: "Sulphuric acid 96%, 30 L", desc: "Sorry, we can't ship in plain packaging; hazard labels are required.", price: "$40",
+			cas: []string{"7664-93-9"}},
+		{title: "Aceton 99,5 %, 30 l", desc: "Wir versenden nicht diskret verpackt, sondern mit Gefahrgutetikett.", price: "35 EUR",
+			cas: []string{"67-64-1"}},
+		{title: "Toluene 25 L", desc: "No Telegram, no WhatsApp, invoice by email.", price: "$70", cas: []string{"108-88-3"}},
+		// Cues that deny something else.
+		{title: "Acetone 99.5% 25 L", desc: "Do not hesitate to contact us on WhatsApp +86 138 0000 0000.", price: "$45",
+			suspicious: true, cas: []string{"67-64-1"}},
+		{title: "Toluene 25 L", desc: "Don't worry we ship discreetly to the EU.", price: "$70", suspicious: true, cas: []string{"108-88-3"}},
+		{title: "Hydrochloric acid 33% 20 L", desc: "Not sold to companies; stealth shipping to private buyers.", price: "$30",
+			suspicious: true, cas: []string{"7647-01-0"}},
+	})
+}

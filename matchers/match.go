@@ -625,7 +625,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	for _, c := range ev.cands {
 		f := &fields[c.field]
-		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) {
+		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
+			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s)) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if c.ii == m.crypto && !ev.cryptoOnly {
 				ev.cryptoOnly = m.onlyNear(f, c.s, c.e)
@@ -767,6 +768,44 @@ func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
 			continue
 		}
 		if slices.Contains(m.pats[c.pat].blockBefore, ii) && sameClause(f.norm[c.e:s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedIndicator reports whether the indicator phrase at s is denied by a
+// cue before it: a verbal cue ("not", "never", "nicht") up to 40 bytes
+// before it in the same clause ("we do not sell via Telegram or
+// WhatsApp"), an immediate cue ("no", "without", "ohne") right before it
+// ("no Telegram"). A gap holding an except word ("do not hesitate to
+// contact us on WhatsApp", "don't worry, ships discreetly") denies
+// nothing. The no-paperwork indicator is a denial itself and is not
+// looked at here.
+func (m *Matcher) negatedIndicator(f *field, s int32) bool {
+	for _, c := range f.window(s-maxCue, s) {
+		if c.pat < 0 || c.e > s {
+			continue
+		}
+		k := m.pats[c.pat].kinds
+		if k&(kIndNegBefore|kIndNegImmediate) == 0 {
+			continue
+		}
+		gap := f.norm[c.e:s]
+		if k&kIndNegImmediate != 0 && s-c.e <= 2 && onlySpace(gap) {
+			return true
+		}
+		if k&kIndNegBefore == 0 || s-c.e > 40 || !sameClause(gap) || bytes.Contains(gap, []byte(" - ")) {
+			continue
+		}
+		except := false
+		for _, w := range m.indNegExc {
+			if bytes.Contains(gap, w) {
+				except = true
+				break
+			}
+		}
+		if !except {
 			return true
 		}
 	}

@@ -71,6 +71,8 @@ const (
 	kCompAfter
 	kCompProcess
 	kFiat
+	kIndNegBefore
+	kIndNegImmediate
 )
 
 // termRef ties a pattern to a substance term.
@@ -134,6 +136,7 @@ type Matcher struct {
 	noPaper    int16              // index of the no-paperwork indicator, -1 if none
 	crypto     int16              // index of the crypto-payment indicator, -1 if none
 	onlyWords  [][]byte           // normalised "only" cues of a crypto payment
+	indNegExc  [][]byte           // normalised words that undo an indicator's negation ("hesitate")
 	lines      []subLines         // per substance: its explain lines
 	suspLines  []string           // per score in hundredths: the "suspicious" line
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
@@ -291,6 +294,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
 		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
 		{lex.Payment.Fiat, kFiat},
+		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
@@ -309,6 +313,11 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	for _, t := range lex.Payment.Only {
 		if n := strings.TrimSpace(Normalize(t).String()); n != "" {
 			m.onlyWords = append(m.onlyWords, []byte(n))
+		}
+	}
+	for _, t := range lex.IndicatorNegation.Except {
+		if n := strings.TrimSpace(Normalize(t).String()); n != "" {
+			m.indNegExc = append(m.indNegExc, []byte(n))
 		}
 	}
 	for _, t := range lex.Negation.Filler {
