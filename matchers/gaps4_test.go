@@ -99,3 +99,27 @@ func TestGap4NegatedIndicator(t *testing.T) {
 			suspicious: true, cas: []string{"7647-01-0"}},
 	})
 }
+
+// A report word inside a longer risk-indicator phrase ("seized" in "reship
+// if seized", "税関" in "税関対策済み") is part of the indicator, not a
+// sign of a news page.
+func TestGap4ReportWordInIndicator(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Acetone 5 L", desc: "Acetone 5 L, we reship if seized.", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "トルエン 18L", desc: "トルエン 18L 一斗缶、税関対策済みで発送します。", suspicious: true, cas: []string{"108-88-3"}},
+		// A report that names the indicator is still a report.
+		{title: "Police seized 300 L of acetone", desc: "Officers arrested two men; the vendor promised to reship if seized, police said.",
+			cas: []string{"67-64-1"}},
+	})
+}
+
+// A word glued to a substance name right after a messenger label is the
+// seller's user name ("Telegram: efedrynka"), not a mention.
+func TestGap4HandleAfterMessengerLabel(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Benzyl chloride 1 L", desc: "99%, Telegram: efedrynka", price: "$60", suspicious: true, cas: []string{"100-44-7"}},
+		{title: "Piperidine 500 ml", desc: "Wickr ID: anilinox", price: "$70", suspicious: true, cas: []string{"110-89-4"}},
+		// The name itself after the label, or anywhere else, still counts.
+		{title: "Efedrina 10 g", desc: "Telegram: efedrina pura disponible.", price: "$90", suspicious: true, cas: []string{"299-42-3"}},
+	})
+}

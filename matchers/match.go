@@ -229,8 +229,11 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		}
 		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
 		// is a user name, not a mention.
+		// So is a word glued to a substance term right after a messenger
+		// label ("Wickr: anilinolab", "tg bmkshop").
 		handle := p.kinds&kSubstance != 0 && (s > 0 && (norm[s-1] == '@' || norm[s-1] == '_') ||
-			int(r.end) < len(norm) && norm[r.end] == '_')
+			int(r.end) < len(norm) && norm[r.end] == '_' ||
+			s > 0 && (norm[s-1] == ' ' || norm[s-1] == ':') && wordAt(norm, int(r.end)) && afterMessengerLabel(norm, int(s)))
 		if handle && p.kinds&^kSubstance == 0 {
 			continue
 		}
@@ -461,7 +464,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
-			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s)
+			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h)
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
@@ -768,6 +771,18 @@ func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
 			continue
 		}
 		if slices.Contains(m.pats[c.pat].blockBefore, ii) && sameClause(f.norm[c.e:s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideIndicator reports whether hit h lies inside a longer risk-indicator
+// phrase: "税関" (customs, a report word) in "税関対策済み" (customs
+// taken care of) is part of the indicator, not a report.
+func (m *Matcher) insideIndicator(f *field, h fhit) bool {
+	for _, c := range f.window(h.s-maxCue, h.s) {
+		if c.pat >= 0 && c.pat != h.pat && m.pats[c.pat].kinds&kIndicator != 0 && c.e >= h.e && c.e-c.s > h.e-h.s {
 			return true
 		}
 	}
@@ -1110,6 +1125,43 @@ func arabicArticleBefore(norm []byte, i int) bool {
 		if a == al && strings.ContainsRune("\u0628\u0648\u0641\u0643\u0644", r) && !wordBefore(norm, j-w) {
 			return true
 		}
+	}
+	return false
+}
+
+// messengerLabels are the words after which a messenger user name follows
+// ("wickr: name", "telegram id name", "tg: name").
+var messengerLabels = map[string]bool{"wickr": true, "wickrme": true, "telegram": true, "tg": true, "threema": true,
+	"signal": true, "session": true, "whatsapp": true, "wa": true, "kik": true, "element": true}
+
+// afterMessengerLabel reports whether the word at norm[s] follows a
+// messenger label, directly or after "id", "me" or "handle", separated by
+// spaces, a colon or an at sign.
+func afterMessengerLabel(norm []byte, s int) bool {
+	i := s
+	for n := 0; n < 2; n++ {
+		j := i
+		for j > 0 && i-j < 3 && (norm[j-1] == ' ' || norm[j-1] == ':' || norm[j-1] == '@' || norm[j-1] == '=') {
+			j--
+		}
+		if j == i {
+			return false
+		}
+		k := j
+		for k > 0 && j-k < 10 && isASCIIAlpha(norm[k-1]) {
+			k--
+		}
+		if k == j || k > 0 && asciiWord[norm[k-1]&0x7f] && norm[k-1] < 0x80 {
+			return false
+		}
+		w := string(norm[k:j])
+		if messengerLabels[w] {
+			return true
+		}
+		if n > 0 || w != "id" && w != "me" && w != "handle" && w != "username" {
+			return false
+		}
+		i = k
 	}
 	return false
 }
