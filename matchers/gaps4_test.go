@@ -123,3 +123,15 @@ func TestGap4HandleAfterMessengerLabel(t *testing.T) {
 		{title: "Efedrina 10 g", desc: "Telegram: efedrina pura disponible.", price: "$90", suspicious: true, cas: []string{"299-42-3"}},
 	})
 }
+
+// An amount of mass or volume right before or after an ambiguous
+// abbreviation ("2 l of P2P", "MEK 20 l") is chemical context; a dose
+// (mg) is not, and block words still block.
+func TestGap4QuantityContext(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Leftover stock", desc: "Have 2 l of P2P, PM on Threema.", suspicious: true, cas: []string{"103-79-7"}},
+		{title: "MEK 20 l", desc: "Monero only.", suspicious: true, cas: []string{"78-93-3"}},
+		{title: "P2P 2 GB cloud backup", desc: "Peer-to-peer sync, crypto only."},
+		{title: "NPP 100 mg/ml, 10 ml vial", desc: "Telegram @gym_lab."},
+	})
+}

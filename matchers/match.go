@@ -583,7 +583,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					ok := false
 					ar := ambRef{sub: r.sub, amb: r.amb}
 					if near(chem, int32(fi), h.s, false) || r.amb >= 0 && near(ambList(ar, kAmbContext), int32(fi), h.s, false) ||
-						slices.Contains(casSubs, r.sub) {
+						slices.Contains(casSubs, r.sub) || m.quantityNextTo(f.norm, int(h.s), int(h.e)) {
 						ok = true
 					}
 					if !ok {
@@ -1924,4 +1924,49 @@ func locantAfter(norm []byte, e int) bool {
 func (m *Matcher) substitutable(sub int32) bool {
 	s := m.subs[sub]
 	return s.List == precwatch.ListTableII || s.List == precwatch.ListSurveillance && !s.Immediate
+}
+
+// quantityNextTo reports whether an amount of mass or volume stands right
+// before or after the term at norm[s:e] ("1 L of P2P", "500 g BMK", "MEK
+// 20 l"): an amount of a thing is chemical context for an abbreviation.
+// Milligrams are a dose and do not count.
+func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
+	isUnit := func(u string) bool { return quantityUnits[u] || m.unitLimit[u] > 0 }
+	// After: " 20 l", " 20l", ", 1 kg".
+	i := e
+	for i < len(norm) && i-e < 2 && (norm[i] == ' ' || norm[i] == ',') {
+		i++
+	}
+	if i < len(norm) && isDigit(norm[i]) && i > e {
+		_, j := parseQuantity(norm, i)
+		if j < len(norm) && norm[j] == ' ' {
+			j++
+		}
+		k := j
+		for k < len(norm) && isASCIIAlpha(norm[k]) {
+			k++
+		}
+		if k > j && !wordAt(norm, k) && isUnit(string(norm[j:k])) && !perAfter(norm, k) {
+			return true
+		}
+	}
+	// Before: "1 l of ", "500 g ", "2 kg ".
+	i = s
+	if i > 0 && norm[i-1] == ' ' {
+		i--
+	}
+	if i >= 3 && string(norm[i-3:i]) == " of" {
+		i -= 3
+	}
+	k := i
+	for k > 0 && isASCIIAlpha(norm[k-1]) && i-k < 12 {
+		k--
+	}
+	if k == i || !isUnit(string(norm[k:i])) {
+		return false
+	}
+	if k > 0 && norm[k-1] == ' ' {
+		k--
+	}
+	return k > 0 && isDigit(norm[k-1])
 }
