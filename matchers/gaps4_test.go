@@ -135,3 +135,13 @@ func TestGap4QuantityContext(t *testing.T) {
 		{title: "NPP 100 mg/ml, 10 ml vial", desc: "Telegram @gym_lab."},
 	})
 }
+
+// Hebrew glues the prefix letters "and", "the", "in", "to", "from" to the
+// word after them: a name behind one or two of them counts.
+func TestGap4HebrewPrefix(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "טולואן ואצטון למכירה", desc: "מחיר לליטר, משלוח דיסקרטי", price: "₪20", suspicious: true, cas: []string{"108-88-3", "67-64-1"}},
+		{title: "מבצע על האצטון", desc: "20 ליטר, תשלום בביטקוין בלבד", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "כתבה: השימוש בחומצה גופריתית בתעשייה", desc: "מאמר לימודי על חומצה גופריתית.", cas: []string{"7664-93-9"}},
+	})
+}

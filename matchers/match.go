@@ -223,7 +223,8 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	for _, r := range raw {
 		p := &m.pinfo[r.pat]
 		s := r.end - p.plen
-		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) ||
+		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) &&
+			!hebrewPrefixBefore(norm, int(s)) ||
 			p.endB && wordAt(norm, int(r.end)) {
 			continue
 		}
@@ -1162,6 +1163,26 @@ func afterMessengerLabel(norm []byte, s int) bool {
 			return false
 		}
 		i = k
+	}
+	return false
+}
+
+// hebrewPrefixBefore reports whether the Hebrew word at norm[i] follows
+// one or two of the prefix letters glued to a word start: and (ו), the
+// (ה), in (ב), to (ל), from (מ), that (ש), as (כ): "והאצטון", "בטולואן".
+func hebrewPrefixBefore(norm []byte, i int) bool {
+	if i < 2 || i+1 >= len(norm) || norm[i] != 0xD7 || norm[i+1] < 0x90 || norm[i+1] > 0xAA {
+		return false
+	}
+	for n := 0; n < 2; n++ {
+		r, w := utf8.DecodeLastRune(norm[:i])
+		if !strings.ContainsRune("\u05D5\u05D4\u05D1\u05DC\u05DE\u05E9\u05DB", r) {
+			return false
+		}
+		i -= w
+		if !wordBefore(norm, i) {
+			return true
+		}
 	}
 	return false
 }
