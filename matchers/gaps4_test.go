@@ -145,3 +145,13 @@ func TestGap4HebrewPrefix(t *testing.T) {
 		{title: "כתבה: השימוש בחומצה גופריתית בתעשייה", desc: "מאמר לימודי על חומצה גופריתית.", cas: []string{"7664-93-9"}},
 	})
 }
+
+// A salt marker after a name in leetspeak ("eph3dr1n$ HCl", "p$eud0
+// HCl") salts that name; after an amount ("1kg HCl") it is the acid.
+func TestGap4SaltMarkerAfterLeet(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "p$eud0 HCl 500 g", desc: "Pseudoephedrine, 99%.", price: "$400", suspicious: true, cas: []string{"90-82-4"}},
+		{title: "eph3dr1n$ HCl 100 g", desc: "Ephedrine hydrochloride crystals.", price: "$200", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Acid for pools: 25kg HCl 33%", desc: "Technical grade, 25 kg, invoice.", price: "$40", cas: []string{"7647-01-0"}},
+	})
+}

@@ -898,6 +898,19 @@ func saltMarkerAfterWord(norm []byte, h fhit) bool {
 	for j > 0 && asciiWord[norm[j-1]&0x7f] && norm[j-1] < 0x80 && !isDigit(norm[j-1]) {
 		j--
 	}
+	if j > 0 && (isDigit(norm[j-1]) || norm[j-1] == '$' || norm[j-1] == '@') {
+		// A word written in leetspeak that the normaliser left as it was
+		// ("p$eud0 HCl", "3phedr1ne HCl"): three letters or more, the
+		// first a letter, digits and $ or @ among them, is a word too.
+		k, letters := i, 0
+		for k > 0 && i-k < 24 && (norm[k-1] < 0x80 && asciiWord[norm[k-1]] || norm[k-1] == '$' || norm[k-1] == '@') {
+			if isASCIIAlpha(norm[k-1]) {
+				letters++
+			}
+			k--
+		}
+		return letters >= 3 && isASCIIAlpha(norm[k]) && i < int(h.s)
+	}
 	return i-j >= 3 && i < int(h.s) && !notSalted[string(norm[j:i])]
 }
 
