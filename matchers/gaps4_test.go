@@ -155,3 +155,15 @@ func TestGap4SaltMarkerAfterLeet(t *testing.T) {
 		{title: "Acid for pools: 25kg HCl 33%", desc: "Technical grade, 25 kg, invoice.", price: "$40", cas: []string{"7647-01-0"}},
 	})
 }
+
+// Greek names take case endings ("τολουολίου", "εφεδρίνης"), Romanian and
+// Swedish glue the definite article to the noun ("toluenul", "acetonet"):
+// their names match as a stem and a short ending, as Slavic ones do.
+func TestGap4InflectedNames(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Διάθεση τολουολίου 200 λίτρων", desc: "Πληρωμή μόνο με Bitcoin.", suspicious: true, cas: []string{"108-88-3"}},
+		{title: "Vând toluenul rămas, 20 L", desc: "Plata doar în Bitcoin.", suspicious: true, cas: []string{"108-88-3"}},
+		{title: "Acetonet säljs i 25 l dunk", desc: "Betalning endast med Bitcoin.", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "Μελέτη: ανίχνευση εφεδρίνης σε συμπληρώματα", desc: "Ερευνητές του πανεπιστημίου δημοσίευσαν τη μελέτη.", cas: []string{"299-42-3"}},
+	})
+}

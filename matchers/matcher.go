@@ -450,7 +450,10 @@ func (b *patBuilder) addSuffix(stem string, n int8) *pattern {
 // also match as a stem plus a short ending ("эфедрина", "efedryny",
 // "efedrinin").
 var inflecting = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true, "pl": true, "cs": true, "sk": true,
-	"sl": true, "hr": true, "sr": true, "lt": true, "lv": true, "tr": true, "fi": true, "hu": true, "et": true}
+	"sl": true, "hr": true, "sr": true, "lt": true, "lv": true, "tr": true, "fi": true, "hu": true, "et": true,
+	// Greek cases ("εφεδρίνης"), Romanian and Swedish suffixed articles
+	// ("acetona", "toluenul", "acetonet").
+	"el": true, "ro": true, "sv": true}
 
 // inflectionStem returns the normalised stem of a name (without a final
 // vowel) and how many letters of ending may follow it; n is 0 when the name
@@ -461,7 +464,7 @@ func inflectionStem(t string) (string, int8) {
 	if len(r) == 0 || strings.ContainsFunc(n, isCJK) {
 		return "", 0
 	}
-	if strings.ContainsRune("aeiouyąęаеёиоуыэюяйьіїє", r[len(r)-1]) {
+	if strings.ContainsRune("aeiouyąęаеёиоуыэюяйьіїєαεηιουω", r[len(r)-1]) {
 		r = r[:len(r)-1]
 	}
 	if len(r) < 5 {
