@@ -167,3 +167,14 @@ func TestGap4InflectedNames(t *testing.T) {
 		{title: "Μελέτη: ανίχνευση εφεδρίνης σε συμπληρώματα", desc: "Ερευνητές του πανεπιστημίου δημοσίευσαν τη μελέτη.", cas: []string{"299-42-3"}},
 	})
 }
+
+// Small capitals (ᴀ–ᴢ, which NFKC leaves alone) read as letters.
+func TestGap4SmallCapitals(t *testing.T) {
+	if got, want := Normalize("ꜱᴀꜰʀᴏʟᴇ ᴏɪʟ").String(), "safrole oil"; got != want {
+		t.Errorf("Normalize(%q) = %q, want %q", "ꜱᴀꜰʀᴏʟᴇ ᴏɪʟ", got, want)
+	}
+	runGapCases(t, []gapCase{
+		{title: "ʙᴍᴋ ɢʟʏᴄɪᴅᴀᴛᴇ 5 kg", desc: "CAS 5449-12-7.", suspicious: true, cas: []string{"25547-51-7"}},
+		{title: "ᴇᴘʜᴇᴅʀɪɴᴇ ʜᴄʟ 50 g", desc: "", suspicious: true, cas: []string{"299-42-3"}},
+	})
+}

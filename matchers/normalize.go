@@ -971,6 +971,10 @@ var special = map[rune]string{
 	'。': ".", '，': ",", '、': ",", '；': ";", '：': ":", '！': "!", '？': "?",
 	// Arabic percent sign, decimal and thousands separators ("٪۹۹", "۹۹٫۵").
 	'\u066a': "%", '\u066b': ".", '\u066c': ",",
+	// Small capitals, which NFKC leaves as they are ("ᴘᴍᴋ ɢʟʏᴄɪᴅᴀᴛᴇ").
+	'ᴀ': "a", 'ʙ': "b", 'ᴄ': "c", 'ᴅ': "d", 'ᴇ': "e", 'ꜰ': "f", 'ɢ': "g", 'ʜ': "h", 'ɪ': "i", 'ᴊ': "j",
+	'ᴋ': "k", 'ʟ': "l", 'ᴍ': "m", 'ɴ': "n", 'ᴏ': "o", 'ᴘ': "p", 'ǫ': "q", 'ʀ': "r", 'ꜱ': "s", 'ᴛ': "t",
+	'ᴜ': "u", 'ᴠ': "v", 'ᴡ': "w", 'ʏ': "y", 'ᴢ': "z",
 }
 
 const foldTableSize = 0x2E80
@@ -1049,7 +1053,7 @@ func foldRuneIn(r rune, own string) string {
 		if r == 0x3000 {
 			return " "
 		}
-		if r < specialCJKEnd {
+		if r < specialCJKEnd || r == 'ꜰ' || r == 'ꜱ' {
 			if s, ok := special[r]; ok {
 				return s
 			}
