@@ -178,3 +178,17 @@ func TestGap4SmallCapitals(t *testing.T) {
 		{title: "ᴇᴘʜᴇᴅʀɪɴᴇ ʜᴄʟ 50 g", desc: "", suspicious: true, cas: []string{"299-42-3"}},
 	})
 }
+
+// Indicators said in two parts of a sentence: a seizure and a promise to
+// send again (customs evasion), a shipping document and what it will say
+// (mislabelling). Parts in different sentences, or a document that only
+// states facts, are none.
+func TestGap4IndicatorFrames(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Toluene 20 L", desc: "Seized by customs? We will send it again at no cost.", price: "$80", suspicious: true, cas: []string{"108-88-3"}},
+		{title: "Acetone 25 L", desc: "If the parcel is held by customs we reship once.", price: "$60", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "MEK 10 L", desc: "Methyl ethyl ketone. The waybill will say 'paint thinner'.", price: "$50", suspicious: true, cas: []string{"78-93-3"}},
+		{title: "Acetone 25 L", desc: "Customs documents included. We reship damaged drums at our cost.", price: "$60", cas: []string{"67-64-1"}},
+		{title: "Toluene 20 L", desc: "The invoice will show the lot number and expiry date.", price: "$80", cas: []string{"108-88-3"}},
+	})
+}

@@ -74,6 +74,16 @@ type lexicon struct {
 		Immediate []string `yaml:"immediate"`
 		Except    []string `yaml:"except"`
 	} `yaml:"indicator_negation"`
+	// IndicatorFrames: indicators said in two parts, a word of First and,
+	// at most Within bytes after it in the same sentence, a word of Second
+	// ("if customs stop the parcel we resend for free", "the invoice will
+	// say 'cleaning solvent'").
+	IndicatorFrames []struct {
+		Indicator string   `yaml:"indicator"`
+		First     []string `yaml:"first"`
+		Second    []string `yaml:"second"`
+		Within    int      `yaml:"within"`
+	} `yaml:"indicator_frames"`
 }
 
 func loadLexicon() (*lexicon, error) {

@@ -499,6 +499,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					ev.cands = append(ev.cands, indCand{ii: ii, field: int32(fi), s: h.s, e: h.e})
 				}
 			}
+			if k&kFrameSecond != 0 {
+				for _, fr := range p.frameSecond {
+					if s, ok := m.frameStart(f, h, fr); ok {
+						ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: h.e})
+					}
+				}
+			}
 		}
 	}
 	// within returns the entries of list (sorted by field, then position)
@@ -776,6 +783,33 @@ func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
 		}
 	}
 	return false
+}
+
+// frameStart returns the start of the first part of indicator frame fr
+// that ends before the second part h, at most the frame's distance before
+// it in the same sentence.
+func (m *Matcher) frameStart(f *field, h fhit, fr int16) (int32, bool) {
+	within := m.frames[fr].within
+	for _, c := range f.window(h.s-within-maxCue, h.s) {
+		if c.pat < 0 || c.e > h.s || h.s-c.e > within || m.pats[c.pat].kinds&kFrameFirst == 0 ||
+			!slices.Contains(m.pats[c.pat].frameFirst, fr) || !sameSentence(f.norm[c.e:h.s]) {
+			continue
+		}
+		return c.s, true
+	}
+	return 0, false
+}
+
+// sameSentence reports whether a gap holds no sentence break. A question
+// and its answer count as one ("Seized by customs? We reship").
+func sameSentence(gap []byte) bool {
+	for _, r := range string(gap) {
+		switch r {
+		case '.', ';', '!', '\n', '。', '；', '！':
+			return false
+		}
+	}
+	return true
 }
 
 // insideIndicator reports whether hit h lies inside a longer risk-indicator

@@ -73,6 +73,8 @@ const (
 	kFiat
 	kIndNegBefore
 	kIndNegImmediate
+	kFrameFirst
+	kFrameSecond
 )
 
 // termRef ties a pattern to a substance term.
@@ -104,6 +106,14 @@ type pattern struct {
 	digitOK     bool    // a context word may follow a digit ("120mg")
 	blockAfter  []int16 // indicators this pattern blocks when right after their term
 	blockBefore []int16 // indicators this pattern blocks when shortly before their term
+	frameFirst  []int16 // indicator frames this pattern opens
+	frameSecond []int16 // indicator frames this pattern closes
+}
+
+// frameDef is an indicator said in two parts (lexicon indicator_frames).
+type frameDef struct {
+	ii     int16 // the indicator
+	within int32 // the most bytes between the end of the first part and the second
 }
 
 // patInfo is the part of a pattern that filtering raw hits reads, kept
@@ -137,6 +147,7 @@ type Matcher struct {
 	crypto     int16              // index of the crypto-payment indicator, -1 if none
 	onlyWords  [][]byte           // normalised "only" cues of a crypto payment
 	indNegExc  [][]byte           // normalised words that undo an indicator's negation ("hesitate")
+	frames     []frameDef         // indicators said in two parts
 	lines      []subLines         // per substance: its explain lines
 	suspLines  []string           // per score in hundredths: the "suspicious" line
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
@@ -276,6 +287,30 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			for _, v := range lexVariants(t) {
 				p := b.add(v, kIndicator)
 				p.indicators = append(p.indicators, int16(ii))
+			}
+		}
+	}
+	for fi, fr := range lex.IndicatorFrames {
+		ii := -1
+		for i, ind := range lex.Indicators {
+			if ind.ID == fr.Indicator {
+				ii = i
+			}
+		}
+		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 {
+			return nil, fmt.Errorf("lexicon: indicator frame %d: unknown indicator %q, or no words or distance", fi, fr.Indicator)
+		}
+		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within)})
+		for _, t := range fr.First {
+			for _, v := range lexVariants(t) {
+				p := b.add(v, kFrameFirst)
+				p.frameFirst = append(p.frameFirst, int16(fi))
+			}
+		}
+		for _, t := range fr.Second {
+			for _, v := range lexVariants(t) {
+				p := b.add(v, kFrameSecond)
+				p.frameSecond = append(p.frameSecond, int16(fi))
 			}
 		}
 	}
