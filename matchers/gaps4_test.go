@@ -97,6 +97,10 @@ func TestGap4NegatedIndicator(t *testing.T) {
 		{title: "Toluene 25 L", desc: "Don't worry we ship discreetly to the EU.", price: "$70", suspicious: true, cas: []string{"108-88-3"}},
 		{title: "Hydrochloric acid 33% 20 L", desc: "Not sold to companies; stealth shipping to private buyers.", price: "$30",
 			suspicious: true, cas: []string{"7647-01-0"}},
+		{title: "Piperidine 250 ml", desc: "not for human consumption stealth shipping worldwide", price: "$55",
+			suspicious: true, cas: []string{"110-89-4"}},
+		{title: "Acetone 10 L", desc: "We are not responsible for lost parcels discreet packaging always", price: "$25",
+			suspicious: true, cas: []string{"67-64-1"}},
 	})
 }
 
