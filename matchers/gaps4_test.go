@@ -196,3 +196,12 @@ func TestGap4IndicatorFrames(t *testing.T) {
 		{title: "Toluene 20 L", desc: "The invoice will show the lot number and expiry date.", price: "$80", cas: []string{"108-88-3"}},
 	})
 }
+
+// Arabic glues the one-letter prefixes and, with, so, as, to to the next
+// word even without the article: "وحمض الكبريتيك" (and sulphuric acid).
+func TestGap4ArabicPrefix(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "نبيع الأسيتون وتولوين", desc: "براميل 200 لتر، الدفع بالبيتكوين فقط", suspicious: true, cas: []string{"108-88-3", "67-64-1"}},
+		{title: "أنهيدريد الخل وحمض الكبريتيك", desc: "للبيع، 25 لتر", price: "$90", suspicious: true, cas: []string{"108-24-7", "7664-93-9"}},
+	})
+}

@@ -1153,9 +1153,18 @@ const maxCue = 120
 
 // arabicArticleBefore reports whether the Arabic word at norm[i] follows
 // the article "ال" glued to it at a word start, bare or after a one-letter
-// prefix ("الإيفيدرين", "بالإيفيدرين", "والإيفيدرين", "للإيفيدرين").
+// prefix ("الإيفيدرين", "بالإيفيدرين", "والإيفيدرين", "للإيفيدرين"), or a
+// one-letter prefix alone ("وحمض").
 func arabicArticleBefore(norm []byte, i int) bool {
-	if i < 4 || i >= len(norm) || norm[i] < 0xD8 || norm[i] > 0xDB {
+	if i < 2 || i >= len(norm) || norm[i] < 0xD8 || norm[i] > 0xDB {
+		return false
+	}
+	// A one-letter prefix glued without the article: "وحمض" (and acid),
+	// "بأسيتون" (with acetone).
+	if r, w := utf8.DecodeLastRune(norm[:i]); strings.ContainsRune("\u0628\u0648\u0641\u0643\u0644", r) && !wordBefore(norm, i-w) {
+		return true
+	}
+	if i < 4 {
 		return false
 	}
 	const al, ll = "\u0627\u0644", "\u0644\u0644"
