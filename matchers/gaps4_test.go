@@ -205,3 +205,12 @@ func TestGap4ArabicPrefix(t *testing.T) {
 		{title: "أنهيدريد الخل وحمض الكبريتيك", desc: "للبيع، 25 لتر", price: "$90", suspicious: true, cas: []string{"108-24-7", "7664-93-9"}},
 	})
 }
+
+// The two parts of an indicator frame may come in either order ("free
+// resend if the parcel is seized").
+func TestGap4IndicatorFrameOrder(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Ethyl ether 1 L", desc: "Diethyl ether 1 L. Free resend if the parcel is seized.", price: "$40", suspicious: true, cas: []string{"60-29-7"}},
+		{title: "Ethyl ether 1 L", desc: "Diethyl ether 1 L. We resend broken bottles. Customs papers included.", price: "$40", cas: []string{"60-29-7"}},
+	})
+}

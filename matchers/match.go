@@ -501,8 +501,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if k&kFrameSecond != 0 {
 				for _, fr := range p.frameSecond {
-					if s, ok := m.frameStart(f, h, fr); ok {
-						ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: h.e})
+					if s, e, ok := m.frameSpan(f, h, fr); ok {
+						ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e})
 					}
 				}
 			}
@@ -785,19 +785,24 @@ func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
 	return false
 }
 
-// frameStart returns the start of the first part of indicator frame fr
-// that ends before the second part h, at most the frame's distance before
-// it in the same sentence.
-func (m *Matcher) frameStart(f *field, h fhit, fr int16) (int32, bool) {
+// frameSpan returns the span of indicator frame fr whose second part is
+// h: a first part at most the frame's distance before h ("if customs stop
+// it we resend") or after it ("reship free if customs seize"), in the same
+// sentence.
+func (m *Matcher) frameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 	within := m.frames[fr].within
-	for _, c := range f.window(h.s-within-maxCue, h.s) {
-		if c.pat < 0 || c.e > h.s || h.s-c.e > within || m.pats[c.pat].kinds&kFrameFirst == 0 ||
-			!slices.Contains(m.pats[c.pat].frameFirst, fr) || !sameSentence(f.norm[c.e:h.s]) {
+	for _, c := range f.window(h.s-within-maxCue, h.e+within) {
+		if c.pat < 0 || m.pats[c.pat].kinds&kFrameFirst == 0 || !slices.Contains(m.pats[c.pat].frameFirst, fr) {
 			continue
 		}
-		return c.s, true
+		switch {
+		case c.e <= h.s && h.s-c.e <= within && sameSentence(f.norm[c.e:h.s]):
+			return c.s, h.e, true
+		case c.s >= h.e && c.s-h.e <= within && sameSentence(f.norm[h.e:c.s]):
+			return h.s, c.e, true
+		}
 	}
-	return 0, false
+	return 0, 0, false
 }
 
 // sameSentence reports whether a gap holds no sentence break. A question
