@@ -425,9 +425,10 @@ func (t *Text) Reset(s string) {
 				w = 1
 			} else if r >= 0x3099 && (r <= 0x309C || r == 0xFF9E || r == 0xFF9F) && t.composeKana(r, i+w) {
 				// A voicing mark composed with the kana before it.
-			} else if r >= 0x2190 && unicode.Is(unicode.So, r) && lettersEnd(out) && lettersStart(s, i, i+w) {
-				// A pictograph inside a word ("Ephe💊drine", "EPHE💊DRINE")
-				// becomes a hyphen, which the matcher's hyphen rescan
+			} else if lastKind == cLower && r >= 0x2190 && unicode.Is(unicode.So, r) && lettersEnd(out) && lettersStart(s, i, i+w) {
+				// A pictograph inside a Latin word ("Ephe💊drine",
+				// "EPHE💊DRINE"; checked only after an ASCII letter, so that
+				// CJK text pays nothing) becomes a hyphen, which the matcher's hyphen rescan
 				// joins; before a capital that starts a word
 				// ("Acetone🔥MEK") it still separates the words.
 				t.emitUnit("-", i, i+w)
