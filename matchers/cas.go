@@ -203,7 +203,7 @@ func continues(text []byte, j int) bool {
 }
 
 // casSep skips a separator between CAS groups at text[j]: a hyphen, a space,
-// or a hyphen with spaces around it. spaced reports a separator other than a
+// or a hyphen with spaces (or a line break) around it. spaced reports a separator other than a
 // bare hyphen.
 func casSep(text []byte, j int) (next int, ok, spaced bool) {
 	n := len(text)
@@ -215,7 +215,9 @@ func casSep(text []byte, j int) (next int, ok, spaced bool) {
 		k++
 		sp := k-1 != j
 		s := k
-		for k < n && text[k] == ' ' && k-s < 2 {
+		// A line break after the hyphen ("4468-⏎48-8": a number wrapped
+		// in a specification sheet) counts as a space.
+		for k < n && (text[k] == ' ' || text[k] == '\n') && k-s < 2 {
 			k++
 		}
 		return k, true, sp || k != s

@@ -65,6 +65,25 @@ type lexicon struct {
 	} `yaml:"payment"`
 	// BulkUnits: units of quantity and the amount from which it is bulk.
 	BulkUnits map[string]float64 `yaml:"bulk_units"`
+	// IndicatorNegation: cues that deny a risk indicator ("we do not ship
+	// discreetly", "no Telegram"). Before cues reach a few words in the same
+	// clause, immediate cues only the next word; a gap holding an except
+	// word ("do not hesitate to contact us on WhatsApp") denies nothing.
+	IndicatorNegation struct {
+		Before    []string `yaml:"before"`
+		Immediate []string `yaml:"immediate"`
+		Except    []string `yaml:"except"`
+	} `yaml:"indicator_negation"`
+	// IndicatorFrames: indicators said in two parts, a word of First and,
+	// at most Within bytes after it in the same sentence, a word of Second
+	// ("if customs stop the parcel we resend for free", "the invoice will
+	// say 'cleaning solvent'").
+	IndicatorFrames []struct {
+		Indicator string   `yaml:"indicator"`
+		First     []string `yaml:"first"`
+		Second    []string `yaml:"second"`
+		Within    int      `yaml:"within"`
+	} `yaml:"indicator_frames"`
 }
 
 func loadLexicon() (*lexicon, error) {

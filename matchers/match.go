@@ -223,14 +223,18 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	for _, r := range raw {
 		p := &m.pinfo[r.pat]
 		s := r.end - p.plen
-		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) ||
+		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) &&
+			!hebrewPrefixBefore(norm, int(s)) ||
 			p.endB && wordAt(norm, int(r.end)) {
 			continue
 		}
 		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
 		// is a user name, not a mention.
+		// So is a word glued to a substance term right after a messenger
+		// label ("Wickr: anilinolab", "tg bmkshop").
 		handle := p.kinds&kSubstance != 0 && (s > 0 && (norm[s-1] == '@' || norm[s-1] == '_') ||
-			int(r.end) < len(norm) && norm[r.end] == '_')
+			int(r.end) < len(norm) && norm[r.end] == '_' ||
+			s > 0 && (norm[s-1] == ' ' || norm[s-1] == ':') && wordAt(norm, int(r.end)) && afterMessengerLabel(norm, int(s)))
 		if handle && p.kinds&^kSubstance == 0 {
 			continue
 		}
@@ -461,7 +465,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
-			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s)
+			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h)
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
@@ -493,6 +497,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kIndicator != 0 {
 				for _, ii := range p.indicators {
 					ev.cands = append(ev.cands, indCand{ii: ii, field: int32(fi), s: h.s, e: h.e})
+				}
+			}
+			if k&kFrameSecond != 0 {
+				for _, fr := range p.frameSecond {
+					if s, e, ok := m.frameSpan(f, h, fr); ok {
+						ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e})
+					}
 				}
 			}
 		}
@@ -580,7 +591,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					ok := false
 					ar := ambRef{sub: r.sub, amb: r.amb}
 					if near(chem, int32(fi), h.s, false) || r.amb >= 0 && near(ambList(ar, kAmbContext), int32(fi), h.s, false) ||
-						slices.Contains(casSubs, r.sub) {
+						slices.Contains(casSubs, r.sub) || m.quantityNextTo(f.norm, int(h.s), int(h.e)) {
 						ok = true
 					}
 					if !ok {
@@ -625,7 +636,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	for _, c := range ev.cands {
 		f := &fields[c.field]
-		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) {
+		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
+			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s)) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if c.ii == m.crypto && !ev.cryptoOnly {
 				ev.cryptoOnly = m.onlyNear(f, c.s, c.e)
@@ -773,6 +785,88 @@ func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
 	return false
 }
 
+// frameSpan returns the span of indicator frame fr whose second part is
+// h: a first part at most the frame's distance before h ("if customs stop
+// it we resend") or after it ("reship free if customs seize"), in the same
+// sentence.
+func (m *Matcher) frameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
+	within := m.frames[fr].within
+	for _, c := range f.window(h.s-within-maxCue, h.e+within) {
+		if c.pat < 0 || m.pats[c.pat].kinds&kFrameFirst == 0 || !slices.Contains(m.pats[c.pat].frameFirst, fr) {
+			continue
+		}
+		switch {
+		case c.e <= h.s && h.s-c.e <= within && sameSentence(f.norm[c.e:h.s]):
+			return c.s, h.e, true
+		case c.s >= h.e && c.s-h.e <= within && sameSentence(f.norm[h.e:c.s]):
+			return h.s, c.e, true
+		}
+	}
+	return 0, 0, false
+}
+
+// sameSentence reports whether a gap holds no sentence break. A question
+// and its answer count as one ("Seized by customs? We reship").
+func sameSentence(gap []byte) bool {
+	for _, r := range string(gap) {
+		switch r {
+		case '.', ';', '!', '\n', '。', '；', '！':
+			return false
+		}
+	}
+	return true
+}
+
+// insideIndicator reports whether hit h lies inside a longer risk-indicator
+// phrase: "税関" (customs, a report word) in "税関対策済み" (customs
+// taken care of) is part of the indicator, not a report.
+func (m *Matcher) insideIndicator(f *field, h fhit) bool {
+	for _, c := range f.window(h.s-maxCue, h.s) {
+		if c.pat >= 0 && c.pat != h.pat && m.pats[c.pat].kinds&kIndicator != 0 && c.e >= h.e && c.e-c.s > h.e-h.s {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedIndicator reports whether the indicator phrase at s is denied by a
+// cue before it: a verbal cue ("not", "never", "nicht") up to 40 bytes
+// before it in the same clause ("we do not sell via Telegram or
+// WhatsApp"), an immediate cue ("no", "without", "ohne") right before it
+// ("no Telegram"). A gap holding an except word ("do not hesitate to
+// contact us on WhatsApp", "don't worry, ships discreetly") denies
+// nothing. The no-paperwork indicator is a denial itself and is not
+// looked at here.
+func (m *Matcher) negatedIndicator(f *field, s int32) bool {
+	for _, c := range f.window(s-maxCue, s) {
+		if c.pat < 0 || c.e > s {
+			continue
+		}
+		k := m.pats[c.pat].kinds
+		if k&(kIndNegBefore|kIndNegImmediate) == 0 {
+			continue
+		}
+		gap := f.norm[c.e:s]
+		if k&kIndNegImmediate != 0 && s-c.e <= 2 && onlySpace(gap) {
+			return true
+		}
+		if k&kIndNegBefore == 0 || s-c.e > 40 || !sameClause(gap) || bytes.Contains(gap, []byte(" - ")) {
+			continue
+		}
+		except := false
+		for _, w := range m.indNegExc {
+			if bytes.Contains(gap, w) {
+				except = true
+				break
+			}
+		}
+		if !except {
+			return true
+		}
+	}
+	return false
+}
+
 // sameClause reports whether a short gap holds no clause punctuation.
 func sameClause(gap []byte) bool {
 	for _, r := range string(gap) {
@@ -842,6 +936,19 @@ func saltMarkerAfterWord(norm []byte, h fhit) bool {
 	j := i
 	for j > 0 && asciiWord[norm[j-1]&0x7f] && norm[j-1] < 0x80 && !isDigit(norm[j-1]) {
 		j--
+	}
+	if j > 0 && (isDigit(norm[j-1]) || norm[j-1] == '$' || norm[j-1] == '@') {
+		// A word written in leetspeak that the normaliser left as it was
+		// ("p$eud0 HCl", "3phedr1ne HCl"): three letters or more, the
+		// first a letter, digits and $ or @ among them, is a word too.
+		k, letters := i, 0
+		for k > 0 && i-k < 24 && (norm[k-1] < 0x80 && asciiWord[norm[k-1]] || norm[k-1] == '$' || norm[k-1] == '@') {
+			if isASCIIAlpha(norm[k-1]) {
+				letters++
+			}
+			k--
+		}
+		return letters >= 3 && isASCIIAlpha(norm[k]) && i < int(h.s)
 	}
 	return i-j >= 3 && i < int(h.s) && !notSalted[string(norm[j:i])]
 }
@@ -1051,9 +1158,18 @@ const maxCue = 120
 
 // arabicArticleBefore reports whether the Arabic word at norm[i] follows
 // the article "ال" glued to it at a word start, bare or after a one-letter
-// prefix ("الإيفيدرين", "بالإيفيدرين", "والإيفيدرين", "للإيفيدرين").
+// prefix ("الإيفيدرين", "بالإيفيدرين", "والإيفيدرين", "للإيفيدرين"), or a
+// one-letter prefix alone ("وحمض").
 func arabicArticleBefore(norm []byte, i int) bool {
-	if i < 4 || i >= len(norm) || norm[i] < 0xD8 || norm[i] > 0xDB {
+	if i < 2 || i >= len(norm) || norm[i] < 0xD8 || norm[i] > 0xDB {
+		return false
+	}
+	// A one-letter prefix glued without the article: "وحمض" (and acid),
+	// "بأسيتون" (with acetone).
+	if r, w := utf8.DecodeLastRune(norm[:i]); strings.ContainsRune("\u0628\u0648\u0641\u0643\u0644", r) && !wordBefore(norm, i-w) {
+		return true
+	}
+	if i < 4 {
 		return false
 	}
 	const al, ll = "\u0627\u0644", "\u0644\u0644"
@@ -1069,6 +1185,63 @@ func arabicArticleBefore(norm []byte, i int) bool {
 		// One of the prefixes bi-, wa-, fa-, ka-, li- before the article.
 		r, w := utf8.DecodeLastRune(norm[:j])
 		if a == al && strings.ContainsRune("\u0628\u0648\u0641\u0643\u0644", r) && !wordBefore(norm, j-w) {
+			return true
+		}
+	}
+	return false
+}
+
+// messengerLabels are the words after which a messenger user name follows
+// ("wickr: name", "telegram id name", "tg: name").
+var messengerLabels = map[string]bool{"wickr": true, "wickrme": true, "telegram": true, "tg": true, "threema": true,
+	"signal": true, "session": true, "whatsapp": true, "wa": true, "kik": true, "element": true}
+
+// afterMessengerLabel reports whether the word at norm[s] follows a
+// messenger label, directly or after "id", "me" or "handle", separated by
+// spaces, a colon or an at sign.
+func afterMessengerLabel(norm []byte, s int) bool {
+	i := s
+	for n := 0; n < 2; n++ {
+		j := i
+		for j > 0 && i-j < 3 && (norm[j-1] == ' ' || norm[j-1] == ':' || norm[j-1] == '@' || norm[j-1] == '=') {
+			j--
+		}
+		if j == i {
+			return false
+		}
+		k := j
+		for k > 0 && j-k < 10 && isASCIIAlpha(norm[k-1]) {
+			k--
+		}
+		if k == j || k > 0 && asciiWord[norm[k-1]&0x7f] && norm[k-1] < 0x80 {
+			return false
+		}
+		w := string(norm[k:j])
+		if messengerLabels[w] {
+			return true
+		}
+		if n > 0 || w != "id" && w != "me" && w != "handle" && w != "username" {
+			return false
+		}
+		i = k
+	}
+	return false
+}
+
+// hebrewPrefixBefore reports whether the Hebrew word at norm[i] follows
+// one or two of the prefix letters glued to a word start: and (ו), the
+// (ה), in (ב), to (ל), from (מ), that (ש), as (כ): "והאצטון", "בטולואן".
+func hebrewPrefixBefore(norm []byte, i int) bool {
+	if i < 2 || i+1 >= len(norm) || norm[i] != 0xD7 || norm[i+1] < 0x90 || norm[i+1] > 0xAA {
+		return false
+	}
+	for n := 0; n < 2; n++ {
+		r, w := utf8.DecodeLastRune(norm[:i])
+		if !strings.ContainsRune("\u05D5\u05D4\u05D1\u05DC\u05DE\u05E9\u05DB", r) {
+			return false
+		}
+		i -= w
+		if !wordBefore(norm, i) {
 			return true
 		}
 	}
@@ -1833,4 +2006,49 @@ func locantAfter(norm []byte, e int) bool {
 func (m *Matcher) substitutable(sub int32) bool {
 	s := m.subs[sub]
 	return s.List == precwatch.ListTableII || s.List == precwatch.ListSurveillance && !s.Immediate
+}
+
+// quantityNextTo reports whether an amount of mass or volume stands right
+// before or after the term at norm[s:e] ("1 L of P2P", "500 g BMK", "MEK
+// 20 l"): an amount of a thing is chemical context for an abbreviation.
+// Milligrams are a dose and do not count.
+func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
+	isUnit := func(u string) bool { return quantityUnits[u] || m.unitLimit[u] > 0 }
+	// After: " 20 l", " 20l", ", 1 kg".
+	i := e
+	for i < len(norm) && i-e < 2 && (norm[i] == ' ' || norm[i] == ',') {
+		i++
+	}
+	if i < len(norm) && isDigit(norm[i]) && i > e {
+		_, j := parseQuantity(norm, i)
+		if j < len(norm) && norm[j] == ' ' {
+			j++
+		}
+		k := j
+		for k < len(norm) && isASCIIAlpha(norm[k]) {
+			k++
+		}
+		if k > j && !wordAt(norm, k) && isUnit(string(norm[j:k])) && !perAfter(norm, k) {
+			return true
+		}
+	}
+	// Before: "1 l of ", "500 g ", "2 kg ".
+	i = s
+	if i > 0 && norm[i-1] == ' ' {
+		i--
+	}
+	if i >= 3 && string(norm[i-3:i]) == " of" {
+		i -= 3
+	}
+	k := i
+	for k > 0 && isASCIIAlpha(norm[k-1]) && i-k < 12 {
+		k--
+	}
+	if k == i || !isUnit(string(norm[k:i])) {
+		return false
+	}
+	if k > 0 && norm[k-1] == ' ' {
+		k--
+	}
+	return k > 0 && isDigit(norm[k-1])
 }

@@ -71,6 +71,10 @@ const (
 	kCompAfter
 	kCompProcess
 	kFiat
+	kIndNegBefore
+	kIndNegImmediate
+	kFrameFirst
+	kFrameSecond
 )
 
 // termRef ties a pattern to a substance term.
@@ -102,6 +106,14 @@ type pattern struct {
 	digitOK     bool    // a context word may follow a digit ("120mg")
 	blockAfter  []int16 // indicators this pattern blocks when right after their term
 	blockBefore []int16 // indicators this pattern blocks when shortly before their term
+	frameFirst  []int16 // indicator frames this pattern opens
+	frameSecond []int16 // indicator frames this pattern closes
+}
+
+// frameDef is an indicator said in two parts (lexicon indicator_frames).
+type frameDef struct {
+	ii     int16 // the indicator
+	within int32 // the most bytes between the end of the first part and the second
 }
 
 // patInfo is the part of a pattern that filtering raw hits reads, kept
@@ -134,6 +146,8 @@ type Matcher struct {
 	noPaper    int16              // index of the no-paperwork indicator, -1 if none
 	crypto     int16              // index of the crypto-payment indicator, -1 if none
 	onlyWords  [][]byte           // normalised "only" cues of a crypto payment
+	indNegExc  [][]byte           // normalised words that undo an indicator's negation ("hesitate")
+	frames     []frameDef         // indicators said in two parts
 	lines      []subLines         // per substance: its explain lines
 	suspLines  []string           // per score in hundredths: the "suspicious" line
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
@@ -276,6 +290,30 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			}
 		}
 	}
+	for fi, fr := range lex.IndicatorFrames {
+		ii := -1
+		for i, ind := range lex.Indicators {
+			if ind.ID == fr.Indicator {
+				ii = i
+			}
+		}
+		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 {
+			return nil, fmt.Errorf("lexicon: indicator frame %d: unknown indicator %q, or no words or distance", fi, fr.Indicator)
+		}
+		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within)})
+		for _, t := range fr.First {
+			for _, v := range lexVariants(t) {
+				p := b.add(v, kFrameFirst)
+				p.frameFirst = append(p.frameFirst, int16(fi))
+			}
+		}
+		for _, t := range fr.Second {
+			for _, v := range lexVariants(t) {
+				p := b.add(v, kFrameSecond)
+				p.frameSecond = append(p.frameSecond, int16(fi))
+			}
+		}
+	}
 	m.indicators = append(m.indicators,
 		indicatorDef{id: IndDesigner, label: "designer or immediate precursor offered"},
 		indicatorDef{id: IndBulk, label: "bulk or wholesale quantity"})
@@ -291,6 +329,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
 		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
 		{lex.Payment.Fiat, kFiat},
+		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
@@ -309,6 +348,11 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	for _, t := range lex.Payment.Only {
 		if n := strings.TrimSpace(Normalize(t).String()); n != "" {
 			m.onlyWords = append(m.onlyWords, []byte(n))
+		}
+	}
+	for _, t := range lex.IndicatorNegation.Except {
+		if n := strings.TrimSpace(Normalize(t).String()); n != "" {
+			m.indNegExc = append(m.indNegExc, []byte(n))
 		}
 	}
 	for _, t := range lex.Negation.Filler {
@@ -441,7 +485,10 @@ func (b *patBuilder) addSuffix(stem string, n int8) *pattern {
 // also match as a stem plus a short ending ("эфедрина", "efedryny",
 // "efedrinin").
 var inflecting = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true, "pl": true, "cs": true, "sk": true,
-	"sl": true, "hr": true, "sr": true, "lt": true, "lv": true, "tr": true, "fi": true, "hu": true, "et": true}
+	"sl": true, "hr": true, "sr": true, "lt": true, "lv": true, "tr": true, "fi": true, "hu": true, "et": true,
+	// Greek cases ("εφεδρίνης"), Romanian and Swedish suffixed articles
+	// ("acetona", "toluenul", "acetonet").
+	"el": true, "ro": true, "sv": true}
 
 // inflectionStem returns the normalised stem of a name (without a final
 // vowel) and how many letters of ending may follow it; n is 0 when the name
@@ -452,7 +499,7 @@ func inflectionStem(t string) (string, int8) {
 	if len(r) == 0 || strings.ContainsFunc(n, isCJK) {
 		return "", 0
 	}
-	if strings.ContainsRune("aeiouyąęаеёиоуыэюяйьіїє", r[len(r)-1]) {
+	if strings.ContainsRune("aeiouyąęаеёиоуыэюяйьіїєαεηιουω", r[len(r)-1]) {
 		r = r[:len(r)-1]
 	}
 	if len(r) < 5 {

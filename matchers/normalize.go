@@ -425,6 +425,13 @@ func (t *Text) Reset(s string) {
 				w = 1
 			} else if r >= 0x3099 && (r <= 0x309C || r == 0xFF9E || r == 0xFF9F) && t.composeKana(r, i+w) {
 				// A voicing mark composed with the kana before it.
+			} else if lastKind == cLower && r >= 0x2190 && unicode.Is(unicode.So, r) && lettersEnd(out) && lettersStart(s, i, i+w) {
+				// A pictograph inside a Latin word ("Ephe💊drine",
+				// "EPHE💊DRINE"; checked only after an ASCII letter, so that
+				// CJK text pays nothing) becomes a hyphen, which the matcher's hyphen rescan
+				// joins; before a capital that starts a word
+				// ("Acetone🔥MEK") it still separates the words.
+				t.emitUnit("-", i, i+w)
 			} else {
 				t.rune(s, i, r, w)
 			}
@@ -963,6 +970,12 @@ var special = map[rune]string{
 	'\u2212': "-", '\u2043': "-", '\u00b7': ".", '\u2022': ".", '\u30fb': ".",
 	'\u2028': "\n", '\u2029': "\n", '\u0085': "\n",
 	'。': ".", '，': ",", '、': ",", '；': ";", '：': ":", '！': "!", '？': "?",
+	// Arabic percent sign, decimal and thousands separators ("٪۹۹", "۹۹٫۵").
+	'\u066a': "%", '\u066b': ".", '\u066c': ",",
+	// Small capitals, which NFKC leaves as they are ("ᴘᴍᴋ ɢʟʏᴄɪᴅᴀᴛᴇ").
+	'ᴀ': "a", 'ʙ': "b", 'ᴄ': "c", 'ᴅ': "d", 'ᴇ': "e", 'ꜰ': "f", 'ɢ': "g", 'ʜ': "h", 'ɪ': "i", 'ᴊ': "j",
+	'ᴋ': "k", 'ʟ': "l", 'ᴍ': "m", 'ɴ': "n", 'ᴏ': "o", 'ᴘ': "p", 'ǫ': "q", 'ʀ': "r", 'ꜱ': "s", 'ᴛ': "t",
+	'ᴜ': "u", 'ᴠ': "v", 'ᴡ': "w", 'ʏ': "y", 'ᴢ': "z",
 }
 
 const foldTableSize = 0x2E80
@@ -1041,7 +1054,7 @@ func foldRuneIn(r rune, own string) string {
 		if r == 0x3000 {
 			return " "
 		}
-		if r < specialCJKEnd {
+		if r < specialCJKEnd || r == 'ꜰ' || r == 'ꜱ' {
 			if s, ok := special[r]; ok {
 				return s
 			}
@@ -1071,6 +1084,10 @@ func computeFold(r rune) string {
 		return " "
 	case unicode.Is(unicode.Zl, r), unicode.Is(unicode.Zp, r):
 		return "\n"
+	}
+	if d, ok := decimalDigit(r); ok && norm.NFKD.String(string(r)) == string(r) {
+		// Digits NFKD maps (fullwidth, mathematical) are left to it.
+		return string(rune('0' + d))
 	}
 	var b strings.Builder
 	for _, c := range norm.NFKD.String(string(r)) {
@@ -1124,4 +1141,59 @@ func inlineTagEnd(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// decimalDigit returns the value of a decimal digit of another script
+// (Arabic-Indic ١٠٣, Persian ۱۰۳, Devanagari १०३, Thai ๑๐๓ …), which NFKC
+// leaves as it is: prices, quantities and CAS numbers written in them are
+// read like ASCII digits. Unicode puts each script's digits zero to nine in
+// a row, so the value is the distance to the first digit of the row.
+func decimalDigit(r rune) (int, bool) {
+	if r < 0x80 || !unicode.Is(unicode.Nd, r) {
+		return 0, false
+	}
+	d := 0
+	for d < 9 && unicode.Is(unicode.Nd, r-rune(d)-1) {
+		d++
+	}
+	return d % 10, true
+}
+
+// lettersEnd reports whether b ends with two letters (not CJK).
+func lettersEnd(b []byte) bool {
+	for n := 0; n < 2; n++ {
+		r, w := utf8.DecodeLastRune(b)
+		if w == 0 || !unicode.IsLetter(r) || isCJK(r) {
+			return false
+		}
+		b = b[:len(b)-w]
+	}
+	return true
+}
+
+// lettersStart reports whether s[i:] starts with two letters (not CJK),
+// after any variation selectors, zero-width joiners or skin-tone
+// modifiers that complete a pictograph, that continue the word ending at
+// s[:p]: the first is lower case, or both it and the letter before p are
+// capitals.
+func lettersStart(s string, p, i int) bool {
+	last, _ := utf8.DecodeLastRuneInString(s[:p])
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.Is(unicode.Variation_Selector, r) && r != 0x200D && !(r >= 0x1F3FB && r <= 0x1F3FF) {
+			break
+		}
+		i += w
+	}
+	for n := 0; n < 2; n++ {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if w == 0 || !unicode.IsLetter(r) || isCJK(r) {
+			return false
+		}
+		if n == 0 && unicode.IsUpper(r) && !unicode.IsUpper(last) {
+			return false
+		}
+		i += w
+	}
+	return true
 }
