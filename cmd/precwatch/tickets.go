@@ -347,7 +347,7 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 func runTicketsExport(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "tickets export", "[flags]")
 	data := tkDataFlag(fs)
-	format := fs.String("format", "jsonl", "output `format`: jsonl, csv or incident (JSON report of confirmed tickets)")
+	format := fs.String("format", "jsonl", "output `format`: jsonl, csv or incident (JSON report of confirmed tickets, also once escalated)")
 	status := fs.String("status", "", "only tickets in this `status`")
 	platform := fs.String("platform", "", "only tickets of these `platforms` (comma-separated)")
 	since := fs.String("since", "", "only tickets last seen on or after this `date` (YYYY-MM-DD or RFC 3339)")
@@ -373,7 +373,7 @@ func runTicketsExport(ctx context.Context, env *Env, args []string) error {
 		return precwatch.Errorf(precwatch.EINVALID, "unknown format %q (want jsonl, csv or incident)", *format)
 	}
 	if *format == "incident" && *status != "" && *status != precwatch.StatusConfirmed {
-		return precwatch.Errorf(precwatch.EINVALID, "an incident report covers confirmed tickets only (got --status %s)", *status)
+		return precwatch.Errorf(precwatch.EINVALID, "an incident report covers confirmed tickets (also once escalated) and takes no --status (got %s)", *status)
 	}
 	s, err := tkOpen(*data, true)
 	if err != nil {
