@@ -662,3 +662,32 @@ func TestMatchDocumentMHTML(t *testing.T) {
 	}
 	checkDocumentOffsets(t, d)
 }
+
+// TestMatchDocumentStructuredData: schema.org data of the page's product
+// fills price, seller and location; a microdata Product that is only a
+// related-products card does not become the listing.
+func TestMatchDocumentStructuredData(t *testing.T) {
+	dir := t.TempDir()
+	own := filepath.Join(dir, "own.html")
+	writeFile(t, own, `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Acetone 1 L","description":"Shipped in neutral packaging, Wickr: solv","offers":{"@type":"Offer","price":"9.50","priceCurrency":"EUR","seller":{"@type":"Organization","name":"SolvShop"}}}</script></head>
+<body><h1>Acetone 1 L</h1><p>Nail polish remover.</p></body></html>`)
+	card := filepath.Join(dir, "card.html")
+	writeFile(t, card, `<html><body><h1>Ceramic teapot</h1><p>`+strings.Repeat("Hand-made ceramic teapot, 1 litre, dishwasher safe. ", 5)+`</p>
+<section class="related-products"><h2>Related products</h2><ul>
+<li itemscope itemtype="https://schema.org/Product"><a href="/p/1"><span itemprop="name">Pseudoephedrine HCl 1 kg</span></a><meta itemprop="description" content="Telegram @pse, discreet"></li>
+<li><a href="/p/2">Kettle</a></li></ul></section></body></html>`)
+	code, stdout, stderr := runMatchCmd(t, "", own, card)
+	if code != 0 {
+		t.Fatalf("match exit %d, stderr %s", code, stderr)
+	}
+	ds := decodeDocumentLines(t, stdout)
+	if len(ds) != 2 {
+		t.Fatalf("%d results", len(ds))
+	}
+	if l := ds[0].Listing; l.Price != "9.50 EUR" || l.Seller != "SolvShop" || !strings.Contains(l.Description, "Wickr: solv") || !ds[0].Suspicious {
+		t.Errorf("%s: listing %+v, match %+v; want price, seller and the JSON-LD description (not shown on the page), suspicious", own, l, ds[0].Match)
+	}
+	if ds[1].Listing.Title != "Ceramic teapot" || len(ds[1].Substances) != 0 {
+		t.Errorf("%s: listing %+v, substances %+v; the related card's microdata must not become the listing", card, ds[1].Listing, ds[1].Substances)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"net/mail"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -311,9 +312,13 @@ func documentListing(name string, data []byte) precwatch.Listing {
 	return l
 }
 
+// microdataProduct finds a schema.org Product marked in microdata.
+var microdataProduct = regexp.MustCompile(`(?i)itemtype\s*=\s*["']?https?://schema\.org/(Product|IndividualProduct|ProductModel)\b`)
+
 // addStructured fills l from the page's schema.org product data when the
 // page describes exactly one product (a catalogue page's many products are
-// read from its visible text).
+// read from its visible text), and, for microdata, when that product is
+// part of the listing's text (not a related-products card).
 func addStructured(l *precwatch.Listing, page []byte) {
 	base := l.URL
 	if base == "" {
@@ -324,6 +329,12 @@ func addStructured(l *precwatch.Listing, page []byte) {
 		return
 	}
 	s := p.Listings[0]
+	if s.Title != "" && len(l.Description) >= 200 && microdataProduct.Match(page) &&
+		!strings.Contains(foldSpace(l.Title+" "+l.Description), foldSpace(s.Title)) {
+		// Microdata marks a product the page shows nowhere in what is
+		// left of it: a card of a related-products block.
+		return
+	}
 	if s.Title != "" {
 		l.Title = s.Title
 	}
