@@ -604,3 +604,61 @@ func TestVarietyTargetTestStructured(t *testing.T) {
 		t.Errorf("target test plain: exit %d, want the missing structured data named\n%s\n%s", code, out, errOut)
 	}
 }
+
+// TestVarietyInlineCardsWithoutIDs crawls a board whose cards carry every
+// field but neither an id nor a link, twice: when the first card is taken
+// down, its ticket becomes removed and the others keep theirs.
+func TestVarietyInlineCardsWithoutIDs(t *testing.T) {
+	var mu sync.Mutex
+	cards := []string{"BMK glycidate 1 kg", "PMK glycidate 5 kg", "APAA 10 kg"}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if r.URL.Path != "/board" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, `<html><body>`)
+		for _, c := range cards {
+			fmt.Fprintf(w, `<div class="card"><h3>%s</h3><p>Stealth shipping, Wickr: seller</p><span class="who">chemguy</span></div>`, c)
+		}
+		fmt.Fprint(w, `</body></html>`)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	cfg := fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: cards
+    platform: Cards
+    start_urls: ["%s/board"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    listing:
+      item: div.card
+      fields: {title: h3, description: p, seller: .who}
+`, srv.URL)
+	crawlOnce(t, dir, data, cfg)
+	status := func() map[string]string {
+		out := map[string]string{}
+		for _, e := range exportTickets(t, data) {
+			out[e.Title] = e.ListingStatus
+		}
+		return out
+	}
+	if got := status(); len(got) != 3 {
+		t.Fatalf("first crawl: tickets %v, want 3", got)
+	}
+	mu.Lock()
+	cards = cards[1:]
+	mu.Unlock()
+	crawlOnce(t, dir, data, cfg)
+	got := status()
+	want := map[string]string{"BMK glycidate 1 kg": "removed", "PMK glycidate 5 kg": "active", "APAA 10 kg": "active"}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("after the first card was taken down: %q %q, want %q (all %v)", k, got[k], w, got)
+		}
+	}
+}

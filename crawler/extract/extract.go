@@ -12,9 +12,10 @@
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -36,10 +37,15 @@ type Page struct {
 	// Listings found on the page, in document order. Platform and Target
 	// are set from the target; URL is the url field made absolute and
 	// canonical, else the page's canonical URL; ID is the id field, else
-	// the URL. When several listings of one page have neither id nor url
-	// (inline cards), the second and later get "#2", "#3", … appended to
-	// their ID so that they stay apart. Listings repeating an earlier id on
-	// the page are dropped (CountDuplicate).
+	// the URL. The first listing of a page without id or url is named by
+	// the page URL, unless the page is a board of inline cards (listing.item
+	// on a target without follow or url_pattern, or a JSON feed's items);
+	// such cards, and the second and later listings of any page without id
+	// or url, are named by their text: the site's root URL, "#" and a hash
+	// of title, seller and description, so that a card keeps its identity
+	// when cards before it are taken down or it moves to another page.
+	// Listings repeating an earlier id on the page are dropped
+	// (CountDuplicate).
 	Listings []precwatch.Listing `json:"listings"`
 	// Follow holds the absolute canonical URLs of detail pages (follow
 	// selectors), deduplicated, in document order.
@@ -98,7 +104,10 @@ type builder struct {
 	pageURL string // canonical
 	page    *Page
 	seen    map[string]bool
-	pageIDs int // listings whose ID fell back to the page URL
+	// cards is set when the page's listings are inline cards rather than
+	// the page's own listing (see Page.Listings).
+	cards   bool
+	pageIDs int // listings without id or url so far
 }
 
 func newBuilder(t *precwatch.Target, base *url.URL, pageURL string) *builder {
@@ -157,12 +166,12 @@ func (b *builder) add(fields map[string]string) {
 	if l.ID == "" {
 		l.ID = l.URL
 		if !ownURL {
-			// Several listings without id or url on one page (inline
-			// cards) would all be named by the page URL; number them in
-			// document order so they stay apart.
 			b.pageIDs++
-			if b.pageIDs > 1 {
-				l.ID += "#" + strconv.Itoa(b.pageIDs)
+			if b.cards || b.pageIDs > 1 {
+				// An inline card without id or url: its position
+				// or page changes as other cards come and go, its
+				// text does not (an edited card is a new listing).
+				l.ID = cardID(b.pageURL, l)
 			}
 		}
 	}
@@ -172,6 +181,21 @@ func (b *builder) add(fields map[string]string) {
 	}
 	b.seen[l.ID] = true
 	b.page.Listings = append(b.page.Listings, l)
+}
+
+// cardID names a listing without id or url by its site (the root of the
+// canonical pageURL) and text.
+func cardID(pageURL string, l precwatch.Listing) string {
+	h := sha256.New()
+	for _, s := range []string{l.Title, l.Seller, l.Description} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	root := pageURL
+	if u, err := url.Parse(pageURL); err == nil {
+		root = (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/"}).String()
+	}
+	return root + "#" + hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // link records ref (resolved against the base) in *dst once; references that

@@ -177,8 +177,9 @@ func TestHTMLFields(t *testing.T) {
 	}
 	want := []precwatch.Listing{
 		{ID: "1", Platform: "P", Target: "t", URL: "https://shop.example/x", Title: "One", Description: "first", Attributes: map[string]string{"sku": "S 1"}},
-		// A javascript: url is no URL: the listing takes the page's.
-		{ID: "https://shop.example/list", Platform: "P", Target: "t", URL: "https://shop.example/list", Title: "Two"},
+		// A javascript: url is no URL: the listing takes the page's,
+		// and is named by its text.
+		{ID: "https://shop.example/#c2f8a0884bafe851", Platform: "P", Target: "t", URL: "https://shop.example/list", Title: "Two"},
 		{ID: "3", Platform: "P", Target: "t", URL: "https://shop.example/list", Description: "desc only"},
 	}
 	if !reflect.DeepEqual(page.Listings, want) {

@@ -132,6 +132,7 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		items = matchDescendants(root, sel)
 	}
 	b.page.Counts[CountItem] = len(items)
+	b.cards = !whole && len(t.Follow) == 0 && spec.URLPattern == ""
 	for _, f := range fields {
 		b.page.Counts[f.countKey] += 0
 	}
@@ -209,6 +210,7 @@ func (b *builder) structuredOnly(root *html.Node, item string, list bool) error 
 		}
 		nodes := matchDescendants(root, sel)
 		b.page.Counts[CountItem] = len(nodes)
+		b.cards = len(b.t.Follow) == 0 && b.t.Listing.URLPattern == ""
 		for _, n := range nodes {
 			if p := itemProduct(n); p != nil {
 				ps = append(ps, p)

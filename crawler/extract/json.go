@@ -56,6 +56,7 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		doc = docs
 	}
 	b := newBuilder(t, base, canon)
+	b.cards = true
 	spec := &t.JSON
 
 	v, ok := lookup(doc, spec.Items)
