@@ -159,13 +159,17 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			values[f.name] = v
 		}
 		b.fillStructured(values, spec.Fields, func() product {
-			if whole {
-				if ps := pageProducts(root, false); len(ps) > 0 {
-					return ps[0]
+			if !whole {
+				if p := itemProduct(item); p != nil || len(items) > 1 {
+					return p
 				}
-				return nil
 			}
-			return itemProduct(item)
+			// The whole page, or its only item (listing.item on a
+			// detail page): the page's product.
+			if ps := pageProducts(root, false); len(ps) > 0 {
+				return ps[0]
+			}
+			return nil
 		})
 		b.add(values)
 	}

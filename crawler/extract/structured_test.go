@@ -70,6 +70,9 @@ func TestStructuredData(t *testing.T) {
 		{"json-ld fills a configured field that found nothing", jsonLD,
 			precwatch.Target{Listing: precwatch.ListingSpec{Fields: map[string]string{"title": "h1.x", "description": ".desc", "price": ".price", "id": ".sku"}}},
 			[]map[string]string{{"id": pageURL, "title": "BMK glycidate", "description": "Pure BMK powder & oil", "price": "950.00 USD", "seller": ""}}},
+		{"json-ld of the page fills the only item", jsonLD,
+			precwatch.Target{Listing: precwatch.ListingSpec{Item: "body", Fields: map[string]string{"title": "h1.y", "price": ".price"}}},
+			[]map[string]string{{"title": "BMK glycidate", "price": "950.00 USD"}}},
 		{"microdata, no fields", microdata, precwatch.Target{}, []map[string]string{{
 			"title": "Safrole oil", "description": "Bulk safrole, fast shipping.", "price": "120.5 EUR",
 			"seller": "Oil & Co", "attributes.brand": "OilCo", "attributes.sku": "S-1"}}},
