@@ -452,6 +452,27 @@ func (s *Store) ListingState(ctx context.Context, platform, listingID string) (*
 	return &st, nil
 }
 
+// Platforms returns the platforms of the stored listings, sorted.
+func (s *Store) Platforms(ctx context.Context) ([]string, error) {
+	rows, err := s.rq.QueryContext(ctx, "SELECT DISTINCT platform FROM listings ORDER BY platform")
+	if err != nil {
+		return nil, fmt.Errorf("platforms: %w", err)
+	}
+	defer rows.Close()
+	var ps []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, fmt.Errorf("platforms: %w", err)
+		}
+		ps = append(ps, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("platforms: %w", err)
+	}
+	return ps, nil
+}
+
 // Version is one content version of a listing: its evidence history.
 type Version struct {
 	ContentHash  string    `json:"content_hash"`

@@ -196,3 +196,29 @@ func TestConformanceLogTimesUTC(t *testing.T) {
 		t.Errorf("log line %q: want time=2026-11-27T11:30:00.000Z (UTC)", b.String())
 	}
 }
+
+// TestConformancePlatformAsTyped: --platform and a token's platform are
+// spelt as the crawled listings spell them (--platform chemhub found
+// nothing, and a reviewer token for "chemhub" saw nothing, without a word).
+func TestConformancePlatformAsTyped(t *testing.T) {
+	dir := tkFixture(t)
+	code, out, errOut := tkRun(t, "tickets", "list", "--data", dir, "--platform", "chemhub")
+	if code != 0 || strings.TrimSpace(errOut) != "2 of 2 tickets" || !strings.Contains(out, "ChemHub") {
+		t.Errorf("tickets list --platform chemhub: exit %d, %s, stderr %q; want the 2 ChemHub tickets", code, out, errOut)
+	}
+	code, out, _ = tkRun(t, "tickets", "export", "--data", dir, "--platform", "CHEMHUB")
+	if code != 0 || strings.Count(out, "\n") != 2 {
+		t.Errorf("tickets export --platform CHEMHUB: exit %d, %d lines, want 2", code, strings.Count(out, "\n"))
+	}
+	code, _, errOut = tkRun(t, "tickets", "list", "--data", dir, "--platform", "nosuch")
+	if code != 0 || !strings.Contains(errOut, `no listing of platform "nosuch" (platforms: Bazaar, ChemHub)`) {
+		t.Errorf("tickets list --platform nosuch: exit %d, stderr %q; want it named with the platforms there are", code, errOut)
+	}
+	code, _, errOut = tkRun(t, "token", "create", "--data", dir, "--role", "reviewer", "--platform", "chemhub")
+	if code != 0 || !strings.Contains(errOut, `spelt "ChemHub"`) {
+		t.Errorf("token create --platform chemhub: exit %d, stderr %q; want the spelling named", code, errOut)
+	}
+	if code, out, _ := tkRun(t, "token", "list", "--data", dir); code != 0 || !strings.Contains(out, "ChemHub") || strings.Contains(out, "chemhub") {
+		t.Errorf("token list: %s; want the reviewer token for ChemHub", out)
+	}
+}

@@ -100,6 +100,16 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		return fail("--to: %v", err)
 	}
 
+	if len(q.Platforms) > 0 {
+		// Spell the platforms as the listings do (--platform chemhub).
+		if s, err := tkOpen(*data, true); err == nil {
+			q.Platforms, err = resolvePlatforms(ctx, s, q.Platforms, env.Stderr, "search")
+			s.Close()
+			if err != nil {
+				return fail("%v", err)
+			}
+		}
+	}
 	dir := filepath.Join(*data, "index.bleve")
 	x, err := index.Open(dir, index.Options{ReadOnly: true})
 	if err != nil {

@@ -109,6 +109,32 @@ func tkPlatforms(p string) []string {
 	return out
 }
 
+// resolvePlatforms spells each platform of ps as the stored listings do
+// (--platform chemhub means ChemHub: an exact match found nothing, without
+// a word) and says on w which ones no listing has.
+func resolvePlatforms(ctx context.Context, s *tickets.Store, ps []string, w io.Writer, cmd string) ([]string, error) {
+	if len(ps) == 0 {
+		return ps, nil
+	}
+	known, err := s.Platforms(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		switch i := slices.IndexFunc(known, func(k string) bool { return strings.EqualFold(k, p) }); {
+		case slices.Contains(known, p):
+			out = append(out, p)
+		case i >= 0:
+			out = append(out, known[i])
+		default:
+			out = append(out, p)
+			fmt.Fprintf(w, "precwatch %s: no listing of platform %q (platforms: %s)\n", cmd, p, strings.Join(known, ", "))
+		}
+	}
+	return out, nil
+}
+
 func runTicketsList(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "tickets list", "[flags]")
 	data := tkDataFlag(fs)
@@ -131,7 +157,11 @@ func runTicketsList(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	f := tickets.Filter{Status: *status, Platforms: tkPlatforms(*platform), Target: *target, Substance: *substance,
+	ps, err := resolvePlatforms(ctx, s, tkPlatforms(*platform), env.Stderr, "tickets list")
+	if err != nil {
+		return err
+	}
+	f := tickets.Filter{Status: *status, Platforms: ps, Target: *target, Substance: *substance,
 		Limit: *limit, Sort: *sort}
 	ts, err := s.Tickets(ctx, f)
 	if err != nil {
@@ -380,6 +410,9 @@ func runTicketsExport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	if f.Platforms, err = resolvePlatforms(ctx, s, f.Platforms, env.Stderr, "tickets export"); err != nil {
+		return err
+	}
 	var export func(context.Context, io.Writer, tickets.Filter) error
 	switch *format {
 	case "jsonl":

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -86,6 +87,21 @@ func runTokenCreate(ctx context.Context, env *Env, args []string) error {
 		// say where it went.
 		fmt.Fprintf(env.Stderr, "note: %s did not exist and was created; serve and the other commands must use --data %s (or data_dir: %s) to accept this token\n",
 			dbPath, *data, *data)
+	}
+	if p != "" {
+		// A partner or reviewer token sees its platform spelt exactly:
+		// spell it as the listings do, and say when no listing has it.
+		known, err := s.Platforms(ctx)
+		if err != nil {
+			return err
+		}
+		if i := slices.IndexFunc(known, func(k string) bool { return strings.EqualFold(k, p) }); i >= 0 && known[i] != p {
+			fmt.Fprintf(env.Stderr, "note: platform %q is spelt %q in the crawled listings; the token is for %q\n", p, known[i], known[i])
+			p = known[i]
+		} else if i < 0 && len(known) > 0 {
+			fmt.Fprintf(env.Stderr, "note: no listing of platform %q yet (platforms: %s); the token sees listings and tickets of %q only, spelt exactly so\n",
+				p, strings.Join(known, ", "), p)
+		}
 	}
 	tok, err := s.CreateToken(ctx, r, p)
 	if err != nil {
