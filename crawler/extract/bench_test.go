@@ -135,3 +135,27 @@ func BenchmarkCanonical(b *testing.B) {
 		}
 	}
 }
+
+// benchStructured is a detail page describing its product in JSON-LD only.
+var benchStructured = []byte(`<!DOCTYPE html><html><head><title>BMK glycidate | Shop</title>
+<meta property="og:type" content="product"><meta property="og:title" content="BMK glycidate">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"Organization","name":"Shop"},
+{"@type":"BreadcrumbList","itemListElement":[{"@type":"ListItem","position":1,"name":"Chemicals","item":"https://shop.example/c"}]},
+{"@type":"Product","name":"BMK glycidate 99%","sku":"BMK-1","description":"<p>Powder, 25 kg drums. Stealth shipping.</p>",
+"brand":{"@type":"Brand","name":"ChemX"},"image":["https://shop.example/i/1.jpg"],
+"offers":{"@type":"Offer","price":"1200","priceCurrency":"USD","seller":{"@type":"Organization","name":"LabGuy","address":{"addressCountry":"CN"}}}}]}</script>
+</head><body><header><nav><a href="/">Home</a> <a href="/c">Chemicals</a></nav></header>
+<main><h1>BMK glycidate 99%</h1><div class="gallery"><img src="/i/1.jpg" alt="BMK"></div><p>Powder, 25 kg drums.</p></main></body></html>`)
+
+// BenchmarkHTMLStructured extracts the listing of a detail page from its
+// JSON-LD (a target without fields).
+func BenchmarkHTMLStructured(b *testing.B) {
+	target := &precwatch.Target{Name: "ld", Platform: "LD"}
+	b.SetBytes(int64(len(benchStructured)))
+	for b.Loop() {
+		p, err := HTML(target, "https://shop.example/p/1", benchStructured)
+		if err != nil || len(p.Listings) != 1 {
+			b.Fatalf("%d listings, %v", len(p.Listings), err)
+		}
+	}
+}
