@@ -29,7 +29,8 @@ import (
 // yields its values (see objectItems). Strings are
 // reduced to visible text when they contain markup and whitespace-collapsed;
 // numbers keep their literal form, booleans read "true"/"false", arrays of
-// scalars are joined with ", " and objects are rendered as compact JSON.
+// scalars are joined with ", " and objects are read as the text they stand
+// for (see renderObject).
 func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	base, canon, err := pageBase(pageURL)
 	if err != nil {
@@ -424,18 +425,65 @@ func render(v any) string {
 	case []any:
 		parts := make([]string, 0, len(v))
 		for _, e := range v {
-			switch e.(type) {
-			case map[string]any, []any:
+			switch e := e.(type) {
+			case []any:
 				return compact(v)
+			case map[string]any:
+				// A list of named things ([{"name": "pharma"}, …])
+				// reads as their names; of other objects, as JSON.
+				s := renderObject(e)
+				if strings.HasPrefix(s, "{") {
+					return compact(v)
+				}
+				parts = append(parts, s)
+				continue
 			}
 			if s := render(e); s != "" {
 				parts = append(parts, s)
 			}
 		}
 		return strings.Join(parts, ", ")
+	case map[string]any:
+		return renderObject(v)
 	default:
 		return compact(v)
 	}
+}
+
+// renderObject reads an object as the text it stands for: a seller or
+// category object by its name ({"name": "chemguy", "id": 5}), a price by its
+// amount and currency ({"amount": 950, "currency": "USD"}), a link by its
+// URL; other objects are rendered as compact JSON.
+func renderObject(m map[string]any) string {
+	for _, k := range []string{"name", "display_name", "displayName", "title", "label", "text"} {
+		if s, ok := m[k]; ok {
+			if _, nested := s.(map[string]any); !nested {
+				if r := render(s); r != "" {
+					return r
+				}
+			}
+		}
+	}
+	for _, k := range []string{"amount", "value", "price"} {
+		if a, ok := m[k]; ok {
+			amount := render(a)
+			if _, nested := a.(map[string]any); nested || amount == "" {
+				continue
+			}
+			for _, c := range []string{"currency", "currency_code", "currencyCode", "unit"} {
+				if cur, ok := m[c].(string); ok && cur != "" {
+					return amount + " " + cur
+				}
+			}
+			return amount
+		}
+	}
+	for _, k := range []string{"href", "url"} {
+		if s, ok := m[k].(string); ok && s != "" {
+			return s
+		}
+	}
+	return compact(m)
 }
 
 func compact(v any) string {

@@ -454,3 +454,31 @@ func TestDefaultNextPage(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONObjectFields checks fields that point at an object: a seller by
+// its name, a price by amount and currency, anything else as JSON.
+func TestJSONObjectFields(t *testing.T) {
+	body := `{"items": [{"t": "Acetone", "seller": {"id": 5, "name": "chemguy"}, "price": {"amount": 950, "currency": "USD"},
+"cat": {"id": 3, "label": "Solvents"}, "loc": {"lat": 1, "lng": 2}, "img": {"url": "/i/1.jpg"},
+"tags": [{"id": 1, "name": "pharma"}, {"id": 2, "name": "bulk"}], "points": [{"x": 1}, {"x": 2}]}]}`
+	tg := &precwatch.Target{Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: "items",
+		Fields: map[string]string{"title": "t", "seller": "seller", "price": "price", "category": "cat", "geo": "loc", "image": "img", "tags": "tags", "points": "points"}}}
+	page, err := JSON(tg, "https://api.example/items", []byte(body))
+	if err != nil || len(page.Listings) != 1 {
+		t.Fatalf("JSON: %v, %d listings", err, len(page.Listings))
+	}
+	l := page.Listings[0]
+	for _, c := range []struct{ field, got, want string }{
+		{"seller", l.Seller, "chemguy"},
+		{"price", l.Price, "950 USD"},
+		{"category", l.Attributes["category"], "Solvents"},
+		{"geo", l.Attributes["geo"], `{"lat":1,"lng":2}`},
+		{"image", l.Attributes["image"], "/i/1.jpg"},
+		{"tags", l.Attributes["tags"], "pharma, bulk"},
+		{"points", l.Attributes["points"], `[{"x":1},{"x":2}]`},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+		}
+	}
+}
