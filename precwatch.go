@@ -234,6 +234,19 @@ type Event struct {
 	Platform string    `json:"platform"`
 	Time     time.Time `json:"time"`
 	Ticket   Ticket    `json:"ticket"`
+	// Changes say what happened to the ticket, as its audit log records
+	// it: who did what and why (created, status, removed, reappeared,
+	// cleared, flagged, updated, …).
+	Changes []EventChange `json:"changes,omitempty"`
+}
+
+// EventChange is one audited change carried by an Event.
+type EventChange struct {
+	Actor  string `json:"actor"`
+	Action string `json:"action"`
+	From   string `json:"from,omitempty"`
+	To     string `json:"to,omitempty"`
+	Reason string `json:"reason,omitempty"`
 }
 
 // Roles. Partner and reviewer roles are scoped to one platform.

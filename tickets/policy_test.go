@@ -214,3 +214,31 @@ func TestExportFlaggedAndRemovedAt(t *testing.T) {
 		t.Errorf("csv = %s, want flagged_at and removed_at last", buf.String())
 	}
 }
+
+// TestEventsSayWhatChanged: a webhook event carries the audited change
+// (who, what, why), not only the ticket: a platform's tools could not tell
+// a removal from a status change or a harmless edit.
+func TestEventsSayWhatChanged(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	id := mustRecord(t, s, suspicious("ChemHub", "e"), t0).Ticket.ID
+	setStatuses(t, s, id, precwatch.StatusInReview)
+	if _, err := s.MarkMissing(ctx, "ChemHub", "chemhub", t0.Add(time.Hour), t0.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	pend, err := s.PendingEvents(ctx, t0.Add(24*time.Hour), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range pend {
+		for _, c := range p.Event.Changes {
+			got = append(got, p.Event.Type+" "+c.Actor+" "+c.Action+" "+c.From+"->"+c.To)
+		}
+	}
+	want := []string{"ticket.created precwatch created ->open", "ticket.updated alice status open->in_review",
+		"ticket.updated precwatch removed active->removed"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("event changes = %q, want %q", got, want)
+	}
+}

@@ -591,10 +591,12 @@ func (s *Store) changed(ctx context.Context, tx *wtx, id int64, at time.Time, ty
 // changedTicket is changed, returning the ticket as it is now.
 func (s *Store) changedTicket(ctx context.Context, tx *wtx, id int64, at time.Time, typ string, audit []auditEntry) (*ticketRow, error) {
 	var last int64
+	changes := make([]precwatch.EventChange, 0, len(audit))
 	for _, a := range audit {
 		if a.actor == "" {
 			a.actor = Actor
 		}
+		changes = append(changes, precwatch.EventChange{Actor: a.actor, Action: a.action, From: a.from, To: a.to, Reason: a.reason})
 		res, err := tx.ExecContext(ctx, `INSERT INTO ticket_events (ticket_id, at, actor, action, from_value, to_value, reason)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, ns(at), a.actor, a.action, a.from, a.to, a.reason)
 		if err != nil {
@@ -614,6 +616,7 @@ func (s *Store) changedTicket(ctx context.Context, tx *wtx, id int64, at time.Ti
 		Platform: t.Platform,
 		Time:     at.UTC(),
 		Ticket:   t.Ticket,
+		Changes:  changes,
 	}
 	b, err := json.Marshal(e)
 	if err != nil {
