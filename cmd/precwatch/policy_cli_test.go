@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -183,6 +184,10 @@ func TestTicketPolicyThroughCLI(t *testing.T) {
 	}
 	if c := ts[u("/p/1")]; c.ListingStatus != "removed" || c.Status != "confirmed" {
 		t.Errorf("after crawl 2: ticket of the removed p/1 = %+v, want confirmed, listing_status removed", c)
+	}
+	if code, out, _ := runMain(t, "tickets", "show", "--data", data, itoa(ts[u("/p/1")].ID)); code != 0 ||
+		!regexp.MustCompile(`Removed: +\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z \(\S+ after it was flagged\)`).MatchString(out) {
+		t.Errorf("tickets show of the removed p/1: want when it was removed and how long after it was flagged:\n%s", out)
 	}
 	if c := ts[u("/p/2/")]; c.Status != "open" || !strings.Contains(c.Title, "Pseudoephedrine") || len(c.Substances) == 0 {
 		t.Errorf("after crawl 2: ticket of p/2/ edited harmless = %+v, want open with the flagged title and substances", c)

@@ -304,8 +304,15 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 	}
 	line("First seen", stamp(t.FirstSeen))
 	line("Last seen", stamp(t.LastSeen))
+	if st.FlaggedAt != nil {
+		line("Flagged", stamp(*st.FlaggedAt))
+	}
 	if t.RemovedAt != nil {
-		line("Removed", stamp(*t.RemovedAt))
+		removed := stamp(*t.RemovedAt)
+		if st.FlaggedAt != nil {
+			removed += fmt.Sprintf(" (%s after it was flagged)", t.RemovedAt.Sub(*st.FlaggedAt).Round(time.Second))
+		}
+		line("Removed", removed)
 	}
 	line("Evidence", t.EvidenceHash)
 	shown := st.Result
