@@ -153,15 +153,24 @@ func cleanRef(ref string) string {
 	return ref
 }
 
-// escapeStrayPercent escapes a "%" that does not start a %XX escape
-// ("/p/acetone-99%", "/p/50%.html"), which browsers keep as a literal
-// percent sign and url.Parse rejects.
+// escapeStrayPercent escapes a "%" that does not start a %XX escape in the
+// path, query or fragment ("/p/acetone-99%", "/p/50%.html"), which browsers
+// keep as a literal percent sign and url.Parse rejects. The scheme and host
+// are left alone: a "%" there is no URL either way.
 func escapeStrayPercent(ref string) string {
 	if !strings.Contains(ref, "%") {
 		return ref
 	}
+	start := 0
+	if i := strings.Index(ref, "//"); i >= 0 && !strings.ContainsAny(ref[:i], "/?#") {
+		start = len(ref)
+		if j := strings.IndexAny(ref[i+2:], "/?#"); j >= 0 {
+			start = i + 2 + j
+		}
+	}
 	var b strings.Builder
-	for i := 0; i < len(ref); i++ {
+	b.WriteString(ref[:start])
+	for i := start; i < len(ref); i++ {
 		if ref[i] == '%' && (i+2 >= len(ref) || !isHex(ref[i+1]) || !isHex(ref[i+2])) {
 			b.WriteString("%25")
 			continue

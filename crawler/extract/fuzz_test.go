@@ -103,3 +103,24 @@ func FuzzCanonical(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStructured checks that no structured data (JSON-LD, microdata,
+// OpenGraph) makes a fieldless target's extraction panic, and that every
+// URL it returns is absolute and canonical.
+func FuzzStructured(f *testing.F) {
+	f.Add(string(benchStructured), "https://shop.example/p/1")
+	f.Add(`<script type="application/ld+json">[{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":{"@type":"Product","name":"a","url":"//x.example/p"}}]},{"@type":["Offer"],"itemOffered":{"name":"b"},"offers":[[]]}]</script>`, "https://x.example/")
+	f.Add(`<div itemscope itemtype="schema.org/Product"><span itemprop="name offers" itemscope><b itemprop="price" content="1">x</b></span><img itemprop="image" src="/i"></div>`, "https://x.example/")
+	f.Add(`<meta property="og:type" content="product"><meta property="og:title" content="t"><meta property="og:image" content="javascript:x">`, "https://x.example/")
+	target := &precwatch.Target{Name: "fuzz", Platform: "Fuzz", Listing: precwatch.ListingSpec{}}
+	cards := &precwatch.Target{Name: "fuzz", Platform: "Fuzz", Listing: precwatch.ListingSpec{Item: "div, li"}}
+	f.Fuzz(func(t *testing.T, body, pageURL string) {
+		for _, tg := range []*precwatch.Target{target, cards} {
+			page, err := HTML(tg, pageURL, []byte(body))
+			if err != nil {
+				return
+			}
+			checkAbsolute(t, "FuzzStructured", page)
+		}
+	})
+}
