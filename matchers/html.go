@@ -126,10 +126,55 @@ type HTMLDocument struct {
 func ParseHTMLDocument(page []byte) HTMLDocument {
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
-		return tokenDocument(page)
+		return tokenDocument(page).validUTF8()
 	}
+	d, head := readHead(doc)
+	body := bodyOf(doc)
+	w := newDocWriter(body, 0)
+	w.node(body, false)
+	if w.b.Len() == 0 {
+		// Everything is hidden (a page saved while a loader or a modal
+		// hid it): what it holds is still the page's text.
+		w = &docWriter{page: w.page, showHidden: true}
+		w.node(body, false)
+	}
+	d.Text = w.String()
+	if len(d.Text) < minShownText {
+		d.ScriptText = scriptState(doc)
+		if head.description != "" && !strings.Contains(d.ScriptText, head.description) && !strings.Contains(d.Text, head.description) {
+			d.ScriptText = strings.TrimPrefix(d.ScriptText+"\n"+head.description, "\n")
+		}
+	}
+	if d.Title == "" && w.anchor != nil && w.anchor.DataAtom == atom.H1 {
+		d.Title = collapseSpace(w.visibleText(w.anchor))
+	}
+	if d.Title == "" {
+		d.Title = head.title
+	}
+	return d.validUTF8()
+}
+
+// validUTF8 returns d with invalid UTF-8 (bytes of a page that was not
+// decoded to UTF-8) replaced by U+FFFD, so that its text can be matched and
+// reported as JSON.
+func (d HTMLDocument) validUTF8() HTMLDocument {
+	for _, s := range []*string{&d.URL, &d.Title, &d.SiteName, &d.Text, &d.ScriptText} {
+		*s = strings.ToValidUTF8(*s, "\uFFFD")
+	}
+	return d
+}
+
+// headInfo is what a page's head says besides the document's fields.
+type headInfo struct {
+	title       string // <title>
+	description string // og:description, else meta description
+}
+
+// readHead reads the page's URL, og:title and og:site_name, its <title>
+// and its description from the elements and comments before <body>.
+func readHead(doc *html.Node) (HTMLDocument, headInfo) {
 	var d HTMLDocument
-	var title, headDesc string
+	var head headInfo
 	var pageURL [3]string // canonical, og:url, saved from
 	walkNodes(doc, func(n *html.Node) bool {
 		switch {
@@ -139,8 +184,8 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 			}
 		case n.Type != html.ElementNode:
 		case n.DataAtom == atom.Title:
-			if title == "" {
-				title = collapseSpace(nodeText(n))
+			if head.title == "" {
+				head.title = collapseSpace(nodeText(n))
 			}
 		case n.DataAtom == atom.Link:
 			if hasToken(attrOf(n, "rel"), "canonical") && pageURL[0] == "" {
@@ -166,8 +211,8 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 					d.SiteName = content
 				}
 			case "og:description", "description", "twitter:description":
-				if headDesc == "" || prop == "og:description" {
-					headDesc = content
+				if head.description == "" || prop == "og:description" {
+					head.description = content
 				}
 			}
 		case n.DataAtom == atom.Body:
@@ -181,37 +226,16 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 			break
 		}
 	}
-	body := findElement(doc, atom.Body)
-	if body == nil {
-		body = doc
+	return d, head
+}
+
+// bodyOf returns the document's <body>, or the document itself when it has
+// none (a frameset).
+func bodyOf(doc *html.Node) *html.Node {
+	if body := findElement(doc, atom.Body); body != nil {
+		return body
 	}
-	w := docWriter{protected: map[*html.Node]bool{}, controlled: controlledIDs(body)}
-	anchor := mainAnchor(body)
-	for p := anchor; p != nil; p = p.Parent {
-		w.protected[p] = true
-	}
-	w.node(body, false)
-	d.Text = w.String()
-	if strings.TrimSpace(d.Text) == "" {
-		// Everything is hidden (a page saved while a loader or a modal
-		// hid it): what it holds is still the page's text.
-		w = docWriter{protected: w.protected, controlled: w.controlled, showHidden: true}
-		w.node(body, false)
-		d.Text = w.String()
-	}
-	if len(d.Text) < minShownText {
-		d.ScriptText = scriptState(doc)
-		if headDesc != "" && !strings.Contains(d.ScriptText, headDesc) && !strings.Contains(d.Text, headDesc) {
-			d.ScriptText = strings.TrimPrefix(d.ScriptText+"\n"+headDesc, "\n")
-		}
-	}
-	if d.Title == "" && anchor != nil && anchor.DataAtom == atom.H1 {
-		d.Title = collapseSpace(w.visibleText(anchor))
-	}
-	if d.Title == "" {
-		d.Title = title
-	}
-	return d
+	return doc
 }
 
 // minShownText: a page that shows fewer bytes of text than this is read
@@ -333,30 +357,43 @@ func (c *stateCollector) collect(v any, key string, depth int) {
 // docWriter writes the text of a document's main content.
 type docWriter struct {
 	b          strings.Builder
-	protected  map[*html.Node]bool // ancestors of the main heading
-	controlled map[string]bool     // ids other elements reveal
-	newline    bool                // a line break is pending
-	space      bool                // a space is pending
-	showHidden bool                // read hidden elements too
-	depth      int                 // nesting of srcdoc frames
+	page       *pageInfo // what the writer knows of the page
+	anchor     *html.Node
+	newline    bool // a line break is pending
+	space      bool // a space is pending
+	showHidden bool // read hidden elements too
+	depth      int  // nesting of srcdoc frames
 }
 
-// document writes the main text of a nested document (an iframe's srcdoc).
-func (w *docWriter) document(page []byte) {
+// pageInfo is what the text of a page's body depends on beyond each
+// element: its main heading, the elements that contain it, and the ids
+// other elements reveal.
+type pageInfo struct {
+	anchor     *html.Node          // the main heading (mainAnchor)
+	protected  map[*html.Node]bool // the anchor and its ancestors
+	controlled map[string]bool     // ids other elements reveal
+}
+
+// newDocWriter returns a writer of body's main text; depth is the nesting
+// of srcdoc frames.
+func newDocWriter(body *html.Node, depth int) *docWriter {
+	pi := &pageInfo{anchor: mainAnchor(body), protected: map[*html.Node]bool{}, controlled: controlledIDs(body)}
+	for p := pi.anchor; p != nil; p = p.Parent {
+		pi.protected[p] = true
+	}
+	return &docWriter{page: pi, anchor: pi.anchor, depth: depth}
+}
+
+// frameText is the main text of a nested document (an iframe's srcdoc).
+func frameText(page []byte, depth int) string {
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
-		w.text(tokenDocument(page).Text)
-		return
+		return tokenDocument(page).Text
 	}
-	body := findElement(doc, atom.Body)
-	if body == nil {
-		body = doc
-	}
-	w.protected, w.controlled = map[*html.Node]bool{}, controlledIDs(body)
-	for p := mainAnchor(body); p != nil; p = p.Parent {
-		w.protected[p] = true
-	}
+	body := bodyOf(doc)
+	w := newDocWriter(body, depth)
 	w.node(body, false)
+	return w.String()
 }
 
 func (w *docWriter) String() string { return w.b.String() }
@@ -378,10 +415,8 @@ func (w *docWriter) node(n *html.Node, region bool) {
 			// An inline frame's own document (eBay-style seller
 			// descriptions saved in place) is the page's text.
 			if src, ok := attrLookup(n, "srcdoc"); ok && w.depth < 4 {
-				sub := docWriter{depth: w.depth + 1}
-				sub.document([]byte(src))
 				w.newline = true
-				w.text(sub.String())
+				w.text(frameText([]byte(src), w.depth+1))
 				w.newline = true
 			}
 			return
@@ -389,7 +424,7 @@ func (w *docWriter) node(n *html.Node, region bool) {
 		if skipElements[n.DataAtom] {
 			return
 		}
-		if !w.showHidden && isHiddenNode(n) && !w.revealable(n) && !w.protected[n] {
+		if !w.showHidden && isHiddenNode(n) && !w.revealable(n) && !w.page.protected[n] {
 			// A hidden ancestor of the main heading hides the whole
 			// page only because it was saved with a modal open.
 			return
@@ -397,14 +432,14 @@ func (w *docWriter) node(n *html.Node, region bool) {
 		if !region && n.DataAtom != atom.Body && n.DataAtom != atom.Html && isRegion(n) {
 			region = true
 		}
-		if !w.protected[n] && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+		if !w.page.protected[n] && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
 			if isNavigation(n) || isRelated(n) {
 				return
 			}
 			if region && linkDense(n) {
 				return
 			}
-			if (n.DataAtom == atom.Aside || (w.protected[n.Parent] && isColumn(n))) && linkList(n) {
+			if (n.DataAtom == atom.Aside || (w.page.protected[n.Parent] && isColumn(n))) && linkList(n) {
 				// A menu column beside the column with the offer
 				// (table layouts, grid columns), or an aside that is a
 				// list of links.
@@ -486,7 +521,7 @@ func (w *docWriter) word(s string) {
 
 // visibleText is the text of n as the writer would write it on its own.
 func (w *docWriter) visibleText(n *html.Node) string {
-	sub := docWriter{protected: w.protected, controlled: w.controlled, showHidden: w.showHidden}
+	sub := docWriter{page: w.page, showHidden: w.showHidden}
 	sub.node(n, false)
 	return sub.String()
 }
@@ -502,7 +537,7 @@ func (w *docWriter) revealable(n *html.Node) bool {
 	case "tabpanel", "dialog", "alertdialog":
 		return true
 	}
-	if id := attrOf(n, "id"); id != "" && w.controlled[id] {
+	if id := attrOf(n, "id"); id != "" && w.page.controlled[id] {
 		return true
 	}
 	for _, t := range classTokens(n) {

@@ -367,19 +367,6 @@ func TestHTMLDocumentTestdata(t *testing.T) {
 	}
 }
 
-func FuzzParseHTMLDocument(f *testing.F) {
-	f.Add([]byte(`<html><head><title>t</title><link rel=canonical href="https://x.example/"></head><body><nav><a href=/>n</a></nav><h1>Ephedrine</h1></body></html>`))
-	f.Add([]byte(`<div class="related"><h2>Related</h2><a href=1>a</a><a href=2>b</a></div><div hidden role=tabpanel>x</div>`))
-	f.Add([]byte("<!-- saved from url=(0020)https://a.example/ --><select><option selected>x"))
-	f.Add([]byte(strings.Repeat("<div>", 600) + "deep"))
-	f.Fuzz(func(t *testing.T, page []byte) {
-		d := matchers.ParseHTMLDocument(page)
-		if utf8.Valid(page) && !utf8.ValidString(d.Text) {
-			t.Errorf("text of valid UTF-8 input is not valid UTF-8: %q", d.Text)
-		}
-	})
-}
-
 func BenchmarkParseHTMLDocument(b *testing.B) {
 	page, err := os.ReadFile(filepath.Join("..", "testdata", "documents", "b2b-bmk-glycidate.html"))
 	if err != nil {
