@@ -393,15 +393,11 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 	inds, _ := json.Marshal(want.Indicators)
 	if _, err := tx.ExecContext(ctx, `UPDATE tickets SET target = ?, listing_url = ?, listing_status = ?, removed_at = ?,
 		title = ?, seller = ?, score = ?, substances = ?, indicators = ?, suspicious = ?, last_seen = MAX(last_seen, ?),
-		content_hash = ?, evidence_hash = ?, updated_at = ?, status = ? WHERE id = ?`,
+		content_hash = ?, evidence_hash = ?, updated_at = ?, status = ?,
+		flagged_result = CASE WHEN ? THEN ? ELSE flagged_result END WHERE id = ?`,
 		l.Target, l.URL, oldStatus, removedAt, want.Title, want.Seller, want.Score, string(subs), string(inds), suspicious, lastSeen,
-		contentHash, evidenceHash, atN, status, t.ID); err != nil {
+		contentHash, evidenceHash, atN, status, suspicious, resultJSON, t.ID); err != nil {
 		return nil, err
-	}
-	if suspicious {
-		if _, err := tx.ExecContext(ctx, "UPDATE tickets SET flagged_result = ? WHERE id = ?", resultJSON, t.ID); err != nil {
-			return nil, err
-		}
 	}
 	if len(audit) == 0 {
 		// A listing that is not suspicious changed: keep the ticket current
