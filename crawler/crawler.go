@@ -149,6 +149,7 @@ type run struct {
 	queue    []item
 	head     int
 	seen     map[string]struct{}
+	ids      map[string]struct{} // IDs of the listings delivered in this session
 	inflight int
 	started  int // pages dispatched, including earlier sessions
 	hitMax   bool
@@ -184,7 +185,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	r := &run{c: c, t: &t, sink: sink, j: j, seen: map[string]struct{}{}}
+	r := &run{c: c, t: &t, sink: sink, j: j, seen: map[string]struct{}{}, ids: map[string]struct{}{}}
 	r.cond = sync.NewCond(&r.mu)
 	r.res = Run{Target: t.Name, ErrorsByKind: map[string]int{}}
 	if t.Listing.URLPattern != "" {
@@ -430,7 +431,8 @@ type outcome struct {
 	errKind  string
 	gone     bool
 	links    []item
-	final    string // the page's canonical URL after redirects
+	final    string   // the page's canonical URL after redirects
+	ids      []string // IDs of the listings delivered
 }
 
 // seenKey is the name of a canonical URL in the frontier's seen set: a
@@ -488,13 +490,20 @@ func (r *run) process(ctx context.Context, it item) {
 		// own name.
 		r.seen[seenKey(out.final)] = struct{}{}
 	}
-	for _, l := range out.links {
+	links := out.links
+	if it.kind == 'n' && !r.brings(out) {
+		links = endPagination(links, out.final)
+	}
+	for _, l := range links {
 		k := seenKey(l.url)
 		if _, ok := r.seen[k]; ok {
 			continue
 		}
 		r.seen[k] = struct{}{}
 		added = append(added, l)
+	}
+	for _, id := range out.ids {
+		r.ids[id] = struct{}{}
 	}
 	if jerr := r.j.page(added, it.url, out.status, out.listings, out.errKind, out.gone); jerr != nil {
 		r.fatal = jerr
@@ -565,7 +574,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.links = append(out.links, item{url: l, kind: 'f'})
 		}
 	}
-	for _, l := range nextLinks(page, it.kind, out.final, r.headerNext(resp, out.final)) {
+	for _, l := range append(page.Next, r.headerNext(resp, out.final)...) {
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'n'})
 		}
@@ -584,18 +593,48 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			return out, fmt.Errorf("sink listing %s: %w", l.ID, err)
 		}
 		out.listings++
+		out.ids = append(out.ids, l.ID)
 	}
 	return out, nil
 }
 
+// brings reports whether a page's outcome adds anything to the run: a
+// listing not delivered before in this session or a detail link not seen
+// before. Called with r.mu held.
+func (r *run) brings(out outcome) bool {
+	for _, id := range out.ids {
+		if _, ok := r.ids[id]; !ok {
+			return true
+		}
+	}
+	for _, l := range out.links {
+		if l.kind != 'f' {
+			continue
+		}
+		if _, ok := r.seen[seenKey(l.url)]; !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// endPagination drops the next-page links of a next page that brought
+// nothing new — no listing and no detail link the run had not seen: empty
+// pages past the last one, or the last page again under a higher number, as
+// shops whose "next" link counts on forever (or that clamp the page number)
+// serve. Only next links that differ from pageURL in numbers alone (?page=7
+// → ?page=8, /page/7 → /page/8) are dropped: links elsewhere (another
+// category) are kept. Without this such shops are read up to max_pages,
+// and a run cut there is never complete.
+func endPagination(links []item, pageURL string) []item {
+	shape := numberShape(pageURL)
+	return slices.DeleteFunc(slices.Clone(links), func(l item) bool { return l.kind == 'n' && numberShape(l.url) == shape })
+}
+
 // nextLinks returns the next pages of page (fetched from pageURL, reached
-// as a kind link) and of its Link header (header). A next page with nothing
-// on it — no listing and no detail link — ends its pagination: its next
-// links that differ from
-// pageURL only in numbers (?page=7 → ?page=8, /page/7 → /page/8) are
-// dropped, as shops whose "next" link counts on forever past the last page
-// would otherwise be read up to max_pages, and such a run is never
-// complete. Links elsewhere (another category) are kept.
+// as a kind link) and of its Link header (header), without those of a next
+// page with nothing on it (see endPagination); Test uses it, as it does not
+// track what a run delivered.
 func nextLinks(page *extract.Page, kind byte, pageURL string, header []string) []string {
 	next := append(page.Next, header...)
 	if kind != 'n' || len(page.Listings) > 0 || len(page.Follow) > 0 || len(next) == 0 {

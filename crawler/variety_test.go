@@ -688,3 +688,34 @@ func TestWWWRedirect(t *testing.T) {
 		}
 	}
 }
+
+// TestClampedPaginationEnds crawls a shop that serves its last page for any
+// page number past it, with a "next" link every time: the run ends after the
+// repeat and is complete.
+func TestClampedPaginationEnds(t *testing.T) {
+	h := newHits()
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.add(r)
+		if r.URL.Path != "/list" {
+			fmt.Fprint(w, listingPage("Acetone "+r.URL.Path))
+			return
+		}
+		n, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		shown := min(max(n, 1), 3)
+		fmt.Fprintf(w, `<html><body><a class="p" href="/p/%d-a">a</a><a class="p" href="/p/%d-b">b</a><a class="next" href="/list?page=%d">next</a></body></html>`, shown, shown, n+1)
+	}))
+	tg := loopbackTarget("clamp", srv.URL+"/list?page=1")
+	tg.MaxPages = 100
+	tg.Follow = []string{"a.p"}
+	tg.NextPage = []string{"a.next"}
+	tg.Listing = precwatch.ListingSpec{URLPattern: "^/p/", Fields: map[string]string{"title": "h1"}}
+	sink := &collector{}
+	run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !run.Complete || len(sink.titles()) != 6 || h.get("/list?page=6") != 0 {
+		t.Errorf("complete %v pages %d listings %d, page 6 fetched %d times; want complete, 6 listings, page 5 the last fetched",
+			run.Complete, run.Pages, len(sink.titles()), h.get("/list?page=6"))
+	}
+}

@@ -662,3 +662,76 @@ targets:
 		}
 	}
 }
+
+// TestVarietyJSONPageCounting crawls two feeds without next links: a
+// Shopify-style products.json paged by ?page=N until an empty page, and an
+// API that ignores its page parameter (every page is the first again). Both
+// end on their own, complete, without reaching max_pages; the DRF-style
+// feed beside them is paged by its "next" URL without any next_page.
+func TestVarietyJSONPageCounting(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		switch r.URL.Path {
+		case "/products.json":
+			if page > 3 {
+				fmt.Fprint(w, `{"products": []}`)
+				return
+			}
+			fmt.Fprintf(w, `{"products": [{"id": %d1, "title": "Acetone %d", "body_html": "<p>Solvent</p>", "vendor": "ChemCo"}, {"id": %d2, "title": "Toluene %d", "vendor": "ChemCo"}]}`, page, page, page, page)
+		case "/stuck":
+			fmt.Fprint(w, `{"items": [{"id": 1, "name": "Iodine"}, {"id": 2, "name": "Red phosphorus"}]}`)
+		case "/drf/offers/":
+			next := fmt.Sprintf(`"http://%s/drf/offers/?page=2"`, r.Host)
+			if page == 2 {
+				next = "null"
+			}
+			fmt.Fprintf(w, `{"count": 2, "next": %s, "previous": null, "results": [{"id": "d%d", "title": "Safrole %d"}]}`, next, max(page, 1), max(page, 1))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	out := crawlOnce(t, dir, filepath.Join(dir, "data"), fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: shopify
+    platform: Shopify
+    kind: json
+    start_urls: ["%[1]s/products.json?page=1"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    max_pages: 50
+    json: {items: products, fields: {id: id, title: title, description: body_html, seller: vendor}}
+  - name: stuck
+    platform: Stuck
+    kind: json
+    start_urls: ["%[1]s/stuck?page=1"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    max_pages: 50
+    json: {items: items, fields: {id: id, title: name}}
+  - name: drf
+    platform: DRF
+    kind: json
+    start_urls: ["%[1]s/drf/offers/"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    json: {items: results, fields: {id: id, title: title}}
+`, srv.URL))
+	for _, c := range []struct{ target, pages, listings string }{
+		{"shopify", "4", "6"},
+		{"stuck", "2", "4"},
+		{"drf", "2", "2"},
+	} {
+		if got := summaryColumn(out, c.target, "PAGES"); got != c.pages {
+			t.Errorf("%s: PAGES %q, want %s\n%s", c.target, got, c.pages, out)
+		}
+		if got := summaryColumn(out, c.target, "LISTINGS"); got != c.listings {
+			t.Errorf("%s: LISTINGS %q, want %s\n%s", c.target, got, c.listings, out)
+		}
+		if got := summaryColumn(out, c.target, "COMPLETE"); got != "yes" {
+			t.Errorf("%s: COMPLETE %q, want yes\n%s", c.target, got, out)
+		}
+	}
+}

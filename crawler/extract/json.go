@@ -116,12 +116,23 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		// No next_page configured: a link to the next page under a
 		// conventional key (Django REST Framework's "next", JSON:API's
 		// links.next, HAL's _links.next.href, …) pages the feed.
+		said := false // the feed names its next page, or that there is none
 		for _, k := range defaultNextKeys {
 			if v, ok := lookup(doc, k); ok {
+				said = true
 				if s, ok := v.(string); ok && looksLikeURL(strings.TrimSpace(s)) {
 					b.link(&b.page.Next, map[string]bool{canon: true}, s)
 					break
 				}
+			}
+		}
+		if !said && len(items) > 0 {
+			// A feed silent about its next page: a page or offset
+			// parameter in the URL counts on (Shopify's
+			// products.json?page=2, ?offset=40) until a page is empty
+			// or brings nothing new.
+			if next := countOn(base, len(items)); next != "" {
+				b.link(&b.page.Next, map[string]bool{canon: true}, next)
 			}
 		}
 	}
@@ -251,6 +262,28 @@ func pageNumberURL(base *url.URL, n int) string {
 var defaultNextKeys = []string{"next", "next_page", "nextPage", "next_url", "nextUrl", "next_page_url", "nextPageUrl",
 	"links.next", "links.next.href", "_links.next.href", "paging.next", "pagination.next", "pagination.next_url",
 	"pagination.next_page_url", "meta.next", "meta.pagination.links.next", "meta.next_page_url"}
+
+// countOn returns the URL of the page after base when base pages by a
+// number in its query: a page parameter (page, p, pg, pageNumber,
+// page_number) plus one, or an offset parameter (offset, start, skip, from)
+// plus the n items of this page; else "".
+func countOn(base *url.URL, n int) string {
+	q := base.Query()
+	for _, k := range []string{"page", "p", "pg", "pageNumber", "page_number"} {
+		if v, err := strconv.Atoi(q.Get(k)); err == nil && v >= 0 {
+			return pageNumberURL(base, v+1)
+		}
+	}
+	for _, k := range []string{"offset", "start", "skip", "from"} {
+		if v, err := strconv.Atoi(q.Get(k)); err == nil && v >= 0 {
+			u := *base
+			q.Set(k, strconv.Itoa(v+n))
+			u.RawQuery = q.Encode()
+			return u.String()
+		}
+	}
+	return ""
+}
 
 // isPageNumber reports whether a next_page string is a page number ("3").
 func isPageNumber(s string) bool {

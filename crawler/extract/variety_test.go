@@ -433,14 +433,21 @@ func TestDefaultNextPage(t *testing.T) {
 		{"json:api links.next", "json", "", `{"data": [{"t": "x"}], "links": {"self": "/api?page=1", "next": "/api?page=2"}}`, "https://shop.example/api?page=2"},
 		{"hal", "json", "", `{"_embedded": {}, "_links": {"next": {"href": "/api?page=2"}}}`, "https://shop.example/api?page=2"},
 		{"a word is no url", "json", "", `{"results": [], "next": "soon"}`, ""},
+		{"page parameter counts on", "json", "?page=1&limit=2", `{"results": [{"t": "a"}, {"t": "b"}]}`, "https://shop.example/c?limit=2&page=2"},
+		{"offset parameter counts on", "json", "?offset=0&limit=2", `{"results": [{"t": "a"}, {"t": "b"}]}`, "https://shop.example/c?limit=2&offset=2"},
+		{"an empty page ends the count", "json", "?page=4", `{"results": []}`, ""},
+		{"no page parameter, no count", "json", "?limit=2", `{"results": [{"t": "a"}]}`, ""},
+		{"next null ends the count", "json", "?page=2", `{"results": [{"t": "a"}], "next": null}`, ""},
 	} {
 		tg := &precwatch.Target{Name: "n", Kind: c.kind}
+		pageURL := "https://shop.example/c"
 		if c.kind == "json" {
 			tg.JSON = precwatch.JSONSpec{Items: "results", Fields: map[string]string{"title": "t"}}
+			pageURL += c.next // the query of the page
 		} else if c.next != "" {
 			tg.NextPage = []string{c.next}
 		}
-		page, err := Extract(tg, "https://shop.example/c", []byte(c.body))
+		page, err := Extract(tg, pageURL, []byte(c.body))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -448,7 +455,7 @@ func TestDefaultNextPage(t *testing.T) {
 			t.Errorf("%s: next = %q, want %q", c.name, got, c.want)
 		}
 		for k := range page.Counts {
-			if strings.HasPrefix(k, "next_page:") && c.next == "" {
+			if strings.HasPrefix(k, "next_page:") && (c.next == "" || c.kind == "json") {
 				t.Errorf("%s: count %q for a next_page nobody configured", c.name, k)
 			}
 		}
