@@ -598,7 +598,10 @@ func TestPerHostLimits(t *testing.T) {
 				t.Errorf("%d requests in flight at once, want at most %d", peak, tc.parallelism)
 			}
 			for i := 1; i < len(starts); i++ {
-				if gap := starts[i].Sub(starts[i-1]); gap < tc.delay-5*time.Millisecond {
+				// Measured where the requests arrive, which on a
+				// loaded machine jitters by tens of milliseconds;
+				// without the delay the gaps would be near zero.
+				if gap := starts[i].Sub(starts[i-1]); gap < tc.delay/2 {
 					t.Errorf("requests %d and %d started %v apart, want >= delay %v", i-1, i, gap, tc.delay)
 				}
 			}
