@@ -302,13 +302,45 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 
 // MatchURLPattern reports whether a listing.url_pattern matches a canonical
 // page URL: the whole URL, or its path and query ("^/product/\d+$" is
-// written against the path as often as against the URL).
+// written against the path as often as against the URL), with any one query
+// parameter first (canonical URLs sort them).
 func MatchURLPattern(re *regexp.Regexp, pageURL string) bool {
-	if re.MatchString(pageURL) {
+	// Each form is also tried as it reads unescaped: canonical queries
+	// escape "/" and spaces (route=product%2Fproduct), patterns are
+	// written against the address bar (route=product/product).
+	match := func(s string) bool {
+		if re.MatchString(s) {
+			return true
+		}
+		un, err := url.QueryUnescape(s)
+		return err == nil && un != s && re.MatchString(un)
+	}
+	if match(pageURL) {
 		return true
 	}
 	u, err := url.Parse(pageURL)
-	return err == nil && re.MatchString(u.RequestURI())
+	if err != nil {
+		return false
+	}
+	if match(u.RequestURI()) {
+		return true
+	}
+	// Canonical URLs sort their query parameters; the pattern was written
+	// against the shop's own order ("item\.php\?id=\d+" for
+	// item.php?id=5&cat=2): try each parameter first.
+	params := strings.Split(u.RawQuery, "&")
+	if len(params) < 2 || len(params) > 8 {
+		return false
+	}
+	for i, p := range params {
+		rest := append(append([]string{p}, params[:i]...), params[i+1:]...)
+		v := *u
+		v.RawQuery = strings.Join(rest, "&")
+		if match(v.String()) || match(v.RequestURI()) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxDepth is how deep flatten lets elements nest, well below the parser's

@@ -175,6 +175,10 @@ func TestMatchURLPattern(t *testing.T) {
 		{`^https://shop\.example/p/`, "https://shop.example/p/1", true},
 		{`^/product/\d+$`, "https://shop.example/product/12/reviews", false},
 		{`^/product/`, "https://shop.example/catalog?next=/product/1", false},
+		{`item\.php\?id=\d+`, "https://shop.example/item.php?cat=2&id=5", true},
+		{`^/item\.php\?id=\d+$`, "https://shop.example/item.php?cat=2&id=5", false},
+		{`\?route=product/product&product_id=\d+`, "https://shop.example/index.php?product_id=42&route=product%2Fproduct", true},
+		{`/search\?q=red phosphorus`, "https://shop.example/search?q=red+phosphorus", true},
 	} {
 		page, err := HTML(&precwatch.Target{Listing: precwatch.ListingSpec{URLPattern: c.pattern, Fields: map[string]string{"title": "h1"}}},
 			c.url, []byte("<h1>x</h1>"))
