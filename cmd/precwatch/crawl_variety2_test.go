@@ -735,3 +735,48 @@ targets:
 		}
 	}
 }
+
+// TestVarietyOpenCart crawls a shop addressed the OpenCart way, every page
+// index.php with a route parameter, the url_pattern written as the address
+// bar shows it.
+func TestVarietyOpenCart(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		q := r.URL.Query()
+		switch q.Get("route") {
+		case "product/category":
+			if q.Get("page") == "2" {
+				fmt.Fprint(w, `<html><body><div class="product-thumb"><h4><a href="index.php?route=product/product&amp;path=20&amp;product_id=43">Toluene</a></h4></div></body></html>`)
+				return
+			}
+			fmt.Fprint(w, `<html><body><div class="product-thumb"><h4><a href="http://`+r.Host+`/index.php?route=product/product&amp;path=20&amp;product_id=42">Safrole</a></h4></div>
+<ul class="pagination"><li><a href="index.php?route=product/category&amp;path=20&amp;page=2">&gt;</a></li></ul></body></html>`)
+		case "product/product":
+			fmt.Fprintf(w, `<html><body><div id="content"><h1>Item %s</h1><div id="tab-description"><p>Safrole oil, bulk drums, Wickr: oc%s</p></div></div></body></html>`, q.Get("product_id"), q.Get("product_id"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _ := varietyCrawl(t, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: opencart
+    platform: OpenCart
+    start_urls: ["%s/index.php?route=product/category&path=20"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    follow: [".product-thumb h4 a"]
+    next_page: ["ul.pagination a"]
+    listing:
+      url_pattern: "route=product/product&path=\\d+&product_id=\\d+"
+      fields: {title: "#content h1", description: "#tab-description"}
+`, srv.URL))
+	var titles []string
+	for _, l := range got {
+		titles = append(titles, l.Title)
+	}
+	sort.Strings(titles)
+	if want := []string{"Item 42", "Item 43"}; !slices.Equal(titles, want) {
+		t.Errorf("titles %v, want %v", titles, want)
+	}
+}
