@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -266,8 +267,7 @@ var stateMarkers = []string{"__NEXT_DATA__", "__INITIAL_STATE__", "__NUXT__", "_
 // state: JSON scripts (other than JSON-LD, which is product data read
 // elsewhere) and JSON assigned in inline scripts after a known marker.
 func scriptState(doc *html.Node) string {
-	var c stateCollector
-	c.seen = map[string]bool{}
+	c := stateCollector{seen: map[string]bool{}, read: map[string]bool{}}
 	walkNodes(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
 			return true
@@ -306,17 +306,25 @@ func scriptState(doc *html.Node) string {
 	return strings.Join(c.lines, "\n")
 }
 
+// stateCollector gathers the listing text of embedded application state.
 type stateCollector struct {
-	lines []string
-	seen  map[string]bool
-	total int
+	lines  []string
+	seen   map[string]bool // text gathered
+	read   map[string]bool // values read (the same value reads the same)
+	total  int             // bytes of text gathered
+	values int             // string values read
 }
 
+// maxStateValues bounds the string values of embedded state read (each may
+// be parsed as HTML).
+const maxStateValues = 1 << 16
+
+// collect gathers the text of v, the value of key (depth levels down).
 func (c *stateCollector) collect(v any, key string, depth int) {
-	if depth > 32 || c.total > maxStateText {
+	if depth > 32 || c.total > maxStateText || c.values > maxStateValues {
 		return
 	}
-	k := strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(key))
+	k := stateKey(key)
 	for _, s := range stateSkip {
 		if strings.Contains(k, s) {
 			return
@@ -337,9 +345,11 @@ func (c *stateCollector) collect(v any, key string, depth int) {
 			c.collect(e, key, depth+1)
 		}
 	case string:
-		if !stateKeys[k] {
+		if !stateKeys[k] || c.read[v] {
 			return
 		}
+		c.values++
+		c.read[v] = true
 		t := v
 		if strings.ContainsAny(t, "<&") {
 			t = HTMLText([]byte(t))
@@ -352,6 +362,17 @@ func (c *stateCollector) collect(v any, key string, depth int) {
 		c.lines = append(c.lines, t)
 		c.total += len(t)
 	}
+}
+
+// stateKey returns key lower-cased without '_' and '-', as stateKeys and
+// stateSkip are written.
+func stateKey(key string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '_' || r == '-' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, key)
 }
 
 // docWriter writes the text of a document's main content.
@@ -372,12 +393,17 @@ type pageInfo struct {
 	anchor     *html.Node          // the main heading (mainAnchor)
 	protected  map[*html.Node]bool // the anchor and its ancestors
 	controlled map[string]bool     // ids other elements reveal
+	// links holds the link statistics of the elements asked about, so
+	// that asking about an element and then about each of its
+	// descendants (nested blocks of a footer) reads each node once.
+	links map[*html.Node]linkStats
 }
 
 // newDocWriter returns a writer of body's main text; depth is the nesting
 // of srcdoc frames.
 func newDocWriter(body *html.Node, depth int) *docWriter {
-	pi := &pageInfo{anchor: mainAnchor(body), protected: map[*html.Node]bool{}, controlled: controlledIDs(body)}
+	pi := &pageInfo{protected: map[*html.Node]bool{}, controlled: controlledIDs(body), links: map[*html.Node]linkStats{}}
+	pi.anchor = pi.mainAnchor(body)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
 	}
@@ -433,13 +459,13 @@ func (w *docWriter) node(n *html.Node, region bool) {
 			region = true
 		}
 		if !w.page.protected[n] && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
-			if isNavigation(n) || isRelated(n) {
+			if isNavigation(n) || w.page.isRelated(n) {
 				return
 			}
-			if region && linkDense(n) {
+			if region && w.page.linkDense(n) {
 				return
 			}
-			if (n.DataAtom == atom.Aside || (w.page.protected[n.Parent] && isColumn(n))) && linkList(n) {
+			if (n.DataAtom == atom.Aside || (w.page.protected[n.Parent] && isColumn(n))) && w.page.linkList(n) {
 				// A menu column beside the column with the offer
 				// (table layouts, grid columns), or an aside that is a
 				// list of links.
@@ -591,7 +617,7 @@ func isHiddenNode(n *html.Node) bool {
 		return true
 	}
 	hidden, shown := false, false
-	for _, c := range strings.Fields(strings.ToLower(attrOf(n, "class"))) {
+	for _, c := range strings.Fields(strings.ToLower(classAttr(n, "class"))) {
 		switch c {
 		case "hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "invisible", "hide", "is-hidden", "u-hidden":
 			hidden = true
@@ -652,7 +678,7 @@ func wordSet(words ...string) map[string]bool {
 func classTokens(n *html.Node) []string {
 	var out []string
 	for _, key := range []string{"class", "id"} {
-		for _, c := range strings.Fields(attrOf(n, key)) {
+		for _, c := range strings.Fields(classAttr(n, key)) {
 			lc := strings.ToLower(c)
 			out = append(out, lc)
 			start := 0
@@ -667,6 +693,26 @@ func classTokens(n *html.Node) []string {
 		}
 	}
 	return out
+}
+
+// maxClassAttr bounds the bytes of a class or id attribute read for its
+// words: utility-class lists run to a few hundred bytes, and a page
+// repeating a word millions of times would otherwise be read in full by
+// every question asked about its element.
+const maxClassAttr = 4096
+
+// classAttr returns the attribute key of n, its words up to maxClassAttr
+// bytes.
+func classAttr(n *html.Node, key string) string {
+	v := attrOf(n, key)
+	if len(v) <= maxClassAttr {
+		return v
+	}
+	v = v[:maxClassAttr]
+	if i := strings.LastIndexAny(v, " \t\n\r\f"); i > 0 {
+		v = v[:i]
+	}
+	return v
 }
 
 // isNavigation reports whether n is navigation or page chrome.
@@ -715,7 +761,7 @@ func isRegion(n *html.Node) bool {
 // products", "customers also viewed"): named so by a class, id, aria-label
 // or data attribute, or by its first heading, and holding at least two
 // links.
-func isRelated(n *html.Node) bool {
+func (pi *pageInfo) isRelated(n *html.Node) bool {
 	named := false
 	for _, t := range classTokens(n) {
 		if relatedTokens[t] {
@@ -743,7 +789,7 @@ func isRelated(n *html.Node) bool {
 		h := firstHeading(n)
 		named = h != nil && relatedPhrase(boundedText(h, 200))
 	}
-	return named && countLinks(n, 2) >= 2
+	return named && pi.linkStats(n).links >= 2
 }
 
 // relatedWord reports whether an attribute value is one of relatedTokens
@@ -832,57 +878,77 @@ func firstElement(n *html.Node) *html.Node {
 	return nil
 }
 
-// countLinks counts the links (<a href>) inside n, stopping at max.
-func countLinks(n *html.Node, max int) int {
-	count := 0
-	walkNodes(n, func(c *html.Node) bool {
-		if count >= max {
-			return false
+// linkStats are the text and link counts of a node and its descendants,
+// hidden elements and elements that show no text left out (links are all
+// counted).
+type linkStats struct {
+	links     int // <a href> elements, hidden ones too
+	text      int // bytes of text, white space trimmed from each text node
+	shown     int // text, plus the target of each contact link (linkDense)
+	linked    int // text inside a link that is no contact link, or inside one in such a link (linkDense)
+	inLink    int // text whose nearest enclosing link is in the subtree
+	nearest   int // inLink whose nearest enclosing link is no contact link (linkList)
+	childNear int // nearest of the children alone: nearest less what n itself links, if n is a link
+}
+
+// linkStats returns n's link statistics, computing those of its
+// descendants it does not know yet.
+func (pi *pageInfo) linkStats(n *html.Node) linkStats {
+	if st, ok := pi.links[n]; ok {
+		return st
+	}
+	var st linkStats
+	switch n.Type {
+	case html.TextNode:
+		k := len(strings.TrimSpace(n.Data))
+		st.text, st.shown = k, k
+		pi.links[n] = st
+		return st
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return st
+	}
+	isLink := false
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		_, isLink = attrLookup(n, "href")
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		cs := pi.linkStats(c)
+		st.links += cs.links
+		st.text += cs.text
+		st.shown += cs.shown
+		st.linked += cs.linked
+		st.inLink += cs.inLink
+		st.nearest += cs.nearest
+	}
+	if isLink {
+		st.links++
+	}
+	if n.Type == html.ElementNode && (skipElements[n.DataAtom] || isHiddenNode(n)) {
+		st = linkStats{links: st.links}
+	} else if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		st.childNear = st.nearest
+		if contact := contactOf(n); contact != "" {
+			// The seller's details, not navigation; an icon button
+			// reads as its target.
+			st.shown += len(contact)
+		} else {
+			st.linked = st.text
+			st.nearest += st.text - st.inLink
 		}
-		if c.Type == html.ElementNode && c.DataAtom == atom.A {
-			if _, ok := attrLookup(c, "href"); ok {
-				count++
-			}
-		}
-		return true
-	})
-	return count
+		st.inLink = st.text
+	} else {
+		st.childNear = st.nearest
+	}
+	pi.links[n] = st
+	return st
 }
 
 // linkDense reports whether at least half of n's visible text is link text
 // (a menu, a list of links).
-func linkDense(n *html.Node) bool {
-	var total, linked int
-	var walk func(c *html.Node, inLink bool)
-	walk = func(c *html.Node, inLink bool) {
-		switch c.Type {
-		case html.TextNode:
-			k := len(strings.TrimSpace(c.Data))
-			total += k
-			if inLink {
-				linked += k
-			}
-			return
-		case html.ElementNode:
-			if skipElements[c.DataAtom] || isHiddenNode(c) {
-				return
-			}
-			if c.DataAtom == atom.A {
-				if contact := contactOf(c); contact != "" {
-					// The seller's details, not navigation; an icon
-					// button reads as its target.
-					total += len(contact)
-				} else {
-					inLink = true
-				}
-			}
-		}
-		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
-			walk(cc, inLink)
-		}
-	}
-	walk(n, false)
-	return total > 0 && linked*2 >= total
+func (pi *pageInfo) linkDense(n *html.Node) bool {
+	st := pi.linkStats(n)
+	return st.shown > 0 && st.linked*2 >= st.shown
 }
 
 // isColumn reports whether n is a layout column: a table cell, or an element
@@ -901,31 +967,10 @@ func isColumn(n *html.Node) bool {
 }
 
 // linkList reports whether n is a list of links: at least four, and at
-// least three quarters of its text.
-func linkList(n *html.Node) bool {
-	if countLinks(n, 4) < 4 {
-		return false
-	}
-	var total, linked int
-	walkNodes(n, func(c *html.Node) bool {
-		if c.Type == html.ElementNode && (skipElements[c.DataAtom] || isHiddenNode(c)) {
-			return false
-		}
-		if c.Type == html.TextNode {
-			k := len(strings.TrimSpace(c.Data))
-			total += k
-			for p := c.Parent; p != nil && p != n; p = p.Parent {
-				if p.Type == html.ElementNode && p.DataAtom == atom.A {
-					if contactOf(p) == "" {
-						linked += k
-					}
-					break
-				}
-			}
-		}
-		return true
-	})
-	return total > 0 && linked*4 >= total*3
+// least three quarters of its text (n's own link aside, if it is one).
+func (pi *pageInfo) linkList(n *html.Node) bool {
+	st := pi.linkStats(n)
+	return st.links >= 4 && st.text > 0 && st.childNear*4 >= st.text*3
 }
 
 // contactHosts are messenger link hosts; a link to one is a contact.
@@ -980,7 +1025,7 @@ func contactOf(a *html.Node) string {
 // outside navigation, else the first visible <h2> outside navigation, page
 // chrome and related blocks, else the first <h1> even if hidden; without one, the <main> (or role=main, or
 // first <article>) element itself; nil when the page has none of these.
-func mainAnchor(body *html.Node) *html.Node {
+func (pi *pageInfo) mainAnchor(body *html.Node) *html.Node {
 	var mains []*html.Node
 	walkNodes(body, func(n *html.Node) bool {
 		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || strings.EqualFold(attrOf(n, "role"), "main") || n.DataAtom == atom.Article) {
@@ -989,23 +1034,23 @@ func mainAnchor(body *html.Node) *html.Node {
 		return true
 	})
 	for _, m := range mains {
-		if h := visibleHeading(m, atom.H1, false, false); h != nil {
+		if h := pi.visibleHeading(m, atom.H1, false, false); h != nil {
 			return h
 		}
 	}
-	if h := visibleHeading(body, atom.H1, true, false); h != nil {
+	if h := pi.visibleHeading(body, atom.H1, true, false); h != nil {
 		return h
 	}
-	if h := visibleHeading(body, atom.H1, false, false); h != nil {
+	if h := pi.visibleHeading(body, atom.H1, false, false); h != nil {
 		// Inside something named like page chrome or a related block:
 		// then that is where the offer is.
 		return h
 	}
-	if h := visibleHeading(body, atom.H2, true, false); h != nil {
+	if h := pi.visibleHeading(body, atom.H2, true, false); h != nil {
 		// Older pages title the offer with an <h2>.
 		return h
 	}
-	if h := visibleHeading(body, atom.H1, false, true); h != nil {
+	if h := pi.visibleHeading(body, atom.H1, false, true); h != nil {
 		// Hidden with all of the page around it (saved with a modal
 		// open, or before a loader revealed it).
 		return h
@@ -1019,7 +1064,7 @@ func mainAnchor(body *html.Node) *html.Node {
 // visibleHeading returns the first visible, non-empty heading a under root
 // outside navigation and, when skipChrome is set, outside page chrome and
 // related blocks.
-func visibleHeading(root *html.Node, a atom.Atom, skipChrome, allowHidden bool) *html.Node {
+func (pi *pageInfo) visibleHeading(root *html.Node, a atom.Atom, skipChrome, allowHidden bool) *html.Node {
 	var found *html.Node
 	walkNodes(root, func(n *html.Node) bool {
 		if found != nil || n.Type != html.ElementNode {
@@ -1028,11 +1073,11 @@ func visibleHeading(root *html.Node, a atom.Atom, skipChrome, allowHidden bool) 
 		if skipElements[n.DataAtom] || (!allowHidden && isHiddenNode(n)) || isNavigation(n) {
 			return false
 		}
-		if skipChrome && n.DataAtom != atom.Body && (isRelated(n) || (isRegion(n) && n.DataAtom != atom.Header)) {
+		if skipChrome && n.DataAtom != atom.Body && (pi.isRelated(n) || (isRegion(n) && n.DataAtom != atom.Header)) {
 			return false
 		}
-		if n.DataAtom == a && strings.TrimSpace(nodeText(n)) != "" {
-			if linkDense(n) && insideElement(n, atom.Header) {
+		if n.DataAtom == a && hasText(n) {
+			if pi.linkDense(n) && insideElement(n, atom.Header) {
 				return false // the site's logo
 			}
 			found = n
@@ -1221,6 +1266,22 @@ func nodeText(n *html.Node) string {
 		return true
 	})
 	return b.String()
+}
+
+// hasText reports whether n holds text other than white space, scripts
+// and styles left out.
+func hasText(n *html.Node) bool {
+	found := false
+	walkNodes(n, func(c *html.Node) bool {
+		if found || c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template) {
+			return false
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // boundedText is the text under n, up to about max bytes (a heading is
