@@ -1037,7 +1037,10 @@ var foldableFields = map[string]bool{fPlatform: true, fSeller: true, fLocation: 
 // wordFields are the foldable fields of free text (names, places), where a
 // value not found whole is also looked for as words of the values:
 // location:china finds "Wuhan, China".
-var wordFields = map[string]bool{fSeller: true, fLocation: true}
+var wordFields = map[string]bool{fSeller: true, fLocation: true, fSubstanceName: true}
+
+// foldablePacked are the packed keyword fields folded like foldableFields.
+var foldablePacked = map[string]bool{fSubstanceName: true, fTarget: true, fObservable: true}
 
 // foldCase rewrites, in place, each term query of the user's query q on a
 // foldable keyword field whose exact value no shard holds into the values
@@ -1070,14 +1073,24 @@ func foldCase(q query.Query, shards []bleve.Index) (query.Query, error) {
 			}
 		}
 	case *query.TermQuery:
-		if !foldableFields[q.FieldVal] || q.Term == "" {
+		field, prefix, term := q.FieldVal, "", q.Term
+		if field == fPacked { // substance_name:…, packed as _kw:"substance_name=…"
+			f, v, ok := strings.Cut(q.Term, "=")
+			if !ok || !foldablePacked[f] {
+				return q, nil
+			}
+			field, prefix, term = f, f+"=", v
+		} else if !foldableFields[field] {
+			return q, nil
+		}
+		if term == "" {
 			return q, nil
 		}
 		found, err := hasTerm(shards, q.FieldVal, q.Term)
 		if err != nil || found {
 			return q, err
 		}
-		terms, err := foldedTerms(shards, q.FieldVal, q.Term, wordFields[q.FieldVal])
+		terms, err := foldedTerms(shards, q.FieldVal, prefix, term, wordFields[field])
 		if err != nil || len(terms) == 0 {
 			return q, err
 		}
@@ -1115,13 +1128,14 @@ func hasTerm(shards []bleve.Index, field, term string) (bool, error) {
 	return false, nil
 }
 
-// foldedTerms returns, sorted, the terms of field in any shard that equal
-// term but for case or, with words, contain it as whole words.
-func foldedTerms(shards []bleve.Index, field, term string, words bool) ([]string, error) {
+// foldedTerms returns, sorted, the terms of field in any shard that start
+// with prefix and whose rest equals term but for case or, with words,
+// contains it as whole words.
+func foldedTerms(shards []bleve.Index, field, prefix, term string, words bool) ([]string, error) {
 	seen := map[string]bool{}
 	lt := strings.ToLower(term)
 	for _, s := range shards {
-		d, err := s.FieldDict(field)
+		d, err := s.FieldDictPrefix(field, []byte(prefix))
 		if err != nil {
 			return nil, fmt.Errorf("dictionary of %s: %w", field, err)
 		}
@@ -1134,7 +1148,8 @@ func foldedTerms(shards []bleve.Index, field, term string, words bool) ([]string
 			if e == nil {
 				break
 			}
-			if !seen[e.Term] && (strings.EqualFold(e.Term, term) || words && hasWords(strings.ToLower(e.Term), lt)) {
+			v, ok := strings.CutPrefix(e.Term, prefix)
+			if ok && !seen[e.Term] && (strings.EqualFold(v, term) || words && hasWords(strings.ToLower(v), lt)) {
 				seen[e.Term] = true
 			}
 		}

@@ -44,6 +44,9 @@ func TestQueriesAsTyped(t *testing.T) {
 		{"seller:晨光", 1},   // Han script has no spaces between words
 		{"location:\"hubei kingchem\"", 0},
 		{"+platform:chemhub -location:china", 1},
+		{"substance_name:ephedrine", -1},
+		{"target:CHEMHUB", 3},
+		{`substance_name:"bmk glycidic acid"`, 2},
 	} {
 		res := mustSearch(t, x, Query{Query: c.query, Size: 50})
 		want := c.want
