@@ -1271,35 +1271,51 @@ func nodeText(n *html.Node) string {
 // hasText reports whether n holds text other than white space, scripts
 // and styles left out.
 func hasText(n *html.Node) bool {
-	found := false
-	walkNodes(n, func(c *html.Node) bool {
-		if found || c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template) {
-			return false
+	switch {
+	case n.Type == html.TextNode:
+		return strings.TrimSpace(n.Data) != ""
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Template):
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasText(c) {
+			return true
 		}
-		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
-			found = true
-		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
-// boundedText is the text under n, up to about max bytes (a heading is
+// maxBoundedNodes bounds the nodes boundedText reads: a heading is a few
+// elements, and each block of a page nested hundreds deep asks about its
+// heading.
+const maxBoundedNodes = 1024
+
+// boundedText is the text under n up to the text node that makes it longer
+// than max bytes, read from at most maxBoundedNodes nodes (a heading is
 // short; reading all of a large block to find that out would be slow).
 func boundedText(n *html.Node, max int) string {
 	var b strings.Builder
-	walkNodes(n, func(c *html.Node) bool {
-		if b.Len() > max {
+	nodes := 0
+	var walk func(c *html.Node) bool // false: stop
+	walk = func(c *html.Node) bool {
+		if nodes++; nodes > maxBoundedNodes {
 			return false
 		}
-		if c.Type == html.ElementNode && skipElements[c.DataAtom] {
-			return false
-		}
-		if c.Type == html.TextNode {
+		switch {
+		case c.Type == html.TextNode:
 			b.WriteString(c.Data)
+			return b.Len() <= max
+		case c.Type == html.ElementNode && skipElements[c.DataAtom]:
+			return true
+		}
+		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+			if !walk(cc) {
+				return false
+			}
 		}
 		return true
-	})
+	}
+	walk(n)
 	return b.String()
 }
 

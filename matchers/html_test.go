@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -395,6 +396,50 @@ func BenchmarkParseHTMLDocument(b *testing.B) {
 			b.SetBytes(int64(len(bc.page)))
 			for b.Loop() {
 				matchers.HTMLText(bc.page)
+			}
+		})
+	}
+}
+
+// BenchmarkParseHTMLDocumentPathological reads pages built to find
+// super-linear work: a large catalogue page, blocks nested hundreds deep
+// in a footer, an aside and headings (each element of which asks about
+// its whole subtree), a huge class attribute, a large embedded state,
+// nesting past the parser's limit. Their size is PRECWATCH_DOC_MB
+// (default 2); time and memory should grow linearly with it.
+func BenchmarkParseHTMLDocumentPathological(b *testing.B) {
+	size := 2 << 20
+	if v, err := strconv.Atoi(os.Getenv("PRECWATCH_DOC_MB")); err == nil && v > 0 {
+		size = v << 20
+	}
+	product, err := os.ReadFile(filepath.Join("..", "testdata", "documents", "b2b-bmk-glycidate.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	fill := func(prefix, unit, suffix string) []byte {
+		n := max(1, (size-len(prefix)-len(suffix))/len(unit))
+		return []byte(prefix + strings.Repeat(unit, n) + suffix)
+	}
+	nested := func(open string, depth int) string { return strings.Repeat(open, depth) }
+	links := `<p><a href="/a">Acetone</a> <a href="/b">Toluene</a> shipping terms</p>`
+	cases := []struct {
+		name string
+		page []byte
+	}{
+		{"catalogue", fill("<html><body>", string(product), "</body></html>")},
+		{"nested-footer", fill("<h1>Offer</h1><footer>"+nested(`<div class="col">`, 400), links, "")},
+		{"nested-aside", fill("<h1>Offer</h1>"+nested("<aside><p>text ", 250), links, "")},
+		{"nested-headings", fill(nested("<h1><div> ", 250), "<p>more text</p>", "")},
+		{"class-attribute", fill(`<h1>Offer</h1><div class="`, "related hidden ", `"><a href=1>a</a><a href=2>b</a></div>`)},
+		{"script-state", fill(`<script>window.__INITIAL_STATE__ = {"items":[`, `{"title":"Acetone <b>1 L</b> &amp; more","desc":"d"},`, `{}]}</script>`)},
+		{"deep-nesting", fill(nested("<div>", 600), "<p>word <b>bold</b></p>", "")},
+	}
+	for _, bc := range cases {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				matchers.ParseHTMLDocument(bc.page)
 			}
 		})
 	}
