@@ -663,11 +663,12 @@ func numberShape(u string) string {
 	return b.String()
 }
 
-// headerNext returns the next page named by a JSON response's Link header
+// headerNext returns the next page named by a response's Link header
 // (RFC 8288 rel="next", as paginated REST APIs send it), resolved against the
-// page URL. HTML targets name their pagination with next_page selectors.
+// page URL: for JSON feeds, and for HTML targets without next_page
+// selectors (which then follow rel="next" links in the page too).
 func (r *run) headerNext(resp *response, pageURL string) []string {
-	if r.t.Kind != precwatch.KindJSON {
+	if r.t.Kind != precwatch.KindJSON && len(r.t.NextPage) > 0 {
 		return nil
 	}
 	base, err := url.Parse(pageURL)

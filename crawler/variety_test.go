@@ -719,3 +719,26 @@ func TestClampedPaginationEnds(t *testing.T) {
 			run.Complete, run.Pages, len(sink.titles()), h.get("/list?page=6"))
 	}
 }
+
+// TestHTMLLinkHeaderNext crawls an html target without next_page whose
+// pages name the next one only in a Link header.
+func TestHTMLLinkHeaderNext(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.RequestURI() {
+		case "/list":
+			w.Header().Set("Link", `</list?page=2>; rel="next"`)
+			fmt.Fprint(w, `<html><body><div class="product" data-id="a"><h1>Acetone</h1></div></body></html>`)
+		case "/list?page=2":
+			fmt.Fprint(w, `<html><body><div class="product" data-id="b"><h1>Toluene</h1></div></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	sink := &collector{}
+	if _, err := mustCrawler(t, Options{}).Run(context.Background(), singlePageTarget(srv.URL, "/list"), sink); err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.titles(); len(got) != 2 {
+		t.Errorf("titles %q, want Acetone and Toluene", got)
+	}
+}
