@@ -243,8 +243,18 @@ func checkSelector(field, sel string, report reportFunc) {
 		return
 	}
 	if _, err := cascadia.Compile(sel); err != nil {
-		report.f(field, "%q is not a CSS selector: %v", sel, err)
+		report.f(field, "%q is not a CSS selector: %v%s", sel, err, xpathHint(sel))
 	}
+}
+
+// xpathHint explains, for a selector that looks like XPath, that selectors
+// are CSS, with the usual translations.
+func xpathHint(sel string) string {
+	s := strings.TrimSpace(sel)
+	if !strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "(/") && !strings.HasPrefix(s, "./") && !strings.Contains(s, "[@") && !strings.HasSuffix(s, "text()") {
+		return ""
+	}
+	return ` (this looks like XPath; selectors are CSS: //a[@class='product'] is a.product, //div[@id='x']//h1 is div#x h1, //h1/text() is h1, //img/@src is img@src)`
 }
 
 // checkLinkSpec checks a follow or next_page entry: a CSS selector, or
@@ -310,7 +320,7 @@ func checkFieldSpec(field, spec string, report reportFunc) {
 			css = strings.TrimSpace(css[:m[0]])
 		}
 		if _, err := cascadia.Compile(css); err != nil {
-			report.f(field, "%q is not a CSS selector: %v", css, err)
+			report.f(field, "%q is not a CSS selector: %v%s", css, err, xpathHint(spec))
 		}
 	}
 }
