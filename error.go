@@ -14,6 +14,8 @@ const (
 	ENOTFOUND     = "not_found"
 	EFORBIDDEN    = "forbidden"
 	EUNAUTHORIZED = "unauthorized"
+	// EMETHOD: the resource exists but does not take this method.
+	EMETHOD = "method_not_allowed"
 )
 
 // Error is a user-facing failure with a code.

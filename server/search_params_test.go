@@ -36,3 +36,21 @@ func TestSearchLimitOffset(t *testing.T) {
 		}
 	}
 }
+
+func TestPatternMatches(t *testing.T) {
+	for _, c := range []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"/api/v1/tickets/{id}", "/api/v1/tickets/12", true},
+		{"/api/v1/tickets/{id}", "/api/v1/tickets/", false},
+		{"/api/v1/tickets/{id}/status", "/api/v1/tickets/12/status", true},
+		{"/api/v1/tickets", "/api/v1/tickets/", false},
+		{"/api/v1/tickets", "/api/v1/ticket", false},
+		{"/api/v1/targets/{name}", "/api/v1/targets/a/b", false},
+	} {
+		if got := patternMatches(c.pattern, c.path); got != c.want {
+			t.Errorf("patternMatches(%q, %q) = %v, want %v", c.pattern, c.path, got, c.want)
+		}
+	}
+}

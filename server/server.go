@@ -15,6 +15,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -107,6 +108,10 @@ func New(opts Options) (*Server, error) {
 		return nil
 	}}))
 	s.mux.Handle("/api/", s.api(route{handle: func(w http.ResponseWriter, r *http.Request, _ *Principal) error {
+		if allow := s.allowed(r.URL.Path); len(allow) > 0 && !slices.Contains(allow, r.Method) {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			return precwatch.Errorf(precwatch.EMETHOD, "%s takes %s, not %s", r.URL.Path, strings.Join(allow, ", "), r.Method)
+		}
 		return precwatch.Errorf(precwatch.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path)
 	}}))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -184,6 +189,34 @@ func (s *Server) bearer(r *http.Request) (*Principal, error) {
 	return p, nil
 }
 
+// allowed returns the methods of the API routes whose pattern matches path.
+func (s *Server) allowed(path string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, rt := range append(s.routes, route{Method: "GET", Pattern: "/api/v1/openapi.json"}) {
+		if patternMatches(rt.Pattern, path) && !seen[rt.Method] {
+			seen[rt.Method] = true
+			out = append(out, rt.Method)
+		}
+	}
+	return out
+}
+
+// patternMatches reports whether path matches a route pattern, whose
+// {name} segments match any one segment.
+func patternMatches(pattern, path string) bool {
+	ps, xs := strings.Split(pattern, "/"), strings.Split(path, "/")
+	if len(ps) != len(xs) {
+		return false
+	}
+	for i := range ps {
+		if !(strings.HasPrefix(ps[i], "{") && xs[i] != "") && ps[i] != xs[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // httpStatus maps precwatch error codes to HTTP status: the one place where
 // this happens.
 func httpStatus(code string) int {
@@ -198,6 +231,8 @@ func httpStatus(code string) int {
 		return http.StatusNotFound
 	case precwatch.ECONFLICT:
 		return http.StatusConflict
+	case precwatch.EMETHOD:
+		return http.StatusMethodNotAllowed
 	default:
 		return http.StatusInternalServerError
 	}

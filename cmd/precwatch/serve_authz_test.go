@@ -262,7 +262,8 @@ func (f *fixture) authzCases() []authzCase {
 		// description and unknown API paths answer 401 without one.
 		{method: "GET", route: "/api/v1/openapi.json", path: func(bool) string { return "/api/v1/openapi.json" }, want: all(200)},
 		{method: "GET", route: "/api/v1/no-such-route", path: func(bool) string { return "/api/v1/no-such-route" }, want: all(404)},
-		{method: "DELETE", route: "/api/v1/tickets", path: func(bool) string { return "/api/v1/tickets" }, want: all(404)},
+		{method: "DELETE", route: "/api/v1/tickets", path: func(bool) string { return "/api/v1/tickets" }, want: all(405)},
+		{method: "PATCH", route: "/api/v1/tickets/{id}", perPlat: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d", ticket(own)) }, want: all(405)},
 	}
 }
 
