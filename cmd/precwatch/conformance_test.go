@@ -172,6 +172,9 @@ func TestConformanceSearchNegativeWord(t *testing.T) {
 	if got := count("-platform:ChemHub"); got != all-chem {
 		t.Errorf("search -platform:ChemHub: %d hits, want %d", got, all-chem)
 	}
+	if got := count("ephedrine", "--limit", "2", "-platform:ChemHub"); got != count("+ephedrine -platform:ChemHub") {
+		t.Errorf("search ephedrine --limit 2 -platform:ChemHub: %d hits, want %d", got, count("+ephedrine -platform:ChemHub"))
+	}
 	if got := count("--limit", "2", "*", "-platform:ChemHub", "--format", "json"); got != all-chem {
 		t.Errorf("search --limit 2 * -platform:ChemHub --format json: %d hits, want %d", got, all-chem)
 	}
@@ -220,5 +223,29 @@ func TestConformancePlatformAsTyped(t *testing.T) {
 	}
 	if code, out, _ := tkRun(t, "token", "list", "--data", dir); code != 0 || !strings.Contains(out, "ChemHub") || strings.Contains(out, "chemhub") {
 		t.Errorf("token list: %s; want the reviewer token for ChemHub", out)
+	}
+}
+
+// TestConformanceSearchLimitZero: --limit 0 prints the total and facets
+// without hits, as tickets list --limit 0 is every ticket (it was refused).
+func TestConformanceSearchLimitZero(t *testing.T) {
+	data := mustSearchData(t)
+	code, out, errs := runSearchCmd("search", "--data", data, "--limit", "0", "ephedrine")
+	if code != 0 {
+		t.Fatalf("search --limit 0: exit %d: %s", code, errs)
+	}
+	var got struct {
+		Total  int               `json:"total"`
+		Hits   []json.RawMessage `json:"hits"`
+		Facets map[string][]any  `json:"facets"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Total == 0 || got.Hits == nil || len(got.Hits) != 0 || len(got.Facets["platform"]) == 0 {
+		t.Errorf("search --limit 0 ephedrine = %s; want the total and facets, hits []", out)
+	}
+	if code, _, errs := runSearchCmd("search", "--data", data, "--limit", "-1", "x"); code != 1 || !strings.Contains(errs, "want 0") {
+		t.Errorf("search --limit -1: exit %d, %q", code, errs)
 	}
 }

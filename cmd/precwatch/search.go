@@ -47,7 +47,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "search", searchSynopsis)
 	data := fs.String("data", "./data", "data directory (the index is DIR/index.bleve)")
 	format := fs.String("format", "json", "output format: json or text (one line per hit)")
-	limit := fs.Int("limit", 20, fmt.Sprintf("number of hits to print (at most %d)", index.MaxSize))
+	limit := fs.Int("limit", 20, fmt.Sprintf("number of hits to print (at most %d; 0: only the total and facets)", index.MaxSize))
 	offset := fs.Int("offset", 0, "skip this many hits first")
 	sortBy := fs.String("sort", "score", "order: score (the match score), date (last seen) or relevance")
 	facets := fs.Bool("facets", true, "count hits per substance, list, platform, seller, location and indicator (--facets=false skips them)")
@@ -86,12 +86,12 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	if *format != "json" && *format != "text" {
 		return fail("--format %q: want json or text", *format)
 	}
-	if *limit < 1 || *limit > index.MaxSize {
-		return fail("--limit %d: want 1 to %d", *limit, index.MaxSize)
+	if *limit < 0 || *limit > index.MaxSize {
+		return fail("--limit %d: want 0 (only the total and facets) to %d", *limit, index.MaxSize)
 	}
 	q := index.Query{
 		Query: strings.Join(pos, " "), Platforms: platforms, Filters: filters, Sort: *sortBy,
-		Size: *limit, Offset: *offset, Facets: *facets, Highlight: *highlight,
+		Size: max(*limit, 1), Offset: *offset, Facets: *facets, Highlight: *highlight,
 	}
 	if q.From, err = parseDate(*from, false); err != nil {
 		return fail("--from: %v", err)
@@ -128,6 +128,9 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 			return fail("%s", precwatch.ErrorMessage(err))
 		}
 		return fail("%v", err)
+	}
+	if *limit == 0 {
+		res.Hits = res.Hits[:0]
 	}
 	if *format == "json" {
 		out := searchOutput{Total: res.Total, Hits: res.Hits, Facets: res.Facets, Approximate: res.Approximate}
@@ -206,42 +209,54 @@ func parseDate(s string, endOfDay bool) (time.Time, error) {
 // NOT clause: precwatch search ephedrine -platform:ChemHub.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
-	for {
-		if len(args) > 0 && isQueryWord(fs, args[0]) {
-			pos = append(pos, args[0])
-			args = args[1:]
-			continue
-		}
+	for len(args) > 0 {
+		// A query word that looks like a flag, or "--", ends a segment
+		// of flags and words.
 		end := len(args)
 		for i, a := range args {
+			if i > 0 && takesValue(fs, args[i-1]) {
+				continue // the value of the flag before: --limit -1
+			}
 			if a == "--" || isQueryWord(fs, a) {
 				end = i
 				break
 			}
 		}
-		if end < len(args) && args[end] != "--" {
-			// Parse the flags before the query word, then go on after it.
-			if err := parseFlags(fs, args[:end]); err != nil {
+		for seg := args[:end]; len(seg) > 0; {
+			if err := parseFlags(fs, seg); err != nil {
 				return nil, err
 			}
-			pos = append(pos, fs.Args()...)
-			pos = append(pos, args[end])
-			args = args[end+1:]
-			continue
+			rest := fs.Args()
+			if len(rest) == 0 {
+				break
+			}
+			pos = append(pos, rest[0])
+			seg = rest[1:]
 		}
-		if err := parseFlags(fs, args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
+		switch {
+		case end == len(args):
 			return pos, nil
+		case args[end] == "--":
+			return append(pos, args[end+1:]...), nil
 		}
-		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
+		pos = append(pos, args[end])
+		args = args[end+1:]
 	}
+	return pos, nil
+}
+
+// takesValue reports whether a is a flag whose value is the next argument
+// (--limit 5, not --limit=5 nor a boolean flag).
+func takesValue(fs *flag.FlagSet, a string) bool {
+	if !strings.HasPrefix(a, "-") || strings.Contains(a, "=") {
+		return false
+	}
+	f := fs.Lookup(strings.TrimLeft(a, "-"))
+	if f == nil {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return !ok || !b.IsBoolFlag()
 }
 
 // isQueryWord reports whether a is a query word that looks like a flag:
