@@ -174,9 +174,9 @@ func (s *Server) api(rt route) http.Handler {
 
 // bearer authenticates the request's Authorization header.
 func (s *Server) bearer(r *http.Request) (*Principal, error) {
-	h := r.Header.Get("Authorization")
-	tok, ok := strings.CutPrefix(h, "Bearer ")
-	if !ok || strings.TrimSpace(tok) == "" {
+	// The scheme is case-insensitive (RFC 9110 11.1): "bearer" is Bearer.
+	scheme, tok, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
 		return nil, precwatch.Errorf(precwatch.EUNAUTHORIZED, "missing bearer token")
 	}
 	p, err := s.opts.Auth.Authenticate(r.Context(), strings.TrimSpace(tok))

@@ -249,3 +249,33 @@ func TestConformanceSearchLimitZero(t *testing.T) {
 		t.Errorf("search --limit -1: exit %d, %q", code, errs)
 	}
 }
+
+// TestConformanceBearerSchemeCase: the Authorization scheme is
+// case-insensitive (RFC 9110): "bearer TOKEN" authenticates like "Bearer
+// TOKEN" (it got 401), and a token alone or another scheme does not.
+func TestConformanceBearerSchemeCase(t *testing.T) {
+	f := newFixture(t)
+	tok := f.tokens["regulator"]
+	for _, c := range []struct {
+		header string
+		want   int
+	}{
+		{"Bearer " + tok, 200},
+		{"bearer " + tok, 200},
+		{"BEARER  " + tok, 200},
+		{tok, 401},
+		{"Basic " + tok, 401},
+		{"Bearer", 401},
+	} {
+		req, _ := http.NewRequest("GET", f.srv.URL+"/api/v1/me", nil)
+		req.Header.Set("Authorization", c.header)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.want {
+			t.Errorf("GET /api/v1/me with Authorization %q: %d, want %d", strings.Replace(c.header, tok, "TOKEN", 1), resp.StatusCode, c.want)
+		}
+	}
+}
