@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/precwatch/precwatch"
@@ -144,15 +145,17 @@ type run struct {
 	lim     *limiter
 	pattern *regexp.Regexp
 
-	mu       sync.Mutex
-	cond     *sync.Cond
-	queue    []item
-	head     int
-	seen     map[string]struct{}
-	ids      map[string]struct{} // IDs of the listings delivered in this session
-	inflight int
-	started  int // pages dispatched, including earlier sessions
-	hitMax   bool
+	mu    sync.Mutex
+	cond  *sync.Cond
+	queue []item
+	head  int
+	seen  map[string]struct{}
+	ids   map[string]struct{} // IDs of the listings delivered in this session
+	// linkPaged is set once a response's Link header named a next page.
+	linkPaged atomic.Bool
+	inflight  int
+	started   int // pages dispatched, including earlier sessions
+	hitMax    bool
 	// startFailed counts start pages that failed, whatever the error:
 	// a start page that is gone, blocked or disallowed leaves the
 	// listings behind it unread, not removed.
@@ -574,7 +577,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.links = append(out.links, item{url: l, kind: 'f'})
 		}
 	}
-	for _, l := range append(page.Next, r.headerNext(resp, out.final)...) {
+	for _, l := range r.nextPages(page, r.headerNext(resp, out.final)) {
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'n'})
 		}
@@ -596,6 +599,20 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.ids = append(out.ids, l.ID)
 	}
 	return out, nil
+}
+
+// nextPages returns a page's next pages: its next_page links, those of its Link
+// header, or else the feed's counted-on page (Page.CountOn) unless the run
+// has seen a Link header page it (its last page has none).
+func (r *run) nextPages(page *extract.Page, header []string) []string {
+	if len(header) > 0 {
+		r.linkPaged.Store(true)
+	}
+	next := append(page.Next, header...)
+	if len(next) == 0 && page.CountOn != "" && !r.linkPaged.Load() {
+		next = []string{page.CountOn}
+	}
+	return next
 }
 
 // brings reports whether a page's outcome adds anything to the run: a
@@ -631,12 +648,11 @@ func endPagination(links []item, pageURL string) []item {
 	return slices.DeleteFunc(slices.Clone(links), func(l item) bool { return l.kind == 'n' && numberShape(l.url) == shape })
 }
 
-// nextLinks returns the next pages of page (fetched from pageURL, reached
-// as a kind link) and of its Link header (header), without those of a next
-// page with nothing on it (see endPagination); Test uses it, as it does not
-// track what a run delivered.
-func nextLinks(page *extract.Page, kind byte, pageURL string, header []string) []string {
-	next := append(page.Next, header...)
+// nextLinks returns next (the next pages of page, fetched from pageURL,
+// reached as a kind link) without those of a next page with nothing on it
+// (see endPagination); Test uses it, as it does not track what a run
+// delivered.
+func nextLinks(page *extract.Page, kind byte, pageURL string, next []string) []string {
 	if kind != 'n' || len(page.Listings) > 0 || len(page.Follow) > 0 || len(next) == 0 {
 		return next
 	}

@@ -161,7 +161,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	for _, l := range page.Follow {
 		add(l, 'f')
 	}
-	for _, l := range nextLinks(page, it.kind, final, r.headerNext(resp, final)) {
+	for _, l := range nextLinks(page, it.kind, final, r.nextPages(page, r.headerNext(resp, final))) {
 		add(l, 'n')
 	}
 	return links, nil

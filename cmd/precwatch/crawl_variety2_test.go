@@ -497,10 +497,12 @@ func TestVarietyServerBehaviour(t *testing.T) {
 <a class="next" href="/trap?n=1">more</a></body></html>`, old)
 		case "/trap":
 			n, _ := strconv.Atoi(r.URL.Query().Get("n"))
-			// Every page repeats a product: only max_pages ends it.
-			fmt.Fprintf(w, `<html><body><a href="/p/ok">ok</a><a class="next" href="/trap?n=%d">more</a></body></html>`, n+1)
+			// Every page brings a new product: only max_pages ends it.
+			fmt.Fprintf(w, `<html><body><a href="/p/t%d">t</a><a class="next" href="/trap?n=%d">more</a></body></html>`, n, n+1)
 		case "/p/ok":
 			fmt.Fprint(w, `<html><body><h1>Acetone ok</h1></body></html>`)
+		case "/p/t1", "/p/t2", "/p/t3", "/p/t4", "/p/t5", "/p/t6", "/p/t7", "/p/t8", "/p/t9", "/p/t10", "/p/t11", "/p/t12":
+			fmt.Fprintf(w, `<html><body><h1>Trap item %s</h1></body></html>`, r.URL.Path)
 		case "/p/slow":
 			select {
 			case <-time.After(3 * time.Second):

@@ -54,6 +54,11 @@ type Page struct {
 	// selectors or the JSON next_page path), deduplicated, in document order,
 	// never the page itself.
 	Next []string `json:"next"`
+	// CountOn is, for a JSON feed page silent about its next page (no
+	// next_page configured, no next-page key), the URL with its page or
+	// offset parameter counted on; the crawler reads it unless the feed
+	// pages by Link headers.
+	CountOn string `json:"count_on,omitempty"`
 	// Counts says how many nodes each selector matched on this page, keyed
 	// "follow:<sel>", "next_page:<sel>", "item", "field:<name>" (items whose
 	// field matched), plus CountSkipped, CountDuplicate and CountURLPattern.

@@ -132,7 +132,9 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			// products.json?page=2, ?offset=40) until a page is empty
 			// or brings nothing new.
 			if next := countOn(base, len(items)); next != "" {
-				b.link(&b.page.Next, map[string]bool{canon: true}, next)
+				if u, err := Canonical(base, next); err == nil && u != canon {
+					b.page.CountOn = u
+				}
 			}
 		}
 	}
