@@ -146,8 +146,8 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 			d.ScriptText = strings.TrimPrefix(d.ScriptText+"\n"+head.description, "\n")
 		}
 	}
-	if d.Title == "" && w.anchor != nil && w.anchor.DataAtom == atom.H1 {
-		d.Title = collapseSpace(w.visibleText(w.anchor))
+	if anchor := w.page.anchor; d.Title == "" && anchor != nil && anchor.DataAtom == atom.H1 {
+		d.Title = collapseSpace(w.visibleText(anchor))
 	}
 	if d.Title == "" {
 		d.Title = head.title
@@ -379,11 +379,10 @@ func stateKey(key string) string {
 type docWriter struct {
 	b          strings.Builder
 	page       *pageInfo // what the writer knows of the page
-	anchor     *html.Node
-	newline    bool // a line break is pending
-	space      bool // a space is pending
-	showHidden bool // read hidden elements too
-	depth      int  // nesting of srcdoc frames
+	newline    bool      // a line break is pending
+	space      bool      // a space is pending
+	showHidden bool      // read hidden elements too
+	depth      int       // nesting of srcdoc frames
 }
 
 // pageInfo is what the text of a page's body depends on beyond each
@@ -407,7 +406,7 @@ func newDocWriter(body *html.Node, depth int) *docWriter {
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
 	}
-	return &docWriter{page: pi, anchor: pi.anchor, depth: depth}
+	return &docWriter{page: pi, depth: depth}
 }
 
 // frameText is the main text of a nested document (an iframe's srcdoc).
@@ -892,27 +891,26 @@ type linkStats struct {
 }
 
 // linkStats returns n's link statistics, computing those of its
-// descendants it does not know yet.
+// descendants it does not know yet. Those of elements with element
+// children are kept (a text node or a leaf element is read again faster
+// than it is looked up).
 func (pi *pageInfo) linkStats(n *html.Node) linkStats {
-	if st, ok := pi.links[n]; ok {
-		return st
-	}
 	var st linkStats
 	switch n.Type {
 	case html.TextNode:
 		k := len(strings.TrimSpace(n.Data))
 		st.text, st.shown = k, k
-		pi.links[n] = st
 		return st
 	case html.ElementNode, html.DocumentNode:
 	default:
 		return st
 	}
-	isLink := false
-	if n.Type == html.ElementNode && n.DataAtom == atom.A {
-		_, isLink = attrLookup(n, "href")
+	if st, ok := pi.links[n]; ok {
+		return st
 	}
+	inner := false
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		inner = inner || c.Type == html.ElementNode
 		cs := pi.linkStats(c)
 		st.links += cs.links
 		st.text += cs.text
@@ -921,12 +919,15 @@ func (pi *pageInfo) linkStats(n *html.Node) linkStats {
 		st.inLink += cs.inLink
 		st.nearest += cs.nearest
 	}
-	if isLink {
-		st.links++
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		if _, ok := attrLookup(n, "href"); ok {
+			st.links++
+		}
 	}
-	if n.Type == html.ElementNode && (skipElements[n.DataAtom] || isHiddenNode(n)) {
+	switch {
+	case n.Type == html.ElementNode && (skipElements[n.DataAtom] || isHiddenNode(n)):
 		st = linkStats{links: st.links}
-	} else if n.Type == html.ElementNode && n.DataAtom == atom.A {
+	case n.Type == html.ElementNode && n.DataAtom == atom.A:
 		st.childNear = st.nearest
 		if contact := contactOf(n); contact != "" {
 			// The seller's details, not navigation; an icon button
@@ -937,10 +938,12 @@ func (pi *pageInfo) linkStats(n *html.Node) linkStats {
 			st.nearest += st.text - st.inLink
 		}
 		st.inLink = st.text
-	} else {
+	default:
 		st.childNear = st.nearest
 	}
-	pi.links[n] = st
+	if inner {
+		pi.links[n] = st
+	}
 	return st
 }
 
