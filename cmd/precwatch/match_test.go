@@ -8,7 +8,9 @@ import (
 	"mime/quotedprintable"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -20,6 +22,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/matchers"
 )
 
 func runMatchCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -689,5 +692,122 @@ func TestMatchDocumentStructuredData(t *testing.T) {
 	}
 	if ds[1].Listing.Title != "Ceramic teapot" || len(ds[1].Substances) != 0 {
 		t.Errorf("%s: listing %+v, substances %+v; the related card's microdata must not become the listing", card, ds[1].Listing, ds[1].Substances)
+	}
+}
+
+// mhtmlSeed is a web archive with the given boundary line, part headers and
+// bodies, for fuzzing the archive reader with broken ones.
+func mhtmlSeed(boundary string, parts ...string) string {
+	s := "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://shop.example/p/1\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"" + boundary + "\"\r\n\r\n"
+	for _, p := range parts {
+		s += "--" + boundary + "\r\n" + p + "\r\n"
+	}
+	return s + "--" + boundary + "--\r\n"
+}
+
+// FuzzDocumentListing: whatever the bytes of a saved page, web archive or
+// text file, documentListing does not panic, returns the same listing for
+// the same input, with every field valid UTF-8, and every hit the matcher
+// finds in it points into the field it names, on character boundaries.
+func FuzzDocumentListing(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "documents", "*.*"))
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil && !strings.HasSuffix(name, ".json") && !strings.HasSuffix(name, ".md") {
+			f.Add(b, uint8(0))
+		}
+	}
+	html := `<html><head><meta charset="windows-1251"><title>Эфедрин</title></head><body><h1>Ephedrine HCl 1 kg</h1><p>Telegram @x</p></body></html>`
+	for _, s := range []string{
+		mhtmlSeed("b1", "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"+strings.ReplaceAll(html, "=", "=3D"),
+			"Content-Type: text/html; charset=windows-1251\r\nContent-Transfer-Encoding: base64\r\nContent-Location: https://frame.example/\r\n\r\n"+base64.StdEncoding.EncodeToString([]byte("<p>\xdd\xf4\xe5\xe4\xf0\xe8\xed</p>"))),
+		mhtmlSeed("b2", "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>bad =ZZ escape =\r\nsoft =E2=82 cut"),
+		mhtmlSeed("b3", "Content-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nPGgxPkVwaGVk!!!cmluZTwvaDE+"),
+		strings.TrimSuffix(mhtmlSeed("b4", "Content-Type: text/html\r\n\r\n<h1>never closed"), "--b4--\r\n"),
+		mhtmlSeed("b5", "Content-Type: text/html; charset=utf-16\r\n\r\n\xff\xfe<\x00h\x001\x00>\x00"),
+		"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"\"\r\n\r\n--\r\n",
+		"MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n<h1>no boundary</h1>",
+		"\xef\xbb\xbf<h1>BOM then UTF-8: ацетон</h1>",
+		"\xff\xfe<\x00h\x001\x00>\x00",
+		`<meta charset="utf-8"><h1>` + "\xcf\xf1\xe5\xe2\xe4\xee\xfd\xf4\xe5\xe4\xf0\xe8\xed" + `</h1>`,
+		`<meta http-equiv="Content-Type" content="text/html; charset=x-unknown"><h1>` + "\x8e\x9f\x00\xff" + `</h1>`,
+		"Ephedrine\x00\x01\x02 1 kg \xff",
+		"\x81\x40\x82\xa0 shift_jis or gbk? \xe3\x81",
+	} {
+		for kind := range uint8(4) {
+			f.Add([]byte(s), kind)
+		}
+	}
+	wl, err := matchers.LoadWatchlist()
+	if err != nil {
+		f.Fatal(err)
+	}
+	m, err := matchers.New(wl, matchers.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	names := []string{"doc.html", "doc.mhtml", "doc.txt", "doc"}
+	f.Fuzz(func(t *testing.T, data []byte, kind uint8) {
+		name := names[int(kind)%len(names)]
+		l := documentListing(name, data)
+		if again := documentListing(name, data); !reflect.DeepEqual(l, again) {
+			t.Errorf("%s: not deterministic:\n%+v\n%+v", name, l, again)
+		}
+		fields := map[string]string{"id": l.ID, "url": l.URL, "title": l.Title, "description": l.Description,
+			"platform": l.Platform, "price": l.Price, "seller": l.Seller, "location": l.Location}
+		for k, v := range l.Attributes {
+			fields["attributes."+k] = k + v
+		}
+		for field, s := range fields {
+			if !utf8.ValidString(s) {
+				t.Errorf("%s: %s is not valid UTF-8: %q", name, field, s)
+			}
+		}
+		r := m.Match(&l)
+		checkDocumentOffsets(t, documentLine{Match: r, Listing: &l})
+	})
+}
+
+// BenchmarkDocumentListing reads documents as `precwatch match` does: a
+// large saved page, the same page in a web archive (quoted-printable), a
+// windows-1251 page that declares no charset (guessed) and a windows-1251
+// text file. Their size is PRECWATCH_DOC_MB (default 2).
+func BenchmarkDocumentListing(b *testing.B) {
+	size := 2 << 20
+	if v, err := strconv.Atoi(os.Getenv("PRECWATCH_DOC_MB")); err == nil && v > 0 {
+		size = v << 20
+	}
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "documents", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return string(data)
+	}
+	repeat := func(s string) string { return strings.Repeat(s, max(1, size/len(s))) }
+	page := "<html><body>" + repeat(read("b2b-bmk-glycidate.html")) + "</body></html>"
+	var qp bytes.Buffer
+	w := quotedprintable.NewWriter(&qp)
+	w.Write([]byte(page))
+	w.Close()
+	ru := read("ru-cp1251-ephedrine.html")
+	ru = strings.Replace(ru, "charset=windows-1251", "", 1)
+	cases := []struct {
+		name, file, data string
+	}{
+		{"page", "page.html", page},
+		{"mhtml", "page.mhtml", mhtmlSeed("b", "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"+qp.String())},
+		{"cp1251-page", "ru.html", "<html><body>" + repeat(ru) + "</body></html>"},
+		{"cp1251-text", "ru.txt", repeat(read("txt-cp1251-red-phosphorus.txt"))},
+	}
+	for _, bc := range cases {
+		b.Run(bc.name, func(b *testing.B) {
+			data := []byte(bc.data)
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				documentListing(bc.file, data)
+			}
+		})
 	}
 }

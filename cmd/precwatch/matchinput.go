@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -497,24 +498,47 @@ func declaresCharset(data []byte) bool {
 // likely first (it wins ties).
 var legacyCharsets = []encoding.Encoding{charmap.Windows1251, charmap.KOI8R, simplifiedchinese.GB18030, japanese.ShiftJIS, charmap.Windows1252}
 
+// maxGuessSample bounds the bytes guessCharset weighs: a megabyte tells
+// the charset as well as all of a large file does, which would otherwise
+// be decoded in every candidate charset.
+const maxGuessSample = 1 << 20
+
 // guessCharset decodes bytes that are not UTF-8 and declare no charset with
-// the legacy charset whose decoding reads most like text (plausibility); invalid
-// UTF-8 sequences are replaced if nothing decodes.
+// the legacy charset whose decoding of (the first megabyte of) data reads
+// most like text (plausibility); invalid UTF-8 sequences are replaced if
+// nothing decodes.
 func guessCharset(data []byte) string {
-	best, bestScore, found := "", 0, false
+	sample := data
+	if len(sample) > maxGuessSample {
+		// Cut after a space or line break: no charset tried uses
+		// either inside a multi-byte character.
+		sample = sample[:maxGuessSample]
+		if i := bytes.LastIndexAny(sample, " \n"); i > 0 {
+			sample = sample[:i+1]
+		}
+	}
+	type candidate struct {
+		e     encoding.Encoding
+		text  string // the sample decoded
+		score int
+	}
+	var ranked []candidate
 	for _, e := range legacyCharsets {
-		dec, err := e.NewDecoder().Bytes(data)
-		if err != nil {
-			continue
-		}
-		if sc := plausibility(string(dec)); !found || sc > bestScore {
-			best, bestScore, found = string(dec), sc, true
+		if dec, err := e.NewDecoder().Bytes(sample); err == nil {
+			ranked = append(ranked, candidate{e, string(dec), plausibility(string(dec))})
 		}
 	}
-	if !found {
-		return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))
+	// Stable: the most likely charset wins ties.
+	slices.SortStableFunc(ranked, func(a, b candidate) int { return b.score - a.score })
+	for _, c := range ranked {
+		if len(sample) == len(data) {
+			return c.text
+		}
+		if dec, err := c.e.NewDecoder().Bytes(data); err == nil {
+			return string(dec)
+		}
 	}
-	return best
+	return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))
 }
 
 // plausibility scores how much a decoding reads like text in one script,
