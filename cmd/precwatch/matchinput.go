@@ -383,8 +383,7 @@ var adHosts = []string{"doubleclick.", "googlesyndication.", "googleadservices."
 
 // readMHTML reads a MIME web archive (multipart/related): the first
 // text/html part is the page, later ones its frames (advertising frames
-// left out). Quoted-printable and base64 parts and each part's charset
-// are decoded. ok is false for anything else.
+// left out). ok is false for anything else.
 func readMHTML(name string, data []byte) (a mhtml, ok bool) {
 	ext := strings.ToLower(filepath.Ext(name))
 	head := bytes.ToLower(data[:min(len(data), 4096)])
@@ -406,36 +405,18 @@ func readMHTML(name string, data []byte) (a mhtml, ok bool) {
 		if err != nil {
 			break
 		}
-		pt, pp, _ := mime.ParseMediaType(part.Header.Get("Content-Type"))
-		if pt != "text/html" {
+		text, isHTML := mhtmlHTML(part)
+		if !isHTML {
 			continue
 		}
 		loc := strings.TrimSpace(part.Header.Get("Content-Location"))
-		var r io.Reader = part // quoted-printable is decoded by multipart
-		if strings.EqualFold(strings.TrimSpace(part.Header.Get("Content-Transfer-Encoding")), "base64") {
-			r = base64.NewDecoder(base64.StdEncoding, part)
-		}
-		body, err := io.ReadAll(io.LimitReader(r, 64<<20))
-		if err != nil && len(body) == 0 {
-			continue
-		}
-		text := ""
-		if e, _ := charset.Lookup(pp["charset"]); e != nil && !utf8.Valid(body) {
-			if dec, err := e.NewDecoder().Bytes(body); err == nil {
-				text = string(dec)
-			}
-		}
-		if text == "" {
-			text = decodeDocument(body, true)
-		}
-		if !ok {
+		switch {
+		case !ok:
 			a.page, ok = text, true
 			if a.location == "" {
 				a.location = loc
 			}
-			continue
-		}
-		if !adFrame(loc) {
+		case !adFrame(loc):
 			a.frames = append(a.frames, text)
 		}
 	}
@@ -443,6 +424,30 @@ func readMHTML(name string, data []byte) (a mhtml, ok bool) {
 		a.location = ""
 	}
 	return a, ok
+}
+
+// mhtmlHTML returns the text of a web archive's part decoded to UTF-8
+// (quoted-printable or base64, then its charset); ok is false when the
+// part is no HTML or holds nothing readable.
+func mhtmlHTML(part *multipart.Part) (text string, ok bool) {
+	pt, pp, _ := mime.ParseMediaType(part.Header.Get("Content-Type"))
+	if pt != "text/html" {
+		return "", false
+	}
+	var r io.Reader = part // quoted-printable is decoded by multipart
+	if strings.EqualFold(strings.TrimSpace(part.Header.Get("Content-Transfer-Encoding")), "base64") {
+		r = base64.NewDecoder(base64.StdEncoding, part)
+	}
+	body, err := io.ReadAll(io.LimitReader(r, 64<<20))
+	if err != nil && len(body) == 0 {
+		return "", false
+	}
+	if e, _ := charset.Lookup(pp["charset"]); e != nil && !utf8.Valid(body) {
+		if dec, err := e.NewDecoder().Bytes(body); err == nil && len(dec) > 0 {
+			return string(dec), true
+		}
+	}
+	return decodeDocument(body, true), true
 }
 
 func adFrame(loc string) bool {
