@@ -429,73 +429,63 @@ func (w *docWriter) node(n *html.Node, region bool) {
 	switch n.Type {
 	case html.TextNode:
 		w.text(n.Data)
-		return
-	case html.ElementNode:
 	case html.DocumentNode:
-	default:
+		w.children(n, region)
+	case html.ElementNode:
+		w.element(n, region)
+	}
+}
+
+func (w *docWriter) children(n *html.Node, region bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c, region)
+	}
+}
+
+// element writes the text of element n unless it is left out.
+func (w *docWriter) element(n *html.Node, region bool) {
+	if n.DataAtom == atom.Iframe {
+		// An inline frame's own document (eBay-style seller
+		// descriptions saved in place) is the page's text.
+		if src, ok := attrLookup(n, "srcdoc"); ok && w.depth < 4 {
+			w.newline = true
+			w.text(frameText([]byte(src), w.depth+1))
+			w.newline = true
+		}
 		return
 	}
-	if n.Type == html.ElementNode {
-		if n.DataAtom == atom.Iframe {
-			// An inline frame's own document (eBay-style seller
-			// descriptions saved in place) is the page's text.
-			if src, ok := attrLookup(n, "srcdoc"); ok && w.depth < 4 {
-				w.newline = true
-				w.text(frameText([]byte(src), w.depth+1))
-				w.newline = true
-			}
-			return
-		}
-		if skipElements[n.DataAtom] {
-			return
-		}
-		if !w.showHidden && isHiddenNode(n) && !w.revealable(n) && !w.page.protected[n] {
-			// A hidden ancestor of the main heading hides the whole
-			// page only because it was saved with a modal open.
-			return
-		}
-		if !region && n.DataAtom != atom.Body && n.DataAtom != atom.Html && isRegion(n) {
-			region = true
-		}
-		if !w.page.protected[n] && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
-			if isNavigation(n) || w.page.isRelated(n) {
-				return
-			}
-			if region && w.page.linkDense(n) {
-				return
-			}
-			if (n.DataAtom == atom.Aside || (w.page.protected[n.Parent] && isColumn(n))) && w.page.linkList(n) {
-				// A menu column beside the column with the offer
-				// (table layouts, grid columns), or an aside that is a
-				// list of links.
-				return
-			}
-		}
-		switch n.DataAtom {
-		case atom.Select:
-			// Only the chosen option shows; the others are a menu.
-			if o := selectedOption(n); o != nil {
-				w.space = true
-				w.node(o, region)
-				w.space = true
-			}
-			return
-		case atom.Br:
-			w.newline = true
-			return
-		case atom.Td, atom.Th, atom.Img, atom.Input, atom.Button:
+	if skipElements[n.DataAtom] || w.hidden(n) {
+		return
+	}
+	page := n.DataAtom == atom.Body || n.DataAtom == atom.Html
+	if !region && !page && isRegion(n) {
+		region = true
+	}
+	if !page && !w.page.protected[n] && w.page.boilerplate(n, region) {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Select:
+		// Only the chosen option shows; the others are a menu.
+		if o := selectedOption(n); o != nil {
+			w.space = true
+			w.node(o, region)
 			w.space = true
 		}
+		return
+	case atom.Br:
+		w.newline = true
+		return
+	case atom.Td, atom.Th, atom.Img, atom.Input, atom.Button:
+		w.space = true
 	}
-	block := n.Type == html.ElementNode && docBlocks[n.DataAtom]
+	block := docBlocks[n.DataAtom]
 	if block {
 		w.newline = true
 	}
 	before := w.b.Len()
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.node(c, region)
-	}
-	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+	w.children(n, region)
+	if n.DataAtom == atom.A {
 		// A contact button is often an icon: its target is the
 		// contact ("t.me/labshop", "wa.me/8613100000000").
 		if c := contactOf(n); c != "" && !strings.Contains(strings.ToLower(w.b.String()[before:]), strings.ToLower(c)) {
@@ -505,9 +495,31 @@ func (w *docWriter) node(n *html.Node, region bool) {
 	}
 	if block {
 		w.newline = true
-	} else if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th || n.DataAtom == atom.Button) {
+	} else if n.DataAtom == atom.Td || n.DataAtom == atom.Th || n.DataAtom == atom.Button {
 		w.space = true
 	}
+}
+
+// hidden reports whether the writer leaves out n as hidden: hidden by its
+// markup, not content a click reveals, and not around the main heading (a
+// hidden ancestor of the main heading hides the whole page only because it
+// was saved with a modal open).
+func (w *docWriter) hidden(n *html.Node) bool {
+	return !w.showHidden && isHiddenNode(n) && !w.revealable(n) && !w.page.protected[n]
+}
+
+// boilerplate reports whether n is not the page's own content: navigation,
+// a block of related listings, a block of links in page-level chrome
+// (region), or a list of links in an aside or in a column beside the
+// column with the offer (the menu cell of a table layout).
+func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
+	if isNavigation(n) || pi.isRelated(n) {
+		return true
+	}
+	if region && pi.linkDense(n) {
+		return true
+	}
+	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)
 }
 
 // text appends s with runs of white space collapsed.
