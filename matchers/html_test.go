@@ -1,6 +1,7 @@
 package matchers_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 
 	"github.com/precwatch/precwatch/matchers"
 )
@@ -440,6 +443,15 @@ func BenchmarkParseHTMLDocumentPathological(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				matchers.ParseHTMLDocument(bc.page)
+			}
+		})
+		// Baseline: the parser alone, which nesting makes slow too
+		// (every start tag looks through the open elements).
+		b.Run(bc.name+"/html.Parse", func(b *testing.B) {
+			b.SetBytes(int64(len(bc.page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				html.Parse(bytes.NewReader(bc.page))
 			}
 		})
 	}
