@@ -4,7 +4,9 @@
 //
 // HTML targets are read with CSS selectors (goquery/cascadia): follow and
 // next_page selectors give links, listing.item selects each listing node and
-// listing.fields maps listing fields to "css", "css@attr" or "@attr" specs.
+// listing.fields maps listing fields to "css", "css@attr" or "@attr" specs;
+// without fields, and for a configured field that finds nothing, the page's
+// schema.org product data (JSON-LD, microdata, OpenGraph) is read instead.
 // XML documents fetched by HTML targets (RSS, Atom, sitemaps) are parsed as
 // XML into the same tree. JSON feed targets (also JSON Lines and JSONP) are
 // read with dotted paths, JSONPath-like spellings accepted. Every URL returned is absolute
