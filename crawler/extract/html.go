@@ -25,7 +25,8 @@ import (
 // well as "div.card a") or, failing both, from the node's text when it is an
 // absolute URL (follow: ["loc"] reads a sitemap); a selector written "css@attr" reads the link from
 // that attribute instead ("button.load-more@data-url"); links are resolved against the page URL or the
-// page's <base href>; a <meta http-equiv="refresh"> target is followed too.
+// page's <base href>; a <meta http-equiv="refresh"> target is followed too,
+// and without next_page selectors rel="next" links are the next pages.
 // Listings are produced only when t.Listing.URLPattern is
 // empty or matches the canonical page URL or its path and query: one per node matched by
 // t.Listing.Item, or one for the whole page when Item is empty (selectors
@@ -39,9 +40,13 @@ import (
 // an earlier match. Text is whitespace-collapsed and excludes script, style,
 // noscript and template content and elements hidden by the hidden attribute
 // or an inline display:none or visibility:hidden; hidden matches are read
-// only when no visible element matched. XML documents (RSS, Atom, sitemaps,
-// XML product feeds) are read as XML, elements named by their lowercased
-// local names (see parseXML).
+// only when no visible element matched. A configured title, description,
+// price, seller or location that finds nothing is taken from the item's
+// microdata Product, or the page's (JSON-LD, microdata, OpenGraph) for the
+// whole page or its only item; a target without fields reads its listings
+// from that data alone (see pageProducts). XML documents (RSS, Atom,
+// sitemaps, XML product feeds) are read as XML, elements named by their
+// lowercased local names (see parseXML).
 func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	base, canon, err := pageBase(pageURL)
 	if err != nil {

@@ -20,8 +20,12 @@ import (
 // leads to an object yields that one object as a listing). t.JSON.Fields map
 // listing fields to dotted paths inside each item, and t.JSON.NextPage to the
 // next page's URL in the document (absent, null or empty: last page;
-// relative URLs are resolved against the page URL; a number is a page number,
-// see pageNumberURL). Path segments select
+// relative URLs are resolved against the page URL; a number, also in a
+// string, is a page number, see pageNumberURL; a {"href": …} object is its
+// URL; a token under a cursor-like key is sent back as a query parameter, see
+// cursorURL). Without next_page, a next-page URL under a conventional key
+// (defaultNextKeys) is the next page, and a feed silent about it counts on
+// its page or offset parameter (Page.CountOn). Path segments select
 // object keys, or array elements when numeric ("items.0.title"); a key that
 // itself contains a dot cannot be addressed. JSONPath-like spellings
 // ("$.data.results[*]", "images[0].url") are read as their dotted forms (see
