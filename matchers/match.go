@@ -637,7 +637,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	for _, c := range ev.cands {
 		f := &fields[c.field]
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
-			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s)) {
+			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if c.ii == m.crypto && !ev.cryptoOnly {
 				ev.cryptoOnly = m.onlyNear(f, c.s, c.e)
@@ -1472,6 +1472,10 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		}
 		if nonPrefix(f.norm, int(ms[i].s)) {
 			byPre[i] = true
+		}
+		// "Q: Does this contain pseudoephedrine? A: No."
+		if !byPre[i] && !byPost[i] && deniedContent(f.norm, int(ms[i].s), int(ms[i].e)) {
+			byPost[i] = true
 		}
 	}
 	// Lists: a negation runs on through mentions joined by connectors.

@@ -1,0 +1,26 @@
+package matchers
+
+import "testing"
+
+// Tests of the code-level gaps found on the fifth held-out set
+// (testdata/heldout5; /work/notes/matcher-gaps.md, "Round 5"). Each case is
+// written fresh, in other words than the held-out listing that showed the
+// gap, so that the rule is tested and not the listing.
+
+// A question answered with a plain "no" denies what it asks: an indicator
+// asked about ("Can you ship it discreetly? — No, …") is none, and a
+// substance asked about as content ("Does it contain ephedrine? A: No.")
+// is not offered. "No problem" is no answer, and a "yes" keeps both.
+func TestGap5QuestionAnsweredNo(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Toluene 99.5%, 4 L can", desc: "Questions: Do you accept Bitcoin only? A: No, card and bank transfer.", price: "$45",
+			cas: []string{"108-88-3"}},
+		{title: "MEK solvent, 1 gal", desc: "Q: Will it come in a plain box without labels? A: Nope. Hazmat labels are required by law.", price: "$30",
+			cas: []string{"78-93-3"}},
+		{title: "Herbal energy capsules, 60 ct", desc: "Q: Is there any ephedrine in it? A: No. Caffeine and green tea only.", price: "$20"},
+		{title: "Toluene 99.5%, 4 L can", desc: "Q: Can you ship discreetly? A: No problem, we always do.", price: "$45",
+			suspicious: true, cas: []string{"108-88-3"}},
+		{title: "Energy capsules, 60 ct", desc: "Q: Does it contain ephedrine? A: Yes, 8 mg per capsule.", price: "$20",
+			cas: []string{"299-42-3"}},
+	})
+}

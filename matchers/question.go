@@ -1,0 +1,111 @@
+package matchers
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// Questions and their answers: marketplace Q&A sections ("Q: Can you ship
+// it discreetly? A: No, it ships in a standard box") and forum threads
+// ("why is acetic anhydride so hard to buy?") say things the seller does
+// not offer. These helpers look only at a short stretch of text around a
+// hit, never at the whole field.
+
+// maxQuestion is how far (bytes) a hit may lie before the question mark
+// that ends its sentence.
+const maxQuestion = 160
+
+// questionEnd returns the position of the question mark ending the
+// sentence that holds position i, or -1 when the sentence ends otherwise
+// or no question mark follows within maxQuestion bytes.
+func questionEnd(norm []byte, i int) int {
+	end := min(len(norm), i+maxQuestion)
+	for j := i; j < end; {
+		r, n := utf8.DecodeRune(norm[j:])
+		switch r {
+		case '?', '？':
+			return j
+		case '.', '!', '\n', '。', '！', ';', '；':
+			return -1
+		}
+		j += n
+	}
+	return -1
+}
+
+// answerLabels are the labels that may open an answer ("A: No").
+var answerLabels = [][]byte{[]byte("answer:"), []byte("answer"), []byte("a:"), []byte("a -"), []byte("a."), []byte("r:"),
+	[]byte("respuesta:"), []byte("antwort:"), []byte("reponse:"), []byte("resposta:"), []byte("ответ:"), []byte("答:"), []byte("答："), []byte("回答:")}
+
+// answerNo are the words of a plain "no" answer. The word must be followed
+// by punctuation or end the text: "No, it ships in a standard box" denies;
+// "No problem, we ship discreetly" does not.
+var answerNo = [][]byte{[]byte("no"), []byte("nope"), []byte("nein"), []byte("non"), []byte("nee"), []byte("nie"), []byte("nao"),
+	[]byte("nej"), []byte("hayir"), []byte("нет"), []byte("ні"), []byte("ne"), []byte("不"), []byte("没有"), []byte("不是"), []byte("否"),
+	[]byte("いいえ"), []byte("아니요")}
+
+// answeredNo reports whether the sentence holding position i is a
+// question answered with a plain "no" ("Q: Can you ship discreetly? A:
+// No, …", "Does it contain pseudoephedrine? — No.").
+func answeredNo(norm []byte, i int) bool {
+	q := questionEnd(norm, i)
+	if q < 0 {
+		return false
+	}
+	_, n := utf8.DecodeRune(norm[q:])
+	rest := norm[q+n:]
+	rest = bytes.TrimLeft(rest, " -–—:")
+	for _, l := range answerLabels {
+		if bytes.HasPrefix(rest, l) {
+			rest = bytes.TrimLeft(rest[len(l):], " -–—:")
+			break
+		}
+	}
+	for _, w := range answerNo {
+		if !bytes.HasPrefix(rest, w) {
+			continue
+		}
+		after := rest[len(w):]
+		if len(after) == 0 {
+			return true
+		}
+		r, _ := utf8.DecodeRune(after)
+		switch r {
+		case ',', '.', '!', ';', '，', '。', '！', '\n', '-', '–', '—', ')':
+			return true
+		}
+		if w[0] >= 0x80 && !isWordRune(r) {
+			// A CJK "no" needs no punctuation after it.
+			return true
+		}
+	}
+	return false
+}
+
+// containCues are the words of a question about what a product contains.
+var containCues = [][]byte{[]byte("contain"), []byte("include"), []byte("is there"), []byte("are there"), []byte("any "),
+	[]byte("enthalt"), []byte("contien"), []byte("bevat"), []byte("zawiera"), []byte("icer"), []byte("содерж"), []byte("含")}
+
+// deniedContent reports whether a mention at s..e stands in a question about
+// what the product contains that is answered "no" ("Q: Does this contain
+// pseudoephedrine? A: No").
+func deniedContent(norm []byte, s, e int) bool {
+	if !answeredNo(norm, e) {
+		return false
+	}
+	// The question's start: the last sentence break before s.
+	lo := max(0, s-maxQuestion)
+	for j := s - 1; j >= lo; j-- {
+		if c := norm[j]; c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' {
+			lo = j + 1
+			break
+		}
+	}
+	q := norm[lo:s]
+	for _, c := range containCues {
+		if bytes.Contains(q, c) {
+			return true
+		}
+	}
+	return false
+}
