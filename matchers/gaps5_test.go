@@ -24,3 +24,19 @@ func TestGap5QuestionAnsweredNo(t *testing.T) {
 			cas: []string{"299-42-3"}},
 	})
 }
+
+// A "free of" cue denies every item of the short list it opens, not only
+// a watchlist name right after it: "free from gluten and ephedrine",
+// "without dyes, sugar or pseudoephedrine". "Free of charge delivery and
+// …" opens no list, and a sentence break ends one.
+func TestGap5NegatedCoordination(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Herbal slimming tea, 30 bags", desc: "Free from gluten and ephedrine. Green tea, ginger, lemon.", price: "$12"},
+		{title: "Kids' cough syrup 100 mL", desc: "Made without dyes, sugar or pseudoephedrine.", price: "$7"},
+		{title: "Nail polish remover 200 mL", desc: "Gentle formula free of parabens, fragrance and acetone.", price: "$4"},
+		{title: "Ephedrine HCl 99%, 100 g", desc: "Free of charge delivery and ephedrine samples on request.", price: "$300",
+			suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Toluene 99%, 20 L", desc: "Free of water. Toluene ships discreetly.", price: "$60",
+			suspicious: true, cas: []string{"108-88-3"}},
+	})
+}

@@ -109,3 +109,46 @@ func deniedContent(norm []byte, s, e int) bool {
 	}
 	return false
 }
+
+// coordStop are words after which a "free of" cue is not a negation of
+// what follows ("free of charge delivery and …").
+var coordStop = map[string]bool{"charge": true, "cost": true, "costs": true, "tax": true, "taxes": true, "duty": true,
+	"duties": true, "vat": true, "shipping": true, "delivery": true, "customs": true, "fees": true, "fee": true}
+
+// coordGap reports whether the gap between a "before" negation cue and a
+// mention is a short list of other things the cue also denies, ending in a
+// connector: "free from ergot and | lysergic acid", "without gluten, soy
+// or | ephedrine". At most three words, none a number, a stop word or
+// sentence punctuation.
+func (m *Matcher) coordGap(gap []byte) bool {
+	if len(gap) > 48 || len(gap) == 0 {
+		return false
+	}
+	g := bytes.TrimRight(gap, " ")
+	ends := false
+	if len(g) > 0 && g[len(g)-1] == ',' {
+		ends = true
+	}
+	words := bytes.FieldsFunc(g, func(r rune) bool { return r == ' ' || r == ',' })
+	if len(words) == 0 {
+		return false
+	}
+	if last := string(words[len(words)-1]); m.connectors[last] {
+		ends = true
+		words = words[:len(words)-1]
+	}
+	if !ends || len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if coordStop[string(w)] || m.connectors[string(w)] {
+			return false
+		}
+		for _, c := range w {
+			if c < 0x80 && !isASCIIAlpha(c) && c != '-' {
+				return false
+			}
+		}
+	}
+	return true
+}
