@@ -40,3 +40,15 @@ func TestGap5NegatedCoordination(t *testing.T) {
 			suspicious: true, cas: []string{"108-88-3"}},
 	})
 }
+
+// A purity or quantity glued to a name ("AceticAnhydride99%",
+// "TOLUENE200L") does not hide it; a digit glued to a short abbreviation
+// is a product code ("MEK1 kinase assay").
+func TestGap5DigitGluedToName(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "AceticAnhydride99.5%200kg", desc: "", suspicious: true, cas: []string{"108-24-7"}},
+		{title: "PSEUDOEPHEDRINE60MG X 1000 TABS WHOLESALE", desc: "", suspicious: true, cas: []string{"90-82-4"}},
+		{title: "Isosafrole98% 1L", desc: "ships fast", price: "$220", suspicious: true, cas: []string{"120-58-1"}},
+		{title: "MEK1 kinase assay kit, 96 wells", desc: "For research use.", price: "$480"},
+	})
+}

@@ -225,7 +225,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		s := r.end - p.plen
 		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) &&
 			!hebrewPrefixBefore(norm, int(s)) ||
-			p.endB && wordAt(norm, int(r.end)) {
+			p.endB && wordAt(norm, int(r.end)) && !(p.glueDigit && isDigit(norm[r.end])) {
 			continue
 		}
 		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")

@@ -123,6 +123,10 @@ type patInfo struct {
 	plen                  int32
 	startB, endB, digitOK bool
 	suffix                int8
+	// glueDigit: a digit right after the term ends it ("Potassium
+	// permanganate99%", "toluene200l"), for unambiguous names of seven
+	// letters or more (not "MEK1", "PSE2").
+	glueDigit bool
 }
 
 // Matcher finds watchlist substances, risk indicators and observables in
@@ -385,7 +389,8 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	m.pinfo = make([]patInfo, len(m.pats))
 	for i := range m.pats {
 		p := &m.pats[i]
-		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix}
+		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix,
+			glueDigit: gluesDigit(p)}
 	}
 	m.newStreet = make([]bool, len(m.pats))
 	for i := range m.pats {
@@ -704,3 +709,20 @@ var asciiWord = func() (t [128]bool) {
 	}
 	return
 }()
+
+// gluesDigit reports whether a digit right after pattern p's text may end
+// it: a substance name of seven letters or more, ending in a letter, none
+// of whose readings is ambiguous. Listings glue purities and quantities to
+// names ("PotassiumPermanganate99%25kg"); short abbreviations glued to a
+// digit are product codes ("MEK1 kinase").
+func gluesDigit(p *pattern) bool {
+	if p.kinds&kSubstance == 0 || len(p.text) < 7 || !isASCIIAlpha(p.text[len(p.text)-1]) || len(p.refs) == 0 {
+		return false
+	}
+	for _, r := range p.refs {
+		if r.amb != -1 {
+			return false
+		}
+	}
+	return true
+}
