@@ -493,7 +493,10 @@ var inflecting = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true,
 	"sl": true, "hr": true, "sr": true, "lt": true, "lv": true, "tr": true, "fi": true, "hu": true, "et": true,
 	// Greek cases ("εφεδρίνης"), Romanian and Swedish suffixed articles
 	// ("acetona", "toluenul", "acetonet").
-	"el": true, "ro": true, "sv": true}
+	"el": true, "ro": true, "sv": true,
+	// Agglutinative Turkic languages and Georgian and Armenian cases
+	// ("efedrinni", "ეფედრინის", "էֆեդրինի").
+	"kk": true, "uz": true, "az": true, "ka": true, "hy": true}
 
 // inflectionStem returns the normalised stem of a name (without a final
 // vowel) and how many letters of ending may follow it; n is 0 when the name
