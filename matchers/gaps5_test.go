@@ -22,6 +22,8 @@ func TestGap5QuestionAnsweredNo(t *testing.T) {
 			suspicious: true, cas: []string{"108-88-3"}},
 		{title: "Energy capsules, 60 ct", desc: "Q: Does it contain ephedrine? A: Yes, 8 mg per capsule.", price: "$20",
 			cas: []string{"299-42-3"}},
+		{title: "MEK solvent, 1 gal", desc: "Q: Is it discreet? A: No-label plain boxes, always.", price: "$30",
+			suspicious: true, cas: []string{"78-93-3"}},
 	})
 }
 
@@ -38,6 +40,8 @@ func TestGap5NegatedCoordination(t *testing.T) {
 			suspicious: true, cas: []string{"299-42-3"}},
 		{title: "Toluene 99%, 20 L", desc: "Free of water. Toluene ships discreetly.", price: "$60",
 			suspicious: true, cas: []string{"108-88-3"}},
+		{title: "Sold without paperwork and ephedrine HCl 99% in stock", desc: "", price: "$250 / 100 g",
+			suspicious: true, cas: []string{"299-42-3"}},
 	})
 }
 

@@ -1434,7 +1434,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				continue
 			}
 			k := m.pats[c.pat].kinds
-			if k&kNegBefore != 0 && c.e >= h.s-60 && (m.gapOK(f.norm[c.e:h.s], m.fillers, false) || m.coordGap(f.norm[c.e:h.s])) {
+			if k&kNegBefore != 0 && c.e >= h.s-60 && (m.gapOK(f.norm[c.e:h.s], m.fillers, false) || m.coordGap(f, c.e, h.s)) {
 				byPre[i] = true
 			}
 			if k&kNegImmediate != 0 && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) {

@@ -71,8 +71,13 @@ func answeredNo(norm []byte, i int) bool {
 		}
 		r, _ := utf8.DecodeRune(after)
 		switch r {
-		case ',', '.', '!', ';', '，', '。', '！', '\n', '-', '–', '—', ')':
+		case ',', '.', '!', ';', '，', '。', '！', '\n', ')':
 			return true
+		case ' ':
+			// "No - it ships in a standard box", not "No-label boxes".
+			if d, _ := utf8.DecodeRune(after[1:]); d == '-' || d == '–' || d == '—' {
+				return true
+			}
 		}
 		if w[0] >= 0x80 && !isWordRune(r) {
 			// A CJK "no" needs no punctuation after it.
@@ -115,14 +120,22 @@ func deniedContent(norm []byte, s, e int) bool {
 var coordStop = map[string]bool{"charge": true, "cost": true, "costs": true, "tax": true, "taxes": true, "duty": true,
 	"duties": true, "vat": true, "shipping": true, "delivery": true, "customs": true, "fees": true, "fee": true}
 
-// coordGap reports whether the gap between a "before" negation cue and a
-// mention is a short list of other things the cue also denies, ending in a
-// connector: "free from ergot and | lysergic acid", "without gluten, soy
-// or | ephedrine". At most three words, none a number, a stop word or
-// sentence punctuation.
-func (m *Matcher) coordGap(gap []byte) bool {
+// coordGap reports whether the gap f.norm[s:e] between a "before" negation
+// cue and a mention is a short list of other things the cue also denies,
+// ending in a connector: "free from ergot and | lysergic acid", "without
+// gluten, soy or | ephedrine". At most three words, none a number, a stop
+// word, sentence punctuation, or a word the lexicon knows as a paper noun
+// or a risk indicator ("without paperwork and | ephedrine 99%" denies the
+// paperwork only).
+func (m *Matcher) coordGap(f *field, s, e int32) bool {
+	gap := f.norm[s:e]
 	if len(gap) > 48 || len(gap) == 0 {
 		return false
+	}
+	for _, c := range f.window(s, e) {
+		if c.pat >= 0 && c.e <= e && m.pats[c.pat].kinds&(kPaperNoun|kIndicator) != 0 {
+			return false
+		}
 	}
 	g := bytes.TrimRight(gap, " ")
 	ends := false
