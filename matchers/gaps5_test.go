@@ -24,6 +24,10 @@ func TestGap5QuestionAnsweredNo(t *testing.T) {
 			cas: []string{"299-42-3"}},
 		{title: "MEK solvent, 1 gal", desc: "Q: Is it discreet? A: No-label plain boxes, always.", price: "$30",
 			suspicious: true, cas: []string{"78-93-3"}},
+		{title: "Toluène 10 L", desc: "Q : Paiement en bitcoin uniquement ? R : Non, virement bancaire.", price: "45 €",
+			cas: []string{"108-88-3"}},
+		{title: "Toluen 10 l", desc: "Pytanie: Czy wysyłka dyskretna? Odpowiedź - nie.", price: "120 zł",
+			cas: []string{"108-88-3"}},
 	})
 }
 

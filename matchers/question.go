@@ -33,9 +33,29 @@ func questionEnd(norm []byte, i int) int {
 	return -1
 }
 
-// answerLabels are the labels that may open an answer ("A: No").
-var answerLabels = [][]byte{[]byte("answer:"), []byte("answer"), []byte("a:"), []byte("a -"), []byte("a."), []byte("r:"),
-	[]byte("respuesta:"), []byte("antwort:"), []byte("reponse:"), []byte("resposta:"), []byte("ответ:"), []byte("答:"), []byte("答："), []byte("回答:")}
+// answerLabels are the labels that may open an answer ("A: No", "R : Non",
+// "Odpowiedź: Nie"), each followed by ':', '.' or a dash, with or without
+// a space before it.
+var answerLabels = [][]byte{[]byte("answer"), []byte("a"), []byte("r"), []byte("respuesta"), []byte("antwort"), []byte("reponse"),
+	[]byte("resposta"), []byte("risposta"), []byte("antwoord"), []byte("odpowiedz"), []byte("odpoved"), []byte("svar"), []byte("vastaus"),
+	[]byte("cevap"), []byte("jawapan"), []byte("jawab"), []byte("ответ"), []byte("відповідь"), []byte("答"), []byte("回答")}
+
+// afterAnswerLabel returns the text after an answer label at the start of
+// rest, or rest itself when it opens with none.
+func afterAnswerLabel(rest []byte) []byte {
+	for _, l := range answerLabels {
+		if !bytes.HasPrefix(rest, l) {
+			continue
+		}
+		t := bytes.TrimLeft(rest[len(l):], " ")
+		r, n := utf8.DecodeRune(t)
+		switch r {
+		case ':', '.', '-', '–', '—', '：':
+			return bytes.TrimLeft(t[n:], " -–—:")
+		}
+	}
+	return rest
+}
 
 // answerNo are the words of a plain "no" answer. The word must be followed
 // by punctuation or end the text: "No, it ships in a standard box" denies;
@@ -54,13 +74,7 @@ func answeredNo(norm []byte, i int) bool {
 	}
 	_, n := utf8.DecodeRune(norm[q:])
 	rest := norm[q+n:]
-	rest = bytes.TrimLeft(rest, " -–—:")
-	for _, l := range answerLabels {
-		if bytes.HasPrefix(rest, l) {
-			rest = bytes.TrimLeft(rest[len(l):], " -–—:")
-			break
-		}
-	}
+	rest = afterAnswerLabel(bytes.TrimLeft(rest, " -–—:"))
 	for _, w := range answerNo {
 		if !bytes.HasPrefix(rest, w) {
 			continue
