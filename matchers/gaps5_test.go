@@ -58,7 +58,18 @@ func TestGap5DigitGluedToName(t *testing.T) {
 		{title: "PSEUDOEPHEDRINE60MG X 1000 TABS WHOLESALE", desc: "", suspicious: true, cas: []string{"90-82-4"}},
 		{title: "Isosafrole98% 1L", desc: "ships fast", price: "$220", suspicious: true, cas: []string{"120-58-1"}},
 		{title: "MEK1 kinase assay kit, 96 wells", desc: "For research use.", price: "$480"},
+		// A dose glued between the name and its unit is no leetspeak.
+		{title: "Ephedrine10mg tablets, 5000 ct, wholesale", desc: "", price: "$900", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Safrole30ml", desc: "sassafras origin", price: "$40", suspicious: true, cas: []string{"94-59-7"}},
 	})
+	for _, tc := range []struct{ in, want string }{
+		{"ephedrine10mg", "ephedrine10mg"},
+		{"3phedr1ne", "ephedrine"},
+	} {
+		if got := Normalize(tc.in).String(); got != tc.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }
 
 // Lithuanian and Latvian names end in -s in the nominative, which the
