@@ -225,7 +225,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		s := r.end - p.plen
 		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) &&
 			!hebrewPrefixBefore(norm, int(s)) ||
-			p.endB && wordAt(norm, int(r.end)) {
+			p.endB && wordAt(norm, int(r.end)) && !(p.glueDigit && isDigit(norm[r.end])) {
 			continue
 		}
 		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
@@ -637,7 +637,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	for _, c := range ev.cands {
 		f := &fields[c.field]
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
-			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s)) {
+			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if c.ii == m.crypto && !ev.cryptoOnly {
 				ev.cryptoOnly = m.onlyNear(f, c.s, c.e)
@@ -1434,7 +1434,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				continue
 			}
 			k := m.pats[c.pat].kinds
-			if k&kNegBefore != 0 && c.e >= h.s-60 && m.gapOK(f.norm[c.e:h.s], m.fillers, false) {
+			if k&kNegBefore != 0 && c.e >= h.s-60 && (m.gapOK(f.norm[c.e:h.s], m.fillers, false) || m.coordGap(f, c.e, h.s)) {
 				byPre[i] = true
 			}
 			if k&kNegImmediate != 0 && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) {
@@ -1472,6 +1472,10 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		}
 		if nonPrefix(f.norm, int(ms[i].s)) {
 			byPre[i] = true
+		}
+		// "Q: Does this contain pseudoephedrine? A: No."
+		if !byPre[i] && !byPost[i] && deniedContent(f.norm, int(ms[i].s), int(ms[i].e)) {
+			byPost[i] = true
 		}
 	}
 	// Lists: a negation runs on through mentions joined by connectors.

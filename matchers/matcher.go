@@ -123,6 +123,10 @@ type patInfo struct {
 	plen                  int32
 	startB, endB, digitOK bool
 	suffix                int8
+	// glueDigit: a digit right after the term ends it ("Potassium
+	// permanganate99%", "toluene200l"), for unambiguous names of seven
+	// letters or more (not "MEK1", "PSE2").
+	glueDigit bool
 }
 
 // Matcher finds watchlist substances, risk indicators and observables in
@@ -224,7 +228,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			if inflecting[lang] {
 				for _, t := range s.Names[lang] {
 					for _, part := range splitTerm(t) {
-						stem, n := inflectionStem(part)
+						stem, n := inflectionStem(part, lang)
 						if n == 0 {
 							continue
 						}
@@ -385,7 +389,8 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	m.pinfo = make([]patInfo, len(m.pats))
 	for i := range m.pats {
 		p := &m.pats[i]
-		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix}
+		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix,
+			glueDigit: gluesDigit(p)}
 	}
 	m.newStreet = make([]bool, len(m.pats))
 	for i := range m.pats {
@@ -488,16 +493,24 @@ var inflecting = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true,
 	"sl": true, "hr": true, "sr": true, "lt": true, "lv": true, "tr": true, "fi": true, "hu": true, "et": true,
 	// Greek cases ("εφεδρίνης"), Romanian and Swedish suffixed articles
 	// ("acetona", "toluenul", "acetonet").
-	"el": true, "ro": true, "sv": true}
+	"el": true, "ro": true, "sv": true,
+	// Agglutinative Turkic languages and Georgian and Armenian cases
+	// ("efedrinni", "ეფედრინის", "էֆեդրինի").
+	"kk": true, "uz": true, "az": true, "ka": true, "hy": true}
 
 // inflectionStem returns the normalised stem of a name (without a final
 // vowel) and how many letters of ending may follow it; n is 0 when the name
-// is too short to be matched this way.
-func inflectionStem(t string) (string, int8) {
+// is too short to be matched this way. Lithuanian and Latvian nominatives
+// end in -s ("efedrinas", "efedrīns", "rūgštis"), which the other cases
+// drop ("efedrino", "efedrīnu", "rūgšties"): the -s goes first.
+func inflectionStem(t, lang string) (string, int8) {
 	n := strings.TrimSpace(Normalize(t).String())
 	r := []rune(n)
 	if len(r) == 0 || strings.ContainsFunc(n, isCJK) {
 		return "", 0
+	}
+	if (lang == "lt" || lang == "lv") && len(r) > 5 && r[len(r)-1] == 's' {
+		r = r[:len(r)-1]
 	}
 	if strings.ContainsRune("aeiouyąęаеёиоуыэюяйьіїєαεηιουω", r[len(r)-1]) {
 		r = r[:len(r)-1]
@@ -704,3 +717,20 @@ var asciiWord = func() (t [128]bool) {
 	}
 	return
 }()
+
+// gluesDigit reports whether a digit right after pattern p's text may end
+// it: a substance name of seven letters or more, ending in a letter, none
+// of whose readings is ambiguous. Listings glue purities and quantities to
+// names ("PotassiumPermanganate99%25kg"); short abbreviations glued to a
+// digit are product codes ("MEK1 kinase").
+func gluesDigit(p *pattern) bool {
+	if p.kinds&kSubstance == 0 || len(p.text) < 7 || !isASCIIAlpha(p.text[len(p.text)-1]) || len(p.refs) == 0 {
+		return false
+	}
+	for _, r := range p.refs {
+		if r.amb != -1 {
+			return false
+		}
+	}
+	return true
+}

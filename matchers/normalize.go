@@ -905,6 +905,11 @@ func leetWord(b []byte, i, j int, follows bool) bool {
 			}
 		}
 	}
+	if between && gluedQuantity(b[i:j]) {
+		// A name with its dose or amount glued on ("ephedrine10mg",
+		// "acetone20l") is no leetspeak.
+		return false
+	}
 	// A short segment with its digits between letters ("b0c" in
 	// "1-b0c-4-ap") is leet even between locants.
 	inner := between && !isDigit(b[i]) && !isDigit(b[j-1])
@@ -1196,4 +1201,25 @@ func lettersStart(s string, p, i int) bool {
 		i += w
 	}
 	return true
+}
+
+// glueUnits are the units a listing glues to a name with its amount.
+var glueUnits = map[string]bool{"mg": true, "g": true, "kg": true, "ml": true, "l": true, "lb": true, "lbs": true,
+	"oz": true, "gal": true, "ltr": true, "gr": true, "mcg": true, "ug": true, "t": true}
+
+// gluedQuantity reports whether w (lower-case letters and digits) is a
+// word of five letters or more, a number and a unit: "ephedrine10mg".
+func gluedQuantity(w []byte) bool {
+	k := 0
+	for k < len(w) && w[k] >= 'a' && w[k] <= 'z' {
+		k++
+	}
+	if k < 5 {
+		return false
+	}
+	d := k
+	for d < len(w) && isDigit(w[d]) {
+		d++
+	}
+	return d > k && d < len(w) && glueUnits[string(w[d:])]
 }
