@@ -92,9 +92,10 @@ type Run struct {
 	Finished time.Time
 	// Complete means every page of the target was read: the frontier was
 	// exhausted, without hitting max_pages, without being cancelled,
-	// without a failed page (see Failed) and with at least one listing
-	// found. Only a complete run shows that a listing it did not see is
-	// gone from the platform.
+	// without a failed page (see Failed) or start page, and, if detail
+	// pages or items were read, with at least one listing found. Only a
+	// complete run shows that a listing it did not see is gone from the
+	// platform.
 	Complete     bool
 	Pages        int
 	Listings     int
@@ -160,6 +161,8 @@ type run struct {
 	// a start page that is gone, blocked or disallowed leaves the
 	// listings behind it unread, not removed.
 	startFailed int
+	detailRead  bool // a follow (detail) page was read without error
+	skipped     bool // a page had items without title or description
 	res         Run
 	fatal       error
 }
@@ -214,7 +217,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 		r.res.ID, r.res.Started, r.res.Resumed = st.id, st.started, true
 		r.res.Pages, r.res.Listings, r.res.Errors = st.pages, st.listings, st.errors
 		r.res.ErrorsByKind, r.res.Gone = st.byKind, st.gone
-		r.queue, r.started, r.startFailed = st.pending, st.pages, st.startFailed
+		r.queue, r.started, r.startFailed, r.detailRead = st.pending, st.pages, st.startFailed, st.detailRead
 		for u := range st.seen {
 			r.seen[seenKey(u)] = struct{}{}
 		}
@@ -286,10 +289,13 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	res := r.res
 	res.Finished = c.opts.Now().UTC()
 	cancelled := ctx.Err() != nil
-	// A run that found no listing at all proves nothing either: a
-	// redesign that broke the selectors looks just like it.
+	// A run that read detail pages, or items without text, and found no
+	// listing at all proves nothing either: a redesign that broke the
+	// field selectors looks just like it. (A shop whose start pages list
+	// nothing any more is taken at its word.)
+	broken := res.Listings == 0 && (r.detailRead || r.skipped)
 	res.Complete = !cancelled && !r.hitMax && r.fatal == nil && Failed(res.ErrorsByKind) == 0 &&
-		r.startFailed == 0 && res.Listings > 0
+		r.startFailed == 0 && !broken
 	finished := !cancelled && r.fatal == nil
 	if err := c.evidence.sync(); err != nil && r.fatal == nil {
 		r.fatal = err
@@ -436,6 +442,7 @@ type outcome struct {
 	links    []item
 	final    string   // the page's canonical URL after redirects
 	ids      []string // IDs of the listings delivered
+	skipped  bool     // items were dropped for having no text
 }
 
 // seenKey is the name of a canonical URL in the frontier's seen set: a
@@ -515,6 +522,8 @@ func (r *run) process(ctx context.Context, it item) {
 		return
 	}
 	r.queue = append(r.queue, added...)
+	r.detailRead = r.detailRead || (it.kind == 'f' && out.errKind == "")
+	r.skipped = r.skipped || out.skipped
 	r.res.Pages++
 	r.res.Listings += out.listings
 	if out.errKind != "" {
@@ -572,6 +581,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.errKind = KindExtract
 		return out, err
 	}
+	out.skipped = page.Counts[extract.CountSkipped] > 0
 	for _, l := range page.Follow {
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'f'})

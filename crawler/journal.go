@@ -61,7 +61,8 @@ type replayed struct {
 	errors      int
 	byKind      map[string]int
 	gone        []string
-	startFailed int // start pages that failed
+	startFailed int  // start pages that failed
+	detailRead  bool // a follow page was read without error
 }
 
 func journalPath(dataDir, target string) string {
@@ -166,6 +167,8 @@ func replay(data []byte) (*replayed, error) {
 				if kinds[fields[1]] == 's' {
 					st.startFailed++
 				}
+			} else if kinds[fields[1]] == 'f' {
+				st.detailRead = true
 			}
 			if fields[5] == "1" {
 				st.gone = append(st.gone, fields[1])

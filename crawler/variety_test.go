@@ -592,7 +592,7 @@ func TestCompleteStartAndEmpty(t *testing.T) {
 		{"start page 410", "", 410, true},
 		{"start page disallowed", "User-agent: *\nDisallow: /\n", 200, true},
 		{"robots.txt 503", "503", 200, true},
-		{"no listing found", "", 200, false},
+		{"detail pages read, no listing found", "", 200, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -631,6 +631,32 @@ func TestCompleteStartAndEmpty(t *testing.T) {
 				t.Errorf("%s: complete (errors %v, listings %d), want incomplete", tc.name, run.ErrorsByKind, run.Listings)
 			}
 		})
+	}
+}
+
+// TestEmptyShopIsComplete checks that a run whose start page lists nothing
+// any more (every listing taken down) is complete: its listings are gone.
+func TestEmptyShopIsComplete(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><body><p>No offers at the moment.</p></body></html>`)
+	}))
+	tg := loopbackTarget("empty", srv.URL+"/catalog")
+	tg.Follow = []string{"a.p"}
+	tg.Listing = precwatch.ListingSpec{URLPattern: "^/p/", Fields: map[string]string{"title": "h1"}}
+	run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, &collector{})
+	if err != nil || !run.Complete {
+		t.Errorf("empty shop: complete %v err %v, want complete", run.Complete, err)
+	}
+	// A board whose cards are there but whose title selector no longer
+	// fits them is not empty: incomplete.
+	board := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><body><div class="card"><h3 class="new">Acetone</h3></div><div class="card"><h3 class="new">Toluene</h3></div></body></html>`)
+	}))
+	tg = loopbackTarget("board", board.URL+"/board")
+	tg.Listing = precwatch.ListingSpec{Item: "div.card", Fields: map[string]string{"title": "h3.old"}}
+	run, err = mustCrawler(t, Options{}).Run(context.Background(), tg, &collector{})
+	if err != nil || run.Complete {
+		t.Errorf("board with broken title selector: complete %v err %v, want incomplete", run.Complete, err)
 	}
 }
 
