@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,7 @@ const maxBody = 1 << 20
 var searchFilterFields = []string{"platform", "substance", "list", "seller", "location", "indicator", "cas", "target", "lang", "observable", "suspicious"}
 
 var ticketFilterParams = []param{
+	{"platform", "string", "only this platform (repeatable or comma-separated; any case); outside the caller's scope: 403"},
 	{"status", "string", "ticket status: open, in_review, confirmed, dismissed, escalated"},
 	{"listing_status", "string", "active or removed"},
 	{"target", "string", "target name"},
@@ -143,7 +145,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, p *Principal)
 // --- tickets ---
 
 // ticketFilter reads ticket filters from URL parameters, scoped to p.
-func ticketFilter(v url.Values, p *Principal) (TicketFilter, error) {
+func (s *Server) ticketFilter(ctx context.Context, v url.Values, p *Principal) (TicketFilter, error) {
 	f := TicketFilter{Platforms: p.Scope(), Status: v.Get("status"), ListingStatus: v.Get("listing_status"),
 		Target: v.Get("target"), Seller: v.Get("seller"), Substance: v.Get("substance"), Assignee: v.Get("assignee"),
 		Sort: v.Get("sort")}
@@ -154,6 +156,37 @@ func ticketFilter(v url.Values, p *Principal) (TicketFilter, error) {
 		}
 		f.MinScore = x
 	}
+	var asked []string
+	for _, val := range v["platform"] {
+		for _, x := range strings.Split(val, ",") {
+			if x = strings.TrimSpace(x); x != "" {
+				asked = append(asked, x)
+			}
+		}
+	}
+	if len(asked) > 0 {
+		// Spelt as the listings spell them (platform=chemhub); within the
+		// caller's scope only.
+		known := p.Scope()
+		if known == nil {
+			var err error
+			if known, err = s.opts.Tickets.KnownPlatforms(ctx); err != nil {
+				return f, err
+			}
+		}
+		f.Platforms = nil
+		for _, x := range asked {
+			i := slices.IndexFunc(known, func(k string) bool { return strings.EqualFold(k, x) })
+			switch {
+			case i >= 0:
+				f.Platforms = append(f.Platforms, known[i])
+			case p.Scope() != nil:
+				return f, forbidden("platform %q is outside your scope", x)
+			default:
+				f.Platforms = append(f.Platforms, x) // no listing yet: nothing matches
+			}
+		}
+	}
 	var err error
 	f.Since, err = timeParam(v, "since", false)
 	return f, err
@@ -161,7 +194,7 @@ func ticketFilter(v url.Values, p *Principal) (TicketFilter, error) {
 
 func (s *Server) apiTickets(w http.ResponseWriter, r *http.Request, p *Principal) error {
 	v := r.URL.Query()
-	f, err := ticketFilter(v, p)
+	f, err := s.ticketFilter(r.Context(), v, p)
 	if err != nil {
 		return err
 	}
@@ -700,7 +733,7 @@ func (s *Server) apiAddWatchlist(w http.ResponseWriter, r *http.Request, p *Prin
 
 func (s *Server) apiExport(format string) func(http.ResponseWriter, *http.Request, *Principal) error {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) error {
-		f, err := ticketFilter(r.URL.Query(), p)
+		f, err := s.ticketFilter(r.Context(), r.URL.Query(), p)
 		if err != nil {
 			return err
 		}

@@ -123,6 +123,8 @@ type Tickets interface {
 	// FlaggedResult returns ticket id's listing and match as they were
 	// when last suspicious, or nil when not kept.
 	FlaggedResult(ctx context.Context, id int64) (*precwatch.Result, error)
+	// KnownPlatforms returns the platforms of the stored listings.
+	KnownPlatforms(ctx context.Context) ([]string, error)
 	// Versions returns a listing's content versions, oldest first.
 	Versions(ctx context.Context, platform, listingID string) ([]ListingVersion, error)
 	Observables(ctx context.Context, platform, listingID string) ([]precwatch.Observable, error)

@@ -415,7 +415,7 @@ var statuses = []string{precwatch.StatusOpen, precwatch.StatusInReview, precwatc
 
 func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p *Principal, sess *session) error {
 	v := r.URL.Query()
-	f, err := ticketFilter(v, p)
+	f, err := s.ticketFilter(r.Context(), v, p)
 	if err != nil {
 		return err
 	}
@@ -452,7 +452,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p *Principal,
 
 func (s *Server) webExport(format string) webHandler {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal, _ *session) error {
-		f, err := ticketFilter(r.URL.Query(), p)
+		f, err := s.ticketFilter(r.Context(), r.URL.Query(), p)
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -277,5 +278,41 @@ func TestConformanceBearerSchemeCase(t *testing.T) {
 		if resp.StatusCode != c.want {
 			t.Errorf("GET /api/v1/me with Authorization %q: %d, want %d", strings.Replace(c.header, tok, "TOKEN", 1), resp.StatusCode, c.want)
 		}
+	}
+}
+
+// TestConformanceAPIPlatformFilter: /api/v1/tickets and the exports take a
+// platform filter in any case (there was none: a regulator could not ask
+// for one platform's tickets), and a scoped caller asking for another
+// platform gets 403.
+func TestConformanceAPIPlatformFilter(t *testing.T) {
+	f := newFixture(t)
+	var all, own struct {
+		Total   int                `json:"total"`
+		Tickets []precwatch.Ticket `json:"tickets"`
+	}
+	f.getJSON("regulator", "/api/v1/tickets?limit=1000", &all)
+	f.getJSON("regulator", "/api/v1/tickets?limit=1000&platform="+strings.ToLower(ownPlatform), &own)
+	if own.Total == 0 || own.Total >= all.Total {
+		t.Fatalf("platform=%s: %d of %d tickets, want the platform's only", strings.ToLower(ownPlatform), own.Total, all.Total)
+	}
+	for _, tk := range own.Tickets {
+		if tk.Platform != ownPlatform {
+			t.Errorf("platform=%s gave a ticket of %s", strings.ToLower(ownPlatform), tk.Platform)
+		}
+	}
+	code, body := f.do("regulator", "GET", "/api/v1/exports/tickets.jsonl?platform="+url.QueryEscape(otherPlatform), "")
+	if code != 200 || strings.Contains(body, `"platform":"`+ownPlatform+`"`) || !strings.Contains(body, `"platform":"`+otherPlatform+`"`) {
+		t.Errorf("export platform=%s: %d, want only its tickets", otherPlatform, code)
+	}
+	if code, body := f.do("partner", "GET", "/api/v1/tickets?platform="+url.QueryEscape(otherPlatform), ""); code != http.StatusForbidden {
+		t.Errorf("partner of %s asking platform=%s: %d %s, want 403", ownPlatform, otherPlatform, code, short(body))
+	}
+	var mine struct {
+		Total int `json:"total"`
+	}
+	f.getJSON("partner", "/api/v1/tickets?platform="+strings.ToUpper(ownPlatform), &mine)
+	if mine.Total != own.Total {
+		t.Errorf("partner asking its own platform in upper case: %d tickets, want %d", mine.Total, own.Total)
 	}
 }

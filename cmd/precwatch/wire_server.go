@@ -140,6 +140,10 @@ func (b *backend) Listing(ctx context.Context, platform, listingID string) (*pre
 	return b.a.store.Listing(ctx, platform, listingID)
 }
 
+func (b *backend) KnownPlatforms(ctx context.Context) ([]string, error) {
+	return b.a.store.Platforms(ctx)
+}
+
 func (b *backend) Versions(ctx context.Context, platform, listingID string) ([]server.ListingVersion, error) {
 	vs, err := b.a.store.Versions(ctx, platform, listingID)
 	if err != nil {
