@@ -78,7 +78,7 @@ type removalShop struct {
 	status  map[string]int      // path → forced status
 	hits    map[string]int
 	srv     *httptest.Server
-	perPage int
+	broken  bool // detail pages in a new markup
 }
 
 func newRemovalShop(t *testing.T) *removalShop {
@@ -128,6 +128,10 @@ func (s *removalShop) serve(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, "</body></html>")
 	case strings.HasPrefix(r.URL.Path, "/offer/"):
 		id := strings.TrimPrefix(r.URL.Path, "/offer/")
+		if s.broken {
+			fmt.Fprintf(w, `<html><body><section class="item-v2"><h2>BMK glycidate %s</h2></section></body></html>`, id)
+			return
+		}
 		fmt.Fprintf(w, `<html><body><div class="offer" data-id="%s"><h1>BMK glycidate %s, CAS 5449-12-7</h1>
 <p class="d">Stealth shipping, contact Wickr: chem%s</p></div></body></html>`, id, id, id)
 	default:
@@ -206,6 +210,17 @@ targets:
 	crawlOnce(t, dir, data, cfg(100))
 	check("complete crawl", map[string]string{"/offer/a1": "active", "/offer/a2": "active", "/offer/a3": "removed",
 		"/offer/b1": "active", "/offer/b2": "removed", "/offer/b3": "removed"})
+
+	// The detail pages' markup changes: nothing is extracted, which proves
+	// nothing.
+	shop.set(func(s *removalShop) { s.broken = true })
+	crawlOnce(t, dir, data, cfg(100))
+	check("crawl after a redesign", map[string]string{"/offer/a1": "active", "/offer/a2": "active", "/offer/b1": "active"})
+
+	// Every offer is taken down: the catalogue lists nothing.
+	shop.set(func(s *removalShop) { s.broken, s.pages["1"], s.pages["2"] = false, nil, nil })
+	crawlOnce(t, dir, data, cfg(100))
+	check("crawl of the emptied catalogue", map[string]string{"/offer/a1": "removed", "/offer/a2": "removed", "/offer/b1": "removed"})
 }
 
 // TestVarietyStructuredData crawls a shop whose detail pages describe their
