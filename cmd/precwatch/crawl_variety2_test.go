@@ -73,12 +73,12 @@ func listingStatuses(t *testing.T, data string) map[string]string {
 // removalShop is a two-page catalogue of suspicious offers whose pages can
 // be made to fail, vanish or answer 404 between crawls.
 type removalShop struct {
-	mu      sync.Mutex
-	pages   map[string][]string // index page → offer ids
-	status  map[string]int      // path → forced status
-	hits    map[string]int
-	srv     *httptest.Server
-	broken  bool // detail pages in a new markup
+	mu     sync.Mutex
+	pages  map[string][]string // index page → offer ids
+	status map[string]int      // path → forced status
+	hits   map[string]int
+	srv    *httptest.Server
+	broken bool // detail pages in a new markup
 }
 
 func newRemovalShop(t *testing.T) *removalShop {
