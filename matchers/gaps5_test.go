@@ -82,3 +82,17 @@ func TestGap5BalticNominativeS(t *testing.T) {
 		{title: "Siūlome acto rūgšties anhidridą, 200 kg", desc: "Grynumas 99 %.", price: "900 EUR", suspicious: true, cas: []string{"108-24-7"}},
 	})
 }
+
+// "Pseudo" is the sellers' shorthand for pseudoephedrine when a dose, a
+// dosage form or an extraction stands next to it ("Pseudo 60mg 10k tabs",
+// "extract pseudo from cold pills"); alone, or in pseudo-random,
+// pseudo-element or pseudo leather, it is nothing.
+func TestGap5PseudoShorthand(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Pseudo 60mg, 10k tabs wholesale", desc: "Signal only.", suspicious: true, cas: []string{"90-82-4"}},
+		{title: "Pseudo HCl powder 100 g", desc: "", price: "$400", suspicious: true, cas: []string{"90-82-4"}},
+		{title: "Pseudo-random number generator board", desc: "Hardware RNG, USB, ships in 2 days.", price: "$25"},
+		{title: "Pseudo leather jacket, black", desc: "Size M, 2 pockets.", price: "$40"},
+		{title: "CSS course: pseudo-element and pseudo class selectors", desc: "12 video lessons.", price: "$15"},
+	})
+}

@@ -26,12 +26,6 @@ var heldout5KnownGaps = map[string]string{
 	// the spelled-out "P-A-A" next to "powder" reads as PAA (phenylacetic
 	// acid), which is how the matcher treats PAA with chemical context.
 	"r0202": "self-corrected typo '4-P-A-A… sorry, A.P.A.A' also read as PAA",
-	// "💊 Pseudo 60mg 10k tabs": the shorthand "pseudo" alone. The earlier
-	// sets label "pseudo" slang as no watchlist term (h0288, k0292: "for
-	// extraction of pseudo from pills"), so the matcher does not read it;
-	// this listing is labelled as what it offers (10,000 pseudoephedrine
-	// tablets). A policy question for the lead.
-	"r0312": "'Pseudo 60mg 10k tabs': the shorthand 'pseudo' is no watchlist term (h0288, k0292)",
 	// "BUYPMKOILONLINE": a name run together with other words in one
 	// all-caps token. Finding names inside every long token would need a
 	// segmentation pass over all text; glued digits and camel case are
