@@ -763,12 +763,15 @@ func (r *run) inScope(raw string) bool {
 	return err == nil && r.f.hostAllowed(u.Hostname())
 }
 
-// isListingURL reports whether it is a listing detail page (for Gone).
+// isListingURL reports whether it is a listing detail page (for Gone): it
+// matches url_pattern, or, without one, it was followed, or it is a start
+// page of a target whose start pages are its listings (no follow
+// selectors, no listing.item).
 func (r *run) isListingURL(it item) bool {
 	if r.pattern != nil {
 		return extract.MatchURLPattern(r.pattern, it.url)
 	}
-	return it.kind == 'f'
+	return it.kind == 'f' || it.kind == 's' && len(r.t.Follow) == 0 && r.t.Listing.Item == "" && r.t.Kind != precwatch.KindJSON
 }
 
 // fetch gets u politely: robots.txt, the host's limits, retries with

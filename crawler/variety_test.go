@@ -768,3 +768,24 @@ func TestHTMLLinkHeaderNext(t *testing.T) {
 		t.Errorf("titles %q, want Acetone and Toluene", got)
 	}
 }
+
+// TestStartPagesAreListings checks a target whose start URLs are the
+// listing pages themselves: one that answers 410 is gone.
+func TestStartPagesAreListings(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/offer/2" {
+			http.Error(w, "gone", http.StatusGone)
+			return
+		}
+		fmt.Fprint(w, listingPage("Acetone"))
+	}))
+	tg := singlePageTarget(srv.URL, "/offer/1")
+	tg.StartURLs = append(tg.StartURLs, srv.URL+"/offer/2")
+	run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, &collector{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(run.Gone) != 1 || run.Gone[0] != srv.URL+"/offer/2" {
+		t.Errorf("gone %v, want [%s/offer/2]", run.Gone, srv.URL)
+	}
+}
