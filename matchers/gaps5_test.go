@@ -96,3 +96,20 @@ func TestGap5PseudoShorthand(t *testing.T) {
 		{title: "CSS course: pseudo-element and pseudo class selectors", desc: "12 video lessons.", price: "$15"},
 	})
 }
+
+// A drug named inside the name of a law or a public-health phrase is no
+// synthesis hint: every US pharmacy page of a pseudoephedrine medicine
+// carries the "Combat Methamphetamine Epidemic Act" purchase-limit notice.
+// An encyclopedia's licence line and "its sale is restricted" are words of
+// a page about a substance, not of an offer. A medicine offered "for meth"
+// keeps its hint.
+func TestGap5LawNameIsNoHint(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Sudafed 12 Hour, pseudoephedrine HCl 120 mg, 20 tablets", desc: "Purchase limits apply; ID required under the Combat Methamphetamine Epidemic Act of 2005.", price: "$12.97",
+			cas: []string{"90-82-4"}},
+		{title: "Pseudoephedrine", desc: "Pseudoephedrine is a sympathomimetic drug used as a decongestant. Because it can be reduced to methamphetamine, its sale is restricted in many countries. Text is available under the Creative Commons Attribution-ShareAlike License.",
+			cas: []string{"90-82-4"}},
+		{title: "Sudafed 120 mg, 20 tablets", desc: "Good for meth, ask for more.", price: "$30",
+			suspicious: true, cas: []string{"90-82-4"}},
+	})
+}
