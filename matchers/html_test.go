@@ -334,6 +334,7 @@ func TestHTMLDocumentMalformed(t *testing.T) {
 		{"truncated tag", `<h1>BMK glycidate</h1><div class="x" <p>bro<ken`, "BMK glycidate"},
 		{"windows-1251 bytes undecoded", "<h1>\xdd\xf4\xe5\xe4\xf0\xe8\xed</h1>", ""},
 		{"NUL and control bytes", "<h1>a\x00b\x01c</h1><p>\xff\xfe\x00</p>", ""},
+		{"invalid UTF-8 in the title and URL", "<title>\xe3\x81</title><link rel=canonical href=\"https://x.example/\xff\"><h1>\xc0\xafx</h1>", "\uFFFD"},
 		{"empty", "", ""},
 		{"only a comment", "<!-- saved from url=(0010)x -->", ""},
 	}
@@ -341,6 +342,9 @@ func TestHTMLDocumentMalformed(t *testing.T) {
 		d := matchers.ParseHTMLDocument([]byte(tt.page))
 		if !strings.Contains(d.Text, tt.keep) {
 			t.Errorf("%s: text %q lost %q", tt.name, d.Text, tt.keep)
+		}
+		if !utf8.ValidString(d.Title + d.Text + d.URL + d.SiteName + d.ScriptText) {
+			t.Errorf("%s: document %+v is not valid UTF-8", tt.name, d)
 		}
 		if tt.name == "deep nesting" && (d.Title != "Deep" || !strings.Contains(d.Text, "Pseudoephedrine HCl 5 kg")) {
 			t.Errorf("deep nesting: title %q, text %q", d.Title, d.Text)
