@@ -421,6 +421,7 @@ func frameText(page []byte, depth int) string {
 	return w.String()
 }
 
+// String returns the text written so far.
 func (w *docWriter) String() string { return w.b.String() }
 
 // node writes n's text; region says n is inside page-level boilerplate
@@ -436,6 +437,7 @@ func (w *docWriter) node(n *html.Node, region bool) {
 	}
 }
 
+// children writes the text of n's children.
 func (w *docWriter) children(n *html.Node, region bool) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.node(c, region)
@@ -543,6 +545,8 @@ func (w *docWriter) text(s string) {
 	}
 }
 
+// word appends s, after the line break or space pending, if any text
+// precedes it.
 func (w *docWriter) word(s string) {
 	if w.b.Len() > 0 {
 		switch {
@@ -676,6 +680,7 @@ var (
 	relatedPrefixes = []string{"relate", "similar", "recommend", "upsell", "crosssell", "cross-sell", "bestsell", "also-", "also_", "xiangguan", "tuijian"}
 )
 
+// wordSet returns the set of words.
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -843,6 +848,8 @@ var relatedPhrases = []string{
 	"relacionados", "semelhantes", "você também", "voce tambem",
 }
 
+// relatedPhrase reports whether a short text (a heading, a label) names a
+// block of other listings.
 func relatedPhrase(s string) bool {
 	s = strings.ToLower(collapseSpace(s))
 	if s == "" || len(s) > 80 {
@@ -877,6 +884,7 @@ func firstHeading(n *html.Node) *html.Node {
 	return nil
 }
 
+// firstElement returns n's first child element, nil when text comes first.
 func firstElement(n *html.Node) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
@@ -1034,12 +1042,17 @@ func contactOf(a *html.Node) string {
 	return ""
 }
 
-// mainAnchor returns the page's main heading: the first visible <h1> inside
-// <main>, role=main or <article>, else the first visible <h1> outside
-// navigation, page chrome and related blocks, else the first visible <h1>
-// outside navigation, else the first visible <h2> outside navigation, page
-// chrome and related blocks, else the first <h1> even if hidden; without one, the <main> (or role=main, or
-// first <article>) element itself; nil when the page has none of these.
+// mainAnchor returns the page's main heading, the first of:
+//   - the first visible <h1> inside <main>, role=main or <article>;
+//   - the first visible <h1> outside navigation, page chrome and related
+//     blocks;
+//   - the first visible <h1> outside navigation;
+//   - the first visible <h2> outside navigation, page chrome and related
+//     blocks;
+//   - the first <h1>, even if hidden;
+//   - the <main> (or role=main, or first <article>) element itself.
+//
+// It is nil when the page has none of these.
 func (pi *pageInfo) mainAnchor(body *html.Node) *html.Node {
 	var mains []*html.Node
 	walkNodes(body, func(n *html.Node) bool {
@@ -1103,7 +1116,7 @@ func (pi *pageInfo) visibleHeading(root *html.Node, a atom.Atom, skipChrome, all
 	return found
 }
 
-// insideElement reports whether an ancestor of n is an a element.
+// insideElement reports whether an ancestor of n is an element a.
 func insideElement(n *html.Node, a atom.Atom) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p.Type == html.ElementNode && p.DataAtom == a {
@@ -1253,6 +1266,8 @@ func walkNodes(n *html.Node, fn func(*html.Node) bool) {
 	}
 }
 
+// findElement returns the first element a in n, n included, in document
+// order.
 func findElement(n *html.Node, a atom.Atom) *html.Node {
 	var found *html.Node
 	walkNodes(n, func(c *html.Node) bool {
@@ -1334,6 +1349,8 @@ func boundedText(n *html.Node, max int) string {
 	return b.String()
 }
 
+// attrLookup returns n's attribute key (without namespace) and whether n
+// has it.
 func attrLookup(n *html.Node, key string) (string, bool) {
 	for _, a := range n.Attr {
 		if a.Key == key && a.Namespace == "" {
@@ -1343,11 +1360,14 @@ func attrLookup(n *html.Node, key string) (string, bool) {
 	return "", false
 }
 
+// attrOf returns n's attribute key, "" when n has none.
 func attrOf(n *html.Node, key string) string {
 	v, _ := attrLookup(n, key)
 	return v
 }
 
+// hasToken reports whether a space-separated list (a rel attribute) holds
+// tok, ignoring case.
 func hasToken(list, tok string) bool {
 	for _, f := range strings.Fields(list) {
 		if strings.EqualFold(f, tok) {

@@ -37,6 +37,8 @@ type documentResult struct {
 	Listing *precwatch.Listing `json:"listing"`
 }
 
+// runMatch is `precwatch match`: it matches each input listing or document
+// and writes one result a line, in input order.
 func runMatch(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "match", "[--format jsonl|text] [--input jsonl|text] [--threshold F] [--watchlist FILE ...] [FILE ...]")
 	format := fs.String("format", "jsonl", "output format: jsonl (one JSON match a line) or text")
@@ -130,6 +132,7 @@ type matchPipeline struct {
 
 const matchBatch = 512
 
+// add queues d, matching the batch when it is full.
 func (p *matchPipeline) add(d matchDoc) {
 	p.batch = append(p.batch, d)
 	if len(p.batch) >= matchBatch {
@@ -170,6 +173,8 @@ func (p *matchPipeline) flush() {
 	p.batch = p.batch[:0]
 }
 
+// write writes the result r of d in the output format (a document's JSON
+// line carries its listing).
 func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 	l := &d.listing
 	if p.format == "jsonl" {
@@ -292,6 +297,8 @@ func firstLineIsJSON(b []byte, whole bool) bool {
 	return json.Valid(bytes.TrimSpace(b[:i]))
 }
 
+// jsonErr describes a JSON decoding error, with its byte offset when it is
+// a syntax error.
 func jsonErr(err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
@@ -300,6 +307,8 @@ func jsonErr(err error) string {
 	return "malformed listing: " + err.Error()
 }
 
+// looksHTML reports whether a document is HTML: by its extension, else by
+// an <!doctype html>, <html> or <body> near its start.
 func looksHTML(name string, data []byte) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".html", ".htm", ".xhtml":

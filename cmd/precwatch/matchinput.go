@@ -118,6 +118,7 @@ func jsonText(raw json.RawMessage) (string, error) {
 	}
 }
 
+// joinJSON joins the texts of JSON values (jsonText) that are not empty.
 func joinJSON(vals []json.RawMessage, sep string) (string, error) {
 	parts := make([]string, 0, len(vals))
 	for _, v := range vals {
@@ -450,6 +451,7 @@ func mhtmlHTML(part *multipart.Part) (text string, ok bool) {
 	return decodeDocument(body, true), true
 }
 
+// adFrame reports whether a frame at loc is served by an advertising host.
 func adFrame(loc string) bool {
 	u, err := url.Parse(loc)
 	if err != nil {
