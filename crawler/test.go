@@ -68,8 +68,8 @@ func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*Tes
 		if err != nil {
 			return nil, precwatch.Errorf(precwatch.EINVALID, "target %s: start url %q: %v", t.Name, s, err)
 		}
-		if !seen[u] {
-			seen[u] = true
+		if !seen[seenKey(u)] {
+			seen[seenKey(u)] = true
 			queue = append(queue, item{url: u, kind: 's'})
 		}
 	}
@@ -86,8 +86,8 @@ func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*Tes
 		}
 		rep.Pages = append(rep.Pages, tp)
 		for _, l := range links {
-			if !seen[l.url] {
-				seen[l.url] = true
+			if !seen[seenKey(l.url)] {
+				seen[seenKey(l.url)] = true
 				queue = append(queue, l)
 			}
 		}
