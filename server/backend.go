@@ -55,6 +55,13 @@ type Authenticator interface {
 	Authenticate(ctx context.Context, token string) (*Principal, error)
 }
 
+// UsageRecorder is implemented by an Authenticator that keeps when each
+// token was last used. The server calls it after a request that succeeded
+// (and after a sign-in), never for a refused one.
+type UsageRecorder interface {
+	TokenUsed(ctx context.Context, tokenID int64) error
+}
+
 // TicketFilter selects tickets; zero fields do not filter. Platforms is the
 // caller's scope (empty: every platform).
 type TicketFilter struct {

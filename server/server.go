@@ -163,13 +163,30 @@ func (s *Server) api(rt route) http.Handler {
 		}
 		setRole(r, p)
 		r = r.WithContext(context.WithValue(r.Context(), principalKey, p))
-		if err := rt.handle(w, r, p); err != nil {
+		sw := &statusWriter{ResponseWriter: w}
+		if err := rt.handle(sw, r, p); err != nil {
 			if precwatch.ErrorCode(err) == precwatch.EINTERNAL {
 				s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
 			}
-			writeError(w, err)
+			writeError(sw, err)
+		}
+		if sw.status < http.StatusBadRequest {
+			s.recordUse(r, p)
 		}
 	})
+}
+
+// recordUse tells the authenticator, when it keeps such a record, that p's
+// token was used by a request that succeeded; a refused request leaves no
+// trace.
+func (s *Server) recordUse(r *http.Request, p *Principal) {
+	u, ok := s.opts.Auth.(UsageRecorder)
+	if !ok {
+		return
+	}
+	if err := u.TokenUsed(r.Context(), p.TokenID); err != nil {
+		s.log.Warn("record token use", "token", p.TokenID, "err", err)
+	}
 }
 
 // bearer authenticates the request's Authorization header.

@@ -192,6 +192,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	setRole(r, p)
+	s.recordUse(r, p)
 	sess := s.sessions.create(token)
 	setCookie(w, r, loginCSRFCookie, "", -1)
 	setCookie(w, r, sessionCookie, sess.id, 0)

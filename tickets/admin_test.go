@@ -130,8 +130,21 @@ func TestTokens(t *testing.T) {
 		t.Errorf("RevokeToken(unknown) = %v, want ENOTFOUND", err)
 	}
 	list, _ := s.Tokens(ctx)
-	if len(list) != 4 || !list[1].Revoked || list[0].LastUsedAt == nil {
+	if len(list) != 4 || !list[1].Revoked {
 		t.Errorf("Tokens = %+v", list)
+	}
+	// Authenticate only reads; a use is recorded by TokenUsed.
+	for _, tok := range list {
+		if tok.LastUsedAt != nil {
+			t.Errorf("token %d: last used %v after Authenticate alone, want never", tok.ID, *tok.LastUsedAt)
+		}
+	}
+	if err := s.TokenUsed(ctx, list[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	list, _ = s.Tokens(ctx)
+	if list[0].LastUsedAt == nil || list[2].LastUsedAt != nil {
+		t.Errorf("after TokenUsed(%d): Tokens = %+v, want only token %d used", list[0].ID, list, list[0].ID)
 	}
 }
 

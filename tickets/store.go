@@ -70,6 +70,9 @@ type Store struct {
 	queue   []*writeReq  // writes waiting, the leader's first
 	leading bool         // a write is leading a group
 	groups  atomic.Int64 // write transactions committed or tried
+
+	usedMu sync.Mutex
+	used   map[int64]time.Time // when TokenUsed last wrote each token's last use
 }
 
 // Open opens (creating it unless opts.MustExist) the database at path and

@@ -92,37 +92,51 @@ func (s *Store) CreateToken(ctx context.Context, role, platform string) (string,
 }
 
 // Authenticate returns the principal of a token; an unknown, malformed or
-// revoked token is an EUNAUTHORIZED error. It records when the token was
-// last used (at most once a minute).
+// revoked token is an EUNAUTHORIZED error. It only reads: a caller records
+// a use that succeeded with TokenUsed, so a refused request (403) leaves no
+// trace in the data.
 func (s *Store) Authenticate(ctx context.Context, token string) (*Principal, error) {
 	if !strings.HasPrefix(token, TokenPrefix) || len(token) > 200 {
 		return nil, precwatch.Errorf(precwatch.EUNAUTHORIZED, "invalid token")
 	}
 	var (
-		p        Principal
-		revoked  bool
-		lastUsed sql.NullInt64
+		p       Principal
+		revoked bool
 	)
-	h := hashToken(token)
-	err := s.rq.QueryRowContext(ctx, "SELECT id, role, platform, revoked, last_used_at FROM tokens WHERE hash = ?", h).
-		Scan(&p.TokenID, &p.Role, &p.Platform, &revoked, &lastUsed)
+	err := s.rq.QueryRowContext(ctx, "SELECT id, role, platform, revoked FROM tokens WHERE hash = ?", hashToken(token)).
+		Scan(&p.TokenID, &p.Role, &p.Platform, &revoked)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && revoked) {
 		return nil, precwatch.Errorf(precwatch.EUNAUTHORIZED, "invalid token")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("authenticate: %w", err)
 	}
-	now := s.now()
-	if !lastUsed.Valid || now.Sub(fromNS(lastUsed.Int64)) > time.Minute {
-		err := s.write(ctx, func(tx *wtx) error {
-			_, err := tx.ExecContext(ctx, "UPDATE tokens SET last_used_at = ? WHERE id = ?", ns(now), p.TokenID)
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("authenticate: %w", err)
-		}
-	}
 	return &p, nil
+}
+
+// TokenUsed records that token id was used now, at most once a minute.
+func (s *Store) TokenUsed(ctx context.Context, id int64) error {
+	now := s.now()
+	s.usedMu.Lock()
+	last, ok := s.used[id]
+	if ok && now.Sub(last) < time.Minute && !now.Before(last) {
+		s.usedMu.Unlock()
+		return nil
+	}
+	if s.used == nil {
+		s.used = map[int64]time.Time{}
+	}
+	s.used[id] = now
+	s.usedMu.Unlock()
+	err := s.write(ctx, func(tx *wtx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+			ns(now), id, ns(now.Add(-time.Minute)))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("record use of token %d: %w", id, err)
+	}
+	return nil
 }
 
 // RevokeToken revokes token id; an unknown id is ENOTFOUND.

@@ -155,6 +155,12 @@ func (f *fixture) state() string {
 	fmt.Fprintln(&b, extraWatchlists(f.a.dataDir))
 	n, _ := f.a.store.PendingCount(ctx)
 	fmt.Fprintln(&b, n)
+	// A refused request does not even mark its token as used.
+	toks, err := f.a.store.Tokens(ctx)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	fmt.Fprintln(&b, mustJSONString(f.t, toks))
 	return b.String()
 }
 
@@ -508,5 +514,37 @@ func TestTargetYAMLBody(t *testing.T) {
 	}
 	if st.Target.Delay != 750*time.Millisecond || st.Target.MaxPages == 0 || !st.Target.RespectRobotsTxt || st.Target.UserAgent == "" {
 		t.Errorf("stored target %+v: want the delay and the defaults", st.Target)
+	}
+}
+
+// TestRefusedRequestDoesNotMarkToken checks that a request refused with 403
+// leaves even its token's "last used" time alone, and that a request that
+// succeeds records it.
+func TestRefusedRequestDoesNotMarkToken(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	tok, err := f.a.store.CreateToken(ctx, "reviewer", ownPlatform)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.tokens["fresh-reviewer"] = tok
+	lastUsed := func() *time.Time {
+		toks, err := f.a.store.Tokens(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return toks[len(toks)-1].LastUsedAt
+	}
+	if code, resp := f.do("fresh-reviewer", "GET", fmt.Sprintf("/api/v1/tickets/%d", f.byPlat[otherPlatform]), ""); code != http.StatusForbidden {
+		t.Fatalf("reviewer reading another platform's ticket: %d, want 403 (%s)", code, short(resp))
+	}
+	if used := lastUsed(); used != nil {
+		t.Errorf("after a refused request the token was marked used at %v", *used)
+	}
+	if code, resp := f.do("fresh-reviewer", "GET", fmt.Sprintf("/api/v1/tickets/%d", f.byPlat[ownPlatform]), ""); code != http.StatusOK {
+		t.Fatalf("reviewer reading its own platform's ticket: %d, want 200 (%s)", code, short(resp))
+	}
+	if lastUsed() == nil {
+		t.Errorf("after a request that succeeded the token is not marked used")
 	}
 }

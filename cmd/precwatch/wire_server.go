@@ -98,6 +98,11 @@ func (b *backend) Authenticate(ctx context.Context, token string) (*server.Princ
 	return &server.Principal{TokenID: p.TokenID, Role: p.Role, Platform: p.Platform}, nil
 }
 
+// TokenUsed records a successful use of a token (server.UsageRecorder).
+func (b *backend) TokenUsed(ctx context.Context, tokenID int64) error {
+	return b.a.store.TokenUsed(ctx, tokenID)
+}
+
 // --- tickets ---
 
 func (b *backend) Tickets(ctx context.Context, f server.TicketFilter) ([]precwatch.Ticket, error) {
