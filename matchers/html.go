@@ -123,7 +123,14 @@ type HTMLDocument struct {
 // with a modal open hides everything else with aria-hidden): the offer is
 // the main content, and when in doubt text is kept. A page whose text is
 // all hidden is read with its hidden text. A page too malformed to parse
-// as a tree is read token by token, all of its visible text kept.
+// as a tree (nested deeper than the parser allows) is read token by token,
+// all of its text outside scripts and styles kept, hidden text included.
+//
+// Every field of the result is valid UTF-8: bytes that are not are
+// replaced by U+FFFD. The time taken grows linearly with the page (the
+// parser's own cost aside, which grows with nesting depth too): class and
+// id attributes are read up to 4 KiB, embedded state up to 64 KiB of text.
+// ParseHTMLDocument is safe for concurrent use.
 func ParseHTMLDocument(page []byte) HTMLDocument {
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
