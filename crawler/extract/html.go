@@ -82,9 +82,11 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if err1 != nil {
 		return nil, err1
 	}
-	if len(t.NextPage) == 0 {
+	defaultNext := len(t.NextPage) == 0
+	if defaultNext {
 		// No pagination configured: rel="next" is pagination by
-		// definition (HTML's link types), so follow it.
+		// definition (HTML's link types), so follow it — from index
+		// pages (see the end of HTML).
 		b.page.Next, _ = b.links(root, "next_page", []string{relNext}, canon)
 		delete(b.page.Counts, "next_page:"+relNext)
 	}
@@ -115,6 +117,9 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		// (JSON-LD, microdata, OpenGraph) is the listing.
 		if err := b.structuredOnly(root, spec.Item, len(t.Follow) == 0); err != nil {
 			return nil, err
+		}
+		if defaultNext && spec.Item == "" && len(b.page.Listings) > 0 && (spec.URLPattern != "" || len(t.Follow) == 0) {
+			b.page.Next = nil
 		}
 		return b.page, nil
 	}
@@ -177,6 +182,13 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			return nil
 		})
 		b.add(values)
+	}
+	if defaultNext && whole && len(b.page.Listings) > 0 && (spec.URLPattern != "" || len(t.Follow) == 0) {
+		// A detail page's rel="next" (a listing page by url_pattern,
+		// or a start page of a target without follow) leads to the
+		// next product, not to more of the catalogue: a target given
+		// listing pages as start URLs must not walk the whole shop.
+		b.page.Next = nil
 	}
 	return b.page, nil
 }

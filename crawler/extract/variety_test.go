@@ -432,6 +432,8 @@ func TestDefaultNextPage(t *testing.T) {
 		name, kind, next, body, want string
 	}{
 		{"link rel=next", "html", "", `<html><head><link rel="next" href="/c?page=2"></head><body><a rel="nofollow next" href="/c?page=3">3</a></body></html>`, "https://shop.example/c?page=2 https://shop.example/c?page=3"},
+		{"a detail page's rel=next is the next product", "html", "-", `<html><head><link rel="next" href="/p/8"></head><body><h1>Acetone</h1></body></html>`, ""},
+		{"an index page's h1 is no detail page when follow has no url_pattern", "html", "+", `<html><head><link rel="next" href="/c?page=2"></head><body><h1>Chemicals</h1></body></html>`, "https://shop.example/c?page=2"},
 		{"configured next_page wins", "html", "a.more", `<html><head><link rel="next" href="/c?page=2"></head><body><a class="more" href="/c?page=9">more</a></body></html>`, "https://shop.example/c?page=9"},
 		{"drf next", "json", "", `{"count": 3, "next": "https://shop.example/api/?page=2", "previous": null, "results": [{"t": "x"}]}`, "https://shop.example/api/?page=2"},
 		{"json:api links.next", "json", "", `{"data": [{"t": "x"}], "links": {"self": "/api?page=1", "next": "/api?page=2"}}`, "https://shop.example/api?page=2"},
@@ -448,6 +450,11 @@ func TestDefaultNextPage(t *testing.T) {
 		if c.kind == "json" {
 			tg.JSON = precwatch.JSONSpec{Items: "results", Fields: map[string]string{"title": "t"}}
 			pageURL += c.next // the query of the page
+		} else if c.next == "-" {
+			tg.Listing.Fields = map[string]string{"title": "h1"}
+		} else if c.next == "+" {
+			tg.Follow = []string{"a.p"}
+			tg.Listing.Fields = map[string]string{"title": "h1"}
 		} else if c.next != "" {
 			tg.NextPage = []string{c.next}
 		}
