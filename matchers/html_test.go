@@ -352,6 +352,48 @@ func TestHTMLDocumentMalformed(t *testing.T) {
 	}
 }
 
+// TestHTMLDocumentLimits: what the bounds that keep pathological pages
+// linear mean for a page: class words past the first 4 KiB of the
+// attribute are not read, a value repeated throughout embedded state is
+// read once, and blocks nested hundreds deep are still judged whole.
+func TestHTMLDocumentLimits(t *testing.T) {
+	filler := strings.Repeat("x ", 4<<10)
+	links := `<a href="/1">Acetone</a> <a href="/2">Toluene</a> <a href="/3">Safrole</a> <a href="/4">Iodine</a>`
+	state := `{"title":"Ephedrine HCl 1 kg"},`
+	tests := []struct {
+		name, page string
+		keep, drop []string
+	}{
+		{"hiding class first", `<h1>Offer</h1><p class="hidden ` + filler + `">stuffed keywords</p>`, []string{"Offer"}, []string{"stuffed keywords"}},
+		{"hiding class after 4 KiB", `<h1>Offer</h1><p class="` + filler + ` hidden">shown text</p>`, []string{"Offer", "shown text"}, nil},
+		{"related block nested 300 deep", `<h1>Offer</h1><p>Acetic anhydride 30 l</p>` + strings.Repeat(`<div class="related-products">`, 300) + links,
+			[]string{"Acetic anhydride 30 l"}, []string{"Toluene"}},
+		{"aside menu nested 300 deep", `<h1>Offer</h1><p>Acetic anhydride 30 l</p><aside>` + strings.Repeat(`<div>`, 300) + links,
+			[]string{"Acetic anhydride 30 l"}, []string{"Safrole"}},
+		{"footer links nested 300 deep, its text kept", `<h1>Offer</h1><footer>` + strings.Repeat(`<div>`, 300) + `<p>` + links + `</p><p>We ship from Rotterdam on weekdays only.</p>`,
+			[]string{"Rotterdam"}, []string{"Iodine"}},
+		{"state value repeated", `<div id="root"></div><script>window.__INITIAL_STATE__ = {"items":[` + strings.Repeat(state, 10000) + `{}]}</script>`,
+			[]string{"Ephedrine HCl 1 kg"}, nil},
+	}
+	for _, tt := range tests {
+		d := matchers.ParseHTMLDocument([]byte(tt.page))
+		text := d.Text + "\n" + d.ScriptText
+		for _, k := range tt.keep {
+			if !strings.Contains(text, k) {
+				t.Errorf("%s: text %.200q lost %q", tt.name, text, k)
+			}
+		}
+		for _, k := range tt.drop {
+			if strings.Contains(text, k) {
+				t.Errorf("%s: text %.200q kept %q", tt.name, text, k)
+			}
+		}
+		if n := strings.Count(d.ScriptText, "Ephedrine HCl 1 kg"); n > 1 {
+			t.Errorf("%s: script text holds the repeated value %d times", tt.name, n)
+		}
+	}
+}
+
 // TestHTMLDocumentTestdata: every saved page of testdata/documents parses
 // to valid UTF-8 text (when decoded as UTF-8 pages are) with a title (an
 // unrendered page's text is its script text).
