@@ -163,6 +163,8 @@ type run struct {
 	startFailed int
 	detailRead  bool // a follow (detail) page was read without error
 	skipped     bool // a page had items without title or description
+	followed    bool // a detail link was queued
+	unfollowed  int  // links matching url_pattern on index pages whose follow selectors found none
 	res         Run
 	fatal       error
 }
@@ -292,8 +294,10 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	// A run that read detail pages, or items without text, and found no
 	// listing at all proves nothing either: a redesign that broke the
 	// field selectors looks just like it. (A shop whose start pages list
-	// nothing any more is taken at its word.)
-	broken := res.Listings == 0 && (r.detailRead || r.skipped)
+	// nothing any more is taken at its word.) Nor does a run whose index
+	// pages link listing pages (by url_pattern) that the follow selectors
+	// no longer find.
+	broken := res.Listings == 0 && (r.detailRead || r.skipped || !r.followed && r.unfollowed > 0)
 	res.Complete = !cancelled && !r.hitMax && r.fatal == nil && Failed(res.ErrorsByKind) == 0 &&
 		r.startFailed == 0 && !broken
 	finished := !cancelled && r.fatal == nil
@@ -435,14 +439,15 @@ func (r *run) work(ctx context.Context) {
 
 // outcome is what processing one page produced.
 type outcome struct {
-	status   int
-	listings int
-	errKind  string
-	gone     bool
-	links    []item
-	final    string   // the page's canonical URL after redirects
-	ids      []string // IDs of the listings delivered
-	skipped  bool     // items were dropped for having no text
+	status     int
+	listings   int
+	errKind    string
+	gone       bool
+	links      []item
+	final      string   // the page's canonical URL after redirects
+	ids        []string // IDs of the listings delivered
+	skipped    bool     // items were dropped for having no text
+	unfollowed int      // extract.CountUnfollowed of the page
 }
 
 // seenKey is the name of a canonical URL in the frontier's seen set: a
@@ -524,6 +529,10 @@ func (r *run) process(ctx context.Context, it item) {
 	r.queue = append(r.queue, added...)
 	r.detailRead = r.detailRead || (it.kind == 'f' && out.errKind == "")
 	r.skipped = r.skipped || out.skipped
+	r.unfollowed += out.unfollowed
+	for _, a := range added {
+		r.followed = r.followed || a.kind == 'f'
+	}
 	r.res.Pages++
 	r.res.Listings += out.listings
 	if out.errKind != "" {
@@ -582,6 +591,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		return out, err
 	}
 	out.skipped = page.Counts[extract.CountSkipped] > 0
+	out.unfollowed = page.Counts[extract.CountUnfollowed]
 	for _, l := range page.Follow {
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'f'})

@@ -789,3 +789,38 @@ func TestStartPagesAreListings(t *testing.T) {
 		t.Errorf("gone %v, want [%s/offer/2]", run.Gone, srv.URL)
 	}
 }
+
+// TestBrokenFollowIsIncomplete checks that a run whose catalogue still
+// links listing pages (by url_pattern) that the follow selectors no longer
+// find — a redesign renamed the link class — is not complete, so the store
+// does not take every listing for removed; a catalogue without such links
+// is an empty shop, and complete.
+func TestBrokenFollowIsIncomplete(t *testing.T) {
+	for _, tc := range []struct {
+		name, catalog string
+		complete      bool
+	}{
+		{"link class renamed", `<html><body><a class="product-card" href="/p/1">Acetone</a><a class="product-card" href="/p/2">Toluene</a></body></html>`, false},
+		{"no listing links", `<html><body><p>No offers at the moment.</p><a href="/about">About</a></body></html>`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/catalog" {
+					fmt.Fprint(w, tc.catalog)
+					return
+				}
+				fmt.Fprint(w, listingPage(r.URL.Path))
+			}))
+			tg := loopbackTarget("redesign", srv.URL+"/catalog")
+			tg.Follow = []string{"a.p"}
+			tg.Listing = precwatch.ListingSpec{URLPattern: "^/p/", Fields: map[string]string{"title": "h1"}}
+			run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, &collector{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if run.Complete != tc.complete {
+				t.Errorf("%s: complete %v (listings %d, pages %d), want %v", tc.name, run.Complete, run.Listings, run.Pages, tc.complete)
+			}
+		})
+	}
+}

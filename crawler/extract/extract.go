@@ -32,6 +32,10 @@ const (
 	CountDuplicate  = "duplicate"   // items dropped for repeating an earlier item's id or url on the page
 	CountURLPattern = "url_pattern" // 1 when listing.url_pattern matched the page URL, 0 when not (only set when a pattern is configured)
 	CountStructured = "structured"  // listings read wholly or partly from structured data (JSON-LD, microdata, OpenGraph)
+	// CountUnfollowed is the number of links on an index page that match
+	// listing.url_pattern although the follow selectors found no link
+	// there (only set then): a sign that the site changed its markup.
+	CountUnfollowed = "unfollowed"
 )
 
 // Page is what one fetched page yields.

@@ -108,6 +108,9 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		if !MatchURLPattern(re, canon) {
 			b.page.Counts[CountURLPattern] = 0
+			if len(t.Follow) > 0 && len(b.page.Follow) == 0 {
+				b.page.Counts[CountUnfollowed] = b.unfollowed(root, re, canon)
+			}
 			return b.page, nil
 		}
 		b.page.Counts[CountURLPattern] = 1
@@ -942,4 +945,21 @@ func compileRegexp(s string) (*regexp.Regexp, error) {
 	cache.res[s] = re
 	cache.Unlock()
 	return re, nil
+}
+
+// unfollowed counts the links of an index page (other than the page itself)
+// that match the listing URL pattern re.
+func (b *builder) unfollowed(root *html.Node, re *regexp.Regexp, canon string) int {
+	links, err := b.links(root, "unfollowed", []string{"a[href]"}, canon)
+	delete(b.page.Counts, "unfollowed:a[href]")
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, u := range links {
+		if u != canon && MatchURLPattern(re, u) {
+			n++
+		}
+	}
+	return n
 }
