@@ -575,6 +575,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s)) ||
 				locantAfter(f.norm, int(h.e))
+			// "(methylenedioxy)phenylacetic acid": a name glued to a
+			// bracketed substituent names a substituted compound, whatever
+			// the substance's list.
+			derived := bracketSubstituentBefore(f.norm, int(h.s))
 			for ri, r := range p.refs {
 				if dupSub(p.refs[:ri], r.sub) {
 					continue
@@ -584,7 +588,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				// compound. Only for Table II substances and reagents; a
 				// Table I or immediate-precursor name keeps its hit (recall
 				// first where any quantity is a ticket).
-				if substituted && m.substitutable(r.sub) {
+				if derived || substituted && m.substitutable(r.sub) {
 					continue
 				}
 				if r.amb != -1 {
@@ -930,8 +934,15 @@ func saltMarkerAfterWord(norm []byte, h fhit) bool {
 		return false
 	}
 	i := int(h.s)
-	for i > 0 && (norm[i-1] == ' ' || norm[i-1] == '-') && int(h.s)-i < 2 {
+	if i >= 2 && norm[i-1] == '.' && (isDigit(norm[i-2]) || isASCIIAlpha(norm[i-2])) {
+		// A formula dot glued on both sides ("C10H15NO·HCl", which the
+		// normaliser folds to '.', "ephedrine·HCl") joins a base and
+		// its salt; a sentence-ending dot has a space after it.
 		i--
+	} else {
+		for i > 0 && (norm[i-1] == ' ' || norm[i-1] == '-') && int(h.s)-i < 2 {
+			i--
+		}
 	}
 	j := i
 	for j > 0 && asciiWord[norm[j-1]&0x7f] && norm[j-1] < 0x80 && !isDigit(norm[j-1]) {
@@ -1988,6 +1999,39 @@ func substituentBefore(norm []byte, s int) bool {
 	c := norm[s-2]
 	return c == ')' || c == ']' || isASCIIAlpha(c) && isASCIIAlpha(norm[s-3])
 }
+
+// bracketSubstituentBefore reports whether the name at norm[s] is glued,
+// without a space or hyphen, to a closing bracket whose content ends in a
+// substituent of four letters or more ("(methylenedioxy)", "(4-methoxy)",
+// "[(2-chloro)", "(dimethyl)"): a prefix that makes the name another
+// compound. Stereodescriptors ("(±)", "(1R,2S)", "(dl)") are no
+// substituents.
+func bracketSubstituentBefore(norm []byte, s int) bool {
+	if s < 6 || norm[s-1] != ')' && norm[s-1] != ']' {
+		return false
+	}
+	j := s - 2
+	letters := 0
+	for j >= 0 && s-j < 40 && isASCIIAlpha(norm[j]) {
+		letters++
+		j--
+	}
+	if letters < 4 || j < 0 {
+		return false
+	}
+	w := string(norm[j+1 : s-1])
+	for _, suf := range substituentEnds {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// substituentEnds are the endings of substituent prefixes: alkyl and aryl
+// groups (-yl), alkoxy and dioxy groups (-oxy) and halo, nitro, amino
+// groups (-o).
+var substituentEnds = []string{"yl", "oxy", "ro", "mo", "do", "no", "lo"}
 
 // locantAfter reports whether the name ending at norm[e] is glued by a
 // hyphen to a locant and a further name part: "piperidin-4-yl",

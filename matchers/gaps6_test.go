@@ -1,0 +1,46 @@
+package matchers
+
+import "testing"
+
+// Tests of the code-level gaps found on the sixth held-out set
+// (testdata/heldout6; /work/notes/matcher-gaps.md, "Round 6"). Each case is
+// written fresh, in other words than the held-out listing that showed the
+// gap, so that the rule is tested and not the listing.
+
+// A salt marker joined to a molecular formula or a name by a formula dot
+// ("C9H13NO·HCl", "pseudoephedrine·HCl") salts it: it is not hydrochloric
+// acid. A dot that ends a sentence before the acid keeps the acid.
+func TestGap6SaltAfterFormulaDot(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Intermediate C9H13NO·HCl, white powder 99%", desc: "MW 187.67, 1 kg foil bag.", price: "$90"},
+		{title: "Norephedrine·HCl 99%, 100 g", desc: "", price: "$300", suspicious: true, cas: []string{"14838-15-4"}},
+		{title: "Sodium hydroxide pellets 25 kg. HCl 37% 25 L also in stock", desc: "WhatsApp for price.", price: "$40",
+			suspicious: true, cas: []string{"7647-01-0"}},
+	})
+}
+
+// A name glued to a closing bracket that holds a substituent
+// ("(4-methoxy)phenylacetic acid", "(3,4-dichloro)propiophenone") names a
+// substituted compound, not the substance, whatever its list. A
+// stereodescriptor in the brackets ("(±)norephedrine") keeps the name.
+func TestGap6BracketSubstituent(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "(4-Methoxy)phenylacetic acid 98%, 100 g", desc: "Intermediate for dyes.", price: "$45"},
+		{title: "2,5-(Dimethyl)benzaldehyde 97%, 25 g", desc: "Aroma intermediate.", price: "$30"},
+		{title: "(±)norephedrine 99%, 10 g", desc: "", price: "$120", suspicious: true, cas: []string{"14838-15-4"}},
+		{title: "Phenylacetic acid 99%, 1 kg (for penicillin G)", desc: "", price: "$40", suspicious: true, cas: []string{"103-82-2"}},
+	})
+}
+
+// A question that is only a substance's name, bare or after "with", and is
+// answered with a plain "no" denies the substance: "Ephedrine? No — …",
+// "With pseudoephedrine? No, with phenylephrine".
+func TestGap6BareNameQuestion(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Safrole? No: isosafrole-free anethole 99%, 25 kg", desc: "Food grade anise oil component.", price: "$300"},
+		{title: "Cold tablets 20 ct", desc: "With pseudoephedrine? No, with phenylephrine and paracetamol.", price: "$6"},
+		{title: "Cold tablets 20 ct", desc: "With pseudoephedrine? Yes, 60 mg per tablet.", price: "$6", cas: []string{"90-82-4"}},
+		{title: "Toluene-based paint thinner? No: odourless mineral spirits 5 L", desc: "", price: "$25", cas: []string{"108-88-3"}},
+		{title: "Ephedrine HCl 99%? No problem, 1 kg in stock", desc: "", price: "$500", suspicious: true, cas: []string{"299-42-3"}},
+	})
+}
