@@ -1,6 +1,10 @@
 package matchers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // Tests of the code-level gaps found on the sixth held-out set
 // (testdata/heldout6; /work/notes/matcher-gaps.md, "Round 6"). Each case is
@@ -43,4 +47,25 @@ func TestGap6BareNameQuestion(t *testing.T) {
 		{title: "Toluene-based paint thinner? No: odourless mineral spirits 5 L", desc: "", price: "$25", cas: []string{"108-88-3"}},
 		{title: "Ephedrine HCl 99%? No problem, 1 kg in stock", desc: "", price: "$500", suspicious: true, cas: []string{"299-42-3"}},
 	})
+}
+
+// A bulk word in the seller's name ("… Wholesale", "… Distributors") says
+// what the company is, not how much the listing sells: a retail pack of a
+// medicine with a Table I substance stays retail; the same word in the
+// listing's own text makes it bulk.
+func TestGap6SellerNameIsNoBulk(t *testing.T) {
+	m := testMatcher(t)
+	for _, tc := range []struct {
+		title, desc, seller string
+		want               bool
+	}{
+		{"Pseudoephedrine 60 mg tablets, 1 box of 24", "Pharmacy medicine.", "Northside Pharma Distributors", false},
+		{"Ephedrine sulfate 50 mg/mL injection, 10 vials", "Hospital supply.", "Apex Wholesale Ltd", false},
+		{"Pseudoephedrine 60 mg tablets, wholesale cartons", "Pharmacy medicine.", "Northside Pharma", true},
+	} {
+		l := precwatch.Listing{Title: tc.title, Description: tc.desc, Seller: tc.seller, Price: "$10"}
+		if got := m.Match(&l).Suspicious; got != tc.want {
+			t.Errorf("Match(%q / seller %q).Suspicious = %v, want %v", tc.title, tc.seller, got, tc.want)
+		}
+	}
 }

@@ -447,7 +447,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kDosage != 0 {
 				ev.dosage = true
 			}
-			if k&kBulk != 0 && !ev.bulk {
+			// A bulk word in the seller's name ("Lifeline Pharma
+			// Distributors") says what the company is, not how much this
+			// listing sells.
+			if k&kBulk != 0 && !ev.bulk && f.name != precwatch.FieldSeller {
 				ev.bulk = true
 				ev.bulkWhy = p.text
 			}
