@@ -57,7 +57,7 @@ func TestGap6SellerNameIsNoBulk(t *testing.T) {
 	m := testMatcher(t)
 	for _, tc := range []struct {
 		title, desc, seller string
-		want               bool
+		want                bool
 	}{
 		{"Pseudoephedrine 60 mg tablets, 1 box of 24", "Pharmacy medicine.", "Northside Pharma Distributors", false},
 		{"Ephedrine sulfate 50 mg/mL injection, 10 vials", "Hospital supply.", "Apex Wholesale Ltd", false},
