@@ -69,3 +69,14 @@ func TestGap6SellerNameIsNoBulk(t *testing.T) {
 		}
 	}
 }
+
+// A medicine brand whose product the listing says holds none of the
+// substance ("… without pseudoephedrine") does not name the substance;
+// a brand alone, or a brand next to an unnegated name, still does.
+func TestGap6BrandWithNegatedSubstance(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Sudafed Day & Night 16 tablets", desc: "Reformulated: contains no pseudoephedrine (phenylephrine instead).", price: "$8"},
+		{title: "Sudafed 12 hour, 10 tablets", desc: "Nasal decongestant.", price: "$8", cas: []string{"90-82-4"}},
+		{title: "Sudafed 12 hour, 10 tablets", desc: "Pseudoephedrine 120 mg, not phenylephrine.", price: "$8", cas: []string{"90-82-4"}},
+	})
+}

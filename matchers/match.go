@@ -1707,6 +1707,9 @@ type agg struct {
 	medicine bool
 	// composition: every unnegated mention is a composition statement.
 	composition bool
+	// negName: a name of the substance itself is negated; brandOnly: every
+	// unnegated mention is a medicine brand.
+	negName, brandOnly bool
 }
 
 // subLines are the explain lines of one substance, built once by New.
@@ -1740,7 +1743,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			if len(aggs) < cap(aggs) {
 				buf = aggs[:len(aggs)+1][len(aggs)].sm.Hits[:0]
 			}
-			aggs = append(aggs, agg{sub: h.sub, sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: buf}, negated: true, composition: true})
+			aggs = append(aggs, agg{sub: h.sub, sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: buf}, negated: true, composition: true, brandOnly: true})
 			ai = len(aggs) - 1
 		}
 		a := &aggs[ai]
@@ -1762,9 +1765,22 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			if !h.composition {
 				a.composition = false
 			}
+			if h.kind != HitMedicine {
+				a.brandOnly = false
+			}
+		} else if h.kind != HitMedicine {
+			a.negName = true
 		}
 		if h.medicine {
 			a.medicine = true
+		}
+	}
+	for i := range aggs {
+		// "Contac capsules (phenylephrine) — new formula without
+		// pseudoephedrine": the brand names a product the listing says
+		// holds none of the substance.
+		if a := &aggs[i]; a.negName && a.brandOnly {
+			a.negated = true
 		}
 	}
 	notOffered := ""
