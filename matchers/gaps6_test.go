@@ -80,3 +80,14 @@ func TestGap6BrandWithNegatedSubstance(t *testing.T) {
 		{title: "Sudafed 12 hour, 10 tablets", desc: "Pseudoephedrine 120 mg, not phenylephrine.", price: "$8", cas: []string{"90-82-4"}},
 	})
 }
+
+// A medicine brand named as the source of a pure chemical, with no dosage
+// form, does not make the listing a medicine: the chemical is offered. A
+// brand with a dosage form stays a (retail) medicine.
+func TestGap6BrandAsSourceOfChemical(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Ergotamine tartrate 99%, 2 g", desc: "Left over from our Cafergot API lot, COA included.", price: "$400",
+			suspicious: true, cas: []string{"113-15-5"}},
+		{title: "Sudafed 12 hour, 10 tablets", desc: "Pseudoephedrine 120 mg.", price: "$8", cas: []string{"90-82-4"}},
+	})
+}

@@ -1832,7 +1832,10 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// A dosage form makes a finished medicine only of a substance that
 		// is one's active ingredient (KMnO4 tablets for well water are the
 		// chemical).
-		medicine := a.medicine || ev.dosage && !ev.chemForm && len(s.Medicines) > 0
+		// A brand named as the source of a pure chemical, with no dosage
+		// form ("ergotamine tartrate 99% from Cafergot API stock"), is
+		// no medicine.
+		medicine := a.medicine && (ev.dosage || !ev.chemForm) || ev.dosage && !ev.chemForm && len(s.Medicines) > 0
 		var cat category
 		var w float64
 		var line string
