@@ -91,3 +91,14 @@ func TestGap6BrandAsSourceOfChemical(t *testing.T) {
 		{title: "Sudafed 12 hour, 10 tablets", desc: "Pseudoephedrine 120 mg.", price: "$8", cas: []string{"90-82-4"}},
 	})
 }
+
+// In have/want notation what follows a "[W]" tag on its line, up to an
+// "[H]" tag, is wanted, not offered: a post that only wants names the
+// substance without offering it; what follows "[H]" is offered.
+func TestGap6HaveWantNotation(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Market thread", desc: "[W] safrole 2 L, paying BTC\n[W] isosafrole 1 L", cas: []string{"94-59-7", "120-58-1"}},
+		{title: "Market thread", desc: "[H] safrole 2 L [W] BTC", suspicious: true, cas: []string{"94-59-7"}},
+		{title: "Market thread", desc: "[W] XMR [H] isosafrole 1 L, stealth", suspicious: true, cas: []string{"120-58-1"}},
+	})
+}

@@ -90,6 +90,8 @@ type subHit struct {
 	// composition: the mention states what a product contains
 	// ("safrole-reduced"), it does not offer the substance.
 	composition bool
+	// wanted: the mention follows a "[W]" (want) tag of have/want notation.
+	wanted bool
 }
 
 // Match evaluates one listing. A listing that names no watched substance
@@ -1710,6 +1712,8 @@ type agg struct {
 	// negName: a name of the substance itself is negated; brandOnly: every
 	// unnegated mention is a medicine brand.
 	negName, brandOnly bool
+	// wanted: every unnegated mention is wanted, not offered.
+	wanted bool
 }
 
 // subLines are the explain lines of one substance, built once by New.
@@ -1743,7 +1747,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			if len(aggs) < cap(aggs) {
 				buf = aggs[:len(aggs)+1][len(aggs)].sm.Hits[:0]
 			}
-			aggs = append(aggs, agg{sub: h.sub, sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: buf}, negated: true, composition: true, brandOnly: true})
+			aggs = append(aggs, agg{sub: h.sub, sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: buf}, negated: true, composition: true, brandOnly: true, wanted: true})
 			ai = len(aggs) - 1
 		}
 		a := &aggs[ai]
@@ -1767,6 +1771,9 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			}
 			if h.kind != HitMedicine {
 				a.brandOnly = false
+			}
+			if !h.wanted {
+				a.wanted = false
 			}
 		} else if h.kind != HitMedicine {
 			a.negName = true
@@ -1827,6 +1834,10 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		}
 		if a.composition {
 			explain = append(explain, s.Name+": named as a component of the product, not offered")
+			continue
+		}
+		if a.wanted {
+			explain = append(explain, s.Name+": wanted ([W] of have/want), not offered")
 			continue
 		}
 		// A dosage form makes a finished medicine only of a substance that
