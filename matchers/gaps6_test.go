@@ -102,3 +102,15 @@ func TestGap6HaveWantNotation(t *testing.T) {
 		{title: "Market thread", desc: "[W] XMR [H] isosafrole 1 L, stealth", suspicious: true, cas: []string{"120-58-1"}},
 	})
 }
+
+// An offer word right after a negation cue ("no stock", "no longer sell")
+// offers nothing: a discontinued catalogue entry names the substance
+// without offering it. An offer word that is not denied keeps the offer.
+func TestGap6DeniedOfferWord(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "2-Chlorophenyl cyclopentyl ketone 6740-85-8", desc: "Discontinued item, no stock. We no longer sell it.",
+			cas: []string{"6740-85-8"}},
+		{title: "2-Chlorophenyl cyclopentyl ketone 6740-85-8", desc: "Back in stock, we sell it again.",
+			suspicious: true, cas: []string{"6740-85-8"}},
+	})
+}

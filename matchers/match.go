@@ -474,7 +474,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
-			if k&kOffer != 0 {
+			// An offer word right after a negation cue ("no stock", "no
+			// longer sell", "not available") offers nothing.
+			deniedOffer := k&(kOffer|kOfferWeak) != 0 && m.negatedAt(f, h.s)
+			if k&kOffer != 0 && !deniedOffer {
 				ev.offer = true
 				if !slices.Contains(ev.offerPats, h.pat) {
 					ev.offerPats = append(ev.offerPats, h.pat)
@@ -489,7 +492,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) {
 				ev.fiat = true
 			}
-			if k&kOfferWeak != 0 {
+			if k&kOfferWeak != 0 && !deniedOffer {
 				ev.offerWeak = true
 				if !quantityUnits[p.text] && m.unitLimit[p.text] == 0 {
 					ev.offerContact = true
