@@ -21,7 +21,21 @@ const heldout6Min = 0.97
 // heldout6KnownGaps are listings of the sixth held-out set the matcher
 // gets wrong for a reason not fixed yet; they are measured and listed but
 // left out of the assertion.
-var heldout6KnownGaps = map[string]string{}
+var heldout6KnownGaps = map[string]string{
+	// "Ephedrine HCl pellets for livestock feed? — NO. Betaine HCl …": the
+	// question holds more than the name, so the bare-name question rule
+	// (TestGap6BareNameQuestion) does not apply; widening it would deny
+	// "Acetone-based nail primer? No: …" (h0432), which names acetone.
+	"s0187": "a question about a product named after the substance, answered 'NO'",
+	// "Sassafras root bark tea … contains natural safrole": safrole as a
+	// natural constituent of a herb, as r0379 (nutmeg oil); "contains" is
+	// also how medicines name their Table I ingredient.
+	"s0245": "safrole named as a natural constituent of a herbal tea",
+	// "Platform removes … listings — offers of P-2-P, PMK glycidate and
+	// 1-boc-4-piperidone": 'platform' in a short title blocks P-2-P (P2P
+	// platforms) although two unambiguous precursors stand next to it.
+	"s0288": "'platform' in a short news title blocks P-2-P listed beside other precursors",
+}
 
 // TestHeldout6 measures the matcher on the sixth held-out set.
 func TestHeldout6(t *testing.T) {
