@@ -22,7 +22,14 @@ const maxProcessGap = 80
 func (m *Matcher) markComposition(f *field, ms []subHit) {
 	for i := range ms {
 		h := &ms[i]
-		if h.negated || h.kind == precwatch.HitCAS {
+		if h.negated {
+			continue
+		}
+		if wantedBefore(f.norm, int(h.s)) {
+			h.wanted = true
+			continue
+		}
+		if h.kind == precwatch.HitCAS {
 			continue
 		}
 		if limitAfter(f.norm, int(h.e)) {
@@ -45,6 +52,30 @@ func (m *Matcher) markComposition(f *field, ms []subHit) {
 			}
 		}
 	}
+}
+
+// wantedBefore reports whether the mention at norm[s] follows a "[W]"
+// (want) tag on its line with no "[H]" (have) tag in between: in have/want
+// notation ("[H] safrole 500 ml [W] BTC", "[W] PMK 1 L [H] cash") what
+// follows [W] is wanted, not offered.
+func wantedBefore(norm []byte, s int) bool {
+	lo := max(2, s-maxCue)
+	for j := s - 1; j >= lo; j-- {
+		switch norm[j] {
+		case '\n':
+			return false
+		case ']':
+			if norm[j-2] == '[' {
+				switch norm[j-1] {
+				case 'w':
+					return true
+				case 'h':
+					return false
+				}
+			}
+		}
+	}
+	return false
 }
 
 // limitAfter reports whether an upper limit follows at b[i]: "<", "≤" or

@@ -90,6 +90,8 @@ type subHit struct {
 	// composition: the mention states what a product contains
 	// ("safrole-reduced"), it does not offer the substance.
 	composition bool
+	// wanted: the mention follows a "[W]" (want) tag of have/want notation.
+	wanted bool
 }
 
 // Match evaluates one listing. A listing that names no watched substance
@@ -447,7 +449,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kDosage != 0 {
 				ev.dosage = true
 			}
-			if k&kBulk != 0 && !ev.bulk {
+			// A bulk word in the seller's name ("Lifeline Pharma
+			// Distributors") says what the company is, not how much this
+			// listing sells.
+			if k&kBulk != 0 && !ev.bulk && f.name != precwatch.FieldSeller {
 				ev.bulk = true
 				ev.bulkWhy = p.text
 			}
@@ -469,7 +474,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
-			if k&kOffer != 0 {
+			// An offer word right after a negation cue ("no stock", "no
+			// longer sell", "not available") offers nothing.
+			deniedOffer := k&(kOffer|kOfferWeak) != 0 && m.negatedAt(f, h.s)
+			if k&kOffer != 0 && !deniedOffer {
 				ev.offer = true
 				if !slices.Contains(ev.offerPats, h.pat) {
 					ev.offerPats = append(ev.offerPats, h.pat)
@@ -484,7 +492,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) {
 				ev.fiat = true
 			}
-			if k&kOfferWeak != 0 {
+			if k&kOfferWeak != 0 && !deniedOffer {
 				ev.offerWeak = true
 				if !quantityUnits[p.text] && m.unitLimit[p.text] == 0 {
 					ev.offerContact = true
@@ -575,6 +583,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s)) ||
 				locantAfter(f.norm, int(h.e))
+			// "(methylenedioxy)phenylacetic acid": a name glued to a
+			// bracketed substituent names a substituted compound, whatever
+			// the substance's list.
+			derived := bracketSubstituentBefore(f.norm, int(h.s))
 			for ri, r := range p.refs {
 				if dupSub(p.refs[:ri], r.sub) {
 					continue
@@ -584,7 +596,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				// compound. Only for Table II substances and reagents; a
 				// Table I or immediate-precursor name keeps its hit (recall
 				// first where any quantity is a ticket).
-				if substituted && m.substitutable(r.sub) {
+				if derived || substituted && m.substitutable(r.sub) {
 					continue
 				}
 				if r.amb != -1 {
@@ -930,8 +942,15 @@ func saltMarkerAfterWord(norm []byte, h fhit) bool {
 		return false
 	}
 	i := int(h.s)
-	for i > 0 && (norm[i-1] == ' ' || norm[i-1] == '-') && int(h.s)-i < 2 {
+	if i >= 2 && norm[i-1] == '.' && (isDigit(norm[i-2]) || isASCIIAlpha(norm[i-2])) {
+		// A formula dot glued on both sides ("C10H15NO·HCl", which the
+		// normaliser folds to '.', "ephedrine·HCl") joins a base and
+		// its salt; a sentence-ending dot has a space after it.
 		i--
+	} else {
+		for i > 0 && (norm[i-1] == ' ' || norm[i-1] == '-') && int(h.s)-i < 2 {
+			i--
+		}
 	}
 	j := i
 	for j > 0 && asciiWord[norm[j-1]&0x7f] && norm[j-1] < 0x80 && !isDigit(norm[j-1]) {
@@ -1693,6 +1712,11 @@ type agg struct {
 	medicine bool
 	// composition: every unnegated mention is a composition statement.
 	composition bool
+	// negName: a name of the substance itself is negated; brandOnly: every
+	// unnegated mention is a medicine brand.
+	negName, brandOnly bool
+	// wanted: every unnegated mention is wanted, not offered.
+	wanted bool
 }
 
 // subLines are the explain lines of one substance, built once by New.
@@ -1726,7 +1750,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			if len(aggs) < cap(aggs) {
 				buf = aggs[:len(aggs)+1][len(aggs)].sm.Hits[:0]
 			}
-			aggs = append(aggs, agg{sub: h.sub, sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: buf}, negated: true, composition: true})
+			aggs = append(aggs, agg{sub: h.sub, sm: precwatch.SubstanceMatch{ID: s.ID, Name: s.Name, CAS: s.CAS, List: s.List, Hits: buf}, negated: true, composition: true, brandOnly: true, wanted: true})
 			ai = len(aggs) - 1
 		}
 		a := &aggs[ai]
@@ -1748,9 +1772,25 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			if !h.composition {
 				a.composition = false
 			}
+			if h.kind != HitMedicine {
+				a.brandOnly = false
+			}
+			if !h.wanted {
+				a.wanted = false
+			}
+		} else if h.kind != HitMedicine {
+			a.negName = true
 		}
 		if h.medicine {
 			a.medicine = true
+		}
+	}
+	for i := range aggs {
+		// "Contac capsules (phenylephrine) — new formula without
+		// pseudoephedrine": the brand names a product the listing says
+		// holds none of the substance.
+		if a := &aggs[i]; a.negName && a.brandOnly {
+			a.negated = true
 		}
 	}
 	notOffered := ""
@@ -1799,10 +1839,17 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			explain = append(explain, s.Name+": named as a component of the product, not offered")
 			continue
 		}
+		if a.wanted {
+			explain = append(explain, s.Name+": wanted ([W] of have/want), not offered")
+			continue
+		}
 		// A dosage form makes a finished medicine only of a substance that
 		// is one's active ingredient (KMnO4 tablets for well water are the
 		// chemical).
-		medicine := a.medicine || ev.dosage && !ev.chemForm && len(s.Medicines) > 0
+		// A brand named as the source of a pure chemical, with no dosage
+		// form ("ergotamine tartrate 99% from Cafergot API stock"), is
+		// no medicine.
+		medicine := a.medicine && (ev.dosage || !ev.chemForm) || ev.dosage && !ev.chemForm && len(s.Medicines) > 0
 		var cat category
 		var w float64
 		var line string
@@ -1988,6 +2035,39 @@ func substituentBefore(norm []byte, s int) bool {
 	c := norm[s-2]
 	return c == ')' || c == ']' || isASCIIAlpha(c) && isASCIIAlpha(norm[s-3])
 }
+
+// bracketSubstituentBefore reports whether the name at norm[s] is glued,
+// without a space or hyphen, to a closing bracket whose content ends in a
+// substituent of four letters or more ("(methylenedioxy)", "(4-methoxy)",
+// "[(2-chloro)", "(dimethyl)"): a prefix that makes the name another
+// compound. Stereodescriptors ("(±)", "(1R,2S)", "(dl)") are no
+// substituents.
+func bracketSubstituentBefore(norm []byte, s int) bool {
+	if s < 6 || norm[s-1] != ')' && norm[s-1] != ']' {
+		return false
+	}
+	j := s - 2
+	letters := 0
+	for j >= 0 && s-j < 40 && isASCIIAlpha(norm[j]) {
+		letters++
+		j--
+	}
+	if letters < 4 || j < 0 {
+		return false
+	}
+	w := string(norm[j+1 : s-1])
+	for _, suf := range substituentEnds {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// substituentEnds are the endings of substituent prefixes: alkyl and aryl
+// groups (-yl), alkoxy and dioxy groups (-oxy) and halo, nitro, amino
+// groups (-o).
+var substituentEnds = []string{"yl", "oxy", "ro", "mo", "do", "no", "lo"}
 
 // locantAfter reports whether the name ending at norm[e] is glued by a
 // hyphen to a locant and a further name part: "piperidin-4-yl",

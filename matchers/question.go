@@ -85,7 +85,7 @@ func answeredNo(norm []byte, i int) bool {
 		}
 		r, _ := utf8.DecodeRune(after)
 		switch r {
-		case ',', '.', '!', ';', '，', '。', '！', '\n', ')':
+		case ',', '.', '!', ';', ':', '，', '。', '！', '\n', ')':
 			return true
 		case ' ':
 			// "No - it ships in a standard box", not "No-label boxes".
@@ -105,6 +105,11 @@ func answeredNo(norm []byte, i int) bool {
 var containCues = [][]byte{[]byte("contain"), []byte("include"), []byte("is there"), []byte("are there"), []byte("any "),
 	[]byte("enthalt"), []byte("contien"), []byte("bevat"), []byte("zawiera"), []byte("icer"), []byte("содерж"), []byte("含")}
 
+// withWords are the prepositions "with" that may open a question about a
+// product's ingredient ("With pseudoephedrine? No, …").
+var withWords = map[string]bool{"with": true, "mit": true, "avec": true, "con": true, "com": true, "met": true,
+	"z": true, "ze": true, "с": true, "со": true, "ile": true, "含": true, "含有": true}
+
 // deniedContent reports whether a mention at s..e stands in a question about
 // what the product contains that is answered "no" ("Q: Does this contain
 // pseudoephedrine? A: No").
@@ -121,6 +126,16 @@ func deniedContent(norm []byte, s, e int) bool {
 		}
 	}
 	q := norm[lo:s]
+	// A question that is only the name, bare or after "with" ("Safrole?
+	// No: …", "Mit Pseudoephedrin? Nein, mit Phenylephrin"), asks whether
+	// the product is or holds the substance.
+	if w := string(bytes.TrimSpace(q)); w == "" || withWords[w] {
+		// Nothing but the name up to the question mark: "Acetone-based
+		// primer? No: …" asks about the primer.
+		if qe := questionEnd(norm, e); qe >= e && len(bytes.TrimSpace(norm[e:qe])) == 0 {
+			return true
+		}
+	}
 	for _, c := range containCues {
 		if bytes.Contains(q, c) {
 			return true
