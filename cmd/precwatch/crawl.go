@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -91,6 +93,7 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	sums := runTargets(ctx, a, targets, prog)
 	prog.done()
 	printSummary(env.Stdout, sums)
+	printRunNotes(env.Stdout, targets, sums)
 	printCrawlHints(env.Stderr, *cfgPath, sums)
 	if ctx.Err() != nil {
 		fmt.Fprintln(env.Stderr, "precwatch crawl: interrupted; the next crawl resumes where this one stopped")
@@ -208,6 +211,179 @@ func printSummary(w io.Writer, sums []*monitor.Summary) {
 			fmt.Fprintf(w, "%s: %v\n", s.Target, s.Err)
 		}
 	}
+}
+
+// printRunNotes says, under the summary table, why each incomplete run is
+// incomplete and that its unseen listings were therefore kept, and, for a
+// complete run that counted errors, that they were answers (gone pages,
+// skipped files), not failures. A line starts with the target name and a
+// colon, so it never parses as a table row.
+func printRunNotes(w io.Writer, targets []precwatch.Target, sums []*monitor.Summary) {
+	byName := map[string]precwatch.Target{}
+	for _, t := range targets {
+		byName[t.Name] = t
+	}
+	for _, s := range sums {
+		if s.Run == nil {
+			continue // its error is printed under the table
+		}
+		if s.Run.Complete {
+			if note := answersNote(s.Run.ErrorsByKind); note != "" {
+				fmt.Fprintf(w, "%s: complete; %s\n", s.Target, note)
+			}
+			continue
+		}
+		fmt.Fprintf(w, "%s: incomplete, so listings not seen in this run were NOT marked removed:\n", s.Target)
+		for _, r := range incompleteReasons(byName[s.Target], s) {
+			fmt.Fprintf(w, "  - %s\n", r)
+		}
+		if note := answersNote(s.Run.ErrorsByKind); note != "" {
+			fmt.Fprintf(w, "  (%s)\n", strings.Replace(note, "its errors", "its other errors", 1))
+		}
+	}
+}
+
+// incompleteReasons explains in a partner's words why the run of t in s is
+// not complete (see crawler.Run.Complete). The crawler reports failed pages
+// by kind; max_pages, a failed start page and a run that read pages but
+// found no listing are inferred from the counts.
+func incompleteReasons(t precwatch.Target, s *monitor.Summary) []string {
+	run := s.Run
+	var rs []string
+	if s.Err != nil {
+		rs = append(rs, "the run stopped before the end (see the error above); the next crawl resumes it")
+	}
+	if t.MaxPages > 0 && run.Pages >= t.MaxPages {
+		rs = append(rs, fmt.Sprintf("max_pages (%d) reached before every page was read; raise max_pages to read the whole site", t.MaxPages))
+	}
+	if n := run.ErrorsByKind[crawler.KindRobotsUnavailable]; n > 0 {
+		rs = append(rs, fmt.Sprintf("robots.txt could not be read (server error or no connection), so %s not fetched",
+			pagesWere(n)))
+	}
+	byKind := map[string]int{}
+	for k, n := range run.ErrorsByKind {
+		if k != crawler.KindRobotsUnavailable {
+			byKind[k] = n
+		}
+	}
+	if n := crawler.Failed(byKind); n > 0 {
+		behind := "them"
+		if n == 1 {
+			behind = "it"
+		}
+		rs = append(rs, fmt.Sprintf("%s failed: %s; listings behind %s may exist unseen",
+			plural(n, "page"), failedKinds(byKind), behind))
+	}
+	if len(rs) > 0 {
+		return rs
+	}
+	// What is left: a start page that the site answered for (404, 410,
+	// robots.txt disallows it), or pages read without any listing.
+	answered := run.ErrorsByKind["http-404"] + run.ErrorsByKind["http-410"] + run.ErrorsByKind[crawler.KindRobots]
+	startPage := "a start page answered 404/410 or is disallowed by robots.txt (a moved catalogue?); check start_urls"
+	noListing := "pages were read but gave no listing (detail pages, or items without title or description): the field selectors may be broken; check them with precwatch target test"
+	switch {
+	case answered > 0 && run.Listings > 0:
+		rs = append(rs, startPage)
+	case answered > 0:
+		rs = append(rs, startPage+", or "+noListing)
+	case run.Listings == 0:
+		rs = append(rs, noListing)
+	default:
+		rs = append(rs, "the crawler did not read every page")
+	}
+	return rs
+}
+
+// failedKinds lists failed page counts by kind, most first, in words:
+// "2 × server error (HTTP 503), 1 × timeout".
+func failedKinds(byKind map[string]int) string {
+	type kc struct {
+		k string
+		n int
+	}
+	var ks []kc
+	for k, n := range byKind {
+		if n > 0 && crawler.Failed(map[string]int{k: n}) > 0 {
+			ks = append(ks, kc{k, n})
+		}
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i].n > ks[j].n || ks[i].n == ks[j].n && ks[i].k < ks[j].k })
+	parts := make([]string, len(ks))
+	for i, c := range ks {
+		parts[i] = fmt.Sprintf("%d × %s", c.n, kindWords(c.k))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// kindWords names an error kind of crawler.Run.ErrorsByKind for a partner.
+func kindWords(k string) string {
+	if code, ok := strings.CutPrefix(k, "http-"); ok {
+		n, _ := strconv.Atoi(code)
+		switch {
+		case n == 429:
+			return "rate limit (HTTP 429: raise delay or lower parallelism)"
+		case n == 401 || n == 403:
+			return fmt.Sprintf("refused (HTTP %d: a firewall blocks the crawler, or a login is needed)", n)
+		case n >= 500:
+			return fmt.Sprintf("server error (HTTP %d)", n)
+		}
+		return "HTTP " + code
+	}
+	switch k {
+	case crawler.KindTimeout:
+		return "timeout (raise timeout?)"
+	case crawler.KindConnection:
+		return "connection failure"
+	case crawler.KindTruncated:
+		return "download cut off"
+	case crawler.KindTooLarge:
+		return "body over max_body_bytes"
+	case crawler.KindBlocked:
+		return "private address refused (see allow_private_networks)"
+	case crawler.KindRedirects:
+		return "too many redirects"
+	case crawler.KindOffDomain:
+		return "redirect outside allowed_domains"
+	case crawler.KindDecode:
+		return "unreadable content or character encoding"
+	case crawler.KindExtract:
+		return "page could not be parsed"
+	case crawler.KindSink:
+		return "listing could not be stored"
+	case "evidence":
+		return "evidence could not be saved"
+	case crawler.KindFetch:
+		return "fetch error"
+	}
+	return k
+}
+
+// answersNote explains the errors of a complete run, which are all the
+// site's answers: gone pages, robots exclusions and skipped files.
+func answersNote(byKind map[string]int) string {
+	var parts []string
+	if n := byKind["http-404"] + byKind["http-410"]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%s gone (HTTP 404/410)", plural(n, "page")))
+	}
+	if n := byKind[crawler.KindRobots]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%s disallowed by robots.txt", plural(n, "page")))
+	}
+	if n := byKind[crawler.KindNotDocument]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%s to files (images, PDFs, archives) skipped", plural(n, "link")))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "its errors are the site's answers, not failures: " + strings.Join(parts, ", ")
+}
+
+// pagesWere is "1 page was" or "n pages were".
+func pagesWere(n int) string {
+	if n == 1 {
+		return "1 page was"
+	}
+	return strconv.Itoa(n) + " pages were"
 }
 
 // printCrawlHints tells the user what to do about a target run that

@@ -3,12 +3,16 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/crawler"
+	"github.com/precwatch/precwatch/crawler/extract"
 )
 
 func init() {
@@ -95,8 +99,13 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	w := env.Stdout
-	fmt.Fprintf(w, "target %s (%s): %d pages, %d listings\n\n", t.Name, t.Platform, len(rep.Pages), len(rep.Listings))
-	failed := 0
+	fmt.Fprintf(w, "target %s (%s): %d pages, %d listings\n", t.Name, t.Platform, len(rep.Pages), len(rep.Listings))
+	if rep.Structured > 0 {
+		fmt.Fprintf(w, "%d of %d listings filled from schema.org structured data (JSON-LD, microdata or OpenGraph)\n",
+			rep.Structured, len(rep.Listings))
+	}
+	fmt.Fprintln(w)
+	failed, skipped := 0, 0
 	for _, p := range rep.Pages {
 		status := fmt.Sprint(p.Status)
 		if p.Status == 0 {
@@ -106,7 +115,11 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		if p.Charset != "" && p.Charset != "utf-8" {
 			line += "  charset " + p.Charset
 		}
-		if p.Error != "" {
+		switch {
+		case notDocument(p.Error):
+			line = fmt.Sprintf("  %s %s  skipped: %s", status, p.URL, notDocumentWords(p.Error))
+			skipped++
+		case p.Error != "":
 			line += "  ERROR " + p.Error
 			failed++
 		}
@@ -130,8 +143,11 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 			fmt.Fprintf(w, "  %-12s %s\n", k+":", targetClip(l.Attributes[k], 200))
 		}
 	}
+	if failed+skipped < len(rep.Pages) {
+		printFieldRatios(w, *t, rep)
+	}
 	switch {
-	case failed == len(rep.Pages):
+	case failed+skipped == len(rep.Pages):
 		// No page came back: nothing can be said of the selectors.
 	case len(rep.Unmatched) == 0:
 		fmt.Fprintln(w, "\nevery selector matched")
@@ -154,13 +170,79 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 			fmt.Fprintf(w, "  %s\n", u)
 		}
 	}
+	if skipped > 0 {
+		fmt.Fprintf(w, "\n%s to files (images, PDFs, archives), not pages: skipped, as a crawl skips them\n", plural(skipped, "link"))
+	}
 	if failed > 0 {
 		fmt.Fprintf(w, "\n%d of %d pages failed\n", failed, len(rep.Pages))
 	}
-	if failed == len(rep.Pages) {
+	if failed > 0 && failed+skipped == len(rep.Pages) {
 		return errSilent // nothing could be fetched: the target is broken
 	}
 	return nil
+}
+
+// printFieldRatios prints, for each configured field, on how many of the
+// items (listing nodes, detail pages or feed items) read its selector found
+// something: "price  0/20 items  (listing.fields.price: ".price" matched
+// nothing)". A field that matched on some items only is often a selector
+// that fits one page layout of several.
+func printFieldRatios(w io.Writer, t precwatch.Target, rep *crawler.TestReport) {
+	items := rep.Counts[extract.CountItem]
+	var names []string
+	for k := range rep.Counts {
+		if name, ok := strings.CutPrefix(k, "field:"); ok {
+			names = append(names, name)
+		}
+	}
+	if items == 0 || len(names) == 0 {
+		return
+	}
+	order := map[string]int{"id": 1, "url": 2, "title": 3, "description": 4, "price": 5, "seller": 6, "location": 7}
+	sort.Slice(names, func(i, j int) bool {
+		oi, oj := order[names[i]], order[names[j]]
+		if oi == 0 {
+			oi = len(order) + 1
+		}
+		if oj == 0 {
+			oj = len(order) + 1
+		}
+		return oi < oj || oi == oj && names[i] < names[j]
+	})
+	key, sels := "listing.fields", t.Listing.Fields
+	if t.Kind == precwatch.KindJSON {
+		key, sels = "json.fields", t.JSON.Fields
+	}
+	fmt.Fprintf(w, "\nfields found on %s:\n", plural(items, "item"))
+	width := len(strconv.Itoa(items))
+	for _, name := range names {
+		n := rep.Counts["field:"+name]
+		line := fmt.Sprintf("  %-12s %*d/%d items", name, width, n, items)
+		switch {
+		case n == 0:
+			line += fmt.Sprintf("  (%s.%s: %q matched nothing)", key, name, sels[name])
+		case n < items:
+			line += fmt.Sprintf("  (%s.%s: %q missed %d)", key, name, sels[name], items-n)
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+// notDocument reports whether a TestPage error is a link that answered with
+// a file (image, PDF, archive): skipped by a crawl, not a failure.
+func notDocument(errText string) bool {
+	return errText != "" && strings.Contains(errText, crawler.ErrNotDocument.Error())
+}
+
+var contentTypeRE = regexp.MustCompile(`content-type "([^"]*)"`)
+
+// notDocumentWords describes a skipped file link: `a file, not a page
+// (content-type "application/pdf")`.
+func notDocumentWords(errText string) string {
+	if m := contentTypeRE.FindStringSubmatch(errText); m != nil {
+		return fmt.Sprintf("a file, not a page (content-type %q)", m[1])
+	}
+	return "a file, not a page"
 }
 
 // describeUnmatched adds to a selector the crawler reports as unmatched
