@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,6 +20,7 @@ import (
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/config"
 	"github.com/precwatch/precwatch/crawler"
+	"github.com/precwatch/precwatch/crawler/extract"
 	"github.com/precwatch/precwatch/monitor"
 	"github.com/precwatch/precwatch/tickets"
 )
@@ -60,6 +64,8 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	starts := newStartFailures(logger.Handler(), targets)
+	logger = slog.New(starts)
 	for _, t := range targets {
 		if hint := privateNetworkHint(t); hint != "" {
 			fmt.Fprintln(env.Stderr, "warning: "+hint)
@@ -93,7 +99,7 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	sums := runTargets(ctx, a, targets, prog)
 	prog.done()
 	printSummary(env.Stdout, sums)
-	printRunNotes(env.Stdout, targets, sums)
+	printRunNotes(env.Stdout, targets, sums, starts.failures())
 	printCrawlHints(env.Stderr, *cfgPath, sums)
 	if ctx.Err() != nil {
 		fmt.Fprintln(env.Stderr, "precwatch crawl: interrupted; the next crawl resumes where this one stopped")
@@ -218,7 +224,7 @@ func printSummary(w io.Writer, sums []*monitor.Summary) {
 // complete run that counted errors, that they were answers (gone pages,
 // skipped files), not failures. A line starts with the target name and a
 // colon, so it never parses as a table row.
-func printRunNotes(w io.Writer, targets []precwatch.Target, sums []*monitor.Summary) {
+func printRunNotes(w io.Writer, targets []precwatch.Target, sums []*monitor.Summary, starts map[string][]startFailure) {
 	byName := map[string]precwatch.Target{}
 	for _, t := range targets {
 		byName[t.Name] = t
@@ -234,10 +240,17 @@ func printRunNotes(w io.Writer, targets []precwatch.Target, sums []*monitor.Summ
 			continue
 		}
 		fmt.Fprintf(w, "%s: incomplete, so listings not seen in this run were NOT marked removed:\n", s.Target)
-		for _, r := range incompleteReasons(byName[s.Target], s) {
+		for _, r := range incompleteReasons(byName[s.Target], s, starts[s.Target]) {
 			fmt.Fprintf(w, "  - %s\n", r)
 		}
-		if note := answersNote(s.Run.ErrorsByKind); note != "" {
+		// The site's answers besides the start pages named above.
+		rest := maps.Clone(s.Run.ErrorsByKind)
+		for _, f := range starts[s.Target] {
+			if rest[f.kind] > 0 {
+				rest[f.kind]--
+			}
+		}
+		if note := answersNote(rest); note != "" {
 			fmt.Fprintf(w, "  (%s)\n", strings.Replace(note, "its errors", "its other errors", 1))
 		}
 	}
@@ -245,9 +258,10 @@ func printRunNotes(w io.Writer, targets []precwatch.Target, sums []*monitor.Summ
 
 // incompleteReasons explains in a partner's words why the run of t in s is
 // not complete (see crawler.Run.Complete). The crawler reports failed pages
-// by kind; max_pages, a failed start page and a run that read pages but
-// found no listing are inferred from the counts.
-func incompleteReasons(t precwatch.Target, s *monitor.Summary) []string {
+// by kind; starts are the start pages that failed in this session (from its
+// log). max_pages and a run that read pages but found no listing are
+// inferred from the counts.
+func incompleteReasons(t precwatch.Target, s *monitor.Summary, starts []startFailure) []string {
 	run := s.Run
 	var rs []string
 	if s.Err != nil {
@@ -266,6 +280,21 @@ func incompleteReasons(t precwatch.Target, s *monitor.Summary) []string {
 			byKind[k] = n
 		}
 	}
+	for _, f := range starts {
+		if f.kind == crawler.KindRobotsUnavailable || byKind[f.kind] == 0 {
+			continue // said above, or from an earlier session
+		}
+		byKind[f.kind]--
+		switch f.kind {
+		case "http-404", "http-410":
+			rs = append(rs, fmt.Sprintf("start page %s answered HTTP %s (a moved catalogue?): check start_urls; nothing behind it was read",
+				f.url, strings.TrimPrefix(f.kind, "http-")))
+		case crawler.KindRobots:
+			rs = append(rs, fmt.Sprintf("start page %s is disallowed by robots.txt; nothing behind it was read", f.url))
+		default:
+			rs = append(rs, fmt.Sprintf("start page %s failed: %s; nothing behind it was read", f.url, kindWords(f.kind)))
+		}
+	}
 	if n := crawler.Failed(byKind); n > 0 {
 		behind := "them"
 		if n == 1 {
@@ -278,12 +307,13 @@ func incompleteReasons(t precwatch.Target, s *monitor.Summary) []string {
 		return rs
 	}
 	// What is left: a start page that the site answered for (404, 410,
-	// robots.txt disallows it), or pages read without any listing.
+	// robots.txt disallows it) in an earlier session, or pages read
+	// without any listing.
 	answered := run.ErrorsByKind["http-404"] + run.ErrorsByKind["http-410"] + run.ErrorsByKind[crawler.KindRobots]
 	startPage := "a start page answered 404/410 or is disallowed by robots.txt (a moved catalogue?); check start_urls"
 	noListing := "pages were read but gave no listing (detail pages, or items without title or description): the field selectors may be broken; check them with precwatch target test"
 	switch {
-	case answered > 0 && run.Listings > 0:
+	case answered > 0 && (run.Listings > 0 || answered == run.Pages):
 		rs = append(rs, startPage)
 	case answered > 0:
 		rs = append(rs, startPage+", or "+noListing)
@@ -293,6 +323,86 @@ func incompleteReasons(t precwatch.Target, s *monitor.Summary) []string {
 		rs = append(rs, "the crawler did not read every page")
 	}
 	return rs
+}
+
+// startFailure is a start page that failed, with its error kind.
+type startFailure struct{ url, kind string }
+
+// startFailures is a slog.Handler that passes records on to the handler it
+// wraps and keeps, from the crawler's "page failed" warnings, those of the
+// start pages of its targets: the crawler's Run counts a failed start page
+// but does not name it. Safe for concurrent use.
+type startFailures struct {
+	inner slog.Handler
+	attrs []slog.Attr
+	st    *startFailState
+}
+
+type startFailState struct {
+	mu     sync.Mutex
+	start  map[string]bool // target + "\x00" + canonical start URL
+	failed map[string][]startFailure
+}
+
+func newStartFailures(inner slog.Handler, targets []precwatch.Target) *startFailures {
+	st := &startFailState{start: map[string]bool{}, failed: map[string][]startFailure{}}
+	for _, t := range targets {
+		for _, u := range t.StartURLs {
+			if c, err := extract.Canonical(nil, u); err == nil {
+				st.start[t.Name+"\x00"+c] = true
+			}
+		}
+	}
+	return &startFailures{inner: inner, st: st}
+}
+
+// failures returns the failed start pages by target.
+func (h *startFailures) failures() map[string][]startFailure {
+	h.st.mu.Lock()
+	defer h.st.mu.Unlock()
+	return maps.Clone(h.st.failed)
+}
+
+func (h *startFailures) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= slog.LevelWarn || h.inner.Enabled(ctx, l)
+}
+
+func (h *startFailures) Handle(ctx context.Context, r slog.Record) error {
+	if r.Level >= slog.LevelWarn && r.Message == "page failed" {
+		var target, u, kind string
+		get := func(a slog.Attr) bool {
+			switch a.Key {
+			case "target":
+				target = a.Value.String()
+			case "url":
+				u = a.Value.String()
+			case "kind":
+				kind = a.Value.String()
+			}
+			return true
+		}
+		for _, a := range h.attrs {
+			get(a)
+		}
+		r.Attrs(get)
+		h.st.mu.Lock()
+		if h.st.start[target+"\x00"+u] {
+			h.st.failed[target] = append(h.st.failed[target], startFailure{url: u, kind: kind})
+		}
+		h.st.mu.Unlock()
+	}
+	if !h.inner.Enabled(ctx, r.Level) {
+		return nil
+	}
+	return h.inner.Handle(ctx, r)
+}
+
+func (h *startFailures) WithAttrs(as []slog.Attr) slog.Handler {
+	return &startFailures{inner: h.inner.WithAttrs(as), attrs: append(slices.Clip(h.attrs), as...), st: h.st}
+}
+
+func (h *startFailures) WithGroup(name string) slog.Handler {
+	return &startFailures{inner: h.inner.WithGroup(name), attrs: h.attrs, st: h.st}
 }
 
 // failedKinds lists failed page counts by kind, most first, in words:

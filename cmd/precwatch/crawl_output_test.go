@@ -19,7 +19,9 @@ type outputShop struct {
 	files   []string       // paths linked like offers that answer with a PDF
 	srv     *httptest.Server
 	noPrice map[string]bool // offers without a .price element
-	ld      map[string]bool // offers with schema.org JSON-LD carrying the price
+	// redesigned serves detail pages in a markup the selectors miss.
+	redesigned bool
+	ld         map[string]bool // offers with schema.org JSON-LD carrying the price
 }
 
 func newOutputShop(t *testing.T, offers ...string) *outputShop {
@@ -53,6 +55,11 @@ func (s *outputShop) serve(w http.ResponseWriter, r *http.Request) {
 			fmt.Fprintf(w, `<li><a class="offer" href="%s">data sheet</a></li>`, f)
 		}
 		fmt.Fprint(w, "</ul></body></html>")
+	case r.URL.Path == "/robots.txt":
+		fmt.Fprint(w, "User-agent: *\nAllow: /\n")
+	case strings.HasPrefix(r.URL.Path, "/offer/") && s.redesigned:
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<html><body><section class="v2"><h2>BMK glycidate</h2><div class="text">Stealth shipping</div></section></body></html>`)
 	case strings.HasPrefix(r.URL.Path, "/offer/"):
 		id := strings.TrimPrefix(r.URL.Path, "/offer/")
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -81,13 +88,23 @@ func (s *outputShop) serve(w http.ResponseWriter, r *http.Request) {
 
 // outputConfig is a config of one target "shop" crawling s, with max_pages.
 func outputConfig(s *outputShop, maxPages int) string {
+	return outputConfigWith(s, maxPages, false, "/catalog")
+}
+
+// outputConfigWith is outputConfig with robots.txt respected or not and
+// the given start paths.
+func outputConfigWith(s *outputShop, maxPages int, robots bool, starts ...string) string {
+	urls := make([]string, len(starts))
+	for i, p := range starts {
+		urls[i] = fmt.Sprintf("%q", s.srv.URL+p)
+	}
 	return fmt.Sprintf(`data_dir: DATA
 targets:
   - name: shop
     platform: Shop
-    start_urls: ["%s/catalog"]
+    start_urls: [%s]
     allow_private_networks: true
-    respect_robots_txt: false
+    respect_robots_txt: %t
     delay: 0s
     max_retries: 0
     max_pages: %d
@@ -95,7 +112,7 @@ targets:
     listing:
       url_pattern: "^/offer/"
       fields: {id: "div.offer@data-id", title: h1, description: .d, price: .price}
-`, s.srv.URL, maxPages)
+`, strings.Join(urls, ", "), robots, maxPages)
 }
 
 // TestCrawlOutputIncompleteSaysWhy: a run with a failed detail page or cut
@@ -213,5 +230,77 @@ func TestTargetTestFieldRatiosStructuredAndFiles(t *testing.T) {
 	code, out, _ = runCmd(t, nil, "target", "test", "--config", cfg, "--target", "shop", "--pages", "10")
 	if want := `  price        1/3 items  (listing.fields.price: ".price" missed 2)` + "\n"; code != 0 || !strings.Contains(out, want) {
 		t.Errorf("target test with one price of three: exit %d, output lacks %q:\n%s", code, want, out)
+	}
+}
+
+// TestCrawlOutputStartPageRobotsAndSelectors: a start page that answers 404
+// or 503, a robots.txt that cannot be read and detail pages that give no
+// listing each leave the run incomplete, and crawl says which, naming the
+// start page; the listing gone from the catalogue meanwhile stays active.
+func TestCrawlOutputStartPageRobotsAndSelectors(t *testing.T) {
+	shop := newOutputShop(t, "a1", "a2", "a3")
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	const kept = "shop: incomplete, so listings not seen in this run were NOT marked removed:\n"
+	if out := crawlOnce(t, dir, data, outputConfig(shop, 100)); summaryColumn(out, "shop", "COMPLETE") != "yes" {
+		t.Fatalf("first crawl: want COMPLETE yes:\n%s", out)
+	}
+	shop.set(func(s *outputShop) { s.offers = []string{"a1", "a3"} })
+
+	cases := []struct {
+		name  string
+		set   func(s *outputShop)
+		cfg   string
+		wants []string
+	}{
+		{
+			name:  "second start page answers 404",
+			cfg:   outputConfigWith(shop, 100, false, "/catalog", "/old-catalog"),
+			wants: []string{"  - start page " + shop.srv.URL + "/old-catalog answered HTTP 404 (a moved catalogue?): check start_urls; nothing behind it was read\n"},
+		},
+		{
+			name:  "start page answers 503",
+			set:   func(s *outputShop) { s.status["/catalog"] = http.StatusServiceUnavailable },
+			cfg:   outputConfig(shop, 100),
+			wants: []string{"  - start page " + shop.srv.URL + "/catalog failed: server error (HTTP 503); nothing behind it was read\n"},
+		},
+		{
+			name: "robots.txt answers 503",
+			set: func(s *outputShop) {
+				delete(s.status, "/catalog")
+				s.status["/robots.txt"] = http.StatusServiceUnavailable
+			},
+			cfg:   outputConfigWith(shop, 100, true, "/catalog"),
+			wants: []string{"  - robots.txt could not be read (server error or no connection), so 1 page was not fetched\n"},
+		},
+		{
+			name: "detail pages in a new markup",
+			set: func(s *outputShop) {
+				delete(s.status, "/robots.txt")
+				s.redesigned = true
+			},
+			cfg:   outputConfig(shop, 100),
+			wants: []string{"  - pages were read but gave no listing (detail pages, or items without title or description): the field selectors may be broken; check them with precwatch target test\n"},
+		},
+	}
+	for _, c := range cases {
+		if c.set != nil {
+			shop.set(c.set)
+		}
+		out := crawlOnce(t, dir, data, c.cfg)
+		if got := summaryColumn(out, "shop", "COMPLETE"); got != "no" {
+			t.Errorf("%s: COMPLETE %q, want no:\n%s", c.name, got, out)
+		}
+		for _, want := range append([]string{kept}, c.wants...) {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: output lacks %q:\n%s", c.name, want, out)
+			}
+		}
+		if strings.Contains(out, "other errors") {
+			t.Errorf("%s: the start page's error is told twice:\n%s", c.name, out)
+		}
+		if got := listingStatuses(t, data)["/offer/a2"]; got != "active" {
+			t.Errorf("%s: /offer/a2 listing_status %q, want active", c.name, got)
+		}
 	}
 }
