@@ -311,7 +311,7 @@ func incompleteReasons(t precwatch.Target, s *monitor.Summary, starts []startFai
 	// without any listing.
 	answered := run.ErrorsByKind["http-404"] + run.ErrorsByKind["http-410"] + run.ErrorsByKind[crawler.KindRobots]
 	startPage := "a start page answered 404/410 or is disallowed by robots.txt (a moved catalogue?); check start_urls"
-	noListing := "pages were read but gave no listing (detail pages, or items without title or description): the field selectors may be broken; check them with precwatch target test"
+	noListing := "pages were read but gave no listing (detail pages or items without title or description, or catalogue links to listing pages that the follow selectors no longer find): a redesign may have broken the selectors; check them with precwatch target test"
 	switch {
 	case answered > 0 && (run.Listings > 0 || answered == run.Pages):
 		rs = append(rs, startPage)

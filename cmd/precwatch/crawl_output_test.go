@@ -19,9 +19,10 @@ type outputShop struct {
 	files   []string       // paths linked like offers that answer with a PDF
 	srv     *httptest.Server
 	noPrice map[string]bool // offers without a .price element
-	// redesigned serves detail pages in a markup the selectors miss.
-	redesigned bool
-	ld         map[string]bool // offers with schema.org JSON-LD carrying the price
+	// redesigned serves detail pages in a markup the selectors miss;
+	// relinked, catalogue links in a class the follow selector misses.
+	redesigned, relinked bool
+	ld                   map[string]bool // offers with schema.org JSON-LD carrying the price
 }
 
 func newOutputShop(t *testing.T, offers ...string) *outputShop {
@@ -48,11 +49,15 @@ func (s *outputShop) serve(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/catalog":
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, "<html><body><ul>")
+		class := "offer"
+		if s.relinked {
+			class = "card-link"
+		}
 		for _, id := range s.offers {
-			fmt.Fprintf(w, `<li><a class="offer" href="/offer/%s">%s</a></li>`, id, id)
+			fmt.Fprintf(w, `<li><a class="%s" href="/offer/%s">%s</a></li>`, class, id, id)
 		}
 		for _, f := range s.files {
-			fmt.Fprintf(w, `<li><a class="offer" href="%s">data sheet</a></li>`, f)
+			fmt.Fprintf(w, `<li><a class="%s" href="%s">data sheet</a></li>`, class, f)
 		}
 		fmt.Fprint(w, "</ul></body></html>")
 	case r.URL.Path == "/robots.txt":
@@ -231,6 +236,13 @@ func TestTargetTestFieldRatiosStructuredAndFiles(t *testing.T) {
 	if want := `  price        1/3 items  (listing.fields.price: ".price" missed 2)` + "\n"; code != 0 || !strings.Contains(out, want) {
 		t.Errorf("target test with one price of three: exit %d, output lacks %q:\n%s", code, want, out)
 	}
+
+	// The catalogue's links change class: the follow selector finds none.
+	shop.set(func(s *outputShop) { s.relinked = true })
+	code, out, _ = runCmd(t, nil, "target", "test", "--config", cfg, "--target", "shop", "--pages", "10")
+	if want := `3 links on catalogue pages match listing.url_pattern "^/offer/", but the follow selectors ["a.offer"] found none of them: the site's markup changed?` + "\n"; code != 0 || !strings.Contains(out, want) {
+		t.Errorf("target test with renamed catalogue links: exit %d, output lacks %q:\n%s", code, want, out)
+	}
 }
 
 // TestCrawlOutputStartPageRobotsAndSelectors: a start page that answers 404
@@ -280,7 +292,7 @@ func TestCrawlOutputStartPageRobotsAndSelectors(t *testing.T) {
 				s.redesigned = true
 			},
 			cfg:   outputConfig(shop, 100),
-			wants: []string{"  - pages were read but gave no listing (detail pages, or items without title or description): the field selectors may be broken; check them with precwatch target test\n"},
+			wants: []string{"  - pages were read but gave no listing (detail pages or items without title or description, or catalogue links to listing pages that the follow selectors no longer find): a redesign may have broken the selectors; check them with precwatch target test\n"},
 		},
 	}
 	for _, c := range cases {

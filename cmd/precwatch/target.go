@@ -25,8 +25,10 @@ func runTarget(ctx context.Context, env *Env, args []string) error {
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: precwatch target test --config FILE --target NAME [--pages N]")
 		fmt.Fprintln(fs.Output(), "\nFetches the first pages of a target with its politeness settings, prints")
-		fmt.Fprintln(fs.Output(), "the listings extracted and each selector that matched nothing. Writes no")
-		fmt.Fprintln(fs.Output(), "state and no evidence.")
+		fmt.Fprintln(fs.Output(), "the listings extracted, on how many items each field's selector matched,")
+		fmt.Fprintln(fs.Output(), "how many listings schema.org data filled, and each selector that matched")
+		fmt.Fprintln(fs.Output(), "nothing. Links to files (images, PDFs) are shown as skipped. Writes no")
+		fmt.Fprintln(fs.Output(), "state and no evidence; exits 1 only when no page could be fetched.")
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -163,6 +165,10 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 			}
 			fmt.Fprintf(w, "  %s\n", line)
 		}
+	}
+	if n := rep.Counts[extract.CountUnfollowed]; n > 0 {
+		fmt.Fprintf(w, "\n%s on catalogue pages match listing.url_pattern %q, but the follow selectors %q found none of them: the site's markup changed?\n",
+			plural(n, "link"), t.Listing.URLPattern, t.Follow)
 	}
 	if rep.OffScope > 0 {
 		fmt.Fprintf(w, "\n%d links lie outside allowed_domains %v and are not followed, e.g.:\n", rep.OffScope, t.AllowedDomains)
