@@ -316,3 +316,49 @@ func TestCrawlOutputStartPageRobotsAndSelectors(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetTestFieldRatiosJSON: for a json feed the ratios count feed
+// items and name the json.fields path that found nothing or missed some.
+func TestTargetTestFieldRatiosJSON(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/api/offers" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"items":[
+ {"id":"1","title":"Acetone 99.5%","price":{"amount":"12","currency":"EUR"}},
+ {"id":"2","title":"Toluene 1 L"}],"next":null}`)
+	}))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfg, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: feed
+    platform: Feed
+    kind: json
+    start_urls: ["%s/api/offers"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    delay: 0s
+    json:
+      items: items
+      fields: {id: id, title: title, price: price.amount, seller: seller.name}
+`, filepath.Join(dir, "data"), srv.URL))
+	code, out, errOut := runCmd(t, nil, "target", "test", "--config", cfg, "--target", "feed")
+	if code != 0 {
+		t.Fatalf("target test: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"fields found on 2 items:\n",
+		"  id           2/2 items\n",
+		"  title        2/2 items\n",
+		`  price        1/2 items  (json.fields.price: "price.amount" missed 1)` + "\n",
+		`  seller       0/2 items  (json.fields.seller: "seller.name" matched nothing)` + "\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("target test of a json feed: output lacks %q:\n%s", want, out)
+		}
+	}
+}
