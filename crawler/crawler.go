@@ -105,6 +105,19 @@ type Run struct {
 	Gone []string
 	// Resumed is true when the run continued an unfinished earlier one.
 	Resumed bool
+	// StartFailed lists the start pages that failed, whatever the error
+	// (404 and robots.txt exclusions included): nothing behind them was
+	// read, so the run is not complete.
+	StartFailed []PageFailure
+	// HitMax is true when max_pages stopped the run.
+	HitMax bool
+}
+
+// PageFailure is a page that was not read, with its error kind (KindTimeout,
+// "http-503", …).
+type PageFailure struct {
+	URL  string
+	Kind string
 }
 
 var targetName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -160,7 +173,7 @@ type run struct {
 	// startFailed counts start pages that failed, whatever the error:
 	// a start page that is gone, blocked or disallowed leaves the
 	// listings behind it unread, not removed.
-	startFailed int
+	startFailed []PageFailure
 	detailRead  bool // a follow (detail) page was read without error
 	skipped     bool // a page had items without title or description
 	followed    bool // a detail link was queued
@@ -299,7 +312,8 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	// no longer find.
 	broken := res.Listings == 0 && (r.detailRead || r.skipped || !r.followed && r.unfollowed > 0)
 	res.Complete = !cancelled && !r.hitMax && r.fatal == nil && Failed(res.ErrorsByKind) == 0 &&
-		r.startFailed == 0 && !broken
+		len(r.startFailed) == 0 && !broken
+	res.StartFailed, res.HitMax = slices.Clone(r.startFailed), r.hitMax
 	finished := !cancelled && r.fatal == nil
 	if err := c.evidence.sync(); err != nil && r.fatal == nil {
 		r.fatal = err
@@ -539,7 +553,7 @@ func (r *run) process(ctx context.Context, it item) {
 		r.res.Errors++
 		r.res.ErrorsByKind[out.errKind]++
 		if it.kind == 's' {
-			r.startFailed++
+			r.startFailed = append(r.startFailed, PageFailure{URL: it.url, Kind: out.errKind})
 		}
 	}
 	if out.gone {

@@ -332,8 +332,8 @@ func TestFaults(t *testing.T) {
 				}
 			},
 			check: func(t *testing.T, r result) {
-				if r.run.Pages != 25 || r.run.Complete || len(r.hits.n) != 25 {
-					t.Errorf("pages %d complete %v distinct requests %d; want 25, incomplete, 25", r.run.Pages, r.run.Complete, len(r.hits.n))
+				if r.run.Pages != 25 || r.run.Complete || !r.run.HitMax || len(r.hits.n) != 25 {
+					t.Errorf("pages %d complete %v hit max %v distinct requests %d; want 25, incomplete, max_pages hit, 25", r.run.Pages, r.run.Complete, r.run.HitMax, len(r.hits.n))
 				}
 			},
 		},

@@ -61,8 +61,8 @@ type replayed struct {
 	errors      int
 	byKind      map[string]int
 	gone        []string
-	startFailed int  // start pages that failed
-	detailRead  bool // a follow page was read without error
+	startFailed []PageFailure // start pages that failed
+	detailRead  bool          // a follow page was read without error
 }
 
 func journalPath(dataDir, target string) string {
@@ -165,7 +165,7 @@ func replay(data []byte) (*replayed, error) {
 				st.errors++
 				st.byKind[fields[4]]++
 				if kinds[fields[1]] == 's' {
-					st.startFailed++
+					st.startFailed = append(st.startFailed, PageFailure{URL: fields[1], Kind: fields[4]})
 				}
 			} else if kinds[fields[1]] == 'f' {
 				st.detailRead = true

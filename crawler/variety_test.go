@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -630,6 +631,11 @@ func TestCompleteStartAndEmpty(t *testing.T) {
 			if run.Complete {
 				t.Errorf("%s: complete (errors %v, listings %d), want incomplete", tc.name, run.ErrorsByKind, run.Listings)
 			}
+			// The run names the start page that failed.
+			failed := tc.start != 200 || tc.robots != ""
+			if got := len(run.StartFailed) == 1 && run.StartFailed[0].URL == srv.URL+"/catalog"; got != failed {
+				t.Errorf("%s: StartFailed %v, want the start page named: %v", tc.name, run.StartFailed, failed)
+			}
 		})
 	}
 }
@@ -667,8 +673,8 @@ func TestReplayStartFailed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.startFailed != 1 || len(st.pending) != 1 {
-		t.Errorf("replay: startFailed %d pending %v, want 1 and [http://b/]", st.startFailed, st.pending)
+	if want := []PageFailure{{URL: "http://a/", Kind: "http-404"}}; !slices.Equal(st.startFailed, want) || len(st.pending) != 1 {
+		t.Errorf("replay: startFailed %v pending %v, want %v and [http://b/]", st.startFailed, st.pending, want)
 	}
 }
 

@@ -40,6 +40,14 @@ type Run struct {
 	Listings     int
 	Errors       int
 	ErrorsByKind map[string]int
+	StartFailed  []PageFailure // start pages that failed: nothing behind them was read
+	HitMax       bool          // max_pages stopped the run
+}
+
+// PageFailure is a page that was not read, with the crawler's error kind.
+type PageFailure struct {
+	URL  string
+	Kind string
 }
 
 // Crawler crawls a target and hands each listing to each; a listing's page

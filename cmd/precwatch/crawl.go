@@ -5,11 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,7 +18,6 @@ import (
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/config"
 	"github.com/precwatch/precwatch/crawler"
-	"github.com/precwatch/precwatch/crawler/extract"
 	"github.com/precwatch/precwatch/monitor"
 	"github.com/precwatch/precwatch/tickets"
 )
@@ -64,8 +61,6 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	starts := newStartFailures(logger.Handler(), targets)
-	logger = slog.New(starts)
 	for _, t := range targets {
 		if hint := privateNetworkHint(t); hint != "" {
 			fmt.Fprintln(env.Stderr, "warning: "+hint)
@@ -99,7 +94,7 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	sums := runTargets(ctx, a, targets, prog)
 	prog.done()
 	printSummary(env.Stdout, sums)
-	printRunNotes(env.Stdout, targets, sums, starts.failures())
+	printRunNotes(env.Stdout, targets, sums)
 	printCrawlHints(env.Stderr, *cfgPath, sums)
 	if ctx.Err() != nil {
 		fmt.Fprintln(env.Stderr, "precwatch crawl: interrupted; the next crawl resumes where this one stopped")
@@ -224,7 +219,7 @@ func printSummary(w io.Writer, sums []*monitor.Summary) {
 // complete run that counted errors, that they were answers (gone pages,
 // skipped files), not failures. A line starts with the target name and a
 // colon, so it never parses as a table row.
-func printRunNotes(w io.Writer, targets []precwatch.Target, sums []*monitor.Summary, starts map[string][]startFailure) {
+func printRunNotes(w io.Writer, targets []precwatch.Target, sums []*monitor.Summary) {
 	byName := map[string]precwatch.Target{}
 	for _, t := range targets {
 		byName[t.Name] = t
@@ -240,14 +235,14 @@ func printRunNotes(w io.Writer, targets []precwatch.Target, sums []*monitor.Summ
 			continue
 		}
 		fmt.Fprintf(w, "%s: incomplete, so listings not seen in this run were NOT marked removed:\n", s.Target)
-		for _, r := range incompleteReasons(byName[s.Target], s, starts[s.Target]) {
+		for _, r := range incompleteReasons(byName[s.Target], s) {
 			fmt.Fprintf(w, "  - %s\n", r)
 		}
 		// The site's answers besides the start pages named above.
 		rest := maps.Clone(s.Run.ErrorsByKind)
-		for _, f := range starts[s.Target] {
-			if rest[f.kind] > 0 {
-				rest[f.kind]--
+		for _, f := range s.Run.StartFailed {
+			if rest[f.Kind] > 0 {
+				rest[f.Kind]--
 			}
 		}
 		if note := answersNote(rest); note != "" {
@@ -257,17 +252,16 @@ func printRunNotes(w io.Writer, targets []precwatch.Target, sums []*monitor.Summ
 }
 
 // incompleteReasons explains in a partner's words why the run of t in s is
-// not complete (see crawler.Run.Complete). The crawler reports failed pages
-// by kind; starts are the start pages that failed in this session (from its
-// log). max_pages and a run that read pages but found no listing are
-// inferred from the counts.
-func incompleteReasons(t precwatch.Target, s *monitor.Summary, starts []startFailure) []string {
+// not complete (see crawler.Run.Complete): failed pages by kind, the start
+// pages that failed, max_pages; a run that read pages but found no listing
+// is inferred from the counts.
+func incompleteReasons(t precwatch.Target, s *monitor.Summary) []string {
 	run := s.Run
 	var rs []string
 	if s.Err != nil {
 		rs = append(rs, "the run stopped before the end (see the error above); the next crawl resumes it")
 	}
-	if t.MaxPages > 0 && run.Pages >= t.MaxPages {
+	if run.HitMax {
 		rs = append(rs, fmt.Sprintf("max_pages (%d) reached before every page was read; raise max_pages to read the whole site", t.MaxPages))
 	}
 	if n := run.ErrorsByKind[crawler.KindRobotsUnavailable]; n > 0 {
@@ -280,19 +274,19 @@ func incompleteReasons(t precwatch.Target, s *monitor.Summary, starts []startFai
 			byKind[k] = n
 		}
 	}
-	for _, f := range starts {
-		if f.kind == crawler.KindRobotsUnavailable || byKind[f.kind] == 0 {
-			continue // said above, or from an earlier session
+	for _, f := range run.StartFailed {
+		if f.Kind == crawler.KindRobotsUnavailable || byKind[f.Kind] == 0 {
+			continue // said above
 		}
-		byKind[f.kind]--
-		switch f.kind {
+		byKind[f.Kind]--
+		switch f.Kind {
 		case "http-404", "http-410":
 			rs = append(rs, fmt.Sprintf("start page %s answered HTTP %s (a moved catalogue?): check start_urls; nothing behind it was read",
-				f.url, strings.TrimPrefix(f.kind, "http-")))
+				f.URL, strings.TrimPrefix(f.Kind, "http-")))
 		case crawler.KindRobots:
-			rs = append(rs, fmt.Sprintf("start page %s is disallowed by robots.txt; nothing behind it was read", f.url))
+			rs = append(rs, fmt.Sprintf("start page %s is disallowed by robots.txt; nothing behind it was read", f.URL))
 		default:
-			rs = append(rs, fmt.Sprintf("start page %s failed: %s; nothing behind it was read", f.url, kindWords(f.kind)))
+			rs = append(rs, fmt.Sprintf("start page %s failed: %s; nothing behind it was read", f.URL, kindWords(f.Kind)))
 		}
 	}
 	if n := crawler.Failed(byKind); n > 0 {
@@ -323,86 +317,6 @@ func incompleteReasons(t precwatch.Target, s *monitor.Summary, starts []startFai
 		rs = append(rs, "the crawler did not read every page")
 	}
 	return rs
-}
-
-// startFailure is a start page that failed, with its error kind.
-type startFailure struct{ url, kind string }
-
-// startFailures is a slog.Handler that passes records on to the handler it
-// wraps and keeps, from the crawler's "page failed" warnings, those of the
-// start pages of its targets: the crawler's Run counts a failed start page
-// but does not name it. Safe for concurrent use.
-type startFailures struct {
-	inner slog.Handler
-	attrs []slog.Attr
-	st    *startFailState
-}
-
-type startFailState struct {
-	mu     sync.Mutex
-	start  map[string]bool // target + "\x00" + canonical start URL
-	failed map[string][]startFailure
-}
-
-func newStartFailures(inner slog.Handler, targets []precwatch.Target) *startFailures {
-	st := &startFailState{start: map[string]bool{}, failed: map[string][]startFailure{}}
-	for _, t := range targets {
-		for _, u := range t.StartURLs {
-			if c, err := extract.Canonical(nil, u); err == nil {
-				st.start[t.Name+"\x00"+c] = true
-			}
-		}
-	}
-	return &startFailures{inner: inner, st: st}
-}
-
-// failures returns the failed start pages by target.
-func (h *startFailures) failures() map[string][]startFailure {
-	h.st.mu.Lock()
-	defer h.st.mu.Unlock()
-	return maps.Clone(h.st.failed)
-}
-
-func (h *startFailures) Enabled(ctx context.Context, l slog.Level) bool {
-	return l >= slog.LevelWarn || h.inner.Enabled(ctx, l)
-}
-
-func (h *startFailures) Handle(ctx context.Context, r slog.Record) error {
-	if r.Level >= slog.LevelWarn && r.Message == "page failed" {
-		var target, u, kind string
-		get := func(a slog.Attr) bool {
-			switch a.Key {
-			case "target":
-				target = a.Value.String()
-			case "url":
-				u = a.Value.String()
-			case "kind":
-				kind = a.Value.String()
-			}
-			return true
-		}
-		for _, a := range h.attrs {
-			get(a)
-		}
-		r.Attrs(get)
-		h.st.mu.Lock()
-		if h.st.start[target+"\x00"+u] {
-			h.st.failed[target] = append(h.st.failed[target], startFailure{url: u, kind: kind})
-		}
-		h.st.mu.Unlock()
-	}
-	if !h.inner.Enabled(ctx, r.Level) {
-		return nil
-	}
-	return h.inner.Handle(ctx, r)
-}
-
-func (h *startFailures) WithAttrs(as []slog.Attr) slog.Handler {
-	return &startFailures{inner: h.inner.WithAttrs(as), attrs: append(slices.Clip(h.attrs), as...), st: h.st}
-}
-
-func (h *startFailures) WithGroup(name string) slog.Handler {
-	return &startFailures{inner: h.inner.WithGroup(name), attrs: h.attrs, st: h.st}
 }
 
 // failedKinds lists failed page counts by kind, most first, in words:

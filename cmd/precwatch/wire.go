@@ -142,10 +142,14 @@ func (ca crawlAdapter) Crawl(ctx context.Context, t precwatch.Target, each func(
 	if r == nil {
 		return nil, err
 	}
+	starts := make([]monitor.PageFailure, len(r.StartFailed))
+	for i, f := range r.StartFailed {
+		starts[i] = monitor.PageFailure{URL: f.URL, Kind: f.Kind}
+	}
 	return &monitor.Run{
 		ID: r.ID, Target: r.Target, Started: r.Started, Finished: r.Finished, Complete: r.Complete,
 		Resumed: r.Resumed, Gone: r.Gone, Pages: r.Pages, Listings: r.Listings, Errors: r.Errors,
-		ErrorsByKind: r.ErrorsByKind,
+		ErrorsByKind: r.ErrorsByKind, StartFailed: starts, HitMax: r.HitMax,
 	}, err
 }
 
