@@ -20,7 +20,13 @@ const heldout7Min = 0.97
 // heldout7KnownGaps are listings of the seventh held-out set the matcher
 // gets wrong for a reason not fixed yet; they are measured and listed but
 // left out of the assertion.
-var heldout7KnownGaps = map[string]string{}
+var heldout7KnownGaps = map[string]string{
+	// "Калия перманганат 5 г, порошок … для наружного применения … аптека":
+	// the Russian pharmacy medicine carries the chemical's own name and a
+	// powder form; only named medicines (medicine_names_only) make
+	// potassium permanganate a medicine, and "аптека" only lowers the score.
+	"t0251": "pharmacy potassium permanganate powder sold under the chemical's name",
+}
 
 // TestHeldout7 measures the matcher on the seventh held-out set.
 func TestHeldout7(t *testing.T) {
