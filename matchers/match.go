@@ -1849,7 +1849,9 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// A brand named as the source of a pure chemical, with no dosage
 		// form ("ergotamine tartrate 99% from Cafergot API stock"), is
 		// no medicine.
-		medicine := a.medicine && (ev.dosage || !ev.chemForm) || ev.dosage && !ev.chemForm && len(s.Medicines) > 0
+		// A substance whose medicines are known only by name
+		// (MedicineNamesOnly) is a medicine only through such a name.
+		medicine := a.medicine && (ev.dosage || !ev.chemForm) || ev.dosage && !ev.chemForm && len(s.Medicines) > 0 && !s.MedicineNamesOnly
 		var cat category
 		var w float64
 		var line string

@@ -27,22 +27,27 @@ const builtinWatchlist = "watchlist.yaml"
 
 // Substance is one watchlist entry, as written in the watchlist YAML.
 type Substance struct {
-	ID            string              `yaml:"id"`
-	Name          string              `yaml:"name"`
-	List          string              `yaml:"list"`
-	Immediate     bool                `yaml:"immediate"`
-	CAS           string              `yaml:"cas"`
-	Related       []Related           `yaml:"related"`
-	Synonyms      []string            `yaml:"synonyms"`
-	Abbreviations []string            `yaml:"abbreviations"`
-	TradeNames    []string            `yaml:"trade_names"`
-	StreetNames   []string            `yaml:"street_names"`
-	Medicines     []string            `yaml:"medicines"`
-	Names         map[string][]string `yaml:"names"`
-	Ambiguous     []Ambiguous         `yaml:"ambiguous"`
-	Notes         string              `yaml:"notes"`
-	Source        StringList          `yaml:"source"`
-	Confidence    string              `yaml:"confidence"`
+	ID            string    `yaml:"id"`
+	Name          string    `yaml:"name"`
+	List          string    `yaml:"list"`
+	Immediate     bool      `yaml:"immediate"`
+	CAS           string    `yaml:"cas"`
+	Related       []Related `yaml:"related"`
+	Synonyms      []string  `yaml:"synonyms"`
+	Abbreviations []string  `yaml:"abbreviations"`
+	TradeNames    []string  `yaml:"trade_names"`
+	StreetNames   []string  `yaml:"street_names"`
+	Medicines     []string  `yaml:"medicines"`
+	// MedicineNamesOnly says that only a name in Medicines makes a finished
+	// medicine of the substance, never a dosage form alone: potassium
+	// permanganate tablets for well water are the chemical, 高锰酸钾外用片
+	// (a registered topical medicine) is a medicine.
+	MedicineNamesOnly bool                `yaml:"medicine_names_only"`
+	Names             map[string][]string `yaml:"names"`
+	Ambiguous         []Ambiguous         `yaml:"ambiguous"`
+	Notes             string              `yaml:"notes"`
+	Source            StringList          `yaml:"source"`
+	Confidence        string              `yaml:"confidence"`
 }
 
 // Related is a salt, isomer, ester, hydrate or other form with its own CAS
@@ -166,7 +171,7 @@ var knownKinds = map[string]bool{"salt": true, "isomer": true, "ester": true, "h
 
 // fieldsOf lists the YAML keys of the schema, for strict decoding.
 var (
-	substanceKeys = keySet("id name list immediate cas related synonyms abbreviations trade_names street_names medicines names ambiguous notes source confidence")
+	substanceKeys = keySet("id name list immediate cas related synonyms abbreviations trade_names street_names medicines medicine_names_only names ambiguous notes source confidence")
 	relatedKeys   = keySet("cas label kind")
 	ambiguousKeys = keySet("term context block")
 	topKeys       = keySet("version substances")
