@@ -19,7 +19,9 @@ func TestMain(m *testing.M) {
 		stop()
 		os.Exit(code)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	closeFixtureTemplate()
+	os.Exit(code)
 }
 
 // runMain runs precwatch in-process with args and returns its exit code,

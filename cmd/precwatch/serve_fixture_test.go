@@ -6,7 +6,10 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,29 +49,21 @@ const (
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	f := &fixture{t: t, tokens: map[string]string{}, byPlat: map[string]int64{}}
-	d, err := demo.Start(ctx, demo.Options{})
-	if err != nil {
-		t.Fatal(err)
+	tmpl := fixtureTemplate(t)
+	f := &fixture{t: t, tokens: map[string]string{}, byPlat: map[string]int64{}, demo: tmpl.demo, hostile: tmpl.hostile}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(tmpl.dir)); err != nil {
+		t.Fatalf("copy the fixture's data directory: %v", err)
 	}
-	t.Cleanup(func() { d.Close() })
-	f.demo = d
-	f.a, err = openApp(appOptions{DataDir: t.TempDir()})
+	var err error
+	f.a, err = openApp(appOptions{DataDir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.a.Close() })
-	f.cfg = config.Default()
-	f.cfg.Targets = d.Targets()
-	for i := range f.cfg.Targets {
-		f.cfg.Targets[i].Schedule = "" // the tests start crawls themselves
-	}
-	for _, tg := range f.cfg.Targets {
-		if _, err := f.a.monitor.RunTarget(ctx, tg, nil); err != nil {
-			t.Fatalf("crawl demo target %s: %v", tg.Name, err)
-		}
-	}
-	f.plantHostile(ctx)
+	cfg := *tmpl.cfg
+	cfg.Targets = slices.Clone(tmpl.cfg.Targets)
+	f.cfg = &cfg
 	for name, role := range map[string][2]string{"admin": {"admin", ""}, "regulator": {"regulator", ""},
 		"partner": {"partner", ownPlatform}, "reviewer": {"reviewer", ownPlatform},
 		"partner-other": {"partner", otherPlatform}, "reviewer-other": {"reviewer", otherPlatform}} {
@@ -78,7 +73,7 @@ func newFixture(t testing.TB) *fixture {
 		}
 		f.tokens[name] = tok
 	}
-	for _, s := range d.Sites() {
+	for _, s := range f.demo.Sites() {
 		p := s.Platform
 		ts, err := f.a.store.Tickets(ctx, ticketsFilter(p, 1))
 		if err != nil || len(ts) == 0 {
@@ -100,6 +95,80 @@ func newFixture(t testing.TB) *fixture {
 	f.srv = httptest.NewServer(srv)
 	t.Cleanup(f.srv.Close)
 	return f
+}
+
+// template is the data directory every fixture starts from: the demo
+// marketplaces crawled once through the whole pipeline and the hostile
+// listing planted, copied by each fixture (crawling takes seconds, copying
+// milliseconds). The demo marketplaces stay up for the whole test binary;
+// fixtures share them read-only (a fixture's "run now" re-crawls them).
+type template struct {
+	demo    *demo.Demo
+	cfg     *config.Config
+	dir     string
+	hostile int64
+	ok      bool
+}
+
+var (
+	tmplOnce sync.Once
+	tmpl     template
+)
+
+// closeFixtureTemplate stops the template's demo marketplaces and removes
+// its data directory, once every test has run.
+func closeFixtureTemplate() {
+	if tmpl.demo != nil {
+		tmpl.demo.Close()
+	}
+	if tmpl.dir != "" {
+		os.RemoveAll(tmpl.dir)
+	}
+}
+
+// fixtureTemplate builds the template on first use; a test that finds it
+// broken fails.
+func fixtureTemplate(t testing.TB) *template {
+	t.Helper()
+	tmplOnce.Do(func() {
+		ctx := context.Background()
+		d, err := demo.Start(ctx, demo.Options{})
+		if err != nil {
+			t.Errorf("start the demo marketplaces: %v", err)
+			return
+		}
+		tmpl.demo = d
+		dir, err := os.MkdirTemp("", "precwatch-fixture-")
+		if err != nil {
+			t.Errorf("fixture data directory: %v", err)
+			return
+		}
+		tmpl.dir = dir
+		f := &fixture{t: t}
+		f.a, err = openApp(appOptions{DataDir: dir})
+		if err != nil {
+			t.Errorf("open the fixture's app: %v", err)
+			return
+		}
+		defer f.a.Close()
+		cfg := config.Default()
+		cfg.Targets = d.Targets()
+		for i := range cfg.Targets {
+			cfg.Targets[i].Schedule = "" // the tests start crawls themselves
+		}
+		for _, tg := range cfg.Targets {
+			if _, err := f.a.monitor.RunTarget(ctx, tg, nil); err != nil {
+				t.Errorf("crawl demo target %s: %v", tg.Name, err)
+				return
+			}
+		}
+		f.plantHostile(ctx)
+		tmpl.cfg, tmpl.hostile, tmpl.ok = cfg, f.hostile, f.hostile != 0
+	})
+	if !tmpl.ok {
+		t.Fatal("the fixture's data directory could not be built (see the first test that asked for it)")
+	}
+	return &tmpl
 }
 
 // plantHostile stores a ChemHub listing whose every field is hostile, with
