@@ -119,6 +119,9 @@ type builder struct {
 	// the page's own listing (see Page.Listings).
 	cards   bool
 	pageIDs int // listings without id or url so far
+	// self is the page's same-site <link rel="canonical">, when it may
+	// name the page's own listing (see relCanonical).
+	self string
 }
 
 func newBuilder(t *precwatch.Target, base *url.URL, pageURL string) *builder {
@@ -173,6 +176,12 @@ func (b *builder) add(fields map[string]string) {
 	ownURL := l.URL != ""
 	if !ownURL {
 		l.URL = b.pageURL
+		if b.self != "" && !b.cards && b.pageIDs == 0 {
+			// The page's own listing, reachable under several
+			// addresses (/p/5-name, /category/x/p/5, ?variant=2):
+			// it is named by the address the page declares.
+			l.URL = b.self
+		}
 	}
 	if l.ID == "" {
 		l.ID = l.URL

@@ -101,11 +101,13 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	}
 
 	spec := &t.Listing
+	var pattern *regexp.Regexp
 	if spec.URLPattern != "" {
 		re, err := compileRegexp(spec.URLPattern)
 		if err != nil {
 			return nil, fmt.Errorf("target %s: listing.url_pattern: %w", t.Name, err)
 		}
+		pattern = re
 		if !MatchURLPattern(re, canon) {
 			b.page.Counts[CountURLPattern] = 0
 			if len(t.Follow) > 0 && len(b.page.Follow) == 0 {
@@ -114,6 +116,9 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			return b.page, nil
 		}
 		b.page.Counts[CountURLPattern] = 1
+	}
+	if spec.Item == "" {
+		b.self = relCanonical(root, b.base, canon, pattern)
 	}
 	if len(spec.Fields) == 0 {
 		// No fields configured: the page's structured product data
@@ -260,6 +265,49 @@ func (b *builder) structuredOnly(root *html.Node, item string, list bool) error 
 	}
 	b.page.Counts[CountStructured] += len(b.page.Listings)
 	return nil
+}
+
+// relCanonical returns the page's <link rel="canonical"> as a canonical
+// URL when it may name the page's own listing: on the page's host (a
+// canonical on another host is ignored, so a page cannot pass itself off as
+// another site's), not the site's root (shops that declare their home page
+// canonical everywhere), and matching the url_pattern when one is
+// configured. Otherwise, and when it is the page URL, it returns "".
+func relCanonical(root *html.Node, base *url.URL, pageURL string, pattern *regexp.Regexp) string {
+	var href string
+	var found bool
+	walk(root, func(n *html.Node) {
+		if found || n.Type != html.ElementNode || n.DataAtom != atom.Link {
+			return
+		}
+		rel, _ := attr(n, "rel")
+		isCanon := false
+		for r := range strings.FieldsSeq(rel) {
+			isCanon = isCanon || strings.EqualFold(r, "canonical")
+		}
+		if v, ok := attr(n, "href"); isCanon && ok && strings.TrimSpace(v) != "" {
+			href, found = v, true
+		}
+	})
+	if !found {
+		return ""
+	}
+	s, err := Canonical(base, href)
+	if err != nil || s == pageURL {
+		return ""
+	}
+	u, err1 := url.Parse(s)
+	p, err2 := url.Parse(pageURL)
+	if err1 != nil || err2 != nil || !strings.EqualFold(u.Host, p.Host) {
+		return ""
+	}
+	if (u.Path == "" || u.Path == "/") && u.RawQuery == "" {
+		return ""
+	}
+	if pattern != nil && !MatchURLPattern(pattern, s) {
+		return ""
+	}
+	return s
 }
 
 // relNext selects the rel="next" links read when a target configures no
