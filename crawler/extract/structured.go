@@ -65,6 +65,11 @@ func pageProducts(root *html.Node, list bool) []product {
 	if p := ogProduct(root); p != nil {
 		return []product{p}
 	}
+	if p := embeddedProduct(root); p != nil {
+		// A single-page app's shell: the product its embedded state
+		// holds.
+		return []product{p}
+	}
 	if list {
 		return listed
 	}

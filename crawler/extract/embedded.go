@@ -1,0 +1,274 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Single-page-app shops send an empty shell and embed the page's data as
+// JSON: Next.js in <script id="__NEXT_DATA__" type="application/json">,
+// Nuxt and Redux-style apps in window.__NUXT__ / window.__INITIAL_STATE__ =
+// {...} assignments. When a page has no JSON-LD, microdata or OpenGraph
+// product, embeddedProduct reads the product from that JSON — only when one
+// object there is recognisably the page's product, never from menus,
+// recommendations or lists of other products.
+
+// embeddedStateVars are the window globals apps assign their state to.
+var embeddedStateVars = []string{"__NEXT_DATA__", "__NUXT__", "__INITIAL_STATE__", "__PRELOADED_STATE__",
+	"__INITIAL_DATA__", "__APP_STATE__", "__STATE__", "__APOLLO_STATE__"}
+
+// maxEmbeddedDepth bounds how deep embeddedProduct looks into the JSON.
+const maxEmbeddedDepth = 12
+
+// embeddedProduct returns the product of a page's embedded app state, or nil
+// when there is none or it is not clear which object is the page's product.
+func embeddedProduct(root *html.Node) product {
+	var states []any
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
+			return
+		}
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			}
+		}
+		text := b.String()
+		typ, _ := attr(n, "type")
+		typ, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(typ)), ";")
+		typ = strings.TrimSpace(typ)
+		if id, _ := attr(n, "id"); id == "__NEXT_DATA__" || strings.EqualFold(id, "__INITIAL_STATE__") {
+			if v, ok := parseLD(text); ok {
+				states = append(states, v)
+			}
+			return
+		}
+		if typ != "" && typ != "text/javascript" && typ != "application/javascript" && typ != "module" {
+			return
+		}
+		for _, name := range embeddedStateVars {
+			if v, ok := stateAssignment(text, name); ok {
+				states = append(states, v)
+			}
+		}
+	})
+	var strong, weak []map[string]any
+	for _, s := range states {
+		collectEmbedded(s, "", false, false, 0, &strong, &weak)
+	}
+	var m map[string]any
+	switch {
+	case len(strong) > 0:
+		// The same product may be held twice (state.product and
+		// state.entities.product): one title, one product.
+		for _, c := range strong[1:] {
+			if embeddedTitle(c) != embeddedTitle(strong[0]) {
+				return nil
+			}
+		}
+		m = strong[0]
+	case len(weak) == 1:
+		m = weak[0]
+	default:
+		return nil
+	}
+	return embeddedFields(m)
+}
+
+// stateAssignment decodes the JSON object assigned to window.name (or
+// window["name"], or a bare name = ...) in a script.
+func stateAssignment(script, name string) (any, bool) {
+	for _, prefix := range []string{"window." + name, `window["` + name + `"]`, "window['" + name + "']", "self." + name, "var " + name, "let " + name, "const " + name} {
+		i := strings.Index(script, prefix)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(script[i+len(prefix):], " \t\r\n")
+		if !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " \t\r\n")
+		if !strings.HasPrefix(rest, "{") {
+			continue
+		}
+		rest = strings.Map(func(r rune) rune {
+			if r < 0x20 {
+				return ' '
+			}
+			return r
+		}, rest)
+		dec := json.NewDecoder(bytes.NewReader([]byte(rest)))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err == nil {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// notProductKeys mark parts of an app's state that hold other things than
+// the page's product: navigation, recommendations, the cart.
+var notProductKeys = []string{"related", "recommend", "similar", "suggest", "upsell", "crosssell", "cross_sell",
+	"cross", "recent", "viewed", "menu", "nav", "footer", "header", "breadcrumb", "cart", "basket", "wishlist",
+	"bundle", "also", "compare", "popular", "bestseller", "trending", "sponsored", "promo", "banner", "advert",
+	"carousel", "accessor"}
+
+// productKey reports whether k names the object holding the page's product.
+func productKey(k string) bool {
+	k = strings.ToLower(k)
+	switch k {
+	case "product", "item", "offer", "listing", "ad", "productdata", "productdetail", "productdetails",
+		"currentproduct", "currentitem", "currentoffer", "currentlisting":
+		return true
+	}
+	return false
+}
+
+// excludedKey reports whether a word of key k (split at "_", "-" and
+// camelCase) starts with one of notProductKeys: "relatedProducts",
+// "recently_viewed", "navigation", but not "unavailable".
+func excludedKey(k string) bool {
+	var words []string
+	start := 0
+	for i, r := range k {
+		switch {
+		case r == '_' || r == '-' || r == '.' || r == ' ':
+			words = append(words, k[start:i])
+			start = i + 1
+		case r >= 'A' && r <= 'Z' && i > start && !(k[i-1] >= 'A' && k[i-1] <= 'Z'):
+			words = append(words, k[start:i])
+			start = i
+		}
+	}
+	words = append(words, k[start:])
+	for _, w := range words {
+		w = strings.ToLower(w)
+		for _, x := range notProductKeys {
+			if strings.HasPrefix(w, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// collectEmbedded gathers the product-like objects of v: strong ones held
+// by a product key (product, item, offer, …) or typed schema.org Product,
+// weak ones anywhere else outside arrays. It does not look inside a product
+// (its variants and accessories) nor under keys that hold other things.
+func collectEmbedded(v any, key string, strong, inArray bool, depth int, strongs, weaks *[]map[string]any) {
+	if depth > maxEmbeddedDepth || excludedKey(key) {
+		return
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		if productLike(v) {
+			switch {
+			case strong || !inArray && ldType(v, "Product"):
+				*strongs = append(*strongs, v)
+			case !inArray:
+				*weaks = append(*weaks, v)
+			}
+			return
+		}
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			collectEmbedded(v[k], k, strong || productKey(k), inArray, depth+1, strongs, weaks)
+		}
+	case []any:
+		for _, e := range v {
+			collectEmbedded(e, key, false, true, depth+1, strongs, weaks)
+		}
+	}
+}
+
+var (
+	embeddedTitleKeys  = []string{"name", "title", "productName", "product_name"}
+	embeddedDescKeys   = []string{"description", "shortDescription", "short_description", "body", "details"}
+	embeddedPriceKeys  = []string{"price", "currentPrice", "current_price", "salePrice", "sale_price", "priceAmount", "price_amount", "pricing", "prices"}
+	embeddedSellerKeys = []string{"seller", "vendor", "merchant", "sellerName", "seller_name", "vendorName", "vendor_name", "shop", "store"}
+	embeddedCurrency   = []string{"currency", "priceCurrency", "currencyCode", "currency_code"}
+)
+
+// firstText returns the first text read from m's keys that is not empty
+// and not JSON (an object read has no name, amount or URL).
+func firstText(m map[string]any, keys []string, read func(any) string) string {
+	for _, k := range keys {
+		if v, ok := m[k]; ok {
+			if s := read(v); s != "" && !strings.HasPrefix(s, "{") && !strings.HasPrefix(s, "[") {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func embeddedTitle(m map[string]any) string {
+	return firstText(m, embeddedTitleKeys, func(v any) string {
+		if s, ok := v.(string); ok {
+			return collapse(s)
+		}
+		return ""
+	})
+}
+
+// productLike reports whether m looks like a product: a title and a price
+// (or offers), or a title, a description and a seller.
+func productLike(m map[string]any) bool {
+	if t := embeddedTitle(m); t == "" || len(t) > 500 {
+		return false
+	}
+	if embeddedPrice(m) != "" {
+		return true
+	}
+	return firstText(m, embeddedDescKeys, render) != "" && firstText(m, embeddedSellerKeys, ldName) != ""
+}
+
+// embeddedPrice reads m's price: a number or string, an {amount, currency}
+// object, or schema.org offers; a bare amount takes m's currency.
+func embeddedPrice(m map[string]any) string {
+	price := firstText(m, embeddedPriceKeys, render)
+	if price == "" {
+		if o := ldProduct(map[string]any{"name": "x", "offers": m["offers"]}); o != nil {
+			price = o[precwatch.FieldPrice]
+		}
+	}
+	if price != "" && strings.Trim(price, "0123456789.,") == "" {
+		if c := firstText(m, embeddedCurrency, render); c != "" {
+			price += " " + c
+		}
+	}
+	return price
+}
+
+// embeddedFields reads an embedded product object as listing fields.
+func embeddedFields(m map[string]any) product {
+	p := product{}
+	p.set(precwatch.FieldTitle, embeddedTitle(m))
+	p.set(precwatch.FieldDescription, firstText(m, embeddedDescKeys, render))
+	p.set(precwatch.FieldPrice, embeddedPrice(m))
+	p.set(precwatch.FieldSeller, firstText(m, embeddedSellerKeys, ldName))
+	if o := ldProduct(map[string]any{"name": "x", "offers": m["offers"]}); o != nil {
+		p.set(precwatch.FieldSeller, o[precwatch.FieldSeller])
+		p.set(precwatch.FieldLocation, o[precwatch.FieldLocation])
+	}
+	if s, ok := m["location"].(string); ok {
+		p.set(precwatch.FieldLocation, collapse(s))
+	}
+	p.set("sku", firstText(m, []string{"sku", "SKU"}, render))
+	p.set("brand", firstText(m, []string{"brand"}, ldName))
+	return p
+}
