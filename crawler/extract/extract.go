@@ -6,7 +6,9 @@
 // next_page selectors give links, listing.item selects each listing node and
 // listing.fields maps listing fields to "css", "css@attr" or "@attr" specs;
 // without fields, and for a configured field that finds nothing, the page's
-// schema.org product data (JSON-LD, microdata, OpenGraph) is read instead.
+// schema.org product data (JSON-LD, microdata, OpenGraph) is read instead,
+// or else the product a single-page app embeds as JSON (__NEXT_DATA__,
+// window.__INITIAL_STATE__ = {...}).
 // XML documents fetched by HTML targets (RSS, Atom, sitemaps) are parsed as
 // XML into the same tree. JSON feed targets (also JSON Lines and JSONP) are
 // read with dotted paths, JSONPath-like spellings accepted. Every URL returned is absolute
@@ -42,8 +44,10 @@ const (
 type Page struct {
 	// Listings found on the page, in document order. Platform and Target
 	// are set from the target; URL is the url field made absolute and
-	// canonical, else the page's canonical URL; ID is the id field, else
-	// the URL. The first listing of a page without id or url is named by
+	// canonical, else the page's canonical URL — for the page's own
+	// listing (no listing.item), the URL its same-site <link
+	// rel="canonical"> declares, so that a product reachable under
+	// several addresses is one listing; ID is the id field, else the URL. The first listing of a page without id or url is named by
 	// the page URL, unless the page is a board of inline cards (listing.item
 	// on a target without follow or url_pattern, or a JSON feed's items);
 	// such cards, and the second and later listings of any page without id

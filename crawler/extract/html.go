@@ -44,7 +44,11 @@ import (
 // price, seller or location that finds nothing is taken from the item's
 // microdata Product, or the page's (JSON-LD, microdata, OpenGraph) for the
 // whole page or its only item; a target without fields reads its listings
-// from that data alone (see pageProducts). XML documents (RSS, Atom,
+// from that data alone (see pageProducts, which also reads the product a
+// single-page app embeds as JSON). The listing of a whole page without id or
+// url field is named by the page's <link rel="canonical"> when it is on the
+// page's host, not the site's root and within url_pattern (see
+// relCanonical). XML documents (RSS, Atom,
 // sitemaps, XML product feeds) are read as XML, elements named by their
 // lowercased local names (see parseXML).
 func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {

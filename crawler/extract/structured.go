@@ -30,7 +30,8 @@ var structuredFields = []string{precwatch.FieldTitle, precwatch.FieldDescription
 // pageProducts returns the products a whole page describes: its top-level
 // JSON-LD Products (also inside @graph or an array), else its microdata
 // Products not nested in another Product, else an OpenGraph product (og:type
-// product, or product:price tags). When list is true and the page has none of
+// product, or product:price tags), else the product of a single-page app's
+// embedded state (see embeddedProduct). When list is true and the page has none of
 // those, the Products of a JSON-LD ItemList count too (a category page of a
 // target without follow selectors).
 func pageProducts(root *html.Node, list bool) []product {
