@@ -101,7 +101,9 @@ type Run struct {
 	Listings     int
 	Errors       int
 	ErrorsByKind map[string]int
-	// Gone lists the listing (detail page) URLs that answered 404 or 410.
+	// Gone lists the listing (detail page) URLs that answered 404 or 410,
+	// except those of listings the run read under another address (a page
+	// whose rel=canonical names them).
 	Gone []string
 	// Resumed is true when the run continued an unfinished earlier one.
 	Resumed bool
@@ -165,6 +167,10 @@ type run struct {
 	head  int
 	seen  map[string]struct{}
 	ids   map[string]struct{} // IDs of the listings delivered in this session
+	// urls holds the URLs of the listings delivered in this session: a
+	// page that answered 404 at one of them is not gone when the listing
+	// was read under another address (rel=canonical).
+	urls map[string]struct{}
 	// linkPaged is set once a response's Link header named a next page.
 	linkPaged atomic.Bool
 	inflight  int
@@ -206,7 +212,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	r := &run{c: c, t: &t, sink: sink, j: j, seen: map[string]struct{}{}, ids: map[string]struct{}{}}
+	r := &run{c: c, t: &t, sink: sink, j: j, seen: map[string]struct{}{}, ids: map[string]struct{}{}, urls: map[string]struct{}{}}
 	r.cond = sync.NewCond(&r.mu)
 	r.res = Run{Target: t.Name, ErrorsByKind: map[string]int{}}
 	if t.Listing.URLPattern != "" {
@@ -303,6 +309,12 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	defer r.mu.Unlock()
 	res := r.res
 	res.Finished = c.opts.Now().UTC()
+	// A listing page that answered 404 is not gone when the run read its
+	// listing under another address that names it (rel=canonical).
+	res.Gone = slices.DeleteFunc(slices.Clone(res.Gone), func(u string) bool {
+		_, read := r.urls[seenKey(u)]
+		return read
+	})
 	cancelled := ctx.Err() != nil
 	// A run that read detail pages, or items without text, and found no
 	// listing at all proves nothing either: a redesign that broke the
@@ -460,6 +472,7 @@ type outcome struct {
 	links      []item
 	final      string   // the page's canonical URL after redirects
 	ids        []string // IDs of the listings delivered
+	urls       []string // URLs of the listings delivered
 	skipped    bool     // items were dropped for having no text
 	unfollowed int      // extract.CountUnfollowed of the page
 }
@@ -533,6 +546,9 @@ func (r *run) process(ctx context.Context, it item) {
 	}
 	for _, id := range out.ids {
 		r.ids[id] = struct{}{}
+	}
+	for _, u := range out.urls {
+		r.urls[seenKey(u)] = struct{}{}
 	}
 	if jerr := r.j.page(added, it.url, out.status, out.listings, out.errKind, out.gone); jerr != nil {
 		r.fatal = jerr
@@ -631,6 +647,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		}
 		out.listings++
 		out.ids = append(out.ids, l.ID)
+		out.urls = append(out.urls, l.URL)
 	}
 	return out, nil
 }

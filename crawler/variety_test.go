@@ -830,3 +830,37 @@ func TestBrokenFollowIsIncomplete(t *testing.T) {
 		})
 	}
 }
+
+// TestCanonicalListingNotGone checks a product reachable as /p/1-safrole
+// and /c/solvents/p/1, both declaring the canonical /p/1-safrole: one
+// listing, named by the canonical, which is not gone when /p/1-safrole
+// itself answers 404 while /c/solvents/p/1 still shows it. /p/2, which
+// answers 410 and is read nowhere else, is gone.
+func TestCanonicalListingNotGone(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/p/1-safrole":
+			http.NotFound(w, r)
+		case "/p/2":
+			http.Error(w, "gone", http.StatusGone)
+		case "/c/solvents/p/1":
+			fmt.Fprint(w, `<html><head><link rel="canonical" href="/p/1-safrole"></head><body><h1>Safrole</h1></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	tg := loopbackTarget("canon", srv.URL+"/p/1-safrole")
+	tg.StartURLs = append(tg.StartURLs, srv.URL+"/c/solvents/p/1", srv.URL+"/p/2")
+	tg.Listing = precwatch.ListingSpec{URLPattern: "/p/", Fields: map[string]string{"title": "h1"}}
+	sink := &collector{}
+	run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sink.listings) != 1 || sink.listings[0].URL != srv.URL+"/p/1-safrole" {
+		t.Errorf("listings %+v, want one at %s/p/1-safrole", sink.listings, srv.URL)
+	}
+	if len(run.Gone) != 1 || run.Gone[0] != srv.URL+"/p/2" {
+		t.Errorf("gone %v, want [%s/p/2]", run.Gone, srv.URL)
+	}
+}
