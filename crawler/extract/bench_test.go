@@ -159,3 +159,44 @@ func BenchmarkHTMLStructured(b *testing.B) {
 		}
 	}
 }
+
+// benchEmbedded is a Next.js product page shell (~100 KB of embedded state:
+// the product, a menu and 300 recommended products).
+func benchEmbedded() []byte {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html><head><title>Shop</title></head><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"menu":[{"name":"Home","url":"/"}],"product":{"name":"Safrole oil","description":"CAS 94-59-7","price":{"amount":120,"currency":"EUR"},"seller":{"name":"aromachem"}},"recommendations":[`)
+	for i := range 300 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":%d,"name":"Recommended product %d with a long name","price":%d,"seller":"s%d","image":"/img/%d.jpg"}`, i, i, i, i, i)
+	}
+	b.WriteString(`]}},"page":"/p/[id]","buildId":"x"}</script><script>window.__ENV__={"a":1};</script></body></html>`)
+	return []byte(b.String())
+}
+
+// BenchmarkHTMLEmbedded extracts the product of a single-page-app shell
+// from its embedded state (configured fields find nothing).
+func BenchmarkHTMLEmbedded(b *testing.B) {
+	body := benchEmbedded()
+	target := &precwatch.Target{Name: "spa", Platform: "SPA", Listing: precwatch.ListingSpec{
+		Fields: map[string]string{"title": "h1", "price": ".price", "seller": ".seller"}}}
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		p, err := HTML(target, "https://shop.example/p/1", body)
+		if err != nil || len(p.Listings) != 1 || p.Listings[0].Price != "120 EUR" {
+			b.Fatalf("%+v, %v", p, err)
+		}
+	}
+}
+
+// BenchmarkParseEmbeddedBaseline parses the same shell and nothing else.
+func BenchmarkParseEmbeddedBaseline(b *testing.B) {
+	body := benchEmbedded()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, err := goquery.NewDocumentFromReader(bytes.NewReader(body)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -86,6 +86,9 @@ func embeddedProduct(root *html.Node) product {
 // stateAssignment decodes the JSON object assigned to window.name (or
 // window["name"], or a bare name = ...) in a script.
 func stateAssignment(script, name string) (any, bool) {
+	if !strings.Contains(script, name) {
+		return nil, false
+	}
 	for _, prefix := range []string{"window." + name, `window["` + name + `"]`, "window['" + name + "']", "self." + name, "var " + name, "let " + name, "const " + name} {
 		i := strings.Index(script, prefix)
 		if i < 0 {
