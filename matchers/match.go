@@ -784,13 +784,14 @@ func overlapsAny(spans [][2]int32, h fhit) bool {
 
 // blockedBefore reports whether one of indicator ii's block-before words
 // ends at most 20 bytes before s in the same clause ("not sold without
-// prescription").
+// prescription"), or right before a parenthesis that opens the indicator
+// phrase ("1 gallon (converts to 3.785 litres)").
 func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
 	for _, c := range f.window(s-maxCue, s) {
 		if c.pat < 0 || m.pats[c.pat].kinds&kIndBlockBefore == 0 || c.e > s || s-c.e > 20 {
 			continue
 		}
-		if slices.Contains(m.pats[c.pat].blockBefore, ii) && sameClause(f.norm[c.e:s]) {
+		if slices.Contains(m.pats[c.pat].blockBefore, ii) && sameClause(openingParen(f.norm[c.e:s])) {
 			return true
 		}
 	}
@@ -880,6 +881,17 @@ func (m *Matcher) negatedIndicator(f *field, s int32) bool {
 }
 
 // sameClause reports whether a short gap holds no clause punctuation.
+// openingParen returns gap without an opening parenthesis (and the spaces
+// around it) that ends it: the gap between a word and the parenthesis
+// that glosses it.
+func openingParen(gap []byte) []byte {
+	g := bytes.TrimRight(gap, " ")
+	if len(g) == 0 || g[len(g)-1] != '(' {
+		return gap
+	}
+	return bytes.TrimRight(g[:len(g)-1], " ")
+}
+
 func sameClause(gap []byte) bool {
 	for _, r := range string(gap) {
 		switch r {
