@@ -100,7 +100,11 @@ func pageBase(pageURL string) (*url.URL, string, error) {
 	}
 	base, err := url.Parse(cleanRef(pageURL))
 	if err != nil {
-		return nil, "", fmt.Errorf("page url: %w", err)
+		// A stray "%" (http://0/%0) that Canonical escaped: resolve
+		// against the canonical form.
+		if base, err = url.Parse(canon); err != nil {
+			return nil, "", fmt.Errorf("page url: %w", err)
+		}
 	}
 	return base, canon, nil
 }
