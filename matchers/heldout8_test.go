@@ -22,12 +22,6 @@ const heldout8Min = 0.97
 // gets wrong for a reason not fixed yet; they are measured and listed but
 // left out of the assertion.
 var heldout8KnownGaps = map[string]string{
-	// "Licensed distributor, DEA registration on file. WhatsApp … for order
-	// status": the policy makes a messenger contact in the listing an
-	// indicator, but the licensed-seller signal (-0.20) outweighs one
-	// indicator (+0.15) for a Table II substance; changing that balance is a
-	// scoring decision for the lead.
-	"u0010": "licensed distributor with a WhatsApp contact: licence signal outweighs one indicator",
 	// "Buyers sometimes ask us to label as gift – we cannot do that": the
 	// refusal comes after the indicator phrase; indicator negation only
 	// looks before it.
