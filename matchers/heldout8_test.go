@@ -21,12 +21,7 @@ const heldout8Min = 0.97
 // heldout8KnownGaps are listings of the eighth held-out set the matcher
 // gets wrong for a reason not fixed yet; they are measured and listed but
 // left out of the assertion.
-var heldout8KnownGaps = map[string]string{
-	// "Buyers sometimes ask us to label as gift – we cannot do that": the
-	// refusal comes after the indicator phrase; indicator negation only
-	// looks before it.
-	"u0030": "'label as gift' refused in the words after it",
-}
+var heldout8KnownGaps = map[string]string{}
 
 // TestHeldout8 measures the matcher on the eighth held-out set.
 func TestHeldout8(t *testing.T) {

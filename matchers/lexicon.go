@@ -73,6 +73,9 @@ type lexicon struct {
 		Before    []string `yaml:"before"`
 		Immediate []string `yaml:"immediate"`
 		Except    []string `yaml:"except"`
+		// After: refusals that deny the indicator phrase right before
+		// them in the same sentence ("label as gift – we cannot do that").
+		After []string `yaml:"after"`
 	} `yaml:"indicator_negation"`
 	// IndicatorFrames: indicators said in two parts, a word of First and,
 	// at most Within bytes after it in the same sentence, a word of Second

@@ -649,7 +649,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	for _, c := range ev.cands {
 		f := &fields[c.field]
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
-			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !answeredNo(f.norm, int(c.s))) {
+			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if c.ii == m.crypto && !ev.cryptoOnly {
 				ev.cryptoOnly = m.onlyNear(f, c.s, c.e)
@@ -874,6 +874,23 @@ func (m *Matcher) negatedIndicator(f *field, s int32) bool {
 			}
 		}
 		if !except {
+			return true
+		}
+	}
+	return false
+}
+
+// refusedIndicator reports whether the indicator phrase ending at e is
+// refused right after it: a refusal cue ("we cannot do that", "not
+// possible", "machen wir nicht") starts at most 24 bytes after it in the
+// same sentence, a dash or comma between them allowed ("buyers ask us to
+// label as gift – we cannot do that").
+func (m *Matcher) refusedIndicator(f *field, e int32) bool {
+	for _, c := range f.window(e, e+24) {
+		if c.pat < 0 || c.s < e || c.s-e > 24 || m.pats[c.pat].kinds&kIndNegAfter == 0 {
+			continue
+		}
+		if gap := f.norm[e:c.s]; !bytes.ContainsAny(gap, ".!?;\n") {
 			return true
 		}
 	}

@@ -75,6 +75,7 @@ const (
 	kIndNegImmediate
 	kFrameFirst
 	kFrameSecond
+	kIndNegAfter
 )
 
 // termRef ties a pattern to a substance term.
@@ -334,6 +335,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
 		{lex.Payment.Fiat, kFiat},
 		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
+		{lex.IndicatorNegation.After, kIndNegAfter},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
