@@ -18,7 +18,9 @@ const maxProcessGap = 80
 // residue") or right before it ("low-safrole", "low in safrole"), a limit
 // ("safrole < 0.1%", "safrole ≤ 1 %"), or a process cue earlier in the same
 // clause ("manufactured from safrole", "produced by acetylation of wood pulp
-// with acetic anhydride").
+// with acetic anhydride"), or a list cue earlier in the same sentence
+// ("natural constituents include myristicin, elemicin and safrole", "heart
+// notes: iris, heliotropin").
 func (m *Matcher) markComposition(f *field, ms []subHit) {
 	for i := range ms {
 		h := &ms[i]
@@ -47,7 +49,8 @@ func (m *Matcher) markComposition(f *field, ms []subHit) {
 			}
 			k := m.pats[c.pat].kinds
 			if k&kCompBefore != 0 && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) ||
-				k&kCompProcess != 0 && h.s-c.e <= maxProcessGap && sameClause(f.norm[c.e:h.s]) {
+				k&kCompProcess != 0 && h.s-c.e <= maxProcessGap && sameClause(f.norm[c.e:h.s]) ||
+				k&kCompList != 0 && sameSentence(f.norm[c.e:h.s]) {
 				h.composition = true
 			}
 		}

@@ -55,6 +55,11 @@ type lexicon struct {
 		// acetylation with acetic anhydride"): the substance is what the
 		// product is made from, not what is offered.
 		Process []string `yaml:"process"`
+		// List: cues that open a list of a blend's constituents or notes
+		// ("natural constituents include", "heart notes:"): every mention
+		// after one, to the end of its sentence (commas and colons do not
+		// end it), names a component, not an offer.
+		List []string `yaml:"list"`
 	} `yaml:"composition"`
 	// Payment: non-crypto payment methods, and the cues that make a
 	// crypto payment the only one ("BTC only", "nur Bitcoin"). The policy's

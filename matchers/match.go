@@ -316,7 +316,7 @@ type ctxHit struct {
 // block (kAmbBlock) words of one ambiguous term.
 type ambMemo struct {
 	ar     ambRef
-	kind   uint32
+	kind   uint64
 	lo, hi int32
 }
 
@@ -385,7 +385,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	// Memo of the context and block words of each ambiguous term, in
 	// ev.ambBuf (a listing has few ambiguous terms: a linear search).
 	ev.ambMemo, ev.ambBuf = ev.ambMemo[:0], ev.ambBuf[:0]
-	ambList := func(ar ambRef, kind uint32) []ctxHit {
+	ambList := func(ar ambRef, kind uint64) []ctxHit {
 		for _, e := range ev.ambMemo {
 			if e.ar == ar && e.kind == kind {
 				return ev.ambBuf[e.lo:e.hi:e.hi]

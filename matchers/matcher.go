@@ -44,7 +44,7 @@ const (
 
 // kind bits of a pattern.
 const (
-	kSubstance uint32 = 1 << iota
+	kSubstance uint64 = 1 << iota
 	kIndicator
 	kChemCtx
 	kChemForm
@@ -76,6 +76,7 @@ const (
 	kFrameFirst
 	kFrameSecond
 	kIndNegAfter
+	kCompList
 )
 
 // termRef ties a pattern to a substance term.
@@ -96,7 +97,7 @@ type ambRef struct {
 
 type pattern struct {
 	text        string
-	kinds       uint32
+	kinds       uint64
 	indicators  []int16
 	refs        []termRef
 	ambRefs     []ambRef // ambiguous terms this is a context word of
@@ -120,7 +121,7 @@ type frameDef struct {
 // patInfo is the part of a pattern that filtering raw hits reads, kept
 // small so that the table stays in cache.
 type patInfo struct {
-	kinds                 uint32
+	kinds                 uint64
 	plen                  int32
 	startB, endB, digitOK bool
 	suffix                int8
@@ -324,7 +325,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		indicatorDef{id: IndBulk, label: "bulk or wholesale quantity"})
 	for _, l := range []struct {
 		terms []string
-		kind  uint32
+		kind  uint64
 	}{
 		{lex.ChemicalContext, kChemCtx}, {lex.ChemicalForm, kChemForm | kChemCtx}, {lex.DosageForms, kDosage},
 		{lex.Bulk, kBulk}, {lex.Licensed, kLicensed}, {lex.NotSubstance, kNotSubstance},
@@ -333,6 +334,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
 		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
+		{lex.Composition.List, kCompList},
 		{lex.Payment.Fiat, kFiat},
 		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
 		{lex.IndicatorNegation.After, kIndNegAfter},
@@ -458,7 +460,7 @@ func (b *patBuilder) pat(key string) *pattern { return &b.pats[b.index[key]] }
 
 // add returns the pattern for the normalised text v (a trailing '*' makes
 // it a prefix pattern), creating it if needed, with kind added.
-func (b *patBuilder) add(v string, kind uint32) *pattern {
+func (b *patBuilder) add(v string, kind uint64) *pattern {
 	i, ok := b.index[v]
 	if !ok {
 		text := strings.TrimSuffix(v, "*")
