@@ -81,8 +81,9 @@ func wantedBefore(norm []byte, s int) bool {
 	return false
 }
 
-// limitAfter reports whether an upper limit follows at b[i]: "<", "≤" or
-// "max" with a number and "%" or "ppm".
+// limitAfter reports whether an upper limit follows at b[i]: "<", "≤",
+// "max" or a limit word ("below", "less than") with a number and "%" or
+// "ppm".
 func limitAfter(b []byte, i int) bool {
 	for i < len(b) && (b[i] == ' ' || b[i] == ':') {
 		i++
@@ -95,7 +96,11 @@ func limitAfter(b []byte, i int) bool {
 	case i+3 <= len(b) && string(b[i:i+3]) == "max":
 		i += 3
 	default:
-		return false
+		w, ok := limitWord(b[i:])
+		if !ok {
+			return false
+		}
+		i += w
 	}
 	for i < len(b) && (b[i] == ' ' || b[i] == '=' || b[i] == '.') {
 		i++
@@ -110,6 +115,20 @@ func limitAfter(b []byte, i int) bool {
 		i++
 	}
 	return i < len(b) && b[i] == '%' || i+3 <= len(b) && string(b[i:i+3]) == "ppm"
+}
+
+// limitWords are the words of a limit written out ("safrole below 0.1%",
+// "under 1 %", "less than 0.5 %").
+var limitWords = []string{"below ", "under ", "less than ", "not more than ", "unter ", "moins de ", "inferieur a ", "menos de ", "inferior a "}
+
+// limitWord reports the length of the limit word that b starts with.
+func limitWord(b []byte) (int, bool) {
+	for _, w := range limitWords {
+		if len(b) >= len(w) && string(b[:len(w)]) == w {
+			return len(w), true
+		}
+	}
+	return 0, false
 }
 
 // privativeEndings are word endings that make the name they are glued to

@@ -25,3 +25,18 @@ func TestGap9ListCueSpansCommas(t *testing.T) {
 			price: "€ 90", suspicious: true, cas: []string{"120-57-0"}},
 	})
 }
+
+// A limit written out in words right after a mention ("safrole below 0.5
+// %", "less than 1 %") states what a product contains, like "safrole <
+// 0.5 %"; a limit after another word ("moisture below 0.1%") leaves the
+// offered chemical offered.
+func TestGap9LimitWords(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Nutmeg body butter 100 g", desc: "Shea and nutmeg butter for dry skin, safrole below 0.5 % as IFRA requires.",
+			price: "€ 12", cas: []string{"94-59-7"}},
+		{title: "Cinnamon leaf oil 30 ml", desc: "Cinnamon leaf oil for soap; safrole less than 1 %.",
+			price: "€ 8", cas: []string{"94-59-7"}},
+		{title: "Safrole 99% 1 L", desc: "Safrole 99%, moisture below 0.1%, amber bottle.",
+			price: "€ 80", suspicious: true, cas: []string{"94-59-7"}},
+	})
+}
