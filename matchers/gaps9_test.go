@@ -40,3 +40,12 @@ func TestGap9LimitWords(t *testing.T) {
 			price: "€ 80", suspicious: true, cas: []string{"94-59-7"}},
 	})
 }
+
+// A seller's bare "Notes:" field is no list of a blend's notes: a Table I
+// chemical offered after it stays offered.
+func TestGap9BareNotesIsNoListCue(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Aroma chemicals – restock", desc: "Notes: we also have safrole 99%, 1 L bottles, ask for price.",
+			price: "€ 80", suspicious: true, cas: []string{"94-59-7"}},
+	})
+}
