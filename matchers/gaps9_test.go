@@ -49,3 +49,15 @@ func TestGap9BareNotesIsNoListCue(t *testing.T) {
 			price: "€ 80", suspicious: true, cas: []string{"94-59-7"}},
 	})
 }
+
+// A solvent blend is the chemicals it names: "blend of toluene and
+// acetone" with an indicator offers both (rule b), while a fragrance blend
+// in a candle names its components.
+func TestGap9SolventBlendIsOffered(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Thinner 20 L", desc: "Solvent blend of toluene and acetone, discreet shipping, Telegram @thinpro.",
+			price: "€ 40", suspicious: true, cas: []string{"108-88-3", "67-64-1"}},
+		{title: "Amber & honey candle 250 g", desc: "Soy wax candle with a fragrance blend of phenylacetic acid and labdanum.",
+			price: "€ 18", cas: []string{"103-82-2"}},
+	})
+}
