@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"bytes"
-	"encoding/json"
 	"slices"
 	"strings"
 
@@ -102,16 +100,7 @@ func stateAssignment(script, name string) (any, bool) {
 		if !strings.HasPrefix(rest, "{") {
 			continue
 		}
-		rest = strings.Map(func(r rune) rune {
-			if r < 0x20 {
-				return ' '
-			}
-			return r
-		}, rest)
-		dec := json.NewDecoder(bytes.NewReader([]byte(rest)))
-		dec.UseNumber()
-		var v any
-		if err := dec.Decode(&v); err == nil {
+		if v, ok := decodeScriptJSON(rest); ok {
 			return v, true
 		}
 	}

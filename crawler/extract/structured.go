@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 
@@ -87,16 +86,20 @@ func parseLD(s string) (any, bool) {
 			s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(s, w[0])), w[1]))
 		}
 	}
-	s = strings.TrimRight(s, "; \t\r\n")
-	// Control characters are invalid inside JSON strings and blank
-	// outside them: a space keeps both readable.
+	return decodeScriptJSON(strings.TrimRight(s, "; \t\r\n"))
+}
+
+// decodeScriptJSON decodes the first JSON value of a script's text, numbers
+// kept as written. Control characters are invalid inside JSON strings and
+// blank outside them: a space keeps both readable.
+func decodeScriptJSON(s string) (any, bool) {
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 {
 			return ' '
 		}
 		return r
 	}, s)
-	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
+	dec := json.NewDecoder(strings.NewReader(s))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
