@@ -179,6 +179,32 @@ func BenchmarkMatchNoSubstance(b *testing.B) {
 	b.ReportMetric(float64(len(ls))/float64(len(all)), "share")
 }
 
+// BenchmarkMatchSubstance is the full matcher over the corpus listings
+// that name a substance or give an explain line: the listings it evaluates.
+func BenchmarkMatchSubstance(b *testing.B) {
+	m := testMatcher(b)
+	all, _ := benchCorpus(b)
+	var ls []precwatch.Listing
+	var n int64
+	for i := range all {
+		if r := m.Match(&all[i]); len(r.Substances) > 0 || len(r.Explain) > 0 {
+			ls = append(ls, all[i])
+			n += int64(len(all[i].Title) + len(all[i].Description))
+		}
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for j := range ls {
+			m.Match(&ls[j])
+		}
+	}
+	reportCPU(b, cpu0, n)
+	b.ReportMetric(float64(len(ls))/float64(len(all)), "share")
+}
+
 // BenchmarkNormalize is the normaliser alone, over the same fields as
 // BenchmarkMatch.
 func BenchmarkNormalize(b *testing.B) {
