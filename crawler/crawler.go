@@ -589,16 +589,48 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.errKind = KindFetch
 		return out, err
 	}
-	resp, kind, err := r.fetch(ctx, u)
-	if err != nil {
-		out.errKind = kind
-		if resp != nil {
-			out.status = resp.Status
-			out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
+	var resp *response
+	var body []byte
+	for reload := 0; ; reload++ {
+		var kind string
+		resp, kind, err = r.fetch(ctx, u)
+		if err != nil {
+			out.errKind = kind
+			if resp != nil {
+				out.status = resp.Status
+				out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
+			}
+			return out, err
 		}
-		return out, err
+		out.status = resp.Status
+		body, _, err = decodeBody(resp, r.t)
+		if err != nil {
+			out.errKind = KindDecode
+			return out, err
+		}
+		// A redirected page is read at its final URL: its relative links and
+		// url_pattern refer to it, and it is the listing's address.
+		out.final = finalURL(it.url, resp.URL)
+		delay, again := r.reloads(resp, it.url, out.final, body)
+		if !again {
+			break
+		}
+		if reload >= maxReloads {
+			// Still the interstitial: the page was not read, which is
+			// no answer about the listings behind it.
+			out.errKind = KindInterstitial
+			return out, fmt.Errorf("get %s: still reloading itself after %d reloads (a bot check, consent or age gate the crawler cannot pass; a cookie in the target's headers may)", it.url, maxReloads)
+		}
+		// A bot check, consent or age gate that set a cookie and
+		// reloads the page: ask again, as a browser does.
+		t := time.NewTimer(delay)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return out, ctx.Err()
+		case <-t.C:
+		}
 	}
-	out.status = resp.Status
 	fetched := r.c.opts.Now().UTC()
 	hash, err := r.c.evidence.Put(Snapshot{URL: resp.URL, FetchedAt: fetched, Status: resp.Status, Header: resp.Header, Body: resp.Body})
 	if err != nil {
@@ -607,14 +639,6 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.errKind = "evidence"
 		return out, err
 	}
-	body, _, err := decodeBody(resp, r.t)
-	if err != nil {
-		out.errKind = KindDecode
-		return out, err
-	}
-	// A redirected page is read at its final URL: its relative links and
-	// url_pattern refer to it, and it is the listing's address.
-	out.final = finalURL(it.url, resp.URL)
 	page, err := extract.Extract(r.t, out.final, body)
 	if err != nil {
 		out.errKind = KindExtract
@@ -650,6 +674,40 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.urls = append(out.urls, l.URL)
 	}
 	return out, nil
+}
+
+// maxReloads is how often a page that reloads itself (SelfRefresh, a
+// Refresh header) is asked for again before it counts as failed.
+const maxReloads = 2
+
+// reloads reports whether an html target's page reloads itself by a
+// <meta http-equiv="refresh"> or a Refresh header naming no other page,
+// and after how long (at most 10 s).
+func (r *run) reloads(resp *response, requested, final string, body []byte) (time.Duration, bool) {
+	if r.t.Kind == precwatch.KindJSON {
+		return 0, false
+	}
+	var delay float64
+	again := false
+	if h := resp.Header.Get("Refresh"); h != "" {
+		ref, d, ok := extract.ParseRefresh(h)
+		if ok && ref == "" {
+			delay, again = d, true
+		} else if ok {
+			if base, err := url.Parse(final); err == nil {
+				if u, err := extract.Canonical(base, ref); err == nil && (seenKey(u) == seenKey(final) || seenKey(u) == seenKey(requested)) {
+					delay, again = d, true
+				}
+			}
+		}
+	}
+	if !again {
+		delay, again = extract.SelfRefresh(requested, final, body)
+	}
+	if !again {
+		return 0, false
+	}
+	return time.Duration(delay * float64(time.Second)), true
 }
 
 // nextPages returns a page's next pages: its next_page links, those of its Link

@@ -763,6 +763,9 @@ const (
 	// archive or other file no html target reads; they are skipped, not
 	// failed.
 	KindNotDocument = "not-document"
+	// KindInterstitial counts pages that kept reloading themselves (a
+	// bot check, consent or age gate the crawler could not pass).
+	KindInterstitial = "interstitial"
 )
 
 // classify names the kind of a fetch error and says whether a retry may help.

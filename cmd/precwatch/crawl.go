@@ -379,6 +379,8 @@ func kindWords(k string) string {
 		return "evidence could not be saved"
 	case crawler.KindFetch:
 		return "fetch error"
+	case crawler.KindInterstitial:
+		return "interstitial page that kept reloading itself (a bot check, consent or age gate; a cookie under the target's headers may pass it)"
 	}
 	return k
 }

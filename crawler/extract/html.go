@@ -473,7 +473,18 @@ func flatten(body []byte, depth int) []byte {
 // metaRefresh returns the URL of a <meta http-equiv="refresh"> that moves
 // on within 10 seconds.
 func metaRefresh(root *html.Node) (string, bool) {
+	ref, _, ok := refreshOf(root)
+	if !ok || ref == "" {
+		return "", false
+	}
+	return ref, true
+}
+
+// refreshOf returns the first <meta http-equiv="refresh"> that moves on
+// within 10 seconds: its URL ("" for the page itself) and its delay.
+func refreshOf(root *html.Node) (string, float64, bool) {
 	var ref string
+	var delay float64
 	var found bool
 	walk(root, func(n *html.Node) {
 		if found || n.Type != html.ElementNode || n.DataAtom != atom.Meta {
@@ -483,26 +494,87 @@ func metaRefresh(root *html.Node) (string, bool) {
 			return
 		}
 		content, _ := attr(n, "content")
-		delay, rest, ok := strings.Cut(content, ";")
-		if !ok {
-			delay, rest, ok = strings.Cut(content, ",")
-		}
-		if !ok {
-			return
-		}
-		if d, err := strconv.ParseFloat(strings.TrimSpace(delay), 64); err != nil || d > 10 {
-			return
-		}
-		rest = strings.TrimSpace(rest)
-		if k, v, ok := strings.Cut(rest, "="); ok && strings.EqualFold(strings.TrimSpace(k), "url") {
-			rest = v
-		}
-		rest = strings.Trim(strings.TrimSpace(rest), `'"`)
-		if rest != "" {
-			ref, found = rest, true
-		}
+		ref, delay, found = ParseRefresh(content)
 	})
-	return ref, found
+	return ref, delay, found
+}
+
+// ParseRefresh reads a refresh instruction (a <meta http-equiv="refresh">
+// content or a Refresh header: "5", "0; url=/next", "1,URL='/x'") that
+// moves on within 10 seconds: its URL as written ("" for the page itself)
+// and its delay in seconds.
+func ParseRefresh(content string) (string, float64, bool) {
+	delay, rest, ok := strings.Cut(content, ";")
+	if !ok {
+		delay, rest, _ = strings.Cut(content, ",")
+	}
+	d, err := strconv.ParseFloat(strings.TrimSpace(delay), 64)
+	if err != nil || d < 0 || d > 10 {
+		return "", 0, false
+	}
+	rest = strings.TrimSpace(rest)
+	if k, v, ok := strings.Cut(rest, "="); ok && strings.EqualFold(strings.TrimSpace(k), "url") {
+		rest = v
+	}
+	return strings.Trim(strings.TrimSpace(rest), `'"`), d, true
+}
+
+// refreshHint finds a <meta http-equiv=refresh> cheaply before a page is
+// parsed for it.
+var refreshHint = regexp.MustCompile(`(?i)http-equiv\s*=\s*["']?\s*refresh`)
+
+// SelfRefresh reports whether an HTML page reloads itself by <meta
+// http-equiv="refresh"> — without a URL, or to pageURL or requested (the
+// address asked for before redirects) — as the JS-free interstitials of
+// bot checks, consent and age gates do after setting a cookie; it returns
+// the refresh delay in seconds. A refresh to another page is a link (see
+// HTML), not a reload.
+func SelfRefresh(requested, pageURL string, body []byte) (float64, bool) {
+	if !refreshHint.Match(body[:min(len(body), 64<<10)]) || isXML(body) {
+		return 0, false
+	}
+	root, err := html.Parse(bytes.NewReader(body[:min(len(body), 64<<10)]))
+	if err != nil {
+		return 0, false
+	}
+	ref, delay, ok := refreshOf(root)
+	if !ok {
+		return 0, false
+	}
+	if ref == "" {
+		return delay, true
+	}
+	base, canon, err := pageBase(pageURL)
+	if err != nil {
+		return 0, false
+	}
+	base = documentBase(root, base)
+	u, err := Canonical(base, ref)
+	if err != nil {
+		return 0, false
+	}
+	for _, p := range []string{canon, requested} {
+		if c, err := Canonical(nil, p); err == nil && sameDocument(c, u) {
+			return delay, true
+		}
+	}
+	return 0, false
+}
+
+// sameDocument compares two canonical URLs, ignoring a trailing slash on
+// the path.
+func sameDocument(a, b string) bool {
+	trim := func(s string) string {
+		p, q, has := strings.Cut(s, "?")
+		if i := strings.Index(p, "://"); i >= 0 && strings.Count(p[i+3:], "/") > 1 {
+			p = strings.TrimSuffix(p, "/")
+		}
+		if has {
+			return p + "?" + q
+		}
+		return p
+	}
+	return trim(a) == trim(b)
 }
 
 // onclickURL finds the URL an onclick handler navigates to.

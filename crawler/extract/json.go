@@ -65,6 +65,11 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	spec := &t.JSON
 
 	v, ok := lookup(doc, spec.Items)
+	if !ok {
+		// Listings grouped in arrays of arrays ("categories[*].products",
+		// GraphQL's "edges[*].node"): every element's, in order.
+		v, ok = lookupEach(doc, spec.Items)
+	}
 	var items []any
 	var keys []string // ids of items keyed by id, else nil
 	switch v := v.(type) {
@@ -435,6 +440,54 @@ func lookup(v any, path string) (any, bool) {
 		}
 	}
 	return v, true
+}
+
+// lookupEach follows a dotted path from v like lookup, except that a
+// segment other than an index applied to an array applies to each of its
+// elements, so that "data.categories.products" (also written
+// "data.categories[*].products[*]") collects the products of every category
+// and "edges.node" the node of every edge. Arrays found at the end are
+// concatenated. It reports whether the path reached anything.
+func lookupEach(v any, path string) ([]any, bool) {
+	path = NormalizePath(path)
+	if path == "" {
+		return nil, false
+	}
+	var out []any
+	found := false
+	var walk func(v any, segs []string, depth int)
+	walk = func(v any, segs []string, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		if len(segs) == 0 {
+			found = true
+			if a, ok := v.([]any); ok {
+				out = append(out, a...)
+			} else {
+				out = append(out, v)
+			}
+			return
+		}
+		switch c := v.(type) {
+		case map[string]any:
+			if next, ok := c[segs[0]]; ok {
+				walk(next, segs[1:], depth+1)
+			}
+		case []any:
+			if i, err := strconv.Atoi(segs[0]); err == nil {
+				if i >= 0 && i < len(c) {
+					walk(c[i], segs[1:], depth+1)
+				}
+				return
+			}
+			for _, e := range c {
+				walk(e, segs, depth+1)
+			}
+		}
+	}
+	walk(v, strings.Split(path, "."), 0)
+	return out, found
 }
 
 // render turns a JSON value into listing text.
