@@ -201,9 +201,26 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if user, err = foldCase(user, targets); err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Query, err)
 	}
+	// Filter values match as the query syntax's do (platform=chemhub,
+	// list=Table-I); the caller's platform scope, the first filter, stays
+	// exact.
+	for i := range filters {
+		if i == 0 && len(q.Platforms) > 0 {
+			continue
+		}
+		if filters[i], err = foldCase(filters[i], targets); err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Query, err)
+		}
+	}
 	bq = combine(user, filters)
 	out := &Results{Hits: []Hit{}}
 	if empty {
+		if q.Facets {
+			out.Facets = map[string][]FacetTerm{}
+			for _, f := range FacetFields {
+				out.Facets[f] = []FacetTerm{}
+			}
+		}
 		out.Took = time.Since(start)
 		return out, nil
 	}
@@ -576,6 +593,12 @@ func (x *Index) compileParts(q Query) (query.Query, []query.Query, error) {
 			}
 			filters = append(filters, query.NewDisjunctionQuery(bs))
 			continue
+		}
+		if f == fCAS { // cas=5449127 is 5449-12-7, as in the query syntax
+			vals = slices.Clone(vals)
+			for i, v := range vals {
+				vals[i] = dashedCAS(strings.TrimSpace(v))
+			}
 		}
 		filters = append(filters, anyTerm(f, vals))
 	}

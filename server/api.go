@@ -40,7 +40,7 @@ func (s *Server) apiRoutes() []route {
 	searchParams := []param{
 		{"q", "string", "bleve query-string syntax; empty matches every listing"},
 		{"page", "integer", "page number, from 1"},
-		{"size", "integer", "hits per page (default 20, at most 100)"},
+		{"size", "integer", "hits per page (default 20, at most 100; 0: only the total and facets)"},
 		{"limit", "integer", "the same as size (the name the CLI and /api/v1/tickets use)"},
 		{"offset", "integer", "skip this many hits (instead of page)"},
 		{"sort", "string", "score (default), date or relevance"},
@@ -50,7 +50,7 @@ func (s *Server) apiRoutes() []route {
 		{"highlight", "boolean", "return highlighted fragments (default true)"},
 	}
 	for _, f := range searchFilterFields {
-		searchParams = append(searchParams, param{f, "string", "keep hits with this " + f + " (repeatable)"})
+		searchParams = append(searchParams, param{f, "string", "keep hits with this " + f + " (repeatable; any case; outside the caller's scope: 403)"})
 	}
 	list := append([]param{{"limit", "integer", "tickets per page (default 50, at most 1000)"}, {"offset", "integer", "skip this many"}}, ticketFilterParams...)
 	return []route{
@@ -94,7 +94,8 @@ func searchQuery(v url.Values, p *Principal, maxSize int) (SearchQuery, int, err
 	if v.Get("size") == "" && v.Get("limit") != "" {
 		sizeName = "limit"
 	}
-	size, err := intParam(v, sizeName, 20, 1, maxSize)
+	// size=0: the total and the facets only, like the CLI's --limit 0.
+	size, err := intParam(v, sizeName, 20, 0, maxSize)
 	if err != nil {
 		return q, 0, err
 	}
@@ -107,13 +108,30 @@ func searchQuery(v url.Values, p *Principal, maxSize int) (SearchQuery, int, err
 		if q.Offset, err = intParam(v, "offset", 0, 0, 10000*maxSize); err != nil {
 			return q, 0, err
 		}
-		page = q.Offset/size + 1
+		page = q.Offset/max(size, 1) + 1
 	}
 	for _, f := range searchFilterFields {
 		for _, val := range v[f] {
-			if val = strings.TrimSpace(val); val != "" {
-				q.Filters[f] = append(q.Filters[f], val)
+			vals := []string{val}
+			if f == "platform" { // repeatable or comma-separated, as for tickets
+				vals = strings.Split(val, ",")
 			}
+			for _, val := range vals {
+				if val = strings.TrimSpace(val); val != "" {
+					q.Filters[f] = append(q.Filters[f], val)
+				}
+			}
+		}
+	}
+	if scope := p.Scope(); scope != nil {
+		// A platform outside the caller's scope is refused, not silently
+		// emptied (as for tickets); one inside is spelt as the scope is.
+		for i, val := range q.Filters["platform"] {
+			j := slices.IndexFunc(scope, func(s string) bool { return strings.EqualFold(s, val) })
+			if j < 0 {
+				return q, 0, forbidden("platform %q is outside your scope", val)
+			}
+			q.Filters["platform"][i] = scope[j]
 		}
 	}
 	if q.From, err = timeParam(v, "from", false); err != nil {
@@ -130,6 +148,9 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, p *Principal)
 	if err != nil {
 		return err
 	}
+	if err := s.targetsInScope(r.Context(), p, q.Filters["target"]); err != nil {
+		return err
+	}
 	res, err := s.search(r.Context(), q)
 	if err != nil {
 		return err
@@ -139,6 +160,32 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, p *Principal)
 		Page int `json:"page"`
 		Size int `json:"size"`
 	}{res, page, q.Size})
+	return nil
+}
+
+// targetsInScope refuses (403) a filter on a target of a platform outside
+// p's scope: "any request outside the caller's scope gets 403", as for a
+// platform filter. A target nobody has filters everything out instead.
+func (s *Server) targetsInScope(ctx context.Context, p *Principal, names []string) error {
+	if p.Scope() == nil {
+		return nil
+	}
+	for _, name := range names {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		ti, err := s.opts.Targets.Target(ctx, name)
+		if precwatch.ErrorCode(err) == precwatch.ENOTFOUND {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if !p.Sees(ti.Target.Platform) {
+			return forbidden("target %s is outside your platform", name)
+		}
+	}
 	return nil
 }
 
@@ -186,6 +233,9 @@ func (s *Server) ticketFilter(ctx context.Context, v url.Values, p *Principal) (
 				f.Platforms = append(f.Platforms, x) // no listing yet: nothing matches
 			}
 		}
+	}
+	if err := s.targetsInScope(ctx, p, []string{f.Target}); err != nil {
+		return f, err
 	}
 	var err error
 	f.Since, err = timeParam(v, "since", false)
@@ -667,6 +717,9 @@ func (s *Server) apiRunNow(w http.ResponseWriter, r *http.Request, p *Principal)
 func (s *Server) apiRuns(w http.ResponseWriter, r *http.Request, p *Principal) error {
 	limit, err := intParam(r.URL.Query(), "limit", 50, 1, 500)
 	if err != nil {
+		return err
+	}
+	if err := s.targetsInScope(r.Context(), p, []string{r.URL.Query().Get("target")}); err != nil {
 		return err
 	}
 	runs, err := s.runs(r.Context(), p, r.URL.Query().Get("target"), limit)

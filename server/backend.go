@@ -165,7 +165,7 @@ type SearchQuery struct {
 type SearchResults struct {
 	Total  uint64                 `json:"total"`
 	Hits   []SearchHit            `json:"hits"`
-	Facets map[string][]FacetTerm `json:"facets,omitempty"`
+	Facets map[string][]FacetTerm `json:"facets"` // a list per facet field when asked for, else {}
 	// Approximate is true when the facet counts were estimated from a
 	// sample of a very large result.
 	Approximate bool          `json:"approximate,omitempty"`

@@ -22,6 +22,8 @@ func TestSearchLimitOffset(t *testing.T) {
 		{"q=x&limit=5&offset=12", 5, 12, 3},
 		{"q=x&size=7&limit=5", 7, 0, 1},
 		{"q=x&offset=40", 20, 40, 3},
+		{"q=x&limit=0", 0, 0, 1}, // the total and facets only, like the CLI's --limit 0
+		{"q=x&size=0&offset=7", 0, 7, 8},
 	} {
 		v, _ := url.ParseQuery(c.query)
 		q, page, err := searchQuery(v, p, 100)
@@ -29,7 +31,7 @@ func TestSearchLimitOffset(t *testing.T) {
 			t.Errorf("searchQuery(%s) = size %d, offset %d, page %d, %v; want %d, %d, %d", c.query, q.Size, q.Offset, page, err, c.size, c.offset, c.page)
 		}
 	}
-	for _, bad := range []string{"q=x&limit=0", "q=x&limit=101", "q=x&limit=abc", "q=x&offset=-1"} {
+	for _, bad := range []string{"q=x&limit=-1", "q=x&limit=101", "q=x&limit=abc", "q=x&offset=-1"} {
 		v, _ := url.ParseQuery(bad)
 		if _, _, err := searchQuery(v, p, 100); precwatch.ErrorCode(err) != precwatch.EINVALID {
 			t.Errorf("searchQuery(%s) err = %v, want EINVALID", bad, err)

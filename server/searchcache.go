@@ -107,6 +107,9 @@ func (c *flightCache[V]) sweep(now time.Time) {
 func (s *Server) search(ctx context.Context, q SearchQuery) (*SearchResults, error) {
 	page := q
 	page.Facets = false
+	if q.Size == 0 { // the total (and facets) only
+		page.Size, page.Highlight, page.Sort = 1, false, ""
+	}
 	res, err := s.cache.get(ctx, cacheKey("p", page), func(ctx context.Context) (*SearchResults, error) {
 		r, err := s.opts.Search.Search(ctx, page)
 		if err == nil && r.Hits == nil {
@@ -114,8 +117,18 @@ func (s *Server) search(ctx context.Context, q SearchQuery) (*SearchResults, err
 		}
 		return r, err
 	})
-	if err != nil || !q.Facets {
-		return res, err
+	if err != nil {
+		return nil, err
+	}
+	// The answer always has "facets" ({} when not asked for); res is
+	// shared through the cache, so it is copied, never changed.
+	out := *res
+	if q.Size == 0 {
+		out.Hits = []SearchHit{}
+	}
+	if !q.Facets {
+		out.Facets, out.Approximate = map[string][]FacetTerm{}, false
+		return &out, nil
 	}
 	fq := q
 	fq.Size, fq.Offset, fq.Highlight, fq.Sort = 1, 0, false, ""
@@ -125,8 +138,10 @@ func (s *Server) search(ctx context.Context, q SearchQuery) (*SearchResults, err
 	if err != nil {
 		return nil, err
 	}
-	out := *res
 	out.Facets, out.Approximate = fr.Facets, fr.Approximate
+	if out.Facets == nil {
+		out.Facets = map[string][]FacetTerm{}
+	}
 	return &out, nil
 }
 

@@ -245,6 +245,12 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, p *Principal
 	if err != nil {
 		return err
 	}
+	if err := s.targetsInScope(r.Context(), p, q.Filters["target"]); err != nil {
+		return err
+	}
+	if q.Size == 0 { // the page always shows hits
+		q.Size, q.Offset, pg = 20, 0, 1
+	}
 	q.FacetSize = 8
 	res, err := s.search(r.Context(), q)
 	if err != nil {
@@ -354,6 +360,9 @@ func (s *Server) searchExport(w http.ResponseWriter, r *http.Request, p *Princip
 	v.Del("size")
 	q, _, err := searchQuery(v, p, 1000)
 	if err != nil {
+		return err
+	}
+	if err := s.targetsInScope(r.Context(), p, q.Filters["target"]); err != nil {
 		return err
 	}
 	q.Size, q.Facets, q.Highlight = 1000, false, false
@@ -718,6 +727,9 @@ type runsView struct {
 }
 
 func (s *Server) runsPage(w http.ResponseWriter, r *http.Request, p *Principal, sess *session) error {
+	if err := s.targetsInScope(r.Context(), p, []string{r.URL.Query().Get("target")}); err != nil {
+		return err
+	}
 	runs, err := s.runs(r.Context(), p, r.URL.Query().Get("target"), 100)
 	if err != nil {
 		return err

@@ -213,6 +213,7 @@ func (b *backend) Search(ctx context.Context, q server.SearchQuery) (*server.Sea
 	if res.Facets != nil {
 		out.Facets = map[string][]server.FacetTerm{}
 		for k, ts := range res.Facets {
+			out.Facets[k] = make([]server.FacetTerm, 0, len(ts)) // [] for a field without values
 			for _, t := range ts {
 				out.Facets[k] = append(out.Facets[k], server.FacetTerm(t))
 			}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// Conformance tests of the second audit: the public contracts of DESIGN.md
+// (and the README and docs/SERVER.md that spell them out) as an outside
+// tool drives them, each found deviating.
+
+// searchTotal returns the total of GET /api/v1/search?params as role.
+func (f *fixture) searchTotal(role, params string) int {
+	f.t.Helper()
+	var r struct {
+		Total int `json:"total"`
+	}
+	f.getJSON(role, "/api/v1/search?"+params, &r)
+	return r.Total
+}
+
+// TestConformance2APIFilterScope: "any request outside the caller's scope
+// gets 403". A partner or reviewer filtering the search on another
+// platform, or tickets, exports, search or runs on another platform's
+// target, got 200 with nothing (the tickets' platform= already said 403).
+func TestConformance2APIFilterScope(t *testing.T) {
+	f := newFixture(t)
+	other := url.QueryEscape(otherPlatform)
+	for _, c := range []struct{ role, path string }{
+		{"partner", "/api/v1/search?q=*&platform=" + other},
+		{"reviewer", "/api/v1/search?q=*&platform=" + strings.ToLower(other)},
+		{"reviewer", "/api/v1/search?q=*&platform=" + ownPlatform + "," + other},
+		{"partner", "/api/v1/search?q=*&target=bazaar"},
+		{"reviewer", "/api/v1/tickets?target=bazaar"},
+		{"partner", "/api/v1/exports/tickets.jsonl?target=bazaar"},
+		{"reviewer", "/api/v1/runs?target=bazaar"},
+	} {
+		code, body := f.do(c.role, "GET", c.path, "")
+		if code != http.StatusForbidden || !strings.Contains(body, `"code":"forbidden"`) {
+			t.Errorf("GET %s as %s of %s: %d %s, want 403 forbidden", c.path, c.role, ownPlatform, code, short(body))
+		}
+	}
+	// Within the scope, in any case, the filters still work.
+	if n := f.searchTotal("partner", "q=*&facets=false&platform="+strings.ToLower(ownPlatform)); n == 0 {
+		t.Errorf("search platform=%s as its partner: 0 hits, want its listings", strings.ToLower(ownPlatform))
+	}
+	if n := f.searchTotal("partner", "q=*&facets=false&target=chemhub"); n == 0 {
+		t.Errorf("search target=chemhub as partner of %s: 0 hits, want its listings", ownPlatform)
+	}
+	var runs struct {
+		Runs []json.RawMessage `json:"runs"`
+	}
+	f.getJSON("reviewer", "/api/v1/runs?target=chemhub", &runs)
+	if len(runs.Runs) == 0 {
+		t.Errorf("runs?target=chemhub as reviewer of %s: none, want its runs", ownPlatform)
+	}
+	// A target nobody has is not outside anyone's scope: nothing found.
+	if code, body := f.do("reviewer", "GET", "/api/v1/tickets?target=no-such-target", ""); code != http.StatusOK {
+		t.Errorf("tickets?target=no-such-target as reviewer: %d %s, want 200", code, short(body))
+	}
+}
+
+// TestConformance2APISearchFilterValues: the search API's filter
+// parameters take values as the query syntax and the ticket filters do —
+// platform, substance and list in any case, platforms comma-separated, a
+// CAS number without dashes. platform=chemhub, substance=Ephedrine,
+// list=Table-I, cas=5449127 and platform=A,B found nothing.
+func TestConformance2APISearchFilterValues(t *testing.T) {
+	f := newFixture(t)
+	for _, c := range []struct{ exact, asTyped string }{
+		{"platform=" + ownPlatform, "platform=" + strings.ToLower(ownPlatform)},
+		{"platform=" + ownPlatform + "&platform=Tradeport", "platform=" + strings.ToUpper(ownPlatform) + ",Tradeport"},
+		{"substance=ephedrine", "substance=Ephedrine"},
+		{"list=table-I", "list=Table-I"},
+		{"cas=5449-12-7", "cas=5449127"},
+		{"indicator=messenger-contact", "indicator=Messenger-Contact"},
+	} {
+		want := f.searchTotal("regulator", "q=*&facets=false&"+c.exact)
+		if want == 0 {
+			t.Fatalf("search %s: 0 hits; the fixture should have some", c.exact)
+		}
+		if got := f.searchTotal("regulator", "q=*&facets=false&"+c.asTyped); got != want {
+			t.Errorf("search %s: %d hits, want %d like %s", c.asTyped, got, want, c.exact)
+		}
+	}
+}
+
+// TestConformance2APISearchShape: the API's search answer has the shape of
+// DESIGN.md's search JSON, {"total","hits","facets"} with a list per facet
+// field, also when nothing is found (facets was left out) or facets=false
+// ({}); size=0 (or limit=0) gives the total and facets only, like the
+// CLI's --limit 0 (it was 400).
+func TestConformance2APISearchShape(t *testing.T) {
+	f := newFixture(t)
+	type answer struct {
+		Total  *int                         `json:"total"`
+		Hits   []json.RawMessage            `json:"hits"`
+		Facets map[string][]json.RawMessage `json:"facets"`
+	}
+	get := func(params string) (answer, map[string]json.RawMessage) {
+		t.Helper()
+		var a answer
+		var raw map[string]json.RawMessage
+		f.getJSON("regulator", "/api/v1/search?"+params, &a)
+		f.getJSON("regulator", "/api/v1/search?"+params, &raw)
+		return a, raw
+	}
+	fields := []string{"substance", "list", "platform", "seller", "location", "indicator"}
+	for _, params := range []string{"q=nothingmatchesthisword", "q=*&platform=NoSuchPlatform", "q=ephedrine"} {
+		a, raw := get(params)
+		if a.Total == nil || a.Hits == nil {
+			t.Errorf("search %s: %s, want total and hits", params, short(string(mustJSON(raw))))
+		}
+		for _, fl := range fields {
+			if v, ok := a.Facets[fl]; !ok || v == nil {
+				t.Errorf("search %s: facets has no list %q: %s", params, fl, short(string(raw["facets"])))
+			}
+		}
+	}
+	_, raw := get("q=ephedrine&facets=false")
+	if string(raw["facets"]) != "{}" {
+		t.Errorf("search q=ephedrine&facets=false: facets = %s, want {}", raw["facets"])
+	}
+	for _, params := range []string{"q=ephedrine&size=0", "q=ephedrine&limit=0"} {
+		code, body := f.do("regulator", "GET", "/api/v1/search?"+params, "")
+		if code != http.StatusOK {
+			t.Errorf("search %s: %d %s, want 200 with the total and facets", params, code, short(body))
+			continue
+		}
+		var a answer
+		if err := json.Unmarshal([]byte(body), &a); err != nil {
+			t.Fatal(err)
+		}
+		if a.Total == nil || *a.Total == 0 || len(a.Hits) != 0 || len(a.Facets["substance"]) == 0 {
+			t.Errorf("search %s: %s, want a total, no hits and facets", params, short(body))
+		}
+	}
+}
