@@ -33,7 +33,7 @@ var ticketFilterParams = []param{
 	{"assignee", "string", "assignee, exact"},
 	{"min_score", "number", "score at least"},
 	{"since", "string", "last seen at or after (RFC 3339 or YYYY-MM-DD)"},
-	{"sort", "string", "score (default), last_seen, first_seen or id"},
+	{"sort", "string", "score (default; exports: id), last_seen, first_seen or id"},
 }
 
 func (s *Server) apiRoutes() []route {
@@ -797,6 +797,9 @@ func (s *Server) apiExport(format string) func(http.ResponseWriter, *http.Reques
 // export streams an export. Errors before the first byte are JSON errors;
 // later ones cut the stream short (and are logged).
 func (s *Server) export(w http.ResponseWriter, r *http.Request, format string, f TicketFilter) error {
+	if f.Sort == "" {
+		f.Sort = "id" // the order of `precwatch tickets export`
+	}
 	ctype, name := "text/csv; charset=utf-8", "tickets.csv"
 	switch format {
 	case ExportJSONL:

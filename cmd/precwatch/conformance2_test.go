@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -137,5 +139,49 @@ func TestConformance2APISearchShape(t *testing.T) {
 		if a.Total == nil || *a.Total == 0 || len(a.Hits) != 0 || len(a.Facets["substance"]) == 0 {
 			t.Errorf("search %s: %s, want a total, no hits and facets", params, short(body))
 		}
+	}
+}
+
+// TestConformance2APIExportOrder: the API's exports list tickets in the
+// order of `precwatch tickets export`, by id (they came by score, so that
+// the same export fetched from the API and the CLI differed); sort= still
+// orders them on request.
+func TestConformance2APIExportOrder(t *testing.T) {
+	f := newFixture(t)
+	ids := func(path string) []int {
+		t.Helper()
+		code, body := f.do("regulator", "GET", path, "")
+		if code != http.StatusOK {
+			t.Fatalf("GET %s: %d %s", path, code, short(body))
+		}
+		var out []int
+		for i, line := range strings.Split(strings.TrimSpace(body), "\n") {
+			if strings.HasSuffix(path, ".csv") {
+				if i == 0 {
+					continue
+				}
+				var id int
+				fmt.Sscanf(line, "%d,", &id)
+				out = append(out, id)
+				continue
+			}
+			var tk struct {
+				ID int `json:"id"`
+			}
+			if err := json.Unmarshal([]byte(line), &tk); err != nil {
+				t.Fatalf("GET %s: line %d: %v", path, i+1, err)
+			}
+			out = append(out, tk.ID)
+		}
+		return out
+	}
+	for _, path := range []string{"/api/v1/exports/tickets.jsonl", "/api/v1/exports/tickets.csv"} {
+		got := ids(path)
+		if len(got) < 2 || !slices.IsSorted(got) {
+			t.Errorf("GET %s: ids %v…, want ascending like the CLI's export", path, got[:min(len(got), 10)])
+		}
+	}
+	if got := ids("/api/v1/exports/tickets.jsonl?sort=score"); slices.IsSorted(got) {
+		t.Errorf("GET tickets.jsonl?sort=score: ids ascending %v…, want by score", got[:min(len(got), 10)])
 	}
 }
