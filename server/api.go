@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -843,7 +844,7 @@ func (l *lazyWriter) Write(b []byte) (int, error) {
 // --- helpers ---
 
 // decodeTarget reads a target over the defaults from a JSON body
-// (durations in nanoseconds) or a YAML body (Content-Type application/yaml;
+// (durations in nanoseconds or written as in the configuration, "250ms") or a YAML body (Content-Type application/yaml;
 // the configuration file's syntax, durations like "250ms").
 func (s *Server) decodeTarget(r *http.Request) (precwatch.Target, error) {
 	ct := r.Header.Get("Content-Type")
@@ -855,8 +856,63 @@ func (s *Server) decodeTarget(r *http.Request) (precwatch.Target, error) {
 		return s.parseTargetYAML(string(b))
 	}
 	t := s.opts.DefaultTarget()
-	err := decodeJSON(r, &t)
-	return t, err
+	if ct != "" && !strings.HasPrefix(ct, "application/json") {
+		return t, precwatch.Errorf(precwatch.EINVALID, "content type %q: want application/json or application/yaml", ct)
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody))
+	if err != nil {
+		return t, precwatch.Errorf(precwatch.EINVALID, "read target: %v", err)
+	}
+	if b, err = jsonDurations(b, "delay", "timeout"); err != nil {
+		return t, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&t); err != nil {
+		if errors.Is(err, io.EOF) {
+			return t, precwatch.Errorf(precwatch.EINVALID, "empty request body")
+		}
+		return t, precwatch.Errorf(precwatch.EINVALID, "request body: %v", err)
+	}
+	return t, nil
+}
+
+// jsonDurations rewrites the named fields of the JSON object b that are
+// written as the configuration writes durations ("250ms", "1m30s"; a
+// string of a bare number is seconds) to nanoseconds, the JSON form of a
+// time.Duration. Numbers and anything that is not an object stay as they
+// are.
+func jsonDurations(b []byte, fields ...string) ([]byte, error) {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(b, &obj) != nil {
+		return b, nil // the strict decode says what is wrong
+	}
+	changed := false
+	for _, f := range fields {
+		raw, ok := obj[f]
+		if !ok {
+			continue
+		}
+		var str string
+		if json.Unmarshal(raw, &str) != nil {
+			continue
+		}
+		str = strings.TrimSpace(str)
+		d, err := time.ParseDuration(str)
+		if err != nil {
+			secs, ferr := strconv.ParseFloat(str, 64)
+			if ferr != nil || secs < 0 {
+				return nil, precwatch.Errorf(precwatch.EINVALID, "%s %q: want a duration such as 250ms, 20s or 1m30s", f, str)
+			}
+			d = time.Duration(secs * float64(time.Second))
+		}
+		obj[f] = json.RawMessage(strconv.FormatInt(int64(d), 10))
+		changed = true
+	}
+	if !changed {
+		return b, nil
+	}
+	return json.Marshal(obj)
 }
 
 // decodeJSON decodes a JSON body strictly into v.

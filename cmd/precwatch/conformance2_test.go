@@ -185,3 +185,38 @@ func TestConformance2APIExportOrder(t *testing.T) {
 		t.Errorf("GET tickets.jsonl?sort=score: ids ascending %v…, want by score", got[:min(len(got), 10)])
 	}
 }
+
+// TestConformance2APITargetDurations: a target sent as JSON may write its
+// durations as the configuration does ("delay": "250ms", "timeout": "20s";
+// DESIGN.md's config), besides nanoseconds; they were refused with 400
+// "cannot unmarshal string into … time.Duration".
+func TestConformance2APITargetDurations(t *testing.T) {
+	f := newFixture(t)
+	body := `{"name":"chemhub-durations","platform":"` + ownPlatform + `","start_urls":["http://127.0.0.1:9/catalog"],` +
+		`"delay":"250ms","timeout":"1m30s","follow":["a.product-link"]}`
+	if code, resp := f.do("admin", "POST", "/api/v1/targets", body); code != http.StatusCreated {
+		t.Fatalf("POST /api/v1/targets with delay \"250ms\": %d %s, want 201", code, short(resp))
+	}
+	var got struct {
+		Target struct {
+			Delay   int64 `json:"delay"`
+			Timeout int64 `json:"timeout"`
+		} `json:"target"`
+	}
+	f.getJSON("admin", "/api/v1/targets/chemhub-durations", &got)
+	if got.Target.Delay != 250e6 || got.Target.Timeout != 90e9 {
+		t.Errorf("target sent with delay \"250ms\", timeout \"1m30s\": delay %d, timeout %d ns, want 250000000, 90000000000", got.Target.Delay, got.Target.Timeout)
+	}
+	put := strings.Replace(body, `"250ms"`, `2000000000`, 1)
+	if code, resp := f.do("partner", "PUT", "/api/v1/targets/chemhub-durations", put); code != http.StatusOK && code != http.StatusCreated {
+		t.Fatalf("PUT with delay in nanoseconds: %d %s", code, short(resp))
+	}
+	f.getJSON("admin", "/api/v1/targets/chemhub-durations", &got)
+	if got.Target.Delay != 2e9 {
+		t.Errorf("PUT delay 2000000000: delay %d, want 2000000000 (nanoseconds as before)", got.Target.Delay)
+	}
+	bad := strings.Replace(body, `"250ms"`, `"soon"`, 1)
+	if code, resp := f.do("admin", "POST", "/api/v1/targets", strings.Replace(bad, "chemhub-durations", "chemhub-bad", 1)); code != http.StatusBadRequest || !strings.Contains(resp, "delay") {
+		t.Errorf("POST with delay \"soon\": %d %s, want 400 naming delay", code, short(resp))
+	}
+}
