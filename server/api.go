@@ -89,8 +89,14 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request, p *Principal) err
 
 // searchQuery reads a search from URL parameters, scoped to p.
 func searchQuery(v url.Values, p *Principal, maxSize int) (SearchQuery, int, error) {
-	q := SearchQuery{Query: strings.TrimSpace(v.Get("q")), Platforms: p.Scope(), Sort: v.Get("sort"),
-		Facets: v.Get("facets") != "false", Highlight: v.Get("highlight") != "false", Filters: map[string][]string{}}
+	q := SearchQuery{Query: strings.TrimSpace(v.Get("q")), Platforms: p.Scope(), Sort: v.Get("sort"), Filters: map[string][]string{}}
+	var err error
+	if q.Facets, err = boolParam(v, "facets", true); err != nil {
+		return q, 0, err
+	}
+	if q.Highlight, err = boolParam(v, "highlight", true); err != nil {
+		return q, 0, err
+	}
 	sizeName := "size"
 	if v.Get("size") == "" && v.Get("limit") != "" {
 		sizeName = "limit"
@@ -942,6 +948,20 @@ func intParam(v url.Values, name string, def, min, max int) (int, error) {
 		return 0, precwatch.Errorf(precwatch.EINVALID, "%s %q: want a number from %d to %d", name, s, min, max)
 	}
 	return n, nil
+}
+
+// boolParam reads a boolean parameter: true/false, 1/0, yes/no, on/off in
+// any case; absent or empty is def; anything else is EINVALID.
+func boolParam(v url.Values, name string, def bool) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(v.Get(name))) {
+	case "":
+		return def, nil
+	case "true", "1", "yes", "on", "t", "y":
+		return true, nil
+	case "false", "0", "no", "off", "f", "n":
+		return false, nil
+	}
+	return false, precwatch.Errorf(precwatch.EINVALID, "%s %q: want true or false", name, v.Get(name))
 }
 
 // timeParam reads an RFC 3339 time or a date; a date as an upper bound

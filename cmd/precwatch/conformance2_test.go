@@ -220,3 +220,40 @@ func TestConformance2APITargetDurations(t *testing.T) {
 		t.Errorf("POST with delay \"soon\": %d %s, want 400 naming delay", code, short(resp))
 	}
 }
+
+// TestConformance2APISearchBooleans: the search API's boolean parameters
+// read as booleans: facets=0 and highlight=0 turn them off like "false"
+// (only the word "false" did), and a value that is no boolean is 400
+// (facets=maybe was taken as true).
+func TestConformance2APISearchBooleans(t *testing.T) {
+	f := newFixture(t)
+	for _, off := range []string{"false", "0", "False", "no", "off"} {
+		var r struct {
+			Facets map[string]json.RawMessage `json:"facets"`
+			Hits   []struct {
+				Fragments map[string][]string `json:"fragments"`
+			} `json:"hits"`
+		}
+		f.getJSON("regulator", "/api/v1/search?q=ephedrine&size=3&facets="+off+"&highlight="+off, &r)
+		if len(r.Facets) != 0 {
+			t.Errorf("search facets=%s: %d facets, want none", off, len(r.Facets))
+		}
+		for _, h := range r.Hits {
+			if len(h.Fragments) != 0 {
+				t.Errorf("search highlight=%s: hit with fragments %v, want none", off, h.Fragments)
+			}
+		}
+	}
+	var on struct {
+		Facets map[string]json.RawMessage `json:"facets"`
+	}
+	f.getJSON("regulator", "/api/v1/search?q=ephedrine&size=1&facets=1", &on)
+	if len(on.Facets) == 0 {
+		t.Error("search facets=1: no facets, want them")
+	}
+	for _, bad := range []string{"facets=maybe", "highlight=2"} {
+		if code, body := f.do("regulator", "GET", "/api/v1/search?q=ephedrine&"+bad, ""); code != http.StatusBadRequest || !strings.Contains(body, `"invalid"`) {
+			t.Errorf("search %s: %d %s, want 400 invalid", bad, code, short(body))
+		}
+	}
+}
