@@ -26,7 +26,7 @@ var searchFilterFields = []string{"platform", "substance", "list", "seller", "lo
 
 var ticketFilterParams = []param{
 	{"platform", "string", "only this platform (repeatable or comma-separated; any case); outside the caller's scope: 403"},
-	{"status", "string", "ticket status: open, in_review, confirmed, dismissed, escalated"},
+	{"status", "string", "ticket status: open, in_review, confirmed, dismissed, escalated (repeatable or comma-separated)"},
 	{"listing_status", "string", "active or removed"},
 	{"target", "string", "target name"},
 	{"seller", "string", "seller, exact"},
@@ -200,7 +200,7 @@ func (s *Server) targetsInScope(ctx context.Context, p *Principal, names []strin
 
 // ticketFilter reads ticket filters from URL parameters, scoped to p.
 func (s *Server) ticketFilter(ctx context.Context, v url.Values, p *Principal) (TicketFilter, error) {
-	f := TicketFilter{Platforms: p.Scope(), Status: v.Get("status"), ListingStatus: v.Get("listing_status"),
+	f := TicketFilter{Platforms: p.Scope(), Status: strings.Join(v["status"], ","), ListingStatus: v.Get("listing_status"),
 		Target: v.Get("target"), Seller: v.Get("seller"), Substance: v.Get("substance"), Assignee: v.Get("assignee"),
 		Sort: v.Get("sort")}
 	if ms := v.Get("min_score"); ms != "" {

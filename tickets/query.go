@@ -89,7 +89,7 @@ const (
 // Filter selects tickets. Zero fields do not filter.
 type Filter struct {
 	Platforms     []string  // the caller's scope; empty means every platform
-	Status        string    // ticket status
+	Status        string    // ticket status, or several comma-separated
 	ListingStatus string    // active or removed
 	Target        string    // target name
 	Seller        string    // seller, exact
@@ -112,10 +112,23 @@ func (f *Filter) where() (string, []any, error) {
 		}
 	}
 	if f.Status != "" {
-		if !validStatus(f.Status) {
-			return "", nil, precwatch.Errorf(precwatch.EINVALID, "unknown ticket status %q (want open, in_review, confirmed, dismissed or escalated)", f.Status)
+		// One status, or several comma-separated (open,in_review).
+		var sts []string
+		for _, st := range strings.Split(f.Status, ",") {
+			if st = strings.TrimSpace(st); st == "" {
+				continue
+			}
+			if !validStatus(st) {
+				return "", nil, precwatch.Errorf(precwatch.EINVALID, "unknown ticket status %q (want open, in_review, confirmed, dismissed or escalated)", st)
+			}
+			sts = append(sts, st)
 		}
-		conds, args = append(conds, "t.status = ?"), append(args, f.Status)
+		if len(sts) > 0 {
+			conds = append(conds, "t.status IN ("+placeholders(len(sts))+")")
+			for _, st := range sts {
+				args = append(args, st)
+			}
+		}
 	}
 	if f.ListingStatus != "" {
 		if f.ListingStatus != precwatch.ListingActive && f.ListingStatus != precwatch.ListingRemoved {

@@ -257,3 +257,38 @@ func TestConformance2APISearchBooleans(t *testing.T) {
 		}
 	}
 }
+
+// TestConformance2SeveralStatuses: /api/v1/tickets and the exports take
+// status= repeated or comma-separated like platform= (a second status was
+// silently ignored, and "open,in_review" was 400), and so does the CLI's
+// --status.
+func TestConformance2SeveralStatuses(t *testing.T) {
+	f := newFixture(t)
+	id := f.byPlat[ownPlatform]
+	if code, body := f.do("admin", "POST", fmt.Sprintf("/api/v1/tickets/%d/status", id), `{"status":"in_review","reason":"audit"}`); code != http.StatusOK {
+		t.Fatalf("set ticket %d in_review: %d %s", id, code, short(body))
+	}
+	count := func(params string) int {
+		var r struct {
+			Total int `json:"total"`
+		}
+		f.getJSON("regulator", "/api/v1/tickets?"+params, &r)
+		return r.Total
+	}
+	open, review := count("status=open"), count("status=in_review")
+	if open == 0 || review != 1 {
+		t.Fatalf("status=open: %d, status=in_review: %d; want some and 1", open, review)
+	}
+	for _, params := range []string{"status=open&status=in_review", "status=open,in_review", "status=in_review,%20open"} {
+		if got := count(params); got != open+review {
+			t.Errorf("GET /api/v1/tickets?%s: %d tickets, want %d", params, got, open+review)
+		}
+	}
+	if code, body := f.do("regulator", "GET", "/api/v1/tickets?status=open,bogus", ""); code != http.StatusBadRequest {
+		t.Errorf("status=open,bogus: %d %s, want 400", code, short(body))
+	}
+	code, out, errs := tkRun(t, "tickets", "export", "--data", f.a.dataDir, "--status", "open,in_review")
+	if n := strings.Count(out, "\n"); code != 0 || n != open+review {
+		t.Errorf("tickets export --status open,in_review: exit %d, %d lines, want %d; %s", code, n, open+review, errs)
+	}
+}
