@@ -153,6 +153,11 @@ type Target struct {
 	NextPage             []string      `json:"next_page,omitempty" yaml:"next_page"`
 	Listing              ListingSpec   `json:"listing" yaml:"listing"`
 	JSON                 JSONSpec      `json:"json" yaml:"json"`
+
+	// Headers are extra HTTP request headers sent with every request of
+	// the target, to its allowed domains only: an API key, a consent or
+	// age-gate cookie, Accept-Language. Values may be ${ENV} secrets.
+	Headers map[string]string `json:"headers,omitempty" yaml:"headers"`
 }
 
 // Target kinds.

@@ -117,6 +117,7 @@ func TestGoodConfig(t *testing.T) {
 		UserAgent:        "precwatch/1.0 (+https://precwatch.example/bot; contact: abuse@precwatch.example)",
 		MaxPages:         20000, Parallelism: 4, Delay: 500 * time.Millisecond, Timeout: 30 * time.Second,
 		MaxBodyBytes: 5 << 20, MaxRetries: 4,
+		Headers:  map[string]string{"Accept-Language": "en, de;q=0.8", "Cookie": "cookie_consent=accepted"},
 		Follow:   []string{"a.product-link", "ul.results li > a[href*='/product/']"},
 		NextPage: []string{"a.next", "link[rel=next]"},
 		Listing: precwatch.ListingSpec{URLPattern: `/product/\d+`, Fields: map[string]string{
@@ -592,6 +593,23 @@ func TestJQueryPositionSpecs(t *testing.T) {
 	for spec, ok := range map[string]bool{"td:eq(1)": true, ".price:last": true, "li:first@data-x": true, "tr:eq(1) td": false} {
 		y := "targets:\n  - name: s\n    platform: S\n    start_urls: [\"https://s.example/\"]\n    listing: {fields: {title: \"" + spec + "\"}}\n"
 		_, err := Parse("pos.yml", []byte(y), nil)
+		if (err == nil) != ok {
+			t.Errorf("Parse(title: %q) error = %v, want ok %v", spec, err, ok)
+		}
+	}
+}
+
+// TestNamespacedSelectors checks that selectors naming XML elements with a
+// namespace prefix, as partners copy them from a Google Merchant feed
+// (g:price, g\:price, g|price), are accepted, and that a pseudo-class that
+// does not exist after a real element still is not.
+func TestNamespacedSelectors(t *testing.T) {
+	for spec, ok := range map[string]bool{
+		"g:price": true, `g\\:price`: true, "g|id": true, "item > g:link": true, "media:content@url": true,
+		"li:first-child": true, "a:link": true, "div:bogus(1)": false, "p:nth-child(x)": false,
+	} {
+		y := "targets:\n  - name: s\n    platform: S\n    start_urls: [\"https://s.example/\"]\n    listing: {item: item, fields: {title: \"" + spec + "\"}}\n"
+		_, err := Parse("ns.yml", []byte(y), nil)
 		if (err == nil) != ok {
 			t.Errorf("Parse(title: %q) error = %v, want ok %v", spec, err, ok)
 		}

@@ -295,6 +295,7 @@ func (d *decoder) target(n *yaml.Node, path string, t *precwatch.Target) {
 		"allow_private_networks": func(n *yaml.Node, f string) { d.bool(n, f, &t.AllowPrivateNetworks) },
 		"respect_robots_txt":     func(n *yaml.Node, f string) { d.bool(n, f, &t.RespectRobotsTxt) },
 		"user_agent":             func(n *yaml.Node, f string) { d.str(n, f, &t.UserAgent) },
+		"headers":                func(n *yaml.Node, f string) { d.strMap(n, f, &t.Headers) },
 		"max_pages":              func(n *yaml.Node, f string) { d.int(n, f, &t.MaxPages) },
 		"parallelism":            func(n *yaml.Node, f string) { d.int(n, f, &t.Parallelism) },
 		"delay":                  func(n *yaml.Node, f string) { d.duration(n, f, &t.Delay) },

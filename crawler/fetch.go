@@ -254,9 +254,7 @@ func (f *fetcher) fetch(rawURL string) (*response, error) {
 	slot := &response{URL: rawURL}
 	cctx := colly.NewContext()
 	cctx.Put(slotKey, slot)
-	hdr := http.Header{}
-	hdr.Set("User-Agent", f.ua)
-	hdr.Set("Accept", f.accept())
+	hdr := f.header()
 	if err := f.col.Request(http.MethodGet, rawURL, nil, cctx, hdr); err != nil {
 		return nil, fmt.Errorf("get %s: %w", rawURL, err)
 	}
@@ -264,6 +262,22 @@ func (f *fetcher) fetch(rawURL string) (*response, error) {
 		return nil, fmt.Errorf("get %s: no response", rawURL)
 	}
 	return slot, nil
+}
+
+// header returns the headers of a request: the target's own (an API key, a
+// cookie), then our User-Agent and, unless the target set one, Accept.
+// Redirects keep them only within the allowed domains (checkRedirect
+// refuses the others).
+func (f *fetcher) header() http.Header {
+	hdr := http.Header{}
+	for k, v := range f.target.Headers {
+		hdr.Set(k, v)
+	}
+	hdr.Set("User-Agent", f.ua)
+	if hdr.Get("Accept") == "" {
+		hdr.Set("Accept", f.accept())
+	}
+	return hdr
 }
 
 // accept returns the Accept header for the target's pages: JSON first for a
@@ -342,7 +356,10 @@ func (f *fetcher) get(ctx context.Context, rawURL string) (int, []byte, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	req.Header.Set("User-Agent", f.ua)
+	for k, v := range f.header() {
+		req.Header[k] = v
+	}
+	req.Header.Del("Accept")
 	resp, err := f.client.Do(req)
 	if err != nil {
 		return 0, nil, err

@@ -57,7 +57,12 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		return nil, err
 	}
 	var root *html.Node
-	if isXML(body) {
+	jsonNext := ""
+	if doc, next, ok := jsonHTML(body); ok {
+		// A "Load more" endpoint's JSON wrapping rendered HTML: read
+		// the HTML, and the next page the JSON names.
+		body, jsonNext = doc, next
+	} else if isXML(body) {
 		root = parseXML(body)
 	}
 	if root == nil {
@@ -93,6 +98,13 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		// pages (see the end of HTML).
 		b.page.Next, _ = b.links(root, "next_page", []string{relNext}, canon)
 		delete(b.page.Counts, "next_page:"+relNext)
+	}
+	if jsonNext != "" {
+		seen := map[string]bool{canon: true}
+		for _, u := range b.page.Next {
+			seen[u] = true
+		}
+		b.link(&b.page.Next, seen, jsonNext)
 	}
 	if ref, ok := metaRefresh(root); ok {
 		// A page that moves on by <meta http-equiv="refresh"> is a
@@ -1038,7 +1050,7 @@ func compileSelector(s string) (cascadia.Selector, error) {
 	if ok {
 		return sel, nil
 	}
-	sel, err := cascadia.Compile(s)
+	sel, err := cascadia.Compile(LocalNames(s))
 	if err != nil {
 		return nil, err
 	}

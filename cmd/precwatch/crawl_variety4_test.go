@@ -1,0 +1,578 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// A fourth round of marketplaces: shapes of partner platforms the earlier
+// rounds did not cover.
+
+// crawl4 runs crawl on cfg (DATA replaced by a fresh data directory) with
+// env as the command's environment and returns the listings by key (as
+// varietyCrawl), the data directory and crawl's stdout.
+func crawl4(t *testing.T, env map[string]string, cfg string) (map[string]precwatch.Listing, string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, strings.ReplaceAll(cfg, "DATA", data))
+	out := filepath.Join(dir, "listings.jsonl")
+	code, stdout, stderr := runCmd(t, env, "crawl", "--config", cfgPath, "--listings", out)
+	if code != 0 {
+		t.Fatalf("crawl: exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]precwatch.Listing{}
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var r precwatch.Result
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("listings line %q: %v", sc.Text(), err)
+		}
+		key := r.Listing.ID
+		if u, err := url.Parse(r.Listing.ID); err == nil && u.Host != "" {
+			key = u.RequestURI()
+		}
+		got[key] = r.Listing
+	}
+	return got, data, stdout + stderr
+}
+
+// completeColumn returns the COMPLETE column of crawl's summary row for
+// target name ("yes"/"no"), or "" when there is no such row.
+func completeColumn(out, name string) string {
+	for line := range strings.SplitSeq(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) > 2 && f[0] == name {
+			return f[len(f)-1]
+		}
+	}
+	return ""
+}
+
+func gzipBytes(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestVariety4Sitemaps crawls a shop read through its sitemap: a sitemap
+// index naming two gzipped child sitemaps, which list product pages and
+// other pages.
+func TestVariety4Sitemaps(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprintf(w, "User-agent: *\nDisallow: /cart\nSitemap: %s/sitemap_index.xml\n", srv.URL)
+		case "/sitemap_index.xml":
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>%[1]s/sitemap-products-1.xml.gz</loc><lastmod>2026-11-01</lastmod></sitemap>
+<sitemap><loc>%[1]s/sitemap-pages.xml.gz</loc></sitemap>
+</sitemapindex>`, srv.URL)
+		case "/sitemap-products-1.xml.gz":
+			w.Header().Set("Content-Type", "application/x-gzip")
+			w.Write(gzipBytes(t, fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
+<url><loc>%[1]s/product/1-safrole</loc><image:image><image:loc>%[1]s/img/1.jpg</image:loc></image:image></url>
+<url><loc>%[1]s/product/2-acetone</loc></url>
+</urlset>`, srv.URL)))
+		case "/sitemap-pages.xml.gz":
+			w.Header().Set("Content-Type", "application/x-gzip")
+			w.Write(gzipBytes(t, fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%[1]s/about</loc></url></urlset>`, srv.URL)))
+		case "/product/1-safrole":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<html><body><h1>Safrole 99%, CAS 94-59-7</h1><p class="d">Discreet shipping, Wickr: chem1</p></body></html>`)
+		case "/product/2-acetone":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<html><body><h1>Acetone 5 l</h1><p class="d">Technical grade</p></body></html>`)
+		case "/about":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<html><body><h1>About us</h1></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: sitemap
+    platform: Sitemap
+    start_urls: ["%s/sitemap_index.xml"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["loc"]
+    listing:
+      url_pattern: "/product/"
+      fields: {title: h1, description: p.d}
+`, srv.URL))
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"/product/1-safrole", "/product/2-acetone"}) {
+		t.Errorf("listings %v, want the two products\n%s", keys, out)
+	}
+	if c := completeColumn(out, "sitemap"); c != "yes" {
+		t.Errorf("complete %q, want yes\n%s", c, out)
+	}
+}
+
+// TestVariety4RefreshInterstitial crawls a shop behind a JS-free bot check:
+// the first visit to a page answers 200 with a cookie and a <meta
+// http-equiv="refresh"> to the same address (the catalogue) or a "Refresh: 1"
+// header (the offers); asked again, the page itself comes. Before, the
+// catalogue read as an empty shop: no listing, and a complete run that
+// would have marked every listing removed. A second shop never lets the
+// crawler through: its run is incomplete and says why.
+func TestVariety4RefreshInterstitial(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	shop := func(pass bool) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			hits[r.Host+r.URL.Path]++
+			mu.Unlock()
+			if r.URL.Path == "/robots.txt" {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			if c, err := r.Cookie("cf_clearance"); !pass || err != nil || c.Value != r.URL.Path {
+				http.SetCookie(w, &http.Cookie{Name: "cf_clearance", Value: r.URL.Path, Path: r.URL.Path})
+				if strings.HasPrefix(r.URL.Path, "/offer/") {
+					w.Header().Set("Refresh", "1")
+					fmt.Fprint(w, `<html><body><p>One moment…</p></body></html>`)
+					return
+				}
+				fmt.Fprintf(w, `<html><head><meta http-equiv="refresh" content="1; url=%s"><title>Just a moment...</title></head>
+<body><p>Checking your browser before accessing the shop.</p></body></html>`, r.URL.Path)
+				return
+			}
+			switch r.URL.Path {
+			case "/catalog":
+				fmt.Fprint(w, `<html><body><a class="o" href="/offer/1">1</a> <a class="o" href="/offer/2">2</a></body></html>`)
+			case "/offer/1":
+				fmt.Fprint(w, `<html><body><h1>Safrole 99%, CAS 94-59-7</h1><p class="d">Discreet shipping, Wickr: chem1</p></body></html>`)
+			case "/offer/2":
+				fmt.Fprint(w, `<html><body><h1>Acetone 5 l</h1><p class="d">Technical grade</p></body></html>`)
+			default:
+				http.NotFound(w, r)
+			}
+		}
+	}
+	srv := httptest.NewServer(shop(true))
+	defer srv.Close()
+	stuck := httptest.NewServer(shop(false))
+	defer stuck.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: gate
+    platform: Gate
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      url_pattern: "/offer/"
+      fields: {title: h1, description: p.d}
+  - name: stuck
+    platform: Stuck
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      url_pattern: "/offer/"
+      fields: {title: h1, description: p.d}
+`, srv.URL, stuck.URL))
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"/offer/1", "/offer/2"}) {
+		t.Errorf("listings %v, want /offer/1 and /offer/2\n%s", keys, out)
+	}
+	if c := completeColumn(out, "gate"); c != "yes" {
+		t.Errorf("gate: complete %q, want yes\n%s", c, out)
+	}
+	if c := completeColumn(out, "stuck"); c != "no" {
+		t.Errorf("stuck: complete %q, want no\n%s", c, out)
+	}
+	if !strings.Contains(out, "kept reloading itself") {
+		t.Errorf("crawl output does not say the stuck shop's page kept reloading itself:\n%s", out)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if n := hits[strings.TrimPrefix(stuck.URL, "http://")+"/catalog"]; n != 3 {
+		t.Errorf("stuck shop's catalogue asked for %d times, want 3 (two reloads)", n)
+	}
+}
+
+// TestVariety4MerchantFeed crawls a Google Merchant Center RSS feed
+// (elements in the g: namespace) as an html target whose selectors name the
+// elements as the feed writes them, g:id or g\:title. Before, the escaped
+// form matched nothing (elements are named by local name) and the plain
+// one was refused as an unknown pseudo-class.
+func TestVariety4MerchantFeed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/feeds/google.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<?xml version="1.0"?>
+<rss xmlns:g="http://base.google.com/ns/1.0" version="2.0"><channel><title>Shop</title><link>https://shop.example</link>
+<item><g:id>SKU-1</g:id><g:title>Safrole 99%, CAS 94-59-7</g:title><g:description><![CDATA[<p>Discreet shipping, Wickr: chem1</p>]]></g:description>
+<g:link>https://shop.example/p/1</g:link><g:price>120.00 EUR</g:price><g:brand>aromachem</g:brand></item>
+<item><g:id>SKU-2</g:id><g:title>Acetone 5 l</g:title><g:description>Technical grade</g:description>
+<g:link>https://shop.example/p/2</g:link><g:price>9.90 EUR</g:price><g:brand>solv</g:brand></item>
+</channel></rss>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: gmc
+    platform: GMC
+    start_urls: ["%s/feeds/google.xml"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: item
+      fields: {id: "g:id", url: "g:link", title: "g\\:title", description: "g\\:description", price: "g\\:price", seller: "g\\:brand"}
+`, srv.URL))
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"SKU-1", "SKU-2"}) {
+		t.Fatalf("listings %v, want SKU-1 and SKU-2\n%s", keys, out)
+	}
+	checkListing(t, "SKU-1", got["SKU-1"], map[string]string{
+		"title": "Safrole 99%, CAS 94-59-7", "description": "Discreet shipping, Wickr: chem1",
+		"price": "120.00 EUR", "seller": "aromachem", "url": "https://shop.example/p/1",
+	})
+}
+
+// TestVariety4NestedJSON crawls two APIs whose listings sit in arrays of
+// arrays: a catalogue grouped by category (each with its products) and a
+// GraphQL connection (edges, each with its node). Before, an items path
+// through an array found nothing.
+func TestVariety4NestedJSON(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/api/catalog":
+			fmt.Fprint(w, `{"data":{"categories":[
+{"name":"Solvents","products":[{"id":1,"title":"Acetone 5 l","body":"Technical grade"},{"id":2,"title":"Toluene","body":"1 l"}]},
+{"name":"Empty","products":[]},
+{"name":"Aromatics","products":[{"id":3,"title":"Safrole 99%, CAS 94-59-7","body":"Discreet shipping, Wickr: chem1"}]}]}}`)
+		case "/graphql":
+			fmt.Fprint(w, `{"data":{"products":{"edges":[
+{"cursor":"a","node":{"id":"P7","title":"BMK glycidate, CAS 5449-12-7","description":"Stealth shipping","vendor":{"name":"chemx"}}},
+{"cursor":"b","node":{"id":"P8","title":"Ethanol","description":"96 %","vendor":{"name":"solv"}}}],
+"pageInfo":{"hasNextPage":false,"endCursor":"b"}}}}`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: nested
+    platform: Nested
+    kind: json
+    start_urls: ["%[1]s/api/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: "data.categories[*].products[*]"
+      fields: {id: id, title: title, description: body}
+  - name: relay
+    platform: Relay
+    kind: json
+    start_urls: ["%[1]s/graphql"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: "data.products.edges.node"
+      fields: {id: id, title: title, description: description, seller: vendor}
+`, srv.URL))
+	want := []string{"1", "2", "3", "P7", "P8"}
+	if keys := listingKeys(got); !slices.Equal(keys, want) {
+		t.Fatalf("listings %v, want %v\n%s", keys, want, out)
+	}
+	checkListing(t, "3", got["3"], map[string]string{"title": "Safrole 99%, CAS 94-59-7", "description": "Discreet shipping, Wickr: chem1"})
+	checkListing(t, "P7", got["P7"], map[string]string{"title": "BMK glycidate, CAS 5449-12-7", "seller": "chemx"})
+	for _, name := range []string{"nested", "relay"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes\n%s", name, c, out)
+		}
+	}
+}
+
+// TestVariety4RetryAfterHTML crawls a shop that answers a burst with 429 and
+// Retry-After, and a detail page with 503 and Retry-After once: every
+// listing comes through and the run is complete.
+func TestVariety4RetryAfterHTML(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		n := hits[r.URL.Path]
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch {
+		case r.URL.Path == "/robots.txt":
+			http.NotFound(w, r)
+		case r.URL.Path == "/catalog":
+			fmt.Fprint(w, `<html><body><a class="o" href="/offer/1">1</a> <a class="o" href="/offer/2">2</a> <a class="o" href="/offer/3">3</a></body></html>`)
+		case strings.HasPrefix(r.URL.Path, "/offer/") && n == 1:
+			w.Header().Set("Retry-After", "1")
+			if r.URL.Path == "/offer/2" {
+				w.WriteHeader(http.StatusServiceUnavailable)
+			} else {
+				w.WriteHeader(http.StatusTooManyRequests)
+			}
+			fmt.Fprint(w, "slow down")
+		case strings.HasPrefix(r.URL.Path, "/offer/"):
+			fmt.Fprintf(w, `<html><body><h1>Offer %s</h1><p class="d">Acetone</p></body></html>`, strings.TrimPrefix(r.URL.Path, "/offer/"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: busy
+    platform: Busy
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    parallelism: 2
+    follow: ["a.o"]
+    listing:
+      url_pattern: "/offer/"
+      fields: {title: h1, description: p.d}
+`, srv.URL))
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"/offer/1", "/offer/2", "/offer/3"}) {
+		t.Errorf("listings %v, want three\n%s", keys, out)
+	}
+	if c := completeColumn(out, "busy"); c != "yes" {
+		t.Errorf("complete %q, want yes\n%s", c, out)
+	}
+}
+
+// TestVariety4Headers crawls a partner API that answers 401 without its
+// API key (sent as a bearer token read from the environment) and a shop
+// behind an age gate that a cookie passes, which also sets a session cookie
+// of its own on the first visit. Before, a target could not send either:
+// `headers` was an unknown key.
+func TestVariety4Headers(t *testing.T) {
+	const token = "s3cr3t-token"
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		if r.Header.Get("Authorization") != "Bearer "+token || r.Header.Get("X-Partner") != "precwatch" {
+			w.Header().Set("WWW-Authenticate", "Bearer")
+			http.Error(w, `{"error":"unauthorized"}`, http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"results":[{"id":"a1","title":"Safrole 99%, CAS 94-59-7","text":"Discreet shipping, Wickr: chem1"},{"id":"a2","title":"Acetone","text":"5 l"}],"next":null}`)
+	}))
+	defer api.Close()
+	gated := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		if c, err := r.Cookie("age_verified"); err != nil || c.Value != "1" {
+			http.Redirect(w, r, "/age-gate?return="+url.QueryEscape(r.URL.RequestURI()), http.StatusFound)
+			return
+		}
+		if r.URL.Path == "/age-gate" {
+			fmt.Fprint(w, `<html><body><form method="post" action="/age-gate"><button>I am 18 or older</button></form></body></html>`)
+			return
+		}
+		if _, err := r.Cookie("sess"); err != nil {
+			http.SetCookie(w, &http.Cookie{Name: "sess", Value: "xyz", Path: "/"})
+			http.Redirect(w, r, r.URL.RequestURI(), http.StatusFound)
+			return
+		}
+		switch r.URL.Path {
+		case "/shop":
+			fmt.Fprint(w, `<html><body><a class="o" href="/item/1">1</a> <a class="o" href="/item/2">2</a></body></html>`)
+		case "/item/1":
+			fmt.Fprint(w, `<html><body><h1>Pseudoephedrine 60 mg x 1000</h1><p class="d">No prescription, bulk</p></body></html>`)
+		case "/item/2":
+			fmt.Fprint(w, `<html><body><h1>Vape liquid</h1><p class="d">Menthol</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer gated.Close()
+	cfg := fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: api
+    platform: API
+    kind: json
+    start_urls: ["%s/v1/offers"]
+    allow_private_networks: true
+    delay: 0s
+    headers:
+      Authorization: "Bearer ${SHOP_TOKEN}"
+      X-Partner: precwatch
+    json:
+      items: results
+      fields: {id: id, title: title, description: text}
+  - name: gated
+    platform: Gated
+    start_urls: ["%s/shop"]
+    allow_private_networks: true
+    delay: 0s
+    headers: {Cookie: "age_verified=1", Accept-Language: "en"}
+    follow: ["a.o"]
+    listing:
+      url_pattern: "/item/"
+      fields: {title: h1, description: p.d}
+`, api.URL, gated.URL)
+	env := map[string]string{"SHOP_TOKEN": token}
+	got, _, out := crawl4(t, env, cfg)
+	want := []string{"/item/1", "/item/2", "a1", "a2"}
+	if keys := listingKeys(got); !slices.Equal(keys, want) {
+		t.Errorf("listings %v, want %v\n%s", keys, want, out)
+	}
+	for _, name := range []string{"api", "gated"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes\n%s", name, c, out)
+		}
+	}
+	if strings.Contains(out, token) {
+		t.Errorf("crawl output shows the API token:\n%s", out)
+	}
+
+	// target test sends them too.
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, strings.ReplaceAll(cfg, "DATA", filepath.Join(dir, "data")))
+	for _, name := range []string{"api", "gated"} {
+		code, stdout, stderr := runCmd(t, env, "target", "test", "--config", cfgPath, "--target", name)
+		if code != 0 || strings.Contains(stdout+stderr, token) {
+			t.Errorf("target test %s: exit %d (or shows the token)\n%s%s", name, code, stdout, stderr)
+		}
+		if !strings.Contains(stdout, "Safrole") && !strings.Contains(stdout, "Pseudoephedrine") {
+			t.Errorf("target test %s: no listing shown\n%s", name, stdout)
+		}
+	}
+}
+
+// TestVariety4LoadMoreJSON crawls two shops whose "Load more" endpoint
+// answers JSON wrapping rendered HTML: a WooCommerce-style
+// {"success":true,"data":{"html":"…","next_url":"…"}} whose snippets carry
+// the next button again, and a Drupal Views-style list of AJAX commands
+// whose next page is named only by the JSON. Before, the JSON was read as
+// HTML text: no links on it, so pagination ended on page 1 and the run was
+// complete without the later products.
+func TestVariety4LoadMoreJSON(t *testing.T) {
+	card := func(n int) string {
+		return fmt.Sprintf(`<div class="card"><a class="o" href="/product/%d">Product %d</a></div>`, n, n)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		page := r.URL.Query().Get("page")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/woo/shop", "/drupal/shop":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, `<html><body><div class="grid">%s%s</div>
+<button class="load-more" data-url="%s/ajax?page=2">Load more</button></body></html>`, card(1), card(2), r.URL.Path[:len(r.URL.Path)-5])
+		case "/woo/ajax":
+			w.Header().Set("Content-Type", "application/json; charset=UTF-8")
+			var html, next string
+			switch page {
+			case "2":
+				html = card(3) + card(4) + `<button class="load-more" data-url="/woo/ajax?page=3">Load more</button>`
+				next = "/woo/ajax?page=3"
+			case "3":
+				html = card(5)
+			}
+			b, _ := json.Marshal(map[string]any{"success": true, "data": map[string]any{"html": html, "next_url": next, "found": 5}})
+			w.Write(b)
+		case "/drupal/ajax":
+			w.Header().Set("Content-Type", "application/json")
+			var html string
+			var next any
+			switch page {
+			case "2":
+				html, next = card(6)+card(7), "/drupal/ajax?page=3"
+			case "3":
+				html = card(8)
+			}
+			b, _ := json.Marshal([]any{
+				map[string]any{"command": "settings", "settings": map[string]any{"views": map[string]any{"ajax_path": "/views/ajax"}}},
+				map[string]any{"command": "insert", "method": "append", "selector": ".grid", "data": html},
+			})
+			if next != nil {
+				b, _ = json.Marshal(map[string]any{"commands": json.RawMessage(b), "next": next})
+			}
+			w.Write(b)
+		default:
+			if strings.HasPrefix(r.URL.Path, "/product/") {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				fmt.Fprintf(w, `<html><body><h1>Item %s</h1><p class="d">Acetone 5 l</p></body></html>`, r.URL.Path[9:])
+				return
+			}
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	cfg := `data_dir: DATA
+targets:
+`
+	for _, name := range []string{"woo", "drupal"} {
+		cfg += fmt.Sprintf(`  - name: %[1]s
+    platform: %[1]s
+    start_urls: ["%[2]s/%[1]s/shop"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["div.card a.o"]
+    next_page: ["button.load-more@data-url"]
+    listing:
+      url_pattern: "/product/"
+      fields: {title: h1, description: p.d}
+`, name, srv.URL)
+	}
+	got, _, out := crawl4(t, nil, cfg)
+	var want []string
+	for n := 1; n <= 8; n++ {
+		want = append(want, fmt.Sprintf("/product/%d", n))
+	}
+	if keys := listingKeys(got); !slices.Equal(keys, want) {
+		t.Errorf("listings %v, want %v\n%s", keys, want, out)
+	}
+}

@@ -1,0 +1,118 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+func TestLocalNames(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"g:price", "price"},
+		{`g\:price`, "price"},
+		{"g|price", "price"},
+		{"*|price", "price"},
+		{"item > g:id, entry g:id", "item > id, entry id"},
+		{"media:content", "content"},
+		{"li:first-child", "li:first-child"},
+		{"a:link", "a:link"},
+		{"g:link", "link"},
+		{"tr:eq(1)", "tr:eq(1)"},
+		{"div:has(g:price)", "div:has(price)"},
+		{`a[href*="x:y"]`, `a[href*="x:y"]`},
+		{`[xlink\:href]`, `[xlink\:href]`},
+		{"h1::text", "h1::text"},
+		{"dt:contains('CAS:') + dd", "dt:contains('CAS:') + dd"},
+		{".price", ".price"},
+	} {
+		if got := LocalNames(c.in); got != c.want {
+			t.Errorf("LocalNames(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestMerchantFeedPrefixes reads a Google Merchant RSS feed with selectors
+// written with the g: prefix, escaped or not.
+func TestMerchantFeedPrefixes(t *testing.T) {
+	body := []byte(`<?xml version="1.0"?><rss xmlns:g="http://base.google.com/ns/1.0" version="2.0"><channel>
+<item><g:id>SKU-1</g:id><g:title>Safrole 99%</g:title><g:price>120.00 EUR</g:price></item></channel></rss>`)
+	for _, fields := range []map[string]string{
+		{"id": "g:id", "title": "g:title", "price": "g:price"},
+		{"id": `g\:id`, "title": `g\:title`, "price": `g\:price`},
+		{"id": "id", "title": "title", "price": "price"},
+	} {
+		tg := &precwatch.Target{Name: "gmc", Listing: precwatch.ListingSpec{Item: "item", Fields: fields}}
+		p, err := HTML(tg, "https://shop.example/feed.xml", body)
+		if err != nil {
+			t.Fatalf("fields %v: %v", fields, err)
+		}
+		if len(p.Listings) != 1 || p.Listings[0].ID != "SKU-1" || p.Listings[0].Price != "120.00 EUR" {
+			t.Errorf("fields %v: listings %+v, want SKU-1 at 120.00 EUR", fields, p.Listings)
+		}
+	}
+}
+
+func TestSelfRefresh(t *testing.T) {
+	const page = "https://shop.example/catalog"
+	for _, c := range []struct {
+		name, requested, body string
+		want                  bool
+	}{
+		{"no url", page, `<meta http-equiv="refresh" content="1">`, true},
+		{"own url", page, `<meta http-equiv="Refresh" content="0; URL='/catalog'">`, true},
+		{"own url, slash", page, `<meta http-equiv="refresh" content="0;url=/catalog/">`, true},
+		{"requested url", "https://shop.example/start", `<meta http-equiv="refresh" content="0;url=/start">`, true},
+		{"other page", page, `<meta http-equiv="refresh" content="0;url=/catalog?page=2">`, false},
+		{"slow", page, `<meta http-equiv="refresh" content="300">`, false},
+		{"none", page, `<p>http-equiv=refresh in text</p>`, false},
+	} {
+		_, got := SelfRefresh(c.requested, page, []byte("<html><head>"+c.body+"</head><body></body></html>"))
+		if got != c.want {
+			t.Errorf("%s: SelfRefresh(%q) = %v, want %v", c.name, c.body, got, c.want)
+		}
+	}
+}
+
+func TestLookupEach(t *testing.T) {
+	doc := map[string]any{"c": []any{
+		map[string]any{"p": []any{"a", "b"}},
+		map[string]any{"p": []any{}},
+		map[string]any{"x": 1},
+		map[string]any{"p": []any{"c"}},
+	}}
+	got, ok := lookupEach(doc, "c[*].p[*]")
+	if !ok || !slices.Equal(got, []any{"a", "b", "c"}) {
+		t.Errorf("lookupEach(c[*].p[*]) = %v, %v; want [a b c], true", got, ok)
+	}
+	if got, ok := lookupEach(doc, "c.1.p"); !ok || len(got) != 0 {
+		t.Errorf("lookupEach(c.1.p) = %v, %v; want [], true", got, ok)
+	}
+	if _, ok := lookupEach(doc, "c.q"); ok {
+		t.Errorf("lookupEach(c.q) found something")
+	}
+}
+
+func TestJSONWrappedHTML(t *testing.T) {
+	tg := &precwatch.Target{Name: "w", Follow: []string{"a.o"}, Listing: precwatch.ListingSpec{URLPattern: "/p/"}}
+	for _, c := range []struct {
+		name, body string
+		follow     []string
+		next       []string
+	}{
+		{"html key", `{"html":"<a class=\"o\" href=\"/p/1\">1</a>","next":"/ajax?page=3"}`,
+			[]string{"https://s.example/p/1"}, []string{"https://s.example/ajax?page=3"}},
+		{"drupal commands", `[{"command":"settings","settings":{}},{"command":"insert","data":"<div><a class='o' href='/p/2'>2</a></div>"}]`,
+			[]string{"https://s.example/p/2"}, nil},
+		{"no markup", `{"items":[{"title":"a < b"}],"next":"/x"}`, nil, nil},
+		{"not json", `{"html": <a class="o" href="/p/3">3</a>`, []string{"https://s.example/p/3"}, nil},
+	} {
+		p, err := HTML(tg, "https://s.example/ajax?page=2", []byte(c.body))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if !slices.Equal(p.Follow, c.follow) || !slices.Equal(p.Next, c.next) {
+			t.Errorf("%s: follow %v next %v, want %v and %v", c.name, p.Follow, p.Next, c.follow, c.next)
+		}
+	}
+}
