@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -290,5 +292,18 @@ func TestConformance2SeveralStatuses(t *testing.T) {
 	code, out, errs := tkRun(t, "tickets", "export", "--data", f.a.dataDir, "--status", "open,in_review")
 	if n := strings.Count(out, "\n"); code != 0 || n != open+review {
 		t.Errorf("tickets export --status open,in_review: exit %d, %d lines, want %d; %s", code, n, open+review, errs)
+	}
+}
+
+// TestConformance2DemoInterrupted: Ctrl-C during the demo's crawl says so
+// on stderr (it exited 1 without a word); the next run resumes.
+func TestConformance2DemoInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	code := Run(ctx, env, []string{"demo", "--no-serve", "--data", t.TempDir(), "--sites-addr", "127.0.0.1:0"})
+	if code == 0 || !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("demo interrupted during the crawl: exit %d, stderr %q; want non-zero and 'interrupted'", code, errb.String())
 	}
 }

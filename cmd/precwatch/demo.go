@@ -72,6 +72,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	sums := runTargets(ctx, a, cfg.Targets, prog)
 	prog.done()
 	if ctx.Err() != nil {
+		fmt.Fprintf(env.Stderr, "precwatch demo: interrupted during the crawl; the next run (same --data) resumes it\n")
 		return errSilent
 	}
 	if err := printDemoSummary(ctx, env.Stdout, a.store, sums); err != nil {
