@@ -292,8 +292,8 @@ func (f *fetcher) accept() string {
 
 // robotsFor returns the robots.txt group for u's host and our user agent,
 // fetching robots.txt once per host. A robots.txt that cannot be fetched
-// (connection failure, 5xx) disallows the whole host, as crawlers
-// conventionally do; a missing one (4xx) allows everything.
+// (connection failure, 5xx, 429 after its Retry-After) disallows the whole host, as crawlers
+// conventionally do; a missing one (other 4xx) allows everything.
 func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
 	key := u.Scheme + "://" + u.Host
 	f.robotsMu.Lock()
@@ -306,12 +306,16 @@ func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
 	e.once.Do(func() {
 		// Retried like a page: one dropped connection or 503 must not
 		// shut the whole host for the run.
+		// A 429 is a rate limit, not "no robots.txt" (RFC 9309 reads
+		// it as unavailable, like a 5xx): reading it as a 4xx would
+		// allow the whole site.
 		var status int
 		var body []byte
+		var hdr http.Header
 		var err error
 		for attempt := 0; ; attempt++ {
-			status, body, err = f.get(ctx, key+"/robots.txt")
-			if (err == nil && status < 500) || attempt >= max(f.target.MaxRetries, 0) || ctx.Err() != nil {
+			status, hdr, body, err = f.get(ctx, key+"/robots.txt")
+			if (err == nil && status < 500 && status != http.StatusTooManyRequests) || attempt >= max(f.target.MaxRetries, 0) || ctx.Err() != nil {
 				break
 			}
 			if err != nil {
@@ -319,7 +323,11 @@ func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
 					break
 				}
 			}
-			t := time.NewTimer(backoff(f.retryBase, attempt))
+			wait := backoff(f.retryBase, attempt)
+			if d, ok := retryAfter(hdr, time.Now()); ok && err == nil {
+				wait = d
+			}
+			t := time.NewTimer(wait)
 			select {
 			case <-ctx.Done():
 			case <-t.C:
@@ -330,7 +338,7 @@ func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
 			e.err = fmt.Errorf("robots.txt of %s: %w", key, err)
 			return
 		}
-		if status >= 500 {
+		if status >= 500 || status == http.StatusTooManyRequests {
 			// Disallows the whole host, as crawlers conventionally
 			// do, and is a failure of the run rather than the
 			// site's answer.
@@ -351,10 +359,10 @@ func (f *fetcher) robotsFor(ctx context.Context, u *url.URL) *robotsEntry {
 }
 
 // get fetches a small resource (robots.txt) directly with the guarded client.
-func (f *fetcher) get(ctx context.Context, rawURL string) (int, []byte, error) {
+func (f *fetcher) get(ctx context.Context, rawURL string) (int, http.Header, []byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, nil, err
 	}
 	for k, v := range f.header() {
 		req.Header[k] = v
@@ -362,14 +370,14 @@ func (f *fetcher) get(ctx context.Context, rawURL string) (int, []byte, error) {
 	req.Header.Del("Accept")
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, nil, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, nil, err
 	}
-	return resp.StatusCode, body, nil
+	return resp.StatusCode, resp.Header, body, nil
 }
 
 // allowedByRobots reports whether robots.txt allows u; it also returns the

@@ -576,3 +576,80 @@ targets:
 		t.Errorf("listings %v, want %v\n%s", keys, want, out)
 	}
 }
+
+// TestVariety4RobotsRateLimited crawls a shop whose robots.txt first answers
+// 429 with Retry-After (rate limiters such as Cloudflare's cover robots.txt
+// too) and then disallows /offer/2. Before, the 429 read as "no robots.txt"
+// (a 4xx allows everything), and the disallowed page was fetched. A second
+// shop's robots.txt answers 429 every time: its run is incomplete, and no
+// page behind it is fetched.
+func TestVariety4RobotsRateLimited(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	shop := func(always bool) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			hits[r.Host+r.URL.Path]++
+			n := hits[r.Host+r.URL.Path]
+			mu.Unlock()
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			switch r.URL.Path {
+			case "/robots.txt":
+				if always || n == 1 {
+					w.Header().Set("Retry-After", "1")
+					http.Error(w, "Too Many Requests", http.StatusTooManyRequests)
+					return
+				}
+				w.Header().Set("Content-Type", "text/plain")
+				fmt.Fprint(w, "User-agent: *\nDisallow: /offer/2\n")
+			case "/catalog":
+				fmt.Fprint(w, `<html><body><a class="o" href="/offer/1">1</a> <a class="o" href="/offer/2">2</a></body></html>`)
+			case "/offer/1", "/offer/2":
+				fmt.Fprintf(w, `<html><body><h1>Offer %s</h1><p class="d">Acetone</p></body></html>`, r.URL.Path[7:])
+			default:
+				http.NotFound(w, r)
+			}
+		}
+	}
+	srv := httptest.NewServer(shop(false))
+	defer srv.Close()
+	closed := httptest.NewServer(shop(true))
+	defer closed.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: polite
+    platform: Polite
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 2
+    follow: ["a.o"]
+    listing:
+      url_pattern: "/offer/"
+      fields: {title: h1, description: p.d}
+  - name: closed
+    platform: Closed
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 1
+    follow: ["a.o"]
+    listing:
+      url_pattern: "/offer/"
+      fields: {title: h1, description: p.d}
+`, srv.URL, closed.URL))
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"/offer/1"}) {
+		t.Errorf("listings %v, want /offer/1 only (robots.txt disallows /offer/2)\n%s", keys, out)
+	}
+	if c := completeColumn(out, "closed"); c != "no" {
+		t.Errorf("closed: complete %q, want no\n%s", c, out)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if n := hits[strings.TrimPrefix(srv.URL, "http://")+"/offer/2"]; n != 0 {
+		t.Errorf("/offer/2 fetched %d times although robots.txt disallows it", n)
+	}
+	if n := hits[strings.TrimPrefix(closed.URL, "http://")+"/catalog"]; n != 0 {
+		t.Errorf("closed shop's catalogue fetched %d times without its robots.txt", n)
+	}
+}
