@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -305,5 +306,22 @@ func TestConformance2DemoInterrupted(t *testing.T) {
 	code := Run(ctx, env, []string{"demo", "--no-serve", "--data", t.TempDir(), "--sites-addr", "127.0.0.1:0"})
 	if code == 0 || !strings.Contains(errb.String(), "interrupted") {
 		t.Errorf("demo interrupted during the crawl: exit %d, stderr %q; want non-zero and 'interrupted'", code, errb.String())
+	}
+}
+
+// TestConformance2DemoAddrTaken: demo with an --addr that is taken fails
+// at once, before crawling (it crawled the marketplaces, printed the
+// summary and only then failed to listen).
+func TestConformance2DemoAddrTaken(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var out, errb bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	code := Run(context.Background(), env, []string{"demo", "--data", t.TempDir(), "--addr", ln.Addr().String()})
+	if code == 0 || !strings.Contains(errb.String(), ln.Addr().String()) || strings.Contains(out.String(), "PLATFORM") {
+		t.Errorf("demo --addr %s (taken): exit %d, stdout %q, stderr %q; want a failure naming the address before any crawl", ln.Addr(), code, out.String(), errb.String())
 	}
 }

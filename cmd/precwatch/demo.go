@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"text/tabwriter"
@@ -40,6 +41,14 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	logger, err := newLogger(env.Stderr, *logLevel)
 	if err != nil {
 		return err
+	}
+	if !*noServe {
+		// Fail at once when the UI's address is taken, not after the crawl.
+		ln, err := net.Listen("tcp", *addr)
+		if err != nil {
+			return fmt.Errorf("listen %s (--addr): %w", *addr, err)
+		}
+		ln.Close()
 	}
 	d, err := demo.Start(ctx, demo.Options{Addr: *sitesAddr, Logger: logger})
 	if err != nil {
