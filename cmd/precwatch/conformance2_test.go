@@ -325,3 +325,13 @@ func TestConformance2DemoAddrTaken(t *testing.T) {
 		t.Errorf("demo --addr %s (taken): exit %d, stdout %q, stderr %q; want a failure naming the address before any crawl", ln.Addr(), code, out.String(), errb.String())
 	}
 }
+
+// TestConformance2TokenCreateNoRole: token create without --role is a
+// usage error naming the flag (it said: unknown role "", exit 1).
+func TestConformance2TokenCreateNoRole(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := tkRun(t, "token", "create", "--data", dir)
+	if code != 2 || !strings.Contains(errOut, "--role is required") {
+		t.Errorf("token create without --role: exit %d, %q; want 2 and '--role is required'", code, errOut)
+	}
+}

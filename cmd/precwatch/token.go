@@ -67,6 +67,9 @@ func runTokenCreate(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "precwatch token create: unexpected argument %q\n", pos[0])
 		return errUsage
 	}
+	if strings.TrimSpace(*role) == "" {
+		return usageError(fs, "--role is required (admin, regulator, partner or reviewer)")
+	}
 	r, p := tickets.ParseRole(*role, *platform)
 	if *platform != "" && p != *platform {
 		return precwatch.Errorf(precwatch.EINVALID, "--role %s and --platform %s disagree", *role, *platform)
