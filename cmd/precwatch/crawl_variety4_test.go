@@ -653,3 +653,64 @@ targets:
 		t.Errorf("closed shop's catalogue fetched %d times without its robots.txt", n)
 	}
 }
+
+// TestVariety4SearchContextLinks crawls a marketplace whose category and
+// search-result pages link the same offers with the search context and
+// affiliate tracking of the big platforms in the URL (eBay's _trksid and
+// _trkparms, Etsy's click_key, click_sum and ga_*, AliExpress' algo_pvid and
+// pdp_*, Amazon's ref_, crid and sprefix, Shopee's sp_atk, Mercado Libre's
+// tracking_id, Allegro's bi_*), without rel=canonical: one listing and one
+// ticket per offer. Before, every variant was a listing of its own.
+func TestVariety4SearchContextLinks(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/c/aromatics":
+			fmt.Fprint(w, `<html><body>
+<a class="o" href="/itm/101?_trksid=p2380057.m570.l1313&amp;_trkparms=ispr%3D1%26amclksrc%3DITM">Safrole</a>
+<a class="o" href="/itm/102?hash=none&amp;mkevt=1&amp;mkcid=1&amp;campid=5338">BMK</a>
+<a class="o" href="/listing/103?click_key=abc&amp;click_sum=1f2e&amp;ga_order=most_relevant&amp;ga_search_type=all&amp;ga_view_type=gallery&amp;ga_search_query=safrole&amp;ref=sr_gallery-1-3&amp;organic_search_click=1">Sassafras</a>
+</body></html>`)
+		case "/s":
+			fmt.Fprint(w, `<html><body>
+<a class="o" href="/itm/101?_trksid=p2047675.m4100&amp;algo_pvid=7d1&amp;algo_exp_id=7d1-0&amp;pdp_npi=4%40dis&amp;pdp_ext_f=%7B%7D&amp;aff_fcid=x&amp;aff_trace_key=y">Safrole</a>
+<a class="o" href="/itm/102?hash=none&amp;ref_=sr_1_1&amp;crid=2M4&amp;sprefix=bmk%2Caps%2C200&amp;sp_atk=9f&amp;xptdk=9f">BMK</a>
+<a class="o" href="/listing/103?tracking_id=ab12&amp;bi_s=ads&amp;bi_m=listing&amp;bi_c=1&amp;bi_term=safrole">Sassafras</a>
+</body></html>`)
+		case "/itm/101":
+			fmt.Fprint(w, `<html><body><h1>Safrole 99%, CAS 94-59-7</h1><p class="d">Discreet shipping, Wickr: chem1</p></body></html>`)
+		case "/itm/102":
+			fmt.Fprint(w, `<html><body><h1>BMK glycidate, CAS 5449-12-7</h1><p class="d">Stealth shipping</p></body></html>`)
+		case "/listing/103":
+			fmt.Fprint(w, `<html><body><h1>Sassafras oil, safrole 80%</h1><p class="d">No paperwork needed, discreet</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, data, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: market
+    platform: Market
+    start_urls: ["%[1]s/c/aromatics", "%[1]s/s?q=safrole"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      url_pattern: "^/(itm|listing)/"
+      fields: {title: h1, description: p.d}
+`, srv.URL))
+	want := []string{"/itm/101", "/itm/102?hash=none", "/listing/103"}
+	if keys := listingKeys(got); !slices.Equal(keys, want) {
+		t.Errorf("listings %v, want %v\n%s", keys, want, out)
+	}
+	if ts := exportTickets(t, data); len(ts) != 3 {
+		var urls []string
+		for _, e := range ts {
+			urls = append(urls, e.ListingURL)
+		}
+		t.Errorf("%d tickets (%v), want 3", len(ts), urls)
+	}
+}

@@ -34,6 +34,19 @@ var trackingParams = map[string]bool{
 	// and recommendation (pr_*) tracking.
 	"srsltid": true, "_pos": true, "_sid": true, "_ss": true, "_psq": true, "_fid": true,
 	"pr_prod_strat": true, "pr_rec_id": true, "pr_rec_pid": true, "pr_ref_pid": true, "pr_seq": true,
+	// Search context and affiliate tracking of the big marketplaces, on
+	// links from search results and category pages: eBay (and its
+	// partner network), Etsy, AliExpress, Amazon, Shopee, Mercado Libre,
+	// Allegro; affiliate networks' click ids.
+	"_trksid": true, "_trkparms": true, "_trkparms_": true, "amdata": true, "mkevt": true, "mkcid": true,
+	"mkrid": true, "campid": true, "toolid": true, "customid": true,
+	"click_key": true, "click_sum": true, "ga_order": true, "ga_search_type": true, "ga_view_type": true,
+	"ga_search_query": true, "ga_ref": true, "organic_search_click": true,
+	"algo_pvid": true, "algo_exp_id": true, "pdp_npi": true, "pdp_ext_f": true, "aff_fcid": true,
+	"aff_fsk": true, "aff_platform": true, "aff_trace_key": true, "terminal_id": true,
+	"ref_": true, "crid": true, "sprefix": true, "sp_atk": true, "xptdk": true, "tracking_id": true,
+	"bi_s": true, "bi_m": true, "bi_c": true, "bi_term": true,
+	"irclickid": true, "cjevent": true, "awc": true, "sscid": true, "epik": true, "rdt_cid": true,
 }
 
 // IsTrackingParam reports whether the query parameter key is dropped by
