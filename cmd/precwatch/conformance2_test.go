@@ -5,12 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Conformance tests of the second audit: the public contracts of DESIGN.md
@@ -333,5 +336,58 @@ func TestConformance2TokenCreateNoRole(t *testing.T) {
 	code, _, errOut := tkRun(t, "token", "create", "--data", dir)
 	if code != 2 || !strings.Contains(errOut, "--role is required") {
 		t.Errorf("token create without --role: exit %d, %q; want 2 and '--role is required'", code, errOut)
+	}
+}
+
+// TestConformance2DemoMetrics: /metrics of a running demo counts the crawl
+// the demo made before serving (pages, listings, runs), as it counts every
+// crawl serve makes; they were all absent.
+func TestConformance2DemoMetrics(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	out, errb := &syncBuffer{}, &syncBuffer{}
+	env := &Env{Stdin: strings.NewReader(""), Stdout: out, Stderr: errb, Getenv: func(string) string { return "" }}
+	done := make(chan int, 1)
+	go func() { done <- Run(ctx, env, []string{"demo", "--data", t.TempDir(), "--addr", "127.0.0.1:0"}) }()
+	defer func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(60 * time.Second):
+			t.Error("demo did not stop within 60s")
+		}
+	}()
+	open := regexp.MustCompile(`Open (http://\S+) and sign in`)
+	var base string
+	for deadline := time.Now().Add(60 * time.Second); base == "" && time.Now().Before(deadline); {
+		if m := open.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+			break
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("demo exited with %d: %s", code, errb.String())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	if base == "" {
+		t.Fatalf("demo did not serve: %s", errb.String())
+	}
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, name := range []string{"precwatch_pages_fetched_total", "precwatch_listings_total", "precwatch_crawl_runs_total", "precwatch_tickets_created_total"} {
+		re := regexp.MustCompile(`(?m)^` + name + `\{[^}]*\} ([0-9.e+]+)$`)
+		sum := 0.0
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			var v float64
+			fmt.Sscan(m[1], &v)
+			sum += v
+		}
+		if sum == 0 {
+			t.Errorf("/metrics of a demo that crawled: %s is 0 or absent", name)
+		}
 	}
 }

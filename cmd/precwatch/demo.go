@@ -101,7 +101,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	}
 	return serveApp(ctx, env, a, cfg, *addr, func(url string) {
 		fmt.Fprintf(env.Stdout, "\nOpen %s and sign in with this admin token:\n\n  %s\n\nPress Ctrl-C to stop.\n", url, token)
-	})
+	}, sums...)
 }
 
 // printDemoSummary prints one row per platform: pages, listings, hits and

@@ -77,13 +77,15 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 // checkpoint, the webhook loop and the scheduler stop. ready, if set, is
 // called with the base URL once the listener is open. The demo command
 // uses it.
-func serveApp(ctx context.Context, env *Env, a *app, cfg *config.Config, addr string, ready func(baseURL string)) error {
-	return serveWith(ctx, env, a, cfg, "", addr, ready)
+// The metrics count the runs in prior too (the demo's crawl before it
+// serves).
+func serveApp(ctx context.Context, env *Env, a *app, cfg *config.Config, addr string, ready func(baseURL string), prior ...*monitor.Summary) error {
+	return serveWith(ctx, env, a, cfg, "", addr, ready, prior...)
 }
 
 // serveWith is serveApp that also reloads the configuration file cfgPath
 // (if set) when its modification time changes.
-func serveWith(ctx context.Context, env *Env, a *app, cfg *config.Config, cfgPath, addr string, ready func(string)) error {
+func serveWith(ctx context.Context, env *Env, a *app, cfg *config.Config, cfgPath, addr string, ready func(string), prior ...*monitor.Summary) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	b, err := newBackend(ctx, a, cfg, append(append([]string(nil), cfg.Watchlists...), extraWatchlists(a.dataDir)...))
@@ -95,6 +97,9 @@ func serveWith(ctx context.Context, env *Env, a *app, cfg *config.Config, cfgPat
 		return err
 	}
 	metrics := srv.Metrics()
+	for _, sum := range prior {
+		metrics.ObserveRun(runStats(sum, sum.Err))
+	}
 
 	// The webhook loop reports each delivery to the metrics.
 	wopts := webhookOptions
