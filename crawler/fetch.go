@@ -674,6 +674,16 @@ func decodeBody(resp *response, t *precwatch.Target) ([]byte, string, error) {
 // bytes are valid UTF-8, else windows-1252 (the HTML default).
 func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error) {
 	if kind == precwatch.KindJSON {
+		if e, name := jsonUTF16(body); e != nil {
+			// UTF-16 JSON (.NET and Windows services), found by its
+			// BOM or by the zero bytes around its first character
+			// (RFC 4627), whatever the header says.
+			out, err := e.NewDecoder().Bytes(body)
+			if err != nil {
+				return nil, name, fmt.Errorf("decode %s: %w", name, err)
+			}
+			return bytes.ToValidUTF8(out, []byte("\uFFFD")), name, nil
+		}
 		// JSON is UTF-8 (RFC 8259) unless the header says otherwise; a
 		// meta prescan makes no sense for it.
 		_, params, _ := mime.ParseMediaType(contentType)
@@ -714,6 +724,22 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 		return nil, name, fmt.Errorf("decode %s: %w", name, err)
 	}
 	return out, name, nil
+}
+
+// jsonUTF16 returns the UTF-16 encoding of a JSON body that starts with a
+// UTF-16 BOM, or whose first two bytes are one ASCII character and a zero
+// byte (as RFC 4627 detects it); else nil.
+func jsonUTF16(b []byte) (encoding.Encoding, string) {
+	if len(b) < 2 {
+		return nil, ""
+	}
+	switch {
+	case b[0] == 0xff && b[1] == 0xfe, b[0] != 0 && b[0] < 0x80 && b[1] == 0:
+		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), "utf-16le"
+	case b[0] == 0xfe && b[1] == 0xff, b[0] == 0 && b[1] != 0 && b[1] < 0x80:
+		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "utf-16be"
+	}
+	return nil, ""
 }
 
 // singleByte reports whether an encoding name (as charset.Lookup names it)

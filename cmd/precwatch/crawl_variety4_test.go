@@ -82,7 +82,9 @@ func gzipBytes(t *testing.T, s string) []byte {
 
 // TestVariety4Sitemaps crawls a shop read through its sitemap: a sitemap
 // index naming two gzipped child sitemaps, which list product pages and
-// other pages.
+// other pages, given as the start URL or found through robots.txt's
+// Sitemap line (a start URL naming robots.txt; before, it gave nothing and
+// the run was complete, an empty shop).
 func TestVariety4Sitemaps(t *testing.T) {
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -121,23 +123,26 @@ func TestVariety4Sitemaps(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+	// From the sitemap index, and from robots.txt, which names it.
+	for _, start := range []string{"/sitemap_index.xml", "/robots.txt"} {
+		got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
 targets:
   - name: sitemap
     platform: Sitemap
-    start_urls: ["%s/sitemap_index.xml"]
+    start_urls: ["%s%s"]
     allow_private_networks: true
     delay: 0s
     follow: ["loc"]
     listing:
       url_pattern: "/product/"
       fields: {title: h1, description: p.d}
-`, srv.URL))
-	if keys := listingKeys(got); !slices.Equal(keys, []string{"/product/1-safrole", "/product/2-acetone"}) {
-		t.Errorf("listings %v, want the two products\n%s", keys, out)
-	}
-	if c := completeColumn(out, "sitemap"); c != "yes" {
-		t.Errorf("complete %q, want yes\n%s", c, out)
+`, srv.URL, start))
+		if keys := listingKeys(got); !slices.Equal(keys, []string{"/product/1-safrole", "/product/2-acetone"}) {
+			t.Errorf("start %s: listings %v, want the two products\n%s", start, keys, out)
+		}
+		if c := completeColumn(out, "sitemap"); c != "yes" {
+			t.Errorf("start %s: complete %q, want yes\n%s", start, c, out)
+		}
 	}
 }
 

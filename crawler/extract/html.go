@@ -56,6 +56,21 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	if strings.HasSuffix(strings.ToLower(strings.SplitN(canon, "?", 2)[0]), "/robots.txt") {
+		// A start URL naming robots.txt: its Sitemap lines are the
+		// pages to read (follow: ["loc"] then reads the sitemaps).
+		b := newBuilder(t, base, canon)
+		seen := map[string]bool{canon: true}
+		for line := range strings.SplitSeq(string(body), "\n") {
+			k, v, ok := strings.Cut(line, ":")
+			if ok && strings.EqualFold(strings.TrimSpace(k), "sitemap") {
+				b.link(&b.page.Next, seen, strings.TrimSpace(v))
+			}
+		}
+		if len(b.page.Next) > 0 {
+			return b.page, nil
+		}
+	}
 	var root *html.Node
 	jsonNext := ""
 	if doc, next, ok := jsonHTML(body); ok {

@@ -116,3 +116,16 @@ func TestJSONWrappedHTML(t *testing.T) {
 		}
 	}
 }
+
+func TestRobotsTxtStartPage(t *testing.T) {
+	tg := &precwatch.Target{Name: "r", Follow: []string{"loc"}}
+	body := "User-agent: *\r\nDisallow: /cart\r\nSitemap: https://s.example/sitemap_index.xml\r\nsitemap:/sitemap-2.xml\r\n"
+	p, err := HTML(tg, "https://s.example/robots.txt", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"https://s.example/sitemap_index.xml", "https://s.example/sitemap-2.xml"}
+	if !slices.Equal(p.Next, want) {
+		t.Errorf("next %v, want %v", p.Next, want)
+	}
+}
