@@ -589,48 +589,20 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.errKind = KindFetch
 		return out, err
 	}
-	var resp *response
-	var body []byte
-	for reload := 0; ; reload++ {
-		var kind string
-		resp, kind, err = r.fetch(ctx, u)
-		if err != nil {
-			out.errKind = kind
-			if resp != nil {
-				out.status = resp.Status
-				out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
-			}
-			return out, err
-		}
+	resp, body, final, _, kind, err := r.read(ctx, it.url, u)
+	if resp != nil {
 		out.status = resp.Status
-		body, _, err = decodeBody(resp, r.t)
-		if err != nil {
-			out.errKind = KindDecode
-			return out, err
-		}
-		// A redirected page is read at its final URL: its relative links and
-		// url_pattern refer to it, and it is the listing's address.
-		out.final = finalURL(it.url, resp.URL)
-		delay, again := r.reloads(resp, it.url, out.final, body)
-		if !again {
-			break
-		}
-		if reload >= maxReloads {
-			// Still the interstitial: the page was not read, which is
-			// no answer about the listings behind it.
-			out.errKind = KindInterstitial
-			return out, fmt.Errorf("get %s: still reloading itself after %d reloads (a bot check, consent or age gate the crawler cannot pass; a cookie in the target's headers may)", it.url, maxReloads)
-		}
-		// A bot check, consent or age gate that set a cookie and
-		// reloads the page: ask again, as a browser does.
-		t := time.NewTimer(delay)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return out, ctx.Err()
-		case <-t.C:
-		}
 	}
+	if err != nil {
+		out.errKind = kind
+		if resp != nil && kind != KindInterstitial && kind != KindDecode {
+			out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
+		}
+		return out, err
+	}
+	// A redirected page is read at its final URL: its relative links and
+	// url_pattern refer to it, and it is the listing's address.
+	out.final = final
 	fetched := r.c.opts.Now().UTC()
 	hash, err := r.c.evidence.Put(Snapshot{URL: resp.URL, FetchedAt: fetched, Status: resp.Status, Header: resp.Header, Body: resp.Body})
 	if err != nil {
@@ -674,6 +646,41 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.urls = append(out.urls, l.URL)
 	}
 	return out, nil
+}
+
+// read fetches the page requested as u (rawURL) and decodes its body to
+// UTF-8, asking again when the page reloads itself (see reloads): a bot
+// check, consent or age gate that set a cookie. It returns the response,
+// the decoded body, the page's canonical URL after redirects and its
+// charset; on failure, the error kind and the response if there was one.
+func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, []byte, string, string, string, error) {
+	for reload := 0; ; reload++ {
+		resp, kind, err := r.fetch(ctx, u)
+		if err != nil {
+			return resp, nil, "", "", kind, err
+		}
+		body, cs, err := decodeBody(resp, r.t)
+		if err != nil {
+			return resp, nil, "", cs, KindDecode, err
+		}
+		final := finalURL(rawURL, resp.URL)
+		delay, again := r.reloads(resp, rawURL, final, body)
+		if !again {
+			return resp, body, final, cs, "", nil
+		}
+		if reload >= maxReloads {
+			// Still the interstitial: the page was not read, which is
+			// no answer about the listings behind it.
+			return resp, nil, final, cs, KindInterstitial, fmt.Errorf("get %s: still reloading itself after %d reloads (a bot check, consent or age gate the crawler cannot pass; a cookie in the target's headers may)", rawURL, maxReloads)
+		}
+		t := time.NewTimer(delay)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, nil, "", "", "", ctx.Err()
+		case <-t.C:
+		}
+	}
 }
 
 // maxReloads is how often a page that reloads itself (SelfRefresh, a

@@ -115,19 +115,14 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	if err != nil {
 		return nil, err
 	}
-	resp, _, err := r.fetch(ctx, u)
+	resp, body, final, cs, _, err := r.read(ctx, it.url, u)
 	if resp != nil {
 		tp.Status = resp.Status
 	}
-	if err != nil {
-		return nil, err
-	}
-	body, cs, err := decodeBody(resp, r.t)
 	tp.Charset = cs
 	if err != nil {
 		return nil, err
 	}
-	final := finalURL(it.url, resp.URL)
 	page, err := extract.Extract(r.t, final, body)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)

@@ -227,9 +227,29 @@ targets:
 		t.Errorf("crawl output does not say the stuck shop's page kept reloading itself:\n%s", out)
 	}
 	mu.Lock()
-	defer mu.Unlock()
 	if n := hits[strings.TrimPrefix(stuck.URL, "http://")+"/catalog"]; n != 3 {
 		t.Errorf("stuck shop's catalogue asked for %d times, want 3 (two reloads)", n)
+	}
+	mu.Unlock()
+
+	// target test passes the check the same way.
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: gate
+    platform: Gate
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      url_pattern: "/offer/"
+      fields: {title: h1, description: p.d}
+`, filepath.Join(dir, "data"), srv.URL))
+	code, stdout, stderr := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "gate", "--pages", "3")
+	if code != 0 || !strings.Contains(stdout, "Safrole 99%") {
+		t.Errorf("target test: exit %d, want the listings behind the check\n%s%s", code, stdout, stderr)
 	}
 }
 
