@@ -765,11 +765,8 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	}
 	setRole(r, p)
 	hash := strings.ToLower(r.PathValue("hash"))
-	snap, err := s.opts.Evidence.Snapshot(r.Context(), hash)
-	if err != nil {
-		writeError(w, err)
-		return
-	}
+	// The scope first: outside it, 403 whether or not the snapshot is
+	// still stored.
 	plats, err := s.opts.Evidence.Platforms(r.Context(), hash, p.Scope())
 	if err != nil {
 		writeError(w, err)
@@ -781,6 +778,11 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 		} else {
 			writeError(w, forbidden("evidence %s is outside your platform", hash))
 		}
+		return
+	}
+	snap, err := s.opts.Evidence.Snapshot(r.Context(), hash)
+	if err != nil {
+		writeError(w, err)
 		return
 	}
 	ct := "text/plain; charset=utf-8"

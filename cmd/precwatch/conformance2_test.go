@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -389,5 +391,40 @@ func TestConformance2DemoMetrics(t *testing.T) {
 		if sum == 0 {
 			t.Errorf("/metrics of a demo that crawled: %s is 0 or absent", name)
 		}
+	}
+}
+
+// TestConformance2EvidenceGone: a snapshot whose evidence file was deleted
+// (the README's retention advice) is 404 not_found, not 500 internal; and
+// the caller's scope is checked first (403 outside it either way).
+func TestConformance2EvidenceGone(t *testing.T) {
+	f := newFixture(t)
+	var d struct {
+		Ticket struct {
+			EvidenceHash string `json:"evidence_hash"`
+		} `json:"ticket"`
+	}
+	f.getJSON("admin", fmt.Sprintf("/api/v1/tickets/%d", f.byPlat[ownPlatform]), &d)
+	if d.Ticket.EvidenceHash == "" {
+		t.Fatal("ticket without evidence hash")
+	}
+	segs, _ := filepath.Glob(filepath.Join(f.a.dataDir, "evidence", "*"))
+	removed := 0
+	for _, s := range segs {
+		if filepath.Base(s) != "index" {
+			if err := os.Remove(s); err == nil {
+				removed++
+			}
+		}
+	}
+	if removed == 0 {
+		t.Fatalf("no evidence file to remove in %v", segs)
+	}
+	path := "/evidence/" + d.Ticket.EvidenceHash
+	if code, body := f.do("admin", "GET", path, ""); code != http.StatusNotFound || !strings.Contains(body, "not_found") {
+		t.Errorf("GET %s after its file was deleted: %d %s, want 404 not_found", path, code, short(body))
+	}
+	if code, body := f.do("reviewer-other", "GET", path, ""); code != http.StatusForbidden {
+		t.Errorf("GET %s as reviewer of %s: %d %s, want 403", path, otherPlatform, code, short(body))
 	}
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -457,6 +459,10 @@ func (b *backend) AddList(ctx context.Context, name string, data []byte) (int, e
 
 func (b *backend) Snapshot(ctx context.Context, hash string) (*server.Snapshot, error) {
 	s, err := b.a.crawler.Evidence().Get(hash)
+	if errors.Is(err, fs.ErrNotExist) {
+		// Its file was deleted (retention): gone, not an internal error.
+		return nil, precwatch.Errorf(precwatch.ENOTFOUND, "evidence %s is no longer stored", hash)
+	}
 	if err != nil {
 		return nil, err
 	}
