@@ -171,6 +171,11 @@ type ListingSpec struct {
 	URLPattern string            `json:"url_pattern,omitempty" yaml:"url_pattern"`
 	Item       string            `json:"item,omitempty" yaml:"item"`
 	Fields     map[string]string `json:"fields,omitempty" yaml:"fields"`
+	// Gone is an optional CSS selector for the notice a platform shows,
+	// with status 200, in place of a taken-down listing ("This ad is no
+	// longer available"): a listing page where it matches is gone, as if
+	// it answered 404.
+	Gone string `json:"gone,omitempty" yaml:"gone"`
 }
 
 // JSONSpec says where listings are in a JSON feed, as dotted paths.

@@ -120,7 +120,7 @@ func TestGoodConfig(t *testing.T) {
 		Headers:  map[string]string{"Accept-Language": "en, de;q=0.8", "Cookie": "cookie_consent=accepted"},
 		Follow:   []string{"a.product-link", "ul.results li > a[href*='/product/']"},
 		NextPage: []string{"a.next", "link[rel=next]"},
-		Listing: precwatch.ListingSpec{URLPattern: `/product/\d+`, Fields: map[string]string{
+		Listing: precwatch.ListingSpec{URLPattern: `/product/\d+`, Gone: "div.product-removed", Fields: map[string]string{
 			"id": "main.product@data-sku", "title": "h1", "description": ".description", "price": ".price",
 			"seller": ".seller a", "location": ".origin", "cas": "td.cas", "purity": "dl.specs dd.purity",
 		}},
@@ -613,5 +613,20 @@ func TestNamespacedSelectors(t *testing.T) {
 		if (err == nil) != ok {
 			t.Errorf("Parse(title: %q) error = %v, want ok %v", spec, err, ok)
 		}
+	}
+}
+
+// TestListingGoneSpec checks listing.gone: a CSS selector, for html targets.
+func TestListingGoneSpec(t *testing.T) {
+	for spec, ok := range map[string]bool{"div.notice--removed": true, "h1:contains('no longer available')": true, "div[": false, "//div[@class='x']": false} {
+		y := "targets:\n  - name: s\n    platform: S\n    start_urls: [\"https://s.example/\"]\n    listing: {gone: \"" + spec + "\", fields: {title: h1}}\n"
+		_, err := Parse("gone.yml", []byte(y), nil)
+		if (err == nil) != ok {
+			t.Errorf("Parse(gone: %q) error = %v, want ok %v", spec, err, ok)
+		}
+	}
+	y := "targets:\n  - name: s\n    platform: S\n    kind: json\n    start_urls: [\"https://s.example/\"]\n    listing: {gone: x}\n    json: {items: ., fields: {title: t}}\n"
+	if _, err := Parse("gone.yml", []byte(y), nil); err == nil || !strings.Contains(err.Error(), "only for kind: html") {
+		t.Errorf("Parse(json target with listing.gone) error = %v, want 'only for kind: html'", err)
 	}
 }

@@ -309,6 +309,7 @@ func (d *decoder) target(n *yaml.Node, path string, t *precwatch.Target) {
 				"url_pattern": func(n *yaml.Node, f string) { d.str(n, f, &t.Listing.URLPattern) },
 				"item":        func(n *yaml.Node, f string) { d.str(n, f, &t.Listing.Item) },
 				"fields":      func(n *yaml.Node, f string) { d.strMap(n, f, &t.Listing.Fields) },
+				"gone":        func(n *yaml.Node, f string) { d.str(n, f, &t.Listing.Gone) },
 			})
 		},
 		"json": func(n *yaml.Node, f string) {

@@ -189,6 +189,9 @@ func validateHTML(t *precwatch.Target, at func(string) string, report reportFunc
 			report.f(at("listing.url_pattern"), "%q is not a regular expression: %v", t.Listing.URLPattern, err)
 		}
 	}
+	if t.Listing.Gone != "" {
+		checkSelector(at("listing.gone"), t.Listing.Gone, report)
+	}
 	if t.Listing.Item != "" {
 		checkSelector(at("listing.item"), t.Listing.Item, report)
 	}
@@ -234,7 +237,7 @@ func validateJSON(t *precwatch.Target, at func(string) string, report reportFunc
 	if len(t.NextPage) > 0 {
 		report(at("next_page"), "only for kind: html targets (json targets use json.next_page)")
 	}
-	if t.Listing.URLPattern != "" || t.Listing.Item != "" || len(t.Listing.Fields) > 0 {
+	if t.Listing.URLPattern != "" || t.Listing.Item != "" || len(t.Listing.Fields) > 0 || t.Listing.Gone != "" {
 		report(at("listing"), "only for kind: html targets (json targets use json.fields)")
 	}
 }

@@ -347,7 +347,8 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 
 // Failed counts the pages of byKind (a Run's ErrorsByKind) that failed, as
 // opposed to those the site answered for: 404 and 410 (a page or listing
-// that is gone), pages robots.txt disallows and links that turned out to be
+// that is gone), listing pages showing the listing.gone notice (KindGone),
+// pages robots.txt disallows and links that turned out to be
 // files (KindNotDocument) are answers; timeouts, connection errors, 5xx,
 // 429, 401, 403 (a blocking firewall), other 4xx, an unreadable
 // robots.txt, oversized or undecodable bodies and listings the sink
@@ -357,7 +358,7 @@ func Failed(byKind map[string]int) int {
 	n := 0
 	for k, c := range byKind {
 		switch k {
-		case "http-404", "http-410", KindRobots, KindNotDocument:
+		case "http-404", "http-410", KindRobots, KindNotDocument, KindGone:
 		default:
 			n += c
 		}
@@ -615,6 +616,13 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	if err != nil {
 		out.errKind = KindExtract
 		return out, err
+	}
+	if page.Gone {
+		// The platform's notice that the listing was taken down,
+		// with status 200: an answer, like a 404.
+		out.errKind = KindGone
+		out.gone = page.Counts[extract.CountURLPattern] == 1 || r.isListingURL(it)
+		return out, fmt.Errorf("get %s: the page says its listing is gone (listing.gone matched)", it.url)
 	}
 	out.skipped = page.Counts[extract.CountSkipped] > 0
 	out.unfollowed = page.Counts[extract.CountUnfollowed]

@@ -817,6 +817,10 @@ const (
 	// KindInterstitial counts pages that kept reloading themselves (a
 	// bot check, consent or age gate the crawler could not pass).
 	KindInterstitial = "interstitial"
+	// KindGone counts listing pages that answered 200 with the
+	// platform's notice that the listing was taken down (listing.gone):
+	// answers, like 404s.
+	KindGone = "gone"
 )
 
 // classify names the kind of a fetch error and says whether a retry may help.

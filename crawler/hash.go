@@ -67,6 +67,9 @@ func Fingerprint(t *precwatch.Target) string {
 	put(t.NextPage...)
 	put(t.Listing.URLPattern, t.Listing.Item)
 	putMap(t.Listing.Fields)
+	if t.Listing.Gone != "" {
+		put("gone", t.Listing.Gone)
+	}
 	put(t.JSON.Items, t.JSON.NextPage)
 	putMap(t.JSON.Fields)
 	return hex.EncodeToString(h.Sum(nil))

@@ -379,6 +379,8 @@ func kindWords(k string) string {
 		return "evidence could not be saved"
 	case crawler.KindFetch:
 		return "fetch error"
+	case crawler.KindGone:
+		return "listing taken down (listing.gone notice)"
 	case crawler.KindInterstitial:
 		return "interstitial page that kept reloading itself (a bot check, consent or age gate; a cookie under the target's headers may pass it)"
 	}
@@ -391,6 +393,9 @@ func answersNote(byKind map[string]int) string {
 	var parts []string
 	if n := byKind["http-404"] + byKind["http-410"]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%s gone (HTTP 404/410)", plural(n, "page")))
+	}
+	if n := byKind[crawler.KindGone]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%s showing the listing.gone notice (taken down)", plural(n, "page")))
 	}
 	if n := byKind[crawler.KindRobots]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%s disallowed by robots.txt", plural(n, "page")))

@@ -739,3 +739,96 @@ targets:
 		t.Errorf("%d tickets (%v), want 3", len(ts), urls)
 	}
 }
+
+// TestVariety4SoftGone crawls a classifieds board whose taken-down ads
+// still answer 200 with a notice ("This ad is no longer available") and
+// stay linked from the stale search page for a while, with the target
+// naming that notice in listing.gone. The first crawl sees both ads; in the
+// second, ad 2 shows the notice: its ticket becomes removed, although the
+// run is incomplete (a category page fails), and no listing is made of the
+// notice. Before, the notice page read as a listing titled with the
+// notice and the ticket stayed active.
+func TestVariety4SoftGone(t *testing.T) {
+	var mu sync.Mutex
+	round := 1
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		n := round
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/search":
+			fmt.Fprint(w, `<html><body><a class="o" href="/ad/1">1</a> <a class="o" href="/ad/2">2</a> <a class="c" href="/cat/2">more</a></body></html>`)
+		case "/cat/2":
+			if n == 2 {
+				http.Error(w, "busy", http.StatusServiceUnavailable)
+				return
+			}
+			fmt.Fprint(w, `<html><body></body></html>`)
+		case "/ad/1":
+			fmt.Fprint(w, `<html><body><h1>Safrole 99%, CAS 94-59-7</h1><p class="d">Discreet shipping, Wickr: chem1</p></body></html>`)
+		case "/ad/2":
+			if n == 2 {
+				fmt.Fprint(w, `<html><body><div class="notice notice--removed"><h1>This ad is no longer available</h1>
+<p class="d">The seller has removed this ad.</p></div><section class="similar"><a href="/ad/9">Similar ads</a></section></body></html>`)
+				return
+			}
+			fmt.Fprint(w, `<html><body><h1>BMK glycidate, CAS 5449-12-7</h1><p class="d">Stealth shipping, Telegram @bmk</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: board
+    platform: Board
+    start_urls: ["%s/search"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 0
+    follow: ["a.o"]
+    next_page: ["a.c"]
+    listing:
+      url_pattern: "^/ad/"
+      gone: "div.notice--removed"
+      fields: {title: h1, description: p.d}
+`, data, srv.URL))
+	status := func() map[string]string {
+		m := map[string]string{}
+		for _, e := range exportTickets(t, data) {
+			u, _ := url.Parse(e.ListingURL)
+			m[u.Path] = e.ListingStatus
+		}
+		return m
+	}
+	if code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath); code != 0 {
+		t.Fatalf("crawl 1: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if got := status(); got["/ad/1"] != "active" || got["/ad/2"] != "active" {
+		t.Fatalf("after crawl 1: tickets %v, want /ad/1 and /ad/2 active", got)
+	}
+	mu.Lock()
+	round = 2
+	mu.Unlock()
+	out := filepath.Join(dir, "listings.jsonl")
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath, "--listings", out)
+	if code != 0 {
+		t.Fatalf("crawl 2: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if c := completeColumn(stdout, "board"); c != "no" {
+		t.Errorf("crawl 2: complete %q, want no (a category page failed)\n%s", c, stdout)
+	}
+	if got := status(); got["/ad/1"] != "active" || got["/ad/2"] != "removed" {
+		t.Errorf("after crawl 2: tickets %v, want /ad/1 active and /ad/2 removed\n%s%s", got, stdout, stderr)
+	}
+	raw, _ := os.ReadFile(out)
+	if bytes.Contains(raw, []byte("no longer available")) {
+		t.Errorf("crawl 2 made a listing of the notice:\n%s", raw)
+	}
+}

@@ -38,6 +38,8 @@ const (
 	// listing.url_pattern although the follow selectors found no link
 	// there (only set then): a sign that the site changed its markup.
 	CountUnfollowed = "unfollowed"
+	// CountGone is 1 on a listing page where listing.gone matched.
+	CountGone = "gone"
 )
 
 // Page is what one fetched page yields.
@@ -69,6 +71,10 @@ type Page struct {
 	// offset parameter counted on; the crawler reads it unless the feed
 	// pages by Link headers.
 	CountOn string `json:"count_on,omitempty"`
+	// Gone is set on a listing page where the target's listing.gone
+	// selector matched: the platform's notice that the listing was taken
+	// down, shown with status 200. Such a page has no listings.
+	Gone bool `json:"gone,omitempty"`
 	// Counts says how many nodes each selector matched on this page, keyed
 	// "follow:<sel>", "next_page:<sel>", "item", "field:<name>" (items whose
 	// field matched), plus CountSkipped, CountDuplicate and CountURLPattern.

@@ -148,6 +148,19 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		b.page.Counts[CountURLPattern] = 1
 	}
+	if spec.Gone != "" && (pattern != nil || spec.Item == "") {
+		sel, err := compileSelector(spec.Gone)
+		if err != nil {
+			return nil, fmt.Errorf("target %s: listing.gone %q: %w", t.Name, spec.Gone, err)
+		}
+		if cascadia.Query(root, sel) != nil {
+			// The platform's "no longer available" notice in place
+			// of a taken-down listing: gone, like a 404.
+			b.page.Gone = true
+			b.page.Counts[CountGone] = 1
+			return b.page, nil
+		}
+	}
 	if spec.Item == "" {
 		b.self = relCanonical(root, b.base, canon, pattern)
 	}

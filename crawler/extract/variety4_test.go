@@ -129,3 +129,25 @@ func TestRobotsTxtStartPage(t *testing.T) {
 		t.Errorf("next %v, want %v", p.Next, want)
 	}
 }
+
+func TestListingGone(t *testing.T) {
+	tg := &precwatch.Target{Name: "g", Follow: []string{"a.o"}, Listing: precwatch.ListingSpec{
+		URLPattern: "^/ad/", Gone: "div.removed", Fields: map[string]string{"title": "h1"}}}
+	for _, c := range []struct {
+		name, url, body string
+		gone            bool
+		listings        int
+	}{
+		{"notice", "https://s.example/ad/2", `<div class="removed"><h1>This ad is no longer available</h1></div>`, true, 0},
+		{"live", "https://s.example/ad/1", `<h1>Safrole</h1>`, false, 1},
+		{"index page with the class", "https://s.example/search", `<div class="removed"></div><a class="o" href="/ad/1">1</a>`, false, 0},
+	} {
+		p, err := HTML(tg, c.url, []byte("<html><body>"+c.body+"</body></html>"))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if p.Gone != c.gone || len(p.Listings) != c.listings {
+			t.Errorf("%s: gone %v with %d listings, want %v with %d", c.name, p.Gone, len(p.Listings), c.gone, c.listings)
+		}
+	}
+}
