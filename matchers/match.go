@@ -247,7 +247,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 				e += w
 				n++
 			}
-			if n > int(p.suffix) {
+			if n > int(p.suffix) || chemicalEnding(norm[r.end:e]) {
 				continue
 			}
 		}
@@ -1526,6 +1526,13 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			byPost[i] = true
 		}
 	}
+	// "safrole-free sassafras oil": an "X-free" compound adjective negates
+	// the name of X it qualifies.
+	for i := 1; i < len(ms); i++ {
+		if byPost[i-1] && !byPre[i] && !byPost[i] && ms[i].sub == ms[i-1].sub && ms[i].s > ms[i-1].e && m.negCueOnly(f, ms[i-1].e, ms[i].s) {
+			byPre[i] = true
+		}
+	}
 	// Lists: a negation runs on through mentions joined by connectors.
 	for i := 1; i < len(ms); i++ {
 		if byPre[i-1] && !byPre[i] && ms[i].s >= ms[i-1].e && m.gapOK(f.norm[ms[i-1].e:ms[i].s], m.connectors, true) {
@@ -1542,6 +1549,34 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	for i := range ms {
 		ms[i].negated = byPre[i] || byPost[i]
 	}
+}
+
+// negCueOnly reports whether norm[e:s] holds an after-negation cue glued
+// to the preceding name by a hyphen or a space and nothing else but spaces
+// ("-free ", " frei ").
+func (m *Matcher) negCueOnly(f *field, e, s int32) bool {
+	for _, c := range f.window(e, s) {
+		if c.pat < 0 || c.s < e || c.e > s || m.pats[c.pat].kinds&kNegAfter == 0 {
+			continue
+		}
+		gap := f.norm[e:c.s]
+		if (len(gap) == 0 || string(gap) == "-" || onlySpace(gap)) && onlySpace(f.norm[c.e:s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// chemicalEnding reports whether the letters after an inflecting stem are
+// a chemical suffix that makes another compound ("piperidin|ol",
+// "piperidin|yl", "piperidin|one"), not a case ending: no inflecting
+// language the watchlist names has these as endings.
+func chemicalEnding(b []byte) bool {
+	switch string(b) {
+	case "ol", "yl", "one":
+		return true
+	}
+	return false
 }
 
 // stripTags drops <...> markup (left by decoded entities) from a short gap.
