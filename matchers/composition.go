@@ -50,7 +50,7 @@ func (m *Matcher) markComposition(f *field, ms []subHit) {
 			k := m.pats[c.pat].kinds
 			if k&kCompBefore != 0 && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) ||
 				k&kCompProcess != 0 && h.s-c.e <= maxProcessGap && sameClause(f.norm[c.e:h.s]) ||
-				k&kCompList != 0 && sameSentence(f.norm[c.e:h.s]) {
+				k&kCompList != 0 && sameSentence(f.norm[c.e:h.s]) && !purityAfter(f.norm, int(h.e)) {
 				h.composition = true
 			}
 		}
@@ -115,6 +115,45 @@ func limitAfter(b []byte, i int) bool {
 		i++
 	}
 	return i < len(b) && b[i] == '%' || i+3 <= len(b) && string(b[i:i+3]) == "ppm"
+}
+
+// purityAfter reports whether a purity of 90 % or more follows the mention
+// ending at b[i] ("safrole 99%", "heliotropin (98 %)", "safrole ≥99.5%"): a
+// product that is nearly all the substance is the substance, so a list cue
+// before it ("main constituents include safrole 99%, 1 kg") does not make
+// it a constituent.
+func purityAfter(b []byte, i int) bool {
+	for i < len(b) && (b[i] == ' ' || b[i] == ':' || b[i] == '(' || b[i] == '-') {
+		i++
+	}
+	switch {
+	case i+3 <= len(b) && string(b[i:i+3]) == "≥":
+		i += 3
+	case i < len(b) && b[i] == '>':
+		i++
+	}
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	n, d := 0, 0
+	for i < len(b) && isDigit(b[i]) && d < 3 {
+		n = n*10 + int(b[i]-'0')
+		i++
+		d++
+	}
+	if d != 2 || n < 90 {
+		return false
+	}
+	if i+1 < len(b) && (b[i] == '.' || b[i] == ',') && isDigit(b[i+1]) {
+		i++
+		for i < len(b) && isDigit(b[i]) {
+			i++
+		}
+	}
+	if i < len(b) && b[i] == ' ' {
+		i++
+	}
+	return i < len(b) && b[i] == '%'
 }
 
 // limitWords are the words of a limit written out ("safrole below 0.1%",

@@ -70,3 +70,27 @@ func TestGap10FreeCompoundNegatesNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestGap10ListCueBeforePureChemical: a list cue of constituents or notes
+// does not make a component of a mention that carries a purity of 90 % or
+// more ("main constituents include safrole 99%, 1 kg": the product is the
+// chemical), while constituents with their share of a blend stay
+// components.
+func TestGap10ListCueBeforePureChemical(t *testing.T) {
+	for _, tc := range []struct {
+		title, desc string
+		susp        bool
+	}{
+		{"Brown camphor oil 1 kg", "Main constituents include safrole 99%, 1 kg drum, 400 USD, ships worldwide.", true},
+		{"Aroma raw material", "Heart notes: heliotropin (98 %), 25 kg drum available, price 90 EUR/kg.", true},
+		{"Aroma raw material", "Constituents: safrole ≥99.5%, sold per litre, 120 EUR.", true},
+		{"Nutmeg oil 10 ml", "Main constituents include sabinene 30%, myristicin 8% and safrole 1.5%. 10 ml bottle, 6 EUR.", false},
+		{"Sassafras type oil", "Key constituents: safrole (85%), camphor. 1 L: 120 EUR", false},
+		{"Eau de parfum 50 ml", "Heart notes: iris, heliotropin, tonka. 79 EUR.", false},
+	} {
+		got := mustMatcher(t).Match(&precwatch.Listing{Title: tc.title, Description: tc.desc})
+		if got.Suspicious != tc.susp {
+			t.Errorf("%q / %q: suspicious %v, want %v; %v", tc.title, tc.desc, got.Suspicious, tc.susp, got.Explain)
+		}
+	}
+}
