@@ -172,8 +172,9 @@ func limitWord(b []byte) (int, bool) {
 
 // privativeEndings are word endings that make the name they are glued to
 // a negation: the Turkish privative suffix (-sız/-siz/-suz/-süz, folded)
-// and the "-free" of German, Dutch and Nordic compounds.
-var privativeEndings = []string{"siz", "suz", "frei", "vrij", "fri", "free"}
+// the "-free" of German, Dutch and Nordic compounds and the Finnish
+// abessive adjective (-ton, -iton: "asetoniton").
+var privativeEndings = []string{"siz", "suz", "frei", "vrij", "fri", "free", "iton", "ton"}
 
 // privativeEnding reports whether the word that a mention ending at norm[e]
 // is part of goes on with a privative ending ("asetonsuz", "efedrinsiz",

@@ -27,6 +27,9 @@ func TestGap10InflectionChemicalSuffix(t *testing.T) {
 		{"tert-Butyl 4-hydroxypiperidine-1-carboxylate (N-Boc-4-piperidinol) 98%, 100 g", nil},
 		{"4-piperidinyl benzoate 97%, 25 g", nil},
 		{"2-piperidinone (delta-valerolactam) 99%, 1 kg", nil},
+		// The "-o" of a substituent prefix ("anilino-N-…", w0202) is no
+		// case ending either; a Lithuanian genitive without the hyphen is.
+		{"Prodám 4-anilino-N-fenethylpiperidin, 10 g, 99 %", nil},
 		{"piperidin 99%, 1 l, prodám", []string{"110-89-4"}},
 		{"piperidinu 99 %, 1 l", []string{"110-89-4"}},
 	} {
@@ -91,6 +94,45 @@ func TestGap10ListCueBeforePureChemical(t *testing.T) {
 		got := mustMatcher(t).Match(&precwatch.Listing{Title: tc.title, Description: tc.desc})
 		if got.Suspicious != tc.susp {
 			t.Errorf("%q / %q: suspicious %v, want %v; %v", tc.title, tc.desc, got.Suspicious, tc.susp, got.Explain)
+		}
+	}
+}
+
+// TestGap10CompoundHead: a name of an inflecting language glued to a salt or
+// dosage-form word ("efedriinitabletit", "efedrintabletter",
+// "piperidiinihydrokloridi") names the substance (w0208).
+func TestGap10CompoundHead(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Myydään efedriinitabletteja 25 mg, 20 kpl", []string{"299-42-3"}},
+		{"Säljer efedrintabletter 25 mg, 20 st", []string{"299-42-3"}},
+		{"Piperidiinihydrokloridi 98 %, 100 g", []string{"110-89-4"}},
+		// Other glued words still end nothing ("asetonitriili" is
+		// acetonitrile).
+		{"Asetonitriili HPLC 2,5 l", nil},
+	} {
+		_, got := gap10CAS(t, precwatch.Listing{Title: tc.text})
+		if !equalStrings(got, tc.want) {
+			t.Errorf("%q: CAS %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestGap10FinnishAbessive: the Finnish abessive adjective glued to a name
+// ("asetoniton", "acetone-free") negates it (w0238).
+func TestGap10FinnishAbessive(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Asetoniton kynsilakanpoistoaine 100 ml", nil},
+		{"Asetoni 5 l, 99,5 %", []string{"67-64-1"}},
+	} {
+		_, got := gap10CAS(t, precwatch.Listing{Title: tc.text})
+		if !equalStrings(got, tc.want) {
+			t.Errorf("%q: CAS %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

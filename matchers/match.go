@@ -247,7 +247,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 				e += w
 				n++
 			}
-			if n > int(p.suffix) || chemicalEnding(norm[r.end:e]) {
+			if n > int(p.suffix) && !compoundHead(norm, int(r.end)) || n <= int(p.suffix) && chemicalEnding(norm, int(r.end), e) {
 				continue
 			}
 		}
@@ -1567,14 +1567,40 @@ func (m *Matcher) negCueOnly(f *field, e, s int32) bool {
 	return false
 }
 
-// chemicalEnding reports whether the letters after an inflecting stem are
-// a chemical suffix that makes another compound ("piperidin|ol",
-// "piperidin|yl", "piperidin|one"), not a case ending: no inflecting
+// chemicalEnding reports whether the letters norm[s:e] after an
+// inflecting stem are a chemical suffix that makes another compound
+// ("piperidin|ol", "piperidin|yl", "piperidin|one") or the "-o" of a
+// substituent prefix ("anilino-N-…"), not a case ending: no inflecting
 // language the watchlist names has these as endings.
-func chemicalEnding(b []byte) bool {
-	switch string(b) {
+func chemicalEnding(norm []byte, s, e int) bool {
+	switch string(norm[s:e]) {
 	case "ol", "yl", "one":
 		return true
+	case "o":
+		return e < len(norm) && norm[e] == '-'
+	}
+	return false
+}
+
+// compoundHeads are the salt and dosage-form words that Finnish, Swedish,
+// Hungarian and the other inflecting languages glue to a substance name
+// ("efedriini|tabletit", "ergometriini|maleaatti", "efedrin|hydroklorid").
+var compoundHeads = []string{"tablet", "tabl", "kapsel", "kapsl", "kapseli", "hydrokl", "hydrochl", "hidrokl", "maleat", "maleaat",
+	"tartrat", "tartraat", "sulfat", "sulfaat", "pulver", "jauhe", "siirap", "sirup", "liuos", "injek", "ampul"}
+
+// compoundHead reports whether a salt or dosage-form word follows the stem
+// ending at norm[i], after at most one linking letter ("efedriin|i|tabletit").
+func compoundHead(norm []byte, i int) bool {
+	for skip := 0; skip <= 1 && i+skip < len(norm); skip++ {
+		if skip == 1 && !(norm[i] >= 'a' && norm[i] <= 'z') {
+			break
+		}
+		rest := norm[i+skip:]
+		for _, h := range compoundHeads {
+			if len(rest) >= len(h) && string(rest[:len(h)]) == h {
+				return true
+			}
+		}
 	}
 	return false
 }
