@@ -38,6 +38,11 @@ func (m *Matcher) markComposition(f *field, ms []subHit) {
 			h.composition = true
 			continue
 		}
+		if sub := m.subs[h.sub]; sub.List == precwatch.ListTableI && len(sub.Medicines) == 0 && containsBefore(f.norm, int(h.s)) &&
+			!purityAfter(f.norm, int(h.e)) && !m.quantityNextTo(f.norm, int(h.s), int(h.e)) {
+			h.composition = true
+			continue
+		}
 		for _, c := range f.window(h.e, h.e+2) {
 			if c.pat >= 0 && m.pats[c.pat].kinds&kCompAfter != 0 && onlySpace(f.norm[h.e:c.s]) {
 				h.composition = true
@@ -115,6 +120,40 @@ func limitAfter(b []byte, i int) bool {
 		i++
 	}
 	return i < len(b) && b[i] == '%' || i+3 <= len(b) && string(b[i:i+3]) == "ppm"
+}
+
+// containsWords are the verbs that say what a product contains ("nutmeg
+// oil (contains safrole and myristicin)", "contains natural safrole").
+var containsWords = []string{"contains ", "containing ", "contain ", "enthalt ", "enthaltend ", "contient ", "contenant ", "contiene ",
+	"contem ", "contiene ", "bevat ", "zawiera ", "содержит ", "содержащий "}
+
+// maxContainsGap bounds the bytes between a contains word and the mention.
+const maxContainsGap = 40
+
+// containsBefore reports whether a contains word stands before the
+// mention at norm[s] in the same clause, at most maxContainsGap bytes
+// away, with no digit in between ("contains 500 ml of safrole" states an
+// amount: a kit's contents are offered). The caller applies it to Table I
+// chemicals that are no medicine's ingredient: for those a product that
+// contains one is not the chemical (a medicine names its active ingredient
+// the same way, and retail Table II products follow rule b).
+func containsBefore(norm []byte, s int) bool {
+	lo := max(0, s-maxContainsGap-len("содержащий "))
+	for _, w := range containsWords {
+		i := strings.LastIndex(string(norm[lo:s]), w)
+		if i < 0 {
+			continue
+		}
+		i += lo
+		if i > 0 && wordAt(norm, i-1) && isASCIIAlpha(norm[i-1]) {
+			continue
+		}
+		gap := norm[i+len(w) : s]
+		if len(gap) <= maxContainsGap && sameClause(gap) && !strings.ContainsFunc(string(gap), unicode.IsDigit) {
+			return true
+		}
+	}
+	return false
 }
 
 // purityAfter reports whether a purity of 90 % or more follows the mention

@@ -136,3 +136,29 @@ func TestGap10FinnishAbessive(t *testing.T) {
 		}
 	}
 }
+
+// TestGap10ContainsNamesAComponent: a product that "contains" a Table I
+// chemical that is no medicine's ingredient does not offer the chemical
+// (known gaps r0379 "Nutmeg oil … (contains safrole and myristicin)" and
+// s0245 "contains natural safrole"), unless an amount or a purity of 90 %
+// or more goes with the mention; medicines naming their active ingredient
+// and retail Table II products with an indicator keep their verdicts.
+func TestGap10ContainsNamesAComponent(t *testing.T) {
+	for _, tc := range []struct {
+		title, desc string
+		susp        bool
+		want        []string
+	}{
+		{"Nutmeg oil 100 ml, natural (contains safrole and myristicin)", "Steam-distilled, for aromatherapy.", false, []string{"94-59-7"}},
+		{"Sassafras root bark tea 100 g", "Root-beer flavour herb. Contains natural safrole, not for internal use. $12", false, []string{"94-59-7"}},
+		{"Extraction kit", "The kit contains 500 ml safrole and glassware. $300", true, []string{"94-59-7"}},
+		{"Brown camphor oil 1 kg", "Contains safrole 99%, drum, $400.", true, []string{"94-59-7"}},
+		{"Decongestant tablets 60 mg x 24", "Each tablet contains pseudoephedrine hydrochloride. No prescription, ships discreetly. $20", true, []string{"90-82-4"}},
+		{"Drain cleaner 1 L", "Contains sulphuric acid. Ships discreetly in a plain box. $9", true, []string{"7664-93-9"}},
+	} {
+		got, cas := gap10CAS(t, precwatch.Listing{Title: tc.title, Description: tc.desc})
+		if got.Suspicious != tc.susp || !equalStrings(cas, tc.want) {
+			t.Errorf("%q / %q: suspicious %v CAS %v, want %v %v; %v", tc.title, tc.desc, got.Suspicious, cas, tc.susp, tc.want, got.Explain)
+		}
+	}
+}
