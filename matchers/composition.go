@@ -21,7 +21,7 @@ const maxProcessGap = 80
 // with acetic anhydride"), or a list cue earlier in the same sentence
 // ("natural constituents include myristicin, elemicin and safrole", "heart
 // notes: iris, heliotropin").
-func (m *Matcher) markComposition(f *field, ms []subHit) {
+func (m *Matcher) markComposition(f *field, ms []subHit, chemForm bool) {
 	for i := range ms {
 		h := &ms[i]
 		if h.negated {
@@ -38,7 +38,10 @@ func (m *Matcher) markComposition(f *field, ms []subHit) {
 			h.composition = true
 			continue
 		}
-		if sub := m.subs[h.sub]; sub.List == precwatch.ListTableI && len(sub.Medicines) == 0 && containsBefore(f.norm, int(h.s)) &&
+		// Not in a listing with chemical-form words (purity, reagent grade,
+		// powder): "the set contains safrole, isosafrole and piperonal,
+		// reagent grade" offers them.
+		if sub := m.subs[h.sub]; !chemForm && sub.List == precwatch.ListTableI && len(sub.Medicines) == 0 && containsBefore(f.norm, int(h.s)) &&
 			!purityAfter(f.norm, int(h.e)) && !m.quantityNextTo(f.norm, int(h.s), int(h.e)) {
 			h.composition = true
 			continue

@@ -152,6 +152,7 @@ func TestGap10ContainsNamesAComponent(t *testing.T) {
 		{"Nutmeg oil 100 ml, natural (contains safrole and myristicin)", "Steam-distilled, for aromatherapy.", false, []string{"94-59-7"}},
 		{"Sassafras root bark tea 100 g", "Root-beer flavour herb. Contains natural safrole, not for internal use. $12", false, []string{"94-59-7"}},
 		{"Extraction kit", "The kit contains 500 ml safrole and glassware. $300", true, []string{"94-59-7"}},
+		{"Precursor set", "The set contains safrole, isosafrole and piperonal, reagent grade, 100 ml each. $300", true, []string{"120-57-0", "120-58-1", "94-59-7"}},
 		{"Brown camphor oil 1 kg", "Contains safrole 99%, drum, $400.", true, []string{"94-59-7"}},
 		{"Decongestant tablets 60 mg x 24", "Each tablet contains pseudoephedrine hydrochloride. No prescription, ships discreetly. $20", true, []string{"90-82-4"}},
 		{"Drain cleaner 1 L", "Contains sulphuric acid. Ships discreetly in a plain box. $9", true, []string{"7664-93-9"}},

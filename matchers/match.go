@@ -636,7 +636,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 		mentions = m.dropQualifiers(f, mentions)
 		m.negate(f, mentions)
-		m.markComposition(f, mentions)
+		m.markComposition(f, mentions, ev.chemForm)
 		ev.hits = append(ev.hits, mentions...)
 		ev.mentions = mentions[:0]
 	}
