@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -127,8 +128,9 @@ func limitAfter(b []byte, i int) bool {
 
 // containsWords are the verbs that say what a product contains ("nutmeg
 // oil (contains safrole and myristicin)", "contains natural safrole").
-var containsWords = []string{"contains ", "containing ", "contain ", "enthalt ", "enthaltend ", "contient ", "contenant ", "contiene ",
-	"contem ", "contiene ", "bevat ", "zawiera ", "содержит ", "содержащий "}
+var containsWords = [][]byte{[]byte("contains "), []byte("containing "), []byte("contain "), []byte("enthalt "), []byte("enthaltend "),
+	[]byte("contient "), []byte("contenant "), []byte("contiene "), []byte("contem "), []byte("bevat "), []byte("zawiera "),
+	[]byte("содержит "), []byte("содержащий ")}
 
 // maxContainsGap bounds the bytes between a contains word and the mention.
 const maxContainsGap = 40
@@ -142,17 +144,18 @@ const maxContainsGap = 40
 // the same way, and retail Table II products follow rule b).
 func containsBefore(norm []byte, s int) bool {
 	lo := max(0, s-maxContainsGap-len("содержащий "))
+	seg := norm[lo:s]
 	for _, w := range containsWords {
-		i := strings.LastIndex(string(norm[lo:s]), w)
+		i := bytes.LastIndex(seg, w)
 		if i < 0 {
 			continue
 		}
 		i += lo
-		if i > 0 && wordAt(norm, i-1) && isASCIIAlpha(norm[i-1]) {
+		if i > 0 && isASCIIAlpha(norm[i-1]) {
 			continue
 		}
 		gap := norm[i+len(w) : s]
-		if len(gap) <= maxContainsGap && sameClause(gap) && !strings.ContainsFunc(string(gap), unicode.IsDigit) {
+		if len(gap) <= maxContainsGap && sameClause(gap) && !bytes.ContainsFunc(gap, unicode.IsDigit) {
 			return true
 		}
 	}
