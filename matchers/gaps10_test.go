@@ -109,6 +109,7 @@ func TestGap10CompoundHead(t *testing.T) {
 		{"Myydään efedriinitabletteja 25 mg, 20 kpl", []string{"299-42-3"}},
 		{"Säljer efedrintabletter 25 mg, 20 st", []string{"299-42-3"}},
 		{"Piperidiinihydrokloridi 98 %, 100 g", []string{"110-89-4"}},
+		{"Myydään kaliumpermanganaattikiteitä 500 g", []string{"7722-64-7"}},
 		// Other glued words still end nothing ("asetonitriili" is
 		// acetonitrile).
 		{"Asetonitriili HPLC 2,5 l", nil},
@@ -160,6 +161,43 @@ func TestGap10ContainsNamesAComponent(t *testing.T) {
 		got, cas := gap10CAS(t, precwatch.Listing{Title: tc.title, Description: tc.desc})
 		if got.Suspicious != tc.susp || !equalStrings(cas, tc.want) {
 			t.Errorf("%q / %q: suspicious %v CAS %v, want %v %v; %v", tc.title, tc.desc, got.Suspicious, cas, tc.susp, tc.want, got.Explain)
+		}
+	}
+}
+
+// TestGap10BracketLocantYl: a name glued to a bracketed substituent that
+// ends in a locant and "-yl" names another compound ("1-(piperidin-1-yl)
+// propan-2-one" is no acetone, w0294).
+func TestGap10BracketLocantYl(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"1-(Piperidin-1-yl)propan-2-one 97%, 5 g", nil},
+		{"1-(4-Methylphenyl-2-yl)propan-2-one 97%, 5 g", nil},
+		{"Acetone (propan-2-one) 99.5%, 5 L", []string{"67-64-1"}},
+	} {
+		_, got := gap10CAS(t, precwatch.Listing{Title: tc.text})
+		if !equalStrings(got, tc.want) {
+			t.Errorf("%q: CAS %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestGap10NegationCueColon: a negation cue followed by a colon negates
+// the list it opens ("Мы НЕ продаём: эфедрин, псевдоэфедрин, сафрол",
+// w0299), while the offer after the list keeps its mention.
+func TestGap10NegationCueColon(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"We do not sell: ephedrine, pseudoephedrine, safrole. In stock: acetone 5 L.", []string{"67-64-1"}},
+		{"Мы не продаём: эфедрин, псевдоэфедрин, сафрол. В наличии: ацетон 5 л.", []string{"67-64-1"}},
+	} {
+		_, got := gap10CAS(t, precwatch.Listing{Title: "Price list", Description: tc.text})
+		if !equalStrings(got, tc.want) {
+			t.Errorf("%q: CAS %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

@@ -1482,7 +1482,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				continue
 			}
 			k := m.pats[c.pat].kinds
-			if k&kNegBefore != 0 && c.e >= h.s-60 && (m.gapOK(f.norm[c.e:h.s], m.fillers, false) || m.coordGap(f, c.e, h.s)) {
+			if k&kNegBefore != 0 && c.e >= h.s-60 && (m.gapOK(f.norm[c.e:h.s], m.fillers, false) || m.coordGap(f, c.e, h.s) || colonGap(f.norm[c.e:h.s])) {
 				byPre[i] = true
 			}
 			if k&kNegImmediate != 0 && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) {
@@ -1551,6 +1551,14 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	}
 }
 
+// colonGap reports whether a gap is one colon with spaces: a negation cue
+// that opens a list ("we do not sell: ephedrine, safrole", "мы не продаём:
+// эфедрин, сафрол").
+func colonGap(gap []byte) bool {
+	g := bytes.TrimSpace(gap)
+	return len(g) == 1 && g[0] == ':'
+}
+
 // negCueOnly reports whether norm[e:s] holds an after-negation cue glued
 // to the preceding name by a hyphen or a space and nothing else but spaces
 // ("-free ", " frei ").
@@ -1586,7 +1594,7 @@ func chemicalEnding(norm []byte, s, e int) bool {
 // Hungarian and the other inflecting languages glue to a substance name
 // ("efedriini|tabletit", "ergometriini|maleaatti", "efedrin|hydroklorid").
 var compoundHeads = []string{"tablet", "tabl", "kapsel", "kapsl", "kapseli", "hydrokl", "hydrochl", "hidrokl", "maleat", "maleaat",
-	"tartrat", "tartraat", "sulfat", "sulfaat", "pulver", "jauhe", "siirap", "sirup", "liuos", "injek", "ampul"}
+	"tartrat", "tartraat", "sulfat", "sulfaat", "pulver", "jauhe", "siirap", "sirup", "liuos", "injek", "ampul", "kide", "kite", "krist"}
 
 // compoundHead reports whether a salt or dosage-form word follows the stem
 // ending at norm[i], after at most one linking letter ("efedriin|i|tabletit").
@@ -2143,6 +2151,16 @@ func bracketSubstituentBefore(norm []byte, s int) bool {
 	for j >= 0 && s-j < 40 && isASCIIAlpha(norm[j]) {
 		letters++
 		j--
+	}
+	// "(piperidin-1-yl)propan-2-one": a "-yl" after a locant.
+	if letters == 2 && string(norm[j+1:s-1]) == "yl" && j >= 3 && norm[j] == '-' {
+		k := j - 1
+		for k >= 0 && isDigit(norm[k]) {
+			k--
+		}
+		if k < j-1 && k >= 1 && norm[k] == '-' && isASCIIAlpha(norm[k-1]) {
+			return true
+		}
 	}
 	if letters < 4 || j < 0 {
 		return false
