@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,7 +22,7 @@ const maxProcessGap = 80
 // with acetic anhydride"), or a list cue earlier in the same sentence
 // ("natural constituents include myristicin, elemicin and safrole", "heart
 // notes: iris, heliotropin").
-func (m *Matcher) markComposition(f *field, ms []subHit) {
+func (m *Matcher) markComposition(f *field, ms []subHit, chemForm bool) {
 	for i := range ms {
 		h := &ms[i]
 		if h.negated {
@@ -38,6 +39,14 @@ func (m *Matcher) markComposition(f *field, ms []subHit) {
 			h.composition = true
 			continue
 		}
+		// Not in a listing with chemical-form words (purity, reagent grade,
+		// powder): "the set contains safrole, isosafrole and piperonal,
+		// reagent grade" offers them.
+		if sub := m.subs[h.sub]; !chemForm && sub.List == precwatch.ListTableI && len(sub.Medicines) == 0 && containsBefore(f.norm, int(h.s)) &&
+			!purityAfter(f.norm, int(h.e)) && !m.quantityNextTo(f.norm, int(h.s), int(h.e)) {
+			h.composition = true
+			continue
+		}
 		for _, c := range f.window(h.e, h.e+2) {
 			if c.pat >= 0 && m.pats[c.pat].kinds&kCompAfter != 0 && onlySpace(f.norm[h.e:c.s]) {
 				h.composition = true
@@ -50,7 +59,7 @@ func (m *Matcher) markComposition(f *field, ms []subHit) {
 			k := m.pats[c.pat].kinds
 			if k&kCompBefore != 0 && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) ||
 				k&kCompProcess != 0 && h.s-c.e <= maxProcessGap && sameClause(f.norm[c.e:h.s]) ||
-				k&kCompList != 0 && sameSentence(f.norm[c.e:h.s]) {
+				k&kCompList != 0 && sameSentence(f.norm[c.e:h.s]) && !purityAfter(f.norm, int(h.e)) {
 				h.composition = true
 			}
 		}
@@ -117,6 +126,81 @@ func limitAfter(b []byte, i int) bool {
 	return i < len(b) && b[i] == '%' || i+3 <= len(b) && string(b[i:i+3]) == "ppm"
 }
 
+// containsWords are the verbs that say what a product contains ("nutmeg
+// oil (contains safrole and myristicin)", "contains natural safrole").
+var containsWords = [][]byte{[]byte("contains "), []byte("containing "), []byte("contain "), []byte("enthalt "), []byte("enthaltend "),
+	[]byte("contient "), []byte("contenant "), []byte("contiene "), []byte("contem "), []byte("bevat "), []byte("zawiera "),
+	[]byte("содержит "), []byte("содержащий ")}
+
+// maxContainsGap bounds the bytes between a contains word and the mention.
+const maxContainsGap = 40
+
+// containsBefore reports whether a contains word stands before the
+// mention at norm[s] in the same clause, at most maxContainsGap bytes
+// away, with no digit in between ("contains 500 ml of safrole" states an
+// amount: a kit's contents are offered). The caller applies it to Table I
+// chemicals that are no medicine's ingredient: for those a product that
+// contains one is not the chemical (a medicine names its active ingredient
+// the same way, and retail Table II products follow rule b).
+func containsBefore(norm []byte, s int) bool {
+	lo := max(0, s-maxContainsGap-len("содержащий "))
+	seg := norm[lo:s]
+	for _, w := range containsWords {
+		i := bytes.LastIndex(seg, w)
+		if i < 0 {
+			continue
+		}
+		i += lo
+		if i > 0 && isASCIIAlpha(norm[i-1]) {
+			continue
+		}
+		gap := norm[i+len(w) : s]
+		if len(gap) <= maxContainsGap && sameClause(gap) && !bytes.ContainsFunc(gap, unicode.IsDigit) {
+			return true
+		}
+	}
+	return false
+}
+
+// purityAfter reports whether a purity of 90 % or more follows the mention
+// ending at b[i] ("safrole 99%", "heliotropin (98 %)", "safrole ≥99.5%"): a
+// product that is nearly all the substance is the substance, so a list cue
+// before it ("main constituents include safrole 99%, 1 kg") does not make
+// it a constituent.
+func purityAfter(b []byte, i int) bool {
+	for i < len(b) && (b[i] == ' ' || b[i] == ':' || b[i] == '(' || b[i] == '-') {
+		i++
+	}
+	switch {
+	case i+3 <= len(b) && string(b[i:i+3]) == "≥":
+		i += 3
+	case i < len(b) && b[i] == '>':
+		i++
+	}
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	n, d := 0, 0
+	for i < len(b) && isDigit(b[i]) && d < 3 {
+		n = n*10 + int(b[i]-'0')
+		i++
+		d++
+	}
+	if d != 2 || n < 90 {
+		return false
+	}
+	if i+1 < len(b) && (b[i] == '.' || b[i] == ',') && isDigit(b[i+1]) {
+		i++
+		for i < len(b) && isDigit(b[i]) {
+			i++
+		}
+	}
+	if i < len(b) && b[i] == ' ' {
+		i++
+	}
+	return i < len(b) && b[i] == '%'
+}
+
 // limitWords are the words of a limit written out ("safrole below 0.1%",
 // "under 1 %", "less than 0.5 %").
 var limitWords = []string{"below ", "under ", "less than ", "not more than ", "unter ", "moins de ", "inferieur a ", "menos de ", "inferior a "}
@@ -133,8 +217,9 @@ func limitWord(b []byte) (int, bool) {
 
 // privativeEndings are word endings that make the name they are glued to
 // a negation: the Turkish privative suffix (-sız/-siz/-suz/-süz, folded)
-// and the "-free" of German, Dutch and Nordic compounds.
-var privativeEndings = []string{"siz", "suz", "frei", "vrij", "fri", "free"}
+// the "-free" of German, Dutch and Nordic compounds and the Finnish
+// abessive adjective (-ton, -iton: "asetoniton").
+var privativeEndings = []string{"siz", "suz", "frei", "vrij", "fri", "free", "iton", "ton"}
 
 // privativeEnding reports whether the word that a mention ending at norm[e]
 // is part of goes on with a privative ending ("asetonsuz", "efedrinsiz",

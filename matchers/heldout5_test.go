@@ -31,10 +31,6 @@ var heldout5KnownGaps = map[string]string{
 	// segmentation pass over all text; glued digits and camel case are
 	// handled, glued words are not.
 	"r0345": "name run together with other words ('BUYPMKOILONLINE')",
-	// "Nutmeg oil (contains safrole and myristicin)": safrole as a natural
-	// constituent of another product. "contains" is also how medicines
-	// name their Table I active ingredient, so it is no composition cue.
-	"r0379": "safrole named as a constituent of nutmeg oil ('contains safrole')",
 }
 
 // TestHeldout5 measures the matcher on the fifth held-out set.

@@ -27,10 +27,6 @@ var heldout6KnownGaps = map[string]string{
 	// (TestGap6BareNameQuestion) does not apply; widening it would deny
 	// "Acetone-based nail primer? No: …" (h0432), which names acetone.
 	"s0187": "a question about a product named after the substance, answered 'NO'",
-	// "Sassafras root bark tea … contains natural safrole": safrole as a
-	// natural constituent of a herb, as r0379 (nutmeg oil); "contains" is
-	// also how medicines name their Table I ingredient.
-	"s0245": "safrole named as a natural constituent of a herbal tea",
 	// "Platform removes … listings — offers of P-2-P, PMK glycidate and
 	// 1-boc-4-piperidone": 'platform' in a short title blocks P-2-P (P2P
 	// platforms) although two unambiguous precursors stand next to it.

@@ -247,7 +247,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 				e += w
 				n++
 			}
-			if n > int(p.suffix) {
+			if n > int(p.suffix) && !compoundHead(norm, int(r.end)) || n <= int(p.suffix) && chemicalEnding(norm, int(r.end), e) {
 				continue
 			}
 		}
@@ -636,7 +636,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 		mentions = m.dropQualifiers(f, mentions)
 		m.negate(f, mentions)
-		m.markComposition(f, mentions)
+		m.markComposition(f, mentions, ev.chemForm)
 		ev.hits = append(ev.hits, mentions...)
 		ev.mentions = mentions[:0]
 	}
@@ -1482,7 +1482,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				continue
 			}
 			k := m.pats[c.pat].kinds
-			if k&kNegBefore != 0 && c.e >= h.s-60 && (m.gapOK(f.norm[c.e:h.s], m.fillers, false) || m.coordGap(f, c.e, h.s)) {
+			if k&kNegBefore != 0 && c.e >= h.s-60 && (m.gapOK(f.norm[c.e:h.s], m.fillers, false) || m.coordGap(f, c.e, h.s) || colonGap(f.norm[c.e:h.s])) {
 				byPre[i] = true
 			}
 			if k&kNegImmediate != 0 && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) {
@@ -1526,6 +1526,13 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			byPost[i] = true
 		}
 	}
+	// "safrole-free sassafras oil": an "X-free" compound adjective negates
+	// the name of X it qualifies.
+	for i := 1; i < len(ms); i++ {
+		if byPost[i-1] && !byPre[i] && !byPost[i] && ms[i].sub == ms[i-1].sub && ms[i].s > ms[i-1].e && m.negCueOnly(f, ms[i-1].e, ms[i].s) {
+			byPre[i] = true
+		}
+	}
 	// Lists: a negation runs on through mentions joined by connectors.
 	for i := 1; i < len(ms); i++ {
 		if byPre[i-1] && !byPre[i] && ms[i].s >= ms[i-1].e && m.gapOK(f.norm[ms[i-1].e:ms[i].s], m.connectors, true) {
@@ -1542,6 +1549,68 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	for i := range ms {
 		ms[i].negated = byPre[i] || byPost[i]
 	}
+}
+
+// colonGap reports whether a gap is one colon with spaces: a negation cue
+// that opens a list ("we do not sell: ephedrine, safrole", "мы не продаём:
+// эфедрин, сафрол").
+func colonGap(gap []byte) bool {
+	g := bytes.TrimSpace(gap)
+	return len(g) == 1 && g[0] == ':'
+}
+
+// negCueOnly reports whether norm[e:s] holds an after-negation cue glued
+// to the preceding name by a hyphen or a space and nothing else but spaces
+// ("-free ", " frei ").
+func (m *Matcher) negCueOnly(f *field, e, s int32) bool {
+	for _, c := range f.window(e, s) {
+		if c.pat < 0 || c.s < e || c.e > s || m.pats[c.pat].kinds&kNegAfter == 0 {
+			continue
+		}
+		gap := f.norm[e:c.s]
+		if (len(gap) == 0 || string(gap) == "-" || onlySpace(gap)) && onlySpace(f.norm[c.e:s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// chemicalEnding reports whether the letters norm[s:e] after an
+// inflecting stem are a chemical suffix that makes another compound
+// ("piperidin|ol", "piperidin|yl", "piperidin|one") or the "-o" of a
+// substituent prefix ("anilino-N-…"), not a case ending: no inflecting
+// language the watchlist names has these as endings.
+func chemicalEnding(norm []byte, s, e int) bool {
+	switch string(norm[s:e]) {
+	case "ol", "yl", "one":
+		return true
+	case "o":
+		return e < len(norm) && norm[e] == '-'
+	}
+	return false
+}
+
+// compoundHeads are the salt and dosage-form words that Finnish, Swedish,
+// Hungarian and the other inflecting languages glue to a substance name
+// ("efedriini|tabletit", "ergometriini|maleaatti", "efedrin|hydroklorid").
+var compoundHeads = []string{"tablet", "tabl", "kapsel", "kapsl", "kapseli", "hydrokl", "hydrochl", "hidrokl", "maleat", "maleaat",
+	"tartrat", "tartraat", "sulfat", "sulfaat", "pulver", "jauhe", "siirap", "sirup", "liuos", "injek", "ampul", "kide", "kite", "krist"}
+
+// compoundHead reports whether a salt or dosage-form word follows the stem
+// ending at norm[i], after at most one linking letter ("efedriin|i|tabletit").
+func compoundHead(norm []byte, i int) bool {
+	for skip := 0; skip <= 1 && i+skip < len(norm); skip++ {
+		if skip == 1 && !(norm[i] >= 'a' && norm[i] <= 'z') {
+			break
+		}
+		rest := norm[i+skip:]
+		for _, h := range compoundHeads {
+			if len(rest) >= len(h) && string(rest[:len(h)]) == h {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stripTags drops <...> markup (left by decoded entities) from a short gap.
@@ -2082,6 +2151,16 @@ func bracketSubstituentBefore(norm []byte, s int) bool {
 	for j >= 0 && s-j < 40 && isASCIIAlpha(norm[j]) {
 		letters++
 		j--
+	}
+	// "(piperidin-1-yl)propan-2-one": a "-yl" after a locant.
+	if letters == 2 && string(norm[j+1:s-1]) == "yl" && j >= 3 && norm[j] == '-' {
+		k := j - 1
+		for k >= 0 && isDigit(norm[k]) {
+			k--
+		}
+		if k < j-1 && k >= 1 && norm[k] == '-' && isASCIIAlpha(norm[k-1]) {
+			return true
+		}
 	}
 	if letters < 4 || j < 0 {
 		return false
