@@ -26,6 +26,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,9 +35,12 @@ import (
 
 // Options configure Start.
 type Options struct {
-	// Addr is the listen address of each site. Default "127.0.0.1:0": each
-	// site gets its own free port. With a fixed port P the sites listen on
-	// P, P+1 and P+2 in the order of Sites.
+	// Addr is the listen address of each site, on loopback (127.0.0.0/8,
+	// ::1 or localhost; any other host is refused: the demo marketplaces
+	// sell fictional precursors and must not be reachable from the
+	// network). Default "127.0.0.1:0": each site gets its own free port.
+	// With a fixed port P the sites listen on P, P+1 and P+2 in the order
+	// of Sites.
 	Addr string
 	// Logger receives one line per request at debug level; nil discards.
 	Logger *slog.Logger
@@ -70,12 +74,22 @@ type Demo struct {
 	closeErr  error
 }
 
+// loopbackHost reports whether host (of a listen address) is a loopback
+// address or localhost.
+func loopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
 // site keys in the order they are served.
 var siteKeys = []string{keyChemHub, keyBazaar, keyTradeport}
 
 // Start listens on loopback and serves every demo site until ctx is done or
-// Close is called. It fails if the variant is unknown or a listener cannot
-// be opened.
+// Close is called. It fails if the variant is unknown, the address is not a
+// loopback one or a listener cannot be opened.
 func Start(ctx context.Context, opts Options) (*Demo, error) {
 	listings, err := variantListings(opts.Variant)
 	if err != nil {
@@ -96,6 +110,9 @@ func Start(ctx context.Context, opts Options) (*Demo, error) {
 	port, err := strconv.Atoi(portStr)
 	if err != nil || port < 0 || port > 65535-len(siteKeys) {
 		return nil, fmt.Errorf("demo address %q: invalid port", addr)
+	}
+	if !loopbackHost(host) {
+		return nil, fmt.Errorf("demo address %q: the demo marketplaces listen on loopback only (127.0.0.1, ::1 or localhost)", addr)
 	}
 
 	d := &Demo{variant: opts.Variant, log: log}

@@ -707,3 +707,26 @@ func TestStartFailsWhenPortBusy(t *testing.T) {
 		t.Errorf("busy site stopped answering: %d", status)
 	}
 }
+
+func TestStartRefusesNonLoopbackAddresses(t *testing.T) {
+	// Refused before anything listens: no socket is opened for these.
+	for _, addr := range []string{":0", "0.0.0.0:0", "[::]:0", "10.0.0.5:0", "192.168.1.2:8000"} {
+		d, err := Start(t.Context(), Options{Addr: addr})
+		if err == nil {
+			d.Close()
+			t.Errorf("Start(%q) = nil error, want a refusal (loopback only)", addr)
+			continue
+		}
+		if !strings.Contains(err.Error(), "loopback") {
+			t.Errorf("Start(%q) error = %v, want it to say loopback", addr, err)
+		}
+	}
+	for _, addr := range []string{"127.0.0.1:0", "localhost:0"} {
+		d, err := Start(t.Context(), Options{Addr: addr})
+		if err != nil {
+			t.Errorf("Start(%q): %v", addr, err)
+			continue
+		}
+		d.Close()
+	}
+}
