@@ -1313,13 +1313,6 @@ func dupSub(refs []termRef, sub int32) bool {
 	return false
 }
 
-func abs32(x int32) int32 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 func (m *Matcher) labelOf(id string) string {
 	for _, d := range m.indicators {
 		if d.id == id {
@@ -1354,13 +1347,9 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 }
 
 // bonusWords mark a thing given with the product, not the product: "+
-// free ebook", "with poster", "bonus sticker".
+// free ebook", "with poster", "bonus sticker" (a not-substance noun within
+// two words after one is an extra, not what is sold).
 var bonusWords = []string{"free", "bonus", "with", "plus", "gratis", "gift", "incl", "including", "+", "&"}
-
-// bonusBefore reports whether the word before norm[s] (within two words)
-// is a bonus word, so that a not-substance noun there ("ebook") is an
-// extra and not what is sold.
-func bonusBefore(norm []byte, s int) bool { return wordsBefore(norm, s, bonusWords, 2) }
 
 // concealWords put a not-substance noun after them into a hiding place
 // ("stealth: vacuum sealed inside a book"): the noun is the cover, not the
