@@ -17,7 +17,6 @@ type substance struct {
 	class string
 	cas   string
 	shown []string // CAS numbers sellers print (parent first, then salts)
-	form  map[string]string
 	names map[string]string
 }
 
