@@ -428,3 +428,19 @@ func TestConformance2EvidenceGone(t *testing.T) {
 		t.Errorf("GET %s as reviewer of %s: %d %s, want 403", path, otherPlatform, code, short(body))
 	}
 }
+
+// TestConformance2HelpCommand: `precwatch help COMMAND` shows that
+// command's help, like `precwatch COMMAND --help` (it showed the list of
+// commands).
+func TestConformance2HelpCommand(t *testing.T) {
+	for _, args := range [][]string{{"help", "search"}, {"help", "tickets", "export"}, {"help", "token", "create"}} {
+		code, out, errOut := runMain(t, args...)
+		want := "Usage: precwatch " + strings.Join(args[1:], " ")
+		if code != 0 || !strings.Contains(out+errOut, want) {
+			t.Errorf("precwatch %s: exit %d, output %q; want 0 and %q", strings.Join(args, " "), code, short(out+errOut), want)
+		}
+	}
+	if code, _, errOut := runMain(t, "help", "no-such-command"); code != 2 {
+		t.Errorf("precwatch help no-such-command: exit %d, %q; want 2", code, errOut)
+	}
+}

@@ -53,6 +53,10 @@ func main() {
 // Run runs precwatch with args (without the program name) and returns the exit
 // code.
 func Run(ctx context.Context, env *Env, args []string) int {
+	if len(args) > 1 && args[0] == "help" {
+		// precwatch help COMMAND [SUBCOMMAND] is COMMAND [SUBCOMMAND] --help.
+		args = append(append([]string(nil), args[1:]...), "--help")
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(env.Stdout)
 		if len(args) == 0 {
