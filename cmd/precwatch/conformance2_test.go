@@ -444,3 +444,14 @@ func TestConformance2HelpCommand(t *testing.T) {
 		t.Errorf("precwatch help no-such-command: exit %d, %q; want 2", code, errOut)
 	}
 }
+
+// TestConformance2Version: `precwatch version` and `precwatch --version`
+// print one line naming precwatch and its version (there was neither).
+func TestConformance2Version(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, out, errOut := runMain(t, args...)
+		if code != 0 || !strings.HasPrefix(out, "precwatch ") || strings.Count(out, "\n") != 1 {
+			t.Errorf("precwatch %s: exit %d, stdout %q, stderr %q; want one line 'precwatch VERSION …'", args[0], code, out, errOut)
+		}
+	}
+}

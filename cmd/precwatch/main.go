@@ -57,6 +57,9 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		// precwatch help COMMAND [SUBCOMMAND] is COMMAND [SUBCOMMAND] --help.
 		args = append(append([]string(nil), args[1:]...), "--help")
 	}
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(env.Stdout)
 		if len(args) == 0 {
