@@ -162,11 +162,14 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, p *Principal)
 	if err != nil {
 		return err
 	}
+	// page/size and, as /api/v1/tickets answers, limit/offset.
 	writeJSON(w, http.StatusOK, struct {
 		*SearchResults
-		Page int `json:"page"`
-		Size int `json:"size"`
-	}{res, page, q.Size})
+		Page   int `json:"page"`
+		Size   int `json:"size"`
+		Limit  int `json:"limit"`
+		Offset int `json:"offset"`
+	}{res, page, q.Size, q.Size, q.Offset})
 	return nil
 }
 

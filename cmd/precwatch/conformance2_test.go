@@ -455,3 +455,35 @@ func TestConformance2Version(t *testing.T) {
 		}
 	}
 }
+
+// TestConformance2APISearchPaging: a search paged with limit and offset
+// (the names /api/v1/tickets uses) answers them back like the tickets'
+// {total, limit, offset} (only page and size were given), and the pages
+// do not overlap.
+func TestConformance2APISearchPaging(t *testing.T) {
+	f := newFixture(t)
+	type page struct {
+		Total  int  `json:"total"`
+		Limit  *int `json:"limit"`
+		Offset *int `json:"offset"`
+		Hits   []struct {
+			ID string `json:"id"`
+		} `json:"hits"`
+	}
+	var p1, p2 page
+	f.getJSON("regulator", "/api/v1/search?q=*&facets=false&limit=5&offset=0", &p1)
+	f.getJSON("regulator", "/api/v1/search?q=*&facets=false&limit=5&offset=5", &p2)
+	if p2.Limit == nil || p2.Offset == nil || *p2.Limit != 5 || *p2.Offset != 5 {
+		t.Errorf("search limit=5&offset=5: limit %v, offset %v in the answer, want 5 and 5", p2.Limit, p2.Offset)
+	}
+	if len(p1.Hits) != 5 || len(p2.Hits) != 5 || p1.Total <= 10 {
+		t.Fatalf("pages of 5: %d and %d hits of %d", len(p1.Hits), len(p2.Hits), p1.Total)
+	}
+	seen := map[string]bool{}
+	for _, h := range append(p1.Hits, p2.Hits...) {
+		if seen[h.ID] {
+			t.Errorf("hit %s on both pages", h.ID)
+		}
+		seen[h.ID] = true
+	}
+}
