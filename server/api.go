@@ -637,16 +637,26 @@ func (s *Server) apiPutTarget(w http.ResponseWriter, r *http.Request, p *Princip
 	if t.Name != name {
 		return precwatch.Errorf(precwatch.EINVALID, "target name %q differs from the path's %q", t.Name, name)
 	}
+	_, err = s.opts.Targets.Target(r.Context(), name)
+	created := precwatch.ErrorCode(err) == precwatch.ENOTFOUND
 	if err := s.saveTarget(r.Context(), p, &t, false); err != nil {
 		return err
+	}
+	if created {
+		return s.writeTarget(w, r, t.Name, http.StatusCreated)
 	}
 	return s.writeTarget(w, r, t.Name, http.StatusOK)
 }
 
+// writeTarget answers with the saved target; a created one (201) also
+// with its Location.
 func (s *Server) writeTarget(w http.ResponseWriter, r *http.Request, name string, status int) error {
 	ti, err := s.opts.Targets.Target(r.Context(), name)
 	if err != nil {
 		return err
+	}
+	if status == http.StatusCreated {
+		w.Header().Set("Location", "/api/v1/targets/"+url.PathEscape(name))
 	}
 	writeJSON(w, status, ti)
 	return nil

@@ -57,6 +57,9 @@ func (s *Server) OpenAPI() map[string]any {
 		} else {
 			responses[ok] = map[string]any{"description": "OK", "content": map[string]any{produce: map[string]any{"schema": map[string]any{}}}}
 		}
+		if rt.Method == "PUT" { // create or replace
+			responses["201"] = map[string]any{"description": "created", "content": map[string]any{produce: map[string]any{"schema": map[string]any{}}}}
+		}
 		op := map[string]any{
 			"summary":     rt.Summary,
 			"operationId": operationID(rt),

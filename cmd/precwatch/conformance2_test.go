@@ -487,3 +487,40 @@ func TestConformance2APISearchPaging(t *testing.T) {
 		seen[h.ID] = true
 	}
 }
+
+// TestConformance2APIPutCreates: PUT /api/v1/targets/{name} of a new
+// target answers 201 Created with its Location (it answered 200 as for a
+// replacement); replacing answers 200. POST's 201 carries Location too.
+func TestConformance2APIPutCreates(t *testing.T) {
+	f := newFixture(t)
+	body := `{"platform":"` + ownPlatform + `","start_urls":["http://127.0.0.1:9/catalog"]}`
+	put := func() (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest("PUT", f.srv.URL+"/api/v1/targets/chemhub-put", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+f.tokens["partner"])
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode, resp.Header.Get("Location")
+	}
+	if code, loc := put(); code != http.StatusCreated || loc != "/api/v1/targets/chemhub-put" {
+		t.Errorf("PUT a new target: %d, Location %q; want 201 and /api/v1/targets/chemhub-put", code, loc)
+	}
+	if code, _ := put(); code != http.StatusOK {
+		t.Errorf("PUT it again: %d, want 200", code)
+	}
+	req, _ := http.NewRequest("POST", f.srv.URL+"/api/v1/targets", strings.NewReader(strings.Replace(body, "{", `{"name":"chemhub-post",`, 1)))
+	req.Header.Set("Authorization", "Bearer "+f.tokens["partner"])
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated || resp.Header.Get("Location") != "/api/v1/targets/chemhub-post" {
+		t.Errorf("POST a target: %d, Location %q; want 201 and its Location", resp.StatusCode, resp.Header.Get("Location"))
+	}
+}
