@@ -866,7 +866,7 @@ func (l *lazyWriter) Write(b []byte) (int, error) {
 // (durations in nanoseconds or written as in the configuration, "250ms") or a YAML body (Content-Type application/yaml;
 // the configuration file's syntax, durations like "250ms").
 func (s *Server) decodeTarget(r *http.Request) (precwatch.Target, error) {
-	ct := r.Header.Get("Content-Type")
+	ct := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Type"))) // media types are case-insensitive
 	if strings.HasPrefix(ct, "application/yaml") || strings.HasPrefix(ct, "application/x-yaml") || strings.HasPrefix(ct, "text/yaml") {
 		b, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBody))
 		if err != nil {
@@ -936,7 +936,7 @@ func jsonDurations(b []byte, fields ...string) ([]byte, error) {
 
 // decodeJSON decodes a JSON body strictly into v.
 func decodeJSON(r *http.Request, v any) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
+	if ct := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Type"))); ct != "" && !strings.HasPrefix(ct, "application/json") {
 		return precwatch.Errorf(precwatch.EINVALID, "content type %q: want application/json", ct)
 	}
 	dec := json.NewDecoder(io.LimitReader(r.Body, maxBody))

@@ -524,3 +524,22 @@ func TestConformance2APIPutCreates(t *testing.T) {
 		t.Errorf("POST a target: %d, Location %q; want 201 and its Location", resp.StatusCode, resp.Header.Get("Location"))
 	}
 }
+
+// TestConformance2ContentTypeCase: a JSON body sent as
+// "Application/JSON; charset=UTF-8" is JSON (media types are
+// case-insensitive; it was refused with 400).
+func TestConformance2ContentTypeCase(t *testing.T) {
+	f := newFixture(t)
+	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/tickets/%d/notes", f.srv.URL, f.byPlat[ownPlatform]), strings.NewReader(`{"note":"checked"}`))
+	req.Header.Set("Authorization", "Bearer "+f.tokens["reviewer"])
+	req.Header.Set("Content-Type", "Application/JSON; charset=UTF-8")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("POST a note with Content-Type Application/JSON; charset=UTF-8: %d %s, want 200", resp.StatusCode, short(string(b)))
+	}
+}
