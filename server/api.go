@@ -419,6 +419,11 @@ func (s *Server) apiSetStatus(w http.ResponseWriter, r *http.Request, p *Princip
 	if err := decodeJSON(r, &body); err != nil {
 		return err
 	}
+	if strings.TrimSpace(body.Status) == "" || strings.TrimSpace(body.Reason) == "" {
+		// The actor is the token; the body names the status and why.
+		return precwatch.Errorf(precwatch.EINVALID, `want {"status","reason"}: every status change is audited with why (allowed from %s: %s)`,
+			t.Status, strings.Join(s.opts.Tickets.Transitions()[t.Status], ", "))
+	}
 	if err := s.opts.Tickets.SetStatus(r.Context(), t.ID, body.Status, p.Actor(), body.Reason); err != nil {
 		return err
 	}

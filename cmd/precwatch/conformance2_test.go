@@ -543,3 +543,14 @@ func TestConformance2ContentTypeCase(t *testing.T) {
 		t.Errorf("POST a note with Content-Type Application/JSON; charset=UTF-8: %d %s, want 200", resp.StatusCode, short(string(b)))
 	}
 }
+
+// TestConformance2StatusWithoutReason: a status change without a reason
+// is 400 saying the body wants status and reason (it said "needs an
+// actor and a reason", but an API client sends no actor: it is the token).
+func TestConformance2StatusWithoutReason(t *testing.T) {
+	f := newFixture(t)
+	code, body := f.do("reviewer", "POST", fmt.Sprintf("/api/v1/tickets/%d/status", f.byPlat[ownPlatform]), `{"status":"in_review"}`)
+	if code != http.StatusBadRequest || !strings.Contains(body, "reason") || strings.Contains(body, "actor") {
+		t.Errorf("status without reason: %d %s, want 400 naming the reason, not an actor", code, short(body))
+	}
+}
