@@ -464,6 +464,9 @@ func (s *Server) apiNote(w http.ResponseWriter, r *http.Request, p *Principal) e
 	if len(body.Note) > 10000 {
 		return precwatch.Errorf(precwatch.EINVALID, "note is longer than 10000 bytes")
 	}
+	if strings.TrimSpace(body.Note) == "" {
+		return precwatch.Errorf(precwatch.EINVALID, `want {"note": "…"}: the note is empty`)
+	}
 	if err := s.opts.Tickets.AddNote(r.Context(), t.ID, p.Actor(), body.Note); err != nil {
 		return err
 	}

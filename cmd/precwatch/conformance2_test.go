@@ -553,4 +553,8 @@ func TestConformance2StatusWithoutReason(t *testing.T) {
 	if code != http.StatusBadRequest || !strings.Contains(body, "reason") || strings.Contains(body, "actor") {
 		t.Errorf("status without reason: %d %s, want 400 naming the reason, not an actor", code, short(body))
 	}
+	code, body = f.do("reviewer", "POST", fmt.Sprintf("/api/v1/tickets/%d/notes", f.byPlat[ownPlatform]), `{"note":" "}`)
+	if code != http.StatusBadRequest || !strings.Contains(body, "note") || strings.Contains(body, "actor") {
+		t.Errorf("empty note: %d %s, want 400 naming the note, not an actor", code, short(body))
+	}
 }
