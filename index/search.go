@@ -544,7 +544,7 @@ func combine(user query.Query, filters []query.Query) query.Query {
 func (x *Index) compileParts(q Query) (query.Query, []query.Query, error) {
 	var user query.Query
 	qs := strings.TrimSpace(q.Query)
-	if qs == "" || qs == "*" {
+	if qs == "" || qs == "*" || qs == "*:*" { // *:* is Lucene's match-all
 		user = query.NewMatchAllQuery()
 	} else {
 		bqs, err := fromLucene(qs)
