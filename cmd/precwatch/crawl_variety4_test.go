@@ -832,3 +832,73 @@ targets:
 		t.Errorf("crawl 2 made a listing of the notice:\n%s", raw)
 	}
 }
+
+// TestVariety4BodyPagination crawls three APIs whose start URL names no
+// page and whose body says where it is instead of linking the next page: a
+// Spring Data page (zero-based "number" and "totalPages"), a custom API
+// with meta.page and meta.total_pages, and one with offset, limit and
+// total. Before, only the first page was read, and the run was complete.
+func TestVariety4BodyPagination(t *testing.T) {
+	items := func(from, n int) []map[string]any {
+		var out []map[string]any
+		for i := from; i < from+n; i++ {
+			out = append(out, map[string]any{"id": fmt.Sprint(i), "title": fmt.Sprintf("Offer %d", i), "body": "Acetone"})
+		}
+		return out
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		q := r.URL.Query()
+		var doc any
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+			return
+		case "/spring/offers":
+			p := 0
+			fmt.Sscan(q.Get("page"), &p)
+			doc = map[string]any{"content": items(100+2*p, 2), "number": p, "size": 2, "totalPages": 3, "totalElements": 6, "last": p == 2, "first": p == 0}
+		case "/custom/offers":
+			p := 1
+			fmt.Sscan(q.Get("page"), &p)
+			doc = map[string]any{"data": items(200+2*(p-1), 2), "meta": map[string]any{"page": p, "per_page": 2, "total_pages": 2, "total": 4}}
+		case "/offset/offers":
+			off := 0
+			fmt.Sscan(q.Get("offset"), &off)
+			n := min(2, 5-off)
+			doc = map[string]any{"results": items(300+off, n), "offset": off, "limit": 2, "total": 5}
+		default:
+			http.NotFound(w, r)
+			return
+		}
+		b, _ := json.Marshal(doc)
+		w.Write(b)
+	}))
+	defer srv.Close()
+	cfg := "data_dir: DATA\ntargets:\n"
+	for _, c := range []struct{ name, items string }{{"spring", "content"}, {"custom", "data"}, {"offset", "results"}} {
+		cfg += fmt.Sprintf(`  - name: %[1]s
+    platform: %[1]s
+    kind: json
+    start_urls: ["%[2]s/%[1]s/offers"]
+    allow_private_networks: true
+    delay: 0s
+    json: {items: %[3]s, fields: {id: id, title: title, description: body}}
+`, c.name, srv.URL, c.items)
+	}
+	got, _, out := crawl4(t, nil, cfg)
+	var want []string
+	for _, r := range [][2]int{{100, 6}, {200, 4}, {300, 5}} {
+		for i := r[0]; i < r[0]+r[1]; i++ {
+			want = append(want, fmt.Sprint(i))
+		}
+	}
+	if keys := listingKeys(got); !slices.Equal(keys, want) {
+		t.Errorf("listings %v, want %v\n%s", keys, want, out)
+	}
+	for _, name := range []string{"spring", "custom", "offset"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes\n%s", name, c, out)
+		}
+	}
+}

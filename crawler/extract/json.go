@@ -140,7 +140,15 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			// parameter in the URL counts on (Shopify's
 			// products.json?page=2, ?offset=40) until a page is empty
 			// or brings nothing new.
-			if next := countOn(base, len(items)); next != "" {
+			if next, ok := bodyPaging(doc, base, len(items)); ok {
+				// The body says which page this is of how many
+				// (Spring's number and totalPages, meta.page and
+				// total_pages) or which offset of how many
+				// listings, whether or not the URL names it.
+				if next != "" {
+					b.link(&b.page.Next, map[string]bool{canon: true}, next)
+				}
+			} else if next := countOn(base, len(items)); next != "" {
 				if u, err := Canonical(base, next); err == nil && u != canon {
 					b.page.CountOn = u
 				}
@@ -294,6 +302,77 @@ func countOn(base *url.URL, n int) string {
 		}
 	}
 	return ""
+}
+
+// Pagination metadata a feed's body may hold, at its root or under one of
+// pagingContainers: the current page and the number of pages, or the
+// offset and the total number of listings.
+var (
+	pagingContainers = []string{"", "meta", "pagination", "paging", "meta.pagination", "page", "pageInfo", "page_info"}
+	pageKeys         = []string{"page", "current_page", "currentPage", "page_number", "pageNumber", "number", "pageIndex", "page_index"}
+	pageCountKeys    = []string{"total_pages", "totalPages", "last_page", "lastPage", "pages", "page_count", "pageCount", "num_pages", "numPages"}
+	offsetKeys       = []string{"offset", "start", "skip", "from"}
+	totalKeys        = []string{"total", "total_count", "totalCount", "total_results", "totalResults", "totalElements", "total_items", "totalItems", "count"}
+)
+
+// bodyPaging returns the next page of a feed whose URL names no page but
+// whose body says where it is: a page number with the number of pages
+// (zero-based when it is 0 or under Spring's "number"), sent back as a
+// page parameter, or an offset with the total number of listings (n on
+// this page), sent back as that offset parameter. It returns "" and true
+// on the last page, false when the body says nothing about it.
+func bodyPaging(doc any, base *url.URL, n int) (string, bool) {
+	for _, c := range pagingContainers {
+		v, ok := lookup(doc, c)
+		m, isObj := v.(map[string]any)
+		if !ok || !isObj {
+			continue
+		}
+		p, pk, okP := intField(m, pageKeys)
+		pages, _, okT := intField(m, pageCountKeys)
+		if okP && okT {
+			zero := pk == "number" || pk == "pageIndex" || pk == "page_index" || p == 0
+			if zero && p+1 >= pages || !zero && p >= pages {
+				return "", true
+			}
+			return pageNumberURL(base, p+1), true
+		}
+		off, ok1, okO := intField(m, offsetKeys)
+		total, _, okN := intField(m, totalKeys)
+		if okO && okN && n > 0 {
+			if off+n >= total {
+				return "", true
+			}
+			u := *base
+			q := u.Query()
+			q.Set(ok1, strconv.Itoa(off+n))
+			u.RawQuery = q.Encode()
+			return u.String(), true
+		}
+	}
+	return "", false
+}
+
+// intField returns the first of keys in m holding a non-negative integer
+// (a number or a numeric string) and that key.
+func intField(m map[string]any, keys []string) (int, string, bool) {
+	for _, k := range keys {
+		var s string
+		switch v := m[k].(type) {
+		case json.Number:
+			s = v.String()
+		case string:
+			s = strings.TrimSpace(v)
+		case float64:
+			s = strconv.FormatFloat(v, 'f', -1, 64)
+		default:
+			continue
+		}
+		if i, err := strconv.Atoi(s); err == nil && i >= 0 {
+			return i, k, true
+		}
+	}
+	return 0, "", false
 }
 
 // isPageNumber reports whether a next_page string is a page number ("3").
