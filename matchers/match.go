@@ -494,7 +494,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if k&kOfferWeak != 0 && !deniedOffer {
 				ev.offerWeak = true
-				if !quantityUnits[p.text] && m.unitLimit[p.text] == 0 {
+				if !m.unitWord[h.pat] {
 					ev.offerContact = true
 				}
 			}
