@@ -21,6 +21,17 @@ const maxQuestion = 160
 func questionEnd(norm []byte, i int) int {
 	end := min(len(norm), i+maxQuestion)
 	for j := i; j < end; {
+		if c := norm[j]; c < utf8.RuneSelf {
+			// ASCII, most of the text: no rune decoding.
+			switch c {
+			case '?':
+				return j
+			case '.', '!', '\n', ';':
+				return -1
+			}
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRune(norm[j:])
 		switch r {
 		case '?', '？':
