@@ -1671,7 +1671,10 @@ func (m *Matcher) bulkQuantity(fields []field) string {
 	for _, f := range fields {
 		b := f.norm
 		for i := 0; i < len(b); i++ {
-			if !isDigit(b[i]) || i > 0 && (isDigit(b[i-1]) || b[i-1] == '.' || b[i-1] == ',') {
+			if i = nextDigit(b, i); i == len(b) {
+				break
+			}
+			if i > 0 && (isDigit(b[i-1]) || b[i-1] == '.' || b[i-1] == ',') {
 				continue
 			}
 			v, j := parseQuantity(b, i)
