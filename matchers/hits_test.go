@@ -67,3 +67,59 @@ func TestQuestionEnd(t *testing.T) {
 		}
 	}
 }
+
+// deLeetEveryWord is deLeet as it was before it jumped from digit to digit:
+// it looks at every word. TestDeLeetDigitJump compares the two.
+func deLeetEveryWord(b []byte) {
+	n := len(b)
+	prevDecoded := false
+	lastEnd := -10
+	for i := 0; i < n; {
+		if leetKind[b[i]] == 0 {
+			i++
+			continue
+		}
+		j := i
+		var kinds uint8
+		for j < n {
+			k := leetKind[b[j]]
+			if k == 0 {
+				break
+			}
+			kinds |= k
+			j++
+		}
+		follows := prevDecoded && i-lastEnd == 1
+		prevDecoded = false
+		if kinds == lkLetter|lkDigit && leetWord(b, i, j, follows) {
+			for p := i; p < j; p++ {
+				if l := leet[b[p]]; l != 0 {
+					b[p] = l
+				}
+			}
+			prevDecoded = true
+		}
+		lastEnd = j
+		i = j
+	}
+}
+
+// TestDeLeetDigitJump: deLeet decodes exactly what looking at every word
+// decodes, on random words of letters, leet digits, other digits and
+// separators (including runs of decoded words that "follow" each other).
+func TestDeLeetDigitJump(t *testing.T) {
+	units := []string{"a", "e", "s", "t", "x", "0", "1", "3", "4", "5", "7", "2", "9", " ", "-", ".", "  ", "ph", "3ph", "dr1n3", "h2so4", "99", "kg", "é", "\n"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 20000; n++ {
+		var b []byte
+		for k := r.IntN(40); k > 0; k-- {
+			b = append(b, units[r.IntN(len(units))]...)
+		}
+		got, want := slices.Clone(b), slices.Clone(b)
+		deLeet(got)
+		deLeetEveryWord(want)
+		if string(got) != string(want) {
+			t.Fatalf("deLeet(%q) = %q, want %q", b, got, want)
+		}
+	}
+}
