@@ -49,7 +49,7 @@ func TestQuestionEnd(t *testing.T) {
 		}
 		return -1
 	}
-	units := []string{"a", "b", " ", "?", ".", "!", ";", "\n", "？", "。", "！", "；", "é", "к", "中", "\xff", "\xe3\x80"}
+	units := []string{"a", "b", " ", "?", ".", "!", ";", "\n", "？", "。", "！", "；", "é", "к", "中", "\xff", "\xe3\x80", "，", "\xef\xbc", "\xef"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for n := 0; n < 3000; n++ {
 		var b []byte
