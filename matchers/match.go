@@ -65,7 +65,16 @@ type field struct {
 // window returns the hits of f that start in [lo, hi] (f.hits is sorted by
 // start).
 func (f *field) window(lo, hi int32) []fhit {
-	i := sort.Search(len(f.hits), func(i int) bool { return f.hits[i].s >= lo })
+	// sort.Search by hand: no closure call per probe.
+	i, k := 0, len(f.hits)
+	for i < k {
+		h := int(uint(i+k) >> 1)
+		if f.hits[h].s < lo {
+			i = h + 1
+		} else {
+			k = h
+		}
+	}
 	j := i
 	for j < len(f.hits) && f.hits[j].s <= hi {
 		j++
@@ -191,7 +200,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 				c := &sc.cas[ci]
 				f.hits = append(f.hits, fhit{pat: -1, cas: int32(ci), s: int32(c.Start), e: int32(c.End), field: int32(fi)})
 			}
-			slices.SortStableFunc(f.hits, cmpHit)
+			sortHits(f.hits)
 		}
 		if f.joinHi > f.joinLo {
 			f.hits = m.mergeJoined(f.hits, sc.joined[f.joinLo:f.joinHi])
@@ -262,7 +271,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		}
 		out = append(out, h)
 	}
-	slices.SortStableFunc(out, cmpHit)
+	sortHits(out)
 	// Containment among substance terms and exclusions; licensed signals
 	// inside no-paperwork phrases.
 	base := len(slab)
@@ -494,7 +503,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if k&kOfferWeak != 0 && !deniedOffer {
 				ev.offerWeak = true
-				if !quantityUnits[p.text] && m.unitLimit[p.text] == 0 {
+				if !m.unitWord[h.pat] {
 					ev.offerContact = true
 				}
 			}
@@ -1304,6 +1313,28 @@ func cmpHit(a, b fhit) int {
 	return int(b.e - a.e)
 }
 
+// sortHits sorts hits by cmpHit, stably (as slices.SortStableFunc would).
+// The automaton reports hits in order of their end, so a hit is rarely
+// more than a few places from where it belongs: insertion sort moves
+// little. Past a budget of moves (pathological text) the rest is left to
+// slices.SortStableFunc, which gives the same order.
+func sortHits(h []fhit) {
+	budget := 8*len(h) + 64
+	for i := 1; i < len(h); i++ {
+		x := h[i]
+		j := i
+		for j > 0 && (h[j-1].s > x.s || h[j-1].s == x.s && h[j-1].e < x.e) {
+			h[j] = h[j-1]
+			j--
+		}
+		h[j] = x
+		if budget -= i - j; budget < 0 {
+			slices.SortStableFunc(h, cmpHit)
+			return
+		}
+	}
+}
+
 func dupSub(refs []termRef, sub int32) bool {
 	for _, r := range refs {
 		if r.sub == sub {
@@ -1698,7 +1729,10 @@ func (m *Matcher) bulkQuantity(fields []field) string {
 	for _, f := range fields {
 		b := f.norm
 		for i := 0; i < len(b); i++ {
-			if !isDigit(b[i]) || i > 0 && (isDigit(b[i-1]) || b[i-1] == '.' || b[i-1] == ',') {
+			if i = nextDigit(b, i); i == len(b) {
+				break
+			}
+			if i > 0 && (isDigit(b[i-1]) || b[i-1] == '.' || b[i-1] == ',') {
 				continue
 			}
 			v, j := parseQuantity(b, i)

@@ -140,7 +140,10 @@ type Matcher struct {
 	pinfo []patInfo // compact copy of what scanning needs per pattern
 	// newStreet marks street-name patterns that begin with "new " ("new
 	// PMK"): before "precursor" the adjective belongs to that noun.
-	newStreet  []bool
+	newStreet []bool
+	// unitWord marks patterns that are units of quantity (quantityUnits
+	// or a bulk unit), looked up per hit without hashing the text.
+	unitWord   []bool
 	ac         *automaton
 	casIndex   map[string]casRef
 	tokens     []map[string]bool // per substance: the words of its terms
@@ -397,6 +400,11 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			glueDigit: gluesDigit(p)}
 	}
 	m.newStreet = make([]bool, len(m.pats))
+	m.unitWord = make([]bool, len(m.pats))
+	for i := range m.pats {
+		t := m.pats[i].text
+		m.unitWord[i] = quantityUnits[t] || m.unitLimit[t] != 0
+	}
 	for i := range m.pats {
 		p := &m.pats[i]
 		if !strings.HasPrefix(p.text, "new ") {

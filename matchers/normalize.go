@@ -831,9 +831,17 @@ func deLeet(b []byte) {
 	prevDecoded := false // the word before (one space back) was decoded
 	lastEnd := -10
 	for i := 0; i < n; {
-		if leetKind[b[i]] == 0 {
-			i++
-			continue
+		// Only a word with a digit can be decoded: jump to the next digit
+		// (eight bytes at a time) and back to the start of its word. A
+		// word skipped so holds no digit and would not have been decoded,
+		// so the last word looked at is still the one "follows" needs.
+		d := nextDigit(b, i)
+		if d == n {
+			break
+		}
+		i = d
+		for i > 0 && leetKind[b[i-1]] != 0 {
+			i--
 		}
 		// Most words are all letters or all digits: find the end and
 		// what the word holds first, and look closer only at mixed words.

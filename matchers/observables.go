@@ -88,7 +88,9 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	}
 	// Cheap gates first: most listings hold none of these.
 	long := hasLongToken(text)
-	if !long && !strings.ContainsAny(text, "@+:/.") {
+	// '.' first: nearly every text holds one, and IndexByte finds it
+	// without the byte-by-byte loop of ContainsAny.
+	if !long && strings.IndexByte(text, '.') < 0 && !strings.ContainsAny(text, "@+:/") {
 		return out
 	}
 	var lower []byte

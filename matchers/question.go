@@ -20,7 +20,26 @@ const maxQuestion = 160
 // or no question mark follows within maxQuestion bytes.
 func questionEnd(norm []byte, i int) int {
 	end := min(len(norm), i+maxQuestion)
+	if i >= end {
+		return -1
+	}
+	// Most text holds no question mark: no '?' and no lead byte of '？'
+	// (0xEF) starting before end means none can be found.
+	if w := norm[i:end]; bytes.IndexByte(w, '?') < 0 && bytes.IndexByte(w, 0xEF) < 0 {
+		return -1
+	}
 	for j := i; j < end; {
+		if c := norm[j]; c < utf8.RuneSelf {
+			// ASCII, most of the text: no rune decoding.
+			switch c {
+			case '?':
+				return j
+			case '.', '!', '\n', ';':
+				return -1
+			}
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRune(norm[j:])
 		switch r {
 		case '?', '？':
