@@ -902,3 +902,59 @@ func TestVariety4BodyPagination(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety4TemplatedJSONLD crawls a shop whose theme writes its JSON-LD
+// with template loops that leave trailing commas (invalid JSON that
+// browsers and search engines forgive) and whose marketplace offers are an
+// AggregateOffer naming the seller in its own offers, with a target that
+// has no fields. Before, the trailing-comma pages had no listing at all and
+// the aggregate's seller was missing.
+func TestVariety4TemplatedJSONLD(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		ld := ""
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+			return
+		case "/collections/all":
+			fmt.Fprint(w, `<html><body><a class="o" href="/products/safrole">1</a> <a class="o" href="/products/bmk">2</a></body></html>`)
+			return
+		case "/products/safrole":
+			ld = `{
+  "@context": "http://schema.org/",
+  "@type": "Product",
+  "name": "Safrole 99%, CAS 94-59-7",
+  "description": "Discreet shipping, Wickr: chem1",
+  "offers": [
+    {"@type": "Offer", "price": "120.00", "priceCurrency": "EUR", "seller": {"@type": "Organization", "name": "aromachem"},},
+  ],
+}`
+		case "/products/bmk":
+			ld = `{"@context":"https://schema.org","@type":"Product","name":"BMK glycidate, CAS 5449-12-7","description":"Stealth shipping",
+"offers":{"@type":"AggregateOffer","lowPrice":"80","highPrice":"95","priceCurrency":"USD","offerCount":2,
+"offers":[{"@type":"Offer","price":"80","seller":{"@type":"Person","name":"chemx"}},{"@type":"Offer","price":"95","seller":{"@type":"Person","name":"other"}}]}}`
+		default:
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprintf(w, `<html><head><script type="application/ld+json">%s</script></head><body><h1>x</h1></body></html>`, ld)
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: theme
+    platform: Theme
+    start_urls: ["%s/collections/all"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      url_pattern: "/products/"
+`, srv.URL))
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"/products/bmk", "/products/safrole"}) {
+		t.Fatalf("listings %v, want both products\n%s", keys, out)
+	}
+	checkListing(t, "safrole", got["/products/safrole"], map[string]string{"title": "Safrole 99%, CAS 94-59-7", "price": "120.00 EUR", "seller": "aromachem"})
+	checkListing(t, "bmk", got["/products/bmk"], map[string]string{"title": "BMK glycidate, CAS 5449-12-7", "price": "80 USD", "seller": "chemx"})
+}

@@ -103,9 +103,54 @@ func decodeScriptJSON(s string) (any, bool) {
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, false
+		// Templated JSON-LD (theme loops in Liquid, PHP, Twig) often
+		// leaves a comma before a closing brace or bracket, which
+		// browsers' and search engines' lenient readers forgive.
+		fixed, changed := dropTrailingCommas(s)
+		if !changed {
+			return nil, false
+		}
+		dec = json.NewDecoder(strings.NewReader(fixed))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			return nil, false
+		}
 	}
 	return v, true
+}
+
+// dropTrailingCommas removes the commas that directly precede (but for
+// white space) a closing brace or bracket outside strings.
+func dropTrailingCommas(s string) (string, bool) {
+	var b strings.Builder
+	inString, escaped, changed := false, false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == ',':
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r') {
+				j++
+			}
+			if j < len(s) && (s[j] == '}' || s[j] == ']') {
+				changed = true
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), changed
 }
 
 // ldType reports whether a JSON-LD node's @type names one of types
@@ -218,7 +263,18 @@ func ldProduct(m map[string]any) product {
 			price += " " + c
 		}
 		p.set(precwatch.FieldPrice, price)
-		if s, ok := o["seller"]; ok {
+		s, ok := o["seller"]
+		if !ok {
+			// An AggregateOffer's own offers name the sellers.
+			inner := o["offers"]
+			if list, isList := inner.([]any); isList && len(list) > 0 {
+				inner = list[0]
+			}
+			if im, isObj := inner.(map[string]any); isObj {
+				s, ok = im["seller"]
+			}
+		}
+		if ok {
 			p.set(precwatch.FieldSeller, ldName(s))
 			if sm, ok := s.(map[string]any); ok {
 				p.set(precwatch.FieldLocation, ldAddress(sm["address"]))

@@ -176,3 +176,15 @@ func TestBodyPaging(t *testing.T) {
 		}
 	}
 }
+
+func TestDropTrailingCommas(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`{"a":[1,2,],"b":"x,}",}`, `{"a":[1,2],"b":"x,}"}`},
+		{"{\"a\":\"q\\\",]\" ,\n}", "{\"a\":\"q\\\",]\" \n}"},
+		{`[1, 2]`, `[1, 2]`},
+	} {
+		if got, _ := dropTrailingCommas(c.in); got != c.want {
+			t.Errorf("dropTrailingCommas(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
