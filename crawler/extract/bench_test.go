@@ -200,3 +200,22 @@ func BenchmarkParseEmbeddedBaseline(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSelfRefresh is the crawler's per-page check for a page that
+// reloads itself (an interstitial), on a 100-card search page without a
+// refresh (the usual page) and on a bot-check page with one.
+func BenchmarkSelfRefresh(b *testing.B) {
+	page := benchCards(100)
+	gate := []byte(`<html><head><meta http-equiv="refresh" content="1"><title>Just a moment...</title></head><body><p>Checking your browser</p></body></html>`)
+	for _, c := range []struct {
+		name string
+		body []byte
+	}{{"page", page}, {"interstitial", gate}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.body)))
+			for b.Loop() {
+				SelfRefresh("https://s.example/search", "https://s.example/search", c.body)
+			}
+		})
+	}
+}

@@ -570,7 +570,11 @@ var refreshHint = regexp.MustCompile(`(?i)http-equiv\s*=\s*["']?\s*refresh`)
 // the refresh delay in seconds. A refresh to another page is a link (see
 // HTML), not a reload.
 func SelfRefresh(requested, pageURL string, body []byte) (float64, bool) {
-	if !refreshHint.Match(body[:min(len(body), 64<<10)]) || isXML(body) {
+	head := body[:min(len(body), 64<<10)]
+	if !bytes.Contains(head, []byte("efresh")) && !bytes.Contains(head, []byte("EFRESH")) {
+		return 0, false // the usual page: no refresh, no regexp scan
+	}
+	if !refreshHint.Match(head) || isXML(body) {
 		return 0, false
 	}
 	root, err := html.Parse(bytes.NewReader(body[:min(len(body), 64<<10)]))
