@@ -692,6 +692,7 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 			return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8", nil
 		}
 	}
+	contentType = normalizeCharsetParam(contentType)
 	enc, name, certain := charset.DetermineEncoding(body, contentType)
 	if singleByte(name) && !isASCII(body) && utf8.Valid(body) {
 		// Labelled Latin-1 (servers add ISO-8859-1 by default) or
@@ -742,6 +743,70 @@ func jsonUTF16(b []byte) (encoding.Encoding, string) {
 	return nil, ""
 }
 
+// charsetMisspelling matches charset labels written the way old sites
+// write them ("win-1251", "windows1251", "cp-1251", "koi8r", "latin-1",
+// "euc_jp", "gb-2312", "cp932"), which are not WHATWG labels.
+var charsetMisspelling = regexp.MustCompile(`^(?:x-)?(windows|win|cp|ms|koi8|latin|euc|gb|iso8859|iso|shift)[-_ ]?(.*)$`)
+
+// lookupCharset is charset.Lookup that also knows the usual misspellings
+// of labels (see charsetMisspelling).
+func lookupCharset(label string) (encoding.Encoding, string) {
+	label = strings.ToLower(strings.Trim(strings.TrimSpace(label), `"'`))
+	if e, name := charset.Lookup(label); e != nil {
+		return e, name
+	}
+	m := charsetMisspelling.FindStringSubmatch(label)
+	if m == nil {
+		return nil, ""
+	}
+	rest := strings.TrimLeft(m[2], "-_ ")
+	var tries []string
+	switch m[1] {
+	case "win", "windows", "cp", "ms":
+		if rest == "932" || rest == "943" {
+			tries = []string{"shift_jis"}
+		} else {
+			tries = []string{"windows-" + rest, "cp" + rest}
+		}
+	case "koi8":
+		tries = []string{"koi8-" + rest}
+	case "latin":
+		tries = []string{"latin" + rest}
+	case "euc":
+		tries = []string{"euc-" + rest}
+	case "gb":
+		tries = []string{"gb" + rest}
+	case "iso", "iso8859":
+		tries = []string{"iso-" + rest, "iso-8859-" + strings.TrimPrefix(strings.TrimPrefix(rest, "8859"), "-")}
+	case "shift":
+		tries = []string{"shift_jis"}
+	}
+	for _, l := range tries {
+		if e, name := charset.Lookup(l); e != nil {
+			return e, name
+		}
+	}
+	return nil, ""
+}
+
+// normalizeCharsetParam rewrites a Content-Type whose charset parameter
+// is a misspelt label that lookupCharset knows to the encoding's name, so
+// that charset.DetermineEncoding believes the header.
+func normalizeCharsetParam(contentType string) string {
+	mt, params, err := mime.ParseMediaType(contentType)
+	if err != nil || params["charset"] == "" {
+		return contentType
+	}
+	if e, _ := charset.Lookup(params["charset"]); e != nil {
+		return contentType
+	}
+	if _, name := lookupCharset(params["charset"]); name != "" {
+		params["charset"] = name
+		return mime.FormatMediaType(mt, params)
+	}
+	return contentType
+}
+
 // singleByte reports whether an encoding name (as charset.Lookup names it)
 // is a single-byte charset.
 func singleByte(name string) bool {
@@ -781,7 +846,7 @@ func declaredCharset(body []byte) (encoding.Encoding, string) {
 	if label == "" {
 		label = string(m[2])
 	}
-	e, name := charset.Lookup(label)
+	e, name := lookupCharset(label)
 	if e == nil {
 		return nil, ""
 	}

@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"encoding/binary"
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -46,5 +47,41 @@ func TestJSONUTF16(t *testing.T) {
 		if err != nil || string(got) != doc {
 			t.Errorf("%s: toUTF8 = %q, %v; want %q", c.name, got, err, doc)
 		}
+	}
+}
+
+// TestMisspeltCharsets checks pages whose charset label is written as old
+// sites write it (win-1251, windows1251, cp-1251, koi8r, latin-1, cp932),
+// in the header or in a <meta>: before, the label was unknown and the page
+// read as windows-1252.
+func TestMisspeltCharsets(t *testing.T) {
+	const want = "Сафрол"
+	cp1251 := []byte{0xD1, 0xE0, 0xF4, 0xF0, 0xEE, 0xEB}
+	koi8 := []byte{0xF3, 0xC1, 0xC6, 0xD2, 0xCF, 0xCC}
+	page := func(meta string, text []byte) []byte {
+		return append(append([]byte(`<html><head>`+meta+`</head><body><h1>`), text...), []byte(`</h1></body></html>`)...)
+	}
+	for _, c := range []struct {
+		name, ct string
+		body     []byte
+	}{
+		{"header win-1251", "text/html; charset=win-1251", page("", cp1251)},
+		{"header windows1251", "text/html; charset=windows1251", page("", cp1251)},
+		{"meta cp-1251", "text/html", page(`<meta charset="cp-1251">`, cp1251)},
+		{"meta http-equiv win-1251", "text/html", page(`<meta http-equiv="Content-Type" content="text/html; charset=win-1251">`, cp1251)},
+		{"header koi8r", "text/html; charset=koi8r", page("", koi8)},
+	} {
+		got, _, err := toUTF8(c.body, c.ct, precwatch.KindHTML)
+		if err != nil || !strings.Contains(string(got), "<h1>"+want+"</h1>") {
+			t.Errorf("%s: toUTF8 = %q, %v; want %q in the h1", c.name, got, err, want)
+		}
+	}
+	for _, l := range []string{"latin-1", "cp932", "euc_jp", "gb-2312", "iso8859-5", "cp-1250"} {
+		if e, _ := lookupCharset(l); e == nil {
+			t.Errorf("lookupCharset(%q) = nil", l)
+		}
+	}
+	if e, _ := lookupCharset("klingon"); e != nil {
+		t.Errorf("lookupCharset(klingon) found an encoding")
 	}
 }
