@@ -491,6 +491,25 @@ func localNames(sel string) string {
 			}
 		case c == '"' || c == '\'':
 			quote = c
+		case brackets == 0 && c == '(' && textPseudo(b.String()):
+			// :contains(…) and :matches(…) hold text, not selectors:
+			// copy them as they are.
+			j, depth := i, 0
+			for ; j < len(sel); j++ {
+				if sel[j] == '(' {
+					depth++
+				} else if sel[j] == ')' {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+			}
+			j = min(j+1, len(sel))
+			b.WriteString(sel[i:j])
+			i = j
+			typeStart = false
+			continue
 		case c == '[':
 			brackets++
 		case c == ']' && brackets > 0:
@@ -589,4 +608,17 @@ func checkHeaders(h map[string]string, at func(string) string, report reportFunc
 func hasKey(m map[string]string, k string) bool {
 	_, ok := m[k]
 	return ok
+}
+
+// textPseudo is a copy of crawler/extract's textPseudo (see localNames).
+func textPseudo(written string) bool {
+	i := strings.LastIndexByte(written, ':')
+	if i < 0 {
+		return false
+	}
+	switch strings.ToLower(written[i+1:]) {
+	case "contains", "containsown", "matches", "matchesown":
+		return true
+	}
+	return false
 }

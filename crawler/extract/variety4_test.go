@@ -24,6 +24,8 @@ func TestLocalNames(t *testing.T) {
 		{`[xlink\:href]`, `[xlink\:href]`},
 		{"h1::text", "h1::text"},
 		{"dt:contains('CAS:') + dd", "dt:contains('CAS:') + dd"},
+		{"td:contains(Seller:Name) + td g:x", "td:contains(Seller:Name) + td x"},
+		{`p:matches(^a:b(c)$)`, `p:matches(^a:b(c)$)`},
 		{".price", ".price"},
 	} {
 		if got := LocalNames(c.in); got != c.want {

@@ -129,6 +129,25 @@ func LocalNames(sel string) string {
 			}
 		case c == '"' || c == '\'':
 			quote = c
+		case brackets == 0 && c == '(' && textPseudo(b.String()):
+			// :contains(…) and :matches(…) hold text, not selectors:
+			// copy them as they are.
+			j, depth := i, 0
+			for ; j < len(sel); j++ {
+				if sel[j] == '(' {
+					depth++
+				} else if sel[j] == ')' {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+			}
+			j = min(j+1, len(sel))
+			b.WriteString(sel[i:j])
+			i = j
+			typeStart = false
+			continue
 		case c == '[':
 			brackets++
 		case c == ']' && brackets > 0:
@@ -183,4 +202,19 @@ func isIdentStart(c byte) bool {
 
 func isIdentByte(c byte) bool {
 	return isIdentStart(c) || c == '-' || c >= '0' && c <= '9'
+}
+
+// textPseudo reports whether a selector written so far ends with a
+// pseudo-class whose argument is text (:contains, :containsOwn, :matches,
+// :matchesOwn).
+func textPseudo(written string) bool {
+	i := strings.LastIndexByte(written, ':')
+	if i < 0 {
+		return false
+	}
+	switch strings.ToLower(written[i+1:]) {
+	case "contains", "containsown", "matches", "matchesown":
+		return true
+	}
+	return false
 }
