@@ -157,7 +157,7 @@ type Target struct {
 	// Headers are extra HTTP request headers sent with every request of
 	// the target, to its allowed domains only: an API key, a consent or
 	// age-gate cookie, Accept-Language. Values may be ${ENV} secrets.
-	Headers map[string]string `json:"headers,omitempty" yaml:"headers"`
+	Headers map[string]string `json:"headers,omitempty" yaml:"headers,omitempty"`
 }
 
 // Target kinds.
@@ -175,7 +175,7 @@ type ListingSpec struct {
 	// with status 200, in place of a taken-down listing ("This ad is no
 	// longer available"): a listing page where it matches is gone, as if
 	// it answered 404.
-	Gone string `json:"gone,omitempty" yaml:"gone"`
+	Gone string `json:"gone,omitempty" yaml:"gone,omitempty"`
 }
 
 // JSONSpec says where listings are in a JSON feed, as dotted paths.

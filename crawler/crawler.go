@@ -919,6 +919,12 @@ func (r *run) fetch(ctx context.Context, u *url.URL) (*response, string, error) 
 		case err != nil:
 			kind, retry = classify(err)
 		case resp.Status >= 200 && resp.Status < 300:
+			if d, ok := rateLimitExhausted(resp.Header, r.c.opts.Now()); ok && d > 0 {
+				// The API says no request is left in its window:
+				// the whole host waits for the reset rather than
+				// running into 429s.
+				r.lim.pause(host, d)
+			}
 			return resp, "", nil
 		default:
 			kind, retry = statusKind(resp.Status)

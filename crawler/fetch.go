@@ -921,6 +921,51 @@ func classify(err error) (kind string, retry bool) {
 	return KindFetch, true
 }
 
+// rateLimitResetHeaders say when an API's rate-limit window resets: the
+// IETF draft's RateLimit-Reset (seconds), the X- forms GitHub, Twitter,
+// Shopify's partners and others send (epoch seconds, or seconds), and
+// Discord's X-RateLimit-Reset-After (seconds).
+var rateLimitResetHeaders = []string{"RateLimit-Reset", "X-RateLimit-Reset", "X-Rate-Limit-Reset", "X-RateLimit-Reset-After"}
+
+// rateLimitReset returns how long until the rate-limit window resets, by
+// rateLimitResetHeaders: a number above 1e12 is epoch milliseconds, above
+// 1e9 epoch seconds, else seconds from now; capped like Retry-After.
+func rateLimitReset(h http.Header, now time.Time) (time.Duration, bool) {
+	for _, k := range rateLimitResetHeaders {
+		v := strings.TrimSpace(h.Get(k))
+		if v == "" {
+			continue
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 {
+			continue
+		}
+		var d time.Duration
+		switch {
+		case f > 1e12:
+			d = time.UnixMilli(int64(f)).Sub(now)
+		case f > 1e9:
+			d = time.Unix(int64(f), 0).Sub(now)
+		default:
+			d = time.Duration(f * float64(time.Second))
+		}
+		return min(max(d, 0), maxRetryAfter), true
+	}
+	return 0, false
+}
+
+// rateLimitExhausted reports whether a response says no request is left
+// in the API's rate-limit window (X-RateLimit-Remaining: 0 or the draft's
+// RateLimit-Remaining: 0), and how long until it resets.
+func rateLimitExhausted(h http.Header, now time.Time) (time.Duration, bool) {
+	for _, k := range []string{"RateLimit-Remaining", "X-RateLimit-Remaining", "X-Rate-Limit-Remaining"} {
+		if strings.TrimSpace(h.Get(k)) == "0" {
+			return rateLimitReset(h, now)
+		}
+	}
+	return 0, false
+}
+
 // statusKind names a non-2xx status and says whether a retry may help.
 func statusKind(status int) (kind string, retry bool) {
 	switch {
@@ -933,11 +978,12 @@ func statusKind(status int) (kind string, retry bool) {
 	}
 }
 
-// retryAfter parses a Retry-After header (seconds or HTTP date), capped.
+// retryAfter parses a Retry-After header (seconds or HTTP date), capped;
+// without one, the reset time of a rate-limit header (see rateLimitReset).
 func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
-		return 0, false
+		return rateLimitReset(h, now)
 	}
 	var d time.Duration
 	if s, err := strconv.Atoi(v); err == nil {

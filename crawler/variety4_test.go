@@ -2,8 +2,10 @@ package crawler
 
 import (
 	"encoding/binary"
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/precwatch/precwatch"
@@ -83,5 +85,35 @@ func TestMisspeltCharsets(t *testing.T) {
 	}
 	if e, _ := lookupCharset("klingon"); e != nil {
 		t.Errorf("lookupCharset(klingon) found an encoding")
+	}
+}
+
+func TestRateLimitReset(t *testing.T) {
+	now := time.Unix(1_800_000_000, 0)
+	for _, c := range []struct {
+		name string
+		h    http.Header
+		want time.Duration
+		ok   bool
+	}{
+		{"retry-after wins", http.Header{"Retry-After": {"7"}, "X-Ratelimit-Reset": {"1800000030"}}, 7 * time.Second, true},
+		{"epoch seconds", http.Header{"X-Ratelimit-Reset": {"1800000030"}}, 30 * time.Second, true},
+		{"epoch millis", http.Header{"X-Rate-Limit-Reset": {"1800000004500"}}, 4500 * time.Millisecond, true},
+		{"delta", http.Header{"Ratelimit-Reset": {"12"}}, 12 * time.Second, true},
+		{"discord", http.Header{"X-Ratelimit-Reset-After": {"1.5"}}, 1500 * time.Millisecond, true},
+		{"past", http.Header{"X-Ratelimit-Reset": {"1700000000"}}, 0, true},
+		{"capped", http.Header{"X-Ratelimit-Reset": {"1900000000"}}, maxRetryAfter, true},
+		{"none", http.Header{}, 0, false},
+	} {
+		got, ok := retryAfter(c.h, now)
+		if got != c.want || ok != c.ok {
+			t.Errorf("%s: retryAfter = %v, %v; want %v, %v", c.name, got, ok, c.want, c.ok)
+		}
+	}
+	if d, ok := rateLimitExhausted(http.Header{"X-Ratelimit-Remaining": {"0"}, "X-Ratelimit-Reset": {"1800000010"}}, now); !ok || d != 10*time.Second {
+		t.Errorf("rateLimitExhausted(remaining 0) = %v, %v; want 10s, true", d, ok)
+	}
+	if _, ok := rateLimitExhausted(http.Header{"X-Ratelimit-Remaining": {"3"}, "X-Ratelimit-Reset": {"1800000010"}}, now); ok {
+		t.Errorf("rateLimitExhausted(remaining 3) = true")
 	}
 }

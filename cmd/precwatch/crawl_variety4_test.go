@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/precwatch/precwatch"
 )
@@ -957,4 +958,75 @@ targets:
 	}
 	checkListing(t, "safrole", got["/products/safrole"], map[string]string{"title": "Safrole 99%, CAS 94-59-7", "price": "120.00 EUR", "seller": "aromachem"})
 	checkListing(t, "bmk", got["/products/bmk"], map[string]string{"title": "BMK glycidate, CAS 5449-12-7", "price": "80 USD", "seller": "chemx"})
+}
+
+// TestVariety4RateLimitHeaders crawls an API that allows 2 requests per
+// 3-second window and says so in X-RateLimit-Remaining and X-RateLimit-Reset
+// (epoch seconds), answering 429 without Retry-After past the limit, as
+// GitHub-style APIs do. Before, the crawler retried on its own short
+// backoff, ran out of retries inside the window and left the run
+// incomplete; now it waits for the window to reset.
+func TestVariety4RateLimitHeaders(t *testing.T) {
+	var mu sync.Mutex
+	var windowEnd time.Time
+	used, refused := 0, 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		mu.Lock()
+		now := time.Now()
+		if now.After(windowEnd) {
+			windowEnd, used = now.Add(3*time.Second), 0
+		}
+		used++
+		over := used > 2
+		if over {
+			refused++
+		}
+		remaining := max(2-used, 0)
+		reset := windowEnd.Unix() + 1
+		mu.Unlock()
+		w.Header().Set("X-RateLimit-Limit", "2")
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(remaining))
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(reset))
+		w.Header().Set("Content-Type", "application/json")
+		if over {
+			w.WriteHeader(http.StatusTooManyRequests)
+			fmt.Fprint(w, `{"message":"API rate limit exceeded"}`)
+			return
+		}
+		p := 1
+		fmt.Sscan(r.URL.Query().Get("page"), &p)
+		next := any(nil)
+		if p < 4 {
+			next = fmt.Sprintf("/api/offers?page=%d", p+1)
+		}
+		b, _ := json.Marshal(map[string]any{"items": []any{map[string]any{"id": fmt.Sprint(p), "title": fmt.Sprintf("Offer %d", p)}}, "next": next})
+		w.Write(b)
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: limited
+    platform: Limited
+    kind: json
+    start_urls: ["%s/api/offers"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 2
+    json: {items: items, fields: {id: id, title: title}}
+`, srv.URL))
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"1", "2", "3", "4"}) {
+		t.Errorf("listings %v, want 1-4\n%s", keys, out)
+	}
+	if c := completeColumn(out, "limited"); c != "yes" {
+		t.Errorf("complete %q, want yes\n%s", c, out)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if refused > 1 {
+		t.Errorf("%d requests refused over the limit; the crawler should wait for the reset once it is told none remain", refused)
+	}
 }
