@@ -1030,3 +1030,53 @@ targets:
 		t.Errorf("%d requests refused over the limit; the crawler should wait for the reset once it is told none remain", refused)
 	}
 }
+
+// TestVariety4ConsentRedirect crawls a shop that redirects a visitor
+// without its consent cookie to /consent?return=…, which sets the cookie and
+// sends the browser back with a <meta http-equiv="refresh">: the crawler
+// asks for the page it wanted again, now with the cookie.
+func TestVariety4ConsentRedirect(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch {
+		case r.URL.Path == "/robots.txt":
+			http.NotFound(w, r)
+			return
+		case r.URL.Path == "/consent":
+			http.SetCookie(w, &http.Cookie{Name: "consent", Value: "yes", Path: "/"})
+			fmt.Fprintf(w, `<html><head><meta http-equiv="refresh" content="0;URL='%s'"></head><body>We use cookies.</body></html>`, r.URL.Query().Get("return"))
+			return
+		}
+		if c, err := r.Cookie("consent"); err != nil || c.Value != "yes" {
+			http.Redirect(w, r, "/consent?return="+url.QueryEscape(r.URL.RequestURI()), http.StatusFound)
+			return
+		}
+		switch r.URL.Path {
+		case "/catalog":
+			fmt.Fprint(w, `<html><body><a class="o" href="/offer/1">1</a></body></html>`)
+		case "/offer/1":
+			fmt.Fprint(w, `<html><body><h1>Safrole 99%, CAS 94-59-7</h1><p class="d">Discreet shipping</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: consent
+    platform: Consent
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      url_pattern: "/offer/"
+      fields: {title: h1, description: p.d}
+`, srv.URL))
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"/offer/1"}) {
+		t.Errorf("listings %v, want /offer/1\n%s", keys, out)
+	}
+	if c := completeColumn(out, "consent"); c != "yes" {
+		t.Errorf("complete %q, want yes\n%s", c, out)
+	}
+}
