@@ -1080,3 +1080,67 @@ targets:
 		t.Errorf("complete %q, want yes\n%s", c, out)
 	}
 }
+
+// TestVariety4InfiniteScrollPages crawls two infinite-scroll shops whose
+// catalogue pages answer ?page=N but link no next page (a script loads
+// them): one with detail pages that clamps page numbers past the end to its
+// last page, one a board of inline cards that answers an empty page. The
+// targets name ?page=1 in their start URLs and configure no next_page.
+// Before, only page 1 was read.
+func TestVariety4InfiniteScrollPages(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		p := 1
+		fmt.Sscan(r.URL.Query().Get("page"), &p)
+		switch {
+		case r.URL.Path == "/robots.txt":
+			http.NotFound(w, r)
+		case r.URL.Path == "/catalog":
+			p = min(p, 3)
+			fmt.Fprintf(w, `<html><body><div class="grid" data-next-url="/api/grid"><a class="o" href="/p/%d">a</a><a class="o" href="/p/%d">b</a></div>
+<script>window.addEventListener('scroll', loadMore)</script></body></html>`, 2*p-1, 2*p)
+		case r.URL.Path == "/board":
+			var cards string
+			if p <= 2 {
+				for i := 2*p - 1; i <= 2*p; i++ {
+					cards += fmt.Sprintf(`<div class="card"><a href="/ad/%d">Ad %d</a><p>Acetone, 5 l</p></div>`, i, i)
+				}
+			}
+			fmt.Fprintf(w, `<html><body><main>%s</main></body></html>`, cards)
+		case strings.HasPrefix(r.URL.Path, "/p/"):
+			fmt.Fprintf(w, `<html><body><h1>Product %s</h1><p class="d">Acetone</p></body></html>`, r.URL.Path[3:])
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: scroll
+    platform: Scroll
+    start_urls: ["%[1]s/catalog?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      url_pattern: "^/p/"
+      fields: {title: h1, description: p.d}
+  - name: board
+    platform: Board
+    start_urls: ["%[1]s/board?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.card
+      fields: {url: "a@href", title: a, description: p}
+`, srv.URL))
+	want := []string{"/ad/1", "/ad/2", "/ad/3", "/ad/4", "/p/1", "/p/2", "/p/3", "/p/4", "/p/5", "/p/6"}
+	if keys := listingKeys(got); !slices.Equal(keys, want) {
+		t.Errorf("listings %v, want %v\n%s", keys, want, out)
+	}
+	for _, name := range []string{"scroll", "board"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes\n%s", name, c, out)
+		}
+	}
+}

@@ -144,6 +144,7 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			if len(t.Follow) > 0 && len(b.page.Follow) == 0 {
 				b.page.Counts[CountUnfollowed] = b.unfollowed(root, re, canon)
 			}
+			b.countOn(defaultNext, canon, len(b.page.Follow))
 			return b.page, nil
 		}
 		b.page.Counts[CountURLPattern] = 1
@@ -242,7 +243,30 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		// listing pages as start URLs must not walk the whole shop.
 		b.page.Next = nil
 	}
+	if b.cards {
+		b.countOn(defaultNext, canon, len(b.page.Listings))
+	}
 	return b.page, nil
+}
+
+// countOn sets Page.CountOn for an index page of a target without
+// next_page that links no next page either (infinite-scroll shops, whose
+// script loads ?page=2): when its URL pages by a number (see countOn) and
+// the page had n links to follow or cards, the URL counted on is read next;
+// a page that brings nothing new ends it (the crawler's endPagination).
+func (b *builder) countOn(defaultNext bool, canon string, n int) {
+	if !defaultNext || len(b.page.Next) > 0 || n == 0 {
+		return
+	}
+	u, err := url.Parse(canon)
+	if err != nil {
+		return
+	}
+	if next := countOn(u, n); next != "" {
+		if c, err := Canonical(u, next); err == nil && c != canon {
+			b.page.CountOn = c
+		}
+	}
 }
 
 // fillStructured fills the configured listing fields (title, description,
