@@ -115,7 +115,17 @@ func New(opts Options) (*Server, error) {
 		return precwatch.Errorf(precwatch.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path)
 	}}))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		// Healthy when the ticket store answers (precwatch_store_up in
+		// /metrics says the same): a monitor sees a broken store.
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+		defer cancel()
+		if _, err := s.opts.Tickets.TicketCounts(ctx); err != nil {
+			s.log.Warn("healthz: ticket store unavailable", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			w.Write([]byte("store unavailable\n"))
+			return
+		}
 		w.Write([]byte("ok\n"))
 	})
 	s.mux.Handle("GET /metrics", s.metrics)

@@ -558,3 +558,25 @@ func TestConformance2StatusWithoutReason(t *testing.T) {
 		t.Errorf("empty note: %d %s, want 400 naming the note, not an actor", code, short(body))
 	}
 }
+
+// TestConformance2HealthzStore: /healthz (no token) answers ok while the
+// ticket store answers and 503 once it does not (it said ok regardless).
+func TestConformance2HealthzStore(t *testing.T) {
+	f := newFixture(t)
+	get := func() (int, string) {
+		resp, err := http.Get(f.srv.URL + "/healthz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(b)
+	}
+	if code, body := get(); code != http.StatusOK || body != "ok\n" {
+		t.Errorf("GET /healthz: %d %q, want 200 ok", code, body)
+	}
+	f.a.store.Close()
+	if code, body := get(); code != http.StatusServiceUnavailable {
+		t.Errorf("GET /healthz with the store closed: %d %q, want 503", code, body)
+	}
+}
