@@ -590,13 +590,13 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.errKind = KindFetch
 		return out, err
 	}
-	resp, body, final, _, kind, err := r.read(ctx, it.url, u)
+	resp, page, final, _, kind, err := r.read(ctx, it.url, u)
 	if resp != nil {
 		out.status = resp.Status
 	}
 	if err != nil {
 		out.errKind = kind
-		if resp != nil && kind != KindInterstitial && kind != KindDecode {
+		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract {
 			out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
 		}
 		return out, err
@@ -610,11 +610,6 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		// Without evidence a listing cannot be acted on; count the page as
 		// failed and go on.
 		out.errKind = "evidence"
-		return out, err
-	}
-	page, err := extract.Extract(r.t, out.final, body)
-	if err != nil {
-		out.errKind = KindExtract
 		return out, err
 	}
 	if page.Gone {
@@ -656,12 +651,14 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	return out, nil
 }
 
-// read fetches the page requested as u (rawURL) and decodes its body to
-// UTF-8, asking again when the page reloads itself (see reloads): a bot
-// check, consent or age gate that set a cookie. It returns the response,
-// the decoded body, the page's canonical URL after redirects and its
-// charset; on failure, the error kind and the response if there was one.
-func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, []byte, string, string, string, error) {
+// read fetches the page requested as u (rawURL), decodes its body to
+// UTF-8 and extracts it, asking again when the page reloads itself (see
+// reloads) with nothing on it: a bot check, consent or age gate that set a
+// cookie. (A page with listings or links that also refreshes itself, such
+// as a live auction, is read as it is.) It returns the response, the page,
+// its canonical URL after redirects and its charset; on failure, the error
+// kind and the response if there was one.
+func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *extract.Page, string, string, string, error) {
 	for reload := 0; ; reload++ {
 		resp, kind, err := r.fetch(ctx, u)
 		if err != nil {
@@ -672,9 +669,13 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, [
 			return resp, nil, "", cs, KindDecode, err
 		}
 		final := finalURL(rawURL, resp.URL)
+		page, err := extract.Extract(r.t, final, body)
+		if err != nil {
+			return resp, nil, final, cs, KindExtract, err
+		}
 		delay, again := r.reloads(resp, rawURL, final, body)
-		if !again {
-			return resp, body, final, cs, "", nil
+		if !again || !emptyPage(page, rawURL, final) {
+			return resp, page, final, cs, "", nil
 		}
 		if reload >= maxReloads {
 			// Still the interstitial: the page was not read, which is
@@ -689,6 +690,21 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, [
 		case <-t.C:
 		}
 	}
+}
+
+// emptyPage reports whether a page yielded nothing: no listing, no link to
+// follow or page on other than back to the page itself (requested or
+// final, as an interstitial's refresh names it), no gone notice.
+func emptyPage(p *extract.Page, requested, final string) bool {
+	self := func(u string) bool { return seenKey(u) == seenKey(requested) || seenKey(u) == seenKey(final) }
+	for _, links := range [][]string{p.Follow, p.Next} {
+		for _, u := range links {
+			if !self(u) {
+				return false
+			}
+		}
+	}
+	return len(p.Listings) == 0 && p.CountOn == "" && !p.Gone
 }
 
 // maxReloads is how often a page that reloads itself (SelfRefresh, a

@@ -115,17 +115,16 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	if err != nil {
 		return nil, err
 	}
-	resp, body, final, cs, _, err := r.read(ctx, it.url, u)
+	resp, page, final, cs, kind, err := r.read(ctx, it.url, u)
 	if resp != nil {
 		tp.Status = resp.Status
 	}
 	tp.Charset = cs
 	if err != nil {
+		if kind == KindExtract {
+			return nil, fmt.Errorf("extract: %w", err)
+		}
 		return nil, err
-	}
-	page, err := extract.Extract(r.t, final, body)
-	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
 	}
 	for k, n := range page.Counts {
 		rep.Counts[k] += n

@@ -167,6 +167,12 @@ func TestVariety4RefreshInterstitial(t *testing.T) {
 				return
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			if r.URL.Path == "/offer/live" {
+				// A live auction page that refreshes itself: read
+				// as it is, not reloaded.
+				fmt.Fprint(w, `<html><head><meta http-equiv="refresh" content="5"></head><body><h1>Ephedrine 1 kg auction</h1><p class="d">Bids close soon</p></body></html>`)
+				return
+			}
 			if c, err := r.Cookie("cf_clearance"); !pass || err != nil || c.Value != r.URL.Path {
 				http.SetCookie(w, &http.Cookie{Name: "cf_clearance", Value: r.URL.Path, Path: r.URL.Path})
 				if strings.HasPrefix(r.URL.Path, "/offer/") {
@@ -180,7 +186,7 @@ func TestVariety4RefreshInterstitial(t *testing.T) {
 			}
 			switch r.URL.Path {
 			case "/catalog":
-				fmt.Fprint(w, `<html><body><a class="o" href="/offer/1">1</a> <a class="o" href="/offer/2">2</a></body></html>`)
+				fmt.Fprint(w, `<html><body><a class="o" href="/offer/1">1</a> <a class="o" href="/offer/2">2</a> <a class="o" href="/offer/live">live</a></body></html>`)
 			case "/offer/1":
 				fmt.Fprint(w, `<html><body><h1>Safrole 99%, CAS 94-59-7</h1><p class="d">Discreet shipping, Wickr: chem1</p></body></html>`)
 			case "/offer/2":
@@ -215,8 +221,8 @@ targets:
       url_pattern: "/offer/"
       fields: {title: h1, description: p.d}
 `, srv.URL, stuck.URL))
-	if keys := listingKeys(got); !slices.Equal(keys, []string{"/offer/1", "/offer/2"}) {
-		t.Errorf("listings %v, want /offer/1 and /offer/2\n%s", keys, out)
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"/offer/1", "/offer/2", "/offer/live"}) {
+		t.Errorf("listings %v, want /offer/1, /offer/2 and /offer/live\n%s", keys, out)
 	}
 	if c := completeColumn(out, "gate"); c != "yes" {
 		t.Errorf("gate: complete %q, want yes\n%s", c, out)
@@ -230,6 +236,9 @@ targets:
 	mu.Lock()
 	if n := hits[strings.TrimPrefix(stuck.URL, "http://")+"/catalog"]; n != 3 {
 		t.Errorf("stuck shop's catalogue asked for %d times, want 3 (two reloads)", n)
+	}
+	if n := hits[strings.TrimPrefix(srv.URL, "http://")+"/offer/live"]; n != 1 {
+		t.Errorf("live auction page asked for %d times, want 1 (it has a listing)", n)
 	}
 	mu.Unlock()
 
