@@ -33,6 +33,9 @@ type TestReport struct {
 	// them for a target without fields, else those whose configured
 	// selectors missed a field that the data supplied.
 	Structured int
+	// Gone lists the pages where listing.gone matched: the platform's
+	// notice that their listing was taken down.
+	Gone []string
 }
 
 // NoStructuredData is the Unmatched entry of an html target without
@@ -128,6 +131,10 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	}
 	for k, n := range page.Counts {
 		rep.Counts[k] += n
+	}
+	if page.Gone {
+		rep.Gone = append(rep.Gone, tp.URL)
+		return nil, nil
 	}
 	for _, l := range page.Listings {
 		l.Target = r.t.Name

@@ -841,6 +841,11 @@ targets:
 	if bytes.Contains(raw, []byte("no longer available")) {
 		t.Errorf("crawl 2 made a listing of the notice:\n%s", raw)
 	}
+	// target test names the page as gone, not as an error.
+	code, stdout, stderr = runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "board", "--pages", "3")
+	if code != 0 || !strings.Contains(stdout, "/ad/2  gone: listing.gone") || strings.Contains(stdout, "ERROR") {
+		t.Errorf("target test: exit %d, want /ad/2 shown as gone\n%s%s", code, stdout, stderr)
+	}
 }
 
 // TestVariety4BodyPagination crawls three APIs whose start URL names no

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,6 +125,8 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		case p.Error != "":
 			line += "  ERROR " + p.Error
 			failed++
+		case slices.Contains(rep.Gone, p.URL):
+			line = fmt.Sprintf("  %s %s  gone: listing.gone %q matched (the platform's notice that the listing was taken down)", status, p.URL, t.Listing.Gone)
 		}
 		fmt.Fprintln(w, line)
 	}
