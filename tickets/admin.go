@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/precwatch/precwatch"
@@ -139,6 +140,11 @@ func (s *Store) Webhook(ctx context.Context, platform string) (*Webhook, error) 
 	err := s.rq.QueryRowContext(ctx, "SELECT url, secret, updated_at FROM webhooks WHERE platform = ?", platform).
 		Scan(&w.URL, &w.Secret, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
+		// Platforms are named in any case everywhere else (filters,
+		// tokens): a webhook configured as "chemhub" is ChemHub's.
+		err = s.webhookFolded(ctx, platform, &w, &updated)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil, precwatch.Errorf(precwatch.ENOTFOUND, "no webhook for platform %s", platform)
 	}
 	if err != nil {
@@ -146,6 +152,29 @@ func (s *Store) Webhook(ctx context.Context, platform string) (*Webhook, error) 
 	}
 	w.UpdatedAt = fromNS(updated)
 	return &w, nil
+}
+
+// webhookFolded finds the webhook of a platform spelt in another case
+// (sql.ErrNoRows if none).
+func (s *Store) webhookFolded(ctx context.Context, platform string, w *Webhook, updated *int64) error {
+	rows, err := s.rq.QueryContext(ctx, "SELECT platform, url, secret, updated_at FROM webhooks ORDER BY platform")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p, &w.URL, &w.Secret, updated); err != nil {
+			return err
+		}
+		if strings.EqualFold(p, platform) {
+			return nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return sql.ErrNoRows
 }
 
 // Run is one crawl run of a target.

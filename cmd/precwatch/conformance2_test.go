@@ -5,15 +5,18 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/precwatch/precwatch/demo"
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -578,5 +581,41 @@ func TestConformance2HealthzStore(t *testing.T) {
 	f.a.store.Close()
 	if code, body := get(); code != http.StatusServiceUnavailable {
 		t.Errorf("GET /healthz with the store closed: %d %q, want 503", code, body)
+	}
+}
+
+// TestConformance2WebhookPlatformCase: a platform's webhook configured
+// under another case of its name ("chemhub" for ChemHub, as everything
+// else takes platforms in any case) receives its ticket events; they were
+// dropped as if no receiver were configured.
+func TestConformance2WebhookPlatformCase(t *testing.T) {
+	withFastWebhooks(t)
+	d, err := demo.Start(t.Context(), demo.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var mu sync.Mutex
+	got := 0
+	recv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		got++
+		mu.Unlock()
+	}))
+	defer recv.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yaml")
+	cfgYAML := string(d.ConfigYAML()) + "platforms:\n  - name: chemhub\n    webhook_url: " + recv.URL + "/hook\n    webhook_secret: s3cret\n"
+	if err := os.WriteFile(cfgPath, []byte(cfgYAML), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runMain(t, "crawl", "--config", cfgPath, "--data", filepath.Join(dir, "data"), "--target", "chemhub")
+	if code != 0 {
+		t.Fatalf("crawl: exit %d\n%s\n%s", code, out, errOut)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if got == 0 {
+		t.Errorf("webhook configured as platform 'chemhub': no event delivered for ChemHub's tickets\n%s", out)
 	}
 }
