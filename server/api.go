@@ -598,6 +598,10 @@ func (s *Server) privateNetworksAllowed(ctx context.Context, platform string) (b
 // saveTarget authorizes, validates and stores t; create refuses an
 // existing name.
 func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Target, create bool) error {
+	var err error
+	if t.Platform, err = s.platformSpelling(ctx, p, t.Platform); err != nil {
+		return err
+	}
 	if err := canWriteTarget(p, t.Platform); err != nil {
 		return err
 	}
@@ -620,6 +624,40 @@ func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 		return err
 	}
 	return s.opts.Targets.PutTarget(ctx, *t)
+}
+
+// platformSpelling spells platform as the caller's scope, the crawled
+// listings or the other targets already do ("chemhub" is ChemHub), so that
+// a target's tickets land on the platform its partner and reviewers see;
+// a new platform stays as written.
+func (s *Server) platformSpelling(ctx context.Context, p *Principal, platform string) (string, error) {
+	platform = strings.TrimSpace(platform)
+	if platform == "" {
+		return platform, nil
+	}
+	if p.Platform != "" && strings.EqualFold(p.Platform, platform) {
+		return p.Platform, nil
+	}
+	known, err := s.opts.Tickets.KnownPlatforms(ctx)
+	if err != nil {
+		return "", err
+	}
+	targets, err := s.opts.Targets.Targets(ctx, nil)
+	if err != nil {
+		return "", err
+	}
+	for _, ti := range targets {
+		known = append(known, ti.Target.Platform)
+	}
+	if slices.Contains(known, platform) {
+		return platform, nil
+	}
+	for _, k := range known {
+		if strings.EqualFold(k, platform) {
+			return k, nil
+		}
+	}
+	return platform, nil
 }
 
 func (s *Server) apiCreateTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
@@ -696,6 +734,10 @@ func (s *Server) apiTestTarget(w http.ResponseWriter, r *http.Request, p *Princi
 }
 
 func (s *Server) testTarget(ctx context.Context, p *Principal, t *precwatch.Target) (*TestReport, error) {
+	var err error
+	if t.Platform, err = s.platformSpelling(ctx, p, t.Platform); err != nil {
+		return nil, err
+	}
 	if err := s.checkTarget(ctx, p, t); err != nil {
 		return nil, err
 	}

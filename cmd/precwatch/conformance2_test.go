@@ -619,3 +619,29 @@ func TestConformance2WebhookPlatformCase(t *testing.T) {
 		t.Errorf("webhook configured as platform 'chemhub': no event delivered for ChemHub's tickets\n%s", out)
 	}
 }
+
+// TestConformance2TargetPlatformSpelling: a target created through the API
+// with its platform in another case ("chemhub", "CHEMHUB") is ChemHub's,
+// as platforms are taken in any case everywhere else; an admin's made a
+// separate platform "chemhub" whose tickets ChemHub's partner and
+// reviewers could not see, and its partner's was refused (403).
+func TestConformance2TargetPlatformSpelling(t *testing.T) {
+	f := newFixture(t)
+	for _, c := range []struct{ role, name, platform string }{
+		{"admin", "lc-admin", strings.ToLower(ownPlatform)},
+		{"partner", "lc-partner", strings.ToUpper(ownPlatform)},
+	} {
+		body := `{"name":"` + c.name + `","platform":"` + c.platform + `","start_urls":["http://127.0.0.1:9/catalog"]}`
+		if code, resp := f.do(c.role, "POST", "/api/v1/targets", body); code != http.StatusCreated {
+			t.Errorf("POST target with platform %q as %s: %d %s, want 201", c.platform, c.role, code, short(resp))
+			continue
+		}
+		var got struct {
+			Target struct{ Platform string } `json:"target"`
+		}
+		f.getJSON("admin", "/api/v1/targets/"+c.name, &got)
+		if got.Target.Platform != ownPlatform {
+			t.Errorf("target posted with platform %q as %s: platform %q, want %q", c.platform, c.role, got.Target.Platform, ownPlatform)
+		}
+	}
+}
