@@ -173,6 +173,12 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, p *Principal)
 	return nil
 }
 
+// targetParam is the target= parameter; target names are lower case
+// ([a-z0-9-]+), so target=ChemHub is chemhub.
+func targetParam(v url.Values) string {
+	return strings.ToLower(strings.TrimSpace(v.Get("target")))
+}
+
 // targetsInScope refuses (403) a filter on a target of a platform outside
 // p's scope: "any request outside the caller's scope gets 403", as for a
 // platform filter. A target nobody has filters everything out instead.
@@ -204,7 +210,7 @@ func (s *Server) targetsInScope(ctx context.Context, p *Principal, names []strin
 // ticketFilter reads ticket filters from URL parameters, scoped to p.
 func (s *Server) ticketFilter(ctx context.Context, v url.Values, p *Principal) (TicketFilter, error) {
 	f := TicketFilter{Platforms: p.Scope(), Status: strings.Join(v["status"], ","), ListingStatus: v.Get("listing_status"),
-		Target: v.Get("target"), Seller: v.Get("seller"), Substance: v.Get("substance"), Assignee: v.Get("assignee"),
+		Target: targetParam(v), Seller: v.Get("seller"), Substance: v.Get("substance"), Assignee: v.Get("assignee"),
 		Sort: v.Get("sort")}
 	if ms := v.Get("min_score"); ms != "" {
 		x, err := strconv.ParseFloat(ms, 64)
@@ -789,10 +795,10 @@ func (s *Server) apiRuns(w http.ResponseWriter, r *http.Request, p *Principal) e
 	if err != nil {
 		return err
 	}
-	if err := s.targetsInScope(r.Context(), p, []string{r.URL.Query().Get("target")}); err != nil {
+	if err := s.targetsInScope(r.Context(), p, []string{targetParam(r.URL.Query())}); err != nil {
 		return err
 	}
-	runs, err := s.runs(r.Context(), p, r.URL.Query().Get("target"), limit)
+	runs, err := s.runs(r.Context(), p, targetParam(r.URL.Query()), limit)
 	if err != nil {
 		return err
 	}

@@ -727,10 +727,10 @@ type runsView struct {
 }
 
 func (s *Server) runsPage(w http.ResponseWriter, r *http.Request, p *Principal, sess *session) error {
-	if err := s.targetsInScope(r.Context(), p, []string{r.URL.Query().Get("target")}); err != nil {
+	if err := s.targetsInScope(r.Context(), p, []string{targetParam(r.URL.Query())}); err != nil {
 		return err
 	}
-	runs, err := s.runs(r.Context(), p, r.URL.Query().Get("target"), 100)
+	runs, err := s.runs(r.Context(), p, targetParam(r.URL.Query()), 100)
 	if err != nil {
 		return err
 	}

@@ -70,6 +70,18 @@ func TestConformance2APIFilterScope(t *testing.T) {
 	if len(runs.Runs) == 0 {
 		t.Errorf("runs?target=chemhub as reviewer of %s: none, want its runs", ownPlatform)
 	}
+	// Target names are lower case: target=CHEMHUB is chemhub.
+	var lower, upper struct {
+		Total int `json:"total"`
+	}
+	f.getJSON("reviewer", "/api/v1/tickets?target=chemhub", &lower)
+	f.getJSON("reviewer", "/api/v1/tickets?target=CHEMHUB", &upper)
+	if lower.Total == 0 || upper.Total != lower.Total {
+		t.Errorf("tickets?target=CHEMHUB: %d, want %d like target=chemhub", upper.Total, lower.Total)
+	}
+	if code, body := f.do("reviewer", "GET", "/api/v1/runs?target=BAZAAR", ""); code != http.StatusForbidden {
+		t.Errorf("runs?target=BAZAAR as reviewer of %s: %d %s, want 403", ownPlatform, code, short(body))
+	}
 	// A target nobody has is not outside anyone's scope: nothing found.
 	if code, body := f.do("reviewer", "GET", "/api/v1/tickets?target=no-such-target", ""); code != http.StatusOK {
 		t.Errorf("tickets?target=no-such-target as reviewer: %d %s, want 200", code, short(body))
