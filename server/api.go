@@ -120,8 +120,11 @@ func searchQuery(v url.Values, p *Principal, maxSize int) (SearchQuery, int, err
 	for _, f := range searchFilterFields {
 		for _, val := range v[f] {
 			vals := []string{val}
-			if f == "platform" { // repeatable or comma-separated, as for tickets
+			switch f {
+			case "platform": // repeatable or comma-separated, as for tickets
 				vals = strings.Split(val, ",")
+			case "target": // target names are lower case
+				vals = []string{strings.ToLower(val)}
 			}
 			for _, val := range vals {
 				if val = strings.TrimSpace(val); val != "" {

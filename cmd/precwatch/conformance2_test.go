@@ -47,6 +47,7 @@ func TestConformance2APIFilterScope(t *testing.T) {
 		{"reviewer", "/api/v1/search?q=*&platform=" + strings.ToLower(other)},
 		{"reviewer", "/api/v1/search?q=*&platform=" + ownPlatform + "," + other},
 		{"partner", "/api/v1/search?q=*&target=bazaar"},
+		{"partner", "/api/v1/search?q=*&target=Bazaar"},
 		{"reviewer", "/api/v1/tickets?target=bazaar"},
 		{"partner", "/api/v1/exports/tickets.jsonl?target=bazaar"},
 		{"reviewer", "/api/v1/runs?target=bazaar"},
