@@ -658,3 +658,13 @@ func TestConformance2TargetPlatformSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestConformance2SearchBadSortFirst: a wrong --sort is reported as such
+// without opening the index (with the index busy or absent, that was the
+// error reported instead).
+func TestConformance2SearchBadSortFirst(t *testing.T) {
+	code, _, errs := runSearchCmd("search", "--data", t.TempDir(), "--sort", "bogus", "ephedrine")
+	if code == 0 || !strings.Contains(errs, "--sort") {
+		t.Errorf("search --sort bogus on an empty directory: exit %d, %q; want the --sort error", code, errs)
+	}
+}

@@ -86,6 +86,11 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	if *format != "json" && *format != "text" {
 		return fail("--format %q: want json or text", *format)
 	}
+	switch *sortBy {
+	case index.SortScore, index.SortDate, index.SortRelevance:
+	default: // said before the index is opened (and perhaps busy)
+		return fail("--sort %q: want score, date or relevance", *sortBy)
+	}
 	if *limit < 0 || *limit > index.MaxSize {
 		return fail("--limit %d: want 0 (only the total and facets) to %d", *limit, index.MaxSize)
 	}
