@@ -666,7 +666,30 @@ func decodeBody(resp *response, t *precwatch.Target) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	return toUTF8(body, resp.Header.Get("Content-Type"), t.Kind)
+	out, cs, err := toUTF8(body, resp.Header.Get("Content-Type"), t.Kind)
+	if err == nil && t.Kind != precwatch.KindJSON && undeclaredXML(resp.Header.Get("Content-Type"), out) {
+		// An XML feed without an <?xml?> declaration, labelled XML:
+		// declare it, so the extractor reads it as XML rather than
+		// as HTML (which empties <link> and drops CDATA).
+		out = append([]byte("<?xml version=\"1.0\"?>\n"), out...)
+	}
+	return out, cs, err
+}
+
+// undeclaredXML reports whether a body labelled as XML (application/xml,
+// text/xml, …+xml other than XHTML) starts with an element rather than an
+// XML declaration and is not an HTML document.
+func undeclaredXML(contentType string, body []byte) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil || mt == "application/xhtml+xml" || (mt != "application/xml" && mt != "text/xml" && !strings.HasSuffix(mt, "+xml")) {
+		return false
+	}
+	head := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if !bytes.HasPrefix(head, []byte("<")) || bytes.HasPrefix(head, []byte("<?xml")) {
+		return false
+	}
+	lower := bytes.ToLower(head[:min(len(head), 1024)])
+	return !bytes.Contains(lower, []byte("<html")) && !bytes.Contains(lower, []byte("<!doctype html"))
 }
 
 // toUTF8 decodes an HTML or JSON body to UTF-8 using the charset of the

@@ -117,3 +117,23 @@ func TestRateLimitReset(t *testing.T) {
 		t.Errorf("rateLimitExhausted(remaining 3) = true")
 	}
 }
+
+func TestUndeclaredXML(t *testing.T) {
+	for _, c := range []struct {
+		ct, body string
+		want     bool
+	}{
+		{"application/xml", "<products><product/></products>", true},
+		{"text/xml; charset=utf-8", "\xef\xbb\xbf\n<feed/>", true},
+		{"application/rss+xml", "<rss/>", true},
+		{"application/xml", `<?xml version="1.0"?><products/>`, false},
+		{"application/xhtml+xml", "<html><body/></html>", false},
+		{"text/xml", "<!DOCTYPE html><html></html>", false},
+		{"text/html", "<products/>", false},
+		{"application/xml", "not xml", false},
+	} {
+		if got := undeclaredXML(c.ct, []byte(c.body)); got != c.want {
+			t.Errorf("undeclaredXML(%q, %q) = %v, want %v", c.ct, c.body, got, c.want)
+		}
+	}
+}

@@ -1158,3 +1158,41 @@ targets:
 		}
 	}
 }
+
+// TestVariety4XMLFeedWithoutDeclaration crawls a partner's XML product
+// feed served as application/xml without an <?xml?> declaration, its root
+// a <products> element: links in <link> and descriptions in CDATA. Before,
+// it was parsed as HTML, which empties <link> and drops CDATA.
+func TestVariety4XMLFeedWithoutDeclaration(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/export/products":
+			w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+			fmt.Fprint(w, `<products>
+<product><id>P-1</id><name>Safrole 99%, CAS 94-59-7</name><link>https://shop.example/p/1</link>
+<description><![CDATA[<p>Discreet shipping, <b>Wickr</b>: chem1</p>]]></description><vendor>aromachem</vendor></product>
+<product><id>P-2</id><name>Acetone 5 l</name><link>https://shop.example/p/2</link><description>Technical grade</description><vendor>solv</vendor></product>
+</products>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: xmlfeed
+    platform: XMLFeed
+    start_urls: ["%s/export/products"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: product
+      fields: {id: id, url: link, title: name, description: description, seller: vendor}
+`, srv.URL))
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"P-1", "P-2"}) {
+		t.Fatalf("listings %v, want P-1 and P-2\n%s", keys, out)
+	}
+	checkListing(t, "P-1", got["P-1"], map[string]string{"url": "https://shop.example/p/1", "description": "Discreet shipping, Wickr: chem1", "seller": "aromachem"})
+}
