@@ -101,7 +101,9 @@ func Canonical(base *url.URL, ref string) (string, error) {
 			host = strings.ToLower(a)
 		}
 	}
-	if host == "" {
+	if strings.Trim(host, ".") == "" {
+		// "" or only dots ("http://../"): no host, and one trailing
+		// dot trimmed would leave "." for the next call to refuse.
 		return "", fmt.Errorf("canonical url %q: no host", ref)
 	}
 	port := u.Port()
