@@ -832,16 +832,33 @@ func (s *Server) testTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 	if err := s.checkTarget(ctx, p, t); err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, s.opts.TestTimeout)
 	defer cancel()
 	rep, err := s.opts.Crawls.Test(ctx, *t, s.opts.TestPages)
 	if err != nil && rep == nil {
 		return nil, err
 	}
+	s.partialTest(ctx, rep, err)
 	if rep.Listings == nil {
 		rep.Listings = []precwatch.Listing{}
 	}
 	return rep, nil
+}
+
+// partialTest records in rep why a target test stopped early, if it did:
+// err, or the test's context ctx having ended (a last page cut short by the
+// time limit leaves no page to return the error for).
+func (s *Server) partialTest(ctx context.Context, rep *TestReport, err error) {
+	if err == nil {
+		err = ctx.Err()
+	}
+	switch {
+	case err == nil:
+	case errors.Is(err, context.DeadlineExceeded):
+		rep.Error = fmt.Sprintf("the test stopped at its %s time limit after %d page(s): %v", s.opts.TestTimeout, len(rep.Pages), err)
+	default:
+		rep.Error = fmt.Sprintf("the test stopped after %d page(s): %v", len(rep.Pages), err)
+	}
 }
 
 func (s *Server) apiTestSaved(w http.ResponseWriter, r *http.Request, p *Principal) error {
@@ -853,12 +870,13 @@ func (s *Server) apiTestSaved(w http.ResponseWriter, r *http.Request, p *Princip
 		return err
 	}
 	t := ti.Target
-	ctx, cancel := context.WithTimeout(r.Context(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.TestTimeout)
 	defer cancel()
 	rep, err := s.opts.Crawls.Test(ctx, t, s.opts.TestPages)
 	if err != nil && rep == nil {
 		return err
 	}
+	s.partialTest(ctx, rep, err)
 	writeJSON(w, http.StatusOK, rep)
 	return nil
 }
