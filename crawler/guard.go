@@ -15,13 +15,16 @@ import (
 // unspecified, reserved or cloud metadata.
 var ErrBlocked = errors.New("address blocked by SSRF guard")
 
+// blockedPrefix is a network the guard refuses, and what kind it is.
+type blockedPrefix struct {
+	prefix netip.Prefix
+	reason string
+}
+
 // blockedPrefixes are the networks a target may not reach unless it sets
 // allow_private_networks. IPv4-mapped IPv6 addresses are unmapped first, and
 // NAT64 / 6to4 addresses are checked by the IPv4 address they embed.
-var blockedPrefixes = []struct {
-	prefix netip.Prefix
-	reason string
-}{
+var blockedPrefixes = []blockedPrefix{
 	{netip.MustParsePrefix("0.0.0.0/8"), "unspecified"},
 	{netip.MustParsePrefix("10.0.0.0/8"), "private"},
 	{netip.MustParsePrefix("100.64.0.0/10"), "carrier-grade NAT"},
@@ -44,6 +47,19 @@ var blockedPrefixes = []struct {
 	{netip.MustParsePrefix("100::/64"), "discard"},
 }
 
+// alwaysBlocked are the networks no target may reach, not even one that
+// allows private networks: no marketplace lives on link-local addresses, and
+// the cloud metadata services there and below hand out the host's
+// credentials.
+var alwaysBlocked = []blockedPrefix{
+	{netip.MustParsePrefix("169.254.169.254/32"), "cloud metadata"}, // AWS, GCP, Azure, DigitalOcean, OpenStack
+	{netip.MustParsePrefix("169.254.0.0/16"), "link-local"},
+	{netip.MustParsePrefix("100.100.100.200/32"), "cloud metadata"}, // Alibaba Cloud
+	{netip.MustParsePrefix("192.0.0.192/32"), "cloud metadata"},     // Oracle Cloud
+	{netip.MustParsePrefix("fd00:ec2::254/128"), "cloud metadata"},  // AWS over IPv6
+	{netip.MustParsePrefix("fe80::/10"), "link-local"},
+}
+
 var (
 	nat64     = netip.MustParsePrefix("64:ff9b::/96")
 	sixToFour = netip.MustParsePrefix("2002::/16")
@@ -54,6 +70,20 @@ var (
 // error wrapping ErrBlocked, naming the kind of address, for the others. It is
 // safe for concurrent use.
 func AllowedAddr(ip netip.Addr) error {
+	return checkAddr(ip, blockedPrefixes)
+}
+
+// AllowedPrivateAddr reports whether the crawler may connect to ip when a
+// target allows private networks: every address but link-local and cloud
+// metadata ones, which it refuses with an error wrapping ErrBlocked. It is
+// safe for concurrent use.
+func AllowedPrivateAddr(ip netip.Addr) error {
+	return checkAddr(ip, alwaysBlocked)
+}
+
+// checkAddr refuses ip if it, or the IPv4 address it maps or embeds, is in
+// one of the blocked prefixes.
+func checkAddr(ip netip.Addr, blocked []blockedPrefix) error {
 	if !ip.IsValid() {
 		return fmt.Errorf("invalid address: %w", ErrBlocked)
 	}
@@ -62,16 +92,16 @@ func AllowedAddr(ip netip.Addr) error {
 		b := ip.As16()
 		switch {
 		case nat64.Contains(ip):
-			if err := AllowedAddr(netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]})); err != nil {
+			if err := checkAddr(netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}), blocked); err != nil {
 				return fmt.Errorf("%s embeds %w", ip, err)
 			}
 		case sixToFour.Contains(ip):
-			if err := AllowedAddr(netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]})); err != nil {
+			if err := checkAddr(netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}), blocked); err != nil {
 				return fmt.Errorf("%s embeds %w", ip, err)
 			}
 		}
 	}
-	for _, p := range blockedPrefixes {
+	for _, p := range blocked {
 		if p.prefix.Contains(ip) {
 			return fmt.Errorf("%s is a %s address: %w", ip, p.reason, ErrBlocked)
 		}
@@ -87,8 +117,10 @@ type LookupFunc func(ctx context.Context, host string) ([]netip.Addr, error)
 type DialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
 
 // guard dials for one target: it resolves the host itself and checks every
-// address before handing it to the dialer, so a redirect or a DNS answer that
-// changes between requests (rebinding) cannot reach a refused address. The
+// address (AllowedAddr, or AllowedPrivateAddr for a target that allows
+// private networks) before handing it to the dialer, so a redirect or a DNS
+// answer that changes between requests (rebinding) cannot reach a refused
+// address. The
 // default dialer checks the socket address once more in Control, right before
 // connect(2).
 type guard struct {
@@ -113,14 +145,19 @@ func newGuard(allowPrivate bool, lookup LookupFunc, dial DialFunc) *guard {
 
 // control runs after the socket is created and before it connects.
 func (g *guard) control(network, address string, _ syscall.RawConn) error {
-	if g.allowPrivate {
-		return nil
-	}
 	ap, err := netip.ParseAddrPort(address)
 	if err != nil {
 		return fmt.Errorf("connect %s: %w", address, ErrBlocked)
 	}
-	return AllowedAddr(ap.Addr())
+	return g.check(ap.Addr())
+}
+
+// check refuses ip unless the target may reach it.
+func (g *guard) check(ip netip.Addr) error {
+	if g.allowPrivate {
+		return AllowedPrivateAddr(ip)
+	}
+	return AllowedAddr(ip)
 }
 
 // DialContext resolves addr's host, refuses blocked addresses and dials the
@@ -144,11 +181,9 @@ func (g *guard) DialContext(ctx context.Context, network, addr string) (net.Conn
 	}
 	var lastErr error
 	for _, ip := range ips {
-		if !g.allowPrivate {
-			if err := AllowedAddr(ip); err != nil {
-				lastErr = fmt.Errorf("dial %s: %w", host, err)
-				continue
-			}
+		if err := g.check(ip); err != nil {
+			lastErr = fmt.Errorf("dial %s: %w", host, err)
+			continue
 		}
 		conn, err := g.dial(ctx, network, net.JoinHostPort(ip.Unmap().String(), port))
 		if err == nil {

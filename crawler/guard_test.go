@@ -213,3 +213,77 @@ func TestGuardDefaultDialer(t *testing.T) {
 	}
 	conn.Close()
 }
+
+// TestAllowedPrivateAddr: a target that allows private networks still never
+// reaches link-local or cloud metadata addresses, however they are written.
+func TestAllowedPrivateAddr(t *testing.T) {
+	for _, tc := range []struct {
+		ip      string
+		blocked bool
+	}{
+		{"127.0.0.1", false},
+		{"10.0.0.1", false},
+		{"192.168.1.1", false},
+		{"fd12:3456::1", false},
+		{"::1", false},
+		{"93.184.216.34", false},
+		{"169.254.169.254", true},
+		{"169.254.0.1", true},
+		{"169.254.170.2", true}, // ECS task metadata
+		{"100.100.100.200", true},
+		{"192.0.0.192", true},
+		{"fd00:ec2::254", true},
+		{"fe80::1", true},
+		{"fe80::a9fe:a9fe%eth0", true},
+		{"::ffff:169.254.169.254", true},
+		{"64:ff9b::a9fe:a9fe", true}, // NAT64 of 169.254.169.254
+		{"2002:a9fe:a9fe::1", true},  // 6to4 of 169.254.169.254
+	} {
+		err := AllowedPrivateAddr(netip.MustParseAddr(tc.ip))
+		if got := err != nil; got != tc.blocked || (err != nil && !errors.Is(err, ErrBlocked)) {
+			t.Errorf("AllowedPrivateAddr(%s) = %v, want blocked %v", tc.ip, err, tc.blocked)
+		}
+	}
+}
+
+// TestGuardPrivateRefusesMetadata: with private networks allowed, the guard
+// still refuses metadata and link-local addresses, as IP literals and as
+// names resolving to them, before the dialer is called (the injected
+// dialer records and refuses every address: no packet is sent).
+func TestGuardPrivateRefusesMetadata(t *testing.T) {
+	rn := &recordingNet{
+		names: map[string][][]netip.Addr{
+			"metadata.shop.test": {addrs("169.254.169.254")},
+			"mixed.shop.test":    {addrs("fe80::1", "fd00:ec2::254")},
+		},
+		lookups: map[string]int{},
+		routes:  map[string]string{},
+	}
+	g := newGuard(true, rn.lookup, rn.dial)
+	for _, addr := range []string{"169.254.169.254:80", "[fd00:ec2::254]:80", "[fe80::1]:80", "169.254.1.1:8080",
+		"[::ffff:169.254.169.254]:80", "100.100.100.200:80", "metadata.shop.test:80", "mixed.shop.test:80"} {
+		if _, err := g.DialContext(context.Background(), "tcp", addr); !errors.Is(err, ErrBlocked) {
+			t.Errorf("guard with private networks allowed, dial %s = %v, want ErrBlocked", addr, err)
+		}
+	}
+	if d := rn.dialed(); len(d) != 0 {
+		t.Errorf("the dialer was called for %v", d)
+	}
+	// A private address is still handed to the dialer.
+	if _, err := g.DialContext(context.Background(), "tcp", "10.0.0.1:80"); errors.Is(err, ErrBlocked) {
+		t.Errorf("dial 10.0.0.1:80 with private networks allowed = %v, want it passed to the dialer", err)
+	}
+	if d := rn.dialed(); !slices.Equal(d, []string{"10.0.0.1:80"}) {
+		t.Errorf("dialed %v, want [10.0.0.1:80]", d)
+	}
+	// The default dialer's connect-time check refuses them too.
+	open := newGuard(true, nil, nil)
+	for _, addr := range []string{"169.254.169.254:80", "[fd00:ec2::254]:80", "[fe80::1]:80"} {
+		if err := open.control("tcp", addr, nil); !errors.Is(err, ErrBlocked) {
+			t.Errorf("control(%s) with private networks allowed = %v, want ErrBlocked", addr, err)
+		}
+	}
+	if err := open.control("tcp4", "127.0.0.1:80", nil); err != nil {
+		t.Errorf("control(127.0.0.1:80) with private networks allowed = %v, want nil", err)
+	}
+}

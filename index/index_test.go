@@ -369,8 +369,8 @@ func TestUnreadableOldShardIsMovedAside(t *testing.T) {
 	}
 	old.Close()
 	_, err = Open(dir, Options{})
-	if err == nil || precwatch.ErrorCode(err) != precwatch.ECONFLICT || !strings.Contains(err.Error(), "precwatch rescan") {
-		t.Fatalf("Open over an unreadable shard: %v, want a conflict asking for precwatch rescan", err)
+	if err == nil || precwatch.ErrorCode(err) != precwatch.ECONFLICT || !strings.Contains(err.Error(), "precwatch rescan --reindex") {
+		t.Fatalf("Open over an unreadable shard: %v, want a conflict asking for precwatch rescan --reindex", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "2026-01")); !os.IsNotExist(err) {
 		t.Errorf("unreadable shard still in place: %v", err)

@@ -44,7 +44,7 @@ func (x *Index) rebuild(name string, old bleve.Index, oldVersion string) (bleve.
 		}
 		x.log.Error("index: shard moved aside", "shard", name, "to", aside, "err", err)
 		return nil, precwatch.Errorf(precwatch.ECONFLICT,
-			"index shard %s was built with mapping version %q and cannot be rebuilt from its stored documents (%v); it was moved aside to %s: run `precwatch rescan` to re-index the stored evidence",
+			"index shard %s was built with mapping version %q and cannot be rebuilt from its stored documents (%v); it was moved aside to %s: run `precwatch rescan --reindex` to re-index the stored listings",
 			name, oldVersion, err, aside)
 	}
 	// Swap: path -> path.old, tmp -> path, remove path.old. Open cleans up

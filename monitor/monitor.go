@@ -311,15 +311,33 @@ type RescanSummary struct {
 	Flagged  int64 // of them suspicious
 	Changed  int64 // whose verdict changed and were stored and indexed again
 	Tickets  int64 // tickets created
+	// Reindexed counts the listings with an unchanged verdict that Reindex
+	// put into the index again (always 0 for Rescan).
+	Reindexed int64
 }
 
 // Rescan re-matches every stored listing last seen at or after since (after
-// a watchlist change) and raises tickets for new hits.
+// a watchlist change) and raises tickets for new hits. Only listings whose
+// verdict changed are stored and indexed again.
 func (m *Monitor) Rescan(ctx context.Context, since time.Time, progress func(RescanSummary)) (*RescanSummary, error) {
+	return m.rescan(ctx, since, false, progress)
+}
+
+// Reindex is Rescan that also puts every stored listing offering a
+// substance into the index again, its verdict changed or not: it rebuilds a
+// lost, emptied or partly moved-aside index from the database, which is the
+// source of truth. Unchanged listings are not stored again and raise no
+// ticket events.
+func (m *Monitor) Reindex(ctx context.Context, since time.Time, progress func(RescanSummary)) (*RescanSummary, error) {
+	return m.rescan(ctx, since, true, progress)
+}
+
+func (m *Monitor) rescan(ctx context.Context, since time.Time, reindex bool, progress func(RescanSummary)) (*RescanSummary, error) {
 	var s RescanSummary
 	var pending []precwatch.Result
+	var reput []precwatch.Result // unchanged hits to index again (reindex)
 	flush := func() error {
-		if len(pending) == 0 {
+		if len(pending) == 0 && len(reput) == 0 {
 			return nil
 		}
 		now := m.opts.Now()
@@ -329,6 +347,8 @@ func (m *Monitor) Rescan(ctx context.Context, since time.Time, progress func(Res
 				hits = append(hits, r)
 			}
 		}
+		hits = append(hits, reput...)
+		reput = reput[:0]
 		if len(hits) > 0 {
 			if err := m.index.Put(ctx, hits, now); err != nil {
 				return fmt.Errorf("index: %w", err)
@@ -371,11 +391,16 @@ func (m *Monitor) Rescan(ctx context.Context, since time.Time, progress func(Res
 				s.Flagged++
 			}
 			if sameVerdict(&chunk[i].Match, &r.Match) {
-				continue // the index and the ticket say this already
+				if !reindex || !r.Match.Offered() {
+					continue // the index and the ticket say this already
+				}
+				s.Reindexed++
+				reput = append(reput, r)
+			} else {
+				s.Changed++
+				pending = append(pending, r)
 			}
-			s.Changed++
-			pending = append(pending, r)
-			if len(pending) >= m.opts.BatchSize {
+			if len(pending)+len(reput) >= m.opts.BatchSize {
 				if err := flush(); err != nil {
 					return err
 				}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/index"
 	"github.com/precwatch/precwatch/matchers"
 )
 
@@ -193,5 +194,57 @@ func TestRescanKeepsRemovedListingsRemoved(t *testing.T) {
 	}
 	if tk := p.ticket(t, "zorb"); tk == nil || tk.ListingStatus != precwatch.ListingRemoved {
 		t.Errorf("zorb ticket %+v, want one with listing_status removed", tk)
+	}
+}
+
+// TestReindexRebuildsLostIndex: the index is derived data; after it is lost,
+// Reindex puts every stored hit into a fresh index again without touching
+// tickets, while Rescan (verdicts unchanged) leaves the fresh index empty.
+func TestReindexRebuildsLostIndex(t *testing.T) {
+	p := mustOpenPipeline(t)
+	ctx := context.Background()
+	p.run(t, fixture(), nil, true)
+	before := p.search(t, "")
+	if len(before) == 0 {
+		t.Fatal("nothing indexed after the run")
+	}
+	tickets0, events0 := p.ticketCount(t), p.pending(t)
+
+	// Lose the index.
+	path := filepath.Join(p.dir, "index.bleve")
+	if err := p.index.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(path); err != nil {
+		t.Fatal(err)
+	}
+	idx, err := index.Open(path, index.Options{Now: p.clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	p.index = idx
+	mon := p.newMonitor(p.matcher)
+
+	s, err := mon.Rescan(ctx, time.Time{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.search(t, ""); len(got) != 0 || s.Reindexed != 0 || s.Changed != 0 {
+		t.Errorf("Rescan over a lost index: %+v, indexed %v; want nothing changed or re-indexed", *s, got)
+	}
+
+	s, err = mon.Reindex(ctx, time.Time{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.search(t, ""); !slices.Equal(got, before) {
+		t.Errorf("after Reindex the index holds %v, want %v", got, before)
+	}
+	if s.Reindexed != int64(len(before)) || s.Changed != 0 || s.Tickets != 0 {
+		t.Errorf("Reindex summary %+v, want %d re-indexed, 0 changed, 0 tickets", *s, len(before))
+	}
+	if n, e := p.ticketCount(t), p.pending(t); n != tickets0 || e != events0 {
+		t.Errorf("Reindex: %d tickets and %d outbox events, want %d and %d", n, e, tickets0, events0)
 	}
 }

@@ -65,11 +65,16 @@ func (s *Scheduler) Start(ctx context.Context, targets []precwatch.Target) error
 
 // Update replaces the scheduled targets: new ones are added (and caught up),
 // changed ones rescheduled, missing ones removed. Running crawls go on.
+// Once the scheduler's context is done it does nothing: no run may start
+// while (or after) Wait waits for the runs.
 func (s *Scheduler) Update(targets []precwatch.Target) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cron == nil {
 		return errors.New("scheduler not started")
+	}
+	if s.stopped || s.ctx.Err() != nil {
+		return nil
 	}
 	want := map[string]precwatch.Target{}
 	for _, t := range targets {

@@ -3,6 +3,7 @@ package monitor
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -350,5 +351,49 @@ func TestSchedulerWait(t *testing.T) {
 	f.mu.Unlock()
 	if len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 		t.Errorf("run outcomes %v, want one context.Canceled", errs)
+	}
+}
+
+// TestSchedulerUpdateWhileStopping: Update racing Wait (a target saved as
+// serve shuts down) starts no catch-up run once the context is done, so
+// Wait never races a new run's WaitGroup.Add (go test -race saw it).
+func TestSchedulerUpdateWhileStopping(t *testing.T) {
+	f := newSchedFixture(t)
+	if err := f.s.Start(f.ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	updated := make(chan struct{})
+	go func() {
+		defer close(updated)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			// A new target that never ran: due, caught up at once.
+			if err := f.s.Update([]precwatch.Target{target(fmt.Sprintf("t%d", i), "@every 1h")}); err != nil {
+				t.Errorf("Update: %v", err)
+				return
+			}
+		}
+	}()
+	<-f.p.crawler.entered // a catch-up run started
+	f.cancel()
+	waitReturns(t, "Wait", f.s.Wait)
+	close(stop)
+	<-updated
+	// After Wait: nothing is scheduled or started any more.
+	f.mu.Lock()
+	asked := len(f.asked)
+	f.mu.Unlock()
+	if err := f.s.Update([]precwatch.Target{target("late", "@every 1h")}); err != nil {
+		t.Errorf("Update after Wait = %v, want nil (nothing to do)", err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.s.entries["late"]; ok || len(f.asked) != asked {
+		t.Errorf("Update after Wait scheduled late (entry %v, lastRun asked %v)", ok, f.asked[asked:])
 	}
 }

@@ -71,10 +71,15 @@ type Options struct {
 }
 
 // Webhook delivers outbox events to platform endpoints. It is safe for
-// concurrent use, though one Run loop per outbox is enough.
+// concurrent use, though one Run loop per outbox is enough: flushes take
+// turns, so two callers (the Run loop and a caller of Flush after a crawl)
+// never send the same event twice.
 type Webhook struct {
 	outbox Outbox
 	opts   Options
+	// flushing holds a token while a Flush runs: the outbox hands out
+	// pending events without claiming them.
+	flushing chan struct{}
 }
 
 // New returns a Webhook draining outbox.
@@ -105,7 +110,7 @@ func New(outbox Outbox, opts Options) *Webhook {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Webhook{outbox: outbox, opts: opts}
+	return &Webhook{outbox: outbox, opts: opts, flushing: make(chan struct{}, 1)}
 }
 
 // Run delivers due events every Interval until ctx is done.
@@ -125,8 +130,14 @@ func (w *Webhook) Run(ctx context.Context) error {
 }
 
 // Flush makes one delivery attempt for every event due now and returns how
-// many were delivered.
+// many were delivered. A Flush waits for one in progress (or for ctx) first.
 func (w *Webhook) Flush(ctx context.Context) (int, error) {
+	select {
+	case w.flushing <- struct{}{}:
+		defer func() { <-w.flushing }()
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
 	delivered := 0
 	for {
 		batch, err := w.outbox.PendingEvents(ctx, w.opts.Now(), w.opts.Batch)

@@ -3,10 +3,12 @@ package notify_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"sort"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -161,4 +163,82 @@ func TestVerify(t *testing.T) {
 			t.Errorf("%s: Verify = %v, want ok=%v", tc.name, err, tc.ok)
 		}
 	}
+}
+
+// TestWebhookConcurrentFlushDeliversOnce: serve's Run loop and the flush at
+// the end of a crawl run at once; the outbox does not claim the events it
+// hands out, so without turns both flushes would send every event.
+func TestWebhookConcurrentFlushDeliversOnce(t *testing.T) {
+	var mu sync.Mutex
+	got := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Slow enough that both flushes read the outbox before the
+		// first delivery is marked, were they not taking turns.
+		time.Sleep(20 * time.Millisecond)
+		mu.Lock()
+		got[r.Header.Get(notify.HeaderDelivery)]++
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	var evs []precwatch.Event
+	for i := range 5 {
+		evs = append(evs, precwatch.Event{ID: "e" + strconv.Itoa(i), Type: precwatch.EventTicketCreated, Platform: "ChemHub"})
+	}
+	ob := newMemOutbox(evs...)
+	ob.endpoints["ChemHub"] = notify.Endpoint{URL: srv.URL, Secret: "s"}
+	w := notify.New(ob, notify.Options{})
+	var wg sync.WaitGroup
+	var total atomic.Int64
+	start := make(chan struct{})
+	for range 2 {
+		wg.Go(func() {
+			<-start
+			n, err := w.Flush(context.Background())
+			if err != nil {
+				t.Errorf("flush: %v", err)
+			}
+			total.Add(int64(n))
+		})
+	}
+	close(start)
+	wg.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	for _, ev := range evs {
+		if got[ev.ID] != 1 {
+			t.Errorf("event %s delivered %d times, want once (all: %v)", ev.ID, got[ev.ID], got)
+		}
+	}
+	if total.Load() != 5 {
+		t.Errorf("the two flushes report %d deliveries, want 5", total.Load())
+	}
+}
+
+// TestWebhookFlushWaitsForContext: a Flush waiting for another one gives up
+// when its context ends.
+func TestWebhookFlushWaitsForContext(t *testing.T) {
+	arrived, release := make(chan struct{}, 1), make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		<-release
+	}))
+	defer srv.Close()
+	ob := newMemOutbox(precwatch.Event{ID: "e1", Type: precwatch.EventTicketCreated, Platform: "ChemHub"})
+	ob.endpoints["ChemHub"] = notify.Endpoint{URL: srv.URL, Secret: "s"}
+	w := notify.New(ob, notify.Options{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if n, err := w.Flush(context.Background()); n != 1 || err != nil {
+			t.Errorf("first flush: %d, %v; want 1 delivered", n, err)
+		}
+	}()
+	<-arrived // the first flush is delivering
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	if n, err := w.Flush(ctx); n != 0 || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("flush while another runs: %d, %v; want 0 and the context's error", n, err)
+	}
+	close(release)
+	<-done
 }

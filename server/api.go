@@ -5,8 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"slices"
@@ -560,17 +563,19 @@ var targetName = regexp.MustCompile(`^[a-z0-9-]{1,64}$`)
 // checkTarget authorizes and validates a target p wants to save or test.
 // A partner may neither touch another platform nor let a target reach
 // private networks (the SSRF guard's escape hatch) unless the operator's
-// configuration does so for that platform.
+// configuration does so for that platform, and then only on the hosts the
+// configuration's targets reach, never this server itself.
 func (s *Server) checkTarget(ctx context.Context, p *Principal, t *precwatch.Target) error {
 	if err := canWriteTarget(p, t.Platform); err != nil {
 		return err
 	}
+	var privateHosts []string
 	if t.AllowPrivateNetworks && p.Role != precwatch.RoleAdmin {
-		ok, err := s.privateNetworksAllowed(ctx, t.Platform)
-		if err != nil {
+		var err error
+		if privateHosts, err = s.privateHosts(ctx, t.Platform); err != nil {
 			return err
 		}
-		if !ok {
+		if len(privateHosts) == 0 {
 			return forbidden("only admins may set allow_private_networks for platform %q", t.Platform)
 		}
 	}
@@ -585,23 +590,109 @@ func (s *Server) checkTarget(ctx context.Context, p *Principal, t *precwatch.Tar
 		}
 		return err
 	}
+	if len(privateHosts) > 0 {
+		// After validation: AllowedDomains is normalised and defaults to
+		// the start URL hosts, as the crawler reads it.
+		return checkPrivateScope(ctx, t, privateHosts)
+	}
 	return nil
 }
 
-// privateNetworksAllowed reports whether the operator lets platform's
-// crawls reach private networks: a configuration-file target of the
-// platform does (an on-premises marketplace, the loopback demo).
-func (s *Server) privateNetworksAllowed(ctx context.Context, platform string) (bool, error) {
+// privateHosts returns the hosts on which the operator lets platform's
+// crawls reach private networks: the allowed domains (by default the start
+// URL hosts) of the platform's configuration-file targets that allow private
+// networks (an on-premises marketplace, the loopback demo). None: the
+// operator does not allow it.
+func (s *Server) privateHosts(ctx context.Context, platform string) ([]string, error) {
 	ts, err := s.opts.Targets.Targets(ctx, []string{platform})
 	if err != nil {
-		return false, err
+		return nil, err
 	}
+	var hosts []string
 	for _, ti := range ts {
-		if ti.Source == SourceConfig && ti.Target.AllowPrivateNetworks {
-			return true, nil
+		if ti.Source != SourceConfig || !ti.Target.AllowPrivateNetworks {
+			continue
+		}
+		hosts = append(hosts, ti.Target.AllowedDomains...)
+		if len(ti.Target.AllowedDomains) == 0 {
+			for _, raw := range ti.Target.StartURLs {
+				if u, err := url.Parse(raw); err == nil && u.Hostname() != "" {
+					hosts = append(hosts, u.Hostname())
+				}
+			}
 		}
 	}
-	return false, nil
+	for i, h := range hosts {
+		hosts[i] = strings.TrimSuffix(strings.ToLower(h), ".")
+	}
+	return hosts, nil
+}
+
+// checkPrivateScope refuses a non-admin's target that allows private
+// networks unless every host it may reach (its allowed domains and start
+// URL hosts) is one of hosts or a subdomain of one, and no start URL is
+// this server's own address (the local address of ctx's connection), whose
+// API and metrics a target test would read back to the caller.
+func checkPrivateScope(ctx context.Context, t *precwatch.Target, hosts []string) error {
+	inScope := func(h string) bool {
+		h = strings.TrimSuffix(strings.ToLower(h), ".")
+		for _, d := range hosts {
+			if h == d || strings.HasSuffix(h, "."+d) {
+				return true
+			}
+		}
+		return false
+	}
+	refuse := func(what string) error {
+		return forbidden("%s: the configuration lets platform %q reach private networks only on %s", what, t.Platform, strings.Join(hosts, ", "))
+	}
+	for _, d := range t.AllowedDomains {
+		if !inScope(d) {
+			return refuse(fmt.Sprintf("allowed domain %q", d))
+		}
+	}
+	local, _ := ctx.Value(http.LocalAddrContextKey).(net.Addr)
+	for _, raw := range t.StartURLs {
+		u, err := url.Parse(raw)
+		if err != nil {
+			return precwatch.Errorf(precwatch.EINVALID, "start URL %q: %v", raw, err)
+		}
+		if !inScope(u.Hostname()) {
+			return refuse(fmt.Sprintf("start URL %s", raw))
+		}
+		if local != nil && isServerAddr(u, local) {
+			return forbidden("start URL %s: a target may not fetch this server's own address", raw)
+		}
+	}
+	return nil
+}
+
+// isServerAddr reports whether u points at the server listening on local:
+// the same port on a loopback, unspecified or the local address, or a
+// localhost name.
+func isServerAddr(u *url.URL, local net.Addr) bool {
+	lhost, lport, err := net.SplitHostPort(local.String())
+	if err != nil {
+		return false
+	}
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[strings.ToLower(u.Scheme)]
+	}
+	if port != lport {
+		return false
+	}
+	h := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(h)
+	if err != nil {
+		return false
+	}
+	ip = ip.Unmap().WithZone("")
+	lip, err := netip.ParseAddr(lhost)
+	return ip.IsLoopback() || ip.IsUnspecified() || (err == nil && ip == lip.Unmap().WithZone(""))
 }
 
 // saveTarget authorizes, validates and stores t; create refuses an
@@ -750,16 +841,33 @@ func (s *Server) testTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 	if err := s.checkTarget(ctx, p, t); err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, s.opts.TestTimeout)
 	defer cancel()
 	rep, err := s.opts.Crawls.Test(ctx, *t, s.opts.TestPages)
 	if err != nil && rep == nil {
 		return nil, err
 	}
+	s.partialTest(ctx, rep, err)
 	if rep.Listings == nil {
 		rep.Listings = []precwatch.Listing{}
 	}
 	return rep, nil
+}
+
+// partialTest records in rep why a target test stopped early, if it did:
+// err, or the test's context ctx having ended (a last page cut short by the
+// time limit leaves no page to return the error for).
+func (s *Server) partialTest(ctx context.Context, rep *TestReport, err error) {
+	if err == nil {
+		err = ctx.Err()
+	}
+	switch {
+	case err == nil:
+	case errors.Is(err, context.DeadlineExceeded):
+		rep.Error = fmt.Sprintf("the test stopped at its %s time limit after %d page(s): %v", s.opts.TestTimeout, len(rep.Pages), err)
+	default:
+		rep.Error = fmt.Sprintf("the test stopped after %d page(s): %v", len(rep.Pages), err)
+	}
 }
 
 func (s *Server) apiTestSaved(w http.ResponseWriter, r *http.Request, p *Principal) error {
@@ -771,12 +879,13 @@ func (s *Server) apiTestSaved(w http.ResponseWriter, r *http.Request, p *Princip
 		return err
 	}
 	t := ti.Target
-	ctx, cancel := context.WithTimeout(r.Context(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.TestTimeout)
 	defer cancel()
 	rep, err := s.opts.Crawls.Test(ctx, t, s.opts.TestPages)
 	if err != nil && rep == nil {
 		return err
 	}
+	s.partialTest(ctx, rep, err)
 	writeJSON(w, http.StatusOK, rep)
 	return nil
 }

@@ -255,6 +255,9 @@ type TestReport struct {
 	Listings  []precwatch.Listing `json:"listings"`
 	Counts    map[string]int      `json:"counts"`
 	Unmatched []string            `json:"unmatched"`
+	// Error says why the test stopped before it was done (its time limit,
+	// say); the report then holds what it fetched until then.
+	Error string `json:"error,omitempty"`
 }
 
 // TestPage is one page fetched by a target test.

@@ -49,7 +49,10 @@ type Options struct {
 	SearchCacheTTL time.Duration
 	// TestPages bounds the pages a target test fetches (default 3).
 	TestPages int
-	Now       func() time.Time
+	// TestTimeout bounds the time a target test takes (default 60s); a
+	// test cut short reports the pages it fetched and why it stopped.
+	TestTimeout time.Duration
+	Now         func() time.Time
 }
 
 // Server serves the API, the web UI, evidence, health and metrics. It is
@@ -84,6 +87,9 @@ func New(opts Options) (*Server, error) {
 	}
 	if opts.TestPages <= 0 {
 		opts.TestPages = 3
+	}
+	if opts.TestTimeout <= 0 {
+		opts.TestTimeout = 60 * time.Second
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

@@ -98,7 +98,21 @@ func TestPrincipalScope(t *testing.T) {
 }
 
 func TestSafeNext(t *testing.T) {
-	for in, want := range map[string]string{"/queue": "/queue", "//evil.example": "/", "https://evil.example": "/", "/\\evil": "/", "": "/"} {
+	for in, want := range map[string]string{"/queue": "/queue", "//evil.example": "/", "https://evil.example": "/", "/\\evil": "/", "": "/",
+		"/tickets?status=open&next=/x": "/tickets?status=open&next=/x",
+		"/\t/evil.example":             "/", // browsers drop the tab: //evil.example
+		"/\n/evil.example":             "/",
+		"/\r\n/evil.example":           "/",
+		"\t//evil.example":             "/",
+		"/\x00/evil.example":           "/",
+		"/\x7f/evil.example":           "/",
+		"/\u0085/evil.example":         "/",
+		"/a\\b":                        "/",
+		"/%2F/evil.example":            "/", // decodes to //evil.example: refused to be safe
+		"/%09/evil.example":            "/%09/evil.example",
+		"javascript:alert(1)":          "/",
+		"/queue\t":                     "/",
+	} {
 		if got := safeNext(in); got != want {
 			t.Errorf("safeNext(%q) = %q, want %q", in, got, want)
 		}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -161,9 +162,18 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "login", &page{Title: "Sign in", CSRF: tok, Data: safeNext(r.URL.Query().Get("next"))})
 }
 
-// safeNext keeps a post-login redirect on this site.
+// safeNext keeps a post-login redirect on this site: a path, and nothing a
+// browser could read as another site. Browsers drop tabs and newlines from
+// a Location and read a backslash as a slash, so "/\t/evil.example" and
+// "/\\evil.example" both mean //evil.example: any control character or
+// backslash is refused, as is anything with a scheme, a host or a leading
+// "//".
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsRune(next, '\\') ||
+		strings.ContainsFunc(next, unicode.IsControl) {
+		return "/"
+	}
+	if u, err := url.Parse(next); err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || strings.HasPrefix(u.Path, "//") {
 		return "/"
 	}
 	return next

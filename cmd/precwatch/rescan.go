@@ -13,13 +13,14 @@ func init() {
 }
 
 func runRescan(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "rescan", "[--data DIR] [--config FILE] [--watchlist FILE ...] [--since DATE]")
+	fs := newFlagSet(env, "rescan", "[--data DIR] [--config FILE] [--watchlist FILE ...] [--since DATE] [--reindex]")
 	dataDir := fs.String("data", "", "data directory (default: the config's data_dir, else ./data)")
 	cfgPath := fs.String("config", "", "configuration file (for its threshold and extra watchlists)")
 	var extra stringsFlag
 	fs.Var(&extra, "watchlist", "extra watchlist file (repeatable)")
 	since := fs.String("since", "", "only listings last seen on or after this date (YYYY-MM-DD or RFC 3339)")
 	threshold := fs.Float64("threshold", -1, "score threshold (default: the config's, else 0.5)")
+	reindex := fs.Bool("reindex", false, "also put every stored hit into the search index again, changed or not (rebuilds a lost or damaged index; automatic when the index is empty)")
 	logLevel := fs.String("log-level", "warn", "log level: debug, info, warn, error")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -64,9 +65,22 @@ func runRescan(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	// The index is derived from the database: an empty one (lost, deleted
+	// or new) is rebuilt, since a plain rescan stores only changed verdicts.
+	if !*reindex {
+		n, err := a.index.Count()
+		if err != nil {
+			return err
+		}
+		*reindex = n == 0
+	}
+	rescan := a.monitor.Rescan
+	if *reindex {
+		rescan = a.monitor.Reindex
+	}
 	start := time.Now()
 	on := isTerminal(env.Stderr)
-	s, err := a.monitor.Rescan(ctx, from, func(s monitor.RescanSummary) {
+	s, err := rescan(ctx, from, func(s monitor.RescanSummary) {
 		if on {
 			fmt.Fprintf(env.Stderr, "\r\033[Krescan: %d listings, %d hits, %d flagged, %d new tickets", s.Listings, s.Hits, s.Flagged, s.Tickets)
 		}
@@ -80,5 +94,8 @@ func runRescan(ctx context.Context, env *Env, args []string) error {
 	el := time.Since(start)
 	fmt.Fprintf(env.Stdout, "rescanned %d listings in %s (%.0f listings/s): %d with hits, %d suspicious, %d changed, %d new tickets\n",
 		s.Listings, el.Round(time.Millisecond), float64(s.Listings)/max(el.Seconds(), 1e-9), s.Hits, s.Flagged, s.Changed, s.Tickets)
+	if *reindex {
+		fmt.Fprintf(env.Stdout, "re-indexed %d unchanged listings with hits\n", s.Reindexed)
+	}
 	return nil
 }
