@@ -922,8 +922,9 @@ func leetWord(b []byte, i, j int, follows bool) bool {
 var leet = [256]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't'}
 
 // confusable maps Cyrillic and Greek letters that look like Latin ones to
-// those Latin letters (lower case); applied only inside words that also hold
-// Latin letters, so Russian and Greek words stay as they are.
+// those Latin letters (lower case), and Armenian ones; applied only inside
+// words that also hold Latin letters, so Russian, Greek and Armenian words
+// stay as they are.
 var confusable = func() map[rune]string {
 	m := map[rune]string{}
 	add := func(from, to string) {
@@ -937,6 +938,8 @@ var confusable = func() map[rune]string {
 	}
 	add("аАвВеЕёЁкКмМнНоОрРсСтТуУхХіІјЈѕЅһҺԁӏԛԝьЬ", "aabbeeeekkmmhhooppcctTyyxxiijjsshhdlqwbb")
 	add("αΑβΒεΕζΖηΗιΙκΚμΜνΝοΟρΡτΤυΥχΧ", "aabbeezznhiikkumvnoopptTuyxx")
+	// Armenian ("Isօsafrօle", "Pseսdoephedrine").
+	add("օՕսՍոհզցԼ", "oouunhqgl")
 	for k, v := range m {
 		m[k] = strings.ToLower(v)
 	}
@@ -949,10 +952,10 @@ var confusable = func() map[rune]string {
 const confusableLo = 0x370
 
 var confusableTab = func() []string {
-	t := make([]string, 0x530-confusableLo)
+	t := make([]string, 0x590-confusableLo)
 	for r, l := range confusable {
-		if r < confusableLo || r >= 0x530 {
-			panic("matchers: confusable letter outside the Greek and Cyrillic blocks")
+		if r < confusableLo || r >= 0x590 {
+			panic("matchers: confusable letter outside the Greek, Cyrillic and Armenian blocks")
 		}
 		t[r-confusableLo] = l
 	}
@@ -1055,7 +1058,8 @@ func foldRuneIn(r rune, own string) string {
 	if r < foldTableSize {
 		return foldTable[r]
 	}
-	if r >= 0x3000 && !(r >= 0xF900 && r <= 0xFAFF || r >= 0xFE00 && r <= 0xFFEF || r >= 0x1D400 && r <= 0x1D7FF || r >= 0xE0000) {
+	if r >= 0x3000 && !(r >= 0xF900 && r <= 0xFAFF || r >= 0xFE00 && r <= 0xFFEF || r >= 0x1D400 && r <= 0x1D7FF || r >= 0xE0000 ||
+		r >= 0xAB70 && r <= 0xABBF || r >= 0x1F130 && r <= 0x1F1FF) {
 		if r == 0x3000 {
 			return " "
 		}
@@ -1075,6 +1079,9 @@ func foldRuneIn(r rune, own string) string {
 func computeFold(r rune) string {
 	if s, ok := special[r]; ok {
 		return s
+	}
+	if l := lookAlikeLetter(r); l != 0 {
+		return string(l)
 	}
 	switch {
 	case unicode.Is(unicode.Cf, r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r),
@@ -1116,6 +1123,55 @@ func computeFold(r rune) string {
 		}
 	}
 	return norm.NFC.String(b.String())
+}
+
+// cherokeeLatin maps the Cherokee letters U+13A0… that look like Latin
+// letters ("ᏢᎷᏦ" for PMK) to them; their lower-case forms (U+AB70…) too.
+// Cherokee text is folded whatever the word around it: Cherokee-language
+// listings are too rare to cost a word-level check.
+var cherokeeLatin = map[rune]rune{
+	0x13A0: 'd', 0x13A1: 'r', 0x13A2: 't', 0x13A5: 'i', 0x13A9: 'y', 0x13AA: 'a', 0x13AB: 'j', 0x13AC: 'e',
+	0x13B3: 'w', 0x13B7: 'm', 0x13BB: 'h', 0x13C0: 'g', 0x13C2: 'h', 0x13C3: 'z', 0x13CF: 'b', 0x13D2: 'r',
+	0x13D4: 'w', 0x13D9: 'v', 0x13DA: 's', 0x13DE: 'l', 0x13DF: 'c', 0x13E2: 'p', 0x13E6: 'k', 0x13F4: 'b',
+}
+
+// lookAlikeLetter returns the Latin letter (lower case) that r stands for
+// when r is a letter-like symbol NFKC leaves alone: Cherokee look-alikes,
+// IPA and stroked Latin letters (ɑ ɡ ɩ ƀ ƭ), parenthesized letters (⒜,
+// which NFKC would make "(a)"), negative circled and squared letters (🅐,
+// 🅰) and regional-indicator letters (🇦, which pairs show as flags);
+// else 0. Only computeFold calls it (the fold table caches the runes below
+// foldTableSize).
+func lookAlikeLetter(r rune) rune {
+	switch {
+	case r >= 0x13A0 && r <= 0x13F5:
+		return cherokeeLatin[r]
+	case r >= 0xAB70 && r <= 0xABBF:
+		return cherokeeLatin[r-0xAB70+0x13A0]
+	case r >= 0x13F8 && r <= 0x13FD:
+		return cherokeeLatin[r-8]
+	case r >= 0x249C && r <= 0x24B5:
+		return 'a' + r - 0x249C
+	case r >= 0x1F150 && r <= 0x1F169:
+		return 'a' + r - 0x1F150
+	case r >= 0x1F170 && r <= 0x1F189:
+		return 'a' + r - 0x1F170
+	case r >= 0x1F1E6 && r <= 0x1F1FF:
+		return 'a' + r - 0x1F1E6
+	}
+	switch r {
+	case 'ɑ', 'ɒ':
+		return 'a'
+	case 'ɡ':
+		return 'g'
+	case 'ɩ':
+		return 'i'
+	case 'ƀ', 'Ƀ':
+		return 'b'
+	case 'ƭ', 'Ƭ':
+		return 't'
+	}
+	return 0
 }
 
 // inlineTags are the HTML tags that may stand inside a word without
