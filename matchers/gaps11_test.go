@@ -47,3 +47,43 @@ func TestGap11LookAlikeScripts(t *testing.T) {
 	gap11Check(t, "Isօsafrօle 98% 500 ml", "", []string{"120-58-1"})
 	gap11Check(t, "🅢🅐🅕🅡🅞🅛🅔 1 L", "", []string{"94-59-7"})
 }
+
+// TestGap11LooseCAS: after a CAS keyword, a number written to slip past a
+// filter is read — digits as words, a letter o/l/i for a digit, digits or
+// groups spaced, dotted, bracketed or joined by underscores (x0081-x0099);
+// the group sizes 2-7/2/1 and the check digit still decide, so codes with a
+// wrong check digit (x0087) and numbers without the keyword stay out.
+func TestGap11LooseCAS(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+	}{
+		{"cas 5449-l2-7, 1 kg", "5449-12-7"},
+		{"cas l3605-48-6 1kg", "13605-48-6"},
+		{"cas 1o3-79-7, 5 l", "103-79-7"},
+		{"cas five four four nine - one two - seven, 1 kg", "5449-12-7"},
+		{"cas: four-six-seven-six / three-nine / five oil", "4676-39-5"},
+		{"cas 5 4 4 9 - 1 2 - 7 powder 1 kg", "5449-12-7"},
+		{"cas 28 578-16 -7 oil 2 l", "28578-16-7"},
+		{"cas [5449]-[12]-[7] 1 kg", "5449-12-7"},
+		{"cas (13605)(48)(6) white powder", "13605-48-6"},
+		{"cas 4.6.7.6-3.9-5 oil 1 l", "4676-39-5"},
+		{"cas 5449_12_7 powder", "5449-12-7"},
+		{"cas no. 5449 1 kg 12 pcs 7 days", ""},
+		{"cas 5449-l2-8 1 kg", ""},
+		{"order o1-2o-3 lol shirt", ""},
+		{"five four four nine - one two - seven", ""},
+	} {
+		got := ""
+		if ms := FindCAS([]byte(tc.in)); len(ms) > 0 {
+			got = ms[0].CAS
+			if ms[0].Start < 0 || ms[0].End > len(tc.in) || ms[0].Start >= ms[0].End {
+				t.Errorf("FindCAS(%q): span %d-%d", tc.in, ms[0].Start, ms[0].End)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("FindCAS(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	gap11Check(t, "Yellow powder CAS 5449-l2-7, 1 kg", "", []string{"25547-51-7"})
+}
