@@ -87,3 +87,25 @@ func TestGap11LooseCAS(t *testing.T) {
 	}
 	gap11Check(t, "Yellow powder CAS 5449-l2-7, 1 kg", "", []string{"25547-51-7"})
 }
+
+// TestGap11SeparatorInWord: a name cut by a dot, slash, bar, underscore,
+// bullet or line break (x0049-x0053, x0056, x0057) is found joined, as a
+// hyphen-cut one is; separators between whole words join nothing.
+func TestGap11SeparatorInWord(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		want  []string
+	}{
+		{"Eph.edr.ine 1 kg", []string{"299-42-3"}},
+		{"Saf/role 99% 1L", []string{"94-59-7"}},
+		{"Pipe|ronal 1 kg, pure", []string{"120-57-0"}},
+		{"Iso_safrole 500 ml", []string{"120-58-1"}},
+		{"Ephe•drine 100 g", []string{"299-42-3"}},
+		{"Safr\nole 1 kg", []string{"94-59-7"}},
+		{"Ephed-\nrine HCl 250 g", []string{"299-42-3"}},
+		{"Acetone/toluene 20 L each", []string{"108-88-3", "67-64-1"}},
+		{"Version 2.0 release: eph.ui module renamed, role.yaml updated", nil},
+	} {
+		gap11Check(t, tc.title, "", tc.want)
+	}
+}

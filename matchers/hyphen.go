@@ -54,24 +54,50 @@ func letterBefore(norm []byte, i int) (bool, int) {
 // removed, with their span in norm.
 func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch) []fhit {
 	base := len(out)
+	out = m.appendJoinedSep(out, base, norm, fi, js, '-')
+	// Words cut by other separators a seller puts between letters to
+	// break a keyword ("Eph.edr.ine", "Saf/role", "Pipe|ronal",
+	// "Iso_safrole", "Ephe•drine" whose bullet the normaliser makes a
+	// dot, "Safr⏎ole"); the same rescan, for each separator the field
+	// holds at all.
+	for _, sep := range joinSeps {
+		if bytes.IndexByte(norm, sep) >= 0 {
+			out = m.appendJoinedSep(out, base, norm, fi, js, sep)
+		}
+	}
+	return out
+}
+
+// joinSeps are the separators other than the hyphen that the joined-word
+// rescan removes between letters.
+var joinSeps = []byte{'.', '/', '|', '_', '\n'}
+
+// appendJoinedSep is appendJoinedHits for one separator; hits already in
+// out[base:] are not added twice.
+func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, js *joinScratch, sep byte) []fhit {
 	for from := 0; ; {
-		h := indexByteFrom(norm, '-', from)
+		h := indexByteFrom(norm, sep, from)
 		if h < 0 {
 			break
 		}
 		from = h + 1
-		if l, _ := letterBefore(norm, h); !l {
+		hs := h
+		if sep == '\n' && h >= 2 && norm[h-1] == '-' {
+			// A line-break hyphen ("Ephed-⏎rine"): both are the cut.
+			hs = h - 1
+		}
+		if l, _ := letterBefore(norm, hs); !l {
 			continue
 		}
 		if l, _ := letterAt(norm, h+1); !l {
 			continue
 		}
 		// The hyphenated word: letters and hyphens between letters.
-		ts, te := h, h+1
+		ts, te := hs, h+1
 		for {
 			if l, w := letterBefore(norm, ts); l {
 				ts -= w
-			} else if ts >= 2 && norm[ts-1] == '-' && isLetterBefore(norm, ts-1) {
+			} else if ts >= 2 && norm[ts-1] == sep && isLetterBefore(norm, ts-1) {
 				ts--
 			} else {
 				break
@@ -80,7 +106,7 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 		for {
 			if l, w := letterAt(norm, te); l {
 				te += w
-			} else if te+1 < len(norm) && norm[te] == '-' && isLetterAt(norm, te+1) {
+			} else if te+1 < len(norm) && norm[te] == sep && isLetterAt(norm, te+1) {
 				te++
 			} else {
 				break
@@ -107,7 +133,7 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 		}
 		js.text, js.pos, js.cut = js.text[:0], js.pos[:0], js.cut[:0]
 		for p := ws; p < we; p++ {
-			if p >= ts && p < te && norm[p] == '-' {
+			if p >= ts && p < te && (norm[p] == sep || p == hs) {
 				js.cut = append(js.cut, int32(p))
 				continue
 			}
