@@ -109,3 +109,27 @@ func TestGap11SeparatorInWord(t *testing.T) {
 		gap11Check(t, tc.title, "", tc.want)
 	}
 }
+
+// TestGap11RightToLeftOverride: text inside a right-to-left override is
+// read in the order a reader sees it, reversed (x0045 "Buy
+// \u202eenirdehpE\u202c 1kg" shows "Buy Ephedrine 1kg"); offsets map into
+// the override.
+func TestGap11RightToLeftOverride(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Buy \u202eenirdehpE\u202c 1kg", "buy ephedrine 1kg"},
+		{"\u202elanorepiP\u202c 500 g", "piperonal 500 g"},
+		{"a \u202ecba\nxyz", "a abc\nxyz"},
+		{"\u202e", ""},
+	} {
+		n := Normalize(tc.in)
+		if got := n.String(); got != tc.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		for i := 0; i < len(n.Norm); i++ {
+			if s, e := n.Orig(i, i+1); s < 0 || e > len(tc.in) || s > e {
+				t.Errorf("Normalize(%q): byte %d maps to %d-%d", tc.in, i, s, e)
+			}
+		}
+	}
+	gap11Check(t, "Buy \u202eenirdehpE\u202c 1kg", "crystal, 99%", []string{"299-42-3"})
+}

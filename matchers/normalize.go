@@ -423,6 +423,10 @@ func (t *Text) Reset(s string) {
 			if r == utf8.RuneError && w <= 1 {
 				t.emitUnit(" ", i, i+1)
 				w = 1
+			} else if r == 0x202E {
+				// A right-to-left override: a reader sees its text
+				// reversed ("\u202eenirdehpE\u202c" shows "Ephedrine").
+				w = t.emitOverride(s, i, w) - i
 			} else if r >= 0x3099 && (r <= 0x309C || r == 0xFF9E || r == 0xFF9F) && t.composeKana(r, i+w) {
 				// A voicing mark composed with the kana before it.
 			} else if lastKind == cLower && r >= 0x2190 && unicode.Is(unicode.So, r) && lettersEnd(out) && lettersStart(s, i, i+w) {
@@ -451,6 +455,39 @@ func (t *Text) Reset(s string) {
 	if mixed {
 		deLeet(t.Norm)
 	}
+}
+
+// emitOverride emits the text of a right-to-left override starting at
+// s[i] (U+202E, w bytes) in the order a reader sees it: its runes reversed,
+// up to the pop (U+202C, consumed), a line break or the end, folded as
+// elsewhere, as one unit of the original. It returns the end of what it
+// consumed.
+func (t *Text) emitOverride(s string, i, w int) int {
+	e := len(s)
+	if k := strings.IndexAny(s[i+w:], "\u202c\n\r"); k >= 0 {
+		e = i + w + k
+	}
+	end := e
+	if strings.HasPrefix(s[e:], "\u202c") {
+		end += len("\u202c")
+	}
+	var b strings.Builder
+	for j := e; j > i+w; {
+		r, rw := utf8.DecodeLastRuneInString(s[i+w : j])
+		j -= rw
+		switch {
+		case r < 0x80 && asciiClass[r] == cSpace:
+			b.WriteByte(' ')
+		case r < 0x80:
+			b.WriteByte(byte(unicode.ToLower(r)))
+		case r == utf8.RuneError:
+			b.WriteByte(' ')
+		default:
+			b.WriteString(foldRune(r))
+		}
+	}
+	t.emitUnit(b.String(), i, end)
+	return end
 }
 
 // emitUnit appends b as the image of the original unit [o, oe).
