@@ -133,3 +133,20 @@ func TestGap11RightToLeftOverride(t *testing.T) {
 	}
 	gap11Check(t, "Buy \u202eenirdehpE\u202c 1kg", "crystal, 99%", []string{"299-42-3"})
 }
+
+// TestGap11PictographBetweenWords: a pictograph standing between spaces
+// before a lower-case word is decoration ("Pseudo 🔥 ephedrine", x0055, was
+// read as ephedrine beside pseudoephedrine); before a capital it still
+// separates list items.
+func TestGap11PictographBetweenWords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Pseudo 🔥 ephedrine", "pseudo ephedrine"},
+		{"Pseudo 🔥\ufe0f ephedrine", "pseudo ephedrine"},
+		{"✅ Acetone ✅ MEK", "✅ acetone ✅ mek"},
+	} {
+		if got := Normalize(tc.in).String(); got != tc.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	gap11Check(t, "Pseudo 🔥 ephedrine 😉 crystals 500 g", "", []string{"90-82-4"})
+}

@@ -423,6 +423,12 @@ func (t *Text) Reset(s string) {
 			if r == utf8.RuneError && w <= 1 {
 				t.emitUnit(" ", i, i+1)
 				w = 1
+			} else if lastKind == cSpace && r >= 0x2190 && r != 0x3000 && lowerWordAfter(s, i+w) && unicode.Is(unicode.So, r) {
+				// A pictograph standing between spaces before a word
+				// that goes on in lower case ("Pseudo 🔥 ephedrine") is
+				// decoration: dropped, so the words on either side are
+				// read as neighbours; before a capital it still
+				// separates list items ("✅ Acetone ✅ MEK").
 			} else if r == 0x202E {
 				// A right-to-left override: a reader sees its text
 				// reversed ("\u202eenirdehpE\u202c" shows "Ephedrine").
@@ -455,6 +461,15 @@ func (t *Text) Reset(s string) {
 	if mixed {
 		deLeet(t.Norm)
 	}
+}
+
+// lowerWordAfter reports whether s[j:] is a space (after at most one
+// variation selector, U+FE0F) and then an ASCII lower-case letter.
+func lowerWordAfter(s string, j int) bool {
+	if strings.HasPrefix(s[j:], "\ufe0f") {
+		j += len("\ufe0f")
+	}
+	return j+1 < len(s) && s[j] == ' ' && s[j+1] >= 'a' && s[j+1] <= 'z'
 }
 
 // emitOverride emits the text of a right-to-left override starting at
