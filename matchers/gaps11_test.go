@@ -38,6 +38,8 @@ func TestGap11LookAlikeScripts(t *testing.T) {
 		{"⒠⒫⒣⒠⒟⒭⒤⒩⒠", "ephedrine"},
 		{"🅢🅐🅕🅡🅞🅛🅔 🅱🅼🅺", "safrole bmk"},
 		{"🇵\u200b🇲\u200b🇰", "pmk"},
+		// Batch 3: Lisu, hooked Latin (x0155, x0167, x0213).
+		{"ꓢafrole Ɱethylamine Pipeɾonal", "safrole methylamine piperonal"},
 	} {
 		if got := Normalize(tc.in).String(); got != tc.want {
 			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
@@ -69,6 +71,10 @@ func TestGap11LooseCAS(t *testing.T) {
 		{"cas (13605)(48)(6) white powder", "13605-48-6"},
 		{"cas 4.6.7.6-3.9-5 oil 1 l", "4676-39-5"},
 		{"cas 5449_12_7 powder", "5449-12-7"},
+		// Batch 3 (x0184, x0191): a letter next to a group hyphen,
+		// digits spelled in French.
+		{"cas 12o-57-o crystals 1 kg", "120-57-0"},
+		{"cas: cinq-quatre-quatre-neuf / un-deux / sept poudre", "5449-12-7"},
 		{"cas no. 5449 1 kg 12 pcs 7 days", ""},
 		{"cas 5449-l2-8 1 kg", ""},
 		{"order o1-2o-3 lol shirt", ""},
@@ -104,6 +110,8 @@ func TestGap11SeparatorInWord(t *testing.T) {
 		{"Safr\nole 1 kg", []string{"94-59-7"}},
 		{"Ephed-\nrine HCl 250 g", []string{"299-42-3"}},
 		{"Acetone/toluene 20 L each", []string{"108-88-3", "67-64-1"}},
+		// Batch 3 (x0171): both words of a two-word name cut.
+		{"Ace.tic an.hy.dride 20 L", []string{"108-24-7"}},
 		{"Version 2.0 release: eph.ui module renamed, role.yaml updated", nil},
 	} {
 		gap11Check(t, tc.title, "", tc.want)

@@ -1111,7 +1111,7 @@ func foldRuneIn(r rune, own string) string {
 		return foldTable[r]
 	}
 	if r >= 0x3000 && !(r >= 0xF900 && r <= 0xFAFF || r >= 0xFE00 && r <= 0xFFEF || r >= 0x1D400 && r <= 0x1D7FF || r >= 0xE0000 ||
-		r >= 0xAB70 && r <= 0xABBF || r >= 0x1F130 && r <= 0x1F1FF) {
+		r >= 0xAB70 && r <= 0xABBF || r >= 0xA4D0 && r <= 0xA4FF || r >= 0x1F130 && r <= 0x1F1FF) {
 		if r == 0x3000 {
 			return " "
 		}
@@ -1187,9 +1187,19 @@ var cherokeeLatin = map[rune]rune{
 	0x13D4: 'w', 0x13D9: 'v', 0x13DA: 's', 0x13DE: 'l', 0x13DF: 'c', 0x13E2: 'p', 0x13E6: 'k', 0x13F4: 'b',
 }
 
+// lisuLatin maps the Lisu (Fraser) letters U+A4D0…U+A4F7 that look like
+// Latin capitals ("ꓢafrole") to them (0: no look-alike); folded whatever
+// the word around them, like Cherokee.
+var lisuLatin = [40]rune{
+	'b', 'p', 0, 'd', 't', 0, 'g', 'k', 0, 'j', 'c', 0, 'z', 'f', 0, 'm',
+	'n', 'l', 's', 'r', 0, 0, 'v', 'h', 0, 0, 'w', 'x', 'y', 0, 'a', 0,
+	'e', 0, 'i', 'o', 'u', 0, 0, 0,
+}
+
 // lookAlikeLetter returns the Latin letter (lower case) that r stands for
-// when r is a letter-like symbol NFKC leaves alone: Cherokee look-alikes,
-// IPA and stroked Latin letters (ɑ ɡ ɩ ƀ ƭ), parenthesized letters (⒜,
+// when r is a letter-like symbol NFKC leaves alone: Cherokee and Lisu
+// look-alikes, IPA, hooked and stroked Latin letters (ɑ ɡ ɩ ɾ ɱ ƀ ƭ),
+// parenthesized letters (⒜,
 // which NFKC would make "(a)"), negative circled and squared letters (🅐,
 // 🅰) and regional-indicator letters (🇦, which pairs show as flags);
 // else 0. Only computeFold calls it (the fold table caches the runes below
@@ -1202,6 +1212,8 @@ func lookAlikeLetter(r rune) rune {
 		return cherokeeLatin[r-0xAB70+0x13A0]
 	case r >= 0x13F8 && r <= 0x13FD:
 		return cherokeeLatin[r-8]
+	case r >= 0xA4D0 && r <= 0xA4F7:
+		return lisuLatin[r-0xA4D0]
 	case r >= 0x249C && r <= 0x24B5:
 		return 'a' + r - 0x249C
 	case r >= 0x1F150 && r <= 0x1F169:
@@ -1214,6 +1226,10 @@ func lookAlikeLetter(r rune) rune {
 	switch r {
 	case 'ɑ', 'ɒ':
 		return 'a'
+	case 'ɱ', 'Ɱ':
+		return 'm'
+	case 'ɾ':
+		return 'r'
 	case 'ɡ':
 		return 'g'
 	case 'ɩ':
