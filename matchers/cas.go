@@ -148,8 +148,17 @@ func hasPrefixAt(text []byte, i int, p string) bool {
 	return len(text)-i >= len(p) && string(text[i:i+len(p)]) == p
 }
 
-// spelledDigits are the English digit words appendLooseCAS reads.
-var spelledDigits = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+// spelledDigits are the digit words appendLooseCAS reads (folded: en, fr,
+// de, es, it, pt, nl); the digit is the index modulo 10.
+var spelledDigits = []string{
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+	"null", "eins", "zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun",
+	"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+	"zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
+	"zero", "um", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove",
+	"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+}
 
 // looseCASAt reads the number after a CAS keyword ending at text[i]: the
 // label ("no.", "number", "#", ':'), then at most 64 bytes of digits, digit
@@ -181,7 +190,8 @@ func looseCASAt(text []byte, i int) (string, int, int, bool) {
 		case isDigit(c):
 			d = c
 		case c == 'o' || c == 'l' || c == 'i':
-			if j > 0 && isDigit(text[j-1]) || j+1 < n && isDigit(text[j+1]) {
+			// Next to a digit, or to a group hyphen ("12o-57-o").
+			if j > 0 && (isDigit(text[j-1]) || text[j-1] == '-' && nd > 0) || j+1 < n && isDigit(text[j+1]) {
 				d = '1'
 				if c == 'o' {
 					d = '0'
@@ -212,7 +222,7 @@ func looseCASAt(text []byte, i int) (string, int, int, bool) {
 		if d == 0 && isASCIIAlpha(c) {
 			for v, word := range spelledDigits {
 				if hasPrefixAt(text, j, word) && (j+len(word) >= n || !isASCIIAlpha(text[j+len(word)])) {
-					d, w = byte('0'+v), len(word)
+					d, w = byte('0'+v%10), len(word)
 					break
 				}
 			}
