@@ -118,7 +118,7 @@ func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, j
 		ws, we := ts, te
 		if ws >= 2 && norm[ws-1] == ' ' {
 			ws--
-			for ws > 0 && (asciiWordAt(norm, ws-1) || norm[ws-1] >= 0x80) && norm[ws-1] != ' ' {
+			for ws > 0 && (asciiWordAt(norm, ws-1) || norm[ws-1] >= 0x80 || sep != '-' && norm[ws-1] == sep && isLetterBefore(norm, ws-1)) && norm[ws-1] != ' ' {
 				ws--
 			}
 			for ws < len(norm) && !utf8.RuneStart(norm[ws]) {
@@ -127,13 +127,16 @@ func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, j
 		}
 		if we+1 < len(norm) && norm[we] == ' ' {
 			we++
-			for we < len(norm) && (asciiWordAt(norm, we) || norm[we] >= 0x80) {
+			for we < len(norm) && (asciiWordAt(norm, we) || norm[we] >= 0x80 || sep != '-' && norm[we] == sep && isLetterAt(norm, we+1)) {
 				we++
 			}
 		}
 		js.text, js.pos, js.cut = js.text[:0], js.pos[:0], js.cut[:0]
 		for p := ws; p < we; p++ {
-			if p >= ts && p < te && (norm[p] == sep || p == hs) {
+			// Other separators are removed in the neighbour words too
+			// ("Ace.tic an.hy.dride").
+			if p >= ts && p < te && (norm[p] == sep || p == hs) ||
+				sep != '-' && norm[p] == sep && isLetterBefore(norm, p) && isLetterAt(norm, p+1) {
 				js.cut = append(js.cut, int32(p))
 				continue
 			}
