@@ -117,6 +117,18 @@ func appendLooseCAS(out []CASMention, text []byte) []CASMention {
 		if k > 0 && isASCIIAlpha(text[k-1]) || from < len(text) && isASCIIAlpha(text[from]) && !hasPrefixAt(text, from, "no") && !hasPrefixAt(text, from, "nr") {
 			continue
 		}
+		// A number the strict forms read right after the keyword
+		// (nearly always) needs no second reading.
+		strict := false
+		for _, m := range out[:base] {
+			if m.Start >= from && m.Start <= from+16 {
+				strict = true
+				break
+			}
+		}
+		if strict {
+			continue
+		}
 		cas, s, e, ok := looseCASAt(text, from)
 		if !ok {
 			continue
