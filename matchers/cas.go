@@ -117,11 +117,13 @@ func appendLooseCAS(out []CASMention, text []byte) []CASMention {
 		if k > 0 && isASCIIAlpha(text[k-1]) || from < len(text) && isASCIIAlpha(text[from]) && !hasPrefixAt(text, from, "no") && !hasPrefixAt(text, from, "nr") {
 			continue
 		}
-		// A number the strict forms read right after the keyword
-		// (nearly always) needs no second reading.
+		// A number the strict forms read in groups right after the
+		// keyword (nearly always) needs no second reading; an
+		// unseparated one ("13605" of "(13605)(48)(6)") may be part of a
+		// longer loose one.
 		strict := false
 		for _, m := range out[:base] {
-			if m.Start >= from && m.Start <= from+16 {
+			if m.Start >= from && m.Start <= from+16 && bytes.IndexAny(text[m.Start:m.End], "- ./") >= 0 {
 				strict = true
 				break
 			}
