@@ -158,3 +158,25 @@ func TestGap11PictographBetweenWords(t *testing.T) {
 	}
 	gap11Check(t, "Pseudo 🔥 ephedrine 😉 crystals 500 g", "", []string{"90-82-4"})
 }
+
+// TestGap11JoinTrigrams: the separator rescan skips a cut whose trigrams
+// across it occur in no substance term (most dots, slashes and line breaks
+// of ordinary text), and keeps every cut inside a name.
+func TestGap11JoinTrigrams(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		norm string
+		cut  int
+		want bool
+	}{
+		{"eph.edrine", 3, true},
+		{"saf/role", 3, true},
+		{"ace.tic", 3, true},
+		{"drum\nprice", 4, false},
+		{"www.example", 3, false},
+	} {
+		if got := m.mayJoin([]byte(tc.norm), tc.cut, tc.cut+1); got != tc.want {
+			t.Errorf("mayJoin(%q, %d) = %v, want %v", tc.norm, tc.cut, got, tc.want)
+		}
+	}
+}

@@ -92,6 +92,9 @@ func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, j
 		if l, _ := letterAt(norm, h+1); !l {
 			continue
 		}
+		if sep != '-' && !m.mayJoin(norm, hs, h+1) {
+			continue
+		}
 		// The hyphenated word: letters and hyphens between letters.
 		ts, te := hs, h+1
 		for {
@@ -173,6 +176,30 @@ func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, j
 		}
 	}
 	return out
+}
+
+// mayJoin reports whether removing the cut norm[hs:h1) between two letters
+// can make a substance term: both trigrams across it occur in one
+// (Matcher.joinTri). Letters outside a-z, or a one-letter fragment, pass.
+func (m *Matcher) mayJoin(norm []byte, hs, h1 int) bool {
+	if hs < 2 || h1+2 > len(norm) {
+		return true
+	}
+	a, b, c, d := norm[hs-2], norm[hs-1], norm[h1], norm[h1+1]
+	t1, ok1 := trigramIndex(a, b, c)
+	t2, ok2 := trigramIndex(b, c, d)
+	if !ok1 || !ok2 {
+		return true
+	}
+	return m.joinTri[t1/64]&(1<<(t1%64)) != 0 && m.joinTri[t2/64]&(1<<(t2%64)) != 0
+}
+
+// trigramIndex numbers a trigram of ASCII lower-case letters.
+func trigramIndex(a, b, c byte) (int, bool) {
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' || c < 'a' || c > 'z' {
+		return 0, false
+	}
+	return (int(a-'a')*26+int(b-'a'))*26 + int(c-'a'), true
 }
 
 func isLetterBefore(norm []byte, i int) bool { l, _ := letterBefore(norm, i); return l }

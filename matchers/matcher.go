@@ -140,7 +140,12 @@ type Matcher struct {
 	pinfo []patInfo // compact copy of what scanning needs per pattern
 	// newStreet marks street-name patterns that begin with "new " ("new
 	// PMK"): before "precursor" the adjective belongs to that noun.
-	newStreet  []bool
+	newStreet []bool
+	// joinTri holds every trigram of ASCII lower-case letters in a
+	// substance term: a separator between letters whose two trigrams
+	// across it are not both here cuts no name, and is not rescanned
+	// (appendJoinedSep).
+	joinTri    [(26*26*26 + 63) / 64]uint64
 	ac         *automaton
 	casIndex   map[string]casRef
 	tokens     []map[string]bool // per substance: the words of its terms
@@ -395,6 +400,17 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		p := &m.pats[i]
 		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix,
 			glueDigit: gluesDigit(p)}
+	}
+	for i := range m.pats {
+		p := &m.pats[i]
+		if p.kinds&kSubstance == 0 || len(p.text) < 5 {
+			continue
+		}
+		for j := 0; j+3 <= len(p.text); j++ {
+			if t, ok := trigramIndex(p.text[j], p.text[j+1], p.text[j+2]); ok {
+				m.joinTri[t/64] |= 1 << (t % 64)
+			}
+		}
 	}
 	m.newStreet = make([]bool, len(m.pats))
 	for i := range m.pats {
