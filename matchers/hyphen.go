@@ -58,12 +58,10 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 	// Words cut by other separators a seller puts between letters to
 	// break a keyword ("Eph.edr.ine", "Saf/role", "Pipe|ronal",
 	// "Iso_safrole", "Ephe•drine" whose bullet the normaliser makes a
-	// dot, "Safr⏎ole"); the same rescan, for each separator the field
-	// holds at all.
+	// dot, "Safr⏎ole"); the same rescan, for each separator (one
+	// IndexByte pass when the field has none).
 	for _, sep := range joinSeps {
-		if bytes.IndexByte(norm, sep) >= 0 {
-			out = m.appendJoinedSep(out, base, norm, fi, js, sep)
-		}
+		out = m.appendJoinedSep(out, base, norm, fi, js, sep)
 	}
 	return out
 }
