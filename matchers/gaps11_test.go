@@ -180,3 +180,24 @@ func TestGap11JoinTrigrams(t *testing.T) {
 		}
 	}
 }
+
+// TestGap11StreetNameBlocked: a street name holding an ambiguous
+// abbreviation ("new PMK", "BMK powder") is blocked by that abbreviation's
+// block words (x0117, x0211 "PMK Racing — new PMK series exhaust", x0212
+// "BMK powder-coated wheel rims"); without them it still names the
+// substance.
+func TestGap11StreetNameBlocked(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		want  []string
+	}{
+		{"PMK Racing — new PMK series exhaust", nil},
+		{"PMK Motors — brake pads 'new PMK series'", nil},
+		{"BMK powder-coated wheel rims 17\"", nil},
+		{"New PMK powder 1kg", []string{"13605-48-6"}},
+		{"BMK powder new batch 99%", []string{"25547-51-7"}},
+		{"new PMK oil 5 L, high yield", []string{"28578-16-7"}},
+	} {
+		gap11Check(t, tc.title, "", tc.want)
+	}
+}

@@ -599,6 +599,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				if derived || substituted && m.substitutable(r.sub) {
 					continue
 				}
+				// A street name holding an ambiguous abbreviation ("new
+				// PMK", "BMK powder") is blocked by that abbreviation's
+				// block words ("PMK Racing — new PMK series exhaust").
+				if sa := m.streetAmb[h.pat]; r.amb == -1 && sa.sub >= 0 && r.kind == HitStreetName &&
+					len(within(ambList(sa, kAmbBlock), int32(fi), h.s, 80)) > 0 {
+					continue
+				}
 				if r.amb != -1 {
 					ok := false
 					ar := ambRef{sub: r.sub, amb: r.amb}

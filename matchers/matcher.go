@@ -2,6 +2,7 @@ package matchers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -145,7 +146,11 @@ type Matcher struct {
 	// substance term: a separator between letters whose two trigrams
 	// across it are not both here cuts no name, and is not rescanned
 	// (appendJoinedSep).
-	joinTri    [(26*26*26 + 63) / 64]uint64
+	joinTri [(26*26*26 + 63) / 64]uint64
+	// streetAmb is, per pattern, the ambiguous abbreviation a street
+	// name holds as a word ("new PMK" holds PMK), whose block words
+	// then block the street name too; sub -1 for none.
+	streetAmb  []ambRef
 	ac         *automaton
 	casIndex   map[string]casRef
 	tokens     []map[string]bool // per substance: the words of its terms
@@ -409,6 +414,28 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		for j := 0; j+3 <= len(p.text); j++ {
 			if t, ok := trigramIndex(p.text[j], p.text[j+1], p.text[j+2]); ok {
 				m.joinTri[t/64] |= 1 << (t % 64)
+			}
+		}
+	}
+	ambWords := map[string]ambRef{}
+	for i := range m.pats {
+		for _, r := range m.pats[i].refs {
+			if _, seen := ambWords[m.pats[i].text]; r.amb >= 0 && !seen {
+				ambWords[m.pats[i].text] = ambRef{sub: r.sub, amb: r.amb}
+			}
+		}
+	}
+	m.streetAmb = make([]ambRef, len(m.pats))
+	for i := range m.pats {
+		m.streetAmb[i] = ambRef{sub: -1}
+		p := &m.pats[i]
+		if !slices.ContainsFunc(p.refs, func(r termRef) bool { return r.kind == HitStreetName && r.amb == -1 }) {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(p.text, func(r rune) bool { return r == ' ' || r == '-' }) {
+			if ar, ok := ambWords[w]; ok {
+				m.streetAmb[i] = ar
+				break
 			}
 		}
 	}
