@@ -174,6 +174,10 @@ func TestGap11JoinTrigrams(t *testing.T) {
 		{"ace.tic", 3, true},
 		{"drum\nprice", 4, false},
 		{"www.example", 3, false},
+		// Both trigrams occur in names ("ace", "eta"/"cet"), the 4-gram
+		// "ceta" too: kept; "drum" + "pack" ("umpa") is in none.
+		{"ace.tate", 3, true},
+		{"drum/pack", 4, false},
 	} {
 		if got := m.mayJoin([]byte(tc.norm), tc.cut, tc.cut+1); got != tc.want {
 			t.Errorf("mayJoin(%q, %d) = %v, want %v", tc.norm, tc.cut, got, tc.want)

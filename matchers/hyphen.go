@@ -51,10 +51,14 @@ func letterBefore(norm []byte, i int) (bool, int) {
 
 // appendJoinedHits appends to out the substance terms found in field fi
 // (normalised text norm) only once the hyphens between letters are
-// removed, with their span in norm.
-func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch) []fhit {
+// removed, with their span in norm; with seps (a field whose substances
+// count: not the seller, location or price), also other separators.
+func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch, seps bool) []fhit {
 	base := len(out)
 	out = m.appendJoinedSep(out, base, norm, fi, js, '-')
+	if !seps {
+		return out
+	}
 	// Words cut by other separators a seller puts between letters to
 	// break a keyword ("Eph.edr.ine", "Saf/role", "Pipe|ronal",
 	// "Iso_safrole", "Ephe•drine" whose bullet the normaliser makes a
@@ -177,8 +181,9 @@ func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, j
 }
 
 // mayJoin reports whether removing the cut norm[hs:h1) between two letters
-// can make a substance term: both trigrams across it occur in one
-// (Matcher.joinTri). Letters outside a-z, or a one-letter fragment, pass.
+// can make a substance term: both trigrams and the 4-gram across it occur
+// in one (Matcher.joinTri, joinQuad). Letters outside a-z, or a one-letter
+// fragment, pass.
 func (m *Matcher) mayJoin(norm []byte, hs, h1 int) bool {
 	if hs < 2 || h1+2 > len(norm) {
 		return true
@@ -189,7 +194,20 @@ func (m *Matcher) mayJoin(norm []byte, hs, h1 int) bool {
 	if !ok1 || !ok2 {
 		return true
 	}
-	return m.joinTri[t1/64]&(1<<(t1%64)) != 0 && m.joinTri[t2/64]&(1<<(t2%64)) != 0
+	if m.joinTri[t1/64]&(1<<(t1%64)) == 0 || m.joinTri[t2/64]&(1<<(t2%64)) == 0 {
+		return false
+	}
+	q, _ := quadgramIndex([]byte{a, b, c, d})
+	return m.joinQuad[q/64]&(1<<(q%64)) != 0
+}
+
+// quadgramIndex numbers the 4-gram of ASCII lower-case letters b[:4].
+func quadgramIndex(b []byte) (int, bool) {
+	t, ok := trigramIndex(b[0], b[1], b[2])
+	if !ok || b[3] < 'a' || b[3] > 'z' {
+		return 0, false
+	}
+	return t*26 + int(b[3]-'a'), true
 }
 
 // trigramIndex numbers a trigram of ASCII lower-case letters.

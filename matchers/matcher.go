@@ -150,7 +150,10 @@ type Matcher struct {
 	// streetAmb is, per pattern, the ambiguous abbreviation a street
 	// name holds as a word ("new PMK" holds PMK), whose block words
 	// then block the street name too; sub -1 for none.
-	streetAmb  []ambRef
+	streetAmb []ambRef
+	// joinQuad holds every 4-gram of ASCII lower-case letters in a
+	// substance term, for a cut with two letters on each side.
+	joinQuad   []uint64
 	ac         *automaton
 	casIndex   map[string]casRef
 	tokens     []map[string]bool // per substance: the words of its terms
@@ -406,6 +409,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix,
 			glueDigit: gluesDigit(p)}
 	}
+	m.joinQuad = make([]uint64, (26*26*26*26+63)/64)
 	for i := range m.pats {
 		p := &m.pats[i]
 		if p.kinds&kSubstance == 0 || len(p.text) < 5 {
@@ -414,6 +418,11 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		for j := 0; j+3 <= len(p.text); j++ {
 			if t, ok := trigramIndex(p.text[j], p.text[j+1], p.text[j+2]); ok {
 				m.joinTri[t/64] |= 1 << (t % 64)
+			}
+			if j+4 <= len(p.text) {
+				if q, ok := quadgramIndex([]byte(p.text[j : j+4])); ok {
+					m.joinQuad[q/64] |= 1 << (q % 64)
+				}
 			}
 		}
 	}
