@@ -52,12 +52,18 @@ func letterBefore(norm []byte, i int) (bool, int) {
 // appendJoinedHits appends to out the substance terms found in field fi
 // (normalised text norm) only once the hyphens between letters are
 // removed, with their span in norm; with seps (a field whose substances
-// count: not the seller, location or price), also other separators.
-func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch, seps bool) []fhit {
+// count: not the seller, location or price), also other separators, and
+// with dots (the title) dots.
+func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch, seps, dots bool) []fhit {
 	base := len(out)
 	out = m.appendJoinedSep(out, base, norm, fi, js, '-')
 	if !seps {
 		return out
+	}
+	if dots {
+		// Dots only in the title: descriptions are full of them (one
+		// IndexByte call each cost 5 % of BenchmarkMatch).
+		out = m.appendJoinedSep(out, base, norm, fi, js, '.')
 	}
 	// Words cut by other separators a seller puts between letters to
 	// break a keyword ("Eph.edr.ine", "Saf/role", "Pipe|ronal",
@@ -70,9 +76,9 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 	return out
 }
 
-// joinSeps are the separators other than the hyphen that the joined-word
-// rescan removes between letters.
-var joinSeps = []byte{'.', '/', '|', '_', '\n'}
+// joinSeps are the separators other than the hyphen and the dot that the
+// joined-word rescan removes between letters.
+var joinSeps = []byte{'/', '|', '_', '\n'}
 
 // appendJoinedSep is appendJoinedHits for one separator; hits already in
 // out[base:] are not added twice.
