@@ -3,6 +3,7 @@ package matchers
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 	"strings"
 )
 
@@ -92,7 +93,201 @@ func appendCAS(out []CASMention, text []byte) []CASMention {
 			i++
 		}
 	}
+	return appendLooseCAS(out, text)
+}
+
+// appendLooseCAS adds the CAS numbers written to slip past a filter right
+// after a CAS keyword, which the strict forms miss: digits spelled as words
+// ("five four four nine - one two - seven"), a letter o or l for a digit
+// ("5449-l2-7", "1O3-79-7"), digits spaced, dotted or bracketed one by one
+// or in groups ("5 4 4 9 - 1 2 - 7", "[5449]-[12]-[7]", "(13605)(48)(6)",
+// "4.6.7.6-3.9-5"), underscores for hyphens. The number is read as groups
+// split by one kind of separator (hyphen, slash, underscore, bracket or
+// space) and counts when they are 2-7, 2 and 1 digits with the right
+// check digit. Texts without the keyword pay one search for it.
+func appendLooseCAS(out []CASMention, text []byte) []CASMention {
+	base := len(out)
+	for from := 0; from < len(text); {
+		k := bytes.Index(text[from:], casKeyword)
+		if k < 0 {
+			break
+		}
+		k += from
+		from = k + 3
+		if k > 0 && isASCIIAlpha(text[k-1]) || from < len(text) && isASCIIAlpha(text[from]) && !hasPrefixAt(text, from, "no") && !hasPrefixAt(text, from, "nr") {
+			continue
+		}
+		// A number the strict forms read in groups right after the
+		// keyword (nearly always) needs no second reading; an
+		// unseparated one ("13605" of "(13605)(48)(6)") may be part of a
+		// longer loose one.
+		strict := false
+		for _, m := range out[:base] {
+			if m.Start >= from && m.Start <= from+16 && bytes.IndexAny(text[m.Start:m.End], "- ./") >= 0 {
+				strict = true
+				break
+			}
+		}
+		if strict {
+			continue
+		}
+		cas, s, e, ok := looseCASAt(text, from)
+		if !ok {
+			continue
+		}
+		dup := false
+		for x, m := range out {
+			if m.Start < e && s < m.End {
+				// A shorter strict reading inside the loose one ("13605"
+				// of "(13605)(48)(6)") gives way to it.
+				if m.Start >= s && m.End < e {
+					out[x] = CASMention{CAS: cas, Start: s, End: e}
+				}
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, CASMention{CAS: cas, Start: s, End: e})
+		}
+		from = e
+	}
+	if len(out) > base+1 || len(out) > base && base > 0 {
+		slices.SortFunc(out, func(a, b CASMention) int { return a.Start - b.Start })
+	}
 	return out
+}
+
+func hasPrefixAt(text []byte, i int, p string) bool {
+	return len(text)-i >= len(p) && string(text[i:i+len(p)]) == p
+}
+
+// spelledDigits are the digit words appendLooseCAS reads (folded: en, fr,
+// de, es, it, pt, nl); the digit is the index modulo 10.
+var spelledDigits = []string{
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+	"null", "eins", "zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun",
+	"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+	"zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
+	"zero", "um", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove",
+	"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+}
+
+// looseCASAt reads the number after a CAS keyword ending at text[i]: the
+// label ("no.", "number", "#", ':'), then at most 64 bytes of digits, digit
+// words, letters o, l and i inside digit groups, and separators. It returns
+// the number and its span.
+func looseCASAt(text []byte, i int) (string, int, int, bool) {
+	n := len(text)
+	for j := 0; j < 3 && i < n; j++ {
+		for i < n && (text[i] == ' ' || text[i] == ':' || text[i] == '#' || text[i] == '.' || text[i] == '=' || text[i] == '-') {
+			i++
+		}
+		for _, w := range []string{"number", "no", "nr", "rn", "n°", "nº"} {
+			if hasPrefixAt(text, i, w) && (i+len(w) >= n || !isASCIIAlpha(text[i+len(w)])) {
+				i += len(w)
+				break
+			}
+		}
+	}
+	// digits[x] is the x-th digit, seps[x] the strongest separator before
+	// it (0 none; a hyphen, slash, underscore or opening bracket wins over
+	// a space or dot), ends[x] the end of its item.
+	var digits, seps [16]byte
+	var ends [16]int
+	nd, start := 0, -1
+	for j := i; j < min(n, i+64) && nd < len(digits); {
+		c := text[j]
+		d, w := byte(0), 1
+		switch {
+		case isDigit(c):
+			d = c
+		case c == 'o' || c == 'l' || c == 'i':
+			// Next to a digit, or to a group hyphen ("12o-57-o").
+			if j > 0 && (isDigit(text[j-1]) || text[j-1] == '-' && nd > 0) || j+1 < n && isDigit(text[j+1]) {
+				d = '1'
+				if c == 'o' {
+					d = '0'
+				}
+			}
+		case c == '-' || c == '/' || c == '_' || c == '(' || c == '[':
+			if nd > 0 && (seps[nd] == 0 || seps[nd] == ' ' || seps[nd] == '.') {
+				seps[nd] = c
+				if c == '[' {
+					seps[nd] = '('
+				}
+			}
+			j++
+			continue
+		case c == ')' || c == ']':
+			j++
+			continue
+		case c == ' ' || c == '.' || c == '\n':
+			if nd > 0 && seps[nd] == 0 {
+				seps[nd] = ' '
+				if c == '.' {
+					seps[nd] = '.'
+				}
+			}
+			j++
+			continue
+		}
+		if d == 0 && isASCIIAlpha(c) {
+			for v, word := range spelledDigits {
+				if hasPrefixAt(text, j, word) && (j+len(word) >= n || !isASCIIAlpha(text[j+len(word)])) {
+					d, w = byte('0'+v%10), len(word)
+					break
+				}
+			}
+		}
+		if d == 0 {
+			break
+		}
+		if start < 0 {
+			start = j
+		}
+		digits[nd] = d
+		j += w
+		ends[nd] = j
+		nd++
+		if nd < len(seps) {
+			seps[nd] = 0
+		}
+	}
+	if nd < 5 {
+		return "", 0, 0, false
+	}
+	// Each separator kind in turn as the group boundary: two groups of
+	// 2-7 and 2 digits (other separators allowed inside them), then one
+	// check digit that any separator, or the end, closes.
+	for _, k := range []byte{'-', '/', '_', '(', ' ', '.'} {
+		g, size := 0, 1
+		var sizes [2]int
+		m := 0
+		for x := 1; x <= nd; x++ {
+			if g == 2 {
+				if size == 1 && (x == nd || seps[x] != 0) {
+					m = x
+				}
+				break
+			}
+			if x == nd {
+				break
+			}
+			if seps[x] == k {
+				sizes[g] = size
+				g++
+				size = 0
+			}
+			size++
+		}
+		if m == 0 || sizes[0] < 2 || sizes[0] > 7 || sizes[1] != 2 || !casCheck(digits[:m]) {
+			continue
+		}
+		return canonicalCAS(digits[:m]), start, ends[m-1], true
+	}
+	return "", 0, 0, false
 }
 
 func isASCIIAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

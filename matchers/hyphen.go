@@ -51,27 +51,64 @@ func letterBefore(norm []byte, i int) (bool, int) {
 
 // appendJoinedHits appends to out the substance terms found in field fi
 // (normalised text norm) only once the hyphens between letters are
-// removed, with their span in norm.
-func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch) []fhit {
+// removed, with their span in norm; with seps (a field whose substances
+// count: not the seller, location or price), also other separators, and
+// with dots (the title) dots.
+func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch, seps, dots bool) []fhit {
 	base := len(out)
+	out = m.appendJoinedSep(out, base, norm, fi, js, '-')
+	if !seps {
+		return out
+	}
+	if dots {
+		// Dots only in the title: descriptions are full of them (one
+		// IndexByte call each cost 5 % of BenchmarkMatch).
+		out = m.appendJoinedSep(out, base, norm, fi, js, '.')
+	}
+	// Words cut by other separators a seller puts between letters to
+	// break a keyword ("Eph.edr.ine", "Saf/role", "Pipe|ronal",
+	// "Iso_safrole", "Ephe•drine" whose bullet the normaliser makes a
+	// dot, "Safr⏎ole"); the same rescan, for each separator (one
+	// IndexByte pass when the field has none).
+	for _, sep := range joinSeps {
+		out = m.appendJoinedSep(out, base, norm, fi, js, sep)
+	}
+	return out
+}
+
+// joinSeps are the separators other than the hyphen and the dot that the
+// joined-word rescan removes between letters.
+var joinSeps = []byte{'/', '|', '_', '\n'}
+
+// appendJoinedSep is appendJoinedHits for one separator; hits already in
+// out[base:] are not added twice.
+func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, js *joinScratch, sep byte) []fhit {
 	for from := 0; ; {
-		h := indexByteFrom(norm, '-', from)
+		h := indexByteFrom(norm, sep, from)
 		if h < 0 {
 			break
 		}
 		from = h + 1
-		if l, _ := letterBefore(norm, h); !l {
+		hs := h
+		if sep == '\n' && h >= 2 && norm[h-1] == '-' {
+			// A line-break hyphen ("Ephed-⏎rine"): both are the cut.
+			hs = h - 1
+		}
+		if l, _ := letterBefore(norm, hs); !l {
 			continue
 		}
 		if l, _ := letterAt(norm, h+1); !l {
 			continue
 		}
+		if sep != '-' && !m.mayJoin(norm, hs, h+1) {
+			continue
+		}
 		// The hyphenated word: letters and hyphens between letters.
-		ts, te := h, h+1
+		ts, te := hs, h+1
 		for {
 			if l, w := letterBefore(norm, ts); l {
 				ts -= w
-			} else if ts >= 2 && norm[ts-1] == '-' && isLetterBefore(norm, ts-1) {
+			} else if ts >= 2 && norm[ts-1] == sep && isLetterBefore(norm, ts-1) {
 				ts--
 			} else {
 				break
@@ -80,7 +117,7 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 		for {
 			if l, w := letterAt(norm, te); l {
 				te += w
-			} else if te+1 < len(norm) && norm[te] == '-' && isLetterAt(norm, te+1) {
+			} else if te+1 < len(norm) && norm[te] == sep && isLetterAt(norm, te+1) {
 				te++
 			} else {
 				break
@@ -92,7 +129,7 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 		ws, we := ts, te
 		if ws >= 2 && norm[ws-1] == ' ' {
 			ws--
-			for ws > 0 && (asciiWordAt(norm, ws-1) || norm[ws-1] >= 0x80) && norm[ws-1] != ' ' {
+			for ws > 0 && (asciiWordAt(norm, ws-1) || norm[ws-1] >= 0x80 || sep != '-' && norm[ws-1] == sep && isLetterBefore(norm, ws-1)) && norm[ws-1] != ' ' {
 				ws--
 			}
 			for ws < len(norm) && !utf8.RuneStart(norm[ws]) {
@@ -101,13 +138,16 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 		}
 		if we+1 < len(norm) && norm[we] == ' ' {
 			we++
-			for we < len(norm) && (asciiWordAt(norm, we) || norm[we] >= 0x80) {
+			for we < len(norm) && (asciiWordAt(norm, we) || norm[we] >= 0x80 || sep != '-' && norm[we] == sep && isLetterAt(norm, we+1)) {
 				we++
 			}
 		}
 		js.text, js.pos, js.cut = js.text[:0], js.pos[:0], js.cut[:0]
 		for p := ws; p < we; p++ {
-			if p >= ts && p < te && norm[p] == '-' {
+			// Other separators are removed in the neighbour words too
+			// ("Ace.tic an.hy.dride").
+			if p >= ts && p < te && (norm[p] == sep || p == hs) ||
+				sep != '-' && norm[p] == sep && isLetterBefore(norm, p) && isLetterAt(norm, p+1) {
 				js.cut = append(js.cut, int32(p))
 				continue
 			}
@@ -144,6 +184,44 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 		}
 	}
 	return out
+}
+
+// mayJoin reports whether removing the cut norm[hs:h1) between two letters
+// can make a substance term: both trigrams and the 4-gram across it occur
+// in one (Matcher.joinTri, joinQuad). Letters outside a-z, or a one-letter
+// fragment, pass.
+func (m *Matcher) mayJoin(norm []byte, hs, h1 int) bool {
+	if hs < 2 || h1+2 > len(norm) {
+		return true
+	}
+	a, b, c, d := norm[hs-2], norm[hs-1], norm[h1], norm[h1+1]
+	t1, ok1 := trigramIndex(a, b, c)
+	t2, ok2 := trigramIndex(b, c, d)
+	if !ok1 || !ok2 {
+		return true
+	}
+	if m.joinTri[t1/64]&(1<<(t1%64)) == 0 || m.joinTri[t2/64]&(1<<(t2%64)) == 0 {
+		return false
+	}
+	q, _ := quadgramIndex([]byte{a, b, c, d})
+	return m.joinQuad[q/64]&(1<<(q%64)) != 0
+}
+
+// quadgramIndex numbers the 4-gram of ASCII lower-case letters b[:4].
+func quadgramIndex(b []byte) (int, bool) {
+	t, ok := trigramIndex(b[0], b[1], b[2])
+	if !ok || b[3] < 'a' || b[3] > 'z' {
+		return 0, false
+	}
+	return t*26 + int(b[3]-'a'), true
+}
+
+// trigramIndex numbers a trigram of ASCII lower-case letters.
+func trigramIndex(a, b, c byte) (int, bool) {
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' || c < 'a' || c > 'z' {
+		return 0, false
+	}
+	return (int(a-'a')*26+int(b-'a'))*26 + int(c-'a'), true
 }
 
 func isLetterBefore(norm []byte, i int) bool { l, _ := letterBefore(norm, i); return l }

@@ -164,7 +164,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		}
 		f.casHi = len(sc.cas)
 		f.joinLo = len(sc.joined)
-		sc.joined = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join)
+		sc.joined = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
 		f.joinHi = len(sc.joined)
 		anySub = anySub || f.joinHi > f.joinLo
 		if !anySub {
@@ -606,6 +606,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				// Table I or immediate-precursor name keeps its hit (recall
 				// first where any quantity is a ticket).
 				if derived || substituted && m.substitutable(r.sub) {
+					continue
+				}
+				// A street name holding an ambiguous abbreviation ("new
+				// PMK", "BMK powder") is blocked by that abbreviation's
+				// block words ("PMK Racing — new PMK series exhaust").
+				if sa := m.streetAmb[h.pat]; r.amb == -1 && sa.sub >= 0 && r.kind == HitStreetName &&
+					len(within(ambList(sa, kAmbBlock), int32(fi), h.s, 80)) > 0 {
 					continue
 				}
 				if r.amb != -1 {

@@ -2,6 +2,7 @@ package matchers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -143,7 +144,19 @@ type Matcher struct {
 	newStreet []bool
 	// unitWord marks patterns that are units of quantity (quantityUnits
 	// or a bulk unit), looked up per hit without hashing the text.
-	unitWord   []bool
+	unitWord []bool
+	// joinTri holds every trigram of ASCII lower-case letters in a
+	// substance term: a separator between letters whose two trigrams
+	// across it are not both here cuts no name, and is not rescanned
+	// (appendJoinedSep).
+	joinTri [(26*26*26 + 63) / 64]uint64
+	// streetAmb is, per pattern, the ambiguous abbreviation a street
+	// name holds as a word ("new PMK" holds PMK), whose block words
+	// then block the street name too; sub -1 for none.
+	streetAmb []ambRef
+	// joinQuad holds every 4-gram of ASCII lower-case letters in a
+	// substance term, for a cut with two letters on each side.
+	joinQuad   []uint64
 	ac         *automaton
 	casIndex   map[string]casRef
 	tokens     []map[string]bool // per substance: the words of its terms
@@ -398,6 +411,45 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		p := &m.pats[i]
 		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix,
 			glueDigit: gluesDigit(p)}
+	}
+	m.joinQuad = make([]uint64, (26*26*26*26+63)/64)
+	for i := range m.pats {
+		p := &m.pats[i]
+		if p.kinds&kSubstance == 0 || len(p.text) < 5 {
+			continue
+		}
+		for j := 0; j+3 <= len(p.text); j++ {
+			if t, ok := trigramIndex(p.text[j], p.text[j+1], p.text[j+2]); ok {
+				m.joinTri[t/64] |= 1 << (t % 64)
+			}
+			if j+4 <= len(p.text) {
+				if q, ok := quadgramIndex([]byte(p.text[j : j+4])); ok {
+					m.joinQuad[q/64] |= 1 << (q % 64)
+				}
+			}
+		}
+	}
+	ambWords := map[string]ambRef{}
+	for i := range m.pats {
+		for _, r := range m.pats[i].refs {
+			if _, seen := ambWords[m.pats[i].text]; r.amb >= 0 && !seen {
+				ambWords[m.pats[i].text] = ambRef{sub: r.sub, amb: r.amb}
+			}
+		}
+	}
+	m.streetAmb = make([]ambRef, len(m.pats))
+	for i := range m.pats {
+		m.streetAmb[i] = ambRef{sub: -1}
+		p := &m.pats[i]
+		if !slices.ContainsFunc(p.refs, func(r termRef) bool { return r.kind == HitStreetName && r.amb == -1 }) {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(p.text, func(r rune) bool { return r == ' ' || r == '-' }) {
+			if ar, ok := ambWords[w]; ok {
+				m.streetAmb[i] = ar
+				break
+			}
+		}
 	}
 	m.newStreet = make([]bool, len(m.pats))
 	m.unitWord = make([]bool, len(m.pats))

@@ -423,6 +423,16 @@ func (t *Text) Reset(s string) {
 			if r == utf8.RuneError && w <= 1 {
 				t.emitUnit(" ", i, i+1)
 				w = 1
+			} else if lastKind == cSpace && r >= 0x2190 && r != 0x3000 && lowerWordAfter(s, i+w) && unicode.Is(unicode.So, r) {
+				// A pictograph standing between spaces before a word
+				// that goes on in lower case ("Pseudo 🔥 ephedrine") is
+				// decoration: dropped, so the words on either side are
+				// read as neighbours; before a capital it still
+				// separates list items ("✅ Acetone ✅ MEK").
+			} else if r == 0x202E {
+				// A right-to-left override: a reader sees its text
+				// reversed ("\u202eenirdehpE\u202c" shows "Ephedrine").
+				w = t.emitOverride(s, i, w) - i
 			} else if r >= 0x3099 && (r <= 0x309C || r == 0xFF9E || r == 0xFF9F) && t.composeKana(r, i+w) {
 				// A voicing mark composed with the kana before it.
 			} else if lastKind == cLower && r >= 0x2190 && unicode.Is(unicode.So, r) && lettersEnd(out) && lettersStart(s, i, i+w) {
@@ -451,6 +461,48 @@ func (t *Text) Reset(s string) {
 	if mixed {
 		deLeet(t.Norm)
 	}
+}
+
+// lowerWordAfter reports whether s[j:] is a space (after at most one
+// variation selector, U+FE0F) and then an ASCII lower-case letter.
+func lowerWordAfter(s string, j int) bool {
+	if strings.HasPrefix(s[j:], "\ufe0f") {
+		j += len("\ufe0f")
+	}
+	return j+1 < len(s) && s[j] == ' ' && s[j+1] >= 'a' && s[j+1] <= 'z'
+}
+
+// emitOverride emits the text of a right-to-left override starting at
+// s[i] (U+202E, w bytes) in the order a reader sees it: its runes reversed,
+// up to the pop (U+202C, consumed), a line break or the end, folded as
+// elsewhere, as one unit of the original. It returns the end of what it
+// consumed.
+func (t *Text) emitOverride(s string, i, w int) int {
+	e := len(s)
+	if k := strings.IndexAny(s[i+w:], "\u202c\n\r"); k >= 0 {
+		e = i + w + k
+	}
+	end := e
+	if strings.HasPrefix(s[e:], "\u202c") {
+		end += len("\u202c")
+	}
+	var b strings.Builder
+	for j := e; j > i+w; {
+		r, rw := utf8.DecodeLastRuneInString(s[i+w : j])
+		j -= rw
+		switch {
+		case r < 0x80 && asciiClass[r] == cSpace:
+			b.WriteByte(' ')
+		case r < 0x80:
+			b.WriteByte(byte(unicode.ToLower(r)))
+		case r == utf8.RuneError:
+			b.WriteByte(' ')
+		default:
+			b.WriteString(foldRune(r))
+		}
+	}
+	t.emitUnit(b.String(), i, end)
+	return end
 }
 
 // emitUnit appends b as the image of the original unit [o, oe).
@@ -930,8 +982,9 @@ func leetWord(b []byte, i, j int, follows bool) bool {
 var leet = [256]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't'}
 
 // confusable maps Cyrillic and Greek letters that look like Latin ones to
-// those Latin letters (lower case); applied only inside words that also hold
-// Latin letters, so Russian and Greek words stay as they are.
+// those Latin letters (lower case), and Armenian ones; applied only inside
+// words that also hold Latin letters, so Russian, Greek and Armenian words
+// stay as they are.
 var confusable = func() map[rune]string {
 	m := map[rune]string{}
 	add := func(from, to string) {
@@ -945,6 +998,8 @@ var confusable = func() map[rune]string {
 	}
 	add("аАвВеЕёЁкКмМнНоОрРсСтТуУхХіІјЈѕЅһҺԁӏԛԝьЬ", "aabbeeeekkmmhhooppcctTyyxxiijjsshhdlqwbb")
 	add("αΑβΒεΕζΖηΗιΙκΚμΜνΝοΟρΡτΤυΥχΧ", "aabbeezznhiikkumvnoopptTuyxx")
+	// Armenian ("Isօsafrօle", "Pseսdoephedrine").
+	add("օՕսՍոհզցԼ", "oouunhqgl")
 	for k, v := range m {
 		m[k] = strings.ToLower(v)
 	}
@@ -957,10 +1012,10 @@ var confusable = func() map[rune]string {
 const confusableLo = 0x370
 
 var confusableTab = func() []string {
-	t := make([]string, 0x530-confusableLo)
+	t := make([]string, 0x590-confusableLo)
 	for r, l := range confusable {
-		if r < confusableLo || r >= 0x530 {
-			panic("matchers: confusable letter outside the Greek and Cyrillic blocks")
+		if r < confusableLo || r >= 0x590 {
+			panic("matchers: confusable letter outside the Greek, Cyrillic and Armenian blocks")
 		}
 		t[r-confusableLo] = l
 	}
@@ -1063,7 +1118,8 @@ func foldRuneIn(r rune, own string) string {
 	if r < foldTableSize {
 		return foldTable[r]
 	}
-	if r >= 0x3000 && !(r >= 0xF900 && r <= 0xFAFF || r >= 0xFE00 && r <= 0xFFEF || r >= 0x1D400 && r <= 0x1D7FF || r >= 0xE0000) {
+	if r >= 0x3000 && !(r >= 0xF900 && r <= 0xFAFF || r >= 0xFE00 && r <= 0xFFEF || r >= 0x1D400 && r <= 0x1D7FF || r >= 0xE0000 ||
+		r >= 0xAB70 && r <= 0xABBF || r >= 0xA4D0 && r <= 0xA4FF || r >= 0x1F130 && r <= 0x1F1FF) {
 		if r == 0x3000 {
 			return " "
 		}
@@ -1083,6 +1139,9 @@ func foldRuneIn(r rune, own string) string {
 func computeFold(r rune) string {
 	if s, ok := special[r]; ok {
 		return s
+	}
+	if l := lookAlikeLetter(r); l != 0 {
+		return string(l)
 	}
 	switch {
 	case unicode.Is(unicode.Cf, r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r),
@@ -1124,6 +1183,71 @@ func computeFold(r rune) string {
 		}
 	}
 	return norm.NFC.String(b.String())
+}
+
+// cherokeeLatin maps the Cherokee letters U+13A0… that look like Latin
+// letters ("ᏢᎷᏦ" for PMK) to them; their lower-case forms (U+AB70…) too.
+// Cherokee text is folded whatever the word around it: Cherokee-language
+// listings are too rare to cost a word-level check.
+var cherokeeLatin = map[rune]rune{
+	0x13A0: 'd', 0x13A1: 'r', 0x13A2: 't', 0x13A5: 'i', 0x13A9: 'y', 0x13AA: 'a', 0x13AB: 'j', 0x13AC: 'e',
+	0x13B3: 'w', 0x13B7: 'm', 0x13BB: 'h', 0x13C0: 'g', 0x13C2: 'h', 0x13C3: 'z', 0x13CF: 'b', 0x13D2: 'r',
+	0x13D4: 'w', 0x13D9: 'v', 0x13DA: 's', 0x13DE: 'l', 0x13DF: 'c', 0x13E2: 'p', 0x13E6: 'k', 0x13F4: 'b',
+}
+
+// lisuLatin maps the Lisu (Fraser) letters U+A4D0…U+A4F7 that look like
+// Latin capitals ("ꓢafrole") to them (0: no look-alike); folded whatever
+// the word around them, like Cherokee.
+var lisuLatin = [40]rune{
+	'b', 'p', 0, 'd', 't', 0, 'g', 'k', 0, 'j', 'c', 0, 'z', 'f', 0, 'm',
+	'n', 'l', 's', 'r', 0, 0, 'v', 'h', 0, 0, 'w', 'x', 'y', 0, 'a', 0,
+	'e', 0, 'i', 'o', 'u', 0, 0, 0,
+}
+
+// lookAlikeLetter returns the Latin letter (lower case) that r stands for
+// when r is a letter-like symbol NFKC leaves alone: Cherokee and Lisu
+// look-alikes, IPA, hooked and stroked Latin letters (ɑ ɡ ɩ ɾ ɱ ƀ ƭ),
+// parenthesized letters (⒜,
+// which NFKC would make "(a)"), negative circled and squared letters (🅐,
+// 🅰) and regional-indicator letters (🇦, which pairs show as flags);
+// else 0. Only computeFold calls it (the fold table caches the runes below
+// foldTableSize).
+func lookAlikeLetter(r rune) rune {
+	switch {
+	case r >= 0x13A0 && r <= 0x13F5:
+		return cherokeeLatin[r]
+	case r >= 0xAB70 && r <= 0xABBF:
+		return cherokeeLatin[r-0xAB70+0x13A0]
+	case r >= 0x13F8 && r <= 0x13FD:
+		return cherokeeLatin[r-8]
+	case r >= 0xA4D0 && r <= 0xA4F7:
+		return lisuLatin[r-0xA4D0]
+	case r >= 0x249C && r <= 0x24B5:
+		return 'a' + r - 0x249C
+	case r >= 0x1F150 && r <= 0x1F169:
+		return 'a' + r - 0x1F150
+	case r >= 0x1F170 && r <= 0x1F189:
+		return 'a' + r - 0x1F170
+	case r >= 0x1F1E6 && r <= 0x1F1FF:
+		return 'a' + r - 0x1F1E6
+	}
+	switch r {
+	case 'ɑ', 'ɒ':
+		return 'a'
+	case 'ɱ', 'Ɱ':
+		return 'm'
+	case 'ɾ':
+		return 'r'
+	case 'ɡ':
+		return 'g'
+	case 'ɩ':
+		return 'i'
+	case 'ƀ', 'Ƀ':
+		return 'b'
+	case 'ƭ', 'Ƭ':
+		return 't'
+	}
+	return 0
 }
 
 // inlineTags are the HTML tags that may stand inside a word without
