@@ -1106,7 +1106,7 @@ func compileSelector(s string) (cascadia.Selector, error) {
 	if ok {
 		return sel, nil
 	}
-	sel, err := cascadia.Compile(LocalNames(s))
+	sel, err := cascadia.Compile(precwatch.LocalNames(s))
 	if err != nil {
 		return nil, err
 	}
