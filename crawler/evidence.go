@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -57,7 +58,22 @@ type Evidence struct {
 	segName  string
 	segSize  int64
 	readers  map[string]*os.File
+	// segSeen caches whether a segment file exists, and when that was
+	// last checked: retention may delete old segments (README,
+	// "Retention"), and a snapshot whose segment is gone is stored again
+	// by the next Put of its body.
+	segSeen map[string]segCheck
 }
+
+// segCheck is a cached answer to "does this segment file exist".
+type segCheck struct {
+	exists bool
+	at     time.Time
+}
+
+// segRecheck is how long a segment's existence is trusted before it is
+// checked again.
+const segRecheck = time.Minute
 
 type evidenceLoc struct {
 	seg string
@@ -79,7 +95,8 @@ func OpenEvidence(dir string) (*Evidence, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open evidence %s: %w", dir, err)
 	}
-	e := &Evidence{dir: dir, index: map[[sha256.Size]byte]evidenceLoc{}, indexF: f, readers: map[string]*os.File{}}
+	e := &Evidence{dir: dir, index: map[[sha256.Size]byte]evidenceLoc{}, indexF: f, readers: map[string]*os.File{},
+		segSeen: map[string]segCheck{}}
 	if err := e.refresh(); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("open evidence %s: %w", dir, err)
@@ -121,7 +138,7 @@ func (e *Evidence) refresh() error {
 		if err1 != nil || err2 != nil || strings.ContainsAny(f[1], `/\`) {
 			continue
 		}
-		if _, ok := e.index[key]; !ok {
+		if old, ok := e.index[key]; (!ok || !e.segExists(old.seg)) && e.segExists(f[1]) {
 			e.index[key] = evidenceLoc{seg: f[1], off: off, n: ln}
 		}
 	}
@@ -147,7 +164,11 @@ func (e *Evidence) Put(s Snapshot) (string, error) {
 	key := sha256.Sum256(s.Body)
 	hash := hex.EncodeToString(key[:])
 	e.mu.Lock()
-	_, ok := e.index[key]
+	loc, ok := e.index[key]
+	if ok && !e.segExists(loc.seg) {
+		delete(e.index, key) // its segment was deleted: store it again
+		ok = false
+	}
 	e.mu.Unlock()
 	if ok {
 		return hash, nil
@@ -194,6 +215,22 @@ func (e *Evidence) Put(s Snapshot) (string, error) {
 	return hash, nil
 }
 
+// segExists reports whether the segment file seg exists, from a cache
+// checked again after segRecheck. The caller holds e.mu or owns e.
+func (e *Evidence) segExists(seg string) bool {
+	if seg == e.segName && e.seg != nil {
+		return true
+	}
+	now := time.Now()
+	if c, ok := e.segSeen[seg]; ok && now.Sub(c.at) < segRecheck {
+		return c.exists
+	}
+	_, err := os.Stat(filepath.Join(e.dir, seg))
+	exists := !errors.Is(err, fs.ErrNotExist)
+	e.segSeen[seg] = segCheck{exists: exists, at: now}
+	return exists
+}
+
 // rotate starts a new segment owned by this process.
 func (e *Evidence) rotate() error {
 	if e.seg != nil {
@@ -238,6 +275,13 @@ func (e *Evidence) Get(hash string) (*Snapshot, error) {
 	if r == nil {
 		var err error
 		r, err = os.Open(filepath.Join(e.dir, loc.seg))
+		if errors.Is(err, fs.ErrNotExist) {
+			// Deleted by retention: the next Put of this body stores it again.
+			delete(e.index, key)
+			e.segSeen[loc.seg] = segCheck{exists: false, at: time.Now()}
+			e.mu.Unlock()
+			return nil, precwatch.Errorf(precwatch.ENOTFOUND, "no evidence %s (its segment %s was deleted)", hash, loc.seg)
+		}
 		if err != nil {
 			e.mu.Unlock()
 			return nil, fmt.Errorf("get evidence %s: %w", hash, err)
