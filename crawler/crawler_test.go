@@ -419,6 +419,8 @@ func TestCharsets(t *testing.T) {
 	cp1251, _ := charmap.Windows1251.NewEncoder().String(ru)
 	sjis, _ := japanese.ShiftJIS.NewEncoder().String(ja)
 	latin, _ := charmap.ISO8859_2.NewEncoder().String("Chlorek sodu źdźbło")
+	koi8, _ := charmap.KOI8R.NewEncoder().String(ru)
+	cp1252, _ := charmap.Windows1252.NewEncoder().String("Natriumchlorid für Labore, Größe 1 kg")
 	for _, tc := range []struct {
 		name, contentType, head, body, want string
 	}{
@@ -428,6 +430,13 @@ func TestCharsets(t *testing.T) {
 		{"windows-1251 from header", "text/html; charset=windows-1251", "", cp1251, ru},
 		{"Shift_JIS from header", "text/html; charset=Shift_JIS", "", sjis, ja},
 		{"ISO-8859-2 from meta", "text/html", `<meta charset="iso-8859-2">`, latin, "Chlorek sodu źdźbło"},
+		// Nothing declared, bytes not UTF-8 (old shops): guessed by how
+		// each decoding reads, not read as windows-1252.
+		{"undeclared windows-1251", "text/html", "", cp1251, ru},
+		{"undeclared KOI8-R", "text/html", "", koi8, ru},
+		{"undeclared GBK", "text/html", "", gbk, zh},
+		{"undeclared Shift_JIS", "text/html", "", sjis, ja},
+		{"undeclared windows-1252", "text/html", "", cp1252, "Natriumchlorid für Labore, Größe 1 kg"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

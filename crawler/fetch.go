@@ -25,6 +25,7 @@ import (
 
 	"github.com/gocolly/colly/v2"
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/crawler/extract"
 	"github.com/temoto/robotstxt"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
@@ -730,6 +731,15 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 		// bytes only; pages with long heads declare it later.
 		if e, n := declaredCharset(body); e != nil {
 			enc, name = e, n
+		} else if name == "windows-1252" && !utf8.Valid(body) {
+			// Nothing declared and the bytes are not UTF-8: an old
+			// Russian, Chinese or Japanese shop as often as a Latin-1
+			// one. windows-1252 is only DetermineEncoding's fallback;
+			// guess by how each decoding reads, as `precwatch match`
+			// does for saved pages.
+			if out, n := extract.GuessCharset(body); n != "" {
+				return out, n, nil
+			}
 		}
 	}
 	if name == "utf-8" && kind != precwatch.KindJSON && !utf8.Valid(body) {

@@ -558,33 +558,6 @@ func TestMatchDocumentCharsets(t *testing.T) {
 	}
 }
 
-// TestGuessCharsetLarge: an undeclared legacy text larger than the sample
-// its charset is guessed from decodes whole in that charset, whatever
-// multi-byte character the sample's end falls in.
-func TestGuessCharsetLarge(t *testing.T) {
-	tests := []struct {
-		name string
-		e    encoding.Encoding
-		text string
-	}{
-		{"windows-1251", charmap.Windows1251, "Красный фосфор 500 г, анонимная упаковка.\n"},
-		{"koi8-r", charmap.KOI8R, "Продаю эфедрин, 100 грамм, пишите в телеграм. "},
-		{"gb18030", simplifiedchinese.GB18030, "出售伪麻黄碱，一公斤，微信联系。出售伪麻黄碱。\n"},
-		{"shift_jis", japanese.ShiftJIS, "プソイドエフェドリン 1kg を販売します。ご連絡ください。"},
-	}
-	for _, tt := range tests {
-		unit, err := tt.e.NewEncoder().Bytes([]byte(tt.text))
-		if err != nil {
-			t.Fatalf("%s: encode: %v", tt.name, err)
-		}
-		data := bytes.Repeat(unit, maxGuessSample/len(unit)+3)
-		want := strings.Repeat(tt.text, maxGuessSample/len(unit)+3)
-		if got := guessCharset(data); got != want {
-			t.Errorf("%s, %d bytes: decoded %d bytes, want %d; starts %q", tt.name, len(data), len(got), len(want), got[:min(len(got), 80)])
-		}
-	}
-}
-
 // TestMatchDocumentMalformed: broken, binary and huge-nesting documents are
 // matched (one result each), never crash the command.
 func TestMatchDocumentMalformed(t *testing.T) {

@@ -13,17 +13,11 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/japanese"
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/crawler/extract"
@@ -472,7 +466,7 @@ func adFrame(loc string) bool {
 // declaration); then an HTML page's declared charset (<meta charset>,
 // <meta http-equiv="Content-Type">); an undeclared legacy charset is guessed
 // among windows-1251, KOI8-R, GB18030, Shift_JIS and windows-1252 by how
-// plausible each decoding reads (guessCharset).
+// plausible each decoding reads (extract.GuessCharset).
 func decodeDocument(data []byte, isHTML bool) string {
 	if e, _, certain := charset.DetermineEncoding(data, ""); certain {
 		if dec, err := e.NewDecoder().Bytes(data); err == nil {
@@ -490,7 +484,8 @@ func decodeDocument(data []byte, isHTML bool) string {
 			}
 		}
 	}
-	return guessCharset(data)
+	text, _ := extract.GuessCharset(data)
+	return string(text)
 }
 
 // declaresCharset reports whether the start of an HTML page declares a
@@ -499,114 +494,4 @@ func decodeDocument(data []byte, isHTML bool) string {
 func declaresCharset(data []byte) bool {
 	head := bytes.ToLower(data[:min(len(data), 1024)])
 	return bytes.Contains(head, []byte("charset"))
-}
-
-// legacyCharsets are the undeclared charsets guessCharset tries, the most
-// likely first (it wins ties).
-var legacyCharsets = []encoding.Encoding{charmap.Windows1251, charmap.KOI8R, simplifiedchinese.GB18030, japanese.ShiftJIS, charmap.Windows1252}
-
-// maxGuessSample bounds the bytes guessCharset weighs: a megabyte tells
-// the charset as well as all of a large file does, which would otherwise
-// be decoded in every candidate charset.
-const maxGuessSample = 1 << 20
-
-// guessCharset decodes bytes that are not UTF-8 and declare no charset with
-// the legacy charset whose decoding of (the first megabyte of) data reads
-// most like text (plausibility); invalid UTF-8 sequences are replaced if
-// nothing decodes.
-func guessCharset(data []byte) string {
-	sample := data
-	if len(sample) > maxGuessSample {
-		// Cut after a space or line break: no charset tried uses
-		// either inside a multi-byte character.
-		sample = sample[:maxGuessSample]
-		if i := bytes.LastIndexAny(sample, " \n"); i > 0 {
-			sample = sample[:i+1]
-		}
-	}
-	type candidate struct {
-		e     encoding.Encoding
-		text  string // the sample decoded
-		score int
-	}
-	var ranked []candidate
-	for _, e := range legacyCharsets {
-		if dec, err := e.NewDecoder().Bytes(sample); err == nil {
-			ranked = append(ranked, candidate{e, string(dec), plausibility(string(dec))})
-		}
-	}
-	// Stable: the most likely charset wins ties.
-	slices.SortStableFunc(ranked, func(a, b candidate) int { return b.score - a.score })
-	for _, c := range ranked {
-		if len(sample) == len(data) {
-			return c.text
-		}
-		if dec, err := c.e.NewDecoder().Bytes(data); err == nil {
-			return string(dec)
-		}
-	}
-	return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))
-}
-
-// plausibility scores how much a decoding reads like text in one script,
-// per byte of input so that one-byte and two-byte charsets compare:
-// Russian letters (one byte each in windows-1251) score 2, CJK ideographs
-// (two bytes in GB18030 and Shift_JIS) 4 and kana 5 (Japanese text has
-// kana, Chinese text read as Shift_JIS has none), none of them beside
-// Latin letters in a word. Capitals inside a Cyrillic word (two-byte text
-// read as windows-1251), runs of accented Latin letters (Cyrillic or CJK
-// bytes read as windows-1252), halfwidth katakana (GBK bytes read as
-// Shift_JIS), Latin-1 symbols and replacement characters cost.
-func plausibility(s string) int {
-	rs := []rune(s)
-	score := 0
-	asciiLetter := func(i int) bool {
-		return i >= 0 && i < len(rs) && rs[i] < 0x80 && unicode.IsLetter(rs[i])
-	}
-	accented := func(i int) bool {
-		return i >= 0 && i < len(rs) && rs[i] >= 0xC0 && rs[i] < 0x250 && unicode.IsLetter(rs[i])
-	}
-	russian := func(r rune) bool { return r >= 0x410 && r <= 0x44F || r == 0x401 || r == 0x451 }
-	for i, r := range rs {
-		switch {
-		case r < 0x80:
-		case r == utf8.RuneError:
-			score -= 8
-		case r >= 0xFF61 && r <= 0xFF9F:
-			score -= 2
-		case r >= 0x3040 && r <= 0x30FF:
-			score += 5
-		case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF5E:
-			if asciiLetter(i-1) && asciiLetter(i+1) {
-				score -= 2
-			} else {
-				score += 4
-			}
-		case russian(r):
-			switch {
-			case asciiLetter(i-1) || asciiLetter(i+1):
-				score -= 2
-			case i > 0 && unicode.IsUpper(r) && unicode.IsLower(rs[i-1]) && rs[i-1] >= 0x400:
-				score -= 3
-			default:
-				score += 2
-			}
-		case accented(i):
-			if accented(i-1) || accented(i+1) {
-				score--
-			} else {
-				score++
-			}
-		case r >= 0x80 && r < 0xC0:
-			switch r {
-			case 0xA0, 0xA3, 0xA5, 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB7, 0xBB: // nbsp £ ¥ § © « ® ° · »
-			default:
-				score--
-			}
-		case unicode.IsLetter(r), unicode.IsSpace(r), unicode.IsPunct(r):
-		default:
-			score--
-		}
-	}
-	return score
 }
