@@ -16,6 +16,7 @@ import (
 type flightCache[V any] struct {
 	ttl time.Duration
 	max int
+	now func() time.Time // the clock (time.Now; tests set their own)
 
 	mu sync.Mutex
 	m  map[string]*cacheEntry[V]
@@ -29,14 +30,14 @@ type cacheEntry[V any] struct {
 }
 
 func newFlightCache[V any](ttl time.Duration) *flightCache[V] {
-	return &flightCache[V]{ttl: ttl, max: 4096, m: map[string]*cacheEntry[V]{}}
+	return &flightCache[V]{ttl: ttl, max: 4096, now: time.Now, m: map[string]*cacheEntry[V]{}}
 }
 
 // get returns the cached result of key or computes it with fn, once for
 // all concurrent callers. fn runs detached from any one caller's
 // cancellation, bounded by 30s.
 func (c *flightCache[V]) get(ctx context.Context, key string, fn func(context.Context) (V, error)) (V, error) {
-	now := time.Now()
+	now := c.now()
 	c.mu.Lock()
 	e, ok := c.m[key]
 	if ok {
@@ -58,7 +59,7 @@ func (c *flightCache[V]) get(ctx context.Context, key string, fn func(context.Co
 		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		e.res, e.err = fn(fctx)
 		cancel()
-		e.at = time.Now()
+		e.at = c.now()
 		if e.err != nil || c.ttl <= 0 {
 			c.mu.Lock()
 			if c.m[key] == e {

@@ -134,7 +134,13 @@ func TestMetricsLabelEscaping(t *testing.T) {
 }
 
 func TestSearchCacheSharesAndExpires(t *testing.T) {
-	c := newFlightCache[*SearchResults](50 * time.Millisecond)
+	c := newFlightCache[*SearchResults](5 * time.Second)
+	// A clock the test moves, so that a loaded machine cannot expire an
+	// entry early.
+	var clockMu sync.Mutex
+	clock := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	c.now = func() time.Time { clockMu.Lock(); defer clockMu.Unlock(); return clock }
+	advance := func(d time.Duration) { clockMu.Lock(); clock = clock.Add(d); clockMu.Unlock() }
 	var calls atomic.Int32
 	release := make(chan struct{})
 	fn := func(context.Context) (*SearchResults, error) {
@@ -162,7 +168,12 @@ func TestSearchCacheSharesAndExpires(t *testing.T) {
 	if n := calls.Load(); n != 1 {
 		t.Errorf("a fresh entry was recomputed (%d calls)", n)
 	}
-	time.Sleep(60 * time.Millisecond)
+	advance(4 * time.Second)
+	c.get(context.Background(), "k", fn)
+	if n := calls.Load(); n != 1 {
+		t.Errorf("an entry younger than the TTL was recomputed (%d calls)", n)
+	}
+	advance(2 * time.Second)
 	c.get(context.Background(), "k", fn)
 	if n := calls.Load(); n != 2 {
 		t.Errorf("an expired entry was reused (%d calls, want 2)", n)
