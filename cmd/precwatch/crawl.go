@@ -33,7 +33,7 @@ func (s *stringsFlag) String() string     { return strings.Join(*s, ",") }
 func (s *stringsFlag) Set(v string) error { *s = append(*s, v); return nil }
 
 func runCrawl(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "crawl", "--config FILE [--data DIR] [--target NAME ...] [--listings FILE]")
+	fs := newFlagSet(env, "crawl", "--config FILE [--data DIR] [--target NAME ...] [--listings FILE] [--log-level L]")
 	cfgPath := fs.String("config", "", "configuration file (required)")
 	dataDir := fs.String("data", "", "data directory (default: the config's data_dir)")
 	var names stringsFlag

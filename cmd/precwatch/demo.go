@@ -25,7 +25,7 @@ func init() {
 const defaultDemoData = "./precwatch-demo"
 
 func runDemo(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "demo", "[--addr 127.0.0.1:8080] [--data DIR]")
+	fs := newFlagSet(env, "demo", "[--addr 127.0.0.1:8080] [--data DIR] [--no-serve] [--sites-addr ADDR] [--log-level L]")
 	addr := fs.String("addr", "127.0.0.1:8080", "address of the web UI and API")
 	dataDir := fs.String("data", defaultDemoData, "data directory (created if missing; reused by the next run)")
 	sitesAddr := fs.String("sites-addr", "127.0.0.1:0", "listen address of the demo marketplaces (port P: P, P+1, P+2)")

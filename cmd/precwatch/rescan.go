@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/precwatch/precwatch/monitor"
@@ -13,13 +14,14 @@ func init() {
 }
 
 func runRescan(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "rescan", "[--data DIR] [--config FILE] [--watchlist FILE ...] [--since DATE] [--reindex]")
+	fs := newFlagSet(env, "rescan", "[--data DIR] [--config FILE] [--watchlist FILE ...] [--since DATE] [--threshold F] [--reindex]")
 	dataDir := fs.String("data", "", "data directory (default: the config's data_dir, else ./data)")
 	cfgPath := fs.String("config", "", "configuration file (for its threshold and extra watchlists)")
 	var extra stringsFlag
 	fs.Var(&extra, "watchlist", "extra watchlist file (repeatable)")
 	since := fs.String("since", "", "only listings last seen on or after this date (YYYY-MM-DD or RFC 3339)")
-	threshold := fs.Float64("threshold", -1, "score threshold (default: the config's, else 0.5)")
+	var threshold optionalFloat
+	fs.Var(&threshold, "threshold", "score threshold `F`, 0..1 (default: the config's, else 0.5)")
 	reindex := fs.Bool("reindex", false, "also put every stored hit into the search index again, changed or not (rebuilds a lost or damaged index; automatic when the index is empty)")
 	logLevel := fs.String("log-level", "warn", "log level: debug, info, warn, error")
 	if err := parseFlags(fs, args); err != nil {
@@ -53,8 +55,8 @@ func runRescan(ctx context.Context, env *Env, args []string) error {
 	if opts.DataDir == "" {
 		opts.DataDir = "./data"
 	}
-	if *threshold >= 0 {
-		opts.Threshold = *threshold
+	if threshold.set {
+		opts.Threshold = threshold.v
 	}
 	opts.Watchlists = append(opts.Watchlists, extra...)
 	if err := requireData(opts.DataDir); err != nil {
@@ -97,5 +99,28 @@ func runRescan(ctx context.Context, env *Env, args []string) error {
 	if *reindex {
 		fmt.Fprintf(env.Stdout, "re-indexed %d unchanged listings with hits\n", s.Reindexed)
 	}
+	return nil
+}
+
+// optionalFloat is a float flag that knows whether it was given (its help
+// shows no made-up default).
+type optionalFloat struct {
+	v   float64
+	set bool
+}
+
+func (f *optionalFloat) String() string {
+	if f == nil || !f.set {
+		return ""
+	}
+	return strconv.FormatFloat(f.v, 'g', -1, 64)
+}
+
+func (f *optionalFloat) Set(s string) error {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < 0 || v > 1 {
+		return fmt.Errorf("want a number from 0 to 1")
+	}
+	f.v, f.set = v, true
 	return nil
 }

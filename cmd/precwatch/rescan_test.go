@@ -72,3 +72,24 @@ func TestRescanRebuildsLostIndex(t *testing.T) {
 		t.Errorf("rescan --reindex: search total %d, want %d", got, want)
 	}
 }
+
+// TestRescanThresholdFlag: --threshold is checked (0..1) and its help shows
+// no made-up default.
+func TestRescanThresholdFlag(t *testing.T) {
+	code, _, stderr := runCmd(t, nil, "rescan", "--data", t.TempDir(), "--threshold", "1.5")
+	if code != 2 || !strings.Contains(stderr, "-threshold") || !strings.Contains(stderr, "0 to 1") {
+		t.Errorf("rescan --threshold 1.5: exit %d, stderr %q; want 2 naming the flag and its range", code, stderr)
+	}
+	_, out, errOut := runCmd(t, nil, "rescan", "--help")
+	help := out + errOut
+	if !strings.Contains(help, "-threshold F") || strings.Contains(help, "default -1") {
+		t.Errorf("rescan --help:\n%s\nwant '-threshold F' and no 'default -1'", help)
+	}
+	for _, c := range []struct{ cmd, flag string }{{"crawl", "--log-level"}, {"demo", "--no-serve"}, {"demo", "--sites-addr"}, {"rescan", "--threshold"}} {
+		_, out, errOut := runCmd(t, nil, c.cmd, "--help")
+		usage, _, _ := strings.Cut(out+errOut, "\n")
+		if !strings.Contains(usage, c.flag) {
+			t.Errorf("%s --help usage line %q does not name %s", c.cmd, usage, c.flag)
+		}
+	}
+}
