@@ -136,7 +136,6 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
-	bq := combine(user, filters)
 	size := q.Size
 	if size <= 0 {
 		size = 20
@@ -212,7 +211,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 			return nil, fmt.Errorf("search %q: %w", q.Query, err)
 		}
 	}
-	bq = combine(user, filters)
+	bq := combine(user, filters)
 	out := &Results{Hits: []Hit{}}
 	if empty {
 		if q.Facets {
@@ -516,16 +515,6 @@ func newHit(h *search.DocumentMatch) (Hit, error) {
 		}
 	}
 	return hit, nil
-}
-
-// compile turns q into a bleve query: the user's query string, rewritten,
-// in conjunction with the scope and filters as hard filters.
-func (x *Index) compile(q Query) (query.Query, error) {
-	user, filters, err := x.compileParts(q)
-	if err != nil {
-		return nil, err
-	}
-	return combine(user, filters), nil
 }
 
 // combine restricts user to filters without touching relevance; the user's

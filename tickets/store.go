@@ -401,13 +401,6 @@ func fromNullNS(n sql.NullInt64) *time.Time {
 	return &t
 }
 
-func nullNS(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return t.UnixNano()
-}
-
 // stmtCache keeps prepared statements: SQLite spends as long preparing a
 // statement as running it, and a Record runs a dozen.
 type stmtCache struct {
