@@ -40,8 +40,8 @@ func findChromium(t *testing.T) string {
 	return ""
 }
 
-// newChrome starts a headless Chromium with a fresh profile and no
-// background networking.
+// newChrome starts a headless Chromium with a fresh profile, no
+// background networking and no way off loopback.
 func newChrome(t *testing.T) context.Context {
 	path := findChromium(t)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
@@ -59,6 +59,12 @@ func newChrome(t *testing.T) context.Context {
 		chromedp.Flag("disable-extensions", true),
 		chromedp.Flag("metrics-recording-only", true),
 		chromedp.Flag("safebrowsing-disable-auto-update", true),
+		// Nothing may leave loopback, even by mistake: names resolve to
+		// nothing (no DNS query), and every request to another address
+		// goes to a proxy on a closed loopback port (loopback itself
+		// bypasses proxies).
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+		chromedp.ProxyServer("http://127.0.0.1:9"),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	)
