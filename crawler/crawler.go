@@ -631,6 +631,11 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.links = append(out.links, item{url: l, kind: 'n'})
 		}
 	}
+	// Every listing of the page is delivered even when one fails (the
+	// others are not that listing's fault); the page then fails, so it is
+	// not recorded as processed and a resumed run delivers it again.
+	var sinkErr error
+	failed := 0
 	for i := range page.Listings {
 		l := page.Listings[i]
 		l.Target = r.t.Name
@@ -641,12 +646,22 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		l.EvidenceHash = hash
 		l.ContentHash = ContentHash(l)
 		if err := r.sink.Listing(ctx, l); err != nil {
-			out.errKind = KindSink
-			return out, fmt.Errorf("sink listing %s: %w", l.ID, err)
+			if sinkErr == nil {
+				sinkErr = fmt.Errorf("sink listing %s: %w", l.ID, err)
+			}
+			failed++
+			continue
 		}
 		out.listings++
 		out.ids = append(out.ids, l.ID)
 		out.urls = append(out.urls, l.URL)
+	}
+	if sinkErr != nil {
+		out.errKind = KindSink
+		if failed > 1 {
+			sinkErr = fmt.Errorf("%w (and %d more listings of the page)", sinkErr, failed-1)
+		}
+		return out, sinkErr
 	}
 	return out, nil
 }

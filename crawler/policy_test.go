@@ -123,6 +123,33 @@ func TestPolicies(t *testing.T) {
 			t.Errorf("run %+v err %v delivered %v; want p1, p3, one sink error, incomplete", run, err, ok)
 		}
 	})
+	t.Run("a listing the sink refuses does not keep the others of its page from it", func(t *testing.T) {
+		srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprint(w, `<html><body>`)
+			for _, id := range []string{"c1", "c2", "c3"} {
+				fmt.Fprintf(w, `<div class="product" data-id="%s"><h1>Item %s</h1><p class="description">x</p></div>`, id, id)
+			}
+			fmt.Fprint(w, `</body></html>`)
+		}))
+		var mu sync.Mutex
+		var ok []string
+		sink := SinkFunc(func(_ context.Context, l precwatch.Listing) error {
+			if l.ID == "c1" {
+				return errors.New("store unavailable")
+			}
+			mu.Lock()
+			ok = append(ok, l.ID)
+			mu.Unlock()
+			return nil
+		})
+		tg := singlePageTarget(srv.URL, "/")
+		tg.Listing = precwatch.ListingSpec{Item: "div.product", Fields: map[string]string{"id": "@data-id", "title": "h1", "description": ".description"}}
+		run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, sink)
+		slices.Sort(ok)
+		if err != nil || run.Complete || run.ErrorsByKind[KindSink] != 1 || !slices.Equal(ok, []string{"c2", "c3"}) {
+			t.Errorf("run %+v err %v delivered %v; want c2, c3 delivered, one sink error, incomplete", run, err, ok)
+		}
+	})
 	t.Run("COLLY_ environment cannot change the policy", func(t *testing.T) {
 		t.Setenv("COLLY_USER_AGENT", "evil")
 		t.Setenv("COLLY_MAX_BODY_SIZE", "10")
