@@ -851,8 +851,12 @@ func (s *Server) testTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 	// the stored header values as HeaderMask: put them back, if p may
 	// change the stored target.
 	var stored *precwatch.Target
-	if old, err := s.opts.Targets.Target(ctx, t.Name); err == nil && canWriteTarget(p, old.Target.Platform) == nil {
+	old, err := s.opts.Targets.Target(ctx, t.Name)
+	switch {
+	case err == nil && canWriteTarget(p, old.Target.Platform) == nil:
 		stored = &old.Target
+	case err != nil && precwatch.ErrorCode(err) != precwatch.ENOTFOUND:
+		return nil, err
 	}
 	if err := unmaskHeaders(t, stored); err != nil {
 		return nil, err
