@@ -530,7 +530,7 @@ func (s *Server) apiTargets(w http.ResponseWriter, r *http.Request, p *Principal
 	if ts == nil {
 		ts = []TargetInfo{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"targets": ts})
+	writeJSON(w, http.StatusOK, map[string]any{"targets": redactInfos(ts)})
 	return nil
 }
 
@@ -554,7 +554,7 @@ func (s *Server) apiTarget(w http.ResponseWriter, r *http.Request, p *Principal)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, ti)
+	writeJSON(w, http.StatusOK, redactInfo(ti))
 	return nil
 }
 
@@ -696,7 +696,8 @@ func isServerAddr(u *url.URL, local net.Addr) bool {
 }
 
 // saveTarget authorizes, validates and stores t; create refuses an
-// existing name.
+// existing name. A header value written back as HeaderMask keeps the
+// stored value (see unmaskHeaders).
 func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Target, create bool) error {
 	var err error
 	if t.Platform, err = s.platformSpelling(ctx, p, t.Platform); err != nil {
@@ -706,6 +707,7 @@ func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 		return err
 	}
 	old, err := s.opts.Targets.Target(ctx, t.Name)
+	var stored *precwatch.Target
 	switch {
 	case err == nil:
 		if err := canWriteTarget(p, old.Target.Platform); err != nil {
@@ -717,10 +719,14 @@ func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 		if old.Source == SourceConfig {
 			return precwatch.Errorf(precwatch.ECONFLICT, "target %s comes from the configuration file; edit the file", t.Name)
 		}
+		stored = &old.Target
 	case precwatch.ErrorCode(err) != precwatch.ENOTFOUND:
 		return err
 	}
 	if err := s.checkTarget(ctx, p, t); err != nil {
+		return err
+	}
+	if err := unmaskHeaders(t, stored); err != nil {
 		return err
 	}
 	return s.opts.Targets.PutTarget(ctx, *t)
@@ -804,7 +810,7 @@ func (s *Server) writeTarget(w http.ResponseWriter, r *http.Request, name string
 	if status == http.StatusCreated {
 		w.Header().Set("Location", "/api/v1/targets/"+url.PathEscape(name))
 	}
-	writeJSON(w, status, ti)
+	writeJSON(w, status, redactInfo(ti))
 	return nil
 }
 
@@ -839,6 +845,20 @@ func (s *Server) testTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 		return nil, err
 	}
 	if err := s.checkTarget(ctx, p, t); err != nil {
+		return nil, err
+	}
+	// A target tested before it is saved (the UI's Test button) carries
+	// the stored header values as HeaderMask: put them back, if p may
+	// change the stored target.
+	var stored *precwatch.Target
+	old, err := s.opts.Targets.Target(ctx, t.Name)
+	switch {
+	case err == nil && canWriteTarget(p, old.Target.Platform) == nil:
+		stored = &old.Target
+	case err != nil && precwatch.ErrorCode(err) != precwatch.ENOTFOUND:
+		return nil, err
+	}
+	if err := unmaskHeaders(t, stored); err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.opts.TestTimeout)

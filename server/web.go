@@ -596,7 +596,7 @@ func (s *Server) targetsPage(w http.ResponseWriter, r *http.Request, p *Principa
 	if err != nil {
 		return err
 	}
-	view := &targetsView{Targets: ts, CanWrite: p.Role == precwatch.RoleAdmin || p.Role == precwatch.RolePartner}
+	view := &targetsView{Targets: redactInfos(ts), CanWrite: p.Role == precwatch.RoleAdmin || p.Role == precwatch.RolePartner}
 	flash := map[string]string{"saved": "Target saved; it is scheduled now.", "deleted": "Target deleted.", "started": "Crawl started."}[r.URL.Query().Get("done")]
 	s.render(w, http.StatusOK, "targets", &page{Title: "Targets", User: p, CSRF: sess.csrf, Nav: "targets", Flash: flash, Data: view})
 	return nil
@@ -633,7 +633,7 @@ func (s *Server) targetEditPage(w http.ResponseWriter, r *http.Request, p *Princ
 		if !p.Sees(ti.Target.Platform) {
 			return forbidden("target %s is outside your platform", name)
 		}
-		view.Name, view.Source, view.YAML = name, ti.Source, targetYAML(ti.Target)
+		view.Name, view.Source, view.YAML = name, ti.Source, targetYAML(redactTarget(ti.Target))
 		view.CanWrite = view.CanWrite && ti.Source == SourceAPI
 	} else {
 		if !view.CanWrite {
@@ -749,6 +749,7 @@ func (s *Server) runsPage(w http.ResponseWriter, r *http.Request, p *Principal, 
 		if view.Targets, err = s.opts.Targets.Targets(r.Context(), p.Scope()); err != nil {
 			return err
 		}
+		view.Targets = redactInfos(view.Targets)
 	}
 	flash := ""
 	if r.URL.Query().Get("done") == "started" {
