@@ -393,8 +393,8 @@ func (s *Server) searchExport(w http.ResponseWriter, r *http.Request, p *Princip
 					subs = append(subs, sb.Name)
 				}
 			}
-			cw.Write([]string{h.ID, csvSafe(h.Platform), csvSafe(h.ListingID), csvSafe(h.URL), csvSafe(h.Title), csvSafe(h.Seller), csvSafe(h.Location),
-				csvSafe(strings.Join(subs, "; ")), strings.Join(h.Lists, "; "), strings.Join(h.Indicators, "; "),
+			cw.Write([]string{h.ID, precwatch.CSVSafe(h.Platform), precwatch.CSVSafe(h.ListingID), precwatch.CSVSafe(h.URL), precwatch.CSVSafe(h.Title), precwatch.CSVSafe(h.Seller), precwatch.CSVSafe(h.Location),
+				precwatch.CSVSafe(strings.Join(subs, "; ")), strings.Join(h.Lists, "; "), strings.Join(h.Indicators, "; "),
 				strconv.FormatFloat(h.Score, 'f', -1, 64), strconv.FormatBool(h.Suspicious),
 				h.FirstSeen.Format(time.RFC3339), h.LastSeen.Format(time.RFC3339)})
 		}
@@ -408,14 +408,6 @@ func (s *Server) searchExport(w http.ResponseWriter, r *http.Request, p *Princip
 	w.Header().Set("Content-Disposition", `attachment; filename="search.csv"`)
 	w.Write(buf.Bytes())
 	return nil
-}
-
-// csvSafe defuses crawled text that a spreadsheet would run as a formula.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // --- review queue ---

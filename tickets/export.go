@@ -104,8 +104,8 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, f Filter) error {
 			}
 		}
 		rec := []string{strconv.FormatInt(t.ID, 10), t.Status, t.Platform, t.Target, t.ListingURL, t.ListingStatus,
-			csvSafe(t.Title), csvSafe(t.Seller), strconv.FormatFloat(t.Score, 'f', -1, 64), csvSafe(strings.Join(subs, "; ")),
-			strings.Join(t.Indicators, "; "), t.FirstSeen.Format(time.RFC3339), t.LastSeen.Format(time.RFC3339), csvSafe(t.ListingID),
+			precwatch.CSVSafe(t.Title), precwatch.CSVSafe(t.Seller), strconv.FormatFloat(t.Score, 'f', -1, 64), precwatch.CSVSafe(strings.Join(subs, "; ")),
+			strings.Join(t.Indicators, "; "), t.FirstSeen.Format(time.RFC3339), t.LastSeen.Format(time.RFC3339), precwatch.CSVSafe(t.ListingID),
 			t.flaggedAt.UTC().Format(time.RFC3339), ""}
 		if t.RemovedAt != nil {
 			rec[len(rec)-1] = t.RemovedAt.UTC().Format(time.RFC3339)
@@ -120,14 +120,6 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, f Filter) error {
 		return fmt.Errorf("export csv: %w", err)
 	}
 	return nil
-}
-
-// csvSafe defuses crawled text that a spreadsheet would run as a formula.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // Incident is what a national precursor focal point needs to file an
