@@ -186,3 +186,25 @@ func TestSearchCacheSharesAndExpires(t *testing.T) {
 		t.Errorf("an error was cached (%d calls, want 4)", n)
 	}
 }
+
+// TestSessionTableStaysBounded: a table full of live sessions makes room
+// by dropping the one idle longest, never growing past maxSessions.
+func TestSessionTableStaysBounded(t *testing.T) {
+	clock := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	ss := newSessions(time.Hour, func() time.Time { return clock })
+	first := ss.create("tok")
+	clock = clock.Add(time.Second)
+	for i := 1; i < maxSessions; i++ {
+		ss.create("tok")
+	}
+	last := ss.create("tok")
+	if n := len(ss.m); n != maxSessions {
+		t.Errorf("sessions = %d, want at most %d", n, maxSessions)
+	}
+	if _, ok := ss.get(first.id); ok {
+		t.Error("the session idle longest was kept when the table was full")
+	}
+	if _, ok := ss.get(last.id); !ok {
+		t.Error("the new session was not kept")
+	}
+}

@@ -59,6 +59,17 @@ func (ss *sessions) create(token string) *session {
 			}
 		}
 	}
+	if len(ss.m) >= maxSessions {
+		// Still full of live sessions: the one that would expire first
+		// (idle longest) makes room, so the table stays bounded.
+		var oldest *session
+		for _, s := range ss.m {
+			if oldest == nil || s.expires.Before(oldest.expires) {
+				oldest = s
+			}
+		}
+		delete(ss.m, oldest.id)
+	}
 	s := &session{id: randomID(sessionIDEntropy), token: token, csrf: randomID(32), expires: now.Add(ss.ttl)}
 	ss.m[s.id] = s
 	return s
