@@ -24,8 +24,9 @@ import (
 // rounds did not cover.
 
 // crawl4 runs crawl on cfg (DATA replaced by a fresh data directory) with
-// env as the command's environment and returns the listings by key (as
-// varietyCrawl), the data directory and crawl's stdout.
+// env as the command's environment and returns the extracted listings keyed
+// by URL path (the id itself when it is no URL), the data directory and
+// crawl's output.
 func crawl4(t *testing.T, env map[string]string, cfg string) (map[string]precwatch.Listing, string, string) {
 	t.Helper()
 	dir := t.TempDir()

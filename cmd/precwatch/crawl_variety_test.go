@@ -1,16 +1,11 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"compress/gzip"
 	"compress/zlib"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -33,33 +28,7 @@ import (
 // the data dir.
 func varietyCrawl(t *testing.T, cfg string) (map[string]precwatch.Listing, string) {
 	t.Helper()
-	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
-	cfgPath := filepath.Join(dir, "precwatch.yml")
-	writeFile(t, cfgPath, strings.ReplaceAll(cfg, "DATA", data))
-	out := filepath.Join(dir, "listings.jsonl")
-	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath, "--listings", out)
-	if code != 0 {
-		t.Fatalf("crawl: exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
-	}
-	raw, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]precwatch.Listing{}
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var r precwatch.Result
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("listings line %q: %v", sc.Text(), err)
-		}
-		key := r.Listing.ID
-		if u, err := url.Parse(r.Listing.ID); err == nil && u.Host != "" {
-			key = u.RequestURI()
-		}
-		got[key] = r.Listing
-	}
+	got, data, _ := crawl4(t, nil, cfg)
 	return got, data
 }
 
