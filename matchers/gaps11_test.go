@@ -205,3 +205,33 @@ func TestGap11StreetNameBlocked(t *testing.T) {
 		gap11Check(t, tc.title, "", tc.want)
 	}
 }
+
+// TestGap11TemperatureIsNoTelegram: a messenger label followed by a
+// temperature is a measurement — "Tg: 105 °C" is a resin's glass
+// transition (heldout11 x0079) — while the same labels with a handle or a
+// number are still contacts.
+func TestGap11TemperatureIsNoTelegram(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		desc string
+		want bool // a messenger-contact indicator
+	}{
+		{"Tg: 105 °C after cure with our hardener. Contains toluene 60 %.", false},
+		{"Epoxy with toluene, Tg ~ 60-80 ℃, pot life 40 min.", false},
+		{"Toluene 99%, TG: -20 °c storage.", false},
+		{"Toluene 99%, order via TG: @chem_king", true},
+		{"Toluene 99%, tg: chemking_shop", true},
+		{"Toluene 99%, Telegram: +7 915 123 45 67", true},
+	} {
+		r := m.Match(&precwatch.Listing{Title: "Toluene 5 L", Description: tc.desc})
+		got := false
+		for _, ind := range r.Indicators {
+			if ind.ID == IndMessenger {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: messenger-contact %v, want %v (indicators %+v)", tc.desc, got, tc.want, r.Indicators)
+		}
+	}
+}

@@ -664,6 +664,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	for _, c := range ev.cands {
 		f := &fields[c.field]
+		if c.ii == m.messenger && temperatureAfter(f.norm, int(c.e)) {
+			continue // "Tg: 105 °C": a glass-transition temperature, not Telegram
+		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
@@ -971,6 +974,36 @@ func (m *Matcher) followsOther(f *field, h fhit, sub int32) bool {
 		}
 	}
 	return false
+}
+
+// temperatureAfter reports whether a temperature follows b[e:] (after
+// optional space and a colon): a number and a degree sign, "105 °c",
+// "-20°f", "60-80 ℃" (℃ is "°c" after normalisation). A messenger label
+// before one is a measurement ("Tg: 105 °C", the glass transition of a
+// resin), not a contact: handles do not start with a number and a degree.
+func temperatureAfter(b []byte, e int) bool {
+	i := e
+	for i < len(b) && (b[i] == ' ' || b[i] == ':') {
+		i++
+	}
+	if i < len(b) && (b[i] == '-' || b[i] == '+' || b[i] == '~') {
+		i++
+	}
+	digits := 0
+	for i < len(b) && (isDigit(b[i]) || digits > 0 && (b[i] == '.' || b[i] == ',' || b[i] == '-' || b[i] == ' ' && i+1 < len(b) && isDigit(b[i+1]))) {
+		if isDigit(b[i]) {
+			digits++
+		}
+		i++
+	}
+	if digits == 0 || digits > 6 {
+		return false
+	}
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	// ° is U+00B0 (c2 b0); º (U+00BA, c2 ba) is a common typo for it.
+	return i+1 < len(b) && b[i] == 0xc2 && (b[i+1] == 0xb0 || b[i+1] == 0xba)
 }
 
 // saltMarkers are salt names that follow the name of the base they salt

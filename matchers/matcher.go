@@ -167,6 +167,7 @@ type Matcher struct {
 	unitLimit  map[string]float64 // normalised unit → bulk from this amount
 	noPaper    int16              // index of the no-paperwork indicator, -1 if none
 	crypto     int16              // index of the crypto-payment indicator, -1 if none
+	messenger  int16              // index of the messenger-contact indicator, -1 if none
 	onlyWords  [][]byte           // normalised "only" cues of a crypto payment
 	indNegExc  [][]byte           // normalised words that undo an indicator's negation ("hesitate")
 	frames     []frameDef         // indicators said in two parts
@@ -198,7 +199,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}
 	runePropOnce.Do(initRuneProps)
 	m := &Matcher{subs: w.Substances(), casIndex: map[string]casRef{}, threshold: opts.Threshold,
-		connectors: map[string]bool{}, fillers: map[string]bool{}, unitLimit: map[string]float64{}, noPaper: -1, crypto: -1}
+		connectors: map[string]bool{}, fillers: map[string]bool{}, unitLimit: map[string]float64{}, noPaper: -1, crypto: -1, messenger: -1}
 	if m.threshold == 0 {
 		m.threshold = DefaultThreshold
 	}
@@ -291,6 +292,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		}
 		if ind.ID == IndCrypto {
 			m.crypto = int16(ii)
+		}
+		if ind.ID == IndMessenger {
+			m.messenger = int16(ii)
 		}
 		m.indicators = append(m.indicators, indicatorDef{id: ind.ID, label: ind.Label})
 		for _, t := range ind.BlockBefore {
