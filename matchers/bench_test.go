@@ -156,38 +156,24 @@ func reportCPU(b *testing.B, cpu0 time.Duration, bytes int64) {
 // that name no substance (the common case on a general marketplace): what
 // the early exit costs.
 func BenchmarkMatchNoSubstance(b *testing.B) {
-	m := testMatcher(b)
-	all, _ := benchCorpus(b)
-	var ls []precwatch.Listing
-	var n int64
-	for i := range all {
-		if r := m.Match(&all[i]); len(r.Substances) == 0 && len(r.Explain) == 0 {
-			ls = append(ls, all[i])
-			n += int64(len(all[i].Title) + len(all[i].Description))
-		}
-	}
-	b.SetBytes(n)
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu0 := cpuTime()
-	for i := 0; i < b.N; i++ {
-		for j := range ls {
-			m.Match(&ls[j])
-		}
-	}
-	reportCPU(b, cpu0, n)
-	b.ReportMetric(float64(len(ls))/float64(len(all)), "share")
+	benchMatchSubset(b, func(r precwatch.Match) bool { return len(r.Substances) == 0 && len(r.Explain) == 0 })
 }
 
 // BenchmarkMatchSubstance is the full matcher over the corpus listings
 // that name a substance or give an explain line: the listings it evaluates.
 func BenchmarkMatchSubstance(b *testing.B) {
+	benchMatchSubset(b, func(r precwatch.Match) bool { return len(r.Substances) > 0 || len(r.Explain) > 0 })
+}
+
+// benchMatchSubset runs the full matcher over the corpus listings whose
+// result keep accepts, and reports their share of the corpus.
+func benchMatchSubset(b *testing.B, keep func(precwatch.Match) bool) {
 	m := testMatcher(b)
 	all, _ := benchCorpus(b)
 	var ls []precwatch.Listing
 	var n int64
 	for i := range all {
-		if r := m.Match(&all[i]); len(r.Substances) > 0 || len(r.Explain) > 0 {
+		if keep(m.Match(&all[i])) {
 			ls = append(ls, all[i])
 			n += int64(len(all[i].Title) + len(all[i].Description))
 		}
