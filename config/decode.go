@@ -317,6 +317,8 @@ func (d *decoder) target(n *yaml.Node, path string, t *precwatch.Target) {
 				"items":     func(n *yaml.Node, f string) { d.str(n, f, &t.JSON.Items) },
 				"next_page": func(n *yaml.Node, f string) { d.str(n, f, &t.JSON.NextPage) },
 				"fields":    func(n *yaml.Node, f string) { d.strMap(n, f, &t.JSON.Fields) },
+				"method":    func(n *yaml.Node, f string) { d.str(n, f, &t.JSON.Method) },
+				"body":      func(n *yaml.Node, f string) { d.bodyTemplate(n, f, &t.JSON.Body) },
 			})
 		},
 	})
@@ -599,6 +601,32 @@ func parseSize(s string) (int64, error) {
 		return 0, strconv.ErrRange
 	}
 	return v * mult, nil
+}
+
+// bodyTemplate reads a POST feed's body template: ${ENV} references are
+// expanded, the page variables (${page}, ${offset}, ${cursor}) are kept
+// for the crawler to fill in on every page.
+func (d *decoder) bodyTemplate(n *yaml.Node, path string, dst *string) {
+	if isNull(n) {
+		*dst = ""
+		return
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, path, "must be a scalar, not %s (write the body as a quoted string or a | block)", kindName(n))
+		return
+	}
+	// Page variables are hidden from expand as "$${name}", which it turns
+	// back into "${name}".
+	v := n.Value
+	for _, name := range precwatch.JSONPageVars {
+		v = strings.ReplaceAll(v, "${"+name+"}", "$${"+name+"}")
+	}
+	s, err := expand(v, d.getenv)
+	if err != nil {
+		d.errorf(n, path, "%v", err)
+		return
+	}
+	*dst = s
 }
 
 // expand replaces ${NAME} with getenv(NAME); "$${" is a literal "${". A

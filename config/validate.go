@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/url"
@@ -205,7 +206,7 @@ func validateHTML(t *precwatch.Target, at func(string) string, report reportFunc
 	if len(t.Listing.Fields) > 0 && t.Listing.Fields[precwatch.FieldTitle] == "" && t.Listing.Fields[precwatch.FieldDescription] == "" {
 		report(at("listing.fields"), "an html target needs fields.title or fields.description (or no fields at all, to read the pages' schema.org product data)")
 	}
-	if t.JSON.Items != "" || t.JSON.NextPage != "" || len(t.JSON.Fields) > 0 {
+	if t.JSON.Items != "" || t.JSON.NextPage != "" || len(t.JSON.Fields) > 0 || t.JSON.Method != "" || t.JSON.Body != "" {
 		report(at("json"), "only for kind: json targets")
 	}
 }
@@ -219,6 +220,7 @@ func validateJSON(t *precwatch.Target, at func(string) string, report reportFunc
 	if t.JSON.NextPage != "" {
 		checkPath(at("json.next_page"), t.JSON.NextPage, report)
 	}
+	checkRequest(t, at, report)
 	for _, name := range sortedKeys(t.JSON.Fields) {
 		f := at("json.fields." + name)
 		checkFieldName(f, name, report)
@@ -489,4 +491,54 @@ func checkHeaders(h map[string]string, at func(string) string, report reportFunc
 func hasKey(m map[string]string, k string) bool {
 	_, ok := m[k]
 	return ok
+}
+
+// checkRequest checks a json target's method and POST body: the body of
+// every page must be JSON (unless the target's Content-Type header says
+// the API takes something else), and a POST feed that pages needs a page
+// variable in it.
+func checkRequest(t *precwatch.Target, at func(string) string, report reportFunc) {
+	m := strings.ToUpper(strings.TrimSpace(t.JSON.Method))
+	switch m {
+	case "", "GET":
+		if t.JSON.Body != "" {
+			report(at("json.body"), "only with method: POST (a GET request has no body)")
+		}
+		return
+	case "POST":
+	default:
+		report.f(at("json.method"), "%q is not GET or POST", t.JSON.Method)
+		return
+	}
+	if strings.TrimSpace(t.JSON.Body) == "" {
+		report(at("json.body"), `a POST feed needs a body, e.g. '{"query": "…", "variables": {"page": ${page}}}'`)
+		return
+	}
+	ct := ""
+	for k, v := range t.Headers {
+		if strings.EqualFold(k, "Content-Type") {
+			ct = strings.ToLower(v)
+		}
+	}
+	if ct == "" || strings.Contains(ct, "json") {
+		for _, c := range []string{"", "Y3Vyc29y"} {
+			body := t.JSON.RequestBody(2, 20, c)
+			var v any
+			if err := json.Unmarshal([]byte(body), &v); err != nil {
+				report.f(at("json.body"), "is not JSON once its page variables are filled in (%v): %s", err, clip(body, 120))
+				return
+			}
+		}
+	}
+	if t.JSON.NextPage != "" && !t.JSON.UsesPageVar("page") && !t.JSON.UsesPageVar("offset") && !t.JSON.UsesPageVar("cursor") {
+		report(at("json.body"), "names no page variable (${page}, ${offset} or ${cursor}), so every page would ask for the first; json.next_page is set")
+	}
+}
+
+// clip shortens s to at most n bytes for a message.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }

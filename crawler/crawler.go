@@ -684,6 +684,14 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 			return resp, nil, "", cs, KindDecode, err
 		}
 		final := finalURL(rawURL, resp.URL)
+		if r.t.Kind == precwatch.KindJSON && r.t.JSON.IsPost() {
+			// A POST feed's page is named by its endpoint and
+			// variables (extract.PostPageURL): the extractor
+			// counts on from them.
+			_, page, offset, cursor := extract.PostPageVars(rawURL)
+			final = extract.PostPageURL(final, page, offset, cursor)
+			resp.URL = final // the evidence names the page
+		}
 		page, err := extract.Extract(r.t, final, body)
 		if err != nil {
 			return resp, nil, final, cs, KindExtract, err

@@ -256,7 +256,18 @@ func (f *fetcher) fetch(rawURL string) (*response, error) {
 	cctx := colly.NewContext()
 	cctx.Put(slotKey, slot)
 	hdr := f.header()
-	if err := f.col.Request(http.MethodGet, rawURL, nil, cctx, hdr); err != nil {
+	method, reqURL, body := http.MethodGet, rawURL, io.Reader(nil)
+	if f.target.Kind == precwatch.KindJSON && f.target.JSON.IsPost() {
+		// A POST feed (GraphQL, a search API): the page's variables,
+		// named in its fragment, go into the body.
+		endpoint, page, offset, cursor := extract.PostPageVars(rawURL)
+		method, reqURL = http.MethodPost, endpoint
+		body = strings.NewReader(f.target.JSON.RequestBody(page, offset, cursor))
+		if hdr.Get("Content-Type") == "" {
+			hdr.Set("Content-Type", "application/json")
+		}
+	}
+	if err := f.col.Request(method, reqURL, body, cctx, hdr); err != nil {
 		return nil, fmt.Errorf("get %s: %w", rawURL, err)
 	}
 	if slot.Status == 0 {

@@ -82,7 +82,18 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		items = nil
 	}
 	b.page.Counts[CountItem] = len(items)
-	if spec.NextPage != "" {
+	if spec.IsPost() {
+		if spec.NextPage != "" {
+			b.page.Counts["next_page:"+spec.NextPage] = 0
+		}
+		if next, countOn := postNext(spec, doc, pageURL, len(items)); next != "" && countOn {
+			b.page.CountOn = next
+		} else if next != "" {
+			b.page.Counts["next_page:"+spec.NextPage] = 1
+			b.page.Next = append(b.page.Next, next)
+		}
+	}
+	if spec.NextPage != "" && !spec.IsPost() {
 		key := "next_page:" + spec.NextPage
 		b.page.Counts[key] = 0
 		if v, ok := lookup(doc, spec.NextPage); ok {
@@ -121,7 +132,7 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 	}
 
-	if spec.NextPage == "" {
+	if spec.NextPage == "" && !spec.IsPost() {
 		// No next_page configured: a link to the next page under a
 		// conventional key (Django REST Framework's "next", JSON:API's
 		// links.next, HAL's _links.next.href, …) pages the feed.
