@@ -32,7 +32,7 @@ func runConfig(ctx context.Context, env *Env, args []string) error {
 	if fs.Arg(0) != "check" {
 		return usageError(fs, "unknown subcommand %q (the only one is check)", fs.Arg(0))
 	}
-	return runConfigCheck(ctx, env, fs.Args()[1:])
+	return tkReport(env, "config check", runConfigCheck(ctx, env, fs.Args()[1:]))
 }
 
 func runConfigCheck(_ context.Context, env *Env, args []string) error {
@@ -70,7 +70,7 @@ func runConfigCheck(_ context.Context, env *Env, args []string) error {
 			fmt.Fprintf(env.Stderr, "%s: %v\n", file, err)
 			failed = true
 		default:
-			fmt.Fprintf(env.Stdout, "%s: ok (%d targets)\n", file, len(cfg.Targets))
+			fmt.Fprintf(env.Stdout, "%s: ok (%s)\n", file, plural(len(cfg.Targets), "target"))
 			for _, t := range cfg.Targets {
 				if hint := privateNetworkHint(t); hint != "" {
 					fmt.Fprintf(env.Stderr, "%s: warning: %s\n", file, hint)

@@ -42,7 +42,7 @@ targets:
 	env := map[string]string{"SHOP_SECRET": "k"}
 
 	code, stdout, stderr := runCmd(t, env, "config", "check", good)
-	if code != 0 || stdout != good+": ok (1 targets)\n" || stderr != "" {
+	if code != 0 || stdout != good+": ok (1 target)\n" || stderr != "" {
 		t.Errorf("config check %s = %d, stdout %q, stderr %q; want 0 and ok", good, code, stdout, stderr)
 	}
 
@@ -66,7 +66,7 @@ targets:
 
 	// Several files: each is reported, the exit code is 1 if any failed.
 	code, stdout, _ = runCmd(t, env, "config", "check", good, filepath.Join(dir, "missing.yml"))
-	if code != 1 || !strings.Contains(stdout, "ok (1 targets)") {
+	if code != 1 || !strings.Contains(stdout, "ok (1 target)") {
 		t.Errorf("config check good missing = %d, %q; want 1 and good ok", code, stdout)
 	}
 }

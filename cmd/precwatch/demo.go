@@ -34,9 +34,13 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
+	if msg := extraArgs(fs); msg != "" {
+		return usageError(fs, "%s", msg)
+	}
+	for _, a := range []struct{ flag, addr string }{{"--addr", *addr}, {"--sites-addr", *sitesAddr}} {
+		if _, _, err := net.SplitHostPort(a.addr); err != nil {
+			return badUsage("%s %q: want HOST:PORT (127.0.0.1:8080)", a.flag, a.addr)
+		}
 	}
 	logger, err := newLogger(env.Stderr, *logLevel)
 	if err != nil {

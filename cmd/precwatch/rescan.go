@@ -37,7 +37,7 @@ func runRescan(ctx context.Context, env *Env, args []string) error {
 	var from time.Time
 	if *since != "" {
 		if from, err = parseDate(*since, false); err != nil {
-			return fmt.Errorf("--since: %w", err)
+			return badUsage("--since %v", err)
 		}
 	}
 	opts := appOptions{DataDir: *dataDir, Threshold: 0.5, Logger: logger}

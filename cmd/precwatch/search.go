@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -83,26 +84,34 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	if len(pos) == 0 {
 		return usageError(fs, "missing QUERY (for every hit: '*')")
 	}
+	// The command line is checked before the index is opened (and perhaps
+	// busy or missing): a usage error is said as such, exit 2.
 	if *format != "json" && *format != "text" {
-		return fail("--format %q: want json or text", *format)
+		return badUsage("--format %q: want json or text", *format)
 	}
 	switch *sortBy {
 	case index.SortScore, index.SortDate, index.SortRelevance:
-	default: // said before the index is opened (and perhaps busy)
-		return fail("--sort %q: want score, date or relevance", *sortBy)
+	default:
+		return badUsage("--sort %q: want score, date or relevance", *sortBy)
 	}
 	if *limit < 0 || *limit > index.MaxSize {
-		return fail("--limit %d: want 0 (only the total and facets) to %d", *limit, index.MaxSize)
+		return badUsage("--limit %d: want 0 (only the total and facets) to %d", *limit, index.MaxSize)
+	}
+	if *offset < 0 {
+		return badUsage("--offset %d: want 0 or more", *offset)
 	}
 	q := index.Query{
 		Query: strings.Join(pos, " "), Platforms: platforms, Filters: filters, Sort: *sortBy,
 		Size: max(*limit, 1), Offset: *offset, Facets: *facets, Highlight: *highlight,
 	}
 	if q.From, err = parseDate(*from, false); err != nil {
-		return fail("--from: %v", err)
+		return badUsage("--from %v", err)
 	}
 	if q.To, err = parseDate(*to, true); err != nil {
-		return fail("--to: %v", err)
+		return badUsage("--to %v", err)
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
+		return badUsage("--to %s is before --from %s", *to, *from)
 	}
 
 	if len(q.Platforms) > 0 {
@@ -118,21 +127,30 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	dir := filepath.Join(*data, "index.bleve")
 	x, err := index.Open(dir, index.Options{ReadOnly: true})
 	if err != nil {
-		if precwatch.ErrorCode(err) == precwatch.ENOTFOUND {
+		switch {
+		case errors.Is(err, index.ErrLocked):
+			// serve or demo holds it: say which and what to do instead.
+			return fail("%s", errorText(indexBusyHint(err, *data)))
+		case precwatch.ErrorCode(err) == precwatch.ENOTFOUND:
 			return fail("no index at %s: crawl first (precwatch crawl), or pass --data", dir)
-		}
-		if code := precwatch.ErrorCode(err); code != precwatch.EINTERNAL {
+		case precwatch.ErrorCode(err) != precwatch.EINTERNAL:
 			return fail("%s", precwatch.ErrorMessage(err))
 		}
-		return fail("%v", indexBusyHint(err, *data))
+		return fail("%v", err)
 	}
 	defer x.Close()
 	res, err := x.Search(ctx, q)
 	if err != nil {
-		if code := precwatch.ErrorCode(err); code != precwatch.EINTERNAL {
+		switch code := precwatch.ErrorCode(err); code {
+		case precwatch.EINVALID:
+			// The query or a --filter is malformed: the command line is
+			// wrong, and the message says where.
+			return badUsage("%s", precwatch.ErrorMessage(err))
+		case precwatch.EINTERNAL:
+			return fail("%v", err)
+		default:
 			return fail("%s", precwatch.ErrorMessage(err))
 		}
-		return fail("%v", err)
 	}
 	if *limit == 0 {
 		res.Hits = res.Hits[:0]

@@ -40,7 +40,7 @@ func runTarget(ctx context.Context, env *Env, args []string) error {
 	if fs.Arg(0) != "test" {
 		return usageError(fs, "unknown subcommand %q (the only one is test)", fs.Arg(0))
 	}
-	return runTargetTest(ctx, env, fs.Args()[1:])
+	return tkReport(env, "target test", runTargetTest(ctx, env, fs.Args()[1:]))
 }
 
 func runTargetTest(ctx context.Context, env *Env, args []string) error {
@@ -102,7 +102,7 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	w := env.Stdout
-	fmt.Fprintf(w, "target %s (%s): %d pages, %d listings\n", t.Name, t.Platform, len(rep.Pages), len(rep.Listings))
+	fmt.Fprintf(w, "target %s (%s): %s, %s\n", t.Name, t.Platform, plural(len(rep.Pages), "page"), plural(len(rep.Listings), "listing"))
 	if rep.Structured > 0 {
 		fmt.Fprintf(w, "%d of %d listings filled from schema.org structured data (JSON-LD, microdata or OpenGraph)\n",
 			rep.Structured, len(rep.Listings))
