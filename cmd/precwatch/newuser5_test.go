@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/precwatch/precwatch/index"
 )
 
 // What a new user met following the README on a fresh machine (session 5):
@@ -199,5 +201,26 @@ targets:
 				t.Errorf("precwatch %s: a usage error created %s", name, p)
 			}
 		}
+	}
+}
+
+// TestSearchWhileIndexHeld: search on a data directory whose index another
+// process holds (serve, demo) says which processes those may be and what
+// to do instead, as crawl and rescan do; it said only "the index is in use
+// by another process".
+func TestSearchWhileIndexHeld(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the index lock timeout")
+	}
+	data := mustSearchData(t)
+	x, err := index.Open(filepath.Join(data, "index.bleve"), index.Options{}) // what serve holds
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	code, stdout, stderr := runCmd(t, nil, "search", "--data", data, "ephedrine")
+	want := "the index is in use by another process: another precwatch process (serve, demo, crawl or rescan) is using " + data
+	if code != 1 || stdout != "" || !strings.HasPrefix(stderr, "precwatch search: ") || !strings.Contains(stderr, want) || !strings.Contains(stderr, "use its API") {
+		t.Errorf("search while the index is held: exit %d, stdout %q, stderr %q; want exit 1 and %q", code, stdout, stderr, want)
 	}
 }
