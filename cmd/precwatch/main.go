@@ -176,6 +176,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'precwatch COMMAND --help' for a command's flags.")
+	fmt.Fprintln(w, "Exit status: 0 success, 1 the command failed, 2 the command line is wrong.")
 }
 
 // newFlagSet returns a FlagSet for a subcommand that prints its usage to the
@@ -184,7 +185,7 @@ func newFlagSet(env *Env, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet("precwatch "+name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: precwatch %s %s\n", name, synopsis)
+		fmt.Fprintln(fs.Output(), strings.TrimSpace("Usage: precwatch "+name+" "+synopsis))
 		n := 0
 		fs.VisitAll(func(*flag.Flag) { n++ })
 		if n > 0 {

@@ -46,17 +46,17 @@ type searchOutput struct {
 
 func runSearch(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "search", searchSynopsis)
-	data := fs.String("data", "./data", "data directory (the index is DIR/index.bleve)")
-	format := fs.String("format", "json", "output format: json or text (one line per hit)")
-	limit := fs.Int("limit", 20, fmt.Sprintf("number of hits to print (at most %d; 0: only the total and facets)", index.MaxSize))
-	offset := fs.Int("offset", 0, "skip this many hits first")
+	data := fs.String("data", "./data", "data `DIR` (the index is DIR/index.bleve)")
+	format := fs.String("format", "json", "output `format`: json or text (one line per hit; the count and facets on stderr)")
+	limit := fs.Int("limit", 20, fmt.Sprintf("print `N` hits (at most %d; 0: only the total and facets)", index.MaxSize))
+	offset := fs.Int("offset", 0, "skip the first `N` hits")
 	sortBy := fs.String("sort", "score", "order: score (the match score), date (last seen) or relevance")
 	facets := fs.Bool("facets", true, "count hits per substance, list, platform, seller, location and indicator (--facets=false skips them)")
 	highlight := fs.Bool("highlight", false, "add fragments of title and description with the matches in <mark>")
-	from := fs.String("from", "", "only listings seen on or after this date (YYYY-MM-DD or RFC 3339)")
-	to := fs.String("to", "", "only listings seen on or before this date (YYYY-MM-DD: the whole day)")
+	from := fs.String("from", "", "only listings seen on or after this `DATE` (YYYY-MM-DD or RFC 3339)")
+	to := fs.String("to", "", "only listings seen on or before this `DATE` (YYYY-MM-DD: the whole day)")
 	var platforms []string
-	fs.Func("platform", "only listings of this platform (repeatable, or comma-separated)", func(s string) error {
+	fs.Func("platform", "only listings of platform `P`, in any case (repeatable, or comma-separated)", func(s string) error {
 		for _, p := range strings.Split(s, ",") {
 			if p = strings.TrimSpace(p); p != "" {
 				platforms = append(platforms, p)
@@ -65,7 +65,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		return nil
 	})
 	filters := map[string][]string{}
-	fs.Func("filter", "FIELD=VALUE: only hits with this value (repeatable; fields: "+strings.Join(index.FacetFields, ", ")+", cas, target, lang)", func(s string) error {
+	fs.Func("filter", "only hits whose `FIELD=VALUE` (repeatable; fields: "+strings.Join(index.FacetFields, ", ")+", cas, target, lang)", func(s string) error {
 		k, v, ok := strings.Cut(s, "=")
 		if !ok || k == "" || v == "" {
 			return fmt.Errorf("want FIELD=VALUE")

@@ -138,7 +138,7 @@ func tkOpen(dataDir string, mustExist bool) (*tickets.Store, error) {
 }
 
 func tkDataFlag(fs *flag.FlagSet) *string {
-	return fs.String("data", "./data", "data `directory` (holds precwatch.db)")
+	return fs.String("data", "./data", "data `DIR` (holds precwatch.db)")
 }
 
 func tkPlatforms(p string) []string {
@@ -178,14 +178,14 @@ func resolvePlatforms(ctx context.Context, s *tickets.Store, ps []string, w io.W
 }
 
 func runTicketsList(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "tickets list", "[flags]")
+	fs := newFlagSet(env, "tickets list", "[--data DIR] [--status S] [--platform P] [--target T] [--substance S] [--sort ORDER] [--limit N]")
 	data := tkDataFlag(fs)
-	status := fs.String("status", "", "only tickets in this `status` (open, in_review, confirmed, dismissed, escalated)")
-	platform := fs.String("platform", "", "only tickets of these `platforms` (comma-separated)")
+	status := fs.String("status", "", "only tickets in this `status`: open, in_review, confirmed, dismissed or escalated (several comma-separated)")
+	platform := fs.String("platform", "", "only tickets of platform `P`, in any case (several comma-separated)")
 	target := fs.String("target", "", "only tickets of this `target`")
-	substance := fs.String("substance", "", "only tickets offering this substance (id, CAS number or name)")
+	substance := fs.String("substance", "", "only tickets offering this `substance` (id, CAS number or name)")
 	limit := fs.Int("limit", 50, "show at most `N` tickets (0: all)")
-	sort := fs.String("sort", tickets.SortScore, "order: score, last_seen, first_seen or id")
+	sort := fs.String("sort", tickets.SortScore, "`order`: score, last_seen, first_seen or id")
 	pos, err := tkParse(fs, args)
 	if err != nil {
 		return err
@@ -259,7 +259,7 @@ func tkCell(s string, n int) string {
 }
 
 func runTicketsShow(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "tickets show", "[flags] ID")
+	fs := newFlagSet(env, "tickets show", "[--data DIR] [--format text|json] ID")
 	data := tkDataFlag(fs)
 	format := fs.String("format", "text", "output `format`: text or json")
 	pos, err := tkParse(fs, args)
@@ -430,11 +430,11 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 }
 
 func runTicketsExport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "tickets export", "[flags]")
+	fs := newFlagSet(env, "tickets export", "[--data DIR] [--format jsonl|csv|incident] [--status S] [--platform P] [--since DATE]   (to stdout)")
 	data := tkDataFlag(fs)
 	format := fs.String("format", "jsonl", "output `format`: jsonl, csv or incident (JSON report of confirmed tickets, also once escalated)")
-	status := fs.String("status", "", "only tickets in this `status`")
-	platform := fs.String("platform", "", "only tickets of these `platforms` (comma-separated)")
+	status := fs.String("status", "", "only tickets in this `status`: open, in_review, confirmed, dismissed or escalated (several comma-separated)")
+	platform := fs.String("platform", "", "only tickets of platform `P`, in any case (several comma-separated)")
 	since := fs.String("since", "", "only tickets last seen on or after this `date` (YYYY-MM-DD or RFC 3339)")
 	pos, err := tkParse(fs, args)
 	if err != nil {
@@ -497,10 +497,10 @@ func tkParseDate(s string) (time.Time, error) {
 }
 
 func runTicketsSetStatus(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "tickets set-status", "[flags] --actor NAME --reason TEXT ID STATUS")
+	fs := newFlagSet(env, "tickets set-status", "[--data DIR] --actor NAME --reason TEXT ID STATUS")
 	data := tkDataFlag(fs)
-	actor := fs.String("actor", "", "who makes the change (required; recorded in the audit log)")
-	reason := fs.String("reason", "", "why (required; recorded in the audit log)")
+	actor := fs.String("actor", "", "`NAME` of who makes the change (required; recorded in the audit log)")
+	reason := fs.String("reason", "", "why, as `TEXT` (required; recorded in the audit log)")
 	pos, err := tkParse(fs, args)
 	if err != nil {
 		return err

@@ -54,7 +54,7 @@ Run 'precwatch token COMMAND --help' for a command's flags.`)
 }
 
 func runTokenCreate(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "token create", "--role R [--platform P] [flags]")
+	fs := newFlagSet(env, "token create", "[--data DIR] --role R [--platform P]")
 	data := tkDataFlag(fs)
 	role := fs.String("role", "", "`role`: admin, regulator, partner or reviewer (or partner:PLATFORM, reviewer:PLATFORM)")
 	platform := fs.String("platform", "", "`platform` of a partner or reviewer token")
@@ -124,7 +124,7 @@ func runTokenCreate(ctx context.Context, env *Env, args []string) error {
 }
 
 func runTokenList(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "token list", "[flags]")
+	fs := newFlagSet(env, "token list", "[--data DIR]")
 	data := tkDataFlag(fs)
 	pos, err := tkParse(fs, args)
 	if err != nil {
@@ -155,7 +155,7 @@ func runTokenList(ctx context.Context, env *Env, args []string) error {
 }
 
 func runTokenRevoke(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "token revoke", "[flags] ID")
+	fs := newFlagSet(env, "token revoke", "[--data DIR] ID")
 	data := tkDataFlag(fs)
 	pos, err := tkParse(fs, args)
 	if err != nil {
