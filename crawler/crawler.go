@@ -619,6 +619,13 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.gone = page.Counts[extract.CountURLPattern] == 1 || r.isListingURL(it)
 		return out, fmt.Errorf("get %s: the page says its listing is gone (listing.gone matched)", it.url)
 	}
+	if where := r.removedRedirect(it, final); where != "" {
+		// A taken-down listing sent to the home or category page:
+		// an answer, like a 404, and that page is not the listing.
+		out.errKind = KindGone
+		out.gone = true
+		return out, fmt.Errorf("get %s: redirected to %s (%s): the listing is gone", it.url, final, where)
+	}
 	out.skipped = page.Counts[extract.CountSkipped] > 0
 	out.unfollowed = page.Counts[extract.CountUnfollowed]
 	for _, l := range page.Follow {
@@ -713,6 +720,45 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 		case <-t.C:
 		}
 	}
+}
+
+// removedRedirect says where a listing page (see isListingURL) that
+// redirected to final was sent when that says the listing is gone, as
+// shops answer a taken-down listing: "the home page" (the site's root, or a
+// language root such as /en/), "a start page" (the catalogue) or "its
+// category page" (a page up the listing's own path: /c/solvents/offer/3 →
+// /c/solvents). Else "": a listing that moved (/offer/5 → /offer/5-acetone,
+// http → https, another host name) is read at its new address.
+func (r *run) removedRedirect(it item, final string) string {
+	if final == "" || !r.isListingURL(it) || seenKey(final) == seenKey(it.url) {
+		return ""
+	}
+	from, err1 := url.Parse(it.url)
+	to, err2 := url.Parse(final)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	fp := strings.TrimSuffix(from.EscapedPath(), "/")
+	tp := strings.TrimSuffix(to.EscapedPath(), "/")
+	if fp == tp || fp == "" {
+		return ""
+	}
+	if tp == "" {
+		return "the home page"
+	}
+	for _, s := range r.t.StartURLs {
+		if u, err := url.Parse(s); err == nil && strings.TrimSuffix(u.EscapedPath(), "/") == tp {
+			return "a start page"
+		}
+	}
+	if strings.HasPrefix(fp, tp+"/") {
+		if !strings.Contains(tp[1:], "/") && len(tp) <= 6 && !strings.ContainsAny(tp, "0123456789") {
+			// /en, /de-at: a language root.
+			return "the home page"
+		}
+		return "its category page"
+	}
+	return ""
 }
 
 // emptyPage reports whether a page yielded nothing: no listing, no link to

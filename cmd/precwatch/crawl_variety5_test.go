@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -158,5 +163,114 @@ targets:
 	}
 	if !slices.ContainsFunc(bodies, func(b string) bool { return strings.Contains(b, `"after": "cur2"`) }) {
 		t.Errorf("no request for the page after cur2:\n%s", strings.Join(bodies, "\n"))
+	}
+}
+
+// TestVariety5RemovedRedirects re-crawls a shop that answers a taken-down
+// listing with a redirect to its home page (302 → "/") or to the listing's
+// category page (/c/solvents/offer/3 → /c/solvents), while its catalogue
+// still links them; another listing's address moved to a slug (/offer/5 →
+// /offer/5-acetone) and is still live. The second crawl is incomplete (a
+// catalogue page fails). Before, the home and category pages were read as
+// listings ("Welcome to ChemShop", "Solvents") and the removed listings
+// stayed active; now they are removed and nothing else is.
+func TestVariety5RemovedRedirects(t *testing.T) {
+	var mu sync.Mutex
+	round := 1
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		n := round
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/":
+			fmt.Fprint(w, `<html><body><h1>Welcome to ChemShop</h1><p class="d">Solvents and reagents since 1999</p><a class="o" href="/offer/1">1</a></body></html>`)
+		case "/catalog":
+			fmt.Fprint(w, `<html><body><a class="o" href="/offer/1">1</a> <a class="o" href="/offer/2">2</a>
+<a class="o" href="/c/solvents/offer/3">3</a> <a class="o" href="/offer/5">5</a> <a class="c" href="/catalog/2">more</a></body></html>`)
+		case "/catalog/2":
+			if n == 2 {
+				http.Error(w, "busy", http.StatusServiceUnavailable)
+				return
+			}
+			fmt.Fprint(w, `<html><body></body></html>`)
+		case "/c/solvents":
+			fmt.Fprint(w, `<html><body><h1>Solvents</h1><p class="d">All our solvents</p><a class="o" href="/offer/5">5</a></body></html>`)
+		case "/offer/1":
+			fmt.Fprint(w, `<html><body><h1>Safrole 99%, CAS 94-59-7</h1><p class="d">Discreet shipping, Wickr: chem1</p></body></html>`)
+		case "/offer/2":
+			if n == 2 {
+				http.Redirect(w, r, "/", http.StatusFound)
+				return
+			}
+			fmt.Fprint(w, `<html><body><h1>BMK glycidate, CAS 5449-12-7</h1><p class="d">Stealth shipping, Telegram @bmk</p></body></html>`)
+		case "/c/solvents/offer/3":
+			if n == 2 {
+				http.Redirect(w, r, "/c/solvents?removed=1", http.StatusMovedPermanently)
+				return
+			}
+			fmt.Fprint(w, `<html><body><h1>PMK glycidate 1 kg</h1><p class="d">No paperwork, Wickr: pmk</p></body></html>`)
+		case "/offer/5":
+			http.Redirect(w, r, "/offer/5-acetone", http.StatusMovedPermanently)
+		case "/offer/5-acetone":
+			fmt.Fprint(w, `<html><body><h1>Ephedrine HCl 1 kg</h1><p class="d">Discreet, no prescription</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: chemshop
+    platform: ChemShop
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 0
+    follow: ["a.o"]
+    next_page: ["a.c"]
+    listing:
+      fields: {title: h1, description: p.d}
+`, data, srv.URL))
+	status := func() map[string]string {
+		m := map[string]string{}
+		for _, e := range exportTickets(t, data) {
+			u, _ := url.Parse(e.ListingURL)
+			m[u.Path] = e.ListingStatus
+		}
+		return m
+	}
+	if code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath); code != 0 {
+		t.Fatalf("crawl 1: exit %d\n%s%s", code, stdout, stderr)
+	}
+	want := map[string]string{"/offer/1": "active", "/offer/2": "active", "/c/solvents/offer/3": "active", "/offer/5-acetone": "active"}
+	if got := status(); !maps.Equal(got, want) {
+		t.Fatalf("after crawl 1: tickets %v, want %v", got, want)
+	}
+	mu.Lock()
+	round = 2
+	mu.Unlock()
+	out := filepath.Join(dir, "listings.jsonl")
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath, "--listings", out)
+	if code != 0 {
+		t.Fatalf("crawl 2: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if c := completeColumn(stdout, "chemshop"); c != "no" {
+		t.Errorf("crawl 2: complete %q, want no (a catalogue page failed)\n%s", c, stdout)
+	}
+	want["/offer/2"], want["/c/solvents/offer/3"] = "removed", "removed"
+	if got := status(); !maps.Equal(got, want) {
+		t.Errorf("after crawl 2: tickets %v, want %v\n%s%s", got, want, stdout, stderr)
+	}
+	raw, _ := os.ReadFile(out)
+	for _, s := range []string{"Welcome to ChemShop", `"title":"Solvents"`} {
+		if bytes.Contains(raw, []byte(s)) {
+			t.Errorf("crawl 2 made a listing of the page a removed listing redirects to (%s):\n%s", s, raw)
+		}
 	}
 }
