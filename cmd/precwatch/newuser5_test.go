@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -222,5 +224,149 @@ func TestSearchWhileIndexHeld(t *testing.T) {
 	want := "the index is in use by another process: another precwatch process (serve, demo, crawl or rescan) is using " + data
 	if code != 1 || stdout != "" || !strings.HasPrefix(stderr, "precwatch search: ") || !strings.Contains(stderr, want) || !strings.Contains(stderr, "use its API") {
 		t.Errorf("search while the index is held: exit %d, stdout %q, stderr %q; want exit 1 and %q", code, stdout, stderr, want)
+	}
+}
+
+// helpFlags returns the flags `precwatch CMD --help` lists.
+func helpFlags(t *testing.T, cmd []string) map[string]bool {
+	t.Helper()
+	code, stdout, stderr := runCmd(t, nil, append(append([]string(nil), cmd...), "--help")...)
+	if code != 0 {
+		t.Fatalf("precwatch %s --help: exit %d", strings.Join(cmd, " "), code)
+	}
+	flags := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^  -([a-z][a-z-]*)`).FindAllStringSubmatch(stdout+stderr, -1) {
+		flags[m[1]] = true
+	}
+	return flags
+}
+
+// docCommands returns every precwatch command line the document at path
+// shows, in code spans and in sh code blocks, each as its words after
+// "precwatch", and the command lines of the command reference table.
+func docCommands(t *testing.T, path string) (all, table [][]string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	var prose []string
+	inFence, sh := false, false
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, "```") {
+			inFence, sh = !inFence, strings.TrimPrefix(line, "```") == "sh"
+			continue
+		}
+		switch {
+		case inFence && sh:
+			if i := strings.Index(line, "precwatch "); i >= 0 {
+				all = append(all, strings.Fields(line[i+len("precwatch "):]))
+			}
+		case !inFence:
+			prose = append(prose, line)
+		}
+	}
+	spans := regexp.MustCompile("`([^`]+)`")
+	for _, line := range prose {
+		for _, m := range spans.FindAllStringSubmatch(line, -1) {
+			if i := strings.Index(m[1], "precwatch "); i >= 0 && (i == 0 || m[1][i-1] == '/') {
+				words := strings.Fields(m[1][i+len("precwatch "):])
+				all = append(all, words)
+				if strings.HasPrefix(line, "| `precwatch ") {
+					table = append(table, words)
+				}
+			}
+		}
+	}
+	// Spans broken across lines: join each paragraph and look again.
+	for _, para := range strings.Split(strings.Join(prose, "\n"), "\n\n") {
+		para = strings.ReplaceAll(para, "\n", " ")
+		for _, m := range spans.FindAllStringSubmatch(para, -1) {
+			if i := strings.Index(m[1], "precwatch "); i >= 0 && (i == 0 || m[1][i-1] == '/') {
+				all = append(all, strings.Fields(m[1][i+len("precwatch "):]))
+			}
+		}
+	}
+	return all, table
+}
+
+// splitCommand splits the words of a command line into the command
+// ("tickets export") and its flags ("status", "format"), up to a shell pipe.
+func splitCommand(words []string) (cmd []string, flags []string) {
+	for i, w := range words {
+		if w == "|" || strings.HasPrefix(w, "|") {
+			break
+		}
+		if i == 0 || (i == 1 && len(cmd) == 1 && slices.Contains([]string{"tickets", "token", "config", "target"}, cmd[0]) &&
+			regexp.MustCompile(`^[a-z][a-z-]*$`).MatchString(w)) {
+			cmd = append(cmd, w)
+			continue
+		}
+		if m := regexp.MustCompile(`^\[?--([a-z][a-z-]*)`).FindStringSubmatch(w); m != nil {
+			flags = append(flags, m[1])
+		}
+	}
+	return cmd, flags
+}
+
+// TestDocsNameRealFlags: every flag that README.md or docs/*.md shows
+// on a precwatch command line is a flag of that command, and the README's
+// command reference names every flag of every command (--log-level is
+// said once for the commands that take it).
+func TestDocsNameRealFlags(t *testing.T) {
+	logLevel := map[string]bool{"crawl": true, "serve": true, "demo": true, "rescan": true, "target test": true}
+	known := map[string]map[string]bool{}
+	flagsOf := func(cmd []string) map[string]bool {
+		key := strings.Join(cmd, " ")
+		if known[key] == nil {
+			known[key] = helpFlags(t, cmd)
+			if got := known[key]["log-level"]; got != logLevel[key] {
+				t.Errorf("precwatch %s: --log-level %t, but the README says %t", key, got, logLevel[key])
+			}
+		}
+		return known[key]
+	}
+	seen := map[string]map[string]bool{}
+	for _, doc := range []string{"../../README.md", "../../docs/SERVER.md", "../../docs/CRAWLING.md", "../../docs/MATCHING.md"} {
+		all, table := docCommands(t, doc)
+		if doc == "../../README.md" && len(table) < 14 {
+			t.Errorf("%s: %d command lines in the command reference, want every command", doc, len(table))
+		}
+		for _, words := range all {
+			cmd, flags := splitCommand(words)
+			if len(cmd) == 0 || commands[cmd[0]] == nil || strings.HasSuffix(words[min(1, len(words)-1)], ":") {
+				continue // "precwatch COMMAND", "precwatch help …", a message ("precwatch tickets export: …")
+			}
+			have := flagsOf(cmd)
+			for _, f := range flags {
+				if !have[f] {
+					t.Errorf("%s: `precwatch %s` names --%s, which precwatch %s does not have", doc, strings.Join(words, " "), f, strings.Join(cmd, " "))
+				}
+			}
+		}
+		for _, words := range table {
+			cmd, flags := splitCommand(words)
+			key := strings.Join(cmd, " ")
+			if seen[key] == nil {
+				seen[key] = map[string]bool{}
+			}
+			for _, f := range flags {
+				seen[key][f] = true
+			}
+		}
+	}
+	for key, flags := range seen {
+		for f := range flagsOf(strings.Fields(key)) {
+			if !flags[f] && f != "log-level" {
+				t.Errorf("README command reference: precwatch %s lacks --%s", key, f)
+			}
+		}
+	}
+	for _, key := range []string{"match", "crawl", "target test", "config check", "search", "tickets list", "tickets show",
+		"tickets export", "tickets set-status", "rescan", "serve", "token create", "token list", "token revoke", "demo", "version"} {
+		if seen[key] == nil {
+			t.Errorf("README command reference: no row for precwatch %s", key)
+		}
 	}
 }
