@@ -58,6 +58,8 @@ targets:
   - {name: shop, platform: Shop, start_urls: ["http://127.0.0.1:1/"], allow_private_networks: true, listing: {fields: {title: h1}}}
 `)
 	missing := filepath.Join(dir, "missing")
+	file := filepath.Join(dir, "file")
+	writeFile(t, file, "not a directory\n")
 	demoData := filepath.Join(dir, "demo")
 
 	for _, tc := range []struct {
@@ -161,6 +163,8 @@ targets:
 		{[]string{"token", "create", "--data", data, "--role", "admin", "extra"}, 2, `unexpected argument "extra"`},
 		{[]string{"token", "list", "--data", data, "extra"}, 2, `unexpected argument "extra"`},
 		{[]string{"token", "list", "--data", missing}, 1, "no ticket database"},
+		{[]string{"token", "create", "--data", file, "--role", "admin"}, 1, "precwatch token create: --data " + file + " is a file, not a data directory"},
+		{[]string{"tickets", "list", "--data", file}, 1, "precwatch tickets list: --data " + file + " is a file"},
 		{[]string{"token", "revoke", "--data", data}, 2, "want one token ID"},
 		{[]string{"token", "revoke", "--data", data, "first"}, 2, `precwatch token revoke: token ID "first": want a positive number`},
 		{[]string{"token", "revoke", "--data", data, "99"}, 1, "token 99 not found"},

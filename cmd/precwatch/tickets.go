@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -63,8 +64,8 @@ func runTickets(ctx context.Context, env *Env, args []string) error {
 // tkReport reports the error of a subcommand ("tickets export", "token
 // create", "target test") under its full name: a usage error with the
 // pointer to its --help (exit 2); a user-facing error (one with a
-// precwatch code) as its plain message (exit 1). Internal errors pass
-// through to Run.
+// precwatch code) as its plain message (exit 1); other errors with their
+// context, under the full name too (exit 1).
 func tkReport(env *Env, name string, err error) error {
 	if err == nil || errors.Is(err, flag.ErrHelp) || errors.Is(err, errSilent) {
 		return err
@@ -80,7 +81,8 @@ func tkReport(env *Env, name string, err error) error {
 		fmt.Fprintf(env.Stderr, "precwatch %s: %s\n", name, precwatch.ErrorMessage(err))
 		return errSilent
 	}
-	return err
+	fmt.Fprintf(env.Stderr, "precwatch %s: %s\n", name, errorText(err))
+	return errSilent
 }
 
 // tkCheckStatus checks a --status value (one status, or several
@@ -134,6 +136,9 @@ func tkParse(fs *flag.FlagSet, args []string) ([]string, error) {
 // tkOpen opens the ticket store of a data directory. Read commands pass
 // mustExist so that a wrong --data leaves nothing behind.
 func tkOpen(dataDir string, mustExist bool) (*tickets.Store, error) {
+	if fi, err := os.Stat(dataDir); err == nil && !fi.IsDir() {
+		return nil, precwatch.Errorf(precwatch.EINVALID, "--data %s is a file, not a data directory", dataDir)
+	}
 	return tickets.Open(filepath.Join(dataDir, "precwatch.db"), tickets.Options{MustExist: mustExist})
 }
 
