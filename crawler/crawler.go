@@ -17,6 +17,8 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"net"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -72,6 +74,35 @@ type Crawler struct {
 	opts     Options
 	evidence *Evidence
 	log      *slog.Logger
+	own      ownAddrs
+}
+
+// RefuseOwn makes every later connection of the crawler to addr (a
+// "host:port" precwatch listens on: the server's --addr, the demo's UI)
+// fail with ErrBlocked, whatever the target allows: a page there is
+// precwatch's own API, UI or /metrics. A listener on 0.0.0.0 or [::] stands
+// for the host's every address, a loopback one for every loopback address,
+// at its port. It is safe for concurrent use, also while runs are in
+// flight.
+func (c *Crawler) RefuseOwn(addr string) error {
+	ap, err := netip.ParseAddrPort(addr)
+	if err != nil {
+		host, port, serr := net.SplitHostPort(addr)
+		if serr != nil {
+			return fmt.Errorf("refuse own address %q: %w", addr, serr)
+		}
+		if host == "" || host == "localhost" {
+			host = "127.0.0.1"
+			if addr[0] == ':' {
+				host = "0.0.0.0"
+			}
+		}
+		if ap, err = netip.ParseAddrPort(net.JoinHostPort(host, port)); err != nil {
+			return fmt.Errorf("refuse own address %q: %w", addr, err)
+		}
+	}
+	c.own.add(ap)
+	return nil
 }
 
 // Stats is a progress report of a running crawl.
@@ -270,7 +301,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 		c.log.Info("starting crawl", "target", t.Name, "run", r.res.ID)
 	}
 
-	r.f = newFetcher(ctx, &t, &c.opts)
+	r.f = newFetcher(ctx, &t, &c.opts, &c.own)
 	r.lim = newLimiter(t.Delay)
 	r.lim.par = max(t.Parallelism, 1)
 	stop := context.AfterFunc(ctx, func() {
@@ -978,6 +1009,11 @@ func (r *run) isListingURL(it item) bool {
 // 429 and 503. A non-2xx final status is returned with an error.
 func (r *run) fetch(ctx context.Context, u *url.URL) (*response, string, error) {
 	ok, crawlDelay, err := r.f.allowedByRobots(ctx, u)
+	if errors.Is(err, ErrBlocked) {
+		// The host itself is refused (its robots.txt was never asked
+		// for): the page is blocked, not the site unavailable.
+		return nil, KindBlocked, err
+	}
 	if err != nil {
 		// robots.txt could not be read: the host is closed for the
 		// run, which is a failure, not the site's answer.

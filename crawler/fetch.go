@@ -95,8 +95,8 @@ type robotsEntry struct {
 	err   error
 }
 
-func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options) *fetcher {
-	g := newGuard(t.AllowPrivateNetworks, opts.LookupIP, opts.DialContext)
+func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options, own *ownAddrs) *fetcher {
+	g := newGuard(t.AllowPrivateNetworks, opts.LookupIP, opts.DialContext, own)
 	timeout := t.Timeout
 	if timeout <= 0 {
 		timeout = defaultTimeout

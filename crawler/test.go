@@ -62,7 +62,7 @@ func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*Tes
 	rep := &TestReport{Target: t.Name, Counts: map[string]int{}}
 	r := &run{c: c, t: &t, lim: newLimiter(t.Delay)}
 	r.lim.par = 1
-	r.f = newFetcher(ctx, &t, &c.opts)
+	r.f = newFetcher(ctx, &t, &c.opts, &c.own)
 	defer r.f.client.CloseIdleConnections()
 	var queue []item
 	seen := map[string]bool{}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,10 +12,12 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // A fifth round of marketplaces: shapes of partner platforms the earlier
@@ -271,6 +274,95 @@ targets:
 	for _, s := range []string{"Welcome to ChemShop", `"title":"Solvents"`} {
 		if bytes.Contains(raw, []byte(s)) {
 			t.Errorf("crawl 2 made a listing of the page a removed listing redirects to (%s):\n%s", s, raw)
+		}
+	}
+}
+
+// TestVariety5SSRFServeRefusesItself runs serve with a loopback shop
+// (allow_private_networks) whose catalogue links to serve's own address,
+// by IP and as localhost: the crawl refuses both (the log names serve's
+// listen address) and serve's API is never crawled. Before, loopback was
+// one host to the scope check and the guard let a private-network target
+// reach serve's /metrics and API.
+func TestVariety5SSRFServeRefusesItself(t *testing.T) {
+	serveURL := make(chan string, 1)
+	var own string
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/catalog":
+			mu.Lock()
+			if own == "" {
+				own = <-serveURL
+			}
+			o := own
+			mu.Unlock()
+			port := o[strings.LastIndexByte(o, ':')+1:]
+			fmt.Fprintf(w, `<html><body><a class="o" href="/offer/1">1</a> <a class="o" href="%s/metrics">m</a>
+<a class="o" href="http://localhost:%s/api/v1/openapi.json">api</a></body></html>`, o, port)
+		case "/offer/1":
+			fmt.Fprint(w, `<html><body><h1>Safrole 99%, CAS 94-59-7</h1><p class="d">Discreet shipping, Wickr: chem1</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: shop
+    platform: Shop
+    schedule: "@every 24h"
+    start_urls: ["%s/catalog"]
+    allowed_domains: ["127.0.0.1", "localhost"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 0
+    follow: ["a.o"]
+    listing:
+      fields: {title: h1, description: p.d}
+`, filepath.Join(dir, "data"), srv.URL))
+	ctx, cancel := context.WithCancel(context.Background())
+	out, errb := &syncBuffer{}, &syncBuffer{}
+	env := &Env{Stdin: strings.NewReader(""), Stdout: out, Stderr: errb, Getenv: func(string) string { return "" }}
+	done := make(chan int, 1)
+	go func() {
+		done <- Run(ctx, env, []string{"serve", "--config", cfgPath, "--addr", "127.0.0.1:0", "--log-level", "warn"})
+	}()
+	defer func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(60 * time.Second):
+			t.Error("serve did not stop within 60s")
+		}
+	}()
+	serving := regexp.MustCompile(`serving on (http://\S+)`)
+	var base string
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); {
+		if base == "" {
+			if m := serving.FindStringSubmatch(out.String()); m != nil {
+				base = m[1]
+				serveURL <- base
+			}
+		}
+		if strings.Count(errb.String(), "own listen address") >= 2 {
+			break
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("serve exited with %d: %s", code, errb.String())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	logs := errb.String()
+	for _, path := range []string{"/metrics", "/api/v1/openapi.json"} {
+		if !regexp.MustCompile(`url=\S+` + regexp.QuoteMeta(path) + ` kind=blocked .*own listen address`).MatchString(logs) {
+			t.Errorf("no blocked page %s naming serve's own address in the log:\n%s", path, logs)
 		}
 	}
 }

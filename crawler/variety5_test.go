@@ -1,0 +1,124 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/netip"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+// TestRefuseOwnAddrs checks which addresses precwatch's own listeners
+// refuse, without connecting anywhere.
+func TestRefuseOwnAddrs(t *testing.T) {
+	var own ownAddrs
+	for _, a := range []string{"127.0.0.1:8080", "0.0.0.0:9090", "10.0.0.5:7070", "[::1]:6060"} {
+		own.add(netip.MustParseAddrPort(a))
+	}
+	local := "127.0.0.1"
+	if len(own.local) > 0 {
+		local = own.local[len(own.local)-1].String()
+	}
+	for _, tc := range []struct {
+		addr    string
+		refused bool
+	}{
+		{"127.0.0.1:8080", true},
+		{"127.0.0.2:8080", true},
+		{"[::1]:8080", true},
+		{"0.0.0.0:8080", true},
+		{"[::ffff:127.0.0.1]:8080", true},
+		{"127.0.0.1:8081", false},
+		{"10.0.0.5:7070", true},
+		{"10.0.0.6:7070", false},
+		{"10.0.0.5:8080", false},
+		{"127.0.0.1:9090", true},
+		{netip.AddrPortFrom(netip.MustParseAddr(local), 9090).String(), true},
+		{"192.0.2.1:9090", false},
+		{"127.0.0.1:6060", true},
+		{"93.184.216.34:443", false},
+	} {
+		ap := netip.MustParseAddrPort(tc.addr)
+		err := own.check(ap.Addr(), ap.Port())
+		if got := err != nil; got != tc.refused || err != nil && !errors.Is(err, ErrBlocked) {
+			t.Errorf("check(%s) = %v, want refused %v", tc.addr, err, tc.refused)
+		}
+	}
+	var none *ownAddrs
+	if err := none.check(netip.MustParseAddr("127.0.0.1"), 8080); err != nil {
+		t.Errorf("nil ownAddrs refuses: %v", err)
+	}
+}
+
+// TestRefuseOwnServer crawls a loopback shop (allow_private_networks) whose
+// pages link to precwatch's own server on loopback, by IP and as
+// localhost: the server is never asked, its links fail as blocked, and
+// the shop's listing is read. Before, loopback was one host to the scope
+// check and the guard let it through: the API's pages would have been
+// crawled.
+func TestRefuseOwnServer(t *testing.T) {
+	var ownHits atomic.Int32
+	own := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ownHits.Add(1)
+		fmt.Fprint(w, `<html><body><h1>precwatch_tickets_total 42</h1><p class="description">metrics</p></body></html>`)
+	}))
+	ownPort := own.URL[strings.LastIndexByte(own.URL, ':')+1:]
+	shop := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprintf(w, `<a href="/p/1">1</a> <a href="%s/p/metrics">m</a> <a href="http://localhost:%s/p/api">a</a>`, own.URL, ownPort)
+		default:
+			fmt.Fprint(w, listingPage(r.URL.Path))
+		}
+	}))
+	lookup := func(ctx context.Context, host string) ([]netip.Addr, error) {
+		if host == "localhost" {
+			return []netip.Addr{netip.MustParseAddr("127.0.0.1")}, nil
+		}
+		return nil, fmt.Errorf("lookup %s: no such host in this test", host)
+	}
+	tg := singlePageTarget(shop.URL, "/")
+	tg.Follow = []string{"a"}
+	tg.Listing.URLPattern = "/p/"
+	tg.MaxRetries = 0
+	tg.Listing.Fields = map[string]string{"title": "h1", "description": ".description"}
+	c := mustCrawler(t, Options{LookupIP: lookup})
+	if err := c.RefuseOwn(own.Listener.Addr().String()); err != nil {
+		t.Fatal(err)
+	}
+	sink := &collector{}
+	res, err := c.Run(context.Background(), tg, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := ownHits.Load(); n != 0 {
+		t.Errorf("the own server was asked %d times", n)
+	}
+	if got := sink.titles(); len(got) != 1 || got[0] != "/p/1" {
+		t.Errorf("titles %q, want [/p/1]", got)
+	}
+	if res.ErrorsByKind[KindBlocked] != 2 {
+		t.Errorf("errors %v, want 2 blocked", res.ErrorsByKind)
+	}
+	// target test (the API's "test a target") is refused alike.
+	rep, err := c.Test(context.Background(), singlePageTarget(own.URL, "/"), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Pages) != 1 || !strings.Contains(rep.Pages[0].Error, "own listen address") || ownHits.Load() != 0 {
+		t.Errorf("Test of the own server: %+v, %d hits; want refused", rep.Pages, ownHits.Load())
+	}
+	for _, bad := range []string{"nohost", "example.com:80"} {
+		if err := c.RefuseOwn(bad); err == nil {
+			t.Errorf("RefuseOwn(%q) = nil, want an error", bad)
+		}
+	}
+	for _, ok := range []string{":8080", "localhost:8080", "[::]:8080"} {
+		if err := c.RefuseOwn(ok); err != nil {
+			t.Errorf("RefuseOwn(%q) = %v", ok, err)
+		}
+	}
+}
