@@ -90,8 +90,8 @@ func Run(ctx context.Context, env *Env, args []string) int {
 // wrong (unknown command, subcommand or flag, a flag value of the wrong
 // type or outside its allowed values, a missing required flag or
 // argument, an extra argument, a malformed argument such as a ticket ID
-// or a search query). A command checks its command line before it reads
-// or writes any data, so a usage error changes nothing.
+// or a search query). A command checks its command line before it
+// writes anything, so a usage error changes nothing.
 const (
 	exitOK      = 0
 	exitFailure = 1
@@ -137,8 +137,8 @@ var errUsage = errors.New("usage")
 
 // usageErr is a command line that is wrong in a way the FlagSet cannot
 // see: a flag value outside its allowed values, a malformed argument.
-// Commands return it (badUsage) before they read or write any data; Run
-// prints it with the command's name and a pointer to --help, and exits 2.
+// Commands return it (badUsage) before they write anything; Run prints
+// it with the command's name and a pointer to --help, and exits 2.
 type usageErr struct {
 	msg      string
 	reported bool
