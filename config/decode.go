@@ -28,6 +28,7 @@ type decoder struct {
 	file     string
 	getenv   func(string) string
 	problems []Problem
+	warnings []Problem
 	pos      map[string]pos  // field path → position of its value
 	failed   map[string]bool // fields with a decoding problem: not validated again
 	syntax   bool            // the YAML did not parse: nothing to validate
@@ -61,6 +62,17 @@ func (d *decoder) report(field, msg string) {
 		}
 		f = f[:i]
 	}
+	d.problems = append(d.problems, d.at(field, msg))
+}
+
+// warn records a warning: something valid that is most likely a mistake.
+func (d *decoder) warn(field, msg string) {
+	d.warnings = append(d.warnings, d.at(field, msg))
+}
+
+// at returns a problem with the field at path, placed at the field or the
+// nearest enclosing one with a known position.
+func (d *decoder) at(field, msg string) Problem {
 	p := Problem{File: d.file, Field: field, Message: msg}
 	for f := field; ; {
 		if at, ok := d.pos[f]; ok {
@@ -74,7 +86,7 @@ func (d *decoder) report(field, msg string) {
 		}
 		f = f[:i]
 	}
-	d.problems = append(d.problems, p)
+	return p
 }
 
 // sortProblems orders problems by position and drops repeats (a mapping

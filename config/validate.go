@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/andybalholm/cascadia"
 	"github.com/robfig/cron/v3"
@@ -541,4 +542,48 @@ func clip(s string, n int) string {
 		return s
 	}
 	return s[:n] + "…"
+}
+
+// platformKey is a platform name as people misspell it alike: lowercased,
+// without spaces, punctuation or symbols ("Chem Hub", "chem-hub" and
+// "ChemHub" are "chemhub").
+func platformKey(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// warnPlatformSpellings warns about a platform written in two ways across
+// targets[].platform and platforms[].name ("ChemHub", "chemhub", "Chem
+// Hub"): precwatch tells platforms apart by their exact name, so the
+// targets' tickets, the partner tokens and the webhook would be split
+// between two platforms. Each spelling after the first is named, with the
+// first.
+func warnPlatformSpellings(c *Config, warn reportFunc) {
+	type first struct{ name, field string }
+	seen := map[string]first{}
+	check := func(name, field string) {
+		k := platformKey(name)
+		if k == "" {
+			return
+		}
+		f, ok := seen[k]
+		if !ok {
+			seen[k] = first{name, field}
+			return
+		}
+		if f.name != name {
+			warn.f(field, "%q is spelt %q in %s: precwatch tells platforms apart by their exact name, so tickets, partner tokens and webhooks would be split between the two; spell them alike", name, f.name, f.field)
+		}
+	}
+	for i, t := range c.Targets {
+		check(t.Platform, fmt.Sprintf("targets[%d].platform", i))
+	}
+	for i, p := range c.Platforms {
+		check(p.Name, fmt.Sprintf("platforms[%d].name", i))
+	}
 }

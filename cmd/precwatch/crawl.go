@@ -115,6 +115,9 @@ func loadConfig(env *Env, path string) (*config.Config, error) {
 		fmt.Fprintln(env.Stderr, err)
 		return nil, errSilent
 	}
+	for _, w := range cfg.Warnings {
+		fmt.Fprintln(env.Stderr, w.Warning())
+	}
 	// Extra watchlists are relative to the configuration file.
 	for i, w := range cfg.Watchlists {
 		if !filepath.IsAbs(w) {

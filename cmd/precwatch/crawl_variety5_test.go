@@ -366,3 +366,39 @@ targets:
 		}
 	}
 }
+
+// TestVariety5PlatformSpellings crawls a configuration that spells one
+// platform two ways across its targets and webhooks: crawl runs, and warns
+// with file:line:col (config check is left to its owner to print
+// cfg.Warnings).
+func TestVariety5PlatformSpellings(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %[1]s
+targets:
+  - name: a
+    platform: ChemHub
+    start_urls: ["%[2]s/a"]
+    allow_private_networks: true
+  - name: b
+    platform: Chem Hub
+    start_urls: ["%[2]s/b"]
+    allow_private_networks: true
+platforms:
+  - name: chemhub
+`, filepath.Join(dir, "data"), srv.URL))
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath)
+	if code != 0 {
+		t.Fatalf("crawl: exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{
+		cfgPath + `:8:15: warning: targets[1].platform: "Chem Hub" is spelt "ChemHub" in targets[0].platform`,
+		cfgPath + `:12:11: warning: platforms[0].name: "chemhub" is spelt "ChemHub" in targets[0].platform`,
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
