@@ -657,6 +657,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.gone = true
 		return out, fmt.Errorf("get %s: redirected to %s (%s): the listing is gone", it.url, final, where)
 	}
+	r.fillFrames(ctx, page, true)
 	out.skipped = page.Counts[extract.CountSkipped] > 0
 	out.unfollowed = page.Counts[extract.CountUnfollowed]
 	for _, l := range page.Follow {
@@ -749,6 +750,51 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 			t.Stop()
 			return nil, nil, "", "", "", ctx.Err()
 		case <-t.C:
+		}
+	}
+}
+
+// maxFrames bounds the iframes fetched for one page.
+const maxFrames = 4
+
+// fillFrames fetches the iframes holding fields of the page's listings
+// (Page.Frames): those in the target's allowed domains, politely, through
+// the same guard, body cap and robots.txt as pages, and sets each field to
+// its document's visible text. A frame that fails leaves its field as it
+// is: the listing is still delivered, with what its page said. keep
+// stores each frame as evidence (not in Test).
+func (r *run) fillFrames(ctx context.Context, page *extract.Page, keep bool) {
+	for i, fr := range page.Frames {
+		if i >= maxFrames || ctx.Err() != nil {
+			return
+		}
+		if fr.Listing < 0 || fr.Listing >= len(page.Listings) || !r.inScope(fr.URL) {
+			continue
+		}
+		u, err := url.Parse(fr.URL)
+		if err != nil {
+			continue
+		}
+		resp, _, err := r.fetch(ctx, u)
+		if err != nil {
+			r.c.log.Warn("iframe failed", "target", r.t.Name, "url", fr.URL, "field", fr.Field, "err", err)
+			continue
+		}
+		ft := *r.t
+		ft.Kind = precwatch.KindHTML
+		body, _, err := decodeBody(resp, &ft)
+		if err != nil {
+			r.c.log.Warn("iframe failed", "target", r.t.Name, "url", fr.URL, "field", fr.Field, "err", err)
+			continue
+		}
+		if keep {
+			snap := Snapshot{URL: resp.URL, FetchedAt: r.c.opts.Now().UTC(), Status: resp.Status, Header: resp.Header, Body: resp.Body}
+			if _, err := r.c.evidence.Put(snap); err != nil {
+				r.c.log.Warn("iframe evidence", "target", r.t.Name, "url", fr.URL, "err", err)
+			}
+		}
+		if text := extract.FrameText(body); text != "" {
+			extract.SetField(&page.Listings[fr.Listing], fr.Field, text)
 		}
 	}
 }

@@ -136,6 +136,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 		rep.Gone = append(rep.Gone, tp.URL)
 		return nil, nil
 	}
+	r.fillFrames(ctx, page, false)
 	for _, l := range page.Listings {
 		l.Target = r.t.Name
 		if l.Platform == "" {

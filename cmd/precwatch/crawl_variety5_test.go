@@ -402,3 +402,90 @@ platforms:
 		}
 	}
 }
+
+// TestVariety5IframeDescriptions crawls a shop that serves item
+// descriptions in iframes, as eBay does: an iframe named for the
+// description (id desc_ifr) when the description selector finds nothing,
+// one written into srcdoc, and, on a second target, a field selector that
+// points at the iframe itself. The frames are fetched like pages, so
+// robots.txt still rules (a frame it disallows is not fetched and its
+// listing keeps the page's text). Before, the descriptions were empty, so
+// the safrole, BMK and ephedrine offers, named only in their frames, had
+// nothing for the matcher.
+func TestVariety5IframeDescriptions(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+		case "/catalog":
+			fmt.Fprint(w, `<html><body><a class="o" href="/itm/1">1</a> <a class="o" href="/itm/2">2</a> <a class="o" href="/itm/3">3</a></body></html>`)
+		case "/itm/1":
+			fmt.Fprint(w, `<html><body><h1>Laboratory reagent 1 kg</h1><div id="desc_wrapper"><iframe id="desc_ifr" src="/desc/1?t=0" title="Seller's description">Your browser does not support iframes</iframe></div></body></html>`)
+		case "/desc/1":
+			fmt.Fprint(w, `<html><head><title>eBay item description</title></head><body><div class="x"><p>BMK glycidate, CAS 5449-12-7.</p><p>Stealth shipping, Wickr: bmk1</p></div></body></html>`)
+		case "/itm/2":
+			fmt.Fprint(w, `<html><body><h1>Acetone 5 l</h1><iframe id="desc_ifr" src="/private/desc/2"></iframe></body></html>`)
+		case "/itm/3":
+			fmt.Fprint(w, `<html><body><h1>Reagent set</h1><iframe class="item-desc" srcdoc="&lt;p&gt;Safrole 99%, CAS 94-59-7&lt;/p&gt;&lt;p&gt;Discreet, Telegram @saf&lt;/p&gt;"></iframe></body></html>`)
+		case "/shop2/catalog":
+			fmt.Fprint(w, `<html><body><a class="o" href="/shop2/itm/4">4</a></body></html>`)
+		case "/shop2/itm/4":
+			fmt.Fprint(w, `<html><body><h1>Offer 4</h1><iframe class="product-text" src="/shop2/text/4"></iframe></body></html>`)
+		case "/shop2/text/4":
+			fmt.Fprint(w, `<html><body>Ephedrine HCl 1 kg, no prescription, discreet</body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: bay
+    platform: Bay
+    start_urls: ["%[1]s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      fields: {title: h1, description: div.d}
+  - name: shop2
+    platform: Shop2
+    start_urls: ["%[1]s/shop2/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      fields: {title: h1, description: iframe.product-text}
+`, srv.URL))
+	for path, want := range map[string]string{
+		"/itm/1":       "BMK glycidate, CAS 5449-12-7. Stealth shipping, Wickr: bmk1",
+		"/itm/2":       "",
+		"/itm/3":       "Safrole 99%, CAS 94-59-7 Discreet, Telegram @saf",
+		"/shop2/itm/4": "Ephedrine HCl 1 kg, no prescription, discreet",
+	} {
+		l, ok := got[path]
+		if !ok {
+			t.Errorf("no listing %s\n%s", path, out)
+			continue
+		}
+		if l.Description != want {
+			t.Errorf("%s: description %q, want %q", path, l.Description, want)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if hits["/private/desc/2"] != 0 {
+		t.Errorf("a frame robots.txt disallows was fetched")
+	}
+	for _, name := range []string{"bay", "shop2"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("target %s: complete %q, want yes\n%s", name, c, out)
+		}
+	}
+}

@@ -75,12 +75,53 @@ type Page struct {
 	// selector matched: the platform's notice that the listing was taken
 	// down, shown with status 200. Such a page has no listings.
 	Gone bool `json:"gone,omitempty"`
+	// Frames are fields of the page's listings whose text is in an
+	// <iframe>'s document (a description served from another page, as
+	// eBay does): a field selector that matches an iframe, or an
+	// iframe named for a description on a page whose listing has none.
+	// The crawler fetches each URL (in scope only) and sets the field to
+	// its visible text.
+	Frames []Frame `json:"frames,omitempty"`
 	// Counts says how many nodes each selector matched on this page, keyed
 	// "follow:<sel>", "next_page:<sel>", "item", "field:<name>" (items whose
 	// field matched), plus CountSkipped, CountDuplicate and CountURLPattern.
 	// A selector that matched nothing has a zero entry, so `target test` can
 	// report it.
 	Counts map[string]int `json:"counts"`
+}
+
+// Frame is a listing field whose text is the document at URL: the
+// listing is Page.Listings[Listing].
+type Frame struct {
+	Listing int    `json:"listing"`
+	Field   string `json:"field"`
+	URL     string `json:"url"`
+}
+
+// SetField sets the field name of l ("title", "description", …, or an
+// attribute) to v, as field specs fill it.
+func SetField(l *precwatch.Listing, name, v string) {
+	switch name {
+	case fieldID:
+		l.ID = v
+	case fieldURL:
+		l.URL = v
+	case precwatch.FieldTitle:
+		l.Title = v
+	case precwatch.FieldDescription:
+		l.Description = v
+	case precwatch.FieldPrice:
+		l.Price = v
+	case precwatch.FieldSeller:
+		l.Seller = v
+	case precwatch.FieldLocation:
+		l.Location = v
+	default:
+		if l.Attributes == nil {
+			l.Attributes = map[string]string{}
+		}
+		l.Attributes[name] = v
+	}
 }
 
 // Extract extracts a page of target t fetched from pageURL, dispatching on

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -201,6 +202,7 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	}
 	for _, item := range items {
 		values := make(map[string]string, len(fields))
+		frames := map[string]string{} // field name → URL of the iframe holding its text
 		for _, f := range fields {
 			n := item
 			if whole && f.css == nil {
@@ -209,6 +211,11 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 				}
 			}
 			v, matched := f.value(n)
+			if fr := f.iframe(n); fr != nil {
+				// The field's text is the iframe's document.
+				matched = true
+				v = b.frame(fr, frames, f.name)
+			}
 			if matched {
 				b.page.Counts[f.countKey]++
 			}
@@ -234,7 +241,20 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			}
 			return nil
 		})
+		if whole && values[precwatch.FieldDescription] == "" && frames[precwatch.FieldDescription] == "" {
+			// No description on the page: the one a platform serves
+			// in an iframe (eBay's item description), if any.
+			if fr := descriptionFrame(root); fr != nil {
+				values[precwatch.FieldDescription] = b.frame(fr, frames, precwatch.FieldDescription)
+			}
+		}
+		n := len(b.page.Listings)
 		b.add(values)
+		if len(b.page.Listings) > n {
+			for _, name := range slices.Sorted(maps.Keys(frames)) {
+				b.page.Frames = append(b.page.Frames, Frame{Listing: n, Field: name, URL: frames[name]})
+			}
+		}
 	}
 	if defaultNext && whole && len(b.page.Listings) > 0 && (spec.URLPattern != "" || len(t.Follow) == 0) {
 		// A detail page's rel="next" (a listing page by url_pattern,
@@ -933,6 +953,56 @@ func (f *field) value(item *html.Node) (string, bool) {
 	return strings.Join(vals, f.sep), len(nodes) > 0
 }
 
+// iframe returns the first <iframe> the field's selector matches in item,
+// when the field reads text and that is what it matches: the text is then
+// the iframe's document, not the iframe's fallback content.
+func (f *field) iframe(item *html.Node) *html.Node {
+	if f.css == nil || f.attr != "" {
+		return nil
+	}
+	nodes := matchDescendants(item, f.css)
+	if len(nodes) == 0 || nodes[0].DataAtom != atom.Iframe {
+		return nil
+	}
+	return nodes[0]
+}
+
+// frame returns the text of an iframe written into its srcdoc, or records
+// in frames that field name's text is the document at its src (an http(s)
+// URL) and returns "".
+func (b *builder) frame(fr *html.Node, frames map[string]string, name string) string {
+	if doc, ok := attr(fr, "srcdoc"); ok && strings.TrimSpace(doc) != "" {
+		return VisibleText([]byte(doc))
+	}
+	if src, ok := attr(fr, "src"); ok {
+		if u, err := Canonical(b.base, src); err == nil {
+			frames[name] = u
+		}
+	}
+	return ""
+}
+
+// descriptionFrame returns a page's iframe that holds a description by its
+// id, name, class, title or src ("desc_ifr", "item-description",
+// "/itm/description/…"), or nil.
+func descriptionFrame(root *html.Node) *html.Node {
+	var found *html.Node
+	walk(root, func(n *html.Node) {
+		if found != nil || n.Type != html.ElementNode || n.DataAtom != atom.Iframe {
+			return
+		}
+		for _, k := range []string{"id", "name", "class", "title", "src", "srcdoc"} {
+			v, _ := attr(n, k)
+			lv := strings.ToLower(v)
+			if k == "srcdoc" && strings.TrimSpace(v) != "" || k != "srcdoc" && (strings.Contains(lv, "desc") || strings.Contains(lv, "beschreibung")) {
+				found = n
+				return
+			}
+		}
+	})
+	return found
+}
+
 // insideAny reports whether n is one of nodes or a descendant of one.
 func insideAny(n *html.Node, nodes []*html.Node) bool {
 	for p := n; p != nil; p = p.Parent {
@@ -1010,6 +1080,19 @@ func VisibleText(doc []byte) string {
 	root, err := html.Parse(bytes.NewReader(doc))
 	if err != nil {
 		return collapse(string(doc))
+	}
+	return visibleText(root)
+}
+
+// FrameText returns the visible text of an iframe's document: its body's,
+// without the title of its head.
+func FrameText(doc []byte) string {
+	root, err := html.Parse(bytes.NewReader(doc))
+	if err != nil {
+		return collapse(string(doc))
+	}
+	if body := findBody(root); body != nil {
+		return visibleText(body)
 	}
 	return visibleText(root)
 }
