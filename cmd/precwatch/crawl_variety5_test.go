@@ -489,3 +489,81 @@ targets:
 		}
 	}
 }
+
+// TestVariety5ScriptShops crawls two shops whose data is in scripts: a
+// Next.js single-page app whose catalogue names its products only in
+// __NEXT_DATA__ (no links in the markup; product pages are shells with
+// the product embedded), and a Magento shop whose product JSON-LD is
+// wrapped in /*<![CDATA[*/ … /*]]>*/, with cents in a superscript on the
+// page. Before, the app's catalogue led nowhere (an empty shop), and the
+// Magento product had no description (its selector misses, and the JSON-LD
+// that fills in did not parse) and cost €49990.
+func TestVariety5ScriptShops(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/app/c/solvents":
+			fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Solvents</title></head><body><div id="__next"></div>
+<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"category":{"name":"Solvents","href":"/app/c/solvents"},
+"products":[{"id":"a1","name":"Safrole 99%","href":"/app/p/a1-safrole"},{"id":"a2","name":"Acetone","href":"/app/p/a2-acetone"}]}},"page":"/c/[slug]","buildId":"x"}</script></body></html>`)
+		case "/app/p/a1-safrole", "/app/p/a2-acetone":
+			name, desc := "Safrole 99%, CAS 94-59-7", "Discreet shipping, Wickr: chem1"
+			if strings.HasSuffix(r.URL.Path, "acetone") {
+				name, desc = "Acetone 5 l", "Technical grade"
+			}
+			fmt.Fprintf(w, `<!DOCTYPE html><html><body><div id="__next"></div>
+<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"product":{"id":"x","name":%q,"description":%q,"price":{"amount":"12.00","currency":"EUR"}}}}}</script></body></html>`, name, desc)
+		case "/mage/catalog":
+			fmt.Fprint(w, `<html><body><a class="product-item-link" href="/mage/bmk.html">BMK</a></body></html>`)
+		case "/mage/bmk.html":
+			fmt.Fprint(w, `<html><head><script type="application/ld+json">/*<![CDATA[*/{"@context":"http://schema.org","@type":"Product","name":"BMK glycidate 1 kg","description":"CAS 5449-12-7, 100% customs pass"}/*]]>*/</script></head>
+<body><h1 class="page-title">BMK glycidate 1 kg</h1><span class="price">€499<sup>90</sup></span></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: app
+    platform: App
+    start_urls: ["%[1]s/app/c/solvents"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.product-card"]
+    listing:
+      url_pattern: "^/app/p/"
+  - name: mage
+    platform: Mage
+    start_urls: ["%[1]s/mage/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.product-item-link"]
+    listing:
+      url_pattern: "\\.html$"
+      fields: {title: h1, description: "div.product.description", price: .price}
+`, srv.URL))
+	want := map[string][2]string{
+		"/app/p/a1-safrole": {"Safrole 99%, CAS 94-59-7", "Discreet shipping, Wickr: chem1"},
+		"/app/p/a2-acetone": {"Acetone 5 l", "Technical grade"},
+		"/mage/bmk.html":    {"BMK glycidate 1 kg", "CAS 5449-12-7, 100% customs pass"},
+	}
+	if keys := listingKeys(got); !slices.Equal(keys, slices.Sorted(maps.Keys(want))) {
+		t.Errorf("listings %v, want %v\n%s", keys, slices.Sorted(maps.Keys(want)), out)
+	}
+	for path, w := range want {
+		if l := got[path]; l.Title != w[0] || l.Description != w[1] {
+			t.Errorf("%s: %q / %q, want %q / %q", path, l.Title, l.Description, w[0], w[1])
+		}
+	}
+	if p := got["/mage/bmk.html"].Price; p != "€499.90" {
+		t.Errorf("mage price %q, want €499.90", p)
+	}
+	for _, name := range []string{"app", "mage"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("target %s: complete %q, want yes\n%s", name, c, out)
+		}
+	}
+}

@@ -38,6 +38,10 @@ const (
 	// listing.url_pattern although the follow selectors found no link
 	// there (only set then): a sign that the site changed its markup.
 	CountUnfollowed = "unfollowed"
+	// CountScriptLinks is the number of listing links (by url_pattern)
+	// read from an index page's scripts because the follow selectors
+	// and the markup had none (a single-page app's catalogue).
+	CountScriptLinks = "script_links"
 	// CountGone is 1 on a listing page where listing.gone matched.
 	CountGone = "gone"
 )

@@ -145,6 +145,14 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			if len(t.Follow) > 0 && len(b.page.Follow) == 0 {
 				b.page.Counts[CountUnfollowed] = b.unfollowed(root, re, canon)
 			}
+			if len(t.Follow) > 0 && len(b.page.Follow) == 0 && b.page.Counts[CountUnfollowed] == 0 {
+				// A single-page app's catalogue: no links in the
+				// markup, its listings' addresses in the state
+				// its scripts render from (__NEXT_DATA__,
+				// window.__NUXT__, an Apollo cache).
+				b.page.Follow = b.scriptLinks(root, re, canon)
+				b.page.Counts[CountScriptLinks] = len(b.page.Follow)
+			}
 			b.countOn(defaultNext, canon, len(b.page.Follow))
 			return b.page, nil
 		}
@@ -938,6 +946,14 @@ func (f *field) value(item *html.Node) (string, bool) {
 			v = collapse(v)
 		} else {
 			v = visibleText(n)
+			if f.name == precwatch.FieldPrice {
+				v = priceText(n)
+			}
+			if v == "" {
+				// Lazy-loading themes keep text for browsers
+				// without JavaScript in <noscript>.
+				v = noscriptText(n)
+			}
 		}
 		if v == "" {
 			continue
@@ -1084,6 +1100,34 @@ func VisibleText(doc []byte) string {
 	return visibleText(root)
 }
 
+// priceText is the visible text of a price: cents written as a
+// superscript after the units ("€12<sup>99</sup>") are read after a
+// decimal point ("€12.99"), not run into the units ("€1299").
+func priceText(n *html.Node) string {
+	w := textWriter{root: n, cents: true}
+	w.node(n)
+	return w.b.String()
+}
+
+// noscriptText returns the text n holds only in <noscript> elements, which
+// the parser keeps as raw markup.
+func noscriptText(n *html.Node) string {
+	var parts []string
+	walk(n, func(c *html.Node) {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Noscript {
+			return
+		}
+		for t := c.FirstChild; t != nil; t = t.NextSibling {
+			if t.Type == html.TextNode {
+				if v := VisibleText([]byte(t.Data)); v != "" {
+					parts = append(parts, v)
+				}
+			}
+		}
+	})
+	return strings.Join(parts, " ")
+}
+
 // FrameText returns the visible text of an iframe's document: its body's,
 // without the title of its head.
 func FrameText(doc []byte) string {
@@ -1102,6 +1146,7 @@ type textWriter struct {
 	root  *html.Node // read even when hidden: a selector chose it
 	b     strings.Builder
 	space bool // a space is pending before the next word
+	cents bool // a price: see priceText
 }
 
 func (w *textWriter) node(n *html.Node) {
@@ -1116,6 +1161,9 @@ func (w *textWriter) node(n *html.Node) {
 		if blockElements[n.DataAtom] {
 			w.space = true
 		}
+		if w.cents && n.DataAtom == atom.Sup && !w.space && endsWithDigit(w.b.String()) && isCents(visibleText(n)) {
+			w.b.WriteByte('.')
+		}
 	case html.CommentNode, html.DoctypeNode, html.RawNode:
 		return
 	}
@@ -1126,6 +1174,11 @@ func (w *textWriter) node(n *html.Node) {
 		w.space = true
 	}
 }
+
+func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
+
+// isCents reports whether s is two digits.
+func isCents(s string) bool { return len(s) == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' }
 
 func (w *textWriter) text(s string) {
 	start := -1
@@ -1224,6 +1277,37 @@ func compileRegexp(s string) (*regexp.Regexp, error) {
 
 // unfollowed counts the links of an index page (other than the page itself)
 // that match the listing URL pattern re.
+// scriptQuoted matches a quoted URL or root-relative path in script text,
+// with "/" possibly escaped as "\/" or "\u002F".
+var scriptQuoted = regexp.MustCompile(`"((?:https?:)?(?:\\?/|\\u002[Ff]){2}[^"\s<>]{1,500}|(?:\\?/|\\u002[Ff])[A-Za-z0-9][^"\s<>]{0,500})"`)
+
+// scriptLinks returns the URLs in the page's scripts that match
+// url_pattern (re), other than the page itself.
+func (b *builder) scriptLinks(root *html.Node, re *regexp.Regexp, canon string) []string {
+	var out []string
+	seen := map[string]bool{canon: true}
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.TextNode {
+				continue
+			}
+			for _, m := range scriptQuoted.FindAllStringSubmatch(c.Data, -1) {
+				ref := strings.NewReplacer(`\/`, "/", `\u002F`, "/", `\u002f`, "/", `\u0026`, "&").Replace(m[1])
+				u, err := Canonical(b.base, ref)
+				if err != nil || seen[u] || !MatchURLPattern(re, u) {
+					continue
+				}
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	})
+	return out
+}
+
 func (b *builder) unfollowed(root *html.Node, re *regexp.Regexp, canon string) int {
 	links, err := b.links(root, "unfollowed", []string{"a[href]"}, canon)
 	delete(b.page.Counts, "unfollowed:a[href]")

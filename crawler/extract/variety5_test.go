@@ -59,3 +59,80 @@ func TestPostPageURL(t *testing.T) {
 		}
 	}
 }
+
+// TestPageShapes5 reads page shapes found in the fifth round: each case
+// failed before (the want column says what came out then).
+func TestPageShapes5(t *testing.T) {
+	html := func(fields map[string]string) *precwatch.Target {
+		return &precwatch.Target{Name: "p", Platform: "P", Kind: "html", Listing: precwatch.ListingSpec{Fields: fields}}
+	}
+	for _, tc := range []struct {
+		name, body string
+		t          *precwatch.Target
+		want       string // title | description | price | seller of the only listing
+	}{
+		// Magento and Drupal wrap JSON-LD in /*<![CDATA[*/ … /*]]>*/
+		// (before: no listing).
+		{"cdata comment", `<html><head><script type="application/ld+json">/*<![CDATA[*/{"@context":"https://schema.org","@type":"Product","name":"Safrole 1 l","description":"CAS 94-59-7","offers":{"@type":"Offer","price":"12.00","priceCurrency":"EUR"}}/*]]>*/</script></head><body></body></html>`,
+			html(nil), "Safrole 1 l|CAS 94-59-7|12.00 EUR|"},
+		{"comment and cdata", `<html><head><script type="application/ld+json"><!-- //<![CDATA[
+{"@type":"Product","name":"Safrole 1 l","description":"CAS 94-59-7"}
+//]]> --></script></head><body></body></html>`, html(nil), "Safrole 1 l|CAS 94-59-7||"},
+		// A classified ad written as an Offer of its own (before: no
+		// listing).
+		{"offer ad", `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Offer","name":"Safrole 1 l","description":"CAS 94-59-7","price":"12","priceCurrency":"EUR","seller":{"@type":"Person","name":"bob"}}</script></head><body></body></html>`,
+			html(nil), "Safrole 1 l|CAS 94-59-7|12 EUR|bob"},
+		// An Offer beside the page's Product is the Product's.
+		{"offer beside product", `<html><head><script type="application/ld+json">[{"@type":"Product","name":"Safrole 1 l","description":"CAS 94-59-7"},{"@type":"Offer","name":"Safrole offer","price":"12"}]</script></head><body></body></html>`,
+			html(nil), "Safrole 1 l|CAS 94-59-7||"},
+		// Cents as a superscript (before: "€1299").
+		{"sup cents", `<html><body><h1>Safrole</h1><span class="price">€12<sup>99</sup></span></body></html>`,
+			html(map[string]string{"title": "h1", "price": ".price"}), "Safrole||€12.99|"},
+		{"sup not cents", `<html><body><h1>Safrole</h1><p class="d">Area 10 m<sup>2</sup>, 10<sup>3</sup> units</p></body></html>`,
+			html(map[string]string{"title": "h1", "description": ".d"}), "Safrole|Area 10 m2, 103 units||"},
+		// Text kept for browsers without JavaScript (before: empty).
+		{"noscript", `<html><body><h1>Safrole</h1><div class="desc"><noscript><p>CAS 94-59-7</p><p>discreet</p></noscript></div></body></html>`,
+			html(map[string]string{"title": "h1", "description": ".desc"}), "Safrole|CAS 94-59-7 discreet||"},
+	} {
+		p, err := Extract(tc.t, "https://s.example/p/1", []byte(tc.body))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var got []string
+		for _, l := range p.Listings {
+			got = append(got, l.Title+"|"+l.Description+"|"+l.Price+"|"+l.Seller)
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s: listings %q, want [%q]", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestScriptLinks follows a single-page app's catalogue whose listing
+// links are only in its scripts' state (Next.js, Nuxt with escaped
+// slashes): before, nothing was followed. Links elsewhere in the markup
+// keep their meaning (a redesign the follow selectors miss is still
+// reported, not papered over).
+func TestScriptLinks(t *testing.T) {
+	tg := &precwatch.Target{Name: "p", Platform: "P", Kind: "html", Follow: []string{"a.product"},
+		Listing: precwatch.ListingSpec{URLPattern: "^/p/", Fields: map[string]string{"title": "h1"}}}
+	spa := `<html><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"products":[{"id":1,"name":"Safrole","url":"/p/safrole-1-l"},{"id":2,"name":"Acetone","url":"/p/acetone"}],"nav":["/c/other"]}}}</script>
+<script>window.__NUXT__={"a":"\u002Fp\u002Fnuxt-item","b":"https:\/\/s.example\/p\/escaped","c":"/p/safrole-1-l"}</script></body></html>`
+	p, err := Extract(tg, "https://s.example/c/solvents", []byte(spa))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"https://s.example/p/safrole-1-l", "https://s.example/p/acetone", "https://s.example/p/nuxt-item", "https://s.example/p/escaped"}
+	if !slices.Equal(p.Follow, want) || p.Counts[CountScriptLinks] != 4 {
+		t.Errorf("follow %q (count %d), want %q", p.Follow, p.Counts[CountScriptLinks], want)
+	}
+	// Markup links that the selectors miss: reported, not replaced.
+	redesign := `<html><body><a class="card" href="/p/1">1</a><script>var x = {"u": "/p/2"}</script></body></html>`
+	p, err = Extract(tg, "https://s.example/c/solvents", []byte(redesign))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Follow) != 0 || p.Counts[CountUnfollowed] != 1 {
+		t.Errorf("redesign: follow %q, unfollowed %d; want none and 1", p.Follow, p.Counts[CountUnfollowed])
+	}
+}
