@@ -1178,7 +1178,9 @@ func (w *textWriter) node(n *html.Node) {
 func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
 
 // isCents reports whether s is two digits.
-func isCents(s string) bool { return len(s) == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' }
+func isCents(s string) bool {
+	return len(s) == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9'
+}
 
 func (w *textWriter) text(s string) {
 	start := -1
