@@ -109,3 +109,23 @@ func writeFile(t *testing.T, path, data string) {
 		t.Fatal(err)
 	}
 }
+
+// TestConfigCheckWarnings: config check passes a configuration with one
+// platform spelt two ways (exit 0, "ok") and says where on stderr, as
+// crawl and serve do.
+func TestConfigCheckWarnings(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "p.yml")
+	writeFile(t, file, `targets:
+  - name: a
+    platform: ChemHub
+    start_urls: ["https://chemhub.example/"]
+  - name: b
+    platform: chemhub
+    start_urls: ["https://chemhub.example/b"]
+`)
+	code, stdout, stderr := runCmd(t, nil, "config", "check", file)
+	want := file + `:6:15: warning: targets[1].platform: "chemhub" is spelt "ChemHub" in targets[0].platform`
+	if code != 0 || stdout != file+": ok (2 targets)\n" || !strings.HasPrefix(stderr, want) {
+		t.Errorf("config check %s: exit %d, stdout %q, stderr %q; want 0, ok and %q", file, code, stdout, stderr, want)
+	}
+}
