@@ -67,17 +67,17 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	if len(args) == 0 {
 		// No command is a usage error: the usage goes to stderr.
 		usage(env.Stderr)
-		return 2
+		return exitUsage
 	}
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(env.Stdout)
-		return 0
+		return exitOK
 	}
 	c, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(env.Stderr, "precwatch: unknown command %q\n", args[0])
 		usage(env.Stderr)
-		return 2
+		return exitUsage
 	}
 	return exitCode(env, c.name, c.run(ctx, env, args[1:]))
 }
@@ -112,6 +112,10 @@ func exitCode(env *Env, name string, err error) int {
 		return exitUsage // already printed (the FlagSet, or usageError)
 	case errors.Is(err, errSilent):
 		return exitFailure
+	case errors.Is(err, context.Canceled):
+		// Ctrl-C or SIGTERM before the command finished.
+		fmt.Fprintf(env.Stderr, "precwatch %s: interrupted\n", name)
+		return exitFailure
 	default:
 		fmt.Fprintf(env.Stderr, "precwatch %s: %s\n", name, errorText(err))
 		return exitFailure
@@ -130,9 +134,9 @@ func errorText(err error) string {
 	return strings.Replace(err.Error(), pe.Error(), pe.Message, 1)
 }
 
-// errUsage means the command line was wrong and why has been printed (by
-// the FlagSet or usageError): exit 2. Every usage error matches it with
-// errors.Is.
+// errUsage means the command line was wrong: exit 2. Returned as is, it
+// says why has been printed already (by the FlagSet or usageError); a
+// usageErr, which carries its message, matches it too (errors.Is).
 var errUsage = errors.New("usage")
 
 // usageErr is a command line that is wrong in a way the FlagSet cannot
