@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -372,5 +374,17 @@ func TestDocsNameRealFlags(t *testing.T) {
 		if seen[key] == nil {
 			t.Errorf("README command reference: no row for precwatch %s", key)
 		}
+	}
+}
+
+// TestInterruptedSaysSo: a command stopped by Ctrl-C (its context
+// cancelled) says "interrupted" and exits 1; it said "context canceled".
+func TestInterruptedSaysSo(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(`{"id":"1","title":"ephedrine"}` + "\n"), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	if code := Run(ctx, env, []string{"match"}); code != 1 || !strings.HasSuffix(errb.String(), "precwatch match: interrupted\n") {
+		t.Errorf("match interrupted: exit %d, stderr %q; want 1 and 'precwatch match: interrupted'", code, errb.String())
 	}
 }
