@@ -650,6 +650,13 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.gone = page.Counts[extract.CountURLPattern] == 1 || r.isListingURL(it)
 		return out, fmt.Errorf("get %s: the page says its listing is gone (listing.gone matched)", it.url)
 	}
+	if page.NotFound && r.isListingURL(it) {
+		// A soft 404: the listing page says, with status 200, that
+		// it is not there.
+		out.errKind = KindGone
+		out.gone = true
+		return out, fmt.Errorf("get %s: the page says it is not found (status %d)", it.url, resp.Status)
+	}
 	if where := r.removedRedirect(it, final); where != "" {
 		// A taken-down listing sent to the home or category page:
 		// an answer, like a 404, and that page is not the listing.

@@ -132,7 +132,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	for k, n := range page.Counts {
 		rep.Counts[k] += n
 	}
-	if page.Gone {
+	if page.Gone || page.NotFound && r.isListingURL(it) {
 		rep.Gone = append(rep.Gone, tp.URL)
 		return nil, nil
 	}

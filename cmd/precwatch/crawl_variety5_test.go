@@ -567,3 +567,102 @@ targets:
 		}
 	}
 }
+
+// TestVariety5SoftNotFound re-crawls a shop that answers taken-down
+// listings with status 200 and its "page not found" page, directly or
+// after a redirect to /404.html, with no listing.gone configured; a
+// product whose name holds "404" stays. The second crawl is incomplete.
+// Before, "Oops! Page not found" became a listing and the removed listings
+// stayed active.
+func TestVariety5SoftNotFound(t *testing.T) {
+	var mu sync.Mutex
+	round := 1
+	notFound := `<html><head><title>Page not found | ChemShop</title></head><body><nav><a href="/catalog">Shop</a></nav><h1>Oops!</h1><p class="d">We could not find that page. Try our solvents.</p></body></html>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		n := round
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/catalog":
+			fmt.Fprint(w, `<html><body><a class="o" href="/offer/1">1</a> <a class="o" href="/offer/2">2</a> <a class="o" href="/offer/3">3</a> <a class="c" href="/catalog/2">more</a></body></html>`)
+		case "/catalog/2":
+			if n == 2 {
+				http.Error(w, "busy", http.StatusServiceUnavailable)
+				return
+			}
+			fmt.Fprint(w, `<html><body></body></html>`)
+		case "/404.html":
+			fmt.Fprint(w, notFound)
+		case "/offer/1":
+			fmt.Fprint(w, `<html><head><title>Ephedrine 404 grade | ChemShop</title></head><body><h1>Ephedrine HCl grade 404</h1><p class="d">Discreet, no prescription</p></body></html>`)
+		case "/offer/2":
+			if n == 2 {
+				fmt.Fprint(w, notFound)
+				return
+			}
+			fmt.Fprint(w, `<html><body><h1>BMK glycidate, CAS 5449-12-7</h1><p class="d">Stealth shipping, Telegram @bmk</p></body></html>`)
+		case "/offer/3":
+			if n == 2 {
+				http.Redirect(w, r, "/404.html", http.StatusFound)
+				return
+			}
+			fmt.Fprint(w, `<html><body><h1>PMK glycidate 1 kg</h1><p class="d">No paperwork, Wickr: pmk</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: chemshop
+    platform: ChemShop
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 0
+    follow: ["a.o"]
+    next_page: ["a.c"]
+    listing:
+      fields: {title: h1, description: p.d}
+`, data, srv.URL))
+	status := func() map[string]string {
+		m := map[string]string{}
+		for _, e := range exportTickets(t, data) {
+			u, _ := url.Parse(e.ListingURL)
+			m[u.Path] = e.ListingStatus
+		}
+		return m
+	}
+	if code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath); code != 0 {
+		t.Fatalf("crawl 1: exit %d\n%s%s", code, stdout, stderr)
+	}
+	want := map[string]string{"/offer/1": "active", "/offer/2": "active", "/offer/3": "active"}
+	if got := status(); !maps.Equal(got, want) {
+		t.Fatalf("after crawl 1: tickets %v, want %v", got, want)
+	}
+	mu.Lock()
+	round = 2
+	mu.Unlock()
+	out := filepath.Join(dir, "listings.jsonl")
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath, "--listings", out)
+	if code != 0 {
+		t.Fatalf("crawl 2: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if c := completeColumn(stdout, "chemshop"); c != "no" {
+		t.Errorf("crawl 2: complete %q, want no\n%s", c, stdout)
+	}
+	want["/offer/2"], want["/offer/3"] = "removed", "removed"
+	if got := status(); !maps.Equal(got, want) {
+		t.Errorf("after crawl 2: tickets %v, want %v\n%s%s", got, want, stdout, stderr)
+	}
+	raw, _ := os.ReadFile(out)
+	if bytes.Contains(raw, []byte("Oops")) {
+		t.Errorf("crawl 2 made a listing of the not-found page:\n%s", raw)
+	}
+}

@@ -42,6 +42,9 @@ const (
 	// read from an index page's scripts because the follow selectors
 	// and the markup had none (a single-page app's catalogue).
 	CountScriptLinks = "script_links"
+	// CountNotFound is 1 on a page that says it is not there (see
+	// Page.NotFound).
+	CountNotFound = "not_found"
 	// CountGone is 1 on a listing page where listing.gone matched.
 	CountGone = "gone"
 )
@@ -79,6 +82,13 @@ type Page struct {
 	// selector matched: the platform's notice that the listing was taken
 	// down, shown with status 200. Such a page has no listings.
 	Gone bool `json:"gone,omitempty"`
+	// NotFound is set on a page of a target without listing.item and
+	// listing.gone whose title or main heading says it is not there
+	// ("Page not found", "404", "This listing has ended", "Seite nicht
+	// gefunden", …) and that has no structured product: a soft 404.
+	// The crawler takes a listing page so marked as gone, like a 404,
+	// and reads none of its listings.
+	NotFound bool `json:"not_found,omitempty"`
 	// Frames are fields of the page's listings whose text is in an
 	// <iframe>'s document (a description served from another page, as
 	// eBay does): a field selector that matches an iframe, or an

@@ -171,6 +171,13 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			return b.page, nil
 		}
 	}
+	if spec.Gone == "" && spec.Item == "" && softNotFound(root) {
+		// The page says, with status 200, that it is not there
+		// ("Page not found", "This listing has ended"): on a
+		// listing page the crawler takes it as gone (Page.NotFound).
+		b.page.NotFound = true
+		b.page.Counts[CountNotFound] = 1
+	}
 	if spec.Item == "" {
 		b.self = relCanonical(root, b.base, canon, pattern)
 	}
@@ -1098,6 +1105,39 @@ func VisibleText(doc []byte) string {
 		return collapse(string(doc))
 	}
 	return visibleText(root)
+}
+
+// notFoundWords are what a page's title or main heading says when the
+// page, or the listing it was, is not there, in the languages of the
+// partners' platforms.
+var notFoundWords = regexp.MustCompile(`(?i)^\W*(?:error\s*)?404\W*$|(?:^|\W)404\b.*\b(?:error|not|page|oops|fehler|seite|p[aá]gina|страниц)|\b(?:error|oops|fehler)\b.*\b404(?:\W|$)|\bpage not found|\bnot found\b|\bno longer (?:available|exists|listed)|\bhas been (?:removed|deleted)|\b(?:listing|auction|ad|offer|item) (?:has |was )?(?:ended|expired|removed|deleted)|\bdoes(?: not|n't) exist|nicht gefunden|nicht mehr verfügbar|existiert nicht|no encontrad|ya no está disponible|introuvable|n'existe plus|plus disponible|non trovat|non è più disponibile|niet gevonden|nie znaleziono|nie istnieje|não encontrad|не найден|больше не доступ|не существует|找不到|不存在|已下架|見つかりません`)
+
+// softNotFound reports whether a page's <title> or first <h1> says the page
+// is not there (notFoundWords) and the page has no structured product: a
+// "soft 404" that platforms answer with status 200.
+func softNotFound(root *html.Node) bool {
+	var title, h1 *html.Node
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch {
+		case n.DataAtom == atom.Title && title == nil:
+			title = n
+		case n.DataAtom == atom.H1 && h1 == nil:
+			h1 = n
+		}
+	})
+	said := false
+	for _, n := range []*html.Node{title, h1} {
+		if n == nil {
+			continue
+		}
+		if t := visibleText(n); len(t) <= 120 && notFoundWords.MatchString(t) {
+			said = true
+		}
+	}
+	return said && len(pageProducts(root, false)) == 0
 }
 
 // priceText is the visible text of a price: cents written as a

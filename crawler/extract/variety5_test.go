@@ -136,3 +136,36 @@ func TestScriptLinks(t *testing.T) {
 		t.Errorf("redesign: follow %q, unfollowed %d; want none and 1", p.Follow, p.Counts[CountUnfollowed])
 	}
 }
+
+// TestSoftNotFound marks pages whose title or heading says they are not
+// there, in several languages, and leaves products alone.
+func TestSoftNotFound(t *testing.T) {
+	tg := &precwatch.Target{Name: "p", Platform: "P", Kind: "html", Follow: []string{"a.o"},
+		Listing: precwatch.ListingSpec{Fields: map[string]string{"title": "h1", "description": ".d"}}}
+	for _, tc := range []struct {
+		head, h1 string
+		want     bool
+	}{
+		{"<title>Page not found – ChemShop</title>", "Oops!", true},
+		{"<title>404 - Not Found</title>", "", true},
+		{"", "404", true},
+		{"<title>Error 404 | Shop</title>", "", true},
+		{"<title>ChemShop</title>", "This listing has ended", true},
+		{"<title>Shop</title>", "Diese Seite wurde nicht gefunden", true},
+		{"<title>Shop</title>", "Страница не найдена", true},
+		{"<title>Shop</title>", "Cette annonce n'existe plus", true},
+		{"<title>Solvent Blend 404 | Shop</title>", "Solvent Blend 404", false},
+		{"<title>Acetone 5 l | Shop</title>", "Acetone 5 l", false},
+		{"<title>Lost and Found box</title>", "Lost and Found box", false},
+		{`<title>Not found</title><script type="application/ld+json">{"@type":"Product","name":"Safrole"}</script>`, "", false},
+	} {
+		body := "<html><head>" + tc.head + "</head><body><h1>" + tc.h1 + `</h1><p class="d">text</p></body></html>`
+		p, err := Extract(tg, "https://s.example/p/1", []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.NotFound != tc.want {
+			t.Errorf("%s / h1 %q: NotFound %v, want %v", tc.head, tc.h1, p.NotFound, tc.want)
+		}
+	}
+}
