@@ -627,7 +627,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	}
 	if err != nil {
 		out.errKind = kind
-		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract {
+		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError {
 			out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
 		}
 		return out, err
@@ -740,6 +740,9 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 		}
 		page, err := extract.Extract(r.t, final, body)
 		if err != nil {
+			if errors.Is(err, extract.ErrFeedError) {
+				return resp, nil, final, cs, KindFeedError, fmt.Errorf("get %s: %w", rawURL, err)
+			}
 			return resp, nil, final, cs, KindExtract, err
 		}
 		delay, again := r.reloads(resp, rawURL, final, body)

@@ -917,6 +917,9 @@ const (
 	KindRobotsUnavailable = "robots-unavailable"
 	KindDecode            = "decode"
 	KindExtract           = "extract"
+	// KindFeedError counts feed pages that answered an error report
+	// with status 200 (extract.ErrFeedError): failures.
+	KindFeedError = "feed-error"
 	KindSink              = "sink"
 	KindFetch             = "fetch"
 	// KindNotDocument counts links that answered with an image, PDF,

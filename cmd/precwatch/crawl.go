@@ -367,7 +367,7 @@ func kindWords(k string) string {
 	case crawler.KindTooLarge:
 		return "body over max_body_bytes"
 	case crawler.KindBlocked:
-		return "private address refused (see allow_private_networks)"
+		return "address refused by the SSRF guard (a private address: see allow_private_networks; or precwatch's own server)"
 	case crawler.KindRedirects:
 		return "too many redirects"
 	case crawler.KindOffDomain:
@@ -376,6 +376,8 @@ func kindWords(k string) string {
 		return "unreadable content or character encoding"
 	case crawler.KindExtract:
 		return "page could not be parsed"
+	case crawler.KindFeedError:
+		return "the API answered an error instead of listings (logged with its message)"
 	case crawler.KindSink:
 		return "listing could not be stored"
 	case "evidence":
@@ -383,7 +385,7 @@ func kindWords(k string) string {
 	case crawler.KindFetch:
 		return "fetch error"
 	case crawler.KindGone:
-		return "listing taken down (listing.gone notice)"
+		return "listing taken down (listing.gone notice, a not-found page, or a redirect to the home or category page)"
 	case crawler.KindInterstitial:
 		return "interstitial page that kept reloading itself (a bot check, consent or age gate; a cookie under the target's headers may pass it)"
 	}

@@ -666,3 +666,103 @@ targets:
 		t.Errorf("crawl 2 made a listing of the not-found page:\n%s", raw)
 	}
 }
+
+// TestVariety5FeedErrors re-crawls two APIs that answer an error with
+// status 200, as GraphQL does by convention and some REST APIs do: a
+// GraphQL {"errors": […], "data": null} and a REST {"error": "…"}. Before,
+// each read as an empty feed, the run was complete, and every listing of
+// the platform was marked removed; now the page fails, the run is
+// incomplete and the listings stay active.
+func TestVariety5FeedErrors(t *testing.T) {
+	var mu sync.Mutex
+	round := 1
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		n := round
+		mu.Unlock()
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/graphql":
+			if n == 2 {
+				fmt.Fprint(w, `{"errors":[{"message":"Internal server error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}`)
+				return
+			}
+			fmt.Fprint(w, `{"data":{"products":{"items":[{"id":"g1","title":"Safrole 99%, CAS 94-59-7","body":"Discreet shipping, Wickr: chem1"}]}}}`)
+		case "/api/offers":
+			if n == 2 {
+				fmt.Fprint(w, `{"error":{"code":503,"message":"Backend unavailable, try again later"}}`)
+				return
+			}
+			fmt.Fprint(w, `{"offers":[{"id":"r1","title":"BMK glycidate 1 kg","body":"Stealth shipping, Telegram @bmk"}]}`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %[1]s
+targets:
+  - name: gql
+    platform: GQL
+    kind: json
+    start_urls: ["%[2]s/graphql"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 0
+    json:
+      method: POST
+      body: '{"query": "{ products { items { id title body } } }"}'
+      items: data.products.items
+      fields: {id: id, title: title, description: body}
+  - name: rest
+    platform: REST
+    kind: json
+    start_urls: ["%[2]s/api/offers"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 0
+    json:
+      items: offers
+      fields: {id: id, title: title, description: body}
+`, data, srv.URL))
+	status := func() map[string]string {
+		m := map[string]string{}
+		for _, e := range exportTickets(t, data) {
+			m[e.Platform] = e.ListingStatus
+		}
+		return m
+	}
+	if code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath); code != 0 {
+		t.Fatalf("crawl 1: exit %d\n%s%s", code, stdout, stderr)
+	}
+	want := map[string]string{"GQL": "active", "REST": "active"}
+	if got := status(); !maps.Equal(got, want) {
+		t.Fatalf("after crawl 1: tickets %v, want %v", got, want)
+	}
+	mu.Lock()
+	round = 2
+	mu.Unlock()
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath)
+	if code != 0 {
+		t.Fatalf("crawl 2: exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, name := range []string{"gql", "rest"} {
+		if c := completeColumn(stdout, name); c != "no" {
+			t.Errorf("crawl 2, %s: complete %q, want no\n%s%s", name, c, stdout, stderr)
+		}
+	}
+	if got := status(); !maps.Equal(got, want) {
+		t.Errorf("after crawl 2: tickets %v, want %v\n%s%s", got, want, stdout, stderr)
+	}
+	for _, msg := range []string{"Internal server error", "Backend unavailable"} {
+		if !strings.Contains(stderr, msg) {
+			t.Errorf("stderr does not give the API's error %q:\n%s", msg, stderr)
+		}
+	}
+}

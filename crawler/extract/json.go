@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/precwatch/precwatch"
 )
@@ -80,6 +82,12 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	}
 	if !ok {
 		items = nil
+		if msg, failed := feedError(doc); failed {
+			// An error answered with status 200 (GraphQL's
+			// convention, and some REST APIs'): the page failed,
+			// it is not an empty feed.
+			return nil, fmt.Errorf("%w: %s", ErrFeedError, msg)
+		}
 	}
 	b.page.Counts[CountItem] = len(items)
 	if spec.IsPost() {
@@ -674,4 +682,66 @@ func compact(v any) string {
 		return ""
 	}
 	return string(b)
+}
+
+// ErrFeedError means a JSON feed's page holds no listings but an error
+// message instead (GraphQL's "errors", a REST API's "error", JSend's
+// "status": "error"), although its status was 200.
+var ErrFeedError = errors.New("the feed answered an error")
+
+// feedError returns the message of a feed document that is an error
+// report: a non-empty GraphQL "errors" list, an "error" or "fault" that is
+// not empty, null or false, JSend's "status": "error"/"fail" or
+// "success": false.
+func feedError(doc any) (string, bool) {
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return "", false
+	}
+	message := func(v any) string {
+		if e, ok := v.(map[string]any); ok {
+			for _, k := range []string{"message", "msg", "description", "detail", "faultstring", "error_description", "reason"} {
+				if s, ok := e[k].(string); ok && s != "" {
+					return s
+				}
+			}
+		}
+		return clip(compact(v), 200)
+	}
+	if errs, ok := m["errors"].([]any); ok && len(errs) > 0 {
+		return message(errs[0]), true
+	}
+	for _, k := range []string{"error", "fault"} {
+		switch v := m[k].(type) {
+		case nil:
+		case bool:
+			if v {
+				return message(m), true
+			}
+		case string:
+			if v != "" {
+				return v, true
+			}
+		default:
+			return message(v), true
+		}
+	}
+	if st, ok := m["status"].(string); ok && (strings.EqualFold(st, "error") || strings.EqualFold(st, "fail")) {
+		return message(m), true
+	}
+	if ok, isBool := m["success"].(bool); isBool && !ok {
+		return message(m), true
+	}
+	return "", false
+}
+
+// clip shortens s to at most n bytes (on a rune boundary) for a message.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

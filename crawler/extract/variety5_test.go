@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/precwatch/precwatch"
@@ -166,6 +168,36 @@ func TestSoftNotFound(t *testing.T) {
 		}
 		if p.NotFound != tc.want {
 			t.Errorf("%s / h1 %q: NotFound %v, want %v", tc.head, tc.h1, p.NotFound, tc.want)
+		}
+	}
+}
+
+// TestFeedError fails feed pages that report an error with status 200, and
+// only those.
+func TestFeedError(t *testing.T) {
+	tg := &precwatch.Target{Name: "p", Platform: "P", Kind: precwatch.KindJSON,
+		JSON: precwatch.JSONSpec{Items: "data.items", Fields: map[string]string{"title": "t"}}}
+	for _, tc := range []struct {
+		doc, msg string // msg "": no error
+	}{
+		{`{"errors":[{"message":"Not authorised"}],"data":null}`, "Not authorised"},
+		{`{"error":"rate limited"}`, "rate limited"},
+		{`{"error":{"code":500,"message":"boom"}}`, "boom"},
+		{`{"fault":{"faultstring":"Invalid ApiKey"}}`, "Invalid ApiKey"},
+		{`{"status":"error","message":"maintenance"}`, "maintenance"},
+		{`{"success":false,"msg":"try later"}`, "try later"},
+		{`{"error":null,"data":{"items":[]}}`, ""},
+		{`{"errors":[],"data":{"items":[{"t":"a"}]}}`, ""},
+		{`{"errors":[{"message":"partial"}],"data":{"items":[{"t":"a"}]}}`, ""},
+		{`{"success":true}`, ""},
+		{`{"data":{}}`, ""},
+	} {
+		_, err := JSON(tg, "https://api.example/feed", []byte(tc.doc))
+		switch {
+		case tc.msg == "" && err != nil:
+			t.Errorf("%s: %v, want no error", tc.doc, err)
+		case tc.msg != "" && (!errors.Is(err, ErrFeedError) || !strings.Contains(err.Error(), tc.msg)):
+			t.Errorf("%s: %v, want ErrFeedError with %q", tc.doc, err, tc.msg)
 		}
 	}
 }
