@@ -920,8 +920,8 @@ const (
 	// KindFeedError counts feed pages that answered an error report
 	// with status 200 (extract.ErrFeedError): failures.
 	KindFeedError = "feed-error"
-	KindSink              = "sink"
-	KindFetch             = "fetch"
+	KindSink      = "sink"
+	KindFetch     = "fetch"
 	// KindNotDocument counts links that answered with an image, PDF,
 	// archive or other file no html target reads; they are skipped, not
 	// failed.

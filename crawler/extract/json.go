@@ -2,8 +2,8 @@ package extract
 
 import (
 	"bytes"
-	"errors"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"net/url"
