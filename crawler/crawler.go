@@ -627,7 +627,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	}
 	if err != nil {
 		out.errKind = kind
-		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError {
+		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall {
 			out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
 		}
 		return out, err
@@ -747,6 +747,9 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 		}
 		delay, again := r.reloads(resp, rawURL, final, body)
 		if !again || !emptyPage(page, rawURL, final) {
+			if page.BotWall != "" && emptyPage(page, rawURL, final) {
+				return resp, nil, final, cs, KindBotWall, fmt.Errorf("get %s: a bot protection's challenge or block page (%s, status %d), not the shop's page: ask the platform to let the crawler's user_agent through, or pass its cookie in the target's headers", rawURL, page.BotWall, resp.Status)
+			}
 			return resp, page, final, cs, "", nil
 		}
 		if reload >= maxReloads {

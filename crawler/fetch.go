@@ -917,6 +917,10 @@ const (
 	KindRobotsUnavailable = "robots-unavailable"
 	KindDecode            = "decode"
 	KindExtract           = "extract"
+	// KindBotWall counts pages that were a bot protection's challenge
+	// or block page (extract.Page.BotWall) answered with status 200:
+	// failures, as no listing behind them was seen.
+	KindBotWall = "bot-wall"
 	// KindFeedError counts feed pages that answered an error report
 	// with status 200 (extract.ErrFeedError): failures.
 	KindFeedError = "feed-error"

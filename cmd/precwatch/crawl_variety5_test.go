@@ -766,3 +766,77 @@ targets:
 		}
 	}
 }
+
+// TestVariety5BotWall re-crawls a shop that has put Incapsula in front of
+// its catalogue, whose block page answers with status 200. Before, the
+// catalogue read as an empty shop: the run was complete and every listing
+// was marked removed. Now the page fails as a bot wall, the run is
+// incomplete, the listings stay active and crawl says what happened.
+func TestVariety5BotWall(t *testing.T) {
+	var mu sync.Mutex
+	round := 1
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		n := round
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if n == 2 && r.URL.Path != "/robots.txt" {
+			fmt.Fprint(w, `<html><head><META NAME="robots" CONTENT="noindex,nofollow"><script src="/_Incapsula_Resource?SWJIYLWA=5074a744e2e3d891814e9a2dace20bd4,719d34d31c8e3a6e6fffd425f7e032f3"></script></head>
+<body style="margin:0px;height:100%"><iframe id="main-iframe" src="/_Incapsula_Resource?CWUDNSAI=24&xinfo=8-1234" frameborder=0 width="100%" height="100%">Request unsuccessful. Incapsula incident ID: 1234-5678</iframe></body></html>`)
+			return
+		}
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/catalog":
+			fmt.Fprint(w, `<html><body><a class="o" href="/offer/1">1</a></body></html>`)
+		case "/offer/1":
+			fmt.Fprint(w, `<html><body><h1>Safrole 99%, CAS 94-59-7</h1><p class="d">Discreet shipping, Wickr: chem1</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: chemshop
+    platform: ChemShop
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 0
+    follow: ["a.o"]
+    listing:
+      url_pattern: "^/offer/"
+      fields: {title: h1, description: p.d}
+`, data, srv.URL))
+	status := func() []string {
+		var s []string
+		for _, e := range exportTickets(t, data) {
+			s = append(s, e.ListingStatus)
+		}
+		return s
+	}
+	if code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath); code != 0 || !slices.Equal(status(), []string{"active"}) {
+		t.Fatalf("crawl 1: exit %d, tickets %v\n%s%s", code, status(), stdout, stderr)
+	}
+	mu.Lock()
+	round = 2
+	mu.Unlock()
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath)
+	if code != 0 {
+		t.Fatalf("crawl 2: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if c := completeColumn(stdout, "chemshop"); c != "no" {
+		t.Errorf("crawl 2: complete %q, want no\n%s", c, stdout)
+	}
+	if got := status(); !slices.Equal(got, []string{"active"}) {
+		t.Errorf("after crawl 2: tickets %v, want [active]\n%s%s", got, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "bot protection's challenge page") || !strings.Contains(stderr, "Incapsula") {
+		t.Errorf("crawl 2 does not say a bot wall answered:\n%s%s", stdout, stderr)
+	}
+}

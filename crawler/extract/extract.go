@@ -82,6 +82,11 @@ type Page struct {
 	// selector matched: the platform's notice that the listing was taken
 	// down, shown with status 200. Such a page has no listings.
 	Gone bool `json:"gone,omitempty"`
+	// BotWall names the bot protection whose challenge or block page this
+	// is ("Incapsula", "Cloudflare", "DataDome", …), by its markers, when
+	// the page has no listings and no links to follow: not the shop's
+	// answer, and no sign that its listings are gone.
+	BotWall string `json:"bot_wall,omitempty"`
 	// NotFound is set on a page of a target without listing.item and
 	// listing.gone whose title or main heading says it is not there
 	// ("Page not found", "404", "This listing has ended", "Seite nicht

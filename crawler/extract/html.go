@@ -53,6 +53,51 @@ import (
 // sitemaps, XML product feeds) are read as XML, elements named by their
 // lowercased local names (see parseXML).
 func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
+	p, err := html1(t, pageURL, body)
+	if err == nil && len(p.Listings) == 0 && len(p.Follow) == 0 && !p.Gone {
+		p.BotWall = botWall(body)
+	}
+	return p, err
+}
+
+// botWalls are markers of the challenge and block pages of bot
+// protections, which some answer with status 200.
+var botWalls = []struct{ name, marker string }{
+	{"Incapsula", "Incapsula incident ID"},
+	{"Incapsula", "Request unsuccessful. Incapsula"},
+	{"Cloudflare", "cf-chl-"},
+	{"Cloudflare", "Attention Required! | Cloudflare"},
+	{"DataDome", "captcha-delivery.com"},
+	{"PerimeterX", "px-captcha"},
+	{"Distil", "distil_r_captcha"},
+	{"Distil", "Pardon Our Interruption"},
+	{"Sucuri", "Sucuri WebSite Firewall"},
+	{"Akamai", "errors.edgesuite.net"},
+}
+
+// humanCheck is what a CAPTCHA page asks, in its text; a CAPTCHA widget
+// alone may be a contact or newsletter form.
+var humanCheck = regexp.MustCompile(`(?i)verify (?:that )?you are (?:a )?human|are you a (?:robot|human)|not a robot|unusual traffic|automated (?:requests|queries|access)|bot (?:check|protection|detection)`)
+
+// botWall returns the bot protection a page's markers name, or "". Only
+// markers of challenge and block pages count, not the scripts protections
+// add to every page.
+func botWall(body []byte) string {
+	head := body[:min(len(body), 256<<10)]
+	for _, w := range botWalls {
+		if bytes.Contains(head, []byte(w.marker)) {
+			return w.name
+		}
+	}
+	for _, m := range []string{"g-recaptcha", "h-captcha", "cf-turnstile", "captcha"} {
+		if bytes.Contains(head, []byte(m)) && humanCheck.Match(head) {
+			return "CAPTCHA"
+		}
+	}
+	return ""
+}
+
+func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	base, canon, err := pageBase(pageURL)
 	if err != nil {
 		return nil, err

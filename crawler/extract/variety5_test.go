@@ -201,3 +201,30 @@ func TestFeedError(t *testing.T) {
 		}
 	}
 }
+
+// TestBotWall names the challenge pages of bot protections, and only on
+// pages with nothing on them.
+func TestBotWall(t *testing.T) {
+	tg := &precwatch.Target{Name: "p", Platform: "P", Kind: "html", Follow: []string{"a.o"},
+		Listing: precwatch.ListingSpec{URLPattern: "^/p/", Fields: map[string]string{"title": "h1"}}}
+	for _, tc := range []struct{ body, want string }{
+		{`<html><head><META NAME="robots" CONTENT="noindex,nofollow"><script src="/_Incapsula_Resource?SWJIYLWA=5074a744"></script></head><body><iframe src="/_Incapsula_Resource?CWUDNSAI=24">Request unsuccessful. Incapsula incident ID: 1234</iframe></body></html>`, "Incapsula"},
+		{`<html><head><title>Attention Required! | Cloudflare</title></head><body>Sorry, you have been blocked</body></html>`, "Cloudflare"},
+		{`<html><body><script src="https://ct.captcha-delivery.com/c.js"></script></body></html>`, "DataDome"},
+		{`<html><body><div class="g-recaptcha" data-sitekey="x"></div><p>Please verify you are a human</p></body></html>`, "CAPTCHA"},
+		// A shop page with a newsletter CAPTCHA, or the scripts a
+		// protection adds to every page: not a wall.
+		{`<html><body><p>No products in this category.</p><form><div class="g-recaptcha"></div>Subscribe</form></body></html>`, ""},
+		{`<html><head><script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script></head><body><p>No products.</p></body></html>`, ""},
+		// A page with links is read, whatever its markers.
+		{`<html><body><a class="o" href="/p/1">1</a><script>/* cf-chl- */</script></body></html>`, ""},
+	} {
+		p, err := Extract(tg, "https://s.example/c/1", []byte(tc.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.BotWall != tc.want {
+			t.Errorf("%.80s: BotWall %q, want %q", tc.body, p.BotWall, tc.want)
+		}
+	}
+}
