@@ -394,6 +394,13 @@ func (b *builder) structuredOnly(root *html.Node, item string, list bool) error 
 			}
 		}
 	}
+	if item == "" && len(ps) > 1 && b.t.Listing.URLPattern != "" {
+		// A listing page (by url_pattern) with several products: the
+		// page's own, often written twice (a theme's and an SEO
+		// plugin's), and related products, which are read on their own
+		// pages. One listing.
+		ps = []product{b.ownProduct(ps)}
+	}
 	for _, p := range ps {
 		values := make(map[string]string, len(p))
 		for k, v := range p {
@@ -413,6 +420,35 @@ func (b *builder) structuredOnly(root *html.Node, item string, list bool) error 
 	}
 	b.page.Counts[CountStructured] += len(b.page.Listings)
 	return nil
+}
+
+// ownProduct returns the product of a listing page among several: the
+// first whose url is none or the page's own (else the first), with the
+// fields it lacks filled from the others of the same name.
+func (b *builder) ownProduct(ps []product) product {
+	own := func(p product) bool {
+		if p[fieldURL] == "" {
+			return true
+		}
+		u, err := Canonical(b.base, p[fieldURL])
+		return err == nil && (u == b.pageURL || u == b.self)
+	}
+	first := slices.IndexFunc(ps, own)
+	if first < 0 {
+		first = 0
+	}
+	out := maps.Clone(ps[first])
+	for i, p := range ps {
+		if i == first || !own(p) || !strings.EqualFold(strings.TrimSpace(p[precwatch.FieldTitle]), strings.TrimSpace(out[precwatch.FieldTitle])) {
+			continue
+		}
+		for k, v := range p {
+			if out[k] == "" {
+				out[k] = v
+			}
+		}
+	}
+	return out
 }
 
 // relCanonical returns the page's <link rel="canonical"> as a canonical

@@ -228,3 +228,35 @@ func TestBotWall(t *testing.T) {
 		}
 	}
 }
+
+// TestSeveralProductsOnListingPage reads a listing page (by url_pattern)
+// with several JSON-LD Products as its one listing: the page's product,
+// written twice (theme and plugin, each with part of the fields), and a
+// related product. Before, the related product became a second listing of
+// the page, named by its text.
+func TestSeveralProductsOnListingPage(t *testing.T) {
+	tg := &precwatch.Target{Name: "p", Platform: "P", Kind: "html", Follow: []string{"a.o"},
+		Listing: precwatch.ListingSpec{URLPattern: "^/p/"}}
+	body := `<html><head>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Safrole 1 l","offers":{"price":"12","priceCurrency":"EUR"}}</script>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Safrole 1 l","description":"CAS 94-59-7, discreet","url":"https://s.example/p/1"}</script>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Acetone 5 l","description":"solvent"}</script>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Toluene","url":"https://s.example/p/9"}</script>
+</head><body></body></html>`
+	p, err := Extract(tg, "https://s.example/p/1", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Listings) != 1 {
+		t.Fatalf("%d listings %+v, want 1", len(p.Listings), p.Listings)
+	}
+	l := p.Listings[0]
+	if l.Title != "Safrole 1 l" || l.Description != "CAS 94-59-7, discreet" || l.Price != "12 EUR" || l.URL != "https://s.example/p/1" {
+		t.Errorf("listing %+v", l)
+	}
+	// A catalogue without url_pattern keeps every product.
+	tg.Listing.URLPattern, tg.Follow = "", nil
+	if p, _ := Extract(tg, "https://s.example/c/1", []byte(body)); len(p.Listings) != 4 {
+		t.Errorf("catalogue: %d listings, want 4", len(p.Listings))
+	}
+}
