@@ -72,6 +72,10 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		// GraphQL's "edges[*].node"): every element's, in order.
 		v, ok = lookupEach(doc, spec.Items)
 	}
+	if d, isJSON := jsonInString(v); ok && isJSON {
+		// ASP.NET's {"d": "[{…}]"}: the listings as a JSON string.
+		v = d
+	}
 	var items []any
 	var keys []string // ids of items keyed by id, else nil
 	switch v := v.(type) {
@@ -520,6 +524,9 @@ func lookup(v any, path string) (any, bool) {
 		return v, true
 	}
 	for seg := range strings.SplitSeq(path, ".") {
+		if d, ok := jsonInString(v); ok {
+			v = d
+		}
 		switch c := v.(type) {
 		case map[string]any:
 			next, ok := c[seg]
@@ -538,6 +545,26 @@ func lookup(v any, path string) (any, bool) {
 		}
 	}
 	return v, true
+}
+
+// jsonInString decodes a string value that holds a JSON object or array
+// (double-encoded JSON, as ASP.NET web methods answer {"d": "{…}"}).
+func jsonInString(v any) (any, bool) {
+	s, ok := v.(string)
+	if !ok {
+		return nil, false
+	}
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || !(s[0] == '{' && s[len(s)-1] == '}' || s[0] == '[' && s[len(s)-1] == ']') {
+		return nil, false
+	}
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var d any
+	if err := dec.Decode(&d); err != nil || dec.More() {
+		return nil, false
+	}
+	return d, true
 }
 
 // lookupEach follows a dotted path from v like lookup, except that a

@@ -260,3 +260,23 @@ func TestSeveralProductsOnListingPage(t *testing.T) {
 		t.Errorf("catalogue: %d listings, want 4", len(p.Listings))
 	}
 }
+
+// TestJSONInString reads feeds that hold their listings as a JSON string,
+// as ASP.NET web methods answer ({"d": "[…]"} or {"d": "{\"items\": […]}"}).
+// Before, no listing.
+func TestJSONInString(t *testing.T) {
+	for _, tc := range []struct{ items, doc string }{
+		{"d", `{"d":"[{\"Name\":\"Safrole 1 l\",\"Id\":7}]"}`},
+		{"d.Items", `{"d":"{\"Items\":[{\"Name\":\"Safrole 1 l\",\"Id\":7}],\"Total\":1}"}`},
+	} {
+		tg := &precwatch.Target{Name: "p", Platform: "P", Kind: precwatch.KindJSON,
+			JSON: precwatch.JSONSpec{Items: tc.items, Fields: map[string]string{"title": "Name", "id": "Id"}}}
+		p, err := JSON(tg, "https://api.example/Service.asmx/GetOffers", []byte(tc.doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Listings) != 1 || p.Listings[0].Title != "Safrole 1 l" || p.Listings[0].ID != "7" {
+			t.Errorf("items %s: %+v, want Safrole 1 l, id 7", tc.items, p.Listings)
+		}
+	}
+}
