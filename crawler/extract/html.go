@@ -75,6 +75,10 @@ var botWalls = []struct{ name, marker string }{
 	{"Akamai", "errors.edgesuite.net"},
 }
 
+// rateLimitTitle is the title of a page that says, with status 200, that
+// the crawler asked too often.
+var rateLimitTitle = regexp.MustCompile(`(?i)<title>[^<]{0,80}(?:too many requests|rate limit|request limit|slow down)`)
+
 // humanCheck is what a CAPTCHA page asks, in its text; a CAPTCHA widget
 // alone may be a contact or newsletter form.
 var humanCheck = regexp.MustCompile(`(?i)verify (?:that )?you are (?:a )?human|are you a (?:robot|human)|not a robot|unusual traffic|automated (?:requests|queries|access)|bot (?:check|protection|detection)`)
@@ -88,6 +92,9 @@ func botWall(body []byte) string {
 		if bytes.Contains(head, []byte(w.marker)) {
 			return w.name
 		}
+	}
+	if rateLimitTitle.Match(head) {
+		return "a rate limit"
 	}
 	for _, m := range []string{"g-recaptcha", "h-captcha", "cf-turnstile", "captcha"} {
 		if bytes.Contains(head, []byte(m)) && humanCheck.Match(head) {
@@ -541,15 +548,45 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 		if a != "" {
 			// "button.more@data-url": a link kept in another attribute.
 			if v, ok := attr(n, a); ok && strings.TrimSpace(v) != "" {
+				if p, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && kind == "next_page" && p > 0 {
+					// "a.next@data-page": a page number, not a URL.
+					v = pageNumberURL(b.base, p)
+				}
 				b.link(&out, seen, v)
 			}
 			return
 		}
-		if href, ok := linkOf(n); ok {
+		href, ok := linkOf(n)
+		if p := dataPage(n); kind == "next_page" && p > 0 && (!ok || scriptHref(href)) {
+			// <a class="next" href="#" data-page="3">, paged by a
+			// script: the page URL asking for that page.
+			href, ok = pageNumberURL(b.base, p), true
+		}
+		if ok {
 			b.link(&out, seen, href)
 		}
 	})
 	return out, nil
+}
+
+// dataPage returns the page number a pagination element keeps in a data
+// attribute (data-page, data-page-number, data-p, data-pagenumber), or 0.
+func dataPage(n *html.Node) int {
+	for _, k := range []string{"data-page", "data-page-number", "data-pagenumber", "data-p", "data-ci-pagination-page"} {
+		if v, ok := attr(n, k); ok {
+			if p, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && p > 0 {
+				return p
+			}
+		}
+	}
+	return 0
+}
+
+// scriptHref reports whether an href leads nowhere but to a script: "#",
+// "#!", "javascript:…".
+func scriptHref(href string) bool {
+	h := strings.ToLower(strings.TrimSpace(href))
+	return h == "" || strings.HasPrefix(h, "#") || strings.HasPrefix(h, "javascript:")
 }
 
 // MatchURLPattern reports whether a listing.url_pattern matches a canonical

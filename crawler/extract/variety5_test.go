@@ -212,6 +212,7 @@ func TestBotWall(t *testing.T) {
 		{`<html><head><title>Attention Required! | Cloudflare</title></head><body>Sorry, you have been blocked</body></html>`, "Cloudflare"},
 		{`<html><body><script src="https://ct.captcha-delivery.com/c.js"></script></body></html>`, "DataDome"},
 		{`<html><body><div class="g-recaptcha" data-sitekey="x"></div><p>Please verify you are a human</p></body></html>`, "CAPTCHA"},
+		{`<html><head><title>429 Too Many Requests</title></head><body><h1>Slow down</h1></body></html>`, "a rate limit"},
 		// A shop page with a newsletter CAPTCHA, or the scripts a
 		// protection adds to every page: not a wall.
 		{`<html><body><p>No products in this category.</p><form><div class="g-recaptcha"></div>Subscribe</form></body></html>`, ""},
@@ -277,6 +278,35 @@ func TestJSONInString(t *testing.T) {
 		}
 		if len(p.Listings) != 1 || p.Listings[0].Title != "Safrole 1 l" || p.Listings[0].ID != "7" {
 			t.Errorf("items %s: %+v, want Safrole 1 l, id 7", tc.items, p.Listings)
+		}
+	}
+}
+
+// TestScriptPagination reads next-page links that a script follows: a
+// number in the attribute the selector names, or href="#" /
+// "javascript:" with the page in data-page. Before, "3" resolved to
+// "/catalog/3" and "#" to the page itself (no next page).
+func TestScriptPagination(t *testing.T) {
+	for _, tc := range []struct {
+		next []string
+		page string
+		body string
+		want string
+	}{
+		{[]string{"a.next@data-page"}, "https://s.example/catalog?page=2", `<a class="next" href="#" data-page="3">›</a>`, "https://s.example/catalog?page=3"},
+		{[]string{"a.next"}, "https://s.example/catalog", `<a class="next" href="javascript:void(0)" data-page="2">Next</a>`, "https://s.example/catalog?page=2"},
+		{[]string{"a.next"}, "https://s.example/catalog?p=1", `<a class="next" href="#" data-page="2">Next</a>`, "https://s.example/catalog?p=2"},
+		{[]string{"a.next"}, "https://s.example/catalog", `<a class="next" href="/catalog/page/2" data-page="2">Next</a>`, "https://s.example/catalog/page/2"},
+		{[]string{"button.more@data-url"}, "https://s.example/catalog", `<button class="more" data-url="/api/more?page=2">More</button>`, "https://s.example/api/more?page=2"},
+	} {
+		tg := &precwatch.Target{Name: "p", Platform: "P", Kind: "html", NextPage: tc.next,
+			Listing: precwatch.ListingSpec{Item: "div.card", Fields: map[string]string{"title": "h2"}}}
+		p, err := Extract(tg, tc.page, []byte(`<html><body><div class="card"><h2>a</h2></div>`+tc.body+`</body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Next) != 1 || p.Next[0] != tc.want {
+			t.Errorf("%s on %s: next %q, want %s", tc.body, tc.page, p.Next, tc.want)
 		}
 	}
 }
