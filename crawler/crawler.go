@@ -842,7 +842,16 @@ func (r *run) removedRedirect(it item, final string) string {
 		}
 	}
 	if strings.HasPrefix(fp, tp+"/") {
-		if !strings.Contains(tp[1:], "/") && len(tp) <= 6 && !strings.ContainsAny(tp, "0123456789") {
+		if r.pattern != nil && extract.MatchURLPattern(r.pattern, final) {
+			return "" // a listing page: the listing without its slug
+		}
+		last := tp[strings.LastIndexByte(tp, '/')+1:]
+		if strings.ContainsAny(last, "0123456789") {
+			// /p/123/old-slug → /p/123: the listing itself, under
+			// its id (a category by number is not told apart).
+			return ""
+		}
+		if !strings.Contains(tp[1:], "/") && len(tp) <= 6 {
 			// /en, /de-at: a language root.
 			return "the home page"
 		}

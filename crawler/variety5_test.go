@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/netip"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -119,6 +120,36 @@ func TestRefuseOwnServer(t *testing.T) {
 	for _, ok := range []string{":8080", "localhost:8080", "[::]:8080"} {
 		if err := c.RefuseOwn(ok); err != nil {
 			t.Errorf("RefuseOwn(%q) = %v", ok, err)
+		}
+	}
+}
+
+// TestRemovedRedirect tells a taken-down listing's redirect (home page,
+// start page, its category) from a listing that moved.
+func TestRemovedRedirect(t *testing.T) {
+	for _, tc := range []struct {
+		pattern, from, to, want string
+	}{
+		{"", "https://s.example/offer/2", "https://s.example/", "the home page"},
+		{"", "https://s.example/offer/2", "https://www.s.example/?removed=1", "the home page"},
+		{"", "https://s.example/en/offer/2", "https://s.example/en/", "the home page"},
+		{"", "https://s.example/offer/2", "https://s.example/catalog?page=1", "a start page"},
+		{"", "https://s.example/c/solvents/offer/3", "https://s.example/c/solvents", "its category page"},
+		{"", "https://s.example/offer/5", "https://s.example/offer/5-acetone", ""},
+		{"", "https://s.example/p/123/old-slug", "https://s.example/p/123", ""},
+		{"^/item/", "https://s.example/item/ab/old", "https://s.example/item/ab", ""},
+		{"", "http://s.example/offer/5", "https://s.example/offer/5", ""},
+		{"", "https://s.example/offer/5", "https://s.example/offer/5?lang=en", ""},
+		{"", "https://s.example/offer/5", "https://s.example/login?next=/offer/5", ""},
+	} {
+		tg := loopbackTarget("r", "https://s.example/catalog")
+		tg.Follow = []string{"a"}
+		r := &run{t: &tg}
+		if tc.pattern != "" {
+			r.pattern = regexp.MustCompile(tc.pattern)
+		}
+		if got := r.removedRedirect(item{url: tc.from, kind: 'f'}, tc.to); got != tc.want {
+			t.Errorf("%s → %s (pattern %q): %q, want %q", tc.from, tc.to, tc.pattern, got, tc.want)
 		}
 	}
 }
