@@ -840,3 +840,79 @@ targets:
 		t.Errorf("crawl 2 does not say a bot wall answered:\n%s%s", stdout, stderr)
 	}
 }
+
+// TestVariety5AppStateFeeds reads single-page-app catalogues whose
+// listings, with their descriptions, are only in the state embedded in the
+// page, as a json target: a Next.js page (__NEXT_DATA__, paged by a page
+// number in the state) and a Nuxt page (window.__NUXT__ = {…}, counted on
+// by ?page= until a page is empty). Before, a json target could not parse
+// an HTML page at all (every page failed).
+func TestVariety5AppStateFeeds(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		page := r.URL.Query().Get("page")
+		switch r.URL.Path {
+		case "/next/offers":
+			var products, next string
+			switch page {
+			case "1":
+				products, next = `[{"id":"n1","title":"Safrole 99%, CAS 94-59-7","body":"Discreet shipping, Wickr: chem1"},{"id":"n2","title":"Acetone 5 l","body":"Technical grade"}]`, "2"
+			case "2":
+				products, next = `[{"id":"n3","title":"BMK glycidate 1 kg","body":"100% customs pass to EU"}]`, "null"
+			default:
+				http.NotFound(w, r)
+				return
+			}
+			fmt.Fprintf(w, `<!DOCTYPE html><html><head><script type="application/ld+json">{"@type":"WebSite","name":"Next shop"}</script></head><body><div id="__next"></div>
+<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"offers":%s,"nextPage":%s}},"page":"/offers","query":{},"buildId":"b1"}</script></body></html>`, products, next)
+		case "/nuxt/ads":
+			items := map[string]string{"1": `[{"id":"x1","title":"Red phosphorus 500 g","text":"Telegram: @redp, no paperwork"}]`,
+				"2": `[{"id":"x2","title":"Isopropanol 1 l","text":"Cleaning"}]`}[page]
+			if items == "" {
+				items = "[]"
+			}
+			fmt.Fprintf(w, `<html><body><div id="__nuxt"></div><script>window.__NUXT__={"layout":"default","data":[{"ads":%s}],"state":{}};</script></body></html>`, items)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: next
+    platform: Next
+    kind: json
+    start_urls: ["%[1]s/next/offers?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: props.pageProps.offers
+      next_page: props.pageProps.nextPage
+      fields: {id: id, title: title, description: body}
+  - name: nuxt
+    platform: Nuxt
+    kind: json
+    start_urls: ["%[1]s/nuxt/ads?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: data[0].ads
+      fields: {id: id, title: title, description: text}
+`, srv.URL))
+	want := []string{"n1", "n2", "n3", "x1", "x2"}
+	if keys := listingKeys(got); !slices.Equal(keys, want) {
+		t.Errorf("listings %v, want %v\n%s", keys, want, out)
+	}
+	if l := got["x1"]; l.Description != "Telegram: @redp, no paperwork" {
+		t.Errorf("x1 description %q", l.Description)
+	}
+	for _, name := range []string{"next", "nuxt"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("target %s: complete %q, want yes\n%s", name, c, out)
+		}
+	}
+}

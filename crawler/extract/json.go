@@ -13,6 +13,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	nethtml "golang.org/x/net/html"
+
 	"github.com/precwatch/precwatch"
 )
 
@@ -43,6 +45,9 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		return nil, err
 	}
 	body = unwrapJSONP(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+	if doc, ok := pageState(body, &t.JSON); ok {
+		return jsonDoc(t, base, canon, pageURL, doc)
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var doc any
@@ -62,6 +67,35 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		doc = docs
 	}
+	return jsonDoc(t, base, canon, pageURL, doc)
+}
+
+// pageState returns, for an HTML page fetched by a json target, the app
+// state it embeds (Next.js' __NEXT_DATA__, window.__NUXT__ = {…}, a <script
+// type="application/json">) in which the items path leads somewhere: a
+// single-page app's catalogue page read as the feed it renders.
+func pageState(body []byte, spec *precwatch.JSONSpec) (any, bool) {
+	head := bytes.TrimLeft(body, " \t\r\n")
+	if !bytes.HasPrefix(head, []byte("<")) {
+		return nil, false
+	}
+	root, err := nethtml.Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, false
+	}
+	for _, st := range embeddedStates(root, true) {
+		if _, ok := lookup(st, spec.Items); ok {
+			return st, true
+		}
+		if _, ok := lookupEach(st, spec.Items); ok {
+			return st, true
+		}
+	}
+	return nil, false
+}
+
+// jsonDoc extracts a feed page from its decoded document.
+func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any) (*Page, error) {
 	b := newBuilder(t, base, canon)
 	b.cards = true
 	spec := &t.JSON
