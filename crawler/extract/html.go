@@ -277,8 +277,8 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 					n = body
 				}
 			}
-			v, matched := f.value(n)
-			if fr := f.iframe(n); fr != nil {
+			v, matched, fr := f.value(n)
+			if fr != nil {
 				// The field's text is the iframe's document.
 				matched = true
 				v = b.frame(fr, frames, f.name)
@@ -1025,11 +1025,13 @@ func compileFields(specs map[string]string) ([]field, error) {
 }
 
 // value returns the field's value in item and whether its selector matched
-// any node.
-func (f *field) value(item *html.Node) (string, bool) {
+// any node; when the field reads text and its first match is an <iframe>,
+// that iframe instead, whose document holds the text (not the iframe's
+// fallback content).
+func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 	if f.css == nil {
 		v, ok := attr(item, f.attr)
-		return collapse(v), ok
+		return collapse(v), ok, nil
 	}
 	nodes := matchDescendants(item, f.css)
 	switch {
@@ -1045,6 +1047,9 @@ func (f *field) value(item *html.Node) (string, bool) {
 		// Scrapy's descendant-or-self reads it, when no descendant
 		// matches.
 		nodes = []*html.Node{item}
+	}
+	if f.attr == "" && len(nodes) > 0 && nodes[0].DataAtom == atom.Iframe {
+		return "", true, nodes[0]
 	}
 	if f.attr == "" {
 		// Text of hidden matches counts only when nothing visible
@@ -1084,28 +1089,14 @@ func (f *field) value(item *html.Node) (string, bool) {
 			continue
 		}
 		if f.sep == "" {
-			return v, true
+			return v, true, nil
 		}
 		taken = append(taken, n)
 		if !slices.Contains(vals, v) {
 			vals = append(vals, v)
 		}
 	}
-	return strings.Join(vals, f.sep), len(nodes) > 0
-}
-
-// iframe returns the first <iframe> the field's selector matches in item,
-// when the field reads text and that is what it matches: the text is then
-// the iframe's document, not the iframe's fallback content.
-func (f *field) iframe(item *html.Node) *html.Node {
-	if f.css == nil || f.attr != "" {
-		return nil
-	}
-	nodes := matchDescendants(item, f.css)
-	if len(nodes) == 0 || nodes[0].DataAtom != atom.Iframe {
-		return nil
-	}
-	return nodes[0]
+	return strings.Join(vals, f.sep), len(nodes) > 0, nil
 }
 
 // frame returns the text of an iframe written into its srcdoc, or records
@@ -1230,6 +1221,22 @@ func VisibleText(doc []byte) string {
 // partners' platforms.
 var notFoundWords = regexp.MustCompile(`(?i)^\W*(?:error\s*)?404\W*$|(?:^|\W)404\b.*\b(?:error|not|page|oops|fehler|seite|p[aá]gina|страниц)|\b(?:error|oops|fehler)\b.*\b404(?:\W|$)|\bpage not found|\bnot found\b|\bno longer (?:available|exists|listed)|\bhas been (?:removed|deleted)|\b(?:listing|auction|ad|offer|item) (?:has |was )?(?:ended|expired|removed|deleted)|\bdoes(?: not|n't) exist|nicht gefunden|nicht mehr verfügbar|existiert nicht|no encontrad|ya no está disponible|introuvable|n'existe plus|plus disponible|non trovat|non è più disponibile|niet gevonden|nie znaleziono|nie istnieje|não encontrad|не найден|больше не доступ|не существует|找不到|不存在|已下架|見つかりません`)
 
+// notFoundHints are words one of which every notFoundWords match holds:
+// a cheap test before the regular expression.
+var notFoundHints = []string{"404", "found", "longer", "removed", "deleted", "ended", "expired", "exist", "gefunden",
+	"verfügbar", "encontrad", "disponib", "introuvable", "trovat", "niet", "nie ", "найден", "доступ", "существует",
+	"找不到", "不存在", "已下架", "見つかりません"}
+
+func notFoundHint(t string) bool {
+	t = strings.ToLower(t)
+	for _, h := range notFoundHints {
+		if strings.Contains(t, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // softNotFound reports whether a page's <title> or first <h1> says the page
 // is not there (notFoundWords) and the page has no structured product: a
 // "soft 404" that platforms answer with status 200.
@@ -1251,7 +1258,7 @@ func softNotFound(root *html.Node) bool {
 		if n == nil {
 			continue
 		}
-		if t := visibleText(n); len(t) <= 120 && notFoundWords.MatchString(t) {
+		if t := visibleText(n); len(t) <= 120 && notFoundHint(t) && notFoundWords.MatchString(t) {
 			said = true
 		}
 	}
