@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net"
+	"net/http"
 	"net/netip"
 	"net/url"
 	"path/filepath"
@@ -1107,7 +1108,7 @@ func (r *run) fetch(ctx context.Context, u *url.URL) (*response, string, error) 
 		switch {
 		case err != nil:
 			kind, retry = classify(err)
-		case resp.Status >= 200 && resp.Status < 300:
+		case resp.Status >= 200 && resp.Status < 300 && resp.Status != http.StatusAccepted:
 			if d, ok := rateLimitExhausted(resp.Header, r.c.opts.Now()); ok && d > 0 {
 				// The API says no request is left in its window:
 				// the whole host waits for the reset rather than

@@ -1022,6 +1022,10 @@ func statusKind(status int) (kind string, retry bool) {
 	switch {
 	case status == http.StatusTooManyRequests:
 		return "http-429", true
+	case status == http.StatusAccepted:
+		// Accepted, not served: a page still being prepared, or a bot
+		// challenge (AWS WAF's answers 202). Not an empty page.
+		return "http-202", true
 	case status >= 500:
 		return "http-" + strconv.Itoa(status), true
 	default:

@@ -153,3 +153,44 @@ func TestRemovedRedirect(t *testing.T) {
 		}
 	}
 }
+
+// TestAccepted202 crawls pages answered "202 Accepted" with an empty body,
+// as AWS WAF's challenge and pages still being prepared answer: retried,
+// and a failure if it stays so. Before, 202 was a page with nothing on it:
+// the catalogue read as an empty shop and the run was complete.
+func TestAccepted202(t *testing.T) {
+	var hits atomic.Int32
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/always":
+			w.WriteHeader(http.StatusAccepted)
+		case "/once":
+			if hits.Add(1) == 1 {
+				w.WriteHeader(http.StatusAccepted)
+				return
+			}
+			fmt.Fprint(w, listingPage("ready"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	c := mustCrawler(t, Options{})
+	tg := singlePageTarget(srv.URL, "/always")
+	tg.MaxRetries = 1
+	res, err := c.Run(context.Background(), tg, &collector{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Complete || res.ErrorsByKind["http-202"] != 1 {
+		t.Errorf("always 202: complete %v, errors %v; want incomplete, 1 http-202", res.Complete, res.ErrorsByKind)
+	}
+	tg = singlePageTarget(srv.URL, "/once")
+	tg.Name = "once"
+	sink := &collector{}
+	if res, err = c.Run(context.Background(), tg, sink); err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.titles(); !res.Complete || len(got) != 1 || got[0] != "ready" {
+		t.Errorf("202 then 200: complete %v, titles %q; want the listing", res.Complete, got)
+	}
+}

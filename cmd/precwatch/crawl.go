@@ -348,6 +348,8 @@ func kindWords(k string) string {
 	if code, ok := strings.CutPrefix(k, "http-"); ok {
 		n, _ := strconv.Atoi(code)
 		switch {
+		case n == 202:
+			return "accepted but not served (HTTP 202: a bot challenge, or a page still being prepared)"
 		case n == 429:
 			return "rate limit (HTTP 429: raise delay or lower parallelism)"
 		case n == 401 || n == 403:
