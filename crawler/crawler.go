@@ -10,6 +10,7 @@
 package crawler
 
 import (
+	"bytes"
 	"context"
 	crand "crypto/rand"
 	"encoding/hex"
@@ -632,6 +633,14 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
 		}
 		return out, err
+	}
+	if it.kind != 'n' && len(bytes.TrimSpace(resp.Body)) == 0 {
+		// A start or listing page with no body at all is no shop's
+		// answer (an empty catalogue still has its page around it):
+		// a failure, not an empty shop. (A next page past the end
+		// of a "Load more" endpoint may well be empty.)
+		out.errKind = KindEmpty
+		return out, fmt.Errorf("get %s: empty body (status %d)", it.url, resp.Status)
 	}
 	// A redirected page is read at its final URL: its relative links and
 	// url_pattern refer to it, and it is the listing's address.

@@ -917,6 +917,9 @@ const (
 	KindRobotsUnavailable = "robots-unavailable"
 	KindDecode            = "decode"
 	KindExtract           = "extract"
+	// KindEmpty counts start and listing pages answered with an empty
+	// body: failures.
+	KindEmpty = "empty"
 	// KindBotWall counts pages that were a bot protection's challenge
 	// or block page (extract.Page.BotWall) answered with status 200:
 	// failures, as no listing behind them was seen.

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/precwatch/precwatch"
 )
 
 // TestRefuseOwnAddrs checks which addresses precwatch's own listeners
@@ -192,5 +194,40 @@ func TestAccepted202(t *testing.T) {
 	}
 	if got := sink.titles(); !res.Complete || len(got) != 1 || got[0] != "ready" {
 		t.Errorf("202 then 200: complete %v, titles %q; want the listing", res.Complete, got)
+	}
+}
+
+// TestEmptyBody fails a start page answered 200 with no body at all (a
+// broken backend behind a healthy proxy); before, it was an empty shop and
+// the run complete. A next page past a "Load more" endpoint's end may be
+// empty: that ends the pagination, the run is complete.
+func TestEmptyBody(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/empty":
+			w.Header().Set("Content-Type", "text/html")
+		case "/more":
+			if r.URL.Query().Get("page") == "1" {
+				fmt.Fprint(w, `<html><body><div class="card"><h2>Acetone</h2></div><a class="more" href="/more?page=2">more</a></body></html>`)
+			}
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	c := mustCrawler(t, Options{})
+	tg := loopbackTarget("empty", srv.URL+"/empty")
+	tg.Follow = []string{"a.p"}
+	tg.MaxRetries = 0
+	tg.Listing = precwatch.ListingSpec{URLPattern: "^/p/", Fields: map[string]string{"title": "h1"}}
+	res, err := c.Run(context.Background(), tg, &collector{})
+	if err != nil || res.Complete || res.ErrorsByKind[KindEmpty] != 1 {
+		t.Errorf("empty start page: complete %v, errors %v, err %v; want incomplete, 1 empty", res.Complete, res.ErrorsByKind, err)
+	}
+	tg = loopbackTarget("more", srv.URL+"/more?page=1")
+	tg.NextPage = []string{"a.more"}
+	tg.Listing = precwatch.ListingSpec{Item: "div.card", Fields: map[string]string{"title": "h2"}}
+	sink := &collector{}
+	if res, err = c.Run(context.Background(), tg, sink); err != nil || !res.Complete || len(sink.titles()) != 1 {
+		t.Errorf("load more ending empty: complete %v, errors %v, titles %q, err %v", res.Complete, res.ErrorsByKind, sink.titles(), err)
 	}
 }

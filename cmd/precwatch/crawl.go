@@ -378,6 +378,8 @@ func kindWords(k string) string {
 		return "unreadable content or character encoding"
 	case crawler.KindExtract:
 		return "page could not be parsed"
+	case crawler.KindEmpty:
+		return "empty page (no body at all)"
 	case crawler.KindBotWall:
 		return "a bot protection's challenge page instead of the shop's (ask the platform to let the crawler's user_agent through, or put its cookie under the target's headers)"
 	case crawler.KindFeedError:
