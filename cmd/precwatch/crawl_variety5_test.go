@@ -916,3 +916,58 @@ targets:
 		}
 	}
 }
+
+// TestVariety5CSVFeeds crawls product feeds given as files: a Google
+// Merchant TSV served gzipped (products.tsv.gz) and a shop's CSV export.
+// Before, both failed to parse as JSON and nothing was read.
+func TestVariety5CSVFeeds(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/feeds/products.tsv.gz":
+			w.Header().Set("Content-Type", "application/gzip")
+			w.Write(gzipBytes(t, "id\ttitle\tdescription\tlink\tprice\nA1\tSafrole 99%, CAS 94-59-7\tDiscreet shipping, Wickr: chem1\t/p/a1\t12.00 EUR\nA2\tAcetone 5 l\tTechnical grade\t/p/a2\t3.00 EUR\n"))
+		case "/export.csv":
+			w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+			fmt.Fprint(w, "sku,name,text\r\nB7,\"BMK glycidate, 1 kg\",\"100% customs pass, Telegram @bmk\"\r\n")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: merchant
+    platform: Merchant
+    kind: json
+    start_urls: ["%[1]s/feeds/products.tsv.gz"]
+    allow_private_networks: true
+    json:
+      items: "."
+      fields: {id: id, title: title, description: description, url: link, price: price}
+  - name: export
+    platform: Export
+    kind: json
+    start_urls: ["%[1]s/export.csv"]
+    allow_private_networks: true
+    json:
+      items: "."
+      fields: {id: sku, title: name, description: text}
+`, srv.URL))
+	want := []string{"A1", "A2", "B7"}
+	if keys := listingKeys(got); !slices.Equal(keys, want) {
+		t.Errorf("listings %v, want %v\n%s", keys, want, out)
+	}
+	if l := got["A1"]; l.URL != srv.URL+"/p/a1" || l.Price != "12.00 EUR" {
+		t.Errorf("A1 = %+v", l)
+	}
+	if l := got["B7"]; l.Title != "BMK glycidate, 1 kg" {
+		t.Errorf("B7 = %+v", l)
+	}
+	for _, name := range []string{"merchant", "export"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("target %s: complete %q, want yes\n%s", name, c, out)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -48,6 +49,21 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if doc, ok := pageState(body, &t.JSON); ok {
 		return jsonDoc(t, base, canon, pageURL, doc)
 	}
+	doc, err := decodeFeed(body, canon)
+	if err != nil {
+		if rows, ok := csvRows(body); ok {
+			// A CSV or TSV feed (a Google Merchant or shop export):
+			// its rows are the items, keyed by the header.
+			return jsonDoc(t, base, canon, pageURL, rows)
+		}
+		return nil, err
+	}
+	return jsonDoc(t, base, canon, pageURL, doc)
+}
+
+// decodeFeed decodes a JSON document, or JSON Lines (one listing a line,
+// read as the list of its values).
+func decodeFeed(body []byte, canon string) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var doc any
@@ -55,8 +71,6 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		return nil, fmt.Errorf("parse json %s: %w", canon, err)
 	}
 	if dec.More() {
-		// JSON Lines (one listing a line): the document is the list
-		// of its values.
 		docs := []any{doc}
 		for dec.More() {
 			var v any
@@ -67,7 +81,55 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		doc = docs
 	}
-	return jsonDoc(t, base, canon, pageURL, doc)
+	return doc, nil
+}
+
+// csvRows reads a CSV or TSV feed (delimiter: tab, semicolon or comma, by
+// its header line) as a list of objects keyed by the header's column
+// names. It reports false for anything that is not a table: fewer than
+// two columns, no row, or rows of another width than the header.
+func csvRows(body []byte) ([]any, bool) {
+	line, _, _ := bytes.Cut(body, []byte("\n"))
+	if len(bytes.TrimSpace(line)) == 0 {
+		return nil, false
+	}
+	sep := ','
+	switch {
+	case bytes.Count(line, []byte("\t")) > 0:
+		sep = '\t'
+	case bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")):
+		sep = ';'
+	}
+	r := csv.NewReader(bytes.NewReader(body))
+	r.Comma = sep
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil || len(recs) < 2 || len(recs[0]) < 2 {
+		return nil, false
+	}
+	header := recs[0]
+	for i, h := range header {
+		header[i] = strings.TrimSpace(h)
+		if header[i] == "" || strings.ContainsAny(header[i], "{}<>") {
+			return nil, false
+		}
+	}
+	rows := make([]any, 0, len(recs)-1)
+	for _, rec := range recs[1:] {
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line
+		}
+		if len(rec) != len(header) {
+			return nil, false
+		}
+		m := make(map[string]any, len(header))
+		for i, h := range header {
+			m[h] = rec[i]
+		}
+		rows = append(rows, m)
+	}
+	return rows, len(rows) > 0
 }
 
 // pageState returns, for an HTML page fetched by a json target, the app

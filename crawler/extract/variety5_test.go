@@ -310,3 +310,40 @@ func TestScriptPagination(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVFeeds reads CSV and TSV product feeds (Google Merchant's TSV, a
+// shop's CSV export with semicolons) as a json target's items, keyed by
+// their header; before, they failed to parse. Tables of one column, and
+// rows of the wrong width, are not feeds.
+func TestCSVFeeds(t *testing.T) {
+	tg := &precwatch.Target{Name: "p", Platform: "P", Kind: precwatch.KindJSON,
+		JSON: precwatch.JSONSpec{Items: ".", Fields: map[string]string{"id": "id", "title": "title", "description": "description", "url": "link"}}}
+	for _, tc := range []struct {
+		name, body string
+		want       []string // id|title|description|url
+	}{
+		{"tsv", "id\ttitle\tdescription\tlink\tprice\nA1\tSafrole 99%\tCAS 94-59-7, \"discreet\"\thttps://s.example/p/a1\t12.00 EUR\nA2\tAcetone\tSolvent\t/p/a2\t3.00 EUR\n",
+			[]string{"A1|Safrole 99%|CAS 94-59-7, \"discreet\"|https://s.example/p/a1", "A2|Acetone|Solvent|https://s.example/p/a2"}},
+		{"csv", "id,title,description,link\r\n7,\"BMK glycidate, 1 kg\",\"Stealth\nshipping\",https://s.example/p/7\r\n",
+			[]string{"7|BMK glycidate, 1 kg|Stealth shipping|https://s.example/p/7"}},
+		{"semicolons", "id;title;description;link\n9;Toluol 1 l;Lösungsmittel, rein;https://s.example/p/9\n\n",
+			[]string{"9|Toluol 1 l|Lösungsmittel, rein|https://s.example/p/9"}},
+	} {
+		p, err := JSON(tg, "https://s.example/feeds/products.tsv", []byte(tc.body))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var got []string
+		for _, l := range p.Listings {
+			got = append(got, l.ID+"|"+l.Title+"|"+l.Description+"|"+l.URL)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	for _, bad := range []string{"just some text\nmore text\n", "a,b\n1,2,3\n", "<html>x</html>"} {
+		if _, err := JSON(tg, "https://s.example/feed", []byte(bad)); err == nil {
+			t.Errorf("%q: no error, want a parse error", bad)
+		}
+	}
+}
