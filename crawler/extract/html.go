@@ -569,6 +569,31 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 	return out, nil
 }
 
+// lazySrc returns an image's real address when src is a lazy-loading
+// placeholder (empty, a data: URI, a "placeholder"/"blank"/"lazy" image):
+// the first of data-src, data-lazy-src, data-original, data-lazy and the
+// first srcset candidate that is set.
+func lazySrc(n *html.Node, src string) string {
+	l := strings.ToLower(src)
+	if src != "" && !strings.HasPrefix(l, "data:") && !strings.Contains(l, "placeholder") && !strings.Contains(l, "blank.") &&
+		!strings.Contains(l, "lazy") && !strings.Contains(l, "spacer.") {
+		return src
+	}
+	for _, k := range []string{"data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset", "srcset"} {
+		v, ok := attr(n, k)
+		v = strings.TrimSpace(v)
+		if !ok || v == "" || strings.HasPrefix(strings.ToLower(v), "data:") {
+			continue
+		}
+		if strings.HasSuffix(k, "srcset") {
+			v, _, _ = strings.Cut(v, ",")
+			v, _, _ = strings.Cut(strings.TrimSpace(v), " ")
+		}
+		return v
+	}
+	return src
+}
+
 // dataPage returns the page number a pagination element keeps in a data
 // attribute (data-page, data-page-number, data-p, data-pagenumber), or 0.
 func dataPage(n *html.Node) int {
@@ -1074,6 +1099,9 @@ func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 		if f.attr != "" {
 			v, _ = attr(n, f.attr)
 			v = collapse(v)
+			if f.attr == "src" {
+				v = lazySrc(n, v)
+			}
 		} else {
 			v = visibleText(n)
 			if f.name == precwatch.FieldPrice {

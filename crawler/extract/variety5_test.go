@@ -347,3 +347,24 @@ func TestCSVFeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestLazyImages reads a lazy-loaded image's real address for an
+// "img@src" field; before, the placeholder (a data: URI, blank.gif).
+func TestLazyImages(t *testing.T) {
+	tg := &precwatch.Target{Name: "p", Platform: "P", Kind: "html",
+		Listing: precwatch.ListingSpec{Fields: map[string]string{"title": "h1", "image": "img.main@src"}}}
+	for _, tc := range []struct{ img, want string }{
+		{`<img class="main" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/1.jpg">`, "https://s.example/img/1.jpg"},
+		{`<img class="main" src="/static/blank.gif" data-lazy-src="https://cdn.s.example/1.jpg">`, "https://cdn.s.example/1.jpg"},
+		{`<img class="main" data-srcset="/img/1-400.jpg 400w, /img/1-800.jpg 800w">`, "https://s.example/img/1-400.jpg"},
+		{`<img class="main" src="/img/real.jpg" data-src="/img/other.jpg">`, "https://s.example/img/real.jpg"},
+	} {
+		p, err := Extract(tg, "https://s.example/p/1", []byte(`<html><body><h1>Safrole</h1>`+tc.img+`</body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Listings[0].Attributes["image"]; got != tc.want {
+			t.Errorf("%s: image %q, want %q", tc.img, got, tc.want)
+		}
+	}
+}
