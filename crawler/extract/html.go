@@ -1265,6 +1265,32 @@ func notFoundHint(t string) bool {
 	return false
 }
 
+// titleSeparators split a page title into its parts ("Page not found |
+// ChemShop").
+var titleSeparators = strings.NewReplacer(" | ", "\x00", " - ", "\x00", " – ", "\x00", " — ", "\x00", " :: ", "\x00", " · ", "\x00", " » ", "\x00")
+
+// pageWord names a page: "the page you requested was not found" is the
+// site speaking, not a seller.
+var pageWord = regexp.MustCompile(`(?i)\bpage\b|\bseite\b|p[aá]gina|страниц|页面|ページ`)
+
+// saysNotFound reports whether a title or heading is a not-found notice:
+// a part of it that is mostly a notFoundWords phrase ("Oops! Page not
+// found", "This listing has ended"), not a seller's title that happens to
+// hold one ("Ephedrine HCl 99%, hard to get, not found in stores").
+func saysNotFound(t string) bool {
+	for _, part := range strings.Split(titleSeparators.Replace(t), "\x00") {
+		part = strings.TrimSpace(part)
+		loc := notFoundWords.FindStringIndex(part)
+		if loc == nil {
+			continue
+		}
+		if len(part)-(loc[1]-loc[0]) <= 24 || pageWord.MatchString(part) {
+			return true
+		}
+	}
+	return false
+}
+
 // softNotFound reports whether a page's <title> or first <h1> says the page
 // is not there (notFoundWords) and the page has no structured product: a
 // "soft 404" that platforms answer with status 200.
@@ -1286,7 +1312,7 @@ func softNotFound(root *html.Node) bool {
 		if n == nil {
 			continue
 		}
-		if t := visibleText(n); len(t) <= 120 && notFoundHint(t) && notFoundWords.MatchString(t) {
+		if t := visibleText(n); len(t) <= 120 && notFoundHint(t) && saysNotFound(t) {
 			said = true
 		}
 	}

@@ -159,6 +159,8 @@ func TestSoftNotFound(t *testing.T) {
 		{"<title>Solvent Blend 404 | Shop</title>", "Solvent Blend 404", false},
 		{"<title>Acetone 5 l | Shop</title>", "Acetone 5 l", false},
 		{"<title>Lost and Found box</title>", "Lost and Found box", false},
+		{"<title>Ephedrine HCl 99%, hard to get, not found in stores | Shop</title>", "Ephedrine HCl 99%, hard to get, not found in stores", false},
+		{"<title>Sorry, the page you requested was not found.</title>", "", true},
 		{`<title>Not found</title><script type="application/ld+json">{"@type":"Product","name":"Safrole"}</script>`, "", false},
 	} {
 		body := "<html><head>" + tc.head + "</head><body><h1>" + tc.h1 + `</h1><p class="d">text</p></body></html>`
