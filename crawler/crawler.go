@@ -672,6 +672,9 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		// an answer, like a 404, and that page is not the listing.
 		out.errKind = KindGone
 		out.gone = true
+		// The page redirected to is not marked seen: it was not
+		// read here, and may be an index page the run reads later.
+		out.final = ""
 		return out, fmt.Errorf("get %s: redirected to %s (%s): the listing is gone", it.url, final, where)
 	}
 	r.fillFrames(ctx, page, true)
