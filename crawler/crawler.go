@@ -206,6 +206,10 @@ type run struct {
 	urls map[string]struct{}
 	// linkPaged is set once a response's Link header named a next page.
 	linkPaged atomic.Bool
+	// counted holds the seenKeys of next pages the run counted on
+	// (Page.CountOn), which no page linked: one that answers a 4xx is
+	// past the feed's end (WordPress answers 400 there), not failed.
+	counted sync.Map
 	inflight  int
 	started   int // pages dispatched, including earlier sessions
 	hitMax    bool
@@ -391,7 +395,7 @@ func Failed(byKind map[string]int) int {
 	n := 0
 	for k, c := range byKind {
 		switch k {
-		case "http-404", "http-410", KindRobots, KindNotDocument, KindGone:
+		case "http-404", "http-410", KindRobots, KindNotDocument, KindGone, KindPastEnd:
 		default:
 			n += c
 		}
@@ -629,6 +633,11 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	}
 	if err != nil {
 		out.errKind = kind
+		if _, guessed := r.counted.Load(seenKey(it.url)); guessed && resp != nil && pastEnd(resp.Status) {
+			// A page number the run counted on, past the end.
+			out.errKind = KindPastEnd
+			return out, err
+		}
 		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall {
 			out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
 		}
@@ -873,6 +882,17 @@ func (r *run) removedRedirect(it item, final string) string {
 	return ""
 }
 
+// pastEnd reports whether a status answers a page number past a feed's
+// end: a client error other than those that refuse the crawler (401, 403,
+// 407, 429).
+func pastEnd(status int) bool {
+	switch status {
+	case 401, 403, 407, 429:
+		return false
+	}
+	return status >= 400 && status < 500
+}
+
 // emptyPage reports whether a page yielded nothing: no listing, no link to
 // follow or page on other than back to the page itself (requested or
 // final, as an interstitial's refresh names it), no gone notice.
@@ -932,6 +952,7 @@ func (r *run) nextPages(page *extract.Page, header []string) []string {
 	next := append(page.Next, header...)
 	if len(next) == 0 && page.CountOn != "" && !r.linkPaged.Load() {
 		next = []string{page.CountOn}
+		r.counted.Store(seenKey(page.CountOn), true)
 	}
 	return next
 }

@@ -971,3 +971,52 @@ targets:
 		}
 	}
 }
+
+// TestVariety5WordPressPastEnd crawls a WordPress REST feed
+// (/wp-json/wp/v2/listing?page=1), which names no next page and answers a
+// page number past its last with 400 rest_post_invalid_page_number. Before,
+// that guessed page failed and the run was never complete (so no listing
+// was ever marked removed); now it ends the feed.
+func TestVariety5WordPressPastEnd(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/wp-json/wp/v2/listing":
+			w.Header().Set("Content-Type", "application/json; charset=UTF-8")
+			w.Header().Set("X-WP-Total", "3")
+			w.Header().Set("X-WP-TotalPages", "2")
+			switch r.URL.Query().Get("page") {
+			case "1":
+				fmt.Fprint(w, `[{"id":11,"title":{"rendered":"Safrole 99%, CAS 94-59-7"},"content":{"rendered":"<p>Discreet shipping, Wickr: chem1</p>"}},{"id":12,"title":{"rendered":"Acetone 5 l"},"content":{"rendered":"<p>Technical grade</p>"}}]`)
+			case "2":
+				fmt.Fprint(w, `[{"id":13,"title":{"rendered":"BMK glycidate 1 kg"},"content":{"rendered":"<p>100% customs pass</p>"}}]`)
+			default:
+				w.WriteHeader(http.StatusBadRequest)
+				fmt.Fprint(w, `{"code":"rest_post_invalid_page_number","message":"The page number requested is larger than the number of pages available.","data":{"status":400}}`)
+			}
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: wp
+    platform: WP
+    kind: json
+    start_urls: ["%s/wp-json/wp/v2/listing?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 0
+    json:
+      items: "."
+      fields: {id: id, title: title.rendered, description: content.rendered}
+`, srv.URL))
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"11", "12", "13"}) {
+		t.Errorf("listings %v, want 11 12 13\n%s", keys, out)
+	}
+	if c := completeColumn(out, "wp"); c != "yes" {
+		t.Errorf("complete %q, want yes\n%s", c, out)
+	}
+}
