@@ -209,10 +209,10 @@ type run struct {
 	// counted holds the seenKeys of next pages the run counted on
 	// (Page.CountOn), which no page linked: one that answers a 4xx is
 	// past the feed's end (WordPress answers 400 there), not failed.
-	counted sync.Map
-	inflight  int
-	started   int // pages dispatched, including earlier sessions
-	hitMax    bool
+	counted  sync.Map
+	inflight int
+	started  int // pages dispatched, including earlier sessions
+	hitMax   bool
 	// startFailed counts start pages that failed, whatever the error:
 	// a start page that is gone, blocked or disallowed leaves the
 	// listings behind it unread, not removed.
