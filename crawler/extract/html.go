@@ -1151,10 +1151,10 @@ func descriptionFrame(root *html.Node) *html.Node {
 		if found != nil || n.Type != html.ElementNode || n.DataAtom != atom.Iframe {
 			return
 		}
-		for _, k := range []string{"id", "name", "class", "title", "src", "srcdoc"} {
+		for _, k := range []string{"id", "name", "class", "title", "src"} {
 			v, _ := attr(n, k)
 			lv := strings.ToLower(v)
-			if k == "srcdoc" && strings.TrimSpace(v) != "" || k != "srcdoc" && (strings.Contains(lv, "desc") || strings.Contains(lv, "beschreibung")) {
+			if strings.Contains(lv, "desc") || strings.Contains(lv, "beschreibung") {
 				found = n
 				return
 			}

@@ -370,3 +370,30 @@ func TestLazyImages(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionFrames names the iframes a page's listing takes its
+// description from: one the field selector points at, or, for a listing
+// without one, an iframe named for a description; never a video or map.
+func TestDescriptionFrames(t *testing.T) {
+	for _, tc := range []struct {
+		desc, body string
+		want       []Frame
+		wantDesc   string
+	}{
+		{".d", `<h1>A</h1><iframe id="desc_ifr" src="/desc/1"></iframe>`, []Frame{{0, "description", "https://s.example/desc/1"}}, ""},
+		{".d", `<h1>A</h1><p class="d">own text</p><iframe id="desc_ifr" src="/desc/1"></iframe>`, nil, "own text"},
+		{".d", `<h1>A</h1><iframe src="https://www.youtube.com/embed/x" srcdoc="<a href=x>▶</a>"></iframe>`, nil, ""},
+		{".d", `<h1>A</h1><iframe class="item-desc" srcdoc="&lt;b&gt;CAS&lt;/b&gt; 94-59-7"></iframe>`, nil, "CAS 94-59-7"},
+		{"iframe.text", `<h1>A</h1><iframe class="text" src="//cdn.s.example/t/1">fallback</iframe>`, []Frame{{0, "description", "https://cdn.s.example/t/1"}}, ""},
+	} {
+		tg := &precwatch.Target{Name: "p", Platform: "P", Kind: "html",
+			Listing: precwatch.ListingSpec{Fields: map[string]string{"title": "h1", "description": tc.desc}}}
+		p, err := Extract(tg, "https://s.example/p/1", []byte("<html><body>"+tc.body+"</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(p.Frames, tc.want) || len(p.Listings) != 1 || p.Listings[0].Description != tc.wantDesc {
+			t.Errorf("%s: frames %+v, listings %+v; want %+v, description %q", tc.body, p.Frames, p.Listings, tc.want, tc.wantDesc)
+		}
+	}
+}
