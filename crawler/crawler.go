@@ -25,6 +25,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -694,6 +695,9 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.links = append(out.links, item{url: l, kind: 'f'})
 		}
 	}
+	if page.CountOn != "" && lastPageByHeader(resp.Header, out.final) {
+		page.CountOn = "" // the API says this is its last page
+	}
 	for _, l := range r.nextPages(page, r.headerNext(resp, out.final)) {
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'n'})
@@ -880,6 +884,38 @@ func (r *run) removedRedirect(it item, final string) string {
 		return "its category page"
 	}
 	return ""
+}
+
+// totalPagesHeaders say how many pages a paginated API has: WordPress',
+// the common X-Total-Pages, Yii's and Laravel packages'.
+var totalPagesHeaders = []string{"X-WP-TotalPages", "X-Total-Pages", "X-Pagination-Page-Count", "X-Pagination-Total-Pages", "X-Page-Count"}
+
+// lastPageByHeader reports whether a response's total-pages header says
+// the page at pageURL (by its page, p or paged parameter, 1 when absent)
+// is the last one.
+func lastPageByHeader(h http.Header, pageURL string) bool {
+	total := -1
+	for _, k := range totalPagesHeaders {
+		if n, err := strconv.Atoi(strings.TrimSpace(h.Get(k))); err == nil && n >= 0 {
+			total = n
+			break
+		}
+	}
+	if total < 0 {
+		return false
+	}
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return false
+	}
+	cur := 1
+	for _, k := range []string{"page", "p", "paged"} {
+		if n, err := strconv.Atoi(u.Query().Get(k)); err == nil {
+			cur = n
+			break
+		}
+	}
+	return cur >= total
 }
 
 // pastEnd reports whether a status answers a page number past a feed's
