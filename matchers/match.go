@@ -471,7 +471,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kNotSubstance != 0 {
 				// A not-substance noun given as an extra ("+ free ebook")
 				// is not what is sold, wherever else the listing names it.
-				if wordsBefore(f.norm, int(h.s), bonusWords, 2) || wordsBefore(f.norm, int(h.s), concealWords, 3) {
+				if wordsBefore(f.norm, int(h.s), bonusWords, 2) || wordsBefore(f.norm, int(h.s), concealWords, 3) ||
+					wordsBefore(f.norm, int(h.s), pharmacopoeiaWords, 1) {
 					ev.bonusNoun = append(ev.bonusNoun, h.pat)
 				} else if ev.notSubst == "" {
 					ev.notSubst, ev.notSubstPat = p.text, h.pat
@@ -498,7 +499,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if news && h.e > newsEnd {
 				newsEnd = h.e
 			}
-			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) {
+			// A fiat method refused ("we don't do PayPal or bank", "no
+			// cards") is no other way to pay: the crypto named beside it
+			// is then the only one.
+			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) && !m.negatedIndicator(f, h.s) {
 				ev.fiat = true
 			}
 			if k&kOfferWeak != 0 && !deniedOffer {
@@ -1421,6 +1425,12 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 // free ebook", "with poster", "bonus sticker" (a not-substance noun within
 // two words after one is an extra, not what is sold).
 var bonusWords = []string{"free", "bonus", "with", "plus", "gratis", "gift", "incl", "including", "+", "&"}
+
+// pharmacopoeiaWords name a pharmacopoeia: a not-substance noun right after
+// one ("EP monograph", "USP monograph") is the quality standard the
+// substance meets, not a book about it.
+var pharmacopoeiaWords = []string{"ep", "usp", "bp", "jp", "chp", "ip", "eur", "ph.eur", "pharmacopoeia", "pharmacopeia",
+	"pharmacopoeial", "pharmacopeial", "arzneibuch", "pharmacopee", "farmacopea", "farmakope", "фармакопейная", "фармакопеи"}
 
 // concealWords put a not-substance noun after them into a hiding place
 // ("stealth: vacuum sealed inside a book"): the noun is the cover, not the

@@ -1,0 +1,87 @@
+package matchers
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Code fixes of held-out round 12 (testdata/heldout12: an outside evaluator
+// building a test set clause by clause from the ticket policy and the
+// reference texts); each test fails on the code before its fix.
+
+// gap12Verdict matches a listing and compares its verdict with want.
+func gap12Verdict(t *testing.T, l precwatch.Listing, want bool) precwatch.Match {
+	t.Helper()
+	got := mustMatcher(t).Match(&l)
+	if got.Suspicious != want {
+		t.Errorf("title %q desc %q: suspicious %v (score %.2f), want %v; explain %q", l.Title, l.Description, got.Suspicious, got.Score, want, got.Explain)
+	}
+	return got
+}
+
+// TestGap12PharmacopoeiaMonograph: "EP monograph" or "USP monograph" names
+// the quality standard an API meets, not a book about it (y0012, an
+// ergotamine tartrate API); a monograph on its own is still a book.
+func TestGap12PharmacopoeiaMonograph(t *testing.T) {
+	gap12Verdict(t, precwatch.Listing{Title: "Ergotamine tartrate API, 100 g",
+		Description: "Pharmaceutical grade ergotamine tartrate, EP monograph, for formulation."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Piperonal 500 g", Description: "Complies with the USP monograph. In stock."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Safrole: a monograph",
+		Description: "Hardcover, 240 pages, on the chemistry and toxicology of safrole. Ships in 2 days."}, false)
+}
+
+// TestGap12RefusedFiat: a fiat method the seller refuses ("We don't do
+// PayPal or bank", y0116) is no other way to pay, so the crypto named
+// beside it is the only one; a fiat method offered beside crypto still
+// makes the crypto no indicator, even when another one is refused.
+func TestGap12RefusedFiat(t *testing.T) {
+	got := gap12Verdict(t, precwatch.Listing{Title: "Toluene 10 L", Description: "Payment: Bitcoin, Monero. We don't do PayPal or bank."}, true)
+	if !slices.ContainsFunc(got.Indicators, func(i precwatch.Indicator) bool { return i.ID == IndCrypto }) {
+		t.Errorf("refused PayPal: no crypto indicator in %+v", got.Indicators)
+	}
+	gap12Verdict(t, precwatch.Listing{Title: "Toluene 10 L", Description: "Payment: Bitcoin, Monero or PayPal."}, false)
+	gap12Verdict(t, precwatch.Listing{Title: "Acetone 20 L", Description: "Bitcoin accepted. No cash, but bank transfer is fine."}, false)
+}
+
+// TestGap12Observables: contacts written the way an evaluator checks them
+// — a Threema ID labelled a few words after the name (y0034), a Telegram
+// handle after the name in Arabic, Hindi or Korean with words between
+// (y0050, y0100, y0110), a Signal username (y0095), e-mail addresses with
+// "[at]"/"(at)" and "[dot]"/"(dot)" (y0086, y0099) — and look-alikes that
+// are none.
+func TestGap12Observables(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string // type=value
+	}{
+		{"Contact us on Threema only, ID 7XK4PQ2M.", []string{"threema=7XK4PQ2M"}},
+		{"Threema: 9HJ2TNQW", []string{"threema=9HJ2TNQW"}},
+		{"Threema only, id card needed for pickup", nil},
+		{"للطلب تواصل عبر تيليجرام @chem_ar_supply فقط.", []string{"telegram=@chem_ar_supply"}},
+		{"ऑर्डर के लिए टेलीग्राम पर संपर्क करें: @hindchem", []string{"telegram=@hindchem"}},
+		{"텔레그램 문의 @kchem_kr", []string{"telegram=@kchem_kr"}},
+		{"Telegram channel for news. Email sales@kem.example", []string{"email=sales@kem.example"}},
+		{"Signal username: chemvault.42", []string{"signal=chemvault.42"}},
+		{"Email kemi.sales [at] proton [dot] me for orders.", []string{"email=kemi.sales@proton.me"}},
+		{"No questions asked. orders(at)labnord(dot)example", []string{"email=orders@labnord.example"}},
+		{"write to Info (AT) Kem-Lab.example", []string{"email=info@kem-lab.example"}},
+		{"Density 1.05 g/ml (at) 20 °C", nil},
+		{"Visit us (at) booth 4.2b", nil},
+	} {
+		var got []string
+		for _, o := range Observables(tc.in) {
+			got = append(got, o.Type+"="+o.Value)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Observables(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+	// Through Match, the contacts are messenger indicators too.
+	got := gap12Verdict(t, precwatch.Listing{Title: "Methyl ethyl ketone (2-butanone) 200 L", Description: "Contact us on Threema only, ID 7XK4PQ2M."}, true)
+	if !strings.Contains(strings.Join(got.Explain, "|"), "messenger") {
+		t.Errorf("threema ID: explain %q has no messenger indicator", got.Explain)
+	}
+}
