@@ -54,10 +54,10 @@ type heldout12Extra struct {
 }
 
 // sameObservable compares an expected and a found observable value the way
-// a reviewer would: phone numbers by their digits, handles without a
+// a reviewer would: phone and WhatsApp numbers by their digits, handles without a
 // leading @, everything case-insensitively.
 func sameObservable(typ, want, got string) bool {
-	if typ == precwatch.ObservablePhone {
+	if typ == precwatch.ObservablePhone || typ == precwatch.ObservableWhatsApp {
 		digits := func(s string) string {
 			var b strings.Builder
 			for _, r := range s {
