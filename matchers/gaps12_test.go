@@ -85,3 +85,27 @@ func TestGap12Observables(t *testing.T) {
 		t.Errorf("threema ID: explain %q has no messenger indicator", got.Explain)
 	}
 }
+
+// TestGap12MislabelTrueName: a mislabelling phrase whose quoted (or
+// following) name is the substance the listing offers gives the true name
+// ("shipped as 'Acetone, UN1090'", "按'盐酸'申报"), so it is no indicator; a
+// name found only there is the false one ("Toluene 20 L, shipped as
+// 'acetone'"), and a quoted name that is no substance ("labelled 'hand
+// sanitiser refill'", y0236; "按照'清洁剂'报关", y0247) is a mislabel.
+func TestGap12MislabelTrueName(t *testing.T) {
+	for _, tc := range []struct {
+		title, desc string
+		want        bool
+	}{
+		{"Acetone 20 L", "Shipped as 'Acetone, UN1090' in approved drums.", false},
+		{"Acetone 20 L", "Shipped as acetone, UN1090, by road.", false},
+		{"盐酸 30% 25kg", "按'盐酸'申报，正规报关。", false},
+		{"Acetone 20 L", "Bottles labelled 'Acetone 99.5%' with GHS pictograms.", false},
+		{"Toluene 20 L", "Shipped as 'acetone' to avoid questions.", true},
+		{"Acetone 20 L", "Box is labelled 'hand sanitiser refill'.", true},
+		{"盐酸 30% 25kg", "可以按照'清洁剂'报关。", true},
+		{"Diethyl ether 2.5 L", "The invoice and the label will read 'cleaning solvent' so nobody asks.", true},
+	} {
+		gap12Verdict(t, precwatch.Listing{Title: tc.title, Description: tc.desc}, tc.want)
+	}
+}

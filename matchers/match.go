@@ -671,6 +671,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if c.ii == m.messenger && temperatureAfter(f.norm, int(c.e)) {
 			continue // "Tg: 105 °C": a glass-transition temperature, not Telegram
 		}
+		if m.indicators[c.ii].id == IndMislabel && namesOwnProduct(f, c, ev.hits) {
+			continue // "shipped as 'Acetone, UN1090'": the declared name is the true one
+		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
@@ -712,6 +715,74 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 	}
 	return ev
+}
+
+// namesOwnProduct reports whether a mislabelling phrase gives the product
+// its true name: the quoted name right after the phrase (or, without a
+// quote, the name right after it; for a two-part frame, its span) is a
+// substance the listing also names outside that name ("Acetone 20 L …
+// shipped as 'Acetone, UN1090'", "品名は「アセトン」と記載"). A name found
+// only there ("Toluene 20 L, shipped as 'acetone'") is the false name.
+func namesOwnProduct(f *field, c indCand, hits []subHit) bool {
+	lo, hi := c.e, c.e
+	i := int(c.e)
+	if i > 0 && (f.norm[i-1] == '\'' || f.norm[i-1] == '"') {
+		i-- // the phrase ends with its opening quote ("labelled '")
+	}
+	for i < len(f.norm) && f.norm[i] == ' ' {
+		i++
+	}
+	if open, close := quotePair(f.norm[i:]); open > 0 {
+		end := min(len(f.norm), i+open+80)
+		if j := bytes.Index(f.norm[i+open:end], close); j >= 0 {
+			lo, hi = int32(i), int32(i+open+j+len(close))
+		}
+	}
+	if lo == hi && c.s > 0 && (f.norm[c.s] == '\'' || f.norm[c.s] == '"') {
+		// The phrase starts with the closing quote ("按'盐酸'申报"): the
+		// name is the quote before it.
+		q := f.norm[c.s]
+		if j := bytes.LastIndexByte(f.norm[max(0, int(c.s)-80):c.s], q); j >= 0 {
+			lo, hi = int32(max(0, int(c.s)-80)+j), c.s+1
+		}
+	}
+	if lo == hi {
+		// No quote: a name right after the phrase, or inside a frame.
+		lo, hi = c.s, c.e
+		for _, h := range hits {
+			if h.field == c.field && h.s >= c.e && h.s <= c.e+1 {
+				hi = h.e
+				break
+			}
+		}
+	}
+	for _, h := range hits {
+		if h.field != c.field || h.negated || h.s < lo || h.e > hi {
+			continue
+		}
+		for _, o := range hits {
+			if o.sub == h.sub && !o.negated && (o.field != c.field || o.e <= lo || o.s >= hi) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quotePair returns the length of the quote b starts with (0 if none) and
+// the quote that closes it.
+func quotePair(b []byte) (int, []byte) {
+	switch {
+	case len(b) == 0:
+		return 0, nil
+	case b[0] == '\'' || b[0] == '"':
+		return 1, b[:1]
+	case bytes.HasPrefix(b, []byte("「")):
+		return len("「"), []byte("」")
+	case bytes.HasPrefix(b, []byte("『")):
+		return len("『"), []byte("』")
+	}
+	return 0, nil
 }
 
 // namesMessenger reports whether a field names a messenger or a messenger
