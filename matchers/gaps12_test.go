@@ -109,3 +109,29 @@ func TestGap12MislabelTrueName(t *testing.T) {
 		gap12Verdict(t, precwatch.Listing{Title: tc.title, Description: tc.desc}, tc.want)
 	}
 }
+
+// TestGap12DeniedPackagingNoun: what a parcel normally shows (sender,
+// label, logo, product name, a description of the contents), denied by a
+// cue before it or an existential negation after it, is stealth packaging
+// in any wording and language ("zonder afzender" y0267, "بدون نام" y0279,
+// "içeriği yazılmadan" y0269), as a denied licence or paper noun is the
+// no-paperwork indicator; a label that is there, or a compound ("label
+// printer"), is none.
+func TestGap12DeniedPackagingNoun(t *testing.T) {
+	for _, tc := range []struct {
+		title, desc string
+		want        bool
+	}{
+		{"Zwavelzuur 20 L", "Verzending zonder afzender.", true},
+		{"اسید سولفوریک ۲۰ لیتر", "ارسال با بسته‌بندی بدون نام.", true},
+		{"Toluen 20 litre", "Paket içeriği yazılmadan gönderilir.", true},
+		{"アセトン 18L", "差出人なし、ラベルなしで発送。", true},
+		{"丙酮 25kg", "外箱不贴标签。", true},
+		{"Acetona 20 L", "Cajas sin remitente.", true},
+		{"Acetone 20 L", "Shipped with GHS label; no label printer needed.", false},
+		{"Acetone 20 L", "Label: acetone 99.5 %, UN1090, with the sender's full address.", false},
+		{"Acetone 20 L", "Private label available: your logo on the drum.", false},
+	} {
+		gap12Verdict(t, precwatch.Listing{Title: tc.title, Description: tc.desc}, tc.want)
+	}
+}

@@ -430,6 +430,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		for _, sp := range paper {
 			ev.cands = append(ev.cands, indCand{ii: m.noPaper, field: int32(fi), s: sp[0], e: sp[1]})
 		}
+		if m.stealth >= 0 {
+			for _, sp := range m.deniedSpans(f, paper[len(paper):], kPackNoun, kPaperBefore|kPackBefore, kPackAfter) {
+				ev.cands = append(ev.cands, indCand{ii: m.stealth, field: int32(fi), s: sp[0], e: sp[1]})
+			}
+		}
 		// newsEnd is the end of the last report word counted in this
 		// field: report words that overlap it belong to one phrase
 		// ("listed in Table I of the 1988 Convention") and count once.
@@ -818,13 +823,21 @@ func (m *Matcher) paperSpans(f *field, out [][2]int32) [][2]int32 {
 	if m.noPaper < 0 {
 		return out
 	}
+	return m.deniedSpans(f, out, kPaperNoun, kPaperBefore, kPaperAfter)
+}
+
+// deniedSpans appends to out the spans of field f where a noun of kind
+// noun is denied by a cue of kind before right before it or of kind after
+// right after it (paper nouns: "no licence"; packaging nouns: "ohne
+// Absender", "差出人なし").
+func (m *Matcher) deniedSpans(f *field, out [][2]int32, noun, before, after uint64) [][2]int32 {
 	for _, h := range f.hits {
-		if h.pat < 0 || m.pats[h.pat].kinds&kPaperNoun == 0 {
+		if h.pat < 0 || m.pats[h.pat].kinds&noun == 0 {
 			continue
 		}
 		s, e := int32(-1), int32(-1)
 		for _, c := range f.window(h.s-40, h.s) {
-			if c.pat < 0 || m.pats[c.pat].kinds&kPaperBefore == 0 || c.e > h.s || h.s-c.e > 24 {
+			if c.pat < 0 || m.pats[c.pat].kinds&before == 0 || c.e > h.s || h.s-c.e > 24 {
 				continue
 			}
 			if gap := f.norm[c.e:h.s]; onlySpace(gap) || m.gapOK(gap, m.fillers, false) {
@@ -834,7 +847,7 @@ func (m *Matcher) paperSpans(f *field, out [][2]int32) [][2]int32 {
 		}
 		if s < 0 {
 			for _, c := range f.window(h.e, h.e+3) {
-				if c.pat < 0 || m.pats[c.pat].kinds&kPaperAfter == 0 || !onlyPunctSpace(f.norm[h.e:c.s]) {
+				if c.pat < 0 || m.pats[c.pat].kinds&after == 0 || !onlyPunctSpace(f.norm[h.e:c.s]) {
 					continue
 				}
 				s, e = h.s, c.e
