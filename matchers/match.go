@@ -345,6 +345,7 @@ type evaluation struct {
 	ambPats              []int32
 	mentions             []subHit
 	paper                [][2]int32
+	pack                 [][2]int32 // denied packaging nouns (paperSpans)
 	casSubs              []int32
 	cands                []indCand // indicator phrases found, in text order
 
@@ -425,15 +426,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	for fi := range fields {
 		f := &fields[fi]
-		paper := m.paperSpans(f, ev.paper[:0])
-		ev.paper = paper[:0]
+		paper, pack := m.paperSpans(f, ev.paper[:0], ev.pack[:0])
+		ev.paper, ev.pack = paper[:0], pack[:0]
 		for _, sp := range paper {
 			ev.cands = append(ev.cands, indCand{ii: m.noPaper, field: int32(fi), s: sp[0], e: sp[1]})
 		}
-		if m.stealth >= 0 {
-			for _, sp := range m.deniedSpans(f, paper[len(paper):], kPackNoun, kPaperBefore|kPackBefore, kPackAfter) {
-				ev.cands = append(ev.cands, indCand{ii: m.stealth, field: int32(fi), s: sp[0], e: sp[1]})
-			}
+		for _, sp := range pack {
+			ev.cands = append(ev.cands, indCand{ii: m.stealth, field: int32(fi), s: sp[0], e: sp[1]})
 		}
 		// newsEnd is the end of the last report word counted in this
 		// field: report words that overlap it belong to one phrase
@@ -816,23 +815,26 @@ func (m *Matcher) negatedAt(f *field, s int32) bool {
 	return false
 }
 
-// paperSpans appends to out the spans of field f where a licence, permit,
-// prescription or paper noun is denied: a cue right before it ("no",
-// "keine", "不需要") or right after it ("nicht nötig", "не нужна").
-func (m *Matcher) paperSpans(f *field, out [][2]int32) [][2]int32 {
-	if m.noPaper < 0 {
-		return out
-	}
-	return m.deniedSpans(f, out, kPaperNoun, kPaperBefore, kPaperAfter)
-}
-
-// deniedSpans appends to out the spans of field f where a noun of kind
-// noun is denied by a cue of kind before right before it or of kind after
-// right after it (paper nouns: "no licence"; packaging nouns: "ohne
-// Absender", "差出人なし").
-func (m *Matcher) deniedSpans(f *field, out [][2]int32, noun, before, after uint64) [][2]int32 {
+// paperSpans appends to paper the spans of field f where a licence,
+// permit, prescription or paper noun is denied: a cue right before it
+// ("no", "keine", "不需要") or right after it ("nicht nötig", "не нужна");
+// and to pack the spans where a packaging noun is denied ("ohne Absender",
+// "zonder afzender", "不贴标签", "差出人なし"), by a paper "before" cue, a
+// packaging "before" cue or a packaging "after" cue. One pass over the
+// field's hits serves both.
+func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2]int32) {
 	for _, h := range f.hits {
-		if h.pat < 0 || m.pats[h.pat].kinds&noun == 0 {
+		if h.pat < 0 {
+			continue
+		}
+		k := m.pats[h.pat].kinds
+		var before, after uint64
+		switch {
+		case k&kPaperNoun != 0 && m.noPaper >= 0:
+			before, after = kPaperBefore, kPaperAfter
+		case k&kPackNoun != 0 && m.stealth >= 0:
+			before, after = kPaperBefore|kPackBefore, kPackAfter
+		default:
 			continue
 		}
 		s, e := int32(-1), int32(-1)
@@ -854,11 +856,15 @@ func (m *Matcher) deniedSpans(f *field, out [][2]int32, noun, before, after uint
 				break
 			}
 		}
-		if s >= 0 {
-			out = append(out, [2]int32{s, e})
+		switch {
+		case s < 0:
+		case k&kPaperNoun != 0:
+			paper = append(paper, [2]int32{s, e})
+		default:
+			pack = append(pack, [2]int32{s, e})
 		}
 	}
-	return out
+	return paper, pack
 }
 
 // inTitle reports whether list has an entry in the title field.
@@ -1606,7 +1612,7 @@ func isCJKStart(b []byte) bool {
 // reset clears the evaluation for the next listing, keeping its buffers.
 func (ev *evaluation) reset() {
 	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
-		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
+		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0],
 		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0], bonusNoun: ev.bonusNoun[:0]}
