@@ -105,6 +105,9 @@ func TestGap12MislabelTrueName(t *testing.T) {
 		{"Acetone 20 L", "Box is labelled 'hand sanitiser refill'.", true},
 		{"盐酸 30% 25kg", "可以按照'清洁剂'报关。", true},
 		{"Diethyl ether 2.5 L", "The invoice and the label will read 'cleaning solvent' so nobody asks.", true},
+		// A document named with a quoted name after "as" (y0307).
+		{"Hydrochloric acid 20 L", "Goes on the waybill as 'swimming pool cleaner'.", true},
+		{"Toluene 20 L", "Invoice as 'Toluene, technical grade' with full CoA.", false},
 	} {
 		gap12Verdict(t, precwatch.Listing{Title: tc.title, Description: tc.desc}, tc.want)
 	}
@@ -131,6 +134,12 @@ func TestGap12DeniedPackagingNoun(t *testing.T) {
 		{"Acetone 20 L", "Shipped with GHS label; no label printer needed.", false},
 		{"Acetone 20 L", "Label: acetone 99.5 %, UN1090, with the sender's full address.", false},
 		{"Acetone 20 L", "Private label available: your logo on the drum.", false},
+		// One qualifier word between the cue and the noun (y0291, y0298),
+		// except the words of hazard-label exemptions and label services.
+		{"Acetone 20 L", "Box arrives with no company markings whatsoever.", true},
+		{"Толуол 20 л", "Отправка без опознавательных надписей.", true},
+		{"Acetone 1 L", "Limited quantity: no hazard labels required.", false},
+		{"Acetone 20 L", "We offer no custom labels for this product.", false},
 	} {
 		gap12Verdict(t, precwatch.Listing{Title: tc.title, Description: tc.desc}, tc.want)
 	}

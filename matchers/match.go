@@ -721,6 +721,30 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	return ev
 }
 
+// oneQualifier reports whether gap, between a denial cue and a packaging
+// noun, is one word that qualifies the noun ("no company markings", "без
+// опознавательных надписей"), and not a word of the rules that exempt a
+// parcel from hazard labels ("no hazard labels required" for a limited
+// quantity) or of a labelling service ("no custom labels").
+func oneQualifier(gap []byte) bool {
+	w := bytes.TrimSpace(gap)
+	if len(w) == 0 || len(w) > 40 || bytes.ContainsAny(w, " .,;:!?()") {
+		return false
+	}
+	for _, x := range qualifierStop {
+		if string(w) == x {
+			return false
+		}
+	}
+	return true
+}
+
+// qualifierStop are the words that do not qualify a packaging noun into a
+// stealth statement when denied with it.
+var qualifierStop = []string{"hazard", "hazmat", "warning", "ghs", "clp", "adr", "dg", "danger", "dangerous", "un", "shipping",
+	"transport", "extra", "additional", "original", "replacement", "custom", "private", "personalised", "personalized", "own", "printed", "paper", "new",
+	"gefahren", "gefahr", "danger", "peligro", "pericolo", "perigo", "opasnosti"}
+
 // namesOwnProduct reports whether a mislabelling phrase gives the product
 // its true name: the quoted name right after the phrase (or, without a
 // quote, the name right after it; for a two-part frame, its span) is a
@@ -837,12 +861,19 @@ func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2
 		default:
 			continue
 		}
+		// A packaging noun may have one qualifier word between it and the
+		// cue, up to 44 bytes in Cyrillic ("без опознавательных надписей").
+		reach := int32(24)
+		if k&kPaperNoun == 0 {
+			reach = 44
+		}
 		s, e := int32(-1), int32(-1)
-		for _, c := range f.window(h.s-40, h.s) {
-			if c.pat < 0 || m.pats[c.pat].kinds&before == 0 || c.e > h.s || h.s-c.e > 24 {
+		for _, c := range f.window(h.s-reach-16, h.s) {
+			if c.pat < 0 || m.pats[c.pat].kinds&before == 0 || c.e > h.s || h.s-c.e > reach {
 				continue
 			}
-			if gap := f.norm[c.e:h.s]; onlySpace(gap) || m.gapOK(gap, m.fillers, false) {
+			if gap := f.norm[c.e:h.s]; onlySpace(gap) || m.gapOK(gap, m.fillers, false) ||
+				k&kPaperNoun == 0 && oneQualifier(gap) {
 				s, e = c.s, h.e
 				break
 			}
