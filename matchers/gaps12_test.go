@@ -108,6 +108,9 @@ func TestGap12MislabelTrueName(t *testing.T) {
 		// A document named with a quoted name after "as" (y0307).
 		{"Hydrochloric acid 20 L", "Goes on the waybill as 'swimming pool cleaner'.", true},
 		{"Toluene 20 L", "Invoice as 'Toluene, technical grade' with full CoA.", false},
+		// A pack size after the phrase is no other product (y0409).
+		{"Acetone 20 L", "Sample sent as a 50 ml bottle before the drum order.", false},
+		{"Acetone 20 L", "Sent as 'nail polish remover' in 50 ml bottles.", true},
 	} {
 		gap12Verdict(t, precwatch.Listing{Title: tc.title, Description: tc.desc}, tc.want)
 	}
@@ -140,6 +143,9 @@ func TestGap12DeniedPackagingNoun(t *testing.T) {
 		{"Толуол 20 л", "Отправка без опознавательных надписей.", true},
 		{"Acetone 1 L", "Limited quantity: no hazard labels required.", false},
 		{"Acetone 20 L", "We offer no custom labels for this product.", false},
+		// A not-substance noun the parcel is hidden between is the cover
+		// (y0388), as one it is hidden inside.
+		{"Iodine 100 g", "Packed between two t-shirts inside a clothing parcel.", true},
 	} {
 		gap12Verdict(t, precwatch.Listing{Title: tc.title, Description: tc.desc}, tc.want)
 	}

@@ -24,7 +24,13 @@ const heldout12Path = "../testdata/heldout12/listings.jsonl"
 // heldout12KnownGaps are listings of the twelfth held-out set the matcher
 // gets wrong for a reason not fixed yet; they are measured and listed but
 // left out of the assertion.
-var heldout12KnownGaps = map[string]string{}
+var heldout12KnownGaps = map[string]string{
+	// A false invoice said without a quoted name or a mislabelling verb:
+	// "under a cosmetics invoice" reads like "under a separate invoice",
+	// an ordinary B2B phrase; telling them apart needs to know that
+	// "cosmetics" is not what the listing sells.
+	"y0382": "'We'll ship it under a cosmetics invoice': no quote, no mislabelling verb",
+}
 
 // heldout12ExtraGaps are observable and score-order expectations of the
 // twelfth held-out set the matcher does not meet yet, keyed "obs:<id>" or

@@ -675,8 +675,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if c.ii == m.messenger && temperatureAfter(f.norm, int(c.e)) {
 			continue // "Tg: 105 °C": a glass-transition temperature, not Telegram
 		}
-		if m.indicators[c.ii].id == IndMislabel && namesOwnProduct(f, c, ev.hits) {
-			continue // "shipped as 'Acetone, UN1090'": the declared name is the true one
+		if m.indicators[c.ii].id == IndMislabel && (namesOwnProduct(f, c, ev.hits) || quantityAfter(f.norm, int(c.e))) {
+			continue // "shipped as 'Acetone, UN1090'", "sent as a 50 ml bottle": no false name
 		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
@@ -795,6 +795,23 @@ func namesOwnProduct(f *field, c indCand, hits []subHit) bool {
 		}
 	}
 	return false
+}
+
+// quantityAfter reports whether a quantity follows norm[e:] ("sent as a
+// 50 ml bottle", "packed as 2 x 10 L"): a mislabelling phrase followed by
+// a size names a pack size, not another product.
+func quantityAfter(norm []byte, e int) bool {
+	i := e
+	for i < len(norm) && norm[i] == ' ' {
+		i++
+	}
+	for _, w := range []string{"a ", "an ", "one "} {
+		if bytes.HasPrefix(norm[i:], []byte(w)) {
+			i += len(w)
+			break
+		}
+	}
+	return i < len(norm) && norm[i] >= '0' && norm[i] <= '9'
 }
 
 // quotePair returns the length of the quote b starts with (0 if none) and
@@ -1556,7 +1573,7 @@ var pharmacopoeiaWords = []string{"ep", "usp", "bp", "jp", "chp", "ip", "eur", "
 // concealWords put a not-substance noun after them into a hiding place
 // ("stealth: vacuum sealed inside a book"): the noun is the cover, not the
 // product.
-var concealWords = []string{"inside", "hidden", "concealed", "disguised", "stashed", "decoy", "dentro", "escondido", "escondida",
+var concealWords = []string{"inside", "hidden", "concealed", "disguised", "stashed", "decoy", "between", "among", "amongst", "wrapped", "dentro", "escondido", "escondida",
 	"versteckt", "внутри", "спрятан"}
 
 // wordsBefore reports whether one of the n words before norm[s] is one of
