@@ -214,7 +214,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 					}
 				}
 			}
-			if s, isStr := v.(string); isStr && isPageNumber(s) {
+			if s, isStr := v.(string); isStr && isPageNumber(s) && !isCursorKey(spec.NextPage) {
 				v = json.Number(strings.TrimSpace(s))
 			}
 			switch v := v.(type) {
@@ -229,6 +229,15 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 					b.link(&b.page.Next, map[string]bool{canon: true}, v)
 				}
 			case json.Number:
+				if isCursorKey(spec.NextPage) {
+					// A numeric cursor ("last_id": 98231,
+					// "next_cursor": 40), not a page number.
+					if len(items) > 0 {
+						b.page.Counts[key] = 1
+						b.link(&b.page.Next, map[string]bool{canon: true}, cursorURL(base, spec.NextPage, v.String()))
+					}
+					break
+				}
 				// A page number ("next_page": 3) rather than a URL.
 				// An empty page ends it: feeds that count on forever
 				// would otherwise be read up to max_pages.
@@ -510,7 +519,9 @@ func isPageNumber(s string) bool {
 
 // cursorWords mark a next_page path whose value is a cursor token rather
 // than a URL ("next_cursor", "nextPageToken", "after", "continuation").
-var cursorWords = []string{"cursor", "token", "after", "continuation", "marker", "scroll"}
+var cursorWords = []string{"cursor", "token", "after", "continuation", "marker", "scroll", "before", "lastid", "last_id",
+	"maxid", "max_id", "minid", "min_id", "sinceid", "since_id", "lastkey", "last_key", "nextkey", "next_key",
+	"lastevaluatedkey", "searchafter", "search_after"}
 
 // isCursorKey reports whether the last segment of a next_page path names a
 // cursor.

@@ -397,3 +397,24 @@ func TestDescriptionFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestNumericCursors sends numeric cursors back as cursors: "last_id":
+// 98231 or "next_cursor": "40" was read as page 98231 or page 40.
+func TestNumericCursors(t *testing.T) {
+	for _, tc := range []struct{ next, doc, want string }{
+		{"meta.last_id", `{"items":[{"t":"a"}],"meta":{"last_id":98231}}`, "https://api.example/ads?last_id=98231&limit=50"},
+		{"next_cursor", `{"items":[{"t":"a"}],"next_cursor":"40"}`, "https://api.example/ads?cursor=40&limit=50"},
+		{"paging.max_id", `{"items":[{"t":"a"}],"paging":{"max_id":"777"}}`, "https://api.example/ads?limit=50&max_id=777"},
+		{"next_page", `{"items":[{"t":"a"}],"next_page":3}`, "https://api.example/ads?limit=50&page=3"},
+	} {
+		tg := &precwatch.Target{Name: "p", Platform: "P", Kind: precwatch.KindJSON,
+			JSON: precwatch.JSONSpec{Items: "items", NextPage: tc.next, Fields: map[string]string{"title": "t"}}}
+		p, err := JSON(tg, "https://api.example/ads?limit=50", []byte(tc.doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Next) != 1 || p.Next[0] != tc.want {
+			t.Errorf("next_page %s: %q, want %s", tc.next, p.Next, tc.want)
+		}
+	}
+}
