@@ -1178,6 +1178,20 @@ var hiddenElements = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 }
 
+// shadowRoot reports whether n is a declarative shadow root (<template
+// shadowrootmode="open">, as server-rendered web components send their
+// content), which browsers show, unlike other templates.
+func shadowRoot(n *html.Node) bool {
+	if n.DataAtom != atom.Template {
+		return false
+	}
+	_, ok := attr(n, "shadowrootmode")
+	if !ok {
+		_, ok = attr(n, "shadowroot")
+	}
+	return ok
+}
+
 // isHidden reports whether n is hidden by its own markup: the hidden
 // attribute, or an inline style with display:none or visibility:hidden.
 // Stylesheets are not evaluated.
@@ -1204,7 +1218,7 @@ func isHidden(n *html.Node) bool {
 // or a script, style, noscript or template element.
 func hiddenWithin(n, item *html.Node) bool {
 	for p := n; p != nil && p != item; p = p.Parent {
-		if p.Type == html.ElementNode && (hiddenElements[p.DataAtom] || isHidden(p)) {
+		if p.Type == html.ElementNode && (hiddenElements[p.DataAtom] && !shadowRoot(p) || isHidden(p)) {
 			return true
 		}
 	}
@@ -1374,7 +1388,7 @@ func (w *textWriter) node(n *html.Node) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if n != w.root && (hiddenElements[n.DataAtom] || isHidden(n)) {
+		if n != w.root && (hiddenElements[n.DataAtom] && !shadowRoot(n) || isHidden(n)) {
 			return
 		}
 		if blockElements[n.DataAtom] {

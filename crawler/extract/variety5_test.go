@@ -94,6 +94,10 @@ func TestPageShapes5(t *testing.T) {
 			html(map[string]string{"title": "h1", "price": ".price"}), "Safrole||€12.99|"},
 		{"sup not cents", `<html><body><h1>Safrole</h1><p class="d">Area 10 m<sup>2</sup>, 10<sup>3</sup> units</p></body></html>`,
 			html(map[string]string{"title": "h1", "description": ".d"}), "Safrole|Area 10 m2, 103 units||"},
+		// A web component's declarative shadow root is shown (before:
+		// skipped as a template); other templates are not.
+		{"shadow root", `<html><body><h1>Safrole</h1><product-info class="d"><template shadowrootmode="open"><p>CAS 94-59-7</p><slot></slot></template></product-info><template><p>hidden</p></template></body></html>`,
+			html(map[string]string{"title": "h1", "description": ".d"}), "Safrole|CAS 94-59-7||"},
 		// Text kept for browsers without JavaScript (before: empty).
 		{"noscript", `<html><body><h1>Safrole</h1><div class="desc"><noscript><p>CAS 94-59-7</p><p>discreet</p></noscript></div></body></html>`,
 			html(map[string]string{"title": "h1", "description": ".desc"}), "Safrole|CAS 94-59-7 discreet||"},
