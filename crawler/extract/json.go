@@ -300,6 +300,11 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		}
 		for _, n := range names {
 			fv, ok := lookup(item, spec.Fields[n])
+			if !ok && strings.Contains(spec.Fields[n], "{") {
+				// "https://shop.example/offer/{id}": an API that
+				// gives ids, its listings' pages built from them.
+				fv, ok = fieldTemplate(item, spec.Fields[n])
+			}
 			if !ok || fv == nil {
 				continue
 			}
@@ -652,6 +657,32 @@ func lookup(v any, path string) (any, bool) {
 		}
 	}
 	return v, true
+}
+
+// templateRef matches a "{path}" in a field template.
+var templateRef = regexp.MustCompile(`\{([^{}\s]+)\}`)
+
+// fieldTemplate fills in a field template ("https://shop.example/offer/{id}",
+// "{brand} {model}") from an item: every {path} by its value. It reports
+// false when the template names no path or one of them is missing or
+// empty, so a listing never gets a half-built URL.
+func fieldTemplate(item any, tmpl string) (any, bool) {
+	if !templateRef.MatchString(tmpl) {
+		return nil, false
+	}
+	ok := true
+	out := templateRef.ReplaceAllStringFunc(tmpl, func(ref string) string {
+		v, found := lookup(item, ref[1:len(ref)-1])
+		s := ""
+		if found && v != nil {
+			s = render(v)
+		}
+		if s == "" {
+			ok = false
+		}
+		return s
+	})
+	return out, ok
 }
 
 // jsonInString decodes a string value that holds a JSON object or array

@@ -424,3 +424,24 @@ func TestNumericCursors(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldTemplates builds fields from an item's values: an API that
+// gives ids has its listings' page addresses written as a template.
+// Before, "https://shop.example/offer/{id}" found nothing and the listing
+// had no address of its own.
+func TestFieldTemplates(t *testing.T) {
+	tg := &precwatch.Target{Name: "p", Platform: "P", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: "items",
+		Fields: map[string]string{"id": "id", "url": "https://www.shop.example/offer/{id}-{slug}", "title": "{brand} {model}"}}}
+	p, err := JSON(tg, "https://api.shop.example/v1/offers", []byte(`{"items":[{"id":7,"slug":"safrole","brand":"Acme","model":"Safrole 1 l"},{"id":8,"brand":"Acme","model":"Acetone"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range p.Listings {
+		got = append(got, l.ID+"|"+l.URL+"|"+l.Title)
+	}
+	want := []string{"7|https://www.shop.example/offer/7-safrole|Acme Safrole 1 l", "8|https://api.shop.example/v1/offers|Acme Acetone"}
+	if !slices.Equal(got, want) {
+		t.Errorf("listings %q, want %q (a template with a missing value builds nothing)", got, want)
+	}
+}
