@@ -384,10 +384,12 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 }
 
 // Failed counts the pages of byKind (a Run's ErrorsByKind) that failed, as
-// opposed to those the site answered for: 404 and 410 (a page or listing
-// that is gone), listing pages showing the listing.gone notice (KindGone),
-// pages robots.txt disallows and links that turned out to be
-// files (KindNotDocument) are answers; timeouts, connection errors, 5xx,
+// opposed to those the site answered for: 404, 410 and 451 (a page or
+// listing that is gone, or taken down on a legal request), listing pages
+// that say their listing was taken down (KindGone: the listing.gone notice,
+// a not-found page, a redirect to the home or category page), counted-on
+// page numbers past a feed's end (KindPastEnd), pages robots.txt disallows
+// and links that turned out to be files (KindNotDocument) are answers; timeouts, connection errors, 5xx,
 // 429, 401, 403 (a blocking firewall), other 4xx, an unreadable
 // robots.txt, oversized or undecodable bodies and listings the sink
 // refused are failures, after which listings behind the page may exist
@@ -396,7 +398,7 @@ func Failed(byKind map[string]int) int {
 	n := 0
 	for k, c := range byKind {
 		switch k {
-		case "http-404", "http-410", KindRobots, KindNotDocument, KindGone, KindPastEnd:
+		case "http-404", "http-410", "http-451", KindRobots, KindNotDocument, KindGone, KindPastEnd:
 		default:
 			n += c
 		}
@@ -640,7 +642,8 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			return out, err
 		}
 		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall {
-			out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
+			// 451: taken down on a legal request.
+			out.gone = (resp.Status == 404 || resp.Status == 410 || resp.Status == 451) && r.isListingURL(it)
 		}
 		return out, err
 	}

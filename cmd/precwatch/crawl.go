@@ -404,8 +404,8 @@ func kindWords(k string) string {
 // site's answers: gone pages, robots exclusions and skipped files.
 func answersNote(byKind map[string]int) string {
 	var parts []string
-	if n := byKind["http-404"] + byKind["http-410"]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%s gone (HTTP 404/410)", plural(n, "page")))
+	if n := byKind["http-404"] + byKind["http-410"] + byKind["http-451"]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%s gone (HTTP 404/410/451)", plural(n, "page")))
 	}
 	if n := byKind[crawler.KindGone]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%s saying the listing was taken down (a listing.gone notice, a not-found page or a redirect to the home or category page)", plural(n, "page")))
