@@ -412,7 +412,10 @@ platforms:
 // robots.txt still rules (a frame it disallows is not fetched and its
 // listing keeps the page's text). Before, the descriptions were empty, so
 // the safrole, BMK and ephedrine offers, named only in their frames, had
-// nothing for the matcher.
+// nothing for the matcher. A third shop loads its description tabs by
+// script: from the address in data-url (answering JSON that wraps HTML),
+// and by htmx (hx-get with hx-trigger="load"); before, the field read
+// "/shop3/ajax/desc?id=5" and the htmx description was empty.
 func TestVariety5IframeDescriptions(t *testing.T) {
 	var mu sync.Mutex
 	hits := map[string]int{}
@@ -440,6 +443,17 @@ func TestVariety5IframeDescriptions(t *testing.T) {
 			fmt.Fprint(w, `<html><body><h1>Offer 4</h1><iframe class="product-text" src="/shop2/text/4"></iframe></body></html>`)
 		case "/shop2/text/4":
 			fmt.Fprint(w, `<html><body>Ephedrine HCl 1 kg, no prescription, discreet</body></html>`)
+		case "/shop3/catalog":
+			fmt.Fprint(w, `<html><body><a class="o" href="/shop3/p/5">5</a> <a class="o" href="/shop3/p/6">6</a></body></html>`)
+		case "/shop3/p/5":
+			fmt.Fprint(w, `<html><body><h1>Offer 5</h1><div id="tab-description" data-url="/shop3/ajax/desc?id=5">Loading…</div></body></html>`)
+		case "/shop3/ajax/desc":
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, `{"success":true,"html":"<p>PMK glycidate 1 kg<\/p><p>Wickr: pmk<\/p>"}`)
+		case "/shop3/p/6":
+			fmt.Fprint(w, `<html><body><h1>Offer 6</h1><section id="product-description" hx-get="/shop3/p/6/description" hx-trigger="load"></section></body></html>`)
+		case "/shop3/p/6/description":
+			fmt.Fprint(w, `<div class="prose"><p>Red phosphorus 500 g, Telegram: @redp</p></div>`)
 		default:
 			http.NotFound(w, r)
 		}
@@ -463,12 +477,23 @@ targets:
     follow: ["a.o"]
     listing:
       fields: {title: h1, description: iframe.product-text}
+  - name: shop3
+    platform: Shop3
+    start_urls: ["%[1]s/shop3/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      url_pattern: "^/shop3/p/\\d+$"
+      fields: {title: h1, description: "#tab-description@data-url"}
 `, srv.URL))
 	for path, want := range map[string]string{
 		"/itm/1":       "BMK glycidate, CAS 5449-12-7. Stealth shipping, Wickr: bmk1",
 		"/itm/2":       "",
 		"/itm/3":       "Safrole 99%, CAS 94-59-7 Discreet, Telegram @saf",
 		"/shop2/itm/4": "Ephedrine HCl 1 kg, no prescription, discreet",
+		"/shop3/p/5":   "PMK glycidate 1 kg Wickr: pmk",
+		"/shop3/p/6":   "Red phosphorus 500 g, Telegram: @redp",
 	} {
 		l, ok := got[path]
 		if !ok {
@@ -484,7 +509,7 @@ targets:
 	if hits["/private/desc/2"] != 0 {
 		t.Errorf("a frame robots.txt disallows was fetched")
 	}
-	for _, name := range []string{"bay", "shop2"} {
+	for _, name := range []string{"bay", "shop2", "shop3"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("target %s: complete %q, want yes\n%s", name, c, out)
 		}

@@ -391,6 +391,10 @@ func TestDescriptionFrames(t *testing.T) {
 		{".d", `<h1>A</h1><iframe src="https://www.youtube.com/embed/x" srcdoc="<a href=x>▶</a>"></iframe>`, nil, ""},
 		{".d", `<h1>A</h1><iframe class="item-desc" srcdoc="&lt;b&gt;CAS&lt;/b&gt; 94-59-7"></iframe>`, nil, "CAS 94-59-7"},
 		{"iframe.text", `<h1>A</h1><iframe class="text" src="//cdn.s.example/t/1">fallback</iframe>`, []Frame{{0, "description", "https://cdn.s.example/t/1"}}, ""},
+		// Tabs and htmx parts loaded by script.
+		{"#tab-description@data-url", `<h1>A</h1><div id="tab-description" data-url="/ajax/desc?id=1">Loading…</div>`, []Frame{{0, "description", "https://s.example/ajax/desc?id=1"}}, ""},
+		{".d", `<h1>A</h1><section id="product-description" hx-get="/p/1/description" hx-trigger="load"><span class="spinner"></span></section>`, []Frame{{0, "description", "https://s.example/p/1/description"}}, ""},
+		{".d", `<h1>A</h1><div id="reviews" hx-get="/p/1/reviews" hx-trigger="revealed"></div>`, nil, ""},
 	} {
 		tg := &precwatch.Target{Name: "p", Platform: "P", Kind: "html",
 			Listing: precwatch.ListingSpec{Fields: map[string]string{"title": "h1", "description": tc.desc}}}
@@ -443,5 +447,19 @@ func TestFieldTemplates(t *testing.T) {
 	want := []string{"7|https://www.shop.example/offer/7-safrole|Acme Safrole 1 l", "8|https://api.shop.example/v1/offers|Acme Acetone"}
 	if !slices.Equal(got, want) {
 		t.Errorf("listings %q, want %q (a template with a missing value builds nothing)", got, want)
+	}
+}
+
+// TestFrameText reads a loaded part's text: a document's body, or the HTML
+// a JSON answer wraps.
+func TestFrameText(t *testing.T) {
+	for _, tc := range []struct{ doc, want string }{
+		{`<html><head><title>Description</title></head><body><p>CAS 94-59-7</p><p>discreet</p></body></html>`, "CAS 94-59-7 discreet"},
+		{`<div class="tab"><p>CAS 94-59-7</p></div>`, "CAS 94-59-7"},
+		{`{"html": "<p>CAS 94-59-7<\/p>", "status": "ok"}`, "CAS 94-59-7"},
+	} {
+		if got := FrameText([]byte(tc.doc)); got != tc.want {
+			t.Errorf("FrameText(%s) = %q, want %q", tc.doc, got, tc.want)
+		}
 	}
 }
