@@ -1,7 +1,9 @@
 package matchers
 
 import (
+	"encoding/binary"
 	"html"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -167,6 +169,25 @@ var fastKind = func() (t [256]uint8) {
 	return
 }()
 
+// load64 returns the eight bytes of s from i on as a little-endian
+// uint64 (one load).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiLetters64 returns the high bit set in each byte of x (eight bytes
+// of text | 0x2020202020202020) that is an ASCII letter, up to the first
+// byte that is not (the bits after it are unspecified). A byte b < 0x80 is
+// a letter when b|0x20 is in 'a'..'z': x+0x1f sets its high bit from 'a'
+// on, x+0x05 from '{' on. A byte from 0x80 on has x >= 0xa0, where both
+// sums set the high bit or both overflow; an overflow carries into the next
+// byte, which is after the first non-letter.
+func asciiLetters64(x uint64) uint64 {
+	return (x + 0x1f1f1f1f1f1f1f1f) &^ (x + 0x0505050505050505)
+}
+
 // spacedSep are the separators of spaced-out letters.
 var spacedSep = [256]bool{' ': true, '.': true, '-': true, '_': true, '*': true, '|': true, '/': true, '+': true}
 
@@ -212,10 +233,23 @@ func (t *Text) Reset(s string) {
 					}
 					lastKind = cLower
 					prevAlnum = true
-					// The rest of the run of letters, folded to lower case,
-					// in a loop whose only branch is its end.
-					out = append(out, c|0x20)
-					for j++; j < n && fastKind[s[j]] == fLetter; j++ {
+					// The run of letters, folded to lower case: eight bytes
+					// at a time (most words end within the first eight, so
+					// the loop's end is predictable, where a byte loop's
+					// end is not), then byte by byte near the end of s or
+					// of out's capacity.
+					for j+8 <= n && cap(out)-len(out) >= 8 {
+						x := load64(s, j) | 0x2020202020202020 // lower case if a letter
+						l := len(out)
+						binary.LittleEndian.PutUint64(out[l:l+8], x)
+						k := bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
+						out = out[:l+k]
+						j += k
+						if k < 8 {
+							break
+						}
+					}
+					for ; j < n && fastKind[s[j]] == fLetter; j++ {
 						out = append(out, s[j]|0x20)
 					}
 					continue
