@@ -339,22 +339,47 @@ func (a *automaton) state(code int32) int32 {
 }
 
 // scan appends every occurrence of every pattern in text to hits.
+func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
+	_, hits = a.scanFrom(text, 0, 0, hits)
+	return hits
+}
+
+// scanFrom goes on with a scan of text that has reached text[i] in the
+// state with code s (dense or sparse, without the output flag): it appends
+// the occurrences that end in text[i:] and returns the state at the end.
 //
 // The loop is split so that its common case (a dense state to a dense
 // state without outputs) has few live values and no calls: the Go compiler
 // then keeps them in registers. A transition into a sparse state or into a
 // state with outputs leaves it for the slower path.
-func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
+func (a *automaton) scanFrom(text []byte, i int, s uint32, hits []rawHit) (uint32, []rawHit) {
+	if int32(s) >= a.dlimit && i < len(text) {
+		// Paused in a sparse state: settle to a dense one first.
+		t := a.sparseNext(int32(s), int32(a.class[text[i]]))
+		i++
+		for {
+			if t < 0 {
+				t &^= outFlag
+				hits = a.appendOutputs(hits, t, int32(i))
+			}
+			if t < a.dlimit || i == len(text) {
+				break
+			}
+			t = a.sparseNext(t, int32(a.class[text[i]]))
+			i++
+		}
+		s = uint32(t)
+	}
 	dtrans, class, dlimit := a.dtrans, &a.class, uint(a.dlimit)
-	// s and t are uints: the load of a uint32 zero-extends for free, where
+	// st and t are uints: the load of a uint32 zero-extends for free, where
 	// an int32 code would cost a sign extension on the chain of dependent
 	// lookups that bounds the loop.
-	s := uint(0) // a dense state's code, without the output flag
-	for i := 0; i < len(text); {
-		t := uint(dtrans[s+uint(class[text[i]])])
+	st := uint(s) // a dense state's code, without the output flag
+	for i < len(text) {
+		t := uint(dtrans[st+uint(class[text[i]])])
 		i++
 		if t < dlimit {
-			s = t
+			st = t
 			continue
 		}
 		t32 := int32(t)
@@ -367,14 +392,14 @@ func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
 				break
 			}
 			if i == len(text) {
-				return hits
+				return uint32(t32), hits
 			}
 			t32 = a.sparseNext(t32, int32(class[text[i]]))
 			i++
 		}
-		s = uint(t32)
+		st = uint(t32)
 	}
-	return hits
+	return uint32(st), hits
 }
 
 // appendOutputs appends the patterns of the state with code t as hits

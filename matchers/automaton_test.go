@@ -115,3 +115,29 @@ func TestScanNaive(t *testing.T) {
 		}
 	}
 }
+
+// TestScanFromPieces checks that a scan paused anywhere (in a dense or a
+// sparse state) and continued with scanFrom, as the normaliser does while
+// it writes the text, reports what one scan does.
+func TestScanFromPieces(t *testing.T) {
+	m := testMatcher(t)
+	var patterns [][]byte
+	for _, p := range m.Patterns() {
+		patterns = append(patterns, []byte(p))
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	for k := 0; k < 3000; k++ {
+		text := randomText(r, patterns, r.IntN(300))
+		want := m.ac.scan(text, nil)
+		var got []rawHit
+		s, i := uint32(0), 0
+		for i < len(text) {
+			j := i + r.IntN(min(20, len(text)-i)+1)
+			s, got = m.ac.scanFrom(text[:j], i, s, got)
+			i = j
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("scanFrom in pieces (%q):\ngot  %v\nwant %v", text, got, want)
+		}
+	}
+}

@@ -71,3 +71,46 @@ func BenchmarkAutomatonLabelled(b *testing.B) {
 	}
 	reportCPU(b, cpu0, n)
 }
+
+// BenchmarkEngines is the normaliser and the automaton together, as Match
+// runs them on every field: over the title and the description of every
+// listing of the benchmark corpus.
+func BenchmarkEngines(b *testing.B) {
+	m := testMatcher(b)
+	ls, _ := benchCorpus(b)
+	var t Text
+	var hits []rawHit
+	b.SetBytes(benchBytes)
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for j := range ls {
+			hits = engines(&t, ls[j].Title, m.ac, hits[:0])
+			hits = engines(&t, ls[j].Description, m.ac, hits[:0])
+		}
+	}
+	reportCPU(b, cpu0, benchBytes)
+}
+
+// BenchmarkEnginesLabelled is BenchmarkEngines over the labelled
+// listings.
+func BenchmarkEnginesLabelled(b *testing.B) {
+	m := testMatcher(b)
+	texts := labelledCorpus(b)
+	var t Text
+	var hits []rawHit
+	b.SetBytes(labelledBytes)
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for _, s := range texts {
+			hits = engines(&t, s, m.ac, hits[:0])
+		}
+	}
+	reportCPU(b, cpu0, labelledBytes)
+}
+
+// engines normalises s into t and scans it, as Match does.
+func engines(t *Text, s string, a *automaton, hits []rawHit) []rawHit {
+	return t.resetScan(s, a, hits)
+}

@@ -44,6 +44,16 @@ type Text struct {
 	wordStart int
 	wordCyr   bool
 	cyrEnd    int
+
+	// While resetScan runs: the automaton that scans Norm as it is
+	// written, its state after Norm[:scanned], the hits so far, and
+	// whether a byte before scanned was rewritten since (then Norm is
+	// scanned again at the end).
+	ac      *automaton
+	acState uint32
+	scanned int
+	hits    []rawHit
+	rescan  bool
 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
@@ -195,6 +205,35 @@ func (t *Text) addSeg(o int, lin bool, oe int) {
 	t.segs = append(t.segs, seg{n: int32(len(t.Norm)), o: int32(o), oe: int32(oe), lin: lin})
 }
 
+// resetScan is Reset followed by a.scan(t.Norm, hits), in one pass: the
+// automaton scans each word of the normalised text right after the
+// normaliser wrote it, so that the processor overlaps the scan's chain of
+// dependent table lookups with the normaliser's work on the next word,
+// where two passes would run one after the other. The rare rewrites of
+// bytes already scanned (a space that becomes a line break, a Latin word
+// refolded to Cyrillic, a composed kana, decoded leetspeak) make it scan
+// the whole text again at the end.
+func (t *Text) resetScan(s string, a *automaton, hits []rawHit) []rawHit {
+	base := len(hits)
+	t.ac, t.acState, t.scanned, t.hits, t.rescan = a, 0, 0, hits, false
+	t.Reset(s)
+	hits = t.hits
+	if t.rescan {
+		hits = a.scan(t.Norm, hits[:base])
+	} else {
+		_, hits = a.scanFrom(t.Norm, t.scanned, t.acState, hits)
+	}
+	t.ac, t.hits = nil, nil
+	return hits
+}
+
+// rewrite notes that Norm is rewritten from byte i on.
+func (t *Text) rewrite(i int) {
+	if i < t.scanned {
+		t.rescan = true
+	}
+}
+
 // Reset normalises s into t, reusing t's buffers.
 func (t *Text) Reset(s string) {
 	runePropOnce.Do(initRuneProps)
@@ -251,6 +290,10 @@ func (t *Text) Reset(s string) {
 					}
 					for ; j < n && fastKind[s[j]] == fLetter; j++ {
 						out = append(out, s[j]|0x20)
+					}
+					if t.ac != nil {
+						t.acState, t.hits = t.ac.scanFrom(out, t.scanned, t.acState, t.hits)
+						t.scanned = len(out)
 					}
 					continue
 				case fDigit:
@@ -415,6 +458,7 @@ func (t *Text) Reset(s string) {
 			if l := len(out); l > 0 && (out[l-1] == ' ' || out[l-1] == '\n') {
 				// Already separated (e.g. by an NBSP before).
 				if nl {
+					t.rewrite(l - 1)
 					out[l-1] = '\n'
 				}
 			} else {
@@ -492,8 +536,8 @@ func (t *Text) Reset(s string) {
 		}
 	}
 	t.Norm = out
-	if mixed {
-		deLeet(t.Norm)
+	if mixed && deLeet(t.Norm) {
+		t.rewrite(0)
 	}
 }
 
@@ -547,6 +591,7 @@ func (t *Text) emitUnit(b string, o, oe int) {
 	if b == " " || b == "\n" {
 		if l := len(t.Norm); l > 0 && (t.Norm[l-1] == ' ' || t.Norm[l-1] == '\n') {
 			if b == "\n" {
+				t.rewrite(l - 1)
 				t.Norm[l-1] = '\n'
 			}
 			return
@@ -592,6 +637,7 @@ func (t *Text) mixedCyrillic(s string, i int) {
 			return
 		}
 	}
+	t.rewrite(l)
 	t.Norm = t.Norm[:l]
 	for len(t.segs) > 0 && int(t.segs[len(t.segs)-1].n) >= l {
 		t.segs = t.segs[:len(t.segs)-1]
@@ -896,6 +942,7 @@ func (t *Text) composeKana(r rune, oe int) bool {
 	if cw != 3 || len(c) != 3 || cr == prev {
 		return false
 	}
+	t.rewrite(l - 3)
 	copy(t.Norm[l-3:], c)
 	sg.oe = int32(oe)
 	return true
@@ -911,8 +958,9 @@ func isCJKRune(r rune) bool {
 // of at most two, and that have a digit between letters or at least four
 // letters in six characters. Numbers, CAS numbers, quantities, formulas with
 // other digits (H2SO4) and names such as 4-AP or 1-boc-4-piperidone, whose
-// digits stand alone, are left as they are.
-func deLeet(b []byte) {
+// digits stand alone, are left as they are. It reports whether it decoded
+// any word.
+func deLeet(b []byte) (changed bool) {
 	n := len(b)
 	prevDecoded := false // the word before (one space back) was decoded
 	lastEnd := -10
@@ -950,10 +998,12 @@ func deLeet(b []byte) {
 				}
 			}
 			prevDecoded = true
+			changed = true
 		}
 		lastEnd = j
 		i = j
 	}
+	return changed
 }
 
 // Bits of leetKind.

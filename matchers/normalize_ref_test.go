@@ -304,7 +304,8 @@ func (t *Text) resetRef(s string) {
 	}
 }
 
-// checkSame fails unless Reset and resetRef agree on s.
+// checkSame fails unless Reset and resetRef agree on s, and resetScan
+// (with the watchlist's automaton) agrees with Reset and then scan.
 func checkSame(t *testing.T, s string) {
 	t.Helper()
 	var got, want Text
@@ -312,6 +313,13 @@ func checkSame(t *testing.T, s string) {
 	want.resetRef(s)
 	if !slices.Equal(got.Norm, want.Norm) || !slices.Equal(got.segs, want.segs) || got.origLen != want.origLen {
 		t.Fatalf("Reset(%q):\nnorm %q\nwant %q\nsegs %v\nwant %v", s, got.Norm, want.Norm, got.segs, want.segs)
+	}
+	a := testMatcher(t).ac
+	prev := []rawHit{{pat: 3, end: 9}} // resetScan appends
+	wantHits := a.scan(want.Norm, slices.Clone(prev))
+	gotHits := got.resetScan(s, a, slices.Clone(prev))
+	if !slices.Equal(got.Norm, want.Norm) || !slices.Equal(got.segs, want.segs) || !slices.Equal(gotHits, wantHits) {
+		t.Fatalf("resetScan(%q):\nnorm %q\nwant %q\nhits %v\nwant %v", s, got.Norm, want.Norm, gotHits, wantHits)
 	}
 }
 
