@@ -198,6 +198,13 @@ func asciiLetters64(x uint64) uint64 {
 	return (x + 0x1f1f1f1f1f1f1f1f) &^ (x + 0x0505050505050505)
 }
 
+// asciiDigits64 is asciiLetters64 for ASCII digits, on eight bytes x of
+// text: x+0x50 sets the high bit of a byte below 0x80 from '0' on, x+0x46
+// from ':' on. A byte from 0x80 on sets both or overflows the first.
+func asciiDigits64(x uint64) uint64 {
+	return (x + 0x5050505050505050) &^ (x + 0x4646464646464646)
+}
+
 // spacedSep are the separators of spaced-out letters.
 var spacedSep = [256]bool{' ': true, '.': true, '-': true, '_': true, '*': true, '|': true, '/': true, '+': true}
 
@@ -302,8 +309,19 @@ func (t *Text) Reset(s string) {
 					}
 					lastKind = cDigit
 					prevAlnum = true
-					out = append(out, c)
-					for j++; j < n && fastKind[s[j]] == fDigit; j++ {
+					// The run of digits, eight bytes at a time as letters.
+					for j+8 <= n && cap(out)-len(out) >= 8 {
+						x := load64(s, j)
+						l := len(out)
+						binary.LittleEndian.PutUint64(out[l:l+8], x)
+						k := bits.TrailingZeros64(^asciiDigits64(x)&0x8080808080808080) >> 3
+						out = out[:l+k]
+						j += k
+						if k < 8 {
+							break
+						}
+					}
+					for ; j < n && fastKind[s[j]] == fDigit; j++ {
 						out = append(out, s[j])
 					}
 					continue

@@ -396,3 +396,31 @@ func TestASCIILetters64(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIDigits64 checks asciiDigits64 against fastKind as
+// TestASCIILetters64 does.
+func TestASCIIDigits64(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for pos := 0; pos < 8; pos++ {
+		for v := 0; v < 256; v++ {
+			for k := 0; k < 20; k++ {
+				var b [8]byte
+				for i := range b {
+					b[i] = byte(r.IntN(256))
+					if i < pos {
+						b[i] = byte('0' + r.IntN(10))
+					}
+				}
+				b[pos] = byte(v)
+				want := 0
+				for want < 8 && fastKind[b[want]] == fDigit {
+					want++
+				}
+				s := string(b[:])
+				if got := bits.TrailingZeros64(^asciiDigits64(load64(s, 0))&0x8080808080808080) >> 3; got != want {
+					t.Fatalf("asciiDigits64(%q): %d digits, want %d", s, got, want)
+				}
+			}
+		}
+	}
+}
