@@ -1216,6 +1216,12 @@ func foldRuneIn(r rune, own string) string {
 		for c := rune(0x80); c < foldTableSize; c++ {
 			foldTable[c] = computeFold(c)
 		}
+		for k, rg := range foldRanges {
+			foldHigh[k] = make([]string, rg.hi-rg.lo+1)
+			for c := rg.lo; c <= rg.hi; c++ {
+				foldHigh[k][c-rg.lo] = computeFold(c)
+			}
+		}
 	})
 	if r < foldTableSize {
 		return foldTable[r]
@@ -1235,8 +1241,26 @@ func foldRuneIn(r rune, own string) string {
 		}
 		return string(r)
 	}
+	for k, rg := range foldRanges {
+		if r >= rg.lo && r <= rg.hi {
+			return foldHigh[k][r-rg.lo]
+		}
+	}
 	return computeFold(r)
 }
+
+// foldRanges are the blocks from foldTableSize on whose runes foldRuneIn
+// folds with computeFold (fullwidth forms, mathematical letters, enclosed
+// letters, look-alike scripts, tags and variation selectors); foldHigh
+// holds their folds, computed once like foldTable: computeFold
+// decomposes and allocates, and obfuscated listings are full of them
+// ("ＥＰＨＥＤＲＩＮＥ", "𝐄𝐩𝐡𝐞𝐝𝐫𝐢𝐧𝐞").
+var foldRanges = [...]struct{ lo, hi rune }{
+	{foldTableSize, 0x2FFF}, {0xA4D0, 0xA4FF}, {0xAB70, 0xABBF}, {0xF900, 0xFAFF}, {0xFE00, 0xFFEF},
+	{0x1D400, 0x1D7FF}, {0x1F130, 0x1F1FF}, {0xE0000, 0xE01EF},
+}
+
+var foldHigh [len(foldRanges)][]string
 
 func computeFold(r rune) string {
 	if s, ok := special[r]; ok {

@@ -424,3 +424,15 @@ func TestASCIIDigits64(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldHigh checks the cached folds of foldRanges against computeFold,
+// rune by rune.
+func TestFoldHigh(t *testing.T) {
+	for _, rg := range foldRanges {
+		for r := rg.lo; r <= rg.hi; r++ {
+			if got, want := foldRuneIn(r, string(r)), computeFold(r); got != want {
+				t.Fatalf("foldRuneIn(%U) = %q, computeFold %q", r, got, want)
+			}
+		}
+	}
+}
