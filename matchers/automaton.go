@@ -25,9 +25,9 @@ type automaton struct {
 	// offset of its row, so that scanning needs no multiplication), a
 	// sparse state s as ndense*nclass + s - ndense; outFlag is set on a
 	// transition into a state with outputs.
-	dtrans []int32 // dense rows: dtrans[code+c]
-	dlimit int32   // ndense*nclass: codes below are dense states
-	magic  uint64  // ceil(2^32/nclass): code*magic>>32 is the dense state
+	dtrans []uint32 // dense rows: dtrans[code+c], codes as uint32
+	dlimit int32    // ndense*nclass: codes below are dense states
+	magic  uint64   // ceil(2^32/nclass): code*magic>>32 is the dense state
 	// Sparse states: sparse[code-dlimit]; their children beyond the first
 	// are in cclass/cnext.
 	sparse   []sparseNode
@@ -165,14 +165,14 @@ func buildAutomaton(patterns [][]byte) *automaton {
 	}
 	a.ndense = int32(ndense)
 	a.fail = make([]int32, n)
-	a.dtrans = make([]int32, ndense*nc)
+	dt := make([]int32, ndense*nc) // state ids, while building
 	outs := make([][]int32, n)
 	// g is the goto function on already-built states.
 	var g func(s int32, c uint8) int32
 	g = func(s int32, c uint8) int32 {
 		for {
 			if s < a.ndense {
-				return a.dtrans[int(s)*nc+int(c)]
+				return dt[int(s)*nc+int(c)]
 			}
 			if nx := nodes[s].child(c); nx >= 0 {
 				return nx
@@ -194,9 +194,9 @@ func buildAutomaton(patterns [][]byte) *automaton {
 			row := inWord * nc
 			for c := 0; c < nc; c++ {
 				if c == 1 || classLetter[c] {
-					a.dtrans[row+c] = inWord
+					dt[row+c] = inWord
 				} else {
-					a.dtrans[row+c] = a.dtrans[c]
+					dt[row+c] = dt[c]
 				}
 			}
 			continue
@@ -224,14 +224,14 @@ func buildAutomaton(patterns [][]byte) *automaton {
 			row := int(s) * nc
 			for c := 0; c < nc; c++ {
 				if nx := nd.child(uint8(c)); nx >= 0 {
-					a.dtrans[row+c] = nx
+					dt[row+c] = nx
 				} else if s == 0 {
-					a.dtrans[row+c] = 0
+					dt[row+c] = 0
 					if c == 1 || classLetter[c] {
-						a.dtrans[row+c] = inWord
+						dt[row+c] = inWord
 					}
 				} else {
-					a.dtrans[row+c] = a.dtrans[int(a.fail[s])*nc+c]
+					dt[row+c] = dt[int(a.fail[s])*nc+c]
 				}
 			}
 		}
@@ -293,8 +293,9 @@ func buildAutomaton(patterns [][]byte) *automaton {
 		}
 		return code(s)
 	}
-	for i, nx := range a.dtrans {
-		a.dtrans[i] = flagged(nx)
+	a.dtrans = make([]uint32, len(dt))
+	for i, nx := range dt {
+		a.dtrans[i] = uint32(flagged(nx))
 	}
 	// Sparse records, in the new order.
 	a.sparse = make([]sparseNode, n-ndense)
@@ -338,38 +339,67 @@ func (a *automaton) state(code int32) int32 {
 }
 
 // scan appends every occurrence of every pattern in text to hits.
+func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
+	_, hits = a.scanFrom(text, 0, 0, hits)
+	return hits
+}
+
+// scanFrom goes on with a scan of text that has reached text[i] in the
+// state with code s (dense or sparse, without the output flag): it appends
+// the occurrences that end in text[i:] and returns the state at the end.
 //
 // The loop is split so that its common case (a dense state to a dense
 // state without outputs) has few live values and no calls: the Go compiler
 // then keeps them in registers. A transition into a sparse state or into a
 // state with outputs leaves it for the slower path.
-func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
-	dtrans, class, dlimit := a.dtrans, &a.class, a.dlimit
-	s := int32(0) // a dense state's code, without the output flag
-	for i := 0; i < len(text); {
-		t := dtrans[s+int32(class[text[i]])]
+func (a *automaton) scanFrom(text []byte, i int, s uint32, hits []rawHit) (uint32, []rawHit) {
+	if int32(s) >= a.dlimit && i < len(text) {
+		// Paused in a sparse state: settle to a dense one first.
+		t := a.sparseNext(int32(s), int32(a.class[text[i]]))
 		i++
-		if uint32(t) < uint32(dlimit) {
-			s = t
-			continue
-		}
 		for {
 			if t < 0 {
 				t &^= outFlag
 				hits = a.appendOutputs(hits, t, int32(i))
 			}
-			if t < dlimit {
+			if t < a.dlimit || i == len(text) {
+				break
+			}
+			t = a.sparseNext(t, int32(a.class[text[i]]))
+			i++
+		}
+		s = uint32(t)
+	}
+	dtrans, class, dlimit := a.dtrans, &a.class, uint(a.dlimit)
+	// st and t are uints: the load of a uint32 zero-extends for free, where
+	// an int32 code would cost a sign extension on the chain of dependent
+	// lookups that bounds the loop.
+	st := uint(s) // a dense state's code, without the output flag
+	for i < len(text) {
+		t := uint(dtrans[st+uint(class[text[i]])])
+		i++
+		if t < dlimit {
+			st = t
+			continue
+		}
+		t32 := int32(t)
+		for {
+			if t32 < 0 {
+				t32 &^= outFlag
+				hits = a.appendOutputs(hits, t32, int32(i))
+			}
+			if t32 < a.dlimit {
 				break
 			}
 			if i == len(text) {
-				return hits
+				return uint32(t32), hits
 			}
-			t = a.sparseNext(t, int32(class[text[i]]))
+			t32 = a.sparseNext(t32, int32(class[text[i]]))
 			i++
 		}
-		s = t
+		st = uint(t32)
 	}
-	return hits
+	return uint32(st), hits
 }
 
 // appendOutputs appends the patterns of the state with code t as hits
@@ -401,7 +431,7 @@ func (a *automaton) sparseNext(s, c int32) int32 {
 		}
 		s = nd.fail
 	}
-	return a.dtrans[s+c]
+	return int32(a.dtrans[s+c])
 }
 
 // memBytes is the size of the compiled tables.

@@ -151,12 +151,11 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	for fi := range fields {
 		f := &fields[fi]
 		t := sc.texts[fi]
-		t.Reset(f.orig)
+		f.rawLo = len(sc.raw)
+		sc.raw = t.resetScan(f.orig, m.ac, sc.raw) // normalise and scan in one pass
+		f.rawHi = len(sc.raw)
 		f.norm, f.segs = t.Norm, t.segs
 		total += len(f.norm)
-		f.rawLo = len(sc.raw)
-		sc.raw = m.ac.scan(f.norm, sc.raw)
-		f.rawHi = len(sc.raw)
 		f.casLo = len(sc.cas)
 		sc.cas = appendCAS(sc.cas, f.norm)
 		if len(sc.cas) == f.casLo && f.attrCAS {

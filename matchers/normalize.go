@@ -1,7 +1,9 @@
 package matchers
 
 import (
+	"encoding/binary"
 	"html"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -42,6 +44,16 @@ type Text struct {
 	wordStart int
 	wordCyr   bool
 	cyrEnd    int
+
+	// While resetScan runs: the automaton that scans Norm as it is
+	// written, its state after Norm[:scanned], the hits so far, and
+	// whether a byte before scanned was rewritten since (then Norm is
+	// scanned again at the end).
+	ac      *automaton
+	acState uint32
+	scanned int
+	hits    []rawHit
+	rescan  bool
 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
@@ -167,11 +179,66 @@ var fastKind = func() (t [256]uint8) {
 	return
 }()
 
+// load64 returns the eight bytes of s from i on as a little-endian
+// uint64 (one load).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiLetters64 returns the high bit set in each byte of x (eight bytes
+// of text | 0x2020202020202020) that is an ASCII letter, up to the first
+// byte that is not (the bits after it are unspecified). A byte b < 0x80 is
+// a letter when b|0x20 is in 'a'..'z': x+0x1f sets its high bit from 'a'
+// on, x+0x05 from '{' on. A byte from 0x80 on has x >= 0xa0, where both
+// sums set the high bit or both overflow; an overflow carries into the next
+// byte, which is after the first non-letter.
+func asciiLetters64(x uint64) uint64 {
+	return (x + 0x1f1f1f1f1f1f1f1f) &^ (x + 0x0505050505050505)
+}
+
+// asciiDigits64 is asciiLetters64 for ASCII digits, on eight bytes x of
+// text: x+0x50 sets the high bit of a byte below 0x80 from '0' on, x+0x46
+// from ':' on. A byte from 0x80 on sets both or overflows the first.
+func asciiDigits64(x uint64) uint64 {
+	return (x + 0x5050505050505050) &^ (x + 0x4646464646464646)
+}
+
 // spacedSep are the separators of spaced-out letters.
 var spacedSep = [256]bool{' ': true, '.': true, '-': true, '_': true, '*': true, '|': true, '/': true, '+': true}
 
 func (t *Text) addSeg(o int, lin bool, oe int) {
 	t.segs = append(t.segs, seg{n: int32(len(t.Norm)), o: int32(o), oe: int32(oe), lin: lin})
+}
+
+// resetScan is Reset followed by a.scan(t.Norm, hits), in one pass: the
+// automaton scans each word of the normalised text right after the
+// normaliser wrote it, so that the processor overlaps the scan's chain of
+// dependent table lookups with the normaliser's work on the next word,
+// where two passes would run one after the other. The rare rewrites of
+// bytes already scanned (a space that becomes a line break, a Latin word
+// refolded to Cyrillic, a composed kana, decoded leetspeak) make it scan
+// the whole text again at the end.
+func (t *Text) resetScan(s string, a *automaton, hits []rawHit) []rawHit {
+	base := len(hits)
+	t.ac, t.acState, t.scanned, t.hits, t.rescan = a, 0, 0, hits, false
+	t.Reset(s)
+	hits = t.hits
+	if t.rescan {
+		hits = a.scan(t.Norm, hits[:base])
+	} else {
+		_, hits = a.scanFrom(t.Norm, t.scanned, t.acState, hits)
+	}
+	t.ac, t.hits = nil, nil
+	return hits
+}
+
+// rewrite notes that Norm is rewritten from byte i on.
+func (t *Text) rewrite(i int) {
+	if i < t.scanned {
+		t.rescan = true
+	}
 }
 
 // Reset normalises s into t, reusing t's buffers.
@@ -212,11 +279,28 @@ func (t *Text) Reset(s string) {
 					}
 					lastKind = cLower
 					prevAlnum = true
-					// The rest of the run of letters, folded to lower case,
-					// in a loop whose only branch is its end.
-					out = append(out, c|0x20)
-					for j++; j < n && fastKind[s[j]] == fLetter; j++ {
+					// The run of letters, folded to lower case: eight bytes
+					// at a time (most words end within the first eight, so
+					// the loop's end is predictable, where a byte loop's
+					// end is not), then byte by byte near the end of s or
+					// of out's capacity.
+					for j+8 <= n && cap(out)-len(out) >= 8 {
+						x := load64(s, j) | 0x2020202020202020 // lower case if a letter
+						l := len(out)
+						binary.LittleEndian.PutUint64(out[l:l+8], x)
+						k := bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
+						out = out[:l+k]
+						j += k
+						if k < 8 {
+							break
+						}
+					}
+					for ; j < n && fastKind[s[j]] == fLetter; j++ {
 						out = append(out, s[j]|0x20)
+					}
+					if t.ac != nil {
+						t.acState, t.hits = t.ac.scanFrom(out, t.scanned, t.acState, t.hits)
+						t.scanned = len(out)
 					}
 					continue
 				case fDigit:
@@ -225,8 +309,19 @@ func (t *Text) Reset(s string) {
 					}
 					lastKind = cDigit
 					prevAlnum = true
-					out = append(out, c)
-					for j++; j < n && fastKind[s[j]] == fDigit; j++ {
+					// The run of digits, eight bytes at a time as letters.
+					for j+8 <= n && cap(out)-len(out) >= 8 {
+						x := load64(s, j)
+						l := len(out)
+						binary.LittleEndian.PutUint64(out[l:l+8], x)
+						k := bits.TrailingZeros64(^asciiDigits64(x)&0x8080808080808080) >> 3
+						out = out[:l+k]
+						j += k
+						if k < 8 {
+							break
+						}
+					}
+					for ; j < n && fastKind[s[j]] == fDigit; j++ {
 						out = append(out, s[j])
 					}
 					continue
@@ -381,6 +476,7 @@ func (t *Text) Reset(s string) {
 			if l := len(out); l > 0 && (out[l-1] == ' ' || out[l-1] == '\n') {
 				// Already separated (e.g. by an NBSP before).
 				if nl {
+					t.rewrite(l - 1)
 					out[l-1] = '\n'
 				}
 			} else {
@@ -458,8 +554,8 @@ func (t *Text) Reset(s string) {
 		}
 	}
 	t.Norm = out
-	if mixed {
-		deLeet(t.Norm)
+	if mixed && deLeet(t.Norm) {
+		t.rewrite(0)
 	}
 }
 
@@ -513,6 +609,7 @@ func (t *Text) emitUnit(b string, o, oe int) {
 	if b == " " || b == "\n" {
 		if l := len(t.Norm); l > 0 && (t.Norm[l-1] == ' ' || t.Norm[l-1] == '\n') {
 			if b == "\n" {
+				t.rewrite(l - 1)
 				t.Norm[l-1] = '\n'
 			}
 			return
@@ -558,6 +655,7 @@ func (t *Text) mixedCyrillic(s string, i int) {
 			return
 		}
 	}
+	t.rewrite(l)
 	t.Norm = t.Norm[:l]
 	for len(t.segs) > 0 && int(t.segs[len(t.segs)-1].n) >= l {
 		t.segs = t.segs[:len(t.segs)-1]
@@ -862,6 +960,7 @@ func (t *Text) composeKana(r rune, oe int) bool {
 	if cw != 3 || len(c) != 3 || cr == prev {
 		return false
 	}
+	t.rewrite(l - 3)
 	copy(t.Norm[l-3:], c)
 	sg.oe = int32(oe)
 	return true
@@ -877,8 +976,9 @@ func isCJKRune(r rune) bool {
 // of at most two, and that have a digit between letters or at least four
 // letters in six characters. Numbers, CAS numbers, quantities, formulas with
 // other digits (H2SO4) and names such as 4-AP or 1-boc-4-piperidone, whose
-// digits stand alone, are left as they are.
-func deLeet(b []byte) {
+// digits stand alone, are left as they are. It reports whether it decoded
+// any word.
+func deLeet(b []byte) (changed bool) {
 	n := len(b)
 	prevDecoded := false // the word before (one space back) was decoded
 	lastEnd := -10
@@ -916,10 +1016,12 @@ func deLeet(b []byte) {
 				}
 			}
 			prevDecoded = true
+			changed = true
 		}
 		lastEnd = j
 		i = j
 	}
+	return changed
 }
 
 // Bits of leetKind.
@@ -1114,6 +1216,12 @@ func foldRuneIn(r rune, own string) string {
 		for c := rune(0x80); c < foldTableSize; c++ {
 			foldTable[c] = computeFold(c)
 		}
+		for k, rg := range foldRanges {
+			foldHigh[k] = make([]string, rg.hi-rg.lo+1)
+			for c := rg.lo; c <= rg.hi; c++ {
+				foldHigh[k][c-rg.lo] = computeFold(c)
+			}
+		}
 	})
 	if r < foldTableSize {
 		return foldTable[r]
@@ -1133,8 +1241,26 @@ func foldRuneIn(r rune, own string) string {
 		}
 		return string(r)
 	}
+	for k, rg := range foldRanges {
+		if r >= rg.lo && r <= rg.hi {
+			return foldHigh[k][r-rg.lo]
+		}
+	}
 	return computeFold(r)
 }
+
+// foldRanges are the blocks from foldTableSize on whose runes foldRuneIn
+// folds with computeFold (fullwidth forms, mathematical letters, enclosed
+// letters, look-alike scripts, tags and variation selectors); foldHigh
+// holds their folds, computed once like foldTable: computeFold
+// decomposes and allocates, and obfuscated listings are full of them
+// ("ＥＰＨＥＤＲＩＮＥ", "𝐄𝐩𝐡𝐞𝐝𝐫𝐢𝐧𝐞").
+var foldRanges = [...]struct{ lo, hi rune }{
+	{foldTableSize, 0x2FFF}, {0xA4D0, 0xA4FF}, {0xAB70, 0xABBF}, {0xF900, 0xFAFF}, {0xFE00, 0xFFEF},
+	{0x1D400, 0x1D7FF}, {0x1F130, 0x1F1FF}, {0xE0000, 0xE01EF},
+}
+
+var foldHigh [len(foldRanges)][]string
 
 func computeFold(r rune) string {
 	if s, ok := special[r]; ok {
