@@ -189,6 +189,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 			return nil, fmt.Errorf("%w: %s", ErrFeedError, msg)
 		}
 	}
+	resolveIncluded(doc, items)
 	b.page.Counts[CountItem] = len(items)
 	if spec.IsPost() {
 		if spec.NextPage != "" {
@@ -300,6 +301,13 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		}
 		for _, n := range names {
 			fv, ok := lookup(item, spec.Fields[n])
+			if !ok && n != fieldURL && n != fieldID {
+				// Through arrays ("tags.label", a JSON:API
+				// to-many relationship): every element's value.
+				if vs, found := lookupEach(item, spec.Fields[n]); found && len(vs) > 0 {
+					fv, ok = vs, true
+				}
+			}
 			if !ok && strings.Contains(spec.Fields[n], "{") {
 				// "https://shop.example/offer/{id}": an API that
 				// gives ids, its listings' pages built from them.
@@ -683,6 +691,66 @@ func fieldTemplate(item any, tmpl string) (any, bool) {
 		return s
 	})
 	return out, ok
+}
+
+// resolveIncluded puts, in a JSON:API document, the resources its items'
+// relationships name in place of their {"type", "id"} references, from the
+// document's "included" list: "relationships.seller.data.attributes.name"
+// then reads the seller's name.
+func resolveIncluded(doc any, items []any) {
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return
+	}
+	inc, ok := m["included"].([]any)
+	if !ok || len(inc) == 0 {
+		return
+	}
+	key := func(v any) (string, bool) {
+		r, ok := v.(map[string]any)
+		if !ok {
+			return "", false
+		}
+		t, _ := r["type"].(string)
+		id := render(r["id"])
+		return t + "\x00" + id, t != "" && id != ""
+	}
+	byKey := map[string]any{}
+	for _, r := range inc {
+		if k, ok := key(r); ok {
+			byKey[k] = r
+		}
+	}
+	resolve := func(ref any) any {
+		if k, ok := key(ref); ok && byKey[k] != nil {
+			return byKey[k]
+		}
+		return ref
+	}
+	for _, it := range items {
+		im, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		rels, ok := im["relationships"].(map[string]any)
+		if !ok {
+			continue
+		}
+		for _, rel := range rels {
+			rm, ok := rel.(map[string]any)
+			if !ok {
+				continue
+			}
+			switch d := rm["data"].(type) {
+			case map[string]any:
+				rm["data"] = resolve(d)
+			case []any:
+				for i := range d {
+					d[i] = resolve(d[i])
+				}
+			}
+		}
+	}
 }
 
 // jsonInString decodes a string value that holds a JSON object or array

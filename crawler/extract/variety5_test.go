@@ -463,3 +463,28 @@ func TestFrameText(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONAPIIncluded reads a JSON:API feed's related resources from its
+// "included" list (Drupal, Rails): before, a relationship was only a type
+// and an id, and the seller's name unreachable. A field path through an
+// array collects every element's value (the tags' labels).
+func TestJSONAPIIncluded(t *testing.T) {
+	tg := &precwatch.Target{Name: "p", Platform: "P", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: "data",
+		Fields: map[string]string{"id": "id", "title": "attributes.title", "seller": "relationships.seller.data.attributes.name",
+			"location": "relationships.seller.data.attributes.country", "tags": "relationships.tags.data.attributes.label"}}}
+	doc := `{"data":[{"type":"offer","id":"1","attributes":{"title":"Safrole 1 l"},"relationships":{"seller":{"data":{"type":"user","id":"9"}},"tags":{"data":[{"type":"tag","id":"a"},{"type":"tag","id":"b"}]}}},
+{"type":"offer","id":"2","attributes":{"title":"Acetone"},"relationships":{"seller":{"data":{"type":"user","id":"404"}}}}],
+"included":[{"type":"user","id":"9","attributes":{"name":"chemking","country":"NL"}},{"type":"tag","id":"a","attributes":{"label":"oils"}},{"type":"tag","id":"b","attributes":{"label":"bulk"}}]}`
+	p, err := JSON(tg, "https://api.example/jsonapi/offers", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range p.Listings {
+		got = append(got, l.ID+"|"+l.Title+"|"+l.Seller+"|"+l.Location+"|"+l.Attributes["tags"])
+	}
+	want := []string{"1|Safrole 1 l|chemking|NL|oils, bulk", "2|Acetone|||"}
+	if !slices.Equal(got, want) {
+		t.Errorf("listings %q, want %q", got, want)
+	}
+}
