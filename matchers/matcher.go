@@ -130,6 +130,8 @@ type patInfo struct {
 	// permanganate99%", "toluene200l"), for unambiguous names of seven
 	// letters or more (not "MEK1", "PSE2").
 	glueDigit bool
+	// casKey: the pattern is a CAS keyword (casKeywords).
+	casKey bool
 }
 
 // Matcher finds watchlist substances, risk indicators and observables in
@@ -401,6 +403,16 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			}
 		}
 	}
+	// The CAS keywords anywhere in a field, not only as words ("cas",
+	// "casno5449-12-7", "кас"), let appendCAS read spaced and unseparated
+	// numbers. The automaton reports them in the scan it makes anyway
+	// (as patterns of no kind, which filterHits drops), which spares two
+	// searches of every field for them.
+	var casKeys []int
+	for _, kw := range casKeywords {
+		b.add(string(kw), 0)
+		casKeys = append(casKeys, b.index[string(kw)])
+	}
 	for i := range b.pats {
 		b.pats[i].digitOK = b.pats[i].kinds&kSubstance == 0
 	}
@@ -415,6 +427,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		p := &m.pats[i]
 		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix,
 			glueDigit: gluesDigit(p)}
+	}
+	for _, i := range casKeys {
+		m.pinfo[i].casKey = true
 	}
 	m.joinQuad = make([]uint64, (26*26*26*26+63)/64)
 	for i := range m.pats {
@@ -574,11 +589,14 @@ func (m *Matcher) pack() {
 }
 
 // Patterns returns the normalised patterns of the automaton (for
-// benchmarks and tools).
+// benchmarks and tools), without the CAS keywords it looks for on behalf
+// of the CAS reader.
 func (m *Matcher) Patterns() []string {
-	out := make([]string, len(m.pats))
-	for i, p := range m.pats {
-		out[i] = p.text
+	out := make([]string, 0, len(m.pats))
+	for _, p := range m.pats {
+		if p.kinds != 0 {
+			out = append(out, p.text)
+		}
 	}
 	return out
 }
