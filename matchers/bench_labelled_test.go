@@ -3,10 +3,32 @@ package matchers
 import (
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/precwatch/precwatch"
 )
+
+var (
+	labelledOnce  sync.Once
+	labelledLs    []precwatch.Listing
+	labelledBytes int64
+)
+
+// labelledListings returns every listing of the labelled sets, read once,
+// and the bytes of their titles and descriptions.
+func labelledListings(tb testing.TB) ([]precwatch.Listing, int64) {
+	labelledOnce.Do(func() {
+		sets, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "listings.jsonl"))
+		for _, p := range sets {
+			for _, h := range readLabelledSet(tb, p) {
+				labelledLs = append(labelledLs, h.Listing)
+				labelledBytes += int64(len(h.Listing.Title) + len(h.Listing.Description))
+			}
+		}
+	})
+	return labelledLs, labelledBytes
+}
 
 // BenchmarkMatchLabelled is the full matcher over every listing of the
 // labelled sets (testdata/*/listings.jsonl): real, multilingual text with
@@ -15,15 +37,7 @@ import (
 // and the compiled watchlist as it would in a crawl.
 func BenchmarkMatchLabelled(b *testing.B) {
 	m := testMatcher(b)
-	sets, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "listings.jsonl"))
-	var ls []precwatch.Listing
-	var n int64
-	for _, p := range sets {
-		for _, h := range readLabelledSet(b, p) {
-			ls = append(ls, h.Listing)
-			n += int64(len(h.Listing.Title) + len(h.Listing.Description))
-		}
-	}
+	ls, n := labelledListings(b)
 	if len(ls) == 0 {
 		b.Skip("no labelled sets")
 	}

@@ -48,3 +48,13 @@ func TestCASKeyIn(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsStems checks that every contains word holds one of the
+// stems containsBefore looks for first.
+func TestContainsStems(t *testing.T) {
+	for _, w := range containsWords {
+		if !slices.ContainsFunc(containsStems, func(st []byte) bool { return bytes.Contains(w, st) }) {
+			t.Errorf("contains word %q holds no stem of containsStems", w)
+		}
+	}
+}
