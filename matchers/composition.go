@@ -72,6 +72,9 @@ func (m *Matcher) markComposition(f *field, ms []subHit, chemForm bool) {
 // follows [W] is wanted, not offered.
 func wantedBefore(norm []byte, s int) bool {
 	lo := max(2, s-maxCue)
+	if lo >= s || bytes.IndexByte(norm[lo:s], ']') < 0 {
+		return false // no tag: the loop below could only return false
+	}
 	for j := s - 1; j >= lo; j-- {
 		switch norm[j] {
 		case '\n':
