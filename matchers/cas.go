@@ -451,7 +451,8 @@ func casSep(text []byte, j int) (next int, ok, spaced bool) {
 
 func canonicalCAS(d []byte) string {
 	n := len(d)
-	b := make([]byte, 0, n+2)
+	var buf [16]byte // at most 10 digits and two hyphens: no allocation but the string's
+	b := buf[:0]
 	b = append(b, d[:n-3]...)
 	b = append(b, '-', d[n-3], d[n-2], '-', d[n-1])
 	return string(b)
