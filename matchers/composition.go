@@ -224,8 +224,21 @@ func purityAfter(b []byte, i int) bool {
 // "under 1 %", "less than 0.5 %").
 var limitWords = []string{"below ", "under ", "less than ", "not more than ", "unter ", "moins de ", "inferieur a ", "menos de ", "inferior a "}
 
+// limitFirst marks the first bytes of the limit words.
+var limitFirst = func() (t [256]bool) {
+	for _, w := range limitWords {
+		t[w[0]] = true
+	}
+	return
+}()
+
 // limitWord reports the length of the limit word that b starts with.
 func limitWord(b []byte) (int, bool) {
+	// Most mentions are followed by none: the words' first letters
+	// rule out nearly all of them with one comparison.
+	if len(b) == 0 || !limitFirst[b[0]] {
+		return 0, false
+	}
 	for _, w := range limitWords {
 		if len(b) >= len(w) && string(b[:len(w)]) == w {
 			return len(w), true
