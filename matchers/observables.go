@@ -79,8 +79,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	long := hasLongToken(text)
 	// '.' first: nearly every text holds one, and IndexByte finds it
 	// without the byte-by-byte loop of ContainsAny.
-	if !long && strings.IndexByte(text, '.') < 0 && strings.IndexByte(text, '@') < 0 && strings.IndexByte(text, '+') < 0 &&
-		strings.IndexByte(text, ':') < 0 && strings.IndexByte(text, '/') < 0 {
+	if !long && strings.IndexByte(text, '.') < 0 && !strings.ContainsAny(text, "@+:/") {
 		return out
 	}
 	var lower []byte
@@ -315,19 +314,14 @@ func isAlnumByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
-// phoneDigits returns the digits of s, and its '+' if it starts with one.
-// Digits and '+' are ASCII, never part of a longer UTF-8 sequence, so the
-// bytes are looked at one by one; one allocation (phone numbers fit the
-// buffer).
 func phoneDigits(s string) string {
-	var buf [32]byte
-	b := buf[:0]
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; isDigit(c) || c == '+' && i == 0 {
-			b = append(b, c)
+	var b strings.Builder
+	for i, r := range s {
+		if r >= '0' && r <= '9' || r == '+' && i == 0 {
+			b.WriteRune(r)
 		}
 	}
-	return string(b)
+	return b.String()
 }
 
 // cryptoAddress reports which cryptocurrency address tok is, checking its

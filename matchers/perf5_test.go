@@ -58,21 +58,3 @@ func TestContainsStems(t *testing.T) {
 		}
 	}
 }
-
-// TestPhoneDigits compares phoneDigits with the rune loop it replaces.
-func TestPhoneDigits(t *testing.T) {
-	old := func(s string) string {
-		var b []rune
-		for i, r := range s {
-			if r >= '0' && r <= '9' || r == '+' && i == 0 {
-				b = append(b, r)
-			}
-		}
-		return string(b)
-	}
-	for _, s := range append(perf5Texts(7, 3000), "+86 531 8888 1234", "++1", "+", "", "٣٤+5", "\xff+12", "+(0)12-34", "+١٢٣ 45") {
-		if got, want := phoneDigits(s), old(s); got != want {
-			t.Errorf("phoneDigits(%q) = %q, want %q", s, got, want)
-		}
-	}
-}
