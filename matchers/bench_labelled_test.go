@@ -10,24 +10,24 @@ import (
 )
 
 var (
-	labelledOnce  sync.Once
-	labelledLs    []precwatch.Listing
-	labelledBytes int64
+	labelledListingsOnce  sync.Once
+	labelledListingsAll    []precwatch.Listing
+	labelledListingsBytes int64
 )
 
 // labelledListings returns every listing of the labelled sets, read once,
 // and the bytes of their titles and descriptions.
 func labelledListings(tb testing.TB) ([]precwatch.Listing, int64) {
-	labelledOnce.Do(func() {
+	labelledListingsOnce.Do(func() {
 		sets, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "listings.jsonl"))
 		for _, p := range sets {
 			for _, h := range readLabelledSet(tb, p) {
-				labelledLs = append(labelledLs, h.Listing)
-				labelledBytes += int64(len(h.Listing.Title) + len(h.Listing.Description))
+				labelledListingsAll = append(labelledListingsAll, h.Listing)
+				labelledListingsBytes += int64(len(h.Listing.Title) + len(h.Listing.Description))
 			}
 		}
 	})
-	return labelledLs, labelledBytes
+	return labelledListingsAll, labelledListingsBytes
 }
 
 // BenchmarkMatchLabelled is the full matcher over every listing of the
