@@ -11,7 +11,7 @@ import (
 
 var (
 	labelledListingsOnce  sync.Once
-	labelledListingsAll    []precwatch.Listing
+	labelledListingsAll   []precwatch.Listing
 	labelledListingsBytes int64
 )
 
