@@ -62,6 +62,32 @@ func appendCAS(out []CASMention, text []byte) []CASMention {
 	if !casPossible(text) {
 		return out
 	}
+	return appendCASNumbers(out, text)
+}
+
+// appendFieldCAS is appendCAS for a field the automaton has scanned: raw
+// holds its hits, among them every occurrence of the CAS keywords, so
+// that the gate searches the text only for hyphenated digits.
+func (m *Matcher) appendFieldCAS(out []CASMention, text []byte, raw []rawHit) []CASMention {
+	if !hyphenatedDigits(text) && !m.casKeyIn(raw) {
+		return out
+	}
+	return appendCASNumbers(out, text)
+}
+
+// casKeyIn reports whether raw holds a hit of a CAS keyword.
+func (m *Matcher) casKeyIn(raw []rawHit) bool {
+	for _, r := range raw {
+		if m.pinfo[r.pat].casKey {
+			return true
+		}
+	}
+	return false
+}
+
+// appendCASNumbers appends the CAS numbers of text (the body of appendCAS
+// after its gate).
+func appendCASNumbers(out []CASMention, text []byte) []CASMention {
 	n := len(text)
 	for i := 0; i < n; i++ {
 		if !isDigit(text[i]) {
@@ -425,7 +451,8 @@ func casSep(text []byte, j int) (next int, ok, spaced bool) {
 
 func canonicalCAS(d []byte) string {
 	n := len(d)
-	b := make([]byte, 0, n+2)
+	var buf [16]byte // at most 10 digits and two hyphens: no allocation but the string's
+	b := buf[:0]
 	b = append(b, d[:n-3]...)
 	b = append(b, '-', d[n-3], d[n-2], '-', d[n-1])
 	return string(b)
@@ -463,6 +490,12 @@ func casKeywordBefore(text []byte, i int) bool {
 // keyword "cas" or "кас" before them. Most fields have neither, and this
 // is cheaper than looking at every number.
 func casPossible(text []byte) bool {
+	return hyphenatedDigits(text) || bytes.Contains(text, casKeyword) || bytes.Contains(text, casKeywordRu)
+}
+
+// hyphenatedDigits reports whether text holds a digit, '-' and a digit in
+// a row.
+func hyphenatedDigits(text []byte) bool {
 	for i := 0; i < len(text); i++ {
 		k := bytes.IndexByte(text[i:], '-')
 		if k < 0 {
@@ -473,10 +506,13 @@ func casPossible(text []byte) bool {
 			return true
 		}
 	}
-	return bytes.Contains(text, casKeyword) || bytes.Contains(text, casKeywordRu)
+	return false
 }
 
 var casKeyword, casKeywordRu = []byte("cas"), []byte("кас")
+
+// casKeywords are the CAS keywords the gate of appendCAS looks for.
+var casKeywords = [][]byte{casKeyword, casKeywordRu}
 
 // nextDigit returns the index of the first ASCII digit in text at or
 // after i, or len(text). It tests eight bytes at a time (most text holds

@@ -72,6 +72,9 @@ func (m *Matcher) markComposition(f *field, ms []subHit, chemForm bool) {
 // follows [W] is wanted, not offered.
 func wantedBefore(norm []byte, s int) bool {
 	lo := max(2, s-maxCue)
+	if lo >= s || bytes.IndexByte(norm[lo:s], ']') < 0 {
+		return false // no tag: the loop below could only return false
+	}
 	for j := s - 1; j >= lo; j-- {
 		switch norm[j] {
 		case '\n':
@@ -132,6 +135,9 @@ var containsWords = [][]byte{[]byte("contains "), []byte("containing "), []byte(
 	[]byte("contient "), []byte("contenant "), []byte("contiene "), []byte("contem "), []byte("bevat "), []byte("zawiera "),
 	[]byte("содержит "), []byte("содержащий ")}
 
+// containsStems are parts of the contains words: each word holds one.
+var containsStems = [][]byte{[]byte("cont"), []byte("enthalt"), []byte("bevat "), []byte("zawiera "), []byte("содерж")}
+
 // maxContainsGap bounds the bytes between a contains word and the mention.
 const maxContainsGap = 40
 
@@ -145,6 +151,19 @@ const maxContainsGap = 40
 func containsBefore(norm []byte, s int) bool {
 	lo := max(0, s-maxContainsGap-len("содержащий "))
 	seg := norm[lo:s]
+	// Most mentions have no contains word before them: five short
+	// searches for the words' stems spare the thirteen searches for the
+	// words.
+	stem := false
+	for _, st := range containsStems {
+		if bytes.Contains(seg, st) {
+			stem = true
+			break
+		}
+	}
+	if !stem {
+		return false
+	}
 	for _, w := range containsWords {
 		i := bytes.LastIndex(seg, w)
 		if i < 0 {
@@ -205,8 +224,21 @@ func purityAfter(b []byte, i int) bool {
 // "under 1 %", "less than 0.5 %").
 var limitWords = []string{"below ", "under ", "less than ", "not more than ", "unter ", "moins de ", "inferieur a ", "menos de ", "inferior a "}
 
+// limitFirst marks the first bytes of the limit words.
+var limitFirst = func() (t [256]bool) {
+	for _, w := range limitWords {
+		t[w[0]] = true
+	}
+	return
+}()
+
 // limitWord reports the length of the limit word that b starts with.
 func limitWord(b []byte) (int, bool) {
+	// Most mentions are followed by none: the words' first letters
+	// rule out nearly all of them with one comparison.
+	if len(b) == 0 || !limitFirst[b[0]] {
+		return 0, false
+	}
 	for _, w := range limitWords {
 		if len(b) >= len(w) && string(b[:len(w)]) == w {
 			return len(w), true

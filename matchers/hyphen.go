@@ -71,7 +71,11 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 	// dot, "Safr⏎ole"); the same rescan, for each separator (one
 	// IndexByte pass when the field has none).
 	for _, sep := range joinSeps {
-		out = m.appendJoinedSep(out, base, norm, fi, js, sep)
+		// Most fields hold none of these: one vector search each,
+		// without the call.
+		if bytes.IndexByte(norm, sep) >= 0 {
+			out = m.appendJoinedSep(out, base, norm, fi, js, sep)
+		}
 	}
 	return out
 }

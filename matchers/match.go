@@ -157,7 +157,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.norm, f.segs = t.Norm, t.segs
 		total += len(f.norm)
 		f.casLo = len(sc.cas)
-		sc.cas = appendCAS(sc.cas, f.norm)
+		sc.cas = m.appendFieldCAS(sc.cas, f.norm, sc.raw[f.rawLo:f.rawHi])
 		if len(sc.cas) == f.casLo && f.attrCAS {
 			sc.cas = appendAttributeCAS(sc.cas, f.norm)
 		}
@@ -232,6 +232,9 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	defer func() { *tmp = out[:0] }()
 	for _, r := range raw {
 		p := &m.pinfo[r.pat]
+		if p.kinds == 0 {
+			continue // a CAS keyword (appendFieldCAS)
+		}
 		s := r.end - p.plen
 		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) &&
 			!hebrewPrefixBefore(norm, int(s)) ||

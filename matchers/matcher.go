@@ -133,6 +133,8 @@ type patInfo struct {
 	// permanganate99%", "toluene200l"), for unambiguous names of seven
 	// letters or more (not "MEK1", "PSE2").
 	glueDigit bool
+	// casKey: the pattern is a CAS keyword (casKeywords).
+	casKey bool
 }
 
 // Matcher finds watchlist substances, risk indicators and observables in
@@ -410,6 +412,16 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			}
 		}
 	}
+	// The CAS keywords anywhere in a field, not only as words ("cas",
+	// "casno5449-12-7", "кас"), let appendCAS read spaced and unseparated
+	// numbers. The automaton reports them in the scan it makes anyway
+	// (as patterns of no kind, which filterHits drops), which spares two
+	// searches of every field for them.
+	var casKeys []int
+	for _, kw := range casKeywords {
+		b.add(string(kw), 0)
+		casKeys = append(casKeys, b.index[string(kw)])
+	}
 	for i := range b.pats {
 		b.pats[i].digitOK = b.pats[i].kinds&kSubstance == 0
 	}
@@ -424,6 +436,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		p := &m.pats[i]
 		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix,
 			glueDigit: gluesDigit(p)}
+	}
+	for _, i := range casKeys {
+		m.pinfo[i].casKey = true
 	}
 	m.joinQuad = make([]uint64, (26*26*26*26+63)/64)
 	for i := range m.pats {
@@ -504,16 +519,93 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		m.suspLines = append(m.suspLines, fmt.Sprintf("suspicious: score %.2f >= threshold %.2f", score, m.threshold))
 		m.lowLines = append(m.lowLines, fmt.Sprintf("ticket policy met but score %.2f < threshold %.2f", score, m.threshold))
 	}
+	m.pack()
 	m.pool.New = func() any { return &scratch{} }
 	return m, nil
 }
 
+// pack moves the small slices and strings of the compiled patterns (about
+// 26,000 objects of a few bytes each) into a few large backing arrays and
+// one string. The garbage collector marks every live object on every
+// cycle, and the compiled watchlist is most of a crawler's live heap: a
+// few large objects cost it far less than many small ones scattered over
+// memory. Each pattern's slices keep their contents, nil-ness and length;
+// their capacity is clipped so that nothing can append over a neighbour.
+func (m *Matcher) pack() {
+	var nText, nI16, nRefs, nAmb, nLines int
+	for i := range m.pats {
+		p := &m.pats[i]
+		nText += len(p.text)
+		nI16 += len(p.indicators) + len(p.blockAfter) + len(p.blockBefore) + len(p.frameFirst) + len(p.frameSecond)
+		nRefs += len(p.refs)
+		nAmb += len(p.ambRefs) + len(p.ambBlocks)
+		for _, r := range p.refs {
+			nLines += len(r.ambLine)
+		}
+	}
+	var text, lines strings.Builder
+	text.Grow(nText)
+	lines.Grow(nLines)
+	for i := range m.pats {
+		p := &m.pats[i]
+		text.WriteString(p.text)
+		for _, r := range p.refs {
+			lines.WriteString(r.ambLine)
+		}
+	}
+	allText, allLines := text.String(), lines.String()
+	i16 := make([]int16, 0, nI16)
+	refs := make([]termRef, 0, nRefs)
+	amb := make([]ambRef, 0, nAmb)
+	take16 := func(s []int16) []int16 {
+		if len(s) == 0 {
+			return s
+		}
+		lo := len(i16)
+		i16 = append(i16, s...)
+		return i16[lo:len(i16):len(i16)]
+	}
+	takeAmb := func(s []ambRef) []ambRef {
+		if len(s) == 0 {
+			return s
+		}
+		lo := len(amb)
+		amb = append(amb, s...)
+		return amb[lo:len(amb):len(amb)]
+	}
+	textOff, lineOff := 0, 0
+	for i := range m.pats {
+		p := &m.pats[i]
+		p.text = allText[textOff : textOff+len(p.text)]
+		textOff += len(p.text)
+		p.indicators = take16(p.indicators)
+		p.blockAfter = take16(p.blockAfter)
+		p.blockBefore = take16(p.blockBefore)
+		p.frameFirst = take16(p.frameFirst)
+		p.frameSecond = take16(p.frameSecond)
+		p.ambRefs = takeAmb(p.ambRefs)
+		p.ambBlocks = takeAmb(p.ambBlocks)
+		if len(p.refs) > 0 {
+			lo := len(refs)
+			for _, r := range p.refs {
+				r.ambLine = allLines[lineOff : lineOff+len(r.ambLine)]
+				lineOff += len(r.ambLine)
+				refs = append(refs, r)
+			}
+			p.refs = refs[lo:len(refs):len(refs)]
+		}
+	}
+}
+
 // Patterns returns the normalised patterns of the automaton (for
-// benchmarks and tools).
+// benchmarks and tools), without the CAS keywords it looks for on behalf
+// of the CAS reader.
 func (m *Matcher) Patterns() []string {
-	out := make([]string, len(m.pats))
-	for i, p := range m.pats {
-		out[i] = p.text
+	out := make([]string, 0, len(m.pats))
+	for _, p := range m.pats {
+		if p.kinds != 0 {
+			out = append(out, p.text)
+		}
 	}
 	return out
 }

@@ -56,21 +56,10 @@ func findAt(text string, lower []byte, re *regexp.Regexp, kws ...string) [][]str
 }
 
 // indexIn is strings.Index for a byte slice and a string keyword.
+// bytes.Index switches to a vector search when the keyword's first byte is
+// common (the 't' of "tg", "telegram", "threema").
 func indexIn(b []byte, kw string) int {
-	for i := 0; ; {
-		j := bytes.IndexByte(b[i:], kw[0])
-		if j < 0 {
-			return -1
-		}
-		p := i + j
-		if p+len(kw) > len(b) {
-			return -1
-		}
-		if string(b[p:p+len(kw)]) == kw {
-			return p
-		}
-		i = p + 1
-	}
+	return bytes.Index(b, []byte(kw))
 }
 
 // Observables returns the contacts, crypto addresses and URLs in text, each

@@ -337,8 +337,12 @@ func ParseWatchlist(file string, data []byte) ([]*Substance, error) {
 	return out, nil
 }
 
-// sortedKeys returns the keys of m in order.
+// sortedKeys returns the keys of m in order (nil for an empty map: most
+// listings have no attributes, and Match asks for theirs every time).
 func sortedKeys[V any](m map[string]V) []string {
+	if len(m) == 0 {
+		return nil
+	}
 	k := make([]string, 0, len(m))
 	for x := range m {
 		k = append(k, x)
