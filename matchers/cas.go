@@ -88,6 +88,7 @@ func (m *Matcher) casKeyIn(raw []rawHit) bool {
 // appendCASNumbers appends the CAS numbers of text (the body of appendCAS
 // after its gate).
 func appendCASNumbers(out []CASMention, text []byte) []CASMention {
+	first := len(out)
 	n := len(text)
 	for i := 0; i < n; i++ {
 		if !isDigit(text[i]) {
@@ -119,7 +120,7 @@ func appendCASNumbers(out []CASMention, text []byte) []CASMention {
 			i++
 		}
 	}
-	return appendLooseCAS(out, text)
+	return appendLooseCAS(out, first, text)
 }
 
 // appendLooseCAS adds the CAS numbers written to slip past a filter right
@@ -131,7 +132,7 @@ func appendCASNumbers(out []CASMention, text []byte) []CASMention {
 // split by one kind of separator (hyphen, slash, underscore, bracket or
 // space) and counts when they are 2-7, 2 and 1 digits with the right
 // check digit. Texts without the keyword pay one search for it.
-func appendLooseCAS(out []CASMention, text []byte) []CASMention {
+func appendLooseCAS(out []CASMention, first int, text []byte) []CASMention {
 	base := len(out)
 	for from := 0; from < len(text); {
 		k := bytes.Index(text[from:], casKeyword)
@@ -148,7 +149,7 @@ func appendLooseCAS(out []CASMention, text []byte) []CASMention {
 		// unseparated one ("13605" of "(13605)(48)(6)") may be part of a
 		// longer loose one.
 		strict := false
-		for _, m := range out[:base] {
+		for _, m := range out[first:base] {
 			if m.Start >= from && m.Start <= from+16 && bytes.IndexAny(text[m.Start:m.End], "- ./") >= 0 {
 				strict = true
 				break
@@ -162,8 +163,8 @@ func appendLooseCAS(out []CASMention, text []byte) []CASMention {
 			continue
 		}
 		dup := false
-		for x, m := range out {
-			if m.Start < e && s < m.End {
+		for x := first; x < len(out); x++ {
+			if m := out[x]; m.Start < e && s < m.End {
 				// A shorter strict reading inside the loose one ("13605"
 				// of "(13605)(48)(6)") gives way to it.
 				if m.Start >= s && m.End < e {
@@ -178,8 +179,8 @@ func appendLooseCAS(out []CASMention, text []byte) []CASMention {
 		}
 		from = e
 	}
-	if len(out) > base+1 || len(out) > base && base > 0 {
-		slices.SortFunc(out, func(a, b CASMention) int { return a.Start - b.Start })
+	if len(out) > base+1 || len(out) > base && base > first {
+		slices.SortFunc(out[first:], func(a, b CASMention) int { return a.Start - b.Start })
 	}
 	return out
 }

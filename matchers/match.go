@@ -205,6 +205,29 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 			f.hits = m.mergeJoined(f.hits, sc.joined[f.joinLo:f.joinHi])
 		}
 	}
+	// The early exit above looks at raw hits, some of which fail the word
+	// test ("hi" of "high"); a listing none of whose substance terms or
+	// watched CAS numbers survived filtering names nothing either.
+	named := false
+	for fi := range fields {
+		for _, h := range fields[fi].hits {
+			if h.pat < 0 {
+				if _, ok := m.casIndex[sc.cas[h.cas].CAS]; ok {
+					named = true
+					break
+				}
+			} else if h.cas != noSub && m.pinfo[h.pat].kinds&kSubstance != 0 {
+				named = true
+				break
+			}
+		}
+		if named {
+			break
+		}
+	}
+	if !named {
+		return res
+	}
 	sc.ev.casList = sc.cas
 	ev := m.evaluate(l, fields, total, &sc.ev)
 	ev.fill(&res, m)
