@@ -34,12 +34,12 @@ func (s *stringsFlag) Set(v string) error { *s = append(*s, v); return nil }
 
 func runCrawl(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "crawl", "--config FILE [--data DIR] [--target NAME ...] [--listings FILE] [--log-level L]")
-	cfgPath := fs.String("config", "", "configuration file (required)")
-	dataDir := fs.String("data", "", "data directory (default: the config's data_dir)")
+	cfgPath := fs.String("config", "", "configuration `FILE` (required)")
+	dataDir := fs.String("data", "", "data `DIR` (default: the config's data_dir)")
 	var names stringsFlag
-	fs.Var(&names, "target", "crawl only this target (repeatable)")
-	listingsPath := fs.String("listings", "", "also write every extracted listing with its match result to this JSONL file")
-	logLevel := fs.String("log-level", "warn", "log level: debug, info, warn, error")
+	fs.Var(&names, "target", "crawl only target `NAME` (repeatable)")
+	listingsPath := fs.String("listings", "", "also write every extracted listing with its match result to this JSONL `FILE`")
+	logLevel := fs.String("log-level", "warn", "log `level`: debug, info, warn or error")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
