@@ -376,6 +376,10 @@ type evaluation struct {
 	notSubstPat      int32   // pattern of notSubst
 	bonusNoun        []int32 // not-substance nouns given as extras
 	ambDropped       []string
+
+	// bulkAt is where the bulk quantity stands: field index and span in
+	// its normalised text (for the indicator's field and quoted text).
+	bulkAt [3]int32
 }
 
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
@@ -464,6 +468,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kBulk != 0 && !ev.bulk && f.name != precwatch.FieldSeller {
 				ev.bulk = true
 				ev.bulkWhy = p.text
+				ev.bulkAt = [3]int32{int32(fi), h.s, h.e}
 			}
 			if k&kLicensed != 0 && ev.licensed == "" && !m.negatedAt(f, h.s) && !overlapsAny(paper, h) {
 				ev.licensed = p.text
@@ -703,8 +708,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		ev.dropIndicator(IndCrypto)
 	}
 	if !ev.bulk && len(ev.hits) > 0 {
-		if why := m.bulkQuantity(fields); why != "" {
-			ev.bulk, ev.bulkWhy = true, why
+		if why, at := m.bulkQuantity(fields); why != "" {
+			ev.bulk, ev.bulkWhy, ev.bulkAt = true, why, at
 		}
 	}
 	return ev
@@ -1409,6 +1414,35 @@ func (ev *evaluation) addIndicator(d indicatorDef, f *field, s, e int32) {
 	ev.addIndicatorText(d, f.name, strings.TrimSpace(f.orig[os:end]))
 }
 
+// addDesigner adds the designer-precursor indicator of the substance
+// named name: its field and text are those of its first mention, as the
+// listing writes it.
+func (ev *evaluation) addDesigner(name string, hits []precwatch.Hit) {
+	d := indicatorDef{IndDesigner, "designer or immediate precursor offered"}
+	for _, h := range hits {
+		for _, f := range ev.fields {
+			if f.name == h.Field && 0 <= h.Start && h.Start < h.End && h.End <= len(f.orig) {
+				ev.addIndicatorText(d, f.name, f.orig[h.Start:h.End])
+				return
+			}
+		}
+	}
+	ev.addIndicatorText(d, "", name)
+}
+
+// bulkIndicator is the bulk-quantity indicator: the field where the bulk
+// quantity stands and its text there, as the listing writes it.
+func (ev *evaluation) bulkIndicator() precwatch.Indicator {
+	ind := precwatch.Indicator{ID: IndBulk, Label: "bulk or wholesale quantity", Text: ev.bulkWhy}
+	if fi := int(ev.bulkAt[0]); fi < len(ev.fields) && ev.bulkAt[1] < ev.bulkAt[2] {
+		f := &ev.fields[fi]
+		if os, oe := f.origRange(ev.bulkAt[1], ev.bulkAt[2]); os < oe {
+			ind.Field, ind.Text = f.name, f.orig[os:oe]
+		}
+	}
+	return ind
+}
+
 func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 	if ev.hasIndicator(d.id) {
 		return
@@ -1764,9 +1798,10 @@ func segmentable(w string, set map[string]bool) bool {
 }
 
 // bulkQuantity returns the first bulk quantity stated in the fields
-// ("25kg", "5 drums", "10,000 tablets", "50.000 Tabletten", "200 коробок").
-func (m *Matcher) bulkQuantity(fields []field) string {
-	for _, f := range fields {
+// ("25kg", "5 drums", "10,000 tablets", "50.000 Tabletten", "200 коробок")
+// and where it stands (field index, span in its normalised text).
+func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
+	for fi, f := range fields {
 		b := f.norm
 		for i := 0; i < len(b); i++ {
 			if i = nextDigit(b, i); i == len(b) {
@@ -1785,7 +1820,7 @@ func (m *Matcher) bulkQuantity(fields []field) string {
 				_, w := utf8.DecodeRune(b[u:])
 				u += w
 				if lim, ok := m.unitLimit[string(b[k:u])]; ok && v >= lim {
-					return string(b[i:u])
+					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 				for u < len(b) && b[u] >= 0x80 && !isCJK(firstRune(b[u:])) {
 					_, w := utf8.DecodeRune(b[u:])
@@ -1798,13 +1833,13 @@ func (m *Matcher) bulkQuantity(fields []field) string {
 			}
 			if u > k && !wordAt(b, u) {
 				if lim, ok := m.unitLimit[string(b[k:u])]; ok && v >= lim {
-					return string(b[i:u])
+					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 			}
 			i = j - 1
 		}
 	}
-	return ""
+	return "", [3]int32{}
 }
 
 // parseQuantity reads the number at b[i:]: digits with an optional decimal
@@ -2026,7 +2061,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			cat, w, line = catRetailMedicine, 0.3, lines.retail
 		case (s.List == precwatch.ListDesigner || s.List == precwatch.ListSurveillance) && s.Immediate:
 			cat, w, line = catRuleA, 0.75, lines.immediate
-			ev.addIndicatorText(indicatorDef{IndDesigner, "designer or immediate precursor offered"}, "", s.Name)
+			ev.addDesigner(s.Name, sm.Hits)
 		case s.List == precwatch.ListTableII:
 			cat, w, line = catTableIIReagent, 0.25, lines.tableII
 		default:
@@ -2065,7 +2100,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	}
 	if ev.bulk {
 		if !ev.hasIndicator(IndBulk) {
-			res.Indicators = append(res.Indicators, precwatch.Indicator{ID: IndBulk, Label: "bulk or wholesale quantity", Text: ev.bulkWhy})
+			res.Indicators = append(res.Indicators, ev.bulkIndicator())
 		}
 	}
 	if policyB && !policyA {

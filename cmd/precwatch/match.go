@@ -6,13 +6,17 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/matchers"
@@ -46,7 +50,8 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 	threshold := fs.Float64("threshold", matchers.DefaultThreshold, "score at which a listing the ticket policy flags is suspicious (0..1)")
 	var watchlists stringsFlag
 	fs.Var(&watchlists, "watchlist", "extra watchlist `FILE` merged over the built-in one (repeatable)")
-	if err := parseFlags(fs, args); err != nil {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
 	if *format != "jsonl" && *format != "text" {
@@ -57,8 +62,8 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "precwatch match: --input %q: want jsonl or text\n", *input)
 		return errUsage
 	}
-	if *threshold < 0 || *threshold > 1 {
-		fmt.Fprintf(env.Stderr, "precwatch match: --threshold %v: want 0..1\n", *threshold)
+	if !(*threshold >= 0 && *threshold <= 1) { // NaN too
+		fmt.Fprintf(env.Stderr, "precwatch match: --threshold %v: want a number in 0..1\n", *threshold)
 		return errUsage
 	}
 	wl, err := matchers.LoadWatchlist(watchlists...)
@@ -76,35 +81,41 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 	defer out.Flush()
 	p := &matchPipeline{m: m, out: out, format: *format, stderr: env.Stderr}
 	failed := false
-	if fs.NArg() == 0 {
-		if err := p.readStream(ctx, "stdin", env.Stdin, *input); err != nil {
-			fmt.Fprintf(env.Stderr, "precwatch match: stdin: %v\n", err)
-			failed = true
-		}
+	if len(files) == 0 {
+		files = []string{"-"}
 	}
-	for _, name := range fs.Args() {
+	for _, arg := range files {
 		if ctx.Err() != nil {
 			break
 		}
-		f, err := os.Open(name)
+		if arg == "-" {
+			if err := p.readStream(ctx, "stdin", env.Stdin, *input, true); err != nil {
+				fmt.Fprintf(env.Stderr, "precwatch match: stdin: %v\n", err)
+				failed = true
+			}
+			continue
+		}
+		names, err := inputFiles(arg)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "precwatch match: %v\n", err)
 			failed = true
-			continue
 		}
-		mode := *input
-		if mode == "" && (strings.EqualFold(filepath.Ext(name), ".jsonl") || strings.EqualFold(filepath.Ext(name), ".ndjson")) {
-			mode = "jsonl"
+		for _, name := range names {
+			if ctx.Err() != nil {
+				break
+			}
+			if err := p.readFile(ctx, name, *input); err != nil {
+				fmt.Fprintf(env.Stderr, "precwatch match: %v\n", err)
+				failed = true
+			}
 		}
-		if err := p.readStream(ctx, name, f, mode); err != nil {
-			fmt.Fprintf(env.Stderr, "precwatch match: %s: %v\n", name, err)
-			failed = true
-		}
-		f.Close()
 	}
 	p.flush()
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("write output: %w", err)
+	}
+	if p.noFields > 0 {
+		fmt.Fprintf(env.Stderr, "precwatch match: warning: %d listing(s) had none of the fields title, description, price, seller, location, attributes: nothing to match\n", p.noFields)
 	}
 	if p.bad > 0 {
 		fmt.Fprintf(env.Stderr, "precwatch match: %d malformed input line(s) skipped\n", p.bad)
@@ -119,6 +130,89 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
+// parseInterspersed parses flags that may come before, between or after
+// the file arguments (`match a.jsonl --format text`), as GNU tools do, and
+// returns the files in order; "--" ends the flags, and "-" is a file
+// (standard input).
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(files, rest...), nil
+		}
+		i := 0
+		for i < len(rest) && (rest[i] == "-" || !strings.HasPrefix(rest[i], "-")) {
+			i++
+		}
+		files = append(files, rest[:i]...)
+		if i == len(rest) {
+			return files, nil
+		}
+		args = rest[i:]
+	}
+}
+
+// documentExts are the extensions of the files read from a directory
+// argument: listings and documents, not a saved page's scripts, styles
+// and images.
+var documentExts = map[string]bool{".jsonl": true, ".ndjson": true, ".json": true, ".html": true, ".htm": true,
+	".xhtml": true, ".mhtml": true, ".mht": true, ".txt": true}
+
+// inputFiles returns the files an argument names: a file itself, or the
+// listing and document files (documentExts, any case) under a directory,
+// in name order, hidden entries left out. A directory that cannot be read
+// in part returns what could be read and the error.
+func inputFiles(arg string) ([]string, error) {
+	fi, err := os.Stat(arg)
+	if err != nil || !fi.IsDir() {
+		return []string{arg}, nil // readFile reports the error
+	}
+	var names []string
+	err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != arg && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && documentExts[strings.ToLower(filepath.Ext(path))] {
+			names = append(names, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return names, fmt.Errorf("read directory %s: %w", arg, err)
+	}
+	return names, nil
+}
+
+// readFile reads one input file: JSONL by its extension (.jsonl, .ndjson)
+// or mode, else sniffed.
+func (p *matchPipeline) readFile(ctx context.Context, name, mode string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s: is a directory", name)
+	}
+	if ext := filepath.Ext(name); mode == "" && (strings.EqualFold(ext, ".jsonl") || strings.EqualFold(ext, ".ndjson")) {
+		mode = "jsonl"
+	}
+	if err := p.readStream(ctx, name, f, mode, false); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
 // matchPipeline matches documents in parallel batches and writes the
 // results in input order.
 type matchPipeline struct {
@@ -128,6 +222,11 @@ type matchPipeline struct {
 	format string
 	batch  []matchDoc
 	bad    int
+	// noFields counts listings with none of the contract's fields
+	// (warned about once per input).
+	noFields   int
+	lastWarned string // the input last warned about
+	buf        bytes.Buffer
 }
 
 const matchBatch = 512
@@ -174,7 +273,8 @@ func (p *matchPipeline) flush() {
 }
 
 // write writes the result r of d in the output format (a document's JSON
-// line carries its listing).
+// line carries its listing). JSON is written as encoding/json does it but
+// without escaping <, > and & (as crawl --listings writes it).
 func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 	l := &d.listing
 	if p.format == "jsonl" {
@@ -182,21 +282,29 @@ func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 		if d.document {
 			v = documentResult{Match: r, Listing: l}
 		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			fmt.Fprintf(p.stderr, "precwatch match: %s: %v\n", l.ID, err)
+		p.buf.Reset()
+		enc := json.NewEncoder(&p.buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			fmt.Fprintf(p.stderr, "precwatch match: %s: %v\n", d.src, err)
 			return
 		}
-		p.out.Write(append(b, '\n'))
+		p.out.Write(p.buf.Bytes())
 		return
 	}
 	verdict := "ok"
 	if r.Suspicious {
 		verdict = "SUSPICIOUS"
 	}
-	fmt.Fprintf(p.out, "%s\t%.2f\t%s\t%s\n", r.ID, r.Score, verdict, r.URL)
+	// One result a line: a listing without an id is shown by where it
+	// was read, and control characters are escaped.
+	id := r.ID
+	if id == "" {
+		id = d.src
+	}
+	fmt.Fprintf(p.out, "%s\t%.2f\t%s\t%s\n", textSafe(id), r.Score, verdict, textSafe(r.URL))
 	if d.document && l.Title != "" {
-		fmt.Fprintf(p.out, "  title: %s\n", l.Title)
+		fmt.Fprintf(p.out, "  title: %s\n", textSafe(l.Title))
 	}
 	for _, s := range r.Substances {
 		neg := ""
@@ -213,19 +321,42 @@ func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 		fmt.Fprintf(p.out, "  indicator %s: %q\n", ind.ID, ind.Text)
 	}
 	for _, o := range r.Observables {
-		fmt.Fprintf(p.out, "  observable %s: %s\n", o.Type, o.Value)
+		fmt.Fprintf(p.out, "  observable %s: %s\n", o.Type, textSafe(o.Value))
 	}
 	for _, e := range r.Explain {
-		fmt.Fprintf(p.out, "  explain: %s\n", e)
+		fmt.Fprintf(p.out, "  explain: %s\n", textSafe(e))
 	}
 }
 
-// readStream reads one input: JSONL listings or one document.
-func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader, mode string) error {
+// textSafe escapes the control characters of s (a tab or line break in an
+// id would split a text-format line) the way %q does, keeping the rest.
+func textSafe(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// readStream reads one input: JSONL listings or one document. A sniffed
+// standard input that is empty or blank holds no document.
+func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader, mode string, stdin bool) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	peek, _ := br.Peek(1 << 16)
+	whole := len(peek) < br.Size()
 	first := bytes.TrimLeft(peek, " \t\r\n\ufeff")
 	if mode == "" {
+		if stdin && whole && len(first) == 0 {
+			return nil
+		}
 		// Sniffed: JSON (one listing a line, an array of listings, or
 		// pretty-printed objects) when it starts like JSON, else one
 		// document.
@@ -234,12 +365,12 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 			mode = "jsonl"
 		}
 	}
-	if mode == "jsonl" && len(first) > 0 && (first[0] == '[' || !firstLineIsJSON(first, len(peek) < br.Size())) {
+	if mode == "jsonl" && len(first) > 0 && (first[0] == '[' || spreadJSON(first, whole)) {
 		if bom := []byte("\ufeff"); bytes.HasPrefix(peek, bom) {
 			br.Discard(len(bom))
 		}
-		return readJSONValues(br, name, func(l precwatch.Listing, src string) {
-			p.add(matchDoc{listing: l, src: src})
+		return readJSONValues(br, name, func(l precwatch.Listing, keys []string, src string) {
+			p.listing(name, l, keys, src)
 		}, func(msg string) {
 			p.bad++
 			fmt.Fprintln(p.stderr, msg)
@@ -266,12 +397,12 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 				t = bytes.TrimPrefix(t, []byte("\ufeff"))
 			}
 			if len(t) > 0 {
-				l, jerr := decodeListing(t)
+				l, keys, jerr := decodeListing(t)
 				if jerr != nil {
 					p.bad++
 					fmt.Fprintf(p.stderr, "%s:%d: %v\n", name, line, jsonErr(jerr))
 				} else {
-					p.add(matchDoc{listing: l, src: fmt.Sprintf("%s:%d", name, line)})
+					p.listing(name, l, keys, fmt.Sprintf("%s:%d", name, line))
 				}
 			}
 		}
@@ -284,17 +415,39 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 	}
 }
 
-// firstLineIsJSON reports whether the first line of b is a JSON value of
-// its own (JSON Lines); whole says b is all of the input.
-func firstLineIsJSON(b []byte, whole bool) bool {
-	i := bytes.IndexByte(b, '\n')
-	if i < 0 {
-		if !whole {
-			return true // a line longer than the peek: read it as a line
+// listing queues a listing of input read at src; keys, when not nil, are
+// the keys of a listing that has none of the contract's text fields,
+// warned about once per input.
+func (p *matchPipeline) listing(input string, l precwatch.Listing, keys []string, src string) {
+	if keys != nil {
+		if p.noFields == 0 || p.lastWarned != input {
+			fmt.Fprintf(p.stderr, "%s: warning: none of the listing fields title, description, price, seller, location, attributes; keys: %s\n",
+				src, strings.Join(keys, ", "))
+			p.lastWarned = input
 		}
-		i = len(b)
+		p.noFields++
 	}
-	return json.Valid(bytes.TrimSpace(b[:i]))
+	p.add(matchDoc{listing: l, src: src})
+}
+
+// spreadJSON reports whether JSON input starting with b (whole: b is all
+// of it) holds values spread over several lines (pretty-printed), not one
+// a line: its first line is no JSON value of its own, but a value that
+// starts there ends on a later line. A first line that is broken JSON
+// (JSON Lines with a bad line) is not: it is reported, and the lines
+// after it are read.
+func spreadJSON(b []byte, whole bool) bool {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 || json.Valid(bytes.TrimSpace(b[:i])) {
+		return false // one line (or one longer than the peek), or JSON Lines
+	}
+	var raw json.RawMessage
+	err := json.NewDecoder(bytes.NewReader(b)).Decode(&raw)
+	if err == nil {
+		return true
+	}
+	// A value longer than the peek that has not failed yet.
+	return !whole && errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // jsonErr describes a JSON decoding error, with its byte offset when it is

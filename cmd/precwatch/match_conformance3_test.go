@@ -1,0 +1,298 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// These tests drive `precwatch match` as an outside script would, on
+// inputs shaped the way other tools write them (round 3 of the contract
+// audit).
+
+// matchIDs returns the ids of the output lines, in order.
+func matchIDs(t *testing.T, stdout string) []string {
+	t.Helper()
+	var ids []string
+	for _, m := range decodeMatches(t, stdout) {
+		ids = append(ids, m.ID)
+	}
+	return ids
+}
+
+// TestMatchConformanceMalformedFirstLine: a .jsonl file whose first line is
+// broken was read as one pretty-printed JSON stream, whose syntax error
+// ended the file: every later listing was lost.
+func TestMatchConformanceMalformedFirstLine(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, first string }{
+		{"unterminated.jsonl", `{"id":"bad",`},
+		{"missing-comma.jsonl", `{"id":"bad" "title":"x"}`},
+		{"truncated.ndjson", `{"id":"bad","title":"ephedrine`},
+	} {
+		in := filepath.Join(dir, tc.name)
+		writeFile(t, in, tc.first+"\n"+`{"id":"a","title":"ephedrine hcl 1kg"}`+"\n"+`{"id":"b","title":"safrole oil 1L"}`+"\n")
+		code, stdout, stderr := runMatchCmd(t, "", in)
+		if got, want := strings.Join(matchIDs(t, stdout), ","), "a,b"; got != want {
+			t.Errorf("match %s (first line %s): ids %q, want %q; stderr %q", tc.name, tc.first, got, want, stderr)
+		}
+		if code != 1 || !strings.Contains(stderr, in+":1: ") {
+			t.Errorf("match %s: exit %d, stderr %q; want 1 and the error at %s:1", tc.name, code, stderr, in)
+		}
+	}
+}
+
+// TestMatchConformanceStreamLines: listings given as a JSON array or as
+// pretty-printed objects are reported by file:line like JSON Lines, and a
+// result line's source is where its listing starts.
+func TestMatchConformanceStreamLines(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "listings.json")
+	writeFile(t, in, "[\n  {\"id\": \"a\",\n   \"title\": \"ephedrine 1kg\"},\n  \"not a listing\",\n  {\"id\": \"b\", \"title\": \"safrole\"}\n]\n")
+	code, stdout, stderr := runMatchCmd(t, "", in)
+	if got, want := strings.Join(matchIDs(t, stdout), ","), "a,b"; got != want {
+		t.Errorf("match %s: ids %q, want %q", in, got, want)
+	}
+	if code != 1 || !strings.Contains(stderr, in+":4: ") {
+		t.Errorf("match %s: exit %d, stderr %q; want 1 and the string item reported at %s:4", in, code, stderr, in)
+	}
+	in2 := filepath.Join(dir, "pretty.json")
+	writeFile(t, in2, "{\n \"id\": \"a\",\n \"title\": \"ephedrine 1kg\"\n}\n{\n \"id\": \"b\"\n \"title\": \"x\"\n}\n")
+	code, stdout, stderr = runMatchCmd(t, "", in2)
+	if got, want := strings.Join(matchIDs(t, stdout), ","), "a"; got != want {
+		t.Errorf("match %s: ids %q, want %q", in2, got, want)
+	}
+	if code != 1 || !strings.Contains(stderr, in2+":7: ") {
+		t.Errorf("match %s: exit %d, stderr %q; want 1 and the syntax error at %s:7", in2, code, stderr, in2)
+	}
+}
+
+// TestMatchConformanceNoHTMLEscaping: JSON output writes <, > and & as
+// themselves (as crawl --listings does), not as \u003c, \u003e, \u0026.
+func TestMatchConformanceNoHTMLEscaping(t *testing.T) {
+	_, stdout, _ := runMatchCmd(t, `{"id":"a&b","title":"<b>Ephedrine</b> & safrole 1kg"}`+"\n")
+	if strings.Contains(stdout, `\u00`) || !strings.Contains(stdout, `"id":"a&b"`) || !strings.Contains(stdout, ">= threshold") {
+		t.Errorf("match output %q: want &, <, > unescaped", stdout)
+	}
+}
+
+// TestMatchConformanceThresholdFlag: a threshold that is no number in 0..1
+// (NaN compared false with both bounds and made nothing suspicious) is a
+// usage error naming the flag.
+func TestMatchConformanceThresholdFlag(t *testing.T) {
+	for _, v := range []string{"NaN", "nan", "-0.01", "1.01", "+Inf", "abc", ""} {
+		code, stdout, stderr := runMatchCmd(t, `{"id":"a","title":"ephedrine 1kg"}`, "--threshold="+v)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "threshold") {
+			t.Errorf("match --threshold=%q: exit %d, stdout %q, stderr %q; want 2, no output, an error naming --threshold", v, code, stdout, stderr)
+		}
+	}
+	for _, tc := range []struct {
+		v    string
+		want bool
+	}{{"0", true}, {"0.7", true}, {"0.70", true}, {"0.71", false}, {"1", false}} {
+		_, stdout, _ := runMatchCmd(t, `{"id":"a","title":"ephedrine 1kg"}`, "--threshold", tc.v)
+		ms := decodeMatches(t, stdout)
+		if len(ms) != 1 || ms[0].Score != 0.7 || ms[0].Suspicious != tc.want {
+			t.Errorf("match --threshold %s (score 0.70): %+v, want suspicious %v (score >= threshold)", tc.v, ms, tc.want)
+		}
+	}
+}
+
+// TestMatchConformanceDashIsStdin: "-" names standard input, in its place
+// among the files.
+func TestMatchConformanceDashIsStdin(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "b.jsonl")
+	writeFile(t, f, `{"id":"b","title":"safrole"}`+"\n")
+	code, stdout, stderr := runMatchCmd(t, `{"id":"a","title":"ephedrine 1kg"}`+"\n", f, "-", f)
+	if got, want := strings.Join(matchIDs(t, stdout), ","), "b,a,b"; code != 0 || got != want {
+		t.Errorf("match b.jsonl - b.jsonl: exit %d, ids %q, stderr %q; want 0 and %q", code, got, stderr, want)
+	}
+}
+
+// TestMatchConformanceEmptyStdin: an empty standard input is no document
+// (as an empty JSONL file is none); --input text still makes it one.
+func TestMatchConformanceEmptyStdin(t *testing.T) {
+	for _, in := range []string{"", "\n", "  \r\n\n"} {
+		code, stdout, stderr := runMatchCmd(t, in)
+		if code != 0 || stdout != "" {
+			t.Errorf("match < %q: exit %d, stdout %q, stderr %q; want 0 and no output", in, code, stdout, stderr)
+		}
+	}
+	if _, stdout, _ := runMatchCmd(t, "", "--input", "text"); len(decodeMatches(t, stdout)) != 1 {
+		t.Errorf("match --input text < empty: %q, want one (empty) document", stdout)
+	}
+}
+
+// TestMatchConformanceDirectory: a directory argument is read recursively
+// in name order: its listing and document files (.jsonl, .ndjson, .json,
+// .html, .htm, .xhtml, .mhtml, .mht, .txt); hidden entries and other
+// files (a saved page's scripts, styles and images) are skipped.
+func TestMatchConformanceDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"page_files", "sub"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, filepath.Join(dir, "a.jsonl"), `{"id":"a1","title":"ephedrine 1kg"}`+"\n"+`{"id":"a2","title":"safrole"}`+"\n")
+	writeFile(t, filepath.Join(dir, "c.txt"), "pure ephedrine 1kg\n")
+	writeFile(t, filepath.Join(dir, ".hidden.txt"), "ephedrine\n")
+	writeFile(t, filepath.Join(dir, "page_files", "app.js"), `var x = "ephedrine";`)
+	writeFile(t, filepath.Join(dir, "page_files", "logo.png"), "\x89PNG\r\n\x1a\n\x00\x00")
+	writeFile(t, filepath.Join(dir, "sub", "b.html"), "<html><body><h1>Safrole oil</h1></body></html>")
+	writeFile(t, filepath.Join(dir, "sub", "d.HTM"), "<html><body><h1>Ephedrine</h1></body></html>")
+	code, stdout, stderr := runMatchCmd(t, "", dir)
+	want := []string{"a1", "a2", filepath.Join(dir, "c.txt"), filepath.Join(dir, "sub", "b.html"), filepath.Join(dir, "sub", "d.HTM")}
+	if got := matchIDs(t, stdout); code != 0 || strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("match DIR: exit %d, ids %q, stderr %q; want 0 and %q", code, got, stderr, want)
+	}
+	// A missing file among others: named, the rest read, exit 1.
+	missing := filepath.Join(dir, "missing.jsonl")
+	code, stdout, stderr = runMatchCmd(t, "", missing, filepath.Join(dir, "a.jsonl"))
+	if got := strings.Join(matchIDs(t, stdout), ","); code != 1 || got != "a1,a2" || !strings.Contains(stderr, missing) {
+		t.Errorf("match missing a.jsonl: exit %d, ids %q, stderr %q; want 1, a1,a2, and the missing file named", code, got, stderr)
+	}
+}
+
+// TestMatchConformanceCrawlListingsAsInput: the JSONL that `crawl
+// --listings` writes ({"listing": {…}, "match": {…}}) is read back as its
+// listings, so a crawl can be re-matched (it gave empty results).
+func TestMatchConformanceCrawlListingsAsInput(t *testing.T) {
+	r := precwatch.Result{Listing: precwatch.Listing{ID: "p1", URL: "https://shop.example/p1", Platform: "Shop",
+		Title: "BMK glycidate 1kg", Description: "wickr: labguy"}}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runMatchCmd(t, string(b)+"\n")
+	ms := decodeMatches(t, stdout)
+	if code != 0 || len(ms) != 1 || ms[0].ID != "p1" || ms[0].URL != "https://shop.example/p1" || !ms[0].Suspicious {
+		t.Errorf("match < crawl --listings line %s: exit %d, %+v, stderr %q; want p1 suspicious", b, code, ms, stderr)
+	}
+}
+
+// TestMatchConformanceFieldNames: field names match the contract's in any
+// case when the exact name is absent (as encoding/json reads them), and a
+// listing with none of the contract's fields is warned about, with the
+// keys it has, instead of silently matching nothing.
+func TestMatchConformanceFieldNames(t *testing.T) {
+	in := `{"ID":"a","Title":"ephedrine 1kg","URL":"https://x.example/a"}` + "\n" +
+		`{"id":"b","name":"safrole","body":"1L"}` + "\n" + `{"id":"c","name":"x"}` + "\n"
+	code, stdout, stderr := runMatchCmd(t, in)
+	ms := decodeMatches(t, stdout)
+	if code != 0 || len(ms) != 3 || ms[0].ID != "a" || ms[0].URL != "https://x.example/a" || !ms[0].Suspicious {
+		t.Fatalf("match %q: exit %d, %+v; want a suspicious, b and c empty", in, code, ms)
+	}
+	if !strings.Contains(stderr, "stdin:2: ") || !strings.Contains(stderr, "body, id, name") || !strings.Contains(stderr, "2 listing") {
+		t.Errorf("match %q: stderr %q; want a warning at stdin:2 naming the keys found and counting 2 listings", in, stderr)
+	}
+}
+
+// TestMatchConformanceCASAlwaysPresent: every substance carries "cas", ""
+// for one that has none (a scripted s["cas"] failed on it).
+func TestMatchConformanceCASAlwaysPresent(t *testing.T) {
+	_, stdout, _ := runMatchCmd(t, `{"id":"a","title":"chloroephedrine 1kg"}`+"\n")
+	var out struct {
+		Substances []map[string]any `json:"substances"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil || len(out.Substances) == 0 {
+		t.Fatalf("match chloroephedrine: %q (%v), want a substance", stdout, err)
+	}
+	for _, s := range out.Substances {
+		if cas, ok := s["cas"].(string); !ok {
+			t.Errorf("substance %v: cas = %#v, want a string", s["id"], cas)
+		}
+	}
+}
+
+// TestMatchConformanceIndicatorFields: every indicator names the field it
+// was found in and quotes that field's text (bulk-quantity and
+// designer-precursor had "field": "" and normalised text).
+func TestMatchConformanceIndicatorFields(t *testing.T) {
+	listings := []precwatch.Listing{
+		{ID: "bulk", Title: "Pseudoephedrine tablets", Description: "Wholesale: 200 KG per drum, 25 Kg bags"},
+		{ID: "designer", Title: "Buy Chloroephedrine", Description: "purity 99%, price on request"},
+		{ID: "bulkword", Title: "Ephedrine HCl", Description: "Großhandel ab 1 Tonne"},
+	}
+	var in strings.Builder
+	for _, l := range listings {
+		b, _ := json.Marshal(l)
+		in.Write(append(b, '\n'))
+	}
+	_, stdout, _ := runMatchCmd(t, in.String())
+	ms := decodeMatches(t, stdout)
+	if len(ms) != len(listings) {
+		t.Fatalf("match: %d results, want %d", len(ms), len(listings))
+	}
+	seen := map[string]bool{}
+	for i, m := range ms {
+		l := listings[i]
+		for _, ind := range m.Indicators {
+			seen[ind.ID] = true
+			var text string
+			switch ind.Field {
+			case precwatch.FieldTitle:
+				text = l.Title
+			case precwatch.FieldDescription:
+				text = l.Description
+			default:
+				t.Errorf("listing %s indicator %s: field %q, want title or description", l.ID, ind.ID, ind.Field)
+				continue
+			}
+			if ind.Text == "" || !strings.Contains(text, ind.Text) {
+				t.Errorf("listing %s indicator %s: text %q is not in its field %s %q", l.ID, ind.ID, ind.Text, ind.Field, text)
+			}
+		}
+	}
+	for _, id := range []string{"bulk-quantity", "designer-precursor"} {
+		if !seen[id] {
+			t.Errorf("no %s indicator in %+v", id, ms)
+		}
+	}
+}
+
+// TestMatchConformanceFlagsAfterFiles: flags may follow the files (as GNU
+// tools allow); before, "--threshold" was opened as a file and the files
+// were matched with the default threshold. "--" ends the flags.
+func TestMatchConformanceFlagsAfterFiles(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "a.jsonl")
+	writeFile(t, f, `{"id":"a","title":"ephedrine 1kg"}`+"\n")
+	code, stdout, stderr := runMatchCmd(t, "", f, "--threshold", "0.9", "--format=text")
+	if code != 0 || !strings.HasPrefix(stdout, "a\t0.70\tok") {
+		t.Errorf("match a.jsonl --threshold 0.9 --format=text: exit %d, stdout %q, stderr %q; want 0 and a text line 'a 0.70 ok'", code, stdout, stderr)
+	}
+	dash := filepath.Join(dir, "-x.jsonl")
+	writeFile(t, dash, `{"id":"x","title":"safrole"}`+"\n")
+	t.Chdir(dir)
+	code, stdout, stderr = runMatchCmd(t, "", "a.jsonl", "--", "-x.jsonl")
+	if got := strings.Join(matchIDs(t, stdout), ","); code != 0 || got != "a,x" {
+		t.Errorf("match a.jsonl -- -x.jsonl: exit %d, ids %q, stderr %q; want 0 and a,x", code, got, stderr)
+	}
+}
+
+// TestMatchConformanceTextFormat: the text format shows a listing without
+// an id by where it was read, and keeps one result a line whatever control
+// characters an id, URL or title holds.
+func TestMatchConformanceTextFormat(t *testing.T) {
+	in := `{"title":"ephedrine 1kg"}` + "\n" + `{"id":"x\ny\tz","url":"https://a.example/\r\nb","title":"safrole"}` + "\n"
+	_, stdout, _ := runMatchCmd(t, in, "--format", "text")
+	lines := strings.Split(stdout, "\n")
+	if !strings.HasPrefix(lines[0], "stdin:1\t0.70\tSUSPICIOUS") {
+		t.Errorf("match --format text: first line %q, want it to start with stdin:1, the score and the verdict", lines[0])
+	}
+	var heads []string
+	for _, l := range lines {
+		if l != "" && !strings.HasPrefix(l, "  ") {
+			heads = append(heads, l)
+		}
+	}
+	if len(heads) != 2 || strings.Count(heads[1], "\t") != 3 {
+		t.Errorf("match --format text: result lines %q, want 2, each with 4 tab-separated columns", heads)
+	}
+}
