@@ -141,7 +141,11 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	}
 	if messengers {
 		for _, m := range findAt(text, lower, whatsappRE, "whatsapp", "whats app", "whatapp", "wa.me/") {
-			add(precwatch.ObservableWhatsApp, phoneDigits(m[1]))
+			v := phoneDigits(m[1])
+			if v != "" && v[0] != '+' && len(m[0]) > 6 && strings.EqualFold(m[0][:6], "wa.me/") {
+				v = "+" + v // a wa.me link holds the international number
+			}
+			add(precwatch.ObservableWhatsApp, v)
 		}
 	}
 	if messengers {
@@ -325,6 +329,9 @@ func isAlnumByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
+// phoneDigits is a phone number as its digits with a leading '+'; the
+// international call prefix 00 is written '+' (0044… is +44…), so that
+// one number written both ways is one observable.
 func phoneDigits(s string) string {
 	var b strings.Builder
 	for i, r := range s {
@@ -332,7 +339,11 @@ func phoneDigits(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	d := b.String()
+	if len(d) > 4 && strings.HasPrefix(d, "00") && d[2] != '0' {
+		d = "+" + d[2:]
+	}
+	return d
 }
 
 // cryptoAddress reports which cryptocurrency address tok is, checking its

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -294,5 +295,30 @@ func TestMatchConformanceTextFormat(t *testing.T) {
 	}
 	if len(heads) != 2 || strings.Count(heads[1], "\t") != 3 {
 		t.Errorf("match --format text: result lines %q, want 2, each with 4 tab-separated columns", heads)
+	}
+}
+
+// TestMatchConformanceObservableValues: one phone number is one value
+// however the listing writes it: the international prefix 00 is '+', and a
+// wa.me link's number is international (they were 0044… and 44…, so
+// sellers sharing a number were not linked).
+func TestMatchConformanceObservableValues(t *testing.T) {
+	for _, tc := range []struct {
+		desc string
+		want precwatch.Observable
+	}{
+		{"Ephedrine HCl 1kg, whatsapp: 0044 7700 900 123", precwatch.Observable{Type: "whatsapp", Value: "+447700900123"}},
+		{"Ephedrine HCl 1kg, order via wa.me/447700900123", precwatch.Observable{Type: "whatsapp", Value: "+447700900123"}},
+		{"Ephedrine HCl 1kg, whatsapp +44 7700 900123", precwatch.Observable{Type: "whatsapp", Value: "+447700900123"}},
+		{"Ephedrine HCl 1kg, Signal: 0086 138 0013 8000", precwatch.Observable{Type: "signal", Value: "+8613800138000"}},
+		{"Ephedrine HCl 1kg, mail Sales.Team@Chem.Example.ORG", precwatch.Observable{Type: "email", Value: "sales.team@chem.example.org"}},
+		{"Ephedrine HCl 1kg, telegram: t.me/ChemKing_01", precwatch.Observable{Type: "telegram", Value: "@chemking_01"}},
+	} {
+		b, _ := json.Marshal(precwatch.Listing{ID: "a", Description: tc.desc})
+		_, stdout, _ := runMatchCmd(t, string(b)+"\n")
+		ms := decodeMatches(t, stdout)
+		if len(ms) != 1 || !slices.Contains(ms[0].Observables, tc.want) {
+			t.Errorf("match %q: observables %+v, want %+v among them", tc.desc, ms, tc.want)
+		}
 	}
 }
