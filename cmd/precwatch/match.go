@@ -18,6 +18,10 @@ import (
 	"sync"
 	"unicode"
 
+	"golang.org/x/text/encoding"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/matchers"
 )
@@ -351,6 +355,12 @@ func textSafe(s string) string {
 func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader, mode string, stdin bool) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	peek, _ := br.Peek(1 << 16)
+	if bytes.HasPrefix(peek, []byte{0xff, 0xfe}) || bytes.HasPrefix(peek, []byte{0xfe, 0xff}) {
+		// UTF-16 with a byte-order mark (what Windows PowerShell's > and
+		// Notepad's "Unicode" write): read as UTF-8.
+		br = bufio.NewReaderSize(transform.NewReader(br, xunicode.BOMOverride(encoding.Nop.NewDecoder())), 1<<16)
+		peek, _ = br.Peek(1 << 16)
+	}
 	whole := len(peek) < br.Size()
 	first := bytes.TrimLeft(peek, " \t\r\n\ufeff")
 	if mode == "" {
@@ -421,8 +431,12 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 func (p *matchPipeline) listing(input string, l precwatch.Listing, keys []string, src string) {
 	if keys != nil {
 		if p.noFields == 0 || p.lastWarned != input {
-			fmt.Fprintf(p.stderr, "%s: warning: none of the listing fields title, description, price, seller, location, attributes; keys: %s\n",
-				src, strings.Join(keys, ", "))
+			more := ""
+			if len(keys) > 8 {
+				keys, more = keys[:8], fmt.Sprintf(" (and %d more)", len(keys)-8)
+			}
+			fmt.Fprintf(p.stderr, "%s: warning: none of the listing fields title, description, price, seller, location, attributes; keys: %s%s\n",
+				src, strings.Join(keys, ", "), more)
 			p.lastWarned = input
 		}
 		p.noFields++

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/precwatch/precwatch"
 )
 
@@ -319,6 +322,33 @@ func TestMatchConformanceObservableValues(t *testing.T) {
 		ms := decodeMatches(t, stdout)
 		if len(ms) != 1 || !slices.Contains(ms[0].Observables, tc.want) {
 			t.Errorf("match %q: observables %+v, want %+v among them", tc.desc, ms, tc.want)
+		}
+	}
+}
+
+// TestMatchConformanceUTF16: listings saved as UTF-16 with a byte-order
+// mark (Windows PowerShell's > redirection) are read as listings; every
+// line was malformed.
+func TestMatchConformanceUTF16(t *testing.T) {
+	dir := t.TempDir()
+	text := "\ufeff" + `{"id":"a","title":"ephedrine 1kg"}` + "\r\n" + `{"id":"b","title":"safrole"}` + "\r\n"
+	for _, tc := range []struct {
+		name string
+		enc  encoding.Encoding
+	}{
+		{"le.jsonl", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)},
+		{"be.json", unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)},
+	} {
+		b, err := tc.enc.NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := filepath.Join(dir, tc.name)
+		writeFile(t, f, string(b))
+		code, stdout, stderr := runMatchCmd(t, "", f)
+		ms := decodeMatches(t, stdout)
+		if code != 0 || len(ms) != 2 || ms[0].ID != "a" || !ms[0].Suspicious || ms[1].ID != "b" {
+			t.Errorf("match %s (UTF-16): exit %d, %+v, stderr %q; want a and b", tc.name, code, ms, stderr)
 		}
 	}
 }
