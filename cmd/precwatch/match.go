@@ -48,10 +48,18 @@ type documentResult struct {
 // runMatch is `precwatch match`: it matches each input listing or document
 // and writes one result a line, in input order.
 func runMatch(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "match", "[--format jsonl|text] [--input jsonl|text] [--threshold F] [--watchlist FILE ...] [FILE ...]")
+	fs := newFlagSet(env, "match", "[--format jsonl|text] [--input jsonl|text] [--threshold F] [--watchlist FILE ...] [FILE|DIR|- ...]\n\n"+
+		"Matches each listing or document and prints one result a line, in input order. Inputs are the files\n"+
+		"named (flags may come before or after them; \"--\" ends the flags), standard input for \"-\" or when\n"+
+		"none is named, and under a directory its .jsonl, .ndjson, .json, .html, .htm, .xhtml, .mhtml, .mht and\n"+
+		".txt files in name order (hidden ones skipped). A malformed line is reported as FILE:LINE on stderr\n"+
+		"and skipped; the exit status is then 1 (2 for wrong flags).")
 	format := fs.String("format", "jsonl", "output format: jsonl (one JSON match a line) or text")
-	input := fs.String("input", "", "input format: jsonl (one listing a line) or text (one document a file); default: .jsonl files and stdin starting with '{' are jsonl, other files documents: an HTML page or web archive (.mhtml) becomes the listing it shows (title, canonical URL, main content without menus, related products and hidden text), other text is the description; a document's output line carries that listing, which its hits' offsets point into")
-	threshold := fs.Float64("threshold", matchers.DefaultThreshold, "score at which a listing the ticket policy flags is suspicious (0..1)")
+	input := fs.String("input", "", "input format: jsonl (listings: one JSON object a line, a JSON array or pretty-printed objects) or text (one document a file); "+
+		"default: .jsonl and .ndjson files are jsonl, other inputs jsonl when they start with '{' or '[' and documents otherwise. "+
+		"An HTML page or web archive (.mhtml) becomes the listing it shows (title, canonical URL, main content without menus, related products and hidden text), other text is the description; "+
+		"a document's id is its file name (stdin: \"stdin\"), and its output line carries that listing (\"listing\"), which its hits' offsets point into")
+	threshold := fs.Float64("threshold", matchers.DefaultThreshold, "a listing is suspicious when the ticket policy flags it and its score is >= `F` (0..1; as the config's threshold)")
 	var watchlists stringsFlag
 	fs.Var(&watchlists, "watchlist", "extra watchlist `FILE` merged over the built-in one (repeatable)")
 	files, err := parseInterspersed(fs, args)
