@@ -183,12 +183,16 @@ func inputFiles(arg string) ([]string, error) {
 	if err != nil || !fi.IsDir() {
 		return []string{arg}, nil // readFile reports the error
 	}
+	root := arg
+	if li, err := os.Lstat(arg); err == nil && li.Mode()&os.ModeSymlink != 0 {
+		root = arg + string(filepath.Separator) // WalkDir follows a root that ends in a separator
+	}
 	var names []string
-	err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if path != arg && strings.HasPrefix(d.Name(), ".") {
+		if path != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

@@ -155,6 +155,16 @@ func TestMatchConformanceDirectory(t *testing.T) {
 	if got := matchIDs(t, stdout); code != 0 || strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("match DIR: exit %d, ids %q, stderr %q; want 0 and %q", code, got, stderr, want)
 	}
+	// A symbolic link to a directory is read as the directory.
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(filepath.Join(dir, "sub"), link); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = runMatchCmd(t, "", link)
+	want = []string{filepath.Join(link, "b.html"), filepath.Join(link, "d.HTM")}
+	if got := matchIDs(t, stdout); code != 0 || strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("match LINK-TO-DIR: exit %d, ids %q, stderr %q; want 0 and %q", code, got, stderr, want)
+	}
 	// A missing file among others: named, the rest read, exit 1.
 	missing := filepath.Join(dir, "missing.jsonl")
 	code, stdout, stderr = runMatchCmd(t, "", missing, filepath.Join(dir, "a.jsonl"))
