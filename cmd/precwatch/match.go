@@ -209,8 +209,8 @@ func inputFiles(arg string) ([]string, error) {
 	return names, nil
 }
 
-// readFile reads one input file: JSONL by its extension (.jsonl, .ndjson)
-// or mode, else sniffed.
+// readFile reads one input file: JSON listings by its extension (.jsonl,
+// .ndjson, .json) or mode, else sniffed.
 func (p *matchPipeline) readFile(ctx context.Context, name, mode string) error {
 	f, err := os.Open(name)
 	if err != nil {
@@ -220,7 +220,7 @@ func (p *matchPipeline) readFile(ctx context.Context, name, mode string) error {
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s: is a directory", name)
 	}
-	if ext := filepath.Ext(name); mode == "" && (strings.EqualFold(ext, ".jsonl") || strings.EqualFold(ext, ".ndjson")) {
+	if ext := strings.ToLower(filepath.Ext(name)); mode == "" && (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") {
 		mode = "jsonl"
 	}
 	if err := p.readStream(ctx, name, f, mode, false); err != nil {
@@ -242,6 +242,7 @@ type matchPipeline struct {
 	// (warned about once per input).
 	noFields   int
 	lastWarned string // the input last warned about
+	docs       int    // listings and documents queued
 	buf        bytes.Buffer
 }
 
@@ -249,6 +250,7 @@ const matchBatch = 512
 
 // add queues d, matching the batch when it is full.
 func (p *matchPipeline) add(d matchDoc) {
+	p.docs++
 	p.batch = append(p.batch, d)
 	if len(p.batch) >= matchBatch {
 		p.flush()
@@ -380,10 +382,10 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 			return nil
 		}
 		// Sniffed: JSON (one listing a line, an array of listings, or
-		// pretty-printed objects) when it starts like JSON, else one
-		// document.
+		// pretty-printed objects) when it starts with a JSON object or
+		// array, else one document ("[WTS] ephedrine" is a post).
 		mode = "text"
-		if len(first) > 0 && (first[0] == '{' || first[0] == '[') {
+		if startsJSON(first, whole) {
 			mode = "jsonl"
 		}
 	}
@@ -454,6 +456,38 @@ func (p *matchPipeline) listing(input string, l precwatch.Listing, keys []string
 		p.noFields++
 	}
 	p.add(matchDoc{listing: l, src: src})
+}
+
+// startsJSON reports whether input starting with b (whole: b is all of
+// it) is JSON listings: it starts with a JSON object or array that ends
+// its line (or runs past b without a syntax error), or, when its first
+// line is broken, one of the next lines is a JSON object (JSON Lines with
+// a bad first line).
+func startsJSON(b []byte, whole bool) bool {
+	if len(b) == 0 || b[0] != '{' && b[0] != '[' {
+		return false
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err == nil {
+		rest := b[dec.InputOffset():]
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			rest = rest[:i]
+		}
+		return len(bytes.TrimSpace(rest)) == 0
+	} else if !whole && errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
+	}
+	lines := bytes.SplitN(b, []byte("\n"), 12)
+	if !whole || len(lines) == 12 {
+		lines = lines[:len(lines)-1] // complete lines only
+	}
+	for _, l := range lines[min(1, len(lines)):] {
+		if l = bytes.TrimSpace(l); len(l) > 0 && l[0] == '{' && json.Valid(l) {
+			return true
+		}
+	}
+	return false
 }
 
 // spreadJSON reports whether JSON input starting with b (whole: b is all

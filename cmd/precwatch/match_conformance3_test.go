@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/matchers"
 )
 
 // These tests drive `precwatch match` as an outside script would, on
@@ -361,4 +364,78 @@ func TestMatchConformanceUTF16(t *testing.T) {
 			t.Errorf("match %s (UTF-16): exit %d, %+v, stderr %q; want a and b", tc.name, code, ms, stderr)
 		}
 	}
+}
+
+// TestMatchConformanceSniffText: a text that merely starts with '[' or '{'
+// ("[WTS] …", a forum post) is a document, not malformed JSON (it was
+// reported and lost); JSON Lines whose first line is broken are still
+// listings, and a .json file is JSON whatever it starts with.
+func TestMatchConformanceSniffText(t *testing.T) {
+	dir := t.TempDir()
+	post := filepath.Join(dir, "post.txt")
+	writeFile(t, post, "[WTS] ephedrine HCl 1kg, wickr: labguy\n")
+	noext := filepath.Join(dir, "note")
+	writeFile(t, noext, "{{template}} safrole 5 L\n")
+	code, stdout, stderr := runMatchCmd(t, "", post, noext)
+	ms := decodeMatches(t, stdout)
+	if code != 0 || len(ms) != 2 || ms[0].ID != post || !ms[0].Suspicious || ms[1].ID != noext || !ms[1].Suspicious {
+		t.Errorf("match post.txt note: exit %d, %+v, stderr %q; want both read as suspicious documents", code, ms, stderr)
+	}
+	for _, in := range []string{"[WTS] ephedrine HCl 1kg", "{{x}}\nephedrine HCl 1kg\n"} {
+		code, stdout, stderr := runMatchCmd(t, in)
+		if ms := decodeMatches(t, stdout); code != 0 || len(ms) != 1 || ms[0].ID != "stdin" || !ms[0].Suspicious {
+			t.Errorf("match < %q: exit %d, %+v, stderr %q; want one suspicious document", in, code, ms, stderr)
+		}
+	}
+	for _, in := range []string{`{"id":"bad",` + "\n" + `{"id":"a","title":"ephedrine 1kg"}`, `{"id":"bad",` + "\n" + `{"id":"a","title":"ephedrine 1kg"}` + "\n"} {
+		code, stdout, stderr := runMatchCmd(t, in)
+		if got := strings.Join(matchIDs(t, stdout), ","); code != 1 || got != "a" || !strings.Contains(stderr, "stdin:1: ") {
+			t.Errorf("match < %q: exit %d, ids %q, stderr %q; want 1, a, and stdin:1 reported", in, code, got, stderr)
+		}
+	}
+	broken := filepath.Join(dir, "broken.json")
+	writeFile(t, broken, "[WTS] not json\n")
+	if code, stdout, stderr := runMatchCmd(t, "", broken); code != 1 || stdout != "" || !strings.Contains(stderr, broken+":1: ") {
+		t.Errorf("match broken.json: exit %d, stdout %q, stderr %q; want 1 and %s:1 reported", code, stdout, stderr, broken)
+	}
+}
+
+// FuzzMatchInput: no input makes reading panic, and in every mode each
+// listing or document read gives exactly one valid JSON output line.
+func FuzzMatchInput(f *testing.F) {
+	for _, s := range []string{"", "{", "[", "[WTS] x", "{\"id\":1}\n{", "\ufeff{\"title\":\"ephedrine\"}\r\n", "[{\"id\":\"a\"},\n\"x\",\n{\"id\":\"b\"}]",
+		"{\n\"id\":\"a\"\n}\n{\"id\"", "\xff\xfe{\x00}\x00", "<html><body>ephedrine</body></html>", "{\"listing\":{\"title\":\"x\"}}", "{\"a\":[{\"b\":{}}]}\n\n"} {
+		f.Add([]byte(s))
+	}
+	wl, err := matchers.LoadWatchlist()
+	if err != nil {
+		f.Fatal(err)
+	}
+	m, err := matchers.New(wl, matchers.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, mode := range []string{"", "jsonl", "text"} {
+			var out, errb bytes.Buffer
+			p := &matchPipeline{m: m, out: &out, stderr: &errb, format: "jsonl"}
+			if err := p.readStream(context.Background(), "in", bytes.NewReader(data), mode, true); err != nil {
+				t.Fatalf("mode %q: %v", mode, err)
+			}
+			p.flush()
+			docs := p.docs
+			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			if out.Len() == 0 {
+				lines = nil
+			}
+			if len(lines) != docs {
+				t.Fatalf("mode %q: %d output lines for %d documents", mode, len(lines), docs)
+			}
+			for _, l := range lines {
+				if !json.Valid([]byte(l)) {
+					t.Fatalf("mode %q: output line %q is no JSON", mode, l)
+				}
+			}
+		}
+	})
 }
