@@ -56,7 +56,7 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 		"and skipped; the exit status is then 1 (2 for wrong flags).")
 	format := fs.String("format", "jsonl", "output format: jsonl (one JSON match a line) or text")
 	input := fs.String("input", "", "input format: jsonl (listings: one JSON object a line, a JSON array or pretty-printed objects) or text (one document a file); "+
-		"default: .jsonl and .ndjson files are jsonl, other inputs jsonl when they start with '{' or '[' and documents otherwise. "+
+		"default: .jsonl, .ndjson and .json files are jsonl, other inputs jsonl when they start with a JSON object or array and documents otherwise. "+
 		"An HTML page or web archive (.mhtml) becomes the listing it shows (title, canonical URL, main content without menus, related products and hidden text), other text is the description; "+
 		"a document's id is its file name (stdin: \"stdin\"), and its output line carries that listing (\"listing\"), which its hits' offsets point into")
 	threshold := fs.Float64("threshold", matchers.DefaultThreshold, "a listing is suspicious when the ticket policy flags it and its score is >= `F` (0..1; as the config's threshold)")
