@@ -2210,9 +2210,20 @@ func (m *Matcher) scoreLine(suspicious bool, score float64) string {
 		return m.lowLines[k]
 	}
 	if suspicious {
-		return fmt.Sprintf("suspicious: score %.2f >= threshold %.2f", score, m.threshold)
+		return fmt.Sprintf("suspicious: score %.2f >= threshold %s", score, thresholdText(m.threshold))
 	}
-	return fmt.Sprintf("ticket policy met but score %.2f < threshold %.2f", score, m.threshold)
+	return fmt.Sprintf("ticket policy met but score %.2f < threshold %s", score, thresholdText(m.threshold))
+}
+
+// thresholdText writes a threshold with two decimals, or with all it has
+// when two would round it (0.705 is no "0.70", which would read
+// "score 0.70 < threshold 0.70").
+func thresholdText(t float64) string {
+	s := strconv.FormatFloat(t, 'f', 2, 64)
+	if v, _ := strconv.ParseFloat(s, 64); v == t {
+		return s
+	}
+	return strconv.FormatFloat(t, 'f', -1, 64)
 }
 
 func quoteAll(s []string) []string {

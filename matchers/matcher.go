@@ -492,8 +492,8 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}
 	for k := 0; k <= 100; k++ {
 		score := float64(k) / 100
-		m.suspLines = append(m.suspLines, fmt.Sprintf("suspicious: score %.2f >= threshold %.2f", score, m.threshold))
-		m.lowLines = append(m.lowLines, fmt.Sprintf("ticket policy met but score %.2f < threshold %.2f", score, m.threshold))
+		m.suspLines = append(m.suspLines, fmt.Sprintf("suspicious: score %.2f >= threshold %s", score, thresholdText(m.threshold)))
+		m.lowLines = append(m.lowLines, fmt.Sprintf("ticket policy met but score %.2f < threshold %s", score, thresholdText(m.threshold)))
 	}
 	m.pool.New = func() any { return &scratch{} }
 	return m, nil

@@ -439,3 +439,21 @@ func FuzzMatchInput(f *testing.F) {
 		}
 	})
 }
+
+// TestMatchConformanceThresholdExplain: the explain line shows a threshold
+// of more than two decimals as given ("score 0.70 < threshold 0.70" read
+// as a contradiction for --threshold 0.705).
+func TestMatchConformanceThresholdExplain(t *testing.T) {
+	for _, tc := range []struct{ threshold, want string }{
+		{"0.705", "ticket policy met but score 0.70 < threshold 0.705"},
+		{"0.695", "suspicious: score 0.70 >= threshold 0.695"},
+		{"0.7", "suspicious: score 0.70 >= threshold 0.70"},
+		{"0.5", "suspicious: score 0.70 >= threshold 0.50"},
+	} {
+		_, stdout, _ := runMatchCmd(t, `{"id":"a","title":"ephedrine 1kg"}`, "--threshold", tc.threshold)
+		ms := decodeMatches(t, stdout)
+		if len(ms) != 1 || !slices.Contains(ms[0].Explain, tc.want) {
+			t.Errorf("match --threshold %s: %+v, want the explain line %q", tc.threshold, ms, tc.want)
+		}
+	}
+}
