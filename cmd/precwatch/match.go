@@ -111,6 +111,8 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "precwatch match: %v\n", err)
 			failed = true
+		} else if len(names) == 0 {
+			fmt.Fprintf(env.Stderr, "precwatch match: warning: %s: no .jsonl, .ndjson, .json, .html, .htm, .xhtml, .mhtml, .mht or .txt files\n", arg)
 		}
 		for _, name := range names {
 			if ctx.Err() != nil {

@@ -168,6 +168,11 @@ func TestMatchConformanceDirectory(t *testing.T) {
 	if got := matchIDs(t, stdout); code != 0 || strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("match LINK-TO-DIR: exit %d, ids %q, stderr %q; want 0 and %q", code, got, stderr, want)
 	}
+	// A directory without such files is warned about.
+	code, stdout, stderr = runMatchCmd(t, "", filepath.Join(dir, "page_files"))
+	if code != 0 || stdout != "" || !strings.Contains(stderr, "page_files: no .jsonl") {
+		t.Errorf("match page_files/: exit %d, stdout %q, stderr %q; want 0, nothing, and a warning", code, stdout, stderr)
+	}
 	// A missing file among others: named, the rest read, exit 1.
 	missing := filepath.Join(dir, "missing.jsonl")
 	code, stdout, stderr = runMatchCmd(t, "", missing, filepath.Join(dir, "a.jsonl"))
