@@ -17,12 +17,15 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/crawler/extract"
 	"github.com/precwatch/precwatch/matchers"
 )
 
@@ -389,6 +392,26 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 		mode = "text"
 		if startsJSON(first, whole) {
 			mode = "jsonl"
+		}
+	}
+	if mode == "jsonl" {
+		check := peek
+		if !whole {
+			check = peek[:max(0, len(peek)-utf8.UTFMax)] // a character may be cut at the end
+		}
+		if !utf8.Valid(check) {
+			// Listings exported in a legacy charset (windows-1252 from a
+			// spreadsheet, windows-1251): decoded as text documents are,
+			// instead of matching nothing in replacement characters.
+			if _, cs := extract.GuessCharset(peek); cs != "" {
+				if e, _ := charset.Lookup(cs); e != nil {
+					fmt.Fprintf(p.stderr, "%s: warning: not UTF-8; read as %s\n", name, cs)
+					br = bufio.NewReaderSize(transform.NewReader(br, e.NewDecoder()), 1<<16)
+					peek, _ = br.Peek(1 << 16)
+					whole = len(peek) < br.Size()
+					first = bytes.TrimLeft(peek, " \t\r\n\ufeff")
+				}
+			}
 		}
 	}
 	if mode == "jsonl" && len(first) > 0 && (first[0] == '[' || spreadJSON(first, whole)) {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/precwatch/precwatch"
@@ -459,6 +460,45 @@ func TestMatchConformanceThresholdExplain(t *testing.T) {
 		ms := decodeMatches(t, stdout)
 		if len(ms) != 1 || !slices.Contains(ms[0].Explain, tc.want) {
 			t.Errorf("match --threshold %s: %+v, want the explain line %q", tc.threshold, ms, tc.want)
+		}
+	}
+}
+
+// TestMatchConformanceLegacyCharsetJSONL: listings exported in a legacy
+// charset (windows-1252 from a spreadsheet, windows-1251) are decoded as
+// documents are, with a warning; they matched nothing in replacement
+// characters.
+func TestMatchConformanceLegacyCharsetJSONL(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, text string
+		enc        encoding.Encoding
+		want       string // the title's hit, as decoded
+	}{
+		{"cp1252.jsonl", `{"id":"a","title":"Éphédrine 1kg, crème brûlée aroma"}`, charmap.Windows1252, "Éphédrine"},
+		{"cp1251.jsonl", `{"id":"a","title":"Эфедрин 1 кг, доставка по всей России"}`, charmap.Windows1251, "Эфедрин"},
+	} {
+		b, err := tc.enc.NewEncoder().Bytes([]byte(tc.text + "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := filepath.Join(dir, tc.name)
+		writeFile(t, f, string(b))
+		code, stdout, stderr := runMatchCmd(t, "", f)
+		ms := decodeMatches(t, stdout)
+		var title string
+		if len(ms) == 1 {
+			var l precwatch.Listing
+			json.Unmarshal([]byte(tc.text), &l)
+			title = l.Title
+		}
+		if code != 0 || len(ms) != 1 || !ms[0].Suspicious || len(ms[0].Substances) != 1 || len(ms[0].Substances[0].Hits) == 0 {
+			t.Errorf("match %s: exit %d, %+v, stderr %q; want ephedrine found", tc.name, code, ms, stderr)
+			continue
+		}
+		h := ms[0].Substances[0].Hits[0]
+		if got := title[h.Start:h.End]; got != tc.want || !strings.Contains(stderr, "not UTF-8") {
+			t.Errorf("match %s: hit %q, stderr %q; want %q and a warning", tc.name, got, stderr, tc.want)
 		}
 	}
 }
