@@ -395,18 +395,15 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 		}
 	}
 	if mode == "jsonl" {
-		check := peek
-		if !whole {
-			check = peek[:max(0, len(peek)-utf8.UTFMax)] // a character may be cut at the end
-		}
-		if !utf8.Valid(check) {
-			// Listings exported in a legacy charset (windows-1252 from a
-			// spreadsheet, windows-1251): decoded as text documents are,
-			// instead of matching nothing in replacement characters.
-			if _, cs := extract.GuessCharset(peek); cs != "" {
+		// Listings exported in a legacy charset (windows-1252 from a
+		// spreadsheet, windows-1251) are decoded line by line as text
+		// documents are, instead of matching nothing in replacement
+		// characters; UTF-8 lines (and UTF-8 with a stray bad byte) stay.
+		if sample := legacySample(peek, whole); sample != nil {
+			if _, cs := extract.GuessCharset(sample); cs != "" {
 				if e, _ := charset.Lookup(cs); e != nil {
-					fmt.Fprintf(p.stderr, "%s: warning: not UTF-8; read as %s\n", name, cs)
-					br = bufio.NewReaderSize(transform.NewReader(br, e.NewDecoder()), 1<<16)
+					fmt.Fprintf(p.stderr, "%s: warning: lines not in UTF-8 read as %s\n", name, cs)
+					br = bufio.NewReaderSize(&legacyReader{br: br, dec: e.NewDecoder()}, 1<<16)
 					peek, _ = br.Peek(1 << 16)
 					whole = len(peek) < br.Size()
 					first = bytes.TrimLeft(peek, " \t\r\n\ufeff")
@@ -462,6 +459,73 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 			return err
 		}
 	}
+}
+
+// legacySample returns the lines of peek (whole: all of the input) that
+// read as a legacy charset rather than UTF-8 (legacyLine), joined, or nil
+// when there are none; a first line longer than peek is judged by what
+// peek holds of it.
+func legacySample(peek []byte, whole bool) []byte {
+	if utf8.Valid(peek) {
+		return nil
+	}
+	lines := bytes.SplitAfter(peek, []byte("\n"))
+	if !whole && len(lines) > 1 {
+		lines = lines[:len(lines)-1] // complete lines only
+	}
+	var sample []byte
+	for _, l := range lines {
+		if legacyLine(l) {
+			sample = append(sample, l...)
+		}
+	}
+	return sample
+}
+
+// legacyLine reports whether b reads as text in a legacy charset: it has
+// bytes that are no UTF-8, at least as many as UTF-8 multi-byte
+// characters (UTF-8 text with a stray bad byte is UTF-8).
+func legacyLine(b []byte) bool {
+	bad, multi := 0, 0
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			multi++
+		}
+		i += n
+	}
+	return bad > 0 && bad >= multi
+}
+
+// legacyReader reads lines from br, decoding those in a legacy charset
+// (legacyLine) with dec.
+type legacyReader struct {
+	br  *bufio.Reader
+	dec *encoding.Decoder
+	buf []byte
+	err error
+}
+
+func (r *legacyReader) Read(p []byte) (int, error) {
+	for len(r.buf) == 0 {
+		if r.err != nil {
+			return 0, r.err
+		}
+		line, err := r.br.ReadBytes('\n')
+		r.err = err
+		if legacyLine(line) {
+			if d, derr := r.dec.Bytes(line); derr == nil {
+				line = d
+			}
+		}
+		r.buf = line
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
 }
 
 // listing queues a listing of input read at src; keys, when not nil, are

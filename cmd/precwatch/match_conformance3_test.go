@@ -484,8 +484,16 @@ func TestMatchConformanceLegacyCharsetJSONL(t *testing.T) {
 		}
 		f := filepath.Join(dir, tc.name)
 		writeFile(t, f, string(b))
+		// A UTF-8 line with a stray bad byte stays UTF-8 beside them.
+		writeFile(t, f, `{"id":"u","title":"Сафрол 1 л `+"\xff"+`"}`+"\n"+string(b))
 		code, stdout, stderr := runMatchCmd(t, "", f)
 		ms := decodeMatches(t, stdout)
+		if len(ms) == 2 && (len(ms[0].Substances) != 1 || ms[0].Substances[0].ID != "safrole") {
+			t.Errorf("match %s: the UTF-8 line gave %+v, want safrole", tc.name, ms[0])
+		}
+		if len(ms) > 0 {
+			ms = ms[1:]
+		}
 		var title string
 		if len(ms) == 1 {
 			var l precwatch.Listing
@@ -497,7 +505,7 @@ func TestMatchConformanceLegacyCharsetJSONL(t *testing.T) {
 			continue
 		}
 		h := ms[0].Substances[0].Hits[0]
-		if got := title[h.Start:h.End]; got != tc.want || !strings.Contains(stderr, "not UTF-8") {
+		if got := title[h.Start:h.End]; got != tc.want || !strings.Contains(stderr, "not in UTF-8") {
 			t.Errorf("match %s: hit %q, stderr %q; want %q and a warning", tc.name, got, stderr, tc.want)
 		}
 	}
