@@ -336,7 +336,13 @@ func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 		}
 		var terms []string
 		for _, h := range s.Hits {
-			terms = append(terms, fmt.Sprintf("%s:%q@%d-%d", h.Field, h.Term, h.Start, h.End))
+			// The term, and the text as written when it differs
+			// (obfuscated, another script or spelling).
+			t := fmt.Sprintf("%s:%q@%d-%d", h.Field, h.Term, h.Start, h.End)
+			if f := fieldText(l, h.Field); 0 <= h.Start && h.Start <= h.End && h.End <= len(f) && !strings.EqualFold(f[h.Start:h.End], h.Term) {
+				t += fmt.Sprintf(" (as %q)", f[h.Start:h.End])
+			}
+			terms = append(terms, t)
 		}
 		fmt.Fprintf(p.out, "  substance %s %s [%s, %s]%s: %s\n", s.ID, s.CAS, s.Name, s.List, neg, strings.Join(terms, " "))
 	}
@@ -349,6 +355,26 @@ func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 	for _, e := range r.Explain {
 		fmt.Fprintf(p.out, "  explain: %s\n", textSafe(e))
 	}
+}
+
+// fieldText returns the text of the listing field a hit names.
+func fieldText(l *precwatch.Listing, name string) string {
+	switch name {
+	case precwatch.FieldTitle:
+		return l.Title
+	case precwatch.FieldDescription:
+		return l.Description
+	case precwatch.FieldPrice:
+		return l.Price
+	case precwatch.FieldSeller:
+		return l.Seller
+	case precwatch.FieldLocation:
+		return l.Location
+	}
+	if k, ok := strings.CutPrefix(name, "attributes."); ok {
+		return l.Attributes[k]
+	}
+	return ""
 }
 
 // textSafe escapes the control characters of s (a tab or line break in an

@@ -318,6 +318,13 @@ func TestMatchConformanceTextFormat(t *testing.T) {
 	if len(heads) != 2 || strings.Count(heads[1], "\t") != 3 {
 		t.Errorf("match --format text: result lines %q, want 2, each with 4 tab-separated columns", heads)
 	}
+	// A hit shows the text as written when it differs from the term.
+	_, stdout, _ = runMatchCmd(t, `{"id":"o","title":"ＥＰＨＥＤＲＩＮＥ 1kg","description":"CAS 50–98–6"}`, "--format", "text")
+	for _, want := range []string{`title:"Ephedrine"@0-27 (as "ＥＰＨＥＤＲＩＮＥ")`, `description:"50-98-6"@4-15 (as "50–98–6")`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("match --format text (obfuscated): %q, want %q in it", stdout, want)
+		}
+	}
 }
 
 // TestMatchConformanceObservableValues: one phone number is one value
