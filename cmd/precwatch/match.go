@@ -339,7 +339,7 @@ func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 			// The term, and the text as written when it differs
 			// (obfuscated, another script or spelling).
 			t := fmt.Sprintf("%s:%q@%d-%d", h.Field, h.Term, h.Start, h.End)
-			if f := fieldText(l, h.Field); 0 <= h.Start && h.Start <= h.End && h.End <= len(f) && !strings.EqualFold(f[h.Start:h.End], h.Term) {
+			if f := listingField(l, h.Field); 0 <= h.Start && h.Start <= h.End && h.End <= len(f) && !strings.EqualFold(f[h.Start:h.End], h.Term) {
 				t += fmt.Sprintf(" (as %q)", f[h.Start:h.End])
 			}
 			terms = append(terms, t)
@@ -357,8 +357,8 @@ func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 	}
 }
 
-// fieldText returns the text of the listing field a hit names.
-func fieldText(l *precwatch.Listing, name string) string {
+// listingField returns the text of the listing field a hit names.
+func listingField(l *precwatch.Listing, name string) string {
 	switch name {
 	case precwatch.FieldTitle:
 		return l.Title
