@@ -517,3 +517,24 @@ func TestMatchConformanceLegacyCharsetJSONL(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchConformanceWatchlistErrors: every problem of a --watchlist file
+// is reported as file:line: and, where there is one, the field (YAML syntax
+// and type errors were "file: yaml: line N: …").
+func TestMatchConformanceWatchlistErrors(t *testing.T) {
+	dir := t.TempDir()
+	head := "version: 1\nsubstances:\n  - id: foo\n    name: Foo\n    list: table-I\n"
+	for _, tc := range []struct{ name, yaml, want string }{
+		{"syntax.yaml", "version: 1\nsubstances:\n  - id: foo\n    name: [x\n", "syntax.yaml:3: did not find expected"},
+		{"type.yaml", head + "    synonyms: {a: b}\n", "type.yaml:6: substances[0].synonyms: cannot unmarshal"},
+		{"bool.yaml", head + "    immediate: maybe\n", "bool.yaml:6: substances[0].immediate: cannot unmarshal"},
+		{"unknown.yaml", head + "    colour: red\n", "unknown.yaml:6: substances[0].colour: unknown field"},
+	} {
+		f := filepath.Join(dir, tc.name)
+		writeFile(t, f, tc.yaml)
+		code, stdout, stderr := runMatchCmd(t, `{"id":"a"}`, "--watchlist", f)
+		if code != 1 || stdout != "" || !strings.Contains(stderr, filepath.Join(dir, tc.want)) {
+			t.Errorf("match --watchlist %s: exit %d, stdout %q, stderr %q; want 1 and %q", tc.name, code, stdout, stderr, tc.want)
+		}
+	}
+}
