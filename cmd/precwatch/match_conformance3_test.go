@@ -214,6 +214,14 @@ func TestMatchConformanceFieldNames(t *testing.T) {
 	if !strings.Contains(stderr, "stdin:2: ") || !strings.Contains(stderr, "body, id, name") || !strings.Contains(stderr, "2 listing") {
 		t.Errorf("match %q: stderr %q; want a warning at stdin:2 naming the keys found and counting 2 listings", in, stderr)
 	}
+	// Keys that differ in case only: the first in sort order, every time.
+	in = `{"tItle":"pen","Title":"pen","TITLE":"ephedrine 1kg"}` + "\n"
+	for range 3 {
+		_, stdout, _ := runMatchCmd(t, in)
+		if ms := decodeMatches(t, stdout); len(ms) != 1 || !ms[0].Suspicious {
+			t.Fatalf("match %q: %+v, want the TITLE key read (suspicious)", in, ms)
+		}
+	}
 }
 
 // TestMatchConformanceCASAlwaysPresent: every substance carries "cas", ""

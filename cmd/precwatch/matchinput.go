@@ -57,12 +57,16 @@ func decodeListing(data []byte) (l precwatch.Listing, keys []string, err error) 
 		if raw, ok := obj[name]; ok {
 			return raw, true
 		}
-		for k, raw := range obj {
-			if strings.EqualFold(k, name) {
-				return raw, true
+		// Of several keys that differ in case only ("TITLE", "Title"),
+		// the first in sort order, so that the result does not depend on
+		// map order.
+		best, found := "", false
+		for k := range obj {
+			if strings.EqualFold(k, name) && (!found || k < best) {
+				best, found = k, true
 			}
 		}
-		return nil, false
+		return obj[best], found
 	}
 	found := false
 	for _, f := range textFields {
@@ -269,8 +273,8 @@ func jsonAttributes(raw json.RawMessage) (map[string]string, error) {
 // line: a JSON array of listings, or objects spread over several lines
 // (pretty-printed). Each listing is handed to add with its source
 // (file:line where it starts); a listing that is no object is reported by
-// its line and its position (listing N) and skipped. A syntax error ends the stream (the decoder cannot
-// find the next value after it).
+// its line and its position (listing N) and skipped. A syntax error ends
+// the stream (the decoder cannot find the next value after it).
 func readJSONValues(r io.Reader, name string, add func(l precwatch.Listing, keys []string, src string), bad func(msg string)) error {
 	lc := &lineCounter{r: r}
 	dec := json.NewDecoder(lc)
