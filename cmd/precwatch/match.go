@@ -182,7 +182,7 @@ var documentExts = map[string]bool{".jsonl": true, ".ndjson": true, ".json": tru
 // inputFiles returns the files an argument names: a file itself, or the
 // listing and document files (documentExts, any case) under a directory,
 // in name order, hidden entries left out. A directory that cannot be read
-// in part returns what could be read and the error.
+// in part returns what could be read and the errors.
 func inputFiles(arg string) ([]string, error) {
 	fi, err := os.Stat(arg)
 	if err != nil || !fi.IsDir() {
@@ -193,9 +193,15 @@ func inputFiles(arg string) ([]string, error) {
 		root = arg + string(filepath.Separator) // WalkDir follows a root that ends in a separator
 	}
 	var names []string
+	var errs []error
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			// An unreadable subdirectory: reported, the rest still read.
+			errs = append(errs, err)
+			if d != nil && d.IsDir() && path != root {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		if path != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
@@ -208,7 +214,7 @@ func inputFiles(arg string) ([]string, error) {
 		}
 		return nil
 	})
-	if err != nil {
+	if err = errors.Join(append(errs, err)...); err != nil {
 		return names, fmt.Errorf("read directory %s: %w", arg, err)
 	}
 	return names, nil
