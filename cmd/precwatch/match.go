@@ -94,7 +94,7 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 	}
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()
-	p := &matchPipeline{m: m, out: out, format: *format, stderr: env.Stderr}
+	p := &matchPipeline{m: m, out: out, flushOut: out.Flush, format: *format, stderr: env.Stderr}
 	failed := false
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -243,12 +243,13 @@ func (p *matchPipeline) readFile(ctx context.Context, name, mode string) error {
 // matchPipeline matches documents in parallel batches and writes the
 // results in input order.
 type matchPipeline struct {
-	m      *matchers.Matcher
-	out    io.Writer
-	stderr io.Writer
-	format string
-	batch  []matchDoc
-	bad    int
+	m        *matchers.Matcher
+	out      io.Writer
+	flushOut func() error // flushes out, if it buffers
+	stderr   io.Writer
+	format   string
+	batch    []matchDoc
+	bad      int
 	// noFields counts listings with none of the contract's fields
 	// (warned about once per input).
 	noFields   int
@@ -405,14 +406,13 @@ func textSafe(s string) string {
 // standard input that is empty or blank holds no document.
 func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader, mode string, stdin bool) error {
 	br := bufio.NewReaderSize(r, 1<<16)
-	peek, _ := br.Peek(1 << 16)
+	peek, whole := peekStart(br, stdin)
 	if bytes.HasPrefix(peek, []byte{0xff, 0xfe}) || bytes.HasPrefix(peek, []byte{0xfe, 0xff}) {
 		// UTF-16 with a byte-order mark (what Windows PowerShell's > and
 		// Notepad's "Unicode" write): read as UTF-8.
 		br = bufio.NewReaderSize(transform.NewReader(br, xunicode.BOMOverride(encoding.Nop.NewDecoder())), 1<<16)
-		peek, _ = br.Peek(1 << 16)
+		peek, whole = peekStart(br, stdin)
 	}
-	whole := len(peek) < br.Size()
 	first := bytes.TrimLeft(peek, " \t\r\n\ufeff")
 	if mode == "" {
 		if stdin && whole && len(first) == 0 {
@@ -436,8 +436,7 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 				if e, _ := charset.Lookup(cs); e != nil {
 					fmt.Fprintf(p.stderr, "%s: warning: lines not in UTF-8 read as %s\n", name, cs)
 					br = bufio.NewReaderSize(&legacyReader{br: br, dec: e.NewDecoder()}, 1<<16)
-					peek, _ = br.Peek(1 << 16)
-					whole = len(peek) < br.Size()
+					peek, whole = peekStart(br, stdin)
 					first = bytes.TrimLeft(peek, " \t\r\n\ufeff")
 				}
 			}
@@ -467,6 +466,14 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		if br.Buffered() == 0 && len(p.batch) > 0 {
+			// The next read may wait for a producer (a pipe fed line by
+			// line): what was read so far is answered first.
+			p.flush()
+			if p.flushOut != nil {
+				p.flushOut()
+			}
+		}
 		b, err := br.ReadBytes('\n')
 		if len(b) > 0 {
 			line++
@@ -490,6 +497,29 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 		if err != nil {
 			return err
 		}
+	}
+}
+
+// peekStart returns the start of the input in br without consuming it, up
+// to br's size; whole reports that it is all of the input. A stream (stdin,
+// maybe a pipe fed line by line) is peeked only until a line that is not
+// blank is complete, so that sniffing never waits for input that a
+// producer sends only after it has read the first result.
+func peekStart(br *bufio.Reader, stream bool) (peek []byte, whole bool) {
+	if !stream {
+		peek, err := br.Peek(br.Size())
+		return peek, err != nil && !errors.Is(err, bufio.ErrBufferFull)
+	}
+	for n := 1; ; {
+		peek, err := br.Peek(n)
+		if err != nil {
+			return peek, !errors.Is(err, bufio.ErrBufferFull)
+		}
+		peek, _ = br.Peek(br.Buffered())
+		if len(peek) == br.Size() || bytes.IndexByte(bytes.TrimLeft(peek, " \t\r\n\ufeff"), '\n') >= 0 {
+			return peek, false
+		}
+		n = len(peek) + 1
 	}
 }
 

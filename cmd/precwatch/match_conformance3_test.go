@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -544,5 +548,52 @@ func TestMatchConformanceWatchlistErrors(t *testing.T) {
 		if code != 1 || stdout != "" || !strings.Contains(stderr, filepath.Join(dir, tc.want)) {
 			t.Errorf("match --watchlist %s: exit %d, stdout %q, stderr %q; want 1 and %q", tc.name, code, stdout, stderr, tc.want)
 		}
+	}
+}
+
+// TestMatchConformanceStreaming: listings fed through a pipe one at a time
+// are answered one at a time, so a script can keep precwatch match running
+// as a co-process: sniffing read 64 KB ahead and results were held back
+// for batches of 512 listings, so the first answer never came.
+func TestMatchConformanceStreaming(t *testing.T) {
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	env := &Env{Stdin: inR, Stdout: outW, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	done := make(chan int, 1)
+	go func() {
+		done <- Run(ctx, env, []string{"match"})
+		outW.Close()
+	}()
+	results := bufio.NewReader(outR)
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		for {
+			l, err := results.ReadString('\n')
+			if err != nil {
+				return
+			}
+			lines <- l
+		}
+	}()
+	for _, id := range []string{"a", "b", "c"} {
+		if _, err := fmt.Fprintf(inW, `{"id":%q,"title":"ephedrine 1kg"}`+"\n", id); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case l := <-lines:
+			var m precwatch.Match
+			if err := json.Unmarshal([]byte(l), &m); err != nil || m.ID != id {
+				t.Fatalf("result %q (%v), want listing %s's", l, err, id)
+			}
+		case <-time.After(2 * time.Minute): // a hang guard, not a speed limit
+			t.Fatalf("no result for listing %s while its producer waits for it", id)
+		}
+	}
+	inW.Close()
+	if code := <-done; code != 0 {
+		t.Errorf("match exit %d, want 0", code)
 	}
 }
