@@ -630,10 +630,11 @@ func startsJSON(b []byte, whole bool) bool {
 		return true
 	}
 	lines := bytes.SplitN(b, []byte("\n"), 12)
-	if !whole || len(lines) == 12 {
-		lines = lines[:len(lines)-1] // complete lines only
+	if len(lines) == 12 {
+		lines = lines[:11] // the rest of the input
 	}
-	for _, l := range lines[min(1, len(lines)):] {
+	// The last line may be cut by the end of b: then it is no valid JSON.
+	for _, l := range lines[1:] {
 		if l = bytes.TrimSpace(l); len(l) > 0 && l[0] == '{' && json.Valid(l) {
 			return true
 		}
