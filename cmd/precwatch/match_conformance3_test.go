@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"golang.org/x/text/encoding"
@@ -441,10 +442,14 @@ func FuzzMatchInput(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, mode := range []string{"", "jsonl", "text"} {
+		for i, mode := range []string{"", "jsonl", "text", "", "jsonl"} {
 			var out, errb bytes.Buffer
 			p := &matchPipeline{m: m, out: &out, stderr: &errb, format: "jsonl"}
-			if err := p.readStream(context.Background(), "in", bytes.NewReader(data), mode, true); err != nil {
+			var r io.Reader = bytes.NewReader(data)
+			if i >= 3 {
+				r = iotest.OneByteReader(r) // a pipe that delivers little at a time
+			}
+			if err := p.readStream(context.Background(), "in", r, mode, true); err != nil {
 				t.Fatalf("mode %q: %v", mode, err)
 			}
 			p.flush()
