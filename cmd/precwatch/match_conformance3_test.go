@@ -602,3 +602,53 @@ func TestMatchConformanceStreaming(t *testing.T) {
 		t.Errorf("match exit %d, want 0", code)
 	}
 }
+
+// TestMatchConformanceCrawlListingsStdout: `crawl --listings -` writes the
+// listings to stdout as JSONL and its summary to stderr, so that stdout
+// parses (a file named "-" was created); every line is a listing with a
+// match result of the match contract whose hits point into the listing.
+func TestMatchConformanceCrawlListingsStdout(t *testing.T) {
+	shop := newOutputShop(t, "a1", "a2")
+	dir := t.TempDir()
+	t.Chdir(dir)
+	cfg := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfg, strings.ReplaceAll(outputConfig(shop, 100), "DATA", filepath.Join(dir, "data")))
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfg, "--listings", "-")
+	if code != 0 {
+		t.Fatalf("crawl --listings -: exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
+		t.Errorf("crawl --listings - created a file named -")
+	}
+	if !strings.Contains(stderr, "TARGET") {
+		t.Errorf("crawl --listings -: stderr %q, want the summary table", stderr)
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+		var raw map[string]json.RawMessage
+		var r precwatch.Result
+		if json.Unmarshal([]byte(line), &raw) != nil || json.Unmarshal([]byte(line), &r) != nil {
+			t.Fatalf("crawl --listings - stdout line %q is no JSON result", line)
+		}
+		var m map[string]json.RawMessage
+		json.Unmarshal(raw["match"], &m)
+		for _, k := range []string{"id", "url", "score", "suspicious", "substances", "indicators", "observables", "explain"} {
+			if v, ok := m[k]; !ok || string(v) == "null" {
+				t.Errorf("line %q: match.%s missing or null", line, k)
+			}
+		}
+		ids = append(ids, r.Listing.ID)
+		for _, s := range r.Match.Substances {
+			for _, h := range s.Hits {
+				f := listingField(&r.Listing, h.Field)
+				if h.Start < 0 || h.End > len(f) || h.Start >= h.End {
+					t.Errorf("listing %s hit %+v: out of its field %q", r.Listing.ID, h, f)
+				}
+			}
+		}
+	}
+	slices.Sort(ids)
+	if strings.Join(ids, ",") != "a1,a2" {
+		t.Errorf("crawl --listings -: listings %v, want a1, a2", ids)
+	}
+}
