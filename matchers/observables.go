@@ -113,7 +113,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		(strings.Contains(text, "http") || strings.Contains(text, "www.") || strings.Contains(text, "HTTP") || strings.Contains(text, "WWW.")) {
 		for _, m := range urlRE.FindAllString(text, -1) {
 			m = strings.TrimRight(m, ".,;:!?")
-			add(precwatch.ObservableURL, m)
+			add(precwatch.ObservableURL, lowerHost(m))
 		}
 	}
 	if messengers {
@@ -327,6 +327,21 @@ var alnumTable = func() (t [256]bool) {
 
 func isAlnumByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// lowerHost lower-cases the scheme and host of a URL found in text
+// ("HTTPS://Shop.Example/Item" is https://shop.example/Item), which name
+// the same site in any case; the path keeps its case.
+func lowerHost(u string) string {
+	start := 0
+	if i := strings.Index(u, "://"); i >= 0 {
+		start = i + 3
+	}
+	end := len(u)
+	if i := strings.IndexAny(u[start:], "/?#"); i >= 0 {
+		end = start + i
+	}
+	return strings.ToLower(u[:end]) + u[end:]
 }
 
 // phoneDigits is a phone number as its digits with a leading '+'; the

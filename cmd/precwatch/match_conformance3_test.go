@@ -355,6 +355,8 @@ func TestMatchConformanceObservableValues(t *testing.T) {
 		{"Ephedrine HCl 1kg, Signal: 0086 138 0013 8000", precwatch.Observable{Type: "signal", Value: "+8613800138000"}},
 		{"Ephedrine HCl 1kg, mail Sales.Team@Chem.Example.ORG", precwatch.Observable{Type: "email", Value: "sales.team@chem.example.org"}},
 		{"Ephedrine HCl 1kg, telegram: t.me/ChemKing_01", precwatch.Observable{Type: "telegram", Value: "@chemking_01"}},
+		{"Ephedrine HCl 1kg, see WWW.ChemShop.Example/Buy?ID=7", precwatch.Observable{Type: "url", Value: "www.chemshop.example/Buy?ID=7"}},
+		{"Ephedrine HCl 1kg, HTTPS://Shop.Example:8443/Item", precwatch.Observable{Type: "url", Value: "https://shop.example:8443/Item"}},
 	} {
 		b, _ := json.Marshal(precwatch.Listing{ID: "a", Description: tc.desc})
 		_, stdout, _ := runMatchCmd(t, string(b)+"\n")
