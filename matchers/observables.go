@@ -14,7 +14,7 @@ var (
 	urlRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'()\[\]{}]+`)
 	// Handle patterns, anchored at a keyword found by findAt.
 	tmeRE      = regexp.MustCompile(`^(?i)(?:t|telegram)\.me/([a-z0-9_]{4,32})`)
-	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|телеграмм|телеграм)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
+	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|телеграмм|телеграм|телега)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
 	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*(?:me|id))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
 	whatsappRE = regexp.MustCompile(`^(?i)(?:wa\.me/|whats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
 	threemaRE  = regexp.MustCompile(`^(?i)threema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
@@ -122,7 +122,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		}
 	}
 	if messengers {
-		for _, m := range findAt(text, lower, telegramRE, "telegram", "tg", "телеграм", "Телеграм") {
+		for _, m := range findAt(text, lower, telegramRE, "telegram", "tg", "телеграм", "Телеграм", "ТЕЛЕГРАМ", "телега", "Телега", "ТЕЛЕГА") {
 			h := m[1]
 			if h == "" {
 				h = m[2]

@@ -355,6 +355,7 @@ func TestMatchConformanceObservableValues(t *testing.T) {
 		{"Ephedrine HCl 1kg, Signal: 0086 138 0013 8000", precwatch.Observable{Type: "signal", Value: "+8613800138000"}},
 		{"Ephedrine HCl 1kg, mail Sales.Team@Chem.Example.ORG", precwatch.Observable{Type: "email", Value: "sales.team@chem.example.org"}},
 		{"Ephedrine HCl 1kg, telegram: t.me/ChemKing_01", precwatch.Observable{Type: "telegram", Value: "@chemking_01"}},
+		{"Эфедрин 1 кг, пишите в телегу, телега: @RuChem", precwatch.Observable{Type: "telegram", Value: "@ruchem"}},
 		{"Ephedrine HCl 1kg, see WWW.ChemShop.Example/Buy?ID=7", precwatch.Observable{Type: "url", Value: "www.chemshop.example/Buy?ID=7"}},
 		{"Ephedrine HCl 1kg, HTTPS://Shop.Example:8443/Item", precwatch.Observable{Type: "url", Value: "https://shop.example:8443/Item"}},
 	} {
