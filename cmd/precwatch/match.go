@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -55,7 +56,8 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 		"Matches each listing or document and prints one result a line, in input order. Inputs are the files\n"+
 		"named (flags may come before or after them; \"--\" ends the flags), standard input for \"-\" or when\n"+
 		"none is named, and under a directory its .jsonl, .ndjson, .json, .html, .htm, .xhtml, .mhtml, .mht and\n"+
-		".txt files in name order (hidden ones skipped). A malformed line is reported as FILE:LINE on stderr\n"+
+		".txt files (also gzipped, .gz) in name order (hidden ones skipped). A malformed line is reported as\n"+
+		"FILE:LINE on stderr "+
 		"and skipped; the exit status is then 1 (2 for wrong flags).")
 	format := fs.String("format", "jsonl", "output format: jsonl (one JSON match a line) or text")
 	input := fs.String("input", "", "input format: jsonl (listings: one JSON object a line, a JSON array or pretty-printed objects) or text (one document a file); "+
@@ -180,7 +182,8 @@ var documentExts = map[string]bool{".jsonl": true, ".ndjson": true, ".json": tru
 	".xhtml": true, ".mhtml": true, ".mht": true, ".txt": true}
 
 // inputFiles returns the files an argument names: a file itself, or the
-// listing and document files (documentExts, any case) under a directory,
+// listing and document files (documentExts, any case, also gzipped: .gz)
+// under a directory,
 // in name order, hidden entries left out. A directory that cannot be read
 // in part returns what could be read and the errors.
 func inputFiles(arg string) ([]string, error) {
@@ -209,7 +212,7 @@ func inputFiles(arg string) ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && documentExts[strings.ToLower(filepath.Ext(path))] {
+		if d.Type().IsRegular() && documentExts[strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.TrimSuffix(path, ".gz"), ".GZ")))] {
 			names = append(names, path)
 		}
 		return nil
@@ -221,7 +224,7 @@ func inputFiles(arg string) ([]string, error) {
 }
 
 // readFile reads one input file: JSON listings by its extension (.jsonl,
-// .ndjson, .json) or mode, else sniffed.
+// .ndjson, .json, also with .gz) or mode, else sniffed.
 func (p *matchPipeline) readFile(ctx context.Context, name, mode string) error {
 	f, err := os.Open(name)
 	if err != nil {
@@ -231,7 +234,7 @@ func (p *matchPipeline) readFile(ctx context.Context, name, mode string) error {
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s: is a directory", name)
 	}
-	if ext := strings.ToLower(filepath.Ext(name)); mode == "" && (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") {
+	if ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".GZ"))); mode == "" && (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") {
 		mode = "jsonl"
 	}
 	if err := p.readStream(ctx, name, f, mode, false); err != nil {
@@ -407,6 +410,16 @@ func textSafe(s string) string {
 func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader, mode string, stdin bool) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	peek, whole := peekStart(br, stdin)
+	if bytes.HasPrefix(peek, []byte{0x1f, 0x8b}) {
+		// Gzip-compressed (listings.jsonl.gz, a saved page.html.gz).
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return fmt.Errorf("gzip: %w", err)
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 1<<16)
+		peek, whole = peekStart(br, stdin)
+	}
 	if bytes.HasPrefix(peek, []byte{0xff, 0xfe}) || bytes.HasPrefix(peek, []byte{0xfe, 0xff}) {
 		// UTF-16 with a byte-order mark (what Windows PowerShell's > and
 		// Notepad's "Unicode" write): read as UTF-8.

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -653,5 +654,31 @@ func TestMatchConformanceCrawlListingsStdout(t *testing.T) {
 	slices.Sort(ids)
 	if strings.Join(ids, ",") != "a1,a2" {
 		t.Errorf("crawl --listings -: listings %v, want a1, a2", ids)
+	}
+}
+
+// TestMatchConformanceGzip: gzip-compressed listings and pages
+// (listings.jsonl.gz, page.html.gz, on stdin too) are read decompressed,
+// also from a directory; they were one document of compressed bytes.
+func TestMatchConformanceGzip(t *testing.T) {
+	dir := t.TempDir()
+	gz := func(s string) string {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(s))
+		zw.Close()
+		return b.String()
+	}
+	writeFile(t, filepath.Join(dir, "a.jsonl.gz"), gz(`{"id":"a1","title":"ephedrine 1kg"}`+"\n"+`{"id":"a2","title":"safrole"}`+"\n"))
+	writeFile(t, filepath.Join(dir, "b.html.gz"), gz("<html><body><h1>Safrole oil 5 L</h1><script>var x='pmk';</script></body></html>"))
+	writeFile(t, filepath.Join(dir, "c.bin.gz"), gz("ephedrine"))
+	code, stdout, stderr := runMatchCmd(t, "", dir)
+	ms := decodeMatches(t, stdout)
+	if code != 0 || len(ms) != 3 || ms[0].ID != "a1" || ms[1].ID != "a2" || ms[2].ID != filepath.Join(dir, "b.html.gz") || !ms[2].Suspicious {
+		t.Errorf("match DIR of .gz files: exit %d, %+v, stderr %q; want a1, a2 and b.html.gz (suspicious)", code, ms, stderr)
+	}
+	code, stdout, stderr = runMatchCmd(t, gz(`{"id":"s","title":"ephedrine 1kg"}`+"\n"))
+	if got := strings.Join(matchIDs(t, stdout), ","); code != 0 || got != "s" {
+		t.Errorf("match < gzip: exit %d, ids %q, stderr %q; want s", code, got, stderr)
 	}
 }
