@@ -106,7 +106,7 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 			break
 		}
 		if arg == "-" {
-			if err := p.readStream(ctx, "stdin", env.Stdin, *input, true); err != nil {
+			if err := p.readStream(ctx, "stdin", env.Stdin, *input, true, true); err != nil {
 				fmt.Fprintf(env.Stderr, "precwatch match: stdin: %v\n", err)
 				failed = true
 			}
@@ -231,13 +231,16 @@ func (p *matchPipeline) readFile(ctx context.Context, name, mode string) error {
 		return err
 	}
 	defer f.Close()
+	stream := false
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s: is a directory", name)
+	} else if err == nil && !fi.Mode().IsRegular() {
+		stream = true // a pipe (<(producer)) or device: read like stdin
 	}
 	if ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".GZ"))); mode == "" && (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") {
 		mode = "jsonl"
 	}
-	if err := p.readStream(ctx, name, f, mode, false); err != nil {
+	if err := p.readStream(ctx, name, f, mode, false, stream); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
@@ -406,10 +409,11 @@ func textSafe(s string) string {
 }
 
 // readStream reads one input: JSONL listings or one document. A sniffed
-// standard input that is empty or blank holds no document.
-func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader, mode string, stdin bool) error {
+// standard input that is empty or blank holds no document. A stream (stdin,
+// a pipe) is sniffed without reading ahead of its first line.
+func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader, mode string, stdin, stream bool) error {
 	br := bufio.NewReaderSize(r, 1<<16)
-	peek, whole := peekStart(br, stdin)
+	peek, whole := peekStart(br, stream)
 	if bytes.HasPrefix(peek, []byte{0x1f, 0x8b}) {
 		// Gzip-compressed (listings.jsonl.gz, a saved page.html.gz).
 		zr, err := gzip.NewReader(br)
@@ -418,13 +422,13 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 		}
 		defer zr.Close()
 		br = bufio.NewReaderSize(zr, 1<<16)
-		peek, whole = peekStart(br, stdin)
+		peek, whole = peekStart(br, stream)
 	}
 	if bytes.HasPrefix(peek, []byte{0xff, 0xfe}) || bytes.HasPrefix(peek, []byte{0xfe, 0xff}) {
 		// UTF-16 with a byte-order mark (what Windows PowerShell's > and
 		// Notepad's "Unicode" write): read as UTF-8.
 		br = bufio.NewReaderSize(transform.NewReader(br, xunicode.BOMOverride(encoding.Nop.NewDecoder())), 1<<16)
-		peek, whole = peekStart(br, stdin)
+		peek, whole = peekStart(br, stream)
 	}
 	first := bytes.TrimLeft(peek, " \t\r\n\ufeff")
 	if mode == "" {
@@ -449,7 +453,7 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 				if e, _ := charset.Lookup(cs); e != nil {
 					fmt.Fprintf(p.stderr, "%s: warning: lines not in UTF-8 read as %s\n", name, cs)
 					br = bufio.NewReaderSize(&legacyReader{br: br, dec: e.NewDecoder()}, 1<<16)
-					peek, whole = peekStart(br, stdin)
+					peek, whole = peekStart(br, stream)
 					first = bytes.TrimLeft(peek, " \t\r\n\ufeff")
 				}
 			}

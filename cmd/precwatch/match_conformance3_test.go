@@ -453,7 +453,7 @@ func FuzzMatchInput(f *testing.F) {
 			if i >= 3 {
 				r = iotest.OneByteReader(r) // a pipe that delivers little at a time
 			}
-			if err := p.readStream(context.Background(), "in", r, mode, true); err != nil {
+			if err := p.readStream(context.Background(), "in", r, mode, true, true); err != nil {
 				// A read error (broken gzip) is reported, not a panic;
 				// what was read before it is still answered.
 				t.Logf("mode %q: %v", mode, err)
