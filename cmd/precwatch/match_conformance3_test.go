@@ -568,13 +568,21 @@ func TestMatchConformanceWatchlistErrors(t *testing.T) {
 // for batches of 512 listings, so the first answer never came.
 func TestMatchConformanceStreaming(t *testing.T) {
 	inR, inW := io.Pipe()
+	checkAnsweredOneByOne(t, inR, inW, "match")
+}
+
+// checkAnsweredOneByOne runs args (a match reading stdin, or a file that
+// is the other end of in) and writes listings to in one at a time, each
+// only after the result of the one before has come.
+func checkAnsweredOneByOne(t *testing.T, stdin io.Reader, in io.WriteCloser, args ...string) {
+	t.Helper()
 	outR, outW := io.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	env := &Env{Stdin: inR, Stdout: outW, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	env := &Env{Stdin: stdin, Stdout: outW, Stderr: io.Discard, Getenv: func(string) string { return "" }}
 	done := make(chan int, 1)
 	go func() {
-		done <- Run(ctx, env, []string{"match"})
+		done <- Run(ctx, env, args)
 		outW.Close()
 	}()
 	results := bufio.NewReader(outR)
@@ -590,22 +598,22 @@ func TestMatchConformanceStreaming(t *testing.T) {
 		}
 	}()
 	for _, id := range []string{"a", "b", "c"} {
-		if _, err := fmt.Fprintf(inW, `{"id":%q,"title":"ephedrine 1kg"}`+"\n", id); err != nil {
+		if _, err := fmt.Fprintf(in, `{"id":%q,"title":"ephedrine 1kg"}`+"\n", id); err != nil {
 			t.Fatal(err)
 		}
 		select {
 		case l := <-lines:
 			var m precwatch.Match
 			if err := json.Unmarshal([]byte(l), &m); err != nil || m.ID != id {
-				t.Fatalf("result %q (%v), want listing %s's", l, err, id)
+				t.Fatalf("%v: result %q (%v), want listing %s's", args, l, err, id)
 			}
 		case <-time.After(2 * time.Minute): // a hang guard, not a speed limit
-			t.Fatalf("no result for listing %s while its producer waits for it", id)
+			t.Fatalf("%v: no result for listing %s while its producer waits for it", args, id)
 		}
 	}
-	inW.Close()
+	in.Close()
 	if code := <-done; code != 0 {
-		t.Errorf("match exit %d, want 0", code)
+		t.Errorf("%v: exit %d, want 0", args, code)
 	}
 }
 
