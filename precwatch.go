@@ -183,7 +183,21 @@ type JSONSpec struct {
 	Items    string            `json:"items,omitempty" yaml:"items"`
 	NextPage string            `json:"next_page,omitempty" yaml:"next_page"`
 	Fields   map[string]string `json:"fields,omitempty" yaml:"fields"`
+	// Method is the HTTP method of the feed's requests: GET (default) or
+	// POST, for GraphQL and search APIs that take their page in a JSON
+	// body.
+	Method string `json:"method,omitempty" yaml:"method,omitempty"`
+	// Body is the request body of a POST feed. ${page}, ${offset} and
+	// ${cursor} in it are the page variables (see JSONPageVars), filled
+	// in for every page.
+	Body string `json:"body,omitempty" yaml:"body,omitempty"`
 }
+
+// JSONPageVars are the page variables of a POST feed's body: the page
+// number (1 on the first page), the offset (the number of listings on
+// earlier pages, 0 on the first) and the cursor a page's next_page path
+// gave (null on the first page).
+var JSONPageVars = []string{"page", "offset", "cursor"}
 
 // Ticket states.
 const (

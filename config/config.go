@@ -62,6 +62,10 @@ type Config struct {
 	Watchlists []string           `json:"watchlists,omitempty" yaml:"watchlists"`
 	Targets    []precwatch.Target `json:"targets" yaml:"targets"`
 	Platforms  []Platform         `json:"platforms,omitempty" yaml:"platforms"`
+	// Warnings are things Parse accepted that are most likely mistakes
+	// (one platform spelt two ways), in file order; print them as
+	// "file:line:col: warning: field: message" (see Problem.Warning).
+	Warnings []Problem `json:"-" yaml:"-"`
 }
 
 // Platform is a partner platform's optional settings: the webhook that
@@ -133,10 +137,12 @@ func Parse(filename string, data []byte, getenv func(string) string) (*Config, e
 	cfg := d.decode(data)
 	if !d.syntax {
 		validateConfig(cfg, d.report)
+		warnPlatformSpellings(cfg, d.warn)
 	}
 	if len(d.problems) > 0 {
 		return nil, &Error{Problems: sortProblems(d.problems)}
 	}
+	cfg.Warnings = sortProblems(d.warnings)
 	return cfg, nil
 }
 
@@ -179,6 +185,18 @@ func (p Problem) String() string {
 	}
 	b.WriteString(p.Message)
 	return b.String()
+}
+
+// Warning renders the problem as a warning:
+// "file:line:col: warning: field: message".
+func (p Problem) Warning() string {
+	q := p
+	q.File, q.Line, q.Column = "", 0, 0
+	var b strings.Builder
+	if p.File != "" || p.Line > 0 {
+		fmt.Fprintf(&b, "%s:%d:%d: ", p.File, p.Line, p.Column)
+	}
+	return b.String() + "warning: " + q.String()
 }
 
 // Error lists every problem of a configuration, in file order.

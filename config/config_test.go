@@ -630,3 +630,47 @@ func TestListingGoneSpec(t *testing.T) {
 		t.Errorf("Parse(json target with listing.gone) error = %v, want 'only for kind: html'", err)
 	}
 }
+
+// TestPlatformSpellings warns about one platform spelt several ways across
+// targets and platforms (ChemHub, chemhub, Chem Hub): valid, but its
+// tickets, tokens and webhook would be split between platforms.
+func TestPlatformSpellings(t *testing.T) {
+	data := `targets:
+  - name: a
+    platform: ChemHub
+    start_urls: ["https://chemhub.example/"]
+  - name: b
+    platform: chemhub
+    start_urls: ["https://chemhub.example/b"]
+  - name: c
+    platform: Bazaar
+    start_urls: ["https://bazaar.example/"]
+  - name: d
+    platform: ChemHub
+    start_urls: ["https://chemhub.example/d"]
+platforms:
+  - name: Chem Hub
+    webhook_url: https://hooks.chemhub.example/
+    webhook_secret: s
+  - name: Bazaar
+`
+	cfg, err := Parse("p.yml", []byte(data), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range cfg.Warnings {
+		got = append(got, w.Warning())
+	}
+	want := []string{
+		`p.yml:6:15: warning: targets[1].platform: "chemhub" is spelt "ChemHub" in targets[0].platform: precwatch tells platforms apart by their exact name, so tickets, partner tokens and webhooks would be split between the two; spell them alike`,
+		`p.yml:15:11: warning: platforms[0].name: "Chem Hub" is spelt "ChemHub" in targets[0].platform: precwatch tells platforms apart by their exact name, so tickets, partner tokens and webhooks would be split between the two; spell them alike`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	good, err := Parse("g.yml", []byte(strings.NewReplacer("platform: chemhub", "platform: ChemHub", "name: Chem Hub", "name: ChemHub").Replace(data)), nil)
+	if err != nil || len(good.Warnings) != 0 {
+		t.Errorf("consistent spellings: %v, warnings %v", err, good.Warnings)
+	}
+}

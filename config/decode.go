@@ -28,6 +28,7 @@ type decoder struct {
 	file     string
 	getenv   func(string) string
 	problems []Problem
+	warnings []Problem
 	pos      map[string]pos  // field path → position of its value
 	failed   map[string]bool // fields with a decoding problem: not validated again
 	syntax   bool            // the YAML did not parse: nothing to validate
@@ -61,6 +62,17 @@ func (d *decoder) report(field, msg string) {
 		}
 		f = f[:i]
 	}
+	d.problems = append(d.problems, d.at(field, msg))
+}
+
+// warn records a warning: something valid that is most likely a mistake.
+func (d *decoder) warn(field, msg string) {
+	d.warnings = append(d.warnings, d.at(field, msg))
+}
+
+// at returns a problem with the field at path, placed at the field or the
+// nearest enclosing one with a known position.
+func (d *decoder) at(field, msg string) Problem {
 	p := Problem{File: d.file, Field: field, Message: msg}
 	for f := field; ; {
 		if at, ok := d.pos[f]; ok {
@@ -74,7 +86,7 @@ func (d *decoder) report(field, msg string) {
 		}
 		f = f[:i]
 	}
-	d.problems = append(d.problems, p)
+	return p
 }
 
 // sortProblems orders problems by position and drops repeats (a mapping
@@ -317,6 +329,8 @@ func (d *decoder) target(n *yaml.Node, path string, t *precwatch.Target) {
 				"items":     func(n *yaml.Node, f string) { d.str(n, f, &t.JSON.Items) },
 				"next_page": func(n *yaml.Node, f string) { d.str(n, f, &t.JSON.NextPage) },
 				"fields":    func(n *yaml.Node, f string) { d.strMap(n, f, &t.JSON.Fields) },
+				"method":    func(n *yaml.Node, f string) { d.str(n, f, &t.JSON.Method) },
+				"body":      func(n *yaml.Node, f string) { d.bodyTemplate(n, f, &t.JSON.Body) },
 			})
 		},
 	})
@@ -599,6 +613,32 @@ func parseSize(s string) (int64, error) {
 		return 0, strconv.ErrRange
 	}
 	return v * mult, nil
+}
+
+// bodyTemplate reads a POST feed's body template: ${ENV} references are
+// expanded, the page variables (${page}, ${offset}, ${cursor}) are kept
+// for the crawler to fill in on every page.
+func (d *decoder) bodyTemplate(n *yaml.Node, path string, dst *string) {
+	if isNull(n) {
+		*dst = ""
+		return
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, path, "must be a scalar, not %s (write the body as a quoted string or a | block)", kindName(n))
+		return
+	}
+	// Page variables are hidden from expand as "$${name}", which it turns
+	// back into "${name}".
+	v := n.Value
+	for _, name := range precwatch.JSONPageVars {
+		v = strings.ReplaceAll(v, "${"+name+"}", "$${"+name+"}")
+	}
+	s, err := expand(v, d.getenv)
+	if err != nil {
+		d.errorf(n, path, "%v", err)
+		return
+	}
+	*dst = s
 }
 
 // expand replaces ${NAME} with getenv(NAME); "$${" is a literal "${". A

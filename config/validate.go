@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/url"
@@ -8,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/andybalholm/cascadia"
 	"github.com/robfig/cron/v3"
@@ -205,7 +207,7 @@ func validateHTML(t *precwatch.Target, at func(string) string, report reportFunc
 	if len(t.Listing.Fields) > 0 && t.Listing.Fields[precwatch.FieldTitle] == "" && t.Listing.Fields[precwatch.FieldDescription] == "" {
 		report(at("listing.fields"), "an html target needs fields.title or fields.description (or no fields at all, to read the pages' schema.org product data)")
 	}
-	if t.JSON.Items != "" || t.JSON.NextPage != "" || len(t.JSON.Fields) > 0 {
+	if t.JSON.Items != "" || t.JSON.NextPage != "" || len(t.JSON.Fields) > 0 || t.JSON.Method != "" || t.JSON.Body != "" {
 		report(at("json"), "only for kind: json targets")
 	}
 }
@@ -219,6 +221,7 @@ func validateJSON(t *precwatch.Target, at func(string) string, report reportFunc
 	if t.JSON.NextPage != "" {
 		checkPath(at("json.next_page"), t.JSON.NextPage, report)
 	}
+	checkRequest(t, at, report)
 	for _, name := range sortedKeys(t.JSON.Fields) {
 		f := at("json.fields." + name)
 		checkFieldName(f, name, report)
@@ -489,4 +492,98 @@ func checkHeaders(h map[string]string, at func(string) string, report reportFunc
 func hasKey(m map[string]string, k string) bool {
 	_, ok := m[k]
 	return ok
+}
+
+// checkRequest checks a json target's method and POST body: the body of
+// every page must be JSON (unless the target's Content-Type header says
+// the API takes something else), and a POST feed that pages needs a page
+// variable in it.
+func checkRequest(t *precwatch.Target, at func(string) string, report reportFunc) {
+	m := strings.ToUpper(strings.TrimSpace(t.JSON.Method))
+	switch m {
+	case "", "GET":
+		if t.JSON.Body != "" {
+			report(at("json.body"), "only with method: POST (a GET request has no body)")
+		}
+		return
+	case "POST":
+	default:
+		report.f(at("json.method"), "%q is not GET or POST", t.JSON.Method)
+		return
+	}
+	if strings.TrimSpace(t.JSON.Body) == "" {
+		report(at("json.body"), `a POST feed needs a body, e.g. '{"query": "…", "variables": {"page": ${page}}}'`)
+		return
+	}
+	ct := ""
+	for k, v := range t.Headers {
+		if strings.EqualFold(k, "Content-Type") {
+			ct = strings.ToLower(v)
+		}
+	}
+	if ct == "" || strings.Contains(ct, "json") {
+		for _, c := range []string{"", "Y3Vyc29y"} {
+			body := t.JSON.RequestBody(2, 20, c)
+			var v any
+			if err := json.Unmarshal([]byte(body), &v); err != nil {
+				report.f(at("json.body"), "is not JSON once its page variables are filled in (%v): %s", err, clip(body, 120))
+				return
+			}
+		}
+	}
+	if t.JSON.NextPage != "" && !t.JSON.UsesPageVar("page") && !t.JSON.UsesPageVar("offset") && !t.JSON.UsesPageVar("cursor") {
+		report(at("json.body"), "names no page variable (${page}, ${offset} or ${cursor}), so every page would ask for the first; json.next_page is set")
+	}
+}
+
+// clip shortens s to at most n bytes for a message.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// platformKey is a platform name as people misspell it alike: lowercased,
+// without spaces, punctuation or symbols ("Chem Hub", "chem-hub" and
+// "ChemHub" are "chemhub").
+func platformKey(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// warnPlatformSpellings warns about a platform written in two ways across
+// targets[].platform and platforms[].name ("ChemHub", "chemhub", "Chem
+// Hub"): precwatch tells platforms apart by their exact name, so the
+// targets' tickets, the partner tokens and the webhook would be split
+// between two platforms. Each spelling after the first is named, with the
+// first.
+func warnPlatformSpellings(c *Config, warn reportFunc) {
+	type first struct{ name, field string }
+	seen := map[string]first{}
+	check := func(name, field string) {
+		k := platformKey(name)
+		if k == "" {
+			return
+		}
+		f, ok := seen[k]
+		if !ok {
+			seen[k] = first{name, field}
+			return
+		}
+		if f.name != name {
+			warn.f(field, "%q is spelt %q in %s: precwatch tells platforms apart by their exact name, so tickets, partner tokens and webhooks would be split between the two; spell them alike", name, f.name, f.field)
+		}
+	}
+	for i, t := range c.Targets {
+		check(t.Platform, fmt.Sprintf("targets[%d].platform", i))
+	}
+	for i, p := range c.Platforms {
+		check(p.Name, fmt.Sprintf("platforms[%d].name", i))
+	}
 }

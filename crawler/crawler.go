@@ -10,6 +10,7 @@
 package crawler
 
 import (
+	"bytes"
 	"context"
 	crand "crypto/rand"
 	"encoding/hex"
@@ -17,6 +18,9 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -72,6 +76,35 @@ type Crawler struct {
 	opts     Options
 	evidence *Evidence
 	log      *slog.Logger
+	own      ownAddrs
+}
+
+// RefuseOwn makes every later connection of the crawler to addr (a
+// "host:port" precwatch listens on: the server's --addr, the demo's UI)
+// fail with ErrBlocked, whatever the target allows: a page there is
+// precwatch's own API, UI or /metrics. A listener on 0.0.0.0 or [::] stands
+// for the host's every address, a loopback one for every loopback address,
+// at its port. It is safe for concurrent use, also while runs are in
+// flight.
+func (c *Crawler) RefuseOwn(addr string) error {
+	ap, err := netip.ParseAddrPort(addr)
+	if err != nil {
+		host, port, serr := net.SplitHostPort(addr)
+		if serr != nil {
+			return fmt.Errorf("refuse own address %q: %w", addr, serr)
+		}
+		if host == "" || host == "localhost" {
+			host = "127.0.0.1"
+			if addr[0] == ':' {
+				host = "0.0.0.0"
+			}
+		}
+		if ap, err = netip.ParseAddrPort(net.JoinHostPort(host, port)); err != nil {
+			return fmt.Errorf("refuse own address %q: %w", addr, err)
+		}
+	}
+	c.own.add(ap)
+	return nil
 }
 
 // Stats is a progress report of a running crawl.
@@ -270,7 +303,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 		c.log.Info("starting crawl", "target", t.Name, "run", r.res.ID)
 	}
 
-	r.f = newFetcher(ctx, &t, &c.opts)
+	r.f = newFetcher(ctx, &t, &c.opts, &c.own)
 	r.lim = newLimiter(t.Delay)
 	r.lim.par = max(t.Parallelism, 1)
 	stop := context.AfterFunc(ctx, func() {
@@ -596,10 +629,18 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	}
 	if err != nil {
 		out.errKind = kind
-		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract {
+		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall {
 			out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
 		}
 		return out, err
+	}
+	if it.kind != 'n' && len(bytes.TrimSpace(resp.Body)) == 0 {
+		// A start or listing page with no body at all is no shop's
+		// answer (an empty catalogue still has its page around it):
+		// a failure, not an empty shop. (A next page past the end
+		// of a "Load more" endpoint may well be empty.)
+		out.errKind = KindEmpty
+		return out, fmt.Errorf("get %s: empty body (status %d)", it.url, resp.Status)
 	}
 	// A redirected page is read at its final URL: its relative links and
 	// url_pattern refer to it, and it is the listing's address.
@@ -619,6 +660,24 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.gone = page.Counts[extract.CountURLPattern] == 1 || r.isListingURL(it)
 		return out, fmt.Errorf("get %s: the page says its listing is gone (listing.gone matched)", it.url)
 	}
+	if page.NotFound && r.isListingURL(it) {
+		// A soft 404: the listing page says, with status 200, that
+		// it is not there.
+		out.errKind = KindGone
+		out.gone = true
+		return out, fmt.Errorf("get %s: the page says it is not found (status %d)", it.url, resp.Status)
+	}
+	if where := r.removedRedirect(it, final); where != "" {
+		// A taken-down listing sent to the home or category page:
+		// an answer, like a 404, and that page is not the listing.
+		out.errKind = KindGone
+		out.gone = true
+		// The page redirected to is not marked seen: it was not
+		// read here, and may be an index page the run reads later.
+		out.final = ""
+		return out, fmt.Errorf("get %s: redirected to %s (%s): the listing is gone", it.url, final, where)
+	}
+	r.fillFrames(ctx, page, true)
 	out.skipped = page.Counts[extract.CountSkipped] > 0
 	out.unfollowed = page.Counts[extract.CountUnfollowed]
 	for _, l := range page.Follow {
@@ -684,12 +743,26 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 			return resp, nil, "", cs, KindDecode, err
 		}
 		final := finalURL(rawURL, resp.URL)
+		if r.t.Kind == precwatch.KindJSON && r.t.JSON.IsPost() {
+			// A POST feed's page is named by its endpoint and
+			// variables (extract.PostPageURL): the extractor
+			// counts on from them.
+			_, page, offset, cursor := extract.PostPageVars(rawURL)
+			final = extract.PostPageURL(final, page, offset, cursor)
+			resp.URL = final // the evidence names the page
+		}
 		page, err := extract.Extract(r.t, final, body)
 		if err != nil {
+			if errors.Is(err, extract.ErrFeedError) {
+				return resp, nil, final, cs, KindFeedError, fmt.Errorf("get %s: %w", rawURL, err)
+			}
 			return resp, nil, final, cs, KindExtract, err
 		}
 		delay, again := r.reloads(resp, rawURL, final, body)
 		if !again || !emptyPage(page, rawURL, final) {
+			if page.BotWall != "" && emptyPage(page, rawURL, final) {
+				return resp, nil, final, cs, KindBotWall, fmt.Errorf("get %s: a bot protection's challenge or block page (%s, status %d), not the shop's page: ask the platform to let the crawler's user_agent through, or pass its cookie in the target's headers", rawURL, page.BotWall, resp.Status)
+			}
 			return resp, page, final, cs, "", nil
 		}
 		if reload >= maxReloads {
@@ -705,6 +778,99 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 		case <-t.C:
 		}
 	}
+}
+
+// maxFrames bounds the iframes fetched for one page.
+const maxFrames = 4
+
+// fillFrames fetches the iframes holding fields of the page's listings
+// (Page.Frames): those in the target's allowed domains, politely, through
+// the same guard, body cap and robots.txt as pages, and sets each field to
+// its document's visible text. A frame that fails leaves its field as it
+// is: the listing is still delivered, with what its page said. keep
+// stores each frame as evidence (not in Test).
+func (r *run) fillFrames(ctx context.Context, page *extract.Page, keep bool) {
+	for i, fr := range page.Frames {
+		if i >= maxFrames || ctx.Err() != nil {
+			return
+		}
+		if fr.Listing < 0 || fr.Listing >= len(page.Listings) || !r.inScope(fr.URL) {
+			continue
+		}
+		u, err := url.Parse(fr.URL)
+		if err != nil {
+			continue
+		}
+		resp, _, err := r.fetch(ctx, u)
+		if err != nil {
+			r.c.log.Warn("iframe failed", "target", r.t.Name, "url", fr.URL, "field", fr.Field, "err", err)
+			continue
+		}
+		ft := *r.t
+		ft.Kind = precwatch.KindHTML
+		body, _, err := decodeBody(resp, &ft)
+		if err != nil {
+			r.c.log.Warn("iframe failed", "target", r.t.Name, "url", fr.URL, "field", fr.Field, "err", err)
+			continue
+		}
+		if keep {
+			snap := Snapshot{URL: resp.URL, FetchedAt: r.c.opts.Now().UTC(), Status: resp.Status, Header: resp.Header, Body: resp.Body}
+			if _, err := r.c.evidence.Put(snap); err != nil {
+				r.c.log.Warn("iframe evidence", "target", r.t.Name, "url", fr.URL, "err", err)
+			}
+		}
+		if text := extract.FrameText(body); text != "" {
+			extract.SetField(&page.Listings[fr.Listing], fr.Field, text)
+		}
+	}
+}
+
+// removedRedirect says where a listing page (see isListingURL) that
+// redirected to final was sent when that says the listing is gone, as
+// shops answer a taken-down listing: "the home page" (the site's root, or a
+// language root such as /en/), "a start page" (the catalogue) or "its
+// category page" (a page up the listing's own path: /c/solvents/offer/3 →
+// /c/solvents). Else "": a listing that moved (/offer/5 → /offer/5-acetone,
+// http → https, another host name) is read at its new address.
+func (r *run) removedRedirect(it item, final string) string {
+	if final == "" || !r.isListingURL(it) || seenKey(final) == seenKey(it.url) {
+		return ""
+	}
+	from, err1 := url.Parse(it.url)
+	to, err2 := url.Parse(final)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	fp := strings.TrimSuffix(from.EscapedPath(), "/")
+	tp := strings.TrimSuffix(to.EscapedPath(), "/")
+	if fp == tp || fp == "" {
+		return ""
+	}
+	if tp == "" {
+		return "the home page"
+	}
+	for _, s := range r.t.StartURLs {
+		if u, err := url.Parse(s); err == nil && strings.TrimSuffix(u.EscapedPath(), "/") == tp {
+			return "a start page"
+		}
+	}
+	if strings.HasPrefix(fp, tp+"/") {
+		if r.pattern != nil && extract.MatchURLPattern(r.pattern, final) {
+			return "" // a listing page: the listing without its slug
+		}
+		last := tp[strings.LastIndexByte(tp, '/')+1:]
+		if strings.ContainsAny(last, "0123456789") {
+			// /p/123/old-slug → /p/123: the listing itself, under
+			// its id (a category by number is not told apart).
+			return ""
+		}
+		if !strings.Contains(tp[1:], "/") && len(tp) <= 6 {
+			// /en, /de-at: a language root.
+			return "the home page"
+		}
+		return "its category page"
+	}
+	return ""
 }
 
 // emptyPage reports whether a page yielded nothing: no listing, no link to
@@ -924,6 +1090,11 @@ func (r *run) isListingURL(it item) bool {
 // 429 and 503. A non-2xx final status is returned with an error.
 func (r *run) fetch(ctx context.Context, u *url.URL) (*response, string, error) {
 	ok, crawlDelay, err := r.f.allowedByRobots(ctx, u)
+	if errors.Is(err, ErrBlocked) {
+		// The host itself is refused (its robots.txt was never asked
+		// for): the page is blocked, not the site unavailable.
+		return nil, KindBlocked, err
+	}
 	if err != nil {
 		// robots.txt could not be read: the host is closed for the
 		// run, which is a failure, not the site's answer.
@@ -949,7 +1120,7 @@ func (r *run) fetch(ctx context.Context, u *url.URL) (*response, string, error) 
 		switch {
 		case err != nil:
 			kind, retry = classify(err)
-		case resp.Status >= 200 && resp.Status < 300:
+		case resp.Status >= 200 && resp.Status < 300 && resp.Status != http.StatusAccepted:
 			if d, ok := rateLimitExhausted(resp.Header, r.c.opts.Now()); ok && d > 0 {
 				// The API says no request is left in its window:
 				// the whole host waits for the reset rather than

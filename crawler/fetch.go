@@ -95,8 +95,8 @@ type robotsEntry struct {
 	err   error
 }
 
-func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options) *fetcher {
-	g := newGuard(t.AllowPrivateNetworks, opts.LookupIP, opts.DialContext)
+func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options, own *ownAddrs) *fetcher {
+	g := newGuard(t.AllowPrivateNetworks, opts.LookupIP, opts.DialContext, own)
 	timeout := t.Timeout
 	if timeout <= 0 {
 		timeout = defaultTimeout
@@ -256,7 +256,18 @@ func (f *fetcher) fetch(rawURL string) (*response, error) {
 	cctx := colly.NewContext()
 	cctx.Put(slotKey, slot)
 	hdr := f.header()
-	if err := f.col.Request(http.MethodGet, rawURL, nil, cctx, hdr); err != nil {
+	method, reqURL, body := http.MethodGet, rawURL, io.Reader(nil)
+	if f.target.Kind == precwatch.KindJSON && f.target.JSON.IsPost() {
+		// A POST feed (GraphQL, a search API): the page's variables,
+		// named in its fragment, go into the body.
+		endpoint, page, offset, cursor := extract.PostPageVars(rawURL)
+		method, reqURL = http.MethodPost, endpoint
+		body = strings.NewReader(f.target.JSON.RequestBody(page, offset, cursor))
+		if hdr.Get("Content-Type") == "" {
+			hdr.Set("Content-Type", "application/json")
+		}
+	}
+	if err := f.col.Request(method, reqURL, body, cctx, hdr); err != nil {
 		return nil, fmt.Errorf("get %s: %w", rawURL, err)
 	}
 	if slot.Status == 0 {
@@ -906,8 +917,18 @@ const (
 	KindRobotsUnavailable = "robots-unavailable"
 	KindDecode            = "decode"
 	KindExtract           = "extract"
-	KindSink              = "sink"
-	KindFetch             = "fetch"
+	// KindEmpty counts start and listing pages answered with an empty
+	// body: failures.
+	KindEmpty = "empty"
+	// KindBotWall counts pages that were a bot protection's challenge
+	// or block page (extract.Page.BotWall) answered with status 200:
+	// failures, as no listing behind them was seen.
+	KindBotWall = "bot-wall"
+	// KindFeedError counts feed pages that answered an error report
+	// with status 200 (extract.ErrFeedError): failures.
+	KindFeedError = "feed-error"
+	KindSink      = "sink"
+	KindFetch     = "fetch"
 	// KindNotDocument counts links that answered with an image, PDF,
 	// archive or other file no html target reads; they are skipped, not
 	// failed.
@@ -1004,6 +1025,10 @@ func statusKind(status int) (kind string, retry bool) {
 	switch {
 	case status == http.StatusTooManyRequests:
 		return "http-429", true
+	case status == http.StatusAccepted:
+		// Accepted, not served: a page still being prepared, or a bot
+		// challenge (AWS WAF's answers 202). Not an empty page.
+		return "http-202", true
 	case status >= 500:
 		return "http-" + strconv.Itoa(status), true
 	default:

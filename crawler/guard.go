@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"strconv"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -116,6 +118,67 @@ type LookupFunc func(ctx context.Context, host string) ([]netip.Addr, error)
 // DialFunc connects to an "ip:port" address, like net.Dialer.DialContext.
 type DialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
 
+// ownAddrs are the addresses precwatch itself listens on (the server, the
+// demo's UI): no target reaches them, not even one that allows private
+// networks, as a crawled page of the API or /metrics would hand its data to
+// whoever controls the target. It is safe for concurrent use.
+type ownAddrs struct {
+	mu    sync.RWMutex
+	addrs []netip.AddrPort
+	// local are the host's interface addresses, for listeners on an
+	// unspecified address (0.0.0.0, ::), which answer on every one.
+	local []netip.Addr
+}
+
+// add records a listen address.
+func (o *ownAddrs) add(ap netip.AddrPort) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	ap = netip.AddrPortFrom(ap.Addr().Unmap().WithZone(""), ap.Port())
+	if ap.Addr().IsUnspecified() && o.local == nil {
+		if ifs, err := net.InterfaceAddrs(); err == nil {
+			for _, a := range ifs {
+				if p, err := netip.ParsePrefix(a.String()); err == nil {
+					o.local = append(o.local, p.Addr().Unmap().WithZone(""))
+				}
+			}
+		}
+	}
+	o.addrs = append(o.addrs, ap)
+}
+
+// check refuses ip:port when precwatch listens there: the listen address
+// itself; for a loopback or unspecified listener, any loopback or
+// unspecified address at its port (127.0.0.2 and 0.0.0.0 reach the host
+// too); for an unspecified one, also the host's interface addresses.
+func (o *ownAddrs) check(ip netip.Addr, port uint16) error {
+	if o == nil {
+		return nil
+	}
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	ip = ip.Unmap().WithZone("")
+	for _, a := range o.addrs {
+		if a.Port() != port {
+			continue
+		}
+		la := a.Addr()
+		hit := la == ip
+		if la.IsLoopback() || la.IsUnspecified() {
+			hit = hit || ip.IsLoopback() || ip.IsUnspecified()
+		}
+		if la.IsUnspecified() {
+			for _, l := range o.local {
+				hit = hit || l == ip
+			}
+		}
+		if hit {
+			return fmt.Errorf("%s is precwatch's own listen address %s: %w", netip.AddrPortFrom(ip, port), a, ErrBlocked)
+		}
+	}
+	return nil
+}
+
 // guard dials for one target: it resolves the host itself and checks every
 // address (AllowedAddr, or AllowedPrivateAddr for a target that allows
 // private networks) before handing it to the dialer, so a redirect or a DNS
@@ -127,10 +190,11 @@ type guard struct {
 	allowPrivate bool
 	lookup       LookupFunc
 	dial         DialFunc
+	own          *ownAddrs
 }
 
-func newGuard(allowPrivate bool, lookup LookupFunc, dial DialFunc) *guard {
-	g := &guard{allowPrivate: allowPrivate, lookup: lookup, dial: dial}
+func newGuard(allowPrivate bool, lookup LookupFunc, dial DialFunc, own *ownAddrs) *guard {
+	g := &guard{allowPrivate: allowPrivate, lookup: lookup, dial: dial, own: own}
 	if g.lookup == nil {
 		g.lookup = func(ctx context.Context, host string) ([]netip.Addr, error) {
 			return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
@@ -148,6 +212,9 @@ func (g *guard) control(network, address string, _ syscall.RawConn) error {
 	ap, err := netip.ParseAddrPort(address)
 	if err != nil {
 		return fmt.Errorf("connect %s: %w", address, ErrBlocked)
+	}
+	if err := g.own.check(ap.Addr(), ap.Port()); err != nil {
+		return err
 	}
 	return g.check(ap.Addr())
 }
@@ -179,8 +246,16 @@ func (g *guard) DialContext(ctx context.Context, network, addr string) (net.Conn
 			return nil, fmt.Errorf("resolve %s: no addresses", host)
 		}
 	}
+	pn, err := strconv.ParseUint(port, 10, 16)
+	if err != nil {
+		return nil, fmt.Errorf("dial %s: bad port: %w", addr, err)
+	}
 	var lastErr error
 	for _, ip := range ips {
+		if err := g.own.check(ip, uint16(pn)); err != nil {
+			lastErr = fmt.Errorf("dial %s: %w", host, err)
+			continue
+		}
 		if err := g.check(ip); err != nil {
 			lastErr = fmt.Errorf("dial %s: %w", host, err)
 			continue

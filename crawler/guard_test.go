@@ -183,7 +183,7 @@ func TestGuardRefusesThroughRedirectsAndDNS(t *testing.T) {
 // TestGuardDefaultDialer checks the connect-time check of the real dialer:
 // Control refuses before connect(2), so no SYN is sent even to loopback.
 func TestGuardDefaultDialer(t *testing.T) {
-	g := newGuard(false, nil, nil)
+	g := newGuard(false, nil, nil, nil)
 	for _, addr := range []string{"127.0.0.1:9", "[::1]:9", "169.254.169.254:80", "10.0.0.1:80"} {
 		if err := g.control("tcp4", addr, nil); !errors.Is(err, ErrBlocked) {
 			t.Errorf("control(%s) = %v, want ErrBlocked", addr, err)
@@ -206,7 +206,7 @@ func TestGuardDefaultDialer(t *testing.T) {
 	if called {
 		t.Error("the loopback server was reached")
 	}
-	open := newGuard(true, nil, nil)
+	open := newGuard(true, nil, nil, nil)
 	conn, err := open.DialContext(ctx, "tcp", srv.Listener.Addr().String())
 	if err != nil {
 		t.Fatalf("with private networks allowed: %v", err)
@@ -259,7 +259,7 @@ func TestGuardPrivateRefusesMetadata(t *testing.T) {
 		lookups: map[string]int{},
 		routes:  map[string]string{},
 	}
-	g := newGuard(true, rn.lookup, rn.dial)
+	g := newGuard(true, rn.lookup, rn.dial, nil)
 	for _, addr := range []string{"169.254.169.254:80", "[fd00:ec2::254]:80", "[fe80::1]:80", "169.254.1.1:8080",
 		"[::ffff:169.254.169.254]:80", "100.100.100.200:80", "metadata.shop.test:80", "mixed.shop.test:80"} {
 		if _, err := g.DialContext(context.Background(), "tcp", addr); !errors.Is(err, ErrBlocked) {
@@ -277,7 +277,7 @@ func TestGuardPrivateRefusesMetadata(t *testing.T) {
 		t.Errorf("dialed %v, want [10.0.0.1:80]", d)
 	}
 	// The default dialer's connect-time check refuses them too.
-	open := newGuard(true, nil, nil)
+	open := newGuard(true, nil, nil, nil)
 	for _, addr := range []string{"169.254.169.254:80", "[fd00:ec2::254]:80", "[fe80::1]:80"} {
 		if err := open.control("tcp", addr, nil); !errors.Is(err, ErrBlocked) {
 			t.Errorf("control(%s) with private networks allowed = %v, want ErrBlocked", addr, err)

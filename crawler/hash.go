@@ -72,5 +72,10 @@ func Fingerprint(t *precwatch.Target) string {
 	}
 	put(t.JSON.Items, t.JSON.NextPage)
 	putMap(t.JSON.Fields)
+	if t.JSON.IsPost() {
+		// Only then: the fingerprints of GET feeds stay as they were,
+		// so their unfinished runs still resume.
+		put("post", t.JSON.Body)
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -62,7 +62,7 @@ func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*Tes
 	rep := &TestReport{Target: t.Name, Counts: map[string]int{}}
 	r := &run{c: c, t: &t, lim: newLimiter(t.Delay)}
 	r.lim.par = 1
-	r.f = newFetcher(ctx, &t, &c.opts)
+	r.f = newFetcher(ctx, &t, &c.opts, &c.own)
 	defer r.f.client.CloseIdleConnections()
 	var queue []item
 	seen := map[string]bool{}
@@ -132,10 +132,11 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	for k, n := range page.Counts {
 		rep.Counts[k] += n
 	}
-	if page.Gone {
+	if page.Gone || page.NotFound && r.isListingURL(it) {
 		rep.Gone = append(rep.Gone, tp.URL)
 		return nil, nil
 	}
+	r.fillFrames(ctx, page, false)
 	for _, l := range page.Listings {
 		l.Target = r.t.Name
 		if l.Platform == "" {

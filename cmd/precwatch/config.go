@@ -20,8 +20,9 @@ func runConfig(ctx context.Context, env *Env, args []string) error {
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: precwatch config check FILE ...   (- reads standard input)")
 		fmt.Fprintln(fs.Output(), "\nChecks each configuration file: defaults, unknown keys, ${ENV} references,")
-		fmt.Fprintln(fs.Output(), "and every field of every target. Prints \"FILE: ok (N targets)\", or every")
-		fmt.Fprintln(fs.Output(), "problem as file:line:col: field: message and exits 1.")
+		fmt.Fprintln(fs.Output(), "and every field of every target. Prints \"FILE: ok (N targets)\" and any")
+		fmt.Fprintln(fs.Output(), "warnings (file:line:col: warning: …) on stderr, or every problem as")
+		fmt.Fprintln(fs.Output(), "file:line:col: field: message and exits 1.")
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -32,7 +33,7 @@ func runConfig(ctx context.Context, env *Env, args []string) error {
 	if fs.Arg(0) != "check" {
 		return usageError(fs, "unknown subcommand %q (the only one is check)", fs.Arg(0))
 	}
-	return runConfigCheck(ctx, env, fs.Args()[1:])
+	return tkReport(env, "config check", runConfigCheck(ctx, env, fs.Args()[1:]))
 }
 
 func runConfigCheck(_ context.Context, env *Env, args []string) error {
@@ -70,7 +71,12 @@ func runConfigCheck(_ context.Context, env *Env, args []string) error {
 			fmt.Fprintf(env.Stderr, "%s: %v\n", file, err)
 			failed = true
 		default:
-			fmt.Fprintf(env.Stdout, "%s: ok (%d targets)\n", file, len(cfg.Targets))
+			fmt.Fprintf(env.Stdout, "%s: ok (%s)\n", file, plural(len(cfg.Targets), "target"))
+			// Accepted but most likely a mistake (one platform spelt two
+			// ways): said, without failing the check.
+			for _, w := range cfg.Warnings {
+				fmt.Fprintln(env.Stderr, w.Warning())
+			}
 			for _, t := range cfg.Targets {
 				if hint := privateNetworkHint(t); hint != "" {
 					fmt.Fprintf(env.Stderr, "%s: warning: %s\n", file, hint)

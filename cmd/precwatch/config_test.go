@@ -42,7 +42,7 @@ targets:
 	env := map[string]string{"SHOP_SECRET": "k"}
 
 	code, stdout, stderr := runCmd(t, env, "config", "check", good)
-	if code != 0 || stdout != good+": ok (1 targets)\n" || stderr != "" {
+	if code != 0 || stdout != good+": ok (1 target)\n" || stderr != "" {
 		t.Errorf("config check %s = %d, stdout %q, stderr %q; want 0 and ok", good, code, stdout, stderr)
 	}
 
@@ -66,7 +66,7 @@ targets:
 
 	// Several files: each is reported, the exit code is 1 if any failed.
 	code, stdout, _ = runCmd(t, env, "config", "check", good, filepath.Join(dir, "missing.yml"))
-	if code != 1 || !strings.Contains(stdout, "ok (1 targets)") {
+	if code != 1 || !strings.Contains(stdout, "ok (1 target)") {
 		t.Errorf("config check good missing = %d, %q; want 1 and good ok", code, stdout)
 	}
 }
@@ -107,5 +107,25 @@ func writeFile(t *testing.T, path, data string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestConfigCheckWarnings: config check passes a configuration with one
+// platform spelt two ways (exit 0, "ok") and says where on stderr, as
+// crawl and serve do.
+func TestConfigCheckWarnings(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "p.yml")
+	writeFile(t, file, `targets:
+  - name: a
+    platform: ChemHub
+    start_urls: ["https://chemhub.example/"]
+  - name: b
+    platform: chemhub
+    start_urls: ["https://chemhub.example/b"]
+`)
+	code, stdout, stderr := runCmd(t, nil, "config", "check", file)
+	want := file + `:6:15: warning: targets[1].platform: "chemhub" is spelt "ChemHub" in targets[0].platform`
+	if code != 0 || stdout != file+": ok (2 targets)\n" || !strings.HasPrefix(stderr, want) {
+		t.Errorf("config check %s: exit %d, stdout %q, stderr %q; want 0, ok and %q", file, code, stdout, stderr, want)
 	}
 }

@@ -246,7 +246,7 @@ func TestConformanceSearchLimitZero(t *testing.T) {
 	if got.Total == 0 || got.Hits == nil || len(got.Hits) != 0 || len(got.Facets["platform"]) == 0 {
 		t.Errorf("search --limit 0 ephedrine = %s; want the total and facets, hits []", out)
 	}
-	if code, _, errs := runSearchCmd("search", "--data", data, "--limit", "-1", "x"); code != 1 || !strings.Contains(errs, "want 0") {
+	if code, _, errs := runSearchCmd("search", "--data", data, "--limit", "-1", "x"); code != 2 || !strings.Contains(errs, "want 0") {
 		t.Errorf("search --limit -1: exit %d, %q", code, errs)
 	}
 }

@@ -120,6 +120,9 @@ func loadConfig(env *Env, path string) (*config.Config, error) {
 		fmt.Fprintln(env.Stderr, err)
 		return nil, errSilent
 	}
+	for _, w := range cfg.Warnings {
+		fmt.Fprintln(env.Stderr, w.Warning())
+	}
 	// Extra watchlists are relative to the configuration file.
 	for i, w := range cfg.Watchlists {
 		if !filepath.IsAbs(w) {
@@ -350,6 +353,8 @@ func kindWords(k string) string {
 	if code, ok := strings.CutPrefix(k, "http-"); ok {
 		n, _ := strconv.Atoi(code)
 		switch {
+		case n == 202:
+			return "accepted but not served (HTTP 202: a bot challenge, or a page still being prepared)"
 		case n == 429:
 			return "rate limit (HTTP 429: raise delay or lower parallelism)"
 		case n == 401 || n == 403:
@@ -369,7 +374,7 @@ func kindWords(k string) string {
 	case crawler.KindTooLarge:
 		return "body over max_body_bytes"
 	case crawler.KindBlocked:
-		return "private address refused (see allow_private_networks)"
+		return "address refused by the SSRF guard (a private address: see allow_private_networks; or precwatch's own server)"
 	case crawler.KindRedirects:
 		return "too many redirects"
 	case crawler.KindOffDomain:
@@ -378,6 +383,12 @@ func kindWords(k string) string {
 		return "unreadable content or character encoding"
 	case crawler.KindExtract:
 		return "page could not be parsed"
+	case crawler.KindEmpty:
+		return "empty page (no body at all)"
+	case crawler.KindBotWall:
+		return "a bot protection's challenge page instead of the shop's (ask the platform to let the crawler's user_agent through, or put its cookie under the target's headers)"
+	case crawler.KindFeedError:
+		return "the API answered an error instead of listings (logged with its message)"
 	case crawler.KindSink:
 		return "listing could not be stored"
 	case "evidence":
@@ -385,7 +396,7 @@ func kindWords(k string) string {
 	case crawler.KindFetch:
 		return "fetch error"
 	case crawler.KindGone:
-		return "listing taken down (listing.gone notice)"
+		return "listing taken down (listing.gone notice, a not-found page, or a redirect to the home or category page)"
 	case crawler.KindInterstitial:
 		return "interstitial page that kept reloading itself (a bot check, consent or age gate; a cookie under the target's headers may pass it)"
 	}

@@ -26,17 +26,21 @@ const defaultDemoData = "./precwatch-demo"
 
 func runDemo(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "demo", "[--addr 127.0.0.1:8080] [--data DIR] [--no-serve] [--sites-addr ADDR] [--log-level L]")
-	addr := fs.String("addr", "127.0.0.1:8080", "address of the web UI and API")
-	dataDir := fs.String("data", defaultDemoData, "data directory (created if missing; reused by the next run)")
-	sitesAddr := fs.String("sites-addr", "127.0.0.1:0", "listen address of the demo marketplaces (port P: P, P+1, P+2)")
+	addr := fs.String("addr", "127.0.0.1:8080", "`HOST:PORT` of the web UI and API")
+	dataDir := fs.String("data", defaultDemoData, "data `DIR` (created if missing; reused by the next run)")
+	sitesAddr := fs.String("sites-addr", "127.0.0.1:0", "`HOST:PORT` of the demo marketplaces (port P: P, P+1 and P+2; 0: random ports)")
 	noServe := fs.Bool("no-serve", false, "stop after the crawl instead of serving the UI")
-	logLevel := fs.String("log-level", "warn", "log level: debug, info, warn, error")
+	logLevel := fs.String("log-level", "warn", "log `level`: debug, info, warn or error")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
+	if msg := extraArgs(fs); msg != "" {
+		return usageError(fs, "%s", msg)
+	}
+	for _, a := range []struct{ flag, addr string }{{"--addr", *addr}, {"--sites-addr", *sitesAddr}} {
+		if _, _, err := net.SplitHostPort(a.addr); err != nil {
+			return badUsage("%s %q: want HOST:PORT (127.0.0.1:8080)", a.flag, a.addr)
+		}
 	}
 	logger, err := newLogger(env.Stderr, *logLevel)
 	if err != nil {

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -14,7 +15,10 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
+
+	"github.com/precwatch/precwatch"
 )
 
 // command is one subcommand of precwatch.
@@ -60,37 +64,109 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
 		args = append([]string{"version"}, args[1:]...)
 	}
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
+		// No command is a usage error: the usage goes to stderr.
+		usage(env.Stderr)
+		return exitUsage
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(env.Stdout)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+		return exitOK
 	}
 	c, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(env.Stderr, "precwatch: unknown command %q\n", args[0])
 		usage(env.Stderr)
-		return 2
+		return exitUsage
 	}
-	err := c.run(ctx, env, args[1:])
+	return exitCode(env, c.name, c.run(ctx, env, args[1:]))
+}
+
+// Exit codes, as mature command-line tools use them (grep, git, the Go
+// flag package): 0 success (--help included); 1 the command ran and
+// failed (a missing file or data directory, an invalid configuration
+// file, a busy index, something not found, a change the ticket workflow
+// forbids, malformed input lines, no page fetched); 2 the command line is
+// wrong (unknown command, subcommand or flag, a flag value of the wrong
+// type or outside its allowed values, a missing required flag or
+// argument, an extra argument, a malformed argument such as a ticket ID
+// or a search query). A command checks its command line before it
+// writes anything, so a usage error changes nothing.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// exitCode reports err of the command name on env.Stderr, unless it has
+// been reported already, and returns the exit code for it.
+func exitCode(env *Env, name string, err error) int {
+	var ue *usageErr
 	switch {
-	case err == nil:
-		return 0
-	case errors.Is(err, flag.ErrHelp):
-		return 0
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		ue.report(env.Stderr, name)
+		return exitUsage
 	case errors.Is(err, errUsage):
-		return 2
+		return exitUsage // already printed (the FlagSet, or usageError)
 	case errors.Is(err, errSilent):
-		return 1
+		return exitFailure
+	case errors.Is(err, context.Canceled):
+		// Ctrl-C or SIGTERM before the command finished.
+		fmt.Fprintf(env.Stderr, "precwatch %s: interrupted\n", name)
+		return exitFailure
 	default:
-		fmt.Fprintf(env.Stderr, "precwatch %s: %v\n", c.name, err)
-		return 1
+		fmt.Fprintf(env.Stderr, "precwatch %s: %s\n", name, errorText(err))
+		return exitFailure
 	}
 }
 
-// errUsage means the flags were wrong; the FlagSet has printed why.
+// errorText is err as a user reads it: a precwatch.Error in the chain
+// shows its message without its code ("not_found: no precwatch data in
+// DIR" reads "no precwatch data in DIR"), and the context wrapped around
+// it stays.
+func errorText(err error) string {
+	var pe *precwatch.Error
+	if !errors.As(err, &pe) {
+		return err.Error()
+	}
+	return strings.Replace(err.Error(), pe.Error(), pe.Message, 1)
+}
+
+// errUsage means the command line was wrong: exit 2. Returned as is, it
+// says why has been printed already (by the FlagSet or usageError); a
+// usageErr, which carries its message, matches it too (errors.Is).
 var errUsage = errors.New("usage")
+
+// usageErr is a command line that is wrong in a way the FlagSet cannot
+// see: a flag value outside its allowed values, a malformed argument.
+// Commands return it (badUsage) before they write anything; Run prints
+// it with the command's name and a pointer to --help, and exits 2.
+type usageErr struct {
+	msg      string
+	reported bool
+}
+
+func (e *usageErr) Error() string { return e.msg }
+
+// Is makes every usage error match errUsage.
+func (e *usageErr) Is(target error) bool { return target == errUsage }
+
+// report prints "precwatch NAME: MESSAGE" and where the usage is, once.
+func (e *usageErr) report(w io.Writer, name string) {
+	if e.reported {
+		return
+	}
+	e.reported = true
+	fmt.Fprintf(w, "precwatch %s: %s\nRun 'precwatch %s --help' for usage.\n", name, e.msg, name)
+}
+
+// badUsage returns a usage error (exit 2): "--format \"xml\": want json or
+// text". The message names the flag or argument and what it takes.
+func badUsage(format string, a ...any) error {
+	return &usageErr{msg: fmt.Sprintf(format, a...)}
+}
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "precwatch watches online marketplaces for offers of drug precursors.")
@@ -104,6 +180,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'precwatch COMMAND --help' for a command's flags.")
+	fmt.Fprintln(w, "Exit status: 0 success, 1 the command failed, 2 the command line is wrong.")
 }
 
 // newFlagSet returns a FlagSet for a subcommand that prints its usage to the
@@ -112,28 +189,43 @@ func newFlagSet(env *Env, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet("precwatch "+name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: precwatch %s %s\n\nFlags:\n", name, synopsis)
-		fs.PrintDefaults()
+		fmt.Fprintln(fs.Output(), strings.TrimSpace("Usage: precwatch "+name+" "+synopsis))
+		n := 0
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprintln(fs.Output(), "\nFlags:")
+			fs.PrintDefaults()
+		}
 	}
 	return fs
 }
 
-// parseFlags parses args, mapping flag errors to errUsage and -h to flag.ErrHelp.
+// parseFlags parses args, mapping flag errors to errUsage and -h to
+// flag.ErrHelp. A flag error is said with the command's name, like every
+// other usage error ("precwatch match: flag provided but not defined:
+// -bogus"), then the usage.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return flag.ErrHelp
-		}
-		return errUsage
+	out := fs.Output()
+	var buf bytes.Buffer
+	fs.SetOutput(&buf)
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		io.Copy(out, &buf)
+		return flag.ErrHelp
 	}
-	return nil
+	fmt.Fprintf(out, "%s: %s", fs.Name(), buf.String())
+	return errUsage
 }
 
 // newLogger returns a structured logger at the named level writing to w.
 func newLogger(w io.Writer, level string) (*slog.Logger, error) {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(level)); err != nil {
-		return nil, fmt.Errorf("log level %q: want debug, info, warn or error", level)
+		return nil, badUsage("--log-level %q: want debug, info, warn or error", level)
 	}
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l, ReplaceAttr: utcTime})), nil
 }

@@ -14,16 +14,16 @@ func init() {
 }
 
 func runRescan(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "rescan", "[--data DIR] [--config FILE] [--watchlist FILE ...] [--since DATE] [--threshold F] [--reindex]")
-	dataDir := fs.String("data", "", "data directory (default: the config's data_dir, else ./data)")
-	cfgPath := fs.String("config", "", "configuration file (for its threshold and extra watchlists)")
+	fs := newFlagSet(env, "rescan", "[--data DIR] [--config FILE] [--watchlist FILE ...] [--since DATE] [--threshold F] [--reindex] [--log-level L]")
+	dataDir := fs.String("data", "", "data `DIR` (default: the config's data_dir, else ./data)")
+	cfgPath := fs.String("config", "", "configuration `FILE` (for its data_dir, threshold and extra watchlists)")
 	var extra stringsFlag
-	fs.Var(&extra, "watchlist", "extra watchlist file (repeatable)")
-	since := fs.String("since", "", "only listings last seen on or after this date (YYYY-MM-DD or RFC 3339)")
+	fs.Var(&extra, "watchlist", "extra watchlist `FILE` merged over the built-in one (repeatable)")
+	since := fs.String("since", "", "only listings last seen on or after this `DATE` (YYYY-MM-DD or RFC 3339)")
 	var threshold optionalFloat
 	fs.Var(&threshold, "threshold", "score threshold `F`, 0..1 (default: the config's, else 0.5)")
 	reindex := fs.Bool("reindex", false, "also put every stored hit into the search index again, changed or not (rebuilds a lost or damaged index; automatic when the index is empty)")
-	logLevel := fs.String("log-level", "warn", "log level: debug, info, warn, error")
+	logLevel := fs.String("log-level", "warn", "log `level`: debug, info, warn or error")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func runRescan(ctx context.Context, env *Env, args []string) error {
 	var from time.Time
 	if *since != "" {
 		if from, err = parseDate(*since, false); err != nil {
-			return fmt.Errorf("--since: %w", err)
+			return badUsage("--since %v", err)
 		}
 	}
 	opts := appOptions{DataDir: *dataDir, Threshold: 0.5, Logger: logger}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -45,17 +46,17 @@ type searchOutput struct {
 
 func runSearch(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "search", searchSynopsis)
-	data := fs.String("data", "./data", "data directory (the index is DIR/index.bleve)")
-	format := fs.String("format", "json", "output format: json or text (one line per hit)")
-	limit := fs.Int("limit", 20, fmt.Sprintf("number of hits to print (at most %d; 0: only the total and facets)", index.MaxSize))
-	offset := fs.Int("offset", 0, "skip this many hits first")
+	data := fs.String("data", "./data", "data `DIR` (the index is DIR/index.bleve)")
+	format := fs.String("format", "json", "output `format`: json or text (one line per hit; the count and facets on stderr)")
+	limit := fs.Int("limit", 20, fmt.Sprintf("print `N` hits (at most %d; 0: only the total and facets)", index.MaxSize))
+	offset := fs.Int("offset", 0, "skip the first `N` hits")
 	sortBy := fs.String("sort", "score", "order: score (the match score), date (last seen) or relevance")
 	facets := fs.Bool("facets", true, "count hits per substance, list, platform, seller, location and indicator (--facets=false skips them)")
 	highlight := fs.Bool("highlight", false, "add fragments of title and description with the matches in <mark>")
-	from := fs.String("from", "", "only listings seen on or after this date (YYYY-MM-DD or RFC 3339)")
-	to := fs.String("to", "", "only listings seen on or before this date (YYYY-MM-DD: the whole day)")
+	from := fs.String("from", "", "only listings seen on or after this `DATE` (YYYY-MM-DD or RFC 3339)")
+	to := fs.String("to", "", "only listings seen on or before this `DATE` (YYYY-MM-DD: the whole day)")
 	var platforms []string
-	fs.Func("platform", "only listings of this platform (repeatable, or comma-separated)", func(s string) error {
+	fs.Func("platform", "only listings of platform `P`, in any case (repeatable, or comma-separated)", func(s string) error {
 		for _, p := range strings.Split(s, ",") {
 			if p = strings.TrimSpace(p); p != "" {
 				platforms = append(platforms, p)
@@ -64,7 +65,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		return nil
 	})
 	filters := map[string][]string{}
-	fs.Func("filter", "FIELD=VALUE: only hits with this value (repeatable; fields: "+strings.Join(index.FacetFields, ", ")+", cas, target, lang)", func(s string) error {
+	fs.Func("filter", "only hits whose `FIELD=VALUE` (repeatable; fields: "+strings.Join(index.FacetFields, ", ")+", cas, target, lang)", func(s string) error {
 		k, v, ok := strings.Cut(s, "=")
 		if !ok || k == "" || v == "" {
 			return fmt.Errorf("want FIELD=VALUE")
@@ -83,26 +84,34 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	if len(pos) == 0 {
 		return usageError(fs, "missing QUERY (for every hit: '*')")
 	}
+	// The command line is checked before the index is opened (and perhaps
+	// busy or missing): a usage error is said as such, exit 2.
 	if *format != "json" && *format != "text" {
-		return fail("--format %q: want json or text", *format)
+		return badUsage("--format %q: want json or text", *format)
 	}
 	switch *sortBy {
 	case index.SortScore, index.SortDate, index.SortRelevance:
-	default: // said before the index is opened (and perhaps busy)
-		return fail("--sort %q: want score, date or relevance", *sortBy)
+	default:
+		return badUsage("--sort %q: want score, date or relevance", *sortBy)
 	}
 	if *limit < 0 || *limit > index.MaxSize {
-		return fail("--limit %d: want 0 (only the total and facets) to %d", *limit, index.MaxSize)
+		return badUsage("--limit %d: want 0 (only the total and facets) to %d", *limit, index.MaxSize)
+	}
+	if *offset < 0 {
+		return badUsage("--offset %d: want 0 or more", *offset)
 	}
 	q := index.Query{
 		Query: strings.Join(pos, " "), Platforms: platforms, Filters: filters, Sort: *sortBy,
 		Size: max(*limit, 1), Offset: *offset, Facets: *facets, Highlight: *highlight,
 	}
 	if q.From, err = parseDate(*from, false); err != nil {
-		return fail("--from: %v", err)
+		return badUsage("--from %v", err)
 	}
 	if q.To, err = parseDate(*to, true); err != nil {
-		return fail("--to: %v", err)
+		return badUsage("--to %v", err)
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
+		return badUsage("--to %s is before --from %s", *to, *from)
 	}
 
 	if len(q.Platforms) > 0 {
@@ -118,21 +127,30 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	dir := filepath.Join(*data, "index.bleve")
 	x, err := index.Open(dir, index.Options{ReadOnly: true})
 	if err != nil {
-		if precwatch.ErrorCode(err) == precwatch.ENOTFOUND {
+		switch {
+		case errors.Is(err, index.ErrLocked):
+			// serve or demo holds it: say which and what to do instead.
+			return fail("%s", errorText(indexBusyHint(err, *data)))
+		case precwatch.ErrorCode(err) == precwatch.ENOTFOUND:
 			return fail("no index at %s: crawl first (precwatch crawl), or pass --data", dir)
-		}
-		if code := precwatch.ErrorCode(err); code != precwatch.EINTERNAL {
+		case precwatch.ErrorCode(err) != precwatch.EINTERNAL:
 			return fail("%s", precwatch.ErrorMessage(err))
 		}
-		return fail("%v", indexBusyHint(err, *data))
+		return fail("%v", err)
 	}
 	defer x.Close()
 	res, err := x.Search(ctx, q)
 	if err != nil {
-		if code := precwatch.ErrorCode(err); code != precwatch.EINTERNAL {
+		switch code := precwatch.ErrorCode(err); code {
+		case precwatch.EINVALID:
+			// The query or a --filter is malformed: the command line is
+			// wrong, and the message says where.
+			return badUsage("%s", precwatch.ErrorMessage(err))
+		case precwatch.EINTERNAL:
+			return fail("%v", err)
+		default:
 			return fail("%s", precwatch.ErrorMessage(err))
 		}
-		return fail("%v", err)
 	}
 	if *limit == 0 {
 		res.Hits = res.Hits[:0]

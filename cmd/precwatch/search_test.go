@@ -118,10 +118,10 @@ func TestSearchCommand(t *testing.T) {
 		code int
 		want string
 	}{
-		{"bad query", []string{"--data", data, `"ephedrine`}, 1, "unterminated quote"},
-		{"unknown field", []string{"--data", data, "vendor:acme"}, 1, `unknown field "vendor"`},
-		{"bad format", []string{"--data", data, "--format", "xml", "x"}, 1, "--format"},
-		{"bad date", []string{"--data", data, "--from", "yesterday", "x"}, 1, "--from"},
+		{"bad query", []string{"--data", data, `"ephedrine`}, 2, "unterminated quote"},
+		{"unknown field", []string{"--data", data, "vendor:acme"}, 2, `unknown field "vendor"`},
+		{"bad format", []string{"--data", data, "--format", "xml", "x"}, 2, "--format"},
+		{"bad date", []string{"--data", data, "--from", "yesterday", "x"}, 2, "--from"},
 		{"no query", []string{"--data", data}, 2, "Usage"},
 		{"no index", []string{"--data", t.TempDir(), "x"}, 1, "no index"},
 	} {

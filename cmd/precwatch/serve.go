@@ -111,6 +111,13 @@ func serveWith(ctx context.Context, env *Env, a *app, cfg *config.Config, cfgPat
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", addr, err)
 	}
+	// No crawl, scheduled or a target test, may reach this server: a
+	// link from an allowed private host to its port would crawl the API,
+	// the UI or /metrics.
+	if err := a.crawler.RefuseOwn(ln.Addr().String()); err != nil {
+		ln.Close()
+		return err
+	}
 	lastRun := func(ctx context.Context, target string) (time.Time, bool, error) {
 		r, err := a.store.LastRun(ctx, target)
 		if precwatch.ErrorCode(err) == precwatch.ENOTFOUND {

@@ -22,9 +22,9 @@ func init() {
 
 // runTarget dispatches `precwatch target SUBCOMMAND`; the only one is test.
 func runTarget(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "target", "test --config FILE --target NAME [--pages N]")
+	fs := newFlagSet(env, "target", "test --config FILE --target NAME [--pages N] [--log-level L]")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: precwatch target test --config FILE --target NAME [--pages N]")
+		fmt.Fprintln(fs.Output(), "Usage: precwatch target test --config FILE --target NAME [--pages N] [--log-level L]")
 		fmt.Fprintln(fs.Output(), "\nFetches the first pages of a target with its politeness settings, prints")
 		fmt.Fprintln(fs.Output(), "the listings extracted, on how many items each field's selector matched,")
 		fmt.Fprintln(fs.Output(), "how many listings schema.org data filled, and each selector that matched")
@@ -40,15 +40,15 @@ func runTarget(ctx context.Context, env *Env, args []string) error {
 	if fs.Arg(0) != "test" {
 		return usageError(fs, "unknown subcommand %q (the only one is test)", fs.Arg(0))
 	}
-	return runTargetTest(ctx, env, fs.Args()[1:])
+	return tkReport(env, "target test", runTargetTest(ctx, env, fs.Args()[1:]))
 }
 
 func runTargetTest(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "target test", "--config FILE --target NAME [--pages N]")
+	fs := newFlagSet(env, "target test", "--config FILE --target NAME [--pages N] [--log-level L]")
 	cfgPath := fs.String("config", "", "configuration `FILE` (required)")
 	name := fs.String("target", "", "target `NAME` (required)")
 	pages := fs.Int("pages", 3, "fetch at most `N` pages")
-	level := fs.String("log-level", "warn", "log level: debug, info, warn or error")
+	level := fs.String("log-level", "warn", "log `level`: debug, info, warn or error")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -102,7 +102,7 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	w := env.Stdout
-	fmt.Fprintf(w, "target %s (%s): %d pages, %d listings\n", t.Name, t.Platform, len(rep.Pages), len(rep.Listings))
+	fmt.Fprintf(w, "target %s (%s): %s, %s\n", t.Name, t.Platform, plural(len(rep.Pages), "page"), plural(len(rep.Listings), "listing"))
 	if rep.Structured > 0 {
 		fmt.Fprintf(w, "%d of %d listings filled from schema.org structured data (JSON-LD, microdata or OpenGraph)\n",
 			rep.Structured, len(rep.Listings))

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -60,17 +61,60 @@ func runTickets(ctx context.Context, env *Env, args []string) error {
 	return errUsage
 }
 
-// tkReport prints a user-facing error (one with a precwatch code) as a plain
-// message and returns errSilent; other errors pass through.
+// tkReport reports the error of a subcommand ("tickets export", "token
+// create", "target test") under its full name: a usage error with the
+// pointer to its --help (exit 2); a user-facing error (one with a
+// precwatch code) as its plain message (exit 1); other errors with their
+// context, under the full name too (exit 1).
 func tkReport(env *Env, name string, err error) error {
-	if err == nil || errors.Is(err, flag.ErrHelp) || errors.Is(err, errUsage) || errors.Is(err, errSilent) {
+	if err == nil || errors.Is(err, flag.ErrHelp) || errors.Is(err, errSilent) {
 		return err
+	}
+	if errors.Is(err, errUsage) {
+		var ue *usageErr
+		if errors.As(err, &ue) {
+			ue.report(env.Stderr, name)
+		}
+		return errUsage
 	}
 	if code := precwatch.ErrorCode(err); code != precwatch.EINTERNAL {
 		fmt.Fprintf(env.Stderr, "precwatch %s: %s\n", name, precwatch.ErrorMessage(err))
 		return errSilent
 	}
-	return err
+	fmt.Fprintf(env.Stderr, "precwatch %s: %s\n", name, errorText(err))
+	return errSilent
+}
+
+// tkCheckStatus checks a --status value (one status, or several
+// comma-separated) before any data is read.
+func tkCheckStatus(status string) error {
+	if status == "" {
+		return nil
+	}
+	for _, st := range strings.Split(status, ",") {
+		if st = strings.TrimSpace(st); st != "" && !slices.Contains(tickets.Statuses, st) {
+			return badUsage("--status %q: want %s (or several, comma-separated)", st, strings.Join(tickets.Statuses, ", "))
+		}
+	}
+	return nil
+}
+
+// tkCheckSort checks a --sort value of tickets list.
+func tkCheckSort(sort string) error {
+	switch sort {
+	case tickets.SortScore, tickets.SortLastSeen, tickets.SortFirstSeen, tickets.SortID:
+		return nil
+	}
+	return badUsage("--sort %q: want %s, %s, %s or %s", sort, tickets.SortScore, tickets.SortLastSeen, tickets.SortFirstSeen, tickets.SortID)
+}
+
+// tkParseID parses a ticket or token ID argument.
+func tkParseID(what, s string) (int64, error) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id < 1 {
+		return 0, badUsage("%s ID %q: want a positive number", what, s)
+	}
+	return id, nil
 }
 
 // tkParse parses flags that may come before or after the positional
@@ -92,11 +136,14 @@ func tkParse(fs *flag.FlagSet, args []string) ([]string, error) {
 // tkOpen opens the ticket store of a data directory. Read commands pass
 // mustExist so that a wrong --data leaves nothing behind.
 func tkOpen(dataDir string, mustExist bool) (*tickets.Store, error) {
+	if fi, err := os.Stat(dataDir); err == nil && !fi.IsDir() {
+		return nil, precwatch.Errorf(precwatch.EINVALID, "--data %s is a file, not a data directory", dataDir)
+	}
 	return tickets.Open(filepath.Join(dataDir, "precwatch.db"), tickets.Options{MustExist: mustExist})
 }
 
 func tkDataFlag(fs *flag.FlagSet) *string {
-	return fs.String("data", "./data", "data `directory` (holds precwatch.db)")
+	return fs.String("data", "./data", "data `DIR` (holds precwatch.db)")
 }
 
 func tkPlatforms(p string) []string {
@@ -136,21 +183,29 @@ func resolvePlatforms(ctx context.Context, s *tickets.Store, ps []string, w io.W
 }
 
 func runTicketsList(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "tickets list", "[flags]")
+	fs := newFlagSet(env, "tickets list", "[--data DIR] [--status S] [--platform P] [--target T] [--substance S] [--sort ORDER] [--limit N]")
 	data := tkDataFlag(fs)
-	status := fs.String("status", "", "only tickets in this `status` (open, in_review, confirmed, dismissed, escalated)")
-	platform := fs.String("platform", "", "only tickets of these `platforms` (comma-separated)")
+	status := fs.String("status", "", "only tickets in this `status`: open, in_review, confirmed, dismissed or escalated (several comma-separated)")
+	platform := fs.String("platform", "", "only tickets of platform `P`, in any case (several comma-separated)")
 	target := fs.String("target", "", "only tickets of this `target`")
-	substance := fs.String("substance", "", "only tickets offering this substance (id, CAS number or name)")
+	substance := fs.String("substance", "", "only tickets offering this `substance` (id, CAS number or name)")
 	limit := fs.Int("limit", 50, "show at most `N` tickets (0: all)")
-	sort := fs.String("sort", tickets.SortScore, "order: score, last_seen, first_seen or id")
+	sort := fs.String("sort", tickets.SortScore, "`order`: score, last_seen, first_seen or id")
 	pos, err := tkParse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		fmt.Fprintf(env.Stderr, "precwatch tickets list: unexpected argument %q\n", pos[0])
-		return errUsage
+		return badUsage("unexpected argument %q (tickets list takes flags only)", pos[0])
+	}
+	if err := tkCheckStatus(*status); err != nil {
+		return err
+	}
+	if err := tkCheckSort(*sort); err != nil {
+		return err
+	}
+	if *limit < 0 {
+		return badUsage("--limit %d: want 0 (all) or more", *limit)
 	}
 	s, err := tkOpen(*data, true)
 	if err != nil {
@@ -209,7 +264,7 @@ func tkCell(s string, n int) string {
 }
 
 func runTicketsShow(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "tickets show", "[flags] ID")
+	fs := newFlagSet(env, "tickets show", "[--data DIR] [--format text|json] ID")
 	data := tkDataFlag(fs)
 	format := fs.String("format", "text", "output `format`: text or json")
 	pos, err := tkParse(fs, args)
@@ -217,16 +272,14 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(env.Stderr, "precwatch tickets show: want exactly one ticket ID")
-		fs.Usage()
-		return errUsage
+		return usageError(fs, "want exactly one ticket ID, got %d arguments", len(pos))
 	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
+	id, err := tkParseID("ticket", pos[0])
 	if err != nil {
-		return precwatch.Errorf(precwatch.EINVALID, "ticket ID %q is not a number", pos[0])
+		return err
 	}
 	if *format != "text" && *format != "json" {
-		return precwatch.Errorf(precwatch.EINVALID, "unknown format %q (want text or json)", *format)
+		return badUsage("--format %q: want text or json", *format)
 	}
 	s, err := tkOpen(*data, true)
 	if err != nil {
@@ -382,19 +435,31 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 }
 
 func runTicketsExport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "tickets export", "[flags]")
+	fs := newFlagSet(env, "tickets export", "[--data DIR] [--format jsonl|csv|incident] [--status S] [--platform P] [--since DATE]   (to stdout)")
 	data := tkDataFlag(fs)
 	format := fs.String("format", "jsonl", "output `format`: jsonl, csv or incident (JSON report of confirmed tickets, also once escalated)")
-	status := fs.String("status", "", "only tickets in this `status`")
-	platform := fs.String("platform", "", "only tickets of these `platforms` (comma-separated)")
+	status := fs.String("status", "", "only tickets in this `status`: open, in_review, confirmed, dismissed or escalated (several comma-separated)")
+	platform := fs.String("platform", "", "only tickets of platform `P`, in any case (several comma-separated)")
 	since := fs.String("since", "", "only tickets last seen on or after this `date` (YYYY-MM-DD or RFC 3339)")
 	pos, err := tkParse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		fmt.Fprintf(env.Stderr, "precwatch tickets export: unexpected argument %q\n", pos[0])
-		return errUsage
+		return badUsage("unexpected argument %q (tickets export takes flags only; it writes to stdout)", pos[0])
+	}
+	// The whole command line is checked before the database is opened:
+	// a bad flag writes nothing, not even a partial export.
+	switch *format {
+	case "jsonl", "csv", "incident":
+	default:
+		return badUsage("--format %q: want jsonl, csv or incident", *format)
+	}
+	if err := tkCheckStatus(*status); err != nil {
+		return err
+	}
+	if *format == "incident" && *status != "" && *status != precwatch.StatusConfirmed {
+		return badUsage("--status %s: an incident report covers confirmed tickets (also once escalated) and takes no other --status", *status)
 	}
 	f := tickets.Filter{Status: *status, Platforms: tkPlatforms(*platform), Sort: tickets.SortID}
 	if *since != "" {
@@ -403,14 +468,6 @@ func runTicketsExport(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		f.Since = t
-	}
-	switch *format {
-	case "jsonl", "csv", "incident":
-	default:
-		return precwatch.Errorf(precwatch.EINVALID, "unknown format %q (want jsonl, csv or incident)", *format)
-	}
-	if *format == "incident" && *status != "" && *status != precwatch.StatusConfirmed {
-		return precwatch.Errorf(precwatch.EINVALID, "an incident report covers confirmed tickets (also once escalated) and takes no --status (got %s)", *status)
 	}
 	s, err := tkOpen(*data, true)
 	if err != nil {
@@ -439,31 +496,32 @@ func tkParseDate(s string) (time.Time, error) {
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return time.Time{}, precwatch.Errorf(precwatch.EINVALID, "date %q: want YYYY-MM-DD or RFC 3339", s)
+		return time.Time{}, badUsage("--since %q: want a date, YYYY-MM-DD or RFC 3339", s)
 	}
 	return t, nil
 }
 
 func runTicketsSetStatus(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "tickets set-status", "[flags] --actor NAME --reason TEXT ID STATUS")
+	fs := newFlagSet(env, "tickets set-status", "[--data DIR] --actor NAME --reason TEXT ID STATUS")
 	data := tkDataFlag(fs)
-	actor := fs.String("actor", "", "who makes the change (required; recorded in the audit log)")
-	reason := fs.String("reason", "", "why (required; recorded in the audit log)")
+	actor := fs.String("actor", "", "`NAME` of who makes the change (required; recorded in the audit log)")
+	reason := fs.String("reason", "", "why, as `TEXT` (required; recorded in the audit log)")
 	pos, err := tkParse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 2 {
-		fmt.Fprintln(env.Stderr, "precwatch tickets set-status: want a ticket ID and a status")
-		fs.Usage()
-		return errUsage
+		return usageError(fs, "want a ticket ID and a status, got %d arguments", len(pos))
 	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
+	id, err := tkParseID("ticket", pos[0])
 	if err != nil {
-		return precwatch.Errorf(precwatch.EINVALID, "ticket ID %q is not a number", pos[0])
+		return err
+	}
+	if !slices.Contains(tickets.Statuses, pos[1]) {
+		return badUsage("status %q: want %s", pos[1], strings.Join(tickets.Statuses, ", "))
 	}
 	if strings.TrimSpace(*actor) == "" || strings.TrimSpace(*reason) == "" {
-		return precwatch.Errorf(precwatch.EINVALID, "--actor and --reason are required: every change is audited with who and why")
+		return usageError(fs, "--actor and --reason are required: every change is audited with who and why")
 	}
 	s, err := tkOpen(*data, true)
 	if err != nil {

@@ -88,7 +88,7 @@ func TestTicketsList(t *testing.T) {
 			t.Errorf("tickets list %v: exit %d, out %q, stderr %q; want %q", c.args, code, out, errOut, c.want)
 		}
 	}
-	if code, _, errOut := tkRun(t, "tickets", "list", "--data", dir, "--status", "bogus"); code != 1 || !strings.Contains(errOut, "unknown ticket status") {
+	if code, _, errOut := tkRun(t, "tickets", "list", "--data", dir, "--status", "bogus"); code != 2 || !strings.Contains(errOut, `--status "bogus": want open, in_review`) {
 		t.Errorf("tickets list --status bogus: exit %d, stderr %q", code, errOut)
 	}
 }
@@ -142,8 +142,8 @@ func TestTicketsShowAndSetStatus(t *testing.T) {
 		{[]string{"--actor", "alice", "--reason", "looks bad", "1", "in_review"}, 0, "ticket 1: open -> in_review", ""},
 		{[]string{"--actor", "alice", "--reason", "BMK in drums", "1", "confirmed"}, 0, "ticket 1: in_review -> confirmed", ""},
 		{[]string{"--actor", "alice", "--reason", "x", "2", "confirmed"}, 1, "", "cannot become confirmed"},
-		{[]string{"--actor", "alice", "2", "in_review"}, 1, "", "--actor and --reason are required"},
-		{[]string{"--actor", "alice", "--reason", "x", "2", "bogus"}, 1, "", "unknown ticket status"},
+		{[]string{"--actor", "alice", "2", "in_review"}, 2, "", "--actor and --reason are required"},
+		{[]string{"--actor", "alice", "--reason", "x", "2", "bogus"}, 2, "", `status "bogus": want open, in_review`},
 		{[]string{"--actor", "alice", "--reason", "x", "2"}, 2, "", "want a ticket ID and a status"},
 	}
 	for _, st := range steps {
@@ -195,7 +195,7 @@ func TestTicketsShowAndSetStatus(t *testing.T) {
 		rep.Incidents[0].ConfirmedBy != "alice" || len(rep.Incidents[0].Destinations) != 1 {
 		t.Errorf("export incident = %+v, %v\n%s", rep, err, out)
 	}
-	if code, _, errOut := tkRun(t, "tickets", "export", "--data", dir, "--format", "xml"); code != 1 || !strings.Contains(errOut, "unknown format") {
+	if code, _, errOut := tkRun(t, "tickets", "export", "--data", dir, "--format", "xml"); code != 2 || !strings.Contains(errOut, `--format "xml": want jsonl, csv or incident`) {
 		t.Errorf("export --format xml: exit %d, stderr %q", code, errOut)
 	}
 }
@@ -239,8 +239,8 @@ func TestTokenCreate(t *testing.T) {
 	for _, args := range [][]string{{"--role", "partner"}, {"--role", "root"}, {"--role", "admin", "--platform", "X"},
 		{"--role", "partner:A", "--platform", "B"}} {
 		code, _, errOut := tkRun(t, append([]string{"token", "create", "--data", bad}, args...)...)
-		if code != 1 || errOut == "" {
-			t.Errorf("token create %v: exit %d, stderr %q; want exit 1", args, code, errOut)
+		if code != 2 || !strings.Contains(errOut, "precwatch token create: --role") {
+			t.Errorf("token create %v: exit %d, stderr %q; want exit 2 (a usage error) naming --role", args, code, errOut)
 		}
 	}
 	if _, err := os.Stat(bad); !os.IsNotExist(err) {

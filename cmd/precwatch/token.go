@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -55,7 +54,7 @@ Run 'precwatch token COMMAND --help' for a command's flags.`)
 }
 
 func runTokenCreate(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "token create", "--role R [--platform P] [flags]")
+	fs := newFlagSet(env, "token create", "[--data DIR] --role R [--platform P]")
 	data := tkDataFlag(fs)
 	role := fs.String("role", "", "`role`: admin, regulator, partner or reviewer (or partner:PLATFORM, reviewer:PLATFORM)")
 	platform := fs.String("platform", "", "`platform` of a partner or reviewer token")
@@ -64,19 +63,21 @@ func runTokenCreate(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		fmt.Fprintf(env.Stderr, "precwatch token create: unexpected argument %q\n", pos[0])
-		return errUsage
+		return badUsage("unexpected argument %q (token create takes flags only)", pos[0])
 	}
 	if strings.TrimSpace(*role) == "" {
 		return usageError(fs, "--role is required (admin, regulator, partner or reviewer)")
 	}
 	r, p := tickets.ParseRole(*role, *platform)
 	if *platform != "" && p != *platform {
-		return precwatch.Errorf(precwatch.EINVALID, "--role %s and --platform %s disagree", *role, *platform)
+		return badUsage("--role %s and --platform %s disagree", *role, *platform)
 	}
 	// Validate before creating the database, so that a typo leaves nothing.
 	if err := tickets.ValidateRole(r, p); err != nil {
-		return err
+		if (r == precwatch.RolePartner || r == precwatch.RoleReviewer) && strings.TrimSpace(p) == "" {
+			return badUsage("--role %s needs a platform: add --platform P (or write --role %s:P)", r, r)
+		}
+		return badUsage("--role %s: %s", *role, precwatch.ErrorMessage(err))
 	}
 	dbPath := filepath.Join(*data, "precwatch.db")
 	_, statErr := os.Stat(dbPath)
@@ -123,10 +124,14 @@ func runTokenCreate(ctx context.Context, env *Env, args []string) error {
 }
 
 func runTokenList(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "token list", "[flags]")
+	fs := newFlagSet(env, "token list", "[--data DIR]")
 	data := tkDataFlag(fs)
-	if _, err := tkParse(fs, args); err != nil {
+	pos, err := tkParse(fs, args)
+	if err != nil {
 		return err
+	}
+	if len(pos) > 0 {
+		return badUsage("unexpected argument %q (token list takes flags only)", pos[0])
 	}
 	s, err := tkOpen(*data, true)
 	if err != nil {
@@ -150,19 +155,18 @@ func runTokenList(ctx context.Context, env *Env, args []string) error {
 }
 
 func runTokenRevoke(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "token revoke", "[flags] ID")
+	fs := newFlagSet(env, "token revoke", "[--data DIR] ID")
 	data := tkDataFlag(fs)
 	pos, err := tkParse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(env.Stderr, "precwatch token revoke: want one token ID")
-		return errUsage
+		return usageError(fs, "want one token ID (see token list), got %d arguments", len(pos))
 	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
+	id, err := tkParseID("token", pos[0])
 	if err != nil {
-		return precwatch.Errorf(precwatch.EINVALID, "token ID %q is not a number", pos[0])
+		return err
 	}
 	s, err := tkOpen(*data, true)
 	if err != nil {

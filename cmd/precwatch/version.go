@@ -14,7 +14,7 @@ func init() {
 // runVersion prints one line: the module version (or "devel"), the VCS
 // revision and time it was built from when known, and the Go version.
 func runVersion(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "version", "")
+	fs := newFlagSet(env, "version", "   (also precwatch --version)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -38,6 +38,10 @@ type appOptions struct {
 	Watchlists []string
 	Logger     *slog.Logger
 	Progress   func(crawler.Stats)
+	// Refuse are addresses ("host:port") no crawl may reach: precwatch's
+	// own listeners, such as the demo's UI before it listens (serve adds
+	// its own listen address itself).
+	Refuse []string
 }
 
 // Paths inside the data directory (DESIGN.md).
@@ -75,6 +79,11 @@ func openApp(opts appOptions) (_ *app, err error) {
 	}
 	if a.crawler, err = crawler.New(crawler.Options{DataDir: opts.DataDir, Logger: opts.Logger, Progress: opts.Progress}); err != nil {
 		return nil, err
+	}
+	for _, addr := range opts.Refuse {
+		if err := a.crawler.RefuseOwn(addr); err != nil {
+			return nil, err
+		}
 	}
 	a.webhook = notify.New(outboxAdapter{a.store}, notify.Options{Logger: opts.Logger})
 	a.monitor = monitorFor(a, nil)

@@ -93,7 +93,9 @@ func Canonical(base *url.URL, ref string) (string, error) {
 		return "", fmt.Errorf("canonical url %q: %w", ref, ErrNotHTTP)
 	}
 	host := strings.ToLower(u.Hostname())
-	host = strings.TrimSuffix(host, ".")
+	// Every trailing dot: "shop.example.." is shop.example too, and one
+	// trimmed would leave "x." for the next call (not idempotent).
+	host = strings.TrimRight(host, ".")
 	if !isASCII(host) {
 		// Internationalised names are fetched, and so compared, in
 		// punycode; a name IDNA rejects is kept as it is.
@@ -102,8 +104,7 @@ func Canonical(base *url.URL, ref string) (string, error) {
 		}
 	}
 	if strings.Trim(host, ".") == "" {
-		// "" or only dots ("http://../"): no host, and one trailing
-		// dot trimmed would leave "." for the next call to refuse.
+		// "" or only dots ("http://../"): no host.
 		return "", fmt.Errorf("canonical url %q: no host", ref)
 	}
 	port := u.Port()

@@ -28,36 +28,7 @@ const maxEmbeddedDepth = 12
 // embeddedProduct returns the product of a page's embedded app state, or nil
 // when there is none or it is not clear which object is the page's product.
 func embeddedProduct(root *html.Node) product {
-	var states []any
-	walk(root, func(n *html.Node) {
-		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
-			return
-		}
-		var b strings.Builder
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode {
-				b.WriteString(c.Data)
-			}
-		}
-		text := b.String()
-		typ, _ := attr(n, "type")
-		typ, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(typ)), ";")
-		typ = strings.TrimSpace(typ)
-		if id, _ := attr(n, "id"); id == "__NEXT_DATA__" || strings.EqualFold(id, "__INITIAL_STATE__") {
-			if v, ok := parseLD(text); ok {
-				states = append(states, v)
-			}
-			return
-		}
-		if typ != "" && typ != "text/javascript" && typ != "application/javascript" && typ != "module" {
-			return
-		}
-		for _, name := range embeddedStateVars {
-			if v, ok := stateAssignment(text, name); ok {
-				states = append(states, v)
-			}
-		}
-	})
+	states := embeddedStates(root, false)
 	var strong, weak []map[string]any
 	for _, s := range states {
 		collectEmbedded(s, "", false, false, 0, &strong, &weak)
@@ -79,6 +50,45 @@ func embeddedProduct(root *html.Node) product {
 		return nil
 	}
 	return embeddedFields(m)
+}
+
+// embeddedStates returns the app states a page embeds, in document order:
+// Next.js' __NEXT_DATA__, an __INITIAL_STATE__ script, and the window
+// globals of embeddedStateVars; with anyJSON, also every other <script
+// type="application/json"> (a feed target reading a page's data).
+func embeddedStates(root *html.Node, anyJSON bool) []any {
+	var states []any
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
+			return
+		}
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			}
+		}
+		text := b.String()
+		typ, _ := attr(n, "type")
+		typ, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(typ)), ";")
+		typ = strings.TrimSpace(typ)
+		if id, _ := attr(n, "id"); id == "__NEXT_DATA__" || strings.EqualFold(id, "__INITIAL_STATE__") ||
+			anyJSON && (typ == "application/json" || typ == "application/ld+json") {
+			if v, ok := parseLD(text); ok {
+				states = append(states, v)
+			}
+			return
+		}
+		if typ != "" && typ != "text/javascript" && typ != "application/javascript" && typ != "module" {
+			return
+		}
+		for _, name := range embeddedStateVars {
+			if v, ok := stateAssignment(text, name); ok {
+				states = append(states, v)
+			}
+		}
+	})
+	return states
 }
 
 // stateAssignment decodes the JSON object assigned to window.name (or

@@ -38,6 +38,13 @@ const (
 	// listing.url_pattern although the follow selectors found no link
 	// there (only set then): a sign that the site changed its markup.
 	CountUnfollowed = "unfollowed"
+	// CountScriptLinks is the number of listing links (by url_pattern)
+	// read from an index page's scripts because the follow selectors
+	// and the markup had none (a single-page app's catalogue).
+	CountScriptLinks = "script_links"
+	// CountNotFound is 1 on a page that says it is not there (see
+	// Page.NotFound).
+	CountNotFound = "not_found"
 	// CountGone is 1 on a listing page where listing.gone matched.
 	CountGone = "gone"
 )
@@ -75,12 +82,65 @@ type Page struct {
 	// selector matched: the platform's notice that the listing was taken
 	// down, shown with status 200. Such a page has no listings.
 	Gone bool `json:"gone,omitempty"`
+	// BotWall names the bot protection whose challenge or block page this
+	// is ("Incapsula", "Cloudflare", "DataDome", …), by its markers, when
+	// the page has no listings and no links to follow: not the shop's
+	// answer, and no sign that its listings are gone.
+	BotWall string `json:"bot_wall,omitempty"`
+	// NotFound is set on a page of a target without listing.item and
+	// listing.gone whose title or main heading says it is not there
+	// ("Page not found", "404", "This listing has ended", "Seite nicht
+	// gefunden", …) and that has no structured product: a soft 404.
+	// The crawler takes a listing page so marked as gone, like a 404,
+	// and reads none of its listings.
+	NotFound bool `json:"not_found,omitempty"`
+	// Frames are fields of the page's listings whose text is in an
+	// <iframe>'s document (a description served from another page, as
+	// eBay does): a field selector that matches an iframe, or an
+	// iframe named for a description on a page whose listing has none.
+	// The crawler fetches each URL (in scope only) and sets the field to
+	// its visible text.
+	Frames []Frame `json:"frames,omitempty"`
 	// Counts says how many nodes each selector matched on this page, keyed
 	// "follow:<sel>", "next_page:<sel>", "item", "field:<name>" (items whose
 	// field matched), plus CountSkipped, CountDuplicate and CountURLPattern.
 	// A selector that matched nothing has a zero entry, so `target test` can
 	// report it.
 	Counts map[string]int `json:"counts"`
+}
+
+// Frame is a listing field whose text is the document at URL: the
+// listing is Page.Listings[Listing].
+type Frame struct {
+	Listing int    `json:"listing"`
+	Field   string `json:"field"`
+	URL     string `json:"url"`
+}
+
+// SetField sets the field name of l ("title", "description", …, or an
+// attribute) to v, as field specs fill it.
+func SetField(l *precwatch.Listing, name, v string) {
+	switch name {
+	case fieldID:
+		l.ID = v
+	case fieldURL:
+		l.URL = v
+	case precwatch.FieldTitle:
+		l.Title = v
+	case precwatch.FieldDescription:
+		l.Description = v
+	case precwatch.FieldPrice:
+		l.Price = v
+	case precwatch.FieldSeller:
+		l.Seller = v
+	case precwatch.FieldLocation:
+		l.Location = v
+	default:
+		if l.Attributes == nil {
+			l.Attributes = map[string]string{}
+		}
+		l.Attributes[name] = v
+	}
 }
 
 // Extract extracts a page of target t fetched from pageURL, dispatching on

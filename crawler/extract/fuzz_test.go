@@ -69,6 +69,11 @@ func FuzzJSON(f *testing.F) {
 	f.Add(`{"data":{"items":{"title":"<p>x</p>","link":"mailto:a"}},"links":{"next":null}}`, "https://api.example/feed")
 	f.Add(`{"data":{"items":[1,"x",null,[],{"body":"b","tags":[{}]}]},"links":{"next":"//other.example:443"}}`, "https://api.example/")
 	f.Add(`[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]`, "https://api.example/")
+	f.Add(`{"data":"{\"items\":[{\"title\":\"t\"}]}"}`, "https://api.example/")
+	f.Add(`{"errors":[{"message":"x"}],"data":null}`, "https://api.example/")
+	f.Add("id\ttitle\tlink\n1\tt\t/p/1\n", "https://api.example/feed.tsv")
+	f.Add("a;b\n\"x\";\"y\"\"\n", "https://api.example/feed.csv")
+	f.Add(`<html><script id="__NEXT_DATA__" type="application/json">{"data":{"items":[{"title":"t","link":"/p/1"}]}}</script></html>`, "https://api.example/?page=1")
 	f.Fuzz(func(t *testing.T, body, pageURL string) {
 		page, err := JSON(fuzzJSONTarget, pageURL, []byte(body))
 		if err != nil {

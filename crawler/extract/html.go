@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -52,6 +53,58 @@ import (
 // sitemaps, XML product feeds) are read as XML, elements named by their
 // lowercased local names (see parseXML).
 func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
+	p, err := html1(t, pageURL, body)
+	if err == nil && len(p.Listings) == 0 && len(p.Follow) == 0 && !p.Gone {
+		p.BotWall = botWall(body)
+	}
+	return p, err
+}
+
+// botWalls are markers of the challenge and block pages of bot
+// protections, which some answer with status 200.
+var botWalls = []struct{ name, marker string }{
+	{"Incapsula", "Incapsula incident ID"},
+	{"Incapsula", "Request unsuccessful. Incapsula"},
+	{"Cloudflare", "cf-chl-"},
+	{"Cloudflare", "Attention Required! | Cloudflare"},
+	{"DataDome", "captcha-delivery.com"},
+	{"PerimeterX", "px-captcha"},
+	{"Distil", "distil_r_captcha"},
+	{"Distil", "Pardon Our Interruption"},
+	{"Sucuri", "Sucuri WebSite Firewall"},
+	{"Akamai", "errors.edgesuite.net"},
+}
+
+// rateLimitTitle is the title of a page that says, with status 200, that
+// the crawler asked too often.
+var rateLimitTitle = regexp.MustCompile(`(?i)<title>[^<]{0,80}(?:too many requests|rate limit|request limit|slow down)`)
+
+// humanCheck is what a CAPTCHA page asks, in its text; a CAPTCHA widget
+// alone may be a contact or newsletter form.
+var humanCheck = regexp.MustCompile(`(?i)verify (?:that )?you are (?:a )?human|are you a (?:robot|human)|not a robot|unusual traffic|automated (?:requests|queries|access)|bot (?:check|protection|detection)`)
+
+// botWall returns the bot protection a page's markers name, or "". Only
+// markers of challenge and block pages count, not the scripts protections
+// add to every page.
+func botWall(body []byte) string {
+	head := body[:min(len(body), 256<<10)]
+	for _, w := range botWalls {
+		if bytes.Contains(head, []byte(w.marker)) {
+			return w.name
+		}
+	}
+	if rateLimitTitle.Match(head) {
+		return "a rate limit"
+	}
+	for _, m := range []string{"g-recaptcha", "h-captcha", "cf-turnstile", "captcha"} {
+		if bytes.Contains(head, []byte(m)) && humanCheck.Match(head) {
+			return "CAPTCHA"
+		}
+	}
+	return ""
+}
+
+func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	base, canon, err := pageBase(pageURL)
 	if err != nil {
 		return nil, err
@@ -144,6 +197,14 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			if len(t.Follow) > 0 && len(b.page.Follow) == 0 {
 				b.page.Counts[CountUnfollowed] = b.unfollowed(root, re, canon)
 			}
+			if len(t.Follow) > 0 && len(b.page.Follow) == 0 && b.page.Counts[CountUnfollowed] == 0 {
+				// A single-page app's catalogue: no links in the
+				// markup, its listings' addresses in the state
+				// its scripts render from (__NEXT_DATA__,
+				// window.__NUXT__, an Apollo cache).
+				b.page.Follow = b.scriptLinks(root, re, canon)
+				b.page.Counts[CountScriptLinks] = len(b.page.Follow)
+			}
 			b.countOn(defaultNext, canon, len(b.page.Follow))
 			return b.page, nil
 		}
@@ -161,6 +222,13 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			b.page.Counts[CountGone] = 1
 			return b.page, nil
 		}
+	}
+	if spec.Gone == "" && spec.Item == "" && softNotFound(root) {
+		// The page says, with status 200, that it is not there
+		// ("Page not found", "This listing has ended"): on a
+		// listing page the crawler takes it as gone (Page.NotFound).
+		b.page.NotFound = true
+		b.page.Counts[CountNotFound] = 1
 	}
 	if spec.Item == "" {
 		b.self = relCanonical(root, b.base, canon, pattern)
@@ -201,6 +269,7 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	}
 	for _, item := range items {
 		values := make(map[string]string, len(fields))
+		frames := map[string]string{} // field name → URL of the iframe holding its text
 		for _, f := range fields {
 			n := item
 			if whole && f.css == nil {
@@ -208,7 +277,12 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 					n = body
 				}
 			}
-			v, matched := f.value(n)
+			v, matched, fr := f.value(n)
+			if fr != nil {
+				// The field's text is the iframe's document.
+				matched = true
+				v = b.frame(fr, frames, f.name)
+			}
 			if matched {
 				b.page.Counts[f.countKey]++
 			}
@@ -234,7 +308,20 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			}
 			return nil
 		})
+		if whole && values[precwatch.FieldDescription] == "" && frames[precwatch.FieldDescription] == "" {
+			// No description on the page: the one a platform serves
+			// in an iframe (eBay's item description), if any.
+			if fr := descriptionFrame(root); fr != nil {
+				values[precwatch.FieldDescription] = b.frame(fr, frames, precwatch.FieldDescription)
+			}
+		}
+		n := len(b.page.Listings)
 		b.add(values)
+		if len(b.page.Listings) > n {
+			for _, name := range slices.Sorted(maps.Keys(frames)) {
+				b.page.Frames = append(b.page.Frames, Frame{Listing: n, Field: name, URL: frames[name]})
+			}
+		}
 	}
 	if defaultNext && whole && len(b.page.Listings) > 0 && (spec.URLPattern != "" || len(t.Follow) == 0) {
 		// A detail page's rel="next" (a listing page by url_pattern,
@@ -314,6 +401,13 @@ func (b *builder) structuredOnly(root *html.Node, item string, list bool) error 
 			}
 		}
 	}
+	if item == "" && len(ps) > 1 && b.t.Listing.URLPattern != "" {
+		// A listing page (by url_pattern) with several products: the
+		// page's own, often written twice (a theme's and an SEO
+		// plugin's), and related products, which are read on their own
+		// pages. One listing.
+		ps = []product{b.ownProduct(ps)}
+	}
 	for _, p := range ps {
 		values := make(map[string]string, len(p))
 		for k, v := range p {
@@ -333,6 +427,35 @@ func (b *builder) structuredOnly(root *html.Node, item string, list bool) error 
 	}
 	b.page.Counts[CountStructured] += len(b.page.Listings)
 	return nil
+}
+
+// ownProduct returns the product of a listing page among several: the
+// first whose url is none or the page's own (else the first), with the
+// fields it lacks filled from the others of the same name.
+func (b *builder) ownProduct(ps []product) product {
+	own := func(p product) bool {
+		if p[fieldURL] == "" {
+			return true
+		}
+		u, err := Canonical(b.base, p[fieldURL])
+		return err == nil && (u == b.pageURL || u == b.self)
+	}
+	first := slices.IndexFunc(ps, own)
+	if first < 0 {
+		first = 0
+	}
+	out := maps.Clone(ps[first])
+	for i, p := range ps {
+		if i == first || !own(p) || !strings.EqualFold(strings.TrimSpace(p[precwatch.FieldTitle]), strings.TrimSpace(out[precwatch.FieldTitle])) {
+			continue
+		}
+		for k, v := range p {
+			if out[k] == "" {
+				out[k] = v
+			}
+		}
+	}
+	return out
 }
 
 // relCanonical returns the page's <link rel="canonical"> as a canonical
@@ -425,15 +548,70 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 		if a != "" {
 			// "button.more@data-url": a link kept in another attribute.
 			if v, ok := attr(n, a); ok && strings.TrimSpace(v) != "" {
+				if p, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && kind == "next_page" && p > 0 {
+					// "a.next@data-page": a page number, not a URL.
+					v = pageNumberURL(b.base, p)
+				}
 				b.link(&out, seen, v)
 			}
 			return
 		}
-		if href, ok := linkOf(n); ok {
+		href, ok := linkOf(n)
+		if p := dataPage(n); kind == "next_page" && p > 0 && (!ok || scriptHref(href)) {
+			// <a class="next" href="#" data-page="3">, paged by a
+			// script: the page URL asking for that page.
+			href, ok = pageNumberURL(b.base, p), true
+		}
+		if ok {
 			b.link(&out, seen, href)
 		}
 	})
 	return out, nil
+}
+
+// lazySrc returns an image's real address when src is a lazy-loading
+// placeholder (empty, a data: URI, a "placeholder"/"blank"/"lazy" image):
+// the first of data-src, data-lazy-src, data-original, data-lazy and the
+// first srcset candidate that is set.
+func lazySrc(n *html.Node, src string) string {
+	l := strings.ToLower(src)
+	if src != "" && !strings.HasPrefix(l, "data:") && !strings.Contains(l, "placeholder") && !strings.Contains(l, "blank.") &&
+		!strings.Contains(l, "lazy") && !strings.Contains(l, "spacer.") {
+		return src
+	}
+	for _, k := range []string{"data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset", "srcset"} {
+		v, ok := attr(n, k)
+		v = strings.TrimSpace(v)
+		if !ok || v == "" || strings.HasPrefix(strings.ToLower(v), "data:") {
+			continue
+		}
+		if strings.HasSuffix(k, "srcset") {
+			v, _, _ = strings.Cut(v, ",")
+			v, _, _ = strings.Cut(strings.TrimSpace(v), " ")
+		}
+		return v
+	}
+	return src
+}
+
+// dataPage returns the page number a pagination element keeps in a data
+// attribute (data-page, data-page-number, data-p, data-pagenumber), or 0.
+func dataPage(n *html.Node) int {
+	for _, k := range []string{"data-page", "data-page-number", "data-pagenumber", "data-p", "data-ci-pagination-page"} {
+		if v, ok := attr(n, k); ok {
+			if p, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && p > 0 {
+				return p
+			}
+		}
+	}
+	return 0
+}
+
+// scriptHref reports whether an href leads nowhere but to a script: "#",
+// "#!", "javascript:…".
+func scriptHref(href string) bool {
+	h := strings.ToLower(strings.TrimSpace(href))
+	return h == "" || strings.HasPrefix(h, "#") || strings.HasPrefix(h, "javascript:")
 }
 
 // MatchURLPattern reports whether a listing.url_pattern matches a canonical
@@ -872,11 +1050,13 @@ func compileFields(specs map[string]string) ([]field, error) {
 }
 
 // value returns the field's value in item and whether its selector matched
-// any node.
-func (f *field) value(item *html.Node) (string, bool) {
+// any node; when the field reads text and its first match is an <iframe>,
+// that iframe instead, whose document holds the text (not the iframe's
+// fallback content).
+func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 	if f.css == nil {
 		v, ok := attr(item, f.attr)
-		return collapse(v), ok
+		return collapse(v), ok, nil
 	}
 	nodes := matchDescendants(item, f.css)
 	switch {
@@ -892,6 +1072,9 @@ func (f *field) value(item *html.Node) (string, bool) {
 		// Scrapy's descendant-or-self reads it, when no descendant
 		// matches.
 		nodes = []*html.Node{item}
+	}
+	if f.attr == "" && len(nodes) > 0 && nodes[0].DataAtom == atom.Iframe {
+		return "", true, nodes[0]
 	}
 	if f.attr == "" {
 		// Text of hidden matches counts only when nothing visible
@@ -916,21 +1099,68 @@ func (f *field) value(item *html.Node) (string, bool) {
 		if f.attr != "" {
 			v, _ = attr(n, f.attr)
 			v = collapse(v)
+			if f.attr == "src" {
+				v = lazySrc(n, v)
+			}
 		} else {
 			v = visibleText(n)
+			if f.name == precwatch.FieldPrice {
+				v = priceText(n)
+			}
+			if v == "" {
+				// Lazy-loading themes keep text for browsers
+				// without JavaScript in <noscript>.
+				v = noscriptText(n)
+			}
 		}
 		if v == "" {
 			continue
 		}
 		if f.sep == "" {
-			return v, true
+			return v, true, nil
 		}
 		taken = append(taken, n)
 		if !slices.Contains(vals, v) {
 			vals = append(vals, v)
 		}
 	}
-	return strings.Join(vals, f.sep), len(nodes) > 0
+	return strings.Join(vals, f.sep), len(nodes) > 0, nil
+}
+
+// frame returns the text of an iframe written into its srcdoc, or records
+// in frames that field name's text is the document at its src (an http(s)
+// URL) and returns "".
+func (b *builder) frame(fr *html.Node, frames map[string]string, name string) string {
+	if doc, ok := attr(fr, "srcdoc"); ok && strings.TrimSpace(doc) != "" {
+		return VisibleText([]byte(doc))
+	}
+	if src, ok := attr(fr, "src"); ok {
+		if u, err := Canonical(b.base, src); err == nil {
+			frames[name] = u
+		}
+	}
+	return ""
+}
+
+// descriptionFrame returns a page's iframe that holds a description by its
+// id, name, class, title or src ("desc_ifr", "item-description",
+// "/itm/description/…"), or nil.
+func descriptionFrame(root *html.Node) *html.Node {
+	var found *html.Node
+	walk(root, func(n *html.Node) {
+		if found != nil || n.Type != html.ElementNode || n.DataAtom != atom.Iframe {
+			return
+		}
+		for _, k := range []string{"id", "name", "class", "title", "src", "srcdoc"} {
+			v, _ := attr(n, k)
+			lv := strings.ToLower(v)
+			if k == "srcdoc" && strings.TrimSpace(v) != "" || k != "srcdoc" && (strings.Contains(lv, "desc") || strings.Contains(lv, "beschreibung")) {
+				found = n
+				return
+			}
+		}
+	})
+	return found
 }
 
 // insideAny reports whether n is one of nodes or a descendant of one.
@@ -1014,11 +1244,128 @@ func VisibleText(doc []byte) string {
 	return visibleText(root)
 }
 
+// notFoundWords are what a page's title or main heading says when the
+// page, or the listing it was, is not there, in the languages of the
+// partners' platforms.
+var notFoundWords = regexp.MustCompile(`(?i)^\W*(?:error\s*)?404\W*$|(?:^|\W)404\b.*\b(?:error|not|page|oops|fehler|seite|p[aá]gina|страниц)|\b(?:error|oops|fehler)\b.*\b404(?:\W|$)|\bpage not found|\bnot found\b|\bno longer (?:available|exists|listed)|\bhas been (?:removed|deleted)|\b(?:listing|auction|ad|offer|item) (?:has |was )?(?:ended|expired|removed|deleted)|\bdoes(?: not|n't) exist|nicht gefunden|nicht mehr verfügbar|existiert nicht|no encontrad|ya no está disponible|introuvable|n'existe plus|plus disponible|non trovat|non è più disponibile|niet gevonden|nie znaleziono|nie istnieje|não encontrad|не найден|больше не доступ|не существует|找不到|不存在|已下架|見つかりません`)
+
+// notFoundHints are words one of which every notFoundWords match holds:
+// a cheap test before the regular expression.
+var notFoundHints = []string{"404", "found", "longer", "removed", "deleted", "ended", "expired", "exist", "gefunden",
+	"verfügbar", "encontrad", "disponib", "introuvable", "trovat", "niet", "nie ", "найден", "доступ", "существует",
+	"找不到", "不存在", "已下架", "見つかりません"}
+
+func notFoundHint(t string) bool {
+	t = strings.ToLower(t)
+	for _, h := range notFoundHints {
+		if strings.Contains(t, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleSeparators split a page title into its parts ("Page not found |
+// ChemShop").
+var titleSeparators = strings.NewReplacer(" | ", "\x00", " - ", "\x00", " – ", "\x00", " — ", "\x00", " :: ", "\x00", " · ", "\x00", " » ", "\x00")
+
+// pageWord names a page: "the page you requested was not found" is the
+// site speaking, not a seller.
+var pageWord = regexp.MustCompile(`(?i)\bpage\b|\bseite\b|p[aá]gina|страниц|页面|ページ`)
+
+// saysNotFound reports whether a title or heading is a not-found notice:
+// a part of it that is mostly a notFoundWords phrase ("Oops! Page not
+// found", "This listing has ended"), not a seller's title that happens to
+// hold one ("Ephedrine HCl 99%, hard to get, not found in stores").
+func saysNotFound(t string) bool {
+	for _, part := range strings.Split(titleSeparators.Replace(t), "\x00") {
+		part = strings.TrimSpace(part)
+		loc := notFoundWords.FindStringIndex(part)
+		if loc == nil {
+			continue
+		}
+		if len(part)-(loc[1]-loc[0]) <= 24 || pageWord.MatchString(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// softNotFound reports whether a page's <title> or first <h1> says the page
+// is not there (notFoundWords) and the page has no structured product: a
+// "soft 404" that platforms answer with status 200.
+func softNotFound(root *html.Node) bool {
+	var title, h1 *html.Node
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch {
+		case n.DataAtom == atom.Title && title == nil:
+			title = n
+		case n.DataAtom == atom.H1 && h1 == nil:
+			h1 = n
+		}
+	})
+	said := false
+	for _, n := range []*html.Node{title, h1} {
+		if n == nil {
+			continue
+		}
+		if t := visibleText(n); len(t) <= 120 && notFoundHint(t) && saysNotFound(t) {
+			said = true
+		}
+	}
+	return said && len(pageProducts(root, false)) == 0
+}
+
+// priceText is the visible text of a price: cents written as a
+// superscript after the units ("€12<sup>99</sup>") are read after a
+// decimal point ("€12.99"), not run into the units ("€1299").
+func priceText(n *html.Node) string {
+	w := textWriter{root: n, cents: true}
+	w.node(n)
+	return w.b.String()
+}
+
+// noscriptText returns the text n holds only in <noscript> elements, which
+// the parser keeps as raw markup.
+func noscriptText(n *html.Node) string {
+	var parts []string
+	walk(n, func(c *html.Node) {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Noscript {
+			return
+		}
+		for t := c.FirstChild; t != nil; t = t.NextSibling {
+			if t.Type == html.TextNode {
+				if v := VisibleText([]byte(t.Data)); v != "" {
+					parts = append(parts, v)
+				}
+			}
+		}
+	})
+	return strings.Join(parts, " ")
+}
+
+// FrameText returns the visible text of an iframe's document: its body's,
+// without the title of its head.
+func FrameText(doc []byte) string {
+	root, err := html.Parse(bytes.NewReader(doc))
+	if err != nil {
+		return collapse(string(doc))
+	}
+	if body := findBody(root); body != nil {
+		return visibleText(body)
+	}
+	return visibleText(root)
+}
+
 // textWriter appends text with whitespace collapsed on the fly.
 type textWriter struct {
 	root  *html.Node // read even when hidden: a selector chose it
 	b     strings.Builder
 	space bool // a space is pending before the next word
+	cents bool // a price: see priceText
 }
 
 func (w *textWriter) node(n *html.Node) {
@@ -1033,6 +1380,9 @@ func (w *textWriter) node(n *html.Node) {
 		if blockElements[n.DataAtom] {
 			w.space = true
 		}
+		if w.cents && n.DataAtom == atom.Sup && !w.space && endsWithDigit(w.b.String()) && isCents(visibleText(n)) {
+			w.b.WriteByte('.')
+		}
 	case html.CommentNode, html.DoctypeNode, html.RawNode:
 		return
 	}
@@ -1042,6 +1392,13 @@ func (w *textWriter) node(n *html.Node) {
 	if n.Type == html.ElementNode && blockElements[n.DataAtom] {
 		w.space = true
 	}
+}
+
+func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
+
+// isCents reports whether s is two digits.
+func isCents(s string) bool {
+	return len(s) == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9'
 }
 
 func (w *textWriter) text(s string) {
@@ -1141,6 +1498,37 @@ func compileRegexp(s string) (*regexp.Regexp, error) {
 
 // unfollowed counts the links of an index page (other than the page itself)
 // that match the listing URL pattern re.
+// scriptQuoted matches a quoted URL or root-relative path in script text,
+// with "/" possibly escaped as "\/" or "\u002F".
+var scriptQuoted = regexp.MustCompile(`"((?:https?:)?(?:\\?/|\\u002[Ff]){2}[^"\s<>]{1,500}|(?:\\?/|\\u002[Ff])[A-Za-z0-9][^"\s<>]{0,500})"`)
+
+// scriptLinks returns the URLs in the page's scripts that match
+// url_pattern (re), other than the page itself.
+func (b *builder) scriptLinks(root *html.Node, re *regexp.Regexp, canon string) []string {
+	var out []string
+	seen := map[string]bool{canon: true}
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.TextNode {
+				continue
+			}
+			for _, m := range scriptQuoted.FindAllStringSubmatch(c.Data, -1) {
+				ref := strings.NewReplacer(`\/`, "/", `\u002F`, "/", `\u002f`, "/", `\u0026`, "&").Replace(m[1])
+				u, err := Canonical(b.base, ref)
+				if err != nil || seen[u] || !MatchURLPattern(re, u) {
+					continue
+				}
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	})
+	return out
+}
+
 func (b *builder) unfollowed(root *html.Node, re *regexp.Regexp, canon string) int {
 	links, err := b.links(root, "unfollowed", []string{"a[href]"}, canon)
 	delete(b.page.Counts, "unfollowed:a[href]")

@@ -2,7 +2,9 @@ package extract
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"net/url"
@@ -10,6 +12,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	nethtml "golang.org/x/net/html"
 
 	"github.com/precwatch/precwatch"
 )
@@ -41,6 +46,24 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		return nil, err
 	}
 	body = unwrapJSONP(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+	if doc, ok := pageState(body, &t.JSON); ok {
+		return jsonDoc(t, base, canon, pageURL, doc)
+	}
+	doc, err := decodeFeed(body, canon)
+	if err != nil {
+		if rows, ok := csvRows(body); ok {
+			// A CSV or TSV feed (a Google Merchant or shop export):
+			// its rows are the items, keyed by the header.
+			return jsonDoc(t, base, canon, pageURL, rows)
+		}
+		return nil, err
+	}
+	return jsonDoc(t, base, canon, pageURL, doc)
+}
+
+// decodeFeed decodes a JSON document, or JSON Lines (one listing a line,
+// read as the list of its values).
+func decodeFeed(body []byte, canon string) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var doc any
@@ -48,8 +71,6 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		return nil, fmt.Errorf("parse json %s: %w", canon, err)
 	}
 	if dec.More() {
-		// JSON Lines (one listing a line): the document is the list
-		// of its values.
 		docs := []any{doc}
 		for dec.More() {
 			var v any
@@ -60,6 +81,83 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		doc = docs
 	}
+	return doc, nil
+}
+
+// csvRows reads a CSV or TSV feed (delimiter: tab, semicolon or comma, by
+// its header line) as a list of objects keyed by the header's column
+// names. It reports false for anything that is not a table: fewer than
+// two columns, no row, or rows of another width than the header.
+func csvRows(body []byte) ([]any, bool) {
+	line, _, _ := bytes.Cut(body, []byte("\n"))
+	if len(bytes.TrimSpace(line)) == 0 {
+		return nil, false
+	}
+	sep := ','
+	switch {
+	case bytes.Count(line, []byte("\t")) > 0:
+		sep = '\t'
+	case bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")):
+		sep = ';'
+	}
+	r := csv.NewReader(bytes.NewReader(body))
+	r.Comma = sep
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil || len(recs) < 2 || len(recs[0]) < 2 {
+		return nil, false
+	}
+	header := recs[0]
+	for i, h := range header {
+		header[i] = strings.TrimSpace(h)
+		if header[i] == "" || strings.ContainsAny(header[i], "{}<>") {
+			return nil, false
+		}
+	}
+	rows := make([]any, 0, len(recs)-1)
+	for _, rec := range recs[1:] {
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line
+		}
+		if len(rec) != len(header) {
+			return nil, false
+		}
+		m := make(map[string]any, len(header))
+		for i, h := range header {
+			m[h] = rec[i]
+		}
+		rows = append(rows, m)
+	}
+	return rows, len(rows) > 0
+}
+
+// pageState returns, for an HTML page fetched by a json target, the app
+// state it embeds (Next.js' __NEXT_DATA__, window.__NUXT__ = {…}, a <script
+// type="application/json">) in which the items path leads somewhere: a
+// single-page app's catalogue page read as the feed it renders.
+func pageState(body []byte, spec *precwatch.JSONSpec) (any, bool) {
+	head := bytes.TrimLeft(body, " \t\r\n")
+	if !bytes.HasPrefix(head, []byte("<")) {
+		return nil, false
+	}
+	root, err := nethtml.Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, false
+	}
+	for _, st := range embeddedStates(root, true) {
+		if _, ok := lookup(st, spec.Items); ok {
+			return st, true
+		}
+		if _, ok := lookupEach(st, spec.Items); ok {
+			return st, true
+		}
+	}
+	return nil, false
+}
+
+// jsonDoc extracts a feed page from its decoded document.
+func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any) (*Page, error) {
 	b := newBuilder(t, base, canon)
 	b.cards = true
 	spec := &t.JSON
@@ -69,6 +167,10 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		// Listings grouped in arrays of arrays ("categories[*].products",
 		// GraphQL's "edges[*].node"): every element's, in order.
 		v, ok = lookupEach(doc, spec.Items)
+	}
+	if d, isJSON := jsonInString(v); ok && isJSON {
+		// ASP.NET's {"d": "[{…}]"}: the listings as a JSON string.
+		v = d
 	}
 	var items []any
 	var keys []string // ids of items keyed by id, else nil
@@ -80,9 +182,26 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	}
 	if !ok {
 		items = nil
+		if msg, failed := feedError(doc); failed {
+			// An error answered with status 200 (GraphQL's
+			// convention, and some REST APIs'): the page failed,
+			// it is not an empty feed.
+			return nil, fmt.Errorf("%w: %s", ErrFeedError, msg)
+		}
 	}
 	b.page.Counts[CountItem] = len(items)
-	if spec.NextPage != "" {
+	if spec.IsPost() {
+		if spec.NextPage != "" {
+			b.page.Counts["next_page:"+spec.NextPage] = 0
+		}
+		if next, countOn := postNext(spec, doc, pageURL, len(items)); next != "" && countOn {
+			b.page.CountOn = next
+		} else if next != "" {
+			b.page.Counts["next_page:"+spec.NextPage] = 1
+			b.page.Next = append(b.page.Next, next)
+		}
+	}
+	if spec.NextPage != "" && !spec.IsPost() {
 		key := "next_page:" + spec.NextPage
 		b.page.Counts[key] = 0
 		if v, ok := lookup(doc, spec.NextPage); ok {
@@ -121,7 +240,7 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 	}
 
-	if spec.NextPage == "" {
+	if spec.NextPage == "" && !spec.IsPost() {
 		// No next_page configured: a link to the next page under a
 		// conventional key (Django REST Framework's "next", JSON:API's
 		// links.next, HAL's _links.next.href, …) pages the feed.
@@ -501,6 +620,9 @@ func lookup(v any, path string) (any, bool) {
 		return v, true
 	}
 	for seg := range strings.SplitSeq(path, ".") {
+		if d, ok := jsonInString(v); ok {
+			v = d
+		}
 		switch c := v.(type) {
 		case map[string]any:
 			next, ok := c[seg]
@@ -519,6 +641,26 @@ func lookup(v any, path string) (any, bool) {
 		}
 	}
 	return v, true
+}
+
+// jsonInString decodes a string value that holds a JSON object or array
+// (double-encoded JSON, as ASP.NET web methods answer {"d": "{…}"}).
+func jsonInString(v any) (any, bool) {
+	s, ok := v.(string)
+	if !ok {
+		return nil, false
+	}
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || !(s[0] == '{' && s[len(s)-1] == '}' || s[0] == '[' && s[len(s)-1] == ']') {
+		return nil, false
+	}
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var d any
+	if err := dec.Decode(&d); err != nil || dec.More() {
+		return nil, false
+	}
+	return d, true
 }
 
 // lookupEach follows a dotted path from v like lookup, except that a
@@ -663,4 +805,66 @@ func compact(v any) string {
 		return ""
 	}
 	return string(b)
+}
+
+// ErrFeedError means a JSON feed's page holds no listings but an error
+// message instead (GraphQL's "errors", a REST API's "error", JSend's
+// "status": "error"), although its status was 200.
+var ErrFeedError = errors.New("the feed answered an error")
+
+// feedError returns the message of a feed document that is an error
+// report: a non-empty GraphQL "errors" list, an "error" or "fault" that is
+// not empty, null or false, JSend's "status": "error"/"fail" or
+// "success": false.
+func feedError(doc any) (string, bool) {
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return "", false
+	}
+	message := func(v any) string {
+		if e, ok := v.(map[string]any); ok {
+			for _, k := range []string{"message", "msg", "description", "detail", "faultstring", "error_description", "reason"} {
+				if s, ok := e[k].(string); ok && s != "" {
+					return s
+				}
+			}
+		}
+		return clip(compact(v), 200)
+	}
+	if errs, ok := m["errors"].([]any); ok && len(errs) > 0 {
+		return message(errs[0]), true
+	}
+	for _, k := range []string{"error", "fault"} {
+		switch v := m[k].(type) {
+		case nil:
+		case bool:
+			if v {
+				return message(m), true
+			}
+		case string:
+			if v != "" {
+				return v, true
+			}
+		default:
+			return message(v), true
+		}
+	}
+	if st, ok := m["status"].(string); ok && (strings.EqualFold(st, "error") || strings.EqualFold(st, "fail")) {
+		return message(m), true
+	}
+	if ok, isBool := m["success"].(bool); isBool && !ok {
+		return message(m), true
+	}
+	return "", false
+}
+
+// clip shortens s to at most n bytes (on a rune boundary) for a message.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -20,6 +21,10 @@ import (
 // names (title, description, price, seller, location, url) and attribute
 // names (sku, brand, category, image, …).
 type product map[string]string
+
+// offerOnly marks, while a page's JSON-LD is read, a product read from an
+// Offer or Demand of its own (a classified ad) rather than a Product.
+const offerOnly = "\x00offer"
 
 // structuredFields are the listing fields structured data may fill in when
 // their configured selector found nothing.
@@ -56,6 +61,14 @@ func pageProducts(root *html.Node, list bool) []product {
 		}
 		ldProducts(v, &top, &listed, 0)
 	})
+	if slices.ContainsFunc(top, func(p product) bool { return p[offerOnly] == "" }) {
+		// A page with Products: an Offer of its own beside them is
+		// one of theirs, not another listing.
+		top = slices.DeleteFunc(top, func(p product) bool { return p[offerOnly] != "" })
+	}
+	for _, p := range top {
+		delete(p, offerOnly)
+	}
 	if len(top) > 0 {
 		return top
 	}
@@ -81,9 +94,20 @@ func pageProducts(root *html.Node, list bool) []product {
 // inside strings, with a trailing semicolon.
 func parseLD(s string) (any, bool) {
 	s = strings.TrimSpace(s)
-	for _, w := range [][2]string{{"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"//<![CDATA[", "//]]>"}} {
-		if strings.HasPrefix(s, w[0]) {
-			s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(s, w[0])), w[1]))
+	// The wrappers templates put around script text, in any combination:
+	// "<!-- … -->", "<![CDATA[ … ]]>", "//<![CDATA[ … //]]>" and
+	// Magento's and Drupal's "/*<![CDATA[*/ … /*]]>*/".
+	for changed := true; changed; {
+		changed = false
+		for _, pre := range []string{"<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["} {
+			if rest, ok := strings.CutPrefix(s, pre); ok {
+				s, changed = strings.TrimSpace(rest), true
+			}
+		}
+		for _, suf := range []string{"-->", "//]]>", "/*]]>*/", "]]>"} {
+			if rest, ok := strings.CutSuffix(s, suf); ok {
+				s, changed = strings.TrimSpace(rest), true
+			}
 		}
 	}
 	return decodeScriptJSON(strings.TrimRight(s, "; \t\r\n"))
@@ -213,6 +237,19 @@ func ldProducts(v any, top, listed *[]product, depth int) {
 				if p := ldProduct(merged); p != nil {
 					*top = append(*top, p)
 				}
+			}
+		case ldType(v, "Offer", "Demand") && v["name"] != nil:
+			// A classified ad written as an Offer (or a wanted ad
+			// as a Demand) of its own, price and seller on it.
+			merged := map[string]any{"offers": v}
+			for k, e := range v {
+				if k != "price" && k != "priceCurrency" && k != "seller" {
+					merged[k] = e
+				}
+			}
+			if p := ldProduct(merged); p != nil {
+				p[offerOnly] = "1"
+				*top = append(*top, p)
 			}
 		case ldType(v, "ItemList", "OfferCatalog", "CollectionPage", "SearchResultsPage", "WebPage"):
 			for _, k := range []string{"itemListElement", "mainEntity", "hasPart"} {

@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/precwatch/precwatch"
+)
+
+// postVarsPrefix starts the fragment of a POST feed page's name.
+const postVarsPrefix = "pw:"
+
+// PostPageURL names one page of a POST feed (a GraphQL or search API that
+// takes its page in the request body) as the crawler's frontier holds it:
+// the endpoint with the page variables in its fragment
+// ("…/graphql#pw:cursor=Y3Vy&offset=20&page=2"). The first page (page 1,
+// offset 0, no cursor) is the endpoint itself. Fragments are never sent,
+// so the name is the request URL plus what goes into its body.
+func PostPageURL(endpoint string, page, offset int, cursor string) string {
+	endpoint, _, _ = strings.Cut(endpoint, "#")
+	if page <= 1 && offset <= 0 && cursor == "" {
+		return endpoint
+	}
+	q := url.Values{}
+	q.Set("page", strconv.Itoa(page))
+	q.Set("offset", strconv.Itoa(offset))
+	if cursor != "" {
+		q.Set("cursor", cursor)
+	}
+	return endpoint + "#" + postVarsPrefix + q.Encode()
+}
+
+// PostPageVars returns the endpoint and page variables of a POST feed
+// page's name (see PostPageURL); a URL without them is the first page.
+func PostPageVars(pageURL string) (endpoint string, page, offset int, cursor string) {
+	endpoint, frag, _ := strings.Cut(pageURL, "#")
+	page = 1
+	rest, ok := strings.CutPrefix(frag, postVarsPrefix)
+	if !ok {
+		return endpoint, page, 0, ""
+	}
+	q, _ := url.ParseQuery(rest)
+	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 0 {
+		page = n
+	}
+	if n, err := strconv.Atoi(q.Get("offset")); err == nil && n > 0 {
+		offset = n
+	}
+	return endpoint, page, offset, q.Get("cursor")
+}
+
+// postNext returns the next page of a POST feed page that held n items:
+// by json.next_page when set — a cursor token (sent back as ${cursor}), a
+// page number, or a boolean such as pageInfo.hasNextPage (true: the page
+// after this one); absent, null, false or "" end the feed — else, when
+// the body pages by ${page} or ${offset} and this page had items, the
+// page after this one. The second result says whether the next page is
+// only counted on (Page.CountOn).
+func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string, bool) {
+	endpoint, page, offset, cursor := PostPageVars(pageURL)
+	if spec.NextPage == "" {
+		if n > 0 && (spec.UsesPageVar("page") || spec.UsesPageVar("offset")) {
+			return PostPageURL(endpoint, page+1, offset+n, cursor), true
+		}
+		return "", false
+	}
+	v, ok := lookup(doc, spec.NextPage)
+	if !ok || v == nil {
+		return "", false
+	}
+	switch v := v.(type) {
+	case bool:
+		if v && n > 0 {
+			return PostPageURL(endpoint, page+1, offset+n, cursor), false
+		}
+	case json.Number:
+		if p, err := strconv.Atoi(v.String()); err == nil && p > 0 && n > 0 {
+			return PostPageURL(endpoint, p, offset+n, cursor), false
+		}
+	case string:
+		v = strings.TrimSpace(v)
+		switch {
+		case v == "" || v == cursor || noMore(doc, spec.NextPage):
+			// No next page, the same cursor again, or a Relay
+			// pageInfo whose endCursor stands beside
+			// hasNextPage: false: the end.
+		case isPageNumber(v) && !spec.UsesPageVar("cursor"):
+			p, _ := strconv.Atoi(v)
+			if p > 0 && n > 0 {
+				return PostPageURL(endpoint, p, offset+n, cursor), false
+			}
+		default:
+			return PostPageURL(endpoint, page+1, offset+n, v), false
+		}
+	}
+	return "", false
+}
+
+// hasMoreKeys say, beside a cursor, whether there is a page after this one.
+var hasMoreKeys = []string{"hasNextPage", "has_next_page", "hasMore", "has_more", "hasNext", "has_next", "more"}
+
+// noMore reports whether the object holding the next_page path's value says
+// there is no page after this one (Relay's pageInfo: {"endCursor": "…",
+// "hasNextPage": false}).
+func noMore(doc any, path string) bool {
+	p := NormalizePath(path)
+	parent := ""
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		parent = p[:i]
+	}
+	v, ok := lookup(doc, parent)
+	m, isObj := v.(map[string]any)
+	if !ok || !isObj {
+		return false
+	}
+	for _, k := range hasMoreKeys {
+		if b, ok := m[k].(bool); ok {
+			return !b
+		}
+	}
+	return false
+}
