@@ -499,6 +499,11 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 				t = bytes.TrimPrefix(t, []byte("\ufeff"))
 			}
 			if len(t) > 0 {
+				// A line of objects separated by commas ({…},) is
+				// its object.
+				if t[len(t)-1] == ',' && !json.Valid(t) {
+					t = bytes.TrimRight(t[:len(t)-1], " \t")
+				}
 				l, keys, jerr := decodeListing(t)
 				if jerr != nil {
 					p.bad++
@@ -628,9 +633,9 @@ func (p *matchPipeline) listing(input string, l precwatch.Listing, keys []string
 
 // startsJSON reports whether input starting with b (whole: b is all of
 // it) is JSON listings: it starts with a JSON object or array that ends
-// its line (or runs past b without a syntax error), or, when its first
-// line is broken, one of the next lines is a JSON object (JSON Lines with
-// a bad first line).
+// its line, maybe with a comma (or runs past b without a syntax error),
+// or, when its first line is broken, one of the next lines is a JSON
+// object (JSON Lines with a bad first line).
 func startsJSON(b []byte, whole bool) bool {
 	if len(b) == 0 || b[0] != '{' && b[0] != '[' {
 		return false
@@ -642,7 +647,9 @@ func startsJSON(b []byte, whole bool) bool {
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
 			rest = rest[:i]
 		}
-		return len(bytes.TrimSpace(rest)) == 0
+		if rest = bytes.TrimSpace(rest); len(rest) == 0 || string(rest) == "," {
+			return true
+		}
 	} else if !whole && errors.Is(err, io.ErrUnexpectedEOF) {
 		return true
 	}
@@ -652,7 +659,8 @@ func startsJSON(b []byte, whole bool) bool {
 	}
 	// The last line may be cut by the end of b: then it is no valid JSON.
 	for _, l := range lines[1:] {
-		if l = bytes.TrimSpace(l); len(l) > 0 && l[0] == '{' && json.Valid(l) {
+		l = bytes.TrimSuffix(bytes.TrimSpace(l), []byte(","))
+		if len(l) > 0 && l[0] == '{' && json.Valid(l) {
 			return true
 		}
 	}
@@ -673,7 +681,10 @@ func spreadJSON(b []byte, whole bool) bool {
 	var raw json.RawMessage
 	err := json.NewDecoder(bytes.NewReader(b)).Decode(&raw)
 	if err == nil {
-		return true
+		// Spread over lines; a value that ends on the first line with
+		// something after it ({…}, — objects separated by commas) is
+		// read line by line.
+		return bytes.IndexByte(raw, '\n') >= 0
 	}
 	// A value longer than the peek that has not failed yet.
 	return !whole && errors.Is(err, io.ErrUnexpectedEOF)

@@ -692,3 +692,24 @@ func TestMatchConformanceGzip(t *testing.T) {
 		t.Errorf("match < gzip: exit %d, ids %q, stderr %q; want s", code, got, stderr)
 	}
 }
+
+// TestMatchConformanceCommaLines: objects one a line separated by commas
+// (an array without its brackets, as some exports write) are listings;
+// the comma after the first one made the file one broken JSON stream
+// (later listings lost).
+func TestMatchConformanceCommaLines(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "commas.jsonl")
+	in := `{"id":"a","title":"ephedrine 1kg"},` + "\n" + `{"id":"b","title":"safrole oil"},` + "\n" + `{"id":"c","title":"pen"}` + "\n"
+	writeFile(t, f, in)
+	for _, args := range [][]string{{f}, {}} {
+		stdin := ""
+		if len(args) == 0 {
+			stdin = in
+		}
+		code, stdout, stderr := runMatchCmd(t, stdin, args...)
+		if got := strings.Join(matchIDs(t, stdout), ","); code != 0 || got != "a,b,c" {
+			t.Errorf("match %v (comma-separated lines): exit %d, ids %q, stderr %q; want 0 and a,b,c", args, code, got, stderr)
+		}
+	}
+}
