@@ -190,7 +190,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	if w == nil {
 		w = NewWatchlist()
 	}
-	if opts.Threshold < 0 || opts.Threshold > 1 {
+	if !(opts.Threshold >= 0 && opts.Threshold <= 1) { // NaN too
 		return nil, fmt.Errorf("threshold %v: want 0..1", opts.Threshold)
 	}
 	lex, err := loadLexicon()

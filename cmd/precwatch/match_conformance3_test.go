@@ -713,3 +713,17 @@ func TestMatchConformanceCommaLines(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchConformanceThresholdNaNElsewhere: NaN is no threshold for
+// rescan --threshold or the config's threshold either (NaN compares false
+// with both bounds, so it passed their range checks and flagged nothing).
+func TestMatchConformanceThresholdNaNElsewhere(t *testing.T) {
+	if code, _, stderr := runCmd(t, nil, "rescan", "--data", t.TempDir(), "--threshold", "NaN"); code != 2 || !strings.Contains(stderr, "threshold") {
+		t.Errorf("rescan --threshold NaN: exit %d, stderr %q; want 2 naming the flag", code, stderr)
+	}
+	cfg := filepath.Join(t.TempDir(), "precwatch.yml")
+	writeFile(t, cfg, "threshold: .nan\ntargets:\n  - name: shop\n    platform: Shop\n    start_urls: [\"https://shop.example/\"]\n")
+	if code, stdout, stderr := runCmd(t, nil, "config", "check", cfg); code != 1 || !strings.Contains(stdout+stderr, "threshold") {
+		t.Errorf("config check (threshold: .nan): exit %d, output %q %q; want 1 naming threshold", code, stdout, stderr)
+	}
+}
