@@ -80,7 +80,7 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 		return errUsage
 	}
 	if !(*threshold >= 0 && *threshold <= 1) { // NaN too
-		fmt.Fprintf(env.Stderr, "precwatch match: --threshold %v: want a number in 0..1\n", *threshold)
+		fmt.Fprintf(env.Stderr, "precwatch match: --threshold %v: want 0..1\n", *threshold)
 		return errUsage
 	}
 	wl, err := matchers.LoadWatchlist(watchlists...)
