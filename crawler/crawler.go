@@ -25,6 +25,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -206,9 +207,13 @@ type run struct {
 	urls map[string]struct{}
 	// linkPaged is set once a response's Link header named a next page.
 	linkPaged atomic.Bool
-	inflight  int
-	started   int // pages dispatched, including earlier sessions
-	hitMax    bool
+	// counted holds the seenKeys of next pages the run counted on
+	// (Page.CountOn), which no page linked: one that answers a 4xx is
+	// past the feed's end (WordPress answers 400 there), not failed.
+	counted  sync.Map
+	inflight int
+	started  int // pages dispatched, including earlier sessions
+	hitMax   bool
 	// startFailed counts start pages that failed, whatever the error:
 	// a start page that is gone, blocked or disallowed leaves the
 	// listings behind it unread, not removed.
@@ -379,10 +384,12 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 }
 
 // Failed counts the pages of byKind (a Run's ErrorsByKind) that failed, as
-// opposed to those the site answered for: 404 and 410 (a page or listing
-// that is gone), listing pages showing the listing.gone notice (KindGone),
-// pages robots.txt disallows and links that turned out to be
-// files (KindNotDocument) are answers; timeouts, connection errors, 5xx,
+// opposed to those the site answered for: 404, 410 and 451 (a page or
+// listing that is gone, or taken down on a legal request), listing pages
+// that say their listing was taken down (KindGone: the listing.gone notice,
+// a not-found page, a redirect to the home or category page), counted-on
+// page numbers past a feed's end (KindPastEnd), pages robots.txt disallows
+// and links that turned out to be files (KindNotDocument) are answers; timeouts, connection errors, 5xx,
 // 429, 401, 403 (a blocking firewall), other 4xx, an unreadable
 // robots.txt, oversized or undecodable bodies and listings the sink
 // refused are failures, after which listings behind the page may exist
@@ -391,7 +398,7 @@ func Failed(byKind map[string]int) int {
 	n := 0
 	for k, c := range byKind {
 		switch k {
-		case "http-404", "http-410", KindRobots, KindNotDocument, KindGone:
+		case "http-404", "http-410", "http-451", KindRobots, KindNotDocument, KindGone, KindPastEnd:
 		default:
 			n += c
 		}
@@ -629,8 +636,14 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	}
 	if err != nil {
 		out.errKind = kind
+		if _, guessed := r.counted.Load(seenKey(it.url)); guessed && resp != nil && pastEnd(resp.Status) {
+			// A page number the run counted on, past the end.
+			out.errKind = KindPastEnd
+			return out, err
+		}
 		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall {
-			out.gone = (resp.Status == 404 || resp.Status == 410) && r.isListingURL(it)
+			// 451: taken down on a legal request.
+			out.gone = (resp.Status == 404 || resp.Status == 410 || resp.Status == 451) && r.isListingURL(it)
 		}
 		return out, err
 	}
@@ -684,6 +697,9 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'f'})
 		}
+	}
+	if page.CountOn != "" && lastPageByHeader(resp.Header, out.final) {
+		page.CountOn = "" // the API says this is its last page
 	}
 	for _, l := range r.nextPages(page, r.headerNext(resp, out.final)) {
 		if r.wanted(l) && r.inScope(l) {
@@ -873,6 +889,49 @@ func (r *run) removedRedirect(it item, final string) string {
 	return ""
 }
 
+// totalPagesHeaders say how many pages a paginated API has: WordPress',
+// the common X-Total-Pages, Yii's and Laravel packages'.
+var totalPagesHeaders = []string{"X-WP-TotalPages", "X-Total-Pages", "X-Pagination-Page-Count", "X-Pagination-Total-Pages", "X-Page-Count"}
+
+// lastPageByHeader reports whether a response's total-pages header says
+// the page at pageURL (by its page, p or paged parameter, 1 when absent)
+// is the last one.
+func lastPageByHeader(h http.Header, pageURL string) bool {
+	total := -1
+	for _, k := range totalPagesHeaders {
+		if n, err := strconv.Atoi(strings.TrimSpace(h.Get(k))); err == nil && n >= 0 {
+			total = n
+			break
+		}
+	}
+	if total < 0 {
+		return false
+	}
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return false
+	}
+	cur := 1
+	for _, k := range []string{"page", "p", "paged"} {
+		if n, err := strconv.Atoi(u.Query().Get(k)); err == nil {
+			cur = n
+			break
+		}
+	}
+	return cur >= total
+}
+
+// pastEnd reports whether a status answers a page number past a feed's
+// end: a client error other than those that refuse the crawler (401, 403,
+// 407, 429).
+func pastEnd(status int) bool {
+	switch status {
+	case 401, 403, 407, 429:
+		return false
+	}
+	return status >= 400 && status < 500
+}
+
 // emptyPage reports whether a page yielded nothing: no listing, no link to
 // follow or page on other than back to the page itself (requested or
 // final, as an interstitial's refresh names it), no gone notice.
@@ -932,6 +991,7 @@ func (r *run) nextPages(page *extract.Page, header []string) []string {
 	next := append(page.Next, header...)
 	if len(next) == 0 && page.CountOn != "" && !r.linkPaged.Load() {
 		next = []string{page.CountOn}
+		r.counted.Store(seenKey(page.CountOn), true)
 	}
 	return next
 }

@@ -917,6 +917,10 @@ const (
 	KindRobotsUnavailable = "robots-unavailable"
 	KindDecode            = "decode"
 	KindExtract           = "extract"
+	// KindPastEnd counts next pages the run counted on (no page linked
+	// them) that answered a client error: past the feed's end, an
+	// answer (WordPress answers 400 to a page number past its last).
+	KindPastEnd = "past-end"
 	// KindEmpty counts start and listing pages answered with an empty
 	// body: failures.
 	KindEmpty = "empty"

@@ -231,3 +231,55 @@ func TestEmptyBody(t *testing.T) {
 		t.Errorf("load more ending empty: complete %v, errors %v, titles %q, err %v", res.Complete, res.ErrorsByKind, sink.titles(), err)
 	}
 }
+
+// TestTotalPagesHeader ends a counted-on feed at the last page its
+// X-WP-TotalPages (or X-Total-Pages) header names, without asking for the
+// page after it.
+func TestTotalPagesHeader(t *testing.T) {
+	var hits atomic.Int32
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("X-WP-TotalPages", "2")
+		fmt.Fprintf(w, `[{"id":"%s","t":"item %s"}]`, r.URL.Query().Get("page"), r.URL.Query().Get("page"))
+	}))
+	tg := loopbackTarget("wp", srv.URL+"/wp-json/wp/v2/listing?page=1")
+	tg.Kind = precwatch.KindJSON
+	tg.JSON = precwatch.JSONSpec{Items: ".", Fields: map[string]string{"id": "id", "title": "t"}}
+	sink := &collector{}
+	res, err := mustCrawler(t, Options{}).Run(context.Background(), tg, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.titles(); !res.Complete || len(got) != 2 || hits.Load() != 2 {
+		t.Errorf("complete %v, titles %q, %d requests; want 2 pages, 2 requests", res.Complete, got, hits.Load())
+	}
+}
+
+// TestUnavailableForLegalReasons takes a listing page answered "451
+// Unavailable For Legal Reasons" (taken down on a legal request) as gone,
+// an answer like 404. Before, it was a failure: the run was incomplete and
+// the listing never marked removed.
+func TestUnavailableForLegalReasons(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, `<a href="/p/1">1</a> <a href="/p/2">2</a>`)
+		case "/p/2":
+			http.Error(w, "Unavailable For Legal Reasons", http.StatusUnavailableForLegalReasons)
+		default:
+			fmt.Fprint(w, listingPage(r.URL.Path))
+		}
+	}))
+	tg := singlePageTarget(srv.URL, "/")
+	tg.Follow = []string{"a"}
+	tg.Listing.URLPattern = "^/p/"
+	tg.Listing.Fields = map[string]string{"title": "h1", "description": ".description"}
+	res, err := mustCrawler(t, Options{}).Run(context.Background(), tg, &collector{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Complete || len(res.Gone) != 1 || !strings.HasSuffix(res.Gone[0], "/p/2") {
+		t.Errorf("complete %v, gone %q, errors %v; want complete, /p/2 gone", res.Complete, res.Gone, res.ErrorsByKind)
+	}
+}

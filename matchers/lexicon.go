@@ -43,6 +43,15 @@ type lexicon struct {
 		Nouns  []string `yaml:"nouns"`
 		Before []string `yaml:"before"`
 		After  []string `yaml:"after"`
+		// PackagingNouns: what a parcel normally shows (sender, label,
+		// logo, product name, a description of the contents). One denied
+		// by a paperwork "before" cue or a PackagingBefore cue ("ohne
+		// Absender", "zonder afzender", "不写品名"), or followed by a
+		// PackagingAfter cue ("差出人なし", "etiket yok"), is the
+		// stealth-packaging indicator in any wording.
+		PackagingNouns  []string `yaml:"packaging_nouns"`
+		PackagingBefore []string `yaml:"packaging_before"`
+		PackagingAfter  []string `yaml:"packaging_after"`
 	} `yaml:"paperwork"`
 	// Composition: cues that make a mention a statement about what a
 	// product contains ("safrole-reduced", "low in safrole"), not an offer

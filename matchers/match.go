@@ -345,6 +345,7 @@ type evaluation struct {
 	ambPats              []int32
 	mentions             []subHit
 	paper                [][2]int32
+	pack                 [][2]int32 // denied packaging nouns (paperSpans)
 	casSubs              []int32
 	cands                []indCand // indicator phrases found, in text order
 
@@ -429,10 +430,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	for fi := range fields {
 		f := &fields[fi]
-		paper := m.paperSpans(f, ev.paper[:0])
-		ev.paper = paper[:0]
+		paper, pack := m.paperSpans(f, ev.paper[:0], ev.pack[:0])
+		ev.paper, ev.pack = paper[:0], pack[:0]
 		for _, sp := range paper {
 			ev.cands = append(ev.cands, indCand{ii: m.noPaper, field: int32(fi), s: sp[0], e: sp[1]})
+		}
+		for _, sp := range pack {
+			ev.cands = append(ev.cands, indCand{ii: m.stealth, field: int32(fi), s: sp[0], e: sp[1]})
 		}
 		// newsEnd is the end of the last report word counted in this
 		// field: report words that overlap it belong to one phrase
@@ -476,7 +480,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kNotSubstance != 0 {
 				// A not-substance noun given as an extra ("+ free ebook")
 				// is not what is sold, wherever else the listing names it.
-				if wordsBefore(f.norm, int(h.s), bonusWords, 2) || wordsBefore(f.norm, int(h.s), concealWords, 3) {
+				if wordsBefore(f.norm, int(h.s), bonusWords, 2) || wordsBefore(f.norm, int(h.s), concealWords, 3) ||
+					wordsBefore(f.norm, int(h.s), pharmacopoeiaWords, 1) {
 					ev.bonusNoun = append(ev.bonusNoun, h.pat)
 				} else if ev.notSubst == "" {
 					ev.notSubst, ev.notSubstPat = p.text, h.pat
@@ -503,7 +508,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if news && h.e > newsEnd {
 				newsEnd = h.e
 			}
-			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) {
+			// A fiat method refused ("we don't do PayPal or bank", "no
+			// cards") is no other way to pay: the crypto named beside it
+			// is then the only one.
+			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) && !m.negatedIndicator(f, h.s) {
 				ev.fiat = true
 			}
 			if k&kOfferWeak != 0 && !deniedOffer {
@@ -672,6 +680,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if c.ii == m.messenger && temperatureAfter(f.norm, int(c.e)) {
 			continue // "Tg: 105 °C": a glass-transition temperature, not Telegram
 		}
+		if m.indicators[c.ii].id == IndMislabel && (namesOwnProduct(f, c, ev.hits) || quantityAfter(f.norm, int(c.e))) {
+			continue // "shipped as 'Acetone, UN1090'", "sent as a 50 ml bottle": no false name
+		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
@@ -715,6 +726,115 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	return ev
 }
 
+// oneQualifier reports whether gap, between a denial cue and a packaging
+// noun, is one word that qualifies the noun ("no company markings", "без
+// опознавательных надписей"), and not a word of the rules that exempt a
+// parcel from hazard labels ("no hazard labels required" for a limited
+// quantity) or of a labelling service ("no custom labels").
+func oneQualifier(gap []byte) bool {
+	w := bytes.TrimSpace(gap)
+	if len(w) == 0 || len(w) > 40 || bytes.ContainsAny(w, " .,;:!?()") {
+		return false
+	}
+	for _, x := range qualifierStop {
+		if string(w) == x {
+			return false
+		}
+	}
+	return true
+}
+
+// qualifierStop are the words that do not qualify a packaging noun into a
+// stealth statement when denied with it.
+var qualifierStop = []string{"hazard", "hazmat", "warning", "ghs", "clp", "adr", "dg", "danger", "dangerous", "un", "shipping",
+	"transport", "extra", "additional", "original", "replacement", "custom", "private", "personalised", "personalized", "own", "printed", "paper", "new",
+	"gefahren", "gefahr", "danger", "peligro", "pericolo", "perigo", "opasnosti"}
+
+// namesOwnProduct reports whether a mislabelling phrase gives the product
+// its true name: the quoted name right after the phrase (or, without a
+// quote, the name right after it; for a two-part frame, its span) is a
+// substance the listing also names outside that name ("Acetone 20 L …
+// shipped as 'Acetone, UN1090'", "品名は「アセトン」と記載"). A name found
+// only there ("Toluene 20 L, shipped as 'acetone'") is the false name.
+func namesOwnProduct(f *field, c indCand, hits []subHit) bool {
+	lo, hi := c.e, c.e
+	i := int(c.e)
+	if i > 0 && (f.norm[i-1] == '\'' || f.norm[i-1] == '"') {
+		i-- // the phrase ends with its opening quote ("labelled '")
+	}
+	for i < len(f.norm) && f.norm[i] == ' ' {
+		i++
+	}
+	if open, close := quotePair(f.norm[i:]); open > 0 {
+		end := min(len(f.norm), i+open+80)
+		if j := bytes.Index(f.norm[i+open:end], close); j >= 0 {
+			lo, hi = int32(i), int32(i+open+j+len(close))
+		}
+	}
+	if lo == hi && c.s > 0 && (f.norm[c.s] == '\'' || f.norm[c.s] == '"') {
+		// The phrase starts with the closing quote ("按'盐酸'申报"): the
+		// name is the quote before it.
+		q := f.norm[c.s]
+		if j := bytes.LastIndexByte(f.norm[max(0, int(c.s)-80):c.s], q); j >= 0 {
+			lo, hi = int32(max(0, int(c.s)-80)+j), c.s+1
+		}
+	}
+	if lo == hi {
+		// No quote: a name right after the phrase, or inside a frame.
+		lo, hi = c.s, c.e
+		for _, h := range hits {
+			if h.field == c.field && h.s >= c.e && h.s <= c.e+1 {
+				hi = h.e
+				break
+			}
+		}
+	}
+	for _, h := range hits {
+		if h.field != c.field || h.negated || h.s < lo || h.e > hi {
+			continue
+		}
+		for _, o := range hits {
+			if o.sub == h.sub && !o.negated && (o.field != c.field || o.e <= lo || o.s >= hi) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quantityAfter reports whether a quantity follows norm[e:] ("sent as a
+// 50 ml bottle", "packed as 2 x 10 L"): a mislabelling phrase followed by
+// a size names a pack size, not another product.
+func quantityAfter(norm []byte, e int) bool {
+	i := e
+	for i < len(norm) && norm[i] == ' ' {
+		i++
+	}
+	for _, w := range []string{"a ", "an ", "one "} {
+		if bytes.HasPrefix(norm[i:], []byte(w)) {
+			i += len(w)
+			break
+		}
+	}
+	return i < len(norm) && norm[i] >= '0' && norm[i] <= '9'
+}
+
+// quotePair returns the length of the quote b starts with (0 if none) and
+// the quote that closes it.
+func quotePair(b []byte) (int, []byte) {
+	switch {
+	case len(b) == 0:
+		return 0, nil
+	case b[0] == '\'' || b[0] == '"':
+		return 1, b[:1]
+	case bytes.HasPrefix(b, []byte("「")):
+		return len("「"), []byte("」")
+	case bytes.HasPrefix(b, []byte("『")):
+		return len("『"), []byte("』")
+	}
+	return 0, nil
+}
+
 // namesMessenger reports whether a field names a messenger or a messenger
 // link (the gate for the handle patterns).
 func (m *Matcher) namesMessenger(f *field) bool {
@@ -741,41 +861,63 @@ func (m *Matcher) negatedAt(f *field, s int32) bool {
 	return false
 }
 
-// paperSpans appends to out the spans of field f where a licence, permit,
-// prescription or paper noun is denied: a cue right before it ("no",
-// "keine", "不需要") or right after it ("nicht nötig", "не нужна").
-func (m *Matcher) paperSpans(f *field, out [][2]int32) [][2]int32 {
-	if m.noPaper < 0 {
-		return out
-	}
+// paperSpans appends to paper the spans of field f where a licence,
+// permit, prescription or paper noun is denied: a cue right before it
+// ("no", "keine", "不需要") or right after it ("nicht nötig", "не нужна");
+// and to pack the spans where a packaging noun is denied ("ohne Absender",
+// "zonder afzender", "不贴标签", "差出人なし"), by a paper "before" cue, a
+// packaging "before" cue or a packaging "after" cue. One pass over the
+// field's hits serves both.
+func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2]int32) {
 	for _, h := range f.hits {
-		if h.pat < 0 || m.pats[h.pat].kinds&kPaperNoun == 0 {
+		if h.pat < 0 {
 			continue
 		}
+		k := m.pats[h.pat].kinds
+		var before, after uint64
+		switch {
+		case k&kPaperNoun != 0 && m.noPaper >= 0:
+			before, after = kPaperBefore, kPaperAfter
+		case k&kPackNoun != 0 && m.stealth >= 0:
+			before, after = kPaperBefore|kPackBefore, kPackAfter
+		default:
+			continue
+		}
+		// A packaging noun may have one qualifier word between it and the
+		// cue, up to 44 bytes in Cyrillic ("без опознавательных надписей").
+		reach := int32(24)
+		if k&kPaperNoun == 0 {
+			reach = 44
+		}
 		s, e := int32(-1), int32(-1)
-		for _, c := range f.window(h.s-40, h.s) {
-			if c.pat < 0 || m.pats[c.pat].kinds&kPaperBefore == 0 || c.e > h.s || h.s-c.e > 24 {
+		for _, c := range f.window(h.s-reach-16, h.s) {
+			if c.pat < 0 || m.pats[c.pat].kinds&before == 0 || c.e > h.s || h.s-c.e > reach {
 				continue
 			}
-			if gap := f.norm[c.e:h.s]; onlySpace(gap) || m.gapOK(gap, m.fillers, false) {
+			if gap := f.norm[c.e:h.s]; onlySpace(gap) || m.gapOK(gap, m.fillers, false) ||
+				k&kPaperNoun == 0 && oneQualifier(gap) {
 				s, e = c.s, h.e
 				break
 			}
 		}
 		if s < 0 {
 			for _, c := range f.window(h.e, h.e+3) {
-				if c.pat < 0 || m.pats[c.pat].kinds&kPaperAfter == 0 || !onlyPunctSpace(f.norm[h.e:c.s]) {
+				if c.pat < 0 || m.pats[c.pat].kinds&after == 0 || !onlyPunctSpace(f.norm[h.e:c.s]) {
 					continue
 				}
 				s, e = h.s, c.e
 				break
 			}
 		}
-		if s >= 0 {
-			out = append(out, [2]int32{s, e})
+		switch {
+		case s < 0:
+		case k&kPaperNoun != 0:
+			paper = append(paper, [2]int32{s, e})
+		default:
+			pack = append(pack, [2]int32{s, e})
 		}
 	}
-	return out
+	return paper, pack
 }
 
 // inTitle reports whether list has an entry in the title field.
@@ -1456,10 +1598,16 @@ func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 // two words after one is an extra, not what is sold).
 var bonusWords = []string{"free", "bonus", "with", "plus", "gratis", "gift", "incl", "including", "+", "&"}
 
+// pharmacopoeiaWords name a pharmacopoeia: a not-substance noun right after
+// one ("EP monograph", "USP monograph") is the quality standard the
+// substance meets, not a book about it.
+var pharmacopoeiaWords = []string{"ep", "usp", "bp", "jp", "chp", "ip", "eur", "ph.eur", "pharmacopoeia", "pharmacopeia",
+	"pharmacopoeial", "pharmacopeial", "arzneibuch", "pharmacopee", "farmacopea", "farmakope", "фармакопейная", "фармакопеи"}
+
 // concealWords put a not-substance noun after them into a hiding place
 // ("stealth: vacuum sealed inside a book"): the noun is the cover, not the
 // product.
-var concealWords = []string{"inside", "hidden", "concealed", "disguised", "stashed", "decoy", "dentro", "escondido", "escondida",
+var concealWords = []string{"inside", "hidden", "concealed", "disguised", "stashed", "decoy", "between", "among", "amongst", "wrapped", "dentro", "escondido", "escondida",
 	"versteckt", "внутри", "спрятан"}
 
 // wordsBefore reports whether one of the n words before norm[s] is one of
@@ -1546,7 +1694,7 @@ func isCJKStart(b []byte) bool {
 // reset clears the evaluation for the next listing, keeping its buffers.
 func (ev *evaluation) reset() {
 	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
-		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
+		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0],
 		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0], bonusNoun: ev.bonusNoun[:0]}

@@ -78,6 +78,9 @@ const (
 	kFrameSecond
 	kIndNegAfter
 	kCompList
+	kPackNoun
+	kPackBefore
+	kPackAfter
 )
 
 // termRef ties a pattern to a substance term.
@@ -168,6 +171,7 @@ type Matcher struct {
 	noPaper    int16              // index of the no-paperwork indicator, -1 if none
 	crypto     int16              // index of the crypto-payment indicator, -1 if none
 	messenger  int16              // index of the messenger-contact indicator, -1 if none
+	stealth    int16              // index of the stealth-packaging indicator, -1 if none
 	onlyWords  [][]byte           // normalised "only" cues of a crypto payment
 	indNegExc  [][]byte           // normalised words that undo an indicator's negation ("hesitate")
 	frames     []frameDef         // indicators said in two parts
@@ -199,7 +203,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}
 	runePropOnce.Do(initRuneProps)
 	m := &Matcher{subs: w.Substances(), casIndex: map[string]casRef{}, threshold: opts.Threshold,
-		connectors: map[string]bool{}, fillers: map[string]bool{}, unitLimit: map[string]float64{}, noPaper: -1, crypto: -1, messenger: -1}
+		connectors: map[string]bool{}, fillers: map[string]bool{}, unitLimit: map[string]float64{}, noPaper: -1, crypto: -1, messenger: -1, stealth: -1}
 	if m.threshold == 0 {
 		m.threshold = DefaultThreshold
 	}
@@ -296,6 +300,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		if ind.ID == IndMessenger {
 			m.messenger = int16(ii)
 		}
+		if ind.ID == IndStealth {
+			m.stealth = int16(ii)
+		}
 		m.indicators = append(m.indicators, indicatorDef{id: ind.ID, label: ind.Label})
 		for _, t := range ind.BlockBefore {
 			for _, v := range lexVariants(t) {
@@ -355,6 +362,8 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
 		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
 		{lex.Composition.List, kCompList},
+		{lex.Paperwork.PackagingNouns, kPackNoun}, {lex.Paperwork.PackagingBefore, kPackBefore},
+		{lex.Paperwork.PackagingAfter, kPackAfter},
 		{lex.Payment.Fiat, kFiat},
 		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
 		{lex.IndicatorNegation.After, kIndNegAfter},

@@ -18,7 +18,17 @@ var (
 	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*(?:me|id))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
 	whatsappRE = regexp.MustCompile(`^(?i)(?:wa\.me/|whats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
 	threemaRE  = regexp.MustCompile(`^(?i)threema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
-	signalRE   = regexp.MustCompile(`^(?i)signal\s*(?:number|no\.?|id|app|messenger)?\s*[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})`)
+	signalRE   = regexp.MustCompile(`^(?i)signal\s*(?:number|no\.?|id|app|messenger|username|user\s?name|user|handle)?\s*[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})`)
+)
+
+var (
+	// telegramWordsRE: the Telegram name in another script, or in any
+	// script followed by a few words before the handle ("تيليجرام @x",
+	// "टेलीग्राम पर संपर्क करें: @x", "텔레그램 문의 @x").
+	telegramWordsRE = regexp.MustCompile(`^(?i)(?:telegram|телеграмм?|телеграмі|تيليجرام|تلگرام|تلغرام|تليجرام|टेलीग्राम|텔레그램|テレグラム|电报|纸飞机)[^@\n.!?;]{0,40}?[\s:：(（]@([a-z0-9_]{4,32})`)
+	// threemaIDRE: an "ID" label a few words after the Threema name
+	// ("Threema only, ID 7XK4PQ2M"; that ID must be in capitals or digits).
+	threemaIDRE = regexp.MustCompile(`^(?i:threema)[^@\n.!?;]{0,24}?\b(?i:id)\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
 )
 
 // findAt applies the anchored re at every occurrence of a keyword (found in
@@ -90,7 +100,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	long := hasLongToken(text)
 	// '.' first: nearly every text holds one, and IndexByte finds it
 	// without the byte-by-byte loop of ContainsAny.
-	if !long && strings.IndexByte(text, '.') < 0 && !strings.ContainsAny(text, "@+:/") {
+	if !long && strings.IndexByte(text, '.') < 0 && !strings.ContainsAny(text, "@+:/])") {
 		return out
 	}
 	var lower []byte
@@ -106,6 +116,9 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	}
 	for _, m := range findEmails(text) {
 		add(precwatch.ObservableEmail, strings.ToLower(m))
+	}
+	for _, m := range findDefangedEmails(text) {
+		add(precwatch.ObservableEmail, m)
 	}
 	// urlRE needs "://" or a case-insensitive "www." (checked first: it is
 	// cheaper than the four searches of the gate).
@@ -129,6 +142,9 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 			}
 			add(precwatch.ObservableTelegram, "@"+strings.ToLower(h))
 		}
+		for _, m := range findAt(text, lower, telegramWordsRE, "telegram", "телеграм", "Телеграм", "تيليجرام", "تلگرام", "تلغرام", "تليجرام", "टेलीग्राम", "텔레그램", "テレグラム", "电报", "纸飞机") {
+			add(precwatch.ObservableTelegram, "@"+strings.ToLower(m[1]))
+		}
 	}
 	if messengers {
 		for _, m := range findAt(text, lower, wickrRE, "wickr") {
@@ -151,6 +167,9 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	if messengers {
 		for _, m := range findAt(text, lower, threemaRE, "threema") {
 			add(precwatch.ObservableThreema, strings.ToUpper(m[1]))
+		}
+		for _, m := range findAt(text, lower, threemaIDRE, "threema") {
+			add(precwatch.ObservableThreema, m[1])
 		}
 	}
 	if messengers {
@@ -244,6 +263,93 @@ func findEmails(s string) []string {
 		at = at + 1 + next
 	}
 	return out
+}
+
+// findDefangedEmails returns the e-mail addresses written with "[at]",
+// "(at)" or "{at}" for '@' and "[dot]", "(dot)", "{dot}" or '.' for the
+// dots ("kemi.sales [at] proton [dot] me"), lower-cased. Only closing
+// brackets are looked for (IndexByte), so text without any costs three
+// vectorised byte searches.
+func findDefangedEmails(s string) []string {
+	var out []string
+	for _, close := range []byte{']', ')', '}'} {
+		for i := 0; i < len(s); {
+			k := strings.IndexByte(s[i:], close)
+			if k < 0 {
+				break
+			}
+			p := i + k // s[p] is the closing bracket
+			i = p + 1
+			if p < 3 || s[p-1]|0x20 != 't' || s[p-2]|0x20 != 'a' || !isOpenBracket(s[p-3]) {
+				continue
+			}
+			// Local part before the bracket, spaces allowed between.
+			e := p - 3
+			for e > 0 && s[e-1] == ' ' {
+				e--
+			}
+			b := e
+			for b > 0 && isEmailLocal(s[b-1]) {
+				b--
+			}
+			local := strings.Trim(s[b:e], ".")
+			if local == "" {
+				continue
+			}
+			if dom, ok := defangedDomain(s[p+1:]); ok {
+				out = append(out, strings.ToLower(local)+"@"+dom)
+			}
+		}
+	}
+	return out
+}
+
+func isOpenBracket(c byte) bool { return c == '[' || c == '(' || c == '{' }
+
+// defangedDomain reads a domain written with "[dot]"-style or plain dots at
+// the start of s (spaces around the bracketed dots allowed) and returns it
+// lower-cased with plain dots, when it has a letter-only top-level label.
+func defangedDomain(s string) (string, bool) {
+	var labels []string
+	i := 0
+	for {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(s) && (isAlnumByte(s[j]) || s[j] == '-') {
+			j++
+		}
+		if j == i {
+			break
+		}
+		labels = append(labels, strings.ToLower(s[i:j]))
+		i = j
+		// A separator: '.', or an opening bracket with "dot" and its close.
+		k := i
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+		switch {
+		case k == i && k < len(s) && s[k] == '.' && k+1 < len(s) && isAlnumByte(s[k+1]):
+			i = k + 1
+		case k+5 <= len(s) && isOpenBracket(s[k]) && strings.EqualFold(s[k+1:k+4], "dot") && (s[k+4] == ']' || s[k+4] == ')' || s[k+4] == '}'):
+			i = k + 5
+		default:
+			i = -1
+		}
+		if i < 0 {
+			break
+		}
+	}
+	if len(labels) < 2 {
+		return "", false
+	}
+	tld := labels[len(labels)-1]
+	if len(tld) < 2 || len(tld) > 24 || !allLetters(tld) {
+		return "", false
+	}
+	return strings.Join(labels, "."), true
 }
 
 func allLetters(s string) bool {

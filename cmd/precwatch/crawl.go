@@ -383,6 +383,8 @@ func kindWords(k string) string {
 		return "unreadable content or character encoding"
 	case crawler.KindExtract:
 		return "page could not be parsed"
+	case crawler.KindPastEnd:
+		return "page number past the end (counted on, answered with an error)"
 	case crawler.KindEmpty:
 		return "empty page (no body at all)"
 	case crawler.KindBotWall:
@@ -407,11 +409,14 @@ func kindWords(k string) string {
 // site's answers: gone pages, robots exclusions and skipped files.
 func answersNote(byKind map[string]int) string {
 	var parts []string
-	if n := byKind["http-404"] + byKind["http-410"]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%s gone (HTTP 404/410)", plural(n, "page")))
+	if n := byKind["http-404"] + byKind["http-410"] + byKind["http-451"]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%s gone (HTTP 404/410/451)", plural(n, "page")))
 	}
 	if n := byKind[crawler.KindGone]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%s showing the listing.gone notice (taken down)", plural(n, "page")))
+		parts = append(parts, fmt.Sprintf("%s saying the listing was taken down (a listing.gone notice, a not-found page or a redirect to the home or category page)", plural(n, "page")))
+	}
+	if n := byKind[crawler.KindPastEnd]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%s past the feed's last (counted on, answered with an error)", plural(n, "page number")))
 	}
 	if n := byKind[crawler.KindRobots]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%s disallowed by robots.txt", plural(n, "page")))

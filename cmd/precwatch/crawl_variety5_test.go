@@ -280,7 +280,8 @@ targets:
 
 // TestVariety5SSRFServeRefusesItself runs serve with a loopback shop
 // (allow_private_networks) whose catalogue links to serve's own address,
-// by IP and as localhost: the crawl refuses both (the log names serve's
+// and to its port on another loopback address (127.0.0.2; no name is
+// resolved, so nothing can leave loopback): the crawl refuses both (the log names serve's
 // listen address) and serve's API is never crawled. Before, loopback was
 // one host to the scope check and the guard let a private-network target
 // reach serve's /metrics and API.
@@ -302,7 +303,7 @@ func TestVariety5SSRFServeRefusesItself(t *testing.T) {
 			mu.Unlock()
 			port := o[strings.LastIndexByte(o, ':')+1:]
 			fmt.Fprintf(w, `<html><body><a class="o" href="/offer/1">1</a> <a class="o" href="%s/metrics">m</a>
-<a class="o" href="http://localhost:%s/api/v1/openapi.json">api</a></body></html>`, o, port)
+<a class="o" href="http://127.0.0.2:%s/api/v1/openapi.json">api</a></body></html>`, o, port)
 		case "/offer/1":
 			fmt.Fprint(w, `<html><body><h1>Safrole 99%, CAS 94-59-7</h1><p class="d">Discreet shipping, Wickr: chem1</p></body></html>`)
 		default:
@@ -318,7 +319,7 @@ targets:
     platform: Shop
     schedule: "@every 24h"
     start_urls: ["%s/catalog"]
-    allowed_domains: ["127.0.0.1", "localhost"]
+    allowed_domains: ["127.0.0.1"]
     allow_private_networks: true
     delay: 0s
     max_retries: 0
@@ -411,7 +412,10 @@ platforms:
 // robots.txt still rules (a frame it disallows is not fetched and its
 // listing keeps the page's text). Before, the descriptions were empty, so
 // the safrole, BMK and ephedrine offers, named only in their frames, had
-// nothing for the matcher.
+// nothing for the matcher. A third shop loads its description tabs by
+// script: from the address in data-url (answering JSON that wraps HTML),
+// and by htmx (hx-get with hx-trigger="load"); before, the field read
+// "/shop3/ajax/desc?id=5" and the htmx description was empty.
 func TestVariety5IframeDescriptions(t *testing.T) {
 	var mu sync.Mutex
 	hits := map[string]int{}
@@ -439,6 +443,17 @@ func TestVariety5IframeDescriptions(t *testing.T) {
 			fmt.Fprint(w, `<html><body><h1>Offer 4</h1><iframe class="product-text" src="/shop2/text/4"></iframe></body></html>`)
 		case "/shop2/text/4":
 			fmt.Fprint(w, `<html><body>Ephedrine HCl 1 kg, no prescription, discreet</body></html>`)
+		case "/shop3/catalog":
+			fmt.Fprint(w, `<html><body><a class="o" href="/shop3/p/5">5</a> <a class="o" href="/shop3/p/6">6</a></body></html>`)
+		case "/shop3/p/5":
+			fmt.Fprint(w, `<html><body><h1>Offer 5</h1><div id="tab-description" data-url="/shop3/ajax/desc?id=5">Loading…</div></body></html>`)
+		case "/shop3/ajax/desc":
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, `{"success":true,"html":"<p>PMK glycidate 1 kg<\/p><p>Wickr: pmk<\/p>"}`)
+		case "/shop3/p/6":
+			fmt.Fprint(w, `<html><body><h1>Offer 6</h1><section id="product-description" hx-get="/shop3/p/6/description" hx-trigger="load"></section></body></html>`)
+		case "/shop3/p/6/description":
+			fmt.Fprint(w, `<div class="prose"><p>Red phosphorus 500 g, Telegram: @redp</p></div>`)
 		default:
 			http.NotFound(w, r)
 		}
@@ -462,12 +477,23 @@ targets:
     follow: ["a.o"]
     listing:
       fields: {title: h1, description: iframe.product-text}
+  - name: shop3
+    platform: Shop3
+    start_urls: ["%[1]s/shop3/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      url_pattern: "^/shop3/p/\\d+$"
+      fields: {title: h1, description: "#tab-description@data-url"}
 `, srv.URL))
 	for path, want := range map[string]string{
 		"/itm/1":       "BMK glycidate, CAS 5449-12-7. Stealth shipping, Wickr: bmk1",
 		"/itm/2":       "",
 		"/itm/3":       "Safrole 99%, CAS 94-59-7 Discreet, Telegram @saf",
 		"/shop2/itm/4": "Ephedrine HCl 1 kg, no prescription, discreet",
+		"/shop3/p/5":   "PMK glycidate 1 kg Wickr: pmk",
+		"/shop3/p/6":   "Red phosphorus 500 g, Telegram: @redp",
 	} {
 		l, ok := got[path]
 		if !ok {
@@ -483,7 +509,7 @@ targets:
 	if hits["/private/desc/2"] != 0 {
 		t.Errorf("a frame robots.txt disallows was fetched")
 	}
-	for _, name := range []string{"bay", "shop2"} {
+	for _, name := range []string{"bay", "shop2", "shop3"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("target %s: complete %q, want yes\n%s", name, c, out)
 		}
@@ -969,5 +995,54 @@ targets:
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("target %s: complete %q, want yes\n%s", name, c, out)
 		}
+	}
+}
+
+// TestVariety5WordPressPastEnd crawls a WordPress REST feed
+// (/wp-json/wp/v2/listing?page=1), which names no next page and answers a
+// page number past its last with 400 rest_post_invalid_page_number. Before,
+// that guessed page failed and the run was never complete (so no listing
+// was ever marked removed); now it ends the feed.
+func TestVariety5WordPressPastEnd(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/wp-json/wp/v2/listing":
+			w.Header().Set("Content-Type", "application/json; charset=UTF-8")
+			w.Header().Set("X-WP-Total", "3")
+			w.Header().Set("X-WP-TotalPages", "2")
+			switch r.URL.Query().Get("page") {
+			case "1":
+				fmt.Fprint(w, `[{"id":11,"title":{"rendered":"Safrole 99%, CAS 94-59-7"},"content":{"rendered":"<p>Discreet shipping, Wickr: chem1</p>"}},{"id":12,"title":{"rendered":"Acetone 5 l"},"content":{"rendered":"<p>Technical grade</p>"}}]`)
+			case "2":
+				fmt.Fprint(w, `[{"id":13,"title":{"rendered":"BMK glycidate 1 kg"},"content":{"rendered":"<p>100% customs pass</p>"}}]`)
+			default:
+				w.WriteHeader(http.StatusBadRequest)
+				fmt.Fprint(w, `{"code":"rest_post_invalid_page_number","message":"The page number requested is larger than the number of pages available.","data":{"status":400}}`)
+			}
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: wp
+    platform: WP
+    kind: json
+    start_urls: ["%s/wp-json/wp/v2/listing?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 0
+    json:
+      items: "."
+      fields: {id: id, title: title.rendered, description: content.rendered}
+`, srv.URL))
+	if keys := listingKeys(got); !slices.Equal(keys, []string{"11", "12", "13"}) {
+		t.Errorf("listings %v, want 11 12 13\n%s", keys, out)
+	}
+	if c := completeColumn(out, "wp"); c != "yes" {
+		t.Errorf("complete %q, want yes\n%s", c, out)
 	}
 }

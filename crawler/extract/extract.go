@@ -10,8 +10,12 @@
 // or else the product a single-page app embeds as JSON (__NEXT_DATA__,
 // window.__INITIAL_STATE__ = {...}).
 // XML documents fetched by HTML targets (RSS, Atom, sitemaps) are parsed as
-// XML into the same tree. JSON feed targets (also JSON Lines and JSONP) are
-// read with dotted paths, JSONPath-like spellings accepted. Every URL returned is absolute
+// XML into the same tree. JSON feed targets (also JSON Lines, JSONP, CSV and
+// TSV files, JSON held in a string, and the app state an HTML page embeds)
+// are read with dotted paths, JSONPath-like spellings accepted; POST feeds
+// (GraphQL, search APIs) name their pages by the page variables of their
+// request body (PostPageURL). Pages say when they are a bot wall, a soft
+// 404, or hold fields in iframes, for the crawler to act on. Every URL returned is absolute
 // and canonical (see Canonical). All functions are safe for concurrent use.
 package extract
 

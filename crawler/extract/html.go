@@ -283,6 +283,15 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 				matched = true
 				v = b.frame(fr, frames, f.name)
 			}
+			if v != "" && loadAttrs[f.attr] && f.name != fieldURL && f.name != fieldID {
+				// ".tab@data-url", "#desc@hx-get": the field's text
+				// is loaded from that address, as the page's
+				// script does.
+				if u, err := Canonical(b.base, v); err == nil {
+					frames[f.name] = u
+				}
+				v = ""
+			}
 			if matched {
 				b.page.Counts[f.countKey]++
 			}
@@ -310,9 +319,14 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		})
 		if whole && values[precwatch.FieldDescription] == "" && frames[precwatch.FieldDescription] == "" {
 			// No description on the page: the one a platform serves
-			// in an iframe (eBay's item description), if any.
+			// in an iframe (eBay's item description), or loads into
+			// the page (htmx), if any.
 			if fr := descriptionFrame(root); fr != nil {
 				values[precwatch.FieldDescription] = b.frame(fr, frames, precwatch.FieldDescription)
+			} else if u := descriptionLoad(root); u != "" {
+				if c, err := Canonical(b.base, u); err == nil {
+					frames[precwatch.FieldDescription] = c
+				}
 			}
 		}
 		n := len(b.page.Listings)
@@ -1142,6 +1156,46 @@ func (b *builder) frame(fr *html.Node, frames map[string]string, name string) st
 	return ""
 }
 
+// loadAttrs are the attributes in which pages name the address a part of
+// them is loaded from by script (tabs, htmx): a field spec reading one
+// (".tab-description@data-url") gets the text at that address.
+var loadAttrs = map[string]bool{"data-url": true, "data-load": true, "data-load-url": true, "data-remote": true,
+	"data-ajax-url": true, "data-content-url": true, "data-source": true, "hx-get": true, "data-hx-get": true}
+
+// descriptionLoad returns the address an element named for a description
+// is loaded from when the page is shown (htmx' hx-get with a load or
+// revealed trigger), or "".
+func descriptionLoad(root *html.Node) string {
+	found := ""
+	walk(root, func(n *html.Node) {
+		if found != "" || n.Type != html.ElementNode {
+			return
+		}
+		u, ok := attr(n, "hx-get")
+		if !ok {
+			u, ok = attr(n, "data-hx-get")
+		}
+		if !ok || strings.TrimSpace(u) == "" {
+			return
+		}
+		trig, _ := attr(n, "hx-trigger")
+		if trig == "" {
+			trig, _ = attr(n, "data-hx-trigger")
+		}
+		if !strings.Contains(trig, "load") && !strings.Contains(trig, "revealed") && !strings.Contains(trig, "intersect") {
+			return
+		}
+		for _, k := range []string{"id", "class"} {
+			v, _ := attr(n, k)
+			if strings.Contains(strings.ToLower(v), "desc") || strings.Contains(strings.ToLower(u), "desc") {
+				found = u
+				return
+			}
+		}
+	})
+	return found
+}
+
 // descriptionFrame returns a page's iframe that holds a description by its
 // id, name, class, title or src ("desc_ifr", "item-description",
 // "/itm/description/…"), or nil.
@@ -1151,10 +1205,10 @@ func descriptionFrame(root *html.Node) *html.Node {
 		if found != nil || n.Type != html.ElementNode || n.DataAtom != atom.Iframe {
 			return
 		}
-		for _, k := range []string{"id", "name", "class", "title", "src", "srcdoc"} {
+		for _, k := range []string{"id", "name", "class", "title", "src"} {
 			v, _ := attr(n, k)
 			lv := strings.ToLower(v)
-			if k == "srcdoc" && strings.TrimSpace(v) != "" || k != "srcdoc" && (strings.Contains(lv, "desc") || strings.Contains(lv, "beschreibung")) {
+			if strings.Contains(lv, "desc") || strings.Contains(lv, "beschreibung") {
 				found = n
 				return
 			}
@@ -1176,6 +1230,20 @@ func insideAny(n *html.Node, nodes []*html.Node) bool {
 // hiddenElements never contribute visible text.
 var hiddenElements = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+}
+
+// shadowRoot reports whether n is a declarative shadow root (<template
+// shadowrootmode="open">, as server-rendered web components send their
+// content), which browsers show, unlike other templates.
+func shadowRoot(n *html.Node) bool {
+	if n.DataAtom != atom.Template {
+		return false
+	}
+	_, ok := attr(n, "shadowrootmode")
+	if !ok {
+		_, ok = attr(n, "shadowroot")
+	}
+	return ok
 }
 
 // isHidden reports whether n is hidden by its own markup: the hidden
@@ -1204,7 +1272,7 @@ func isHidden(n *html.Node) bool {
 // or a script, style, noscript or template element.
 func hiddenWithin(n, item *html.Node) bool {
 	for p := n; p != nil && p != item; p = p.Parent {
-		if p.Type == html.ElementNode && (hiddenElements[p.DataAtom] || isHidden(p)) {
+		if p.Type == html.ElementNode && (hiddenElements[p.DataAtom] && !shadowRoot(p) || isHidden(p)) {
 			return true
 		}
 	}
@@ -1347,9 +1415,14 @@ func noscriptText(n *html.Node) string {
 	return strings.Join(parts, " ")
 }
 
-// FrameText returns the visible text of an iframe's document: its body's,
-// without the title of its head.
+// FrameText returns the visible text of an iframe's document, or of a part
+// of a page loaded by script: its body's, without the title of its head;
+// a JSON answer wrapping HTML ({"html": "…"}) is read as that HTML.
 func FrameText(doc []byte) string {
+	if inner, _, ok := jsonHTML(doc); ok {
+		// A tab's endpoint answering {"html": "…"}.
+		doc = inner
+	}
 	root, err := html.Parse(bytes.NewReader(doc))
 	if err != nil {
 		return collapse(string(doc))
@@ -1374,7 +1447,7 @@ func (w *textWriter) node(n *html.Node) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if n != w.root && (hiddenElements[n.DataAtom] || isHidden(n)) {
+		if n != w.root && (hiddenElements[n.DataAtom] && !shadowRoot(n) || isHidden(n)) {
 			return
 		}
 		if blockElements[n.DataAtom] {

@@ -214,7 +214,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 					}
 				}
 			}
-			if s, isStr := v.(string); isStr && isPageNumber(s) {
+			if s, isStr := v.(string); isStr && isPageNumber(s) && !isCursorKey(spec.NextPage) {
 				v = json.Number(strings.TrimSpace(s))
 			}
 			switch v := v.(type) {
@@ -229,6 +229,15 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 					b.link(&b.page.Next, map[string]bool{canon: true}, v)
 				}
 			case json.Number:
+				if isCursorKey(spec.NextPage) {
+					// A numeric cursor ("last_id": 98231,
+					// "next_cursor": 40), not a page number.
+					if len(items) > 0 {
+						b.page.Counts[key] = 1
+						b.link(&b.page.Next, map[string]bool{canon: true}, cursorURL(base, spec.NextPage, v.String()))
+					}
+					break
+				}
 				// A page number ("next_page": 3) rather than a URL.
 				// An empty page ends it: feeds that count on forever
 				// would otherwise be read up to max_pages.
@@ -291,6 +300,11 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		}
 		for _, n := range names {
 			fv, ok := lookup(item, spec.Fields[n])
+			if !ok && strings.Contains(spec.Fields[n], "{") {
+				// "https://shop.example/offer/{id}": an API that
+				// gives ids, its listings' pages built from them.
+				fv, ok = fieldTemplate(item, spec.Fields[n])
+			}
 			if !ok || fv == nil {
 				continue
 			}
@@ -510,7 +524,9 @@ func isPageNumber(s string) bool {
 
 // cursorWords mark a next_page path whose value is a cursor token rather
 // than a URL ("next_cursor", "nextPageToken", "after", "continuation").
-var cursorWords = []string{"cursor", "token", "after", "continuation", "marker", "scroll"}
+var cursorWords = []string{"cursor", "token", "after", "continuation", "marker", "scroll", "before", "lastid", "last_id",
+	"maxid", "max_id", "minid", "min_id", "sinceid", "since_id", "lastkey", "last_key", "nextkey", "next_key",
+	"lastevaluatedkey", "searchafter", "search_after"}
 
 // isCursorKey reports whether the last segment of a next_page path names a
 // cursor.
@@ -641,6 +657,32 @@ func lookup(v any, path string) (any, bool) {
 		}
 	}
 	return v, true
+}
+
+// templateRef matches a "{path}" in a field template.
+var templateRef = regexp.MustCompile(`\{([^{}\s]+)\}`)
+
+// fieldTemplate fills in a field template ("https://shop.example/offer/{id}",
+// "{brand} {model}") from an item: every {path} by its value. It reports
+// false when the template names no path or one of them is missing or
+// empty, so a listing never gets a half-built URL.
+func fieldTemplate(item any, tmpl string) (any, bool) {
+	if !templateRef.MatchString(tmpl) {
+		return nil, false
+	}
+	ok := true
+	out := templateRef.ReplaceAllStringFunc(tmpl, func(ref string) string {
+		v, found := lookup(item, ref[1:len(ref)-1])
+		s := ""
+		if found && v != nil {
+			s = render(v)
+		}
+		if s == "" {
+			ok = false
+		}
+		return s
+	})
+	return out, ok
 }
 
 // jsonInString decodes a string value that holds a JSON object or array

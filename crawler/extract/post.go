@@ -76,6 +76,13 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 			return PostPageURL(endpoint, page+1, offset+n, cursor), false
 		}
 	case json.Number:
+		if spec.UsesPageVar("cursor") && !spec.UsesPageVar("page") {
+			// A numeric cursor (last_id), sent back as ${cursor}.
+			if c := v.String(); c != cursor && n > 0 {
+				return PostPageURL(endpoint, page+1, offset+n, c), false
+			}
+			return "", false
+		}
 		if p, err := strconv.Atoi(v.String()); err == nil && p > 0 && n > 0 {
 			return PostPageURL(endpoint, p, offset+n, cursor), false
 		}

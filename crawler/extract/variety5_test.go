@@ -36,6 +36,8 @@ func TestPostNext(t *testing.T) {
 		{"count on ends", `{"from": ${offset}}`, "", ep + "#pw:offset=2&page=2",
 			`{"data":{"items":[]}}`, nil, ""},
 		{"no page variable", `{"q": "x"}`, "", ep, `{"data":{"items":[{"t":"a"}]}}`, nil, ""},
+		{"numeric cursor", `{"after_id": ${cursor}}`, "data.lastId", ep,
+			`{"data":{"items":[{"t":"a"}],"lastId":981}}`, []string{ep + "#pw:cursor=981&offset=1&page=2"}, ""},
 	} {
 		tg := &precwatch.Target{Name: "t", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{
 			Method: "POST", Body: tc.body, Items: "data.items", NextPage: tc.next, Fields: map[string]string{"title": "t"}}}
@@ -92,6 +94,10 @@ func TestPageShapes5(t *testing.T) {
 			html(map[string]string{"title": "h1", "price": ".price"}), "Safrole||€12.99|"},
 		{"sup not cents", `<html><body><h1>Safrole</h1><p class="d">Area 10 m<sup>2</sup>, 10<sup>3</sup> units</p></body></html>`,
 			html(map[string]string{"title": "h1", "description": ".d"}), "Safrole|Area 10 m2, 103 units||"},
+		// A web component's declarative shadow root is shown (before:
+		// skipped as a template); other templates are not.
+		{"shadow root", `<html><body><h1>Safrole</h1><product-info class="d"><template shadowrootmode="open"><p>CAS 94-59-7</p><slot></slot></template></product-info><template><p>hidden</p></template></body></html>`,
+			html(map[string]string{"title": "h1", "description": ".d"}), "Safrole|CAS 94-59-7||"},
 		// Text kept for browsers without JavaScript (before: empty).
 		{"noscript", `<html><body><h1>Safrole</h1><div class="desc"><noscript><p>CAS 94-59-7</p><p>discreet</p></noscript></div></body></html>`,
 			html(map[string]string{"title": "h1", "description": ".desc"}), "Safrole|CAS 94-59-7 discreet||"},
@@ -367,6 +373,93 @@ func TestLazyImages(t *testing.T) {
 		}
 		if got := p.Listings[0].Attributes["image"]; got != tc.want {
 			t.Errorf("%s: image %q, want %q", tc.img, got, tc.want)
+		}
+	}
+}
+
+// TestDescriptionFrames names the iframes a page's listing takes its
+// description from: one the field selector points at, or, for a listing
+// without one, an iframe named for a description; never a video or map.
+func TestDescriptionFrames(t *testing.T) {
+	for _, tc := range []struct {
+		desc, body string
+		want       []Frame
+		wantDesc   string
+	}{
+		{".d", `<h1>A</h1><iframe id="desc_ifr" src="/desc/1"></iframe>`, []Frame{{0, "description", "https://s.example/desc/1"}}, ""},
+		{".d", `<h1>A</h1><p class="d">own text</p><iframe id="desc_ifr" src="/desc/1"></iframe>`, nil, "own text"},
+		{".d", `<h1>A</h1><iframe src="https://www.youtube.com/embed/x" srcdoc="<a href=x>▶</a>"></iframe>`, nil, ""},
+		{".d", `<h1>A</h1><iframe class="item-desc" srcdoc="&lt;b&gt;CAS&lt;/b&gt; 94-59-7"></iframe>`, nil, "CAS 94-59-7"},
+		{"iframe.text", `<h1>A</h1><iframe class="text" src="//cdn.s.example/t/1">fallback</iframe>`, []Frame{{0, "description", "https://cdn.s.example/t/1"}}, ""},
+		// Tabs and htmx parts loaded by script.
+		{"#tab-description@data-url", `<h1>A</h1><div id="tab-description" data-url="/ajax/desc?id=1">Loading…</div>`, []Frame{{0, "description", "https://s.example/ajax/desc?id=1"}}, ""},
+		{".d", `<h1>A</h1><section id="product-description" hx-get="/p/1/description" hx-trigger="load"><span class="spinner"></span></section>`, []Frame{{0, "description", "https://s.example/p/1/description"}}, ""},
+		{".d", `<h1>A</h1><div id="reviews" hx-get="/p/1/reviews" hx-trigger="revealed"></div>`, nil, ""},
+	} {
+		tg := &precwatch.Target{Name: "p", Platform: "P", Kind: "html",
+			Listing: precwatch.ListingSpec{Fields: map[string]string{"title": "h1", "description": tc.desc}}}
+		p, err := Extract(tg, "https://s.example/p/1", []byte("<html><body>"+tc.body+"</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(p.Frames, tc.want) || len(p.Listings) != 1 || p.Listings[0].Description != tc.wantDesc {
+			t.Errorf("%s: frames %+v, listings %+v; want %+v, description %q", tc.body, p.Frames, p.Listings, tc.want, tc.wantDesc)
+		}
+	}
+}
+
+// TestNumericCursors sends numeric cursors back as cursors: "last_id":
+// 98231 or "next_cursor": "40" was read as page 98231 or page 40.
+func TestNumericCursors(t *testing.T) {
+	for _, tc := range []struct{ next, doc, want string }{
+		{"meta.last_id", `{"items":[{"t":"a"}],"meta":{"last_id":98231}}`, "https://api.example/ads?last_id=98231&limit=50"},
+		{"next_cursor", `{"items":[{"t":"a"}],"next_cursor":"40"}`, "https://api.example/ads?cursor=40&limit=50"},
+		{"paging.max_id", `{"items":[{"t":"a"}],"paging":{"max_id":"777"}}`, "https://api.example/ads?limit=50&max_id=777"},
+		{"next_page", `{"items":[{"t":"a"}],"next_page":3}`, "https://api.example/ads?limit=50&page=3"},
+	} {
+		tg := &precwatch.Target{Name: "p", Platform: "P", Kind: precwatch.KindJSON,
+			JSON: precwatch.JSONSpec{Items: "items", NextPage: tc.next, Fields: map[string]string{"title": "t"}}}
+		p, err := JSON(tg, "https://api.example/ads?limit=50", []byte(tc.doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Next) != 1 || p.Next[0] != tc.want {
+			t.Errorf("next_page %s: %q, want %s", tc.next, p.Next, tc.want)
+		}
+	}
+}
+
+// TestFieldTemplates builds fields from an item's values: an API that
+// gives ids has its listings' page addresses written as a template.
+// Before, "https://shop.example/offer/{id}" found nothing and the listing
+// had no address of its own.
+func TestFieldTemplates(t *testing.T) {
+	tg := &precwatch.Target{Name: "p", Platform: "P", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: "items",
+		Fields: map[string]string{"id": "id", "url": "https://www.shop.example/offer/{id}-{slug}", "title": "{brand} {model}"}}}
+	p, err := JSON(tg, "https://api.shop.example/v1/offers", []byte(`{"items":[{"id":7,"slug":"safrole","brand":"Acme","model":"Safrole 1 l"},{"id":8,"brand":"Acme","model":"Acetone"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range p.Listings {
+		got = append(got, l.ID+"|"+l.URL+"|"+l.Title)
+	}
+	want := []string{"7|https://www.shop.example/offer/7-safrole|Acme Safrole 1 l", "8|https://api.shop.example/v1/offers|Acme Acetone"}
+	if !slices.Equal(got, want) {
+		t.Errorf("listings %q, want %q (a template with a missing value builds nothing)", got, want)
+	}
+}
+
+// TestFrameText reads a loaded part's text: a document's body, or the HTML
+// a JSON answer wraps.
+func TestFrameText(t *testing.T) {
+	for _, tc := range []struct{ doc, want string }{
+		{`<html><head><title>Description</title></head><body><p>CAS 94-59-7</p><p>discreet</p></body></html>`, "CAS 94-59-7 discreet"},
+		{`<div class="tab"><p>CAS 94-59-7</p></div>`, "CAS 94-59-7"},
+		{`{"html": "<p>CAS 94-59-7<\/p>", "status": "ok"}`, "CAS 94-59-7"},
+	} {
+		if got := FrameText([]byte(tc.doc)); got != tc.want {
+			t.Errorf("FrameText(%s) = %q, want %q", tc.doc, got, tc.want)
 		}
 	}
 }
