@@ -704,9 +704,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		switch o.Type {
 		case precwatch.ObservableTelegram, precwatch.ObservableWickr, precwatch.ObservableWhatsApp,
 			precwatch.ObservableThreema, precwatch.ObservableSignal:
-			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, ev.obsField[oi], o.Type+": "+o.Value)
+			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, ev.obsField[oi], quoteObservable(fields, ev.obsField[oi], o))
 		case precwatch.ObservableBitcoin, precwatch.ObservableEthereum, precwatch.ObservableMonero, precwatch.ObservableTron:
-			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, ev.obsField[oi], o.Type+": "+o.Value)
+			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, ev.obsField[oi], quoteObservable(fields, ev.obsField[oi], o))
 		}
 	}
 	if ev.notSubst != "" && slices.Contains(ev.bonusNoun, ev.notSubstPat) {
@@ -1554,6 +1554,52 @@ func (ev *evaluation) addIndicator(d indicatorDef, f *field, s, e int32) {
 		end++
 	}
 	ev.addIndicatorText(d, f.name, strings.TrimSpace(f.orig[os:end]))
+}
+
+// quoteObservable is the text of field fieldName where observable o
+// stands, with the word before it ("Telegram @tolueno_br", "wickr: lab"),
+// as the listing writes it; else (a phone number written with spaces)
+// "type: value".
+func quoteObservable(fields []field, fieldName string, o precwatch.Observable) string {
+	v := strings.TrimPrefix(o.Value, "@")
+	for _, f := range fields {
+		if f.name != fieldName || v == "" {
+			continue
+		}
+		i := indexFoldASCII(f.orig, v)
+		if i < 0 {
+			break
+		}
+		j := i
+		for j > 0 && i-j < 4 && strings.IndexByte("@: \t", f.orig[j-1]) >= 0 {
+			j--
+		}
+		k := j
+		for k > 0 && j-k < 24 && (isAlnumByte(f.orig[k-1]) || f.orig[k-1] >= 0x80) {
+			k--
+		}
+		for k < j && !utf8.RuneStart(f.orig[k]) {
+			k++
+		}
+		if k == j {
+			k = i
+			if k > 0 && f.orig[k-1] == '@' {
+				k--
+			}
+		}
+		return f.orig[k : i+len(v)]
+	}
+	return o.Type + ": " + o.Value
+}
+
+// indexFoldASCII is strings.Index ignoring ASCII case.
+func indexFoldASCII(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // addDesigner adds the designer-precursor indicator of the substance

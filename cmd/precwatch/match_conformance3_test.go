@@ -249,12 +249,14 @@ func TestMatchConformanceCASAlwaysPresent(t *testing.T) {
 
 // TestMatchConformanceIndicatorFields: every indicator names the field it
 // was found in and quotes that field's text (bulk-quantity and
-// designer-precursor had "field": "" and normalised text).
+// designer-precursor had "field": "" and normalised text; a messenger
+// contact known only by its handle read "telegram: @tolueno_br").
 func TestMatchConformanceIndicatorFields(t *testing.T) {
 	listings := []precwatch.Listing{
 		{ID: "bulk", Title: "Pseudoephedrine tablets", Description: "Wholesale: 200 KG per drum, 25 Kg bags"},
 		{ID: "designer", Title: "Buy Chloroephedrine", Description: "purity 99%, price on request"},
 		{ID: "bulkword", Title: "Ephedrine HCl", Description: "Großhandel ab 1 Tonne"},
+		{ID: "handle", Title: "Tolueno 20 L", Description: "Chama no Telegram @Tolueno_BR"},
 	}
 	var in strings.Builder
 	for _, l := range listings {
@@ -286,7 +288,7 @@ func TestMatchConformanceIndicatorFields(t *testing.T) {
 			}
 		}
 	}
-	for _, id := range []string{"bulk-quantity", "designer-precursor"} {
+	for _, id := range []string{"bulk-quantity", "designer-precursor", "messenger-contact"} {
 		if !seen[id] {
 			t.Errorf("no %s indicator in %+v", id, ms)
 		}
