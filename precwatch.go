@@ -74,7 +74,7 @@ func (m *Match) Offered() bool {
 type SubstanceMatch struct {
 	ID      string `json:"id"`
 	Name    string `json:"name"`
-	CAS     string `json:"cas,omitempty"` // primary CAS of the parent substance
+	CAS     string `json:"cas"` // primary CAS of the parent substance; "" when it has none
 	List    string `json:"list"`
 	Negated bool   `json:"negated,omitempty"`
 	Hits    []Hit  `json:"hits"`

@@ -62,7 +62,7 @@ func validateConfig(c *Config, report reportFunc) {
 	if strings.TrimSpace(c.DataDir) == "" {
 		report("data_dir", "must not be empty")
 	}
-	if c.Threshold < 0 || c.Threshold > 1 {
+	if !(c.Threshold >= 0 && c.Threshold <= 1) { // NaN too
 		report.f("threshold", "%g is outside [0, 1]", c.Threshold)
 	}
 	for i, w := range c.Watchlists {

@@ -402,6 +402,10 @@ type evaluation struct {
 	notSubstPat      int32   // pattern of notSubst
 	bonusNoun        []int32 // not-substance nouns given as extras
 	ambDropped       []string
+
+	// bulkAt is where the bulk quantity stands: field index and span in
+	// its normalised text (for the indicator's field and quoted text).
+	bulkAt [3]int32
 }
 
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
@@ -493,6 +497,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kBulk != 0 && !ev.bulk && f.name != precwatch.FieldSeller {
 				ev.bulk = true
 				ev.bulkWhy = p.text
+				ev.bulkAt = [3]int32{int32(fi), h.s, h.e}
 			}
 			if k&kLicensed != 0 && ev.licensed == "" && !m.negatedAt(f, h.s) && !overlapsAny(paper, h) {
 				ev.licensed = p.text
@@ -724,9 +729,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		switch o.Type {
 		case precwatch.ObservableTelegram, precwatch.ObservableWickr, precwatch.ObservableWhatsApp,
 			precwatch.ObservableThreema, precwatch.ObservableSignal:
-			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, ev.obsField[oi], o.Type+": "+o.Value)
+			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, ev.obsField[oi], quoteObservable(fields, ev.obsField[oi], o))
 		case precwatch.ObservableBitcoin, precwatch.ObservableEthereum, precwatch.ObservableMonero, precwatch.ObservableTron:
-			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, ev.obsField[oi], o.Type+": "+o.Value)
+			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, ev.obsField[oi], quoteObservable(fields, ev.obsField[oi], o))
 		}
 	}
 	if ev.notSubst != "" && slices.Contains(ev.bonusNoun, ev.notSubstPat) {
@@ -739,8 +744,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		ev.dropIndicator(IndCrypto)
 	}
 	if !ev.bulk && len(ev.hits) > 0 {
-		if why := m.bulkQuantity(fields); why != "" {
-			ev.bulk, ev.bulkWhy = true, why
+		if why, at := m.bulkQuantity(fields); why != "" {
+			ev.bulk, ev.bulkWhy, ev.bulkAt = true, why, at
 		}
 	}
 	return ev
@@ -1576,6 +1581,81 @@ func (ev *evaluation) addIndicator(d indicatorDef, f *field, s, e int32) {
 	ev.addIndicatorText(d, f.name, strings.TrimSpace(f.orig[os:end]))
 }
 
+// quoteObservable is the text of field fieldName where observable o
+// stands, with the word before it ("Telegram @tolueno_br", "wickr: lab"),
+// as the listing writes it; else (a phone number written with spaces)
+// "type: value".
+func quoteObservable(fields []field, fieldName string, o precwatch.Observable) string {
+	v := strings.TrimPrefix(o.Value, "@")
+	for _, f := range fields {
+		if f.name != fieldName || v == "" {
+			continue
+		}
+		i := indexFoldASCII(f.orig, v)
+		if i < 0 {
+			break
+		}
+		j := i
+		for j > 0 && i-j < 4 && strings.IndexByte("@: \t", f.orig[j-1]) >= 0 {
+			j--
+		}
+		k := j
+		for k > 0 && j-k < 24 && (isAlnumByte(f.orig[k-1]) || f.orig[k-1] >= 0x80) {
+			k--
+		}
+		for k < j && !utf8.RuneStart(f.orig[k]) {
+			k++
+		}
+		if k == j {
+			k = i
+			if k > 0 && f.orig[k-1] == '@' {
+				k--
+			}
+		}
+		return f.orig[k : i+len(v)]
+	}
+	return o.Type + ": " + o.Value
+}
+
+// indexFoldASCII is strings.Index ignoring ASCII case.
+func indexFoldASCII(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+// addDesigner adds the designer-precursor indicator of the substance
+// named name: its field and text are those of its first mention, as the
+// listing writes it.
+func (ev *evaluation) addDesigner(name string, hits []precwatch.Hit) {
+	d := indicatorDef{IndDesigner, "designer or immediate precursor offered"}
+	for _, h := range hits {
+		for _, f := range ev.fields {
+			if f.name == h.Field && 0 <= h.Start && h.Start < h.End && h.End <= len(f.orig) {
+				ev.addIndicatorText(d, f.name, f.orig[h.Start:h.End])
+				return
+			}
+		}
+	}
+	ev.addIndicatorText(d, "", name)
+}
+
+// bulkIndicator is the bulk-quantity indicator: the field where the bulk
+// quantity stands and its text there, as the listing writes it.
+func (ev *evaluation) bulkIndicator() precwatch.Indicator {
+	ind := precwatch.Indicator{ID: IndBulk, Label: "bulk or wholesale quantity", Text: ev.bulkWhy}
+	if fi := int(ev.bulkAt[0]); fi < len(ev.fields) && ev.bulkAt[1] < ev.bulkAt[2] {
+		f := &ev.fields[fi]
+		if os, oe := f.origRange(ev.bulkAt[1], ev.bulkAt[2]); os < oe {
+			ind.Field, ind.Text = f.name, f.orig[os:oe]
+		}
+	}
+	return ind
+}
+
 func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {
 	if ev.hasIndicator(d.id) {
 		return
@@ -1937,9 +2017,10 @@ func segmentable(w string, set map[string]bool) bool {
 }
 
 // bulkQuantity returns the first bulk quantity stated in the fields
-// ("25kg", "5 drums", "10,000 tablets", "50.000 Tabletten", "200 коробок").
-func (m *Matcher) bulkQuantity(fields []field) string {
-	for _, f := range fields {
+// ("25kg", "5 drums", "10,000 tablets", "50.000 Tabletten", "200 коробок")
+// and where it stands (field index, span in its normalised text).
+func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
+	for fi, f := range fields {
 		b := f.norm
 		for i := 0; i < len(b); i++ {
 			if i = nextDigit(b, i); i == len(b) {
@@ -1958,7 +2039,7 @@ func (m *Matcher) bulkQuantity(fields []field) string {
 				_, w := utf8.DecodeRune(b[u:])
 				u += w
 				if lim, ok := m.unitLimit[string(b[k:u])]; ok && v >= lim {
-					return string(b[i:u])
+					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 				for u < len(b) && b[u] >= 0x80 && !isCJK(firstRune(b[u:])) {
 					_, w := utf8.DecodeRune(b[u:])
@@ -1971,13 +2052,13 @@ func (m *Matcher) bulkQuantity(fields []field) string {
 			}
 			if u > k && !wordAt(b, u) {
 				if lim, ok := m.unitLimit[string(b[k:u])]; ok && v >= lim {
-					return string(b[i:u])
+					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 			}
 			i = j - 1
 		}
 	}
-	return ""
+	return "", [3]int32{}
 }
 
 // parseQuantity reads the number at b[i:]: digits with an optional decimal
@@ -2199,7 +2280,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			cat, w, line = catRetailMedicine, 0.3, lines.retail
 		case (s.List == precwatch.ListDesigner || s.List == precwatch.ListSurveillance) && s.Immediate:
 			cat, w, line = catRuleA, 0.75, lines.immediate
-			ev.addIndicatorText(indicatorDef{IndDesigner, "designer or immediate precursor offered"}, "", s.Name)
+			ev.addDesigner(s.Name, sm.Hits)
 		case s.List == precwatch.ListTableII:
 			cat, w, line = catTableIIReagent, 0.25, lines.tableII
 		default:
@@ -2238,7 +2319,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	}
 	if ev.bulk {
 		if !ev.hasIndicator(IndBulk) {
-			res.Indicators = append(res.Indicators, precwatch.Indicator{ID: IndBulk, Label: "bulk or wholesale quantity", Text: ev.bulkWhy})
+			res.Indicators = append(res.Indicators, ev.bulkIndicator())
 		}
 	}
 	if policyB && !policyA {
@@ -2348,9 +2429,20 @@ func (m *Matcher) scoreLine(suspicious bool, score float64) string {
 		return m.lowLines[k]
 	}
 	if suspicious {
-		return fmt.Sprintf("suspicious: score %.2f >= threshold %.2f", score, m.threshold)
+		return fmt.Sprintf("suspicious: score %.2f >= threshold %s", score, thresholdText(m.threshold))
 	}
-	return fmt.Sprintf("ticket policy met but score %.2f < threshold %.2f", score, m.threshold)
+	return fmt.Sprintf("ticket policy met but score %.2f < threshold %s", score, thresholdText(m.threshold))
+}
+
+// thresholdText writes a threshold with two decimals, or with all it has
+// when two would round it (0.705 is no "0.70", which would read
+// "score 0.70 < threshold 0.70").
+func thresholdText(t float64) string {
+	s := strconv.FormatFloat(t, 'f', 2, 64)
+	if v, _ := strconv.ParseFloat(s, 64); v == t {
+		return s
+	}
+	return strconv.FormatFloat(t, 'f', -1, 64)
 }
 
 func quoteAll(s []string) []string {

@@ -196,7 +196,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	if w == nil {
 		w = NewWatchlist()
 	}
-	if opts.Threshold < 0 || opts.Threshold > 1 {
+	if !(opts.Threshold >= 0 && opts.Threshold <= 1) { // NaN too
 		return nil, fmt.Errorf("threshold %v: want 0..1", opts.Threshold)
 	}
 	lex, err := loadLexicon()
@@ -516,8 +516,8 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}
 	for k := 0; k <= 100; k++ {
 		score := float64(k) / 100
-		m.suspLines = append(m.suspLines, fmt.Sprintf("suspicious: score %.2f >= threshold %.2f", score, m.threshold))
-		m.lowLines = append(m.lowLines, fmt.Sprintf("ticket policy met but score %.2f < threshold %.2f", score, m.threshold))
+		m.suspLines = append(m.suspLines, fmt.Sprintf("suspicious: score %.2f >= threshold %s", score, thresholdText(m.threshold)))
+		m.lowLines = append(m.lowLines, fmt.Sprintf("ticket policy met but score %.2f < threshold %s", score, thresholdText(m.threshold)))
 	}
 	m.pack()
 	m.pool.New = func() any { return &scratch{} }

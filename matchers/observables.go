@@ -14,7 +14,7 @@ var (
 	urlRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'()\[\]{}]+`)
 	// Handle patterns, anchored at a keyword found by findAt.
 	tmeRE      = regexp.MustCompile(`^(?i)(?:t|telegram)\.me/([a-z0-9_]{4,32})`)
-	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|телеграмм|телеграм)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
+	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|телеграмм|телеграм|телега)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
 	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*(?:me|id))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
 	whatsappRE = regexp.MustCompile(`^(?i)(?:wa\.me/|whats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
 	threemaRE  = regexp.MustCompile(`^(?i)threema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
@@ -115,7 +115,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		(strings.Contains(text, "http") || strings.Contains(text, "www.") || strings.Contains(text, "HTTP") || strings.Contains(text, "WWW.")) {
 		for _, m := range urlRE.FindAllString(text, -1) {
 			m = strings.TrimRight(m, ".,;:!?")
-			add(precwatch.ObservableURL, m)
+			add(precwatch.ObservableURL, lowerHost(m))
 		}
 	}
 	if messengers {
@@ -124,7 +124,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		}
 	}
 	if messengers {
-		for _, m := range findAt(text, lower, telegramRE, "telegram", "tg", "телеграм", "Телеграм") {
+		for _, m := range findAt(text, lower, telegramRE, "telegram", "tg", "телеграм", "Телеграм", "ТЕЛЕГРАМ", "телега", "Телега", "ТЕЛЕГА") {
 			h := m[1]
 			if h == "" {
 				h = m[2]
@@ -146,7 +146,11 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	}
 	if messengers {
 		for _, m := range findAt(text, lower, whatsappRE, "whatsapp", "whats app", "whatapp", "wa.me/") {
-			add(precwatch.ObservableWhatsApp, phoneDigits(m[1]))
+			v := phoneDigits(m[1])
+			if v != "" && v[0] != '+' && len(m[0]) > 6 && strings.EqualFold(m[0][:6], "wa.me/") {
+				v = "+" + v // a wa.me link holds the international number
+			}
+			add(precwatch.ObservableWhatsApp, v)
 		}
 	}
 	if messengers {
@@ -420,6 +424,24 @@ func isAlnumByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
+// lowerHost lower-cases the scheme and host of a URL found in text
+// ("HTTPS://Shop.Example/Item" is https://shop.example/Item), which name
+// the same site in any case; the path keeps its case.
+func lowerHost(u string) string {
+	start := 0
+	if i := strings.Index(u, "://"); i >= 0 {
+		start = i + 3
+	}
+	end := len(u)
+	if i := strings.IndexAny(u[start:], "/?#"); i >= 0 {
+		end = start + i
+	}
+	return strings.ToLower(u[:end]) + u[end:]
+}
+
+// phoneDigits is a phone number as its digits with a leading '+'; the
+// international call prefix 00 is written '+' (0044… is +44…), so that
+// one number written both ways is one observable.
 func phoneDigits(s string) string {
 	var b strings.Builder
 	for i, r := range s {
@@ -427,7 +449,11 @@ func phoneDigits(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	d := b.String()
+	if len(d) > 4 && strings.HasPrefix(d, "00") && d[2] != '0' {
+		d = "+" + d[2:]
+	}
+	return d
 }
 
 // cryptoAddress reports which cryptocurrency address tok is, checking its

@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -185,6 +186,9 @@ func keySet(s string) map[string]bool {
 	return m
 }
 
+// yamlLineRE reads the line out of a YAML error message.
+var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
 // posError is a watchlist problem at a line.
 func posError(file string, n *yaml.Node, field, format string, args ...any) error {
 	line := 0
@@ -233,6 +237,10 @@ func keyNode(n *yaml.Node, key string) *yaml.Node {
 func ParseWatchlist(file string, data []byte) ([]*Substance, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
+		// "yaml: line 3: found a tab character…" as file:3: …
+		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+			return nil, fmt.Errorf("%s:%s: %s", file, m[1], m[2])
+		}
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	if len(doc.Content) == 0 {
@@ -273,6 +281,16 @@ func ParseWatchlist(file string, data []byte) ([]*Substance, error) {
 		if err := n.Decode(s); err != nil {
 			var te *yaml.TypeError
 			if errors.As(err, &te) && len(te.Errors) > 0 {
+				// "line 6: cannot unmarshal …" as file:6: the field: …
+				if m := yamlLineRE.FindStringSubmatch(te.Errors[0]); m != nil {
+					field := strings.TrimSuffix(where, ".")
+					for i := 0; i+1 < len(n.Content); i += 2 {
+						if strconv.Itoa(n.Content[i+1].Line) == m[1] {
+							field = where + n.Content[i].Value
+						}
+					}
+					return nil, fmt.Errorf("%s:%s: %s: %s", file, m[1], field, m[2])
+				}
 				return nil, fmt.Errorf("%s: %s (in %s)", file, te.Errors[0], strings.TrimSuffix(where, "."))
 			}
 			return nil, posError(file, n, strings.TrimSuffix(where, "."), "%v", err)

@@ -723,10 +723,17 @@ func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 	case precwatch.ErrorCode(err) != precwatch.ENOTFOUND:
 		return err
 	}
+	kept, err := keepStoredBody(t, stored)
+	if err != nil {
+		return err
+	}
 	if err := s.checkTarget(ctx, p, t); err != nil {
 		return err
 	}
 	if err := unmaskHeaders(t, stored); err != nil {
+		return err
+	}
+	if err := unmaskBody(t, stored, kept); err != nil {
 		return err
 	}
 	return s.opts.Targets.PutTarget(ctx, *t)
@@ -844,12 +851,12 @@ func (s *Server) testTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 	if t.Platform, err = s.platformSpelling(ctx, p, t.Platform); err != nil {
 		return nil, err
 	}
-	if err := s.checkTarget(ctx, p, t); err != nil {
+	if err := canWriteTarget(p, t.Platform); err != nil {
 		return nil, err
 	}
 	// A target tested before it is saved (the UI's Test button) carries
-	// the stored header values as HeaderMask: put them back, if p may
-	// change the stored target.
+	// the stored header values and body secrets as HeaderMask: put them
+	// back, if p may change the stored target.
 	var stored *precwatch.Target
 	old, err := s.opts.Targets.Target(ctx, t.Name)
 	switch {
@@ -858,7 +865,17 @@ func (s *Server) testTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 	case err != nil && precwatch.ErrorCode(err) != precwatch.ENOTFOUND:
 		return nil, err
 	}
+	kept, err := keepStoredBody(t, stored)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkTarget(ctx, p, t); err != nil {
+		return nil, err
+	}
 	if err := unmaskHeaders(t, stored); err != nil {
+		return nil, err
+	}
+	if err := unmaskBody(t, stored, kept); err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.opts.TestTimeout)

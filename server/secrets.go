@@ -16,9 +16,11 @@ import (
 // header whose value is HeaderMask keeps that header's stored value.
 const HeaderMask = "<redacted>"
 
-// redactTarget returns t with every header value replaced by HeaderMask;
-// the names stay visible. t's own map is left alone (it is the store's).
+// redactTarget returns t with every header value replaced by HeaderMask
+// (the names stay visible) and the secrets of its JSON body masked (see
+// redactBody). t's own map is left alone (it is the store's).
 func redactTarget(t precwatch.Target) precwatch.Target {
+	t.JSON.Body = redactBody(t.JSON.Body)
 	if len(t.Headers) == 0 {
 		return t
 	}

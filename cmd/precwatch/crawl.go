@@ -38,7 +38,7 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	dataDir := fs.String("data", "", "data `DIR` (default: the config's data_dir)")
 	var names stringsFlag
 	fs.Var(&names, "target", "crawl only target `NAME` (repeatable)")
-	listingsPath := fs.String("listings", "", "also write every extracted listing with its match result to this JSONL `FILE`")
+	listingsPath := fs.String("listings", "", "also write every extracted listing with its match result to this JSONL `FILE` (\"-\": stdout, the summary then goes to stderr)")
 	logLevel := fs.String("log-level", "warn", "log `level`: debug, info, warn or error")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -71,7 +71,12 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	}
 
 	var out io.Writer
-	if *listingsPath != "" {
+	summary := env.Stdout
+	if *listingsPath == "-" {
+		// The listings go to stdout as JSONL, the summary to stderr, so
+		// that stdout parses.
+		out, summary = env.Stdout, env.Stderr
+	} else if *listingsPath != "" {
 		f, err := os.Create(*listingsPath)
 		if err != nil {
 			return fmt.Errorf("listings file: %w", err)
@@ -93,8 +98,8 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	}
 	sums := runTargets(ctx, a, targets, prog)
 	prog.done()
-	printSummary(env.Stdout, sums)
-	printRunNotes(env.Stdout, targets, sums)
+	printSummary(summary, sums)
+	printRunNotes(summary, targets, sums)
 	printCrawlHints(env.Stderr, *cfgPath, sums)
 	if ctx.Err() != nil {
 		fmt.Fprintln(env.Stderr, "precwatch crawl: interrupted; the next crawl resumes where this one stopped")

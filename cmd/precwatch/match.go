@@ -3,18 +3,30 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/crawler/extract"
 	"github.com/precwatch/precwatch/matchers"
 )
 
@@ -40,13 +52,23 @@ type documentResult struct {
 // runMatch is `precwatch match`: it matches each input listing or document
 // and writes one result a line, in input order.
 func runMatch(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "match", "[--format jsonl|text] [--input jsonl|text] [--threshold F] [--watchlist FILE ...] [FILE ...]")
+	fs := newFlagSet(env, "match", "[--format jsonl|text] [--input jsonl|text] [--threshold F] [--watchlist FILE ...] [FILE|DIR|- ...]\n\n"+
+		"Matches each listing or document and prints one result a line, in input order. Inputs are the files\n"+
+		"named (flags may come before or after them; \"--\" ends the flags), standard input for \"-\" or when\n"+
+		"none is named, and under a directory its .jsonl, .ndjson, .json, .html, .htm, .xhtml, .mhtml, .mht and\n"+
+		".txt files (also gzipped, .gz) in name order (hidden ones skipped). A malformed line is reported as\n"+
+		"FILE:LINE on stderr "+
+		"and skipped; the exit status is then 1 (2 for wrong flags).")
 	format := fs.String("format", "jsonl", "output format: jsonl (one JSON match a line) or text")
-	input := fs.String("input", "", "input format: jsonl (one listing a line) or text (one document a file); default: .jsonl files and stdin starting with '{' are jsonl, other files documents: an HTML page or web archive (.mhtml) becomes the listing it shows (title, canonical URL, main content without menus, related products and hidden text), other text is the description; a document's output line carries that listing, which its hits' offsets point into")
-	threshold := fs.Float64("threshold", matchers.DefaultThreshold, "score at which a listing the ticket policy flags is suspicious (0..1)")
+	input := fs.String("input", "", "input format: jsonl (listings: one JSON object a line, a JSON array or pretty-printed objects) or text (one document a file); "+
+		"default: .jsonl, .ndjson and .json files are jsonl, other inputs jsonl when they start with a JSON object or array and documents otherwise. "+
+		"An HTML page or web archive (.mhtml) becomes the listing it shows (title, canonical URL, main content without menus, related products and hidden text), other text is the description; "+
+		"a document's id is its file name (stdin: \"stdin\"), and its output line carries that listing (\"listing\"), which its hits' offsets point into")
+	threshold := fs.Float64("threshold", matchers.DefaultThreshold, "a listing is suspicious when the ticket policy flags it and its score is >= `F` (0..1; as the config's threshold)")
 	var watchlists stringsFlag
 	fs.Var(&watchlists, "watchlist", "extra watchlist `FILE` merged over the built-in one (repeatable)")
-	if err := parseFlags(fs, args); err != nil {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
 	if *format != "jsonl" && *format != "text" {
@@ -57,7 +79,7 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "precwatch match: --input %q: want jsonl or text\n", *input)
 		return errUsage
 	}
-	if *threshold < 0 || *threshold > 1 {
+	if !(*threshold >= 0 && *threshold <= 1) { // NaN too
 		fmt.Fprintf(env.Stderr, "precwatch match: --threshold %v: want 0..1\n", *threshold)
 		return errUsage
 	}
@@ -74,37 +96,45 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 	}
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()
-	p := &matchPipeline{m: m, out: out, format: *format, stderr: env.Stderr}
+	p := &matchPipeline{m: m, out: out, flushOut: out.Flush, format: *format, stderr: env.Stderr}
 	failed := false
-	if fs.NArg() == 0 {
-		if err := p.readStream(ctx, "stdin", env.Stdin, *input); err != nil {
-			fmt.Fprintf(env.Stderr, "precwatch match: stdin: %v\n", err)
-			failed = true
-		}
+	if len(files) == 0 {
+		files = []string{"-"}
 	}
-	for _, name := range fs.Args() {
+	for _, arg := range files {
 		if ctx.Err() != nil {
 			break
 		}
-		f, err := os.Open(name)
+		if arg == "-" {
+			if err := p.readStream(ctx, "stdin", env.Stdin, *input, true, true); err != nil {
+				fmt.Fprintf(env.Stderr, "precwatch match: stdin: %v\n", err)
+				failed = true
+			}
+			continue
+		}
+		names, err := inputFiles(arg)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "precwatch match: %v\n", err)
 			failed = true
-			continue
+		} else if len(names) == 0 {
+			fmt.Fprintf(env.Stderr, "precwatch match: warning: %s: no .jsonl, .ndjson, .json, .html, .htm, .xhtml, .mhtml, .mht or .txt files\n", arg)
 		}
-		mode := *input
-		if mode == "" && (strings.EqualFold(filepath.Ext(name), ".jsonl") || strings.EqualFold(filepath.Ext(name), ".ndjson")) {
-			mode = "jsonl"
+		for _, name := range names {
+			if ctx.Err() != nil {
+				break
+			}
+			if err := p.readFile(ctx, name, *input); err != nil {
+				fmt.Fprintf(env.Stderr, "precwatch match: %v\n", err)
+				failed = true
+			}
 		}
-		if err := p.readStream(ctx, name, f, mode); err != nil {
-			fmt.Fprintf(env.Stderr, "precwatch match: %s: %v\n", name, err)
-			failed = true
-		}
-		f.Close()
 	}
 	p.flush()
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("write output: %w", err)
+	}
+	if p.noFields > 0 {
+		fmt.Fprintf(env.Stderr, "precwatch match: warning: %d listing(s) had none of the fields title, description, price, seller, location, attributes: nothing to match\n", p.noFields)
 	}
 	if p.bad > 0 {
 		fmt.Fprintf(env.Stderr, "precwatch match: %d malformed input line(s) skipped\n", p.bad)
@@ -119,21 +149,126 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
+// parseInterspersed parses flags that may come before, between or after
+// the file arguments (`match a.jsonl --format text`), as GNU tools do, and
+// returns the files in order; "--" ends the flags, and "-" is a file
+// (standard input).
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(files, rest...), nil
+		}
+		i := 0
+		for i < len(rest) && (rest[i] == "-" || !strings.HasPrefix(rest[i], "-")) {
+			i++
+		}
+		files = append(files, rest[:i]...)
+		if i == len(rest) {
+			return files, nil
+		}
+		args = rest[i:]
+	}
+}
+
+// documentExts are the extensions of the files read from a directory
+// argument: listings and documents, not a saved page's scripts, styles
+// and images.
+var documentExts = map[string]bool{".jsonl": true, ".ndjson": true, ".json": true, ".html": true, ".htm": true,
+	".xhtml": true, ".mhtml": true, ".mht": true, ".txt": true}
+
+// inputFiles returns the files an argument names: a file itself, or the
+// listing and document files (documentExts, any case, also gzipped: .gz)
+// under a directory,
+// in name order, hidden entries left out. A directory that cannot be read
+// in part returns what could be read and the errors.
+func inputFiles(arg string) ([]string, error) {
+	fi, err := os.Stat(arg)
+	if err != nil || !fi.IsDir() {
+		return []string{arg}, nil // readFile reports the error
+	}
+	root := arg
+	if li, err := os.Lstat(arg); err == nil && li.Mode()&os.ModeSymlink != 0 {
+		root = arg + string(filepath.Separator) // WalkDir follows a root that ends in a separator
+	}
+	var names []string
+	var errs []error
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			// An unreadable subdirectory: reported, the rest still read.
+			errs = append(errs, err)
+			if d != nil && d.IsDir() && path != root {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && documentExts[strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.TrimSuffix(path, ".gz"), ".GZ")))] {
+			names = append(names, path)
+		}
+		return nil
+	})
+	if err = errors.Join(append(errs, err)...); err != nil {
+		return names, fmt.Errorf("read directory %s: %w", arg, err)
+	}
+	return names, nil
+}
+
+// readFile reads one input file: JSON listings by its extension (.jsonl,
+// .ndjson, .json, also with .gz) or mode, else sniffed.
+func (p *matchPipeline) readFile(ctx context.Context, name, mode string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	stream := false
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s: is a directory", name)
+	} else if err == nil && !fi.Mode().IsRegular() {
+		stream = true // a pipe (<(producer)) or device: read like stdin
+	}
+	if ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".GZ"))); mode == "" && (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") {
+		mode = "jsonl"
+	}
+	if err := p.readStream(ctx, name, f, mode, false, stream); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
 // matchPipeline matches documents in parallel batches and writes the
 // results in input order.
 type matchPipeline struct {
-	m      *matchers.Matcher
-	out    io.Writer
-	stderr io.Writer
-	format string
-	batch  []matchDoc
-	bad    int
+	m        *matchers.Matcher
+	out      io.Writer
+	flushOut func() error // flushes out, if it buffers
+	stderr   io.Writer
+	format   string
+	batch    []matchDoc
+	bad      int
+	// noFields counts listings with none of the contract's fields
+	// (warned about once per input).
+	noFields   int
+	lastWarned string // the input last warned about
+	docs       int    // listings and documents queued
+	buf        bytes.Buffer
 }
 
 const matchBatch = 512
 
 // add queues d, matching the batch when it is full.
 func (p *matchPipeline) add(d matchDoc) {
+	p.docs++
 	p.batch = append(p.batch, d)
 	if len(p.batch) >= matchBatch {
 		p.flush()
@@ -174,7 +309,8 @@ func (p *matchPipeline) flush() {
 }
 
 // write writes the result r of d in the output format (a document's JSON
-// line carries its listing).
+// line carries its listing). JSON is written as encoding/json does it but
+// without escaping <, > and & (as crawl --listings writes it).
 func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 	l := &d.listing
 	if p.format == "jsonl" {
@@ -182,21 +318,29 @@ func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 		if d.document {
 			v = documentResult{Match: r, Listing: l}
 		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			fmt.Fprintf(p.stderr, "precwatch match: %s: %v\n", l.ID, err)
+		p.buf.Reset()
+		enc := json.NewEncoder(&p.buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			fmt.Fprintf(p.stderr, "precwatch match: %s: %v\n", d.src, err)
 			return
 		}
-		p.out.Write(append(b, '\n'))
+		p.out.Write(p.buf.Bytes())
 		return
 	}
 	verdict := "ok"
 	if r.Suspicious {
 		verdict = "SUSPICIOUS"
 	}
-	fmt.Fprintf(p.out, "%s\t%.2f\t%s\t%s\n", r.ID, r.Score, verdict, r.URL)
+	// One result a line: a listing without an id is shown by where it
+	// was read, and control characters are escaped.
+	id := r.ID
+	if id == "" {
+		id = d.src
+	}
+	fmt.Fprintf(p.out, "%s\t%.2f\t%s\t%s\n", textSafe(id), r.Score, verdict, textSafe(r.URL))
 	if d.document && l.Title != "" {
-		fmt.Fprintf(p.out, "  title: %s\n", l.Title)
+		fmt.Fprintf(p.out, "  title: %s\n", textSafe(l.Title))
 	}
 	for _, s := range r.Substances {
 		neg := ""
@@ -205,7 +349,13 @@ func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 		}
 		var terms []string
 		for _, h := range s.Hits {
-			terms = append(terms, fmt.Sprintf("%s:%q@%d-%d", h.Field, h.Term, h.Start, h.End))
+			// The term, and the text as written when it differs
+			// (obfuscated, another script or spelling).
+			t := fmt.Sprintf("%s:%q@%d-%d", h.Field, h.Term, h.Start, h.End)
+			if f := listingField(l, h.Field); 0 <= h.Start && h.Start <= h.End && h.End <= len(f) && !strings.EqualFold(f[h.Start:h.End], h.Term) {
+				t += fmt.Sprintf(" (as %q)", f[h.Start:h.End])
+			}
+			terms = append(terms, t)
 		}
 		fmt.Fprintf(p.out, "  substance %s %s [%s, %s]%s: %s\n", s.ID, s.CAS, s.Name, s.List, neg, strings.Join(terms, " "))
 	}
@@ -213,33 +363,108 @@ func (p *matchPipeline) write(d *matchDoc, r *precwatch.Match) {
 		fmt.Fprintf(p.out, "  indicator %s: %q\n", ind.ID, ind.Text)
 	}
 	for _, o := range r.Observables {
-		fmt.Fprintf(p.out, "  observable %s: %s\n", o.Type, o.Value)
+		fmt.Fprintf(p.out, "  observable %s: %s\n", o.Type, textSafe(o.Value))
 	}
 	for _, e := range r.Explain {
-		fmt.Fprintf(p.out, "  explain: %s\n", e)
+		fmt.Fprintf(p.out, "  explain: %s\n", textSafe(e))
 	}
 }
 
-// readStream reads one input: JSONL listings or one document.
-func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader, mode string) error {
+// listingField returns the text of the listing field a hit names.
+func listingField(l *precwatch.Listing, name string) string {
+	switch name {
+	case precwatch.FieldTitle:
+		return l.Title
+	case precwatch.FieldDescription:
+		return l.Description
+	case precwatch.FieldPrice:
+		return l.Price
+	case precwatch.FieldSeller:
+		return l.Seller
+	case precwatch.FieldLocation:
+		return l.Location
+	}
+	if k, ok := strings.CutPrefix(name, "attributes."); ok {
+		return l.Attributes[k]
+	}
+	return ""
+}
+
+// textSafe escapes the control characters of s (a tab or line break in an
+// id would split a text-format line) the way %q does, keeping the rest.
+func textSafe(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// readStream reads one input: JSONL listings or one document. A sniffed
+// standard input that is empty or blank holds no document. A stream (stdin,
+// a pipe) is sniffed without reading ahead of its first line.
+func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader, mode string, stdin, stream bool) error {
 	br := bufio.NewReaderSize(r, 1<<16)
-	peek, _ := br.Peek(1 << 16)
+	peek, whole := peekStart(br, stream)
+	if bytes.HasPrefix(peek, []byte{0x1f, 0x8b}) {
+		// Gzip-compressed (listings.jsonl.gz, a saved page.html.gz).
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return fmt.Errorf("gzip: %w", err)
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 1<<16)
+		peek, whole = peekStart(br, stream)
+	}
+	if bytes.HasPrefix(peek, []byte{0xff, 0xfe}) || bytes.HasPrefix(peek, []byte{0xfe, 0xff}) {
+		// UTF-16 with a byte-order mark (what Windows PowerShell's > and
+		// Notepad's "Unicode" write): read as UTF-8.
+		br = bufio.NewReaderSize(transform.NewReader(br, xunicode.BOMOverride(encoding.Nop.NewDecoder())), 1<<16)
+		peek, whole = peekStart(br, stream)
+	}
 	first := bytes.TrimLeft(peek, " \t\r\n\ufeff")
 	if mode == "" {
+		if stdin && whole && len(first) == 0 {
+			return nil
+		}
 		// Sniffed: JSON (one listing a line, an array of listings, or
-		// pretty-printed objects) when it starts like JSON, else one
-		// document.
+		// pretty-printed objects) when it starts with a JSON object or
+		// array, else one document ("[WTS] ephedrine" is a post).
 		mode = "text"
-		if len(first) > 0 && (first[0] == '{' || first[0] == '[') {
+		if startsJSON(first, whole) {
 			mode = "jsonl"
 		}
 	}
-	if mode == "jsonl" && len(first) > 0 && (first[0] == '[' || !firstLineIsJSON(first, len(peek) < br.Size())) {
+	if mode == "jsonl" {
+		// Listings exported in a legacy charset (windows-1252 from a
+		// spreadsheet, windows-1251) are decoded line by line as text
+		// documents are, instead of matching nothing in replacement
+		// characters; UTF-8 lines (and UTF-8 with a stray bad byte) stay.
+		if sample := legacySample(peek, whole); sample != nil {
+			if _, cs := extract.GuessCharset(sample); cs != "" {
+				if e, _ := charset.Lookup(cs); e != nil {
+					fmt.Fprintf(p.stderr, "%s: warning: lines not in UTF-8 read as %s\n", name, cs)
+					br = bufio.NewReaderSize(&legacyReader{br: br, dec: e.NewDecoder()}, 1<<16)
+					peek, whole = peekStart(br, stream)
+					first = bytes.TrimLeft(peek, " \t\r\n\ufeff")
+				}
+			}
+		}
+	}
+	if mode == "jsonl" && len(first) > 0 && (first[0] == '[' || spreadJSON(first, whole)) {
 		if bom := []byte("\ufeff"); bytes.HasPrefix(peek, bom) {
 			br.Discard(len(bom))
 		}
-		return readJSONValues(br, name, func(l precwatch.Listing, src string) {
-			p.add(matchDoc{listing: l, src: src})
+		return readJSONValues(br, name, func(l precwatch.Listing, keys []string, src string) {
+			p.listing(name, l, keys, src)
 		}, func(msg string) {
 			p.bad++
 			fmt.Fprintln(p.stderr, msg)
@@ -258,6 +483,14 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		if br.Buffered() == 0 && len(p.batch) > 0 {
+			// The next read may wait for a producer (a pipe fed line by
+			// line): what was read so far is answered first.
+			p.flush()
+			if p.flushOut != nil {
+				p.flushOut()
+			}
+		}
 		b, err := br.ReadBytes('\n')
 		if len(b) > 0 {
 			line++
@@ -266,12 +499,17 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 				t = bytes.TrimPrefix(t, []byte("\ufeff"))
 			}
 			if len(t) > 0 {
-				l, jerr := decodeListing(t)
+				// A line of objects separated by commas ({…},) is
+				// its object.
+				if t[len(t)-1] == ',' && !json.Valid(t) {
+					t = bytes.TrimRight(t[:len(t)-1], " \t")
+				}
+				l, keys, jerr := decodeListing(t)
 				if jerr != nil {
 					p.bad++
 					fmt.Fprintf(p.stderr, "%s:%d: %v\n", name, line, jsonErr(jerr))
 				} else {
-					p.add(matchDoc{listing: l, src: fmt.Sprintf("%s:%d", name, line)})
+					p.listing(name, l, keys, fmt.Sprintf("%s:%d", name, line))
 				}
 			}
 		}
@@ -284,17 +522,172 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 	}
 }
 
-// firstLineIsJSON reports whether the first line of b is a JSON value of
-// its own (JSON Lines); whole says b is all of the input.
-func firstLineIsJSON(b []byte, whole bool) bool {
-	i := bytes.IndexByte(b, '\n')
-	if i < 0 {
-		if !whole {
-			return true // a line longer than the peek: read it as a line
-		}
-		i = len(b)
+// peekStart returns the start of the input in br without consuming it, up
+// to br's size; whole reports that it is all of the input. A stream (stdin,
+// maybe a pipe fed line by line) is peeked only until a line that is not
+// blank is complete, so that sniffing never waits for input that a
+// producer sends only after it has read the first result.
+func peekStart(br *bufio.Reader, stream bool) (peek []byte, whole bool) {
+	if !stream {
+		peek, err := br.Peek(br.Size())
+		return peek, err != nil && !errors.Is(err, bufio.ErrBufferFull)
 	}
-	return json.Valid(bytes.TrimSpace(b[:i]))
+	for n := 1; ; {
+		peek, err := br.Peek(n)
+		if err != nil {
+			return peek, !errors.Is(err, bufio.ErrBufferFull)
+		}
+		peek, _ = br.Peek(br.Buffered())
+		if len(peek) == br.Size() || bytes.IndexByte(bytes.TrimLeft(peek, " \t\r\n\ufeff"), '\n') >= 0 {
+			return peek, false
+		}
+		n = len(peek) + 1
+	}
+}
+
+// legacySample returns the lines of peek (whole: all of the input) that
+// read as a legacy charset rather than UTF-8 (legacyLine), joined, or nil
+// when there are none; a first line longer than peek is judged by what
+// peek holds of it.
+func legacySample(peek []byte, whole bool) []byte {
+	if utf8.Valid(peek) {
+		return nil
+	}
+	lines := bytes.SplitAfter(peek, []byte("\n"))
+	if !whole && len(lines) > 1 {
+		lines = lines[:len(lines)-1] // complete lines only
+	}
+	var sample []byte
+	for _, l := range lines {
+		if legacyLine(l) {
+			sample = append(sample, l...)
+		}
+	}
+	return sample
+}
+
+// legacyLine reports whether b reads as text in a legacy charset: it has
+// bytes that are no UTF-8, at least as many as UTF-8 multi-byte
+// characters (UTF-8 text with a stray bad byte is UTF-8).
+func legacyLine(b []byte) bool {
+	bad, multi := 0, 0
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			multi++
+		}
+		i += n
+	}
+	return bad > 0 && bad >= multi
+}
+
+// legacyReader reads lines from br, decoding those in a legacy charset
+// (legacyLine) with dec.
+type legacyReader struct {
+	br  *bufio.Reader
+	dec *encoding.Decoder
+	buf []byte
+	err error
+}
+
+func (r *legacyReader) Read(p []byte) (int, error) {
+	for len(r.buf) == 0 {
+		if r.err != nil {
+			return 0, r.err
+		}
+		line, err := r.br.ReadBytes('\n')
+		r.err = err
+		if legacyLine(line) {
+			if d, derr := r.dec.Bytes(line); derr == nil {
+				line = d
+			}
+		}
+		r.buf = line
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
+}
+
+// listing queues a listing of input read at src; keys, when not nil, are
+// the keys of a listing that has none of the contract's text fields,
+// warned about once per input.
+func (p *matchPipeline) listing(input string, l precwatch.Listing, keys []string, src string) {
+	if keys != nil {
+		if p.noFields == 0 || p.lastWarned != input {
+			more := ""
+			if len(keys) > 8 {
+				keys, more = keys[:8], fmt.Sprintf(" (and %d more)", len(keys)-8)
+			}
+			fmt.Fprintf(p.stderr, "%s: warning: none of the listing fields title, description, price, seller, location, attributes; keys: %s%s\n",
+				src, strings.Join(keys, ", "), more)
+			p.lastWarned = input
+		}
+		p.noFields++
+	}
+	p.add(matchDoc{listing: l, src: src})
+}
+
+// startsJSON reports whether input starting with b (whole: b is all of
+// it) is JSON listings: it starts with a JSON object or array that ends
+// its line, maybe with a comma (or runs past b without a syntax error),
+// or, when its first line is broken, one of the next lines is a JSON
+// object (JSON Lines with a bad first line).
+func startsJSON(b []byte, whole bool) bool {
+	if len(b) == 0 || b[0] != '{' && b[0] != '[' {
+		return false
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err == nil {
+		rest := b[dec.InputOffset():]
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			rest = rest[:i]
+		}
+		if rest = bytes.TrimSpace(rest); len(rest) == 0 || string(rest) == "," {
+			return true
+		}
+	} else if !whole && errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
+	}
+	lines := bytes.SplitN(b, []byte("\n"), 12)
+	if len(lines) == 12 {
+		lines = lines[:11] // the rest of the input
+	}
+	// The last line may be cut by the end of b: then it is no valid JSON.
+	for _, l := range lines[1:] {
+		l = bytes.TrimSuffix(bytes.TrimSpace(l), []byte(","))
+		if len(l) > 0 && l[0] == '{' && json.Valid(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// spreadJSON reports whether JSON input starting with b (whole: b is all
+// of it) holds values spread over several lines (pretty-printed), not one
+// a line: its first line is no JSON value of its own, but a value that
+// starts there ends on a later line. A first line that is broken JSON
+// (JSON Lines with a bad line) is not: it is reported, and the lines
+// after it are read.
+func spreadJSON(b []byte, whole bool) bool {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 || json.Valid(bytes.TrimSpace(b[:i])) {
+		return false // one line (or one longer than the peek), or JSON Lines
+	}
+	var raw json.RawMessage
+	err := json.NewDecoder(bytes.NewReader(b)).Decode(&raw)
+	if err == nil {
+		// Spread over lines; a value that ends on the first line with
+		// something after it ({…}, — objects separated by commas) is
+		// read line by line.
+		return bytes.IndexByte(raw, '\n') >= 0
+	}
+	// A value longer than the peek that has not failed yet.
+	return !whole && errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // jsonErr describes a JSON decoding error, with its byte offset when it is

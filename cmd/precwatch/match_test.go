@@ -222,7 +222,7 @@ func TestMatchJSONShapes(t *testing.T) {
 	pretty := filepath.Join(dir, "pretty.json")
 	writeFile(t, pretty, "{\n  \"id\": \"p1\",\n  \"title\": \"Red phosphorus 500 g\",\n  \"description\": \"no questions asked\"\n}\n{\n  \"id\": \"p2\",\n  \"title\": \"Ballpoint pen\"\n}\n")
 	code, stdout, stderr = runMatchCmd(t, "", array, pretty)
-	if code != 1 || !strings.Contains(stderr, array+": listing 3: ") {
+	if code != 1 || !strings.Contains(stderr, array+":4: listing 3: ") {
 		t.Errorf("match %s %s: exit %d, stderr %q; want exit 1 naming listing 3", array, pretty, code, stderr)
 	}
 	var ids []string

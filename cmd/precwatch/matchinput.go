@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -24,21 +25,71 @@ import (
 	"github.com/precwatch/precwatch/matchers"
 )
 
+// textFields are the listing fields of the match contract that hold text
+// to match.
+var textFields = []string{"title", "description", "price", "seller", "location", "attributes"}
+
 // decodeListing reads one listing object of `precwatch match` input. The
 // contract's fields are strings, but exports from other tools write ids and
 // prices as numbers, sellers as {"name": …} objects, null for a missing
 // value and attributes of any JSON type; they are read as the text they
-// stand for instead of rejecting the line. Fields the contract does not name
-// (labels, internal ids) are ignored: they are no listing text.
-func decodeListing(data []byte) (precwatch.Listing, error) {
-	var l precwatch.Listing
+// stand for instead of rejecting the line. A field name matches in any
+// case when no key has it exactly ("Title"), as encoding/json matches
+// struct fields; of duplicate keys the last counts. Fields the contract
+// does not name (labels, internal ids) are ignored: they are no listing
+// text. A line of `crawl --listings` ({"listing": {…}, "match": {…}}) is
+// read as its listing. When the object has none of the contract's text
+// fields (title, description, price, seller, location, attributes), keys
+// lists the keys it has (sorted) for a warning; else keys is nil.
+func decodeListing(data []byte) (l precwatch.Listing, keys []string, err error) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(data, &obj); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			return l, fmt.Errorf("a listing is a JSON object, not %s", te.Value)
+			return l, nil, fmt.Errorf("a listing is a JSON object, not %s", te.Value)
 		}
-		return l, err
+		return l, nil, err
+	}
+	if obj == nil {
+		return l, nil, errors.New("a listing is a JSON object, not null")
+	}
+	lookup := func(name string) (json.RawMessage, bool) {
+		if raw, ok := obj[name]; ok {
+			return raw, true
+		}
+		// Of several keys that differ in case only ("TITLE", "Title"),
+		// the first in sort order, so that the result does not depend on
+		// map order.
+		best, found := "", false
+		for k := range obj {
+			if strings.EqualFold(k, name) && (!found || k < best) {
+				best, found = k, true
+			}
+		}
+		return obj[best], found
+	}
+	found := false
+	for _, f := range textFields {
+		if _, ok := lookup(f); ok {
+			found = true
+			break
+		}
+	}
+	if raw, ok := lookup("listing"); !found && ok {
+		if raw = bytes.TrimSpace(raw); len(raw) > 0 && raw[0] == '{' {
+			l, keys, err := decodeListing(raw)
+			if err != nil {
+				return l, nil, fmt.Errorf("field listing: %w", err)
+			}
+			return l, keys, nil
+		}
+	}
+	if !found {
+		keys = make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
 	}
 	fields := []struct {
 		name string
@@ -49,24 +100,24 @@ func decodeListing(data []byte) (precwatch.Listing, error) {
 		{"seller", &l.Seller}, {"location", &l.Location},
 	}
 	for _, f := range fields {
-		raw, ok := obj[f.name]
+		raw, ok := lookup(f.name)
 		if !ok {
 			continue
 		}
 		s, err := jsonText(raw)
 		if err != nil {
-			return l, fmt.Errorf("field %s: %w", f.name, err)
+			return l, nil, fmt.Errorf("field %s: %w", f.name, err)
 		}
 		*f.dst = s
 	}
-	if raw, ok := obj["attributes"]; ok {
+	if raw, ok := lookup("attributes"); ok {
 		attrs, err := jsonAttributes(raw)
 		if err != nil {
-			return l, fmt.Errorf("field attributes: %w", err)
+			return l, nil, fmt.Errorf("field attributes: %w", err)
 		}
 		l.Attributes = attrs
 	}
-	return l, nil
+	return l, keys, nil
 }
 
 // jsonText is the text a JSON value stands for: a string as is, a number
@@ -220,20 +271,23 @@ func jsonAttributes(raw json.RawMessage) (map[string]string, error) {
 
 // readJSONValues reads a stream of JSON values that is not one listing a
 // line: a JSON array of listings, or objects spread over several lines
-// (pretty-printed). Each listing is handed to add; a listing that is no
-// object is reported by its position and skipped. A syntax error ends the
-// stream (the decoder cannot find the next value after it).
-func readJSONValues(r io.Reader, name string, add func(l precwatch.Listing, src string), bad func(msg string)) error {
-	dec := json.NewDecoder(r)
+// (pretty-printed). Each listing is handed to add with its source
+// (file:line where it starts); a listing that is no object is reported by
+// its line and its position (listing N) and skipped. A syntax error ends
+// the stream (the decoder cannot find the next value after it).
+func readJSONValues(r io.Reader, name string, add func(l precwatch.Listing, keys []string, src string), bad func(msg string)) error {
+	lc := &lineCounter{r: r}
+	dec := json.NewDecoder(lc)
 	n := 0
-	handle := func(raw json.RawMessage) {
+	handle := func(raw json.RawMessage, start int64) {
 		n++
-		l, err := decodeListing(raw)
+		src := fmt.Sprintf("%s:%d", name, lc.line(start))
+		l, keys, err := decodeListing(raw)
 		if err != nil {
-			bad(fmt.Sprintf("%s: listing %d: malformed listing: %v", name, n, err))
+			bad(fmt.Sprintf("%s: listing %d: malformed listing: %v", src, n, err))
 			return
 		}
-		add(l, fmt.Sprintf("%s#%d", name, n))
+		add(l, keys, src)
 	}
 	for {
 		var raw json.RawMessage
@@ -242,22 +296,63 @@ func readJSONValues(r io.Reader, name string, add func(l precwatch.Listing, src 
 			return nil
 		}
 		if err != nil {
-			bad(fmt.Sprintf("%s: after listing %d: %s", name, n, jsonErr(err)))
+			bad(syntaxErr(name, lc, 0, dec.InputOffset(), err))
 			return nil
 		}
-		if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '[' {
-			var items []json.RawMessage
-			if err := json.Unmarshal(t, &items); err != nil {
-				bad(fmt.Sprintf("%s: %s", name, jsonErr(err)))
-				continue
-			}
-			for _, it := range items {
-				handle(it)
+		end := dec.InputOffset()
+		start := end - int64(len(raw))
+		if len(raw) > 0 && raw[0] == '[' {
+			// Each item of an array, by its own line.
+			items := json.NewDecoder(bytes.NewReader(raw))
+			items.Token() // [
+			for items.More() {
+				var it json.RawMessage
+				if err := items.Decode(&it); err != nil {
+					bad(syntaxErr(name, lc, start, items.InputOffset(), err))
+					break
+				}
+				off := items.InputOffset()
+				handle(it, start+off-int64(len(it)))
 			}
 			continue
 		}
-		handle(raw)
+		handle(raw, start)
 	}
+}
+
+// syntaxErr describes a JSON error in a stream by file:line: of the
+// syntax error's offset, else of off; both count from base.
+func syntaxErr(name string, lc *lineCounter, base, off int64, err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = se.Offset - 1
+	}
+	return fmt.Sprintf("%s:%d: %s", name, lc.line(base+off), jsonErr(err))
+}
+
+// lineCounter is a reader that notes where its lines end, to tell the
+// line of a byte offset.
+type lineCounter struct {
+	r   io.Reader
+	off int64
+	nl  []int64 // offsets of the '\n's read
+}
+
+func (c *lineCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\n' {
+			c.nl = append(c.nl, c.off+int64(i))
+		}
+	}
+	c.off += int64(n)
+	return n, err
+}
+
+// line returns the 1-based line of byte offset off.
+func (c *lineCounter) line(off int64) int {
+	i, _ := slices.BinarySearch(c.nl, off)
+	return i + 1
 }
 
 // documentListing turns a whole file into a listing. Text is decoded from

@@ -118,7 +118,7 @@ func (f *optionalFloat) String() string {
 
 func (f *optionalFloat) Set(s string) error {
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v < 0 || v > 1 {
+	if err != nil || !(v >= 0 && v <= 1) { // NaN too
 		return fmt.Errorf("want a number from 0 to 1")
 	}
 	f.v, f.set = v, true

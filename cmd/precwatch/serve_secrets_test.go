@@ -14,6 +14,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/server"
 )
 
@@ -275,4 +276,123 @@ func headersIn(body, name string) map[string]string {
 		return one.Target.Headers
 	}
 	return nil
+}
+
+// newKeyFeed is a loopback POST feed (a search API) that answers only a
+// body carrying its API key as "api_key"; it counts the requests without.
+func newKeyFeed(t *testing.T, key string) (*httptest.Server, func() int) {
+	var mu sync.Mutex
+	wrong := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			APIKey string `json:"api_key"`
+			Page   int    `json:"page"`
+		}
+		if r.Method != http.MethodPost || json.NewDecoder(r.Body).Decode(&req) != nil || req.APIKey != key {
+			mu.Lock()
+			wrong++
+			mu.Unlock()
+			http.Error(w, `{"error": "bad key"}`, http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		if req.Page > 1 {
+			fmt.Fprint(w, `{"hits": []}`)
+			return
+		}
+		fmt.Fprint(w, `{"hits": [{"sku": "a1", "name": "Acetone 1 L", "text": "lab grade"}]}`)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, func() int { mu.Lock(); defer mu.Unlock(); return wrong }
+}
+
+// TestTargetBodySecretsAreWriteOnly: a POST feed's body is a place for a
+// secret too: the value of a secret-named key (api_key) never leaves the
+// server, to any role, through the API or the UI; written back as shown
+// it keeps the stored value, which the target's test sends to the feed; a
+// mask where nothing is stored, or with the reach widened, is a 400.
+func TestTargetBodySecretsAreWriteOnly(t *testing.T) {
+	f := newFixture(t)
+	feed, wrong := newKeyFeed(t, secretValue)
+	const name = "secret-feed"
+	tg := f.apiTarget(name, ownPlatform)
+	tg.Kind, tg.StartURLs, tg.AllowedDomains = "json", []string{feed.URL + "/v1/search"}, nil
+	tg.RespectRobotsTxt, tg.Delay, tg.MaxRetries, tg.MaxPages = false, 0, 0, 2
+	tg.Follow, tg.NextPage, tg.Listing = nil, nil, precwatch.ListingSpec{}
+	tg.JSON = precwatch.JSONSpec{Method: "POST", Items: "hits",
+		Body:   `{"api_key": "` + secretValue + `", "query": "acetone", "page": ${page}}`,
+		Fields: map[string]string{"id": "sku", "title": "name", "description": "text"}}
+	code, body := f.do("admin", "POST", "/api/v1/targets", mustJSONString(t, tg))
+	if code != http.StatusCreated {
+		t.Fatalf("create the POST target: %d %s", code, body)
+	}
+	stored := func() string {
+		st, err := f.a.store.Target(context.Background(), name)
+		if err != nil {
+			t.Fatalf("stored target %s: %v", name, err)
+		}
+		return st.Target.JSON.Body
+	}
+	if !strings.Contains(stored(), secretValue) {
+		t.Fatalf("stored body %q lacks the key", stored())
+	}
+	wantShown := `{"api_key": "<redacted>", "query": "acetone", "page": ${page}}`
+	for _, role := range []string{"admin", "partner", "regulator"} {
+		for _, path := range []string{"/api/v1/targets", "/api/v1/targets/" + name} {
+			code, body := f.do(role, "GET", path, "")
+			if code != http.StatusOK || strings.Contains(body, secretValue) {
+				t.Fatalf("GET %s as %s: %d, want 200 without the key: %s", path, role, code, short(body))
+			}
+		}
+		var ti server.TargetInfo
+		f.getJSON(role, "/api/v1/targets/"+name, &ti)
+		if ti.Target.JSON.Body != wantShown || ti.Target.JSON.Method != "POST" {
+			t.Errorf("GET the target as %s: json %+v, want method POST and body %s", role, ti.Target.JSON, wantShown)
+		}
+		b := newBrowser(t, f.srv.URL, nil)
+		b.signIn(f.tokens[role])
+		if code, body, _ := b.get("/targets/edit?name=" + name); code != http.StatusOK || strings.Contains(body, secretValue) || !strings.Contains(html.UnescapeString(body), `"api_key": "<redacted>"`) {
+			t.Errorf("UI edit page as %s: %d, want the body shown with the key masked: %s", role, code, short(body))
+		}
+	}
+
+	// Written back as read, with the query changed: the key stays, and
+	// the test of the target as shown sends it (the feed answers 401
+	// without it).
+	var got server.TargetInfo
+	f.getJSON("partner", "/api/v1/targets/"+name, &got)
+	got.Target.JSON.Body = strings.Replace(got.Target.JSON.Body, "acetone", "toluene", 1)
+	code, body = f.do("partner", "POST", "/api/v1/targets/test", mustJSONString(t, got.Target))
+	var rep server.TestReport
+	if err := json.Unmarshal([]byte(body), &rep); code != http.StatusOK || err != nil || len(rep.Pages) == 0 || rep.Pages[0].Status != 200 || len(rep.Listings) != 1 {
+		t.Errorf("test of the target as read back: %d %s, want the first page 200 with one listing", code, short(body))
+	}
+	if strings.Contains(body, secretValue) {
+		t.Errorf("test report shows the key: %s", short(body))
+	}
+	if code, body := f.do("partner", "PUT", "/api/v1/targets/"+name, mustJSONString(t, got.Target)); code != http.StatusOK || strings.Contains(body, secretValue) {
+		t.Fatalf("PUT the target back as read: %d %s", code, short(body))
+	}
+	if want := `{"api_key": "` + secretValue + `", "query": "toluene", "page": ${page}}`; stored() != want {
+		t.Errorf("stored body after the PUT = %s, want %s", stored(), want)
+	}
+	if n := wrong(); n != 0 {
+		t.Errorf("the feed got %d requests without its key", n)
+	}
+
+	// A mask at a place nothing is stored, and a mask sent to a new
+	// domain, are refused and change nothing.
+	moved := got.Target
+	moved.JSON.Body = `{"key": "<redacted>", "page": ${page}}`
+	if code, body := f.do("partner", "PUT", "/api/v1/targets/"+name, mustJSONString(t, moved)); code != http.StatusBadRequest || !strings.Contains(body, "at key") {
+		t.Errorf("PUT with the mask moved to another key: %d %s, want 400 naming the place", code, body)
+	}
+	wider := got.Target
+	wider.AllowedDomains = append([]string{"elsewhere.example"}, wider.AllowedDomains...)
+	if code, body := f.do("admin", "PUT", "/api/v1/targets/"+name, mustJSONString(t, wider)); code != http.StatusBadRequest || !strings.Contains(body, "elsewhere.example") {
+		t.Errorf("PUT with the mask and a new allowed domain: %d %s, want 400 naming it", code, body)
+	}
+	if !strings.Contains(stored(), secretValue) {
+		t.Errorf("stored body after refused writes = %s, want the key kept", stored())
+	}
 }
