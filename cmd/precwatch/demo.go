@@ -77,7 +77,13 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "  marketplace %-20s %s\n", s.Platform, s.URL)
 	}
 	prog := newProgress(env.Stderr)
-	a, err := openApp(appOptions{DataDir: *dataDir, Threshold: cfg.Threshold, Logger: logger, Progress: prog.crawl})
+	opts := appOptions{DataDir: *dataDir, Threshold: cfg.Threshold, Logger: logger, Progress: prog.crawl}
+	if !*noServe {
+		// The first crawl runs before the UI listens: the guard that
+		// serve arms on its listener must hold for it too.
+		opts.Refuse = []string{*addr}
+	}
+	a, err := openApp(opts)
 	if err != nil {
 		return err
 	}
