@@ -1046,3 +1046,55 @@ targets:
 		t.Errorf("complete %q, want yes\n%s", c, out)
 	}
 }
+
+// TestTargetTestGoneWording: target test says why a page counts as gone.
+// Without listing.gone, a listing page that answers 200 with a not-found
+// page (a soft 404) is gone by the crawler's own guess; the line says so
+// instead of `listing.gone "" matched`. A page with one listing says
+// "1 listing".
+func TestTargetTestGoneWording(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/search":
+			fmt.Fprint(w, `<html><body><a class="o" href="/ad/1">one</a> <a class="o" href="/ad/2">two</a></body></html>`)
+		case "/ad/1":
+			fmt.Fprint(w, `<html><head><title>Acetone 1 l</title></head><body><h1>Acetone 1 l</h1><p class="d">Lab grade.</p></body></html>`)
+		case "/ad/2":
+			fmt.Fprint(w, `<html><head><title>Page not found</title></head><body><h1>Page not found</h1><p>Sorry.</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: board
+    platform: Board
+    start_urls: ["%s/search"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    delay: 0s
+    max_retries: 0
+    follow: ["a.o"]
+    listing:
+      url_pattern: "^/ad/"
+      fields: {title: h1, description: p.d}
+`, filepath.Join(dir, "data"), srv.URL))
+	code, stdout, stderr := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "board", "--pages", "3")
+	if code != 0 {
+		t.Fatalf("target test: exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{
+		"200 " + srv.URL + "/ad/1  1 listing\n",
+		"200 " + srv.URL + "/ad/2  gone: the page says the listing is not there",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("target test output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, `listing.gone ""`) {
+		t.Errorf("target test names an empty listing.gone:\n%s", stdout)
+	}
+}

@@ -363,7 +363,7 @@ targets:
 	}
 	for _, want := range []string{
 		"target products (Products): 2 pages, 3 listings",
-		"200 " + srv.URL + "/api/v1/products?page=2  1 listings",
+		"200 " + srv.URL + "/api/v1/products?page=2  1 listing",
 		"cas:         94-59-7",
 		"every selector matched",
 	} {
@@ -428,7 +428,7 @@ targets:
 	}
 	for _, want := range []string{
 		"target board (Board): 2 pages, 3 listings",
-		"200 " + srv.URL + "/board?offset=2  1 listings",
+		"200 " + srv.URL + "/board?offset=2  1 listing",
 		"url:         " + srv.URL + "/ad/a1\n",
 		"selectors that matched nothing:\n  field:seller  (listing.fields.seller: \".seller\")\n",
 	} {
