@@ -102,8 +102,7 @@ func (s *Server) OpenAPI() map[string]any {
 			"schemas": map[string]any{
 				"Error": map[string]any{"type": "object", "properties": map[string]any{"error": map[string]any{"type": "object",
 					"properties": map[string]any{"code": map[string]any{"type": "string"}, "message": map[string]any{"type": "string"}}}}},
-				"Target": map[string]any{"type": "object", "description": "a crawl target, fields as in the configuration file (DESIGN.md); durations in nanoseconds or written as in the configuration file (\"250ms\", \"20s\"); answers give nanoseconds",
-					"required": []string{"name", "platform", "start_urls"}},
+				"Target": targetSchema(),
 			},
 		},
 	}
