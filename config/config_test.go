@@ -104,8 +104,11 @@ func TestGoodConfig(t *testing.T) {
 	if p := cfg.Platform("Bazaar"); p == nil || p.WebhookURL != "" {
 		t.Errorf("Platform(Bazaar) = %+v", p)
 	}
-	if len(cfg.Targets) != 3 {
-		t.Fatalf("good.yml: %d targets, want 3", len(cfg.Targets))
+	if len(cfg.Targets) != 4 {
+		t.Fatalf("good.yml: %d targets, want 4", len(cfg.Targets))
+	}
+	if gql := cfg.Target("chemhub-graphql"); gql == nil || gql.JSON.Method != "POST" || !gql.JSON.UsesPageVar("cursor") {
+		t.Errorf("good.yml chemhub-graphql = %+v, want a POST feed paged by ${cursor}", gql)
 	}
 
 	chemhub := cfg.Target("chemhub")
