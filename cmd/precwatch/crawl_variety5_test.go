@@ -1098,3 +1098,29 @@ targets:
 		t.Errorf("target test names an empty listing.gone:\n%s", stdout)
 	}
 }
+
+// TestCrawlingDocsExamples: every YAML example in docs/CRAWLING.md passes
+// `config check`: targets as they are, a listing snippet inside a target.
+func TestCrawlingDocsExamples(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "docs", "CRAWLING.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(raw), -1)
+	if len(blocks) < 4 {
+		t.Fatalf("docs/CRAWLING.md: %d YAML examples, want at least 4", len(blocks))
+	}
+	dir := t.TempDir()
+	for i, b := range blocks {
+		body := b[1]
+		if !strings.HasPrefix(strings.TrimSpace(body), "- name:") {
+			body = "  - name: snippet\n    platform: Snippet\n    start_urls: [\"https://shop.example/\"]\n" + body
+		}
+		cfgPath := filepath.Join(dir, fmt.Sprintf("example%d.yml", i))
+		writeFile(t, cfgPath, "data_dir: "+filepath.Join(dir, "data")+"\ntargets:\n"+body)
+		code, stdout, stderr := runCmd(t, map[string]string{"BAZAAR_SEARCH_KEY": "k"}, "config", "check", cfgPath)
+		if code != 0 || !strings.Contains(stdout, ": ok (") {
+			t.Errorf("docs/CRAWLING.md example %d: config check = %d %s%s\n%s", i+1, code, stdout, stderr, body)
+		}
+	}
+}
