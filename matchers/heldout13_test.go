@@ -1,0 +1,38 @@
+package matchers
+
+import "testing"
+
+// The thirteenth held-out set (testdata/heldout13) takes the angle of a
+// general-purpose marketplace feed as a grader would sample it: most
+// listings are innocent ones a careless precursor filter would flag
+// (cleaning and pool chemicals, craft solvents, lab glassware, perfume
+// ingredients, retail cold medicines, fertilisers, batteries, P2P / NPP /
+// AA / MEK / PMK / BMK in non-chemical senses, CAS numbers of unwatched
+// chemicals, news, job ads, safety data sheets, wanted posts), the rest
+// genuine offers by the ticket policy over Table I, Table II with and
+// without risk indicators, designer precursors and surveillance-list
+// substances, written the way C2C sellers write in 22 languages. See
+// testdata/heldout13/README.md.
+const heldout13Path = "../testdata/heldout13/listings.jsonl"
+
+// heldout13KnownGaps are listings of the thirteenth held-out set the
+// matcher gets wrong for a reason not fixed yet; they are measured and
+// listed but left out of the assertion.
+var heldout13KnownGaps = map[string]string{
+	// False positives: a Table I name that is not offered as a chemical.
+	"z0025": "wanted post ('WTB ephedrine HCl … paying crypto, telegram'): asks to buy, offers nothing; no buy-request notion",
+	"z0029": "German news ('Zoll stellt 500 kg Pseudoephedrin sicher', 'Ermittler vermuten'): no German news cue",
+	"z0077": "finished perfume naming heliotropin as an ingredient (ヘリオトロピン配合): read as piperonal offered as a chemical",
+	"z0102": "perfume decant with a 'heliotropin / piperonal note': read as piperonal offered as a chemical",
+	// False positive: a negated risk indicator.
+	"z0074": "'匿名配送不可' (anonymous shipping NOT possible) read as stealth packaging; the negation 不可 is not seen",
+	// CAS: wrong or missed substance, verdict right.
+	"z0138": "Italian 'Glicidato di metile PMK' (ester named before PMK): read as PMK, the methyl glycidate missed",
+	"z0199": "'1-boc-4-哌啶酮' / 'N-叔丁氧羰基-4-哌啶酮': 4-piperidone reported beside 1-boc-4-piperidone (longest-name rule across scripts)",
+	"z0192": "French news 'la GBL … expédiée comme « nettoyant pour jantes »': GBL read as ambiguous, no chemical context found (CAS only)",
+}
+
+// TestHeldout13 measures the matcher on the thirteenth held-out set.
+func TestHeldout13(t *testing.T) {
+	measureLabelledSet(t, "held-out-13", readLabelledSet(t, heldout13Path), heldout13KnownGaps, 0.97)
+}
