@@ -22,13 +22,7 @@ var heldout13KnownGaps = map[string]string{
 	// False positives: a Table I name that is not offered as a chemical.
 	"z0025": "wanted post ('WTB ephedrine HCl … paying crypto, telegram'): asks to buy, offers nothing; no buy-request notion",
 	"z0029": "German news ('Zoll stellt 500 kg Pseudoephedrin sicher', 'Ermittler vermuten'): no German news cue",
-	"z0077": "finished perfume naming heliotropin as an ingredient (ヘリオトロピン配合): read as piperonal offered as a chemical",
-	"z0102": "perfume decant with a 'heliotropin / piperonal note': read as piperonal offered as a chemical",
-	// False positive: a negated risk indicator.
-	"z0074": "'匿名配送不可' (anonymous shipping NOT possible) read as stealth packaging; the negation 不可 is not seen",
 	// CAS: wrong or missed substance, verdict right.
-	"z0138": "Italian 'Glicidato di metile PMK' (ester named before PMK): read as PMK, the methyl glycidate missed",
-	"z0199": "'1-boc-4-哌啶酮' / 'N-叔丁氧羰基-4-哌啶酮': 4-piperidone reported beside 1-boc-4-piperidone (longest-name rule across scripts)",
 	"z0192": "French news 'la GBL … expédiée comme « nettoyant pour jantes »': GBL read as ambiguous, no chemical context found (CAS only)",
 }
 

@@ -662,13 +662,19 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	if len(ev.hits) == 0 {
 		return ev
 	}
-	for _, c := range ev.cands {
+	// denied reports whether an indicator phrase is denied before it or
+	// refused after it.
+	denied := func(c indCand) bool {
+		f := &fields[c.field]
+		return c.ii != m.noPaper && (m.negatedIndicator(f, c.s) || m.refusedIndicator(f, c.e) || answeredNo(f.norm, int(c.s)))
+	}
+	for ci, c := range ev.cands {
 		f := &fields[c.field]
 		if c.ii == m.messenger && temperatureAfter(f.norm, int(c.e)) {
 			continue // "Tg: 105 °C": a glass-transition temperature, not Telegram
 		}
-		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
-			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
+		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) && !denied(c) &&
+			!ev.insideDenied(ci, denied) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if c.ii == m.crypto && !ev.cryptoOnly {
 				ev.cryptoOnly = m.onlyNear(f, c.s, c.e)
@@ -909,11 +915,36 @@ func (m *Matcher) refusedIndicator(f *field, e int32) bool {
 		if c.pat < 0 || c.s < e || c.s-e > 24 || m.pats[c.pat].kinds&kIndNegAfter == 0 {
 			continue
 		}
-		if gap := f.norm[e:c.s]; !bytes.ContainsAny(gap, ".!?;\n") {
-			return true
+		gap := f.norm[e:c.s]
+		if bytes.ContainsAny(gap, ".!?;\n") {
+			continue
 		}
+		// A CJK cue has no word boundary: it refuses only glued to the
+		// phrase or after a topic particle ("匿名配送不可", "匿名配送は
+		// できません"), and not when a Han character goes on from it
+		// ("不可见", "不可追踪": invisible, untraceable).
+		if isCJKStart(f.norm[c.s:]) && (!cjkRefusalGap(gap) || isHanStart(f.norm[c.e:])) {
+			continue
+		}
+		return true
 	}
 	return false
+}
+
+// cjkRefusalGap reports whether the gap between an indicator phrase and a
+// CJK refusal cue is empty, spaces, or a Japanese or Korean topic particle.
+func cjkRefusalGap(gap []byte) bool {
+	switch strings.TrimSpace(string(gap)) {
+	case "", "は", "も", "が", ":", "은", "는", "이", "가":
+		return true
+	}
+	return false
+}
+
+// isHanStart reports whether b starts with a Han character.
+func isHanStart(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return unicode.Is(unicode.Han, r)
 }
 
 // sameClause reports whether a short gap holds no clause punctuation.
@@ -1497,6 +1528,22 @@ func (m *Matcher) onlyNear(f *field, s, e int32) bool {
 				return true
 			}
 			off = a + 1
+		}
+	}
+	return false
+}
+
+// insideDenied reports whether indicator candidate ci lies inside a
+// longer candidate phrase of the same indicator that is denied: "匿名" in
+// "匿名配送不可" (anonymous shipping not possible) is refused with it.
+func (ev *evaluation) insideDenied(ci int, denied func(indCand) bool) bool {
+	c := ev.cands[ci]
+	// Candidates are in text order: a phrase holding this one is a
+	// neighbour (a bounded look keeps long pages linear).
+	for oi := max(0, ci-8); oi < min(len(ev.cands), ci+9); oi++ {
+		o := ev.cands[oi]
+		if oi != ci && o.field == c.field && o.ii == c.ii && o.s <= c.s && c.e <= o.e && o.e-o.s > c.e-c.s && denied(o) {
+			return true
 		}
 	}
 	return false

@@ -1,0 +1,95 @@
+package matchers
+
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Fixes of held-out round 13 (testdata/heldout13: a general marketplace
+// feed); each test fails on the code before its fix.
+
+// gap13Case is one listing and its expected verdict and offered primary
+// CAS numbers.
+type gap13Case struct {
+	title, desc, price string
+	suspicious         bool
+	cas                []string
+}
+
+// gap13Run matches each case and compares the verdict and the offered
+// primary CAS numbers.
+func gap13Run(t *testing.T, cases []gap13Case) {
+	t.Helper()
+	m := mustMatcher(t)
+	for _, tc := range cases {
+		got := m.Match(&precwatch.Listing{Title: tc.title, Description: tc.desc, Price: tc.price})
+		if got.Suspicious != tc.suspicious {
+			t.Errorf("title %q desc %q: suspicious %v, want %v (explain %q)", tc.title, tc.desc, got.Suspicious, tc.suspicious, got.Explain)
+		}
+		if cas := offeredCAS(got); !equalStrings(cas, tc.cas) {
+			t.Errorf("title %q desc %q: CAS %v, want %v", tc.title, tc.desc, cas, tc.cas)
+		}
+	}
+}
+
+// TestGap13EsterWordOrder: Romance names that put the ester before the
+// abbreviation, with or without "di"/"de" ("Glicidato di metile PMK",
+// z0138), name the ester, not PMK or BMK.
+func TestGap13EsterWordOrder(t *testing.T) {
+	gap13Run(t, []gap13Case{
+		{title: "Glicidato di metile PMK 1 kg", desc: "Glicidato di metile di PMK, polvere bianca, 1 kg.", price: "500 €", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Glicidato de metilo PMK 1 kg", price: "500 €", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Glicidato de metila PMK 1 kg", price: "500 €", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Glycidate de méthyle PMK 1 kg", price: "500 €", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Glicidato di etile di PMK 1 kg", price: "500 €", suspicious: true, cas: []string{"28578-16-7"}},
+		{title: "Glicidato di etile di BMK 1 kg", price: "500 €", suspicious: true, cas: []string{"41232-97-7"}},
+		{title: "Glicidato de etila BMK 1 kg", price: "500 €", suspicious: true, cas: []string{"41232-97-7"}},
+	})
+}
+
+// TestGap13BocPiperidoneCJK: the Chinese names of 1-boc-4-piperidone with
+// an N- locant or a bracketed Boc group (z0199 "N-叔丁氧羰基-4-哌啶酮") are
+// that substance, so the 4-哌啶酮 inside them is no second one.
+func TestGap13BocPiperidoneCJK(t *testing.T) {
+	gap13Run(t, []gap13Case{
+		{title: "1-boc-4-哌啶酮 现货", desc: "N-叔丁氧羰基-4-哌啶酮，99%，现货100kg。", price: "私聊", suspicious: true, cas: []string{"79099-07-3"}},
+		{title: "1-(叔丁氧羰基)-4-哌啶酮 99% 现货", price: "私聊", suspicious: true, cas: []string{"79099-07-3"}},
+		{title: "4-氧代哌啶-1-羧酸叔丁酯 99% 现货", price: "私聊", suspicious: true, cas: []string{"79099-07-3"}},
+		// The bare name stays 4-piperidone.
+		{title: "4-哌啶酮 99% 现货", price: "私聊", suspicious: true, cas: []string{"41661-47-6"}},
+	})
+}
+
+// TestGap13FinishedPerfume: a finished perfume, a decant or a sample of one
+// names its notes (z0077 オードトワレ, z0102 "perfume decant"): the piperonal
+// is named, not offered. The raw material sold for perfumery (z0065,
+// z0123) is still the Table I chemical offered.
+func TestGap13FinishedPerfume(t *testing.T) {
+	gap13Run(t, []gap13Case{
+		{title: "Niche perfume decant 10ml – powdery heliotropin / piperonal note", desc: "Decant from my bottle, 10 ml glass atomizer. Powdery almond-cherry vibe from heliotropin (piperonal) with iris and musk.", price: "$22", cas: []string{"120-57-0"}},
+		{title: "香水 オードトワレ 50ml ヘリオトロピン配合", desc: "数回使用しました。パウダリーなヘリオトロピンとバニラの香り。", price: "¥3,800", cas: []string{"120-57-0"}},
+		{title: "Туалетная вода 50 мл, гелиотропин", desc: "Ноты: гелиотропин, ваниль.", price: "2500 ₽", cas: []string{"120-57-0"}},
+		{title: "Heliotropin crystals 250 g – perfumery raw material", desc: "Heliotropin, powdery cherry-almond note, 250 g pouch. Perfect for DIY perfumes and soap.", price: "$45", suspicious: true, cas: []string{"120-57-0"}},
+		{title: "Vendo piperonal 500g (heliotropina) para perfumaria", desc: "Piperonal / heliotropina CAS 120-57-0, 99%, cristais brancos.", price: "R$ 390,00", suspicious: true, cas: []string{"120-57-0"}},
+		{title: "Piperonal 100 g", desc: "Perfume grade, for perfume makers. Decanted from a 1 kg drum.", price: "$30", suspicious: true, cas: []string{"120-57-0"}},
+	})
+}
+
+// TestGap13RefusedIndicator: "not possible / not available" after an
+// indicator phrase refuses it (z0074 "匿名配送不可"), and a shorter phrase
+// inside the refused one ("匿名" in "匿名配送") goes with it. A CJK cue
+// counts only glued to the phrase or after a particle, and not when a Han
+// character goes on from it ("不可追踪": untraceable).
+func TestGap13RefusedIndicator(t *testing.T) {
+	gap13Run(t, []gap13Case{
+		{title: "アセトン 500ml ネイルオフ用", desc: "アセトン100%、500ml。匿名配送不可（危険物のため）ゆうパックで発送します。", price: "¥1,200", cas: []string{"67-64-1"}},
+		{title: "アセトン 500ml ネイルオフ用", desc: "アセトン100%、500ml。匿名配送はできません。", price: "¥1,200", cas: []string{"67-64-1"}},
+		{title: "Acetone 1 L", desc: "Stealth shipping not available for hazmat.", price: "$12", cas: []string{"67-64-1"}},
+		{title: "Aceton 1 L", desc: "Diskreter Versand nicht verfügbar.", price: "12 €", cas: []string{"67-64-1"}},
+		// Not refused.
+		{title: "アセトン 500ml", desc: "アセトン100%、500ml。匿名配送で発送します。", price: "¥1,200", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "丙酮 500ml", desc: "隐秘包装不可追踪。", price: "¥50", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "Acetone 1 L", desc: "Stealth shipping available.", price: "$12", suspicious: true, cas: []string{"67-64-1"}},
+	})
+}
