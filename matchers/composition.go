@@ -28,7 +28,7 @@ func (m *Matcher) markComposition(f *field, ms []subHit, chemForm bool) {
 		if h.negated {
 			continue
 		}
-		if wantedBefore(f.norm, int(h.s)) {
+		if wantedBefore(f.norm, int(h.s)) || m.buyRequestBefore(f, h) {
 			h.wanted = true
 			continue
 		}
@@ -85,6 +85,41 @@ func wantedBefore(norm []byte, s int) bool {
 					return false
 				}
 			}
+		}
+	}
+	return false
+}
+
+// maxWantedGap bounds the bytes between a buy-request cue and the mention
+// it asks for ("WTB: BMK glycidate", "Suche 5 Liter Aceton").
+const maxWantedGap = 24
+
+// buyRequestBefore reports whether mention h follows a buy-request cue
+// ("WTB", "looking to buy", "suche", "куплю") by at most a few words in
+// the same sentence, and no question mark closes that sentence: "Looking
+// to buy PMK? We have stock" is a seller's hook, not a request.
+func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
+	for _, c := range f.window(h.s-maxWantedGap-12, h.s) {
+		if c.pat < 0 || c.e > h.s || h.s-c.e > maxWantedGap || m.pats[c.pat].kinds&kWanted == 0 {
+			continue
+		}
+		if gap := f.norm[c.e:h.s]; bytes.ContainsAny(gap, ".!?;\n") || bytes.ContainsRune(gap, '。') {
+			continue
+		}
+		return !questionAfter(f.norm, int(h.e))
+	}
+	return false
+}
+
+// questionAfter reports whether the sentence going on at b[i] ends in a
+// question mark.
+func questionAfter(b []byte, i int) bool {
+	for j := i; j < len(b) && j < i+200; j++ {
+		switch b[j] {
+		case '?':
+			return true
+		case '.', '!', '\n', ';':
+			return false
 		}
 	}
 	return false

@@ -93,3 +93,47 @@ func TestGap13RefusedIndicator(t *testing.T) {
 		{title: "Acetone 1 L", desc: "Stealth shipping available.", price: "$12", suspicious: true, cas: []string{"67-64-1"}},
 	})
 }
+
+// TestGap13BuyRequest: a mention a few words after a buy-request cue
+// ("WTB", "looking to buy", "Suche", "куплю") is asked for, not offered,
+// even with a messenger contact and crypto payment (z0025). A question
+// after the mention is a seller's hook, and a mention far from the cue or
+// in another sentence is offered.
+func TestGap13BuyRequest(t *testing.T) {
+	gap13Run(t, []gap13Case{
+		{title: "WTB ephedrine HCl 500 g – paying crypto", desc: "Looking to BUY ephedrine hcl, 500g. Will pay BTC/XMR. Contact telegram @buyer_pete", cas: []string{"299-42-3"}},
+		{title: "Куплю эфедрин 100 г", desc: "Куплю эфедрин, оплата BTC, пишите в телеграм @buyer_ru", cas: []string{"299-42-3"}},
+		{title: "Suche Pseudoephedrin 1 kg", desc: "Suche Pseudoephedrin, zahle bar. Telegram @kaeufer", cas: []string{"90-82-4"}},
+		// Offers.
+		{title: "Looking to buy ephedrine HCl? We have 1 kg in stock", desc: "Contact telegram @seller_x", price: "$900", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Ephedrine HCl 500 g", desc: "WTB? No, we sell: ephedrine HCl 99%, telegram @seller_y", price: "$500", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Ephedrine HCl 1 kg, 99%", desc: "We ship worldwide. Buyers looking to buy in bulk get a discount.", price: "$800", suspicious: true, cas: []string{"299-42-3"}},
+	})
+}
+
+// TestGap13NewsCues: news and enforcement words in German, French and the
+// other main languages make a page that names a substance a report
+// (z0029 "Zoll stellt 500 kg Pseudoephedrin sicher … Ermittler vermuten …
+// Crystal-Labor"), though it quotes a quantity and a delivery.
+func TestGap13NewsCues(t *testing.T) {
+	gap13Run(t, []gap13Case{
+		{title: "Zoll stellt 500 kg Pseudoephedrin sicher", desc: "Die Ware war als Vitamin C deklariert. Ermittler vermuten eine Lieferung an ein Crystal-Labor in Tschechien.", cas: []string{"90-82-4"}},
+		{title: "Drogenlabor ausgehoben: 200 Liter Safrol", desc: "Die Staatsanwaltschaft ermittelt; bei der Razzia wurde eine Lieferung aus den Niederlanden gefunden.", cas: []string{"94-59-7"}},
+		{title: "Démantèlement d'un laboratoire: 300 kg d'éphédrine", desc: "Les enquêteurs soupçonnent une livraison vers la Belgique.", cas: []string{"299-42-3"}},
+		// An offer with a delivery word stays an offer.
+		{title: "Pseudoephedrin 500 kg", desc: "Lieferung in die EU, Telegram @verkauf", suspicious: true, cas: []string{"90-82-4"}},
+	})
+}
+
+// TestGap13GBLContext: the French, Spanish and German words for cleaner and
+// solvent (the way GBL is sold and shipped: "nettoyant pour jantes") are
+// chemical context for the abbreviation GBL, as "cleaner" and "solvent"
+// are (z0192); GBL without context stays out.
+func TestGap13GBLContext(t *testing.T) {
+	gap13Run(t, []gap13Case{
+		{title: "Démantèlement d'un réseau vendant de la GBL sur Telegram", desc: "Les enquêteurs ont identifié des vendeurs proposant de la GBL sur Telegram, expédiée comme « nettoyant pour jantes ».", cas: []string{"96-48-0"}},
+		{title: "GBL limpiador para llantas 1 L", desc: "Envío discreto.", price: "40 €", suspicious: true, cas: []string{"96-48-0"}},
+		{title: "GBL Felgenreiniger 1 L", price: "40 €", cas: []string{"96-48-0"}},
+		{title: "GBL Bank annual report", desc: "Telegram channel for shareholders.", cas: nil},
+	})
+}

@@ -18,13 +18,7 @@ const heldout13Path = "../testdata/heldout13/listings.jsonl"
 // heldout13KnownGaps are listings of the thirteenth held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout13KnownGaps = map[string]string{
-	// False positives: a Table I name that is not offered as a chemical.
-	"z0025": "wanted post ('WTB ephedrine HCl … paying crypto, telegram'): asks to buy, offers nothing; no buy-request notion",
-	"z0029": "German news ('Zoll stellt 500 kg Pseudoephedrin sicher', 'Ermittler vermuten'): no German news cue",
-	// CAS: wrong or missed substance, verdict right.
-	"z0192": "French news 'la GBL … expédiée comme « nettoyant pour jantes »': GBL read as ambiguous, no chemical context found (CAS only)",
-}
+var heldout13KnownGaps = map[string]string{}
 
 // TestHeldout13 measures the matcher on the thirteenth held-out set.
 func TestHeldout13(t *testing.T) {

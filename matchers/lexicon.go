@@ -55,6 +55,11 @@ type lexicon struct {
 		// acetylation with acetic anhydride"): the substance is what the
 		// product is made from, not what is offered.
 		Process []string `yaml:"process"`
+		// Wanted: buy-request cues ("WTB", "looking to buy", "suche",
+		// "куплю"): a mention a few words after one, in the same sentence
+		// and not turned into a question ("Looking to buy PMK? We have
+		// it"), is asked for, not offered.
+		Wanted []string `yaml:"wanted"`
 		// List: cues that open a list of a blend's constituents or notes
 		// ("natural constituents include", "heart notes:"): every mention
 		// after one, to the end of its sentence (commas and colons do not

@@ -2048,7 +2048,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			continue
 		}
 		if a.wanted {
-			explain = append(explain, s.Name+": wanted ([W] of have/want), not offered")
+			explain = append(explain, s.Name+": wanted (a buy request, or [W] of have/want), not offered")
 			continue
 		}
 		// A dosage form makes a finished medicine only of a substance that

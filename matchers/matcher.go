@@ -72,6 +72,7 @@ const (
 	kCompAfter
 	kCompProcess
 	kFiat
+	kWanted
 	kIndNegBefore
 	kIndNegImmediate
 	kFrameFirst
@@ -356,6 +357,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
 		{lex.Composition.List, kCompList},
 		{lex.Payment.Fiat, kFiat},
+		{lex.Composition.Wanted, kWanted},
 		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
 		{lex.IndicatorNegation.After, kIndNegAfter},
 	} {
