@@ -78,9 +78,11 @@ func TestGap13FinishedPerfume(t *testing.T) {
 
 // TestGap13RefusedIndicator: "not possible / not available" after an
 // indicator phrase refuses it (z0074 "匿名配送不可"), and a shorter phrase
-// inside the refused one ("匿名" in "匿名配送") goes with it. A CJK cue
-// counts only glued to the phrase or after a particle, and not when a Han
-// character goes on from it ("不可追踪": untraceable).
+// inside the refused one ("匿名" in "匿名配送") goes with it. Such a cue has
+// no subject of its own: it counts only right after the phrase (spaces,
+// punctuation or a topic particle between), not after another noun
+// ("tracking not available"), and a CJK one not when a Han character goes
+// on from it ("不可追踪": untraceable).
 func TestGap13RefusedIndicator(t *testing.T) {
 	gap13Run(t, []gap13Case{
 		{title: "アセトン 500ml ネイルオフ用", desc: "アセトン100%、500ml。匿名配送不可（危険物のため）ゆうパックで発送します。", price: "¥1,200", cas: []string{"67-64-1"}},
@@ -91,6 +93,8 @@ func TestGap13RefusedIndicator(t *testing.T) {
 		{title: "アセトン 500ml", desc: "アセトン100%、500ml。匿名配送で発送します。", price: "¥1,200", suspicious: true, cas: []string{"67-64-1"}},
 		{title: "丙酮 500ml", desc: "隐秘包装不可追踪。", price: "¥50", suspicious: true, cas: []string{"67-64-1"}},
 		{title: "Acetone 1 L", desc: "Stealth shipping available.", price: "$12", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "Acetone 1 L", desc: "Stealth shipping, tracking not available.", price: "$12", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "Acetone 1 L", desc: "Stealth shipping (not available for hazmat).", price: "$12", cas: []string{"67-64-1"}},
 	})
 }
 

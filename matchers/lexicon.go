@@ -86,6 +86,11 @@ type lexicon struct {
 		// After: refusals that deny the indicator phrase right before
 		// them in the same sentence ("label as gift – we cannot do that").
 		After []string `yaml:"after"`
+		// Unavailable: "not available / not possible" said of the phrase
+		// right before it, with nothing but spaces, punctuation or a
+		// topic particle between ("匿名配送不可", "stealth shipping: not
+		// available").
+		Unavailable []string `yaml:"unavailable"`
 	} `yaml:"indicator_negation"`
 	// IndicatorFrames: indicators said in two parts, a word of First and,
 	// at most Within bytes after it in the same sentence, a word of Second

@@ -919,11 +919,12 @@ func (m *Matcher) refusedIndicator(f *field, e int32) bool {
 		if bytes.ContainsAny(gap, ".!?;\n") {
 			continue
 		}
-		// A CJK cue has no word boundary: it refuses only glued to the
-		// phrase or after a topic particle ("匿名配送不可", "匿名配送は
-		// できません"), and not when a Han character goes on from it
-		// ("不可见", "不可追踪": invisible, untraceable).
-		if isCJKStart(f.norm[c.s:]) && (!cjkRefusalGap(gap) || isHanStart(f.norm[c.e:])) {
+		// "Not available" has no subject of its own: it refuses the
+		// phrase right before it ("匿名配送不可", "stealth shipping: not
+		// available"), not one a word earlier ("stealth shipping, tracking
+		// not available"); a CJK cue not when a Han character goes on
+		// from it ("不可追踪": untraceable).
+		if m.pats[c.pat].kinds&kIndUnavail != 0 && (!unavailGap(gap) || isHanStart(f.norm[c.e:])) {
 			continue
 		}
 		return true
@@ -931,11 +932,12 @@ func (m *Matcher) refusedIndicator(f *field, e int32) bool {
 	return false
 }
 
-// cjkRefusalGap reports whether the gap between an indicator phrase and a
-// CJK refusal cue is empty, spaces, or a Japanese or Korean topic particle.
-func cjkRefusalGap(gap []byte) bool {
-	switch strings.TrimSpace(string(gap)) {
-	case "", "は", "も", "が", ":", "은", "는", "이", "가":
+// unavailGap reports whether the gap between an indicator phrase and a
+// "not available" cue holds only spaces, a colon, dash, comma or bracket,
+// or a Japanese or Korean topic particle.
+func unavailGap(gap []byte) bool {
+	switch strings.Trim(string(gap), " :-,()–—") {
+	case "", "は", "も", "が", "은", "는", "이", "가":
 		return true
 	}
 	return false

@@ -73,6 +73,7 @@ const (
 	kCompProcess
 	kFiat
 	kWanted
+	kIndUnavail
 	kIndNegBefore
 	kIndNegImmediate
 	kFrameFirst
@@ -357,7 +358,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
 		{lex.Composition.List, kCompList},
 		{lex.Payment.Fiat, kFiat},
-		{lex.Composition.Wanted, kWanted},
+		{lex.Composition.Wanted, kWanted}, {lex.IndicatorNegation.Unavailable, kIndNegAfter | kIndUnavail},
 		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
 		{lex.IndicatorNegation.After, kIndNegAfter},
 	} {
