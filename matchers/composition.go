@@ -96,8 +96,10 @@ const maxWantedGap = 24
 
 // buyRequestBefore reports whether mention h follows a buy-request cue
 // ("WTB", "looking to buy", "suche", "куплю") by at most a few words in
-// the same sentence, and no question mark closes that sentence: "Looking
-// to buy PMK? We have stock" is a seller's hook, not a request.
+// the same sentence, with no offer word between ("compro y vendo"), and no
+// question mark closes that sentence: "Looking to buy PMK? We have stock"
+// is a seller's hook, not a request, and so is a cue said of the reader
+// ("if you are looking to buy PMK, contact us").
 func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
 	for _, c := range f.window(h.s-maxWantedGap-12, h.s) {
 		if c.pat < 0 || c.e > h.s || h.s-c.e > maxWantedGap || m.pats[c.pat].kinds&kWanted == 0 {
@@ -106,10 +108,24 @@ func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
 		if gap := f.norm[c.e:h.s]; bytes.ContainsAny(gap, ".!?;\n") || bytes.ContainsRune(gap, '。') {
 			continue
 		}
+		offer := false
+		for _, o := range f.window(c.e, h.s) {
+			if o.pat >= 0 && o.e <= h.s && m.pats[o.pat].kinds&kOffer != 0 {
+				offer = true
+			}
+		}
+		if offer || wordsBefore(f.norm, int(c.s), readerWords, 3) {
+			continue
+		}
 		return !questionAfter(f.norm, int(h.e))
 	}
 	return false
 }
+
+// readerWords before a buy-request cue make it the reader's ("if you are
+// looking to buy", "wenn Sie … suchen", "si vous cherchez"): a seller's
+// address, not a request.
+var readerWords = []string{"you", "you're", "youre", "if", "sie", "du", "vous", "usted", "ustedes", "вы", "ты", "jij", "u"}
 
 // questionAfter reports whether the sentence going on at b[i] ends in a
 // question mark.

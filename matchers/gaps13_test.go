@@ -112,6 +112,8 @@ func TestGap13BuyRequest(t *testing.T) {
 		{title: "Looking to buy ephedrine HCl? We have 1 kg in stock", desc: "Contact telegram @seller_x", price: "$900", suspicious: true, cas: []string{"299-42-3"}},
 		{title: "Ephedrine HCl 500 g", desc: "WTB? No, we sell: ephedrine HCl 99%, telegram @seller_y", price: "$500", suspicious: true, cas: []string{"299-42-3"}},
 		{title: "Ephedrine HCl 1 kg, 99%", desc: "We ship worldwide. Buyers looking to buy in bulk get a discount.", price: "$800", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Best supplier 2026", desc: "If you are looking to buy ephedrine HCl, contact us on telegram @seller_z", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Compro y vendo efedrina", desc: "Pago en BTC, telegram @vendedor", suspicious: true, cas: []string{"299-42-3"}},
 	})
 }
 
