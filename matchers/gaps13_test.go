@@ -89,8 +89,12 @@ func TestGap13RefusedIndicator(t *testing.T) {
 		{title: "アセトン 500ml ネイルオフ用", desc: "アセトン100%、500ml。匿名配送はできません。", price: "¥1,200", cas: []string{"67-64-1"}},
 		{title: "Acetone 1 L", desc: "Stealth shipping not available for hazmat.", price: "$12", cas: []string{"67-64-1"}},
 		{title: "Aceton 1 L", desc: "Diskreter Versand nicht verfügbar.", price: "12 €", cas: []string{"67-64-1"}},
+		{title: "Ацетон 1 л", desc: "Анонимная доставка невозможна.", price: "300 ₽", cas: []string{"67-64-1"}},
+		{title: "アセトン 1L", desc: "匿名配送には対応していません。", price: "¥1,200", cas: []string{"67-64-1"}},
+		{title: "丙酮 99% 1升", desc: "不支持匿名发货。", price: "¥50", cas: []string{"67-64-1"}},
 		// Not refused.
 		{title: "アセトン 500ml", desc: "アセトン100%、500ml。匿名配送で発送します。", price: "¥1,200", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "丙酮 99% 1升", desc: "匿名发货，不能退货。", price: "¥50", suspicious: true, cas: []string{"67-64-1"}},
 		{title: "丙酮 500ml", desc: "隐秘包装不可追踪。", price: "¥50", suspicious: true, cas: []string{"67-64-1"}},
 		{title: "Acetone 1 L", desc: "Stealth shipping available.", price: "$12", suspicious: true, cas: []string{"67-64-1"}},
 		{title: "Acetone 1 L", desc: "Stealth shipping, tracking not available.", price: "$12", suspicious: true, cas: []string{"67-64-1"}},

@@ -937,7 +937,7 @@ func (m *Matcher) refusedIndicator(f *field, e int32) bool {
 // or a Japanese or Korean topic particle.
 func unavailGap(gap []byte) bool {
 	switch strings.Trim(string(gap), " :-,()–—") {
-	case "", "は", "も", "が", "은", "는", "이", "가":
+	case "", "は", "も", "が", "には", "では", "은", "는", "이", "가":
 		return true
 	}
 	return false
