@@ -96,7 +96,8 @@ const maxWantedGap = 24
 
 // buyRequestBefore reports whether mention h follows a buy-request cue
 // ("WTB", "looking to buy", "suche", "куплю") by at most a few words in
-// the same sentence, with no offer word between ("compro y vendo"), and no
+// the same sentence, with no offer or trade word between ("compro y
+// vendo", "looking for distributors of"), and no
 // question mark closes that sentence: "Looking to buy PMK? We have stock"
 // is a seller's hook, not a request, and so is a cue said of the reader
 // ("if you are looking to buy PMK, contact us").
@@ -110,7 +111,7 @@ func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
 		}
 		offer := false
 		for _, o := range f.window(c.e, h.s) {
-			if o.pat >= 0 && o.e <= h.s && m.pats[o.pat].kinds&kOffer != 0 {
+			if o.pat >= 0 && o.e <= h.s && m.pats[o.pat].kinds&(kOffer|kBulk) != 0 {
 				offer = true
 			}
 		}

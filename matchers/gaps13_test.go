@@ -118,6 +118,8 @@ func TestGap13BuyRequest(t *testing.T) {
 		{title: "Ephedrine HCl 1 kg, 99%", desc: "We ship worldwide. Buyers looking to buy in bulk get a discount.", price: "$800", suspicious: true, cas: []string{"299-42-3"}},
 		{title: "Best supplier 2026", desc: "If you are looking to buy ephedrine HCl, contact us on telegram @seller_z", suspicious: true, cas: []string{"299-42-3"}},
 		{title: "Compro y vendo efedrina", desc: "Pago en BTC, telegram @vendedor", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "WTB/WTS ephedrine 1 kg", desc: "telegram @trader", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Looking to buy from distributors of ephedrine", desc: "telegram @trader", suspicious: true, cas: []string{"299-42-3"}},
 	})
 }
 
