@@ -73,6 +73,8 @@ func TestGap13FinishedPerfume(t *testing.T) {
 		{title: "Heliotropin crystals 250 g – perfumery raw material", desc: "Heliotropin, powdery cherry-almond note, 250 g pouch. Perfect for DIY perfumes and soap.", price: "$45", suspicious: true, cas: []string{"120-57-0"}},
 		{title: "Vendo piperonal 500g (heliotropina) para perfumaria", desc: "Piperonal / heliotropina CAS 120-57-0, 99%, cristais brancos.", price: "R$ 390,00", suspicious: true, cas: []string{"120-57-0"}},
 		{title: "Piperonal 100 g", desc: "Perfume grade, for perfume makers. Decanted from a 1 kg drum.", price: "$30", suspicious: true, cas: []string{"120-57-0"}},
+		{title: "Piperonal 500 g", desc: "Perfume tester free with every order.", price: "$50", suspicious: true, cas: []string{"120-57-0"}},
+		{title: "胡椒醛 99% 1kg", desc: "用于香水、香皂。", price: "¥300", suspicious: true, cas: []string{"120-57-0"}},
 	})
 }
 
