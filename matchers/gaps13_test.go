@@ -49,13 +49,17 @@ func TestGap13EsterWordOrder(t *testing.T) {
 }
 
 // TestGap13BocPiperidoneCJK: the Chinese names of 1-boc-4-piperidone with
-// an N- locant or a bracketed Boc group (z0199 "N-叔丁氧羰基-4-哌啶酮") are
-// that substance, so the 4-哌啶酮 inside them is no second one.
+// an N- locant or a bracketed Boc group (z0199 "N-叔丁氧羰基-4-哌啶酮"), and
+// "Boc-4-…" without a locant in any script, are that substance, so the
+// 4-哌啶酮 / 4-piperidone inside them is no second one.
 func TestGap13BocPiperidoneCJK(t *testing.T) {
 	gap13Run(t, []gap13Case{
 		{title: "1-boc-4-哌啶酮 现货", desc: "N-叔丁氧羰基-4-哌啶酮，99%，现货100kg。", price: "私聊", suspicious: true, cas: []string{"79099-07-3"}},
 		{title: "1-(叔丁氧羰基)-4-哌啶酮 99% 现货", price: "私聊", suspicious: true, cas: []string{"79099-07-3"}},
 		{title: "4-氧代哌啶-1-羧酸叔丁酯 99% 现货", price: "私聊", suspicious: true, cas: []string{"79099-07-3"}},
+		// Without a locant, as vendors write it.
+		{title: "Boc-4-哌啶酮 99% 1kg", price: "$100", suspicious: true, cas: []string{"79099-07-3"}},
+		{title: "Boc-4-piperidone 99% 1kg", price: "$100", suspicious: true, cas: []string{"79099-07-3"}},
 		// The bare name stays 4-piperidone.
 		{title: "4-哌啶酮 99% 现货", price: "私聊", suspicious: true, cas: []string{"41661-47-6"}},
 	})
