@@ -662,19 +662,16 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	if len(ev.hits) == 0 {
 		return ev
 	}
-	// denied reports whether an indicator phrase is denied before it or
-	// refused after it.
-	denied := func(c indCand) bool {
-		f := &fields[c.field]
-		return c.ii != m.noPaper && (m.negatedIndicator(f, c.s) || m.refusedIndicator(f, c.e) || answeredNo(f.norm, int(c.s)))
-	}
-	for ci, c := range ev.cands {
+	// A phrase inside a longer one of the same indicator that is denied
+	// ("匿名" in "匿名配送不可") is denied with it.
+	ev.cands = m.dropInsideDenied(fields, ev.cands)
+	for _, c := range ev.cands {
 		f := &fields[c.field]
 		if c.ii == m.messenger && temperatureAfter(f.norm, int(c.e)) {
 			continue // "Tg: 105 °C": a glass-transition temperature, not Telegram
 		}
-		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) && !denied(c) &&
-			!ev.insideDenied(ci, denied) {
+		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
+			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if c.ii == m.crypto && !ev.cryptoOnly {
 				ev.cryptoOnly = m.onlyNear(f, c.s, c.e)
@@ -1535,16 +1532,41 @@ func (m *Matcher) onlyNear(f *field, s, e int32) bool {
 	return false
 }
 
-// insideDenied reports whether indicator candidate ci lies inside a
-// longer candidate phrase of the same indicator that is denied: "匿名" in
-// "匿名配送不可" (anonymous shipping not possible) is refused with it.
-func (ev *evaluation) insideDenied(ci int, denied func(indCand) bool) bool {
-	c := ev.cands[ci]
-	// Candidates are in text order: a phrase holding this one is a
-	// neighbour (a bounded look keeps long pages linear).
-	for oi := max(0, ci-8); oi < min(len(ev.cands), ci+9); oi++ {
-		o := ev.cands[oi]
-		if oi != ci && o.field == c.field && o.ii == c.ii && o.s <= c.s && c.e <= o.e && o.e-o.s > c.e-c.s && denied(o) {
+// dropInsideDenied returns cands without the indicator phrases that lie
+// inside a longer phrase of the same indicator that is denied before it or
+// refused after it: "匿名" in "匿名配送不可" (anonymous shipping not
+// possible) is refused with it. It allocates only when it drops one.
+func (m *Matcher) dropInsideDenied(fields []field, cands []indCand) []indCand {
+	var out []indCand
+	for ci := range cands {
+		if !m.insideDenied(fields, cands, ci) {
+			if out != nil {
+				out = append(out, cands[ci])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]indCand, 0, len(cands)), cands[:ci]...)
+		}
+	}
+	if out == nil {
+		return cands
+	}
+	return out
+}
+
+// insideDenied reports whether candidate ci lies inside a longer denied
+// candidate of the same indicator. Candidates are in text order, so a
+// phrase holding another is its neighbour: a bounded look keeps long pages
+// linear.
+func (m *Matcher) insideDenied(fields []field, cands []indCand, ci int) bool {
+	c := cands[ci]
+	for oi := max(0, ci-8); oi < min(len(cands), ci+9); oi++ {
+		o := cands[oi]
+		if oi == ci || o.field != c.field || o.ii != c.ii || o.s > c.s || c.e > o.e || o.e-o.s <= c.e-c.s || o.ii == m.noPaper {
+			continue
+		}
+		if f := &fields[o.field]; m.negatedIndicator(f, o.s) || m.refusedIndicator(f, o.e) || answeredNo(f.norm, int(o.s)) {
 			return true
 		}
 	}
