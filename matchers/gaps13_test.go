@@ -101,6 +101,7 @@ func TestGap13RefusedIndicator(t *testing.T) {
 		// Not refused.
 		{title: "アセトン 500ml", desc: "アセトン100%、500ml。匿名配送で発送します。", price: "¥1,200", suspicious: true, cas: []string{"67-64-1"}},
 		{title: "丙酮 99% 1升", desc: "匿名发货，不能退货。", price: "¥50", suspicious: true, cas: []string{"67-64-1"}},
+		{title: "Acetona 1 L", desc: "Envío discreto, no se puede rastrear.", price: "10 €", suspicious: true, cas: []string{"67-64-1"}},
 		{title: "丙酮 500ml", desc: "隐秘包装不可追踪。", price: "¥50", suspicious: true, cas: []string{"67-64-1"}},
 		{title: "Acetone 1 L", desc: "Stealth shipping available.", price: "$12", suspicious: true, cas: []string{"67-64-1"}},
 		{title: "Acetone 1 L", desc: "Stealth shipping, tracking not available.", price: "$12", suspicious: true, cas: []string{"67-64-1"}},
