@@ -97,10 +97,10 @@ const maxWantedGap = 24
 // buyRequestBefore reports whether mention h follows a buy-request cue
 // ("WTB", "looking to buy", "suche", "куплю") by at most a few words in
 // the same sentence, with no offer or trade word between ("compro y
-// vendo", "looking for distributors of"), and no
-// question mark closes that sentence: "Looking to buy PMK? We have stock"
-// is a seller's hook, not a request, and so is a cue said of the reader
-// ("if you are looking to buy PMK, contact us").
+// vendo", "looking to buy from distributors of"), and no question mark
+// closes that sentence: "Looking to buy PMK? We have stock" is a seller's
+// hook, not a request, and so is a cue said of the reader ("if you are
+// looking to buy PMK, contact us").
 func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
 	for _, c := range f.window(h.s-maxWantedGap-12, h.s) {
 		if c.pat < 0 || c.e > h.s || h.s-c.e > maxWantedGap || m.pats[c.pat].kinds&kWanted == 0 {
