@@ -28,7 +28,7 @@ func (m *Matcher) markComposition(f *field, ms []subHit, chemForm bool) {
 		if h.negated {
 			continue
 		}
-		if wantedBefore(f.norm, int(h.s)) || m.buyRequestBefore(f, h) {
+		if wantedBefore(f.norm, int(h.s)) || m.buyRequestBefore(f, h) || m.buyRequestAfter(f, h) {
 			h.wanted = true
 			continue
 		}
@@ -119,6 +119,34 @@ func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
 			continue
 		}
 		return !questionAfter(f.norm, int(h.e))
+	}
+	return false
+}
+
+// maxWantedAfterGap bounds the bytes between a mention and a buy-request
+// cue after it ("エフェドリン 100g 求む").
+const maxWantedAfterGap = 12
+
+// buyRequestAfter reports whether a buy-request cue of a language that puts
+// it after the noun follows mention h closely ("エフェドリン求む", "efedrin
+// 100 g alınır", "Aceton gesucht"): a quantity at most between, no clause
+// break, no offer word right after the cue ("alınır satılır": bought and
+// sold) and no question after it.
+func (m *Matcher) buyRequestAfter(f *field, h *subHit) bool {
+	for _, c := range f.window(h.e, h.e+maxWantedAfterGap) {
+		if c.pat < 0 || c.s < h.e || c.s-h.e > maxWantedAfterGap || m.pats[c.pat].kinds&kWantedAfter == 0 {
+			continue
+		}
+		if gap := f.norm[h.e:c.s]; !sameClause(gap) {
+			continue
+		}
+		// "alınır satılır", "買います・売ります": bought and sold.
+		for _, o := range f.window(c.e, c.e+16) {
+			if o.pat >= 0 && o.s >= c.e && m.pats[o.pat].kinds&kOffer != 0 {
+				return false
+			}
+		}
+		return !questionAfter(f.norm, int(c.e))
 	}
 	return false
 }

@@ -110,7 +110,9 @@ func TestGap13RefusedIndicator(t *testing.T) {
 }
 
 // TestGap13BuyRequest: a mention a few words after a buy-request cue
-// ("WTB", "looking to buy", "Suche", "куплю") is asked for, not offered,
+// ("WTB", "looking to buy", "Suche", "куплю"), or right before one in the
+// languages that put it after the noun ("求む", "삽니다", "alınır",
+// "gesucht"), is asked for, not offered,
 // even with a messenger contact and crypto payment (z0025). A question
 // after the mention is a seller's hook, and a mention far from the cue or
 // in another sentence is offered.
@@ -119,7 +121,13 @@ func TestGap13BuyRequest(t *testing.T) {
 		{title: "WTB ephedrine HCl 500 g – paying crypto", desc: "Looking to BUY ephedrine hcl, 500g. Will pay BTC/XMR. Contact telegram @buyer_pete", cas: []string{"299-42-3"}},
 		{title: "Куплю эфедрин 100 г", desc: "Куплю эфедрин, оплата BTC, пишите в телеграм @buyer_ru", cas: []string{"299-42-3"}},
 		{title: "Suche Pseudoephedrin 1 kg", desc: "Suche Pseudoephedrin, zahle bar. Telegram @kaeufer", cas: []string{"90-82-4"}},
+		// Cues after the noun (ja, ko, tr, de).
+		{title: "エフェドリン 100g 求む", desc: "テレグラム @kaitai で連絡ください", cas: []string{"299-42-3"}},
+		{title: "에페드린 삽니다", desc: "텔레그램 @buyer", cas: []string{"299-42-3"}},
+		{title: "Efedrin alınır", desc: "telegram @alici", cas: []string{"299-42-3"}},
+		{title: "Pseudoephedrin gesucht", desc: "Telegram @kaeufer", cas: []string{"90-82-4"}},
 		// Offers.
+		{title: "Efedrin alınır satılır", desc: "telegram @tuccar", suspicious: true, cas: []string{"299-42-3"}},
 		{title: "Looking to buy ephedrine HCl? We have 1 kg in stock", desc: "Contact telegram @seller_x", price: "$900", suspicious: true, cas: []string{"299-42-3"}},
 		{title: "Ephedrine HCl 500 g", desc: "WTB? No, we sell: ephedrine HCl 99%, telegram @seller_y", price: "$500", suspicious: true, cas: []string{"299-42-3"}},
 		{title: "Ephedrine HCl 1 kg, 99%", desc: "We ship worldwide. Buyers looking to buy in bulk get a discount.", price: "$800", suspicious: true, cas: []string{"299-42-3"}},

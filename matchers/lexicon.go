@@ -60,6 +60,11 @@ type lexicon struct {
 		// and not turned into a question ("Looking to buy PMK? We have
 		// it"), is asked for, not offered.
 		Wanted []string `yaml:"wanted"`
+		// WantedAfter: buy-request cues of languages that put them after
+		// the noun ("エフェドリン求む", "efedrin alınır", "Aceton gesucht"):
+		// a mention right before one (a quantity between allowed) is
+		// wanted.
+		WantedAfter []string `yaml:"wanted_after"`
 		// List: cues that open a list of a blend's constituents or notes
 		// ("natural constituents include", "heart notes:"): every mention
 		// after one, to the end of its sentence (commas and colons do not

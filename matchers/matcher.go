@@ -74,6 +74,7 @@ const (
 	kFiat
 	kWanted
 	kIndUnavail
+	kWantedAfter
 	kIndNegBefore
 	kIndNegImmediate
 	kFrameFirst
@@ -358,7 +359,8 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
 		{lex.Composition.List, kCompList},
 		{lex.Payment.Fiat, kFiat},
-		{lex.Composition.Wanted, kWanted}, {lex.IndicatorNegation.Unavailable, kIndNegAfter | kIndUnavail},
+		{lex.Composition.Wanted, kWanted}, {lex.Composition.WantedAfter, kWantedAfter},
+		{lex.IndicatorNegation.Unavailable, kIndNegAfter | kIndUnavail},
 		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
 		{lex.IndicatorNegation.After, kIndNegAfter},
 	} {
