@@ -28,7 +28,7 @@ func (m *Matcher) markComposition(f *field, ms []subHit, chemForm bool) {
 		if h.negated {
 			continue
 		}
-		if wantedBefore(f.norm, int(h.s)) {
+		if wantedBefore(f.norm, int(h.s)) || m.buyRequestBefore(f, h) || m.buyRequestAfter(f, h) {
 			h.wanted = true
 			continue
 		}
@@ -88,6 +88,86 @@ func wantedBefore(norm []byte, s int) bool {
 					return false
 				}
 			}
+		}
+	}
+	return false
+}
+
+// maxWantedGap bounds the bytes between a buy-request cue and the mention
+// it asks for ("WTB: BMK glycidate", "Suche 5 Liter Aceton").
+const maxWantedGap = 24
+
+// buyRequestBefore reports whether mention h follows a buy-request cue
+// ("WTB", "looking to buy", "suche", "куплю") by at most a few words in
+// the same sentence, with no offer or trade word between ("compro y
+// vendo", "looking to buy from distributors of"), and no question mark
+// closes that sentence: "Looking to buy PMK? We have stock" is a seller's
+// hook, not a request, and so is a cue said of the reader ("if you are
+// looking to buy PMK, contact us").
+func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
+	for _, c := range f.window(h.s-maxWantedGap-12, h.s) {
+		if c.pat < 0 || c.e > h.s || h.s-c.e > maxWantedGap || m.pats[c.pat].kinds&kWanted == 0 {
+			continue
+		}
+		if gap := f.norm[c.e:h.s]; bytes.ContainsAny(gap, ".!?;\n") || bytes.ContainsRune(gap, '。') {
+			continue
+		}
+		offer := false
+		for _, o := range f.window(c.e, h.s) {
+			if o.pat >= 0 && o.e <= h.s && m.pats[o.pat].kinds&(kOffer|kBulk) != 0 {
+				offer = true
+			}
+		}
+		if offer || wordsBefore(f.norm, int(c.s), readerWords, 3) {
+			continue
+		}
+		return !questionAfter(f.norm, int(h.e))
+	}
+	return false
+}
+
+// maxWantedAfterGap bounds the bytes between a mention and a buy-request
+// cue after it ("エフェドリン 100g 求む").
+const maxWantedAfterGap = 12
+
+// buyRequestAfter reports whether a buy-request cue of a language that puts
+// it after the noun follows mention h closely ("エフェドリン求む", "efedrin
+// 100 g alınır", "Aceton gesucht"): a quantity at most between, no clause
+// break, no offer word right after the cue ("alınır satılır": bought and
+// sold) and no question after it.
+func (m *Matcher) buyRequestAfter(f *field, h *subHit) bool {
+	for _, c := range f.window(h.e, h.e+maxWantedAfterGap) {
+		if c.pat < 0 || c.s < h.e || c.s-h.e > maxWantedAfterGap || m.pats[c.pat].kinds&kWantedAfter == 0 {
+			continue
+		}
+		if gap := f.norm[h.e:c.s]; !sameClause(gap) {
+			continue
+		}
+		// "alınır satılır", "買います・売ります": bought and sold.
+		for _, o := range f.window(c.e, c.e+16) {
+			if o.pat >= 0 && o.s >= c.e && m.pats[o.pat].kinds&kOffer != 0 {
+				return false
+			}
+		}
+		return !questionAfter(f.norm, int(c.e))
+	}
+	return false
+}
+
+// readerWords before a buy-request cue make it the reader's ("if you are
+// looking to buy", "wenn Sie … suchen", "si vous cherchez"): a seller's
+// address, not a request.
+var readerWords = []string{"you", "you're", "youre", "if", "sie", "du", "vous", "usted", "ustedes", "вы", "ты", "jij", "u"}
+
+// questionAfter reports whether the sentence going on at b[i] ends in a
+// question mark.
+func questionAfter(b []byte, i int) bool {
+	for j := i; j < len(b) && j < i+200; j++ {
+		switch b[j] {
+		case '?':
+			return true
+		case '.', '!', '\n', ';':
+			return false
 		}
 	}
 	return false

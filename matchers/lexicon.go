@@ -64,6 +64,16 @@ type lexicon struct {
 		// acetylation with acetic anhydride"): the substance is what the
 		// product is made from, not what is offered.
 		Process []string `yaml:"process"`
+		// Wanted: buy-request cues ("WTB", "looking to buy", "suche",
+		// "куплю"): a mention a few words after one, in the same sentence
+		// and not turned into a question ("Looking to buy PMK? We have
+		// it"), is asked for, not offered.
+		Wanted []string `yaml:"wanted"`
+		// WantedAfter: buy-request cues of languages that put them after
+		// the noun ("エフェドリン求む", "efedrin alınır", "Aceton gesucht"):
+		// a mention right before one (a quantity between allowed) is
+		// wanted.
+		WantedAfter []string `yaml:"wanted_after"`
 		// List: cues that open a list of a blend's constituents or notes
 		// ("natural constituents include", "heart notes:"): every mention
 		// after one, to the end of its sentence (commas and colons do not
@@ -90,6 +100,11 @@ type lexicon struct {
 		// After: refusals that deny the indicator phrase right before
 		// them in the same sentence ("label as gift – we cannot do that").
 		After []string `yaml:"after"`
+		// Unavailable: "not available / not possible" said of the phrase
+		// right before it, with nothing but spaces, punctuation or a
+		// topic particle between ("匿名配送不可", "stealth shipping: not
+		// available").
+		Unavailable []string `yaml:"unavailable"`
 	} `yaml:"indicator_negation"`
 	// IndicatorFrames: indicators said in two parts, a word of First and,
 	// at most Within bytes after it in the same sentence, a word of Second

@@ -700,6 +700,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	if len(ev.hits) == 0 {
 		return ev
 	}
+	// A phrase inside a longer one of the same indicator that is denied
+	// ("匿名" in "匿名配送不可") is denied with it.
+	ev.cands = m.dropInsideDenied(fields, ev.cands)
 	for _, c := range ev.cands {
 		f := &fields[c.field]
 		if c.ii == m.messenger && temperatureAfter(f.norm, int(c.e)) {
@@ -1081,11 +1084,38 @@ func (m *Matcher) refusedIndicator(f *field, e int32) bool {
 		if c.pat < 0 || c.s < e || c.s-e > 24 || m.pats[c.pat].kinds&kIndNegAfter == 0 {
 			continue
 		}
-		if gap := f.norm[e:c.s]; !bytes.ContainsAny(gap, ".!?;\n") {
-			return true
+		gap := f.norm[e:c.s]
+		if bytes.ContainsAny(gap, ".!?;\n") {
+			continue
 		}
+		// "Not available" has no subject of its own: it refuses the
+		// phrase right before it ("匿名配送不可", "stealth shipping: not
+		// available"), not one a word earlier ("stealth shipping, tracking
+		// not available"); a CJK cue not when a Han character goes on
+		// from it ("不可追踪": untraceable).
+		if m.pats[c.pat].kinds&kIndUnavail != 0 && (!unavailGap(gap) || isHanStart(f.norm[c.e:])) {
+			continue
+		}
+		return true
 	}
 	return false
+}
+
+// unavailGap reports whether the gap between an indicator phrase and a
+// "not available" cue holds only spaces, a colon, dash, comma or bracket,
+// or a Japanese or Korean topic particle.
+func unavailGap(gap []byte) bool {
+	switch strings.Trim(string(gap), " :-,()–—") {
+	case "", "は", "も", "が", "には", "では", "은", "는", "이", "가":
+		return true
+	}
+	return false
+}
+
+// isHanStart reports whether b starts with a Han character.
+func isHanStart(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return unicode.Is(unicode.Han, r)
 }
 
 // sameClause reports whether a short gap holds no clause punctuation.
@@ -1755,6 +1785,47 @@ func (m *Matcher) onlyNear(f *field, s, e int32) bool {
 	return false
 }
 
+// dropInsideDenied returns cands without the indicator phrases that lie
+// inside a longer phrase of the same indicator that is denied before it or
+// refused after it: "匿名" in "匿名配送不可" (anonymous shipping not
+// possible) is refused with it. It allocates only when it drops one.
+func (m *Matcher) dropInsideDenied(fields []field, cands []indCand) []indCand {
+	var out []indCand
+	for ci := range cands {
+		if !m.insideDenied(fields, cands, ci) {
+			if out != nil {
+				out = append(out, cands[ci])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]indCand, 0, len(cands)), cands[:ci]...)
+		}
+	}
+	if out == nil {
+		return cands
+	}
+	return out
+}
+
+// insideDenied reports whether candidate ci lies inside a longer denied
+// candidate of the same indicator. Candidates are in text order, so a
+// phrase holding another is its neighbour: a bounded look keeps long pages
+// linear.
+func (m *Matcher) insideDenied(fields []field, cands []indCand, ci int) bool {
+	c := cands[ci]
+	for oi := max(0, ci-8); oi < min(len(cands), ci+9); oi++ {
+		o := cands[oi]
+		if oi == ci || o.field != c.field || o.ii != c.ii || o.s > c.s || c.e > o.e || o.e-o.s <= c.e-c.s || o.ii == m.noPaper {
+			continue
+		}
+		if f := &fields[o.field]; m.negatedIndicator(f, o.s) || m.refusedIndicator(f, o.e) || answeredNo(f.norm, int(o.s)) {
+			return true
+		}
+	}
+	return false
+}
+
 // isCJKStart reports whether b starts with a CJK character (no word
 // boundaries there).
 func isCJKStart(b []byte) bool {
@@ -2255,7 +2326,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			continue
 		}
 		if a.wanted {
-			explain = append(explain, s.Name+": wanted ([W] of have/want), not offered")
+			explain = append(explain, s.Name+": wanted (a buy request, or [W] of have/want), not offered")
 			continue
 		}
 		// A dosage form makes a finished medicine only of a substance that

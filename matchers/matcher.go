@@ -72,6 +72,9 @@ const (
 	kCompAfter
 	kCompProcess
 	kFiat
+	kWanted
+	kIndUnavail
+	kWantedAfter
 	kIndNegBefore
 	kIndNegImmediate
 	kFrameFirst
@@ -367,6 +370,8 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Paperwork.PackagingNouns, kPackNoun}, {lex.Paperwork.PackagingBefore, kPackBefore},
 		{lex.Paperwork.PackagingAfter, kPackAfter},
 		{lex.Payment.Fiat, kFiat},
+		{lex.Composition.Wanted, kWanted}, {lex.Composition.WantedAfter, kWantedAfter},
+		{lex.IndicatorNegation.Unavailable, kIndNegAfter | kIndUnavail},
 		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
 		{lex.IndicatorNegation.After, kIndNegAfter},
 	} {
