@@ -103,7 +103,7 @@ func TestBrowserPostTarget(t *testing.T) {
 		chromedp.Click(chromedp.ID("test-button")),
 		chromedp.WaitVisible(chromedp.ID("test-report")),
 	)
-	if rep := text(t, ctx, "#test-report h2"); !strings.Contains(rep, ": 1 listing") {
+	if rep := text(t, ctx, "#test-report h2"); !strings.Contains(rep, ": 1 listing from") {
 		t.Errorf("test of the POST target as shown: %q, want 1 listing (the feed answers 401 without its key)", rep)
 	}
 	do(t, ctx, "save the POST target",

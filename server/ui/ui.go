@@ -41,6 +41,13 @@ var funcs = template.FuncMap{
 	"score": func(f float64) string { return fmt.Sprintf("%.2f", f) },
 	"join":  strings.Join,
 	"add":   func(a, b int) int { return a + b },
+	// plural spells a count with its noun: "1 listing", "3 listings".
+	"plural": func(n int, word string) string {
+		if n == 1 {
+			return "1 " + word
+		}
+		return fmt.Sprintf("%d %ss", n, word)
+	},
 	"label": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
 	"short": func(s string, n int) string {
 		if len(s) <= n {
