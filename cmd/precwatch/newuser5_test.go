@@ -93,6 +93,7 @@ targets:
 		{[]string{"serve", "--bogus"}, 2, "precwatch serve: flag provided but not defined: -bogus"},
 		{[]string{"serve"}, 2, "--config is required"},
 		{[]string{"serve", "--config", cfg, "--log-level", "loud"}, 2, `precwatch serve: --log-level "loud"`},
+		{[]string{"serve", "--config", cfg, "--addr", "bad:addr:x"}, 2, `precwatch serve: --addr "bad:addr:x": want HOST:PORT`},
 
 		// demo: its data directory is never created by a usage error.
 		{[]string{"demo", "--data", demoData, "--bogus"}, 2, "precwatch demo: flag provided but not defined: -bogus"},

@@ -37,7 +37,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	cfgPath := fs.String("config", "", "configuration `FILE` (required); reloaded when it changes")
 	dataDir := fs.String("data", "", "data `DIR` (default: the config's data_dir)")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `ADDRESS`")
-	logLevel := fs.String("log-level", "info", "log level: debug, info, warn, error")
+	logLevel := fs.String("log-level", "info", "log `level`: debug, info, warn or error")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +46,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	if msg := extraArgs(fs); msg != "" {
 		return usageError(fs, "%s", msg)
+	}
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		return usageError(fs, "--addr %q: want HOST:PORT (127.0.0.1:8080)", *addr)
 	}
 	logger, err := newLogger(env.Stderr, *logLevel)
 	if err != nil {
