@@ -72,16 +72,13 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if *format != "jsonl" && *format != "text" {
-		fmt.Fprintf(env.Stderr, "precwatch match: --format %q: want jsonl or text\n", *format)
-		return errUsage
+		return badUsage("--format %q: want jsonl or text", *format)
 	}
 	if *input != "" && *input != "jsonl" && *input != "text" {
-		fmt.Fprintf(env.Stderr, "precwatch match: --input %q: want jsonl or text\n", *input)
-		return errUsage
+		return badUsage("--input %q: want jsonl or text", *input)
 	}
 	if !(*threshold >= 0 && *threshold <= 1) { // NaN too
-		fmt.Fprintf(env.Stderr, "precwatch match: --threshold %v: want 0..1\n", *threshold)
-		return errUsage
+		return badUsage("--threshold %v: want 0..1", *threshold)
 	}
 	wl, err := matchers.LoadWatchlist(watchlists...)
 	if err != nil {
@@ -106,7 +103,7 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 			break
 		}
 		if arg == "-" {
-			if err := p.readStream(ctx, "stdin", env.Stdin, *input, true, true); err != nil {
+			if err := p.readStream(ctx, "stdin", env.Stdin, *input, true, true); err != nil && ctx.Err() == nil {
 				fmt.Fprintf(env.Stderr, "precwatch match: stdin: %v\n", err)
 				failed = true
 			}
