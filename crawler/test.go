@@ -33,9 +33,12 @@ type TestReport struct {
 	// them for a target without fields, else those whose configured
 	// selectors missed a field that the data supplied.
 	Structured int
-	// Gone lists the pages where listing.gone matched: the platform's
-	// notice that their listing was taken down.
+	// Gone lists the pages that say their listing was taken down: where
+	// listing.gone matched, a not-found page answered with status 200, or
+	// a listing page redirected to the home or its category page.
 	Gone []string
+	// GoneWhy says, for each page of Gone, what made it count as gone.
+	GoneWhy map[string]string
 }
 
 // NoStructuredData is the Unmatched entry of an html target without
@@ -132,8 +135,23 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	for k, n := range page.Counts {
 		rep.Counts[k] += n
 	}
-	if page.Gone || page.NotFound && r.isListingURL(it) {
+	why := ""
+	switch {
+	case page.Gone:
+		why = fmt.Sprintf("listing.gone %q matched (the platform's notice that the listing was taken down)", r.t.Listing.Gone)
+	case page.NotFound && r.isListingURL(it):
+		why = `the page says the listing is not there (a not-found page: its title or heading reads like "Page not found" or "This listing has ended", and it has no schema.org product)`
+	default:
+		if where := r.removedRedirect(it, final); where != "" {
+			why = fmt.Sprintf("redirected to %s (%s), as shops answer a taken-down listing", final, where)
+		}
+	}
+	if why != "" {
 		rep.Gone = append(rep.Gone, tp.URL)
+		if rep.GoneWhy == nil {
+			rep.GoneWhy = map[string]string{}
+		}
+		rep.GoneWhy[tp.URL] = why
 		return nil, nil
 	}
 	r.fillFrames(ctx, page, false)

@@ -1051,12 +1051,17 @@ targets:
 // Without listing.gone, a listing page that answers 200 with a not-found
 // page (a soft 404) is gone by the crawler's own guess; the line says so
 // instead of `listing.gone "" matched`. A page with one listing says
-// "1 listing".
+// "1 listing". A listing page redirected to the home page is gone as in a
+// crawl (was: the home page read as its listing).
 func TestTargetTestGoneWording(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/search":
-			fmt.Fprint(w, `<html><body><a class="o" href="/ad/1">one</a> <a class="o" href="/ad/2">two</a></body></html>`)
+			fmt.Fprint(w, `<html><body><a class="o" href="/ad/1">one</a> <a class="o" href="/ad/2">two</a> <a class="o" href="/ad/3">three</a></body></html>`)
+		case "/ad/3":
+			http.Redirect(w, r, "/", http.StatusFound)
+		case "/":
+			fmt.Fprint(w, `<html><head><title>Welcome to Board</title></head><body><h1>Welcome to Board</h1><p class="d">Buy and sell.</p></body></html>`)
 		case "/ad/1":
 			fmt.Fprint(w, `<html><head><title>Acetone 1 l</title></head><body><h1>Acetone 1 l</h1><p class="d">Lab grade.</p></body></html>`)
 		case "/ad/2":
@@ -1082,17 +1087,21 @@ targets:
       url_pattern: "^/ad/"
       fields: {title: h1, description: p.d}
 `, filepath.Join(dir, "data"), srv.URL))
-	code, stdout, stderr := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "board", "--pages", "3")
+	code, stdout, stderr := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "board", "--pages", "4")
 	if code != 0 {
 		t.Fatalf("target test: exit %d\n%s%s", code, stdout, stderr)
 	}
 	for _, want := range []string{
 		"200 " + srv.URL + "/ad/1  1 listing\n",
 		"200 " + srv.URL + "/ad/2  gone: the page says the listing is not there",
+		srv.URL + "/ad/3  gone: redirected to " + srv.URL + "/ (the home page)",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("target test output lacks %q:\n%s", want, stdout)
 		}
+	}
+	if strings.Contains(stdout, "Welcome to Board") {
+		t.Errorf("target test read the home page a removed listing redirected to as a listing:\n%s", stdout)
 	}
 	if strings.Contains(stdout, `listing.gone ""`) {
 		t.Errorf("target test names an empty listing.gone:\n%s", stdout)

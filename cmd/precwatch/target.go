@@ -125,12 +125,8 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		case p.Error != "":
 			line += "  ERROR " + p.Error
 			failed++
-		case slices.Contains(rep.Gone, p.URL) && t.Listing.Gone != "":
-			line = fmt.Sprintf("  %s %s  gone: listing.gone %q matched (the platform's notice that the listing was taken down)", status, p.URL, t.Listing.Gone)
 		case slices.Contains(rep.Gone, p.URL):
-			// No listing.gone: the crawler's own guess, a not-found page
-			// answered with status 200 (a soft 404).
-			line = fmt.Sprintf("  %s %s  gone: the page says the listing is not there (a not-found page: its title or heading reads like \"Page not found\" or \"This listing has ended\", and it has no schema.org product)", status, p.URL)
+			line = fmt.Sprintf("  %s %s  gone: %s", status, p.URL, rep.GoneWhy[p.URL])
 		}
 		fmt.Fprintln(w, line)
 	}
