@@ -100,6 +100,15 @@ type lexicon struct {
 		First     []string `yaml:"first"`
 		Second    []string `yaml:"second"`
 		Within    int      `yaml:"within"`
+		// Negated: an indicator-negation or paperwork-denial cue (not, no,
+		// without, ohne, sin, без, 无需 …) counts as a second part too:
+		// "customs won't open it", "sin pasar revisión", "таможня не
+		// вскрывает" (a control noun denied).
+		Negated bool `yaml:"negated"`
+		// Block: words that, between the two parts or up to 24 bytes
+		// after the frame in the same sentence, clear it ("customs duties
+		// not included", "the invoice shows product name and CAS").
+		Block []string `yaml:"block"`
 	} `yaml:"indicator_frames"`
 }
 

@@ -313,6 +313,7 @@ type indCand struct {
 	ii    int16
 	field int32
 	s, e  int32
+	fr    int16 // 1 + the indicator frame it comes from, 0 for none
 }
 
 // ctxHit is the position of a context word.
@@ -527,7 +528,17 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kFrameSecond != 0 {
 				for _, fr := range p.frameSecond {
 					if s, e, ok := m.frameSpan(f, h, fr); ok {
-						ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e})
+						ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e, fr: fr + 1})
+					}
+				}
+			}
+			if k&kFrameFirst != 0 {
+				for _, fr := range p.frameFirst {
+					if !m.frames[fr].negated {
+						continue
+					}
+					if s, e, ok := m.negFrameSpan(f, h, fr); ok {
+						ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e, fr: fr + 1})
 					}
 				}
 			}
@@ -677,6 +688,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 		if m.indicators[c.ii].id == IndMislabel && (namesOwnProduct(f, c, ev.hits) || quantityAfter(f.norm, int(c.e))) {
 			continue // "shipped as 'Acetone, UN1090'", "sent as a 50 ml bottle": no false name
+		}
+		if c.fr > 0 && m.frameBlocked(f, c) {
+			continue // "customs duties not included": a word of the frame's block list clears it
 		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
@@ -977,6 +991,50 @@ func (m *Matcher) frameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// negFrameCue are the kinds of a negation cue that closes a negated
+// indicator frame: indicator negation (not, never, no, without, ohne, sin,
+// без, 无 …) and paperwork denial (without, 无需, không cần, tanpa,
+// بدون, not needed, yok …).
+const negFrameCue = kIndNegBefore | kIndNegImmediate | kPaperBefore | kPaperAfter | kPackAfter
+
+// negFrameSpan returns the span of negated indicator frame fr whose first
+// part is h and whose second part is a negation cue at most the frame's
+// distance before or after it in the same clause: "the border folks never
+// open it", "sin pasar revisión", "таможня не вскрывает", "ohne dass der
+// Zoll das Paket öffnet". The cues are hits the field already has.
+func (m *Matcher) negFrameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
+	within := m.frames[fr].within
+	for _, c := range f.window(h.s-within-maxCue, h.e+within) {
+		if c.pat < 0 || c.pat == h.pat || m.pats[c.pat].kinds&negFrameCue == 0 {
+			continue
+		}
+		switch {
+		case c.e <= h.s && h.s-c.e <= within && sameClause(f.norm[c.e:h.s]):
+			return c.s, h.e, true
+		case c.s >= h.e && c.s-h.e <= within && sameClause(f.norm[h.e:c.s]):
+			return h.s, c.e, true
+		}
+	}
+	return 0, 0, false
+}
+
+// frameBlocked reports whether a block word of the frame candidate c came
+// from lies inside its span or starts at most 24 bytes after it in the same
+// sentence ("customs duties not included", "the invoice will read 'Iode,
+// UN3495' with the exact product name").
+func (m *Matcher) frameBlocked(f *field, c indCand) bool {
+	fr := c.fr - 1
+	for _, b := range f.window(c.s, c.e+24) {
+		if b.pat < 0 || m.pats[b.pat].kinds&kFrameBlock == 0 || !slices.Contains(m.pats[b.pat].frameBlock, fr) {
+			continue
+		}
+		if b.s >= c.s && (b.s <= c.e || sameSentence(f.norm[c.e:b.s])) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameSentence reports whether a gap holds no sentence break. A question

@@ -81,6 +81,7 @@ const (
 	kPackNoun
 	kPackBefore
 	kPackAfter
+	kFrameBlock
 )
 
 // termRef ties a pattern to a substance term.
@@ -114,12 +115,15 @@ type pattern struct {
 	blockBefore []int16 // indicators this pattern blocks when shortly before their term
 	frameFirst  []int16 // indicator frames this pattern opens
 	frameSecond []int16 // indicator frames this pattern closes
+	frameBlock  []int16 // indicator frames this pattern clears
 }
 
 // frameDef is an indicator said in two parts (lexicon indicator_frames).
 type frameDef struct {
 	ii     int16 // the indicator
 	within int32 // the most bytes between the end of the first part and the second
+	// negated: a negation cue closes the frame too (lexicon Negated).
+	negated bool
 }
 
 // patInfo is the part of a pattern that filtering raw hits reads, kept
@@ -333,7 +337,13 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 {
 			return nil, fmt.Errorf("lexicon: indicator frame %d: unknown indicator %q, or no words or distance", fi, fr.Indicator)
 		}
-		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within)})
+		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated})
+		for _, t := range fr.Block {
+			for _, v := range lexVariants(t) {
+				p := b.add(v, kFrameBlock)
+				p.frameBlock = append(p.frameBlock, int16(fi))
+			}
+		}
 		for _, t := range fr.First {
 			for _, v := range lexVariants(t) {
 				p := b.add(v, kFrameFirst)
