@@ -1050,11 +1050,13 @@ func sameSentence(gap []byte) bool {
 }
 
 // insideIndicator reports whether hit h lies inside a longer risk-indicator
-// phrase: "税関" (customs, a report word) in "税関対策済み" (customs
-// taken care of) is part of the indicator, not a report.
+// or offer phrase: "税関" (customs, a report word) in "税関対策済み" (customs
+// taken care of) is part of the indicator, not a report; "règlement"
+// (regulation, a report word) in "règlement par virement" (payment by
+// transfer) is part of an offer.
 func (m *Matcher) insideIndicator(f *field, h fhit) bool {
 	for _, c := range f.window(h.s-maxCue, h.s) {
-		if c.pat >= 0 && c.pat != h.pat && m.pats[c.pat].kinds&kIndicator != 0 && c.e >= h.e && c.e-c.s > h.e-h.s {
+		if c.pat >= 0 && c.pat != h.pat && m.pats[c.pat].kinds&(kIndicator|kOffer) != 0 && c.e >= h.e && c.e-c.s > h.e-h.s {
 			return true
 		}
 	}
@@ -1109,7 +1111,19 @@ func (m *Matcher) refusedIndicator(f *field, e int32) bool {
 		if c.pat < 0 || c.s < e || c.s-e > 24 || m.pats[c.pat].kinds&kIndNegAfter == 0 {
 			continue
 		}
-		if gap := f.norm[e:c.s]; !bytes.ContainsAny(gap, ".!?;\n") {
+		if gap := f.norm[e:c.s]; !bytes.ContainsAny(gap, ".!?;\n") && !m.fiatBetween(f, e, c.s) {
+			return true
+		}
+	}
+	return false
+}
+
+// fiatBetween reports whether a fiat payment method is named between e and
+// s: then a refusal after it refuses that method, not the crypto before it
+// ("platba pouze v kryptoměnách, bankovní převod nepřijímáme").
+func (m *Matcher) fiatBetween(f *field, e, s int32) bool {
+	for _, c := range f.window(e, s) {
+		if c.pat >= 0 && c.e <= s && m.pats[c.pat].kinds&kFiat != 0 {
 			return true
 		}
 	}
