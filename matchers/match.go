@@ -1020,14 +1020,15 @@ func (m *Matcher) negFrameSpan(f *field, h fhit, fr int16) (int32, int32, bool) 
 	return 0, 0, false
 }
 
-// frameBlocked reports whether a block word of the frame candidate c came
-// from lies inside its span or starts at most 24 bytes after it in the same
+// frameBlocked reports whether a block word of a frame of candidate c's
+// indicator (frames of one indicator share their block words) lies inside
+// its span or starts at most 24 bytes after it in the same
 // sentence ("customs duties not included", "the invoice will read 'Iode,
 // UN3495' with the exact product name").
 func (m *Matcher) frameBlocked(f *field, c indCand) bool {
-	fr := c.fr - 1
 	for _, b := range f.window(c.s, c.e+24) {
-		if b.pat < 0 || m.pats[b.pat].kinds&kFrameBlock == 0 || !slices.Contains(m.pats[b.pat].frameBlock, fr) {
+		if b.pat < 0 || m.pats[b.pat].kinds&kFrameBlock == 0 ||
+			!slices.ContainsFunc(m.pats[b.pat].frameBlock, func(fb int16) bool { return m.frames[fb].ii == c.ii }) {
 			continue
 		}
 		if b.s >= c.s && (b.s <= c.e || sameSentence(f.norm[c.e:b.s])) {

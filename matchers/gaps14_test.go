@@ -1,0 +1,60 @@
+package matchers
+
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Code fixes of held-out round 14 (testdata/heldout14: risk indicators
+// worded in ways the matcher had not seen, next to innocent twins that use
+// the same words); each test fails on the code before its fix (branch point
+// 1cc9525).
+
+// TestGap14NegatedFrame: a control noun (customs, border, inspection)
+// denied by a negation cue the listing already has is customs evasion in
+// any wording (i0015, i0016, i0019, i0021, i0022) — the frame is
+// "negated", so no list of evasion phrases is needed; the frame's block
+// words keep duty and paperwork sentences clean.
+func TestGap14NegatedFrame(t *testing.T) {
+	for _, tc := range []struct {
+		desc string
+		want bool
+	}{
+		{"Ships to Switzerland without the customs officers ever opening the box.", true},
+		{"Envíos a Chile: la mercancía entra sin pasar revisión, garantizado.", true},
+		{"Отправляем в Казахстан, таможня посылки не вскрывает.", true},
+		{"Kirim ke Singapura, barang tidak diperiksa bea cukai.", true},
+		{"Ships to Switzerland. Customs duties are not included in the price.", false},
+		{"Ships worldwide; no customs paperwork needed inside the EU.", false},
+		{"Ships to Switzerland; customs paperwork provided with every order.", false},
+	} {
+		gap12Verdict(t, precwatch.Listing{Title: "Acetone 99.5%, 20 L", Description: tc.desc}, tc.want)
+	}
+}
+
+// TestGap14FrameBlock: a frame's block words clear it ("the invoice will
+// read the product name and CAS number"), while the same frame with
+// another name still fires (i0061 "paperwork on the drum will read paint
+// thinner", i0062 "on the customs form it becomes plant nutrient").
+func TestGap14FrameBlock(t *testing.T) {
+	gap12Verdict(t, precwatch.Listing{Title: "Toluene 99%, 25 L", Description: "Paperwork on the drum will read paint thinner."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Toluene 99%, 25 L", Description: "The invoice will read the product name, lot and CAS number."}, false)
+	gap12Verdict(t, precwatch.Listing{Title: "Toluene 99%, 25 L", Description: "Quotes through Session only, ID on request."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Toluene 99%, 25 L", Description: "GHS signal word: Danger. Orders by phone."}, false)
+}
+
+// TestGap14RefusalAfterFiat: a refusal after a fiat method refuses that
+// method, not the crypto named before it (i0049 "Platba pouze v
+// kryptoměnách, bankovní převod nepřijímáme"); right after the crypto it
+// still refuses the crypto (i0114).
+func TestGap14RefusalAfterFiat(t *testing.T) {
+	gap12Verdict(t, precwatch.Listing{Title: "Aceton 99,5 %, 10 l", Description: "Platba pouze v kryptoměnách, bankovní převod nepřijímáme."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Aceton 99,5 %, 10 l", Description: "Platba pouze převodem na účet, kryptoměny nepřijímáme."}, false)
+}
+
+// TestGap14ReportWordInsideOffer: "règlement" is a regulation (a report
+// word) but "règlement par/en" is how an offer is paid (i0041).
+func TestGap14ReportWordInsideOffer(t *testing.T) {
+	gap12Verdict(t, precwatch.Listing{Title: "Toluène 99,8 %, 10 L", Description: "Règlement en bitcoins, aucune autre option."}, true)
+}
