@@ -58,3 +58,23 @@ func TestGap14RefusalAfterFiat(t *testing.T) {
 func TestGap14ReportWordInsideOffer(t *testing.T) {
 	gap12Verdict(t, precwatch.Listing{Title: "Toluène 99,8 %, 10 L", Description: "Règlement en bitcoins, aucune autre option."}, true)
 }
+
+// TestGap14AnsweredPaperQuestion: a paper noun asked as a question and
+// denied in the answer is the no-paperwork indicator (i0056 "La ricetta?
+// Non serve"); asked and answered with a requirement it is none.
+func TestGap14AnsweredPaperQuestion(t *testing.T) {
+	gap12Verdict(t, precwatch.Listing{Title: "Pseudoefedrina 60 mg, 24 compresse", Description: "La ricetta? Non serve, spediamo a chiunque."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Pseudoephedrine 60 mg, 24 tablets", Description: "Prescription? Not needed, we ship anywhere."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Pseudoephedrine 60 mg, 24 tablets", Description: "Prescription? Yes, upload it at checkout."}, false)
+}
+
+// TestGap14ReactionPartner: a reaction word next to a second watchlist
+// substance, the partner reagent, is a synthesis hint (i0075, i0077); a
+// reaction word next to the only substance offered is none ("for pH
+// reduction", "reduction of odour").
+func TestGap14ReactionPartner(t *testing.T) {
+	gap12Verdict(t, precwatch.Listing{Title: "Nitroethane 98%, 1 L", Description: "Our Henry-reaction crowd loves it: condenses cleanly with benzaldehyde."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Red phosphorus 99%, 250 g", Description: "Pairs with our iodine listing if you're running the reduction."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Hydrochloric acid 33%, 5 L", Description: "For reduction of pH in pools and for descaling."}, false)
+	gap12Verdict(t, precwatch.Listing{Title: "Iodine 100 g", Description: "Also in stock: red phosphorus. Both ship in 2 days."}, false)
+}

@@ -109,6 +109,12 @@ type lexicon struct {
 		// after the frame in the same sentence, clear it ("customs duties
 		// not included", "the invoice shows product name and CAS").
 		Block []string `yaml:"block"`
+		// Substance: a watchlist substance named at most Within bytes
+		// from a word of First, in the same sentence, is a second part
+		// too, when the listing names two substances or more: a reaction
+		// word next to the partner reagent ("condenses cleanly with
+		// benzaldehyde", "pairs with our iodine for the reduction").
+		Substance bool `yaml:"substance"`
 	} `yaml:"indicator_frames"`
 }
 

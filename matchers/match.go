@@ -349,6 +349,7 @@ type evaluation struct {
 	pack                 [][2]int32 // denied packaging nouns (paperSpans)
 	casSubs              []int32
 	cands                []indCand // indicator phrases found, in text order
+	react                []indCand // first parts of substance frames (reaction words)
 
 	fields     []field
 	hits       []subHit
@@ -534,6 +535,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if k&kFrameFirst != 0 {
 				for _, fr := range p.frameFirst {
+					if m.frames[fr].substance {
+						ev.react = append(ev.react, indCand{ii: m.frames[fr].ii, field: int32(fi), s: h.s, e: h.e, fr: fr + 1})
+					}
 					if !m.frames[fr].negated {
 						continue
 					}
@@ -680,6 +684,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	// context): indicators, observables and quantities do not matter.
 	if len(ev.hits) == 0 {
 		return ev
+	}
+	if len(ev.react) > 0 {
+		ev.cands = m.reactionCands(ev, fields, ev.cands)
 	}
 	for _, c := range ev.cands {
 		f := &fields[c.field]
@@ -911,7 +918,7 @@ func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2
 		}
 		if s < 0 {
 			for _, c := range f.window(h.e, h.e+3) {
-				if c.pat < 0 || m.pats[c.pat].kinds&after == 0 || !onlyPunctSpace(f.norm[h.e:c.s]) {
+				if c.pat < 0 || m.pats[c.pat].kinds&after == 0 || c.s < h.e || !answerGap(f.norm[h.e:c.s]) {
 					continue
 				}
 				s, e = h.s, c.e
@@ -937,6 +944,16 @@ func inTitle(list []ctxHit, fields []field) bool {
 		}
 	}
 	return false
+}
+
+// answerGap reports whether the gap between a paper or packaging noun and
+// a denial after it is punctuation and space, or a question mark before its
+// answer ("La ricetta? Non serve.", "Prescription? Not needed.").
+func answerGap(b []byte) bool {
+	if i := bytes.IndexByte(b, '?'); i >= 0 {
+		b = append(b[:i:i], b[i+1:]...)
+	}
+	return onlyPunctSpace(b)
 }
 
 func onlyPunctSpace(b []byte) bool {
@@ -1018,6 +1035,50 @@ func (m *Matcher) negFrameSpan(f *field, h fhit, fr int16) (int32, int32, bool) 
 		}
 	}
 	return 0, 0, false
+}
+
+// reactionCands appends to cands the substance frames whose reaction word
+// (ev.react) has a substance mention at most the frame's distance before
+// or after it in the same sentence, when the listing names at least two
+// substances: the reaction word next to its partner reagent ("Nitroethane
+// … condenses cleanly with benzaldehyde", "配合硝基乙烷做缩合"). A single
+// substance next to a reaction word ("hydrochloric acid for pH
+// reduction") is no hint.
+func (m *Matcher) reactionCands(ev *evaluation, fields []field, cands []indCand) []indCand {
+	first, two := int32(-1), false
+	for _, h := range ev.hits {
+		if h.negated {
+			continue
+		}
+		if first < 0 {
+			first = h.sub
+		} else if h.sub != first {
+			two = true
+			break
+		}
+	}
+	if !two {
+		return cands
+	}
+	for _, r := range ev.react {
+		norm := fields[r.field].norm
+		within := m.frames[r.fr-1].within
+		for _, h := range ev.hits {
+			if h.field != r.field || h.negated {
+				continue
+			}
+			switch {
+			case h.e <= r.s && r.s-h.e <= within && sameSentence(norm[h.e:r.s]):
+				cands = append(cands, indCand{ii: r.ii, field: r.field, s: h.s, e: r.e, fr: r.fr})
+			case h.s >= r.e && h.s-r.e <= within && sameSentence(norm[r.e:h.s]):
+				cands = append(cands, indCand{ii: r.ii, field: r.field, s: r.s, e: h.e, fr: r.fr})
+			default:
+				continue
+			}
+			break
+		}
+	}
+	return cands
 }
 
 // frameBlocked reports whether a block word of a frame of candidate c's
@@ -1733,7 +1794,7 @@ func isCJKStart(b []byte) bool {
 // reset clears the evaluation for the next listing, keeping its buffers.
 func (ev *evaluation) reset() {
 	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
-		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
+		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], cands: ev.cands[:0], react: ev.react[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0],
 		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0], bonusNoun: ev.bonusNoun[:0]}

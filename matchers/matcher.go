@@ -124,6 +124,8 @@ type frameDef struct {
 	within int32 // the most bytes between the end of the first part and the second
 	// negated: a negation cue closes the frame too (lexicon Negated).
 	negated bool
+	// substance: a substance mention closes the frame too (lexicon Substance).
+	substance bool
 }
 
 // patInfo is the part of a pattern that filtering raw hits reads, kept
@@ -334,10 +336,10 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				ii = i
 			}
 		}
-		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 {
+		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 && !fr.Substance {
 			return nil, fmt.Errorf("lexicon: indicator frame %d: unknown indicator %q, or no words or distance", fi, fr.Indicator)
 		}
-		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated})
+		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated, substance: fr.Substance})
 		for _, t := range fr.Block {
 			for _, v := range lexVariants(t) {
 				p := b.add(v, kFrameBlock)
