@@ -115,6 +115,16 @@ type lexicon struct {
 		// word next to the partner reagent ("condenses cleanly with
 		// benzaldehyde", "pairs with our iodine for the reduction").
 		Substance bool `yaml:"substance"`
+		// Quoted: a quoted name at most Within bytes after a word of First,
+		// in the same sentence, is a second part too ("im Frachtbrief
+		// heißt es dann 'Batteriewasser'", "快递单上填'香水'"); a quote
+		// holding a substance the listing names elsewhere is its true
+		// name and no indicator (namesOwnProduct).
+		Quoted bool `yaml:"quoted"`
+		// Handle: a bare "@handle" (not an e-mail) at most Within bytes
+		// after a word of First, in the same sentence, is a second part
+		// too ("Add me on Wire: @gbl_supply", "Liên hệ qua Tele: @…").
+		Handle bool `yaml:"handle"`
 	} `yaml:"indicator_frames"`
 }
 

@@ -538,6 +538,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					if m.frames[fr].substance {
 						ev.react = append(ev.react, indCand{ii: m.frames[fr].ii, field: int32(fi), s: h.s, e: h.e, fr: fr + 1})
 					}
+					if m.frames[fr].quoted || m.frames[fr].handle {
+						if s, e, ok := m.afterSpan(f, h, fr); ok {
+							ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e, fr: fr + 1})
+						}
+					}
 					if !m.frames[fr].negated {
 						continue
 					}
@@ -693,7 +698,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if c.ii == m.messenger && temperatureAfter(f.norm, int(c.e)) {
 			continue // "Tg: 105 °C": a glass-transition temperature, not Telegram
 		}
-		if m.indicators[c.ii].id == IndMislabel && (namesOwnProduct(f, c, ev.hits) || quantityAfter(f.norm, int(c.e))) {
+		if c.fr > 0 && m.frames[c.fr-1].quoted {
+			if spanNamesOwn(c.field, c.s, c.e, ev.hits) {
+				continue // "the waybill reads 'Acetone, UN1090'": the true name
+			}
+		} else if m.indicators[c.ii].id == IndMislabel && (namesOwnProduct(f, c, ev.hits) || quantityAfter(f.norm, int(c.e))) {
 			continue // "shipped as 'Acetone, UN1090'", "sent as a 50 ml bottle": no false name
 		}
 		if c.fr > 0 && m.frameBlocked(f, c) {
@@ -805,12 +814,19 @@ func namesOwnProduct(f *field, c indCand, hits []subHit) bool {
 			}
 		}
 	}
+	return spanNamesOwn(c.field, lo, hi, hits)
+}
+
+// spanNamesOwn reports whether norm[lo:hi] of field fi names a substance
+// the listing also names outside it: a quoted name that is the product's
+// true name.
+func spanNamesOwn(fi, lo, hi int32, hits []subHit) bool {
 	for _, h := range hits {
-		if h.field != c.field || h.negated || h.s < lo || h.e > hi {
+		if h.field != fi || h.negated || h.s < lo || h.e > hi {
 			continue
 		}
 		for _, o := range hits {
-			if o.sub == h.sub && !o.negated && (o.field != c.field || o.e <= lo || o.s >= hi) {
+			if o.sub == h.sub && !o.negated && (o.field != fi || o.e <= lo || o.s >= hi) {
 				return true
 			}
 		}
@@ -991,13 +1007,17 @@ func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
 }
 
 // frameSpan returns the span of indicator frame fr whose second part is
-// h: a first part at most the frame's distance before h ("if customs stop
+// h: a first part of any frame of the same indicator (the frames of one
+// indicator pair their classes: a customs noun of one frame with the "no
+// problem" of another) at most the frame's distance before h ("if customs stop
 // it we resend") or after it ("reship free if customs seize"), in the same
 // sentence.
 func (m *Matcher) frameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 	within := m.frames[fr].within
 	for _, c := range f.window(h.s-within-maxCue, h.e+within) {
-		if c.pat < 0 || m.pats[c.pat].kinds&kFrameFirst == 0 || !slices.Contains(m.pats[c.pat].frameFirst, fr) {
+		if c.pat < 0 || m.pats[c.pat].kinds&kFrameFirst == 0 || !slices.ContainsFunc(m.pats[c.pat].frameFirst, func(x int16) bool {
+			return x == fr || m.frames[x].ii == m.frames[fr].ii && m.frames[x].plain()
+		}) {
 			continue
 		}
 		switch {
@@ -1032,6 +1052,49 @@ func (m *Matcher) negFrameSpan(f *field, h fhit, fr int16) (int32, int32, bool) 
 			return c.s, h.e, true
 		case c.s >= h.e && c.s-h.e <= within && sameClause(f.norm[h.e:c.s]):
 			return h.s, c.e, true
+		}
+	}
+	return 0, 0, false
+}
+
+// afterSpan returns the span of what closes quoted or handle frame fr
+// after its first part h, at most the frame's distance on in the same
+// sentence: a quoted name (an opening quote after a space, colon or CJK
+// character, a letter after it and its closing quote within 80 bytes: the
+// name a document shows, "im Frachtbrief heißt es dann 'Batteriewasser'")
+// or a bare @handle (an "@" not inside a word, then three or more letters,
+// digits or underscores and no domain: "Add me on Wire: @gbl_supply").
+// It reads only those few bytes after the hit.
+func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
+	def := m.frames[fr]
+	end := min(len(f.norm), int(h.e+def.within))
+	b := f.norm
+	for i := int(h.e); i < end; i++ {
+		switch c := b[i]; {
+		case c == '.' || c == ';' || c == '!' || c == '\n':
+			return 0, 0, false
+		case def.quoted && (c == '\'' || c == '"'):
+			if i > 0 && b[i-1] != ' ' && b[i-1] != ':' && b[i-1] < 0x80 {
+				continue // an apostrophe inside a word ("it's")
+			}
+			if i+1 >= len(b) || b[i+1] == ' ' || isDigit(b[i+1]) {
+				continue
+			}
+			if j := bytes.IndexByte(b[i+1:min(len(b), i+81)], c); j > 0 {
+				return int32(i), int32(i + 1 + j + 1), true
+			}
+			return 0, 0, false
+		case def.handle && c == '@':
+			if i > 0 && b[i-1] != ' ' && b[i-1] != ':' {
+				continue // an e-mail address
+			}
+			j := i + 1
+			for j < len(b) && (b[j] >= 'a' && b[j] <= 'z' || isDigit(b[j]) || b[j] == '_') {
+				j++
+			}
+			if j-i-1 >= 3 && (j == len(b) || b[j] != '.' || j+1 == len(b) || b[j+1] == ' ') {
+				return h.s, int32(j), true
+			}
 		}
 	}
 	return 0, 0, false
@@ -1087,13 +1150,18 @@ func (m *Matcher) reactionCands(ev *evaluation, fields []field, cands []indCand)
 // sentence ("customs duties not included", "the invoice will read 'Iode,
 // UN3495' with the exact product name").
 func (m *Matcher) frameBlocked(f *field, c indCand) bool {
-	for _, b := range f.window(c.s, c.e+24) {
+	for _, b := range f.window(c.s-24-maxCue, c.e+24) {
 		if b.pat < 0 || m.pats[b.pat].kinds&kFrameBlock == 0 ||
 			!slices.ContainsFunc(m.pats[b.pat].frameBlock, func(fb int16) bool { return m.frames[fb].ii == c.ii }) {
 			continue
 		}
-		if b.s >= c.s && (b.s <= c.e || sameSentence(f.norm[c.e:b.s])) {
+		switch {
+		case b.s >= c.s && b.s <= c.e:
 			return true
+		case b.s > c.e && sameSentence(f.norm[c.e:b.s]):
+			return true
+		case b.e <= c.s && c.s-b.e <= 24 && sameClause(f.norm[b.e:c.s]):
+			return true // "for pH reduction …"
 		}
 	}
 	return false

@@ -126,7 +126,15 @@ type frameDef struct {
 	negated bool
 	// substance: a substance mention closes the frame too (lexicon Substance).
 	substance bool
+	// quoted, handle: a quoted name or a bare @handle after the first
+	// part closes the frame (lexicon Quoted, Handle).
+	quoted, handle bool
 }
+
+// plain reports whether the frame's first part pairs with words only (no
+// substance, quote or handle closes it): the first parts of plain frames
+// of one indicator pair with the second parts of any of them.
+func (d frameDef) plain() bool { return !d.substance && !d.quoted && !d.handle }
 
 // patInfo is the part of a pattern that filtering raw hits reads, kept
 // small so that the table stays in cache.
@@ -336,10 +344,11 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				ii = i
 			}
 		}
-		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 && !fr.Substance {
+		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 && !fr.Substance && !fr.Quoted && !fr.Handle {
 			return nil, fmt.Errorf("lexicon: indicator frame %d: unknown indicator %q, or no words or distance", fi, fr.Indicator)
 		}
-		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated, substance: fr.Substance})
+		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated, substance: fr.Substance,
+			quoted: fr.Quoted, handle: fr.Handle})
 		for _, t := range fr.Block {
 			for _, v := range lexVariants(t) {
 				p := b.add(v, kFrameBlock)

@@ -47,7 +47,7 @@ rows=[
 ("zh","II","L",[EE],"乙醚 500ml","快递单上填'香水'。","waybill says perfume"),
 ("it","II","L",[TOL],"Toluene 99%, 10 L","In bolla lo segniamo come 'diluente per vernici ad acqua'.","bolla: diluente"),
 # synthesis
-("en","reag","X",[I2],"Iodine 99.8%, 200 g","Works great for making your own HI; we include the ratio sheet.","make your own HI, ratio sheet"),
+("en","reag","X",[I2,"10034-85-2"],"Iodine 99.8%, 200 g","Works great for making your own HI; we include the ratio sheet.","make your own HI, ratio sheet"),
 ("en","reag","X",[BZ,NE],"Benzaldehyde 99%, 500 ml","The other half of the nitro route: ask for the bundle with our nitroethane.","nitro route bundle"),
 ("de","reag","X",[MA],"Methylamin 40 % in Wasser, 1 L","Mengenangaben für 100-g-Ansätze der reduktiven Aminierung inklusive.","batch quantities for reductive amination"),
 ("ru","reag","X",[RP],"Красный фосфор 100 г","Подходит для восстановления, методичка прилагается.","reduction, manual"),
