@@ -78,3 +78,34 @@ func TestGap14ReactionPartner(t *testing.T) {
 	gap12Verdict(t, precwatch.Listing{Title: "Hydrochloric acid 33%, 5 L", Description: "For reduction of pH in pools and for descaling."}, false)
 	gap12Verdict(t, precwatch.Listing{Title: "Iodine 100 g", Description: "Also in stock: red phosphorus. Both ship in 2 days."}, false)
 }
+
+// TestGap14QuotedNameAfterDocument: a shipping document then a quoted name
+// in the same sentence is the name the parcel travels under (i0171,
+// i0172, i0174, i0175, i0176); a quote holding the listing's own substance
+// is its true name (i0206), and an apostrophe inside a word is no quote.
+func TestGap14QuotedNameAfterDocument(t *testing.T) {
+	gap12Verdict(t, precwatch.Listing{Title: "Schwefelsäure 96 %, 25 L", Description: "Im Frachtbrief heißt es dann 'Batteriewasser'."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Ацетон 99%, 20 л", Description: "По документам проходит как «очиститель для стекол»."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "乙醚 500ml", Description: "快递单上填'香水'。"}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Ацетон 99%, 20 л", Description: "По документам проходит как «Ацетон технический», ГОСТ 2768-84."}, false)
+	gap12Verdict(t, precwatch.Listing{Title: "Acetone 99%, 20 L", Description: "The invoice is e-mailed; we'll ship the 'same day' if paid by noon."}, false)
+}
+
+// TestGap14HandleAfterContactCue: a contact cue then a bare @handle is a
+// messenger contact whatever the app is called (i0151 Wire, i0153 "la app
+// del avioncito", i0155 "Tele"); an e-mail address is not a handle.
+func TestGap14HandleAfterContactCue(t *testing.T) {
+	gap12Verdict(t, precwatch.Listing{Title: "GBL 99.9%, 500 ml", Description: "Add me on Wire: @gbl_supply"}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Axeton 99% 30 lít (acetone, CAS 67-64-1)", Description: "Liên hệ qua Tele: @axeton_vn"}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "GBL 99.9%, 500 ml", Description: "Contact: sales@gbl-supply.example"}, false)
+}
+
+// TestGap14PairedFrameClasses: the first parts of one indicator's plain
+// frames pair with the second parts of any of them (i0150 "gümrükten
+// sorunsuz": a control noun of the negated frame, "no problem" of
+// another); the words of special frames (a contact cue before a handle) do
+// not pair ("Orders from registered companies only" is no messenger).
+func TestGap14PairedFrameClasses(t *testing.T) {
+	gap12Verdict(t, precwatch.Listing{Title: "Aseton 20 lt", Description: "Azerbaycan'a gümrükten sorunsuz geçirme garantili."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Methylamine hydrochloride 98%, 500 g", Description: "Orders from registered companies only."}, false)
+}
