@@ -109,3 +109,12 @@ func TestGap14PairedFrameClasses(t *testing.T) {
 	gap12Verdict(t, precwatch.Listing{Title: "Aseton 20 lt", Description: "Azerbaycan'a gümrükten sorunsuz geçirme garantili."}, true)
 	gap12Verdict(t, precwatch.Listing{Title: "Methylamine hydrochloride 98%, 500 g", Description: "Orders from registered companies only."}, false)
 }
+
+// TestGap14FiatRefusedAfter: a fiat method refused after it ("Bank and
+// card payments are switched off", i0221) is no other way to pay, so the
+// crypto named beside it is the only one; a fiat method offered beside
+// crypto still clears it.
+func TestGap14FiatRefusedAfter(t *testing.T) {
+	gap12Verdict(t, precwatch.Listing{Title: "Sulfuric acid 98%, 2.5 L", Description: "Bank and card payments are switched off; BTC, LTC or XMR settle the order."}, true)
+	gap12Verdict(t, precwatch.Listing{Title: "Sulfuric acid 98%, 2.5 L", Description: "We accept cards, bank transfer and crypto."}, false)
+}

@@ -506,9 +506,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				newsEnd = h.e
 			}
 			// A fiat method refused ("we don't do PayPal or bank", "no
-			// cards") is no other way to pay: the crypto named beside it
+			// cards", "bank and card payments are switched off") is no
+			// other way to pay: the crypto named beside it
 			// is then the only one.
-			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) && !m.negatedIndicator(f, h.s) {
+			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) && !m.negatedIndicator(f, h.s) && !m.refusedIndicator(f, h.e) {
 				ev.fiat = true
 			}
 			if k&kOfferWeak != 0 && !deniedOffer {
