@@ -1151,18 +1151,31 @@ func (m *Matcher) reactionCands(ev *evaluation, fields []field, cands []indCand)
 // sentence ("customs duties not included", "the invoice will read 'Iode,
 // UN3495' with the exact product name").
 func (m *Matcher) frameBlocked(f *field, c indCand) bool {
-	for _, b := range f.window(c.s-24-maxCue, c.e+24) {
-		if b.pat < 0 || m.pats[b.pat].kinds&kFrameBlock == 0 ||
-			!slices.ContainsFunc(m.pats[b.pat].frameBlock, func(fb int16) bool { return m.frames[fb].ii == c.ii }) {
-			continue
-		}
-		switch {
-		case b.s >= c.s && b.s <= c.e:
-			return true
-		case b.s > c.e && sameSentence(f.norm[c.e:b.s]):
-			return true
-		case b.e <= c.s && c.s-b.e <= 24 && sameClause(f.norm[b.e:c.s]):
-			return true // "for pH reduction …"
+	blocks := m.frameBlocks[c.ii]
+	if len(blocks) == 0 {
+		return false
+	}
+	lo, hi := max(0, int(c.s)-24), min(len(f.norm), int(c.e)+24)
+	win := f.norm[lo:hi]
+	for _, w := range blocks {
+		for off := 0; off < len(win); {
+			k := bytes.Index(win[off:], w)
+			if k < 0 {
+				break
+			}
+			a, b := lo+off+k, lo+off+k+len(w)
+			off += k + 1
+			if !isCJKStart(w) && (wordBefore(f.norm, a) || wordAt(f.norm, b)) {
+				continue // inside a longer word
+			}
+			switch {
+			case a >= int(c.s) && a <= int(c.e):
+				return true
+			case a > int(c.e) && sameSentence(f.norm[c.e:a]):
+				return true
+			case b <= int(c.s) && sameClause(f.norm[b:c.s]):
+				return true // "for pH reduction …"
+			}
 		}
 	}
 	return false

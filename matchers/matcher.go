@@ -81,7 +81,6 @@ const (
 	kPackNoun
 	kPackBefore
 	kPackAfter
-	kFrameBlock
 )
 
 // termRef ties a pattern to a substance term.
@@ -115,7 +114,6 @@ type pattern struct {
 	blockBefore []int16 // indicators this pattern blocks when shortly before their term
 	frameFirst  []int16 // indicator frames this pattern opens
 	frameSecond []int16 // indicator frames this pattern closes
-	frameBlock  []int16 // indicator frames this pattern clears
 }
 
 // frameDef is an indicator said in two parts (lexicon indicator_frames).
@@ -189,6 +187,8 @@ type Matcher struct {
 	onlyWords  [][]byte           // normalised "only" cues of a crypto payment
 	indNegExc  [][]byte           // normalised words that undo an indicator's negation ("hesitate")
 	frames     []frameDef         // indicators said in two parts
+	// frameBlocks: per indicator, the normalised block words of its frames.
+	frameBlocks map[int16][][]byte
 	lines      []subLines         // per substance: its explain lines
 	suspLines  []string           // per score in hundredths: the "suspicious" line
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
@@ -349,10 +349,15 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		}
 		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated, substance: fr.Substance,
 			quoted: fr.Quoted, handle: fr.Handle})
+		// Block words are no automaton patterns (a common word would have
+		// an output wherever it occurs): frameBlocked looks for them in the
+		// few bytes around a frame found.
+		if m.frameBlocks == nil {
+			m.frameBlocks = map[int16][][]byte{}
+		}
 		for _, t := range fr.Block {
 			for _, v := range lexVariants(t) {
-				p := b.add(v, kFrameBlock)
-				p.frameBlock = append(p.frameBlock, int16(fi))
+				m.frameBlocks[int16(ii)] = append(m.frameBlocks[int16(ii)], []byte(v))
 			}
 		}
 		for _, t := range fr.First {
