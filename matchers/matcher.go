@@ -189,10 +189,10 @@ type Matcher struct {
 	frames     []frameDef         // indicators said in two parts
 	// frameBlocks: per indicator, the normalised block words of its frames.
 	frameBlocks map[int16][][]byte
-	lines      []subLines         // per substance: its explain lines
-	suspLines  []string           // per score in hundredths: the "suspicious" line
-	lowLines   []string           // per score in hundredths: the "under the threshold" line
-	pool       sync.Pool
+	lines       []subLines // per substance: its explain lines
+	suspLines   []string   // per score in hundredths: the "suspicious" line
+	lowLines    []string   // per score in hundredths: the "under the threshold" line
+	pool        sync.Pool
 }
 
 type casRef struct {
