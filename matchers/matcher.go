@@ -187,12 +187,13 @@ type Matcher struct {
 	onlyWords  [][]byte           // normalised "only" cues of a crypto payment
 	indNegExc  [][]byte           // normalised words that undo an indicator's negation ("hesitate")
 	frames     []frameDef         // indicators said in two parts
+	lines      []subLines         // per substance: its explain lines
+	suspLines  []string           // per score in hundredths: the "suspicious" line
+	lowLines   []string           // per score in hundredths: the "under the threshold" line
+	pool       sync.Pool
+
 	// frameBlocks: per indicator, the normalised block words of its frames.
 	frameBlocks map[int16][][]byte
-	lines       []subLines // per substance: its explain lines
-	suspLines   []string   // per score in hundredths: the "suspicious" line
-	lowLines    []string   // per score in hundredths: the "under the threshold" line
-	pool        sync.Pool
 }
 
 type casRef struct {
