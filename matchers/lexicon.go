@@ -115,6 +115,31 @@ type lexicon struct {
 		First     []string `yaml:"first"`
 		Second    []string `yaml:"second"`
 		Within    int      `yaml:"within"`
+		// Negated: an indicator-negation or paperwork-denial cue (not, no,
+		// without, ohne, sin, без, 无需 …) counts as a second part too:
+		// "customs won't open it", "sin pasar revisión", "таможня не
+		// вскрывает" (a control noun denied).
+		Negated bool `yaml:"negated"`
+		// Block: words that, between the two parts or up to 24 bytes
+		// after the frame in the same sentence, clear it ("customs duties
+		// not included", "the invoice shows product name and CAS").
+		Block []string `yaml:"block"`
+		// Substance: a watchlist substance named at most Within bytes
+		// from a word of First, in the same sentence, is a second part
+		// too, when the listing names two substances or more: a reaction
+		// word next to the partner reagent ("condenses cleanly with
+		// benzaldehyde", "pairs with our iodine for the reduction").
+		Substance bool `yaml:"substance"`
+		// Quoted: a quoted name at most Within bytes after a word of First,
+		// in the same sentence, is a second part too ("im Frachtbrief
+		// heißt es dann 'Batteriewasser'", "快递单上填'香水'"); a quote
+		// holding a substance the listing names elsewhere is its true
+		// name and no indicator (namesOwnProduct).
+		Quoted bool `yaml:"quoted"`
+		// Handle: a bare "@handle" (not an e-mail) at most Within bytes
+		// after a word of First, in the same sentence, is a second part
+		// too ("Add me on Wire: @gbl_supply", "Liên hệ qua Tele: @…").
+		Handle bool `yaml:"handle"`
 	} `yaml:"indicator_frames"`
 }
 

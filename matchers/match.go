@@ -338,6 +338,7 @@ type indCand struct {
 	ii    int16
 	field int32
 	s, e  int32
+	fr    int16 // 1 + the indicator frame it comes from, 0 for none
 }
 
 // ctxHit is the position of a context word.
@@ -373,6 +374,7 @@ type evaluation struct {
 	pack                 [][2]int32 // denied packaging nouns (paperSpans)
 	casSubs              []int32
 	cands                []indCand // indicator phrases found, in text order
+	react                []indCand // first parts of substance frames (reaction words)
 
 	fields     []field
 	hits       []subHit
@@ -534,9 +536,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				newsEnd = h.e
 			}
 			// A fiat method refused ("we don't do PayPal or bank", "no
-			// cards") is no other way to pay: the crypto named beside it
+			// cards", "bank and card payments are switched off") is no
+			// other way to pay: the crypto named beside it
 			// is then the only one.
-			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) && !m.negatedIndicator(f, h.s) {
+			if k&kFiat != 0 && !ev.fiat && !m.negatedAt(f, h.s) && !m.negatedIndicator(f, h.s) && !m.refusedIndicator(f, h.e) {
 				ev.fiat = true
 			}
 			if k&kOfferWeak != 0 && !deniedOffer {
@@ -557,7 +560,25 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kFrameSecond != 0 {
 				for _, fr := range p.frameSecond {
 					if s, e, ok := m.frameSpan(f, h, fr); ok {
-						ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e})
+						ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e, fr: fr + 1})
+					}
+				}
+			}
+			if k&kFrameFirst != 0 {
+				for _, fr := range p.frameFirst {
+					if m.frames[fr].substance {
+						ev.react = append(ev.react, indCand{ii: m.frames[fr].ii, field: int32(fi), s: h.s, e: h.e, fr: fr + 1})
+					}
+					if m.frames[fr].quoted || m.frames[fr].handle {
+						if s, e, ok := m.afterSpan(f, h, fr); ok {
+							ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e, fr: fr + 1})
+						}
+					}
+					if !m.frames[fr].negated {
+						continue
+					}
+					if s, e, ok := m.negFrameSpan(f, h, fr); ok {
+						ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e, fr: fr + 1})
 					}
 				}
 			}
@@ -700,6 +721,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	if len(ev.hits) == 0 {
 		return ev
 	}
+	if len(ev.react) > 0 {
+		ev.cands = m.reactionCands(ev, fields, ev.cands)
+	}
 	// A phrase inside a longer one of the same indicator that is denied
 	// ("匿名" in "匿名配送不可") is denied with it.
 	ev.cands = m.dropInsideDenied(fields, ev.cands)
@@ -708,8 +732,15 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if c.ii == m.messenger && temperatureAfter(f.norm, int(c.e)) {
 			continue // "Tg: 105 °C": a glass-transition temperature, not Telegram
 		}
-		if m.indicators[c.ii].id == IndMislabel && (namesOwnProduct(f, c, ev.hits) || quantityAfter(f.norm, int(c.e))) {
+		if c.fr > 0 && m.frames[c.fr-1].quoted {
+			if spanNamesOwn(c.field, c.s, c.e, ev.hits) {
+				continue // "the waybill reads 'Acetone, UN1090'": the true name
+			}
+		} else if m.indicators[c.ii].id == IndMislabel && (namesOwnProduct(f, c, ev.hits) || quantityAfter(f.norm, int(c.e))) {
 			continue // "shipped as 'Acetone, UN1090'", "sent as a 50 ml bottle": no false name
+		}
+		if c.fr > 0 && m.frameBlocked(f, c) {
+			continue // "customs duties not included": a word of the frame's block list clears it
 		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
@@ -817,12 +848,19 @@ func namesOwnProduct(f *field, c indCand, hits []subHit) bool {
 			}
 		}
 	}
+	return spanNamesOwn(c.field, lo, hi, hits)
+}
+
+// spanNamesOwn reports whether norm[lo:hi] of field fi names a substance
+// the listing also names outside it: a quoted name that is the product's
+// true name.
+func spanNamesOwn(fi, lo, hi int32, hits []subHit) bool {
 	for _, h := range hits {
-		if h.field != c.field || h.negated || h.s < lo || h.e > hi {
+		if h.field != fi || h.negated || h.s < lo || h.e > hi {
 			continue
 		}
 		for _, o := range hits {
-			if o.sub == h.sub && !o.negated && (o.field != c.field || o.e <= lo || o.s >= hi) {
+			if o.sub == h.sub && !o.negated && (o.field != fi || o.e <= lo || o.s >= hi) {
 				return true
 			}
 		}
@@ -930,7 +968,7 @@ func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2
 		}
 		if s < 0 {
 			for _, c := range f.window(h.e, h.e+3) {
-				if c.pat < 0 || m.pats[c.pat].kinds&after == 0 || !onlyPunctSpace(f.norm[h.e:c.s]) {
+				if c.pat < 0 || m.pats[c.pat].kinds&after == 0 || c.s < h.e || !answerGap(f.norm[h.e:c.s]) {
 					continue
 				}
 				s, e = h.s, c.e
@@ -956,6 +994,16 @@ func inTitle(list []ctxHit, fields []field) bool {
 		}
 	}
 	return false
+}
+
+// answerGap reports whether the gap between a paper or packaging noun and
+// a denial after it is punctuation and space, or a question mark before its
+// answer ("La ricetta? Non serve.", "Prescription? Not needed.").
+func answerGap(b []byte) bool {
+	if i := bytes.IndexByte(b, '?'); i >= 0 {
+		b = append(b[:i:i], b[i+1:]...)
+	}
+	return onlyPunctSpace(b)
 }
 
 func onlyPunctSpace(b []byte) bool {
@@ -993,13 +1041,17 @@ func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
 }
 
 // frameSpan returns the span of indicator frame fr whose second part is
-// h: a first part at most the frame's distance before h ("if customs stop
+// h: a first part of any frame of the same indicator (the frames of one
+// indicator pair their classes: a customs noun of one frame with the "no
+// problem" of another) at most the frame's distance before h ("if customs stop
 // it we resend") or after it ("reship free if customs seize"), in the same
 // sentence.
 func (m *Matcher) frameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 	within := m.frames[fr].within
 	for _, c := range f.window(h.s-within-maxCue, h.e+within) {
-		if c.pat < 0 || m.pats[c.pat].kinds&kFrameFirst == 0 || !slices.Contains(m.pats[c.pat].frameFirst, fr) {
+		if c.pat < 0 || m.pats[c.pat].kinds&kFrameFirst == 0 || !slices.ContainsFunc(m.pats[c.pat].frameFirst, func(x int16) bool {
+			return x == fr || m.frames[x].ii == m.frames[fr].ii && m.frames[x].plain()
+		}) {
 			continue
 		}
 		switch {
@@ -1010,6 +1062,156 @@ func (m *Matcher) frameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// negFrameCue are the kinds of a negation cue that closes a negated
+// indicator frame: indicator negation (not, never, no, without, ohne, sin,
+// без, 无 …) and paperwork denial (without, 无需, không cần, tanpa,
+// بدون, not needed, yok …).
+const negFrameCue = kIndNegBefore | kIndNegImmediate | kPaperBefore | kPaperAfter | kPackAfter
+
+// negFrameSpan returns the span of negated indicator frame fr whose first
+// part is h and whose second part is a negation cue at most the frame's
+// distance before or after it in the same clause: "the border folks never
+// open it", "sin pasar revisión", "таможня не вскрывает", "ohne dass der
+// Zoll das Paket öffnet". The cues are hits the field already has.
+func (m *Matcher) negFrameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
+	within := m.frames[fr].within
+	for _, c := range f.window(h.s-within-maxCue, h.e+within) {
+		if c.pat < 0 || c.pat == h.pat || m.pats[c.pat].kinds&negFrameCue == 0 {
+			continue
+		}
+		switch {
+		case c.e <= h.s && h.s-c.e <= within && sameClause(f.norm[c.e:h.s]):
+			return c.s, h.e, true
+		case c.s >= h.e && c.s-h.e <= within && sameClause(f.norm[h.e:c.s]):
+			return h.s, c.e, true
+		}
+	}
+	return 0, 0, false
+}
+
+// afterSpan returns the span of what closes quoted or handle frame fr
+// after its first part h, at most the frame's distance on in the same
+// sentence: a quoted name (an opening quote after a space, colon or CJK
+// character, a letter after it and its closing quote within 80 bytes: the
+// name a document shows, "im Frachtbrief heißt es dann 'Batteriewasser'")
+// or a bare @handle (an "@" not inside a word, then three or more letters,
+// digits or underscores and no domain: "Add me on Wire: @gbl_supply").
+// It reads only those few bytes after the hit.
+func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
+	def := m.frames[fr]
+	end := min(len(f.norm), int(h.e+def.within))
+	b := f.norm
+	for i := int(h.e); i < end; i++ {
+		switch c := b[i]; {
+		case c == '.' || c == ';' || c == '!' || c == '\n':
+			return 0, 0, false
+		case def.quoted && (c == '\'' || c == '"'):
+			if i > 0 && b[i-1] != ' ' && b[i-1] != ':' && b[i-1] < 0x80 {
+				continue // an apostrophe inside a word ("it's")
+			}
+			if i+1 >= len(b) || b[i+1] == ' ' || isDigit(b[i+1]) {
+				continue
+			}
+			if j := bytes.IndexByte(b[i+1:min(len(b), i+81)], c); j > 0 {
+				return int32(i), int32(i + 1 + j + 1), true
+			}
+			return 0, 0, false
+		case def.handle && c == '@':
+			if i > 0 && b[i-1] != ' ' && b[i-1] != ':' {
+				continue // an e-mail address
+			}
+			j := i + 1
+			for j < len(b) && (b[j] >= 'a' && b[j] <= 'z' || isDigit(b[j]) || b[j] == '_') {
+				j++
+			}
+			if j-i-1 >= 3 && (j == len(b) || b[j] != '.' || j+1 == len(b) || b[j+1] == ' ') {
+				return h.s, int32(j), true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// reactionCands appends to cands the substance frames whose reaction word
+// (ev.react) has a substance mention at most the frame's distance before
+// or after it in the same sentence, when the listing names at least two
+// substances: the reaction word next to its partner reagent ("Nitroethane
+// … condenses cleanly with benzaldehyde", "配合硝基乙烷做缩合"). A single
+// substance next to a reaction word ("hydrochloric acid for pH
+// reduction") is no hint.
+func (m *Matcher) reactionCands(ev *evaluation, fields []field, cands []indCand) []indCand {
+	first, two := int32(-1), false
+	for _, h := range ev.hits {
+		if h.negated {
+			continue
+		}
+		if first < 0 {
+			first = h.sub
+		} else if h.sub != first {
+			two = true
+			break
+		}
+	}
+	if !two {
+		return cands
+	}
+	for _, r := range ev.react {
+		norm := fields[r.field].norm
+		within := m.frames[r.fr-1].within
+		for _, h := range ev.hits {
+			if h.field != r.field || h.negated {
+				continue
+			}
+			switch {
+			case h.e <= r.s && r.s-h.e <= within && sameSentence(norm[h.e:r.s]):
+				cands = append(cands, indCand{ii: r.ii, field: r.field, s: h.s, e: r.e, fr: r.fr})
+			case h.s >= r.e && h.s-r.e <= within && sameSentence(norm[r.e:h.s]):
+				cands = append(cands, indCand{ii: r.ii, field: r.field, s: r.s, e: h.e, fr: r.fr})
+			default:
+				continue
+			}
+			break
+		}
+	}
+	return cands
+}
+
+// frameBlocked reports whether a block word of a frame of candidate c's
+// indicator (frames of one indicator share their block words) lies inside
+// its span or starts at most 24 bytes after it in the same
+// sentence ("customs duties not included", "the invoice will read 'Iode,
+// UN3495' with the exact product name").
+func (m *Matcher) frameBlocked(f *field, c indCand) bool {
+	blocks := m.frameBlocks[c.ii]
+	if len(blocks) == 0 {
+		return false
+	}
+	lo, hi := max(0, int(c.s)-24), min(len(f.norm), int(c.e)+24)
+	win := f.norm[lo:hi]
+	for _, w := range blocks {
+		for off := 0; off < len(win); {
+			k := bytes.Index(win[off:], w)
+			if k < 0 {
+				break
+			}
+			a, b := lo+off+k, lo+off+k+len(w)
+			off += k + 1
+			if !isCJKStart(w) && (wordBefore(f.norm, a) || wordAt(f.norm, b)) {
+				continue // inside a longer word
+			}
+			switch {
+			case a >= int(c.s) && a <= int(c.e):
+				return true
+			case a > int(c.e) && sameSentence(f.norm[c.e:a]):
+				return true
+			case b <= int(c.s) && sameClause(f.norm[b:c.s]):
+				return true // "for pH reduction …"
+			}
+		}
+	}
+	return false
 }
 
 // sameSentence reports whether a gap holds no sentence break. A question
@@ -1025,11 +1227,13 @@ func sameSentence(gap []byte) bool {
 }
 
 // insideIndicator reports whether hit h lies inside a longer risk-indicator
-// phrase: "税関" (customs, a report word) in "税関対策済み" (customs
-// taken care of) is part of the indicator, not a report.
+// or offer phrase: "税関" (customs, a report word) in "税関対策済み" (customs
+// taken care of) is part of the indicator, not a report; "règlement"
+// (regulation, a report word) in "règlement par virement" (payment by
+// transfer) is part of an offer.
 func (m *Matcher) insideIndicator(f *field, h fhit) bool {
 	for _, c := range f.window(h.s-maxCue, h.s) {
-		if c.pat >= 0 && c.pat != h.pat && m.pats[c.pat].kinds&kIndicator != 0 && c.e >= h.e && c.e-c.s > h.e-h.s {
+		if c.pat >= 0 && c.pat != h.pat && m.pats[c.pat].kinds&(kIndicator|kOffer) != 0 && c.e >= h.e && c.e-c.s > h.e-h.s {
 			return true
 		}
 	}
@@ -1085,7 +1289,7 @@ func (m *Matcher) refusedIndicator(f *field, e int32) bool {
 			continue
 		}
 		gap := f.norm[e:c.s]
-		if bytes.ContainsAny(gap, ".!?;\n") {
+		if bytes.ContainsAny(gap, ".!?;\n") || m.fiatBetween(f, e, c.s) {
 			continue
 		}
 		// "Not available" has no subject of its own: it refuses the
@@ -1097,6 +1301,18 @@ func (m *Matcher) refusedIndicator(f *field, e int32) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// fiatBetween reports whether a fiat payment method is named between e and
+// s: then a refusal after it refuses that method, not the crypto before it
+// ("platba pouze v kryptoměnách, bankovní převod nepřijímáme").
+func (m *Matcher) fiatBetween(f *field, e, s int32) bool {
+	for _, c := range f.window(e, s) {
+		if c.pat >= 0 && c.e <= s && m.pats[c.pat].kinds&kFiat != 0 {
+			return true
+		}
 	}
 	return false
 }
@@ -1836,7 +2052,7 @@ func isCJKStart(b []byte) bool {
 // reset clears the evaluation for the next listing, keeping its buffers.
 func (ev *evaluation) reset() {
 	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
-		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], cands: ev.cands[:0], casSubs: ev.casSubs[:0],
+		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], cands: ev.cands[:0], react: ev.react[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0],
 		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0], bonusNoun: ev.bonusNoun[:0]}

@@ -123,7 +123,19 @@ type pattern struct {
 type frameDef struct {
 	ii     int16 // the indicator
 	within int32 // the most bytes between the end of the first part and the second
+	// negated: a negation cue closes the frame too (lexicon Negated).
+	negated bool
+	// substance: a substance mention closes the frame too (lexicon Substance).
+	substance bool
+	// quoted, handle: a quoted name or a bare @handle after the first
+	// part closes the frame (lexicon Quoted, Handle).
+	quoted, handle bool
 }
+
+// plain reports whether the frame's first part pairs with words only (no
+// substance, quote or handle closes it): the first parts of plain frames
+// of one indicator pair with the second parts of any of them.
+func (d frameDef) plain() bool { return !d.substance && !d.quoted && !d.handle }
 
 // patInfo is the part of a pattern that filtering raw hits reads, kept
 // small so that the table stays in cache.
@@ -184,6 +196,9 @@ type Matcher struct {
 	suspLines  []string           // per score in hundredths: the "suspicious" line
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
 	pool       sync.Pool
+
+	// frameBlocks: per indicator, the normalised block words of its frames.
+	frameBlocks map[int16][][]byte
 }
 
 type casRef struct {
@@ -335,10 +350,22 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				ii = i
 			}
 		}
-		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 {
+		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 && !fr.Substance && !fr.Quoted && !fr.Handle {
 			return nil, fmt.Errorf("lexicon: indicator frame %d: unknown indicator %q, or no words or distance", fi, fr.Indicator)
 		}
-		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within)})
+		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated, substance: fr.Substance,
+			quoted: fr.Quoted, handle: fr.Handle})
+		// Block words are no automaton patterns (a common word would have
+		// an output wherever it occurs): frameBlocked looks for them in the
+		// few bytes around a frame found.
+		if m.frameBlocks == nil {
+			m.frameBlocks = map[int16][][]byte{}
+		}
+		for _, t := range fr.Block {
+			for _, v := range lexVariants(t) {
+				m.frameBlocks[int16(ii)] = append(m.frameBlocks[int16(ii)], []byte(v))
+			}
+		}
 		for _, t := range fr.First {
 			for _, v := range lexVariants(t) {
 				p := b.add(v, kFrameFirst)

@@ -1,0 +1,48 @@
+# Batch 3 of held-out 14, written after the batch-2 fixes, fresh wordings and twins.
+import sys
+from gen_b1 import emit, AC,TOL,EE,HCL,MEK,SUL,PIP,ANT,PSE,EPH,I2,RP,HPA,MA,NE,BZ,GBL,HI
+rows=[
+("en","II","S",[MEK],"Methyl ethyl ketone 99%, 1 L","Goes out in a shoebox padded with old newspapers; the postie will think it's sneakers.","shoebox, postie thinks sneakers"),
+("fr","med","S",[PSE],"Pseudoéphédrine 60 mg, 20 comprimés","Envoi dans une enveloppe toute simple, sans rien qui rappelle une pharmacie.","nothing recalls a pharmacy"),
+("it","reag","S",[GBL],"GBL 99%, 500 ml","Spediamo in un pacco anonimo, senza mittente né scritte.","anonymous, no sender"),
+("ru","reag","S",[I2],"Йод кристаллический 100 г","Упаковка не привлекает внимания, внутри ещё слой фольги.","packaging attracts no attention"),
+("en","II","C",[EE],"Diethyl ether 500 mL","NZ and AU: we've never had one held, we route through a third country.","route through third country, never held"),
+("de","II","C",[TOL],"Toluol 99 %, 10 L","Nach Österreich und in die Schweiz, der Zoll hat bei uns noch nie was gefunden.","Zoll never found anything"),
+("pl","II","C",[HCL],"Kwas solny 35%, 5 l","Wysyłka do UK bez kontroli celnej, mamy sprawdzony sposób.","without customs control"),
+("zh","II","C",[TOL],"甲苯 500ml","发美国走特殊渠道，海关查不到。","customs can't find it"),
+("en","II","M",[AC],"Acetone 99.9%, 1 gal","Holler at me on the encrypted app with the blue arrow, handle acetone_usa.","encrypted app, handle"),
+("es","med","M",[PSE],"Pseudoefedrina 60 mg, 2 cajas","Háblame al guasap +52 55 1234 5678.","guasap"),
+("tr","II","M",[TOL],"Toluen 20 lt","İletişim: Signal üzerinden @toluen_ist","Signal handle"),
+("uk","II","M",[AC],"Ацетон 99%, 10 л","Замовлення приймаю тільки в телезі: @aceton_ua","телезі = Telegram"),
+("en","II","P",[SUL],"Sulfuric acid 98%, 2.5 L","Bank and card payments are switched off; BTC, LTC or XMR settle the order.","fiat switched off"),
+("pt","II","P",[HCL],"Ácido clorídrico 33%, 5 L","Aqui é só cripto, nada de boleto ou Pix.","só cripto"),
+("ja","II","P",[TOL],"トルエン 1L","決済は暗号資産のみ対応しております。","暗号資産のみ"),
+("uk","II","P",[AC],"Ацетон 99%, 20 л","Оплата лише криптою (USDT/BTC).","лише криптою"),
+("en","med","N",[EPH],"Ephedrine 25 mg, 50 tablets","No script needed, and we won't ask who it's for.","no script"),
+("es","II","N",[AC],"Acetona 99,5%, 25 L","Vendemos a particulares sin pedir factura ni CIF.","sin pedir CIF"),
+("ru","II","N",[HCL],"Соляная кислота 33%, 10 л","Продаём физлицам, никаких бумажек.","никаких бумажек"),
+("de","II","N",[ANT],"Anthranilsäure 98 %, 500 g","Kein Nachweis nötig, wer Sie sind oder wofür Sie es brauchen.","kein Nachweis"),
+("en","II","L",[EE],"Diethyl ether 1 L","Ships under the description 'laboratory glassware cleaner'.","under the description"),
+("nl","II","L",[TOL],"Tolueen 99%, 5 L","Op het pakket staat 'handzeep'.","pakket: handzeep"),
+("ko","II","L",[AC],"아세톤 18L","세관 신고서에는 '화장품 원료'로 기재합니다.","declared as cosmetic raw material"),
+("en","reag","X",[RP,HI],"Red phosphorus 100 g","Tested in a full run with our HI: clean product, good return.","full run with HI"),
+("ru","reag","X",[NE],"Нитроэтан 500 мл","Кто делает по схеме Генри, берите сразу литр.","Henry scheme"),
+("zh","med","X",[PSE],"伪麻黄碱片 60mg×20片","教你怎么把药片里的成分提出来。","how to extract from the tablets"),
+# twins
+("en","II","-",[MEK],"Methyl ethyl ketone 99%, 1 L","Ships in a sturdy box padded with recycled paper, hazard label on top.","hazard label"),
+("it","reag","-",[GBL],"GBL 99%, 500 ml","Spediamo con corriere espresso, mittente e scritte di pericolo sul pacco.","sender and hazard text"),
+("en","II","-",[EE],"Diethyl ether 500 mL","NZ and AU by sea freight; customs clearance usually takes a week.","clearance takes a week"),
+("de","II","-",[TOL],"Toluol 99 %, 10 L","Nach Österreich und in die Schweiz; die Zollformalitäten übernimmt der Spediteur.","forwarder handles customs"),
+("zh","II","-",[TOL],"甲苯 500ml","发美国走海运，清关文件齐全。","customs documents complete"),
+("tr","II","-",[TOL],"Toluen 20 lt","İletişim: telefon ve e-posta (satis@toluen.example).","e-mail"),
+("en","II","-",[SUL],"Sulfuric acid 98%, 2.5 L","We accept cards, bank transfer and crypto.","crypto among others"),
+("uk","II","-",[AC],"Ацетон 99%, 20 л","Оплата карткою або криптою.","card or crypto"),
+("en","med","-",[EPH],"Ephedrine 25 mg, 50 tablets","Prescription-only medicine: we ask for your prescription and check who it's for.","prescription asked"),
+("es","II","-",[AC],"Acetona 99,5%, 25 L","Vendemos a particulares con factura; pedimos el CIF a las empresas.","invoice and CIF asked"),
+("nl","II","-",[TOL],"Tolueen 99%, 5 L","Op het pakket staat 'Tolueen, UN1294'.","true name"),
+("ko","II","-",[AC],"아세톤 18L","세관 신고서에는 '아세톤'으로 기재합니다.","true name"),
+("en","reag","-",[RP],"Red phosphorus 100 g","Return policy: 30 days, the product must be unopened.","returns"),
+("zh","med","-",[PSE],"伪麻黄碱片 60mg×20片","本品为感冒药，请按说明书服用。","take as directed"),
+]
+if __name__=="__main__":
+    emit(rows,"i",int(sys.argv[1]) if len(sys.argv)>1 else 209,sys.stdout)
