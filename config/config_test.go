@@ -677,3 +677,38 @@ platforms:
 		t.Errorf("consistent spellings: %v, warnings %v", err, good.Warnings)
 	}
 }
+
+// TestBodyErrorQuotesNoSecret: a POST body that is not JSON is reported
+// by position, without quoting it: its ${ENV} references are expanded by
+// then and may be API keys (was: the first 120 bytes of the expanded body,
+// key included, went to stderr and CI logs).
+func TestBodyErrorQuotesNoSecret(t *testing.T) {
+	y := `targets:
+  - name: feed
+    platform: Feed
+    kind: json
+    start_urls: ["https://api.feed.example/graphql"]
+    json:
+      items: data.items
+      method: POST
+      body: '{"api_key": "${FEED_KEY}", "variables": {"page": ${page}}'
+      fields: {title: title}
+`
+	secret := "sk_live_SUPERSECRET123"
+	_, err := Parse("c.yaml", []byte(y), func(name string) string {
+		if name == "FEED_KEY" {
+			return secret
+		}
+		return ""
+	})
+	if err == nil {
+		t.Fatal("a body with a missing brace parsed without error")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "json.body") || !strings.Contains(msg, "is not JSON") {
+		t.Errorf("error does not name json.body and say it is not JSON: %s", msg)
+	}
+	if strings.Contains(msg, secret) || strings.Contains(msg, "SUPERSECRET") {
+		t.Errorf("error quotes the expanded secret: %s", msg)
+	}
+}

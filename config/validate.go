@@ -2,6 +2,7 @@ package config
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -526,7 +527,14 @@ func checkRequest(t *precwatch.Target, at func(string) string, report reportFunc
 			body := t.JSON.RequestBody(2, 20, c)
 			var v any
 			if err := json.Unmarshal([]byte(body), &v); err != nil {
-				report.f(at("json.body"), "is not JSON once its page variables are filled in (%v): %s", err, clip(body, 120))
+				// The body is not quoted: its ${ENV} references are
+				// expanded by now, and may be API keys.
+				where := ""
+				var se *json.SyntaxError
+				if errors.As(err, &se) {
+					where = fmt.Sprintf(" at byte %d", se.Offset)
+				}
+				report.f(at("json.body"), "is not JSON once its page variables are filled in (%v%s)", err, where)
 				return
 			}
 		}
@@ -534,14 +542,6 @@ func checkRequest(t *precwatch.Target, at func(string) string, report reportFunc
 	if t.JSON.NextPage != "" && !t.JSON.UsesPageVar("page") && !t.JSON.UsesPageVar("offset") && !t.JSON.UsesPageVar("cursor") {
 		report(at("json.body"), "names no page variable (${page}, ${offset} or ${cursor}), so every page would ask for the first; json.next_page is set")
 	}
-}
-
-// clip shortens s to at most n bytes for a message.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }
 
 // platformKey is a platform name as people misspell it alike: lowercased,
