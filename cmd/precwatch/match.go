@@ -109,7 +109,10 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 			}
 			continue
 		}
-		names, err := inputFiles(arg)
+		names, warnings, err := inputFiles(arg)
+		for _, w := range warnings {
+			fmt.Fprintf(env.Stderr, "precwatch match: warning: %s\n", w)
+		}
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "precwatch match: %v\n", err)
 			failed = true
@@ -181,18 +184,19 @@ var documentExts = map[string]bool{".jsonl": true, ".ndjson": true, ".json": tru
 // inputFiles returns the files an argument names: a file itself, or the
 // listing and document files (documentExts, any case, also gzipped: .gz)
 // under a directory,
-// in name order, hidden entries left out. A directory that cannot be read
+// in name order, hidden entries left out; a link in the directory is read
+// when it points to such a file, a link to a directory is not followed and
+// a broken link is skipped, each with a warning. A directory that cannot be read
 // in part returns what could be read and the errors.
-func inputFiles(arg string) ([]string, error) {
+func inputFiles(arg string) (names, warnings []string, err error) {
 	fi, err := os.Stat(arg)
 	if err != nil || !fi.IsDir() {
-		return []string{arg}, nil // readFile reports the error
+		return []string{arg}, nil, nil // readFile reports the error
 	}
 	root := arg
 	if li, err := os.Lstat(arg); err == nil && li.Mode()&os.ModeSymlink != 0 {
 		root = arg + string(filepath.Separator) // WalkDir follows a root that ends in a separator
 	}
-	var names []string
 	var errs []error
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -209,15 +213,31 @@ func inputFiles(arg string) ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && documentExts[strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.TrimSuffix(path, ".gz"), ".GZ")))] {
+		accepted := documentExts[strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.TrimSuffix(path, ".gz"), ".GZ")))]
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link to a file is read as the file; links to
+			// directories are not followed (so no loops), and a broken
+			// link is warned about.
+			fi, err := os.Stat(path)
+			switch {
+			case err != nil:
+				warnings = append(warnings, fmt.Sprintf("%s: broken link skipped", path))
+			case fi.IsDir():
+				warnings = append(warnings, fmt.Sprintf("%s: link to a directory not followed", path))
+			case accepted && fi.Mode().IsRegular():
+				names = append(names, path)
+			}
+			return nil
+		}
+		if accepted && d.Type().IsRegular() {
 			names = append(names, path)
 		}
 		return nil
 	})
 	if err = errors.Join(append(errs, err)...); err != nil {
-		return names, fmt.Errorf("read directory %s: %w", arg, err)
+		return names, warnings, fmt.Errorf("read directory %s: %w", arg, err)
 	}
-	return names, nil
+	return names, warnings, nil
 }
 
 // readFile reads one input file: JSON listings by its extension (.jsonl,
