@@ -223,29 +223,13 @@ func (b *builder) add(fields map[string]string) {
 			// about its charset; never pass invalid text downstream.
 			v = strings.ToValidUTF8(v, "\uFFFD")
 		}
-		switch name {
-		case fieldID:
-			l.ID = v
-		case fieldURL:
+		if name == fieldURL {
 			if u, err := Canonical(b.base, v); err == nil {
 				l.URL = u
 			}
-		case precwatch.FieldTitle:
-			l.Title = v
-		case precwatch.FieldDescription:
-			l.Description = v
-		case precwatch.FieldPrice:
-			l.Price = v
-		case precwatch.FieldSeller:
-			l.Seller = v
-		case precwatch.FieldLocation:
-			l.Location = v
-		default:
-			if l.Attributes == nil {
-				l.Attributes = map[string]string{}
-			}
-			l.Attributes[name] = v
+			continue
 		}
+		SetField(&l, name, v)
 	}
 	if l.Title == "" && l.Description == "" {
 		b.page.Counts[CountSkipped]++
