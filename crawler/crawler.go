@@ -675,7 +675,9 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	}
 	if page.NotFound && r.isListingURL(it) {
 		// A soft 404: the listing page says, with status 200, that
-		// it is not there.
+		// it is not there, and has no listing content besides its
+		// title and heading (a seller's title worded like a notice
+		// is not enough: see extract.Page.NotFound).
 		out.errKind = KindGone
 		out.gone = true
 		return out, fmt.Errorf("get %s: the page says it is not found (status %d)", it.url, resp.Status)

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
@@ -223,12 +225,10 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			return b.page, nil
 		}
 	}
-	if spec.Gone == "" && spec.Item == "" && softNotFound(root) {
-		// The page says, with status 200, that it is not there
-		// ("Page not found", "This listing has ended"): on a
-		// listing page the crawler takes it as gone (Page.NotFound).
-		b.page.NotFound = true
-		b.page.Counts[CountNotFound] = 1
+	var notFound bool          // the title or heading says the page is not there
+	var notFoundHeads []string // what they say
+	if spec.Gone == "" && spec.Item == "" {
+		notFoundHeads, notFound = softNotFound(root)
 	}
 	if spec.Item == "" {
 		b.self = relCanonical(root, b.base, canon, pattern)
@@ -238,6 +238,9 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		// (JSON-LD, microdata, OpenGraph) is the listing.
 		if err := b.structuredOnly(root, spec.Item, len(t.Follow) == 0); err != nil {
 			return nil, err
+		}
+		if notFound && len(b.page.Listings) == 0 {
+			b.notFound()
 		}
 		if defaultNext && spec.Item == "" && len(b.page.Listings) > 0 && (spec.URLPattern != "" || len(t.Follow) == 0) {
 			b.page.Next = nil
@@ -329,6 +332,15 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 				}
 			}
 		}
+		if notFound && whole && !listingContent(values, frames, notFoundHeads) {
+			// The page says, with status 200, that it is not there
+			// ("Page not found", "This listing has ended"), and has
+			// nothing of a listing besides its title: on a listing
+			// page the crawler takes it as gone (Page.NotFound).
+			// A title alone (the seller's words: "… - not found
+			// cheaper anywhere") never makes a listing gone.
+			b.notFound()
+		}
 		n := len(b.page.Listings)
 		b.add(values)
 		if len(b.page.Listings) > n {
@@ -348,6 +360,12 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		b.countOn(defaultNext, canon, len(b.page.Listings))
 	}
 	return b.page, nil
+}
+
+// notFound marks the page a soft 404 (Page.NotFound).
+func (b *builder) notFound() {
+	b.page.NotFound = true
+	b.page.Counts[CountNotFound] = 1
 }
 
 // countOn sets Page.CountOn for an index page of a target without
@@ -1315,11 +1333,11 @@ func VisibleText(doc []byte) string {
 // notFoundWords are what a page's title or main heading says when the
 // page, or the listing it was, is not there, in the languages of the
 // partners' platforms.
-var notFoundWords = regexp.MustCompile(`(?i)^\W*(?:error\s*)?404\W*$|(?:^|\W)404\b.*\b(?:error|not|page|oops|fehler|seite|p[aá]gina|страниц)|\b(?:error|oops|fehler)\b.*\b404(?:\W|$)|\bpage not found|\bnot found\b|\bno longer (?:available|exists|listed)|\bhas been (?:removed|deleted)|\b(?:listing|auction|ad|offer|item) (?:has |was )?(?:ended|expired|removed|deleted)|\bdoes(?: not|n't) exist|nicht gefunden|nicht mehr verfügbar|existiert nicht|no encontrad|ya no está disponible|introuvable|n'existe plus|plus disponible|non trovat|non è più disponibile|niet gevonden|nie znaleziono|nie istnieje|não encontrad|не найден|больше не доступ|не существует|找不到|不存在|已下架|見つかりません`)
+var notFoundWords = regexp.MustCompile(`(?i)^\W*(?:error\s*)?404\W*$|(?:^|\W)404\b.*\b(?:error|not found|not|page|oops|fehler|seite|p[aá]gina|страниц)|\b(?:error|oops|fehler)\b.*\b404(?:\W|$)|\bpage not found|\bnot found\b|\b(?:could|can)(?:not|n't|n’t|'t|’t| not) (?:be found|find)\b|\bno longer (?:available|exists|listed)|\bhas been (?:removed|deleted)|\b(?:listing|auction|ad|offer|item) (?:has |was )?(?:ended|expired|removed|deleted)|\bdoes(?: not|n't) exist|nicht gefunden|nicht mehr verfügbar|existiert nicht|no encontrad|ya no está disponible|introuvable|n'existe plus|plus disponible|non trovat|non è più disponibile|niet gevonden|nie znaleziono|nie istnieje|não encontrad|не найден|больше не доступ|не существует|找不到|不存在|已下架|見つかりません`)
 
 // notFoundHints are words one of which every notFoundWords match holds:
 // a cheap test before the regular expression.
-var notFoundHints = []string{"404", "found", "longer", "removed", "deleted", "ended", "expired", "exist", "gefunden",
+var notFoundHints = []string{"404", "found", "find", "longer", "removed", "deleted", "ended", "expired", "exist", "gefunden",
 	"verfügbar", "encontrad", "disponib", "introuvable", "trovat", "niet", "nie ", "найден", "доступ", "существует",
 	"找不到", "不存在", "已下架", "見つかりません"}
 
@@ -1345,24 +1363,68 @@ var pageWord = regexp.MustCompile(`(?i)\bpage\b|\bseite\b|p[aá]gina|стран�
 // a part of it that is mostly a notFoundWords phrase ("Oops! Page not
 // found", "This listing has ended"), not a seller's title that happens to
 // hold one ("Ephedrine HCl 99%, hard to get, not found in stores").
-func saysNotFound(t string) bool {
+//
+// When whole is set the phrase must also end its part, as a notice's does
+// ("This listing has ended.", "404 Not Found"): a part that goes on after
+// it ("not found cheaper anywhere", "no longer available in shops") is a
+// seller's wording, not the site's notice.
+func saysNotFound(t string, whole bool) bool {
 	for _, part := range strings.Split(titleSeparators.Replace(t), "\x00") {
 		part = strings.TrimSpace(part)
 		loc := notFoundWords.FindStringIndex(part)
 		if loc == nil {
 			continue
 		}
-		if len(part)-(loc[1]-loc[0]) <= 24 || pageWord.MatchString(part) {
+		if len(part)-(loc[1]-loc[0]) > 24 && !pageWord.MatchString(part) {
+			continue
+		}
+		if !whole || endsNotice(part[:loc[1]], part[loc[1]:]) {
 			return true
 		}
 	}
 	return false
 }
 
+// endsNotice reports whether rest, the text after a notFoundWords match
+// that ends head, adds nothing to the notice: the rest of the match's
+// last word ("Страница не найден|а", "no encontrad|o"), punctuation, or
+// more notice phrases ("Error 404: page not found").
+func endsNotice(head, rest string) bool {
+	for {
+		if last, _ := utf8.DecodeLastRuneInString(head); isWordRune(last) && !unspaced(last) {
+			rest = strings.TrimLeftFunc(rest, func(r rune) bool { return isWordRune(r) && !unspaced(r) })
+		}
+		if strings.IndexFunc(rest, isWordRune) < 0 {
+			return true
+		}
+		loc := notFoundWords.FindStringIndex(rest)
+		if loc == nil || strings.IndexFunc(rest[:loc[0]], isWordRune) >= 0 {
+			return false
+		}
+		head, rest = rest[:loc[1]], rest[loc[1]:]
+	}
+}
+
+// isWordRune reports whether r is a letter or a digit.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// unspaced reports whether r is of a script written without spaces
+// between words, where the letter after a phrase starts the next word.
+func unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
+}
+
 // softNotFound reports whether a page's <title> or first <h1> says the page
-// is not there (notFoundWords) and the page has no structured product: a
-// "soft 404" that platforms answer with status 200.
-func softNotFound(root *html.Node) bool {
+// is not there (notFoundWords) and the page has no structured product:
+// the mark of a "soft 404" that platforms answer with status 200. One of
+// the two must be the notice as a whole (saysNotFound with whole): both
+// saying something mostly made of a phrase is no more than one, as on a
+// listing page both are the seller's title. heads are the texts that say
+// it (for listingContent to leave out).
+//
+// The title and heading of a listing page are the seller's words, so this
+// alone never makes a page not found: the caller also asks listingContent.
+func softNotFound(root *html.Node) (heads []string, said bool) {
 	var title, h1 *html.Node
 	walk(root, func(n *html.Node) {
 		if n.Type != html.ElementNode {
@@ -1375,16 +1437,81 @@ func softNotFound(root *html.Node) bool {
 			h1 = n
 		}
 	})
-	said := false
+	whole := false
 	for _, n := range []*html.Node{title, h1} {
 		if n == nil {
 			continue
 		}
-		if t := visibleText(n); len(t) <= 120 && notFoundHint(t) && saysNotFound(t) {
-			said = true
+		t := visibleText(n)
+		if len(t) > 120 || !notFoundHint(t) || !saysNotFound(t, false) {
+			continue
+		}
+		heads = append(heads, t)
+		whole = whole || saysNotFound(t, true)
+	}
+	if !whole {
+		return nil, false
+	}
+	return heads, len(pageProducts(root, false)) == 0
+}
+
+// listingContentMin is how many letters and digits a page's fields other
+// than title, url and id hold at least, beyond not-found notices, to be a
+// listing's (a description, a seller, a location). A not-found page's
+// fields match nothing, or its notice and a line of navigation ("We could
+// not find that page. Try our solvents.").
+const listingContentMin = 20
+
+// sentenceEnd splits a field's text into sentences.
+var sentenceEnd = regexp.MustCompile(`[.!?。！？]+(?:\s+|$)`)
+
+// listingContent reports whether the fields read from a whole page hold a
+// listing's content, which a not-found page lacks: a price with a number,
+// a field read from another document (an iframe's description), or
+// listingContentMin letters and digits in fields other than title, url
+// and id, leaving out links, sentences that are not-found notices and
+// the notices in heads.
+func listingContent(values, frames map[string]string, heads []string) bool {
+	for name := range frames {
+		if name != precwatch.FieldTitle && name != fieldURL && name != fieldID {
+			return true
 		}
 	}
-	return said && len(pageProducts(root, false)) == 0
+	n := 0
+	seen := map[string]bool{}
+	for name, v := range values {
+		if name == precwatch.FieldTitle || name == fieldURL || name == fieldID {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if v == "" || seen[v] || isLink(v) {
+			continue
+		}
+		seen[v] = true
+		if name == precwatch.FieldPrice && strings.IndexFunc(v, unicode.IsDigit) >= 0 {
+			return true
+		}
+		for _, h := range heads {
+			v = strings.ReplaceAll(v, h, " ")
+		}
+		for _, s := range sentenceEnd.Split(v, -1) {
+			if notFoundHint(s) && saysNotFound(s, false) {
+				continue
+			}
+			for _, r := range s {
+				if isWordRune(r) {
+					n++
+				}
+			}
+		}
+	}
+	return n >= listingContentMin
+}
+
+// isLink reports whether v is an absolute web address (a field read from
+// an href or src), not text.
+func isLink(v string) bool {
+	return (strings.HasPrefix(v, "https://") || strings.HasPrefix(v, "http://")) && !strings.ContainsAny(v, " \t\n")
 }
 
 // priceText is the visible text of a price: cents written as a
