@@ -92,9 +92,12 @@ type Page struct {
 	// answer, and no sign that its listings are gone.
 	BotWall string `json:"bot_wall,omitempty"`
 	// NotFound is set on a page of a target without listing.item and
-	// listing.gone whose title or main heading says it is not there
-	// ("Page not found", "404", "This listing has ended", "Seite nicht
-	// gefunden", …) and that has no structured product: a soft 404.
+	// listing.gone whose title or main heading is wholly a notice that it
+	// is not there ("Page not found", "404", "This listing has ended",
+	// "Seite nicht gefunden", …; not a seller's "not found cheaper
+	// anywhere"), that has no structured product and no listing content
+	// (no price with a number, under 20 letters and digits in the other
+	// fields): a soft 404.
 	// The crawler takes a listing page so marked as gone, like a 404,
 	// and reads none of its listings.
 	NotFound bool `json:"not_found,omitempty"`
