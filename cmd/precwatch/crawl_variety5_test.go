@@ -623,6 +623,12 @@ func TestVariety5SoftNotFound(t *testing.T) {
 		case "/404.html":
 			fmt.Fprint(w, notFound)
 		case "/offer/1":
+			if n == 2 {
+				// The seller rewords the title as a notice would end
+				// ("… - not found cheaper anywhere"): still the listing.
+				fmt.Fprint(w, `<html><head><title>Ephedrine HCl - not found cheaper anywhere | ChemShop</title></head><body><h1>Ephedrine HCl - not found cheaper anywhere</h1><p class="d">Discreet, no prescription</p></body></html>`)
+				return
+			}
 			fmt.Fprint(w, `<html><head><title>Ephedrine 404 grade | ChemShop</title></head><body><h1>Ephedrine HCl grade 404</h1><p class="d">Discreet, no prescription</p></body></html>`)
 		case "/offer/2":
 			if n == 2 {
@@ -690,6 +696,9 @@ targets:
 	raw, _ := os.ReadFile(out)
 	if bytes.Contains(raw, []byte("Oops")) {
 		t.Errorf("crawl 2 made a listing of the not-found page:\n%s", raw)
+	}
+	if !bytes.Contains(raw, []byte("not found cheaper anywhere")) {
+		t.Errorf("crawl 2 did not deliver the listing whose seller wrote 'not found' in its title:\n%s", raw)
 	}
 }
 
