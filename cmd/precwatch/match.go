@@ -438,7 +438,7 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 			return fmt.Errorf("gzip: %w", err)
 		}
 		defer zr.Close()
-		br = bufio.NewReaderSize(zr, 1<<16)
+		br = bufio.NewReaderSize(&capReader{r: zr, max: maxDecompressed}, 1<<16)
 		peek, whole = peekStart(br, stream)
 	}
 	if bytes.HasPrefix(peek, []byte{0xff, 0xfe}) || bytes.HasPrefix(peek, []byte{0xfe, 0xff}) {
@@ -488,9 +488,15 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 		})
 	}
 	if mode == "text" {
-		data, err := io.ReadAll(br)
+		data, err := io.ReadAll(io.LimitReader(br, int64(maxDocument)+1))
 		if err != nil {
 			return err
+		}
+		if len(data) > maxDocument {
+			// The start of a document too long to hold is matched
+			// (its output line is there), and the input reported.
+			p.add(matchDoc{listing: documentListing(name, trimPartialRune(data[:maxDocument])), src: name, document: true})
+			return fmt.Errorf("document over %s: only its first %s matched", sizeText(int64(maxDocument)), sizeText(int64(maxDocument)))
 		}
 		p.add(matchDoc{listing: documentListing(name, data), src: name, document: true})
 		return nil
@@ -508,8 +514,12 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 				p.flushOut()
 			}
 		}
-		b, err := br.ReadBytes('\n')
-		if len(b) > 0 {
+		b, over, err := readLine(br, maxLine)
+		if over {
+			line++
+			p.bad++
+			fmt.Fprintf(p.stderr, "%s:%d: malformed listing: line over %s, skipped\n", name, line, sizeText(int64(maxLine)))
+		} else if len(b) > 0 {
 			line++
 			t := bytes.TrimSpace(b)
 			if line == 1 {
@@ -537,6 +547,96 @@ func (p *matchPipeline) readStream(ctx context.Context, name string, r io.Reader
 			return err
 		}
 	}
+}
+
+// Limits of `precwatch match` input, variables so that tests can lower
+// them: gzipped input decompresses to at most maxDecompressed bytes (a
+// "zip bomb" stops there, reported); a JSONL line, a listing of a JSON
+// array or pretty-printed file and a document hold at most maxLine and
+// maxDocument bytes (a longer line is reported and skipped without being
+// held; of a longer document its start is matched, and it is reported).
+var (
+	maxDecompressed int64 = 1 << 30
+	maxLine               = 64 << 20
+	maxDocument           = 64 << 20
+)
+
+// limitError is an input over one of the limits.
+type limitError struct {
+	what string // "decompressed size", "listing"
+	max  int64
+}
+
+func (e *limitError) Error() string { return fmt.Sprintf("%s over %s", e.what, sizeText(e.max)) }
+
+// sizeText writes a byte count in the largest binary unit that divides it.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// capReader reads r until max bytes, then fails (and keeps failing) with
+// a limitError when r has more.
+type capReader struct {
+	r    io.Reader
+	max  int64
+	read int64
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.read > c.max {
+		return 0, &limitError{what: "decompressed size", max: c.max}
+	}
+	if left := c.max - c.read + 1; int64(len(p)) > left {
+		p = p[:left]
+	}
+	n, err := c.r.Read(p)
+	c.read += int64(n)
+	if c.read > c.max {
+		return n - 1, &limitError{what: "decompressed size", max: c.max}
+	}
+	return n, err
+}
+
+// readLine reads a line from br with its '\n'. A line longer than max
+// bytes is read to its end without being held: over is true and line is
+// its first max+1 bytes (and its '\n').
+func readLine(br *bufio.Reader, max int) (line []byte, over bool, err error) {
+	for {
+		frag, err := br.ReadSlice('\n')
+		if room := max + 1 - len(line); room > 0 {
+			line = append(line, frag[:min(len(frag), room)]...)
+		}
+		if len(line) > max {
+			over = true
+			if len(frag) > 0 && frag[len(frag)-1] == '\n' && line[len(line)-1] != '\n' {
+				line = append(line, '\n')
+			}
+		}
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, over, err
+		}
+	}
+}
+
+// trimPartialRune cuts a UTF-8 character cut off at the end of b.
+func trimPartialRune(b []byte) []byte {
+	for i := 1; i <= utf8.UTFMax && i <= len(b); i++ {
+		if utf8.RuneStart(b[len(b)-i]) {
+			if !utf8.FullRune(b[len(b)-i:]) {
+				return b[:len(b)-i]
+			}
+			return b
+		}
+	}
+	return b
 }
 
 // peekStart returns the start of the input in br without consuming it, up
@@ -615,9 +715,9 @@ func (r *legacyReader) Read(p []byte) (int, error) {
 		if r.err != nil {
 			return 0, r.err
 		}
-		line, err := r.br.ReadBytes('\n')
+		line, over, err := readLine(r.br, maxLine)
 		r.err = err
-		if legacyLine(line) {
+		if !over && legacyLine(line) {
 			if d, derr := r.dec.Bytes(line); derr == nil {
 				line = d
 			}

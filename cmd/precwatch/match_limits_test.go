@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestMatchDirSymlinks: links inside a directory argument to files are
@@ -42,5 +46,153 @@ func TestMatchDirSymlinks(t *testing.T) {
 	}
 	if strings.Contains(stderr, "c.js") {
 		t.Errorf("match DIR with links: stderr %q names c.js, a link to a file that is no input", stderr)
+	}
+}
+
+// lowerLimits sets the input limits of match for one test.
+func lowerLimits(t *testing.T, decompressed int64, line, document int) {
+	t.Helper()
+	d, l, doc := maxDecompressed, maxLine, maxDocument
+	maxDecompressed, maxLine, maxDocument = decompressed, line, document
+	t.Cleanup(func() { maxDecompressed, maxLine, maxDocument = d, l, doc })
+}
+
+// gzipFile writes data gzipped to path.
+func gzipFile(t *testing.T, path string, parts ...[]byte) {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	for _, p := range parts {
+		zw.Write(p)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) int64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return int64(after.TotalAlloc) - int64(before.TotalAlloc)
+}
+
+// TestMatchGzipBomb: gzipped input decompresses to at most maxDecompressed
+// bytes; past that the file is reported ("decompressed size over N"),
+// what was read before still matched, the other files read, exit 1 (a
+// small .jsonl.gz of one long line of 'x' was read whole into memory).
+func TestMatchGzipBomb(t *testing.T) {
+	lowerLimits(t, 256<<10, 64<<20, 64<<20)
+	dir := t.TempDir()
+	bomb := filepath.Join(dir, "a.jsonl.gz")
+	gzipFile(t, bomb, []byte(`{"id":"a1","title":"ephedrine 1kg"}`+"\n"), bytes.Repeat([]byte("x"), 16<<20))
+	page := filepath.Join(dir, "b.txt.gz")
+	gzipFile(t, page, bytes.Repeat([]byte("ephedrine "), 2<<20))
+	writeFile(t, filepath.Join(dir, "c.jsonl"), `{"id":"c1","title":"safrole"}`+"\n")
+	runMatchCmd(t, "", filepath.Join(dir, "c.jsonl")) // warm up
+	base := allocated(func() { runMatchCmd(t, "", filepath.Join(dir, "c.jsonl")) })
+	var code int
+	var stdout, stderr string
+	alloc := allocated(func() { code, stdout, stderr = runMatchCmd(t, "", dir) }) - base
+	if got, want := strings.Join(matchIDs(t, stdout), ","), "a1,c1"; code != 1 || got != want {
+		t.Errorf("match DIR with gzip bombs: exit %d, ids %q, stderr %q; want 1 and %q", code, got, stderr, want)
+	}
+	for _, want := range []string{bomb + ": decompressed size over 256 KiB", page + ": decompressed size over 256 KiB"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("match DIR with gzip bombs: stderr %q; want %q", stderr, want)
+		}
+	}
+	// 16 MiB of 'x' and 20 MiB of text were held whole before.
+	t.Logf("allocated %d bytes", alloc)
+	if alloc > 8<<20 {
+		t.Errorf("match DIR with gzip bombs allocated %d bytes; want under 8 MiB", alloc)
+	}
+	// Standard input is limited alike.
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write(bytes.Repeat([]byte(`{"title":"x"}`+"\n"), 40<<10))
+	zw.Close()
+	code, stdout, stderr = runMatchCmd(t, b.String())
+	if n := len(matchIDs(t, stdout)); code != 1 || !strings.Contains(stderr, "stdin: decompressed size over 256 KiB") || n == 0 || n >= 40<<10 {
+		t.Errorf("match < bomb: exit %d, %d results, stderr %q; want 1, some results, and the limit named", code, n, stderr)
+	}
+}
+
+// TestMatchLongLines: a JSONL line over maxLine is reported as malformed
+// by file:line and skipped without being held; the lines after it are
+// read (it was read whole, however long).
+func TestMatchLongLines(t *testing.T) {
+	lowerLimits(t, 1<<30, 1<<10, 64<<20)
+	name := filepath.Join(t.TempDir(), "l.jsonl")
+	long := `{"id":"l2","title":"` + strings.Repeat("x", 8<<20) + `"}`
+	writeFile(t, name, `{"id":"l1","title":"ephedrine"}`+"\n"+long+"\n"+`{"id":"l3","title":"safrole"}`+"\n"+long)
+	small := filepath.Join(t.TempDir(), "s.jsonl")
+	writeFile(t, small, `{"id":"l1","title":"ephedrine"}`+"\n"+`{"id":"l3","title":"safrole"}`+"\n")
+	runMatchCmd(t, "", small) // warm up
+	base := allocated(func() { runMatchCmd(t, "", small) })
+	var code int
+	var stdout, stderr string
+	alloc := allocated(func() { code, stdout, stderr = runMatchCmd(t, "", name) }) - base
+	if got, want := strings.Join(matchIDs(t, stdout), ","), "l1,l3"; code != 1 || got != want {
+		t.Errorf("match long lines: exit %d, ids %q, stderr %q; want 1 and %q", code, got, stderr, want)
+	}
+	for _, want := range []string{name + ":2: malformed listing: line over 1 KiB", name + ":4: malformed listing: line over 1 KiB"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("match long lines: stderr %q; want %q", stderr, want)
+		}
+	}
+	t.Logf("allocated %d bytes", alloc)
+	if alloc > 4<<20 {
+		t.Errorf("match long lines allocated %d bytes for two 8 MiB lines; want under 4 MiB", alloc)
+	}
+	// The same lines in windows-1252 (decoded line by line) alike.
+	writeFile(t, name, "{\"id\":\"w1\",\"title\":\"caf\xe9 ephedrine\"}\n{\"title\":\"caf\xe9 "+strings.Repeat("x", 4<<10)+"\"}\n{\"id\":\"w3\",\"title\":\"caf\xe9\"}\n")
+	code, stdout, stderr = runMatchCmd(t, "", name)
+	if got, want := strings.Join(matchIDs(t, stdout), ","), "w1,w3"; code != 1 || got != want || !strings.Contains(stderr, name+":2: malformed listing: line over 1 KiB") {
+		t.Errorf("match long windows-1252 line: exit %d, ids %q, stderr %q; want 1, %q and line 2 reported", code, got, stderr, want)
+	}
+}
+
+// TestMatchLongArrayItems: a listing of a JSON array over maxLine is
+// reported and skipped; one too long to hold ends the file, reported;
+// the items before are matched (the whole array was read at once).
+func TestMatchLongArrayItems(t *testing.T) {
+	lowerLimits(t, 1<<30, 1<<10, 64<<20)
+	name := filepath.Join(t.TempDir(), "a.json")
+	item := func(id string, n int) string {
+		return `{"id":"` + id + `","title":"ephedrine ` + strings.Repeat("x", n) + `"}`
+	}
+	writeFile(t, name, "[\n"+item("a1", 0)+",\n"+item("a2", 4<<10)+",\n"+item("a3", 0)+",\n"+item("a4", 1<<20)+",\n"+item("a5", 0)+"\n]\n")
+	code, stdout, stderr := runMatchCmd(t, "", name)
+	if got, want := strings.Join(matchIDs(t, stdout), ","), "a1,a3"; code != 1 || got != want {
+		t.Errorf("match long array items: exit %d, ids %q, stderr %q; want 1 and %q", code, got, stderr, want)
+	}
+	for _, want := range []string{name + ":3: listing 2: malformed listing: over 1 KiB", name + ":5: listing 4: malformed listing: over 1 KiB"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("match long array items: stderr %q; want %q", stderr, want)
+		}
+	}
+}
+
+// TestMatchLongDocument: of a document over maxDocument its start is
+// matched (one output line, as for every document) and the file reported,
+// exit 1 (it was read whole, however long).
+func TestMatchLongDocument(t *testing.T) {
+	lowerLimits(t, 1<<30, 64<<20, 1<<10)
+	name := filepath.Join(t.TempDir(), "post.txt")
+	writeFile(t, name, "ephedrine 1kg é"+strings.Repeat("é", 4<<10))
+	code, stdout, stderr := runMatchCmd(t, "", name)
+	docs := decodeDocumentLines(t, stdout)
+	if code != 1 || len(docs) != 1 || !strings.Contains(stderr, name+": document over 1 KiB: only its first 1 KiB matched") {
+		t.Fatalf("match long document: exit %d, %d results, stderr %q; want 1, 1 and the file reported", code, len(docs), stderr)
+	}
+	if d := docs[0].Listing.Description; len(d) > 1<<10 || !utf8.ValidString(d) || !strings.HasPrefix(d, "ephedrine 1kg") {
+		t.Errorf("match long document: description of %d bytes (valid UTF-8 %v); want the start, at most 1 KiB", len(d), utf8.ValidString(d))
 	}
 }

@@ -272,16 +272,26 @@ func jsonAttributes(raw json.RawMessage) (map[string]string, error) {
 // readJSONValues reads a stream of JSON values that is not one listing a
 // line: a JSON array of listings, or objects spread over several lines
 // (pretty-printed). Each listing is handed to add with its source
-// (file:line where it starts); a listing that is no object is reported by
-// its line and its position (listing N) and skipped. A syntax error ends
-// the stream (the decoder cannot find the next value after it).
+// (file:line where it starts); a listing that is no object, or is longer
+// than maxLine, is reported by its line and its position (listing N) and
+// skipped. A syntax error ends the stream (the decoder cannot find the
+// next value after it), as does a listing so long that reading it would
+// hold more than twice maxLine. An array is read item by item, so that
+// only one listing is in memory at a time. The error returned is one of
+// the input (a read error, or gzipped input over maxDecompressed).
 func readJSONValues(r io.Reader, name string, add func(l precwatch.Listing, keys []string, src string), bad func(msg string)) error {
 	lc := &lineCounter{r: r}
-	dec := json.NewDecoder(lc)
+	vc := &valueCap{r: lc}
+	dec := json.NewDecoder(vc)
 	n := 0
 	handle := func(raw json.RawMessage, start int64) {
 		n++
 		src := fmt.Sprintf("%s:%d", name, lc.line(start))
+		lc.forget(start)
+		if len(raw) > maxLine {
+			bad(fmt.Sprintf("%s: listing %d: malformed listing: over %s", src, n, sizeText(int64(maxLine))))
+			return
+		}
 		l, keys, err := decodeListing(raw)
 		if err != nil {
 			bad(fmt.Sprintf("%s: listing %d: malformed listing: %v", src, n, err))
@@ -289,35 +299,93 @@ func readJSONValues(r io.Reader, name string, add func(l precwatch.Listing, keys
 		}
 		add(l, keys, src)
 	}
+	fail := func(err error) error {
+		var le *limitError
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil
+		case errors.As(err, &le) && le.what == "listing":
+			// By the line the listing starts on, after the comma.
+			b, _ := io.ReadAll(dec.Buffered())
+			start := dec.InputOffset() + int64(len(b)-len(bytes.TrimLeft(b, " \t\r\n,")))
+			bad(fmt.Sprintf("%s:%d: listing %d: malformed listing: over %s", name, lc.line(start), n+1, sizeText(le.max)))
+			return nil
+		case errors.As(err, &le):
+			return err
+		}
+		bad(syntaxErr(name, lc, 0, dec.InputOffset(), err))
+		return nil
+	}
+	inArray := false
 	for {
-		var raw json.RawMessage
-		err := dec.Decode(&raw)
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			bad(syntaxErr(name, lc, 0, dec.InputOffset(), err))
-			return nil
-		}
-		end := dec.InputOffset()
-		start := end - int64(len(raw))
-		if len(raw) > 0 && raw[0] == '[' {
-			// Each item of an array, by its own line.
-			items := json.NewDecoder(bytes.NewReader(raw))
-			items.Token() // [
-			for items.More() {
-				var it json.RawMessage
-				if err := items.Decode(&it); err != nil {
-					bad(syntaxErr(name, lc, start, items.InputOffset(), err))
-					break
+		vc.from(dec.InputOffset())
+		if !inArray {
+			more := dec.More()
+			if !more || firstNonSpace(dec.Buffered()) != '[' {
+				var raw json.RawMessage
+				if err := dec.Decode(&raw); err != nil {
+					return fail(err)
 				}
-				off := items.InputOffset()
-				handle(it, start+off-int64(len(it)))
+				handle(raw, dec.InputOffset()-int64(len(raw)))
+				continue
 			}
+			if _, err := dec.Token(); err != nil { // [
+				return fail(err)
+			}
+			inArray = true
 			continue
 		}
-		handle(raw, start)
+		// Each item of an array, by its own line.
+		if dec.More() {
+			var it json.RawMessage
+			if err := dec.Decode(&it); err != nil {
+				return fail(err)
+			}
+			handle(it, dec.InputOffset()-int64(len(it)))
+			continue
+		}
+		if _, err := dec.Token(); err != nil { // ]
+			if errors.Is(err, io.EOF) {
+				err = io.ErrUnexpectedEOF
+			}
+			return fail(err)
+		}
+		inArray = false
 	}
+}
+
+// firstNonSpace returns the first byte of r that is no JSON white space,
+// or 0.
+func firstNonSpace(r io.Reader) byte {
+	b, _ := io.ReadAll(io.LimitReader(r, 1<<16))
+	if b = bytes.TrimLeft(b, " \t\r\n"); len(b) > 0 {
+		return b[0]
+	}
+	return 0
+}
+
+// valueCap is the reader of a JSON decoder that fails with a limitError
+// when the decoder reads more than twice maxLine (and a buffer) past the
+// end of the last value: a listing too long to be held.
+type valueCap struct {
+	r     io.Reader
+	off   int64 // bytes read
+	limit int64
+}
+
+// from starts counting at off, the end of the last value.
+func (c *valueCap) from(off int64) { c.limit = off + 2*int64(maxLine) + 1<<16 }
+
+func (c *valueCap) Read(p []byte) (int, error) {
+	if c.off >= c.limit {
+		return 0, &limitError{what: "listing", max: int64(maxLine)}
+	}
+	if left := c.limit - c.off; int64(len(p)) > left {
+		p = p[:left]
+	}
+	n, err := c.r.Read(p)
+	c.off += int64(n)
+	return n, err
 }
 
 // syntaxErr describes a JSON error in a stream by file:line: of the
@@ -333,9 +401,10 @@ func syntaxErr(name string, lc *lineCounter, base, off int64, err error) string 
 // lineCounter is a reader that notes where its lines end, to tell the
 // line of a byte offset.
 type lineCounter struct {
-	r   io.Reader
-	off int64
-	nl  []int64 // offsets of the '\n's read
+	r      io.Reader
+	off    int64
+	before int     // lines ended before nl[0] (forgotten)
+	nl     []int64 // offsets of the '\n's read and not forgotten
 }
 
 func (c *lineCounter) Read(p []byte) (int, error) {
@@ -349,10 +418,21 @@ func (c *lineCounter) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// line returns the 1-based line of byte offset off.
+// line returns the 1-based line of byte offset off (not before the
+// offset last forgotten).
 func (c *lineCounter) line(off int64) int {
 	i, _ := slices.BinarySearch(c.nl, off)
-	return i + 1
+	return c.before + i + 1
+}
+
+// forget drops the line ends before off: no line is asked for there any
+// more, so a long input does not keep them all.
+func (c *lineCounter) forget(off int64) {
+	i, _ := slices.BinarySearch(c.nl, off)
+	if i > len(c.nl)/2 {
+		c.before += i
+		c.nl = append(c.nl[:0], c.nl[i:]...)
+	}
 }
 
 // documentListing turns a whole file into a listing. Text is decoded from
