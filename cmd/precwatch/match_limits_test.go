@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/precwatch/precwatch"
 )
 
 // TestMatchDirSymlinks: links inside a directory argument to files are
@@ -194,5 +197,86 @@ func TestMatchLongDocument(t *testing.T) {
 	}
 	if d := docs[0].Listing.Description; len(d) > 1<<10 || !utf8.ValidString(d) || !strings.HasPrefix(d, "ephedrine 1kg") {
 		t.Errorf("match long document: description of %d bytes (valid UTF-8 %v); want the start, at most 1 KiB", len(d), utf8.ValidString(d))
+	}
+}
+
+// nestedListing is a listing line whose title is nested in depth arrays
+// and whose seller is nested in depth objects.
+func nestedListing(depth int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"id":"n1","title":`)
+	b.WriteString(strings.Repeat("[", depth) + `"ephedrine", "1kg"` + strings.Repeat("]", depth))
+	b.WriteString(`,"seller":`)
+	b.WriteString(strings.Repeat(`{"x":`, depth) + `{"name":"labguy"}` + strings.Repeat("}", depth))
+	b.WriteString(`,"attributes":[{"name":"purity","value":` + strings.Repeat("[", depth) + "99" + strings.Repeat("]", depth) + `}]}`)
+	return b.Bytes()
+}
+
+// TestDecodeListingNestedLinear: deeply nested field values are decoded
+// once, in memory linear in the line (each nesting level decoded the rest
+// of the value again: a 20 KB line took 250-630 MB), and read as before.
+func TestDecodeListingNestedLinear(t *testing.T) {
+	line := nestedListing(5000)
+	var l precwatch.Listing
+	var err error
+	alloc := allocated(func() { l, _, err = decodeListing(line) })
+	if err != nil {
+		t.Fatalf("decodeListing(nested): %v", err)
+	}
+	if l.Title != "ephedrine, 1kg" || l.Seller != "labguy" || l.Attributes["purity"] != "99" {
+		t.Errorf("decodeListing(nested) = title %q, seller %q, attributes %v; want \"ephedrine, 1kg\", \"labguy\", purity 99", l.Title, l.Seller, l.Attributes)
+	}
+	t.Logf("%d-byte line: %d bytes allocated", len(line), alloc)
+	if max := int64(100 * len(line)); alloc > max {
+		t.Errorf("decodeListing of a %d-byte line nested 5000 deep allocated %d bytes; want under %d", len(line), alloc, max)
+	}
+	if allocs := testing.AllocsPerRun(3, func() { decodeListing(line) }); allocs > float64(20*len(line)/10) {
+		t.Errorf("decodeListing(nested) made %.0f allocations; want under %d", allocs, 20*len(line)/10)
+	}
+}
+
+// TestDecodeListingShapes: field values of every JSON shape read as the
+// text they stand for.
+func TestDecodeListingShapes(t *testing.T) {
+	for _, tc := range []struct{ in, title, attrs string }{
+		{`{"title":"a"}`, "a", ""},
+		{`{"title":12.50}`, "12.50", ""},
+		{`{"title":1e3}`, "1e3", ""},
+		{`{"title":true}`, "true", ""},
+		{`{"title":null}`, "", ""},
+		{`{"title":["a",null,"",["b",{"name":"c"}],2]}`, "a, b, c, 2", ""},
+		{`{"title":{"amount":950,"currency":"USD"}}`, "950 USD", ""},
+		{`{"title":{"Value":"v","name":"n"}}`, "n", ""},
+		{`{"title":{"TEXT":"t","x":"y"}}`, "t", ""},
+		{`{"title":{"a":{"b":[]},"c":"d\u00e9"}}`, "dé", ""},
+		{`{"title":"x","attributes":{"a":[1,2],"b":{"name":"n"}}}`, "x", "a=1, 2;b=n"},
+		{`{"title":"x","attributes":[{"key":"k","value":{"amount":1}},"plain",{"label":"","value":"v"}]}`, "x", "1=plain;2=v;k=1"},
+		{`{"title":"x","attributes":"free text"}`, "x", "attributes=free text"},
+		{`{"title":"x","attributes":[]}`, "x", ""},
+	} {
+		l, _, err := decodeListing([]byte(tc.in))
+		if err != nil {
+			t.Errorf("decodeListing(%s): %v", tc.in, err)
+			continue
+		}
+		var attrs []string
+		for k, v := range l.Attributes {
+			attrs = append(attrs, k+"="+v)
+		}
+		slices.Sort(attrs)
+		if l.Title != tc.title || strings.Join(attrs, ";") != tc.attrs {
+			t.Errorf("decodeListing(%s) = title %q, attributes %q; want %q, %q", tc.in, l.Title, strings.Join(attrs, ";"), tc.title, tc.attrs)
+		}
+	}
+}
+
+func BenchmarkDecodeListingNested(b *testing.B) {
+	line := nestedListing(5000)
+	b.SetBytes(int64(len(line)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := decodeListing(line); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -122,84 +122,126 @@ func decodeListing(data []byte) (l precwatch.Listing, keys []string, err error) 
 
 // jsonText is the text a JSON value stands for: a string as is, a number
 // as written, true/false, "" for null; an object by its "name" (or "value",
-// "amount"+"currency", else its values in order), an array by its items
-// joined with ", ".
+// "text", else its values in order), an array by its items joined with
+// ", ". The value is decoded once (parseJSON), so that deep nesting costs
+// time and memory linear in its length.
 func jsonText(raw json.RawMessage) (string, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 {
 		return "", nil
 	}
-	switch raw[0] {
-	case '"':
-		var s string
-		err := json.Unmarshal(raw, &s)
-		return s, err
-	case 'n':
-		return "", nil
-	case '{':
-		keys, vals, err := jsonObject(raw)
-		if err != nil {
-			return "", err
+	n, err := parseJSON(raw)
+	if err != nil {
+		return "", err
+	}
+	return n.text(), nil
+}
+
+// jsonNode is a decoded JSON value: an object's keys and values in
+// document order, an array's items, or a scalar's text (a string decoded,
+// a number as written, true or false).
+type jsonNode struct {
+	kind byte // '{', '[', '"' (string, number, true, false) or 'n' (null)
+	lit  string
+	keys []string
+	vals []*jsonNode
+}
+
+// parseJSON decodes one JSON value.
+func parseJSON(raw []byte) (*jsonNode, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber() // numbers as written
+	n, err := parseJSONNode(dec)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("invalid JSON value %.20q", raw)
+	}
+	return n, nil
+}
+
+func parseJSONNode(dec *json.Decoder) (*jsonNode, error) {
+	t, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch v := t.(type) {
+	case json.Delim:
+		n := &jsonNode{kind: byte(v)}
+		for dec.More() {
+			if v == '{' {
+				k, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				s, _ := k.(string)
+				n.keys = append(n.keys, s)
+			}
+			c, err := parseJSONNode(dec)
+			if err != nil {
+				return nil, err
+			}
+			n.vals = append(n.vals, c)
 		}
+		if _, err := dec.Token(); err != nil { // } or ]
+			return nil, err
+		}
+		return n, nil
+	case string:
+		return &jsonNode{kind: '"', lit: v}, nil
+	case json.Number:
+		return &jsonNode{kind: '"', lit: string(v)}, nil
+	case bool:
+		return &jsonNode{kind: '"', lit: strconv.FormatBool(v)}, nil
+	}
+	return &jsonNode{kind: 'n'}, nil
+}
+
+// text is the text n stands for (jsonText).
+func (n *jsonNode) text() string {
+	if n.kind == '"' {
+		return n.lit
+	}
+	return string(n.appendText(nil))
+}
+
+// appendText appends the text n stands for to b: the texts of an array's
+// items (an object's values) that are not empty, joined.
+func (n *jsonNode) appendText(b []byte) []byte {
+	switch n.kind {
+	case '"':
+		return append(b, n.lit...)
+	case '{':
 		for _, pref := range []string{"name", "value", "text"} {
-			for i, k := range keys {
+			for i, k := range n.keys {
 				if strings.EqualFold(k, pref) {
-					return jsonText(vals[i])
+					return n.vals[i].appendText(b)
 				}
 			}
 		}
-		return joinJSON(vals, " ")
+		return joinJSON(b, n.vals, " ")
 	case '[':
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
-			return "", err
-		}
-		return joinJSON(items, ", ")
-	default: // number, true, false
-		if !json.Valid(raw) {
-			return "", fmt.Errorf("invalid JSON value %.20q", raw)
-		}
-		return string(raw), nil
+		return joinJSON(b, n.vals, ", ")
 	}
+	return b // null
 }
 
-// joinJSON joins the texts of JSON values (jsonText) that are not empty.
-func joinJSON(vals []json.RawMessage, sep string) (string, error) {
-	parts := make([]string, 0, len(vals))
+// joinJSON appends the texts of vals that are not empty to b, joined by
+// sep.
+func joinJSON(b []byte, vals []*jsonNode, sep string) []byte {
+	start := len(b)
 	for _, v := range vals {
-		s, err := jsonText(v)
-		if err != nil {
-			return "", err
+		mark := len(b)
+		if mark > start {
+			b = append(b, sep...)
 		}
-		if s != "" {
-			parts = append(parts, s)
+		with := len(b)
+		if b = v.appendText(b); len(b) == with {
+			b = b[:mark] // empty: no separator
 		}
 	}
-	return strings.Join(parts, sep), nil
-}
-
-// jsonObject returns an object's keys and values in document order.
-func jsonObject(raw json.RawMessage) ([]string, []json.RawMessage, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if _, err := dec.Token(); err != nil { // {
-		return nil, nil, err
-	}
-	var keys []string
-	var vals []json.RawMessage
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return nil, nil, err
-		}
-		k, _ := t.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, nil, err
-		}
-		keys = append(keys, k)
-		vals = append(vals, v)
-	}
-	return keys, vals, nil
+	return b
 }
 
 // jsonAttributes reads attributes given as an object of any values, an
@@ -207,61 +249,42 @@ func jsonObject(raw json.RawMessage) ([]string, []json.RawMessage, error) {
 // plain values (keyed by position).
 func jsonAttributes(raw json.RawMessage) (map[string]string, error) {
 	raw = bytes.TrimSpace(raw)
-	attrs := map[string]string{}
-	switch {
-	case len(raw) == 0 || raw[0] == 'n':
+	if len(raw) == 0 || raw[0] == 'n' {
 		return nil, nil
-	case raw[0] == '{':
-		keys, vals, err := jsonObject(raw)
-		if err != nil {
-			return nil, err
+	}
+	n, err := parseJSON(raw)
+	if err != nil {
+		return nil, err
+	}
+	attrs := map[string]string{}
+	switch n.kind {
+	case '{':
+		for i, k := range n.keys {
+			attrs[k] = n.vals[i].text()
 		}
-		for i, k := range keys {
-			s, err := jsonText(vals[i])
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", k, err)
-			}
-			attrs[k] = s
-		}
-	case raw[0] == '[':
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
-			return nil, err
-		}
-		for i, it := range items {
+	case '[':
+		for i, it := range n.vals {
 			key, val := strconv.Itoa(i), it
-			if it = bytes.TrimSpace(it); len(it) > 0 && it[0] == '{' {
-				keys, vals, err := jsonObject(it)
-				if err != nil {
-					return nil, err
-				}
-				var k, v json.RawMessage
-				for j, name := range keys {
+			if it.kind == '{' {
+				var k, v *jsonNode
+				for j, name := range it.keys {
 					switch strings.ToLower(name) {
 					case "name", "key", "label":
-						k = vals[j]
+						k = it.vals[j]
 					case "value":
-						v = vals[j]
+						v = it.vals[j]
 					}
 				}
 				if k != nil && v != nil {
-					if ks, err := jsonText(k); err == nil && ks != "" {
+					if ks := k.text(); ks != "" {
 						key, val = ks, v
 					}
 				}
 			}
-			s, err := jsonText(val)
-			if err != nil {
-				return nil, fmt.Errorf("item %d: %w", i, err)
-			}
-			attrs[key] = s
+			attrs[key] = val.text()
 		}
 	default:
-		s, err := jsonText(raw)
-		if err != nil {
-			return nil, err
-		}
-		attrs["attributes"] = s
+		attrs["attributes"] = n.text()
 	}
 	if len(attrs) == 0 {
 		return nil, nil
