@@ -56,9 +56,9 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 		"Matches each listing or document and prints one result a line, in input order. Inputs are the files\n"+
 		"named (flags may come before or after them; \"--\" ends the flags), standard input for \"-\" or when\n"+
 		"none is named, and under a directory its .jsonl, .ndjson, .json, .html, .htm, .xhtml, .mhtml, .mht and\n"+
-		".txt files (also gzipped, .gz) in name order (hidden ones skipped). A malformed line is reported as\n"+
-		"FILE:LINE on stderr "+
-		"and skipped; the exit status is then 1 (2 for wrong flags).")
+		".txt files (also gzipped, .gz) in name order (hidden ones skipped, links to files read). A malformed line is\n"+
+		"reported as FILE:LINE on stderr and skipped; the exit status is then 1 (2 for wrong flags). Gzipped input\n"+
+		"decompresses to at most 1 GiB, a line, listing or document holds at most 64 MiB (longer: reported, exit 1).")
 	format := fs.String("format", "jsonl", "output format: jsonl (one JSON match a line) or text")
 	input := fs.String("input", "", "input format: jsonl (listings: one JSON object a line, a JSON array or pretty-printed objects) or text (one document a file); "+
 		"default: .jsonl, .ndjson and .json files are jsonl, other inputs jsonl when they start with a JSON object or array and documents otherwise. "+
