@@ -41,16 +41,7 @@ func BenchmarkMatchLabelled(b *testing.B) {
 	if len(ls) == 0 {
 		b.Skip("no labelled sets")
 	}
-	b.SetBytes(n)
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu0 := cpuTime()
-	for i := 0; i < b.N; i++ {
-		for j := range ls {
-			m.Match(&ls[j])
-		}
-	}
-	reportCPU(b, cpu0, n)
+	benchMatchLoop(b, m, ls, n)
 }
 
 // BenchmarkMatcherGC is one forced garbage collection with a compiled

@@ -131,7 +131,13 @@ func genCorpus(size int) ([]precwatch.Listing, []byte) {
 func BenchmarkMatch(b *testing.B) {
 	m := testMatcher(b)
 	ls, _ := benchCorpus(b)
-	b.SetBytes(benchBytes)
+	benchMatchLoop(b, m, ls, benchBytes)
+}
+
+// benchMatchLoop matches ls, n bytes of text, b.N times and reports the
+// throughput per wall and per CPU second.
+func benchMatchLoop(b *testing.B, m *Matcher, ls []precwatch.Listing, n int64) {
+	b.SetBytes(n)
 	b.ReportAllocs()
 	b.ResetTimer()
 	cpu0 := cpuTime()
@@ -140,7 +146,7 @@ func BenchmarkMatch(b *testing.B) {
 			m.Match(&ls[j])
 		}
 	}
-	reportCPU(b, cpu0, benchBytes)
+	reportCPU(b, cpu0, n)
 }
 
 // reportCPU reports the throughput per second of process CPU time since
@@ -178,16 +184,7 @@ func benchMatchSubset(b *testing.B, keep func(precwatch.Match) bool) {
 			n += int64(len(all[i].Title) + len(all[i].Description))
 		}
 	}
-	b.SetBytes(n)
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu0 := cpuTime()
-	for i := 0; i < b.N; i++ {
-		for j := range ls {
-			m.Match(&ls[j])
-		}
-	}
-	reportCPU(b, cpu0, n)
+	benchMatchLoop(b, m, ls, n)
 	b.ReportMetric(float64(len(ls))/float64(len(all)), "share")
 }
 
