@@ -27,15 +27,12 @@ var heldout14KnownGaps = map[string]string{
 	"i0170": "'The manifest lists it as car shampoo': an unquoted false name after 'lists it as'",
 	"i0068": "'Viaggia con la dicitura ...': the wording noun 'dicitura' is not in the document class",
 	"i0231": "'세관 신고서에는 ...': the particle glued to the document noun hides its word boundary",
-	"i0141": "Swedish ('anonymt ... utan avsändare'): no Swedish packaging or denial words",
 	"i0148": "'доставка через своих людей на границе': insiders at the border, no evasion word",
 	"i0213": "'we've never had one held, we route through a third country': no control noun in the sentence",
 	"i0157": "'Coins only, BTC or XMR. Cards bounce.': 'coins' is no crypto word and 'only' sits in another clause",
 	"i0178": "'The other half of the nitro route': route slang, no reaction word",
 	"i0179": "'Mengenangaben für 100-g-Ansätze der reduktiven Aminierung': batch sizes, no how-to or yield word",
 	"i0183": "'Con sosa cáustica se convierte en minutos': a conversion with lye, no second part of the class",
-	"i0078": "'Methylaminhydrochlorid': the German compound salt name is not recognised (a substance gap, not an indicator)",
-	"i0134": "'Methylaminhydrochlorid': the German compound salt name is not recognised (a substance gap, not an indicator)",
 }
 
 // TestHeldout14 measures the matcher on the fourteenth held-out set.
