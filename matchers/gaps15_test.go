@@ -107,6 +107,10 @@ func TestGap15Vocabulary(t *testing.T) {
 		{"ko", "아세톤 18L", "판매합니다. 세관에서 화장품으로 신고합니다.", true},
 		{"ja", "アセトン 18L", "書類上は塗料として申告します。", true},
 		{"ko", "아세톤 18L", "세관 신고서에는 정확한 품명과 CAS 번호를 기재합니다.", false},
+		// A bare "세관" (customs) was a news word: a listing naming the customs form and no offer word read as news
+		// (heldout14 i0231); the news words are now "세관은/세관이/세관에 따르면" (the authority as a subject).
+		{"ko", "아세톤 18L", "세관 신고서에는 '도료'로 기재합니다.", true},
+		{"ko", "아세톤 18L", "세관 신고서에는 '아세톤'으로 기재합니다.", false},
 	} {
 		got := mustMatcher(t).Match(&precwatch.Listing{Title: tc.title, Description: tc.desc})
 		if got.Suspicious != tc.want {

@@ -26,7 +26,6 @@ var heldout14KnownGaps = map[string]string{
 	"i0065": "'Auf der Rechnung steht Duftöl': an unquoted false name after a verb ('steht') too common to be a cue",
 	"i0170": "'The manifest lists it as car shampoo': an unquoted false name after 'lists it as'",
 	"i0068": "'Viaggia con la dicitura ...': the wording noun 'dicitura' is not in the document class",
-	"i0231": "'세관 신고서에는 ...': the particle glued to the document noun hides its word boundary",
 	"i0148": "'доставка через своих людей на границе': insiders at the border, no evasion word",
 	"i0213": "'we've never had one held, we route through a third country': no control noun in the sentence",
 	"i0157": "'Coins only, BTC or XMR. Cards bounce.': 'coins' is no crypto word and 'only' sits in another clause",
