@@ -103,6 +103,13 @@ func TestGap15Vocabulary(t *testing.T) {
 		{"pt", "Acetona 99,5%, 10 L", "Pedidos pelo zap, respondo rápido.", true},
 		{"es", "Acetona 99,5%, 10 L", "Pedidos por ws, te respondo al toque.", true},
 		{"pt", "Acetona 99,5%, 10 L", "Pedidos pelo site, pagamento por Pix.", false},
+		// The wording on the parcel (it "dicitura", de "Aufschrift", en "wording") names a quoted false name
+		// (heldout14 i0068); "factura" is a paper noun ("sin pedir factura ni CIF", i0226).
+		{"it", "Acido cloridrico 33%, 5 L", "Spediamo con la scritta 'detergente per piastrelle'.", true},
+		{"it", "Acido cloridrico 33%, 5 L", "Sull'etichetta la dicitura 'Corrosivo' e i pittogrammi GHS.", false},
+		{"de", "Salzsäure 33 %, 5 L", "Versand mit der Aufschrift 'Fliesenreiniger'.", true},
+		{"es", "Acetona 99,5%, 25 L", "Sin pedir factura, envío a particulares.", true},
+		{"es", "Acetona 99,5%, 25 L", "Emitimos factura con CIF a empresas y particulares.", false},
 		// ko / ja
 		{"ko", "아세톤 18L", "판매합니다. 세관에서 화장품으로 신고합니다.", true},
 		{"ja", "アセトン 18L", "書類上は塗料として申告します。", true},
