@@ -23,6 +23,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/andybalholm/brotli"
 	"github.com/gocolly/colly/v2"
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/crawler/extract"
@@ -44,7 +45,8 @@ var (
 	// ErrRobots means robots.txt disallows the URL for our user agent.
 	ErrRobots = errors.New("disallowed by robots.txt")
 	// ErrEncoding means a response's content coding is not one we read
-	// (gzip, deflate) or its compressed data is corrupt.
+	// (gzip, deflate, br, or a chain of up to three of them) or its
+	// compressed data is corrupt.
 	ErrEncoding = errors.New("unreadable content encoding")
 	// ErrNotDocument means an html target's link answered with an image,
 	// PDF, archive, office file, audio or video: not a page to read. Its
@@ -112,7 +114,7 @@ func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options, own *ow
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: timeout,
-		DisableCompression:    true, // capTransport decodes gzip and deflate itself, under the cap
+		DisableCompression:    true, // capTransport decodes gzip, deflate and br itself, under the cap
 	}
 	// Cookies are kept for the run: shops set a session or consent
 	// cookie on the first visit and redirect until it comes back.
@@ -453,8 +455,8 @@ func isTokenByte(c byte) bool {
 	return c == '-' || c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
-// capTransport decodes gzip and deflate itself and fails any body larger than max bytes,
-// both as sent and once decompressed, so neither a huge page nor a gzip bomb
+// capTransport decodes gzip, deflate and br itself and fails any body larger than max
+// bytes, both as sent and once decompressed, so neither a huge page nor a compression bomb
 // is ever held in memory beyond max bytes.
 type capTransport struct {
 	base http.RoundTripper
@@ -522,10 +524,38 @@ func nonDocumentLink(raw string) bool {
 	return binaryExtensions[strings.ToLower(p[i+1:])]
 }
 
+// acceptEncoding is what the crawler asks for: every coding decodedBody
+// reads.
+const acceptEncoding = "gzip, deflate, br"
+
+// maxCodings bounds a Content-Encoding chain ("gzip, gzip" from a server
+// that compresses an already gzipped file again); longer chains are
+// refused as unreadable.
+const maxCodings = 3
+
+// contentCodings parses a Content-Encoding header into the codings applied,
+// in the order they were applied, dropping "identity". ok is false when a
+// coding is not one decodedBody reads (zstd, compress, …) or the chain is
+// longer than maxCodings.
+func contentCodings(h string) (codings []string, ok bool) {
+	for c := range strings.SplitSeq(strings.ToLower(h), ",") {
+		switch c = strings.TrimSpace(c); c {
+		case "", "identity":
+		case "gzip", "x-gzip":
+			codings = append(codings, "gzip")
+		case "deflate", "br":
+			codings = append(codings, c)
+		default:
+			return nil, false
+		}
+	}
+	return codings, len(codings) <= maxCodings
+}
+
 func (t *capTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if req.Header.Get("Accept-Encoding") == "" {
 		req = req.Clone(req.Context())
-		req.Header.Set("Accept-Encoding", "gzip, deflate")
+		req.Header.Set("Accept-Encoding", acceptEncoding)
 	}
 	resp, err := t.base.RoundTrip(req)
 	if err != nil {
@@ -541,19 +571,20 @@ func (t *capTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	raw := &capReader{r: resp.Body, c: resp.Body, max: t.max}
 	resp.Body = raw
-	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
-	case "", "identity":
-	case "gzip", "x-gzip", "deflate":
-		resp.Body = &decodedBody{raw: raw, max: t.max, deflate: enc == "deflate"}
+	enc := strings.Join(resp.Header.Values("Content-Encoding"), ", ")
+	codings, ok := contentCodings(enc)
+	if !ok {
+		// A coding we do not read (zstd, compress) or a chain of more
+		// than maxCodings: bytes we cannot read, whether asked for or not.
+		raw.Close()
+		return nil, fmt.Errorf("%s: content-encoding %q (read: gzip, deflate, br, up to %d applied in turn): %w", req.URL, enc, maxCodings, ErrEncoding)
+	}
+	if len(codings) > 0 {
+		resp.Body = &decodedBody{raw: raw, max: t.max, codings: codings}
 		resp.Header.Del("Content-Encoding")
 		resp.Header.Del("Content-Length")
 		resp.ContentLength = -1
 		resp.Uncompressed = true
-	default:
-		// We never ask for another coding (br, zstd, compress, or a
-		// chain); a server sending one anyway sent bytes we cannot read.
-		raw.Close()
-		return nil, fmt.Errorf("%s: content-encoding %q: %w", req.URL, enc, ErrEncoding)
 	}
 	return resp, nil
 }
@@ -583,35 +614,37 @@ func (c *capReader) Read(p []byte) (int, error) {
 
 func (c *capReader) Close() error { return c.c.Close() }
 
-// decodedBody decompresses gzip or deflate lazily (the header is read on first
-// Read, inside the client's timeout) and caps the decompressed size.
-// "deflate" is meant to be zlib-wrapped (RFC 9110) but some servers send raw
-// DEFLATE; both are read.
+// decodedBody undoes a body's content codings (gzip, deflate, br; a chain
+// such as "gzip, gzip" last first) lazily: the headers are read on first
+// Read, inside the client's timeout. Every stage is capped at max bytes,
+// so a compression bomb of any coding stops at the cap, decoded.
+// "deflate" is meant to be zlib-wrapped (RFC 9110) but some servers send
+// raw DEFLATE; both are read.
 type decodedBody struct {
 	raw     *capReader
 	max     int64
-	deflate bool
+	codings []string
 	out     *capReader
-	dec     io.ReadCloser
+	decs    []io.Closer
 }
 
 func (g *decodedBody) Read(p []byte) (int, error) {
 	if g.out == nil {
-		var err error
-		if g.deflate {
-			g.dec, err = newDeflateReader(g.raw)
-		} else {
-			g.dec, err = gzip.NewReader(g.raw)
+		var r io.Reader = g.raw
+		for i := len(g.codings) - 1; i >= 0; i-- {
+			dec, err := newDecoder(g.codings[i], r)
+			if err != nil {
+				return 0, fmt.Errorf("%s body: %w: %w", g.codings[i], ErrEncoding, err)
+			}
+			g.decs = append(g.decs, dec)
+			r = &capReader{r: dec, c: io.NopCloser(nil), max: g.max}
 		}
-		if err != nil {
-			return 0, fmt.Errorf("%w: %w", ErrEncoding, err)
-		}
-		g.out = &capReader{r: g.dec, c: io.NopCloser(nil), max: g.max}
+		g.out = r.(*capReader)
 	}
 	n, err := g.out.Read(p)
-	if err != nil && err != io.EOF && !errors.Is(err, ErrTooLarge) && !errors.Is(err, io.ErrUnexpectedEOF) {
+	if err != nil && err != io.EOF && !errors.Is(err, ErrTooLarge) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, ErrEncoding) {
 		var ce flate.CorruptInputError
-		if errors.As(err, &ce) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, zlib.ErrChecksum) {
+		if errors.As(err, &ce) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, zlib.ErrChecksum) || errors.Is(err, gzip.ErrHeader) {
 			err = fmt.Errorf("%w: %w", ErrEncoding, err)
 		}
 	}
@@ -619,11 +652,41 @@ func (g *decodedBody) Read(p []byte) (int, error) {
 }
 
 func (g *decodedBody) Close() error {
-	if g.dec != nil {
-		g.dec.Close()
+	for _, d := range g.decs {
+		d.Close()
 	}
 	return g.raw.Close()
 }
+
+// newDecoder returns a reader undoing one content coding of r.
+func newDecoder(coding string, r io.Reader) (io.ReadCloser, error) {
+	switch coding {
+	case "gzip":
+		return gzip.NewReader(r)
+	case "deflate":
+		return newDeflateReader(r)
+	case "br":
+		return &brotliReader{r: brotli.NewReader(r)}, nil
+	}
+	return nil, fmt.Errorf("content coding %q", coding)
+}
+
+// brotliReader marks the brotli decoder's own errors (corrupt data, bytes
+// after the stream) as ErrEncoding; errors of the stream underneath
+// (ErrTooLarge, a timeout) pass through as they are.
+type brotliReader struct {
+	r *brotli.Reader
+}
+
+func (b *brotliReader) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if err != nil && strings.HasPrefix(err.Error(), "brotli: ") {
+		err = fmt.Errorf("br body: %w: %w", ErrEncoding, err)
+	}
+	return n, err
+}
+
+func (b *brotliReader) Close() error { return nil }
 
 // newDeflateReader reads a zlib stream, or raw DEFLATE when r does not start
 // with a zlib header.
