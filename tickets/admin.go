@@ -24,7 +24,15 @@ func (s *Store) PutTarget(ctx context.Context, t precwatch.Target) error {
 	if t.Name == "" || t.Platform == "" {
 		return precwatch.Errorf(precwatch.EINVALID, "a target needs a name and a platform")
 	}
-	b, err := json.Marshal(t)
+	box, err := s.sealBox(ctx, targetRow(t.Name))
+	if err != nil {
+		return fmt.Errorf("put target %s: %w", t.Name, err)
+	}
+	st, err := box.sealTarget(t)
+	if err != nil {
+		return fmt.Errorf("put target %s: %w", t.Name, err)
+	}
+	b, err := json.Marshal(st)
 	if err != nil {
 		return fmt.Errorf("put target %s: %w", t.Name, err)
 	}
@@ -68,7 +76,7 @@ func (s *Store) Target(ctx context.Context, name string) (*StoredTarget, error) 
 		return nil, fmt.Errorf("target %s: %w", name, err)
 	}
 	st := &StoredTarget{UpdatedAt: fromNS(updated)}
-	if err := json.Unmarshal([]byte(spec), &st.Target); err != nil {
+	if st.Target, err = s.decodeTargetSpec(ctx, spec); err != nil {
 		return nil, fmt.Errorf("target %s: %w", name, err)
 	}
 	return st, nil
@@ -93,7 +101,7 @@ func (s *Store) Targets(ctx context.Context, platforms []string) ([]StoredTarget
 			return nil, fmt.Errorf("targets: %w", err)
 		}
 		st := StoredTarget{UpdatedAt: fromNS(updated)}
-		if err := json.Unmarshal([]byte(spec), &st.Target); err != nil {
+		if st.Target, err = s.decodeTargetSpec(ctx, spec); err != nil {
 			return nil, fmt.Errorf("targets: %w", err)
 		}
 		out = append(out, st)
@@ -117,6 +125,19 @@ func (s *Store) SetWebhook(ctx context.Context, w Webhook) error {
 	if w.URL != "" && w.Secret == "" {
 		return precwatch.Errorf(precwatch.EINVALID, "a webhook needs a secret to sign its events")
 	}
+	var sealedURL, sealedSecret string
+	if w.URL != "" {
+		box, err := s.sealBox(ctx, webhookRow(w.Platform))
+		if err != nil {
+			return fmt.Errorf("set webhook of %s: %w", w.Platform, err)
+		}
+		if sealedURL, err = box.seal(w.URL); err != nil {
+			return fmt.Errorf("set webhook of %s: %w", w.Platform, err)
+		}
+		if sealedSecret, err = box.seal(w.Secret); err != nil {
+			return fmt.Errorf("set webhook of %s: %w", w.Platform, err)
+		}
+	}
 	err := s.write(ctx, func(tx *wtx) error {
 		if w.URL == "" {
 			_, err := tx.ExecContext(ctx, "DELETE FROM webhooks WHERE platform = ?", w.Platform)
@@ -124,7 +145,7 @@ func (s *Store) SetWebhook(ctx context.Context, w Webhook) error {
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO webhooks (platform, url, secret, updated_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (platform) DO UPDATE SET url = excluded.url, secret = excluded.secret, updated_at = excluded.updated_at`,
-			w.Platform, w.URL, w.Secret, ns(s.now()))
+			w.Platform, sealedURL, sealedSecret, ns(s.now()))
 		return err
 	})
 	if err != nil {
@@ -137,12 +158,13 @@ func (s *Store) SetWebhook(ctx context.Context, w Webhook) error {
 func (s *Store) Webhook(ctx context.Context, platform string) (*Webhook, error) {
 	w := Webhook{Platform: platform}
 	var updated int64
+	row := platform
 	err := s.rq.QueryRowContext(ctx, "SELECT url, secret, updated_at FROM webhooks WHERE platform = ?", platform).
 		Scan(&w.URL, &w.Secret, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		// Platforms are named in any case everywhere else (filters,
 		// tokens): a webhook configured as "chemhub" is ChemHub's.
-		err = s.webhookFolded(ctx, platform, &w, &updated)
+		row, err = s.webhookFolded(ctx, platform, &w, &updated)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, precwatch.Errorf(precwatch.ENOTFOUND, "no webhook for platform %s", platform)
@@ -150,31 +172,38 @@ func (s *Store) Webhook(ctx context.Context, platform string) (*Webhook, error) 
 	if err != nil {
 		return nil, fmt.Errorf("webhook of %s: %w", platform, err)
 	}
+	box := s.openBox(ctx, webhookRow(row))
+	if w.URL, err = box.open(w.URL); err != nil {
+		return nil, fmt.Errorf("webhook of %s: url: %w", platform, err)
+	}
+	if w.Secret, err = box.open(w.Secret); err != nil {
+		return nil, fmt.Errorf("webhook of %s: secret: %w", platform, err)
+	}
 	w.UpdatedAt = fromNS(updated)
 	return &w, nil
 }
 
 // webhookFolded finds the webhook of a platform spelt in another case
-// (sql.ErrNoRows if none).
-func (s *Store) webhookFolded(ctx context.Context, platform string, w *Webhook, updated *int64) error {
+// and returns the platform as stored (sql.ErrNoRows if none).
+func (s *Store) webhookFolded(ctx context.Context, platform string, w *Webhook, updated *int64) (string, error) {
 	rows, err := s.rq.QueryContext(ctx, "SELECT platform, url, secret, updated_at FROM webhooks ORDER BY platform")
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var p string
 		if err := rows.Scan(&p, &w.URL, &w.Secret, updated); err != nil {
-			return err
+			return "", err
 		}
 		if strings.EqualFold(p, platform) {
-			return nil
+			return p, nil
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return err
+		return "", err
 	}
-	return sql.ErrNoRows
+	return "", sql.ErrNoRows
 }
 
 // Run is one crawl run of a target.
