@@ -765,8 +765,7 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 			// A POST feed's page is named by its endpoint and
 			// variables (extract.PostPageURL): the extractor
 			// counts on from them.
-			_, page, offset, cursor := extract.PostPageVars(rawURL)
-			final = extract.PostPageURL(final, page, offset, cursor)
+			final = extract.PostPageAt(rawURL, final)
 			resp.URL = final // the evidence names the page
 		}
 		page, err := extract.Extract(r.t, final, body)

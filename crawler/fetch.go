@@ -263,8 +263,9 @@ func (f *fetcher) fetch(rawURL string) (*response, error) {
 		// A POST feed (GraphQL, a search API): the page's variables,
 		// named in its fragment, go into the body.
 		endpoint, page, offset, cursor := extract.PostPageVars(rawURL)
+		_, number := extract.PostCursor(rawURL)
 		method, reqURL = http.MethodPost, endpoint
-		body = strings.NewReader(f.target.JSON.RequestBody(page, offset, cursor))
+		body = strings.NewReader(f.target.JSON.RequestBodyCursor(page, offset, cursor, number))
 		if hdr.Get("Content-Type") == "" {
 			hdr.Set("Content-Type", "application/json")
 		}

@@ -6,13 +6,17 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/andybalholm/brotli"
+	"github.com/precwatch/precwatch"
 )
 
 // encode applies the content codings to s in the order given (as a server
@@ -120,5 +124,119 @@ func TestBrotliAndChains(t *testing.T) {
 	defer mu.Unlock()
 	if got := accepts["/br"]; got != "gzip, deflate, br" {
 		t.Errorf("Accept-Encoding = %q, want %q", got, "gzip, deflate, br")
+	}
+}
+
+// TestPostNumericCursor crawls POST feeds paged by a numeric cursor
+// (last_id): where ${cursor} stands for a JSON value the API gets a number
+// (a string would be refused, as typed APIs do), inside a GraphQL query
+// string it gets the cursor's text, and a cursor the API gives as a string
+// of digits goes back as a string.
+func TestPostNumericCursor(t *testing.T) {
+	const total = 5
+	var mu sync.Mutex
+	var bodies []string
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		bodies = append(bodies, r.URL.Path+" "+string(raw))
+		mu.Unlock()
+		var req map[string]any
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		if err := dec.Decode(&req); err != nil {
+			http.Error(w, `{"error":"body is not JSON"}`, http.StatusBadRequest)
+			return
+		}
+		after := 0
+		switch r.URL.Path {
+		case "/numeric": // {"after": 3}: a number or null, never a string
+			switch v := req["after"].(type) {
+			case nil:
+			case json.Number:
+				n, _ := v.Int64()
+				after = int(n)
+			default:
+				http.Error(w, fmt.Sprintf(`{"error":"after: want an integer, got %T"}`, v), http.StatusBadRequest)
+				return
+			}
+		case "/inline": // a GraphQL query with the cursor written into it
+			q, _ := req["query"].(string)
+			if _, err := fmt.Sscanf(q[strings.Index(q, "after:")+len("after:"):], "%d", &after); err != nil && !strings.Contains(q, "after: )") {
+				http.Error(w, `{"error":"bad query"}`, http.StatusBadRequest)
+				return
+			}
+		case "/stringy": // the API gives and takes its cursor as a string of digits
+			switch v := req["after"].(type) {
+			case nil:
+			case string:
+				after, _ = strconv.Atoi(v)
+			default:
+				http.Error(w, fmt.Sprintf(`{"error":"after: want a string, got %T"}`, v), http.StatusBadRequest)
+				return
+			}
+		}
+		var items []map[string]any
+		for id := after + 1; id <= min(after+2, total); id++ {
+			items = append(items, map[string]any{"id": id, "title": fmt.Sprintf("offer %d", id)})
+		}
+		var last any
+		if len(items) > 0 && after+2 < total {
+			last = after + 2
+			if r.URL.Path == "/stringy" {
+				last = strconv.Itoa(after + 2)
+			}
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"items": items, "last_id": last})
+	}))
+	for _, tc := range []struct{ path, body string }{
+		{"/numeric", `{"after": ${cursor}, "size": 2}`},
+		{"/inline", `{"query": "{ offers(after: ${cursor}) { id title } }"}`},
+		{"/stringy", `{"after": ${cursor}}`},
+	} {
+		tg := loopbackTarget("post", srv.URL+tc.path)
+		tg.Kind = precwatch.KindJSON
+		tg.MaxRetries = 0
+		tg.JSON = precwatch.JSONSpec{Method: "POST", Body: tc.body, Items: "items", NextPage: "last_id",
+			Fields: map[string]string{"id": "id", "title": "title"}}
+		sink := &collector{}
+		run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(sink.listings); got != total || !run.Complete || run.Errors != 0 {
+			mu.Lock()
+			t.Errorf("%s %s: %d listings, complete %v, errors %v; want %d, complete, none\nbodies: %q", tc.path, tc.body, got, run.Complete, run.ErrorsByKind, total, bodies)
+			mu.Unlock()
+		}
+	}
+}
+
+// TestRequestBodyCursor checks where ${cursor} is a value and where text.
+func TestRequestBodyCursor(t *testing.T) {
+	for _, tc := range []struct {
+		tmpl, cursor string
+		number       bool
+		want         string
+	}{
+		{`{"after":${cursor}}`, "42", true, `{"after":42}`},
+		{`{"after":${cursor}}`, "42", false, `{"after":"42"}`},
+		{`{"after":${cursor}}`, "", true, `{"after":null}`},
+		{`{"after":"${cursor}"}`, "42", true, `{"after":"42"}`},
+		{`{"after":"${cursor}"}`, "", false, `{"after":null}`},
+		{`{"after":[${cursor}, -1.5e3]}`, "-1.5e3", true, `{"after":[-1.5e3, -1.5e3]}`},
+		{`{"q":"{ offers(after: ${cursor}) }"}`, "42", true, `{"q":"{ offers(after: 42) }"}`},
+		{`{"q":"{ offers(after: \"${cursor}\") }"}`, `Y3"V`, false, `{"q":"{ offers(after: \"Y3\"V\") }"}`},
+		{`{"q":"a \\\"${page}\\\" b","n":${page}}`, "", false, `{"q":"a \\\"2\\\" b","n":2}`},
+		{`{"after":${cursor}}`, "12abc", true, `{"after":"12abc"}`}, // not a number after all
+	} {
+		got := precwatch.JSONSpec{Body: tc.tmpl}.RequestBodyCursor(2, 20, tc.cursor, tc.number)
+		if got != tc.want {
+			t.Errorf("RequestBodyCursor(%s, %q, number %v) = %s, want %s", tc.tmpl, tc.cursor, tc.number, got, tc.want)
+		}
+		if !json.Valid([]byte(got)) {
+			t.Errorf("RequestBodyCursor(%s, %q, number %v) = %s: not JSON", tc.tmpl, tc.cursor, tc.number, got)
+		}
 	}
 }

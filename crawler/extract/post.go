@@ -19,6 +19,12 @@ const postVarsPrefix = "pw:"
 // offset 0, no cursor) is the endpoint itself. Fragments are never sent,
 // so the name is the request URL plus what goes into its body.
 func PostPageURL(endpoint string, page, offset int, cursor string) string {
+	return postPageURL(endpoint, page, offset, cursor, false)
+}
+
+// postPageURL is PostPageURL, marking a cursor the feed gave as a JSON
+// number (number) so that it is sent back as one (PostCursor).
+func postPageURL(endpoint string, page, offset int, cursor string, number bool) string {
 	endpoint, _, _ = strings.Cut(endpoint, "#")
 	if page <= 1 && offset <= 0 && cursor == "" {
 		return endpoint
@@ -28,6 +34,9 @@ func PostPageURL(endpoint string, page, offset int, cursor string) string {
 	q.Set("offset", strconv.Itoa(offset))
 	if cursor != "" {
 		q.Set("cursor", cursor)
+		if number {
+			q.Set("cursor_type", "number")
+		}
 	}
 	return endpoint + "#" + postVarsPrefix + q.Encode()
 }
@@ -51,6 +60,28 @@ func PostPageVars(pageURL string) (endpoint string, page, offset int, cursor str
 	return endpoint, page, offset, q.Get("cursor")
 }
 
+// PostPageAt names the POST feed page pageURL names, with its page
+// variables, at endpoint (where a redirect took its request).
+func PostPageAt(pageURL, endpoint string) string {
+	_, page, offset, cursor := PostPageVars(pageURL)
+	_, number := PostCursor(pageURL)
+	return postPageURL(endpoint, page, offset, cursor, number)
+}
+
+// PostCursor returns the cursor of a POST feed page's name and whether the
+// feed gave it as a JSON number (a numeric last_id), which the request
+// body then sends as a number where ${cursor} stands for a JSON value
+// (precwatch.JSONSpec.RequestBodyCursor).
+func PostCursor(pageURL string) (cursor string, number bool) {
+	_, frag, _ := strings.Cut(pageURL, "#")
+	rest, ok := strings.CutPrefix(frag, postVarsPrefix)
+	if !ok {
+		return "", false
+	}
+	q, _ := url.ParseQuery(rest)
+	return q.Get("cursor"), q.Get("cursor") != "" && q.Get("cursor_type") == "number"
+}
+
 // postNext returns the next page of a POST feed page that held n items:
 // by json.next_page when set — a cursor token (sent back as ${cursor}), a
 // page number, or a boolean such as pageInfo.hasNextPage (true: the page
@@ -60,9 +91,10 @@ func PostPageVars(pageURL string) (endpoint string, page, offset int, cursor str
 // only counted on (Page.CountOn).
 func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string, bool) {
 	endpoint, page, offset, cursor := PostPageVars(pageURL)
+	_, number := PostCursor(pageURL)
 	if spec.NextPage == "" {
 		if n > 0 && (spec.UsesPageVar("page") || spec.UsesPageVar("offset")) {
-			return PostPageURL(endpoint, page+1, offset+n, cursor), true
+			return postPageURL(endpoint, page+1, offset+n, cursor, number), true
 		}
 		return "", false
 	}
@@ -73,18 +105,18 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 	switch v := v.(type) {
 	case bool:
 		if v && n > 0 {
-			return PostPageURL(endpoint, page+1, offset+n, cursor), false
+			return postPageURL(endpoint, page+1, offset+n, cursor, number), false
 		}
 	case json.Number:
 		if spec.UsesPageVar("cursor") && !spec.UsesPageVar("page") {
 			// A numeric cursor (last_id), sent back as ${cursor}.
 			if c := v.String(); c != cursor && n > 0 {
-				return PostPageURL(endpoint, page+1, offset+n, c), false
+				return postPageURL(endpoint, page+1, offset+n, c, true), false
 			}
 			return "", false
 		}
 		if p, err := strconv.Atoi(v.String()); err == nil && p > 0 && n > 0 {
-			return PostPageURL(endpoint, p, offset+n, cursor), false
+			return postPageURL(endpoint, p, offset+n, cursor, number), false
 		}
 	case string:
 		v = strings.TrimSpace(v)
@@ -96,7 +128,7 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 		case isPageNumber(v) && !spec.UsesPageVar("cursor"):
 			p, _ := strconv.Atoi(v)
 			if p > 0 && n > 0 {
-				return PostPageURL(endpoint, p, offset+n, cursor), false
+				return postPageURL(endpoint, p, offset+n, cursor, number), false
 			}
 		default:
 			return PostPageURL(endpoint, page+1, offset+n, v), false

@@ -37,7 +37,7 @@ func TestPostNext(t *testing.T) {
 			`{"data":{"items":[]}}`, nil, ""},
 		{"no page variable", `{"q": "x"}`, "", ep, `{"data":{"items":[{"t":"a"}]}}`, nil, ""},
 		{"numeric cursor", `{"after_id": ${cursor}}`, "data.lastId", ep,
-			`{"data":{"items":[{"t":"a"}],"lastId":981}}`, []string{ep + "#pw:cursor=981&offset=1&page=2"}, ""},
+			`{"data":{"items":[{"t":"a"}],"lastId":981}}`, []string{ep + "#pw:cursor=981&cursor_type=number&offset=1&page=2"}, ""},
 	} {
 		tg := &precwatch.Target{Name: "t", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{
 			Method: "POST", Body: tc.body, Items: "data.items", NextPage: tc.next, Fields: map[string]string{"title": "t"}}}
