@@ -147,6 +147,12 @@ type Run struct {
 	StartFailed []PageFailure
 	// HitMax is true when max_pages stopped the run.
 	HitMax bool
+	// Robots lists the listing pages (by url_pattern, or followed detail
+	// pages) that robots.txt did not let the run read. Their listings are
+	// unknown, neither seen nor gone: they are not delivered, and a caller
+	// that marks the listings a complete run did not see as removed must
+	// leave the listings at these URLs as they were.
+	Robots []string
 }
 
 // PageFailure is a page that was not read, with its error kind (KindTimeout,
@@ -276,6 +282,11 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 		r.res.ID, r.res.Started, r.res.Resumed = st.id, st.started, true
 		r.res.Pages, r.res.Listings, r.res.Errors = st.pages, st.listings, st.errors
 		r.res.ErrorsByKind, r.res.Gone = st.byKind, st.gone
+		for _, it := range st.robots {
+			if r.isListingURL(it) {
+				r.res.Robots = append(r.res.Robots, it.url)
+			}
+		}
 		r.queue, r.started, r.startFailed, r.detailRead = st.pending, st.pages, st.startFailed, st.detailRead
 		for u := range st.seen {
 			r.seen[seenKey(u)] = struct{}{}
@@ -373,7 +384,8 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	}
 	c.report(&res, len(r.queue)-r.head, res.Pages-startPages, sessionStart)
 	c.log.Info("crawl ended", "target", t.Name, "run", res.ID, "complete", res.Complete,
-		"pages", res.Pages, "listings", res.Listings, "errors", res.Errors, "resumed", res.Resumed)
+		"pages", res.Pages, "listings", res.Listings, "errors", res.Errors, "resumed", res.Resumed,
+		"listing_pages_skipped_for_robots", len(res.Robots))
 	switch {
 	case r.fatal != nil:
 		return &res, fmt.Errorf("run %s: %w", t.Name, r.fatal)
@@ -615,6 +627,9 @@ func (r *run) process(ctx context.Context, it item) {
 	}
 	if out.gone {
 		r.res.Gone = append(r.res.Gone, it.url)
+	}
+	if out.errKind == KindRobots && r.isListingURL(it) {
+		r.res.Robots = append(r.res.Robots, it.url)
 	}
 	if len(added) > 0 {
 		r.cond.Broadcast()

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -238,5 +239,50 @@ func TestRequestBodyCursor(t *testing.T) {
 		if !json.Valid([]byte(got)) {
 			t.Errorf("RequestBodyCursor(%s, %q, number %v) = %s: not JSON", tc.tmpl, tc.cursor, tc.number, got)
 		}
+	}
+}
+
+// TestRobotsListingsUnknown checks that listing pages robots.txt disallows
+// are named in Run.Robots (a caller keeps their listings as they were, not
+// removed), are not delivered, and do not make the run incomplete; a
+// disallowed page that is no listing page is not named. After an
+// interrupted run is resumed, the pages skipped before it are named too.
+func TestRobotsListingsUnknown(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			io.WriteString(w, "User-agent: *\nDisallow: /product/2\nDisallow: /about\n")
+		case "/catalog":
+			io.WriteString(w, `<html><body><a class="p" href="/product/1">1</a><a class="p" href="/product/2">2</a>
+				<a class="p" href="/product/3">3</a><a class="p" href="/about">about</a></body></html>`)
+		default:
+			id := strings.TrimPrefix(r.URL.Path, "/product/")
+			io.WriteString(w, `<html><body><div class="product" data-id="`+id+`"><h1>offer `+id+`</h1><p class="description">d</p></div></body></html>`)
+		}
+	}))
+	tg := loopbackTarget("robots", srv.URL+"/catalog")
+	tg.RespectRobotsTxt = true
+	tg.Follow = []string{"a.p"}
+	tg.Listing = precwatch.ListingSpec{URLPattern: `^/product/\d+$`,
+		Fields: map[string]string{"id": "div.product@data-id", "title": "h1"}}
+	sink := &collector{}
+	run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sink.titles(), []string{"offer 1", "offer 3"}; !slices.Equal(got, want) {
+		t.Errorf("titles %q, want %q", got, want)
+	}
+	if want := []string{srv.URL + "/product/2"}; !slices.Equal(run.Robots, want) || !run.Complete || run.ErrorsByKind[KindRobots] != 2 {
+		t.Errorf("Robots %q, complete %v, errors %v; want %q, complete, 2 robots", run.Robots, run.Complete, run.ErrorsByKind, want)
+	}
+	// A journal replayed on resume names the skipped listing page again.
+	st, err := replay([]byte("run\tr1\t1\nq\ts\t" + srv.URL + "/catalog\nq\tf\t" + srv.URL + "/product/2\nq\tf\t" + srv.URL + "/product/3\n" +
+		"d\t" + srv.URL + "/catalog\t200\t0\t\t0\nd\t" + srv.URL + "/product/2\t0\t0\trobots\t0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.robots) != 1 || st.robots[0] != (item{url: srv.URL + "/product/2", kind: 'f'}) {
+		t.Errorf("replayed robots %v, want the /product/2 follow page", st.robots)
 	}
 }

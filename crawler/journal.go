@@ -62,6 +62,7 @@ type replayed struct {
 	byKind      map[string]int
 	gone        []string
 	startFailed []PageFailure // start pages that failed
+	robots      []item        // pages robots.txt disallowed
 	detailRead  bool          // a follow page was read without error
 }
 
@@ -166,6 +167,9 @@ func replay(data []byte) (*replayed, error) {
 				st.byKind[fields[4]]++
 				if kinds[fields[1]] == 's' {
 					st.startFailed = append(st.startFailed, PageFailure{URL: fields[1], Kind: fields[4]})
+				}
+				if fields[4] == KindRobots {
+					st.robots = append(st.robots, item{url: fields[1], kind: kinds[fields[1]]})
 				}
 			} else if kinds[fields[1]] == 'f' {
 				st.detailRead = true
