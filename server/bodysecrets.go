@@ -28,7 +28,10 @@ import (
 //     target that reaches beyond the stored target's allowed domains, is
 //     EINVALID, as for headers.
 //
-// A secret written elsewhere (inside a GraphQL query string) is not found:
+// Inside any other string of the body, a URL's secrets and a GraphQL
+// argument named like a secret (apiKey: \"…\" in a query string) are
+// masked too (RedactText) and put back from the stored string at the same
+// key path. A secret under a plain name (q: \"…\") is not found:
 // docs/SERVER.md tells operators to put keys in headers or in a variable
 // named like a secret.
 
@@ -275,9 +278,18 @@ func redactBody(body string) string {
 	var b strings.Builder
 	last := 0
 	for _, v := range vals {
-		if v.masked(body) {
+		tok := body[v.start:v.end]
+		repl := tok
+		switch {
+		case v.masked(body):
+			repl = bodyMaskToken
+		case tok[0] == '"':
+			// A URL or a GraphQL query inside a string.
+			repl = RedactText(tok)
+		}
+		if repl != tok {
 			b.WriteString(body[last:v.start])
-			b.WriteString(bodyMaskToken)
+			b.WriteString(repl)
 			last = v.end
 		}
 	}
@@ -293,6 +305,7 @@ func redactBody(body string) string {
 // or that header's own mask): a body written back under a JSON or no
 // Content-Type is EINVALID.
 func keepStoredBody(t *precwatch.Target, old *precwatch.Target) (bool, error) {
+	parseableMasks(t) // the start URLs' masks, before the validation
 	if t.JSON.Body != HeaderMask {
 		return false, nil
 	}
@@ -322,11 +335,11 @@ func keepStoredBody(t *precwatch.Target, old *precwatch.Target) (bool, error) {
 func unmaskBody(t *precwatch.Target, old *precwatch.Target, kept bool) error {
 	body := t.JSON.Body
 	var masks []bodyValue
-	if !kept && strings.Contains(body, bodyMaskToken) {
+	if !kept && strings.Contains(body, HeaderMask) {
 		vals, ok := scanBody(body)
 		if ok {
 			for _, v := range vals {
-				if body[v.start:v.end] == bodyMaskToken {
+				if tok := body[v.start:v.end]; tok == bodyMaskToken || (tok[0] == '"' && strings.Contains(tok, HeaderMask)) {
 					masks = append(masks, v)
 				}
 			}
@@ -347,15 +360,29 @@ func unmaskBody(t *precwatch.Target, old *precwatch.Target, kept bool) error {
 			}
 		}
 		var b strings.Builder
-		last := 0
+		last, restoredAny := 0, false
 		for _, m := range masks {
 			tok, ok := stored[m.path]
-			if !ok {
+			if mtok := body[m.start:m.end]; mtok != bodyMaskToken {
+				// A mask inside a string (a URL or a GraphQL argument):
+				// the stored string at the same path has the value.
+				got, restored, missing := unmaskText(mtok, tok)
+				if missing != "" {
+					return precwatch.Errorf(precwatch.EINVALID, "json.body: %q at %s (%s) stands for a stored value, but target %s has none there; enter the value", HeaderMask, m.path, strings.SplitN(missing, "#", 2)[0], t.Name)
+				}
+				if len(restored) == 0 {
+					continue // "<redacted>" as plain text, no secret's place
+				}
+				tok = got
+			} else if !ok {
 				return precwatch.Errorf(precwatch.EINVALID, "json.body: %s at %s stands for a stored value, but target %s has none there; enter the value", bodyMaskToken, m.path, t.Name)
 			}
 			b.WriteString(body[last:m.start])
 			b.WriteString(tok)
-			last = m.end
+			last, restoredAny = m.end, true
+		}
+		if !kept && !restoredAny {
+			return nil
 		}
 		b.WriteString(body[last:])
 		body = b.String()

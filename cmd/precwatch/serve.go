@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -15,6 +16,8 @@ import (
 	"github.com/precwatch/precwatch/config"
 	"github.com/precwatch/precwatch/monitor"
 	"github.com/precwatch/precwatch/notify"
+	"github.com/precwatch/precwatch/server"
+	"github.com/precwatch/precwatch/tickets"
 )
 
 func init() {
@@ -54,6 +57,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Crawls log the URLs they fetch, and Go's HTTP errors quote them:
+	// the secrets in a target's URLs never reach the log.
+	logger = slog.New(server.NewRedactHandler(logger.Handler()))
 	cfg, err := loadConfig(env, *cfgPath)
 	if err != nil {
 		return err
@@ -66,6 +72,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	if err := openSecrets(ctx, env, a); err != nil {
+		return err
+	}
 	if err := applyPlatforms(ctx, a.store, cfg); err != nil {
 		return err
 	}
@@ -95,7 +104,8 @@ func serveWith(ctx context.Context, env *Env, a *app, cfg *config.Config, cfgPat
 	if err != nil {
 		return err
 	}
-	srv, err := newServer(b)
+	// Test reports, runs and validation messages show no URL secret.
+	srv, err := newServer(b, server.RedactOptions)
 	if err != nil {
 		return err
 	}
@@ -242,4 +252,28 @@ func watchConfig(ctx context.Context, env *Env, b *backend, path string) {
 		b.reschedule(ctx)
 		b.logger.Info("config reloaded", "path", path, "targets", len(cfg.Targets))
 	}
+}
+
+// openSecrets wires the key of the secrets stored encrypted (target
+// headers, URLs and bodies, webhook URLs and secrets; tickets/secrets.go):
+// PRECWATCH_SECRET_KEY from the command's environment, else secret.key in
+// the data directory. It seals, once, every secret an older precwatch
+// stored in plain text, and checks the key against the database: a wrong
+// or missing key stops serve with an error naming its source.
+func openSecrets(ctx context.Context, env *Env, a *app) error {
+	a.store.UseSecretKeyFrom(env.Getenv)
+	n, err := a.store.EncryptSecrets(ctx)
+	if err != nil {
+		return fmt.Errorf("stored secrets: %w", err)
+	}
+	src := a.store.SecretKeySource()
+	switch {
+	case n > 0:
+		a.logger.Info("secrets stored in plain text by an older precwatch are now encrypted", "rows", n, "key", src)
+	case src != "":
+		a.logger.Info("stored secrets are encrypted", "key", src)
+	default:
+		a.logger.Info("no secret stored yet; the first is encrypted with " + tickets.SecretKeyEnv + " if set, else a new key file in the data directory")
+	}
+	return nil
 }
