@@ -332,7 +332,7 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 				}
 			}
 		}
-		if notFound && whole && !listingContent(values, frames, notFoundHeads) {
+		if notFound && whole && (!listingContent(values, frames, notFoundHeads) || !ownContent(root, fields, frames, notFoundHeads)) {
 			// The page says, with status 200, that it is not there
 			// ("Page not found", "This listing has ended"), and has
 			// nothing of a listing besides its title: on a listing
@@ -1742,4 +1742,159 @@ func (b *builder) unfollowed(root *html.Node, re *regexp.Regexp, canon string) i
 		}
 	}
 	return n
+}
+
+// elsewhereWords name, in a class, id or aria-label, the parts of a page
+// that show other products than the page's own: recommendations ("You may
+// also like"), related and recently viewed items, bestsellers.
+var elsewhereWords = regexp.MustCompile(`(?i)related|recommend|similar|also[-_ ]?(?:like|bought|viewed)|you[-_ ]?may|up-?sell|cross[-_ ]?sell|suggest|trending|recently[-_ ]?viewed|best-?seller|popular|featured|more[-_ ]from|others?[-_ ]also`)
+
+// elsewhereHeading is a heading over such a part, in the partners'
+// languages.
+var elsewhereHeading = regexp.MustCompile(`(?i)you (?:may|might) (?:also )?(?:like|be interested)|related (?:products|items|listings|ads|offers)|similar (?:products|items|listings|ads|offers)|recommend|customers (?:also|who)|people also|also (?:bought|viewed)|popular (?:products|items|now|right now)|best-?sellers?|trending|recently viewed|featured (?:products|items|collection)|könnte (?:dich|ihnen|sie) (?:auch )?interessieren|gefällt (?:dir|ihnen) (?:vielleicht )?auch|ähnliche (?:artikel|produkte|anzeigen)|empfehlungen|похожие|рекоменд|вам (?:может|также)|productos (?:relacionados|similares)|te puede interesar|produits (?:similaires|recommandés)|vous aimerez|prodotti (?:correlati|simili)|potrebbe interessarti|podobne|polecane|相关|推荐|猜你喜欢|おすすめ|関連商品`)
+
+// elsewhere returns the parts of a not-found page that are not the page's
+// own: recommendation and related-product blocks (by class, id,
+// aria-label, or a heading such as "You may also like" over them), <aside>,
+// <nav> and <footer>, and search forms. None holds notice, an ancestor of
+// the page's first <h1> or the <body> itself.
+func elsewhere(root *html.Node) []*html.Node {
+	var h1 *html.Node
+	walk(root, func(n *html.Node) {
+		if h1 == nil && n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+			h1 = n
+		}
+	})
+	holdsNotice := func(n *html.Node) bool {
+		for c := h1; c != nil; c = c.Parent {
+			if c == n {
+				return true
+			}
+		}
+		return false
+	}
+	var out []*html.Node
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if !holdsNotice(c) && c.DataAtom != atom.Body && c.DataAtom != atom.Main && elsewhereElement(c) {
+				out = append(out, c)
+				continue
+			}
+			if headingLevel(c) >= 2 && elsewhereHeading.MatchString(visibleText(c)) {
+				// "You may also like": the heading and what follows
+				// it in its parent are the recommendations; the
+				// whole parent when it holds no notice and is not
+				// the page's main part.
+				if p := c.Parent; p != nil && !holdsNotice(p) && p.DataAtom != atom.Body && p.DataAtom != atom.Main && p.DataAtom != atom.Html {
+					out = append(out, p)
+					return
+				}
+				for s := c; s != nil; s = s.NextSibling {
+					if s.Type == html.ElementNode && !holdsNotice(s) {
+						out = append(out, s)
+					}
+				}
+				return
+			}
+			visit(c)
+		}
+	}
+	visit(root)
+	return out
+}
+
+// headingLevel returns n for an <hN> element, else 0.
+func headingLevel(n *html.Node) int {
+	switch n.DataAtom {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+// elsewhereElement reports whether n is a part of a page that shows other
+// things than its own listing (see elsewhere).
+func elsewhereElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Aside, atom.Nav, atom.Footer:
+		return true
+	case atom.Form:
+		if v, _ := attr(n, "role"); strings.EqualFold(v, "search") {
+			return true
+		}
+		search := false
+		walk(n, func(c *html.Node) {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Input {
+				typ, _ := attr(c, "type")
+				name, _ := attr(c, "name")
+				search = search || strings.EqualFold(typ, "search") || slices.Contains([]string{"q", "s", "search", "query", "keyword", "keywords"}, strings.ToLower(name))
+			}
+		})
+		return search
+	}
+	if v, _ := attr(n, "role"); strings.EqualFold(v, "search") || strings.EqualFold(v, "complementary") {
+		return true
+	}
+	for _, a := range []string{"class", "id", "aria-label", "data-section-type", "data-component"} {
+		if v, ok := attr(n, a); ok && elsewhereWords.MatchString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownContent reports whether a page that says it is not there has listing
+// content of its own (listingContent) once the parts that show other
+// products are left out (elsewhere): a not-found page that recommends
+// products ("You may also like: Acetone 1 l, € 12") has none, while a
+// listing page whose seller worded the title like a notice keeps its own
+// price and description, which are not in such parts. The parts are
+// detached while the fields are read again, then put back.
+func ownContent(root *html.Node, fields []field, frames map[string]string, heads []string) bool {
+	parts := elsewhere(root)
+	if len(parts) == 0 {
+		return true
+	}
+	type place struct{ parent, next *html.Node }
+	places := make([]place, len(parts))
+	for i, p := range parts {
+		places[i] = place{p.Parent, p.NextSibling}
+	}
+	for _, p := range parts {
+		p.Parent.RemoveChild(p)
+	}
+	defer func() {
+		for i := len(parts) - 1; i >= 0; i-- {
+			places[i].parent.InsertBefore(parts[i], places[i].next)
+		}
+	}()
+	values := make(map[string]string, len(fields))
+	for _, f := range fields {
+		n := root
+		if f.css == nil {
+			if body := findBody(root); body != nil {
+				n = body
+			}
+		}
+		v, _, _ := f.value(n)
+		if loadAttrs[f.attr] {
+			v = ""
+		}
+		values[f.name] = v
+	}
+	return listingContent(values, frames, heads)
 }

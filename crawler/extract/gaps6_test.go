@@ -1,0 +1,61 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// TestSoftNotFoundRecommendations: real not-found pages that go on with
+// recommended products, a search box or popular items after the notice
+// are soft 404s (the products they recommend are not the page's own
+// content), while a listing whose seller worded the title like a notice
+// keeps its own price and description, recommendations beside it or not.
+func TestSoftNotFoundRecommendations(t *testing.T) {
+	tg := &precwatch.Target{Name: "p", Platform: "P", Kind: "html", Follow: []string{"a.o"},
+		Listing: precwatch.ListingSpec{Fields: map[string]string{"title": "h1", "description": ".description", "price": ".price", "seller": ".seller"}}}
+	const cards = `<div class="grid"><div class="card"><a href="/p/7">Acetone 1 l, technical grade</a><span class="price">€ 12.00</span>
+		<p class="description">Pure acetone for laboratories and workshops, 1 litre bottle</p><span class="seller">ChemKing Berlin Labs</span></div>
+		<div class="card"><a href="/p/8">Isopropanol 5 l</a><span class="price">€ 30.00</span></div></div>`
+	const notice = `<h1>Oops! Page not found</h1><p>Sorry, we could not find that page.</p>`
+	for _, tc := range []struct {
+		name, title, body string
+		want              bool
+	}{
+		{"404: section.related.products (WooCommerce)", "Page not found | ChemShop",
+			notice + `<section class="related products"><h2>Related products</h2>` + cards + `</section>`, true},
+		{"404: heading 'You may also like' over a plain grid (Shopify)", "404 Not Found – ChemShop",
+			`<main><div class="page-width">` + notice + `</div><div class="shopify-section"><h2 class="title">You may also like</h2>` + cards + `</div></main>`, true},
+		{"404: heading in the notice's own block", "Page not found",
+			`<div class="page">` + notice + `<h3>Popular right now</h3>` + cards + `</div>`, true},
+		{"404: search form and aside of bestsellers", "Seite nicht gefunden",
+			`<h1>Seite nicht gefunden</h1><form action="/search"><input type="text" name="q" placeholder="Suche nach Produkten und Marken"></form><aside>` + cards + `</aside>`, true},
+		{"404: block named by id, German heading", "Seite nicht gefunden",
+			`<h1>Fehler 404</h1><div id="crossselling"><h2>Das könnte Sie auch interessieren</h2>` + cards + `</div>`, true},
+		{"404: Russian heading", "Страница не найдена",
+			`<h1>Страница не найдена</h1><div class="block"><h2>Похожие товары</h2>` + cards + `</div>`, true},
+		{"listing: seller title, own description, recommendations", "BMK glycidate 5449-12-7 - not found cheaper anywhere",
+			`<h1>BMK glycidate 5449-12-7 - not found cheaper anywhere</h1><p class="description">Stealth shipping worldwide, Telegram @bmkdealer</p>
+			<section class="related"><h2>Related products</h2>` + cards + `</section>`, false},
+		{"listing: notice title, own price, recommendations", "Page not found",
+			`<h1>Page not found</h1><div class="buy"><span class="price">€ 900</span></div><section class="related"><h2>You may also like</h2>` + cards + `</section>`, false},
+		{"listing: notice title, own description in a block after the heading", "Not found",
+			`<div class="head"><h1>Not found</h1></div><div class="body"><p class="description">BMK in stock, Telegram @bmk, stealth shipping</p></div>` +
+				`<div class="reco"><h2>Recommended for you</h2>` + cards + `</div>`, false},
+		{"listing: notice title, no recommendations, own seller text", "Not found",
+			`<h1>Not found</h1><span class="seller">ChemKing Berlin Labs</span><p class="description">Wickr chemking</p>`, false},
+	} {
+		body := "<html><head><title>" + tc.title + "</title></head><body>" + tc.body + "</body></html>"
+		p, err := Extract(tg, "https://s.example/p/1", []byte(body))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if p.NotFound != tc.want {
+			t.Errorf("%s: NotFound %v, want %v", tc.name, p.NotFound, tc.want)
+		}
+		if !tc.want && (len(p.Listings) != 1 || strings.Contains(tc.body, "€ 900") && p.Listings[0].Price != "€ 900") {
+			t.Errorf("%s: listings %+v, want 1 with its own fields", tc.name, p.Listings)
+		}
+	}
+}
