@@ -59,3 +59,36 @@ func TestSoftNotFoundRecommendations(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeCanonicalBase: a relative rel=canonical or og:url is
+// resolved against the page's <base href>, itself resolved against the
+// page URL; a base that is not http(s) is ignored, a canonical that is not
+// http(s) refused (the page keeps its own URL).
+func TestRelativeCanonicalBase(t *testing.T) {
+	const page = "https://s.example/c/solvents/p/12?ref=list"
+	for _, tc := range []struct {
+		head, want string
+	}{
+		{`<base href="/shop/"><link rel="canonical" href="p/12-acetone">`, "https://s.example/shop/p/12-acetone"},
+		{`<base href="../../shop/"><link rel="canonical" href="p/12-acetone">`, "https://s.example/c/shop/p/12-acetone"},
+		{`<base href="https://s.example/shop/"><link rel="canonical" href="./p/12-acetone">`, "https://s.example/shop/p/12-acetone"},
+		{`<base href="//s.example/shop/"><link rel="canonical" href="p/12-acetone">`, "https://s.example/shop/p/12-acetone"},
+		{`<base href="/shop/"><meta property="og:url" content="p/12-acetone">`, "https://s.example/shop/p/12-acetone"},
+		{`<meta property="og:url" content="/p/12-acetone">`, "https://s.example/p/12-acetone"},
+		{`<base href="/shop/"><link rel="canonical" href="p/12-acetone"><meta property="og:url" content="/elsewhere/p/1">`, "https://s.example/shop/p/12-acetone"},
+		{`<base href="javascript:alert(1)"><link rel="canonical" href="/p/12-acetone">`, "https://s.example/p/12-acetone"},
+		{`<base href="/shop/"><link rel="canonical" href="javascript:void(0)">`, "https://s.example/c/solvents/p/12"},
+		{`<base href="/shop/"><link rel="canonical" href="data:text/html,x">`, "https://s.example/c/solvents/p/12"},
+		{`<base href="https://cdn.example/shop/"><link rel="canonical" href="p/12-acetone">`, "https://s.example/c/solvents/p/12"},
+	} {
+		tg := &precwatch.Target{Name: "p", Platform: "P", Kind: "html", Follow: []string{"a.o"},
+			Listing: precwatch.ListingSpec{URLPattern: "/p/", Fields: map[string]string{"title": "h1"}}}
+		p, err := Extract(tg, page, []byte("<html><head>"+tc.head+"</head><body><h1>Acetone</h1></body></html>"))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.head, err)
+		}
+		if len(p.Listings) != 1 || p.Listings[0].URL != tc.want {
+			t.Errorf("%s: listings %+v, want url %s", tc.head, p.Listings, tc.want)
+		}
+	}
+}

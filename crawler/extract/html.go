@@ -490,30 +490,45 @@ func (b *builder) ownProduct(ps []product) product {
 	return out
 }
 
-// relCanonical returns the page's <link rel="canonical"> as a canonical
+// relCanonical returns the page's <link rel="canonical"> (or, without one,
+// its og:url), resolved against the page's <base href> (base, itself
+// resolved against the page URL; a base that is not http(s) is ignored and
+// a canonical that is not http(s) refused), as a canonical
 // URL when it may name the page's own listing: on the page's host (a
 // canonical on another host is ignored, so a page cannot pass itself off as
 // another site's), not the site's root (shops that declare their home page
 // canonical everywhere), and matching the url_pattern when one is
 // configured. Otherwise, and when it is the page URL, it returns "".
 func relCanonical(root *html.Node, base *url.URL, pageURL string, pattern *regexp.Regexp) string {
-	var href string
+	var href, ogURL string
 	var found bool
 	walk(root, func(n *html.Node) {
-		if found || n.Type != html.ElementNode || n.DataAtom != atom.Link {
+		if found || n.Type != html.ElementNode {
 			return
 		}
-		rel, _ := attr(n, "rel")
-		isCanon := false
-		for r := range strings.FieldsSeq(rel) {
-			isCanon = isCanon || strings.EqualFold(r, "canonical")
-		}
-		if v, ok := attr(n, "href"); isCanon && ok && strings.TrimSpace(v) != "" {
-			href, found = v, true
+		switch n.DataAtom {
+		case atom.Link:
+			rel, _ := attr(n, "rel")
+			isCanon := false
+			for r := range strings.FieldsSeq(rel) {
+				isCanon = isCanon || strings.EqualFold(r, "canonical")
+			}
+			if v, ok := attr(n, "href"); isCanon && ok && strings.TrimSpace(v) != "" {
+				href, found = v, true
+			}
+		case atom.Meta:
+			if p, _ := attr(n, "property"); ogURL == "" && strings.EqualFold(strings.TrimSpace(p), "og:url") {
+				ogURL, _ = attr(n, "content")
+				ogURL = strings.TrimSpace(ogURL)
+			}
 		}
 	})
 	if !found {
-		return ""
+		// No rel=canonical: OpenGraph's og:url names the page alike.
+		if ogURL == "" {
+			return ""
+		}
+		href = ogURL
 	}
 	s, err := Canonical(base, href)
 	if err != nil || s == pageURL {
