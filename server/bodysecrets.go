@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/precwatch/precwatch"
 )
@@ -38,54 +37,9 @@ import (
 // bodyMaskToken is HeaderMask as a JSON string.
 const bodyMaskToken = `"` + HeaderMask + `"`
 
-// secretWords are key words naming a secret; a key is split into words at
-// case changes and non-letters ("apiKey", "x-api-key", "client_secret").
-var secretWords = map[string]bool{
-	"key": true, "apikey": true, "token": true, "secret": true, "password": true,
-	"passwd": true, "pwd": true, "pass": true, "passphrase": true, "auth": true,
-	"authorization": true, "credential": true, "credentials": true, "signature": true,
-	"sig": true, "session": true, "sessionid": true, "sid": true, "cookie": true,
-	"bearer": true, "jwt": true, "otp": true, "pin": true,
-}
-
-// secretParts are spellings of a secret inside a word written without
-// separators ("accesstoken", "clientsecret", "xapikey").
-var secretParts = []string{"apikey", "token", "secret", "password", "passwd", "credential", "signature", "oauth", "accesskey", "privatekey", "sessionid", "authkey"}
-
-// secretKey reports whether a JSON key names a secret.
-func secretKey(k string) bool {
-	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(k)
-	for i, r := range rs {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
-			continue
-		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1]))):
-			flush()
-		}
-		cur = append(cur, r)
-	}
-	flush()
-	for _, w := range words {
-		if secretWords[w] {
-			return true
-		}
-		for _, p := range secretParts {
-			if strings.Contains(w, p) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// secretKey reports whether a JSON key names a secret (see
+// precwatch.SecretName).
+func secretKey(k string) bool { return precwatch.SecretName(k) }
 
 // bodyValue is one scalar of a body template: its key path
 // ("variables.apiKey", "requests[0].params"), its bytes and whether a key

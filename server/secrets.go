@@ -3,9 +3,7 @@ package server
 import (
 	"maps"
 	"net/url"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/precwatch/precwatch"
@@ -16,7 +14,7 @@ import (
 // values are API keys and session cookies, write-only secrets. A target
 // written back (API create or replace, the UI form's save or test) with a
 // header whose value is HeaderMask keeps that header's stored value.
-const HeaderMask = "<redacted>"
+const HeaderMask = precwatch.SecretMask
 
 // RedactTarget returns t as it may be shown: every header value replaced
 // by HeaderMask (the names stay visible), the secrets of its start URLs
@@ -156,150 +154,48 @@ func outsideReach(domains, reach []string) string {
 	return ""
 }
 
-// Secrets inside text: a URL's query value under a parameter named like a
-// secret (?api_key=…, &token=…, #access_token=…: see secretKey), a URL's
-// userinfo (https://user:pass@host/) and a GraphQL argument named like a
-// secret (apiKey: "…", also as \"…\" inside a JSON string). The same
-// finder masks them wherever a target leaves the server (start URLs, the
-// strings of a POST body, test reports, runs, error messages, logs) and
-// puts the stored values back where a target is written back with masks.
-var (
-	// userinfoRE: a URL's userinfo (group 1).
-	userinfoRE = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.\-]*://([^/?#@\s"'\\]+)@`)
-	// queryRE: a query or fragment parameter: name (group 1), value
-	// (group 2).
-	queryRE = regexp.MustCompile(`[?&;#]([^=&;#?\s"'<>\\/]+)=([^&;#\s"'\\]*)`)
-	// argRE: a GraphQL argument with a string value, quoted plainly
-	// (groups 1, 2) or escaped in JSON (groups 3, 4).
-	argRE = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?:"((?:[^"\\]|\\.)*)"|\\"((?:[^"\\]|\\\\)*)\\")`)
-)
+// RedactText returns s with every secret inside it shown as HeaderMask:
+// see precwatch.RedactSecrets. It is for any text that may quote a
+// target's URL or body: error messages, log lines, crawl reports.
+func RedactText(s string) string { return precwatch.RedactSecrets(s) }
 
 // userinfoMaskParsed is HeaderMask as url.Parse takes it in a userinfo:
 // a start URL written back as https://<redacted>@host/ is validated as
 // https://%3Credacted%3E@host/ (see parseableMasks).
 var userinfoMaskParsed = url.PathEscape(HeaderMask)
 
-// textSpan is one secret in a text: what it is (its label: the kind, the
-// parameter or argument name and its occurrence, "query:api_key#0") and
-// its bytes.
-type textSpan struct {
-	label      string
-	start, end int
-}
-
-// secretSpans returns the secrets of s in order, none overlapping.
-func secretSpans(s string) []textSpan {
-	var spans []textSpan
-	seen := map[string]int{}
-	add := func(kind, name string, start, end int) {
-		key := kind + ":" + name
-		spans = append(spans, textSpan{label: key + "#" + strconv.Itoa(seen[key]), start: start, end: end})
-		seen[key]++
-	}
-	if strings.Contains(s, "@") {
-		for _, m := range userinfoRE.FindAllStringSubmatchIndex(s, -1) {
-			add("userinfo", "", m[2], m[3])
-		}
-	}
-	if strings.Contains(s, "=") {
-		for _, m := range queryRE.FindAllStringSubmatchIndex(s, -1) {
-			name := s[m[2]:m[3]]
-			if n, err := url.QueryUnescape(name); err == nil {
-				name = n
-			}
-			if secretKey(name) {
-				add("query", strings.ToLower(name), m[4], m[5])
-			}
-		}
-	}
-	if strings.Contains(s, ":") {
-		for _, m := range argRE.FindAllStringSubmatchIndex(s, -1) {
-			if !secretKey(s[m[2]:m[3]]) {
-				continue
-			}
-			if m[4] >= 0 {
-				add("arg", s[m[2]:m[3]], m[4], m[5])
-			} else {
-				add("arg", s[m[2]:m[3]], m[6], m[7])
-			}
-		}
-	}
-	slices.SortFunc(spans, func(a, b textSpan) int { return a.start - b.start })
-	out := spans[:0]
-	last := -1
-	for _, sp := range spans {
-		if sp.start < last {
-			continue // inside an earlier secret (a URL in an argument)
-		}
-		out = append(out, sp)
-		last = sp.end
-	}
-	return out
-}
-
-// shownValue reports whether a secret's value stays visible: empty, a
-// mask already, or a page variable (${page}).
-func shownValue(v string) bool {
-	return v == "" || isMask(v) || strings.HasPrefix(v, "${") || strings.HasPrefix(v, "%24%7B")
-}
-
 // isMask reports whether v is HeaderMask, as written or percent-encoded.
 func isMask(v string) bool {
 	return v == HeaderMask || strings.EqualFold(v, userinfoMaskParsed)
 }
 
-// RedactText returns s with every secret inside it shown as HeaderMask:
-// the values of URL query parameters named like a secret (the names stay),
-// URL userinfo (https://<redacted>@host/) and GraphQL arguments named like
-// a secret (apiKey: "<redacted>"). It is for any text that may quote a
-// target's URL or body: error messages, log lines, crawl reports. It is
-// safe for concurrent use.
-func RedactText(s string) string {
-	spans := secretSpans(s)
-	if len(spans) == 0 {
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for _, sp := range spans {
-		if shownValue(s[sp.start:sp.end]) {
-			continue
-		}
-		b.WriteString(s[last:sp.start])
-		b.WriteString(HeaderMask)
-		last = sp.end
-	}
-	b.WriteString(s[last:])
-	return b.String()
-}
-
 // unmaskText puts back into s, for each secret written back as HeaderMask,
 // the value old has under the same label (the same parameter or argument
-// at the same occurrence). It returns the labels it put back and the first
-// label old has no value for ("" if none).
+// at the same occurrence: precwatch.SecretSpans). It returns the labels it
+// put back and the first label old has no value for ("" if none).
 func unmaskText(s, old string) (out string, restored []string, missing string) {
-	spans := secretSpans(s)
+	spans := precwatch.SecretSpans(s)
 	var stored map[string]string
 	var b strings.Builder
 	last := 0
 	for _, sp := range spans {
-		if !isMask(s[sp.start:sp.end]) {
+		if !isMask(s[sp.Start:sp.End]) {
 			continue
 		}
 		if stored == nil {
 			stored = map[string]string{}
-			for _, o := range secretSpans(old) {
-				stored[o.label] = old[o.start:o.end]
+			for _, o := range precwatch.SecretSpans(old) {
+				stored[o.Label] = old[o.Start:o.End]
 			}
 		}
-		v, ok := stored[sp.label]
+		v, ok := stored[sp.Label]
 		if !ok || isMask(v) {
-			return s, nil, sp.label
+			return s, nil, sp.Label
 		}
-		b.WriteString(s[last:sp.start])
+		b.WriteString(s[last:sp.Start])
 		b.WriteString(v)
-		last = sp.end
-		restored = append(restored, sp.label)
+		last = sp.End
+		restored = append(restored, sp.Label)
 	}
 	if len(restored) == 0 {
 		return s, nil, ""

@@ -1,0 +1,180 @@
+package precwatch
+
+import (
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// SecretMask stands for a secret wherever one would be shown: a target's
+// header values, the secrets of its URLs and of its POST body, in the API,
+// the web UI, reports, error messages and logs (server.HeaderMask is the
+// same string; the server's docs say how a target written back with it
+// keeps the stored value).
+const SecretMask = "<redacted>"
+
+// secretWords are words naming a secret; a name is split into words at
+// case changes and non-letters ("apiKey", "x-api-key", "client_secret").
+var secretWords = map[string]bool{
+	"key": true, "apikey": true, "token": true, "secret": true, "password": true,
+	"passwd": true, "pwd": true, "pass": true, "passphrase": true, "auth": true,
+	"authorization": true, "credential": true, "credentials": true, "signature": true,
+	"sig": true, "session": true, "sessionid": true, "sid": true, "cookie": true,
+	"bearer": true, "jwt": true, "otp": true, "pin": true,
+}
+
+// secretParts are spellings of a secret inside a word written without
+// separators ("accesstoken", "clientsecret", "xapikey").
+var secretParts = []string{"apikey", "token", "secret", "password", "passwd", "credential", "signature", "oauth", "accesskey", "privatekey", "sessionid", "authkey"}
+
+// SecretName reports whether a name — a JSON key, a URL query parameter,
+// a GraphQL argument — names a secret: api_key, apiKey, x-api-key, token,
+// access_token, key, sig, signature, auth, password, secret,
+// client_secret, session, cookie, … It is safe for concurrent use.
+func SecretName(k string) bool {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(k)
+	for i, r := range rs {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+			continue
+		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1]))):
+			flush()
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	for _, w := range words {
+		if secretWords[w] {
+			return true
+		}
+		for _, p := range secretParts {
+			if strings.Contains(w, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Secrets inside text: a URL's query or fragment value under a parameter
+// named like a secret (?api_key=…, &token=…, #access_token=…), a URL's
+// userinfo (https://user:pass@host/) and a GraphQL argument named like a
+// secret (apiKey: "…", also as \"…\" inside a JSON string).
+var (
+	// userinfoRE: a URL's userinfo (group 1).
+	userinfoRE = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.\-]*://([^/?#@\s"'\\]+)@`)
+	// queryRE: a query or fragment parameter: name (group 1), value
+	// (group 2).
+	queryRE = regexp.MustCompile(`[?&;#]([^=&;#?\s"'<>\\/]+)=([^&;#\s"'\\]*)`)
+	// argRE: a GraphQL argument with a string value, quoted plainly
+	// (groups 1, 2) or escaped in JSON (groups 3, 4).
+	argRE = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?:"((?:[^"\\]|\\.)*)"|\\"((?:[^"\\]|\\\\)*)\\")`)
+)
+
+// SecretSpan is one secret inside a text: its Label says what it is — the
+// kind ("query", "userinfo", "arg"), the parameter or argument name and
+// its occurrence, as in "query:api_key#0" — and Start, End are its bytes.
+// Two texts' secrets with the same label are the same secret's places.
+type SecretSpan struct {
+	Label      string
+	Start, End int
+}
+
+// SecretSpans returns the secrets inside s, in order, none overlapping
+// (see RedactSecrets for what is found).
+func SecretSpans(s string) []SecretSpan {
+	var spans []SecretSpan
+	seen := map[string]int{}
+	add := func(kind, name string, start, end int) {
+		key := kind + ":" + name
+		spans = append(spans, SecretSpan{Label: key + "#" + strconv.Itoa(seen[key]), Start: start, End: end})
+		seen[key]++
+	}
+	if strings.Contains(s, "@") {
+		for _, m := range userinfoRE.FindAllStringSubmatchIndex(s, -1) {
+			add("userinfo", "", m[2], m[3])
+		}
+	}
+	if strings.Contains(s, "=") {
+		for _, m := range queryRE.FindAllStringSubmatchIndex(s, -1) {
+			name := s[m[2]:m[3]]
+			if n, err := url.QueryUnescape(name); err == nil {
+				name = n
+			}
+			if SecretName(name) {
+				add("query", strings.ToLower(name), m[4], m[5])
+			}
+		}
+	}
+	if strings.Contains(s, ":") {
+		for _, m := range argRE.FindAllStringSubmatchIndex(s, -1) {
+			if !SecretName(s[m[2]:m[3]]) {
+				continue
+			}
+			if m[4] >= 0 {
+				add("arg", s[m[2]:m[3]], m[4], m[5])
+			} else {
+				add("arg", s[m[2]:m[3]], m[6], m[7])
+			}
+		}
+	}
+	slices.SortFunc(spans, func(a, b SecretSpan) int { return a.Start - b.Start })
+	out := spans[:0]
+	last := -1
+	for _, sp := range spans {
+		if sp.Start < last {
+			continue // inside an earlier secret (a URL in an argument)
+		}
+		out = append(out, sp)
+		last = sp.End
+	}
+	return out
+}
+
+// shownValue reports whether a secret's value stays visible: empty, a
+// mask already, or a page variable (${page}).
+func shownValue(v string) bool {
+	return v == "" || v == SecretMask || strings.EqualFold(v, "%3Credacted%3E") || strings.HasPrefix(v, "${") || strings.HasPrefix(v, "%24%7B")
+}
+
+// RedactSecrets returns s with every secret inside it shown as SecretMask:
+// the values of URL query (or fragment) parameters named like a secret
+// (SecretName; the names stay: ?api_key=<redacted>&page=2), URL userinfo
+// (https://<redacted>@host/) and GraphQL arguments named like a secret
+// (apiKey: "<redacted>"). Empty values and page variables (${page}) stay.
+// It is for any text that may quote a target's URL or body: error
+// messages, log lines, crawl reports, listing URLs taken from a page's.
+// It is safe for concurrent use.
+func RedactSecrets(s string) string {
+	spans := SecretSpans(s)
+	if len(spans) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, sp := range spans {
+		if shownValue(s[sp.Start:sp.End]) {
+			continue
+		}
+		b.WriteString(s[last:sp.Start])
+		b.WriteString(SecretMask)
+		last = sp.End
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
