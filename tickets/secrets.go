@@ -298,7 +298,7 @@ type secretBox struct {
 	row  string
 }
 
-// boxFor returns the box of row for writing: the key is resolved (and
+// sealBox returns the box of row for writing: the key is resolved (and
 // created if need be) at once. Call it outside s.write.
 func (s *Store) sealBox(ctx context.Context, row string) (*secretBox, error) {
 	aead, err := s.cipherFor(ctx, true)
@@ -460,7 +460,8 @@ func (s *Store) EncryptSecrets(ctx context.Context) (int, error) {
 		}
 		return 0, nil
 	}
-	if _, err := s.cipherFor(ctx, true); err != nil {
+	aead, err := s.cipherFor(ctx, true)
+	if err != nil {
 		return 0, err
 	}
 	n := 0
@@ -477,7 +478,8 @@ func (s *Store) EncryptSecrets(ctx context.Context) (int, error) {
 			if err := json.Unmarshal([]byte(spec), &t); err != nil {
 				return fmt.Errorf("target %s: %w", r.key, err)
 			}
-			st, err := s.sealRowTarget(ctx, r.key, t)
+			box := &secretBox{s: s, aead: aead, ctx: ctx, row: targetRow(r.key)}
+			st, err := box.sealTarget(t)
 			if err != nil {
 				return err
 			}
@@ -491,7 +493,7 @@ func (s *Store) EncryptSecrets(ctx context.Context) (int, error) {
 			n++
 		}
 		for _, r := range hooks {
-			box := &secretBox{s: s, aead: s.keys().aead, ctx: ctx, row: webhookRow(r.key)}
+			box := &secretBox{s: s, aead: aead, ctx: ctx, row: webhookRow(r.key)}
 			u, err := box.seal(r.a)
 			if err != nil {
 				return err
@@ -518,18 +520,4 @@ func (s *Store) EncryptSecrets(ctx context.Context) (int, error) {
 		}
 	}
 	return n, nil
-}
-
-// sealRowTarget seals t's plain secret fields with the store's resolved
-// key (the row's sealed ones stay as they are).
-func (s *Store) sealRowTarget(ctx context.Context, name string, t precwatch.Target) (precwatch.Target, error) {
-	k := s.keys()
-	k.mu.Lock()
-	aead := k.aead
-	k.mu.Unlock()
-	if aead == nil {
-		return t, errors.New("secret key not resolved")
-	}
-	box := &secretBox{s: s, aead: aead, ctx: ctx, row: targetRow(name)}
-	return box.sealTarget(t)
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -277,8 +278,37 @@ func TestServeURLSecretsAreWriteOnly(t *testing.T) {
 		noSecret("UI "+path, html.UnescapeString(body))
 	}
 	_, page, _ := b.get("/targets/edit?name=" + name)
-	if m := textareaYAML.FindStringSubmatch(page); m == nil || !strings.Contains(html.UnescapeString(m[1]), "api_key=<redacted>") {
-		t.Errorf("edit page's YAML: want the start URL with api_key=<redacted>: %s", short(page))
+	m := textareaYAML.FindStringSubmatch(page)
+	if m == nil || !strings.Contains(html.UnescapeString(m[1]), "api_key=<redacted>") || !strings.Contains(html.UnescapeString(m[1]), "://<redacted>@") {
+		t.Fatalf("edit page's YAML: want the start URL with <redacted> userinfo and api_key=<redacted>: %s", short(page))
+	}
+	// The form posted back as shown, one field changed: its test reaches
+	// the feed with every secret, and its save keeps them.
+	yml := strings.Replace(html.UnescapeString(m[1]), "max_pages: 2", "max_pages: 3", 1)
+	if !strings.Contains(yml, "max_pages: 3") {
+		t.Fatalf("no max_pages: 2 in the YAML to change:\n%s", yml)
+	}
+	before, _ = counts()
+	code, page, _ = b.post("/targets/edit", url.Values{"csrf": {b.csrf}, "name": {name}, "action": {"test"}, "yaml": {yml}}, nil)
+	noSecret("UI test report", html.UnescapeString(page))
+	if code != http.StatusOK || !strings.Contains(page, "<td>200</td>") {
+		t.Errorf("UI test of the target as shown: %d, want the feed's page fetched (200): %s", code, short(page))
+	}
+	code, page, _ = b.post("/targets/edit", url.Values{"csrf": {b.csrf}, "name": {name}, "action": {"save"}, "yaml": {yml}}, nil)
+	if code != http.StatusSeeOther {
+		t.Fatalf("UI save of the target as shown: %d %s", code, short(page))
+	}
+	code, body = s.call(t, tok, "POST", "/api/v1/targets/"+name+"/test", "")
+	if !strings.Contains(body, `"status":200`) {
+		t.Errorf("test after the UI save: %d %s", code, short(body))
+	}
+	if good, wrong := counts(); good < before+2 || wrong != 0 {
+		t.Errorf("UI test and the test after the UI save: %d requests with the secrets (before: %d), %d without", good, before, wrong)
+	}
+	var saved server.TargetInfo
+	s.get(t, tok, "/api/v1/targets/"+name, &saved)
+	if saved.Target.MaxPages != 3 {
+		t.Errorf("max_pages after the UI save = %d, want 3", saved.Target.MaxPages)
 	}
 
 	s.stop(t)
