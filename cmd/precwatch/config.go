@@ -17,13 +17,9 @@ func init() {
 // runConfig dispatches `precwatch config SUBCOMMAND`; the only one is check.
 func runConfig(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "config", "check FILE ...")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: precwatch config check FILE ...   (- reads standard input)")
-		fmt.Fprintln(fs.Output(), "\nChecks each configuration file: defaults, unknown keys, ${ENV} references,")
-		fmt.Fprintln(fs.Output(), "and every field of every target. Prints \"FILE: ok (N targets)\" and any")
-		fmt.Fprintln(fs.Output(), "warnings (file:line:col: warning: …) on stderr, or every problem as")
-		fmt.Fprintln(fs.Output(), "file:line:col: field: message and exits 1.")
-	}
+	fs.Usage = func() { configCheckUsage(fs.Output()) }
+	// Only the flags before the subcommand's name are config's (it has
+	// none but --help); the rest are check's.
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,14 +34,19 @@ func runConfig(ctx context.Context, env *Env, args []string) error {
 
 func runConfigCheck(_ context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "config check", "FILE ...   (- reads standard input)")
-	if err := parseFlags(fs, args); err != nil {
+	fs.Usage = func() { configCheckUsage(fs.Output()) }
+	// check takes no flags, but a flag after the files (--help, or one
+	// of another command) is said as such, not opened as a file; "--"
+	// ends the flags, for a file whose name starts with a dash.
+	files, err := parseAnyFlags(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		return usageError(fs, "no configuration FILE given")
 	}
 	failed := false
-	for _, file := range fs.Args() {
+	for _, file := range files {
 		var data []byte
 		var err error
 		if file == "-" {
@@ -88,4 +89,13 @@ func runConfigCheck(_ context.Context, env *Env, args []string) error {
 		return errSilent
 	}
 	return nil
+}
+
+// configCheckUsage is the --help of config and of config check.
+func configCheckUsage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: precwatch config check FILE ...   (- reads standard input)")
+	fmt.Fprintln(w, "\nChecks each configuration file: defaults, unknown keys, ${ENV} references,")
+	fmt.Fprintln(w, "and every field of every target. Prints \"FILE: ok (N targets)\" and any")
+	fmt.Fprintln(w, "warnings (file:line:col: warning: …) on stderr, or every problem as")
+	fmt.Fprintln(w, "file:line:col: field: message and exits 1.")
 }

@@ -204,7 +204,106 @@ func newFlagSet(env *Env, name, synopsis string) *flag.FlagSet {
 // flag.ErrHelp. A flag error is said with the command's name, like every
 // other usage error ("precwatch match: flag provided but not defined:
 // -bogus"), then the usage.
+//
+// Flags may come before, between or after the positional arguments, as
+// GNU tools take them (`tickets list --data d --status open` is `tickets
+// list --status open --data d`, `search ephedrine --limit 5` is `search
+// --limit 5 ephedrine`); "--" ends the flags, and "-" is an argument.
+// Afterwards fs.Args() holds the positional arguments in order, as the
+// flag package leaves them when every flag comes first: a "--" that
+// follows a positional argument stays among them. parseArgs returns them
+// without it.
+//
+// A FlagSet that defines no flag (a dispatcher such as `target` in front
+// of its subcommand, or `version`) stops at its first argument, so that
+// the flags after a subcommand's name reach the subcommand.
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	_, err := parseArgs(fs, args)
+	return err
+}
+
+// parseArgs is parseFlags returning the positional arguments, in order,
+// without the "--" that ended the flags.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	defined := false
+	fs.VisitAll(func(*flag.Flag) { defined = true })
+	if !defined {
+		if err := parseLeadingFlags(fs, args); err != nil {
+			return nil, err
+		}
+		return fs.Args(), nil
+	}
+	return parseAnyFlags(fs, args)
+}
+
+// parseAnyFlags parses flags wherever they are among args, whether or not
+// fs defines any (config check takes none, and says so of a flag after
+// its files), and returns the positional arguments as parseArgs does.
+func parseAnyFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var before, after []string
+	ended := false
+	for {
+		if err := parseLeadingFlags(fs, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if endsFlags(fs, args[:len(args)-len(rest)]) {
+			ended, after = true, rest
+			break
+		}
+		if len(rest) == 0 {
+			break
+		}
+		before = append(before, rest[0])
+		args = rest[1:]
+	}
+	pos := append(append([]string(nil), before...), after...)
+	// Leave fs.Args() as the flag package would have after flags written
+	// first; a leading "--" makes every word after it an argument.
+	std := []string{"--"}
+	std = append(std, before...)
+	if ended && len(before) > 0 {
+		std = append(std, "--")
+	}
+	std = append(std, after...)
+	if err := fs.Parse(std); err != nil {
+		return nil, err // not reached: nothing after "--" is a flag
+	}
+	return pos, nil
+}
+
+// endsFlags reports whether the arguments the flag package consumed,
+// consumed, end with the "--" that ends the flags (and not, say, the
+// value of --reason --).
+func endsFlags(fs *flag.FlagSet, consumed []string) bool {
+	for i := 0; i < len(consumed); i++ {
+		switch {
+		case consumed[i] == "--":
+			return true
+		case takesValue(fs, consumed[i]):
+			i++ // its value
+		}
+	}
+	return false
+}
+
+// takesValue reports whether a is a flag whose value is the next argument
+// (--limit 5, not --limit=5 nor a boolean flag).
+func takesValue(fs *flag.FlagSet, a string) bool {
+	if !strings.HasPrefix(a, "-") || strings.Contains(a, "=") {
+		return false
+	}
+	f := fs.Lookup(strings.TrimLeft(a, "-"))
+	if f == nil {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return !ok || !b.IsBoolFlag()
+}
+
+// parseLeadingFlags parses the flags that come first in args, up to the
+// first positional argument or "--", as the flag package does.
+func parseLeadingFlags(fs *flag.FlagSet, args []string) error {
 	out := fs.Output()
 	var buf bytes.Buffer
 	fs.SetOutput(&buf)

@@ -229,7 +229,8 @@ func parseDate(s string, endOfDay bool) (time.Time, error) {
 // words and returns the words. "--" ends the flags.
 //
 // A word with one leading dash that names no flag is a query word, a MUST
-// NOT clause: precwatch search ephedrine -platform:ChemHub.
+// NOT clause: precwatch search ephedrine -platform:ChemHub. Such words
+// split args into segments that parseArgs takes as every command does.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for len(args) > 0 {
@@ -245,17 +246,11 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 				break
 			}
 		}
-		for seg := args[:end]; len(seg) > 0; {
-			if err := parseFlags(fs, seg); err != nil {
-				return nil, err
-			}
-			rest := fs.Args()
-			if len(rest) == 0 {
-				break
-			}
-			pos = append(pos, rest[0])
-			seg = rest[1:]
+		words, err := parseArgs(fs, args[:end])
+		if err != nil {
+			return nil, err
 		}
+		pos = append(pos, words...)
 		switch {
 		case end == len(args):
 			return pos, nil
@@ -266,20 +261,6 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		args = args[end+1:]
 	}
 	return pos, nil
-}
-
-// takesValue reports whether a is a flag whose value is the next argument
-// (--limit 5, not --limit=5 nor a boolean flag).
-func takesValue(fs *flag.FlagSet, a string) bool {
-	if !strings.HasPrefix(a, "-") || strings.Contains(a, "=") {
-		return false
-	}
-	f := fs.Lookup(strings.TrimLeft(a, "-"))
-	if f == nil {
-		return false
-	}
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return !ok || !b.IsBoolFlag()
 }
 
 // isQueryWord reports whether a is a query word that looks like a flag:

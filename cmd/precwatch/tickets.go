@@ -120,17 +120,7 @@ func tkParseID(what, s string) (int64, error) {
 // tkParse parses flags that may come before or after the positional
 // arguments and returns the positional arguments.
 func tkParse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := parseFlags(fs, args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
+	return parseArgs(fs, args)
 }
 
 // tkOpen opens the ticket store of a data directory. Read commands pass

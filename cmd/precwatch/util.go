@@ -33,19 +33,28 @@ func isTerminal(w io.Writer) bool {
 
 // usageError prints what is wrong with the command line ("precwatch crawl:
 // --config is required"), then the command's usage, and returns errUsage.
+//
+// A required flag missing while one argument was given is most likely
+// that argument without its flag: "crawl precwatch.yml" says "--config is
+// required (did you mean --config precwatch.yml?)".
 func usageError(fs *flag.FlagSet, format string, args ...any) error {
-	fmt.Fprintf(fs.Output(), "%s: %s\n\n", fs.Name(), fmt.Sprintf(format, args...))
+	msg := fmt.Sprintf(format, args...)
+	if name, ok := strings.CutSuffix(msg, " is required"); ok && fs.NArg() == 1 && strings.HasPrefix(name, "--") && !strings.Contains(name, " ") {
+		msg += fmt.Sprintf(" (did you mean %s %s?)", name, fs.Arg(0))
+	}
+	fmt.Fprintf(fs.Output(), "%s: %s\n\n", fs.Name(), msg)
 	fs.Usage()
 	return errUsage
 }
 
-// extraArgs reports the first positional argument a command takes none of,
-// typically a flag given after it ("crawl x --config f") or a typo.
+// extraArgs reports the first positional argument of a command that
+// takes none: a typo, a flag's value given twice, or a value with spaces
+// left unquoted ("crawl --config my config.yml").
 func extraArgs(fs *flag.FlagSet) string {
 	if fs.NArg() == 0 {
 		return ""
 	}
-	return fmt.Sprintf("unexpected argument %q (flags go before arguments)", fs.Arg(0))
+	return fmt.Sprintf("unexpected argument %q (%s takes flags only; quote a value with spaces)", fs.Arg(0), fs.Name())
 }
 
 // privateNetworkHint says, for a target without allow_private_networks,
