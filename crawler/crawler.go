@@ -851,7 +851,7 @@ func (r *run) fillFrames(ctx context.Context, page *extract.Page, keep bool) {
 				r.c.log.Warn("iframe evidence", "target", r.t.Name, "url", fr.URL, "err", err)
 			}
 		}
-		if text := extract.FrameText(body); text != "" {
+		if text := extract.FieldText(body, fr.Field); text != "" {
 			extract.SetField(&page.Listings[fr.Listing], fr.Field, text)
 		}
 	}

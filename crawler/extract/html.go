@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bytes"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"net/url"
@@ -598,12 +600,22 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 				if p, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && kind == "next_page" && p > 0 {
 					// "a.next@data-page": a page number, not a URL.
 					v = pageNumberURL(b.base, p)
+				} else if kind == "next_page" && cursorToken(a, v) {
+					// "button.more@data-after": a cursor token
+					// the shop's script sends back as ?after=.
+					v = cursorURL(b.base, tokenParam(a), strings.TrimSpace(v))
 				}
 				b.link(&out, seen, v)
 			}
 			return
 		}
 		href, ok := linkOf(n)
+		if !ok && kind == "next_page" {
+			// A pager that is a GET form (<form><input type=hidden
+			// name=page value=2><button>Next</button></form>), or
+			// one of its submit buttons: the URL it submits.
+			href, ok = formURL(n, b.base)
+		}
 		if p := dataPage(n); kind == "next_page" && p > 0 && (!ok || scriptHref(href)) {
 			// <a class="next" href="#" data-page="3">, paged by a
 			// script: the page URL asking for that page.
@@ -1102,7 +1114,7 @@ func compileFields(specs map[string]string) ([]field, error) {
 // fallback content).
 func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 	if f.css == nil {
-		v, ok := attr(item, f.attr)
+		v, ok := jsonAttr(item, f.attr)
 		return collapse(v), ok, nil
 	}
 	nodes := matchDescendants(item, f.css)
@@ -1126,14 +1138,18 @@ func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 	if f.attr == "" {
 		// Text of hidden matches counts only when nothing visible
 		// matched (a selector aimed at a hidden element on purpose).
+		// A script template is markup the page shows once rendered.
+		hiddenMatch := func(n *html.Node) bool {
+			return hiddenWithin(n, item) && !(n.DataAtom == atom.Script && templateScript(n))
+		}
 		hidden := 0
 		for _, n := range nodes {
-			if hiddenWithin(n, item) {
+			if hiddenMatch(n) {
 				hidden++
 			}
 		}
 		if hidden > 0 && hidden < len(nodes) {
-			nodes = slices.DeleteFunc(nodes, func(n *html.Node) bool { return hiddenWithin(n, item) })
+			nodes = slices.DeleteFunc(nodes, hiddenMatch)
 		}
 	}
 	var vals []string
@@ -1144,7 +1160,7 @@ func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 		}
 		var v string
 		if f.attr != "" {
-			v, _ = attr(n, f.attr)
+			v, _ = jsonAttr(n, f.attr)
 			v = collapse(v)
 			if f.attr == "src" {
 				v = lazySrc(n, v)
@@ -1153,6 +1169,11 @@ func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 			v = visibleText(n)
 			if f.name == precwatch.FieldPrice {
 				v = priceText(n)
+			}
+			if n.DataAtom == atom.Script && templateScript(n) {
+				// <script type="text/template">: markup a script
+				// renders into the page; its text is what shows.
+				v = FrameText([]byte(scriptContent(n)))
 			}
 			if v == "" {
 				// Lazy-loading themes keep text for browsers
@@ -1598,6 +1619,14 @@ func (w *textWriter) node(n *html.Node) {
 		if w.cents && n.DataAtom == atom.Sup && !w.space && endsWithDigit(w.b.String()) && isCents(visibleText(n)) {
 			w.b.WriteByte('.')
 		}
+		if n.DataAtom == atom.A || n.DataAtom == atom.Span {
+			if email, ok := cfEmail(n); ok {
+				// Cloudflare's email obfuscation: the address
+				// itself, not "[email protected]".
+				w.word(email)
+				return
+			}
+		}
 	case html.CommentNode, html.DoctypeNode, html.RawNode:
 		return
 	}
@@ -1912,4 +1941,228 @@ func ownContent(root *html.Node, fields []field, frames map[string]string, heads
 		values[f.name] = v
 	}
 	return listingContent(values, frames, heads)
+}
+
+// cfEmail decodes an address hidden by Cloudflare's email obfuscation: an
+// <a> or <span> with data-cfemail (or a link to /cdn-cgi/l/email-protection#…)
+// holding the address XORed with its first byte, in hex, and showing
+// "[email protected]" instead. Sellers' contact addresses are evidence.
+func cfEmail(n *html.Node) (string, bool) {
+	var enc string
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "data-cfemail":
+			enc = a.Val
+		case a.Key == "href" && enc == "":
+			if _, frag, ok := strings.Cut(a.Val, "/cdn-cgi/l/email-protection#"); ok {
+				enc = frag
+			}
+		}
+	}
+	enc = strings.TrimSpace(enc)
+	if len(enc) < 4 || len(enc)%2 != 0 || len(enc) > 512 {
+		return "", false
+	}
+	raw, err := hex.DecodeString(enc)
+	if err != nil {
+		return "", false
+	}
+	out := make([]byte, len(raw)-1)
+	for i, c := range raw[1:] {
+		out[i] = c ^ raw[0]
+	}
+	if !utf8.Valid(out) || !bytes.ContainsRune(out, '@') {
+		return "", false
+	}
+	return string(out), true
+}
+
+// templateScript reports whether a <script> holds markup for a script to
+// render (Underscore, Handlebars, Knockout, Angular and Vue templates)
+// rather than code or data.
+func templateScript(n *html.Node) bool {
+	t, _ := attr(n, "type")
+	t = strings.ToLower(strings.TrimSpace(t))
+	return strings.Contains(t, "template") || strings.Contains(t, "tmpl") || t == "text/html" ||
+		strings.Contains(t, "handlebars") || strings.Contains(t, "mustache") || strings.Contains(t, "x-jsrender")
+}
+
+// scriptContent returns the raw text of a <script>.
+func scriptContent(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
+}
+
+// cursorToken reports whether v, read from attribute name of a next_page
+// match, is a cursor token rather than an address: a single word of URL-safe
+// characters in an attribute not named for a link.
+func cursorToken(name, v string) bool {
+	n := strings.ToLower(name)
+	for _, suffix := range []string{"url", "href", "link", "src", "get", "path", "action"} {
+		if strings.HasSuffix(n, suffix) {
+			return false
+		}
+	}
+	v = strings.TrimSpace(v)
+	if len(v) < 2 || len(v) > 2048 || v == "#" {
+		return false
+	}
+	return !strings.ContainsAny(v, "/?.#:& \t\n")
+}
+
+// tokenParam names the query parameter that carries a cursor token read
+// from attribute name: "data-after" → after, "data-next-cursor" → cursor,
+// "data-page-token" → page_token, "data-end-cursor" → after.
+func tokenParam(name string) string {
+	n := strings.TrimPrefix(strings.ToLower(name), "data-")
+	n = strings.TrimPrefix(n, "next-")
+	switch n {
+	case "end-cursor", "endcursor":
+		return "after"
+	case "", "next":
+		return "cursor"
+	}
+	return strings.ReplaceAll(n, "-", "_")
+}
+
+// formURL returns the URL a GET form submits, for a <form> or a submit
+// button inside one (whose own name and value are submitted too): its
+// action (the page itself when empty) with the form's named controls —
+// text-like and hidden inputs, checked boxes, selects — as the query.
+// POST forms and forms of other methods are no pagers to follow.
+func formURL(n *html.Node, base *url.URL) (string, bool) {
+	form, submit := n, (*html.Node)(nil)
+	if n.DataAtom != atom.Form {
+		if !isSubmit(n) {
+			return "", false
+		}
+		submit = n
+		for form = n.Parent; form != nil && form.DataAtom != atom.Form; form = form.Parent {
+		}
+		if form == nil {
+			return "", false
+		}
+	}
+	if m, _ := attr(form, "method"); m != "" && !strings.EqualFold(strings.TrimSpace(m), "get") {
+		return "", false
+	}
+	action, _ := attr(form, "action")
+	if submit != nil {
+		if a, ok := attr(submit, "formaction"); ok {
+			action = a
+		}
+	}
+	target, err := base.Parse(strings.TrimSpace(action))
+	if err != nil || scriptHref(action) {
+		return "", false
+	}
+	q := url.Values{}
+	walk(form, func(c *html.Node) {
+		if c.Type != html.ElementNode {
+			return
+		}
+		name, _ := attr(c, "name")
+		if _, disabled := attr(c, "disabled"); name == "" || disabled {
+			return
+		}
+		switch c.DataAtom {
+		case atom.Input:
+			typ, _ := attr(c, "type")
+			v, _ := attr(c, "value")
+			switch strings.ToLower(typ) {
+			case "submit", "image", "button", "reset", "file":
+				if c == submit {
+					q.Add(name, v)
+				}
+			case "checkbox", "radio":
+				if _, on := attr(c, "checked"); on {
+					if v == "" {
+						v = "on"
+					}
+					q.Add(name, v)
+				}
+			default:
+				q.Add(name, v)
+			}
+		case atom.Button:
+			if c == submit {
+				v, _ := attr(c, "value")
+				q.Add(name, v)
+			}
+		case atom.Select:
+			var first, chosen *html.Node
+			walk(c, func(o *html.Node) {
+				if o.Type == html.ElementNode && o.DataAtom == atom.Option {
+					if first == nil {
+						first = o
+					}
+					if _, sel := attr(o, "selected"); sel && chosen == nil {
+						chosen = o
+					}
+				}
+			})
+			if chosen == nil {
+				chosen = first
+			}
+			if chosen != nil {
+				v, ok := attr(chosen, "value")
+				if !ok {
+					v = visibleText(chosen)
+				}
+				q.Add(name, v)
+			}
+		case atom.Textarea:
+			q.Add(name, visibleText(c))
+		}
+	})
+	u := *target
+	u.Fragment = ""
+	u.RawQuery = q.Encode()
+	return u.String(), true
+}
+
+// isSubmit reports whether n is a button that submits its form.
+func isSubmit(n *html.Node) bool {
+	typ, _ := attr(n, "type")
+	typ = strings.ToLower(strings.TrimSpace(typ))
+	switch n.DataAtom {
+	case atom.Button:
+		return typ == "" || typ == "submit"
+	case atom.Input:
+		return typ == "submit" || typ == "image"
+	}
+	return false
+}
+
+// jsonAttr reads attribute name of n, or, when n has no attribute of that
+// name and name is "attr.path", the value at the dotted path inside the
+// JSON the attribute attr holds: themes keep a card's product as JSON in
+// one attribute (data-product='{"name": …, "price": …}'), read with
+// "@data-product.name".
+func jsonAttr(n *html.Node, name string) (string, bool) {
+	if v, ok := attr(n, name); ok || !strings.Contains(name, ".") {
+		return v, ok
+	}
+	a, path, _ := strings.Cut(name, ".")
+	raw, ok := attr(n, a)
+	raw = strings.TrimSpace(raw)
+	if !ok || raw == "" || raw[0] != '{' && raw[0] != '[' {
+		return "", false
+	}
+	dec := json.NewDecoder(strings.NewReader(raw))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return "", false
+	}
+	v, ok := lookup(doc, NormalizePath(path))
+	if !ok {
+		return "", false
+	}
+	return render(v), true
 }

@@ -893,6 +893,7 @@ func renderObject(m map[string]any) string {
 			if _, nested := a.(map[string]any); nested || amount == "" {
 				continue
 			}
+			amount = minorUnits(m, amount)
 			for _, c := range []string{"currency", "currency_code", "currencyCode", "unit"} {
 				if cur, ok := m[c].(string); ok && cur != "" {
 					return amount + " " + cur
@@ -977,4 +978,36 @@ func clip(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// minorUnits places the decimal point in an amount given in a currency's
+// minor units, as the object says it is (WooCommerce's Store API:
+// {"price": "1299", "currency_minor_unit": 2} is 12.99).
+func minorUnits(m map[string]any, amount string) string {
+	var digits int
+	found := false
+	for _, k := range []string{"currency_minor_unit", "currencyMinorUnit", "minor_unit", "minorUnit"} {
+		if v, ok := m[k]; ok {
+			if d, err := strconv.Atoi(render(v)); err == nil && d > 0 && d <= 4 {
+				digits, found = d, true
+			}
+			break
+		}
+	}
+	if !found {
+		return amount
+	}
+	neg := strings.HasPrefix(amount, "-")
+	a := strings.TrimPrefix(amount, "-")
+	if a == "" || strings.IndexFunc(a, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return amount
+	}
+	for len(a) <= digits {
+		a = "0" + a
+	}
+	a = a[:len(a)-digits] + "." + a[len(a)-digits:]
+	if neg {
+		a = "-" + a
+	}
+	return a
 }
