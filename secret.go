@@ -73,11 +73,6 @@ func SecretName(k string) bool {
 // userinfo (https://user:pass@host/) and a GraphQL argument named like a
 // secret (apiKey: "…", also as \"…\" inside a JSON string).
 var (
-	// userinfoRE: a URL's userinfo (group 1).
-	userinfoRE = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.\-]*://([^/?#@\s"'\\]+)@`)
-	// queryRE: a query or fragment parameter: name (group 1), value
-	// (group 2).
-	queryRE = regexp.MustCompile(`[?&;#]([^=&;#?\s"'<>\\/]+)=([^&;#\s"'\\]*)`)
 	// argRE: a GraphQL argument with a string value, quoted plainly
 	// (groups 1, 2) or escaped in JSON (groups 3, 4).
 	argRE = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?:"((?:[^"\\]|\\.)*)"|\\"((?:[^"\\]|\\\\)*)\\")`)
@@ -103,22 +98,26 @@ func SecretSpans(s string) []SecretSpan {
 		seen[key]++
 	}
 	if strings.Contains(s, "@") {
-		for _, m := range userinfoRE.FindAllStringSubmatchIndex(s, -1) {
-			add("userinfo", "", m[2], m[3])
+		for _, sp := range userinfos(s) {
+			add("userinfo", "", sp[0], sp[1])
 		}
 	}
+	if !mayNameSecret(s) {
+		// The common case (a log line, a URL without a key): no more.
+		return sortSpans(spans)
+	}
 	if strings.Contains(s, "=") {
-		for _, m := range queryRE.FindAllStringSubmatchIndex(s, -1) {
-			name := s[m[2]:m[3]]
+		for _, p := range queryParams(s) {
+			name := s[p[0]:p[1]]
 			if n, err := url.QueryUnescape(name); err == nil {
 				name = n
 			}
 			if SecretName(name) {
-				add("query", strings.ToLower(name), m[4], m[5])
+				add("query", strings.ToLower(name), p[2], p[3])
 			}
 		}
 	}
-	if strings.Contains(s, ":") {
+	if quotedAfterColon(s) {
 		for _, m := range argRE.FindAllStringSubmatchIndex(s, -1) {
 			if !SecretName(s[m[2]:m[3]]) {
 				continue
@@ -130,6 +129,112 @@ func SecretSpans(s string) []SecretSpan {
 			}
 		}
 	}
+	return sortSpans(spans)
+}
+
+// secretNeedles are in every name SecretName accepts (each of
+// secretWords and secretParts holds one), in lower case.
+var secretNeedles = []string{"key", "token", "secret", "pass", "pwd", "auth", "cred", "sig", "session", "sid", "cookie", "bearer", "jwt", "otp", "pin"}
+
+// mayNameSecret reports whether s may hold a name SecretName accepts.
+func mayNameSecret(s string) bool {
+	ls := strings.ToLower(s)
+	for _, n := range secretNeedles {
+		if strings.Contains(ls, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// userinfos returns the [start, end) of every URL userinfo in s: the
+// bytes between "scheme://" and an "@" before the host ends.
+func userinfos(s string) [][2]int {
+	var out [][2]int
+	for off := 0; ; {
+		i := strings.Index(s[off:], "://")
+		if i < 0 {
+			return out
+		}
+		i += off
+		off = i + 3
+		// A scheme: a letter, then letters, digits, +, -, . up to "://".
+		b := i
+		for b > 0 && isSchemeByte(s[b-1]) {
+			b--
+		}
+		for b < i && !isLetter(s[b]) {
+			b++
+		}
+		if b == i {
+			continue
+		}
+		j := off
+		for j < len(s) && strings.IndexByte("/?#@ \t\r\n\"'\\", s[j]) < 0 {
+			j++
+		}
+		if j < len(s) && s[j] == '@' && j > off {
+			out = append(out, [2]int{off, j})
+			off = j + 1
+		}
+	}
+}
+
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+func isSchemeByte(c byte) bool {
+	return isLetter(c) || ('0' <= c && c <= '9') || c == '+' || c == '-' || c == '.'
+}
+
+// queryParams returns every name=value parameter that follows one of ?, &,
+// ; or # in s, as [name start, name end, value start, value end]. A name
+// holds none of = & ; # ? / < > quotes, spaces or backslashes; a value
+// runs to the next & ; # quote, space or backslash.
+func queryParams(s string) [][4]int {
+	var out [][4]int
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte("?&;#", s[i]) < 0 {
+			continue
+		}
+		n := i + 1
+		for n < len(s) && strings.IndexByte("=&;#?/<> \t\r\n\"'\\", s[n]) < 0 {
+			n++
+		}
+		if n == i+1 || n >= len(s) || s[n] != '=' {
+			continue
+		}
+		v := n + 1
+		for v < len(s) && strings.IndexByte("&;# \t\r\n\"'\\", s[v]) < 0 {
+			v++
+		}
+		out = append(out, [4]int{i + 1, n, n + 1, v})
+		i = v - 1
+	}
+	return out
+}
+
+// quotedAfterColon reports whether a quote (" or \") follows a colon in
+// s, spaces between: the shape of a GraphQL string argument.
+func quotedAfterColon(s string) bool {
+	for i := strings.IndexByte(s, ':'); i >= 0; {
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r') {
+			j++
+		}
+		if j < len(s) && (s[j] == '"' || (s[j] == '\\' && j+1 < len(s) && s[j+1] == '"')) {
+			return true
+		}
+		k := strings.IndexByte(s[j:], ':')
+		if k < 0 {
+			return false
+		}
+		i = j + k
+	}
+	return false
+}
+
+// sortSpans orders spans and drops those inside an earlier one.
+func sortSpans(spans []SecretSpan) []SecretSpan {
 	slices.SortFunc(spans, func(a, b SecretSpan) int { return a.Start - b.Start })
 	out := spans[:0]
 	last := -1

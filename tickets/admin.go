@@ -250,6 +250,11 @@ func (s *Store) FinishRun(ctx context.Context, r Run) error {
 			return precwatch.Errorf(precwatch.EINVALID, "run %d: error is not JSON", r.ID)
 		}
 		errJSON = string(r.Error)
+		// A run's error may quote a URL with its secrets (a Go HTTP
+		// error does): none is stored.
+		if red := precwatch.RedactSecrets(errJSON); json.Valid([]byte(red)) {
+			errJSON = red
+		}
 	}
 	err := s.write(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE crawl_runs SET finished = ?, complete = ?, pages = ?, listings = ?, errors = ?, error = ?

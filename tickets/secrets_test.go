@@ -379,3 +379,30 @@ func TestSecretsReadOnlyNeedsNoKey(t *testing.T) {
 		t.Errorf("key file created with nothing to seal: %v", err)
 	}
 }
+
+// TestRunErrorStoredRedacted: a run's error quoting a URL with a key (as
+// Go's HTTP errors do) is stored with the key masked.
+func TestRunErrorStoredRedacted(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "precwatch.db")
+	s := openWithKey(t, path, nil)
+	id, err := s.StartRun(ctx, "feed", "ChemHub", t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := `{"message": "Get \"https://api.example.com/feed?api_key=url-SECRET-2&page=1\": connection refused"}`
+	if err := s.FinishRun(ctx, tickets.Run{ID: id, Error: json.RawMessage(msg)}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.LastRun(ctx, "feed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Replace(msg, "url-SECRET-2", precwatch.SecretMask, 1); string(r.Error) != want {
+		t.Errorf("stored run error = %s, want %s", r.Error, want)
+	}
+	s.Close()
+	if strings.Contains(storedText(t, path), "url-SECRET-2") {
+		t.Errorf("the run's error is stored with its key")
+	}
+}
