@@ -73,6 +73,11 @@ func runConfigCheck(_ context.Context, env *Env, args []string) error {
 			failed = true
 		default:
 			fmt.Fprintf(env.Stdout, "%s: ok (%s)\n", file, plural(len(cfg.Targets), "target"))
+			if len(cfg.Targets) == 0 {
+				// Valid, but crawl and serve would do nothing: most
+				// likely the wrong file, or targets misspelt at the top.
+				fmt.Fprintf(env.Stderr, "%s: warning: no targets: crawl and serve have nothing to crawl (add a targets: list)\n", file)
+			}
 			// Accepted but most likely a mistake (one platform spelt two
 			// ways): said, without failing the check.
 			for _, w := range cfg.Warnings {

@@ -192,3 +192,28 @@ func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return lines[len(lines)-1]
 }
+
+// TestConfigCheckNoTargets: a valid configuration without targets (most
+// likely the wrong file) passes with a warning naming the file, since crawl
+// and serve would do nothing with it.
+func TestConfigCheckNoTargets(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		yaml, wantOut, wantErr string
+		code                   int
+	}{
+		{"targets: []\n", "ok (0 targets)", "warning: no targets", 0},
+		{"threshold: 0.6\n", "ok (0 targets)", "warning: no targets", 0},
+		{"targets:\n  - name: a\n    platform: A\n    start_urls: [\"https://a.example/\"]\n", "ok (1 target)", "", 0},
+	} {
+		cfg := filepath.Join(dir, "c.yml")
+		writeFile(t, cfg, tc.yaml)
+		code, out, errs := runCmd(t, nil, "config", "check", cfg)
+		if code != tc.code || !strings.Contains(out, tc.wantOut) || (tc.wantErr == "" && errs != "") || !strings.Contains(errs, tc.wantErr) {
+			t.Errorf("config check of %q: exit %d, stdout %q, stderr %q; want exit %d, %q and %q", tc.yaml, code, out, errs, tc.code, tc.wantOut, tc.wantErr)
+		}
+		if tc.wantErr != "" && !strings.HasPrefix(errs, cfg+": warning: ") {
+			t.Errorf("config check of %q: stderr %q does not name the file", tc.yaml, errs)
+		}
+	}
+}
