@@ -2057,8 +2057,9 @@ func formURL(n *html.Node, base *url.URL) (string, bool) {
 			action = a
 		}
 	}
-	target, err := base.Parse(strings.TrimSpace(action))
-	if err != nil || scriptHref(action) {
+	action = strings.TrimSpace(action)
+	target, err := base.Parse(action)
+	if err != nil || action != "" && scriptHref(action) {
 		return "", false
 	}
 	q := url.Values{}
