@@ -42,6 +42,9 @@ type Run struct {
 	ErrorsByKind map[string]int
 	StartFailed  []PageFailure // start pages that failed: nothing behind them was read
 	HitMax       bool          // max_pages stopped the run
+	// Robots lists the listing pages robots.txt did not let the run read:
+	// their listings are unknown, so a complete run leaves them as they were.
+	Robots []string
 }
 
 // PageFailure is a page that was not read, with the crawler's error kind.
@@ -79,7 +82,9 @@ type Store interface {
 	// was created.
 	Record(ctx context.Context, r precwatch.Result, at time.Time) (created bool, err error)
 	MarkGone(ctx context.Context, platform string, urls []string, at time.Time) (int, error)
-	MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time) (int, error)
+	// MarkMissing marks the target's active listings not seen since
+	// runStarted removed, except those at the URLs in keep.
+	MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time, keep ...string) (int, error)
 	// Listings calls fn for every stored listing last seen at or after since.
 	Listings(ctx context.Context, since time.Time, fn func(precwatch.Result) error) error
 	// Known reports whether a listing is stored under this platform and id.
@@ -267,7 +272,7 @@ func (m *Monitor) runTarget(ctx context.Context, t precwatch.Target, c *Counters
 		sum.Removed += n
 	}
 	if run.Complete {
-		n, err := m.store.MarkMissing(ctx, t.Platform, t.Name, run.Started, now)
+		n, err := m.store.MarkMissing(ctx, t.Platform, t.Name, run.Started, now, run.Robots...)
 		if err != nil {
 			return sum, fmt.Errorf("mark missing listings of %s: %w", t.Name, err)
 		}

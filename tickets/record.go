@@ -491,13 +491,22 @@ func (s *Store) MarkGone(ctx context.Context, platform string, urls []string, at
 // runStarted: the target's active listings not seen since become removed,
 // their tickets' listing_status too, keeping the time from flag to removal.
 // It returns how many listings it marked.
-func (s *Store) MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time) (int, error) {
+func (s *Store) MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time, keep ...string) (int, error) {
 	n := 0
 	err := s.write(ctx, func(tx *wtx) error {
 		ids, err := listingIDs(ctx, tx, `SELECT listing_id FROM listings WHERE platform = ? AND target = ? AND status = 'active'
 			AND last_seen < ?`, platform, target, ns(runStarted))
 		if err != nil {
 			return err
+		}
+		if len(keep) > 0 {
+			// Listings at pages the crawl was not allowed to read
+			// (robots.txt) are unknown, not missing.
+			kept, err := keptIDs(ctx, tx, platform, keep)
+			if err != nil {
+				return err
+			}
+			ids = slices.DeleteFunc(ids, func(id string) bool { return kept[id] })
 		}
 		reason := fmt.Sprintf("absent from the complete crawl of %s started %s", target, runStarted.UTC().Format(time.RFC3339))
 		for _, id := range ids {
@@ -623,4 +632,23 @@ func (s *Store) changedTicket(ctx context.Context, tx *wtx, id int64, at time.Ti
 		return nil, err
 	}
 	return t, nil
+}
+
+// keptIDs returns the ids of the platform's listings at the given URLs.
+func keptIDs(ctx context.Context, tx *wtx, platform string, urls []string) (map[string]bool, error) {
+	kept := map[string]bool{}
+	for chunk := range slices.Chunk(urls, 400) {
+		args := []any{platform}
+		for _, u := range chunk {
+			args = append(args, u)
+		}
+		ids, err := listingIDs(ctx, tx, `SELECT listing_id FROM listings WHERE platform = ? AND url IN (`+placeholders(len(chunk))+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			kept[id] = true
+		}
+	}
+	return kept, nil
 }

@@ -240,6 +240,9 @@ func printRunNotes(w io.Writer, targets []precwatch.Target, sums []*monitor.Summ
 			if note := answersNote(s.Run.ErrorsByKind); note != "" {
 				fmt.Fprintf(w, "%s: complete; %s\n", s.Target, note)
 			}
+			if n := len(s.Run.Robots); n > 0 {
+				fmt.Fprintf(w, "%s: %d listing page(s) skipped for robots.txt: their listings were left as they were (not marked removed, not updated)\n", s.Target, n)
+			}
 			continue
 		}
 		fmt.Fprintf(w, "%s: incomplete, so listings not seen in this run were NOT marked removed:\n", s.Target)
