@@ -139,6 +139,10 @@ func TestFlagsAfterArgumentsErrors(t *testing.T) {
 		{[]string{"crawl", "--config", cfg, "x", "--data", dir}, 2, `precwatch crawl: unexpected argument "x"`},
 		{[]string{"demo", "--no-serve", "now"}, 2, `precwatch demo: unexpected argument "now"`},
 		{[]string{"version", "x", "--help"}, 2, "takes no arguments"},
+		{[]string{"tickets", "set-status", "1", "in_review", "--data", tk, "--actor", "a", "--reason", "checking", "the", "seller"}, 2,
+			`want a ticket ID and a status, got 4 arguments ("1" "in_review" "the" "seller") (quote a --reason with spaces)`},
+		{[]string{"tickets", "show", "--data", tk}, 2, "want exactly one ticket ID, got no arguments"},
+		{[]string{"token", "revoke", "1", "2", "--data", tk}, 2, `want one token ID (see token list), got 2 arguments ("1" "2")`},
 		{[]string{"config", "check", cfg, "--help"}, 0, "Checks each configuration file"},
 		{[]string{"tickets", "show", "1", "--help"}, 0, "Usage: precwatch tickets show"},
 	} {

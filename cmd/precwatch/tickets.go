@@ -262,7 +262,7 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usageError(fs, "want exactly one ticket ID, got %d arguments", len(pos))
+		return usageError(fs, "want exactly one ticket ID, got %s", argsText(pos))
 	}
 	id, err := tkParseID("ticket", pos[0])
 	if err != nil {
@@ -501,7 +501,8 @@ func runTicketsSetStatus(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 2 {
-		return usageError(fs, "want a ticket ID and a status, got %d arguments", len(pos))
+		// Most often a --reason of several words left unquoted.
+		return usageError(fs, "want a ticket ID and a status, got %s (quote a --reason with spaces)", argsText(pos))
 	}
 	id, err := tkParseID("ticket", pos[0])
 	if err != nil {

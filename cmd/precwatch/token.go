@@ -162,7 +162,7 @@ func runTokenRevoke(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usageError(fs, "want one token ID (see token list), got %d arguments", len(pos))
+		return usageError(fs, "want one token ID (see token list), got %s", argsText(pos))
 	}
 	id, err := tkParseID("token", pos[0])
 	if err != nil {

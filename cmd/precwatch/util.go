@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -85,6 +86,19 @@ func privateNetworkHint(t precwatch.Target) string {
 		}
 	}
 	return ""
+}
+
+// argsText says which positional arguments a command got: "no
+// arguments", "1 argument (\"7\")", "3 arguments (\"7\" \"in_review\" \"now\")".
+func argsText(pos []string) string {
+	if len(pos) == 0 {
+		return "no arguments"
+	}
+	q := make([]string, len(pos))
+	for i, a := range pos {
+		q[i] = strconv.Quote(a)
+	}
+	return fmt.Sprintf("%s (%s)", plural(len(pos), "argument"), strings.Join(q, " "))
 }
 
 // plural returns "1 page" or "n pages".
