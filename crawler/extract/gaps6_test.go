@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 
 	"github.com/precwatch/precwatch"
 )
@@ -35,6 +38,13 @@ func TestSoftNotFoundRecommendations(t *testing.T) {
 			`<h1>Fehler 404</h1><div id="crossselling"><h2>Das könnte Sie auch interessieren</h2>` + cards + `</div>`, true},
 		{"404: Russian heading", "Страница не найдена",
 			`<h1>Страница не найдена</h1><div class="block"><h2>Похожие товары</h2>` + cards + `</div>`, true},
+		{"404: an unnamed grid of cards after the notice's block", "404 Page not found",
+			`<main><div class="page-width">` + notice + `</div>` + cards + `</main>`, true},
+		{"404: cards as list items after the notice", "Page not found",
+			notice + `<ul class="list"><li><a href="/p/7">Acetone 1 l</a> <span class="price">€ 12.00</span> <p class="description">Pure acetone for laboratories, 1 litre</p></li><li><a href="/p/8">Isopropanol</a></li></ul>`, true},
+		{"listing: notice title, own description with a list of links, a grid after", "Not found",
+			`<div class="head"><h1>Not found</h1></div><div class="body"><p class="description">BMK in stock, stealth shipping worldwide</p>
+			<ul><li><a href="https://t.me/bmk">Telegram</a></li><li><a href="https://wickr.example/bmk">Wickr</a></li></ul></div>` + cards, false},
 		{"listing: seller title, own description, recommendations", "BMK glycidate 5449-12-7 - not found cheaper anywhere",
 			`<h1>BMK glycidate 5449-12-7 - not found cheaper anywhere</h1><p class="description">Stealth shipping worldwide, Telegram @bmkdealer</p>
 			<section class="related"><h2>Related products</h2>` + cards + `</section>`, false},
@@ -90,5 +100,65 @@ func TestRelativeCanonicalBase(t *testing.T) {
 		if len(p.Listings) != 1 || p.Listings[0].URL != tc.want {
 			t.Errorf("%s: listings %+v, want url %s", tc.head, p.Listings, tc.want)
 		}
+	}
+}
+
+// fuzzPageTarget reads a whole page as one listing, so that fuzzing reaches
+// the soft-404 checks (recommendation blocks detached and put back), GET
+// form and cursor-token pagers, JSON in attributes, script templates and
+// Cloudflare emails.
+var fuzzPageTarget = &precwatch.Target{
+	Name: "fuzz", Platform: "Fuzz",
+	Follow:   []string{"a.p"},
+	NextPage: []string{"form.pager", "button.more@data-after", "a.next@data-page"},
+	Listing: precwatch.ListingSpec{Fields: map[string]string{
+		"title": "h1", "description": ".d, script.t", "price": ".price", "seller": "@data-p.seller.name", "tags": "div@data-p.tags"}},
+}
+
+// FuzzHTMLPage checks that no page makes a whole-page extraction panic,
+// that every URL it returns is absolute, and that extraction is
+// deterministic.
+func FuzzHTMLPage(f *testing.F) {
+	f.Add(`<title>Page not found</title><h1>Oops! Page not found</h1><section class="related"><h2>You may also like</h2><div><a href="/p/1">a</a><span class="price">€ 1</span></div><div><a href="/p/2">b</a></div></section><aside><p class="d">Pure acetone for labs, 1 litre bottle</p></aside>`, "https://x.example/p/9")
+	f.Add(`<h1>Not found</h1><div><a href="/a">1</a></div><div><a href="/b">2</a><p class="d">text text text text text text</p></div><form class="pager"><input type=hidden name=page value=2><select name=s><option>x</select><button name=b value=1>Next</button></form>`, "https://x.example/c?x=1")
+	f.Add(`<body data-p='{"seller":{"name":"S"},"tags":["a","b"]}'><div data-p='[1,{"tags":2}]'></div><h1>t</h1><script class="t" type="text/template"><p class="d">x</p></script><button class="more" data-after="tok_1">m</button><span class="__cf_email__" data-cfemail="54">x</span><a href="/cdn-cgi/l/email-protection#zz">e</a></body>`, "https://x.example/")
+	f.Fuzz(func(t *testing.T, body, pageURL string) {
+		page, err := HTML(fuzzPageTarget, pageURL, []byte(body))
+		if err != nil {
+			return
+		}
+		checkAbsolute(t, "FuzzHTMLPage", page)
+		again, err := HTML(fuzzPageTarget, pageURL, []byte(body))
+		if err != nil || len(again.Listings) != len(page.Listings) || again.NotFound != page.NotFound {
+			t.Fatalf("a second extraction of %q differs: %v", body, err)
+		}
+	})
+}
+
+// TestOwnContentRestoresTree: the parts ownContent detaches to read the
+// fields again are put back where they were.
+func TestOwnContentRestoresTree(t *testing.T) {
+	doc := `<html><head><title>Page not found</title></head><body><nav><a href="/">Home</a></nav><div class="x"><h1>Oops! Page not found</h1></div>
+<section class="related"><h2>You may also like</h2><div><a href="/p/1">a</a></div></section><div class="grid"><div><a href="/p/2">b</a></div><div><a href="/p/3">c</a></div></div>
+<h3>Recommended for you</h3><p class="d">Acetone for labs</p><p>more</p><form role="search"><input name="q"></form><footer>f</footer></body></html>`
+	root, err := html.Parse(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after bytes.Buffer
+	html.Render(&before, root)
+	fields, err := compileFields(map[string]string{"title": "h1", "description": ".d", "price": ".price"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if parts := elsewhere(root); len(parts) < 6 {
+		t.Errorf("elsewhere found %d parts, want nav, section, grid, the heading and what follows it, form, footer", len(parts))
+	}
+	if ownContent(root, fields, map[string]string{}, []string{"Oops! Page not found"}) {
+		t.Errorf("ownContent = true, want false: every text but the notice is in recommendation parts")
+	}
+	html.Render(&after, root)
+	if before.String() != after.String() {
+		t.Errorf("tree changed:\nbefore %s\nafter  %s", before.String(), after.String())
 	}
 }

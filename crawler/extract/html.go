@@ -1848,8 +1848,65 @@ func elsewhere(root *html.Node) []*html.Node {
 		}
 	}
 	visit(root)
+	if h1 == nil {
+		return out
+	}
+	// A grid of product cards after the notice's own block, unnamed:
+	// "<div class=page><h1>Page not found</h1>…</div><div
+	// class=grid><div class=card><a …>…</a></div>…</div>". Only the grid
+	// itself is left out, so text of a listing's own beside it counts.
+	notice := h1.Parent
+	if notice == nil || notice.DataAtom == atom.Body || notice.DataAtom == atom.Main || notice.DataAtom == atom.Html {
+		notice = h1
+	}
+	taken := map[*html.Node]bool{}
+	for _, p := range out {
+		taken[p] = true
+	}
+	after := false
+	var grids func(n *html.Node)
+	grids = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c == notice:
+				after = true
+				continue
+			case c.Type != html.ElementNode || taken[c]:
+				continue
+			case after && productGrid(c):
+				out = append(out, c)
+				continue
+			}
+			grids(c)
+		}
+	}
+	grids(root)
 	return out
 }
+
+// productGrid reports whether n lists other things: two or more of its
+// element children each hold a link (cards, list items).
+func productGrid(n *html.Node) bool {
+	if n.DataAtom == atom.Body || n.DataAtom == atom.Main {
+		return false
+	}
+	cards := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if _, ok := attr(c, "href"); ok || cascadia.Query(c, anyLink) != nil {
+			cards++
+			if cards >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyLink selects a link.
+var anyLink = cascadia.MustCompile("a[href]")
 
 // headingLevel returns n for an <hN> element, else 0.
 func headingLevel(n *html.Node) int {
