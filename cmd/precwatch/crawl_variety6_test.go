@@ -207,3 +207,81 @@ targets:
 		mu.Unlock()
 	}
 }
+
+// TestVariety6SoftNotFoundRecommendations re-crawls a shop whose taken-down
+// listing answers 200 with a not-found notice followed by recommended
+// products (with prices and descriptions), and whose other listing the
+// seller retitled "… - not found cheaper anywhere", also with
+// recommendations beside it: the first ticket becomes removed, the second
+// stays active.
+func TestVariety6SoftNotFoundRecommendations(t *testing.T) {
+	var mu sync.Mutex
+	round := 1
+	const reco = `<section class="product-recommendations"><h2>You may also like</h2><div class="grid">
+		<div class="card"><a href="/offer/7">Acetone 1 l</a><span class="price">€ 12.00</span><p class="d">Pure acetone for laboratories, 1 litre bottle</p></div>
+		<div class="card"><a href="/offer/8">Isopropanol 5 l</a><span class="price">€ 30.00</span></div></div></section>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		n := round
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/catalog":
+			io.WriteString(w, `<html><body><a class="o" href="/offer/1">1</a> <a class="o" href="/offer/2">2</a></body></html>`)
+		case "/offer/1":
+			if n == 2 {
+				io.WriteString(w, `<html><head><title>Page not found | ChemShop</title></head><body><div class="page-width"><h1>Oops! Page not found</h1>
+					<p>The page you were looking for does not exist.</p><form action="/search"><input name="q" placeholder="Search our products"></form></div>`+reco+`</body></html>`)
+				return
+			}
+			io.WriteString(w, `<html><head><title>Safrole 99%</title></head><body><h1>Safrole 99%, CAS 94-59-7</h1><p class="d">Discreet shipping, Wickr: chem1</p><span class="price">€ 90</span></body></html>`)
+		case "/offer/2":
+			title := "BMK glycidate, CAS 5449-12-7"
+			if n == 2 {
+				title = "BMK glycidate 5449-12-7 - not found cheaper anywhere"
+			}
+			io.WriteString(w, `<html><head><title>`+title+`</title></head><body><h1>`+title+`</h1><p class="d">Stealth shipping, Telegram @bmk</p>`+reco+`</body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	data := dir + "/data"
+	cfgPath := dir + "/precwatch.yml"
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: chemshop
+    platform: ChemShop
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 0
+    follow: ["a.o"]
+    listing:
+      url_pattern: "^/offer/\\d+$"
+      fields: {title: h1, description: p.d, price: .price}
+`, data, srv.URL))
+	status := func() map[string]string {
+		m := map[string]string{}
+		for _, e := range exportTickets(t, data) {
+			m[e.ListingURL[strings.LastIndex(e.ListingURL, "/offer/"):]] = e.ListingStatus
+		}
+		return m
+	}
+	if code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath); code != 0 {
+		t.Fatalf("crawl 1: exit %d\n%s%s", code, stdout, stderr)
+	}
+	mu.Lock()
+	round = 2
+	mu.Unlock()
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath)
+	if code != 0 {
+		t.Fatalf("crawl 2: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if got, want := status(), map[string]string{"/offer/1": "removed", "/offer/2": "active"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("after crawl 2: tickets %v, want %v\n%s%s", got, want, stdout, stderr)
+	}
+}
