@@ -67,12 +67,11 @@ func (c redactCrawls) Test(ctx context.Context, t precwatch.Target, pages int) (
 				r.Listings[i] = l
 			}
 		}
-		r.Unmatched = make([]string, len(rep.Unmatched))
-		for i, u := range rep.Unmatched {
-			r.Unmatched[i] = RedactText(u)
-		}
-		if rep.Unmatched == nil {
-			r.Unmatched = nil
+		if rep.Unmatched != nil {
+			r.Unmatched = make([]string, len(rep.Unmatched))
+			for i, u := range rep.Unmatched {
+				r.Unmatched[i] = RedactText(u)
+			}
 		}
 		rep = &r
 	}
