@@ -162,3 +162,27 @@ func TestOwnContentRestoresTree(t *testing.T) {
 		t.Errorf("tree changed:\nbefore %s\nafter  %s", before.String(), after.String())
 	}
 }
+
+// TestNextPageTokens: a next_page attribute holding a cursor token is sent
+// back as a query parameter named after the attribute; page numbers, paths
+// and slugs stay what they were.
+func TestNextPageTokens(t *testing.T) {
+	for _, tc := range []struct{ spec, button, want string }{
+		{"button.more@data-after", `data-after="eyJpZCI6MTJ9"`, "https://s.example/list?after=eyJpZCI6MTJ9&cat=7"},
+		{"button.more@data-next-cursor", `data-next-cursor="c_9f8A-x"`, "https://s.example/list?cat=7&cursor=c_9f8A-x"},
+		{"button.more@data-page-token", `data-page-token="CAoQAA"`, "https://s.example/list?cat=7&page_token=CAoQAA"},
+		{"button.more@data-page", `data-page="3"`, "https://s.example/list?cat=7&page=3"},
+		{"button.more@data-next", `data-next="page-2"`, "https://s.example/page-2"},
+		{"button.more@data-next-url", `data-next-url="Next2"`, "https://s.example/Next2"},
+		{"button.more@data-next", `data-next="/list?cat=7&p=2"`, "https://s.example/list?cat=7&p=2"},
+	} {
+		tg := &precwatch.Target{Name: "t", Kind: "html", Follow: []string{"a.o"}, NextPage: []string{tc.spec}}
+		p, err := Extract(tg, "https://s.example/list?cat=7", []byte(`<html><body><a class="o" href="/p/1">1</a><button class="more" `+tc.button+`>More</button></body></html>`))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.spec, err)
+		}
+		if len(p.Next) != 1 || p.Next[0] != tc.want {
+			t.Errorf("%s %s: next %q, want %q", tc.spec, tc.button, p.Next, tc.want)
+		}
+	}
+}

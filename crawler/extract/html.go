@@ -2066,11 +2066,15 @@ func cursorToken(name, v string) bool {
 		}
 	}
 	v = strings.TrimSpace(v)
-	if len(v) < 2 || len(v) > 2048 || v == "#" {
+	if len(v) < 2 || len(v) > 2048 || v == "#" || slug.MatchString(v) {
 		return false
 	}
 	return !strings.ContainsAny(v, "/?.#:& \t\n")
 }
+
+// slug is a relative path written as words and numbers joined by hyphens
+// ("page-2"), not a token.
+var slug = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)+$`)
 
 // tokenParam names the query parameter that carries a cursor token read
 // from attribute name: "data-after" → after, "data-next-cursor" → cursor,
