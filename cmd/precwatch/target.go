@@ -40,6 +40,9 @@ func runTarget(ctx context.Context, env *Env, args []string) error {
 	if fs.Arg(0) != "test" {
 		return usageError(fs, "unknown subcommand %q (the only one is test)", fs.Arg(0))
 	}
+	// A target's URLs may carry secrets; nothing target test prints shows
+	// them (pages, errors, listing URLs, the log), as serve's API does not.
+	env = redactedEnv(env)
 	return tkReport(env, "target test", runTargetTest(ctx, env, fs.Args()[1:]))
 }
 

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTargetTestRedactsSecrets runs target test on a target whose start URL
+// carries an API key and a password: the shop needs them (it answers 403
+// without), and nothing printed — pages, errors, listing URLs, the debug
+// log — shows them, while the parameter names stay visible.
+func TestTargetTestRedactsSecrets(t *testing.T) {
+	const key, pass = "K3yValue9f1b", "Pa55wordZq7"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/catalog":
+			if u, p, _ := r.BasicAuth(); u != "bob" || p != pass || r.URL.Query().Get("api_key") != key {
+				http.Error(w, "forbidden", http.StatusForbidden)
+				return
+			}
+			// Relative links keep the start URL's userinfo; the query
+			// key is carried on by the shop's own links.
+			fmt.Fprintf(w, `<html><body><a class="product" href="/p/1?api_key=%s">1</a> <a class="product" href="/p/2?api_key=%s">2</a></body></html>`, key, key)
+		case "/p/1":
+			fmt.Fprint(w, `<html><body><div data-id="x1"><h1>Acetone 99.5% lot 1</h1><span class="price">12 EUR</span></div></body></html>`)
+		default:
+			http.Error(w, "boom", http.StatusInternalServerError)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "precwatch.yml")
+	start := strings.Replace(srv.URL, "http://", "http://bob:"+pass+"@", 1) + "/catalog?api_key=" + key
+	data := fmt.Sprintf(`data_dir: %s
+targets:
+  - name: shop
+    platform: Shop
+    start_urls: ["%s"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    delay: 0s
+    max_retries: 0
+    follow: ["a.product"]
+    listing:
+      url_pattern: "/p/"
+      fields: {id: "div@data-id", title: h1, price: .price}
+`, filepath.Join(dir, "data"), start)
+	if err := os.WriteFile(cfg, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, nil, "target", "test", "--config", cfg, "--target", "shop", "--pages", "3", "--log-level", "debug")
+	if code != 0 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	// The secrets were used (the catalogue answered and a listing came
+	// back), so they were in the URLs the report is about.
+	if !strings.Contains(out, "Acetone 99.5% lot 1") {
+		t.Fatalf("the catalogue did not answer: the test does not show anything\n%s", out)
+	}
+	for _, s := range []string{key, pass} {
+		if strings.Contains(out, s) || strings.Contains(errOut, s) {
+			t.Errorf("target test printed the secret %q:\nstdout:\n%s\nstderr:\n%s", s, out, errOut)
+		}
+	}
+	if !strings.Contains(out, "api_key=<redacted>") {
+		t.Errorf("the parameter name is not shown with its mask:\n%s", out)
+	}
+}
