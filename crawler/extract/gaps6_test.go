@@ -53,6 +53,10 @@ func TestSoftNotFoundRecommendations(t *testing.T) {
 		{"listing: notice title, own description in a block after the heading", "Not found",
 			`<div class="head"><h1>Not found</h1></div><div class="body"><p class="description">BMK in stock, Telegram @bmk, stealth shipping</p></div>` +
 				`<div class="reco"><h2>Recommended for you</h2>` + cards + `</div>`, false},
+		{"listing: notice title, own description in blocks named like featured media", "Page not found",
+			`<h1>Page not found</h1><div class="featured-image similar-height product__popular-badge"><p class="description">BMK in stock, Telegram @bmk, stealth shipping</p></div>`, false},
+		{"404: BEM-named related block and aria-label", "Page not found",
+			notice + `<div class="product__related">` + cards + `</div><div aria-label="You may also like">` + cards + `</div>`, true},
 		{"listing: notice title, no recommendations, own seller text", "Not found",
 			`<h1>Not found</h1><span class="seller">ChemKing Berlin Labs</span><p class="description">Wickr chemking</p>`, false},
 	} {

@@ -1788,10 +1788,13 @@ func (b *builder) unfollowed(root *html.Node, re *regexp.Regexp, canon string) i
 	return n
 }
 
-// elsewhereWords name, in a class, id or aria-label, the parts of a page
-// that show other products than the page's own: recommendations ("You may
-// also like"), related and recently viewed items, bestsellers.
-var elsewhereWords = regexp.MustCompile(`(?i)related|recommend|similar|also[-_ ]?(?:like|bought|viewed)|you[-_ ]?may|up-?sell|cross[-_ ]?sell|suggest|trending|recently[-_ ]?viewed|best-?seller|popular|featured|more[-_ ]from|others?[-_ ]also`)
+// elsewhereWords name, in a class or id token, the parts of a page that
+// show other products than the page's own: recommendations ("You may
+// also like"), related and recently viewed items, bestsellers. "similar",
+// "popular" and "featured" count only with a product noun
+// ("popular-products", not "featured-image" or "similar-height"), as a
+// listing's own blocks use them too.
+var elsewhereWords = regexp.MustCompile(`(?i)recommend|also[-_]?(?:like|bought|viewed)|you[-_]?may|up-?sell|cross[-_]?sell|recently[-_]?viewed|best-?seller|trending|more[-_]from|others?[-_]also|suggest|(?:^|[-_])related(?:$|[-_])|(?:^|[-_])(?:similar|popular|featured)[-_]+(?:products?|items?|listings?|ads?|offers?|collection)|(?:products?|items?|listings?|ads?|offers?)[-_]+(?:similar|popular|featured)$`)
 
 // elsewhereHeading is a heading over such a part, in the partners'
 // languages.
@@ -1950,9 +1953,16 @@ func elsewhereElement(n *html.Node) bool {
 	if v, _ := attr(n, "role"); strings.EqualFold(v, "search") || strings.EqualFold(v, "complementary") {
 		return true
 	}
-	for _, a := range []string{"class", "id", "aria-label", "data-section-type", "data-component"} {
-		if v, ok := attr(n, a); ok && elsewhereWords.MatchString(v) {
-			return true
+	if v, ok := attr(n, "aria-label"); ok && elsewhereHeading.MatchString(v) {
+		return true
+	}
+	for _, a := range []string{"class", "id", "data-section-type", "data-component"} {
+		if v, ok := attr(n, a); ok {
+			for tok := range strings.FieldsSeq(v) {
+				if elsewhereWords.MatchString(tok) {
+					return true
+				}
+			}
 		}
 	}
 	return false
