@@ -45,6 +45,8 @@ func TestSoftNotFoundRecommendations(t *testing.T) {
 		{"listing: notice title, own description with a list of links, a grid after", "Not found",
 			`<div class="head"><h1>Not found</h1></div><div class="body"><p class="description">BMK in stock, stealth shipping worldwide</p>
 			<ul><li><a href="https://t.me/bmk">Telegram</a></li><li><a href="https://wickr.example/bmk">Wickr</a></li></ul></div>` + cards, false},
+		{"listing: notice title, description paragraphs with links", "Page not found",
+			`<div class="t"><h1>Page not found</h1></div><div class="description"><p>BMK in stock, <a href="https://t.me/bmk">Telegram</a></p><p>Stealth shipping, <a href="/faq">FAQ</a></p></div>`, false},
 		{"listing: seller title, own description, recommendations", "BMK glycidate 5449-12-7 - not found cheaper anywhere",
 			`<h1>BMK glycidate 5449-12-7 - not found cheaper anywhere</h1><p class="description">Stealth shipping worldwide, Telegram @bmkdealer</p>
 			<section class="related"><h2>Related products</h2>` + cards + `</section>`, false},

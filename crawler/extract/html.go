@@ -1888,14 +1888,15 @@ func elsewhere(root *html.Node) []*html.Node {
 }
 
 // productGrid reports whether n lists other things: two or more of its
-// element children each hold a link (cards, list items).
+// element children each hold a link (cards, list items). Paragraphs with
+// links are text, not cards.
 func productGrid(n *html.Node) bool {
-	if n.DataAtom == atom.Body || n.DataAtom == atom.Main {
+	if n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.P {
 		return false
 	}
 	cards := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
+		if c.Type != html.ElementNode || c.DataAtom == atom.P || c.DataAtom == atom.Br {
 			continue
 		}
 		if _, ok := attr(c, "href"); ok || cascadia.Query(c, anyLink) != nil {
