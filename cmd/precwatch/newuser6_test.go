@@ -221,3 +221,30 @@ func TestConfigCheckNoTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestTicketsListEmptySaysWhere: an empty review queue with no filter (a
+// fresh database, or the wrong --data) says which directory was read and
+// what fills it; with a filter, "0 of N" is the answer.
+func TestTicketsListEmptySaysWhere(t *testing.T) {
+	empty := t.TempDir()
+	if code, _, errs := runCmd(t, nil, "token", "create", "--data", empty, "--role", "admin"); code != 0 {
+		t.Fatalf("token create in %s: exit %d, stderr %q", empty, code, errs)
+	}
+	full := tkFixture(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+		hint bool
+	}{
+		{[]string{"tickets", "list", "--data", empty}, "0 of 0 tickets", true},
+		{[]string{"tickets", "list", "--data", empty, "--status", "open"}, "0 of 0 tickets", false},
+		{[]string{"tickets", "list", "--data", full}, "3 of 3 tickets", false},
+		{[]string{"tickets", "list", "--data", full, "--status", "confirmed"}, "0 of 0 tickets", false},
+	} {
+		code, _, errs := runCmd(t, nil, tc.args...)
+		hint := strings.Contains(errs, "no tickets in "+tc.args[3]+" yet: crawl first")
+		if code != 0 || !strings.Contains(errs, tc.want) || hint != tc.hint {
+			t.Errorf("precwatch %s: exit %d, stderr %q; want exit 0, %q, hint %t", strings.Join(tc.args, " "), code, errs, tc.want, tc.hint)
+		}
+	}
+}

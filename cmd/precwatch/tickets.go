@@ -233,6 +233,10 @@ func runTicketsList(ctx context.Context, env *Env, args []string) error {
 	// The count is for the reader, like search's: on stderr, so that stdout
 	// is the table only (a pipe gets rows, not a trailer).
 	fmt.Fprintf(env.Stderr, "%d of %d tickets\n", len(ts), total)
+	if total == 0 && *status == "" && len(ps) == 0 && *target == "" && *substance == "" {
+		// An empty queue is most often the wrong --data: say where we looked.
+		fmt.Fprintf(env.Stderr, "no tickets in %s yet: crawl first (precwatch crawl --config FILE), or pass the --data DIR the crawl wrote to\n", *data)
+	}
 	return nil
 }
 
