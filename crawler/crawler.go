@@ -126,7 +126,8 @@ type Run struct {
 	Finished time.Time
 	// Complete means every page of the target was read: the frontier was
 	// exhausted, without hitting max_pages, without being cancelled,
-	// without a failed page (see Failed) or start page, and, if detail
+	// without a failed page (see Failed) or start page, without a next
+	// page robots.txt disallows (RobotsNext), and, if detail
 	// pages or items were read, with at least one listing found. Only a
 	// complete run shows that a listing it did not see is gone from the
 	// platform.
@@ -153,6 +154,12 @@ type Run struct {
 	// that marks the listings a complete run did not see as removed must
 	// leave the listings at these URLs as they were.
 	Robots []string
+	// RobotsNext lists the next pages of the catalogue (pagination)
+	// that robots.txt did not let the run read: the listings behind them
+	// are unknown, so the run is not complete (as when a start page is
+	// disallowed). A listing that moved from page 1 to a disallowed page
+	// 2 is still on the platform.
+	RobotsNext []string
 }
 
 // PageFailure is a page that was not read, with its error kind (KindTimeout,
@@ -285,6 +292,8 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 		for _, it := range st.robots {
 			if r.isListingURL(it) {
 				r.res.Robots = append(r.res.Robots, it.url)
+			} else if it.kind == 'n' {
+				r.res.RobotsNext = append(r.res.RobotsNext, it.url)
 			}
 		}
 		r.queue, r.started, r.startFailed, r.detailRead = st.pending, st.pages, st.startFailed, st.detailRead
@@ -373,7 +382,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	// no longer find.
 	broken := res.Listings == 0 && (r.detailRead || r.skipped || !r.followed && r.unfollowed > 0)
 	res.Complete = !cancelled && !r.hitMax && r.fatal == nil && Failed(res.ErrorsByKind) == 0 &&
-		len(r.startFailed) == 0 && !broken
+		len(r.startFailed) == 0 && len(res.RobotsNext) == 0 && !broken
 	res.StartFailed, res.HitMax = slices.Clone(r.startFailed), r.hitMax
 	finished := !cancelled && r.fatal == nil
 	if err := c.evidence.sync(); err != nil && r.fatal == nil {
@@ -630,6 +639,8 @@ func (r *run) process(ctx context.Context, it item) {
 	}
 	if out.errKind == KindRobots && r.isListingURL(it) {
 		r.res.Robots = append(r.res.Robots, it.url)
+	} else if out.errKind == KindRobots && it.kind == 'n' {
+		r.res.RobotsNext = append(r.res.RobotsNext, it.url)
 	}
 	if len(added) > 0 {
 		r.cond.Broadcast()

@@ -286,3 +286,36 @@ func TestRobotsListingsUnknown(t *testing.T) {
 		t.Errorf("replayed robots %v, want the /product/2 follow page", st.robots)
 	}
 }
+
+// TestRobotsNextPageIncomplete: a catalogue whose next page robots.txt
+// disallows was not read to its end, so the run is not complete (the
+// listings behind that page are unknown: a listing pushed from page 1 to
+// page 2 is still on the platform) and names the page; the listings of
+// the pages read are delivered.
+func TestRobotsNextPageIncomplete(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/robots.txt":
+			io.WriteString(w, "User-agent: *\nDisallow: /*page=2\n")
+		case r.URL.Path == "/catalog":
+			io.WriteString(w, `<html><body><a class="p" href="/product/1">1</a><a class="next" href="/catalog?page=2">next</a></body></html>`)
+		default:
+			io.WriteString(w, `<html><body><div class="product" data-id="1"><h1>offer 1</h1></div></body></html>`)
+		}
+	}))
+	tg := loopbackTarget("robots-next", srv.URL+"/catalog")
+	tg.RespectRobotsTxt = true
+	tg.Follow, tg.NextPage = []string{"a.p"}, []string{"a.next"}
+	tg.Listing = precwatch.ListingSpec{URLPattern: `^/product/\d+$`, Fields: map[string]string{"id": "div.product@data-id", "title": "h1"}}
+	sink := &collector{}
+	run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{srv.URL + "/catalog?page=2"}; run.Complete || !slices.Equal(run.RobotsNext, want) || len(run.Robots) != 0 {
+		t.Errorf("complete %v, RobotsNext %q, Robots %q; want incomplete, %q, none", run.Complete, run.RobotsNext, run.Robots, want)
+	}
+	if got := sink.titles(); !slices.Equal(got, []string{"offer 1"}) {
+		t.Errorf("titles %q, want [offer 1]", got)
+	}
+}
