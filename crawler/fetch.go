@@ -265,7 +265,13 @@ func (f *fetcher) fetch(rawURL string) (*response, error) {
 		endpoint, page, offset, cursor := extract.PostPageVars(rawURL)
 		_, number := extract.PostCursor(rawURL)
 		method, reqURL = http.MethodPost, endpoint
-		body = strings.NewReader(f.target.JSON.RequestBodyCursor(page, offset, cursor, number))
+		if mt, _, _ := mime.ParseMediaType(hdr.Get("Content-Type")); mt == "application/x-www-form-urlencoded" {
+			// A form body (page=${page}&after=${cursor}): the
+			// variables as form values, not JSON.
+			body = strings.NewReader(formBody(f.target.JSON.Body, page, offset, cursor))
+		} else {
+			body = strings.NewReader(f.target.JSON.RequestBodyCursor(page, offset, cursor, number))
+		}
 		if hdr.Get("Content-Type") == "" {
 			hdr.Set("Content-Type", "application/json")
 		}
@@ -277,6 +283,13 @@ func (f *fetcher) fetch(rawURL string) (*response, error) {
 		return nil, fmt.Errorf("get %s: no response", rawURL)
 	}
 	return slot, nil
+}
+
+// formBody fills a form-encoded POST body's page variables, escaped as
+// form values (the first page's cursor is empty).
+func formBody(tmpl string, page, offset int, cursor string) string {
+	return strings.NewReplacer("${page}", strconv.Itoa(page), "${offset}", strconv.Itoa(offset),
+		"${cursor}", url.QueryEscape(cursor)).Replace(tmpl)
 }
 
 // header returns the headers of a request: the target's own (an API key, a

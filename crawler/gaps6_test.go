@@ -319,3 +319,38 @@ func TestRobotsNextPageIncomplete(t *testing.T) {
 		t.Errorf("titles %q, want [offer 1]", got)
 	}
 }
+
+// TestPostFormBody: a POST feed whose target sends a form body
+// (Content-Type: application/x-www-form-urlencoded) gets its page
+// variables as form values: the cursor escaped, not quoted as JSON.
+func TestPostFormBody(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil || r.PostForm.Get("q") != "acetone" {
+			http.Error(w, `{"error":"bad form"}`, http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		switch r.PostForm.Get("after") {
+		case "":
+			io.WriteString(w, `{"items":[{"id":"1","title":"a"}],"next":"c/1+2=3"}`)
+		case "c/1+2=3":
+			io.WriteString(w, `{"items":[{"id":"2","title":"b"}],"next":null}`)
+		default:
+			http.Error(w, `{"error":"bad cursor `+r.PostForm.Get("after")+`"}`, http.StatusBadRequest)
+		}
+	}))
+	tg := loopbackTarget("form", srv.URL+"/search")
+	tg.Kind = precwatch.KindJSON
+	tg.MaxRetries = 0
+	tg.Headers = map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
+	tg.JSON = precwatch.JSONSpec{Method: "POST", Body: "q=acetone&after=${cursor}&page=${page}", Items: "items", NextPage: "next",
+		Fields: map[string]string{"id": "id", "title": "title"}}
+	sink := &collector{}
+	run, err := mustCrawler(t, Options{}).Run(context.Background(), tg, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.titles(); !slices.Equal(got, []string{"a", "b"}) || !run.Complete {
+		t.Errorf("titles %q, complete %v, errors %v; want [a b], complete", got, run.Complete, run.ErrorsByKind)
+	}
+}
