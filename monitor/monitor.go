@@ -45,6 +45,10 @@ type Run struct {
 	// Robots lists the listing pages robots.txt did not let the run read:
 	// their listings are unknown, so a complete run leaves them as they were.
 	Robots []string
+	// RobotsNext lists the catalogue's next pages robots.txt did not let
+	// the run read: the listings behind them are unknown (the run is not
+	// complete).
+	RobotsNext []string
 }
 
 // PageFailure is a page that was not read, with the crawler's error kind.

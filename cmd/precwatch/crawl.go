@@ -300,6 +300,14 @@ func incompleteReasons(t precwatch.Target, s *monitor.Summary) []string {
 			rs = append(rs, fmt.Sprintf("start page %s failed: %s; nothing behind it was read", f.URL, kindWords(f.Kind)))
 		}
 	}
+	if n := len(run.RobotsNext); n > 0 {
+		behind := "them"
+		if n == 1 {
+			behind = "it"
+		}
+		rs = append(rs, fmt.Sprintf("%s of the catalogue (%s) disallowed by robots.txt: the listings behind %s are unknown; ask the platform to let the crawler's user_agent read its pagination",
+			plural(n, "next page"), run.RobotsNext[0], behind))
+	}
 	if n := crawler.Failed(byKind); n > 0 {
 		behind := "them"
 		if n == 1 {
@@ -314,7 +322,7 @@ func incompleteReasons(t precwatch.Target, s *monitor.Summary) []string {
 	// What is left: a start page that the site answered for (404, 410,
 	// robots.txt disallows it) in an earlier session, or pages read
 	// without any listing.
-	answered := run.ErrorsByKind["http-404"] + run.ErrorsByKind["http-410"] + run.ErrorsByKind[crawler.KindRobots]
+	answered := run.ErrorsByKind["http-404"] + run.ErrorsByKind["http-410"] + run.ErrorsByKind[crawler.KindRobots] - len(run.RobotsNext)
 	startPage := "a start page answered 404/410 or is disallowed by robots.txt (a moved catalogue?); check start_urls"
 	noListing := "pages were read but gave no listing (detail pages or items without title or description, or catalogue links to listing pages that the follow selectors no longer find): a redesign may have broken the selectors; check them with precwatch target test"
 	switch {
