@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"net/url"
 	"slices"
 	"strings"
 	"unicode"
@@ -184,6 +185,8 @@ func readHead(doc *html.Node) (HTMLDocument, headInfo) {
 	var d HTMLDocument
 	var head headInfo
 	var pageURL [3]string // canonical, og:url, saved from
+	var rel [2]string     // canonical and og:url when they are relative
+	var base string       // <base href>
 	walkNodes(doc, func(n *html.Node) bool {
 		switch {
 		case n.Type == html.CommentNode:
@@ -196,8 +199,12 @@ func readHead(doc *html.Node) (HTMLDocument, headInfo) {
 				head.title = collapseSpace(nodeText(n))
 			}
 		case n.DataAtom == atom.Link:
-			if hasToken(attrOf(n, "rel"), "canonical") && pageURL[0] == "" {
-				pageURL[0] = absoluteURL(attrOf(n, "href"))
+			if hasToken(attrOf(n, "rel"), "canonical") && pageURL[0] == "" && rel[0] == "" {
+				pageURL[0], rel[0] = absoluteOrRelative(attrOf(n, "href"))
+			}
+		case n.DataAtom == atom.Base:
+			if base == "" {
+				base = strings.TrimSpace(attrOf(n, "href"))
 			}
 		case n.DataAtom == atom.Meta:
 			prop := strings.ToLower(attrOf(n, "property"))
@@ -211,8 +218,8 @@ func readHead(doc *html.Node) (HTMLDocument, headInfo) {
 					d.Title = content
 				}
 			case "og:url":
-				if pageURL[1] == "" {
-					pageURL[1] = absoluteURL(content)
+				if pageURL[1] == "" && rel[1] == "" {
+					pageURL[1], rel[1] = absoluteOrRelative(content)
 				}
 			case "og:site_name":
 				if d.SiteName == "" {
@@ -228,6 +235,19 @@ func readHead(doc *html.Node) (HTMLDocument, headInfo) {
 		}
 		return true
 	})
+	// A relative canonical or og:url is read against <base href> (itself
+	// read against the saved-from URL when relative), else against the
+	// saved-from URL, as a browser would resolve it on the page.
+	if from := resolveURL(pageURL[2], base); from != "" || pageURL[2] != "" {
+		if from == "" {
+			from = pageURL[2]
+		}
+		for i, r := range rel {
+			if r != "" && pageURL[i] == "" {
+				pageURL[i] = resolveURL(from, r)
+			}
+		}
+	}
 	for _, u := range pageURL {
 		if u != "" {
 			d.URL = u
@@ -235,6 +255,40 @@ func readHead(doc *html.Node) (HTMLDocument, headInfo) {
 		}
 	}
 	return d, head
+}
+
+// absoluteOrRelative returns u as an absolute http(s) URL, or else as a
+// relative reference to resolve once the page's base is known; a URL with
+// another scheme is neither.
+func absoluteOrRelative(u string) (abs, rel string) {
+	u = strings.TrimSpace(u)
+	if a := absoluteURL(u); a != "" {
+		return a, ""
+	}
+	if r, err := url.Parse(u); err == nil && r.Scheme == "" && u != "" && !strings.ContainsAny(u, " \t\n<>\"") {
+		return "", u
+	}
+	return "", ""
+}
+
+// resolveURL resolves ref against base and returns it if it is an absolute
+// http(s) URL; base may be empty, when ref must be absolute itself.
+func resolveURL(base, ref string) string {
+	if ref == "" {
+		return ""
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != "" {
+		b, err := url.Parse(base)
+		if err != nil {
+			return ""
+		}
+		r = b.ResolveReference(r)
+	}
+	return absoluteURL(r.String())
 }
 
 // bodyOf returns the document's <body>, or the document itself when it has
