@@ -79,15 +79,23 @@ type Indexer interface {
 type Store interface {
 	// Unchanged reports whether the listing is stored with this content hash.
 	Unchanged(ctx context.Context, platform, listingID, contentHash string) (bool, error)
-	// Seen bumps last_seen of an unchanged listing.
-	Seen(ctx context.Context, platform, listingID string, at time.Time) error
+	// SeenBy bumps last_seen of an unchanged listing and the target's
+	// claim on it.
+	SeenBy(ctx context.Context, platform, listingID, target string, at time.Time) error
+	// Resolve returns the identity a listing read under id at listingURL
+	// is stored under (Record resolves it the same way): one offer is one
+	// listing whether a target read its platform id or fell back to its URL.
+	Resolve(ctx context.Context, platform, id, listingURL, seller string) (string, error)
+	// Ticketed reports whether the listing has a ticket.
+	Ticketed(ctx context.Context, platform, listingID string) (bool, error)
 	// Record stores the listing and its match and creates or updates its
 	// ticket when suspicious, in one transaction. It reports whether a ticket
 	// was created.
 	Record(ctx context.Context, r precwatch.Result, at time.Time) (created bool, err error)
 	MarkGone(ctx context.Context, platform string, urls []string, at time.Time) (int, error)
-	// MarkMissing marks the target's active listings not seen since
-	// runStarted removed, except those at the URLs in keep.
+	// MarkMissing drops the target's claim on the listings it has not seen
+	// since runStarted, except those at the URLs in keep, and marks those
+	// no target claims any more removed.
 	MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time, keep ...string) (int, error)
 	// Listings calls fn for every stored listing last seen at or after since.
 	Listings(ctx context.Context, since time.Time, fn func(precwatch.Result) error) error
@@ -211,8 +219,12 @@ func (m *Monitor) runTarget(ctx context.Context, t precwatch.Target, c *Counters
 		if err := m.identify(ctx, &l); err != nil {
 			return err
 		}
+		stored, err := m.store.Resolve(ctx, l.Platform, l.ID, l.URL, l.Seller)
+		if err != nil {
+			return fmt.Errorf("listing %s: %w", l.ID, err)
+		}
 		now := m.opts.Now()
-		if l.ContentHash != "" {
+		if l.ContentHash != "" && stored == l.ID {
 			same, err := m.store.Unchanged(ctx, l.Platform, l.ID, l.ContentHash)
 			if err != nil {
 				return fmt.Errorf("listing %s: %w", l.ID, err)
@@ -232,7 +244,7 @@ func (m *Monitor) runTarget(ctx context.Context, t precwatch.Target, c *Counters
 				if r.Match.Suspicious {
 					c.Flagged.Add(1)
 				}
-				if err := m.store.Seen(ctx, l.Platform, l.ID, now); err != nil {
+				if err := m.store.SeenBy(ctx, l.Platform, l.ID, l.Target, now); err != nil {
 					return fmt.Errorf("listing %s: %w", l.ID, err)
 				}
 				if m.opts.Observe != nil {
@@ -241,7 +253,7 @@ func (m *Monitor) runTarget(ctx context.Context, t precwatch.Target, c *Counters
 				return nil
 			}
 		}
-		created, offered, suspicious, err := m.process(ctx, b, l, now)
+		created, offered, suspicious, err := m.process(ctx, b, l, stored, now)
 		if err != nil {
 			return err
 		}
@@ -291,17 +303,38 @@ func (m *Monitor) runTarget(ctx context.Context, t precwatch.Target, c *Counters
 	return sum, nil
 }
 
-// process matches one listing, indexes it if it offers a substance, and
-// records it. The record is the commit point of the listing.
-func (m *Monitor) process(ctx context.Context, b *batcher, l precwatch.Listing, now time.Time) (created, offered, suspicious bool, err error) {
+// process matches one listing, indexes it (under its stored identity) if it
+// offers a substance, and records it. The record is the commit point of the
+// listing.
+//
+// A listing edited into something that offers nothing is taken out of the
+// index only when it has no ticket: a ticketed listing stays searchable as
+// the version that was flagged (its ticket keeps that version as evidence,
+// and regulators search for what was offered, not for the edit).
+func (m *Monitor) process(ctx context.Context, b *batcher, l precwatch.Listing, stored string, now time.Time) (created, offered, suspicious bool, err error) {
 	r := precwatch.Result{Listing: l, Match: m.matcher.Match(&l)}
 	offered = r.Match.Offered()
 	if offered {
-		if err := b.put(ctx, r, now); err != nil {
+		ir := r
+		if stored != l.ID {
+			ir.Listing.ID = stored
+			if ir.Match.ID == l.ID {
+				ir.Match.ID = stored
+			}
+		}
+		if err := b.put(ctx, ir, now); err != nil {
 			return false, false, false, fmt.Errorf("index listing %s: %w", l.ID, err)
 		}
-	} else if err := m.index.Delete(ctx, l.Platform, l.ID); err != nil {
-		return false, false, false, fmt.Errorf("unindex listing %s: %w", l.ID, err)
+	} else {
+		ticketed, err := m.store.Ticketed(ctx, l.Platform, stored)
+		if err != nil {
+			return false, false, false, fmt.Errorf("listing %s: %w", l.ID, err)
+		}
+		if !ticketed {
+			if err := m.index.Delete(ctx, l.Platform, stored); err != nil {
+				return false, false, false, fmt.Errorf("unindex listing %s: %w", l.ID, err)
+			}
+		}
 	}
 	created, err = m.store.Record(ctx, r, now)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -57,50 +58,79 @@ func (s *Store) Known(ctx context.Context, platform, listingID string) (bool, er
 	return true, nil
 }
 
-// Seen records that an unchanged listing was seen again at at: it bumps
-// last_seen of the listing and its ticket and reactivates a removed listing
-// (an audited "reappeared" change with a ticket.updated event). Replaying it
-// changes nothing.
+// Seen records that an unchanged listing was seen again at at, by an
+// unnamed target: it is SeenBy for every target that claims the listing.
 func (s *Store) Seen(ctx context.Context, platform, listingID string, at time.Time) error {
+	return s.SeenBy(ctx, platform, listingID, "", at)
+}
+
+// SeenBy records that target saw an unchanged listing again at at: it
+// bumps last_seen of the listing, of its ticket and of target's claim on it
+// (all claims when target is ""), and reactivates a removed listing (an
+// audited "reappeared" change with a ticket.updated event). Replaying it
+// changes nothing.
+func (s *Store) SeenBy(ctx context.Context, platform, listingID, target string, at time.Time) error {
 	err := s.write(ctx, func(tx *wtx) error {
-		var status string
-		var lastSeen int64
-		err := tx.QueryRowContext(ctx, "SELECT status, last_seen FROM listings WHERE platform = ? AND listing_id = ?",
-			platform, listingID).Scan(&status, &lastSeen)
-		if errors.Is(err, sql.ErrNoRows) {
-			return precwatch.Errorf(precwatch.ENOTFOUND, "listing %s/%s not found", platform, listingID)
-		}
-		if err != nil {
-			return err
-		}
-		atN := ns(at)
-		if status == precwatch.ListingActive && lastSeen >= atN {
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE listings SET last_seen = MAX(last_seen, ?), status = 'active', removed_at = NULL
-			WHERE platform = ? AND listing_id = ?`, atN, platform, listingID); err != nil {
-			return err
-		}
-		t, err := ticketByListing(ctx, tx, platform, listingID)
-		if err != nil || t == nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE tickets SET last_seen = MAX(last_seen, ?) WHERE id = ?", atN, t.ID); err != nil {
-			return err
-		}
-		if t.ListingStatus != precwatch.ListingRemoved {
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE tickets SET listing_status = 'active', removed_at = NULL, updated_at = ? WHERE id = ?", atN, t.ID); err != nil {
-			return err
-		}
-		return s.changed(ctx, tx, t.ID, at, precwatch.EventTicketUpdated, []auditEntry{{
-			action: "reappeared", from: precwatch.ListingRemoved, to: precwatch.ListingActive, reason: "listing seen again on the platform"}})
+		return s.seen(ctx, tx, platform, listingID, target, at)
 	})
 	if err != nil {
 		return fmt.Errorf("seen %s/%s: %w", platform, listingID, err)
 	}
 	return nil
+}
+
+func (s *Store) seen(ctx context.Context, tx *wtx, platform, listingID, target string, at time.Time) error {
+	var status string
+	var lastSeen int64
+	err := tx.QueryRowContext(ctx, "SELECT status, last_seen FROM listings WHERE platform = ? AND listing_id = ?",
+		platform, listingID).Scan(&status, &lastSeen)
+	if errors.Is(err, sql.ErrNoRows) {
+		return precwatch.Errorf(precwatch.ENOTFOUND, "listing %s/%s not found", platform, listingID)
+	}
+	if err != nil {
+		return err
+	}
+	atN := ns(at)
+	if err := claim(ctx, tx, platform, listingID, target, atN); err != nil {
+		return err
+	}
+	if status == precwatch.ListingActive && lastSeen >= atN {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE listings SET last_seen = MAX(last_seen, ?), status = 'active', removed_at = NULL
+		WHERE platform = ? AND listing_id = ?`, atN, platform, listingID); err != nil {
+		return err
+	}
+	t, err := ticketByListing(ctx, tx, platform, listingID)
+	if err != nil || t == nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE tickets SET last_seen = MAX(last_seen, ?) WHERE id = ?", atN, t.ID); err != nil {
+		return err
+	}
+	if t.ListingStatus != precwatch.ListingRemoved {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE tickets SET listing_status = 'active', removed_at = NULL, updated_at = ? WHERE id = ?", atN, t.ID); err != nil {
+		return err
+	}
+	return s.changed(ctx, tx, t.ID, at, precwatch.EventTicketUpdated, []auditEntry{{
+		action: "reappeared", from: precwatch.ListingRemoved, to: precwatch.ListingActive, reason: "listing seen again on the platform"}})
+}
+
+// claim records that target saw the listing at atN (every target's claim
+// when target is ""): a complete run of a target removes a listing only
+// when no other target still claims it (MarkMissing).
+func claim(ctx context.Context, tx *wtx, platform, listingID, target string, atN int64) error {
+	if target == "" {
+		_, err := tx.ExecContext(ctx, "UPDATE listing_targets SET last_seen = ? WHERE platform = ? AND listing_id = ? AND last_seen < ?",
+			atN, platform, listingID, atN)
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO listing_targets (platform, listing_id, target, last_seen) VALUES (?, ?, ?, ?)
+		ON CONFLICT (platform, listing_id, target) DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen)`,
+		platform, listingID, target, atN)
+	return err
 }
 
 // Record stores the listing and its match, in one transaction: it upserts
@@ -204,13 +234,47 @@ func resultDigest(r precwatch.Result) string {
 func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, resultJSON, digest string, at time.Time) (*Outcome, error) {
 	l := &r.Listing
 	atN := ns(at)
+	// One offer is one listing whether a target read the platform's id for
+	// it or fell back to its URL: a result under an id not stored that is
+	// the same offer as a stored listing is that listing.
+	storedID, err := resolveID(ctx, tx, l.Platform, l.ID, l.URL, l.Seller)
+	if err != nil {
+		return nil, err
+	}
+	if storedID != l.ID {
+		same, err := sameContent(ctx, tx, l.Platform, storedID, l)
+		if err != nil {
+			return nil, err
+		}
+		if same {
+			// The same content under the other identity: a sighting
+			// of the stored listing, not a new version.
+			if err := s.seen(ctx, tx, l.Platform, storedID, l.Target, at); err != nil {
+				return nil, err
+			}
+			t, err := ticketByListing(ctx, tx, l.Platform, storedID)
+			if err != nil || t == nil {
+				return &Outcome{}, err
+			}
+			return &Outcome{Ticket: &t.Ticket}, nil
+		}
+		if r.Match.ID == l.ID {
+			r.Match.ID = storedID
+		}
+		l.ID = storedID
+		b, err := json.Marshal(r)
+		if err != nil {
+			return nil, err
+		}
+		resultJSON, digest = string(b), resultDigest(*r)
+	}
 	suspicious := r.Match.Suspicious
 	var (
 		oldDigest, oldStatus, oldHash string
 		firstSeen, lastSeen           int64
 		flagged, removedAt            sql.NullInt64
 	)
-	err := tx.QueryRowContext(ctx, `SELECT digest, status, content_hash, first_seen, last_seen, flagged_at, removed_at
+	err = tx.QueryRowContext(ctx, `SELECT digest, status, content_hash, first_seen, last_seen, flagged_at, removed_at
 		FROM listings WHERE platform = ? AND listing_id = ?`,
 		l.Platform, l.ID).Scan(&oldDigest, &oldStatus, &oldHash, &firstSeen, &lastSeen, &flagged, &removedAt)
 	exists := err == nil
@@ -250,16 +314,24 @@ func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, result
 	if err != nil {
 		return nil, err
 	}
-	if contentChanged {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM observables WHERE platform = ? AND listing_id = ?", l.Platform, l.ID); err != nil {
+	if sighting {
+		if err := claim(ctx, tx, l.Platform, l.ID, l.Target, atN); err != nil {
 			return nil, err
 		}
+	}
+	if contentChanged {
+		// Observables are evidence of what the seller published: those
+		// of earlier versions stay (an edit must not cut the link
+		// between a seller's accounts), each with when a version
+		// holding it was first and last recorded.
 		for _, o := range r.Match.Observables {
 			if o.Type == "" || o.Value == "" {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO observables (platform, listing_id, type, value) VALUES (?, ?, ?, ?)",
-				l.Platform, l.ID, o.Type, o.Value); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO observables (platform, listing_id, type, value, first_seen, last_seen)
+				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, listing_id, type, value)
+				DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen)`,
+				l.Platform, l.ID, o.Type, o.Value, atN, atN); err != nil {
 				return nil, err
 			}
 		}
@@ -488,14 +560,17 @@ func (s *Store) MarkGone(ctx context.Context, platform string, urls []string, at
 }
 
 // MarkMissing is called after a complete crawl run of target that started at
-// runStarted: the target's active listings not seen since become removed,
-// their tickets' listing_status too, keeping the time from flag to removal.
-// It returns how many listings it marked.
+// runStarted: target drops its claim on the listings it has not seen since
+// (those at the URLs in keep excepted: pages robots.txt hid), and those of
+// them still active that no other target of the platform claims become
+// removed, their tickets' listing_status too, keeping the time from flag to
+// removal. A listing another target still sees stays active. It returns how
+// many listings it marked.
 func (s *Store) MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time, keep ...string) (int, error) {
 	n := 0
 	err := s.write(ctx, func(tx *wtx) error {
-		ids, err := listingIDs(ctx, tx, `SELECT listing_id FROM listings WHERE platform = ? AND target = ? AND status = 'active'
-			AND last_seen < ?`, platform, target, ns(runStarted))
+		ids, err := listingIDs(ctx, tx, `SELECT listing_id FROM listing_targets WHERE platform = ? AND target = ? AND last_seen < ?`,
+			platform, target, ns(runStarted))
 		if err != nil {
 			return err
 		}
@@ -510,6 +585,19 @@ func (s *Store) MarkMissing(ctx context.Context, platform, target string, runSta
 		}
 		reason := fmt.Sprintf("absent from the complete crawl of %s started %s", target, runStarted.UTC().Format(time.RFC3339))
 		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM listing_targets WHERE platform = ? AND listing_id = ? AND target = ?",
+				platform, id, target); err != nil {
+				return err
+			}
+			var gone int
+			if err := tx.QueryRowContext(ctx, `SELECT status = 'active' AND NOT EXISTS (SELECT 1 FROM listing_targets c
+				WHERE c.platform = l.platform AND c.listing_id = l.listing_id) FROM listings l WHERE platform = ? AND listing_id = ?`,
+				platform, id).Scan(&gone); err != nil {
+				return err
+			}
+			if gone == 0 {
+				continue
+			}
 			if err := s.remove(ctx, tx, platform, id, at, reason); err != nil {
 				return err
 			}
@@ -651,4 +739,140 @@ func keptIDs(ctx context.Context, tx *wtx, platform string, urls []string) (map[
 		}
 	}
 	return kept, nil
+}
+
+// resolveID returns the stored identity of a listing read under id at
+// listingURL: id itself when it is stored or no stored listing is the same
+// offer. A result without an id of its own (its id is its URL) is the stored
+// listing at that URL that has one, and a result with an id is the stored
+// listing keyed by its URL. URLs compare without trailing slashes. Where
+// the URL does not single out one offer (several stored listings with ids
+// share it: a feed whose items link to the same page), or the sellers
+// differ, nothing is merged.
+func resolveID(ctx context.Context, q queryer, platform, id, listingURL, seller string) (string, error) {
+	if listingURL == "" {
+		return id, nil
+	}
+	var one int
+	err := q.QueryRowContext(ctx, "SELECT 1 FROM listings WHERE platform = ? AND listing_id = ?", platform, id).Scan(&one)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	forms := urlForms(listingURL)
+	urlKeyed := slices.Contains(forms, id)
+	args := []any{platform, forms[0], forms[1], forms[2]}
+	rows, err := q.QueryContext(ctx, `SELECT listing_id, url, seller FROM listings
+		WHERE platform = ? AND (url IN (?2, ?3, ?4) OR listing_id IN (?2, ?3, ?4)) ORDER BY listing_id`, args...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var keyed, withID []string // stored listings keyed by this URL, and with an id of their own at it
+	sellers := map[string]string{}
+	for rows.Next() {
+		var sid, surl, sseller string
+		if err := rows.Scan(&sid, &surl, &sseller); err != nil {
+			return "", err
+		}
+		sellers[sid] = sseller
+		if slices.Contains(forms, sid) {
+			keyed = append(keyed, sid)
+		} else if !slices.Contains(urlForms(surl), sid) {
+			withID = append(withID, sid)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	var cand string
+	switch {
+	case urlKeyed && len(withID) == 1:
+		cand = withID[0]
+	case urlKeyed && len(withID) == 0 && len(keyed) == 1:
+		cand = keyed[0] // the same URL with or without its trailing slash
+	case !urlKeyed && len(keyed) == 1 && len(withID) == 0:
+		cand = keyed[0]
+	default:
+		return id, nil
+	}
+	if seller != "" && sellers[cand] != "" && !strings.EqualFold(strings.TrimSpace(seller), strings.TrimSpace(sellers[cand])) {
+		return id, nil
+	}
+	return cand, nil
+}
+
+// urlForms returns u, and u without and with a trailing slash on its path.
+func urlForms(u string) []string {
+	p, err := url.Parse(u)
+	if err != nil || len(p.Path) <= 1 {
+		return []string{u, u, u}
+	}
+	p.RawPath = ""
+	p.Path = strings.TrimRight(p.Path, "/")
+	if p.Path == "" {
+		return []string{u, u, u}
+	}
+	bare := p.String()
+	p.Path += "/"
+	return []string{u, bare, p.String()}
+}
+
+// sameContent reports whether the stored listing id has the content of l
+// (every field of the offer; not its id, target, hashes or fetch time).
+func sameContent(ctx context.Context, q queryer, platform, id string, l *precwatch.Listing) (bool, error) {
+	var js string
+	if err := q.QueryRowContext(ctx, "SELECT result FROM listings WHERE platform = ? AND listing_id = ?", platform, id).Scan(&js); err != nil {
+		return false, err
+	}
+	var old precwatch.Result
+	if err := json.Unmarshal([]byte(js), &old); err != nil {
+		return false, err
+	}
+	o := &old.Listing
+	norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	if urlForms(o.URL)[1] != urlForms(l.URL)[1] {
+		return false, nil
+	}
+	for _, p := range [][2]string{{o.Title, l.Title}, {o.Description, l.Description}, {o.Price, l.Price}, {o.Seller, l.Seller}, {o.Location, l.Location}} {
+		if norm(p[0]) != norm(p[1]) {
+			return false, nil
+		}
+	}
+	if len(o.Attributes) != len(l.Attributes) {
+		return false, nil
+	}
+	for k, v := range o.Attributes {
+		if w, ok := l.Attributes[k]; !ok || norm(v) != norm(w) {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// Resolve returns the identity under which the listing read as id at
+// listingURL (sold by seller) is stored, as Record resolves it: id itself
+// unless a stored listing is the same offer under its platform id or its
+// URL. The pipeline indexes a listing under it.
+func (s *Store) Resolve(ctx context.Context, platform, id, listingURL, seller string) (string, error) {
+	got, err := resolveID(ctx, s.rq, platform, id, listingURL, seller)
+	if err != nil {
+		return "", fmt.Errorf("resolve listing %s/%s: %w", platform, id, err)
+	}
+	return got, nil
+}
+
+// Ticketed reports whether the listing has a ticket.
+func (s *Store) Ticketed(ctx context.Context, platform, listingID string) (bool, error) {
+	var one int
+	err := s.rq.QueryRowContext(ctx, "SELECT 1 FROM tickets WHERE platform = ? AND listing_id = ?", platform, listingID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("ticket of listing %s/%s: %w", platform, listingID, err)
+	}
+	return true, nil
 }
