@@ -2,7 +2,8 @@
 //
 // Events come from the ticket store's outbox, so a delivery survives a crash
 // or a restart of precwatch: an event leaves the outbox only when its receiver
-// has answered 2xx. Each request is signed with HMAC-SHA256 over the
+// has answered 2xx. An event of a platform with no webhook configured waits
+// for one (Options.NoReceiverRetry, Options.MaxUndeliveredAge). Each request is signed with HMAC-SHA256 over the
 // timestamp and the body, as GitHub and Stripe sign theirs, and carries the
 // event ID as an idempotency key so that a receiver can drop the duplicates
 // that at-least-once delivery implies.
@@ -68,6 +69,15 @@ type Options struct {
 	Now        func() time.Time
 	// Delivered, if set, is called after each delivery attempt (for metrics).
 	Delivered func(platform string, ok bool)
+	// NoReceiverRetry is how long an event of a platform that has no
+	// webhook configured waits before it is looked at again; default 1m.
+	// Such events stay in the outbox and go out once a webhook URL is
+	// configured for the platform.
+	NoReceiverRetry time.Duration
+	// MaxUndeliveredAge caps how long an event waits for its platform to
+	// get a webhook: older ones are dropped (logged, marked done); default
+	// 30 days. Negative drops them at once, as precwatch did before.
+	MaxUndeliveredAge time.Duration
 }
 
 // Webhook delivers outbox events to platform endpoints. It is safe for
@@ -103,6 +113,12 @@ func New(outbox Outbox, opts Options) *Webhook {
 	}
 	if opts.MaxBackoff <= 0 {
 		opts.MaxBackoff = time.Hour
+	}
+	if opts.NoReceiverRetry <= 0 {
+		opts.NoReceiverRetry = time.Minute
+	}
+	if opts.MaxUndeliveredAge == 0 {
+		opts.MaxUndeliveredAge = 30 * 24 * time.Hour
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -175,8 +191,16 @@ func (w *Webhook) deliver(ctx context.Context, p Pending) (ok bool, err error) {
 		return false, fmt.Errorf("webhook of %s: %w", p.Event.Platform, err)
 	}
 	if !has {
-		// No receiver configured: nothing will ever take it, so it is done.
-		return true, w.outbox.MarkDelivered(ctx, p.ID)
+		// No receiver configured yet: the event waits (a partner often
+		// configures its webhook after the first crawl flagged
+		// something), up to MaxUndeliveredAge.
+		now := w.opts.Now()
+		if w.opts.MaxUndeliveredAge < 0 || (!p.Event.Time.IsZero() && now.Sub(p.Event.Time) >= w.opts.MaxUndeliveredAge) {
+			w.opts.Logger.Info("webhook event dropped: no webhook configured for its platform", "platform", p.Event.Platform,
+				"event", p.Event.ID, "created", p.Event.Time, "max_age", w.opts.MaxUndeliveredAge)
+			return true, w.outbox.MarkDelivered(ctx, p.ID)
+		}
+		return false, w.outbox.MarkFailed(ctx, p.ID, "no webhook configured for platform "+p.Event.Platform, now.Add(w.opts.NoReceiverRetry))
 	}
 	sendErr := w.send(ctx, ep, p.Event)
 	if w.opts.Delivered != nil {

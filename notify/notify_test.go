@@ -108,8 +108,8 @@ func TestWebhookRetriesUntilReceiverIsBack(t *testing.T) {
 	ctx := context.Background()
 
 	n, err := w.Flush(ctx)
-	if err != nil || n != 1 { // only e3 (no webhook) leaves
-		t.Fatalf("flush while down: n=%d err=%v, want 1 nil", n, err)
+	if err != nil || n != 0 { // e3 (no webhook yet) waits for one
+		t.Fatalf("flush while down: n=%d err=%v, want 0 nil", n, err)
 	}
 	// Not due yet: nothing is attempted.
 	if n, _ := w.Flush(ctx); n != 0 {
@@ -127,6 +127,11 @@ func TestWebhookRetriesUntilReceiverIsBack(t *testing.T) {
 	defer mu.Unlock()
 	if got["e1"] != 1 || got["e2"] != 1 || len(got) != 2 {
 		t.Fatalf("received %v, want e1 and e2 once each", got)
+	}
+	ob.mu.Lock()
+	defer ob.mu.Unlock()
+	if _, ok := ob.pending[3]; !ok || len(ob.pending) != 1 {
+		t.Fatalf("outbox after delivery = %v, want e3 (no webhook yet) still pending", ob.pending)
 	}
 }
 

@@ -126,9 +126,12 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, f Filter) error {
 // incident about one confirmed ticket.
 type Incident struct {
 	TicketID      int64                  `json:"ticket_id"`
-	Date          time.Time              `json:"date"` // when the listing was flagged
+	Status        string                 `json:"status"` // the ticket's status: confirmed or escalated
+	Date          time.Time              `json:"date"`   // when the listing was flagged
 	ConfirmedAt   *time.Time             `json:"confirmed_at,omitempty"`
 	ConfirmedBy   string                 `json:"confirmed_by,omitempty"`
+	EscalatedAt   *time.Time             `json:"escalated_at,omitempty"` // the last escalation to a regulator
+	EscalatedBy   string                 `json:"escalated_by,omitempty"`
 	Platform      string                 `json:"platform"`
 	Target        string                 `json:"target"`
 	ListingID     string                 `json:"listing_id"`
@@ -197,27 +200,45 @@ type IncidentReport struct {
 	Incidents []Incident `json:"incidents"`
 }
 
-// IncidentReport writes a JSON IncidentReport of the confirmed tickets
-// matching f, in f's order (by id unless f.Sort says otherwise): tickets
-// whose status is confirmed, and escalated tickets that a reviewer had
-// confirmed before they were escalated (escalating a confirmed case to a
-// regulator does not make it less of an incident). f.Status is ignored.
+// IncidentReport writes a JSON IncidentReport of the tickets matching f
+// that are incidents, in f's order (by id unless f.Sort says otherwise),
+// sorted as one list whatever their status:
+//
+//   - without f.Status, the confirmed incidents: tickets whose status is
+//     confirmed, and escalated tickets that a reviewer had confirmed before
+//     they were escalated (escalating a confirmed case to a regulator does
+//     not make it less of an incident);
+//   - with f.Status (confirmed, escalated, or both comma-separated), every
+//     ticket in those statuses, escalated ones referred to a regulator
+//     straight from the queue included (their confirmed_at is absent).
+//
+// Each incident carries its ticket's status. Another status is an EINVALID
+// error naming the status parameter; so is an unknown sort.
 func (s *Store) IncidentReport(ctx context.Context, w io.Writer, f Filter) error {
 	if f.Sort == "" {
 		f.Sort = SortID
 	}
-	var tickets []precwatch.Ticket
-	for _, st := range []string{precwatch.StatusConfirmed, precwatch.StatusEscalated} {
-		f.Status = st
-		if err := s.eachTicket(ctx, f, func(t *ticketRow) error {
-			tickets = append(tickets, t.Ticket)
-			return nil
-		}); err != nil {
-			return err
+	explicit := strings.TrimSpace(strings.ReplaceAll(f.Status, ",", "")) != ""
+	if explicit {
+		for _, st := range strings.Split(f.Status, ",") {
+			st = strings.TrimSpace(st)
+			switch {
+			case st == "" || st == precwatch.StatusConfirmed || st == precwatch.StatusEscalated:
+			case validStatus(st):
+				return precwatch.Errorf(precwatch.EINVALID, "status %q: an incident report covers confirmed and escalated tickets (want confirmed, escalated or both)", st)
+			default:
+				return precwatch.Errorf(precwatch.EINVALID, "status %q: unknown ticket status (want confirmed, escalated or both for an incident report)", st)
+			}
 		}
+	} else {
+		f.Status = precwatch.StatusConfirmed + "," + precwatch.StatusEscalated
 	}
-	if f.Sort == SortID {
-		slices.SortFunc(tickets, func(a, b precwatch.Ticket) int { return cmp.Compare(a.ID, b.ID) })
+	var tickets []precwatch.Ticket
+	if err := s.eachTicket(ctx, f, func(t *ticketRow) error {
+		tickets = append(tickets, t.Ticket)
+		return nil
+	}); err != nil {
+		return err
 	}
 	rep := IncidentReport{Generated: s.now().UTC(), Incidents: []Incident{}}
 	for i := range tickets {
@@ -225,8 +246,8 @@ func (s *Store) IncidentReport(ctx context.Context, w io.Writer, f Filter) error
 		if err != nil {
 			return err
 		}
-		if tickets[i].Status == precwatch.StatusEscalated && inc.ConfirmedAt == nil {
-			continue // escalated without being confirmed
+		if !explicit && tickets[i].Status == precwatch.StatusEscalated && inc.ConfirmedAt == nil {
+			continue // escalated without being confirmed: asked for by status=escalated
 		}
 		rep.Incidents = append(rep.Incidents, *inc)
 	}
@@ -257,7 +278,7 @@ func (s *Store) incident(ctx context.Context, t *precwatch.Ticket) (*Incident, e
 	}
 	l, m := &res.Listing, &res.Match
 	inc := &Incident{
-		TicketID: t.ID, Date: t.FirstSeen, Platform: t.Platform, Target: t.Target, ListingID: t.ListingID,
+		TicketID: t.ID, Status: t.Status, Date: t.FirstSeen, Platform: t.Platform, Target: t.Target, ListingID: t.ListingID,
 		URL: t.ListingURL, Title: t.Title, Seller: t.Seller, Location: l.Location, Indicators: t.Indicators,
 		Score: t.Score, ListingStatus: t.ListingStatus, FirstSeen: t.FirstSeen, LastSeen: t.LastSeen,
 		RemovedAt: t.RemovedAt, EvidenceHash: t.EvidenceHash, ContentHash: t.ContentHash,
@@ -280,7 +301,8 @@ func (s *Store) incident(ctx context.Context, t *precwatch.Ticket) (*Incident, e
 		return nil, err
 	}
 	if flagged {
-		obs = nil // those of the flagged version
+		// Those the seller published in any version (the store keeps
+		// them all) and those of the flagged version.
 		for _, o := range m.Observables {
 			if o.Type != "" && o.Value != "" && !slices.Contains(obs, o) {
 				obs = append(obs, o)
@@ -311,6 +333,10 @@ func (s *Store) incident(ctx context.Context, t *precwatch.Ticket) (*Incident, e
 		if e.Action == "status" && e.To == precwatch.StatusConfirmed {
 			at := e.At
 			inc.ConfirmedAt, inc.ConfirmedBy = &at, e.Actor
+		}
+		if e.Action == "status" && e.To == precwatch.StatusEscalated {
+			at := e.At
+			inc.EscalatedAt, inc.EscalatedBy = &at, e.Actor
 		}
 	}
 	return inc, nil
