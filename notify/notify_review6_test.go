@@ -32,7 +32,9 @@ func (o storeOutbox) PendingEvents(ctx context.Context, now time.Time, limit int
 	return out, nil
 }
 
-func (o storeOutbox) MarkDelivered(ctx context.Context, id int64) error { return o.s.MarkDelivered(ctx, id) }
+func (o storeOutbox) MarkDelivered(ctx context.Context, id int64) error {
+	return o.s.MarkDelivered(ctx, id)
+}
 
 func (o storeOutbox) MarkFailed(ctx context.Context, id int64, reason string, next time.Time) error {
 	return o.s.MarkFailed(ctx, id, reason, next)
