@@ -86,8 +86,10 @@ type Store interface {
 	// is stored under (Record resolves it the same way): one offer is one
 	// listing whether a target read its platform id or fell back to its URL.
 	Resolve(ctx context.Context, platform, id, listingURL, seller string) (string, error)
-	// Ticketed reports whether the listing has a ticket.
-	Ticketed(ctx context.Context, platform, listingID string) (bool, error)
+	// FlaggedVersion reports whether the listing has a ticket raised for a
+	// version other than contentHash (it was edited after it was flagged),
+	// and returns that version when stored.
+	FlaggedVersion(ctx context.Context, platform, listingID, contentHash string) (*precwatch.Result, bool, error)
 	// Record stores the listing and its match and creates or updates its
 	// ticket when suspicious, in one transaction. It reports whether a ticket
 	// was created.
@@ -310,7 +312,9 @@ func (m *Monitor) runTarget(ctx context.Context, t precwatch.Target, c *Counters
 // A listing edited into something that offers nothing is taken out of the
 // index only when it has no ticket: a ticketed listing stays searchable as
 // the version that was flagged (its ticket keeps that version as evidence,
-// and regulators search for what was offered, not for the edit).
+// and regulators search for what was offered, not for the edit). A rescan
+// that finds the flagged version itself no longer offers anything (the
+// watchlist changed: our judgement, not the seller's edit) does take it out.
 func (m *Monitor) process(ctx context.Context, b *batcher, l precwatch.Listing, stored string, now time.Time) (created, offered, suspicious bool, err error) {
 	r := precwatch.Result{Listing: l, Match: m.matcher.Match(&l)}
 	offered = r.Match.Offered()
@@ -326,11 +330,11 @@ func (m *Monitor) process(ctx context.Context, b *batcher, l precwatch.Listing, 
 			return false, false, false, fmt.Errorf("index listing %s: %w", l.ID, err)
 		}
 	} else {
-		ticketed, err := m.store.Ticketed(ctx, l.Platform, stored)
+		_, edited, err := m.store.FlaggedVersion(ctx, l.Platform, stored, l.ContentHash)
 		if err != nil {
 			return false, false, false, fmt.Errorf("listing %s: %w", l.ID, err)
 		}
-		if !ticketed {
+		if !edited {
 			if err := m.index.Delete(ctx, l.Platform, stored); err != nil {
 				return false, false, false, fmt.Errorf("unindex listing %s: %w", l.ID, err)
 			}
@@ -398,8 +402,16 @@ func (m *Monitor) rescan(ctx context.Context, since time.Time, reindex bool, pro
 		}
 		for _, r := range pending {
 			if !r.Match.Offered() {
-				if err := m.index.Delete(ctx, r.Listing.Platform, r.Listing.ID); err != nil {
-					return fmt.Errorf("unindex %s: %w", r.Listing.ID, err)
+				// An edited listing's flagged version stays searchable
+				// (see process).
+				_, edited, err := m.store.FlaggedVersion(ctx, r.Listing.Platform, r.Listing.ID, r.Listing.ContentHash)
+				if err != nil {
+					return err
+				}
+				if !edited {
+					if err := m.index.Delete(ctx, r.Listing.Platform, r.Listing.ID); err != nil {
+						return fmt.Errorf("unindex %s: %w", r.Listing.ID, err)
+					}
 				}
 			}
 			created, err := m.store.Record(ctx, r, now)
@@ -433,8 +445,21 @@ func (m *Monitor) rescan(ctx context.Context, since time.Time, reindex bool, pro
 				s.Flagged++
 			}
 			if sameVerdict(&chunk[i].Match, &r.Match) {
-				if !reindex || !r.Match.Offered() {
+				if !reindex {
 					continue // the index and the ticket say this already
+				}
+				if !r.Match.Offered() {
+					// A listing edited after it was flagged is
+					// searchable as its flagged version (see process).
+					fr, edited, err := m.store.FlaggedVersion(ctx, r.Listing.Platform, r.Listing.ID, r.Listing.ContentHash)
+					if err != nil {
+						return err
+					}
+					if !edited || fr == nil || !fr.Match.Offered() {
+						continue
+					}
+					r = *fr
+					r.Listing.ID, r.Listing.Platform = chunk[i].Listing.ID, chunk[i].Listing.Platform
 				}
 				s.Reindexed++
 				reput = append(reput, r)

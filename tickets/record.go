@@ -864,15 +864,30 @@ func (s *Store) Resolve(ctx context.Context, platform, id, listingURL, seller st
 	return got, nil
 }
 
-// Ticketed reports whether the listing has a ticket.
-func (s *Store) Ticketed(ctx context.Context, platform, listingID string) (bool, error) {
-	var one int
-	err := s.rq.QueryRowContext(ctx, "SELECT 1 FROM tickets WHERE platform = ? AND listing_id = ?", platform, listingID).Scan(&one)
+// FlaggedVersion reports whether the listing has a ticket raised for a
+// version other than the one with contentHash — the listing was edited
+// after it was flagged — and returns that flagged version (nil for tickets
+// written before precwatch kept it). The pipeline keeps such a listing
+// searchable as it was flagged.
+func (s *Store) FlaggedVersion(ctx context.Context, platform, listingID, contentHash string) (*precwatch.Result, bool, error) {
+	var hash, js string
+	err := s.rq.QueryRowContext(ctx, "SELECT content_hash, flagged_result FROM tickets WHERE platform = ? AND listing_id = ?",
+		platform, listingID).Scan(&hash, &js)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+		return nil, false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("ticket of listing %s/%s: %w", platform, listingID, err)
+		return nil, false, fmt.Errorf("ticket of listing %s/%s: %w", platform, listingID, err)
 	}
-	return true, nil
+	if hash == contentHash {
+		return nil, false, nil
+	}
+	if js == "" {
+		return nil, true, nil
+	}
+	var r precwatch.Result
+	if err := json.Unmarshal([]byte(js), &r); err != nil {
+		return nil, false, fmt.Errorf("flagged version of %s/%s: %w", platform, listingID, err)
+	}
+	return &r, true, nil
 }
