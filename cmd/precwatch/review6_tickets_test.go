@@ -299,3 +299,64 @@ func TestReview6EditKeepsObservablesAndSearch(t *testing.T) {
 		t.Errorf("search toluene after the unticketed listing was edited = %d hits, want 0", n)
 	}
 }
+
+// TestReview6IncidentExportHTTP: GET /api/v1/exports/incidents.json sorts
+// by score as one list, rejects an unknown status with 400 naming it,
+// lists a ticket escalated straight from the queue under status=escalated,
+// and says each incident's status.
+func TestReview6IncidentExportHTTP(t *testing.T) {
+	f := newFixture(t)
+	ctx := t.Context()
+	ts, err := f.a.store.Tickets(ctx, tickets.Filter{Sort: tickets.SortID, Limit: 4})
+	if err != nil || len(ts) < 4 {
+		t.Fatalf("fixture tickets = %d, %v; want 4", len(ts), err)
+	}
+	set := func(id int64, sts ...string) {
+		for _, st := range sts {
+			if err := f.a.store.SetStatus(ctx, id, st, "alice", "review6"); err != nil {
+				t.Fatalf("SetStatus(%d, %s): %v", id, st, err)
+			}
+		}
+	}
+	set(ts[0].ID, "in_review", "confirmed")
+	set(ts[1].ID, "in_review", "confirmed", "escalated")
+	set(ts[2].ID, "in_review", "confirmed")
+	set(ts[3].ID, "escalated")
+	type report struct {
+		Incidents []struct {
+			TicketID int64   `json:"ticket_id"`
+			Status   string  `json:"status"`
+			Score    float64 `json:"score"`
+		} `json:"incidents"`
+	}
+	var rep report
+	f.getJSON("admin", "/api/v1/exports/incidents.json?sort=score", &rep)
+	if len(rep.Incidents) != 3 {
+		t.Fatalf("incidents sorted by score = %+v, want the 3 confirmed ones", rep.Incidents)
+	}
+	for i := 1; i < len(rep.Incidents); i++ {
+		if rep.Incidents[i].Score > rep.Incidents[i-1].Score {
+			t.Errorf("incidents?sort=score not sorted by score: %+v", rep.Incidents)
+		}
+	}
+	for _, in := range rep.Incidents {
+		if in.Status != "confirmed" && in.Status != "escalated" {
+			t.Errorf("incident %d status %q, want confirmed or escalated", in.TicketID, in.Status)
+		}
+	}
+	rep = report{}
+	f.getJSON("admin", "/api/v1/exports/incidents.json?status=escalated", &rep)
+	var got []int64
+	for _, in := range rep.Incidents {
+		got = append(got, in.TicketID)
+	}
+	if fmt.Sprint(got) != fmt.Sprint([]int64{ts[1].ID, ts[3].ID}) {
+		t.Errorf("incidents?status=escalated = %v, want %v (escalated straight from the queue included)", got, []int64{ts[1].ID, ts[3].ID})
+	}
+	for _, q := range []string{"status=bogus", "status=open"} {
+		code, body := f.do("admin", "GET", "/api/v1/exports/incidents.json?"+q, "")
+		if code != http.StatusBadRequest || !strings.Contains(body, "status") || !strings.Contains(body, "invalid") {
+			t.Errorf("incidents?%s = %d %s, want 400 invalid naming status", q, code, body)
+		}
+	}
+}
