@@ -13,6 +13,7 @@ import (
 
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/index"
+	"github.com/precwatch/precwatch/matchers"
 )
 
 func init() {
@@ -50,7 +51,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	format := fs.String("format", "json", "output `format`: json or text (one line per hit; the count and facets on stderr)")
 	limit := fs.Int("limit", 20, fmt.Sprintf("print `N` hits (at most %d; 0: only the total and facets)", index.MaxSize))
 	offset := fs.Int("offset", 0, "skip the first `N` hits")
-	sortBy := fs.String("sort", "score", "order: score (the match score), date (last seen) or relevance")
+	sortBy := fs.String("sort", "score", "`order`: score (the match score), date (last seen) or relevance")
 	facets := fs.Bool("facets", true, "count hits per substance, list, platform, seller, location and indicator (--facets=false skips them)")
 	highlight := fs.Bool("highlight", false, "add fragments of title and description with the matches in <mark>")
 	from := fs.String("from", "", "only listings seen on or after this `DATE` (YYYY-MM-DD or RFC 3339)")
@@ -139,6 +140,11 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		return fail("%v", err)
 	}
 	defer x.Close()
+	// cas:N also finds the substance N belongs to, as serve's search does
+	// (the built-in watchlist and DATA/watchlists).
+	if wl, err := matchers.LoadWatchlist(extraWatchlists(*data)...); err == nil {
+		x.SetCASSubstances(casSubstances(wl))
+	}
 	res, err := x.Search(ctx, q)
 	if err != nil {
 		switch code := precwatch.ErrorCode(err); code {
