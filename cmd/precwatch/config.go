@@ -45,6 +45,8 @@ func runConfigCheck(_ context.Context, env *Env, args []string) error {
 	if len(files) == 0 {
 		return usageError(fs, "no configuration FILE given")
 	}
+	// Problems and warnings may quote a target's URL, with its secrets.
+	env = redactedEnv(env)
 	failed := false
 	for _, file := range files {
 		var data []byte

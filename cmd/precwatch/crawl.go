@@ -63,7 +63,7 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	}
 	for _, t := range targets {
 		if hint := privateNetworkHint(t); hint != "" {
-			fmt.Fprintln(env.Stderr, "warning: "+hint)
+			fmt.Fprintln(env.Stderr, "warning: "+precwatch.RedactSecrets(hint))
 		}
 	}
 	if *dataDir == "" {
@@ -98,9 +98,12 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	}
 	sums := runTargets(ctx, a, targets, prog)
 	prog.done()
+	// The notes name the pages that failed, by URLs that may carry a
+	// target's secrets (the listings written above are data, not masked).
+	summary = redactingWriter{summary}
 	printSummary(summary, sums)
 	printRunNotes(summary, targets, sums)
-	printCrawlHints(env.Stderr, *cfgPath, sums)
+	printCrawlHints(redactingWriter{env.Stderr}, *cfgPath, sums)
 	if ctx.Err() != nil {
 		fmt.Fprintln(env.Stderr, "precwatch crawl: interrupted; the next crawl resumes where this one stopped")
 		return errSilent
@@ -117,11 +120,11 @@ func loadConfig(env *Env, path string) (*config.Config, error) {
 	}
 	cfg, err := config.Parse(path, data, env.Getenv)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, err)
+		fmt.Fprintln(env.Stderr, precwatch.RedactSecrets(err.Error()))
 		return nil, errSilent
 	}
 	for _, w := range cfg.Warnings {
-		fmt.Fprintln(env.Stderr, w.Warning())
+		fmt.Fprintln(env.Stderr, precwatch.RedactSecrets(w.Warning()))
 	}
 	// Extra watchlists are relative to the configuration file.
 	for i, w := range cfg.Watchlists {

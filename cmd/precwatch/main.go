@@ -19,6 +19,7 @@ import (
 	"syscall"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/server"
 )
 
 // command is one subcommand of precwatch.
@@ -326,7 +327,11 @@ func newLogger(w io.Writer, level string) (*slog.Logger, error) {
 	if err := l.UnmarshalText([]byte(level)); err != nil {
 		return nil, badUsage("--log-level %q: want debug, info, warn or error", level)
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l, ReplaceAttr: utcTime})), nil
+	// A target's URLs and POST body may carry secrets (an API key in a
+	// start URL, userinfo, a GraphQL argument); no log line of any command
+	// shows them (docs/SERVER.md, "Secrets").
+	h := slog.NewTextHandler(w, &slog.HandlerOptions{Level: l, ReplaceAttr: utcTime})
+	return slog.New(server.NewRedactHandler(h)), nil
 }
 
 // utcTime writes log times in UTC (RFC 3339, like every time precwatch

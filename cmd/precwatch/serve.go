@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -58,8 +57,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	// Crawls log the URLs they fetch, and Go's HTTP errors quote them:
-	// the secrets in a target's URLs never reach the log.
-	logger = slog.New(server.NewRedactHandler(logger.Handler()))
+	// newLogger masks the secrets of a target's URLs in every line.
 	cfg, err := loadConfig(env, *cfgPath)
 	if err != nil {
 		return err

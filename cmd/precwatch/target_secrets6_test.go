@@ -72,3 +72,56 @@ targets:
 		t.Errorf("the parameter name is not shown with its mask:\n%s", out)
 	}
 }
+
+// TestCrawlAndConfigCheckRedactSecrets: crawl's notes on a failed start
+// page, its log, and config check's warning about a loopback start URL name
+// the URL without its API key or password.
+func TestCrawlAndConfigCheckRedactSecrets(t *testing.T) {
+	const key, pass = "K3yValue77aa", "Pa55wordQq3"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	start := strings.Replace(srv.URL, "http://", "http://bob:"+pass+"@", 1) + "/catalog?api_key=" + key
+	write := func(name string, private bool) string {
+		path := filepath.Join(dir, name)
+		data := fmt.Sprintf(`data_dir: %s
+targets:
+  - name: shop
+    platform: Shop
+    start_urls: ["%s"]
+    allow_private_networks: %t
+    respect_robots_txt: false
+    delay: 0s
+    max_retries: 0
+    listing:
+      url_pattern: "/p/"
+      fields: {title: h1}
+`, filepath.Join(dir, "data"), start, private)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	check := func(what, out, errOut string) {
+		t.Helper()
+		for _, s := range []string{key, pass} {
+			if strings.Contains(out, s) || strings.Contains(errOut, s) {
+				t.Errorf("%s printed the secret %q:\nstdout:\n%s\nstderr:\n%s", what, s, out, errOut)
+			}
+		}
+	}
+
+	code, out, errOut := runCmd(t, nil, "config", "check", write("guarded.yml", false))
+	if code != 0 || !strings.Contains(errOut, "api_key=<redacted>") {
+		t.Errorf("config check: exit %d, want 0 and a warning naming the masked URL\nstderr:\n%s", code, errOut)
+	}
+	check("config check", out, errOut)
+
+	code, out, errOut = runCmd(t, nil, "crawl", "--config", write("open.yml", true), "--log-level", "debug")
+	if !strings.Contains(out+errOut, "api_key=<redacted>") {
+		t.Errorf("crawl (exit %d) does not name the failed start page by its masked URL:\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	check("crawl", out, errOut)
+}
