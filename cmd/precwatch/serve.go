@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -180,6 +182,10 @@ func serveWith(ctx context.Context, env *Env, a *app, cfg *config.Config, cfgPat
 		ready("http://" + ln.Addr().String())
 	}
 	a.logger.Info("serving", "addr", ln.Addr().String(), "targets", len(targets))
+	if exposedAddr(ln.Addr().String()) {
+		fmt.Fprintf(env.Stderr, "warning: serving on %s, beyond this machine, over plain HTTP: API tokens and session cookies cross the network unencrypted; "+
+			"keep --addr on 127.0.0.1 and put a TLS reverse proxy in front (README, \"serve\")\n", ln.Addr())
+	}
 
 	var result error
 	select {
@@ -274,4 +280,19 @@ func openSecrets(ctx context.Context, env *Env, a *app) error {
 		a.logger.Info("no secret stored yet; the first is encrypted with " + tickets.SecretKeyEnv + " if set, else a new key file in the data directory")
 	}
 	return nil
+}
+
+// exposedAddr reports whether a listening address is reachable from other
+// machines: any address but loopback (0.0.0.0 and :: listen on every
+// interface).
+func exposedAddr(hostPort string) bool {
+	host, _, err := net.SplitHostPort(hostPort)
+	if err != nil {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return !strings.EqualFold(host, "localhost")
+	}
+	return !ip.Unmap().IsLoopback()
 }

@@ -125,3 +125,25 @@ targets:
 	}
 	check("crawl", out, errOut)
 }
+
+// TestExposedAddr: serve warns when it listens beyond loopback (checked on
+// the address only: a test listens on loopback alone).
+func TestExposedAddr(t *testing.T) {
+	for addr, want := range map[string]bool{
+		"127.0.0.1:8080":       false,
+		"127.8.9.10:80":        false,
+		"[::1]:8080":           false,
+		"[::ffff:127.0.0.1]:1": false,
+		"localhost:8080":       false,
+		"0.0.0.0:8080":         true,
+		"[::]:8080":            true,
+		"192.168.1.20:8080":    true,
+		"10.0.0.1:80":          true,
+		"example.org:80":       true,
+		"garbage":              true,
+	} {
+		if got := exposedAddr(addr); got != want {
+			t.Errorf("exposedAddr(%q) = %v, want %v", addr, got, want)
+		}
+	}
+}
