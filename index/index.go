@@ -25,6 +25,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -78,6 +79,8 @@ type Index struct {
 	shards map[string]bleve.Index
 	alias  bleve.IndexAlias
 	closed bool
+
+	casSubs atomic.Pointer[CASSubstances] // see SetCASSubstances
 }
 
 // versionKey is the bleve internal key holding a shard's mapping version.

@@ -55,6 +55,9 @@ type Query struct {
 	// Highlight asks for HTML fragments of title and description with the
 	// matched terms in <mark>.
 	Highlight bool
+	// ExactFacets counts the facets over every hit even above
+	// Options.SampleAbove hits (slower; Results.Approximate stays false).
+	ExactFacets bool
 }
 
 // Results of a search.
@@ -242,6 +245,9 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	sampleAbove := x.opts.SampleAbove
 	if sampleAbove == 0 {
 		sampleAbove = DefaultSampleAbove
+	}
+	if q.ExactFacets && q.Facets {
+		sampleAbove = -1 // one pass over every hit
 	}
 	// Without relevance, the hits of a query are those of its required
 	// clauses and filters, found with no scoring: bleve then intersects
@@ -551,6 +557,7 @@ func (x *Index) compileParts(q Query) (query.Query, []query.Query, error) {
 		if err != nil {
 			return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
 		}
+		user = x.casExpand(user)
 		if v, ok := user.(query.ValidatableQuery); ok {
 			if err := v.Validate(); err != nil {
 				return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
@@ -588,6 +595,9 @@ func (x *Index) compileParts(q Query) (query.Query, []query.Query, error) {
 			for i, v := range vals {
 				vals[i] = dashedCAS(strings.TrimSpace(v))
 			}
+			// ... and a salt's number finds its parent substance.
+			filters = append(filters, x.casExpand(anyTerm(f, vals)))
+			continue
 		}
 		filters = append(filters, anyTerm(f, vals))
 	}

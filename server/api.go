@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -52,14 +53,31 @@ func (s *Server) apiRoutes() []route {
 		{"to", "string", "seen at or before (RFC 3339 or YYYY-MM-DD)"},
 		{"facets", "boolean", "return facet counts (default true)"},
 		{"highlight", "boolean", "return highlighted fragments (default true)"},
+		{"exact_facets", "boolean", "count facets over every hit (default false: above 10,000 hits the counts are estimated from a sample of about 1,000 hits and facets_approximate is true; exact counts take several times longer)"},
 	}
 	for _, f := range searchFilterFields {
-		searchParams = append(searchParams, param{f, "string", "keep hits with this " + f + " (repeatable; any case; outside the caller's scope: 403)"})
+		desc := "keep hits with this " + f + " (repeatable; any case; outside the caller's scope: 403)"
+		if f == "cas" {
+			desc = "keep hits where this CAS number was seen or of the substance it belongs to (a salt's CAS finds its parent substance, as the watchlist says; 5449127 is 5449-12-7; repeatable). cas:N in q works the same way"
+		}
+		searchParams = append(searchParams, param{f, "string", desc})
+	}
+	// An export takes the query, the order and the filters; it has no
+	// pages and no facets.
+	var exportParams []param
+	for _, sp := range searchParams {
+		switch sp.Name {
+		case "page", "size", "limit", "offset", "facets", "highlight", "exact_facets":
+		default:
+			exportParams = append(exportParams, sp)
+		}
 	}
 	list := append([]param{{"limit", "integer", "tickets per page (default 50, at most 1000)"}, {"offset", "integer", "skip this many"}}, ticketFilterParams...)
 	return []route{
 		{Method: "GET", Pattern: "/api/v1/me", Summary: "The caller's role and platform", Tag: "auth", handle: s.apiMe},
 		{Method: "GET", Pattern: "/api/v1/search", Summary: "Search listings with substance hits (scoped to the caller's platforms)", Tag: "search", Params: searchParams, handle: s.apiSearch},
+		{Method: "GET", Pattern: "/api/v1/search/export.csv", Summary: "Export every hit of a search as CSV (no cap; streamed; X-Precwatch-Total gives the count)", Tag: "search", Params: exportParams, Produce: "text/csv", handle: s.apiSearchExport(ExportCSV)},
+		{Method: "GET", Pattern: "/api/v1/search/export.jsonl", Summary: "Export every hit of a search as JSON lines (no cap; streamed; X-Precwatch-Total gives the count)", Tag: "search", Params: exportParams, Produce: "application/x-ndjson", handle: s.apiSearchExport(ExportJSONL)},
 		{Method: "GET", Pattern: "/api/v1/tickets", Summary: "List tickets with filters", Tag: "tickets", Params: list, handle: s.apiTickets},
 		{Method: "GET", Pattern: "/api/v1/tickets/{id}", Summary: "A ticket with its listing, hits, indicators, observables, score explanation, links and history", Tag: "tickets", handle: s.apiTicket},
 		{Method: "GET", Pattern: "/api/v1/tickets/{id}/events", Summary: "A ticket's audit log", Tag: "tickets", handle: s.apiTicketEvents},
@@ -98,6 +116,9 @@ func searchQuery(v url.Values, p *Principal, maxSize int) (SearchQuery, int, err
 		return q, 0, err
 	}
 	if q.Highlight, err = boolParam(v, "highlight", true); err != nil {
+		return q, 0, err
+	}
+	if q.ExactFacets, err = boolParam(v, "exact_facets", false); err != nil {
 		return q, 0, err
 	}
 	sizeName := "size"
@@ -168,15 +189,141 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, p *Principal)
 	if err != nil {
 		return err
 	}
+	// Each hit with its ticket and evidence (res is shared through the
+	// cache: copied, never changed).
+	type linkedHit struct {
+		SearchHit
+		TicketID int64  `json:"ticket_id,omitempty"`
+		Ticket   string `json:"ticket_url,omitempty"`
+		Evidence string `json:"evidence_url,omitempty"`
+	}
+	hits := make([]linkedHit, len(res.Hits))
+	for i, h := range res.Hits {
+		hits[i].SearchHit = h
+		id, ev, err := s.hitLinks(r.Context(), p, h)
+		if err != nil {
+			return err
+		}
+		if id > 0 {
+			hits[i].TicketID, hits[i].Ticket = id, "/api/v1/tickets/"+itoa(id)
+			if ev != "" {
+				hits[i].Evidence = "/evidence/" + ev
+			}
+		}
+	}
 	// page/size and, as /api/v1/tickets answers, limit/offset.
 	writeJSON(w, http.StatusOK, struct {
 		*SearchResults
-		Page   int `json:"page"`
-		Size   int `json:"size"`
-		Limit  int `json:"limit"`
-		Offset int `json:"offset"`
-	}{res, page, q.Size, q.Size, q.Offset})
+		Hits []linkedHit `json:"hits"`
+		// FacetsApproximate says the facet counts are estimates from a
+		// sample (above 10,000 hits), not counts: exact_facets=true counts.
+		FacetsApproximate bool `json:"facets_approximate"`
+		Page              int  `json:"page"`
+		Size              int  `json:"size"`
+		Limit             int  `json:"limit"`
+		Offset            int  `json:"offset"`
+	}{res, hits, res.Approximate, page, q.Size, q.Size, q.Offset})
 	return nil
+}
+
+// searchExportPage is the number of hits a search export asks the index
+// for at a time.
+const searchExportPage = 1000
+
+// searchExportHeader is the CSV header of a search export.
+var searchExportHeader = []string{"id", "platform", "listing_id", "url", "title", "seller", "location", "substances", "lists", "indicators", "score", "suspicious", "first_seen", "last_seen"}
+
+// apiSearchExport streams every hit of a search (no cap), as the search
+// API scopes it.
+func (s *Server) apiSearchExport(format string) func(http.ResponseWriter, *http.Request, *Principal) error {
+	return func(w http.ResponseWriter, r *http.Request, p *Principal) error {
+		return s.exportSearch(w, r, p, r.URL.Query(), format)
+	}
+}
+
+// exportSearch streams every hit of the search v describes, scoped to p,
+// in the order of the search (sort=), as CSV or JSON lines: it pages
+// through the index searchExportPage hits at a time and writes each page
+// as it comes, so an export of any size is complete and holds one page in
+// memory. X-Precwatch-Total is the number of hits when the export began;
+// listings indexed during a long export may be left out or, when the sort
+// order moves them, repeated (the id column tells them apart). An error
+// before the first byte is a JSON error; a later one cuts the stream short
+// (logged).
+func (s *Server) exportSearch(w http.ResponseWriter, r *http.Request, p *Principal, v url.Values, format string) error {
+	q, _, err := searchQuery(v, p, searchExportPage)
+	if err != nil {
+		return err
+	}
+	if err := s.targetsInScope(r.Context(), p, q.Filters["target"]); err != nil {
+		return err
+	}
+	q.Size, q.Offset, q.Facets, q.Highlight = searchExportPage, 0, false, false
+	res, err := s.opts.Search.Search(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Precwatch-Total", strconv.FormatUint(res.Total, 10))
+	var write func(SearchHit) error
+	var cw *csv.Writer
+	switch format {
+	case ExportJSONL:
+		h.Set("Content-Type", "application/x-ndjson")
+		h.Set("Content-Disposition", `attachment; filename="search.jsonl"`)
+		enc := json.NewEncoder(w)
+		write = func(hit SearchHit) error {
+			hit.Fragments = nil
+			return enc.Encode(hit)
+		}
+	default:
+		h.Set("Content-Type", "text/csv; charset=utf-8")
+		h.Set("Content-Disposition", `attachment; filename="search.csv"`)
+		cw = csv.NewWriter(w)
+		cw.Write(searchExportHeader)
+		write = func(h SearchHit) error {
+			var subs []string
+			for _, sb := range h.Substances {
+				if sb.CAS != "" {
+					subs = append(subs, sb.Name+" ("+sb.CAS+")")
+				} else {
+					subs = append(subs, sb.Name)
+				}
+			}
+			return cw.Write([]string{h.ID, precwatch.CSVSafe(h.Platform), precwatch.CSVSafe(h.ListingID), precwatch.CSVSafe(h.URL), precwatch.CSVSafe(h.Title), precwatch.CSVSafe(h.Seller), precwatch.CSVSafe(h.Location),
+				precwatch.CSVSafe(strings.Join(subs, "; ")), strings.Join(h.Lists, "; "), strings.Join(h.Indicators, "; "),
+				strconv.FormatFloat(h.Score, 'f', -1, 64), strconv.FormatBool(h.Suspicious),
+				h.FirstSeen.Format(time.RFC3339), h.LastSeen.Format(time.RFC3339)})
+		}
+	}
+	w.WriteHeader(http.StatusOK)
+	flush := func() {
+		if cw != nil {
+			cw.Flush()
+		}
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+	}
+	for {
+		for _, hit := range res.Hits {
+			if err := write(hit); err != nil {
+				return nil // the client went away
+			}
+		}
+		flush()
+		if len(res.Hits) < q.Size {
+			return nil
+		}
+		q.Offset += q.Size
+		if res, err = s.opts.Search.Search(r.Context(), q); err != nil {
+			if r.Context().Err() == nil {
+				s.log.Warn("search export cut short", "format", format, "offset", q.Offset, "err", err)
+			}
+			return nil
+		}
+	}
 }
 
 // targetParam is the target= parameter; target names are lower case
@@ -302,7 +449,7 @@ func (s *Server) ticket(r *http.Request, p *Principal) (*precwatch.Ticket, error
 		return nil, err
 	}
 	if !p.Sees(t.Platform) {
-		return nil, forbidden("ticket %d is outside your platform", id)
+		return nil, hidden(fmt.Sprintf("ticket %d not found", id), fmt.Sprintf("ticket %d is outside your platform", id))
 	}
 	return t, nil
 }
@@ -544,7 +691,7 @@ func (s *Server) readableTarget(r *http.Request, p *Principal) (*TargetInfo, err
 		return nil, err
 	}
 	if !p.Sees(ti.Target.Platform) {
-		return nil, forbidden("target %s is outside your platform", ti.Target.Name)
+		return nil, hiddenTarget(ti.Target.Name)
 	}
 	return ti, nil
 }
@@ -710,6 +857,9 @@ func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 	var stored *precwatch.Target
 	switch {
 	case err == nil:
+		if !p.Sees(old.Target.Platform) {
+			return hiddenTarget(t.Name)
+		}
 		if err := canWriteTarget(p, old.Target.Platform); err != nil {
 			return err
 		}
@@ -1213,8 +1363,17 @@ func (s *Server) writableTarget(r *http.Request, p *Principal) (*TargetInfo, err
 	if err != nil {
 		return nil, err
 	}
+	if !p.Sees(ti.Target.Platform) {
+		return nil, hiddenTarget(ti.Target.Name)
+	}
 	if err := canWriteTarget(p, ti.Target.Platform); err != nil {
 		return nil, err
 	}
 	return ti, nil
+}
+
+// hiddenTarget refuses another platform's target as if it did not exist
+// (the message of tickets.Store.Target for a missing one).
+func hiddenTarget(name string) error {
+	return hidden(fmt.Sprintf("target %s not found", name), fmt.Sprintf("target %s is outside your platform", name))
 }

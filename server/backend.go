@@ -159,6 +159,8 @@ type SearchQuery struct {
 	Facets    bool
 	FacetSize int
 	Highlight bool
+	// ExactFacets counts facets over every hit, never from a sample.
+	ExactFacets bool
 }
 
 // SearchResults is one page of search results.
@@ -167,7 +169,8 @@ type SearchResults struct {
 	Hits   []SearchHit            `json:"hits"`
 	Facets map[string][]FacetTerm `json:"facets"` // a list per facet field when asked for, else {}
 	// Approximate is true when the facet counts were estimated from a
-	// sample of a very large result.
+	// sample of a very large result (the answer's facets_approximate;
+	// exact_facets=true counts every hit).
 	Approximate bool          `json:"approximate,omitempty"`
 	Took        time.Duration `json:"-"`
 }

@@ -107,7 +107,7 @@ func (c *flightCache[V]) sweep(now time.Time) {
 // cached separately. The result is shared: callers must not modify it.
 func (s *Server) search(ctx context.Context, q SearchQuery) (*SearchResults, error) {
 	page := q
-	page.Facets = false
+	page.Facets, page.ExactFacets = false, false
 	if q.Size == 0 { // the total (and facets) only
 		page.Size, page.Highlight, page.Sort = 1, false, ""
 	}

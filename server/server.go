@@ -13,9 +13,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -164,6 +167,65 @@ type param struct {
 	Name, Type, Description string
 }
 
+// checkParams refuses (400 invalid) a query parameter the route does not
+// take, naming it and the closest one it does: a misspelt filter
+// (platfrom=, stauts=) must not silently widen an answer or an export.
+func checkParams(v url.Values, params []param) error {
+	var unknown []string
+	for k := range v {
+		if !slices.ContainsFunc(params, func(p param) bool { return p.Name == k }) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	sort.Strings(unknown)
+	k := unknown[0]
+	if len(params) == 0 {
+		return precwatch.Errorf(precwatch.EINVALID, "unknown query parameter %q: this route takes none", k)
+	}
+	best, bestD := "", 1<<30
+	names := make([]string, len(params))
+	for i, p := range params {
+		names[i] = p.Name
+		if d := editDistance(strings.ToLower(k), p.Name); d < bestD {
+			best, bestD = p.Name, d
+		}
+	}
+	hint := ""
+	if bestD <= max(2, len(k)/3) {
+		hint = fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return precwatch.Errorf(precwatch.EINVALID, "unknown query parameter %q%s; this route takes %s", k, hint, strings.Join(names, ", "))
+}
+
+// editDistance is the Damerau-Levenshtein (optimal string alignment)
+// distance of a and b, in bytes.
+func editDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
 type ctxKey int
 
 const principalKey ctxKey = 0
@@ -180,10 +242,15 @@ func (s *Server) api(rt route) http.Handler {
 		setRole(r, p)
 		r = r.WithContext(context.WithValue(r.Context(), principalKey, p))
 		sw := &statusWriter{ResponseWriter: w}
-		if err := rt.handle(sw, r, p); err != nil {
+		err = checkParams(r.URL.Query(), rt.Params)
+		if err == nil {
+			err = rt.handle(sw, r, p)
+		}
+		if err != nil {
 			if precwatch.ErrorCode(err) == precwatch.EINTERNAL {
 				s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
 			}
+			s.logRefusal(r, p, err)
 			writeError(sw, err)
 		}
 		if sw.status < http.StatusBadRequest {
@@ -300,6 +367,34 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // forbidden is the error of every refused access.
 func forbidden(format string, args ...any) error {
 	return precwatch.Errorf(precwatch.EFORBIDDEN, format, args...)
+}
+
+// scopeRefusal refuses a named resource (a ticket, a target, an evidence
+// snapshot) outside the caller's scope. It answers exactly as the
+// resource's absence does (404 not_found, the same message), so that
+// another platform's ticket IDs, target names and evidence hashes cannot
+// be told from ones that do not exist; the server logs the real reason
+// ("scope refusal").
+type scopeRefusal struct {
+	notFound *precwatch.Error
+	reason   string
+}
+
+func (e *scopeRefusal) Error() string { return e.notFound.Error() }
+func (e *scopeRefusal) Unwrap() error { return e.notFound }
+
+// hidden is the error of a named resource outside the caller's scope:
+// notFound is the message of a resource that does not exist.
+func hidden(notFound, reason string) error {
+	return &scopeRefusal{notFound: precwatch.Errorf(precwatch.ENOTFOUND, "%s", notFound), reason: reason}
+}
+
+// logRefusal logs a scope refusal answered as not found.
+func (s *Server) logRefusal(r *http.Request, p *Principal, err error) {
+	var sr *scopeRefusal
+	if errors.As(err, &sr) && p != nil {
+		s.log.Warn("scope refusal", "method", r.Method, "path", r.URL.Path, "actor", p.Actor(), "reason", sr.reason, "status", http.StatusNotFound)
+	}
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

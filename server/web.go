@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"mime"
 	"net/http"
@@ -90,6 +89,7 @@ func (s *Server) web(h webHandler) http.Handler {
 			if precwatch.ErrorCode(err) == precwatch.EINTERNAL {
 				s.log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
 			}
+			s.logRefusal(r, p, err)
 			s.renderError(w, r, p, sess.csrf, err)
 		}
 	})
@@ -233,6 +233,69 @@ type hitView struct {
 	SearchHit
 	TitleSegs []Segment
 	DescSegs  [][]Segment
+	TicketID  int64  // the listing's ticket, 0 for none
+	Evidence  string // its evidence snapshot, when a ticket cites it
+}
+
+// ListingTickets is implemented by a Tickets store that finds a listing's
+// ticket: the search page links each hit to its ticket and evidence.
+type ListingTickets interface {
+	// ListingTicket returns the id of the listing's ticket and the
+	// listing's current evidence hash, 0 and "" for none.
+	ListingTicket(ctx context.Context, platform, listingID string) (int64, string, error)
+}
+
+// hitLinks returns the ticket and evidence of a hit p may see (0, "" for
+// none).
+func (s *Server) hitLinks(ctx context.Context, p *Principal, h SearchHit) (int64, string, error) {
+	lt, ok := s.opts.Tickets.(ListingTickets)
+	if !ok || !p.Sees(h.Platform) {
+		return 0, "", nil
+	}
+	return lt.ListingTicket(ctx, h.Platform, h.ListingID)
+}
+
+// searchHitView is a hit as the search page shows it: the matched spans
+// the stored match gives (substance hits, CAS numbers, obfuscated names,
+// indicators) and the query's terms marked on the escaped text, and links
+// to its ticket and evidence when p may see them.
+func (s *Server) searchHitView(ctx context.Context, p *Principal, h SearchHit) (hitView, error) {
+	hv := hitView{SearchHit: h}
+	stored, err := s.opts.Tickets.Listing(ctx, h.Platform, h.ListingID)
+	if err != nil && precwatch.ErrorCode(err) != precwatch.ENOTFOUND {
+		return hv, err
+	}
+	if hv.TicketID, hv.Evidence, err = s.hitLinks(ctx, p, h); err != nil {
+		return hv, err
+	}
+	var spans map[string][]span
+	if stored != nil {
+		spans = matchSpans(stored)
+	}
+	tspans := querySpans(h.Title, h.Fragments["title"])
+	if stored != nil && stored.Listing.Title == h.Title {
+		tspans = append(tspans, spans[precwatch.FieldTitle]...)
+	}
+	switch {
+	case len(tspans) > 0:
+		hv.TitleSegs = markSpans(h.Title, tspans)
+	case len(h.Fragments["title"]) > 0:
+		hv.TitleSegs = fragmentSegments(h.Fragments["title"][0])
+	default:
+		hv.TitleSegs = []Segment{{Text: h.Title}}
+	}
+	if stored != nil {
+		desc := stored.Listing.Description
+		dspans := append(querySpans(desc, h.Fragments["description"]), spans[precwatch.FieldDescription]...)
+		if len(dspans) > 0 {
+			hv.DescSegs = excerpts(desc, dspans, 90, 3)
+			return hv, nil
+		}
+	}
+	for _, f := range h.Fragments["description"] {
+		hv.DescSegs = append(hv.DescSegs, fragmentSegments(f))
+	}
+	return hv, nil
 }
 
 type searchView struct {
@@ -247,6 +310,9 @@ type searchView struct {
 	Next    string
 	Export  string
 	Sort    string
+	// Exact is the link that counts the facets exactly (when they are
+	// estimates).
+	Exact string
 }
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, p *Principal, sess *session) error {
@@ -268,14 +334,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, p *Principal
 	}
 	view := &searchView{Q: q.Query, Results: res, Page: pg, Sort: q.Sort}
 	for _, h := range res.Hits {
-		hv := hitView{SearchHit: h}
-		if fr := h.Fragments["title"]; len(fr) > 0 {
-			hv.TitleSegs = fragmentSegments(fr[0])
-		} else {
-			hv.TitleSegs = []Segment{{Text: h.Title}}
-		}
-		for _, f := range h.Fragments["description"] {
-			hv.DescSegs = append(hv.DescSegs, fragmentSegments(f))
+		hv, err := s.searchHitView(r.Context(), p, h)
+		if err != nil {
+			return err
 		}
 		view.Hits = append(view.Hits, hv)
 	}
@@ -337,6 +398,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, p *Principal
 	}
 	ex.Del("page")
 	view.Export = "/search/export.csv?" + ex.Encode()
+	if res.Approximate {
+		view.Exact = with(func(c url.Values) { c.Set("exact_facets", "true") })
+	}
 	s.render(w, http.StatusOK, "search", &page{Title: "Search", User: p, CSRF: sess.csrf, Nav: "search", Data: view})
 	return nil
 }
@@ -360,54 +424,13 @@ func remove(vs []string, s string) []string {
 	return out
 }
 
-// searchExportMax bounds a CSV export of search results.
-const searchExportMax = 10000
-
-// searchExport writes the hits of a search (up to searchExportMax) as CSV.
+// searchExport writes every hit of a search as CSV (the UI's Export CSV).
 func (s *Server) searchExport(w http.ResponseWriter, r *http.Request, p *Principal, _ *session) error {
 	v := r.URL.Query()
-	v.Del("page")
-	v.Del("size")
-	q, _, err := searchQuery(v, p, 1000)
-	if err != nil {
-		return err
+	for _, k := range []string{"page", "size", "limit", "offset", "facets", "highlight", "exact_facets"} {
+		v.Del(k)
 	}
-	if err := s.targetsInScope(r.Context(), p, q.Filters["target"]); err != nil {
-		return err
-	}
-	q.Size, q.Facets, q.Highlight = 1000, false, false
-	var buf bytes.Buffer
-	cw := csv.NewWriter(&buf)
-	cw.Write([]string{"id", "platform", "listing_id", "url", "title", "seller", "location", "substances", "lists", "indicators", "score", "suspicious", "first_seen", "last_seen"})
-	for q.Offset < searchExportMax {
-		res, err := s.opts.Search.Search(r.Context(), q)
-		if err != nil {
-			return err
-		}
-		for _, h := range res.Hits {
-			var subs []string
-			for _, sb := range h.Substances {
-				if sb.CAS != "" {
-					subs = append(subs, sb.Name+" ("+sb.CAS+")")
-				} else {
-					subs = append(subs, sb.Name)
-				}
-			}
-			cw.Write([]string{h.ID, precwatch.CSVSafe(h.Platform), precwatch.CSVSafe(h.ListingID), precwatch.CSVSafe(h.URL), precwatch.CSVSafe(h.Title), precwatch.CSVSafe(h.Seller), precwatch.CSVSafe(h.Location),
-				precwatch.CSVSafe(strings.Join(subs, "; ")), strings.Join(h.Lists, "; "), strings.Join(h.Indicators, "; "),
-				strconv.FormatFloat(h.Score, 'f', -1, 64), strconv.FormatBool(h.Suspicious),
-				h.FirstSeen.Format(time.RFC3339), h.LastSeen.Format(time.RFC3339)})
-		}
-		if len(res.Hits) < q.Size {
-			break
-		}
-		q.Offset += q.Size
-	}
-	cw.Flush()
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="search.csv"`)
-	w.Write(buf.Bytes())
-	return nil
+	return s.exportSearch(w, r, p, v, ExportCSV)
 }
 
 // --- review queue ---
@@ -623,7 +646,7 @@ func (s *Server) targetEditPage(w http.ResponseWriter, r *http.Request, p *Princ
 			return err
 		}
 		if !p.Sees(ti.Target.Platform) {
-			return forbidden("target %s is outside your platform", name)
+			return hiddenTarget(name)
 		}
 		view.Name, view.Source, view.YAML = name, ti.Source, targetYAML(redactTarget(ti.Target))
 		view.CanWrite = view.CanWrite && ti.Source == SourceAPI
@@ -768,19 +791,21 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	}
 	setRole(r, p)
 	hash := strings.ToLower(r.PathValue("hash"))
-	// The scope first: outside it, 403 whether or not the snapshot is
-	// still stored.
+	// The scope first: outside it, the answer of a hash no ticket cites
+	// (404), whether or not the snapshot is still stored.
 	plats, err := s.opts.Evidence.Platforms(r.Context(), hash, p.Scope())
 	if err != nil {
 		writeError(w, err)
 		return
 	}
 	if len(plats) == 0 {
-		if p.Scope() == nil {
-			writeError(w, precwatch.Errorf(precwatch.ENOTFOUND, "no ticket has evidence %s", hash))
-		} else {
-			writeError(w, forbidden("evidence %s is outside your platform", hash))
+		err := precwatch.Error{Code: precwatch.ENOTFOUND, Message: fmt.Sprintf("no ticket has evidence %s", hash)}
+		if p.Scope() != nil {
+			if all, aerr := s.opts.Evidence.Platforms(r.Context(), hash, nil); aerr == nil && len(all) > 0 {
+				s.logRefusal(r, p, hidden(err.Message, fmt.Sprintf("evidence %s is outside your platform", hash)))
+			}
 		}
+		writeError(w, &err)
 		return
 	}
 	snap, err := s.opts.Evidence.Snapshot(r.Context(), hash)

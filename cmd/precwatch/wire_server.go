@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -56,13 +57,14 @@ type backend struct {
 }
 
 var (
-	_ server.Authenticator = (*backend)(nil)
-	_ server.Tickets       = (*backend)(nil)
-	_ server.Searcher      = (*backend)(nil)
-	_ server.Targets       = (*backend)(nil)
-	_ server.Crawls        = (*backend)(nil)
-	_ server.Watchlist     = (*backend)(nil)
-	_ server.Evidence      = (*backend)(nil)
+	_ server.Authenticator  = (*backend)(nil)
+	_ server.Tickets        = (*backend)(nil)
+	_ server.Searcher       = (*backend)(nil)
+	_ server.Targets        = (*backend)(nil)
+	_ server.Crawls         = (*backend)(nil)
+	_ server.Watchlist      = (*backend)(nil)
+	_ server.Evidence       = (*backend)(nil)
+	_ server.ListingTickets = (*backend)(nil)
 )
 
 func newBackend(ctx context.Context, a *app, cfg *config.Config, watchlists []string) (*backend, error) {
@@ -72,7 +74,29 @@ func newBackend(ctx context.Context, a *app, cfg *config.Config, watchlists []st
 	}
 	b := &backend{a: a, logger: a.logger, wl: wl, ctx: ctx}
 	b.cfg.Store(cfg)
+	// A CAS search finds the substance the number belongs to (a salt's
+	// CAS its parent), as the watchlist in effect says.
+	a.index.SetCASSubstances(casSubstances(wl))
 	return b, nil
+}
+
+// casSubstances maps a CAS number to the ids of the watchlist substances
+// it belongs to: the substance whose primary CAS it is and the parent of a
+// related form (salt, ester, isomer, hydrate) with its own number.
+func casSubstances(wl *matchers.Watchlist) index.CASSubstances {
+	m := map[string][]string{}
+	add := func(cas, id string) {
+		if cas != "" && !slices.Contains(m[cas], id) {
+			m[cas] = append(m[cas], id)
+		}
+	}
+	for _, s := range wl.Substances() {
+		add(s.CAS, s.ID)
+		for _, r := range s.Related {
+			add(r.CAS, s.ID)
+		}
+	}
+	return func(cas string) []string { return m[cas] }
 }
 
 // newServer builds the HTTP server over b; tune, if given, adjusts the
@@ -161,6 +185,13 @@ func (b *backend) Versions(ctx context.Context, platform, listingID string) ([]s
 		out[i] = server.ListingVersion(v)
 	}
 	return out, nil
+}
+
+// ListingTicket returns the id of a listing's ticket and the listing's
+// evidence, 0 and "" for none (server.ListingTickets: search results link
+// to them).
+func (b *backend) ListingTicket(ctx context.Context, platform, listingID string) (int64, string, error) {
+	return b.a.store.ListingTicket(ctx, platform, listingID)
 }
 
 func (b *backend) FlaggedResult(ctx context.Context, id int64) (*precwatch.Result, error) {
@@ -473,24 +504,24 @@ func (b *backend) Snapshot(ctx context.Context, hash string) (*server.Snapshot, 
 const evidenceRefresh = 2 * time.Second
 
 // Platforms maps an evidence hash to the platforms of the tickets that
-// cite it, from a map of every ticket's evidence rebuilt on a miss.
+// cite it (as their current evidence or a version of their listing's
+// history), from a map of every ticket's evidence rebuilt on a miss.
 func (b *backend) Platforms(ctx context.Context, hash string, platforms []string) ([]string, error) {
 	b.evMu.Lock()
 	defer b.evMu.Unlock()
 	if b.evIndex[hash] == nil && time.Since(b.evAt) > evidenceRefresh {
-		ts, err := b.a.store.Tickets(ctx, tickets.Filter{Sort: tickets.SortID})
+		// Every version of a ticket's listing, not only its current
+		// evidence: the ticket's history lists them all.
+		cites, err := b.a.store.EvidencePlatforms(ctx)
 		if err != nil {
 			return nil, err
 		}
 		m := map[string]map[string]bool{}
-		for _, t := range ts {
-			if t.EvidenceHash == "" {
-				continue
+		for hash, ps := range cites {
+			m[hash] = map[string]bool{}
+			for _, p := range ps {
+				m[hash][p] = true
 			}
-			if m[t.EvidenceHash] == nil {
-				m[t.EvidenceHash] = map[string]bool{}
-			}
-			m[t.EvidenceHash][t.Platform] = true
 		}
 		b.evIndex, b.evAt = m, time.Now()
 	}
