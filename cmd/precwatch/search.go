@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/index"
@@ -177,8 +178,8 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		for _, s := range h.Substances {
 			subs = append(subs, s.ID+"("+s.CAS+")")
 		}
-		fmt.Fprintf(tw, "%.2f\t%s\t%s\t%s\t%s\t%s\t%s\n", h.Score, h.ID, oneLine(h.Seller), strings.Join(subs, ","),
-			stamp(h.LastSeen), oneLine(h.Title), h.URL)
+		fmt.Fprintf(tw, "%.2f\t%s\t%s\t%s\t%s\t%s\t%s\n", h.Score, oneLine(h.ID), oneLine(h.Seller), strings.Join(subs, ","),
+			stamp(h.LastSeen), oneLine(h.Title), termSafe(h.URL))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -192,7 +193,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		if terms := res.Facets[f]; len(terms) > 0 {
 			parts := make([]string, 0, len(terms))
 			for _, t := range terms {
-				parts = append(parts, fmt.Sprintf("%s=%d", t.Term, t.Count))
+				parts = append(parts, fmt.Sprintf("%s=%d", oneLine(t.Term), t.Count))
 			}
 			fmt.Fprintf(env.Stderr, "%s: %s\n", f, strings.Join(parts, " "))
 		}
@@ -202,7 +203,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 
 // oneLine keeps a field on its line of text output.
 func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(termSafe(s)), " ")
 	if r := []rune(s); len(r) > 80 {
 		s = string(r[:79]) + "…"
 	}
@@ -210,6 +211,19 @@ func oneLine(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// termSafe replaces the characters a terminal acts on — C0 and C1 control
+// characters (ESC starts a colour or cursor sequence), DEL and the
+// bidirectional controls that reorder a line — by spaces: a crawled seller
+// name or title is printed as text, never as commands to the terminal.
+func termSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // parseDate parses YYYY-MM-DD or RFC 3339; a bare date as the end of a range
