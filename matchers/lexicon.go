@@ -105,6 +105,15 @@ type lexicon struct {
 		// topic particle between ("匿名配送不可", "stealth shipping: not
 		// available").
 		Unavailable []string `yaml:"unavailable"`
+		// Warning: scam-warning cues of marketplace safety tips
+		// ("scammers often ask to move to WhatsApp or Telegram"): an
+		// indicator phrase at most 120 bytes after one, in the same
+		// clause, warns buyers against it and is no indicator of the offer.
+		Warning []string `yaml:"warning"`
+		// WarningAfter: the same cues of verb-final languages, said after
+		// the phrase in the same sentence ("LINEやTelegramへの誘導にはご注意
+		// ください", "…或使用虚拟货币付款，请提高警惕").
+		WarningAfter []string `yaml:"warning_after"`
 	} `yaml:"indicator_negation"`
 	// IndicatorFrames: indicators said in two parts, a word of First and,
 	// at most Within bytes after it in the same sentence, a word of Second

@@ -742,6 +742,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if c.fr > 0 && m.frameBlocked(f, c) {
 			continue // "customs duties not included": a word of the frame's block list clears it
 		}
+		if m.warnedAgainst(f, c.s, c.e) {
+			continue // a marketplace safety tip: "scammers often ask to move to Telegram"
+		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
@@ -1272,6 +1275,30 @@ func (m *Matcher) negatedIndicator(f *field, s int32) bool {
 			}
 		}
 		if !except {
+			return true
+		}
+	}
+	return false
+}
+
+// warnedAgainst reports whether the indicator phrase at s..e stands in a
+// scam warning of the marketplace's safety tips: a warning cue
+// ("scammers", "Betrüger", "мошенники", "มิจฉาชีพ") at most maxCue bytes
+// before it in the same clause ("scammers often ask to move to WhatsApp
+// or Telegram"), or a trailing cue of a verb-final language ("ご注意
+// ください", "请提高警惕", "사기일 수 있습니다") at most 160 bytes after it in
+// the same sentence. Such a page warns buyers against the channel; a
+// seller's own handle or number is still an observable and an indicator.
+func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
+	for _, c := range f.window(s-maxCue, e+160) {
+		if c.pat < 0 {
+			continue
+		}
+		k := m.pats[c.pat].kinds
+		if k&kIndWarn != 0 && c.e <= s && sameClause(f.norm[c.e:s]) {
+			return true
+		}
+		if k&kIndWarnAfter != 0 && c.s >= e && sameSentence(f.norm[e:c.s]) {
 			return true
 		}
 	}

@@ -84,6 +84,8 @@ const (
 	kPackNoun
 	kPackBefore
 	kPackAfter
+	kIndWarn
+	kIndWarnAfter
 )
 
 // termRef ties a pattern to a substance term.
@@ -401,6 +403,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.IndicatorNegation.Unavailable, kIndNegAfter | kIndUnavail},
 		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
 		{lex.IndicatorNegation.After, kIndNegAfter},
+		{lex.IndicatorNegation.Warning, kIndWarn}, {lex.IndicatorNegation.WarningAfter, kIndWarnAfter},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {

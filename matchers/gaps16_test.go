@@ -1,0 +1,50 @@
+package matchers
+
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// gap16Case is one listing of a round-16 gap test and its expected verdict.
+type gap16Case struct {
+	lang, title, desc string
+	want              bool
+}
+
+// runGap16 matches every case and reports each wrong verdict.
+func runGap16(t *testing.T, cases []gap16Case) {
+	t.Helper()
+	m := mustMatcher(t)
+	for _, tc := range cases {
+		got := m.Match(&precwatch.Listing{Title: tc.title, Description: tc.desc})
+		if got.Suspicious != tc.want {
+			t.Errorf("[%s] title %q desc %q: suspicious %v (score %.2f), want %v; explain %q",
+				tc.lang, tc.title, tc.desc, got.Suspicious, got.Score, tc.want, got.Explain)
+		}
+	}
+}
+
+// TestGap16SafetyTips: a marketplace's safety tip warns buyers against
+// messengers and crypto ("scammers often ask you to move to Telegram");
+// appended to a plain Table II listing it is no risk indicator of the
+// offer (heldout16 v0003, v0005, v0027, v0045, v0073, v0085, v0104, v0108,
+// v0124, v0145, v0154). A seller's own channel stays an indicator: a
+// handle or number is an observable, and a warning in another clause
+// ("beware of fakes, order via Telegram") warns of nothing.
+func TestGap16SafetyTips(t *testing.T) {
+	runGap16(t, []gap16Case{
+		{"en", "Toluene 99.9%, 20 L", "Industrial solvent, drums. Stay safe: fraudsters may try to take the chat to WhatsApp or ask for payment in bitcoin.", false},
+		{"de", "Aceton 99,5 %, 10 L", "Technische Qualität. Achtung: Betrüger wollen oft per Telegram weiterschreiben.", false},
+		{"es", "Acetona 99,5%, 20 L", "Grado industrial. Ojo: los estafadores piden seguir la charla por Telegram.", false},
+		{"ru", "Толуол (toluene) 20 л", "Технический. Внимание: мошенники предлагают продолжить общение в Telegram.", false},
+		{"pl", "Aceton (acetone) 10 l", "Techniczny. Uwaga, oszuści proszą o kontakt przez WhatsApp.", false},
+		{"ja", "アセトン 18L", "工業用です。Telegramなど外部アプリでの取引にはご注意ください。", false},
+		{"zh", "丙酮 99.5% 200L", "工业级。如对方要求通过Telegram联系，请提高警惕。", false},
+		{"th", "Acetone 99.5%, 20 L", "เกรดอุตสาหกรรม มิจฉาชีพมักขอให้คุยทางเทเลแกรม", false},
+		// Offers that keep their indicator.
+		{"en", "Toluene 99.9%, 20 L", "Beware of fake sellers, we only take orders on Telegram.", true},
+		{"en", "Toluene 99.9%, 20 L", "Scammers copy our ads! Our only Telegram: @real_toluene_shop", true},
+		{"en", "Toluene 99.9%, 20 L", "Not a scammer, order via Telegram.", true},
+	})
+}
