@@ -48,3 +48,17 @@ func TestGap16SafetyTips(t *testing.T) {
 		{"en", "Toluene 99.9%, 20 L", "Not a scammer, order via Telegram.", true},
 	})
 }
+
+// TestGap16SupplierFAQ: a supplier page's FAQ ("Q: What is your lead
+// time?") and the marketplace's "Report this item" link hold the report
+// words "what is" and "report"; with "FAQ" they made a Table I offer read
+// as a page that names substances without offering them (heldout16 v0016,
+// v0068). An explainer page keeps its report words.
+func TestGap16SupplierFAQ(t *testing.T) {
+	runGap16(t, []gap16Case{
+		{"en", "Phenylacetic acid 99% flakes", "White flakes, assay 99%. FAQ: Q: What is your lead time? A: 3-5 days after payment. Q: Do you provide COA? A: Yes. Report this item",
+			true},
+		{"en", "Potassium permanganate 99.3%, 25 kg drum", "Dark purple crystals. Frequently asked questions. Q: What are your payment terms? A: T/T. Report abuse | Privacy", true},
+		{"en", "What is phenylacetone? FAQ", "FAQ. What is phenylacetone (P2P)? It is a Table I precursor under the 1988 Convention; this report explains the rules.", false},
+	})
+}
