@@ -62,3 +62,40 @@ func TestGap16SupplierFAQ(t *testing.T) {
 		{"en", "What is phenylacetone? FAQ", "FAQ. What is phenylacetone (P2P)? It is a Table I precursor under the 1988 Convention; this report explains the rules.", false},
 	})
 }
+
+// TestGap16AuthorityAlone: a bare authority noun (customs, police,
+// authorities) is a report word only beside a report word of another
+// kind; on its own it made offers read as news, as the Korean 세관 did
+// before round 15 (heldout14 i0231). Checked in every language the news
+// cues cover: the offers below name the authority to say it is no
+// obstacle, and each carries a crypto-only indicator. Reports that name
+// an authority and a report verb stay reports.
+func TestGap16AuthorityAlone(t *testing.T) {
+	runGap16(t, []gap16Case{
+		{"fr", "Acétone 25 L", "Acétone technique. Douane : pas de souci, règlement uniquement en bitcoin.", true},
+		{"nl", "Aceton 25 L", "Technisch aceton. Douane geen probleem, alleen bitcoin.", true},
+		{"ja", "アセトン 18L", "工業用。税関の心配なし、ビットコインのみ。", true},
+		{"fi", "Asetoni (acetone) 10 l", "Tekninen laatu. Tulli ei ole ongelma, vain bitcoin.", true},
+		{"uk", "Ацетон (acetone) 10 л", "Технічний. Митниця не проблема, лише біткоїн.", true},
+		{"es", "Acetona 99,5%, 20 L", "Grado técnico. Autoridades no revisan, solo bitcoin.", true},
+		{"tr", "Aseton (acetone) 10 L", "Teknik. Polis sorun değil, sadece bitcoin.", true},
+		{"id", "Aseton (acetone) 10 L", "Teknis. Polisi tidak masalah, hanya bitcoin.", true},
+		{"pl", "Aceton (acetone) 10 l", "Techniczny. Celnicy nie sprawdzają, tylko bitcoin.", true},
+		// Reports.
+		{"es", "Aseguran 800 kg de efedrina en Veracruz", "La Marina aseguró 800 kilos de efedrina; la Fiscalía abrió una carpeta de investigación.", false},
+		{"cs", "Policie zajistila 50 kg efedrinu", "Zadrženi byli dva muži.", false},
+		{"pt", "Polícia Federal apreende 300 kg de efedrina", "A carga veio da Ásia, informou a PF.", false},
+		{"id", "Polisi menyita 20 kg efedrin", "Barang bukti diduga akan diolah menjadi sabu.", false},
+	})
+}
+
+// TestGap16ShareBar: a share bar of a news or listing page ("Comparte
+// esta nota: Facebook | WhatsApp | X") names messengers as buttons, not
+// as a contact (heldout16 v0060, v0087).
+func TestGap16ShareBar(t *testing.T) {
+	runGap16(t, []gap16Case{
+		{"en", "Acetone 99.5%, 200 L drum", "Technical grade acetone, drums. Share: Facebook | WhatsApp | Telegram", false},
+		{"de", "Aceton 99,5 %, 10 L", "Technische Qualität, Kanister. Teilen: Facebook | WhatsApp | Telegram", false},
+		{"en", "Acetone 99.5%, 200 L drum", "Technical grade acetone, drums. Orders: WhatsApp or Telegram only.", true},
+	})
+}

@@ -398,6 +398,7 @@ type evaluation struct {
 	// cryptoOnly: a crypto payment is said to be the only one.
 	fiat, cryptoOnly bool
 	newsPats         []int32 // distinct non-offer patterns found
+	newsAuth         int     // how many of newsPats only name an authority
 	offerPats        []int32 // distinct offer patterns found
 	textLen          int
 	notSubst         string
@@ -516,7 +517,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
-			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h)
+			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h) &&
+				(k&kAuthority == 0 || !m.authorityInFrame(f, h))
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
@@ -531,6 +533,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if news && h.s >= newsEnd && !slices.Contains(ev.newsPats, h.pat) {
 				ev.newsPats = append(ev.newsPats, h.pat)
+				if k&kAuthority != 0 {
+					ev.newsAuth++
+				}
 			}
 			if news && h.e > newsEnd {
 				newsEnd = h.e
@@ -1229,6 +1234,39 @@ func sameSentence(gap []byte) bool {
 	return true
 }
 
+// authorityInFrame reports whether authority noun h (police, customs)
+// is the first part of a risk-indicator frame said in the same clause:
+// "Douane geen probleem", "Celnicy nie sprawdzają", "税関の心配なし" name
+// the authority to say it is no obstacle, which is an indicator of an
+// offer and no report (the bare 세관 of heldout14 i0231 was one case).
+func (m *Matcher) authorityInFrame(f *field, h fhit) bool {
+	p := &m.pats[h.pat]
+	if p.kinds&kFrameFirst == 0 {
+		return false
+	}
+	for _, fr := range p.frameFirst {
+		if m.frames[fr].negated {
+			if s, e, ok := m.negFrameSpan(f, h, fr); ok && s <= h.s && e >= h.e {
+				return true
+			}
+		}
+	}
+	for _, c := range f.window(h.e, h.e+maxCue) {
+		if c.pat < 0 || m.pats[c.pat].kinds&kFrameSecond == 0 {
+			continue
+		}
+		for _, fr := range m.pats[c.pat].frameSecond {
+			if !slices.Contains(p.frameFirst, fr) {
+				continue
+			}
+			if s, e, ok := m.frameSpan(f, c, fr); ok && s <= h.s && e >= h.e {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // insideIndicator reports whether hit h lies inside a longer risk-indicator
 // or offer phrase: "税関" (customs, a report word) in "税関対策済み" (customs
 // taken care of) is part of the indicator, not a report; "règlement"
@@ -1289,6 +1327,8 @@ func (m *Matcher) negatedIndicator(f *field, s int32) bool {
 // ください", "请提高警惕", "사기일 수 있습니다") at most 160 bytes after it in
 // the same sentence. Such a page warns buyers against the channel; a
 // seller's own handle or number is still an observable and an indicator.
+// A share bar ("Share: Facebook | WhatsApp | Telegram") names messengers
+// as buttons: a share cue at most 60 bytes before on the same line.
 func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
 	for _, c := range f.window(s-maxCue, e+160) {
 		if c.pat < 0 {
@@ -1299,6 +1339,9 @@ func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
 			return true
 		}
 		if k&kIndWarnAfter != 0 && c.s >= e && sameSentence(f.norm[e:c.s]) {
+			return true
+		}
+		if k&kIndShare != 0 && c.e <= s && s-c.e <= 60 && sameSentence(f.norm[c.e:s]) {
 			return true
 		}
 	}
@@ -2685,9 +2728,12 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 // customs seizure, contact us" is an offer). A single non-offer word
 // outweighs at most one offer word ("network selling ANPP", officials
 // said), and only when no product form, quantity or delivery word backs it.
+// Authority nouns (police, customs, a ministry) count only beside a report
+// word of another kind: on their own they make no report ("Polizei? Kein
+// Thema.").
 func (ev *evaluation) isReport() bool {
 	news, offers := len(ev.newsPats), len(ev.offerPats)
-	if news == 0 || ev.priced || len(ev.observ) > 0 {
+	if news == 0 || ev.priced || len(ev.observ) > 0 || ev.newsAuth == news {
 		return false
 	}
 	if !ev.chemForm && offers == 0 {
