@@ -42,9 +42,9 @@ type lexicon struct {
 	NonOfferAuthority []string `yaml:"non_offer_authority"`
 	// NonOfferVerbs: more report words (kept apart to document round 16).
 	NonOfferVerbs []string `yaml:"non_offer_verbs"`
-	Offer           []string `yaml:"offer"`
-	OfferWeak       []string `yaml:"offer_weak"`
-	Exclusions      []string `yaml:"exclusions"`
+	Offer         []string `yaml:"offer"`
+	OfferWeak     []string `yaml:"offer_weak"`
+	Exclusions    []string `yaml:"exclusions"`
 	// Paperwork: licence nouns and the cues that deny them.
 	Paperwork struct {
 		Nouns  []string `yaml:"nouns"`
