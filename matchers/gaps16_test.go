@@ -99,3 +99,19 @@ func TestGap16ShareBar(t *testing.T) {
 		{"en", "Acetone 99.5%, 200 L drum", "Technical grade acetone, drums. Orders: WhatsApp or Telegram only.", true},
 	})
 }
+
+// TestGap16ReportCues: report and regulation pages of languages whose
+// news cues were thin: an official notice (的通知), a compliance guide
+// ("under federal law", "not legal advice"), a Vietnamese ministry item
+// on drug precursors, a Russian legal explainer (heldout16 v0023, v0072,
+// v0075, v0087).
+func TestGap16ReportCues(t *testing.T) {
+	runGap16(t, []gap16Case{
+		{"zh", "关于加强麻黄碱类药品销售管理的通知", "各药品零售企业：销售含麻黄碱类复方制剂应当查验身份证并登记。", false},
+		{"en", "Pseudoephedrine sales: a compliance guide for pharmacies", "Under federal law, sales of pseudoephedrine products are limited to 3.6 g per day. This is not legal advice.", false},
+		{"vi", "Quy định mới về thuốc chứa pseudoephedrin", "Nhằm ngăn chặn việc sử dụng làm tiền chất ma túy, nhà thuốc phải ghi chép khi bán pseudoephedrin.", false},
+		{"ru", "Можно ли продавать марганцовку", "В статье юрист разъясняет, кому разрешена продажа перманганата калия. Эксперт напоминает о штрафах.", false},
+		// An offer keeps its verdict.
+		{"ru", "Перманганат калия 1 кг", "Продажа перманганата калия, 1 кг, без лицензии и документов.", true},
+	})
+}
