@@ -115,3 +115,33 @@ func TestGap16ReportCues(t *testing.T) {
 		{"ru", "Перманганат калия 1 кг", "Продажа перманганата калия, 1 кг, без лицензии и документов.", true},
 	})
 }
+
+// TestGap16SharedMessengerNumber: one number announced for two or more
+// messengers ("WhatsApp/Signal: +86 …") is an observable of each; only
+// the messenger nearest the number got it before.
+func TestGap16SharedMessengerNumber(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []precwatch.Observable
+	}{
+		{"Contact Mr. Li - WhatsApp/Signal: +86 555 0199 2231", []precwatch.Observable{
+			{Type: precwatch.ObservableWhatsApp, Value: "+8655501992231"}, {Type: precwatch.ObservableSignal, Value: "+8655501992231"}}},
+		{"Signal or WhatsApp: +44 555 0100 200", []precwatch.Observable{
+			{Type: precwatch.ObservableWhatsApp, Value: "+445550100200"}, {Type: precwatch.ObservableSignal, Value: "+445550100200"}}},
+		{"WhatsApp / Telegram / Viber: +380 555 010 777", []precwatch.Observable{
+			{Type: precwatch.ObservableWhatsApp, Value: "+380555010777"}, {Type: precwatch.ObservableTelegram, Value: "+380555010777"}}},
+	} {
+		got := Observables(tc.text)
+		for _, w := range tc.want {
+			found := false
+			for _, o := range got {
+				if o == w {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("Observables(%q) = %v, want %v among them", tc.text, got, w)
+			}
+		}
+	}
+}

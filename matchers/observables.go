@@ -22,6 +22,11 @@ var (
 )
 
 var (
+	// sharedRE: one number announced for two or more messengers
+	// ("WhatsApp/Signal: +86 …", "Telegram, WhatsApp or Signal: +44 …"):
+	// group 1 holds the labels, group 2 the number, which each phone
+	// messenger named gets.
+	sharedRE = regexp.MustCompile(`^(?i)((?:whats?\s?app|signal|telegram)(?:\s*(?:/|\||,|&|\+|\bor\b|\band\b)\s*(?:whats?\s?app|signal|telegram|viber|wechat|line|skype|imo)){1,3})\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*(\+?\d[\d \-()]{5,18}\d)`)
 	// telegramWordsRE: the Telegram name in another script, or in any
 	// script followed by a few words before the handle ("تيليجرام @x",
 	// "टेलीग्राम पर संपर्क करें: @x", "텔레그램 문의 @x").
@@ -151,6 +156,21 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 				v = "+" + v // a wa.me link holds the international number
 			}
 			add(precwatch.ObservableWhatsApp, v)
+		}
+	}
+	if messengers {
+		for _, m := range findAt(text, lower, sharedRE, "whatsapp", "whats app", "whatapp", "signal", "telegram") {
+			v := phoneDigits(m[2])
+			labels := strings.ToLower(m[1])
+			if strings.Contains(labels, "app") {
+				add(precwatch.ObservableWhatsApp, v)
+			}
+			if strings.Contains(labels, "signal") {
+				add(precwatch.ObservableSignal, v)
+			}
+			if strings.Contains(labels, "telegram") {
+				add(precwatch.ObservableTelegram, v)
+			}
 		}
 	}
 	if messengers {
