@@ -635,6 +635,22 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 		}
 	}
+	// Ambiguous abbreviations the listing spells out as something else
+	// ("PMK (Pimp My Keyboard)"): none of their mentions counts.
+	var spelled []ambRef
+	for fi := range fields {
+		f := &fields[fi]
+		for _, h := range f.hits {
+			if h.pat < 0 || h.cas == noSub || m.pats[h.pat].kinds&kSubstance == 0 || h.e+2 < int32(len(f.norm)) && f.norm[h.e] != ' ' && f.norm[h.e] != '(' && f.norm[h.e] != ')' {
+				continue
+			}
+			for _, r := range m.pats[h.pat].refs {
+				if r.amb != -1 && m.acronymSpelledOut(f, h, r.sub) {
+					spelled = append(spelled, ambRef{sub: r.sub, amb: r.amb})
+				}
+			}
+		}
+	}
 	// Substance mentions, per field, with negation.
 	for fi := range fields {
 		f := &fields[fi]
@@ -702,6 +718,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					// A short term right after another substance's name is
 					// a salt marker ("ephedrine HCl") or a qualifier.
 					if ok && (m.followsOther(f, h, r.sub) || saltMarkerAfterWord(f.norm, h)) {
+						ok = false
+					}
+					// "PMK (Pimp My Keyboard)", "Nuclear Power Plant (NPP)":
+					// the abbreviation spelled out as something else, here
+					// or anywhere in the listing.
+					if ok && slices.Contains(spelled, ambRef{sub: r.sub, amb: r.amb}) {
 						ok = false
 					}
 					if !ok {
@@ -791,6 +813,78 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 	}
 	return ev
+}
+
+// acronymSpelledOut reports whether ambiguous abbreviation h is spelled
+// out in brackets right after it ("PMK (Pimp My Keyboard)") or stands in
+// brackets right after its spelling ("nuclear power plant (NPP)"): the
+// initials of the words spell the abbreviation's letters, and no term of
+// substance sub lies in the spelling ("BMK (benzyl methyl ketone)" is the
+// substance).
+func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
+	var letters []byte
+	for _, c := range f.norm[h.s:h.e] {
+		if c >= 'a' && c <= 'z' {
+			letters = append(letters, c)
+		}
+	}
+	if len(letters) < 2 || len(letters) != int(h.e-h.s) && len(letters) < 3 {
+		return false
+	}
+	b := f.norm
+	i := int(h.e)
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	lo, hi := -1, -1
+	if i < len(b) && b[i] == '(' {
+		if j := bytes.IndexByte(b[i+1:min(len(b), i+80)], ')'); j > 0 {
+			lo, hi = i+1, i+1+j
+		}
+	}
+	if lo < 0 {
+		// "… (NPP)": the words before the bracket.
+		k := int(h.s) - 1
+		if k < 1 || b[k] != '(' || int(h.e) >= len(b) || b[h.e] != ')' {
+			return false
+		}
+		k--
+		for k >= 0 && b[k] == ' ' {
+			k--
+		}
+		hi = k + 1
+		lo = max(0, hi-80)
+		// Keep only as many trailing words as the abbreviation has letters.
+		words := bytes.Fields(b[lo:hi])
+		if len(words) < len(letters) {
+			return false
+		}
+		words = words[len(words)-len(letters):]
+		lo = hi - len(bytes.Join(words, []byte(" ")))
+		if lo < 0 || !bytes.Equal(b[lo:hi], bytes.Join(words, []byte(" "))) {
+			return false
+		}
+	}
+	words := bytes.FieldsFunc(b[lo:hi], func(r rune) bool { return r == ' ' || r == '-' })
+	if len(words) != len(letters) {
+		return false
+	}
+	for wi, w := range words {
+		if w[0] != letters[wi] {
+			return false
+		}
+	}
+	for _, c := range f.window(int32(lo)-maxCue, int32(hi)) {
+		if c.pat < 0 || c.s < int32(lo) || c.e > int32(hi) || m.pats[c.pat].kinds&kSubstance == 0 {
+			continue
+		}
+		for _, r := range m.pats[c.pat].refs {
+			if r.sub == sub {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // oneQualifier reports whether gap, between a denial cue and a packaging
