@@ -188,3 +188,66 @@ func TestGap16CodeCollisions(t *testing.T) {
 		{"en", "BMK oil (P2P) 1 L, purity 99%", "Phenylacetone, in stock.", true},
 	})
 }
+
+// TestGap16NegationAfterBracket: an after-negation cue that follows a
+// short bracket after the name ("エフェドリン（麻黄）不使用", "ephedrine
+// (ma huang) free") negates the name (heldout16 v0022).
+func TestGap16NegationAfterBracket(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		title, desc string
+		negated     bool
+	}{
+		{"のど飴 30粒", "ハーブ配合。エフェドリン（エフェドラ）不使用。", true},
+		{"Herbal throat drops 30 pcs", "Thyme and sage, ephedrine (ma huang) free, sugar free.", true},
+		{"Ephedrine HCl (99%) free shipping", "Ephedrine hydrochloride 99%, 100 g, in stock.", false},
+	} {
+		got := m.Match(&precwatch.Listing{Title: tc.title, Description: tc.desc})
+		neg := len(got.Substances) > 0
+		for _, s := range got.Substances {
+			if s.CAS == "299-42-3" && !s.Negated {
+				neg = false
+			}
+		}
+		if neg != tc.negated {
+			t.Errorf("title %q desc %q: ephedrine negated %v, want %v; explain %q", tc.title, tc.desc, neg, tc.negated, got.Explain)
+		}
+	}
+}
+
+// TestGap16ClassPlural: "Piperidines" in a catalogue breadcrumb names the
+// class of compounds, not piperidine (heldout16 v0024); the German and
+// Polish forms stay names of it.
+func TestGap16ClassPlural(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		desc string
+		want bool
+	}{
+		{"Home > Building Blocks > Piperidines > 4-Anilinopiperidine, in stock.", false},
+		{"Piperidin 99 %, 1 L, auf Lager.", true},
+		{"Piperidine 99%, 1 L, in stock.", true},
+	} {
+		got := m.Match(&precwatch.Listing{Title: "Catalogue item", Description: tc.desc})
+		has := false
+		for _, s := range got.Substances {
+			if s.CAS == "110-89-4" && !s.Negated {
+				has = true
+			}
+		}
+		if has != tc.want {
+			t.Errorf("desc %q: piperidine %v, want %v; substances %+v", tc.desc, has, tc.want, got.Substances)
+		}
+	}
+}
+
+// TestGap16HonestDeclaration: "we declare the full value on customs
+// forms" is an honest customs declaration, not a mislabelling (heldout16
+// v0010).
+func TestGap16HonestDeclaration(t *testing.T) {
+	runGap16(t, []gap16Case{
+		{"en", "Hydrochloric acid 33%, 2 x 5 L", "Pool pH minus. For export we declare the real value and contents as the law requires.", false},
+		{"en", "Hydrochloric acid 33%, 2 x 5 L", "We declare truthfully on every customs form; duties are paid by the buyer.", false},
+		{"en", "Hydrochloric acid 33%, 2 x 5 L", "For export we declare it as pool cleaner to avoid questions.", true},
+	})
+}

@@ -2261,8 +2261,12 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				byPre[i] = true
 			}
 		}
-		for _, c := range f.window(h.e, h.e+2) {
-			if c.pat < 0 || m.pats[c.pat].kinds&kNegAfter == 0 || !onlySpace(f.norm[h.e:c.s]) {
+		// "エフェドリン（麻黄）不使用", "ephedrine (ephedra) free": the cue
+		// after a bracket that follows the name, or after the bracket the
+		// name stands in.
+		post := bracketAfter(f.norm, h.e)
+		for _, c := range f.window(post, post+2) {
+			if c.pat < 0 || m.pats[c.pat].kinds&kNegAfter == 0 || !onlySpace(f.norm[post:c.s]) {
 				continue
 			}
 			blocked := false
@@ -2315,6 +2319,32 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	}
 }
 
+// bracketAfter returns where an after-negation cue of the name ending at
+// e may start: after a short bracket right after the name ("(ephedra)",
+// at most 48 bytes, no sentence end inside), after the closing bracket
+// the name ends in, or e itself.
+func bracketAfter(b []byte, e int32) int32 {
+	i := int(e)
+	if i < len(b) && b[i] == ')' {
+		return e + 1
+	}
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	if i >= len(b) || b[i] != '(' {
+		return e
+	}
+	for j := i + 1; j < len(b) && j <= i+48; j++ {
+		switch b[j] {
+		case ')':
+			return int32(j + 1)
+		case '(', '.', ';', '!', '?', '\n':
+			return e
+		}
+	}
+	return e
+}
+
 // colonGap reports whether a gap is one colon with spaces: a negation cue
 // that opens a list ("we do not sell: ephedrine, safrole", "мы не продаём:
 // эфедрин, сафрол").
@@ -2342,11 +2372,17 @@ func (m *Matcher) negCueOnly(f *field, e, s int32) bool {
 // chemicalEnding reports whether the letters norm[s:e] after an
 // inflecting stem are a chemical suffix that makes another compound
 // ("piperidin|ol", "piperidin|yl", "piperidin|one") or the "-o" of a
-// substituent prefix ("anilino-N-…"), not a case ending: no inflecting
-// language the watchlist names has these as endings.
+// substituent prefix ("anilino-N-…"), or the English plural "-es" of a
+// compound class, not a case ending: no inflecting language the watchlist
+// names has these as endings.
 func chemicalEnding(norm []byte, s, e int) bool {
 	switch string(norm[s:e]) {
 	case "ol", "yl", "one":
+		return true
+	case "es":
+		// "Piperidines", "Ketones": the English plural names a class of
+		// compounds (a catalogue heading, heldout16 v0024); no inflecting
+		// language of the watchlist ends a case of these stems in -es.
 		return true
 	case "o":
 		return e < len(norm) && norm[e] == '-'
