@@ -641,7 +641,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	for fi := range fields {
 		f := &fields[fi]
 		for _, h := range f.hits {
-			if h.pat < 0 || h.cas == noSub || m.pats[h.pat].kinds&kSubstance == 0 || h.e+2 < int32(len(f.norm)) && f.norm[h.e] != ' ' && f.norm[h.e] != '(' && f.norm[h.e] != ')' {
+			if h.pat < 0 || h.cas == noSub || m.pats[h.pat].kinds&kSubstance == 0 {
 				continue
 			}
 			for _, r := range m.pats[h.pat].refs {
@@ -822,57 +822,78 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 // substance sub lies in the spelling ("BMK (benzyl methyl ketone)" is the
 // substance).
 func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
-	var letters []byte
-	for _, c := range f.norm[h.s:h.e] {
+	b := f.norm
+	// Cheap test first: a bracket right after the term, or the term in
+	// brackets.
+	i := int(h.e)
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	after := i < len(b) && b[i] == '('
+	inside := h.s > 0 && b[h.s-1] == '(' && int(h.e) < len(b) && b[h.e] == ')'
+	if !after && !inside {
+		return false
+	}
+	var buf [8]byte
+	letters := buf[:0]
+	for _, c := range b[h.s:h.e] {
 		if c >= 'a' && c <= 'z' {
+			if len(letters) == len(buf) {
+				return false
+			}
 			letters = append(letters, c)
 		}
 	}
 	if len(letters) < 2 || len(letters) != int(h.e-h.s) && len(letters) < 3 {
 		return false
 	}
-	b := f.norm
-	i := int(h.e)
-	for i < len(b) && b[i] == ' ' {
-		i++
-	}
 	lo, hi := -1, -1
-	if i < len(b) && b[i] == '(' {
+	if after {
 		if j := bytes.IndexByte(b[i+1:min(len(b), i+80)], ')'); j > 0 {
 			lo, hi = i+1, i+1+j
 		}
 	}
 	if lo < 0 {
-		// "… (NPP)": the words before the bracket.
-		k := int(h.s) - 1
-		if k < 1 || b[k] != '(' || int(h.e) >= len(b) || b[h.e] != ')' {
+		if !inside {
 			return false
 		}
-		k--
+		// "… (NPP)": as many words before the bracket as the
+		// abbreviation has letters.
+		k := int(h.s) - 2
 		for k >= 0 && b[k] == ' ' {
 			k--
 		}
 		hi = k + 1
-		lo = max(0, hi-80)
-		// Keep only as many trailing words as the abbreviation has letters.
-		words := bytes.Fields(b[lo:hi])
-		if len(words) < len(letters) {
-			return false
-		}
-		words = words[len(words)-len(letters):]
-		lo = hi - len(bytes.Join(words, []byte(" ")))
-		if lo < 0 || !bytes.Equal(b[lo:hi], bytes.Join(words, []byte(" "))) {
-			return false
+		lo = hi
+		for n := 0; n < len(letters); n++ {
+			for lo > 0 && b[lo-1] == ' ' {
+				lo--
+			}
+			if lo == 0 || hi-lo > 80 {
+				return false
+			}
+			for lo > 0 && b[lo-1] != ' ' {
+				lo--
+			}
 		}
 	}
-	words := bytes.FieldsFunc(b[lo:hi], func(r rune) bool { return r == ' ' || r == '-' })
-	if len(words) != len(letters) {
+	// The initials of the words (split at spaces and hyphens) must spell
+	// the letters.
+	n := 0
+	for k := lo; k < hi; k++ {
+		if b[k] == ' ' || b[k] == '-' {
+			continue
+		}
+		if k > lo && b[k-1] != ' ' && b[k-1] != '-' {
+			continue
+		}
+		if n >= len(letters) || b[k] != letters[n] {
+			return false
+		}
+		n++
+	}
+	if n != len(letters) {
 		return false
-	}
-	for wi, w := range words {
-		if w[0] != letters[wi] {
-			return false
-		}
 	}
 	for _, c := range f.window(int32(lo)-maxCue, int32(hi)) {
 		if c.pat < 0 || c.s < int32(lo) || c.e > int32(hi) || m.pats[c.pat].kinds&kSubstance == 0 {

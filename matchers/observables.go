@@ -60,6 +60,43 @@ func findAt(text string, lower []byte, re *regexp.Regexp, kws ...string) [][]str
 	return out
 }
 
+// findShared applies sharedRE only where a messenger label is followed,
+// after optional spaces, by a list separator ("/", "|", ",", "&", "+",
+// "or", "and"): the regexp runs on few texts.
+func findShared(text string, lower []byte) [][]string {
+	var out [][]string
+	for _, kw := range []string{"whatsapp", "whats app", "whatapp", "signal", "telegram"} {
+		for off := 0; off < len(lower); {
+			i := indexIn(lower[off:], kw)
+			if i < 0 {
+				break
+			}
+			p := off + i
+			off = p + len(kw)
+			if p > 0 && isAlnumByte(lower[p-1]) {
+				continue
+			}
+			j := off
+			for j < len(lower) && lower[j] == ' ' {
+				j++
+			}
+			if j >= len(lower) {
+				continue
+			}
+			switch c := lower[j]; {
+			case c == '/' || c == '|' || c == ',' || c == '&' || c == '+':
+			case bytes.HasPrefix(lower[j:], []byte("or ")) || bytes.HasPrefix(lower[j:], []byte("and ")):
+			default:
+				continue
+			}
+			if m := sharedRE.FindStringSubmatch(text[p:min(len(text), p+96)]); m != nil {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
 // indexIn is strings.Index for a byte slice and a string keyword.
 // bytes.Index switches to a vector search when the keyword's first byte is
 // common (the 't' of "tg", "telegram", "threema").
@@ -159,7 +196,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		}
 	}
 	if messengers {
-		for _, m := range findAt(text, lower, sharedRE, "whatsapp", "whats app", "whatapp", "signal", "telegram") {
+		for _, m := range findShared(text, lower) {
 			v := phoneDigits(m[2])
 			labels := strings.ToLower(m[1])
 			if strings.Contains(labels, "app") {
