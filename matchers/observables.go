@@ -195,7 +195,10 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 			add(precwatch.ObservableWhatsApp, v)
 		}
 	}
-	if messengers {
+	// Phone numbers are found once; one announced for several messengers
+	// is looked for only when the text holds one.
+	phones := findPhones(text)
+	if messengers && len(phones) > 0 {
 		for _, m := range findShared(text, lower) {
 			v := phoneDigits(m[2])
 			labels := strings.ToLower(m[1])
@@ -229,7 +232,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 			add(precwatch.ObservableSignal, v)
 		}
 	}
-	for _, d := range findPhones(text) {
+	for _, d := range phones {
 		add(precwatch.ObservablePhone, d)
 	}
 	// Crypto addresses: whole alphanumeric tokens.
