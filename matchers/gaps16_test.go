@@ -46,6 +46,7 @@ func TestGap16SafetyTips(t *testing.T) {
 		{"en", "Toluene 99.9%, 20 L", "Beware of fake sellers, we only take orders on Telegram.", true},
 		{"en", "Toluene 99.9%, 20 L", "Scammers copy our ads! Our only Telegram: @real_toluene_shop", true},
 		{"en", "Toluene 99.9%, 20 L", "Not a scammer, order via Telegram.", true},
+		{"en", "Toluene 99.9%, 20 L", "Beware of fakes - order only via Wickr.", true},
 	})
 }
 

@@ -1450,7 +1450,9 @@ func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
 			continue
 		}
 		k := m.pats[c.pat].kinds
-		if k&kIndWarn != 0 && c.e <= s && sameClause(f.norm[c.e:s]) {
+		// A dash ends the warning too: "beware of fakes – order only via
+		// Wickr" is the seller's own channel.
+		if k&kIndWarn != 0 && c.e <= s && sameClause(f.norm[c.e:s]) && !dashBreak(f.norm[c.e:s]) {
 			return true
 		}
 		if k&kIndWarnAfter != 0 && c.s >= e && sameSentence(f.norm[e:c.s]) {
@@ -1461,6 +1463,11 @@ func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
 		}
 	}
 	return false
+}
+
+// dashBreak reports whether gap holds a spaced dash (" - ", " – ", " — ").
+func dashBreak(gap []byte) bool {
+	return bytes.Contains(gap, []byte(" - ")) || bytes.Contains(gap, []byte(" – ")) || bytes.Contains(gap, []byte(" — "))
 }
 
 // refusedIndicator reports whether the indicator phrase ending at e is
