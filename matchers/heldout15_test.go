@@ -16,7 +16,6 @@ const heldout15Path = "../testdata/heldout15/listings.jsonl"
 // listed but left out of the assertion.
 var heldout15KnownGaps = map[string]string{
 	"h0010": "false positive: Arabic customs-seizure news (تضبط شحنة) read as a pseudoephedrine offer; no Arabic news cue",
-	"h0085": "CAS: MEK = Indonesian \"mesin es krim\" (ice-cream machine) taken as methyl ethyl ketone because of the \"12 L\" volume",
 }
 
 // TestHeldout15 measures the matcher on the fifteenth held-out set.

@@ -35,9 +35,16 @@ type lexicon struct {
 	Licensed        []string `yaml:"licensed"`
 	NotSubstance    []string `yaml:"not_substance"`
 	NonOffer        []string `yaml:"non_offer"`
-	Offer           []string `yaml:"offer"`
-	OfferWeak       []string `yaml:"offer_weak"`
-	Exclusions      []string `yaml:"exclusions"`
+	// NonOfferAuthority: report words that only name an authority (police,
+	// customs, a ministry, an agency). They count as report words beside
+	// another one ("police seized …") but never make a report on their
+	// own: an offer says "customs no problem" or "Douane : aucun souci".
+	NonOfferAuthority []string `yaml:"non_offer_authority"`
+	// NonOfferVerbs: more report words (kept apart to document round 16).
+	NonOfferVerbs []string `yaml:"non_offer_verbs"`
+	Offer         []string `yaml:"offer"`
+	OfferWeak     []string `yaml:"offer_weak"`
+	Exclusions    []string `yaml:"exclusions"`
 	// Paperwork: licence nouns and the cues that deny them.
 	Paperwork struct {
 		Nouns  []string `yaml:"nouns"`
@@ -105,6 +112,19 @@ type lexicon struct {
 		// topic particle between ("匿名配送不可", "stealth shipping: not
 		// available").
 		Unavailable []string `yaml:"unavailable"`
+		// Warning: scam-warning cues of marketplace safety tips
+		// ("scammers often ask to move to WhatsApp or Telegram"): an
+		// indicator phrase at most 120 bytes after one, in the same
+		// clause, warns buyers against it and is no indicator of the offer.
+		Warning []string `yaml:"warning"`
+		// WarningAfter: the same cues of verb-final languages, said after
+		// the phrase in the same sentence ("LINEやTelegramへの誘導にはご注意
+		// ください", "…或使用虚拟货币付款，请提高警惕").
+		WarningAfter []string `yaml:"warning_after"`
+		// Share: share-bar cues ("Share: Facebook | WhatsApp"); a
+		// messenger named right after one on the same line is a share
+		// button, no contact.
+		Share []string `yaml:"share"`
 	} `yaml:"indicator_negation"`
 	// IndicatorFrames: indicators said in two parts, a word of First and,
 	// at most Within bytes after it in the same sentence, a word of Second

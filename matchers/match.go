@@ -398,6 +398,7 @@ type evaluation struct {
 	// cryptoOnly: a crypto payment is said to be the only one.
 	fiat, cryptoOnly bool
 	newsPats         []int32 // distinct non-offer patterns found
+	newsAuth         int     // how many of newsPats only name an authority
 	offerPats        []int32 // distinct offer patterns found
 	textLen          int
 	notSubst         string
@@ -516,7 +517,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
-			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h)
+			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h) &&
+				(k&kAuthority == 0 || !m.authorityInFrame(f, h))
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
@@ -531,6 +533,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if news && h.s >= newsEnd && !slices.Contains(ev.newsPats, h.pat) {
 				ev.newsPats = append(ev.newsPats, h.pat)
+				if k&kAuthority != 0 {
+					ev.newsAuth++
+				}
 			}
 			if news && h.e > newsEnd {
 				newsEnd = h.e
@@ -630,6 +635,22 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 		}
 	}
+	// Ambiguous abbreviations the listing spells out as something else
+	// ("PMK (Pimp My Keyboard)"): none of their mentions counts.
+	var spelled []ambRef
+	for fi := range fields {
+		f := &fields[fi]
+		for _, h := range f.hits {
+			if h.pat < 0 || h.cas == noSub || m.pats[h.pat].kinds&kSubstance == 0 {
+				continue
+			}
+			for _, r := range m.pats[h.pat].refs {
+				if r.amb != -1 && m.acronymSpelledOut(f, h, r.sub) {
+					spelled = append(spelled, ambRef{sub: r.sub, amb: r.amb})
+				}
+			}
+		}
+	}
 	// Substance mentions, per field, with negation.
 	for fi := range fields {
 		f := &fields[fi]
@@ -699,6 +720,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					if ok && (m.followsOther(f, h, r.sub) || saltMarkerAfterWord(f.norm, h)) {
 						ok = false
 					}
+					// "PMK (Pimp My Keyboard)", "Nuclear Power Plant (NPP)":
+					// the abbreviation spelled out as something else, here
+					// or anywhere in the listing.
+					if ok && slices.Contains(spelled, ambRef{sub: r.sub, amb: r.amb}) {
+						ok = false
+					}
 					if !ok {
 						if len(ev.ambDropped) < 5 {
 							ev.ambDropped = append(ev.ambDropped, r.ambLine)
@@ -742,6 +769,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if c.fr > 0 && m.frameBlocked(f, c) {
 			continue // "customs duties not included": a word of the frame's block list clears it
 		}
+		if m.warnedAgainst(f, c.s, c.e) {
+			continue // a marketplace safety tip: "scammers often ask to move to Telegram"
+		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
@@ -783,6 +813,99 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 	}
 	return ev
+}
+
+// acronymSpelledOut reports whether ambiguous abbreviation h is spelled
+// out in brackets right after it ("PMK (Pimp My Keyboard)") or stands in
+// brackets right after its spelling ("nuclear power plant (NPP)"): the
+// initials of the words spell the abbreviation's letters, and no term of
+// substance sub lies in the spelling ("BMK (benzyl methyl ketone)" is the
+// substance).
+func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
+	b := f.norm
+	// Cheap test first: a bracket right after the term, or the term in
+	// brackets.
+	i := int(h.e)
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	after := i < len(b) && b[i] == '('
+	inside := h.s > 0 && b[h.s-1] == '(' && int(h.e) < len(b) && b[h.e] == ')'
+	if !after && !inside {
+		return false
+	}
+	var buf [8]byte
+	letters := buf[:0]
+	for _, c := range b[h.s:h.e] {
+		if c >= 'a' && c <= 'z' {
+			if len(letters) == len(buf) {
+				return false
+			}
+			letters = append(letters, c)
+		}
+	}
+	if len(letters) < 2 || len(letters) != int(h.e-h.s) && len(letters) < 3 {
+		return false
+	}
+	lo, hi := -1, -1
+	if after {
+		if j := bytes.IndexByte(b[i+1:min(len(b), i+80)], ')'); j > 0 {
+			lo, hi = i+1, i+1+j
+		}
+	}
+	if lo < 0 {
+		if !inside {
+			return false
+		}
+		// "… (NPP)": as many words before the bracket as the
+		// abbreviation has letters.
+		k := int(h.s) - 2
+		for k >= 0 && b[k] == ' ' {
+			k--
+		}
+		hi = k + 1
+		lo = hi
+		for n := 0; n < len(letters); n++ {
+			for lo > 0 && b[lo-1] == ' ' {
+				lo--
+			}
+			if lo == 0 || hi-lo > 80 {
+				return false
+			}
+			for lo > 0 && b[lo-1] != ' ' {
+				lo--
+			}
+		}
+	}
+	// The initials of the words (split at spaces and hyphens) must spell
+	// the letters.
+	n := 0
+	for k := lo; k < hi; k++ {
+		if b[k] == ' ' || b[k] == '-' {
+			continue
+		}
+		if k > lo && b[k-1] != ' ' && b[k-1] != '-' {
+			continue
+		}
+		if n >= len(letters) || b[k] != letters[n] {
+			return false
+		}
+		n++
+	}
+	if n != len(letters) {
+		return false
+	}
+	for _, c := range f.window(int32(lo)-maxCue, int32(hi)) {
+		if c.pat < 0 || c.s < int32(lo) || c.e > int32(hi) || m.pats[c.pat].kinds&kSubstance == 0 {
+			continue
+		}
+		for _, r := range m.pats[c.pat].refs {
+			if r.sub == sub {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // oneQualifier reports whether gap, between a denial cue and a packaging
@@ -1226,6 +1349,39 @@ func sameSentence(gap []byte) bool {
 	return true
 }
 
+// authorityInFrame reports whether authority noun h (police, customs)
+// is the first part of a risk-indicator frame said in the same clause:
+// "Douane geen probleem", "Celnicy nie sprawdzają", "税関の心配なし" name
+// the authority to say it is no obstacle, which is an indicator of an
+// offer and no report (the bare 세관 of heldout14 i0231 was one case).
+func (m *Matcher) authorityInFrame(f *field, h fhit) bool {
+	p := &m.pats[h.pat]
+	if p.kinds&kFrameFirst == 0 {
+		return false
+	}
+	for _, fr := range p.frameFirst {
+		if m.frames[fr].negated {
+			if s, e, ok := m.negFrameSpan(f, h, fr); ok && s <= h.s && e >= h.e {
+				return true
+			}
+		}
+	}
+	for _, c := range f.window(h.e, h.e+maxCue) {
+		if c.pat < 0 || m.pats[c.pat].kinds&kFrameSecond == 0 {
+			continue
+		}
+		for _, fr := range m.pats[c.pat].frameSecond {
+			if !slices.Contains(p.frameFirst, fr) {
+				continue
+			}
+			if s, e, ok := m.frameSpan(f, c, fr); ok && s <= h.s && e >= h.e {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // insideIndicator reports whether hit h lies inside a longer risk-indicator
 // or offer phrase: "税関" (customs, a report word) in "税関対策済み" (customs
 // taken care of) is part of the indicator, not a report; "règlement"
@@ -1276,6 +1432,42 @@ func (m *Matcher) negatedIndicator(f *field, s int32) bool {
 		}
 	}
 	return false
+}
+
+// warnedAgainst reports whether the indicator phrase at s..e stands in a
+// scam warning of the marketplace's safety tips: a warning cue
+// ("scammers", "Betrüger", "мошенники", "มิจฉาชีพ") at most maxCue bytes
+// before it in the same clause ("scammers often ask to move to WhatsApp
+// or Telegram"), or a trailing cue of a verb-final language ("ご注意
+// ください", "请提高警惕", "사기일 수 있습니다") at most 160 bytes after it in
+// the same sentence. Such a page warns buyers against the channel; a
+// seller's own handle or number is still an observable and an indicator.
+// A share bar ("Share: Facebook | WhatsApp | Telegram") names messengers
+// as buttons: a share cue at most 60 bytes before on the same line.
+func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
+	for _, c := range f.window(s-maxCue, e+160) {
+		if c.pat < 0 {
+			continue
+		}
+		k := m.pats[c.pat].kinds
+		// A dash ends the warning too: "beware of fakes – order only via
+		// Wickr" is the seller's own channel.
+		if k&kIndWarn != 0 && c.e <= s && sameClause(f.norm[c.e:s]) && !dashBreak(f.norm[c.e:s]) {
+			return true
+		}
+		if k&kIndWarnAfter != 0 && c.s >= e && sameSentence(f.norm[e:c.s]) {
+			return true
+		}
+		if k&kIndShare != 0 && c.e <= s && s-c.e <= 60 && sameSentence(f.norm[c.e:s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// dashBreak reports whether gap holds a spaced dash (" - ", " – ", " — ").
+func dashBreak(gap []byte) bool {
+	return bytes.Contains(gap, []byte(" - ")) || bytes.Contains(gap, []byte(" – ")) || bytes.Contains(gap, []byte(" — "))
 }
 
 // refusedIndicator reports whether the indicator phrase ending at e is
@@ -2097,8 +2289,12 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				byPre[i] = true
 			}
 		}
-		for _, c := range f.window(h.e, h.e+2) {
-			if c.pat < 0 || m.pats[c.pat].kinds&kNegAfter == 0 || !onlySpace(f.norm[h.e:c.s]) {
+		// "エフェドリン（麻黄）不使用", "ephedrine (ephedra) free": the cue
+		// after a bracket that follows the name, or after the bracket the
+		// name stands in.
+		post := bracketAfter(f.norm, h.e)
+		for _, c := range f.window(post, post+2) {
+			if c.pat < 0 || m.pats[c.pat].kinds&kNegAfter == 0 || !onlySpace(f.norm[post:c.s]) {
 				continue
 			}
 			blocked := false
@@ -2151,6 +2347,32 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	}
 }
 
+// bracketAfter returns where an after-negation cue of the name ending at
+// e may start: after a short bracket right after the name ("(ephedra)",
+// at most 48 bytes, no sentence end inside), after the closing bracket
+// the name ends in, or e itself.
+func bracketAfter(b []byte, e int32) int32 {
+	i := int(e)
+	if i < len(b) && b[i] == ')' {
+		return e + 1
+	}
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	if i >= len(b) || b[i] != '(' {
+		return e
+	}
+	for j := i + 1; j < len(b) && j <= i+48; j++ {
+		switch b[j] {
+		case ')':
+			return int32(j + 1)
+		case '(', '.', ';', '!', '?', '\n':
+			return e
+		}
+	}
+	return e
+}
+
 // colonGap reports whether a gap is one colon with spaces: a negation cue
 // that opens a list ("we do not sell: ephedrine, safrole", "мы не продаём:
 // эфедрин, сафрол").
@@ -2178,11 +2400,17 @@ func (m *Matcher) negCueOnly(f *field, e, s int32) bool {
 // chemicalEnding reports whether the letters norm[s:e] after an
 // inflecting stem are a chemical suffix that makes another compound
 // ("piperidin|ol", "piperidin|yl", "piperidin|one") or the "-o" of a
-// substituent prefix ("anilino-N-…"), not a case ending: no inflecting
-// language the watchlist names has these as endings.
+// substituent prefix ("anilino-N-…"), or the English plural "-es" of a
+// compound class, not a case ending: no inflecting language the watchlist
+// names has these as endings.
 func chemicalEnding(norm []byte, s, e int) bool {
 	switch string(norm[s:e]) {
 	case "ol", "yl", "one":
+		return true
+	case "es":
+		// "Piperidines", "Ketones": the English plural names a class of
+		// compounds (a catalogue heading, heldout16 v0024); no inflecting
+		// language of the watchlist ends a case of these stems in -es.
 		return true
 	case "o":
 		return e < len(norm) && norm[e] == '-'
@@ -2658,9 +2886,12 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 // customs seizure, contact us" is an offer). A single non-offer word
 // outweighs at most one offer word ("network selling ANPP", officials
 // said), and only when no product form, quantity or delivery word backs it.
+// Authority nouns (police, customs, a ministry) count only beside a report
+// word of another kind: on their own they make no report ("Polizei? Kein
+// Thema.").
 func (ev *evaluation) isReport() bool {
 	news, offers := len(ev.newsPats), len(ev.offerPats)
-	if news == 0 || ev.priced || len(ev.observ) > 0 {
+	if news == 0 || ev.priced || len(ev.observ) > 0 || ev.newsAuth == news {
 		return false
 	}
 	if !ev.chemForm && offers == 0 {

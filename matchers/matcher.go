@@ -84,6 +84,10 @@ const (
 	kPackNoun
 	kPackBefore
 	kPackAfter
+	kIndWarn
+	kIndWarnAfter
+	kAuthority
+	kIndShare
 )
 
 // termRef ties a pattern to a substance term.
@@ -388,7 +392,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}{
 		{lex.ChemicalContext, kChemCtx}, {lex.ChemicalForm, kChemForm | kChemCtx}, {lex.DosageForms, kDosage},
 		{lex.Bulk, kBulk}, {lex.Licensed, kLicensed}, {lex.NotSubstance, kNotSubstance},
-		{lex.NonOffer, kNonOffer}, {lex.Offer, kOffer}, {lex.OfferWeak, kOfferWeak}, {lex.Exclusions, kExclusion},
+		{lex.NonOffer, kNonOffer}, {lex.NonOfferAuthority, kNonOffer | kAuthority}, {lex.NonOfferVerbs, kNonOffer}, {lex.Offer, kOffer}, {lex.OfferWeak, kOfferWeak}, {lex.Exclusions, kExclusion},
 		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate},
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
@@ -401,6 +405,8 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.IndicatorNegation.Unavailable, kIndNegAfter | kIndUnavail},
 		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
 		{lex.IndicatorNegation.After, kIndNegAfter},
+		{lex.IndicatorNegation.Warning, kIndWarn}, {lex.IndicatorNegation.WarningAfter, kIndWarnAfter},
+		{lex.IndicatorNegation.Share, kIndShare},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {

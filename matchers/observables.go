@@ -22,6 +22,11 @@ var (
 )
 
 var (
+	// sharedRE: one number announced for two or more messengers
+	// ("WhatsApp/Signal: +86 …", "Telegram, WhatsApp or Signal: +44 …"):
+	// group 1 holds the labels, group 2 the number, which each phone
+	// messenger named gets.
+	sharedRE = regexp.MustCompile(`^(?i)((?:whats?\s?app|signal|telegram)(?:\s*(?:/|\||,|&|\+|\bor\b|\band\b)\s*(?:whats?\s?app|signal|telegram|viber|wechat|line|skype|imo)){1,3})\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*(\+?\d[\d \-()]{5,18}\d)`)
 	// telegramWordsRE: the Telegram name in another script, or in any
 	// script followed by a few words before the handle ("تيليجرام @x",
 	// "टेलीग्राम पर संपर्क करें: @x", "텔레그램 문의 @x").
@@ -48,6 +53,43 @@ func findAt(text string, lower []byte, re *regexp.Regexp, kws ...string) [][]str
 				continue
 			}
 			if m := re.FindStringSubmatch(text[p:min(len(text), p+96)]); m != nil {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// findShared applies sharedRE only where a messenger label is followed,
+// after optional spaces, by a list separator ("/", "|", ",", "&", "+",
+// "or", "and"): the regexp runs on few texts.
+func findShared(text string, lower []byte) [][]string {
+	var out [][]string
+	for _, kw := range []string{"whatsapp", "whats app", "whatapp", "signal", "telegram"} {
+		for off := 0; off < len(lower); {
+			i := indexIn(lower[off:], kw)
+			if i < 0 {
+				break
+			}
+			p := off + i
+			off = p + len(kw)
+			if p > 0 && isAlnumByte(lower[p-1]) {
+				continue
+			}
+			j := off
+			for j < len(lower) && lower[j] == ' ' {
+				j++
+			}
+			if j >= len(lower) {
+				continue
+			}
+			switch c := lower[j]; {
+			case c == '/' || c == '|' || c == ',' || c == '&' || c == '+':
+			case bytes.HasPrefix(lower[j:], []byte("or ")) || bytes.HasPrefix(lower[j:], []byte("and ")):
+			default:
+				continue
+			}
+			if m := sharedRE.FindStringSubmatch(text[p:min(len(text), p+96)]); m != nil {
 				out = append(out, m)
 			}
 		}
@@ -153,6 +195,24 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 			add(precwatch.ObservableWhatsApp, v)
 		}
 	}
+	// Phone numbers are found once; one announced for several messengers
+	// is looked for only when the text holds one.
+	phones := findPhones(text)
+	if messengers && len(phones) > 0 {
+		for _, m := range findShared(text, lower) {
+			v := phoneDigits(m[2])
+			labels := strings.ToLower(m[1])
+			if strings.Contains(labels, "app") {
+				add(precwatch.ObservableWhatsApp, v)
+			}
+			if strings.Contains(labels, "signal") {
+				add(precwatch.ObservableSignal, v)
+			}
+			if strings.Contains(labels, "telegram") {
+				add(precwatch.ObservableTelegram, v)
+			}
+		}
+	}
 	if messengers {
 		for _, m := range findAt(text, lower, threemaRE, "threema") {
 			add(precwatch.ObservableThreema, strings.ToUpper(m[1]))
@@ -172,7 +232,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 			add(precwatch.ObservableSignal, v)
 		}
 	}
-	for _, d := range findPhones(text) {
+	for _, d := range phones {
 		add(precwatch.ObservablePhone, d)
 	}
 	// Crypto addresses: whole alphanumeric tokens.
