@@ -347,6 +347,38 @@ func TestReview6SearchExportEverything(t *testing.T) {
 	if code, body := f.do("admin", "GET", "/api/v1/search/export.csv?page=2", ""); code != 400 {
 		t.Errorf("export with page=: %d %s, want 400 (an export has no pages)", code, short(body))
 	}
+
+	// M3: above 10,000 hits the facets are flagged as estimates, and
+	// exact_facets=true counts them.
+	type facets struct {
+		Total       int  `json:"total"`
+		Approximate bool `json:"facets_approximate"`
+		Facets      map[string][]struct {
+			Term  string `json:"term"`
+			Count int    `json:"count"`
+		} `json:"facets"`
+	}
+	sellerCount := func(r facets) int {
+		for _, ft := range r.Facets["seller"] {
+			if ft.Term == "bulk-seller" {
+				return ft.Count
+			}
+		}
+		return -1
+	}
+	var est, exact facets
+	f.getJSON("admin", "/api/v1/search?q=*&size=0", &est)
+	if !est.Approximate {
+		t.Errorf("search * over %d hits: facets_approximate false, want true", est.Total)
+	}
+	f.getJSON("admin", "/api/v1/search?q=*&size=0&exact_facets=true", &exact)
+	if exact.Approximate || sellerCount(exact) != extra {
+		t.Errorf("search * exact_facets=true: approximate %v, bulk-seller %d, want false and %d", exact.Approximate, sellerCount(exact), extra)
+	}
+	_, page, _ := b.get("/search?q=*")
+	if !strings.Contains(page, `id="exact-facets"`) || !strings.Contains(page, "exact_facets=true") {
+		t.Errorf("search page over %d hits: no Count exactly link", est.Total)
+	}
 }
 
 // TestReview6SaltCASFindsSubstance: a CAS query finds the listings where
