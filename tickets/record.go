@@ -234,49 +234,56 @@ func resultDigest(r precwatch.Result) string {
 func (s *Store) record(ctx context.Context, tx *wtx, r *precwatch.Result, resultJSON, digest string, at time.Time) (*Outcome, error) {
 	l := &r.Listing
 	atN := ns(at)
-	// One offer is one listing whether a target read the platform's id for
-	// it or fell back to its URL: a result under an id not stored that is
-	// the same offer as a stored listing is that listing.
-	storedID, err := resolveID(ctx, tx, l.Platform, l.ID, l.URL, l.Seller)
-	if err != nil {
-		return nil, err
-	}
-	if storedID != l.ID {
-		same, err := sameContent(ctx, tx, l.Platform, storedID, l)
-		if err != nil {
-			return nil, err
-		}
-		if same {
-			// The same content under the other identity: a sighting
-			// of the stored listing, not a new version.
-			if err := s.seen(ctx, tx, l.Platform, storedID, l.Target, at); err != nil {
-				return nil, err
-			}
-			t, err := ticketByListing(ctx, tx, l.Platform, storedID)
-			if err != nil || t == nil {
-				return &Outcome{}, err
-			}
-			return &Outcome{Ticket: &t.Ticket}, nil
-		}
-		if r.Match.ID == l.ID {
-			r.Match.ID = storedID
-		}
-		l.ID = storedID
-		b, err := json.Marshal(r)
-		if err != nil {
-			return nil, err
-		}
-		resultJSON, digest = string(b), resultDigest(*r)
-	}
 	suspicious := r.Match.Suspicious
 	var (
 		oldDigest, oldStatus, oldHash string
 		firstSeen, lastSeen           int64
 		flagged, removedAt            sql.NullInt64
 	)
-	err = tx.QueryRowContext(ctx, `SELECT digest, status, content_hash, first_seen, last_seen, flagged_at, removed_at
-		FROM listings WHERE platform = ? AND listing_id = ?`,
-		l.Platform, l.ID).Scan(&oldDigest, &oldStatus, &oldHash, &firstSeen, &lastSeen, &flagged, &removedAt)
+	load := func() error {
+		return tx.QueryRowContext(ctx, `SELECT digest, status, content_hash, first_seen, last_seen, flagged_at, removed_at
+			FROM listings WHERE platform = ? AND listing_id = ?`,
+			l.Platform, l.ID).Scan(&oldDigest, &oldStatus, &oldHash, &firstSeen, &lastSeen, &flagged, &removedAt)
+	}
+	err := load()
+	if errors.Is(err, sql.ErrNoRows) {
+		// One offer is one listing whether a target read the platform's
+		// id for it or fell back to its URL: a result under an id not
+		// stored that is the same offer as a stored listing is that
+		// listing.
+		storedID, err := resolveByURL(ctx, tx, l.Platform, l.ID, l.URL, l.Seller)
+		if err != nil {
+			return nil, err
+		}
+		if storedID != l.ID {
+			same, err := sameContent(ctx, tx, l.Platform, storedID, l)
+			if err != nil {
+				return nil, err
+			}
+			if same {
+				// The same content under the other identity: a
+				// sighting of the stored listing, not a new version.
+				if err := s.seen(ctx, tx, l.Platform, storedID, l.Target, at); err != nil {
+					return nil, err
+				}
+				t, err := ticketByListing(ctx, tx, l.Platform, storedID)
+				if err != nil || t == nil {
+					return &Outcome{}, err
+				}
+				return &Outcome{Ticket: &t.Ticket}, nil
+			}
+			if r.Match.ID == l.ID {
+				r.Match.ID = storedID
+			}
+			l.ID = storedID
+			b, err := json.Marshal(r)
+			if err != nil {
+				return nil, err
+			}
+			resultJSON, digest = string(b), resultDigest(*r)
+			err = load()
+		}
+	}
 	exists := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, err
@@ -761,11 +768,19 @@ func resolveID(ctx context.Context, q queryer, platform, id, listingURL, seller 
 	if !errors.Is(err, sql.ErrNoRows) {
 		return "", err
 	}
+	return resolveByURL(ctx, q, platform, id, listingURL, seller)
+}
+
+// resolveByURL is resolveID for an id known not to be stored.
+func resolveByURL(ctx context.Context, q queryer, platform, id, listingURL, seller string) (string, error) {
+	if listingURL == "" {
+		return id, nil
+	}
 	forms := urlForms(listingURL)
 	urlKeyed := slices.Contains(forms, id)
 	args := []any{platform, forms[0], forms[1], forms[2]}
-	rows, err := q.QueryContext(ctx, `SELECT listing_id, url, seller FROM listings
-		WHERE platform = ? AND (url IN (?2, ?3, ?4) OR listing_id IN (?2, ?3, ?4)) ORDER BY listing_id`, args...)
+	rows, err := q.QueryContext(ctx, `SELECT listing_id, url, seller FROM listings INDEXED BY listings_url WHERE platform = ?1 AND url IN (?2, ?3, ?4)
+		UNION ALL SELECT listing_id, url, seller FROM listings WHERE platform = ?1 AND listing_id IN (?2, ?3, ?4)`, args...)
 	if err != nil {
 		return "", err
 	}
@@ -776,6 +791,9 @@ func resolveID(ctx context.Context, q queryer, platform, id, listingURL, seller 
 		var sid, surl, sseller string
 		if err := rows.Scan(&sid, &surl, &sseller); err != nil {
 			return "", err
+		}
+		if _, dup := sellers[sid]; dup {
+			continue
 		}
 		sellers[sid] = sseller
 		if slices.Contains(forms, sid) {
