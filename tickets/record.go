@@ -546,7 +546,7 @@ func (s *Store) MarkGone(ctx context.Context, platform string, urls []string, at
 			for _, u := range chunk {
 				args = append(args, u)
 			}
-			ids, err := listingIDs(ctx, tx, `SELECT listing_id FROM listings WHERE platform = ? AND status = 'active'
+			ids, err := listingIDs(ctx, tx, `SELECT listing_id FROM listings INDEXED BY listings_url WHERE platform = ? AND status = 'active'
 				AND url IN (`+placeholders(len(chunk))+`)`, args...)
 			if err != nil {
 				return err
