@@ -87,9 +87,9 @@ func TestConfigCheckUsage(t *testing.T) {
 		}
 	}
 	for _, args := range [][]string{{"config", "--help"}, {"config", "check", "--help"}} {
-		code, _, stderr := runCmd(t, nil, args...)
-		if code != 0 || !strings.Contains(stderr, "Usage: precwatch config") {
-			t.Errorf("%v = exit %d, %q; want 0 and usage", args, code, stderr)
+		code, stdout, _ := runCmd(t, nil, args...)
+		if code != 0 || !strings.Contains(stdout, "Usage: precwatch config") {
+			t.Errorf("%v = exit %d, stdout %q; want 0 and usage", args, code, stdout)
 		}
 	}
 }

@@ -188,7 +188,7 @@ func usage(w io.Writer) {
 // environment's stderr and returns errors instead of exiting.
 func newFlagSet(env *Env, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet("precwatch "+name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(usageOutput{Writer: env.Stderr, help: env.Stdout})
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), strings.TrimSpace("Usage: precwatch "+name+" "+synopsis))
 		n := 0
@@ -302,6 +302,14 @@ func takesValue(fs *flag.FlagSet, a string) bool {
 	return !ok || !b.IsBoolFlag()
 }
 
+// usageOutput is a flag set's output: usage after a mistake goes to the
+// Writer (stderr), the help a user asked for with -h or --help to help
+// (stdout).
+type usageOutput struct {
+	io.Writer
+	help io.Writer
+}
+
 // parseLeadingFlags parses the flags that come first in args, up to the
 // first positional argument or "--", as the flag package does.
 func parseLeadingFlags(fs *flag.FlagSet, args []string) error {
@@ -314,6 +322,11 @@ func parseLeadingFlags(fs *flag.FlagSet, args []string) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, flag.ErrHelp):
+		// Asked for, the help is the command's output (`precwatch crawl
+		// --help | less`); a usage printed after an error goes to stderr.
+		if u, ok := out.(usageOutput); ok {
+			out = u.help
+		}
 		io.Copy(out, &buf)
 		return flag.ErrHelp
 	}

@@ -145,8 +145,8 @@ func TestMatchDocumentsAndStdin(t *testing.T) {
 }
 
 func TestMatchFlags(t *testing.T) {
-	if code, _, stderr := runMatchCmd(t, "", "--help"); code != 0 || !strings.Contains(stderr, "--threshold") {
-		t.Errorf("match --help = %d, %q", code, stderr)
+	if code, stdout, _ := runMatchCmd(t, "", "--help"); code != 0 || !strings.Contains(stdout, "--threshold") {
+		t.Errorf("match --help = %d, stdout %q", code, stdout)
 	}
 	if code, _, _ := runMatchCmd(t, "", "--format", "xml"); code != 2 {
 		t.Errorf("match --format xml = %d, want 2", code)

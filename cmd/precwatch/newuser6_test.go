@@ -147,9 +147,13 @@ func TestFlagsAfterArgumentsErrors(t *testing.T) {
 		{[]string{"tickets", "show", "1", "--help"}, 0, "Usage: precwatch tickets show"},
 	} {
 		before := dirState(t, dir)
-		code, _, stderr := runCmd(t, nil, tc.args...)
-		if code != tc.code || !strings.Contains(stderr, tc.want) {
-			t.Errorf("precwatch %s: exit %d, stderr %q; want exit %d and %q", strings.Join(tc.args, " "), code, stderr, tc.code, tc.want)
+		code, stdout, stderr := runCmd(t, nil, tc.args...)
+		got := stderr // a mistake is said on stderr, the help asked for on stdout
+		if tc.code == 0 {
+			got = stdout
+		}
+		if code != tc.code || !strings.Contains(got, tc.want) {
+			t.Errorf("precwatch %s: exit %d, output %q; want exit %d and %q", strings.Join(tc.args, " "), code, got, tc.code, tc.want)
 		}
 		if after := dirState(t, dir); after != before {
 			t.Errorf("precwatch %s changed %s:\n%s\nwas\n%s", strings.Join(tc.args, " "), dir, after, before)

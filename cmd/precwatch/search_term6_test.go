@@ -48,3 +48,23 @@ func TestSearchTextIsTerminalSafe(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpGoesToStdout: the help a user asks for is the command's output
+// (`precwatch crawl --help | less`), while the usage after a mistake goes
+// to stderr.
+func TestHelpGoesToStdout(t *testing.T) {
+	for _, args := range [][]string{
+		{"crawl", "--help"}, {"serve", "-h"}, {"match", "--help"}, {"search", "--help"}, {"rescan", "--help"},
+		{"demo", "--help"}, {"config", "check", "--help"}, {"target", "test", "--help"}, {"tickets", "list", "--help"},
+		{"token", "create", "--help"}, {"version", "--help"},
+	} {
+		code, stdout, stderr := runCmd(t, nil, args...)
+		if code != 0 || !strings.Contains(stdout, "Usage: precwatch") || stderr != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 0 and the usage on stdout only", args, code, stdout, stderr)
+		}
+	}
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--bogus")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "Usage: precwatch crawl") {
+		t.Errorf("crawl --bogus: exit %d, stdout %q, stderr %q; want 2 and the usage on stderr", code, stdout, stderr)
+	}
+}

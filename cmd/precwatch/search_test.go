@@ -132,7 +132,7 @@ func TestSearchCommand(t *testing.T) {
 			}
 		})
 	}
-	if code, out, _ := runSearchCmd("search", "--help"); code != 0 || out != "" {
-		t.Errorf("search --help: exit %d", code)
+	if code, out, _ := runSearchCmd("search", "--help"); code != 0 || !strings.Contains(out, "Usage: precwatch search") {
+		t.Errorf("search --help: exit %d, stdout %q; want 0 and the usage on stdout", code, out)
 	}
 }
