@@ -449,7 +449,7 @@ func (s *Server) ticket(r *http.Request, p *Principal) (*precwatch.Ticket, error
 		return nil, err
 	}
 	if !p.Sees(t.Platform) {
-		return nil, hidden(fmt.Sprintf("ticket %d not found", id), fmt.Sprintf("ticket %d is outside your platform", id))
+		return nil, scopeRefused(fmt.Sprintf("ticket %d is outside your platform", id))
 	}
 	return t, nil
 }
@@ -1375,5 +1375,5 @@ func (s *Server) writableTarget(r *http.Request, p *Principal) (*TargetInfo, err
 // hiddenTarget refuses another platform's target as if it did not exist
 // (the message of tickets.Store.Target for a missing one).
 func hiddenTarget(name string) error {
-	return hidden(fmt.Sprintf("target %s not found", name), fmt.Sprintf("target %s is outside your platform", name))
+	return scopeRefused(fmt.Sprintf("target %s is outside your platform", name))
 }

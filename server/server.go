@@ -370,30 +370,30 @@ func forbidden(format string, args ...any) error {
 }
 
 // scopeRefusal refuses a named resource (a ticket, a target, an evidence
-// snapshot) outside the caller's scope. It answers exactly as the
-// resource's absence does (404 not_found, the same message), so that
-// another platform's ticket IDs, target names and evidence hashes cannot
-// be told from ones that do not exist; the server logs the real reason
-// ("scope refusal").
+// snapshot) outside the caller's scope: 403 forbidden, as DESIGN.md's
+// contract says of any request outside the caller's scope ("Roles"), and a
+// log line ("scope refusal") for the operator. A resource that does not
+// exist is 404. (Answering 404 for both would hide another platform's
+// ticket IDs and target names, but the contract is 403.)
 type scopeRefusal struct {
-	notFound *precwatch.Error
-	reason   string
+	err    *precwatch.Error
+	reason string
 }
 
-func (e *scopeRefusal) Error() string { return e.notFound.Error() }
-func (e *scopeRefusal) Unwrap() error { return e.notFound }
+func (e *scopeRefusal) Error() string { return e.err.Error() }
+func (e *scopeRefusal) Unwrap() error { return e.err }
 
-// hidden is the error of a named resource outside the caller's scope:
-// notFound is the message of a resource that does not exist.
-func hidden(notFound, reason string) error {
-	return &scopeRefusal{notFound: precwatch.Errorf(precwatch.ENOTFOUND, "%s", notFound), reason: reason}
+// scopeRefused is the error of a named resource outside the caller's
+// scope; reason says which ("ticket 7 is outside your platform").
+func scopeRefused(reason string) error {
+	return &scopeRefusal{err: precwatch.Errorf(precwatch.EFORBIDDEN, "%s", reason), reason: reason}
 }
 
-// logRefusal logs a scope refusal answered as not found.
+// logRefusal logs a scope refusal.
 func (s *Server) logRefusal(r *http.Request, p *Principal, err error) {
 	var sr *scopeRefusal
 	if errors.As(err, &sr) && p != nil {
-		s.log.Warn("scope refusal", "method", r.Method, "path", r.URL.Path, "actor", p.Actor(), "reason", sr.reason, "status", http.StatusNotFound)
+		s.log.Warn("scope refusal", "method", r.Method, "path", r.URL.Path, "actor", p.Actor(), "reason", sr.reason, "status", http.StatusForbidden)
 	}
 }
 

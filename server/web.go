@@ -791,21 +791,24 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	}
 	setRole(r, p)
 	hash := strings.ToLower(r.PathValue("hash"))
-	// The scope first: outside it, the answer of a hash no ticket cites
-	// (404), whether or not the snapshot is still stored.
+	// The scope first: evidence only another platform's tickets cite is
+	// 403, whether or not the snapshot is still stored; a hash no ticket
+	// cites is 404.
 	plats, err := s.opts.Evidence.Platforms(r.Context(), hash, p.Scope())
 	if err != nil {
 		writeError(w, err)
 		return
 	}
 	if len(plats) == 0 {
-		err := precwatch.Error{Code: precwatch.ENOTFOUND, Message: fmt.Sprintf("no ticket has evidence %s", hash)}
 		if p.Scope() != nil {
 			if all, aerr := s.opts.Evidence.Platforms(r.Context(), hash, nil); aerr == nil && len(all) > 0 {
-				s.logRefusal(r, p, hidden(err.Message, fmt.Sprintf("evidence %s is outside your platform", hash)))
+				err := scopeRefused(fmt.Sprintf("evidence %s is outside your platform", hash))
+				s.logRefusal(r, p, err)
+				writeError(w, err)
+				return
 			}
 		}
-		writeError(w, &err)
+		writeError(w, precwatch.Errorf(precwatch.ENOTFOUND, "no ticket has evidence %s", hash))
 		return
 	}
 	snap, err := s.opts.Evidence.Snapshot(r.Context(), hash)

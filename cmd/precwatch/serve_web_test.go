@@ -262,11 +262,10 @@ func TestUIPagesByRole(t *testing.T) {
 		{"/search?q=glycidate", map[string]int{"admin": 200, "regulator": 200, "partner": 200, "reviewer": 200}},
 		{"/queue", map[string]int{"admin": 200, "regulator": 200, "partner": 200, "reviewer": 200}},
 		{own, map[string]int{"admin": 200, "regulator": 200, "partner": 200, "reviewer": 200}},
-		// Another platform's ticket and target: 404, as a missing one (session 6, L4).
-		{other, map[string]int{"admin": 200, "regulator": 200, "partner": 404, "reviewer": 404}},
+		{other, map[string]int{"admin": 200, "regulator": 200, "partner": 403, "reviewer": 403}},
 		{"/targets", map[string]int{"admin": 200, "regulator": 200, "partner": 200, "reviewer": 403}},
 		{"/targets/edit?name=chemhub", map[string]int{"admin": 200, "regulator": 200, "partner": 200, "reviewer": 403}},
-		{"/targets/edit?name=" + f.siteName(otherPlatform), map[string]int{"admin": 200, "regulator": 200, "partner": 404, "reviewer": 403}},
+		{"/targets/edit?name=" + f.siteName(otherPlatform), map[string]int{"admin": 200, "regulator": 200, "partner": 403, "reviewer": 403}},
 		{"/targets/edit", map[string]int{"admin": 200, "regulator": 403, "partner": 200, "reviewer": 403}},
 		{"/runs", map[string]int{"admin": 200, "regulator": 200, "partner": 200, "reviewer": 200}},
 		{"/export/tickets.csv", map[string]int{"admin": 200, "regulator": 200, "partner": 200, "reviewer": 200}},
