@@ -138,6 +138,11 @@ func loadConfig(env *Env, path string) (*config.Config, error) {
 // selectTargets returns the named targets of cfg, or all of them.
 func selectTargets(cfg *config.Config, cfgPath string, names []string) ([]precwatch.Target, error) {
 	if len(names) == 0 {
+		if len(cfg.Targets) == 0 {
+			// Said before anything is opened: a crawl of nothing would
+			// only create an empty data directory.
+			return nil, fmt.Errorf("%s has no targets: nothing to crawl (add a targets: list; see README, \"Configuring a target\")", cfgPath)
+		}
 		return cfg.Targets, nil
 	}
 	var ts []precwatch.Target

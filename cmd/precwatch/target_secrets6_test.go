@@ -147,3 +147,21 @@ func TestExposedAddr(t *testing.T) {
 		}
 	}
 }
+
+// TestCrawlNoTargets: a configuration without targets is refused before
+// crawl writes anything (no data directory appears).
+func TestCrawlNoTargets(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "empty.yml")
+	data := filepath.Join(dir, "data")
+	if err := os.WriteFile(cfg, []byte("data_dir: "+data+"\ntargets: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, nil, "crawl", "--config", cfg)
+	if code != 1 || !strings.Contains(errOut, "has no targets: nothing to crawl") {
+		t.Errorf("crawl of a config without targets: exit %d, stdout %q, stderr %q; want 1 and 'has no targets'", code, out, errOut)
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("crawl created %s for a config without targets (stat: %v)", data, err)
+	}
+}
