@@ -59,8 +59,8 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 		".txt files (also gzipped, .gz) in name order (hidden ones skipped, links to files read). A malformed line is\n"+
 		"reported as FILE:LINE on stderr and skipped; the exit status is then 1 (2 for wrong flags). Gzipped input\n"+
 		"decompresses to at most 1 GiB, a line, listing or document holds at most 64 MiB (longer: reported, exit 1).")
-	format := fs.String("format", "jsonl", "output format: jsonl (one JSON match a line) or text")
-	input := fs.String("input", "", "input format: jsonl (listings: one JSON object a line, a JSON array or pretty-printed objects) or text (one document a file); "+
+	format := fs.String("format", "jsonl", "output `FORMAT`: jsonl (one JSON match a line) or text")
+	input := fs.String("input", "", "input `FORMAT`: jsonl (listings: one JSON object a line, a JSON array or pretty-printed objects) or text (one document a file); "+
 		"default: .jsonl, .ndjson and .json files are jsonl, other inputs jsonl when they start with a JSON object or array and documents otherwise. "+
 		"An HTML page or web archive (.mhtml) becomes the listing it shows (title, canonical URL, main content without menus, related products and hidden text), other text is the description; "+
 		"a document's id is its file name (stdin: \"stdin\"), and its output line carries that listing (\"listing\"), which its hits' offsets point into")
