@@ -228,7 +228,7 @@ func TestExpand(t *testing.T) {
 		{"cost $5 and $A", "cost $5 and $A", ""},
 		{"$${A}", "${A}", ""},
 		{"$$${A}", "$${A}", ""}, // leftmost "$${" wins
-		{"${NOPE}", "", "environment variable NOPE is not set"},
+		{"${NOPE}", "", "environment variable NOPE is not set (set it in precwatch's environment, e.g. export NOPE=…)"},
 		{"${NOPE}${A}${ALSO}", "", "environment variables NOPE, ALSO are not set"},
 		{"${A", "", "unterminated"},
 		{"${}", "", "bad variable name"},

@@ -682,9 +682,9 @@ func expand(s string, getenv func(string) string) (string, error) {
 	switch len(missing) {
 	case 0:
 	case 1:
-		return "", fmt.Errorf("environment variable %s is not set", missing[0])
+		return "", fmt.Errorf("environment variable %s is not set (set it in precwatch's environment, e.g. export %s=…)", missing[0], missing[0])
 	default:
-		return "", fmt.Errorf("environment variables %s are not set", strings.Join(missing, ", "))
+		return "", fmt.Errorf("environment variables %s are not set (set them in precwatch's environment, e.g. export %s=…)", strings.Join(missing, ", "), missing[0])
 	}
 	return b.String(), nil
 }

@@ -60,7 +60,7 @@ targets:
 
 	// Without the secret in the environment the good file is bad.
 	code, _, stderr = runCmd(t, nil, "config", "check", good)
-	if wantErr := good + ":8:78: platforms[0].webhook_secret: environment variable SHOP_SECRET is not set\n"; code != 1 || stderr != wantErr {
+	if wantErr := good + ":8:78: platforms[0].webhook_secret: environment variable SHOP_SECRET is not set (set it in precwatch's environment, e.g. export SHOP_SECRET=…)\n"; code != 1 || stderr != wantErr {
 		t.Errorf("config check %s without SHOP_SECRET = %d, %q; want 1, %q", good, code, stderr, wantErr)
 	}
 
