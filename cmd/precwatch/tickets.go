@@ -452,8 +452,12 @@ func runTicketsExport(ctx context.Context, env *Env, args []string) error {
 	if err := tkCheckStatus(*status); err != nil {
 		return err
 	}
-	if *format == "incident" && *status != "" && *status != precwatch.StatusConfirmed {
-		return badUsage("--status %s: an incident report covers confirmed tickets (also once escalated) and takes no other --status", *status)
+	if *format == "incident" && *status != "" {
+		for _, st := range strings.Split(*status, ",") {
+			if st = strings.TrimSpace(st); st != "" && st != precwatch.StatusConfirmed && st != precwatch.StatusEscalated {
+				return badUsage("--status %s: an incident report covers confirmed tickets (also once escalated) and, with --status, confirmed or escalated ones", *status)
+			}
+		}
 	}
 	f := tickets.Filter{Status: *status, Platforms: tkPlatforms(*platform), Sort: tickets.SortID}
 	if *since != "" {

@@ -195,6 +195,16 @@ func TestTicketsShowAndSetStatus(t *testing.T) {
 		rep.Incidents[0].ConfirmedBy != "alice" || len(rep.Incidents[0].Destinations) != 1 {
 		t.Errorf("export incident = %+v, %v\n%s", rep, err, out)
 	}
+	// An escalation straight from the queue is an incident of
+	// --status escalated (the API's ?status=escalated), not of the default.
+	if code, _, errOut := tkRun(t, "tickets", "set-status", "--data", dir, "--actor", "bob", "--reason", "cross-border", "2", "escalated"); code != 0 {
+		t.Fatalf("escalate ticket 2 from open: exit %d, %s", code, errOut)
+	}
+	code, out, errOut = tkRun(t, "tickets", "export", "--data", dir, "--format", "incident", "--status", "escalated")
+	rep = tickets.IncidentReport{}
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil || len(rep.Incidents) != 1 || rep.Incidents[0].TicketID != 2 || rep.Incidents[0].Status != "escalated" {
+		t.Errorf("export incident --status escalated: exit %d, %+v, %v\n%s%s", code, rep, err, out, errOut)
+	}
 	if code, _, errOut := tkRun(t, "tickets", "export", "--data", dir, "--format", "xml"); code != 2 || !strings.Contains(errOut, `--format "xml": want jsonl, csv or incident`) {
 		t.Errorf("export --format xml: exit %d, stderr %q", code, errOut)
 	}
