@@ -197,8 +197,9 @@ func (x *Index) shardDirs() ([]string, error) {
 		switch ext := filepath.Ext(n); {
 		case shardName.MatchString(n):
 			names = append(names, n)
-		case ext == ".rebuild" && !x.opts.ReadOnly:
-			// An interrupted rebuild: the old shard is still in place.
+		case (ext == ".rebuild" || ext == ".new") && !x.opts.ReadOnly:
+			// An interrupted rebuild (the old shard is still in place)
+			// or shard creation (nothing was written to it yet).
 			if err := os.RemoveAll(filepath.Join(x.dir, n)); err != nil {
 				return nil, err
 			}
@@ -266,6 +267,36 @@ func (x *Index) newShard(path string) (bleve.Index, error) {
 	return s, nil
 }
 
+// createShard creates the shard name under a temporary name and renames
+// it into place once its mapping and version are written, so that a
+// process killed while creating it leaves no half-made shard that every
+// later open would fail on (Open removes the leftover).
+func (x *Index) createShard(name string) (bleve.Index, error) {
+	path := filepath.Join(x.dir, name)
+	tmp := path + ".new"
+	if err := os.RemoveAll(tmp); err != nil {
+		return nil, err
+	}
+	s, err := x.newShard(tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := s.Close(); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	s, err = bleve.OpenUsing(path, scorchConfig(false, x.opts.LockTimeout))
+	if errors.Is(err, bbolt.ErrTimeout) {
+		return nil, fmt.Errorf("%w", ErrLocked)
+	}
+	return s, err
+}
+
 // shardFor returns the shard named name, creating it if needed. The caller
 // holds the writer lock.
 func (x *Index) shardFor(name string) (bleve.Index, error) {
@@ -275,7 +306,7 @@ func (x *Index) shardFor(name string) (bleve.Index, error) {
 	if ok {
 		return s, nil
 	}
-	s, err := x.newShard(filepath.Join(x.dir, name))
+	s, err := x.createShard(name)
 	if err != nil {
 		return nil, fmt.Errorf("create shard %s: %w", name, err)
 	}
