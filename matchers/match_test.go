@@ -195,7 +195,7 @@ func TestObservables(t *testing.T) {
 		{"BTC 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb", nil}, // checksum fails
 		{"bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", []precwatch.Observable{{Type: "bitcoin", Value: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"}}},
 		{"bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5", nil},
-		{"ETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", []precwatch.Observable{{Type: "ethereum", Value: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"}}},
+		{"ETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", []precwatch.Observable{{Type: "ethereum", Value: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"}}},
 		{"ETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD", nil}, // EIP-55 case checksum fails
 		{"ETH 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", []precwatch.Observable{{Type: "ethereum", Value: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"}}},
 		{"USDT TRC20 TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", []precwatch.Observable{{Type: "tron", Value: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"}}},

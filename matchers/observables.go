@@ -188,10 +188,11 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	}
 	if messengers {
 		for _, m := range findAt(text, lower, whatsappRE, "whatsapp", "whats app", "whatapp", "wa.me/") {
-			v := phoneDigits(m[1])
-			if v != "" && v[0] != '+' && len(m[0]) > 6 && strings.EqualFold(m[0][:6], "wa.me/") {
-				v = "+" + v // a wa.me link holds the international number
+			n := m[1]
+			if n != "" && n[0] != '+' && len(m[0]) > 6 && strings.EqualFold(m[0][:6], "wa.me/") {
+				n = "+" + n // a wa.me link holds the international number
 			}
+			v := phoneDigits(n)
 			add(precwatch.ObservableWhatsApp, v)
 		}
 	}
@@ -247,7 +248,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		}
 		if tok := text[i:j]; len(tok) >= 26 {
 			if typ, ok := cryptoAddress(tok); ok {
-				add(typ, tok)
+				add(typ, cryptoValue(typ, tok))
 			}
 		}
 		i = j
@@ -499,21 +500,133 @@ func lowerHost(u string) string {
 	return strings.ToLower(u[:end]) + u[end:]
 }
 
-// phoneDigits is a phone number as its digits with a leading '+'; the
-// international call prefix 00 is written '+' (0044… is +44…), so that
-// one number written both ways is one observable.
+// phoneDigits is a phone number as its digits with a leading '+' when it is
+// written in international form, so that one number written in different
+// ways is one observable (sellers are linked across platforms on it):
+//   - the international call prefix 00 is written '+' (0044… is +44…);
+//   - a trunk prefix 0 written after the country code, which E.164 has
+//     not, is dropped: "(0)" in brackets ("+44 (0) 7700 900555", "+49
+//     (0)30 …"), and a bare 0 ("+44 0 7700 …", "+44 (020) …") after a
+//     country code in trunkZero, whose numbers never start with 0;
+//   - a 0 after a country code whose numbers do start with 0 (Italy
+//     "+39 06 …", keepZero) is kept, in brackets or not, and so is a bare
+//     0 after any other country code: when unsure, the digits are kept.
+//
+// Brackets around an area code ("+1 (555) 123-4567") are not a trunk
+// prefix, and a number without a country code ("07700 900555") is its
+// digits as written.
 func phoneDigits(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if r >= '0' && r <= '9' || r == '+' && i == 0 {
-			b.WriteRune(r)
+	b := make([]byte, 0, len(s))
+	bracketZero := -1 // index in b of a 0 written alone in brackets
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9' || c == '+' && i == 0:
+			b = append(b, c)
+		case c == '(':
+			j := i + 1
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if j < len(s) && s[j] == '0' {
+				k := j + 1
+				for k < len(s) && s[k] == ' ' {
+					k++
+				}
+				if k < len(s) && s[k] == ')' {
+					bracketZero = len(b)
+				}
+			}
 		}
 	}
-	d := b.String()
-	if len(d) > 4 && strings.HasPrefix(d, "00") && d[2] != '0' {
-		d = "+" + d[2:]
+	d := string(b)
+	var off int // where the number after the international prefix starts
+	switch {
+	case strings.HasPrefix(d, "+"):
+		off = 1
+	case len(d) > 4 && strings.HasPrefix(d, "00") && d[2] != '0':
+		off = 2
+	default:
+		return d
 	}
-	return d
+	rest := d[off:]
+	n := countryCodeLen(rest)
+	if n == 0 || len(rest) <= n+1 || rest[n] != '0' {
+		return "+" + rest
+	}
+	cc := rest[:n]
+	if !keepZero[cc] && (bracketZero == off+n || trunkZero[cc]) {
+		rest = cc + rest[n+1:]
+	}
+	return "+" + rest
+}
+
+// countryCodeLen is the length of the E.164 country code that d (digits
+// after '+') starts with: 1 for zones 1 and 7, 2 for the two-digit codes,
+// else 3; 0 when d cannot start one.
+func countryCodeLen(d string) int {
+	if d == "" || d[0] < '1' || d[0] > '9' {
+		return 0
+	}
+	if d[0] == '1' || d[0] == '7' {
+		return 1
+	}
+	if len(d) < 2 {
+		return 0
+	}
+	if twoDigitCC[d[:2]] {
+		return 2
+	}
+	return 3
+}
+
+var twoDigitCC = setOf("20", "27",
+	"30", "31", "32", "33", "34", "36", "39",
+	"40", "41", "43", "44", "45", "46", "47", "48", "49",
+	"51", "52", "53", "54", "55", "56", "57", "58",
+	"60", "61", "62", "63", "64", "65", "66",
+	"81", "82", "84", "86",
+	"90", "91", "92", "93", "94", "95", "98")
+
+// trunkZero are country codes whose national format starts with the trunk
+// prefix 0 and whose numbers (E.164, after the country code) never start
+// with 0: a 0 written after one of them is the trunk prefix. Countries with
+// another trunk prefix (Russia's 8, Hungary's 06) or none (NANP, Spain,
+// Poland) are left out, so a 0 after them is kept.
+var trunkZero = setOf(
+	"20", "27", "31", "32", "33", "41", "43", "44", "46", "49", "40",
+	"51", "54", "55", "58", "60", "61", "62", "63", "64", "66",
+	"81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
+	"212", "213", "233", "234", "249", "251", "254", "255", "256", "260", "263",
+	"353", "358", "359", "373", "374", "380", "381", "385", "386", "387", "389",
+	"421", "855", "856", "880", "886",
+	"961", "962", "963", "964", "966", "971", "972", "977", "994", "995", "996")
+
+// keepZero are country codes whose numbers may start with 0 in E.164
+// (Italy, San Marino, the Vatican, Côte d'Ivoire, Benin, Gabon, Congo): a 0
+// after them is part of the number even when written in brackets.
+var keepZero = setOf("39", "378", "379", "225", "229", "241", "242")
+
+func setOf(xs ...string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+// cryptoValue is the normalised form of a crypto address of type typ:
+// hexadecimal ethereum addresses (EIP-55 checksum case or not) and bech32
+// bitcoin addresses are case-insensitive and lower-cased ("0X" is "0x");
+// base58 addresses (legacy bitcoin, tron, monero) are case-sensitive and
+// kept as written.
+func cryptoValue(typ, tok string) string {
+	switch {
+	case typ == precwatch.ObservableEthereum:
+		return strings.ToLower(tok)
+	case typ == precwatch.ObservableBitcoin && strings.EqualFold(tok[:3], "bc1"):
+		return strings.ToLower(tok)
+	}
+	return tok
 }
 
 // cryptoAddress reports which cryptocurrency address tok is, checking its
