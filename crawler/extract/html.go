@@ -1616,8 +1616,8 @@ func (w *textWriter) node(n *html.Node) {
 		if blockElements[n.DataAtom] {
 			w.space = true
 		}
-		if w.cents && n.DataAtom == atom.Sup && !w.space && endsWithDigit(w.b.String()) && isCents(visibleText(n)) {
-			w.b.WriteByte('.')
+		if w.cents && (n.DataAtom == atom.Sup || centsClass(n)) && !w.space && endsWithDigit(w.b.String()) && isCents(visibleText(n)) {
+			w.b.WriteByte(decimalPoint(w.b.String()))
 		}
 		if n.DataAtom == atom.A || n.DataAtom == atom.Span {
 			if email, ok := cfEmail(n); ok {
@@ -1636,6 +1636,33 @@ func (w *textWriter) node(n *html.Node) {
 	if n.Type == html.ElementNode && blockElements[n.DataAtom] {
 		w.space = true
 	}
+}
+
+// centsClass reports whether n is an element a theme keeps a price's
+// cents in, named for them: Mercado Libre's "andes-money-amount__cents",
+// Shopify themes' "money-cents", "price__decimals".
+func centsClass(n *html.Node) bool {
+	c, _ := attr(n, "class")
+	for f := range strings.FieldsSeq(strings.ToLower(c)) {
+		if strings.Contains(f, "cents") || strings.Contains(f, "decimals") {
+			return true
+		}
+	}
+	return false
+}
+
+// thousandsDot matches units written with dots between thousands
+// ("1.280", "12.500.000"), as Brazil, Germany and Spain write them.
+var thousandsDot = regexp.MustCompile(`(?:^|[^\d.,])\d{1,3}(?:\.\d{3})+$`)
+
+// decimalPoint returns the decimal point that goes between units written
+// as s ends and their cents: a comma after units whose thousands are
+// separated by dots ("R$1.280" and "00" read "R$1.280,00"), else a point.
+func decimalPoint(s string) byte {
+	if thousandsDot.MatchString(s) {
+		return ','
+	}
+	return '.'
 }
 
 func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
@@ -2107,18 +2134,40 @@ func tokenParam(name string) string {
 // action (the page itself when empty) with the form's named controls —
 // text-like and hidden inputs, checked boxes, selects — as the query.
 // POST forms and forms of other methods are no pagers to follow.
+//
+// A pager whose pages are radio buttons in a form that its script submits
+// on a click (Shopware 6: <li class="page-next"><input type=radio name=p
+// value=2><label for=…>) is followed through the choice the selector
+// names — the radio, its label, or an element holding one radio — as the
+// form submits it with that radio chosen; a disabled choice (the last
+// page's "next") is none.
 func formURL(n *html.Node, base *url.URL) (string, bool) {
-	form, submit := n, (*html.Node)(nil)
+	form, submit, choice := n, (*html.Node)(nil), (*html.Node)(nil)
 	if n.DataAtom != atom.Form {
-		if !isSubmit(n) {
-			return "", false
+		switch {
+		case isSubmit(n):
+			submit = n
+		default:
+			if choice = choiceOf(n); choice == nil {
+				return "", false
+			}
+			if _, disabled := attr(choice, "disabled"); disabled {
+				return "", false
+			}
 		}
-		submit = n
-		for form = n.Parent; form != nil && form.DataAtom != atom.Form; form = form.Parent {
+		start := n
+		if choice != nil {
+			start = choice
+		}
+		for form = start.Parent; form != nil && form.DataAtom != atom.Form; form = form.Parent {
 		}
 		if form == nil {
 			return "", false
 		}
+	}
+	var choiceName string
+	if choice != nil {
+		choiceName, _ = attr(choice, "name")
 	}
 	if m, _ := attr(form, "method"); m != "" && !strings.EqualFold(strings.TrimSpace(m), "get") {
 		return "", false
@@ -2153,7 +2202,11 @@ func formURL(n *html.Node, base *url.URL) (string, bool) {
 					q.Add(name, v)
 				}
 			case "checkbox", "radio":
-				if _, on := attr(c, "checked"); on {
+				if choice != nil && c != choice && strings.EqualFold(typ, "radio") && name == choiceName {
+					// Another page of the chosen radio's group.
+					return
+				}
+				if _, on := attr(c, "checked"); on || c == choice {
 					if v == "" {
 						v = "on"
 					}
@@ -2197,6 +2250,49 @@ func formURL(n *html.Node, base *url.URL) (string, bool) {
 	u.Fragment = ""
 	u.RawQuery = q.Encode()
 	return u.String(), true
+}
+
+// choiceOf returns the radio button or checkbox n is, labels (<label
+// for=id> or wrapping it), or holds as its only one; else nil.
+func choiceOf(n *html.Node) *html.Node {
+	isChoice := func(c *html.Node) bool {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Input {
+			return false
+		}
+		t, _ := attr(c, "type")
+		t = strings.ToLower(strings.TrimSpace(t))
+		return t == "radio" || t == "checkbox"
+	}
+	if isChoice(n) {
+		return n
+	}
+	if id, ok := attr(n, "for"); ok && n.DataAtom == atom.Label && strings.TrimSpace(id) != "" {
+		root := n
+		for root.Parent != nil {
+			root = root.Parent
+		}
+		var found *html.Node
+		walk(root, func(c *html.Node) {
+			if found == nil && isChoice(c) {
+				if v, _ := attr(c, "id"); v == id {
+					found = c
+				}
+			}
+		})
+		if found != nil {
+			return found
+		}
+	}
+	var found []*html.Node
+	walk(n, func(c *html.Node) {
+		if isChoice(c) {
+			found = append(found, c)
+		}
+	})
+	if len(found) == 1 {
+		return found[0]
+	}
+	return nil
 }
 
 // isSubmit reports whether n is a button that submits its form.

@@ -421,7 +421,10 @@ func pageNumberURL(base *url.URL, n int) string {
 // keep the next page's URL.
 var defaultNextKeys = []string{"next", "next_page", "nextPage", "next_url", "nextUrl", "next_page_url", "nextPageUrl",
 	"links.next", "links.next.href", "_links.next.href", "paging.next", "pagination.next", "pagination.next_url",
-	"pagination.next_page_url", "meta.next", "meta.pagination.links.next", "meta.next_page_url"}
+	"pagination.next_page_url", "meta.next", "meta.pagination.links.next", "meta.next_page_url",
+	// Discourse's topic lists: a relative address without ".json",
+	// answered with JSON as the feed's Accept asks.
+	"more_topics_url", "topic_list.more_topics_url"}
 
 // countOn returns the URL of the page after base when base pages by a
 // number in its query: a page parameter (page, p, pg, pageNumber,

@@ -1,0 +1,86 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Round 7 of marketplace shapes (see cmd/precwatch/crawl_variety7_test.go
+// for all twelve, end to end): the ones extract read wrongly before.
+
+// TestVariety7CentsSpans reads prices whose cents a theme keeps in an
+// element named for them (Mercado Libre's andes-money-amount__cents,
+// Shopify's money-cents): after a decimal point, a comma after units with
+// dots between thousands, not run into the units ("R$1.28000").
+func TestVariety7CentsSpans(t *testing.T) {
+	for _, tc := range []struct{ name, html, want string }{
+		{"mercadolibre thousands", `<span class="andes-money-amount"><span class="andes-money-amount__currency-symbol">R$</span><span class="andes-money-amount__fraction">1.280</span><span class="andes-money-amount__cents andes-money-amount__cents--superscript-24">00</span></span>`, "R$1.280,00"},
+		{"mercadolibre", `<span class="andes-money-amount"><span class="andes-money-amount__currency-symbol">R$</span><span class="andes-money-amount__fraction">89</span><span class="andes-money-amount__cents">90</span></span>`, "R$89.90"},
+		{"shopify money-cents", `<span class="price">$12<span class="money-cents">99</span></span>`, "$12.99"},
+		{"price__decimals", `<span class="price">€ 1.234<span class="price__decimals">50</span></span>`, "€ 1.234,50"},
+		{"sup after comma thousands", `<span class="price">$1,280<sup>99</sup></span>`, "$1,280.99"},
+		{"cents already separated", `<span class="price">12,<span class="cents">99</span> €</span>`, "12,99 €"},
+		{"not cents: three digits", `<span class="price">12<span class="cents">999</span></span>`, "12999"},
+	} {
+		tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindHTML,
+			Listing: precwatch.ListingSpec{Fields: map[string]string{"title": "h1", "price": ".price, .andes-money-amount"}}}
+		page, err := HTML(tg, "https://shop.example/p/1", []byte(`<html><body><h1>Acetone 5 l</h1>`+tc.html+`</body></html>`))
+		if err != nil || len(page.Listings) != 1 {
+			t.Errorf("%s: err %v, %d listings", tc.name, err, len(page.Listings))
+			continue
+		}
+		if got := page.Listings[0].Price; got != tc.want {
+			t.Errorf("%s: price %q, want %q (input %s)", tc.name, got, tc.want, tc.html)
+		}
+	}
+}
+
+// TestVariety7RadioPager follows a pager whose pages are radio buttons in
+// a GET form that the shop's script submits on a click (Shopware 6),
+// named by the radio, its label or the element holding it; the disabled
+// "next" of the last page is no next page.
+func TestVariety7RadioPager(t *testing.T) {
+	const pager = `<form class="pagination-form" action="/chemicals/" method="get"><input type="hidden" name="order" value="name-asc"><ul class="pagination">
+		<li class="page-item page-prev"><input type="radio" name="p" id="p-prev" value="1" class="d-none"><label for="p-prev">Prev</label></li>
+		<li class="page-item page-2 active"><input type="radio" name="p" id="p2" value="2" checked><label for="p2">2</label></li>
+		<li class="page-item page-next"><input type="radio" name="p" id="p-next" value="3" class="d-none"><label class="page-link" for="p-next">Next</label></li>
+		<li class="page-item page-last disabled"><input type="radio" name="p" id="p-last" value="3" disabled><label for="p-last">Last</label></li>
+		</ul></form>`
+	for _, tc := range []struct {
+		sel  string
+		want []string
+	}{
+		{"li.page-next input", []string{"https://shop.example/chemicals/?order=name-asc&p=3"}},
+		{"li.page-next", []string{"https://shop.example/chemicals/?order=name-asc&p=3"}},
+		{"label[for=p-next]", []string{"https://shop.example/chemicals/?order=name-asc&p=3"}},
+		{"li.page-last", nil},
+		{"ul.pagination", nil}, // several radios: which one is unclear
+	} {
+		tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindHTML, Follow: []string{"a.product"}, NextPage: []string{tc.sel},
+			Listing: precwatch.ListingSpec{URLPattern: "^/product/"}}
+		page, err := HTML(tg, "https://shop.example/chemicals/?p=2", []byte(`<html><body><a class="product" href="/product/1">1</a>`+pager+`</body></html>`))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.sel, err)
+		}
+		if !slices.Equal(page.Next, tc.want) {
+			t.Errorf("next_page %q: next %q, want %q", tc.sel, page.Next, tc.want)
+		}
+	}
+}
+
+// TestVariety7DiscourseNext pages a Discourse topic list without a
+// configured next_page through topic_list.more_topics_url, a relative
+// address without ".json".
+func TestVariety7DiscourseNext(t *testing.T) {
+	tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindJSON,
+		JSON: precwatch.JSONSpec{Items: "topic_list.topics", Fields: map[string]string{"id": "id", "title": "title"}}}
+	page, err := JSON(tg, "https://forum.example/c/for-sale/5.json", []byte(`{"users":[],"topic_list":{"more_topics_url":"/c/for-sale/5?page=1","topics":[{"id":1,"title":"Safrole oil"}]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"https://forum.example/c/for-sale/5?page=1"}; !slices.Equal(page.Next, want) {
+		t.Errorf("next %q, want %q", page.Next, want)
+	}
+}
