@@ -16,7 +16,7 @@ var (
 	tmeRE      = regexp.MustCompile(`^(?i)(?:t|telegram)\.me/([a-z0-9_]{4,32})`)
 	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|телеграмм|телеграм|телега)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
 	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*(?:me|id))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
-	whatsappRE = regexp.MustCompile(`^(?i)(?:wa\.me/|whats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
+	whatsappRE = regexp.MustCompile(`^(?i)(?:wa\.me/|whatsapp(?:\.com/send/?|://send)\?phone=|whats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
 	threemaRE  = regexp.MustCompile(`^(?i)threema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
 	signalRE   = regexp.MustCompile(`^(?i)signal\s*(?:number|no\.?|id|app|messenger|username|user\s?name|user|handle)?\s*[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})`)
 )
@@ -189,7 +189,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	if messengers {
 		for _, m := range findAt(text, lower, whatsappRE, "whatsapp", "whats app", "whatapp", "wa.me/") {
 			n := m[1]
-			if n != "" && n[0] != '+' && len(m[0]) > 6 && strings.EqualFold(m[0][:6], "wa.me/") {
+			if n != "" && n[0] != '+' && isWhatsAppLink(m[0]) {
 				n = "+" + n // a wa.me link holds the international number
 			}
 			v := phoneDigits(n)
@@ -254,6 +254,17 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		i = j
 	}
 	return out
+}
+
+// isWhatsAppLink reports whether a whatsappRE match is a link
+// ("wa.me/447700900123", "api.whatsapp.com/send?phone=…",
+// "whatsapp://send?phone=…"), whose number is international without '+'.
+func isWhatsAppLink(m string) bool {
+	if len(m) > 6 && strings.EqualFold(m[:6], "wa.me/") {
+		return true
+	}
+	i := strings.IndexByte(m, '?')
+	return i > 0 && strings.HasPrefix(strings.ToLower(m[i:]), "?phone=")
 }
 
 // hasWWW reports whether s holds "www." in any case.

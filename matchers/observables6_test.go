@@ -76,6 +76,9 @@ func TestObservables6(t *testing.T) {
 		{"WhatsApp: 0044 (0)7700 900555", []string{"whatsapp=+447700900555"}},
 		{"Signal: +49 (0)151 2345 6789", []string{"signal=+4915123456789", "phone=+4915123456789"}},
 		{"wa.me/4407700900555", []string{"whatsapp=+447700900555"}},
+		{"https://api.whatsapp.com/send?phone=447700900555&text=hi", []string{"url=https://api.whatsapp.com/send?phone=447700900555&text=hi", "whatsapp=+447700900555"}},
+		{"whatsapp://send?phone=447700900555", []string{"whatsapp=+447700900555"}},
+		{"Whatsapp.com/send/?phone=+44 (0)7700 900555", []string{"whatsapp=+447700900555", "phone=+447700900555"}},
 		{"WhatsApp/Signal: +44 (0)7700 900555", []string{"whatsapp=+447700900555", "signal=+447700900555", "phone=+447700900555"}},
 		// Phone numbers (unchanged).
 		{"tel:+44-7700-900555", []string{"phone=+447700900555"}},
