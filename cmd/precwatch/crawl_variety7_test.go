@@ -186,6 +186,21 @@ func TestVariety7Shops(t *testing.T) {
 			w.Header().Set("Content-Type", "application/json; charset=windows-1251")
 			b, _ := charmap.Windows1251.NewEncoder().String(`{"ads":[{"id":6,"title":"Нитроэтан 1 л","text":"Оплата криптой"}]}`)
 			io.WriteString(w, b)
+		// 16. OLX: the app state a JSON string holding JSON.
+		case p == "/olx/d/list/q-safrol/":
+			html(w, `<html><head><script>window.__PRERENDERED_STATE__= "{\"listing\":{\"listing\":{\"ads\":[{\"id\":8801,\"title\":\"Safrol 1 l\",\"description\":\"Wysyłka kurierem, płatność BTC\",\"url\":\"https:\\u002F\\u002Fwww.olx.example\\u002Fd\\u002Foferta\\u002Fsafrol-8801.html\"}]}}}";
+window.__TAURUS__ = {};</script></head><body><div id="root"></div></body></html>`)
+		// 17. An RSS feed whose <link>s are wrapped in whitespace and CDATA.
+		case p == "/rss2/feed.xml":
+			w.Header().Set("Content-Type", "text/xml")
+			fmt.Fprintf(w, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>\n<item>\n  <title><![CDATA[GBL 5 l]]></title>\n  <link>\n    %[1]s/rss2/ad/31\n  </link>\n</item>\n<item><title>x</title><link><![CDATA[%[1]s/rss2/ad/32]]></link></item>\n</channel></rss>", srv.URL)
+		case p == "/rss2/ad/31" || p == "/rss2/ad/32":
+			html(w, `<html><body><h1>Ad `+p[len(p)-2:]+`</h1></body></html>`)
+		// 18. A Russian classified with Cyrillic paths, linked raw and percent-encoded.
+		case p == "/доска/химия/":
+			html(w, `<html><body><a class="ad" href="/доска/химия/сафрол-77">Сафрол</a><a class="ad" href="/%D0%B4%D0%BE%D1%81%D0%BA%D0%B0/%d1%85%d0%b8%d0%bc%d0%b8%d1%8f/%D1%81%D0%B0%D1%84%D1%80%D0%BE%D0%BB-77">Сафрол</a><a class="ad" href="/доска/химия/ацетон-78">Ацетон</a></body></html>`)
+		case p == "/доска/химия/сафрол-77" || p == "/доска/химия/ацетон-78":
+			html(w, `<html><body><h1>`+strings.TrimPrefix(p, "/доска/химия/")+`</h1></body></html>`)
 		default:
 			http.NotFound(w, r)
 		}
@@ -332,6 +347,33 @@ targets:
     json:
       items: ads
       fields: {id: id, title: title, description: text}
+  - name: olx
+    platform: OLX
+    kind: json
+    start_urls: ["%[1]s/olx/d/list/q-safrol/"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: listing.listing.ads
+      fields: {id: id, title: title, description: description, url: url}
+  - name: rss2
+    platform: RSS2
+    start_urls: ["%[1]s/rss2/feed.xml"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["item link"]
+    listing:
+      url_pattern: "^/rss2/ad/\\d+$"
+      fields: {title: h1}
+  - name: cyrillic
+    platform: Cyrillic
+    start_urls: ["%[1]s/доска/химия/"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.ad"]
+    listing:
+      url_pattern: "^/доска/химия/[^/]+-\\d+$"
+      fields: {title: h1}
 `, srv.URL))
 	for _, tc := range []struct{ key, title, price, desc, seller, loc string }{
 		{"101", "Safrole oil 1 l, CAS 94-59-7", "", "", "", ""},
@@ -345,6 +387,10 @@ targets:
 		{"/sw/safrole-2/SW10002", "Safrole 2", "", "", "", ""},
 		{"/ru/ad/5", "Сафрол 1 л", "", "Доставка по России", "", ""},
 		{"6", "Нитроэтан 1 л", "", "Оплата криптой", "", ""},
+		{"8801", "Safrol 1 l", "", "Wysyłka kurierem, płatność BTC", "", ""},
+		{"/rss2/ad/31", "Ad 31", "", "", "", ""},
+		{"/rss2/ad/32", "Ad 32", "", "", "", ""},
+		{"/%D0%B4%D0%BE%D1%81%D0%BA%D0%B0/%D1%85%D0%B8%D0%BC%D0%B8%D1%8F/%D1%81%D0%B0%D1%84%D1%80%D0%BE%D0%BB-77", "сафрол-77", "", "", "", ""},
 		{"a1", "Red phosphorus 500 g", "", "", "", ""},
 		{"a3", "PMK glycidate 1 kg", "", "", "", ""},
 		{"a5", "Safrole 99%", "", "", "", ""},
@@ -390,7 +436,7 @@ targets:
 		}
 		t.Logf("got listings %q\n%s", keys, out)
 	}
-	for _, name := range []string{"discourse", "discourse-topic", "algolia", "telegram", "mercadolibre", "avito", "phpbb", "b2b", "rakuten", "ebay", "rss", "xenforo", "discourse-auto", "shopware", "rss1251", "json1251"} {
+	for _, name := range []string{"discourse", "discourse-topic", "algolia", "telegram", "mercadolibre", "avito", "phpbb", "b2b", "rakuten", "ebay", "rss", "xenforo", "discourse-auto", "shopware", "rss1251", "json1251", "olx", "rss2", "cyrillic"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes\n%s", name, c, out)
 		}

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"encoding/json"
+	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -20,7 +23,13 @@ import (
 
 // embeddedStateVars are the window globals apps assign their state to.
 var embeddedStateVars = []string{"__NEXT_DATA__", "__NUXT__", "__INITIAL_STATE__", "__PRELOADED_STATE__",
-	"__INITIAL_DATA__", "__APP_STATE__", "__STATE__", "__APOLLO_STATE__"}
+	"__INITIAL_DATA__", "__APP_STATE__", "__STATE__", "__APOLLO_STATE__", "__PRERENDERED_STATE__", "__REDUX_STATE__",
+	"__SERVER_STATE__", "__INITIAL_PROPS__", "__initialData__"}
+
+// windowGlobal finds the names of window globals a script assigns
+// (window.__X__ = …), which a feed target reads as app state whatever
+// their name.
+var windowGlobal = regexp.MustCompile(`window\.(__[A-Za-z][A-Za-z0-9_]*__)\s*=[^=]`)
 
 // maxEmbeddedDepth bounds how deep embeddedProduct looks into the JSON.
 const maxEmbeddedDepth = 12
@@ -82,7 +91,17 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 		if typ != "" && typ != "text/javascript" && typ != "application/javascript" && typ != "module" {
 			return
 		}
-		for _, name := range embeddedStateVars {
+		names := embeddedStateVars
+		if anyJSON {
+			// A feed target names the path into the state: any
+			// window global may hold it.
+			for _, m := range windowGlobal.FindAllStringSubmatch(text, -1) {
+				if !slices.Contains(names, m[1]) {
+					names = append(slices.Clip(names), m[1])
+				}
+			}
+		}
+		for _, name := range names {
 			if v, ok := stateAssignment(text, name); ok {
 				states = append(states, v)
 			}
@@ -107,6 +126,15 @@ func stateAssignment(script, name string) (any, bool) {
 			continue
 		}
 		rest = strings.TrimLeft(rest[1:], " \t\r\n")
+		if strings.HasPrefix(rest, `"`) {
+			// The state as a JSON string holding JSON (OLX's
+			// window.__PRERENDERED_STATE__= "{\"listing\": …}"), or
+			// percent-encoded JSON (Avito's __initialData__).
+			if v, ok := stringState(rest); ok {
+				return v, true
+			}
+			continue
+		}
 		if !strings.HasPrefix(rest, "{") {
 			continue
 		}
@@ -115,6 +143,27 @@ func stateAssignment(script, name string) (any, bool) {
 		}
 	}
 	return nil, false
+}
+
+// stringState decodes the JSON that a script's string literal (in double
+// quotes, as JSON writes it) holds, also when the string is percent-encoded.
+func stringState(lit string) (any, bool) {
+	var text string
+	if err := json.NewDecoder(strings.NewReader(lit)).Decode(&text); err != nil {
+		return nil, false
+	}
+	text = strings.TrimSpace(text)
+	if l := strings.ToLower(text); strings.HasPrefix(l, "%7b") || strings.HasPrefix(l, "%5b") {
+		u, err := url.PathUnescape(text)
+		if err != nil {
+			return nil, false
+		}
+		text = u
+	}
+	if !strings.HasPrefix(text, "{") && !strings.HasPrefix(text, "[") {
+		return nil, false
+	}
+	return decodeScriptJSON(text)
 }
 
 // notProductKeys mark parts of an app's state that hold other things than

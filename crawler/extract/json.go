@@ -454,14 +454,15 @@ func countOn(base *url.URL, n int) string {
 var (
 	pagingContainers = []string{"", "meta", "pagination", "paging", "meta.pagination", "page", "pageInfo", "page_info"}
 	pageKeys         = []string{"page", "current_page", "currentPage", "page_number", "pageNumber", "number", "pageIndex", "page_index"}
-	pageCountKeys    = []string{"total_pages", "totalPages", "last_page", "lastPage", "pages", "page_count", "pageCount", "num_pages", "numPages"}
+	pageCountKeys    = []string{"total_pages", "totalPages", "last_page", "lastPage", "pages", "page_count", "pageCount", "num_pages", "numPages", "nbPages"}
 	offsetKeys       = []string{"offset", "start", "skip", "from"}
 	totalKeys        = []string{"total", "total_count", "totalCount", "total_results", "totalResults", "totalElements", "total_items", "totalItems", "count"}
 )
 
 // bodyPaging returns the next page of a feed whose URL names no page but
 // whose body says where it is: a page number with the number of pages
-// (zero-based when it is 0 or under Spring's "number"), sent back as a
+// (zero-based when it is 0, under Spring's "number" or beside Algolia's
+// "nbPages"), sent back as a
 // page parameter, or an offset with the total number of listings (n on
 // this page), sent back as that offset parameter. It returns "" and true
 // on the last page, false when the body says nothing about it.
@@ -473,9 +474,10 @@ func bodyPaging(doc any, base *url.URL, n int) (string, bool) {
 			continue
 		}
 		p, pk, okP := intField(m, pageKeys)
-		pages, _, okT := intField(m, pageCountKeys)
+		pages, ck, okT := intField(m, pageCountKeys)
 		if okP && okT {
-			zero := pk == "number" || pk == "pageIndex" || pk == "page_index" || p == 0
+			// Algolia's nbPages goes with a page counted from 0.
+			zero := pk == "number" || pk == "pageIndex" || pk == "page_index" || ck == "nbPages" || p == 0
 			if zero && p+1 >= pages || !zero && p >= pages {
 				return "", true
 			}

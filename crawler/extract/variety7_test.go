@@ -84,3 +84,50 @@ func TestVariety7DiscourseNext(t *testing.T) {
 		t.Errorf("next %q, want %q", page.Next, want)
 	}
 }
+
+// TestVariety7AlgoliaPages stops an Algolia-style feed (hits, a 0-based
+// page and nbPages) at its last page, not one empty page later.
+func TestVariety7AlgoliaPages(t *testing.T) {
+	tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindJSON,
+		JSON: precwatch.JSONSpec{Items: "hits", Fields: map[string]string{"id": "objectID", "title": "name"}}}
+	for _, tc := range []struct {
+		page string
+		want []string
+	}{
+		{"0", []string{"https://search.example/1/indexes/offers?page=1&query="}},
+		{"1", []string{"https://search.example/1/indexes/offers?page=2&query="}},
+		{"2", nil},
+	} {
+		body := `{"hits":[{"objectID":"a` + tc.page + `","name":"Safrole"}],"page":` + tc.page + `,"nbPages":3,"hitsPerPage":1,"nbHits":3}`
+		page, err := JSON(tg, "https://search.example/1/indexes/offers?query=&page="+tc.page, []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(page.Next, tc.want) {
+			t.Errorf("page %s of 3: next %q, want %q", tc.page, page.Next, tc.want)
+		}
+	}
+}
+
+// TestVariety7StringState reads, for a json target whose pages are HTML,
+// app state that a script assigns as a JSON string holding JSON (OLX's
+// window.__PRERENDERED_STATE__), percent-encoded (Avito's
+// window.__initialData__), or to a window global of any name.
+func TestVariety7StringState(t *testing.T) {
+	for _, tc := range []struct{ name, script string }{
+		{"olx json string", `window.__PRERENDERED_STATE__= "{\"listing\":{\"ads\":[{\"id\":1,\"title\":\"Safrol 1 l\"}]}}";`},
+		{"avito percent-encoded", `window.__initialData__ = "%7B%22listing%22%3A%7B%22ads%22%3A%5B%7B%22id%22%3A1%2C%22title%22%3A%22Safrol%201%20l%22%7D%5D%7D%7D" || {};`},
+		{"any window global", `window.__SHOP_CACHE__ = {"listing":{"ads":[{"id":1,"title":"Safrol 1 l"}]}};`},
+	} {
+		tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindJSON,
+			JSON: precwatch.JSONSpec{Items: "listing.ads", Fields: map[string]string{"id": "id", "title": "title"}}}
+		page, err := JSON(tg, "https://www.olx.example/d/list/", []byte(`<!DOCTYPE html><html><head><script>`+tc.script+`</script></head><body><div id="root"></div></body></html>`))
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if len(page.Listings) != 1 || page.Listings[0].Title != "Safrol 1 l" {
+			t.Errorf("%s: listings %+v, want one titled Safrol 1 l (script %s)", tc.name, page.Listings, tc.script)
+		}
+	}
+}
