@@ -442,3 +442,67 @@ targets:
 		}
 	}
 }
+
+// TestVariety7SloppyServers crawls two more shops end to end: a PHP API
+// that answers its JSON feed as text/html and whose next page is a query
+// string only ("?page=2"), and a shop whose robots.txt is its HTML
+// not-found page answered with status 200 (nothing disallowed).
+func TestVariety7SloppyServers(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, `<!DOCTYPE html><html><head><title>Page not found</title></head><body><h1>Oops! Page not found</h1><p>Disallow nothing. Try the <a href="/">home page</a>.</p></body></html>`)
+		case "/api.php":
+			w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+			switch r.URL.Query().Get("page") {
+			case "", "1":
+				io.WriteString(w, `{"status":"ok","items":[{"id":"p1","name":"Safrole oil 1 l, CAS 94-59-7"}],"next":"?page=2"}`)
+			case "2":
+				io.WriteString(w, `{"status":"ok","items":[{"id":"p2","name":"Acetone 5 l"}],"next":null}`)
+			default:
+				http.NotFound(w, r)
+			}
+		case "/shop/list":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, `<html><body><a class="o" href="/shop/p/1">1</a></body></html>`)
+		case "/shop/p/1":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, `<html><body><h1>BMK glycidate, CAS 5449-12-7</h1></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: php-api
+    platform: PHP
+    kind: json
+    start_urls: ["%[1]s/api.php?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items
+      fields: {id: id, title: name}
+  - name: html-robots
+    platform: HTMLRobots
+    start_urls: ["%[1]s/shop/list"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    listing:
+      url_pattern: "^/shop/p/\\d+$"
+      fields: {title: h1}
+`, srv.URL))
+	for key, title := range map[string]string{"p1": "Safrole oil 1 l, CAS 94-59-7", "p2": "Acetone 5 l", "/shop/p/1": "BMK glycidate, CAS 5449-12-7"} {
+		if l, ok := got[key]; !ok || l.Title != title {
+			t.Errorf("%s: title %q (extracted %v), want %q\n%s", key, l.Title, ok, title, out)
+		}
+	}
+	for _, name := range []string{"php-api", "html-robots"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes\n%s", name, c, out)
+		}
+	}
+}
