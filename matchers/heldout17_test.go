@@ -17,12 +17,8 @@ const heldout17Path = "../testdata/heldout17/listings.jsonl"
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
 var heldout17KnownGaps = map[string]string{
-	"p0024": "suspicious (as found): a wanted post (\"[WTB] … Not selling. PM me.\") names safrole and isosafrole; the lexicon has no buyer-side (WTB / wanted / looking for) cue, so the names read as an offer",
-	"p0061": "suspicious (as found): a forum question (\"is it legal to sell potassium permanganate?\", \"Not selling, just asking\") is read as an offer, and \"Telegram shops?\" as a messenger contact",
-	"p0064": "CAS extra 103-79-7 (as found): the hashtag \"#bmk\" at the end of a BMK ethyl glycidate post is read as a separate mention of BMK (P-2-P)",
-	"p0075": "suspicious (as found): an English news repost (\"Breaking: … seized in port\", \"Police seized …\") is read as an offer; \"declared as\" and the Telegram channel then count as indicators",
 	"p0086": "CAS extra 25547-51-7 (label disputable): the title writes the ester name out of order (\"BMK  g l y c i d a t e  ethyl\"), which reads as the trade name \"BMK glycidate\" (BMK glycidic acid) next to the ethyl glycidate of the description",
-	"p0111": "suspicious and CAS extra 103-79-7 (as found; CAS label disputable): a Vietnamese news warning (\"Bài viết: Cảnh sát cảnh báo …\") is read as an offer; \"tiền chất BMK\" in the title is the ethyl glycidate the body names, read as BMK (P-2-P)",
+	"p0111": "CAS extra 103-79-7 (label disputable): \"tiền chất BMK\" (precursor BMK) in the title of a Vietnamese news warning is the ethyl glycidate the body names; the matcher reads the bare abbreviation with its chemical context as BMK (P-2-P). The report itself is found since round 17 (Vietnamese news words)",
 }
 
 // TestHeldout17 measures the matcher on the seventeenth held-out set.
