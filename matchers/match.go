@@ -1693,7 +1693,8 @@ func (m *Matcher) dropQualifiers(f *field, ms []subHit) []subHit {
 // terms too: "Sodium glycidate (BMK)" with "sodium 2-methyl-3-phenylglycidate"
 // in the description names BMK glycidic acid, not P-2-P. The word must not
 // be one of the abbreviation's own substance ("BMK oil" stays P-2-P), nor
-// shorter than five letters ("conversion to BMK" keeps P-2-P).
+// shorter than five letters ("conversion to BMK" keeps P-2-P). A hashtag
+// of the abbreviation ("#bmk") is dropped beside any such substance.
 func (m *Matcher) dropWordQualifiers(fields []field, hits []subHit) []subHit {
 	out := hits[:0]
 	for i, h := range hits {
@@ -1708,6 +1709,16 @@ func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
 	h := hits[i]
 	norm := fields[h.field].norm
 	abbr := string(norm[h.s:h.e])
+	// A hashtag ("#bmk" closing a BMK ethyl glycidate post) tags the post
+	// with the family of what it offers: it is a word of another named
+	// substance's terms, not a mention of its own.
+	if h.s > 0 && norm[h.s-1] == '#' {
+		for _, o := range hits {
+			if o.sub != h.sub && !o.negated && m.tokens[o.sub][abbr] {
+				return true
+			}
+		}
+	}
 	// A spaced number with a right check digit after the abbreviation ("B M
 	// K 5449 12 7") is the CAS number of the substance it qualifies, even
 	// without a CAS keyword.
@@ -2877,9 +2888,10 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 
 // isReport reports whether a page that names substances is a report on
 // them (news, regulation, research) rather than an offer, by weighing its
-// distinct non-offer words against its offer signs. A price or a contact
-// always makes an offer; non-offer words without any offer word or product
-// form make a report. Two or more non-offer words make a report unless as
+// distinct non-offer words against its offer signs. A price always makes
+// an offer, and so does a contact unless three or more report words and no
+// offer word stand beside it (a news repost's channel handle); non-offer
+// words without any offer word or product form make a report. Two or more non-offer words make a report unless as
 // many offer words, or a delivery or contact word, stand against them
 // (product forms and quantities do not count then: reports quote them,
 // "2,000 kg of BMK glycidate declared as 'cosmetic powder'"; "no police, no
@@ -2891,7 +2903,13 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 // Thema.").
 func (ev *evaluation) isReport() bool {
 	news, offers := len(ev.newsPats), len(ev.offerPats)
-	if news == 0 || ev.priced || len(ev.observ) > 0 || ev.newsAuth == news {
+	if news == 0 || ev.priced || ev.newsAuth == news {
+		return false
+	}
+	// A handle or number makes an offer, except on a page with three or
+	// more report words and no offer word at all: a news repost's channel
+	// ("follow our Telegram channel @…").
+	if len(ev.observ) > 0 && (news < 3 || offers > 0) {
 		return false
 	}
 	if !ev.chemForm && offers == 0 {
