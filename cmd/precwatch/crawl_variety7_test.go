@@ -139,6 +139,10 @@ func TestVariety7Shops(t *testing.T) {
 		case p == "/rk/item/acetone-500":
 			w.Header().Set("Content-Type", "text/html")
 			io.WriteString(w, `<html><head><meta http-equiv="Content-Type" content="text/html; charset=EUC-JP"><title>`+eucjp("アセトン 500ml")+`</title></head><body><h1 class="item_name">`+eucjp("アセトン 500ml 試薬")+`</h1><span class="price2">`+eucjp("1,280円")+`</span><div class="item_desc">`+eucjp("送料無料")+`</div></body></html>`)
+		case p == "/rk/item/ethanol":
+			// EUC-JP, declared nowhere.
+			w.Header().Set("Content-Type", "text/html")
+			io.WriteString(w, `<html><head><title>`+eucjp("無水エタノール")+`</title></head><body><h1 class="item_name">`+eucjp("無水エタノール 500ml 販売中")+`</h1><span class="price2">`+eucjp("980円（税込）")+`</span></body></html>`)
 		// 10. eBay-style variations.
 		case p == "/eb/itm/1234567890":
 			html(w, `<html><body><h1 class="x-item-title__mainTitle"><span class="ux-textspans ux-textspans--BOLD">Ephedrine HCl powder</span></h1><div class="x-price-primary"><span class="ux-textspans">US $45.00</span></div><div class="x-msku__select-box-wrapper"><select class="x-msku__select-box" id="x-msku__select-box-1000"><option value="-1" selected>- Select -</option><option value="0">10 g</option><option value="1">50 g</option></select></div><div class="x-sellercard-atf__info__about-seller"><a href="/eb/str/pharma"><span class="ux-textspans">pharma_direct</span></a></div><div id="desc" class="d-item-description">No prescription needed.</div></body></html>`)
@@ -288,7 +292,7 @@ targets:
       fields: {title: h1.product-title, price: .price-range, description: .product-description, seller: .supplier-card .company-name, location: .supplier-card .location, moq: .moq}
   - name: rakuten
     platform: Rakuten
-    start_urls: ["%[1]s/rk/item/acetone-500"]
+    start_urls: ["%[1]s/rk/item/acetone-500", "%[1]s/rk/item/ethanol"]
     allow_private_networks: true
     delay: 0s
     listing:
@@ -403,6 +407,7 @@ targets:
 		{"/bb/viewtopic.php?f=3&t=12", "Acetone 5 l", "", "Lab grade solvent", "chemking", ""},
 		{"/b2b/product-detail/Safrole-Oil_1600123.html", "Safrole Oil CAS 94-59-7 High Purity 99%", "US $10.00 - $50.00/ kg", "Fast delivery to EU, door to door.", "Hebei Chem Trading Co., Ltd.", "CN"},
 		{"/rk/item/acetone-500", "アセトン 500ml 試薬", "1,280円", "送料無料", "", ""},
+		{"/rk/item/ethanol", "無水エタノール 500ml 販売中", "980円（税込）", "", "", ""},
 		{"/eb/itm/1234567890", "Ephedrine HCl powder", "US $45.00", "No prescription needed.", "pharma_direct", ""},
 		{"/rss/ad/1", "Nitroethane 1 l", "", "Shipping worldwide", "", ""},
 		{"/rss/ad/2", "Benzyl cyanide 500 ml", "", "Crypto only", "", ""},

@@ -19,7 +19,7 @@ var legacyCharsets = []struct {
 	name string
 }{
 	{charmap.Windows1251, "windows-1251"}, {charmap.KOI8R, "koi8-r"}, {simplifiedchinese.GB18030, "gb18030"},
-	{japanese.ShiftJIS, "shift_jis"}, {charmap.Windows1252, "windows-1252"},
+	{japanese.ShiftJIS, "shift_jis"}, {charmap.Windows1252, "windows-1252"}, {japanese.EUCJP, "euc-jp"},
 }
 
 // maxGuessSample bounds the bytes GuessCharset weighs: a megabyte tells
@@ -31,8 +31,8 @@ const maxGuessSample = 1 << 20
 // (an old Russian, Chinese or Japanese shop that sends neither a charset
 // parameter nor a <meta charset>) with the legacy charset whose decoding of
 // (the first megabyte of) data reads most like text (plausibility):
-// windows-1251, KOI8-R, GB18030, Shift_JIS or windows-1252, the most likely
-// first on a tie. It returns the UTF-8 text and the charset's name; when
+// windows-1251, KOI8-R, GB18030, Shift_JIS, windows-1252 or EUC-JP (which
+// wins over GB18030 on text with kana), the most likely first on a tie. It returns the UTF-8 text and the charset's name; when
 // nothing decodes, data with invalid UTF-8 sequences replaced and "".
 func GuessCharset(data []byte) ([]byte, string) {
 	sample := data
@@ -53,7 +53,15 @@ func GuessCharset(data []byte) ([]byte, string) {
 	var ranked []candidate
 	for _, c := range legacyCharsets {
 		if dec, err := c.e.NewDecoder().Bytes(sample); err == nil {
-			ranked = append(ranked, candidate{c.e, c.name, dec, plausibility(string(dec))})
+			score := plausibility(string(dec))
+			if c.e == japanese.EUCJP {
+				// EUC-JP's kana are GB2312's rows 4 and 5, so
+				// Japanese reads as plausibly in GB18030 (kanji
+				// becoming other hanzi); Chinese text has no
+				// kana, so kana tell Japanese.
+				score += kanaCount(string(dec))
+			}
+			ranked = append(ranked, candidate{c.e, c.name, dec, score})
 		}
 	}
 	// Stable: the most likely charset wins ties.
@@ -67,6 +75,17 @@ func GuessCharset(data []byte) ([]byte, string) {
 		}
 	}
 	return bytes.ToValidUTF8(data, []byte("\uFFFD")), ""
+}
+
+// kanaCount returns the number of hiragana and katakana in s.
+func kanaCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x3040 && r <= 0x30FF {
+			n++
+		}
+	}
+	return n
 }
 
 // plausibility scores how much a decoding reads like text in one script,

@@ -4,6 +4,10 @@ import (
 	"slices"
 	"testing"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/precwatch/precwatch"
 )
 
@@ -128,6 +132,32 @@ func TestVariety7StringState(t *testing.T) {
 		}
 		if len(page.Listings) != 1 || page.Listings[0].Title != "Safrol 1 l" {
 			t.Errorf("%s: listings %+v, want one titled Safrol 1 l (script %s)", tc.name, page.Listings, tc.script)
+		}
+	}
+}
+
+// TestVariety7GuessEUCJP reads an old Japanese shop's page in EUC-JP that
+// declares no charset (before: GB18030, whose kana rows are EUC-JP's, so
+// its kanji became unrelated hanzi), while Chinese GB2312 and Japanese
+// Shift_JIS pages stay what they were.
+func TestVariety7GuessEUCJP(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		enc        encoding.Encoding
+		want       string
+	}{
+		{"euc-jp shop", "<html><body><h1>アセトン 500ml 試薬特級</h1><p>送料無料、代金引換でお支払いいただけます。</p><span>価格 1,280円（税込）</span></body></html>", japanese.EUCJP, "euc-jp"},
+		{"euc-jp short", "<h1>無水エタノール 販売中</h1>", japanese.EUCJP, "euc-jp"},
+		{"gb2312 shop", "<html><body><h1>丙酮 500毫升 分析纯</h1><p>全国包邮，支持货到付款。</p><span>价格 128元</span></body></html>", simplifiedchinese.GBK, "gb18030"},
+		{"shift_jis shop", "<html><body><h1>アセトン 500ml 試薬特級</h1><p>送料無料、代金引換でお支払いいただけます。</p></body></html>", japanese.ShiftJIS, "shift_jis"},
+	} {
+		raw, err := tc.enc.NewEncoder().String(tc.text)
+		if err != nil {
+			t.Fatalf("%s: encode: %v", tc.name, err)
+		}
+		out, name := GuessCharset([]byte(raw))
+		if name != tc.want || string(out) != tc.text {
+			t.Errorf("%s: charset %q, text %q; want %q, %q", tc.name, name, out, tc.want, tc.text)
 		}
 	}
 }
