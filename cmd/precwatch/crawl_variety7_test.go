@@ -43,6 +43,15 @@ import (
 //     (follow: the items' <link>)
 //  12. a XenForo forum: threads paged by pageNav-jump--next, the seller
 //     in the first message's data-author
+//
+// and variants added while probing: the Discourse list without next_page,
+// an undeclared EUC-JP page, a Shopware 6 pager of radio buttons in a
+// form, an RSS feed in windows-1251 declared only in its XML declaration,
+// a JSON API in windows-1251, OLX's app state as a JSON string, RSS links
+// wrapped in whitespace and CDATA, and Cyrillic paths linked raw and
+// percent-encoded. Failing before this round: 1 without next_page, 3
+// (one empty page past nbPages, crawler/extract), 5, the undeclared
+// EUC-JP page, Shopware and OLX.
 func TestVariety7Shops(t *testing.T) {
 	var srv *httptest.Server
 	html := func(w http.ResponseWriter, s string) {
