@@ -35,9 +35,13 @@ var ticketFilterParams = []param{
 	{"target", "string", "target name"},
 	{"seller", "string", "seller, exact"},
 	{"substance", "string", "substance id, CAS number or name"},
-	{"assignee", "string", "assignee, exact"},
+	{"assignee", "string", "assignee, exact; none: unassigned tickets"},
 	{"min_score", "number", "score at least"},
-	{"since", "string", "last seen at or after (RFC 3339 or YYYY-MM-DD)"},
+	{"since", "string", "last seen at or after (RFC 3339 or YYYY-MM-DD); every crawl that sees the listing moves last seen, so a reporting period uses flagged_from/flagged_to or status_from/status_to"},
+	{"flagged_from", "string", "flagged (ticket created) at or after (RFC 3339 or YYYY-MM-DD: the start of that day UTC)"},
+	{"flagged_to", "string", "flagged (ticket created) at or before (RFC 3339 or YYYY-MM-DD: the end of that day UTC)"},
+	{"status_from", "string", "last status change (e.g. the confirmation; the creation if the status never changed) at or after (RFC 3339 or YYYY-MM-DD)"},
+	{"status_to", "string", "last status change at or before (RFC 3339 or YYYY-MM-DD: the end of that day UTC); with status=confirmed: confirmed in that period"},
 	{"sort", "string", "score (default; exports: id), last_seen, first_seen or id"},
 }
 
@@ -407,8 +411,20 @@ func (s *Server) ticketFilter(ctx context.Context, v url.Values, p *Principal) (
 		return f, err
 	}
 	var err error
-	f.Since, err = timeParam(v, "since", false)
-	return f, err
+	for _, tp := range []struct {
+		at   *time.Time
+		name string
+		end  bool
+	}{
+		{&f.Since, "since", false},
+		{&f.FlaggedFrom, "flagged_from", false}, {&f.FlaggedTo, "flagged_to", true},
+		{&f.StatusFrom, "status_from", false}, {&f.StatusTo, "status_to", true},
+	} {
+		if *tp.at, err = timeParam(v, tp.name, tp.end); err != nil {
+			return f, err
+		}
+	}
+	return f, nil
 }
 
 func (s *Server) apiTickets(w http.ResponseWriter, r *http.Request, p *Principal) error {

@@ -71,12 +71,16 @@ type TicketFilter struct {
 	Target        string
 	Seller        string
 	Substance     string
-	Assignee      string
+	Assignee      string // exact; "none": unassigned
 	MinScore      float64
 	Since         time.Time
 	Limit         int
 	Offset        int
 	Sort          string
+	// FlaggedFrom/To bound when a ticket was flagged (created),
+	// StatusFrom/To the time of its last status change; inclusive.
+	FlaggedFrom, FlaggedTo time.Time
+	StatusFrom, StatusTo   time.Time
 }
 
 // TicketEvent is one entry of a ticket's audit log.

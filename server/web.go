@@ -444,6 +444,13 @@ type queueView struct {
 	Next     string
 	Query    string
 	MinScore string
+	// Platforms are the choices of the platform filter (the caller's
+	// scope, or every known platform), Platform the one asked for.
+	Platforms []string
+	Platform  string
+	Assignee  string
+	// Period is the reporting period as asked (flagged_from, …).
+	Period map[string]string
 }
 
 var statuses = []string{precwatch.StatusOpen, precwatch.StatusInReview, precwatch.StatusConfirmed, precwatch.StatusDismissed, precwatch.StatusEscalated}
@@ -466,7 +473,22 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p *Principal,
 	if err != nil {
 		return err
 	}
-	view := &queueView{Filter: f, Tickets: ts, Total: total, Statuses: statuses, MinScore: v.Get("min_score")}
+	view := &queueView{Filter: f, Tickets: ts, Total: total, Statuses: statuses, MinScore: v.Get("min_score"),
+		Platform: v.Get("platform"), Assignee: v.Get("assignee"), Period: map[string]string{}}
+	if view.Platform != "" && len(f.Platforms) == 1 {
+		view.Platform = f.Platforms[0] // as the listings spell it
+	}
+	for _, k := range []string{"flagged_from", "flagged_to"} {
+		view.Period[k] = v.Get(k)
+	}
+	if view.Platforms = p.Scope(); view.Platforms == nil {
+		if view.Platforms, err = s.opts.Tickets.KnownPlatforms(r.Context()); err != nil {
+			return err
+		}
+	}
+	if len(view.Platforms) < 2 {
+		view.Platforms = nil // a single platform is no choice
+	}
 	c := url.Values{}
 	for k, vs := range v {
 		c[k] = vs

@@ -94,13 +94,27 @@ type Filter struct {
 	Target        string    // target name
 	Seller        string    // seller, exact
 	Substance     string    // substance id, CAS number or name (case-insensitive)
-	Assignee      string    // assignee, exact
+	Assignee      string    // assignee, exact; AssigneeNone for unassigned tickets
 	MinScore      float64   // score at least
 	Since         time.Time // last seen at or after
 	Limit         int       // at most this many (0: no limit)
 	Offset        int
 	Sort          string // SortScore (default), SortLastSeen, SortFirstSeen or SortID
+
+	// A reporting period: FlaggedFrom and FlaggedTo bound when the ticket
+	// was flagged (created); StatusFrom and StatusTo bound the time of its
+	// last status change (its creation if its status never changed), so
+	// that status=confirmed with a status period selects the tickets
+	// confirmed then. Both ends are inclusive.
+	FlaggedFrom, FlaggedTo time.Time
+	StatusFrom, StatusTo   time.Time
 }
+
+// AssigneeNone as Filter.Assignee selects the unassigned tickets.
+const AssigneeNone = "none"
+
+// statusAt is the time of a ticket's last status change, or its flag time.
+const statusAt = `COALESCE((SELECT MAX(e.at) FROM ticket_events e WHERE e.ticket_id = t.id AND e.action = 'status'), t.flagged_at)`
 
 func (f *Filter) where() (string, []any, error) {
 	var conds []string
@@ -142,7 +156,11 @@ func (f *Filter) where() (string, []any, error) {
 	if f.Seller != "" {
 		conds, args = append(conds, "t.seller = ?"), append(args, f.Seller)
 	}
-	if f.Assignee != "" {
+	switch f.Assignee {
+	case "":
+	case AssigneeNone:
+		conds = append(conds, "t.assignee = ''")
+	default:
 		conds, args = append(conds, "t.assignee = ?"), append(args, f.Assignee)
 	}
 	if f.Substance != "" {
@@ -155,6 +173,17 @@ func (f *Filter) where() (string, []any, error) {
 	}
 	if !f.Since.IsZero() {
 		conds, args = append(conds, "t.last_seen >= ?"), append(args, ns(f.Since))
+	}
+	for _, b := range []struct {
+		at  time.Time
+		sql string
+	}{
+		{f.FlaggedFrom, "t.flagged_at >= ?"}, {f.FlaggedTo, "t.flagged_at <= ?"},
+		{f.StatusFrom, statusAt + " >= ?"}, {f.StatusTo, statusAt + " <= ?"},
+	} {
+		if !b.at.IsZero() {
+			conds, args = append(conds, b.sql), append(args, ns(b.at))
+		}
 	}
 	if len(conds) == 0 {
 		return "", args, nil

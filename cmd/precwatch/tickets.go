@@ -173,7 +173,7 @@ func resolvePlatforms(ctx context.Context, s *tickets.Store, ps []string, w io.W
 }
 
 func runTicketsList(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "tickets list", "[--data DIR] [--status S] [--platform P] [--target T] [--substance S] [--sort ORDER] [--limit N]")
+	fs := newFlagSet(env, "tickets list", "[--data DIR] [--status S] [--platform P] [--target T] [--substance S] [--assignee NAME|none] [--flagged-from DATE] [--flagged-to DATE] [--status-from DATE] [--status-to DATE] [--sort ORDER] [--limit N]")
 	data := tkDataFlag(fs)
 	status := fs.String("status", "", "only tickets in this `status`: open, in_review, confirmed, dismissed or escalated (several comma-separated)")
 	platform := fs.String("platform", "", "only tickets of platform `P`, in any case (several comma-separated)")
@@ -181,6 +181,7 @@ func runTicketsList(ctx context.Context, env *Env, args []string) error {
 	substance := fs.String("substance", "", "only tickets offering this `substance` (id, CAS number or name)")
 	limit := fs.Int("limit", 50, "show at most `N` tickets (0: all)")
 	sort := fs.String("sort", tickets.SortScore, "`order`: score, last_seen, first_seen or id")
+	ff := tkAddFilterFlags(fs)
 	pos, err := tkParse(fs, args)
 	if err != nil {
 		return err
@@ -197,6 +198,10 @@ func runTicketsList(ctx context.Context, env *Env, args []string) error {
 	if *limit < 0 {
 		return badUsage("--limit %d: want 0 (all) or more", *limit)
 	}
+	var period tickets.Filter
+	if err := ff.apply(&period); err != nil {
+		return err
+	}
 	s, err := tkOpen(*data, true)
 	if err != nil {
 		return err
@@ -207,7 +212,8 @@ func runTicketsList(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	f := tickets.Filter{Status: *status, Platforms: ps, Target: *target, Substance: *substance,
-		Limit: *limit, Sort: *sort}
+		Limit: *limit, Sort: *sort, Assignee: period.Assignee, FlaggedFrom: period.FlaggedFrom, FlaggedTo: period.FlaggedTo,
+		StatusFrom: period.StatusFrom, StatusTo: period.StatusTo}
 	ts, err := s.Tickets(ctx, f)
 	if err != nil {
 		return err
@@ -233,7 +239,7 @@ func runTicketsList(ctx context.Context, env *Env, args []string) error {
 	// The count is for the reader, like search's: on stderr, so that stdout
 	// is the table only (a pipe gets rows, not a trailer).
 	fmt.Fprintf(env.Stderr, "%d of %d tickets\n", len(ts), total)
-	if total == 0 && *status == "" && len(ps) == 0 && *target == "" && *substance == "" {
+	if total == 0 && *status == "" && len(ps) == 0 && *target == "" && *substance == "" && ff.empty() {
 		// An empty queue is most often the wrong --data: say where we looked.
 		fmt.Fprintf(env.Stderr, "no tickets in %s yet: crawl first (precwatch crawl --config FILE), or pass the --data DIR the crawl wrote to\n", *data)
 	}
@@ -429,12 +435,13 @@ func runTicketsShow(ctx context.Context, env *Env, args []string) error {
 }
 
 func runTicketsExport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "tickets export", "[--data DIR] [--format jsonl|csv|incident] [--status S] [--platform P] [--since DATE]   (to stdout)")
+	fs := newFlagSet(env, "tickets export", "[--data DIR] [--format jsonl|csv|incident] [--status S] [--platform P] [--assignee NAME|none] [--since DATE] [--flagged-from DATE] [--flagged-to DATE] [--status-from DATE] [--status-to DATE]   (to stdout)")
 	data := tkDataFlag(fs)
 	format := fs.String("format", "jsonl", "output `format`: jsonl, csv or incident (JSON report of confirmed tickets, also once escalated)")
 	status := fs.String("status", "", "only tickets in this `status`: open, in_review, confirmed, dismissed or escalated (several comma-separated)")
 	platform := fs.String("platform", "", "only tickets of platform `P`, in any case (several comma-separated)")
-	since := fs.String("since", "", "only tickets last seen on or after this `date` (YYYY-MM-DD or RFC 3339)")
+	since := fs.String("since", "", "only tickets last seen on or after this `date` (YYYY-MM-DD or RFC 3339; every crawl moves last seen: for a reporting period use --flagged-from/--flagged-to or --status-from/--status-to)")
+	ff := tkAddFilterFlags(fs)
 	pos, err := tkParse(fs, args)
 	if err != nil {
 		return err
@@ -467,6 +474,9 @@ func runTicketsExport(ctx context.Context, env *Env, args []string) error {
 		}
 		f.Since = t
 	}
+	if err := ff.apply(&f); err != nil {
+		return err
+	}
 	s, err := tkOpen(*data, true)
 	if err != nil {
 		return err
@@ -489,14 +499,70 @@ func runTicketsExport(ctx context.Context, env *Env, args []string) error {
 
 // tkParseDate parses YYYY-MM-DD (UTC midnight) or RFC 3339.
 func tkParseDate(s string) (time.Time, error) {
+	return tkParseBound("--since", s, false)
+}
+
+// tkParseBound parses flag name's value, YYYY-MM-DD or RFC 3339; a bare
+// date as an upper bound (end) means the end of that day UTC, as search's
+// --to does.
+func tkParseBound(name, s string, end bool) (time.Time, error) {
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		if end {
+			t = t.Add(24*time.Hour - time.Nanosecond)
+		}
 		return t, nil
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return time.Time{}, badUsage("--since %q: want a date, YYYY-MM-DD or RFC 3339", s)
+		return time.Time{}, badUsage("%s %q: want a date, YYYY-MM-DD or RFC 3339", name, s)
 	}
 	return t, nil
+}
+
+// tkFilterFlags are the assignee and reporting-period flags shared by
+// tickets list and tickets export.
+type tkFilterFlags struct {
+	assignee                                     *string
+	flaggedFrom, flaggedTo, statusFrom, statusTo *string
+}
+
+func tkAddFilterFlags(fs *flag.FlagSet) *tkFilterFlags {
+	return &tkFilterFlags{
+		assignee:    fs.String("assignee", "", "only tickets assigned to `NAME` (none: unassigned tickets)"),
+		flaggedFrom: fs.String("flagged-from", "", "only tickets flagged (created) on or after this `date` (YYYY-MM-DD or RFC 3339)"),
+		flaggedTo:   fs.String("flagged-to", "", "only tickets flagged (created) on or before this `date` (a bare date: the end of that day UTC)"),
+		statusFrom:  fs.String("status-from", "", "only tickets whose last status change (e.g. confirmation; creation if none) is on or after this `date`"),
+		statusTo:    fs.String("status-to", "", "only tickets whose last status change is on or before this `date` (a bare date: the end of that day UTC)"),
+	}
+}
+
+func (ff *tkFilterFlags) empty() bool {
+	return *ff.assignee == "" && *ff.flaggedFrom == "" && *ff.flaggedTo == "" && *ff.statusFrom == "" && *ff.statusTo == ""
+}
+
+// apply checks the flags and sets them on f: a bad date is a usage error
+// naming its flag.
+func (ff *tkFilterFlags) apply(f *tickets.Filter) error {
+	f.Assignee = strings.TrimSpace(*ff.assignee)
+	for _, b := range []struct {
+		val  string
+		name string
+		end  bool
+		at   *time.Time
+	}{
+		{*ff.flaggedFrom, "--flagged-from", false, &f.FlaggedFrom}, {*ff.flaggedTo, "--flagged-to", true, &f.FlaggedTo},
+		{*ff.statusFrom, "--status-from", false, &f.StatusFrom}, {*ff.statusTo, "--status-to", true, &f.StatusTo},
+	} {
+		if b.val == "" {
+			continue
+		}
+		t, err := tkParseBound(b.name, b.val, b.end)
+		if err != nil {
+			return err
+		}
+		*b.at = t
+	}
+	return nil
 }
 
 func runTicketsSetStatus(ctx context.Context, env *Env, args []string) error {
