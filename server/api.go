@@ -85,7 +85,7 @@ func (s *Server) apiRoutes() []route {
 		{Method: "GET", Pattern: "/api/v1/tickets", Summary: "List tickets with filters", Tag: "tickets", Params: list, handle: s.apiTickets},
 		{Method: "GET", Pattern: "/api/v1/tickets/{id}", Summary: "A ticket with its listing, hits, indicators, observables, score explanation, links and history", Tag: "tickets", handle: s.apiTicket},
 		{Method: "GET", Pattern: "/api/v1/tickets/{id}/events", Summary: "A ticket's audit log", Tag: "tickets", handle: s.apiTicketEvents},
-		{Method: "POST", Pattern: "/api/v1/tickets/{id}/status", Summary: "Change a ticket's status with a reason", Tag: "tickets", Body: "json", handle: s.apiSetStatus},
+		{Method: "POST", Pattern: "/api/v1/tickets/{id}/status", Summary: "Change a ticket's status with a reason; with \"from\" (the status the caller saw), only if the ticket is still in it, else 409 conflict naming the current status", Tag: "tickets", Body: "json", handle: s.apiSetStatus},
 		{Method: "POST", Pattern: "/api/v1/tickets/{id}/assign", Summary: "Assign a ticket (empty assignee unassigns)", Tag: "tickets", Body: "json", handle: s.apiAssign},
 		{Method: "POST", Pattern: "/api/v1/tickets/{id}/notes", Summary: "Add a note to a ticket", Tag: "tickets", Body: "json", handle: s.apiNote},
 		{Method: "GET", Pattern: "/api/v1/targets", Summary: "List crawl targets", Tag: "targets", handle: s.apiTargets},
@@ -590,6 +590,7 @@ func (s *Server) apiSetStatus(w http.ResponseWriter, r *http.Request, p *Princip
 	var body struct {
 		Status string `json:"status"`
 		Reason string `json:"reason"`
+		From   string `json:"from"` // optional: the status the caller saw
 	}
 	if err := decodeJSON(r, &body); err != nil {
 		return err
@@ -599,10 +600,39 @@ func (s *Server) apiSetStatus(w http.ResponseWriter, r *http.Request, p *Princip
 		return precwatch.Errorf(precwatch.EINVALID, `want {"status","reason"}: every status change is audited with why (allowed from %s: %s)`,
 			t.Status, strings.Join(s.opts.Tickets.Transitions()[t.Status], ", "))
 	}
-	if err := s.opts.Tickets.SetStatus(r.Context(), t.ID, body.Status, p.Actor(), body.Reason); err != nil {
+	if err := s.setStatus(r.Context(), t, body.From, body.Status, p.Actor(), body.Reason); err != nil {
 		return err
 	}
 	return s.writeTicket(w, r, t.ID)
+}
+
+// ConditionalStatus is implemented by a Tickets store that can change a
+// status only if it is still the one the caller saw, in one transaction.
+type ConditionalStatus interface {
+	// SetStatusFrom is SetStatus when the ticket is in status from
+	// (empty: any); otherwise it changes nothing and returns ECONFLICT.
+	SetStatusFrom(ctx context.Context, id int64, from, status, actor, reason string) error
+}
+
+// setStatus changes t's status; with from, only if t is still in status
+// from (two reviewers acting on one ticket at once: the second gets 409
+// naming the current status instead of undoing the first's change).
+func (s *Server) setStatus(ctx context.Context, t *precwatch.Ticket, from, status, actor, reason string) error {
+	from = strings.TrimSpace(from)
+	if from == "" {
+		return s.opts.Tickets.SetStatus(ctx, t.ID, status, actor, reason)
+	}
+	if cs, ok := s.opts.Tickets.(ConditionalStatus); ok {
+		return cs.SetStatusFrom(ctx, t.ID, from, status, actor, reason)
+	}
+	cur, err := s.opts.Tickets.Ticket(ctx, t.ID)
+	if err != nil {
+		return err
+	}
+	if cur.Status != from {
+		return precwatch.Errorf(precwatch.ECONFLICT, "ticket %d is %s, not %s: it was changed since you looked; nothing changed", t.ID, cur.Status, from)
+	}
+	return s.opts.Tickets.SetStatus(ctx, t.ID, status, actor, reason)
 }
 
 func (s *Server) apiAssign(w http.ResponseWriter, r *http.Request, p *Principal) error {

@@ -599,7 +599,9 @@ func (s *Server) ticketAction(act func(ctx context.Context, id int64, p *Princip
 
 func (s *Server) ticketStatus(w http.ResponseWriter, r *http.Request, p *Principal, sess *session) error {
 	return s.ticketAction(func(ctx context.Context, id int64, p *Principal, f url.Values) error {
-		return s.opts.Tickets.SetStatus(ctx, id, f.Get("status"), p.Actor(), f.Get("reason"))
+		// The form sends the status it showed: a change made meanwhile by
+		// another reviewer is a conflict, not silently undone.
+		return s.setStatus(ctx, &precwatch.Ticket{ID: id}, f.Get("from"), f.Get("status"), p.Actor(), f.Get("reason"))
 	}, "status")(w, r, p, sess)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,5 +89,28 @@ func TestFilterPeriodQueue6(t *testing.T) {
 		if err != nil || n != len(c.want) {
 			t.Errorf("%s: CountTickets = %d, %v; want %d", c.name, n, err, len(c.want))
 		}
+	}
+}
+
+func TestSetStatusFromQueue6(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	id := mustRecord(t, s, suspicious("ChemHub", "a"), t0).Ticket.ID
+	if err := s.SetStatusFrom(ctx, id, precwatch.StatusOpen, precwatch.StatusInReview, "ann", "mine"); err != nil {
+		t.Fatalf("SetStatusFrom(open → in_review) on an open ticket: %v", err)
+	}
+	err := s.SetStatusFrom(ctx, id, precwatch.StatusOpen, precwatch.StatusEscalated, "bob", "also mine")
+	if precwatch.ErrorCode(err) != precwatch.ECONFLICT || !strings.Contains(err.Error(), "in_review") {
+		t.Errorf("SetStatusFrom(open → escalated) on an in_review ticket: %v; want ECONFLICT naming in_review", err)
+	}
+	evs, _ := s.Events(ctx, id)
+	if tk, _ := s.Ticket(ctx, id); tk.Status != precwatch.StatusInReview || len(evs) != 2 {
+		t.Errorf("after the conflict: status %s, %d events; want in_review, 2 (created, status)", tk.Status, len(evs))
+	}
+	if err := s.SetStatusFrom(ctx, id, "bogus", precwatch.StatusConfirmed, "bob", "x"); precwatch.ErrorCode(err) != precwatch.EINVALID {
+		t.Errorf("SetStatusFrom(from bogus): %v; want EINVALID", err)
+	}
+	if err := s.SetStatusFrom(ctx, id, "", precwatch.StatusConfirmed, "bob", "unconditional"); err != nil {
+		t.Errorf("SetStatusFrom without from: %v", err)
 	}
 }

@@ -212,3 +212,70 @@ func TestQueue6UIQueueFilters(t *testing.T) {
 		t.Errorf("a partner's queue for another platform: %d, want 403", code)
 	}
 }
+
+// TestQueue6ConditionalStatus: a status change with "from" applies only
+// if the ticket is still in that status; otherwise 409 naming the current
+// status, and nothing changes. The UI's form sends the status it showed.
+func TestQueue6ConditionalStatus(t *testing.T) {
+	f := newFixture(t)
+	id := f.byPlat[ownPlatform]
+	path := fmt.Sprintf("/api/v1/tickets/%d/status", id)
+	events := func() int {
+		var evs struct {
+			Events []json.RawMessage `json:"events"`
+		}
+		f.getJSON("admin", fmt.Sprintf("/api/v1/tickets/%d/events", id), &evs)
+		return len(evs.Events)
+	}
+	if code, body := f.do("reviewer", "POST", path, `{"status":"in_review","reason":"mine","from":"open"}`); code != http.StatusOK {
+		t.Fatalf("first reviewer, from open: %d %s", code, body)
+	}
+	before := events()
+	// The second reviewer saw it open too and wants it escalated.
+	code, body := f.do("admin", "POST", path, `{"status":"escalated","reason":"also mine","from":"open"}`)
+	if code != http.StatusConflict || !strings.Contains(body, "in_review") || !strings.Contains(body, `"conflict"`) {
+		t.Errorf("second reviewer, from open on an in_review ticket: %d %s; want 409 conflict naming in_review", code, body)
+	}
+	var tk struct {
+		Ticket struct {
+			Status string `json:"status"`
+		} `json:"ticket"`
+	}
+	f.getJSON("admin", fmt.Sprintf("/api/v1/tickets/%d", id), &tk)
+	if tk.Ticket.Status != "in_review" || events() != before {
+		t.Errorf("after the refused change: status %s, %d events (was %d); want in_review, unchanged", tk.Ticket.Status, events(), before)
+	}
+	if code, body := f.do("admin", "POST", path, `{"status":"confirmed","reason":"x","from":"bogus"}`); code != http.StatusBadRequest {
+		t.Errorf("from bogus: %d %s; want 400", code, body)
+	}
+	if code, body := f.do("admin", "POST", path, `{"status":"confirmed","reason":"ok","from":"in_review"}`); code != http.StatusOK || !strings.Contains(body, `"confirmed"`) {
+		t.Errorf("from in_review on an in_review ticket: %d %s; want 200 confirmed", code, body)
+	}
+	if code, body := f.do("admin", "POST", path, `{"status":"in_review","reason":"unconditional"}`); code != http.StatusOK {
+		t.Errorf("without from: %d %s; want 200 as before", code, body)
+	}
+
+	// The UI: the form carries the status it showed; a stale one is 409.
+	b := newBrowser(t, f.srv.URL, nil)
+	b.signIn(f.tokens["reviewer"])
+	_, page, _ := b.get(fmt.Sprintf("/tickets/%d", id))
+	if !strings.Contains(page, `<input type="hidden" name="from" value="in_review">`) {
+		t.Fatalf("the ticket page's status form does not send the status it showed")
+	}
+	csrf := b.csrf
+	if code, body := f.do("admin", "POST", path, `{"status":"dismissed","reason":"meanwhile","from":"in_review"}`); code != http.StatusOK {
+		t.Fatalf("change meanwhile: %d %s", code, body)
+	}
+	code, body, _ = b.post(fmt.Sprintf("/tickets/%d/status", id), url.Values{"csrf": {csrf}, "from": {"in_review"}, "status": {"confirmed"}, "reason": {"stale page"}}, nil)
+	if code != http.StatusConflict || !strings.Contains(body, "dismissed") {
+		t.Errorf("UI status change from a stale page: %d %s; want 409 naming dismissed", code, short(body))
+	}
+	f.getJSON("admin", fmt.Sprintf("/api/v1/tickets/%d", id), &tk)
+	if tk.Ticket.Status != "dismissed" {
+		t.Errorf("after the stale UI change: status %s, want dismissed", tk.Ticket.Status)
+	}
+	code, _, hdr := b.post(fmt.Sprintf("/tickets/%d/status", id), url.Values{"csrf": {csrf}, "from": {"dismissed"}, "status": {"in_review"}, "reason": {"reopen"}}, nil)
+	if code != http.StatusSeeOther || !strings.Contains(hdr.Get("Location"), "done=status") {
+		t.Errorf("UI status change from the current status: %d %s; want 303", code, hdr.Get("Location"))
+	}
+}

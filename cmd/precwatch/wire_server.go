@@ -206,6 +206,12 @@ func (b *backend) SetStatus(ctx context.Context, id int64, status, actor, reason
 	return b.a.store.SetStatus(ctx, id, status, actor, reason)
 }
 
+// SetStatusFrom changes a status only if it is still from
+// (server.ConditionalStatus).
+func (b *backend) SetStatusFrom(ctx context.Context, id int64, from, status, actor, reason string) error {
+	return b.a.store.SetStatusFrom(ctx, id, from, status, actor, reason)
+}
+
 func (b *backend) Assign(ctx context.Context, id int64, assignee, actor string) error {
 	return b.a.store.Assign(ctx, id, assignee, actor)
 }
