@@ -687,37 +687,8 @@ func (s *Store) SetStatusFrom(ctx context.Context, id int64, from, status, actor
 	if from == "" {
 		return s.SetStatus(ctx, id, status, actor, reason)
 	}
-	actor, reason = strings.TrimSpace(actor), strings.TrimSpace(reason)
 	if !validStatus(from) {
 		return precwatch.Errorf(precwatch.EINVALID, "expected status %q: unknown ticket status (want one of %s)", from, strings.Join(Statuses, ", "))
 	}
-	if !validStatus(status) {
-		return precwatch.Errorf(precwatch.EINVALID, "unknown ticket status %q (want one of %s)", status, strings.Join(Statuses, ", "))
-	}
-	if actor == "" || reason == "" {
-		return precwatch.Errorf(precwatch.EINVALID, "a status change needs an actor and a reason")
-	}
-	err := s.write(ctx, func(tx *wtx) error {
-		t, err := ticketByID(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if t.Status != from {
-			return precwatch.Errorf(precwatch.ECONFLICT, "ticket %d is %s, not %s: it was changed since you looked; nothing changed", id, t.Status, from)
-		}
-		if !slices.Contains(Transitions[t.Status], status) {
-			return precwatch.Errorf(precwatch.EINVALID, "ticket %d is %s: it cannot become %s (allowed: %s)",
-				id, t.Status, status, strings.Join(Transitions[t.Status], ", "))
-		}
-		now := s.now()
-		if _, err := tx.ExecContext(ctx, "UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?", status, ns(now), id); err != nil {
-			return err
-		}
-		return s.changed(ctx, tx, id, now, precwatch.EventTicketUpdated, []auditEntry{{
-			actor: actor, action: "status", from: t.Status, to: status, reason: reason}})
-	})
-	if err != nil {
-		return fmt.Errorf("set status of ticket %d: %w", id, err)
-	}
-	return nil
+	return s.setStatus(ctx, id, from, status, actor, reason)
 }

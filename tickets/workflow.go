@@ -31,6 +31,12 @@ func validStatus(s string) bool { return slices.Contains(Statuses, s) }
 // that Transitions does not allow or a missing actor or reason is an
 // EINVALID error; an unknown ticket is ENOTFOUND.
 func (s *Store) SetStatus(ctx context.Context, id int64, status, actor, reason string) error {
+	return s.setStatus(ctx, id, "", status, actor, reason)
+}
+
+// setStatus is SetStatus, and with from set SetStatusFrom: the ticket must
+// still be in status from (ECONFLICT otherwise, and nothing changes).
+func (s *Store) setStatus(ctx context.Context, id int64, from, status, actor, reason string) error {
 	actor, reason = strings.TrimSpace(actor), strings.TrimSpace(reason)
 	if !validStatus(status) {
 		return precwatch.Errorf(precwatch.EINVALID, "unknown ticket status %q (want one of %s)", status, strings.Join(Statuses, ", "))
@@ -42,6 +48,9 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status, actor, reason s
 		t, err := ticketByID(ctx, tx, id)
 		if err != nil {
 			return err
+		}
+		if from != "" && t.Status != from {
+			return precwatch.Errorf(precwatch.ECONFLICT, "ticket %d is %s, not %s: it was changed since you looked; nothing changed", id, t.Status, from)
 		}
 		if !slices.Contains(Transitions[t.Status], status) {
 			return precwatch.Errorf(precwatch.EINVALID, "ticket %d is %s: it cannot become %s (allowed: %s)",
