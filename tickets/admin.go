@@ -237,6 +237,20 @@ func (s *Store) StartRun(ctx context.Context, target, platform string, started t
 	return id, nil
 }
 
+// RunProgress records how many listings run id has delivered so far, while
+// it runs (a finished run keeps what FinishRun wrote), so that the API's
+// runs show a long crawl moving.
+func (s *Store) RunProgress(ctx context.Context, id int64, listings int) error {
+	err := s.write(ctx, func(tx *wtx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE crawl_runs SET listings = ? WHERE id = ? AND finished IS NULL", listings, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("progress of run %d: %w", id, err)
+	}
+	return nil
+}
+
 // FinishRun records the end of run r.ID with its counters. r.Finished
 // defaults to now; r.Error must be JSON or empty.
 func (s *Store) FinishRun(ctx context.Context, r Run) error {

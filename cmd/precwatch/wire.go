@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/precwatch/precwatch"
@@ -131,7 +132,15 @@ func (ca crawlAdapter) Crawl(ctx context.Context, t precwatch.Target, each func(
 	if err != nil {
 		return nil, err
 	}
-	r, err := ca.c.Run(ctx, t, crawler.SinkFunc(each))
+	// While the crawl runs, its record counts the listings delivered so
+	// far (every runProgressEvery), so /api/v1/runs shows it moving.
+	var delivered atomic.Int64
+	stop := ca.reportProgress(ctx, runID, &delivered)
+	r, err := ca.c.Run(ctx, t, crawler.SinkFunc(func(ctx context.Context, l precwatch.Listing) error {
+		delivered.Add(1)
+		return each(ctx, l)
+	}))
+	stop()
 	rec := tickets.Run{ID: runID, Target: t.Name, Platform: t.Platform, Started: time.Now()}
 	if r != nil {
 		fin := r.Finished
@@ -161,6 +170,41 @@ func (ca crawlAdapter) Crawl(ctx context.Context, t precwatch.Target, each func(
 		ErrorsByKind: r.ErrorsByKind, StartFailed: starts, HitMax: r.HitMax, Robots: r.Robots,
 		RobotsNext: r.RobotsNext,
 	}, err
+}
+
+// runProgressEvery is how often a running crawl's record is updated.
+var runProgressEvery = 5 * time.Second
+
+// reportProgress writes n to run id's record every runProgressEvery, when
+// it changed, until the returned stop is called (stop waits for the
+// writer to end).
+func (ca crawlAdapter) reportProgress(ctx context.Context, id int64, n *atomic.Int64) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(runProgressEvery)
+		defer tick.Stop()
+		last := int64(0)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				if v := n.Load(); v != last {
+					// A failed update only leaves the count behind;
+					// FinishRun writes the final one.
+					if ca.store.RunProgress(ctx, id, int(v)) == nil {
+						last = v
+					}
+				}
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }
 
 // storeAdapter gives the monitor the ticket store in root types.
