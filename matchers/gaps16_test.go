@@ -6,14 +6,15 @@ import (
 	"github.com/precwatch/precwatch"
 )
 
-// gap16Case is one listing of a round-16 gap test and its expected verdict.
-type gap16Case struct {
+// verdictCase is one listing of a gap test and its expected verdict
+// (rounds 16 and 17).
+type verdictCase struct {
 	lang, title, desc string
 	want              bool
 }
 
-// runGap16 matches every case and reports each wrong verdict.
-func runGap16(t *testing.T, cases []gap16Case) {
+// runVerdicts matches every case and reports each wrong verdict.
+func runVerdicts(t *testing.T, cases []verdictCase) {
 	t.Helper()
 	m := mustMatcher(t)
 	for _, tc := range cases {
@@ -33,7 +34,7 @@ func runGap16(t *testing.T, cases []gap16Case) {
 // handle or number is an observable, and a warning in another clause
 // ("beware of fakes, order via Telegram") warns of nothing.
 func TestGap16SafetyTips(t *testing.T) {
-	runGap16(t, []gap16Case{
+	runVerdicts(t, []verdictCase{
 		{"en", "Toluene 99.9%, 20 L", "Industrial solvent, drums. Stay safe: fraudsters may try to take the chat to WhatsApp or ask for payment in bitcoin.", false},
 		{"de", "Aceton 99,5 %, 10 L", "Technische Qualität. Achtung: Betrüger wollen oft per Telegram weiterschreiben.", false},
 		{"es", "Acetona 99,5%, 20 L", "Grado industrial. Ojo: los estafadores piden seguir la charla por Telegram.", false},
@@ -56,7 +57,7 @@ func TestGap16SafetyTips(t *testing.T) {
 // as a page that names substances without offering them (heldout16 v0016,
 // v0068). An explainer page keeps its report words.
 func TestGap16SupplierFAQ(t *testing.T) {
-	runGap16(t, []gap16Case{
+	runVerdicts(t, []verdictCase{
 		{"en", "Phenylacetic acid 99% flakes", "White flakes, assay 99%. FAQ: Q: What is your lead time? A: 3-5 days after payment. Q: Do you provide COA? A: Yes. Report this item",
 			true},
 		{"en", "Potassium permanganate 99.3%, 25 kg drum", "Dark purple crystals. Frequently asked questions. Q: What are your payment terms? A: T/T. Report abuse | Privacy", true},
@@ -72,7 +73,7 @@ func TestGap16SupplierFAQ(t *testing.T) {
 // obstacle, and each carries a crypto-only indicator. Reports that name
 // an authority and a report verb stay reports.
 func TestGap16AuthorityAlone(t *testing.T) {
-	runGap16(t, []gap16Case{
+	runVerdicts(t, []verdictCase{
 		{"fr", "Acétone 25 L", "Acétone technique. Douane : pas de souci, règlement uniquement en bitcoin.", true},
 		{"nl", "Aceton 25 L", "Technisch aceton. Douane geen probleem, alleen bitcoin.", true},
 		{"ja", "アセトン 18L", "工業用。税関の心配なし、ビットコインのみ。", true},
@@ -94,7 +95,7 @@ func TestGap16AuthorityAlone(t *testing.T) {
 // esta nota: Facebook | WhatsApp | X") names messengers as buttons, not
 // as a contact (heldout16 v0060, v0087).
 func TestGap16ShareBar(t *testing.T) {
-	runGap16(t, []gap16Case{
+	runVerdicts(t, []verdictCase{
 		{"en", "Acetone 99.5%, 200 L drum", "Technical grade acetone, drums. Share: Facebook | WhatsApp | Telegram", false},
 		{"de", "Aceton 99,5 %, 10 L", "Technische Qualität, Kanister. Teilen: Facebook | WhatsApp | Telegram", false},
 		{"en", "Acetone 99.5%, 200 L drum", "Technical grade acetone, drums. Orders: WhatsApp or Telegram only.", true},
@@ -107,7 +108,7 @@ func TestGap16ShareBar(t *testing.T) {
 // on drug precursors, a Russian legal explainer (heldout16 v0023, v0072,
 // v0075, v0087).
 func TestGap16ReportCues(t *testing.T) {
-	runGap16(t, []gap16Case{
+	runVerdicts(t, []verdictCase{
 		{"zh", "关于加强麻黄碱类药品销售管理的通知", "各药品零售企业：销售含麻黄碱类复方制剂应当查验身份证并登记。", false},
 		{"en", "Pseudoephedrine sales: a compliance guide for pharmacies", "Under federal law, sales of pseudoephedrine products are limited to 3.6 g per day. This is not legal advice.", false},
 		{"vi", "Quy định mới về thuốc chứa pseudoephedrin", "Nhằm ngăn chặn việc sử dụng làm tiền chất ma túy, nhà thuốc phải ghi chép khi bán pseudoephedrin.", false},
@@ -181,7 +182,7 @@ func TestGap16SpelledOutAcronym(t *testing.T) {
 // PPA engineering plastic (the French "polyphtalamide" spelling, glass
 // fibre grades) are not the precursors (heldout16 v0131, v0133, v0158).
 func TestGap16CodeCollisions(t *testing.T) {
-	runGap16(t, []gap16Case{
+	runVerdicts(t, []verdictCase{
 		{"pl", "Kamera IP P2P 5MP, kod BMK", "Kamera z obsługą P2P, aplikacja w chmurze, w magazynie.", false},
 		{"en", "Wi-Fi camera with P2P cloud access", "Outdoor IP camera, P2P access, in stock, liquid-proof IP67.", false},
 		{"de", "Audi A4 Motor BMK 2.5 TDI", "Motor mit Motorkennbuchstabe BMK, Getriebe, Ölkühler, in stock.", false},
@@ -246,7 +247,7 @@ func TestGap16ClassPlural(t *testing.T) {
 // forms" is an honest customs declaration, not a mislabelling (heldout16
 // v0010).
 func TestGap16HonestDeclaration(t *testing.T) {
-	runGap16(t, []gap16Case{
+	runVerdicts(t, []verdictCase{
 		{"en", "Hydrochloric acid 33%, 2 x 5 L", "Pool pH minus. For export we declare the real value and contents as the law requires.", false},
 		{"en", "Hydrochloric acid 33%, 2 x 5 L", "We declare truthfully on every customs form; duties are paid by the buyer.", false},
 		{"en", "Hydrochloric acid 33%, 2 x 5 L", "For export we declare it as pool cleaner to avoid questions.", true},

@@ -7,32 +7,13 @@ import (
 	"github.com/precwatch/precwatch"
 )
 
-// gap17Case is one listing of a round-17 gap test and its expected verdict.
-type gap17Case struct {
-	lang, title, desc string
-	want              bool
-}
-
-// runGap17 matches every case and reports each wrong verdict.
-func runGap17(t *testing.T, cases []gap17Case) {
-	t.Helper()
-	m := mustMatcher(t)
-	for _, tc := range cases {
-		got := m.Match(&precwatch.Listing{Title: tc.title, Description: tc.desc})
-		if got.Suspicious != tc.want {
-			t.Errorf("[%s] title %q desc %q: suspicious %v (score %.2f), want %v; explain %q",
-				tc.lang, tc.title, tc.desc, got.Suspicious, got.Score, tc.want, got.Explain)
-		}
-	}
-}
-
 // TestGap17BuyerQuestions: a forum post that asks who sells a substance,
 // or whether selling it is legal, names it without offering it
 // (heldout17 p0024, p0061): "anyone selling", "who sells", "is it legal to
 // sell", "not selling, just asking" are report words. A seller's reply with
 // a price, or an offer that only mentions a question, stays an offer.
 func TestGap17BuyerQuestions(t *testing.T) {
-	runGap17(t, []gap17Case{
+	runVerdicts(t, []verdictCase{
 		{"en", "Is anyone selling piperonal in the UK?", "Need it for a perfume accord. Not selling anything myself.", false},
 		{"en", "Who sells safrole these days?", "Just curious, every shop I knew is gone. PM me.", false},
 		{"en", "Is it legal to sell acetic anhydride on eBay?", "Not selling, just asking. Does anyone know the rules?", false},
@@ -49,7 +30,7 @@ func TestGap17BuyerQuestions(t *testing.T) {
 // the handle (heldout17 p0075). A shop's handle beside fewer report words,
 // or beside an offer word, stays an offer's contact.
 func TestGap17NewsChannel(t *testing.T) {
-	runGap17(t, []gap17Case{
+	runVerdicts(t, []verdictCase{
 		{"en", "Breaking: 300 kg of safrole seized", "Police seized 300 kg of safrole at the border, officials said. Follow our Telegram channel @crime_wire for more.", false},
 		{"en", "Customs seized 2 t of acetic anhydride", "Prosecutors said the acetic anhydride was smuggled as motor oil; two men arrested. Join t.me/newsdesk_example.", false},
 		// Offers keep their contact.
@@ -62,7 +43,7 @@ func TestGap17NewsChannel(t *testing.T) {
 // "cảnh báo", "bắt giữ", "thu giữ", "triệt phá") and the police ("cảnh
 // sát", an authority noun) make a report (heldout17 p0111).
 func TestGap17NewsVietnamese(t *testing.T) {
-	runGap17(t, []gap17Case{
+	runVerdicts(t, []verdictCase{
 		{"vi", "Tin tức: cảnh sát thu giữ safrole", "Bài viết: cảnh sát thu giữ 200 lít safrole, bắt giữ hai đối tượng. Chia sẻ để cảnh báo mọi người.", false},
 		{"vi", "Cảnh báo: triệt phá đường dây buôn bán piperonal", "Cảnh sát triệt phá đường dây buôn bán piperonal qua Telegram.", false},
 		// An offer stays one.
