@@ -83,6 +83,7 @@ func (s *Server) apiRoutes() []route {
 		{Method: "GET", Pattern: "/api/v1/search/export.csv", Summary: "Export every hit of a search as CSV (no cap; streamed; X-Precwatch-Total gives the count)", Tag: "search", Params: exportParams, Produce: "text/csv", handle: s.apiSearchExport(ExportCSV)},
 		{Method: "GET", Pattern: "/api/v1/search/export.jsonl", Summary: "Export every hit of a search as JSON lines (no cap; streamed; X-Precwatch-Total gives the count)", Tag: "search", Params: exportParams, Produce: "application/x-ndjson", handle: s.apiSearchExport(ExportJSONL)},
 		{Method: "GET", Pattern: "/api/v1/tickets", Summary: "List tickets with filters", Tag: "tickets", Params: list, handle: s.apiTickets},
+		{Method: "POST", Pattern: "/api/v1/tickets/bulk", Summary: "Change the status of, and/or assign, up to 1000 tickets in one transaction (body: TicketBulk): all change or none does; each ticket is audited and notified as by a single change. A ticket outside the caller's platform is 403, an unknown one 404, one no longer in status \"from\" 409 naming its current status, a transition the workflow does not allow 400; each names the tickets at fault", Tag: "tickets", Body: "json", handle: s.apiBulk},
 		{Method: "GET", Pattern: "/api/v1/tickets/{id}", Summary: "A ticket with its listing, hits, indicators, observables, score explanation, links and history", Tag: "tickets", handle: s.apiTicket},
 		{Method: "GET", Pattern: "/api/v1/tickets/{id}/events", Summary: "A ticket's audit log", Tag: "tickets", handle: s.apiTicketEvents},
 		{Method: "POST", Pattern: "/api/v1/tickets/{id}/status", Summary: "Change a ticket's status with a reason; with \"from\" (the status the caller saw), only if the ticket is still in it, else 409 conflict naming the current status", Tag: "tickets", Body: "json", handle: s.apiSetStatus},
@@ -633,6 +634,75 @@ func (s *Server) setStatus(ctx context.Context, t *precwatch.Ticket, from, statu
 		return precwatch.Errorf(precwatch.ECONFLICT, "ticket %d is %s, not %s: it was changed since you looked; nothing changed", t.ID, cur.Status, from)
 	}
 	return s.opts.Tickets.SetStatus(ctx, t.ID, status, actor, reason)
+}
+
+// bulkBody is the body of POST /api/v1/tickets/bulk.
+type bulkBody struct {
+	IDs    []int64 `json:"ids"`
+	Status string  `json:"status"`
+	Reason string  `json:"reason"`
+	From   string  `json:"from"` // optional: the status the caller saw every ticket in
+	// Assignee, when present, assigns every ticket ("" unassigns).
+	Assignee *string `json:"assignee"`
+}
+
+func (s *Server) apiBulk(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	if err := canReview(p); err != nil {
+		return err
+	}
+	var body bulkBody
+	if err := decodeJSON(r, &body); err != nil {
+		return err
+	}
+	c := BulkChange{IDs: body.IDs, Status: strings.TrimSpace(body.Status), Reason: body.Reason}
+	if from := strings.TrimSpace(body.From); from != "" {
+		c.From = make(map[int64]string, len(body.IDs))
+		for _, id := range body.IDs {
+			c.From[id] = from
+		}
+	}
+	if body.Assignee != nil {
+		c.Assign, c.Assignee = true, *body.Assignee
+	}
+	ts, err := s.bulk(r.Context(), c, p)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"count": len(ts), "tickets": ts})
+	return nil
+}
+
+// bulk makes change c to many tickets for p, checked as the single-ticket
+// routes check theirs: p's role may change tickets, every ticket is in p's
+// scope (else 403 and nothing changes), the status change has a reason.
+func (s *Server) bulk(ctx context.Context, c BulkChange, p *Principal) ([]precwatch.Ticket, error) {
+	if err := canReview(p); err != nil {
+		return nil, err
+	}
+	switch {
+	case len(c.IDs) == 0:
+		return nil, precwatch.Errorf(precwatch.EINVALID, `want {"ids": […]}: the tickets to change`)
+	case len(c.IDs) > MaxBulk:
+		return nil, precwatch.Errorf(precwatch.EINVALID, "%d ticket ids: at most %d in one request; split it", len(c.IDs), MaxBulk)
+	case c.Status == "" && !c.Assign:
+		return nil, precwatch.Errorf(precwatch.EINVALID, `want "status" with a "reason", and/or "assignee": nothing to change`)
+	case c.Status != "" && strings.TrimSpace(c.Reason) == "":
+		return nil, precwatch.Errorf(precwatch.EINVALID, `want a "reason": every status change is audited with why`)
+	case len(c.Assignee) > 200:
+		return nil, precwatch.Errorf(precwatch.EINVALID, "assignee is longer than 200 bytes")
+	}
+	c.Platforms, c.Actor = p.Scope(), p.Actor()
+	ts, err := s.opts.Tickets.Bulk(ctx, c)
+	if precwatch.ErrorCode(err) == precwatch.EFORBIDDEN {
+		return nil, scopeRefused(precwatch.ErrorMessage(err))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if ts == nil {
+		ts = []precwatch.Ticket{}
+	}
+	return ts, nil
 }
 
 func (s *Server) apiAssign(w http.ResponseWriter, r *http.Request, p *Principal) error {

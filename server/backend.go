@@ -121,6 +121,25 @@ const (
 	ExportIncident = "incident"
 )
 
+// MaxBulk caps the tickets one bulk change names.
+const MaxBulk = 1000
+
+// BulkChange is one change made to many tickets at once: a status change
+// (Status with Reason), an assignment (Assign), or both.
+type BulkChange struct {
+	IDs []int64
+	// Platforms is the caller's scope (empty: every platform).
+	Platforms []string
+	Status    string
+	Reason    string
+	// From holds, by ticket ID, the status the caller saw the ticket in
+	// (no entry: any status).
+	From     map[int64]string
+	Assign   bool
+	Assignee string // "" unassigns
+	Actor    string
+}
+
 // Tickets is the review-ticket store.
 type Tickets interface {
 	Tickets(ctx context.Context, f TicketFilter) ([]precwatch.Ticket, error)
@@ -142,6 +161,13 @@ type Tickets interface {
 	SetStatus(ctx context.Context, id int64, status, actor, reason string) error
 	Assign(ctx context.Context, id int64, assignee, actor string) error
 	AddNote(ctx context.Context, id int64, actor, note string) error
+	// Bulk makes one change to many tickets in one transaction: all of
+	// them change or none does; each ticket gets its own audit entries
+	// and events, as from SetStatus and Assign. A ticket outside
+	// c.Platforms is EFORBIDDEN, an unknown one ENOTFOUND, one no longer
+	// in its c.From status ECONFLICT, a transition the workflow does not
+	// allow EINVALID. It returns the tickets as changed, in c.IDs order.
+	Bulk(ctx context.Context, c BulkChange) ([]precwatch.Ticket, error)
 	// Export writes the tickets matching f in format (ExportCSV,
 	// ExportJSONL or ExportIncident).
 	Export(ctx context.Context, w io.Writer, format string, f TicketFilter) error

@@ -75,6 +75,9 @@ func (s *Server) OpenAPI() map[string]any {
 			if strings.Contains(rt.Pattern, "/targets") {
 				schema = map[string]any{"$ref": "#/components/schemas/Target"}
 			}
+			if rt.Pattern == "/api/v1/tickets/bulk" {
+				schema = map[string]any{"$ref": "#/components/schemas/TicketBulk"}
+			}
 			content := map[string]any{"application/json": map[string]any{"schema": schema}}
 			if strings.Contains(rt.Pattern, "/targets") {
 				content["application/yaml"] = map[string]any{"schema": map[string]any{"type": "string", "description": "the target in the configuration file's YAML"}}
@@ -102,7 +105,8 @@ func (s *Server) OpenAPI() map[string]any {
 			"schemas": map[string]any{
 				"Error": map[string]any{"type": "object", "properties": map[string]any{"error": map[string]any{"type": "object",
 					"properties": map[string]any{"code": map[string]any{"type": "string"}, "message": map[string]any{"type": "string"}}}}},
-				"Target": targetSchema(),
+				"Target":     targetSchema(),
+				"TicketBulk": ticketBulkSchema(),
 			},
 		},
 	}
@@ -126,4 +130,28 @@ func (s *Server) Routes() []string {
 		out[i] = r.Method + " " + r.Pattern
 	}
 	return out
+}
+
+// ticketBulkSchema is the OpenAPI schema of the body of POST
+// /api/v1/tickets/bulk.
+func ticketBulkSchema() map[string]any {
+	str := func(desc string, enum []string) map[string]any {
+		m := map[string]any{"type": "string", "description": desc}
+		if enum != nil {
+			m["enum"] = enum
+		}
+		return m
+	}
+	return map[string]any{
+		"type":     "object",
+		"required": []string{"ids"},
+		"properties": map[string]any{
+			"ids": map[string]any{"type": "array", "items": map[string]any{"type": "integer"}, "minItems": 1, "maxItems": MaxBulk,
+				"description": "the tickets to change, at most 1000 (duplicates count once)"},
+			"status":   str("the status every ticket moves to, as the workflow allows from its current status (open → in_review → confirmed | dismissed, escalated)", statuses),
+			"reason":   str("why; required with status, recorded in every ticket's audit log (and with an assignment)", nil),
+			"from":     str("optional: the status the caller saw the tickets in; a ticket no longer in it is 409 conflict naming its current status, and nothing changes", statuses),
+			"assignee": str("optional: assign every ticket to this name (\"\" unassigns; absent leaves the assignees)", nil),
+		},
+	}
 }

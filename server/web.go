@@ -51,6 +51,7 @@ func (s *Server) webRoutes() {
 	s.mux.Handle("GET /export/tickets.jsonl", s.web(s.webExport(ExportJSONL)))
 	s.mux.Handle("GET /export/incidents.json", s.web(s.webExport(ExportIncident)))
 	s.mux.Handle("GET /tickets/{id}", s.web(s.ticketPage))
+	s.mux.Handle("POST /tickets/bulk", s.web(s.ticketsBulk))
 	s.mux.Handle("POST /tickets/{id}/status", s.web(s.ticketStatus))
 	s.mux.Handle("POST /tickets/{id}/assign", s.web(s.ticketAssign))
 	s.mux.Handle("POST /tickets/{id}/note", s.web(s.ticketNote))
@@ -451,6 +452,14 @@ type queueView struct {
 	Assignee  string
 	// Period is the reporting period as asked (flagged_from, …).
 	Period map[string]string
+	// CanReview shows the bulk action form: a checkbox on every row,
+	// checked on all of them with select=all (no script needed).
+	CanReview bool
+	SelectAll bool
+	// Back is the page's query, for the bulk form to come back to;
+	// SelectAllURL and SelectNone are the page with every box checked and
+	// with none.
+	Back, SelectAllURL, SelectNone string
 }
 
 var statuses = []string{precwatch.StatusOpen, precwatch.StatusInReview, precwatch.StatusConfirmed, precwatch.StatusDismissed, precwatch.StatusEscalated}
@@ -489,10 +498,19 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p *Principal,
 	if len(view.Platforms) < 2 {
 		view.Platforms = nil // a single platform is no choice
 	}
+	view.CanReview, view.SelectAll = canReview(p) == nil, v.Get("select") == "all"
 	c := url.Values{}
 	for k, vs := range v {
 		c[k] = vs
 	}
+	for _, k := range []string{"select", "done", "n"} {
+		c.Del(k) // the page's state, not the queue's filters
+	}
+	view.Back = c.Encode()
+	view.SelectNone = "/queue?" + view.Back
+	c.Set("select", "all")
+	view.SelectAllURL = "/queue?" + c.Encode()
+	c.Del("select")
 	c.Del("offset")
 	view.Query = c.Encode()
 	if f.Offset > 0 {
@@ -503,7 +521,16 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p *Principal,
 		c.Set("offset", strconv.Itoa(f.Offset+f.Limit))
 		view.Next = "/queue?" + c.Encode()
 	}
-	s.render(w, http.StatusOK, "queue", &page{Title: "Review queue", User: p, CSRF: sess.csrf, Nav: "queue", Data: view})
+	flash := ""
+	if n, err := strconv.Atoi(v.Get("n")); err == nil && n >= 0 {
+		switch v.Get("done") {
+		case "bulk-status":
+			flash = "Changed the status of " + ticketCount(n) + "."
+		case "bulk-assign":
+			flash = "Assigned " + ticketCount(n) + "."
+		}
+	}
+	s.render(w, http.StatusOK, "queue", &page{Title: "Review queue", User: p, CSRF: sess.csrf, Nav: "queue", Flash: flash, Data: view})
 	return nil
 }
 
@@ -515,6 +542,69 @@ func (s *Server) webExport(format string) webHandler {
 		}
 		return s.export(w, r, format, f)
 	}
+}
+
+// ticketCount spells n tickets: "1 ticket", "3 tickets".
+func ticketCount(n int) string {
+	if n == 1 {
+		return "1 ticket"
+	}
+	return strconv.Itoa(n) + " tickets"
+}
+
+// ticketsBulk is the queue's bulk form: the checked tickets (id) change
+// status (action=status, with a reason; each row sends the status it
+// showed as from.ID, so a ticket changed meanwhile is a conflict) or are
+// assigned (action=assign), all in one transaction or not at all.
+func (s *Server) ticketsBulk(w http.ResponseWriter, r *http.Request, p *Principal, _ *session) error {
+	if err := canReview(p); err != nil {
+		return err
+	}
+	f := r.PostForm
+	if len(f["id"]) > MaxBulk {
+		return precwatch.Errorf(precwatch.EINVALID, "%d tickets checked: at most %d at once", len(f["id"]), MaxBulk)
+	}
+	var c BulkChange
+	for _, v := range f["id"] {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return precwatch.Errorf(precwatch.EINVALID, "ticket id %q is not a positive number", v)
+		}
+		c.IDs = append(c.IDs, id)
+	}
+	if len(c.IDs) == 0 {
+		return precwatch.Errorf(precwatch.EINVALID, "no ticket checked: check the tickets to change first")
+	}
+	action := f.Get("action")
+	switch action {
+	case "status":
+		c.Status, c.Reason = strings.TrimSpace(f.Get("status")), f.Get("reason")
+		if c.Status == "" {
+			return precwatch.Errorf(precwatch.EINVALID, "choose the new status")
+		}
+		c.From = map[int64]string{}
+		for _, id := range c.IDs {
+			if from := f.Get("from." + strconv.FormatInt(id, 10)); from != "" {
+				c.From[id] = from
+			}
+		}
+	case "assign":
+		c.Assign, c.Assignee, c.Reason = true, f.Get("assignee"), f.Get("reason")
+	default:
+		return precwatch.Errorf(precwatch.EINVALID, "action %q: want status or assign", action)
+	}
+	ts, err := s.bulk(r.Context(), c, p)
+	if err != nil {
+		return err
+	}
+	back, err := url.ParseQuery(f.Get("back"))
+	if err != nil {
+		back = url.Values{}
+	}
+	back.Set("done", "bulk-"+action)
+	back.Set("n", strconv.Itoa(len(ts)))
+	http.Redirect(w, r, "/queue?"+back.Encode(), http.StatusSeeOther)
+	return nil
 }
 
 // --- ticket ---

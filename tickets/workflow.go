@@ -37,36 +37,53 @@ func (s *Store) SetStatus(ctx context.Context, id int64, status, actor, reason s
 // setStatus is SetStatus, and with from set SetStatusFrom: the ticket must
 // still be in status from (ECONFLICT otherwise, and nothing changes).
 func (s *Store) setStatus(ctx context.Context, id int64, from, status, actor, reason string) error {
-	actor, reason = strings.TrimSpace(actor), strings.TrimSpace(reason)
-	if !validStatus(status) {
-		return precwatch.Errorf(precwatch.EINVALID, "unknown ticket status %q (want one of %s)", status, strings.Join(Statuses, ", "))
+	actor, reason, err := checkStatusChange(status, actor, reason)
+	if err != nil {
+		return err
 	}
-	if actor == "" || reason == "" {
-		return precwatch.Errorf(precwatch.EINVALID, "a status change needs an actor and a reason")
-	}
-	err := s.write(ctx, func(tx *wtx) error {
-		t, err := ticketByID(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if from != "" && t.Status != from {
-			return precwatch.Errorf(precwatch.ECONFLICT, "ticket %d is %s, not %s: it was changed since you looked; nothing changed", id, t.Status, from)
-		}
-		if !slices.Contains(Transitions[t.Status], status) {
-			return precwatch.Errorf(precwatch.EINVALID, "ticket %d is %s: it cannot become %s (allowed: %s)",
-				id, t.Status, status, strings.Join(Transitions[t.Status], ", "))
-		}
-		now := s.now()
-		if _, err := tx.ExecContext(ctx, "UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?", status, ns(now), id); err != nil {
-			return err
-		}
-		return s.changed(ctx, tx, id, now, precwatch.EventTicketUpdated, []auditEntry{{
-			actor: actor, action: "status", from: t.Status, to: status, reason: reason}})
+	err = s.write(ctx, func(tx *wtx) error {
+		return s.setStatusTx(ctx, tx, id, from, status, actor, reason)
 	})
 	if err != nil {
 		return fmt.Errorf("set status of ticket %d: %w", id, err)
 	}
 	return nil
+}
+
+// checkStatusChange checks the status a change asks for and that it names
+// who and why; it returns actor and reason trimmed.
+func checkStatusChange(status, actor, reason string) (string, string, error) {
+	actor, reason = strings.TrimSpace(actor), strings.TrimSpace(reason)
+	if !validStatus(status) {
+		return "", "", precwatch.Errorf(precwatch.EINVALID, "unknown ticket status %q (want one of %s)", status, strings.Join(Statuses, ", "))
+	}
+	if actor == "" || reason == "" {
+		return "", "", precwatch.Errorf(precwatch.EINVALID, "a status change needs an actor and a reason")
+	}
+	return actor, reason, nil
+}
+
+// setStatusTx moves ticket id to status within tx (see setStatus): the
+// check of from and of the workflow, the change, its audit entry and its
+// ticket.updated event.
+func (s *Store) setStatusTx(ctx context.Context, tx *wtx, id int64, from, status, actor, reason string) error {
+	t, err := ticketByID(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if from != "" && t.Status != from {
+		return precwatch.Errorf(precwatch.ECONFLICT, "ticket %d is %s, not %s: it was changed since you looked; nothing changed", id, t.Status, from)
+	}
+	if !slices.Contains(Transitions[t.Status], status) {
+		return precwatch.Errorf(precwatch.EINVALID, "ticket %d is %s: it cannot become %s (allowed: %s)",
+			id, t.Status, status, strings.Join(Transitions[t.Status], ", "))
+	}
+	now := s.now()
+	if _, err := tx.ExecContext(ctx, "UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?", status, ns(now), id); err != nil {
+		return err
+	}
+	return s.changed(ctx, tx, id, now, precwatch.EventTicketUpdated, []auditEntry{{
+		actor: actor, action: "status", from: t.Status, to: status, reason: reason}})
 }
 
 // Assign assigns ticket id to assignee ("" unassigns), audited as done by
@@ -77,24 +94,31 @@ func (s *Store) Assign(ctx context.Context, id int64, assignee, actor string) er
 		return precwatch.Errorf(precwatch.EINVALID, "an assignment needs an actor")
 	}
 	err := s.write(ctx, func(tx *wtx) error {
-		t, err := ticketByID(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if t.Assignee == assignee {
-			return nil
-		}
-		now := s.now()
-		if _, err := tx.ExecContext(ctx, "UPDATE tickets SET assignee = ?, updated_at = ? WHERE id = ?", assignee, ns(now), id); err != nil {
-			return err
-		}
-		return s.changed(ctx, tx, id, now, precwatch.EventTicketUpdated, []auditEntry{{
-			actor: actor, action: "assigned", from: t.Assignee, to: assignee}})
+		return s.assignTx(ctx, tx, id, assignee, actor, "")
 	})
 	if err != nil {
 		return fmt.Errorf("assign ticket %d: %w", id, err)
 	}
 	return nil
+}
+
+// assignTx is Assign within tx, with why when a reason is given: a ticket
+// already assigned to assignee is left as it is, with no audit entry and no
+// event.
+func (s *Store) assignTx(ctx context.Context, tx *wtx, id int64, assignee, actor, reason string) error {
+	t, err := ticketByID(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if t.Assignee == assignee {
+		return nil
+	}
+	now := s.now()
+	if _, err := tx.ExecContext(ctx, "UPDATE tickets SET assignee = ?, updated_at = ? WHERE id = ?", assignee, ns(now), id); err != nil {
+		return err
+	}
+	return s.changed(ctx, tx, id, now, precwatch.EventTicketUpdated, []auditEntry{{
+		actor: actor, action: "assigned", from: t.Assignee, to: assignee, reason: reason}})
 }
 
 // AddNote adds a note by actor to ticket id's audit log and emits

@@ -230,6 +230,15 @@ func (f *fixture) authzCases() []authzCase {
 		{method: "GET", route: "/api/v1/tickets/{id}/events", perPlat: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/events", ticket(own)) }, want: scoped(200)},
 		{method: "POST", route: "/api/v1/tickets/{id}/status", perPlat: true, write: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/status", ticket(own)) }, body: statusBody, want: reviewWrite(200)},
 		{method: "POST", route: "/api/v1/tickets/{id}/assign", perPlat: true, write: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/assign", ticket(own)) }, body: func(bool) string { return fmt.Sprintf(`{"assignee":%q}`, uniq("alice")) }, want: reviewWrite(200)},
+		// A bulk change of the own platform's ticket, or of it and one
+		// ticket of the other platform: the whole request is refused.
+		{method: "POST", route: "/api/v1/tickets/bulk", perPlat: true, write: true, path: func(bool) string { return "/api/v1/tickets/bulk" }, body: func(own bool) string {
+			ids := []int64{ticket(true)}
+			if !own {
+				ids = append(ids, ticket(false))
+			}
+			return fmt.Sprintf(`{"ids":%s,"assignee":%q}`, mustJSONString(f.t, ids), uniq("bulk"))
+		}, want: reviewWrite(200)},
 		{method: "POST", route: "/api/v1/tickets/{id}/notes", perPlat: true, write: true, path: func(own bool) string { return fmt.Sprintf("/api/v1/tickets/%d/notes", ticket(own)) }, body: func(bool) string { return `{"note":"looked at it"}` }, want: reviewWrite(200)},
 		{method: "GET", route: "/api/v1/targets", path: func(bool) string { return "/api/v1/targets" }, want: func(role string, _ bool) int {
 			if role == "reviewer" {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/precwatch/precwatch"
@@ -566,24 +567,42 @@ func (ff *tkFilterFlags) apply(f *tickets.Filter) error {
 }
 
 func runTicketsSetStatus(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "tickets set-status", "[--data DIR] --actor NAME --reason TEXT ID STATUS")
+	fs := newFlagSet(env, "tickets set-status", "[--data DIR] --actor NAME --reason TEXT [--from STATUS] (ID | --ids ID,ID,…) STATUS")
 	data := tkDataFlag(fs)
 	actor := fs.String("actor", "", "`NAME` of who makes the change (required; recorded in the audit log)")
 	reason := fs.String("reason", "", "why, as `TEXT` (required; recorded in the audit log)")
+	from := fs.String("from", "", "change only if every ticket is still in this `status` (else nothing changes and the exit status is 1)")
+	idList := fs.String("ids", "", fmt.Sprintf("change many tickets at once: their `IDs`, comma-separated, or - to read them from stdin (at most %d; all change, or none does)", tickets.MaxBulk))
 	pos, err := tkParse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 2 {
+	bulk := *idList != ""
+	switch {
+	case bulk && len(pos) != 1:
+		return usageError(fs, "with --ids, want a status only, got %s (quote a --reason with spaces)", argsText(pos))
+	case !bulk && len(pos) != 2:
 		// Most often a --reason of several words left unquoted.
 		return usageError(fs, "want a ticket ID and a status, got %s (quote a --reason with spaces)", argsText(pos))
 	}
-	id, err := tkParseID("ticket", pos[0])
-	if err != nil {
-		return err
+	status := pos[len(pos)-1]
+	var ids []int64
+	if bulk {
+		if ids, err = tkParseIDs(env, *idList); err != nil {
+			return err
+		}
+	} else {
+		id, err := tkParseID("ticket", pos[0])
+		if err != nil {
+			return err
+		}
+		ids = []int64{id}
 	}
-	if !slices.Contains(tickets.Statuses, pos[1]) {
-		return badUsage("status %q: want %s", pos[1], strings.Join(tickets.Statuses, ", "))
+	if !slices.Contains(tickets.Statuses, status) {
+		return badUsage("status %q: want %s", status, strings.Join(tickets.Statuses, ", "))
+	}
+	if *from != "" && !slices.Contains(tickets.Statuses, *from) {
+		return badUsage("--from %q: want %s", *from, strings.Join(tickets.Statuses, ", "))
 	}
 	if strings.TrimSpace(*actor) == "" || strings.TrimSpace(*reason) == "" {
 		return usageError(fs, "--actor and --reason are required: every change is audited with who and why")
@@ -593,15 +612,68 @@ func runTicketsSetStatus(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	before, err := s.Ticket(ctx, id)
+	if !bulk {
+		before, err := s.Ticket(ctx, ids[0])
+		if err != nil {
+			return err
+		}
+		if err := s.SetStatusFrom(ctx, ids[0], *from, status, *actor, *reason); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "ticket %d: %s -> %s\n", ids[0], before.Status, status)
+		return nil
+	}
+	c := tickets.BulkChange{IDs: ids, Status: status, Reason: *reason, Actor: *actor}
+	if *from != "" {
+		c.From = make(map[int64]string, len(ids))
+		for _, id := range ids {
+			c.From[id] = *from
+		}
+	}
+	// The statuses before, for the report only: the change itself checks
+	// them again in its transaction.
+	before := make(map[int64]string, len(ids))
+	for _, id := range ids {
+		if t, err := s.Ticket(ctx, id); err == nil {
+			before[id] = t.Status
+		}
+	}
+	changed, err := s.Bulk(ctx, c)
 	if err != nil {
 		return err
 	}
-	if err := s.SetStatus(ctx, id, pos[1], *actor, *reason); err != nil {
-		return err
+	for _, t := range changed {
+		fmt.Fprintf(env.Stdout, "ticket %d: %s -> %s\n", t.ID, before[t.ID], t.Status)
 	}
-	fmt.Fprintf(env.Stdout, "ticket %d: %s -> %s\n", id, before.Status, pos[1])
 	return nil
+}
+
+// tkParseIDs parses the --ids of a bulk change: ticket IDs separated by
+// commas or white space, or "-" to read them so from stdin.
+func tkParseIDs(env *Env, list string) ([]int64, error) {
+	if list == "-" {
+		b, err := io.ReadAll(io.LimitReader(env.Stdin, 1<<20))
+		if err != nil {
+			return nil, fmt.Errorf("read --ids from stdin: %w", err)
+		}
+		list = string(b)
+	}
+	fields := strings.FieldsFunc(list, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+	if len(fields) == 0 {
+		return nil, badUsage("--ids %q: want ticket IDs, comma-separated", list)
+	}
+	if len(fields) > tickets.MaxBulk {
+		return nil, badUsage("--ids: %d tickets, at most %d at once; split them", len(fields), tickets.MaxBulk)
+	}
+	ids := make([]int64, 0, len(fields))
+	for _, f := range fields {
+		id, err := tkParseID("ticket", f)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
 }
 
 func orDash(s string) string {
