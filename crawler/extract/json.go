@@ -9,6 +9,7 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -383,14 +384,16 @@ func unwrapJSONP(body []byte) []byte {
 }
 
 // pageNumberURL returns the page URL asking for page n: a page parameter
-// (page, p, pg, pageNumber, page_number) or else any parameter whose number
-// is n-1 set to n, else a page parameter set to n, else page=n added.
+// (page, p, pg, pageNumber, page_number, also in brackets:
+// pagination[page], page[number]; see pageParams) or else any parameter
+// but a page size whose number is n-1 set to n, else a page parameter set
+// to n, else page=n added.
 func pageNumberURL(base *url.URL, n int) string {
 	u := *base
 	q := u.Query()
-	names := []string{"page", "p", "pg", "pageNumber", "page_number"}
+	params := pageParams(q)
 	key := ""
-	for _, k := range names {
+	for _, k := range params {
 		if q.Get(k) == strconv.Itoa(n-1) {
 			key = k
 			break
@@ -398,23 +401,88 @@ func pageNumberURL(base *url.URL, n int) string {
 	}
 	if key == "" {
 		for k, vs := range q {
-			if len(vs) == 1 && vs[0] == strconv.Itoa(n-1) && (key == "" || k < key) {
+			if len(vs) == 1 && vs[0] == strconv.Itoa(n-1) && !sizeParam(k) && (key == "" || k < key) {
 				key = k
 			}
 		}
 	}
 	if key == "" {
 		key = "page"
-		for _, k := range names {
-			if q.Has(k) {
-				key = k
-				break
-			}
+		if len(params) > 0 {
+			key = params[0]
 		}
 	}
 	q.Set(key, strconv.Itoa(n))
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+var (
+	pageParamNames   = []string{"page", "p", "pg", "pageNumber", "page_number"}
+	offsetParamNames = []string{"offset", "start", "skip", "from"}
+)
+
+// bracketed splits a query parameter written name[sub] (Strapi's
+// pagination[page], JSON:API's page[number]) into name and sub; ok is
+// false for a plain name.
+func bracketed(k string) (name, sub string, ok bool) {
+	i := strings.IndexByte(k, '[')
+	if i <= 0 || !strings.HasSuffix(k, "]") || strings.Count(k, "[") != 1 {
+		return "", "", false
+	}
+	return k[:i], k[i+1 : len(k)-1], true
+}
+
+// pageParams returns the parameters of q that carry a page number, in
+// order of preference: the plain names (pageParamNames) first, then those
+// in brackets (pagination[page], page[number]), sorted.
+func pageParams(q url.Values) []string {
+	var out []string
+	for _, k := range pageParamNames {
+		if q.Has(k) {
+			out = append(out, k)
+		}
+	}
+	var more []string
+	for k := range q {
+		if name, sub, ok := bracketed(k); ok && (slices.Contains(pageParamNames, sub) || name == "page" && sub == "number") {
+			more = append(more, k)
+		}
+	}
+	slices.Sort(more)
+	return append(out, more...)
+}
+
+// offsetParams returns the parameters of q that carry an offset: the
+// plain names (offsetParamNames) first, then those in brackets
+// (page[offset], pagination[start]), sorted.
+func offsetParams(q url.Values) []string {
+	var out []string
+	for _, k := range offsetParamNames {
+		if q.Has(k) {
+			out = append(out, k)
+		}
+	}
+	var more []string
+	for k := range q {
+		if _, sub, ok := bracketed(k); ok && slices.Contains(offsetParamNames, sub) {
+			more = append(more, k)
+		}
+	}
+	slices.Sort(more)
+	return append(out, more...)
+}
+
+// sizeParam reports whether a query parameter sets the page's size
+// (pageSize, per_page, limit, pagination[pageSize]), which is never the
+// page number even when its value happens to be one.
+func sizeParam(k string) bool {
+	if _, sub, ok := bracketed(k); ok {
+		k = sub
+	}
+	k = normKey(k)
+	return strings.Contains(k, "size") || strings.Contains(k, "limit") || strings.Contains(k, "perpage") ||
+		k == "rows" || k == "count" || k == "take" || k == "top" || k == "hitsperpage" || k == "num"
 }
 
 // defaultNextKeys are where feeds without a configured next_page commonly
@@ -428,16 +496,17 @@ var defaultNextKeys = []string{"next", "next_page", "nextPage", "next_url", "nex
 
 // countOn returns the URL of the page after base when base pages by a
 // number in its query: a page parameter (page, p, pg, pageNumber,
-// page_number) plus one, or an offset parameter (offset, start, skip, from)
-// plus the n items of this page; else "".
+// page_number, also in brackets: pagination[page], page[number]) plus one,
+// or an offset parameter (offset, start, skip, from, also in brackets:
+// page[offset]) plus the n items of this page; else "".
 func countOn(base *url.URL, n int) string {
 	q := base.Query()
-	for _, k := range []string{"page", "p", "pg", "pageNumber", "page_number"} {
+	for _, k := range pageParams(q) {
 		if v, err := strconv.Atoi(q.Get(k)); err == nil && v >= 0 {
 			return pageNumberURL(base, v+1)
 		}
 	}
-	for _, k := range []string{"offset", "start", "skip", "from"} {
+	for _, k := range offsetParams(q) {
 		if v, err := strconv.Atoi(q.Get(k)); err == nil && v >= 0 {
 			u := *base
 			q.Set(k, strconv.Itoa(v+n))
