@@ -33,7 +33,8 @@ import (
 // (defaultNextKeys) is the next page, and a feed silent about it counts on
 // its page or offset parameter (Page.CountOn). Path segments select
 // object keys, or array elements when numeric ("items.0.title"); a key that
-// itself contains a dot cannot be addressed. JSONPath-like spellings
+// itself contains a dot is addressed as written ("@odata.nextLink", see
+// mapKey). JSONPath-like spellings
 // ("$.data.results[*]", "images[0].url") are read as their dotted forms (see
 // NormalizePath). An items path that leads to an object keyed by listing id
 // yields its values (see objectItems). Strings are
@@ -492,7 +493,10 @@ var defaultNextKeys = []string{"next", "next_page", "nextPage", "next_url", "nex
 	"pagination.next_page_url", "meta.next", "meta.pagination.links.next", "meta.next_page_url",
 	// Discourse's topic lists: a relative address without ".json",
 	// answered with JSON as the feed's Accept asks.
-	"more_topics_url", "topic_list.more_topics_url"}
+	"more_topics_url", "topic_list.more_topics_url",
+	// OData v4 and v3 (SAP, Dynamics, SharePoint), OData v2's
+	// "d.__next", and Hydra collections (API Platform, Sylius).
+	"@odata.nextLink", "odata.nextLink", "d.__next", "__next", "hydra:view.hydra:next", "view.next"}
 
 // countOn returns the URL of the page after base when base pages by a
 // number in its query: a page parameter (page, p, pg, pageNumber,
@@ -717,17 +721,20 @@ func lookup(v any, path string) (any, bool) {
 	if path == "" {
 		return v, true
 	}
-	for seg := range strings.SplitSeq(path, ".") {
+	segs := strings.Split(path, ".")
+	for i := 0; i < len(segs); i++ {
+		seg := segs[i]
 		if d, ok := jsonInString(v); ok {
 			v = d
 		}
 		switch c := v.(type) {
 		case map[string]any:
-			next, ok := c[seg]
+			next, used, ok := mapKey(c, segs[i:])
 			if !ok {
 				return nil, false
 			}
 			v = next
+			i += used - 1
 		case []any:
 			i, err := strconv.Atoi(seg)
 			if err != nil || i < 0 || i >= len(c) {
@@ -739,6 +746,21 @@ func lookup(v any, path string) (any, bool) {
 		}
 	}
 	return v, true
+}
+
+// mapKey returns the value of m under the key segs[0], or else under a key
+// that itself holds dots, written as several segments (OData's
+// "@odata.nextLink", "@odata.count"), and how many segments it used.
+func mapKey(m map[string]any, segs []string) (any, int, bool) {
+	if v, ok := m[segs[0]]; ok {
+		return v, 1, true
+	}
+	for j := 2; j <= len(segs); j++ {
+		if v, ok := m[strings.Join(segs[:j], ".")]; ok {
+			return v, j, true
+		}
+	}
+	return nil, 0, false
 }
 
 // templateRef matches a "{path}" in a field template.
@@ -876,8 +898,8 @@ func lookupEach(v any, path string) ([]any, bool) {
 		}
 		switch c := v.(type) {
 		case map[string]any:
-			if next, ok := c[segs[0]]; ok {
-				walk(next, segs[1:], depth+1)
+			if next, used, ok := mapKey(c, segs); ok {
+				walk(next, segs[used:], depth+1)
 			}
 		case []any:
 			if i, err := strconv.Atoi(segs[0]); err == nil {

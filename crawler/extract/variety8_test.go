@@ -32,3 +32,33 @@ func TestVariety8BracketPages(t *testing.T) {
 		t.Errorf("pageNumberURL(per_page=2, 3) = %s, want %s", got, want)
 	}
 }
+
+// TestVariety8DottedKeys: a key holding dots (OData's "@odata.nextLink")
+// is addressed as written, also below other keys and through arrays; a
+// plain key is still preferred.
+func TestVariety8DottedKeys(t *testing.T) {
+	doc := map[string]any{
+		"@odata.nextLink": "https://erp.example/odata/Products?$skip=2",
+		"value": []any{
+			map[string]any{"@odata.etag": "W/1", "Name": "Acetone"},
+			map[string]any{"@odata.etag": "W/2", "Name": "Toluene"},
+		},
+		"a":   map[string]any{"b": "plain"},
+		"a.b": "dotted",
+	}
+	if v, ok := lookup(doc, "@odata.nextLink"); !ok || v != "https://erp.example/odata/Products?$skip=2" {
+		t.Errorf("lookup @odata.nextLink = %v, %v", v, ok)
+	}
+	if v, ok := lookup(doc, "value.1.@odata.etag"); !ok || v != "W/2" {
+		t.Errorf("lookup value.1.@odata.etag = %v, %v", v, ok)
+	}
+	if v, ok := lookup(doc, "a.b"); !ok || v != "plain" {
+		t.Errorf("lookup a.b = %v, %v; want the plain key's", v, ok)
+	}
+	if vs, ok := lookupEach(doc, "value.@odata.etag"); !ok || len(vs) != 2 {
+		t.Errorf("lookupEach value.@odata.etag = %v, %v", vs, ok)
+	}
+	if _, ok := lookup(doc, "@odata.count"); ok {
+		t.Error("lookup of a missing dotted key found something")
+	}
+}
