@@ -230,7 +230,7 @@ func TestVariety8(t *testing.T) {
 
 func variety8Sites() []v8Site {
 	return []v8Site{
-		v8Shopify(), v8Magento(), v8PrestaShop(), v8OpenCart(), v8Atom(), v8OData(), v8Strapi(), v8Hydra(), v8Contentful(), v8Solr(), v8Board1251(),
+		v8Shopify(), v8Nuxt3(), v8Nuxt2(), v8NextRSC(), v8Magento(), v8PrestaShop(), v8OpenCart(), v8Atom(), v8OData(), v8Strapi(), v8Hydra(), v8Contentful(), v8Solr(), v8Board1251(),
 	}
 }
 

@@ -135,8 +135,10 @@ func csvRows(body []byte) ([]any, bool) {
 }
 
 // pageState returns, for an HTML page fetched by a json target, the app
-// state it embeds (Next.js' __NEXT_DATA__, window.__NUXT__ = {…}, a <script
-// type="application/json">) in which the items path leads somewhere: a
+// state it embeds (Next.js' __NEXT_DATA__, window.__NUXT__ = {…} also as
+// a JavaScript literal or Nuxt 2's state function, Nuxt 3's devalue
+// payload, a <script type="application/json">, else an object of Next.js'
+// app router stream) in which the items path leads somewhere: a
 // single-page app's catalogue page read as the feed it renders.
 func pageState(body []byte, spec *precwatch.JSONSpec) (any, bool) {
 	head := bytes.TrimLeft(body, " \t\r\n")
@@ -152,6 +154,17 @@ func pageState(body []byte, spec *precwatch.JSONSpec) (any, bool) {
 			return st, true
 		}
 		if _, ok := lookupEach(st, spec.Items); ok {
+			return st, true
+		}
+	}
+	// Next.js' app router: the props of the stream's components, the
+	// first in which the items path leads somewhere (a path is needed:
+	// the stream's first object is not the document).
+	if NormalizePath(spec.Items) == "" {
+		return nil, false
+	}
+	for _, st := range rscObjects(root) {
+		if _, ok := lookup(st, spec.Items); ok {
 			return st, true
 		}
 	}
