@@ -182,3 +182,27 @@ func TestVariety8RSC(t *testing.T) {
 		t.Error("items \".\" read the stream's first object as the feed")
 	}
 }
+
+// TestVariety8SPAProductPages: an html target without fields reads the
+// product of a Nuxt 2 page (state function) and of a Nuxt 3 page (devalue
+// payload).
+func TestVariety8SPAProductPages(t *testing.T) {
+	pages := map[string]string{
+		"nuxt2": `<html><head><title>Shop</title></head><body><div id="__nuxt"></div><script>window.__NUXT__=(function(a,b){return {layout:"default",data:[{product:{name:"Acetone 99.5%",description:"Technical grade acetone.",price:{amount:12.5,currency:a},seller:{name:b}}}],serverRendered:!0}}("EUR","ChemSupply"));</script></body></html>`,
+		"nuxt3": `<html><head><title>Shop</title></head><body><div id="__nuxt"></div><script type="application/json" id="__NUXT_DATA__">[["ShallowReactive",1],{"data":2},["ShallowReactive",3],{"product-acetone":4},{"product":5},{"name":6,"description":7,"price":8,"currency":9},"Acetone 99.5%","Technical grade acetone.","12.50","EUR"]</script></body></html>`,
+	}
+	for name, page := range pages {
+		tg := &precwatch.Target{Name: name, Kind: precwatch.KindHTML}
+		p, err := HTML(tg, "https://shop.example/p/acetone", []byte(page))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(p.Listings) != 1 {
+			t.Fatalf("%s: %d listings, want 1: %+v", name, len(p.Listings), p.Listings)
+		}
+		l := p.Listings[0]
+		if l.Title != "Acetone 99.5%" || l.Description != "Technical grade acetone." || !strings.Contains(l.Price, "12.5") {
+			t.Errorf("%s: listing %+v", name, l)
+		}
+	}
+}
