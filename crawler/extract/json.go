@@ -734,20 +734,34 @@ func lookup(v any, path string) (any, bool) {
 	if path == "" {
 		return v, true
 	}
-	segs := strings.Split(path, ".")
-	for i := 0; i < len(segs); i++ {
-		seg := segs[i]
+	for rest := path; ; {
+		seg, after, more := strings.Cut(rest, ".")
 		if d, ok := jsonInString(v); ok {
 			v = d
 		}
 		switch c := v.(type) {
 		case map[string]any:
-			next, used, ok := mapKey(c, segs[i:])
+			next, ok := c[seg]
+			for end := len(seg); !ok && end < len(rest); {
+				// A key that itself holds dots (OData's
+				// "@odata.nextLink"): the segments joined, as
+				// written in the path.
+				if n := strings.IndexByte(rest[end+1:], '.'); n < 0 {
+					end = len(rest)
+				} else {
+					end += 1 + n
+				}
+				if next, ok = c[rest[:end]]; ok {
+					after, more = "", end < len(rest)
+					if more {
+						after = rest[end+1:]
+					}
+				}
+			}
 			if !ok {
 				return nil, false
 			}
 			v = next
-			i += used - 1
 		case []any:
 			i, err := strconv.Atoi(seg)
 			if err != nil || i < 0 || i >= len(c) {
@@ -757,8 +771,11 @@ func lookup(v any, path string) (any, bool) {
 		default:
 			return nil, false
 		}
+		if !more {
+			return v, true
+		}
+		rest = after
 	}
-	return v, true
 }
 
 // mapKey returns the value of m under the key segs[0], or else under a key
