@@ -214,6 +214,12 @@ type run struct {
 	head  int
 	seen  map[string]struct{}
 	ids   map[string]struct{} // IDs of the listings delivered in this session
+	// delivering holds the ID and URL of the listings handed to the
+	// sink in this session, claimed before the sink is called (ids is
+	// filled only when a page is recorded): one product read under two
+	// addresses that name the same canonical URL (a shop linking it from
+	// two categories) is delivered once.
+	delivering map[string]struct{}
 	// urls holds the URLs of the listings delivered in this session: a
 	// page that answered 404 at one of them is not gone when the listing
 	// was read under another address (rel=canonical).
@@ -263,7 +269,8 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	r := &run{c: c, t: &t, sink: sink, j: j, seen: map[string]struct{}{}, ids: map[string]struct{}{}, urls: map[string]struct{}{}}
+	r := &run{c: c, t: &t, sink: sink, j: j, seen: map[string]struct{}{}, ids: map[string]struct{}{}, urls: map[string]struct{}{},
+		delivering: map[string]struct{}{}}
 	r.cond = sync.NewCond(&r.mu)
 	r.res = Run{Target: t.Name, ErrorsByKind: map[string]int{}}
 	if t.Listing.URLPattern != "" {
@@ -748,7 +755,14 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		l.FetchedAt = fetched
 		l.EvidenceHash = hash
 		l.ContentHash = ContentHash(l)
+		if !r.claim(l.ID, l.URL) {
+			// Delivered already in this session, read from
+			// another address naming the same listing.
+			out.urls = append(out.urls, l.URL)
+			continue
+		}
 		if err := r.sink.Listing(ctx, l); err != nil {
+			r.unclaim(l.ID, l.URL)
 			if sinkErr == nil {
 				sinkErr = fmt.Errorf("sink listing %s: %w", l.ID, err)
 			}
@@ -767,6 +781,31 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		return out, sinkErr
 	}
 	return out, nil
+}
+
+// claim reports whether the listing with id at listingURL may be
+// delivered: false when another page of this session delivered it (or is
+// delivering it) — the same listing read under another address naming
+// the same canonical URL.
+func (r *run) claim(id, listingURL string) bool {
+	if id == "" {
+		return true
+	}
+	k := id + "\x00" + seenKey(listingURL)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.delivering[k]; ok {
+		return false
+	}
+	r.delivering[k] = struct{}{}
+	return true
+}
+
+// unclaim releases a claim whose delivery failed.
+func (r *run) unclaim(id, listingURL string) {
+	r.mu.Lock()
+	delete(r.delivering, id+"\x00"+seenKey(listingURL))
+	r.mu.Unlock()
 }
 
 // read fetches the page requested as u (rawURL), decodes its body to

@@ -81,6 +81,15 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 		typ, _ := attr(n, "type")
 		typ, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(typ)), ";")
 		typ = strings.TrimSpace(typ)
+		if nuxtData(n) {
+			// Nuxt 3's payload, flattened by devalue.
+			if v, ok := parseLD(text); ok {
+				if r, ok := reviveDevalue(v); ok {
+					states = append(states, r)
+				}
+			}
+			return
+		}
 		if id, _ := attr(n, "id"); id == "__NEXT_DATA__" || strings.EqualFold(id, "__INITIAL_STATE__") ||
 			anyJSON && (typ == "application/json" || typ == "application/ld+json") {
 			if v, ok := parseLD(text); ok {
@@ -135,10 +144,23 @@ func stateAssignment(script, name string) (any, bool) {
 			}
 			continue
 		}
+		if strings.HasPrefix(rest, "(") {
+			// Nuxt 2's (function(a,b,…){return {…}}(…)): the
+			// state built from the call's arguments.
+			if v, ok := decodeStateFunction(rest); ok {
+				return v, true
+			}
+			continue
+		}
 		if !strings.HasPrefix(rest, "{") {
 			continue
 		}
 		if v, ok := decodeScriptJSON(rest); ok {
+			return v, true
+		}
+		if v, ok := decodeJSLiteral(rest); ok {
+			// A JavaScript object literal, not JSON: unquoted
+			// keys, single quotes (Nuxt 2's {layout:"default",…}).
 			return v, true
 		}
 	}

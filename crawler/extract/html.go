@@ -360,6 +360,12 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	}
 	if b.cards {
 		b.countOn(defaultNext, canon, len(b.page.Listings))
+	} else if spec.URLPattern == "" && len(b.page.Follow) > 0 && len(b.page.Listings) == 0 {
+		// An index page of a target without url_pattern (a Magento
+		// shop's product pages have no mark to write one against):
+		// it links listings and is none, so it counts on like one
+		// matched as an index page by url_pattern.
+		b.countOn(defaultNext, canon, len(b.page.Follow))
 	}
 	return b.page, nil
 }

@@ -9,6 +9,7 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,7 +33,8 @@ import (
 // (defaultNextKeys) is the next page, and a feed silent about it counts on
 // its page or offset parameter (Page.CountOn). Path segments select
 // object keys, or array elements when numeric ("items.0.title"); a key that
-// itself contains a dot cannot be addressed. JSONPath-like spellings
+// itself contains a dot is addressed as written ("@odata.nextLink", see
+// mapKey). JSONPath-like spellings
 // ("$.data.results[*]", "images[0].url") are read as their dotted forms (see
 // NormalizePath). An items path that leads to an object keyed by listing id
 // yields its values (see objectItems). Strings are
@@ -133,8 +135,10 @@ func csvRows(body []byte) ([]any, bool) {
 }
 
 // pageState returns, for an HTML page fetched by a json target, the app
-// state it embeds (Next.js' __NEXT_DATA__, window.__NUXT__ = {…}, a <script
-// type="application/json">) in which the items path leads somewhere: a
+// state it embeds (Next.js' __NEXT_DATA__, window.__NUXT__ = {…} also as
+// a JavaScript literal or Nuxt 2's state function, Nuxt 3's devalue
+// payload, a <script type="application/json">, else an object of Next.js'
+// app router stream) in which the items path leads somewhere: a
 // single-page app's catalogue page read as the feed it renders.
 func pageState(body []byte, spec *precwatch.JSONSpec) (any, bool) {
 	head := bytes.TrimLeft(body, " \t\r\n")
@@ -150,6 +154,17 @@ func pageState(body []byte, spec *precwatch.JSONSpec) (any, bool) {
 			return st, true
 		}
 		if _, ok := lookupEach(st, spec.Items); ok {
+			return st, true
+		}
+	}
+	// Next.js' app router: the props of the stream's components, the
+	// first in which the items path leads somewhere (a path is needed:
+	// the stream's first object is not the document).
+	if NormalizePath(spec.Items) == "" {
+		return nil, false
+	}
+	for _, st := range rscObjects(root) {
+		if _, ok := lookup(st, spec.Items); ok {
 			return st, true
 		}
 	}
@@ -383,14 +398,16 @@ func unwrapJSONP(body []byte) []byte {
 }
 
 // pageNumberURL returns the page URL asking for page n: a page parameter
-// (page, p, pg, pageNumber, page_number) or else any parameter whose number
-// is n-1 set to n, else a page parameter set to n, else page=n added.
+// (page, p, pg, pageNumber, page_number, also in brackets:
+// pagination[page], page[number]; see pageParams) or else any parameter
+// but a page size whose number is n-1 set to n, else a page parameter set
+// to n, else page=n added.
 func pageNumberURL(base *url.URL, n int) string {
 	u := *base
 	q := u.Query()
-	names := []string{"page", "p", "pg", "pageNumber", "page_number"}
+	params := pageParams(q)
 	key := ""
-	for _, k := range names {
+	for _, k := range params {
 		if q.Get(k) == strconv.Itoa(n-1) {
 			key = k
 			break
@@ -398,23 +415,88 @@ func pageNumberURL(base *url.URL, n int) string {
 	}
 	if key == "" {
 		for k, vs := range q {
-			if len(vs) == 1 && vs[0] == strconv.Itoa(n-1) && (key == "" || k < key) {
+			if len(vs) == 1 && vs[0] == strconv.Itoa(n-1) && !sizeParam(k) && (key == "" || k < key) {
 				key = k
 			}
 		}
 	}
 	if key == "" {
 		key = "page"
-		for _, k := range names {
-			if q.Has(k) {
-				key = k
-				break
-			}
+		if len(params) > 0 {
+			key = params[0]
 		}
 	}
 	q.Set(key, strconv.Itoa(n))
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+var (
+	pageParamNames   = []string{"page", "p", "pg", "pageNumber", "page_number"}
+	offsetParamNames = []string{"offset", "start", "skip", "from"}
+)
+
+// bracketed splits a query parameter written name[sub] (Strapi's
+// pagination[page], JSON:API's page[number]) into name and sub; ok is
+// false for a plain name.
+func bracketed(k string) (name, sub string, ok bool) {
+	i := strings.IndexByte(k, '[')
+	if i <= 0 || !strings.HasSuffix(k, "]") || strings.Count(k, "[") != 1 {
+		return "", "", false
+	}
+	return k[:i], k[i+1 : len(k)-1], true
+}
+
+// pageParams returns the parameters of q that carry a page number, in
+// order of preference: the plain names (pageParamNames) first, then those
+// in brackets (pagination[page], page[number]), sorted.
+func pageParams(q url.Values) []string {
+	var out []string
+	for _, k := range pageParamNames {
+		if q.Has(k) {
+			out = append(out, k)
+		}
+	}
+	var more []string
+	for k := range q {
+		if name, sub, ok := bracketed(k); ok && (slices.Contains(pageParamNames, sub) || name == "page" && sub == "number") {
+			more = append(more, k)
+		}
+	}
+	slices.Sort(more)
+	return append(out, more...)
+}
+
+// offsetParams returns the parameters of q that carry an offset: the
+// plain names (offsetParamNames) first, then those in brackets
+// (page[offset], pagination[start]), sorted.
+func offsetParams(q url.Values) []string {
+	var out []string
+	for _, k := range offsetParamNames {
+		if q.Has(k) {
+			out = append(out, k)
+		}
+	}
+	var more []string
+	for k := range q {
+		if _, sub, ok := bracketed(k); ok && slices.Contains(offsetParamNames, sub) {
+			more = append(more, k)
+		}
+	}
+	slices.Sort(more)
+	return append(out, more...)
+}
+
+// sizeParam reports whether a query parameter sets the page's size
+// (pageSize, per_page, limit, pagination[pageSize]), which is never the
+// page number even when its value happens to be one.
+func sizeParam(k string) bool {
+	if _, sub, ok := bracketed(k); ok {
+		k = sub
+	}
+	k = normKey(k)
+	return strings.Contains(k, "size") || strings.Contains(k, "limit") || strings.Contains(k, "perpage") ||
+		k == "rows" || k == "count" || k == "take" || k == "top" || k == "hitsperpage" || k == "num"
 }
 
 // defaultNextKeys are where feeds without a configured next_page commonly
@@ -424,20 +506,24 @@ var defaultNextKeys = []string{"next", "next_page", "nextPage", "next_url", "nex
 	"pagination.next_page_url", "meta.next", "meta.pagination.links.next", "meta.next_page_url",
 	// Discourse's topic lists: a relative address without ".json",
 	// answered with JSON as the feed's Accept asks.
-	"more_topics_url", "topic_list.more_topics_url"}
+	"more_topics_url", "topic_list.more_topics_url",
+	// OData v4 and v3 (SAP, Dynamics, SharePoint), OData v2's
+	// "d.__next", and Hydra collections (API Platform, Sylius).
+	"@odata.nextLink", "odata.nextLink", "d.__next", "__next", "hydra:view.hydra:next", "view.next"}
 
 // countOn returns the URL of the page after base when base pages by a
 // number in its query: a page parameter (page, p, pg, pageNumber,
-// page_number) plus one, or an offset parameter (offset, start, skip, from)
-// plus the n items of this page; else "".
+// page_number, also in brackets: pagination[page], page[number]) plus one,
+// or an offset parameter (offset, start, skip, from, also in brackets:
+// page[offset]) plus the n items of this page; else "".
 func countOn(base *url.URL, n int) string {
 	q := base.Query()
-	for _, k := range []string{"page", "p", "pg", "pageNumber", "page_number"} {
+	for _, k := range pageParams(q) {
 		if v, err := strconv.Atoi(q.Get(k)); err == nil && v >= 0 {
 			return pageNumberURL(base, v+1)
 		}
 	}
-	for _, k := range []string{"offset", "start", "skip", "from"} {
+	for _, k := range offsetParams(q) {
 		if v, err := strconv.Atoi(q.Get(k)); err == nil && v >= 0 {
 			u := *base
 			q.Set(k, strconv.Itoa(v+n))
@@ -648,13 +734,30 @@ func lookup(v any, path string) (any, bool) {
 	if path == "" {
 		return v, true
 	}
-	for seg := range strings.SplitSeq(path, ".") {
+	for rest := path; ; {
+		seg, after, more := strings.Cut(rest, ".")
 		if d, ok := jsonInString(v); ok {
 			v = d
 		}
 		switch c := v.(type) {
 		case map[string]any:
 			next, ok := c[seg]
+			for end := len(seg); !ok && end < len(rest); {
+				// A key that itself holds dots (OData's
+				// "@odata.nextLink"): the segments joined, as
+				// written in the path.
+				if n := strings.IndexByte(rest[end+1:], '.'); n < 0 {
+					end = len(rest)
+				} else {
+					end += 1 + n
+				}
+				if next, ok = c[rest[:end]]; ok {
+					after, more = "", end < len(rest)
+					if more {
+						after = rest[end+1:]
+					}
+				}
+			}
 			if !ok {
 				return nil, false
 			}
@@ -668,8 +771,26 @@ func lookup(v any, path string) (any, bool) {
 		default:
 			return nil, false
 		}
+		if !more {
+			return v, true
+		}
+		rest = after
 	}
-	return v, true
+}
+
+// mapKey returns the value of m under the key segs[0], or else under a key
+// that itself holds dots, written as several segments (OData's
+// "@odata.nextLink", "@odata.count"), and how many segments it used.
+func mapKey(m map[string]any, segs []string) (any, int, bool) {
+	if v, ok := m[segs[0]]; ok {
+		return v, 1, true
+	}
+	for j := 2; j <= len(segs); j++ {
+		if v, ok := m[strings.Join(segs[:j], ".")]; ok {
+			return v, j, true
+		}
+	}
+	return nil, 0, false
 }
 
 // templateRef matches a "{path}" in a field template.
@@ -807,8 +928,8 @@ func lookupEach(v any, path string) ([]any, bool) {
 		}
 		switch c := v.(type) {
 		case map[string]any:
-			if next, ok := c[segs[0]]; ok {
-				walk(next, segs[1:], depth+1)
+			if next, used, ok := mapKey(c, segs); ok {
+				walk(next, segs[used:], depth+1)
 			}
 		case []any:
 			if i, err := strconv.Atoi(segs[0]); err == nil {
