@@ -307,3 +307,23 @@ func BenchmarkNew(b *testing.B) {
 	b.ReportMetric(float64(m.ac.nstates), "states")
 	runtime.KeepAlive(m)
 }
+
+// BenchmarkObservables is the observable search of Match on the title and
+// description of every corpus listing, with the messenger handles looked
+// for in every text (Match looks for them only in fields that name a
+// messenger).
+func BenchmarkObservables(b *testing.B) {
+	ls, _ := benchCorpus(b)
+	var out []precwatch.Observable
+	var buf []byte
+	b.SetBytes(benchBytes)
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for j := range ls {
+			out = appendObservables(out[:0], ls[j].Title, true, &buf)
+			out = appendObservables(out[:0], ls[j].Description, true, &buf)
+		}
+	}
+	reportCPU(b, cpu0, benchBytes)
+}

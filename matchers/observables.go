@@ -36,22 +36,78 @@ var (
 	threemaIDRE = regexp.MustCompile(`^(?i:threema)[^@\n.!?;]{0,24}?\b(?i:id)\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
 )
 
-// findAt applies the anchored re at every occurrence of a keyword (found in
-// lower, the ASCII-lower-cased text with the same offsets) that starts a
-// word, on a short window of text.
-func findAt(text string, lower []byte, re *regexp.Regexp, kws ...string) [][]string {
+// The keywords of the messenger handles, for findAt, and of findShared.
+var (
+	kwTme           = []string{"t.me/", "telegram.me/"}
+	kwTelegram      = []string{"telegram", "tg", "телеграм", "Телеграм", "ТЕЛЕГРАМ", "телега", "Телега", "ТЕЛЕГА"}
+	kwTelegramWords = []string{"telegram", "телеграм", "Телеграм", "تيليجرام", "تلگرام", "تلغرام", "تليجرام", "टेलीग्राम", "텔레그램", "テレグラム", "电报", "纸飞机"}
+	kwWickr         = []string{"wickr"}
+	kwWhatsApp      = []string{"whatsapp", "whats app", "whatapp", "wa.me/"}
+	kwThreema       = []string{"threema"}
+	kwSignal        = []string{"signal"}
+	kwShared        = []string{"whatsapp", "whats app", "whatapp", "signal", "telegram"}
+)
+
+// kwAll holds each keyword above once; kwByFirst lists, for a first
+// byte, the indexes in kwAll of the keywords that start with it.
+var kwAll, kwByFirst = func() (all []string, by [256][]uint8) {
+	seen := map[string]bool{}
+	for _, l := range [][]string{kwTme, kwTelegram, kwTelegramWords, kwWickr, kwWhatsApp, kwThreema, kwSignal, kwShared} {
+		for _, kw := range l {
+			if !seen[kw] {
+				seen[kw] = true
+				by[kw[0]] = append(by[kw[0]], uint8(len(all)))
+				all = append(all, kw)
+			}
+		}
+	}
+	return
+}()
+
+// kwHit is an occurrence of kwAll[kw] at p that starts a word.
+type kwHit struct {
+	p  int32
+	kw uint8
+}
+
+// appendKeywords appends the occurrences of the keywords in lower that
+// start a word (the byte before is no ASCII letter or digit), in order of
+// position. One pass over the text serves every keyword search of
+// appendObservables, where a search per keyword (about thirty) stopped at
+// every 't', 'w' and 's'.
+func appendKeywords(hits []kwHit, lower []byte) []kwHit {
+	prevAlnum := false
+	for p, c := range lower {
+		if !prevAlnum {
+			for _, id := range kwByFirst[c] {
+				if kw := kwAll[id]; len(lower)-p >= len(kw) && string(lower[p:p+len(kw)]) == kw {
+					hits = append(hits, kwHit{p: int32(p), kw: id})
+				}
+			}
+		}
+		prevAlnum = alnumTable[c]
+	}
+	return hits
+}
+
+// findAt applies the anchored re at every occurrence of a keyword of kws
+// that starts a word, on a short window of text; hits are
+// appendKeywords(lower), lower the ASCII-lower-cased text with the same
+// offsets. Since no keyword overlaps itself (a proper prefix of it is never
+// also its suffix: TestKeywordsNoBorder), these are the occurrences that a
+// search for every occurrence, skipping those that do not start a word,
+// finds.
+func findAt(text string, hits []kwHit, re *regexp.Regexp, kws []string) [][]string {
+	if len(hits) == 0 {
+		return nil
+	}
 	var out [][]string
 	for _, kw := range kws {
-		for off := 0; off < len(lower); {
-			i := indexIn(lower[off:], kw)
-			if i < 0 {
-				break
-			}
-			p := off + i
-			off = p + len(kw)
-			if p > 0 && isAlnumByte(lower[p-1]) {
+		for _, h := range hits {
+			if kwAll[h.kw] != kw {
 				continue
 			}
+			p := int(h.p)
 			if m := re.FindStringSubmatch(text[p:min(len(text), p+96)]); m != nil {
 				out = append(out, m)
 			}
@@ -63,20 +119,15 @@ func findAt(text string, lower []byte, re *regexp.Regexp, kws ...string) [][]str
 // findShared applies sharedRE only where a messenger label is followed,
 // after optional spaces, by a list separator ("/", "|", ",", "&", "+",
 // "or", "and"): the regexp runs on few texts.
-func findShared(text string, lower []byte) [][]string {
+func findShared(text string, lower []byte, hits []kwHit) [][]string {
 	var out [][]string
-	for _, kw := range []string{"whatsapp", "whats app", "whatapp", "signal", "telegram"} {
-		for off := 0; off < len(lower); {
-			i := indexIn(lower[off:], kw)
-			if i < 0 {
-				break
-			}
-			p := off + i
-			off = p + len(kw)
-			if p > 0 && isAlnumByte(lower[p-1]) {
+	for _, kw := range kwShared {
+		for _, h := range hits {
+			if kwAll[h.kw] != kw {
 				continue
 			}
-			j := off
+			p := int(h.p)
+			j := p + len(kw)
 			for j < len(lower) && lower[j] == ' ' {
 				j++
 			}
@@ -95,13 +146,6 @@ func findShared(text string, lower []byte) [][]string {
 		}
 	}
 	return out
-}
-
-// indexIn is strings.Index for a byte slice and a string keyword.
-// bytes.Index switches to a vector search when the keyword's first byte is
-// common (the 't' of "tg", "telegram", "threema").
-func indexIn(b []byte, kw string) int {
-	return bytes.Index(b, []byte(kw))
 }
 
 // Observables returns the contacts, crypto addresses and URLs in text, each
@@ -135,6 +179,8 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		return out
 	}
 	var lower []byte
+	var hitsBuf [8]kwHit
+	var kwHits []kwHit
 	if messengers {
 		var b []byte
 		if buf != nil {
@@ -144,6 +190,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		if buf != nil {
 			*buf = lower
 		}
+		kwHits = appendKeywords(hitsBuf[:0], lower)
 	}
 	for _, m := range findEmails(text) {
 		add(precwatch.ObservableEmail, strings.ToLower(m))
@@ -161,24 +208,24 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		}
 	}
 	if messengers {
-		for _, m := range findAt(text, lower, tmeRE, "t.me/", "telegram.me/") {
+		for _, m := range findAt(text, kwHits, tmeRE, kwTme) {
 			add(precwatch.ObservableTelegram, "@"+strings.ToLower(m[1]))
 		}
 	}
 	if messengers {
-		for _, m := range findAt(text, lower, telegramRE, "telegram", "tg", "телеграм", "Телеграм", "ТЕЛЕГРАМ", "телега", "Телега", "ТЕЛЕГА") {
+		for _, m := range findAt(text, kwHits, telegramRE, kwTelegram) {
 			h := m[1]
 			if h == "" {
 				h = m[2]
 			}
 			add(precwatch.ObservableTelegram, "@"+strings.ToLower(h))
 		}
-		for _, m := range findAt(text, lower, telegramWordsRE, "telegram", "телеграм", "Телеграм", "تيليجرام", "تلگرام", "تلغرام", "تليجرام", "टेलीग्राम", "텔레그램", "テレグラム", "电报", "纸飞机") {
+		for _, m := range findAt(text, kwHits, telegramWordsRE, kwTelegramWords) {
 			add(precwatch.ObservableTelegram, "@"+strings.ToLower(m[1]))
 		}
 	}
 	if messengers {
-		for _, m := range findAt(text, lower, wickrRE, "wickr") {
+		for _, m := range findAt(text, kwHits, wickrRE, kwWickr) {
 			h := strings.TrimRight(m[1], ".-")
 			if h == "me" || h == "id" {
 				continue
@@ -187,7 +234,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		}
 	}
 	if messengers {
-		for _, m := range findAt(text, lower, whatsappRE, "whatsapp", "whats app", "whatapp", "wa.me/") {
+		for _, m := range findAt(text, kwHits, whatsappRE, kwWhatsApp) {
 			n := m[1]
 			if n != "" && n[0] != '+' && isWhatsAppLink(m[0]) {
 				n = "+" + n // a wa.me link holds the international number
@@ -200,7 +247,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	// is looked for only when the text holds one.
 	phones := findPhones(text)
 	if messengers && len(phones) > 0 {
-		for _, m := range findShared(text, lower) {
+		for _, m := range findShared(text, lower, kwHits) {
 			v := phoneDigits(m[2])
 			labels := strings.ToLower(m[1])
 			if strings.Contains(labels, "app") {
@@ -215,15 +262,15 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		}
 	}
 	if messengers {
-		for _, m := range findAt(text, lower, threemaRE, "threema") {
+		for _, m := range findAt(text, kwHits, threemaRE, kwThreema) {
 			add(precwatch.ObservableThreema, strings.ToUpper(m[1]))
 		}
-		for _, m := range findAt(text, lower, threemaIDRE, "threema") {
+		for _, m := range findAt(text, kwHits, threemaIDRE, kwThreema) {
 			add(precwatch.ObservableThreema, m[1])
 		}
 	}
 	if messengers {
-		for _, m := range findAt(text, lower, signalRE, "signal") {
+		for _, m := range findAt(text, kwHits, signalRE, kwSignal) {
 			v := m[1]
 			if v != "" && (v[0] == '+' || v[0] >= '0' && v[0] <= '9') {
 				v = phoneDigits(v)

@@ -3,7 +3,11 @@ package matchers
 import (
 	"bytes"
 	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +60,141 @@ func TestContainsStems(t *testing.T) {
 		if !slices.ContainsFunc(containsStems, func(st []byte) bool { return bytes.Contains(w, st) }) {
 			t.Errorf("contains word %q holds no stem of containsStems", w)
 		}
+	}
+}
+
+// refFindAt is findAt as it was before appendKeywords (session 7): one search
+// for every occurrence of every keyword.
+func refFindAt(text string, lower []byte, re *regexp.Regexp, kws []string) [][]string {
+	var out [][]string
+	for _, kw := range kws {
+		for off := 0; off < len(lower); {
+			i := bytes.Index(lower[off:], []byte(kw))
+			if i < 0 {
+				break
+			}
+			p := off + i
+			off = p + len(kw)
+			if p > 0 && isAlnumByte(lower[p-1]) {
+				continue
+			}
+			if m := re.FindStringSubmatch(text[p:min(len(text), p+96)]); m != nil {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// refFindShared is findShared as it was before appendKeywords.
+func refFindShared(text string, lower []byte) [][]string {
+	var out [][]string
+	for _, kw := range kwShared {
+		for off := 0; off < len(lower); {
+			i := bytes.Index(lower[off:], []byte(kw))
+			if i < 0 {
+				break
+			}
+			p := off + i
+			off = p + len(kw)
+			if p > 0 && isAlnumByte(lower[p-1]) {
+				continue
+			}
+			j := off
+			for j < len(lower) && lower[j] == ' ' {
+				j++
+			}
+			if j >= len(lower) {
+				continue
+			}
+			switch c := lower[j]; {
+			case c == '/' || c == '|' || c == ',' || c == '&' || c == '+':
+			case bytes.HasPrefix(lower[j:], []byte("or ")) || bytes.HasPrefix(lower[j:], []byte("and ")):
+			default:
+				continue
+			}
+			if m := sharedRE.FindStringSubmatch(text[p:min(len(text), p+96)]); m != nil {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// TestKeywordsNoBorder checks what findAt relies on: no keyword of
+// findAt and findShared has a proper prefix that is also its suffix, so
+// that two occurrences of one keyword never overlap.
+func TestKeywordsNoBorder(t *testing.T) {
+	for _, l := range [][]string{kwTme, kwTelegram, kwTelegramWords, kwWickr, kwWhatsApp, kwThreema, kwSignal, kwShared} {
+		for _, kw := range l {
+			for k := 1; k < len(kw); k++ {
+				if kw[:k] == kw[len(kw)-k:] {
+					t.Errorf("keyword %q: %q is a prefix and a suffix", kw, kw[:k])
+				}
+			}
+		}
+	}
+}
+
+// perf7Texts returns the benchmark corpus's titles and descriptions, the
+// labelled listings' texts and random texts made of the messenger
+// keywords (in several cases), handles, numbers and separators.
+func perf7Texts(t *testing.T, n int) []string {
+	var texts []string
+	ls, _ := genCorpus(1 << 20)
+	for _, l := range ls {
+		texts = append(texts, l.Title, l.Description)
+	}
+	sets, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "listings.jsonl"))
+	for _, p := range sets {
+		for _, h := range readLabelledSet(t, p) {
+			texts = append(texts, h.Listing.Title, h.Listing.Description, h.Listing.Seller)
+		}
+	}
+	var pieces []string
+	for _, l := range [][]string{kwTme, kwTelegram, kwTelegramWords, kwWickr, kwWhatsApp, kwThreema, kwSignal} {
+		for _, kw := range l {
+			pieces = append(pieces, kw, strings.ToUpper(kw), kw[:len(kw)/2])
+		}
+	}
+	pieces = append(pieces, " ", " ", ": ", "@", "@chem_king", "+44 7700 900123", "/", " or ", ", ", "x", "1", "ID 7XK4PQ2M",
+		"me", "id", "-", ".", "ж", "т", "\n", "wa.me/447700900123", "?phone=", "t.me/", "chem_king", "tgtg", "signalsignal")
+	r := rand.New(rand.NewPCG(7, 2026))
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		for k := r.IntN(16); k > 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestFindAtSame compares findAt and findShared, which take the keyword
+// positions from one pass (appendKeywords), with refFindAt and refFindShared
+// on the corpus, the labelled listings and random keyword texts.
+func TestFindAtSame(t *testing.T) {
+	calls := []struct {
+		re  *regexp.Regexp
+		kws []string
+	}{{tmeRE, kwTme}, {telegramRE, kwTelegram}, {telegramWordsRE, kwTelegramWords}, {wickrRE, kwWickr},
+		{whatsappRE, kwWhatsApp}, {threemaRE, kwThreema}, {threemaIDRE, kwThreema}, {signalRE, kwSignal}}
+	found := 0
+	for _, s := range perf7Texts(t, 30000) {
+		lower := appendASCIILower(nil, s)
+		hits := appendKeywords(nil, lower)
+		for _, c := range calls {
+			got, want := findAt(s, hits, c.re, c.kws), refFindAt(s, lower, c.re, c.kws)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("findAt(%q, %v) = %q, want %q", s, c.kws, got, want)
+			}
+			found += len(got)
+		}
+		if got, want := findShared(s, lower, hits), refFindShared(s, lower); !reflect.DeepEqual(got, want) {
+			t.Fatalf("findShared(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d handles found: the texts do not exercise findAt", found)
 	}
 }
