@@ -748,7 +748,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		}
 		l.FetchedAt = fetched
 		l.EvidenceHash = hash
-		read := l.URL // the page's own address: Gone names it so
+		read := l.URL // as read: Gone and the run compare the real URLs
 		redactListing(&l)
 		l.ContentHash = ContentHash(l)
 		if err := r.sink.Listing(ctx, l); err != nil {
