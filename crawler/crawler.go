@@ -391,6 +391,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	res.Complete = !cancelled && !r.hitMax && r.fatal == nil && Failed(res.ErrorsByKind) == 0 &&
 		len(r.startFailed) == 0 && len(res.RobotsNext) == 0 && !broken
 	res.StartFailed, res.HitMax = slices.Clone(r.startFailed), r.hitMax
+	redactRun(&res)
 	finished := !cancelled && r.fatal == nil
 	if err := c.evidence.sync(); err != nil && r.fatal == nil {
 		r.fatal = err
@@ -692,7 +693,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	// url_pattern refer to it, and it is the listing's address.
 	out.final = final
 	fetched := r.c.opts.Now().UTC()
-	hash, err := r.c.evidence.Put(Snapshot{URL: resp.URL, FetchedAt: fetched, Status: resp.Status, Header: resp.Header, Body: resp.Body})
+	hash, err := r.c.evidence.Put(Snapshot{URL: precwatch.RedactSecrets(resp.URL), FetchedAt: fetched, Status: resp.Status, Header: resp.Header, Body: resp.Body})
 	if err != nil {
 		// Without evidence a listing cannot be acted on; count the page as
 		// failed and go on.
@@ -754,6 +755,8 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		}
 		l.FetchedAt = fetched
 		l.EvidenceHash = hash
+		read := l.URL // as read: Gone and the run compare the real URLs
+		redactListing(&l)
 		l.ContentHash = ContentHash(l)
 		if !r.claim(l.ID, l.URL) {
 			// Delivered already in this session, read from
@@ -771,7 +774,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		}
 		out.listings++
 		out.ids = append(out.ids, l.ID)
-		out.urls = append(out.urls, l.URL)
+		out.urls = append(out.urls, read)
 	}
 	if sinkErr != nil {
 		out.errKind = KindSink
@@ -896,7 +899,7 @@ func (r *run) fillFrames(ctx context.Context, page *extract.Page, keep bool) {
 			continue
 		}
 		if keep {
-			snap := Snapshot{URL: resp.URL, FetchedAt: r.c.opts.Now().UTC(), Status: resp.Status, Header: resp.Header, Body: resp.Body}
+			snap := Snapshot{URL: precwatch.RedactSecrets(resp.URL), FetchedAt: r.c.opts.Now().UTC(), Status: resp.Status, Header: resp.Header, Body: resp.Body}
 			if _, err := r.c.evidence.Put(snap); err != nil {
 				r.c.log.Warn("iframe evidence", "target", r.t.Name, "url", fr.URL, "err", err)
 			}

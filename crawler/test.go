@@ -160,6 +160,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 		if l.Platform == "" {
 			l.Platform = r.t.Platform
 		}
+		redactListing(&l)
 		l.ContentHash = ContentHash(l)
 		rep.Listings = append(rep.Listings, l)
 	}

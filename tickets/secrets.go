@@ -514,10 +514,8 @@ func (s *Store) EncryptSecrets(ctx context.Context) (int, error) {
 	}
 	// The plain values are still in the pages SQLite freed and in the
 	// WAL: rewrite the file once, so that no copy is left on disk.
-	for _, q := range []string{"VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"} {
-		if _, err := s.w.ExecContext(ctx, q); err != nil {
-			return n, fmt.Errorf("encrypt secrets: %s: %w", q, err)
-		}
+	if err := s.vacuum(ctx); err != nil {
+		return n, fmt.Errorf("encrypt secrets: %w", err)
 	}
 	return n, nil
 }

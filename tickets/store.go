@@ -236,6 +236,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return precwatch.Errorf(precwatch.EINVALID,
 			"database %s has schema version %d, newer than this precwatch supports (%d): use a newer precwatch", s.path, current, latest)
 	}
+	rewrote := false
 	for _, m := range ms {
 		if m.version <= current {
 			continue
@@ -252,12 +253,26 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
+			if step := goMigrations[m.version]; step != nil {
+				n, err := step(ctx, tx)
+				if err != nil {
+					return err
+				}
+				rewrote = rewrote || n > 0
+			}
 			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
 				m.version, m.name, s.now().UnixNano())
 			return err
 		})
 		if err != nil {
 			return fmt.Errorf("migrate %s to %s: %w", s.path, m.name, err)
+		}
+	}
+	if rewrote {
+		// What a step rewrote is still in the pages SQLite freed and
+		// in the WAL (secrets, see urlsecrets.go): rewrite the file.
+		if err := s.vacuum(ctx); err != nil {
+			return fmt.Errorf("migrate %s: %w", s.path, err)
 		}
 	}
 	return nil

@@ -78,6 +78,9 @@ func openApp(opts appOptions) (_ *app, err error) {
 	if a.index, err = index.Open(indexPath(opts.DataDir), index.Options{Logger: opts.Logger}); err != nil {
 		return nil, indexBusyHint(err, opts.DataDir)
 	}
+	if err := reindexRenamed(context.Background(), a.store, a.index, opts.Logger); err != nil {
+		return nil, err
+	}
 	if a.crawler, err = crawler.New(crawler.Options{DataDir: opts.DataDir, Logger: opts.Logger, Progress: opts.Progress}); err != nil {
 		return nil, err
 	}

@@ -503,7 +503,9 @@ func (b *backend) Snapshot(ctx context.Context, hash string) (*server.Snapshot, 
 	if err != nil {
 		return nil, err
 	}
-	return &server.Snapshot{URL: s.URL, FetchedAt: s.FetchedAt, Status: s.Status, Header: s.Header, Body: s.Body}, nil
+	// Snapshots stored before the crawler masked them name their page
+	// with the target's URL secrets.
+	return &server.Snapshot{URL: precwatch.RedactSecrets(s.URL), FetchedAt: s.FetchedAt, Status: s.Status, Header: s.Header, Body: s.Body}, nil
 }
 
 // evidenceRefresh bounds how often a miss rebuilds the evidence map.
