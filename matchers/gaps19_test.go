@@ -19,6 +19,22 @@ func casesOf(m *Matcher, title, desc string) []string {
 	return cas
 }
 
+// TestGap19MessengerEuphemism: a messenger named by its colour or icon
+// ("the green app", "the blue app", "зелёное приложение") with a number
+// or handle right after it is a messenger contact (heldout19 e0017). The
+// same words with no contact, and a bare phone number, are not.
+func TestGap19MessengerEuphemism(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "GBL 1 L pure", "Gamma-butyrolactone 99.9%, 1 L. Add me on the green app: +44 555 0190", true},
+		{"en", "GBL 1 L", "Gamma-butyrolactone 99.9%, 1 L. Orders on the blue app @gbl_store", true},
+		{"ru", "GBL 1 л", "Гамма-бутиролактон 99,9%, 1 л. Пишите в зелёное приложение: +7 555 019 0000", true},
+		{"es", "GBL 1 L", "Gamma-butirolactona 99,9%, 1 L. Escríbeme en la app verde: +34 555 019 000", true},
+		// No contact beside the words, or a number with no app word.
+		{"en", "GBL 1 L", "Gamma-butyrolactone 99.9%, 1 L. Track your order in the green app.", false},
+		{"en", "GBL 1 L", "Gamma-butyrolactone 99.9%, 1 L. Call the office: +44 555 0190", false},
+	})
+}
+
 // TestGap19NoDocs: "No docs needed", "no documents required", "docs not
 // required" deny the paperwork like "no paperwork" (heldout19 e0018).
 // Documents that come with the product are no denial.
@@ -32,5 +48,19 @@ func TestGap19NoDocs(t *testing.T) {
 		// Documents supplied are no denial.
 		{"en", "Hydriodic acid 57% 250 mL", "Hydriodic acid 57%, 250 mL. Docs (COA, MSDS) included.", false},
 		{"en", "Hydriodic acid 57% 250 mL", "Hydriodic acid 57%, 250 mL. Shipping docs provided.", false},
+	})
+}
+
+// TestGap19TelegramAbbrev: Telegram abbreviated ("tele", "teleg",
+// "telega", "тг", "tg") right before a handle is a messenger contact
+// (heldout19 e0024). "Tele" before a phone number of a sales line is not.
+func TestGap19TelegramAbbrev(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "MEK methyl ethyl ketone 25 L", "Methyl ethyl ketone (MEK) 25 L, industrial grade. tele: @solv_555", true},
+		{"en", "MEK methyl ethyl ketone 25 L", "Methyl ethyl ketone (MEK) 25 L, industrial grade. teleg @solv_555", true},
+		{"ru", "МЭК (MEK) 25 л", "Метилэтилкетон 25 л, технический. телега: @solv_555", true},
+		// Not a messenger.
+		{"en", "MEK methyl ethyl ketone 25 L", "Methyl ethyl ketone (MEK) 25 L, industrial grade. Tele-sales: 0800 555 0100", false},
+		{"en", "MEK methyl ethyl ketone 25 L", "Methyl ethyl ketone (MEK) 25 L, industrial grade. Tele: +49 555 0100 (office hours)", false},
 	})
 }

@@ -160,6 +160,10 @@ type lexicon struct {
 		// after a word of First, in the same sentence, is a second part
 		// too ("Add me on Wire: @gbl_supply", "Liên hệ qua Tele: @…").
 		Handle bool `yaml:"handle"`
+		// Number: with Handle, a phone number ("+44 555 0190": a plus or
+		// a digit, then eight digits or more) closes the frame too ("Add
+		// me on the green app: +44 …").
+		Number bool `yaml:"number"`
 	} `yaml:"indicator_frames"`
 }
 

@@ -134,6 +134,8 @@ type frameDef struct {
 	// quoted, handle: a quoted name or a bare @handle after the first
 	// part closes the frame (lexicon Quoted, Handle).
 	quoted, handle bool
+	// number: a phone number closes a handle frame too (lexicon Number).
+	number bool
 }
 
 // plain reports whether the frame's first part pairs with words only (no
@@ -358,7 +360,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			return nil, fmt.Errorf("lexicon: indicator frame %d: unknown indicator %q, or no words or distance", fi, fr.Indicator)
 		}
 		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated, substance: fr.Substance,
-			quoted: fr.Quoted, handle: fr.Handle})
+			quoted: fr.Quoted, handle: fr.Handle, number: fr.Number && fr.Handle})
 		// Block words are no automaton patterns (a common word would have
 		// an output wherever it occurs): frameBlocked looks for them in the
 		// few bytes around a frame found.
