@@ -64,3 +64,38 @@ func TestGap19TelegramAbbrev(t *testing.T) {
 		{"en", "MEK methyl ethyl ketone 25 L", "Methyl ethyl ketone (MEK) 25 L, industrial grade. Tele: +49 555 0100 (office hours)", false},
 	})
 }
+
+// TestGap19ConversionSupport: technical support for the conversion of a
+// precursor offered with it is a conversion hint even when no target is
+// named (heldout19 e0085); currency and unit conversion and conversion
+// kits are not.
+func TestGap19ConversionSupport(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Ethyl phenylacetate 1 L", "Ethyl phenylacetate 99%, 1 L. Technical support for conversion.", true},
+		{"en", "Ethyl phenylacetate 1 L", "Ethyl phenylacetate 99%, 1 L. Conversion support included.", true},
+		{"de", "Ethylphenylacetat 1 L", "Ethylphenylacetat 99 %, 1 L. Technischer Support für die Umwandlung.", true},
+		// Not a hint.
+		{"en", "Ethyl phenylacetate 1 L", "Ethyl phenylacetate 99%, 1 L. Currency conversion at checkout.", false},
+		{"en", "Ethyl phenylacetate 1 L", "Ethyl phenylacetate 99%, 1 L. Technical support for unit conversion in our online calculator.", false},
+		{"en", "E-bike conversion kit 250 W", "Conversion kit with technical support for conversion of any bicycle.", false},
+	})
+}
+
+// TestGap19MethodOnRequest: a yield with a reagent ("great yield with
+// nitroethane") and a method offered ("method on request", "synthesis
+// route provided") are synthesis hints (heldout19 e0114); an analytical
+// method on request is not.
+func TestGap19MethodOnRequest(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Benzaldehyde 99% 5 L", "Benzaldehyde 99%, 5 L. Great yield with nitroethane, method on request.", true},
+		{"en", "Benzaldehyde 99% 5 L", "Benzaldehyde 99%, 5 L. Method on request.", true},
+		{"en", "Benzaldehyde 99% 5 L", "Benzaldehyde 99%, 5 L. Synthesis route provided.", true},
+		{"en", "Benzaldehyde 99% 5 L", "Benzaldehyde 99%, 5 L. Great yield with nitroethane.", true},
+		{"de", "Benzaldehyd 99 % 5 L", "Benzaldehyd 99 %, 5 L. Top Ausbeute mit Nitroethan.", true},
+		// Analytical methods.
+		{"en", "Benzaldehyde 99% 5 L", "Benzaldehyde 99%, 5 L. COA and HPLC test method on request.", false},
+		{"en", "Benzaldehyde 99% 5 L", "Benzaldehyde 99%, 5 L. Analytical method on request.", false},
+		{"en", "Benzaldehyde 99% 5 L", "Benzaldehyde 99%, 5 L. Great yield.", false},
+		{"en", "Toluene and acetone 20 L", "Toluene 99% and acetone 99%, 20 L each, yield of our distillation plant 500 t a year.", false},
+	})
+}
