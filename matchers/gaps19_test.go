@@ -99,3 +99,52 @@ func TestGap19MethodOnRequest(t *testing.T) {
 		{"en", "Toluene and acetone 20 L", "Toluene 99% and acetone 99%, 20 L each, yield of our distillation plant 500 t a year.", false},
 	})
 }
+
+// TestGap19NegatedRequirement: "no shipping without papers" states the
+// requirement the no-paperwork indicator denies (heldout19 e0113): "kein
+// Versand ohne Papiere", "no sale without licence", "sin receta no
+// vendemos", "не продаём без документов". The denial alone stays an
+// indicator.
+func TestGap19NegatedRequirement(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"de", "Salzsäure 33 % 30 L", "Salzsäure 33 %, 30 L. Kein Versand ohne Papiere, Lieferschein und Sicherheitsdatenblatt.", false},
+		{"de", "Salzsäure 33 % 30 L", "Salzsäure 33 %, 30 L. Keine Abgabe ohne Gewerbenachweis.", false},
+		{"en", "Hydrochloric acid 33% 30 L", "Hydrochloric acid 33%, 30 L. No sale without licence.", false},
+		{"en", "Hydrochloric acid 33% 30 L", "Hydrochloric acid 33%, 30 L. We do not ship without documents.", false},
+		{"ru", "Соляная кислота 33% 30 л", "Соляная кислота 33%, 30 л. Не продаём без документов.", false},
+		{"fr", "Acide chlorhydrique 33 % 30 L", "Acide chlorhydrique 33 %, 30 L. Pas de vente sans papiers.", false},
+		{"es", "Ácido clorhídrico 33% 30 L", "Ácido clorhídrico 33%, 30 L. Sin documentos no vendemos.", false},
+		// The denial alone.
+		{"de", "Salzsäure 33 % 30 L", "Salzsäure 33 %, 30 L. Versand ohne Papiere.", true},
+		{"en", "Hydrochloric acid 33% 30 L", "Hydrochloric acid 33%, 30 L. No licence needed, no questions.", true},
+		{"es", "Ácido clorhídrico 33% 30 L", "Ácido clorhídrico 33%, 30 L. Sin documentos, envío rápido.", true},
+	})
+	// With a price, which makes any page an offer (the held-out listing).
+	m := mustMatcher(t)
+	for _, tc := range []verdictCase{
+		{"de", "Salzsäure 33 % 30 L", "Salzsäure 33 %, 30 L. Kein Versand ohne Papiere, Lieferschein und Sicherheitsdatenblatt.", false},
+		{"en", "Hydrochloric acid 33% 30 L", "Hydrochloric acid 33%, 30 L. No shipping without papers and safety data sheet.", false},
+		{"de", "Salzsäure 33 % 30 L", "Salzsäure 33 %, 30 L. Versand ohne Papiere und Sicherheitsdatenblatt.", true},
+	} {
+		got := m.Match(&precwatch.Listing{Title: tc.title, Description: tc.desc, Price: "319 €"})
+		if got.Suspicious != tc.want {
+			t.Errorf("[%s] %q priced: suspicious %v (score %.2f), want %v; explain %q", tc.lang, tc.desc, got.Suspicious, got.Score, tc.want, got.Explain)
+		}
+	}
+}
+
+// TestGap19LegalityQuestion: a question whether buying or selling a
+// substance is legal is a report, in Polish (heldout19 e0137) and the
+// other languages; an offer stays one.
+func TestGap19LegalityQuestion(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"pl", "Czy pseudoefedryna jest legalna?", "Pytanie na forum: sprzedawca pisze 'no docs needed' – czy kupno pseudoefedryny bez dokumentów jest legalne?", false},
+		{"de", "Ist Pseudoephedrin legal?", "Frage: Ist es legal, Pseudoephedrin ohne Rezept zu kaufen?", false},
+		{"es", "¿Es legal la pseudoefedrina?", "Pregunta: ¿es legal comprar pseudoefedrina sin receta?", false},
+		{"fr", "La pseudoéphédrine est-elle légale ?", "Question : est-il légal d'acheter de la pseudoéphédrine sans ordonnance ?", false},
+		{"ru", "Законен ли псевдоэфедрин?", "Вопрос: законно ли покупать псевдоэфедрин без рецепта?", false},
+		// Offers.
+		{"pl", "Pseudoefedryna 500 g", "Pseudoefedryna 500 g, 99%. Sprzedam bez dokumentów.", true},
+		{"de", "Pseudoephedrin 500 g", "Pseudoephedrin HCl 500 g, 99 %. Ohne Rezept. Legal? Frag per Telegram @pse_de.", true},
+	})
+}
