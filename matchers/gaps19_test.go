@@ -51,6 +51,20 @@ func TestGap19NoDocs(t *testing.T) {
 	})
 }
 
+// TestGap19BakingRecipe: a recipe of food ("Recipe included: almond
+// cookies!") is no synthesis hint (heldout19 e0022); "recipe included"
+// alone on a reagent offer stays one (e0009).
+func TestGap19BakingRecipe(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Bitter almond flavour 50 ml", "Bitter almond flavour (benzaldehyde), 50 ml. Recipe included: almond cookies!", false},
+		{"en", "Bitter almond extract 30 ml", "Benzaldehyde flavouring, 30 ml. Recipe included for marzipan cake.", false},
+		{"en", "Bitter almond aroma 50 ml", "Benzaldehyde aroma, 50 ml. With recipe: amaretto cocktail.", false},
+		// The hint alone stays a hint.
+		{"en", "Iodine prills 1 kg", "Iodine prills 1 kg, 99.8%. Recipe included.", true},
+		{"en", "Benzaldehyde 99% 5 L", "Benzaldehyde 99%, 5 L. Full recipe included.", true},
+	})
+}
+
 // TestGap19TelegramAbbrev: Telegram abbreviated ("tele", "teleg",
 // "telega", "тг", "tg") right before a handle is a messenger contact
 // (heldout19 e0024). "Tele" before a phone number of a sales line is not.

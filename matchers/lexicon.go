@@ -19,6 +19,10 @@ type lexicon struct {
 		// BlockBefore: a term right after one of these (within a few
 		// words) is no indicator ("not sold without prescription").
 		BlockBefore []string `yaml:"block_before"`
+		// BlockNear: a term followed by one of these later in the same
+		// sentence, within 40 bytes, is no indicator ("Recipe included:
+		// almond cookies!" is a baking recipe).
+		BlockNear []string `yaml:"block_near"`
 	} `yaml:"indicators"`
 	Negation struct {
 		Before     []string `yaml:"before"`

@@ -1583,7 +1583,8 @@ func sameClause(gap []byte) bool {
 }
 
 // blockedAfter reports whether indicator ii's term at h is followed by one
-// of the indicator's block words.
+// of the indicator's block words, or by one of its block-near words later
+// in the same sentence.
 func (m *Matcher) blockedAfter(f *field, h fhit, ii int16) bool {
 	for _, c := range f.window(h.e, h.e+2) {
 		if c.pat < 0 || m.pats[c.pat].kinds&kIndBlock == 0 {
@@ -1595,8 +1596,20 @@ func (m *Matcher) blockedAfter(f *field, h fhit, ii int16) bool {
 			}
 		}
 	}
+	// A block-near word later in the sentence: "Recipe included: almond
+	// cookies!".
+	for _, c := range f.window(h.e, h.e+blockNearReach) {
+		if c.pat >= 0 && m.pats[c.pat].kinds&kIndBlockNear != 0 && c.s >= h.e && slices.Contains(m.pats[c.pat].blockNear, ii) &&
+			sameSentence(f.norm[h.e:c.s]) {
+			return true
+		}
+	}
 	return false
 }
+
+// blockNearReach is how many bytes after an indicator term a block-near
+// word may start.
+const blockNearReach = 40
 
 // followsOther reports whether hit h comes right after (at most two bytes
 // of space or hyphen) a substance term of another substance.
