@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/precwatch/precwatch"
@@ -161,4 +162,41 @@ func TestGap19LegalityQuestion(t *testing.T) {
 		{"pl", "Pseudoefedryna 500 g", "Pseudoefedryna 500 g, 99%. Sprzedam bez dokumentów.", true},
 		{"de", "Pseudoephedrin 500 g", "Pseudoephedrin HCl 500 g, 99 %. Ohne Rezept. Legal? Frag per Telegram @pse_de.", true},
 	})
+}
+
+// TestGap19DottedCAS: a CAS number written with dots and no keyword
+// ("Item 5449.12.7") counts when its check digit is right and it is
+// exactly 2-7, 2 and 1 digits, not part of a longer dotted number or a
+// date (heldout19 e0138).
+func TestGap19DottedCAS(t *testing.T) {
+	m := mustMatcher(t)
+	if cas := casesOf(m, "Item 5449.12.7 – 5 kg", "Item 5449.12.7, sodium salt, 5 kg bags. Contact tele: @chemwh555"); !slices.Contains(cas, "25547-51-7") {
+		t.Errorf("dotted CAS: substances %v, want 25547-51-7", cas)
+	}
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"Item 5449.12.7, 5 kg", "5449-12-7"},
+		{"lot 103.79.7 in stock", "103-79-7"},
+		// Out: a wrong check digit, a longer dotted number, a date, a
+		// price with two groups, a version.
+		{"Item 5449.12.8, 5 kg", ""},
+		{"ref 1.5449.12.7", ""},
+		{"ref 5449.12.7.1", ""},
+		{"build 103.79.7.2", ""},
+		{"v103.79.7", ""},
+		{"price 5449.12", ""},
+		{"dated 2018.12.4", ""}, // 2018-12-4 has the right check digit
+		{"Version 103.79.7 released", ""},
+		{"firmware: 103.79.7", ""},
+	} {
+		var got []string
+		for _, c := range FindCAS([]byte(tc.text)) {
+			got = append(got, c.CAS)
+		}
+		if tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Contains(got, tc.want) {
+			t.Errorf("FindCAS(%q) = %v, want %q", tc.text, got, tc.want)
+		}
+	}
 }
