@@ -200,3 +200,41 @@ func TestGap19DottedCAS(t *testing.T) {
 		}
 	}
 }
+
+// TestGap19EmojiLetters: single letters separated by one repeated
+// pictograph ("P💊M💊K") are a spaced-out word (heldout19 e0160); a
+// pictograph between words stays a separator.
+func TestGap19EmojiLetters(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		title, desc, cas string
+		want             bool
+	}{
+		{"P💊M💊K ethyl glycidate oil", "P💊M💊K ethyl glycidate, pale oil, 1 L. good yield, team gives technical support.", "28578-16-7", true},
+		{"B🔥M🔥K oil 1 L", "B🔥M🔥K, liquid, 99%.", "103-79-7", true},
+		{"Acetone 💊 MEK 💊 toluene", "Solvents, 20 L each.", "103-79-7", false},
+	} {
+		cas := casesOf(m, tc.title, tc.desc)
+		if slices.Contains(cas, tc.cas) != tc.want {
+			t.Errorf("title %q: substances %v, want %s %v", tc.title, cas, tc.cas, tc.want)
+		}
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"P💊M💊K", "pmk"},
+		{"x P💊M💊K y", "x pmk y"},
+		{"П💊С💊Е ok", "псе ok"},
+		{"a 💊 b 💊 c", "a b c"}, // between words: decoration (an older rule), the words stay apart
+		{"P💊M", "p💊m"},         // two letters are no run
+		{"Acetone💊MEK", "acetone💊mek"},
+	} {
+		if got := Normalize(tc.in).String(); got != tc.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// The offset map covers the pictographs.
+	in := "x P💊M💊K y"
+	nt := Normalize(in)
+	if s, e := nt.Orig(2, 5); in[s:e] != "P💊M💊K" {
+		t.Errorf("Orig of pmk in %q = %q", in, in[s:e])
+	}
+}
