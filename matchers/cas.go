@@ -514,11 +514,13 @@ func dottedCASShape(text []byte) bool {
 	return false
 }
 
-// versionWords name a version number ("version 103.79.7", "build 10.12.3").
+// versionWords name a version or section number ("version 103.79.7",
+// "build 10.12.3", "section 12.10.8").
 var versionWords = []string{"version", "ver", "release", "build", "firmware", "update", "rev", "revision", "patch", "wersja", "versao",
-	"versione", "versie", "versiyon", "версия", "版本"}
+	"versione", "versie", "versiyon", "версия", "版本", "section", "chapter", "article", "art", "clause", "figure", "fig", "table", "paragraph",
+	"abschnitt", "kapitel", "artikel", "статья", "раздел", "глава"}
 
-// versionBefore reports whether a version word ends right before text[i]
+// versionBefore reports whether a version or section word ends right before text[i]
 // (after spaces, a colon or "v").
 func versionBefore(text []byte, i int) bool {
 	j := i

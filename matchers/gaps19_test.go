@@ -190,6 +190,7 @@ func TestGap19DottedCAS(t *testing.T) {
 		{"dated 2018.12.4", ""}, // 2018-12-4 has the right check digit
 		{"Version 103.79.7 released", ""},
 		{"firmware: 103.79.7", ""},
+		{"see section 103.79.7", ""},
 	} {
 		var got []string
 		for _, c := range FindCAS([]byte(tc.text)) {
