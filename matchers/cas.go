@@ -69,7 +69,7 @@ func appendCAS(out []CASMention, text []byte) []CASMention {
 // holds its hits, among them every occurrence of the CAS keywords, so
 // that the gate searches the text only for hyphenated digits.
 func (m *Matcher) appendFieldCAS(out []CASMention, text []byte, raw []rawHit) []CASMention {
-	if !hyphenatedDigits(text) && !m.casKeyIn(raw) {
+	if !hyphenatedDigits(text) && !m.casKeyIn(raw) && !dottedCASShape(text) {
 		return out
 	}
 	return appendCASNumbers(out, text)
@@ -372,8 +372,11 @@ func parseCASAt(text []byte, i int) (string, int, bool) {
 
 // dottedCASAt parses a CAS number whose groups are separated by dots or
 // slashes ("103.79.7", "5449/12/7"): text[i:j] is the first group and
-// text[j] the separator, which must be the same both times. Only right after
-// a CAS keyword, so that dates and version numbers stay out.
+// text[j] the separator, which must be the same both times. Slashes only
+// right after a CAS keyword, so that dates stay out; dots without it too
+// when the check digit is right and the number is no year and month
+// ("Item 5449.12.7"; not "2018.12.1", "version 103.79.7"): the caller has ruled out a longer
+// dotted number before it, continues one after it.
 func dottedCASAt(text []byte, i, j int) (string, int, bool) {
 	sep, k := text[j], j+1
 	if k+4 > len(text) || !isDigit(text[k]) || !isDigit(text[k+1]) || text[k+2] != sep || !isDigit(text[k+3]) ||
@@ -383,7 +386,7 @@ func dottedCASAt(text []byte, i, j int) (string, int, bool) {
 	var digits [10]byte
 	nd := copy(digits[:], text[i:j])
 	digits[nd], digits[nd+1], digits[nd+2] = text[k], text[k+1], text[k+3]
-	if !casCheck(digits[:nd+3]) || !casKeywordBefore(text, i) {
+	if !casCheck(digits[:nd+3]) || !casKeywordBefore(text, i) && (sep != '.' || dateLike(text[i:j], text[k:k+2]) || versionBefore(text, i)) {
 		return "", 0, false
 	}
 	return canonicalCAS(digits[:nd+3]), k + 4, true
@@ -491,7 +494,55 @@ func casKeywordBefore(text []byte, i int) bool {
 // keyword "cas" or "кас" before them. Most fields have neither, and this
 // is cheaper than looking at every number.
 func casPossible(text []byte) bool {
-	return hyphenatedDigits(text) || bytes.Contains(text, casKeyword) || bytes.Contains(text, casKeywordRu)
+	return hyphenatedDigits(text) || bytes.Contains(text, casKeyword) || bytes.Contains(text, casKeywordRu) || dottedCASShape(text)
+}
+
+// dottedCASShape reports whether text holds a digit, a dot, two digits, a
+// dot and a digit in a row: the end of a CAS number written with dots
+// ("5449.12.7").
+func dottedCASShape(text []byte) bool {
+	for i := 1; i < len(text); i++ {
+		k := bytes.IndexByte(text[i:], '.')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+4 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1]) && isDigit(text[i+2]) && text[i+3] == '.' && isDigit(text[i+4]) {
+			return true
+		}
+	}
+	return false
+}
+
+// versionWords name a version or section number ("version 103.79.7",
+// "build 10.12.3", "section 12.10.8").
+var versionWords = []string{"version", "ver", "release", "build", "firmware", "update", "rev", "revision", "patch", "wersja", "versao",
+	"versione", "versie", "versiyon", "версия", "版本", "section", "chapter", "article", "art", "clause", "figure", "fig", "table", "paragraph",
+	"abschnitt", "kapitel", "artikel", "статья", "раздел", "глава"}
+
+// versionBefore reports whether a version or section word ends right before text[i]
+// (after spaces, a colon or "v").
+func versionBefore(text []byte, i int) bool {
+	j := i
+	for j > 0 && i-j < 3 && (text[j-1] == ' ' || text[j-1] == ':' || text[j-1] == '.') {
+		j--
+	}
+	for _, w := range versionWords {
+		if j >= len(w) && bytes.EqualFold(text[j-len(w):j], []byte(w)) && (j == len(w) || !isASCIIAlpha(text[j-len(w)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLike reports whether the groups of a dotted number read as a year
+// and a month ("2018.12.1"), which a CAS number without its keyword may
+// not.
+func dateLike(first, second []byte) bool {
+	if len(first) != 4 || !(first[0] == '1' && first[1] == '9' || first[0] == '2' && first[1] == '0') {
+		return false
+	}
+	return second[0] == '0' || second[0] == '1' && second[1] <= '2'
 }
 
 // hyphenatedDigits reports whether text holds a digit, '-' and a digit in

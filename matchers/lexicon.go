@@ -19,6 +19,10 @@ type lexicon struct {
 		// BlockBefore: a term right after one of these (within a few
 		// words) is no indicator ("not sold without prescription").
 		BlockBefore []string `yaml:"block_before"`
+		// BlockNear: a term followed by one of these later in the same
+		// sentence, within 40 bytes, is no indicator ("Recipe included:
+		// almond cookies!" is a baking recipe).
+		BlockNear []string `yaml:"block_near"`
 	} `yaml:"indicators"`
 	Negation struct {
 		Before     []string `yaml:"before"`
@@ -160,6 +164,10 @@ type lexicon struct {
 		// after a word of First, in the same sentence, is a second part
 		// too ("Add me on Wire: @gbl_supply", "Liên hệ qua Tele: @…").
 		Handle bool `yaml:"handle"`
+		// Number: with Handle, a phone number ("+44 555 0190": a plus or
+		// a digit, then eight digits or more) closes the frame too ("Add
+		// me on the green app: +44 …").
+		Number bool `yaml:"number"`
 	} `yaml:"indicator_frames"`
 }
 

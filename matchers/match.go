@@ -1252,9 +1252,43 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 			if j-i-1 >= 3 && (j == len(b) || b[j] != '.' || j+1 == len(b) || b[j+1] == ' ') {
 				return h.s, int32(j), true
 			}
+		case def.number && (c == '+' || isDigit(c)):
+			if i > 0 && b[i-1] != ' ' && b[i-1] != ':' {
+				continue
+			}
+			if j, ok := phoneEnd(b, i); ok {
+				return h.s, int32(j), true
+			}
+			return 0, 0, false
 		}
 	}
 	return 0, 0, false
+}
+
+// phoneEnd returns the end of a phone number at b[i] (a plus or a digit):
+// eight to fifteen digits, with spaces, hyphens or brackets between
+// groups, and no letter or dotted digit glued to its end.
+func phoneEnd(b []byte, i int) (int, bool) {
+	j, n, end := i, 0, i
+	if b[j] == '+' {
+		j++
+	}
+	for ; j < len(b) && n <= 15; j++ {
+		c := b[j]
+		if isDigit(c) {
+			n++
+			end = j + 1
+			continue
+		}
+		if (c == ' ' || c == '-' || c == '(' || c == ')') && j > i {
+			continue
+		}
+		if j == end && (isASCIIAlpha(c) || c == '.' && j+1 < len(b) && isDigit(b[j+1])) {
+			return 0, false // "555-0190x", a dotted number
+		}
+		break
+	}
+	return end, n >= 8 && n <= 15
 }
 
 // reactionCands appends to cands the substance frames whose reaction word
@@ -1549,7 +1583,8 @@ func sameClause(gap []byte) bool {
 }
 
 // blockedAfter reports whether indicator ii's term at h is followed by one
-// of the indicator's block words.
+// of the indicator's block words, or by one of its block-near words later
+// in the same sentence.
 func (m *Matcher) blockedAfter(f *field, h fhit, ii int16) bool {
 	for _, c := range f.window(h.e, h.e+2) {
 		if c.pat < 0 || m.pats[c.pat].kinds&kIndBlock == 0 {
@@ -1561,8 +1596,20 @@ func (m *Matcher) blockedAfter(f *field, h fhit, ii int16) bool {
 			}
 		}
 	}
+	// A block-near word later in the sentence: "Recipe included: almond
+	// cookies!".
+	for _, c := range f.window(h.e, h.e+blockNearReach) {
+		if c.pat >= 0 && m.pats[c.pat].kinds&kIndBlockNear != 0 && c.s >= h.e && slices.Contains(m.pats[c.pat].blockNear, ii) &&
+			sameSentence(f.norm[h.e:c.s]) {
+			return true
+		}
+	}
 	return false
 }
+
+// blockNearReach is how many bytes after an indicator term a block-near
+// word may start.
+const blockNearReach = 40
 
 // followsOther reports whether hit h comes right after (at most two bytes
 // of space or hyphen) a substance term of another substance.

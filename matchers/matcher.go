@@ -88,6 +88,7 @@ const (
 	kIndWarnAfter
 	kAuthority
 	kIndShare
+	kIndBlockNear
 )
 
 // termRef ties a pattern to a substance term.
@@ -119,6 +120,7 @@ type pattern struct {
 	digitOK     bool    // a context word may follow a digit ("120mg")
 	blockAfter  []int16 // indicators this pattern blocks when right after their term
 	blockBefore []int16 // indicators this pattern blocks when shortly before their term
+	blockNear   []int16 // indicators this pattern blocks when later in their term's sentence
 	frameFirst  []int16 // indicator frames this pattern opens
 	frameSecond []int16 // indicator frames this pattern closes
 }
@@ -134,6 +136,8 @@ type frameDef struct {
 	// quoted, handle: a quoted name or a bare @handle after the first
 	// part closes the frame (lexicon Quoted, Handle).
 	quoted, handle bool
+	// number: a phone number closes a handle frame too (lexicon Number).
+	number bool
 }
 
 // plain reports whether the frame's first part pairs with words only (no
@@ -340,6 +344,12 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				p.blockAfter = append(p.blockAfter, int16(ii))
 			}
 		}
+		for _, t := range ind.BlockNear {
+			for _, v := range lexVariants(t) {
+				p := b.add(v, kIndBlockNear)
+				p.blockNear = append(p.blockNear, int16(ii))
+			}
+		}
 		for _, t := range ind.Terms {
 			for _, v := range lexVariants(t) {
 				p := b.add(v, kIndicator)
@@ -358,7 +368,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			return nil, fmt.Errorf("lexicon: indicator frame %d: unknown indicator %q, or no words or distance", fi, fr.Indicator)
 		}
 		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated, substance: fr.Substance,
-			quoted: fr.Quoted, handle: fr.Handle})
+			quoted: fr.Quoted, handle: fr.Handle, number: fr.Number && fr.Handle})
 		// Block words are no automaton patterns (a common word would have
 		// an output wherever it occurs): frameBlocked looks for them in the
 		// few bytes around a frame found.
@@ -574,7 +584,7 @@ func (m *Matcher) pack() {
 	for i := range m.pats {
 		p := &m.pats[i]
 		nText += len(p.text)
-		nI16 += len(p.indicators) + len(p.blockAfter) + len(p.blockBefore) + len(p.frameFirst) + len(p.frameSecond)
+		nI16 += len(p.indicators) + len(p.blockAfter) + len(p.blockBefore) + len(p.blockNear) + len(p.frameFirst) + len(p.frameSecond)
 		nRefs += len(p.refs)
 		nAmb += len(p.ambRefs) + len(p.ambBlocks)
 		for _, r := range p.refs {
@@ -619,6 +629,7 @@ func (m *Matcher) pack() {
 		p.indicators = take16(p.indicators)
 		p.blockAfter = take16(p.blockAfter)
 		p.blockBefore = take16(p.blockBefore)
+		p.blockNear = take16(p.blockNear)
 		p.frameFirst = take16(p.frameFirst)
 		p.frameSecond = take16(p.frameSecond)
 		p.ambRefs = takeAmb(p.ambRefs)

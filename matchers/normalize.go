@@ -205,8 +205,10 @@ func asciiDigits64(x uint64) uint64 {
 	return (x + 0x5050505050505050) &^ (x + 0x4646464646464646)
 }
 
-// spacedSep are the separators of spaced-out letters.
-var spacedSep = [256]bool{' ': true, '.': true, '-': true, '_': true, '*': true, '|': true, '/': true, '+': true}
+// spacedSep are the separators of spaced-out letters, and the lead bytes
+// of the pictographs that may separate them too ("P💊M💊K", "B✅M✅K";
+// spacedRun checks the rune).
+var spacedSep = [256]bool{' ': true, '.': true, '-': true, '_': true, '*': true, '|': true, '/': true, '+': true, 0xE2: true, 0xF0: true}
 
 func (t *Text) addSeg(o int, lin bool, oe int) {
 	t.segs = append(t.segs, seg{n: int32(len(t.Norm)), o: int32(o), oe: int32(oe), lin: lin})
@@ -824,13 +826,19 @@ func spacedRun(s string, i int) (int, bool) {
 	if !ok || end >= n || !spacedSep[s[end]] {
 		return i, false
 	}
-	sep := s[end]
+	sep := s[end : end+1]
+	if s[end] >= 0x80 {
+		sep = pictographAt(s, end)
+		if sep == "" {
+			return i, false
+		}
+	}
 	// Digits count between letters only with separators that do not
 	// separate words or numbers ("p*2*p", "p_2_p"; not "a 2 b", "p-2-p").
-	digitOK = sep == '*' || sep == '_' || sep == '|' || sep == '+'
+	digitOK = sep == "*" || sep == "_" || sep == "|" || sep == "+"
 	count := 1
-	for end+1 < n && s[end] == sep {
-		e, ok := single(end + 1)
+	for end+len(sep) < n && strings.HasPrefix(s[end:], sep) {
+		e, ok := single(end + len(sep))
 		if !ok {
 			break
 		}
@@ -841,6 +849,19 @@ func spacedRun(s string, i int) (int, bool) {
 		return i, false
 	}
 	return end, true
+}
+
+// pictographAt returns the pictograph at s[i] (a symbol from U+2190 on,
+// with a variation selector after it), or "".
+func pictographAt(s string, i int) string {
+	r, w := utf8.DecodeRuneInString(s[i:])
+	if r < 0x2190 || !unicode.Is(unicode.So, r) {
+		return ""
+	}
+	if strings.HasPrefix(s[i+w:], "\ufe0f") {
+		w += 3
+	}
+	return s[i : i+w]
 }
 
 // emitSpaced appends the letters of the spaced run s[i:j] without the
@@ -855,6 +876,8 @@ func (t *Text) emitSpaced(s string, i, j int) {
 		case r >= '0' && r <= '9':
 			t.addSeg(p, true, 0)
 			t.Norm = append(t.Norm, byte(r))
+		case r >= 0x2190 && (unicode.Is(unicode.So, r) || r == 0xfe0f):
+			// A pictograph separator.
 		case r >= 0x80:
 			t.emitUnit(foldRuneIn(r, s[p:p+w]), p, p+w)
 		}
