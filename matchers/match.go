@@ -782,8 +782,21 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	for fi := range fields {
 		f := &fields[fi]
-		// Observables from the original text.
-		ev.observ = appendObservables(ev.observ, f.orig, m.namesMessenger(f), &ev.lower)
+		// Observables from the original text. An attribute named after a
+		// messenger ({"Telegram": "@handle"}) reads as "Telegram: @handle".
+		text, msgr := f.orig, m.namesMessenger(f)
+		key, attr := strings.CutPrefix(f.name, "attributes.")
+		msgKey := attr && !f.attrCAS && m.messengerKey(key)
+		if msgKey {
+			text, msgr = key+": "+f.orig, true
+		}
+		n := len(ev.observ)
+		ev.observ = appendObservables(ev.observ, text, msgr, &ev.lower)
+		if msgKey && len(ev.observ) > n {
+			// A handle or number under a messenger's name, whatever its
+			// script ({"واتساب": "+98 …"}), is a messenger contact.
+			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, f.name, text)
+		}
 		for len(ev.obsField) < len(ev.observ) {
 			ev.obsField = append(ev.obsField, f.name)
 		}
@@ -1033,6 +1046,31 @@ func (m *Matcher) namesMessenger(f *field) bool {
 				if m.indicators[ii].id == IndMessenger {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// messengerKey reports whether an attribute name names an encrypted
+// messenger ("Telegram", "WhatsApp", "Wickr ID", "Телеграм", "واتساب"):
+// followed by a colon, as "Telegram:" stands before a handle in a text,
+// it holds a messenger-contact term of the lexicon.
+func (m *Matcher) messengerKey(key string) bool {
+	if len(key) == 0 || len(key) > 40 {
+		return false
+	}
+	var t Text
+	var tmp []fhit
+	raw := t.resetScan(key+":", m.ac, nil)
+	hits, _ := m.filterHits(t.Norm, raw, 0, &tmp, nil)
+	for _, h := range hits {
+		if h.pat < 0 || m.pats[h.pat].kinds&kIndicator == 0 {
+			continue
+		}
+		for _, ii := range m.pats[h.pat].indicators {
+			if m.indicators[ii].id == IndMessenger {
+				return true
 			}
 		}
 	}

@@ -1,0 +1,42 @@
+package matchers
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// Fixes of held-out round 18 (testdata/heldout18: B2B structured product
+// records); each test fails on the code before its fix.
+
+// TestGap18MessengerAttribute: a messenger contact given as an attribute
+// (key "Telegram", value "@handle"; heldout18 s0012) counts like
+// "Telegram: @handle" in the text: an indicator and an observable. A
+// messenger key without a handle or number ("-", "no") is none.
+func TestGap18MessengerAttribute(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		attrs map[string]string
+		want  bool
+		obs   precwatch.Observable
+	}{
+		{map[string]string{"CAS No": "108-88-3", "Ambalaj": "180 kg varil", "Telegram": "@marmarasolvent555"}, true, precwatch.Observable{Type: precwatch.ObservableTelegram, Value: "@marmarasolvent555"}},
+		{map[string]string{"CAS No": "108-88-3", "WhatsApp": "+90 555 123 45 67"}, true, precwatch.Observable{Type: precwatch.ObservableWhatsApp, Value: "+905551234567"}},
+		{map[string]string{"CAS No": "108-88-3", "Wickr": "marmarasolvent"}, true, precwatch.Observable{Type: precwatch.ObservableWickr, Value: "marmarasolvent"}},
+		{map[string]string{"CAS No": "108-88-3", "Телеграм": "@marmara_solvent"}, true, precwatch.Observable{Type: precwatch.ObservableTelegram, Value: "@marmara_solvent"}},
+		// A messenger key without a contact, and a contact under another key.
+		{map[string]string{"CAS No": "108-88-3", "Telegram": "-"}, false, precwatch.Observable{}},
+		{map[string]string{"CAS No": "108-88-3", "Telegram": "no"}, false, precwatch.Observable{}},
+		{map[string]string{"CAS No": "108-88-3", "Model": "@marmara"}, false, precwatch.Observable{}},
+	} {
+		got := m.Match(&precwatch.Listing{Title: "Toluen %99,9 – 180 kg varil",
+			Description: "Saf toluen, boya ve tiner üretimi için. Toptan fiyat için iletişime geçin.", Attributes: tc.attrs})
+		if got.Suspicious != tc.want {
+			t.Errorf("attributes %v: suspicious %v (score %.2f), want %v; explain %q", tc.attrs, got.Suspicious, got.Score, tc.want, got.Explain)
+		}
+		if tc.obs.Type != "" && !slices.Contains(got.Observables, tc.obs) {
+			t.Errorf("attributes %v: observables %v, want %v among them", tc.attrs, got.Observables, tc.obs)
+		}
+	}
+}
