@@ -10,6 +10,25 @@ import (
 // Fixes of held-out round 18 (testdata/heldout18: B2B structured product
 // records); each test fails on the code before its fix.
 
+// TestGap18NoUnnecessaryQuestions: "no unnecessary/extra questions"
+// ("без лишних вопросов", heldout18 s0006) is the no-questions indicator,
+// like "no questions asked", in every language the lexicon covers. An
+// offer that answers questions keeps its verdict.
+func TestGap18NoUnnecessaryQuestions(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ru", "Йод кристаллический 99,8 % – от 1 кг", "Йод кристаллический (ГОСТ 4159-79). Продаём без лишних вопросов, частным лицам тоже.", true},
+		{"uk", "Йод кристалічний 99,8 %, 1 кг", "Продаємо без зайвих питань, відправка по Україні.", true},
+		{"en", "Iodine crystals 99.8%, 1 kg", "Sold with no unnecessary questions, private buyers welcome.", true},
+		{"en", "Iodine crystals 99.8%, 1 kg", "Fast sale, no extra questions.", true},
+		{"es", "Yodo cristalizado 99,8 %, 1 kg", "Vendemos sin preguntas innecesarias, también a particulares.", true},
+		{"de", "Iod kristallin 99,8 %, 1 kg", "Verkauf ohne unnötige Fragen, auch an Privat.", true},
+		{"pl", "Jod krystaliczny 99,8%, 1 kg", "Sprzedajemy bez zbędnych pytań.", true},
+		// Questions answered, not avoided.
+		{"ru", "Йод кристаллический 99,8 % – от 1 кг", "Йод кристаллический (ГОСТ 4159-79). Ответим на ваши вопросы по телефону.", false},
+		{"en", "Iodine crystals 99.8%, 1 kg", "For any unnecessary delays or questions, contact our lab.", false},
+	})
+}
+
 // TestGap18MessengerAttribute: a messenger contact given as an attribute
 // (key "Telegram", value "@handle"; heldout18 s0012) counts like
 // "Telegram: @handle" in the text: an indicator and an observable. A
