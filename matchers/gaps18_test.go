@@ -59,3 +59,21 @@ func TestGap18MessengerAttribute(t *testing.T) {
 		}
 	}
 }
+
+// TestGap18LabelledForShipping: a product labelled as something else for
+// shipping ("Se etiqueta como limpiador de llantas para el envío",
+// heldout18 s0156) is mislabelling in every language. A hazard label
+// ("labelled as corrosive") is none.
+func TestGap18LabelledForShipping(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"es", "Gamma-butirolactona 99,9% – 1 L", "GBL (gamma-butirolactona) pura. Se etiqueta como limpiador de llantas para el envío.", true},
+		{"es", "GBL 99,9% – 1 L", "GBL pura. Va etiquetada como limpiador de llantas.", true},
+		{"pt", "GBL 99,9% – 1 L", "GBL pura. É rotulada como limpa-rodas para o envio.", true},
+		{"fr", "GBL 99,9 % – 1 L", "GBL pure. Étiquetée comme nettoyant jantes pour l'envoi.", true},
+		{"it", "GBL 99,9% – 1 L", "GBL pura. Viene etichettata come pulitore cerchi per la spedizione.", true},
+		{"pl", "GBL 99,9% – 1 L", "GBL czysta. Etykietujemy jako środek do czyszczenia felg.", true},
+		// A hazard label is no mislabel.
+		{"es", "Gamma-butirolactona 99,9% – 1 L", "GBL pura. Se etiqueta como corrosivo según normativa.", false},
+		{"en", "Gamma-butyrolactone 99.9% – 1 L", "Pure GBL. Labelled as irritant.", false},
+	})
+}
