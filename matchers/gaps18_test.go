@@ -60,6 +60,26 @@ func TestGap18MessengerAttribute(t *testing.T) {
 	}
 }
 
+// TestGap18RemovalNotice: a platform rule that listings without a licence
+// will be removed ("Anúncios sem licença serão removidos", heldout18 s0143)
+// is policy text: no offer and no no-paperwork indicator. A seller who
+// offers without a licence, beside such a notice, keeps the indicator.
+func TestGap18RemovalNotice(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"pt", "Produtos químicos controlados: guia para vendedores", "A venda de permanganato de potássio e de acetona exige cadastro na Polícia Federal. Anúncios sem licença serão removidos.", false},
+		{"es", "Productos químicos controlados: guía para vendedores", "La venta de permanganato de potasio y acetona requiere registro. Los anuncios sin licencia serán eliminados.", false},
+		{"en", "Controlled chemicals: seller guide", "Selling potassium permanganate or acetone requires registration. Listings without a licence will be removed.", false},
+		{"de", "Kontrollierte Chemikalien: Leitfaden für Verkäufer", "Der Verkauf von Kaliumpermanganat erfordert eine Registrierung. Anzeigen ohne Lizenz werden entfernt.", false},
+		// Offers keep their verdict.
+		{"pt", "Permanganato de potássio 1 kg", "Vendo sem licença, envio rápido. R$ 200.", true},
+	})
+	// A priced offer that quotes the notice keeps its indicator.
+	gap13Run(t, []gap13Case{
+		{title: "Potassium permanganate 1 kg", desc: "No licence needed, we ship fast. Other listings without a licence will be removed, ours stay.", price: "45 €", suspicious: true, cas: []string{"7722-64-7"}},
+		{title: "Permanganato de potasio 1 kg", desc: "Sin licencia, envío discreto. Los anuncios sin licencia serán eliminados, el nuestro no.", price: "40 €", suspicious: true, cas: []string{"7722-64-7"}},
+	})
+}
+
 // TestGap18LabelledForShipping: a product labelled as something else for
 // shipping ("Se etiqueta como limpiador de llantas para el envío",
 // heldout18 s0156) is mislabelling in every language. A hazard label
