@@ -60,6 +60,22 @@ func TestGap18MessengerAttribute(t *testing.T) {
 	}
 }
 
+// TestGap18NPPGloss: "NPP" glossed as nandrolone phenylpropionate in any
+// language or script ("NPP (нандролон фенилпропионат)", heldout18 s0025),
+// or beside that steroid's CAS number 62-90-8, is the steroid, not
+// N-phenethyl-4-piperidone. NPP with a fentanyl-precursor context stays.
+func TestGap18NPPGloss(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ru", "NPP (нандролон фенилпропионат) субстанция 99 %", "Стероидное сырьё: NPP, тестостерон энантат, болденон. Связь только через Telegram, доставка по РФ.", false},
+		{"es", "NPP (nandrolona fenilpropionato) polvo 99 %", "Materia prima: NPP. Contacto solo por Telegram.", false},
+		{"de", "NPP (Nandrolonphenylpropionat) Pulver 99 %", "Rohstoff NPP, Kontakt nur über Telegram.", false},
+		{"zh", "NPP（苯丙酸诺龙）原粉 99%", "NPP 原粉，联系 Telegram。", false},
+		{"en", "NPP powder 99%, CAS 62-90-8", "Raw powder NPP, contact via Telegram only.", false},
+		// The fentanyl precursor stays.
+		{"ru", "NPP (N-фенетил-4-пиперидон) 99 %", "NPP порошок, CAS 39742-60-4. Связь только через Telegram.", true},
+	})
+}
+
 // TestGap18RemovalNotice: a platform rule that listings without a licence
 // will be removed ("Anúncios sem licença serão removidos", heldout18 s0143)
 // is policy text: no offer and no no-paperwork indicator. A seller who
