@@ -76,6 +76,25 @@ func TestGap18NPPGloss(t *testing.T) {
 	})
 }
 
+// TestGap18EsterAbbreviationFirst: the ester named with the abbreviation
+// first and the alkyl after ("BMK glicydan etylu", heldout18 s0034;
+// "BMK glicidato de etilo", "PMK glycidate d'éthyle") is the ester alone,
+// not also the glycidic acid.
+func TestGap18EsterAbbreviationFirst(t *testing.T) {
+	gap13Run(t, []gap13Case{
+		{title: "BMK glicydan etylu 99% – CAS 41232-97-7", desc: "Sprzedam BMK glicydan etylu (ethyl 2-methyl-3-phenylglycidate), czystość 99%. Wysyłka z magazynu w UE.", price: "1 200 zł/kg", suspicious: true, cas: []string{"41232-97-7"}},
+		{title: "BMK glicydan etylu 99%, 1 kg", price: "1 200 zł/kg", suspicious: true, cas: []string{"41232-97-7"}},
+		{title: "BMK glicydan metylu 99%, 1 kg", price: "1 200 zł/kg", suspicious: true, cas: []string{"80532-66-7"}},
+		{title: "PMK glicydan etylu 99%, 1 kg", price: "1 200 zł/kg", suspicious: true, cas: []string{"28578-16-7"}},
+		{title: "BMK glicidato de etilo 99%, 1 kg", price: "500 €", suspicious: true, cas: []string{"41232-97-7"}},
+		{title: "PMK glicidato de metilo 99%, 1 kg", price: "500 €", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "BMK glycidate d'éthyle 99%, 1 kg", price: "500 €", suspicious: true, cas: []string{"41232-97-7"}},
+		{title: "BMK этилглицидат 99%, 1 кг", price: "50 000 ₽", suspicious: true, cas: []string{"41232-97-7"}},
+		// The acid alone stays the acid.
+		{title: "BMK glicydan 99%, 1 kg", price: "1 200 zł/kg", suspicious: true, cas: []string{"25547-51-7"}},
+	})
+}
+
 // TestGap18RemovalNotice: a platform rule that listings without a licence
 // will be removed ("Anúncios sem licença serão removidos", heldout18 s0143)
 // is policy text: no offer and no no-paperwork indicator. A seller who
