@@ -95,6 +95,20 @@ func TestGap18EsterAbbreviationFirst(t *testing.T) {
 	})
 }
 
+// TestGap18BocPiperidoneKatakana: the spelled-out katakana and hangul
+// names of 1-Boc-4-piperidone ("N-tert-ブトキシカルボニル-4-ピペリドン",
+// heldout18 s0076) are that substance; the 4-ピペリドン inside is no second
+// one. The bare name stays 4-piperidone.
+func TestGap18BocPiperidoneKatakana(t *testing.T) {
+	gap13Run(t, []gap13Case{
+		{title: "医薬中間体 1-Boc-4-ピペリドン 純度98% 1kg〜", desc: "工場直送。1-Boc-4-ピペリドン（N-tert-ブトキシカルボニル-4-ピペリドン）、白色結晶性粉末。サンプル対応可。", price: "¥48,000 / kg", suspicious: true, cas: []string{"79099-07-3"}},
+		{title: "N-tert-ブトキシカルボニル-4-ピペリドン 98% 1kg", price: "¥48,000 / kg", suspicious: true, cas: []string{"79099-07-3"}},
+		{title: "N-(tert-ブトキシカルボニル)-4-ピペリドン 98% 1kg", price: "¥48,000 / kg", suspicious: true, cas: []string{"79099-07-3"}},
+		{title: "N-tert-부톡시카보닐-4-피페리돈 98% 1kg", price: "₩480,000", suspicious: true, cas: []string{"79099-07-3"}},
+		{title: "4-ピペリドン 98% 1kg", price: "¥48,000 / kg", suspicious: true, cas: []string{"41661-47-6"}},
+	})
+}
+
 // TestGap18RemovalNotice: a platform rule that listings without a licence
 // will be removed ("Anúncios sem licença serão removidos", heldout18 s0143)
 // is policy text: no offer and no no-paperwork indicator. A seller who
