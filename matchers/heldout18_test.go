@@ -17,15 +17,7 @@ const heldout18Path = "../testdata/heldout18/listings.jsonl"
 // heldout18KnownGaps are listings of the eighteenth held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout18KnownGaps = map[string]string{
-	"s0006": "suspicious missed: Russian \"без лишних вопросов\" (without unnecessary questions) in a crystalline-iodine offer is not read as the no-questions indicator, so the surveillance reagent stays at 0.25",
-	"s0012": "suspicious missed: the only indicator of a Turkish toluene offer is a Telegram handle in the attributes (key \"Telegram\", value \"@marmarasolvent555\"); the description only says \"iletişime geçin\" (contact us), and the attribute key/value is not read as a messenger contact",
-	"s0025": "false positive (CAS extra 39742-60-4): \"NPP (нандролон фенилпропионат)\" in a Russian steroid raw-powder listing is read as N-phenethyl-4-piperidone; the Russian gloss nandrolone phenylpropionate (and CAS 62-90-8 in the attributes) is not a blocking context, and the Telegram contact then tips it over",
-	"s0034": "CAS extra 25547-51-7: the Polish name \"BMK glicydan etylu\" (BMK ethyl glycidate, CAS 41232-97-7 given) is read as the trade name \"BMK glycidate\" (BMK glycidic acid) next to the ethyl glycidate; the longest-name rule does not see the Polish word order",
-	"s0076": "CAS extra 41661-47-6: Japanese \"1-Boc-4-ピペリドン\" also yields 4-piperidone from the inner \"4-ピペリドン\"; the longest-name rule does not cover the katakana name",
-	"s0143": "false positive: a Portuguese seller guide (\"A venda de permanganato de potássio e de acetona exige cadastro na Polícia Federal. Anúncios sem licença serão removidos.\") is read as an offer, and \"sem licença\" (ads without a licence will be removed) as the no-paperwork indicator",
-	"s0156": "suspicious missed: Spanish mislabelling \"Se etiqueta como limpiador de llantas para el envío\" (labelled as wheel cleaner for shipping) in a GBL offer is not read as the mislabelling indicator",
-}
+var heldout18KnownGaps = map[string]string{}
 
 // TestHeldout18 measures the matcher on the eighteenth held-out set.
 func TestHeldout18(t *testing.T) {

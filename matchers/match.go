@@ -365,6 +365,9 @@ type evaluation struct {
 	subs    []precwatch.SubstanceMatch
 	inds    []precwatch.Indicator
 	lower   []byte // scratch for appendObservables
+	// msgKeys remembers which attribute names messengerKey read as a
+	// messenger's (names repeat across a platform's records); bounded.
+	msgKeys map[string]bool
 
 	// Buffers kept between calls (the evaluation lives in a pooled scratch).
 	chem, unamb, ambHits []ctxHit
@@ -782,8 +785,21 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	for fi := range fields {
 		f := &fields[fi]
-		// Observables from the original text.
-		ev.observ = appendObservables(ev.observ, f.orig, m.namesMessenger(f), &ev.lower)
+		// Observables from the original text. An attribute named after a
+		// messenger ({"Telegram": "@handle"}) reads as "Telegram: @handle".
+		text, msgr := f.orig, m.namesMessenger(f)
+		key, attr := strings.CutPrefix(f.name, "attributes.")
+		msgKey := attr && !f.attrCAS && ev.messengerKey(m, key)
+		if msgKey {
+			text, msgr = key+": "+f.orig, true
+		}
+		n := len(ev.observ)
+		ev.observ = appendObservables(ev.observ, text, msgr, &ev.lower)
+		if msgKey && len(ev.observ) > n {
+			// A handle or number under a messenger's name, whatever its
+			// script ({"واتساب": "+98 …"}), is a messenger contact.
+			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, f.name, text)
+		}
 		for len(ev.obsField) < len(ev.observ) {
 			ev.obsField = append(ev.obsField, f.name)
 		}
@@ -1037,6 +1053,47 @@ func (m *Matcher) namesMessenger(f *field) bool {
 		}
 	}
 	return false
+}
+
+// messengerKey reports whether an attribute name names an encrypted
+// messenger ("Telegram", "WhatsApp", "Wickr ID", "Телеграм", "واتساب"):
+// followed by a colon, as "Telegram:" stands before a handle in a text,
+// it holds a messenger-contact term of the lexicon.
+func (m *Matcher) messengerKey(key string) bool {
+	if len(key) == 0 || len(key) > 40 {
+		return false
+	}
+	var t Text
+	var tmp []fhit
+	raw := t.resetScan(key+":", m.ac, nil)
+	hits, _ := m.filterHits(t.Norm, raw, 0, &tmp, nil)
+	for _, h := range hits {
+		if h.pat < 0 || m.pats[h.pat].kinds&kIndicator == 0 {
+			continue
+		}
+		for _, ii := range m.pats[h.pat].indicators {
+			if m.indicators[ii].id == IndMessenger {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// messengerKey is m.messengerKey remembered for the pooled scratch: a
+// few hundred attribute names at most, forgotten all at once beyond.
+func (ev *evaluation) messengerKey(m *Matcher, key string) bool {
+	if v, ok := ev.msgKeys[key]; ok {
+		return v
+	}
+	v := m.messengerKey(key)
+	if ev.msgKeys == nil {
+		ev.msgKeys = make(map[string]bool)
+	} else if len(ev.msgKeys) >= 512 {
+		clear(ev.msgKeys)
+	}
+	ev.msgKeys[key] = v
+	return v
 }
 
 // negatedAt reports whether a negation cue ends right before s ("no import
@@ -2302,7 +2359,7 @@ func isCJKStart(b []byte) bool {
 // reset clears the evaluation for the next listing, keeping its buffers.
 func (ev *evaluation) reset() {
 	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
-		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], cands: ev.cands[:0], react: ev.react[:0], casSubs: ev.casSubs[:0],
+		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], msgKeys: ev.msgKeys, chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], cands: ev.cands[:0], react: ev.react[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0],
 		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0], bonusNoun: ev.bonusNoun[:0]}
