@@ -239,3 +239,30 @@ func TestGap19EmojiLetters(t *testing.T) {
 		t.Errorf("Orig of pmk in %q = %q", in, in[s:e])
 	}
 }
+
+// TestGap19PricedNews: a news item that a feed gave a price (the heldout19
+// writer's first build put random prices on news and forum posts, and six
+// of them became offers) stays a report when three or more report words,
+// not all authority nouns, stand on it with no offer word, contact or
+// delivery word. A priced offer that quotes a seizure stays an offer.
+func TestGap19PricedNews(t *testing.T) {
+	m := mustMatcher(t)
+	cases := []struct {
+		title, desc, price string
+		want               bool
+	}{
+		{"Police seize 500 kg of BMK glycidate in Rotterdam", "Customs officers found the BMK glycidate declared as cleaning agent, prosecutors said.", "$3", false},
+		{"Police seize 500 kg of BMK glycidate in Rotterdam", "Customs officers found the BMK glycidate declared as cleaning agent, prosecutors said.", "Free", false},
+		{"Полиция изъяла 300 кг сафрола", "Таможня задержала груз сафрола. Возбуждено уголовное дело, двое арестованы, сообщает пресс-служба МВД.", "10 ₽", false},
+		// Offers keep their verdict: an offer word, a contact, or fewer report words.
+		{"BMK glycidate 500 kg in stock", "Police seized nothing, customs never check. Order now.", "$900", true},
+		{"Safrole 1 L", "Police seized our competitor's safrole. Telegram @saf_shop", "$200", true},
+		{"Ephedrine HCl 100 g", "Customs officers never open our parcels.", "$300", true},
+	}
+	for _, tc := range cases {
+		got := m.Match(&precwatch.Listing{Title: tc.title, Description: tc.desc, Price: tc.price})
+		if got.Suspicious != tc.want {
+			t.Errorf("title %q desc %q price %q: suspicious %v (score %.2f), want %v; explain %q", tc.title, tc.desc, tc.price, got.Suspicious, got.Score, tc.want, got.Explain)
+		}
+	}
+}

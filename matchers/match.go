@@ -2992,8 +2992,9 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 
 // isReport reports whether a page that names substances is a report on
 // them (news, regulation, research) rather than an offer, by weighing its
-// distinct non-offer words against its offer signs. A price always makes
-// an offer, and so does a contact unless three or more report words and no
+// distinct non-offer words against its offer signs. A price makes an offer
+// unless three or more report words and no offer, contact or delivery word
+// stand on the page (a news item a feed gave a price), and so does a contact unless three or more report words and no
 // offer word stand beside it (a news repost's channel handle); non-offer
 // words without any offer word or product form make a report. Two or more non-offer words make a report unless as
 // many offer words, or a delivery or contact word, stand against them
@@ -3007,7 +3008,14 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 // Thema.").
 func (ev *evaluation) isReport() bool {
 	news, offers := len(ev.newsPats), len(ev.offerPats)
-	if news == 0 || ev.priced || ev.newsAuth == news {
+	if news == 0 || ev.newsAuth == news {
+		return false
+	}
+	// A price makes an offer, except on a page with three or more report
+	// words of which one is not an authority noun, and no offer word,
+	// contact or delivery word at all: a news item that a feed gave a
+	// price ("Police seize 500 kg of BMK glycidate", $3).
+	if ev.priced && (news < 3 || offers > 0 || len(ev.observ) > 0 || ev.offerContact) {
 		return false
 	}
 	// A handle or number makes an offer, except on a page with three or
