@@ -266,3 +266,27 @@ func TestGap19PricedNews(t *testing.T) {
 		}
 	}
 }
+
+// TestGap19InvoiceSays: what the invoice or the papers say the goods are
+// ("Invoice says cleaning agent") is mislabelling (heldout19 e0156); an
+// invoice that states the full value, or a plain VAT invoice, is not.
+func TestGap19InvoiceSays(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Sulfuric acid 98% 25 L", "Invoice says cleaning agent. Ships in 2 days.", true},
+		{"en", "Acetone 99.5% 20 L", "Papers say nail polish remover, nobody checks.", true},
+		{"en", "Toluene 200 L drum", "We invoice it as paint thinner.", true},
+		// Honest invoices are no indicator.
+		{"en", "Sulfuric acid 98% 25 L", "Invoice says the full value, VAT included.", false},
+		{"en", "Acetone 99.5% 20 L", "VAT invoice provided with every order.", false},
+	})
+}
+
+// TestGap19InvoiceSaysName: an invoice that says the product's own name is
+// honest paperwork, like round 14's "the invoice will read the product
+// name" (TestGap14FrameBlock).
+func TestGap19InvoiceSaysName(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Toluene 99%, 25 L", "The invoice says the product name, lot and CAS number.", false},
+		{"en", "Acetone 20 L", "Papers say the chemical name and UN number.", false},
+	})
+}
