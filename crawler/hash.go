@@ -9,31 +9,12 @@ import (
 	"github.com/precwatch/precwatch"
 )
 
-// ContentHash returns the SHA-256 hex of l's normalised content: id, url,
-// title, description, price, seller, location and the attributes sorted by
-// key, each with surrounding whitespace trimmed and inner runs of whitespace
-// collapsed. Fetch time, evidence and target do not count, so an unchanged
-// listing hashes the same on every crawl.
-func ContentHash(l precwatch.Listing) string {
-	h := sha256.New()
-	put := func(s string) {
-		h.Write([]byte(strings.Join(strings.Fields(s), " ")))
-		h.Write([]byte{0})
-	}
-	for _, s := range []string{l.ID, l.URL, l.Title, l.Description, l.Price, l.Seller, l.Location} {
-		put(s)
-	}
-	keys := make([]string, 0, len(l.Attributes))
-	for k := range l.Attributes {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		put(k)
-		put(l.Attributes[k])
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
+// ContentHash returns the SHA-256 hex of l's normalised content
+// (precwatch.ContentHash): id, url, title, description, price, seller,
+// location and the attributes sorted by key, whitespace collapsed. Fetch
+// time, evidence and target do not count, so an unchanged listing hashes
+// the same on every crawl.
+func ContentHash(l precwatch.Listing) string { return precwatch.ContentHash(l) }
 
 // Fingerprint returns a SHA-256 hex of what a run's frontier and listings
 // are built from: the target's platform, kind, start URLs, allowed domains,

@@ -2,12 +2,9 @@ package tickets
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -107,12 +104,12 @@ func redactStoredListingURLs(ctx context.Context, tx *wtx) (int, error) {
 			return 0, fmt.Errorf("listing %s/%s: %w", l.platform, newID, err)
 		}
 		oldHash, newHash := r.Listing.ContentHash, ""
-		if oldHash != crawlContentHash(r.Listing) {
+		if oldHash != precwatch.ContentHash(r.Listing) {
 			oldHash = "" // not the crawler's hash: left as it is
 		}
 		redactResult(&r, l.platform, renamed)
 		if oldHash != "" {
-			newHash = crawlContentHash(r.Listing)
+			newHash = precwatch.ContentHash(r.Listing)
 			r.Listing.ContentHash = newHash
 			rehashed[[2]string{l.platform, oldHash}] = newHash
 		}
@@ -334,31 +331,4 @@ func (s *Store) IndexRenamed(ctx context.Context, rs []IndexRename) error {
 		return fmt.Errorf("index renamed: %w", err)
 	}
 	return nil
-}
-
-// crawlContentHash is the crawler's content hash of a listing
-// (crawler.ContentHash, which this package may not import): it covers the
-// listing's id and URL, so a listing masked by the migration gets the hash
-// the crawler now computes for it, and reading it again is a sighting,
-// not a new version. The migration uses it only where it reproduces the
-// stored hash.
-func crawlContentHash(l precwatch.Listing) string {
-	h := sha256.New()
-	put := func(s string) {
-		h.Write([]byte(strings.Join(strings.Fields(s), " ")))
-		h.Write([]byte{0})
-	}
-	for _, s := range []string{l.ID, l.URL, l.Title, l.Description, l.Price, l.Seller, l.Location} {
-		put(s)
-	}
-	keys := make([]string, 0, len(l.Attributes))
-	for k := range l.Attributes {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		put(k)
-		put(l.Attributes[k])
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }

@@ -670,13 +670,7 @@ func rscObjects(root *html.Node) []map[string]any {
 		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
 			return
 		}
-		var b strings.Builder
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode {
-				b.WriteString(c.Data)
-			}
-		}
-		text := b.String()
+		text := childText(n)
 		for {
 			i := strings.Index(text, "__next_f.push(")
 			if i < 0 {
