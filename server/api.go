@@ -457,6 +457,11 @@ func (s *Server) apiTickets(w http.ResponseWriter, r *http.Request, p *Principal
 
 // ticket returns the ticket named by the path's {id} if p may see it.
 func (s *Server) ticket(r *http.Request, p *Principal) (*precwatch.Ticket, error) {
+	if r.PathValue("id") == "bulk" {
+		// GET /api/v1/tickets/bulk reaches the {id} route: the bulk route
+		// takes POST only.
+		return nil, precwatch.Errorf(precwatch.EMETHOD, "%s takes POST, not %s", r.URL.Path, r.Method)
+	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		return nil, precwatch.Errorf(precwatch.EINVALID, "ticket id %q is not a positive number", r.PathValue("id"))

@@ -138,6 +138,11 @@ func TestBulkAPIRefusals(t *testing.T) {
 			t.Errorf("%s: refused, yet the data changed", c.name)
 		}
 	}
+	// The bulk route takes POST only; GET reaches the {id} route and is
+	// answered 405, not "ticket id is not a number".
+	if code, body := f.do("reviewer", "GET", "/api/v1/tickets/bulk", ""); code != http.StatusMethodNotAllowed || !strings.Contains(body, "takes POST") {
+		t.Errorf("GET /api/v1/tickets/bulk: %d %s, want 405 naming POST", code, short(body))
+	}
 }
 
 // TestBulkAPI: a reviewer moves three tickets of their platform in one
