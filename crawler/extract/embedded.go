@@ -71,7 +71,7 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
 			return
 		}
-		text := childText(n)
+		text := scriptContent(n)
 		typ, _ := attr(n, "type")
 		typ, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(typ)), ";")
 		typ = strings.TrimSpace(typ)
@@ -338,16 +338,4 @@ func embeddedFields(m map[string]any) product {
 	p.set("sku", firstText(m, []string{"sku", "SKU"}, render))
 	p.set("brand", firstText(m, []string{"brand"}, ldName))
 	return p
-}
-
-// childText returns the text of n's text-node children joined (a script
-// element's source).
-func childText(n *html.Node) string {
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-	}
-	return b.String()
 }

@@ -670,7 +670,7 @@ func rscObjects(root *html.Node) []map[string]any {
 		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
 			return
 		}
-		text := childText(n)
+		text := scriptContent(n)
 		for {
 			i := strings.Index(text, "__next_f.push(")
 			if i < 0 {
