@@ -72,13 +72,13 @@ targets:
 	}()
 
 	seen := false
-	deadline := time.After(60 * time.Second)
+	deadline := time.After(hangGuard)
 	for !seen {
 		select {
 		case code := <-done:
 			t.Fatalf("crawl ended (exit %d) before its progress was seen", code)
 		case <-deadline:
-			t.Fatal("no progress recorded on the running crawl within 60 s")
+			t.Fatalf("no progress recorded on the running crawl within %v", hangGuard)
 		case <-time.After(20 * time.Millisecond):
 		}
 		s, err := tickets.Open(filepath.Join(data, "precwatch.db"), tickets.Options{MustExist: true})

@@ -166,7 +166,7 @@ func (f *fixture) state() string {
 
 // waitIdle waits until no crawl runs.
 func (f *fixture) waitIdle() {
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(hangGuard)
 	for time.Now().Before(deadline) {
 		busy := false
 		for _, tg := range f.cfg.Targets {
@@ -178,7 +178,7 @@ func (f *fixture) waitIdle() {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	f.t.Fatal("crawl still running after 60s")
+	f.t.Fatalf("crawl still running after %v", hangGuard)
 }
 
 const testWatchlist = `version: 1

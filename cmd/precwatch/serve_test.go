@@ -21,6 +21,12 @@ import (
 	"github.com/precwatch/precwatch/notify"
 )
 
+// hangGuard bounds the tests' waits for a command to start serving, make
+// progress or stop. It guards against a hang, not a speed limit: under
+// -race on a loaded two-core machine the demo's first crawl has taken more
+// than a minute.
+const hangGuard = 5 * time.Minute
+
 // syncBuffer is a bytes.Buffer safe for the concurrent writes of a running
 // command and the reads of a test.
 type syncBuffer struct {
@@ -58,7 +64,7 @@ func startServe(t *testing.T, args ...string) *served {
 	s := &served{cancel: cancel, done: make(chan int, 1), out: &syncBuffer{}, errb: &syncBuffer{}}
 	env := &Env{Stdin: strings.NewReader(""), Stdout: s.out, Stderr: s.errb, Getenv: os.Getenv}
 	go func() { s.done <- Run(ctx, env, append([]string{"serve"}, args...)) }()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(hangGuard)
 	for time.Now().Before(deadline) {
 		if m := servingLine.FindStringSubmatch(s.out.String()); m != nil {
 			s.base = m[1]
@@ -88,8 +94,8 @@ func (s *served) stop(t *testing.T) {
 		if code != 0 {
 			t.Errorf("serve exited with %d: %s", code, s.errb.String())
 		}
-	case <-time.After(60 * time.Second):
-		t.Fatal("serve did not stop within 60s of its context being cancelled")
+	case <-time.After(hangGuard):
+		t.Fatalf("serve did not stop within %v of its context being cancelled", hangGuard)
 	}
 }
 
@@ -400,7 +406,7 @@ func TestServeApp(t *testing.T) {
 	case base = <-urls:
 	case err := <-done:
 		t.Fatalf("serveApp returned before serving: %v", err)
-	case <-time.After(30 * time.Second):
+	case <-time.After(hangGuard):
 		t.Fatal("serveApp did not report its URL")
 	}
 	resp, err := http.Get(base + "/healthz")
@@ -417,7 +423,7 @@ func TestServeApp(t *testing.T) {
 		if err != nil {
 			t.Errorf("serveApp: %v", err)
 		}
-	case <-time.After(30 * time.Second):
+	case <-time.After(hangGuard):
 		t.Fatal("serveApp did not return after its context was cancelled")
 	}
 }
