@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"maps"
 	"os"
 	"path/filepath"
@@ -244,7 +243,7 @@ func (s *Store) createKeyFile(path string) ([]byte, error) {
 		os.Remove(path)
 		return nil, fmt.Errorf("create secret key file %s: %w", path, err)
 	}
-	slog.Default().Warn("created the secret key file that encrypts stored secrets; back it up with the database (without it they cannot be read), or set "+SecretKeyEnv+" instead", "path", path)
+	s.log.Warn("created the secret key file that encrypts stored secrets; back it up with the database (without it they cannot be read), or set "+SecretKeyEnv+" instead", "path", path)
 	return raw, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -404,5 +405,33 @@ func TestRunErrorStoredRedacted(t *testing.T) {
 	s.Close()
 	if strings.Contains(storedText(t, path), "url-SECRET-2") {
 		t.Errorf("the run's error is stored with its key")
+	}
+}
+
+// TestSecretsKeyFileWarningUsesLogger: the warning that a new key file
+// was created goes to the logger the command passed, in its format, not to
+// the process-wide default logger.
+func TestSecretsKeyFileWarningUsesLogger(t *testing.T) {
+	var buf bytes.Buffer
+	dir := t.TempDir()
+	s, err := tickets.Open(filepath.Join(dir, "precwatch.db"), tickets.Options{Logger: slog.New(slog.NewJSONHandler(&buf, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.UseSecretKeyFrom(func(string) string { return "" })
+	if err := s.SetWebhook(context.Background(), secretHook); err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Level string `json:"level"`
+		Msg   string `json:"msg"`
+		Path  string `json:"path"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &rec); err != nil {
+		t.Fatalf("the key file warning is not one JSON record of the store's logger: %v; got %q", err, buf.String())
+	}
+	if rec.Level != "WARN" || !strings.Contains(rec.Msg, "created the secret key file") || rec.Path != filepath.Join(dir, tickets.SecretKeyFile) {
+		t.Errorf("warning = %+v", rec)
 	}
 }

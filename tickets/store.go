@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -53,6 +54,10 @@ type Options struct {
 	// Now returns the current time for tokens, notes and status changes
 	// (default time.Now).
 	Now func() time.Time
+	// Logger receives the store's own warnings, such as the creation of
+	// the secret key file (default slog.Default()): a command passes its
+	// logger so they share its format, level and redaction.
+	Logger *slog.Logger
 }
 
 // Store is the SQLite store. It is safe for concurrent use.
@@ -61,6 +66,7 @@ type Store struct {
 	w    *sql.DB // write connections; one write transaction at a time (see write)
 	r    *sql.DB // read-only pool
 	now  func() time.Time
+	log  *slog.Logger
 
 	wstmts stmtCache
 	rstmts stmtCache
@@ -97,6 +103,9 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.ReadConns <= 0 {
 		opts.ReadConns = max(runtime.GOMAXPROCS(0), 2)
 	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -115,7 +124,7 @@ func Open(path string, opts Options) (*Store, error) {
 	w.SetMaxOpenConns(2)
 	w.SetMaxIdleConns(2)
 	w.SetConnMaxLifetime(0)
-	s := &Store{path: path, w: w, now: opts.Now}
+	s := &Store{path: path, w: w, now: opts.Now, log: opts.Logger}
 	s.wstmts.db = w
 	if err := w.Ping(); err != nil {
 		w.Close()

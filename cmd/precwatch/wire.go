@@ -72,7 +72,7 @@ func openApp(opts appOptions) (_ *app, err error) {
 	if a.matcher, err = matchers.New(wl, matchers.Options{Threshold: opts.Threshold}); err != nil {
 		return nil, fmt.Errorf("matcher: %w", err)
 	}
-	if a.store, err = tickets.Open(dbPath(opts.DataDir), tickets.Options{}); err != nil {
+	if a.store, err = tickets.Open(dbPath(opts.DataDir), tickets.Options{Logger: opts.Logger}); err != nil {
 		return nil, err
 	}
 	if a.index, err = index.Open(indexPath(opts.DataDir), index.Options{Logger: opts.Logger}); err != nil {
