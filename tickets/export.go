@@ -40,6 +40,9 @@ type ExportRecord struct {
 	// is active): together, how long a flagged offer stayed up.
 	FlaggedAt time.Time  `json:"flagged_at"`
 	RemovedAt *time.Time `json:"removed_at,omitempty"`
+	// Assignee is the reviewer the ticket is assigned to ("" when
+	// unassigned), the value `tickets list --assignee` filters on.
+	Assignee string `json:"assignee"`
 }
 
 // ExportSubstance is a substance in an export.
@@ -50,7 +53,7 @@ type ExportSubstance struct {
 
 // CSVHeader is the header row of ExportCSV.
 var CSVHeader = []string{"id", "status", "platform", "target", "listing_url", "listing_status", "title", "seller", "score",
-	"substances", "indicators", "first_seen", "last_seen", "listing_id", "flagged_at", "removed_at"}
+	"substances", "indicators", "first_seen", "last_seen", "listing_id", "flagged_at", "removed_at", "assignee"}
 
 func exportRecord(tr *ticketRow) ExportRecord {
 	t := &tr.Ticket
@@ -58,7 +61,7 @@ func exportRecord(tr *ticketRow) ExportRecord {
 		ID: t.ID, Status: t.Status, Platform: t.Platform, Target: t.Target, ListingURL: t.ListingURL,
 		ListingID: t.ListingID, ListingStatus: t.ListingStatus, Title: t.Title, Seller: t.Seller, Score: t.Score,
 		Substances: make([]ExportSubstance, 0, len(t.Substances)), Indicators: t.Indicators,
-		FirstSeen: t.FirstSeen, LastSeen: t.LastSeen, FlaggedAt: tr.flaggedAt.UTC(),
+		FirstSeen: t.FirstSeen, LastSeen: t.LastSeen, FlaggedAt: tr.flaggedAt.UTC(), Assignee: t.Assignee,
 	}
 	if t.RemovedAt != nil {
 		at := t.RemovedAt.UTC()
@@ -106,9 +109,9 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, f Filter) error {
 		rec := []string{strconv.FormatInt(t.ID, 10), t.Status, t.Platform, t.Target, t.ListingURL, t.ListingStatus,
 			precwatch.CSVSafe(t.Title), precwatch.CSVSafe(t.Seller), strconv.FormatFloat(t.Score, 'f', -1, 64), precwatch.CSVSafe(strings.Join(subs, "; ")),
 			strings.Join(t.Indicators, "; "), t.FirstSeen.Format(time.RFC3339), t.LastSeen.Format(time.RFC3339), precwatch.CSVSafe(t.ListingID),
-			t.flaggedAt.UTC().Format(time.RFC3339), ""}
+			t.flaggedAt.UTC().Format(time.RFC3339), "", precwatch.CSVSafe(t.Assignee)}
 		if t.RemovedAt != nil {
-			rec[len(rec)-1] = t.RemovedAt.UTC().Format(time.RFC3339)
+			rec[15] = t.RemovedAt.UTC().Format(time.RFC3339)
 		}
 		return cw.Write(rec)
 	})

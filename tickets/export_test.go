@@ -24,6 +24,9 @@ func TestExports(t *testing.T) {
 	mustRecord(t, s, a, t0)
 	mustRecord(t, s, b, t0.Add(time.Hour))
 	mustRecord(t, s, benign("ChemHub", "c"), t0)
+	if err := s.Assign(ctx, 2, "ana", "admin"); err != nil {
+		t.Fatal(err)
+	}
 
 	var buf bytes.Buffer
 	if err := s.ExportJSONL(ctx, &buf, tickets.Filter{}); err != nil {
@@ -42,7 +45,7 @@ func TestExports(t *testing.T) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	wantKeys := []string{"first_seen", "flagged_at", "id", "indicators", "last_seen", "listing_id", "listing_status", "listing_url", "platform", "score",
+	wantKeys := []string{"assignee", "first_seen", "flagged_at", "id", "indicators", "last_seen", "listing_id", "listing_status", "listing_url", "platform", "score",
 		"seller", "status", "substances", "target", "title"}
 	if !slices.Equal(keys, wantKeys) {
 		t.Errorf("JSONL keys = %v, want %v", keys, wantKeys)
@@ -82,8 +85,11 @@ func TestExports(t *testing.T) {
 		t.Fatalf("CSV rows = %q", rows)
 	}
 	if got, want := rows[1], []string{"1", "open", "ChemHub", "chemhub", "https://chemhub.test/p/a", "active", a.Listing.Title,
-		"chemking", "0.9", "BMK glycidate (5449-12-7)", "messenger-contact", "2026-03-01T12:00:00Z", "2026-03-01T12:00:00Z", "a", "2026-03-01T12:00:00Z", ""}; !slices.Equal(got, want) {
+		"chemking", "0.9", "BMK glycidate (5449-12-7)", "messenger-contact", "2026-03-01T12:00:00Z", "2026-03-01T12:00:00Z", "a", "2026-03-01T12:00:00Z", "", ""}; !slices.Equal(got, want) {
 		t.Errorf("CSV row = %q\nwant %q", got, want)
+	}
+	if got := rows[2][16]; got != "ana" {
+		t.Errorf("CSV assignee of ticket 2 = %q, want ana", got)
 	}
 	if rows[2][6] != `'=HYPERLINK("http://evil")` {
 		t.Errorf("CSV formula title = %q, want it defused", rows[2][6])

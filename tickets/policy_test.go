@@ -198,7 +198,7 @@ func TestExportFlaggedAndRemovedAt(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	want := []string{`"flagged_at":"2026-03-01T12:00:00Z","removed_at":"2026-03-01T15:00:00Z"}`, `"flagged_at":"2026-03-01T12:00:00Z"}`}
+	want := []string{`"flagged_at":"2026-03-01T12:00:00Z","removed_at":"2026-03-01T15:00:00Z","assignee":""}`, `"flagged_at":"2026-03-01T12:00:00Z","assignee":""}`}
 	for i, line := range lines {
 		if i >= len(want) || !strings.HasSuffix(line, want[i]) {
 			t.Errorf("jsonl line %d = %s, want it to end %s", i, line, want[min(i, len(want)-1)])
@@ -209,9 +209,9 @@ func TestExportFlaggedAndRemovedAt(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	if len(rows) != 3 || !strings.HasSuffix(rows[0], ",listing_id,flagged_at,removed_at") ||
-		!strings.HasSuffix(rows[1], ",2026-03-01T12:00:00Z,2026-03-01T15:00:00Z") || !strings.HasSuffix(rows[2], ",2026-03-01T12:00:00Z,") {
-		t.Errorf("csv = %s, want flagged_at and removed_at last", buf.String())
+	if len(rows) != 3 || !strings.HasSuffix(rows[0], ",listing_id,flagged_at,removed_at,assignee") ||
+		!strings.HasSuffix(rows[1], ",2026-03-01T12:00:00Z,2026-03-01T15:00:00Z,") || !strings.HasSuffix(rows[2], ",2026-03-01T12:00:00Z,,") {
+		t.Errorf("csv = %s, want flagged_at, removed_at and assignee last", buf.String())
 	}
 }
 
