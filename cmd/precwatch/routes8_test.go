@@ -1,8 +1,10 @@
 package main
 
 import (
+	"html"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -105,5 +107,41 @@ func TestAPIFixedPathMethods(t *testing.T) {
 	}
 	if code, _, _ := b.get("/tickets/" + strconv.FormatInt(f.byPlat[ownPlatform], 10)); code != http.StatusOK {
 		t.Errorf("UI ticket page: %d", code)
+	}
+}
+
+// TestAPISearchMalformedQuery: a regular expression that does not compile
+// was a 500 "internal error" in the API, its exports and the UI; an
+// unbalanced parenthesis was searched as a word. Both are 400 invalid
+// naming the fault, as other malformed queries are, on every search path.
+func TestAPISearchMalformedQuery(t *testing.T) {
+	f := newFixture(t)
+	b := newBrowser(t, f.srv.URL, nil)
+	b.signIn(f.tokens["reviewer"])
+	for _, c := range []struct{ q, want string }{
+		{"title:/[/", "regular expression /[/: missing closing ]"},
+		{"ephedrine title:/eph(/", "regular expression /eph(/: missing closing )"},
+		{"title:(", "unbalanced parenthesis"},
+		{"(ephedrine", "unbalanced parenthesis"},
+	} {
+		q := url.QueryEscape(c.q)
+		for _, path := range []string{"/api/v1/search?q=", "/api/v1/search/export.csv?q=", "/api/v1/search/export.jsonl?q="} {
+			code, body := f.do("reviewer", "GET", path+q, "")
+			if code != http.StatusBadRequest || !strings.Contains(body, `"code":"invalid"`) || !strings.Contains(body, c.want) {
+				t.Errorf("GET %s%s: %d %s, want 400 invalid saying %q", path, c.q, code, short(body), c.want)
+			}
+		}
+		for _, path := range []string{"/search?q=", "/search/export.csv?q="} {
+			code, body, _ := b.get(path + q)
+			if code != http.StatusBadRequest || !strings.Contains(html.UnescapeString(body), c.want) {
+				t.Errorf("UI GET %s%s: %d, want 400 saying %q", path, c.q, code, c.want)
+			}
+		}
+	}
+	// Well-formed ones still answer.
+	for _, q := range []string{"ephedrine(hcl)", "(ephedrine)", "title:/eph.*/", `"(ephedrine"`} {
+		if code, body := f.do("reviewer", "GET", "/api/v1/search?q="+url.QueryEscape(q), ""); code != http.StatusOK {
+			t.Errorf("GET /api/v1/search?q=%s: %d %s", q, code, short(body))
+		}
 	}
 }
