@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -8,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/precwatch/precwatch"
 )
 
 // doHeader sends a request as role and returns status, body and headers.
@@ -142,6 +145,29 @@ func TestAPISearchMalformedQuery(t *testing.T) {
 	for _, q := range []string{"ephedrine(hcl)", "(ephedrine)", "title:/eph.*/", `"(ephedrine"`} {
 		if code, body := f.do("reviewer", "GET", "/api/v1/search?q="+url.QueryEscape(q), ""); code != http.StatusOK {
 			t.Errorf("GET /api/v1/search?q=%s: %d %s", q, code, short(body))
+		}
+	}
+}
+
+// TestMetricsTicketsEveryStatus: /metrics has a precwatch_tickets series
+// for every status of the workflow, 0 while no ticket has it (confirmed
+// was absent until a ticket was confirmed: an alert saw no data).
+func TestMetricsTicketsEveryStatus(t *testing.T) {
+	f := newFixture(t)
+	counts, err := f.a.store.TicketCounts(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts[precwatch.StatusConfirmed] != 0 || counts[precwatch.StatusOpen] == 0 {
+		t.Fatalf("the fixture has %v tickets by status, want open ones and no confirmed one", counts)
+	}
+	code, body := f.do("", "GET", "/metrics", "")
+	if code != http.StatusOK {
+		t.Fatalf("metrics: %d", code)
+	}
+	for _, st := range []string{precwatch.StatusOpen, precwatch.StatusInReview, precwatch.StatusConfirmed, precwatch.StatusDismissed, precwatch.StatusEscalated} {
+		if want := fmt.Sprintf("precwatch_tickets{status=%q} %d\n", st, counts[st]); !strings.Contains(body, want) {
+			t.Errorf("metrics lack %q", want)
 		}
 	}
 }
