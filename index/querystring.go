@@ -1,10 +1,14 @@
 package index
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strconv"
 	"strings"
+
+	vregexp "github.com/blevesearch/vellum/regexp"
 )
 
 // Regulators write queries as they would in Lucene, Elasticsearch or Kibana:
@@ -127,4 +131,62 @@ func splitQuery(qs string) []string {
 		toks = append(toks, b.String())
 	}
 	return toks
+}
+
+// checkParens refuses a query whose parentheses do not pair up outside
+// phrases, regular expressions and escapes: "title:(" or "(ephedrine" is a
+// typo, and bleve's syntax, which has no grouping, would search the word
+// and answer "nothing found" or the wrong thing without an error. A pair
+// within a word (ephedrine(hcl)) is a word, as before.
+func checkParens(qs string) error {
+	var stack []string // the words of the open parentheses
+	for _, tok := range splitQuery(qs) {
+		word := strings.TrimLeft(tok, "+-!")
+		if m := fieldPrefix.FindStringIndex(word); m != nil {
+			word = word[m[1]:]
+		}
+		if len(word) >= 2 && word[0] == '/' && word[len(word)-1] == '/' {
+			continue // a regular expression: its own syntax, checked with it
+		}
+		inQuote, escaped := false, false
+		for _, r := range word {
+			switch {
+			case escaped:
+				escaped = false
+			case r == '\\':
+				escaped = true
+			case r == '"':
+				inQuote = !inQuote
+			case inQuote:
+			case r == '(':
+				stack = append(stack, tok)
+			case r == ')':
+				if len(stack) == 0 {
+					return fmt.Errorf("unbalanced parenthesis: the \")\" in %q closes nothing (a literal one is written \\) or inside quotes)", tok)
+				}
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if len(stack) > 0 {
+		return fmt.Errorf("unbalanced parenthesis: the \"(\" in %q is never closed (a literal one is written \\( or inside quotes)", stack[0])
+	}
+	return nil
+}
+
+// fieldPrefix is the field of a clause (title:, first_seen:>=).
+var fieldPrefix = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*:[<>=]*`)
+
+// checkRegexp refuses a regular expression the index cannot search with,
+// as the search would (bleve compiles it with vellum only when it
+// searches, and its error was an internal one).
+func checkRegexp(re string) error {
+	if _, err := vregexp.New(re); err != nil {
+		var se *syntax.Error
+		if errors.As(err, &se) {
+			return fmt.Errorf("regular expression /%s/: %s: `%s`", re, se.Code, se.Expr)
+		}
+		return fmt.Errorf("regular expression /%s/: %v", re, err)
+	}
+	return nil
 }

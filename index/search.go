@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -139,15 +140,12 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkPage(q); err != nil {
+		return nil, err
+	}
 	size := q.Size
 	if size <= 0 {
 		size = 20
-	}
-	if size > MaxSize {
-		return nil, precwatch.Errorf(precwatch.EINVALID, "size %d: at most %d hits per page", size, MaxSize)
-	}
-	if q.Offset < 0 {
-		return nil, precwatch.Errorf(precwatch.EINVALID, "offset %d is negative", q.Offset)
 	}
 	// The last key breaks ties so that pages are stable. It is listing_id
 	// from doc values, not _id: sorting on _id loads every hit's stored
@@ -523,6 +521,40 @@ func newHit(h *search.DocumentMatch) (Hit, error) {
 	return hit, nil
 }
 
+// CheckQuery checks q as Search does before it reads the index — the query
+// string, the filter fields and values, the date range, sort, size and
+// offset — and returns the error Search would return (code invalid). A
+// command checks its command line with it before it opens an index that
+// may be busy or missing.
+func CheckQuery(q Query) error {
+	m, err := checkMapping()
+	if err != nil {
+		return err
+	}
+	if _, _, err := (&Index{mapping: m}).compileParts(q); err != nil {
+		return err
+	}
+	return checkPage(q)
+}
+
+// checkMapping is the mapping CheckQuery analyses query words with.
+var checkMapping = sync.OnceValues(newMapping)
+
+// checkPage checks the size, offset and sort of q.
+func checkPage(q Query) error {
+	if q.Size > MaxSize {
+		return precwatch.Errorf(precwatch.EINVALID, "size %d: at most %d hits per page", q.Size, MaxSize)
+	}
+	if q.Offset < 0 {
+		return precwatch.Errorf(precwatch.EINVALID, "offset %d is negative", q.Offset)
+	}
+	switch q.Sort {
+	case "", SortScore, SortDate, SortRelevance:
+		return nil
+	}
+	return precwatch.Errorf(precwatch.EINVALID, "sort %q: want score, date or relevance", q.Sort)
+}
+
 // combine restricts user to filters without touching relevance; the user's
 // query cannot widen them, whatever it says.
 func combine(user query.Query, filters []query.Query) query.Query {
@@ -542,6 +574,9 @@ func (x *Index) compileParts(q Query) (query.Query, []query.Query, error) {
 	if qs == "" || qs == "*" || qs == "*:*" { // *:* is Lucene's match-all
 		user = query.NewMatchAllQuery()
 	} else {
+		if err := checkParens(qs); err != nil {
+			return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
+		}
 		bqs, err := fromLucene(qs)
 		if err != nil {
 			return nil, nil, precwatch.Errorf(precwatch.EINVALID, "query %q: %v", qs, err)
@@ -918,6 +953,11 @@ func rewrite(q query.Query, m *mapping.IndexMappingImpl) (query.Query, error) {
 		r.BoostVal = q.BoostVal
 		return r, nil
 	case *query.WildcardQuery, *query.PrefixQuery, *query.FuzzyQuery, *query.RegexpQuery:
+		if rq, ok := q.(*query.RegexpQuery); ok {
+			if err := checkRegexp(rq.Regexp); err != nil {
+				return nil, err
+			}
+		}
 		fq := q.(query.FieldableQuery)
 		if fq.Field() == "" {
 			var ds []query.Query

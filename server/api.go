@@ -457,11 +457,6 @@ func (s *Server) apiTickets(w http.ResponseWriter, r *http.Request, p *Principal
 
 // ticket returns the ticket named by the path's {id} if p may see it.
 func (s *Server) ticket(r *http.Request, p *Principal) (*precwatch.Ticket, error) {
-	if r.PathValue("id") == "bulk" {
-		// GET /api/v1/tickets/bulk reaches the {id} route: the bulk route
-		// takes POST only.
-		return nil, precwatch.Errorf(precwatch.EMETHOD, "%s takes POST, not %s", r.URL.Path, r.Method)
-	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		return nil, precwatch.Errorf(precwatch.EINVALID, "ticket id %q is not a positive number", r.PathValue("id"))
@@ -973,6 +968,11 @@ func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 	}
 	if err := canWriteTarget(p, t.Platform); err != nil {
 		return err
+	}
+	if s.fixedRoute("/api/v1/targets/" + t.Name) {
+		// Its URL is another route's (POST /api/v1/targets/test tests an
+		// unsaved target): it could be made but never read or deleted.
+		return precwatch.Errorf(precwatch.EINVALID, "target name %q is reserved: /api/v1/targets/%s is another route; choose another name", t.Name, t.Name)
 	}
 	old, err := s.opts.Targets.Target(ctx, t.Name)
 	var stored *precwatch.Target

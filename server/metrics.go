@@ -169,8 +169,22 @@ func (m *Metrics) WriteTo(w io.Writer, ticketCounts map[string]int, ticketsOK bo
 	}
 	fmt.Fprintf(w, "# HELP precwatch_tickets Tickets by status.\n# TYPE precwatch_tickets gauge\n")
 	if ticketsOK {
-		for _, st := range sortedKeys(ticketCounts) {
-			fmt.Fprintf(w, "precwatch_tickets%s %d\n", labels("status", st), ticketCounts[st])
+		// A series for every status of the workflow, 0 while no ticket
+		// has it: an alert on confirmed tickets sees 0, not no data.
+		counts := map[string]int{}
+		if m.tickets != nil {
+			for from, tos := range m.tickets.Transitions() {
+				counts[from] = 0
+				for _, to := range tos {
+					counts[to] = 0
+				}
+			}
+		}
+		for st, n := range ticketCounts {
+			counts[st] = n
+		}
+		for _, st := range sortedKeys(counts) {
+			fmt.Fprintf(w, "precwatch_tickets%s %d\n", labels("status", st), counts[st])
 		}
 	}
 	up := 0

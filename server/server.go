@@ -116,13 +116,23 @@ func New(opts Options) (*Server, error) {
 		s.handleOpenAPI(w, r)
 		return nil
 	}}))
-	s.mux.Handle("/api/", s.api(route{handle: func(w http.ResponseWriter, r *http.Request, _ *Principal) error {
-		if allow := s.allowed(r.URL.Path); len(allow) > 0 && !slices.Contains(allow, r.Method) {
-			w.Header().Set("Allow", strings.Join(allow, ", "))
-			return precwatch.Errorf(precwatch.EMETHOD, "%s takes %s, not %s", r.URL.Path, strings.Join(allow, ", "), r.Method)
+	s.mux.Handle("/api/", s.api(route{anyParams: true, handle: func(w http.ResponseWriter, r *http.Request, _ *Principal) error {
+		if err := s.methodNotAllowed(w, r); err != nil {
+			return err
 		}
 		return precwatch.Errorf(precwatch.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path)
 	}}))
+	// A fixed path beside a {name} route (POST /api/v1/tickets/bulk beside
+	// GET /api/v1/tickets/{id}, POST /api/v1/targets/test beside GET, PUT
+	// and DELETE /api/v1/targets/{name}) is the fixed route's: another
+	// method on it is 405 with Allow, not a lookup of a ticket "bulk" or a
+	// target "test". The mux would give it to the {name} route, so each
+	// such method is registered on the fixed path.
+	for _, sh := range shadowed(s.routes) {
+		s.mux.Handle(sh, s.api(route{anyParams: true, handle: func(w http.ResponseWriter, r *http.Request, _ *Principal) error {
+			return s.methodNotAllowed(w, r)
+		}}))
+	}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		// Healthy when the ticket store answers (precwatch_store_up in
 		// /metrics says the same): a monitor sees a broken store.
@@ -161,6 +171,9 @@ type route struct {
 	Body    string  // request body: "json", "yaml" or ""
 	Produce string  // response type: "" (application/json) or a MIME type
 	handle  func(w http.ResponseWriter, r *http.Request, p *Principal) error
+	// anyParams skips the check of query parameters: the handlers that
+	// answer 404 or 405 say so whatever the query string holds.
+	anyParams bool
 }
 
 type param struct {
@@ -242,7 +255,9 @@ func (s *Server) api(rt route) http.Handler {
 		setRole(r, p)
 		r = r.WithContext(context.WithValue(r.Context(), principalKey, p))
 		sw := &statusWriter{ResponseWriter: w}
-		err = checkParams(r.URL.Query(), rt.Params)
+		if !rt.anyParams {
+			err = checkParams(r.URL.Query(), rt.Params)
+		}
 		if err == nil {
 			err = rt.handle(sw, r, p)
 		}
@@ -289,17 +304,91 @@ func (s *Server) bearer(r *http.Request) (*Principal, error) {
 	return p, nil
 }
 
-// allowed returns the methods of the API routes whose pattern matches path.
+// allowed returns the methods of the API routes whose pattern matches path,
+// the most specific patterns only: /api/v1/targets/test is POST's (the test
+// of an unsaved target), not also GET, PUT and DELETE's of
+// /api/v1/targets/{name}.
 func (s *Server) allowed(path string) []string {
+	all := slices.Concat(s.routes, []route{{Method: "GET", Pattern: "/api/v1/openapi.json"}})
+	var matching []route
+	for _, rt := range all {
+		if patternMatches(rt.Pattern, path) {
+			matching = append(matching, rt)
+		}
+	}
 	var out []string
 	seen := map[string]bool{}
-	for _, rt := range append(s.routes, route{Method: "GET", Pattern: "/api/v1/openapi.json"}) {
-		if patternMatches(rt.Pattern, path) && !seen[rt.Method] {
-			seen[rt.Method] = true
-			out = append(out, rt.Method)
+	for _, rt := range matching {
+		if seen[rt.Method] || slices.ContainsFunc(matching, func(o route) bool { return moreSpecific(o.Pattern, rt.Pattern) }) {
+			continue
+		}
+		seen[rt.Method] = true
+		out = append(out, rt.Method)
+	}
+	return out
+}
+
+// methodNotAllowed answers a request whose path has API routes, none of
+// them for its method: 405 with Allow. It returns nil when the path has no
+// route.
+func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) error {
+	allow := s.allowed(r.URL.Path)
+	if len(allow) == 0 || slices.Contains(allow, r.Method) {
+		return nil
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	return precwatch.Errorf(precwatch.EMETHOD, "%s takes %s, not %s", r.URL.Path, strings.Join(allow, ", "), r.Method)
+}
+
+// shadowed returns the mux patterns ("GET /api/v1/tickets/bulk") of the
+// methods that a less specific route takes on a more specific route's path
+// and the more specific one does not: without a pattern of their own, the
+// mux would hand them to the less specific route.
+func shadowed(routes []route) []string {
+	has := map[string]bool{}
+	for _, rt := range routes {
+		has[rt.Method+" "+rt.Pattern] = true
+	}
+	var out []string
+	for _, fixed := range routes {
+		for _, wide := range routes {
+			p := wide.Method + " " + fixed.Pattern
+			if has[p] || !moreSpecific(fixed.Pattern, wide.Pattern) || !patternMatches(wide.Pattern, fixed.Pattern) {
+				continue
+			}
+			has[p] = true
+			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// moreSpecific reports whether route pattern a is more specific than b: as
+// many segments, a literal segment in a wherever b has one, and at least
+// one more. (Where both match a path, their literal segments are the same.)
+func moreSpecific(a, b string) bool {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	if len(as) != len(bs) {
+		return false
+	}
+	more := false
+	for i := range as {
+		aw, bw := strings.HasPrefix(as[i], "{"), strings.HasPrefix(bs[i], "{")
+		switch {
+		case aw && !bw:
+			return false
+		case !aw && bw:
+			more = true
+		}
+	}
+	return more
+}
+
+// fixedRoute reports whether path is the literal pattern of an API route
+// (/api/v1/targets/test): a resource of that name could not be reached by
+// its own URL.
+func (s *Server) fixedRoute(path string) bool {
+	return slices.ContainsFunc(s.routes, func(rt route) bool { return rt.Pattern == path })
 }
 
 // patternMatches reports whether path matches a route pattern, whose

@@ -52,6 +52,12 @@ func (s *Server) webRoutes() {
 	s.mux.Handle("GET /export/incidents.json", s.web(s.webExport(ExportIncident)))
 	s.mux.Handle("GET /tickets/{id}", s.web(s.ticketPage))
 	s.mux.Handle("POST /tickets/bulk", s.web(s.ticketsBulk))
+	// GET /tickets/bulk would reach GET /tickets/{id}: the path is the bulk
+	// form's, which takes POST only.
+	s.mux.Handle("GET /tickets/bulk", s.web(func(w http.ResponseWriter, r *http.Request, _ *Principal, _ *session) error {
+		w.Header().Set("Allow", http.MethodPost)
+		return precwatch.Errorf(precwatch.EMETHOD, "%s takes POST, not %s", r.URL.Path, r.Method)
+	}))
 	s.mux.Handle("POST /tickets/{id}/status", s.web(s.ticketStatus))
 	s.mux.Handle("POST /tickets/{id}/assign", s.web(s.ticketAssign))
 	s.mux.Handle("POST /tickets/{id}/note", s.web(s.ticketNote))

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -28,8 +30,8 @@ substance names, ids and CAS numbers in every language (ephedrine, 麻黄碱, э
 5449-12-7). Fields: cas substance substance_name list platform target seller location
 indicator observable url listing_id lang title description score suspicious first_seen
 last_seen. +word must match, -word must not; values of platform, seller, location,
-list, indicator and substance match in any case, seller and location also by a word
-(location:china). Lucene's AND, OR, NOT and field:[lo TO hi] work too; dates are
+list, indicator, substance, substance_name and target match in any case, and seller,
+location and substance_name also by a word (location:china). Lucene's AND, OR, NOT and field:[lo TO hi] work too; dates are
 quoted in ranges (first_seen:>"2026-11-01"). Examples:
   precwatch search 'cas:5449-12-7'
   precwatch search '+substance:ephedrine +indicator:messenger-contact score:>0.8'
@@ -67,7 +69,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		return nil
 	})
 	filters := map[string][]string{}
-	fs.Func("filter", "only hits whose `FIELD=VALUE` (repeatable; fields: "+strings.Join(index.FacetFields, ", ")+", cas, target, lang)", func(s string) error {
+	fs.Func("filter", "only hits whose `FIELD=VALUE` (repeatable; fields: "+strings.Join(index.FacetFields, ", ")+", cas, target, lang, observable, substance_name, suspicious)", func(s string) error {
 		k, v, ok := strings.Cut(s, "=")
 		if !ok || k == "" || v == "" {
 			return fmt.Errorf("want FIELD=VALUE")
@@ -114,6 +116,16 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
 		return badUsage("--to %s is before --from %s", *to, *from)
+	}
+	// The filters and the query as the index will read them, still before
+	// the index is opened.
+	for _, k := range slices.Sorted(maps.Keys(filters)) {
+		if err := index.CheckQuery(index.Query{Filters: map[string][]string{k: filters[k]}}); err != nil {
+			return badUsage("--filter %s=%s: %s", k, strings.Join(filters[k], ","), precwatch.ErrorMessage(err))
+		}
+	}
+	if err := index.CheckQuery(q); err != nil {
+		return badUsage("%s", precwatch.ErrorMessage(err))
 	}
 
 	if len(q.Platforms) > 0 {
