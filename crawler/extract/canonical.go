@@ -56,6 +56,15 @@ func IsTrackingParam(key string) bool {
 	return strings.HasPrefix(k, "utm_") || trackingParams[k]
 }
 
+// productSid reports whether the parameter k=v, a tracking parameter by
+// its name, is kept because it is no session id: "sid" is also a shop's
+// name for its item, store or site id (/goods?sid=9), and a value shorter
+// than 16 characters is none of the session ids that carts write under it
+// (PHP's 26 or 32, osCommerce's and Zen Cart's 26 or more).
+func productSid(k, v string) bool {
+	return strings.EqualFold(k, "sid") && len(v) < 16
+}
+
 // ErrNotHTTP is returned by Canonical for references that are not http or
 // https URLs (mailto:, javascript:, data:, tel:, …).
 var ErrNotHTTP = errors.New("not an http(s) URL")
@@ -219,10 +228,11 @@ func canonicalQuery(raw string) string {
 		}
 		k, v, hasValue := strings.Cut(part, "=")
 		k = unescape(k)
-		if k == "" || IsTrackingParam(k) {
+		v = unescape(v)
+		if k == "" || IsTrackingParam(k) && !productSid(k, v) {
 			continue
 		}
-		params = append(params, queryParam{key: k, value: unescape(v), hasValue: hasValue})
+		params = append(params, queryParam{key: k, value: v, hasValue: hasValue})
 	}
 	sort.SliceStable(params, func(i, j int) bool { return params[i].key < params[j].key })
 	var b strings.Builder
