@@ -768,14 +768,21 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		r.mask.redactListing(&l)
 		r.noteMasked(read, l.URL)
 		l.ContentHash = ContentHash(l)
-		if !r.claim(l.ID, l.URL) {
+		claimURL := l.URL
+		if r.t.Kind == precwatch.KindJSON && (seenKey(read) == seenKey(it.url) || seenKey(read) == seenKey(out.final)) {
+			// A feed item named by its page: the same id on
+			// another page (a feed that shifted, or clamps a page
+			// past its end to the last) is the same listing.
+			claimURL = ""
+		}
+		if !r.claim(l.ID, claimURL) {
 			// Delivered already in this session, read from
 			// another address naming the same listing.
 			out.urls = append(out.urls, l.URL)
 			continue
 		}
 		if err := r.sink.Listing(ctx, l); err != nil {
-			r.unclaim(l.ID, l.URL)
+			r.unclaim(l.ID, claimURL)
 			if sinkErr == nil {
 				sinkErr = fmt.Errorf("sink listing %s: %w", l.ID, err)
 			}

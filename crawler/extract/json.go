@@ -47,7 +47,7 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	body = unwrapJSONP(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+	body = unwrapJSONP(stripXSSI(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))))
 	if doc, ok := pageState(body, &t.JSON); ok {
 		return jsonDoc(t, base, canon, pageURL, doc)
 	}
@@ -60,7 +60,39 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		return nil, err
 	}
-	return jsonDoc(t, base, canon, pageURL, doc)
+	return jsonDoc(t, base, canon, pageURL, devaluePayload(doc, &t.JSON))
+}
+
+// devaluePayload returns doc revived when it is a devalue payload (Nuxt 3's
+// /_payload.json, the list __NUXT_DATA__ holds) in which the items path
+// leads somewhere while it leads nowhere in the list as it is; else doc.
+func devaluePayload(doc any, spec *precwatch.JSONSpec) any {
+	arr, ok := doc.([]any)
+	if !ok || len(arr) < 2 || NormalizePath(spec.Items) == "" {
+		return doc
+	}
+	switch arr[0].(type) {
+	case map[string]any, []any: // the root: an object or a wrapper
+	default:
+		return doc
+	}
+	if _, ok := lookup(doc, spec.Items); ok {
+		return doc
+	}
+	if _, ok := lookupEach(doc, spec.Items); ok {
+		return doc
+	}
+	r, ok := reviveDevalue(arr)
+	if !ok {
+		return doc
+	}
+	if _, ok := lookup(r, spec.Items); ok {
+		return r
+	}
+	if _, ok := lookupEach(r, spec.Items); ok {
+		return r
+	}
+	return doc
 }
 
 // decodeFeed decodes a JSON document, or JSON Lines (one listing a line,
@@ -381,6 +413,24 @@ func NormalizePath(path string) string {
 	return out
 }
 
+// xssiPrefixes guard JSON against being run as a script from another site
+// (cross-site script inclusion): Angular's and Google's )]}', and the
+// endless loops Facebook and others put first.
+var xssiPrefixes = [][]byte{[]byte(")]}'"), []byte("while(1);"), []byte("while (1);"), []byte("for(;;);"), []byte("for (;;);")}
+
+// stripXSSI returns body without its anti-XSSI prefix (and the comma and
+// line end after Angular's), or body as it is.
+func stripXSSI(body []byte) []byte {
+	b := bytes.TrimLeft(body, " \t\r\n")
+	for _, p := range xssiPrefixes {
+		if bytes.HasPrefix(b, p) {
+			b = bytes.TrimLeft(b[len(p):], " \t")
+			return bytes.TrimPrefix(b, []byte(","))
+		}
+	}
+	return body
+}
+
 // jsonpCallback is a JSONP wrapper: callback( … ); around the document.
 var jsonpCallback = regexp.MustCompile(`^\s*[A-Za-z_$][A-Za-z0-9_$.]*\s*\(`)
 
@@ -432,7 +482,7 @@ func pageNumberURL(base *url.URL, n int) string {
 }
 
 var (
-	pageParamNames   = []string{"page", "p", "pg", "pageNumber", "page_number"}
+	pageParamNames   = []string{"page", "p", "pg", "pageNumber", "page_number", "currentPage", "current_page", "pageNo", "page_no"}
 	offsetParamNames = []string{"offset", "start", "skip", "from"}
 )
 
