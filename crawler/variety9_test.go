@@ -39,7 +39,7 @@ func TestVariety9(t *testing.T) {
 func variety9Sites() []v8Site {
 	return []v8Site{
 		v9ShopifyPageInfo(), v9WooStoreAPI(), v9Shopware6(), v9BigCommerce(), v9MagentoREST(), v9MercadoLibre(),
-		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(),
+		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(),
 	}
 }
 
@@ -905,6 +905,134 @@ listing:
   fields: {title: h1, price: p.preis, description: div.text}`,
 		want: func(base string) []v8Want {
 			return v8All(nil, func(p v8Product) string { return base + "/de/produkt/" + p.Slug })
+		},
+	}
+}
+
+// A Python-backed marketplace API (json.dumps' default allow_nan) that
+// writes a missing price as NaN and an unlimited stock as Infinity.
+func v9PythonNaN() v8Site {
+	return v8Site{
+		name: "python-nan-json",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/api/v1/ads", func(w http.ResponseWriter, r *http.Request) {
+				n := v8Atoi(r.URL.Query().Get("page"), 1)
+				var items []string
+				for i, p := range v8Page(n, 2) {
+					t, _ := json.Marshal(p.Title)
+					d, _ := json.Marshal(p.Desc)
+					price, stock := p.Price, "Infinity"
+					if i == 1 {
+						price, stock = "NaN", "-Infinity"
+					}
+					items = append(items, fmt.Sprintf(`{"pk": %d, "title": %s, "text": %s, "price": %s, "stock": %s}`, p.ID, t, d, price, stock))
+				}
+				next := "null"
+				if n < v8Pages(2) {
+					next = fmt.Sprintf(`"%s/api/v1/ads?page=%d"`, base, n+1)
+				}
+				w.Header().Set("Content-Type", "application/json")
+				fmt.Fprintf(w, `{"count": %d, "next": %s, "previous": null, "results": [%s]}`, len(v8Products), next, strings.Join(items, ", "))
+			})
+			return mux
+		},
+		target: `name: django
+platform: ChemSupply
+kind: json
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/api/v1/ads?page=1"]
+json:
+  items: results
+  fields: {id: pk, title: title, description: text, price: price}`,
+		want: func(base string) []v8Want {
+			w := v8All(func(p v8Product) string { return strconv.Itoa(p.ID) }, nil)
+			for i := range w {
+				if i%2 == 1 {
+					w[i].price = "" // NaN: no price
+				}
+			}
+			return w
+		},
+	}
+}
+
+// A PHP shop's JSON endpoint that its framework's debug footer follows
+// (an HTML comment after the document), as old plugins leave it.
+func v9TrailingComment() v8Site {
+	return v8Site{
+		name: "php-json-trailing-comment",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/ajax/products.php", func(w http.ResponseWriter, r *http.Request) {
+				n := v8Atoi(r.URL.Query().Get("page"), 1)
+				ps := []map[string]any{}
+				for _, p := range v8Page(n, 2) {
+					ps = append(ps, map[string]any{"id": p.ID, "name": p.Title, "desc": p.Desc, "price": p.Price})
+				}
+				b, _ := json.Marshal(map[string]any{"products": ps, "page": n, "pages": v8Pages(2)})
+				w.Header().Set("Content-Type", "application/json")
+				fmt.Fprintf(w, "%s\n<!-- page generated in 0.0213 s, 14 queries -->\n", b)
+			})
+			return mux
+		},
+		target: `name: phpjson
+platform: ChemSupply
+kind: json
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/ajax/products.php?page=1"]
+json:
+  items: products
+  fields: {id: id, title: name, description: desc, price: price}`,
+		want: func(base string) []v8Want {
+			return v8All(func(p v8Product) string { return strconv.Itoa(p.ID) }, nil)
+		},
+	}
+}
+
+// A page saved as UTF-8 with a byte order mark by an editor, whose
+// template still declares windows-1252 in a <meta>: the BOM wins, as in
+// browsers (WHATWG encoding sniffing).
+func v9BOMOverMeta() v8Site {
+	de := []struct{ title, desc string }{
+		{"Aceton technisch 99,5 % – Kanister", "Technisches Aceton, 20-l-Kanister, Reinheit 99,5 %, für Lösungsmittel."},
+		{"Schwefelsäure 96 %", "Batteriesäure in 1-l-Flaschen, Gefahrgut – nur Abholung."},
+		{"Kaliumpermanganat 500 g", "Kristallines KMnO₄ zur Wasseraufbereitung."},
+		{"Toluol 1 l", "Lösungsmittel Toluol, nur für Labore."},
+		{"Salzsäure 37 %", "Rauchende Salzsäure, 2,5 l – ätzend."},
+	}
+	return v8Site{
+		name: "utf8-bom-over-meta",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/angebote/", func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/html")
+				var b strings.Builder
+				b.WriteString("\xef\xbb\xbf" + `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>Angebote</title></head><body>`)
+				for i, p := range v8Products {
+					fmt.Fprintf(&b, `<div class="angebot" data-id="%d"><h3>%s</h3><p>%s</p><span class="preis">%s €</span></div>`, p.ID, de[i].title, de[i].desc, strings.Replace(p.Price, ".", ",", 1))
+				}
+				b.WriteString(`</body></html>`)
+				_, _ = io.WriteString(w, b.String())
+			})
+			return mux
+		},
+		target: `name: bom
+platform: ChemDE
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/angebote/"]
+listing:
+  item: div.angebot
+  fields: {id: "@data-id", title: h3, description: p, price: span.preis}`,
+		want: func(base string) []v8Want {
+			var out []v8Want
+			for i, p := range v8Products {
+				out = append(out, v8Want{id: strconv.Itoa(p.ID), title: de[i].title, desc: de[i].desc, price: strings.Replace(p.Price, ".", ",", 1) + " €"})
+			}
+			return out
 		},
 	}
 }

@@ -102,9 +102,17 @@ func decodeFeed(body []byte, canon string) (any, error) {
 	dec.UseNumber()
 	var doc any
 	if err := dec.Decode(&doc); err != nil {
+		if v, ok := nonFiniteJSON(body); ok {
+			return v, nil
+		}
 		return nil, fmt.Errorf("parse json %s: %w", canon, err)
 	}
 	if dec.More() {
+		if rest := bytes.TrimLeft(body[dec.InputOffset():], " \t\r\n"); bytes.HasPrefix(rest, []byte("<")) {
+			// A debug footer or HTML comment a PHP framework
+			// wrote after the document: not part of the feed.
+			return doc, nil
+		}
 		docs := []any{doc}
 		for dec.More() {
 			var v any
@@ -116,6 +124,20 @@ func decodeFeed(body []byte, canon string) (any, error) {
 		doc = docs
 	}
 	return doc, nil
+}
+
+// nonFiniteJSON decodes a document that is JSON but for NaN, Infinity and
+// -Infinity, as Python's json.dumps writes them by default: those read as
+// null (no value). It reports false for anything else.
+func nonFiniteJSON(body []byte) (any, bool) {
+	if !bytes.Contains(body, []byte("NaN")) && !bytes.Contains(body, []byte("Infinity")) {
+		return nil, false
+	}
+	s := strings.TrimSpace(string(body))
+	if s == "" || s[0] != '{' && s[0] != '[' {
+		return nil, false
+	}
+	return decodeJSLiteral(s)
 }
 
 // csvRows reads a CSV or TSV feed (delimiter: tab, semicolon or comma, by

@@ -111,6 +111,9 @@ func (p *jsParser) value() (any, error) {
 		return p.array()
 	case c == '"' || c == '\'':
 		return p.str()
+	case (c == '-' || c == '+') && strings.HasPrefix(p.s[p.i+1:], "Infinity"):
+		p.i += 1 + len("Infinity")
+		return nil, nil // as Infinity: no number JSON can hold
 	case c == '-' || c == '+' || c == '.' || c >= '0' && c <= '9':
 		return p.number()
 	case c == '!':
