@@ -116,10 +116,19 @@ func newMasker(key []byte, t *precwatch.Target) *masker {
 	for _, s := range t.StartURLs {
 		spans(s)
 	}
-	for _, v := range t.Headers {
+	for k, v := range t.Headers {
+		// Only the values of headers named like a secret's
+		// (Authorization, Cookie, X-Api-Key, sw-access-key): an
+		// Accept or DNT value is no secret, and a product id equal to
+		// it must not lose its digest.
+		if !precwatch.SecretName(k) {
+			continue
+		}
 		add(v)
-		for _, f := range strings.Fields(v) {
-			add(f) // "Bearer TOKEN"
+		for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ';' || r == '=' || r == ',' }) {
+			if len(f) >= 6 {
+				add(f) // "Bearer TOKEN", a cookie's value
+			}
 		}
 	}
 	spans(t.JSON.Body)

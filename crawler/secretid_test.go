@@ -182,3 +182,38 @@ func TestMaskedURLCollisionWarned(t *testing.T) {
 		t.Errorf("the warning shows a key:\n%s", out)
 	}
 }
+
+// TestHeaderSecretStaysPlainMask: a key the target sends in a header named
+// like a secret's, echoed by the site in its links, is the target's own
+// (<redacted>); the value of a header that is no secret (Accept, DNT) is
+// not, and a product id equal to it keeps its digest.
+func TestHeaderSecretStaysPlainMask(t *testing.T) {
+	const hdrKey = "hk-7f3a9c2e51"
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Api-Key") != hdrKey {
+			http.Error(w, "bad key", http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"items":[{"title":"Acetone","body":"a","link":"/v1/item?key=%s&n=1"},{"title":"Toluene","body":"b","link":"/v1/item?key=1"},{"title":"Ethanol","body":"c","link":"/v1/item?key=2"}]}`, hdrKey)
+	}))
+	tg := loopbackTarget("hdrkey", srv.URL+"/v1/items")
+	tg.Headers = map[string]string{"X-Api-Key": hdrKey, "DNT": "1"}
+	tg.Kind = precwatch.KindJSON
+	tg.JSON = precwatch.JSONSpec{Items: "items", Fields: map[string]string{"url": "link", "title": "title", "description": "body"}}
+	c := mustCrawler(t, Options{})
+	sink := &collector{}
+	if _, err := c.Run(context.Background(), tg, sink); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, l := range sink.listings {
+		got[l.Title] = l.URL
+	}
+	if u := got["Acetone"]; u != srv.URL+"/v1/item?key="+precwatch.SecretMask+"&n=1" {
+		t.Errorf("Acetone url %q, want the header's key as %s", u, precwatch.SecretMask)
+	}
+	if u := got["Toluene"]; !strings.Contains(u, "key=<redacted:") || u == got["Ethanol"] {
+		t.Errorf("Toluene url %q, Ethanol %q: want distinct digests", u, got["Ethanol"])
+	}
+}
