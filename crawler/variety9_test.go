@@ -39,7 +39,7 @@ func TestVariety9(t *testing.T) {
 func variety9Sites() []v8Site {
 	return []v8Site{
 		v9ShopifyPageInfo(), v9WooStoreAPI(), v9Shopware6(), v9BigCommerce(), v9MagentoREST(), v9MercadoLibre(),
-		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(),
+		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(), v9WordPressPaged(),
 	}
 }
 
@@ -1033,6 +1033,49 @@ listing:
 				out = append(out, v8Want{id: strconv.Itoa(p.ID), title: de[i].title, desc: de[i].desc, price: strings.Replace(p.Price, ".", ",", 1) + " €"})
 			}
 			return out
+		},
+	}
+}
+
+// A WordPress shop with plain permalinks: the catalogue pages by ?paged=N
+// (WordPress' own query variable), its theme loads more by script (no
+// next link in the markup), and a page past the last is a 404.
+func v9WordPressPaged() v8Site {
+	return v8Site{
+		name: "wordpress-paged-param",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Query().Get("post_type") != "product" {
+					http.NotFound(w, r)
+					return
+				}
+				ps := v8Page(v8Atoi(r.URL.Query().Get("paged"), 1), 2)
+				w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+				if ps == nil {
+					w.WriteHeader(http.StatusNotFound)
+					fmt.Fprint(w, `<html><head><title>Page not found – ChemShop</title></head><body class="error404"><h1>Oops! That page can&rsquo;t be found.</h1></body></html>`)
+					return
+				}
+				fmt.Fprint(w, `<html><head><title>Products – ChemShop</title></head><body class="archive post-type-archive-product"><ul class="products columns-4">`)
+				for _, p := range ps {
+					fmt.Fprintf(w, `<li class="product type-product post-%d"><a href="%s/?product=%s" class="woocommerce-LoopProduct-link"><h2 class="woocommerce-loop-product__title">%s</h2><span class="price"><span class="woocommerce-Price-amount amount"><bdi><span class="woocommerce-Price-currencySymbol">&euro;</span>%s</bdi></span></span></a><div class="short">%s</div></li>`,
+						p.ID, base, p.Slug, p.Title, p.Price, p.Desc)
+				}
+				fmt.Fprint(w, `</ul><div class="load-more-wrap"><button class="load-more" data-nonce="a1b2c3">Load more</button></div></body></html>`)
+			})
+			return mux
+		},
+		target: `name: wp-paged
+platform: ChemSupply
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/?post_type=product&paged=1"]
+listing:
+  item: li.product
+  fields: {url: "a.woocommerce-LoopProduct-link@href", title: h2, price: span.price, description: div.short}`,
+		want: func(base string) []v8Want {
+			return v8All(nil, func(p v8Product) string { return base + "/?product=" + p.Slug })
 		},
 	}
 }

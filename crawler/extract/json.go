@@ -504,7 +504,8 @@ func pageNumberURL(base *url.URL, n int) string {
 }
 
 var (
-	pageParamNames   = []string{"page", "p", "pg", "pageNumber", "page_number", "currentPage", "current_page", "pageNo", "page_no"}
+	pageParamNames = []string{"page", "p", "pg", "pageNumber", "page_number", "currentPage", "current_page", "pageNo", "page_no",
+		"paged", "pageNum", "pagenum", "page_num", "pageIndex", "page_index"}
 	offsetParamNames = []string{"offset", "start", "skip", "from"}
 )
 
