@@ -39,7 +39,7 @@ func TestVariety9(t *testing.T) {
 func variety9Sites() []v8Site {
 	return []v8Site{
 		v9ShopifyPageInfo(), v9WooStoreAPI(), v9Shopware6(), v9BigCommerce(), v9MagentoREST(), v9MercadoLibre(),
-		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(), v9WordPressPaged(),
+		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(), v9WordPressPaged(), v9TerseLinkHeader(), v9RSSPaged(),
 	}
 }
 
@@ -1076,6 +1076,89 @@ listing:
   fields: {url: "a.woocommerce-LoopProduct-link@href", title: h2, price: span.price, description: div.short}`,
 		want: func(base string) []v8Want {
 			return v8All(nil, func(p v8Product) string { return base + "/?product=" + p.Slug })
+		},
+	}
+}
+
+// A REST API paged only by a Link header written tersely: a relative
+// address and an unquoted rel (RFC 8288 allows both), "first" and "last"
+// beside it; the body is a bare array.
+func v9TerseLinkHeader() v8Site {
+	return v8Site{
+		name: "link-header-relative-unquoted",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/api/offers", func(w http.ResponseWriter, r *http.Request) {
+				n := v8Atoi(r.URL.Query().Get("pg"), 1)
+				links := []string{`</api/offers?pg=1>;rel=first`, fmt.Sprintf(`</api/offers?pg=%d>; rel=last`, v8Pages(2))}
+				if n < v8Pages(2) {
+					links = append(links, fmt.Sprintf(`</api/offers?pg=%d>; rel=next`, n+1))
+				}
+				w.Header().Set("Link", strings.Join(links, ", "))
+				out := []map[string]any{}
+				for _, p := range v8Page(n, 2) {
+					out = append(out, map[string]any{"uid": "o" + strconv.Itoa(p.ID), "name": p.Title, "about": p.Desc, "cost": p.Price})
+				}
+				v8JSON(w, out)
+			})
+			return mux
+		},
+		target: `name: terse-link
+platform: ChemSupply
+kind: json
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/api/offers"]
+json:
+  items: "."
+  fields: {id: uid, title: name, description: about, price: cost}`,
+		want: func(base string) []v8Want {
+			return v8All(func(p v8Product) string { return "o" + strconv.Itoa(p.ID) }, nil)
+		},
+	}
+}
+
+// An RSS 2.0 feed paged as RFC 5005 describes: <atom:link rel="next"> in
+// the channel; the partner writes no next_page.
+func v9RSSPaged() v8Site {
+	return v8Site{
+		name: "rss-atom-link-next",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/feed/", func(w http.ResponseWriter, r *http.Request) {
+				n := v8Atoi(r.URL.Query().Get("paged"), 1)
+				w.Header().Set("Content-Type", "application/rss+xml; charset=UTF-8")
+				fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Ads</title><link>%s/</link><description>Latest ads</description>
+<atom:link href="%s/feed/?paged=%d" rel="self" type="application/rss+xml"/>
+`, base, base, n)
+				if n < v8Pages(2) {
+					fmt.Fprintf(w, `<atom:link href="%s/feed/?paged=%d" rel="next" type="application/rss+xml"/>`+"\n", base, n+1)
+				}
+				for _, p := range v8Page(n, 2) {
+					fmt.Fprintf(w, `<item><title>%s</title><link>%s/ad/%d/</link><guid isPermaLink="false">%s/?p=%d</guid><description><![CDATA[<p>%s</p>]]></description><content:encoded><![CDATA[<p>%s</p><p>Price: %s EUR</p>]]></content:encoded></item>
+`, p.Title, base, p.ID, base, p.ID, p.Desc, p.Desc, p.Price)
+				}
+				fmt.Fprint(w, "</channel></rss>\n")
+			})
+			return mux
+		},
+		target: `name: rss-paged
+platform: Board
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/feed/"]
+listing:
+  item: item
+  fields: {id: guid, url: link, title: title, description: description}`,
+		want: func(base string) []v8Want {
+			w := v8All(func(p v8Product) string { return fmt.Sprintf("%s/?p=%d", base, p.ID) },
+				func(p v8Product) string { return fmt.Sprintf("%s/ad/%d/", base, p.ID) })
+			for i := range w {
+				w[i].price = ""
+			}
+			return w
 		},
 	}
 }
