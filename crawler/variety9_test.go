@@ -39,7 +39,7 @@ func TestVariety9(t *testing.T) {
 func variety9Sites() []v8Site {
 	return []v8Site{
 		v9ShopifyPageInfo(), v9WooStoreAPI(), v9Shopware6(), v9BigCommerce(), v9MagentoREST(), v9MercadoLibre(),
-		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(), v9WordPressPaged(), v9TerseLinkHeader(), v9RSSPaged(),
+		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(), v9WordPressPaged(), v9TerseLinkHeader(), v9RSSPaged(), v9NextSuspense(),
 	}
 }
 
@@ -1159,6 +1159,51 @@ listing:
 				w[i].price = ""
 			}
 			return w
+		},
+	}
+}
+
+// A Next.js app router catalogue streamed with a Suspense boundary: the
+// first bytes are the loading skeleton, the cards come later in the same
+// response inside <div hidden id="S:0">, moved into place by $RC(); the
+// RSC stream repeats them as element trees. An html target with item
+// selectors reads the streamed markup.
+func v9NextSuspense() v8Site {
+	return v8Site{
+		name: "nextjs-suspense-streamed-html",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/shop", func(w http.ResponseWriter, r *http.Request) {
+				n := v8Atoi(r.URL.Query().Get("page"), 1)
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Shop</title></head><body><main><!--$?--><template id="B:0"></template><div class="skeleton">Loading…</div><!--/$--></main>`)
+				if f, ok := w.(http.Flusher); ok {
+					f.Flush()
+				}
+				var cards []string
+				for _, p := range v8Page(n, 2) {
+					cards = append(cards, fmt.Sprintf(`<article class="card" data-sku="S%d"><a href="/shop/p/%s"><h3>%s</h3></a><p class="blurb">%s</p><span class="amount">€%s</span></article>`, p.ID, p.Slug, p.Title, p.Desc, p.Price))
+				}
+				nav := ""
+				if n < v8Pages(2) {
+					nav = fmt.Sprintf(`<nav><a class="next" href="/shop?page=%d">Next</a></nav>`, n+1)
+				}
+				fmt.Fprintf(w, `<div hidden id="S:0"><section class="grid">%s</section>%s</div><script>$RC=function(b,c){/* swap */};$RC("B:0","S:0")</script></body></html>`, strings.Join(cards, ""), nav)
+			})
+			return mux
+		},
+		target: `name: next-suspense
+platform: ChemSupply
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/shop"]
+next_page: ["a.next"]
+listing:
+  item: article.card
+  fields: {id: "@data-sku", url: "a@href", title: h3, description: p.blurb, price: span.amount}`,
+		want: func(base string) []v8Want {
+			return v8All(func(p v8Product) string { return "S" + strconv.Itoa(p.ID) },
+				func(p v8Product) string { return base + "/shop/p/" + p.Slug })
 		},
 	}
 }
