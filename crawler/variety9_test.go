@@ -39,7 +39,7 @@ func TestVariety9(t *testing.T) {
 func variety9Sites() []v8Site {
 	return []v8Site{
 		v9ShopifyPageInfo(), v9WooStoreAPI(), v9Shopware6(), v9BigCommerce(), v9MagentoREST(), v9MercadoLibre(),
-		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(), v9WordPressPaged(), v9TerseLinkHeader(), v9RSSPaged(), v9NextSuspense(),
+		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(), v9WordPressPaged(), v9TerseLinkHeader(), v9RSSPaged(), v9NextSuspense(), v9ASPNetPage(),
 	}
 }
 
@@ -1204,6 +1204,47 @@ listing:
 		want: func(base string) []v8Want {
 			return v8All(func(p v8Product) string { return "S" + strconv.Itoa(p.ID) },
 				func(p v8Product) string { return base + "/shop/p/" + p.Slug })
+		},
+	}
+}
+
+// A classic ASP.NET shop: Products.aspx?CategoryID=5&Page=1 with the
+// parameter capitalised (IIS reads query names in any case), more loaded
+// by a __doPostBack button (no link), and an empty grid past the end.
+func v9ASPNetPage() v8Site {
+	return v8Site{
+		name: "aspnet-capitalised-page",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/Products.aspx", func(w http.ResponseWriter, r *http.Request) {
+				n := 1
+				for k, v := range r.URL.Query() {
+					if strings.EqualFold(k, "page") {
+						n = v8Atoi(v[0], 1)
+					}
+				}
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				fmt.Fprint(w, `<html><head><title>Products</title></head><body><form method="post" action="./Products.aspx?CategoryID=5" id="form1"><input type="hidden" name="__VIEWSTATE" value="/wEPDwUKMTY3"><table id="ctl00_gvProducts" class="grid">`)
+				for _, p := range v8Page(n, 2) {
+					fmt.Fprintf(w, `<tr class="row"><td><a id="ctl00_lnk%d" href="ProductDetail.aspx?ProductID=%d">%s</a></td><td class="price">$%s</td><td class="desc">%s</td></tr>`, p.ID, p.ID, p.Title, p.Price, p.Desc)
+				}
+				if v8Page(n, 2) == nil {
+					fmt.Fprint(w, `<tr><td colspan="3">No products found.</td></tr>`)
+				}
+				fmt.Fprint(w, `</table><a id="ctl00_btnMore" href="javascript:__doPostBack('ctl00$btnMore','')">Show more</a></form></body></html>`)
+			})
+			return mux
+		},
+		target: `name: aspnet
+platform: ChemSupply
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/Products.aspx?CategoryID=5&Page=1"]
+listing:
+  item: tr.row
+  fields: {url: "a@href", title: a, price: td.price, description: td.desc}`,
+		want: func(base string) []v8Want {
+			return v8All(nil, func(p v8Product) string { return fmt.Sprintf("%s/ProductDetail.aspx?ProductID=%d", base, p.ID) })
 		},
 	}
 }

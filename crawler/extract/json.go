@@ -520,19 +520,40 @@ func bracketed(k string) (name, sub string, ok bool) {
 	return k[:i], k[i+1 : len(k)-1], true
 }
 
+// queryKey returns the parameter of q named name in any case ("Page",
+// "PAGE": IIS and other servers read query names so), the exact spelling
+// first, else the first in sorted order; "" when there is none.
+func queryKey(q url.Values, name string) string {
+	if q.Has(name) {
+		return name
+	}
+	found := ""
+	for k := range q {
+		if strings.EqualFold(k, name) && (found == "" || k < found) {
+			found = k
+		}
+	}
+	return found
+}
+
+// containsFold reports whether names holds s in any case.
+func containsFold(names []string, s string) bool {
+	return slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, s) })
+}
+
 // pageParams returns the parameters of q that carry a page number, in
 // order of preference: the plain names (pageParamNames) first, then those
 // in brackets (pagination[page], page[number]), sorted.
 func pageParams(q url.Values) []string {
 	var out []string
-	for _, k := range pageParamNames {
-		if q.Has(k) {
+	for _, name := range pageParamNames {
+		if k := queryKey(q, name); k != "" && !slices.Contains(out, k) {
 			out = append(out, k)
 		}
 	}
 	var more []string
 	for k := range q {
-		if name, sub, ok := bracketed(k); ok && (slices.Contains(pageParamNames, sub) || name == "page" && sub == "number") {
+		if name, sub, ok := bracketed(k); ok && (containsFold(pageParamNames, sub) || strings.EqualFold(name, "page") && strings.EqualFold(sub, "number")) {
 			more = append(more, k)
 		}
 	}
@@ -545,14 +566,14 @@ func pageParams(q url.Values) []string {
 // (page[offset], pagination[start]), sorted.
 func offsetParams(q url.Values) []string {
 	var out []string
-	for _, k := range offsetParamNames {
-		if q.Has(k) {
+	for _, name := range offsetParamNames {
+		if k := queryKey(q, name); k != "" && !slices.Contains(out, k) {
 			out = append(out, k)
 		}
 	}
 	var more []string
 	for k := range q {
-		if _, sub, ok := bracketed(k); ok && slices.Contains(offsetParamNames, sub) {
+		if _, sub, ok := bracketed(k); ok && containsFold(offsetParamNames, sub) {
 			more = append(more, k)
 		}
 	}
