@@ -39,7 +39,7 @@ func TestVariety9(t *testing.T) {
 func variety9Sites() []v8Site {
 	return []v8Site{
 		v9ShopifyPageInfo(), v9WooStoreAPI(), v9Shopware6(), v9BigCommerce(), v9MagentoREST(), v9MercadoLibre(),
-		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(), v9WordPressPaged(), v9TerseLinkHeader(), v9RSSPaged(), v9NextSuspense(), v9ASPNetPage(),
+		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(), v9WordPressPaged(), v9TerseLinkHeader(), v9RSSPaged(), v9NextSuspense(), v9ASPNetPage(), v9XHTMLLatin9(),
 	}
 }
 
@@ -1245,6 +1245,51 @@ listing:
   fields: {url: "a@href", title: a, price: td.price, description: td.desc}`,
 		want: func(base string) []v8Want {
 			return v8All(nil, func(p v8Product) string { return fmt.Sprintf("%s/ProductDetail.aspx?ProductID=%d", base, p.ID) })
+		},
+	}
+}
+
+// An old Java shop serving XHTML as application/xhtml+xml, its charset
+// (ISO-8859-15, where 0xA4 is the euro sign) named only in the XML
+// declaration, as XML parsers and browsers read such a page.
+func v9XHTMLLatin9() v8Site {
+	de := []string{"Aceton technisch – 20 l", "Schwefelsäure 96 %", "Kaliumpermanganat 500 g", "Toluol 1 l", "Salzsäure 37 %"}
+	return v8Site{
+		name: "xhtml-xml-declaration-latin9",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/shop/list.do", func(w http.ResponseWriter, r *http.Request) {
+				var b strings.Builder
+				b.WriteString(`<?xml version="1.0" encoding="ISO-8859-15"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="de"><head><title>Angebote</title></head><body><div id="list">`)
+				for i, p := range v8Products {
+					fmt.Fprintf(&b, `<div class="offer" id="o%d"><h2>%s</h2><span class="price">%s €</span><p class="text">%s</p></div>`, p.ID, strings.ReplaceAll(de[i], "–", "-"), strings.Replace(p.Price, ".", ",", 1), p.Desc)
+				}
+				b.WriteString(`</div></body></html>`)
+				out, err := charmap.ISO8859_15.NewEncoder().String(b.String())
+				if err != nil {
+					panic(err)
+				}
+				w.Header().Set("Content-Type", "application/xhtml+xml")
+				_, _ = io.WriteString(w, out)
+			})
+			return mux
+		},
+		target: `name: xhtml
+platform: ChemDE
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/shop/list.do"]
+listing:
+  item: div.offer
+  fields: {id: "@id", title: h2, price: span.price, description: p.text}`,
+		want: func(base string) []v8Want {
+			var out []v8Want
+			for i, p := range v8Products {
+				out = append(out, v8Want{id: "o" + strconv.Itoa(p.ID), title: strings.ReplaceAll(de[i], "–", "-"), desc: p.Desc, price: strings.Replace(p.Price, ".", ",", 1) + " €"})
+			}
+			return out
 		},
 	}
 }
