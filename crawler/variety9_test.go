@@ -39,7 +39,7 @@ func TestVariety9(t *testing.T) {
 func variety9Sites() []v8Site {
 	return []v8Site{
 		v9ShopifyPageInfo(), v9WooStoreAPI(), v9Shopware6(), v9BigCommerce(), v9MagentoREST(), v9MercadoLibre(),
-		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(), v9WordPressPaged(), v9TerseLinkHeader(), v9RSSPaged(), v9NextSuspense(), v9ASPNetPage(), v9XHTMLLatin9(),
+		v9Rakuten(), v9XSSI(), v9Snowflake(), v9ItemListProducts(), v9ItemListLinks(), v9Czech1250(), v9BaseHref(), v9RedirectChain(), v9NuxtPayload(), v9NextRSCLinks(), v9PythonNaN(), v9TrailingComment(), v9BOMOverMeta(), v9WordPressPaged(), v9TerseLinkHeader(), v9RSSPaged(), v9NextSuspense(), v9ASPNetPage(), v9XHTMLLatin9(), v9Bitrix(),
 	}
 }
 
@@ -1288,6 +1288,44 @@ listing:
 			var out []v8Want
 			for i, p := range v8Products {
 				out = append(out, v8Want{id: "o" + strconv.Itoa(p.ID), title: strings.ReplaceAll(de[i], "–", "-"), desc: p.Desc, price: strings.Replace(p.Price, ".", ",", 1) + " €"})
+			}
+			return out
+		},
+	}
+}
+
+// A 1C-Bitrix shop (most Russian shops): its catalogue pages by
+// ?PAGEN_1=N (the pager's number in the name), loads more by an AJAX
+// button, and shows the last page again for a number past it.
+func v9Bitrix() v8Site {
+	ru := []string{"Ацетон технический 20 л", "Серная кислота 96%", "Перманганат калия 500 г", "Толуол 1 л", "Соляная кислота 37%"}
+	return v8Site{
+		name: "bitrix-pagen",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/catalog/khimiya/", func(w http.ResponseWriter, r *http.Request) {
+				n := min(max(v8Atoi(r.URL.Query().Get("PAGEN_1"), 1), 1), v8Pages(2))
+				w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+				fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Химия</title></head><body><div class="catalog-section" data-entity="container-1">`)
+				for _, p := range v8Page(n, 2) {
+					fmt.Fprintf(w, `<div class="product-item-container" id="bx_3966226736_%d" data-entity="item"><div class="product-item"><a class="product-item-title" href="/catalog/khimiya/%s/">%s</a><span class="product-item-price-current">%s руб.</span></div></div>`, p.ID, p.Slug, ru[p.ID-101], p.Price)
+				}
+				fmt.Fprint(w, `</div><div class="catalog-section-btn-container" data-entity="catalog-section-show-more-1"><button class="btn btn-default" data-use="show-more-1">Показать ещё</button></div></body></html>`)
+			})
+			return mux
+		},
+		target: `name: bitrix
+platform: ChemRU
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/catalog/khimiya/?PAGEN_1=1"]
+listing:
+  item: "div[data-entity=item]"
+  fields: {url: "a.product-item-title@href", title: a.product-item-title, price: span.product-item-price-current}`,
+		want: func(base string) []v8Want {
+			var out []v8Want
+			for i, p := range v8Products {
+				out = append(out, v8Want{url: base + "/catalog/khimiya/" + p.Slug + "/", title: ru[i], price: p.Price})
 			}
 			return out
 		},

@@ -520,6 +520,10 @@ func bracketed(k string) (name, sub string, ok bool) {
 	return k[:i], k[i+1 : len(k)-1], true
 }
 
+// bitrixPager is 1C-Bitrix's page parameter, numbered by the pager on the
+// page: PAGEN_1, PAGEN_2.
+var bitrixPager = regexp.MustCompile(`^(?i:pagen)_\d+$`)
+
 // queryKey returns the parameter of q named name in any case ("Page",
 // "PAGE": IIS and other servers read query names so), the exact spelling
 // first, else the first in sorted order; "" when there is none.
@@ -543,7 +547,8 @@ func containsFold(names []string, s string) bool {
 
 // pageParams returns the parameters of q that carry a page number, in
 // order of preference: the plain names (pageParamNames) first, then those
-// in brackets (pagination[page], page[number]), sorted.
+// in brackets (pagination[page], page[number]) and Bitrix's PAGEN_1,
+// sorted.
 func pageParams(q url.Values) []string {
 	var out []string
 	for _, name := range pageParamNames {
@@ -553,7 +558,8 @@ func pageParams(q url.Values) []string {
 	}
 	var more []string
 	for k := range q {
-		if name, sub, ok := bracketed(k); ok && (containsFold(pageParamNames, sub) || strings.EqualFold(name, "page") && strings.EqualFold(sub, "number")) {
+		if name, sub, ok := bracketed(k); ok && (containsFold(pageParamNames, sub) || strings.EqualFold(name, "page") && strings.EqualFold(sub, "number")) ||
+			bitrixPager.MatchString(k) {
 			more = append(more, k)
 		}
 	}
