@@ -58,11 +58,14 @@ func IsTrackingParam(key string) bool {
 
 // productSid reports whether the parameter k=v, a tracking parameter by
 // its name, is kept because it is no session id: "sid" is also a shop's
-// name for its item, store or site id (/goods?sid=9), and a value shorter
-// than 16 characters is none of the session ids that carts write under it
-// (PHP's 26 or 32, osCommerce's and Zen Cart's 26 or more).
+// name for its item, store or site id (/goods?sid=9), and a number of at
+// most 9 digits is none of the session ids carts write under it (letters
+// and digits, 26 or 32 of them in PHP, osCommerce and Zen Cart).
 func productSid(k, v string) bool {
-	return strings.EqualFold(k, "sid") && len(v) < 16
+	if !strings.EqualFold(k, "sid") || v == "" || len(v) > 9 {
+		return false
+	}
+	return strings.Trim(v, "0123456789") == ""
 }
 
 // ErrNotHTTP is returned by Canonical for references that are not http or

@@ -42,8 +42,10 @@ func TestCanonical(t *testing.T) {
 		{"https://Bücher.example/", "https://xn--bcher-kva.example/"},
 		{"/ünïcode path", "https://shop.example/%C3%BCn%C3%AFcode%20path"},
 		{"/p/1;jsessionid=A1B2C3?PHPSESSID=x&id=4", "https://shop.example/p/1?id=4"},
-		{"/p/1?osCsid=8f7e&zenid=q1&sid=k2f9q8c0m1r7d6s3h5&sessid=1&session_id=2&id=4", "https://shop.example/p/1?id=4"},
-		// A short sid is a shop's item or store id, not a session's.
+		{"/p/1?osCsid=8f7e&zenid=q1&sid=abc&sessid=1&session_id=2&id=4", "https://shop.example/p/1?id=4"},
+		{"/p/1?sid=1234567890&id=4", "https://shop.example/p/1?id=4"},
+		// A sid that is a short number is a shop's item or store
+		// id, not a session's.
 		{"/goods?sid=9&_sid=9a", "https://shop.example/goods?sid=9"},
 		{"/p/acetone-99%", "https://shop.example/p/acetone-99%25"},
 		{"/p/50% off.html?d=10%", "https://shop.example/p/50%25%20off.html?d=10%25"},
