@@ -78,6 +78,7 @@ type Crawler struct {
 	evidence *Evidence
 	log      *slog.Logger
 	own      ownAddrs
+	maskKey  []byte // keys the digests that mask a site's secret-named values (redact.go)
 }
 
 // RefuseOwn makes every later connection of the crawler to addr (a
@@ -185,11 +186,15 @@ func New(opts Options) (*Crawler, error) {
 	if opts.RetryBase <= 0 {
 		opts.RetryBase = 500 * time.Millisecond
 	}
+	key, err := loadMaskKey(opts.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("new crawler: %w", err)
+	}
 	ev, err := OpenEvidence(filepath.Join(opts.DataDir, "evidence"))
 	if err != nil {
 		return nil, fmt.Errorf("new crawler: %w", err)
 	}
-	return &Crawler{opts: opts, evidence: ev, log: opts.Logger}, nil
+	return &Crawler{opts: opts, evidence: ev, log: opts.Logger, maskKey: key}, nil
 }
 
 // Close closes the crawler's evidence store. Runs must have returned.
@@ -207,6 +212,10 @@ type run struct {
 	j       *journal
 	lim     *limiter
 	pattern *regexp.Regexp
+	mask    *masker // masks the secrets of what leaves the run (redact.go)
+	// masked maps a masked listing URL to the seenKey of the real one
+	// (noteMasked), "" once a collision was warned of.
+	masked map[string]string
 
 	mu    sync.Mutex
 	cond  *sync.Cond
@@ -270,7 +279,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	defer cancel()
 
 	r := &run{c: c, t: &t, sink: sink, j: j, seen: map[string]struct{}{}, ids: map[string]struct{}{}, urls: map[string]struct{}{},
-		delivering: map[string]struct{}{}}
+		delivering: map[string]struct{}{}, mask: newMasker(c.maskKey, &t)}
 	r.cond = sync.NewCond(&r.mu)
 	r.res = Run{Target: t.Name, ErrorsByKind: map[string]int{}}
 	if t.Listing.URLPattern != "" {
@@ -391,7 +400,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	res.Complete = !cancelled && !r.hitMax && r.fatal == nil && Failed(res.ErrorsByKind) == 0 &&
 		len(r.startFailed) == 0 && len(res.RobotsNext) == 0 && !broken
 	res.StartFailed, res.HitMax = slices.Clone(r.startFailed), r.hitMax
-	redactRun(&res)
+	r.mask.redactRun(&res)
 	finished := !cancelled && r.fatal == nil
 	if err := c.evidence.sync(); err != nil && r.fatal == nil {
 		r.fatal = err
@@ -693,7 +702,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	// url_pattern refer to it, and it is the listing's address.
 	out.final = final
 	fetched := r.c.opts.Now().UTC()
-	hash, err := r.c.evidence.Put(Snapshot{URL: precwatch.RedactSecrets(resp.URL), FetchedAt: fetched, Status: resp.Status, Header: resp.Header, Body: resp.Body})
+	hash, err := r.c.evidence.Put(Snapshot{URL: r.mask.redact(resp.URL), FetchedAt: fetched, Status: resp.Status, Header: resp.Header, Body: resp.Body})
 	if err != nil {
 		// Without evidence a listing cannot be acted on; count the page as
 		// failed and go on.
@@ -756,16 +765,24 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		l.FetchedAt = fetched
 		l.EvidenceHash = hash
 		read := l.URL // as read: Gone and the run compare the real URLs
-		redactListing(&l)
+		r.mask.redactListing(&l)
+		r.noteMasked(read, l.URL)
 		l.ContentHash = ContentHash(l)
-		if !r.claim(l.ID, l.URL) {
+		claimURL := l.URL
+		if r.t.Kind == precwatch.KindJSON && (seenKey(read) == seenKey(it.url) || seenKey(read) == seenKey(out.final)) {
+			// A feed item named by its page: the same id on
+			// another page (a feed that shifted, or clamps a page
+			// past its end to the last) is the same listing.
+			claimURL = ""
+		}
+		if !r.claim(l.ID, claimURL) {
 			// Delivered already in this session, read from
 			// another address naming the same listing.
 			out.urls = append(out.urls, l.URL)
 			continue
 		}
 		if err := r.sink.Listing(ctx, l); err != nil {
-			r.unclaim(l.ID, l.URL)
+			r.unclaim(l.ID, claimURL)
 			if sinkErr == nil {
 				sinkErr = fmt.Errorf("sink listing %s: %w", l.ID, err)
 			}
@@ -899,7 +916,7 @@ func (r *run) fillFrames(ctx context.Context, page *extract.Page, keep bool) {
 			continue
 		}
 		if keep {
-			snap := Snapshot{URL: precwatch.RedactSecrets(resp.URL), FetchedAt: r.c.opts.Now().UTC(), Status: resp.Status, Header: resp.Header, Body: resp.Body}
+			snap := Snapshot{URL: r.mask.redact(resp.URL), FetchedAt: r.c.opts.Now().UTC(), Status: resp.Status, Header: resp.Header, Body: resp.Body}
 			if _, err := r.c.evidence.Put(snap); err != nil {
 				r.c.log.Warn("iframe evidence", "target", r.t.Name, "url", fr.URL, "err", err)
 			}

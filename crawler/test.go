@@ -63,7 +63,7 @@ func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*Tes
 		pages = 1
 	}
 	rep := &TestReport{Target: t.Name, Counts: map[string]int{}}
-	r := &run{c: c, t: &t, lim: newLimiter(t.Delay)}
+	r := &run{c: c, t: &t, lim: newLimiter(t.Delay), mask: newMasker(c.maskKey, &t)}
 	r.lim.par = 1
 	r.f = newFetcher(ctx, &t, &c.opts, &c.own)
 	defer r.f.client.CloseIdleConnections()
@@ -160,7 +160,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 		if l.Platform == "" {
 			l.Platform = r.t.Platform
 		}
-		redactListing(&l)
+		r.mask.redactListing(&l)
 		l.ContentHash = ContentHash(l)
 		rep.Listings = append(rep.Listings, l)
 	}

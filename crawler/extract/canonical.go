@@ -56,6 +56,18 @@ func IsTrackingParam(key string) bool {
 	return strings.HasPrefix(k, "utm_") || trackingParams[k]
 }
 
+// productSid reports whether the parameter k=v, a tracking parameter by
+// its name, is kept because it is no session id: "sid" is also a shop's
+// name for its item, store or site id (/goods?sid=9), and a number of at
+// most 9 digits is none of the session ids carts write under it (letters
+// and digits, 26 or 32 of them in PHP, osCommerce and Zen Cart).
+func productSid(k, v string) bool {
+	if !strings.EqualFold(k, "sid") || v == "" || len(v) > 9 {
+		return false
+	}
+	return strings.Trim(v, "0123456789") == ""
+}
+
 // ErrNotHTTP is returned by Canonical for references that are not http or
 // https URLs (mailto:, javascript:, data:, tel:, …).
 var ErrNotHTTP = errors.New("not an http(s) URL")
@@ -219,10 +231,11 @@ func canonicalQuery(raw string) string {
 		}
 		k, v, hasValue := strings.Cut(part, "=")
 		k = unescape(k)
-		if k == "" || IsTrackingParam(k) {
+		v = unescape(v)
+		if k == "" || IsTrackingParam(k) && !productSid(k, v) {
 			continue
 		}
-		params = append(params, queryParam{key: k, value: unescape(v), hasValue: hasValue})
+		params = append(params, queryParam{key: k, value: v, hasValue: hasValue})
 	}
 	sort.SliceStable(params, func(i, j int) bool { return params[i].key < params[j].key })
 	var b strings.Builder

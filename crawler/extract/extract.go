@@ -200,6 +200,9 @@ type builder struct {
 	// the page's own listing (see Page.Listings).
 	cards   bool
 	pageIDs int // listings without id or url so far
+	// listed is set when the page's listings came from a JSON-LD
+	// ItemList: a category page, not a product's.
+	listed bool
 	// self is the page's same-site <link rel="canonical">, when it may
 	// name the page's own listing (see relCanonical).
 	self string

@@ -43,6 +43,10 @@ func TestCanonical(t *testing.T) {
 		{"/ünïcode path", "https://shop.example/%C3%BCn%C3%AFcode%20path"},
 		{"/p/1;jsessionid=A1B2C3?PHPSESSID=x&id=4", "https://shop.example/p/1?id=4"},
 		{"/p/1?osCsid=8f7e&zenid=q1&sid=abc&sessid=1&session_id=2&id=4", "https://shop.example/p/1?id=4"},
+		{"/p/1?sid=1234567890&id=4", "https://shop.example/p/1?id=4"},
+		// A sid that is a short number is a shop's item or store
+		// id, not a session's.
+		{"/goods?sid=9&_sid=9a", "https://shop.example/goods?sid=9"},
 		{"/p/acetone-99%", "https://shop.example/p/acetone-99%25"},
 		{"/p/50% off.html?d=10%", "https://shop.example/p/50%25%20off.html?d=10%25"},
 		{"/products/x?_pos=1&_sid=9a&_ss=r&variant=7&srsltid=Afm&pr_prod_strat=c&pr_seq=u", "https://shop.example/products/x?variant=7"},

@@ -209,6 +209,18 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 				b.page.Follow = b.scriptLinks(root, re, canon)
 				b.page.Counts[CountScriptLinks] = len(b.page.Follow)
 			}
+			if len(t.Follow) == 0 {
+				// url_pattern without follow selectors: a page
+				// it does not match is an index, and its links
+				// that it matches lead to the listings — in the
+				// markup, else in its scripts (a script-rendered
+				// grid's state, a JSON-LD ItemList of urls).
+				b.page.Follow = b.patternLinks(root, re, canon)
+				if len(b.page.Follow) == 0 {
+					b.page.Follow = b.scriptLinks(root, re, canon)
+					b.page.Counts[CountScriptLinks] = len(b.page.Follow)
+				}
+			}
 			b.countOn(defaultNext, canon, len(b.page.Follow))
 			return b.page, nil
 		}
@@ -244,7 +256,11 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		if notFound && len(b.page.Listings) == 0 {
 			b.notFound()
 		}
-		if defaultNext && spec.Item == "" && len(b.page.Listings) > 0 && (spec.URLPattern != "" || len(t.Follow) == 0) {
+		if defaultNext && spec.Item == "" && len(b.page.Listings) > 0 && !b.listed && (spec.URLPattern != "" || len(t.Follow) == 0) {
+			// A product page's rel="next" is the next product (see
+			// below); a category page whose products are in a
+			// schema.org ItemList is the catalogue, and its
+			// rel="next" its next page.
 			b.page.Next = nil
 		}
 		return b.page, nil
@@ -449,8 +465,13 @@ func (b *builder) structuredOnly(root *html.Node, item string, list bool) error 
 		ps = []product{b.ownProduct(ps)}
 	}
 	for _, p := range ps {
+		listed := p[listedOnly] != ""
+		b.listed = b.listed || listed
 		values := make(map[string]string, len(p))
 		for k, v := range p {
+			if k == listedOnly {
+				continue
+			}
 			if k == "image" {
 				if u, err := Canonical(b.base, v); err == nil {
 					v = u
@@ -458,7 +479,7 @@ func (b *builder) structuredOnly(root *html.Node, item string, list bool) error 
 			}
 			values[k] = v
 		}
-		if len(ps) == 1 && item == "" {
+		if len(ps) == 1 && item == "" && !listed {
 			// The page's own product: the page is its address, whatever
 			// the markup claims.
 			delete(values, fieldURL)
@@ -1784,26 +1805,45 @@ var scriptQuoted = regexp.MustCompile(`"((?:https?:)?(?:\\?/|\\u002[Ff]){2}[^"\s
 func (b *builder) scriptLinks(root *html.Node, re *regexp.Regexp, canon string) []string {
 	var out []string
 	seen := map[string]bool{canon: true}
+	scan := func(text string) {
+		for _, m := range scriptQuoted.FindAllStringSubmatch(text, -1) {
+			if strings.HasSuffix(m[1], `\`) {
+				continue // ended by an escaped quote: inside a string's string
+			}
+			ref := strings.NewReplacer(`\/`, "/", `\u002F`, "/", `\u002f`, "/", `\u0026`, "&").Replace(m[1])
+			u, err := Canonical(b.base, ref)
+			if err != nil || seen[u] || !MatchURLPattern(re, u) {
+				continue
+			}
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
 	walk(root, func(n *html.Node) {
 		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.TextNode {
-				continue
-			}
-			for _, m := range scriptQuoted.FindAllStringSubmatch(c.Data, -1) {
-				ref := strings.NewReplacer(`\/`, "/", `\u002F`, "/", `\u002f`, "/", `\u0026`, "&").Replace(m[1])
-				u, err := Canonical(b.base, ref)
-				if err != nil || seen[u] || !MatchURLPattern(re, u) {
-					continue
-				}
-				seen[u] = true
-				out = append(out, u)
+			if c.Type == html.TextNode {
+				scan(c.Data)
 			}
 		}
 	})
+	// A Next.js app router page: the addresses are in the React Server
+	// Components stream, JSON inside the scripts' strings.
+	scan(rscStream(root))
 	return out
+}
+
+// patternLinks returns the page's links (a[href]) that match url_pattern
+// (re), other than the page itself.
+func (b *builder) patternLinks(root *html.Node, re *regexp.Regexp, canon string) []string {
+	links, err := b.links(root, "follow", []string{"a[href]"}, canon)
+	delete(b.page.Counts, "follow:a[href]")
+	if err != nil {
+		return nil
+	}
+	return slices.DeleteFunc(links, func(u string) bool { return u == canon || !MatchURLPattern(re, u) })
 }
 
 func (b *builder) unfollowed(root *html.Node, re *regexp.Regexp, canon string) int {

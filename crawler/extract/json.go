@@ -47,7 +47,7 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	body = unwrapJSONP(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+	body = unwrapJSONP(stripXSSI(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))))
 	if doc, ok := pageState(body, &t.JSON); ok {
 		return jsonDoc(t, base, canon, pageURL, doc)
 	}
@@ -60,7 +60,39 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		return nil, err
 	}
-	return jsonDoc(t, base, canon, pageURL, doc)
+	return jsonDoc(t, base, canon, pageURL, devaluePayload(doc, &t.JSON))
+}
+
+// devaluePayload returns doc revived when it is a devalue payload (Nuxt 3's
+// /_payload.json, the list __NUXT_DATA__ holds) in which the items path
+// leads somewhere while it leads nowhere in the list as it is; else doc.
+func devaluePayload(doc any, spec *precwatch.JSONSpec) any {
+	arr, ok := doc.([]any)
+	if !ok || len(arr) < 2 || NormalizePath(spec.Items) == "" {
+		return doc
+	}
+	switch arr[0].(type) {
+	case map[string]any, []any: // the root: an object or a wrapper
+	default:
+		return doc
+	}
+	if _, ok := lookup(doc, spec.Items); ok {
+		return doc
+	}
+	if _, ok := lookupEach(doc, spec.Items); ok {
+		return doc
+	}
+	r, ok := reviveDevalue(arr)
+	if !ok {
+		return doc
+	}
+	if _, ok := lookup(r, spec.Items); ok {
+		return r
+	}
+	if _, ok := lookupEach(r, spec.Items); ok {
+		return r
+	}
+	return doc
 }
 
 // decodeFeed decodes a JSON document, or JSON Lines (one listing a line,
@@ -70,9 +102,17 @@ func decodeFeed(body []byte, canon string) (any, error) {
 	dec.UseNumber()
 	var doc any
 	if err := dec.Decode(&doc); err != nil {
+		if v, ok := nonFiniteJSON(body); ok {
+			return v, nil
+		}
 		return nil, fmt.Errorf("parse json %s: %w", canon, err)
 	}
 	if dec.More() {
+		if rest := bytes.TrimLeft(body[dec.InputOffset():], " \t\r\n"); bytes.HasPrefix(rest, []byte("<")) {
+			// A debug footer or HTML comment a PHP framework
+			// wrote after the document: not part of the feed.
+			return doc, nil
+		}
 		docs := []any{doc}
 		for dec.More() {
 			var v any
@@ -84,6 +124,20 @@ func decodeFeed(body []byte, canon string) (any, error) {
 		doc = docs
 	}
 	return doc, nil
+}
+
+// nonFiniteJSON decodes a document that is JSON but for NaN, Infinity and
+// -Infinity, as Python's json.dumps writes them by default: those read as
+// null (no value). It reports false for anything else.
+func nonFiniteJSON(body []byte) (any, bool) {
+	if !bytes.Contains(body, []byte("NaN")) && !bytes.Contains(body, []byte("Infinity")) {
+		return nil, false
+	}
+	s := strings.TrimSpace(string(body))
+	if s == "" || s[0] != '{' && s[0] != '[' {
+		return nil, false
+	}
+	return decodeJSLiteral(s)
 }
 
 // csvRows reads a CSV or TSV feed (delimiter: tab, semicolon or comma, by
@@ -381,6 +435,24 @@ func NormalizePath(path string) string {
 	return out
 }
 
+// xssiPrefixes guard JSON against being run as a script from another site
+// (cross-site script inclusion): Angular's and Google's )]}', and the
+// endless loops Facebook and others put first.
+var xssiPrefixes = [][]byte{[]byte(")]}'"), []byte("while(1);"), []byte("while (1);"), []byte("for(;;);"), []byte("for (;;);")}
+
+// stripXSSI returns body without its anti-XSSI prefix (and the comma and
+// line end after Angular's), or body as it is.
+func stripXSSI(body []byte) []byte {
+	b := bytes.TrimLeft(body, " \t\r\n")
+	for _, p := range xssiPrefixes {
+		if bytes.HasPrefix(b, p) {
+			b = bytes.TrimLeft(b[len(p):], " \t")
+			return bytes.TrimPrefix(b, []byte(","))
+		}
+	}
+	return body
+}
+
 // jsonpCallback is a JSONP wrapper: callback( … ); around the document.
 var jsonpCallback = regexp.MustCompile(`^\s*[A-Za-z_$][A-Za-z0-9_$.]*\s*\(`)
 
@@ -432,7 +504,8 @@ func pageNumberURL(base *url.URL, n int) string {
 }
 
 var (
-	pageParamNames   = []string{"page", "p", "pg", "pageNumber", "page_number"}
+	pageParamNames = []string{"page", "p", "pg", "pageNumber", "page_number", "currentPage", "current_page", "pageNo", "page_no",
+		"paged", "pageNum", "pagenum", "page_num", "pageIndex", "page_index"}
 	offsetParamNames = []string{"offset", "start", "skip", "from"}
 )
 
@@ -447,19 +520,46 @@ func bracketed(k string) (name, sub string, ok bool) {
 	return k[:i], k[i+1 : len(k)-1], true
 }
 
+// bitrixPager is 1C-Bitrix's page parameter, numbered by the pager on the
+// page: PAGEN_1, PAGEN_2.
+var bitrixPager = regexp.MustCompile(`^(?i:pagen)_\d+$`)
+
+// queryKey returns the parameter of q named name in any case ("Page",
+// "PAGE": IIS and other servers read query names so), the exact spelling
+// first, else the first in sorted order; "" when there is none.
+func queryKey(q url.Values, name string) string {
+	if q.Has(name) {
+		return name
+	}
+	found := ""
+	for k := range q {
+		if strings.EqualFold(k, name) && (found == "" || k < found) {
+			found = k
+		}
+	}
+	return found
+}
+
+// containsFold reports whether names holds s in any case.
+func containsFold(names []string, s string) bool {
+	return slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, s) })
+}
+
 // pageParams returns the parameters of q that carry a page number, in
 // order of preference: the plain names (pageParamNames) first, then those
-// in brackets (pagination[page], page[number]), sorted.
+// in brackets (pagination[page], page[number]) and Bitrix's PAGEN_1,
+// sorted.
 func pageParams(q url.Values) []string {
 	var out []string
-	for _, k := range pageParamNames {
-		if q.Has(k) {
+	for _, name := range pageParamNames {
+		if k := queryKey(q, name); k != "" && !slices.Contains(out, k) {
 			out = append(out, k)
 		}
 	}
 	var more []string
 	for k := range q {
-		if name, sub, ok := bracketed(k); ok && (slices.Contains(pageParamNames, sub) || name == "page" && sub == "number") {
+		if name, sub, ok := bracketed(k); ok && (containsFold(pageParamNames, sub) || strings.EqualFold(name, "page") && strings.EqualFold(sub, "number")) ||
+			bitrixPager.MatchString(k) {
 			more = append(more, k)
 		}
 	}
@@ -472,14 +572,14 @@ func pageParams(q url.Values) []string {
 // (page[offset], pagination[start]), sorted.
 func offsetParams(q url.Values) []string {
 	var out []string
-	for _, k := range offsetParamNames {
-		if q.Has(k) {
+	for _, name := range offsetParamNames {
+		if k := queryKey(q, name); k != "" && !slices.Contains(out, k) {
 			out = append(out, k)
 		}
 	}
 	var more []string
 	for k := range q {
-		if _, sub, ok := bracketed(k); ok && slices.Contains(offsetParamNames, sub) {
+		if _, sub, ok := bracketed(k); ok && containsFold(offsetParamNames, sub) {
 			more = append(more, k)
 		}
 	}

@@ -111,6 +111,9 @@ func (p *jsParser) value() (any, error) {
 		return p.array()
 	case c == '"' || c == '\'':
 		return p.str()
+	case (c == '-' || c == '+') && strings.HasPrefix(p.s[p.i+1:], "Infinity"):
+		p.i += 1 + len("Infinity")
+		return nil, nil // as Infinity: no number JSON can hold
 	case c == '-' || c == '+' || c == '.' || c >= '0' && c <= '9':
 		return p.number()
 	case c == '!':
@@ -665,6 +668,38 @@ const maxRSCObjects = 20000
 // value" row a line), in document order, with the rows' "$id" references
 // resolved: a catalogue page's props, read as a feed's document.
 func rscObjects(root *html.Node) []map[string]any {
+	stream := rscStream(root)
+	if stream == "" {
+		return nil
+	}
+	rows := rscRows(stream)
+	var out []map[string]any
+	var collect func(v any, depth int)
+	collect = func(v any, depth int) {
+		if depth > maxJSDepth || len(out) >= maxRSCObjects {
+			return
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			out = append(out, x)
+			for _, k := range sortedKeys(x) {
+				collect(x[k], depth+1)
+			}
+		case []any:
+			for _, e := range x {
+				collect(e, depth+1)
+			}
+		}
+	}
+	for _, r := range rows {
+		collect(resolveRSC(r.value, rows, 0), 0)
+	}
+	return out
+}
+
+// rscStream returns the React Server Components stream of a Next.js app
+// router page: its self.__next_f.push([1,"…"]) chunks joined, or "".
+func rscStream(root *html.Node) string {
 	var stream strings.Builder
 	walk(root, func(n *html.Node) {
 		if n.Type != html.ElementNode || n.DataAtom != atom.Script {
@@ -691,32 +726,7 @@ func rscObjects(root *html.Node) []map[string]any {
 			}
 		}
 	})
-	if stream.Len() == 0 {
-		return nil
-	}
-	rows := rscRows(stream.String())
-	var out []map[string]any
-	var collect func(v any, depth int)
-	collect = func(v any, depth int) {
-		if depth > maxJSDepth || len(out) >= maxRSCObjects {
-			return
-		}
-		switch x := v.(type) {
-		case map[string]any:
-			out = append(out, x)
-			for _, k := range sortedKeys(x) {
-				collect(x[k], depth+1)
-			}
-		case []any:
-			for _, e := range x {
-				collect(e, depth+1)
-			}
-		}
-	}
-	for _, r := range rows {
-		collect(resolveRSC(r.value, rows, 0), 0)
-	}
-	return out
+	return stream.String()
 }
 
 type rscRow struct {

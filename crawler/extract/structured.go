@@ -26,6 +26,11 @@ type product map[string]string
 // Offer or Demand of its own (a classified ad) rather than a Product.
 const offerOnly = "\x00offer"
 
+// listedOnly marks the products pageProducts read from a JSON-LD ItemList
+// (a category page's), each a listing of its own address even when the
+// list holds one.
+const listedOnly = "\x00listed"
+
 // structuredFields are the listing fields structured data may fill in when
 // their configured selector found nothing.
 var structuredFields = []string{precwatch.FieldTitle, precwatch.FieldDescription, precwatch.FieldPrice,
@@ -84,6 +89,9 @@ func pageProducts(root *html.Node, list bool) []product {
 		return []product{p}
 	}
 	if list {
+		for _, p := range listed {
+			p[listedOnly] = "1"
+		}
 		return listed
 	}
 	return nil
