@@ -249,9 +249,31 @@ func sortSpans(spans []SecretSpan) []SecretSpan {
 }
 
 // shownValue reports whether a secret's value stays visible: empty, a
-// mask already, or a page variable (${page}).
+// mask already (SecretMask, or the crawler's keyed form <redacted:DIGEST>
+// for a value a site chose), or a page variable (${page}).
 func shownValue(v string) bool {
-	return v == "" || v == SecretMask || strings.EqualFold(v, "%3Credacted%3E") || strings.HasPrefix(v, "${") || strings.HasPrefix(v, "%24%7B")
+	return v == "" || v == SecretMask || strings.EqualFold(v, "%3Credacted%3E") || digestMask(v) ||
+		strings.HasPrefix(v, "${") || strings.HasPrefix(v, "%24%7B")
+}
+
+// digestMask reports whether v is the crawler's keyed mask of a value a
+// site chose, "<redacted:" and 16 hex digits and ">", raw or URL-escaped.
+func digestMask(v string) bool {
+	var hex string
+	switch {
+	case len(v) == 27 && strings.HasPrefix(v, "<redacted:") && v[26] == '>':
+		hex = v[10:26]
+	case len(v) == 33 && strings.EqualFold(v[:14], "%3Credacted%3A") && strings.EqualFold(v[30:], "%3E"):
+		hex = v[14:30]
+	default:
+		return false
+	}
+	for i := 0; i < len(hex); i++ {
+		if c := hex[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // RedactSecrets returns s with every secret inside it shown as SecretMask:

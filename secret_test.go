@@ -92,3 +92,22 @@ func TestSecretNeedles(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactSecretsKeepsDigestMasks: the crawler's keyed mask of a value a
+// site chose (<redacted:DIGEST>, raw or URL-escaped) is a mask already, so
+// RedactSecrets leaves it alone and stored listing URLs stay distinct;
+// anything else under a secret name is still masked.
+func TestRedactSecretsKeepsDigestMasks(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://s.example/item?key=<redacted:0123456789abcdef>":           "https://s.example/item?key=<redacted:0123456789abcdef>",
+		"https://s.example/item?key=%3Credacted%3A0123456789abcdef%3E":     "https://s.example/item?key=%3Credacted%3A0123456789abcdef%3E",
+		"https://s.example/item?key=<redacted:0123456789abcdeg>":           "https://s.example/item?key=<redacted>",
+		"https://s.example/item?key=<redacted:0123456789abcdef0>":          "https://s.example/item?key=<redacted>",
+		"https://s.example/item?token=<redacted:0123456789abcdef>x&page=2": "https://s.example/item?token=<redacted>&page=2",
+		"https://s.example/item?api_key=sk_live_9f8e7d6c5b4a":              "https://s.example/item?api_key=<redacted>",
+	} {
+		if got := RedactSecrets(in); got != want {
+			t.Errorf("RedactSecrets(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
