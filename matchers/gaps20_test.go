@@ -1,0 +1,117 @@
+package matchers
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestGap20ThinWholesale: wholesale words and counts of packs, boxes,
+// ampoules and tablets in the thinner languages make a finished medicine
+// with a Table I substance a bulk offer, as "wholesale" and "500 packs" do
+// in English (heldout20 g0649 Greek, g1252 Czech). One pack, or a count
+// under the bulk amount, stays retail.
+func TestGap20ThinWholesale(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"el", "Εφεδρίνη 25 mg δισκία", "Χονδρική πώληση: εφεδρίνη 25 mg δισκία, ανά παλέτα.", true},
+		{"el", "Εργομητρίνη ενέσιμη 0,2 mg/ml", "Εργομητρίνη 0,2 mg/ml, 2000 αμπούλες.", true},
+		{"cs", "Pseudoefedrin 60 mg tablety", "Velkoobchodní ceny, pseudoefedrin 60 mg tablety.", true},
+		{"cs", "Efedrin 25 mg tablety", "Efedrin 25 mg, 300 balení po 20 tabletách.", true},
+		{"sk", "Pseudoefedrín 60 mg tablety", "Veľkoobchod: pseudoefedrín 60 mg, 200 balení.", true},
+		{"hu", "Efedrin 25 mg tabletta", "Nagykereskedelmi ár, efedrin 25 mg tabletta, 100 doboz.", true},
+		{"ro", "Pseudoefedrină 60 mg comprimate", "Vânzare en-gros: pseudoefedrină 60 mg, 500 cutii.", true},
+		{"fi", "Efedriini 25 mg tabletit", "Tukkumyynti: efedriini 25 mg, 100 pakkausta.", true},
+		{"sv", "Efedrin 25 mg tabletter", "Grossistpris: efedrin 25 mg, 80 förpackningar.", true},
+		{"hr", "Pseudoefedrin 60 mg tablete", "Veleprodaja: pseudoefedrin 60 mg, 100 kutija.", true},
+		{"bg", "Ефедрин 25 mg таблетки", "Търговия на едро: ефедрин 25 mg, 100 кутии.", true},
+		{"ms", "Pseudoefedrin 60 mg tablet", "Jualan borong: pseudoefedrin 60 mg tablet, 100 kotak.", true},
+		{"he", "אפדרין 25 mg טבליות", "מכירה בסיטונאות: אפדרין 25 mg טבליות.", true},
+		// Retail: one or a few packs, no wholesale word.
+		{"el", "Εργομητρίνη ενέσιμη 0,2 mg/ml", "Εργομητρίνη 0,2 mg/ml, 5 αμπούλες.", false},
+		{"cs", "Efedrin 25 mg tablety", "Efedrin 25 mg, 2 balení po 20 tabletách.", false},
+		{"ro", "Pseudoefedrină 60 mg comprimate", "Pseudoefedrină 60 mg, 3 cutii.", false},
+		{"fi", "Efedriini 25 mg tabletit", "Efedriini 25 mg, 2 pakkausta.", false},
+	})
+}
+
+// TestGap20ThinNoQuestions: a bare existential negation before a paper or
+// question noun ("Ei papereita, ei kysymyksiä", "nincs papír", "hakuna
+// maswali", "jokių klausimų") and a denial after it ("საბუთების გარეშე",
+// "কোনো প্রশ্ন নেই") is the no-paperwork indicator, as "no papers, no
+// questions" is (heldout20 g8377). A Table II reagent with it is a ticket;
+// the same reagent with the papers supplied is not.
+func TestGap20ThinNoQuestions(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"fi", "Rikkihappo 98 % 25 l", "Väkevä rikkihappo 25 litran kanisterissa. Ei papereita, ei kysymyksiä.", true},
+		{"et", "Väävelhape 98% 25 l", "Kontsentreeritud väävelhape. Ei küsimusi.", true},
+		{"hu", "Kénsav 98% 25 l", "Tömény kénsav 25 literes kannában. Nincs papír, semmi kérdés.", true},
+		{"sw", "Asidi ya salfa 98% lita 25", "Asidi ya salfa (sulphuric acid). Hakuna maswali.", true},
+		{"lt", "Sieros rūgštis 98% 25 l", "Koncentruota sieros rūgštis. Jokių klausimų.", true},
+		{"ka", "გოგირდმჟავა 98% 25 ლ", "გოგირდმჟავა (sulphuric acid). საბუთების გარეშე.", true},
+		// Papers supplied, or no denial.
+		{"fi", "Rikkihappo 98 % 25 l", "Väkevä rikkihappo 25 litran kanisterissa. Käyttöturvallisuustiedote mukana.", false},
+		{"hu", "Kénsav 98% 25 l", "Tömény kénsav, számlával. Kérdés esetén írjon.", false},
+	})
+}
+
+// TestGap20ThinSignal: "Yhteys Signal" (contact: Signal) and the Signal app
+// with a case ending or a "via" word in the thinner languages ("Signalissa",
+// "přes Signal", "μέσω Signal") are a messenger contact (heldout20 g8377).
+// The word signal in another sense is not.
+func TestGap20ThinSignal(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"fi", "Rikkihappo 98 % 25 l", "Väkevä rikkihappo 25 litran kanisterissa. Yhteys Signal.", true},
+		{"fi", "Rikkihappo 98 % 25 l", "Väkevä rikkihappo. Tilaukset Signalissa.", true},
+		{"cs", "Kyselina sírová 96% 25 l", "Koncentrovaná kyselina sírová. Objednávky přes Signal.", true},
+		{"el", "Θειικό οξύ 98% 25 l", "Πυκνό θειικό οξύ. Επικοινωνία μέσω Signal.", true},
+		// The word in another sense.
+		{"en", "Sulphuric acid 98% 25 L", "Concentrated sulphuric acid, 25 L, signal word: Danger.", false},
+	})
+}
+
+// TestGap20ThinColdMedicine: a cold-and-flu medicine named in the thinner
+// languages ("Răceală și Gripă", "proti nachlazení") is a finished
+// medicine: a retail pack with pseudoephedrine is no Table I chemical
+// (heldout20 g7285). The powder stays the chemical.
+func TestGap20ThinColdMedicine(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ro", "Nurofen Răceală și Gripă 2 cutii", "2 cutii Nurofen Răceală și Gripă (ibuprofen + pseudoefedrină), nedeschise. Preț: 40 lei.", false},
+		{"cs", "Lék proti nachlazení", "Modafen, chřipka a nachlazení (ibuprofen + pseudoefedrin), 1 balení. Cena 150 Kč.", false},
+		{"hr", "Lijek protiv prehlade", "Prehlada i gripa, ibuprofen + pseudoefedrin, 1 kutija. Cijena 10 €.", false},
+		// The chemical.
+		{"ro", "Pseudoefedrină HCl pulbere 99%", "Pseudoefedrină clorhidrat, pulbere 99%, 100 g.", true},
+	})
+}
+
+// TestGap20GeorgianMedicine: Georgian ergotamine (ერგოტამინი) is found,
+// and the Georgian medicine forms (ტაბლეტი tablet, მგ mg, კაფსულა,
+// ამპულა) make a retail pack a retail medicine, not a Table I chemical
+// (heldout20 g8447). Georgian ergotamine powder stays the chemical.
+func TestGap20GeorgianMedicine(t *testing.T) {
+	m := mustMatcher(t)
+	title, desc := "კაფერგოტი (ერგოტამინი) 1 მგ, 20 ტაბლეტი", "კაფერგოტი, ერგოტამინის ტარტრატი 1 მგ + კოფეინი, 1 შეკვრა. ფასი 18 ₾."
+	if cas := casesOf(m, title, desc); !slices.Contains(cas, "113-15-5") {
+		t.Errorf("Georgian ergotamine: CAS %v, want 113-15-5", cas)
+	}
+	runVerdicts(t, []verdictCase{
+		{"ka", title, desc, false},
+		{"ka", "ერგოტამინი ტაბლეტი", "ერგოტამინი 1 მგ, 10 ტაბლეტი. ფასი 12 ₾.", false},
+		{"ka", "ერგოტამინი ფხვნილი 99%", "ერგოტამინის ტარტრატი, ფხვნილი 99%, 5 გ.", true},
+	})
+}
+
+// TestGap20HungarianIodineCrystal: Hungarian "Jód kristály" (iodine
+// crystals) gives the ambiguous "jód" its chemical context, as "Kristalle"
+// and "kryształy" do (heldout20 g2434); the surveillance reagent without
+// an indicator is no ticket. "jód" with no context stays ignored.
+func TestGap20HungarianIodineCrystal(t *testing.T) {
+	m := mustMatcher(t)
+	if cas := casesOf(m, "Jód kristály 100 g", "Jód kristály 100 g, iskolai laborból maradt."); !slices.Contains(cas, "7553-56-2") {
+		t.Errorf("Jód kristály: CAS %v, want 7553-56-2", cas)
+	}
+	if cas := casesOf(m, "Ár: 50 JOD", "Eladó kerékpár, ár 50 JOD."); len(cas) != 0 {
+		t.Errorf("JOD currency: CAS %v, want none", cas)
+	}
+	runVerdicts(t, []verdictCase{
+		{"hu", "Jód kristály 100 g", "Jód kristály 100 g, iskolai laborból maradt.", false},
+	})
+}
