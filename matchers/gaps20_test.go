@@ -115,3 +115,50 @@ func TestGap20HungarianIodineCrystal(t *testing.T) {
 		{"hu", "Jód kristály 100 g", "Jód kristály 100 g, iskolai laborból maradt.", false},
 	})
 }
+
+// TestGap20DeniedPharmacyLook: a pharmacy word that says what a plain
+// parcel does not look like ("bez żadnych oznaczeń apteki", "sans rien qui
+// rappelle une pharmacie", "no pharmacy label") is part of the stealth
+// phrase, not a licensed-seller signal that offsets it (heldout14 i0144,
+// i0210). A pharmacy or licence named in its own sentence still offsets.
+func TestGap20DeniedPharmacyLook(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"pl", "Pseudoefedryna 60 mg, 20 tabletek (Sudafed)", "Paczka bez żadnych oznaczeń apteki, wygląda jak prywatna przesyłka. Cena 30 zł.", true},
+		{"fr", "Pseudoéphédrine 60 mg, 20 comprimés", "Envoi dans une enveloppe toute simple, sans rien qui rappelle une pharmacie. Prix 15 €.", true},
+		{"en", "Pseudoephedrine 60 mg, 24 tablets", "Shipped in a plain box, no pharmacy label on it. Price £12.", true},
+		// A licensed seller named apart from the packaging still offsets it.
+		{"en", "Pseudoephedrine 60 mg, 24 tablets", "Registered pharmacy, licence number 40231. Discreet packaging. Price £12.", false},
+	})
+}
+
+// TestGap20NotAskedAbout: "we don't ask about …" with a preposition before
+// the paper noun ("Nie pytamy o firmę", "не спрашиваем о …"), a German
+// denial after a modal and pronouns ("den Verwendungszweck müssen Sie uns
+// nicht nennen") and Turkish "doktora gitmene gerek yok" (no need to go to
+// a doctor) deny the paperwork (heldout14 i0167, i0053, i0168). Asking
+// for it is no denial.
+func TestGap20NotAskedAbout(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"pl", "Toluen 99%, 5 l", "Nie pytamy o firmę ani o cel zakupu.", true},
+		{"en", "Toluene 99%, 5 L", "We don't ask about the purpose.", true},
+		{"de", "Piperidin 99 %, 500 ml", "Auch an Privatpersonen; den Verwendungszweck müssen Sie uns nicht nennen.", true},
+		{"tr", "Psödoefedrin (pseudoephedrine) 60 mg 20 tablet", "Doktora gitmene gerek yok, kapına gelsin. Fiyat 150 TL.", true},
+		// Asked for, not denied.
+		{"pl", "Toluen 99%, 5 l", "Pytamy o cel zakupu i dane firmy.", false},
+		{"de", "Piperidin 99 %, 500 ml", "Den Verwendungszweck müssen Sie uns nennen.", false},
+		{"tr", "Psödoefedrin (pseudoephedrine) 60 mg 20 tablet", "Reçete ile satılır, doktora gitmeniz gerekir. Fiyat 150 TL.", false},
+	})
+}
+
+// TestGap20ManifestListsAs: a shipping document that "lists it as" another
+// product is mislabelling, like "the invoice will read" (heldout14 i0170);
+// the true name after a UN number ("lists it as UN1193 ethyl methyl
+// ketone", heldout14 i0201) or the UN number alone is not.
+func TestGap20ManifestListsAs(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Methyl ethyl ketone 99%, 20 L", "The manifest lists it as car shampoo.", true},
+		{"en", "Toluene 99%, 20 L", "Our invoice lists it as paint thinner for furniture.", true},
+		{"en", "Methyl ethyl ketone 99%, 20 L", "The manifest lists it as UN1193 ethyl methyl ketone, class 3.", false},
+		{"en", "Methyl ethyl ketone 99%, 20 L", "The manifest lists it as UN 1193.", false},
+	})
+}
