@@ -400,11 +400,11 @@ type evaluation struct {
 	// lics are the licensed-seller words found (not negated, not in a
 	// denied paper phrase), in text order; licensed is the first one left
 	// once the denied packaging phrases are known.
-	lics     []licHit
-	nonOffer []string
-	offer      bool
-	offerWeak  bool
-	priced     bool // the price field is not empty
+	lics      []licHit
+	nonOffer  []string
+	offer     bool
+	offerWeak bool
+	priced    bool // the price field is not empty
 	// offerContact: a weak offer word that is no unit (delivery, contact,
 	// "available"); reports quote quantities, rarely these.
 	offerContact bool
