@@ -162,3 +162,20 @@ func TestGap20ManifestListsAs(t *testing.T) {
 		{"en", "Methyl ethyl ketone 99%, 20 L", "The manifest lists it as UN 1193.", false},
 	})
 }
+
+// TestGap20GlycidicAcidReversed: the glycidic acid named before its
+// family abbreviation ("Glycidic acid BMK", "glycidic acid PMK") is the
+// glycidic acid, not the bare ketone BMK or PMK names (heldout11 x0158).
+func TestGap20GlycidicAcidReversed(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct{ title, want, not string }{
+		{"Glycidic acid BMK 1 kg", "25547-51-7", "103-79-7"},
+		{"Glʏcɪdɪc ᴀcɪd ʙᴍᴋ 1 kg", "25547-51-7", "103-79-7"},
+		{"Glycidic acid PMK 1 kg", "2167189-50-4", "4676-39-5"},
+	} {
+		cas := casesOf(m, tc.title, "")
+		if !slices.Contains(cas, tc.want) || slices.Contains(cas, tc.not) {
+			t.Errorf("%q: CAS %v, want %s and not %s", tc.title, cas, tc.want, tc.not)
+		}
+	}
+}
