@@ -3,6 +3,8 @@ package matchers
 import (
 	"slices"
 	"testing"
+
+	"github.com/precwatch/precwatch"
 )
 
 // TestGap20ThinWholesale: wholesale words and counts of packs, boxes,
@@ -176,6 +178,75 @@ func TestGap20GlycidicAcidReversed(t *testing.T) {
 		cas := casesOf(m, tc.title, "")
 		if !slices.Contains(cas, tc.want) || slices.Contains(cas, tc.not) {
 			t.Errorf("%q: CAS %v, want %s and not %s", tc.title, cas, tc.want, tc.not)
+		}
+	}
+}
+
+// TestGap20BuyerAsks: a post that only asks for a substance ("Looking for
+// …", "Need … DM me with price", "Anyone selling …? pm me", "Buying …")
+// offers nothing; the "PM me" asks for offers. A seller who looks for
+// buyers, a hook question ("Need ephedrine? DM us") and a reply that
+// answers the thread's question with an offer ("Re: Where can I buy … I
+// have 1 L spare, PM me", heldout5 r0414) stay offers.
+func TestGap20BuyerAsks(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Looking for pseudoephedrine powder", "Need pseudoephedrine HCl 500 g urgently, DM me with price.", false},
+		{"en", "Need BMK oil", "Anyone selling BMK oil? pm me", false},
+		{"en", "Buying safrole 5 L", "Buying safrole, 5 L, good price paid. PM me.", false},
+		{"es", "¿Quién vende efedrina?", "¿Quién vende efedrina en polvo? Mándame un privado.", false},
+		{"ru", "Где купить эфедрин?", "Где купить эфедрин? Пишите в личку.", false},
+		// Offers.
+		{"en", "Ephedrine HCl 99% 1 kg", "Ephedrine HCl powder 99%, 1 kg. PM me.", true},
+		{"en", "Ephedrine HCl 99%", "Looking for buyers of our ephedrine HCl 99%, 1 kg lots. PM me.", true},
+		{"en", "Ephedrine HCl 99%", "Need ephedrine? DM us, 1 kg in stock.", true},
+		{"en", "Re: Where can I buy safrole in the EU?", "I have 1 L spare, 60 EUR, PM me.", true},
+		{"en", "Pseudoephedrine 60 mg 24 tabs", "No need for a prescription, pseudoephedrine 60 mg, 24 tabs, BTC only. $40", true},
+	})
+}
+
+// TestGap20PressNoProblem: a press report that quotes an evasion phrase
+// ("la aduana no es problema", "gümrük sorun değil", "bea cukai tidak
+// masalah") names who said it (a spokesman, the paper): it reports, it
+// offers nothing. An offer with the phrase stays an offer.
+func TestGap20PressNoProblem(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"es", "Efedrina: la policía no ve problema", "El portavoz de la policía dijo que la aduana no es problema para las redes que trafican efedrina, según el diario El País.", false},
+		{"tr", "Efedrin kaçakçılığı", "Gazete haberine göre çete, gümrük sorun değil diyerek 200 kg efedrin getirdi.", false},
+		{"id", "Penyelundupan efedrin", "Menurut juru bicara, sindikat itu menganggap bea cukai tidak masalah untuk efedrin 50 kg.", false},
+		// Offers.
+		{"es", "Acetona 99,5%, 20 L", "Grado técnico. Aduana sin problema, solo bitcoin.", true},
+		{"tr", "Aseton (acetone) 10 L", "Teknik. Gümrük sorun değil, sadece bitcoin.", true},
+	})
+}
+
+// TestGap20Phone00: an international number written with the call prefix
+// 00 instead of '+' ("0044 7700 900123", "Tel. 0049 170 5550123") is a
+// phone observable in E.164 form, as "+44 7700 900123" is. A product
+// code, a decimal or a number too short or too long is not.
+func TestGap20Phone00(t *testing.T) {
+	m := mustMatcher(t)
+	phones := func(desc string) []string {
+		var out []string
+		for _, o := range m.Match(&precwatch.Listing{Title: "Acetone 20 L", Description: desc}).Observables {
+			if o.Type == precwatch.ObservablePhone {
+				out = append(out, o.Value)
+			}
+		}
+		return out
+	}
+	for desc, want := range map[string][]string{
+		"Acetone technical 20 L. Call 0044 7700 900123": {"+447700900123"},
+		"Aceton technisch 20 L. Tel. 0049 170 5550123":  {"+491705550123"},
+		"Aceton 20 L, Tel.-Nr.: 0049-30-1234567":        {"+49301234567"},
+		"Acetone 20 L, tel 00447700900123":              {"+447700900123"},
+		"Acetone 20 L, EAN 0049000012345":               nil,
+		"Acetone 20 L, price 0.0049 per ml":             nil,
+		"Acetone 20 L, order 00123456":                  nil,
+		"Acetone 20 L, call 0044 77":                    nil,
+		"Acetone 20 L, serial 00447700900123":           nil,
+	} {
+		if got := phones(desc); !slices.Equal(got, want) {
+			t.Errorf("%q: phones %v, want %v", desc, got, want)
 		}
 	}
 }
