@@ -174,7 +174,7 @@ func replyTitle(b []byte) bool {
 // deniedNeedWords right before a buy-request cue deny it ("no need",
 // "не нужно"): "No need for a prescription, ephedrine 30 mg" asks for
 // nothing.
-var deniedNeedWords = []string{"no", "not", "don't", "dont", "never", "without", "не", "nie", "kein", "keine", "nao", "pas"}
+var deniedNeedWords = []string{"no", "not", "don't", "dont", "never", "without", "не", "nie", "kein", "keine", "nao", "pas", "tidak", "tak", "ga", "gak", "nggak"}
 
 // sellerSeeksWords between a buy-request cue and the mention make the
 // seller the one who looks, for buyers ("looking for distributors of our

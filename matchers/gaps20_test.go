@@ -250,3 +250,13 @@ func TestGap20Phone00(t *testing.T) {
 		}
 	}
 }
+
+// TestGap20BuyerCueTraps: words that look like buy requests but are not
+// one before a name: French "recherche" (research), a denied need in
+// Indonesian ("tidak butuh resep").
+func TestGap20BuyerCueTraps(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"fr", "Produits de recherche", "Produits de recherche : éphédrine HCl 99 %, 100 g. Prix 200 €.", true},
+		{"id", "Pseudoefedrin 60 mg", "Tidak butuh resep, pseudoefedrin 60 mg, hanya bitcoin. Rp 300.000", true},
+	})
+}
