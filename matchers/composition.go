@@ -105,10 +105,14 @@ const maxWantedGap = 24
 // hook, not a request, and so is a cue said of the reader ("if you are
 // looking to buy PMK, contact us").
 func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
+	if f.name == precwatch.FieldTitle && replyTitle(f.norm) {
+		return false // "Re: Where can I buy …": the thread's question, not this post's
+	}
 	for _, c := range f.window(h.s-maxWantedGap-12, h.s) {
-		if c.pat < 0 || c.e > h.s || h.s-c.e > maxWantedGap || m.pats[c.pat].kinds&kWanted == 0 {
+		if c.pat < 0 || c.e > h.s || h.s-c.e > maxWantedGap || m.pats[c.pat].kinds&(kWanted|kWantedAsk) == 0 {
 			continue
 		}
+		ask := m.pats[c.pat].kinds&kWantedAsk != 0
 		if gap := f.norm[c.e:h.s]; bytes.ContainsAny(gap, ".!?;\n") || bytes.ContainsRune(gap, '。') {
 			continue
 		}
@@ -118,10 +122,11 @@ func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
 				offer = true
 			}
 		}
-		if offer || wordsBefore(f.norm, int(c.s), readerWords, 3) {
+		if offer || wordsBefore(f.norm, int(c.s), readerWords, 3) || wordsBefore(f.norm, int(c.s), deniedNeedWords, 1) ||
+			wordsIn(f.norm[c.e:h.s], sellerSeeksWords) {
 			continue
 		}
-		return !questionAfter(f.norm, int(h.e))
+		return ask || !questionAfter(f.norm, int(h.e))
 	}
 	return false
 }
@@ -150,6 +155,47 @@ func (m *Matcher) buyRequestAfter(f *field, h *subHit) bool {
 			}
 		}
 		return !questionAfter(f.norm, int(c.e))
+	}
+	return false
+}
+
+// replyTitle reports whether a title is a forum reply's ("Re: …", "AW:
+// …", "Odp: …"): it quotes the thread's question, and the post may answer
+// it with an offer.
+func replyTitle(b []byte) bool {
+	for _, p := range [...]string{"re:", "re :", "aw:", "sv:", "odp:", "ynt:", "ответ:"} {
+		if bytes.HasPrefix(b, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedNeedWords right before a buy-request cue deny it ("no need",
+// "не нужно"): "No need for a prescription, ephedrine 30 mg" asks for
+// nothing.
+var deniedNeedWords = []string{"no", "not", "don't", "dont", "never", "without", "не", "nie", "kein", "keine", "nao", "pas", "tidak", "tak", "ga", "gak", "nggak"}
+
+// sellerSeeksWords between a buy-request cue and the mention make the
+// seller the one who looks, for buyers ("looking for distributors of our
+// ephedrine"): an offer, not a request.
+var sellerSeeksWords = []string{"buyer", "buyers", "customer", "customers", "client", "clients", "distributor", "distributors",
+	"reseller", "resellers", "partner", "partners", "agent", "agents", "importer", "importers", "wholesaler", "wholesalers"}
+
+// wordsIn reports whether a word of words stands in b as a whole word.
+func wordsIn(b []byte, words []string) bool {
+	for _, w := range words {
+		for i := 0; ; {
+			j := bytes.Index(b[i:], []byte(w))
+			if j < 0 {
+				break
+			}
+			s, e := i+j, i+j+len(w)
+			if (s == 0 || !isAlnumByte(b[s-1])) && (e == len(b) || !isAlnumByte(b[e])) {
+				return true
+			}
+			i = e
+		}
 	}
 	return false
 }

@@ -14,16 +14,10 @@ const heldout14Path = "../testdata/heldout14/listings.jsonl"
 // listed but left out of the assertion.
 var heldout14KnownGaps = map[string]string{
 	"i0005": "a pharmacy word ('Original de farmacia') is a licensed-seller signal that offsets the one indicator (project decision of round 8, u0010)",
-	"i0144": "'apteki' (pharmacy) is a licensed-seller signal that offsets the one indicator, although it is part of 'no pharmacy markings'",
-	"i0210": "'pharmacie' in 'sans rien qui rappelle une pharmacie' is a licensed-seller signal that offsets the one indicator",
-	"i0053": "'den Verwendungszweck müssen Sie uns nicht nennen': the denial ends the clause, four words after the noun",
 	"i0058": "'Документи та пояснення, для чого вам, не потрібні': the denial follows a list broken by commas",
-	"i0167": "'Nie pytamy o firmę ani o cel zakupu': a preposition and an unlisted noun between cue and noun",
-	"i0168": "'Doktora gitmene gerek yok': a verb between the noun and the denial",
 	"i0166": "'On ne vous demandera jamais à quoi ça sert': a question about the use, no paper noun",
 	"i0164": "'Skip the pharmacy queue and the ID scan': no paper noun next to the cue, and no offer word",
 	"i0065": "'Auf der Rechnung steht Duftöl': an unquoted false name after a verb ('steht') too common to be a cue",
-	"i0170": "'The manifest lists it as car shampoo': an unquoted false name after 'lists it as'",
 	"i0148": "'доставка через своих людей на границе': insiders at the border, no evasion word",
 	"i0213": "'we've never had one held, we route through a third country': no control noun in the sentence",
 	"i0157": "'Coins only, BTC or XMR. Cards bounce.': 'coins' is no crypto word and 'only' sits in another clause",

@@ -85,6 +85,10 @@ type lexicon struct {
 		// a mention right before one (a quantity between allowed) is
 		// wanted.
 		WantedAfter []string `yaml:"wanted_after"`
+		// WantedQuestion: buy requests asked as a question ("who sells",
+		// "anyone selling", "where can I buy"): like Wanted, but the
+		// question mark after the mention is the request's own.
+		WantedQuestion []string `yaml:"wanted_question"`
 		// List: cues that open a list of a blend's constituents or notes
 		// ("natural constituents include", "heart notes:"): every mention
 		// after one, to the end of its sentence (commas and colons do not

@@ -341,6 +341,13 @@ type indCand struct {
 	fr    int16 // 1 + the indicator frame it comes from, 0 for none
 }
 
+// licHit is a licensed-seller word: its field, where it starts and its
+// pattern's text.
+type licHit struct {
+	field, s int32
+	text     string
+}
+
 // ctxHit is the position of a context word.
 type ctxHit struct {
 	field int32
@@ -390,10 +397,14 @@ type evaluation struct {
 	bulk       bool
 	bulkWhy    string
 	licensed   string
-	nonOffer   []string
-	offer      bool
-	offerWeak  bool
-	priced     bool // the price field is not empty
+	// lics are the licensed-seller words found (not negated, not in a
+	// denied paper phrase), in text order; licensed is the first one left
+	// once the denied packaging phrases are known.
+	lics      []licHit
+	nonOffer  []string
+	offer     bool
+	offerWeak bool
+	priced    bool // the price field is not empty
 	// offerContact: a weak offer word that is no unit (delivery, contact,
 	// "available"); reports quote quantities, rarely these.
 	offerContact bool
@@ -505,8 +516,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				ev.bulkWhy = p.text
 				ev.bulkAt = [3]int32{int32(fi), h.s, h.e}
 			}
-			if k&kLicensed != 0 && ev.licensed == "" && !m.negatedAt(f, h.s) && !overlapsAny(paper, h) {
-				ev.licensed = p.text
+			if k&kLicensed != 0 && !m.negatedAt(f, h.s) && !overlapsAny(paper, h) {
+				ev.lics = append(ev.lics, licHit{field: int32(fi), s: h.s, text: p.text})
 			}
 			if k&kNotSubstance != 0 {
 				// A not-substance noun given as an extra ("+ free ebook")
@@ -778,6 +789,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
+			if c.ii == m.stealth && len(ev.lics) > 0 {
+				m.dropDeniedLicensed(ev, f, c)
+			}
 			if c.ii == m.crypto && !ev.cryptoOnly {
 				ev.cryptoOnly = m.onlyNear(f, c.s, c.e)
 			}
@@ -812,6 +826,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, ev.obsField[oi], quoteObservable(fields, ev.obsField[oi], o))
 		case precwatch.ObservableBitcoin, precwatch.ObservableEthereum, precwatch.ObservableMonero, precwatch.ObservableTron:
 			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, ev.obsField[oi], quoteObservable(fields, ev.obsField[oi], o))
+		}
+	}
+	for _, l := range ev.lics {
+		if l.text != "" {
+			ev.licensed = l.text
+			break
 		}
 	}
 	if ev.notSubst != "" && slices.Contains(ev.bonusNoun, ev.notSubstPat) {
@@ -978,16 +998,46 @@ func namesOwnProduct(f *field, c indCand, hits []subHit) bool {
 		}
 	}
 	if lo == hi {
-		// No quote: a name right after the phrase, or inside a frame.
+		// No quote: a name right after the phrase, or inside a frame. A
+		// UN number first ("lists it as UN1193 ethyl methyl ketone") is the
+		// dangerous-goods designation: the name after it is still the
+		// true one, and the number alone names no false product.
 		lo, hi = c.s, c.e
+		at := c.e
+		if n := unNumberAt(f.norm, int(at)+1); n > 0 {
+			if at+1+int32(n) >= int32(len(f.norm)) || !isASCIIAlpha(f.norm[at+1+int32(n)]) && f.norm[at+1+int32(n)] != ' ' {
+				return true
+			}
+			at += int32(n) + 1
+		}
 		for _, h := range hits {
-			if h.field == c.field && h.s >= c.e && h.s <= c.e+1 {
+			if h.field == c.field && h.s >= at && h.s <= at+1 {
 				hi = h.e
 				break
 			}
 		}
 	}
 	return spanNamesOwn(c.field, lo, hi, hits)
+}
+
+// unNumberAt returns the length of a UN dangerous-goods number at b[i:]
+// ("un1193", "un 1193", "un-1193") followed by a space or the end, or 0.
+func unNumberAt(b []byte, i int) int {
+	if i < 0 || i+6 > len(b) || b[i] != 'u' || b[i+1] != 'n' || i > 0 && isASCIIAlpha(b[i-1]) {
+		return 0
+	}
+	j := i + 2
+	if b[j] == ' ' || b[j] == '-' {
+		j++
+	}
+	k := j
+	for k < len(b) && isDigit(b[k]) {
+		k++
+	}
+	if k-j != 4 || k < len(b) && (isASCIIAlpha(b[k]) || isDigit(b[k])) {
+		return 0
+	}
+	return k - i
 }
 
 // spanNamesOwn reports whether norm[lo:hi] of field fi names a substance
@@ -2134,6 +2184,35 @@ func (ev *evaluation) addIndicator(d indicatorDef, f *field, s, e int32) {
 	ev.addIndicatorText(d, f.name, strings.TrimSpace(f.orig[os:end]))
 }
 
+// dropDeniedLicensed clears the licensed-seller words that describe what a
+// stealth parcel does not look like: a pharmacy word in the same sentence
+// after the packaging phrase c, with a negation between ("Paczka bez
+// żadnych oznaczeń apteki", "une enveloppe toute simple, sans rien qui
+// rappelle une pharmacie", "plain box, no pharmacy label") names no
+// licensed seller (heldout14 i0144, i0210).
+func (m *Matcher) dropDeniedLicensed(ev *evaluation, f *field, c indCand) {
+	const reach = 48
+	for i := range ev.lics {
+		l := &ev.lics[i]
+		if l.text == "" || c.field != l.field || l.s < c.s || l.s-c.e > reach {
+			continue
+		}
+		if l.s < c.e {
+			l.text = "" // inside the packaging phrase itself
+			continue
+		}
+		if bytes.ContainsAny(f.norm[c.e:l.s], ".;!?\n") {
+			continue
+		}
+		for _, h := range f.window(c.s, l.s) {
+			if h.pat >= 0 && h.e <= l.s && m.pats[h.pat].kinds&(kNegBefore|kNegImmediate|kPaperBefore) != 0 {
+				l.text = ""
+				break
+			}
+		}
+	}
+}
+
 // quoteObservable is the text of field fieldName where observable o
 // stands, with the word before it ("Telegram @tolueno_br", "wickr: lab"),
 // as the listing writes it; else (a phone number written with spaces)
@@ -2359,7 +2438,7 @@ func isCJKStart(b []byte) bool {
 // reset clears the evaluation for the next listing, keeping its buffers.
 func (ev *evaluation) reset() {
 	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
-		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], msgKeys: ev.msgKeys, chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], cands: ev.cands[:0], react: ev.react[:0], casSubs: ev.casSubs[:0],
+		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], msgKeys: ev.msgKeys, chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], lics: ev.lics[:0], cands: ev.cands[:0], react: ev.react[:0], casSubs: ev.casSubs[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0],
 		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0], bonusNoun: ev.bonusNoun[:0]}

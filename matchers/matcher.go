@@ -89,6 +89,7 @@ const (
 	kAuthority
 	kIndShare
 	kIndBlockNear
+	kWantedAsk
 )
 
 // termRef ties a pattern to a substance term.
@@ -411,7 +412,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.Paperwork.PackagingNouns, kPackNoun}, {lex.Paperwork.PackagingBefore, kPackBefore},
 		{lex.Paperwork.PackagingAfter, kPackAfter},
 		{lex.Payment.Fiat, kFiat},
-		{lex.Composition.Wanted, kWanted}, {lex.Composition.WantedAfter, kWantedAfter},
+		{lex.Composition.Wanted, kWanted}, {lex.Composition.WantedAfter, kWantedAfter}, {lex.Composition.WantedQuestion, kWantedAsk},
 		{lex.IndicatorNegation.Unavailable, kIndNegAfter | kIndUnavail},
 		{lex.IndicatorNegation.Before, kIndNegBefore}, {lex.IndicatorNegation.Immediate, kIndNegImmediate},
 		{lex.IndicatorNegation.After, kIndNegAfter},

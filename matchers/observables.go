@@ -175,7 +175,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	long := hasLongToken(text)
 	// '.' first: nearly every text holds one, and IndexByte finds it
 	// without the byte-by-byte loop of ContainsAny.
-	if !long && strings.IndexByte(text, '.') < 0 && !strings.ContainsAny(text, "@+:/])") {
+	if !long && strings.IndexByte(text, '.') < 0 && !strings.ContainsAny(text, "@+:/])") && !strings.Contains(text, "00") {
 		return out
 	}
 	var lower []byte
@@ -500,7 +500,70 @@ func findPhones(s string) []string {
 		}
 		i = last - 1
 	}
+	return appendPhones00(out, s)
+}
+
+// appendPhones00 appends the international numbers written with the call
+// prefix 00 instead of '+' ("0044 7700 900123", "0049 170 5550123",
+// "00447700900123"): 00, a country code, and 9 to 15 digits in all after
+// the 00 (the E.164 bound; zone 1 exactly 11), in groups split by spaces
+// or dashes only (a decimal or a date has dots), standing alone as a word,
+// and not after a product-code word ("EAN 0049…", "Art.-Nr. 0044…").
+func appendPhones00(out []string, s string) []string {
+	for i := 0; i+2 < len(s); {
+		k := strings.Index(s[i:], "00")
+		if k < 0 {
+			break
+		}
+		i += k
+		if i > 0 && (isAlnumByte(s[i-1]) || strings.IndexByte("+.,/#-_", s[i-1]) >= 0) ||
+			i+2 >= len(s) || s[i+2] < '1' || s[i+2] > '9' {
+			i += 2
+			for i < len(s) && isDigit(s[i]) {
+				i++
+			}
+			continue
+		}
+		j, digits, last := i+2, 0, i+2
+		for j < len(s) && j-i < 26 {
+			c := s[j]
+			if isDigit(c) {
+				digits++
+				last = j + 1
+			} else if c != ' ' && c != '-' || j+1 >= len(s) || !isDigit(s[j+1]) {
+				break
+			}
+			j++
+		}
+		cc := countryCodeLen(s[i+2 : min(last, i+6)])
+		ok := digits >= 9 && digits <= 15 && cc > 0 && !(last < len(s) && isAlnumByte(s[last])) &&
+			(s[i+2] != '1' || digits == 11) && !codeWordBefore(s, i)
+		if ok {
+			out = append(out, phoneDigits(s[i:last]))
+		}
+		i = max(last, i+2)
+	}
 	return out
+}
+
+// codeWordBefore reports whether the word before s[i] (past spaces, a
+// colon, a dot or "#") names a product or document code, not a phone.
+func codeWordBefore(s string, i int) bool {
+	e := i
+	for e > 0 && strings.IndexByte(" :.#-", s[e-1]) >= 0 {
+		e--
+	}
+	b := e
+	for b > 0 && isAlnumByte(s[b-1]) {
+		b--
+	}
+	w := strings.ToLower(s[b:e])
+	switch w {
+	case "ean", "upc", "gtin", "sku", "isbn", "issn", "barcode", "lot", "batch", "ref", "art", "item", "order", "invoice",
+		"code", "serial", "sn", "model", "part", "pn", "cas", "un", "pzn", "artnr", "bestellnr":
+		return true
+	}
+	return false
 }
 
 // hasLongToken reports whether s holds an alphanumeric run of at least 26
