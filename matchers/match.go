@@ -1840,12 +1840,46 @@ func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
 			continue
 		}
 		for _, o := range hits {
-			if o.sub != h.sub && !o.negated && m.tokens[o.sub][w] && m.tokens[o.sub][abbr] {
+			if o.sub != h.sub && !o.negated && m.tokens[o.sub][abbr] && (m.tokens[o.sub][w] || m.tokenInflected(o.sub, w)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// tokenInflected reports whether word w is a word of substance sub's terms
+// with another case ending: "BMK glitsydnu kyslotu" (accusative) beside
+// "BMK glitsydna kyslota", "гліцидну" beside "гліцидна". The stems
+// compared keep five letters or more.
+func (m *Matcher) tokenInflected(sub int32, w string) bool {
+	stems := m.tokenStems[sub]
+	if len(stems) == 0 {
+		return false
+	}
+	r := []rune(w)
+	for cut := 1; cut <= 3 && len(r)-cut >= 5; cut++ {
+		if stems[string(r[:len(r)-cut])] {
+			return true
+		}
+	}
+	return false
+}
+
+// inflectionStems returns the stems of the words of toks that are six
+// letters or longer, without their last one or two letters.
+func inflectionStems(toks map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for t := range toks {
+		r := []rune(t)
+		if len(r) < 6 || !unicode.IsLetter(r[len(r)-1]) {
+			continue
+		}
+		for cut := 1; cut <= 2 && len(r)-cut >= 5; cut++ {
+			out[string(r[:len(r)-cut])] = true
+		}
+	}
+	return out
 }
 
 // spacedCASAfter parses a CAS number in any separated form that starts

@@ -205,6 +205,15 @@ type Matcher struct {
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
 	pool       sync.Pool
 
+	// abbrOwner: the substance of each normalised abbreviation;
+	// derivStreet: per street name of a derivative, the abbreviation of
+	// its parent it holds (siblingNamed).
+	abbrOwner   map[string]int32
+	derivStreet map[string]string
+	// tokenStems: per substance, the words of its terms without an
+	// inflectional ending (inflectionStems).
+	tokenStems []map[string]bool
+
 	// frameBlocks: per indicator, the normalised block words of its frames.
 	frameBlocks map[int16][][]byte
 }
@@ -289,7 +298,39 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				}
 			}
 		}
-		m.tokens = append(m.tokens, substanceTokens(s))
+		toks := substanceTokens(s)
+		// Russian and Ukrainian names in Latin letters ("Psevdoefedryn
+		// hidrokhlorid", "BMK glitsydna kyslota"), with their case endings.
+		for _, lang := range []string{"ru", "uk"} {
+			for _, t := range s.Names[lang] {
+				for _, part := range splitTerm(t) {
+					if _, amb := ambTerms[strings.TrimSpace(Normalize(part).String())]; amb {
+						continue
+					}
+					for _, l := range translitNames(part, lang) {
+						for _, v := range termVariants(l) {
+							if i, ok := b.index[v]; ok && slices.ContainsFunc(b.pats[i].refs, func(r termRef) bool { return r.sub != int32(si) }) {
+								continue // another substance's word
+							}
+							b.add(v, kSubstance).refs = append(b.pat(v).refs, termRef{sub: int32(si), kind: precwatch.HitTranslation, term: l, amb: -1})
+						}
+						if stem, n := inflectionStem(l, lang); n > 0 {
+							p := b.addSuffix(stem, n)
+							if !slices.ContainsFunc(p.refs, func(r termRef) bool { return r.sub != int32(si) }) {
+								p.refs = append(p.refs, termRef{sub: int32(si), kind: precwatch.HitTranslation, term: l, amb: -1})
+							}
+						}
+						for _, w := range strings.FieldsFunc(Normalize(l).String(), func(r rune) bool {
+							return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-')
+						}) {
+							toks[w] = true
+						}
+					}
+				}
+			}
+		}
+		m.tokens = append(m.tokens, toks)
+		m.tokenStems = append(m.tokenStems, inflectionStems(toks))
 		for ai, a := range s.Ambiguous {
 			for _, v := range termVariants(a.Term) {
 				p := b.add(v, kSubstance)
