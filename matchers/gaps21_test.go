@@ -52,3 +52,37 @@ func TestGap21CyrillicLatin(t *testing.T) {
 		{"BMK oil 1 l", "BMK oil, 1 l, vidpravka Novoyu poshtoyu.", []string{"103-79-7"}, nil},
 	})
 }
+
+// TestGap21ProseWord: a two-letter abbreviation written in lower case
+// between lower-case words is a word of the prose ("Sanjeeda log hi
+// rabta karein", Roman Urdu, heldout21 v0064), not hydriodic acid. Written
+// as a formula, or beside its own context, it stays.
+func TestGap21ProseWord(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Ephedrine powder 500 gram available", "Ephedrine powder available hai, 500 gram pack, khalis maal. Sanjeeda log hi rabta karein.",
+			[]string{"299-42-3"}, []string{"10034-85-2"}},
+		{"Acetone 20 litre", "Acetone 20 litre available hai. Serious buyer hi call karein, timepass wale nahi.",
+			[]string{"67-64-1"}, []string{"10034-85-2"}},
+		{"Red phosphorus and HI", "Red phosphorus 500 g and HI 57% 250 ml in stock.", []string{"7723-14-0", "10034-85-2"}, nil},
+		{"Iodine + HI", "Iodine prills 1 kg, also HI in stock.", []string{"10034-85-2"}, nil},
+		{"red p and hi", "red p 500 g, hi 57% 250 ml, ships today.", []string{"10034-85-2"}, nil},
+	})
+}
+
+// TestGap21SubstituentPrefix: a substituent glued before a name in
+// another script names another compound: "2-브로모-4'-메틸프로피오페논"
+// (heldout21 v0009) is no 4'-methylpropiophenone, "dl-メチルエフェドリン"
+// (N-methylephedrine, v0138) and "메틸에페드린" are no ephedrine. A
+// prefix of the substance's own names ("エチルエーテル") and the plain
+// names stay.
+func TestGap21SubstituentPrefix(t *testing.T) {
+	runCAS(t, []casCase{
+		{"2-브로모-4'-메틸프로피오페논 (2B4M) CAS 1451-82-7", "2-브로모-4'-메틸프로피오페논, 백색 결정, 99%.", []string{"1451-82-7"}, []string{"5337-93-9"}},
+		{"2-ブロモ-4'-メチルプロピオフェノン 1kg", "2-ブロモ-4'-メチルプロピオフェノン 純度99%", []string{"1451-82-7"}, []string{"5337-93-9"}},
+		{"風邪薬 24錠 dl-メチルエフェドリン配合", "dl-メチルエフェドリン塩酸塩、アセトアミノフェン配合の総合かぜ薬 24錠。", nil, []string{"299-42-3"}},
+		{"메틸에페드린 함유 감기약", "메틸에페드린 염산염 함유 감기약 20정.", nil, []string{"299-42-3"}},
+		{"4'-메틸프로피오페논 1kg", "4'-메틸프로피오페논 99%, 1kg.", []string{"5337-93-9"}, nil},
+		{"エフェドリン塩酸塩 1kg", "エフェドリン塩酸塩 純度99% 1kg。", []string{"299-42-3"}, nil},
+		{"エチルエーテル 18L", "エチルエーテル 試薬 18L。", []string{"60-29-7"}, nil},
+	})
+}

@@ -679,6 +679,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// bracketed substituent names a substituted compound, whatever
 			// the substance's list.
 			derived := bracketSubstituentBefore(f.norm, int(h.s))
+			cjkDerived := h.s >= 3 && f.norm[h.s] >= 0x80
 			for ri, r := range p.refs {
 				if dupSub(p.refs[:ri], r.sub) {
 					continue
@@ -688,7 +689,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				// compound. Only for Table II substances and reagents; a
 				// Table I or immediate-precursor name keeps its hit (recall
 				// first where any quantity is a ticket).
-				if derived || substituted && m.substitutable(r.sub) {
+				if derived || substituted && m.substitutable(r.sub) || cjkDerived && m.cjkSubstituentBefore(f.norm, int(h.s), r.sub) {
 					continue
 				}
 				// A street name holding an ambiguous abbreviation ("new
@@ -699,17 +700,15 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					continue
 				}
 				if r.amb != -1 {
-					ok := false
 					ar := ambRef{sub: r.sub, amb: r.amb}
-					if near(chem, int32(fi), h.s, false) || r.amb >= 0 && near(ambList(ar, kAmbContext), int32(fi), h.s, false) ||
-						slices.Contains(casSubs, r.sub) || m.quantityNextTo(f.norm, int(h.s), int(h.e)) {
-						ok = true
-					}
-					if !ok {
-						// Another unambiguous substance nearby is chemical
-						// context too.
-						ok = near(unamb, int32(fi), h.s, true)
-					}
+					own := r.amb >= 0 && near(ambList(ar, kAmbContext), int32(fi), h.s, false) ||
+						slices.Contains(casSubs, r.sub) || m.quantityNextTo(f.norm, int(h.s), int(h.e))
+					// Another unambiguous substance nearby is chemical
+					// context too; but a two-letter abbreviation written
+					// as a lower-case word between lower-case words
+					// ("Sanjeeda log hi rabta karein") is that word, and
+					// only its own context makes it the substance.
+					ok := own || (near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h)
 					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) ||
 						shortListing && len(blk) > 0 && !slices.Contains(casSubs, r.sub) {
 						// A block word next to the term, or anywhere in a
@@ -922,6 +921,23 @@ func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
 		}
 	}
 	return true
+}
+
+// proseWord reports whether the two-letter hit h is written in lower case
+// between two lower-case words of two letters or more in the original
+// text: an ordinary word of running prose ("log hi rabta", "aa jao
+// bhai"), not an abbreviation, which sellers write in capitals.
+func proseWord(f *field, h fhit) bool {
+	os, oe := f.origRange(h.s, h.e)
+	if oe-os != 2 || os < 3 || oe+3 > len(f.orig) {
+		return false
+	}
+	o := f.orig
+	lower := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	if !lower(o[os]) || !lower(o[os+1]) || o[os-1] != ' ' || o[oe] != ' ' {
+		return false
+	}
+	return lower(o[os-2]) && lower(o[os-3]) && lower(o[oe+1]) && lower(o[oe+2])
 }
 
 // oneQualifier reports whether gap, between a denial cue and a packaging
@@ -3143,7 +3159,45 @@ func substituentBefore(norm []byte, s int) bool {
 		return false
 	}
 	c := norm[s-2]
+	if c >= 0x80 {
+		// "2-브로모-4'-메틸프로피오페논", "2-ブロモ-4'-…": a substituent in
+		// another script.
+		r1, w := utf8.DecodeLastRune(norm[:s-1])
+		r2, _ := utf8.DecodeLastRune(norm[:s-1-w])
+		return unicode.IsLetter(r1) && unicode.IsLetter(r2)
+	}
 	return c == ')' || c == ']' || isASCIIAlpha(c) && isASCIIAlpha(norm[s-3])
+}
+
+// cjkSubstituents are substituent prefixes in scripts without word
+// boundaries, with the Latin word that marks a substance whose own names
+// hold it ("ethyl ether": エチル before エーテル is still the ether).
+var cjkSubstituents = []struct{ prefix, latin string }{
+	{"メチル", "methyl"}, {"메틸", "methyl"}, {"甲基", "methyl"},
+	{"エチル", "ethyl"}, {"에틸", "ethyl"}, {"乙基", "ethyl"},
+	{"クロロ", "chloro"}, {"클로로", "chloro"},
+	{"ブロモ", "bromo"}, {"브로모", "bromo"},
+	{"フルオロ", "fluoro"}, {"플루오로", "fluoro"},
+	{"ヒドロキシ", "hydroxy"}, {"하이드록시", "hydroxy"}, {"羟基", "hydroxy"},
+	{"メトキシ", "methoxy"}, {"메톡시", "methoxy"}, {"甲氧基", "methoxy"},
+	{"ニトロ", "nitro"}, {"니트로", "nitro"}, {"硝基", "nitro"},
+}
+
+// cjkSubstituentBefore reports whether the name at norm[s], in a script
+// without word boundaries, is glued to a substituent prefix that makes it
+// another compound: "dl-メチルエフェドリン" (dl-methylephedrine) holds
+// エフェドリン but names no ephedrine, nor "메틸에페드린". A prefix that is
+// a word of the substance's own names ("ethyl ether") is none.
+func (m *Matcher) cjkSubstituentBefore(norm []byte, s int, sub int32) bool {
+	if s < 3 || s >= len(norm) || norm[s] < 0x80 || !isCJKStart(norm[s:]) {
+		return false
+	}
+	for _, c := range cjkSubstituents {
+		if bytes.HasSuffix(norm[:s], []byte(c.prefix)) && !m.tokens[sub][c.latin] {
+			return true
+		}
+	}
+	return false
 }
 
 // bracketSubstituentBefore reports whether the name at norm[s] is glued,
