@@ -86,3 +86,25 @@ func TestGap21SubstituentPrefix(t *testing.T) {
 		{"エチルエーテル 18L", "エチルエーテル 試薬 18L。", []string{"60-29-7"}, nil},
 	})
 }
+
+// TestGap21SiblingNames: the ester and acid names of a glycidate family
+// beside slang and other names: "New BMK ethyl glycidate oil" is no "new
+// BMK" (BMK glycidic acid, heldout21 v0108); "PMK ethyl glycidate PMK
+// powder" repeats the ethyl ester in slang, no methyl ester (v0147);
+// "PMK 글리시딕산" is PMK glycidic acid, no PMK (v0099). The parent's own
+// slang ("conversion to PMK oil") and slang said apart from the name
+// stay.
+func TestGap21SiblingNames(t *testing.T) {
+	runCAS(t, []casCase{
+		{"New BMK ethyl glycidate oil CAS 41232-97-7 high yield", "BMK ethyl glycidate CAS 41232-97-7, yellow oil, purity 98%.",
+			[]string{"41232-97-7"}, []string{"25547-51-7"}},
+		{"PMK ethyl glycidate CAS 28578-16-7 powder", "PMK ethyl glycidate, white powder 99%. PMK ethyl glycidate PMK powder new PMK.",
+			[]string{"28578-16-7"}, []string{"13605-48-6", "4676-39-5"}},
+		{"PMK 글리시딕산 (PMK glycidic acid) CAS 2167189-50-4", "PMK 글리시딕산, CAS 2167189-50-4, 백색 분말, 순도 99%.",
+			[]string{"2167189-50-4"}, []string{"4676-39-5"}},
+		{"BMK 글리시딕산 1kg", "BMK 글리시딕산 나트륨염, 백색 분말 1kg.", []string{"25547-51-7"}, []string{"103-79-7"}},
+		// Conversion target and slang apart from the name stay.
+		{"PMK ethyl glycidate 1 kg", "PMK ethyl glycidate CAS 28578-16-7, easy conversion to PMK oil.", []string{"28578-16-7", "4676-39-5"}, nil},
+		{"New BMK powder in stock – CAS 41232-97-7", "High yield BMK ethyl glycidate powder, 1 kg min.", []string{"41232-97-7", "25547-51-7"}, nil},
+	})
+}

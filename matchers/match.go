@@ -302,6 +302,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	base := len(slab)
 	keep := slab
 	maxEnd := int32(-1)
+	maxAt := -1 // index in keep of the hit that ends at maxEnd
 	var paperEnd int32 = -1
 	for _, h := range out {
 		k := m.pinfo[h.pat].kinds
@@ -316,7 +317,22 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 				keep = append(keep, h)
 				continue
 			}
-			maxEnd = max(maxEnd, h.e)
+			// Two names that overlap without one holding the other:
+			// the longer one is meant. "PMK ethyl glycidate PMK powder"
+			// holds "glycidate PMK" (a French name of the methyl ester)
+			// across the two; "New BMK ethyl glycidate" holds the street
+			// name "new BMK".
+			if h.s < maxEnd && maxAt >= 0 {
+				if o := &keep[maxAt]; h.e-h.s > o.e-o.s {
+					o.cas = noSub
+				} else {
+					h.cas = noSub
+					keep = append(keep, h)
+					continue
+				}
+			}
+			maxEnd = h.e
+			maxAt = len(keep)
 		}
 		if k&kLicensed != 0 && h.e <= paperEnd && k&^kLicensed == 0 {
 			continue
@@ -1816,13 +1832,50 @@ func (m *Matcher) dropQualifiers(f *field, ms []subHit) []subHit {
 // shorter than five letters ("conversion to BMK" keeps P-2-P). A hashtag
 // of the abbreviation ("#bmk") is dropped beside any such substance.
 func (m *Matcher) dropWordQualifiers(fields []field, hits []subHit) []subHit {
+	drop := func(i int) bool {
+		h := hits[i]
+		switch h.kind {
+		case precwatch.HitAbbreviation:
+			return m.qualifiedByWord(fields, hits, i)
+		case HitStreetName:
+			return m.siblingNamed(fields, hits, h)
+		}
+		return false
+	}
 	out := hits[:0]
 	for i, h := range hits {
-		if h.kind != precwatch.HitAbbreviation || !m.qualifiedByWord(fields, hits, i) {
+		if !drop(i) {
 			out = append(out, h)
 		}
 	}
 	return out
+}
+
+// siblingNamed reports whether street name h is vendor slang for a whole
+// family of derivatives of a parent abbreviation ("PMK powder", "new BMK":
+// the glycidates and glycidic acids of PMK or BMK) said right next to the
+// name of another derivative of that parent: "PMK ethyl glycidate PMK
+// powder new PMK" repeats the ethyl ester in slang, it does not offer the
+// methyl ester the slang is listed under. The parent's own slang ("PMK
+// oil") stays, and so does slang said apart from the name ("New BMK powder
+// in stock – CAS 41232-97-7" names both entries).
+func (m *Matcher) siblingNamed(fields []field, hits []subHit, h subHit) bool {
+	abbr := m.derivStreet[h.term]
+	if abbr == "" {
+		return false
+	}
+	owner := m.abbrOwner[abbr]
+	norm := fields[h.field].norm
+	for _, o := range hits {
+		if o.field != h.field || o.sub == h.sub || o.sub == owner || o.negated || o.kind == HitStreetName ||
+			o.kind == precwatch.HitAbbreviation || o.kind == precwatch.HitCAS || !m.tokens[o.sub][abbr] {
+			continue
+		}
+		if o.e <= h.s && h.s-o.e <= 4 && !listGap(norm[o.e:h.s]) || h.e <= o.s && o.s-h.e <= 4 && !listGap(norm[h.e:o.s]) {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {

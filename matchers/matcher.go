@@ -568,6 +568,29 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			}
 		}
 	}
+	// Street names that hold another substance's abbreviation as a word
+	// ("PMK powder" of PMK methyl glycidate holds PMK's "PMK"): slang for
+	// the parent's derivatives (siblingNamed).
+	m.abbrOwner, m.derivStreet = map[string]int32{}, map[string]string{}
+	for si, s := range m.subs {
+		for _, a := range s.Abbreviations {
+			if n := strings.TrimSpace(Normalize(a).String()); n != "" {
+				if _, dup := m.abbrOwner[n]; !dup {
+					m.abbrOwner[n] = int32(si)
+				}
+			}
+		}
+	}
+	for si, s := range m.subs {
+		for _, t := range s.StreetNames {
+			for _, w := range strings.FieldsFunc(Normalize(t).String(), func(r rune) bool { return r == ' ' || r == '-' }) {
+				if o, ok := m.abbrOwner[w]; ok && o != int32(si) {
+					m.derivStreet[t] = w
+					break
+				}
+			}
+		}
+	}
 	m.newStreet = make([]bool, len(m.pats))
 	m.unitWord = make([]bool, len(m.pats))
 	for i := range m.pats {
