@@ -108,3 +108,58 @@ func TestGap21SiblingNames(t *testing.T) {
 		{"New BMK powder in stock – CAS 41232-97-7", "High yield BMK ethyl glycidate powder, 1 kg min.", []string{"41232-97-7", "25547-51-7"}, nil},
 	})
 }
+
+// TestGap21CustomsGuarantee: customs clearance said to be guaranteed in
+// ko ja vi id th fa ur hi tl ("호주·뉴질랜드 세관 통관 100% 보장",
+// heldout21 v0124) is the customs-evasion indicator; customs documents and
+// a guarantee of something else are not.
+func TestGap21CustomsGuarantee(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ko", "메틸에틸케톤 (MEK) 18L 해외배송", "메틸에틸케톤 99.9% 18L. 호주·뉴질랜드 세관 통관 100% 보장, 해외배송 가능.", true},
+		{"ja", "メチルエチルケトン 18L", "メチルエチルケトン 18L。通関100%保証、海外発送可。", true},
+		{"vi", "Toluen 20 lít", "Toluen 99%, 20 lít. Thông quan đảm bảo 100%, giao hàng toàn quốc.", true},
+		{"id", "Toluena 20 liter", "Toluena 99%, 20 liter. Pabean dijamin aman, kirim ke seluruh Asia.", true},
+		{"th", "โทลูอีน 20 ลิตร", "โทลูอีน 99% 20 ลิตร ผ่านศุลกากร รับประกัน 100% ส่งต่างประเทศ", true},
+		{"fa", "تولوئن ۲۰ لیتر", "تولوئن ۹۹٪، ۲۰ لیتر. ترخیص گمرک تضمینی، ارسال به همه کشورها.", true},
+		{"ur", "ٹولوین 20 لیٹر", "ٹولوین 99%، 20 لیٹر۔ کسٹم کلیئرنس کی گارنٹی، بیرون ملک ترسیل۔", true},
+		{"hi", "टोल्यूईन 20 लीटर", "टोल्यूईन 99%, 20 लीटर। कस्टम क्लियरेंस की गारंटी, विदेश डिलीवरी।", true},
+		{"tl", "Toluene 20 L", "Toluene 99%, 20 L. Garantisado ang customs, padala abroad.", true},
+		// Customs documents, and a guarantee of quality, are no evasion.
+		{"ko", "메틸에틸케톤 (MEK) 18L", "메틸에틸케톤 99.9% 18L. 통관 서류 제공, 품질 보장.", false},
+		{"ja", "メチルエチルケトン 18L", "メチルエチルケトン 18L。通関書類をご用意します。品質保証付き。", false},
+		{"vi", "Toluen 20 lít", "Toluen 99%, 20 lít. Hỗ trợ giấy tờ thông quan, đảm bảo chất lượng.", false},
+		{"id", "Toluena 20 liter", "Toluena 99%, 20 liter. Dokumen pabean lengkap, kualitas dijamin.", false},
+	})
+}
+
+// TestGap21MedicineForms: nasal drops and other medicine forms in en hi ur
+// fa th vi id ko ja tl make a retail medicine (heldout21 v0119,
+// "एफेड्रिन नेज़ल ड्रॉप्स 10 ml"); the powder stays the chemical.
+func TestGap21MedicineForms(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"hi", "एफेड्रिन नेज़ल ड्रॉप्स 10 ml", "एफेड्रिन नेज़ल ड्रॉप्स 10 ml, 1 बोतल। डॉक्टर की पर्ची आवश्यक।", false},
+		{"en", "Ephedrine nasal drops 10 ml", "Ephedrine 0.5% nasal drops, 10 ml bottle, pharmacy only.", false},
+		{"ur", "ایفیڈرین ناک کے قطرے 10 ml", "ایفیڈرین ناک کے قطرے، 10 ml کی ایک بوتل۔", false},
+		{"fa", "قطره بینی افدرین ۱۰ میل", "قطره بینی افدرین، یک شیشه ۱۰ میل.", false},
+		{"th", "ยาหยอดจมูก อีเฟดรีน 10 ml", "ยาหยอดจมูก อีเฟดรีน 1 ขวด 10 ml", false},
+		{"id", "Tetes hidung efedrin 10 ml", "Tetes hidung efedrin 10 ml, 1 botol.", false},
+		{"tl", "Ephedrine patak sa ilong 10 ml", "Ephedrine patak sa ilong, 1 bote 10 ml.", false},
+		// The chemical stays the chemical.
+		{"hi", "एफेड्रिन पाउडर 500 ग्राम", "एफेड्रिन पाउडर 500 ग्राम, शुद्धता 99%।", true},
+	})
+}
+
+// TestGap21RegulationNews: a government's new rules on a substance, in hi
+// ur fa th vi id ko ja tl (heldout21 v0135, "… की बिक्री पर नए नियम"),
+// report the substance and offer nothing, though the word for sale
+// appears; an offer with a price stays one.
+func TestGap21RegulationNews(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"hi", "एसिटिक एनहाइड्राइड की बिक्री पर नए नियम", "सरकार ने एसिटिक एनहाइड्राइड (acetic anhydride) की ऑनलाइन बिक्री पर नए नियम जारी किए। विक्रेताओं को लाइसेंस संख्या दिखानी होगी।", false},
+		{"id", "Aturan baru penjualan anhidrida asetat", "Pemerintah menerbitkan peraturan baru tentang penjualan anhidrida asetat (acetic anhydride) secara online.", false},
+		{"vi", "Quy định mới về bán anhydrit axetic", "Chính phủ ban hành quy định mới về việc bán anhydrit axetic (acetic anhydride) trên mạng.", false},
+		{"ko", "무수초산 판매 새 규정", "정부는 무수초산(acetic anhydride) 온라인 판매에 대한 새로운 규정을 발표했다.", false},
+		// An offer stays an offer.
+		{"hi", "एसिटिक एनहाइड्राइड 25 लीटर बिक्री", "एसिटिक एनहाइड्राइड 99%, 25 लीटर, बिक्री के लिए उपलब्ध।", true},
+	})
+}
