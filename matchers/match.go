@@ -302,6 +302,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	base := len(slab)
 	keep := slab
 	maxEnd := int32(-1)
+	maxAt := -1 // index in keep of the hit that ends at maxEnd
 	var paperEnd int32 = -1
 	for _, h := range out {
 		k := m.pinfo[h.pat].kinds
@@ -316,7 +317,22 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 				keep = append(keep, h)
 				continue
 			}
-			maxEnd = max(maxEnd, h.e)
+			// Two names that overlap without one holding the other:
+			// the longer one is meant. "PMK ethyl glycidate PMK powder"
+			// holds "glycidate PMK" (a French name of the methyl ester)
+			// across the two; "New BMK ethyl glycidate" holds the street
+			// name "new BMK".
+			if h.s < maxEnd && maxAt >= 0 {
+				if o := &keep[maxAt]; h.e-h.s > o.e-o.s {
+					o.cas = noSub
+				} else {
+					h.cas = noSub
+					keep = append(keep, h)
+					continue
+				}
+			}
+			maxEnd = h.e
+			maxAt = len(keep)
 		}
 		if k&kLicensed != 0 && h.e <= paperEnd && k&^kLicensed == 0 {
 			continue
@@ -690,6 +706,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// bracketed substituent names a substituted compound, whatever
 			// the substance's list.
 			derived := bracketSubstituentBefore(f.norm, int(h.s))
+			cjkDerived := h.s >= 3 && f.norm[h.s] >= 0x80
 			for ri, r := range p.refs {
 				if dupSub(p.refs[:ri], r.sub) {
 					continue
@@ -699,7 +716,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				// compound. Only for Table II substances and reagents; a
 				// Table I or immediate-precursor name keeps its hit (recall
 				// first where any quantity is a ticket).
-				if derived || substituted && m.substitutable(r.sub) {
+				if derived || substituted && m.substitutable(r.sub) || cjkDerived && m.cjkSubstituentBefore(f.norm, int(h.s), r.sub) {
 					continue
 				}
 				// A street name holding an ambiguous abbreviation ("new
@@ -710,17 +727,15 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					continue
 				}
 				if r.amb != -1 {
-					ok := false
 					ar := ambRef{sub: r.sub, amb: r.amb}
-					if near(chem, int32(fi), h.s, false) || r.amb >= 0 && near(ambList(ar, kAmbContext), int32(fi), h.s, false) ||
-						slices.Contains(casSubs, r.sub) || m.quantityNextTo(f.norm, int(h.s), int(h.e)) {
-						ok = true
-					}
-					if !ok {
-						// Another unambiguous substance nearby is chemical
-						// context too.
-						ok = near(unamb, int32(fi), h.s, true)
-					}
+					own := r.amb >= 0 && near(ambList(ar, kAmbContext), int32(fi), h.s, false) ||
+						slices.Contains(casSubs, r.sub) || m.quantityNextTo(f.norm, int(h.s), int(h.e))
+					// Another unambiguous substance nearby is chemical
+					// context too; but a two-letter abbreviation written
+					// as a lower-case word between lower-case words
+					// ("Sanjeeda log hi rabta karein") is that word, and
+					// only its own context makes it the substance.
+					ok := own || (near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h)
 					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) ||
 						shortListing && len(blk) > 0 && !slices.Contains(casSubs, r.sub) {
 						// A block word next to the term, or anywhere in a
@@ -942,6 +957,23 @@ func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
 		}
 	}
 	return true
+}
+
+// proseWord reports whether the two-letter hit h is written in lower case
+// between two lower-case words of two letters or more in the original
+// text: an ordinary word of running prose ("log hi rabta", "aa jao
+// bhai"), not an abbreviation, which sellers write in capitals.
+func proseWord(f *field, h fhit) bool {
+	os, oe := f.origRange(h.s, h.e)
+	if oe-os != 2 || os < 3 || oe+3 > len(f.orig) {
+		return false
+	}
+	o := f.orig
+	lower := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	if !lower(o[os]) || !lower(o[os+1]) || o[os-1] != ' ' || o[oe] != ' ' {
+		return false
+	}
+	return lower(o[os-2]) && lower(o[os-3]) && lower(o[oe+1]) && lower(o[oe+2])
 }
 
 // oneQualifier reports whether gap, between a denial cue and a packaging
@@ -1850,13 +1882,50 @@ func (m *Matcher) dropQualifiers(f *field, ms []subHit) []subHit {
 // shorter than five letters ("conversion to BMK" keeps P-2-P). A hashtag
 // of the abbreviation ("#bmk") is dropped beside any such substance.
 func (m *Matcher) dropWordQualifiers(fields []field, hits []subHit) []subHit {
+	drop := func(i int) bool {
+		h := hits[i]
+		switch h.kind {
+		case precwatch.HitAbbreviation:
+			return m.qualifiedByWord(fields, hits, i)
+		case HitStreetName:
+			return m.siblingNamed(fields, hits, h)
+		}
+		return false
+	}
 	out := hits[:0]
 	for i, h := range hits {
-		if h.kind != precwatch.HitAbbreviation || !m.qualifiedByWord(fields, hits, i) {
+		if !drop(i) {
 			out = append(out, h)
 		}
 	}
 	return out
+}
+
+// siblingNamed reports whether street name h is vendor slang for a whole
+// family of derivatives of a parent abbreviation ("PMK powder", "new BMK":
+// the glycidates and glycidic acids of PMK or BMK) said right next to the
+// name of another derivative of that parent: "PMK ethyl glycidate PMK
+// powder new PMK" repeats the ethyl ester in slang, it does not offer the
+// methyl ester the slang is listed under. The parent's own slang ("PMK
+// oil") stays, and so does slang said apart from the name ("New BMK powder
+// in stock – CAS 41232-97-7" names both entries).
+func (m *Matcher) siblingNamed(fields []field, hits []subHit, h subHit) bool {
+	abbr := m.derivStreet[h.term]
+	if abbr == "" {
+		return false
+	}
+	owner := m.abbrOwner[abbr]
+	norm := fields[h.field].norm
+	for _, o := range hits {
+		if o.field != h.field || o.sub == h.sub || o.sub == owner || o.negated || o.kind == HitStreetName ||
+			o.kind == precwatch.HitAbbreviation || o.kind == precwatch.HitCAS || !m.tokens[o.sub][abbr] {
+			continue
+		}
+		if o.e <= h.s && h.s-o.e <= 4 && !listGap(norm[o.e:h.s]) || h.e <= o.s && o.s-h.e <= 4 && !listGap(norm[h.e:o.s]) {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
@@ -1890,12 +1959,46 @@ func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
 			continue
 		}
 		for _, o := range hits {
-			if o.sub != h.sub && !o.negated && m.tokens[o.sub][w] && m.tokens[o.sub][abbr] {
+			if o.sub != h.sub && !o.negated && m.tokens[o.sub][abbr] && (m.tokens[o.sub][w] || m.tokenInflected(o.sub, w)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// tokenInflected reports whether word w is a word of substance sub's terms
+// with another case ending: "BMK glitsydnu kyslotu" (accusative) beside
+// "BMK glitsydna kyslota", "гліцидну" beside "гліцидна". The stems
+// compared keep five letters or more.
+func (m *Matcher) tokenInflected(sub int32, w string) bool {
+	stems := m.tokenStems[sub]
+	if len(stems) == 0 {
+		return false
+	}
+	r := []rune(w)
+	for cut := 1; cut <= 3 && len(r)-cut >= 5; cut++ {
+		if stems[string(r[:len(r)-cut])] {
+			return true
+		}
+	}
+	return false
+}
+
+// inflectionStems returns the stems of the words of toks that are six
+// letters or longer, without their last one or two letters.
+func inflectionStems(toks map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for t := range toks {
+		r := []rune(t)
+		if len(r) < 6 || !unicode.IsLetter(r[len(r)-1]) {
+			continue
+		}
+		for cut := 1; cut <= 2 && len(r)-cut >= 5; cut++ {
+			out[string(r[:len(r)-cut])] = true
+		}
+	}
+	return out
 }
 
 // spacedCASAfter parses a CAS number in any separated form that starts
@@ -3188,7 +3291,45 @@ func substituentBefore(norm []byte, s int) bool {
 		return false
 	}
 	c := norm[s-2]
+	if c >= 0x80 {
+		// "2-브로모-4'-메틸프로피오페논", "2-ブロモ-4'-…": a substituent in
+		// another script.
+		r1, w := utf8.DecodeLastRune(norm[:s-1])
+		r2, _ := utf8.DecodeLastRune(norm[:s-1-w])
+		return unicode.IsLetter(r1) && unicode.IsLetter(r2)
+	}
 	return c == ')' || c == ']' || isASCIIAlpha(c) && isASCIIAlpha(norm[s-3])
+}
+
+// cjkSubstituents are substituent prefixes in scripts without word
+// boundaries, with the Latin word that marks a substance whose own names
+// hold it ("ethyl ether": エチル before エーテル is still the ether).
+var cjkSubstituents = []struct{ prefix, latin string }{
+	{"メチル", "methyl"}, {"메틸", "methyl"}, {"甲基", "methyl"},
+	{"エチル", "ethyl"}, {"에틸", "ethyl"}, {"乙基", "ethyl"},
+	{"クロロ", "chloro"}, {"클로로", "chloro"},
+	{"ブロモ", "bromo"}, {"브로모", "bromo"},
+	{"フルオロ", "fluoro"}, {"플루오로", "fluoro"},
+	{"ヒドロキシ", "hydroxy"}, {"하이드록시", "hydroxy"}, {"羟基", "hydroxy"},
+	{"メトキシ", "methoxy"}, {"메톡시", "methoxy"}, {"甲氧基", "methoxy"},
+	{"ニトロ", "nitro"}, {"니트로", "nitro"}, {"硝基", "nitro"},
+}
+
+// cjkSubstituentBefore reports whether the name at norm[s], in a script
+// without word boundaries, is glued to a substituent prefix that makes it
+// another compound: "dl-メチルエフェドリン" (dl-methylephedrine) holds
+// エフェドリン but names no ephedrine, nor "메틸에페드린". A prefix that is
+// a word of the substance's own names ("ethyl ether") is none.
+func (m *Matcher) cjkSubstituentBefore(norm []byte, s int, sub int32) bool {
+	if s < 3 || s >= len(norm) || norm[s] < 0x80 || !isCJKStart(norm[s:]) {
+		return false
+	}
+	for _, c := range cjkSubstituents {
+		if bytes.HasSuffix(norm[:s], []byte(c.prefix)) && !m.tokens[sub][c.latin] {
+			return true
+		}
+	}
+	return false
 }
 
 // bracketSubstituentBefore reports whether the name at norm[s] is glued,

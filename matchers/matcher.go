@@ -206,6 +206,15 @@ type Matcher struct {
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
 	pool       sync.Pool
 
+	// abbrOwner: the substance of each normalised abbreviation;
+	// derivStreet: per street name of a derivative, the abbreviation of
+	// its parent it holds (siblingNamed).
+	abbrOwner   map[string]int32
+	derivStreet map[string]string
+	// tokenStems: per substance, the words of its terms without an
+	// inflectional ending (inflectionStems).
+	tokenStems []map[string]bool
+
 	// frameBlocks: per indicator, the normalised block words of its frames.
 	frameBlocks map[int16][][]byte
 }
@@ -290,7 +299,39 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				}
 			}
 		}
-		m.tokens = append(m.tokens, substanceTokens(s))
+		toks := substanceTokens(s)
+		// Russian and Ukrainian names in Latin letters ("Psevdoefedryn
+		// hidrokhlorid", "BMK glitsydna kyslota"), with their case endings.
+		for _, lang := range []string{"ru", "uk"} {
+			for _, t := range s.Names[lang] {
+				for _, part := range splitTerm(t) {
+					if _, amb := ambTerms[strings.TrimSpace(Normalize(part).String())]; amb {
+						continue
+					}
+					for _, l := range translitNames(part, lang) {
+						for _, v := range termVariants(l) {
+							if i, ok := b.index[v]; ok && slices.ContainsFunc(b.pats[i].refs, func(r termRef) bool { return r.sub != int32(si) }) {
+								continue // another substance's word
+							}
+							b.add(v, kSubstance).refs = append(b.pat(v).refs, termRef{sub: int32(si), kind: precwatch.HitTranslation, term: l, amb: -1})
+						}
+						if stem, n := inflectionStem(l, lang); n > 0 {
+							p := b.addSuffix(stem, n)
+							if !slices.ContainsFunc(p.refs, func(r termRef) bool { return r.sub != int32(si) }) {
+								p.refs = append(p.refs, termRef{sub: int32(si), kind: precwatch.HitTranslation, term: l, amb: -1})
+							}
+						}
+						for _, w := range strings.FieldsFunc(Normalize(l).String(), func(r rune) bool {
+							return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-')
+						}) {
+							toks[w] = true
+						}
+					}
+				}
+			}
+		}
+		m.tokens = append(m.tokens, toks)
+		m.tokenStems = append(m.tokenStems, inflectionStems(toks))
 		for ai, a := range s.Ambiguous {
 			for _, v := range termVariants(a.Term) {
 				p := b.add(v, kSubstance)
@@ -525,6 +566,29 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			if ar, ok := ambWords[w]; ok {
 				m.streetAmb[i] = ar
 				break
+			}
+		}
+	}
+	// Street names that hold another substance's abbreviation as a word
+	// ("PMK powder" of PMK methyl glycidate holds PMK's "PMK"): slang for
+	// the parent's derivatives (siblingNamed).
+	m.abbrOwner, m.derivStreet = map[string]int32{}, map[string]string{}
+	for si, s := range m.subs {
+		for _, a := range s.Abbreviations {
+			if n := strings.TrimSpace(Normalize(a).String()); n != "" {
+				if _, dup := m.abbrOwner[n]; !dup {
+					m.abbrOwner[n] = int32(si)
+				}
+			}
+		}
+	}
+	for si, s := range m.subs {
+		for _, t := range s.StreetNames {
+			for _, w := range strings.FieldsFunc(Normalize(t).String(), func(r rune) bool { return r == ' ' || r == '-' }) {
+				if o, ok := m.abbrOwner[w]; ok && o != int32(si) {
+					m.derivStreet[t] = w
+					break
+				}
 			}
 		}
 	}
