@@ -24,7 +24,6 @@ var heldout23KnownGaps = map[string]string{
 	"x0073": "false positive: Russian customs news (\"ФТС изъяла 3 тонны фенилуксусной кислоты\", seized, \"задекларирован как удобрение\") is read as an offer of phenylacetic acid (+0.70)",
 	"x0082": "CAS missing 540-69-2: Czech \"Mravenčan amonný\" (ammonium formate) is not known; the verdict (buffer salt, no indicator) is right",
 	"x0108": "false positive: Indonesian news (\"BNN sita 1 ton efedrin di pelabuhan\", seized) is read as an offer of ephedrine (+0.70)",
-	"x0117": "CAS missing 100-52-7: Indonesian \"Benzaldehida\" (benzaldehyde) is not known; the verdict (flavour, no indicator) is right",
 }
 
 // TestHeldout23 measures the matcher on the twenty-third held-out set.
