@@ -2013,6 +2013,26 @@ func arabicArticleBefore(norm []byte, i int) bool {
 	return false
 }
 
+// gluedWordStart returns where the word that holds the mention starting
+// at s begins, when the mention follows an Arabic article or one-letter
+// prefix ("الإفيدرين", "والإفيدرين") or Hebrew prefix letters ("האפדרין")
+// glued to it; otherwise s. A negation cue before that word negates the
+// mention.
+func gluedWordStart(norm []byte, s int32) int32 {
+	i := int(s)
+	if !wordBefore(norm, i) || !arabicArticleBefore(norm, i) && !hebrewPrefixBefore(norm, i) {
+		return s
+	}
+	for i > 0 && int(s)-i < 12 {
+		r, w := utf8.DecodeLastRune(norm[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= w
+	}
+	return int32(i)
+}
+
 // messengerLabels are the words after which a messenger user name follows
 // ("wickr: name", "telegram id name", "tg: name").
 var messengerLabels = map[string]bool{"wickr": true, "wickrme": true, "telegram": true, "tg": true, "threema": true,
@@ -2384,15 +2404,18 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	byPost := make([]bool, len(ms))
 	for i := range ms {
 		h := &ms[i]
-		for _, c := range f.window(h.s-maxCue, h.s) {
-			if c.pat < 0 || c.e > h.s {
+		// A cue negates the word the name is glued into by an article or
+		// prefix ("خالٍ من الإفيدرين", "ללא האפדרין").
+		hs := gluedWordStart(f.norm, h.s)
+		for _, c := range f.window(hs-maxCue, h.s) {
+			if c.pat < 0 || c.e > hs {
 				continue
 			}
 			k := m.pats[c.pat].kinds
-			if k&kNegBefore != 0 && c.e >= h.s-60 && (m.gapOK(f.norm[c.e:h.s], m.fillers, false) || m.coordGap(f, c.e, h.s) || colonGap(f.norm[c.e:h.s])) {
+			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) || colonGap(f.norm[c.e:hs])) {
 				byPre[i] = true
 			}
-			if k&kNegImmediate != 0 && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) {
+			if k&kNegImmediate != 0 && hs-c.e <= 2 && onlySpace(f.norm[c.e:hs]) {
 				// "no." as in "CAS No." is no negation.
 				if c.e < int32(len(f.norm)) && (f.norm[c.e] == '.' || f.norm[c.e] == ':' || f.norm[c.e] == '#') {
 					continue
