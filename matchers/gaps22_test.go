@@ -26,3 +26,31 @@ func TestGap22GluedNegation(t *testing.T) {
 		{"he", "אפדרין 99% 1 ק\"ג", "אפדרין טהור, ללא מרשם, 1 ק\"ג.", true},
 	})
 }
+
+// TestGap22BanQuestion: a question whether a ban or the rules apply to
+// someone, and an explainer of what the law says, are report words in the
+// main languages, as the legality questions ("is it legal", "ist es
+// legal") were (heldout22 w0071: "Does the pond permanganate ban apply to
+// gardeners? … Here is what the rules say"), and the English "ban" is no
+// offer word (the Vietnamese "bán", sell, folds to it). A shop that
+// answers such a question beside its price and delivery stays an offer.
+func TestGap22BanQuestion(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Is potassium permanganate banned for pond keepers?", "Potassium permanganate is a listed precursor, yet garden shops still sell it. What the law says, in short.", false},
+		{"de", "Gilt das Verbot für Kaliumpermanganat auch für Teichbesitzer?", "Gartencenter verkaufen Kaliumpermanganat weiterhin. Was das Gesetz sagt.", false},
+		{"fr", "L'interdiction du permanganate de potassium s'applique-t-elle aux jardiniers ?", "Les jardineries continuent de vendre du permanganate de potassium. Ce que dit la loi.", false},
+		{"es", "¿Se aplica la prohibición del permanganato de potasio a los jardineros?", "Los viveros siguen con la venta de permanganato de potasio. Lo que dice la ley.", false},
+		{"it", "Il divieto del permanganato di potassio vale anche per i giardinieri?", "Il permanganato di potassio è ancora in vendita nei garden center. Cosa dice la legge.", false},
+		{"pt", "A proibição do permanganato de potássio se aplica aos jardineiros?", "O permanganato de potássio ainda está à venda em lojas de jardinagem. O que diz a lei.", false},
+		{"nl", "Geldt het verbod op kaliumpermanganaat ook voor tuiniers?", "De verkoop van kaliumpermanganaat in tuincentra gaat door. Wat de wet zegt.", false},
+		{"pl", "Czy zakaz dotyczy nadmanganianu potasu do oczek wodnych?", "Sprzedaż nadmanganianu potasu w sklepach ogrodniczych trwa. Co mówi prawo.", false},
+		{"ru", "Распространяется ли запрет на перманганат калия на садоводов?", "Продажа перманганата калия в садовых центрах продолжается. Что говорит закон.", false},
+		{"tr", "Potasyum permanganat yasağı bahçıvanları kapsıyor mu?", "Potasyum permanganat bahçe marketlerinde hâlâ satılık. Kanun ne diyor?", false},
+		// "ban" is no offer word: folded, the Vietnamese "bán" (sell) read as one.
+		{"en", "Does the permanganate ban apply to pond keepers?", "Potassium permanganate is a Table I precursor, yet hardware shops still sell it. Here is what the law says.", false},
+		// Offers that answer the question, and a Vietnamese offer.
+		{"vi", "Bán kali pemanganat 1 kg", "Cần bán kali pemanganat 99%, 1 kg, giao hàng toàn quốc.", true},
+		{"en", "Potassium permanganate 500 g for ponds", "Is it banned? Not for pond use. In stock, 9 EUR, we ship across the EU.", true},
+		{"de", "Kaliumpermanganat 1 kg für Teiche", "Ist das verboten? Nicht für Teichbesitzer. Preis 15 EUR, Versand in ganz Deutschland.", true},
+	})
+}

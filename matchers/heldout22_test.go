@@ -17,7 +17,6 @@ const heldout22Path = "../testdata/heldout22/listings.jsonl"
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
 var heldout22KnownGaps = map[string]string{
-	"w0071": "false positive: an explainer on a news site (\"Does the pond permanganate ban apply to gardeners?\", \"here is what the rules say\") is read as potassium permanganate offered (+0.70); no news or regulation signal is found in that wording",
 	"w0165": "CAS extra 4676-39-5: Polish \"Glicydan etylowy PMK\" (PMK ethyl glycidate, noun-first word order) is found from its CAS, and the bare PMK is counted as a second substance; the verdict is right",
 	"w0171": "CAS extra 13605-48-6 (label disputable): the title's \"PMK glycidate esters\" (the group of esters) is read as the reference trade name \"PMK glycidate\" of PMK methyl glycidate; the verdict is right",
 	"w0191": "false positive: a water-treatment consulting service that designs filters \"regenerated with potassium permanganate\" is read as the chemical offered (+0.70)",

@@ -46,6 +46,9 @@ type lexicon struct {
 	NonOfferAuthority []string `yaml:"non_offer_authority"`
 	// NonOfferVerbs: more report words (kept apart to document round 16).
 	NonOfferVerbs []string `yaml:"non_offer_verbs"`
+	// NonOfferRules are questions whether a ban or the rules apply, and
+	// explainers of what the law says: report words like NonOffer.
+	NonOfferRules []string `yaml:"non_offer_rules"`
 	Offer         []string `yaml:"offer"`
 	OfferWeak     []string `yaml:"offer_weak"`
 	Exclusions    []string `yaml:"exclusions"`
