@@ -54,3 +54,63 @@ func TestGap22BanQuestion(t *testing.T) {
 		{"de", "Kaliumpermanganat 1 kg für Teiche", "Ist das verboten? Nicht für Teichbesitzer. Preis 15 EUR, Versand in ganz Deutschland.", true},
 	})
 }
+
+// TestGap22GlycidateWordOrders: the ester names of BMK and PMK glycidate
+// written with the ester word first, as an adjective or as "ester of …"
+// in pl, nl, de, cs, sk, ru, uk, tr, sv, fi, hu, ro, hr name that ester
+// alone, not the bare BMK (P-2-P) or PMK as a second substance (heldout22
+// w0165 "Glicydan etylowy PMK", w0218 "ethylglycidaat van BMK"); the group
+// phrase "PMK glycidate esters" names the group of other esters (no CAS),
+// not the methyl ester that "PMK glycidate" names (w0171).
+func TestGap22GlycidateWordOrders(t *testing.T) {
+	m := mustMatcher(t)
+	const (
+		pmkEG, pmkMG = "28578-16-7", "13605-48-6"
+		bmkEG, bmkMG = "41232-97-7", "80532-66-7"
+	)
+	for _, tc := range []struct {
+		lang, text, want string
+	}{
+		{"pl", "Sprzedam glicydan etylowy PMK, olej, 500 g", pmkEG},
+		{"pl", "PMK glicydan metylowy, proszek 1 kg", pmkMG},
+		{"pl", "Glicydan etylowy BMK, 1 kg", bmkEG},
+		{"pl", "ester metylowy kwasu glicydowego BMK, 1 kg", bmkMG},
+		{"nl", "Het ethylglycidaat van BMK, 1 kg", bmkEG},
+		{"nl", "methylglycidaat van PMK, 1 kg", pmkMG},
+		{"nl", "ethylester van PMK-glycidezuur, 1 kg", pmkEG},
+		{"de", "Ethylglycidat von BMK, 1 kg", bmkEG},
+		{"de", "BMK-Glycidsäuremethylester, 1 kg", bmkMG},
+		{"de", "Ethylester der PMK-Glycidsäure, 1 kg", pmkEG},
+		{"cs", "ethylglycidát PMK, 1 kg", pmkEG},
+		{"sk", "metylglycidát BMK, 1 kg", bmkMG},
+		{"ru", "этилглицидат БМК, 1 кг", bmkEG},
+		{"ru", "ПМК этилглицидат, 1 кг", pmkEG},
+		{"ru", "этиловый эфир BMK-глицидной кислоты, 1 кг", bmkEG},
+		{"uk", "етилгліцидат ПМК, 1 кг", pmkEG},
+		{"tr", "BMK glisidik asit etil esteri, 1 kg", bmkEG},
+		{"sv", "PMK-etylglycidat, 1 kg", pmkEG},
+		{"fi", "BMK-etyyliglysidaatti, 1 kg", bmkEG},
+		{"hu", "PMK-etil-glicidát, 1 kg", pmkEG},
+		{"ro", "glicidat de etil BMK, 1 kg", bmkEG},
+		{"hr", "etil glicidat PMK, 1 kg", pmkEG},
+		// The group phrase: no CAS at all.
+		{"en", "EU adds more PMK glycidate esters to the precursor list", ""},
+		{"en", "Other BMK glycidate esters are controlled too", ""},
+		{"de", "Auch PMK-Glycidatester sind erfasst", ""},
+	} {
+		got := casesOf(m, "", tc.text)
+		var cas []string
+		for _, c := range got {
+			if c != "" {
+				cas = append(cas, c)
+			}
+		}
+		want := []string{}
+		if tc.want != "" {
+			want = []string{tc.want}
+		}
+		if len(cas) != len(want) || len(want) == 1 && cas[0] != want[0] {
+			t.Errorf("[%s] %q: CAS %v, want %v", tc.lang, tc.text, cas, want)
+		}
+	}
+}
