@@ -114,3 +114,30 @@ func TestGap22GlycidateWordOrders(t *testing.T) {
 		}
 	}
 }
+
+// TestGap22ServiceNamesChemical: a listing whose title offers a service
+// (consulting, engineering, training, disposal, analysis) names the
+// chemicals it works with, not an offer of them (heldout22 w0191: water
+// treatment consulting, "filters regenerated with potassium permanganate").
+// The other direction: the chemical with a quantity, a purity, a sale or
+// delivery word, or a risk indicator, or heading the title before the
+// service, stays offered, whatever service the listing also names
+// ("permanganate + delivery service").
+func TestGap22ServiceNamesChemical(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Water treatment consulting – iron and manganese removal", "We design greensand filters regenerated with potassium permanganate for municipal plants. Ask for a quote.", false},
+		{"en", "Lab chemical disposal for schools", "We collect and dispose of old potassium permanganate, ephedrine samples and acids. Request a quote.", false},
+		{"en", "HAZMAT training: handling acetic anhydride safely", "One-day training for warehouse staff on storing acetic anhydride and potassium permanganate. Price 290 EUR per person.", false},
+		{"de", "Beratung Wasseraufbereitung – Enteisenung", "Wir planen Filter, die mit Kaliumpermanganat regeneriert werden. Preis auf Anfrage.", false},
+		{"fr", "Conseil en traitement de l'eau potable", "Nous concevons des filtres régénérés au permanganate de potassium. Prix sur demande.", false},
+		{"es", "Consultoría en tratamiento de agua", "Diseñamos filtros regenerados con permanganato de potasio para municipios. Precio a consultar.", false},
+		{"pl", "Doradztwo – uzdatnianie wody", "Projektujemy filtry regenerowane nadmanganianem potasu. Cena do uzgodnienia.", false},
+		// Offers: the chemical itself, with a service beside it.
+		{"en", "Potassium permanganate + delivery service", "KMnO4 for ponds, 1 kg tub. Delivery service to your door.", true},
+		{"en", "Water treatment consulting and potassium permanganate supply", "We design filters and sell potassium permanganate in 25 kg drums.", true},
+		{"en", "Potassium permanganate 99% – free consulting", "Potassium permanganate crystals 99%, ask for price.", true},
+		{"en", "Potassium permanganate – consulting", "Contact us for price.", true},
+		{"en", "Consulting: pseudoephedrine extraction", "We consult on pseudoephedrine extraction. No questions asked, Telegram @pse_help.", true},
+		{"de", "Beratung und Lieferung: Kaliumpermanganat", "Kaliumpermanganat 25 kg, Lieferung deutschlandweit.", true},
+	})
+}

@@ -17,7 +17,6 @@ const heldout22Path = "../testdata/heldout22/listings.jsonl"
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
 var heldout22KnownGaps = map[string]string{
-	"w0191": "false positive: a water-treatment consulting service that designs filters \"regenerated with potassium permanganate\" is read as the chemical offered (+0.70)",
 	"w0218": "CAS extra 25547-51-7 (label disputable): the title's \"BMK-glycidaat\" is the watchlist's name of BMK glycidic acid, as \"BMK glycidate\" counts in the news of heldout2 k0103, heldout4 q0097 and heldout10 w0149; the label leaves it out because the reference also gives \"BMK glycidate\" to the methyl ester. The body's \"ethylglycidaat van BMK\" is now the ethyl ester (TestGap22GlycidateWordOrders)",
 }
 

@@ -409,6 +409,13 @@ type evaluation struct {
 	bonusNoun        []int32 // not-substance nouns given as extras
 	ambDropped       []string
 
+	// service: a service noun in the title ("consulting", "training"),
+	// at serviceAt [field, start]; goods: a word of a sale or delivery of
+	// goods anywhere.
+	service   string
+	serviceAt [2]int32
+	goods     bool
+
 	// bulkAt is where the bulk quantity stands: field index and span in
 	// its normalised text (for the indicator's field and quoted text).
 	bulkAt [3]int32
@@ -517,6 +524,15 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				} else if ev.notSubst == "" {
 					ev.notSubst, ev.notSubstPat = p.text, h.pat
 				}
+			}
+			// A service the title offers ("Water treatment consulting"),
+			// not one given as an extra ("+ free consulting").
+			if k&kService != 0 && ev.service == "" && f.name == precwatch.FieldTitle && !m.negatedAt(f, h.s) &&
+				!wordsBefore(f.norm, int(h.s), bonusWords, 2) {
+				ev.service, ev.serviceAt = p.text, [2]int32{int32(fi), h.s}
+			}
+			if k&kGoods != 0 && !m.negatedAt(f, h.s) {
+				ev.goods = true
 			}
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
@@ -2861,23 +2877,32 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			a.negated = true
 		}
 	}
+	risk := 0
+	for _, id := range ev.indOrder {
+		if id != IndDesigner && id != IndBulk {
+			risk++
+		}
+	}
 	notOffered := ""
 	switch {
 	case len(ev.hits) == 0:
 		// Nothing named: nothing to clear.
 	case ev.notSubst != "":
 		notOffered = fmt.Sprintf("names substances in a product that is not the substance (%q)", ev.notSubst)
+	case ev.service != "" && !ev.goods && !ev.chemForm && !ev.dosage && !ev.bulk && risk == 0 && !ev.namedBeforeService() &&
+		!m.statesQuantity(ev.fields):
+		// A service title ("Water treatment consulting") names the
+		// chemicals the service works with; a quantity, a purity, a sale
+		// or delivery word, a risk indicator, or the substance heading
+		// the title before the service ("Potassium permanganate –
+		// consulting") makes them goods again ("Potassium permanganate +
+		// delivery service", 1 kg tub).
+		notOffered = fmt.Sprintf("names substances in a service it offers, not the substances (%q)", ev.service)
 	case ev.isReport():
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
 	case !ev.offer && !ev.offerWeak && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk && ev.textLen >= 80 &&
 		!m.statesQuantity(ev.fields):
 		notOffered = "names substances without offering them (no price, offer, contact, quantity or purity)"
-	}
-	risk := 0
-	for _, id := range ev.indOrder {
-		if id != IndDesigner && id != IndBulk {
-			risk++
-		}
 	}
 	var score float64
 	policyA, policyB := false, false
@@ -3011,6 +3036,17 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if len(explain) > 0 {
 		res.Explain = slices.Clone(explain)
 	}
+}
+
+// namedBeforeService reports whether an unnegated substance mention
+// stands in the title before its service noun.
+func (ev *evaluation) namedBeforeService() bool {
+	for _, h := range ev.hits {
+		if h.field == ev.serviceAt[0] && h.s < ev.serviceAt[1] && !h.negated {
+			return true
+		}
+	}
+	return false
 }
 
 // isReport reports whether a page that names substances is a report on
