@@ -410,11 +410,9 @@ type evaluation struct {
 	ambDropped       []string
 
 	// service: a service noun in the title ("consulting", "training"),
-	// at serviceAt [field, start]; goods: a word of a sale or delivery of
-	// goods anywhere.
+	// at serviceAt [field, start].
 	service   string
 	serviceAt [2]int32
-	goods     bool
 
 	// bulkAt is where the bulk quantity stands: field index and span in
 	// its normalised text (for the indicator's field and quoted text).
@@ -530,9 +528,6 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kService != 0 && ev.service == "" && f.name == precwatch.FieldTitle && !m.negatedAt(f, h.s) &&
 				!wordsBefore(f.norm, int(h.s), bonusWords, 2) {
 				ev.service, ev.serviceAt = p.text, [2]int32{int32(fi), h.s}
-			}
-			if k&kGoods != 0 && !m.negatedAt(f, h.s) {
-				ev.goods = true
 			}
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
@@ -2889,8 +2884,8 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// Nothing named: nothing to clear.
 	case ev.notSubst != "":
 		notOffered = fmt.Sprintf("names substances in a product that is not the substance (%q)", ev.notSubst)
-	case ev.service != "" && !ev.goods && !ev.chemForm && !ev.dosage && !ev.bulk && risk == 0 && !ev.namedBeforeService() &&
-		!m.statesQuantity(ev.fields):
+	case ev.service != "" && !ev.chemForm && !ev.dosage && !ev.bulk && risk == 0 && !ev.namedBeforeService() &&
+		!m.namesGoods(ev.fields) && !m.statesQuantity(ev.fields):
 		// A service title ("Water treatment consulting") names the
 		// chemicals the service works with; a quantity, a purity, a sale
 		// or delivery word, a risk indicator, or the substance heading
@@ -3036,6 +3031,21 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if len(explain) > 0 {
 		res.Explain = slices.Clone(explain)
 	}
+}
+
+// namesGoods reports whether a field holds a word of a sale or delivery of
+// goods that is not denied ("sell", "in stock", "delivery", "drum"). It is
+// looked for only in a listing with a service title: the words are common.
+func (m *Matcher) namesGoods(fields []field) bool {
+	for fi := range fields {
+		f := &fields[fi]
+		for _, h := range f.hits {
+			if h.pat >= 0 && m.pats[h.pat].kinds&kGoods != 0 && !m.negatedAt(f, h.s) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedBeforeService reports whether an unnegated substance mention
