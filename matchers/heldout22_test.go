@@ -17,12 +17,7 @@ const heldout22Path = "../testdata/heldout22/listings.jsonl"
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
 var heldout22KnownGaps = map[string]string{
-	"w0071": "false positive: an explainer on a news site (\"Does the pond permanganate ban apply to gardeners?\", \"here is what the rules say\") is read as potassium permanganate offered (+0.70); no news or regulation signal is found in that wording",
-	"w0101": "false positive: the Arabic negation \"خالٍ من الإفيدرين\" (free of ephedrine) is not recognised, so the supplement is read as ephedrine offered (+0.70, CAS extra 299-42-3)",
-	"w0165": "CAS extra 4676-39-5: Polish \"Glicydan etylowy PMK\" (PMK ethyl glycidate, noun-first word order) is found from its CAS, and the bare PMK is counted as a second substance; the verdict is right",
-	"w0171": "CAS extra 13605-48-6 (label disputable): the title's \"PMK glycidate esters\" (the group of esters) is read as the reference trade name \"PMK glycidate\" of PMK methyl glycidate; the verdict is right",
-	"w0191": "false positive: a water-treatment consulting service that designs filters \"regenerated with potassium permanganate\" is read as the chemical offered (+0.70)",
-	"w0218": "CAS extra 103-79-7 and 25547-51-7, missing 41232-97-7: Dutch news \"ethylglycidaat van BMK\" / \"BMK-glycidaat\" is read as P-2-P plus BMK glycidic acid, not as BMK ethyl glycidate; the verdict (news, not suspicious) is right",
+	"w0218": "CAS extra 25547-51-7 (label disputable): the title's \"BMK-glycidaat\" is the watchlist's name of BMK glycidic acid, as \"BMK glycidate\" counts in the news of heldout2 k0103, heldout4 q0097 and heldout10 w0149; the label leaves it out because the reference also gives \"BMK glycidate\" to the methyl ester. The body's \"ethylglycidaat van BMK\" is now the ethyl ester (TestGap22GlycidateWordOrders)",
 }
 
 // TestHeldout22 measures the matcher on the twenty-second held-out set.

@@ -245,9 +245,19 @@ func indexByteFrom(b []byte, c byte, from int) int {
 
 // mergeJoined adds the joined-word hits to the sorted hits of a field;
 // substance terms inside a joined term, or starting inside it, are no
-// mentions any more.
+// mentions any more. A joined term inside a longer term the plain scan
+// found is none either: "PMK-Glycidsäure" joined is the acid, but in
+// "Ethylester der PMK-Glycidsäure" it is part of the ester's name.
 func (m *Matcher) mergeJoined(hits, joined []fhit) []fhit {
 	hits = slices.Clip(hits)
+	joined = slices.DeleteFunc(joined, func(j fhit) bool {
+		for _, h := range hits {
+			if h.pat >= 0 && h.cas != noSub && m.pinfo[h.pat].kinds&kSubstance != 0 && h.s <= j.s && j.e <= h.e && h.e-h.s > j.e-j.s {
+				return true
+			}
+		}
+		return false
+	})
 	for i := range hits {
 		h := &hits[i]
 		if h.pat < 0 || h.cas == noSub || m.pinfo[h.pat].kinds&kSubstance == 0 {

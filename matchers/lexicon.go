@@ -46,9 +46,18 @@ type lexicon struct {
 	NonOfferAuthority []string `yaml:"non_offer_authority"`
 	// NonOfferVerbs: more report words (kept apart to document round 16).
 	NonOfferVerbs []string `yaml:"non_offer_verbs"`
-	Offer         []string `yaml:"offer"`
-	OfferWeak     []string `yaml:"offer_weak"`
-	Exclusions    []string `yaml:"exclusions"`
+	// NonOfferRules are questions whether a ban or the rules apply, and
+	// explainers of what the law says: report words like NonOffer.
+	NonOfferRules []string `yaml:"non_offer_rules"`
+	// Services are nouns of a service a title offers (consulting,
+	// training, disposal); Goods are words of a sale or delivery of goods.
+	// A service title names the chemicals it works with unless the
+	// listing also sells them (match.go fill).
+	Services   []string `yaml:"services"`
+	Goods      []string `yaml:"goods"`
+	Offer      []string `yaml:"offer"`
+	OfferWeak  []string `yaml:"offer_weak"`
+	Exclusions []string `yaml:"exclusions"`
 	// Paperwork: licence nouns and the cues that deny them.
 	Paperwork struct {
 		Nouns  []string `yaml:"nouns"`

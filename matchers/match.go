@@ -436,6 +436,11 @@ type evaluation struct {
 	bonusNoun        []int32 // not-substance nouns given as extras
 	ambDropped       []string
 
+	// service: a service noun in the title ("consulting", "training"),
+	// at serviceAt [field, start].
+	service   string
+	serviceAt [2]int32
+
 	// bulkAt is where the bulk quantity stands: field index and span in
 	// its normalised text (for the indicator's field and quoted text).
 	bulkAt [3]int32
@@ -544,6 +549,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				} else if ev.notSubst == "" {
 					ev.notSubst, ev.notSubstPat = p.text, h.pat
 				}
+			}
+			// A service the title offers ("Water treatment consulting"),
+			// not one given as an extra ("+ free consulting").
+			if k&kService != 0 && ev.service == "" && f.name == precwatch.FieldTitle && !m.negatedAt(f, h.s) &&
+				!wordsBefore(f.norm, int(h.s), bonusWords, 2) {
+				ev.service, ev.serviceAt = p.text, [2]int32{int32(fi), h.s}
 			}
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
@@ -2166,6 +2177,26 @@ func arabicArticleBefore(norm []byte, i int) bool {
 	return false
 }
 
+// gluedWordStart returns where the word that holds the mention starting
+// at s begins, when the mention follows an Arabic article or one-letter
+// prefix ("الإفيدرين", "والإفيدرين") or Hebrew prefix letters ("האפדרין")
+// glued to it; otherwise s. A negation cue before that word negates the
+// mention.
+func gluedWordStart(norm []byte, s int32) int32 {
+	i := int(s)
+	if !wordBefore(norm, i) || !arabicArticleBefore(norm, i) && !hebrewPrefixBefore(norm, i) {
+		return s
+	}
+	for i > 0 && int(s)-i < 12 {
+		r, w := utf8.DecodeLastRune(norm[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= w
+	}
+	return int32(i)
+}
+
 // messengerLabels are the words after which a messenger user name follows
 // ("wickr: name", "telegram id name", "tg: name").
 var messengerLabels = map[string]bool{"wickr": true, "wickrme": true, "telegram": true, "tg": true, "threema": true,
@@ -2566,15 +2597,18 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	byPost := make([]bool, len(ms))
 	for i := range ms {
 		h := &ms[i]
-		for _, c := range f.window(h.s-maxCue, h.s) {
-			if c.pat < 0 || c.e > h.s {
+		// A cue negates the word the name is glued into by an article or
+		// prefix ("خالٍ من الإفيدرين", "ללא האפדרין").
+		hs := gluedWordStart(f.norm, h.s)
+		for _, c := range f.window(hs-maxCue, h.s) {
+			if c.pat < 0 || c.e > hs {
 				continue
 			}
 			k := m.pats[c.pat].kinds
-			if k&kNegBefore != 0 && c.e >= h.s-60 && (m.gapOK(f.norm[c.e:h.s], m.fillers, false) || m.coordGap(f, c.e, h.s) || colonGap(f.norm[c.e:h.s])) {
+			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) || colonGap(f.norm[c.e:hs])) {
 				byPre[i] = true
 			}
-			if k&kNegImmediate != 0 && h.s-c.e <= 2 && onlySpace(f.norm[c.e:h.s]) {
+			if k&kNegImmediate != 0 && hs-c.e <= 2 && onlySpace(f.norm[c.e:hs]) {
 				// "no." as in "CAS No." is no negation.
 				if c.e < int32(len(f.norm)) && (f.norm[c.e] == '.' || f.norm[c.e] == ':' || f.norm[c.e] == '#') {
 					continue
@@ -3020,23 +3054,32 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			a.negated = true
 		}
 	}
+	risk := 0
+	for _, id := range ev.indOrder {
+		if id != IndDesigner && id != IndBulk {
+			risk++
+		}
+	}
 	notOffered := ""
 	switch {
 	case len(ev.hits) == 0:
 		// Nothing named: nothing to clear.
 	case ev.notSubst != "":
 		notOffered = fmt.Sprintf("names substances in a product that is not the substance (%q)", ev.notSubst)
+	case ev.service != "" && !ev.chemForm && !ev.dosage && !ev.bulk && risk == 0 && !ev.namedBeforeService() &&
+		!m.namesGoods(ev.fields) && !m.statesQuantity(ev.fields):
+		// A service title ("Water treatment consulting") names the
+		// chemicals the service works with; a quantity, a purity, a sale
+		// or delivery word, a risk indicator, or the substance heading
+		// the title before the service ("Potassium permanganate –
+		// consulting") makes them goods again ("Potassium permanganate +
+		// delivery service", 1 kg tub).
+		notOffered = fmt.Sprintf("names substances in a service it offers, not the substances (%q)", ev.service)
 	case ev.isReport():
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
 	case !ev.offer && !ev.offerWeak && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk && ev.textLen >= 80 &&
 		!m.statesQuantity(ev.fields):
 		notOffered = "names substances without offering them (no price, offer, contact, quantity or purity)"
-	}
-	risk := 0
-	for _, id := range ev.indOrder {
-		if id != IndDesigner && id != IndBulk {
-			risk++
-		}
 	}
 	var score float64
 	policyA, policyB := false, false
@@ -3170,6 +3213,32 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if len(explain) > 0 {
 		res.Explain = slices.Clone(explain)
 	}
+}
+
+// namesGoods reports whether a field holds a word of a sale or delivery of
+// goods that is not denied ("sell", "in stock", "delivery", "drum"). It is
+// looked for only in a listing with a service title: the words are common.
+func (m *Matcher) namesGoods(fields []field) bool {
+	for fi := range fields {
+		f := &fields[fi]
+		for _, h := range f.hits {
+			if h.pat >= 0 && m.pats[h.pat].kinds&kGoods != 0 && !m.negatedAt(f, h.s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedBeforeService reports whether an unnegated substance mention
+// stands in the title before its service noun.
+func (ev *evaluation) namedBeforeService() bool {
+	for _, h := range ev.hits {
+		if h.field == ev.serviceAt[0] && h.s < ev.serviceAt[1] && !h.negated {
+			return true
+		}
+	}
+	return false
 }
 
 // isReport reports whether a page that names substances is a report on

@@ -90,6 +90,8 @@ const (
 	kIndShare
 	kIndBlockNear
 	kWantedAsk
+	kService
+	kGoods
 )
 
 // termRef ties a pattern to a substance term.
@@ -444,7 +446,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}{
 		{lex.ChemicalContext, kChemCtx}, {lex.ChemicalForm, kChemForm | kChemCtx}, {lex.DosageForms, kDosage},
 		{lex.Bulk, kBulk}, {lex.Licensed, kLicensed}, {lex.NotSubstance, kNotSubstance},
-		{lex.NonOffer, kNonOffer}, {lex.NonOfferAuthority, kNonOffer | kAuthority}, {lex.NonOfferVerbs, kNonOffer}, {lex.Offer, kOffer}, {lex.OfferWeak, kOfferWeak}, {lex.Exclusions, kExclusion},
+		{lex.NonOffer, kNonOffer}, {lex.NonOfferAuthority, kNonOffer | kAuthority}, {lex.NonOfferVerbs, kNonOffer}, {lex.NonOfferRules, kNonOffer}, {lex.Services, kService}, {lex.Goods, kGoods}, {lex.Offer, kOffer}, {lex.OfferWeak, kOfferWeak}, {lex.Exclusions, kExclusion},
 		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate},
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
