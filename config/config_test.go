@@ -91,7 +91,7 @@ func TestGoodConfig(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load(good.yml): %v", err)
 	}
-	if cfg.DataDir != "/var/lib/precwatch" || cfg.Threshold != 0.6 || !reflect.DeepEqual(cfg.Watchlists, []string{"/etc/precwatch/watchlists/regional.yaml"}) {
+	if cfg.DataDir != "/var/lib/precwatch" || cfg.Threshold != 0.6 || !reflect.DeepEqual(cfg.Watchlists, []string{"regional.yaml"}) {
 		t.Errorf("good.yml options = %q %v %v", cfg.DataDir, cfg.Threshold, cfg.Watchlists)
 	}
 	wantPlatforms := []Platform{
