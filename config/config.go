@@ -66,6 +66,19 @@ type Config struct {
 	// (one platform spelt two ways), in file order; print them as
 	// "file:line:col: warning: field: message" (see Problem.Warning).
 	Warnings []Problem `json:"-" yaml:"-"`
+
+	at func(field, msg string) Problem // where fields are in the file
+}
+
+// Problem returns a problem with field (e.g. "watchlists[1]") placed where
+// Parse found it in the file, or its nearest enclosing field: for checks
+// made after Parse, such as loading the watchlist files a configuration
+// names. A Config not parsed from a file has no positions.
+func (c *Config) Problem(field, msg string) Problem {
+	if c.at == nil {
+		return Problem{Field: field, Message: msg}
+	}
+	return c.at(field, msg)
 }
 
 // Platform is a partner platform's optional settings: the webhook that
@@ -143,6 +156,7 @@ func Parse(filename string, data []byte, getenv func(string) string) (*Config, e
 		return nil, &Error{Problems: sortProblems(d.problems)}
 	}
 	cfg.Warnings = sortProblems(d.warnings)
+	cfg.at = d.at
 	return cfg, nil
 }
 

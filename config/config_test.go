@@ -91,7 +91,7 @@ func TestGoodConfig(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load(good.yml): %v", err)
 	}
-	if cfg.DataDir != "/var/lib/precwatch" || cfg.Threshold != 0.6 || !reflect.DeepEqual(cfg.Watchlists, []string{"/etc/precwatch/watchlists/regional.yaml"}) {
+	if cfg.DataDir != "/var/lib/precwatch" || cfg.Threshold != 0.6 || !reflect.DeepEqual(cfg.Watchlists, []string{"regional.yaml"}) {
 		t.Errorf("good.yml options = %q %v %v", cfg.DataDir, cfg.Threshold, cfg.Watchlists)
 	}
 	wantPlatforms := []Platform{
@@ -710,5 +710,30 @@ func TestBodyErrorQuotesNoSecret(t *testing.T) {
 	}
 	if strings.Contains(msg, secret) || strings.Contains(msg, "SUPERSECRET") {
 		t.Errorf("error quotes the expanded secret: %s", msg)
+	}
+}
+
+// TestNotUTF8: a config file saved in a legacy charset (Latin-1 "Café") is
+// reported at the line and column of its first byte that is not UTF-8,
+// with a hint; YAML said "1:1: yaml: invalid trailing UTF-8 octet".
+func TestNotUTF8(t *testing.T) {
+	data := "data_dir: ./d\ntargets:\n  - name: shop\n    platform: Caf\xe9\n    start_urls: [\"https://shop.example/\"]\n"
+	_, err := Parse("latin.yml", []byte(data), os.Getenv)
+	var cerr *Error
+	if !errors.As(err, &cerr) || len(cerr.Problems) != 1 {
+		t.Fatalf("Parse(latin.yml) = %v; want one problem", err)
+	}
+	if got, want := cerr.Problems[0].String(), "latin.yml:4:18: the file is not UTF-8 (byte 0xE9); save it as UTF-8"; got != want {
+		t.Errorf("Parse(latin.yml): %q, want %q", got, want)
+	}
+	// Characters before the byte count once each; a U+FFFD written in
+	// UTF-8 is no error.
+	data = "# é \ufffd\ndata_dir: \"d\xe9\"\n"
+	_, err = Parse("x.yml", []byte(data), os.Getenv)
+	if !errors.As(err, &cerr) || len(cerr.Problems) != 1 || cerr.Problems[0].String() != "x.yml:2:13: the file is not UTF-8 (byte 0xE9); save it as UTF-8" {
+		t.Errorf("Parse(x.yml) = %v; want x.yml:2:13", err)
+	}
+	if _, err := Parse("ok.yml", []byte("# é \ufffd\ndata_dir: ./d\n"), os.Getenv); err != nil {
+		t.Errorf("Parse of UTF-8 with é and U+FFFD: %v", err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -127,6 +128,28 @@ func (d *decoder) syntaxError(data []byte, err error) {
 	}
 	d.problems = append(d.problems, p)
 	d.syntax = true
+}
+
+// notUTF8 finds the first byte of data that is not UTF-8 and returns its
+// line and column (counted in characters, from 1, as YAML's are). Text
+// with a UTF-16 byte-order mark is left to the YAML decoder, which reads
+// it.
+func notUTF8(data []byte) (line, col int, b byte, ok bool) {
+	if utf8.Valid(data) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return 0, 0, 0, false
+	}
+	line, start := 1, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, utf8.RuneCount(data[start:i]) + 1, data[i], true
+		}
+		if r == '\n' {
+			line, start = line+1, i+1
+		}
+		i += size
+	}
+	return 0, 0, 0, false
 }
 
 // blockError reports whether a YAML parser message is one a wrongly
@@ -246,6 +269,14 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func (d *decoder) decode(data []byte) *Config {
 	cfg := Default()
+	if line, col, b, ok := notUTF8(data); ok {
+		// YAML's own message ("invalid trailing UTF-8 octet") has no
+		// line and no hint (a file saved as Latin-1 or windows-1252).
+		d.problems = append(d.problems, Problem{File: d.file, Line: line, Column: col,
+			Message: fmt.Sprintf("the file is not UTF-8 (byte 0x%02X); save it as UTF-8", b)})
+		d.syntax = true
+		return cfg
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {

@@ -324,6 +324,30 @@ func (x *Index) shardFor(name string) (bleve.Index, error) {
 // keeps its first_seen and moves its last_seen forward. A result that offers
 // no substance (every mention negated) removes the listing from the index.
 func (x *Index) Put(ctx context.Context, rs []precwatch.Result, seenAt time.Time) error {
+	return x.put(ctx, rs, nil, seenAt)
+}
+
+// PutDated indexes rs[i] first seen at firstSeen[i] and last seen at
+// lastSeen[i], the dates the database has, instead of as a sighting now: for
+// a rescan or a rebuild of the index from the database, which see nothing.
+// The document gets exactly those dates and lives in the shard of its
+// first_seen (moved there if it is elsewhere). A zero firstSeen[i] puts
+// rs[i] as Put does, seen at Options.Now.
+func (x *Index) PutDated(ctx context.Context, rs []precwatch.Result, firstSeen, lastSeen []time.Time) error {
+	if len(firstSeen) != len(rs) || len(lastSeen) != len(rs) {
+		return precwatch.Errorf(precwatch.EINVALID, "put: %d results with %d first and %d last seen dates", len(rs), len(firstSeen), len(lastSeen))
+	}
+	ds := make([]dates, len(rs))
+	for i := range rs {
+		ds[i] = dates{firstSeen[i], lastSeen[i]}
+	}
+	return x.put(ctx, rs, ds, time.Time{})
+}
+
+// dates are when a listing was first and last seen, as stored.
+type dates struct{ first, last time.Time }
+
+func (x *Index) put(ctx context.Context, rs []precwatch.Result, ds []dates, seenAt time.Time) error {
 	if x.opts.ReadOnly {
 		return precwatch.Errorf(precwatch.EINVALID, "index %s is open read-only", x.dir)
 	}
@@ -341,7 +365,11 @@ func (x *Index) Put(ctx context.Context, rs []precwatch.Result, seenAt time.Time
 			return err
 		}
 		end := min(start+x.opts.BatchSize, len(rs))
-		if err := x.putBatch(ctx, rs[start:end], seenAt); err != nil {
+		var bds []dates
+		if ds != nil {
+			bds = ds[start:end]
+		}
+		if err := x.putBatch(ctx, rs[start:end], bds, seenAt); err != nil {
 			return err
 		}
 	}
@@ -355,8 +383,9 @@ type seen struct {
 	lastSeen  time.Time
 }
 
-func (x *Index) putBatch(ctx context.Context, rs []precwatch.Result, seenAt time.Time) error {
+func (x *Index) putBatch(ctx context.Context, rs []precwatch.Result, ds []dates, seenAt time.Time) error {
 	docs := make(map[string]*doc, len(rs))
+	stored := map[string]dates{} // doc id -> its stored dates (PutDated)
 	gone := map[string]bool{}
 	order := make([]string, 0, len(rs))
 	for i := range rs {
@@ -367,6 +396,11 @@ func (x *Index) putBatch(ctx context.Context, rs []precwatch.Result, seenAt time
 		d, ok := newDoc(&rs[i])
 		if _, dup := docs[id]; !dup && !gone[id] {
 			order = append(order, id)
+		}
+		if ds != nil && !ds[i].first.IsZero() {
+			stored[id] = dates{ds[i].first.UTC(), ds[i].last.UTC()}
+		} else {
+			delete(stored, id)
 		}
 		if ok {
 			docs[id] = d
@@ -408,7 +442,25 @@ func (x *Index) putBatch(ctx context.Context, rs []precwatch.Result, seenAt time
 		}
 		d.FirstSeen, d.LastSeen = seenAt, seenAt
 		target := shardOf(seenAt)
-		if len(k.shards) > 0 {
+		if sd, ok := stored[id]; ok {
+			// The database's dates, whatever the index had: the
+			// document lives in its first_seen's shard.
+			d.FirstSeen, d.LastSeen = sd.first, sd.last
+			if d.LastSeen.Before(d.FirstSeen) {
+				d.LastSeen = d.FirstSeen
+			}
+			target = shardOf(sd.first)
+			for _, sh := range k.shards {
+				if sh == target {
+					continue
+				}
+				b, err := batch(sh)
+				if err != nil {
+					return fmt.Errorf("put: %w", err)
+				}
+				b.Delete(id)
+			}
+		} else if len(k.shards) > 0 {
 			d.FirstSeen = k.firstSeen
 			if k.lastSeen.After(seenAt) {
 				d.LastSeen = k.lastSeen

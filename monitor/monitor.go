@@ -72,6 +72,9 @@ type Matcher interface {
 // Indexer stores listings with substance hits for search.
 type Indexer interface {
 	Put(ctx context.Context, rs []precwatch.Result, seenAt time.Time) error
+	// PutDated indexes rs[i] with the stored dates firstSeen[i] and
+	// lastSeen[i] rather than as seen now (a rescan sees nothing).
+	PutDated(ctx context.Context, rs []precwatch.Result, firstSeen, lastSeen []time.Time) error
 	Delete(ctx context.Context, platform, listingID string) error
 }
 
@@ -99,8 +102,9 @@ type Store interface {
 	// since runStarted, except those at the URLs in keep, and marks those
 	// no target claims any more removed.
 	MarkMissing(ctx context.Context, platform, target string, runStarted, at time.Time, keep ...string) (int, error)
-	// Listings calls fn for every stored listing last seen at or after since.
-	Listings(ctx context.Context, since time.Time, fn func(precwatch.Result) error) error
+	// ListingsSeen calls fn for every stored listing last seen at or after
+	// since, with its stored first and last seen.
+	ListingsSeen(ctx context.Context, since time.Time, fn func(r precwatch.Result, firstSeen, lastSeen time.Time) error) error
 	// Known reports whether a listing is stored under this platform and id.
 	Known(ctx context.Context, platform, listingID string) (bool, error)
 }
@@ -380,27 +384,37 @@ func (m *Monitor) Reindex(ctx context.Context, since time.Time, progress func(Re
 
 func (m *Monitor) rescan(ctx context.Context, since time.Time, reindex bool, progress func(RescanSummary)) (*RescanSummary, error) {
 	var s RescanSummary
-	var pending []precwatch.Result
-	var reput []precwatch.Result // unchanged hits to index again (reindex)
+	// A rescan sees nothing: what it indexes keeps the first and last seen
+	// the database has (see Indexer.PutDated).
+	type dated struct {
+		r           precwatch.Result
+		first, last time.Time
+	}
+	var pending []dated
+	var reput []dated // unchanged hits to index again (reindex)
 	flush := func() error {
 		if len(pending) == 0 && len(reput) == 0 {
 			return nil
 		}
 		now := m.opts.Now()
 		var hits []precwatch.Result
-		for _, r := range pending {
-			if r.Match.Offered() {
-				hits = append(hits, r)
+		var firsts, lasts []time.Time
+		for _, ds := range [][]dated{pending, reput} {
+			for _, d := range ds {
+				if d.r.Match.Offered() {
+					hits = append(hits, d.r)
+					firsts, lasts = append(firsts, d.first), append(lasts, d.last)
+				}
 			}
 		}
-		hits = append(hits, reput...)
 		reput = reput[:0]
 		if len(hits) > 0 {
-			if err := m.index.Put(ctx, hits, now); err != nil {
+			if err := m.index.PutDated(ctx, hits, firsts, lasts); err != nil {
 				return fmt.Errorf("index: %w", err)
 			}
 		}
-		for _, r := range pending {
+		for _, d := range pending {
+			r := d.r
 			if !r.Match.Offered() {
 				// An edited listing's flagged version stays searchable
 				// (see process).
@@ -431,6 +445,7 @@ func (m *Monitor) rescan(ctx context.Context, since time.Time, reindex bool, pro
 	// Matching is the costly part: it runs on every core over chunks of
 	// stored listings; comparing and storing stay in order on this goroutine.
 	var chunk []precwatch.Result
+	var chunkSeen [][2]time.Time // first and last seen of chunk[i]
 	matched := make([]precwatch.Match, 0, rescanChunk)
 	scan := func() error {
 		matched = matched[:len(chunk)]
@@ -462,10 +477,10 @@ func (m *Monitor) rescan(ctx context.Context, since time.Time, reindex bool, pro
 					r.Listing.ID, r.Listing.Platform = chunk[i].Listing.ID, chunk[i].Listing.Platform
 				}
 				s.Reindexed++
-				reput = append(reput, r)
+				reput = append(reput, dated{r, chunkSeen[i][0], chunkSeen[i][1]})
 			} else {
 				s.Changed++
-				pending = append(pending, r)
+				pending = append(pending, dated{r, chunkSeen[i][0], chunkSeen[i][1]})
 			}
 			if len(pending)+len(reput) >= m.opts.BatchSize {
 				if err := flush(); err != nil {
@@ -473,11 +488,12 @@ func (m *Monitor) rescan(ctx context.Context, since time.Time, reindex bool, pro
 				}
 			}
 		}
-		chunk = chunk[:0]
+		chunk, chunkSeen = chunk[:0], chunkSeen[:0]
 		return nil
 	}
-	err := m.store.Listings(ctx, since, func(old precwatch.Result) error {
+	err := m.store.ListingsSeen(ctx, since, func(old precwatch.Result, first, last time.Time) error {
 		chunk = append(chunk, old)
+		chunkSeen = append(chunkSeen, [2]time.Time{first, last})
 		if len(chunk) >= rescanChunk {
 			return scan()
 		}

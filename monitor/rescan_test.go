@@ -248,3 +248,107 @@ func TestReindexRebuildsLostIndex(t *testing.T) {
 		t.Errorf("Reindex: %d tickets and %d outbox events, want %d and %d", n, e, tickets0, events0)
 	}
 }
+
+// TestRescanKeepsStoredDates: a rescan sees nothing, so what it indexes —
+// an index rebuilt by Reindex, a listing whose verdict changed — carries
+// the first and last seen the database has, in the shard of its first
+// seen, not the rescan's time and month.
+func TestRescanKeepsStoredDates(t *testing.T) {
+	p := mustOpenPipeline(t)
+	ctx := context.Background()
+	p.clock.mu.Lock()
+	p.clock.now = time.Date(2026, 10, 20, 10, 0, 0, 0, time.UTC)
+	p.clock.mu.Unlock()
+	p.run(t, fixture(), nil, true) // first seen 2026-10-20 11:00
+	p.clock.Advance(5 * 24 * time.Hour)
+	p.run(t, fixture(), nil, true) // unchanged: last seen 2026-10-25 12:00
+	before := p.search(t, "")
+	if len(before) == 0 {
+		t.Fatal("nothing indexed after the runs")
+	}
+	p.clock.mu.Lock()
+	p.clock.now = time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC) // the rescan's time
+	p.clock.mu.Unlock()
+
+	// checkDates compares every indexed hit's dates with its stored ones.
+	checkDates := func(what string, want []string) {
+		t.Helper()
+		res, err := p.index.Search(ctx, index.Query{Size: index.MaxSize})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ListingID)
+			st := p.state(t, h.ListingID)
+			if !h.FirstSeen.Equal(st.FirstSeen) || !h.LastSeen.Equal(st.LastSeen) {
+				t.Errorf("%s: %s indexed first/last seen %s/%s, stored %s/%s", what, h.ListingID,
+					h.FirstSeen, h.LastSeen, st.FirstSeen, st.LastSeen)
+			}
+			if tk := p.ticket(t, h.ListingID); tk != nil && (!h.FirstSeen.Equal(tk.FirstSeen) || !h.LastSeen.Equal(tk.LastSeen)) {
+				t.Errorf("%s: %s indexed first/last seen %s/%s, its ticket says %s/%s", what, h.ListingID,
+					h.FirstSeen, h.LastSeen, tk.FirstSeen, tk.LastSeen)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: indexed %v, want %v", what, got, want)
+		}
+		if sh := p.index.Shards(); !slices.Equal(sh, []string{"2026-10"}) {
+			t.Errorf("%s: index shards %v, want only 2026-10 (the month the listings were first seen)", what, sh)
+		}
+		// October's period finds them; a search from the rescan's day
+		// finds nothing (nothing was seen then).
+		res, err = p.index.Search(ctx, index.Query{To: time.Date(2026, 10, 31, 23, 59, 59, 0, time.UTC), Size: index.MaxSize})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int(res.Total) != len(want) {
+			t.Errorf("%s: %d hits seen in October, want %d", what, res.Total, len(want))
+		}
+		res, err = p.index.Search(ctx, index.Query{From: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Size: index.MaxSize})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 0 {
+			t.Errorf("%s: %d hits seen since November, want 0", what, res.Total)
+		}
+	}
+
+	// A watchlist change: zorb's verdict changes, it is indexed with its
+	// stored dates.
+	if _, err := p.newMonitor(extraMatcher(t)).Rescan(ctx, time.Time{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	withZorb := slices.Sorted(slices.Values(append(slices.Clone(before), "zorb")))
+	checkDates("rescan after a watchlist change", withZorb)
+
+	// Lose the index and rebuild it from the database.
+	path := filepath.Join(p.dir, "index.bleve")
+	if err := p.index.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(path); err != nil {
+		t.Fatal(err)
+	}
+	idx, err := index.Open(path, index.Options{Now: p.clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	p.index = idx
+	s, err := p.newMonitor(extraMatcher(t)).Reindex(ctx, time.Time{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Reindexed != int64(len(withZorb)) {
+		t.Errorf("Reindex summary %+v, want %d re-indexed", *s, len(withZorb))
+	}
+	checkDates("Reindex of a lost index", withZorb)
+
+	// Reindex over the present index moves nothing either.
+	if _, err := p.newMonitor(extraMatcher(t)).Reindex(ctx, time.Time{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	checkDates("Reindex over the index", withZorb)
+}

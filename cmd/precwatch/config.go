@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/precwatch/precwatch/config"
+	"github.com/precwatch/precwatch/matchers"
 )
 
 func init() {
@@ -73,6 +75,8 @@ func runConfigCheck(_ context.Context, env *Env, args []string) error {
 		case err != nil:
 			fmt.Fprintf(env.Stderr, "%s: %v\n", file, err)
 			failed = true
+		case checkWatchlists(env, file, cfg):
+			failed = true
 		default:
 			fmt.Fprintf(env.Stdout, "%s: ok (%s)\n", file, plural(len(cfg.Targets), "target"))
 			if len(cfg.Targets) == 0 {
@@ -98,11 +102,34 @@ func runConfigCheck(_ context.Context, env *Env, args []string) error {
 	return nil
 }
 
+// checkWatchlists loads the watchlist files cfg names, from the folder of
+// the configuration file as crawl and serve do, and prints each one that
+// cannot be read or is malformed as FILE:line:col: watchlists[i]: … (with
+// the watchlist's own file:line). It reports whether one failed.
+func checkWatchlists(env *Env, file string, cfg *config.Config) (failed bool) {
+	for i, w := range cfg.Watchlists {
+		path := w
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(filepath.Dir(file), path)
+		}
+		data, err := os.ReadFile(path)
+		if err == nil {
+			_, err = matchers.ParseWatchlist(path, data)
+		}
+		if err != nil {
+			fmt.Fprintln(env.Stderr, cfg.Problem(fmt.Sprintf("watchlists[%d]", i), err.Error()).String())
+			failed = true
+		}
+	}
+	return failed
+}
+
 // configCheckUsage is the --help of config and of config check.
 func configCheckUsage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: precwatch config check FILE ...   (- reads standard input)")
 	fmt.Fprintln(w, "\nChecks each configuration file: defaults, unknown keys, ${ENV} references,")
-	fmt.Fprintln(w, "and every field of every target. Prints \"FILE: ok (N targets)\" and any")
+	fmt.Fprintln(w, "every field of every target, and the watchlist files it names (relative to")
+	fmt.Fprintln(w, "the file). Prints \"FILE: ok (N targets)\" and any")
 	fmt.Fprintln(w, "warnings (file:line:col: warning: …) on stderr, or every problem as")
 	fmt.Fprintln(w, "file:line:col: field: message and exits 1.")
 }

@@ -129,3 +129,37 @@ func TestConfigCheckWarnings(t *testing.T) {
 		t.Errorf("config check %s: exit %d, stdout %q, stderr %q; want 0, ok and %q", file, code, stdout, stderr, want)
 	}
 }
+
+// TestConfigCheckWatchlists: config check loads the watchlist files the
+// configuration names, relative to its folder as crawl and serve do, and
+// reports a missing or malformed one at its entry (and the watchlist's own
+// line); it passed them and crawl then failed without a position.
+func TestConfigCheckWatchlists(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "ok.yaml"), "version: 1\nsubstances:\n  - id: example-precursor\n    name: Example precursor\n    list: designer\n    immediate: true\n    cas: \"1234-56-6\"\n    synonyms: [exprec]\n")
+	writeFile(t, filepath.Join(dir, "bad.yaml"), "version: 1\nsubstances:\n  - id: example-precursor\n    name: Example precursor\n    list: designer\n    cas: \"1234-56-7\"\n")
+	target := "targets:\n  - name: shop\n    platform: Shop\n    start_urls: [\"https://shop.example/\"]\n"
+	cfg := filepath.Join(dir, "c4.yml")
+	writeFile(t, cfg, "data_dir: ./d4\nwatchlists: [missing.yaml,\n  bad.yaml, ok.yaml]\n"+target)
+	code, stdout, stderr := runCmd(t, nil, "config", "check", cfg)
+	if code != 1 || strings.Contains(stdout, "ok") {
+		t.Errorf("config check with a missing and a malformed watchlist: exit %d, stdout %q; want 1 and no ok", code, stdout)
+	}
+	for _, want := range []string{
+		cfg + ":2:14: watchlists[0]: open " + filepath.Join(dir, "missing.yaml") + ": no such file or directory",
+		cfg + ":3:3: watchlists[1]: " + filepath.Join(dir, "bad.yaml") + ":6: ",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("config check: stderr %q; want %q", stderr, want)
+		}
+	}
+	if strings.Contains(stderr, "watchlists[2]") {
+		t.Errorf("config check: stderr %q names the valid watchlist", stderr)
+	}
+	// Valid watchlists, relative to the config file (not the working
+	// directory): ok.
+	writeFile(t, cfg, "watchlists: [ok.yaml]\n"+target)
+	if code, stdout, stderr := runCmd(t, nil, "config", "check", cfg); code != 0 || stdout != cfg+": ok (1 target)\n" {
+		t.Errorf("config check with a valid watchlist: exit %d, %q, %q; want 0 and ok", code, stdout, stderr)
+	}
+}

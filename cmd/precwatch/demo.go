@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -12,6 +13,7 @@ import (
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/config"
 	"github.com/precwatch/precwatch/demo"
+	"github.com/precwatch/precwatch/index"
 	"github.com/precwatch/precwatch/monitor"
 	"github.com/precwatch/precwatch/tickets"
 )
@@ -54,27 +56,25 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		}
 		ln.Close()
 	}
+	// Fail at once, before the marketplaces start, when another precwatch
+	// (a running demo, serve, crawl) holds the data directory's index; the
+	// app opened below holds it for this run before demo.yml is written.
+	if err := checkIndexFree(*dataDir); err != nil {
+		return err
+	}
 	d, err := demo.Start(ctx, demo.Options{Addr: *sitesAddr, Logger: logger})
 	if err != nil {
 		return fmt.Errorf("start demo marketplaces: %w", err)
 	}
 	defer d.Close()
-	if err := os.MkdirAll(*dataDir, 0o755); err != nil {
-		return fmt.Errorf("data directory: %w", err)
-	}
 	cfgPath := filepath.Join(*dataDir, "demo.yml")
-	if err := os.WriteFile(cfgPath, d.ConfigYAML(), 0o644); err != nil {
-		return fmt.Errorf("write demo config: %w", err)
-	}
 	cfg, err := config.Parse(cfgPath, d.ConfigYAML(), env.Getenv)
 	if err != nil {
 		return fmt.Errorf("demo config: %w", err)
 	}
 	cfg.DataDir = *dataDir
-
-	fmt.Fprintf(env.Stdout, "precwatch demo — data in %s (reused by the next run; delete it to start over)\n", *dataDir)
-	for _, s := range d.Sites() {
-		fmt.Fprintf(env.Stdout, "  marketplace %-20s %s\n", s.Platform, s.URL)
+	if err := os.MkdirAll(*dataDir, 0o755); err != nil {
+		return fmt.Errorf("data directory: %w", err)
 	}
 	prog := newProgress(env.Stderr)
 	opts := appOptions{DataDir: *dataDir, Threshold: cfg.Threshold, Logger: logger, Progress: prog.crawl}
@@ -83,11 +83,22 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		// serve arms on its listener must hold for it too.
 		opts.Refuse = []string{*addr}
 	}
+	// The data directory is this demo's (its index is locked) before
+	// anything in it is written: a second demo on a directory in use
+	// fails here, leaving the running one's demo.yml alone.
 	a, err := openApp(opts)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
+	if err := os.WriteFile(cfgPath, d.ConfigYAML(), 0o644); err != nil {
+		return fmt.Errorf("write demo config: %w", err)
+	}
+
+	fmt.Fprintf(env.Stdout, "precwatch demo — data in %s (reused by the next run; delete it to start over)\n", *dataDir)
+	for _, s := range d.Sites() {
+		fmt.Fprintf(env.Stdout, "  marketplace %-20s %s\n", s.Platform, s.URL)
+	}
 	sums := runTargets(ctx, a, cfg.Targets, prog)
 	prog.done()
 	if ctx.Err() != nil {
@@ -112,6 +123,19 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	return serveApp(ctx, env, a, cfg, *addr, func(url string) {
 		fmt.Fprintf(env.Stdout, "\nOpen %s and sign in with this admin token:\n\n  %s\n\nPress Ctrl-C to stop.\n", url, token)
 	}, sums...)
+}
+
+// checkIndexFree returns an error saying so when another process holds
+// the index of dataDir (an index that does not exist is free).
+func checkIndexFree(dataDir string) error {
+	x, err := index.Open(indexPath(dataDir), index.Options{ReadOnly: true})
+	if err == nil {
+		return x.Close()
+	}
+	if errors.Is(err, index.ErrLocked) {
+		return indexBusyHint(fmt.Errorf("open index %s: %w", indexPath(dataDir), err), dataDir)
+	}
+	return nil // missing, or needs a rebuild: openApp deals with it
 }
 
 // printDemoSummary prints one row per platform: pages, listings, hits and

@@ -795,6 +795,12 @@ func spreadJSON(b []byte, whole bool) bool {
 	if i < 0 || json.Valid(bytes.TrimSpace(b[:i])) {
 		return false // one line (or one longer than the peek), or JSON Lines
 	}
+	if t := bytes.TrimSpace(b[:i]); len(t) == 1 && t[0] == '{' {
+		// A pretty-printed object starts so, whatever follows (its
+		// syntax error is reported by the line and the objects after
+		// it are read).
+		return true
+	}
 	var raw json.RawMessage
 	err := json.NewDecoder(bytes.NewReader(b)).Decode(&raw)
 	if err == nil {

@@ -80,8 +80,8 @@ func TestMatchConformanceStreamLines(t *testing.T) {
 	if got, want := strings.Join(matchIDs(t, stdout), ","), "a"; got != want {
 		t.Errorf("match %s: ids %q, want %q", in2, got, want)
 	}
-	if code != 1 || !strings.Contains(stderr, in2+":7: ") {
-		t.Errorf("match %s: exit %d, stderr %q; want 1 and the syntax error at %s:7", in2, code, stderr, in2)
+	if code != 1 || !strings.Contains(stderr, in2+":5: listing 2: malformed JSON on line 7: ") {
+		t.Errorf("match %s: exit %d, stderr %q; want 1 and listing 2 reported at %s:5 (where it starts) with its syntax error on line 7", in2, code, stderr, in2)
 	}
 }
 

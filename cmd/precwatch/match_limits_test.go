@@ -163,8 +163,9 @@ func TestMatchLongLines(t *testing.T) {
 }
 
 // TestMatchLongArrayItems: a listing of a JSON array over maxLine is
-// reported and skipped; one too long to hold ends the file, reported;
-// the items before are matched (the whole array was read at once).
+// reported and skipped without being held, however long, and the items
+// after it are matched; one that is not closed before the end of the file
+// reports the rest of the file as not read.
 func TestMatchLongArrayItems(t *testing.T) {
 	lowerLimits(t, 1<<30, 1<<10, 64<<20)
 	name := filepath.Join(t.TempDir(), "a.json")
@@ -173,13 +174,28 @@ func TestMatchLongArrayItems(t *testing.T) {
 	}
 	writeFile(t, name, "[\n"+item("a1", 0)+",\n"+item("a2", 4<<10)+",\n"+item("a3", 0)+",\n"+item("a4", 1<<20)+",\n"+item("a5", 0)+"\n]\n")
 	code, stdout, stderr := runMatchCmd(t, "", name)
-	if got, want := strings.Join(matchIDs(t, stdout), ","), "a1,a3"; code != 1 || got != want {
+	if got, want := strings.Join(matchIDs(t, stdout), ","), "a1,a3,a5"; code != 1 || got != want {
 		t.Errorf("match long array items: exit %d, ids %q, stderr %q; want 1 and %q", code, got, stderr, want)
 	}
 	for _, want := range []string{name + ":3: listing 2: malformed listing: over 1 KiB", name + ":5: listing 4: malformed listing: over 1 KiB"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("match long array items: stderr %q; want %q", stderr, want)
 		}
+	}
+	// A missing quote and brace in a listing too long to hold: it is taken
+	// to end at the array's ], and the lines skipped with it are named.
+	writeFile(t, name, "[\n"+item("a1", 0)+",\n"+`{"id":"a2","title":"`+strings.Repeat("x", 4<<10)+"\n"+item("a3", 0)+"\n]\n")
+	code, stdout, stderr = runMatchCmd(t, "", name)
+	if got, want := strings.Join(matchIDs(t, stdout), ","), "a1"; code != 1 || got != want ||
+		!strings.Contains(stderr, name+":3: listing 2: malformed listing: over 1 KiB (lines 3-5)") {
+		t.Errorf("match unclosed long array item: exit %d, ids %q, stderr %q; want 1, %q and lines 3-5 reported", code, got, stderr, want)
+	}
+	// Not closed at all: the rest of the file is reported as not read.
+	writeFile(t, name, "[\n"+item("a1", 0)+",\n"+`{"id":"a2","title":"`+strings.Repeat("x", 4<<10)+"\n"+item("a3", 0)+"\n")
+	code, stdout, stderr = runMatchCmd(t, "", name)
+	if got, want := strings.Join(matchIDs(t, stdout), ","), "a1"; code != 1 || got != want ||
+		!strings.Contains(stderr, name+":3: listing 2: malformed listing: over 1 KiB and not closed; the rest of "+name+" from line 3 was not read") {
+		t.Errorf("match unclosed long array item at the end: exit %d, ids %q, stderr %q; want 1, %q and the rest reported as not read", code, got, stderr, want)
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
@@ -294,167 +295,310 @@ func jsonAttributes(raw json.RawMessage) (map[string]string, error) {
 
 // readJSONValues reads a stream of JSON values that is not one listing a
 // line: a JSON array of listings, or objects spread over several lines
-// (pretty-printed). Each listing is handed to add with its source
-// (file:line where it starts); a listing that is no object, or is longer
-// than maxLine, is reported by its line and its position (listing N) and
-// skipped. A syntax error ends the stream (the decoder cannot find the
-// next value after it), as does a listing so long that reading it would
-// hold more than twice maxLine. An array is read item by item, so that
-// only one listing is in memory at a time. The error returned is one of
-// the input (a read error, or gzipped input over maxDecompressed).
+// (pretty-printed), also separated by commas. Each listing is handed to add
+// with its source (file:line where it starts). A value that is no listing
+// (no object, malformed JSON, longer than maxLine) is reported by the line
+// it starts on and its position (listing N) and skipped, and the values
+// after it are still read: values are delimited by their brackets and
+// strings (jsonStream.value), and when one turns out malformed and holds a
+// later line that starts with "{" no deeper than it does, it is taken to
+// end before that line (a missing bracket or quote) and reading goes on
+// from there. A listing is held only up to maxLine; when one that cannot
+// be held runs unclosed to the end of the input, or giving bytes back to
+// resynchronise would read the input more than about twice, the rest of
+// the file is reported as not read. The error returned is one of the
+// input (a read error, or gzipped input over maxDecompressed).
 func readJSONValues(r io.Reader, name string, add func(l precwatch.Listing, keys []string, src string), bad func(msg string)) error {
-	lc := &lineCounter{r: r}
-	vc := &valueCap{r: lc}
-	dec := json.NewDecoder(vc)
-	n := 0
-	handle := func(raw json.RawMessage, start int64) {
-		n++
-		src := fmt.Sprintf("%s:%d", name, lc.line(start))
-		lc.forget(start)
-		if len(raw) > maxLine {
-			bad(fmt.Sprintf("%s: listing %d: malformed listing: over %s", src, n, sizeText(int64(maxLine))))
-			return
-		}
-		l, keys, err := decodeListing(raw)
-		if err != nil {
-			bad(fmt.Sprintf("%s: listing %d: malformed listing: %v", src, n, err))
-			return
-		}
-		add(l, keys, src)
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 1<<16)
 	}
-	fail := func(err error) error {
-		var le *limitError
-		switch {
-		case errors.Is(err, io.EOF):
+	s := &jsonStream{br: br, line: 1, budget: 2*int64(maxLine) + 1<<20}
+	n := 0
+	inArray, arrayLine := false, 0
+	for {
+		c, err := s.skipSpace()
+		if errors.Is(err, io.EOF) {
+			if inArray {
+				bad(fmt.Sprintf("%s:%d: malformed JSON: the array that starts on line %d has no closing ]", name, s.line, arrayLine))
+			}
 			return nil
-		case errors.As(err, &le) && le.what == "listing":
-			// By the line the listing starts on, after the comma.
-			b, _ := io.ReadAll(dec.Buffered())
-			start := dec.InputOffset() + int64(len(b)-len(bytes.TrimLeft(b, " \t\r\n,")))
-			bad(fmt.Sprintf("%s:%d: listing %d: malformed listing: over %s", name, lc.line(start), n+1, sizeText(le.max)))
-			return nil
-		case errors.As(err, &le):
+		}
+		if err != nil {
 			return err
 		}
-		bad(syntaxErr(name, lc, 0, dec.InputOffset(), err))
-		return nil
-	}
-	inArray := false
-	for {
-		vc.from(dec.InputOffset())
-		if !inArray {
-			more := dec.More()
-			if !more || firstNonSpace(dec.Buffered()) != '[' {
-				var raw json.RawMessage
-				if err := dec.Decode(&raw); err != nil {
-					return fail(err)
-				}
-				handle(raw, dec.InputOffset()-int64(len(raw)))
-				continue
-			}
-			if _, err := dec.Token(); err != nil { // [
-				return fail(err)
-			}
+		switch {
+		case c == '[' && !inArray:
+			arrayLine = s.line
+			s.next()
 			inArray = true
 			continue
-		}
-		// Each item of an array, by its own line.
-		if dec.More() {
-			var it json.RawMessage
-			if err := dec.Decode(&it); err != nil {
-				return fail(err)
-			}
-			handle(it, dec.InputOffset()-int64(len(it)))
+		case c == ']' && inArray:
+			s.next()
+			inArray = false
+			continue
+		case c == ',': // between items, or after objects separated by commas
+			s.next()
 			continue
 		}
-		if _, err := dec.Token(); err != nil { // ]
-			if errors.Is(err, io.EOF) {
-				err = io.ErrUnexpectedEOF
-			}
-			return fail(err)
+		v, err := s.value()
+		if err != nil {
+			return err
 		}
-		inArray = false
+		n++
+		src := fmt.Sprintf("%s:%d", name, v.line)
+		if v.over {
+			if v.closed {
+				lines := ""
+				if v.end > v.line {
+					lines = fmt.Sprintf(" (lines %d-%d)", v.line, v.end)
+				}
+				bad(fmt.Sprintf("%s: listing %d: malformed listing: over %s%s", src, n, sizeText(int64(maxLine)), lines))
+				continue
+			}
+			bad(fmt.Sprintf("%s: listing %d: malformed listing: over %s and not closed; the rest of %s from line %d was not read", src, n, sizeText(int64(maxLine)), name, v.line))
+			return nil
+		}
+		l, keys, err := decodeListing(v.raw)
+		if err == nil {
+			add(l, keys, src)
+			continue
+		}
+		var se *json.SyntaxError
+		if !errors.As(err, &se) {
+			bad(fmt.Sprintf("%s: listing %d: malformed listing: %v", src, n, err))
+			continue
+		}
+		if v.cut > 0 {
+			back := int64(len(v.raw) - v.cut)
+			if back > s.budget {
+				bad(fmt.Sprintf("%s: listing %d: %s; the rest of %s from line %d was not read", src, n, syntaxAt(v.raw, v.line, err), name, v.lineOf(v.cut)))
+				return nil
+			}
+			// The value ends before the line that may start the next
+			// one: a missing bracket or quote.
+			s.budget -= back
+			piece := v.raw[:v.cut]
+			_, _, perr := decodeListing(piece)
+			if perr == nil { // cannot be: a prefix of an unclosed value
+				perr = err
+			}
+			bad(fmt.Sprintf("%s: listing %d: %s", src, n, syntaxAt(piece, v.line, perr)))
+			s.unread(v.raw[v.cut:], v.lineOf(v.cut))
+			continue
+		}
+		msg := fmt.Sprintf("%s: listing %d: %s", src, n, syntaxAt(v.raw, v.line, err))
+		if !v.closed && v.lineOf(len(v.raw)) > v.line {
+			msg += fmt.Sprintf(" (not closed: lines %d-%d, to the end of the file, were skipped with it)", v.line, v.lineOf(len(v.raw)))
+		}
+		bad(msg)
 	}
 }
 
-// firstNonSpace returns the first byte of r that is no JSON white space,
-// or 0.
-func firstNonSpace(r io.Reader) byte {
-	b, _ := io.ReadAll(io.LimitReader(r, 1<<16))
-	if b = bytes.TrimLeft(b, " \t\r\n"); len(b) > 0 {
-		return b[0]
-	}
-	return 0
-}
-
-// valueCap is the reader of a JSON decoder that fails with a limitError
-// when the decoder reads more than twice maxLine (and a buffer) past the
-// end of the last value: a listing too long to be held.
-type valueCap struct {
-	r     io.Reader
-	off   int64 // bytes read
-	limit int64
-}
-
-// from starts counting at off, the end of the last value.
-func (c *valueCap) from(off int64) { c.limit = off + 2*int64(maxLine) + 1<<16 }
-
-func (c *valueCap) Read(p []byte) (int, error) {
-	if c.off >= c.limit {
-		return 0, &limitError{what: "listing", max: int64(maxLine)}
-	}
-	if left := c.limit - c.off; int64(len(p)) > left {
-		p = p[:left]
-	}
-	n, err := c.r.Read(p)
-	c.off += int64(n)
-	return n, err
-}
-
-// syntaxErr describes a JSON error in a stream by file:line: of the
-// syntax error's offset, else of off; both count from base.
-func syntaxErr(name string, lc *lineCounter, base, off int64, err error) string {
+// syntaxAt describes the JSON error err of raw, a value that starts on
+// line: by the line of the error when it is a later one.
+func syntaxAt(raw []byte, line int, err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		off = se.Offset - 1
+		off := min(max(se.Offset-1, 0), int64(len(raw)))
+		if l := line + bytes.Count(raw[:off], []byte{'\n'}); l > line {
+			return fmt.Sprintf("malformed JSON on line %d: %v", l, err)
+		}
+		return fmt.Sprintf("malformed JSON: %v", err)
 	}
-	return fmt.Sprintf("%s:%d: %s", name, lc.line(base+off), jsonErr(err))
+	return "malformed listing: " + err.Error()
 }
 
-// lineCounter is a reader that notes where its lines end, to tell the
-// line of a byte offset.
-type lineCounter struct {
-	r      io.Reader
-	off    int64
-	before int     // lines ended before nl[0] (forgotten)
-	nl     []int64 // offsets of the '\n's read and not forgotten
+// jsonStream reads the values of a JSON stream one at a time by their
+// structure (brackets and strings), without decoding them, so that a
+// syntax error in one does not lose the others.
+type jsonStream struct {
+	br     *bufio.Reader
+	pend   []byte // bytes given back, read before br
+	line   int    // line of the next byte, from 1
+	col    int    // bytes before the next byte on its line
+	budget int64  // bytes that may still be given back
 }
 
-func (c *lineCounter) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	for i, b := range p[:n] {
-		if b == '\n' {
-			c.nl = append(c.nl, c.off+int64(i))
+// jsonValue is one value of a jsonStream.
+type jsonValue struct {
+	raw       []byte // its bytes; nil when over
+	over      bool   // longer than maxLine (not held)
+	closed    bool   // it ended: a scalar, or its brackets balanced
+	line, col int    // where it starts
+	end       int    // the line of its last byte
+	// cut is the offset in raw of the first later line that starts with
+	// "{" no deeper than the value (no more indented), where the next
+	// value may start if this one is malformed; -1 if none.
+	cut int
+}
+
+// lineOf returns the line of byte off of v.
+func (v *jsonValue) lineOf(off int) int {
+	return v.line + bytes.Count(v.raw[:off], []byte{'\n'})
+}
+
+func (s *jsonStream) peek() (byte, error) {
+	if len(s.pend) > 0 {
+		return s.pend[0], nil
+	}
+	b, err := s.br.Peek(1)
+	if len(b) == 0 {
+		if err == nil {
+			err = io.EOF
+		}
+		return 0, err
+	}
+	return b[0], nil
+}
+
+func (s *jsonStream) next() (byte, error) {
+	var c byte
+	if len(s.pend) > 0 {
+		c, s.pend = s.pend[0], s.pend[1:]
+	} else {
+		var err error
+		if c, err = s.br.ReadByte(); err != nil {
+			return 0, err
 		}
 	}
-	c.off += int64(n)
-	return n, err
+	if c == '\n' {
+		s.line, s.col = s.line+1, 0
+	} else {
+		s.col++
+	}
+	return c, nil
 }
 
-// line returns the 1-based line of byte offset off (not before the
-// offset last forgotten).
-func (c *lineCounter) line(off int64) int {
-	i, _ := slices.BinarySearch(c.nl, off)
-	return c.before + i + 1
+// unread gives b back, to be read again from its start, which is at the
+// start of line.
+func (s *jsonStream) unread(b []byte, line int) {
+	s.pend = append(slices.Clip(b), s.pend...)
+	s.line, s.col = line, 0
 }
 
-// forget drops the line ends before off: no line is asked for there any
-// more, so a long input does not keep them all.
-func (c *lineCounter) forget(off int64) {
-	i, _ := slices.BinarySearch(c.nl, off)
-	if i > len(c.nl)/2 {
-		c.before += i
-		c.nl = append(c.nl[:0], c.nl[i:]...)
+// skipSpace skips JSON white space and returns the next byte.
+func (s *jsonStream) skipSpace() (byte, error) {
+	for {
+		c, err := s.peek()
+		if err != nil {
+			return 0, err
+		}
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return c, nil
+		}
+		s.next()
+	}
+}
+
+// value reads the value that starts at the next byte (no white space): an
+// object or array to its closing bracket, a string to its closing quote,
+// else a scalar to the next delimiter. A JSON string holds no line break,
+// so a line break ends one whatever the quotes say. It reads at least one
+// byte.
+func (s *jsonStream) value() (jsonValue, error) {
+	v := jsonValue{line: s.line, col: s.col, end: s.line, cut: -1}
+	hold := func(c byte) {
+		switch {
+		case v.over:
+		case len(v.raw) >= maxLine:
+			v.over, v.raw = true, nil
+		default:
+			v.raw = append(v.raw, c)
+		}
+	}
+	c, err := s.next()
+	if err != nil {
+		return v, err
+	}
+	hold(c)
+	if c != '{' && c != '[' {
+		v.closed = true
+		str, esc := c == '"', false
+		for {
+			c, err := s.peek()
+			if errors.Is(err, io.EOF) {
+				return v, nil
+			}
+			if err != nil {
+				return v, err
+			}
+			if str {
+				if c == '\n' {
+					return v, nil
+				}
+				s.next()
+				hold(c)
+				switch {
+				case esc:
+					esc = false
+				case c == '\\':
+					esc = true
+				case c == '"':
+					return v, nil
+				}
+				continue
+			}
+			switch c {
+			case ' ', '\t', '\r', '\n', ',', ']', '}', '[', '{', '"':
+				return v, nil
+			}
+			s.next()
+			hold(c)
+		}
+	}
+	depth, str, esc := 1, false, false
+	atStart, indent, lineOff := false, 0, 0 // in a line's indentation
+	for {
+		v.end = s.line
+		c, err := s.next()
+		if errors.Is(err, io.EOF) {
+			if v.end = s.line; s.col == 0 && v.end > v.line {
+				v.end-- // the file ends with a line break
+			}
+			return v, nil
+		}
+		if err != nil {
+			return v, err
+		}
+		if c == '\n' {
+			hold(c)
+			str, esc = false, false
+			atStart, indent, lineOff = true, 0, len(v.raw)
+			continue
+		}
+		if atStart {
+			if c == ' ' || c == '\t' || c == '\r' {
+				hold(c)
+				indent++
+				continue
+			}
+			atStart = false
+			if c == '{' && indent <= v.col && v.cut < 0 && !v.over {
+				v.cut = lineOff
+			}
+		}
+		hold(c)
+		switch {
+		case str:
+			switch {
+			case esc:
+				esc = false
+			case c == '\\':
+				esc = true
+			case c == '"':
+				str = false
+			}
+		case c == '"':
+			str = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			if depth--; depth == 0 {
+				v.closed = true
+				return v, nil
+			}
+		}
 	}
 }
 
