@@ -117,6 +117,10 @@ func validateTarget(t *precwatch.Target, prefix string, report reportFunc) {
 		report(at("name"), "must not be empty")
 	case !targetName.MatchString(t.Name):
 		report.f(at("name"), "%q must match [a-z0-9-]+", t.Name)
+	case t.Name == "test":
+		// The API's POST /api/v1/targets/test tests an unsaved target, so a
+		// target of that name could not be read or changed by its URL.
+		report(at("name"), `"test" is reserved (/api/v1/targets/test tests an unsaved target); choose another name`)
 	}
 	if strings.TrimSpace(t.Platform) == "" {
 		report(at("platform"), "must not be empty")
