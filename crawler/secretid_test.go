@@ -1,16 +1,15 @@
 package crawler
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/internal/testutil"
 )
 
 // TestSecretLikeProductIDs crawls shops that name their products by a
@@ -140,22 +139,7 @@ func TestOwnSecretStaysPlainMask(t *testing.T) {
 }
 
 // syncBuffer is a bytes.Buffer safe for a logger's concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = testutil.SyncBuffer
 
 // TestMaskedURLCollisionWarned: two different real listing URLs that read
 // the same once masked (a target with two start URLs differing only in

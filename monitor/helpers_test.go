@@ -1,7 +1,6 @@
 package monitor
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/crawler"
 	"github.com/precwatch/precwatch/index"
+	"github.com/precwatch/precwatch/internal/testutil"
 	"github.com/precwatch/precwatch/matchers"
 	"github.com/precwatch/precwatch/tickets"
 )
@@ -351,22 +351,7 @@ func fixture() []precwatch.Listing {
 }
 
 // syncBuffer is a bytes.Buffer safe for concurrent use, for captured logs.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = testutil.SyncBuffer
 
 func bufferLogger(b *syncBuffer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(b, &slog.HandlerOptions{Level: slog.LevelDebug}))

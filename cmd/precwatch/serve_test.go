@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -18,6 +17,7 @@ import (
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/config"
 	"github.com/precwatch/precwatch/demo"
+	"github.com/precwatch/precwatch/internal/testutil"
 	"github.com/precwatch/precwatch/notify"
 )
 
@@ -29,22 +29,7 @@ const hangGuard = 5 * time.Minute
 
 // syncBuffer is a bytes.Buffer safe for the concurrent writes of a running
 // command and the reads of a test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = testutil.SyncBuffer
 
 // served is a `precwatch serve` running in-process.
 type served struct {
