@@ -131,6 +131,16 @@ func jsonText(raw json.RawMessage) (string, error) {
 	if len(raw) == 0 {
 		return "", nil
 	}
+	if raw[0] == '"' {
+		// A string, the common case: decoded without a token stream (a
+		// json.Decoder and its buffer for every field was most of the
+		// cost of reading a listing).
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", err
+		}
+		return s, nil
+	}
 	n, err := parseJSON(raw)
 	if err != nil {
 		return "", err
