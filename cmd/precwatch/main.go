@@ -14,9 +14,11 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"regexp"
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/server"
@@ -330,8 +332,49 @@ func parseLeadingFlags(fs *flag.FlagSet, args []string) error {
 		io.Copy(out, &buf)
 		return flag.ErrHelp
 	}
+	if first, _, _ := strings.Cut(buf.String(), "\n"); strings.HasPrefix(first, "invalid value ") {
+		// A wrong value: say what the flag wants, not Go's "parse error"
+		// and the whole usage after it.
+		fmt.Fprintf(out, "%s: %s\nRun '%s --help' for usage.\n", fs.Name(), flagWant(fs, first), fs.Name())
+		return errUsage
+	}
 	fmt.Fprintf(out, "%s: %s", fs.Name(), buf.String())
 	return errUsage
+}
+
+// badFlagValue picks the flag's name out of the flag package's message
+// `invalid value "abc" for flag -threshold: parse error`.
+var badFlagValue = regexp.MustCompile(`for flag -([^:\s]+): parse error$`)
+
+// flagWant rewrites the flag package's `…: parse error` as what the flag
+// takes (`…: want a number`); other messages stay as they are.
+func flagWant(fs *flag.FlagSet, msg string) string {
+	m := badFlagValue.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	f := fs.Lookup(m[1])
+	if f == nil {
+		return msg
+	}
+	g, ok := f.Value.(flag.Getter)
+	if !ok {
+		return msg
+	}
+	var want string
+	switch g.Get().(type) {
+	case int, int64, uint, uint64:
+		want = "a whole number"
+	case float64:
+		want = "a number"
+	case bool:
+		want = "true or false"
+	case time.Duration:
+		want = "a duration such as 30s, 5m or 2h"
+	default:
+		return msg
+	}
+	return strings.TrimSuffix(msg, "parse error") + "want " + want
 }
 
 // newLogger returns a structured logger at the named level writing to w.
