@@ -21,9 +21,7 @@ var heldout23KnownGaps = map[string]string{
 	"x0021": "false positive: a regulator explainer (\"Why APAA and MAPA were added to Table I\") is read as an offer of both Table I chemicals, and the quoted \"crypto-only payment and stealth shipping\" as indicators (score 1.00)",
 	"x0028": "missed: Bengali \"এরগোটামিন\" (ergotamine) is not known, so 50,000 ergotamine tartrate tablets sold wholesale score 0.00",
 	"x0072": "missed: Arabic \"بيبيريدين\" (piperidine) and \"شحن سري\" (secret shipping) are not known; the listing scores 0.00",
-	"x0073": "false positive: Russian customs news (\"ФТС изъяла 3 тонны фенилуксусной кислоты\", seized, \"задекларирован как удобрение\") is read as an offer of phenylacetic acid (+0.70)",
 	"x0082": "CAS missing 540-69-2: Czech \"Mravenčan amonný\" (ammonium formate) is not known; the verdict (buffer salt, no indicator) is right",
-	"x0108": "false positive: Indonesian news (\"BNN sita 1 ton efedrin di pelabuhan\", seized) is read as an offer of ephedrine (+0.70)",
 }
 
 // TestHeldout23 measures the matcher on the twenty-third held-out set.

@@ -1,0 +1,23 @@
+package matchers
+
+import "testing"
+
+// TestGap23SeizureNews: a news item that an agency seized a chemical
+// ("ФТС изъяла 3 тонны", "BNN sita 1 ton efedrin") is a report in the
+// languages the report words cover, with the seized quantity read as the
+// reporter's, not an offer's (heldout23 x0073, x0108). An offer that
+// names a seizure only to promise a resend stays an offer.
+func TestGap23SeizureNews(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ru", "ФТС изъяла 3 тонны фенилуксусной кислоты", "Груз фенилуксусной кислоты был задекларирован как удобрение.", false},
+		{"ru", "Таможня изъяла 500 кг сафрола", "Груз был задекларирован как масло.", false},
+		{"ru", "Полицейские задержали партию эфедрина", "В грузе было 200 кг эфедрина.", false},
+		{"uk", "Митники вилучили 2 тонни ефедрину", "Вантаж задекларували як добриво.", false},
+		{"id", "BNN sita 1 ton efedrin di pelabuhan", "Efedrin disembunyikan dalam karung beras.", false},
+		{"id", "Polisi menyita 200 kg efedrin", "Barang disembunyikan dalam karung beras.", false},
+		{"ms", "Kastam rampas 500 kg efedrin di pelabuhan", "Efedrin disembunyikan dalam karung beras.", false},
+		// Offers stay offers.
+		{"ru", "Фенилуксусная кислота 1 кг", "Продам. При изъятии перешлем. Оплата BTC.", true},
+		{"id", "Efedrin 1 kg dijual", "Efedrin murni 99%, kirim aman, bayar BTC.", true},
+	})
+}
