@@ -21,3 +21,19 @@ func TestGap23SeizureNews(t *testing.T) {
 		{"id", "Efedrin 1 kg dijual", "Efedrin murni 99%, kirim aman, bayar BTC.", true},
 	})
 }
+
+// TestGap23RegulatorExplainer: a regulator's explainer of why chemicals
+// were added to a control table ("Why APAA and MAPA were added to Table
+// I") is a report, and the indicator words it quotes from the offers it
+// found ("crypto-only payment and stealth shipping") are the
+// reporter's (heldout23 x0021). An offer that says its goods were added
+// to its stock stays an offer.
+func TestGap23RegulatorExplainer(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Why APAA and MAPA were added to Table I", "INCB found both advertised by online suppliers, often with crypto-only payment and stealth shipping.", false},
+		{"en", "Why was BMK glycidate added to Table I?", "The board found it sold online with stealth shipping.", false},
+		{"de", "Warum APAA in Tabelle I aufgenommen wurde", "Die Behörde fand Angebote mit Krypto-Zahlung.", false},
+		// Offers stay offers.
+		{"en", "MAPA 1 kg, just added to stock", "Crypto-only payment, stealth shipping.", true},
+	})
+}
