@@ -1,6 +1,11 @@
 package matchers
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // TestGap23SeizureNews: a news item that an agency seized a chemical
 // ("ФТС изъяла 3 тонны", "BNN sita 1 ton efedrin") is a report in the
@@ -35,5 +40,27 @@ func TestGap23RegulatorExplainer(t *testing.T) {
 		{"de", "Warum APAA in Tabelle I aufgenommen wurde", "Die Behörde fand Angebote mit Krypto-Zahlung.", false},
 		// Offers stay offers.
 		{"en", "MAPA 1 kg, just added to stock", "Crypto-only payment, stealth shipping.", true},
+	})
+}
+
+// TestGap23Names: the Bengali name of ergotamine, the Arabic name of
+// piperidine and the Czech name of ammonium formate name them
+// (heldout23 x0028, x0072, x0082); a buffer salt without indicator stays
+// unflagged.
+func TestGap23Names(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct{ title, desc, cas string }{
+		{"এরগোটামিন টারট্রেট ট্যাবলেট", "এরগোটামিন টারট্রেট ১ মি.গ্রা.", "113-15-5"},
+		{"بيبيريدين 1 لتر", "بيبيريدين نقي 99٪", "110-89-4"},
+		{"Mravenčan amonný ≥ 99 %, 500 g", "Pufrovací sůl pro LC-MS.", "540-69-2"},
+	} {
+		got := m.Match(&precwatch.Listing{Title: tc.title, Description: tc.desc})
+		if !slices.Contains(offeredCAS(got), tc.cas) {
+			t.Errorf("title %q: offered %v, want %s; explain %q", tc.title, offeredCAS(got), tc.cas, got.Explain)
+		}
+	}
+	runVerdicts(t, []verdictCase{
+		{"ar", "بيبيريدين 1 لتر", "بيبيريدين نقي 99٪، 1 لتر، شحن سري إلى جميع الدول العربية.", true},
+		{"cs", "Mravenčan amonný ≥ 99 %, 500 g, pro HPLC", "Pufrovací sůl pro LC-MS, certifikát šarže přiložen.", false},
 	})
 }

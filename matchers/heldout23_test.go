@@ -18,9 +18,6 @@ const heldout23Path = "../testdata/heldout23/listings.jsonl"
 // listed but left out of the assertion.
 var heldout23KnownGaps = map[string]string{
 	"x0010": "CAS missing 16648-44-5 (label disputable): \"Replacement for MAPA, same use\" is read as a negated mention of MAPA; the label counts MAPA as named in chemical context (not a \"free of\"/\"without\" form); the verdict (EAPA offered) is right",
-	"x0028": "missed: Bengali \"এরগোটামিন\" (ergotamine) is not known, so 50,000 ergotamine tartrate tablets sold wholesale score 0.00",
-	"x0072": "missed: Arabic \"بيبيريدين\" (piperidine) and \"شحن سري\" (secret shipping) are not known; the listing scores 0.00",
-	"x0082": "CAS missing 540-69-2: Czech \"Mravenčan amonný\" (ammonium formate) is not known; the verdict (buffer salt, no indicator) is right",
 }
 
 // TestHeldout23 measures the matcher on the twenty-third held-out set.
