@@ -17,13 +17,7 @@ const heldout23Path = "../testdata/heldout23/listings.jsonl"
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
 var heldout23KnownGaps = map[string]string{
-	"x0010": "CAS missing 16648-44-5 (label disputable): \"Replacement for MAPA, same use\" is read as a negated mention of MAPA; the label counts MAPA as named in chemical context (not a \"free of\"/\"without\" form); the verdict (EAPA offered) is right",
-	"x0021": "false positive: a regulator explainer (\"Why APAA and MAPA were added to Table I\") is read as an offer of both Table I chemicals, and the quoted \"crypto-only payment and stealth shipping\" as indicators (score 1.00)",
-	"x0028": "missed: Bengali \"এরগোটামিন\" (ergotamine) is not known, so 50,000 ergotamine tartrate tablets sold wholesale score 0.00",
-	"x0072": "missed: Arabic \"بيبيريدين\" (piperidine) and \"شحن سري\" (secret shipping) are not known; the listing scores 0.00",
-	"x0073": "false positive: Russian customs news (\"ФТС изъяла 3 тонны фенилуксусной кислоты\", seized, \"задекларирован как удобрение\") is read as an offer of phenylacetic acid (+0.70)",
-	"x0082": "CAS missing 540-69-2: Czech \"Mravenčan amonný\" (ammonium formate) is not known; the verdict (buffer salt, no indicator) is right",
-	"x0108": "false positive: Indonesian news (\"BNN sita 1 ton efedrin di pelabuhan\", seized) is read as an offer of ephedrine (+0.70)",
+	"x0010": "CAS missing 16648-44-5 (label disputable): \"Replacement for MAPA, same use\" is read as a negated mention of MAPA; the label counts MAPA as named in chemical context (not a \"free of\"/\"without\" form); the verdict (EAPA offered) is right; kept (round 23): \"replacement for\" is a negation cue by design (DESIGN: negated mentions are not offered; a substitute is sold instead of, not with, what it replaces, as \"safrole replacement\" in perfumery)",
 }
 
 // TestHeldout23 measures the matcher on the twenty-third held-out set.
