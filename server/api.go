@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/netip"
@@ -36,7 +37,7 @@ var ticketFilterParams = []param{
 	{"seller", "string", "seller, exact"},
 	{"substance", "string", "substance id, CAS number or name"},
 	{"assignee", "string", "assignee, exact; none: unassigned tickets"},
-	{"min_score", "number", "score at least"},
+	{"min_score", "number", "score at least (0 to 1)"},
 	{"since", "string", "last seen at or after (RFC 3339 or YYYY-MM-DD); every crawl that sees the listing moves last seen, so a reporting period uses flagged_from/flagged_to or status_from/status_to"},
 	{"flagged_from", "string", "flagged (ticket created) at or after (RFC 3339 or YYYY-MM-DD: the start of that day UTC)"},
 	{"flagged_to", "string", "flagged (ticket created) at or before (RFC 3339 or YYYY-MM-DD: the end of that day UTC)"},
@@ -372,8 +373,9 @@ func (s *Server) ticketFilter(ctx context.Context, v url.Values, p *Principal) (
 		Sort: v.Get("sort")}
 	if ms := v.Get("min_score"); ms != "" {
 		x, err := strconv.ParseFloat(ms, 64)
-		if err != nil {
-			return f, precwatch.Errorf(precwatch.EINVALID, "min_score %q is not a number", ms)
+		if err != nil || math.IsNaN(x) || x < 0 || x > 1 {
+			// Scores are 0..1: a larger minimum would silently list nothing.
+			return f, precwatch.Errorf(precwatch.EINVALID, "min_score %q: want a number from 0 to 1", ms)
 		}
 		f.MinScore = x
 	}
