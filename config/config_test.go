@@ -319,7 +319,6 @@ func TestValidateTarget(t *testing.T) {
 		}},
 		{"html target without fields reads structured data", func(t *precwatch.Target) { t.Listing.Fields = nil }, nil},
 		{"bad name", func(t *precwatch.Target) { t.Name = "Shop!" }, []string{`name: "Shop!" must match [a-z0-9-]+`}},
-		{"reserved name", func(t *precwatch.Target) { t.Name = "test" }, []string{`name: "test" is reserved (/api/v1/targets/test tests an unsaved target); choose another name`}},
 		{"bad schedule", func(t *precwatch.Target) { t.Schedule = "@sometimes" }, []string{`schedule: "@sometimes" is not a cron spec (5 fields or a descriptor like @every 6h, @daily): unrecognized descriptor: @sometimes`}},
 		{"good schedules", func(t *precwatch.Target) { t.Schedule = "@every 90m" }, nil},
 		{"5-field schedule", func(t *precwatch.Target) { t.Schedule = "*/15 2-4 * * MON-FRI" }, nil},

@@ -79,6 +79,12 @@ func validateConfig(c *Config, report reportFunc) {
 		if t.Name == "" {
 			continue
 		}
+		if t.Name == "test" {
+			// The API's POST /api/v1/targets/test tests an unsaved target
+			// (any name, "test" too), so a configured target of that name
+			// could not be read by its URL.
+			report(path+".name", `"test" is reserved (/api/v1/targets/test tests an unsaved target); choose another name`)
+		}
 		if j, dup := names[t.Name]; dup {
 			report.f(path+".name", "duplicate target name %q (also targets[%d])", t.Name, j)
 		} else {
@@ -117,10 +123,6 @@ func validateTarget(t *precwatch.Target, prefix string, report reportFunc) {
 		report(at("name"), "must not be empty")
 	case !targetName.MatchString(t.Name):
 		report.f(at("name"), "%q must match [a-z0-9-]+", t.Name)
-	case t.Name == "test":
-		// The API's POST /api/v1/targets/test tests an unsaved target, so a
-		// target of that name could not be read or changed by its URL.
-		report(at("name"), `"test" is reserved (/api/v1/targets/test tests an unsaved target); choose another name`)
 	}
 	if strings.TrimSpace(t.Platform) == "" {
 		report(at("platform"), "must not be empty")
