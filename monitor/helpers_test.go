@@ -3,6 +3,7 @@ package monitor
 import (
 	"context"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -263,6 +264,25 @@ func (p *pipeline) run(tb testing.TB, ls []precwatch.Listing, gone []string, com
 }
 
 // ticket returns the ticket of a listing, or nil.
+// loseIndex deletes the pipeline's index, as a lost disk or a restore
+// without it would, and opens a new empty one in its place.
+func (p *pipeline) loseIndex(tb testing.TB) {
+	tb.Helper()
+	path := filepath.Join(p.dir, "index.bleve")
+	if err := p.index.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.RemoveAll(path); err != nil {
+		tb.Fatal(err)
+	}
+	idx, err := index.Open(path, index.Options{Now: p.clock.Now})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { idx.Close() })
+	p.index = idx
+}
+
 func (p *pipeline) ticket(tb testing.TB, listingID string) *precwatch.Ticket {
 	tb.Helper()
 	ts, err := p.store.Tickets(context.Background(), tickets.Filter{})

@@ -211,19 +211,7 @@ func TestReindexRebuildsLostIndex(t *testing.T) {
 	tickets0, events0 := p.ticketCount(t), p.pending(t)
 
 	// Lose the index.
-	path := filepath.Join(p.dir, "index.bleve")
-	if err := p.index.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.RemoveAll(path); err != nil {
-		t.Fatal(err)
-	}
-	idx, err := index.Open(path, index.Options{Now: p.clock.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	p.index = idx
+	p.loseIndex(t)
 	mon := p.newMonitor(p.matcher)
 
 	s, err := mon.Rescan(ctx, time.Time{}, nil)
@@ -324,19 +312,7 @@ func TestRescanKeepsStoredDates(t *testing.T) {
 	checkDates("rescan after a watchlist change", withZorb)
 
 	// Lose the index and rebuild it from the database.
-	path := filepath.Join(p.dir, "index.bleve")
-	if err := p.index.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.RemoveAll(path); err != nil {
-		t.Fatal(err)
-	}
-	idx, err := index.Open(path, index.Options{Now: p.clock.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	p.index = idx
+	p.loseIndex(t)
 	s, err := p.newMonitor(extraMatcher(t)).Reindex(ctx, time.Time{}, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -2,13 +2,10 @@ package monitor
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/precwatch/precwatch"
-	"github.com/precwatch/precwatch/index"
 )
 
 // TestReview6EditedFlaggedStaysSearchable: a flagged listing its seller
@@ -35,19 +32,7 @@ func TestReview6EditedFlaggedStaysSearchable(t *testing.T) {
 	}
 
 	// Lose the index and rebuild it from the database.
-	path := filepath.Join(p.dir, "index.bleve")
-	if err := p.index.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.RemoveAll(path); err != nil {
-		t.Fatal(err)
-	}
-	idx, err := index.Open(path, index.Options{Now: p.clock.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	p.index = idx
+	p.loseIndex(t)
 	if _, err := p.newMonitor(p.matcher).Reindex(ctx, time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}

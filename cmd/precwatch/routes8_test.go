@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"html"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -12,28 +11,6 @@ import (
 
 	"github.com/precwatch/precwatch"
 )
-
-// doHeader sends a request as role and returns status, body and headers.
-func (f *fixture) doHeader(role, method, path, body string) (int, string, http.Header) {
-	f.t.Helper()
-	req, err := http.NewRequest(method, f.srv.URL+path, strings.NewReader(body))
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if role != "" {
-		req.Header.Set("Authorization", "Bearer "+f.tokens[role])
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b), resp.Header
-}
 
 // TestAPIFixedPathMethods: a fixed path beside a {name} route belongs to
 // the fixed route. GET /api/v1/tickets/bulk and GET, PUT, DELETE

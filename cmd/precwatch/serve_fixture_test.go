@@ -214,6 +214,13 @@ func (f *fixture) plantHostile(ctx context.Context) {
 // do sends a request as role ("" for none) and returns status and body.
 func (f *fixture) do(role, method, path, body string) (int, string) {
 	f.t.Helper()
+	code, b, _ := f.doHeader(role, method, path, body)
+	return code, b
+}
+
+// doHeader sends a request as role and returns status, body and headers.
+func (f *fixture) doHeader(role, method, path, body string) (int, string, http.Header) {
+	f.t.Helper()
 	req, err := http.NewRequest(method, f.srv.URL+path, strings.NewReader(body))
 	if err != nil {
 		f.t.Fatal(err)
@@ -233,7 +240,7 @@ func (f *fixture) do(role, method, path, body string) (int, string) {
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return resp.StatusCode, string(b), resp.Header
 }
 
 // getJSON decodes a 200 response of role into v.
