@@ -551,44 +551,7 @@ func (s *Store) Versions(ctx context.Context, platform, listingID string) ([]Ver
 // in (platform, listing id) order, for a rescan. fn may call Record. An
 // error from fn stops the iteration and is returned.
 func (s *Store) Listings(ctx context.Context, since time.Time, fn func(precwatch.Result) error) error {
-	const page = 1000
-	var lastPlatform, lastID string
-	for {
-		// Keyset pages: no read transaction stays open while fn writes.
-		rows, err := s.rq.QueryContext(ctx, `SELECT platform, listing_id, result FROM listings
-			WHERE last_seen >= ? AND (platform, listing_id) > (?, ?) ORDER BY platform, listing_id LIMIT ?`,
-			ns(since), lastPlatform, lastID, page)
-		if err != nil {
-			return fmt.Errorf("listings: %w", err)
-		}
-		var batch []precwatch.Result
-		for rows.Next() {
-			var res string
-			if err := rows.Scan(&lastPlatform, &lastID, &res); err != nil {
-				rows.Close()
-				return fmt.Errorf("listings: %w", err)
-			}
-			var r precwatch.Result
-			if err := json.Unmarshal([]byte(res), &r); err != nil {
-				rows.Close()
-				return fmt.Errorf("listing %s/%s: %w", lastPlatform, lastID, err)
-			}
-			batch = append(batch, r)
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return fmt.Errorf("listings: %w", err)
-		}
-		for _, r := range batch {
-			if err := fn(r); err != nil {
-				return err
-			}
-		}
-		if len(batch) < page {
-			return nil
-		}
-	}
+	return s.ListingsSeen(ctx, since, func(r precwatch.Result, _, _ time.Time) error { return fn(r) })
 }
 
 // RemovalStat is how fast a platform removes flagged listings.
