@@ -1047,7 +1047,7 @@ func (s *Server) platformSpelling(ctx context.Context, p *Principal, platform st
 }
 
 func (s *Server) apiCreateTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	t, err := s.decodeTarget(r)
+	t, err := s.decodeTarget(r, p, "")
 	if err != nil {
 		return err
 	}
@@ -1058,13 +1058,10 @@ func (s *Server) apiCreateTarget(w http.ResponseWriter, r *http.Request, p *Prin
 }
 
 func (s *Server) apiPutTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	t, err := s.decodeTarget(r)
+	name := r.PathValue("name")
+	t, err := s.decodeTarget(r, p, name)
 	if err != nil {
 		return err
-	}
-	name := r.PathValue("name")
-	if t.Name == "" {
-		t.Name = name
 	}
 	if t.Name != name {
 		return precwatch.Errorf(precwatch.EINVALID, "target name %q differs from the path's %q", t.Name, name)
@@ -1107,7 +1104,7 @@ func (s *Server) apiDeleteTarget(w http.ResponseWriter, r *http.Request, p *Prin
 }
 
 func (s *Server) apiTestTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	t, err := s.decodeTarget(r)
+	t, err := s.decodeTarget(r, p, "")
 	if err != nil {
 		return err
 	}
@@ -1341,35 +1338,40 @@ func (l *lazyWriter) Write(b []byte) (int, error) {
 // --- helpers ---
 
 // decodeTarget reads a target over the defaults from a JSON body
-// (durations in nanoseconds or written as in the configuration, "250ms") or a YAML body (Content-Type application/yaml;
-// the configuration file's syntax, durations like "250ms").
-func (s *Server) decodeTarget(r *http.Request) (precwatch.Target, error) {
+// (durations in nanoseconds or written as in the configuration, "250ms") or
+// a YAML body (Content-Type application/yaml; the configuration file's
+// syntax), checked as `precwatch config check` checks a configuration's
+// target: every problem at once, as a *FieldsError (see Options.ParseTarget).
+// name, if not empty, is the target's name when the body gives none (PUT).
+// A body with problems is refused 403 first when p may not write the
+// platform it names (or any target): a refusal does not depend on the body
+// being right.
+func (s *Server) decodeTarget(r *http.Request, p *Principal, name string) (precwatch.Target, error) {
 	ct := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Type"))) // media types are case-insensitive
-	if strings.HasPrefix(ct, "application/yaml") || strings.HasPrefix(ct, "application/x-yaml") || strings.HasPrefix(ct, "text/yaml") {
-		b, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBody))
-		if err != nil {
-			return precwatch.Target{}, precwatch.Errorf(precwatch.EINVALID, "read target: %v", err)
-		}
-		return s.parseTargetYAML(string(b))
+	format := "json"
+	switch {
+	case strings.HasPrefix(ct, "application/yaml") || strings.HasPrefix(ct, "application/x-yaml") || strings.HasPrefix(ct, "text/yaml"):
+		format = "yaml"
+	case ct != "" && !strings.HasPrefix(ct, "application/json"):
+		return precwatch.Target{}, precwatch.Errorf(precwatch.EINVALID, "content type %q: want application/json or application/yaml", ct)
 	}
-	t := s.opts.DefaultTarget()
-	if ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return t, precwatch.Errorf(precwatch.EINVALID, "content type %q: want application/json or application/yaml", ct)
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody))
+	b, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBody))
 	if err != nil {
-		return t, precwatch.Errorf(precwatch.EINVALID, "read target: %v", err)
+		return precwatch.Target{}, precwatch.Errorf(precwatch.EINVALID, "read target: %v", err)
 	}
-	if b, err = jsonDurations(b, "delay", "timeout"); err != nil {
-		return t, err
+	if len(bytes.TrimSpace(b)) == 0 {
+		return precwatch.Target{}, precwatch.Errorf(precwatch.EINVALID, "empty request body")
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&t); err != nil {
-		if errors.Is(err, io.EOF) {
-			return t, precwatch.Errorf(precwatch.EINVALID, "empty request body")
+	t, err := s.opts.ParseTarget(b, format, name)
+	if err != nil {
+		platform := t.Platform
+		if p.Platform != "" && (platform == "" || strings.EqualFold(platform, p.Platform)) {
+			platform = p.Platform // a partner's own platform, or one it left out
 		}
-		return t, precwatch.Errorf(precwatch.EINVALID, "request body: %v", err)
+		if aerr := canWriteTarget(p, platform); aerr != nil {
+			return t, aerr
+		}
+		return t, err
 	}
 	return t, nil
 }
