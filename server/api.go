@@ -22,6 +22,9 @@ import (
 	"github.com/precwatch/precwatch"
 )
 
+// maxTicketPage is the most tickets GET /api/v1/tickets returns at once.
+const maxTicketPage = 1000
+
 // maxBody bounds request bodies (targets, notes, watchlists).
 const maxBody = 1 << 20
 
@@ -77,7 +80,7 @@ func (s *Server) apiRoutes() []route {
 			exportParams = append(exportParams, sp)
 		}
 	}
-	list := append([]param{{"limit", "integer", "tickets per page (default 50, at most 1000)"}, {"offset", "integer", "skip this many"}}, ticketFilterParams...)
+	list := append([]param{{"limit", "integer", "tickets per page (default 50, at most 1000; 0: all, up to 1000 a page, as the CLI's --limit 0)"}, {"offset", "integer", "skip this many"}}, ticketFilterParams...)
 	return []route{
 		{Method: "GET", Pattern: "/api/v1/me", Summary: "The caller's role and platform", Tag: "auth", handle: s.apiMe},
 		{Method: "GET", Pattern: "/api/v1/search", Summary: "Search listings with substance hits (scoped to the caller's platforms)", Tag: "search", Params: searchParams, handle: s.apiSearch},
@@ -300,7 +303,9 @@ func (s *Server) exportSearch(w http.ResponseWriter, r *http.Request, p *Princip
 			return cw.Write([]string{h.ID, precwatch.CSVSafe(h.Platform), precwatch.CSVSafe(h.ListingID), precwatch.CSVSafe(h.URL), precwatch.CSVSafe(h.Title), precwatch.CSVSafe(h.Seller), precwatch.CSVSafe(h.Location),
 				precwatch.CSVSafe(strings.Join(subs, "; ")), strings.Join(h.Lists, "; "), strings.Join(h.Indicators, "; "),
 				strconv.FormatFloat(h.Score, 'f', -1, 64), strconv.FormatBool(h.Suspicious),
-				h.FirstSeen.Format(time.RFC3339), h.LastSeen.Format(time.RFC3339)})
+				// As the JSONL export writes them (encoding/json): RFC
+				// 3339 UTC to the nanosecond.
+				h.FirstSeen.UTC().Format(time.RFC3339Nano), h.LastSeen.UTC().Format(time.RFC3339Nano)})
 		}
 	}
 	w.WriteHeader(http.StatusOK)
@@ -436,8 +441,14 @@ func (s *Server) apiTickets(w http.ResponseWriter, r *http.Request, p *Principal
 	if err != nil {
 		return err
 	}
-	if f.Limit, err = intParam(v, "limit", 50, 1, 1000); err != nil {
+	// limit=0 is all, as `precwatch tickets list --limit 0`, up to the
+	// page cap: the answer's limit says how many a page held, and total
+	// whether to page on with offset.
+	if f.Limit, err = intParam(v, "limit", 50, 0, maxTicketPage); err != nil {
 		return err
+	}
+	if f.Limit == 0 {
+		f.Limit = maxTicketPage
 	}
 	if f.Offset, err = intParam(v, "offset", 0, 0, 1<<30); err != nil {
 		return err
