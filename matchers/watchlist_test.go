@@ -58,7 +58,7 @@ func TestParseWatchlistErrors(t *testing.T) {
 		{head + sub + sub, `f.yaml:6: substances[1].id: duplicate id "x"`},
 		{head + sub + "    related: [{cas: \"5449-12-7\", kind: dimer}]\n", `f.yaml:6: substances[0].related[0].kind: "dimer"`},
 		{head + sub + "    related: [{cas: \"5449-12-7\", colour: red}]\n", `f.yaml:6: substances[0].related[0].colour: unknown field`},
-		{head + sub + "    synonyms: {a: b}\n", "f.yaml:6: substances[0].synonyms: cannot unmarshal"},
+		{head + sub + "    synonyms: {a: b}\n", "f.yaml:6: substances[0].synonyms: want a list of names"},
 		{"version: 2\nsubstances: []\n", "f.yaml:1: version: want 1"},
 		{head + sub + "    immediate: true\n", "f.yaml:6: substances[0].immediate: only for surveillance and designer"},
 	}

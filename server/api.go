@@ -22,6 +22,9 @@ import (
 	"github.com/precwatch/precwatch"
 )
 
+// maxTicketPage is the most tickets GET /api/v1/tickets returns at once.
+const maxTicketPage = 1000
+
 // maxBody bounds request bodies (targets, notes, watchlists).
 const maxBody = 1 << 20
 
@@ -77,7 +80,7 @@ func (s *Server) apiRoutes() []route {
 			exportParams = append(exportParams, sp)
 		}
 	}
-	list := append([]param{{"limit", "integer", "tickets per page (default 50, at most 1000)"}, {"offset", "integer", "skip this many"}}, ticketFilterParams...)
+	list := append([]param{{"limit", "integer", "tickets per page (default 50, at most 1000; 0: all, up to 1000 a page, as the CLI's --limit 0)"}, {"offset", "integer", "skip this many"}}, ticketFilterParams...)
 	return []route{
 		{Method: "GET", Pattern: "/api/v1/me", Summary: "The caller's role and platform", Tag: "auth", handle: s.apiMe},
 		{Method: "GET", Pattern: "/api/v1/search", Summary: "Search listings with substance hits (scoped to the caller's platforms)", Tag: "search", Params: searchParams, handle: s.apiSearch},
@@ -300,7 +303,9 @@ func (s *Server) exportSearch(w http.ResponseWriter, r *http.Request, p *Princip
 			return cw.Write([]string{h.ID, precwatch.CSVSafe(h.Platform), precwatch.CSVSafe(h.ListingID), precwatch.CSVSafe(h.URL), precwatch.CSVSafe(h.Title), precwatch.CSVSafe(h.Seller), precwatch.CSVSafe(h.Location),
 				precwatch.CSVSafe(strings.Join(subs, "; ")), strings.Join(h.Lists, "; "), strings.Join(h.Indicators, "; "),
 				strconv.FormatFloat(h.Score, 'f', -1, 64), strconv.FormatBool(h.Suspicious),
-				h.FirstSeen.Format(time.RFC3339), h.LastSeen.Format(time.RFC3339)})
+				// As the JSONL export writes them (encoding/json): RFC
+				// 3339 UTC to the nanosecond.
+				h.FirstSeen.UTC().Format(time.RFC3339Nano), h.LastSeen.UTC().Format(time.RFC3339Nano)})
 		}
 	}
 	w.WriteHeader(http.StatusOK)
@@ -436,8 +441,14 @@ func (s *Server) apiTickets(w http.ResponseWriter, r *http.Request, p *Principal
 	if err != nil {
 		return err
 	}
-	if f.Limit, err = intParam(v, "limit", 50, 1, 1000); err != nil {
+	// limit=0 is all, as `precwatch tickets list --limit 0`, up to the
+	// page cap: the answer's limit says how many a page held, and total
+	// whether to page on with offset.
+	if f.Limit, err = intParam(v, "limit", 50, 0, maxTicketPage); err != nil {
 		return err
+	}
+	if f.Limit == 0 {
+		f.Limit = maxTicketPage
 	}
 	if f.Offset, err = intParam(v, "offset", 0, 0, 1<<30); err != nil {
 		return err
@@ -1047,7 +1058,7 @@ func (s *Server) platformSpelling(ctx context.Context, p *Principal, platform st
 }
 
 func (s *Server) apiCreateTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	t, err := s.decodeTarget(r)
+	t, err := s.decodeTarget(r, p, "")
 	if err != nil {
 		return err
 	}
@@ -1058,13 +1069,10 @@ func (s *Server) apiCreateTarget(w http.ResponseWriter, r *http.Request, p *Prin
 }
 
 func (s *Server) apiPutTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	t, err := s.decodeTarget(r)
+	name := r.PathValue("name")
+	t, err := s.decodeTarget(r, p, name)
 	if err != nil {
 		return err
-	}
-	name := r.PathValue("name")
-	if t.Name == "" {
-		t.Name = name
 	}
 	if t.Name != name {
 		return precwatch.Errorf(precwatch.EINVALID, "target name %q differs from the path's %q", t.Name, name)
@@ -1107,7 +1115,7 @@ func (s *Server) apiDeleteTarget(w http.ResponseWriter, r *http.Request, p *Prin
 }
 
 func (s *Server) apiTestTarget(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	t, err := s.decodeTarget(r)
+	t, err := s.decodeTarget(r, p, "")
 	if err != nil {
 		return err
 	}
@@ -1341,35 +1349,40 @@ func (l *lazyWriter) Write(b []byte) (int, error) {
 // --- helpers ---
 
 // decodeTarget reads a target over the defaults from a JSON body
-// (durations in nanoseconds or written as in the configuration, "250ms") or a YAML body (Content-Type application/yaml;
-// the configuration file's syntax, durations like "250ms").
-func (s *Server) decodeTarget(r *http.Request) (precwatch.Target, error) {
+// (durations in nanoseconds or written as in the configuration, "250ms") or
+// a YAML body (Content-Type application/yaml; the configuration file's
+// syntax), checked as `precwatch config check` checks a configuration's
+// target: every problem at once, as a *FieldsError (see Options.ParseTarget).
+// name, if not empty, is the target's name when the body gives none (PUT).
+// A body with problems is refused 403 first when p may not write the
+// platform it names (or any target): a refusal does not depend on the body
+// being right.
+func (s *Server) decodeTarget(r *http.Request, p *Principal, name string) (precwatch.Target, error) {
 	ct := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Type"))) // media types are case-insensitive
-	if strings.HasPrefix(ct, "application/yaml") || strings.HasPrefix(ct, "application/x-yaml") || strings.HasPrefix(ct, "text/yaml") {
-		b, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBody))
-		if err != nil {
-			return precwatch.Target{}, precwatch.Errorf(precwatch.EINVALID, "read target: %v", err)
-		}
-		return s.parseTargetYAML(string(b))
+	format := "json"
+	switch {
+	case strings.HasPrefix(ct, "application/yaml") || strings.HasPrefix(ct, "application/x-yaml") || strings.HasPrefix(ct, "text/yaml"):
+		format = "yaml"
+	case ct != "" && !strings.HasPrefix(ct, "application/json"):
+		return precwatch.Target{}, precwatch.Errorf(precwatch.EINVALID, "content type %q: want application/json or application/yaml", ct)
 	}
-	t := s.opts.DefaultTarget()
-	if ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return t, precwatch.Errorf(precwatch.EINVALID, "content type %q: want application/json or application/yaml", ct)
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody))
+	b, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBody))
 	if err != nil {
-		return t, precwatch.Errorf(precwatch.EINVALID, "read target: %v", err)
+		return precwatch.Target{}, precwatch.Errorf(precwatch.EINVALID, "read target: %v", err)
 	}
-	if b, err = jsonDurations(b, "delay", "timeout"); err != nil {
-		return t, err
+	if len(bytes.TrimSpace(b)) == 0 {
+		return precwatch.Target{}, precwatch.Errorf(precwatch.EINVALID, "empty request body")
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&t); err != nil {
-		if errors.Is(err, io.EOF) {
-			return t, precwatch.Errorf(precwatch.EINVALID, "empty request body")
+	t, err := s.opts.ParseTarget(b, format, name)
+	if err != nil {
+		platform := t.Platform
+		if p.Platform != "" && (platform == "" || strings.EqualFold(platform, p.Platform)) {
+			platform = p.Platform // a partner's own platform, or one it left out
 		}
-		return t, precwatch.Errorf(precwatch.EINVALID, "request body: %v", err)
+		if aerr := canWriteTarget(p, platform); aerr != nil {
+			return t, aerr
+		}
+		return t, err
 	}
 	return t, nil
 }

@@ -104,7 +104,9 @@ func (s *Server) OpenAPI() map[string]any {
 			"securitySchemes": map[string]any{"bearer": map[string]any{"type": "http", "scheme": "bearer"}},
 			"schemas": map[string]any{
 				"Error": map[string]any{"type": "object", "properties": map[string]any{"error": map[string]any{"type": "object",
-					"properties": map[string]any{"code": map[string]any{"type": "string"}, "message": map[string]any{"type": "string"}}}}},
+					"properties": map[string]any{"code": map[string]any{"type": "string"}, "message": map[string]any{"type": "string"},
+						"problems": map[string]any{"type": "array", "description": "every problem of an invalid target body, each naming its field",
+							"items": map[string]any{"type": "object", "properties": map[string]any{"field": map[string]any{"type": "string"}, "message": map[string]any{"type": "string"}}}}}}}},
 				"Target":     targetSchema(),
 				"TicketBulk": ticketBulkSchema(),
 			},

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 
 	"github.com/precwatch/precwatch"
@@ -14,8 +15,8 @@ import (
 // pass it all through RedactText. serve installs them with RedactOptions
 // and NewRedactHandler.
 
-// RedactOptions wraps o's Crawls (test reports and runs) and
-// ValidateTarget (its messages) so that what they return shows no secret
+// RedactOptions wraps o's Crawls (test reports and runs), ValidateTarget
+// and ParseTarget (their messages) so that what they return shows no secret
 // of a target's URLs or body (see RedactText). Call it on the Options
 // before New; nil fields stay nil.
 func RedactOptions(o *Options) {
@@ -24,6 +25,12 @@ func RedactOptions(o *Options) {
 	}
 	if v := o.ValidateTarget; v != nil {
 		o.ValidateTarget = func(t *precwatch.Target) error { return redactError(v(t)) }
+	}
+	if p := o.ParseTarget; p != nil {
+		o.ParseTarget = func(src []byte, format, name string) (precwatch.Target, error) {
+			t, err := p(src, format, name)
+			return t, redactError(err)
+		}
 	}
 }
 
@@ -89,6 +96,14 @@ func redactError(err error) error {
 	red := RedactText(msg)
 	if red == msg {
 		return err
+	}
+	if fe := (*FieldsError)(nil); errors.As(err, &fe) {
+		// Keep the problems apart, each redacted.
+		out := &FieldsError{Problems: make([]FieldProblem, len(fe.Problems))}
+		for i, p := range fe.Problems {
+			out.Problems[i] = FieldProblem{Field: RedactText(p.Field), Message: RedactText(p.Message)}
+		}
+		return out
 	}
 	code := precwatch.ErrorCode(err)
 	if code == precwatch.EINTERNAL {

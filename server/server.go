@@ -41,9 +41,17 @@ type Options struct {
 	// and checks it by the configuration rules (config.ValidateTarget).
 	ValidateTarget func(*precwatch.Target) error
 	// DefaultTarget returns a target with every default filled in
-	// (config.DefaultTarget); API and UI input is decoded over it.
+	// (config.DefaultTarget).
 	DefaultTarget func() precwatch.Target
-	Logger        *slog.Logger
+	// ParseTarget reads a target sent to the API or the UI, written as
+	// JSON (format "json") or as the configuration writes one ("yaml"),
+	// over the defaults, and checks it as `precwatch config check` checks
+	// a configuration file's target; name, if not empty, is the name of a
+	// target whose body gives none. It returns every problem at once, as a
+	// *FieldsError whose fields are paths in the body
+	// ("listing.fields.titel"), with the name and platform the body gives.
+	ParseTarget func(src []byte, format, name string) (precwatch.Target, error)
+	Logger      *slog.Logger
 	// SessionTTL is how long an idle web session lives (default 12h).
 	SessionTTL time.Duration
 	// SearchCacheTTL is how long search results, facets and ticket counts
@@ -76,8 +84,8 @@ type Server struct {
 // New returns a Server over the given backends.
 func New(opts Options) (*Server, error) {
 	if opts.Auth == nil || opts.Tickets == nil || opts.Search == nil || opts.Targets == nil || opts.Crawls == nil ||
-		opts.Watchlist == nil || opts.Evidence == nil || opts.ValidateTarget == nil || opts.DefaultTarget == nil {
-		return nil, errors.New("server: every backend, ValidateTarget and DefaultTarget are required")
+		opts.Watchlist == nil || opts.Evidence == nil || opts.ValidateTarget == nil || opts.DefaultTarget == nil || opts.ParseTarget == nil {
+		return nil, errors.New("server: every backend, ValidateTarget, DefaultTarget and ParseTarget are required")
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -432,15 +440,60 @@ type errorBody struct {
 	Error struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
+		// Problems lists every problem of an invalid request body, each
+		// naming its field (a *FieldsError); absent otherwise.
+		Problems []FieldProblem `json:"problems,omitempty"`
 	} `json:"error"`
 }
 
-// writeError writes err as {"error":{"code","message"}} with its status.
-// Internal errors say nothing of their cause.
+// writeError writes err as {"error":{"code","message"}} with its status,
+// and "problems" for a *FieldsError. Internal errors say nothing of their
+// cause.
 func writeError(w http.ResponseWriter, err error) {
 	var b errorBody
 	b.Error.Code, b.Error.Message = precwatch.ErrorCode(err), precwatch.ErrorMessage(err)
+	if fe := (*FieldsError)(nil); errors.As(err, &fe) && b.Error.Code == precwatch.EINVALID {
+		b.Error.Problems = fe.Problems
+	}
 	writeJSON(w, httpStatus(b.Error.Code), b)
+}
+
+// FieldProblem is one thing wrong with a field of a request body. Field is
+// its path in the body, as `precwatch config check` names a
+// configuration's fields ("start_urls[1]", "listing.fields.titel"); empty
+// for the body as a whole.
+type FieldProblem struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// String renders the problem as "field: message".
+func (p FieldProblem) String() string {
+	if p.Field == "" {
+		return p.Message
+	}
+	return p.Field + ": " + p.Message
+}
+
+// FieldsError lists every problem of a request body (a target). Its code
+// is EINVALID; the API answers 400 with the problems under
+// "error.problems" and the message one problem a line.
+type FieldsError struct {
+	Problems []FieldProblem
+}
+
+// Error returns one problem a line.
+func (e *FieldsError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap gives the error the code EINVALID (precwatch.ErrorCode).
+func (e *FieldsError) Unwrap() error {
+	return &precwatch.Error{Code: precwatch.EINVALID, Message: e.Error()}
 }
 
 // writeJSON writes v as JSON with status.

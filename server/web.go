@@ -789,15 +789,13 @@ func (s *Server) targetEditPage(w http.ResponseWriter, r *http.Request, p *Princ
 	return nil
 }
 
-// parseTargetYAML decodes a target over the defaults, strictly.
+// parseTargetYAML decodes a target over the defaults and checks it as
+// `precwatch config check` does, every problem at once.
 func (s *Server) parseTargetYAML(src string) (precwatch.Target, error) {
-	t := s.opts.DefaultTarget()
-	dec := yaml.NewDecoder(strings.NewReader(src))
-	dec.KnownFields(true)
-	if err := dec.Decode(&t); err != nil {
-		return t, precwatch.Errorf(precwatch.EINVALID, "target YAML: %v", err)
+	if strings.TrimSpace(src) == "" {
+		return precwatch.Target{}, precwatch.Errorf(precwatch.EINVALID, "the target is empty")
 	}
-	return t, nil
+	return s.opts.ParseTarget([]byte(src), "yaml", "")
 }
 
 // targetEdit handles the edit form's two buttons: test (fetch a few pages

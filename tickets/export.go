@@ -89,9 +89,14 @@ func (s *Store) ExportJSONL(ctx context.Context, w io.Writer, f Filter) error {
 	})
 }
 
+// exportTime is a time as the exports write it: RFC 3339 in UTC with its
+// nanoseconds (trailing zeros dropped), the text encoding/json gives the
+// same time in ExportJSONL, so that both exports of a ticket agree.
+func exportTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
 // ExportCSV writes the tickets matching f as CSV with CSVHeader;
 // substances are "name (CAS)" joined by "; ", indicators joined by "; ",
-// times RFC 3339.
+// times RFC 3339 UTC to the nanosecond, as in ExportJSONL (exportTime).
 func (s *Store) ExportCSV(ctx context.Context, w io.Writer, f Filter) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
@@ -108,10 +113,10 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, f Filter) error {
 		}
 		rec := []string{strconv.FormatInt(t.ID, 10), t.Status, t.Platform, t.Target, t.ListingURL, t.ListingStatus,
 			precwatch.CSVSafe(t.Title), precwatch.CSVSafe(t.Seller), strconv.FormatFloat(t.Score, 'f', -1, 64), precwatch.CSVSafe(strings.Join(subs, "; ")),
-			strings.Join(t.Indicators, "; "), t.FirstSeen.Format(time.RFC3339), t.LastSeen.Format(time.RFC3339), precwatch.CSVSafe(t.ListingID),
-			t.flaggedAt.UTC().Format(time.RFC3339), "", precwatch.CSVSafe(t.Assignee)}
+			strings.Join(t.Indicators, "; "), exportTime(t.FirstSeen), exportTime(t.LastSeen), precwatch.CSVSafe(t.ListingID),
+			exportTime(t.flaggedAt), "", precwatch.CSVSafe(t.Assignee)}
 		if t.RemovedAt != nil {
-			rec[15] = t.RemovedAt.UTC().Format(time.RFC3339)
+			rec[15] = exportTime(*t.RemovedAt)
 		}
 		return cw.Write(rec)
 	})

@@ -103,22 +103,41 @@ func runConfigCheck(_ context.Context, env *Env, args []string) error {
 }
 
 // checkWatchlists loads the watchlist files cfg names, from the folder of
-// the configuration file as crawl and serve do, and prints each one that
-// cannot be read or is malformed as FILE:line:col: watchlists[i]: … (with
-// the watchlist's own file:line). It reports whether one failed.
+// the configuration file as crawl and serve do, and prints every problem
+// of each one that cannot be read or is malformed as FILE:line:col:
+// watchlists[i]: WATCHLIST:line: field: message, one a line. When all load,
+// it prints their warnings (an entry reusing another's CAS number). It
+// reports whether one failed.
 func checkWatchlists(env *Env, file string, cfg *config.Config) (failed bool) {
+	var paths []string
 	for i, w := range cfg.Watchlists {
 		path := w
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(filepath.Dir(file), path)
 		}
+		paths = append(paths, path)
 		data, err := os.ReadFile(path)
 		if err == nil {
 			_, err = matchers.ParseWatchlist(path, data)
 		}
 		if err != nil {
-			fmt.Fprintln(env.Stderr, cfg.Problem(fmt.Sprintf("watchlists[%d]", i), err.Error()).String())
+			field := fmt.Sprintf("watchlists[%d]", i)
+			var we *matchers.WatchlistError
+			if errors.As(err, &we) {
+				for _, p := range we.Problems {
+					fmt.Fprintln(env.Stderr, cfg.Problem(field, p.String()).String())
+				}
+			} else {
+				fmt.Fprintln(env.Stderr, cfg.Problem(field, err.Error()).String())
+			}
 			failed = true
+		}
+	}
+	if !failed && len(paths) > 0 {
+		if wl, err := matchers.LoadWatchlist(paths...); err == nil {
+			for _, w := range wl.Warnings() {
+				fmt.Fprintln(env.Stderr, w.Warning())
+			}
 		}
 	}
 	return failed

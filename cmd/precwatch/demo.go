@@ -56,6 +56,14 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		}
 		ln.Close()
 	}
+	// One demo per data directory, from the start: the index is locked
+	// only once a shard exists, so a second demo on a fresh directory
+	// would otherwise run alongside the first until it indexed a hit.
+	unlock, err := lockDataDir(*dataDir, "demo")
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	// Fail at once, before the marketplaces start, when another precwatch
 	// (a running demo, serve, crawl) holds the data directory's index; the
 	// app opened below holds it for this run before demo.yml is written.

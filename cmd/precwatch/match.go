@@ -82,8 +82,11 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 	}
 	wl, err := matchers.LoadWatchlist(watchlists...)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "precwatch match: %v\n", err)
+		printWatchlistError(env.Stderr, "precwatch match", err)
 		return errSilent
+	}
+	for _, w := range wl.Warnings() {
+		fmt.Fprintln(env.Stderr, w.Warning())
 	}
 	// A listing the policy flags scores at least 0.5, so thresholds up to
 	// 0.5 (0 included, which Options reads as the default) all flag it.
@@ -832,4 +835,19 @@ func looksHTML(name string, data []byte) bool {
 	}
 	head := bytes.ToLower(data[:min(len(data), 1024)])
 	return bytes.Contains(head, []byte("<!doctype html")) || bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<body"))
+}
+
+// printWatchlistError prints every problem of the watchlist files, one a
+// line as FILE:LINE: field: message, and then that none was loaded; other
+// errors (a file that cannot be read) as "cmd: error".
+func printWatchlistError(w io.Writer, cmd string, err error) {
+	var we *matchers.WatchlistError
+	if !errors.As(err, &we) {
+		fmt.Fprintf(w, "%s: %v\n", cmd, err)
+		return
+	}
+	for _, p := range we.Problems {
+		fmt.Fprintln(w, p.String())
+	}
+	fmt.Fprintf(w, "%s: %s in the watchlist files; fix them (a file with a problem is not loaded at all)\n", cmd, plural(len(we.Problems), "problem"))
 }

@@ -551,8 +551,8 @@ func TestMatchConformanceWatchlistErrors(t *testing.T) {
 	head := "version: 1\nsubstances:\n  - id: foo\n    name: Foo\n    list: table-I\n"
 	for _, tc := range []struct{ name, yaml, want string }{
 		{"syntax.yaml", "version: 1\nsubstances:\n  - id: foo\n    name: [x\n", "syntax.yaml:3: did not find expected"},
-		{"type.yaml", head + "    synonyms: {a: b}\n", "type.yaml:6: substances[0].synonyms: cannot unmarshal"},
-		{"bool.yaml", head + "    immediate: maybe\n", "bool.yaml:6: substances[0].immediate: cannot unmarshal"},
+		{"type.yaml", head + "    synonyms: {a: b}\n", "type.yaml:6: substances[0].synonyms: want a list of names"},
+		{"bool.yaml", head + "    immediate: maybe\n", `bool.yaml:6: substances[0].immediate: want true or false, not "maybe"`},
 		{"unknown.yaml", head + "    colour: red\n", "unknown.yaml:6: substances[0].colour: unknown field"},
 	} {
 		f := filepath.Join(dir, tc.name)

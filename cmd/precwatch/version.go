@@ -12,7 +12,8 @@ func init() {
 }
 
 // runVersion prints one line: the module version (or "devel"), the VCS
-// revision and time it was built from when known, and the Go version.
+// revision and time it was built from ("commit unknown (built without VCS
+// info)" when the build did not record them), and the Go version.
 func runVersion(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "version", "   (also precwatch --version)")
 	if err := parseFlags(fs, args); err != nil {
@@ -43,7 +44,11 @@ func versionLine() string {
 		}
 	}
 	line := "precwatch " + v
-	if rev != "" {
+	if rev == "" {
+		// go build -buildvcs=false, a build outside a git checkout, or
+		// go run/go test: say so rather than print nothing.
+		line += " commit unknown (built without VCS info)"
+	} else {
 		line += " " + rev[:min(len(rev), 12)]
 		if dirty {
 			line += "+dirty"

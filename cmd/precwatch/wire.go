@@ -69,6 +69,9 @@ func openApp(opts appOptions) (_ *app, err error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, w := range wl.Warnings() {
+		opts.Logger.Warn("watchlist: " + w.Warning())
+	}
 	if a.matcher, err = matchers.New(wl, matchers.Options{Threshold: opts.Threshold}); err != nil {
 		return nil, fmt.Errorf("matcher: %w", err)
 	}

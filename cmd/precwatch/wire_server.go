@@ -104,8 +104,9 @@ func casSubstances(wl *matchers.Watchlist) index.CASSubstances {
 func newServer(b *backend, tune ...func(*server.Options)) (*server.Server, error) {
 	opts := server.Options{
 		Auth: b, Tickets: b, Search: b, Targets: b, Crawls: b, Watchlist: b, Evidence: b,
-		ValidateTarget: config.ValidateTarget,
+		ValidateTarget: validateTarget,
 		DefaultTarget:  config.DefaultTarget,
+		ParseTarget:    parseTarget,
 		Logger:         b.logger,
 	}
 	for _, f := range tune {
