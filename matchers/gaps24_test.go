@@ -1,6 +1,11 @@
 package matchers
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // TestGap24PieceCounts: a count of pieces ("200 000 Stück", "50 000
 // sztuk", "10.000 adet", "20 000 шт.", "5.000 stuks", "20,000 pieces")
@@ -19,5 +24,37 @@ func TestGap24PieceCounts(t *testing.T) {
 		// A pharmacy pack stays a retail medicine without indicator.
 		{"de", "Pseudoephedrin 60 mg Tabletten, 20 Stück", "Apotheke, Packung mit 20 Stück, rezeptpflichtig.", false},
 		{"pl", "Pseudoefedryna 60 mg, 12 sztuk", "Apteka internetowa, wysyłka w 24 h.", false},
+	})
+}
+
+// TestGap24PeraceticAcid: PAA beside a name of peracetic acid or a
+// disinfectant word in de, fr, es, pl, nl, zh, ru, tr, it, or beside
+// peracetic acid's CAS 79-21-0, is peracetic acid, not phenylacetic acid
+// (heldout24 a0024). PAA with phenylacetic acid's context stays it.
+func TestGap24PeraceticAcid(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		title, desc string
+		attrs       map[string]string
+	}{
+		{"PAA 15 % Desinfektionsmittel 20 L", "Peressigsäure für Lebensmittelbetriebe.", map[string]string{"CAS": "79-21-0"}},
+		{"PAA 15 %, 20 L Kanister", "Peressigsäure 15 %, 99% Qualität.", nil},
+		{"PAA 15 % désinfectant 20 L", "Acide peracétique pour l'industrie agroalimentaire, 99% de nos clients satisfaits.", nil},
+		{"PAA 15 % 20 L, CAS 79-21-0", "Ácido peracético, desinfectante de superficies.", nil},
+		{"PAA 15% 20 l", "Kwas nadoctowy, środek do dezynfekcji, 99% skuteczności.", nil},
+		{"PAA 15% 20 L", "Perazijnzuur, ontsmettingsmiddel voor de voedingsindustrie. Zuiverheid 99%.", nil},
+		{"PAA 15% 20升", "过氧乙酸消毒液，纯度99%。", nil},
+		{"PAA 15%, 20 л", "Надуксусная кислота, дезинфицирующее средство, 99%.", nil},
+		{"PAA %15 20 L", "Perasetik asit dezenfektan, %99 memnuniyet.", nil},
+	} {
+		got := m.Match(&precwatch.Listing{Title: tc.title, Description: tc.desc, Attributes: tc.attrs})
+		if slices.Contains(offeredCAS(got), "103-82-2") || got.Suspicious {
+			t.Errorf("title %q desc %q: CAS %v suspicious %v, want no phenylacetic acid; explain %q",
+				tc.title, tc.desc, offeredCAS(got), got.Suspicious, got.Explain)
+		}
+	}
+	runCAS(t, []casCase{
+		{"PAA (phenylacetic acid) 99% powder 1 kg", "Crystals, CAS 103-82-2.", []string{"103-82-2"}, nil},
+		{"PAA 99% Pulver 1 kg", "Phenylessigsäure, Kristalle.", []string{"103-82-2"}, nil},
 	})
 }
