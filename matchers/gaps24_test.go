@@ -58,3 +58,31 @@ func TestGap24PeraceticAcid(t *testing.T) {
 		{"PAA 99% Pulver 1 kg", "Phenylessigsäure, Kristalle.", []string{"103-82-2"}, nil},
 	})
 }
+
+// TestGap24PetroleumEther: petroleum ether in French ("éther de
+// pétrole") or beside its CAS 8032-32-4, and "ether" beside the one-word
+// forms (Petrolether, petroleumether) or the Spanish, Italian, Polish,
+// Turkish, Russian names, is no ethyl ether (heldout24 a0046). A plain
+// "éther" with a solvent's context stays ethyl ether.
+func TestGap24PetroleumEther(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		title, desc string
+		attrs       map[string]string
+	}{
+		{"Éther de pétrole 40-60 °C, 2,5 L", "Solvant d'extraction pour chromatographie.", map[string]string{"CAS": "8032-32-4"}},
+		{"Ether de pétrole 99%, 2,5 L, solvant", "Qualité réactif, flacon verre.", nil},
+		{"Ether 40/60 (Petrolether), 2,5 L", "Lösungsmittel, 99%, Reagenz, Flasche.", nil},
+		{"Ether 40-60, 2.5 L bottle", "Petroleumether, reagent, 99%.", nil},
+		{"Ether 40-60, 2.5 L bottle, reagent", "CAS 8032-32-4, 99%.", nil},
+	} {
+		got := m.Match(&precwatch.Listing{Title: tc.title, Description: tc.desc, Attributes: tc.attrs})
+		if slices.Contains(offeredCAS(got), "60-29-7") {
+			t.Errorf("title %q desc %q: CAS %v, want no ethyl ether; explain %q", tc.title, tc.desc, offeredCAS(got), got.Explain)
+		}
+	}
+	runCAS(t, []casCase{
+		{"Éther 99%, 2,5 L, solvant anhydre", "Flacon verre, réactif.", []string{"60-29-7"}, nil},
+		{"Ether anhydrous 99%, 2.5 L", "Reagent, stabilised.", []string{"60-29-7"}, nil},
+	})
+}
