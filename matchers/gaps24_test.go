@@ -86,3 +86,28 @@ func TestGap24PetroleumEther(t *testing.T) {
 		{"Ether anhydrous 99%, 2.5 L", "Reagent, stabilised.", []string{"60-29-7"}, nil},
 	})
 }
+
+// TestGap24ProhibitionStatement: "without a licence is prohibited" ("la
+// venta sin licencia está prohibida", "ohne Lizenz ist verboten", "sans
+// licence est interdite", "bez licencji jest zabroniona", "без лицензии
+// запрещена") states a prohibition, the opposite of a no-paperwork offer
+// (heldout24 a0091), and the Spanish regulator's "fiscaliza", "amplía
+// controles", "en el Cuadro I" are report words. A seller's "sin
+// licencia" stays the indicator.
+func TestGap24ProhibitionStatement(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"es", "La ONU fiscaliza la 1-boc-4-piperidona y amplía controles", "El Ministerio recuerda que la alfa-fenilacetoacetamida (APAA) ya está en el Cuadro I desde 2020 y que la venta en línea sin licencia está prohibida.", false},
+		{"es", "Acetona 20 L", "Bidón de 20 L. La venta sin licencia está prohibida, pedimos el permiso del comprador.", false},
+		{"en", "Acetone 20 L", "Drum of 20 L. Sale without a licence is prohibited; we check every buyer's permit.", false},
+		{"de", "Aceton 20 L", "Kanister 20 L. Der Verkauf ohne Lizenz ist verboten, wir prüfen jede Genehmigung.", false},
+		{"fr", "Acétone 20 L", "Bidon de 20 L. La vente sans licence est interdite ; nous vérifions les autorisations.", false},
+		{"pl", "Aceton 20 l", "Kanister 20 l. Sprzedaż bez licencji jest zabroniona, sprawdzamy zezwolenia.", false},
+		{"ru", "Ацетон 20 л", "Канистра 20 л. Продажа без лицензии запрещена, проверяем разрешения.", false},
+		// The Spanish regulator's words: the UN "fiscaliza" a chemical, it "is in Cuadro I".
+		{"es", "La ONU fiscaliza la alfa-fenilacetoacetamida", "La venta en línea de APAA sigue en foros; la sustancia ya está en el Cuadro I desde 2020.", false},
+		{"es", "España amplía controles sobre el anhídrido acético", "La venta del anhídrido acético en línea, incluido en el Cuadro I, exige registro.", false},
+		// A seller's own "no licence" stays an indicator.
+		{"es", "Acetona 20 L", "Sin licencia, sin preguntas. Bidón de 20 L.", true},
+		{"en", "Acetone 20 L", "No licence needed, drum of 20 L.", true},
+	})
+}
