@@ -111,3 +111,26 @@ func TestGap24ProhibitionStatement(t *testing.T) {
 		{"en", "Acetone 20 L", "No licence needed, drum of 20 L.", true},
 	})
 }
+
+// TestGap24PolishGlycidateCases: the Polish names of the BMK and PMK
+// glycidates and glycidic acids in the genitive and instrumental
+// ("glicydanu etylu BMK", "glicydanem metylu PMK", "kwasu glicydowego
+// BMK") name them, not bare BMK or PMK, and a police seizure report
+// ("CBŚP zabezpieczyło", "zabezpieczyli", "skonfiskowano") is no offer
+// (heldout24 a0112). An offer stays an offer.
+func TestGap24PolishGlycidateCases(t *testing.T) {
+	runCAS(t, []casCase{
+		{"CBŚP zabezpieczyło 600 kg glicydanu etylu BMK", "Prekursor miał trafić do laboratorium.", []string{"41232-97-7"}, []string{"103-79-7"}},
+		{"Sprzedam 1 kg glicydanu metylu BMK", "Wysyłka w 24 h.", []string{"80532-66-7"}, []string{"103-79-7"}},
+		{"Partia kwasu glicydowego BMK, 5 kg", "Czystość 99%.", []string{"25547-51-7"}, []string{"103-79-7"}},
+		{"Handel glicydanem metylu PMK", "Oferta hurtowa, 10 kg.", []string{"13605-48-6"}, []string{"4676-39-5"}},
+		{"Dostawy glicydanu etylu PMK, 25 kg", "Czystość 99%.", []string{"28578-16-7"}, []string{"4676-39-5"}},
+	})
+	runVerdicts(t, []verdictCase{
+		{"pl", "CBŚP zabezpieczyło 600 kg glicydanu etylu BMK", "Prekursor miał trafić do laboratorium, gdzie przerabiano go na BMK. Przesyłki deklarowano jako 'dodatki paszowe'.", false},
+		{"pl", "Policjanci zabezpieczyli 200 kg glicydanu metylu PMK", "Chemikalia miały trafić do nielegalnego laboratorium.", false},
+		{"pl", "Na granicy skonfiskowano 300 kg kwasu glicydowego BMK", "Ładunek zadeklarowano jako nawóz.", false},
+		// An offer stays an offer.
+		{"pl", "Glicydan etylu BMK 1 kg", "Sprzedam glicydanu etylu BMK, wysyłka dyskretna.", true},
+	})
+}
