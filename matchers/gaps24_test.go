@@ -134,3 +134,18 @@ func TestGap24PolishGlycidateCases(t *testing.T) {
 		{"pl", "Glicydan etylu BMK 1 kg", "Sprzedam glicydanu etylu BMK, wysyłka dyskretna.", true},
 	})
 }
+
+// TestGap24DutchLysergicAcid: the Dutch "lysergzuur" (the name of the
+// Dutch text of Regulation (EC) No 273/2004, beside "lyserginezuur"),
+// plain, dotted or hyphen-spaced, names lysergic acid (heldout24 a0117).
+func TestGap24DutchLysergicAcid(t *testing.T) {
+	runCAS(t, []casCase{
+		{"L.y.s.e.r.g.z.u.u.r 1g", "Zuiver, stealth verzending EU.", []string{"82-58-6"}, nil},
+		{"Lysergzuur 500 mg", "Betaling alleen in XMR.", []string{"82-58-6"}, nil},
+		{"l-y-s-e-r-g-z-u-u-r, 1 gram", "Discrete verzending.", []string{"82-58-6"}, nil},
+	})
+	runVerdicts(t, []verdictCase{
+		{"nl", "L.y.s.e.r.g.z.u.u.r 1g", "Zuiver, stealth verzending EU.", true},
+		{"nl", "Lysergzuur 500 mg", "Betaling alleen in XMR.", true},
+	})
+}
