@@ -510,7 +510,7 @@ func (t *Text) Reset(s string) {
 			if runeProp(r)&rpAlnum != 0 && r != 0xFF9E && r != 0xFF9F && (prevAlnum || i+w+1 >= n || !spacedSep[s[i+w]]) {
 				// A run of non-ASCII letters and digits, none of which
 				// can start spaced letters: see letterRun.
-				i = t.letterRun(s, i)
+				i = t.letterRun(s, i, r, w)
 				out = t.Norm
 				next = -1
 				if l := len(out); l > 0 {
@@ -576,38 +576,28 @@ func (t *Text) Reset(s string) {
 	}
 }
 
-// letterRun normalises the non-ASCII letters and digits from s[i] on (at
-// least one), up to the first other rune, and returns where it stopped;
-// the first may start spaced letters only when s[i-1] ends a letter or
-// digit (Reset checks). For these runes the other tests of Reset's cHigh
-// case (invalid bytes, pictographs, the right-to-left override) never
-// hold, nor the kana voicing marks' but for the half-width ones, which are
-// letters (Lm) and stop the run: each goes to rune as it would there, in
-// a loop of its own, with rune's common cases in line: two-byte sequences
-// decoded in place, and the folds of the runes outside the Greek,
-// Cyrillic and Armenian blocks (whose look-alikes depend on the word)
-// taken from foldTable, or from foldRuneIn from U+2E80 on.
-func (t *Text) letterRun(s string, i int) int {
+// letterRun normalises the non-ASCII letters and digits from s[i] on (the
+// first is r, w bytes) up to the first other rune, and returns where it
+// stopped. Reset's cHigh case calls it when the first cannot start spaced
+// letters; for the others, which follow a letter or digit, the tests of
+// that case (spaced letters, invalid bytes, pictographs, the right-to-left
+// override) never hold, nor the kana voicing marks' but for the half-width
+// ones, which are letters (Lm) and stop the run. Each rune is normalised
+// as rune does, with its common cases in line: two- and three-byte
+// sequences decoded in place, the folds of the runes outside the Greek,
+// Cyrillic and Armenian blocks (whose look-alikes depend on the word) from
+// foldTable, CJK and Hangul kept as they are.
+func (t *Text) letterRun(s string, i int, r rune, w int) int {
 	foldOnce.Do(initFold)
 	n := len(s)
-	for i < n && s[i] >= 0x80 {
-		var r rune
-		var w int
-		if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < n && s[i+1]&0xC0 == 0x80 {
-			r, w = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-		} else {
-			r, w = utf8.DecodeRuneInString(s[i:])
-		}
-		if runeProp(r)&rpAlnum == 0 || r == 0xFF9E || r == 0xFF9F {
-			break
-		}
+	for {
 		var f string
 		switch {
 		case r >= confusableLo && r < 0x590:
 			if r >= 0x400 && r < 0x530 && i >= t.cyrEnd && (i > 0 && isASCIIAlpha(s[i-1]) || i+w < n && isASCIIAlpha(s[i+w])) {
 				t.rune(s, i, r, w) // a Cyrillic letter next to a Latin one
-				i += w
-				continue
+				f = ""             // emitUnit below emits nothing
+				break
 			}
 			if l, ok := confusableOf(r); ok && t.latinWord(s, i) {
 				f = l
@@ -616,6 +606,8 @@ func (t *Text) letterRun(s string, i int) int {
 			}
 		case r < foldTableSize:
 			f = foldTable[r]
+		case r >= specialCJKEnd && r < 0xA4D0 || r >= 0xAC00 && r < 0xD800:
+			f = s[i : i+w] // CJK, Hangul: as foldRuneIn
 		default:
 			f = foldRuneIn(r, s[i:i+w])
 		}
@@ -626,8 +618,23 @@ func (t *Text) letterRun(s string, i int) int {
 			t.Norm = append(t.Norm, f...)
 		}
 		i += w
+		if i >= n || s[i] < 0x80 {
+			return i
+		}
+		// The next rune, two- and three-byte sequences decoded in place.
+		switch c := s[i]; {
+		case c >= 0xC2 && c < 0xE0 && i+1 < n && s[i+1]&0xC0 == 0x80:
+			r, w = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c >= 0xE0 && c < 0xF0 && i+2 < n && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			(c != 0xE0 || s[i+1] >= 0xA0) && (c != 0xED || s[i+1] < 0xA0):
+			r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if runeProp(r)&rpAlnum == 0 || r == 0xFF9E || r == 0xFF9F {
+			return i
+		}
 	}
-	return i
 }
 
 // lowerWordAfter reports whether s[j:] is a space (after at most one
