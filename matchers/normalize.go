@@ -1337,6 +1337,7 @@ func foldRuneIn(r rune, own string) string {
 	return computeFold(r)
 }
 
+// initFold builds foldTable and foldHigh; it runs once, through foldOnce.
 func initFold() {
 	foldTable = make([]string, foldTableSize)
 	for c := rune(0x80); c < foldTableSize; c++ {
