@@ -507,6 +507,21 @@ func (t *Text) Reset(s string) {
 		default: // cHigh
 			r, w := utf8.DecodeRuneInString(s[i:])
 			t.Norm = out
+			if runeProp(r)&rpAlnum != 0 && r != 0xFF9E && r != 0xFF9F && (prevAlnum || i+w+1 >= n || !spacedSep[s[i+w]]) {
+				// A run of non-ASCII letters and digits, none of which
+				// can start spaced letters: see letterRun.
+				i = t.letterRun(s, i, r, w)
+				out = t.Norm
+				next = -1
+				if l := len(out); l > 0 {
+					lastKind = asciiClass[out[l-1]]
+					if lastKind == cHigh {
+						lastKind = cOther
+					}
+				}
+				prevAlnum = true
+				continue
+			}
 			if !prevAlnum && i+w+1 < n && spacedSep[s[i+w]] && unicode.IsLetter(r) {
 				if j, ok := spacedRun(s, i); ok {
 					t.emitSpaced(s, i, j)
@@ -558,6 +573,67 @@ func (t *Text) Reset(s string) {
 	t.Norm = out
 	if mixed && deLeet(t.Norm) {
 		t.rewrite(0)
+	}
+}
+
+// letterRun normalises the non-ASCII letters and digits from s[i] on (the
+// first is r, w bytes) up to the first other rune, and returns where it
+// stopped. Reset's cHigh case calls it when the first cannot start spaced
+// letters; for the others, which follow a letter or digit, the tests of
+// that case (spaced letters, invalid bytes, pictographs, the right-to-left
+// override) never hold, nor the kana voicing marks' but for the half-width
+// ones, which are letters (Lm) and stop the run. Each rune is normalised
+// as rune does, with its common cases in line: two- and three-byte
+// sequences decoded in place, the folds of the runes outside the Greek,
+// Cyrillic and Armenian blocks (whose look-alikes depend on the word) from
+// foldTable, CJK and Hangul kept as they are.
+func (t *Text) letterRun(s string, i int, r rune, w int) int {
+	foldOnce.Do(initFold)
+	n := len(s)
+	for {
+		var f string
+		switch {
+		case r >= confusableLo && r < 0x590:
+			if r >= 0x400 && r < 0x530 && i >= t.cyrEnd && (i > 0 && isASCIIAlpha(s[i-1]) || i+w < n && isASCIIAlpha(s[i+w])) {
+				t.rune(s, i, r, w) // a Cyrillic letter next to a Latin one
+				f = ""             // emitUnit below emits nothing
+				break
+			}
+			if l, ok := confusableOf(r); ok && t.latinWord(s, i) {
+				f = l
+			} else {
+				f = foldTable[r]
+			}
+		case r < foldTableSize:
+			f = foldTable[r]
+		case r >= specialCJKEnd && r < 0xA4D0 || r >= 0xAC00 && r < 0xD800:
+			f = s[i : i+w] // CJK, Hangul: as foldRuneIn
+		default:
+			f = foldRuneIn(r, s[i:i+w])
+		}
+		if len(f) == 0 || f[0] == ' ' || f[0] == '\n' {
+			t.emitUnit(f, i, i+w)
+		} else {
+			t.segs = append(t.segs, seg{n: int32(len(t.Norm)), o: int32(i), oe: int32(i + w)})
+			t.Norm = append(t.Norm, f...)
+		}
+		i += w
+		if i >= n || s[i] < 0x80 {
+			return i
+		}
+		// The next rune, two- and three-byte sequences decoded in place.
+		switch c := s[i]; {
+		case c >= 0xC2 && c < 0xE0 && i+1 < n && s[i+1]&0xC0 == 0x80:
+			r, w = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c >= 0xE0 && c < 0xF0 && i+2 < n && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			(c != 0xE0 || s[i+1] >= 0xA0) && (c != 0xED || s[i+1] < 0xA0):
+			r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if runeProp(r)&rpAlnum == 0 || r == 0xFF9E || r == 0xFF9F {
+			return i
+		}
 	}
 }
 
@@ -1234,18 +1310,7 @@ func foldRune(r rune) string { return foldRuneIn(r, "") }
 // foldRuneIn is foldRune for a rune whose UTF-8 bytes are own (or ""): a
 // rune that folds to itself returns own, without allocating.
 func foldRuneIn(r rune, own string) string {
-	foldOnce.Do(func() {
-		foldTable = make([]string, foldTableSize)
-		for c := rune(0x80); c < foldTableSize; c++ {
-			foldTable[c] = computeFold(c)
-		}
-		for k, rg := range foldRanges {
-			foldHigh[k] = make([]string, rg.hi-rg.lo+1)
-			for c := rg.lo; c <= rg.hi; c++ {
-				foldHigh[k][c-rg.lo] = computeFold(c)
-			}
-		}
-	})
+	foldOnce.Do(initFold)
 	if r < foldTableSize {
 		return foldTable[r]
 	}
@@ -1270,6 +1335,20 @@ func foldRuneIn(r rune, own string) string {
 		}
 	}
 	return computeFold(r)
+}
+
+// initFold builds foldTable and foldHigh; it runs once, through foldOnce.
+func initFold() {
+	foldTable = make([]string, foldTableSize)
+	for c := rune(0x80); c < foldTableSize; c++ {
+		foldTable[c] = computeFold(c)
+	}
+	for k, rg := range foldRanges {
+		foldHigh[k] = make([]string, rg.hi-rg.lo+1)
+		for c := rg.lo; c <= rg.hi; c++ {
+			foldHigh[k][c-rg.lo] = computeFold(c)
+		}
+	}
 }
 
 // foldRanges are the blocks from foldTableSize on whose runes foldRuneIn
