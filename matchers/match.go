@@ -727,7 +727,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				// compound. Only for Table II substances and reagents; a
 				// Table I or immediate-precursor name keeps its hit (recall
 				// first where any quantity is a ticket).
-				if derived || substituted && m.substitutable(r.sub) || cjkDerived && m.cjkSubstituentBefore(f.norm, int(h.s), r.sub) {
+				if derived || substituted && (m.substitutable(r.sub) || ringSubstituted[m.subs[r.sub].ID]) || cjkDerived && m.cjkSubstituentBefore(f.norm, int(h.s), r.sub) {
 					continue
 				}
 				// A street name holding an ambiguous abbreviation ("new
@@ -3458,6 +3458,13 @@ func locantAfter(norm []byte, e int) bool {
 	}
 	return i+1 < len(norm) && norm[i] == '-' && isASCIIAlpha(norm[i+1])
 }
+
+// ringSubstituted are Table I substances whose name is a bare ring: a
+// substituent glued to it ("1-methyl-4-piperidone", "N-benzyl-4-piperidone",
+// "1-метил-4-пиперидон", "4-oxopiperidine-1-carboxylate") names another,
+// unlisted compound. The watched N-substituted ones (NPP, 1-boc-4-piperidone)
+// are entries of their own whose longer names hold the ring's name.
+var ringSubstituted = map[string]bool{"4-piperidone": true}
 
 // substitutable reports whether a locant name of substance sub that is
 // glued to a substituent names another compound: Table II substances and
