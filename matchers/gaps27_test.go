@@ -23,3 +23,26 @@ func TestGap27SubstitutedPiperidone(t *testing.T) {
 		{"4-哌啶酮盐酸盐 99%", "4-Piperidinone, Telegram", []string{"41661-47-6"}, nil},
 	})
 }
+
+// TestGap27SubstituentVariants: the longest-name rule across hyphen,
+// space and leetspeak variants. "4-anilino-piperidine" and "4-anilino
+// piperidine" are 4-AP, not piperidine (heldout27 f0125); a leetspeak
+// substituent ("2-br0m0-4-methylpr0pi0phen0ne", "chl0r0") makes the
+// reagent name after it another compound (heldout27 f0106); a substituent
+// with its own locant glued by a hyphen ("2-methyl-piperidine") names
+// another compound than a Table II substance.
+func TestGap27SubstituentVariants(t *testing.T) {
+	runCAS(t, []casCase{
+		{"4 - A P  powder", "4-A-P (4-anilino-piperidine) CAS# 23056 29 3, Mexico pass customs", []string{"23056-29-3"}, []string{"110-89-4"}},
+		{"4-anilino piperidine 1 kg", "Wickr: x27", []string{"23056-29-3"}, []string{"110-89-4"}},
+		{"4-Anilino-Piperidin 1 kg", "Lieferung EU", []string{"23056-29-3"}, []string{"110-89-4"}},
+		{"1-boc-4-anilino-piperidine 500 g", "Telegram", []string{"125541-22-2"}, []string{"110-89-4", "23056-29-3"}},
+		{"2-methyl-piperidine 99%", "Reagent grade.", nil, []string{"110-89-4"}},
+		{"2-br0m0-4-methylpr0pi0phen0ne", "2-br0m0-4-methylpr0pi0phen0ne 1451-82-7, Russia safe", []string{"1451-82-7"}, []string{"5337-93-9"}},
+		{"2-Br0m0-4'-methylpropiophenone 1 kg", "CAS 1451-82-7", []string{"1451-82-7"}, []string{"5337-93-9"}},
+		{"2-chl0r0-4-methylpropiophenone", "stock", nil, []string{"5337-93-9"}},
+		// The plain names stay.
+		{"Piperidine 99%, 25 L", "Telegram only", []string{"110-89-4"}, nil},
+		{"4-methylpropiophenone 1 kg", "Telegram only", []string{"5337-93-9"}, nil},
+	})
+}

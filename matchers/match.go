@@ -712,7 +712,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				continue
 			}
 			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s)) ||
-				locantAfter(f.norm, int(h.e))
+				locantAfter(f.norm, int(h.e)) || locantSubstituentBefore(f.norm, int(h.s))
 			// "(methylenedioxy)phenylacetic acid": a name glued to a
 			// bracketed substituent names a substituted compound, whatever
 			// the substance's list.
@@ -3367,7 +3367,70 @@ func substituentBefore(norm []byte, s int) bool {
 		r2, _ := utf8.DecodeLastRune(norm[:s-1-w])
 		return unicode.IsLetter(r1) && unicode.IsLetter(r2)
 	}
-	return c == ')' || c == ']' || isASCIIAlpha(c) && isASCIIAlpha(norm[s-3])
+	return c == ')' || c == ']' || isASCIIAlpha(c) && isASCIIAlpha(norm[s-3]) || leetSubstituent(norm, s-1)
+}
+
+// locantSubstituentBefore reports whether the name at norm[s] is glued by
+// a hyphen to a substituent that has a locant of its own: "2-methyl-
+// piperidine", "4-anilino-1-benzyl-piperidine", "N-methyl-piperidine"
+// name other compounds, as "2-methylpiperidine" does.
+func locantSubstituentBefore(norm []byte, s int) bool {
+	if s < 6 || norm[s-1] != '-' {
+		return false
+	}
+	j := s - 1
+	for j > 0 && s-1-j < 24 && isASCIIAlpha(norm[j-1]) {
+		j--
+	}
+	if s-1-j < 4 || j < 2 || norm[j-1] != '-' {
+		return false
+	}
+	w := string(norm[j : s-1])
+	ok := false
+	for _, suf := range substituentEnds {
+		ok = ok || strings.HasSuffix(w, suf)
+	}
+	if !ok {
+		return false
+	}
+	l := norm[j-2]
+	return isDigit(l) && (j < 3 || !isASCIIAlpha(norm[j-3])) || (l == 'n') && (j < 3 || !wordAt(norm, j-3))
+}
+
+// leetSubstituent reports whether the word that ends at norm[e] is a
+// substituent prefix written in leetspeak that the normaliser left as it
+// was ("br0m0" before "-4-methylpropiophenone", "chl0r0", "m3thyl"): a
+// letter first, then letters and the digits 0, 1, 3, with a substituent
+// ending once decoded.
+func leetSubstituent(norm []byte, e int) bool {
+	i, letters := e, 0
+	for i > 0 && e-i < 16 && (isASCIIAlpha(norm[i-1]) || norm[i-1] == '0' || norm[i-1] == '1' || norm[i-1] == '3') {
+		if isASCIIAlpha(norm[i-1]) {
+			letters++
+		}
+		i--
+	}
+	if e-i < 4 || letters < 2 || letters == e-i || !isASCIIAlpha(norm[i]) || i > 0 && isDigit(norm[i-1]) {
+		return false
+	}
+	var buf [16]byte
+	w := append(buf[:0], norm[i:e]...)
+	for k, c := range w {
+		switch c {
+		case '0':
+			w[k] = 'o'
+		case '1':
+			w[k] = 'l'
+		case '3':
+			w[k] = 'e'
+		}
+	}
+	for _, suf := range substituentEnds {
+		if bytes.HasSuffix(w, []byte(suf)) {
+			return true
+		}
+	}
+	return false
 }
 
 // cjkSubstituents are substituent prefixes in scripts without word
