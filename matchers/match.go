@@ -2074,6 +2074,17 @@ func (m *Matcher) qualifies(norm []byte, o, h subHit, word string) bool {
 	// A CAS number qualifies only an abbreviation or a street name: "BMK
 	// 5449-12-7", "5449-12-7 (BMK)", "pmk oil cas 28578-16-7" name the
 	// glycidate, not P-2-P or PMK.
+	// A CAS number right after family slang ("new BMK oil 80532-66-7",
+	// "new bmk oil, CAS 80532-66-7") says which derivative of the parent
+	// the slang means, whatever the entry the slang is listed under (the
+	// reference gives "new BMK oil" to the methyl glycidate, the
+	// watchlist to DEPAPD).
+	if h.kind == HitStreetName && o.kind == precwatch.HitCAS && o.sub != h.sub && o.s >= h.e {
+		if abbr := m.derivStreet[h.term]; abbr != "" && m.tokens[o.sub][abbr] &&
+			(casLabelGap(norm[h.e:o.s]) || o.s-h.e <= 2 && onlyPunctSpace(norm[h.e:o.s])) {
+			return true
+		}
+	}
 	if o.sub == h.sub || o.e-o.s <= h.e-h.s ||
 		o.kind == precwatch.HitCAS && h.kind != precwatch.HitAbbreviation && h.kind != HitStreetName {
 		return false
