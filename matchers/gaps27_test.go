@@ -62,3 +62,30 @@ func TestGap27SlangCAS(t *testing.T) {
 		{"new BMK oil, ethyl ester", "1 L", []string{"20320-59-6"}, nil},
 	})
 }
+
+// TestGap27TradeNameSlang: the reference's vendor trade names of the
+// glycidates ("BMK powder", "new BMK", "PMK powder", "new PMK oil") in
+// other languages, word orders and misspellings: with a derivative named
+// in the listing, the bare BMK/PMK inside the slang is no mention of
+// P-2-P or PMK (heldout27 f0083, f0129, f0156, f0158, f0173, f0180).
+// "BMK oil" stays P-2-P and "PMK oil" PMK (the reference's own trade
+// names), and the slang alone keeps its parent.
+func TestGap27TradeNameSlang(t *testing.T) {
+	runCAS(t, []casCase{
+		{"PMK Pulver (PMK-Methylglycidat) ab Lager Deutschland", "PMK-Methylglycidat 99%, Threema", []string{"13605-48-6"}, []string{"4676-39-5"}},
+		{"Nieuwe PMK olie (PMK-ethylglycidaat) 5 L", "Nieuwe PMK olie, CAS 28578-16-7, Wickr.", []string{"28578-16-7"}, []string{"4676-39-5"}},
+		{"BMK/PMK new stock 现货 / склад EU", "New BMK powder 5449-12-7 and new PMK oil 28578-16-7 现货", []string{"25547-51-7", "28578-16-7"}, []string{"103-79-7", "4676-39-5"}},
+		{"bmk powdr best price europe", "new bmk powdr (sodium glycidate) from warehouse in Poland", []string{"25547-51-7"}, []string{"103-79-7"}},
+		{"BMK em pó novo 5449-12-7", "Novo BMK em pó, Telegram.", []string{"25547-51-7"}, []string{"103-79-7"}},
+		{"BMK порошок новый, Казахстан", "Новый BMK порошок (5449-12-7), Telegram.", []string{"25547-51-7"}, []string{"103-79-7"}},
+		// Variants in no set.
+		{"PMK en polvo nuevo", "PMK glicidato 13605-48-6, envío discreto", []string{"13605-48-6"}, []string{"4676-39-5"}},
+		{"BMK w proszku 1 kg", "glicydan BMK, 5449-12-7, Telegram", []string{"25547-51-7"}, []string{"103-79-7"}},
+		{"Yeni PMK 1 kg", "PMK etil glisidat 28578-16-7", []string{"28578-16-7"}, []string{"4676-39-5"}},
+		{"PMK pwder in stock", "PMK methyl glycidate 13605-48-6", []string{"13605-48-6"}, []string{"4676-39-5"}},
+		// The parent's own slang and bare slang keep the parent.
+		{"BMK oil 1 L", "BMK glycidate 5449-12-7", []string{"103-79-7", "25547-51-7"}, nil},
+		{"PMK oil 1 L", "PMK ethyl glycidate 28578-16-7", []string{"4676-39-5", "28578-16-7"}, nil},
+		{"PMK new stock 1 kg", "Telegram @pmk27", []string{"4676-39-5"}, nil},
+	})
+}

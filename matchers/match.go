@@ -1953,6 +1953,20 @@ func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
 			}
 		}
 	}
+	// Vendor slang for a derivative ("BMK powder", "new PMK oil") in
+	// another language, word order or spelling ("PMK Pulver", "Nieuwe PMK
+	// olie", "BMK em pó novo", "BMK порошок новый", "bmk powdr", "BMK/PMK
+	// new stock"): with a derivative of the abbreviation named in the
+	// listing, the bare abbreviation is a word of that slang, not the
+	// parent. Oil words alone do not count ("BMK oil" is P-2-P, "PMK oil"
+	// is PMK or its ethyl glycidate).
+	if slangWordNear(norm, h) && m.slangAbbr(abbr) {
+		for _, o := range hits {
+			if o.sub != h.sub && !o.negated && m.tokens[o.sub][abbr] {
+				return true
+			}
+		}
+	}
 	// A spaced number with a right check digit after the abbreviation ("B M
 	// K 5449 12 7") is the CAS number of the substance it qualifies, even
 	// without a CAS keyword.
@@ -1976,6 +1990,66 @@ func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
 		}
 	}
 	return false
+}
+
+// slangAbbr reports whether abbreviation abbr is a word of a derivative's
+// street name ("bmk" of "new BMK powder", "pmk" of "PMK powder"): a parent
+// that has family slang.
+func (m *Matcher) slangAbbr(abbr string) bool {
+	for _, a := range m.derivStreet {
+		if a == abbr {
+			return true
+		}
+	}
+	return false
+}
+
+// slangWords are the words that make a bare BMK/PMK-type abbreviation
+// vendor slang for one of its derivatives: "powder" and "new" in the
+// languages of the lexicon, with common misspellings. The reference lists
+// "BMK powder", "new BMK", "PMK powder", "new PMK", "new PMK oil", "new BMK
+// oil" as trade names of the glycidates and glycidic acids.
+var slangWords = map[string]bool{
+	// powder
+	"powder": true, "powdr": true, "pwder": true, "powdwer": true, "poweder": true, "powders": true,
+	"pulver": true, "poeder": true, "poudre": true, "polvo": true, "pó": true,
+	"proszek": true, "proszku": true, "порошок": true, "порошка": true, "порошке": true, "порошку": true,
+	"toz": true, "tozu": true, "bột": true, "serbuk": true, "bubuk": true, "polvere": true,
+	// new
+	"new": true, "neu": true, "neue": true, "neues": true, "neuer": true, "nieuw": true, "nieuwe": true,
+	"nouveau": true, "nouvelle": true, "nuevo": true, "nueva": true, "novo": true, "nova": true,
+	"nowy": true, "nowe": true, "nowa": true, "новый": true, "новое": true, "новая": true, "новий": true,
+	"нове": true, "yeni": true, "mới": true, "baru": true, "nuovo": true,
+}
+
+// slangConnectors stand between an abbreviation and its slang word ("BMK em
+// pó", "PMK en polvo", "PMK w proszku", "BMK в порошке").
+var slangConnectors = map[string]bool{"em": true, "en": true, "w": true, "в": true, "dạng": true}
+
+// slangWordNear reports whether a slang word stands right before or after
+// abbreviation h, past a connector, or after a slash-joined second
+// abbreviation ("BMK/PMK new").
+func slangWordNear(norm []byte, h subHit) bool {
+	if w := wordBeforeAt(norm, int(h.s)); slangWords[w] {
+		return true
+	}
+	e := int(h.e)
+	if e+1 < len(norm) && norm[e] == '/' {
+		j := e + 1
+		for j < len(norm) && j-e <= 8 && isASCIIAlpha(norm[j]) {
+			j++
+		}
+		e = j
+	}
+	w := wordAfterAt(norm, e)
+	if slangConnectors[w] {
+		c := w
+		e = bytes.Index(norm[e:], []byte(w)) + e + len(w)
+		w = wordAfterAt(norm, e)
+		// "em pó" with its accent dropped.
+		return slangWords[w] || c == "em" && w == "po"
+	}
+	return slangWords[w]
 }
 
 // tokenInflected reports whether word w is a word of substance sub's terms
