@@ -89,3 +89,18 @@ func TestGap27TradeNameSlang(t *testing.T) {
 		{"PMK new stock 1 kg", "Telegram @pmk27", []string{"4676-39-5"}, nil},
 	})
 }
+
+// TestGap27ShipmentStopped: news that authorities stopped or intercepted
+// a shipment is a report, and the messenger and crypto words it quotes
+// are the reporter's (heldout27 f0092). An offer that promises to reship
+// what customs stop stays an offer.
+func TestGap27ShipmentStopped(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Kazakhstan: 2-bromo-4'-methylpropiophenone shipment stopped", "Authorities stopped 1.2 t of 2-bromo-4'-methylpropiophenone ordered via Telegram and paid in USDT.", false},
+		{"en", "Customs intercepted 300 kg of BMK glycidate", "The buyer had ordered it via Telegram and paid in Bitcoin.", false},
+		{"de", "Sendung gestoppt: 500 kg PMK-Glycidat", "Die Ware wurde über Telegram bestellt und mit USDT bezahlt.", false},
+		{"ru", "Груз остановлен: 2 тонны BMK", "Партию заказали через Telegram и оплатили USDT.", false},
+		// Offers stay offers.
+		{"en", "2-bromo-4'-methylpropiophenone 1 kg", "If the shipment is stopped by customs we reship free. Telegram @bk27, USDT.", true},
+	})
+}
