@@ -16,7 +16,9 @@ const heldout27Path = "../testdata/heldout27/listings.jsonl"
 // heldout27KnownGaps are listings of the twenty-seventh held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout27KnownGaps = map[string]string{}
+var heldout27KnownGaps = map[string]string{
+	"f0074": "suspicious got true, CAS extra 49851-31-2 (label disputable): 2-bromovalerophenone is a designer immediate precursor (alpha-PVP) in the matcher's watchlist (entry from the project brief, WATCHLIST-NOTES §6) but not in shared/reference/watchlist-reference.yaml, to which the label rules tie labels; kept (round 27): a sourced watchlist entry is not dropped to fit a label; offered with Telegram and \"100% pass customs\", a ticket under DESIGN if the entry stands",
+}
 
 // TestHeldout27 measures the matcher on the twenty-seventh held-out set.
 func TestHeldout27(t *testing.T) {
