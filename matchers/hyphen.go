@@ -140,6 +140,26 @@ func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, j
 				ws++
 			}
 		}
+		// A locant glued before the word, and the prefixes glued before
+		// it, belong to the name: "4-anilino-piperidine" is
+		// 4-anilinopiperidine, "1-boc-4-anilino-piperidine" the Boc one.
+		if ws == ts {
+			k, locant := ws, false
+			for k >= 2 && norm[k-1] == '-' && ts-k < 32 {
+				j := k - 1
+				for j > 0 && (isDigit(norm[j-1]) || isASCIIAlpha(norm[j-1]) || norm[j-1] == ',') {
+					locant = locant || isDigit(norm[j-1])
+					j--
+				}
+				if j == k-1 {
+					break
+				}
+				k = j
+			}
+			if locant {
+				ws = k
+			}
+		}
 		if we+1 < len(norm) && norm[we] == ' ' {
 			we++
 			for we < len(norm) && (asciiWordAt(norm, we) || norm[we] >= 0x80 || sep != '-' && norm[we] == sep && isLetterAt(norm, we+1)) {
@@ -258,6 +278,24 @@ func (m *Matcher) mergeJoined(hits, joined []fhit) []fhit {
 		}
 		return false
 	})
+	// A joined term inside a longer joined term: "4-anilinopiperidine" in
+	// the joined "1-Boc-4-anilinopiperidine". Joined hits are few: the
+	// longest are kept in place, the rest cut off.
+	n := 0
+	for i, j := range joined {
+		inner := false
+		for k, o := range joined {
+			if k != i && o.s <= j.s && j.e <= o.e && o.e-o.s > j.e-j.s {
+				inner = true
+				break
+			}
+		}
+		if !inner {
+			joined[i], joined[n] = joined[n], joined[i]
+			n++
+		}
+	}
+	joined = joined[:n]
 	for i := range hits {
 		h := &hits[i]
 		if h.pat < 0 || h.cas == noSub || m.pinfo[h.pat].kinds&kSubstance == 0 {

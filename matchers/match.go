@@ -712,7 +712,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				continue
 			}
 			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s)) ||
-				locantAfter(f.norm, int(h.e))
+				locantAfter(f.norm, int(h.e)) || locantSubstituentBefore(f.norm, int(h.s))
 			// "(methylenedioxy)phenylacetic acid": a name glued to a
 			// bracketed substituent names a substituted compound, whatever
 			// the substance's list.
@@ -727,7 +727,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				// compound. Only for Table II substances and reagents; a
 				// Table I or immediate-precursor name keeps its hit (recall
 				// first where any quantity is a ticket).
-				if derived || substituted && m.substitutable(r.sub) || cjkDerived && m.cjkSubstituentBefore(f.norm, int(h.s), r.sub) {
+				if derived || substituted && (m.substitutable(r.sub) || ringSubstituted[m.subs[r.sub].ID]) || cjkDerived && m.cjkSubstituentBefore(f.norm, int(h.s), r.sub) {
 					continue
 				}
 				// A street name holding an ambiguous abbreviation ("new
@@ -1953,6 +1953,20 @@ func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
 			}
 		}
 	}
+	// Vendor slang for a derivative ("BMK powder", "new PMK oil") in
+	// another language, word order or spelling ("PMK Pulver", "Nieuwe PMK
+	// olie", "BMK em pó novo", "BMK порошок новый", "bmk powdr", "BMK/PMK
+	// new stock"): with a derivative of the abbreviation named in the
+	// listing, the bare abbreviation is a word of that slang, not the
+	// parent. Oil words alone do not count ("BMK oil" is P-2-P, "PMK oil"
+	// is PMK or its ethyl glycidate).
+	if slangWordNear(norm, h) && m.slangAbbr(abbr) {
+		for _, o := range hits {
+			if o.sub != h.sub && !o.negated && m.tokens[o.sub][abbr] {
+				return true
+			}
+		}
+	}
 	// A spaced number with a right check digit after the abbreviation ("B M
 	// K 5449 12 7") is the CAS number of the substance it qualifies, even
 	// without a CAS keyword.
@@ -1976,6 +1990,66 @@ func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
 		}
 	}
 	return false
+}
+
+// slangAbbr reports whether abbreviation abbr is a word of a derivative's
+// street name ("bmk" of "new BMK powder", "pmk" of "PMK powder"): a parent
+// that has family slang.
+func (m *Matcher) slangAbbr(abbr string) bool {
+	for _, a := range m.derivStreet {
+		if a == abbr {
+			return true
+		}
+	}
+	return false
+}
+
+// slangWords are the words that make a bare BMK/PMK-type abbreviation
+// vendor slang for one of its derivatives: "powder" and "new" in the
+// languages of the lexicon, with common misspellings. The reference lists
+// "BMK powder", "new BMK", "PMK powder", "new PMK", "new PMK oil", "new BMK
+// oil" as trade names of the glycidates and glycidic acids.
+var slangWords = map[string]bool{
+	// powder
+	"powder": true, "powdr": true, "pwder": true, "powdwer": true, "poweder": true, "powders": true,
+	"pulver": true, "poeder": true, "poudre": true, "polvo": true, "pó": true,
+	"proszek": true, "proszku": true, "порошок": true, "порошка": true, "порошке": true, "порошку": true,
+	"toz": true, "tozu": true, "bột": true, "serbuk": true, "bubuk": true, "polvere": true,
+	// new
+	"new": true, "neu": true, "neue": true, "neues": true, "neuer": true, "nieuw": true, "nieuwe": true,
+	"nouveau": true, "nouvelle": true, "nuevo": true, "nueva": true, "novo": true, "nova": true,
+	"nowy": true, "nowe": true, "nowa": true, "новый": true, "новое": true, "новая": true, "новий": true,
+	"нове": true, "yeni": true, "mới": true, "baru": true, "nuovo": true,
+}
+
+// slangConnectors stand between an abbreviation and its slang word ("BMK em
+// pó", "PMK en polvo", "PMK w proszku", "BMK в порошке").
+var slangConnectors = map[string]bool{"em": true, "en": true, "w": true, "в": true, "dạng": true}
+
+// slangWordNear reports whether a slang word stands right before or after
+// abbreviation h, past a connector, or after a slash-joined second
+// abbreviation ("BMK/PMK new").
+func slangWordNear(norm []byte, h subHit) bool {
+	if w := wordBeforeAt(norm, int(h.s)); slangWords[w] {
+		return true
+	}
+	e := int(h.e)
+	if e+1 < len(norm) && norm[e] == '/' {
+		j := e + 1
+		for j < len(norm) && j-e <= 8 && isASCIIAlpha(norm[j]) {
+			j++
+		}
+		e = j
+	}
+	w := wordAfterAt(norm, e)
+	if slangConnectors[w] {
+		c := w
+		e = bytes.Index(norm[e:], []byte(w)) + e + len(w)
+		w = wordAfterAt(norm, e)
+		// "em pó" with its accent dropped.
+		return slangWords[w] || c == "em" && w == "po"
+	}
+	return slangWords[w]
 }
 
 // tokenInflected reports whether word w is a word of substance sub's terms
@@ -2074,6 +2148,17 @@ func (m *Matcher) qualifies(norm []byte, o, h subHit, word string) bool {
 	// A CAS number qualifies only an abbreviation or a street name: "BMK
 	// 5449-12-7", "5449-12-7 (BMK)", "pmk oil cas 28578-16-7" name the
 	// glycidate, not P-2-P or PMK.
+	// A CAS number right after family slang ("new BMK oil 80532-66-7",
+	// "new bmk oil, CAS 80532-66-7") says which derivative of the parent
+	// the slang means, whatever the entry the slang is listed under (the
+	// reference gives "new BMK oil" to the methyl glycidate, the
+	// watchlist to DEPAPD).
+	if h.kind == HitStreetName && o.kind == precwatch.HitCAS && o.sub != h.sub && o.s >= h.e {
+		if abbr := m.derivStreet[h.term]; abbr != "" && m.tokens[o.sub][abbr] &&
+			(casLabelGap(norm[h.e:o.s]) || o.s-h.e <= 2 && onlyPunctSpace(norm[h.e:o.s])) {
+			return true
+		}
+	}
 	if o.sub == h.sub || o.e-o.s <= h.e-h.s ||
 		o.kind == precwatch.HitCAS && h.kind != precwatch.HitAbbreviation && h.kind != HitStreetName {
 		return false
@@ -3367,7 +3452,70 @@ func substituentBefore(norm []byte, s int) bool {
 		r2, _ := utf8.DecodeLastRune(norm[:s-1-w])
 		return unicode.IsLetter(r1) && unicode.IsLetter(r2)
 	}
-	return c == ')' || c == ']' || isASCIIAlpha(c) && isASCIIAlpha(norm[s-3])
+	return c == ')' || c == ']' || isASCIIAlpha(c) && isASCIIAlpha(norm[s-3]) || leetSubstituent(norm, s-1)
+}
+
+// locantSubstituentBefore reports whether the name at norm[s] is glued by
+// a hyphen to a substituent that has a locant of its own: "2-methyl-
+// piperidine", "4-anilino-1-benzyl-piperidine", "N-methyl-piperidine"
+// name other compounds, as "2-methylpiperidine" does.
+func locantSubstituentBefore(norm []byte, s int) bool {
+	if s < 6 || norm[s-1] != '-' {
+		return false
+	}
+	j := s - 1
+	for j > 0 && s-1-j < 24 && isASCIIAlpha(norm[j-1]) {
+		j--
+	}
+	if s-1-j < 4 || j < 2 || norm[j-1] != '-' {
+		return false
+	}
+	w := string(norm[j : s-1])
+	ok := false
+	for _, suf := range substituentEnds {
+		ok = ok || strings.HasSuffix(w, suf)
+	}
+	if !ok {
+		return false
+	}
+	l := norm[j-2]
+	return isDigit(l) && (j < 3 || !isASCIIAlpha(norm[j-3])) || (l == 'n') && (j < 3 || !wordAt(norm, j-3))
+}
+
+// leetSubstituent reports whether the word that ends at norm[e] is a
+// substituent prefix written in leetspeak that the normaliser left as it
+// was ("br0m0" before "-4-methylpropiophenone", "chl0r0", "m3thyl"): a
+// letter first, then letters and the digits 0, 1, 3, with a substituent
+// ending once decoded.
+func leetSubstituent(norm []byte, e int) bool {
+	i, letters := e, 0
+	for i > 0 && e-i < 16 && (isASCIIAlpha(norm[i-1]) || norm[i-1] == '0' || norm[i-1] == '1' || norm[i-1] == '3') {
+		if isASCIIAlpha(norm[i-1]) {
+			letters++
+		}
+		i--
+	}
+	if e-i < 4 || letters < 2 || letters == e-i || !isASCIIAlpha(norm[i]) || i > 0 && isDigit(norm[i-1]) {
+		return false
+	}
+	var buf [16]byte
+	w := append(buf[:0], norm[i:e]...)
+	for k, c := range w {
+		switch c {
+		case '0':
+			w[k] = 'o'
+		case '1':
+			w[k] = 'l'
+		case '3':
+			w[k] = 'e'
+		}
+	}
+	for _, suf := range substituentEnds {
+		if bytes.HasSuffix(w, []byte(suf)) {
+			return true
+		}
+	}
+	return false
 }
 
 // cjkSubstituents are substituent prefixes in scripts without word
@@ -3458,6 +3606,13 @@ func locantAfter(norm []byte, e int) bool {
 	}
 	return i+1 < len(norm) && norm[i] == '-' && isASCIIAlpha(norm[i+1])
 }
+
+// ringSubstituted are Table I substances whose name is a bare ring: a
+// substituent glued to it ("1-methyl-4-piperidone", "N-benzyl-4-piperidone",
+// "1-метил-4-пиперидон", "4-oxopiperidine-1-carboxylate") names another,
+// unlisted compound. The watched N-substituted ones (NPP, 1-boc-4-piperidone)
+// are entries of their own whose longer names hold the ring's name.
+var ringSubstituted = map[string]bool{"4-piperidone": true}
 
 // substitutable reports whether a locant name of substance sub that is
 // glued to a substituent names another compound: Table II substances and
