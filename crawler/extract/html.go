@@ -656,13 +656,15 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 }
 
 // lazySrc returns an image's real address when src is a lazy-loading
-// placeholder (empty, a data: URI, a "placeholder"/"blank"/"lazy" image):
-// the first of data-src, data-lazy-src, data-original, data-lazy and the
-// first srcset candidate that is set.
+// placeholder: empty, a data: URI, an image named for a placeholder
+// ("placeholder", "blank", "lazy", "spacer", "space.png" as Made-in-China
+// has it, "pixel", "transparent", "1x1", "loading"), or any src of an
+// image whose class says a lazy-loader swaps it ("lazy", "lazyload",
+// "J-lazyimg"). The real address is the first of data-src, data-lazy-src,
+// data-original, data-lazy and the first srcset candidate that is set.
 func lazySrc(n *html.Node, src string) string {
-	l := strings.ToLower(src)
-	if src != "" && !strings.HasPrefix(l, "data:") && !strings.Contains(l, "placeholder") && !strings.Contains(l, "blank.") &&
-		!strings.Contains(l, "lazy") && !strings.Contains(l, "spacer.") {
+	class, _ := attr(n, "class")
+	if src != "" && !placeholderSrc(src) && !strings.Contains(strings.ToLower(class), "lazy") {
 		return src
 	}
 	for _, k := range []string{"data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset", "srcset"} {
@@ -678,6 +680,26 @@ func lazySrc(n *html.Node, src string) string {
 		return v
 	}
 	return src
+}
+
+// placeholderSrc reports whether an image address is a lazy-loading
+// placeholder by its form or its file name.
+func placeholderSrc(src string) bool {
+	l := strings.ToLower(strings.TrimSpace(src))
+	if strings.HasPrefix(l, "data:") {
+		return true
+	}
+	if strings.Contains(l, "placeholder") || strings.Contains(l, "lazy") {
+		return true
+	}
+	name := l[strings.LastIndexByte(l, '/')+1:]
+	name, _, _ = strings.Cut(name, "?")
+	stem, _, _ := strings.Cut(name, ".")
+	switch stem {
+	case "blank", "spacer", "space", "pixel", "transparent", "1x1", "loading", "loader", "grey", "gray", "empty", "dummy":
+		return true
+	}
+	return false
 }
 
 // dataPage returns the page number a pagination element keeps in a data
