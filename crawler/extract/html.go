@@ -231,7 +231,7 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("target %s: listing.gone %q: %w", t.Name, spec.Gone, err)
 		}
-		if cascadia.Query(root, sel) != nil {
+		if len(matchDescendants(root, sel)) > 0 {
 			// The platform's "no longer available" notice in place
 			// of a taken-down listing: gone, like a 404.
 			b.page.Gone = true
@@ -1026,12 +1026,8 @@ func attr(n *html.Node, key string) (string, bool) {
 
 // matchDescendants returns the descendants of n (not n itself) matched by
 // sel, in document order.
-func matchDescendants(n *html.Node, sel cascadia.Selector) []*html.Node {
-	var out []*html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		out = append(out, sel.MatchAll(c)...)
-	}
-	return out
+func matchDescendants(n *html.Node, sel *selector) []*html.Node {
+	return sel.all(n)
 }
 
 // urlAttrs hold URLs: field values read from them are made absolute.
@@ -1040,11 +1036,11 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "data-src": true, "dat
 // field is a compiled listing field spec.
 type field struct {
 	name     string
-	countKey string            // "field:<name>"
-	css      cascadia.Selector // nil for "@attr"
-	attr     string            // "" for text
-	sep      string            // joins the values of all matches; "" keeps the first
-	pick     int               // which match counts: pickAll, pickLast or an index
+	countKey string    // "field:<name>"
+	css      *selector // nil for "@attr"
+	attr     string    // "" for text
+	sep      string    // joins the values of all matches; "" keeps the first
+	pick     int       // which match counts: pickAll, pickLast or an index
 }
 
 // Positions of SplitPosition.
@@ -1175,7 +1171,7 @@ func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 	case f.pick >= 0:
 		nodes = nil
 	}
-	if len(nodes) == 0 && item.Type == html.ElementNode && f.css.Match(item) {
+	if len(nodes) == 0 && item.Type == html.ElementNode && f.css.match(item) {
 		// The item itself ("a.card" items with url "a@href"), as
 		// Scrapy's descendant-or-self reads it, when no descendant
 		// matches.
@@ -1772,20 +1768,28 @@ const cacheLimit = 512
 
 var cache = struct {
 	sync.Mutex
-	sels map[string]cascadia.Selector
+	sels map[string]*selector
 	res  map[string]*regexp.Regexp
-}{sels: map[string]cascadia.Selector{}, res: map[string]*regexp.Regexp{}}
+}{sels: map[string]*selector{}, res: map[string]*regexp.Regexp{}}
 
-func compileSelector(s string) (cascadia.Selector, error) {
+func compileSelector(s string) (*selector, error) {
 	cache.Lock()
 	sel, ok := cache.sels[s]
 	cache.Unlock()
 	if ok {
 		return sel, nil
 	}
-	sel, err := cascadia.Compile(precwatch.LocalNames(s))
-	if err != nil {
-		return nil, err
+	if jqPositionInside.MatchString(s) {
+		var err error
+		if sel, err = compileJQuery(s); err != nil {
+			return nil, err
+		}
+	} else {
+		css, err := cascadia.Compile(precwatch.LocalNames(s))
+		if err != nil {
+			return nil, err
+		}
+		sel = &selector{css: css}
 	}
 	cache.Lock()
 	if len(cache.sels) >= cacheLimit {
