@@ -493,7 +493,7 @@ func v10OCAPI() v8Site {
 				for i := start; i < min(start+count, len(v8Products)); i++ {
 					p := v8Products[i]
 					hits = append(hits, map[string]any{"_type": "product_search_hit", "currency": "EUR", "hit_type": "master",
-						"link": fmt.Sprintf("%s/s/Sites-ChemSupply-Site/dw/shop/v23_2/products/%d?client_id=%s", base, p.ID, clientID),
+						"link":       fmt.Sprintf("%s/s/Sites-ChemSupply-Site/dw/shop/v23_2/products/%d?client_id=%s", base, p.ID, clientID),
 						"product_id": strconv.Itoa(p.ID), "product_name": p.Title, "price": v9Float(p.Price), "c_shortDescription": p.Desc,
 						"represented_product": map[string]any{"_type": "product_ref", "id": strconv.Itoa(p.ID * 10)}})
 				}
@@ -546,7 +546,7 @@ func v10Tilda() v8Site {
 				for _, p := range v8Page(slice, size) {
 					ps = append(ps, map[string]any{"uid": strconv.Itoa(p.ID*1000 + 7), "title": p.Title, "descr": p.Desc, "text": "<p>" + p.Desc + "</p>",
 						"price": p.Price + "00", "priceold": "", "quantity": "", "sku": "AC-" + strconv.Itoa(p.ID),
-						"url": fmt.Sprintf("%s/tproduct/512345678-%d-%s", base, p.ID*1000+7, p.Slug),
+						"url":     fmt.Sprintf("%s/tproduct/512345678-%d-%s", base, p.ID*1000+7, p.Slug),
 						"gallery": `[{"img":"https:\/\/static.tildacdn.com\/tild3830\/` + p.Slug + `.jpg"}]`, "editions": []any{}})
 				}
 				res := map[string]any{"partuid": "384016413362", "total": strconv.Itoa(len(v8Products)), "products": ps}
@@ -773,7 +773,7 @@ func v10JSONParseState() v8Site {
 				items := []map[string]any{}
 				for _, p := range v8Page(n, 2) {
 					items = append(items, map[string]any{"id": 3000000000 + p.ID, "title": p.Title, "description": p.Desc + ` Seller's "own stock".`,
-						"urlPath": "/moskva/himiya/" + strings.ReplaceAll(p.Slug, "-", "_") + "_" + strconv.Itoa(3000000000+p.ID),
+						"urlPath":       "/moskva/himiya/" + strings.ReplaceAll(p.Slug, "-", "_") + "_" + strconv.Itoa(3000000000+p.ID),
 						"priceDetailed": map[string]any{"value": v9Float(p.Price), "string": p.Price + " ₽"}, "location": map[string]any{"name": "Москва"}})
 				}
 				state := map[string]any{"catalog": map[string]any{"items": items, "pager": map[string]any{"current": n, "next": nil}}}
