@@ -150,6 +150,7 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			}
 		}
 		root = doc.Get(0)
+		openNoscripts(root)
 	}
 	base = documentBase(root, base)
 	b := newBuilder(t, base, canon)
@@ -282,6 +283,12 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			return nil, fmt.Errorf("target %s: listing.item %q: %w", t.Name, spec.Item, err)
 		}
 		items = matchDescendants(root, sel)
+		if slices.ContainsFunc(items, func(n *html.Node) bool { return !insideNoscript(n) }) {
+			// Cards rendered and repeated in <noscript> for clients
+			// without scripts: the rendered ones (the fallback's
+			// are read when they are the only ones).
+			items = slices.DeleteFunc(items, insideNoscript)
+		}
 	}
 	b.page.Counts[CountItem] = len(items)
 	b.cards = !whole && len(t.Follow) == 0 && spec.URLPattern == ""
@@ -1604,8 +1611,7 @@ func priceText(n *html.Node) string {
 	return w.b.String()
 }
 
-// noscriptText returns the text n holds only in <noscript> elements, which
-// the parser keeps as raw markup.
+// noscriptText returns the text n holds only in <noscript> elements.
 func noscriptText(n *html.Node) string {
 	var parts []string
 	walk(n, func(c *html.Node) {
@@ -1613,14 +1619,61 @@ func noscriptText(n *html.Node) string {
 			return
 		}
 		for t := c.FirstChild; t != nil; t = t.NextSibling {
-			if t.Type == html.TextNode {
-				if v := VisibleText([]byte(t.Data)); v != "" {
-					parts = append(parts, v)
-				}
+			v := ""
+			switch t.Type {
+			case html.TextNode:
+				v = VisibleText([]byte(t.Data))
+			case html.ElementNode:
+				v = visibleText(t)
+			}
+			if v != "" {
+				parts = append(parts, v)
 			}
 		}
 	})
 	return strings.Join(parts, " ")
+}
+
+// insideNoscript reports whether n is inside a <noscript> element.
+func insideNoscript(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.Noscript {
+			return true
+		}
+	}
+	return false
+}
+
+// openNoscripts parses the markup that <noscript> elements in the body
+// hold, which the parser (reading as a browser with scripts on) keeps as
+// raw text, into elements in its place: a lazy-loading grid's cards and
+// links that the server renders only there, for clients without scripts,
+// are then found by follow and item selectors. Their text stays out of a
+// page's visible text, and a field reads a match inside one only when
+// nothing visible matched, as for other hidden elements.
+func openNoscripts(root *html.Node) {
+	var nss []*html.Node
+	walk(root, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Noscript && n.Parent != nil && n.Parent.Type == html.ElementNode &&
+			n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode && strings.Contains(n.FirstChild.Data, "<") {
+			for p := n.Parent; p != nil; p = p.Parent {
+				if p.DataAtom == atom.Body {
+					nss = append(nss, n)
+					break
+				}
+			}
+		}
+	})
+	for _, n := range nss {
+		nodes, err := html.ParseFragment(strings.NewReader(n.FirstChild.Data), n.Parent)
+		if err != nil || len(nodes) == 0 {
+			continue
+		}
+		n.RemoveChild(n.FirstChild)
+		for _, c := range nodes {
+			n.AppendChild(c)
+		}
+	}
 }
 
 // FrameText returns the visible text of an iframe's document, or of a part

@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// TestNoscriptCards reads cards and links a page has only inside
+// <noscript>, and reads rendered cards once when <noscript> repeats them.
+func TestNoscriptCards(t *testing.T) {
+	tg := &precwatch.Target{Name: "n", Platform: "N", Kind: "html", Follow: []string{"a.product"},
+		Listing: precwatch.ListingSpec{URLPattern: `^/p/\d+$`}}
+	p, err := Extract(tg, "https://s.example/catalog", []byte(`<html><body><div class="grid"><noscript><a class="product" href="/p/1">One</a><a class="product" href="/p/2">Two</a></noscript></div></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Follow) != 2 {
+		t.Errorf("follow %q, want /p/1 and /p/2", p.Follow)
+	}
+	cards := &precwatch.Target{Name: "c", Platform: "C", Kind: "html",
+		Listing: precwatch.ListingSpec{Item: "div.card", Fields: map[string]string{"title": "h2", "url": "a@href"}}}
+	for _, tc := range []struct {
+		name, body string
+		want       int
+	}{
+		{"only in noscript", `<noscript><div class="card"><h2>Acetone 1 l</h2><a href="/p/1">x</a></div></noscript>`, 1},
+		{"rendered and repeated", `<div class="card"><h2>Acetone 1 l</h2><a href="/p/1">x</a></div><noscript><div class="card"><h2>Acetone 1 l</h2><a href="/p/1">x</a></div></noscript>`, 1},
+	} {
+		p, err := Extract(cards, "https://s.example/list", []byte(`<html><body>`+tc.body+`</body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Listings) != tc.want || p.Listings[0].Title != "Acetone 1 l" {
+			t.Errorf("%s: %+v, want %d listing titled Acetone 1 l", tc.name, p.Listings, tc.want)
+		}
+	}
+}
