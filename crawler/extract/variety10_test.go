@@ -36,3 +36,26 @@ func TestNoscriptCards(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONParseState reads app state handed to JSON.parse as a string
+// literal in any of JavaScript's quotes, and a state global assigned a
+// single-quoted JSON string.
+func TestJSONParseState(t *testing.T) {
+	tg := &precwatch.Target{Name: "s", Platform: "S", Kind: "json",
+		JSON: precwatch.JSONSpec{Items: "catalog.items", Fields: map[string]string{"id": "id", "title": "title"}}}
+	for _, script := range []string{
+		`window.__INITIAL_STATE__ = JSON.parse('{"catalog":{"items":[{"id":1,"title":"Seller\'s acetone \u0026 \\"more\\""}]}}');`,
+		`window.__INITIAL_STATE__=JSON.parse("{\"catalog\":{\"items\":[{\"id\":1,\"title\":\"Seller's acetone & \\\"more\\\"\"}]}}")`,
+		"window.__STATE__ = JSON.parse(`{\"catalog\":{\"items\":[{\"id\":1,\"title\":\"Seller's acetone & \\\\\"more\\\\\"\"}]}}`)",
+		`window.__DATA__ = '{"catalog":{"items":[{"id":1,"title":"Seller\'s acetone & \\"more\\""}]}}';`,
+	} {
+		p, err := JSON(tg, "https://s.example/list", []byte(`<html><body><script>`+script+`</script></body></html>`))
+		if err != nil {
+			t.Errorf("%s: %v", script, err)
+			continue
+		}
+		if len(p.Listings) != 1 || p.Listings[0].Title != `Seller's acetone & "more"` {
+			t.Errorf("%s: %+v", script, p.Listings)
+		}
+	}
+}
