@@ -611,13 +611,38 @@ var defaultNextKeys = []string{"next", "next_page", "nextPage", "next_url", "nex
 	// "d.__next", and Hydra collections (API Platform, Sylius).
 	"@odata.nextLink", "odata.nextLink", "d.__next", "__next", "hydra:view.hydra:next", "view.next"}
 
+// rangeParams name the first and last item of an inclusive range a page
+// asks for. Plain from and to are left out: shops filter prices and dates
+// with them.
+var rangeParams = [][2]string{{"_from", "_to"}}
+
 // countOn returns the URL of the page after base when base pages by a
-// number in its query: a page parameter (page, p, pg, pageNumber,
+// number in its query: an inclusive range of items (VTEX's _from and
+// _to) moved on by its width, a page parameter (page, p, pg, pageNumber,
 // page_number, also in brackets: pagination[page], page[number]) plus one,
 // or an offset parameter (offset, start, skip, from, also in brackets:
 // page[offset]) plus the n items of this page; else "".
 func countOn(base *url.URL, n int) string {
 	q := base.Query()
+	for _, r := range rangeParams {
+		// An inclusive range of items (VTEX's _from=0&_to=49): the
+		// next range of the same width.
+		fk, tk := queryKey(q, r[0]), queryKey(q, r[1])
+		if fk == "" || tk == "" {
+			continue
+		}
+		from, err1 := strconv.Atoi(q.Get(fk))
+		to, err2 := strconv.Atoi(q.Get(tk))
+		if err1 != nil || err2 != nil || from < 0 || to < from {
+			continue
+		}
+		w := to - from + 1
+		u := *base
+		q.Set(fk, strconv.Itoa(from+w))
+		q.Set(tk, strconv.Itoa(to+w))
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
 	for _, k := range pageParams(q) {
 		if v, err := strconv.Atoi(q.Get(k)); err == nil && v >= 0 {
 			return pageNumberURL(base, v+1)

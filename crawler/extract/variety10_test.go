@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"testing"
 
 	"github.com/precwatch/precwatch"
@@ -56,6 +57,20 @@ func TestJSONParseState(t *testing.T) {
 		}
 		if len(p.Listings) != 1 || p.Listings[0].Title != `Seller's acetone & "more"` {
 			t.Errorf("%s: %+v", script, p.Listings)
+		}
+	}
+}
+
+// TestCountOnRange moves an inclusive _from/_to range on by its width.
+func TestCountOnRange(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"https://s.example/api/search?fq=C:/12/&_from=0&_to=49", "https://s.example/api/search?_from=50&_to=99&fq=C%3A%2F12%2F"},
+		{"https://s.example/api/search?_from=10&_to=10", "https://s.example/api/search?_from=11&_to=11"},
+		{"https://s.example/list?from=10&to=100&page=2", "https://s.example/list?from=10&page=3&to=100"},
+	} {
+		u, _ := url.Parse(tc.in)
+		if got := countOn(u, 3); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.in, got, tc.want)
 		}
 	}
 }
