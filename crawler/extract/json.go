@@ -354,6 +354,10 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		}
 	}
 
+	for i, next := range b.page.Next {
+		b.page.Next[i] = keepFormat(base, next)
+	}
+
 	names := make([]string, 0, len(spec.Fields))
 	for n := range spec.Fields {
 		names = append(names, n)
@@ -395,6 +399,32 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		b.add(values)
 	}
 	return b.page, nil
+}
+
+// keepFormat returns a feed's next page URL with the parameters of the
+// page's own URL that ask for JSON (Squarespace's format=json, Drupal's
+// _format=json, Google's alt=json: a value "json"), when the next URL is
+// on the same host and leaves them out: Squarespace's
+// pagination.nextPageUrl is the address of the page for people
+// ("/shop?offset=…"), which answers HTML.
+func keepFormat(base *url.URL, next string) string {
+	u, err := url.Parse(next)
+	if err != nil || !strings.EqualFold(u.Host, base.Host) {
+		return next
+	}
+	q := u.Query()
+	changed := false
+	for k, vs := range base.Query() {
+		if len(vs) == 1 && strings.EqualFold(strings.TrimSpace(vs[0]), "json") && !q.Has(k) {
+			q.Set(k, vs[0])
+			changed = true
+		}
+	}
+	if !changed {
+		return next
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // NormalizePath rewrites the JSONPath-like spellings of a dotted path that

@@ -74,3 +74,23 @@ func TestCountOnRange(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepFormat keeps ?format=json on a feed's next page that leaves it out.
+func TestKeepFormat(t *testing.T) {
+	tg := &precwatch.Target{Name: "s", Platform: "S", Kind: "json",
+		JSON: precwatch.JSONSpec{Items: "items", NextPage: "pagination.nextPageUrl", Fields: map[string]string{"id": "id", "title": "title"}}}
+	for _, tc := range []struct{ page, next, want string }{
+		{"https://s.example/shop?format=json", "/shop?offset=1700", "https://s.example/shop?format=json&offset=1700"},
+		{"https://s.example/shop?format=json", "/shop?offset=1700&format=json-pretty", "https://s.example/shop?format=json-pretty&offset=1700"},
+		{"https://s.example/shop?format=json", "https://cdn.example/shop?offset=1700", "https://cdn.example/shop?offset=1700"},
+		{"https://s.example/api?page=1", "/api?page=2", "https://s.example/api?page=2"},
+	} {
+		p, err := JSON(tg, tc.page, []byte(`{"items":[{"id":1,"title":"Acetone"}],"pagination":{"nextPageUrl":"`+tc.next+`"}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Next) != 1 || p.Next[0] != tc.want {
+			t.Errorf("%s → %s: next %q, want %s", tc.page, tc.next, p.Next, tc.want)
+		}
+	}
+}
