@@ -530,10 +530,16 @@ func checkRequest(t *precwatch.Target, at func(string) string, report reportFunc
 	m := strings.ToUpper(strings.TrimSpace(t.JSON.Method))
 	switch m {
 	case "", "GET":
-		if t.JSON.Body != "" {
-			report(at("json.body"), "only with method: POST (a GET request has no body)")
+		if strings.TrimSpace(t.JSON.Body) == "" {
+			return
 		}
-		return
+		// A GET feed's body template: its members are sent as query
+		// parameters (GraphQL over GET), so it must be an object.
+		var members map[string]any
+		if err := json.Unmarshal([]byte(t.JSON.RequestBody(2, 20, "Y3Vyc29y")), &members); err != nil {
+			report(at("json.body"), "of a GET feed must be a JSON object once its page variables are filled in (its members are sent as query parameters, as GraphQL over GET sends query and variables)")
+			return
+		}
 	case "POST":
 	default:
 		report.f(at("json.method"), "%q is not GET or POST", t.JSON.Method)

@@ -846,7 +846,7 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 			return resp, nil, "", cs, KindDecode, err
 		}
 		final := finalURL(rawURL, resp.URL)
-		if r.t.Kind == precwatch.KindJSON && r.t.JSON.IsPost() {
+		if r.t.Kind == precwatch.KindJSON && extract.Templated(&r.t.JSON) {
 			// A POST feed's page is named by its endpoint and
 			// variables (extract.PostPageURL): the extractor
 			// counts on from them.

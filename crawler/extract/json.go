@@ -260,7 +260,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 	}
 	resolveIncluded(doc, items)
 	b.page.Counts[CountItem] = len(items)
-	if spec.IsPost() {
+	if Templated(spec) {
 		if spec.NextPage != "" {
 			b.page.Counts["next_page:"+spec.NextPage] = 0
 		}
@@ -271,7 +271,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 			b.page.Next = append(b.page.Next, next)
 		}
 	}
-	if spec.NextPage != "" && !spec.IsPost() {
+	if spec.NextPage != "" && !Templated(spec) {
 		key := "next_page:" + spec.NextPage
 		b.page.Counts[key] = 0
 		if v, ok := lookup(doc, spec.NextPage); ok {
@@ -319,7 +319,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		}
 	}
 
-	if spec.NextPage == "" && !spec.IsPost() {
+	if spec.NextPage == "" && !Templated(spec) {
 		// No next_page configured: a link to the next page under a
 		// conventional key (Django REST Framework's "next", JSON:API's
 		// links.next, HAL's _links.next.href, …) pages the feed.
@@ -919,6 +919,12 @@ func lookup(v any, path string) (any, bool) {
 			v = next
 		case []any:
 			i, err := strconv.Atoi(seg)
+			if err == nil && i < 0 {
+				// Counted from the end, as JSONPath and Python
+				// write it: [-1] is the last element
+				// (hits.hits[-1].sort).
+				i += len(c)
+			}
 			if err != nil || i < 0 || i >= len(c) {
 				return nil, false
 			}
