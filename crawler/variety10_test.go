@@ -23,6 +23,7 @@ import (
 
 	"github.com/precwatch/precwatch"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -58,7 +59,8 @@ func variety10Sites() []v10Site {
 		{v8Site: v10Wix()}, {v8Site: v10VTEX()}, {v8Site: v10OCAPI()}, {v8Site: v10Tilda()}, {v8Site: v10Ecwid()},
 		v10IndiaMART(), v10MadeInChina(), {v8Site: v10JSONParseState()}, v10TaobaoJSONP(), {v8Site: v10NoscriptGrid()},
 		{v8Site: v10TemplateCards()}, {v8Site: v10EUCKRHeader()}, {v8Site: v10ShiftJISJSON()}, {v8Site: v10GBKHeader()},
-		{v8Site: v10SitemapGz()},
+		{v8Site: v10SitemapGz()}, {v8Site: v10RDFa()}, {v8Site: v10CarJSONLD()}, {v8Site: v10HeaderOverMeta()}, {v8Site: v10RemixContext()},
+		v10WooSalePrice(),
 	}
 }
 
@@ -1178,6 +1180,233 @@ listing:
 				out[i].seller = "ChemSupply"
 			}
 			return out
+		},
+	}
+}
+
+// Product pages with RDFa only (Drupal Commerce and older Magento themes):
+// vocab/typeof/property attributes, the price in a content attribute; the
+// category page links them.
+func v10RDFa() v8Site {
+	return v8Site{
+		name: "rdfa-product-pages",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/catalog", func(w http.ResponseWriter, r *http.Request) {
+				fmt.Fprint(w, `<html><head><title>Catalog</title></head><body><div class="view-content">`)
+				for _, p := range v8Products {
+					fmt.Fprintf(w, `<div class="views-row"><a href="/product/%s">%s</a></div>`, p.Slug, p.Title)
+				}
+				fmt.Fprint(w, `</div></body></html>`)
+			})
+			mux.HandleFunc("/product/", func(w http.ResponseWriter, r *http.Request) {
+				slug := strings.TrimPrefix(r.URL.Path, "/product/")
+				for _, p := range v8Products {
+					if p.Slug == slug {
+						fmt.Fprintf(w, `<!DOCTYPE html><html lang="en" dir="ltr" prefix="content: http://purl.org/rss/1.0/modules/content/ og: http://ogp.me/ns#"><head><title>%s | ChemSupply</title></head><body>
+<article vocab="https://schema.org/" typeof="Product" about="/product/%s" class="commerce-product">
+  <h1 class="page-title"><span property="name">%s</span></h1>
+  <div property="description"><p>%s</p></div>
+  <div property="offers" typeof="Offer"><span class="price">€ %s</span><meta property="price" content="%s"><meta property="priceCurrency" content="EUR">
+    <div property="seller" typeof="Organization"><span property="name">ChemSupply BV</span></div></div>
+  <span property="sku">CS-%d</span>
+</article></body></html>`, p.Title, p.Slug, p.Title, p.Desc, p.Price, p.Price, p.ID)
+						return
+					}
+				}
+				http.NotFound(w, r)
+			})
+			return mux
+		},
+		target: `name: rdfa-shop
+platform: ChemSupply
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/catalog"]
+follow: ["div.views-row a"]
+listing:
+  url_pattern: "^/product/"`,
+		want: func(base string) []v8Want {
+			out := v8All(nil, func(p v8Product) string { return base + "/product/" + p.Slug })
+			for i := range out {
+				out[i].seller = "ChemSupply BV"
+			}
+			return out
+		},
+	}
+}
+
+// Vehicle and equipment classifieds describe an ad with a schema.org
+// subtype of Product (Car, Vehicle, IndividualProduct) or a list of types.
+func v10CarJSONLD() v8Site {
+	types := []any{"Car", []string{"Product", "Vehicle"}, "IndividualProduct", "ProductModel", "Car"}
+	return v8Site{
+		name: "jsonld-product-subtypes",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/ads", func(w http.ResponseWriter, r *http.Request) {
+				fmt.Fprint(w, `<html><head><title>Ads</title></head><body><ul>`)
+				for _, p := range v8Products {
+					fmt.Fprintf(w, `<li><a class="ad" href="/ad/%d">%s</a></li>`, p.ID, p.Title)
+				}
+				fmt.Fprint(w, `</ul></body></html>`)
+			})
+			mux.HandleFunc("/ad/", func(w http.ResponseWriter, r *http.Request) {
+				id := v8Atoi(strings.TrimPrefix(r.URL.Path, "/ad/"), 0)
+				if id < 101 || id > 105 {
+					http.NotFound(w, r)
+					return
+				}
+				p := v8Products[id-101]
+				ld, _ := json.Marshal(map[string]any{"@context": "https://schema.org", "@type": types[id-101], "name": p.Title, "description": p.Desc,
+					"offers": map[string]any{"@type": "Offer", "price": p.Price, "priceCurrency": "EUR", "seller": map[string]any{"@type": "Person", "name": "Jan"}}})
+				fmt.Fprintf(w, `<html><head><title>%s</title><script type="application/ld+json">%s</script></head><body><div id="app"></div></body></html>`, p.Title, ld)
+			})
+			return mux
+		},
+		target: `name: ads-jsonld
+platform: Board
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/ads"]
+follow: ["a.ad"]
+listing:
+  url_pattern: "^/ad/\\d+$"`,
+		want: func(base string) []v8Want {
+			out := v8All(nil, func(p v8Product) string { return fmt.Sprintf("%s/ad/%d", base, p.ID) })
+			for i := range out {
+				out[i].seller = "Jan"
+			}
+			return out
+		},
+	}
+}
+
+// A shop whose server says windows-1251 in the Content-Type header while
+// the template's <meta charset="utf-8"> is wrong: browsers follow the
+// header.
+func v10HeaderOverMeta() v8Site {
+	ru := []string{"Ацетон технический", "Серная кислота 96%", "Перманганат калия", "Толуол 1 л", "Соляная кислота 37%"}
+	return v8Site{
+		name: "charset-header-over-meta",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/list", func(w http.ResponseWriter, r *http.Request) {
+				var b strings.Builder
+				b.WriteString(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>Каталог</title></head><body>`)
+				for i, p := range v8Products {
+					fmt.Fprintf(&b, `<div class="item"><a href="/i/%d">%s</a><b class="price">%s руб.</b></div>`, p.ID, ru[i], p.Price)
+				}
+				b.WriteString(`</body></html>`)
+				w.Header().Set("Content-Type", "text/html; charset=windows-1251")
+				_, _ = w.Write(v10Encode(charmap.Windows1251, b.String()))
+			})
+			return mux
+		},
+		target: `name: header-charset
+platform: ChemRU
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/list"]
+listing:
+  item: div.item
+  fields: {url: "a@href", title: a, price: b.price}`,
+		want: func(base string) []v8Want {
+			var out []v8Want
+			for i, p := range v8Products {
+				out = append(out, v8Want{url: fmt.Sprintf("%s/i/%d", base, p.ID), title: ru[i], price: p.Price})
+			}
+			return out
+		},
+	}
+}
+
+// Shopify Hydrogen (Remix): the route's loader data is in
+// window.__remixContext, keyed by route ids that hold slashes, dots and $.
+func v10RemixContext() v8Site {
+	return v8Site{
+		name: "hydrogen-remix-context",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/collections/solvents", func(w http.ResponseWriter, r *http.Request) {
+				nodes := []map[string]any{}
+				for _, p := range v8Products {
+					nodes = append(nodes, map[string]any{"id": fmt.Sprintf("gid://shopify/Product/%d", 7000000+p.ID), "handle": p.Slug, "title": p.Title,
+						"description": p.Desc, "priceRange": map[string]any{"minVariantPrice": map[string]any{"amount": p.Price, "currencyCode": "EUR"}}})
+				}
+				ctx := map[string]any{"basename": "/", "future": map[string]any{"v3_fetcherPersist": true}, "isSpaMode": false,
+					"state": map[string]any{"loaderData": map[string]any{
+						"root":                       map[string]any{"shop": map[string]any{"name": "ChemSupply"}, "header": map[string]any{"menu": map[string]any{"items": []map[string]any{{"title": "Home", "url": "/"}}}}},
+						"routes/collections.$handle": map[string]any{"collection": map[string]any{"handle": "solvents", "title": "Solvents", "products": map[string]any{"nodes": nodes, "pageInfo": map[string]any{"hasNextPage": false, "endCursor": nil}}}},
+					}, "actionData": nil, "errors": nil}}
+				b, _ := json.Marshal(ctx)
+				fmt.Fprintf(w, `<!DOCTYPE html><html><head><title>Solvents</title></head><body><div id="root"><h1>Solvents</h1></div><script>window.__remixContext = %s;__remixContext.p = function(v,e,p,x) {};</script><script type="module" async="">import "/build/entry.client.js";</script></body></html>`, b)
+			})
+			return mux
+		},
+		target: `name: hydrogen
+platform: ChemSupply
+kind: json
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/collections/solvents"]
+json:
+  items: 'state.loaderData["routes/collections.$handle"].collection.products.nodes'
+  fields: {id: id, title: title, description: description, price: priceRange.minVariantPrice, url: "{{base}}/products/{handle}"}`,
+		want: func(base string) []v8Want {
+			return v8All(func(p v8Product) string { return fmt.Sprintf("gid://shopify/Product/%d", 7000000+p.ID) },
+				func(p v8Product) string { return base + "/products/" + p.Slug })
+		},
+	}
+}
+
+// WooCommerce prints a sale price as the struck-out regular price, the
+// sale price and screen-reader sentences saying both; the listing's price
+// is the one the buyer pays.
+func v10WooSalePrice() v10Site {
+	money := func(p string) string {
+		return `<span class="woocommerce-Price-amount amount"><bdi><span class="woocommerce-Price-currencySymbol">&euro;</span>` + p + `</bdi></span>`
+	}
+	return v10Site{
+		v8Site: v8Site{
+			name: "woocommerce-sale-price",
+			handler: func(base string) http.Handler {
+				mux := http.NewServeMux()
+				mux.HandleFunc("/shop/", func(w http.ResponseWriter, r *http.Request) {
+					fmt.Fprint(w, `<html><head><title>Shop</title></head><body><ul class="products columns-4">`)
+					for _, p := range v8Products {
+						old := strconv.Itoa(v8Atoi(strings.Split(p.Price, ".")[0], 0)+5) + ".00"
+						fmt.Fprintf(w, `<li class="product type-product post-%d"><a href="%s/product/%s/" class="woocommerce-LoopProduct-link"><h2 class="woocommerce-loop-product__title">%s</h2><span class="onsale">Sale!</span><span class="price"><del aria-hidden="true">%s</del> <span class="screen-reader-text">Original price was: &euro;%s.</span><ins aria-hidden="true">%s</ins><span class="screen-reader-text">Current price is: &euro;%s.</span></span></a></li>`,
+							p.ID, base, p.Slug, p.Title, money(old), old, money(p.Price), p.Price)
+					}
+					fmt.Fprint(w, `</ul></body></html>`)
+				})
+				return mux
+			},
+			target: `name: woo-sale
+platform: ChemSupply
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/shop/"]
+listing:
+  item: li.product
+  fields: {url: "a@href", title: h2, price: span.price}`,
+			want: func(base string) []v8Want {
+				out := v8All(nil, func(p v8Product) string { return base + "/product/" + p.Slug + "/" })
+				for i := range out {
+					out[i].desc = ""
+				}
+				return out
+			},
+		},
+		extra: func(t *testing.T, base string, got []precwatch.Listing) {
+			for _, l := range got {
+				for _, p := range v8Products {
+					if l.Title == p.Title && l.Price != "€"+p.Price && l.Price != "€ "+p.Price {
+						t.Errorf("%s: price %q, want €%s (the sale price alone)", p.Title, l.Price, p.Price)
+					}
+				}
+			}
 		},
 	}
 }
