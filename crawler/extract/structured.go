@@ -212,8 +212,11 @@ func ldType(m map[string]any, types ...string) bool {
 	return false
 }
 
-// productTypes are the schema.org types read as a listing.
-var productTypes = []string{"Product", "ProductGroup", "IndividualProduct", "ProductModel", "SomeProducts", "Vehicle", "Drug", "ChemicalSubstance"}
+// productTypes are the schema.org types read as a listing: Product and
+// its subtypes (Vehicle's too: vehicle and equipment classifieds describe
+// an ad as a Car), and chemicals and drugs.
+var productTypes = []string{"Product", "ProductGroup", "IndividualProduct", "ProductModel", "SomeProducts", "ProductCollection",
+	"DietarySupplement", "Vehicle", "Car", "Motorcycle", "BusOrCoach", "MotorizedBicycle", "Drug", "ChemicalSubstance"}
 
 // ldProducts collects the Products of a JSON-LD value: top-level ones (the
 // value itself, its @graph, array elements, an Offer's itemOffered) into
