@@ -1604,11 +1604,40 @@ func isLink(v string) bool {
 
 // priceText is the visible text of a price: cents written as a
 // superscript after the units ("€12<sup>99</sup>") are read after a
-// decimal point ("€12.99"), not run into the units ("€1299").
+// decimal point ("€12.99"), not run into the units ("€1299"); a sale's
+// struck-out regular price and screen-reader sentences are left out
+// (WooCommerce's <del>€15.00</del> <ins>€12.50</ins> is "€12.50") unless
+// nothing else holds a number.
 func priceText(n *html.Node) string {
-	w := textWriter{root: n, cents: true}
+	w := textWriter{root: n, cents: true, sale: true}
+	w.node(n)
+	if s := w.b.String(); strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	w = textWriter{root: n, cents: true}
 	w.node(n)
 	return w.b.String()
+}
+
+// srOnlyClasses hide text from the eye for screen readers (WooCommerce's
+// "Original price was: €15.00. Current price is: €12.50.").
+var srOnlyClasses = []string{"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "screenreader", "assistive-text"}
+
+// struckPrice reports whether n, inside a price, is a price the buyer
+// does not pay: a struck-out regular price (<del>, <s>, <strike>) or
+// text for screen readers only.
+func struckPrice(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Del, atom.S, atom.Strike:
+		return true
+	}
+	c, _ := attr(n, "class")
+	for _, f := range strings.Fields(strings.ToLower(c)) {
+		if slices.Contains(srOnlyClasses, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // noscriptText returns the text n holds only in <noscript> elements.
@@ -1700,6 +1729,7 @@ type textWriter struct {
 	b     strings.Builder
 	space bool // a space is pending before the next word
 	cents bool // a price: see priceText
+	sale  bool // a price: struck-out prices and screen-reader text left out (struckPrice)
 }
 
 func (w *textWriter) node(n *html.Node) {
@@ -1708,7 +1738,7 @@ func (w *textWriter) node(n *html.Node) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if n != w.root && (hiddenElements[n.DataAtom] && !shadowRoot(n) || isHidden(n)) {
+		if n != w.root && (hiddenElements[n.DataAtom] && !shadowRoot(n) || isHidden(n) || w.sale && struckPrice(n)) {
 			return
 		}
 		if blockElements[n.DataAtom] {

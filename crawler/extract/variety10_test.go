@@ -94,3 +94,24 @@ func TestKeepFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestSalePrice reads the price a buyer pays: without the struck-out
+// regular price and screen-reader sentences, unless only they hold one.
+func TestSalePrice(t *testing.T) {
+	tg := &precwatch.Target{Name: "w", Platform: "W", Kind: "html",
+		Listing: precwatch.ListingSpec{Fields: map[string]string{"title": "h1", "price": "span.price"}}}
+	for _, tc := range []struct{ price, want string }{
+		{`<del aria-hidden="true">€15.00</del> <span class="screen-reader-text">Original price was: €15.00.</span><ins>€12.50</ins><span class="screen-reader-text">Current price is: €12.50.</span>`, "€12.50"},
+		{`<s>$20</s> $14<sup>99</sup>`, "$14.99"},
+		{`<del>€15.00</del>`, "€15.00"},
+		{`<span class="sr-only">Price:</span> €9`, "€9"},
+	} {
+		p, err := Extract(tg, "https://s.example/p/1", []byte(`<html><body><h1>Acetone</h1><span class="price">`+tc.price+`</span></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Listings[0].Price; got != tc.want {
+			t.Errorf("%s: price %q, want %q", tc.price, got, tc.want)
+		}
+	}
+}
