@@ -23,12 +23,15 @@ import (
 // embeddedStateVars are the window globals apps assign their state to.
 var embeddedStateVars = []string{"__NEXT_DATA__", "__NUXT__", "__INITIAL_STATE__", "__PRELOADED_STATE__",
 	"__INITIAL_DATA__", "__APP_STATE__", "__STATE__", "__APOLLO_STATE__", "__PRERENDERED_STATE__", "__REDUX_STATE__",
-	"__SERVER_STATE__", "__INITIAL_PROPS__", "__initialData__"}
+	"__SERVER_STATE__", "__INITIAL_PROPS__", "__initialData__",
+	// Remix (Shopify Hydrogen) and React Router 7: the routes' loader
+	// data under state.loaderData, keyed by route id.
+	"__remixContext", "__reactRouterContext"}
 
 // windowGlobal finds the names of window globals a script assigns
-// (window.__X__ = …), which a feed target reads as app state whatever
-// their name.
-var windowGlobal = regexp.MustCompile(`window\.(__[A-Za-z][A-Za-z0-9_]*__)\s*=[^=]`)
+// (window.__X__ = …, window.__remixContext = …, window.pageData = …),
+// which a feed target reads as app state whatever their name.
+var windowGlobal = regexp.MustCompile(`window\.([A-Za-z_$][A-Za-z0-9_$]*)\s*=[^=]`)
 
 // maxEmbeddedDepth bounds how deep embeddedProduct looks into the JSON.
 const maxEmbeddedDepth = 12

@@ -115,3 +115,21 @@ func TestSalePrice(t *testing.T) {
 		}
 	}
 }
+
+// TestAnyWindowGlobal reads a feed target's state from a window global of
+// any name (Remix's __remixContext, a shop's pageData), through route ids
+// that hold slashes, dots and $.
+func TestAnyWindowGlobal(t *testing.T) {
+	for _, tc := range []struct{ script, items string }{
+		{`window.__remixContext = {"state":{"loaderData":{"routes/collections.$handle":{"products":{"nodes":[{"id":1,"title":"Acetone"}]}}}}};__remixContext.p = function(v){};`,
+			`state.loaderData["routes/collections.$handle"].products.nodes`},
+		{`window.dataLayer = window.dataLayer || []; window.pageData = {"catalog":{"items":[{"id":1,"title":"Acetone"}]}};`, "catalog.items"},
+	} {
+		tg := &precwatch.Target{Name: "s", Platform: "S", Kind: "json",
+			JSON: precwatch.JSONSpec{Items: tc.items, Fields: map[string]string{"id": "id", "title": "title"}}}
+		p, err := JSON(tg, "https://s.example/c", []byte(`<html><body><script>`+tc.script+`</script></body></html>`))
+		if err != nil || len(p.Listings) != 1 || p.Listings[0].Title != "Acetone" {
+			t.Errorf("%s: %v %+v", tc.script, err, p)
+		}
+	}
+}
