@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,7 +61,7 @@ func variety10Sites() []v10Site {
 		v10IndiaMART(), v10MadeInChina(), {v8Site: v10JSONParseState()}, v10TaobaoJSONP(), {v8Site: v10NoscriptGrid()},
 		{v8Site: v10TemplateCards()}, {v8Site: v10EUCKRHeader()}, {v8Site: v10ShiftJISJSON()}, {v8Site: v10GBKHeader()},
 		{v8Site: v10SitemapGz()}, {v8Site: v10RDFa()}, {v8Site: v10CarJSONLD()}, {v8Site: v10HeaderOverMeta()}, {v8Site: v10RemixContext()},
-		v10WooSalePrice(),
+		v10WooSalePrice(), {v8Site: v10MagentoGraphQLGet()},
 	}
 }
 
@@ -1407,6 +1408,59 @@ listing:
 					}
 				}
 			}
+		},
+	}
+}
+
+// Magento 2's GraphQL over GET (cacheable by Varnish): the query inline
+// with currentPage in it, page_info saying which page of how many; a page
+// past the last is a GraphQL error, not an empty page.
+func v10MagentoGraphQLGet() v8Site {
+	pageArg := regexp.MustCompile(`currentPage:\s*(\d+)`)
+	sizeArg := regexp.MustCompile(`pageSize:\s*(\d+)`)
+	return v8Site{
+		name: "magento2-graphql-get-page-info",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/graphql", func(w http.ResponseWriter, r *http.Request) {
+				q := r.URL.Query().Get("query")
+				pm, sm := pageArg.FindStringSubmatch(q), sizeArg.FindStringSubmatch(q)
+				if r.Method != http.MethodGet || pm == nil || sm == nil {
+					v8JSON(w, map[string]any{"errors": []map[string]any{{"message": "Syntax Error: Expected Name, found <EOF>", "extensions": map[string]any{"category": "graphql"}}}})
+					return
+				}
+				page, size := v8Atoi(pm[1], 1), v8Atoi(sm[1], 20)
+				if page > v8Pages(size) {
+					v8JSON(w, map[string]any{"errors": []map[string]any{{"message": fmt.Sprintf("currentPage value %d specified is greater than the %d page(s) available.", page, v8Pages(size)),
+						"extensions": map[string]any{"category": "graphql-input"}, "locations": []map[string]any{{"line": 1, "column": 3}}, "path": []string{"products"}}},
+						"data": map[string]any{"products": nil}})
+					return
+				}
+				items := []map[string]any{}
+				for _, p := range v8Page(page, size) {
+					items = append(items, map[string]any{"sku": "CS-" + strconv.Itoa(p.ID), "name": p.Title, "url_key": p.Slug, "url_suffix": ".html",
+						"description": map[string]any{"html": "<p>" + p.Desc + "</p>"},
+						"price_range": map[string]any{"minimum_price": map[string]any{"final_price": map[string]any{"value": v9Float(p.Price), "currency": "EUR"}}}})
+				}
+				w.Header().Set("X-Magento-Cache-Debug", "MISS")
+				v8JSON(w, map[string]any{"data": map[string]any{"products": map[string]any{"total_count": len(v8Products), "items": items,
+					"page_info": map[string]any{"current_page": page, "page_size": size, "total_pages": v8Pages(size)}}}})
+			})
+			return mux
+		},
+		target: `name: magento-graphql
+platform: ChemSupply
+kind: json
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/graphql"]
+json:
+  body: '{"query": "{ products(search: \"\", pageSize: 2, currentPage: ${page}) { total_count items { sku name url_key description { html } price_range { minimum_price { final_price { value currency } } } } page_info { current_page page_size total_pages } } }"}'
+  items: data.products.items
+  fields: {id: sku, title: name, description: description.html, price: price_range.minimum_price.final_price,
+           url: "{{base}}/{url_key}.html"}`,
+		want: func(base string) []v8Want {
+			return v9Trim(v8All(func(p v8Product) string { return "CS-" + strconv.Itoa(p.ID) }, func(p v8Product) string { return base + "/" + p.Slug + ".html" }))
 		},
 	}
 }
