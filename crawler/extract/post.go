@@ -127,7 +127,7 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 	endpoint, page, offset, cursor := PostPageVars(pageURL)
 	ctype := cursorType(pageURL)
 	if spec.NextPage == "" {
-		if n > 0 && (spec.UsesPageVar("page") || spec.UsesPageVar("offset")) {
+		if n > 0 && (spec.UsesPageVar("page") || spec.UsesPageVar("offset")) && !lastBodyPage(doc, spec.Items, n) {
 			return postPageURL(endpoint, page+1, offset+n, cursor, ctype), true
 		}
 		return "", false
@@ -177,6 +177,27 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 		}
 	}
 	return "", false
+}
+
+// lastBodyPage reports whether a feed's body says that this page, with n
+// items, is its last: which page of how many, or which offset of how many
+// listings (see bodyPaging), at the root or beside the items (Magento's
+// GraphQL data.products.page_info next to data.products.items). Counting
+// on past it would ask for a page the API answers with an error.
+func lastBodyPage(doc any, items string, n int) bool {
+	roots := []any{doc}
+	if p := NormalizePath(items); strings.Contains(p, ".") {
+		if v, ok := lookup(doc, p[:strings.LastIndexByte(p, '.')]); ok {
+			roots = append(roots, v)
+		}
+	}
+	dummy := &url.URL{Scheme: "https", Host: "feed.invalid", Path: "/"}
+	for _, r := range roots {
+		if next, ok := bodyPaging(r, dummy, n); ok {
+			return next == ""
+		}
+	}
+	return false
 }
 
 // hasMoreKeys say, beside a cursor, whether there is a page after this one.
