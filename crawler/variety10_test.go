@@ -61,7 +61,7 @@ func variety10Sites() []v10Site {
 		v10IndiaMART(), v10MadeInChina(), {v8Site: v10JSONParseState()}, v10TaobaoJSONP(), {v8Site: v10NoscriptGrid()},
 		{v8Site: v10TemplateCards()}, {v8Site: v10EUCKRHeader()}, {v8Site: v10ShiftJISJSON()}, {v8Site: v10GBKHeader()},
 		{v8Site: v10SitemapGz()}, {v8Site: v10RDFa()}, {v8Site: v10CarJSONLD()}, {v8Site: v10HeaderOverMeta()}, {v8Site: v10RemixContext()},
-		v10WooSalePrice(), {v8Site: v10MagentoGraphQLGet()},
+		v10WooSalePrice(), {v8Site: v10MagentoGraphQLGet()}, {v8Site: v10LoadMoreContentJSON()},
 	}
 }
 
@@ -1461,6 +1461,49 @@ json:
            url: "{{base}}/{url_key}.html"}`,
 		want: func(base string) []v8Want {
 			return v9Trim(v8All(func(p v8Product) string { return "CS-" + strconv.Itoa(p.ID) }, func(p v8Product) string { return base + "/" + p.Slug + ".html" }))
+		},
+	}
+}
+
+// A "Load more" button whose endpoint answers JSON with the next cards'
+// markup under "content" and the following endpoint under "next_url"
+// (null on the last), as hand-written PHP shops and PrestaShop modules do.
+func v10LoadMoreContentJSON() v8Site {
+	cards := func(n int) string {
+		var b strings.Builder
+		for _, p := range v8Page(n, 2) {
+			fmt.Fprintf(&b, `<div class="card" data-id="%d"><a class="name" href="/item/%d">%s</a><span class="price">%s €</span><p>%s</p></div>`, p.ID, p.ID, p.Title, p.Price, p.Desc)
+		}
+		return b.String()
+	}
+	return v8Site{
+		name: "load-more-content-json",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/catalog", func(w http.ResponseWriter, r *http.Request) {
+				fmt.Fprintf(w, `<html><head><title>Catalog</title></head><body><div id="cards">%s</div><button class="load-more" data-url="/catalog/more?page=2">Load more</button></body></html>`, cards(1))
+			})
+			mux.HandleFunc("/catalog/more", func(w http.ResponseWriter, r *http.Request) {
+				n := v8Atoi(r.URL.Query().Get("page"), 2)
+				var next any
+				if n < v8Pages(2) {
+					next = fmt.Sprintf("/catalog/more?page=%d", n+1)
+				}
+				v8JSON(w, map[string]any{"success": true, "content": cards(n), "next_url": next, "page": n})
+			})
+			return mux
+		},
+		target: `name: load-more-json
+platform: ChemSupply
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/catalog"]
+next_page: ["button.load-more@data-url"]
+listing:
+  item: div.card
+  fields: {id: "@data-id", url: "a.name@href", title: a.name, price: span.price, description: p}`,
+		want: func(base string) []v8Want {
+			return v8All(func(p v8Product) string { return strconv.Itoa(p.ID) }, func(p v8Product) string { return fmt.Sprintf("%s/item/%d", base, p.ID) })
 		},
 	}
 }
