@@ -14,6 +14,7 @@ import (
 	"context"
 	crand "crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -573,6 +574,25 @@ func seenKey(u string) string {
 
 // finalURL returns the canonical form of a page's URL after redirects, or
 // requested when there were none or the final URL does not parse.
+// withoutBodyParams returns a GET feed's request URL without the query
+// parameters its body template sets (see queryURL).
+func withoutBodyParams(u string, spec *precwatch.JSONSpec) string {
+	var members map[string]json.RawMessage
+	if json.Unmarshal([]byte(spec.RequestBody(1, 0, "")), &members) != nil || len(members) == 0 {
+		return u
+	}
+	pu, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	q := pu.Query()
+	for k := range members {
+		q.Del(k)
+	}
+	pu.RawQuery = q.Encode()
+	return pu.String()
+}
+
 func finalURL(requested, final string) string {
 	if final == "" {
 		return requested
@@ -849,7 +869,11 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 		if r.t.Kind == precwatch.KindJSON && extract.Templated(&r.t.JSON) {
 			// A POST feed's page is named by its endpoint and
 			// variables (extract.PostPageURL): the extractor
-			// counts on from them.
+			// counts on from them. A GET feed's request carried the
+			// body's members in its query: the name leaves them out.
+			if !r.t.JSON.IsPost() {
+				final = withoutBodyParams(final, &r.t.JSON)
+			}
 			final = extract.PostPageAt(rawURL, final)
 			resp.URL = final // the evidence names the page
 		}

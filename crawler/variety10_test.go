@@ -852,16 +852,23 @@ json:
   method: GET
   body: '{"jsv": "2.7.2", "appKey": "12574478", "api": "mtop.relationrecommend.WirelessRecommend.recommend", "type": "jsonp", "dataType": "jsonp", "callback": "mtopjsonp2", "data": {"q": "丙酮", "page": ${page}, "n": 2}}'
   items: data.itemsArray
-  fields: {id: item_id, title: title, price: price, seller: nick, location: procity,
-           url: "{{base}}/item.htm?id={item_id}"}`,
+  fields: {id: item_id, title: title, price: price, seller: nick, location: procity}`,
 			want: func(base string) []v8Want {
-				out := v8All(func(p v8Product) string { return strconv.Itoa(600000000000 + p.ID) },
-					func(p v8Product) string { return fmt.Sprintf("%s/item.htm?id=%d", base, 600000000000+p.ID) })
+				out := v8All(func(p v8Product) string { return strconv.Itoa(600000000000 + p.ID) }, nil)
 				for i := range out {
 					out[i].desc, out[i].seller = "", sellers[i]
 				}
 				return out
 			},
+		},
+		extra: func(t *testing.T, base string, got []precwatch.Listing) {
+			// Items without a url are named by their page: the
+			// endpoint, without the body's members sent in the query.
+			for _, l := range got {
+				if !strings.HasPrefix(l.URL, base+"/h5/mtop.relationrecommend.wirelessrecommend.recommend/2.0/") || strings.Contains(l.URL, "appKey") || strings.Contains(l.URL, "data=") {
+					t.Errorf("%s: url %q, want the endpoint named by its page", l.ID, l.URL)
+				}
+			}
 		},
 	}
 }
