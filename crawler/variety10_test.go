@@ -61,7 +61,7 @@ func variety10Sites() []v10Site {
 		v10IndiaMART(), v10MadeInChina(), {v8Site: v10JSONParseState()}, v10TaobaoJSONP(), {v8Site: v10NoscriptGrid()},
 		{v8Site: v10TemplateCards()}, {v8Site: v10EUCKRHeader()}, {v8Site: v10ShiftJISJSON()}, {v8Site: v10GBKHeader()},
 		{v8Site: v10SitemapGz()}, {v8Site: v10RDFa()}, {v8Site: v10CarJSONLD()}, {v8Site: v10HeaderOverMeta()}, {v8Site: v10RemixContext()},
-		v10WooSalePrice(), {v8Site: v10MagentoGraphQLGet()}, {v8Site: v10LoadMoreContentJSON()},
+		v10WooSalePrice(), {v8Site: v10MagentoGraphQLGet()}, {v8Site: v10LoadMoreContentJSON()}, {v8Site: v10YandexYML()},
 	}
 }
 
@@ -1511,6 +1511,55 @@ listing:
   fields: {id: "@data-id", url: "a.name@href", title: a.name, price: span.price, description: p}`,
 		want: func(base string) []v8Want {
 			return v8All(func(p v8Product) string { return strconv.Itoa(p.ID) }, func(p v8Product) string { return fmt.Sprintf("%s/item/%d", base, p.ID) })
+		},
+	}
+}
+
+// A Yandex Market YML feed (the price-list format of Russian and CIS
+// shops): <yml_catalog><shop><offers><offer id="…"> with url, price,
+// currencyId, name and description, in windows-1251 as its XML
+// declaration says, served as text/xml without a charset.
+func v10YandexYML() v8Site {
+	ru := []struct{ title, desc string }{
+		{"Ацетон технический 20 л", "Ацетон 99,5%, канистры по 20 литров."},
+		{"Серная кислота 96%", "Аккумуляторная серная кислота, 1 л."},
+		{"Перманганат калия 500 г", "Марганцовка кристаллическая."},
+		{"Толуол 1 л", "Толуол, растворитель."},
+		{"Соляная кислота 37%", "Соляная кислота, 2,5 л."},
+	}
+	return v8Site{
+		name: "yandex-yml-cp1251",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/export/yml.xml", func(w http.ResponseWriter, r *http.Request) {
+				var b strings.Builder
+				b.WriteString(`<?xml version="1.0" encoding="windows-1251"?>` + "\n" + `<!DOCTYPE yml_catalog SYSTEM "shops.dtd">` + "\n")
+				b.WriteString(`<yml_catalog date="2026-11-28 10:00"><shop><name>ХимСнаб</name><company>ООО "ХимСнаб"</company><url>` + base + `/</url>`)
+				b.WriteString(`<currencies><currency id="RUR" rate="1"/></currencies><categories><category id="1">Химия</category></categories><offers>`)
+				for i, p := range v8Products {
+					fmt.Fprintf(&b, `<offer id="%d" available="true"><url>%s/product/%d/</url><price>%s</price><currencyId>RUR</currencyId><categoryId>1</categoryId><name>%s</name><vendor>ХимСнаб</vendor><description><![CDATA[<p>%s</p>]]></description></offer>`,
+						p.ID, base, p.ID, p.Price, ru[i].title, ru[i].desc)
+				}
+				b.WriteString(`</offers></shop></yml_catalog>`)
+				w.Header().Set("Content-Type", "text/xml")
+				_, _ = w.Write(v10Encode(charmap.Windows1251, b.String()))
+			})
+			return mux
+		},
+		target: `name: yml-feed
+platform: ChemRU
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/export/yml.xml"]
+listing:
+  item: offer
+  fields: {id: "@id", url: url, title: name, price: price, description: description, seller: vendor}`,
+		want: func(base string) []v8Want {
+			var out []v8Want
+			for i, p := range v8Products {
+				out = append(out, v8Want{id: strconv.Itoa(p.ID), url: fmt.Sprintf("%s/product/%d/", base, p.ID), title: ru[i].title, price: p.Price, desc: ru[i].desc, seller: "ХимСнаб"})
+			}
+			return out
 		},
 	}
 }
