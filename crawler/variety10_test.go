@@ -61,7 +61,7 @@ func variety10Sites() []v10Site {
 		v10IndiaMART(), v10MadeInChina(), {v8Site: v10JSONParseState()}, v10TaobaoJSONP(), {v8Site: v10NoscriptGrid()},
 		{v8Site: v10TemplateCards()}, {v8Site: v10EUCKRHeader()}, {v8Site: v10ShiftJISJSON()}, {v8Site: v10GBKHeader()},
 		{v8Site: v10SitemapGz()}, {v8Site: v10RDFa()}, {v8Site: v10CarJSONLD()}, {v8Site: v10HeaderOverMeta()}, {v8Site: v10RemixContext()},
-		v10WooSalePrice(), {v8Site: v10MagentoGraphQLGet()}, {v8Site: v10LoadMoreContentJSON()}, {v8Site: v10YandexYML()},
+		v10WooSalePrice(), {v8Site: v10MagentoGraphQLGet()}, {v8Site: v10LoadMoreContentJSON()}, {v8Site: v10YandexYML()}, {v8Site: v10TableRows()},
 	}
 }
 
@@ -1558,6 +1558,41 @@ listing:
 			var out []v8Want
 			for i, p := range v8Products {
 				out = append(out, v8Want{id: strconv.Itoa(p.ID), url: fmt.Sprintf("%s/product/%d/", base, p.ID), title: ru[i].title, price: p.Price, desc: ru[i].desc, seller: "ХимСнаб"})
+			}
+			return out
+		},
+	}
+}
+
+// A B2B price list in a table written without <tbody> (HTML parsers and
+// browsers put the rows in one), with the selectors a partner writes from
+// the page source or a Scrapy spider (lxml adds no tbody): "table.offers > tr".
+func v10TableRows() v8Site {
+	return v8Site{
+		name: "table-rows-without-tbody",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/pricelist", func(w http.ResponseWriter, r *http.Request) {
+				fmt.Fprint(w, `<html><head><title>Price list</title></head><body><table class="offers"><tr class="head"><th>Product</th><th>Price</th><th>Supplier</th></tr>`)
+				for _, p := range v8Products {
+					fmt.Fprintf(w, `<tr class="offer"><td><a href="/offer/%d">%s</a></td><td>%s USD/kg</td><td>Gujarat Chem Traders</td></tr>`, p.ID, p.Title, p.Price)
+				}
+				fmt.Fprint(w, `</table></body></html>`)
+			})
+			return mux
+		},
+		target: `name: pricelist
+platform: B2BIndia
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/pricelist"]
+listing:
+  item: "table.offers > tr.offer"
+  fields: {url: "td:nth-child(1) > a@href", title: "td:nth-child(1) > a", price: "td:nth-child(2)", seller: "td:nth-child(3)"}`,
+		want: func(base string) []v8Want {
+			out := v8All(nil, func(p v8Product) string { return fmt.Sprintf("%s/offer/%d", base, p.ID) })
+			for i := range out {
+				out[i].desc, out[i].seller = "", "Gujarat Chem Traders"
 			}
 			return out
 		},
