@@ -1855,6 +1855,21 @@ var cache = struct {
 	res  map[string]*regexp.Regexp
 }{sels: map[string]*selector{}, res: map[string]*regexp.Regexp{}}
 
+// tableChildRow is a table's row as a child ("table.offers > tr"), as
+// written from a page's source or for Scrapy (lxml keeps rows where the
+// source has them) but never found so: HTML parsers, browsers' too, put
+// rows without a <tbody> in one.
+var tableChildRow = regexp.MustCompile(`(^|[\s>+~,(])(table(?:[.#\[:][^\s>+~,]*)?)\s*>\s*tr\b`)
+
+// impliedTbody rewrites "table > tr" as "table > * > tr", reaching rows
+// through the tbody, thead or tfoot the parser put them in.
+func impliedTbody(css string) string {
+	if !strings.Contains(css, "tr") || !strings.Contains(css, "table") {
+		return css
+	}
+	return tableChildRow.ReplaceAllString(css, "$1$2 > * > tr")
+}
+
 func compileSelector(s string) (*selector, error) {
 	cache.Lock()
 	sel, ok := cache.sels[s]
@@ -1862,13 +1877,14 @@ func compileSelector(s string) (*selector, error) {
 	if ok {
 		return sel, nil
 	}
-	if jqPositionInside.MatchString(s) {
+	text := impliedTbody(s)
+	if jqPositionInside.MatchString(text) {
 		var err error
-		if sel, err = compileJQuery(s); err != nil {
+		if sel, err = compileJQuery(text); err != nil {
 			return nil, err
 		}
 	} else {
-		css, err := cascadia.Compile(precwatch.LocalNames(s))
+		css, err := cascadia.Compile(precwatch.LocalNames(text))
 		if err != nil {
 			return nil, err
 		}

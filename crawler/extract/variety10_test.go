@@ -133,3 +133,18 @@ func TestAnyWindowGlobal(t *testing.T) {
 		}
 	}
 }
+
+// TestImpliedTbody reaches a table's rows written as its children.
+func TestImpliedTbody(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"table.offers > tr.offer", "table.offers > * > tr.offer"},
+		{"table>tr, #list table[data-x] > tr td", "table > * > tr, #list table[data-x] > * > tr td"},
+		{"table > tbody > tr", "table > tbody > tr"},
+		{"div.table > tr", "div.table > tr"},
+		{"table > track", "table > track"},
+	} {
+		if got := impliedTbody(tc.in); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
