@@ -61,7 +61,8 @@ func variety10Sites() []v10Site {
 		v10IndiaMART(), v10MadeInChina(), {v8Site: v10JSONParseState()}, v10TaobaoJSONP(), {v8Site: v10NoscriptGrid()},
 		{v8Site: v10TemplateCards()}, {v8Site: v10EUCKRHeader()}, {v8Site: v10ShiftJISJSON()}, {v8Site: v10GBKHeader()},
 		{v8Site: v10SitemapGz()}, {v8Site: v10RDFa()}, {v8Site: v10CarJSONLD()}, {v8Site: v10HeaderOverMeta()}, {v8Site: v10RemixContext()},
-		v10WooSalePrice(), {v8Site: v10MagentoGraphQLGet()}, {v8Site: v10LoadMoreContentJSON()}, {v8Site: v10YandexYML()}, {v8Site: v10TableRows()},
+		v10WooSalePrice(), {v8Site: v10MagentoGraphQLGet()}, {v8Site: v10LoadMoreContentJSON()}, {v8Site: v10YandexYML()}, {v8Site: v10TableRows()}, {v8Site: v10SolrCursorMark()},
+		{v8Site: v10PathPages()},
 	}
 }
 
@@ -1595,6 +1596,116 @@ listing:
 				out[i].desc, out[i].seller = "", "Gujarat Chem Traders"
 			}
 			return out
+		},
+	}
+}
+
+// Solr's deep paging: cursorMark=* first, nextCursorMark in each answer,
+// sent back as cursorMark; the last page gives back the mark it was sent.
+func v10SolrCursorMark() v8Site {
+	return v8Site{
+		name: "solr-cursormark",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/solr/products/select", func(w http.ResponseWriter, r *http.Request) {
+				q := r.URL.Query()
+				mark := q.Get("cursorMark")
+				if mark == "" || !strings.Contains(q.Get("sort"), "id") {
+					w.WriteHeader(http.StatusBadRequest)
+					v8JSON(w, map[string]any{"error": map[string]any{"msg": "Cursor functionality requires a sort containing a uniqueKey field tie breaker", "code": 400}})
+					return
+				}
+				rows := v8Atoi(q.Get("rows"), 10)
+				start := 0
+				if mark != "*" {
+					b, err := base64.StdEncoding.DecodeString(mark)
+					if err != nil {
+						w.WriteHeader(http.StatusBadRequest)
+						v8JSON(w, map[string]any{"error": map[string]any{"msg": "Unable to parse 'cursorMark'", "code": 400}})
+						return
+					}
+					start = v8Atoi(string(b), 0)
+				}
+				docs := []map[string]any{}
+				for i := start; i < min(start+rows, len(v8Products)); i++ {
+					p := v8Products[i]
+					docs = append(docs, map[string]any{"id": "chem-" + strconv.Itoa(p.ID), "name_t": p.Title, "description_t": p.Desc, "price_f": v9Float(p.Price)})
+				}
+				next := mark
+				if len(docs) > 0 {
+					next = base64.StdEncoding.EncodeToString([]byte(strconv.Itoa(start + len(docs))))
+				}
+				v8JSON(w, map[string]any{"responseHeader": map[string]any{"status": 0, "QTime": 1}, "response": map[string]any{"numFound": len(v8Products), "start": 0, "docs": docs}, "nextCursorMark": next})
+			})
+			return mux
+		},
+		target: `name: solr-cursor
+platform: ChemSupply
+kind: json
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/solr/products/select?q=*:*&sort=id+asc&rows=2&cursorMark=*&wt=json"]
+json:
+  items: response.docs
+  next_page: nextCursorMark
+  fields: {id: id, title: name_t, description: description_t, price: price_f}`,
+		want: func(base string) []v8Want {
+			return v9Trim(v8All(func(p v8Product) string { return "chem-" + strconv.Itoa(p.ID) }, nil))
+		},
+	}
+}
+
+// A WooCommerce shop with an infinite-scroll plugin: archive pages at
+// /shop/page/N/ (WordPress' pretty permalinks, also Odoo's /shop/page/N),
+// the pager removed from the markup, a page past the last answering 404.
+func v10PathPages() v8Site {
+	return v8Site{
+		name: "path-page-infinite-scroll",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/shop/", func(w http.ResponseWriter, r *http.Request) {
+				n := 1
+				if rest, ok := strings.CutPrefix(r.URL.Path, "/shop/page/"); ok {
+					n = v8Atoi(strings.TrimSuffix(rest, "/"), 0)
+				} else if r.URL.Path != "/shop/" {
+					http.NotFound(w, r)
+					return
+				}
+				ps := v8Page(n, 2)
+				if ps == nil {
+					w.WriteHeader(http.StatusNotFound)
+					fmt.Fprint(w, `<html><head><title>Page not found – ChemSupply</title></head><body><h1>Oops! That page can’t be found.</h1></body></html>`)
+					return
+				}
+				fmt.Fprint(w, `<html><head><title>Shop – ChemSupply</title></head><body><ul class="products">`)
+				for _, p := range ps {
+					fmt.Fprintf(w, `<li class="product"><a class="woocommerce-LoopProduct-link" href="/product/%s/"><h2 class="woocommerce-loop-product__title">%s</h2></a></li>`, p.Slug, p.Title)
+				}
+				fmt.Fprint(w, `</ul><div class="infinite-scroll-loader" data-path="/shop/page/{{#}}/"></div></body></html>`)
+			})
+			mux.HandleFunc("/product/", func(w http.ResponseWriter, r *http.Request) {
+				slug := strings.Trim(strings.TrimPrefix(r.URL.Path, "/product/"), "/")
+				for _, p := range v8Products {
+					if p.Slug == slug {
+						fmt.Fprintf(w, `<html><head><title>%s</title></head><body><h1 class="product_title">%s</h1><p class="price">€%s</p><div class="woocommerce-product-details__short-description"><p>%s</p></div></body></html>`, p.Title, p.Title, p.Price, p.Desc)
+						return
+					}
+				}
+				http.NotFound(w, r)
+			})
+			return mux
+		},
+		target: `name: woo-scroll
+platform: ChemSupply
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/shop/page/1/"]
+follow: ["a.woocommerce-LoopProduct-link"]
+listing:
+  url_pattern: "^/product/[^/]+/$"
+  fields: {title: h1.product_title, price: p.price, description: div.woocommerce-product-details__short-description}`,
+		want: func(base string) []v8Want {
+			return v8All(nil, func(p v8Product) string { return base + "/product/" + p.Slug + "/" })
 		},
 	}
 }
