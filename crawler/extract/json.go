@@ -651,7 +651,8 @@ var rangeParams = [][2]string{{"_from", "_to"}}
 // _to) moved on by its width, a page parameter (page, p, pg, pageNumber,
 // page_number, also in brackets: pagination[page], page[number]) plus one,
 // or an offset parameter (offset, start, skip, from, also in brackets:
-// page[offset]) plus the n items of this page; else "".
+// page[offset]) plus the n items of this page, or a path ending in
+// /page/N (WordPress, Odoo) with N plus one; else "".
 func countOn(base *url.URL, n int) string {
 	q := base.Query()
 	for _, r := range rangeParams {
@@ -686,8 +687,21 @@ func countOn(base *url.URL, n int) string {
 			return u.String()
 		}
 	}
+	if m := pathPage.FindStringSubmatchIndex(base.Path); m != nil {
+		// WordPress' pretty permalinks and Odoo's shop: /shop/page/2/.
+		if v, err := strconv.Atoi(base.Path[m[2]:m[3]]); err == nil && v >= 1 {
+			u := *base
+			u.Path = base.Path[:m[2]] + strconv.Itoa(v+1) + base.Path[m[3]:]
+			u.RawPath = ""
+			return u.String()
+		}
+	}
 	return ""
 }
+
+// pathPage is a page number as the last segment after "page" in a path
+// (/shop/page/2/, /blog/page/3).
+var pathPage = regexp.MustCompile(`/page/(\d{1,6})/?$`)
 
 // Pagination metadata a feed's body may hold, at its root or under one of
 // pagingContainers: the current page and the number of pages, or the

@@ -61,12 +61,16 @@ func TestJSONParseState(t *testing.T) {
 	}
 }
 
-// TestCountOnRange moves an inclusive _from/_to range on by its width.
+// TestCountOnRange moves an inclusive _from/_to range on by its width, and
+// a /page/N path on by one.
 func TestCountOnRange(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"https://s.example/api/search?fq=C:/12/&_from=0&_to=49", "https://s.example/api/search?_from=50&_to=99&fq=C%3A%2F12%2F"},
 		{"https://s.example/api/search?_from=10&_to=10", "https://s.example/api/search?_from=11&_to=11"},
 		{"https://s.example/list?from=10&to=100&page=2", "https://s.example/list?from=10&page=3&to=100"},
+		{"https://s.example/shop/page/1/", "https://s.example/shop/page/2/"},
+		{"https://s.example/shop/page/9?orderby=price", "https://s.example/shop/page/10?orderby=price"},
+		{"https://s.example/pages/1/", ""},
 	} {
 		u, _ := url.Parse(tc.in)
 		if got := countOn(u, 3); got != tc.want {
