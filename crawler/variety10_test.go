@@ -62,7 +62,7 @@ func variety10Sites() []v10Site {
 		{v8Site: v10TemplateCards()}, {v8Site: v10EUCKRHeader()}, {v8Site: v10ShiftJISJSON()}, {v8Site: v10GBKHeader()},
 		{v8Site: v10SitemapGz()}, {v8Site: v10RDFa()}, {v8Site: v10CarJSONLD()}, {v8Site: v10HeaderOverMeta()}, {v8Site: v10RemixContext()},
 		v10WooSalePrice(), {v8Site: v10MagentoGraphQLGet()}, {v8Site: v10LoadMoreContentJSON()}, {v8Site: v10YandexYML()}, {v8Site: v10TableRows()}, {v8Site: v10SolrCursorMark()},
-		{v8Site: v10PathPages()},
+		{v8Site: v10PathPages()}, {v8Site: v10ShopeeNewest()},
 	}
 }
 
@@ -1706,6 +1706,53 @@ listing:
   fields: {title: h1.product_title, price: p.price, description: div.woocommerce-product-details__short-description}`,
 		want: func(base string) []v8Want {
 			return v8All(nil, func(p v8Product) string { return base + "/product/" + p.Slug + "/" })
+		},
+	}
+}
+
+// Shopee's search API pages by an offset it calls "newest"
+// (by=relevancy&limit=60&newest=0); a partner writes the query as a GET
+// body with ${offset}. Past the end: no items and nomore true.
+func v10ShopeeNewest() v8Site {
+	return v8Site{
+		name: "shopee-newest-offset",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/api/v4/search/search_items", func(w http.ResponseWriter, r *http.Request) {
+				q := r.URL.Query()
+				if q.Get("by") != "relevancy" || q.Get("keyword") != "acetone" {
+					v8JSON(w, map[string]any{"error": 90309999, "error_msg": "invalid params"})
+					return
+				}
+				off, limit := v8Atoi(q.Get("newest"), 0), v8Atoi(q.Get("limit"), 60)
+				items := []map[string]any{}
+				for i := off; i < min(off+limit, len(v8Products)); i++ {
+					p := v8Products[i]
+					items = append(items, map[string]any{"itemid": 20000000000 + p.ID, "shopid": 880001, "item_basic": map[string]any{
+						"name": p.Title, "price": v8Atoi(strings.ReplaceAll(p.Price, ".", ""), 0) * 1000, "price_str": "RM" + p.Price, "shop_location": "Selangor"}})
+				}
+				v8JSON(w, map[string]any{"total_count": len(v8Products), "nomore": off+limit >= len(v8Products), "items": items})
+			})
+			return mux
+		},
+		target: `name: shopee-search
+platform: Shopee
+kind: json
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/api/v4/search/search_items"]
+json:
+  body: '{"by": "relevancy", "keyword": "acetone", "limit": 2, "newest": ${offset}, "order": "desc", "page_type": "search"}'
+  items: items
+  fields: {id: itemid, title: item_basic.name, price: item_basic.price_str, location: item_basic.shop_location,
+           url: "{{base}}/product/{shopid}/{itemid}"}`,
+		want: func(base string) []v8Want {
+			out := v8All(func(p v8Product) string { return strconv.Itoa(20000000000 + p.ID) },
+				func(p v8Product) string { return fmt.Sprintf("%s/product/880001/%d", base, 20000000000+p.ID) })
+			for i := range out {
+				out[i].desc = ""
+			}
+			return out
 		},
 	}
 }
