@@ -49,3 +49,35 @@ func TestJQueryPositionsInside(t *testing.T) {
 		}
 	}
 }
+
+// FuzzJQuerySelector compiles selectors with jQuery positions and runs
+// them: an error is fine, a panic or a match outside the context is not.
+func FuzzJQuerySelector(f *testing.F) {
+	for _, s := range []string{"li:eq(1) a", "div.l:first > ul a", "ul + p:last ~ p", "li:first, a:last", "table > tr:eq(0) td",
+		"a:contains('x:first y') b", "li:eq(99999999999999999999) a", ":first", "li:first:last a", "[x='a,b']:first a"} {
+		f.Add(s)
+	}
+	doc := `<div class="l"><ul><li><a>a1</a></li><li><a>a2</a></li></ul><p>p</p><p>q</p></div><table><tr><td>t</td></tr></table>`
+	root, err := html.Parse(bytes.NewReader([]byte(doc)))
+	if err != nil {
+		f.Fatal(err)
+	}
+	body := root.LastChild.LastChild // <body>
+	f.Fuzz(func(t *testing.T, s string) {
+		sel, err := compileSelector(s)
+		if err != nil {
+			return
+		}
+		for _, n := range matchDescendants(body, sel) {
+			inside := false
+			for p := n.Parent; p != nil; p = p.Parent {
+				if p == body {
+					inside = true
+				}
+			}
+			if !inside {
+				t.Fatalf("%q matched %v outside the context", s, n.Data)
+			}
+		}
+	})
+}
