@@ -63,6 +63,7 @@ func variety10Sites() []v10Site {
 		{v8Site: v10SitemapGz()}, {v8Site: v10RDFa()}, {v8Site: v10CarJSONLD()}, {v8Site: v10HeaderOverMeta()}, {v8Site: v10RemixContext()},
 		v10WooSalePrice(), {v8Site: v10MagentoGraphQLGet()}, {v8Site: v10LoadMoreContentJSON()}, {v8Site: v10YandexYML()}, {v8Site: v10TableRows()}, {v8Site: v10SolrCursorMark()},
 		{v8Site: v10PathPages()}, {v8Site: v10ShopeeNewest()},
+		{v8Site: v10ProxiedNext()},
 	}
 }
 
@@ -1753,6 +1754,46 @@ json:
 				out[i].desc = ""
 			}
 			return out
+		},
+	}
+}
+
+// Django REST Framework behind a reverse proxy that does not pass the
+// public host on: "next" names the backend's own address
+// (http://backend:8000/api/products/?page=2), which only the proxy reaches.
+func v10ProxiedNext() v8Site {
+	return v8Site{
+		name: "drf-next-behind-proxy",
+		handler: func(base string) http.Handler {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/api/products/", func(w http.ResponseWriter, r *http.Request) {
+				n := v8Atoi(r.URL.Query().Get("page"), 1)
+				results := []map[string]any{}
+				for _, p := range v8Page(n, 2) {
+					results = append(results, map[string]any{"id": p.ID, "name": p.Title, "description": p.Desc, "price": p.Price})
+				}
+				var next, prev any
+				if n < v8Pages(2) {
+					next = fmt.Sprintf("http://backend:8000/api/products/?page=%d", n+1)
+				}
+				if n > 1 {
+					prev = fmt.Sprintf("http://backend:8000/api/products/?page=%d", n-1)
+				}
+				v8JSON(w, map[string]any{"count": len(v8Products), "next": next, "previous": prev, "results": results})
+			})
+			return mux
+		},
+		target: `name: drf-api
+platform: ChemSupply
+kind: json
+allow_private_networks: true
+delay: 1ms
+start_urls: ["{{base}}/api/products/?page=1"]
+json:
+  items: results
+  fields: {id: id, title: name, description: description, price: price}`,
+		want: func(base string) []v8Want {
+			return v8All(func(p v8Product) string { return strconv.Itoa(p.ID) }, nil)
 		},
 	}
 }
