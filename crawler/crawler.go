@@ -767,6 +767,9 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		page.CountOn = "" // the API says this is its last page
 	}
 	for _, l := range r.nextPages(page, r.headerNext(resp, out.final)) {
+		if !r.inScope(l) {
+			l = proxiedNext(l, out.final)
+		}
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'n'})
 		}
@@ -1236,6 +1239,21 @@ func splitLinks(v string) []string {
 // read (by extension).
 func (r *run) wanted(raw string) bool {
 	return r.t.Kind == precwatch.KindJSON || !nonDocumentLink(raw)
+}
+
+// proxiedNext returns a next page on another host but at the page's own
+// path on the page's scheme and host: an API behind a reverse proxy that
+// does not pass the public host on names its backend's address
+// (Django REST Framework's "next": "http://backend:8000/api/products/?page=2"),
+// which only the proxy reaches. Any other URL comes back as it is.
+func proxiedNext(next, page string) string {
+	n, err1 := url.Parse(next)
+	p, err2 := url.Parse(page)
+	if err1 != nil || err2 != nil || n.Host == "" || strings.EqualFold(n.Host, p.Host) || n.Path != p.Path {
+		return next
+	}
+	n.Scheme, n.Host = p.Scheme, p.Host
+	return n.String()
 }
 
 // inScope reports whether a discovered URL may be crawled.

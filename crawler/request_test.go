@@ -42,3 +42,18 @@ func TestQueryURL(t *testing.T) {
 		t.Error("queryURL of an array: no error")
 	}
 }
+
+// TestProxiedNext moves a next page naming a backend's host at the page's
+// own path onto the page's host, and leaves other URLs alone.
+func TestProxiedNext(t *testing.T) {
+	page := "https://shop.example/api/products/?page=1"
+	for _, tc := range []struct{ next, want string }{
+		{"http://backend:8000/api/products/?page=2", "https://shop.example/api/products/?page=2"},
+		{"https://shop.example/api/products/?page=2", "https://shop.example/api/products/?page=2"},
+		{"https://other.example/catalog?page=2", "https://other.example/catalog?page=2"},
+	} {
+		if got := proxiedNext(tc.next, page); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.next, got, tc.want)
+		}
+	}
+}
