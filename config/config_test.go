@@ -593,7 +593,8 @@ func TestJSONBodyCap(t *testing.T) {
 }
 
 func TestJQueryPositionSpecs(t *testing.T) {
-	for spec, ok := range map[string]bool{"td:eq(1)": true, ".price:last": true, "li:first@data-x": true, "tr:eq(1) td": false} {
+	for spec, ok := range map[string]bool{"td:eq(1)": true, ".price:last": true, "li:first@data-x": true, "tr:eq(1) td": true,
+		"div.box:last > a": true, ":first a": false, "li:eq(1) >": false} {
 		y := "targets:\n  - name: s\n    platform: S\n    start_urls: [\"https://s.example/\"]\n    listing: {fields: {title: \"" + spec + "\"}}\n"
 		_, err := Parse("pos.yml", []byte(y), nil)
 		if (err == nil) != ok {

@@ -257,9 +257,30 @@ func checkSelector(field, sel string, report reportFunc) {
 		report(field, "CSS selector must not be empty")
 		return
 	}
-	if _, err := cascadia.Compile(precwatch.LocalNames(sel)); err != nil {
+	if err := compileCSS(sel); err != nil {
 		report.f(field, "%q is not a CSS selector: %v%s", sel, err, xpathHint(sel))
 	}
+}
+
+// jqueryPositionInside is a jQuery position filter inside a selector
+// ("li:eq(2) a", "div:first > a"), which crawler/extract reads step by
+// step as jQuery does; :first-child and :last-of-type are CSS.
+var jqueryPositionInside = regexp.MustCompile(`:(first|last|eq\(\s*\d+\s*\))(\s*[>+~,]|\s+|$)`)
+
+// jqueryPositionFirst is a position filter with no selector before it.
+var jqueryPositionFirst = regexp.MustCompile(`(^|,)\s*:(first|last|eq\()`)
+
+// compileCSS checks a CSS selector, with jQuery position filters anywhere
+// in it: without them it must be CSS, and each must follow a selector.
+func compileCSS(css string) error {
+	if jqueryPositionInside.MatchString(css) {
+		if jqueryPositionFirst.MatchString(css) {
+			return fmt.Errorf("a jQuery position filter (:first, :last, :eq(n)) needs a selector before it (li:first, not :first)")
+		}
+		css = jqueryPositionInside.ReplaceAllString(css, "$2")
+	}
+	_, err := cascadia.Compile(precwatch.LocalNames(css))
+	return err
 }
 
 // xpathHint explains, for a selector that looks like XPath, that selectors
@@ -334,7 +355,7 @@ func checkFieldSpec(field, spec string, report reportFunc) {
 		if m := jqueryPosition.FindStringIndex(css); m != nil && strings.TrimSpace(css[:m[0]]) != "" {
 			css = strings.TrimSpace(css[:m[0]])
 		}
-		if _, err := cascadia.Compile(precwatch.LocalNames(css)); err != nil {
+		if err := compileCSS(css); err != nil {
 			report.f(field, "%q is not a CSS selector: %v%s", css, err, xpathHint(spec))
 		}
 	}
@@ -509,10 +530,16 @@ func checkRequest(t *precwatch.Target, at func(string) string, report reportFunc
 	m := strings.ToUpper(strings.TrimSpace(t.JSON.Method))
 	switch m {
 	case "", "GET":
-		if t.JSON.Body != "" {
-			report(at("json.body"), "only with method: POST (a GET request has no body)")
+		if strings.TrimSpace(t.JSON.Body) == "" {
+			return
 		}
-		return
+		// A GET feed's body template: its members are sent as query
+		// parameters (GraphQL over GET), so it must be an object.
+		var members map[string]any
+		if err := json.Unmarshal([]byte(t.JSON.RequestBody(2, 20, "Y3Vyc29y")), &members); err != nil {
+			report(at("json.body"), "of a GET feed must be a JSON object once its page variables are filled in (its members are sent as query parameters, as GraphQL over GET sends query and variables)")
+			return
+		}
 	case "POST":
 	default:
 		report.f(at("json.method"), "%q is not GET or POST", t.JSON.Method)

@@ -14,6 +14,7 @@ import (
 	"context"
 	crand "crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -573,6 +574,25 @@ func seenKey(u string) string {
 
 // finalURL returns the canonical form of a page's URL after redirects, or
 // requested when there were none or the final URL does not parse.
+// withoutBodyParams returns a GET feed's request URL without the query
+// parameters its body template sets (see queryURL).
+func withoutBodyParams(u string, spec *precwatch.JSONSpec) string {
+	var members map[string]json.RawMessage
+	if json.Unmarshal([]byte(spec.RequestBody(1, 0, "")), &members) != nil || len(members) == 0 {
+		return u
+	}
+	pu, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	q := pu.Query()
+	for k := range members {
+		q.Del(k)
+	}
+	pu.RawQuery = q.Encode()
+	return pu.String()
+}
+
 func finalURL(requested, final string) string {
 	if final == "" {
 		return requested
@@ -747,6 +767,9 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		page.CountOn = "" // the API says this is its last page
 	}
 	for _, l := range r.nextPages(page, r.headerNext(resp, out.final)) {
+		if !r.inScope(l) {
+			l = proxiedNext(l, out.final)
+		}
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'n'})
 		}
@@ -846,10 +869,14 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 			return resp, nil, "", cs, KindDecode, err
 		}
 		final := finalURL(rawURL, resp.URL)
-		if r.t.Kind == precwatch.KindJSON && r.t.JSON.IsPost() {
+		if r.t.Kind == precwatch.KindJSON && extract.Templated(&r.t.JSON) {
 			// A POST feed's page is named by its endpoint and
 			// variables (extract.PostPageURL): the extractor
-			// counts on from them.
+			// counts on from them. A GET feed's request carried the
+			// body's members in its query: the name leaves them out.
+			if !r.t.JSON.IsPost() {
+				final = withoutBodyParams(final, &r.t.JSON)
+			}
 			final = extract.PostPageAt(rawURL, final)
 			resp.URL = final // the evidence names the page
 		}
@@ -1212,6 +1239,21 @@ func splitLinks(v string) []string {
 // read (by extension).
 func (r *run) wanted(raw string) bool {
 	return r.t.Kind == precwatch.KindJSON || !nonDocumentLink(raw)
+}
+
+// proxiedNext returns a next page on another host but at the page's own
+// path on the page's scheme and host: an API behind a reverse proxy that
+// does not pass the public host on names its backend's address
+// (Django REST Framework's "next": "http://backend:8000/api/products/?page=2"),
+// which only the proxy reaches. Any other URL comes back as it is.
+func proxiedNext(next, page string) string {
+	n, err1 := url.Parse(next)
+	p, err2 := url.Parse(page)
+	if err1 != nil || err2 != nil || n.Host == "" || strings.EqualFold(n.Host, p.Host) || n.Path != p.Path {
+		return next
+	}
+	n.Scheme, n.Host = p.Scheme, p.Host
+	return n.String()
 }
 
 // inScope reports whether a discovered URL may be crawled.

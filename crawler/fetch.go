@@ -7,6 +7,7 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -259,21 +260,35 @@ func (f *fetcher) fetch(rawURL string) (*response, error) {
 	cctx.Put(slotKey, slot)
 	hdr := f.header()
 	method, reqURL, body := http.MethodGet, rawURL, io.Reader(nil)
-	if f.target.Kind == precwatch.KindJSON && f.target.JSON.IsPost() {
-		// A POST feed (GraphQL, a search API): the page's variables,
-		// named in its fragment, go into the body.
+	if f.target.Kind == precwatch.KindJSON && extract.Templated(&f.target.JSON) {
+		// A feed built from a body template (GraphQL, a search API):
+		// the page's variables, named in its fragment, go into the
+		// body of a POST, or into the query of a GET.
 		endpoint, page, offset, cursor := extract.PostPageVars(rawURL)
 		_, number := extract.PostCursor(rawURL)
-		method, reqURL = http.MethodPost, endpoint
+		form := false
 		if mt, _, _ := mime.ParseMediaType(hdr.Get("Content-Type")); mt == "application/x-www-form-urlencoded" {
+			form = true
+		}
+		var text string
+		if form {
 			// A form body (page=${page}&after=${cursor}): the
 			// variables as form values, not JSON.
-			body = strings.NewReader(formBody(f.target.JSON.Body, page, offset, cursor))
+			text = formBody(f.target.JSON.Body, page, offset, cursor)
 		} else {
-			body = strings.NewReader(f.target.JSON.RequestBodyCursor(page, offset, cursor, number))
+			text = requestBody(&f.target.JSON, page, offset, cursor, number, extract.PostCursorJSON(rawURL))
 		}
-		if hdr.Get("Content-Type") == "" {
-			hdr.Set("Content-Type", "application/json")
+		if !f.target.JSON.IsPost() {
+			u, err := queryURL(endpoint, text, form)
+			if err != nil {
+				return nil, fmt.Errorf("get %s: %w", rawURL, err)
+			}
+			reqURL = u
+		} else {
+			method, reqURL, body = http.MethodPost, endpoint, strings.NewReader(text)
+			if hdr.Get("Content-Type") == "" {
+				hdr.Set("Content-Type", "application/json")
+			}
 		}
 	}
 	if err := f.col.Request(method, reqURL, body, cctx, hdr); err != nil {
@@ -283,6 +298,75 @@ func (f *fetcher) fetch(rawURL string) (*response, error) {
 		return nil, fmt.Errorf("get %s: no response", rawURL)
 	}
 	return slot, nil
+}
+
+// cursorMark stands for the cursor while a body is filled in, so that
+// requestBody finds where the template put it.
+const cursorMark = "pw-cursor-5b0f3c9e"
+
+// requestBody returns a feed's request body for one page, as
+// precwatch.JSONSpec.RequestBodyCursor fills it in, but for two cases
+// that need more than a string or a number where ${cursor} stands for a
+// JSON value: on the first page (no cursor) a member whose value is
+// ${cursor} is left out, not sent as null (Elasticsearch refuses
+// "search_after": null; GraphQL reads a missing variable as null), and a
+// cursor the feed gave as JSON (the last hit's sort values, an array) is
+// sent as that JSON.
+func requestBody(spec *precwatch.JSONSpec, page, offset int, cursor string, number, isJSON bool) string {
+	if !spec.UsesPageVar("cursor") || cursor != "" && !isJSON {
+		return spec.RequestBodyCursor(page, offset, cursor, number)
+	}
+	body := spec.RequestBodyCursor(page, offset, cursorMark, false)
+	quoted := `"` + cursorMark + `"`
+	if cursor == "" {
+		body = cursorMember.ReplaceAllString(body, "")
+		return strings.ReplaceAll(strings.ReplaceAll(body, quoted, "null"), cursorMark, "")
+	}
+	text, _ := json.Marshal(cursor)
+	return strings.ReplaceAll(strings.ReplaceAll(body, quoted, cursor), cursorMark, string(text[1:len(text)-1]))
+}
+
+// cursorMember is a member of a JSON object whose value is the cursor's
+// mark, with the comma that separates it from a neighbour.
+var cursorMember = regexp.MustCompile(`\s*,\s*"(?:[^"\\]|\\.)*"\s*:\s*"` + cursorMark + `"|"(?:[^"\\]|\\.)*"\s*:\s*"` + cursorMark + `"\s*,?\s*`)
+
+// queryURL returns endpoint with a filled-in body's members as query
+// parameters (GraphQL over GET: query as its text, variables as JSON), or
+// a form body's values.
+func queryURL(endpoint, body string, form bool) (string, error) {
+	u, err := url.Parse(endpoint)
+	if err != nil {
+		return "", err
+	}
+	q := u.Query()
+	if form {
+		vs, err := url.ParseQuery(body)
+		if err != nil {
+			return "", fmt.Errorf("body: %w", err)
+		}
+		for k, v := range vs {
+			q[k] = v
+		}
+	} else {
+		var members map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(body), &members); err != nil {
+			return "", fmt.Errorf("body is not a JSON object: %w", err)
+		}
+		for k, raw := range members {
+			var s string
+			if json.Unmarshal(raw, &s) == nil {
+				q.Set(k, s)
+				continue
+			}
+			var b bytes.Buffer
+			if err := json.Compact(&b, raw); err != nil {
+				return "", err
+			}
+			q.Set(k, b.String())
+		}
+	}
+	u.RawQuery = q.Encode()
+	return u.String(), nil
 }
 
 // formBody fills a form-encoded POST body's page variables, escaped as

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/crawler/extract"
 )
 
 // ContentHash returns the SHA-256 hex of l's normalised content
@@ -53,7 +54,7 @@ func Fingerprint(t *precwatch.Target) string {
 	}
 	put(t.JSON.Items, t.JSON.NextPage)
 	putMap(t.JSON.Fields)
-	if t.JSON.IsPost() {
+	if extract.Templated(&t.JSON) {
 		// Only then: the fingerprints of GET feeds stay as they were,
 		// so their unfinished runs still resume.
 		put("post", t.JSON.Body)

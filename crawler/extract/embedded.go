@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/json"
 	"net/url"
 	"regexp"
 	"slices"
@@ -24,12 +23,15 @@ import (
 // embeddedStateVars are the window globals apps assign their state to.
 var embeddedStateVars = []string{"__NEXT_DATA__", "__NUXT__", "__INITIAL_STATE__", "__PRELOADED_STATE__",
 	"__INITIAL_DATA__", "__APP_STATE__", "__STATE__", "__APOLLO_STATE__", "__PRERENDERED_STATE__", "__REDUX_STATE__",
-	"__SERVER_STATE__", "__INITIAL_PROPS__", "__initialData__"}
+	"__SERVER_STATE__", "__INITIAL_PROPS__", "__initialData__",
+	// Remix (Shopify Hydrogen) and React Router 7: the routes' loader
+	// data under state.loaderData, keyed by route id.
+	"__remixContext", "__reactRouterContext"}
 
 // windowGlobal finds the names of window globals a script assigns
-// (window.__X__ = …), which a feed target reads as app state whatever
-// their name.
-var windowGlobal = regexp.MustCompile(`window\.(__[A-Za-z][A-Za-z0-9_]*__)\s*=[^=]`)
+// (window.__X__ = …, window.__remixContext = …, window.pageData = …),
+// which a feed target reads as app state whatever their name.
+var windowGlobal = regexp.MustCompile(`window\.([A-Za-z_$][A-Za-z0-9_$]*)\s*=[^=]`)
 
 // maxEmbeddedDepth bounds how deep embeddedProduct looks into the JSON.
 const maxEmbeddedDepth = 12
@@ -129,7 +131,13 @@ func stateAssignment(script, name string) (any, bool) {
 			continue
 		}
 		rest = strings.TrimLeft(rest[1:], " \t\r\n")
-		if strings.HasPrefix(rest, `"`) {
+		if r, ok := strings.CutPrefix(rest, "JSON.parse("); ok {
+			// The state handed to JSON.parse as a string literal
+			// (window.__INITIAL_STATE__ = JSON.parse('{…}')), which
+			// browsers parse faster than an object literal.
+			rest = strings.TrimLeft(r, " \t\r\n")
+		}
+		if strings.HasPrefix(rest, `"`) || strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "`") {
 			// The state as a JSON string holding JSON (OLX's
 			// window.__PRERENDERED_STATE__= "{\"listing\": …}"), or
 			// percent-encoded JSON (Avito's __initialData__).
@@ -161,14 +169,19 @@ func stateAssignment(script, name string) (any, bool) {
 	return nil, false
 }
 
-// stringState decodes the JSON that a script's string literal (in double
-// quotes, as JSON writes it) holds, also when the string is percent-encoded.
+// stringState decodes the JSON that a script's string literal holds (in
+// double quotes, as JSON writes it, or in single quotes or backticks, with
+// JavaScript's escapes), also when the string is percent-encoded.
 func stringState(lit string) (any, bool) {
-	var text string
-	if err := json.NewDecoder(strings.NewReader(lit)).Decode(&text); err != nil {
+	if strings.HasPrefix(lit, "`") && strings.Contains(lit[:max(matchBacktick(lit), 0)], "${") {
+		return nil, false // a template literal with substitutions
+	}
+	p := &jsParser{s: lit}
+	v, err := p.str()
+	if err != nil {
 		return nil, false
 	}
-	text = strings.TrimSpace(text)
+	text := strings.TrimSpace(v.(string))
 	if l := strings.ToLower(text); strings.HasPrefix(l, "%7b") || strings.HasPrefix(l, "%5b") {
 		u, err := url.PathUnescape(text)
 		if err != nil {
@@ -180,6 +193,20 @@ func stringState(lit string) (any, bool) {
 		return nil, false
 	}
 	return decodeScriptJSON(text)
+}
+
+// matchBacktick returns the index of the backtick closing the template
+// literal that s starts with, or -1.
+func matchBacktick(s string) int {
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '`':
+			return i
+		}
+	}
+	return -1
 }
 
 // notProductKeys mark parts of an app's state that hold other things than

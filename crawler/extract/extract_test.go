@@ -257,7 +257,8 @@ func TestJSONPaths(t *testing.T) {
 	if l.Title != "y" || l.Description != "s p" || l.Price != "1.50" || l.Seller != "true" || l.Location != "" {
 		t.Errorf("JSON(%s) = %+v", doc, l)
 	}
-	if want := map[string]string{"first": `{"c":"x"}`}; !reflect.DeepEqual(l.Attributes, want) {
+	// A negative index counts from the end (hits.hits[-1].sort).
+	if want := map[string]string{"first": `{"c":"x"}`, "neg": "y"}; !reflect.DeepEqual(l.Attributes, want) {
 		t.Errorf("JSON(%s) attributes = %v, want %v", doc, l.Attributes, want)
 	}
 }

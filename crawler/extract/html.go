@@ -150,6 +150,7 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			}
 		}
 		root = doc.Get(0)
+		openNoscripts(root)
 	}
 	base = documentBase(root, base)
 	b := newBuilder(t, base, canon)
@@ -231,7 +232,7 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("target %s: listing.gone %q: %w", t.Name, spec.Gone, err)
 		}
-		if cascadia.Query(root, sel) != nil {
+		if len(matchDescendants(root, sel)) > 0 {
 			// The platform's "no longer available" notice in place
 			// of a taken-down listing: gone, like a 404.
 			b.page.Gone = true
@@ -282,6 +283,12 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			return nil, fmt.Errorf("target %s: listing.item %q: %w", t.Name, spec.Item, err)
 		}
 		items = matchDescendants(root, sel)
+		if slices.ContainsFunc(items, func(n *html.Node) bool { return !insideNoscript(n) }) {
+			// Cards rendered and repeated in <noscript> for clients
+			// without scripts: the rendered ones (the fallback's
+			// are read when they are the only ones).
+			items = slices.DeleteFunc(items, insideNoscript)
+		}
 	}
 	b.page.Counts[CountItem] = len(items)
 	b.cards = !whole && len(t.Follow) == 0 && spec.URLPattern == ""
@@ -656,13 +663,15 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 }
 
 // lazySrc returns an image's real address when src is a lazy-loading
-// placeholder (empty, a data: URI, a "placeholder"/"blank"/"lazy" image):
-// the first of data-src, data-lazy-src, data-original, data-lazy and the
-// first srcset candidate that is set.
+// placeholder: empty, a data: URI, an image named for a placeholder
+// ("placeholder", "blank", "lazy", "spacer", "space.png" as Made-in-China
+// has it, "pixel", "transparent", "1x1", "loading"), or any src of an
+// image whose class says a lazy-loader swaps it ("lazy", "lazyload",
+// "J-lazyimg"). The real address is the first of data-src, data-lazy-src,
+// data-original, data-lazy and the first srcset candidate that is set.
 func lazySrc(n *html.Node, src string) string {
-	l := strings.ToLower(src)
-	if src != "" && !strings.HasPrefix(l, "data:") && !strings.Contains(l, "placeholder") && !strings.Contains(l, "blank.") &&
-		!strings.Contains(l, "lazy") && !strings.Contains(l, "spacer.") {
+	class, _ := attr(n, "class")
+	if src != "" && !placeholderSrc(src) && !strings.Contains(strings.ToLower(class), "lazy") {
 		return src
 	}
 	for _, k := range []string{"data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset", "srcset"} {
@@ -678,6 +687,26 @@ func lazySrc(n *html.Node, src string) string {
 		return v
 	}
 	return src
+}
+
+// placeholderSrc reports whether an image address is a lazy-loading
+// placeholder by its form or its file name.
+func placeholderSrc(src string) bool {
+	l := strings.ToLower(strings.TrimSpace(src))
+	if strings.HasPrefix(l, "data:") {
+		return true
+	}
+	if strings.Contains(l, "placeholder") || strings.Contains(l, "lazy") {
+		return true
+	}
+	name := l[strings.LastIndexByte(l, '/')+1:]
+	name, _, _ = strings.Cut(name, "?")
+	stem, _, _ := strings.Cut(name, ".")
+	switch stem {
+	case "blank", "spacer", "space", "pixel", "transparent", "1x1", "loading", "loader", "grey", "gray", "empty", "dummy":
+		return true
+	}
+	return false
 }
 
 // dataPage returns the page number a pagination element keeps in a data
@@ -1004,12 +1033,8 @@ func attr(n *html.Node, key string) (string, bool) {
 
 // matchDescendants returns the descendants of n (not n itself) matched by
 // sel, in document order.
-func matchDescendants(n *html.Node, sel cascadia.Selector) []*html.Node {
-	var out []*html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		out = append(out, sel.MatchAll(c)...)
-	}
-	return out
+func matchDescendants(n *html.Node, sel *selector) []*html.Node {
+	return sel.all(n)
 }
 
 // urlAttrs hold URLs: field values read from them are made absolute.
@@ -1018,11 +1043,11 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "data-src": true, "dat
 // field is a compiled listing field spec.
 type field struct {
 	name     string
-	countKey string            // "field:<name>"
-	css      cascadia.Selector // nil for "@attr"
-	attr     string            // "" for text
-	sep      string            // joins the values of all matches; "" keeps the first
-	pick     int               // which match counts: pickAll, pickLast or an index
+	countKey string    // "field:<name>"
+	css      *selector // nil for "@attr"
+	attr     string    // "" for text
+	sep      string    // joins the values of all matches; "" keeps the first
+	pick     int       // which match counts: pickAll, pickLast or an index
 }
 
 // Positions of SplitPosition.
@@ -1153,7 +1178,7 @@ func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 	case f.pick >= 0:
 		nodes = nil
 	}
-	if len(nodes) == 0 && item.Type == html.ElementNode && f.css.Match(item) {
+	if len(nodes) == 0 && item.Type == html.ElementNode && f.css.match(item) {
 		// The item itself ("a.card" items with url "a@href"), as
 		// Scrapy's descendant-or-self reads it, when no descendant
 		// matches.
@@ -1579,15 +1604,43 @@ func isLink(v string) bool {
 
 // priceText is the visible text of a price: cents written as a
 // superscript after the units ("€12<sup>99</sup>") are read after a
-// decimal point ("€12.99"), not run into the units ("€1299").
+// decimal point ("€12.99"), not run into the units ("€1299"); a sale's
+// struck-out regular price and screen-reader sentences are left out
+// (WooCommerce's <del>€15.00</del> <ins>€12.50</ins> is "€12.50") unless
+// nothing else holds a number.
 func priceText(n *html.Node) string {
-	w := textWriter{root: n, cents: true}
+	w := textWriter{root: n, cents: true, sale: true}
+	w.node(n)
+	if s := w.b.String(); strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	w = textWriter{root: n, cents: true}
 	w.node(n)
 	return w.b.String()
 }
 
-// noscriptText returns the text n holds only in <noscript> elements, which
-// the parser keeps as raw markup.
+// srOnlyClasses hide text from the eye for screen readers (WooCommerce's
+// "Original price was: €15.00. Current price is: €12.50.").
+var srOnlyClasses = []string{"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "screenreader", "assistive-text"}
+
+// struckPrice reports whether n, inside a price, is a price the buyer
+// does not pay: a struck-out regular price (<del>, <s>, <strike>) or
+// text for screen readers only.
+func struckPrice(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Del, atom.S, atom.Strike:
+		return true
+	}
+	c, _ := attr(n, "class")
+	for _, f := range strings.Fields(strings.ToLower(c)) {
+		if slices.Contains(srOnlyClasses, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// noscriptText returns the text n holds only in <noscript> elements.
 func noscriptText(n *html.Node) string {
 	var parts []string
 	walk(n, func(c *html.Node) {
@@ -1595,14 +1648,61 @@ func noscriptText(n *html.Node) string {
 			return
 		}
 		for t := c.FirstChild; t != nil; t = t.NextSibling {
-			if t.Type == html.TextNode {
-				if v := VisibleText([]byte(t.Data)); v != "" {
-					parts = append(parts, v)
-				}
+			v := ""
+			switch t.Type {
+			case html.TextNode:
+				v = VisibleText([]byte(t.Data))
+			case html.ElementNode:
+				v = visibleText(t)
+			}
+			if v != "" {
+				parts = append(parts, v)
 			}
 		}
 	})
 	return strings.Join(parts, " ")
+}
+
+// insideNoscript reports whether n is inside a <noscript> element.
+func insideNoscript(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.Noscript {
+			return true
+		}
+	}
+	return false
+}
+
+// openNoscripts parses the markup that <noscript> elements in the body
+// hold, which the parser (reading as a browser with scripts on) keeps as
+// raw text, into elements in its place: a lazy-loading grid's cards and
+// links that the server renders only there, for clients without scripts,
+// are then found by follow and item selectors. Their text stays out of a
+// page's visible text, and a field reads a match inside one only when
+// nothing visible matched, as for other hidden elements.
+func openNoscripts(root *html.Node) {
+	var nss []*html.Node
+	walk(root, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Noscript && n.Parent != nil && n.Parent.Type == html.ElementNode &&
+			n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode && strings.Contains(n.FirstChild.Data, "<") {
+			for p := n.Parent; p != nil; p = p.Parent {
+				if p.DataAtom == atom.Body {
+					nss = append(nss, n)
+					break
+				}
+			}
+		}
+	})
+	for _, n := range nss {
+		nodes, err := html.ParseFragment(strings.NewReader(n.FirstChild.Data), n.Parent)
+		if err != nil || len(nodes) == 0 {
+			continue
+		}
+		n.RemoveChild(n.FirstChild)
+		for _, c := range nodes {
+			n.AppendChild(c)
+		}
+	}
 }
 
 // FrameText returns the visible text of an iframe's document, or of a part
@@ -1629,6 +1729,7 @@ type textWriter struct {
 	b     strings.Builder
 	space bool // a space is pending before the next word
 	cents bool // a price: see priceText
+	sale  bool // a price: struck-out prices and screen-reader text left out (struckPrice)
 }
 
 func (w *textWriter) node(n *html.Node) {
@@ -1637,7 +1738,7 @@ func (w *textWriter) node(n *html.Node) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if n != w.root && (hiddenElements[n.DataAtom] && !shadowRoot(n) || isHidden(n)) {
+		if n != w.root && (hiddenElements[n.DataAtom] && !shadowRoot(n) || isHidden(n) || w.sale && struckPrice(n)) {
 			return
 		}
 		if blockElements[n.DataAtom] {
@@ -1750,20 +1851,44 @@ const cacheLimit = 512
 
 var cache = struct {
 	sync.Mutex
-	sels map[string]cascadia.Selector
+	sels map[string]*selector
 	res  map[string]*regexp.Regexp
-}{sels: map[string]cascadia.Selector{}, res: map[string]*regexp.Regexp{}}
+}{sels: map[string]*selector{}, res: map[string]*regexp.Regexp{}}
 
-func compileSelector(s string) (cascadia.Selector, error) {
+// tableChildRow is a table's row as a child ("table.offers > tr"), as
+// written from a page's source or for Scrapy (lxml keeps rows where the
+// source has them) but never found so: HTML parsers, browsers' too, put
+// rows without a <tbody> in one.
+var tableChildRow = regexp.MustCompile(`(^|[\s>+~,(])(table(?:[.#\[:][^\s>+~,]*)?)\s*>\s*tr\b`)
+
+// impliedTbody rewrites "table > tr" as "table > * > tr", reaching rows
+// through the tbody, thead or tfoot the parser put them in.
+func impliedTbody(css string) string {
+	if !strings.Contains(css, "tr") || !strings.Contains(css, "table") {
+		return css
+	}
+	return tableChildRow.ReplaceAllString(css, "$1$2 > * > tr")
+}
+
+func compileSelector(s string) (*selector, error) {
 	cache.Lock()
 	sel, ok := cache.sels[s]
 	cache.Unlock()
 	if ok {
 		return sel, nil
 	}
-	sel, err := cascadia.Compile(precwatch.LocalNames(s))
-	if err != nil {
-		return nil, err
+	text := impliedTbody(s)
+	if jqPositionInside.MatchString(text) {
+		var err error
+		if sel, err = compileJQuery(text); err != nil {
+			return nil, err
+		}
+	} else {
+		css, err := cascadia.Compile(precwatch.LocalNames(text))
+		if err != nil {
+			return nil, err
+		}
+		sel = &selector{css: css}
 	}
 	cache.Lock()
 	if len(cache.sels) >= cacheLimit {

@@ -260,7 +260,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 	}
 	resolveIncluded(doc, items)
 	b.page.Counts[CountItem] = len(items)
-	if spec.IsPost() {
+	if Templated(spec) {
 		if spec.NextPage != "" {
 			b.page.Counts["next_page:"+spec.NextPage] = 0
 		}
@@ -271,7 +271,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 			b.page.Next = append(b.page.Next, next)
 		}
 	}
-	if spec.NextPage != "" && !spec.IsPost() {
+	if spec.NextPage != "" && !Templated(spec) {
 		key := "next_page:" + spec.NextPage
 		b.page.Counts[key] = 0
 		if v, ok := lookup(doc, spec.NextPage); ok {
@@ -319,7 +319,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		}
 	}
 
-	if spec.NextPage == "" && !spec.IsPost() {
+	if spec.NextPage == "" && !Templated(spec) {
 		// No next_page configured: a link to the next page under a
 		// conventional key (Django REST Framework's "next", JSON:API's
 		// links.next, HAL's _links.next.href, …) pages the feed.
@@ -352,6 +352,10 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 				}
 			}
 		}
+	}
+
+	for i, next := range b.page.Next {
+		b.page.Next[i] = keepFormat(base, next)
 	}
 
 	names := make([]string, 0, len(spec.Fields))
@@ -395,6 +399,32 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		b.add(values)
 	}
 	return b.page, nil
+}
+
+// keepFormat returns a feed's next page URL with the parameters of the
+// page's own URL that ask for JSON (Squarespace's format=json, Drupal's
+// _format=json, Google's alt=json: a value "json"), when the next URL is
+// on the same host and leaves them out: Squarespace's
+// pagination.nextPageUrl is the address of the page for people
+// ("/shop?offset=…"), which answers HTML.
+func keepFormat(base *url.URL, next string) string {
+	u, err := url.Parse(next)
+	if err != nil || !strings.EqualFold(u.Host, base.Host) {
+		return next
+	}
+	q := u.Query()
+	changed := false
+	for k, vs := range base.Query() {
+		if len(vs) == 1 && strings.EqualFold(strings.TrimSpace(vs[0]), "json") && !q.Has(k) {
+			q.Set(k, vs[0])
+			changed = true
+		}
+	}
+	if !changed {
+		return next
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // NormalizePath rewrites the JSONPath-like spellings of a dotted path that
@@ -611,13 +641,39 @@ var defaultNextKeys = []string{"next", "next_page", "nextPage", "next_url", "nex
 	// "d.__next", and Hydra collections (API Platform, Sylius).
 	"@odata.nextLink", "odata.nextLink", "d.__next", "__next", "hydra:view.hydra:next", "view.next"}
 
+// rangeParams name the first and last item of an inclusive range a page
+// asks for. Plain from and to are left out: shops filter prices and dates
+// with them.
+var rangeParams = [][2]string{{"_from", "_to"}}
+
 // countOn returns the URL of the page after base when base pages by a
-// number in its query: a page parameter (page, p, pg, pageNumber,
+// number in its query: an inclusive range of items (VTEX's _from and
+// _to) moved on by its width, a page parameter (page, p, pg, pageNumber,
 // page_number, also in brackets: pagination[page], page[number]) plus one,
 // or an offset parameter (offset, start, skip, from, also in brackets:
-// page[offset]) plus the n items of this page; else "".
+// page[offset]) plus the n items of this page, or a path ending in
+// /page/N (WordPress, Odoo) with N plus one; else "".
 func countOn(base *url.URL, n int) string {
 	q := base.Query()
+	for _, r := range rangeParams {
+		// An inclusive range of items (VTEX's _from=0&_to=49): the
+		// next range of the same width.
+		fk, tk := queryKey(q, r[0]), queryKey(q, r[1])
+		if fk == "" || tk == "" {
+			continue
+		}
+		from, err1 := strconv.Atoi(q.Get(fk))
+		to, err2 := strconv.Atoi(q.Get(tk))
+		if err1 != nil || err2 != nil || from < 0 || to < from {
+			continue
+		}
+		w := to - from + 1
+		u := *base
+		q.Set(fk, strconv.Itoa(from+w))
+		q.Set(tk, strconv.Itoa(to+w))
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
 	for _, k := range pageParams(q) {
 		if v, err := strconv.Atoi(q.Get(k)); err == nil && v >= 0 {
 			return pageNumberURL(base, v+1)
@@ -631,8 +687,21 @@ func countOn(base *url.URL, n int) string {
 			return u.String()
 		}
 	}
+	if m := pathPage.FindStringSubmatchIndex(base.Path); m != nil {
+		// WordPress' pretty permalinks and Odoo's shop: /shop/page/2/.
+		if v, err := strconv.Atoi(base.Path[m[2]:m[3]]); err == nil && v >= 1 {
+			u := *base
+			u.Path = base.Path[:m[2]] + strconv.Itoa(v+1) + base.Path[m[3]:]
+			u.RawPath = ""
+			return u.String()
+		}
+	}
 	return ""
 }
+
+// pathPage is a page number as the last segment after "page" in a path
+// (/shop/page/2/, /blog/page/3).
+var pathPage = regexp.MustCompile(`/page/(\d{1,6})/?$`)
 
 // Pagination metadata a feed's body may hold, at its root or under one of
 // pagingContainers: the current page and the number of pages, or the
@@ -864,6 +933,12 @@ func lookup(v any, path string) (any, bool) {
 			v = next
 		case []any:
 			i, err := strconv.Atoi(seg)
+			if err == nil && i < 0 {
+				// Counted from the end, as JSONPath and Python
+				// write it: [-1] is the last element
+				// (hits.hits[-1].sort).
+				i += len(c)
+			}
 			if err != nil || i < 0 || i >= len(c) {
 				return nil, false
 			}

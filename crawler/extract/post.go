@@ -19,12 +19,20 @@ const postVarsPrefix = "pw:"
 // offset 0, no cursor) is the endpoint itself. Fragments are never sent,
 // so the name is the request URL plus what goes into its body.
 func PostPageURL(endpoint string, page, offset int, cursor string) string {
-	return postPageURL(endpoint, page, offset, cursor, false)
+	return postPageURL(endpoint, page, offset, cursor, "")
 }
 
+// Cursor types of postPageURL: how the feed gave the cursor, and so how
+// it is sent back.
+const (
+	cursorNumber = "number" // a JSON number (a numeric last_id)
+	cursorJSON   = "json"   // a JSON array or object (Elasticsearch's sort values)
+)
+
 // postPageURL is PostPageURL, marking a cursor the feed gave as a JSON
-// number (number) so that it is sent back as one (PostCursor).
-func postPageURL(endpoint string, page, offset int, cursor string, number bool) string {
+// number or as JSON (ctype) so that it is sent back as such (PostCursor,
+// PostCursorJSON).
+func postPageURL(endpoint string, page, offset int, cursor string, ctype string) string {
 	endpoint, _, _ = strings.Cut(endpoint, "#")
 	if page <= 1 && offset <= 0 && cursor == "" {
 		return endpoint
@@ -34,8 +42,8 @@ func postPageURL(endpoint string, page, offset int, cursor string, number bool) 
 	q.Set("offset", strconv.Itoa(offset))
 	if cursor != "" {
 		q.Set("cursor", cursor)
-		if number {
-			q.Set("cursor_type", "number")
+		if ctype != "" {
+			q.Set("cursor_type", ctype)
 		}
 	}
 	return endpoint + "#" + postVarsPrefix + q.Encode()
@@ -64,8 +72,34 @@ func PostPageVars(pageURL string) (endpoint string, page, offset int, cursor str
 // variables, at endpoint (where a redirect took its request).
 func PostPageAt(pageURL, endpoint string) string {
 	_, page, offset, cursor := PostPageVars(pageURL)
-	_, number := PostCursor(pageURL)
-	return postPageURL(endpoint, page, offset, cursor, number)
+	return postPageURL(endpoint, page, offset, cursor, cursorType(pageURL))
+}
+
+// cursorType returns how the feed gave the cursor of a POST feed page's
+// name: "", cursorNumber or cursorJSON.
+func cursorType(pageURL string) string {
+	_, frag, _ := strings.Cut(pageURL, "#")
+	rest, ok := strings.CutPrefix(frag, postVarsPrefix)
+	if !ok {
+		return ""
+	}
+	q, _ := url.ParseQuery(rest)
+	if q.Get("cursor") == "" {
+		return ""
+	}
+	return q.Get("cursor_type")
+}
+
+// PostCursorJSON reports whether the cursor of a POST feed page's name is
+// JSON the feed gave (an array of sort values, an object): the request
+// sends it as that JSON where ${cursor} stands for a value.
+func PostCursorJSON(pageURL string) bool { return cursorType(pageURL) == cursorJSON }
+
+// Templated reports whether a json target's requests are built from its
+// body template: a POST feed, or a GET feed with a body, whose members
+// are sent as query parameters (GraphQL over GET: query, variables).
+func Templated(spec *precwatch.JSONSpec) bool {
+	return spec.IsPost() || strings.TrimSpace(spec.Body) != ""
 }
 
 // PostCursor returns the cursor of a POST feed page's name and whether the
@@ -79,7 +113,7 @@ func PostCursor(pageURL string) (cursor string, number bool) {
 		return "", false
 	}
 	q, _ := url.ParseQuery(rest)
-	return q.Get("cursor"), q.Get("cursor") != "" && q.Get("cursor_type") == "number"
+	return q.Get("cursor"), q.Get("cursor") != "" && q.Get("cursor_type") == cursorNumber
 }
 
 // postNext returns the next page of a POST feed page that held n items:
@@ -91,10 +125,10 @@ func PostCursor(pageURL string) (cursor string, number bool) {
 // only counted on (Page.CountOn).
 func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string, bool) {
 	endpoint, page, offset, cursor := PostPageVars(pageURL)
-	_, number := PostCursor(pageURL)
+	ctype := cursorType(pageURL)
 	if spec.NextPage == "" {
-		if n > 0 && (spec.UsesPageVar("page") || spec.UsesPageVar("offset")) {
-			return postPageURL(endpoint, page+1, offset+n, cursor, number), true
+		if n > 0 && (spec.UsesPageVar("page") || spec.UsesPageVar("offset")) && !lastBodyPage(doc, spec.Items, n) {
+			return postPageURL(endpoint, page+1, offset+n, cursor, ctype), true
 		}
 		return "", false
 	}
@@ -105,18 +139,26 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 	switch v := v.(type) {
 	case bool:
 		if v && n > 0 {
-			return postPageURL(endpoint, page+1, offset+n, cursor, number), false
+			return postPageURL(endpoint, page+1, offset+n, cursor, ctype), false
 		}
 	case json.Number:
 		if spec.UsesPageVar("cursor") && !spec.UsesPageVar("page") {
 			// A numeric cursor (last_id), sent back as ${cursor}.
 			if c := v.String(); c != cursor && n > 0 {
-				return postPageURL(endpoint, page+1, offset+n, c, true), false
+				return postPageURL(endpoint, page+1, offset+n, c, cursorNumber), false
 			}
 			return "", false
 		}
 		if p, err := strconv.Atoi(v.String()); err == nil && p > 0 && n > 0 {
-			return postPageURL(endpoint, p, offset+n, cursor, number), false
+			return postPageURL(endpoint, p, offset+n, cursor, ctype), false
+		}
+	case []any, map[string]any:
+		// The last hit's sort values (Elasticsearch's and
+		// OpenSearch's search_after, hits.hits[-1].sort), sent back
+		// as that JSON.
+		b, err := json.Marshal(v)
+		if c := string(b); err == nil && n > 0 && c != cursor && c != "[]" && c != "{}" {
+			return postPageURL(endpoint, page+1, offset+n, c, cursorJSON), false
 		}
 	case string:
 		v = strings.TrimSpace(v)
@@ -128,13 +170,34 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 		case isPageNumber(v) && !spec.UsesPageVar("cursor"):
 			p, _ := strconv.Atoi(v)
 			if p > 0 && n > 0 {
-				return postPageURL(endpoint, p, offset+n, cursor, number), false
+				return postPageURL(endpoint, p, offset+n, cursor, ctype), false
 			}
 		default:
 			return PostPageURL(endpoint, page+1, offset+n, v), false
 		}
 	}
 	return "", false
+}
+
+// lastBodyPage reports whether a feed's body says that this page, with n
+// items, is its last: which page of how many, or which offset of how many
+// listings (see bodyPaging), at the root or beside the items (Magento's
+// GraphQL data.products.page_info next to data.products.items). Counting
+// on past it would ask for a page the API answers with an error.
+func lastBodyPage(doc any, items string, n int) bool {
+	roots := []any{doc}
+	if p := NormalizePath(items); strings.Contains(p, ".") {
+		if v, ok := lookup(doc, p[:strings.LastIndexByte(p, '.')]); ok {
+			roots = append(roots, v)
+		}
+	}
+	dummy := &url.URL{Scheme: "https", Host: "feed.invalid", Path: "/"}
+	for _, r := range roots {
+		if next, ok := bodyPaging(r, dummy, n); ok {
+			return next == ""
+		}
+	}
+	return false
 }
 
 // hasMoreKeys say, beside a cursor, whether there is a page after this one.

@@ -212,8 +212,11 @@ func ldType(m map[string]any, types ...string) bool {
 	return false
 }
 
-// productTypes are the schema.org types read as a listing.
-var productTypes = []string{"Product", "ProductGroup", "IndividualProduct", "ProductModel", "SomeProducts", "Vehicle", "Drug", "ChemicalSubstance"}
+// productTypes are the schema.org types read as a listing: Product and
+// its subtypes (Vehicle's too: vehicle and equipment classifieds describe
+// an ad as a Car), and chemicals and drugs.
+var productTypes = []string{"Product", "ProductGroup", "IndividualProduct", "ProductModel", "SomeProducts", "ProductCollection",
+	"DietarySupplement", "Vehicle", "Car", "Motorcycle", "BusOrCoach", "MotorizedBicycle", "Drug", "ChemicalSubstance"}
 
 // ldProducts collects the Products of a JSON-LD value: top-level ones (the
 // value itself, its @graph, array elements, an Offer's itemOffered) into
@@ -460,13 +463,47 @@ func itemProduct(item *html.Node) product {
 	return microdataProduct(found)
 }
 
-// isItemType reports whether n is an itemscope whose itemtype names one of
-// types.
+// itemScope reports whether n is an item: a microdata itemscope, or an
+// RDFa node with a typeof (Drupal's and older Magento themes' markup:
+// <article vocab="https://schema.org/" typeof="Product">).
+func itemScope(n *html.Node) bool {
+	if _, ok := attr(n, "itemscope"); ok {
+		return true
+	}
+	_, ok := attr(n, "typeof")
+	return ok
+}
+
+// itemProps returns the property names an element carries: microdata's
+// itemprop, or RDFa's property (schema:name and full IRIs read as name).
+func itemProps(n *html.Node) []string {
+	v, ok := attr(n, "itemprop")
+	if !ok {
+		if v, ok = attr(n, "property"); !ok {
+			return nil
+		}
+		var out []string
+		for f := range strings.FieldsSeq(v) {
+			if i := strings.LastIndexAny(f, "/:#"); i >= 0 {
+				f = f[i+1:]
+			}
+			out = append(out, f)
+		}
+		return out
+	}
+	return strings.Fields(v)
+}
+
+// isItemType reports whether n is an item (itemScope) whose itemtype (or
+// RDFa typeof) names one of types.
 func isItemType(n *html.Node, types ...string) bool {
-	if _, ok := attr(n, "itemscope"); !ok {
+	if !itemScope(n) {
 		return false
 	}
-	it, _ := attr(n, "itemtype")
+	it, ok := attr(n, "itemtype")
+	if !ok {
+		it, _ = attr(n, "typeof")
+	}
 	for f := range strings.FieldsSeq(it) {
 		if i := strings.LastIndexAny(f, "/:#"); i >= 0 {
 			f = f[i+1:]
@@ -491,13 +528,10 @@ func microdataProps(n *html.Node) map[string][]*html.Node {
 			if d.Type != html.ElementNode {
 				continue
 			}
-			prop, hasProp := attr(d, "itemprop")
-			if hasProp {
-				for name := range strings.FieldsSeq(prop) {
-					props[name] = append(props[name], d)
-				}
+			for _, name := range itemProps(d) {
+				props[name] = append(props[name], d)
 			}
-			if _, scope := attr(d, "itemscope"); scope {
+			if itemScope(d) {
 				continue // its own properties belong to it
 			}
 			visit(d)
@@ -540,7 +574,7 @@ func microdataValue(n *html.Node) string {
 // scope props; a nested item's value is its name.
 func microdataText(props map[string][]*html.Node, name string) string {
 	for _, n := range props[name] {
-		if _, scope := attr(n, "itemscope"); scope {
+		if itemScope(n) {
 			sub := microdataProps(n)
 			for _, k := range []string{"name", "legalName"} {
 				if s := microdataText(sub, k); s != "" {
@@ -571,7 +605,7 @@ func microdataProduct(n *html.Node) product {
 		return nil
 	}
 	for _, o := range props["offers"] {
-		if _, scope := attr(o, "itemscope"); !scope {
+		if !itemScope(o) {
 			continue
 		}
 		op := microdataProps(o)

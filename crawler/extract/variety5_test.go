@@ -366,6 +366,8 @@ func TestLazyImages(t *testing.T) {
 		{`<img class="main" src="/static/blank.gif" data-lazy-src="https://cdn.s.example/1.jpg">`, "https://cdn.s.example/1.jpg"},
 		{`<img class="main" data-srcset="/img/1-400.jpg 400w, /img/1-800.jpg 800w">`, "https://s.example/img/1-400.jpg"},
 		{`<img class="main" src="/img/real.jpg" data-src="/img/other.jpg">`, "https://s.example/img/real.jpg"},
+		{`<img class="main" src="//s.example/common/img/space.png" data-src="//s.example/img/1.jpg">`, "https://s.example/img/1.jpg"},
+		{`<img class="main J-lazyimg" src="/img/thumb.jpg" data-original="/img/1.jpg">`, "https://s.example/img/1.jpg"},
 	} {
 		p, err := Extract(tg, "https://s.example/p/1", []byte(`<html><body><h1>Safrole</h1>`+tc.img+`</body></html>`))
 		if err != nil {
