@@ -1,0 +1,26 @@
+package matchers
+
+import "testing"
+
+// TestGap2526BatteryElectrolyte: a battery electrolyte (배터리 전해액,
+// 축전지 보충액, バッテリー補充液, 电解液) is chemical context for the bare
+// name of sulfuric acid in Korean and in Chinese/Japanese (황산, 硫酸), which
+// counts only with chemical context because sulfate salt names start with
+// it (heldout26 d0016). Without an indicator the acid stays a Table II
+// substance that is not suspicious, and a sulfate salt stays blocked.
+func TestGap2526BatteryElectrolyte(t *testing.T) {
+	const h2so4 = "7664-93-9"
+	runCAS(t, []casCase{
+		{"배터리 전해액 (황산) 1L", "납축전지용 묽은 황산 전해액.", []string{h2so4}, nil},
+		{"축전지용 황산 (묽은 황산) 보충액", "자동차 배터리 전해액 보충용, 1병.", []string{h2so4}, nil},
+		{"오토바이 밧데리용 황산 보충액", "소형 용기.", []string{h2so4}, nil},
+		{"バッテリー補充液（希硫酸）", "バイク用の補充液です。", []string{h2so4}, nil},
+		{"电解液（硫酸）", "铅酸电瓶专用，一瓶。", []string{h2so4}, nil},
+		// Sulfate salts stay out.
+		{"황산마그네슘 비료", "배터리 없는 농업용 비료.", nil, []string{h2so4}},
+	})
+	runVerdicts(t, []verdictCase{
+		{"ko", "배터리 전해액 (황산) 1L", "납축전지용 묽은 황산 전해액.", false},
+		{"ja", "バッテリー補充液（希硫酸）", "鉛蓄電池用の電解液です。", false},
+	})
+}
