@@ -24,3 +24,19 @@ func TestGap2526BatteryElectrolyte(t *testing.T) {
 		{"ja", "バッテリー補充液（希硫酸）", "鉛蓄電池用の電解液です。", false},
 	})
 }
+
+// TestGap2526ExpertOpinion: experts' opinions and proposals to put a
+// chemical under control ("专家建议将…纳入监控", "experts urge", "Experten
+// fordern") are reports, and the synthesis they say the chemical serves is
+// the reporter's words, no synthesis hint of an offer (heldout25 b0177).
+// An offer that names a synthesis stays an offer.
+func TestGap2526ExpertOpinion(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"zh", "专家建议将(2-溴乙基)苯纳入监控", "禁毒专家指出，(2-溴乙基)苯可用于芬太尼类物质合成，建议加强对其流向的监控。", false},
+		{"en", "Experts urge tracking of phenethyl bromide", "Drug-control experts say phenethyl bromide can be used for fentanyl synthesis and call for tighter monitoring of its sales.", false},
+		{"de", "Experten fordern Kontrolle von Phenethylbromid", "Phenethylbromid kann zur Synthese von Fentanyl verwendet werden, warnen Experten.", false},
+		// Offers stay offers.
+		{"zh", "(2-溴乙基)苯 99% 现货", "可用于芬太尼合成，专家指导。", true},
+		{"en", "Phenethyl bromide 1 kg", "Ideal for fentanyl synthesis. Price on request.", true},
+	})
+}
