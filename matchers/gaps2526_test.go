@@ -40,3 +40,27 @@ func TestGap2526ExpertOpinion(t *testing.T) {
 		{"en", "Phenethyl bromide 1 kg", "Ideal for fentanyl synthesis. Price on request.", true},
 	})
 }
+
+// TestGap2526LocantBromoKetone: "bromo ketone" is the street name of the
+// ketamine bromoketone only with its own context (ketamine, o-chlorophenyl,
+// cyclopentyl, methylamine …); glued to a locant ("2-bromo ketone",
+// "α-bromo ketone", "alpha-bromoketone") it is the bromination product of
+// whatever ketone the listing sells, which general chemical context cannot
+// tell from the ketamine one (heldout25 b0116). A guide to the bromination
+// step is a synthesis hint.
+func TestGap2526LocantBromoKetone(t *testing.T) {
+	const bromoketone = "6740-86-9"
+	runCAS(t, []casCase{
+		{"p-Methylpropiophenone 99% – 25 kg", "p-Methylpropiophenone, 25 kg. Bromination guide to the 2-bromo ketone included for customers.", []string{"5337-93-9"}, []string{bromoketone}},
+		{"Butyrophenone 25 kg", "Purity 99%. Notes on the alpha-bromo ketone route are included.", nil, []string{bromoketone}},
+		{"Hexanophenone 98%, 5 kg", "Converts cleanly to the α-bromoketone, bromination protocol on request.", nil, []string{bromoketone}},
+		// With its own context it is still the ketamine precursor.
+		{"2-bromo ketone for ketamine, 1 kg", "99% powder, fast shipping.", []string{bromoketone}, nil},
+		{"Bromoketone 99% powder", "1 kg, ships worldwide.", []string{bromoketone}, nil},
+	})
+	runVerdicts(t, []verdictCase{
+		{"en", "p-Methylpropiophenone 99% – 25 kg", "p-Methylpropiophenone, 25 kg. Bromination guide to the 2-bromo ketone included for customers.", true},
+		{"en", "Propiophenone 99%, 200 kg", "Technical grade. Bromination procedure for the next step included.", true},
+		{"en", "Propiophenone 99%, 200 kg", "Technical grade, drums, CoA on request.", false},
+	})
+}

@@ -746,7 +746,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					// as a lower-case word between lower-case words
 					// ("Sanjeeda log hi rabta karein") is that word, and
 					// only its own context makes it the substance.
-					ok := own || (near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h)
+					// "2-bromo ketone", "α-bromo ketone": a term glued to a
+					// locant names a class of compounds or another one, which
+					// general chemical context cannot tell from the substance;
+					// only the term's own context can.
+					ok := own || !locantBefore(f.norm, int(h.s)) &&
+						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h)
 					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) ||
 						shortListing && len(blk) > 0 && !slices.Contains(casSubs, r.sub) {
 						// A block word next to the term, or anywhere in a
@@ -3368,6 +3373,31 @@ func substituentBefore(norm []byte, s int) bool {
 		return unicode.IsLetter(r1) && unicode.IsLetter(r2)
 	}
 	return c == ')' || c == ']' || isASCIIAlpha(c) && isASCIIAlpha(norm[s-3])
+}
+
+// locantBefore reports whether the term at norm[s] is glued by a hyphen to
+// a locant word before it: digits with primes or commas ("2-", "4'-",
+// "1,2-") or a Greek-letter locant ("alpha-", "α-", "a-", "beta-", "β-"),
+// as in "2-bromo ketone", the bromination product of any ketone.
+func locantBefore(norm []byte, s int) bool {
+	if s < 2 || norm[s-1] != '-' {
+		return false
+	}
+	i := s - 1
+	j := i
+	for j > 0 && (isDigit(norm[j-1]) || norm[j-1] == '\'' || norm[j-1] == ',') {
+		j--
+	}
+	if j < i && isDigit(norm[j]) {
+		return j == 0 || !isASCIIAlpha(norm[j-1]) && !isDigit(norm[j-1])
+	}
+	for _, g := range [...]string{"alpha", "beta", "α", "β", "a", "b"} {
+		k := i - len(g)
+		if k >= 0 && string(norm[k:i]) == g && (k == 0 || !isASCIIAlpha(norm[k-1]) && !isDigit(norm[k-1]) && norm[k-1] != '-') {
+			return true
+		}
+	}
+	return false
 }
 
 // cjkSubstituents are substituent prefixes in scripts without word
