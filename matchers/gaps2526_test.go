@@ -64,3 +64,25 @@ func TestGap2526LocantBromoKetone(t *testing.T) {
 		{"en", "Propiophenone 99%, 200 kg", "Technical grade, drums, CoA on request.", false},
 	})
 }
+
+// TestGap2526Recording: a listing that sells a recording (an LP, a CD
+// album, a demo tape, a Schallplatte) names substances as the names of its
+// band and record, in any language the media words cover (heldout25
+// b0020 "Red Phosphorus – 'Striker' LP … by the band Red Phosphorus"). A
+// chemical offer that hides in a record sleeve, states a purity or gives a
+// record as a free extra stays the chemical.
+func TestGap2526Recording(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Red Phosphorus – 'Striker' LP, 2019 first press", "Debut album by the band Red Phosphorus, 180 g vinyl, VG+ sleeve.", nil, []string{"7723-14-0"}},
+		{"Acetone – 'If You Think This Is Real Life' (1995) CD album", "Second studio album by the LA band Acetone. Disc near mint.", nil, []string{"67-64-1"}},
+		{"Safrole – Demo cassette tape 1998", "Rare demo by the Finnish metal band Safrole, original tracklist.", nil, []string{"94-59-7"}},
+		{"Ephedrine – Schallplatte, Erstpressung 1983", "Debütalbum der Band Ephedrine, Cover leicht beschädigt.", nil, []string{"299-42-3"}},
+		// The chemical stays the chemical.
+		{"Red phosphorus 99%, 500 g", "Amorphous, for pyrotechnics. Free mixtape with every order.", []string{"7723-14-0"}, nil},
+		{"Acetone 1 L", "Technical grade, nail polish remover. Free CD album included.", []string{"67-64-1"}, nil},
+	})
+	runVerdicts(t, []verdictCase{
+		{"en", "Red phosphorus 100 g", "Ships inside a vinyl record sleeve, Telegram @redp_x.", true},
+		{"en", "Ephedrine – 'Cold Pills' LP, first pressing", "Debut album by the band Ephedrine, Telegram @vinyl_seller for trades.", false},
+	})
+}

@@ -441,6 +441,12 @@ type evaluation struct {
 	service   string
 	serviceAt [2]int32
 
+	// media: a word of a recording the listing sells ("debut album",
+	// "vinyl record"); recording: the substance names were dropped as
+	// the names of its band or record.
+	media     string
+	recording bool
+
 	// bulkAt is where the bulk quantity stands: field index and span in
 	// its normalised text (for the indicator's field and quoted text).
 	bulkAt [3]int32
@@ -555,6 +561,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kService != 0 && ev.service == "" && f.name == precwatch.FieldTitle && !m.negatedAt(f, h.s) &&
 				!wordsBefore(f.norm, int(h.s), bonusWords, 2) {
 				ev.service, ev.serviceAt = p.text, [2]int32{int32(fi), h.s}
+			}
+			// A recording the listing sells ("Debut album by the band …"),
+			// not one given as an extra ("+ free CD album").
+			if k&kMedia != 0 && ev.media == "" && f.offerField && !m.negatedAt(f, h.s) &&
+				!wordsBefore(f.norm, int(h.s), bonusWords, 2) {
+				ev.media = p.text
 			}
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
@@ -2992,6 +3004,11 @@ type subLines struct {
 
 // fill computes the verdict and the output of the evaluation.
 func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
+	// A recording ("Red Phosphorus – 'Striker' LP … debut album by the
+	// band") names substances as the names of its band and record.
+	if ev.media != "" && ev.namesRecording() {
+		ev.hits, ev.recording = ev.hits[:0], true
+	}
 	// Group mentions by substance, in order of first mention.
 	aggs := ev.aggs[:0]
 	defer func() { ev.aggs = aggs[:0] }()
@@ -3161,6 +3178,9 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		explain = append(explain, line)
 	}
 	explain = append(explain, ev.ambDropped...)
+	if ev.recording {
+		explain = append(explain, fmt.Sprintf("names a recording (%q): substance names there are the names of a band or record", ev.media))
+	}
 	nind := len(ev.indOrder)
 	if ev.bulk && !ev.hasIndicator(IndBulk) {
 		nind++
@@ -3218,6 +3238,29 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if len(explain) > 0 {
 		res.Explain = slices.Clone(explain)
 	}
+}
+
+// namesRecording reports whether the substance names of a listing that
+// sells a recording are the names of its band or record: nothing says
+// they are chemicals (no CAS number, chemical form or purity, and no risk
+// indicator of what the goods are: "Red P 100 g, shipped inside an album
+// sleeve" is the chemical). A messenger contact or a crypto payment says
+// how a record is traded, not what it is.
+func (ev *evaluation) namesRecording() bool {
+	if ev.chemForm {
+		return false
+	}
+	for _, id := range ev.indOrder {
+		if id != IndDesigner && id != IndBulk && id != IndMessenger && id != IndCrypto {
+			return false
+		}
+	}
+	for _, h := range ev.hits {
+		if h.kind == precwatch.HitCAS {
+			return false
+		}
+	}
+	return true
 }
 
 // namesGoods reports whether a field holds a word of a sale or delivery of
