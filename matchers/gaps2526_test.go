@@ -1,6 +1,10 @@
 package matchers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // TestGap2526BatteryElectrolyte: a battery electrolyte (배터리 전해액,
 // 축전지 보충액, バッテリー補充液, 电解液) is chemical context for the bare
@@ -85,4 +89,33 @@ func TestGap2526Recording(t *testing.T) {
 		{"en", "Red phosphorus 100 g", "Ships inside a vinyl record sleeve, Telegram @redp_x.", true},
 		{"en", "Ephedrine – 'Cold Pills' LP, first pressing", "Debut album by the band Ephedrine, Telegram @vinyl_seller for trades.", false},
 	})
+}
+
+// TestGap2526SoldByWeight: a Table I salt sold by weight ("Efedrin HCl 1
+// kg", "pseudoephedrine HCl 500 g") is the chemical, not a retail
+// medicine: a dosage word in the seller's name ("ilac_ham", "tabletki_hurt")
+// says what the company is, and one in the text ("for tablet production",
+// "ilaç hammaddesi") does not make a kilogram a pack (heldout26 d0107).
+// Retail packs and brands stay medicines.
+func TestGap2526SoldByWeight(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		lang, title, desc, seller string
+		want                      bool
+	}{
+		{"tr", "Efedrin HCl 1 kg – lisanslı satıcı", "Efedrin hidroklorür %99. Lisans no: 555-2201. Son kullanıcı belgesi gerekir.", "ilac_ham", true},
+		{"pl", "Efedryna HCl 1 kg", "Chlorowodorek efedryny.", "tabletki_hurt", true},
+		{"en", "Ephedrine HCl 1 kg", "For tablet production. Licence no: 555-2201.", "", true},
+		{"tr", "Efedrin HCl 500 g", "Efedrin hidroklorür, ilaç hammaddesi.", "", true},
+		// Retail packs and brands stay medicines.
+		{"en", "Pseudoephedrine 60 mg tablets", "Box of 24 tablets, cold and flu relief.", "CityPharmacy", false},
+		{"tr", "Efedrin 25 mg tablet", "20 tablet, reçeteli ilaç.", "Eczane Ilac", false},
+		{"en", "Sudafed 12 tablets", "Nasal decongestant 60 mg, 1 box.", "", false},
+	} {
+		got := m.Match(&precwatch.Listing{Title: tc.title, Description: tc.desc, Price: "ask", Seller: tc.seller})
+		if got.Suspicious != tc.want {
+			t.Errorf("[%s] title %q desc %q seller %q: suspicious %v (score %.2f), want %v; explain %q",
+				tc.lang, tc.title, tc.desc, tc.seller, got.Suspicious, got.Score, tc.want, got.Explain)
+		}
+	}
 }

@@ -532,7 +532,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kChemForm != 0 {
 				ev.chemForm = true
 			}
-			if k&kDosage != 0 {
+			// A dosage word in the seller's name ("ilac_ham", "PillBox
+			// Pharma") says what the company is, not the product's form.
+			if k&kDosage != 0 && f.name != precwatch.FieldSeller {
 				ev.dosage = true
 			}
 			// A bulk word in the seller's name ("Lifeline Pharma
@@ -3144,6 +3146,12 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// A substance whose medicines are known only by name
 		// (MedicineNamesOnly) is a medicine only through such a name.
 		medicine := a.medicine && (ev.dosage || !ev.chemForm) || ev.dosage && !ev.chemForm && len(s.Medicines) > 0 && !s.MedicineNamesOnly
+		// A Table I name (no medicine brand) sold by weight ("Efedrin HCl
+		// 1 kg", "pseudoephedrine HCl 5 kg for tablet production") is the
+		// chemical: medicines are sold in packs, not by the kilogram.
+		if medicine && !a.medicine && s.List == precwatch.ListTableI && m.soldByWeight(ev.fields) {
+			medicine = false
+		}
 		var cat category
 		var w float64
 		var line string
