@@ -58,6 +58,10 @@ type lexicon struct {
 	Offer      []string `yaml:"offer"`
 	OfferWeak  []string `yaml:"offer_weak"`
 	Exclusions []string `yaml:"exclusions"`
+	// Media are words of a recording (album, vinyl record, tracklist): a
+	// listing that sells one names substances as the names of bands and
+	// records (match.go fill).
+	Media []string `yaml:"media"`
 	// Paperwork: licence nouns and the cues that deny them.
 	Paperwork struct {
 		Nouns  []string `yaml:"nouns"`

@@ -441,6 +441,12 @@ type evaluation struct {
 	service   string
 	serviceAt [2]int32
 
+	// media: a word of a recording the listing sells ("debut album",
+	// "vinyl record"); recording: the substance names were dropped as
+	// the names of its band or record.
+	media     string
+	recording bool
+
 	// bulkAt is where the bulk quantity stands: field index and span in
 	// its normalised text (for the indicator's field and quoted text).
 	bulkAt [3]int32
@@ -526,7 +532,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kChemForm != 0 {
 				ev.chemForm = true
 			}
-			if k&kDosage != 0 {
+			// A dosage word in the seller's name ("ilac_ham", "PillBox
+			// Pharma") says what the company is, not the product's form.
+			if k&kDosage != 0 && f.name != precwatch.FieldSeller {
 				ev.dosage = true
 			}
 			// A bulk word in the seller's name ("Lifeline Pharma
@@ -555,6 +563,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kService != 0 && ev.service == "" && f.name == precwatch.FieldTitle && !m.negatedAt(f, h.s) &&
 				!wordsBefore(f.norm, int(h.s), bonusWords, 2) {
 				ev.service, ev.serviceAt = p.text, [2]int32{int32(fi), h.s}
+			}
+			// A recording the listing sells ("Debut album by the band …"),
+			// not one given as an extra ("+ free CD album").
+			if k&kMedia != 0 && ev.media == "" && f.offerField && !m.negatedAt(f, h.s) &&
+				!wordsBefore(f.norm, int(h.s), bonusWords, 2) {
+				ev.media = p.text
 			}
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
@@ -746,7 +760,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					// as a lower-case word between lower-case words
 					// ("Sanjeeda log hi rabta karein") is that word, and
 					// only its own context makes it the substance.
-					ok := own || (near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h)
+					// "2-bromo ketone", "α-bromo ketone": a term glued to a
+					// locant names a class of compounds or another one, which
+					// general chemical context cannot tell from the substance;
+					// only the term's own context can.
+					ok := own || !locantBefore(f.norm, int(h.s)) &&
+						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h)
 					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) ||
 						shortListing && len(blk) > 0 && !slices.Contains(casSubs, r.sub) {
 						// A block word next to the term, or anywhere in a
@@ -3072,6 +3091,11 @@ type subLines struct {
 
 // fill computes the verdict and the output of the evaluation.
 func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
+	// A recording ("Red Phosphorus – 'Striker' LP … debut album by the
+	// band") names substances as the names of its band and record.
+	if ev.media != "" && ev.namesRecording() {
+		ev.hits, ev.recording = ev.hits[:0], true
+	}
 	// Group mentions by substance, in order of first mention.
 	aggs := ev.aggs[:0]
 	defer func() { ev.aggs = aggs[:0] }()
@@ -3207,6 +3231,12 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// A substance whose medicines are known only by name
 		// (MedicineNamesOnly) is a medicine only through such a name.
 		medicine := a.medicine && (ev.dosage || !ev.chemForm) || ev.dosage && !ev.chemForm && len(s.Medicines) > 0 && !s.MedicineNamesOnly
+		// A Table I name (no medicine brand) sold by weight ("Efedrin HCl
+		// 1 kg", "pseudoephedrine HCl 5 kg for tablet production") is the
+		// chemical: medicines are sold in packs, not by the kilogram.
+		if medicine && !a.medicine && s.List == precwatch.ListTableI && m.soldByWeight(ev.fields) {
+			medicine = false
+		}
 		var cat category
 		var w float64
 		var line string
@@ -3241,6 +3271,9 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		explain = append(explain, line)
 	}
 	explain = append(explain, ev.ambDropped...)
+	if ev.recording {
+		explain = append(explain, fmt.Sprintf("names a recording (%q): substance names there are the names of a band or record", ev.media))
+	}
 	nind := len(ev.indOrder)
 	if ev.bulk && !ev.hasIndicator(IndBulk) {
 		nind++
@@ -3298,6 +3331,29 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if len(explain) > 0 {
 		res.Explain = slices.Clone(explain)
 	}
+}
+
+// namesRecording reports whether the substance names of a listing that
+// sells a recording are the names of its band or record: nothing says
+// they are chemicals (no CAS number, chemical form or purity, and no risk
+// indicator of what the goods are: "Red P 100 g, shipped inside an album
+// sleeve" is the chemical). A messenger contact or a crypto payment says
+// how a record is traded, not what it is.
+func (ev *evaluation) namesRecording() bool {
+	if ev.chemForm {
+		return false
+	}
+	for _, id := range ev.indOrder {
+		if id != IndDesigner && id != IndBulk && id != IndMessenger && id != IndCrypto {
+			return false
+		}
+	}
+	for _, h := range ev.hits {
+		if h.kind == precwatch.HitCAS {
+			return false
+		}
+	}
+	return true
 }
 
 // namesGoods reports whether a field holds a word of a sale or delivery of
@@ -3512,6 +3568,31 @@ func leetSubstituent(norm []byte, e int) bool {
 	}
 	for _, suf := range substituentEnds {
 		if bytes.HasSuffix(w, []byte(suf)) {
+			return true
+		}
+	}
+	return false
+}
+
+// locantBefore reports whether the term at norm[s] is glued by a hyphen to
+// a locant word before it: digits with primes or commas ("2-", "4'-",
+// "1,2-") or a Greek-letter locant ("alpha-", "α-", "a-", "beta-", "β-"),
+// as in "2-bromo ketone", the bromination product of any ketone.
+func locantBefore(norm []byte, s int) bool {
+	if s < 2 || norm[s-1] != '-' {
+		return false
+	}
+	i := s - 1
+	j := i
+	for j > 0 && (isDigit(norm[j-1]) || norm[j-1] == '\'' || norm[j-1] == ',') {
+		j--
+	}
+	if j < i && isDigit(norm[j]) {
+		return j == 0 || !isASCIIAlpha(norm[j-1]) && !isDigit(norm[j-1])
+	}
+	for _, g := range [...]string{"alpha", "beta", "α", "β", "a", "b"} {
+		k := i - len(g)
+		if k >= 0 && string(norm[k:i]) == g && (k == 0 || !isASCIIAlpha(norm[k-1]) && !isDigit(norm[k-1]) && norm[k-1] != '-') {
 			return true
 		}
 	}

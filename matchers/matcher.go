@@ -92,6 +92,7 @@ const (
 	kWantedAsk
 	kService
 	kGoods
+	kMedia
 )
 
 // termRef ties a pattern to a substance term.
@@ -446,7 +447,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}{
 		{lex.ChemicalContext, kChemCtx}, {lex.ChemicalForm, kChemForm | kChemCtx}, {lex.DosageForms, kDosage},
 		{lex.Bulk, kBulk}, {lex.Licensed, kLicensed}, {lex.NotSubstance, kNotSubstance},
-		{lex.NonOffer, kNonOffer}, {lex.NonOfferAuthority, kNonOffer | kAuthority}, {lex.NonOfferVerbs, kNonOffer}, {lex.NonOfferRules, kNonOffer}, {lex.Services, kService}, {lex.Goods, kGoods}, {lex.Offer, kOffer}, {lex.OfferWeak, kOfferWeak}, {lex.Exclusions, kExclusion},
+		{lex.NonOffer, kNonOffer}, {lex.NonOfferAuthority, kNonOffer | kAuthority}, {lex.NonOfferVerbs, kNonOffer}, {lex.NonOfferRules, kNonOffer}, {lex.Services, kService}, {lex.Goods, kGoods}, {lex.Media, kMedia}, {lex.Offer, kOffer}, {lex.OfferWeak, kOfferWeak}, {lex.Exclusions, kExclusion},
 		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate},
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},

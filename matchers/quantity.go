@@ -63,6 +63,63 @@ func (m *Matcher) statesQuantity(fields []field) bool {
 	return false
 }
 
+// massGrams are units of mass with their weight in grams, and drums and
+// barrels (a drum holds far more than a retail pack).
+var massGrams = map[string]float64{"g": 1, "gr": 1, "gm": 1, "gms": 1, "gram": 1, "grams": 1, "gramm": 1, "gramos": 1,
+	"grammes": 1, "г": 1, "гр": 1, "克": 1, "kg": 1e3, "kgs": 1e3, "kilo": 1e3, "kilos": 1e3, "kilogram": 1e3,
+	"kilograms": 1e3, "kilogramm": 1e3, "kilogramos": 1e3, "кг": 1e3, "公斤": 1e3, "千克": 1e3, "ton": 1e6, "tons": 1e6,
+	"tonne": 1e6, "tonnes": 1e6, "тонн": 1e6, "тонна": 1e6, "тонны": 1e6, "吨": 1e6, "drum": 1e6, "drums": 1e6,
+	"barrel": 1e6, "barrels": 1e6}
+
+// soldByWeight reports whether an offer field states an amount of 100 g
+// or more by mass ("1 kg", "500 g", "2 drums"), not a concentration or a
+// price per unit ("USD 25/kg"). Doses (mg) and volumes do not count.
+func (m *Matcher) soldByWeight(fields []field) bool {
+	for fi := range fields {
+		f := &fields[fi]
+		if !f.offerField {
+			continue
+		}
+		b := f.norm
+		for i := 0; i < len(b); i++ {
+			if !isDigit(b[i]) || i > 0 && (isDigit(b[i-1]) || b[i-1] == '.' || b[i-1] == ',' || isASCIIAlpha(b[i-1])) {
+				continue
+			}
+			v, j := parseQuantity(b, i)
+			k := j
+			if k < len(b) && b[k] == ' ' {
+				k++
+			}
+			u := k
+			for u < len(b) {
+				if c := b[u]; c < 0x80 {
+					if c < 'a' || c > 'z' {
+						break
+					}
+					u++
+					continue
+				}
+				r, w := utf8.DecodeRune(b[u:])
+				if isCJK(r) {
+					if _, ok := massGrams[string(b[k:u+w])]; ok {
+						u += w
+						break
+					}
+				}
+				if !isWordRune(r) && !isCJK(r) {
+					break
+				}
+				u += w
+			}
+			if g, ok := massGrams[string(b[k:u])]; ok && v*g >= 100 && !perAfter(b, u) {
+				return true
+			}
+			i = j - 1
+		}
+	}
+	return false
+}
+
 // perAfter reports whether a unit ending at b[u] is followed by "/" or
 // "per" (a concentration or a rate), or by "in" or "dissolves" (a
 // solubility, "1 g dissolves in 20 ml of water").
