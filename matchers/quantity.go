@@ -16,51 +16,10 @@ var quantityUnits = map[string]bool{"g": true, "gr": true, "gm": true, "gms": tr
 // followed by a unit of mass or volume, not by "/" or "per" (a
 // concentration, "5-20 g/L", is no amount offered).
 func (m *Matcher) statesQuantity(fields []field) bool {
-	for fi := range fields {
-		f := &fields[fi]
-		if !f.offerField {
-			continue
-		}
-		b := f.norm
-		for i := 0; i < len(b); i++ {
-			if !isDigit(b[i]) || i > 0 && (isDigit(b[i-1]) || b[i-1] == '.' || b[i-1] == ',' || isASCIIAlpha(b[i-1])) {
-				continue
-			}
-			_, j := parseQuantity(b, i)
-			k := j
-			if k < len(b) && b[k] == ' ' {
-				k++
-			}
-			u := k
-			for u < len(b) {
-				if c := b[u]; c < 0x80 {
-					if c < 'a' || c > 'z' {
-						break
-					}
-					u++
-					continue
-				}
-				r, w := utf8.DecodeRune(b[u:])
-				if isCJK(r) {
-					// CJK units are not separated from what follows.
-					if quantityUnits[string(b[k:u+w])] {
-						u += w
-						break
-					}
-				}
-				if !isWordRune(r) && !isCJK(r) {
-					break
-				}
-				u += w
-			}
-			unit := string(b[k:u])
-			if u > k && (quantityUnits[unit] || m.unitLimit[unit] > 0) && !perAfter(b, u) {
-				return true
-			}
-			i = j - 1
-		}
-	}
-	return false
+	isUnit := func(unit string) bool { return quantityUnits[unit] }
+	return anyAmount(fields, isUnit, func(_ float64, unit string) bool {
+		return unit != "" && (quantityUnits[unit] || m.unitLimit[unit] > 0)
+	})
 }
 
 // massGrams are units of mass with their weight in grams, and drums and
@@ -75,6 +34,19 @@ var massGrams = map[string]float64{"g": 1, "gr": 1, "gm": 1, "gms": 1, "gram": 1
 // or more by mass ("1 kg", "500 g", "2 drums"), not a concentration or a
 // price per unit ("USD 25/kg"). Doses (mg) and volumes do not count.
 func (m *Matcher) soldByWeight(fields []field) bool {
+	isUnit := func(unit string) bool { _, ok := massGrams[unit]; return ok }
+	return anyAmount(fields, isUnit, func(v float64, unit string) bool {
+		g, ok := massGrams[unit]
+		return ok && v*g >= 100
+	})
+}
+
+// anyAmount reports whether an offer field has a number followed by a
+// unit for which ok holds, the unit not followed by "/" or "per". The unit
+// is the word after the number (one space allowed between); a CJK unit,
+// which is not separated from what follows, ends where cjkUnit first
+// holds.
+func anyAmount(fields []field, cjkUnit func(string) bool, ok func(v float64, unit string) bool) bool {
 	for fi := range fields {
 		f := &fields[fi]
 		if !f.offerField {
@@ -100,18 +72,16 @@ func (m *Matcher) soldByWeight(fields []field) bool {
 					continue
 				}
 				r, w := utf8.DecodeRune(b[u:])
-				if isCJK(r) {
-					if _, ok := massGrams[string(b[k:u+w])]; ok {
-						u += w
-						break
-					}
+				if isCJK(r) && cjkUnit(string(b[k:u+w])) {
+					u += w
+					break
 				}
 				if !isWordRune(r) && !isCJK(r) {
 					break
 				}
 				u += w
 			}
-			if g, ok := massGrams[string(b[k:u])]; ok && v*g >= 100 && !perAfter(b, u) {
+			if ok(v, string(b[k:u])) && !perAfter(b, u) {
 				return true
 			}
 			i = j - 1

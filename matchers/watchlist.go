@@ -368,6 +368,22 @@ func (p *wlParser) add(n *yaml.Node, field, format string, args ...any) {
 	p.problems = append(p.problems, WatchlistProblem{File: p.file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
+// items calls fn for each element of the list n (field f), with the
+// element's field path; a null list is empty, anything else than a list
+// is a problem ("want a list of WANT").
+func (p *wlParser) items(n *yaml.Node, f, want string, fn func(e *yaml.Node, ef string)) {
+	if isNullNode(n) {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.add(n, f, "want a list of %s, not %s", want, shape(n))
+		return
+	}
+	for j, e := range n.Content {
+		fn(e, fmt.Sprintf("%s[%d]", f, j))
+	}
+}
+
 func resolveAlias(n *yaml.Node) *yaml.Node {
 	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
 		n = n.Alias
@@ -488,16 +504,8 @@ func (p *wlParser) entry(n *yaml.Node, where string, s *Substance, at map[string
 			at["cas"] = v
 			p.text(v, f, &s.CAS)
 		case "related":
-			if isNullNode(v) {
-				return
-			}
-			if v.Kind != yaml.SequenceNode {
-				p.add(v, f, "want a list of {cas, label, kind}, not %s", shape(v))
-				return
-			}
-			for j, e := range v.Content {
+			p.items(v, f, "{cas, label, kind}", func(e *yaml.Node, rf string) {
 				var r Related
-				rf := fmt.Sprintf("%s[%d]", f, j)
 				ok := p.fields(e, rf+".", relatedKeys, func(key string, _, v *yaml.Node, f string) {
 					switch key {
 					case "cas":
@@ -514,7 +522,7 @@ func (p *wlParser) entry(n *yaml.Node, where string, s *Substance, at map[string
 					at[rf] = resolveAlias(e)
 					s.Related = append(s.Related, r)
 				}
-			}
+			})
 		case "synonyms":
 			p.texts(v, f, &s.Synonyms)
 		case "abbreviations":
@@ -543,16 +551,8 @@ func (p *wlParser) entry(n *yaml.Node, where string, s *Substance, at map[string
 				s.Names[lang] = names
 			}
 		case "ambiguous":
-			if isNullNode(v) {
-				return
-			}
-			if v.Kind != yaml.SequenceNode {
-				p.add(v, f, "want a list of {term, context, block}, not %s", shape(v))
-				return
-			}
-			for j, e := range v.Content {
+			p.items(v, f, "{term, context, block}", func(e *yaml.Node, af string) {
 				var a Ambiguous
-				af := fmt.Sprintf("%s[%d]", f, j)
 				ok := p.fields(e, af+".", ambiguousKeys, func(key string, _, v *yaml.Node, f string) {
 					switch key {
 					case "term":
@@ -569,7 +569,7 @@ func (p *wlParser) entry(n *yaml.Node, where string, s *Substance, at map[string
 					}
 					s.Ambiguous = append(s.Ambiguous, a)
 				}
-			}
+			})
 		case "notes":
 			p.text(v, f, &s.Notes)
 		case "source":
