@@ -11,3 +11,18 @@ func TestGap28MalayAcetylChloride(t *testing.T) {
 		{"Bahan kimia: asetil klorida, 2.5 L", "Untuk makmal sekolah.", []string{"75-36-5"}, nil},
 	})
 }
+
+// TestGap28ZhSystematicPiperonal: the systematic Chinese names of
+// piperonal (3,4-亚甲二氧基苯甲醛 and its 亚甲基二氧(基) spellings) are
+// piperonal only, not benzaldehyde, by the longest-name rule (heldout28
+// j0088); likewise the 亚甲基二氧基 spelling of PMK is not P-2-P or acetone.
+func TestGap28ZhSystematicPiperonal(t *testing.T) {
+	runCAS(t, []casCase{
+		{"胡椒醛 99% 现货", "天然级3,4-亚甲二氧基苯甲醛，25kg/桶，量大从优。", []string{"120-57-0"}, []string{"100-52-7"}},
+		{"3,4-亚甲基二氧苯甲醛 99%", "25kg/桶，现货供应。", []string{"120-57-0"}, []string{"100-52-7"}},
+		{"3,4-亚甲基二氧基苯甲醛 1kg", "香料级，量大从优。", []string{"120-57-0"}, []string{"100-52-7"}},
+		{"3,4-亚甲基二氧基苯基-2-丙酮 1kg", "现货。", []string{"4676-39-5"}, []string{"103-79-7", "67-64-1"}},
+		// Plain benzaldehyde stays.
+		{"苯甲醛 99% 200kg", "工业级，现货。", []string{"100-52-7"}, nil},
+	})
+}
