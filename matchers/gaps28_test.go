@@ -26,3 +26,14 @@ func TestGap28ZhSystematicPiperonal(t *testing.T) {
 		{"苯甲醛 99% 200kg", "工业级，现货。", []string{"100-52-7"}, nil},
 	})
 }
+
+// TestGap28HebrewP2P: the Hebrew systematic name of P-2-P (פניל-2-פרופנון)
+// names it, and gives "P2P" beside it its chemical context (heldout28
+// j0102).
+func TestGap28HebrewP2P(t *testing.T) {
+	runCAS(t, []casCase{
+		{"נתפס מעבדה לייצור סמים בצפון", "המשטרה מצאה חביות של P2P (פניל-2-פרופנון) במקום.", []string{"103-79-7"}, nil},
+		{"1-פניל-2-פרופנון 1 ליטר", "משלוח מהיר.", []string{"103-79-7"}, nil},
+		{"פנילאצטון למכירה", "טלגרם בלבד.", []string{"103-79-7"}, nil},
+	})
+}
