@@ -37,3 +37,20 @@ func TestGap28HebrewP2P(t *testing.T) {
 		{"פנילאצטון למכירה", "טלגרם בלבד.", []string{"103-79-7"}, nil},
 	})
 }
+
+// TestGap28NasalDrops: nasal and eye drops and sprays in European
+// languages, Turkish, Russian, Ukrainian and Chinese make an ephedrine or
+// pseudoephedrine listing a finished retail medicine (heldout28 j0075).
+func TestGap28NasalDrops(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"it", "Efedrina cloridrato gocce nasali 10 ml", "Medicinale da banco, leggere il foglio illustrativo.", false},
+		{"de", "Ephedrin Nasentropfen 10 ml", "Apothekenpflichtig. Packungsbeilage beachten.", false},
+		{"fr", "Éphédrine gouttes nasales 15 ml", "Médicament, lire la notice.", false},
+		{"es", "Efedrina gotas nasales 10 ml", "Lea el prospecto.", false},
+		{"pl", "Efedryna krople do nosa 10 ml", "Lek bez recepty.", false},
+		{"ru", "Эфедрин капли назальные 10 мл", "Лекарственное средство, читайте инструкцию.", false},
+		{"zh", "麻黄碱滴鼻液 10ml", "请仔细阅读说明书。", false},
+		// A bulk chemical offer stays suspicious.
+		{"it", "Efedrina cloridrato polvere 99% 1 kg", "Spedizione discreta, Telegram.", true},
+	})
+}
