@@ -1,6 +1,10 @@
 package matchers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // TestGap28MalayAcetylChloride: "asetil klorida" is the Malay and
 // Indonesian name of acetyl chloride (heldout28 j0094).
@@ -53,4 +57,21 @@ func TestGap28NasalDrops(t *testing.T) {
 		// A bulk chemical offer stays suspicious.
 		{"it", "Efedrina cloridrato polvere 99% 1 kg", "Spedizione discreta, Telegram.", true},
 	})
+}
+
+// TestGap28ZhSafeArrival: 安全到货 ("arrives safely") and its variants are
+// the Chinese form of the guaranteed-safe-delivery indicator, as 保证到货
+// and 包到 already are, so a B2B page with a seller, no price and that
+// promise offers what it names (heldout28 j0096).
+func TestGap28ZhSafeArrival(t *testing.T) {
+	m := mustMatcher(t)
+	for _, l := range []precwatch.Listing{
+		{Platform: "化工宝", URL: "https://market.example/item/1", Title: "PMK乙基缩水甘油酸酯 28578-16-7", Description: "新PMK油，高收率，安全到货。", Seller: "湖北某生物", Location: "湖北 武汉"},
+		{Platform: "化工宝", URL: "https://market.example/item/2", Title: "BMK甲基缩水甘油酸酯 80532-66-7", Description: "保证安全到货，欧洲俄罗斯均可。", Seller: "河北某化工", Location: "河北 石家庄"},
+		{Platform: "化工宝", URL: "https://market.example/item/3", Title: "4-哌啶酮盐酸盐 40064-34-4", Description: "百分百到货，澳洲加拿大。", Seller: "上海某医药科技", Location: "上海"},
+	} {
+		if got := m.Match(&l); !got.Suspicious {
+			t.Errorf("title %q desc %q: not suspicious (score %.2f); explain %q", l.Title, l.Description, got.Score, got.Explain)
+		}
+	}
 }
