@@ -11,7 +11,9 @@ const heldout28Path = "../testdata/heldout28/listings.jsonl"
 // heldout28KnownGaps are listings of the twenty-eighth held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout28KnownGaps = map[string]string{}
+var heldout28KnownGaps = map[string]string{
+	"j0068": "CAS missing 4676-39-5 (label disputable): \"Politie vond vaten met PMK en stookketels\" is a drug-lab news item whose only chemical context for the ambiguous \"PMK\" is barrels and boilers; as context words they would wake the acronym PMK (which has other meanings) in any Dutch text about vats or heating boilers; the verdict (news, not suspicious) is right; kept (round 28)",
+}
 
 // TestHeldout28 measures the matcher on the twenty-eighth held-out set.
 func TestHeldout28(t *testing.T) {
