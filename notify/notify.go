@@ -54,6 +54,8 @@ type Outbox interface {
 	PendingEvents(ctx context.Context, now time.Time, limit int) ([]Pending, error)
 	MarkDelivered(ctx context.Context, id int64) error
 	MarkFailed(ctx context.Context, id int64, reason string, next time.Time) error
+	// Postpone sets the next look at the event without counting an attempt.
+	Postpone(ctx context.Context, id int64, reason string, next time.Time) error
 	// Endpoint returns the platform's webhook, or ok=false if it has none.
 	Endpoint(ctx context.Context, platform string) (e Endpoint, ok bool, err error)
 }
@@ -200,7 +202,7 @@ func (w *Webhook) deliver(ctx context.Context, p Pending) (ok bool, err error) {
 				"event", p.Event.ID, "created", p.Event.Time, "max_age", w.opts.MaxUndeliveredAge)
 			return true, w.outbox.MarkDelivered(ctx, p.ID)
 		}
-		return false, w.outbox.MarkFailed(ctx, p.ID, "no webhook configured for platform "+p.Event.Platform, now.Add(w.opts.NoReceiverRetry))
+		return false, w.outbox.Postpone(ctx, p.ID, "no webhook configured for platform "+p.Event.Platform, now.Add(w.opts.NoReceiverRetry))
 	}
 	sendErr := w.send(ctx, ep, p.Event)
 	if w.opts.Delivered != nil {

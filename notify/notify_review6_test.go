@@ -40,6 +40,10 @@ func (o storeOutbox) MarkFailed(ctx context.Context, id int64, reason string, ne
 	return o.s.MarkFailed(ctx, id, reason, next)
 }
 
+func (o storeOutbox) Postpone(ctx context.Context, id int64, reason string, next time.Time) error {
+	return o.s.Postpone(ctx, id, reason, next)
+}
+
 func (o storeOutbox) Endpoint(ctx context.Context, platform string) (notify.Endpoint, bool, error) {
 	w, err := o.s.Webhook(ctx, platform)
 	if precwatch.ErrorCode(err) == precwatch.ENOTFOUND {

@@ -65,6 +65,13 @@ func (o *memOutbox) MarkFailed(_ context.Context, id int64, _ string, next time.
 	return nil
 }
 
+func (o *memOutbox) Postpone(_ context.Context, id int64, _ string, next time.Time) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.due[id] = next
+	return nil
+}
+
 func (o *memOutbox) Endpoint(_ context.Context, platform string) (notify.Endpoint, bool, error) {
 	e, ok := o.endpoints[platform]
 	return e, ok, nil

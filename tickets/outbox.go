@@ -101,6 +101,25 @@ func (s *Store) MarkFailed(ctx context.Context, id int64, msg string, next time.
 	return nil
 }
 
+// Postpone sets when the event is looked at again without counting a
+// delivery attempt: an event of a platform that has no webhook yet waits,
+// and its first real delivery failure still backs off from the shortest
+// delay.
+func (s *Store) Postpone(ctx context.Context, id int64, reason string, next time.Time) error {
+	err := s.write(ctx, func(tx *wtx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND delivered_at IS NULL",
+			reason, ns(next), id)
+		if err != nil {
+			return err
+		}
+		return mustExist(ctx, tx, res, "SELECT COUNT(*) FROM outbox WHERE id = ?", id, "outbox event %d not found")
+	})
+	if err != nil {
+		return fmt.Errorf("postpone %d: %w", id, err)
+	}
+	return nil
+}
+
 // mustExist returns ENOTFOUND when res changed no row and the row id does
 // not exist.
 func mustExist(ctx context.Context, tx *wtx, res sql.Result, count string, id any, notFound string) error {

@@ -251,6 +251,10 @@ func (o outboxAdapter) MarkFailed(ctx context.Context, id int64, reason string, 
 	return o.s.MarkFailed(ctx, id, reason, next)
 }
 
+func (o outboxAdapter) Postpone(ctx context.Context, id int64, reason string, next time.Time) error {
+	return o.s.Postpone(ctx, id, reason, next)
+}
+
 func (o outboxAdapter) Endpoint(ctx context.Context, platform string) (notify.Endpoint, bool, error) {
 	w, err := o.s.Webhook(ctx, platform)
 	if err != nil {
