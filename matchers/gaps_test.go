@@ -142,6 +142,10 @@ func TestGapNormalizeObfuscation(t *testing.T) {
 		{"1-B0c-4-AP", "1-boc-4-ap"},                 // leet inside locants
 		{"1-b0c-4-piperidone", "1-boc-4-piperidone"}, //
 		{"lot 2-a1-5", "lot 2-a1-5"},                 // a code, not leet
+		{"2-br0m0-4'-mpp", "2-bromo-4'-mpp"},         // leet word ending in 0 before a locant
+		{"2-Br0M0-4-", "2-bromo-4-"},                 //
+		{"lot 2-ab10-5", "lot 2-ab10-5"},             // a run of two digits is a code
+		{"sku x1y2-3", "sku x1y2-3"},                 // two letters are a code
 		{"p*2*p oil", "p2p oil"},                     // digits inside *-runs
 		{"m_d_p_2_p", "mdp2p"},                       //
 		{"plan a 2 b", "plan a 2 b"},                 // spaces do not join digits

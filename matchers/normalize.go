@@ -1172,8 +1172,10 @@ func leetWord(b []byte, i, j int, follows bool) bool {
 		return false
 	}
 	// A short segment with its digits between letters ("b0c" in
-	// "1-b0c-4-ap") is leet even between locants.
-	inner := between && !isDigit(b[i]) && !isDigit(b[j-1])
+	// "1-b0c-4-ap") is leet even between locants, as is a word of three
+	// or more letters with single look-alike digits that starts with a
+	// letter ("br0m0" in "2-br0m0-4'-…").
+	inner := between && !isDigit(b[i]) && (!isDigit(b[j-1]) || letters >= 3 && maxRun == 1)
 	return letters > 0 && digits > 0 && leetable && maxRun <= 2 &&
 		(between || letters >= 4 && j-i >= 6 || follows && letters >= 2) &&
 		(inner || !(j+1 < n && (b[j] == '-' || b[j] == '.') && isDigit(b[j+1])) &&
