@@ -776,8 +776,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					}
 					// A short term right after another substance's name is
 					// a salt marker ("ephedrine HCl") or a qualifier.
+					salt := false
 					if ok && (m.followsOther(f, h, r.sub) || saltMarkerAfterWord(f.norm, h)) {
-						ok = false
+						ok, salt = false, true
 					}
 					// "PMK (Pimp My Keyboard)", "Nuclear Power Plant (NPP)":
 					// the abbreviation spelled out as something else, here
@@ -787,7 +788,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					}
 					if !ok {
 						if len(ev.ambDropped) < 5 {
-							ev.ambDropped = append(ev.ambDropped, r.ambLine)
+							line := r.ambLine
+							if salt {
+								line = fmt.Sprintf("term %q after another substance's name (its salt or a qualifier): ignored", r.term)
+							}
+							ev.ambDropped = append(ev.ambDropped, line)
 						}
 						continue
 					}
