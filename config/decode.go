@@ -11,12 +11,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/internal/suggest"
 )
 
 // pos is where a field's value is in the file.
@@ -444,7 +444,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields map[string]func(*yam
 				known = append(known, name)
 			}
 			sort.Strings(known)
-			if near := nearestKey(key, known); near != "" {
+			if near := suggest.Nearest(key, known); near != "" {
 				d.errorf(k, f, "unknown field; did you mean %s? (known: %s)", near, strings.Join(known, ", "))
 			} else {
 				d.errorf(k, f, "unknown field (known: %s)", strings.Join(known, ", "))
@@ -721,48 +721,3 @@ func expand(s string, getenv func(string) string) (string, error) {
 }
 
 var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-
-// nearestKey returns the known key a mistyped key most likely meant: the
-// same letters without case, '_' and '-' (startUrls, start-urls), or at most
-// two edits away (max_page, paralelism); "" when none is close.
-func nearestKey(key string, known []string) string {
-	squash := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r == '_' || r == '-' {
-				return -1
-			}
-			return unicode.ToLower(r)
-		}, s)
-	}
-	best, bestD := "", 3
-	for _, k := range known {
-		if squash(k) == squash(key) {
-			return k
-		}
-		if d := editDistance(squash(key), squash(k)); d < bestD && d < len(squash(k))/2 {
-			best, bestD = k, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance of two short strings.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}

@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/precwatch/precwatch"
+	"github.com/precwatch/precwatch/internal/suggest"
 )
 
 // builtin holds the embedded data files: watchlist.yaml (the built-in
@@ -422,7 +423,11 @@ func (p *wlParser) fields(n *yaml.Node, where string, known []string, fn func(ke
 		f := where + k.Value
 		switch {
 		case !slices.Contains(known, k.Value):
-			p.add(k, f, "unknown field (known: %s)", strings.Join(known, ", "))
+			if near := suggest.Nearest(k.Value, known); near != "" {
+				p.add(k, f, "unknown field; did you mean %s? (known: %s)", near, strings.Join(known, ", "))
+			} else {
+				p.add(k, f, "unknown field (known: %s)", strings.Join(known, ", "))
+			}
 		case seen[k.Value]:
 			p.add(k, f, "written twice")
 		default:

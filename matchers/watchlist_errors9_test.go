@@ -154,3 +154,23 @@ substances:
 		t.Errorf("the built-in watchlist alone warns: %v", base.Warnings())
 	}
 }
+
+// TestWatchlistUnknownFieldDidYouMean: a mistyped field of a watchlist file
+// names the field it most likely meant, as config files do.
+func TestWatchlistUnknownFieldDidYouMean(t *testing.T) {
+	src := "version: 1\nsubstances:\n  - id: foo\n    name: Fooamine\n    list: table-I\n    synonym: [fooamin]\n    sources: x\n    colour: red\n"
+	_, err := ParseWatchlist("f.yaml", []byte(src))
+	if err == nil {
+		t.Fatal("a file with unknown fields was accepted")
+	}
+	msg := err.Error()
+	for _, w := range []string{
+		"f.yaml:6: substances[0].synonym: unknown field; did you mean synonyms? (known: ",
+		"f.yaml:7: substances[0].sources: unknown field; did you mean source? (known: ",
+		"f.yaml:8: substances[0].colour: unknown field (known: ",
+	} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("missing %q in:\n%s", w, msg)
+		}
+	}
+}
