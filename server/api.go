@@ -1279,11 +1279,14 @@ func (s *Server) apiAddWatchlist(w http.ResponseWriter, r *http.Request, p *Prin
 	if err != nil {
 		return precwatch.Errorf(precwatch.EINVALID, "read watchlist: %v", err)
 	}
-	n, err := s.opts.Watchlist.AddList(r.Context(), name, data)
+	n, warnings, err := s.opts.Watchlist.AddList(r.Context(), name, data)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, map[string]any{"name": name, "substances": n,
+	if warnings == nil {
+		warnings = []string{}
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"name": name, "substances": n, "warnings": warnings,
 		"effective": "on the next start of precwatch serve or the next rescan"})
 	return nil
 }

@@ -335,9 +335,11 @@ type WatchlistInfo struct {
 type Watchlist interface {
 	Watchlist(ctx context.Context) (*WatchlistInfo, error)
 	// AddList validates data (watchlist YAML) and stores it as the extra
-	// list name; it returns the number of substances in it. It takes effect
-	// on the next start or rescan.
-	AddList(ctx context.Context, name string, data []byte) (int, error)
+	// list name; it returns the number of substances in it and what was
+	// accepted but most likely a mistake (a CAS number another substance
+	// claims), as "NAME.yaml:LINE: warning: …" lines. It takes effect on
+	// the next start or rescan.
+	AddList(ctx context.Context, name string, data []byte) (n int, warnings []string, err error)
 }
 
 // Snapshot is a stored page as fetched.

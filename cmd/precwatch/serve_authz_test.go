@@ -503,6 +503,33 @@ func TestWatchlistUpload(t *testing.T) {
 	}
 }
 
+// TestWatchlistUploadWarnings: an uploaded list that reuses a CAS number
+// of another substance is stored (it may be meant), and the answer says
+// so with the line, under the name the list is stored as.
+func TestWatchlistUploadWarnings(t *testing.T) {
+	f := newFixture(t)
+	list := "version: 1\nsubstances:\n  - id: my-ephedrine\n    name: Ephedrine (national list)\n    list: table-I\n    cas: \"299-42-3\"\n"
+	code, body := f.do("admin", "POST", "/api/v1/watchlist?name=national", list)
+	if code != 201 {
+		t.Fatalf("list with a shared CAS: %d %s, want 201", code, body)
+	}
+	var got struct {
+		Substances int
+		Warnings   []string
+	}
+	if err := json.Unmarshal([]byte(body), &got); err != nil {
+		t.Fatalf("answer %s: %v", body, err)
+	}
+	if got.Substances != 1 || len(got.Warnings) != 1 ||
+		!strings.HasPrefix(got.Warnings[0], "national.yaml:6: warning: substances[0]: CAS 299-42-3 of \"my-ephedrine\" is also that of \"ephedrine\"") {
+		t.Errorf("answer %+v, want 1 substance and the shared-CAS warning on national.yaml:6", got)
+	}
+	code, body = f.do("admin", "POST", "/api/v1/watchlist?name=clean", testWatchlist)
+	if code != 201 || !strings.Contains(body, `"warnings":[]`) {
+		t.Errorf("clean list: %d %s, want 201 with \"warnings\":[]", code, body)
+	}
+}
+
 // TestTargetYAMLBody: the API takes a target in the configuration file's
 // YAML too, with the defaults filled in.
 func TestTargetYAMLBody(t *testing.T) {

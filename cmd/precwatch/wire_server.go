@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"slices"
 	"sort"
 	"sync"
@@ -451,29 +452,29 @@ func (b *backend) Watchlist(ctx context.Context) (*server.WatchlistInfo, error) 
 	return info, nil
 }
 
-func (b *backend) AddList(ctx context.Context, name string, data []byte) (int, error) {
+func (b *backend) AddList(ctx context.Context, name string, data []byte) (int, []string, error) {
 	dir := watchlistDir(b.a.dataDir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return 0, fmt.Errorf("watchlist directory: %w", err)
+		return 0, nil, fmt.Errorf("watchlist directory: %w", err)
 	}
 	subs, err := matchers.ParseWatchlist(name+".yaml", data)
 	if err != nil {
-		return 0, precwatch.Errorf(precwatch.EINVALID, "%v", err)
+		return 0, nil, precwatch.Errorf(precwatch.EINVALID, "%v", err)
 	}
 	if len(subs) == 0 {
-		return 0, precwatch.Errorf(precwatch.EINVALID, "the list has no substances")
+		return 0, nil, precwatch.Errorf(precwatch.EINVALID, "the list has no substances")
 	}
 	tmp, err := os.CreateTemp(dir, ".upload-*.yaml")
 	if err != nil {
-		return 0, fmt.Errorf("store watchlist: %w", err)
+		return 0, nil, fmt.Errorf("store watchlist: %w", err)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return 0, fmt.Errorf("store watchlist: %w", err)
+		return 0, nil, fmt.Errorf("store watchlist: %w", err)
 	}
 	if err := tmp.Close(); err != nil {
-		return 0, fmt.Errorf("store watchlist: %w", err)
+		return 0, nil, fmt.Errorf("store watchlist: %w", err)
 	}
 	// The whole set must load together, as it will at the next start.
 	final := filepath.Join(dir, name+".yaml")
@@ -484,13 +485,21 @@ func (b *backend) AddList(ctx context.Context, name string, data []byte) (int, e
 			files = append(files, f)
 		}
 	}
-	if _, err := matchers.LoadWatchlist(append(files, tmp.Name())...); err != nil {
-		return 0, precwatch.Errorf(precwatch.EINVALID, "%v", err)
+	wl, err := matchers.LoadWatchlist(append(files, tmp.Name())...)
+	if err != nil {
+		return 0, nil, precwatch.Errorf(precwatch.EINVALID, "%s", strings.ReplaceAll(err.Error(), tmp.Name(), name+".yaml"))
+	}
+	// Warnings about the upload, under the name it is stored as.
+	var warnings []string
+	for _, p := range wl.Warnings() {
+		if p.File == tmp.Name() {
+			warnings = append(warnings, strings.ReplaceAll(p.Warning(), tmp.Name(), name+".yaml"))
+		}
 	}
 	if err := os.Rename(tmp.Name(), final); err != nil {
-		return 0, fmt.Errorf("store watchlist: %w", err)
+		return 0, nil, fmt.Errorf("store watchlist: %w", err)
 	}
-	return len(subs), nil
+	return len(subs), warnings, nil
 }
 
 // --- evidence ---
