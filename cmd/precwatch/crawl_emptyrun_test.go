@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -138,5 +139,13 @@ targets:
 		case (i == 2 || i == 4) && note != "":
 			t.Errorf("run %d: note %q, want none", i, note)
 		}
+	}
+	// So does the web UI's Crawl status page.
+	b := newBrowser(t, s.base, nil)
+	b.signIn(tok)
+	code, body, _ := b.get("/runs")
+	body = html.UnescapeString(body)
+	if code != http.StatusOK || strings.Count(body, "6 kept") != 2 || !strings.Contains(body, "kept the 6 stored listing(s) of removal") {
+		t.Errorf("GET /runs: %d, want the two kept runs with their notes: %s", code, short(body))
 	}
 }
