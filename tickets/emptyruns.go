@@ -57,7 +57,9 @@ func addRunNoteColumns(ctx context.Context, tx *wtx) (int, error) {
 // the run's record (run, the id StartRun returned; 0 records nothing). A
 // later empty complete run in a row returns 0 with a note saying the
 // listings are no longer kept, so the caller removes them as for any
-// complete run; a target with nothing stored returns 0 and no note.
+// complete run; a target with nothing stored returns 0 and no note. Unlike
+// the per-listing pipeline calls it is not idempotent: each call counts one
+// more run, so a caller calls it once per finished run.
 func (s *Store) HoldEmptyRun(ctx context.Context, platform, target string, run int64, at time.Time) (kept int, note string, err error) {
 	err = s.write(ctx, func(tx *wtx) error {
 		kept, note = 0, ""
