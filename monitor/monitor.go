@@ -30,6 +30,7 @@ import (
 // Run is the outcome of one crawl of a target.
 type Run struct {
 	ID           string
+	Record       int64 // the store's record of the run (0: none), for HoldEmptyRun
 	Target       string
 	Started      time.Time // start of the run, also when it was resumed
 	Finished     time.Time
@@ -107,6 +108,14 @@ type Store interface {
 	ListingsSeen(ctx context.Context, since time.Time, fn func(r precwatch.Result, firstSeen, lastSeen time.Time) error) error
 	// Known reports whether a listing is stored under this platform and id.
 	Known(ctx context.Context, platform, listingID string) (bool, error)
+	// HoldEmptyRun records that a complete run of the target found no
+	// listing. The first such run in a row while the target has active
+	// listings keeps them: it returns how many, with a note that it also
+	// writes on the run's record (run, 0: none). A later one in a row
+	// returns 0 (and a note while there are listings to remove).
+	HoldEmptyRun(ctx context.Context, platform, target string, run int64, at time.Time) (kept int, note string, err error)
+	// ClearEmptyRuns ends the target's streak of empty complete runs.
+	ClearEmptyRuns(ctx context.Context, platform, target string) error
 }
 
 // Options configure a Monitor.
@@ -169,7 +178,13 @@ type Summary struct {
 	Flagged   int64 // suspicious listings seen in this run, changed or not
 	Tickets   int64 // tickets created by this run
 	Removed   int   // listings marked removed
-	Err       error
+	// Kept counts the stored listings a complete run that found no listing
+	// kept rather than removed (the first such run in a row; see
+	// Store.HoldEmptyRun), and Note says why; a second empty run in a
+	// row removes them, with a Note saying so.
+	Kept int
+	Note string
+	Err  error
 }
 
 // Counters lets a caller watch a run in progress (for a terminal display).
@@ -293,19 +308,44 @@ func (m *Monitor) runTarget(ctx context.Context, t precwatch.Target, c *Counters
 		}
 		sum.Removed += n
 	}
-	if run.Complete {
+	empty := run.Listings == 0 && sum.Listings == 0
+	if run.Complete && empty {
+		// One complete run that finds nothing at all is more often a
+		// crawl that no longer sees the offers (a redesign, a
+		// maintenance page or login wall answering 200) than a platform
+		// that took every offer down: the first in a row keeps them.
+		kept, note, err := m.store.HoldEmptyRun(ctx, t.Platform, t.Name, run.Record, now)
+		if err != nil {
+			return sum, fmt.Errorf("empty run of %s: %w", t.Name, err)
+		}
+		sum.Kept, sum.Note = kept, note
+		if kept > 0 {
+			m.opts.Logger.Warn("complete run found no listings; stored listings kept, not removed (the next empty complete run removes them)",
+				"target", t.Name, "kept", kept)
+		}
+	}
+	if !empty {
+		if err := m.store.ClearEmptyRuns(ctx, t.Platform, t.Name); err != nil {
+			return sum, fmt.Errorf("run of %s: %w", t.Name, err)
+		}
+	}
+	if run.Complete && sum.Kept == 0 {
 		n, err := m.store.MarkMissing(ctx, t.Platform, t.Name, run.Started, now, run.Robots...)
 		if err != nil {
 			return sum, fmt.Errorf("mark missing listings of %s: %w", t.Name, err)
 		}
 		sum.Removed += n
+		if empty && sum.Note != "" {
+			m.opts.Logger.Warn("complete run found no listings again; stored listings removed",
+				"target", t.Name, "removed", n)
+		}
 	}
 	if m.opts.Notify != nil {
 		m.opts.Notify(ctx)
 	}
 	m.opts.Logger.Info("run finished", "target", t.Name, "pages", run.Pages, "listings", sum.Listings,
 		"unchanged", sum.Unchanged, "hits", sum.Hits, "tickets", sum.Tickets, "removed", sum.Removed,
-		"errors", run.Errors, "complete", run.Complete)
+		"kept", sum.Kept, "errors", run.Errors, "complete", run.Complete)
 	return sum, nil
 }
 

@@ -101,7 +101,7 @@ func (s *Server) apiRoutes() []route {
 		{Method: "DELETE", Pattern: "/api/v1/targets/{name}", Summary: "Delete a crawl target", Tag: "targets", handle: s.apiDeleteTarget},
 		{Method: "POST", Pattern: "/api/v1/targets/{name}/test", Summary: "Test a saved target", Tag: "targets", handle: s.apiTestSaved},
 		{Method: "POST", Pattern: "/api/v1/targets/{name}/run", Summary: "Start a crawl of a target now", Tag: "crawls", handle: s.apiRunNow},
-		{Method: "GET", Pattern: "/api/v1/runs", Summary: "Latest crawl runs with their status and errors", Tag: "crawls", Params: []param{{"limit", "integer", "runs (default 50, at most 500)"}, {"target", "string", "only this target"}}, handle: s.apiRuns},
+		{Method: "GET", Pattern: "/api/v1/runs", Summary: "Latest crawl runs with their status, errors, and the listings an empty complete run kept (kept, note)", Tag: "crawls", Params: []param{{"limit", "integer", "runs (default 50, at most 500)"}, {"target", "string", "only this target"}}, handle: s.apiRuns},
 		{Method: "GET", Pattern: "/api/v1/watchlist", Summary: "The watchlist in effect: substances with lists and CAS numbers", Tag: "watchlist", handle: s.apiWatchlist},
 		{Method: "POST", Pattern: "/api/v1/watchlist", Summary: "Add an extra watchlist (YAML body, admins); takes effect on the next start or rescan", Tag: "watchlist", Body: "yaml", Params: []param{{"name", "string", "list name, [a-z0-9-]+ (required)"}}, handle: s.apiAddWatchlist},
 		{Method: "GET", Pattern: "/api/v1/exports/tickets.csv", Summary: "Export tickets as CSV", Tag: "exports", Params: ticketFilterParams, Produce: "text/csv", handle: s.apiExport(ExportCSV)},

@@ -279,6 +279,11 @@ type Run struct {
 	Listings int             `json:"listings"`
 	Errors   int             `json:"errors"`
 	Error    json.RawMessage `json:"error,omitempty"`
+	// Kept counts the stored listings a complete run that found no
+	// listing kept rather than removed (the first such run in a row);
+	// Note says why.
+	Kept int    `json:"kept"`
+	Note string `json:"note,omitempty"`
 }
 
 // TestReport is what a target extracts from its first pages.

@@ -218,6 +218,11 @@ type Run struct {
 	Listings int             `json:"listings"`
 	Errors   int             `json:"errors"`
 	Error    json.RawMessage `json:"error,omitempty"` // errors by kind, or a message, as JSON
+	// Kept counts the stored listings that this complete run, which found
+	// no listing, kept rather than removed (see HoldEmptyRun); Note says
+	// why, or that a second empty run in a row no longer kept them.
+	Kept int    `json:"kept"`
+	Note string `json:"note,omitempty"`
 }
 
 // StartRun records the start of a crawl run of target and returns its id.
@@ -284,14 +289,14 @@ func (s *Store) FinishRun(ctx context.Context, r Run) error {
 	return nil
 }
 
-const runCols = "id, target, platform, started, finished, complete, pages, listings, errors, error"
+const runCols = "id, target, platform, started, finished, complete, pages, listings, errors, error, kept, note"
 
 func scanRun(sc scanner) (Run, error) {
 	var r Run
 	var started int64
 	var fin sql.NullInt64
 	var errJSON string
-	if err := sc.Scan(&r.ID, &r.Target, &r.Platform, &started, &fin, &r.Complete, &r.Pages, &r.Listings, &r.Errors, &errJSON); err != nil {
+	if err := sc.Scan(&r.ID, &r.Target, &r.Platform, &started, &fin, &r.Complete, &r.Pages, &r.Listings, &r.Errors, &errJSON, &r.Kept, &r.Note); err != nil {
 		return r, err
 	}
 	r.Started, r.Finished = fromNS(started), fromNullNS(fin)

@@ -42,6 +42,7 @@ import (
 // returns how many rows it rewrote.
 var goMigrations = map[int]func(context.Context, *wtx) (int, error){
 	6: redactStoredListingURLs,
+	7: addRunNoteColumns,
 }
 
 // vacuum rewrites the database file and truncates the WAL: rows rewritten

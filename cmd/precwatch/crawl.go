@@ -103,6 +103,7 @@ func runCrawl(ctx context.Context, env *Env, args []string) error {
 	summary = redactingWriter{summary}
 	printSummary(summary, sums)
 	printRunNotes(summary, targets, sums)
+	printKeptNotes(summary, sums)
 	printCrawlHints(redactingWriter{env.Stderr}, *cfgPath, sums)
 	if ctx.Err() != nil {
 		fmt.Fprintln(env.Stderr, "precwatch crawl: interrupted; the next crawl resumes where this one stopped")

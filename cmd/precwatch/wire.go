@@ -171,7 +171,8 @@ func (ca crawlAdapter) Crawl(ctx context.Context, t precwatch.Target, each func(
 		starts[i] = monitor.PageFailure{URL: f.URL, Kind: f.Kind}
 	}
 	return &monitor.Run{
-		ID: r.ID, Target: r.Target, Started: r.Started, Finished: r.Finished, Complete: r.Complete,
+		Record: runID, // HoldEmptyRun notes a kept run on it
+		ID:     r.ID, Target: r.Target, Started: r.Started, Finished: r.Finished, Complete: r.Complete,
 		Resumed: r.Resumed, Gone: r.Gone, Pages: r.Pages, Listings: r.Listings, Errors: r.Errors,
 		ErrorsByKind: r.ErrorsByKind, StartFailed: starts, HitMax: r.HitMax, Robots: r.Robots,
 		RobotsNext: r.RobotsNext,
