@@ -22,3 +22,19 @@ func TestGap31SpacedLongerName(t *testing.T) {
 		{"Safrole oil 1 L", "Sassafras safrole 99%.", []string{"94-59-7"}, []string{"120-58-1"}},
 	})
 }
+
+// TestGap31GlycidateSpelling: glycidate spelt with i, as the Romance and
+// South Slavic languages spell it ("PMK methyl glicidate", heldout31
+// o0158), names the glycidate, and the bare PMK or BMK in it is no mention
+// of the parent ketone; the i spellings of those languages written with y
+// ("glycidato de PMK") do too.
+func TestGap31GlycidateSpelling(t *testing.T) {
+	runCAS(t, []casCase{
+		{"pmk methyl glycidate powder (pmk glicidate) CAS13605-48-6", "PMK methyl glicidate white powder 99%, 1kg/bag, foil bag discreet packing.", []string{"13605-48-6"}, []string{"4676-39-5"}},
+		{"PMK methyl glicidate 1 kg", "White powder.", []string{"13605-48-6"}, []string{"4676-39-5"}},
+		{"BMK methyl glicidate 1 kg", "Powder, 99%.", []string{"80532-66-7"}, []string{"103-79-7"}},
+		{"PMK ethyl glicidate oil 1 L", "High yield.", []string{"28578-16-7"}, []string{"4676-39-5"}},
+		{"BMK ethyl glicidate 5 L", "Oil.", []string{"41232-97-7"}, []string{"103-79-7"}},
+		{"Glycidato de PMK 1 kg", "Polvo blanco.", []string{"13605-48-6"}, []string{"4676-39-5"}},
+	})
+}
