@@ -38,3 +38,20 @@ func TestGap31GlycidateSpelling(t *testing.T) {
 		{"Glycidato de PMK 1 kg", "Polvo blanco.", []string{"13605-48-6"}, []string{"4676-39-5"}},
 	})
 }
+
+// TestGap31RegulatorNotice: a regulator's notice of an obligation on a
+// whole trade ("all distributors of ephedrine … must hold a category 1
+// licence", heldout31 o0131) or of the date a rule enters into force names
+// the substances without offering them. A licensed seller's own
+// requirements stay an offer of a Table I chemical.
+func TestGap31RegulatorNotice(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "NOTICE: Registration required for ephedrine &amp; pseudo-ephedrine distributors", "From 1 January, all distributors of ephedrine, pseudoephedrine and their salts must hold a category 1 licence. Retail pack limits apply…", false},
+		{"en", "New reporting duty for acetic anhydride", "The amended regulation enters into force on 1 March; every transaction has to be reported.", false},
+		{"de", "Neue Meldepflicht für Ephedrin", "Die Verordnung tritt am 1. Juli in Kraft.", false},
+		{"es", "Nuevas reglas para la efedrina", "Todos los distribuidores de efedrina deberán registrarse.", false},
+		{"fr", "Éphédrine : nouvelles obligations", "Le décret entre en vigueur le 1er janvier.", false},
+		{"en", "Pseudoephedrine HCl 25 kg", "Registration required for purchase; buyers must hold a valid licence and provide an end-user certificate.", true},
+		{"en", "Ephedrine HCl 1 kg", "Licensed supplier, category 1 licence holder. Distributors welcome.", true},
+	})
+}
