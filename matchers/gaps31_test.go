@@ -55,3 +55,14 @@ func TestGap31RegulatorNotice(t *testing.T) {
 		{"en", "Ephedrine HCl 1 kg", "Licensed supplier, category 1 licence holder. Distributors welcome.", true},
 	})
 }
+
+// TestGap31PersianNews: Persian seizure news ("کشف ۲۰۰ کیلوگرم افدرین در
+// مرز … ماموران گمرک … کشف کردند", heldout31 o0173) reports the substance,
+// it does not offer it; a Persian offer stays one.
+func TestGap31PersianNews(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"fa", "کشف ۲۰۰ کیلوگرم افدرین در مرز", "ماموران گمرک ۲۰۰ کیلوگرم افدرین (ephedrine) را که به عنوان «مکمل غذایی» اظهار شده بود کشف کردند…", false},
+		{"fa", "توقیف محموله سودوافدرین در فرودگاه", "به گزارش خبرگزاری، ۵۰ کیلوگرم سودوافدرین توقیف شد.", false},
+		{"fa", "افدرین ۱ کیلوگرم", "خلوص ۹۹٪، ارسال محرمانه، تلگرام", true},
+	})
+}
