@@ -179,32 +179,41 @@ func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, j
 			js.pos = append(js.pos, int32(p))
 		}
 		js.pos = append(js.pos, int32(we))
-		js.raw = m.ac.scan(js.text, js.raw[:0])
-		for _, r := range js.raw {
-			p := &m.pinfo[r.pat]
-			// Short terms (abbreviations: "a-a" is no AA) do not count.
-			if p.kinds&kSubstance == 0 || p.suffix > 0 || p.plen < 5 {
-				continue
+		out = m.appendCutHits(out, base, fi, js)
+	}
+	return out
+}
+
+// appendCutHits scans js.text, a window of field fi with the separators at
+// js.cut removed, and appends to out the substance terms of five bytes or
+// more that span a removed separator, with their span in the field's
+// normalised text; hits already in out[base:] are not added twice.
+func (m *Matcher) appendCutHits(out []fhit, base int, fi int32, js *joinScratch) []fhit {
+	js.raw = m.ac.scan(js.text, js.raw[:0])
+	for _, r := range js.raw {
+		p := &m.pinfo[r.pat]
+		// Short terms (abbreviations: "a-a" is no AA) do not count.
+		if p.kinds&kSubstance == 0 || p.suffix > 0 || p.plen < 5 {
+			continue
+		}
+		s, e := int(r.end-p.plen), int(r.end)
+		if p.startB && wordBefore(js.text, s) || p.endB && wordAt(js.text, e) {
+			continue
+		}
+		ns, ne := js.pos[s], js.pos[e-1]+1
+		spans := false
+		for _, c := range js.cut {
+			if c > ns && c < ne {
+				spans = true
+				break
 			}
-			s, e := int(r.end-p.plen), int(r.end)
-			if p.startB && wordBefore(js.text, s) || p.endB && wordAt(js.text, e) {
-				continue
-			}
-			ns, ne := js.pos[s], js.pos[e-1]+1
-			spans := false
-			for _, c := range js.cut {
-				if c > ns && c < ne {
-					spans = true
-					break
-				}
-			}
-			if !spans {
-				continue
-			}
-			hit := fhit{pat: r.pat, s: ns, e: ne, field: fi}
-			if !slices.Contains(out[base:], hit) {
-				out = append(out, hit)
-			}
+		}
+		if !spans {
+			continue
+		}
+		hit := fhit{pat: r.pat, s: ns, e: ne, field: fi}
+		if !slices.Contains(out[base:], hit) {
+			out = append(out, hit)
 		}
 	}
 	return out
@@ -313,4 +322,98 @@ func (m *Matcher) mergeJoined(hits, joined []fhit) []fhit {
 	hits = append(hits, joined...)
 	slices.SortStableFunc(hits, cmpHit)
 	return hits
+}
+
+// appendSpacedHits appends to out the substance terms found in field fi
+// (normalised text norm, raw automaton hits raw) once the space before a
+// substance term is removed, when the word before the term and the term's
+// first word make one word of a longer name written with a space: "fenil
+// acetona" is fenilacetona (P-2-P), not acetone; "iso safrole" is
+// isosafrole; "3,4 methylenedioxy phenyl 2 propanone" is PMK, not P-2-P.
+// Only names of five bytes or more that span the removed space count, and
+// mergeJoined then drops the shorter term inside them, as for a hyphen.
+// A term the plain scan already found inside a longer term ("phenyl
+// acetone") is left alone.
+func (m *Matcher) appendSpacedHits(out []fhit, norm []byte, raw []rawHit, fi int32, js *joinScratch) []fhit {
+	base := len(out)
+	for _, r := range raw {
+		p := &m.pinfo[r.pat]
+		if p.kinds&kSubstance == 0 {
+			continue
+		}
+		s := int(r.end - p.plen)
+		if s < 2 || norm[s-1] != ' ' || !isLetterBefore(norm, s-1) || !isLetterAt(norm, s) || !m.mayJoin(norm, s-1, s) {
+			continue
+		}
+		covered := false
+		for _, o := range raw {
+			if q := &m.pinfo[o.pat]; q.kinds&kSubstance != 0 && int(o.end-q.plen) < s && o.end >= r.end {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		// The window: the word before the space, one more word or locant
+		// before it ("3,4 methylenedioxy phenyl …"), the term with the
+		// rest of its word, and one more word after it.
+		ws := s - 1
+		for {
+			if l, w := letterBefore(norm, ws); l {
+				ws -= w
+			} else {
+				break
+			}
+		}
+		if ws >= 2 && norm[ws-1] == ' ' {
+			k := ws - 1
+			for k > 0 && norm[k-1] != ' ' && (asciiWordAt(norm, k-1) || norm[k-1] >= 0x80 ||
+				norm[k-1] == ',' && k >= 2 && isDigit(norm[k-2]) && isDigit(norm[k])) {
+				k--
+			}
+			for k < len(norm) && !utf8.RuneStart(norm[k]) {
+				k++
+			}
+			if k < ws-1 {
+				ws = k
+			}
+		}
+		we := int(r.end)
+		for we < len(norm) && (asciiWordAt(norm, we) || norm[we] >= 0x80) {
+			we++
+		}
+		if we+1 < len(norm) && norm[we] == ' ' {
+			we++
+			for we < len(norm) && (asciiWordAt(norm, we) || norm[we] >= 0x80) {
+				we++
+			}
+		}
+		for we < len(norm) && !utf8.RuneStart(norm[we]) {
+			we++
+		}
+		js.text, js.pos, js.cut = js.text[:0], js.pos[:0], append(js.cut[:0], int32(s-1))
+		for q := ws; q < we; q++ {
+			if q == s-1 {
+				continue
+			}
+			js.text = append(js.text, norm[q])
+			js.pos = append(js.pos, int32(q))
+		}
+		js.pos = append(js.pos, int32(we))
+		// Only a name that covers the whole term is a longer name of it:
+		// "new bmk" joined is the street name "newBMK", but in "new BMK
+		// ethyl glycidate" the ester's name is the longer one.
+		n := len(out)
+		out = m.appendCutHits(out, base, fi, js)
+		k := n
+		for _, h := range out[n:] {
+			if h.e >= r.end {
+				out[k] = h
+				k++
+			}
+		}
+		out = out[:k]
+	}
+	return out
 }

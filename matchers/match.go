@@ -164,6 +164,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.casHi = len(sc.cas)
 		f.joinLo = len(sc.joined)
 		sc.joined = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
+		sc.joined = m.appendSpacedHits(sc.joined, f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.join)
 		f.joinHi = len(sc.joined)
 		anySub = anySub || f.joinHi > f.joinLo
 		if !anySub {

@@ -887,6 +887,18 @@ func termVariants(t string) []string {
 	if strings.ContainsAny(t, "äöüÄÖÜ") {
 		forms = append(forms, strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue").Replace(t))
 	}
+	// Glycidates and glycidic acids are spelt with i in the Romance and
+	// South Slavic languages (glicidato, glicidat), and English and German
+	// listings borrow that spelling ("PMK methyl glicidate"); the i
+	// spellings of those languages are also written with y.
+	for _, f := range forms {
+		n := Normalize(f).String()
+		if strings.Contains(n, "glycid") {
+			forms = append(forms, strings.ReplaceAll(n, "glycid", "glicid"))
+		} else if strings.Contains(n, "glicid") {
+			forms = append(forms, strings.ReplaceAll(n, "glicid", "glycid"))
+		}
+	}
 	for _, f := range forms {
 		n := Normalize(f).String()
 		addN(f)
