@@ -1666,11 +1666,30 @@ func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
 		if k&kIndWarnAfter != 0 && c.s >= e && sameSentence(f.norm[e:c.s]) {
 			return true
 		}
-		if k&kIndShare != 0 && c.e <= s && s-c.e <= 60 && sameSentence(f.norm[c.e:s]) {
+		if k&kIndShare != 0 && c.e <= s && s-c.e <= 90 && shareGap(f.norm[c.e:s]) {
 			return true
 		}
 	}
 	return false
+}
+
+// shareGap reports whether gap, between a share cue and a messenger name,
+// stays in the share widget: on one line, with no sentence end, a dot
+// only as a spaced list bullet ("Share: Facebook · LinkedIn · WhatsApp",
+// where normalisation made the middle dot a dot). "Share: Facebook.
+// Contact us on WhatsApp" ends the widget at the full stop.
+func shareGap(gap []byte) bool {
+	for i, c := range gap {
+		switch c {
+		case '\n', ';', '!', '?':
+			return false
+		case '.':
+			if i == 0 || gap[i-1] != ' ' || i+1 < len(gap) && gap[i+1] != ' ' {
+				return false
+			}
+		}
+	}
+	return !bytes.Contains(gap, []byte("。")) && !bytes.Contains(gap, []byte("；")) && !bytes.Contains(gap, []byte("！"))
 }
 
 // dashBreak reports whether gap holds a spaced dash (" - ", " – ", " — ").
