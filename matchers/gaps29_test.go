@@ -47,6 +47,24 @@ func TestGap29ShareWidget(t *testing.T) {
 	})
 }
 
+// TestGap29DiacetoneAlcohol: 双丙酮醇 / 二丙酮醇 (diacetone alcohol, CAS
+// 123-42-2), 丙酮醇 (acetol) and 丙酮肟 (acetone oxime) hold 丙酮 inside a
+// longer name of another compound, which is no mention of acetone
+// (heldout29 l0176); in Japanese and Korean the katakana and Hangul names
+// do too. Acetone itself stays.
+func TestGap29DiacetoneAlcohol(t *testing.T) {
+	runCAS(t, []casCase{
+		{"双丙酮醇 99% 溶剂 CAS 123-42-2", "品名：双丙酮醇\n含量：99%\n包装：190kg/桶", nil, []string{"67-64-1"}},
+		{"二丙酮醇 工业级 190kg/桶", "含量99%，溶剂用。", nil, []string{"67-64-1"}},
+		{"丙酮醇 98% 25kg/桶", "羟基丙酮，试剂。", nil, []string{"67-64-1"}},
+		{"丙酮肟 99% 25kg", "工业级，现货。", nil, []string{"67-64-1"}},
+		{"ジアセトンアルコール 99% 16kg", "工業用溶剤。", nil, []string{"67-64-1"}},
+		{"다이아세톤알코올 99% 190kg", "공업용 용제.", nil, []string{"67-64-1"}},
+		{"丙酮 99.5% 160kg/桶", "工业级，现货。", []string{"67-64-1"}, nil},
+		{"アセトン 99.5% 18L", "工業用。", []string{"67-64-1"}, nil},
+	})
+}
+
 // TestGap29PaymentRowAndSocialList: a payment-badge row that offers crypto
 // beside cards, transfer or PayPal is no crypto-only payment, and a
 // messenger named in a list of social networks with no handle, number or
