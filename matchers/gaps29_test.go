@@ -65,6 +65,24 @@ func TestGap29DiacetoneAlcohol(t *testing.T) {
 	})
 }
 
+// TestGap29PolicyPages: a portal's prohibited-products policy page, its
+// platform notice and a regulator's alert name substances and indicator
+// phrases to forbid or warn of them, under the portal's own "Contact
+// Supplier | Chat Now" buttons; they offer nothing (heldout29 l0122,
+// l0085, l0038). An offer on the same portal stays one.
+func TestGap29PolicyPages(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Prohibited & Restricted Products Policy — Chemicals (Rules Center)", "Rules Center › Product Listing Policy\nThe following may not be listed on the platform: ephedrine, pseudoephedrine, safrole and any item described as 'stealth shipping'. Listings offering payment in cryptocurrency only will be removed.\n\nContact Supplier | Chat Now", false},
+		{"zh", "平台公告：禁止发布麻黄碱、高锰酸钾等易制毒化学品信息", "根据《易制毒化学品管理条例》，本平台禁止个人发布麻黄碱、高锰酸钾等易制毒化学品销售信息；企业须公示许可证编号。违规信息将被删除并报送公安机关。\n\n联系供应商 | 在线洽谈", false},
+		{"es", "COFEPRIS emite alerta por venta en línea de seudoefedrina", "La COFEPRIS alertó sobre páginas que ofrecen seudoefedrina «sin receta» y con envío discreto por WhatsApp. La autoridad recuerda que su venta está restringida.", false},
+		{"de", "Verbotene Artikel: Chemikalien", "Folgende Stoffe dürfen nicht angeboten werden: Ephedrin, Safrol, Phenylaceton. Verstöße werden gelöscht.\n\nAnbieter kontaktieren", false},
+		{"fr", "Produits interdits — Chimie", "Les produits suivants ne peuvent pas être mis en vente : éphédrine, safrole. Contacter le fournisseur", false},
+		// Offers on the same portal stay offers.
+		{"en", "Ephedrine HCl 99% powder, 1 kg", "CAS 50-98-6. Stealth shipping, payment in BTC only.\n\nContact Supplier | Chat Now | Report this listing", true},
+		{"zh", "麻黄碱 99% 1kg", "现货，安全到货，联系供应商。", true},
+	})
+}
+
 // TestGap29PaymentRowAndSocialList: a payment-badge row that offers crypto
 // beside cards, transfer or PayPal is no crypto-only payment, and a
 // messenger named in a list of social networks with no handle, number or
