@@ -1,6 +1,10 @@
 package matchers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // TestGap29ShareWidget: a portal's share widget names messengers as
 // buttons, separated by middle dots, bars or spaces and mixed with social
@@ -102,4 +106,37 @@ func TestGap29PaymentRowAndSocialList(t *testing.T) {
 		{"en", "Toluene 99.9%", "CAS 108-88-3. Contact via Telegram.", true},
 		{"en", "Toluene 99.9%", "CAS 108-88-3. Contact: Facebook · WhatsApp · Telegram", true},
 	})
+}
+
+// TestGap29PortalFooter: a portal's copyright footer that gives the
+// portal's own customer-service WhatsApp ("GlobalChemSource © 2026 ·
+// Customer service WhatsApp +44 …") is the site's contact, not the
+// seller's, when the seller is not the portal (heldout29 l0094); the
+// number stays an observable. A shop that is its own seller, and a
+// seller's number in the body, keep the indicator.
+func TestGap29PortalFooter(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		l    precwatch.Listing
+		want bool
+	}{
+		{precwatch.Listing{Platform: "GlobalChemSource", Title: "Acetone 99.5% industrial grade", Seller: "Zhejiang Jiahua Solvents",
+			Description: "CAS No.: 67-64-1\nPacking: 160 kg drums\n\nGlobalChemSource © 2026 · Customer service (site) WhatsApp +44 7700 900123 · Terms · Privacy"}, false},
+		{precwatch.Listing{Platform: "ChemHub", Title: "Toluene 99.9%", Seller: "Gulf Aromatics FZE",
+			Description: "CAS 108-88-3, ISO tank.\n© 2026 ChemHub. All rights reserved. Help desk: Telegram @chemhub_help"}, false},
+		// The seller's own contact in the body stays.
+		{precwatch.Listing{Platform: "GlobalChemSource", Title: "Acetone 99.5% industrial grade", Seller: "Zhejiang Jiahua Solvents",
+			Description: "CAS No.: 67-64-1\nSales manager WhatsApp +86 138 0013 8000\n\nGlobalChemSource © 2026 · Customer service (site) WhatsApp +44 7700 900123"}, true},
+		// A shop that is its own seller: its footer contact is the seller's.
+		{precwatch.Listing{Platform: "SolventShop", Title: "Acetone 99.5% industrial grade", Seller: "SolventShop",
+			Description: "CAS No.: 67-64-1\n\nSolventShop © 2026 · WhatsApp +44 7700 900123"}, true},
+	} {
+		got := m.Match(&tc.l)
+		if got.Suspicious != tc.want {
+			t.Errorf("%q: suspicious %v (score %.2f), want %v; explain %q", tc.l.Description, got.Suspicious, got.Score, tc.want, got.Explain)
+		}
+		if len(got.Observables) == 0 {
+			t.Errorf("%q: no observable, want the number or handle", tc.l.Description)
+		}
+	}
 }

@@ -818,8 +818,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	// A phrase inside a longer one of the same indicator that is denied
 	// ("匿名" in "匿名配送不可") is denied with it.
 	ev.cands = m.dropInsideDenied(fields, ev.cands)
+	footers := siteFooters(l, fields)
 	for _, c := range ev.cands {
 		f := &fields[c.field]
+		if len(footers) > 0 && inFooter(footers, f, c.s, c.e) {
+			continue // the portal's own footer: "GlobalChemSource © 2026 · Customer service WhatsApp +44 …"
+		}
 		if c.ii == m.messenger && temperatureAfter(f.norm, int(c.e)) {
 			continue // "Tg: 105 °C": a glass-transition temperature, not Telegram
 		}
@@ -868,8 +872,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			ev.obsField = append(ev.obsField, f.name)
 		}
 	}
-	// Messenger and crypto observables are indicators too.
+	// Messenger and crypto observables are indicators too, unless only
+	// the portal's footer gives them.
 	for oi, o := range ev.observ {
+		if len(footers) > 0 && footerOnly(m, footers, fields, ev.obsField[oi], o) {
+			continue
+		}
 		switch o.Type {
 		case precwatch.ObservableTelegram, precwatch.ObservableWickr, precwatch.ObservableWhatsApp,
 			precwatch.ObservableThreema, precwatch.ObservableSignal:
@@ -3770,4 +3778,103 @@ func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
 		k--
 	}
 	return k > 0 && isDigit(norm[k-1])
+}
+
+// footerSpan is a copyright footer line of the portal in a field's
+// original text.
+type footerSpan struct {
+	field  string
+	lo, hi int
+}
+
+// copyrightMarks mark a page's copyright footer line.
+var copyrightMarks = []string{"©", "(c) 20", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+	"todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "все права защищены",
+	"版权所有", "著作権", "저작권"}
+
+// siteFooters returns the copyright footer lines of the listing's portal:
+// a line of the description that carries a copyright mark and the
+// platform's name ("GlobalChemSource © 2026 · Customer service (site)
+// WhatsApp +44 … · Terms · Privacy"), when the platform is not the seller.
+// What such a line gives (the portal's help-desk messenger) is the site's,
+// the same on every listing, and no contact of the seller; a shop that is
+// its own seller keeps its footer contact.
+func siteFooters(l *precwatch.Listing, fields []field) []footerSpan {
+	plat := strings.ToLower(strings.TrimSpace(l.Platform))
+	seller := strings.ToLower(strings.TrimSpace(l.Seller))
+	if len(plat) < 3 || seller != "" && (strings.Contains(seller, plat) || strings.Contains(plat, seller)) {
+		return nil
+	}
+	var out []footerSpan
+	for i := range fields {
+		f := &fields[i]
+		if f.name != precwatch.FieldDescription {
+			continue
+		}
+		lo := 0
+		for lo < len(f.orig) {
+			hi := strings.IndexByte(f.orig[lo:], '\n')
+			if hi < 0 {
+				hi = len(f.orig)
+			} else {
+				hi += lo
+			}
+			line := strings.ToLower(f.orig[lo:hi])
+			if strings.Contains(line, plat) {
+				for _, mk := range copyrightMarks {
+					if strings.Contains(line, mk) {
+						out = append(out, footerSpan{field: f.name, lo: lo, hi: hi})
+						break
+					}
+				}
+			}
+			lo = hi + 1
+		}
+	}
+	return out
+}
+
+// inFooter reports whether the normalised span s..e of f lies in a footer
+// line.
+func inFooter(footers []footerSpan, f *field, s, e int32) bool {
+	os, oe := f.origRange(s, e)
+	for _, ft := range footers {
+		if ft.field == f.name && os >= ft.lo && oe <= ft.hi {
+			return true
+		}
+	}
+	return false
+}
+
+// footerOnly reports whether observable o of field name is given only in
+// the portal's footer lines: the field's text with them blanked out does
+// not give it.
+func footerOnly(m *Matcher, footers []footerSpan, fields []field, name string, o precwatch.Observable) bool {
+	for i := range fields {
+		f := &fields[i]
+		if f.name != name {
+			continue
+		}
+		b := []byte(f.orig)
+		found := false
+		for _, ft := range footers {
+			if ft.field == name {
+				found = true
+				for k := ft.lo; k < ft.hi; k++ {
+					b[k] = ' '
+				}
+			}
+		}
+		if !found {
+			return false
+		}
+		var buf []byte
+		for _, p := range appendObservables(nil, string(b), m.namesMessenger(f), &buf) {
+			if p.Type == o.Type && p.Value == o.Value {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
