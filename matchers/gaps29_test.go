@@ -48,6 +48,7 @@ func TestGap29ShareWidget(t *testing.T) {
 		{"es", "Ácido clorhídrico 32 %", "CAS 7647-01-0. Pedidos solo por Telegram.\nCompartir: Facebook · X", true},
 		{"en", "Acetone 99.5%", "CAS 67-64-1. Contact via Telegram for price.", true},
 		{"en", "Formamide 99.5%", "CAS 75-12-7. Share: Facebook. Contact us on WhatsApp for the price.", true},
+		{"en", "Formamide 99.5%", "CAS 75-12-7.\nShare: Facebook · contact our sales manager on WhatsApp", true},
 	})
 }
 

@@ -1674,7 +1674,7 @@ func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
 		if k&kIndWarnAfter != 0 && c.s >= e && sameSentence(f.norm[e:c.s]) {
 			return true
 		}
-		if k&kIndShare != 0 && c.e <= s && s-c.e <= 90 && shareGap(f.norm[c.e:s]) {
+		if k&kIndShare != 0 && c.e <= s && s-c.e <= 90 && shareGap(f.norm[c.e:s]) && !m.contactBetween(f, c.e, s) {
 			return true
 		}
 	}
@@ -1698,6 +1698,18 @@ func shareGap(gap []byte) bool {
 		}
 	}
 	return !bytes.Contains(gap, []byte("。")) && !bytes.Contains(gap, []byte("；")) && !bytes.Contains(gap, []byte("！"))
+}
+
+// contactBetween reports whether a contact word ("contact", "message
+// me", "dm") stands between e and s: "Share: Facebook · contact our sales
+// manager on WhatsApp" leaves the share widget for the seller's channel.
+func (m *Matcher) contactBetween(f *field, e, s int32) bool {
+	for _, c := range f.window(e, s) {
+		if c.pat >= 0 && c.s >= e && c.e <= s && m.pats[c.pat].kinds&kOfferWeak != 0 && !m.unitWord[c.pat] {
+			return true
+		}
+	}
+	return false
 }
 
 // dashBreak reports whether gap holds a spaced dash (" - ", " – ", " — ").
