@@ -128,7 +128,10 @@ func TestGap29PortalFooter(t *testing.T) {
 		// The seller's own contact in the body stays.
 		{precwatch.Listing{Platform: "GlobalChemSource", Title: "Acetone 99.5% industrial grade", Seller: "Zhejiang Jiahua Solvents",
 			Description: "CAS No.: 67-64-1\nSales manager WhatsApp +86 138 0013 8000\n\nGlobalChemSource © 2026 · Customer service (site) WhatsApp +44 7700 900123"}, true},
-		// A shop that is its own seller: its footer contact is the seller's.
+		// A shop that is its own seller, or names no seller: its footer
+		// contact is the seller's.
+		{precwatch.Listing{Platform: "SolventShop", Title: "Acetone 99.5% industrial grade",
+			Description: "CAS No.: 67-64-1\n\nSolventShop © 2026 · WhatsApp +44 7700 900123"}, true},
 		{precwatch.Listing{Platform: "SolventShop", Title: "Acetone 99.5% industrial grade", Seller: "SolventShop",
 			Description: "CAS No.: 67-64-1\n\nSolventShop © 2026 · WhatsApp +44 7700 900123"}, true},
 	} {

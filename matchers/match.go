@@ -3810,11 +3810,12 @@ var copyrightMarks = []string{"©", "(c) 20", "all rights reserved", "alle recht
 // WhatsApp +44 … · Terms · Privacy"), when the platform is not the seller.
 // What such a line gives (the portal's help-desk messenger) is the site's,
 // the same on every listing, and no contact of the seller; a shop that is
-// its own seller keeps its footer contact.
+// its own seller, or a page that names no seller (a shop's own site saved
+// as a document), keeps its footer contact.
 func siteFooters(l *precwatch.Listing, fields []field) []footerSpan {
 	plat := strings.ToLower(strings.TrimSpace(l.Platform))
 	seller := strings.ToLower(strings.TrimSpace(l.Seller))
-	if len(plat) < 3 || seller != "" && (strings.Contains(seller, plat) || strings.Contains(plat, seller)) {
+	if len(plat) < 3 || seller == "" || strings.Contains(seller, plat) || strings.Contains(plat, seller) {
 		return nil
 	}
 	var out []footerSpan
