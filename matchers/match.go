@@ -819,8 +819,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	// A phrase inside a longer one of the same indicator that is denied
 	// ("匿名" in "匿名配送不可") is denied with it.
 	ev.cands = m.dropInsideDenied(fields, ev.cands)
+	footers := siteFooters(l, fields)
 	for _, c := range ev.cands {
 		f := &fields[c.field]
+		if len(footers) > 0 && inFooter(footers, f, c.s, c.e) {
+			continue // the portal's own footer: "GlobalChemSource © 2026 · Customer service WhatsApp +44 …"
+		}
 		if c.ii == m.messenger && temperatureAfter(f.norm, int(c.e)) {
 			continue // "Tg: 105 °C": a glass-transition temperature, not Telegram
 		}
@@ -869,8 +873,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			ev.obsField = append(ev.obsField, f.name)
 		}
 	}
-	// Messenger and crypto observables are indicators too.
+	// Messenger and crypto observables are indicators too, unless only
+	// the portal's footer gives them.
 	for oi, o := range ev.observ {
+		if len(footers) > 0 && footerOnly(m, footers, fields, ev.obsField[oi], o) {
+			continue
+		}
 		switch o.Type {
 		case precwatch.ObservableTelegram, precwatch.ObservableWickr, precwatch.ObservableWhatsApp,
 			precwatch.ObservableThreema, precwatch.ObservableSignal:
@@ -1667,7 +1675,38 @@ func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
 		if k&kIndWarnAfter != 0 && c.s >= e && sameSentence(f.norm[e:c.s]) {
 			return true
 		}
-		if k&kIndShare != 0 && c.e <= s && s-c.e <= 60 && sameSentence(f.norm[c.e:s]) {
+		if k&kIndShare != 0 && c.e <= s && s-c.e <= 90 && shareGap(f.norm[c.e:s]) && !m.contactBetween(f, c.e, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// shareGap reports whether gap, between a share cue and a messenger name,
+// stays in the share widget: on one line, with no sentence end, a dot
+// only as a spaced list bullet ("Share: Facebook · LinkedIn · WhatsApp",
+// where normalisation made the middle dot a dot). "Share: Facebook.
+// Contact us on WhatsApp" ends the widget at the full stop.
+func shareGap(gap []byte) bool {
+	for i, c := range gap {
+		switch c {
+		case '\n', ';', '!', '?':
+			return false
+		case '.':
+			if i == 0 || gap[i-1] != ' ' || i+1 < len(gap) && gap[i+1] != ' ' {
+				return false
+			}
+		}
+	}
+	return !bytes.Contains(gap, []byte("。")) && !bytes.Contains(gap, []byte("；")) && !bytes.Contains(gap, []byte("！"))
+}
+
+// contactBetween reports whether a contact word ("contact", "message
+// me", "dm") stands between e and s: "Share: Facebook · contact our sales
+// manager on WhatsApp" leaves the share widget for the seller's channel.
+func (m *Matcher) contactBetween(f *field, e, s int32) bool {
+	for _, c := range f.window(e, s) {
+		if c.pat >= 0 && c.s >= e && c.e <= s && m.pats[c.pat].kinds&kOfferWeak != 0 && !m.unitWord[c.pat] {
 			return true
 		}
 	}
@@ -3752,4 +3791,104 @@ func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
 		k--
 	}
 	return k > 0 && isDigit(norm[k-1])
+}
+
+// footerSpan is a copyright footer line of the portal in a field's
+// original text.
+type footerSpan struct {
+	field  string
+	lo, hi int
+}
+
+// copyrightMarks mark a page's copyright footer line.
+var copyrightMarks = []string{"©", "(c) 20", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+	"todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "все права защищены",
+	"版权所有", "著作権", "저작권"}
+
+// siteFooters returns the copyright footer lines of the listing's portal:
+// a line of the description that carries a copyright mark and the
+// platform's name ("GlobalChemSource © 2026 · Customer service (site)
+// WhatsApp +44 … · Terms · Privacy"), when the platform is not the seller.
+// What such a line gives (the portal's help-desk messenger) is the site's,
+// the same on every listing, and no contact of the seller; a shop that is
+// its own seller, or a page that names no seller (a shop's own site saved
+// as a document), keeps its footer contact.
+func siteFooters(l *precwatch.Listing, fields []field) []footerSpan {
+	plat := strings.ToLower(strings.TrimSpace(l.Platform))
+	seller := strings.ToLower(strings.TrimSpace(l.Seller))
+	if len(plat) < 3 || seller == "" || strings.Contains(seller, plat) || strings.Contains(plat, seller) {
+		return nil
+	}
+	var out []footerSpan
+	for i := range fields {
+		f := &fields[i]
+		if f.name != precwatch.FieldDescription {
+			continue
+		}
+		lo := 0
+		for lo < len(f.orig) {
+			hi := strings.IndexByte(f.orig[lo:], '\n')
+			if hi < 0 {
+				hi = len(f.orig)
+			} else {
+				hi += lo
+			}
+			line := strings.ToLower(f.orig[lo:hi])
+			if strings.Contains(line, plat) {
+				for _, mk := range copyrightMarks {
+					if strings.Contains(line, mk) {
+						out = append(out, footerSpan{field: f.name, lo: lo, hi: hi})
+						break
+					}
+				}
+			}
+			lo = hi + 1
+		}
+	}
+	return out
+}
+
+// inFooter reports whether the normalised span s..e of f lies in a footer
+// line.
+func inFooter(footers []footerSpan, f *field, s, e int32) bool {
+	os, oe := f.origRange(s, e)
+	for _, ft := range footers {
+		if ft.field == f.name && os >= ft.lo && oe <= ft.hi {
+			return true
+		}
+	}
+	return false
+}
+
+// footerOnly reports whether observable o of field name is given only in
+// the portal's footer lines: the field's text with them blanked out does
+// not give it.
+func footerOnly(m *Matcher, footers []footerSpan, fields []field, name string, o precwatch.Observable) bool {
+	for i := range fields {
+		f := &fields[i]
+		if f.name != name {
+			continue
+		}
+		b := []byte(f.orig)
+		found := false
+		for _, ft := range footers {
+			if ft.field == name {
+				found = true
+				for k := ft.lo; k < ft.hi; k++ {
+					b[k] = ' '
+				}
+			}
+		}
+		if !found {
+			return false
+		}
+		var buf []byte
+		for _, p := range appendObservables(nil, string(b), m.namesMessenger(f), &buf) {
+			if p.Type == o.Type && p.Value == o.Value {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
