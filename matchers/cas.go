@@ -69,7 +69,7 @@ func appendCAS(out []CASMention, text []byte) []CASMention {
 // holds its hits, among them every occurrence of the CAS keywords, so
 // that the gate searches the text only for hyphenated digits.
 func (m *Matcher) appendFieldCAS(out []CASMention, text []byte, raw []rawHit) []CASMention {
-	if !hyphenatedDigits(text) && !m.casKeyIn(raw) && !dottedCASShape(text) {
+	if !hyphenatedDigits(text) && !m.casKeyIn(raw) && !dottedCASShape(text) && !spacedCASShape(text) {
 		return out
 	}
 	return appendCASNumbers(out, text)
@@ -120,7 +120,7 @@ func appendCASNumbers(out []CASMention, text []byte) []CASMention {
 			i++
 		}
 	}
-	return appendLooseCAS(out, first, text)
+	return appendSpacedCAS(appendLooseCAS(out, first, text), first, text)
 }
 
 // appendLooseCAS adds the CAS numbers written to slip past a filter right
@@ -494,7 +494,98 @@ func casKeywordBefore(text []byte, i int) bool {
 // keyword "cas" or "кас" before them. Most fields have neither, and this
 // is cheaper than looking at every number.
 func casPossible(text []byte) bool {
-	return hyphenatedDigits(text) || bytes.Contains(text, casKeyword) || bytes.Contains(text, casKeywordRu) || dottedCASShape(text)
+	return hyphenatedDigits(text) || bytes.Contains(text, casKeyword) || bytes.Contains(text, casKeywordRu) || dottedCASShape(text) ||
+		spacedCASShape(text)
+}
+
+// spacedCASShape reports whether text holds a digit, a hyphen with a space
+// on either side and a digit, ("6 - 2"), the group boundary of a CAS number
+// spaced digit by digit ("2 3 0 5 6 - 2 9 - 3").
+func spacedCASShape(text []byte) bool {
+	return bytes.Contains(text, []byte(" - ")) && spacedCASAt(text, 0) >= 0
+}
+
+// spacedCASAt returns where the first CAS number spaced digit by digit
+// without a keyword starts in text at or after i, or -1. See
+// appendSpacedCAS.
+func spacedCASAt(text []byte, i int) int {
+	for ; i < len(text); i++ {
+		if _, _, ok := readSpacedCAS(text, i); ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// readSpacedCAS reads at text[i] a CAS number written digit by digit with
+// single spaces and its groups split by " - " ("2 3 0 5 6 - 2 9 - 3"),
+// which counts without a CAS keyword: every digit of the first two groups
+// stands alone, a shape no price, phone number or date takes, and the check
+// digit must hold. It returns the canonical number and the span's end.
+func readSpacedCAS(text []byte, i int) (string, int, bool) {
+	n := len(text)
+	if i >= n || !isDigit(text[i]) || i > 0 && (isDigit(text[i-1]) || isASCIIAlpha(text[i-1]) || text[i-1] == '-' || text[i-1] == '.') {
+		return "", 0, false
+	}
+	var digits [10]byte
+	var sizes [3]int
+	nd, g, j := 0, 0, i
+	for {
+		if j >= n || !isDigit(text[j]) || nd == len(digits) {
+			return "", 0, false
+		}
+		digits[nd] = text[j]
+		nd++
+		sizes[g]++
+		j++
+		switch {
+		case j+1 < n && text[j] == ' ' && isDigit(text[j+1]):
+			j++ // next digit of the group
+		case g < 2 && j+2 < n && text[j] == ' ' && text[j+1] == '-' && text[j+2] == ' ':
+			g++
+			j += 3
+		case g == 2:
+			if j < n && (isDigit(text[j]) || isASCIIAlpha(text[j])) {
+				return "", 0, false
+			}
+			if sizes[0] < 2 || sizes[0] > 7 || sizes[1] != 2 || sizes[2] != 1 || !casCheck(digits[:nd]) {
+				return "", 0, false
+			}
+			return canonicalCAS(digits[:nd]), j, true
+		default:
+			return "", 0, false
+		}
+	}
+}
+
+// appendSpacedCAS adds the CAS numbers of text spaced digit by digit (see
+// readSpacedCAS) that no other reading found.
+func appendSpacedCAS(out []CASMention, first int, text []byte) []CASMention {
+	if !bytes.Contains(text, []byte(" - ")) {
+		return out
+	}
+	base := len(out)
+	for i := 0; i < len(text); i++ {
+		cas, e, ok := readSpacedCAS(text, i)
+		if !ok {
+			continue
+		}
+		dup := false
+		for _, m := range out[first:] {
+			if m.Start < e && i < m.End {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, CASMention{CAS: cas, Start: i, End: e})
+		}
+		i = e
+	}
+	if len(out) > base && base > first {
+		slices.SortFunc(out[first:], func(a, b CASMention) int { return a.Start - b.Start })
+	}
+	return out
 }
 
 // dottedCASShape reports whether text holds a digit, a dot, two digits, a

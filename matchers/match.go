@@ -553,7 +553,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				// A not-substance noun given as an extra ("+ free ebook")
 				// is not what is sold, wherever else the listing names it.
 				if wordsBefore(f.norm, int(h.s), bonusWords, 2) || wordsBefore(f.norm, int(h.s), concealWords, 3) ||
-					wordsBefore(f.norm, int(h.s), pharmacopoeiaWords, 1) {
+					wordsBefore(f.norm, int(h.s), pharmacopoeiaWords, 1) || purposeBefore(f.norm, int(h.s)) {
 					ev.bonusNoun = append(ev.bonusNoun, h.pat)
 				} else if ev.notSubst == "" {
 					ev.notSubst, ev.notSubstPat = p.text, h.pat
@@ -2596,6 +2596,43 @@ var pharmacopoeiaWords = []string{"ep", "usp", "bp", "jp", "chp", "ip", "eur", "
 var concealWords = []string{"inside", "hidden", "concealed", "disguised", "stashed", "decoy", "between", "among", "amongst", "wrapped", "dentro", "escondido", "escondida",
 	"versteckt", "внутри", "спрятан"}
 
+// purposeWords open the use a product is for ("reference material for
+// forensic toxicology and urine drug testing").
+var purposeWords = []string{"for", "fur", "pour", "para", "per", "voor", "dla", "для", "icin"}
+
+// purposeBefore reports whether the not-substance noun at norm[s] stands in
+// a purpose phrase: a purpose word among the six words before it, in the
+// same sentence, that does not open "for sale". Such a noun names what the
+// product is used for ("certified reference material for … drug testing"),
+// not the product ("drug testing kit for fentanyl" keeps its noun before
+// the purpose word).
+func purposeBefore(norm []byte, s int) bool {
+	lo := max(0, s-80)
+	e := s
+	for n := 0; n < 6; n++ {
+		for e > lo && (norm[e-1] == ' ' || norm[e-1] == ',' || norm[e-1] == ':' || norm[e-1] == ';') {
+			e--
+		}
+		b := e
+		for b > lo && norm[b-1] != ' ' {
+			b--
+		}
+		if b == e || norm[e-1] == '.' || norm[e-1] == '!' || norm[e-1] == '?' {
+			return false
+		}
+		if slices.Contains(purposeWords, string(norm[b:e])) {
+			next := norm[e:s]
+			for len(next) > 0 && next[0] == ' ' {
+				next = next[1:]
+			}
+			return !bytes.HasPrefix(next, []byte("sale")) && !bytes.HasPrefix(next, []byte("verkauf")) &&
+				!bytes.HasPrefix(next, []byte("venta")) && !bytes.HasPrefix(next, []byte("vente"))
+		}
+		e = b
+	}
+	return false
+}
+
 // wordsBefore reports whether one of the n words before norm[s] is one of
 // words.
 func wordsBefore(norm []byte, s int, words []string, n int) bool {
@@ -2754,7 +2791,8 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				continue
 			}
 			k := m.pats[c.pat].kinds
-			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) || colonGap(f.norm[c.e:hs])) {
+			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) ||
+				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs])) {
 				byPre[i] = true
 			}
 			if k&kNegImmediate != 0 && hs-c.e <= 2 && onlySpace(f.norm[c.e:hs]) {
@@ -2825,6 +2863,51 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	for i := range ms {
 		ms[i].negated = byPre[i] || byPost[i]
 	}
+}
+
+// exampleClass are nouns of a class a "free of" cue may name before the
+// examples it denies ("free of reagents such as ANPP", "sin precursores
+// como la ANPP").
+var exampleClass = map[string]bool{"reagents": true, "reagent": true, "chemicals": true, "substances": true, "precursors": true,
+	"controlled": true, "scheduled": true, "listed": true, "impurities": true, "additives": true, "solvents": true, "compounds": true,
+	"other": true, "reactivos": true, "precursores": true, "sustancias": true, "quimicos": true, "controlados": true, "reagenzien": true,
+	"stoffe": true, "substanzen": true, "vorlaufer": true, "grundstoffe": true, "reactifs": true, "precurseurs": true,
+	"реагентов": true, "прекурсоров": true, "веществ": true, "контролируемых": true}
+
+// exampleMarkers end the gap between a negation cue and the first example
+// of the class it names.
+var exampleMarkers = [][]string{{"such", "as"}, {"like"}, {"including"}, {"e.g."}, {"eg"}, {"namely"}, {"como"}, {"wie"}, {"comme"},
+	{"tels", "que"}, {"telles", "que"}, {"такие", "как"}, {"таких", "как"}, {"как"}}
+
+// exampleGap reports whether gap, the text between a "before" negation cue
+// and a mention, names a class and introduces the mention as an example of
+// it ("free of [reagents such as] ANPP", "ohne [Grundstoffe wie] Ephedrin"):
+// the cue denies the whole class, the example with it. Only class nouns and
+// fillers may stand before the marker, so a cue that denies something else
+// ("free of charge; we ship chemicals such as ANPP") denies no mention.
+func (m *Matcher) exampleGap(gap []byte) bool {
+	if len(gap) > 60 {
+		return false
+	}
+	words := strings.Fields(string(gap))
+	for _, mk := range exampleMarkers {
+		n := len(words) - len(mk)
+		if n < 1 || !slices.Equal(words[n:], mk) {
+			continue
+		}
+		class := false
+		for _, w := range words[:n] {
+			switch {
+			case exampleClass[w]:
+				class = true
+			case m.fillers[w]:
+			default:
+				return false
+			}
+		}
+		return class
+	}
+	return false
 }
 
 // bracketAfter returns where an after-negation cue of the name ending at
