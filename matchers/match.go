@@ -54,6 +54,10 @@ type field struct {
 	// scratch buffers.
 	rawLo, rawHi, casLo, casHi int
 	joinLo, joinHi             int // range of the field's joined-word hits
+	// kinds is the union of the kinds of the field's raw automaton hits:
+	// a kind not in it is in none of the field's hits (filtering only
+	// drops raw hits; CAS and joined-word hits are substance mentions).
+	kinds uint64
 	// offerField: substances named here count (title, description,
 	// attributes); seller names and locations give context only.
 	offerField bool
@@ -156,8 +160,10 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.rawHi = len(sc.raw)
 		f.norm, f.segs = t.Norm, t.segs
 		total += len(f.norm)
+		kinds, casKey := m.rawKinds(sc.raw[f.rawLo:f.rawHi])
+		f.kinds = kinds
 		f.casLo = len(sc.cas)
-		sc.cas = m.appendFieldCAS(sc.cas, f.norm, sc.raw[f.rawLo:f.rawHi])
+		sc.cas = m.appendFieldCASKey(sc.cas, f.norm, casKey)
 		if len(sc.cas) == f.casLo && f.attrCAS {
 			sc.cas = appendAttributeCAS(sc.cas, f.norm)
 		}
@@ -165,15 +171,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.joinLo = len(sc.joined)
 		sc.joined = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
 		f.joinHi = len(sc.joined)
-		anySub = anySub || f.joinHi > f.joinLo
-		if !anySub {
-			for _, r := range sc.raw[f.rawLo:f.rawHi] {
-				if m.pinfo[r.pat].kinds&kSubstance != 0 {
-					anySub = true
-					break
-				}
-			}
-		}
+		anySub = anySub || f.joinHi > f.joinLo || kinds&kSubstance != 0
 		if !anySub {
 			for _, c := range sc.cas[f.casLo:f.casHi] {
 				if _, ok := m.casIndex[c.CAS]; ok {
@@ -192,7 +190,13 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	// Pass 2: word boundaries, containment and CAS hits per field.
 	for fi := range fields {
 		f := &fields[fi]
-		f.hits, sc.slab = m.filterHits(f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.tmp, sc.slab)
+		if f.rawHi > f.rawLo {
+			f.hits, sc.slab = m.filterHits(f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.tmp, sc.slab)
+		} else {
+			// What filterHits returns for no hits.
+			n := len(sc.slab)
+			f.hits = sc.slab[n:n:n]
+		}
 		if f.casHi > f.casLo {
 			f.hits = slices.Clip(f.hits)
 			for ci := f.casLo; ci < f.casHi; ci++ {
@@ -235,6 +239,20 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	return res
 }
 
+// rawKinds returns the union of the kinds of raw's patterns and whether
+// one is a CAS keyword (the gate of appendFieldCASKey): one pass over a
+// field's raw hits for both.
+func (m *Matcher) rawKinds(raw []rawHit) (kinds uint64, casKey bool) {
+	for _, r := range raw {
+		p := &m.pinfo[r.pat]
+		kinds |= p.kinds
+		if p.casKey {
+			casKey = true
+		}
+	}
+	return kinds, casKey
+}
+
 // blank reports whether s holds only ASCII white space.
 func blank(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -256,7 +274,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	for _, r := range raw {
 		p := &m.pinfo[r.pat]
 		if p.kinds == 0 {
-			continue // a CAS keyword (appendFieldCAS)
+			continue // a CAS keyword (appendFieldCASKey)
 		}
 		s := r.end - p.plen
 		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) &&
