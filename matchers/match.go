@@ -54,9 +54,11 @@ type field struct {
 	// scratch buffers.
 	rawLo, rawHi, casLo, casHi int
 	joinLo, joinHi             int // range of the field's joined-word hits
-	// kinds is the union of the kinds of the field's raw automaton hits:
-	// a kind not in it is in none of the field's hits (filtering only
-	// drops raw hits; CAS and joined-word hits are substance mentions).
+	// kinds is the union of the kinds of the patterns of the field's raw
+	// automaton hits and joined-word hits: a kind not in it is in none of
+	// the field's hits (filtering only drops hits or marks them noSub), and
+	// the passes of evaluate that look only at hits of some kinds skip the
+	// field.
 	kinds uint64
 	// offerField: substances named here count (title, description,
 	// attributes); seller names and locations give context only.
@@ -171,6 +173,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.joinLo = len(sc.joined)
 		sc.joined = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
 		f.joinHi = len(sc.joined)
+		for _, h := range sc.joined[f.joinLo:f.joinHi] {
+			f.kinds |= m.pinfo[h.pat].kinds
+		}
 		anySub = anySub || f.joinHi > f.joinLo || kinds&kSubstance != 0
 		if !anySub {
 			for _, c := range sc.cas[f.casLo:f.casHi] {
@@ -517,7 +522,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	for fi := range fields {
 		f := &fields[fi]
-		paper, pack := m.paperSpans(f, ev.paper[:0], ev.pack[:0])
+		paper, pack := ev.paper[:0], ev.pack[:0]
+		if f.kinds&(kPaperNoun|kPackNoun) != 0 {
+			paper, pack = m.paperSpans(f, paper, pack)
+		}
 		ev.paper, ev.pack = paper[:0], pack[:0]
 		for _, sp := range paper {
 			ev.cands = append(ev.cands, indCand{ii: m.noPaper, field: int32(fi), s: sp[0], e: sp[1]})
@@ -713,6 +721,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	var spelled []ambRef
 	for fi := range fields {
 		f := &fields[fi]
+		if f.kinds&kSubstance == 0 {
+			continue
+		}
 		for _, h := range f.hits {
 			if h.pat < 0 || h.cas == noSub || m.pats[h.pat].kinds&kSubstance == 0 {
 				continue
@@ -724,9 +735,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 		}
 	}
-	// Substance mentions, per field, with negation.
+	// Substance mentions, per field, with negation: only in a field where
+	// substances count that holds a substance term or a CAS number.
 	for fi := range fields {
 		f := &fields[fi]
+		if !f.offerField || f.kinds&kSubstance == 0 && f.casHi == f.casLo {
+			continue
+		}
 		mentions := ev.mentions[:0]
 		for _, h := range f.hits {
 			if h.cas == noSub {
