@@ -275,17 +275,31 @@ func blank(s string) bool {
 // exclusions.
 func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, slab []fhit) (hits, rest []fhit) {
 	out := (*tmp)[:0]
-	defer func() { *tmp = out[:0] }()
 	for _, r := range raw {
 		p := &m.pinfo[r.pat]
 		if p.kinds == 0 {
 			continue // a CAS keyword (appendFieldCASKey)
 		}
 		s := r.end - p.plen
-		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) &&
-			!hebrewPrefixBefore(norm, int(s)) ||
-			p.endB && wordAt(norm, int(r.end)) && !(p.glueDigit && isDigit(norm[r.end])) {
-			continue
+		// A word character glued before or after a term that needs a
+		// boundary there (wordBefore and wordAt, their ASCII case in line).
+		if p.startB {
+			wb, ascii := asciiWordByteBefore(norm, int(s))
+			if !ascii {
+				wb = wordBefore(norm, int(s))
+			}
+			if wb && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) && !hebrewPrefixBefore(norm, int(s)) {
+				continue
+			}
+		}
+		if p.endB {
+			wa, ascii := asciiWordByteAt(norm, int(r.end))
+			if !ascii {
+				wa = wordAt(norm, int(r.end))
+			}
+			if wa && !(p.glueDigit && isDigit(norm[r.end])) {
+				continue
+			}
 		}
 		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
 		// is a user name, not a mention.
@@ -369,6 +383,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		}
 		keep = append(keep, h)
 	}
+	*tmp = out[:0]
 	return keep[base:len(keep):len(keep)], keep
 }
 

@@ -1,9 +1,11 @@
 package matchers
 
 import (
+	"bytes"
 	"path/filepath"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/precwatch/precwatch"
 )
@@ -100,4 +102,130 @@ func TestRawKindsSame(t *testing.T) {
 		n += len(got)
 	}
 	t.Logf("%d CAS mentions", n)
+}
+
+// refFilterHits is filterHits before session 11 (wordBefore and wordAt
+// called for every hit, the scratch buffer given back in a deferred call).
+func (m *Matcher) refFilterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, slab []fhit) (hits, rest []fhit) {
+	out := (*tmp)[:0]
+	defer func() { *tmp = out[:0] }()
+	for _, r := range raw {
+		p := &m.pinfo[r.pat]
+		if p.kinds == 0 {
+			continue // a CAS keyword (appendFieldCAS)
+		}
+		s := r.end - p.plen
+		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) &&
+			!hebrewPrefixBefore(norm, int(s)) ||
+			p.endB && wordAt(norm, int(r.end)) && !(p.glueDigit && isDigit(norm[r.end])) {
+			continue
+		}
+		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
+		// is a user name, not a mention.
+		// So is a word glued to a substance term right after a messenger
+		// label ("Wickr: anilinolab", "tg bmkshop").
+		handle := p.kinds&kSubstance != 0 && (s > 0 && (norm[s-1] == '@' || norm[s-1] == '_') ||
+			int(r.end) < len(norm) && norm[r.end] == '_' ||
+			s > 0 && (norm[s-1] == ' ' || norm[s-1] == ':') && wordAt(norm, int(r.end)) && afterMessengerLabel(norm, int(s)))
+		if handle && p.kinds&^kSubstance == 0 {
+			continue
+		}
+		if p.suffix > 0 {
+			e, n := int(r.end), 0
+			for n <= int(p.suffix) && wordAt(norm, e) {
+				_, w := utf8.DecodeRune(norm[e:])
+				e += w
+				n++
+			}
+			if n > int(p.suffix) && !compoundHead(norm, int(r.end)) || n <= int(p.suffix) && chemicalEnding(norm, int(r.end), e) {
+				continue
+			}
+		}
+		// "new PMK precursor": "new" qualifies "precursor", so the street
+		// name "new PMK" is not meant; the shorter name inside it counts.
+		if p.kinds&kSubstance != 0 && m.newStreet[r.pat] && bytes.HasPrefix(norm[r.end:], []byte(" precursor")) {
+			continue
+		}
+		h := fhit{pat: r.pat, s: s, e: r.end, field: fi}
+		if handle {
+			h.cas = noSub
+		}
+		out = append(out, h)
+	}
+	sortHits(out)
+	// Containment among substance terms and exclusions; licensed signals
+	// inside no-paperwork phrases.
+	base := len(slab)
+	keep := slab
+	maxEnd := int32(-1)
+	maxAt := -1 // index in keep of the hit that ends at maxEnd
+	var paperEnd int32 = -1
+	for _, h := range out {
+		k := m.pinfo[h.pat].kinds
+		if k&(kSubstance|kExclusion) != 0 && h.cas != noSub {
+			if h.e <= maxEnd {
+				if k&^(kSubstance|kExclusion) == 0 {
+					continue
+				}
+				// Keep the pattern for its other kinds only; "-" marks a
+				// hit that is no substance mention.
+				h.cas = noSub
+				keep = append(keep, h)
+				continue
+			}
+			// Two names that overlap without one holding the other:
+			// the longer one is meant. "PMK ethyl glycidate PMK powder"
+			// holds "glycidate PMK" (a French name of the methyl ester)
+			// across the two; "New BMK ethyl glycidate" holds the street
+			// name "new BMK".
+			if h.s < maxEnd && maxAt >= 0 {
+				if o := &keep[maxAt]; h.e-h.s > o.e-o.s {
+					o.cas = noSub
+				} else {
+					h.cas = noSub
+					keep = append(keep, h)
+					continue
+				}
+			}
+			maxEnd = h.e
+			maxAt = len(keep)
+		}
+		if k&kLicensed != 0 && h.e <= paperEnd && k&^kLicensed == 0 {
+			continue
+		}
+		if k&kIndicator != 0 {
+			for _, ii := range m.pats[h.pat].indicators {
+				if m.indicators[ii].id == IndNoPaper {
+					paperEnd = max(paperEnd, h.e)
+				}
+			}
+		}
+		keep = append(keep, h)
+	}
+	return keep[base:len(keep):len(keep)], keep
+}
+
+// TestFilterHitsSame compares filterHits with refFilterHits on every field
+// of the corpus and the labelled sets, with the hits of the fields before
+// it in the slab (as Match calls it).
+func TestFilterHitsSame(t *testing.T) {
+	m := testMatcher(t)
+	var tx Text
+	var raw []rawHit
+	var tmp, refTmp, slab, refSlab []fhit
+	n := 0
+	for i, s := range perf11Texts(t) {
+		if i%5 == 0 {
+			slab, refSlab = slab[:0], refSlab[:0]
+		}
+		raw = tx.resetScan(s, m.ac, raw[:0])
+		got, rest := m.filterHits(tx.Norm, raw, int32(i%5), &tmp, slab)
+		want, refRest := m.refFilterHits(tx.Norm, raw, int32(i%5), &refTmp, refSlab)
+		if !slices.Equal(got, want) || !slices.Equal(rest, refRest) || len(tmp) != len(refTmp) {
+			t.Fatalf("%q: filterHits = %v, want %v", s, got, want)
+		}
+		slab, refSlab = rest, refRest
+		n += len(got)
+	}
+	t.Logf("%d hits", n)
 }
