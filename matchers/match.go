@@ -173,8 +173,10 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.joinLo = len(sc.joined)
 		sc.joined = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
 		f.joinHi = len(sc.joined)
-		for _, h := range sc.joined[f.joinLo:f.joinHi] {
-			f.kinds |= m.pinfo[h.pat].kinds
+		if f.joinHi > f.joinLo {
+			for _, h := range sc.joined[f.joinLo:f.joinHi] {
+				f.kinds |= m.pinfo[h.pat].kinds
+			}
 		}
 		anySub = anySub || f.joinHi > f.joinLo || kinds&kSubstance != 0
 		if !anySub {
@@ -2465,14 +2467,27 @@ func (ev *evaluation) addIndicator(d indicatorDef, f *field, s, e int32) {
 	}
 	os, oe := f.origRange(s, e)
 	// Show the phrase and what follows it on the line (a handle, a country).
-	end := oe
-	for end < len(f.orig) && end-oe < 40 && f.orig[end] != '\n' {
-		end++
-	}
-	for end < len(f.orig) && !utf8.RuneStart(f.orig[end]) {
-		end++
-	}
+	end := lineTail(f.orig, oe)
 	ev.addIndicatorText(d, f.name, strings.TrimSpace(f.orig[os:end]))
+}
+
+// lineTail returns the end of what follows orig[:oe] on its line, up to 40
+// bytes, extended to a whole rune.
+func lineTail(orig string, oe int) int {
+	end := oe
+	if lim := min(len(orig), oe+40); end < lim {
+		// The first line break in the next 40 bytes: one vector search,
+		// not a loop over the bytes.
+		if k := strings.IndexByte(orig[end:lim], '\n'); k >= 0 {
+			end += k
+		} else {
+			end = lim
+		}
+	}
+	for end < len(orig) && !utf8.RuneStart(orig[end]) {
+		end++
+	}
+	return end
 }
 
 // dropDeniedLicensed clears the licensed-seller words that describe what a

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -228,4 +229,29 @@ func TestFilterHitsSame(t *testing.T) {
 		n += len(got)
 	}
 	t.Logf("%d hits", n)
+}
+
+// refLineTail is the loop of addIndicator before session 11: what follows
+// orig[:oe] on its line, byte by byte.
+func refLineTail(orig string, oe int) int {
+	end := oe
+	for end < len(orig) && end-oe < 40 && orig[end] != '\n' {
+		end++
+	}
+	for end < len(orig) && !utf8.RuneStart(orig[end]) {
+		end++
+	}
+	return end
+}
+
+// TestLineTailSame compares lineTail with refLineTail at every offset of
+// every text of the corpus and the labelled sets.
+func TestLineTailSame(t *testing.T) {
+	for _, s := range append(perf11Texts(t), "", "\n", "a\nb", "é\n", strings.Repeat("x", 39)+"\n", strings.Repeat("x", 41)+"é") {
+		for oe := 0; oe <= len(s); oe++ {
+			if got, want := lineTail(s, oe), refLineTail(s, oe); got != want {
+				t.Fatalf("lineTail(%q, %d) = %d, want %d", s, oe, got, want)
+			}
+		}
+	}
 }
