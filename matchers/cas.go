@@ -67,10 +67,11 @@ func appendCAS(out []CASMention, text []byte) []CASMention {
 
 // appendFieldCASKey is appendCAS for a field the automaton has scanned:
 // its hits hold every occurrence of the CAS keywords, and casKey tells
-// whether one is among them (Match looks at every raw hit once), so that
-// the gate searches the text only for hyphenated and dotted digits.
-func (m *Matcher) appendFieldCASKey(out []CASMention, text []byte, casKey bool) []CASMention {
-	if !casKey && !hyphenatedDigits(text) && !dottedCASShape(text) {
+// whether one is among them (Match looks at every raw hit once);
+// digitHyphen is hyphenatedDigits(text), which appendJoinedHits finds on
+// its way. The gate then searches the text only for dotted digits.
+func (m *Matcher) appendFieldCASKey(out []CASMention, text []byte, casKey, digitHyphen bool) []CASMention {
+	if !casKey && !digitHyphen && !dottedCASShape(text) {
 		return out
 	}
 	return appendCASNumbers(out, text)

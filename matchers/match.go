@@ -164,15 +164,16 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		total += len(f.norm)
 		kinds, casKey := m.rawKinds(sc.raw[f.rawLo:f.rawHi])
 		f.kinds = kinds
+		f.joinLo = len(sc.joined)
+		var digitHyphen bool
+		sc.joined, digitHyphen = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
+		f.joinHi = len(sc.joined)
 		f.casLo = len(sc.cas)
-		sc.cas = m.appendFieldCASKey(sc.cas, f.norm, casKey)
+		sc.cas = m.appendFieldCASKey(sc.cas, f.norm, casKey, digitHyphen)
 		if len(sc.cas) == f.casLo && f.attrCAS {
 			sc.cas = appendAttributeCAS(sc.cas, f.norm)
 		}
 		f.casHi = len(sc.cas)
-		f.joinLo = len(sc.joined)
-		sc.joined = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
-		f.joinHi = len(sc.joined)
 		if f.joinHi > f.joinLo {
 			for _, h := range sc.joined[f.joinLo:f.joinHi] {
 				f.kinds |= m.pinfo[h.pat].kinds

@@ -95,7 +95,7 @@ func TestRawKindsSame(t *testing.T) {
 				t.Fatalf("%q: rawKinds %x misses kinds of pattern %d", s, kinds, r.pat)
 			}
 		}
-		got := m.appendFieldCASKey(nil, tx.Norm, casKey)
+		got := m.appendFieldCASKey(nil, tx.Norm, casKey, hyphenatedDigits(tx.Norm))
 		want := m.refAppendFieldCAS(nil, tx.Norm, raw)
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q: appendFieldCASKey = %v, want %v", s, got, want)
@@ -254,4 +254,183 @@ func TestLineTailSame(t *testing.T) {
 			}
 		}
 	}
+}
+
+// refAppendJoinedHits and refAppendJoinedSep are appendJoinedHits and
+// appendJoinedSep before session 11, which did not report
+// hyphenatedDigits.
+func (m *Matcher) refAppendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch, seps, dots bool) []fhit {
+	base := len(out)
+	out = m.refAppendJoinedSep(out, base, norm, fi, js, '-')
+	if !seps {
+		return out
+	}
+	if dots {
+		// Dots only in the title: descriptions are full of them (one
+		// IndexByte call each cost 5 % of BenchmarkMatch).
+		out = m.refAppendJoinedSep(out, base, norm, fi, js, '.')
+	}
+	// Words cut by other separators a seller puts between letters to
+	// break a keyword ("Eph.edr.ine", "Saf/role", "Pipe|ronal",
+	// "Iso_safrole", "Ephe•drine" whose bullet the normaliser makes a
+	// dot, "Safr⏎ole"); the same rescan, for each separator (one
+	// IndexByte pass when the field has none).
+	for _, sep := range joinSeps {
+		// Most fields hold none of these: one vector search each,
+		// without the call.
+		if bytes.IndexByte(norm, sep) >= 0 {
+			out = m.refAppendJoinedSep(out, base, norm, fi, js, sep)
+		}
+	}
+	return out
+}
+func (m *Matcher) refAppendJoinedSep(out []fhit, base int, norm []byte, fi int32, js *joinScratch, sep byte) []fhit {
+	for from := 0; ; {
+		h := indexByteFrom(norm, sep, from)
+		if h < 0 {
+			break
+		}
+		from = h + 1
+		hs := h
+		if sep == '\n' && h >= 2 && norm[h-1] == '-' {
+			// A line-break hyphen ("Ephed-⏎rine"): both are the cut.
+			hs = h - 1
+		}
+		if l, _ := letterBefore(norm, hs); !l {
+			continue
+		}
+		if l, _ := letterAt(norm, h+1); !l {
+			continue
+		}
+		if sep != '-' && !m.mayJoin(norm, hs, h+1) {
+			continue
+		}
+		// The hyphenated word: letters and hyphens between letters.
+		ts, te := hs, h+1
+		for {
+			if l, w := letterBefore(norm, ts); l {
+				ts -= w
+			} else if ts >= 2 && norm[ts-1] == sep && isLetterBefore(norm, ts-1) {
+				ts--
+			} else {
+				break
+			}
+		}
+		for {
+			if l, w := letterAt(norm, te); l {
+				te += w
+			} else if te+1 < len(norm) && norm[te] == sep && isLetterAt(norm, te+1) {
+				te++
+			} else {
+				break
+			}
+		}
+		from = te
+		// The window: one word more on each side (two-word terms such as
+		// "potassium permanganate", "BMK glycidate").
+		ws, we := ts, te
+		if ws >= 2 && norm[ws-1] == ' ' {
+			ws--
+			for ws > 0 && (asciiWordAt(norm, ws-1) || norm[ws-1] >= 0x80 || sep != '-' && norm[ws-1] == sep && isLetterBefore(norm, ws-1)) && norm[ws-1] != ' ' {
+				ws--
+			}
+			for ws < len(norm) && !utf8.RuneStart(norm[ws]) {
+				ws++
+			}
+		}
+		// A locant glued before the word, and the prefixes glued before
+		// it, belong to the name: "4-anilino-piperidine" is
+		// 4-anilinopiperidine, "1-boc-4-anilino-piperidine" the Boc one.
+		if ws == ts {
+			k, locant := ws, false
+			for k >= 2 && norm[k-1] == '-' && ts-k < 32 {
+				j := k - 1
+				for j > 0 && (isDigit(norm[j-1]) || isASCIIAlpha(norm[j-1]) || norm[j-1] == ',') {
+					locant = locant || isDigit(norm[j-1])
+					j--
+				}
+				if j == k-1 {
+					break
+				}
+				k = j
+			}
+			if locant {
+				ws = k
+			}
+		}
+		if we+1 < len(norm) && norm[we] == ' ' {
+			we++
+			for we < len(norm) && (asciiWordAt(norm, we) || norm[we] >= 0x80 || sep != '-' && norm[we] == sep && isLetterAt(norm, we+1)) {
+				we++
+			}
+		}
+		js.text, js.pos, js.cut = js.text[:0], js.pos[:0], js.cut[:0]
+		for p := ws; p < we; p++ {
+			// Other separators are removed in the neighbour words too
+			// ("Ace.tic an.hy.dride").
+			if p >= ts && p < te && (norm[p] == sep || p == hs) ||
+				sep != '-' && norm[p] == sep && isLetterBefore(norm, p) && isLetterAt(norm, p+1) {
+				js.cut = append(js.cut, int32(p))
+				continue
+			}
+			js.text = append(js.text, norm[p])
+			js.pos = append(js.pos, int32(p))
+		}
+		js.pos = append(js.pos, int32(we))
+		js.raw = m.ac.scan(js.text, js.raw[:0])
+		for _, r := range js.raw {
+			p := &m.pinfo[r.pat]
+			// Short terms (abbreviations: "a-a" is no AA) do not count.
+			if p.kinds&kSubstance == 0 || p.suffix > 0 || p.plen < 5 {
+				continue
+			}
+			s, e := int(r.end-p.plen), int(r.end)
+			if p.startB && wordBefore(js.text, s) || p.endB && wordAt(js.text, e) {
+				continue
+			}
+			ns, ne := js.pos[s], js.pos[e-1]+1
+			spans := false
+			for _, c := range js.cut {
+				if c > ns && c < ne {
+					spans = true
+					break
+				}
+			}
+			if !spans {
+				continue
+			}
+			hit := fhit{pat: r.pat, s: ns, e: ne, field: fi}
+			if !slices.Contains(out[base:], hit) {
+				out = append(out, hit)
+			}
+		}
+	}
+	return out
+}
+
+// TestJoinedHitsSame compares appendJoinedHits with refAppendJoinedHits
+// on every field of the corpus and the labelled sets (as an offer field,
+// a title and a seller's), and its second result with hyphenatedDigits.
+func TestJoinedHitsSame(t *testing.T) {
+	m := testMatcher(t)
+	var js, refJS joinScratch
+	n, d := 0, 0
+	for _, s := range append(perf11Texts(t), "5449-12-7", "a-1-2", "1-2", "-1", "1-", "ab-cd 1-2", "eph-edr-ine 12-3", "x\n1-2") {
+		norm := Normalize(s).Norm
+		for _, k := range [][2]bool{{true, true}, {true, false}, {false, false}} {
+			got, digits := m.appendJoinedHits(nil, norm, 1, &js, k[0], k[1])
+			want := m.refAppendJoinedHits(nil, norm, 1, &refJS, k[0], k[1])
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q %v: appendJoinedHits = %v, want %v", s, k, got, want)
+			}
+			if digits != hyphenatedDigits(norm) {
+				t.Fatalf("%q %v: appendJoinedHits digits %v, want %v", s, k, digits, !digits)
+			}
+			n += len(got)
+			if digits {
+				d++
+			}
+		}
+	}
+	t.Logf("%d joined hits, %d texts with hyphenated digits", n, d)
 }

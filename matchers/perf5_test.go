@@ -47,7 +47,7 @@ func TestCASKeyIn(t *testing.T) {
 		if got := m.casKeyIn(raw); got != want {
 			t.Errorf("casKeyIn(scan(%q)) = %v, want %v", norm, got, want)
 		}
-		if got, want := m.appendFieldCASKey(nil, norm, m.casKeyIn(raw)), appendCAS(nil, norm); !slices.Equal(got, want) {
+		if got, want := m.appendFieldCASKey(nil, norm, m.casKeyIn(raw), hyphenatedDigits(norm)), appendCAS(nil, norm); !slices.Equal(got, want) {
 			t.Errorf("appendFieldCASKey(%q) = %v, want %v", norm, got, want)
 		}
 	}
