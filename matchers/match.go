@@ -57,8 +57,8 @@ type field struct {
 	// kinds is the union of the kinds of the patterns of the field's raw
 	// automaton hits and joined-word hits: a kind not in it is in none of
 	// the field's hits (filtering only drops hits or marks them noSub), and
-	// the passes of evaluate that look only at hits of some kinds skip the
-	// field.
+	// the passes of evaluate and the tests (negatedAt, warnedAgainst, …)
+	// that look only at hits of some kinds skip the field.
 	kinds uint64
 	// offerField: substances named here count (title, description,
 	// attributes); seller names and locations give context only.
@@ -240,6 +240,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	if !named {
 		return res
 	}
+	if fieldsHook != nil {
+		fieldsHook(m, fields)
+	}
 	sc.ev.casList = sc.cas
 	ev := m.evaluate(l, fields, total, &sc.ev)
 	ev.fill(&res, m)
@@ -260,6 +263,10 @@ func (m *Matcher) rawKinds(raw []rawHit) (kinds uint64, casKey bool) {
 	}
 	return kinds, casKey
 }
+
+// fieldsHook, when set (by tests only), sees the fields of every listing
+// Match evaluates, before the evaluation.
+var fieldsHook func(m *Matcher, fields []field)
 
 // blank reports whether s holds only ASCII white space.
 func blank(s string) bool {
@@ -1267,6 +1274,9 @@ func (ev *evaluation) messengerKey(m *Matcher, key string) bool {
 // negatedAt reports whether a negation cue ends right before s ("no import
 // permit").
 func (m *Matcher) negatedAt(f *field, s int32) bool {
+	if f.kinds&(kNegImmediate|kNegBefore) == 0 {
+		return false // no negation cue in the field
+	}
 	for _, c := range f.window(s-maxCue, s) {
 		if c.pat >= 0 && m.pats[c.pat].kinds&(kNegImmediate|kNegBefore) != 0 && c.e <= s && s-c.e <= 2 && onlySpace(f.norm[c.e:s]) {
 			return true
@@ -1377,6 +1387,9 @@ func overlapsAny(spans [][2]int32, h fhit) bool {
 // prescription"), or right before a parenthesis that opens the indicator
 // phrase ("1 gallon (converts to 3.785 litres)").
 func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
+	if f.kinds&kIndBlockBefore == 0 {
+		return false
+	}
 	for _, c := range f.window(s-maxCue, s) {
 		if c.pat < 0 || m.pats[c.pat].kinds&kIndBlockBefore == 0 || c.e > s || s-c.e > 20 {
 			continue
@@ -1647,6 +1660,9 @@ func (m *Matcher) authorityInFrame(f *field, h fhit) bool {
 // (regulation, a report word) in "règlement par virement" (payment by
 // transfer) is part of an offer.
 func (m *Matcher) insideIndicator(f *field, h fhit) bool {
+	if f.kinds&(kIndicator|kOffer) == 0 {
+		return false
+	}
 	for _, c := range f.window(h.s-maxCue, h.s) {
 		if c.pat >= 0 && c.pat != h.pat && m.pats[c.pat].kinds&(kIndicator|kOffer) != 0 && c.e >= h.e && c.e-c.s > h.e-h.s {
 			return true
@@ -1664,6 +1680,9 @@ func (m *Matcher) insideIndicator(f *field, h fhit) bool {
 // nothing. The no-paperwork indicator is a denial itself and is not
 // looked at here.
 func (m *Matcher) negatedIndicator(f *field, s int32) bool {
+	if f.kinds&(kIndNegBefore|kIndNegImmediate) == 0 {
+		return false
+	}
 	for _, c := range f.window(s-maxCue, s) {
 		if c.pat < 0 || c.e > s {
 			continue
@@ -1704,6 +1723,9 @@ func (m *Matcher) negatedIndicator(f *field, s int32) bool {
 // A share bar ("Share: Facebook | WhatsApp | Telegram") names messengers
 // as buttons: a share cue at most 60 bytes before on the same line.
 func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
+	if f.kinds&(kIndWarn|kIndWarnAfter|kIndShare) == 0 {
+		return false
+	}
 	for _, c := range f.window(s-maxCue, e+160) {
 		if c.pat < 0 {
 			continue
@@ -1735,6 +1757,9 @@ func dashBreak(gap []byte) bool {
 // same sentence, a dash or comma between them allowed ("buyers ask us to
 // label as gift – we cannot do that").
 func (m *Matcher) refusedIndicator(f *field, e int32) bool {
+	if f.kinds&kIndNegAfter == 0 {
+		return false
+	}
 	for _, c := range f.window(e, e+24) {
 		if c.pat < 0 || c.s < e || c.s-e > 24 || m.pats[c.pat].kinds&kIndNegAfter == 0 {
 			continue
@@ -1811,6 +1836,9 @@ func sameClause(gap []byte) bool {
 // of the indicator's block words, or by one of its block-near words later
 // in the same sentence.
 func (m *Matcher) blockedAfter(f *field, h fhit, ii int16) bool {
+	if f.kinds&(kIndBlock|kIndBlockNear) == 0 {
+		return false
+	}
 	for _, c := range f.window(h.e, h.e+2) {
 		if c.pat < 0 || m.pats[c.pat].kinds&kIndBlock == 0 {
 			continue
@@ -2773,7 +2801,11 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		// A cue negates the word the name is glued into by an article or
 		// prefix ("خالٍ من الإفيدرين", "ללא האפדרין").
 		hs := gluedWordStart(f.norm, h.s)
-		for _, c := range f.window(hs-maxCue, h.s) {
+		var cues []fhit // none when the field holds no negation cue
+		if f.kinds&(kNegBefore|kNegImmediate) != 0 {
+			cues = f.window(hs-maxCue, h.s)
+		}
+		for _, c := range cues {
 			if c.pat < 0 || c.e > hs {
 				continue
 			}
@@ -2797,7 +2829,11 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		// after a bracket that follows the name, or after the bracket the
 		// name stands in.
 		post := bracketAfter(f.norm, h.e)
-		for _, c := range f.window(post, post+2) {
+		cues = nil
+		if f.kinds&kNegAfter != 0 {
+			cues = f.window(post, post+2)
+		}
+		for _, c := range cues {
 			if c.pat < 0 || m.pats[c.pat].kinds&kNegAfter == 0 || !onlySpace(f.norm[post:c.s]) {
 				continue
 			}

@@ -2,6 +2,7 @@ package matchers
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -29,6 +30,11 @@ func perf11Listings(t *testing.T) []precwatch.Listing {
 		for _, h := range readLabelledSet(t, p) {
 			ls = append(ls, h.Listing)
 		}
+	}
+	// A few phrases of rules no labelled listing may reach.
+	for i, s := range []string{"Aceton gesucht, 5 Liter", "efedrin 100 g alınır", "エフェドリン 100g 求む", "WTB: BMK glycidate 1 kg",
+		"Looking to buy PMK? We have stock", "safrole-free sassafras oil", "ephedrine (ephedra) free", "no ephedrine, no pseudoephedrine"} {
+		ls = append(ls, precwatch.Listing{ID: fmt.Sprintf("perf11-%d", i), Title: s, Description: s + ". Acetone 99% CAS 67-64-1."})
 	}
 	return ls
 }
@@ -433,4 +439,95 @@ func TestJoinedHitsSame(t *testing.T) {
 		}
 	}
 	t.Logf("%d joined hits, %d texts with hyphenated digits", n, d)
+}
+
+// TestKindGatesSame checks the gates on field.kinds: every pattern hit of
+// a field Match evaluates has its kinds in the field's kinds, and the
+// functions that skip a field without the kinds they look for (negatedAt,
+// negatedIndicator, refusedIndicator, blockedBefore, blockedAfter,
+// insideIndicator, warnedAgainst, buyRequestBefore, buyRequestAfter,
+// negate, markComposition, paperSpans) answer as they do with every kind
+// set, which is the code before the gates, at every hit of every field of
+// the corpus and the labelled sets.
+func TestKindGatesSame(t *testing.T) {
+	m := testMatcher(t)
+	fields, hits := 0, 0
+	fieldsHook = func(m *Matcher, fs []field) {
+		for fi := range fs {
+			f := &fs[fi]
+			all := *f
+			all.kinds = ^uint64(0)
+			fields++
+			for _, h := range f.hits {
+				if h.pat >= 0 && m.pinfo[h.pat].kinds&^f.kinds != 0 {
+					t.Fatalf("%q: hit of pattern %q has kinds %x, not in the field's %x", f.orig, m.pats[h.pat].text, m.pinfo[h.pat].kinds, f.kinds)
+				}
+				hits++
+				for _, s := range []int32{h.s, h.e} {
+					if a, b := m.negatedAt(f, s), m.negatedAt(&all, s); a != b {
+						t.Fatalf("%q: negatedAt(%d) = %v, want %v", f.orig, s, a, b)
+					}
+					if a, b := m.negatedIndicator(f, s), m.negatedIndicator(&all, s); a != b {
+						t.Fatalf("%q: negatedIndicator(%d) = %v, want %v", f.orig, s, a, b)
+					}
+					if a, b := m.refusedIndicator(f, s), m.refusedIndicator(&all, s); a != b {
+						t.Fatalf("%q: refusedIndicator(%d) = %v, want %v", f.orig, s, a, b)
+					}
+				}
+				if a, b := m.insideIndicator(f, h), m.insideIndicator(&all, h); a != b {
+					t.Fatalf("%q: insideIndicator(%v) = %v, want %v", f.orig, h, a, b)
+				}
+				if a, b := m.warnedAgainst(f, h.s, h.e), m.warnedAgainst(&all, h.s, h.e); a != b {
+					t.Fatalf("%q: warnedAgainst(%v) = %v, want %v", f.orig, h, a, b)
+				}
+				for ii := range m.indicators {
+					if a, b := m.blockedBefore(f, h.s, int16(ii)), m.blockedBefore(&all, h.s, int16(ii)); a != b {
+						t.Fatalf("%q: blockedBefore(%v, %d) = %v, want %v", f.orig, h, ii, a, b)
+					}
+					if a, b := m.blockedAfter(f, h, int16(ii)), m.blockedAfter(&all, h, int16(ii)); a != b {
+						t.Fatalf("%q: blockedAfter(%v, %d) = %v, want %v", f.orig, h, ii, a, b)
+					}
+				}
+				sh := subHit{field: int32(fi), s: h.s, e: h.e}
+				if a, b := m.buyRequestBefore(f, &sh), m.buyRequestBefore(&all, &sh); a != b {
+					t.Fatalf("%q: buyRequestBefore(%v) = %v, want %v", f.orig, h, a, b)
+				}
+				if a, b := m.buyRequestAfter(f, &sh), m.buyRequestAfter(&all, &sh); a != b {
+					t.Fatalf("%q: buyRequestAfter(%v) = %v, want %v", f.orig, h, a, b)
+				}
+			}
+			// negate and markComposition on a mention at every substance
+			// hit (and CAS hit) of the field.
+			var ms []subHit
+			for _, h := range f.hits {
+				if h.pat < 0 {
+					ms = append(ms, subHit{sub: 0, field: int32(fi), s: h.s, e: h.e, kind: precwatch.HitCAS})
+				} else if m.pats[h.pat].kinds&kSubstance != 0 {
+					for _, r := range m.pats[h.pat].refs {
+						ms = append(ms, subHit{sub: r.sub, field: int32(fi), s: h.s, e: h.e, kind: r.kind, term: r.term})
+					}
+				}
+			}
+			for _, chemForm := range []bool{false, true} {
+				got, want := slices.Clone(ms), slices.Clone(ms)
+				m.negate(f, got)
+				m.negate(&all, want)
+				m.markComposition(f, got, chemForm)
+				m.markComposition(&all, want, chemForm)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%q: negate and markComposition = %v, want %v", f.orig, got, want)
+				}
+			}
+			p1, q1 := m.paperSpans(f, nil, nil)
+			if f.kinds&(kPaperNoun|kPackNoun) == 0 && (len(p1) > 0 || len(q1) > 0) {
+				t.Fatalf("%q: paperSpans found spans in a field without paper or packaging nouns", f.orig)
+			}
+		}
+	}
+	defer func() { fieldsHook = nil }()
+	ls := perf11Listings(t)
+	for i := range ls {
+		m.Match(&ls[i])
+	}
+	t.Logf("%d fields, %d hits", fields, hits)
 }
