@@ -222,6 +222,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	// watched CAS numbers survived filtering names nothing either.
 	named := false
 	for fi := range fields {
+		if f := &fields[fi]; f.kinds&kSubstance == 0 && f.casHi == f.casLo {
+			continue // neither a substance term nor a CAS number
+		}
 		for _, h := range fields[fi].hits {
 			if h.pat < 0 {
 				if _, ok := m.casIndex[sc.cas[h.cas].CAS]; ok {
@@ -733,6 +736,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	casSubs := ev.casSubs[:0]
 	defer func() { ev.casSubs = casSubs[:0] }()
 	for fi := range fields {
+		if fields[fi].casHi == fields[fi].casLo {
+			continue // no CAS number in the field
+		}
 		for _, h := range fields[fi].hits {
 			if h.pat < 0 {
 				if r, ok := m.casIndex[ev.casList[h.cas].CAS]; ok {
@@ -1218,6 +1224,9 @@ func quotePair(b []byte) (int, []byte) {
 // namesMessenger reports whether a field names a messenger or a messenger
 // link (the gate for the handle patterns).
 func (m *Matcher) namesMessenger(f *field) bool {
+	if f.kinds&kIndicator == 0 {
+		return false
+	}
 	for _, h := range f.hits {
 		if h.pat >= 0 && m.pats[h.pat].kinds&kIndicator != 0 {
 			for _, ii := range m.pats[h.pat].indicators {

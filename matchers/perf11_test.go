@@ -446,7 +446,7 @@ func TestJoinedHitsSame(t *testing.T) {
 // functions that skip a field without the kinds they look for (negatedAt,
 // negatedIndicator, refusedIndicator, blockedBefore, blockedAfter,
 // insideIndicator, warnedAgainst, buyRequestBefore, buyRequestAfter,
-// negate, markComposition, paperSpans) answer as they do with every kind
+// negate, markComposition, paperSpans, namesMessenger) answer as they do with every kind
 // set, which is the code before the gates, at every hit of every field of
 // the corpus and the labelled sets.
 func TestKindGatesSame(t *testing.T) {
@@ -473,6 +473,9 @@ func TestKindGatesSame(t *testing.T) {
 					if a, b := m.refusedIndicator(f, s), m.refusedIndicator(&all, s); a != b {
 						t.Fatalf("%q: refusedIndicator(%d) = %v, want %v", f.orig, s, a, b)
 					}
+				}
+				if a, b := m.namesMessenger(f), m.namesMessenger(&all); a != b {
+					t.Fatalf("%q: namesMessenger = %v, want %v", f.orig, a, b)
 				}
 				if a, b := m.insideIndicator(f, h), m.insideIndicator(&all, h); a != b {
 					t.Fatalf("%q: insideIndicator(%v) = %v, want %v", f.orig, h, a, b)
@@ -517,6 +520,9 @@ func TestKindGatesSame(t *testing.T) {
 				if !slices.Equal(got, want) {
 					t.Fatalf("%q: negate and markComposition = %v, want %v", f.orig, got, want)
 				}
+			}
+			if f.casHi == f.casLo && slices.ContainsFunc(f.hits, func(h fhit) bool { return h.pat < 0 }) {
+				t.Fatalf("%q: a CAS hit in a field without CAS mentions", f.orig)
 			}
 			p1, q1 := m.paperSpans(f, nil, nil)
 			if f.kinds&(kPaperNoun|kPackNoun) == 0 && (len(p1) > 0 || len(q1) > 0) {
