@@ -2595,12 +2595,29 @@ func quoteObservable(fields []field, fieldName string, o precwatch.Observable) s
 
 // indexFoldASCII is strings.Index ignoring ASCII case.
 func indexFoldASCII(s, sub string) int {
+	if sub == "" {
+		return 0
+	}
+	c0 := lowerASCII(sub[0])
 	for i := 0; i+len(sub) <= len(s); i++ {
+		// An ASCII byte that is not sub's ASCII first byte in either case
+		// starts no match (EqualFold compares two ASCII runes so): no call.
+		if c := s[i]; c < 0x80 && c0 < 0x80 && lowerASCII(c) != c0 {
+			continue
+		}
 		if strings.EqualFold(s[i:i+len(sub)], sub) {
 			return i
 		}
 	}
 	return -1
+}
+
+// lowerASCII lower-cases an ASCII letter.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // addDesigner adds the designer-precursor indicator of the substance

@@ -537,3 +537,44 @@ func TestKindGatesSame(t *testing.T) {
 	}
 	t.Logf("%d fields, %d hits", fields, hits)
 }
+
+// refIndexFoldASCII is indexFoldASCII before session 11: EqualFold at
+// every byte.
+func refIndexFoldASCII(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestIndexFoldASCIISame compares indexFoldASCII with refIndexFoldASCII
+// on every text of the corpus and the labelled listings, for what
+// quoteObservable looks for (the text's observables), its words in upper
+// case, and strings whose case folds outside ASCII (the Kelvin sign folds
+// to "k", "ſ" to "s": "\u212Ass" holds "kſſ").
+func TestIndexFoldASCIISame(t *testing.T) {
+	texts := append(perf11Texts(t), "\u212Aelvin", "Kelvin", "ſignal", "SIGNAL", "é@x", "@", "a\xffb", "\u212Ass", "x\u212AſS")
+	// "\u212Ass" and "kſſ" match: as many runes and bytes, each pair folds.
+	fixed := []string{"", "k", "kelvin", "signal", "s", "@", "\xff", "é", "x", "ab", "kſſ", "\u212Aſs", "Kss"}
+	n := 0
+	for _, s := range texts {
+		subs := fixed
+		for _, o := range Observables(s) {
+			subs = append(subs, strings.TrimPrefix(o.Value, "@"), o.Value)
+		}
+		for i, w := range strings.Fields(s) {
+			if i%7 == 3 {
+				subs = append(subs, strings.ToUpper(w), strings.ToLower(w)+"x")
+			}
+		}
+		for _, sub := range subs {
+			if got, want := indexFoldASCII(s, sub), refIndexFoldASCII(s, sub); got != want {
+				t.Fatalf("indexFoldASCII(%q, %q) = %d, want %d", s, sub, got, want)
+			}
+			n++
+		}
+	}
+	t.Logf("%d pairs", n)
+}
