@@ -65,24 +65,16 @@ func appendCAS(out []CASMention, text []byte) []CASMention {
 	return appendCASNumbers(out, text)
 }
 
-// appendFieldCAS is appendCAS for a field the automaton has scanned: raw
-// holds its hits, among them every occurrence of the CAS keywords, so
-// that the gate searches the text only for hyphenated digits.
-func (m *Matcher) appendFieldCAS(out []CASMention, text []byte, raw []rawHit) []CASMention {
-	if !hyphenatedDigits(text) && !m.casKeyIn(raw) && !dottedCASShape(text) && !spacedCASShape(text) {
+// appendFieldCASKey is appendCAS for a field the automaton has scanned:
+// its hits hold every occurrence of the CAS keywords, and casKey tells
+// whether one is among them (Match looks at every raw hit once);
+// digitHyphen is hyphenatedDigits(text), which appendJoinedHits finds on
+// its way. The gate then searches the text only for dotted and spaced digits.
+func (m *Matcher) appendFieldCASKey(out []CASMention, text []byte, casKey, digitHyphen bool) []CASMention {
+	if !casKey && !digitHyphen && !dottedCASShape(text) && !spacedCASShape(text) {
 		return out
 	}
 	return appendCASNumbers(out, text)
-}
-
-// casKeyIn reports whether raw holds a hit of a CAS keyword.
-func (m *Matcher) casKeyIn(raw []rawHit) bool {
-	for _, r := range raw {
-		if m.pinfo[r.pat].casKey {
-			return true
-		}
-	}
-	return false
 }
 
 // appendCASNumbers appends the CAS numbers of text (the body of appendCAS

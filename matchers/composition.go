@@ -47,10 +47,15 @@ func (m *Matcher) markComposition(f *field, ms []subHit, chemForm bool) {
 			h.composition = true
 			continue
 		}
-		for _, c := range f.window(h.e, h.e+2) {
-			if c.pat >= 0 && m.pats[c.pat].kinds&kCompAfter != 0 && onlySpace(f.norm[h.e:c.s]) {
-				h.composition = true
+		if f.kinds&kCompAfter != 0 {
+			for _, c := range f.window(h.e, h.e+2) {
+				if c.pat >= 0 && m.pats[c.pat].kinds&kCompAfter != 0 && onlySpace(f.norm[h.e:c.s]) {
+					h.composition = true
+				}
 			}
+		}
+		if f.kinds&(kCompBefore|kCompProcess|kCompList) == 0 {
+			continue // none of the words the loop below looks for
 		}
 		for _, c := range f.window(h.s-maxCue, h.s) {
 			if c.pat < 0 || c.e > h.s {
@@ -105,6 +110,9 @@ const maxWantedGap = 24
 // hook, not a request, and so is a cue said of the reader ("if you are
 // looking to buy PMK, contact us").
 func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
+	if f.kinds&(kWanted|kWantedAsk) == 0 {
+		return false // no buy-request cue in the field
+	}
 	if f.name == precwatch.FieldTitle && replyTitle(f.norm) {
 		return false // "Re: Where can I buy …": the thread's question, not this post's
 	}
@@ -141,6 +149,9 @@ const maxWantedAfterGap = 12
 // break, no offer word right after the cue ("alınır satılır": bought and
 // sold) and no question after it.
 func (m *Matcher) buyRequestAfter(f *field, h *subHit) bool {
+	if f.kinds&kWantedAfter == 0 {
+		return false
+	}
 	for _, c := range f.window(h.e, h.e+maxWantedAfterGap) {
 		if c.pat < 0 || c.s < h.e || c.s-h.e > maxWantedAfterGap || m.pats[c.pat].kinds&kWantedAfter == 0 {
 			continue

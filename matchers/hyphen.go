@@ -53,17 +53,19 @@ func letterBefore(norm []byte, i int) (bool, int) {
 // (normalised text norm) only once the hyphens between letters are
 // removed, with their span in norm; with seps (a field whose substances
 // count: not the seller, location or price), also other separators, and
-// with dots (the title) dots.
-func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch, seps, dots bool) []fhit {
+// with dots (the title) dots. It also reports hyphenatedDigits(norm), which
+// the pass over the hyphens finds on the way (the gate of
+// appendFieldCASKey).
+func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch, seps, dots bool) ([]fhit, bool) {
 	base := len(out)
-	out = m.appendJoinedSep(out, base, norm, fi, js, '-')
+	out, digits := m.appendJoinedSep(out, base, norm, fi, js, '-')
 	if !seps {
-		return out
+		return out, digits
 	}
 	if dots {
 		// Dots only in the title: descriptions are full of them (one
 		// IndexByte call each cost 5 % of BenchmarkMatch).
-		out = m.appendJoinedSep(out, base, norm, fi, js, '.')
+		out, _ = m.appendJoinedSep(out, base, norm, fi, js, '.')
 	}
 	// Words cut by other separators a seller puts between letters to
 	// break a keyword ("Eph.edr.ine", "Saf/role", "Pipe|ronal",
@@ -74,10 +76,10 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 		// Most fields hold none of these: one vector search each,
 		// without the call.
 		if bytes.IndexByte(norm, sep) >= 0 {
-			out = m.appendJoinedSep(out, base, norm, fi, js, sep)
+			out, _ = m.appendJoinedSep(out, base, norm, fi, js, sep)
 		}
 	}
-	return out
+	return out, digits
 }
 
 // joinSeps are the separators other than the hyphen and the dot that the
@@ -85,14 +87,20 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 var joinSeps = []byte{'/', '|', '_', '\n'}
 
 // appendJoinedSep is appendJoinedHits for one separator; hits already in
-// out[base:] are not added twice.
-func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, js *joinScratch, sep byte) []fhit {
+// out[base:] are not added twice. It reports whether a separator stands
+// between two digits: it looks at every separator of norm but those inside
+// a word it joined, which stand after a letter.
+func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, js *joinScratch, sep byte) ([]fhit, bool) {
+	digits := false
 	for from := 0; ; {
 		h := indexByteFrom(norm, sep, from)
 		if h < 0 {
 			break
 		}
 		from = h + 1
+		if !digits && h > 0 && isDigit(norm[h-1]) && h+1 < len(norm) && isDigit(norm[h+1]) {
+			digits = true
+		}
 		hs := h
 		if sep == '\n' && h >= 2 && norm[h-1] == '-' {
 			// A line-break hyphen ("Ephed-⏎rine"): both are the cut.
@@ -181,7 +189,7 @@ func (m *Matcher) appendJoinedSep(out []fhit, base int, norm []byte, fi int32, j
 		js.pos = append(js.pos, int32(we))
 		out = m.appendCutHits(out, base, fi, js)
 	}
-	return out
+	return out, digits
 }
 
 // appendCutHits scans js.text, a window of field fi with the separators at

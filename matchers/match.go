@@ -54,6 +54,12 @@ type field struct {
 	// scratch buffers.
 	rawLo, rawHi, casLo, casHi int
 	joinLo, joinHi             int // range of the field's joined-word hits
+	// kinds is the union of the kinds of the patterns of the field's raw
+	// automaton hits and joined-word hits: a kind not in it is in none of
+	// the field's hits (filtering only drops hits or marks them noSub), and
+	// the passes of evaluate and the tests (negatedAt, warnedAgainst, …)
+	// that look only at hits of some kinds skip the field.
+	kinds uint64
 	// offerField: substances named here count (title, description,
 	// attributes); seller names and locations give context only.
 	offerField bool
@@ -156,25 +162,25 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.rawHi = len(sc.raw)
 		f.norm, f.segs = t.Norm, t.segs
 		total += len(f.norm)
+		kinds, casKey := m.rawKinds(sc.raw[f.rawLo:f.rawHi])
+		f.kinds = kinds
+		f.joinLo = len(sc.joined)
+		var digitHyphen bool
+		sc.joined, digitHyphen = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
+		sc.joined = m.appendSpacedHits(sc.joined, f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.join)
+		f.joinHi = len(sc.joined)
 		f.casLo = len(sc.cas)
-		sc.cas = m.appendFieldCAS(sc.cas, f.norm, sc.raw[f.rawLo:f.rawHi])
+		sc.cas = m.appendFieldCASKey(sc.cas, f.norm, casKey, digitHyphen)
 		if len(sc.cas) == f.casLo && f.attrCAS {
 			sc.cas = appendAttributeCAS(sc.cas, f.norm)
 		}
 		f.casHi = len(sc.cas)
-		f.joinLo = len(sc.joined)
-		sc.joined = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
-		sc.joined = m.appendSpacedHits(sc.joined, f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.join)
-		f.joinHi = len(sc.joined)
-		anySub = anySub || f.joinHi > f.joinLo
-		if !anySub {
-			for _, r := range sc.raw[f.rawLo:f.rawHi] {
-				if m.pinfo[r.pat].kinds&kSubstance != 0 {
-					anySub = true
-					break
-				}
+		if f.joinHi > f.joinLo {
+			for _, h := range sc.joined[f.joinLo:f.joinHi] {
+				f.kinds |= m.pinfo[h.pat].kinds
 			}
 		}
+		anySub = anySub || f.joinHi > f.joinLo || kinds&kSubstance != 0
 		if !anySub {
 			for _, c := range sc.cas[f.casLo:f.casHi] {
 				if _, ok := m.casIndex[c.CAS]; ok {
@@ -193,7 +199,13 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	// Pass 2: word boundaries, containment and CAS hits per field.
 	for fi := range fields {
 		f := &fields[fi]
-		f.hits, sc.slab = m.filterHits(f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.tmp, sc.slab)
+		if f.rawHi > f.rawLo {
+			f.hits, sc.slab = m.filterHits(f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.tmp, sc.slab)
+		} else {
+			// What filterHits returns for no hits.
+			n := len(sc.slab)
+			f.hits = sc.slab[n:n:n]
+		}
 		if f.casHi > f.casLo {
 			f.hits = slices.Clip(f.hits)
 			for ci := f.casLo; ci < f.casHi; ci++ {
@@ -211,6 +223,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	// watched CAS numbers survived filtering names nothing either.
 	named := false
 	for fi := range fields {
+		if f := &fields[fi]; f.kinds&kSubstance == 0 && f.casHi == f.casLo {
+			continue // neither a substance term nor a CAS number
+		}
 		for _, h := range fields[fi].hits {
 			if h.pat < 0 {
 				if _, ok := m.casIndex[sc.cas[h.cas].CAS]; ok {
@@ -229,12 +244,33 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	if !named {
 		return res
 	}
+	if fieldsHook != nil {
+		fieldsHook(m, fields)
+	}
 	sc.ev.casList = sc.cas
 	ev := m.evaluate(l, fields, total, &sc.ev)
 	ev.fill(&res, m)
 	ev.reset()
 	return res
 }
+
+// rawKinds returns the union of the kinds of raw's patterns and whether
+// one is a CAS keyword (the gate of appendFieldCASKey): one pass over a
+// field's raw hits for both.
+func (m *Matcher) rawKinds(raw []rawHit) (kinds uint64, casKey bool) {
+	for _, r := range raw {
+		p := &m.pinfo[r.pat]
+		kinds |= p.kinds
+		if p.casKey {
+			casKey = true
+		}
+	}
+	return kinds, casKey
+}
+
+// fieldsHook, when set (by tests only), sees the fields of every listing
+// Match evaluates, before the evaluation.
+var fieldsHook func(m *Matcher, fields []field)
 
 // blank reports whether s holds only ASCII white space.
 func blank(s string) bool {
@@ -253,17 +289,31 @@ func blank(s string) bool {
 // exclusions.
 func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, slab []fhit) (hits, rest []fhit) {
 	out := (*tmp)[:0]
-	defer func() { *tmp = out[:0] }()
 	for _, r := range raw {
 		p := &m.pinfo[r.pat]
 		if p.kinds == 0 {
-			continue // a CAS keyword (appendFieldCAS)
+			continue // a CAS keyword (appendFieldCASKey)
 		}
 		s := r.end - p.plen
-		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) &&
-			!hebrewPrefixBefore(norm, int(s)) ||
-			p.endB && wordAt(norm, int(r.end)) && !(p.glueDigit && isDigit(norm[r.end])) {
-			continue
+		// A word character glued before or after a term that needs a
+		// boundary there (wordBefore and wordAt, their ASCII case in line).
+		if p.startB {
+			wb, ascii := asciiWordByteBefore(norm, int(s))
+			if !ascii {
+				wb = wordBefore(norm, int(s))
+			}
+			if wb && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) && !hebrewPrefixBefore(norm, int(s)) {
+				continue
+			}
+		}
+		if p.endB {
+			wa, ascii := asciiWordByteAt(norm, int(r.end))
+			if !ascii {
+				wa = wordAt(norm, int(r.end))
+			}
+			if wa && !(p.glueDigit && isDigit(norm[r.end])) {
+				continue
+			}
 		}
 		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
 		// is a user name, not a mention.
@@ -347,6 +397,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		}
 		keep = append(keep, h)
 	}
+	*tmp = out[:0]
 	return keep[base:len(keep):len(keep)], keep
 }
 
@@ -500,7 +551,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	for fi := range fields {
 		f := &fields[fi]
-		paper, pack := m.paperSpans(f, ev.paper[:0], ev.pack[:0])
+		paper, pack := ev.paper[:0], ev.pack[:0]
+		if f.kinds&(kPaperNoun|kPackNoun) != 0 {
+			paper, pack = m.paperSpans(f, paper, pack)
+		}
 		ev.paper, ev.pack = paper[:0], pack[:0]
 		for _, sp := range paper {
 			ev.cands = append(ev.cands, indCand{ii: m.noPaper, field: int32(fi), s: sp[0], e: sp[1]})
@@ -683,6 +737,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	casSubs := ev.casSubs[:0]
 	defer func() { ev.casSubs = casSubs[:0] }()
 	for fi := range fields {
+		if fields[fi].casHi == fields[fi].casLo {
+			continue // no CAS number in the field
+		}
 		for _, h := range fields[fi].hits {
 			if h.pat < 0 {
 				if r, ok := m.casIndex[ev.casList[h.cas].CAS]; ok {
@@ -696,6 +753,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	var spelled []ambRef
 	for fi := range fields {
 		f := &fields[fi]
+		if f.kinds&kSubstance == 0 {
+			continue
+		}
 		for _, h := range f.hits {
 			if h.pat < 0 || h.cas == noSub || m.pats[h.pat].kinds&kSubstance == 0 {
 				continue
@@ -707,9 +767,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 		}
 	}
-	// Substance mentions, per field, with negation.
+	// Substance mentions, per field, with negation: only in a field where
+	// substances count that holds a substance term or a CAS number.
 	for fi := range fields {
 		f := &fields[fi]
+		if !f.offerField || f.kinds&kSubstance == 0 && f.casHi == f.casLo {
+			continue
+		}
 		mentions := ev.mentions[:0]
 		for _, h := range f.hits {
 			if h.cas == noSub {
@@ -1169,6 +1233,9 @@ func quotePair(b []byte) (int, []byte) {
 // namesMessenger reports whether a field names a messenger or a messenger
 // link (the gate for the handle patterns).
 func (m *Matcher) namesMessenger(f *field) bool {
+	if f.kinds&kIndicator == 0 {
+		return false
+	}
 	for _, h := range f.hits {
 		if h.pat >= 0 && m.pats[h.pat].kinds&kIndicator != 0 {
 			for _, ii := range m.pats[h.pat].indicators {
@@ -1225,6 +1292,9 @@ func (ev *evaluation) messengerKey(m *Matcher, key string) bool {
 // negatedAt reports whether a negation cue ends right before s ("no import
 // permit").
 func (m *Matcher) negatedAt(f *field, s int32) bool {
+	if f.kinds&(kNegImmediate|kNegBefore) == 0 {
+		return false // no negation cue in the field
+	}
 	for _, c := range f.window(s-maxCue, s) {
 		if c.pat >= 0 && m.pats[c.pat].kinds&(kNegImmediate|kNegBefore) != 0 && c.e <= s && s-c.e <= 2 && onlySpace(f.norm[c.e:s]) {
 			return true
@@ -1335,6 +1405,9 @@ func overlapsAny(spans [][2]int32, h fhit) bool {
 // prescription"), or right before a parenthesis that opens the indicator
 // phrase ("1 gallon (converts to 3.785 litres)").
 func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
+	if f.kinds&kIndBlockBefore == 0 {
+		return false
+	}
 	for _, c := range f.window(s-maxCue, s) {
 		if c.pat < 0 || m.pats[c.pat].kinds&kIndBlockBefore == 0 || c.e > s || s-c.e > 20 {
 			continue
@@ -1605,6 +1678,9 @@ func (m *Matcher) authorityInFrame(f *field, h fhit) bool {
 // (regulation, a report word) in "règlement par virement" (payment by
 // transfer) is part of an offer.
 func (m *Matcher) insideIndicator(f *field, h fhit) bool {
+	if f.kinds&(kIndicator|kOffer) == 0 {
+		return false
+	}
 	for _, c := range f.window(h.s-maxCue, h.s) {
 		if c.pat >= 0 && c.pat != h.pat && m.pats[c.pat].kinds&(kIndicator|kOffer) != 0 && c.e >= h.e && c.e-c.s > h.e-h.s {
 			return true
@@ -1622,6 +1698,9 @@ func (m *Matcher) insideIndicator(f *field, h fhit) bool {
 // nothing. The no-paperwork indicator is a denial itself and is not
 // looked at here.
 func (m *Matcher) negatedIndicator(f *field, s int32) bool {
+	if f.kinds&(kIndNegBefore|kIndNegImmediate) == 0 {
+		return false
+	}
 	for _, c := range f.window(s-maxCue, s) {
 		if c.pat < 0 || c.e > s {
 			continue
@@ -1662,6 +1741,9 @@ func (m *Matcher) negatedIndicator(f *field, s int32) bool {
 // A share bar ("Share: Facebook | WhatsApp | Telegram") names messengers
 // as buttons: a share cue at most 60 bytes before on the same line.
 func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
+	if f.kinds&(kIndWarn|kIndWarnAfter|kIndShare) == 0 {
+		return false
+	}
 	for _, c := range f.window(s-maxCue, e+160) {
 		if c.pat < 0 {
 			continue
@@ -1724,6 +1806,9 @@ func dashBreak(gap []byte) bool {
 // same sentence, a dash or comma between them allowed ("buyers ask us to
 // label as gift – we cannot do that").
 func (m *Matcher) refusedIndicator(f *field, e int32) bool {
+	if f.kinds&kIndNegAfter == 0 {
+		return false
+	}
 	for _, c := range f.window(e, e+24) {
 		if c.pat < 0 || c.s < e || c.s-e > 24 || m.pats[c.pat].kinds&kIndNegAfter == 0 {
 			continue
@@ -1800,6 +1885,9 @@ func sameClause(gap []byte) bool {
 // of the indicator's block words, or by one of its block-near words later
 // in the same sentence.
 func (m *Matcher) blockedAfter(f *field, h fhit, ii int16) bool {
+	if f.kinds&(kIndBlock|kIndBlockNear) == 0 {
+		return false
+	}
 	for _, c := range f.window(h.e, h.e+2) {
 		if c.pat < 0 || m.pats[c.pat].kinds&kIndBlock == 0 {
 			continue
@@ -2457,14 +2545,27 @@ func (ev *evaluation) addIndicator(d indicatorDef, f *field, s, e int32) {
 	}
 	os, oe := f.origRange(s, e)
 	// Show the phrase and what follows it on the line (a handle, a country).
-	end := oe
-	for end < len(f.orig) && end-oe < 40 && f.orig[end] != '\n' {
-		end++
-	}
-	for end < len(f.orig) && !utf8.RuneStart(f.orig[end]) {
-		end++
-	}
+	end := lineTail(f.orig, oe)
 	ev.addIndicatorText(d, f.name, strings.TrimSpace(f.orig[os:end]))
+}
+
+// lineTail returns the end of what follows orig[:oe] on its line, up to 40
+// bytes, extended to a whole rune.
+func lineTail(orig string, oe int) int {
+	end := oe
+	if lim := min(len(orig), oe+40); end < lim {
+		// The first line break in the next 40 bytes: one vector search,
+		// not a loop over the bytes.
+		if k := strings.IndexByte(orig[end:lim], '\n'); k >= 0 {
+			end += k
+		} else {
+			end = lim
+		}
+	}
+	for end < len(orig) && !utf8.RuneStart(orig[end]) {
+		end++
+	}
+	return end
 }
 
 // dropDeniedLicensed clears the licensed-seller words that describe what a
@@ -2534,12 +2635,29 @@ func quoteObservable(fields []field, fieldName string, o precwatch.Observable) s
 
 // indexFoldASCII is strings.Index ignoring ASCII case.
 func indexFoldASCII(s, sub string) int {
+	if sub == "" {
+		return 0
+	}
+	c0 := lowerASCII(sub[0])
 	for i := 0; i+len(sub) <= len(s); i++ {
+		// An ASCII byte that is not sub's ASCII first byte in either case
+		// starts no match (EqualFold compares two ASCII runes so): no call.
+		if c := s[i]; c < 0x80 && c0 < 0x80 && lowerASCII(c) != c0 {
+			continue
+		}
 		if strings.EqualFold(s[i:i+len(sub)], sub) {
 			return i
 		}
 	}
 	return -1
+}
+
+// lowerASCII lower-cases an ASCII letter.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // addDesigner adds the designer-precursor indicator of the substance
@@ -2786,7 +2904,11 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		// A cue negates the word the name is glued into by an article or
 		// prefix ("خالٍ من الإفيدرين", "ללא האפדרין").
 		hs := gluedWordStart(f.norm, h.s)
-		for _, c := range f.window(hs-maxCue, h.s) {
+		var cues []fhit // none when the field holds no negation cue
+		if f.kinds&(kNegBefore|kNegImmediate) != 0 {
+			cues = f.window(hs-maxCue, h.s)
+		}
+		for _, c := range cues {
 			if c.pat < 0 || c.e > hs {
 				continue
 			}
@@ -2811,7 +2933,11 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		// after a bracket that follows the name, or after the bracket the
 		// name stands in.
 		post := bracketAfter(f.norm, h.e)
-		for _, c := range f.window(post, post+2) {
+		cues = nil
+		if f.kinds&kNegAfter != 0 {
+			cues = f.window(post, post+2)
+		}
+		for _, c := range cues {
 			if c.pat < 0 || m.pats[c.pat].kinds&kNegAfter == 0 || !onlySpace(f.norm[post:c.s]) {
 				continue
 			}

@@ -1009,6 +1009,27 @@ func wordAt(b []byte, i int) bool {
 	return runeProp(r)&rpWord != 0
 }
 
+// asciiWordByteBefore is wordBefore for an ASCII byte (or none) before b[i]:
+// ascii is false when b[i-1] is not ASCII, and word must then be asked of
+// wordBefore. Small enough to inline, where wordBefore is a call.
+func asciiWordByteBefore(b []byte, i int) (word, ascii bool) {
+	if j := uint(i - 1); j < uint(len(b)) {
+		c := b[j]
+		return c < 0x80 && asciiWord[c&0x7f], c < 0x80
+	}
+	return false, true
+}
+
+// asciiWordByteAt is wordAt for an ASCII byte (or none) at b[i]: ascii is
+// false when b[i] is not ASCII, and word must then be asked of wordAt.
+func asciiWordByteAt(b []byte, i int) (word, ascii bool) {
+	if uint(i) < uint(len(b)) {
+		c := b[i]
+		return c < 0x80 && asciiWord[c&0x7f], c < 0x80
+	}
+	return false, true
+}
+
 var asciiWord = func() (t [128]bool) {
 	for c := 0; c < 128; c++ {
 		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'

@@ -33,7 +33,7 @@ func perf5Texts(seed uint64, n int) []string {
 // TestCASKeyIn checks that the automaton's hits hold a CAS keyword exactly
 // when the text holds "кас", or "cas" not right after an ASCII letter (the
 // only places CAS reading takes it as a keyword: casWordEnds,
-// appendLooseCAS), and that appendFieldCAS, which uses that gate, finds
+// appendLooseCAS), and that appendFieldCASKey, which uses that gate, finds
 // what appendCAS finds.
 func TestCASKeyIn(t *testing.T) {
 	m := testMatcher(t)
@@ -47,8 +47,8 @@ func TestCASKeyIn(t *testing.T) {
 		if got := m.casKeyIn(raw); got != want {
 			t.Errorf("casKeyIn(scan(%q)) = %v, want %v", norm, got, want)
 		}
-		if got, want := m.appendFieldCAS(nil, norm, raw), appendCAS(nil, norm); !slices.Equal(got, want) {
-			t.Errorf("appendFieldCAS(%q) = %v, want %v", norm, got, want)
+		if got, want := m.appendFieldCASKey(nil, norm, m.casKeyIn(raw), hyphenatedDigits(norm)), appendCAS(nil, norm); !slices.Equal(got, want) {
+			t.Errorf("appendFieldCASKey(%q) = %v, want %v", norm, got, want)
 		}
 	}
 }
