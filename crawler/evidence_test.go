@@ -126,9 +126,9 @@ func TestJournalReplay(t *testing.T) {
 	at := time.Unix(1700000000, 0).UTC()
 	j.begin("run-1", at, "fp-1")
 	j.enqueue([]item{{"https://s/1", 's'}})
-	j.page([]item{{"https://s/p/1", 'f'}, {"https://s/p/2", 'f'}, {"https://s/2", 'n'}}, "https://s/1", 200, 0, "", false)
-	j.page(nil, "https://s/p/1", 200, 1, "", false)
-	j.page(nil, "https://s/p/2", 410, 0, "http-410", true)
+	j.page([]item{{"https://s/p/1", 'f'}, {"https://s/p/2", 'f'}, {"https://s/2", 'n'}}, nil, "https://s/1", 200, 0, "", false)
+	j.page(nil, nil, "https://s/p/1", 200, 1, "", false)
+	j.page(nil, nil, "https://s/p/2", 410, 0, "http-410", true)
 	j.close(false)
 	// A torn record from a kill in the middle of a write.
 	f, _ := os.OpenFile(journalPath(dir, "shop"), os.O_APPEND|os.O_WRONLY, 0)

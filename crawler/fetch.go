@@ -1072,7 +1072,12 @@ const (
 	KindBlocked    = "blocked"
 	KindRedirects  = "redirects"
 	KindOffDomain  = "off-domain"
-	KindRobots     = "robots"
+	// KindOffDomainNext counts next pages of the catalogue linked on a
+	// host outside the allowed domains, which are not fetched
+	// (Run.OffDomainNext): failures, as the listings behind them are
+	// unknown.
+	KindOffDomainNext = "off-domain-next"
+	KindRobots        = "robots"
 	// KindRobotsUnavailable counts pages not fetched because their
 	// host's robots.txt could not be read (connection failure, 5xx).
 	KindRobotsUnavailable = "robots-unavailable"

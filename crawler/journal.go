@@ -63,7 +63,10 @@ type replayed struct {
 	gone        []string
 	startFailed []PageFailure // start pages that failed
 	robots      []item        // pages robots.txt disallowed
-	detailRead  bool          // a follow page was read without error
+	// offDomainNext holds the next pages refused for lying outside the
+	// allowed domains (Run.OffDomainNext).
+	offDomainNext []string
+	detailRead    bool // a follow page was read without error
 }
 
 func journalPath(dataDir, target string) string {
@@ -159,6 +162,14 @@ func replay(data []byte) (*replayed, error) {
 				continue
 			}
 			done[fields[1]] = struct{}{}
+			if fields[4] == KindOffDomainNext {
+				// A next page refused, not fetched: an error,
+				// not a page.
+				st.errors++
+				st.byKind[fields[4]]++
+				st.offDomainNext = append(st.offDomainNext, fields[1])
+				continue
+			}
 			n, _ := strconv.Atoi(fields[3])
 			st.pages++
 			st.listings += n
@@ -217,8 +228,10 @@ func (j *journal) reset() error {
 	return nil
 }
 
-// page records a processed page and the URLs it added to the frontier.
-func (j *journal) page(added []item, url string, status, listings int, errKind string, gone bool) error {
+// page records a processed page, the URLs it added to the frontier and
+// the next pages it linked outside the allowed domains (refused: recorded
+// as queued and done with KindOffDomainNext).
+func (j *journal) page(added []item, refused []string, url string, status, listings int, errKind string, gone bool) error {
 	return j.write(func(b *bytes.Buffer) {
 		for _, it := range added {
 			b.WriteString("q\t")
@@ -226,6 +239,9 @@ func (j *journal) page(added []item, url string, status, listings int, errKind s
 			b.WriteByte('\t')
 			b.WriteString(it.url)
 			b.WriteByte('\n')
+		}
+		for _, u := range refused {
+			fmt.Fprintf(b, "q\tn\t%s\nd\t%s\t0\t0\t%s\t0\n", u, u, KindOffDomainNext)
 		}
 		g := "0"
 		if gone {
