@@ -727,7 +727,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.errKind = KindFetch
 		return out, err
 	}
-	resp, page, final, _, kind, err := r.read(ctx, it.url, u)
+	resp, page, final, _, kind, err := r.read(ctx, it.url, u, it.post)
 	if resp != nil {
 		out.status = resp.Status
 	}
@@ -807,7 +807,9 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		switch {
 		case !r.wanted(l):
 		case r.inScope(l):
-			out.links = append(out.links, item{url: l, kind: 'n'})
+			// A WebForms pager's page is posted, with the form
+			// the page gave (extract.Page.Postbacks).
+			out.links = append(out.links, item{url: l, kind: 'n', post: page.Postbacks[l]})
 		default:
 			out.offDomainNext = append(out.offDomainNext, l)
 		}
@@ -896,9 +898,13 @@ func (r *run) unclaim(id, listingURL string) {
 // as a live auction, is read as it is.) It returns the response, the page,
 // its canonical URL after redirects and its charset; on failure, the error
 // kind and the response if there was one.
-func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *extract.Page, string, string, string, error) {
+//
+// A page with a form body (post) is an ASP.NET WebForms postback: the
+// body is posted to rawURL's address, and the page keeps its name
+// (extract.PostbackURL) at the address the request ended at.
+func (r *run) read(ctx context.Context, rawURL string, u *url.URL, post string) (*response, *extract.Page, string, string, string, error) {
 	for reload := 0; ; reload++ {
-		resp, kind, err := r.fetch(ctx, u)
+		resp, kind, err := r.fetch(ctx, u, post)
 		if err != nil {
 			return resp, nil, "", "", kind, err
 		}
@@ -907,6 +913,10 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 			return resp, nil, "", cs, KindDecode, err
 		}
 		final := finalURL(rawURL, resp.URL)
+		if post != "" {
+			final = extract.PostbackAt(rawURL, final)
+			resp.URL = final // the evidence names the page
+		}
 		if r.t.Kind == precwatch.KindJSON && extract.Templated(&r.t.JSON) {
 			// A POST feed's page is named by its endpoint and
 			// variables (extract.PostPageURL): the extractor
@@ -968,7 +978,7 @@ func (r *run) fillFrames(ctx context.Context, page *extract.Page, keep bool) {
 		if err != nil {
 			continue
 		}
-		resp, _, err := r.fetch(ctx, u)
+		resp, _, err := r.fetch(ctx, u, "")
 		if err != nil {
 			r.c.log.Warn("iframe failed", "target", r.t.Name, "url", fr.URL, "field", fr.Field, "err", err)
 			continue
@@ -1336,8 +1346,9 @@ func (r *run) isListingURL(it item) bool {
 
 // fetch gets u politely: robots.txt, the host's limits, retries with
 // exponential backoff for timeouts, connection errors and 5xx, Retry-After for
-// 429 and 503. A non-2xx final status is returned with an error.
-func (r *run) fetch(ctx context.Context, u *url.URL) (*response, string, error) {
+// 429 and 503. A non-2xx final status is returned with an error. With a
+// form body (post), u's address is POSTed to (a WebForms postback).
+func (r *run) fetch(ctx context.Context, u *url.URL, post string) (*response, string, error) {
 	ok, crawlDelay, err := r.f.allowedByRobots(ctx, u)
 	if errors.Is(err, ErrBlocked) {
 		// The host itself is refused (its robots.txt was never asked
@@ -1358,7 +1369,7 @@ func (r *run) fetch(ctx context.Context, u *url.URL) (*response, string, error) 
 		if err := r.lim.acquire(ctx, host, crawlDelay); err != nil {
 			return nil, "", err
 		}
-		resp, err := r.f.fetch(u.String())
+		resp, err := r.f.fetch(u.String(), post)
 		r.lim.release(host)
 		if ctx.Err() != nil {
 			return nil, "", ctx.Err()

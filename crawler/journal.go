@@ -23,7 +23,8 @@ import (
 //
 //	run <id> <started unix ns>
 //	target <fingerprint>                    what the frontier was built from (see Fingerprint)
-//	q <kind> <url>                          URL added to the frontier
+//	q <kind> <url> [<form>]                 URL added to the frontier, with the
+//	                                        form body a WebForms postback posts
 //	d <url> <status> <listings> <errkind> <gone>   page processed
 //
 // A page's discovered URLs and its "d" record are written together in one
@@ -43,10 +44,18 @@ type journal struct {
 
 const syncInterval = time.Second
 
+// maxJournalLine bounds a journal record on replay: a postback's form
+// body is at most a page's body cap, percent-encoded.
+const maxJournalLine = 256 << 20
+
 // item is one frontier entry.
 type item struct {
 	url  string
 	kind byte // 's' start URL, 'f' follow (listing detail), 'n' next page
+	// post is the form body (form-urlencoded) of a next page that an
+	// ASP.NET WebForms pager posts back (extract.Page.Postbacks); "" for
+	// a page that is fetched by GET.
+	post string
 }
 
 // replayed is the state read back from a journal.
@@ -137,7 +146,8 @@ func replay(data []byte) (*replayed, error) {
 	kinds := map[string]byte{}
 	done := map[string]struct{}{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	// A postback's form (its __VIEWSTATE) may be megabytes long.
+	sc.Buffer(make([]byte, 64<<10), maxJournalLine)
 	line := 0
 	for sc.Scan() {
 		line++
@@ -151,10 +161,14 @@ func replay(data []byte) (*replayed, error) {
 			st.id, st.started = fields[1], time.Unix(0, ns).UTC()
 		case fields[0] == "target" && len(fields) == 2:
 			st.fingerprint = fields[1]
-		case fields[0] == "q" && len(fields) == 3 && len(fields[1]) == 1:
+		case fields[0] == "q" && (len(fields) == 3 || len(fields) == 4) && len(fields[1]) == 1:
 			if _, ok := st.seen[fields[2]]; !ok {
 				st.seen[fields[2]] = struct{}{}
-				order = append(order, item{url: fields[2], kind: fields[1][0]})
+				it := item{url: fields[2], kind: fields[1][0]}
+				if len(fields) == 4 {
+					it.post = fields[3]
+				}
+				order = append(order, it)
 				kinds[fields[2]] = fields[1][0]
 			}
 		case fields[0] == "d" && len(fields) == 6:
@@ -238,6 +252,10 @@ func (j *journal) page(added []item, refused []string, url string, status, listi
 			b.WriteByte(it.kind)
 			b.WriteByte('\t')
 			b.WriteString(it.url)
+			if it.post != "" {
+				b.WriteByte('\t')
+				b.WriteString(it.post)
+			}
 			b.WriteByte('\n')
 		}
 		for _, u := range refused {

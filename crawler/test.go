@@ -121,7 +121,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	if err != nil {
 		return nil, err
 	}
-	resp, page, final, cs, kind, err := r.read(ctx, it.url, u)
+	resp, page, final, cs, kind, err := r.read(ctx, it.url, u, it.post)
 	if resp != nil {
 		tp.Status = resp.Status
 	}
@@ -171,7 +171,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 			return
 		}
 		if r.inScope(l) {
-			links = append(links, item{url: l, kind: kind})
+			links = append(links, item{url: l, kind: kind, post: page.Postbacks[l]})
 			return
 		}
 		rep.OffScope++
