@@ -121,6 +121,9 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		if p.Charset != "" && p.Charset != "utf-8" {
 			line += "  charset " + p.Charset
 		}
+		if n := extract.PostbackPage(p.URL); n > 0 {
+			line += fmt.Sprintf("  (page %d of an ASP.NET pager: the page's form POSTed back)", n)
+		}
 		switch {
 		case notDocument(p.Error):
 			line = fmt.Sprintf("  %s %s  skipped: %s", status, p.URL, notDocumentWords(p.Error))
