@@ -28,6 +28,9 @@ type TestReport struct {
 	// allowed domains (not followed); OffScopeExamples holds the first few.
 	OffScope         int
 	OffScopeExamples []string
+	// OffDomainNext lists the next pages (pagination) among them: a
+	// crawl refuses them and is then not complete (Run.OffDomainNext).
+	OffDomainNext []string
 	// Structured counts the listings read wholly or partly from the pages'
 	// schema.org product data (JSON-LD, microdata, OpenGraph): all of
 	// them for a target without fields, else those whose configured
@@ -175,6 +178,9 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 			return
 		}
 		rep.OffScope++
+		if m := r.mask.redact(l); kind == 'n' && !slices.Contains(rep.OffDomainNext, m) {
+			rep.OffDomainNext = append(rep.OffDomainNext, m)
+		}
 		if len(rep.OffScopeExamples) < 3 && !slices.Contains(rep.OffScopeExamples, l) {
 			rep.OffScopeExamples = append(rep.OffScopeExamples, l)
 		}

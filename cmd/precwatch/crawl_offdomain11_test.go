@@ -79,3 +79,44 @@ targets:
 		t.Errorf("off-domain next page: /offer/2 %q, want active (the page behind it was not read)", got["/offer/2"])
 	}
 }
+
+// TestTargetTestOffDomainNext: target test says that a next page lies on
+// a host outside allowed_domains and that a crawl will therefore not be
+// complete.
+func TestTargetTestOffDomainNext(t *testing.T) {
+	const mirror = "http://mirror.chemshop.invalid/catalog?page=2"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/catalog":
+			io.WriteString(w, `<html><body><a class="o" href="/offer/1">1</a><a class="next" href="`+mirror+`">next</a></body></html>`)
+		case "/offer/1":
+			io.WriteString(w, `<html><body><h1>Acetone 99%</h1><p class="d">1 l</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: chemshop
+    platform: ChemShop
+    start_urls: ["%s/catalog"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.o"]
+    next_page: ["a.next"]
+    listing:
+      url_pattern: "^/offer/\\d+$"
+      fields: {title: h1, description: p.d}
+`, filepath.Join(dir, "data"), srv.URL))
+	code, stdout, stderr := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "chemshop")
+	if code != 0 {
+		t.Fatalf("target test: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if want := "next page " + mirror + " is on a host outside allowed_domains"; !strings.Contains(stdout, want) || !strings.Contains(stdout, "not complete") {
+		t.Errorf("target test output lacks %q and that a crawl is not complete:\n%s", want, stdout)
+	}
+}
