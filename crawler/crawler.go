@@ -129,7 +129,8 @@ type Run struct {
 	// Complete means every page of the target was read: the frontier was
 	// exhausted, without hitting max_pages, without being cancelled,
 	// without a failed page (see Failed) or start page, without a next
-	// page robots.txt disallows (RobotsNext), and, if detail
+	// page robots.txt disallows (RobotsNext) or one on another host
+	// (OffDomainNext), and, if detail
 	// pages or items were read, with at least one listing found. Only a
 	// complete run shows that a listing it did not see is gone from the
 	// platform.
@@ -162,6 +163,13 @@ type Run struct {
 	// disallowed). A listing that moved from page 1 to a disallowed page
 	// 2 is still on the platform.
 	RobotsNext []string
+	// OffDomainNext lists the next pages of the catalogue (a next_page
+	// link, rel="next", a feed's next page) that lie on a host outside
+	// the target's allowed domains: they are not fetched, each counts
+	// as an error of kind KindOffDomainNext, and the run is not complete,
+	// since the listings behind them are unknown (a platform that moved
+	// its pagination to another host still lists them).
+	OffDomainNext []string
 }
 
 // PageFailure is a page that was not read, with its error kind (KindTimeout,
@@ -313,6 +321,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 				r.res.RobotsNext = append(r.res.RobotsNext, it.url)
 			}
 		}
+		r.res.OffDomainNext = slices.Clone(st.offDomainNext)
 		r.queue, r.started, r.startFailed, r.detailRead = st.pending, st.pages, st.startFailed, st.detailRead
 		for u := range st.seen {
 			r.seen[seenKey(u)] = struct{}{}
@@ -399,7 +408,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	// no longer find.
 	broken := res.Listings == 0 && (r.detailRead || r.skipped || !r.followed && r.unfollowed > 0)
 	res.Complete = !cancelled && !r.hitMax && r.fatal == nil && Failed(res.ErrorsByKind) == 0 &&
-		len(r.startFailed) == 0 && len(res.RobotsNext) == 0 && !broken
+		len(r.startFailed) == 0 && len(res.RobotsNext) == 0 && len(res.OffDomainNext) == 0 && !broken
 	res.StartFailed, res.HitMax = slices.Clone(r.startFailed), r.hitMax
 	r.mask.redactRun(&res)
 	finished := !cancelled && r.fatal == nil
@@ -555,6 +564,9 @@ type outcome struct {
 	urls       []string // URLs of the listings delivered
 	skipped    bool     // items were dropped for having no text
 	unfollowed int      // extract.CountUnfollowed of the page
+	// offDomainNext holds the page's next pages outside the allowed
+	// domains, which are not followed (Run.OffDomainNext).
+	offDomainNext []string
 }
 
 // seenKey is the name of a canonical URL in the frontier's seen set: a
@@ -649,7 +661,16 @@ func (r *run) process(ctx context.Context, it item) {
 	for _, u := range out.urls {
 		r.urls[seenKey(u)] = struct{}{}
 	}
-	if jerr := r.j.page(added, it.url, out.status, out.listings, out.errKind, out.gone); jerr != nil {
+	var refused []string
+	for _, u := range out.offDomainNext {
+		k := seenKey(u)
+		if _, ok := r.seen[k]; ok {
+			continue
+		}
+		r.seen[k] = struct{}{}
+		refused = append(refused, u)
+	}
+	if jerr := r.j.page(added, refused, it.url, out.status, out.listings, out.errKind, out.gone); jerr != nil {
 		r.fatal = jerr
 		r.cond.Broadcast()
 		r.mu.Unlock()
@@ -664,6 +685,19 @@ func (r *run) process(ctx context.Context, it item) {
 	}
 	r.res.Pages++
 	r.res.Listings += out.listings
+	for _, u := range refused {
+		// Not fetched: the listings behind it are unknown, as behind
+		// a failed page, so the run is not complete.
+		host := ""
+		if pu, err := url.Parse(u); err == nil {
+			host = pu.Host
+		}
+		r.c.log.Warn("next page on a host outside allowed_domains, not followed", "target", r.t.Name,
+			"page", r.mask.redact(it.url), "host", host, "next", r.mask.redact(u))
+		r.res.Errors++
+		r.res.ErrorsByKind[KindOffDomainNext]++
+		r.res.OffDomainNext = append(r.res.OffDomainNext, u)
+	}
 	if out.errKind != "" {
 		r.res.Errors++
 		r.res.ErrorsByKind[out.errKind]++
@@ -693,7 +727,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.errKind = KindFetch
 		return out, err
 	}
-	resp, page, final, _, kind, err := r.read(ctx, it.url, u)
+	resp, page, final, _, kind, err := r.read(ctx, it.url, u, it.post)
 	if resp != nil {
 		out.status = resp.Status
 	}
@@ -770,8 +804,14 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		if !r.inScope(l) {
 			l = proxiedNext(l, out.final)
 		}
-		if r.wanted(l) && r.inScope(l) {
-			out.links = append(out.links, item{url: l, kind: 'n'})
+		switch {
+		case !r.wanted(l):
+		case r.inScope(l):
+			// A WebForms pager's page is posted, with the form
+			// the page gave (extract.Page.Postbacks).
+			out.links = append(out.links, item{url: l, kind: 'n', post: page.Postbacks[l]})
+		default:
+			out.offDomainNext = append(out.offDomainNext, l)
 		}
 	}
 	// Every listing of the page is delivered even when one fails (the
@@ -858,9 +898,13 @@ func (r *run) unclaim(id, listingURL string) {
 // as a live auction, is read as it is.) It returns the response, the page,
 // its canonical URL after redirects and its charset; on failure, the error
 // kind and the response if there was one.
-func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *extract.Page, string, string, string, error) {
+//
+// A page with a form body (post) is an ASP.NET WebForms postback: the
+// body is posted to rawURL's address, and the page keeps its name
+// (extract.PostbackURL) at the address the request ended at.
+func (r *run) read(ctx context.Context, rawURL string, u *url.URL, post string) (*response, *extract.Page, string, string, string, error) {
 	for reload := 0; ; reload++ {
-		resp, kind, err := r.fetch(ctx, u)
+		resp, kind, err := r.fetch(ctx, u, post)
 		if err != nil {
 			return resp, nil, "", "", kind, err
 		}
@@ -869,6 +913,10 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL) (*response, *
 			return resp, nil, "", cs, KindDecode, err
 		}
 		final := finalURL(rawURL, resp.URL)
+		if post != "" {
+			final = extract.PostbackAt(rawURL, final)
+			resp.URL = final // the evidence names the page
+		}
 		if r.t.Kind == precwatch.KindJSON && extract.Templated(&r.t.JSON) {
 			// A POST feed's page is named by its endpoint and
 			// variables (extract.PostPageURL): the extractor
@@ -930,7 +978,7 @@ func (r *run) fillFrames(ctx context.Context, page *extract.Page, keep bool) {
 		if err != nil {
 			continue
 		}
-		resp, _, err := r.fetch(ctx, u)
+		resp, _, err := r.fetch(ctx, u, "")
 		if err != nil {
 			r.c.log.Warn("iframe failed", "target", r.t.Name, "url", fr.URL, "field", fr.Field, "err", err)
 			continue
@@ -1245,15 +1293,38 @@ func (r *run) wanted(raw string) bool {
 // path on the page's scheme and host: an API behind a reverse proxy that
 // does not pass the public host on names its backend's address
 // (Django REST Framework's "next": "http://backend:8000/api/products/?page=2"),
-// which only the proxy reaches. Any other URL comes back as it is.
+// which only the proxy reaches. Only a host that names a backend (see
+// backendHost) is moved: a public host at the same path is another site
+// (a mirror the platform moved its pagination to), refused as such. Any
+// other URL comes back as it is.
 func proxiedNext(next, page string) string {
 	n, err1 := url.Parse(next)
 	p, err2 := url.Parse(page)
-	if err1 != nil || err2 != nil || n.Host == "" || strings.EqualFold(n.Host, p.Host) || n.Path != p.Path {
+	if err1 != nil || err2 != nil || n.Host == "" || strings.EqualFold(n.Host, p.Host) || n.Path != p.Path || !backendHost(n.Hostname()) {
 		return next
 	}
 	n.Scheme, n.Host = p.Scheme, p.Host
 	return n.String()
+}
+
+// backendHost reports whether host names a server behind a reverse proxy
+// rather than a public site: a name of one label (backend, web, app), a
+// private or loopback address, or a name under a domain that is not
+// public (.internal, .local, .lan, .localdomain, .svc, .cluster.local).
+func backendHost(host string) bool {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if a, err := netip.ParseAddr(host); err == nil {
+		return a.IsPrivate() || a.IsLoopback()
+	}
+	if !strings.Contains(host, ".") {
+		return true
+	}
+	for _, d := range []string{".internal", ".local", ".lan", ".localdomain", ".svc", ".localhost"} {
+		if strings.HasSuffix(host, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // inScope reports whether a discovered URL may be crawled.
@@ -1275,8 +1346,9 @@ func (r *run) isListingURL(it item) bool {
 
 // fetch gets u politely: robots.txt, the host's limits, retries with
 // exponential backoff for timeouts, connection errors and 5xx, Retry-After for
-// 429 and 503. A non-2xx final status is returned with an error.
-func (r *run) fetch(ctx context.Context, u *url.URL) (*response, string, error) {
+// 429 and 503. A non-2xx final status is returned with an error. With a
+// form body (post), u's address is POSTed to (a WebForms postback).
+func (r *run) fetch(ctx context.Context, u *url.URL, post string) (*response, string, error) {
 	ok, crawlDelay, err := r.f.allowedByRobots(ctx, u)
 	if errors.Is(err, ErrBlocked) {
 		// The host itself is refused (its robots.txt was never asked
@@ -1297,7 +1369,7 @@ func (r *run) fetch(ctx context.Context, u *url.URL) (*response, string, error) 
 		if err := r.lim.acquire(ctx, host, crawlDelay); err != nil {
 			return nil, "", err
 		}
-		resp, err := r.f.fetch(u.String())
+		resp, err := r.f.fetch(u.String(), post)
 		r.lim.release(host)
 		if ctx.Err() != nil {
 			return nil, "", ctx.Err()

@@ -125,10 +125,10 @@ func TestJournalReplay(t *testing.T) {
 	}
 	at := time.Unix(1700000000, 0).UTC()
 	j.begin("run-1", at, "fp-1")
-	j.enqueue([]item{{"https://s/1", 's'}})
-	j.page([]item{{"https://s/p/1", 'f'}, {"https://s/p/2", 'f'}, {"https://s/2", 'n'}}, "https://s/1", 200, 0, "", false)
-	j.page(nil, "https://s/p/1", 200, 1, "", false)
-	j.page(nil, "https://s/p/2", 410, 0, "http-410", true)
+	j.enqueue([]item{{"https://s/1", 's', ""}})
+	j.page([]item{{"https://s/p/1", 'f', ""}, {"https://s/p/2", 'f', ""}, {"https://s/2", 'n', ""}}, nil, "https://s/1", 200, 0, "", false)
+	j.page(nil, nil, "https://s/p/1", 200, 1, "", false)
+	j.page(nil, nil, "https://s/p/2", 410, 0, "http-410", true)
 	j.close(false)
 	// A torn record from a kill in the middle of a write.
 	f, _ := os.OpenFile(journalPath(dir, "shop"), os.O_APPEND|os.O_WRONLY, 0)
@@ -143,7 +143,7 @@ func TestJournalReplay(t *testing.T) {
 		st.byKind["http-410"] != 1 || len(st.gone) != 1 || len(st.seen) != 4 {
 		t.Errorf("replayed = %+v", st)
 	}
-	if len(st.pending) != 1 || st.pending[0] != (item{"https://s/2", 'n'}) {
+	if len(st.pending) != 1 || st.pending[0] != (item{"https://s/2", 'n', ""}) {
 		t.Errorf("pending = %v, want the unprocessed next page", st.pending)
 	}
 	j.close(false)

@@ -252,15 +252,21 @@ func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-// fetch makes one GET request through colly. A non-2xx status is not an
-// error; transport failures are.
-func (f *fetcher) fetch(rawURL string) (*response, error) {
+// fetch makes one GET request through colly, or, with a form body (post),
+// POSTs it to rawURL's address, as an ASP.NET WebForms pager posts its
+// form back. A non-2xx status is not an error; transport failures are.
+func (f *fetcher) fetch(rawURL, post string) (*response, error) {
 	slot := &response{URL: rawURL}
 	cctx := colly.NewContext()
 	cctx.Put(slotKey, slot)
 	hdr := f.header()
 	method, reqURL, body := http.MethodGet, rawURL, io.Reader(nil)
-	if f.target.Kind == precwatch.KindJSON && extract.Templated(&f.target.JSON) {
+	if post != "" {
+		endpoint, _, _ := strings.Cut(rawURL, "#")
+		method, reqURL, body = http.MethodPost, endpoint, strings.NewReader(post)
+		hdr.Set("Content-Type", "application/x-www-form-urlencoded")
+		hdr.Set("Referer", endpoint)
+	} else if f.target.Kind == precwatch.KindJSON && extract.Templated(&f.target.JSON) {
 		// A feed built from a body template (GraphQL, a search API):
 		// the page's variables, named in its fragment, go into the
 		// body of a POST, or into the query of a GET.
@@ -1072,7 +1078,12 @@ const (
 	KindBlocked    = "blocked"
 	KindRedirects  = "redirects"
 	KindOffDomain  = "off-domain"
-	KindRobots     = "robots"
+	// KindOffDomainNext counts next pages of the catalogue linked on a
+	// host outside the allowed domains, which are not fetched
+	// (Run.OffDomainNext): failures, as the listings behind them are
+	// unknown.
+	KindOffDomainNext = "off-domain-next"
+	KindRobots        = "robots"
 	// KindRobotsUnavailable counts pages not fetched because their
 	// host's robots.txt could not be read (connection failure, 5xx).
 	KindRobotsUnavailable = "robots-unavailable"

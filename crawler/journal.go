@@ -23,7 +23,8 @@ import (
 //
 //	run <id> <started unix ns>
 //	target <fingerprint>                    what the frontier was built from (see Fingerprint)
-//	q <kind> <url>                          URL added to the frontier
+//	q <kind> <url> [<form>]                 URL added to the frontier, with the
+//	                                        form body a WebForms postback posts
 //	d <url> <status> <listings> <errkind> <gone>   page processed
 //
 // A page's discovered URLs and its "d" record are written together in one
@@ -43,10 +44,18 @@ type journal struct {
 
 const syncInterval = time.Second
 
+// maxJournalLine bounds a journal record on replay: a postback's form
+// body is at most a page's body cap, percent-encoded.
+const maxJournalLine = 256 << 20
+
 // item is one frontier entry.
 type item struct {
 	url  string
 	kind byte // 's' start URL, 'f' follow (listing detail), 'n' next page
+	// post is the form body (form-urlencoded) of a next page that an
+	// ASP.NET WebForms pager posts back (extract.Page.Postbacks); "" for
+	// a page that is fetched by GET.
+	post string
 }
 
 // replayed is the state read back from a journal.
@@ -63,7 +72,10 @@ type replayed struct {
 	gone        []string
 	startFailed []PageFailure // start pages that failed
 	robots      []item        // pages robots.txt disallowed
-	detailRead  bool          // a follow page was read without error
+	// offDomainNext holds the next pages refused for lying outside the
+	// allowed domains (Run.OffDomainNext).
+	offDomainNext []string
+	detailRead    bool // a follow page was read without error
 }
 
 func journalPath(dataDir, target string) string {
@@ -134,7 +146,8 @@ func replay(data []byte) (*replayed, error) {
 	kinds := map[string]byte{}
 	done := map[string]struct{}{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	// A postback's form (its __VIEWSTATE) may be megabytes long.
+	sc.Buffer(make([]byte, 64<<10), maxJournalLine)
 	line := 0
 	for sc.Scan() {
 		line++
@@ -148,10 +161,14 @@ func replay(data []byte) (*replayed, error) {
 			st.id, st.started = fields[1], time.Unix(0, ns).UTC()
 		case fields[0] == "target" && len(fields) == 2:
 			st.fingerprint = fields[1]
-		case fields[0] == "q" && len(fields) == 3 && len(fields[1]) == 1:
+		case fields[0] == "q" && (len(fields) == 3 || len(fields) == 4) && len(fields[1]) == 1:
 			if _, ok := st.seen[fields[2]]; !ok {
 				st.seen[fields[2]] = struct{}{}
-				order = append(order, item{url: fields[2], kind: fields[1][0]})
+				it := item{url: fields[2], kind: fields[1][0]}
+				if len(fields) == 4 {
+					it.post = fields[3]
+				}
+				order = append(order, it)
 				kinds[fields[2]] = fields[1][0]
 			}
 		case fields[0] == "d" && len(fields) == 6:
@@ -159,6 +176,14 @@ func replay(data []byte) (*replayed, error) {
 				continue
 			}
 			done[fields[1]] = struct{}{}
+			if fields[4] == KindOffDomainNext {
+				// A next page refused, not fetched: an error,
+				// not a page.
+				st.errors++
+				st.byKind[fields[4]]++
+				st.offDomainNext = append(st.offDomainNext, fields[1])
+				continue
+			}
 			n, _ := strconv.Atoi(fields[3])
 			st.pages++
 			st.listings += n
@@ -217,15 +242,24 @@ func (j *journal) reset() error {
 	return nil
 }
 
-// page records a processed page and the URLs it added to the frontier.
-func (j *journal) page(added []item, url string, status, listings int, errKind string, gone bool) error {
+// page records a processed page, the URLs it added to the frontier and
+// the next pages it linked outside the allowed domains (refused: recorded
+// as queued and done with KindOffDomainNext).
+func (j *journal) page(added []item, refused []string, url string, status, listings int, errKind string, gone bool) error {
 	return j.write(func(b *bytes.Buffer) {
 		for _, it := range added {
 			b.WriteString("q\t")
 			b.WriteByte(it.kind)
 			b.WriteByte('\t')
 			b.WriteString(it.url)
+			if it.post != "" {
+				b.WriteByte('\t')
+				b.WriteString(it.post)
+			}
 			b.WriteByte('\n')
+		}
+		for _, u := range refused {
+			fmt.Fprintf(b, "q\tn\t%s\nd\t%s\t0\t0\t%s\t0\n", u, u, KindOffDomainNext)
 		}
 		g := "0"
 		if gone {

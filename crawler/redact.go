@@ -212,6 +212,7 @@ func (m *masker) redactRun(res *Run) {
 	res.Gone = m.redactURLs(res.Gone)
 	res.Robots = m.redactURLs(res.Robots)
 	res.RobotsNext = m.redactURLs(res.RobotsNext)
+	res.OffDomainNext = m.redactURLs(res.OffDomainNext)
 	if len(res.StartFailed) > 0 {
 		fs := make([]PageFailure, len(res.StartFailed))
 		for i, f := range res.StartFailed {

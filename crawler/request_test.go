@@ -51,6 +51,9 @@ func TestProxiedNext(t *testing.T) {
 		{"http://backend:8000/api/products/?page=2", "https://shop.example/api/products/?page=2"},
 		{"https://shop.example/api/products/?page=2", "https://shop.example/api/products/?page=2"},
 		{"https://other.example/catalog?page=2", "https://other.example/catalog?page=2"},
+		// A public host at the same path is another site, not a backend.
+		{"https://mirror.shop.example/api/products/?page=2", "https://mirror.shop.example/api/products/?page=2"},
+		{"http://10.0.0.5:8000/api/products/?page=2", "https://shop.example/api/products/?page=2"},
 	} {
 		if got := proxiedNext(tc.next, page); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.next, got, tc.want)

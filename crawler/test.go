@@ -28,6 +28,9 @@ type TestReport struct {
 	// allowed domains (not followed); OffScopeExamples holds the first few.
 	OffScope         int
 	OffScopeExamples []string
+	// OffDomainNext lists the next pages (pagination) among them: a
+	// crawl refuses them and is then not complete (Run.OffDomainNext).
+	OffDomainNext []string
 	// Structured counts the listings read wholly or partly from the pages'
 	// schema.org product data (JSON-LD, microdata, OpenGraph): all of
 	// them for a target without fields, else those whose configured
@@ -121,7 +124,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	if err != nil {
 		return nil, err
 	}
-	resp, page, final, cs, kind, err := r.read(ctx, it.url, u)
+	resp, page, final, cs, kind, err := r.read(ctx, it.url, u, it.post)
 	if resp != nil {
 		tp.Status = resp.Status
 	}
@@ -171,10 +174,13 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 			return
 		}
 		if r.inScope(l) {
-			links = append(links, item{url: l, kind: kind})
+			links = append(links, item{url: l, kind: kind, post: page.Postbacks[l]})
 			return
 		}
 		rep.OffScope++
+		if m := r.mask.redact(l); kind == 'n' && !slices.Contains(rep.OffDomainNext, m) {
+			rep.OffDomainNext = append(rep.OffDomainNext, m)
+		}
 		if len(rep.OffScopeExamples) < 3 && !slices.Contains(rep.OffScopeExamples, l) {
 			rep.OffScopeExamples = append(rep.OffScopeExamples, l)
 		}

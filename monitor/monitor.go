@@ -50,6 +50,10 @@ type Run struct {
 	// the run read: the listings behind them are unknown (the run is not
 	// complete).
 	RobotsNext []string
+	// OffDomainNext lists the catalogue's next pages on a host outside
+	// the target's allowed domains, which were not followed: the
+	// listings behind them are unknown (the run is not complete).
+	OffDomainNext []string
 }
 
 // PageFailure is a page that was not read, with the crawler's error kind.

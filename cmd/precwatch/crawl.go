@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -288,9 +289,21 @@ func incompleteReasons(t precwatch.Target, s *monitor.Summary) []string {
 		rs = append(rs, fmt.Sprintf("robots.txt could not be read (server error or no connection), so %s not fetched",
 			pagesWere(n)))
 	}
+	if n := len(run.OffDomainNext); n > 0 {
+		behind := "them"
+		if n == 1 {
+			behind = "it"
+		}
+		host := run.OffDomainNext[0]
+		if u, err := url.Parse(host); err == nil && u.Host != "" {
+			host = u.Host
+		}
+		rs = append(rs, fmt.Sprintf("%s of the catalogue (%s) on %s, outside allowed_domains, not followed (off-domain-next): the listings behind %s are unknown; if %s is the platform's, add it to allowed_domains",
+			plural(n, "next page"), run.OffDomainNext[0], host, behind, host))
+	}
 	byKind := map[string]int{}
 	for k, n := range run.ErrorsByKind {
-		if k != crawler.KindRobotsUnavailable {
+		if k != crawler.KindRobotsUnavailable && k != crawler.KindOffDomainNext {
 			byKind[k] = n
 		}
 	}
@@ -399,6 +412,8 @@ func kindWords(k string) string {
 		return "too many redirects"
 	case crawler.KindOffDomain:
 		return "redirect outside allowed_domains"
+	case crawler.KindOffDomainNext:
+		return "next page on a host outside allowed_domains, not followed"
 	case crawler.KindDecode:
 		return "unreadable content or character encoding"
 	case crawler.KindExtract:

@@ -121,6 +121,9 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		if p.Charset != "" && p.Charset != "utf-8" {
 			line += "  charset " + p.Charset
 		}
+		if n := extract.PostbackPage(p.URL); n > 0 {
+			line += fmt.Sprintf("  (page %d of an ASP.NET pager: the page's form POSTed back)", n)
+		}
 		switch {
 		case notDocument(p.Error):
 			line = fmt.Sprintf("  %s %s  skipped: %s", status, p.URL, notDocumentWords(p.Error))
@@ -181,6 +184,10 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		for _, u := range rep.OffScopeExamples {
 			fmt.Fprintf(w, "  %s\n", u)
 		}
+	}
+	for _, u := range rep.OffDomainNext {
+		fmt.Fprintf(w, "\nnext page %s is on a host outside allowed_domains %v: not followed (off-domain-next), so a crawl of this target is not complete and marks no listing removed; add the host to allowed_domains if it is the platform's\n",
+			u, t.AllowedDomains)
 	}
 	if skipped > 0 {
 		fmt.Fprintf(w, "\n%s to files (images, PDFs, archives), not pages: skipped, as a crawl skips them\n", plural(skipped, "link"))

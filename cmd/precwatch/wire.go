@@ -175,7 +175,7 @@ func (ca crawlAdapter) Crawl(ctx context.Context, t precwatch.Target, each func(
 		ID:     r.ID, Target: r.Target, Started: r.Started, Finished: r.Finished, Complete: r.Complete,
 		Resumed: r.Resumed, Gone: r.Gone, Pages: r.Pages, Listings: r.Listings, Errors: r.Errors,
 		ErrorsByKind: r.ErrorsByKind, StartFailed: starts, HitMax: r.HitMax, Robots: r.Robots,
-		RobotsNext: r.RobotsNext,
+		RobotsNext: r.RobotsNext, OffDomainNext: r.OffDomainNext,
 	}, err
 }
 

@@ -82,6 +82,12 @@ type Page struct {
 	// offset parameter counted on; the crawler reads it unless the feed
 	// pages by Link headers.
 	CountOn string `json:"count_on,omitempty"`
+	// Postbacks holds, for each next page of Next that an ASP.NET
+	// WebForms pager posts back (named by PostbackURL), the form body
+	// to post, form-urlencoded: the form's controls with __VIEWSTATE,
+	// __EVENTVALIDATION and the rest, and __EVENTTARGET and
+	// __EVENTARGUMENT set as the pager link's script sets them.
+	Postbacks map[string]string `json:"postbacks,omitempty"`
 	// Gone is set on a listing page where the target's listing.gone
 	// selector matched: the platform's notice that the listing was taken
 	// down, shown with status 200. Such a page has no listings.
@@ -206,13 +212,17 @@ type builder struct {
 	// self is the page's same-site <link rel="canonical">, when it may
 	// name the page's own listing (see relCanonical).
 	self string
+	// postbackCur is the page's number in a catalogue paged by
+	// postbacks: its PostbackPage, 1 for a page fetched by its URL.
+	postbackCur int
 }
 
 func newBuilder(t *precwatch.Target, base *url.URL, pageURL string) *builder {
 	return &builder{
 		t: t, base: base, pageURL: pageURL,
-		page: &Page{Counts: map[string]int{}},
-		seen: map[string]bool{},
+		page:        &Page{Counts: map[string]int{}},
+		seen:        map[string]bool{},
+		postbackCur: 1,
 	}
 }
 

@@ -154,6 +154,9 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	}
 	base = documentBase(root, base)
 	b := newBuilder(t, base, canon)
+	if n := PostbackPage(pageURL); n > 0 {
+		b.postbackCur = n
+	}
 
 	var err1 error
 	b.page.Follow, err1 = b.links(root, "follow", t.Follow, "")
@@ -171,6 +174,13 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		// pages (see the end of HTML).
 		b.page.Next, _ = b.links(root, "next_page", []string{relNext}, canon)
 		delete(b.page.Counts, "next_page:"+relNext)
+		if len(b.page.Next) == 0 {
+			// An ASP.NET WebForms pager: links that post the form
+			// back (__doPostBack('…$Grid','Page$2')).
+			if id, ok := b.postbackPager(root); ok {
+				b.page.Next = []string{id}
+			}
+		}
 	}
 	if jsonNext != "" {
 		seen := map[string]bool{canon: true}
@@ -642,6 +652,17 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 				b.link(&out, seen, v)
 			}
 			return
+		}
+		if kind == "next_page" {
+			// A WebForms pager link that posts the form back: the
+			// page it asks for, with the form body to post.
+			if el, pb, isPB := postbackWithin(n); isPB {
+				if id, ok := b.postbackNext(el, pb, pageOf(pb, b.postbackCur)); ok && !seen[id] {
+					seen[id] = true
+					out = append(out, id)
+				}
+				return
+			}
 		}
 		href, ok := linkOf(n)
 		if !ok && kind == "next_page" {
@@ -2336,10 +2357,6 @@ func formURL(n *html.Node, base *url.URL) (string, bool) {
 			return "", false
 		}
 	}
-	var choiceName string
-	if choice != nil {
-		choiceName, _ = attr(choice, "name")
-	}
 	if m, _ := attr(form, "method"); m != "" && !strings.EqualFold(strings.TrimSpace(m), "get") {
 		return "", false
 	}
@@ -2353,6 +2370,23 @@ func formURL(n *html.Node, base *url.URL) (string, bool) {
 	target, err := base.Parse(action)
 	if err != nil || action != "" && scriptHref(action) {
 		return "", false
+	}
+	q := formValues(form, submit, choice)
+	u := *target
+	u.Fragment = ""
+	u.RawQuery = q.Encode()
+	return u.String(), true
+}
+
+// formValues returns the values a form submits: its named, enabled
+// controls — text-like and hidden inputs, checked boxes and radios,
+// selects (the selected option, else the first), textareas — plus the
+// submit button submit, if any; choice, if any, is the radio or checkbox
+// chosen in place of its group's checked one.
+func formValues(form, submit, choice *html.Node) url.Values {
+	var choiceName string
+	if choice != nil {
+		choiceName, _ = attr(choice, "name")
 	}
 	q := url.Values{}
 	walk(form, func(c *html.Node) {
@@ -2417,10 +2451,7 @@ func formURL(n *html.Node, base *url.URL) (string, bool) {
 			q.Add(name, visibleText(c))
 		}
 	})
-	u := *target
-	u.Fragment = ""
-	u.RawQuery = q.Encode()
-	return u.String(), true
+	return q
 }
 
 // choiceOf returns the radio button or checkbox n is, labels (<label
