@@ -87,3 +87,12 @@ func TestGap32SpacedCJK(t *testing.T) {
 		{"伪 麻 黄 碱 1kg", "现货。", []string{"90-82-4"}, nil},
 	})
 }
+
+// TestGap32AbbrAfterOwnName: the substance's own name glued, in a
+// spelling the watchlist may lack, keeps its abbreviation.
+func TestGap32AbbrAfterOwnName(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Benzylmethylketon (BMK) 5 L", "Öl, 99 %.", []string{"103-79-7"}, nil},
+		{"Phenylpropanolamin (PPA) 25 kg", "Pulver, 99 %.", []string{"14838-15-4"}, nil},
+	})
+}
