@@ -90,6 +90,10 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 			anyJSON && (typ == "application/json" || typ == "application/ld+json") {
 			if v, ok := parseLD(text); ok {
 				states = append(states, v)
+			} else if v, ok := parseLD(transferStateText.Replace(text)); ok && strings.Contains(text, "&q;") {
+				// Angular Universal's TransferState before v16
+				// escaped its JSON: &q; for ", &a; for &.
+				states = append(states, v)
 			}
 			return
 		}
@@ -365,4 +369,71 @@ func embeddedFields(m map[string]any) product {
 	p.set("sku", firstText(m, []string{"sku", "SKU"}, render))
 	p.set("brand", firstText(m, []string{"brand"}, ldName))
 	return p
+}
+
+// transferStateText undoes the escaping Angular Universal's TransferState
+// gave its JSON before v16 (<script id="serverApp-state">{&q;k&q;: …}).
+var transferStateText = strings.NewReplacer("&q;", `"`, "&s;", "'", "&l;", "<", "&g;", ">", "&a;", "&")
+
+// attributeStates returns the app states a page keeps in attributes, in
+// document order: Inertia.js' page object (<div id="app" data-page="{…}">,
+// as Laravel and Rails apps render it) and the props of Astro's islands
+// (<astro-island props="{…}">, revived from Astro's [type, value] pairs).
+func attributeStates(root *html.Node) []any {
+	var states []any
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		if v, ok := attr(n, "data-page"); ok && strings.HasPrefix(strings.TrimSpace(v), "{") {
+			if st, ok := parseLD(v); ok {
+				states = append(states, st)
+			}
+		}
+		if n.Data == "astro-island" {
+			if v, ok := attr(n, "props"); ok {
+				if st, ok := parseLD(v); ok {
+					if m, ok := st.(map[string]any); ok {
+						states = append(states, reviveAstroProps(m, 0))
+					}
+				}
+			}
+		}
+	})
+	return states
+}
+
+// reviveAstroProps turns an Astro island's serialized props (each value a
+// [type, value] pair: 0 a plain value or object of such pairs, 1 an
+// array of them, others a Date, URL, BigInt, Map or Set as text or list)
+// into the object they stand for.
+func reviveAstroProps(m map[string]any, depth int) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = reviveAstro(v, depth+1)
+	}
+	return out
+}
+
+func reviveAstro(v any, depth int) any {
+	pair, ok := v.([]any)
+	if !ok || len(pair) != 2 || depth > 64 {
+		return v
+	}
+	tag, _ := pair[0].(float64)
+	switch val := pair[1].(type) {
+	case map[string]any:
+		if tag == 0 {
+			return reviveAstroProps(val, depth)
+		}
+		return val
+	case []any:
+		out := make([]any, len(val))
+		for i, e := range val {
+			out[i] = reviveAstro(e, depth+1)
+		}
+		return out
+	default:
+		return val
+	}
 }

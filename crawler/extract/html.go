@@ -641,7 +641,11 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 		if a != "" {
 			// "button.more@data-url": a link kept in another attribute.
 			if v, ok := attr(n, a); ok && strings.TrimSpace(v) != "" {
-				if p, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && kind == "next_page" && p > 0 {
+				if p, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && kind == "next_page" && p >= 0 && offsetAttr(a) {
+					// "button.load-more@data-offset": the number of
+					// items before the next page, sent as ?offset=.
+					v = cursorURL(b.base, tokenParam(a), strconv.Itoa(p))
+				} else if err == nil && kind == "next_page" && p > 0 {
 					// "a.next@data-page": a page number, not a URL.
 					v = pageNumberURL(b.base, p)
 				} else if kind == "next_page" && cursorToken(a, v) {
@@ -2305,6 +2309,17 @@ func cursorToken(name, v string) bool {
 // slug is a relative path written as words and numbers joined by hyphens
 // ("page-2"), not a token.
 var slug = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)+$`)
+
+// offsetAttr reports whether attribute name holds an offset into the
+// catalogue rather than a page number ("data-offset", "data-next-offset",
+// "data-start", "data-skip").
+func offsetAttr(name string) bool {
+	switch tokenParam(name) {
+	case "offset", "start", "skip", "from":
+		return true
+	}
+	return false
+}
 
 // tokenParam names the query parameter that carries a cursor token read
 // from attribute name: "data-after" → after, "data-next-cursor" → cursor,

@@ -203,7 +203,7 @@ func pageState(body []byte, spec *precwatch.JSONSpec) (any, bool) {
 	if err != nil {
 		return nil, false
 	}
-	for _, st := range embeddedStates(root, true) {
+	for _, st := range append(embeddedStates(root, true), attributeStates(root)...) {
 		if _, ok := lookup(st, spec.Items); ok {
 			return st, true
 		}

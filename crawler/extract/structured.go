@@ -64,7 +64,7 @@ func pageProducts(root *html.Node, list bool) []product {
 		if !ok {
 			return
 		}
-		ldProducts(v, &top, &listed, 0)
+		ldProducts(resolveLDRefs(v), &top, &listed, 0)
 	})
 	if slices.ContainsFunc(top, func(p product) bool { return p[offerOnly] == "" }) {
 		// A page with Products: an Offer of its own beside them is
@@ -665,4 +665,74 @@ func ogProduct(root *html.Node) product {
 	p.set("image", meta["og:image"])
 	p.set("brand", meta["product:brand"])
 	return p
+}
+
+// resolveLDRefs replaces the references of a JSON-LD document's @graph
+// ({"@id": "…#offer-0"}, as Yoast and Rank Math link a Product to its
+// Offer and the Offer to the seller Organization) by the nodes they name.
+// A node is put in place once on each path, so cyclic links end.
+func resolveLDRefs(v any) any {
+	nodes := map[string]map[string]any{}
+	var collect func(any, int)
+	collect = func(v any, depth int) {
+		if depth > 8 {
+			return
+		}
+		switch v := v.(type) {
+		case []any:
+			for _, e := range v {
+				collect(e, depth+1)
+			}
+		case map[string]any:
+			if id, ok := v["@id"].(string); ok && len(v) > 1 {
+				if _, dup := nodes[id]; !dup {
+					nodes[id] = v
+				}
+			}
+			if g, ok := v["@graph"]; ok {
+				collect(g, depth+1)
+			}
+		}
+	}
+	collect(v, 0)
+	if len(nodes) == 0 {
+		return v
+	}
+	var resolve func(any, map[string]bool, int) any
+	resolve = func(v any, path map[string]bool, depth int) any {
+		if depth > 16 {
+			return v
+		}
+		switch v := v.(type) {
+		case []any:
+			out := make([]any, len(v))
+			for i, e := range v {
+				out[i] = resolve(e, path, depth+1)
+			}
+			return out
+		case map[string]any:
+			id, _ := v["@id"].(string)
+			if len(v) == 1 && id != "" {
+				n, ok := nodes[id]
+				if !ok || path[id] {
+					return v
+				}
+				v = n
+			}
+			if id != "" {
+				if path[id] {
+					return v
+				}
+				path[id] = true
+				defer delete(path, id)
+			}
+			out := make(map[string]any, len(v))
+			for k, e := range v {
+				out[k] = resolve(e, path, depth+1)
+			}
+			return out
+		}
+		return v
+	}
+	return resolve(v, map[string]bool{}, 0)
 }
