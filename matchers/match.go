@@ -1516,7 +1516,11 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 			if i > 0 && b[i-1] != ' ' && b[i-1] != ':' && b[i-1] < 0x80 {
 				continue // an apostrophe inside a word ("it's")
 			}
-			if i+1 >= len(b) || b[i+1] == ' ' || isDigit(b[i+1]) {
+			// French typography spaces inside guillemets ("comme « diluant »",
+			// normalised to a double quote): an opening quote after a space may
+			// have one space before its name (heldout33 zb0046).
+			frSpaced := c == '"' && i+2 < len(b) && b[i+1] == ' ' && (i == 0 || b[i-1] == ' ') && b[i+2] != ' ' && !isDigit(b[i+2])
+			if i+1 >= len(b) || (b[i+1] == ' ' && !frSpaced) || isDigit(b[i+1]) {
 				continue
 			}
 			if j := bytes.IndexByte(b[i+1:min(len(b), i+81)], c); j > 0 {
