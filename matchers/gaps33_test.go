@@ -41,3 +41,14 @@ func TestGap33Indicators(t *testing.T) {
 		{"pt", "Descongestionante com pseudoefedrina – caixa 12 comprimidos", "Enviamos sem receita e sem perguntas.", true},
 	})
 }
+
+// TestGap33DeniedSticker: stickers denied on the parcel ("no hazard stickers
+// visible from the outside", heldout33 zb0081) are stealth packaging, not a
+// sticker product; a sticker sold still names a product that is not the
+// substance.
+func TestGap33DeniedSticker(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Acetone 20 L jerrycan", "Pure acetone. Shipped in plain brown outer box with no company name and no hazard stickers visible from the outside.", true},
+		{"en", "Acetone molecule stickers, pack of 10", "Vinyl stickers with the acetone structure, no company name and no logo on the parcel.", false},
+	})
+}

