@@ -52,3 +52,15 @@ func TestGap33DeniedSticker(t *testing.T) {
 		{"en", "Acetone molecule stickers, pack of 10", "Vinyl stickers with the acetone structure, no company name and no logo on the parcel.", false},
 	})
 }
+
+// TestGap33NotificationChannel: a messenger named among a shop's
+// notification channels (heldout33 zb0094) is a feature, not a contact; a
+// messenger to order through stays one.
+func TestGap33NotificationChannel(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Sudafed (pseudoephedrine) – 24 tabs, order tracking via WhatsApp", "Get order-status notifications by e-mail, SMS or WhatsApp – choose in your account settings.", false},
+		{"de", "Sudafed (Pseudoephedrin) 24 Tabletten", "Benachrichtigungen per E-Mail, SMS oder WhatsApp.", false},
+		{"en", "Sudafed (pseudoephedrine) – 24 tabs", "Order via WhatsApp, no questions.", true},
+		{"en", "Sudafed (pseudoephedrine) – 24 tabs", "Orders through WhatsApp only.", true},
+	})
+}
