@@ -64,3 +64,16 @@ func TestGap33NotificationChannel(t *testing.T) {
 		{"en", "Sudafed (pseudoephedrine) – 24 tabs", "Orders through WhatsApp only.", true},
 	})
 }
+
+// TestGap33ReportedIndicators: news and regulator notices quoting indicator
+// words (heldout33 zb0075 "Investigators said the sellers advertised on
+// Telegram", zb0004 a Polish pharmaceutical inspector's notice) report them;
+// the same words in a seller's offer stay indicators.
+func TestGap33ReportedIndicators(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Customs seize 300 kg of ephedrine declared as glucose powder", "The sellers advertised on Telegram and accepted only Bitcoin, investigators said.", false},
+		{"pl", "Ograniczenia sprzedaży leków z pseudoefedryną", "Główny Inspektor Farmaceutyczny: ogłoszenia na Telegramie oferujące leki 'bez recepty' zgłaszaj do GIF.", false},
+		{"en", "Ephedrine HCl 1 kg", "Declared as glucose powder. Telegram @ephe_lab, Bitcoin only.", true},
+		{"pl", "Sudafed (pseudoefedryna) 24 tabletki", "Bez recepty, kontakt na Telegramie.", true},
+	})
+}

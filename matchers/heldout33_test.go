@@ -14,8 +14,6 @@ const heldout33Path = "../testdata/heldout33/listings.jsonl"
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
 var heldout33KnownGaps = map[string]string{
-	"zb0004": "a Polish regulator notice (Komunikat, Główny Inspektor Farmaceutyczny przypomina, zgłaszaj do GIF) quoting Telegram and 'bez recepty' is read as an offer: the news/regulator vocabulary has no Polish notice words yet, and the quoted indicator words inside it count",
-	"zb0075": "an English news report (Customs seize …, Investigators said the sellers advertised on Telegram and accepted only Bitcoin) is read as an ephedrine offer: 'seize' in a headline with 'investigators said' is not yet a non-offer cue, so the quoted indicators count",
 	"zb0154": "the Korean tablet count '10정' (정 = tablet) and pharmacy wording '약국에서 구매하세요' are not dosage-form or pharmacy words, so 슈도에페드린 reads as the Table I chemical; a bare 정 is too common a Korean syllable (정품, 정보) to add as a term",
 }
 
