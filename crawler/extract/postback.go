@@ -86,29 +86,15 @@ func parsePostback(js string) (postback, bool) {
 	}
 	if _, rest, ok := strings.Cut(js, "WebForm_PostBackOptions("); ok {
 		args := jsArgs(rest)
-		if len(args) == 0 || args[0] == "" {
-			return postback{}, false
-		}
-		pb := postback{target: args[0]}
-		if len(args) > 1 {
-			pb.argument = args[1]
-		}
-		if len(args) > 4 {
+		pb, ok := postbackTarget(args)
+		if ok && len(args) > 4 {
 			pb.action = args[4]
 		}
-		pb.button = len(args) > 6 && args[6] == "false"
-		return pb, true
+		pb.button = ok && len(args) > 6 && args[6] == "false"
+		return pb, ok
 	}
 	if _, rest, ok := strings.Cut(js, "__doPostBack("); ok {
-		args := jsArgs(rest)
-		if len(args) == 0 || args[0] == "" {
-			return postback{}, false
-		}
-		pb := postback{target: args[0]}
-		if len(args) > 1 {
-			pb.argument = args[1]
-		}
-		return pb, true
+		return postbackTarget(jsArgs(rest))
 	}
 	return postback{}, false
 }
@@ -405,4 +391,17 @@ func hasViewState(form *html.Node) bool {
 		}
 	})
 	return found
+}
+
+// postbackTarget reads the event target and argument, the first two
+// arguments of both postback calls; a call without a target is none.
+func postbackTarget(args []string) (postback, bool) {
+	if len(args) == 0 || args[0] == "" {
+		return postback{}, false
+	}
+	pb := postback{target: args[0]}
+	if len(args) > 1 {
+		pb.argument = args[1]
+	}
+	return pb, true
 }
