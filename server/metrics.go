@@ -24,6 +24,9 @@ type RunStats struct {
 	ErrorsByKind map[string]int
 	Duration     time.Duration
 	Failed       bool
+	// Kept counts the stored listings a complete run that found none kept
+	// instead of removing them (monitor.Summary.Kept); 0 for other runs.
+	Kept int64
 }
 
 // Metrics holds precwatch's counters and writes them in the Prometheus text
@@ -73,6 +76,8 @@ func newMetrics(t Tickets) *Metrics {
 		{"precwatch_flagged_total", "counter", "Suspicious listings seen, by target."},
 		{"precwatch_tickets_created_total", "counter", "Tickets created by crawls, by target."},
 		{"precwatch_crawl_runs_total", "counter", "Crawl runs by target and result (ok or failed)."},
+		{"precwatch_empty_runs_kept_total", "counter", "Complete crawl runs that found no listing and kept the stored listings instead of removing them, by target."},
+		{"precwatch_listings_kept_total", "counter", "Stored listings kept by such runs, by target."},
 		{"precwatch_webhook_deliveries_total", "counter", "Webhook events delivered, by platform."},
 		{"precwatch_webhook_failures_total", "counter", "Failed webhook delivery attempts, by platform."},
 		{"precwatch_http_requests_total", "counter", "HTTP requests served, by status code."},
@@ -127,6 +132,10 @@ func (m *Metrics) ObserveRun(r RunStats) {
 		result = "failed"
 	}
 	m.add("precwatch_crawl_runs_total", labels("target", r.Target, "platform", r.Platform, "result", result), 1)
+	if r.Kept > 0 {
+		m.add("precwatch_empty_runs_kept_total", t, 1)
+		m.add("precwatch_listings_kept_total", t, float64(r.Kept))
+	}
 	m.crawlDur.observe(r.Duration.Seconds())
 }
 

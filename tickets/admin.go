@@ -19,7 +19,9 @@ type StoredTarget struct {
 }
 
 // PutTarget creates or replaces the target named t.Name. Validating it
-// against the config rules is the caller's job.
+// against the config rules is the caller's job. A saved target starts
+// its streak of empty runs afresh (see HoldEmptyRun): an empty run under
+// the old spec says nothing about the new one.
 func (s *Store) PutTarget(ctx context.Context, t precwatch.Target) error {
 	if t.Name == "" || t.Platform == "" {
 		return precwatch.Errorf(precwatch.EINVALID, "a target needs a name and a platform")
@@ -40,7 +42,10 @@ func (s *Store) PutTarget(ctx context.Context, t precwatch.Target) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO targets (name, platform, spec, updated_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (name) DO UPDATE SET platform = excluded.platform, spec = excluded.spec, updated_at = excluded.updated_at`,
 			t.Name, t.Platform, string(b), ns(s.now()))
-		return err
+		if err != nil {
+			return err
+		}
+		return forgetEmptyRuns(ctx, tx, t.Name)
 	})
 	if err != nil {
 		return fmt.Errorf("put target %s: %w", t.Name, err)
@@ -48,15 +53,19 @@ func (s *Store) PutTarget(ctx context.Context, t precwatch.Target) error {
 	return nil
 }
 
-// DeleteTarget deletes the stored target name; an unknown name is
-// ENOTFOUND.
+// DeleteTarget deletes the stored target name and its streak of empty
+// runs, so that a target created again under the name does not inherit
+// it; an unknown name is ENOTFOUND.
 func (s *Store) DeleteTarget(ctx context.Context, name string) error {
 	err := s.write(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM targets WHERE name = ?", name)
 		if err != nil {
 			return err
 		}
-		return mustExist(ctx, tx, res, "SELECT COUNT(*) FROM targets WHERE name = ?", name, "target %s not found")
+		if err := mustExist(ctx, tx, res, "SELECT COUNT(*) FROM targets WHERE name = ?", name, "target %s not found"); err != nil {
+			return err
+		}
+		return forgetEmptyRuns(ctx, tx, name)
 	})
 	if err != nil {
 		return fmt.Errorf("delete target %s: %w", name, err)
@@ -342,4 +351,11 @@ func (s *Store) LastRun(ctx context.Context, target string) (*Run, error) {
 		return nil, fmt.Errorf("last run of %s: %w", target, err)
 	}
 	return &r, nil
+}
+
+// forgetEmptyRuns ends the streak of empty complete runs of the target
+// name on every platform.
+func forgetEmptyRuns(ctx context.Context, tx *wtx, name string) error {
+	_, err := tx.ExecContext(ctx, "DELETE FROM empty_runs WHERE target = ?", name)
+	return err
 }

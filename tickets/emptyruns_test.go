@@ -174,3 +174,50 @@ func TestMigrationEmptyRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetChangeForgetsEmptyRuns: a target saved again (its spec edited
+// after a redesign) or deleted and created again under its name starts
+// its streak of empty runs afresh, so its next empty run keeps the stored
+// listings instead of removing them; another target's streak stays.
+func TestTargetChangeForgetsEmptyRuns(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	mustRecord(t, s, suspicious("ChemHub", "a"), t0)
+	mustRecord(t, s, suspicious("Bazaar", "b"), t0)
+	tg := precwatch.Target{Name: "chemhub", Platform: "ChemHub", Kind: precwatch.KindHTML, StartURLs: []string{"http://127.0.0.1/x"}}
+	if err := s.PutTarget(ctx, tg); err != nil {
+		t.Fatal(err)
+	}
+	hold := func(platform, target string) {
+		t.Helper()
+		if kept, _, err := s.HoldEmptyRun(ctx, platform, target, 0, t0.Add(time.Hour)); err != nil || kept != 1 {
+			t.Fatalf("HoldEmptyRun(%s) = %d, %v; want 1 kept", target, kept, err)
+		}
+	}
+	streak := func(step, platform, target string, want int) {
+		t.Helper()
+		if n, err := s.EmptyRuns(ctx, platform, target); err != nil || n != want {
+			t.Errorf("%s: EmptyRuns(%s) = %d, %v; want %d", step, target, n, err, want)
+		}
+	}
+	hold("ChemHub", "chemhub")
+	hold("Bazaar", "bazaar")
+	streak("after an empty run", "ChemHub", "chemhub", 1)
+
+	tg.StartURLs = []string{"http://127.0.0.1/catalogue"}
+	if err := s.PutTarget(ctx, tg); err != nil {
+		t.Fatal(err)
+	}
+	streak("target edited", "ChemHub", "chemhub", 0)
+	streak("another target edited", "Bazaar", "bazaar", 1)
+
+	hold("ChemHub", "chemhub")
+	if err := s.DeleteTarget(ctx, "chemhub"); err != nil {
+		t.Fatal(err)
+	}
+	streak("target deleted", "ChemHub", "chemhub", 0)
+	if err := s.DeleteTarget(ctx, "chemhub"); precwatch.ErrorCode(err) != precwatch.ENOTFOUND {
+		t.Errorf("DeleteTarget of a deleted target: %v, want ENOTFOUND", err)
+	}
+	streak("another target deleted", "Bazaar", "bazaar", 1)
+}

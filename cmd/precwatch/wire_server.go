@@ -567,6 +567,7 @@ func runStats(sum *monitor.Summary, err error) server.RunStats {
 	}
 	rs.Target, rs.Platform = sum.Target, sum.Platform
 	rs.Listings, rs.Hits, rs.Flagged, rs.Tickets = sum.Listings, sum.Hits, sum.Flagged, sum.Tickets
+	rs.Kept = int64(sum.Kept)
 	if sum.Run != nil {
 		rs.Pages = int64(sum.Run.Pages)
 		rs.ErrorsByKind = sum.Run.ErrorsByKind
