@@ -442,8 +442,8 @@ func (m *Matcher) appendSpacedHits(out []fhit, norm []byte, raw []rawHit, fi int
 // letters and marks, each at most four runes long, with one space between
 // them; only terms that span a removed space count (appendCutHits).
 func (m *Matcher) appendThaiSpacedHits(out []fhit, norm []byte, fi int32, js *joinScratch) []fhit {
-	if !bytes.Contains(norm, []byte{0xE0, 0xB8}) && !bytes.Contains(norm, []byte{0xE0, 0xB9}) {
-		return out // no Thai letter (U+0E00…U+0E7F)
+	if !hasThai(norm) {
+		return out
 	}
 	base := len(out)
 	// chunk returns the end of a chunk of Thai runes at norm[i] and how
@@ -503,4 +503,20 @@ func (m *Matcher) appendThaiSpacedHits(out []fhit, norm []byte, fi int32, js *jo
 func thaiBefore(norm []byte, i int) bool {
 	r, _ := utf8.DecodeLastRune(norm[:i])
 	return r >= 0x0E01 && r <= 0x0E4E
+}
+
+// hasThai reports whether b holds a rune of the Thai block (U+0E00…U+0E7F,
+// UTF-8 E0 B8 xx and E0 B9 xx): one vector search for the lead byte 0xE0,
+// which text in Latin, Cyrillic, Greek, Arabic or CJK scripts never holds.
+func hasThai(b []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], 0xE0)
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i < len(b) && (b[i] == 0xB8 || b[i] == 0xB9) {
+			return true
+		}
+	}
 }
