@@ -95,10 +95,13 @@ type HTMLDocument struct {
 //     <option>s;
 //   - elements hidden by the hidden attribute, aria-hidden="true", an
 //     inline display:none or visibility:hidden, or a hiding class (hidden,
-//     d-none, sr-only, visually-hidden), unless they are content the page
-//     reveals on a click: tab panels, dialogs, accordions and collapsed
-//     sections, or an element another one controls (aria-controls,
-//     data-target, href="#id");
+//     d-none, sr-only, visually-hidden), and closed <dialog>s, unless they
+//     are content the page reveals on a click: tab panels, dialogs,
+//     accordions and collapsed sections, or an element another one
+//     controls (aria-controls, data-target, href="#id"); a hidden dialog
+//     of the site's own (reporting the ad, logging in, the newsletter,
+//     feedback), named so by its class, id, label or heading, is left
+//     out all the same;
 //   - navigation (<nav>, role navigation/search/menu), breadcrumbs, cookie
 //     and consent banners, search boxes, share buttons, pagination;
 //   - "related / similar / recommended / also viewed / popular / sponsored"
@@ -635,8 +638,17 @@ func (w *docWriter) revealable(n *html.Node) bool {
 	if n.DataAtom == atom.Template {
 		return false
 	}
+	if isDialog(n) && siteDialog(n) {
+		// Reporting the ad, logging in, subscribing: the site's own
+		// forms, whose text (a list of prohibited products) is no part
+		// of the listing, whoever opens them.
+		return false
+	}
 	switch strings.ToLower(attrOf(n, "role")) {
 	case "tabpanel", "dialog", "alertdialog":
+		return true
+	}
+	if n.DataAtom == atom.Dialog {
 		return true
 	}
 	if id := attrOf(n, "id"); id != "" && w.page.controlled[id] {
@@ -653,6 +665,111 @@ func (w *docWriter) revealable(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// isDialog reports whether n is a dialog: a <dialog>, role dialog or
+// alertdialog, or an element whose class or id calls it a modal, dialog or
+// popup.
+func isDialog(n *html.Node) bool {
+	if n.DataAtom == atom.Dialog {
+		return true
+	}
+	switch strings.ToLower(attrOf(n, "role")) {
+	case "dialog", "alertdialog":
+		return true
+	}
+	for _, t := range classTokens(n) {
+		switch t {
+		case "modal", "dialog", "popup", "popover", "lightbox", "overlay":
+			return true
+		}
+	}
+	return false
+}
+
+// siteDialogTokens name the site's own dialogs (reporting an ad, logging
+// in, subscribing, giving feedback, sharing) in class, id, aria-label and
+// data attribute words.
+var siteDialogTokens = wordSet("report", "reporting", "abuse", "complaint", "complaints", "flag", "flagging",
+	"login", "signin", "signup", "logon", "register", "registration", "auth", "authentication", "password",
+	"newsletter", "subscribe", "subscription", "feedback", "survey", "share", "sharing")
+
+// siteDialogPhrases head the site's own dialogs, lower-cased: reporting an
+// ad or a user, logging in, the newsletter, feedback.
+var siteDialogPhrases = []string{
+	"report this", "report ad", "report the", "report an", "report a ", "report listing", "report item",
+	"report post", "report user", "report seller", "report abuse", "flag this", "log in", "login", "sign in", "sign up",
+	"newsletter", "feedback",
+	"signaler", "melden", "denunciar", "reportar", "segnala", "zgłoś", "zglos", "пожаловаться",
+	"жалоба", "сообщить о нарушении", "поскаржитися", "şikayet", "bildir", "举报", "舉報", "檢舉", "投诉", "通報",
+	"違反報告", "신고", "laporkan", "báo cáo", "รายงาน", "إبلاغ", "الإبلاغ", "melaporkan",
+	"connexion", "se connecter", "anmelden", "einloggen", "iniciar sesión", "accedi", "zaloguj",
+	"войти", "giriş yap", "登录", "登入", "ログイン", "로그인", "đăng nhập", "เข้าสู่ระบบ", "تسجيل الدخول",
+}
+
+// siteDialog reports whether a dialog is one of the site's own (reporting
+// the ad, logging in, the newsletter), named so by its class, id,
+// aria-label or data attributes, or by its first heading.
+func siteDialog(n *html.Node) bool {
+	for _, t := range classTokens(n) {
+		if siteDialogTokens[t] {
+			return true
+		}
+	}
+	for _, a := range n.Attr {
+		if a.Key != "aria-label" && (!strings.HasPrefix(a.Key, "data-") || len(a.Val) >= 64 || strings.Contains(a.Val, "/")) {
+			continue
+		}
+		for _, w := range attrWords(a.Val) {
+			if siteDialogTokens[w] {
+				return true
+			}
+		}
+		if a.Key == "aria-label" && siteDialogPhrase(a.Val) {
+			return true
+		}
+	}
+	h := firstHeading(n)
+	return h != nil && siteDialogPhrase(boundedText(h, 200))
+}
+
+// siteDialogPhrase reports whether a short text (a heading, a label) names
+// one of the site's own dialogs.
+func siteDialogPhrase(s string) bool {
+	s = strings.ToLower(collapseSpace(s))
+	if s == "" || len(s) > 80 {
+		return false
+	}
+	for _, p := range siteDialogPhrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// attrWords returns the lower-cased words of an attribute value, split at
+// anything not a letter or digit and at camel-case humps ("report_modal",
+// "ReportAd").
+func attrWords(v string) []string {
+	var out []string
+	start := -1
+	var prev rune
+	for i, r := range v {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if start >= 0 && (!word || (unicode.IsUpper(r) && unicode.IsLower(prev))) {
+			out = append(out, strings.ToLower(v[start:i]))
+			start = -1
+		}
+		if word && start < 0 {
+			start = i
+		}
+		prev = r
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(v[start:]))
+	}
+	return out
 }
 
 // skipElements never show text (or show a widget, not text).
@@ -690,6 +807,10 @@ func isHiddenNode(n *html.Node) bool {
 		}
 	}
 	if n.DataAtom == atom.Input && strings.EqualFold(attrOf(n, "type"), "hidden") {
+		return true
+	}
+	if _, open := attrLookup(n, "open"); n.DataAtom == atom.Dialog && !open {
+		// A closed <dialog> is not rendered.
 		return true
 	}
 	hidden, shown := false, false
