@@ -107,8 +107,11 @@ type HTMLDocument struct {
 //   - "related / similar / recommended / also viewed / popular / sponsored"
 //     blocks with at least two links, named so by their class, id,
 //     aria-label or data attribute or by their heading (in English,
-//     Russian, Ukrainian, Chinese, Japanese, German, Spanish, French,
-//     Polish, Turkish, Dutch, Italian and Portuguese);
+//     Russian, Ukrainian, Chinese, Japanese, Korean, German, Spanish,
+//     French, Polish, Turkish, Dutch, Italian, Portuguese, Indonesian,
+//     Vietnamese, Thai and Arabic), the seller's other listings ("more from
+//     this shop") among them; on a page whose classes are hashes, a short
+//     line that opens a block of links is its heading;
 //   - in page-level headers, footers and sidebars (and elements whose class
 //     calls them a header, footer, sidebar, widget or menu), the blocks that
 //     are mostly links; their plain text and contact links stay, since a
@@ -986,8 +989,34 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 	if !named {
 		h := firstHeading(n)
 		named = h != nil && relatedPhrase(boundedText(h, 200))
+		if h == nil {
+			// Hashed class names ("_3Xk7SK") hide what a heading is:
+			// a short line of text without links that opens a block
+			// of links (links for at least half of the rest of its
+			// text) is its heading.
+			if l := leadLine(n); l != nil && relatedPhrase(boundedText(l, 200)) {
+				st := pi.linkStats(n)
+				named = st.linked > 0 && st.linked*2 >= st.shown-pi.linkStats(l).shown
+			}
+		}
 	}
 	return named && pi.linkStats(n).links >= 2
+}
+
+// leadLine returns n's first element child when it opens n as a heading
+// would: no text before it, no links or other elements in it, and other
+// content after it.
+func leadLine(n *html.Node) *html.Node {
+	c := firstElement(n)
+	if c == nil || c.NextSibling == nil || skipElements[c.DataAtom] {
+		return nil
+	}
+	for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+		if cc.Type == html.ElementNode && cc.DataAtom != atom.Span && cc.DataAtom != atom.B && cc.DataAtom != atom.Strong {
+			return nil
+		}
+	}
+	return c
 }
 
 // relatedWord reports whether an attribute value is one of relatedTokens
@@ -1028,6 +1057,31 @@ var relatedPhrases = []string{
 	"podobne", "polecane", "zobacz także", "zobacz również", "benzer", "ilgili ürün", "bunlar da",
 	"gerelateerd", "vergelijkbare", "anderen bekeken", "correlati", "simili", "potrebbe interessarti",
 	"relacionados", "semelhantes", "você também", "voce tambem",
+	// The seller's other listings ("more from this shop") and other
+	// related blocks, language by language.
+	"same shop", "same store", "same seller", "from this shop", "from this store", "seller's other",
+	"other items from", "more from this",
+	"mehr von diesem", "weitere artikel", "vom selben verkäufer", "aus diesem shop", "andere artikel",
+	"du même vendeur", "de la même boutique", "autres annonces", "autres articles", "autres produits",
+	"del mismo vendedor", "de la misma tienda", "más del vendedor", "más de esta tienda", "otros productos",
+	"otros artículos", "otras publicaciones", "quizás te interese",
+	"dallo stesso venditore", "dallo stesso negozio", "altri articoli", "altri prodotti", "altri annunci",
+	"do mesmo vendedor", "da mesma loja", "mais do vendedor", "mais desta loja", "outros produtos", "outros anúncios",
+	"meer van deze", "van dezelfde verkoper", "andere advertenties", "andere producten",
+	"od tego sprzedawcy", "więcej od sprzedającego", "inne przedmioty", "inne produkty", "inne ogłoszenia", "z tego sklepu",
+	"ещё от продавца", "еще от продавца", "товары продавца", "из этого магазина", "другие товары", "інші товари", "інші оголошення",
+	"satıcının diğer", "aynı mağaza", "mağazanın diğer", "diğer ilanlar", "benzer ürünler",
+	"本店推荐", "本店其他", "本店商品", "本店热", "店铺推荐", "店铺热", "同店", "其他商品", "该店其他", "掌柜推荐",
+	"このショップの", "同じショップ", "このストアの", "出品者の他の", "この出品者", "他の商品",
+	"판매자의 다른", "이 판매자", "같은 판매자", "이 상점", "스토어의 다른", "다른 상품", "관련 상품", "추천 상품",
+	"비슷한 상품", "유사한 상품", "함께 본", "함께 구매",
+	"toko yang sama", "dari toko ini", "produk lain", "produk serupa", "produk terkait", "rekomendasi",
+	"mungkin kamu suka", "kamu mungkin juga", "produk sejenis",
+	"cùng shop", "cùng cửa hàng", "sản phẩm khác", "sản phẩm tương tự", "sản phẩm liên quan", "có thể bạn cũng thích",
+	"gợi ý cho bạn",
+	"ร้านเดียวกัน", "จากร้านนี้", "สินค้าอื่น", "สินค้าที่คล้ายกัน", "สินค้าที่เกี่ยวข้อง", "สินค้าแนะนำ", "คุณอาจชอบ",
+	"من نفس البائع", "من نفس المتجر", "المزيد من هذا", "منتجات مشابهة", "منتجات ذات صلة", "منتجات أخرى",
+	"إعلانات مشابهة", "قد يعجبك",
 }
 
 // relatedPhrase reports whether a short text (a heading, a label) names a

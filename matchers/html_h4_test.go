@@ -43,6 +43,23 @@ func TestHTMLDocumentH4(t *testing.T) {
 <dialog><p>Wickr: mmshop</p></dialog><dialog open><p>Threema: ABCD1234</p></dialog></body></html>`,
 			keep: []string{"WhatsApp +44 7700 900123", "Stealth packing, customs pass.", "Wickr: mmshop", "Threema: ABCD1234"},
 		},
+		{
+			name: "the seller's other products under a hashed-class heading are left out, in several languages",
+			page: `<html><body><div class="_2rQP1z"><h1>Asam Hipofosfit 1 Liter</h1></div><div class="_2u0jt9"><p>Packing rahasia, Telegram @kimia</p></div>
+<div class="_1Yaflp"><div class="_3Xk7SK">Dari Toko yang Sama</div><div class="_2x8wqR"><a href="/i1"><div>Iodine Kristal 100 gram</div><div>Rp275.000</div></a><a href="/i2"><div>Fosfor Merah 250 gr</div><div>Rp390.000</div></a></div></div>
+<div class="k1"><span class="k2">Sản phẩm khác của Shop</span><a href="/v1">Axit sulfuric</a> <a href="/v2">Toluen</a></div>
+<div class="q8"><h3>Mehr von diesem Verkäufer</h3><a href="/d1">Ephedrin</a> <a href="/d2">Safrol</a></div>
+<section class="z1"><div class="z2"><span>من نفس البائع</span></div><a href="/a1">الإيفيدرين</a> <a href="/a2">السافرول</a></section></body></html>`,
+			keep: []string{"Asam Hipofosfit 1 Liter", "Packing rahasia, Telegram @kimia"},
+			drop: []string{"Iodine", "Fosfor", "Toko", "sulfuric", "Ephedrin", "Safrol", "الإيفيدرين"},
+		},
+		{
+			name: "a short line opening the offer's own text is no related heading",
+			page: `<html><body><div class="_2rQP1z"><h1>Aseton 1 Liter</h1></div>
+<div class="_9a"><div class="_3Xk7SK">Produk lain yang cocok: lihat deskripsi</div><p>Aseton murni untuk membersihkan kuteks, kirim dari Surabaya.</p><a href="/faq">FAQ</a> <a href="/s">Toko</a></div>
+<div class="_9b"><div class="_3Xk7SK">Rekomendasi penggunaan</div><p>Gunakan sarung tangan.</p></div></body></html>`,
+			keep: []string{"Aseton murni untuk membersihkan kuteks, kirim dari Surabaya.", "Rekomendasi penggunaan", "Gunakan sarung tangan."},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
