@@ -116,6 +116,9 @@ type HTMLDocument struct {
 //     calls them a header, footer, sidebar, widget or menu), the blocks that
 //     are mostly links; their plain text and contact links stay, since a
 //     small shop's contact details and shipping terms often sit there;
+//   - a sidebar about the site or community (an <aside> or
+//     role=complementary outside the <main>, role=main or <article> holding
+//     the main heading, labelled or headed "community", "forum rules", …);
 //   - lists of links (four or more, three quarters of the text) in an
 //     <aside> or in a layout column beside the column holding the main
 //     heading (the menu cell of a table layout).
@@ -463,6 +466,9 @@ type pageInfo struct {
 	// that asking about an element and then about each of its
 	// descendants (nested blocks of a footer) reads each node once.
 	links map[*html.Node]linkStats
+	// main is the <main>, role=main or <article> holding the anchor, if
+	// any.
+	main *html.Node
 }
 
 // newDocWriter returns a writer of body's main text; depth is the nesting
@@ -472,6 +478,9 @@ func newDocWriter(body *html.Node, depth int) *docWriter {
 	pi.anchor = pi.mainAnchor(body)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
+		if pi.main == nil && p != pi.anchor && isMainLandmark(p) {
+			pi.main = p
+		}
 	}
 	return &docWriter{page: pi, depth: depth}
 }
@@ -579,13 +588,16 @@ func (w *docWriter) hidden(n *html.Node) bool {
 
 // boilerplate reports whether n is not the page's own content: navigation,
 // a block of related listings, a block of links in page-level chrome
-// (region), or a list of links in an aside or in a column beside the
+// (region), a sidebar about the site or community, or a list of links in an aside or in a column beside the
 // column with the offer (the menu cell of a table layout).
 func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 	if isNavigation(n) || pi.isRelated(n) {
 		return true
 	}
 	if region && pi.linkDense(n) {
+		return true
+	}
+	if pi.siteInfo(n) {
 		return true
 	}
 	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)
@@ -1350,6 +1362,68 @@ func (pi *pageInfo) visibleHeading(root *html.Node, a atom.Atom, skipChrome, all
 		return true
 	})
 	return found
+}
+
+// isMainLandmark reports whether n is <main>, role=main or <article>.
+func isMainLandmark(n *html.Node) bool {
+	return n.Type == html.ElementNode && (n.DataAtom == atom.Main || n.DataAtom == atom.Article || strings.EqualFold(attrOf(n, "role"), "main"))
+}
+
+// siteInfoTokens name a sidebar about the site or community in class and
+// id words.
+var siteInfoTokens = wordSet("community", "communities", "subreddit", "community-info", "communityinfo", "about-community",
+	"community-rules", "forum-rules", "site-rules", "house-rules", "group-rules")
+
+// siteInfoPhrases head or label a sidebar about the site or community (its
+// description, rules and moderators), lower-cased.
+var siteInfoPhrases = []string{
+	"community", "communauté", "comunidad", "comunità", "comunidade", "gemeinschaft", "społeczność",
+	"сообщество", "спільнота", "topluluk", "gemeenschap", "社区", "社區", "コミュニティ", "커뮤니티", "komunitas",
+	"cộng đồng", "ชุมชน", "المجتمع", "about this forum", "about this group", "about the group", "about this subreddit",
+	"forum rules", "site rules", "house rules", "group rules", "posting rules", "board rules", "règles du forum",
+	"reglas del foro", "forenregeln", "regole del forum", "regras do fórum", "regulamin forum", "правила форума",
+	"правила сообщества", "版规", "社区规则", "moderators", "модераторы",
+}
+
+// siteInfo reports whether n is a sidebar about the site or community (a
+// forum's description, rules and moderators) beside the main content: an
+// <aside> or role=complementary outside the <main>, role=main or <article>
+// holding the main heading, named so by its class, id, aria-label or first
+// heading. A seller's box in an aside is not so named and stays.
+func (pi *pageInfo) siteInfo(n *html.Node) bool {
+	if pi.main == nil || (n.DataAtom != atom.Aside && !strings.EqualFold(attrOf(n, "role"), "complementary")) {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == pi.main {
+			return false
+		}
+	}
+	for _, t := range classTokens(n) {
+		if siteInfoTokens[t] {
+			return true
+		}
+	}
+	if siteInfoPhrase(attrOf(n, "aria-label")) {
+		return true
+	}
+	h := firstHeading(n)
+	return h != nil && siteInfoPhrase(boundedText(h, 200))
+}
+
+// siteInfoPhrase reports whether a short text (a heading, a label) names a
+// sidebar about the site or community.
+func siteInfoPhrase(s string) bool {
+	s = strings.ToLower(collapseSpace(s))
+	if s == "" || len(s) > 80 {
+		return false
+	}
+	for _, p := range siteInfoPhrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // insideElement reports whether an ancestor of n is an element a.

@@ -60,6 +60,23 @@ func TestHTMLDocumentH4(t *testing.T) {
 <div class="_9b"><div class="_3Xk7SK">Rekomendasi penggunaan</div><p>Gunakan sarung tangan.</p></div></body></html>`,
 			keep: []string{"Aseton murni untuk membersihkan kuteks, kirim dari Surabaya.", "Rekomendasi penggunaan", "Gunakan sarung tangan."},
 		},
+		{
+			name: "a community sidebar beside <main> is left out",
+			page: `<html><body><div class="grid"><main><h1>Stripping epoxy off glassware?</h1><div class="comment"><p>Methylamine 40% in stock, Telegram @pc77.</p></div></main>
+<div class="right"><aside aria-label="Community information"><h2>r/labrats_home</h2><h3>Rules</h3><ol><li>No sourcing of ephedrine or safrole.</li></ol></aside>
+<div role="complementary"><h2>Forum rules</h2><p>No red phosphorus talk.</p></div>
+<aside class="sidebar-community"><p>Moderated since 2019. No P2P.</p></aside></div></div></body></html>`,
+			keep: []string{"Stripping epoxy off glassware?", "Methylamine 40% in stock, Telegram @pc77."},
+			drop: []string{"ephedrine", "red phosphorus", "P2P"},
+		},
+		{
+			name: "a seller's aside beside <main> and a community aside inside the article are kept",
+			page: `<html><body><main><h1>Nitroethane 99% 1 L</h1><p>Stealth shipping.</p>
+<aside aria-label="Community notes"><p>Readers added: ships from NL.</p></aside></main>
+<aside class="seller-box"><h3>About the seller</h3><p>Rules: no refunds. Wickr: nitroshop</p></aside>
+<aside aria-label="Vendor"><h3>Vendor rules</h3><p>Reship once, Threema ABCD1234.</p></aside></body></html>`,
+			keep: []string{"Stealth shipping.", "Readers added: ships from NL.", "Rules: no refunds. Wickr: nitroshop", "Reship once, Threema ABCD1234."},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
