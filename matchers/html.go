@@ -119,6 +119,9 @@ type HTMLDocument struct {
 //   - a sidebar about the site or community (an <aside> or
 //     role=complementary outside the <main>, role=main or <article> holding
 //     the main heading, labelled or headed "community", "forum rules", …);
+//   - links whose only other text is "Read more:", "See also", "Lire
+//     aussi", "Читайте также", "延伸阅读" or the like (a story's inline
+//     promo for another one);
 //   - lists of links (four or more, three quarters of the text) in an
 //     <aside> or in a layout column beside the column holding the main
 //     heading (the menu cell of a table layout).
@@ -588,7 +591,8 @@ func (w *docWriter) hidden(n *html.Node) bool {
 
 // boilerplate reports whether n is not the page's own content: navigation,
 // a block of related listings, a block of links in page-level chrome
-// (region), a sidebar about the site or community, or a list of links in an aside or in a column beside the
+// (region), a sidebar about the site or community, a "Read more:" link to
+// other content, or a list of links in an aside or in a column beside the
 // column with the offer (the menu cell of a table layout).
 func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 	if isNavigation(n) || pi.isRelated(n) {
@@ -597,7 +601,7 @@ func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 	if region && pi.linkDense(n) {
 		return true
 	}
-	if pi.siteInfo(n) {
+	if pi.siteInfo(n) || pi.leadLink(n) {
 		return true
 	}
 	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)
@@ -1362,6 +1366,71 @@ func (pi *pageInfo) visibleHeading(root *html.Node, a atom.Atom, skipChrome, all
 		return true
 	})
 	return found
+}
+
+// leadPhrases open a link to other content ("Read more: <a>…</a>"), as
+// written before the link, lower-cased, without the colon.
+var leadPhrases = wordSet(
+	"read more", "read also", "also read", "read next", "see also", "related", "related story", "related stories",
+	"related article", "related articles", "related content", "related link", "related links", "more on this",
+	"more on this story", "more on this topic", "further reading", "recommended", "recommended reading", "must read",
+	"don't miss", "do not miss", "you may also like",
+	"lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "siehe auch", "passend dazu", "weiterlesen",
+	"lire aussi", "à lire aussi", "a lire aussi", "lire également", "à lire également", "voir aussi", "sur le même sujet", "à lire",
+	"lea también", "lee también", "leer más", "ver también", "te puede interesar", "también te puede interesar",
+	"noticia relacionada", "noticias relacionadas", "relacionado", "relacionada", "relacionados",
+	"leggi anche", "leggi di più", "vedi anche", "potrebbe interessarti", "approfondisci", "articoli correlati",
+	"leia também", "leia mais", "veja também", "veja mais", "saiba mais", "notícia relacionada",
+	"lees ook", "lees meer", "zie ook", "meer over dit onderwerp",
+	"czytaj też", "czytaj także", "czytaj również", "zobacz też", "zobacz także", "zobacz również",
+	"przeczytaj też", "przeczytaj także", "przeczytaj również",
+	"читайте также", "читать также", "см. также", "смотрите также", "по теме", "читайте по теме", "читайте ещё",
+	"читайте еще", "читайте також", "дивіться також",
+	"ayrıca okuyun", "bunu da okuyun", "ilgili haber", "ilgili haberler", "daha fazla oku",
+	"延伸阅读", "延伸閱讀", "相关阅读", "相關閱讀", "相关链接", "相關連結", "推荐阅读", "推薦閱讀", "相关文章", "相關文章",
+	"相关新闻", "相關新聞", "阅读更多", "另见",
+	"あわせて読みたい", "合わせて読みたい", "関連記事", "こちらもおすすめ",
+	"함께 읽기", "관련 기사", "관련기사", "더 읽기", "함께 보면 좋은 기사",
+	"baca juga", "lihat juga", "berita terkait", "artikel terkait",
+	"đọc thêm", "xem thêm", "tin liên quan", "bài liên quan",
+	"อ่านเพิ่มเติม", "อ่านต่อ", "ข่าวที่เกี่ยวข้อง", "ดูเพิ่มเติม",
+	"اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "انظر أيضا", "انظر أيضاً", "ذات صلة", "مقالات ذات صلة",
+)
+
+// maxLeadText bounds the text outside the links of a "Read more:" line.
+const maxLeadText = 80
+
+// leadLink reports whether n is a line linking to other content: links
+// (none of them a contact) whose only text besides is a lead phrase such as
+// "Read more:", "See also", "Lire aussi" or "延伸阅读" (a news story's
+// inline promo for another story, a related link).
+func (pi *pageInfo) leadLink(n *html.Node) bool {
+	st := pi.linkStats(n)
+	outside := st.text - st.inLink
+	if st.links == 0 || st.inLink == 0 || st.nearest != st.inLink || outside <= 0 || outside > maxLeadText {
+		return false
+	}
+	var b strings.Builder
+	nodes := 0
+	walkNodes(n, func(c *html.Node) bool {
+		if nodes++; nodes > maxBoundedNodes || b.Len() > maxLeadText {
+			return false
+		}
+		switch {
+		case c.Type == html.TextNode:
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+		case c.Type == html.ElementNode && (c.DataAtom == atom.A || skipElements[c.DataAtom] || isHiddenNode(c)):
+			return false
+		}
+		return true
+	})
+	lead := strings.ToLower(collapseSpace(b.String()))
+	lead = strings.TrimRightFunc(strings.TrimLeftFunc(lead, unicode.IsPunct), func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSymbol(r) || isHTMLSpace(r)
+	})
+	lead = strings.TrimLeftFunc(lead, func(r rune) bool { return unicode.IsSymbol(r) || isHTMLSpace(r) })
+	return leadPhrases[lead]
 }
 
 // isMainLandmark reports whether n is <main>, role=main or <article>.

@@ -77,6 +77,23 @@ func TestHTMLDocumentH4(t *testing.T) {
 <aside aria-label="Vendor"><h3>Vendor rules</h3><p>Reship once, Threema ABCD1234.</p></aside></body></html>`,
 			keep: []string{"Stealth shipping.", "Readers added: ships from NL.", "Rules: no refunds. Wickr: nitroshop", "Reship once, Threema ABCD1234."},
 		},
+		{
+			name: "a 'Read more:' link inside the story is left out, in several languages",
+			page: `<html><body><main><article><h1>Customs seize acetic anhydride</h1><div class="story-body"><p>Officers found 60 drums.</p>
+<div class="inline-promo"><span>Read more:</span> <a href="/n/1">400 kg of safrole oil found</a></div>
+<p><strong>Lire aussi :</strong> <a href="/n/2">Saisie d'éphédrine à Marseille</a></p>
+<p>Читайте также: <a href="/n/3">Изъят BMK</a>, <a href="/n/4">PMK</a></p>
+<p>延伸阅读 <a href="/n/5">红磷走私案</a></p><p>Two men were charged.</p></div></article></main></body></html>`,
+			keep: []string{"Customs seize acetic anhydride", "Officers found 60 drums.", "Two men were charged."},
+			drop: []string{"safrole", "éphédrine", "BMK", "PMK", "红磷", "Read more"},
+		},
+		{
+			name: "a contact after a lead, a link inside a sentence and a read-more toggle are kept",
+			page: `<html><body><main><h1>Ethyl ether 1 L</h1><p>See also: <a href="https://t.me/etherlab">our channel</a></p>
+<p>Read more about storage in the <a href="/msds">MSDS for ethyl ether</a>.</p>
+<p>Discreet packing, no questions. <a href="#more">Read more</a></p></main></body></html>`,
+			keep: []string{"See also: our channel t.me/etherlab", "MSDS for ethyl ether", "Discreet packing, no questions."},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
