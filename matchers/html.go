@@ -1410,9 +1410,13 @@ func (pi *pageInfo) leadLink(n *html.Node) bool {
 	if st.links == 0 || st.inLink == 0 || st.nearest != st.inLink || outside <= 0 || outside > maxLeadText {
 		return false
 	}
+	// The text outside the links, read from at most maxBoundedNodes
+	// nodes (skipped ones counted: a block of thousands of links has no
+	// lead to find).
 	var b strings.Builder
 	nodes := 0
-	walkNodes(n, func(c *html.Node) bool {
+	var walk func(c *html.Node) bool // false: stop
+	walk = func(c *html.Node) bool {
 		if nodes++; nodes > maxBoundedNodes || b.Len() > maxLeadText {
 			return false
 		}
@@ -1420,11 +1424,20 @@ func (pi *pageInfo) leadLink(n *html.Node) bool {
 		case c.Type == html.TextNode:
 			b.WriteString(c.Data)
 			b.WriteByte(' ')
+			return true
 		case c.Type == html.ElementNode && (c.DataAtom == atom.A || skipElements[c.DataAtom] || isHiddenNode(c)):
-			return false
+			return true
+		}
+		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+			if !walk(cc) {
+				return false
+			}
 		}
 		return true
-	})
+	}
+	if !walk(n) {
+		return false
+	}
 	lead := strings.ToLower(collapseSpace(b.String()))
 	lead = strings.TrimRightFunc(strings.TrimLeftFunc(lead, unicode.IsPunct), func(r rune) bool {
 		return unicode.IsPunct(r) || unicode.IsSymbol(r) || isHTMLSpace(r)
