@@ -95,21 +95,33 @@ type HTMLDocument struct {
 //     <option>s;
 //   - elements hidden by the hidden attribute, aria-hidden="true", an
 //     inline display:none or visibility:hidden, or a hiding class (hidden,
-//     d-none, sr-only, visually-hidden), unless they are content the page
-//     reveals on a click: tab panels, dialogs, accordions and collapsed
-//     sections, or an element another one controls (aria-controls,
-//     data-target, href="#id");
+//     d-none, sr-only, visually-hidden), and closed <dialog>s, unless they
+//     are content the page reveals on a click: tab panels, dialogs,
+//     accordions and collapsed sections, or an element another one
+//     controls (aria-controls, data-target, href="#id"); a hidden dialog
+//     of the site's own (reporting the ad, logging in, the newsletter,
+//     feedback), named so by its class, id, label or heading, is left
+//     out all the same;
 //   - navigation (<nav>, role navigation/search/menu), breadcrumbs, cookie
 //     and consent banners, search boxes, share buttons, pagination;
 //   - "related / similar / recommended / also viewed / popular / sponsored"
 //     blocks with at least two links, named so by their class, id,
 //     aria-label or data attribute or by their heading (in English,
-//     Russian, Ukrainian, Chinese, Japanese, German, Spanish, French,
-//     Polish, Turkish, Dutch, Italian and Portuguese);
+//     Russian, Ukrainian, Chinese, Japanese, Korean, German, Spanish,
+//     French, Polish, Turkish, Dutch, Italian, Portuguese, Indonesian,
+//     Vietnamese, Thai and Arabic), the seller's other listings ("more from
+//     this shop") among them; on a page whose classes are hashes, a short
+//     line that opens a block of links is its heading;
 //   - in page-level headers, footers and sidebars (and elements whose class
 //     calls them a header, footer, sidebar, widget or menu), the blocks that
 //     are mostly links; their plain text and contact links stay, since a
 //     small shop's contact details and shipping terms often sit there;
+//   - a sidebar about the site or community (an <aside> or
+//     role=complementary outside the <main>, role=main or <article> holding
+//     the main heading, labelled or headed "community", "forum rules", …);
+//   - links whose only other text is "Read more:", "See also", "Lire
+//     aussi", "Читайте также", "延伸阅读" or the like (a story's inline
+//     promo for another one);
 //   - lists of links (four or more, three quarters of the text) in an
 //     <aside> or in a layout column beside the column holding the main
 //     heading (the menu cell of a table layout).
@@ -457,6 +469,9 @@ type pageInfo struct {
 	// that asking about an element and then about each of its
 	// descendants (nested blocks of a footer) reads each node once.
 	links map[*html.Node]linkStats
+	// main is the <main>, role=main or <article> holding the anchor, if
+	// any.
+	main *html.Node
 }
 
 // newDocWriter returns a writer of body's main text; depth is the nesting
@@ -466,6 +481,9 @@ func newDocWriter(body *html.Node, depth int) *docWriter {
 	pi.anchor = pi.mainAnchor(body)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
+		if pi.main == nil && p != pi.anchor && isMainLandmark(p) {
+			pi.main = p
+		}
 	}
 	return &docWriter{page: pi, depth: depth}
 }
@@ -573,13 +591,17 @@ func (w *docWriter) hidden(n *html.Node) bool {
 
 // boilerplate reports whether n is not the page's own content: navigation,
 // a block of related listings, a block of links in page-level chrome
-// (region), or a list of links in an aside or in a column beside the
+// (region), a sidebar about the site or community, a "Read more:" link to
+// other content, or a list of links in an aside or in a column beside the
 // column with the offer (the menu cell of a table layout).
 func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 	if isNavigation(n) || pi.isRelated(n) {
 		return true
 	}
 	if region && pi.linkDense(n) {
+		return true
+	}
+	if pi.siteInfo(n) || pi.leadLink(n) {
 		return true
 	}
 	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)
@@ -635,8 +657,17 @@ func (w *docWriter) revealable(n *html.Node) bool {
 	if n.DataAtom == atom.Template {
 		return false
 	}
+	if isDialog(n) && siteDialog(n) {
+		// Reporting the ad, logging in, subscribing: the site's own
+		// forms, whose text (a list of prohibited products) is no part
+		// of the listing, whoever opens them.
+		return false
+	}
 	switch strings.ToLower(attrOf(n, "role")) {
 	case "tabpanel", "dialog", "alertdialog":
+		return true
+	}
+	if n.DataAtom == atom.Dialog {
 		return true
 	}
 	if id := attrOf(n, "id"); id != "" && w.page.controlled[id] {
@@ -653,6 +684,111 @@ func (w *docWriter) revealable(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// isDialog reports whether n is a dialog: a <dialog>, role dialog or
+// alertdialog, or an element whose class or id calls it a modal, dialog or
+// popup.
+func isDialog(n *html.Node) bool {
+	if n.DataAtom == atom.Dialog {
+		return true
+	}
+	switch strings.ToLower(attrOf(n, "role")) {
+	case "dialog", "alertdialog":
+		return true
+	}
+	for _, t := range classTokens(n) {
+		switch t {
+		case "modal", "dialog", "popup", "popover", "lightbox", "overlay":
+			return true
+		}
+	}
+	return false
+}
+
+// siteDialogTokens name the site's own dialogs (reporting an ad, logging
+// in, subscribing, giving feedback, sharing) in class, id, aria-label and
+// data attribute words.
+var siteDialogTokens = wordSet("report", "reporting", "abuse", "complaint", "complaints", "flag", "flagging",
+	"login", "signin", "signup", "logon", "register", "registration", "auth", "authentication", "password",
+	"newsletter", "subscribe", "subscription", "feedback", "survey", "share", "sharing")
+
+// siteDialogPhrases head the site's own dialogs, lower-cased: reporting an
+// ad or a user, logging in, the newsletter, feedback.
+var siteDialogPhrases = []string{
+	"report this", "report ad", "report the", "report an", "report a ", "report listing", "report item",
+	"report post", "report user", "report seller", "report abuse", "flag this", "log in", "login", "sign in", "sign up",
+	"newsletter", "feedback",
+	"signaler", "melden", "denunciar", "reportar", "segnala", "zgłoś", "zglos", "пожаловаться",
+	"жалоба", "сообщить о нарушении", "поскаржитися", "şikayet", "bildir", "举报", "舉報", "檢舉", "投诉", "通報",
+	"違反報告", "신고", "laporkan", "báo cáo", "รายงาน", "إبلاغ", "الإبلاغ", "melaporkan",
+	"connexion", "se connecter", "anmelden", "einloggen", "iniciar sesión", "accedi", "zaloguj",
+	"войти", "giriş yap", "登录", "登入", "ログイン", "로그인", "đăng nhập", "เข้าสู่ระบบ", "تسجيل الدخول",
+}
+
+// siteDialog reports whether a dialog is one of the site's own (reporting
+// the ad, logging in, the newsletter), named so by its class, id,
+// aria-label or data attributes, or by its first heading.
+func siteDialog(n *html.Node) bool {
+	for _, t := range classTokens(n) {
+		if siteDialogTokens[t] {
+			return true
+		}
+	}
+	for _, a := range n.Attr {
+		if a.Key != "aria-label" && (!strings.HasPrefix(a.Key, "data-") || len(a.Val) >= 64 || strings.Contains(a.Val, "/")) {
+			continue
+		}
+		for _, w := range attrWords(a.Val) {
+			if siteDialogTokens[w] {
+				return true
+			}
+		}
+		if a.Key == "aria-label" && siteDialogPhrase(a.Val) {
+			return true
+		}
+	}
+	h := firstHeading(n)
+	return h != nil && siteDialogPhrase(boundedText(h, 200))
+}
+
+// siteDialogPhrase reports whether a short text (a heading, a label) names
+// one of the site's own dialogs.
+func siteDialogPhrase(s string) bool {
+	s = strings.ToLower(collapseSpace(s))
+	if s == "" || len(s) > 80 {
+		return false
+	}
+	for _, p := range siteDialogPhrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// attrWords returns the lower-cased words of an attribute value, split at
+// anything not a letter or digit and at camel-case humps ("report_modal",
+// "ReportAd").
+func attrWords(v string) []string {
+	var out []string
+	start := -1
+	var prev rune
+	for i, r := range v {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if start >= 0 && (!word || (unicode.IsUpper(r) && unicode.IsLower(prev))) {
+			out = append(out, strings.ToLower(v[start:i]))
+			start = -1
+		}
+		if word && start < 0 {
+			start = i
+		}
+		prev = r
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(v[start:]))
+	}
+	return out
 }
 
 // skipElements never show text (or show a widget, not text).
@@ -690,6 +826,10 @@ func isHiddenNode(n *html.Node) bool {
 		}
 	}
 	if n.DataAtom == atom.Input && strings.EqualFold(attrOf(n, "type"), "hidden") {
+		return true
+	}
+	if _, open := attrLookup(n, "open"); n.DataAtom == atom.Dialog && !open {
+		// A closed <dialog> is not rendered.
 		return true
 	}
 	hidden, shown := false, false
@@ -865,8 +1005,34 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 	if !named {
 		h := firstHeading(n)
 		named = h != nil && relatedPhrase(boundedText(h, 200))
+		if h == nil {
+			// Hashed class names ("_3Xk7SK") hide what a heading is:
+			// a short line of text without links that opens a block
+			// of links (links for at least half of the rest of its
+			// text) is its heading.
+			if l := leadLine(n); l != nil && relatedPhrase(boundedText(l, 200)) {
+				st := pi.linkStats(n)
+				named = st.linked > 0 && st.linked*2 >= st.shown-pi.linkStats(l).shown
+			}
+		}
 	}
 	return named && pi.linkStats(n).links >= 2
+}
+
+// leadLine returns n's first element child when it opens n as a heading
+// would: no text before it, no links or other elements in it, and other
+// content after it.
+func leadLine(n *html.Node) *html.Node {
+	c := firstElement(n)
+	if c == nil || c.NextSibling == nil || skipElements[c.DataAtom] {
+		return nil
+	}
+	for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+		if cc.Type == html.ElementNode && cc.DataAtom != atom.Span && cc.DataAtom != atom.B && cc.DataAtom != atom.Strong {
+			return nil
+		}
+	}
+	return c
 }
 
 // relatedWord reports whether an attribute value is one of relatedTokens
@@ -907,6 +1073,31 @@ var relatedPhrases = []string{
 	"podobne", "polecane", "zobacz także", "zobacz również", "benzer", "ilgili ürün", "bunlar da",
 	"gerelateerd", "vergelijkbare", "anderen bekeken", "correlati", "simili", "potrebbe interessarti",
 	"relacionados", "semelhantes", "você também", "voce tambem",
+	// The seller's other listings ("more from this shop") and other
+	// related blocks, language by language.
+	"same shop", "same store", "same seller", "from this shop", "from this store", "seller's other",
+	"other items from", "more from this",
+	"mehr von diesem", "weitere artikel", "vom selben verkäufer", "aus diesem shop", "andere artikel",
+	"du même vendeur", "de la même boutique", "autres annonces", "autres articles", "autres produits",
+	"del mismo vendedor", "de la misma tienda", "más del vendedor", "más de esta tienda", "otros productos",
+	"otros artículos", "otras publicaciones", "quizás te interese",
+	"dallo stesso venditore", "dallo stesso negozio", "altri articoli", "altri prodotti", "altri annunci",
+	"do mesmo vendedor", "da mesma loja", "mais do vendedor", "mais desta loja", "outros produtos", "outros anúncios",
+	"meer van deze", "van dezelfde verkoper", "andere advertenties", "andere producten",
+	"od tego sprzedawcy", "więcej od sprzedającego", "inne przedmioty", "inne produkty", "inne ogłoszenia", "z tego sklepu",
+	"ещё от продавца", "еще от продавца", "товары продавца", "из этого магазина", "другие товары", "інші товари", "інші оголошення",
+	"satıcının diğer", "aynı mağaza", "mağazanın diğer", "diğer ilanlar", "benzer ürünler",
+	"本店推荐", "本店其他", "本店商品", "本店热", "店铺推荐", "店铺热", "同店", "其他商品", "该店其他", "掌柜推荐",
+	"このショップの", "同じショップ", "このストアの", "出品者の他の", "この出品者", "他の商品",
+	"판매자의 다른", "이 판매자", "같은 판매자", "이 상점", "스토어의 다른", "다른 상품", "관련 상품", "추천 상품",
+	"비슷한 상품", "유사한 상품", "함께 본", "함께 구매",
+	"toko yang sama", "dari toko ini", "produk lain", "produk serupa", "produk terkait", "rekomendasi",
+	"mungkin kamu suka", "kamu mungkin juga", "produk sejenis",
+	"cùng shop", "cùng cửa hàng", "sản phẩm khác", "sản phẩm tương tự", "sản phẩm liên quan", "có thể bạn cũng thích",
+	"gợi ý cho bạn",
+	"ร้านเดียวกัน", "จากร้านนี้", "สินค้าอื่น", "สินค้าที่คล้ายกัน", "สินค้าที่เกี่ยวข้อง", "สินค้าแนะนำ", "คุณอาจชอบ",
+	"من نفس البائع", "من نفس المتجر", "المزيد من هذا", "منتجات مشابهة", "منتجات ذات صلة", "منتجات أخرى",
+	"إعلانات مشابهة", "قد يعجبك",
 }
 
 // relatedPhrase reports whether a short text (a heading, a label) names a
@@ -1175,6 +1366,146 @@ func (pi *pageInfo) visibleHeading(root *html.Node, a atom.Atom, skipChrome, all
 		return true
 	})
 	return found
+}
+
+// leadPhrases open a link to other content ("Read more: <a>…</a>"), as
+// written before the link, lower-cased, without the colon.
+var leadPhrases = wordSet(
+	"read more", "read also", "also read", "read next", "see also", "related", "related story", "related stories",
+	"related article", "related articles", "related content", "related link", "related links", "more on this",
+	"more on this story", "more on this topic", "further reading", "recommended", "recommended reading", "must read",
+	"don't miss", "do not miss", "you may also like",
+	"lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "siehe auch", "passend dazu", "weiterlesen",
+	"lire aussi", "à lire aussi", "a lire aussi", "lire également", "à lire également", "voir aussi", "sur le même sujet", "à lire",
+	"lea también", "lee también", "leer más", "ver también", "te puede interesar", "también te puede interesar",
+	"noticia relacionada", "noticias relacionadas", "relacionado", "relacionada", "relacionados",
+	"leggi anche", "leggi di più", "vedi anche", "potrebbe interessarti", "approfondisci", "articoli correlati",
+	"leia também", "leia mais", "veja também", "veja mais", "saiba mais", "notícia relacionada",
+	"lees ook", "lees meer", "zie ook", "meer over dit onderwerp",
+	"czytaj też", "czytaj także", "czytaj również", "zobacz też", "zobacz także", "zobacz również",
+	"przeczytaj też", "przeczytaj także", "przeczytaj również",
+	"читайте также", "читать также", "см. также", "смотрите также", "по теме", "читайте по теме", "читайте ещё",
+	"читайте еще", "читайте також", "дивіться також",
+	"ayrıca okuyun", "bunu da okuyun", "ilgili haber", "ilgili haberler", "daha fazla oku",
+	"延伸阅读", "延伸閱讀", "相关阅读", "相關閱讀", "相关链接", "相關連結", "推荐阅读", "推薦閱讀", "相关文章", "相關文章",
+	"相关新闻", "相關新聞", "阅读更多", "另见",
+	"あわせて読みたい", "合わせて読みたい", "関連記事", "こちらもおすすめ",
+	"함께 읽기", "관련 기사", "관련기사", "더 읽기", "함께 보면 좋은 기사",
+	"baca juga", "lihat juga", "berita terkait", "artikel terkait",
+	"đọc thêm", "xem thêm", "tin liên quan", "bài liên quan",
+	"อ่านเพิ่มเติม", "อ่านต่อ", "ข่าวที่เกี่ยวข้อง", "ดูเพิ่มเติม",
+	"اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "انظر أيضا", "انظر أيضاً", "ذات صلة", "مقالات ذات صلة",
+)
+
+// maxLeadText bounds the text outside the links of a "Read more:" line.
+const maxLeadText = 80
+
+// leadLink reports whether n is a line linking to other content: links
+// (none of them a contact) whose only text besides is a lead phrase such as
+// "Read more:", "See also", "Lire aussi" or "延伸阅读" (a news story's
+// inline promo for another story, a related link).
+func (pi *pageInfo) leadLink(n *html.Node) bool {
+	st := pi.linkStats(n)
+	outside := st.text - st.inLink
+	if st.links == 0 || st.inLink == 0 || st.nearest != st.inLink || outside <= 0 || outside > maxLeadText {
+		return false
+	}
+	// The text outside the links, read from at most maxBoundedNodes
+	// nodes (skipped ones counted: a block of thousands of links has no
+	// lead to find).
+	var b strings.Builder
+	nodes := 0
+	var walk func(c *html.Node) bool // false: stop
+	walk = func(c *html.Node) bool {
+		if nodes++; nodes > maxBoundedNodes || b.Len() > maxLeadText {
+			return false
+		}
+		switch {
+		case c.Type == html.TextNode:
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+			return true
+		case c.Type == html.ElementNode && (c.DataAtom == atom.A || skipElements[c.DataAtom] || isHiddenNode(c)):
+			return true
+		}
+		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+			if !walk(cc) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return false
+	}
+	lead := strings.ToLower(collapseSpace(b.String()))
+	lead = strings.TrimRightFunc(strings.TrimLeftFunc(lead, unicode.IsPunct), func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSymbol(r) || isHTMLSpace(r)
+	})
+	lead = strings.TrimLeftFunc(lead, func(r rune) bool { return unicode.IsSymbol(r) || isHTMLSpace(r) })
+	return leadPhrases[lead]
+}
+
+// isMainLandmark reports whether n is <main>, role=main or <article>.
+func isMainLandmark(n *html.Node) bool {
+	return n.Type == html.ElementNode && (n.DataAtom == atom.Main || n.DataAtom == atom.Article || strings.EqualFold(attrOf(n, "role"), "main"))
+}
+
+// siteInfoTokens name a sidebar about the site or community in class and
+// id words.
+var siteInfoTokens = wordSet("community", "communities", "subreddit", "community-info", "communityinfo", "about-community",
+	"community-rules", "forum-rules", "site-rules", "house-rules", "group-rules")
+
+// siteInfoPhrases head or label a sidebar about the site or community (its
+// description, rules and moderators), lower-cased.
+var siteInfoPhrases = []string{
+	"community", "communauté", "comunidad", "comunità", "comunidade", "gemeinschaft", "społeczność",
+	"сообщество", "спільнота", "topluluk", "gemeenschap", "社区", "社區", "コミュニティ", "커뮤니티", "komunitas",
+	"cộng đồng", "ชุมชน", "المجتمع", "about this forum", "about this group", "about the group", "about this subreddit",
+	"forum rules", "site rules", "house rules", "group rules", "posting rules", "board rules", "règles du forum",
+	"reglas del foro", "forenregeln", "regole del forum", "regras do fórum", "regulamin forum", "правила форума",
+	"правила сообщества", "版规", "社区规则", "moderators", "модераторы",
+}
+
+// siteInfo reports whether n is a sidebar about the site or community (a
+// forum's description, rules and moderators) beside the main content: an
+// <aside> or role=complementary outside the <main>, role=main or <article>
+// holding the main heading, named so by its class, id, aria-label or first
+// heading. A seller's box in an aside is not so named and stays.
+func (pi *pageInfo) siteInfo(n *html.Node) bool {
+	if pi.main == nil || (n.DataAtom != atom.Aside && !strings.EqualFold(attrOf(n, "role"), "complementary")) {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == pi.main {
+			return false
+		}
+	}
+	for _, t := range classTokens(n) {
+		if siteInfoTokens[t] {
+			return true
+		}
+	}
+	if siteInfoPhrase(attrOf(n, "aria-label")) {
+		return true
+	}
+	h := firstHeading(n)
+	return h != nil && siteInfoPhrase(boundedText(h, 200))
+}
+
+// siteInfoPhrase reports whether a short text (a heading, a label) names a
+// sidebar about the site or community.
+func siteInfoPhrase(s string) bool {
+	s = strings.ToLower(collapseSpace(s))
+	if s == "" || len(s) > 80 {
+		return false
+	}
+	for _, p := range siteInfoPhrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // insideElement reports whether an ancestor of n is an element a.
