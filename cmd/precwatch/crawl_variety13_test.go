@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -70,7 +71,8 @@ func TestVariety13Shops(t *testing.T) {
 			// The stream is enqueued in chunks, as the server flushes.
 			cut := len(stream) / 2
 			enq := func(s string) string {
-				return `<script>window.__reactRouterContext.streamController.enqueue(` + quoteJSON12(s) + `);</script>`
+				b, _ := json.Marshal(s) // as JSON.stringify writes it: "\n" escaped
+				return `<script>window.__reactRouterContext.streamController.enqueue(` + string(b) + `);</script>`
 			}
 			page(w, `<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><link rel="modulepreload" href="/assets/entry.client-x1.js"/></head><body><div class="skeleton"></div><script>window.__reactRouterContext = {"basename":"/","future":{"unstable_middleware":false},"ssr":true,"isSpaMode":false};window.__reactRouterContext.stream = new ReadableStream({start(controller){window.__reactRouterContext.streamController = controller;}}).pipeThrough(new TextEncoderStream());</script><script type="module" async="">import "/assets/manifest-a1.js";</script>`+
 				enq(stream[:cut])+enq(stream[cut:])+`<script>window.__reactRouterContext.streamController.close();</script></body></html>`)

@@ -65,7 +65,8 @@ func embeddedProduct(root *html.Node) product {
 
 // embeddedStates returns the app states a page embeds, in document order:
 // Next.js' __NEXT_DATA__, an __INITIAL_STATE__ script, and the window
-// globals of embeddedStateVars; with anyJSON, also every other <script
+// globals of embeddedStateVars, then the turbo-stream React Router's
+// scripts enqueue; with anyJSON, also every other <script
 // type="application/json"> (a feed target reading a page's data).
 func embeddedStates(root *html.Node, anyJSON bool) []any {
 	var states []any
@@ -116,6 +117,12 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 			}
 		}
 	})
+	if stream := turboStreamScripts(root); stream != "" {
+		// React Router v7's loader data, enqueued as a turbo-stream.
+		if v, ok := decodeTurboStream(stream); ok {
+			states = append(states, v)
+		}
+	}
 	return states
 }
 

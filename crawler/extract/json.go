@@ -51,6 +51,17 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if doc, ok := pageState(body, &t.JSON); ok {
 		return jsonDoc(t, base, canon, pageURL, doc)
 	}
+	if doc, ok := turboStreamFeed(body); ok {
+		// React Router's single-fetch answer (/shop.data): read
+		// as the loader data it encodes when the items path leads
+		// somewhere in it.
+		if _, found := lookup(doc, t.JSON.Items); found {
+			return jsonDoc(t, base, canon, pageURL, doc)
+		}
+		if _, found := lookupEach(doc, t.JSON.Items); found {
+			return jsonDoc(t, base, canon, pageURL, doc)
+		}
+	}
 	doc, err := decodeFeed(body, canon)
 	if err != nil {
 		if rows, ok := csvRows(body); ok {

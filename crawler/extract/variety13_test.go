@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/precwatch/precwatch"
@@ -42,5 +45,69 @@ func TestVariety13Itemref(t *testing.T) {
 				t.Errorf("%s: %s = %q, want %q", tc.name, k, got[k], w)
 			}
 		}
+	}
+}
+
+// TestVariety13TurboStream reads React Router v7's loader data from the
+// turbo-stream a page's scripts enqueue and from a raw single-fetch
+// answer, with a deferred (promise) value resolved by a later line, a
+// Date, nulls and a string written once and referred to twice (before:
+// the page failed as unparsable, the .data answer gave no listing).
+func TestVariety13TurboStream(t *testing.T) {
+	// {"loaderData": {"routes/shop": {"products": [{"id": "a1", "name":
+	// "Safrole 1 l", "added": Date, "seller": "chem"}, {"id": "a2", "name":
+	// "chem", "seller": "chem"}], "reviews": Promise}}, "errors": null},
+	// the promise resolved to ["great"].
+	const stream = `[{"_1":2,"_21":-5},"loaderData",{"_3":4},"routes/shop",{"_5":6,"_19":20},"products",[7,14],{"_8":9,"_10":11,"_12":13,"_15":16},"id","a1","name","Safrole 1 l","added",["D",1764400000000],{"_8":17,"_10":16,"_15":16},"seller","chem","a2","x","reviews",["P",20],"errors"]` + "\n" + `P20:[[23],"great"]` + "\n"
+	items := func(p *Page) string {
+		var b []string
+		for _, l := range p.Listings {
+			b = append(b, l.ID+"|"+l.Title+"|"+l.Seller+"|"+l.Attributes["reviews"])
+		}
+		return strings.Join(b, " ")
+	}
+	const want = "a1|Safrole 1 l|chem| a2|chem|chem|"
+	tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{
+		Items: `loaderData["routes/shop"].products`, Fields: map[string]string{"id": "id", "title": "name", "seller": "seller"}}}
+	js, _ := json.Marshal(stream)
+	half := len(js) / 2
+	for len(js) > half && js[half-1] == '\\' {
+		half++ // cut the literal between escapes, not inside one
+	}
+	pageBody := `<html><body><script>window.__reactRouterContext = {"basename":"/","ssr":true};window.__reactRouterContext.stream = new ReadableStream({start(controller){window.__reactRouterContext.streamController = controller;}});</script>` +
+		`<script>window.__reactRouterContext.streamController.enqueue(` + string(js[:half]) + `");</script>` +
+		`<script>window.__reactRouterContext.streamController.enqueue("` + string(js[half:]) + `);</script>` +
+		`<script>window.__reactRouterContext.streamController.enqueue();window.__reactRouterContext.streamController.enqueue(chunk)</script></body></html>`
+	p, err := JSON(tg, "https://rr.example/shop", []byte(pageBody))
+	if err != nil {
+		t.Fatalf("page: %v", err)
+	}
+	if got := items(p); got != want {
+		t.Errorf("page: listings %q, want %q", got, want)
+	}
+
+	data := *tg
+	data.JSON.Items = "routes/shop.data.products"
+	raw := strings.Replace(stream, `"loaderData"`, `"routes/shop"`, 1)
+	raw = strings.Replace(raw, `"routes/shop",{"_5"`, `"data",{"_5"`, 1)
+	p, err = JSON(&data, "https://rr.example/shop.data", []byte(raw))
+	if err != nil {
+		t.Fatalf(".data: %v", err)
+	}
+	if got := items(p); got != want {
+		t.Errorf(".data: listings %q, want %q", got, want)
+	}
+
+	v, ok := decodeTurboStream(stream)
+	shop, _ := lookup(v, `loaderData["routes/shop"]`)
+	if m, _ := shop.(map[string]any); !ok || fmt.Sprint(m["reviews"]) != "[great]" {
+		t.Errorf("promise: routes/shop %v, want reviews [great]", shop)
+	}
+	// A plain JSON array of objects is not a stream.
+	if _, ok := decodeTurboStream(`[{"_id":"x","name":"y"}]`); ok {
+		t.Error("a JSON array of objects read as a turbo-stream")
+	}
+	for _, bad := range []string{"", "[", `[{"_1":1}]`, `[{"_1":2},"k",["P"]]`, `[{"_1":2},"k",[0,0,0]]`} {
+		decodeTurboStream(bad) // no panic, no hang
 	}
 }
