@@ -65,7 +65,7 @@ func embeddedProduct(root *html.Node) product {
 
 // embeddedStates returns the app states a page embeds, in document order:
 // Next.js' __NEXT_DATA__, an __INITIAL_STATE__ script, and the window
-// globals of embeddedStateVars, then the turbo-stream React Router's
+// globals of embeddedStateVars, SvelteKit's route data, then the turbo-stream React Router's
 // scripts enqueue; with anyJSON, also every other <script
 // type="application/json"> (a feed target reading a page's data).
 func embeddedStates(root *html.Node, anyJSON bool) []any {
@@ -116,6 +116,7 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 				states = append(states, v)
 			}
 		}
+		states = append(states, svelteKitData(text)...)
 	})
 	if stream := turboStreamScripts(root); stream != "" {
 		// React Router v7's loader data, enqueued as a turbo-stream.
@@ -124,6 +125,42 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 		}
 	}
 	return states
+}
+
+// svelteKitNodes finds where a SvelteKit page's hydration script lists its
+// route nodes: `const data = [null, {type: "data", data: {…}}]` (SvelteKit
+// 2 and late 1.x), or `data: […]` in the options of kit.start or of 1.0's
+// start({hydrate: {…}}) in a data-sveltekit-hydrate module script.
+var svelteKitNodes = regexp.MustCompile(`\bdata\s*[:=]\s*[\[(]`)
+
+// svelteKitData returns the data of the route nodes a SvelteKit page
+// hydrates with (a JavaScript literal, as devalue writes it), in order.
+func svelteKitData(script string) []any {
+	if !strings.Contains(script, "__sveltekit_") && !strings.Contains(script, "kit.start(") &&
+		!strings.Contains(script, "sveltekit-hydrate") { // SvelteKit 1.0's start({hydrate: {data: […]}})
+		return nil
+	}
+	for _, loc := range svelteKitNodes.FindAllStringIndex(script, 8) {
+		v, ok := decodeJSLiteral(script[loc[1]-1:])
+		nodes, _ := v.([]any)
+		if !ok || len(nodes) == 0 {
+			continue
+		}
+		var out []any
+		for _, n := range nodes {
+			m, _ := n.(map[string]any)
+			if m == nil {
+				continue // a node without data: null
+			}
+			if typ, _ := m["type"].(string); typ == "data" && m["data"] != nil {
+				out = append(out, m["data"])
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }
 
 // stateAssignment decodes the JSON object assigned to window.name (or

@@ -111,3 +111,45 @@ func TestVariety13TurboStream(t *testing.T) {
 		decodeTurboStream(bad) // no panic, no hang
 	}
 }
+
+// TestVariety13SvelteKit reads the route data a SvelteKit page hydrates
+// with, a JavaScript literal in its script: SvelteKit 2's `const data =
+// […]` for a json target, and SvelteKit 1.0's start({hydrate: {data: […]}}) for a
+// product page read without fields (before: neither was read).
+func TestVariety13SvelteKit(t *testing.T) {
+	sk2 := `<html><body><div style="display: contents"><script>
+	{
+		__sveltekit_9z8y = { base: new URL(".", location).pathname.slice(0, -1) };
+		const element = document.currentScript.parentElement;
+		const data = [null,{type:"data",data:{products:[{id:"s1",name:"Nitroethane 1 l",price:80},{id:"s2",name:"Ethanol",price:9.5}]},uses:{search_params:["page"]}}];
+		Promise.all([import("./_app/immutable/entry/start.js"), import("./_app/immutable/entry/app.js")]).then(([kit, app]) => { kit.start(app, element, { node_ids: [0, 2], data, form: null, error: null }); });
+	}
+</script></div></body></html>`
+	tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{
+		Items: "products", Fields: map[string]string{"id": "id", "title": "name", "price": "price"}}}
+	p, err := JSON(tg, "https://sk.example/shop", []byte(sk2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Listings) != 2 || p.Listings[0].Title != "Nitroethane 1 l" || p.Listings[1].Price != "9.5" {
+		t.Errorf("SvelteKit 2: listings %+v, want Nitroethane 1 l and Ethanol at 9.5", p.Listings)
+	}
+
+	sk1 := `<html><body><script type="module" data-sveltekit-hydrate="1ab">
+import { start } from "/_app/immutable/start-abc.js";
+start({ env: {}, paths: {"base":"","assets":""}, target: document.querySelector('[data-sveltekit-hydrate="1ab"]').parentNode, version: "1700000000000", hydrate: { node_ids: [0, 5], data: [null,{type:"data",data:{product:{name:"Safrole oil 1 l",description:"Wickr: saf",price:120,currency:"EUR",seller:{name:"chemking"}},related:[{name:"Acetone",price:9}]},uses:{params:["slug"]}}], form: null, error: null } });
+</script></body></html>`
+	p, err = HTML(&precwatch.Target{Name: "t"}, "https://sk.example/p/safrole", []byte(sk1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Listings) != 1 {
+		t.Fatalf("SvelteKit 1: %d listings %+v, want 1", len(p.Listings), p.Listings)
+	}
+	got := listingFields(p.Listings[0])
+	for k, w := range map[string]string{"title": "Safrole oil 1 l", "description": "Wickr: saf", "price": "120 EUR", "seller": "chemking"} {
+		if got[k] != w {
+			t.Errorf("SvelteKit 1: %s = %q, want %q", k, got[k], w)
+		}
+	}
+}
