@@ -64,10 +64,11 @@ func embeddedProduct(root *html.Node) product {
 }
 
 // embeddedStates returns the app states a page embeds, in document order:
-// Next.js' __NEXT_DATA__, an __INITIAL_STATE__ script, and the window
-// globals of embeddedStateVars, SvelteKit's route data, then the turbo-stream React Router's
-// scripts enqueue; with anyJSON, also every other <script
-// type="application/json"> (a feed target reading a page's data).
+// Next.js' __NEXT_DATA__, an __INITIAL_STATE__ script, the window globals
+// of embeddedStateVars and SvelteKit's route data, then the turbo-stream
+// React Router's scripts enqueue; with anyJSON, also every other <script>
+// of JSON data (application/json, other JSON types, Ember's shoebox): a
+// feed target reading a page's data.
 func embeddedStates(root *html.Node, anyJSON bool) []any {
 	var states []any
 	walk(root, func(n *html.Node) {
@@ -88,7 +89,7 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 			return
 		}
 		if id, _ := attr(n, "id"); id == "__NEXT_DATA__" || strings.EqualFold(id, "__INITIAL_STATE__") ||
-			anyJSON && (typ == "application/json" || typ == "application/ld+json") {
+			anyJSON && jsonScriptType(typ) {
 			if v, ok := parseLD(text); ok {
 				states = append(states, v)
 			} else if v, ok := parseLD(transferStateText.Replace(text)); ok && strings.Contains(text, "&q;") {
@@ -161,6 +162,15 @@ func svelteKitData(script string) []any {
 		}
 	}
 	return nil
+}
+
+// jsonScriptType reports whether a script of type typ holds JSON data:
+// application/json and ld+json, other JSON types (text/json,
+// application/vnd.api+json) and Ember FastBoot's shoebox
+// (<script type="fastboot/shoebox" id="shoebox-…">).
+func jsonScriptType(typ string) bool {
+	return typ == "application/json" || typ == "application/ld+json" || strings.HasSuffix(typ, "/json") ||
+		strings.HasSuffix(typ, "+json") || typ == "fastboot/shoebox"
 }
 
 // stateAssignment decodes the JSON object assigned to window.name (or

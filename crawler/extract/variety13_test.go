@@ -153,3 +153,22 @@ start({ env: {}, paths: {"base":"","assets":""}, target: document.querySelector(
 		}
 	}
 }
+
+// TestVariety13JSONScripts reads a json target's items from scripts of
+// JSON data under other types than application/json: Ember FastBoot's
+// shoebox, text/json and a JSON:API media type (before: not read).
+func TestVariety13JSONScripts(t *testing.T) {
+	for _, typ := range []string{"fastboot/shoebox", "text/json", "application/vnd.api+json"} {
+		body := `<html><body><script type="` + typ + `" id="shoebox-catalog">{"data":[{"id":"e1","attributes":{"title":"Acetic anhydride 1 l"}}]}</script></body></html>`
+		tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{
+			Items: "data", Fields: map[string]string{"id": "id", "title": "attributes.title"}}}
+		p, err := JSON(tg, "https://ember.example/catalog", []byte(body))
+		if err != nil {
+			t.Errorf("%s: %v", typ, err)
+			continue
+		}
+		if len(p.Listings) != 1 || p.Listings[0].Title != "Acetic anhydride 1 l" {
+			t.Errorf("%s: listings %+v, want Acetic anhydride 1 l", typ, p.Listings)
+		}
+	}
+}
