@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -88,6 +91,16 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 			}
 			return
 		}
+		if shopifyProductScript(n) && !anyJSON {
+			// A Shopify theme's product (Liquid's product | json):
+			// the page's product, its prices in cents.
+			if v, ok := parseLD(text); ok {
+				if m, ok := v.(map[string]any); ok {
+					states = append(states, map[string]any{"product": shopifyProduct(m, shopifyCurrency(root))})
+				}
+			}
+			return
+		}
 		if id, _ := attr(n, "id"); id == "__NEXT_DATA__" || strings.EqualFold(id, "__INITIAL_STATE__") ||
 			anyJSON && jsonScriptType(typ) {
 			if v, ok := parseLD(text); ok {
@@ -162,6 +175,62 @@ func svelteKitData(script string) []any {
 		}
 	}
 	return nil
+}
+
+// shopifyProductScript reports whether a script holds a Shopify theme's
+// product as Liquid's `product | json` writes it: <script
+// type="application/json" id="ProductJson-product-template"> (themes
+// before Dawn) or <script type="application/json" data-product-json>.
+func shopifyProductScript(n *html.Node) bool {
+	if id, _ := attr(n, "id"); strings.HasPrefix(id, "ProductJson-") {
+		return true
+	}
+	_, ok := attr(n, "data-product-json")
+	return ok
+}
+
+// shopifyActiveCurrency finds the shop's currency in the Shopify object its
+// pages set up (Shopify.currency = {"active":"EUR","rate":"1.0"}).
+var shopifyActiveCurrency = regexp.MustCompile(`Shopify\.currency\s*=\s*\{[^{}]*"active"\s*:\s*"([A-Z]{3})"`)
+
+// shopifyCurrency returns the currency a Shopify page sells in, or "".
+func shopifyCurrency(root *html.Node) string {
+	var cur string
+	walk(root, func(n *html.Node) {
+		if cur == "" && n.Type == html.ElementNode && n.DataAtom == atom.Script {
+			if m := shopifyActiveCurrency.FindStringSubmatch(scriptContent(n)); m != nil {
+				cur = m[1]
+			}
+		}
+	})
+	return cur
+}
+
+// shopifyProduct returns a copy of a Shopify product with its price (an
+// integer number of cents in `product | json`) written in units, with the
+// shop's currency: 12000 is "120.00 EUR".
+func shopifyProduct(m map[string]any, currency string) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	for _, k := range []string{"price", "price_min"} {
+		n, ok := m[k].(json.Number)
+		if !ok {
+			continue
+		}
+		cents, err := strconv.ParseInt(n.String(), 10, 64)
+		if err != nil || cents < 0 {
+			continue
+		}
+		price := fmt.Sprintf("%d.%02d", cents/100, cents%100)
+		if currency != "" {
+			price += " " + currency
+		}
+		out["price"] = price
+		break
+	}
+	return out
 }
 
 // jsonScriptType reports whether a script of type typ holds JSON data:

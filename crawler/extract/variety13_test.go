@@ -172,3 +172,30 @@ func TestVariety13JSONScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety13ShopifyProductJSON reads a Shopify theme's product page
+// whose product is only in <script type="application/json"
+// id="ProductJson-…"> (or data-product-json), as Liquid's product | json
+// writes it: prices in cents, the vendor, an HTML description (before: no
+// listing).
+func TestVariety13ShopifyProductJSON(t *testing.T) {
+	const prod = `{"id":7001,"title":"Safrole oil 1 l","handle":"safrole-oil-1l","description":"\u003cp\u003eShips discreetly, \u003cstrong\u003ecrypto only\u003c/strong\u003e\u003c/p\u003e","vendor":"chemking","price":12005,"price_min":12005,"variants":[{"id":1,"price":12005,"sku":"SAF-1"}]}`
+	for _, tc := range []struct{ name, body, price string }{
+		{"ProductJson id, Shopify.currency", `<html><head><script>Shopify.currency = {"active":"EUR","rate":"1.0"};</script></head><body><h1></h1><script type="application/json" id="ProductJson-product-template">` + prod + `</script></body></html>`, "120.05 EUR"},
+		{"data-product-json, no currency", `<html><body><script type="application/json" data-product-json>` + prod + `</script></body></html>`, "120.05"},
+	} {
+		p, err := HTML(&precwatch.Target{Name: "t"}, "https://chem.example/products/safrole-oil-1l", []byte(tc.body))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if len(p.Listings) != 1 {
+			t.Fatalf("%s: %d listings %+v, want 1", tc.name, len(p.Listings), p.Listings)
+		}
+		got := listingFields(p.Listings[0])
+		for k, w := range map[string]string{"title": "Safrole oil 1 l", "description": "Ships discreetly, crypto only", "price": tc.price, "seller": "chemking"} {
+			if got[k] != w {
+				t.Errorf("%s: %s = %q, want %q", tc.name, k, got[k], w)
+			}
+		}
+	}
+}
