@@ -49,6 +49,9 @@ import (
 //     <template>cards</template></turbo-stream>)
 //  11. an Ember FastBoot shop: the catalogue in the shoebox,
 //     <script type="fastboot/shoebox" id="shoebox-catalog">
+//  12. an Apollo Client shop: the catalogue in window.__APOLLO_STATE__,
+//     Apollo's normalized cache (the query's field stored with its
+//     arguments, products({"first":2}), entities linked by {"__ref": …})
 func TestVariety13Shops(t *testing.T) {
 	var srv *httptest.Server
 	page := func(w http.ResponseWriter, s string) {
@@ -170,6 +173,13 @@ func TestVariety13Shops(t *testing.T) {
 		case p == "/em/catalog":
 			box := `{"data":[{"type":"listing","id":"e1","attributes":{"title":"Acetic anhydride 1 l","body":"Safe delivery to EU","price":"140 EUR","seller-name":"acetyl"}},{"type":"listing","id":"e2","attributes":{"title":"Pipettes","body":"Pack of 100","price":"8 EUR","seller-name":"glassco"}}]}`
 			page(w, `<!DOCTYPE html><html><head><meta name="shop/config/environment" content="%7B%22modulePrefix%22%3A%22shop%22%7D"></head><body><script type="x/boundary" id="fastboot-body-start"></script><div class="ember-view"><h1>Catalog</h1></div><script type="x/boundary" id="fastboot-body-end"></script><script type="fastboot/shoebox" id="shoebox-catalog">`+box+`</script><script src="/assets/vendor.js"></script><script src="/assets/shop.js"></script></body></html>`)
+		// 12. Apollo's normalized cache.
+		case p == "/ap/shop":
+			cache := `{"Seller:5":{"__typename":"Seller","id":"5","name":"chemking","country":"NL"},` +
+				`"Product:51":{"__typename":"Product","id":"51","name":"Benzaldehyde 1 l","description":"Crypto only","price":{"__typename":"Money","amount":"65.00","currency":"EUR"},"seller":{"__ref":"Seller:5"}},` +
+				`"Product:52":{"__typename":"Product","id":"52","name":"Filter paper","description":"100 sheets","price":{"__typename":"Money","amount":"4.00","currency":"EUR"},"seller":{"__ref":"Seller:5"}},` +
+				`"ROOT_QUERY":{"__typename":"Query","products({\"first\":2})":{"__typename":"ProductConnection","edges":[{"__typename":"ProductEdge","node":{"__ref":"Product:51"}},{"__typename":"ProductEdge","node":{"__ref":"Product:52"}}],"pageInfo":{"hasNextPage":false}}}}`
+			page(w, `<html><head><title>Shop</title></head><body><div id="root"></div><script>window.__APOLLO_STATE__=`+cache+`;</script><script src="/static/js/main.js"></script></body></html>`)
 		default:
 			http.NotFound(w, r)
 		}
@@ -269,6 +279,15 @@ targets:
     json:
       items: data
       fields: {id: id, title: attributes.title, description: attributes.body, price: attributes.price, seller: "attributes.seller-name"}
+  - name: apollo
+    platform: Apollo
+    kind: json
+    start_urls: ["%[1]s/ap/shop"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: ROOT_QUERY.products.edges.node
+      fields: {id: id, title: name, description: description, price: price, seller: seller.name, location: seller.country}
 `, srv.URL))
 	for _, tc := range []struct{ key, title, price, desc, seller string }{
 		{"rr-1", "Safrole oil 1 l", "120.00 EUR", "Ships discreetly", "chemking"},
@@ -292,6 +311,8 @@ targets:
 		{"/ts/offers/603", "Test tubes", "5 EUR", "", "glassco"},
 		{"e1", "Acetic anhydride 1 l", "140 EUR", "Safe delivery to EU", "acetyl"},
 		{"e2", "Pipettes", "8 EUR", "Pack of 100", "glassco"},
+		{"51", "Benzaldehyde 1 l", "65.00 EUR", "Crypto only", "chemking"},
+		{"52", "Filter paper", "4.00 EUR", "100 sheets", "chemking"},
 	} {
 		l, ok := got[tc.key]
 		if !ok {
@@ -316,7 +337,7 @@ targets:
 		}
 		t.Logf("got listings %q\n%s", keys, out)
 	}
-	for _, name := range []string{"reactrouter", "reactrouter-data", "sveltekit-data", "qwik", "shopify-theme", "itemref-auto", "seller-profile", "gbk-late", "sjis-late", "turbo-stream", "ember"} {
+	for _, name := range []string{"reactrouter", "reactrouter-data", "sveltekit-data", "qwik", "shopify-theme", "itemref-auto", "seller-profile", "gbk-late", "sjis-late", "turbo-stream", "ember", "apollo"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}

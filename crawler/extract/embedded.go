@@ -138,6 +138,9 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 			states = append(states, v)
 		}
 	}
+	for _, st := range states {
+		resolveApollo(st, 0)
+	}
 	return states
 }
 
@@ -345,6 +348,9 @@ var notProductKeys = []string{"related", "recommend", "similar", "suggest", "ups
 
 // productKey reports whether k names the object holding the page's product.
 func productKey(k string) bool {
+	if i := strings.Index(k, "("); i > 0 && strings.HasSuffix(k, ")") {
+		k = k[:i] // Apollo's product({"slug":"x"}): a field with its arguments
+	}
 	k = strings.ToLower(k)
 	switch k {
 	case "product", "item", "offer", "listing", "ad", "productdata", "productdetail", "productdetails",

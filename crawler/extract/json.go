@@ -939,6 +939,11 @@ func lookup(v any, path string) (any, bool) {
 				}
 			}
 			if !ok {
+				// A field cached with its arguments (Apollo's
+				// products({"first":20})), named without them.
+				next, ok = argKey(c, seg)
+			}
+			if !ok {
 				return nil, false
 			}
 			v = next
@@ -975,6 +980,9 @@ func mapKey(m map[string]any, segs []string) (any, int, bool) {
 		if v, ok := m[strings.Join(segs[:j], ".")]; ok {
 			return v, j, true
 		}
+	}
+	if v, ok := argKey(m, segs[0]); ok {
+		return v, 1, true
 	}
 	return nil, 0, false
 }

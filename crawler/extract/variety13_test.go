@@ -199,3 +199,56 @@ func TestVariety13ShopifyProductJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety13Apollo reads Apollo Client's normalized cache: a json
+// target's path names a field without its arguments
+// (ROOT_QUERY.products for `products({"first":20})`) and reads through
+// {"__ref": …} links (node.seller.name), also in a Next.js page's
+// pageProps, and a product page read without fields finds the product
+// under product({"slug":…}); entities linking each other in a cycle are
+// read without looping (before: no listing).
+func TestVariety13Apollo(t *testing.T) {
+	const cache = `{"Seller:5":{"__typename":"Seller","id":"5","name":"chemking","products":[{"__ref":"Product:41"},{"__ref":"Product:42"}]},` +
+		`"Product:41":{"__typename":"Product","id":"41","name":"Safrole oil 1 l","price":{"__typename":"Money","amount":"120.00","currency":"EUR"},"seller":{"__ref":"Seller:5"}},` +
+		`"Product:42":{"__typename":"Product","id":"42","name":"Acetone 5 l","price":{"__typename":"Money","amount":"19.90","currency":"EUR"},"seller":{"__ref":"Seller:5"}},` +
+		`"ROOT_QUERY":{"__typename":"Query","products({\"first\":20})":{"__typename":"ProductConnection","edges":[{"__typename":"ProductEdge","node":{"__ref":"Product:41"}},{"__typename":"ProductEdge","node":{"__ref":"Product:42"}}]}}}`
+	tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{
+		Items: "ROOT_QUERY.products.edges.node", Fields: map[string]string{"id": "id", "title": "name", "price": "price", "seller": "seller.name", "seller_items": "seller.products.name"}}}
+	for name, body := range map[string]string{
+		"window.__APOLLO_STATE__": `<html><body><script>window.__APOLLO_STATE__=` + cache + `;</script></body></html>`,
+		"__NEXT_DATA__":           `<html><body><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"__APOLLO_STATE__":` + cache + `}},"page":"/shop"}</script></body></html>`,
+	} {
+		spec := *tg
+		if name == "__NEXT_DATA__" {
+			spec.JSON.Items = "props.pageProps.__APOLLO_STATE__." + spec.JSON.Items
+		}
+		p, err := JSON(&spec, "https://shop.example/shop", []byte(body))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var got []string
+		for _, l := range p.Listings {
+			got = append(got, l.ID+"|"+l.Title+"|"+l.Price+"|"+l.Seller+"|"+l.Attributes["seller_items"])
+		}
+		if want := "41|Safrole oil 1 l|120.00 EUR|chemking|Safrole oil 1 l, Acetone 5 l 42|Acetone 5 l|19.90 EUR|chemking|Safrole oil 1 l, Acetone 5 l"; strings.Join(got, " ") != want {
+			t.Errorf("%s: listings %q, want %q", name, strings.Join(got, " "), want)
+		}
+	}
+
+	productPage := strings.Replace(cache, `"products({\"first\":20})":{"__typename":"ProductConnection","edges":[{"__typename":"ProductEdge","node":{"__ref":"Product:41"}},{"__typename":"ProductEdge","node":{"__ref":"Product:42"}}]}`, `"product({\"slug\":\"safrole-oil\"})":{"__ref":"Product:41"}`, 1)
+	p, err := HTML(&precwatch.Target{Name: "t"}, "https://shop.example/p/safrole-oil", []byte(`<html><body><script>window.__APOLLO_STATE__=`+productPage+`;</script></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Listings) != 1 || p.Listings[0].Title != "Safrole oil 1 l" || p.Listings[0].Seller != "chemking" || p.Listings[0].Price != "120.00 EUR" {
+		t.Errorf("product page: listings %+v, want Safrole oil 1 l by chemking at 120.00 EUR", p.Listings)
+	}
+	var v any
+	if err := json.Unmarshal([]byte(cache), &v); err != nil {
+		t.Fatal(err)
+	}
+	resolveApollo(v, 0)
+	if s := compact(v); s != "" {
+		t.Errorf("compact of a cyclic cache = %.80q…, want \"\" (json refuses the cycle)", s)
+	}
+}
