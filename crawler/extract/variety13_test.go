@@ -235,6 +235,13 @@ func TestVariety13Apollo(t *testing.T) {
 		}
 	}
 
+	// The field named whole, arguments and all.
+	whole := *tg
+	whole.JSON.Items = `ROOT_QUERY["products({"first":20})"].edges.node`
+	if p, err := JSON(&whole, "https://shop.example/shop", []byte(`<html><body><script>window.__APOLLO_STATE__=`+cache+`;</script></body></html>`)); err != nil || len(p.Listings) != 2 {
+		t.Errorf("field named with its arguments: %v, %v; want 2 listings", p, err)
+	}
+
 	productPage := strings.Replace(cache, `"products({\"first\":20})":{"__typename":"ProductConnection","edges":[{"__typename":"ProductEdge","node":{"__ref":"Product:41"}},{"__typename":"ProductEdge","node":{"__ref":"Product:42"}}]}`, `"product({\"slug\":\"safrole-oil\"})":{"__ref":"Product:41"}`, 1)
 	p, err := HTML(&precwatch.Target{Name: "t"}, "https://shop.example/p/safrole-oil", []byte(`<html><body><script>window.__APOLLO_STATE__=`+productPage+`;</script></body></html>`))
 	if err != nil {
