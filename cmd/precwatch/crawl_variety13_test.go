@@ -52,6 +52,9 @@ import (
 //  12. an Apollo Client shop: the catalogue in window.__APOLLO_STATE__,
 //     Apollo's normalized cache (the query's field stored with its
 //     arguments, products({"first":2}), entities linked by {"__ref": …})
+//  13. a Chinese single-page shop in GBK, declared only by <meta
+//     charset="gbk">, its catalogue in window.__INITIAL_STATE__, read by
+//     a json target
 func TestVariety13Shops(t *testing.T) {
 	var srv *httptest.Server
 	page := func(w http.ResponseWriter, s string) {
@@ -180,6 +183,11 @@ func TestVariety13Shops(t *testing.T) {
 				`"Product:52":{"__typename":"Product","id":"52","name":"Filter paper","description":"100 sheets","price":{"__typename":"Money","amount":"4.00","currency":"EUR"},"seller":{"__ref":"Seller:5"}},` +
 				`"ROOT_QUERY":{"__typename":"Query","products({\"first\":2})":{"__typename":"ProductConnection","edges":[{"__typename":"ProductEdge","node":{"__ref":"Product:51"}},{"__typename":"ProductEdge","node":{"__ref":"Product:52"}}],"pageInfo":{"hasNextPage":false}}}}`
 			page(w, `<html><head><title>Shop</title></head><body><div id="root"></div><script>window.__APOLLO_STATE__=`+cache+`;</script><script src="/static/js/main.js"></script></body></html>`)
+		// 13. App state in a GBK page declared by <meta> only.
+		case p == "/gs/list":
+			w.Header().Set("Content-Type", "text/html")
+			b, _ := simplifiedchinese.GBK.NewEncoder().String(`<!DOCTYPE html><html><head><meta charset="gbk"><title>商品列表</title></head><body><div id="app"></div><script>window.__INITIAL_STATE__={"list":{"items":[{"itemId":"g1","title":"麻黄碱 100克","desc":"无需处方","price":"￥900","shop":{"name":"广州药业"}},{"itemId":"g2","title":"乙醇 500毫升","desc":"医用","price":"￥20","shop":{"name":"上海试剂"}}]}};</script></body></html>`)
+			io.WriteString(w, b)
 		default:
 			http.NotFound(w, r)
 		}
@@ -288,6 +296,15 @@ targets:
     json:
       items: ROOT_QUERY.products.edges.node
       fields: {id: id, title: name, description: description, price: price, seller: seller.name, location: seller.country}
+  - name: gbk-state
+    platform: GBKState
+    kind: json
+    start_urls: ["%[1]s/gs/list"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: list.items
+      fields: {id: itemId, title: title, description: desc, price: price, seller: shop.name}
 `, srv.URL))
 	for _, tc := range []struct{ key, title, price, desc, seller string }{
 		{"rr-1", "Safrole oil 1 l", "120.00 EUR", "Ships discreetly", "chemking"},
@@ -313,6 +330,8 @@ targets:
 		{"e2", "Pipettes", "8 EUR", "Pack of 100", "glassco"},
 		{"51", "Benzaldehyde 1 l", "65.00 EUR", "Crypto only", "chemking"},
 		{"52", "Filter paper", "4.00 EUR", "100 sheets", "chemking"},
+		{"g1", "麻黄碱 100克", "￥900", "无需处方", "广州药业"},
+		{"g2", "乙醇 500毫升", "￥20", "医用", "上海试剂"},
 	} {
 		l, ok := got[tc.key]
 		if !ok {
@@ -337,7 +356,7 @@ targets:
 		}
 		t.Logf("got listings %q\n%s", keys, out)
 	}
-	for _, name := range []string{"reactrouter", "reactrouter-data", "sveltekit-data", "qwik", "shopify-theme", "itemref-auto", "seller-profile", "gbk-late", "sjis-late", "turbo-stream", "ember", "apollo"} {
+	for _, name := range []string{"reactrouter", "reactrouter-data", "sveltekit-data", "qwik", "shopify-theme", "itemref-auto", "seller-profile", "gbk-late", "sjis-late", "turbo-stream", "ember", "apollo", "gbk-state"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}
