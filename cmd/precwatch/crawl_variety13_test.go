@@ -55,6 +55,12 @@ import (
 //  13. a Chinese single-page shop in GBK, declared only by <meta
 //     charset="gbk">, its catalogue in window.__INITIAL_STATE__, read by
 //     a json target
+//
+// Failing before this round: 1 and 2 (the page unparsable, the .data
+// answer no listing), 3, 5, 6 (name only), 11, 12 and 13 (mojibake, the
+// run complete); 4, 7, 8, 9 and 10 passed. After: all 13. Not read, as
+// docs/CRAWLING.md says: the seller's location that only the profile page
+// of 7 shows, and Qwik's qwik/json state (4 is read from its markup).
 func TestVariety13Shops(t *testing.T) {
 	var srv *httptest.Server
 	page := func(w http.ResponseWriter, s string) {
