@@ -28,13 +28,13 @@ func resolveApollo(v any, depth int) {
 		return
 	}
 	if root, ok := m["ROOT_QUERY"].(map[string]any); ok && root != nil {
-		for _, k := range sortedKeys(m) {
-			m[k] = apolloLinks(m[k], m, 0)
+		for k, e := range m {
+			m[k] = apolloLinks(e, m, 0)
 		}
 		return
 	}
-	for _, k := range sortedKeys(m) {
-		resolveApollo(m[k], depth+1)
+	for _, e := range m { // in place: the order does not matter
+		resolveApollo(e, depth+1)
 	}
 }
 
