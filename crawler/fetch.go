@@ -875,7 +875,11 @@ func undeclaredXML(contentType string, body []byte) bool {
 // Content-Type header, else a BOM or <meta charset> (HTML), else UTF-8 when the
 // bytes are valid UTF-8, else windows-1252 (the HTML default).
 func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error) {
-	if kind == precwatch.KindJSON {
+	// A json target reading an app's HTML page (its embedded state) reads
+	// the page's charset as an html target does: an old Chinese or
+	// Russian shop declares GBK or windows-1251 only in a <meta>.
+	asHTML := kind != precwatch.KindJSON || htmlDocument(body)
+	if kind == precwatch.KindJSON && !asHTML {
 		if e, name := jsonUTF16(body); e != nil {
 			// UTF-16 JSON (.NET and Windows services), found by its
 			// BOM or by the zero bytes around its first character
@@ -904,7 +908,7 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 		// row are not a valid UTF-8 sequence).
 		return body, "utf-8", nil
 	}
-	if !certain && kind != precwatch.KindJSON {
+	if !certain && asHTML {
 		// DetermineEncoding looks for <meta charset> in the first 1024
 		// bytes only; pages with long heads declare it later.
 		if e, n := declaredCharset(body); e != nil {
@@ -920,7 +924,7 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 			}
 		}
 	}
-	if name == "utf-8" && kind != precwatch.KindJSON && !utf8.Valid(body) {
+	if name == "utf-8" && asHTML && !utf8.Valid(body) {
 		// The header says UTF-8 but the bytes are not (net/http labels
 		// any HTML it is not told about "charset=utf-8"): believe the
 		// page's own declaration.
@@ -936,6 +940,22 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 		return nil, name, fmt.Errorf("decode %s: %w", name, err)
 	}
 	return out, name, nil
+}
+
+// htmlDocument reports whether a body is an HTML document (a doctype, or
+// an <html>, <head> or <meta> element first), not JSON or a fragment.
+func htmlDocument(body []byte) bool {
+	head := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if !bytes.HasPrefix(head, []byte("<")) {
+		return false
+	}
+	lower := bytes.ToLower(head[:min(len(head), 64)])
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<meta"} {
+		if bytes.HasPrefix(lower, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonUTF16 returns the UTF-16 encoding of a JSON body that starts with a

@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -64,9 +67,11 @@ func embeddedProduct(root *html.Node) product {
 }
 
 // embeddedStates returns the app states a page embeds, in document order:
-// Next.js' __NEXT_DATA__, an __INITIAL_STATE__ script, and the window
-// globals of embeddedStateVars; with anyJSON, also every other <script
-// type="application/json"> (a feed target reading a page's data).
+// Next.js' __NEXT_DATA__, an __INITIAL_STATE__ script, the window globals
+// of embeddedStateVars and SvelteKit's route data, then the turbo-stream
+// React Router's scripts enqueue; with anyJSON, also every other <script>
+// of JSON data (application/json, other JSON types, Ember's shoebox): a
+// feed target reading a page's data.
 func embeddedStates(root *html.Node, anyJSON bool) []any {
 	var states []any
 	walk(root, func(n *html.Node) {
@@ -86,8 +91,18 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 			}
 			return
 		}
+		if shopifyProductScript(n) && !anyJSON {
+			// A Shopify theme's product (Liquid's product | json):
+			// the page's product, its prices in cents.
+			if v, ok := parseLD(text); ok {
+				if m, ok := v.(map[string]any); ok {
+					states = append(states, map[string]any{"product": shopifyProduct(m, shopifyCurrency(root))})
+				}
+			}
+			return
+		}
 		if id, _ := attr(n, "id"); id == "__NEXT_DATA__" || strings.EqualFold(id, "__INITIAL_STATE__") ||
-			anyJSON && (typ == "application/json" || typ == "application/ld+json") {
+			anyJSON && jsonScriptType(typ) {
 			if v, ok := parseLD(text); ok {
 				states = append(states, v)
 			} else if v, ok := parseLD(transferStateText.Replace(text)); ok && strings.Contains(text, "&q;") {
@@ -115,8 +130,119 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 				states = append(states, v)
 			}
 		}
+		states = append(states, svelteKitData(text)...)
 	})
+	if stream := turboStreamScripts(root); stream != "" {
+		// React Router v7's loader data, enqueued as a turbo-stream.
+		if v, ok := decodeTurboStream(stream); ok {
+			states = append(states, v)
+		}
+	}
+	for _, st := range states {
+		resolveApollo(st, 0)
+	}
 	return states
+}
+
+// svelteKitNodes finds where a SvelteKit page's hydration script lists its
+// route nodes: `const data = [null, {type: "data", data: {…}}]` (SvelteKit
+// 2 and late 1.x), or `data: […]` in the options of kit.start or of 1.0's
+// start({hydrate: {…}}) in a data-sveltekit-hydrate module script.
+var svelteKitNodes = regexp.MustCompile(`\bdata\s*[:=]\s*[\[(]`)
+
+// svelteKitData returns the data of the route nodes a SvelteKit page
+// hydrates with (a JavaScript literal, as devalue writes it), in order.
+func svelteKitData(script string) []any {
+	if !strings.Contains(script, "__sveltekit_") && !strings.Contains(script, "kit.start(") &&
+		!strings.Contains(script, "sveltekit-hydrate") { // SvelteKit 1.0's start({hydrate: {data: […]}})
+		return nil
+	}
+	for _, loc := range svelteKitNodes.FindAllStringIndex(script, 8) {
+		v, ok := decodeJSLiteral(script[loc[1]-1:])
+		nodes, _ := v.([]any)
+		if !ok || len(nodes) == 0 {
+			continue
+		}
+		var out []any
+		for _, n := range nodes {
+			m, _ := n.(map[string]any)
+			if m == nil {
+				continue // a node without data: null
+			}
+			if typ, _ := m["type"].(string); typ == "data" && m["data"] != nil {
+				out = append(out, m["data"])
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// shopifyProductScript reports whether a script holds a Shopify theme's
+// product as Liquid's `product | json` writes it: <script
+// type="application/json" id="ProductJson-product-template"> (themes
+// before Dawn) or <script type="application/json" data-product-json>.
+func shopifyProductScript(n *html.Node) bool {
+	if id, _ := attr(n, "id"); strings.HasPrefix(id, "ProductJson-") {
+		return true
+	}
+	_, ok := attr(n, "data-product-json")
+	return ok
+}
+
+// shopifyActiveCurrency finds the shop's currency in the Shopify object its
+// pages set up (Shopify.currency = {"active":"EUR","rate":"1.0"}).
+var shopifyActiveCurrency = regexp.MustCompile(`Shopify\.currency\s*=\s*\{[^{}]*"active"\s*:\s*"([A-Z]{3})"`)
+
+// shopifyCurrency returns the currency a Shopify page sells in, or "".
+func shopifyCurrency(root *html.Node) string {
+	var cur string
+	walk(root, func(n *html.Node) {
+		if cur == "" && n.Type == html.ElementNode && n.DataAtom == atom.Script {
+			if m := shopifyActiveCurrency.FindStringSubmatch(scriptContent(n)); m != nil {
+				cur = m[1]
+			}
+		}
+	})
+	return cur
+}
+
+// shopifyProduct returns a copy of a Shopify product with its price (an
+// integer number of cents in `product | json`) written in units, with the
+// shop's currency: 12000 is "120.00 EUR".
+func shopifyProduct(m map[string]any, currency string) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	for _, k := range []string{"price", "price_min"} {
+		n, ok := m[k].(json.Number)
+		if !ok {
+			continue
+		}
+		cents, err := strconv.ParseInt(n.String(), 10, 64)
+		if err != nil || cents < 0 {
+			continue
+		}
+		price := fmt.Sprintf("%d.%02d", cents/100, cents%100)
+		if currency != "" {
+			price += " " + currency
+		}
+		out["price"] = price
+		break
+	}
+	return out
+}
+
+// jsonScriptType reports whether a script of type typ holds JSON data:
+// application/json and ld+json, other JSON types (text/json,
+// application/vnd.api+json) and Ember FastBoot's shoebox
+// (<script type="fastboot/shoebox" id="shoebox-…">).
+func jsonScriptType(typ string) bool {
+	return typ == "application/json" || typ == "application/ld+json" || strings.HasSuffix(typ, "/json") ||
+		strings.HasSuffix(typ, "+json") || typ == "fastboot/shoebox"
 }
 
 // stateAssignment decodes the JSON object assigned to window.name (or
@@ -222,6 +348,9 @@ var notProductKeys = []string{"related", "recommend", "similar", "suggest", "ups
 
 // productKey reports whether k names the object holding the page's product.
 func productKey(k string) bool {
+	if i := strings.Index(k, "("); i > 0 && strings.HasSuffix(k, ")") {
+		k = k[:i] // Apollo's product({"slug":"x"}): a field with its arguments
+	}
 	k = strings.ToLower(k)
 	switch k {
 	case "product", "item", "offer", "listing", "ad", "productdata", "productdetail", "productdetails",

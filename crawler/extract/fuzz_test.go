@@ -47,6 +47,8 @@ func FuzzHTML(f *testing.F) {
 	f.Add("\x00<\xff>", "https://x.example/")
 	f.Add(`<?xml version="1.0"?><rss><channel><item data-id="1"><h2><![CDATA[<b>t</b>]]></h2><link>/p/1</link><a class="p" href="/p/2"/></item></channel></rss>`, "https://x.example/")
 	f.Add(`<?xml version="1.0"?><urlset><url><loc>https://x.example/p/1</loc></url><url><loc>`, "https://x.example/")
+	f.Add(`<div itemscope itemtype="https://schema.org/Product" itemref="a b"><span itemprop="name">t</span></div><div id="a" itemprop="offers" itemscope itemref="b"></div><div id="b" itemprop="seller" itemscope itemref="a"></div>`, "https://x.example/")
+	f.Add(`<script>Shopify.currency = {"active":"EUR"};</script><script type="application/json" id="ProductJson-x">{"title":"t","price":-1,"price_min":99999999999999999999}</script>`, "https://x.example/")
 	f.Fuzz(func(t *testing.T, body, pageURL string) {
 		page, err := HTML(fuzzHTMLTarget, pageURL, []byte(body))
 		if err != nil {
@@ -74,6 +76,12 @@ func FuzzJSON(f *testing.F) {
 	f.Add("id\ttitle\tlink\n1\tt\t/p/1\n", "https://api.example/feed.tsv")
 	f.Add("a;b\n\"x\";\"y\"\"\n", "https://api.example/feed.csv")
 	f.Add(`<html><script id="__NEXT_DATA__" type="application/json">{"data":{"items":[{"title":"t","link":"/p/1"}]}}</script></html>`, "https://api.example/?page=1")
+	// Turbo-streams (React Router), SvelteKit's route data, an Apollo
+	// cache whose entities link each other in a cycle.
+	f.Add(`[{"_1":2},"data",{"_3":4},"items",[5],{"_6":7,"_8":9},"title","t","link",["P",9]]`+"\nP9:[\"/p/1\"]\n", "https://api.example/shop.data")
+	f.Add(`<html><script>window.__reactRouterContext.streamController.enqueue("[{\"_1\":2},\"data\",{\"_3\":4},\"items\",[2]]\n")</script></html>`, "https://api.example/")
+	f.Add(`<html><script>__sveltekit_x={};const data = [null,{type:"data",data:{data:{items:[{title:"t"}]}}}];kit.start(app, el, {data})</script></html>`, "https://api.example/")
+	f.Add(`<html><script>window.__APOLLO_STATE__={"A:1":{"title":"t","b":{"__ref":"A:1"}},"ROOT_QUERY":{"data({})":{"items":[{"__ref":"A:1"}]}}}</script></html>`, "https://api.example/")
 	f.Fuzz(func(t *testing.T, body, pageURL string) {
 		page, err := JSON(fuzzJSONTarget, pageURL, []byte(body))
 		if err != nil {

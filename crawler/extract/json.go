@@ -51,6 +51,17 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if doc, ok := pageState(body, &t.JSON); ok {
 		return jsonDoc(t, base, canon, pageURL, doc)
 	}
+	if doc, ok := turboStreamFeed(body); ok {
+		// React Router's single-fetch answer (/shop.data): read
+		// as the loader data it encodes when the items path leads
+		// somewhere in it.
+		if _, found := lookup(doc, t.JSON.Items); found {
+			return jsonDoc(t, base, canon, pageURL, doc)
+		}
+		if _, found := lookupEach(doc, t.JSON.Items); found {
+			return jsonDoc(t, base, canon, pageURL, doc)
+		}
+	}
 	doc, err := decodeFeed(body, canon)
 	if err != nil {
 		if rows, ok := csvRows(body); ok {
@@ -928,6 +939,11 @@ func lookup(v any, path string) (any, bool) {
 				}
 			}
 			if !ok {
+				// A field cached with its arguments (Apollo's
+				// products({"first":20})), named without them.
+				next, ok = argKey(c, seg)
+			}
+			if !ok {
 				return nil, false
 			}
 			v = next
@@ -964,6 +980,9 @@ func mapKey(m map[string]any, segs []string) (any, int, bool) {
 		if v, ok := m[strings.Join(segs[:j], ".")]; ok {
 			return v, j, true
 		}
+	}
+	if v, ok := argKey(m, segs[0]); ok {
+		return v, 1, true
 	}
 	return nil, 0, false
 }

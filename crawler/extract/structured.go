@@ -519,18 +519,22 @@ func isItemType(n *html.Node, types ...string) bool {
 
 // microdataProps returns the properties of the item scope n: property name
 // → the elements carrying it, in document order (nested scopes are their
-// own items).
+// own items), then those of the elements its itemref names by id (a
+// product whose description or offer lies elsewhere on the page).
 func microdataProps(n *html.Node) map[string][]*html.Node {
 	props := map[string][]*html.Node{}
+	add := func(d *html.Node) {
+		for _, name := range itemProps(d) {
+			props[name] = append(props[name], d)
+		}
+	}
 	var visit func(c *html.Node)
 	visit = func(c *html.Node) {
 		for d := c.FirstChild; d != nil; d = d.NextSibling {
 			if d.Type != html.ElementNode {
 				continue
 			}
-			for _, name := range itemProps(d) {
-				props[name] = append(props[name], d)
-			}
+			add(d)
 			if itemScope(d) {
 				continue // its own properties belong to it
 			}
@@ -538,7 +542,71 @@ func microdataProps(n *html.Node) map[string][]*html.Node {
 		}
 	}
 	visit(n)
+	for _, e := range itemRefs(n) {
+		add(e)
+		if !itemScope(e) {
+			visit(e)
+		}
+	}
 	return props
+}
+
+// maxItemRefs bounds the ids one itemref names that are followed.
+const maxItemRefs = 32
+
+// itemRefs returns the elements n's itemref names by id, as HTML's
+// microdata reads them: each once, none that is n, holds n or lies inside
+// it (whose properties are n's already).
+func itemRefs(n *html.Node) []*html.Node {
+	ref, ok := attr(n, "itemref")
+	if !ok || n.DataAtom == atom.Html {
+		return nil
+	}
+	ids := strings.Fields(ref)
+	if len(ids) > maxItemRefs {
+		ids = ids[:maxItemRefs]
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	root := n
+	for root.Parent != nil {
+		root = root.Parent
+	}
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	byID := map[string]*html.Node{}
+	walk(root, func(e *html.Node) {
+		if e.Type != html.ElementNode {
+			return
+		}
+		if id, ok := attr(e, "id"); ok && want[id] && byID[id] == nil {
+			byID[id] = e // the first element of an id, as getElementById
+		}
+	})
+	var out []*html.Node
+	seen := map[*html.Node]bool{}
+	for _, id := range ids {
+		e := byID[id]
+		if e == nil || seen[e] || within(e, n) || within(n, e) {
+			continue
+		}
+		seen[e] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+// within reports whether n is outer or lies inside it.
+func within(n, outer *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == outer {
+			return true
+		}
+	}
+	return false
 }
 
 // microdataValue is the value of a property element (HTML's microdata
@@ -573,11 +641,22 @@ func microdataValue(n *html.Node) string {
 // microdataText returns the first non-empty value of property name of
 // scope props; a nested item's value is its name.
 func microdataText(props map[string][]*html.Node, name string) string {
+	return microdataTextDepth(props, name, 0)
+}
+
+// maxItemDepth bounds how deep microdataText reads items named by items:
+// itemref may make them name each other in a cycle.
+const maxItemDepth = 8
+
+func microdataTextDepth(props map[string][]*html.Node, name string, depth int) string {
 	for _, n := range props[name] {
 		if itemScope(n) {
+			if depth >= maxItemDepth {
+				continue
+			}
 			sub := microdataProps(n)
 			for _, k := range []string{"name", "legalName"} {
-				if s := microdataText(sub, k); s != "" {
+				if s := microdataTextDepth(sub, k, depth+1); s != "" {
 					return s
 				}
 			}
