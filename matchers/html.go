@@ -1016,7 +1016,22 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 			}
 		}
 	}
-	return named && pi.linkStats(n).links >= 2
+	if !named {
+		return false
+	}
+	st := pi.linkStats(n)
+	if st.links >= 2 {
+		return true
+	}
+	// One other listing ("recently viewed" holding a single item): the
+	// block is that link and its heading, no text of its own.
+	own := st.shown - st.linked
+	if h := firstHeading(n); h != nil {
+		own -= pi.linkStats(h).shown
+	} else if l := leadLine(n); l != nil {
+		own -= pi.linkStats(l).shown
+	}
+	return st.links == 1 && st.linked > 0 && own <= st.linked
 }
 
 // leadLine returns n's first element child when it opens n as a heading
@@ -1059,7 +1074,8 @@ var relatedPhrases = []string{
 	"other offers", "more offers", "other items", "other listings", "from this seller", "from the same seller",
 	"other ads", "more ads", "inne oferty", "andere angebote", "weitere angebote", "otras ofertas", "autres offres",
 	"другие объявления", "другие предложения", "diğer ürünler", "andere aanbiedingen", "altre offerte",
-	"recently viewed", "sponsored", "advertisement", "categories", "hot search", "people also", "top products",
+	"recently viewed", "viewed recently", "you viewed", "you have viewed", "you've viewed", "your browsing history",
+	"last viewed", "sponsored", "advertisement", "categories", "hot search", "people also", "top products",
 	"hot products", "hot sale products", "new arrivals", "customers also", "pairs well", "complete the look",
 	"top picks", "inspired by", "more items", "items to explore", "explore more", "you might be interested",
 	"вы смотрели", "вас может заинтересовать", "аналоги",
@@ -1098,6 +1114,14 @@ var relatedPhrases = []string{
 	"ร้านเดียวกัน", "จากร้านนี้", "สินค้าอื่น", "สินค้าที่คล้ายกัน", "สินค้าที่เกี่ยวข้อง", "สินค้าแนะนำ", "คุณอาจชอบ",
 	"من نفس البائع", "من نفس المتجر", "المزيد من هذا", "منتجات مشابهة", "منتجات ذات صلة", "منتجات أخرى",
 	"إعلانات مشابهة", "قد يعجبك",
+	// Recently viewed items, language by language.
+	"ранее просмотр", "просмотренные товары", "вы недавно", "недавно смотрели", "переглянуті", "ви дивилися",
+	"zuletzt angesehen", "kürzlich angesehen", "zuletzt gesehen", "vus récemment", "récemment consultés", "déjà consultés",
+	"vistos recientemente", "vistos por última vez", "visti di recente", "visualizzati di recente",
+	"vistos recentemente", "ostatnio oglądane", "ostatnio przeglądane", "son görüntülenen", "son incelenen",
+	"recent bekeken", "laatst bekeken", "最近浏览", "浏览记录", "最近瀏覽", "瀏覽記錄", "足迹", "最近チェック", "閲覧履歴",
+	"最近見た", "최근 본", "terakhir dilihat", "baru saja dilihat", "đã xem gần đây", "sản phẩm đã xem",
+	"ดูล่าสุด", "شوهدت مؤخرا", "شاهدتها مؤخرا",
 }
 
 // relatedPhrase reports whether a short text (a heading, a label) names a
