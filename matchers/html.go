@@ -1020,7 +1020,9 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 		return false
 	}
 	st := pi.linkStats(n)
-	if st.links >= 2 {
+	if st.links >= 2 || holdsCarousel(n) {
+		// Other listings are links, or slides of a carousel whose
+		// cards a script makes tappable (AMP's amp-carousel).
 		return true
 	}
 	// One other listing ("recently viewed" holding a single item): the
@@ -1032,6 +1034,36 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 		own -= pi.linkStats(l).shown
 	}
 	return st.links == 1 && st.linked > 0 && own <= st.linked
+}
+
+// carouselTokens name a carousel or slider in a class or id.
+var carouselTokens = wordSet("carousel", "slider", "swiper", "slick", "glide", "splide", "flickity", "owl-carousel", "slides")
+
+// holdsCarousel reports whether n holds a carousel of at least two slides:
+// an <amp-carousel> or an element classed as a carousel or slider, with two
+// element children or more.
+func holdsCarousel(n *html.Node) bool {
+	found := false
+	walkNodes(n, func(c *html.Node) bool {
+		if found || c.Type != html.ElementNode {
+			return false
+		}
+		carousel := c.Data == "amp-carousel"
+		for _, t := range classTokens(c) {
+			carousel = carousel || carouselTokens[t]
+		}
+		if carousel {
+			slides := 0
+			for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+				if cc.Type == html.ElementNode {
+					slides++
+				}
+			}
+			found = slides >= 2
+		}
+		return !found
+	})
+	return found
 }
 
 // leadLine returns n's first element child when it opens n as a heading

@@ -34,6 +34,22 @@ func TestHTMLDocumentH5(t *testing.T) {
 <div class="viewed"><h3>Recently viewed by our chemist</h3><p>We checked the purity of every batch ourselves, 99.5% by GC, and ship in HDPE.</p><a href="/coa">COA</a></div></body></html>`,
 			keep: []string{"Removes nail polish, cleans glass and degreases metal before painting.", "MSDS acetone", "99.5% by GC"},
 		},
+		{
+			name: "a related carousel without links inside <main> is left out",
+			page: `<html><body><main><article><h1>Pure Acetone 1 L</h1><p>Gel polish remover.</p></article>
+<section class="rel"><h2>Related products</h2><amp-carousel type="carousel"><div><p>Methyl ethyl ketone 1 L</p></div><div><p>Toluene 500 ml</p></div></amp-carousel></section>
+<div class="x"><h3>Das könnte Ihnen auch gefallen</h3><div class="swiper"><div class="swiper-wrapper"><div class="swiper-slide">Ephedrin 50 g</div><div class="swiper-slide">Safrol 1 l</div></div></div></div>
+</main></body></html>`,
+			keep: []string{"Pure Acetone 1 L", "Gel polish remover."},
+			drop: []string{"Methyl ethyl ketone", "Toluene", "Ephedrin", "Safrol"},
+		},
+		{
+			name: "the offer's own carousel and a recommendation list without a carousel are kept",
+			page: `<html><body><main><article><h1>Pure Acetone 1 L</h1>
+<amp-carousel type="slides"><div><p>Front: 99.5% acetone</p></div><div><p>Back: UN 1090</p></div></amp-carousel>
+<section><h2>Recommended use</h2><ul><li>Soak cotton pads for 10 minutes.</li><li>Wipe off the gel.</li></ul></section></article></main></body></html>`,
+			keep: []string{"Front: 99.5% acetone", "Back: UN 1090", "Soak cotton pads for 10 minutes.", "Wipe off the gel."},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
