@@ -456,6 +456,8 @@ type docWriter struct {
 	space      bool      // a space is pending
 	showHidden bool      // read hidden elements too
 	depth      int       // nesting of srcdoc frames
+	inLink     int       // nesting of <a href> around the text written
+	plain      bool      // text outside links has been written
 }
 
 // pageInfo is what the text of a page's body depends on beyond each
@@ -542,7 +544,10 @@ func (w *docWriter) element(n *html.Node, region bool) {
 	if !region && !page && isRegion(n) {
 		region = true
 	}
-	if !page && !w.page.protected[n] && w.page.boilerplate(n, region) {
+	if !page && !w.page.protected[n] && (w.page.boilerplate(n, region) || (!w.plain && w.page.linkList(n))) {
+		// A list of links before any other text is the page's top
+		// menu, though no header markup says so (site builders lay
+		// out absolutely positioned blocks).
 		return
 	}
 	switch n.DataAtom {
@@ -565,7 +570,14 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		w.newline = true
 	}
 	before := w.b.Len()
+	link := n.DataAtom == atom.A && hasAttr(n, "href")
+	if link {
+		w.inLink++
+	}
 	w.children(n, region)
+	if link {
+		w.inLink--
+	}
 	if n.DataAtom == atom.A {
 		// A contact button is often an icon: its target is the
 		// contact ("t.me/labshop", "wa.me/8613100000000").
@@ -640,6 +652,7 @@ func (w *docWriter) word(s string) {
 		}
 	}
 	w.newline, w.space = false, false
+	w.plain = w.plain || w.inLink == 0
 	w.b.WriteString(s)
 }
 
@@ -1074,12 +1087,38 @@ func leadLine(n *html.Node) *html.Node {
 	if c == nil || c.NextSibling == nil || skipElements[c.DataAtom] {
 		return nil
 	}
-	for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+	// Wrappers holding only one element (a site builder's block and
+	// its atom, "<div><div><span>You may also need</span></div></div>")
+	// are the line itself.
+	line := c
+	for {
+		only := onlyElement(line)
+		if only == nil || only.DataAtom == atom.Span || only.DataAtom == atom.B || only.DataAtom == atom.Strong || only.DataAtom == atom.A {
+			break
+		}
+		line = only
+	}
+	for cc := line.FirstChild; cc != nil; cc = cc.NextSibling {
 		if cc.Type == html.ElementNode && cc.DataAtom != atom.Span && cc.DataAtom != atom.B && cc.DataAtom != atom.Strong {
 			return nil
 		}
 	}
 	return c
+}
+
+// onlyElement returns n's one child when it is an element and n has no
+// other child but white space, else nil.
+func onlyElement(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && only == nil:
+			only = c
+		case c.Type == html.ElementNode, c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return nil
+		}
+	}
+	return only
 }
 
 // relatedWord reports whether an attribute value is one of relatedTokens
@@ -1806,6 +1845,12 @@ func attrLookup(n *html.Node, key string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// hasAttr reports whether n has the attribute key.
+func hasAttr(n *html.Node, key string) bool {
+	_, ok := attrLookup(n, key)
+	return ok
 }
 
 // attrOf returns n's attribute key, "" when n has none.

@@ -50,6 +50,26 @@ func TestHTMLDocumentH5(t *testing.T) {
 <section><h2>Recommended use</h2><ul><li>Soak cotton pads for 10 minutes.</li><li>Wipe off the gel.</li></ul></section></article></main></body></html>`,
 			keep: []string{"Front: 99.5% acetone", "Back: UN 1090", "Soak cotton pads for 10 minutes.", "Wipe off the gel."},
 		},
+		{
+			name: "a site builder's top menu and a related block headed by a wrapped line are left out",
+			page: `<html><body><div class="t-rec"><div class="artboard">
+<div class="el" style="position:absolute"><div class="atom"><a href="/">KRASKA STUDIO</a></div></div>
+<div class="el" style="position:absolute"><div class="atom"><a href="/acetone">Acetone</a>&nbsp;&nbsp;<a href="/xylene">Xylene</a>&nbsp;&nbsp;<a href="/mek">MEK solvent</a>&nbsp;&nbsp;<a href="/contacts">Contacts</a></div></div></div></div>
+<div class="t-rec"><div class="artboard"><div class="el"><div class="atom"><span>Toluene 5 L</span></div></div>
+<div class="el"><div class="atom">Pure toluene for thinning paints. <a href="#order">Order</a></div></div></div></div>
+<div class="t-rec"><div class="artboard"><div class="el"><div class="atom"><span style="font-size:24px">You may also need</span></div></div>
+<div class="el"><div class="atom"><a href="/acetone"><span>Acetone 5 L</span></a><br><span>€29.90</span></div></div>
+<div class="el"><div class="atom"><a href="/ephedrine"><span>Ephedrine 10 g</span></a><br><span>€39.90</span></div></div></div></div></body></html>`,
+			keep: []string{"Toluene 5 L", "Pure toluene for thinning paints."},
+			drop: []string{"Acetone", "Xylene", "MEK", "Ephedrine", "may also need"},
+		},
+		{
+			name: "links after the offer's own text, and a list of links opening a page with a heading of its own, are kept",
+			page: `<html><body><h1>Toluene 5 L</h1><p>Pure toluene for thinning paints.</p>
+<div class="docs"><a href="/coa">COA toluene</a> <a href="/msds">MSDS toluene</a> <a href="/tds">TDS toluene</a> <a href="/label">Label toluene</a></div>
+<div class="b"><div class="w"><div class="x"><p>Delivery in Riga and Jurmala by courier, pick-up at the studio on weekdays.</p></div></div><a href="/d">Delivery terms</a> <a href="/p">Pick-up</a></div></body></html>`,
+			keep: []string{"COA toluene", "MSDS toluene", "Delivery in Riga and Jurmala", "Delivery terms"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
