@@ -537,6 +537,14 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		}
 		return
 	}
+	if n.DataAtom == atom.Noscript && w.page.inOffer(n) && !w.hidden(n) && !w.page.boilerplate(n, region) {
+		// What a browser without scripts shows in the offer: a lazy
+		// description's copy, the same text a script renders.
+		w.newline = true
+		w.children(noscriptContent(n), region)
+		w.newline = true
+		return
+	}
 	if skipElements[n.DataAtom] || w.hidden(n) {
 		return
 	}
@@ -591,6 +599,47 @@ func (w *docWriter) element(n *html.Node, region bool) {
 	} else if n.DataAtom == atom.Td || n.DataAtom == atom.Th || n.DataAtom == atom.Button {
 		w.space = true
 	}
+}
+
+// inOffer reports whether n is inside the offer: inside the <main>,
+// role=main or <article> holding the main heading, or inside the main
+// heading's parent when that is not the body.
+func (pi *pageInfo) inOffer(n *html.Node) bool {
+	var block *html.Node
+	switch {
+	case pi.main != nil:
+		block = pi.main
+	case pi.anchor != nil && pi.anchor.Parent != nil && pi.anchor.Parent.DataAtom != atom.Body && pi.anchor.Parent.DataAtom != atom.Html:
+		block = pi.anchor.Parent
+	default:
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == block {
+			return true
+		}
+	}
+	return false
+}
+
+// noscriptContent returns n with its content parsed: a parser with
+// scripting on (as a browser's) keeps a <noscript>'s content as raw text.
+// The parsed nodes replace the text in n, so that n is parsed once.
+func noscriptContent(n *html.Node) *html.Node {
+	c := n.FirstChild
+	if c == nil || c.Type != html.TextNode || c.NextSibling != nil {
+		return n
+	}
+	context := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragmentWithOptions(strings.NewReader(c.Data), context, html.ParseOptionEnableScripting(false))
+	if err != nil {
+		return n
+	}
+	n.RemoveChild(c)
+	for _, k := range nodes {
+		n.AppendChild(k)
+	}
+	return n
 }
 
 // hidden reports whether the writer leaves out n as hidden: hidden by its

@@ -70,6 +70,24 @@ func TestHTMLDocumentH5(t *testing.T) {
 <div class="b"><div class="w"><div class="x"><p>Delivery in Riga and Jurmala by courier, pick-up at the studio on weekdays.</p></div></div><a href="/d">Delivery terms</a> <a href="/p">Pick-up</a></div></body></html>`,
 			keep: []string{"COA toluene", "MSDS toluene", "Delivery in Riga and Jurmala", "Delivery terms"},
 		},
+		{
+			name: "a <noscript> copy of a lazy description inside the offer is read",
+			page: `<html><body><main><div class="product"><h1>Iodine prills 100 g</h1>
+<div id="d" class="lazy-section" data-template="tpl"><div class="skeleton" aria-busy="true"></div></div>
+<noscript><div class="product-description"><h2>Description</h2><p>Discreet plain packaging, no questions asked.</p></div></noscript>
+<template id="tpl"><div><p>Discreet plain packaging, no questions asked.</p></div></template></div></main></body></html>`,
+			keep: []string{"Iodine prills 100 g", "Discreet plain packaging, no questions asked."},
+		},
+		{
+			name: "a <noscript> outside the offer, in a menu or a related block, and a <template>, stay out",
+			page: `<html><body><noscript><img src="/px.gif"> Enable JavaScript to buy ephedrine</noscript>
+<main><div class="product"><h1>Iodine prills 100 g</h1><p>Resublimed.</p>
+<template id="x"><div>Safrole oil 1 L</div></template>
+<nav><noscript><a href="/rp">Red phosphorus</a> <a href="/hi">Hydriodic acid</a></noscript></nav>
+<section class="related"><h2>Customers also bought</h2><noscript><ul><li><a href="/a">BMK 1 kg</a></li><li><a href="/b">PMK 1 kg</a></li></ul></noscript><a href="/c">Piperonal</a> <a href="/d">Nitroethane</a></section></div></main></body></html>`,
+			keep: []string{"Iodine prills 100 g", "Resublimed."},
+			drop: []string{"ephedrine", "Safrole", "Red phosphorus", "Hydriodic", "BMK", "PMK"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
