@@ -92,7 +92,12 @@ type HTMLDocument struct {
 //
 //   - script, style, template, noscript, svg and <head> content, iframes
 //     (an iframe's srcdoc is read as part of the page), and unselected
-//     <option>s;
+//     <option>s; but a <noscript> inside the offer (the <main>, role=main
+//     or <article> holding the main heading, else the heading's parent
+//     block) is read: it is what a browser without scripts shows there, a
+//     lazy description's copy of the text a script renders (a <template>
+//     stays out: it is inert, and what a script does with it cannot be
+//     known from the saved page);
 //   - elements hidden by the hidden attribute, aria-hidden="true", an
 //     inline display:none or visibility:hidden, or a hiding class (hidden,
 //     d-none, sr-only, visually-hidden), and closed <dialog>s, unless they
@@ -105,13 +110,18 @@ type HTMLDocument struct {
 //   - navigation (<nav>, role navigation/search/menu), breadcrumbs, cookie
 //     and consent banners, search boxes, share buttons, pagination;
 //   - "related / similar / recommended / also viewed / popular / sponsored"
-//     blocks with at least two links, named so by their class, id,
+//     blocks with at least two links (or one link and no text of their own,
+//     as a "recently viewed" block with one item, or a carousel of slides
+//     without links, as AMP's amp-carousel), named so by their class, id,
 //     aria-label or data attribute or by their heading (in English,
 //     Russian, Ukrainian, Chinese, Japanese, Korean, German, Spanish,
 //     French, Polish, Turkish, Dutch, Italian, Portuguese, Indonesian,
 //     Vietnamese, Thai and Arabic), the seller's other listings ("more from
-//     this shop") among them; on a page whose classes are hashes, a short
-//     line that opens a block of links is its heading;
+//     this shop") and recently viewed items among them; on a page whose
+//     classes are hashes, a short line that opens a block of links is its
+//     heading (wrapped in blocks of one element each, as a site builder's);
+//   - a list of links before any other text of the page (the top menu of a
+//     page without header markup, as a site builder's positioned blocks);
 //   - in page-level headers, footers and sidebars (and elements whose class
 //     calls them a header, footer, sidebar, widget or menu), the blocks that
 //     are mostly links; their plain text and contact links stay, since a
