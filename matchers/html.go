@@ -484,12 +484,15 @@ type pageInfo struct {
 	// main is the <main>, role=main or <article> holding the anchor, if
 	// any.
 	main *html.Node
+	// noscripts holds the <noscript>s whose content was parsed (once: a
+	// text node parsed again would turn escaped markup into tags).
+	noscripts map[*html.Node]bool
 }
 
 // newDocWriter returns a writer of body's main text; depth is the nesting
 // of srcdoc frames.
 func newDocWriter(body *html.Node, depth int) *docWriter {
-	pi := &pageInfo{protected: map[*html.Node]bool{}, controlled: controlledIDs(body), links: map[*html.Node]linkStats{}}
+	pi := &pageInfo{protected: map[*html.Node]bool{}, controlled: controlledIDs(body), links: map[*html.Node]linkStats{}, noscripts: map[*html.Node]bool{}}
 	pi.anchor = pi.mainAnchor(body)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
@@ -551,7 +554,11 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		// What a browser without scripts shows in the offer: a lazy
 		// description's copy, the same text a script renders.
 		w.newline = true
-		w.children(noscriptContent(n), region)
+		if !w.page.noscripts[n] {
+			w.page.noscripts[n] = true
+			parseNoscript(n)
+		}
+		w.children(n, region)
 		w.newline = true
 		return
 	}
@@ -632,24 +639,23 @@ func (pi *pageInfo) inOffer(n *html.Node) bool {
 	return false
 }
 
-// noscriptContent returns n with its content parsed: a parser with
-// scripting on (as a browser's) keeps a <noscript>'s content as raw text.
-// The parsed nodes replace the text in n, so that n is parsed once.
-func noscriptContent(n *html.Node) *html.Node {
+// parseNoscript parses the content of n: a parser with scripting on (as a
+// browser's) keeps a <noscript>'s content as raw text. The parsed nodes
+// replace the text in n.
+func parseNoscript(n *html.Node) {
 	c := n.FirstChild
 	if c == nil || c.Type != html.TextNode || c.NextSibling != nil {
-		return n
+		return
 	}
 	context := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragmentWithOptions(strings.NewReader(c.Data), context, html.ParseOptionEnableScripting(false))
 	if err != nil {
-		return n
+		return
 	}
 	n.RemoveChild(c)
 	for _, k := range nodes {
 		n.AppendChild(k)
 	}
-	return n
 }
 
 // hidden reports whether the writer leaves out n as hidden: hidden by its
