@@ -26,5 +26,7 @@ func TestGap35NegatedList(t *testing.T) {
 		{"en", "Sulfuric acid 98% 25 kg", "We never contact customers via Telegram, WhatsApp or Signal. Official phone only.", false},
 		{"zh", "硫酸 98% 25公斤桶", "本公司只通过Telegram、WhatsApp联系客户。", true},
 		{"en", "Sulfuric acid 98% 25 kg", "We never ship without tracking. Contact via Telegram, WhatsApp or Signal.", true},
+		{"en", "Sulfuric acid 98% 25 kg", "No WhatsApp, Telegram only.", true},
+		{"en", "Sulfuric acid 98% 25 kg", "We never answer on WhatsApp, Telegram only.", true},
 	})
 }

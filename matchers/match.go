@@ -909,7 +909,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			continue // a marketplace safety tip: "scammers often ask to move to Telegram"
 		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
-			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.ii, 0) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
+			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if c.ii == m.stealth && len(ev.lics) > 0 {
 				m.dropDeniedLicensed(ev, f, c)
@@ -1746,31 +1746,65 @@ func (m *Matcher) negatedIndicator(f *field, s int32) bool {
 		if k&kIndNegImmediate != 0 && s-c.e <= 2 && onlySpace(gap) {
 			return true
 		}
-		if k&kIndNegBefore == 0 || s-c.e > 40 || !sameClause(gap) || bytes.Contains(gap, []byte(" - ")) {
-			continue
-		}
-		except := false
-		for _, w := range m.indNegExc {
-			if bytes.Contains(gap, w) {
-				except = true
-				break
-			}
-		}
-		if !except {
+		if k&kIndNegBefore != 0 && m.beforeCueGap(gap) {
 			return true
 		}
 	}
 	return false
 }
 
-// negatedInList reports whether the phrase of indicator ii at s follows,
-// joined by nothing but a list connector ("never via Telegram, WhatsApp or
-// Signal", "从不通过Telegram、WhatsApp联系客户", heldout35 zd0028), a phrase
-// of the same indicator that a negation cue denies: the negation runs on
-// through the list, as it does through a list of substances. depth bounds
-// the walk back along a long list.
-func (m *Matcher) negatedInList(f *field, s int32, ii int16, depth int) bool {
-	if depth > 4 || f.kinds&(kIndNegBefore|kIndNegImmediate) == 0 {
+// negatedBefore reports whether a "before" negation cue (never, niemals,
+// 从不) denies the indicator phrase at s (negatedIndicator without the
+// immediate cues).
+func (m *Matcher) negatedBefore(f *field, s int32) bool {
+	for _, c := range f.window(s-maxCue, s) {
+		if c.pat >= 0 && c.e <= s && m.pats[c.pat].kinds&kIndNegBefore != 0 && m.beforeCueGap(f.norm[c.e:s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeCueGap reports whether gap, between a "before" negation cue and an
+// indicator phrase, lets the cue deny the phrase: at most 40 bytes in one
+// clause, no spaced dash, and no exception word ("don't hesitate to").
+func (m *Matcher) beforeCueGap(gap []byte) bool {
+	if len(gap) > 40 || !sameClause(gap) || bytes.Contains(gap, []byte(" - ")) {
+		return false
+	}
+	for _, w := range m.indNegExc {
+		if bytes.Contains(gap, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// negatedInList reports whether the phrase of indicator ii at s..e
+// follows, joined by nothing but a list connector ("never via Telegram,
+// WhatsApp or Signal", "从不通过Telegram、WhatsApp联系客户", heldout35
+// zd0028), a phrase of the same indicator that a "before" negation cue
+// (never, 从不, niemals) denies: the negation runs on through the list, as
+// it does through a list of substances. A bare "no" does not run on, and an
+// "only" right after the phrase contrasts it with the denied one ("no
+// WhatsApp, Telegram only").
+func (m *Matcher) negatedInList(f *field, s, e int32, ii int16) bool {
+	if f.kinds&kIndNegBefore == 0 {
+		return false
+	}
+	after := f.norm[e:min(int32(len(f.norm)), e+16)]
+	for _, w := range m.onlyWords {
+		if k := bytes.Index(after, w); k >= 0 && sameClause(after[:k]) {
+			return false
+		}
+	}
+	return m.listNegated(f, s, ii, 0)
+}
+
+// listNegated walks back from s along a list of phrases of indicator ii
+// (negatedInList); depth bounds the walk along a long list.
+func (m *Matcher) listNegated(f *field, s int32, ii int16, depth int) bool {
+	if depth > 4 {
 		return false
 	}
 	for _, c := range f.window(s-24, s) {
@@ -1781,7 +1815,7 @@ func (m *Matcher) negatedInList(f *field, s int32, ii int16, depth int) bool {
 		if bytes.ContainsAny(gap, ".;:!?\n") || !m.gapOK(gap, m.connectors, true) {
 			continue
 		}
-		if m.negatedIndicator(f, c.s) || m.negatedInList(f, c.s, ii, depth+1) {
+		if m.negatedBefore(f, c.s) || m.listNegated(f, c.s, ii, depth+1) {
 			return true
 		}
 	}
