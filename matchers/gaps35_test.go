@@ -30,3 +30,16 @@ func TestGap35NegatedList(t *testing.T) {
 		{"en", "Sulfuric acid 98% 25 kg", "We never answer on WhatsApp, Telegram only.", true},
 	})
 }
+
+// TestGap35Impostor: a buyer's review or a notice about someone pretending
+// to be the seller (heldout35 zd0159) warns against the channel it names; a
+// seller who warns of fakes and then gives the channel keeps it.
+func TestGap35Impostor(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Hydrochloric acid 33% 1000 L IBC", "Technical grade. Customer reviews: ★☆☆☆☆ 'Someone pretending to be this seller asked me to switch to Telegram and pay in USDT — reported to the platform.'", false},
+		{"fr", "Acide chlorhydrique 33 % 1000 L", "Avis : ★☆☆☆☆ Quelqu'un se faisant passer pour ce vendeur m'a demandé de passer sur Telegram et de payer en USDT.", false},
+		{"es", "Ácido clorhídrico 33 % 1000 L", "Reseña: alguien haciéndose pasar por este vendedor me pidió pasar a Telegram y pagar en USDT.", false},
+		{"zh", "盐酸 33% 1000升", "买家评价：有人冒充本店要求我用Telegram联系并用USDT付款。", false},
+		{"en", "Hydrochloric acid 33% 1000 L IBC", "Beware of impostors – order only via Telegram, pay in USDT only.", true},
+	})
+}
