@@ -43,3 +43,14 @@ func TestGap35Impostor(t *testing.T) {
 		{"en", "Hydrochloric acid 33% 1000 L IBC", "Beware of impostors – order only via Telegram, pay in USDT only.", true},
 	})
 }
+
+// TestGap35SocialHandle: an @handle after a contact cue is a messenger
+// contact unless the words between name a social network or a messenger
+// outside the policy ("message us on Instagram @…", heldout35 zd0087).
+func TestGap35SocialHandle(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Benzaldehyde (cherry/almond) fragrance 100 mL", "For soap and candles. DM for price or message us on Instagram @soapmakers_supply.", false},
+		{"en", "Benzaldehyde 100 mL", "For soap and candles. Contact us on Facebook: @soapmakers_supply.", false},
+		{"en", "Benzaldehyde 100 mL", "For soap and candles. Add me on Wire: @gbl_supply", true},
+	})
+}

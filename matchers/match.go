@@ -1534,6 +1534,9 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 			if i > 0 && b[i-1] != ' ' && b[i-1] != ':' {
 				continue // an e-mail address
 			}
+			if namesPlatform(b[h.e:i]) {
+				return 0, 0, false // "message us on Instagram @soapmakers_supply"
+			}
 			j := i + 1
 			for j < len(b) && (b[j] >= 'a' && b[j] <= 'z' || isDigit(b[j]) || b[j] == '_') {
 				j++
@@ -1552,6 +1555,28 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// socialPlatforms are the social networks, and the messengers outside the
+// policy's encrypted ones, whose name before an @handle says where the
+// handle lives (heldout35 zd0087: "DM for price or message us on Instagram
+// @soapmakers_supply").
+var socialPlatforms = map[string]bool{"instagram": true, "insta": true, "ig": true, "facebook": true, "fb": true,
+	"twitter": true, "tiktok": true, "snapchat": true, "linkedin": true, "youtube": true, "pinterest": true, "reddit": true,
+	"discord": true, "wechat": true, "weixin": true, "skype": true, "vk": true, "vkontakte": true, "вконтакте": true,
+	"вк": true, "инстаграм": true, "инстаграме": true, "фейсбук": true, "微信": true, "微博": true, "weibo": true}
+
+// namesPlatform reports whether gap, between a contact cue and an @handle,
+// names one of socialPlatforms as a word.
+func namesPlatform(gap []byte) bool {
+	for _, w := range bytes.FieldsFunc(gap, func(r rune) bool {
+		return r < 0x80 && !isAlnumByte(byte(r)) || unicode.IsSpace(r) || unicode.IsPunct(r)
+	}) {
+		if socialPlatforms[string(w)] {
+			return true
+		}
+	}
+	return bytes.Contains(gap, []byte("微信")) || bytes.Contains(gap, []byte("微博"))
 }
 
 // phoneEnd returns the end of a phone number at b[i] (a plus or a digit):
