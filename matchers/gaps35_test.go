@@ -1,7 +1,10 @@
 package matchers
 
 import (
+	"slices"
 	"testing"
+
+	"github.com/precwatch/precwatch"
 )
 
 // TestGap35ShareOn: a share row without a colon ("Share on Telegram |
@@ -52,5 +55,33 @@ func TestGap35SocialHandle(t *testing.T) {
 		{"en", "Benzaldehyde (cherry/almond) fragrance 100 mL", "For soap and candles. DM for price or message us on Instagram @soapmakers_supply.", false},
 		{"en", "Benzaldehyde 100 mL", "For soap and candles. Contact us on Facebook: @soapmakers_supply.", false},
 		{"en", "Benzaldehyde 100 mL", "For soap and candles. Add me on Wire: @gbl_supply", true},
+	})
+}
+
+// TestGap35WickrLabelWord: "Wickr-naam" ("a Wickr name", heldout35 zd0030)
+// is the label of a handle, not a handle; the handle after the label is.
+func TestGap35WickrLabelWord(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"met een Wickr-naam en betaling in bitcoin", nil},
+		{"über einen Wickr-Namen und Bitcoin", nil},
+		{"Wickr-naam: pmklab", []string{"pmklab"}},
+		{"Wickr: pmklab", []string{"pmklab"}},
+	} {
+		var got []string
+		for _, o := range Observables(tc.text) {
+			if o.Type == precwatch.ObservableWickr {
+				got = append(got, o.Value)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Observables(%q) wickr = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	runVerdicts(t, []verdictCase{
+		{"nl", "Politie: handelaren boden PMK-glycidaat aan via Wickr", "Volgens de politie werd PMK-methylglycidaat aangeboden op advertentiesites, met een Wickr-naam en betaling in bitcoin. Er werden 800 kilo in beslag genomen.", false},
+		{"nl", "PMK-glycidaat 1 kg", "Wickr-naam: pmklab, betaling in bitcoin.", true},
 	})
 }
