@@ -85,3 +85,12 @@ func TestGap35WickrLabelWord(t *testing.T) {
 		{"nl", "PMK-glycidaat 1 kg", "Wickr-naam: pmklab, betaling in bitcoin.", true},
 	})
 }
+
+// TestGap35TurkishReport: a Turkish gendarmerie report (heldout35 zd0107)
+// reports the contact and payment it quotes; an offer in Turkish stays one.
+func TestGap35TurkishReport(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"tr", "Jandarmadan efedrin operasyonu", "Şüphelilerin efedrini sosyal medyada 'WhatsApp'tan yazın' ilanlarıyla sattığı ve ödemeyi kripto ile aldığı belirlendi.", false},
+		{"tr", "Efedrin HCl 1 kg", "WhatsApp'tan yazın, ödeme kripto ile.", true},
+	})
+}
