@@ -94,3 +94,19 @@ func TestGap35TurkishReport(t *testing.T) {
 		{"tr", "Efedrin HCl 1 kg", "WhatsApp'tan yazın, ödeme kripto ile.", true},
 	})
 }
+
+// TestGap35SignalOnly: "Signal uniquement :" before a number (in keycap
+// emoji digits, heldout35 zd0152) is the seller's messenger; a plain phone
+// number is not.
+func TestGap35SignalOnly(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"fr", "Éther éthylique 2,5 L", "Éther diéthylique pur, bidon 2,5 L. Signal uniquement : 0️⃣6️⃣ 1️⃣2️⃣ 3️⃣4️⃣ 5️⃣6️⃣ 7️⃣8️⃣", true},
+		{"de", "Diethylether 2,5 L", "Reiner Diethylether. Nur Signal: 0176 5550 1234", true},
+		{"es", "Éter etílico 2,5 L", "Éter dietílico puro. Solo Signal: 612 345 678", true},
+		{"fr", "Éther éthylique 2,5 L", "Éther diéthylique pur, bidon 2,5 L. Téléphone : 0️⃣6️⃣ 1️⃣2️⃣ 3️⃣4️⃣ 5️⃣6️⃣ 7️⃣8️⃣", false},
+	})
+	obs := Observables("Signal uniquement : 06 12 34 56 78")
+	if !slices.ContainsFunc(obs, func(o precwatch.Observable) bool { return o.Type == precwatch.ObservableSignal }) {
+		t.Errorf("Observables(%q) = %v, want a signal number", "Signal uniquement : 06 12 34 56 78", obs)
+	}
+}
