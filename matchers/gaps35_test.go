@@ -110,3 +110,25 @@ func TestGap35SignalOnly(t *testing.T) {
 		t.Errorf("Observables(%q) = %v, want a signal number", "Signal uniquement : 06 12 34 56 78", obs)
 	}
 }
+
+// TestGap35SessionID: a Session messenger ID (66 hex digits from "05",
+// often shortened "05b7…e4") after the word Session is a messenger contact,
+// in the seller field too (heldout35 zd0089); a numbered session of a
+// course is not.
+func TestGap35SessionID(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		desc, seller string
+		want         bool
+	}{
+		{"Aceton technisch, 10 L. Abholung oder Versand.", "Kontakt: Session 05b7…e4 (kein Telefon)", true},
+		{"Aceton technisch, 10 L. Session ID 0553a1c2f4e7b9d0a6c3e8f1b2d4a7c9e0f3b6d8a1c4e7f0b3d6a9c2e5f8b1d4a7", "", true},
+		{"Aceton technisch, 10 L. Schulung Session 05 am Montag, Raum 2.", "", false},
+		{"Aceton technisch, 10 L. Abholung oder Versand.", "Chemiehandel Köln, Session 05 der Messe", false},
+	} {
+		got := m.Match(&precwatch.Listing{Title: "Aceton 10 L Kanister", Description: tc.desc, Seller: tc.seller, Price: "40 €"})
+		if got.Suspicious != tc.want {
+			t.Errorf("desc %q seller %q: suspicious %v, want %v; explain %q", tc.desc, tc.seller, got.Suspicious, tc.want, got.Explain)
+		}
+	}
+}

@@ -562,6 +562,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		for _, sp := range pack {
 			ev.cands = append(ev.cands, indCand{ii: m.stealth, field: int32(fi), s: sp[0], e: sp[1]})
 		}
+		if m.messenger >= 0 {
+			ev.cands = appendSessionIDs(ev.cands, f.norm, int32(fi), m.messenger)
+		}
 		// newsEnd is the end of the last report word counted in this
 		// field: report words that overlap it belong to one phrase
 		// ("listed in Table I of the 1988 Convention") and count once.
@@ -1555,6 +1558,80 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// appendSessionIDs appends a messenger-contact candidate for every Session
+// messenger ID in norm: the word "session", an optional "id" and colon, then
+// the ID, 66 hex digits starting "05", whole or shortened around an
+// ellipsis ("Kontakt: Session 05b7…e4", heldout35 zd0089). A numbered
+// session of a course ("Session 05 am Montag") has no hex digits after 05.
+func appendSessionIDs(cands []indCand, norm []byte, fi int32, ii int16) []indCand {
+	for off := 0; off < len(norm); {
+		k := bytes.Index(norm[off:], []byte("session"))
+		if k < 0 {
+			break
+		}
+		i := off + k
+		off = i + 7
+		if i > 0 && isAlnumByte(norm[i-1]) {
+			continue
+		}
+		j := i + 7
+		for j < len(norm) && (norm[j] == ' ' || norm[j] == ':') {
+			j++
+		}
+		if bytes.HasPrefix(norm[j:], []byte("id")) {
+			j += 2
+			for j < len(norm) && (norm[j] == ' ' || norm[j] == ':') {
+				j++
+			}
+		}
+		if e, ok := sessionIDEnd(norm, j); ok {
+			cands = append(cands, indCand{ii: ii, field: fi, s: int32(i), e: int32(e)})
+		}
+	}
+	return cands
+}
+
+// sessionIDEnd returns the end of a Session ID at norm[j]: "05" and 64 more
+// hex digits, or "05", at least two hex digits, an ellipsis and at least two
+// more, with no letter or digit glued to its end.
+func sessionIDEnd(norm []byte, j int) (int, bool) {
+	if !bytes.HasPrefix(norm[j:], []byte("05")) {
+		return 0, false
+	}
+	hexRun := func(p int) int {
+		q := p
+		for q < len(norm) && (isDigit(norm[q]) || norm[q] >= 'a' && norm[q] <= 'f') {
+			q++
+		}
+		return q
+	}
+	e := hexRun(j)
+	switch n := e - j; {
+	case n == 66:
+	case n >= 4 && n < 66:
+		p := e
+		switch {
+		case bytes.HasPrefix(norm[p:], []byte("...")):
+			p += 3
+		case bytes.HasPrefix(norm[p:], []byte("…")):
+			p += len("…")
+		default:
+			return 0, false
+		}
+		if q := hexRun(p); q-p >= 2 {
+			e = q
+		} else {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	if e < len(norm) && isAlnumByte(norm[e]) {
+		return 0, false
+	}
+	return e, true
 }
 
 // socialPlatforms are the social networks, and the messengers outside the
