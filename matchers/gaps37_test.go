@@ -39,3 +39,30 @@ func TestGap37CustomsNews(t *testing.T) {
 		{"en", "PMK ethyl glycidate 2 tonnes", "Declared as 'cosmetic raw material', contact via Telegram.", true},
 	})
 }
+
+// TestGap37Names: local names of watched substances (heldout37 zf0003 th
+// norephedrine, which holds the Thai ephedrine; zf0121 sw iodine; zf0142
+// kk/ru "BMK метил глицидаты", the spaced methyl glycidate that holds
+// "BMK"), each with a look-alike.
+func TestGap37Names(t *testing.T) {
+	runCAS(t, []casCase{
+		{"นอร์เอฟีดรีน (norephedrine) 500 g", "ส่งแบบลับ", []string{"14838-15-4"}, []string{"299-42-3"}},
+		{"เอฟีดรีน 500 g", "ผงบริสุทธิ์", []string{"299-42-3"}, []string{"14838-15-4"}},
+		{"Fuwele za iodini USP gramu 100", "Kwa kutengeneza dawa ya kuua vijidudu (Lugol).", []string{"7553-56-2"}, nil},
+		{"Povidoni-iodini 10% lita 1", "Dawa ya kuua vijidudu.", nil, []string{"7553-56-2"}},
+		{"BMK метил глицидаты 80532-66-7 қоймада бар", "Жеткізу.", []string{"80532-66-7"}, []string{"103-79-7"}},
+		{"BMK метил глицидат 1 кг", "В наличии.", []string{"80532-66-7"}, []string{"103-79-7"}},
+		{"PMK этил глицидат 1 кг", "В наличии.", []string{"28578-16-7"}, []string{"4676-39-5"}},
+		{"BMK масло 1 л", "В наличии.", []string{"103-79-7"}, []string{"80532-66-7"}},
+	})
+}
+
+// TestGap37Jod: Danish, Norwegian and Swedish "jod" with its crystals is
+// iodine (heldout37 zf0058); "JOD" as the Jordanian dinar stays none.
+func TestGap37Jod(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Jod krystaller 50 g", "Til desinfektion, laboratorieforbrug.", []string{"7553-56-2"}, nil},
+		{"Jod kristaller 100 g", "Resublimerad.", []string{"7553-56-2"}, nil},
+		{"Hotelophold i Amman, 3 nætter", "Pris 150 JOD, krystalklart vand i poolen.", nil, []string{"7553-56-2"}},
+	})
+}
