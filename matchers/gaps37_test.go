@@ -66,3 +66,14 @@ func TestGap37Jod(t *testing.T) {
 		{"Hotelophold i Amman, 3 nætter", "Pris 150 JOD, krystalklart vand i poolen.", nil, []string{"7553-56-2"}},
 	})
 }
+
+// TestGap37SaltAfterLocalName: "HCl" right after a name in a non-Latin
+// script is a salt marker ("हाइड्रॉक्सिलिमीन HCl", heldout37 zf0099), as
+// after a Latin one; after the local word for acid it is the acid.
+func TestGap37SaltAfterLocalName(t *testing.T) {
+	runCAS(t, []casCase{
+		{"हाइड्रॉक्सिलिमीन HCl 99.7% क्रिस्टल", "Hydroxylimine, CAS 6740-87-0.", []string{"6740-87-0"}, []string{"7647-01-0"}},
+		{"Гидроксилимин HCl 99.7% кристалл", "CAS 6740-87-0.", []string{"6740-87-0"}, []string{"7647-01-0"}},
+		{"Кислота HCl 37% 30 кг", "Техническая, чистота 37%.", []string{"7647-01-0"}, nil},
+	})
+}
