@@ -2201,7 +2201,43 @@ func saltMarkerAfterWord(norm []byte, h fhit) bool {
 		}
 		return letters >= 3 && isASCIIAlpha(norm[k]) && i < int(h.s)
 	}
+	if j == i && i < int(h.s) {
+		return localWordBefore(norm, i)
+	}
 	return i-j >= 3 && i < int(h.s) && !notSalted[string(norm[j:i])]
+}
+
+// notSaltedLocal are words for acid and solution in other scripts, after
+// which a salt marker is the acid itself ("Кислота HCl", "एसिड HCl").
+var notSaltedLocal = map[string]bool{"кислота": true, "кислоты": true, "кислоту": true, "кислоти": true, "раствор": true,
+	"розчин": true, "киселина": true, "қышқыл": true, "қышқылы": true, "حمض": true, "الحمض": true, "محلول": true, "اسید": true,
+	"एसिड": true, "अम्ल": true, "অ্যাসিড": true, "এসিড": true, "অম্ল": true, "กรด": true, "สารละลาย": true,
+	"חומצה": true, "תמיסה": true, "οξύ": true, "διάλυμα": true}
+
+// localWordBefore reports whether a word of three letters or more in a
+// non-Latin script ends at norm[:i] ("हाइड्रॉक्सिलिमीन HCl", heldout37
+// zf0099): a name, as a Latin word before a salt marker is. Han and kana
+// words are left out: they glue grade and use words ("工业级 HCl",
+// industrial grade) as often as names.
+func localWordBefore(norm []byte, i int) bool {
+	k, letters := i, 0
+	for k > 0 && norm[k-1] >= 0x80 {
+		r, n := utf8.DecodeLastRune(norm[:k])
+		if r == utf8.RuneError || !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			break
+		}
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+		k -= n
+	}
+	if letters < 3 || k > 0 && norm[k-1] != ' ' && norm[k-1] != '-' && norm[k-1] != '(' && norm[k-1] != '/' {
+		return false
+	}
+	return !notSaltedLocal[string(norm[k:i])]
 }
 
 // dropQualifiers drops a mention whose text is a word of another
