@@ -374,8 +374,10 @@ func (a *automaton) scanFrom(text []byte, i int, s uint32, hits []rawHit) (uint3
 	// st and t are uints: the load of a uint32 zero-extends for free, where
 	// an int32 code would cost a sign extension on the chain of dependent
 	// lookups that bounds the loop.
+	// The loop's test is unsigned so that it also proves text[i] in
+	// bounds: no bounds check on the chain.
 	st := uint(s) // a dense state's code, without the output flag
-	for i < len(text) {
+	for uint(i) < uint(len(text)) {
 		t := uint(dtrans[st+uint(class[text[i]])])
 		i++
 		if t < dlimit {

@@ -286,7 +286,13 @@ func (t *Text) Reset(s string) {
 					// the loop's end is predictable, where a byte loop's
 					// end is not), then byte by byte near the end of s or
 					// of out's capacity.
-					for j+8 <= n && cap(out)-len(out) >= 8 {
+					for {
+						if j+8 > n || cap(out)-len(out) < 8 {
+							for ; j < n && fastKind[s[j]] == fLetter; j++ {
+								out = append(out, s[j]|0x20)
+							}
+							break
+						}
 						x := load64(s, j) | 0x2020202020202020 // lower case if a letter
 						l := len(out)
 						binary.LittleEndian.PutUint64(out[l:l+8], x)
@@ -294,11 +300,8 @@ func (t *Text) Reset(s string) {
 						out = out[:l+k]
 						j += k
 						if k < 8 {
-							break
+							break // s[j] is not a letter
 						}
-					}
-					for ; j < n && fastKind[s[j]] == fLetter; j++ {
-						out = append(out, s[j]|0x20)
 					}
 					if t.ac != nil {
 						t.acState, t.hits = t.ac.scanFrom(out, t.scanned, t.acState, t.hits)
@@ -312,7 +315,13 @@ func (t *Text) Reset(s string) {
 					lastKind = cDigit
 					prevAlnum = true
 					// The run of digits, eight bytes at a time as letters.
-					for j+8 <= n && cap(out)-len(out) >= 8 {
+					for {
+						if j+8 > n || cap(out)-len(out) < 8 {
+							for ; j < n && fastKind[s[j]] == fDigit; j++ {
+								out = append(out, s[j])
+							}
+							break
+						}
 						x := load64(s, j)
 						l := len(out)
 						binary.LittleEndian.PutUint64(out[l:l+8], x)
@@ -320,11 +329,8 @@ func (t *Text) Reset(s string) {
 						out = out[:l+k]
 						j += k
 						if k < 8 {
-							break
+							break // s[j] is not a digit
 						}
-					}
-					for ; j < n && fastKind[s[j]] == fDigit; j++ {
-						out = append(out, s[j])
 					}
 					continue
 				case fSpace:

@@ -1,0 +1,162 @@
+package matchers
+
+import (
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// refScanFrom is scanFrom as it was before session 12 (main at b297b0f),
+// kept as the oracle of TestScanFromSame.
+func (a *automaton) refScanFrom(text []byte, i int, s uint32, hits []rawHit) (uint32, []rawHit) {
+	if int32(s) >= a.dlimit && i < len(text) {
+		t := a.sparseNext(int32(s), int32(a.class[text[i]]))
+		i++
+		for {
+			if t < 0 {
+				t &^= outFlag
+				hits = a.appendOutputs(hits, t, int32(i))
+			}
+			if t < a.dlimit || i == len(text) {
+				break
+			}
+			t = a.sparseNext(t, int32(a.class[text[i]]))
+			i++
+		}
+		s = uint32(t)
+	}
+	dtrans, class, dlimit := a.dtrans, &a.class, uint(a.dlimit)
+	st := uint(s)
+	for i < len(text) {
+		t := uint(dtrans[st+uint(class[text[i]])])
+		i++
+		if t < dlimit {
+			st = t
+			continue
+		}
+		t32 := int32(t)
+		for {
+			if t32 < 0 {
+				t32 &^= outFlag
+				hits = a.appendOutputs(hits, t32, int32(i))
+			}
+			if t32 < a.dlimit {
+				break
+			}
+			if i == len(text) {
+				return uint32(t32), hits
+			}
+			t32 = a.sparseNext(t32, int32(class[text[i]]))
+			i++
+		}
+		st = uint(t32)
+	}
+	return uint32(st), hits
+}
+
+// labelledTextsAll returns the title and description of every listing of
+// every labelled set (testdata/*/listings.jsonl).
+func labelledTextsAll(t *testing.T) []string {
+	t.Helper()
+	sets, err := filepath.Glob(filepath.Join("..", "testdata", "*", "listings.jsonl"))
+	if err != nil || len(sets) == 0 {
+		t.Fatalf("no labelled sets: %v", err)
+	}
+	var texts []string
+	for _, p := range sets {
+		for _, h := range readLabelledSet(t, p) {
+			texts = append(texts, h.Listing.Title, h.Listing.Description)
+		}
+	}
+	return texts
+}
+
+// TestScanFromSame compares scanFrom with refScanFrom on the normalised
+// text of every labelled listing, the benchmark corpus and random texts
+// made of the watchlist's patterns, each scanned in random pieces from the
+// state the previous piece left (dense or sparse, as resetScan does), and
+// from random states (every dense state code, sparse ones, with and without
+// the output flag cleared) at random offsets: the same hits and states.
+func TestScanFromSame(t *testing.T) {
+	a := testMatcher(t).ac
+	var texts [][]byte
+	for _, s := range labelledTextsAll(t) {
+		texts = append(texts, Normalize(s).Norm)
+	}
+	ls, _ := genCorpus(256 << 10)
+	for i := range ls {
+		texts = append(texts, Normalize(ls[i].Title).Norm, Normalize(ls[i].Description).Norm)
+	}
+	var patterns [][]byte
+	for _, p := range testMatcher(t).Patterns() {
+		patterns = append(patterns, []byte(p))
+	}
+	r := rand.New(rand.NewPCG(12, 1))
+	for k := 0; k < 5000; k++ {
+		texts = append(texts, randomText(r, patterns, r.IntN(300)))
+	}
+	prev := []rawHit{{pat: 5, end: 2}} // scanFrom appends
+	nstates := int32(len(a.sparse)) + a.ndense
+	for _, text := range texts {
+		// In pieces, from the root.
+		var s, ws uint32
+		got, want := slices.Clone(prev), slices.Clone(prev)
+		for i := 0; i < len(text); {
+			j := i + r.IntN(min(24, len(text)-i)+1)
+			s, got = a.scanFrom(text[:j], i, s, got)
+			ws, want = a.refScanFrom(text[:j], i, ws, want)
+			if s != ws {
+				t.Fatalf("scanFrom(%q, %d): state %d, want %d", text[:j], i, s, ws)
+			}
+			i = j
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("scanFrom in pieces (%q):\ngot  %v\nwant %v", text, got, want)
+		}
+		// From a random state at a random offset.
+		st := r.Int32N(nstates)
+		code := uint32(st * int32(a.nclass))
+		if st >= a.ndense {
+			code = uint32(a.dlimit + st - a.ndense)
+		}
+		i := r.IntN(len(text) + 1)
+		s, got = a.scanFrom(text, i, code, slices.Clone(prev))
+		ws, want = a.refScanFrom(text, i, code, slices.Clone(prev))
+		if s != ws || !slices.Equal(got, want) {
+			t.Fatalf("scanFrom(%q, %d, %d): state %d, hits %v\nwant state %d, hits %v", text, i, code, s, got, ws, want)
+		}
+	}
+}
+
+// TestResetRunsSame compares Reset and resetScan with resetRef (checkSame)
+// on every labelled listing and on runs of ASCII letters and digits of every
+// length from 0 to 20 at the end of the text, after text that makes Norm
+// longer or shorter than the input (entities, folds, spaces), so that the
+// eight-byte loops stop at the end of s and at the end of Norm's capacity
+// in many positions (it fails when either test of the loops' guard is
+// dropped).
+func TestResetRunsSame(t *testing.T) {
+	for _, s := range labelledTextsAll(t) {
+		checkSame(t, s)
+	}
+	// "½" becomes five bytes ("1⁄2"): after a few, Norm reaches the end of
+	// its capacity within a run.
+	heads := []string{"", " ", "x ", "&amp;", "ß", "  \n  ", "1", "a", "Ａ", "&#x41;", "é", "½", "ŉ", "½ ", "№"}
+	r := rand.New(rand.NewPCG(12, 2))
+	for _, h := range heads {
+		for n := 0; n <= 20; n++ {
+			for _, alphabet := range []string{"abcXYZ", "0123456789", "aZ09"} {
+				var b strings.Builder
+				b.WriteString(strings.Repeat(h, r.IntN(16)))
+				for k := 0; k < n; k++ {
+					b.WriteByte(alphabet[r.IntN(len(alphabet))])
+				}
+				checkSame(t, b.String())
+				b.WriteString(" ephedrine")
+				checkSame(t, b.String())
+			}
+		}
+	}
+}
