@@ -337,9 +337,11 @@ func (t *Text) Reset(s string) {
 					if j+1 < n && (asciiClass[s[j+1]] == cSpace || asciiClass[s[j+1]] == cNewline) {
 						break run
 					}
-					if l := len(out); l == 0 || out[l-1] == ' ' || out[l-1] == '\n' {
-						break run
-					}
+					// The byte before is never a space or a line break,
+					// nor is out empty: inside the run, a space before a
+					// space stopped it; the slow path hands over (next ==
+					// i) only after it wrote a byte that is not a space,
+					// or a single space before a byte that is not one.
 					lastKind = cSpace
 					prevAlnum = false
 				case fOther:

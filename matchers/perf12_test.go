@@ -160,3 +160,25 @@ func TestResetRunsSame(t *testing.T) {
 		}
 	}
 }
+
+// TestResetSeparatorsSame compares Reset and resetScan with resetRef on
+// random mixtures of separators (single and double spaces, tabs, line
+// breaks, no-break and ideographic spaces, control bytes, entities that
+// decode to spaces, pictographs between spaces) and what the fast path
+// writes between them: the fast path writes a space without looking at the
+// byte before it, because the slow path never hands over right after a
+// space or a line break (it fails when the slow path's single space stops
+// checking the byte after it).
+func TestResetSeparatorsSame(t *testing.T) {
+	pieces := []string{" ", " ", " ", "  ", "\t", "\n", "\r\n", " \n", "\n ", "\u00a0", "\u00a0 ", " \u00a0", "\u3000", "\u2003",
+		"\x01", "\x7f", "&nbsp;", "&#32;", "&#10;", "&amp;", " 🔥 ", "💊", "a", "be", "Cat", "ephedrine", "E", "1", "42", ".", ",",
+		"-", "<b>", "<", "é", "эфедрин", "x1", "\xff", "I", " I ", "a b c", "A.B."}
+	r := rand.New(rand.NewPCG(12, 3))
+	for k := 0; k < 40000; k++ {
+		var b strings.Builder
+		for m := r.IntN(16); m >= 0; m-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		checkSame(t, b.String())
+	}
+}
