@@ -46,14 +46,12 @@ type Text struct {
 	cyrEnd    int
 
 	// While resetScan runs: the automaton that scans Norm as it is
-	// written, its state after Norm[:scanned], the hits so far, and
-	// whether a byte before scanned was rewritten since (then Norm is
-	// scanned again at the end).
-	ac      *automaton
-	acState uint32
-	scanned int
-	hits    []rawHit
-	rescan  bool
+	// written, the scan so far (it has reached Norm[sc.i], with the hits
+	// so far), and whether a byte before sc.i was rewritten since (then
+	// Norm is scanned again at the end).
+	ac     *automaton
+	sc     scanState
+	rescan bool
 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
@@ -224,21 +222,21 @@ func (t *Text) addSeg(o int, lin bool, oe int) {
 // the whole text again at the end.
 func (t *Text) resetScan(s string, a *automaton, hits []rawHit) []rawHit {
 	base := len(hits)
-	t.ac, t.acState, t.scanned, t.hits, t.rescan = a, 0, 0, hits, false
+	t.ac, t.sc, t.rescan = a, scanState{hits: hits}, false
 	t.Reset(s)
-	hits = t.hits
 	if t.rescan {
-		hits = a.scan(t.Norm, hits[:base])
+		hits = a.scan(t.Norm, t.sc.hits[:base])
 	} else {
-		_, hits = a.scanFrom(t.Norm, t.scanned, t.acState, hits)
+		a.scanOn(t.Norm, &t.sc)
+		hits = t.sc.hits
 	}
-	t.ac, t.hits = nil, nil
+	t.ac, t.sc.hits = nil, nil
 	return hits
 }
 
 // rewrite notes that Norm is rewritten from byte i on.
 func (t *Text) rewrite(i int) {
-	if i < t.scanned {
+	if i < t.sc.i {
 		t.rescan = true
 	}
 }
@@ -304,8 +302,7 @@ func (t *Text) Reset(s string) {
 						}
 					}
 					if t.ac != nil {
-						t.acState, t.hits = t.ac.scanFrom(out, t.scanned, t.acState, t.hits)
-						t.scanned = len(out)
+						t.ac.scanOn(out, &t.sc)
 					}
 					continue
 				case fDigit:

@@ -73,12 +73,12 @@ func labelledTextsAll(t *testing.T) []string {
 	return texts
 }
 
-// TestScanFromSame compares scanFrom with refScanFrom on the normalised
-// text of every labelled listing, the benchmark corpus and random texts
-// made of the watchlist's patterns, each scanned in random pieces from the
-// state the previous piece left (dense or sparse, as resetScan does), and
-// from random states (every dense state code, sparse ones, with and without
-// the output flag cleared) at random offsets: the same hits and states.
+// TestScanFromSame compares scanFrom (that is, scanOn) with refScanFrom on
+// the normalised text of every labelled listing, the benchmark corpus and
+// random texts made of the watchlist's patterns, each scanned in random
+// pieces from the state the previous piece left (dense or sparse, as
+// resetScan does), and from a random state (dense or sparse) at a random
+// offset: the same hits and states.
 func TestScanFromSame(t *testing.T) {
 	a := testMatcher(t).ac
 	var texts [][]byte
