@@ -182,3 +182,28 @@ func TestResetSeparatorsSame(t *testing.T) {
 		checkSame(t, b.String())
 	}
 }
+
+// TestResetWordStartSame compares Reset and resetScan with resetRef
+// (checkSame) on words of one to four letters, lower case or capitals,
+// followed by each separator of spaced letters and by a dot two bytes on
+// ("Mn.", "K.Mn.O4"), after a space, a digit or a letter, with eight bytes
+// or more after the word's start and with fewer: the fast path reads the
+// first eight bytes of a word before its test for spaced letters and
+// symbols, and skips the test when they start with three letters (it fails
+// when the test is skipped from two letters on).
+func TestResetWordStartSame(t *testing.T) {
+	words := []string{"a", "K", "ab", "Mn", "MN", "abc", "Abc", "ABC", "abcd", "ABCD"}
+	seps := []string{" ", ".", "-", "_", "*", "|", "/", "+", "💊", "✅", ",", "1", "x", ". ", ".O4", "\n"}
+	befores := []string{"", " ", "1", "z", "z ", "9 "}
+	afters := []string{"", "b", "b c d", "efghijklmnop", "O4.K.Mn.O4 acetone", "E P H E D R I N E"}
+	for _, b := range befores {
+		for _, w := range words {
+			for _, s := range seps {
+				for _, a := range afters {
+					checkSame(t, b+w+s+a)
+					checkSame(t, b+w+s+w+s+a)
+				}
+			}
+		}
+	}
+}
