@@ -347,12 +347,33 @@ func (a *automaton) scan(text []byte, hits []rawHit) []rawHit {
 // scanFrom goes on with a scan of text that has reached text[i] in the
 // state with code s (dense or sparse, without the output flag): it appends
 // the occurrences that end in text[i:] and returns the state at the end.
+func (a *automaton) scanFrom(text []byte, i int, s uint32, hits []rawHit) (uint32, []rawHit) {
+	sc := scanState{hits: hits, i: i, s: s}
+	a.scanOn(text, &sc)
+	return sc.s, sc.hits
+}
+
+// scanState is where a scan stands: it has reached text[i] in the state
+// with code s (dense or sparse, without the output flag), and the hits so
+// far.
+type scanState struct {
+	hits []rawHit
+	i    int
+	s    uint32
+}
+
+// scanOn goes on with the scan sc of text up to its end: it appends the
+// occurrences that end in text[sc.i:] to sc.hits and leaves sc at the end
+// of text. The normaliser calls it after each word it writes (resetScan):
+// the state passed by pointer makes that call cheap (one argument, no
+// results; the hits are loaded and stored only where a hit is appended).
 //
 // The loop is split so that its common case (a dense state to a dense
 // state without outputs) has few live values and no calls: the Go compiler
 // then keeps them in registers. A transition into a sparse state or into a
 // state with outputs leaves it for the slower path.
-func (a *automaton) scanFrom(text []byte, i int, s uint32, hits []rawHit) (uint32, []rawHit) {
+func (a *automaton) scanOn(text []byte, sc *scanState) {
+	i, s := sc.i, sc.s
 	if int32(s) >= a.dlimit && i < len(text) {
 		// Paused in a sparse state: settle to a dense one first.
 		t := a.sparseNext(int32(s), int32(a.class[text[i]]))
@@ -360,7 +381,7 @@ func (a *automaton) scanFrom(text []byte, i int, s uint32, hits []rawHit) (uint3
 		for {
 			if t < 0 {
 				t &^= outFlag
-				hits = a.appendOutputs(hits, t, int32(i))
+				sc.hits = a.appendOutputs(sc.hits, t, int32(i))
 			}
 			if t < a.dlimit || i == len(text) {
 				break
@@ -373,9 +394,10 @@ func (a *automaton) scanFrom(text []byte, i int, s uint32, hits []rawHit) (uint3
 	dtrans, class, dlimit := a.dtrans, &a.class, uint(a.dlimit)
 	// st and t are uints: the load of a uint32 zero-extends for free, where
 	// an int32 code would cost a sign extension on the chain of dependent
-	// lookups that bounds the loop.
+	// lookups that bounds the loop. The loop's test is unsigned so that it
+	// also proves text[i] in bounds: no bounds check on the chain.
 	st := uint(s) // a dense state's code, without the output flag
-	for i < len(text) {
+	for uint(i) < uint(len(text)) {
 		t := uint(dtrans[st+uint(class[text[i]])])
 		i++
 		if t < dlimit {
@@ -386,20 +408,21 @@ func (a *automaton) scanFrom(text []byte, i int, s uint32, hits []rawHit) (uint3
 		for {
 			if t32 < 0 {
 				t32 &^= outFlag
-				hits = a.appendOutputs(hits, t32, int32(i))
+				sc.hits = a.appendOutputs(sc.hits, t32, int32(i))
 			}
 			if t32 < a.dlimit {
 				break
 			}
 			if i == len(text) {
-				return uint32(t32), hits
+				sc.i, sc.s = i, uint32(t32)
+				return
 			}
 			t32 = a.sparseNext(t32, int32(class[text[i]]))
 			i++
 		}
 		st = uint(t32)
 	}
-	return uint32(st), hits
+	sc.i, sc.s = i, uint32(st)
 }
 
 // appendOutputs appends the patterns of the state with code t as hits

@@ -563,6 +563,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		for _, sp := range pack {
 			ev.cands = append(ev.cands, indCand{ii: m.stealth, field: int32(fi), s: sp[0], e: sp[1]})
 		}
+		if m.messenger >= 0 {
+			ev.cands = appendSessionIDs(ev.cands, f.norm, int32(fi), m.messenger)
+		}
 		// newsEnd is the end of the last report word counted in this
 		// field: report words that overlap it belong to one phrase
 		// ("listed in Table I of the 1988 Convention") and count once.
@@ -915,7 +918,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			continue // a marketplace safety tip: "scammers often ask to move to Telegram"
 		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
-			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
+			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if c.ii == m.stealth && len(ev.lics) > 0 {
 				m.dropDeniedLicensed(ev, f, c)
@@ -1581,6 +1584,9 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 			if i > 0 && b[i-1] != ' ' && b[i-1] != ':' {
 				continue // an e-mail address
 			}
+			if namesPlatform(b[h.e:i]) {
+				return 0, 0, false // "message us on Instagram @soapmakers_supply"
+			}
 			j := i + 1
 			for j < len(b) && (b[j] >= 'a' && b[j] <= 'z' || isDigit(b[j]) || b[j] == '_') {
 				j++
@@ -1599,6 +1605,102 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// appendSessionIDs appends a messenger-contact candidate for every Session
+// messenger ID in norm: the word "session", an optional "id" and colon, then
+// the ID, 66 hex digits starting "05", whole or shortened around an
+// ellipsis ("Kontakt: Session 05b7…e4", heldout35 zd0089). A numbered
+// session of a course ("Session 05 am Montag") has no hex digits after 05.
+func appendSessionIDs(cands []indCand, norm []byte, fi int32, ii int16) []indCand {
+	for off := 0; off < len(norm); {
+		k := bytes.Index(norm[off:], []byte("session"))
+		if k < 0 {
+			break
+		}
+		i := off + k
+		off = i + 7
+		if i > 0 && isAlnumByte(norm[i-1]) {
+			continue
+		}
+		j := i + 7
+		for j < len(norm) && (norm[j] == ' ' || norm[j] == ':') {
+			j++
+		}
+		if bytes.HasPrefix(norm[j:], []byte("id")) {
+			j += 2
+			for j < len(norm) && (norm[j] == ' ' || norm[j] == ':') {
+				j++
+			}
+		}
+		if e, ok := sessionIDEnd(norm, j); ok {
+			cands = append(cands, indCand{ii: ii, field: fi, s: int32(i), e: int32(e)})
+		}
+	}
+	return cands
+}
+
+// sessionIDEnd returns the end of a Session ID at norm[j]: "05" and 64 more
+// hex digits, or "05", at least two hex digits, an ellipsis and at least two
+// more, with no letter or digit glued to its end.
+func sessionIDEnd(norm []byte, j int) (int, bool) {
+	if !bytes.HasPrefix(norm[j:], []byte("05")) {
+		return 0, false
+	}
+	hexRun := func(p int) int {
+		q := p
+		for q < len(norm) && (isDigit(norm[q]) || norm[q] >= 'a' && norm[q] <= 'f') {
+			q++
+		}
+		return q
+	}
+	e := hexRun(j)
+	switch n := e - j; {
+	case n == 66:
+	case n >= 4 && n < 66:
+		p := e
+		switch {
+		case bytes.HasPrefix(norm[p:], []byte("...")):
+			p += 3
+		case bytes.HasPrefix(norm[p:], []byte("…")):
+			p += len("…")
+		default:
+			return 0, false
+		}
+		if q := hexRun(p); q-p >= 2 {
+			e = q
+		} else {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	if e < len(norm) && isAlnumByte(norm[e]) {
+		return 0, false
+	}
+	return e, true
+}
+
+// socialPlatforms are the social networks, and the messengers outside the
+// policy's encrypted ones, whose name before an @handle says where the
+// handle lives (heldout35 zd0087: "DM for price or message us on Instagram
+// @soapmakers_supply").
+var socialPlatforms = map[string]bool{"instagram": true, "insta": true, "ig": true, "facebook": true, "fb": true,
+	"twitter": true, "tiktok": true, "snapchat": true, "linkedin": true, "youtube": true, "pinterest": true, "reddit": true,
+	"discord": true, "wechat": true, "weixin": true, "skype": true, "vk": true, "vkontakte": true, "вконтакте": true,
+	"вк": true, "инстаграм": true, "инстаграме": true, "фейсбук": true, "微信": true, "微博": true, "weibo": true}
+
+// namesPlatform reports whether gap, between a contact cue and an @handle,
+// names one of socialPlatforms as a word.
+func namesPlatform(gap []byte) bool {
+	for _, w := range bytes.FieldsFunc(gap, func(r rune) bool {
+		return r < 0x80 && !isAlnumByte(byte(r)) || unicode.IsSpace(r) || unicode.IsPunct(r)
+	}) {
+		if socialPlatforms[string(w)] {
+			return true
+		}
+	}
+	return bytes.Contains(gap, []byte("微信")) || bytes.Contains(gap, []byte("微博"))
 }
 
 // phoneEnd returns the end of a phone number at b[i] (a plus or a digit):
@@ -1793,17 +1895,76 @@ func (m *Matcher) negatedIndicator(f *field, s int32) bool {
 		if k&kIndNegImmediate != 0 && s-c.e <= 2 && onlySpace(gap) {
 			return true
 		}
-		if k&kIndNegBefore == 0 || s-c.e > 40 || !sameClause(gap) || bytes.Contains(gap, []byte(" - ")) {
+		if k&kIndNegBefore != 0 && m.beforeCueGap(gap) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether a "before" negation cue (never, niemals,
+// 从不) denies the indicator phrase at s (negatedIndicator without the
+// immediate cues).
+func (m *Matcher) negatedBefore(f *field, s int32) bool {
+	for _, c := range f.window(s-maxCue, s) {
+		if c.pat >= 0 && c.e <= s && m.pats[c.pat].kinds&kIndNegBefore != 0 && m.beforeCueGap(f.norm[c.e:s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeCueGap reports whether gap, between a "before" negation cue and an
+// indicator phrase, lets the cue deny the phrase: at most 40 bytes in one
+// clause, no spaced dash, and no exception word ("don't hesitate to").
+func (m *Matcher) beforeCueGap(gap []byte) bool {
+	if len(gap) > 40 || !sameClause(gap) || bytes.Contains(gap, []byte(" - ")) {
+		return false
+	}
+	for _, w := range m.indNegExc {
+		if bytes.Contains(gap, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// negatedInList reports whether the phrase of indicator ii at s..e
+// follows, joined by nothing but a list connector ("never via Telegram,
+// WhatsApp or Signal", "从不通过Telegram、WhatsApp联系客户", heldout35
+// zd0028), a phrase of the same indicator that a "before" negation cue
+// (never, 从不, niemals) denies: the negation runs on through the list, as
+// it does through a list of substances. A bare "no" does not run on, and an
+// "only" right after the phrase contrasts it with the denied one ("no
+// WhatsApp, Telegram only").
+func (m *Matcher) negatedInList(f *field, s, e int32, ii int16) bool {
+	if f.kinds&kIndNegBefore == 0 {
+		return false
+	}
+	after := f.norm[e:min(int32(len(f.norm)), e+16)]
+	for _, w := range m.onlyWords {
+		if k := bytes.Index(after, w); k >= 0 && sameClause(after[:k]) {
+			return false
+		}
+	}
+	return m.listNegated(f, s, ii, 0)
+}
+
+// listNegated walks back from s along a list of phrases of indicator ii
+// (negatedInList); depth bounds the walk along a long list.
+func (m *Matcher) listNegated(f *field, s int32, ii int16, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	for _, c := range f.window(s-24, s) {
+		if c.pat < 0 || c.e > s || s-c.e > 16 || m.pats[c.pat].kinds&kIndicator == 0 || !slices.Contains(m.pats[c.pat].indicators, ii) {
 			continue
 		}
-		except := false
-		for _, w := range m.indNegExc {
-			if bytes.Contains(gap, w) {
-				except = true
-				break
-			}
+		gap := f.norm[c.e:s]
+		if bytes.ContainsAny(gap, ".;:!?\n") || !m.gapOK(gap, m.connectors, true) {
+			continue
 		}
-		if !except {
+		if m.negatedBefore(f, c.s) || m.listNegated(f, c.s, ii, depth+1) {
 			return true
 		}
 	}
@@ -2086,7 +2247,43 @@ func saltMarkerAfterWord(norm []byte, h fhit) bool {
 		}
 		return letters >= 3 && isASCIIAlpha(norm[k]) && i < int(h.s)
 	}
+	if j == i && i < int(h.s) {
+		return localWordBefore(norm, i)
+	}
 	return i-j >= 3 && i < int(h.s) && !notSalted[string(norm[j:i])]
+}
+
+// notSaltedLocal are words for acid and solution in other scripts, after
+// which a salt marker is the acid itself ("Кислота HCl", "एसिड HCl").
+var notSaltedLocal = map[string]bool{"кислота": true, "кислоты": true, "кислоту": true, "кислоти": true, "раствор": true,
+	"розчин": true, "киселина": true, "қышқыл": true, "қышқылы": true, "حمض": true, "الحمض": true, "محلول": true, "اسید": true,
+	"एसिड": true, "अम्ल": true, "অ্যাসিড": true, "এসিড": true, "অম্ল": true, "กรด": true, "สารละลาย": true,
+	"חומצה": true, "תמיסה": true, "οξύ": true, "διάλυμα": true}
+
+// localWordBefore reports whether a word of three letters or more in a
+// non-Latin script ends at norm[:i] ("हाइड्रॉक्सिलिमीन HCl", heldout37
+// zf0099): a name, as a Latin word before a salt marker is. Han and kana
+// words are left out: they glue grade and use words ("工业级 HCl",
+// industrial grade) as often as names.
+func localWordBefore(norm []byte, i int) bool {
+	k, letters := i, 0
+	for k > 0 && norm[k-1] >= 0x80 {
+		r, n := utf8.DecodeLastRune(norm[:k])
+		if r == utf8.RuneError || !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			break
+		}
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+		k -= n
+	}
+	if letters < 3 || k > 0 && norm[k-1] != ' ' && norm[k-1] != '-' && norm[k-1] != '(' && norm[k-1] != '/' {
+		return false
+	}
+	return !notSaltedLocal[string(norm[k:i])]
 }
 
 // dropQualifiers drops a mention whose text is a word of another

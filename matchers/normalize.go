@@ -46,14 +46,12 @@ type Text struct {
 	cyrEnd    int
 
 	// While resetScan runs: the automaton that scans Norm as it is
-	// written, its state after Norm[:scanned], the hits so far, and
-	// whether a byte before scanned was rewritten since (then Norm is
-	// scanned again at the end).
-	ac      *automaton
-	acState uint32
-	scanned int
-	hits    []rawHit
-	rescan  bool
+	// written, the scan so far (it has reached Norm[sc.i], with the hits
+	// so far), and whether a byte before sc.i was rewritten since (then
+	// Norm is scanned again at the end).
+	ac     *automaton
+	sc     scanState
+	rescan bool
 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
@@ -224,21 +222,21 @@ func (t *Text) addSeg(o int, lin bool, oe int) {
 // the whole text again at the end.
 func (t *Text) resetScan(s string, a *automaton, hits []rawHit) []rawHit {
 	base := len(hits)
-	t.ac, t.acState, t.scanned, t.hits, t.rescan = a, 0, 0, hits, false
+	t.ac, t.sc, t.rescan = a, scanState{hits: hits}, false
 	t.Reset(s)
-	hits = t.hits
 	if t.rescan {
-		hits = a.scan(t.Norm, hits[:base])
+		hits = a.scan(t.Norm, t.sc.hits[:base])
 	} else {
-		_, hits = a.scanFrom(t.Norm, t.scanned, t.acState, hits)
+		a.scanOn(t.Norm, &t.sc)
+		hits = t.sc.hits
 	}
-	t.ac, t.hits = nil, nil
+	t.ac, t.sc.hits = nil, nil
 	return hits
 }
 
 // rewrite notes that Norm is rewritten from byte i on.
 func (t *Text) rewrite(i int) {
-	if i < t.scanned {
+	if i < t.sc.i {
 		t.rescan = true
 	}
 }
@@ -273,36 +271,52 @@ func (t *Text) Reset(s string) {
 				c := s[j]
 				switch fastKind[c] {
 				case fLetter:
-					if !prevAlnum && j+2 < n && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
-						break run // maybe spaced letters or symbols: the slow path decides
+					// The run of letters, folded to lower case: eight bytes
+					// at a time (most words end within the first eight, so
+					// the loop's end is predictable, where a byte loop's
+					// end is not), then byte by byte near the end of s or
+					// of out's capacity. The first eight bytes are read
+					// before the test for spaced letters or symbols (which
+					// sends them to the slow path): it cannot hold when
+					// they start with three letters, as most words do.
+					k := 0
+					if j+8 <= n && cap(out)-len(out) >= 8 {
+						x := load64(s, j) | 0x2020202020202020 // lower case if a letter
+						k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
+						if k < 3 && !prevAlnum && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
+							break run // maybe spaced letters or symbols: the slow path decides
+						}
+						l := len(out)
+						binary.LittleEndian.PutUint64(out[l:l+8], x)
+						out = out[:l+k]
+						j += k
+					} else if !prevAlnum && j+2 < n && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
+						break run
 					}
 					if lastKind == cDigit {
 						mixed = true
 					}
 					lastKind = cLower
 					prevAlnum = true
-					// The run of letters, folded to lower case: eight bytes
-					// at a time (most words end within the first eight, so
-					// the loop's end is predictable, where a byte loop's
-					// end is not), then byte by byte near the end of s or
-					// of out's capacity.
-					for j+8 <= n && cap(out)-len(out) >= 8 {
+					for k == 0 || k == 8 {
+						if j+8 > n || cap(out)-len(out) < 8 {
+							for ; j < n && fastKind[s[j]] == fLetter; j++ {
+								out = append(out, s[j]|0x20)
+							}
+							break
+						}
 						x := load64(s, j) | 0x2020202020202020 // lower case if a letter
 						l := len(out)
 						binary.LittleEndian.PutUint64(out[l:l+8], x)
-						k := bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
+						k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
 						out = out[:l+k]
 						j += k
 						if k < 8 {
-							break
+							break // s[j] is not a letter
 						}
 					}
-					for ; j < n && fastKind[s[j]] == fLetter; j++ {
-						out = append(out, s[j]|0x20)
-					}
 					if t.ac != nil {
-						t.acState, t.hits = t.ac.scanFrom(out, t.scanned, t.acState, t.hits)
-						t.scanned = len(out)
+						t.ac.scanOn(out, &t.sc)
 					}
 					continue
 				case fDigit:
@@ -312,7 +326,13 @@ func (t *Text) Reset(s string) {
 					lastKind = cDigit
 					prevAlnum = true
 					// The run of digits, eight bytes at a time as letters.
-					for j+8 <= n && cap(out)-len(out) >= 8 {
+					for {
+						if j+8 > n || cap(out)-len(out) < 8 {
+							for ; j < n && fastKind[s[j]] == fDigit; j++ {
+								out = append(out, s[j])
+							}
+							break
+						}
 						x := load64(s, j)
 						l := len(out)
 						binary.LittleEndian.PutUint64(out[l:l+8], x)
@@ -320,20 +340,19 @@ func (t *Text) Reset(s string) {
 						out = out[:l+k]
 						j += k
 						if k < 8 {
-							break
+							break // s[j] is not a digit
 						}
-					}
-					for ; j < n && fastKind[s[j]] == fDigit; j++ {
-						out = append(out, s[j])
 					}
 					continue
 				case fSpace:
 					if j+1 < n && (asciiClass[s[j+1]] == cSpace || asciiClass[s[j+1]] == cNewline) {
 						break run
 					}
-					if l := len(out); l == 0 || out[l-1] == ' ' || out[l-1] == '\n' {
-						break run
-					}
+					// The byte before is never a space or a line break,
+					// nor is out empty: inside the run, a space before a
+					// space stopped it; the slow path hands over (next ==
+					// i) only after it wrote a byte that is not a space,
+					// or a single space before a byte that is not one.
 					lastKind = cSpace
 					prevAlnum = false
 				case fOther:

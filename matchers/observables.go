@@ -15,10 +15,10 @@ var (
 	// Handle patterns, anchored at a keyword found by findAt.
 	tmeRE      = regexp.MustCompile(`^(?i)(?:t|telegram)\.me/([a-z0-9_]{4,32})`)
 	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|телеграмм|телеграм|телега)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
-	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*(?:me|id))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
+	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*-?\s*(?:me|id|name|namen|naam|nom|nombre|nome|nummer|number|account|konto|handle|username|user|kontakt|contact|adres|adresse|address))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
 	whatsappRE = regexp.MustCompile(`^(?i)(?:wa\.me/|whatsapp(?:\.com/send/?|://send)\?phone=|whats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
 	threemaRE  = regexp.MustCompile(`^(?i)threema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
-	signalRE   = regexp.MustCompile(`^(?i)signal\s*(?:number|no\.?|id|app|messenger|username|user\s?name|user|handle)?\s*[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})`)
+	signalRE   = regexp.MustCompile(`^(?i)signal\s*(?:number|no\.?|id|app|messenger|username|user\s?name|user|handle|only|uniquement|seulement|nur|solo|solamente|alleen|tylko|sadece)?\s*[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})`)
 )
 
 var (
@@ -35,6 +35,13 @@ var (
 	// ("Threema only, ID 7XK4PQ2M"; that ID must be in capitals or digits).
 	threemaIDRE = regexp.MustCompile(`^(?i:threema)[^@\n.!?;]{0,24}?\b(?i:id)\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
 )
+
+// wickrLabelWords are the words that label a Wickr handle ("Wickr ID",
+// "Wickr-naam", "Wickr-Name"): after a hyphen, wickrRE would take them for
+// the handle itself (heldout35 zd0030).
+var wickrLabelWords = map[string]bool{"me": true, "id": true, "name": true, "namen": true, "naam": true, "nom": true,
+	"nombre": true, "nome": true, "nummer": true, "number": true, "account": true, "konto": true, "handle": true,
+	"username": true, "user": true, "kontakt": true, "contact": true, "adres": true, "adresse": true, "address": true}
 
 // The keywords of the messenger handles, for findAt, and of findShared.
 var (
@@ -227,8 +234,8 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	if messengers {
 		for _, m := range findAt(text, kwHits, wickrRE, kwWickr) {
 			h := strings.TrimRight(m[1], ".-")
-			if h == "me" || h == "id" {
-				continue
+			if wickrLabelWords[strings.ToLower(h)] {
+				continue // "met een Wickr-naam en betaling in bitcoin": the label, no handle
 			}
 			add(precwatch.ObservableWickr, strings.ToLower(h))
 		}
