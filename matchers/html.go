@@ -92,7 +92,12 @@ type HTMLDocument struct {
 //
 //   - script, style, template, noscript, svg and <head> content, iframes
 //     (an iframe's srcdoc is read as part of the page), and unselected
-//     <option>s;
+//     <option>s; but a <noscript> inside the offer (the <main>, role=main
+//     or <article> holding the main heading, else the heading's parent
+//     block) is read: it is what a browser without scripts shows there, a
+//     lazy description's copy of the text a script renders (a <template>
+//     stays out: it is inert, and what a script does with it cannot be
+//     known from the saved page);
 //   - elements hidden by the hidden attribute, aria-hidden="true", an
 //     inline display:none or visibility:hidden, or a hiding class (hidden,
 //     d-none, sr-only, visually-hidden), and closed <dialog>s, unless they
@@ -105,13 +110,18 @@ type HTMLDocument struct {
 //   - navigation (<nav>, role navigation/search/menu), breadcrumbs, cookie
 //     and consent banners, search boxes, share buttons, pagination;
 //   - "related / similar / recommended / also viewed / popular / sponsored"
-//     blocks with at least two links, named so by their class, id,
+//     blocks with at least two links (or one link and no text of their own,
+//     as a "recently viewed" block with one item, or a carousel of slides
+//     without links, as AMP's amp-carousel), named so by their class, id,
 //     aria-label or data attribute or by their heading (in English,
 //     Russian, Ukrainian, Chinese, Japanese, Korean, German, Spanish,
 //     French, Polish, Turkish, Dutch, Italian, Portuguese, Indonesian,
 //     Vietnamese, Thai and Arabic), the seller's other listings ("more from
-//     this shop") among them; on a page whose classes are hashes, a short
-//     line that opens a block of links is its heading;
+//     this shop") and recently viewed items among them; on a page whose
+//     classes are hashes, a short line that opens a block of links is its
+//     heading (wrapped in blocks of one element each, as a site builder's);
+//   - a list of links before any other text of the page (the top menu of a
+//     page without header markup, as a site builder's positioned blocks);
 //   - in page-level headers, footers and sidebars (and elements whose class
 //     calls them a header, footer, sidebar, widget or menu), the blocks that
 //     are mostly links; their plain text and contact links stay, since a
@@ -456,6 +466,8 @@ type docWriter struct {
 	space      bool      // a space is pending
 	showHidden bool      // read hidden elements too
 	depth      int       // nesting of srcdoc frames
+	inLink     int       // nesting of <a href> around the text written
+	plain      bool      // text outside links has been written
 }
 
 // pageInfo is what the text of a page's body depends on beyond each
@@ -472,12 +484,15 @@ type pageInfo struct {
 	// main is the <main>, role=main or <article> holding the anchor, if
 	// any.
 	main *html.Node
+	// noscripts holds the <noscript>s whose content was parsed (once: a
+	// text node parsed again would turn escaped markup into tags).
+	noscripts map[*html.Node]bool
 }
 
 // newDocWriter returns a writer of body's main text; depth is the nesting
 // of srcdoc frames.
 func newDocWriter(body *html.Node, depth int) *docWriter {
-	pi := &pageInfo{protected: map[*html.Node]bool{}, controlled: controlledIDs(body), links: map[*html.Node]linkStats{}}
+	pi := &pageInfo{protected: map[*html.Node]bool{}, controlled: controlledIDs(body), links: map[*html.Node]linkStats{}, noscripts: map[*html.Node]bool{}}
 	pi.anchor = pi.mainAnchor(body)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
@@ -535,6 +550,18 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		}
 		return
 	}
+	if n.DataAtom == atom.Noscript && w.page.inOffer(n) && !w.hidden(n) && !w.page.boilerplate(n, region) {
+		// What a browser without scripts shows in the offer: a lazy
+		// description's copy, the same text a script renders.
+		w.newline = true
+		if !w.page.noscripts[n] {
+			w.page.noscripts[n] = true
+			parseNoscript(n)
+		}
+		w.children(n, region)
+		w.newline = true
+		return
+	}
 	if skipElements[n.DataAtom] || w.hidden(n) {
 		return
 	}
@@ -542,7 +569,10 @@ func (w *docWriter) element(n *html.Node, region bool) {
 	if !region && !page && isRegion(n) {
 		region = true
 	}
-	if !page && !w.page.protected[n] && w.page.boilerplate(n, region) {
+	if !page && !w.page.protected[n] && (w.page.boilerplate(n, region) || (!w.plain && w.page.linkList(n))) {
+		// A list of links before any other text is the page's top
+		// menu, though no header markup says so (site builders lay
+		// out absolutely positioned blocks).
 		return
 	}
 	switch n.DataAtom {
@@ -565,7 +595,14 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		w.newline = true
 	}
 	before := w.b.Len()
+	link := n.DataAtom == atom.A && hasAttr(n, "href")
+	if link {
+		w.inLink++
+	}
 	w.children(n, region)
+	if link {
+		w.inLink--
+	}
 	if n.DataAtom == atom.A {
 		// A contact button is often an icon: its target is the
 		// contact ("t.me/labshop", "wa.me/8613100000000").
@@ -578,6 +615,46 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		w.newline = true
 	} else if n.DataAtom == atom.Td || n.DataAtom == atom.Th || n.DataAtom == atom.Button {
 		w.space = true
+	}
+}
+
+// inOffer reports whether n is inside the offer: inside the <main>,
+// role=main or <article> holding the main heading, or inside the main
+// heading's parent when that is not the body.
+func (pi *pageInfo) inOffer(n *html.Node) bool {
+	var block *html.Node
+	switch {
+	case pi.main != nil:
+		block = pi.main
+	case pi.anchor != nil && pi.anchor.Parent != nil && pi.anchor.Parent.DataAtom != atom.Body && pi.anchor.Parent.DataAtom != atom.Html:
+		block = pi.anchor.Parent
+	default:
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == block {
+			return true
+		}
+	}
+	return false
+}
+
+// parseNoscript parses the content of n: a parser with scripting on (as a
+// browser's) keeps a <noscript>'s content as raw text. The parsed nodes
+// replace the text in n.
+func parseNoscript(n *html.Node) {
+	c := n.FirstChild
+	if c == nil || c.Type != html.TextNode || c.NextSibling != nil {
+		return
+	}
+	context := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragmentWithOptions(strings.NewReader(c.Data), context, html.ParseOptionEnableScripting(false))
+	if err != nil {
+		return
+	}
+	n.RemoveChild(c)
+	for _, k := range nodes {
+		n.AppendChild(k)
 	}
 }
 
@@ -640,6 +717,7 @@ func (w *docWriter) word(s string) {
 		}
 	}
 	w.newline, w.space = false, false
+	w.plain = w.plain || w.inLink == 0
 	w.b.WriteString(s)
 }
 
@@ -1016,7 +1094,54 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 			}
 		}
 	}
-	return named && pi.linkStats(n).links >= 2
+	if !named {
+		return false
+	}
+	st := pi.linkStats(n)
+	if st.links >= 2 || holdsCarousel(n) {
+		// Other listings are links, or slides of a carousel whose
+		// cards a script makes tappable (AMP's amp-carousel).
+		return true
+	}
+	// One other listing ("recently viewed" holding a single item): the
+	// block is that link and its heading, no text of its own.
+	own := st.shown - st.linked
+	if h := firstHeading(n); h != nil {
+		own -= pi.linkStats(h).shown
+	} else if l := leadLine(n); l != nil {
+		own -= pi.linkStats(l).shown
+	}
+	return st.links == 1 && st.linked > 0 && own <= st.linked
+}
+
+// carouselTokens name a carousel or slider in a class or id.
+var carouselTokens = wordSet("carousel", "slider", "swiper", "slick", "glide", "splide", "flickity", "owl-carousel", "slides")
+
+// holdsCarousel reports whether n holds a carousel of at least two slides:
+// an <amp-carousel> or an element classed as a carousel or slider, with two
+// element children or more.
+func holdsCarousel(n *html.Node) bool {
+	found := false
+	walkNodes(n, func(c *html.Node) bool {
+		if found || c.Type != html.ElementNode {
+			return false
+		}
+		carousel := c.Data == "amp-carousel"
+		for _, t := range classTokens(c) {
+			carousel = carousel || carouselTokens[t]
+		}
+		if carousel {
+			slides := 0
+			for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+				if cc.Type == html.ElementNode {
+					slides++
+				}
+			}
+			found = slides >= 2
+		}
+		return !found
+	})
+	return found
 }
 
 // leadLine returns n's first element child when it opens n as a heading
@@ -1027,12 +1152,38 @@ func leadLine(n *html.Node) *html.Node {
 	if c == nil || c.NextSibling == nil || skipElements[c.DataAtom] {
 		return nil
 	}
-	for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+	// Wrappers holding only one element (a site builder's block and
+	// its atom, "<div><div><span>You may also need</span></div></div>")
+	// are the line itself.
+	line := c
+	for {
+		only := onlyElement(line)
+		if only == nil || only.DataAtom == atom.Span || only.DataAtom == atom.B || only.DataAtom == atom.Strong || only.DataAtom == atom.A {
+			break
+		}
+		line = only
+	}
+	for cc := line.FirstChild; cc != nil; cc = cc.NextSibling {
 		if cc.Type == html.ElementNode && cc.DataAtom != atom.Span && cc.DataAtom != atom.B && cc.DataAtom != atom.Strong {
 			return nil
 		}
 	}
 	return c
+}
+
+// onlyElement returns n's one child when it is an element and n has no
+// other child but white space, else nil.
+func onlyElement(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && only == nil:
+			only = c
+		case c.Type == html.ElementNode, c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return nil
+		}
+	}
+	return only
 }
 
 // relatedWord reports whether an attribute value is one of relatedTokens
@@ -1059,7 +1210,8 @@ var relatedPhrases = []string{
 	"other offers", "more offers", "other items", "other listings", "from this seller", "from the same seller",
 	"other ads", "more ads", "inne oferty", "andere angebote", "weitere angebote", "otras ofertas", "autres offres",
 	"другие объявления", "другие предложения", "diğer ürünler", "andere aanbiedingen", "altre offerte",
-	"recently viewed", "sponsored", "advertisement", "categories", "hot search", "people also", "top products",
+	"recently viewed", "viewed recently", "you viewed", "you have viewed", "you've viewed", "your browsing history",
+	"last viewed", "sponsored", "advertisement", "categories", "hot search", "people also", "top products",
 	"hot products", "hot sale products", "new arrivals", "customers also", "pairs well", "complete the look",
 	"top picks", "inspired by", "more items", "items to explore", "explore more", "you might be interested",
 	"вы смотрели", "вас может заинтересовать", "аналоги",
@@ -1098,6 +1250,14 @@ var relatedPhrases = []string{
 	"ร้านเดียวกัน", "จากร้านนี้", "สินค้าอื่น", "สินค้าที่คล้ายกัน", "สินค้าที่เกี่ยวข้อง", "สินค้าแนะนำ", "คุณอาจชอบ",
 	"من نفس البائع", "من نفس المتجر", "المزيد من هذا", "منتجات مشابهة", "منتجات ذات صلة", "منتجات أخرى",
 	"إعلانات مشابهة", "قد يعجبك",
+	// Recently viewed items, language by language.
+	"ранее просмотр", "просмотренные товары", "вы недавно", "недавно смотрели", "переглянуті", "ви дивилися",
+	"zuletzt angesehen", "kürzlich angesehen", "zuletzt gesehen", "vus récemment", "récemment consultés", "déjà consultés",
+	"vistos recientemente", "vistos por última vez", "visti di recente", "visualizzati di recente",
+	"vistos recentemente", "ostatnio oglądane", "ostatnio przeglądane", "son görüntülenen", "son incelenen",
+	"recent bekeken", "laatst bekeken", "最近浏览", "浏览记录", "最近瀏覽", "瀏覽記錄", "足迹", "最近チェック", "閲覧履歴",
+	"最近見た", "최근 본", "terakhir dilihat", "baru saja dilihat", "đã xem gần đây", "sản phẩm đã xem",
+	"ดูล่าสุด", "شوهدت مؤخرا", "شاهدتها مؤخرا",
 }
 
 // relatedPhrase reports whether a short text (a heading, a label) names a
@@ -1750,6 +1910,12 @@ func attrLookup(n *html.Node, key string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// hasAttr reports whether n has the attribute key.
+func hasAttr(n *html.Node, key string) bool {
+	_, ok := attrLookup(n, key)
+	return ok
 }
 
 // attrOf returns n's attribute key, "" when n has none.

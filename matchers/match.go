@@ -858,6 +858,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					if ok && slices.Contains(spelled, ambRef{sub: r.sub, amb: r.amb}) {
 						ok = false
 					}
+					// "wa.me/…?text=hi%20shop": inside a URL the term is
+					// part of the address, whatever stands near it.
+					if ok && inURL(f, h) {
+						ok = false
+					}
 					if !ok {
 						if len(ev.ambDropped) < 5 {
 							line := r.ambLine
@@ -1115,6 +1120,47 @@ func proseWord(f *field, h fhit) bool {
 		return false
 	}
 	return lower(o[os-2]) && lower(o[os-3]) && lower(o[oe+1]) && lower(o[oe+2])
+}
+
+// inURL reports whether hit h lies inside a URL in the original text: in
+// the space-free word around it, after "://" or "www." or after the first
+// "/" of a word whose part before it is a host name ("wa.me/…?text=hi").
+func inURL(f *field, h fhit) bool {
+	os, _ := f.origRange(h.s, h.e)
+	o := f.orig
+	start := os
+	for start > 0 && os-start < 2048 && !isURLBreak(o[start-1]) {
+		start--
+	}
+	word := o[start:os]
+	if strings.Contains(word, "://") || strings.HasPrefix(strings.ToLower(word), "www.") {
+		return true
+	}
+	slash := strings.IndexByte(word, '/')
+	if slash <= 0 {
+		return false
+	}
+	host := word[:slash]
+	dot := strings.LastIndexByte(host, '.')
+	if dot <= 0 || dot == len(host)-1 || strings.ContainsAny(host, "@:") {
+		return false
+	}
+	for _, c := range []byte(host[dot+1:]) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// isURLBreak reports whether byte c cannot be part of a URL written in
+// text: white space, quotes and brackets.
+func isURLBreak(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '"', '\'', '<', '>', '(', ')', '[', ']', '{', '}':
+		return true
+	}
+	return false
 }
 
 // oneQualifier reports whether gap, between a denial cue and a packaging
