@@ -30,7 +30,10 @@ func matcherBuilds() int {
 
 // TestCompileMatcherReuses: the same lists at the same threshold compile
 // once per process, whoever asks (two loads of the watchlist, concurrent
-// callers); other substances or another threshold compile their own.
+// callers, 0 or the default threshold spelled out); other substances or
+// another threshold compile their own. (The built-in list at the default
+// threshold is what most tests of the package use, so it may come from the
+// cache already: a compilation under the race detector takes seconds.)
 func TestCompileMatcherReuses(t *testing.T) {
 	load := func(files ...string) *matchers.Watchlist {
 		t.Helper()
@@ -41,7 +44,7 @@ func TestCompileMatcherReuses(t *testing.T) {
 		return wl
 	}
 	base := load()
-	m1, err := compileMatcher(base, 0.61)
+	m1, err := compileMatcher(base, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +53,7 @@ func TestCompileMatcherReuses(t *testing.T) {
 	got := make([]*matchers.Matcher, 4)
 	for i := range got {
 		wg.Go(func() {
-			m, err := compileMatcher(load(), 0.61)
+			m, err := compileMatcher(load(), matchers.DefaultThreshold)
 			if err != nil {
 				t.Error(err)
 			}
@@ -73,11 +76,11 @@ func TestCompileMatcherReuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	if m2 == m1 {
-		t.Fatal("threshold 0.99 got the matcher of threshold 0.61")
+		t.Fatal("threshold 0.99 got the matcher of the default threshold")
 	}
 	l := &precwatch.Listing{Title: "Safrole 99%, 5 l, discreet shipping", Description: "No paperwork needed, pay in BTC."}
 	if r1, r2 := m1.Match(l), m2.Match(l); !r1.Suspicious || r2.Suspicious && r2.Score < 0.99 {
-		t.Errorf("thresholds not kept: 0.61 suspicious=%v (score %v), 0.99 suspicious=%v (score %v)", r1.Suspicious, r1.Score, r2.Suspicious, r2.Score)
+		t.Errorf("thresholds not kept: default suspicious=%v (score %v), 0.99 suspicious=%v (score %v)", r1.Suspicious, r1.Score, r2.Suspicious, r2.Score)
 	}
 
 	// One more substance in an extra list is another matcher, which finds it.
@@ -85,7 +88,7 @@ func TestCompileMatcherReuses(t *testing.T) {
 	if err := os.WriteFile(extra, []byte(zorblaxinList), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m3, err := compileMatcher(load(extra), 0.61)
+	m3, err := compileMatcher(load(extra), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +122,7 @@ func TestMatchTwiceCompilesOnce(t *testing.T) {
 	var builds [2]int
 	for i := range outs {
 		before := matcherBuilds()
-		code, out, errOut := runMain(t, "match", "--threshold", "0.37", in)
+		code, out, errOut := runMain(t, "match", in)
 		if code != 0 {
 			t.Fatalf("match %d: exit %d: %s", i, code, errOut)
 		}
@@ -140,7 +143,7 @@ func TestMatchTwiceCompilesOnce(t *testing.T) {
 func TestOpenAppSharesMatcher(t *testing.T) {
 	open := func(dir string) *app {
 		t.Helper()
-		a, err := openApp(appOptions{DataDir: dir, Threshold: 0.43})
+		a, err := openApp(appOptions{DataDir: dir})
 		if err != nil {
 			t.Fatal(err)
 		}
