@@ -90,7 +90,7 @@ func runMatch(ctx context.Context, env *Env, args []string) error {
 	}
 	// A listing the policy flags scores at least 0.5, so thresholds up to
 	// 0.5 (0 included, which Options reads as the default) all flag it.
-	m, err := matchers.New(wl, matchers.Options{Threshold: *threshold})
+	m, err := compileMatcher(wl, *threshold)
 	if err != nil {
 		return err
 	}

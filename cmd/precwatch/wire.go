@@ -72,7 +72,7 @@ func openApp(opts appOptions) (_ *app, err error) {
 	for _, w := range wl.Warnings() {
 		opts.Logger.Warn("watchlist: " + w.Warning())
 	}
-	if a.matcher, err = matchers.New(wl, matchers.Options{Threshold: opts.Threshold}); err != nil {
+	if a.matcher, err = compileMatcher(wl, opts.Threshold); err != nil {
 		return nil, fmt.Errorf("matcher: %w", err)
 	}
 	if a.store, err = tickets.Open(dbPath(opts.DataDir), tickets.Options{Logger: opts.Logger}); err != nil {
