@@ -832,12 +832,16 @@ func siteDialog(n *html.Node) bool {
 
 // siteDialogPhrase reports whether a short text (a heading, a label) names
 // one of the site's own dialogs.
-func siteDialogPhrase(s string) bool {
+func siteDialogPhrase(s string) bool { return shortTextHolds(s, siteDialogPhrases) }
+
+// shortTextHolds reports whether a short text (at most 80 bytes once its
+// spaces are collapsed), lower-cased, holds one of phrases.
+func shortTextHolds(s string, phrases []string) bool {
 	s = strings.ToLower(collapseSpace(s))
 	if s == "" || len(s) > 80 {
 		return false
 	}
-	for _, p := range siteDialogPhrases {
+	for _, p := range phrases {
 		if strings.Contains(s, p) {
 			return true
 		}
@@ -1655,18 +1659,7 @@ func (pi *pageInfo) siteInfo(n *html.Node) bool {
 
 // siteInfoPhrase reports whether a short text (a heading, a label) names a
 // sidebar about the site or community.
-func siteInfoPhrase(s string) bool {
-	s = strings.ToLower(collapseSpace(s))
-	if s == "" || len(s) > 80 {
-		return false
-	}
-	for _, p := range siteInfoPhrases {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
-}
+func siteInfoPhrase(s string) bool { return shortTextHolds(s, siteInfoPhrases) }
 
 // insideElement reports whether an ancestor of n is an element a.
 func insideElement(n *html.Node, a atom.Atom) bool {
