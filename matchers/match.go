@@ -566,6 +566,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if m.messenger >= 0 {
 			ev.cands = appendSessionIDs(ev.cands, f.norm, int32(fi), m.messenger)
 		}
+		// A Korean pack count ("10정", "30 정": tablets) is a dosage form
+		// (heldout33 zb0154); a bare 정 is too common a syllable (정품,
+		// 정보, 한정) to be a term. Not in the seller's name, as below.
+		if !ev.dosage && f.name != precwatch.FieldSeller && koreanTabletCount(f.norm) {
+			ev.dosage = true
+		}
 		// newsEnd is the end of the last report word counted in this
 		// field: report words that overlap it belong to one phrase
 		// ("listed in Table I of the 1988 Convention") and count once.
@@ -1612,6 +1618,33 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 // the ID, 66 hex digits starting "05", whole or shortened around an
 // ellipsis ("Kontakt: Session 05b7…e4", heldout35 zd0089). A numbered
 // session of a course ("Session 05 am Montag") has no hex digits after 05.
+// koTablet is 정, the Korean counter of tablets.
+const koTablet = "\uC815"
+
+// koreanTabletCount reports whether s counts tablets the Korean way: a
+// number, maybe a space, then 정 not followed by another Hangul syllable
+// ("10정", "30 정 x 3", not "1kg 정량" or "99% 정제").
+func koreanTabletCount(s []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(s[i:], []byte(koTablet))
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(koTablet)
+		k := j
+		if k > 0 && s[k-1] == ' ' {
+			k--
+		}
+		if k > 0 && s[k-1] >= '0' && s[k-1] <= '9' {
+			if r, _ := utf8.DecodeRune(s[end:]); r < 0xAC00 || r > 0xD7A3 {
+				return true
+			}
+		}
+		i = end
+	}
+}
+
 func appendSessionIDs(cands []indCand, norm []byte, fi int32, ii int16) []indCand {
 	for off := 0; off < len(norm); {
 		k := bytes.Index(norm[off:], []byte("session"))
