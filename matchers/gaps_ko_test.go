@@ -40,3 +40,15 @@ func TestGapKoreanTabletCount(t *testing.T) {
 		}
 	}
 }
+
+// TestGapArabicSeizureNews: Arabic customs-seizure news (heldout15 h0010)
+// reports the quantity it names; an Arabic offer of the same chemical with
+// a price stays one, and ضبط as "adjust / quality control" is no report.
+func TestGapArabicSeizureNews(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ar", "الجمارك تضبط شحنة من السودوإيفيدرين", "ضبطت الجمارك شحنة تحتوي على 300 كغ من السودوإيفيدرين في الميناء.", false},
+		{"ar", "تم ضبط 200 كغ من الإيفيدرين في المطار", "أعلنت الشرطة القبض على شخصين.", false},
+		{"ar", "السودوإيفيدرين 300 كغ للبيع", "السعر 50 دولار للكيلو، تواصل عبر واتساب.", true},
+		{"ar", "السودوإيفيدرين 25 كغ للبيع", "ضبط الجودة: نقاوة 99%. السعر عند الطلب.", true},
+	})
+}

@@ -14,9 +14,7 @@ const heldout15Path = "../testdata/heldout15/listings.jsonl"
 // heldout15KnownGaps are listings of the fifteenth held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout15KnownGaps = map[string]string{
-	"h0010": "false positive: Arabic customs-seizure news (تضبط شحنة) read as a pseudoephedrine offer; no Arabic news cue",
-}
+var heldout15KnownGaps = map[string]string{}
 
 // TestHeldout15 measures the matcher on the fifteenth held-out set.
 func TestHeldout15(t *testing.T) {
