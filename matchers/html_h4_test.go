@@ -1,7 +1,6 @@
 package matchers_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/precwatch/precwatch/matchers"
@@ -98,16 +97,7 @@ func TestHTMLDocumentH4(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := matchers.ParseHTMLDocument([]byte(tt.page))
-			for _, k := range tt.keep {
-				if !strings.Contains(d.Text, k) {
-					t.Errorf("%s: text lost %q; text:\n%s", tt.name, k, d.Text)
-				}
-			}
-			for _, k := range tt.drop {
-				if strings.Contains(d.Text, k) {
-					t.Errorf("%s: text keeps %q; text:\n%s", tt.name, k, d.Text)
-				}
-			}
+			checkKeptDropped(t, tt.name, d.Text, tt.keep, tt.drop)
 		})
 	}
 }

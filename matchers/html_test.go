@@ -273,16 +273,7 @@ func TestHTMLDocumentPageTypes(t *testing.T) {
 			if d.URL != tt.wantURL {
 				t.Errorf("%s: url = %q, want %q", tt.name, d.URL, tt.wantURL)
 			}
-			for _, k := range tt.keep {
-				if !strings.Contains(d.Text, k) {
-					t.Errorf("%s: text lost %q; text:\n%s", tt.name, k, d.Text)
-				}
-			}
-			for _, k := range tt.drop {
-				if strings.Contains(d.Text, k) {
-					t.Errorf("%s: text keeps %q; text:\n%s", tt.name, k, d.Text)
-				}
-			}
+			checkKeptDropped(t, tt.name, d.Text, tt.keep, tt.drop)
 		})
 	}
 }
@@ -518,4 +509,20 @@ func ExampleParseHTMLDocument() {
 	// Acetone 1 L
 	// Acetone 1 L
 	// Nail polish remover, 99.5%.
+}
+
+// checkKeptDropped reports each of keep missing from a document's text and
+// each of drop still in it.
+func checkKeptDropped(t *testing.T, name, text string, keep, drop []string) {
+	t.Helper()
+	for _, k := range keep {
+		if !strings.Contains(text, k) {
+			t.Errorf("%s: text lost %q; text:\n%s", name, k, text)
+		}
+	}
+	for _, k := range drop {
+		if strings.Contains(text, k) {
+			t.Errorf("%s: text keeps %q; text:\n%s", name, k, text)
+		}
+	}
 }
