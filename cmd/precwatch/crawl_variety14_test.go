@@ -1,0 +1,311 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Round 14 of marketplaces, end to end through `precwatch crawl`, each
+// configured as a partner would from docs/CRAWLING.md. The shapes were
+// checked against the earlier rounds first (grep of crawler, cmd and
+// docs); the ones those cover (Nuxt 3's __NUXT_DATA__, Inertia's
+// data-page, Astro islands, WooCommerce's Store API and X-WP-TotalPages,
+// Magento's GraphQL page_info, next_cursor feeds, Link headers, sitemaps
+// and sitemap indexes, data-next-url, <base href>, __doPostBack pagers,
+// br, 429 with Retry-After) were replaced by:
+//
+//  1. a Livewire 3 shop read from its server-rendered markup, paged by
+//     Livewire's <button wire:click="nextPage('page')"> (no href)
+//  2. the same shop read as a json target from the component's
+//     wire:snapshot attribute, where Livewire writes every PHP array as
+//     a [value, {"s": "arr"}] tuple
+//  3. a Gatsby shop read from /page-data/…/page-data.json, whose
+//     pageContext names the next page by its path for people
+//     (nextPagePath: "/shop/2/")
+//  4. an Angular 17 shop: TransferState in <script id="ng-state"
+//     type="application/json">
+//  5. an old shop serving UTF-16LE HTML with a BOM, the header without
+//     charset
+//  6. a shop discovered through a text sitemap (sitemap.txt: one URL a
+//     line, as Google accepts it)
+//  7. an Alpine.js shop whose cards keep the product in x-data, a
+//     JavaScript object literal (single quotes, unquoted keys), the markup
+//     filled in by x-text in the browser
+//  8. a product page whose JSON-LD is a schema.org ProductGroup with its
+//     variants under hasVariant (Google's variant markup), read without
+//     fields
+//  9. a Magento 2 category page whose products are only in a <script
+//     type="text/x-magento-init"> block, keyed by product id
+//  10. a Shopify collection whose products are in ShopifyAnalytics'
+//     `var meta = {…}` (a var, not a window global)
+//  11. a shop whose start page is a splash that sends the browser on with
+//     <meta http-equiv="refresh" content="0; url=/mr/shop/">
+func TestVariety14Shops(t *testing.T) {
+	page := func(w http.ResponseWriter, s string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, s)
+	}
+	lwProducts := map[string][][4]string{
+		"1": {{"lw-1", "Safrole oil 1 l", "Ships discreetly", "chemking"}, {"lw-2", "Acetone 5 l", "Lab grade", "solvents4u"}},
+		"2": {{"lw-3", "PMK glycidate 1 kg", "Wickr: pmk", "chemking"}},
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1, 2. Livewire 3.
+		case p == "/lw/products":
+			n := q.Get("page")
+			if n == "" {
+				n = "1"
+			}
+			var cards strings.Builder
+			var tuples []string
+			for _, pr := range lwProducts[n] {
+				fmt.Fprintf(&cards, `<div class="product" wire:key="product-%[1]s"><h3 class="name">%[2]s</h3><p class="summary">%[3]s</p><span class="price">45 EUR</span><span class="seller">%[4]s</span><a class="more" href="/lw/product/%[1]s" wire:navigate>Details</a></div>`, pr[0], pr[1], pr[2], pr[3])
+				tuples = append(tuples, fmt.Sprintf(`[{"id":%q,"name":%q,"summary":%q,"price":"45 EUR","seller":[{"name":%q},{"s":"arr"}],"tags":[["oil"],{"s":"arr"}]},{"s":"arr"}]`, pr[0], pr[1], pr[2], pr[3]))
+			}
+			snapshot := `{"data":{"search":"","products":[[` + strings.Join(tuples, ",") + `],{"s":"arr"}],"paginators":[{"page":` + n + `},{"s":"arr"}]},"memo":{"id":"Zx81kQ","name":"product-list","path":"lw/products","method":"GET","children":[],"scripts":[],"assets":[],"errors":[],"locale":"en"},"checksum":"0f1e2d"}`
+			pager := `<nav role="navigation" aria-label="Pagination Navigation"><span><button type="button" wire:click="previousPage('page')" x-on:click="$el.closest('body').scrollIntoView()" wire:loading.attr="disabled" dusk="previousPage.before">Previous</button></span><span><button type="button" wire:click="nextPage('page')" x-on:click="$el.closest('body').scrollIntoView()" wire:loading.attr="disabled" dusk="nextPage.before">Next</button></span></nav>`
+			page(w, `<!DOCTYPE html><html><head><title>Products</title><link href="/livewire/livewire.css" rel="stylesheet"></head><body><div wire:snapshot="`+html.EscapeString(snapshot)+`" wire:effects="{&quot;url&quot;:{&quot;page&quot;:{&quot;as&quot;:&quot;page&quot;,&quot;use&quot;:&quot;push&quot;}}}" wire:id="Zx81kQ"><input type="text" wire:model.live="search"><div class="grid">`+cards.String()+`</div>`+pager+`</div><script src="/livewire/livewire.js" data-csrf="tok" data-update-uri="/livewire/update" data-navigate-once="true"></script></body></html>`)
+		// 4. Angular 17 TransferState.
+		case p == "/ng/shop":
+			state := `{"catalog":{"items":[{"sku":"ng-1","title":"Nitroethane 1 l","text":"Crypto only","price":{"value":80,"currency":"EUR"},"vendor":{"name":"nitrolab"}},{"sku":"ng-2","title":"Beaker 250 ml","text":"Borosilicate","price":{"value":4,"currency":"EUR"},"vendor":{"name":"glassco"}}],"next":null},"__nghData__":[{"t":{"2":"t0"},"c":{"2":[]}}]}`
+			page(w, `<!DOCTYPE html><html lang="en" data-beasties-container><head><meta charset="utf-8"><title>Shop</title><base href="/"></head><body><app-root ng-version="17.3.0" ngh="0" ng-server-context="ssr"><app-catalog><div class="loading">Loading…</div></app-catalog></app-root><script src="polyfills-ABC.js" type="module"></script><script src="main-DEF.js" type="module"></script><script id="ng-state" type="application/json">`+state+`</script></body></html>`)
+		// 5. UTF-16LE HTML with a BOM.
+		case p == "/u16/list.htm":
+			w.Header().Set("Content-Type", "text/html")
+			b, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(`<html><head><title>Katalog</title></head><body><table class="offers"><tr class="offer"><td><a class="t" href="/u16/item/71.htm">Ephedrin-Hydrochlorid 100 g</a></td><td class="d">Ohne Rezept, diskreter Versand</td><td class="p">990 €</td><td class="s">Pharma Müller</td></tr><tr class="offer"><td><a class="t" href="/u16/item/72.htm">Ethanol 1 l</a></td><td class="d">Für das Labor</td><td class="p">12 €</td><td class="s">Laborbedarf Süd</td></tr></table></body></html>`)
+			io.WriteString(w, b)
+		// 6. A text sitemap.
+		case p == "/st/sitemap.txt":
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			fmt.Fprintf(w, "%[1]s/st/p/81\n%[1]s/st/about\n\n%[1]s/st/p/82\n", "http://"+r.Host)
+		case p == "/st/p/81" || p == "/st/p/82":
+			title, desc, price, seller := "Red phosphorus 500 g", "Stealth shipping, no questions", "70 USD", "redp"
+			if p == "/st/p/82" {
+				title, desc, price, seller = "Test tubes", "Pack of 50", "6 USD", "glassco"
+			}
+			page(w, `<html><body><h1>`+title+`</h1><div class="desc">`+desc+`</div><span class="price">`+price+`</span><span class="seller">`+seller+`</span></body></html>`)
+		case p == "/st/about":
+			page(w, `<html><body><h1>About us</h1></body></html>`)
+		// 7. Alpine.js x-data.
+		case p == "/al/shop":
+			card := func(id, name, desc, price, seller string) string {
+				return `<div class="card" x-data="{ open: false, product: { id: ` + id + `, name: '` + name + `', description: '` + desc + `', price: '` + price + `', seller: { name: '` + seller + `' } } }"><h3 x-text="product.name"></h3><p x-show="open" x-text="product.description"></p><span x-text="product.price"></span><button @click="open = !open">More</button></div>`
+			}
+			page(w, `<html><head><script defer src="/js/alpine.min.js"></script></head><body><div class="grid">`+card("31", "Benzyl cyanide 1 l", "Telegram: @bcn", "150 EUR", "cyano")+card("32", "Distilled water 5 l", "For labs", "3 EUR", "aqua")+`</div></body></html>`)
+		// 8. ProductGroup with hasVariant.
+		case p == "/pg/product/gbl":
+			page(w, `<html><head><title>GBL</title><script type="application/ld+json">{"@context":"https://schema.org/","@type":"ProductGroup","@id":"#gbl","name":"GBL cleaner","description":"Wheel cleaner, discreet packaging","productGroupID":"gbl","variesBy":["https://schema.org/size"],"brand":{"@type":"Brand","name":"CleanCo"},"hasVariant":[{"@type":"Product","sku":"gbl-1l","name":"GBL cleaner 1 l","size":"1 l","offers":{"@type":"Offer","url":"https://shop.example/pg/product/gbl?size=1l","priceCurrency":"EUR","price":49.00,"seller":{"@type":"Organization","name":"gbl_direct"}}},{"@type":"Product","sku":"gbl-5l","name":"GBL cleaner 5 l","size":"5 l","offers":{"@type":"Offer","url":"https://shop.example/pg/product/gbl?size=5l","priceCurrency":"EUR","price":199.00,"seller":{"@type":"Organization","name":"gbl_direct"}}}]}</script></head><body><div id="root"></div></body></html>`)
+		// 9. Magento 2 x-magento-init.
+		case p == "/mg/solvents.html":
+			init := `{"*":{"Magento_Catalog/js/product/view/provider":{"data":{"items":{"4201":{"add_to_cart_button":{"post_data":"{}"},"name":"Methylamine 40% 1 l","url":"http://` + r.Host + `/mg/methylamine-40.html","id":4201,"price_info":{"final_price":85,"max_price":85},"currency_code":"EUR","extension_attributes":{"seller":"aminochem"}},"4202":{"name":"Acetone 1 l","url":"http://` + r.Host + `/mg/acetone-1l.html","id":4202,"price_info":{"final_price":9,"max_price":9},"currency_code":"EUR","extension_attributes":{"seller":"solvents4u"}}},"store":"1","currency":"EUR"}}}}`
+			page(w, `<!doctype html><html><head><title>Solvents</title></head><body><div class="columns"><div class="products wrapper grid products-grid" data-bind="scope: 'listing'"><!-- ko template: getTemplate() --><!-- /ko --></div></div><script type="text/x-magento-init">{"*":{"mage/cookies":{"expires":null,"path":"\u002F"}}}</script><script type="text/x-magento-init">`+init+`</script></body></html>`)
+		// 10. Shopify's var meta.
+		case p == "/sm/collections/all":
+			meta := `{"products":[{"id":8801,"gid":"gid:\/\/shopify\/Product\/8801","vendor":"chemking","type":"Oils","variants":[{"id":1,"price":12000,"name":"Sassafras oil - 1 l","public_title":"1 l","sku":"SAS-1"}],"remote":false},{"id":8802,"gid":"gid:\/\/shopify\/Product\/8802","vendor":"glassco","type":"Glass","variants":[{"id":2,"price":600,"name":"Round flask - 500 ml","public_title":"500 ml","sku":"RF-5"}],"remote":false}],"page":{"pageType":"collection","resourceType":"collection","resourceId":1}}`
+			page(w, `<html><head><title>All</title><script>window.ShopifyAnalytics = window.ShopifyAnalytics || {};
+window.ShopifyAnalytics.meta = window.ShopifyAnalytics.meta || {};
+window.ShopifyAnalytics.meta.currency = 'EUR';
+var meta = `+meta+`;
+for (var attr in meta) {
+  window.ShopifyAnalytics.meta[attr] = meta[attr];
+}</script></head><body><div class="collection"></div></body></html>`)
+		// 11. A splash page sending the browser on.
+		case p == "/mr/":
+			page(w, `<html><head><meta http-equiv="refresh" content="0; url=/mr/shop/"><title>Redirecting…</title></head><body><p>Redirecting to our shop…</p></body></html>`)
+		case p == "/mr/shop/":
+			page(w, `<html><body><ul><li><a class="p" href="/mr/item/91">Iodine 100 g</a></li><li><a class="p" href="/mr/item/92">Pipettes</a></li></ul></body></html>`)
+		case p == "/mr/item/91" || p == "/mr/item/92":
+			title, desc, price, seller := "Iodine 100 g", "Crypto only", "20 EUR", "halogen"
+			if p == "/mr/item/92" {
+				title, desc, price, seller = "Pipettes", "Pack of 100", "8 EUR", "glassco"
+			}
+			page(w, `<html><body><h1>`+title+`</h1><div class="desc">`+desc+`</div><span class="price">`+price+`</span><span class="seller">`+seller+`</span></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	// 3. Gatsby, on a host of its own (page-data lives at the site root).
+	gsrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		pages := map[string]string{
+			"/page-data/shop/page-data.json":   `{"componentChunkName":"component---src-templates-shop-js","path":"/shop/","result":{"data":{"allProduct":{"nodes":[{"slug":"gt-1","title":"Ephedrine HCl 100 g","body":"No prescription","price":"300 EUR","seller":{"name":"pharma_joe"}},{"slug":"gt-2","title":"Ethanol 1 l","body":"Lab grade","price":"9 EUR","seller":{"name":"solvents4u"}}]}},"pageContext":{"limit":2,"skip":0,"numPages":2,"currentPage":1,"nextPagePath":"/shop/2/","previousPagePath":""}},"staticQueryHashes":["3159585216"],"slicesMap":{}}`,
+			"/page-data/shop/2/page-data.json": `{"componentChunkName":"component---src-templates-shop-js","path":"/shop/2/","result":{"data":{"allProduct":{"nodes":[{"slug":"gt-3","title":"Acetic anhydride 1 l","body":"Safe delivery","price":"140 EUR","seller":{"name":"acetyl"}}]}},"pageContext":{"limit":2,"skip":2,"numPages":2,"currentPage":2,"nextPagePath":"","previousPagePath":"/shop/"}},"staticQueryHashes":["3159585216"],"slicesMap":{}}`,
+		}
+		if b, ok := pages[r.URL.Path]; ok {
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, b)
+			return
+		}
+		if r.URL.Path == "/shop/" || r.URL.Path == "/shop/2/" {
+			// The page for people: the grid is rendered in the
+			// browser from page-data.json.
+			page(w, `<!DOCTYPE html><html><head><link as="fetch" rel="preload" href="/page-data`+r.URL.Path+`page-data.json" crossorigin="anonymous"/></head><body><div id="___gatsby"><div style="outline:none" tabindex="-1" id="gatsby-focus-wrapper"></div></div><script src="/app-123.js" async></script></body></html>`)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer gsrv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: livewire
+    platform: Livewire
+    start_urls: ["%[1]s/lw/products?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.product
+      fields: {url: "a.more@href", title: h3.name, description: p.summary, price: span.price, seller: span.seller}
+  - name: livewire-state
+    platform: LivewireState
+    kind: json
+    start_urls: ["%[1]s/lw/products?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: data.products
+      fields: {id: id, title: name, description: summary, price: price, seller: seller.name}
+  - name: gatsby
+    platform: Gatsby
+    kind: json
+    start_urls: ["%[2]s/page-data/shop/page-data.json"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: result.data.allProduct.nodes
+      next_page: result.pageContext.nextPagePath
+      fields: {id: slug, title: title, description: body, price: price, seller: seller.name}
+  - name: angular
+    platform: Angular
+    kind: json
+    start_urls: ["%[1]s/ng/shop"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: catalog.items
+      next_page: catalog.next
+      fields: {id: sku, title: title, description: text, price: price.value, seller: vendor.name}
+  - name: utf16
+    platform: UTF16
+    start_urls: ["%[1]s/u16/list.htm"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: tr.offer
+      fields: {url: "a.t@href", title: a.t, description: td.d, price: td.p, seller: td.s}
+  - name: sitemap-txt
+    platform: SitemapTxt
+    start_urls: ["%[1]s/st/sitemap.txt"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      url_pattern: "^/st/p/\\d+$"
+      fields: {title: h1, description: div.desc, price: span.price, seller: span.seller}
+  - name: alpine
+    platform: Alpine
+    start_urls: ["%[1]s/al/shop"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.card
+      fields: {id: "@x-data.product.id", title: "@x-data.product.name", description: "@x-data.product.description", price: "@x-data.product.price", seller: "@x-data.product.seller.name"}
+  - name: productgroup
+    platform: ProductGroup
+    start_urls: ["%[1]s/pg/product/gbl"]
+    allow_private_networks: true
+    delay: 0s
+  - name: magento-init
+    platform: MagentoInit
+    kind: json
+    start_urls: ["%[1]s/mg/solvents.html"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: '["*"]["Magento_Catalog/js/product/view/provider"].data.items'
+      fields: {id: id, url: url, title: name, price: price_info.final_price, seller: extension_attributes.seller}
+  - name: shopify-meta
+    platform: ShopifyMeta
+    kind: json
+    start_urls: ["%[1]s/sm/collections/all"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: products
+      fields: {id: id, title: variants.0.name, seller: vendor}
+  - name: meta-refresh
+    platform: MetaRefresh
+    start_urls: ["%[1]s/mr/"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.p"]
+    listing:
+      url_pattern: "^/mr/item/\\d+$"
+      fields: {title: h1, description: div.desc, price: span.price, seller: span.seller}
+`, srv.URL, gsrv.URL))
+	for _, tc := range []struct{ key, title, price, desc, seller string }{
+		{"/lw/product/lw-1", "Safrole oil 1 l", "45 EUR", "Ships discreetly", "chemking"},
+		{"/lw/product/lw-2", "Acetone 5 l", "45 EUR", "Lab grade", "solvents4u"},
+		{"/lw/product/lw-3", "PMK glycidate 1 kg", "45 EUR", "Wickr: pmk", "chemking"},
+		{"lw-1", "Safrole oil 1 l", "45 EUR", "Ships discreetly", "chemking"},
+		{"lw-2", "Acetone 5 l", "45 EUR", "Lab grade", "solvents4u"},
+		{"lw-3", "PMK glycidate 1 kg", "45 EUR", "Wickr: pmk", "chemking"},
+		{"gt-1", "Ephedrine HCl 100 g", "300 EUR", "No prescription", "pharma_joe"},
+		{"gt-2", "Ethanol 1 l", "9 EUR", "Lab grade", "solvents4u"},
+		{"gt-3", "Acetic anhydride 1 l", "140 EUR", "Safe delivery", "acetyl"},
+		{"ng-1", "Nitroethane 1 l", "80", "Crypto only", "nitrolab"},
+		{"ng-2", "Beaker 250 ml", "4", "Borosilicate", "glassco"},
+		{"/u16/item/71.htm", "Ephedrin-Hydrochlorid 100 g", "990 €", "Ohne Rezept, diskreter Versand", "Pharma Müller"},
+		{"/u16/item/72.htm", "Ethanol 1 l", "12 €", "Für das Labor", "Laborbedarf Süd"},
+		{"/st/p/81", "Red phosphorus 500 g", "70 USD", "Stealth shipping, no questions", "redp"},
+		{"/st/p/82", "Test tubes", "6 USD", "Pack of 50", "glassco"},
+		{"31", "Benzyl cyanide 1 l", "150 EUR", "Telegram: @bcn", "cyano"},
+		{"32", "Distilled water 5 l", "3 EUR", "For labs", "aqua"},
+		{"/pg/product/gbl", "GBL cleaner", "49.00 EUR", "Wheel cleaner, discreet packaging", "gbl_direct"},
+		{"4201", "Methylamine 40% 1 l", "85", "", "aminochem"},
+		{"4202", "Acetone 1 l", "9", "", "solvents4u"},
+		{"8801", "Sassafras oil - 1 l", "", "", "chemking"},
+		{"8802", "Round flask - 500 ml", "", "", "glassco"},
+		{"/mr/item/91", "Iodine 100 g", "20 EUR", "Crypto only", "halogen"},
+		{"/mr/item/92", "Pipettes", "8 EUR", "Pack of 100", "glassco"},
+	} {
+		l, ok := got[tc.key]
+		if !ok {
+			t.Errorf("%s: not extracted", tc.key)
+			continue
+		}
+		for _, f := range [][3]string{{"title", l.Title, tc.title}, {"price", l.Price, tc.price}, {"description", l.Description, tc.desc}, {"seller", l.Seller, tc.seller}} {
+			if f[2] != "" && f[1] != f[2] {
+				t.Errorf("%s: %s %q, want %q", tc.key, f[0], f[1], f[2])
+			}
+		}
+	}
+	if l, ok := got["4201"]; ok {
+		if want := srv.URL + "/mg/methylamine-40.html"; l.URL != want {
+			t.Errorf("4201: url %q, want %q", l.URL, want)
+		}
+	}
+	if t.Failed() {
+		keys := make([]string, 0, len(got))
+		for k := range got {
+			keys = append(keys, k)
+		}
+		b, _ := json.Marshal(keys)
+		t.Logf("got listings %s\n%s", b, out)
+	}
+	for _, name := range []string{"livewire", "livewire-state", "gatsby", "angular", "utf16", "sitemap-txt", "alpine", "productgroup", "magento-init", "shopify-meta", "meta-refresh"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+}
