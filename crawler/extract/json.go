@@ -366,7 +366,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 	}
 
 	for i, next := range b.page.Next {
-		b.page.Next[i] = keepFormat(base, next)
+		b.page.Next[i] = gatsbyPageData(base, keepFormat(base, next))
 	}
 
 	names := make([]string, 0, len(spec.Fields))
@@ -438,6 +438,37 @@ func keepFormat(base *url.URL, next string) string {
 	return u.String()
 }
 
+// gatsbyPageDir is where a Gatsby site keeps a page's data: <path
+// prefix>/page-data/<page path, "index" for the home page>/page-data.json.
+var gatsbyPageDir = regexp.MustCompile(`^(.*?)/page-data/.+/page-data\.json$`)
+
+// gatsbyPageData returns the page-data address of a next page that a
+// Gatsby page-data feed names by its path for people (a pageContext's
+// nextPagePath, "/shop/2/"), which answers HTML without the data; other
+// next pages are returned as they are.
+func gatsbyPageData(base *url.URL, next string) string {
+	m := gatsbyPageDir.FindStringSubmatch(base.Path)
+	if m == nil {
+		return next
+	}
+	u, err := url.Parse(next)
+	if err != nil || !strings.EqualFold(u.Host, base.Host) || strings.Contains(u.Path, "/page-data/") ||
+		strings.HasSuffix(strings.ToLower(u.Path), ".json") {
+		return next
+	}
+	prefix := m[1]
+	p := strings.Trim(strings.TrimPrefix(u.Path, prefix+"/"), "/")
+	if u.Path == prefix {
+		p = ""
+	}
+	if p == "" {
+		p = "index"
+	}
+	u.Path = prefix + "/page-data/" + p + "/page-data.json"
+	u.RawPath = ""
+	return u.String()
+}
+
 // NormalizePath rewrites the JSONPath-like spellings of a dotted path that
 // partners write into the dotted form: "$" and "$." prefixes and a leading
 // "." are dropped, "[N]" and "['key']" become ".N" and ".key", and "[*]" or
@@ -462,8 +493,11 @@ func NormalizePath(path string) string {
 			b.WriteString(p[i:])
 			break
 		}
-		inner := strings.Trim(strings.TrimSpace(p[i+1:i+end]), `'"`)
-		if inner != "" && inner != "*" {
+		raw := strings.TrimSpace(p[i+1 : i+end])
+		inner := strings.Trim(raw, `'"`)
+		// [*] is every element; ["*"] names a key "*" (Magento's
+		// x-magento-init keys its page-wide components so).
+		if inner != "" && (inner != "*" || raw != "*") {
 			b.WriteByte('.')
 			b.WriteString(inner)
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -294,6 +295,12 @@ func ldProduct(m map[string]any) product {
 	if list, ok := offers.([]any); ok && len(list) > 0 {
 		offers = list[0]
 	}
+	variant := false
+	if offers == nil {
+		// A ProductGroup offers its variants (hasVariant, Google's
+		// variant markup): the lowest-priced variant's offer.
+		offers, variant = variantOffer(m["hasVariant"]), true
+	}
 	if o, ok := offers.(map[string]any); ok {
 		price := ldText(o["price"])
 		if price == "" {
@@ -330,11 +337,53 @@ func ldProduct(m map[string]any) product {
 		}
 		p.set(precwatch.FieldLocation, ldAddress(o["availableAtOrFrom"]))
 		p.set("availability", strings.TrimPrefix(strings.TrimPrefix(ldText(o["availability"]), "https://schema.org/"), "http://schema.org/"))
-		if p[fieldURL] == "" {
+		if p[fieldURL] == "" && !variant {
+			// (A variant's offer names the variant's address.)
 			p.set(fieldURL, ldText(o["url"]))
 		}
 	}
 	return p
+}
+
+// variantOffer returns the offer of a ProductGroup's variants (its
+// hasVariant, one Product or a list) with the lowest price, else the first
+// variant offer, else nil.
+func variantOffer(v any) any {
+	list, ok := v.([]any)
+	if !ok {
+		list = []any{v}
+	}
+	var best map[string]any
+	bestPrice := 0.0
+	for i, e := range list {
+		if i == 64 {
+			break
+		}
+		vm, _ := e.(map[string]any)
+		offers := vm["offers"]
+		if l, ok := offers.([]any); ok && len(l) > 0 {
+			offers = l[0]
+		}
+		o, ok := offers.(map[string]any)
+		if !ok {
+			continue
+		}
+		price := ldText(o["price"])
+		if price == "" {
+			price = ldText(o["lowPrice"])
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(price), ",", ""), 64)
+		switch {
+		case err == nil && (best == nil || bestPrice < 0 || f < bestPrice):
+			best, bestPrice = o, f
+		case err != nil && best == nil:
+			best, bestPrice = o, -1
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best
 }
 
 // set sets k to v unless v is empty or k is set.
