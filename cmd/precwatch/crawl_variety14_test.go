@@ -309,3 +309,195 @@ targets:
 		}
 	}
 }
+
+// TestVariety14MoreShops is the round's second batch, configured the same
+// way:
+//
+//  1. a Spring HATEOAS (pre-HAL) feed whose next page is only in a list of
+//     link objects, "links": [{"rel": "next", "href": …}], as
+//     Collection+JSON and Atom-style APIs write it, without json.next_page
+//  2. a FHIR-style Bundle ("link": [{"relation": "next", "url": …}]) with
+//     json.next_page naming that list
+//  3. a Shopify collection read through the Section Rendering API
+//     (?sections=main-collection-product-grid answers {"section-id":
+//     "<div>…</div>"})
+//  4. a PrestaShop 1.7 category read through its faceted search's AJAX
+//     answer (the target's headers send X-Requested-With; the answer is
+//     JSON with rendered_products and the pager's rel="next" inside it)
+//  5. a product page whose JSON-LD offer has no price of its own, only a
+//     priceSpecification list (the sale price and the struck-out
+//     StrikethroughPrice, as Google's 2023 markup has it), read without
+//     fields
+//  6. a Next.js shop whose catalogue is in TanStack Query's dehydrated
+//     state (pageProps.dehydratedState.queries[*].state.data)
+func TestVariety14MoreShops(t *testing.T) {
+	page := func(w http.ResponseWriter, s string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, s)
+	}
+	jsonBody := func(w http.ResponseWriter, s string) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, s)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		base := "http://" + r.Host
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1. Spring HATEOAS links list.
+		case p == "/hx/api/offers":
+			if q.Get("cursor") == "" {
+				jsonBody(w, `{"links":[{"rel":"self","href":"`+base+`/hx/api/offers"},{"rel":"next","href":"`+base+`/hx/api/offers?cursor=c2"}],"content":[{"offerId":"hx-1","name":"Ephedrine 100 g","details":"No prescription","price":"300 EUR","merchant":"pharma_joe"},{"offerId":"hx-2","name":"Ethanol 1 l","details":"Lab grade","price":"9 EUR","merchant":"solvents4u"}]}`)
+				return
+			}
+			jsonBody(w, `{"links":[{"rel":"self","href":"`+base+`/hx/api/offers?cursor=c2"}],"content":[{"offerId":"hx-3","name":"Red phosphorus 500 g","details":"Stealth shipping","price":"70 EUR","merchant":"redp"}]}`)
+		// 2. FHIR-style Bundle.
+		case p == "/fh/Medication":
+			if q.Get("_getpagesoffset") == "" {
+				jsonBody(w, `{"resourceType":"Bundle","type":"searchset","total":3,"link":[{"relation":"self","url":"`+base+`/fh/Medication"},{"relation":"next","url":"`+base+`/fh/Medication?_getpages=abc&_getpagesoffset=2"}],"entry":[{"resource":{"id":"fh-1","code":{"text":"Pseudoephedrine 60 mg x 1000"},"note":"Bulk, no paperwork","cost":"400 EUR","manufacturer":{"display":"pharma_bulk"}}},{"resource":{"id":"fh-2","code":{"text":"Paracetamol 500 mg x 20"},"note":"Retail pack","cost":"3 EUR","manufacturer":{"display":"generics"}}}]}`)
+				return
+			}
+			jsonBody(w, `{"resourceType":"Bundle","type":"searchset","total":3,"link":[{"relation":"self","url":"`+base+`/fh/Medication?_getpages=abc&_getpagesoffset=2"},{"relation":"previous","url":"`+base+`/fh/Medication"}],"entry":[{"resource":{"id":"fh-3","code":{"text":"Ephedrine 30 mg x 500"},"note":"Telegram @eph","cost":"250 EUR","manufacturer":{"display":"pharma_joe"}}}]}`)
+		// 3. Shopify Section Rendering API.
+		case p == "/sr/collections/all":
+			cards := map[string]string{
+				"":  `<li class="grid__item"><div class="card"><a class="card__heading" href="/sr/products/safrole">Safrole 1 l</a><span class="price-item">€120,00</span><span class="card__vendor">chemking</span></div></li><li class="grid__item"><div class="card"><a class="card__heading" href="/sr/products/beaker">Beaker</a><span class="price-item">€4,00</span><span class="card__vendor">glassco</span></div></li>`,
+				"2": `<li class="grid__item"><div class="card"><a class="card__heading" href="/sr/products/pmk">PMK oil 1 l</a><span class="price-item">€900,00</span><span class="card__vendor">chemking</span></div></li>`,
+			}[q.Get("page")]
+			pager := ""
+			if q.Get("page") == "" {
+				pager = `<nav class="pagination-wrapper"><ul class="pagination__list"><li><a href="/sr/collections/all?page=2&amp;sections=main-collection-product-grid" class="pagination__item pagination__item--prev-next" aria-label="Next page">›</a></li></ul></nav>`
+			}
+			grid := `<div id="shopify-section-main-collection-product-grid" class="shopify-section"><div id="ProductGridContainer"><ul id="product-grid" class="grid">` + cards + `</ul>` + pager + `</div></div>`
+			if q.Get("sections") == "" {
+				page(w, `<html><body>`+grid+`</body></html>`)
+				return
+			}
+			b, _ := json.Marshal(map[string]string{"main-collection-product-grid": grid})
+			jsonBody(w, string(b))
+		// 4. PrestaShop faceted search AJAX.
+		case p == "/ps/3-solvents":
+			n := q.Get("page")
+			prods := map[string]string{
+				"":  `<article class="product-miniature js-product-miniature" data-id-product="21"><h2 class="product-title"><a href="/ps/solvents/21-acetone.html">Acetone 5 l</a></h2><span class="price">19,90 €</span><p class="seller">solvents4u</p></article>`,
+				"2": `<article class="product-miniature js-product-miniature" data-id-product="22"><h2 class="product-title"><a href="/ps/solvents/22-gbl.html">GBL 1 l</a></h2><span class="price">49,00 €</span><p class="seller">gbl_direct</p></article>`,
+			}[n]
+			next := ""
+			if n == "" {
+				next = `<li><a rel="next" href="` + base + `/ps/3-solvents?page=2" class="next js-search-link">Next</a></li>`
+			}
+			rendered := `<div id="js-product-list"><div class="products row">` + prods + `</div><nav class="pagination"><ul class="page-list">` + next + `</ul></nav></div>`
+			if r.Header.Get("X-Requested-With") != "XMLHttpRequest" {
+				page(w, `<html><body><div id="left-column"><div id="search_filters">Filters</div></div><div id="content-wrapper">`+rendered+`</div></body></html>`)
+				return
+			}
+			b, _ := json.Marshal(map[string]any{"rendered_products_top": `<div id="js-product-list-top">2 products</div>`, "rendered_products": rendered, "rendered_products_bottom": `<div id="js-product-list-bottom"></div>`, "rendered_facets": `<div id="search_filters"><a class="js-search-link" href="/ps/3-solvents?q=Brand-X">Brand X</a></div>`, "current_url": base + r.URL.RequestURI(), "pagination": map[string]any{"total_items": 2, "items_shown_from": 1, "pages_count": 2}})
+			jsonBody(w, string(b))
+		// 5. priceSpecification list.
+		case p == "/sp2/product/acetic-anhydride":
+			page(w, `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Acetic anhydride 1 l","description":"Safe delivery to the EU","offers":{"@type":"Offer","url":"`+base+`/sp2/product/acetic-anhydride","availability":"https://schema.org/InStock","priceSpecification":[{"@type":"UnitPriceSpecification","price":140.00,"priceCurrency":"EUR"},{"@type":"UnitPriceSpecification","priceType":"https://schema.org/StrikethroughPrice","price":180.00,"priceCurrency":"EUR"}],"seller":{"@type":"Organization","name":"acetyl"}}}</script></head><body><div id="app"></div></body></html>`)
+		// 6. TanStack Query dehydrated state in __NEXT_DATA__.
+		case p == "/rq/shop":
+			data := `{"props":{"pageProps":{"dehydratedState":{"mutations":[],"queries":[{"state":{"data":{"items":[{"id":"rq-1","title":"Benzyl chloride 1 l","text":"Discreet packaging","price":"110 EUR","shop":{"name":"benzylco"}},{"id":"rq-2","title":"Filter paper","text":"100 sheets","price":"4 EUR","shop":{"name":"glassco"}}],"nextCursor":null},"dataUpdateCount":1,"status":"success"},"queryKey":["products",{"page":1}],"queryHash":"[\"products\",{\"page\":1}]"}]}},"__N_SSP":true},"page":"/shop","query":{},"buildId":"b1","isFallback":false,"gssp":true,"scriptLoader":[]}`
+			page(w, `<!DOCTYPE html><html><head><meta charSet="utf-8"/></head><body><div id="__next"><div class="spinner"></div></div><script id="__NEXT_DATA__" type="application/json">`+data+`</script></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: hateoas
+    platform: Hateoas
+    kind: json
+    start_urls: ["%[1]s/hx/api/offers"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: content
+      fields: {id: offerId, title: name, description: details, price: price, seller: merchant}
+  - name: fhir
+    platform: FHIR
+    kind: json
+    start_urls: ["%[1]s/fh/Medication"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: entry.resource
+      next_page: link
+      fields: {id: id, title: code.text, description: note, price: cost, seller: manufacturer.display}
+  - name: shopify-sections
+    platform: ShopifySections
+    start_urls: ["%[1]s/sr/collections/all?sections=main-collection-product-grid"]
+    allow_private_networks: true
+    delay: 0s
+    next_page: ["a.pagination__item--prev-next"]
+    listing:
+      item: div.card
+      fields: {url: "a.card__heading@href", title: a.card__heading, price: span.price-item, seller: span.card__vendor}
+  - name: prestashop-ajax
+    platform: PrestaShopAjax
+    start_urls: ["%[1]s/ps/3-solvents"]
+    allow_private_networks: true
+    delay: 0s
+    headers: {X-Requested-With: XMLHttpRequest}
+    listing:
+      item: article.product-miniature
+      fields: {id: "@data-id-product", url: "h2.product-title a@href", title: h2.product-title, price: span.price, seller: p.seller}
+  - name: pricespec
+    platform: PriceSpec
+    start_urls: ["%[1]s/sp2/product/acetic-anhydride"]
+    allow_private_networks: true
+    delay: 0s
+  - name: react-query
+    platform: ReactQuery
+    kind: json
+    start_urls: ["%[1]s/rq/shop"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: props.pageProps.dehydratedState.queries[*].state.data.items
+      fields: {id: id, title: title, description: text, price: price, seller: shop.name}
+`, srv.URL))
+	for _, tc := range []struct{ key, title, price, desc, seller string }{
+		{"hx-1", "Ephedrine 100 g", "300 EUR", "No prescription", "pharma_joe"},
+		{"hx-2", "Ethanol 1 l", "9 EUR", "Lab grade", "solvents4u"},
+		{"hx-3", "Red phosphorus 500 g", "70 EUR", "Stealth shipping", "redp"},
+		{"fh-1", "Pseudoephedrine 60 mg x 1000", "400 EUR", "Bulk, no paperwork", "pharma_bulk"},
+		{"fh-2", "Paracetamol 500 mg x 20", "3 EUR", "Retail pack", "generics"},
+		{"fh-3", "Ephedrine 30 mg x 500", "250 EUR", "Telegram @eph", "pharma_joe"},
+		{"/sr/products/safrole", "Safrole 1 l", "€120,00", "", "chemking"},
+		{"/sr/products/beaker", "Beaker", "€4,00", "", "glassco"},
+		{"/sr/products/pmk", "PMK oil 1 l", "€900,00", "", "chemking"},
+		{"21", "Acetone 5 l", "19,90 €", "", "solvents4u"},
+		{"22", "GBL 1 l", "49,00 €", "", "gbl_direct"},
+		{"/sp2/product/acetic-anhydride", "Acetic anhydride 1 l", "140.00 EUR", "Safe delivery to the EU", "acetyl"},
+		{"rq-1", "Benzyl chloride 1 l", "110 EUR", "Discreet packaging", "benzylco"},
+		{"rq-2", "Filter paper", "4 EUR", "100 sheets", "glassco"},
+	} {
+		l, ok := got[tc.key]
+		if !ok {
+			t.Errorf("%s: not extracted", tc.key)
+			continue
+		}
+		for _, f := range [][3]string{{"title", l.Title, tc.title}, {"price", l.Price, tc.price}, {"description", l.Description, tc.desc}, {"seller", l.Seller, tc.seller}} {
+			if f[2] != "" && f[1] != f[2] {
+				t.Errorf("%s: %s %q, want %q", tc.key, f[0], f[1], f[2])
+			}
+		}
+	}
+	if t.Failed() {
+		keys := make([]string, 0, len(got))
+		for k := range got {
+			keys = append(keys, k)
+		}
+		b, _ := json.Marshal(keys)
+		t.Logf("got listings %s\n%s", b, out)
+	}
+	for _, name := range []string{"hateoas", "fhir", "shopify-sections", "prestashop-ajax", "pricespec", "react-query"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+}
