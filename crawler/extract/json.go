@@ -286,6 +286,12 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		key := "next_page:" + spec.NextPage
 		b.page.Counts[key] = 0
 		if v, ok := lookup(doc, spec.NextPage); ok {
+			if list, isList := v.([]any); isList {
+				// A list of link objects ([{"rel": "next",
+				// "href": …}], FHIR's {"relation", "url"}):
+				// the next one's address, or none.
+				v, _ = relNextLink(list)
+			}
 			if m, isObj := v.(map[string]any); isObj {
 				// HAL and JSON:API link objects: {"href": "…"}.
 				for _, k := range []string{"href", "url", "link", "uri"} {
@@ -340,6 +346,23 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 				said = true
 				if s, ok := v.(string); ok && looksLikeURL(strings.TrimSpace(s)) {
 					b.link(&b.page.Next, map[string]bool{canon: true}, s)
+					break
+				}
+			}
+		}
+		if len(b.page.Next) == 0 {
+			// Links as a list of link objects (Spring HATEOAS
+			// before HAL, Collection+JSON, FHIR's Bundle.link): a
+			// list of relations names the next page, or that
+			// there is none.
+			for _, k := range []string{"links", "link", "_links", "collection.links"} {
+				v, _ := lookup(doc, k)
+				list, _ := v.([]any)
+				if next, isLinks := relNextLink(list); isLinks {
+					said = true
+					if next != "" {
+						b.link(&b.page.Next, map[string]bool{canon: true}, next)
+					}
 					break
 				}
 			}
@@ -436,6 +459,47 @@ func keepFormat(base *url.URL, next string) string {
 	}
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// relNextLink reads a list of link objects ({"rel": "next", "href": …},
+// "rel" also a list; FHIR's {"relation": "next", "url": …}): the address
+// of the next one, "" when none is next, and whether the list is one of
+// link objects at all.
+func relNextLink(list []any) (string, bool) {
+	isLinks := false
+	for _, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return "", false
+		}
+		rel, ok := m["rel"]
+		if !ok {
+			rel, ok = m["relation"]
+		}
+		if !ok {
+			return "", false
+		}
+		isLinks = true
+		rels, isList := rel.([]any)
+		if !isList {
+			rels = []any{rel}
+		}
+		next := false
+		for _, r := range rels {
+			if s, _ := r.(string); strings.EqualFold(strings.TrimSpace(s), "next") {
+				next = true
+			}
+		}
+		if !next {
+			continue
+		}
+		for _, k := range []string{"href", "url", "link", "uri"} {
+			if s, ok := m[k].(string); ok && strings.TrimSpace(s) != "" {
+				return strings.TrimSpace(s), true
+			}
+		}
+	}
+	return "", isLinks
 }
 
 // gatsbyPageDir is where a Gatsby site keeps a page's data: <path

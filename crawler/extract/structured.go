@@ -307,7 +307,7 @@ func ldProduct(m map[string]any) product {
 			price = ldText(o["lowPrice"])
 		}
 		if price == "" {
-			if ps, ok := o["priceSpecification"].(map[string]any); ok {
+			if ps := salePriceSpec(o["priceSpecification"]); ps != nil {
 				price = ldText(ps["price"])
 				if c := ldText(ps["priceCurrency"]); c != "" && price != "" && o["priceCurrency"] == nil {
 					price += " " + c
@@ -343,6 +343,30 @@ func ldProduct(m map[string]any) product {
 		}
 	}
 	return p
+}
+
+// salePriceSpec returns an offer's price specification (one, or a list of
+// them, as Google's 2023 markup pairs the price with a struck-out
+// StrikethroughPrice or ListPrice): the first with a price that is not a
+// struck-out or list price, else nil.
+func salePriceSpec(v any) map[string]any {
+	list, ok := v.([]any)
+	if !ok {
+		list = []any{v}
+	}
+	for _, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok || ldText(m["price"]) == "" {
+			continue
+		}
+		typ := strings.ToLower(ldText(m["priceType"]))
+		if strings.Contains(typ, "strikethrough") || strings.Contains(typ, "listprice") ||
+			strings.Contains(typ, "msrp") || strings.Contains(typ, "srp") {
+			continue
+		}
+		return m
+	}
+	return nil
 }
 
 // variantOffer returns the offer of a ProductGroup's variants (its

@@ -197,3 +197,54 @@ func TestVariety14TextSitemap(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety14LinkList pages a feed whose links are a list of link
+// objects ([{"rel": "next", "href": …}], Spring HATEOAS before HAL,
+// Collection+JSON; FHIR's [{"relation": "next", "url": …}]), without
+// json.next_page and with it naming the list; a list without "next" is the
+// last page, which does not count on (before: no next page, and the run
+// silently stopped after page 1).
+func TestVariety14LinkList(t *testing.T) {
+	items := `"content":[{"id":"a1","name":"Ethanol 1 l"}]`
+	for _, tc := range []struct{ name, next, body, want string }{
+		{"links rel", "", `{"links":[{"rel":"self","href":"https://api.example/offers"},{"rel":"next","href":"https://api.example/offers?cursor=c2"}],` + items + `}`, "https://api.example/offers?cursor=c2"},
+		{"link relation", "", `{"link":[{"relation":"self","url":"/offers"},{"relation":"next","url":"/offers?_getpagesoffset=2"}],` + items + `}`, "https://api.example/offers?_getpagesoffset=2"},
+		{"rel list", "", `{"links":[{"rel":["next"],"href":"/offers?p=2"}],` + items + `}`, "https://api.example/offers?p=2"},
+		{"next_page names the list", "link", `{"link":[{"relation":"self","url":"/offers"},{"relation":"next","url":"/offers?_getpagesoffset=2"}],` + items + `}`, "https://api.example/offers?_getpagesoffset=2"},
+		{"last page", "", `{"links":[{"rel":"self","href":"https://api.example/offers?page=3"},{"rel":"prev","href":"https://api.example/offers?page=2"}],` + items + `}`, ""},
+		{"last page, next_page", "link", `{"link":[{"relation":"self","url":"/offers"}],` + items + `}`, ""},
+	} {
+		pageURL := "https://api.example/offers"
+		if tc.name == "last page" {
+			pageURL += "?page=3"
+		}
+		p := feed14(t, pageURL, "content", tc.next, map[string]string{"id": "id", "title": "name"}, tc.body)
+		var want []string
+		if tc.want != "" {
+			want = []string{tc.want}
+		}
+		if !slices.Equal(p.Next, want) || (tc.want == "" && p.CountOn != "") {
+			t.Errorf("%s: Next %q CountOn %q, want %q", tc.name, p.Next, p.CountOn, want)
+		}
+	}
+}
+
+// TestVariety14PriceSpecification reads an offer whose price is only in a
+// list of price specifications: the one that is not a struck-out or list
+// price (before: no price).
+func TestVariety14PriceSpecification(t *testing.T) {
+	for _, specs := range []string{
+		`[{"@type":"UnitPriceSpecification","price":140.00,"priceCurrency":"EUR"},{"@type":"UnitPriceSpecification","priceType":"https://schema.org/StrikethroughPrice","price":180.00,"priceCurrency":"EUR"}]`,
+		`[{"@type":"UnitPriceSpecification","priceType":"https://schema.org/ListPrice","price":180.00,"priceCurrency":"EUR"},{"@type":"UnitPriceSpecification","price":140.00,"priceCurrency":"EUR"}]`,
+		`[{"@type":"UnitPriceSpecification","priceType":"StrikethroughPrice","price":"180.00","priceCurrency":"EUR"},{"@type":"UnitPriceSpecification","price":"140.00","priceCurrency":"EUR","referenceQuantity":{"value":1,"unitCode":"LTR"}}]`,
+	} {
+		body := `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Acetic anhydride 1 l","offers":{"@type":"Offer","priceSpecification":` + specs + `}}</script></head><body></body></html>`
+		p, err := HTML(&precwatch.Target{Name: "t"}, "https://sp.example/product/aa", []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Listings) != 1 || p.Listings[0].Price != "140.00 EUR" {
+			t.Errorf("%s: listings %+v, want price 140.00 EUR", specs, p.Listings)
+		}
+	}
+}
