@@ -7,7 +7,9 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"golang.org/x/text/encoding/unicode"
@@ -499,5 +501,63 @@ targets:
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}
+	}
+}
+
+// TestVariety14ETagRecrawl crawls a shop that sends ETag and Last-Modified
+// and would answer a conditional request with 304 twice into one data
+// directory: the crawler sends no conditional request (docs/CRAWLING.md),
+// so the second crawl reads every page whole and finds its listings
+// unchanged, none removed.
+func TestVariety14ETagRecrawl(t *testing.T) {
+	var conditional atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/et/offers" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("ETag", `W/"offers-v1"`)
+		w.Header().Set("Last-Modified", "Sun, 01 Nov 2026 10:00:00 GMT")
+		w.Header().Set("Cache-Control", "no-cache")
+		if r.Header.Get("If-None-Match") != "" || r.Header.Get("If-Modified-Since") != "" {
+			conditional.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, `<html><body><div class="offer"><a class="t" href="/et/o/1">Safrole oil 1 l</a><span class="p">120 EUR</span></div><div class="offer"><a class="t" href="/et/o/2">Beaker</a><span class="p">4 EUR</span></div></body></html>`)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfg, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: etag
+    platform: ETag
+    start_urls: ["%s/et/offers"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.offer
+      fields: {url: "a.t@href", title: a.t, price: span.p}
+`, filepath.Join(dir, "data"), srv.URL))
+	for run := 1; run <= 2; run++ {
+		code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfg)
+		if code != 0 {
+			t.Fatalf("run %d: exit %d\n%s%s", run, code, stdout, stderr)
+		}
+		var row []string
+		for line := range strings.SplitSeq(stdout, "\n") {
+			if f := strings.Fields(line); len(f) > 2 && f[0] == "etag" {
+				row = f
+			}
+		}
+		// TARGET PLATFORM PAGES LISTINGS UNCHANGED HITS FLAGGED NEW REMOVED ERRORS COMPLETE
+		if len(row) != 11 || row[3] != "2" || row[8] != "0" || row[10] != "yes" || run == 2 && row[4] != "2" {
+			t.Errorf("run %d: row %q, want 2 listings (2 unchanged on run 2), 0 removed, complete\n%s%s", run, row, stdout, stderr)
+		}
+	}
+	if n := conditional.Load(); n != 0 {
+		t.Errorf("%d conditional requests, want 0", n)
 	}
 }
