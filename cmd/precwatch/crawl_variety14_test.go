@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -559,5 +560,153 @@ targets:
 	}
 	if n := conditional.Load(); n != 0 {
 		t.Errorf("%d conditional requests, want 0", n)
+	}
+}
+
+// TestVariety14DataRoutes is the round's third batch: the addresses
+// single-page apps fetch their data from, and state under keys no partner
+// can know in advance, configured from docs/CRAWLING.md alone:
+//
+//  1. an Angular 17 shop whose TransferState is HttpClient's transfer
+//     cache (<script id="ng-state">), each answer under a hash of its
+//     request ({"2841069410": {"b": body, "s": 200, "u": url}}): the
+//     catalogue read through a "*" path segment
+//  2. a SvelteKit shop read through its route's __data.json (the nodes'
+//     data flattened by devalue, as its client navigations fetch it)
+//  3. a Next.js (pages router) shop read through its data route
+//     /_next/data/BUILD/shop.json, whose pageProps name the next page by
+//     its address for people ("/shop?page=2")
+//  4. a JSON feed with a UTF-8 BOM, its next page a relative URL
+//  5. a Polish shop in windows-1250 declared only in a <meta>
+func TestVariety14DataRoutes(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		jsonBody := func(s string) {
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, s)
+		}
+		switch {
+		case p == "/ng2/shop":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body ngcm=""><app-root ng-version="17.3.0" ngh="0" ng-server-context="ssr"><div class="spinner"></div></app-root><script id="ng-state" type="application/json">{"1108384093":{"b":{"config":{"currency":"EUR"}},"h":{},"s":200,"st":"OK","u":"/api/config","rt":"json"},"2841069410":{"b":{"products":[{"sku":"an-1","title":"Phenylacetic acid 1 kg","text":"Ships discreetly","price":"220 EUR","vendor":{"name":"paa_shop"}},{"sku":"an-2","title":"Glass funnel","text":"Borosilicate","price":"6 EUR","vendor":{"name":"glassco"}}],"next":null},"h":{},"s":200,"st":"OK","u":"/api/products?page=1","rt":"json"},"__nghData__":[{"t":{"2":"t0"}}]}</script></body></html>`)
+		case p == "/sk2/shop/__data.json":
+			if q.Get("page") == "2" {
+				jsonBody(`{"type":"data","nodes":[{"type":"skip"},{"type":"data","data":[{"products":1,"next":-1},[2],{"id":3,"name":4,"summary":5,"price":6,"seller":7},"sk-3","Red phosphorus 250 g","Crypto only","45 EUR",{"name":8},"redp"],"uses":{"search_params":["page"]}}]}`)
+				return
+			}
+			jsonBody(`{"type":"data","nodes":[{"type":"data","data":[{"user":-1},null],"uses":{}},{"type":"data","data":[{"products":1,"next":12},[2,8],{"id":3,"name":4,"summary":5,"price":6,"seller":7},"sk-1","Nitroethane 1 l","Wickr: nitro","80 EUR",{"name":9},{"id":10,"name":11,"summary":13,"price":14,"seller":15},"nitrolab","sk-2","Ethanol 1 l","?page=2","Lab grade","9 EUR",{"name":16},"solvents4u"],"uses":{"search_params":["page"]}}]}`)
+		case p == "/_next/data/b1/nx/shop.json":
+			if q.Get("page") == "2" {
+				jsonBody(`{"pageProps":{"products":[{"id":"nx-3","title":"Safrole oil 1 l","body":"No questions asked","price":"120 EUR","shop":"chemking"}],"nextHref":null},"__N_SSP":true}`)
+				return
+			}
+			jsonBody(`{"pageProps":{"products":[{"id":"nx-1","title":"Benzaldehyde 1 l","body":"Crypto only","price":"65 EUR","shop":"chemking"},{"id":"nx-2","title":"Filter paper","body":"100 sheets","price":"4 EUR","shop":"glassco"}],"nextHref":"/nx/shop?page=2"},"__N_SSP":true}`)
+		case p == "/nx/shop":
+			// The page for people: the same data in __NEXT_DATA__,
+			// under props.pageProps.
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, `<html><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"products":[],"nextHref":null}},"page":"/nx/shop","buildId":"b1"}</script></body></html>`)
+		case p == "/bom/api/items":
+			body := `{"items":[{"id":"bo-1","title":"Iodine 100 g","desc":"Discreet","price":"20 EUR","seller":"halogen"}],"next":"items?page=2"}`
+			if q.Get("page") == "2" {
+				body = `{"items":[{"id":"bo-2","title":"Pipettes","desc":"Pack of 100","price":"8 EUR","seller":"glassco"}],"next":null}`
+			}
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			io.WriteString(w, "\ufeff"+body)
+		case p == "/pl/oferty.php":
+			w.Header().Set("Content-Type", "text/html")
+			b, _ := charmap.Windows1250.NewEncoder().String(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1250"><title>Oferty</title></head><body><div class="oferta"><a class="t" href="/pl/oferta.php?id=1">Efedryna 50 g</a><p class="o">Bez recepty, dyskretna wysyłka</p><span class="c">300 zł</span><span class="s">Łódź Chemia</span></div><div class="oferta"><a class="t" href="/pl/oferta.php?id=2">Żółty barwnik</a><p class="o">Do tkanin</p><span class="c">12 zł</span><span class="s">Gdańsk Farby</span></div></body></html>`)
+			io.WriteString(w, b)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: angular-cache
+    platform: AngularCache
+    kind: json
+    start_urls: ["%[1]s/ng2/shop"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: "*.b.products"
+      fields: {id: sku, title: title, description: text, price: price, seller: vendor.name}
+  - name: sveltekit-json
+    platform: SvelteKitJSON
+    kind: json
+    start_urls: ["%[1]s/sk2/shop/__data.json"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: products
+      next_page: next
+      fields: {id: id, title: name, description: summary, price: price, seller: seller.name}
+  - name: next-data
+    platform: NextData
+    kind: json
+    start_urls: ["%[1]s/_next/data/b1/nx/shop.json"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: pageProps.products
+      next_page: pageProps.nextHref
+      fields: {id: id, title: title, description: body, price: price, seller: shop}
+  - name: bom-feed
+    platform: BOMFeed
+    kind: json
+    start_urls: ["%[1]s/bom/api/items"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items
+      fields: {id: id, title: title, description: desc, price: price, seller: seller}
+  - name: win1250
+    platform: Win1250
+    start_urls: ["%[1]s/pl/oferty.php"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.oferta
+      fields: {url: "a.t@href", title: a.t, description: p.o, price: span.c, seller: span.s}
+`, srv.URL))
+	for _, tc := range []struct{ key, title, price, desc, seller string }{
+		{"an-1", "Phenylacetic acid 1 kg", "220 EUR", "Ships discreetly", "paa_shop"},
+		{"an-2", "Glass funnel", "6 EUR", "Borosilicate", "glassco"},
+		{"sk-1", "Nitroethane 1 l", "80 EUR", "Wickr: nitro", "nitrolab"},
+		{"sk-2", "Ethanol 1 l", "9 EUR", "Lab grade", "solvents4u"},
+		{"sk-3", "Red phosphorus 250 g", "45 EUR", "Crypto only", "redp"},
+		{"nx-1", "Benzaldehyde 1 l", "65 EUR", "Crypto only", "chemking"},
+		{"nx-2", "Filter paper", "4 EUR", "100 sheets", "glassco"},
+		{"nx-3", "Safrole oil 1 l", "120 EUR", "No questions asked", "chemking"},
+		{"bo-1", "Iodine 100 g", "20 EUR", "Discreet", "halogen"},
+		{"bo-2", "Pipettes", "8 EUR", "Pack of 100", "glassco"},
+		{"/pl/oferta.php?id=1", "Efedryna 50 g", "300 zł", "Bez recepty, dyskretna wysyłka", "Łódź Chemia"},
+		{"/pl/oferta.php?id=2", "Żółty barwnik", "12 zł", "Do tkanin", "Gdańsk Farby"},
+	} {
+		l, ok := got[tc.key]
+		if !ok {
+			t.Errorf("%s: not extracted", tc.key)
+			continue
+		}
+		for _, f := range [][3]string{{"title", l.Title, tc.title}, {"price", l.Price, tc.price}, {"description", l.Description, tc.desc}, {"seller", l.Seller, tc.seller}} {
+			if f[2] != "" && f[1] != f[2] {
+				t.Errorf("%s: %s %q, want %q", tc.key, f[0], f[1], f[2])
+			}
+		}
+	}
+	if t.Failed() {
+		keys := make([]string, 0, len(got))
+		for k := range got {
+			keys = append(keys, k)
+		}
+		b, _ := json.Marshal(keys)
+		t.Logf("got listings %s\n%s", b, out)
+	}
+	for _, name := range []string{"angular-cache", "sveltekit-json", "next-data", "bom-feed", "win1250"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
 	}
 }
