@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -71,7 +72,43 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		return nil, err
 	}
-	return jsonDoc(t, base, canon, pageURL, devaluePayload(doc, &t.JSON))
+	return jsonDoc(t, base, canon, pageURL, svelteKitDataJSON(devaluePayload(doc, &t.JSON), &t.JSON))
+}
+
+// svelteKitDataJSON returns the data of the first route node of a
+// SvelteKit __data.json answer ({"type": "data", "nodes": [{"type": "data",
+// "data": [devalue's flat list]}, {"type": "skip"}, …]}) in which the items
+// path leads somewhere, revived; else doc.
+func svelteKitDataJSON(doc any, spec *precwatch.JSONSpec) any {
+	m, ok := doc.(map[string]any)
+	if !ok || NormalizePath(spec.Items) == "" {
+		return doc
+	}
+	nodes, ok := m["nodes"].([]any)
+	if !ok || m["type"] != "data" {
+		return doc
+	}
+	if _, ok := lookup(doc, spec.Items); ok {
+		return doc
+	}
+	for _, n := range nodes {
+		node, _ := n.(map[string]any)
+		data, ok := node["data"].([]any)
+		if !ok || node["type"] != "data" {
+			continue
+		}
+		r, ok := reviveDevalue(data)
+		if !ok {
+			continue
+		}
+		if _, ok := lookup(r, spec.Items); ok {
+			return r
+		}
+		if _, ok := lookupEach(r, spec.Items); ok {
+			return r
+		}
+	}
+	return doc
 }
 
 // devaluePayload returns doc revived when it is a devalue payload (Nuxt 3's
@@ -243,10 +280,13 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 	spec := &t.JSON
 
 	v, ok := lookup(doc, spec.Items)
-	if !ok {
+	if !ok || wildcardPath(spec.Items) {
 		// Listings grouped in arrays of arrays ("categories[*].products",
-		// GraphQL's "edges[*].node"): every element's, in order.
-		v, ok = lookupEach(doc, spec.Items)
+		// GraphQL's "edges[*].node"): every element's, in order; and
+		// every member's of a "*" segment.
+		if each, found := lookupEach(doc, spec.Items); found || !ok {
+			v, ok = each, found
+		}
 	}
 	if d, isJSON := jsonInString(v); ok && isJSON {
 		// ASP.NET's {"d": "[{…}]"}: the listings as a JSON string.
@@ -389,7 +429,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 	}
 
 	for i, next := range b.page.Next {
-		b.page.Next[i] = gatsbyPageData(base, keepFormat(base, next))
+		b.page.Next[i] = dataRoute(base, keepFormat(base, next))
 	}
 
 	names := make([]string, 0, len(spec.Fields))
@@ -506,29 +546,57 @@ func relNextLink(list []any) (string, bool) {
 // prefix>/page-data/<page path, "index" for the home page>/page-data.json.
 var gatsbyPageDir = regexp.MustCompile(`^(.*?)/page-data/.+/page-data\.json$`)
 
-// gatsbyPageData returns the page-data address of a next page that a
-// Gatsby page-data feed names by its path for people (a pageContext's
-// nextPagePath, "/shop/2/"), which answers HTML without the data; other
-// next pages are returned as they are.
-func gatsbyPageData(base *url.URL, next string) string {
-	m := gatsbyPageDir.FindStringSubmatch(base.Path)
-	if m == nil {
-		return next
-	}
+// nextDataDir is where a Next.js (pages router) site serves a page's props:
+// <base path>/_next/data/<build id>/<page path, "index" for the home
+// page>.json, with the page's query.
+var nextDataDir = regexp.MustCompile(`^(.*?)/_next/data/([^/]+)/.+\.json$`)
+
+// dataRoute returns the data address of a next page that a single-page
+// app's data route names by its address for people, which answers HTML
+// without the data: a Gatsby page-data feed's pageContext.nextPagePath
+// ("/shop/2/" → /page-data/shop/2/page-data.json), a Next.js data route's
+// pageProps ("/shop?page=2" → /_next/data/BUILD/shop.json?page=2) and a
+// SvelteKit __data.json ("/shop?page=2" → /shop/__data.json?page=2).
+// Other next pages, also those already at a data address or on another
+// host, are returned as they are.
+func dataRoute(base *url.URL, next string) string {
 	u, err := url.Parse(next)
-	if err != nil || !strings.EqualFold(u.Host, base.Host) || strings.Contains(u.Path, "/page-data/") ||
-		strings.HasSuffix(strings.ToLower(u.Path), ".json") {
+	if err != nil || !strings.EqualFold(u.Host, base.Host) {
 		return next
 	}
-	prefix := m[1]
-	p := strings.Trim(strings.TrimPrefix(u.Path, prefix+"/"), "/")
-	if u.Path == prefix {
-		p = ""
+	lower := strings.ToLower(u.Path)
+	if strings.HasSuffix(lower, ".json") || strings.Contains(lower, "/page-data/") || strings.Contains(lower, "/_next/data/") {
+		return next
 	}
-	if p == "" {
-		p = "index"
+	// pagePath returns the next page's path under a base path prefix,
+	// without slashes at its ends ("" for the home page).
+	pagePath := func(prefix string) string {
+		if u.Path == prefix {
+			return ""
+		}
+		return strings.Trim(strings.TrimPrefix(u.Path, prefix+"/"), "/")
 	}
-	u.Path = prefix + "/page-data/" + p + "/page-data.json"
+	switch {
+	case gatsbyPageDir.MatchString(base.Path):
+		prefix := gatsbyPageDir.FindStringSubmatch(base.Path)[1]
+		p := pagePath(prefix)
+		if p == "" {
+			p = "index"
+		}
+		u.Path = prefix + "/page-data/" + p + "/page-data.json"
+	case nextDataDir.MatchString(base.Path):
+		m := nextDataDir.FindStringSubmatch(base.Path)
+		p := pagePath(m[1])
+		if p == "" {
+			p = "index"
+		}
+		u.Path = m[1] + "/_next/data/" + m[2] + "/" + p + ".json"
+	case strings.HasSuffix(base.Path, "/__data.json"):
+		p := strings.TrimRight(u.Path, "/")
+		u.Path = p + "/__data.json"
+	default:
+		return next
+	}
 	u.RawPath = ""
 	return u.String()
 }
@@ -930,8 +998,13 @@ func lastSegment(path string) string {
 func looksLikeURL(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") ||
-		strings.HasPrefix(s, "/") || strings.HasPrefix(s, "?")
+		strings.HasPrefix(s, "/") || strings.HasPrefix(s, "?") ||
+		strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") || relativeQueryRef.MatchString(s)
 }
+
+// relativeQueryRef is a path-relative address with a query
+// ("items?page=2"), as some APIs write their next page.
+var relativeQueryRef = regexp.MustCompile(`^[A-Za-z0-9._~%-]+(?:/[A-Za-z0-9._~%-]*)*\?[^\s=?]+=[^\s]*$`)
 
 // cursorParams are query parameters that carry a cursor, reused when the
 // page URL has one.
@@ -1041,11 +1114,20 @@ func lookup(v any, path string) (any, bool) {
 				// products({"first":20})), named without them.
 				next, ok = argKey(c, seg)
 			}
+			if !ok && seg == "*" {
+				// Every member (Angular's transfer cache keys
+				// each answer by a hash): the first, in key
+				// order, in which the rest of the path leads.
+				return lookupMembers(slices.Sorted(maps.Keys(c)), func(k string) any { return c[k] }, after, more)
+			}
 			if !ok {
 				return nil, false
 			}
 			v = next
 		case []any:
+			if seg == "*" {
+				return lookupMembers(c, func(e any) any { return e }, after, more)
+			}
 			i, err := strconv.Atoi(seg)
 			if err == nil && i < 0 {
 				// Counted from the end, as JSONPath and Python
@@ -1065,6 +1147,30 @@ func lookup(v any, path string) (any, bool) {
 		}
 		rest = after
 	}
+}
+
+// wildcardPath reports whether a path has a "*" segment (every member of
+// an object) as written, not a key "*" written in brackets (["*"]).
+func wildcardPath(path string) bool {
+	return bareStar.MatchString(strings.TrimPrefix(strings.TrimSpace(path), "$"))
+}
+
+// bareStar is a "*" segment of a dotted path.
+var bareStar = regexp.MustCompile(`(?:^|\.)\*(?:\.|$)`)
+
+// lookupMembers looks rest up in each member of a "*" path segment in
+// turn (the member itself when the path ends there) and returns the first
+// that leads somewhere.
+func lookupMembers[T any](members []T, value func(T) any, rest string, more bool) (any, bool) {
+	for _, m := range members {
+		if !more {
+			return value(m), true
+		}
+		if v, ok := lookup(value(m), rest); ok {
+			return v, true
+		}
+	}
+	return nil, false
 }
 
 // mapKey returns the value of m under the key segs[0], or else under a key
@@ -1222,8 +1328,19 @@ func lookupEach(v any, path string) ([]any, bool) {
 		case map[string]any:
 			if next, used, ok := mapKey(c, segs); ok {
 				walk(next, segs[used:], depth+1)
+			} else if segs[0] == "*" {
+				// Every member, in key order.
+				for _, k := range slices.Sorted(maps.Keys(c)) {
+					walk(c[k], segs[1:], depth+1)
+				}
 			}
 		case []any:
+			if segs[0] == "*" {
+				for _, e := range c {
+					walk(e, segs[1:], depth+1)
+				}
+				return
+			}
 			if i, err := strconv.Atoi(segs[0]); err == nil {
 				if i >= 0 && i < len(c) {
 					walk(c[i], segs[1:], depth+1)

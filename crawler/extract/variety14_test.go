@@ -248,3 +248,79 @@ func TestVariety14PriceSpecification(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety14Wildcard reads a path through "*", every member of an
+// object, for state under keys no one can know in advance (Angular's
+// HttpClient transfer cache keys each answer by a hash of its request):
+// items collect every member's, a field or next page reads the first
+// member's in key order; a key "*" itself is still read as written
+// (before: the page could not be parsed).
+func TestVariety14Wildcard(t *testing.T) {
+	state := `{"1108384093":{"b":{"config":{"currency":"EUR"}},"s":200},"2841069410":{"b":{"products":[{"sku":"an-1","title":"Phenylacetic acid 1 kg","vendor":{"name":"paa_shop"}}],"next":"/shop?page=2"},"s":200},"3000000000":{"b":{"products":[{"sku":"an-2","title":"Glass funnel","vendor":{"name":"glassco"}}]},"s":200}}`
+	body := `<!DOCTYPE html><html><body><app-root></app-root><script id="ng-state" type="application/json">` + state + `</script></body></html>`
+	p := feed14(t, "https://ng.example/shop", "*.b.products", "*.b.next", map[string]string{"id": "sku", "title": "title", "seller": "vendor.name"}, body)
+	checkListings14(t, "ng-state", p, map[string]map[string]string{
+		"an-1": {"title": "Phenylacetic acid 1 kg", "seller": "paa_shop"},
+		"an-2": {"title": "Glass funnel", "seller": "glassco"},
+	})
+	if want := []string{"https://ng.example/shop?page=2"}; !slices.Equal(p.Next, want) {
+		t.Errorf("Next %q, want %q", p.Next, want)
+	}
+	// A key "*" is read as written.
+	p = feed14(t, "https://x.example/feed", "*.items", "", map[string]string{"id": "id", "title": "t"}, `{"*":{"items":[{"id":"k1","t":"Acetone"}]},"other":{"items":[{"id":"k2","t":"Ethanol"}]}}`)
+	checkListings14(t, "star key", p, map[string]map[string]string{"k1": {}})
+}
+
+// TestVariety14SvelteKitDataJSON reads a SvelteKit route's __data.json (its
+// nodes' data flattened by devalue) as the data it stands for: items and
+// next page from the first node in which the items path leads somewhere
+// (before: no listing, and the run was complete).
+func TestVariety14SvelteKitDataJSON(t *testing.T) {
+	body := `{"type":"data","nodes":[{"type":"data","data":[{"user":-1}],"uses":{}},{"type":"skip"},{"type":"data","data":[{"products":1,"next":8},[2],{"id":3,"name":4,"seller":5},"sk-1","Nitroethane 1 l",{"name":6},"nitrolab","unused","/shop?page=2"],"uses":{"search_params":["page"]}}]}`
+	p := feed14(t, "https://sk.example/shop/__data.json", "products", "next", map[string]string{"id": "id", "title": "name", "seller": "seller.name"}, body)
+	checkListings14(t, "__data.json", p, map[string]map[string]string{"sk-1": {"title": "Nitroethane 1 l", "seller": "nitrolab"}})
+	// The next page for people is read at its data address.
+	if want := []string{"https://sk.example/shop/__data.json?page=2"}; !slices.Equal(p.Next, want) {
+		t.Errorf("Next %q, want %q", p.Next, want)
+	}
+}
+
+// TestVariety14DataRouteNext reads a next page that a single-page app's
+// data route names by its address for people at its data address:
+// Next.js' /_next/data/BUILD/….json and SvelteKit's …/__data.json, as
+// Gatsby's page-data (TestVariety14Gatsby); and a relative next page
+// without a leading slash under a usual key ("items?page=2") is followed
+// (before: the HTML page was fetched and failed; the relative one was not
+// followed and the run was complete).
+func TestVariety14DataRouteNext(t *testing.T) {
+	for _, tc := range []struct{ page, next, want string }{
+		{"https://nx.example/_next/data/b1/shop.json", "/shop?page=2", "https://nx.example/_next/data/b1/shop.json?page=2"},
+		{"https://nx.example/_next/data/b1/shop.json?page=2", "/", "https://nx.example/_next/data/b1/index.json"},
+		{"https://nx.example/base/_next/data/b1/de/shop.json", "/base/de/shop?page=3", "https://nx.example/base/_next/data/b1/de/shop.json?page=3"},
+		{"https://nx.example/_next/data/b1/shop.json", "/_next/data/b1/shop.json?page=2", "https://nx.example/_next/data/b1/shop.json?page=2"},
+		{"https://sk.example/shop/__data.json", "/shop/?page=2", "https://sk.example/shop/__data.json?page=2"},
+		{"https://sk.example/__data.json", "/?page=2", "https://sk.example/__data.json?page=2"},
+	} {
+		body := `{"items":[{"id":"a1"}],"nextHref":"` + tc.next + `"}`
+		p := feed14(t, tc.page, "items", "nextHref", map[string]string{"id": "id"}, body)
+		if len(p.Next) != 1 || p.Next[0] != tc.want {
+			t.Errorf("%s next %q: Next %q, want %q", tc.page, tc.next, p.Next, tc.want)
+		}
+	}
+	for _, tc := range []struct{ next, want string }{
+		{"items?page=2", "https://api.example/v1/items?page=2"},
+		{"./items?page=2", "https://api.example/v1/items?page=2"},
+		{"../v2/items?page=2", "https://api.example/v2/items?page=2"},
+	} {
+		p := feed14(t, "https://api.example/v1/items", "items", "", map[string]string{"id": "id"}, `{"items":[{"id":"a1"}],"next":"`+tc.next+`"}`)
+		if len(p.Next) != 1 || p.Next[0] != tc.want {
+			t.Errorf("next %q: Next %q, want %q", tc.next, p.Next, tc.want)
+		}
+	}
+	// Not addresses: words, numbers and tokens under "next".
+	for _, s := range []string{"more", "2", "eyJpZCI6OX0=", "next page", "a?b"} {
+		if looksLikeURL(s) {
+			t.Errorf("looksLikeURL(%q) = true", s)
+		}
+	}
+}
