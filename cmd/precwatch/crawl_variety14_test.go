@@ -710,3 +710,88 @@ targets:
 		}
 	}
 }
+
+// TestVariety14HeaderPaging is the round's fourth batch, REST APIs that
+// say where the catalogue goes on only in headers or status codes,
+// configured from docs/CRAWLING.md alone:
+//
+//  1. a GitLab-style API whose start URL names no page: the next page only
+//     in X-Next-Page (empty on the last page), beside X-Page and
+//     X-Total-Pages
+//  2. an API counted on by its page parameter that answers a page past
+//     its end with 204 No Content
+func TestVariety14HeaderPaging(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		switch p {
+		case "/gl/api/v4/items":
+			n := q.Get("page")
+			if n == "" {
+				n = "1"
+			}
+			body := map[string]string{
+				"1": `[{"id":"gl-1","title":"Safrole oil 1 l","description":"Discreet","price":"120 EUR","seller":"chemking"},{"id":"gl-2","title":"Beaker","description":"Glass","price":"4 EUR","seller":"glassco"}]`,
+				"2": `[{"id":"gl-3","title":"PMK glycidate 1 kg","description":"Wickr: pmk","price":"900 EUR","seller":"chemking"}]`,
+			}[n]
+			next := map[string]string{"1": "2"}[n]
+			w.Header().Set("X-Page", n)
+			w.Header().Set("X-Next-Page", next)
+			w.Header().Set("X-Per-Page", "2")
+			w.Header().Set("X-Total", "3")
+			w.Header().Set("X-Total-Pages", "2")
+			w.Header().Set("Content-Type", "application/json")
+			if body == "" {
+				body = "[]"
+			}
+			io.WriteString(w, body)
+		case "/nc/api/items":
+			body := map[string]string{
+				"1": `{"items":[{"id":"nc-1","title":"Iodine 100 g","description":"Crypto only","price":"20 EUR","seller":"halogen"}]}`,
+				"2": `{"items":[{"id":"nc-2","title":"Pipettes","description":"Pack of 100","price":"8 EUR","seller":"glassco"}]}`,
+			}[q.Get("page")]
+			if body == "" {
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, body)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: gitlab-headers
+    platform: GitLabHeaders
+    kind: json
+    start_urls: ["%[1]s/gl/api/v4/items"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: "."
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+  - name: no-content
+    platform: NoContent
+    kind: json
+    start_urls: ["%[1]s/nc/api/items?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+`, srv.URL))
+	for _, key := range []string{"gl-1", "gl-2", "gl-3", "nc-1", "nc-2"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("%s: not extracted", key)
+		}
+	}
+	for _, name := range []string{"gitlab-headers", "no-content"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+	if t.Failed() {
+		t.Log(out)
+	}
+}
