@@ -676,6 +676,12 @@ func unwrapJSONP(body []byte) []byte {
 	return rest[:len(rest)-1]
 }
 
+// PageNumberURL returns the page URL asking for page n, as a feed's page
+// number in its body or headers asks (see pageNumberURL).
+func PageNumberURL(base *url.URL, n int) string {
+	return pageNumberURL(base, n)
+}
+
 // pageNumberURL returns the page URL asking for page n: a page parameter
 // (page, p, pg, pageNumber, page_number, also in brackets:
 // pagination[page], page[number]; see pageParams) or else any parameter
