@@ -795,3 +795,88 @@ targets:
 		t.Log(out)
 	}
 }
+
+// TestVariety14NumberedNext is the round's fifth batch, feeds that say
+// where they go on without a URL, configured from docs/CRAWLING.md alone
+// (no json.next_page: the docs say a feed's usual keys page it):
+//
+//  1. an API whose body names the next page by its number under a usual
+//     key ({"data": […], "next_page": 2}, null on the last page), its start
+//     URL naming no page
+//  2. the same with camelCase "nextPage"
+//  3. an RSS feed paged by RFC 5005's <atom:link rel="next">
+func TestVariety14NumberedNext(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		n := q.Get("page")
+		if n == "" {
+			n = "1"
+		}
+		switch p {
+		case "/np/api/listings", "/nc2/api/listings":
+			key := map[string]string{"/np/api/listings": "next_page", "/nc2/api/listings": "nextPage"}[p]
+			pre := map[string]string{"/np/api/listings": "np", "/nc2/api/listings": "cc"}[p]
+			next := map[string]string{"1": "2", "2": "null"}[n]
+			if next == "" {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			title := map[string]string{"1": "Ephedrine 100 g", "2": "Beaker"}[n]
+			fmt.Fprintf(w, `{"data":[{"id":"%s-%s","title":%q,"text":"Listing %s"}],%q:%s}`, pre, n, title, n, key, next)
+		case "/rss/feed":
+			next := ""
+			if n == "1" {
+				next = `<atom:link rel="next" href="http://` + r.Host + `/rss/feed?page=2"/>`
+			}
+			item := map[string]string{"1": `<item><title>Safrole oil 1 l</title><link>http://` + r.Host + `/rss/item/1</link><description>Ships discreetly</description></item>`, "2": `<item><title>Pipettes</title><link>http://` + r.Host + `/rss/item/2</link><description>Pack of 100</description></item>`}[n]
+			w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+			io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Offers</title><atom:link rel="self" href="http://`+r.Host+r.URL.RequestURI()+`"/>`+next+item+`</channel></rss>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: numbered-next
+    platform: NumberedNext
+    kind: json
+    start_urls: ["%[1]s/np/api/listings"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: data
+      fields: {id: id, title: title, description: text}
+  - name: camel-next
+    platform: CamelNext
+    kind: json
+    start_urls: ["%[1]s/nc2/api/listings"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: data
+      fields: {id: id, title: title, description: text}
+  - name: rss-paged
+    platform: RSSPaged
+    start_urls: ["%[1]s/rss/feed"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: item
+      fields: {url: link, title: title, description: description}
+`, srv.URL))
+	for _, key := range []string{"np-1", "np-2", "cc-1", "cc-2", "/rss/item/1", "/rss/item/2"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("%s: not extracted", key)
+		}
+	}
+	for _, name := range []string{"numbered-next", "camel-next", "rss-paged"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+	if t.Failed() {
+		t.Log(out)
+	}
+}
