@@ -388,6 +388,11 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 					b.link(&b.page.Next, map[string]bool{canon: true}, s)
 					break
 				}
+				if n, ok := nextPageNumber(v, base); ok && len(items) > 0 {
+					// The next page's number ("next_page": 2).
+					b.link(&b.page.Next, map[string]bool{canon: true}, pageNumberURL(base, n))
+					break
+				}
 			}
 		}
 		if len(b.page.Next) == 0 {
@@ -674,6 +679,35 @@ func unwrapJSONP(body []byte) []byte {
 		return body
 	}
 	return rest[:len(rest)-1]
+}
+
+// nextPageNumber reads v, the value of a usual next-page key, as the number
+// of the page after base's: a number (or numeric string) one more than
+// base's page parameter, or 1 or 2 when base names no page (after a page 0
+// or 1). Any other number (an id, a count) is no page number.
+func nextPageNumber(v any, base *url.URL) (int, bool) {
+	var s string
+	switch v := v.(type) {
+	case json.Number:
+		s = v.String()
+	case string:
+		s = v
+	default:
+		return 0, false
+	}
+	if !isPageNumber(s) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	q := base.Query()
+	if params := pageParams(q); len(params) > 0 {
+		cur, err := strconv.Atoi(q.Get(params[0]))
+		return n, err == nil && n == cur+1
+	}
+	return n, n == 1 || n == 2
 }
 
 // PageNumberURL returns the page URL asking for page n, as a feed's page

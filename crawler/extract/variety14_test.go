@@ -324,3 +324,29 @@ func TestVariety14DataRouteNext(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety14NumberedNextKey pages a feed whose usual next-page key holds
+// the next page's number ("next_page": 2, "nextPage": "3", "next": 1 after
+// a 0-based page 0), without json.next_page; a number that is not the
+// page after this one (an id under "next") is no next page, and null ends
+// the feed (before: the feed stopped after its first page).
+func TestVariety14NumberedNextKey(t *testing.T) {
+	for _, tc := range []struct{ page, body, want string }{
+		{"https://api.example/listings", `{"data":[{"id":"a"}],"next_page":2}`, "https://api.example/listings?page=2"},
+		{"https://api.example/listings?page=2&per_page=20", `{"data":[{"id":"a"}],"nextPage":"3"}`, "https://api.example/listings?page=3&per_page=20"},
+		{"https://api.example/listings?page=0", `{"data":[{"id":"a"}],"next":1}`, "https://api.example/listings?page=1"},
+		{"https://api.example/listings?p=4", `{"data":[{"id":"a"}],"next_page":5}`, "https://api.example/listings?p=5"},
+		{"https://api.example/listings", `{"data":[{"id":"a"}],"next":98231}`, ""},
+		{"https://api.example/listings?page=2", `{"data":[{"id":"a"}],"next_page":null}`, ""},
+		{"https://api.example/listings?page=2", `{"data":[],"next_page":3}`, ""},
+	} {
+		p := feed14(t, tc.page, "data", "", map[string]string{"id": "id", "title": "id"}, tc.body)
+		var want []string
+		if tc.want != "" {
+			want = []string{tc.want}
+		}
+		if !slices.Equal(p.Next, want) || p.CountOn != "" {
+			t.Errorf("%s %s: Next %q CountOn %q, want %q", tc.page, tc.body, p.Next, p.CountOn, want)
+		}
+	}
+}
