@@ -676,7 +676,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					ev.offerContact = true
 				}
 			}
-			if k&(kAmbContext|kAmbBlock) != 0 {
+			// A block word inside a payment method ("bank" in "SWIFT bank
+			// transfer") says how the buyer pays, not what an ambiguous
+			// term is (heldout40 zi0010).
+			if k&(kAmbContext|kAmbBlock) != 0 && (k&kAmbContext != 0 || !m.insideFiat(f, h)) {
 				ambHits = append(ambHits, ctxHit{int32(fi), h.s})
 				ambPats = append(ambPats, h.pat)
 			}
@@ -1898,6 +1901,20 @@ func (m *Matcher) insideIndicator(f *field, h fhit) bool {
 	}
 	for _, c := range f.window(h.s-maxCue, h.s) {
 		if c.pat >= 0 && c.pat != h.pat && m.pats[c.pat].kinds&(kIndicator|kOffer) != 0 && c.e >= h.e && c.e-c.s > h.e-h.s {
+			return true
+		}
+	}
+	return false
+}
+
+// insideFiat reports whether hit h lies inside a longer fiat payment
+// phrase of its field ("bank" in "bank transfer").
+func (m *Matcher) insideFiat(f *field, h fhit) bool {
+	if f.kinds&kFiat == 0 {
+		return false
+	}
+	for _, c := range f.window(h.s-maxCue, h.s) {
+		if c.pat >= 0 && c.pat != h.pat && m.pats[c.pat].kinds&kFiat != 0 && c.e >= h.e && c.e-c.s > h.e-h.s {
 			return true
 		}
 	}

@@ -1,0 +1,21 @@
+package matchers
+
+import "testing"
+
+// TestGap40PaymentBlock: a block word of an ambiguous abbreviation that is
+// part of a payment method ("bank" in "SWIFT bank transfer", a shop's
+// payment line) says how the buyer pays, not what the abbreviation is
+// (heldout40 zi0010). "GBL Bank" and "BDO bank account" stay blocked.
+func TestGap40PaymentBlock(t *testing.T) {
+	const pay = "Payment methods: Visa, Mastercard, PayPal, SEPA and SWIFT bank transfer."
+	runCAS(t, []casCase{
+		{"GBL 99.9%, 1 L", "Wheel cleaner grade. " + pay, []string{"96-48-0"}, nil},
+		{"BDO 99.5%, 25 kg drum", "Industrial solvent. " + pay, []string{"110-63-4"}, nil},
+		{"GBL Bank annual report", "Shareholders' letter. " + pay, nil, []string{"96-48-0"}},
+		{"BDO bank account opening", "Open your account online. " + pay, nil, []string{"110-63-4"}},
+	})
+	runVerdicts(t, []verdictCase{
+		{"en", "GBL 99.9%, 1 L", "Discreet shipping, bitcoin only. " + pay, true},
+		{"en", "GBL 99.9%, 1 L", "Wheel cleaner. " + pay, false},
+	})
+}
