@@ -19,3 +19,17 @@ func TestGap40PaymentBlock(t *testing.T) {
 		{"en", "GBL 99.9%, 1 L", "Wheel cleaner. " + pay, false},
 	})
 }
+
+// TestGap40HebrewGBL: the Hebrew name of gamma-butyrolactone
+// (heldout40 zi0010) names the substance, and beside "GBL" it is the
+// chemical context of the acronym.
+func TestGap40HebrewGBL(t *testing.T) {
+	runCAS(t, []casCase{
+		{"גמא-בוטירולקטון 99% – 1 ליטר", "ממס תעשייתי.", []string{"96-48-0"}, nil},
+		{"בוטירולקטון 1 ליטר", "לניקוי חישוקים.", []string{"96-48-0"}, nil},
+	})
+	runVerdicts(t, []verdictCase{
+		{"he", "GBL – 1 ליטר", "גמא-בוטירולקטון. משלוח דיסקרטי, תשלום בביטקוין בלבד. Great British League fans welcome.", true},
+		{"he", "גמא-בוטירולקטון 1 ליטר", "ממס תעשייתי למעבדות.", false},
+	})
+}
