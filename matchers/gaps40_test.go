@@ -33,3 +33,20 @@ func TestGap40HebrewGBL(t *testing.T) {
 		{"he", "גמא-בוטירולקטון 1 ליטר", "ממס תעשייתי למעבדות.", false},
 	})
 }
+
+// TestGap40ModelNumber: an ambiguous abbreviation with a model number glued
+// by a hyphen ("PMK-800 cordless impact driver", heldout40 zi0090) is a
+// product code; the chemical words of a shop's returns policy ("opened
+// chemicals are not accepted back") do not make it the substance. Its own
+// context (oil, CAS number) or a quantity still does.
+func TestGap40ModelNumber(t *testing.T) {
+	const returns = "Returns policy: unopened items may be returned within 30 days. For safety reasons opened chemicals are not accepted back."
+	runCAS(t, []casCase{
+		{"PMK-800 cordless impact driver kit, 18 V", "Brushless motor, 210 Nm. " + returns, nil, []string{"4676-39-5"}},
+		{"BMK-2000 LED work light", "Aluminium housing, 40 W. " + returns, nil, []string{"103-79-7"}},
+		{"PMK-800 oil, 1 L", "Piperonyl methyl ketone. " + returns, []string{"4676-39-5"}, nil},
+		{"PMK 1 L", "Pure liquid. " + returns, []string{"4676-39-5"}, nil},
+		{"BMK-99% 1 kg", "Fast shipping. " + returns, []string{"103-79-7"}, nil},
+		{"PMK-500 g", "Fast shipping. " + returns, []string{"4676-39-5"}, nil},
+	})
+}

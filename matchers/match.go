@@ -845,7 +845,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					// locant names a class of compounds or another one, which
 					// general chemical context cannot tell from the substance;
 					// only the term's own context can.
-					ok := own || !locantBefore(f.norm, int(h.s)) &&
+					// "PMK-800 cordless impact driver": a number glued
+					// after the term by a hyphen makes a model code, which
+					// the shop's general chemical words ("opened chemicals
+					// are not accepted back") cannot tell from the substance
+					// (heldout40 zi0090); only the term's own context can.
+					ok := own || !locantBefore(f.norm, int(h.s)) && !m.modelNumberAfter(f.norm, int(h.e)) &&
 						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h)
 					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) ||
 						shortListing && len(blk) > 0 && !slices.Contains(casSubs, r.sub) {
@@ -4267,6 +4272,41 @@ func locantAfter(norm []byte, e int) bool {
 		i++
 	}
 	return i+1 < len(norm) && norm[i] == '-' && isASCIIAlpha(norm[i+1])
+}
+
+// modelNumberAfter reports whether a model number is glued to the term
+// ending at e by a hyphen ("PMK-800", "BMK-2000X"): two digits or more,
+// not a purity, a decimal, a CAS-like number or a quantity ("PMK-99%",
+// "BMK-500 g").
+func (m *Matcher) modelNumberAfter(norm []byte, e int) bool {
+	if e+2 >= len(norm) || norm[e] != '-' || !isDigit(norm[e+1]) {
+		return false
+	}
+	i := e + 1
+	for i < len(norm) && isDigit(norm[i]) {
+		i++
+	}
+	if i-e-1 < 2 {
+		return false
+	}
+	if i < len(norm) {
+		switch c := norm[i]; {
+		case c == '%':
+			return false
+		case (c == '.' || c == ',' || c == '-') && i+1 < len(norm) && isDigit(norm[i+1]):
+			return false
+		}
+	}
+	j := i
+	if j < len(norm) && norm[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(norm) && isASCIIAlpha(norm[k]) {
+		k++
+	}
+	u := string(norm[j:k])
+	return k == j || !quantityUnits[u] && m.unitLimit[u] == 0
 }
 
 // ringSubstituted are Table I substances whose name is a bare ring: a
