@@ -50,3 +50,24 @@ func TestGap40ModelNumber(t *testing.T) {
 		{"PMK-500 g", "Fast shipping. " + returns, []string{"4676-39-5"}, nil},
 	})
 }
+
+// TestGap40Guidance: guidance addressed to platforms, shops or the public
+// names substances and quotes the red flags to watch for ("Red flags
+// include customers asking for discreet packaging … 'no paperwork'",
+// heldout40 zi0080; "Listings offering pseudoephedrine in bulk should be
+// reported"), in many languages, under a shop's shipping boilerplate; it
+// offers nothing. The same substances offered with those flags stay
+// suspicious.
+func TestGap40Guidance(t *testing.T) {
+	const ship = " Shipping policy: orders confirmed before 14:00 leave our warehouse the same business day; delivery 3-5 days."
+	runVerdicts(t, []verdictCase{
+		{"en", "Guidance: Table II precursors - acetone, toluene, MEK", "Operators selling acetone, toluene or methyl ethyl ketone must report suspicious orders. Red flags include customers asking for discreet packaging, paying in cash or crypto, or asking for 'no paperwork'." + ship, false},
+		{"en", "Advice for online marketplaces", "Listings offering pseudoephedrine in bulk, or promising discreet shipping and crypto-only payment, should be reported to the national authority. Be alert to sellers who move buyers to Telegram." + ship, false},
+		{"de", "Hinweise für Händler: Aceton und Toluol", "Verdächtige Bestellungen müssen gemeldet werden. Warnsignale sind diskreter Versand, Zahlung nur in Bitcoin und Kontakt über Telegram." + ship, false},
+		{"fr", "Acétone et toluène : recommandations aux plateformes", "Les commandes suspectes doivent être signalées. Signaux d'alerte : emballage discret, paiement uniquement en bitcoin, contact par Telegram." + ship, false},
+		{"es", "Acetona y tolueno: guía para plataformas", "Los pedidos sospechosos deben notificarse. Señales de alerta: envío discreto, pago solo en bitcoin, contacto por Telegram." + ship, false},
+		{"zh", "丙酮、甲苯销售警示", "发现可疑订单应当报告。警示信号包括：要求隐蔽包装、只收比特币、通过Telegram联系。" + ship, false},
+		{"en", "Acetone 99.5%, 20 L", "Discreet packaging, crypto only, no paperwork. Telegram @solvent_shop." + ship, true},
+		{"en", "Pseudoephedrine HCl 1 kg", "Bulk stock, discreet shipping, bitcoin only." + ship, true},
+	})
+}
