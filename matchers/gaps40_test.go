@@ -71,3 +71,22 @@ func TestGap40Guidance(t *testing.T) {
 		{"en", "Pseudoephedrine HCl 1 kg", "Bulk stock, discreet shipping, bitcoin only." + ship, true},
 	})
 }
+
+// TestGap40PurchaseLimit: a medicine sold under a per-buyer purchase limit
+// ("凭身份证购买，每人限购两盒", heldout40 zi0150) is sold at retail, though a
+// chemical shop's FAQ template further down says "大货价格另议" and names drum
+// sizes; with an indicator it is still rule (b). Bulk in the title, a
+// denied limit ("不限购") or a limit on free samples leaves it bulk.
+func TestGap40PurchaseLimit(t *testing.T) {
+	const faq = "常见问题：问：最小起订量是多少？答：一件起订，大货价格另议。问：包装规格有哪些？答：常规包装为25公斤、170公斤铁桶及吨桶。"
+	runVerdicts(t, []verdictCase{
+		{"zh", "新康泰克 盐酸伪麻黄碱缓释胶囊 10粒", "用于缓解感冒引起的鼻塞。凭身份证购买，每人限购两盒。\n\n" + faq, false},
+		{"en", "Sudafed 12 tablets", "Limit 2 packs per customer. FAQ: wholesale and bulk prices on request.", false},
+		{"de", "Pseudoephedrin 60 mg, 20 Tabletten", "Max. 2 Packungen pro Kunde. FAQ: Großhandel und Großmengen auf Anfrage.", false},
+		{"ru", "Псевдоэфедрин 60 мг, 20 таблеток", "Не более 2 упаковок в одни руки. Оптом — цена по запросу.", false},
+		{"zh", "新康泰克 盐酸伪麻黄碱缓释胶囊 10粒", "每人限购两盒，可走Telegram下单。\n\n" + faq, true},
+		{"zh", "新康泰克 盐酸伪麻黄碱缓释胶囊 大货批发", "每人限购两盒。", true},
+		{"zh", "新康泰克 盐酸伪麻黄碱缓释胶囊 10粒", "不限购。\n\n" + faq, true},
+		{"en", "Sudafed 12 tablets", "Only one free sample per customer. Wholesale cartons of 500 packs available.", true},
+	})
+}

