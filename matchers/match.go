@@ -3285,12 +3285,12 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	}
 	// Lists: a negation runs on through mentions joined by connectors.
 	for i := 1; i < len(ms); i++ {
-		if byPre[i-1] && !byPre[i] && ms[i].s >= ms[i-1].e && m.gapOK(f.norm[ms[i-1].e:ms[i].s], m.connectors, true) {
+		if byPre[i-1] && !byPre[i] && m.listGap(f.norm, ms[i-1], ms[i]) {
 			byPre[i] = true
 		}
 	}
 	for i := len(ms) - 2; i >= 0; i-- {
-		if byPost[i+1] && !byPost[i] && ms[i+1].s >= ms[i].e && m.gapOK(f.norm[ms[i].e:ms[i+1].s], m.connectors, true) {
+		if byPost[i+1] && !byPost[i] && m.listGap(f.norm, ms[i], ms[i+1]) {
 			byPost[i] = true
 		}
 	}
@@ -3299,6 +3299,66 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	for i := range ms {
 		ms[i].negated = byPre[i] || byPost[i]
 	}
+}
+
+// listGap reports whether the mentions a and b, a before b, are joined by
+// nothing but list connectors, so that a negation of one runs on to the
+// other. The gap runs from the end of a's word, past a case ending glued
+// to the name ("без ефедрин|у та псевдоефедрину", "bez efedryn|y oraz
+// …"), to the start of b's word, before an article or conjunction glued
+// to it ("والإفيدرين").
+func (m *Matcher) listGap(norm []byte, a, b subHit) bool {
+	if b.s < a.e {
+		return false
+	}
+	e := caseEndingEnd(norm, a.e, b.s)
+	s := max(gluedWordStart(norm, b.s), e)
+	if bytes.IndexByte(norm[e:s], ';') >= 0 || m.onlyAfter(norm, b.e) {
+		return false
+	}
+	return m.gapOK(norm[e:s], m.connectors, true)
+}
+
+// onlyAfter reports whether an "only" word follows the mention ending at e
+// ("no ephedrine, pseudoephedrine only"): the second name is set against
+// the first, not denied with it.
+func (m *Matcher) onlyAfter(norm []byte, e int32) bool {
+	i := int(caseEndingEnd(norm, e, int32(len(norm))))
+	for i < len(norm) && (norm[i] == ' ' || norm[i] == '-') {
+		i++
+	}
+	for _, w := range m.onlyWords {
+		if bytes.HasPrefix(norm[i:], w) && !wordAt(norm, i+len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// caseEndingEnd returns where the word of a mention ending at e ends, when
+// at most four Latin, Cyrillic or Greek letters continue it before a
+// non-letter short of lim (an inflection the watchlist term leaves out);
+// otherwise e. Scripts written without spaces are left alone: there the
+// letters after a name are the next word ("麻黄碱只含…").
+func caseEndingEnd(norm []byte, e, lim int32) int32 {
+	i, n := e, 0
+	for {
+		if i >= lim {
+			return e
+		}
+		r, w := utf8.DecodeRune(norm[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if n++; n > 4 || !unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek) {
+			return e
+		}
+		i += int32(w)
+	}
+	if i == e || !wordBefore(norm, int(e)) {
+		return e
+	}
+	return i
 }
 
 // exampleClass are nouns of a class a "free of" cue may name before the
