@@ -46,3 +46,34 @@ func TestGap39NegatedList(t *testing.T) {
 		{"en", "Pseudoephedrine HCl 99% 1 kg", "No ephedrine and pseudoephedrine only, 1 kg, Wickr: chemx", true},
 	})
 }
+
+// TestGap39Compliance: a seller's compliance statement denies the names it
+// lists when the "we do not sell" cue coordinates more trade verbs ("We do
+// not sell or ship ephedrine, …", heldout39 zh0024), is worded with another
+// trade verb ("we do not stock", "не поставляем", "不经营"), or names a
+// class before its examples in Chinese ("不经营任何易制毒化学品（如麻黄碱…）",
+// zh0086). A denial of something else before the name (a destination, a
+// kind of buyer, an invoice) denies no name, and an offer stays one.
+func TestGap39Compliance(t *testing.T) {
+	const eph, pse, p2p, pmk, saf, paa, pip = "299-42-3", "90-82-4", "103-79-7", "4676-39-5", "94-59-7", "103-82-2", "120-57-0"
+	runCAS(t, []casCase{
+		{"About us – compliance statement", "We do not sell or ship ephedrine, pseudoephedrine, P2P, PMK, safrole or any other scheduled drug precursor. Our range: sodium benzoate 532-32-1.", nil, []string{eph, pse, p2p, pmk, saf}},
+		{"公司简介 – 合规声明", "本公司不经营任何易制毒化学品（如麻黄碱、伪麻黄碱、苯乙酸、胡椒醛等）。主营：柠檬酸 77-92-9。", nil, []string{eph, pse, paa, pip}},
+		{"公司简介", "本公司不经营或销售麻黄碱、伪麻黄碱。", nil, []string{eph, pse}},
+		{"Store policy", "We do not stock, sell or ship drug precursors such as ephedrine or safrole.", nil, []string{eph, saf}},
+		{"Aviso", "No vendemos ni enviamos efedrina ni pseudoefedrina.", nil, []string{eph, pse}},
+		{"О компании", "Мы не поставляем эфедрин и псевдоэфедрин.", nil, []string{eph, pse}},
+		{"Store policy", "We never stock safrole.", nil, []string{saf}},
+		// Denials of something else, and offers.
+		{"Ephedrine HCl", "We do not sell to private persons. Ephedrine HCl 99%, 1 kg.", []string{eph}, nil},
+		{"Chemicals", "We do not sell or ship to Australia, ephedrine 99% available.", []string{eph}, nil},
+		{"现货", "本公司不提供发票。麻黄碱 99% 现货", []string{eph}, nil},
+		{"Ephedrine", "We sell and ship ephedrine HCl 99% worldwide.", []string{eph}, nil},
+		{"公司简介", "本公司经营易制毒化学品（如麻黄碱）。", []string{eph}, nil},
+	})
+	runVerdicts(t, []verdictCase{
+		{"en", "About us – compliance statement and product range", "We do not sell or ship ephedrine, pseudoephedrine, P2P, PMK, safrole or any other scheduled drug precursor. Our range: sodium benzoate 532-32-1, citric acid 77-92-9.", false},
+		{"en", "Chemicals", "We do not sell or ship to Australia, ephedrine 99% available, 1 kg.", true},
+		{"zh", "现货", "本公司不提供发票。麻黄碱 99% 现货 1公斤", true},
+	})
+}

@@ -3224,7 +3224,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			}
 			k := m.pats[c.pat].kinds
 			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) ||
-				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs])) {
+				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs]) || m.tradeVerbGap(f.norm[c.e:hs])) {
 				byPre[i] = true
 			}
 			if k&kNegImmediate != 0 && hs-c.e <= 2 && onlySpace(f.norm[c.e:hs]) {
@@ -3368,7 +3368,72 @@ var exampleClass = map[string]bool{"reagents": true, "reagent": true, "chemicals
 	"controlled": true, "scheduled": true, "listed": true, "impurities": true, "additives": true, "solvents": true, "compounds": true,
 	"other": true, "reactivos": true, "precursores": true, "sustancias": true, "quimicos": true, "controlados": true, "reagenzien": true,
 	"stoffe": true, "substanzen": true, "vorlaufer": true, "grundstoffe": true, "reactifs": true, "precurseurs": true,
-	"реагентов": true, "прекурсоров": true, "веществ": true, "контролируемых": true}
+	"реагентов": true, "прекурсоров": true, "веществ": true, "контролируемых": true,
+	"drug": true, "precursor": true, "regulated": true, "restricted": true, "prohibited": true, "illicit": true}
+
+// cjkExampleClass are the Chinese nouns of a class a "不经营" cue may name
+// before its examples ("不经营任何易制毒化学品（如麻黄碱…）", heldout39
+// zh0086), and cjkExampleMarkers the words that introduce the examples.
+var (
+	cjkExampleClass = []string{"易制毒化学品", "易制毒品", "易制毒物品", "制毒物品", "前体化学品", "前体", "管制化学品", "受管制化学品",
+		"管制品", "化学品", "化学物质", "物质", "其他", "其它", "的", "等"}
+	cjkExampleMarkers = []string{"例如", "比如", "诸如", "包括", "如"}
+)
+
+// tradeVerbGap reports whether gap, between a "we do not sell" cue and a
+// mention, coordinates more trade verbs with the cue before its objects
+// ("we do not sell | or ship | ephedrine", "wir verkaufen | oder liefern
+// | kein Ephedrin", "不经营|或销售|麻黄碱"): connectors and trade verbs, at
+// least one verb, and then what may follow a cue itself (fillers, a colon,
+// a class with its examples).
+func (m *Matcher) tradeVerbGap(gap []byte) bool {
+	if len(gap) > 80 || len(m.tradeVerbs) == 0 {
+		return false
+	}
+	i, verb := 0, false
+	for i < len(gap) {
+		for i < len(gap) && (gap[i] == ' ' || gap[i] == ',') {
+			i++
+		}
+		j := i
+		for j < len(gap) && gap[j] != ' ' && gap[j] != ',' {
+			j++
+		}
+		w := string(gap[i:j])
+		if isCJKStart(gap[i:]) {
+			// Strip connectors and verbs off the front of an unspaced run.
+			k := i
+			for k < j {
+				n := 0
+				for l := j; l > k; l-- {
+					if x := string(gap[k:l]); m.connectors[x] || m.tradeVerbs[x] {
+						if m.tradeVerbs[x] {
+							verb = true
+						}
+						n = l - k
+						break
+					}
+				}
+				if n == 0 {
+					break
+				}
+				k += n
+			}
+			i = k
+			break
+		}
+		if w == "" || !m.connectors[w] && !m.tradeVerbs[w] {
+			break
+		}
+		verb = verb || m.tradeVerbs[w]
+		i = j
+	}
+	if !verb {
+		return false
+	}
+	rest := gap[i:]
+	return m.gapOK(rest, m.fillers, false) || colonGap(rest) || m.exampleGap(rest)
+}
 
 // exampleMarkers end the gap between a negation cue and the first example
 // of the class it names.
@@ -3384,6 +3449,9 @@ var exampleMarkers = [][]string{{"such", "as"}, {"like"}, {"including"}, {"e.g."
 func (m *Matcher) exampleGap(gap []byte) bool {
 	if len(gap) > 60 {
 		return false
+	}
+	if isCJKStart(bytes.TrimLeft(gap, " ")) {
+		return m.cjkExampleGap(bytes.TrimSpace(gap))
 	}
 	words := strings.Fields(string(gap))
 	for _, mk := range exampleMarkers {
@@ -3404,6 +3472,48 @@ func (m *Matcher) exampleGap(gap []byte) bool {
 		return class
 	}
 	return false
+}
+
+// cjkExampleGap is exampleGap for Chinese: fillers and class nouns without
+// spaces, then an example marker, after or before an opening bracket or a
+// comma ("任何易制毒化学品（如", "易制毒化学品，例如").
+func (m *Matcher) cjkExampleGap(g []byte) bool {
+	marked := false
+	for _, mk := range cjkExampleMarkers {
+		if bytes.HasSuffix(g, []byte(mk)) {
+			g, marked = g[:len(g)-len(mk)], true
+			break
+		}
+	}
+	if !marked {
+		return false
+	}
+	for _, p := range []string{"（", "(", "，", ",", "：", ":", " "} {
+		g = bytes.TrimSuffix(g, []byte(p))
+	}
+	class := false
+	for len(g) > 0 {
+		n := 0
+		for _, c := range cjkExampleClass {
+			if bytes.HasPrefix(g, []byte(c)) && len(c) > n {
+				n = len(c)
+			}
+		}
+		if n > 0 {
+			class = class || string(g[:n]) != "的" && string(g[:n]) != "其他" && string(g[:n]) != "其它" && string(g[:n]) != "等"
+		} else {
+			for f := range m.fillers {
+				if len(f) > n && bytes.HasPrefix(g, []byte(f)) && isCJKStart([]byte(f)) {
+					n = len(f)
+				}
+			}
+		}
+		if n == 0 {
+			return false
+		}
+		g = g[n:]
+	}
+	return class
 }
 
 // bracketAfter returns where an after-negation cue of the name ending at
