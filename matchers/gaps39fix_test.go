@@ -77,3 +77,20 @@ func TestGap39Compliance(t *testing.T) {
 		{"zh", "现货", "本公司不提供发票。麻黄碱 99% 现货 1公斤", true},
 	})
 }
+
+// TestGap39NewsWording: a customs find as a German headline words it ("Zoll
+// findet 500 Liter PMK-Ethylglycidat", heldout39 zh0147) and market
+// analysis of enforcement and diversion ("Analysts say enforcement against
+// safrole diversion to PMK production …", zh0175) are reports, not offers.
+// An offer that uses the same words stays one.
+func TestGap39NewsWording(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"de", "Zoll findet 500 Liter PMK-Ethylglycidat", "Die Fässer waren als 'Speiseöl' deklariert. Der Stoff (CAS 28578-16-7) dient der Herstellung von MDMA.", false},
+		{"en", "Why sassafras oil prices collapsed", "Analysts say enforcement against safrole diversion to PMK production has shrunk the legitimate market for sassafras oil in Cambodia.", false},
+		{"fr", "La douane découvre 300 kg de safrole", "Le produit était déclaré comme huile de cuisine.", false},
+		{"es", "La aduana halla 200 kg de efedrina", "La carga venía declarada como vitaminas.", false},
+		{"en", "Ephedrine HCl in stock", "Ephedrine HCl in stock. To prevent diversion to illicit production we require an end-user declaration. Price on request.", true},
+		{"de", "PMK ethyl glycidate 500 L", "CAS 28578-16-7, 99%. Zoll findet nichts: wir deklarieren als Speiseöl. Telegram @pmkde", true},
+		{"en", "Safrole oil 99%", "Sassafras oil, safrole 99%, 25 kg drums, crackdown-proof shipping, Wickr: saf", true},
+	})
+}
