@@ -94,3 +94,30 @@ func TestGap39NewsWording(t *testing.T) {
 		{"en", "Safrole oil 99%", "Sassafras oil, safrole 99%, 25 kg drums, crackdown-proof shipping, Wickr: saf", true},
 	})
 }
+
+// TestGap39PiperidineInLongerName: a Table II name glued by a hyphen to a
+// protecting group ("4-Amino-1-Boc-piperidine", heldout39 zh0176) or
+// followed by a class noun ("Piperidine building blocks", zh0091) names
+// another compound or a class, not the substance. Piperidine itself, its
+// salts, a building block sold as "Piperidine, … building block", and the
+// Table I N-Boc-4-piperidone keep their names.
+func TestGap39PiperidineInLongerName(t *testing.T) {
+	const pip, boc4p, acetone = "110-89-4", "79099-07-3", "67-64-1"
+	runCAS(t, []casCase{
+		{"Boc building blocks", "1-Boc-piperazine 57260-71-6 | 4-Amino-1-Boc-piperidine 87120-72-7 | N-Boc-4-piperidone 79099-07-3", []string{boc4p}, []string{pip}},
+		{"Piperidine building blocks – N-methyl-4-piperidone, 4-piperidinol", "1-Methyl-4-piperidone CAS 1445-73-4 | 4-Hydroxypiperidine CAS 5382-16-1 | 1-Boc-4-hydroxypiperidine CAS 109384-19-2", nil, []string{pip}},
+		{"N-Boc-piperidine 98%", "25 g", nil, []string{pip}},
+		{"Fmoc-piperidine 98%", "25 g", nil, []string{pip}},
+		{"Piperidine derivatives", "4-Hydroxypiperidine, 4-piperidinemethanol.", nil, []string{pip}},
+		{"Piperidine 99%", "1 L bottle.", []string{pip}, nil},
+		{"Piperidine hydrochloride 99%", "500 g.", []string{pip}, nil},
+		{"Piperidine HCl 99%, 1 kg", "Lab use.", []string{pip}, nil},
+		{"Piperidine, 99%, building block for synthesis", "1 L.", []string{pip}, nil},
+		{"Piperidine ReagentPlus 99%", "Building blocks: piperidines. 100 mL.", []string{pip}, nil},
+		{"Acetone-based nail polish remover", "200 ml.", []string{acetone}, nil},
+	})
+	runVerdicts(t, []verdictCase{
+		{"en", "Boc building blocks – N-Boc-4-piperidone in stock", "1-Boc-piperazine 57260-71-6 | 4-Amino-1-Boc-piperidine 87120-72-7 | N-Boc-4-piperidone 79099-07-3", true},
+		{"en", "Piperidine 99% 1 L", "No paperwork needed, Telegram @pip", true},
+	})
+}

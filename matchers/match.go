@@ -804,7 +804,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				continue
 			}
 			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s)) ||
-				locantAfter(f.norm, int(h.e)) || locantSubstituentBefore(f.norm, int(h.s))
+				locantAfter(f.norm, int(h.e)) || locantSubstituentBefore(f.norm, int(h.s)) ||
+				protectingGroupBefore(f.norm, int(h.s)) || classNounAfter(f.norm, int(h.e))
 			// "(methylenedioxy)phenylacetic acid": a name glued to a
 			// bracketed substituent names a substituted compound, whatever
 			// the substance's list.
@@ -4396,6 +4397,53 @@ func bracketSubstituentBefore(norm []byte, s int) bool {
 	w := string(norm[j+1 : s-1])
 	for _, suf := range substituentEnds {
 		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// protectingGroups are the protecting groups of a building block's name,
+// written as abbreviations with a hyphen before the parent's name
+// ("4-Amino-1-Boc-piperidine", "N-Cbz-piperidine", heldout39 zh0176).
+var protectingGroups = map[string]bool{"boc": true, "cbz": true, "fmoc": true, "tos": true, "ts": true, "pmb": true, "tbs": true,
+	"tbdms": true, "alloc": true, "troc": true, "teoc": true, "bn": true, "bz": true, "trt": true}
+
+// protectingGroupBefore reports whether the name at norm[s] is glued by a
+// hyphen to a protecting group ("Boc-piperidine", "1-Boc-piperidine"): the
+// protected compound, not the parent. A substituent ending in -yl or -oxy
+// is locantSubstituentBefore's.
+func protectingGroupBefore(norm []byte, s int) bool {
+	if s < 3 || norm[s-1] != '-' {
+		return false
+	}
+	j := s - 1
+	for j > 0 && s-1-j < 6 && isASCIIAlpha(norm[j-1]) {
+		j--
+	}
+	if j > 0 && (isASCIIAlpha(norm[j-1]) || norm[j-1] >= 0x80) {
+		return false
+	}
+	return protectingGroups[string(norm[j:s-1])]
+}
+
+// classNouns name a class of compounds after a parent's name ("Piperidine
+// building blocks", "piperidine derivatives", "a piperidine ring",
+// heldout39 zh0091): the heading of other compounds, not the parent.
+var classNouns = [][]byte{[]byte("building blocks"), []byte("derivatives"), []byte("derivative"), []byte("analogues"),
+	[]byte("analogs"), []byte("analogue"), []byte("analog"), []byte("scaffolds"), []byte("scaffold"), []byte("ring"),
+	[]byte("rings"), []byte("moiety"), []byte("moieties"), []byte("alkaloids")}
+
+// classNounAfter reports whether a class noun follows the name ending at
+// norm[e] after one space or hyphen ("piperidine-derivatives"). "-based"
+// is no class: "acetone-based remover" holds acetone.
+func classNounAfter(norm []byte, e int) bool {
+	if e+4 >= len(norm) || norm[e] != ' ' && norm[e] != '-' {
+		return false
+	}
+	rest := norm[e+1:]
+	for _, w := range classNouns {
+		if bytes.HasPrefix(rest, w) && !wordAt(rest, len(w)) {
 			return true
 		}
 	}
