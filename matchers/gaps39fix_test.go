@@ -92,6 +92,12 @@ func TestGap39NewsWording(t *testing.T) {
 		{"en", "Ephedrine HCl in stock", "Ephedrine HCl in stock. To prevent diversion to illicit production we require an end-user declaration. Price on request.", true},
 		{"de", "PMK ethyl glycidate 500 L", "CAS 28578-16-7, 99%. Zoll findet nichts: wir deklarieren als Speiseöl. Telegram @pmkde", true},
 		{"en", "Safrole oil 99%", "Sassafras oil, safrole 99%, 25 kg drums, crackdown-proof shipping, Wickr: saf", true},
+		// A seller's boast that customs find nothing, and a seller's own
+		// disclaimer, are no report.
+		{"de", "PMK-Ethylglycidat 1 kg", "PMK-Ethylglycidat 1 kg. Der Zoll findet nichts.", true},
+		{"en", "PMK 1 kg", "PMK 1 kg. Customs found nothing last time.", true},
+		{"en", "Ephedrine HCl", "Ephedrine HCl 1 kg. We cooperate with law enforcement.", true},
+		{"en", "Ephedrine HCl", "Ephedrine HCl 1 kg. To prevent diversion to illicit production we check every order.", true},
 	})
 }
 

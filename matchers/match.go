@@ -641,7 +641,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
 			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h) &&
-				(k&kAuthority == 0 || !m.authorityInFrame(f, h)) && !useSuffixAfter(f.norm, int(h.e))
+				(k&kAuthority == 0 || !m.authorityInFrame(f, h)) && !useSuffixAfter(f.norm, int(h.e)) && !nothingAfter(f.norm, int(h.e))
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
@@ -1883,6 +1883,25 @@ func (m *Matcher) authorityInFrame(f *field, h fhit) bool {
 			if s, e, ok := m.frameSpan(f, c, fr); ok && s <= h.s && e >= h.e {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// nothingWords deny what a find reports ("customs find nothing").
+var nothingWords = []string{"nothing", "nichts", "nada", "rien", "niets", "nic", "niente", "nimic", "semmit", "hicbir", "ничего", "нічого"}
+
+// nothingAfter reports whether a "nothing" word follows the report word
+// ending at norm[e]: "Der Zoll findet nichts", "customs found nothing"
+// are a seller's boast of evading customs, not the report of a find.
+func nothingAfter(norm []byte, e int) bool {
+	i := e
+	for i < len(norm) && i-e < 2 && norm[i] == ' ' {
+		i++
+	}
+	for _, w := range nothingWords {
+		if bytes.HasPrefix(norm[i:], []byte(w)) && !wordAt(norm, i+len(w)) {
+			return true
 		}
 	}
 	return false
