@@ -127,3 +127,26 @@ func TestGap39PiperidineInLongerName(t *testing.T) {
 		{"en", "Piperidine 99% 1 L", "No paperwork needed, Telegram @pip", true},
 	})
 }
+
+// TestGap39TradeCondition: a "we do not sell" cue followed in its clause by
+// a condition of sale (a kind of buyer, a minimum, a missing licence) sells
+// the names to others, so it denies none of them; an outright refusal
+// ("under any circumstances", "to anyone", "only caffeine") still does.
+func TestGap39TradeCondition(t *testing.T) {
+	const eph, saf = "299-42-3", "94-59-7"
+	runCAS(t, []casCase{
+		{"Info", "We do not sell ephedrine to private persons, companies welcome.", []string{eph}, nil},
+		{"Info", "We do not sell ephedrine below 1 kg.", []string{eph}, nil},
+		{"Info", "We do not sell ephedrine or safrole without a licence.", []string{eph, saf}, nil},
+		{"Info", "Wir verkaufen kein Ephedrin an Privatpersonen.", []string{eph}, nil},
+		{"Info", "No vendemos efedrina a particulares.", []string{eph}, nil},
+		{"Info", "We do not sell ephedrine under any circumstances.", nil, []string{eph}},
+		{"Info", "We do not sell ephedrine to anyone.", nil, []string{eph}},
+		{"Info", "We do not sell ephedrine, only caffeine.", nil, []string{eph}},
+		{"Info", "Wir verkaufen kein Ephedrin und kein Pseudoephedrin. Nur Koffein.", nil, []string{eph}},
+		{"Info", "Free of ephedrine without compromise.", nil, []string{eph}},
+	})
+	runVerdicts(t, []verdictCase{
+		{"en", "Pharma raw materials", "We do not sell ephedrine to private persons. Companies: 1 kg drums, Telegram @raw", true},
+	})
+}

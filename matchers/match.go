@@ -3244,7 +3244,8 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			}
 			k := m.pats[c.pat].kinds
 			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) ||
-				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs]) || m.tradeVerbGap(f.norm[c.e:hs])) {
+				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs]) || m.tradeVerbGap(f.norm[c.e:hs])) &&
+				!m.tradeCondition(f.norm, f.norm[c.s:c.e], h.e) {
 				byPre[i] = true
 			}
 			if k&kNegImmediate != 0 && hs-c.e <= 2 && onlySpace(f.norm[c.e:hs]) {
@@ -3254,6 +3255,11 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				}
 				// Nor is "cas no" without the dot.
 				if casLabelBefore(f.norm, int(c.s)) {
+					continue
+				}
+				// "wir verkaufen kein Ephedrin an Privatpersonen": a
+				// condition of sale after a trade verb's "kein".
+				if m.tradeCondition(f.norm, f.norm[max(0, c.s-24):c.e], h.e) {
 					continue
 				}
 				byPre[i] = true
@@ -3490,6 +3496,63 @@ func (m *Matcher) exampleGap(gap []byte) bool {
 			}
 		}
 		return class
+	}
+	return false
+}
+
+// tradeConditions are words that, after the names a "we do not sell" cue
+// denies and in the same clause, make the refusal a condition of sale: "we
+// do not sell ephedrine to private persons / below 1 kg / without a
+// licence" sells it to others.
+var tradeConditions = []string{"to private", "to individuals", "to individual", "to persons", "to consumers", "to minors",
+	"to the public", "to unlicensed", "to unregistered", "to customers without", "below", "under", "less than", "without",
+	"unless", "except", "outside", "in small quantities", "an privatpersonen", "an privatkunden", "an private", "an endverbraucher", "unter", "ohne", "ausser",
+	"a particulares", "sin", "menos de", "salvo", "excepto", "aux particuliers", "a des particuliers", "sans", "moins de", "sauf",
+	"частным", "физическим", "без", "менее", "кроме", "приватним", "фізичним", "крім", "osobom prywatnym", "bez", "ponizej",
+	"个人", "散户", "无证", "少于", "除"}
+
+// tradeCondition reports whether cue is a trade-negation cue ("we do not
+// sell", "不经营") and a condition of sale (tradeConditions) follows the
+// mention ending at e in its clause. "Under any circumstances", "to
+// anyone" and "without exception" refuse outright.
+func (m *Matcher) tradeCondition(norm, cue []byte, e int32) bool {
+	trade := false
+	for _, w := range strings.Fields(string(cue)) {
+		if m.tradeVerbs[w] {
+			trade = true
+		}
+	}
+	for v := range m.tradeVerbs {
+		if !trade && isCJKStart([]byte(v)) && bytes.Contains(cue, []byte(v)) {
+			trade = true
+		}
+	}
+	if !trade {
+		return false
+	}
+	end := min(len(norm), int(e)+160)
+	if k := bytes.IndexAny(norm[e:end], ".;!?\n。；"); k >= 0 {
+		end = int(e) + k
+	}
+	clause := norm[e:end]
+	for _, w := range tradeConditions {
+		for off := 0; off < len(clause); {
+			k := bytes.Index(clause[off:], []byte(w))
+			if k < 0 {
+				break
+			}
+			a, b := off+k, off+k+len(w)
+			off = a + 1
+			if !isCJKStart([]byte(w)) && (wordBefore(clause, a) || wordAt(clause, b)) {
+				continue
+			}
+			next := bytes.TrimLeft(clause[b:], " ")
+			if bytes.HasPrefix(next, []byte("any")) || bytes.HasPrefix(next, []byte("exception")) ||
+				bytes.HasPrefix(next, []byte("circumstances")) {
+				continue
+			}
+			return true
+		}
 	}
 	return false
 }
