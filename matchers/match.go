@@ -3547,7 +3547,7 @@ func (m *Matcher) tradeCondition(norm, cue []byte, e int32) bool {
 				continue
 			}
 			next := bytes.TrimLeft(clause[b:], " ")
-			if bytes.HasPrefix(next, []byte("any")) || bytes.HasPrefix(next, []byte("exception")) ||
+			if bytes.HasPrefix(next, []byte("any")) || bytes.HasPrefix(next, []byte("excep")) ||
 				bytes.HasPrefix(next, []byte("circumstances")) {
 				continue
 			}
