@@ -150,3 +150,17 @@ func TestGap39TradeCondition(t *testing.T) {
 		{"en", "Pharma raw materials", "We do not sell ephedrine to private persons. Companies: 1 kg drums, Telegram @raw", true},
 	})
 }
+
+// TestGap39OrBetweenNames: "ephedrine or pseudoephedrine" names both: the
+// connector separates two list items, so "ephedrine" is no word of the
+// pseudoephedrine name beside it (found while fixing heldout39's lists; a
+// plain "BMK" right after a glycidate's name still qualifies it).
+func TestGap39OrBetweenNames(t *testing.T) {
+	const eph, pse = "299-42-3", "90-82-4"
+	runCAS(t, []casCase{
+		{"Offer", "We sell ephedrine or pseudoephedrine, 1 kg.", []string{eph, pse}, nil},
+		{"Oferta", "Efedrina o pseudoefedrina, 1 kg.", []string{eph, pse}, nil},
+		{"Info", "No ephedrine or pseudoephedrine.", nil, []string{eph, pse}},
+		{"Kwas glicydowy BMK 1 kg", "Czystość 99%.", []string{"25547-51-7"}, []string{"103-79-7"}},
+	})
+}

@@ -2649,8 +2649,19 @@ func (m *Matcher) qualifies(norm []byte, o, h subHit, word string) bool {
 		// "BMK (CAS 5449-12-7)": the abbreviation's own CAS label.
 		return m.nameOf(o.sub, h, word)
 	}
-	return (o.s >= h.e && o.s-h.e <= 4 && !listGap(norm[h.e:o.s]) || h.s >= o.e && h.s-o.e <= 4 && !listGap(norm[o.e:h.s])) &&
+	return (o.s >= h.e && o.s-h.e <= 4 && !m.itemGap(norm[h.e:o.s]) || h.s >= o.e && h.s-o.e <= 4 && !m.itemGap(norm[o.e:h.s])) &&
 		m.nameOf(o.sub, h, word)
+}
+
+// itemGap reports whether gap separates list items: list punctuation, or a
+// connector word ("ephedrine or pseudoephedrine", "efedrin i
+// pseudoefedrin"), so that neither name is a word of the other.
+func (m *Matcher) itemGap(gap []byte) bool {
+	if listGap(gap) {
+		return true
+	}
+	w := bytes.TrimSpace(gap)
+	return len(w) > 0 && len(w) < len(gap) && m.connectors[string(w)]
 }
 
 // nameOf reports whether the text word of mention h is a word of
@@ -3311,12 +3322,12 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	}
 	// Lists: a negation runs on through mentions joined by connectors.
 	for i := 1; i < len(ms); i++ {
-		if byPre[i-1] && !byPre[i] && m.listGap(f.norm, ms[i-1], ms[i]) {
+		if byPre[i-1] && !byPre[i] && m.negListGap(f.norm, ms[i-1], ms[i]) {
 			byPre[i] = true
 		}
 	}
 	for i := len(ms) - 2; i >= 0; i-- {
-		if byPost[i+1] && !byPost[i] && m.listGap(f.norm, ms[i], ms[i+1]) {
+		if byPost[i+1] && !byPost[i] && m.negListGap(f.norm, ms[i], ms[i+1]) {
 			byPost[i] = true
 		}
 	}
@@ -3327,13 +3338,13 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	}
 }
 
-// listGap reports whether the mentions a and b, a before b, are joined by
+// negListGap reports whether the mentions a and b, a before b, are joined by
 // nothing but list connectors, so that a negation of one runs on to the
 // other. The gap runs from the end of a's word, past a case ending glued
 // to the name ("без ефедрин|у та псевдоефедрину", "bez efedryn|y oraz
 // …"), to the start of b's word, before an article or conjunction glued
 // to it ("والإفيدرين").
-func (m *Matcher) listGap(norm []byte, a, b subHit) bool {
+func (m *Matcher) negListGap(norm []byte, a, b subHit) bool {
 	if b.s < a.e {
 		return false
 	}
