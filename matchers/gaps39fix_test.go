@@ -161,6 +161,7 @@ func TestGap39OrBetweenNames(t *testing.T) {
 		{"Offer", "We sell ephedrine or pseudoephedrine, 1 kg.", []string{eph, pse}, nil},
 		{"Oferta", "Efedrina o pseudoefedrina, 1 kg.", []string{eph, pse}, nil},
 		{"Info", "No ephedrine or pseudoephedrine.", nil, []string{eph, pse}},
+		{"原料", "エフェドリンやプソイドエフェドリン 99%", []string{eph, pse}, nil},
 		{"Kwas glicydowy BMK 1 kg", "Czystość 99%.", []string{"25547-51-7"}, []string{"103-79-7"}},
 	})
 }

@@ -2654,14 +2654,15 @@ func (m *Matcher) qualifies(norm []byte, o, h subHit, word string) bool {
 }
 
 // itemGap reports whether gap separates list items: list punctuation, or a
-// connector word ("ephedrine or pseudoephedrine", "efedrin i
-// pseudoefedrin"), so that neither name is a word of the other.
+// connector word, spaced or in a script without spaces ("ephedrine or
+// pseudoephedrine", "エフェドリンやプソイドエフェドリン"), so that neither
+// name is a word of the other.
 func (m *Matcher) itemGap(gap []byte) bool {
 	if listGap(gap) {
 		return true
 	}
 	w := bytes.TrimSpace(gap)
-	return len(w) > 0 && len(w) < len(gap) && m.connectors[string(w)]
+	return len(w) > 0 && (len(w) < len(gap) || isCJKStart(w)) && m.connectors[string(w)]
 }
 
 // nameOf reports whether the text word of mention h is a word of
