@@ -142,6 +142,7 @@ func TestGap39TradeCondition(t *testing.T) {
 		{"Info", "No vendemos efedrina a particulares.", []string{eph}, nil},
 		{"Info", "We do not sell ephedrine under any circumstances.", nil, []string{eph}},
 		{"Info", "We do not sell ephedrine to anyone.", nil, []string{eph}},
+		{"Info", "No vendemos efedrina sin excepción.", nil, []string{eph}},
 		{"Info", "We do not sell ephedrine, only caffeine.", nil, []string{eph}},
 		{"Info", "Wir verkaufen kein Ephedrin und kein Pseudoephedrin. Nur Koffein.", nil, []string{eph}},
 		{"Info", "Free of ephedrine without compromise.", nil, []string{eph}},
