@@ -142,4 +142,22 @@ func TestLexCoverageInflected(t *testing.T) {
 	}
 }
 
-var lexcovInflected = []struct{ id, text string }{}
+var lexcovInflected = []struct{ id, text string }{
+	// Batch 1: reagents.
+	{"red-phosphorus", "Myydään punaista fosforia 1 kg"},
+	{"red-phosphorus", "Punaisen fosforin hinta 50 €/kg"},
+	{"red-phosphorus", "Eladó vörös foszfort 1 kg"},
+	{"red-phosphorus", "Parduodu raudonojo fosforo 1 kg"},
+	{"red-phosphorus", "Pārdod sarkanā fosfora 1 kg"},
+	{"red-phosphorus", "Прадаю чырвонага фосфару 1 кг"},
+	{"red-phosphorus", "Prodajem 1 kg crvenog fosfora"},
+	{"methylamine", "Myydään metyyliamiinia 40 % 1 l"},
+	{"methylamine", "Eladó metilamint 1 l"},
+	{"methylamine", "Πώληση μεθυλαμίνης 40% 1 L"},
+	{"methylamine", "Müüa metüülamiini 1 l"},
+	{"hydriodic-acid", "Prodám 1 l kyseliny jodovodíkové 57 %"},
+	{"hydriodic-acid", "Πώληση υδροϊωδικού οξέος 57%"},
+	{"hypophosphorous-acid", "Predám 1 l kyseliny fosfornej 50 %"},
+	{"nitroethane", "Myydään nitroetaania 1 l"},
+	{"gamma-butyrolactone", "Myydään gammabutyrolaktonia 1 l"},
+}
