@@ -160,4 +160,14 @@ var lexcovInflected = []struct{ id, text string }{
 	{"hypophosphorous-acid", "Predám 1 l kyseliny fosfornej 50 %"},
 	{"nitroethane", "Myydään nitroetaania 1 l"},
 	{"gamma-butyrolactone", "Myydään gammabutyrolaktonia 1 l"},
+	// Batch 2: Table I names.
+	{"anthranilic-acid", "Parduodu antranilo rūgšties 1 kg"},
+	{"lysergic-acid", "Pārdod lizergīnskābes 1 g"},
+	{"norephedrine", "Müüa norefedriini 1 kg"},
+	{"norephedrine", "Predám fenylpropanolamínu 1 kg"},
+	{"norephedrine", "ნორეფედრინის ფასი 1 კგ"},
+	{"phenylacetic-acid", "Фенилсірке қышқылын сатамын 1 кг"},
+	{"potassium-permanganate", "Прадаю марганцоўку 1 кг"},
+	{"acetic-anhydride", "Prodajem 20 l anhidrida octene kiseline"},
+	{"ergometrine", "Prodám ergometrínu 1 g"},
 }
