@@ -170,4 +170,9 @@ var lexcovInflected = []struct{ id, text string }{
 	{"potassium-permanganate", "Прадаю марганцоўку 1 кг"},
 	{"acetic-anhydride", "Prodajem 20 l anhidrida octene kiseline"},
 	{"ergometrine", "Prodám ergometrínu 1 g"},
+	// Batch 3: systematic names.
+	{"pmk", "Prodajem 1 l 3,4-metilendioksifenil-2-propanona"},
+	{"4-ap", "Myydään 4-anilinopiperidiiniä 100 g"},
+	{"anpp", "Parduodu 4-anilino-N-fenetilpiperidino 10 g"},
+	{"apaan", "Eladó alfa-fenil-acetoacetonitrilt 1 kg"},
 }
