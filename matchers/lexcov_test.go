@@ -129,10 +129,10 @@ func lexcovFound(m *Matcher, id, text string) bool {
 	return slices.ContainsFunc(got.Substances, func(s precwatch.SubstanceMatch) bool { return s.ID == id })
 }
 
-// TestLexCoverageInflected: the case forms of the names the coverage audit
-// added, in the languages that decline them, are found in an offer
-// sentence (the stem rule of inflectionStem covers a declined last word;
-// a declined first word, or a stem change, needs its own form).
+// TestLexCoverageInflected: the case forms of the names, in the languages
+// that decline them, are found in an offer sentence (the stem rule of
+// inflectionStem covers a declined last word; a declined first word or a
+// stem change needs its own form, listed or made by declinedForms).
 func TestLexCoverageInflected(t *testing.T) {
 	m := mustMatcher(t)
 	for _, c := range lexcovInflected {
@@ -175,4 +175,25 @@ var lexcovInflected = []struct{ id, text string }{
 	{"4-ap", "Myydään 4-anilinopiperidiiniä 100 g"},
 	{"anpp", "Parduodu 4-anilino-N-fenetilpiperidino 10 g"},
 	{"apaan", "Eladó alfa-fenil-acetoacetonitrilt 1 kg"},
+	// declinedForms: the first word of a name declines, the stem changes.
+	{"phenylacetic-acid", "Prodám kyselinu fenyloctovou 1 kg"},
+	{"lysergic-acid", "Cena kyseliny lysergové za 1 g"},
+	{"potassium-permanganate", "Dezinfekce manganistanem draselným"},
+	{"anthranilic-acid", "Predám kyselinu antranilovú 1 kg"},
+	{"red-phosphorus", "Dostawa czerwonego fosforu 1 kg"},
+	{"lysergic-acid", "Synteza z kwasem lizergowym"},
+	{"phenylacetic-acid", "Prodajem feniloctenu kiselinu 1 kg"},
+	{"potassium-permanganate", "Cijena kalijevog permanganata 1 kg"},
+	{"lysergic-acid", "Prodam lizergično kislino 1 g"},
+	{"phenylacetic-acid", "Vând acidul fenilacetic 1 kg"},
+	{"potassium-permanganate", "Vând permanganatul de potasiu 1 kg"},
+	{"acetic-anhydride", "Цена на оцетния анхидрид 20 л"},
+	{"lysergic-acid", "Продавам лизергиновата киселина 1 г"},
+	{"acetic-anhydride", "Πώληση οξικού ανυδρίτη 20 L"},
+	{"potassium-permanganate", "Πώληση υπερμαγγανικού καλίου 1 kg"},
+	{"potassium-permanganate", "Kaliumpermanganaatin hinta 1 kg"},
+	{"lysergic-acid", "Lysergihapon myynti 1 g"},
+	{"phenylacetic-acid", "Fenilasetik asidi satıyoruz 1 kg"},
+	{"acetic-anhydride", "Asetik anhidridi 20 litre satılık"},
+	{"phenylacetic-acid", "Pārdod feniletiķskābes 1 kg"},
 }

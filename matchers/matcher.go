@@ -292,6 +292,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			if inflecting[lang] {
 				for _, t := range s.Names[lang] {
 					for _, part := range splitTerm(t) {
+						b.addDeclined(int32(si), part, lang, ambTerms) // declension.go
 						stem, n := inflectionStem(part, lang)
 						if n == 0 {
 							continue
