@@ -197,3 +197,19 @@ var lexcovInflected = []struct{ id, text string }{
 	{"acetic-anhydride", "Asetik anhidridi 20 litre satılık"},
 	{"phenylacetic-acid", "Pārdod feniletiķskābes 1 kg"},
 }
+
+// TestLexCoverageLookalikes: the audit's new names stay out of the
+// everyday goods that hold them: iodised salt and povidone-iodine in Thai,
+// Hindi and Malay (the iodine names there count only beside a chemical
+// word, a weight or purity).
+func TestLexCoverageLookalikes(t *testing.T) {
+	runCAS(t, []casCase{
+		{"เกลือไอโอดีน 1 กก.", "เกลือบริโภค", nil, []string{"7553-56-2"}},
+		{"โพวิโดนไอโอดีน 10% 30 มล.", "ใส่แผล ฆ่าเชื้อ", nil, []string{"7553-56-2"}},
+		{"ขายไอโอดีนเกล็ด 1 กก.", "บริสุทธิ์ 99%", []string{"7553-56-2"}, nil},
+		{"आयोडीन युक्त नमक 1 किलो", "टाटा नमक", nil, []string{"7553-56-2"}},
+		{"आयोडीन क्रिस्टल 1 किलो", "शुद्धता 99%", []string{"7553-56-2"}, nil},
+		{"Garam iodin 1 kg", "Garam dapur beriodin.", nil, []string{"7553-56-2"}},
+		{"Iodin kristal 500 g", "Ketulenan 99%.", []string{"7553-56-2"}, nil},
+	})
+}
