@@ -196,6 +196,9 @@ var lexcovInflected = []struct{ id, text string }{
 	{"phenylacetic-acid", "Fenilasetik asidi satıyoruz 1 kg"},
 	{"acetic-anhydride", "Asetik anhidridi 20 litre satılık"},
 	{"phenylacetic-acid", "Pārdod feniletiķskābes 1 kg"},
+	// Mongolian takes case suffixes like the Turkic languages.
+	{"red-phosphorus", "Улаан фосфорыг зарна 1 кг"},
+	{"potassium-permanganate", "Калийн перманганатыг зарна"},
 }
 
 // TestLexCoverageLookalikes: the audit's new names stay out of the
