@@ -193,16 +193,23 @@ func (b *patBuilder) addDeclined(si int32, part, lang string, ambTerms map[strin
 		return slices.ContainsFunc(p.refs, func(r termRef) bool { return r.sub == si })
 	}
 	for _, f := range declinedForms(part, lang) {
+		stem, n := inflectionStem(f, lang)
+		if n > 0 && !owned(stem+"~") {
+			if p := b.addSuffix(stem, n); !mine(p) {
+				p.refs = append(p.refs, termRef{sub: si, kind: precwatch.HitTranslation, term: part, amb: -1})
+			}
+			if lang != "lv" {
+				continue // the stem with its endings covers the form
+			}
+		}
+		// As written (and with hyphens and spaces swapped) when the stem
+		// rule cannot reach it: a short form, or a Latvian "-es" genitive,
+		// an ending chemicalEnding refuses.
 		for _, v := range termVariants(f) {
 			if owned(v) {
 				continue
 			}
 			if p := b.add(v, kSubstance); !mine(p) {
-				p.refs = append(p.refs, termRef{sub: si, kind: precwatch.HitTranslation, term: part, amb: -1})
-			}
-		}
-		if stem, n := inflectionStem(f, lang); n > 0 && !owned(stem+"~") {
-			if p := b.addSuffix(stem, n); !mine(p) {
 				p.refs = append(p.refs, termRef{sub: si, kind: precwatch.HitTranslation, term: part, amb: -1})
 			}
 		}
