@@ -214,5 +214,17 @@ func TestLexCoverageLookalikes(t *testing.T) {
 		{"आयोडीन क्रिस्टल 1 किलो", "शुद्धता 99%", []string{"7553-56-2"}, nil},
 		{"Garam iodin 1 kg", "Garam dapur beriodin.", nil, []string{"7553-56-2"}},
 		{"Iodin kristal 500 g", "Ketulenan 99%.", []string{"7553-56-2"}, nil},
+		// The acid's genitive inside an ester's name names the ester
+		// (declinedForms made the genitives; heldout10 w0185 in Finnish).
+		{"Etylester kyseliny fenyloctovej 500 ml", "Vôňa medu.", []string{"101-97-3"}, []string{"103-82-2"}},
+		{"Etil ester feniloctene kiseline 500 ml", "Miris meda.", []string{"101-97-3"}, []string{"103-82-2"}},
+		{"Ester etylowy kwasu fenylooctowego 500 ml", "Zapach miodu.", []string{"101-97-3"}, []string{"103-82-2"}},
+		{"Fenilasetik asidin metil esteri 500 ml", "Bal kokusu.", []string{"101-41-7"}, []string{"103-82-2"}},
+		{"Esterul etilic al acidului fenilacetic 500 ml", "Aromă de miere.", []string{"101-97-3"}, []string{"103-82-2"}},
+		{"Αιθυλεστέρας του φαινυλοξικού οξέος 500 ml", "Άρωμα μελιού.", []string{"101-97-3"}, []string{"103-82-2"}},
+		// "methylamino" in brackets is a substituent, not methylamine with
+		// a case ending (the Czech "methylamin" takes them).
+		{"2-(methylamino)-1-fenylpropan-1-ol 100 g", "Chirální aminoalkohol.", nil, []string{"74-89-5"}},
+		{"Methylamin 40 % roztok 1 l", "Prodám methylaminu, 1 l.", []string{"74-89-5"}, nil},
 	})
 }
