@@ -3677,7 +3677,8 @@ func chemicalEnding(norm []byte, s, e int) bool {
 		// language of the watchlist ends a case of these stems in -es.
 		return true
 	case "o":
-		return e < len(norm) && norm[e] == '-'
+		// A substituent prefix: "anilino-N-…", "2-(methylamino)-1-…".
+		return e < len(norm) && (norm[e] == '-' || norm[e] == ')')
 	}
 	return false
 }

@@ -293,6 +293,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			if inflecting[lang] {
 				for _, t := range s.Names[lang] {
 					for _, part := range splitTerm(t) {
+						b.addDeclined(int32(si), part, lang, ambTerms) // declension.go
 						stem, n := inflectionStem(part, lang)
 						if n == 0 {
 							continue
@@ -794,8 +795,9 @@ var inflecting = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true,
 	// ("acetona", "toluenul", "acetonet").
 	"el": true, "ro": true, "sv": true,
 	// Agglutinative Turkic languages and Georgian and Armenian cases
-	// ("efedrinni", "ეფედრინის", "էֆեդրինի").
-	"kk": true, "uz": true, "az": true, "ka": true, "hy": true}
+	// ("efedrinni", "ეფედრინის", "էֆեդրինի"), and Mongolian's ("улаан
+	// фосфорыг", lexcov).
+	"kk": true, "uz": true, "az": true, "ka": true, "hy": true, "mn": true}
 
 // inflectionStem returns the normalised stem of a name (without a final
 // vowel) and how many letters of ending may follow it; n is 0 when the name
