@@ -31,3 +31,13 @@ func TestGap39BorderInsiders(t *testing.T) {
 		{"en", "Sulfuric acid 96%, 5 L", "Our people at the warehouse pack it the same day.", false},
 	})
 }
+
+// TestGap39CoinsOnly: "coins only" beside a crypto currency is crypto-only
+// payment (heldout14 i0157); coins in another sense are no payment.
+func TestGap39CoinsOnly(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Hydrochloric acid 37%, 2.5 L", "Coins only, BTC or XMR. Cards bounce.", true},
+		{"en", "Acetone 99%, 20 L", "Coins only: Bitcoin or Monero, cards do not work here.", true},
+		{"en", "Hydrochloric acid 37%, 2.5 L", "Diluted, it is for cleaning old coins only; pay by card or bank transfer.", false},
+	})
+}

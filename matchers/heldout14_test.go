@@ -18,7 +18,6 @@ var heldout14KnownGaps = map[string]string{
 	"i0166": "'On ne vous demandera jamais à quoi ça sert': a question about the use, no paper noun",
 	"i0164": "'Skip the pharmacy queue and the ID scan': no paper noun next to the cue, and no offer word",
 	"i0065": "'Auf der Rechnung steht Duftöl': an unquoted false name after a verb ('steht') too common to be a cue",
-	"i0157": "'Coins only, BTC or XMR. Cards bounce.': 'coins' is no crypto word and 'only' sits in another clause",
 	"i0178": "'The other half of the nitro route': route slang, no reaction word",
 	"i0179": "'Mengenangaben für 100-g-Ansätze der reduktiven Aminierung': batch sizes, no how-to or yield word",
 	"i0183": "'Con sosa cáustica se convierte en minutos': a conversion with lye, no second part of the class",
