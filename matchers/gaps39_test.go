@@ -41,3 +41,33 @@ func TestGap39CoinsOnly(t *testing.T) {
 		{"en", "Hydrochloric acid 37%, 2.5 L", "Diluted, it is for cleaning old coins only; pay by card or bank transfer.", false},
 	})
 }
+
+// TestGap39PurposeNotAsked: not asking what the buyer wants the chemical
+// for is the "no questions" indicator in any language (heldout14 i0058,
+// i0166); a page that explains what the product is for, or asks the buyer
+// to say it, is not.
+func TestGap39PurposeNotAsked(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"fr", "Acide sulfurique 96 %, 5 L", "On ne vous demandera jamais à quoi ça sert.", true},
+		{"uk", "Ацетон 99%, 20 л", "Документи та пояснення, для чого вам, не потрібні.", true},
+		{"en", "Acetone 99.5%, 20 L", "We never ask what it's for.", true},
+		{"de", "Aceton 99,5 %, 10 L", "Wir fragen nicht nach dem Verwendungszweck.", true},
+		{"de", "Aceton 99,5 %, 10 L", "Wofür Sie es brauchen, ist uns egal.", true},
+		{"es", "Tolueno 99%, 20 L", "No preguntamos para qué lo quiere.", true},
+		{"ru", "Ацетон 99%, 20 л", "Для чего вам — не спрашиваем.", true},
+		{"fr", "Acide sulfurique 96 %, 5 L", "Vous ne savez pas à quoi ça sert ? Consultez la fiche technique.", false},
+		{"en", "Acetone 99.5%, 20 L", "Not sure what it's for? Our chemist will advise.", false},
+		{"uk", "Ацетон 99%, 20 л", "Для чого вам ацетон? Для знежирення та очищення поверхонь.", false},
+	})
+}
+
+// TestGap39SkipPharmacy: skipping the pharmacy or the ID check for a
+// medicine is the "no prescription / no questions" indicator (heldout14
+// i0164); the ID check described as the shop's rule is not.
+func TestGap39SkipPharmacy(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Pseudoephedrine 60 mg x 24", "Skip the pharmacy queue and the ID scan, we post it straight out.", true},
+		{"en", "Pseudoephedrine 60 mg x 24", "No ID check, we post it the same day.", true},
+		{"en", "Pseudoephedrine 60 mg x 24", "Pharmacy medicine: ID scan at the counter, one pack per customer.", false},
+	})
+}
