@@ -71,3 +71,19 @@ func TestGap39SkipPharmacy(t *testing.T) {
 		{"en", "Pseudoephedrine 60 mg x 24", "Pharmacy medicine: ID scan at the counter, one pack per customer.", false},
 	})
 }
+
+// TestGap39SynthesisSlang: a synthesis route named by its slang ("the
+// nitro route"), batch sizes of a named reaction, and a conversion with
+// lye are synthesis hints (heldout14 i0178, i0179, i0183); the reaction
+// named as a use, and lye in soap-making, are not.
+func TestGap39SynthesisSlang(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Benzaldehyde 99%, 500 ml", "The other half of the nitro route: ask for the bundle with our nitroethane.", true},
+		{"en", "Benzaldehyde 99%, 500 ml", "Ask for the bundle with our vanillin for flavour work.", false},
+		{"de", "Methylamin 40 % in Wasser, 1 L", "Mengenangaben für 100-g-Ansätze der reduktiven Aminierung inklusive.", true},
+		{"de", "Methylamin 40 % in Wasser, 1 L", "Geeignet für reduktive Aminierungen im Forschungslabor.", false},
+		{"es", "GBL 99%, 1 L (gamma-butirolactona)", "Con sosa cáustica se convierte en minutos.", true},
+		{"en", "GBL 99%, 1 L", "Converts with lye in minutes.", true},
+		{"es", "Acetona 99%, 1 L", "La grasa se convierte en jabón con sosa cáustica; la acetona limpia los moldes.", false},
+	})
+}

@@ -15,9 +15,6 @@ const heldout14Path = "../testdata/heldout14/listings.jsonl"
 var heldout14KnownGaps = map[string]string{
 	"i0005": "a pharmacy word ('Original de farmacia') is a licensed-seller signal that offsets the one indicator (project decision of round 8, u0010)",
 	"i0065": "'Auf der Rechnung steht Duftöl': an unquoted false name after a verb ('steht') too common to be a cue",
-	"i0178": "'The other half of the nitro route': route slang, no reaction word",
-	"i0179": "'Mengenangaben für 100-g-Ansätze der reduktiven Aminierung': batch sizes, no how-to or yield word",
-	"i0183": "'Con sosa cáustica se convierte en minutos': a conversion with lye, no second part of the class",
 }
 
 // TestHeldout14 measures the matcher on the fourteenth held-out set.
