@@ -87,3 +87,19 @@ func TestGap39SynthesisSlang(t *testing.T) {
 		{"es", "Acetona 99%, 1 L", "La grasa se convierte en jabón con sosa cáustica; la acetona limpia los moldes.", false},
 	})
 }
+
+// TestGap39SharedStreetName: a street name the reference gives to two
+// entries ("BMK glycidate": BMK glycidic acid and its methyl ester; "PMK
+// oil": PMK and PMK ethyl glycidate) means the one the listing names
+// otherwise (heldout11 x0017, heldout16 v0142), else the first owner, which
+// a conversion target keeps too.
+func TestGap39SharedStreetName(t *testing.T) {
+	runCAS(t, []casCase{
+		{"BMK glycidate oil 1 L", "New BMK oil, methyl ester, CAS 80532-66-7", []string{"80532-66-7"}, []string{"25547-51-7"}},
+		{"PMK oil 99%", "High yield PMK oil (PMK ethyl glycidate). CAS No.: 28578-16-7.", []string{"28578-16-7"}, []string{"4676-39-5"}},
+		{"BMK glycidate 1 kg", "White powder, purity 99%.", []string{"25547-51-7"}, []string{"80532-66-7"}},
+		{"PMK oil 1 L", "Purity 99%, CAS 4676-39-5.", []string{"4676-39-5"}, []string{"28578-16-7"}},
+		{"PMK oil 1 L", "Yellow oil, purity 99%.", []string{"4676-39-5"}, []string{"28578-16-7"}},
+		{"PMK ethyl glycidate 1 kg", "PMK ethyl glycidate CAS 28578-16-7, easy conversion to PMK oil.", []string{"28578-16-7", "4676-39-5"}, nil},
+	})
+}

@@ -2361,7 +2361,7 @@ func (m *Matcher) dropWordQualifiers(fields []field, hits []subHit) []subHit {
 		case precwatch.HitAbbreviation:
 			return m.qualifiedByWord(fields, hits, i)
 		case HitStreetName:
-			return m.siblingNamed(fields, hits, h)
+			return m.siblingNamed(fields, hits, h) || sharedStreetName(fields, hits, h)
 		}
 		return false
 	}
@@ -2399,6 +2399,57 @@ func (m *Matcher) siblingNamed(fields []field, hits []subHit, h subHit) bool {
 		}
 	}
 	return false
+}
+
+// sharedStreetName reports whether street name h is one the watchlist
+// gives to several entries ("PMK oil": PMK and PMK ethyl glycidate; "BMK
+// glycidate": BMK glycidic acid and its methyl ester, as the reference
+// does) and means another of them here: the owner the listing names
+// otherwise (by a name, synonym or CAS number) is the one it means ("BMK
+// glycidate oil … methyl ester, CAS 80532-66-7"; "p.m.k oil (pmk ethyl
+// glycidate)"); when it names none of them, the first owner in watchlist
+// order, which is also kept as the target of a conversion ("conversion to
+// PMK oil").
+func sharedStreetName(fields []field, hits []subHit, h subHit) bool {
+	first, shared := h.sub, false
+	for _, o := range hits {
+		if o.field == h.field && o.s == h.s && o.e == h.e && o.kind == HitStreetName && o.sub != h.sub {
+			shared, first = true, min(first, o.sub)
+		}
+	}
+	if !shared {
+		return false
+	}
+	named := func(sub int32) bool {
+		for _, o := range hits {
+			if o.sub == sub && !o.negated && o.kind != HitStreetName && (o.field != h.field || o.s != h.s) {
+				return true
+			}
+		}
+		return false
+	}
+	if named(h.sub) {
+		return false
+	}
+	if h.sub != first {
+		return true
+	}
+	if conversionBefore(fields[h.field].norm, int(h.s)) {
+		return false
+	}
+	for _, o := range hits {
+		if o.field == h.field && o.s == h.s && o.e == h.e && o.kind == HitStreetName && o.sub != h.sub && named(o.sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// conversionBefore reports whether the word before s is "to" or "into"
+// ("conversion to PMK oil", "converts into BMK"): a conversion target.
+func conversionBefore(norm []byte, s int) bool {
+	b := bytes.TrimRight(norm[:s], " ")
+	return bytes.HasSuffix(b, []byte(" to")) || bytes.HasSuffix(b, []byte(" into"))
 }
 
 func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
