@@ -103,3 +103,15 @@ func TestGap39SharedStreetName(t *testing.T) {
 		{"PMK ethyl glycidate 1 kg", "PMK ethyl glycidate CAS 28578-16-7, easy conversion to PMK oil.", []string{"28578-16-7", "4676-39-5"}, nil},
 	})
 }
+
+// TestGap39EsterAfter: a glycidate's ester word after the family name
+// ("BMK glycidate ethyl", spaced or not: heldout17 p0086) names the ester,
+// not the trade name "BMK glycidate" before it.
+func TestGap39EsterAfter(t *testing.T) {
+	runCAS(t, []casCase{
+		{"BMK  g l y c i d a t e  ethyl", "B M K ethyl glycidate, CAS 41232‑97‑7, kgs ready.", []string{"41232-97-7"}, []string{"25547-51-7"}},
+		{"BMK glycidate methyl 1 L", "Yellow oil, 99%.", []string{"80532-66-7"}, []string{"25547-51-7"}},
+		{"PMK glycidate ethyl 1 kg", "White powder.", []string{"28578-16-7"}, []string{"13605-48-6"}},
+		{"BMK glycidate, ethyl acetate wash", "White powder, 99%.", []string{"25547-51-7"}, []string{"41232-97-7"}},
+	})
+}
