@@ -115,3 +115,19 @@ func TestGap39EsterAfter(t *testing.T) {
 		{"BMK glycidate, ethyl acetate wash", "White powder, 99%.", []string{"25547-51-7"}, []string{"41232-97-7"}},
 	})
 }
+
+// TestGap39CutMessenger: a messenger name cut by spaces at any place
+// ("Teleg ram", "Th r e e m a": heldout11 x0207, x0199) or Telegram with a
+// capital I for its l (x0120) is the messenger; words that merely hold the
+// letters are not.
+func TestGap39CutMessenger(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Iodine 1 kg", "Teleg ram: @iod_shop", true},
+		{"en", "MEK 25 L solvent", "Th r e e m a: MEKEU123", true},
+		{"en", "Acetone 200 L", "write on teIegram (ask in chat)", true},
+		{"en", "Acetone 200 L", "Order via Whats ap p, same day dispatch.", true},
+		{"en", "Iodine 1 kg", "Telegraphic transfer, 100 gram sachets, lab grade.", false},
+		{"en", "MEK 25 L solvent", "The three main grades: technical, pure, analytical.", false},
+		{"en", "Acetone 200 L", "What's appropriate for your lab? Ask our team.", false},
+	})
+}

@@ -33,10 +33,7 @@ var heldout11KnownGaps = map[string]string{
 	"x0150": "doubled letter (Saffrole): no fuzzy matching",
 	// A letter for a letter that is no look-alike of another script.
 	"x0149": "'|' for 'l' (Pheny|acetone): read as a separator, which joins 'phenyacetone'; reading '|' as 'l' would misread tables and lists",
-	"x0120": "capital I for l (teIegram): folding I to l inside lower-case words would also change real words (McIntosh, iPhone-style names)",
 	// Indicators split where no vocabulary can list every cut.
-	"x0199": "'Th r e e m a': spaced letters in chunks of one and two; the spaced-letter join needs single letters",
-	"x0207": "'Teleg ram': a word cut at an arbitrary place; the lexicon lists only the natural cut 'tele gram'",
 	"x0122": "a Signal number spelled out after an arrow ('signal ➡ plus three one …'): no 'signal:' label",
 	"x0123": "a bitcoin address split into groups with 'ask for the full address, no other methods': crypto-only without a crypto word or a whole address",
 	// CAS numbers the loose reading does not reach.

@@ -23,6 +23,10 @@ type lexicon struct {
 		// sentence, within 40 bytes, is no indicator ("Recipe included:
 		// almond cookies!" is a baking recipe).
 		BlockNear []string `yaml:"block_near"`
+		// Cut: names that are terms also when cut by spaces at any places
+		// between their letters ("Teleg ram", "Th r e e m a"): a seller
+		// writes around a filter with cuts no list can enumerate.
+		Cut []string `yaml:"cut"`
 	} `yaml:"indicators"`
 	Negation struct {
 		Before     []string `yaml:"before"`

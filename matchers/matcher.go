@@ -410,6 +410,14 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				p.indicators = append(p.indicators, int16(ii))
 			}
 		}
+		for _, t := range ind.Cut {
+			for _, v := range cutVariants(t) {
+				p := b.add(v, kIndicator)
+				if !slices.Contains(p.indicators, int16(ii)) {
+					p.indicators = append(p.indicators, int16(ii))
+				}
+			}
+		}
 	}
 	for fi, fr := range lex.IndicatorFrames {
 		ii := -1
@@ -1110,4 +1118,28 @@ func gluesDigit(p *pattern) bool {
 		}
 	}
 	return true
+}
+
+// cutVariants returns name w (lower-case ASCII letters, at most ten) cut by
+// one space at every combination of places between its letters, w itself
+// included: "tele gram", "teleg ram", "th r e e m a".
+func cutVariants(w string) []string {
+	w = strings.ToLower(strings.TrimSpace(w))
+	if len(w) < 2 || len(w) > 10 {
+		return []string{w}
+	}
+	n := len(w) - 1
+	out := make([]string, 0, 1<<n)
+	var sb strings.Builder
+	for mask := 0; mask < 1<<n; mask++ {
+		sb.Reset()
+		for i := 0; i < len(w); i++ {
+			sb.WriteByte(w[i])
+			if i < n && mask&(1<<i) != 0 {
+				sb.WriteByte(' ')
+			}
+		}
+		out = append(out, sb.String())
+	}
+	return out
 }
