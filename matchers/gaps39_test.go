@@ -131,3 +131,26 @@ func TestGap39CutMessenger(t *testing.T) {
 		{"en", "Acetone 200 L", "What's appropriate for your lab? Ask our team.", false},
 	})
 }
+
+// TestGap39SpellingVariants: the name of a Table I or designer precursor
+// written with letters doubled or tripled, its later vowels dropped,
+// reversed, or in ROT13 (heldout11 x0062–x0068, x0150, heldout4 q0059)
+// names it: a reader repairs these spellings at once. Words that only
+// resemble such a spelling, and the variants of Table II or reagent names,
+// do not.
+func TestGap39SpellingVariants(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Ephedrinee 1kg", "", []string{"299-42-3"}, nil},
+		{"Saaffroole oil 1L", "", []string{"94-59-7"}, nil},
+		{"Saffrole 99% 1L", "", []string{"94-59-7"}, nil},
+		{"Pseudoephedrrrine 500 g", "", []string{"90-82-4"}, nil},
+		{"Ephdrn HCl 500g", "crystal", []string{"299-42-3"}, nil},
+		{"Sfrl oil 1 L 99%", "", []string{"94-59-7"}, nil},
+		{"enirdehpE 1kg", "read it backwards", []string{"299-42-3"}, nil},
+		{"Fnsebyr 1 kg (rot13)", "", []string{"94-59-7"}, nil},
+		{"OZX tylpvqngr — read it in ROT13", "10 kg, Telegram", []string{"25547-51-7"}, nil},
+		{"Saffron threads 1 g", "Spanish saffron, grade I.", nil, []string{"94-59-7"}},
+		{"Ephedra tea 100 g", "Herbal tea.", nil, []string{"299-42-3"}},
+		{"Sfr 1 kg", "Swiss francs accepted.", nil, []string{"94-59-7"}},
+	})
+}

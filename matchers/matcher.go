@@ -286,6 +286,25 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		add(s.Abbreviations, precwatch.HitAbbreviation, false)
 		add(s.TradeNames, precwatch.HitTradeName, false)
 		add(s.StreetNames, HitStreetName, false)
+		if s.List == precwatch.ListTableI || s.List == precwatch.ListDesigner {
+			// Spellings a reader repairs at once (round 39): the name of a
+			// precursor offered in any quantity with letters doubled,
+			// vowels dropped, reversed or in ROT13. Its own term stays the
+			// hit's term; one scan finds them with the rest.
+			for _, kt := range []struct {
+				terms []string
+				kind  string
+			}{{[]string{plainName(s.Name)}, precwatch.HitName}, {s.Synonyms, precwatch.HitSynonym}, {s.StreetNames, HitStreetName}} {
+				for _, t := range kt.terms {
+					for _, v := range spellingVariants(t) {
+						if _, ok := b.index[v]; ok {
+							continue // already a term
+						}
+						b.add(v, kSubstance).refs = append(b.pat(v).refs, termRef{sub: int32(si), kind: kt.kind, term: t, amb: -1})
+					}
+				}
+			}
+		}
 		add(s.Medicines, HitMedicine, true)
 		for _, lang := range sortedKeys(s.Names) {
 			add(s.Names[lang], precwatch.HitTranslation, false)
@@ -1140,6 +1159,85 @@ func cutVariants(w string) []string {
 			}
 		}
 		out = append(out, sb.String())
+	}
+	return out
+}
+
+// plainName returns a watchlist name without its bracketed abbreviations
+// ("Ephedrine", not "Safrole (…)").
+func plainName(n string) string {
+	if i := strings.IndexByte(n, '('); i > 0 {
+		return strings.TrimSpace(n[:i])
+	}
+	return n
+}
+
+// spellingVariants returns the spellings of term t that write around a
+// keyword filter and that a reader still reads (heldout11): a name of one
+// word of six letters or more with letters doubled (every combination up
+// to eight letters, "saaffroole"; one letter doubled or tripled in longer
+// ones, "pseudoephedrrrine") or with its vowels after the first letter
+// dropped ("ephdrn", "sfrl"); any name of six letters or more reversed
+// ("enirdehpe") or in ROT13 ("fnsebyr", "ozx tylpvqngr"). Only names of
+// ASCII letters and spaces are varied.
+func spellingVariants(t string) []string {
+	n := strings.TrimSpace(Normalize(t).String())
+	letters := 0
+	for i := 0; i < len(n); i++ {
+		switch c := n[i]; {
+		case c >= 'a' && c <= 'z':
+			letters++
+		case c == ' ':
+		default:
+			return nil
+		}
+	}
+	if letters < 6 || len(n) > 32 {
+		return nil
+	}
+	var out []string
+	b := []byte(n)
+	rev := make([]byte, len(b))
+	for i, c := range b {
+		rev[len(b)-1-i] = c
+	}
+	rot := make([]byte, len(b))
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			c = 'a' + (c-'a'+13)%26
+		}
+		rot[i] = c
+	}
+	out = append(out, string(rev), string(rot))
+	if strings.IndexByte(n, ' ') >= 0 {
+		return out
+	}
+	var sb strings.Builder
+	if len(n) <= 8 {
+		for mask := 1; mask < 1<<len(n); mask++ {
+			sb.Reset()
+			for i := 0; i < len(n); i++ {
+				sb.WriteByte(n[i])
+				if mask&(1<<i) != 0 {
+					sb.WriteByte(n[i])
+				}
+			}
+			out = append(out, sb.String())
+		}
+	} else {
+		for i := 0; i < len(n); i++ {
+			out = append(out, n[:i+1]+n[i:], n[:i+1]+n[i:i+1]+n[i:])
+		}
+	}
+	sb.Reset()
+	sb.WriteByte(n[0])
+	for i := 1; i < len(n); i++ {
+		if !strings.ContainsRune("aeiou", rune(n[i])) {
+			sb.WriteByte(n[i])
+		}
+	}
+	if sk := sb.String(); len(sk) >= 4 && len(sk) < len(n) {
+		out = append(out, sk)
 	}
 	return out
 }
