@@ -1,6 +1,9 @@
 package matchers
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestGap39ThirdCountry: routing a parcel through a third country so that
 // it is not held is customs evasion in any wording (heldout14 i0213); a
@@ -153,4 +156,20 @@ func TestGap39SpellingVariants(t *testing.T) {
 		{"Ephedra tea 100 g", "Herbal tea.", nil, []string{"299-42-3"}},
 		{"Sfr 1 kg", "Swiss francs accepted.", nil, []string{"94-59-7"}},
 	})
+}
+
+// TestGap39CyrillicDigit: a Cyrillic letter that looks like a digit inside
+// a number ("2305б-29-3": б for 6, heldout11 x0086) is that digit, so the
+// CAS number reads without a keyword; a house number ("дом 12б") and
+// Russian words stay letters.
+func TestGap39CyrillicDigit(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Powder 2305б-29-3 1 kg", "Mail us for the product name.", []string{"23056-29-3"}, nil},
+		{"Порошок 5449-12-7", "Склад: Москва, ул. Ленина, дом 12б, офис 3.", []string{"25547-51-7"}, nil},
+	})
+	for _, s := range []string{"дом 12б", "бензол", "б-12"} {
+		if got := Normalize(s).String(); !strings.Contains(got, "б") {
+			t.Errorf("Normalize(%q) = %q, want the б kept", s, got)
+		}
+	}
 }

@@ -28,7 +28,6 @@ var heldout11KnownGaps = map[string]string{
 	"x0122": "a Signal number spelled out after an arrow ('signal ➡ plus three one …'): no 'signal:' label",
 	"x0123": "a bitcoin address split into groups with 'ask for the full address, no other methods': crypto-only without a crypto word or a whole address",
 	// CAS numbers the loose reading does not reach.
-	"x0086": "a Cyrillic б for 6 in a CAS without a CAS keyword (2305б-29-3): the loose reading needs the keyword",
 	"x0104": "a CAS split between title and description ('CAS 5449-' | '12-7'): fields are read one by one",
 }
 
