@@ -173,3 +173,15 @@ func TestGap39CyrillicDigit(t *testing.T) {
 		}
 	}
 }
+
+// TestGap39UnderInvoice: goods shipped "under" another document or name
+// ("We'll ship it under a cosmetics invoice", heldout12 y0382) is
+// mislabelling; shipping under a hazard label is not.
+func TestGap39UnderInvoice(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Toluene 20 L", "We'll ship it under a cosmetics invoice.", true},
+		{"en", "Acetone 20 L", "Sent under a different label, nobody asks.", true},
+		{"en", "Toluene 20 L", "Shipped under a hazardous goods label, UN 1294, with the SDS.", false},
+		{"en", "Toluene 20 L", "Ships in under a week; invoice with VAT included.", false},
+	})
+}
