@@ -185,3 +185,14 @@ func TestGap39UnderInvoice(t *testing.T) {
 		{"en", "Toluene 20 L", "Ships in under a week; invoice with VAT included.", false},
 	})
 }
+
+// TestGap39AddressPrefix: the prefix of a bech32 bitcoin address given as
+// the payment ("Payment: bc1q 8d3f 2k9x … ask for the full address",
+// heldout11 x0123) is a crypto payment, with no fiat method beside it; a
+// whole address is an observable anyway.
+func TestGap39AddressPrefix(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Red phosphorus 500 g", "Payment: bc1q 8d3f 2k9x ... (ask for the full address), no other methods", true},
+		{"en", "Red phosphorus 500 g", "Payment: bank transfer or card; invoice on request.", false},
+	})
+}

@@ -26,7 +26,6 @@ var heldout11KnownGaps = map[string]string{
 	"x0149": "'|' for 'l' (Pheny|acetone): read as a separator, which joins 'phenyacetone'; reading '|' as 'l' would misread tables and lists",
 	// Indicators split where no vocabulary can list every cut.
 	"x0122": "a Signal number spelled out after an arrow ('signal ➡ plus three one …'): no 'signal:' label",
-	"x0123": "a bitcoin address split into groups with 'ask for the full address, no other methods': crypto-only without a crypto word or a whole address",
 	// CAS numbers the loose reading does not reach.
 	"x0104": "a CAS split between title and description ('CAS 5449-' | '12-7'): fields are read one by one",
 }
