@@ -196,3 +196,14 @@ func TestGap39AddressPrefix(t *testing.T) {
 		{"en", "Red phosphorus 500 g", "Payment: bank transfer or card; invoice on request.", false},
 	})
 }
+
+// TestGap39SpelledNumber: a messenger name, then a phone number spelled out
+// in digit words ("signal ➡ plus three one six …", heldout11 x0122) or in
+// digits after an arrow, is a messenger contact; a signal value is not.
+func TestGap39SpelledNumber(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Sulfuric acid 96% 25 L", "signal ➡ plus three one six one two three four five six seven eight", true},
+		{"en", "Sulfuric acid 96% 25 L", "Signal ➡ +31 612 345 678", true},
+		{"en", "Sulfuric acid 96% 25 L", "Level sensor included. Signal ➡ 4-20 mA output, plus two spare seals.", false},
+	})
+}

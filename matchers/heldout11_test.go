@@ -25,7 +25,6 @@ var heldout11KnownGaps = map[string]string{
 	// A letter for a letter that is no look-alike of another script.
 	"x0149": "'|' for 'l' (Pheny|acetone): read as a separator, which joins 'phenyacetone'; reading '|' as 'l' would misread tables and lists",
 	// Indicators split where no vocabulary can list every cut.
-	"x0122": "a Signal number spelled out after an arrow ('signal ➡ plus three one …'): no 'signal:' label",
 	// CAS numbers the loose reading does not reach.
 	"x0104": "a CAS split between title and description ('CAS 5449-' | '12-7'): fields are read one by one",
 }

@@ -1608,9 +1608,44 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 				return h.s, int32(j), true
 			}
 			return 0, 0, false
+		case def.number && c == 'p' && (i == 0 || b[i-1] == ' ' || b[i-1] == ':'):
+			// A number spelled out to slip past a filter ("signal ➡ plus
+			// three one six …", heldout11 x0122).
+			if j, ok := spelledPhoneEnd(b, i); ok {
+				return h.s, int32(j), true
+			}
 		}
 	}
 	return 0, 0, false
+}
+
+// spelledPhoneEnd reports whether b[i:] is an international phone number
+// spelled out in digit words ("plus three one six one two …"): "plus" and
+// eight digit words or more (spelledDigits' languages), and returns its end.
+func spelledPhoneEnd(b []byte, i int) (int, bool) {
+	if !hasPrefixAt(b, i, "plus ") {
+		return 0, false
+	}
+	j, n, end := i+5, 0, 0
+	for j < len(b) {
+		for j < len(b) && (b[j] == ' ' || b[j] == '-') {
+			j++
+		}
+		w := 0
+		for _, d := range spelledDigits {
+			if hasPrefixAt(b, j, d) && (j+len(d) == len(b) || !isASCIIAlpha(b[j+len(d)])) {
+				w = len(d)
+				break
+			}
+		}
+		if w == 0 {
+			break
+		}
+		j += w
+		n++
+		end = j
+	}
+	return end, n >= 8
 }
 
 // appendSessionIDs appends a messenger-contact candidate for every Session
