@@ -32,6 +32,7 @@ func TestGap39BorderInsiders(t *testing.T) {
 		{"uk", "Сірчана кислота 94%, 5 л", "Доставка через своїх людей на кордоні.", true},
 		{"ru", "Серная кислота 94%, 5 л", "Доставка по России нашими людьми, без посредников.", false},
 		{"en", "Sulfuric acid 96%, 5 L", "Our people at the warehouse pack it the same day.", false},
+		{"en", "Sulfuric acid 20 L", "Our people at the border crossing office in Narva process export declarations.", false},
 	})
 }
 
@@ -64,14 +65,19 @@ func TestGap39PurposeNotAsked(t *testing.T) {
 	})
 }
 
-// TestGap39SkipPharmacy: skipping the pharmacy or the ID check for a
-// medicine is the "no prescription / no questions" indicator (heldout14
-// i0164); the ID check described as the shop's rule is not.
+// TestGap39SkipPharmacy: skipping the ID check for a medicine is the "no
+// prescription / no questions" indicator; the ID check described as the
+// shop's rule, and an online pharmacy's "skip the pharmacy queue" or "no
+// pharmacy visit needed" (click and collect, a pharmacist's call), are
+// not, which is why heldout14 i0164 ("Skip the pharmacy queue and the ID
+// scan") stays a known gap.
 func TestGap39SkipPharmacy(t *testing.T) {
 	runVerdicts(t, []verdictCase{
-		{"en", "Pseudoephedrine 60 mg x 24", "Skip the pharmacy queue and the ID scan, we post it straight out.", true},
+		{"en", "Pseudoephedrine 60 mg x 24", "Skip the ID scan, we post it straight out.", true},
 		{"en", "Pseudoephedrine 60 mg x 24", "No ID check, we post it the same day.", true},
 		{"en", "Pseudoephedrine 60 mg x 24", "Pharmacy medicine: ID scan at the counter, one pack per customer.", false},
+		{"en", "Pseudoephedrine 60 mg x 24", "Skip the pharmacy queue: order online and collect in store with your ID.", false},
+		{"en", "Pseudoephedrine 60 mg x 24", "No pharmacy visit needed for the consultation: our pharmacist calls you and checks your ID.", false},
 	})
 }
 
@@ -174,15 +180,21 @@ func TestGap39CyrillicDigit(t *testing.T) {
 	}
 }
 
-// TestGap39UnderInvoice: goods shipped "under" another document or name
-// ("We'll ship it under a cosmetics invoice", heldout12 y0382) is
-// mislabelling; shipping under a hazard label is not.
+// TestGap39UnderInvoice: the seller shipping the goods "under" another
+// document or a false name ("We'll ship it under a cosmetics invoice",
+// heldout12 y0382) is mislabelling; a parcel or invoice sent "under" a
+// tracking number, a separate cover, a hazard label or a HS code is not.
 func TestGap39UnderInvoice(t *testing.T) {
 	runVerdicts(t, []verdictCase{
 		{"en", "Toluene 20 L", "We'll ship it under a cosmetics invoice.", true},
-		{"en", "Acetone 20 L", "Sent under a different label, nobody asks.", true},
+		{"en", "Acetone 20 L", "Goes out under a false name, nobody asks.", true},
+		{"ru", "Толуол 20 л", "Отправляем под видом удобрения.", true},
 		{"en", "Toluene 20 L", "Shipped under a hazardous goods label, UN 1294, with the SDS.", false},
 		{"en", "Toluene 20 L", "Ships in under a week; invoice with VAT included.", false},
+		{"en", "Toluene 20 L", "Each box is packed under another layer of foam for safety.", false},
+		{"en", "Toluene 20 L", "Invoice sent under a separate cover by email.", false},
+		{"en", "Acetone 20 L", "Parcel shipped under a DHL tracking number.", false},
+		{"en", "Toluene 20 L", "Declared under a HS code 2902 with the SDS.", false},
 	})
 }
 
