@@ -94,6 +94,7 @@ func TestGap39SynthesisSlang(t *testing.T) {
 		{"es", "GBL 99%, 1 L (gamma-butirolactona)", "Con sosa cáustica se convierte en minutos.", true},
 		{"en", "GBL 99%, 1 L", "Converts with lye in minutes.", true},
 		{"es", "Acetona 99%, 1 L", "La grasa se convierte en jabón con sosa cáustica; la acetona limpia los moldes.", false},
+		{"en", "Toluene 20 L", "Neutralise spills and reduce the hazard with caustic soda solution.", false},
 	})
 }
 

@@ -1163,11 +1163,12 @@ func cutVariants(w string) []string {
 	return out
 }
 
-// plainName returns a watchlist name without its bracketed abbreviations
-// ("Ephedrine", not "Safrole (…)").
+// plainName returns a watchlist name without the bracketed abbreviations
+// after it ("1-Phenyl-2-propanone" of "1-Phenyl-2-propanone (P-2-P, BMK)");
+// a bracket inside the name ("Diethyl(phenylacetyl)…") stays.
 func plainName(n string) string {
-	if i := strings.IndexByte(n, '('); i > 0 {
-		return strings.TrimSpace(n[:i])
+	if i := strings.Index(n, " ("); i > 0 {
+		return n[:i]
 	}
 	return n
 }
