@@ -232,3 +232,21 @@ func TestGap39CutCAS(t *testing.T) {
 		{"Sizes 10-", "20 L drums, acetone 99%", []string{"67-64-1"}, []string{"25547-51-7"}},
 	})
 }
+
+// TestGap39BareName: a shipping paper that "shows" a lone other name,
+// unquoted, at the end of its sentence ("Auf der Rechnung steht Duftöl.",
+// heldout14 i0065; "the invoice says Perfume.") is mislabelling; the true
+// name, an article phrase, a hazard word or "alles" is not.
+func TestGap39BareName(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"de", "Toluol 99 %, 25 L", "Auf der Rechnung steht Duftöl.", true},
+		{"en", "Acetone 20 L", "The invoice says Perfume, nobody opens it.", true},
+		{"de", "Toluol 99 %, 25 L", "Auf der Rechnung steht Toluol.", false},
+		{"de", "Toluol 99 %, 25 L", "Auf der Rechnung steht die MwSt. getrennt.", false},
+		{"de", "Toluol 99 %, 25 L", "Auf dem Etikett steht Gefahr, wie vorgeschrieben.", false},
+		{"de", "Toluol 99 %, 25 L", "Auf der Rechnung steht alles, was der Zoll braucht.", false},
+		{"en", "Acetone 20 L", "The label says Acetone, with the GHS pictograms.", false},
+		{"de", "Toluol 99 %, 25 L", "Auf dem Paket steht Zerbrechlich.", false},
+		{"de", "Toluol 99 %, 25 L", "Auf der Rechnung steht Ihre Bestellnummer.", false},
+	})
+}

@@ -15,7 +15,6 @@ const heldout14Path = "../testdata/heldout14/listings.jsonl"
 var heldout14KnownGaps = map[string]string{
 	"i0005": "a pharmacy word ('Original de farmacia') is a licensed-seller signal that offsets the one indicator (project decision of round 8, u0010)",
 	"i0164": "'Skip the pharmacy queue and the ID scan': the denial reaches the ID scan only through 'the pharmacy queue and', and 'skip the pharmacy queue' alone is an online pharmacy's click-and-collect wording (TestGap39SkipPharmacy)",
-	"i0065": "'Auf der Rechnung steht Duftöl': an unquoted false name after a verb ('steht') too common to be a cue",
 }
 
 // TestHeldout14 measures the matcher on the fourteenth held-out set.

@@ -189,6 +189,12 @@ type lexicon struct {
 		// a digit, then eight digits or more) closes the frame too ("Add
 		// me on the green app: +44 …").
 		Number bool `yaml:"number"`
+		// Bare: a single unquoted word right after the first part that
+		// ends its clause closes the frame too ("Auf der Rechnung steht
+		// Duftöl."), unless it is one of Stop (articles, "alles", "fest")
+		// or names a substance of the listing (namesOwnProduct).
+		Bare bool     `yaml:"bare"`
+		Stop []string `yaml:"stop"`
 	} `yaml:"indicator_frames"`
 }
 

