@@ -250,3 +250,19 @@ func TestGap39BareName(t *testing.T) {
 		{"de", "Toluol 99 %, 25 L", "Auf der Rechnung steht Ihre Bestellnummer.", false},
 	})
 }
+
+// TestGap39CutName: a name cut between the title and the description
+// ("PMK ethyl" | "glycidate oil", "Pseudo-" | "-ephedrine HCl": heldout19
+// e0073, e0091) names its substance, and the shorter names inside it do
+// not count; a title and a description that only follow each other keep
+// their own names.
+func TestGap39CutName(t *testing.T) {
+	runCAS(t, []casCase{
+		{"PMK ethyl", "glycidate oil, 1 L bottles, 99%, 20 L in stock.", []string{"28578-16-7"}, []string{"4676-39-5"}},
+		{"Pseudo-", "-ephedrine HCl, 500 g, crystalline, pharma grade.", []string{"90-82-4"}, []string{"299-42-3"}},
+		{"Acetone 20 L", "toluene 20 L and ephedrine-free cleaner.", []string{"67-64-1", "108-88-3"}, nil},
+		{"Safrole", "oil, 1 L, 99%.", []string{"94-59-7"}, nil},
+		// A description that starts a sentence of its own is no continuation.
+		{"Tienda: QuímicaOscura — BMK/PMK", "Glicidato de PMK, 1 kg, envío discreto.", []string{"4676-39-5", "13605-48-6"}, nil},
+	})
+}

@@ -893,6 +893,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		ev.mentions = mentions[:0]
 	}
 	ev.hits = m.dropWordQualifiers(fields, ev.hits)
+	ev.hits = m.cutName(fields, ev.hits)
 	// Nothing named (every substance-like term was an ambiguous one without
 	// context): indicators, observables and quantities do not matter.
 	if len(ev.hits) == 0 {
@@ -1623,6 +1624,81 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// cutName returns hits with a substance name cut between the title and the
+// description ("PMK ethyl" | "glycidate oil …", "Pseudo-" | "-ephedrine
+// HCl …", heldout19 e0073, e0091): the title's last words and the
+// description's first ones are scanned joined (by a space, or by nothing
+// where a hyphen marks the cut), and a name that runs from one into the
+// other is a mention in the description (its part there); the shorter
+// names of other substances inside it ("PMK", "ephedrine") no longer
+// count. Only a title that ends in a letter (or a letter and a hyphen) and
+// a description that starts with one are looked at.
+func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
+	if len(fields) < 2 || fields[0].name != precwatch.FieldTitle || fields[1].name != precwatch.FieldDescription {
+		return hits
+	}
+	t, d := bytes.TrimRight(fields[0].norm, " "), fields[1].norm
+	sep := []byte(" ")
+	if len(t) > 0 && t[len(t)-1] == '-' {
+		t, sep = t[:len(t)-1], nil
+	}
+	ds := 0
+	if len(d) > 0 && d[0] == '-' {
+		ds, sep = 1, nil
+	}
+	if len(t) == 0 || t[len(t)-1] < 'a' || t[len(t)-1] > 'z' || ds >= len(d) || d[ds] < 'a' || d[ds] > 'z' {
+		return hits
+	}
+	// A description that goes on from the title starts with a hyphen or a
+	// lower-case letter as written; one that starts a sentence of its own
+	// ("Glicidato de PMK …" under a shop header "BMK/PMK") does not.
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fields[1].orig, " ")); r != '-' && !unicode.IsLower(r) {
+		return hits
+	}
+	ts := max(0, len(t)-40)
+	for ts > 0 && t[ts-1] != ' ' {
+		ts++
+		if ts >= len(t) {
+			return hits
+		}
+	}
+	de := min(len(d), ds+40)
+	joined := make([]byte, 0, len(t)-ts+len(sep)+de-ds)
+	joined = append(append(append(joined, t[ts:]...), sep...), d[ds:de]...)
+	tailLen := len(t) - ts
+	boundary := tailLen + len(sep)
+	best, bs, be := -1, 0, 0
+	for _, r := range m.ac.scan(joined, nil) {
+		p := &m.pats[r.pat]
+		e := int(r.end)
+		s := e - len(p.text)
+		if p.kinds&kSubstance == 0 || s < 0 || s >= tailLen || e <= boundary || e-s <= be-bs ||
+			s > 0 && isASCIIAlpha(joined[s-1]) || e < len(joined) && (isASCIIAlpha(joined[e]) || isDigit(joined[e])) {
+			continue
+		}
+		for ri, ref := range p.refs {
+			if ref.amb == -1 && !ref.medicine {
+				best, bs, be = int(r.pat)*64+ri, s, e
+				break
+			}
+		}
+	}
+	if best < 0 {
+		return hits
+	}
+	ref := m.pats[best/64].refs[best%64]
+	titleFrom := int32(ts + bs)
+	descTo := int32(ds + be - boundary)
+	out := hits[:0]
+	for _, h := range hits {
+		if h.sub != ref.sub && (h.field == 0 && h.s >= titleFrom || h.field == 1 && h.e <= descTo) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return append(out, subHit{sub: ref.sub, field: 1, s: int32(ds), e: descTo, kind: ref.kind, term: ref.term})
 }
 
 // appendCutCAS adds to the CAS numbers of a description (from index lo of
