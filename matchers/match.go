@@ -1665,12 +1665,13 @@ func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
 		}
 	}
 	de := min(len(d), ds+40)
-	joined := make([]byte, 0, len(t)-ts+len(sep)+de-ds)
-	joined = append(append(append(joined, t[ts:]...), sep...), d[ds:de]...)
+	var jb [96]byte // at most 40 + 1 + 40 bytes: no allocation
+	joined := append(append(append(jb[:0], t[ts:]...), sep...), d[ds:de]...)
 	tailLen := len(t) - ts
 	boundary := tailLen + len(sep)
 	best, bs, be := -1, 0, 0
-	for _, r := range m.ac.scan(joined, nil) {
+	var hb [16]rawHit
+	for _, r := range m.ac.scan(joined, hb[:0]) {
 		p := &m.pats[r.pat]
 		e := int(r.end)
 		s := e - len(p.text)
