@@ -738,6 +738,13 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.errKind = KindPastEnd
 			return out, err
 		}
+		if it.kind == 'n' && resp != nil && resp.Status == http.StatusNoContent {
+			// A next page answered with 204 No Content, as APIs
+			// answer a page past their end: nothing more, not
+			// a page that failed.
+			out.errKind = KindPastEnd
+			return out, err
+		}
 		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall {
 			// 451: taken down on a legal request.
 			out.gone = (resp.Status == 404 || resp.Status == 410 || resp.Status == 451) && r.isListingURL(it)
@@ -1222,8 +1229,8 @@ func numberShape(u string) string {
 }
 
 // headerNext returns the next page named by a response's Link header
-// (RFC 8288 rel="next", as paginated REST APIs send it), resolved against the
-// page URL: for JSON feeds, and for HTML targets without next_page
+// (RFC 8288 rel="next", as paginated REST APIs send it) or X-Next-Page
+// header (GitLab's page number), resolved against the page URL: for JSON feeds, and for HTML targets without next_page
 // selectors (which then follow rel="next" links in the page too).
 func (r *run) headerNext(resp *response, pageURL string) []string {
 	if r.t.Kind != precwatch.KindJSON && len(r.t.NextPage) > 0 {
@@ -1254,6 +1261,22 @@ func (r *run) headerNext(resp *response, pageURL string) []string {
 				continue
 			}
 			if u, err := extract.Canonical(base, ref[1:]); err == nil && u != pageURL {
+				out = append(out, u)
+			}
+		}
+	}
+	if v := strings.TrimSpace(resp.Header.Get("X-Next-Page")); v != "" && len(out) == 0 {
+		// GitLab's and the api-pagination gem's next page number
+		// (empty on the last page), or an address.
+		next := v
+		if n, err := strconv.Atoi(v); err == nil {
+			next = ""
+			if n > 0 {
+				next = extract.PageNumberURL(base, n)
+			}
+		}
+		if next != "" {
+			if u, err := extract.Canonical(base, next); err == nil && u != pageURL {
 				out = append(out, u)
 			}
 		}

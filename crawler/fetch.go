@@ -1110,8 +1110,9 @@ const (
 	KindDecode            = "decode"
 	KindExtract           = "extract"
 	// KindPastEnd counts next pages the run counted on (no page linked
-	// them) that answered a client error: past the feed's end, an
-	// answer (WordPress answers 400 to a page number past its last).
+	// them) that answered a client error, and next pages answered with
+	// 204 No Content: past the feed's end, an answer (WordPress answers
+	// 400 to a page number past its last).
 	KindPastEnd = "past-end"
 	// KindEmpty counts start and listing pages answered with an empty
 	// body: failures.

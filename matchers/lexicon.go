@@ -34,6 +34,9 @@ type lexicon struct {
 		After      []string `yaml:"after"`
 		AfterBlock []string `yaml:"after_block"`
 		Connectors []string `yaml:"connectors"`
+		// TradeVerbs: verbs a "we do not sell" cue may coordinate before
+		// the names it denies ("we do not sell or ship ephedrine").
+		TradeVerbs []string `yaml:"trade_verbs"`
 		Filler     []string `yaml:"filler"`
 	} `yaml:"negation"`
 	ChemicalContext []string `yaml:"chemical_context"`

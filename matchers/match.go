@@ -644,7 +644,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
 			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h) &&
-				(k&kAuthority == 0 || !m.authorityInFrame(f, h)) && !useSuffixAfter(f.norm, int(h.e))
+				(k&kAuthority == 0 || !m.authorityInFrame(f, h)) && !useSuffixAfter(f.norm, int(h.e)) && !nothingAfter(f.norm, int(h.e))
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
@@ -807,7 +807,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				continue
 			}
 			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s)) ||
-				locantAfter(f.norm, int(h.e)) || locantSubstituentBefore(f.norm, int(h.s))
+				locantAfter(f.norm, int(h.e)) || locantSubstituentBefore(f.norm, int(h.s)) ||
+				protectingGroupBefore(f.norm, int(h.s)) || classNounAfter(f.norm, int(h.e))
 			// "(methylenedioxy)phenylacetic acid": a name glued to a
 			// bracketed substituent names a substituted compound, whatever
 			// the substance's list.
@@ -2056,6 +2057,25 @@ func (m *Matcher) authorityInFrame(f *field, h fhit) bool {
 	return false
 }
 
+// nothingWords deny what a find reports ("customs find nothing").
+var nothingWords = []string{"nothing", "nichts", "nada", "rien", "niets", "nic", "niente", "nimic", "semmit", "hicbir", "ничего", "нічого"}
+
+// nothingAfter reports whether a "nothing" word follows the report word
+// ending at norm[e]: "Der Zoll findet nichts", "customs found nothing"
+// are a seller's boast of evading customs, not the report of a find.
+func nothingAfter(norm []byte, e int) bool {
+	i := e
+	for i < len(norm) && i-e < 2 && norm[i] == ' ' {
+		i++
+	}
+	for _, w := range nothingWords {
+		if bytes.HasPrefix(norm[i:], []byte(w)) && !wordAt(norm, i+len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // insideIndicator reports whether hit h lies inside a longer risk-indicator
 // or offer phrase: "税関" (customs, a report word) in "税関対策済み" (customs
 // taken care of) is part of the indicator, not a report; "règlement"
@@ -2849,8 +2869,20 @@ func (m *Matcher) qualifies(norm []byte, o, h subHit, word string) bool {
 		// "BMK (CAS 5449-12-7)": the abbreviation's own CAS label.
 		return m.nameOf(o.sub, h, word)
 	}
-	return (o.s >= h.e && o.s-h.e <= 4 && !listGap(norm[h.e:o.s]) || h.s >= o.e && h.s-o.e <= 4 && !listGap(norm[o.e:h.s])) &&
+	return (o.s >= h.e && o.s-h.e <= 4 && !m.itemGap(norm[h.e:o.s]) || h.s >= o.e && h.s-o.e <= 4 && !m.itemGap(norm[o.e:h.s])) &&
 		m.nameOf(o.sub, h, word)
+}
+
+// itemGap reports whether gap separates list items: list punctuation, or a
+// connector word, spaced or in a script without spaces ("ephedrine or
+// pseudoephedrine", "エフェドリンやプソイドエフェドリン"), so that neither
+// name is a word of the other.
+func (m *Matcher) itemGap(gap []byte) bool {
+	if listGap(gap) {
+		return true
+	}
+	w := bytes.TrimSpace(gap)
+	return len(w) > 0 && (len(w) < len(gap) || isCJKStart(w)) && m.connectors[string(w)]
 }
 
 // nameOf reports whether the text word of mention h is a word of
@@ -3444,7 +3476,8 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			}
 			k := m.pats[c.pat].kinds
 			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) ||
-				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs])) {
+				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs]) || m.tradeVerbGap(f.norm[c.e:hs])) &&
+				!m.tradeCondition(f.norm, f.norm[c.s:c.e], h.e) {
 				byPre[i] = true
 			}
 			if k&kNegImmediate != 0 && hs-c.e <= 2 && onlySpace(f.norm[c.e:hs]) {
@@ -3454,6 +3487,11 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				}
 				// Nor is "cas no" without the dot.
 				if casLabelBefore(f.norm, int(c.s)) {
+					continue
+				}
+				// "wir verkaufen kein Ephedrin an Privatpersonen": a
+				// condition of sale after a trade verb's "kein".
+				if m.tradeCondition(f.norm, f.norm[max(0, c.s-24):c.e], h.e) {
 					continue
 				}
 				byPre[i] = true
@@ -3505,12 +3543,12 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	}
 	// Lists: a negation runs on through mentions joined by connectors.
 	for i := 1; i < len(ms); i++ {
-		if byPre[i-1] && !byPre[i] && ms[i].s >= ms[i-1].e && m.gapOK(f.norm[ms[i-1].e:ms[i].s], m.connectors, true) {
+		if byPre[i-1] && !byPre[i] && m.negListGap(f.norm, ms[i-1], ms[i]) {
 			byPre[i] = true
 		}
 	}
 	for i := len(ms) - 2; i >= 0; i-- {
-		if byPost[i+1] && !byPost[i] && ms[i+1].s >= ms[i].e && m.gapOK(f.norm[ms[i].e:ms[i+1].s], m.connectors, true) {
+		if byPost[i+1] && !byPost[i] && m.negListGap(f.norm, ms[i], ms[i+1]) {
 			byPost[i] = true
 		}
 	}
@@ -3521,6 +3559,66 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	}
 }
 
+// negListGap reports whether the mentions a and b, a before b, are joined by
+// nothing but list connectors, so that a negation of one runs on to the
+// other. The gap runs from the end of a's word, past a case ending glued
+// to the name ("без ефедрин|у та псевдоефедрину", "bez efedryn|y oraz
+// …"), to the start of b's word, before an article or conjunction glued
+// to it ("والإفيدرين").
+func (m *Matcher) negListGap(norm []byte, a, b subHit) bool {
+	if b.s < a.e {
+		return false
+	}
+	e := caseEndingEnd(norm, a.e, b.s)
+	s := max(gluedWordStart(norm, b.s), e)
+	if bytes.IndexByte(norm[e:s], ';') >= 0 || m.onlyAfter(norm, b.e) {
+		return false
+	}
+	return m.gapOK(norm[e:s], m.connectors, true)
+}
+
+// onlyAfter reports whether an "only" word follows the mention ending at e
+// ("no ephedrine, pseudoephedrine only"): the second name is set against
+// the first, not denied with it.
+func (m *Matcher) onlyAfter(norm []byte, e int32) bool {
+	i := int(caseEndingEnd(norm, e, int32(len(norm))))
+	for i < len(norm) && (norm[i] == ' ' || norm[i] == '-') {
+		i++
+	}
+	for _, w := range m.onlyWords {
+		if bytes.HasPrefix(norm[i:], w) && !wordAt(norm, i+len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// caseEndingEnd returns where the word of a mention ending at e ends, when
+// at most four Latin, Cyrillic or Greek letters continue it before a
+// non-letter short of lim (an inflection the watchlist term leaves out);
+// otherwise e. Scripts written without spaces are left alone: there the
+// letters after a name are the next word ("麻黄碱只含…").
+func caseEndingEnd(norm []byte, e, lim int32) int32 {
+	i, n := e, 0
+	for {
+		if i >= lim {
+			return e
+		}
+		r, w := utf8.DecodeRune(norm[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if n++; n > 4 || !unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek) {
+			return e
+		}
+		i += int32(w)
+	}
+	if i == e || !wordBefore(norm, int(e)) {
+		return e
+	}
+	return i
+}
+
 // exampleClass are nouns of a class a "free of" cue may name before the
 // examples it denies ("free of reagents such as ANPP", "sin precursores
 // como la ANPP").
@@ -3528,7 +3626,72 @@ var exampleClass = map[string]bool{"reagents": true, "reagent": true, "chemicals
 	"controlled": true, "scheduled": true, "listed": true, "impurities": true, "additives": true, "solvents": true, "compounds": true,
 	"other": true, "reactivos": true, "precursores": true, "sustancias": true, "quimicos": true, "controlados": true, "reagenzien": true,
 	"stoffe": true, "substanzen": true, "vorlaufer": true, "grundstoffe": true, "reactifs": true, "precurseurs": true,
-	"реагентов": true, "прекурсоров": true, "веществ": true, "контролируемых": true}
+	"реагентов": true, "прекурсоров": true, "веществ": true, "контролируемых": true,
+	"drug": true, "precursor": true, "regulated": true, "restricted": true, "prohibited": true, "illicit": true}
+
+// cjkExampleClass are the Chinese nouns of a class a "不经营" cue may name
+// before its examples ("不经营任何易制毒化学品（如麻黄碱…）", heldout39
+// zh0086), and cjkExampleMarkers the words that introduce the examples.
+var (
+	cjkExampleClass = []string{"易制毒化学品", "易制毒品", "易制毒物品", "制毒物品", "前体化学品", "前体", "管制化学品", "受管制化学品",
+		"管制品", "化学品", "化学物质", "物质", "其他", "其它", "的", "等"}
+	cjkExampleMarkers = []string{"例如", "比如", "诸如", "包括", "如"}
+)
+
+// tradeVerbGap reports whether gap, between a "we do not sell" cue and a
+// mention, coordinates more trade verbs with the cue before its objects
+// ("we do not sell | or ship | ephedrine", "wir verkaufen | oder liefern
+// | kein Ephedrin", "不经营|或销售|麻黄碱"): connectors and trade verbs, at
+// least one verb, and then what may follow a cue itself (fillers, a colon,
+// a class with its examples).
+func (m *Matcher) tradeVerbGap(gap []byte) bool {
+	if len(gap) > 80 || len(m.tradeVerbs) == 0 {
+		return false
+	}
+	i, verb := 0, false
+	for i < len(gap) {
+		for i < len(gap) && (gap[i] == ' ' || gap[i] == ',') {
+			i++
+		}
+		j := i
+		for j < len(gap) && gap[j] != ' ' && gap[j] != ',' {
+			j++
+		}
+		w := string(gap[i:j])
+		if isCJKStart(gap[i:]) {
+			// Strip connectors and verbs off the front of an unspaced run.
+			k := i
+			for k < j {
+				n := 0
+				for l := j; l > k; l-- {
+					if x := string(gap[k:l]); m.connectors[x] || m.tradeVerbs[x] {
+						if m.tradeVerbs[x] {
+							verb = true
+						}
+						n = l - k
+						break
+					}
+				}
+				if n == 0 {
+					break
+				}
+				k += n
+			}
+			i = k
+			break
+		}
+		if w == "" || !m.connectors[w] && !m.tradeVerbs[w] {
+			break
+		}
+		verb = verb || m.tradeVerbs[w]
+		i = j
+	}
+	if !verb {
+		return false
+	}
+	rest := gap[i:]
+	return m.gapOK(rest, m.fillers, false) || colonGap(rest) || m.exampleGap(rest)
+}
 
 // exampleMarkers end the gap between a negation cue and the first example
 // of the class it names.
@@ -3544,6 +3707,9 @@ var exampleMarkers = [][]string{{"such", "as"}, {"like"}, {"including"}, {"e.g."
 func (m *Matcher) exampleGap(gap []byte) bool {
 	if len(gap) > 60 {
 		return false
+	}
+	if isCJKStart(bytes.TrimLeft(gap, " ")) {
+		return m.cjkExampleGap(bytes.TrimSpace(gap))
 	}
 	words := strings.Fields(string(gap))
 	for _, mk := range exampleMarkers {
@@ -3564,6 +3730,105 @@ func (m *Matcher) exampleGap(gap []byte) bool {
 		return class
 	}
 	return false
+}
+
+// tradeConditions are words that, after the names a "we do not sell" cue
+// denies and in the same clause, make the refusal a condition of sale: "we
+// do not sell ephedrine to private persons / below 1 kg / without a
+// licence" sells it to others.
+var tradeConditions = []string{"to private", "to individuals", "to individual", "to persons", "to consumers", "to minors",
+	"to the public", "to unlicensed", "to unregistered", "to customers without", "below", "under", "less than", "without",
+	"unless", "except", "outside", "in small quantities", "an privatpersonen", "an privatkunden", "an private", "an endverbraucher", "unter", "ohne", "ausser",
+	"a particulares", "sin", "menos de", "salvo", "excepto", "aux particuliers", "a des particuliers", "sans", "moins de", "sauf",
+	"частным", "физическим", "без", "менее", "кроме", "приватним", "фізичним", "крім", "osobom prywatnym", "bez", "ponizej",
+	"个人", "散户", "无证", "少于", "除"}
+
+// tradeCondition reports whether cue is a trade-negation cue ("we do not
+// sell", "不经营") and a condition of sale (tradeConditions) follows the
+// mention ending at e in its clause. "Under any circumstances", "to
+// anyone" and "without exception" refuse outright.
+func (m *Matcher) tradeCondition(norm, cue []byte, e int32) bool {
+	trade := false
+	for _, w := range strings.Fields(string(cue)) {
+		if m.tradeVerbs[w] {
+			trade = true
+		}
+	}
+	for v := range m.tradeVerbs {
+		if !trade && isCJKStart([]byte(v)) && bytes.Contains(cue, []byte(v)) {
+			trade = true
+		}
+	}
+	if !trade {
+		return false
+	}
+	end := min(len(norm), int(e)+160)
+	if k := bytes.IndexAny(norm[e:end], ".;!?\n。；"); k >= 0 {
+		end = int(e) + k
+	}
+	clause := norm[e:end]
+	for _, w := range tradeConditions {
+		for off := 0; off < len(clause); {
+			k := bytes.Index(clause[off:], []byte(w))
+			if k < 0 {
+				break
+			}
+			a, b := off+k, off+k+len(w)
+			off = a + 1
+			if !isCJKStart([]byte(w)) && (wordBefore(clause, a) || wordAt(clause, b)) {
+				continue
+			}
+			next := bytes.TrimLeft(clause[b:], " ")
+			if bytes.HasPrefix(next, []byte("any")) || bytes.HasPrefix(next, []byte("excep")) ||
+				bytes.HasPrefix(next, []byte("circumstances")) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// cjkExampleGap is exampleGap for Chinese: fillers and class nouns without
+// spaces, then an example marker, after or before an opening bracket or a
+// comma ("任何易制毒化学品（如", "易制毒化学品，例如").
+func (m *Matcher) cjkExampleGap(g []byte) bool {
+	marked := false
+	for _, mk := range cjkExampleMarkers {
+		if bytes.HasSuffix(g, []byte(mk)) {
+			g, marked = g[:len(g)-len(mk)], true
+			break
+		}
+	}
+	if !marked {
+		return false
+	}
+	for _, p := range []string{"（", "(", "，", ",", "：", ":", " "} {
+		g = bytes.TrimSuffix(g, []byte(p))
+	}
+	class := false
+	for len(g) > 0 {
+		n := 0
+		for _, c := range cjkExampleClass {
+			if bytes.HasPrefix(g, []byte(c)) && len(c) > n {
+				n = len(c)
+			}
+		}
+		if n > 0 {
+			class = class || string(g[:n]) != "的" && string(g[:n]) != "其他" && string(g[:n]) != "其它" && string(g[:n]) != "等"
+		} else {
+			for f := range m.fillers {
+				if len(f) > n && bytes.HasPrefix(g, []byte(f)) && isCJKStart([]byte(f)) {
+					n = len(f)
+				}
+			}
+		}
+		if n == 0 {
+			return false
+		}
+		g = g[n:]
+	}
+	return class
 }
 
 // bracketAfter returns where an after-negation cue of the name ending at
@@ -4446,6 +4711,53 @@ func bracketSubstituentBefore(norm []byte, s int) bool {
 	w := string(norm[j+1 : s-1])
 	for _, suf := range substituentEnds {
 		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// protectingGroups are the protecting groups of a building block's name,
+// written as abbreviations with a hyphen before the parent's name
+// ("4-Amino-1-Boc-piperidine", "N-Cbz-piperidine", heldout39 zh0176).
+var protectingGroups = map[string]bool{"boc": true, "cbz": true, "fmoc": true, "tos": true, "ts": true, "pmb": true, "tbs": true,
+	"tbdms": true, "alloc": true, "troc": true, "teoc": true, "bn": true, "bz": true, "trt": true}
+
+// protectingGroupBefore reports whether the name at norm[s] is glued by a
+// hyphen to a protecting group ("Boc-piperidine", "1-Boc-piperidine"): the
+// protected compound, not the parent. A substituent ending in -yl or -oxy
+// is locantSubstituentBefore's.
+func protectingGroupBefore(norm []byte, s int) bool {
+	if s < 3 || norm[s-1] != '-' {
+		return false
+	}
+	j := s - 1
+	for j > 0 && s-1-j < 6 && isASCIIAlpha(norm[j-1]) {
+		j--
+	}
+	if j > 0 && (isASCIIAlpha(norm[j-1]) || norm[j-1] >= 0x80) {
+		return false
+	}
+	return protectingGroups[string(norm[j:s-1])]
+}
+
+// classNouns name a class of compounds after a parent's name ("Piperidine
+// building blocks", "piperidine derivatives", "a piperidine ring",
+// heldout39 zh0091): the heading of other compounds, not the parent.
+var classNouns = [][]byte{[]byte("building blocks"), []byte("derivatives"), []byte("derivative"), []byte("analogues"),
+	[]byte("analogs"), []byte("analogue"), []byte("analog"), []byte("scaffolds"), []byte("scaffold"), []byte("ring"),
+	[]byte("rings"), []byte("moiety"), []byte("moieties"), []byte("alkaloids")}
+
+// classNounAfter reports whether a class noun follows the name ending at
+// norm[e] after one space or hyphen ("piperidine-derivatives"). "-based"
+// is no class: "acetone-based remover" holds acetone.
+func classNounAfter(norm []byte, e int) bool {
+	if e+4 >= len(norm) || norm[e] != ' ' && norm[e] != '-' {
+		return false
+	}
+	rest := norm[e+1:]
+	for _, w := range classNouns {
+		if bytes.HasPrefix(rest, w) && !wordAt(rest, len(w)) {
 			return true
 		}
 	}

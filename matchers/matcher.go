@@ -200,6 +200,7 @@ type Matcher struct {
 	indicators []indicatorDef
 	connectors map[string]bool
 	fillers    map[string]bool
+	tradeVerbs map[string]bool    // verbs coordinated after a "we do not sell" cue
 	unitLimit  map[string]float64 // normalised unit → bulk from this amount
 	noPaper    int16              // index of the no-paperwork indicator, -1 if none
 	crypto     int16              // index of the crypto-payment indicator, -1 if none
@@ -248,7 +249,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}
 	runePropOnce.Do(initRuneProps)
 	m := &Matcher{subs: w.Substances(), casIndex: map[string]casRef{}, threshold: opts.Threshold,
-		connectors: map[string]bool{}, fillers: map[string]bool{}, unitLimit: map[string]float64{}, noPaper: -1, crypto: -1, messenger: -1, stealth: -1}
+		connectors: map[string]bool{}, fillers: map[string]bool{}, tradeVerbs: map[string]bool{}, unitLimit: map[string]float64{}, noPaper: -1, crypto: -1, messenger: -1, stealth: -1}
 	if m.threshold == 0 {
 		m.threshold = DefaultThreshold
 	}
@@ -518,6 +519,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}
 	for _, t := range lex.Negation.Connectors {
 		m.connectors[Normalize(t).String()] = true
+	}
+	for _, t := range lex.Negation.TradeVerbs {
+		m.tradeVerbs[Normalize(t).String()] = true
 	}
 	for u, v := range lex.BulkUnits {
 		m.unitLimit[strings.TrimSpace(Normalize(u).String())] = v

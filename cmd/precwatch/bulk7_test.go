@@ -362,7 +362,7 @@ func TestBrowserBulk(t *testing.T) {
 	}
 	ctx := newChrome(t)
 	signInBrowser(t, ctx, f.srv.URL, f.tokens["reviewer"])
-	do(t, ctx, "open queue", chromedp.Navigate(f.srv.URL+"/queue?status=open&seller="+url.QueryEscape(seller)), chromedp.WaitVisible(chromedp.ID("bulk-actions")))
+	visit(t, ctx, "open queue", chromedp.Navigate(f.srv.URL+"/queue?status=open&seller="+url.QueryEscape(seller)), chromedp.WaitVisible(chromedp.ID("bulk-actions")))
 	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('input[name=id]')).map(e => e.value)`))
 	if err != nil {
 		t.Fatal(err)

@@ -419,7 +419,7 @@ func kindWords(k string) string {
 	case crawler.KindExtract:
 		return "page could not be parsed"
 	case crawler.KindPastEnd:
-		return "page number past the end (counted on, answered with an error)"
+		return "page number past the end (counted on, answered with an error or 204 No Content)"
 	case crawler.KindEmpty:
 		return "empty page (no body at all)"
 	case crawler.KindBotWall:
@@ -451,7 +451,7 @@ func answersNote(byKind map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%s saying the listing was taken down (a listing.gone notice, a not-found page or a redirect to the home or category page)", plural(n, "page")))
 	}
 	if n := byKind[crawler.KindPastEnd]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%s past the feed's last (counted on, answered with an error)", plural(n, "page number")))
+		parts = append(parts, fmt.Sprintf("%s past the feed's last (answered with an error or 204 No Content)", plural(n, "page number")))
 	}
 	if n := byKind[crawler.KindRobots]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%s disallowed by robots.txt", plural(n, "page")))

@@ -83,7 +83,7 @@ func TestBrowserPostTarget(t *testing.T) {
 	postTarget(t, f, name, feed.URL)
 	ctx := newChrome(t)
 	signInBrowser(t, ctx, f.srv.URL, f.tokens["partner"])
-	do(t, ctx, "open the POST target",
+	visit(t, ctx, "open the POST target",
 		chromedp.Navigate(f.srv.URL+"/targets/edit?name="+name),
 		chromedp.WaitVisible(chromedp.ID("yaml")),
 	)

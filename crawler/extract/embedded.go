@@ -36,6 +36,11 @@ var embeddedStateVars = []string{"__NEXT_DATA__", "__NUXT__", "__INITIAL_STATE__
 // which a feed target reads as app state whatever their name.
 var windowGlobal = regexp.MustCompile(`window\.([A-Za-z_$][A-Za-z0-9_$]*)\s*=[^=]`)
 
+// scriptGlobal finds the names of the variables a script declares with an
+// object literal (var meta = {…}, as Shopify's ShopifyAnalytics snippet
+// writes it; let and const too), which a feed target also reads.
+var scriptGlobal = regexp.MustCompile(`(?:^|[;{}\s])(?:var|let|const)\s+([A-Za-z_$][A-Za-z0-9_$]*)\s*=\s*(?:JSON\.parse\(\s*)?[{'"]`)
+
 // maxEmbeddedDepth bounds how deep embeddedProduct looks into the JSON.
 const maxEmbeddedDepth = 12
 
@@ -119,9 +124,11 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 		if anyJSON {
 			// A feed target names the path into the state: any
 			// window global may hold it.
-			for _, m := range windowGlobal.FindAllStringSubmatch(text, -1) {
-				if !slices.Contains(names, m[1]) {
-					names = append(slices.Clip(names), m[1])
+			for _, re := range []*regexp.Regexp{windowGlobal, scriptGlobal} {
+				for _, m := range re.FindAllStringSubmatch(text, 64) {
+					if !slices.Contains(names, m[1]) {
+						names = append(slices.Clip(names), m[1])
+					}
 				}
 			}
 		}
@@ -239,10 +246,12 @@ func shopifyProduct(m map[string]any, currency string) map[string]any {
 // jsonScriptType reports whether a script of type typ holds JSON data:
 // application/json and ld+json, other JSON types (text/json,
 // application/vnd.api+json) and Ember FastBoot's shoebox
-// (<script type="fastboot/shoebox" id="shoebox-…">).
+// (<script type="fastboot/shoebox" id="shoebox-…">), and Magento 2's
+// component initialisation (<script type="text/x-magento-init">), which
+// holds a page's product data keyed by component.
 func jsonScriptType(typ string) bool {
 	return typ == "application/json" || typ == "application/ld+json" || strings.HasSuffix(typ, "/json") ||
-		strings.HasSuffix(typ, "+json") || typ == "fastboot/shoebox"
+		strings.HasSuffix(typ, "+json") || typ == "fastboot/shoebox" || typ == "text/x-magento-init"
 }
 
 // stateAssignment decodes the JSON object assigned to window.name (or
@@ -506,8 +515,10 @@ var transferStateText = strings.NewReplacer("&q;", `"`, "&s;", "'", "&l;", "<", 
 
 // attributeStates returns the app states a page keeps in attributes, in
 // document order: Inertia.js' page object (<div id="app" data-page="{…}">,
-// as Laravel and Rails apps render it) and the props of Astro's islands
-// (<astro-island props="{…}">, revived from Astro's [type, value] pairs).
+// as Laravel and Rails apps render it), a Livewire component's snapshot
+// (<div wire:snapshot="{…}">, its tuples revived) and the props of Astro's
+// islands (<astro-island props="{…}">, revived from Astro's [type, value]
+// pairs).
 func attributeStates(root *html.Node) []any {
 	var states []any
 	walk(root, func(n *html.Node) {
@@ -517,6 +528,13 @@ func attributeStates(root *html.Node) []any {
 		if v, ok := attr(n, "data-page"); ok && strings.HasPrefix(strings.TrimSpace(v), "{") {
 			if st, ok := parseLD(v); ok {
 				states = append(states, st)
+			}
+		}
+		if v, ok := attr(n, "wire:snapshot"); ok {
+			// A Livewire 3 component's state, its PHP arrays
+			// written as [value, {"s": "arr"}] tuples.
+			if st, ok := parseLD(v); ok {
+				states = append(states, reviveLivewire(st, 0))
 			}
 		}
 		if n.Data == "astro-island" {
@@ -565,4 +583,39 @@ func reviveAstro(v any, depth int) any {
 	default:
 		return val
 	}
+}
+
+// reviveLivewire turns a Livewire 3 snapshot into the object it stands for:
+// Livewire writes every value a synthesizer handles as a tuple [value,
+// {"s": kind, …}] (an array "arr", a collection "clctn", a date "cbn", an
+// enum "enm", a model "mdl" as its class and key, with no value); each
+// tuple becomes its value, whose members are revived in turn (an array
+// inside a tuple is always a tuple itself, so a tuple's value is never
+// taken for one).
+func reviveLivewire(v any, depth int) any {
+	if depth > 64 {
+		return v
+	}
+	if x, ok := v.([]any); ok && len(x) == 2 {
+		if meta, ok := x[1].(map[string]any); ok {
+			if _, ok := meta["s"].(string); ok {
+				v = x[0]
+			}
+		}
+	}
+	switch x := v.(type) {
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = reviveLivewire(e, depth+1)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = reviveLivewire(e, depth+1)
+		}
+		return out
+	}
+	return v
 }

@@ -49,6 +49,10 @@ func FuzzHTML(f *testing.F) {
 	f.Add(`<?xml version="1.0"?><urlset><url><loc>https://x.example/p/1</loc></url><url><loc>`, "https://x.example/")
 	f.Add(`<div itemscope itemtype="https://schema.org/Product" itemref="a b"><span itemprop="name">t</span></div><div id="a" itemprop="offers" itemscope itemref="b"></div><div id="b" itemprop="seller" itemscope itemref="a"></div>`, "https://x.example/")
 	f.Add(`<script>Shopify.currency = {"active":"EUR"};</script><script type="application/json" id="ProductJson-x">{"title":"t","price":-1,"price_min":99999999999999999999}</script>`, "https://x.example/")
+	// Round 14: a text sitemap, Alpine's x-data literal, a ProductGroup.
+	f.Add("https://x.example/p/1\n\nhttp://x.example:99999/p/2\r\n", "https://x.example/sitemap.txt")
+	f.Add(`<article x-data="card({ p: { n: 'a\'b', m: [1, {x: !0}] } })" data-id="1"><h2>t</h2></article>`, "https://x.example/")
+	f.Add(`<script type="application/ld+json">{"@type":"ProductGroup","name":"g","hasVariant":[{"offers":{"price":"1,5"}},{"offers":[{"price":"x","seller":{}}]},null,7]}</script>`, "https://x.example/")
 	f.Fuzz(func(t *testing.T, body, pageURL string) {
 		page, err := HTML(fuzzHTMLTarget, pageURL, []byte(body))
 		if err != nil {
@@ -82,6 +86,12 @@ func FuzzJSON(f *testing.F) {
 	f.Add(`<html><script>window.__reactRouterContext.streamController.enqueue("[{\"_1\":2},\"data\",{\"_3\":4},\"items\",[2]]\n")</script></html>`, "https://api.example/")
 	f.Add(`<html><script>__sveltekit_x={};const data = [null,{type:"data",data:{data:{items:[{title:"t"}]}}}];kit.start(app, el, {data})</script></html>`, "https://api.example/")
 	f.Add(`<html><script>window.__APOLLO_STATE__={"A:1":{"title":"t","b":{"__ref":"A:1"}},"ROOT_QUERY":{"data({})":{"items":[{"__ref":"A:1"}]}}}</script></html>`, "https://api.example/")
+	// Round 14: Livewire's tuples, x-magento-init, a var, SvelteKit's
+	// __data.json, link lists, numbered next pages.
+	f.Add(`<div wire:snapshot="{&quot;data&quot;:{&quot;items&quot;:[[[{&quot;title&quot;:&quot;t&quot;},{&quot;s&quot;:&quot;arr&quot;}]],{&quot;s&quot;:&quot;arr&quot;}]}}"></div>`, "https://api.example/")
+	f.Add(`<script type="text/x-magento-init">{"data":{"items":{"1":{"title":"t"}}}}</script><script>var data = {"items":[{"title":"u"}]};</script>`, "https://api.example/")
+	f.Add(`{"type":"data","nodes":[{"type":"skip"},{"type":"data","data":[{"data":1},{"items":2},[3],{"title":4},"t"]}]}`, "https://api.example/shop/__data.json")
+	f.Add(`{"data":{"items":[{"title":"t"}]},"links":[{"rel":["next"],"href":"../p?x=1"},{"relation":"next"}],"next_page":2}`, "https://api.example/_next/data/b/x.json?page=1")
 	f.Fuzz(func(t *testing.T, body, pageURL string) {
 		page, err := JSON(fuzzJSONTarget, pageURL, []byte(body))
 		if err != nil {

@@ -130,7 +130,12 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	}
 	var root *html.Node
 	jsonNext := ""
-	if doc, next, ok := jsonHTML(body); ok {
+	if urls, ok := textSitemap(body); ok {
+		// A text sitemap (sitemap.txt): read as the urlset it
+		// stands for, so that follow: ["loc"] and url_pattern find
+		// its pages as in an XML sitemap.
+		root = urlsetNode(urls)
+	} else if doc, next, ok := jsonHTML(body); ok {
 		// A "Load more" endpoint's JSON wrapping rendered HTML: read
 		// the HTML, and the next page the JSON names.
 		body, jsonNext = doc, next
@@ -1988,6 +1993,17 @@ func (b *builder) scriptLinks(root *html.Node, re *regexp.Regexp, canon string) 
 // patternLinks returns the page's links (a[href]) that match url_pattern
 // (re), other than the page itself.
 func (b *builder) patternLinks(root *html.Node, re *regexp.Regexp, canon string) []string {
+	if kind := sitemapKind(root); kind != "" {
+		// A sitemap: the pages its urlset names that the pattern
+		// matches, or every sitemap of a sitemap index (each read
+		// so in turn).
+		links, err := b.links(root, "follow", []string{"loc"}, canon)
+		delete(b.page.Counts, "follow:loc")
+		if err != nil || kind == "sitemapindex" {
+			return links
+		}
+		return slices.DeleteFunc(links, func(u string) bool { return u == canon || !MatchURLPattern(re, u) })
+	}
 	links, err := b.links(root, "follow", []string{"a[href]"}, canon)
 	delete(b.page.Counts, "follow:a[href]")
 	if err != nil {
@@ -2525,11 +2541,16 @@ func isSubmit(n *html.Node) bool {
 	return false
 }
 
+// componentCall is the start of an attribute that calls a component
+// function with its data (Alpine.js' x-data="productCard({…})").
+var componentCall = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$.]*\s*\(\s*`)
+
 // jsonAttr reads attribute name of n, or, when n has no attribute of that
 // name and name is "attr.path", the value at the dotted path inside the
 // JSON the attribute attr holds: themes keep a card's product as JSON in
 // one attribute (data-product='{"name": …, "price": …}'), read with
-// "@data-product.name".
+// "@data-product.name"; a JavaScript object literal (Alpine.js' x-data) is
+// read alike.
 func jsonAttr(n *html.Node, name string) (string, bool) {
 	if v, ok := attr(n, name); ok || !strings.Contains(name, ".") {
 		return v, ok
@@ -2537,6 +2558,11 @@ func jsonAttr(n *html.Node, name string) (string, bool) {
 	a, path, _ := strings.Cut(name, ".")
 	raw, ok := attr(n, a)
 	raw = strings.TrimSpace(raw)
+	if m := componentCall.FindStringIndex(raw); ok && m != nil {
+		// Alpine.js' x-data="productCard({…})": the data is the
+		// component function's argument.
+		raw = strings.TrimSpace(raw[m[1]:])
+	}
 	if !ok || raw == "" || raw[0] != '{' && raw[0] != '[' {
 		return "", false
 	}
@@ -2544,7 +2570,11 @@ func jsonAttr(n *html.Node, name string) (string, bool) {
 	dec.UseNumber()
 	var doc any
 	if err := dec.Decode(&doc); err != nil {
-		return "", false
+		// A JavaScript object literal (Alpine.js' x-data="{ product:
+		// { name: 'Acetone' } }"): unquoted keys, single quotes.
+		if doc, ok = decodeJSLiteral(raw); !ok {
+			return "", false
+		}
 	}
 	v, ok := lookup(doc, NormalizePath(path))
 	if !ok {

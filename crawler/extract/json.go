@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -71,7 +72,43 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		return nil, err
 	}
-	return jsonDoc(t, base, canon, pageURL, devaluePayload(doc, &t.JSON))
+	return jsonDoc(t, base, canon, pageURL, svelteKitDataJSON(devaluePayload(doc, &t.JSON), &t.JSON))
+}
+
+// svelteKitDataJSON returns the data of the first route node of a
+// SvelteKit __data.json answer ({"type": "data", "nodes": [{"type": "data",
+// "data": [devalue's flat list]}, {"type": "skip"}, …]}) in which the items
+// path leads somewhere, revived; else doc.
+func svelteKitDataJSON(doc any, spec *precwatch.JSONSpec) any {
+	m, ok := doc.(map[string]any)
+	if !ok || NormalizePath(spec.Items) == "" {
+		return doc
+	}
+	nodes, ok := m["nodes"].([]any)
+	if !ok || m["type"] != "data" {
+		return doc
+	}
+	if _, ok := lookup(doc, spec.Items); ok {
+		return doc
+	}
+	for _, n := range nodes {
+		node, _ := n.(map[string]any)
+		data, ok := node["data"].([]any)
+		if !ok || node["type"] != "data" {
+			continue
+		}
+		r, ok := reviveDevalue(data)
+		if !ok {
+			continue
+		}
+		if _, ok := lookup(r, spec.Items); ok {
+			return r
+		}
+		if _, ok := lookupEach(r, spec.Items); ok {
+			return r
+		}
+	}
+	return doc
 }
 
 // devaluePayload returns doc revived when it is a devalue payload (Nuxt 3's
@@ -243,10 +280,13 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 	spec := &t.JSON
 
 	v, ok := lookup(doc, spec.Items)
-	if !ok {
+	if !ok || wildcardPath(spec.Items) {
 		// Listings grouped in arrays of arrays ("categories[*].products",
-		// GraphQL's "edges[*].node"): every element's, in order.
-		v, ok = lookupEach(doc, spec.Items)
+		// GraphQL's "edges[*].node"): every element's, in order; and
+		// every member's of a "*" segment.
+		if each, found := lookupEach(doc, spec.Items); found || !ok {
+			v, ok = each, found
+		}
 	}
 	if d, isJSON := jsonInString(v); ok && isJSON {
 		// ASP.NET's {"d": "[{…}]"}: the listings as a JSON string.
@@ -286,6 +326,12 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		key := "next_page:" + spec.NextPage
 		b.page.Counts[key] = 0
 		if v, ok := lookup(doc, spec.NextPage); ok {
+			if list, isList := v.([]any); isList {
+				// A list of link objects ([{"rel": "next",
+				// "href": …}], FHIR's {"relation", "url"}):
+				// the next one's address, or none.
+				v, _ = relNextLink(list)
+			}
 			if m, isObj := v.(map[string]any); isObj {
 				// HAL and JSON:API link objects: {"href": "…"}.
 				for _, k := range []string{"href", "url", "link", "uri"} {
@@ -342,6 +388,28 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 					b.link(&b.page.Next, map[string]bool{canon: true}, s)
 					break
 				}
+				if n, ok := nextPageNumber(v, base); ok && len(items) > 0 {
+					// The next page's number ("next_page": 2).
+					b.link(&b.page.Next, map[string]bool{canon: true}, pageNumberURL(base, n))
+					break
+				}
+			}
+		}
+		if len(b.page.Next) == 0 {
+			// Links as a list of link objects (Spring HATEOAS
+			// before HAL, Collection+JSON, FHIR's Bundle.link): a
+			// list of relations names the next page, or that
+			// there is none.
+			for _, k := range []string{"links", "link", "_links", "collection.links"} {
+				v, _ := lookup(doc, k)
+				list, _ := v.([]any)
+				if next, isLinks := relNextLink(list); isLinks {
+					said = true
+					if next != "" {
+						b.link(&b.page.Next, map[string]bool{canon: true}, next)
+					}
+					break
+				}
 			}
 		}
 		if !said && len(items) > 0 {
@@ -366,7 +434,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 	}
 
 	for i, next := range b.page.Next {
-		b.page.Next[i] = keepFormat(base, next)
+		b.page.Next[i] = dataRoute(base, keepFormat(base, next))
 	}
 
 	names := make([]string, 0, len(spec.Fields))
@@ -438,6 +506,106 @@ func keepFormat(base *url.URL, next string) string {
 	return u.String()
 }
 
+// relNextLink reads a list of link objects ({"rel": "next", "href": …},
+// "rel" also a list; FHIR's {"relation": "next", "url": …}): the address
+// of the next one, "" when none is next, and whether the list is one of
+// link objects at all.
+func relNextLink(list []any) (string, bool) {
+	isLinks := false
+	for _, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return "", false
+		}
+		rel, ok := m["rel"]
+		if !ok {
+			rel, ok = m["relation"]
+		}
+		if !ok {
+			return "", false
+		}
+		isLinks = true
+		rels, isList := rel.([]any)
+		if !isList {
+			rels = []any{rel}
+		}
+		next := false
+		for _, r := range rels {
+			if s, _ := r.(string); strings.EqualFold(strings.TrimSpace(s), "next") {
+				next = true
+			}
+		}
+		if !next {
+			continue
+		}
+		for _, k := range []string{"href", "url", "link", "uri"} {
+			if s, ok := m[k].(string); ok && strings.TrimSpace(s) != "" {
+				return strings.TrimSpace(s), true
+			}
+		}
+	}
+	return "", isLinks
+}
+
+// gatsbyPageDir is where a Gatsby site keeps a page's data: <path
+// prefix>/page-data/<page path, "index" for the home page>/page-data.json.
+var gatsbyPageDir = regexp.MustCompile(`^(.*?)/page-data/.+/page-data\.json$`)
+
+// nextDataDir is where a Next.js (pages router) site serves a page's props:
+// <base path>/_next/data/<build id>/<page path, "index" for the home
+// page>.json, with the page's query.
+var nextDataDir = regexp.MustCompile(`^(.*?)/_next/data/([^/]+)/.+\.json$`)
+
+// dataRoute returns the data address of a next page that a single-page
+// app's data route names by its address for people, which answers HTML
+// without the data: a Gatsby page-data feed's pageContext.nextPagePath
+// ("/shop/2/" → /page-data/shop/2/page-data.json), a Next.js data route's
+// pageProps ("/shop?page=2" → /_next/data/BUILD/shop.json?page=2) and a
+// SvelteKit __data.json ("/shop?page=2" → /shop/__data.json?page=2).
+// Other next pages, also those already at a data address or on another
+// host, are returned as they are.
+func dataRoute(base *url.URL, next string) string {
+	u, err := url.Parse(next)
+	if err != nil || !strings.EqualFold(u.Host, base.Host) {
+		return next
+	}
+	lower := strings.ToLower(u.Path)
+	if strings.HasSuffix(lower, ".json") || strings.Contains(lower, "/page-data/") || strings.Contains(lower, "/_next/data/") {
+		return next
+	}
+	// pagePath returns the next page's path under a base path prefix,
+	// without slashes at its ends ("" for the home page).
+	pagePath := func(prefix string) string {
+		if u.Path == prefix {
+			return ""
+		}
+		return strings.Trim(strings.TrimPrefix(u.Path, prefix+"/"), "/")
+	}
+	switch {
+	case gatsbyPageDir.MatchString(base.Path):
+		prefix := gatsbyPageDir.FindStringSubmatch(base.Path)[1]
+		p := pagePath(prefix)
+		if p == "" {
+			p = "index"
+		}
+		u.Path = prefix + "/page-data/" + p + "/page-data.json"
+	case nextDataDir.MatchString(base.Path):
+		m := nextDataDir.FindStringSubmatch(base.Path)
+		p := pagePath(m[1])
+		if p == "" {
+			p = "index"
+		}
+		u.Path = m[1] + "/_next/data/" + m[2] + "/" + p + ".json"
+	case strings.HasSuffix(base.Path, "/__data.json"):
+		p := strings.TrimRight(u.Path, "/")
+		u.Path = p + "/__data.json"
+	default:
+		return next
+	}
+	u.RawPath = ""
+	return u.String()
+}
+
 // NormalizePath rewrites the JSONPath-like spellings of a dotted path that
 // partners write into the dotted form: "$" and "$." prefixes and a leading
 // "." are dropped, "[N]" and "['key']" become ".N" and ".key", and "[*]" or
@@ -462,8 +630,11 @@ func NormalizePath(path string) string {
 			b.WriteString(p[i:])
 			break
 		}
-		inner := strings.Trim(strings.TrimSpace(p[i+1:i+end]), `'"`)
-		if inner != "" && inner != "*" {
+		raw := strings.TrimSpace(p[i+1 : i+end])
+		inner := strings.Trim(raw, `'"`)
+		// [*] is every element; ["*"] names a key "*" (Magento's
+		// x-magento-init keys its page-wide components so).
+		if inner != "" && (inner != "*" || raw != "*") {
 			b.WriteByte('.')
 			b.WriteString(inner)
 		}
@@ -508,6 +679,41 @@ func unwrapJSONP(body []byte) []byte {
 		return body
 	}
 	return rest[:len(rest)-1]
+}
+
+// nextPageNumber reads v, the value of a usual next-page key, as the number
+// of the page after base's: a number (or numeric string) one more than
+// base's page parameter, or 1 or 2 when base names no page (after a page 0
+// or 1). Any other number (an id, a count) is no page number.
+func nextPageNumber(v any, base *url.URL) (int, bool) {
+	var s string
+	switch v := v.(type) {
+	case json.Number:
+		s = v.String()
+	case string:
+		s = v
+	default:
+		return 0, false
+	}
+	if !isPageNumber(s) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	q := base.Query()
+	if params := pageParams(q); len(params) > 0 {
+		cur, err := strconv.Atoi(q.Get(params[0]))
+		return n, err == nil && n == cur+1
+	}
+	return n, n == 1 || n == 2
+}
+
+// PageNumberURL returns the page URL asking for page n, as a feed's page
+// number in its body or headers asks (see pageNumberURL).
+func PageNumberURL(base *url.URL, n int) string {
+	return pageNumberURL(base, n)
 }
 
 // pageNumberURL returns the page URL asking for page n: a page parameter
@@ -832,8 +1038,13 @@ func lastSegment(path string) string {
 func looksLikeURL(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") ||
-		strings.HasPrefix(s, "/") || strings.HasPrefix(s, "?")
+		strings.HasPrefix(s, "/") || strings.HasPrefix(s, "?") ||
+		strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") || relativeQueryRef.MatchString(s)
 }
+
+// relativeQueryRef is a path-relative address with a query
+// ("items?page=2"), as some APIs write their next page.
+var relativeQueryRef = regexp.MustCompile(`^[A-Za-z0-9._~%-]+(?:/[A-Za-z0-9._~%-]*)*\?[^\s=?]+=[^\s]*$`)
 
 // cursorParams are query parameters that carry a cursor, reused when the
 // page URL has one.
@@ -943,11 +1154,20 @@ func lookup(v any, path string) (any, bool) {
 				// products({"first":20})), named without them.
 				next, ok = argKey(c, seg)
 			}
+			if !ok && seg == "*" {
+				// Every member (Angular's transfer cache keys
+				// each answer by a hash): the first, in key
+				// order, in which the rest of the path leads.
+				return lookupMembers(slices.Sorted(maps.Keys(c)), func(k string) any { return c[k] }, after, more)
+			}
 			if !ok {
 				return nil, false
 			}
 			v = next
 		case []any:
+			if seg == "*" {
+				return lookupMembers(c, func(e any) any { return e }, after, more)
+			}
 			i, err := strconv.Atoi(seg)
 			if err == nil && i < 0 {
 				// Counted from the end, as JSONPath and Python
@@ -967,6 +1187,30 @@ func lookup(v any, path string) (any, bool) {
 		}
 		rest = after
 	}
+}
+
+// wildcardPath reports whether a path has a "*" segment (every member of
+// an object) as written, not a key "*" written in brackets (["*"]).
+func wildcardPath(path string) bool {
+	return bareStar.MatchString(strings.TrimPrefix(strings.TrimSpace(path), "$"))
+}
+
+// bareStar is a "*" segment of a dotted path.
+var bareStar = regexp.MustCompile(`(?:^|\.)\*(?:\.|$)`)
+
+// lookupMembers looks rest up in each member of a "*" path segment in
+// turn (the member itself when the path ends there) and returns the first
+// that leads somewhere.
+func lookupMembers[T any](members []T, value func(T) any, rest string, more bool) (any, bool) {
+	for _, m := range members {
+		if !more {
+			return value(m), true
+		}
+		if v, ok := lookup(value(m), rest); ok {
+			return v, true
+		}
+	}
+	return nil, false
 }
 
 // mapKey returns the value of m under the key segs[0], or else under a key
@@ -1124,8 +1368,19 @@ func lookupEach(v any, path string) ([]any, bool) {
 		case map[string]any:
 			if next, used, ok := mapKey(c, segs); ok {
 				walk(next, segs[used:], depth+1)
+			} else if segs[0] == "*" {
+				// Every member, in key order.
+				for _, k := range slices.Sorted(maps.Keys(c)) {
+					walk(c[k], segs[1:], depth+1)
+				}
 			}
 		case []any:
+			if segs[0] == "*" {
+				for _, e := range c {
+					walk(e, segs[1:], depth+1)
+				}
+				return
+			}
 			if i, err := strconv.Atoi(segs[0]); err == nil {
 				if i >= 0 && i < len(c) {
 					walk(c[i], segs[1:], depth+1)

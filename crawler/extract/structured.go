@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -294,13 +295,19 @@ func ldProduct(m map[string]any) product {
 	if list, ok := offers.([]any); ok && len(list) > 0 {
 		offers = list[0]
 	}
+	variant := false
+	if offers == nil {
+		// A ProductGroup offers its variants (hasVariant, Google's
+		// variant markup): the lowest-priced variant's offer.
+		offers, variant = variantOffer(m["hasVariant"]), true
+	}
 	if o, ok := offers.(map[string]any); ok {
 		price := ldText(o["price"])
 		if price == "" {
 			price = ldText(o["lowPrice"])
 		}
 		if price == "" {
-			if ps, ok := o["priceSpecification"].(map[string]any); ok {
+			if ps := salePriceSpec(o["priceSpecification"]); ps != nil {
 				price = ldText(ps["price"])
 				if c := ldText(ps["priceCurrency"]); c != "" && price != "" && o["priceCurrency"] == nil {
 					price += " " + c
@@ -330,11 +337,77 @@ func ldProduct(m map[string]any) product {
 		}
 		p.set(precwatch.FieldLocation, ldAddress(o["availableAtOrFrom"]))
 		p.set("availability", strings.TrimPrefix(strings.TrimPrefix(ldText(o["availability"]), "https://schema.org/"), "http://schema.org/"))
-		if p[fieldURL] == "" {
+		if p[fieldURL] == "" && !variant {
+			// (A variant's offer names the variant's address.)
 			p.set(fieldURL, ldText(o["url"]))
 		}
 	}
 	return p
+}
+
+// salePriceSpec returns an offer's price specification (one, or a list of
+// them, as Google's 2023 markup pairs the price with a struck-out
+// StrikethroughPrice or ListPrice): the first with a price that is not a
+// struck-out or list price, else nil.
+func salePriceSpec(v any) map[string]any {
+	list, ok := v.([]any)
+	if !ok {
+		list = []any{v}
+	}
+	for _, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok || ldText(m["price"]) == "" {
+			continue
+		}
+		typ := strings.ToLower(ldText(m["priceType"]))
+		if strings.Contains(typ, "strikethrough") || strings.Contains(typ, "listprice") ||
+			strings.Contains(typ, "msrp") || strings.Contains(typ, "srp") {
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+// variantOffer returns the offer of a ProductGroup's variants (its
+// hasVariant, one Product or a list) with the lowest price, else the first
+// variant offer, else nil.
+func variantOffer(v any) any {
+	list, ok := v.([]any)
+	if !ok {
+		list = []any{v}
+	}
+	var best map[string]any
+	bestPrice := 0.0
+	for i, e := range list {
+		if i == 64 {
+			break
+		}
+		vm, _ := e.(map[string]any)
+		offers := vm["offers"]
+		if l, ok := offers.([]any); ok && len(l) > 0 {
+			offers = l[0]
+		}
+		o, ok := offers.(map[string]any)
+		if !ok {
+			continue
+		}
+		price := ldText(o["price"])
+		if price == "" {
+			price = ldText(o["lowPrice"])
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(price), ",", ""), 64)
+		switch {
+		case err == nil && (best == nil || bestPrice < 0 || f < bestPrice):
+			best, bestPrice = o, f
+		case err != nil && best == nil:
+			best, bestPrice = o, -1
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best
 }
 
 // set sets k to v unless v is empty or k is set.

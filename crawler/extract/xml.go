@@ -84,3 +84,61 @@ func parseXML(body []byte) *html.Node {
 	}
 	return root
 }
+
+// maxTextSitemapURLs is the most URLs a sitemap may list (sitemaps.org).
+const maxTextSitemapURLs = 50000
+
+// textSitemap returns the URLs of a text sitemap (sitemap.txt, as Google
+// and Bing accept it): one absolute http(s) URL a line, blank lines
+// allowed, nothing else. It reports false for any other text.
+func textSitemap(body []byte) ([]string, bool) {
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	head := bytes.TrimLeft(body, " \t\r\n")
+	if len(head) == 0 || head[0] == '<' || head[0] == '{' || head[0] == '[' {
+		return nil, false
+	}
+	var urls []string
+	for line := range bytes.SplitSeq(body, []byte("\n")) {
+		l := string(bytes.TrimSpace(line))
+		if l == "" {
+			continue
+		}
+		lower := strings.ToLower(l)
+		if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") ||
+			strings.ContainsAny(l, " \t<>\"") || len(urls) == maxTextSitemapURLs {
+			return nil, false
+		}
+		urls = append(urls, l)
+	}
+	return urls, len(urls) > 0
+}
+
+// urlsetNode builds the tree parseXML would give a sitemap urlset listing
+// urls: <urlset><url><loc>…</loc></url>…</urlset>.
+func urlsetNode(urls []string) *html.Node {
+	root := &html.Node{Type: html.DocumentNode}
+	set := &html.Node{Type: html.ElementNode, Data: "urlset"}
+	root.AppendChild(set)
+	for _, u := range urls {
+		url := &html.Node{Type: html.ElementNode, Data: "url"}
+		loc := &html.Node{Type: html.ElementNode, Data: "loc"}
+		loc.AppendChild(&html.Node{Type: html.TextNode, Data: u})
+		url.AppendChild(loc)
+		set.AppendChild(url)
+	}
+	return root
+}
+
+// sitemapKind returns "urlset" or "sitemapindex" when root is a sitemap of
+// that kind (its document element), else "".
+func sitemapKind(root *html.Node) string {
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if c.Data == "urlset" || c.Data == "sitemapindex" {
+				return c.Data
+			}
+			return ""
+		}
+	}
+	return ""
+}
