@@ -534,8 +534,86 @@ func (w *docWriter) node(n *html.Node, region bool) {
 // children writes the text of n's children.
 func (w *docWriter) children(n *html.Node, region bool) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if end := toolbarInsertEnd(c); end != nil {
+			// A web archive's toolbar, inserted between its comments:
+			// not the archived page.
+			c = end
+			continue
+		}
 		w.node(c, region)
 	}
+}
+
+// maxToolbarInsert bounds the siblings searched for the comment that ends
+// a web archive's toolbar insert (it is a few elements and scripts).
+const maxToolbarInsert = 256
+
+// toolbarInsertEnd returns the comment that ends the web archive toolbar
+// c begins ("<!-- BEGIN WAYBACK TOOLBAR INSERT -->" … "<!-- END WAYBACK
+// TOOLBAR INSERT -->"), nil when c begins none or its end is not among
+// the next maxToolbarInsert siblings.
+func toolbarInsertEnd(c *html.Node) *html.Node {
+	if c.Type != html.CommentNode || !toolbarComment(c.Data, "begin") {
+		return nil
+	}
+	e := c.NextSibling
+	for i := 0; e != nil && i < maxToolbarInsert; e, i = e.NextSibling, i+1 {
+		if e.Type == html.CommentNode && toolbarComment(e.Data, "end") {
+			return e
+		}
+	}
+	return nil
+}
+
+// toolbarComment reports whether a comment is the web archive's comment
+// opening (mark "begin") or closing (mark "end") its toolbar insert.
+func toolbarComment(s, mark string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) >= 3 && len(f) <= 6 && f[0] == mark && slices.Contains(f, "toolbar") && f[len(f)-1] == "insert"
+}
+
+// archiveHosts are the hosts of archive.today, whose captures open with a
+// header of their own.
+var archiveHosts = []string{"archive.today", "archive.ph", "archive.is", "archive.li", "archive.vn", "archive.fo", "archive.md"}
+
+// archiveChrome reports whether n is a web archive's or cache's chrome
+// around the page it shows: the Wayback Machine's toolbar (#wm-ipp-base,
+// its print-only line #wm-ipp-print, its donation banner), a Google cache
+// header (#google-cache-hdr, also with a generated prefix), or
+// archive.today's #HEADER linking to the archive.
+func archiveChrome(n *html.Node) bool {
+	id := attrOf(n, "id")
+	switch {
+	case id == "":
+		return false
+	case strings.HasPrefix(id, "wm-ipp"), id == "donato", strings.Contains(id, "google-cache-hdr"):
+		return true
+	case id == "HEADER":
+		return linksArchive(n)
+	}
+	return false
+}
+
+// linksArchive reports whether n holds a link or form to archive.today,
+// reading at most maxBoundedNodes nodes.
+func linksArchive(n *html.Node) bool {
+	nodes, found := 0, false
+	walkNodes(n, func(c *html.Node) bool {
+		if nodes++; found || nodes > maxBoundedNodes {
+			return false
+		}
+		if c.Type != html.ElementNode || (c.DataAtom != atom.A && c.DataAtom != atom.Form) {
+			return true
+		}
+		target := strings.ToLower(attrOf(c, "href") + " " + attrOf(c, "action"))
+		for _, h := range archiveHosts {
+			if strings.Contains(target, "//"+h) || strings.Contains(target, "."+h) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // element writes the text of element n unless it is left out.
@@ -562,7 +640,7 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		w.newline = true
 		return
 	}
-	if skipElements[n.DataAtom] || w.hidden(n) {
+	if skipElements[n.DataAtom] || w.hidden(n) || (archiveChrome(n) && !w.page.protected[n]) {
 		return
 	}
 	page := n.DataAtom == atom.Body || n.DataAtom == atom.Html
