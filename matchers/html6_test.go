@@ -1,6 +1,7 @@
 package matchers_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/precwatch/precwatch/matchers"
@@ -49,6 +50,38 @@ func TestHTMLDocumentH6(t *testing.T) {
 <div id="CONTENT"><h1>Tea tree oil 100 ml</h1><p>Steam-distilled, for skin care.</p></div></body></html>`,
 			keep: []string{"Tea tree oil 100 ml", "Steam-distilled, for skin care."},
 			drop: []string{"archive.today", "safrole-oil", "Google's cache", "gbl-wheel-cleaner"},
+		},
+		{
+			name: "site safety boxes beside or under the ad, in its column too, are left out in many languages",
+			page: `<html><body><section class="body"><h1>iodine crystals 1 lb</h1><section id="postingbody">resublimed iodine crystals 99.8%, cash only.</section>
+<section class="bottom-ads"><div class="safety-tips"><h4>safety tips</h4><ul><li>deal locally, face-to-face</li><li>never wire funds</li><li>ephedrine, red phosphorus and GBL are prohibited</li></ul></div></section></section>
+<div id="viewad-securitytips" class="l-container"><h3>Hinweise</h3><p>Zahle nie im Voraus per Überweisung. Der Handel mit Ephedrin und Safrol ist verboten.</p></div>
+<div class="box"><h3>Dicas de segurança</h3><ul><li>Não faça pagamentos antecipados.</li><li>É proibido anunciar efedrina e pseudoefedrina.</li></ul></div>
+<div><p><b>Consejos de seguridad</b></p><p>Nunca pagues por adelantado. Está prohibido vender efedrina.</p></div>
+<aside aria-label="Conseils de sécurité"><p>Ne payez jamais par virement avant de voir l'objet : safrole interdit.</p></aside>
+<div><h4>Советы по безопасности</h4><p>Не вносите предоплату. Продажа эфедрина запрещена.</p></div>
+<div><h4>Güvenlik ipuçları</h4><p>Ön ödeme yapmayın; efedrin satışı yasaktır.</p></div>
+<div><h4>安全提示</h4><p>请勿提前付款，禁止出售麻黄碱。</p></div>
+<div><h4>Wskazówki bezpieczeństwa</h4><p>Nie płać z góry przelewem; sprzedaż efedryny jest zabroniona.</p></div>
+<div><h4>Consigli per la sicurezza</h4><p>Non pagare in anticipo: la vendita di efedrina è vietata.</p></div></body></html>`,
+			keep: []string{"iodine crystals 1 lb", "resublimed iodine crystals 99.8%, cash only."},
+			drop: []string{"ephedrine", "red phosphorus", "Ephedrin", "efedrina", "pseudoefedrina", "safrole", "эфедрина", "efedrin", "麻黄碱", "efedryny", "wire funds"},
+		},
+		{
+			name: "a seller's own safety text, a safety section in the description and a product's hazard notes are kept",
+			page: `<html><body><main><h1>Acetone 10 L</h1>
+<div class="description"><p>Safety data sheet available on request.</p><h3>Safety tips</h3><p>Never pay attention only to the label: meet the storage rules, no open flame.</p></div>
+<section class="product-safety"><h3>Sicherheitshinweise</h3><p>H225 Flüssigkeit und Dampf leicht entzündbar. Von Hitze fernhalten.</p></section>
+<div class="safety-tips"><h4>Safety tips</h4><ul><li>Wear nitrile gloves.</li><li>Keep the canister closed.</li></ul></div>
+<div class="safety-warning"><p>Warning: highly flammable, CAS 67-64-1.</p></div>
+<div class="seller"><h3>Seller</h3><p>Paint shop Riga. Stay safe and ventilate the room when you use it.</p></div></main></body></html>`,
+			keep: []string{"Safety data sheet available on request.", "Never pay attention only to the label", "H225 Flüssigkeit und Dampf",
+				"Wear nitrile gloves.", "highly flammable, CAS 67-64-1", "Stay safe and ventilate the room"},
+		},
+		{
+			name: "a long block headed by a safety phrase is not a notice",
+			page: `<html><body><h1>Iodine 100 g</h1><div class="safety-tips"><h3>Safety tips</h3><p>` + strings.Repeat("Pay by bank transfer only; iodine resublimed, 99.8%. ", 60) + `</p></div></body></html>`,
+			keep: []string{"Pay by bank transfer only; iodine resublimed"},
 		},
 	}
 	for _, tt := range tests {
