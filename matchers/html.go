@@ -1054,13 +1054,14 @@ var (
 		"cross-sells", "cross-selling", "also", "viewed", "popular", "bestseller", "bestsellers", "best-sellers",
 		"trending", "mostread", "most-read", "more-stories", "guess", "guess-like", "youmaylike", "you-may-like",
 		"recently", "sponsored", "ads", "advert", "adverts", "advertisement", "promoted", "others", "complementary",
-		"relate", "hot", "hotsale", "analogs", "analogues",
+		"relate", "hot", "hotsale", "analogs", "analogues", "suggested", "suggestions", "more-topics", "moretopics",
 		// pinyin and romaji class names of Chinese and Japanese sites:
 		// 相关 (xiangguan), 推荐 (tuijian), 相关产品, 热门产品, 推荐产品, 关联 (guanlian), おすすめ, 関連, 人気
 		"xiangguan", "tuijian", "xgcp", "rmcp", "tjcp", "guanlian", "osusume", "kanren", "ninki")
 	// relatedPrefixes: a class word starting so names such a block too
 	// ("similares", "relatedProducts", "crossSellingSlider").
-	relatedPrefixes = []string{"relate", "similar", "recommend", "upsell", "crosssell", "cross-sell", "bestsell", "also-", "also_", "xiangguan", "tuijian"}
+	relatedPrefixes = []string{"relate", "similar", "recommend", "upsell", "crosssell", "cross-sell", "bestsell", "also-", "also_", "xiangguan", "tuijian",
+		"suggested", "more-topics", "more_topics"}
 )
 
 // wordSet returns the set of words.
@@ -1354,6 +1355,18 @@ var relatedPhrases = []string{
 	"ร้านเดียวกัน", "จากร้านนี้", "สินค้าอื่น", "สินค้าที่คล้ายกัน", "สินค้าที่เกี่ยวข้อง", "สินค้าแนะนำ", "คุณอาจชอบ",
 	"من نفس البائع", "من نفس المتجر", "المزيد من هذا", "منتجات مشابهة", "منتجات ذات صلة", "منتجات أخرى",
 	"إعلانات مشابهة", "قد يعجبك",
+	// A forum's suggested, similar and other topics (Discourse,
+	// phpBB, vBulletin, XenForo), language by language.
+	"suggested topic", "suggested thread", "suggested post", "suggested for you", "suggested product", "suggested item",
+	"more topics", "other topics", "other threads", "more threads", "new & unread", "unread topics",
+	"vorgeschlagene themen", "weitere themen", "andere themen", "sujets suggérés", "autres sujets", "autres discussions",
+	"temas sugeridos", "otros temas", "argomenti suggeriti", "altri argomenti", "altre discussioni", "tópicos sugeridos",
+	"outros tópicos", "sugerowane tematy", "inne tematy", "предлагаемые темы", "другие темы", "запропоновані теми", "інші теми",
+	"önerilen konular", "diğer konular", "voorgestelde onderwerpen", "andere onderwerpen", "建议的话题", "建議的話題",
+	"相似主题", "相似主題", "类似主题", "類似主題", "其他主题", "其他主題", "似たトピック", "他のトピック", "추천 주제", "비슷한 주제",
+	"관련 주제", "다른 주제", "topik yang disarankan", "topik serupa", "topik terkait", "topik lain", "chủ đề gợi ý",
+	"chủ đề tương tự", "chủ đề liên quan", "chủ đề khác", "หัวข้อแนะนำ", "หัวข้อที่คล้ายกัน", "หัวข้อที่เกี่ยวข้อง",
+	"مواضيع مقترحة", "مواضيع مشابهة", "مواضيع ذات صلة", "مواضيع أخرى",
 	// Recently viewed items, language by language.
 	"ранее просмотр", "просмотренные товары", "вы недавно", "недавно смотрели", "переглянуті", "ви дивилися",
 	"zuletzt angesehen", "kürzlich angesehen", "zuletzt gesehen", "vus récemment", "récemment consultés", "déjà consultés",

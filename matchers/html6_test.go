@@ -83,6 +83,23 @@ func TestHTMLDocumentH6(t *testing.T) {
 			page: `<html><body><h1>Iodine 100 g</h1><div class="safety-tips"><h3>Safety tips</h3><p>` + strings.Repeat("Pay by bank transfer only; iodine resublimed, 99.8%. ", 60) + `</p></div></body></html>`,
 			keep: []string{"Pay by bank transfer only; iodine resublimed"},
 		},
+		{
+			name: "a forum's suggested and similar topics are left out (Discourse, phpBB, vBulletin, XenForo)",
+			page: `<html><body><div id="main-outlet"><h1>Storing diethyl ether and acetone in the prep room</h1><div class="cooked"><p>Never a domestic fridge for ether.</p></div>
+<div class="more-topics__container"><div class="suggested-topics"><h3>Suggested Topics</h3><table class="topic-list"><tr><td><a href="/t/1">Anyone selling red phosphorus and iodine? discreet post ok</a></td></tr><tr><td><a href="/t/2">Potassium permanganate demo</a></td></tr></table></div></div>
+<div class="box"><h3>Vorgeschlagene Themen</h3><ul><li><a href="/t/3">Safrol kaufen</a></li><li><a href="/t/4">Ephedrin Frage</a></li></ul></div>
+<div class="panel"><h3>Similar topics</h3><ul class="topiclist"><li><a href="/v/5">BMK glycidate</a></li><li><a href="/v/6">PMK oil</a></li></ul></div>
+<div class="block block--similarThreads"><div class="block-header">Similar threads</div><ul><li><a href="/th/7">GBL wheel cleaner</a></li><li><a href="/th/8">Nitroethane source</a></li></ul></div>
+<div><h3>Предлагаемые темы</h3><a href="/t/9">Сафрол</a> <a href="/t/10">Эфедрин</a></div>
+<div><h3>Chủ đề gợi ý</h3><a href="/t/11">Dầu xá xị</a> <a href="/t/12">Ephedrine</a></div></div></body></html>`,
+			keep: []string{"Storing diethyl ether and acetone in the prep room", "Never a domestic fridge for ether."},
+			drop: []string{"red phosphorus", "permanganate", "Safrol", "Ephedrin", "BMK", "PMK", "GBL", "Nitroethane", "Сафрол", "xá xị"},
+		},
+		{
+			name: "a post's own suggestion and a block of its own links are kept",
+			page: `<html><body><article><h1>Storing diethyl ether</h1><div class="cooked"><h3>Suggested storage</h3><p>Use a spark-free fridge: <a href="/a">CLEAPSS guide</a> and <a href="/b">HSE note</a>.</p></div></article></body></html>`,
+			keep: []string{"Suggested storage", "Use a spark-free fridge:", "CLEAPSS guide", "HSE note"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
