@@ -118,9 +118,22 @@ type HTMLDocument struct {
 //     Russian, Ukrainian, Chinese, Japanese, Korean, German, Spanish,
 //     French, Polish, Turkish, Dutch, Italian, Portuguese, Indonesian,
 //     Vietnamese, Thai and Arabic), the seller's other listings ("more from
-//     this shop") and recently viewed items among them; on a page whose
-//     classes are hashes, a short line that opens a block of links is its
-//     heading (wrapped in blocks of one element each, as a site builder's);
+//     this shop"), recently viewed items and a forum's suggested or
+//     similar topics (Discourse, phpBB, vBulletin, XenForo) among them; on
+//     a page whose classes are hashes, a short line that opens a block of
+//     links is its heading (wrapped in blocks of one element each, as a
+//     site builder's);
+//   - a site's safety tips, scam warning or prohibited-items notice
+//     ("Safety tips", "Sicherheitshinweise", "Dicas de segurança",
+//     "Советы по безопасности", "安全提示", … in 20 languages), named so by
+//     its class, id, aria-label or heading, short, and speaking of paying,
+//     meeting, fraud or prohibited goods, wherever it sits (in the ad's
+//     column too), but not inside the seller's own text (a description
+//     or post body) and not a product's own hazard notes;
+//   - a web archive's or cache's chrome: the Wayback Machine's toolbar
+//     (what its "BEGIN/END WAYBACK TOOLBAR INSERT" comments enclose, and
+//     #wm-ipp* with its print-only line), archive.today's header and a
+//     Google cache header;
 //   - a list of links before any other text of the page (the top menu of a
 //     page without header markup, as a site builder's positioned blocks);
 //   - in page-level headers, footers and sidebars (and elements whose class
