@@ -125,7 +125,7 @@ type HTMLDocument struct {
 //     site builder's);
 //   - a site's safety tips, scam warning or prohibited-items notice
 //     ("Safety tips", "Sicherheitshinweise", "Dicas de segurança",
-//     "Советы по безопасности", "安全提示", … in 20 languages), named so by
+//     "Советы по безопасности", "安全提示", … in 21 languages), named so by
 //     its class, id, aria-label or heading, short, and speaking of paying,
 //     meeting, fraud or prohibited goods, wherever it sits (in the ad's
 //     column too), but not inside the seller's own text (a description
