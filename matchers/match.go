@@ -4462,8 +4462,10 @@ func (ev *evaluation) isReport() bool {
 	}
 	// A handle or number makes an offer, except on a page with three or
 	// more report words and no offer word at all: a news repost's channel
-	// ("follow our Telegram channel @…").
-	if len(ev.observ) > 0 && (news < 3 || offers > 0) {
+	// ("follow our Telegram channel @…"). A web address alone is no such
+	// contact on a page of three or more report words: it is how a report
+	// or guidance cites its source, and how an archive names its capture.
+	if len(ev.observ) > 0 && (news < 3 || offers > 0 && ev.contactObserved()) {
 		return false
 	}
 	if !ev.chemForm && offers == 0 {
@@ -4476,6 +4478,17 @@ func (ev *evaluation) isReport() bool {
 		return news > offers && (!ev.offerContact || news >= 3 && news > offers+1)
 	}
 	return !ev.chemForm && offers == 1 && !ev.offerWeak && !ev.bulk
+}
+
+// contactObserved reports whether the listing gives a contact other than
+// a web address: a handle, a number, an e-mail or a wallet.
+func (ev *evaluation) contactObserved() bool {
+	for _, o := range ev.observ {
+		if o.Type != precwatch.ObservableURL {
+			return true
+		}
+	}
+	return false
 }
 
 // riskLine returns the explain line of a risk indicator,
