@@ -29,7 +29,8 @@ func TestGap10InflectionChemicalSuffix(t *testing.T) {
 		{"2-piperidinone (delta-valerolactam) 99%, 1 kg", nil},
 		// The "-o" of a substituent prefix ("anilino-N-…", w0202) is no
 		// case ending either; a Lithuanian genitive without the hyphen is.
-		{"Prodám 4-anilino-N-fenethylpiperidin, 10 g, 99 %", nil},
+		// The whole name is ANPP's Czech name (lexcov), never piperidine.
+		{"Prodám 4-anilino-N-fenethylpiperidin, 10 g, 99 %", []string{"21409-26-7"}},
 		{"piperidin 99%, 1 l, prodám", []string{"110-89-4"}},
 		{"piperidinu 99 %, 1 l", []string{"110-89-4"}},
 	} {

@@ -68,8 +68,9 @@ func TestGap27SlangCAS(t *testing.T) {
 // other languages, word orders and misspellings: with a derivative named
 // in the listing, the bare BMK/PMK inside the slang is no mention of
 // P-2-P or PMK (heldout27 f0083, f0129, f0156, f0158, f0173, f0180).
-// "BMK oil" stays P-2-P and "PMK oil" PMK (the reference's own trade
-// names), and the slang alone keeps its parent.
+// "BMK oil" stays P-2-P and "PMK oil" PMK unless the listing names PMK
+// ethyl glycidate, whose trade name it is too (round 39), and the slang
+// alone keeps its parent.
 func TestGap27TradeNameSlang(t *testing.T) {
 	runCAS(t, []casCase{
 		{"PMK Pulver (PMK-Methylglycidat) ab Lager Deutschland", "PMK-Methylglycidat 99%, Threema", []string{"13605-48-6"}, []string{"4676-39-5"}},
@@ -85,7 +86,10 @@ func TestGap27TradeNameSlang(t *testing.T) {
 		{"PMK pwder in stock", "PMK methyl glycidate 13605-48-6", []string{"13605-48-6"}, []string{"4676-39-5"}},
 		// The parent's own slang and bare slang keep the parent.
 		{"BMK oil 1 L", "BMK glycidate 5449-12-7", []string{"103-79-7", "25547-51-7"}, nil},
-		{"PMK oil 1 L", "PMK ethyl glycidate 28578-16-7", []string{"4676-39-5", "28578-16-7"}, nil},
+		// Round 39: "PMK oil" is also a reference trade name of PMK ethyl
+		// glycidate; beside that entry's name it means the glycidate
+		// (heldout16 v0142, TestGap39SharedStreetName), beside none the parent.
+		{"PMK oil 1 L", "PMK ethyl glycidate 28578-16-7", []string{"28578-16-7"}, []string{"4676-39-5"}},
 		{"PMK new stock 1 kg", "Telegram @pmk27", []string{"4676-39-5"}, nil},
 	})
 }

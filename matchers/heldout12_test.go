@@ -29,7 +29,6 @@ var heldout12KnownGaps = map[string]string{
 	// "under a cosmetics invoice" reads like "under a separate invoice",
 	// an ordinary B2B phrase; telling them apart needs to know that
 	// "cosmetics" is not what the listing sells.
-	"y0382": "'We'll ship it under a cosmetics invoice': no quote, no mislabelling verb",
 }
 
 // heldout12ExtraGaps are observable and score-order expectations of the

@@ -14,16 +14,7 @@ const heldout14Path = "../testdata/heldout14/listings.jsonl"
 // listed but left out of the assertion.
 var heldout14KnownGaps = map[string]string{
 	"i0005": "a pharmacy word ('Original de farmacia') is a licensed-seller signal that offsets the one indicator (project decision of round 8, u0010)",
-	"i0058": "'Документи та пояснення, для чого вам, не потрібні': the denial follows a list broken by commas",
-	"i0166": "'On ne vous demandera jamais à quoi ça sert': a question about the use, no paper noun",
-	"i0164": "'Skip the pharmacy queue and the ID scan': no paper noun next to the cue, and no offer word",
-	"i0065": "'Auf der Rechnung steht Duftöl': an unquoted false name after a verb ('steht') too common to be a cue",
-	"i0148": "'доставка через своих людей на границе': insiders at the border, no evasion word",
-	"i0213": "'we've never had one held, we route through a third country': no control noun in the sentence",
-	"i0157": "'Coins only, BTC or XMR. Cards bounce.': 'coins' is no crypto word and 'only' sits in another clause",
-	"i0178": "'The other half of the nitro route': route slang, no reaction word",
-	"i0179": "'Mengenangaben für 100-g-Ansätze der reduktiven Aminierung': batch sizes, no how-to or yield word",
-	"i0183": "'Con sosa cáustica se convierte en minutos': a conversion with lye, no second part of the class",
+	"i0164": "'Skip the pharmacy queue and the ID scan': the denial reaches the ID scan only through 'the pharmacy queue and', and 'skip the pharmacy queue' alone is an online pharmacy's click-and-collect wording (TestGap39SkipPharmacy)",
 }
 
 // TestHeldout14 measures the matcher on the fourteenth held-out set.

@@ -17,7 +17,6 @@ const heldout17Path = "../testdata/heldout17/listings.jsonl"
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
 var heldout17KnownGaps = map[string]string{
-	"p0086": "CAS extra 25547-51-7 (label disputable): the title writes the ester name out of order (\"BMK  g l y c i d a t e  ethyl\"), which reads as the trade name \"BMK glycidate\" (BMK glycidic acid) next to the ethyl glycidate of the description",
 	"p0111": "CAS extra 103-79-7 (label disputable): \"tiền chất BMK\" (precursor BMK) in the title of a Vietnamese news warning is the ethyl glycidate the body names; the matcher reads the bare abbreviation with its chemical context as BMK (P-2-P). The report itself is found since round 17 (Vietnamese news words)",
 }
 

@@ -31,7 +31,6 @@ var heldout3KnownGaps = map[string]string{
 	// "PMK粉" (PMK powder) is a street name of PMK methyl glycidate in the
 	// vocabulary; vendors use it for the ethyl ester too ("新PMK粉" with
 	// 28578-16-7). The CAS qualifier does not reach across the "/" list.
-	"m0210": "street name 'PMK粉' used for the ethyl glycidate",
 }
 
 // TestHeldout3 measures the matcher on the third held-out set.

@@ -25,7 +25,6 @@ var heldout4KnownGaps = map[string]string{
 	// "OZX tylpvqngr — read it in ROT13": the listing names BMK glycidate
 	// only in ROT13. Decoding every word by ROT13 would double the scan
 	// and find nonsense names in ordinary text; left to reviewers.
-	"q0059": "substance named only in ROT13 ('OZX tylpvqngr')",
 	// A hobbyist's forum question ("Any tips on the temperature …?
 	// Thanks!") names potassium permanganate crystals: one question phrase
 	// does not outweigh a product-form word ("crystals"), which offers

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -117,9 +118,22 @@ type HTMLDocument struct {
 //     Russian, Ukrainian, Chinese, Japanese, Korean, German, Spanish,
 //     French, Polish, Turkish, Dutch, Italian, Portuguese, Indonesian,
 //     Vietnamese, Thai and Arabic), the seller's other listings ("more from
-//     this shop") and recently viewed items among them; on a page whose
-//     classes are hashes, a short line that opens a block of links is its
-//     heading (wrapped in blocks of one element each, as a site builder's);
+//     this shop"), recently viewed items and a forum's suggested or
+//     similar topics (Discourse, phpBB, vBulletin, XenForo) among them; on
+//     a page whose classes are hashes, a short line that opens a block of
+//     links is its heading (wrapped in blocks of one element each, as a
+//     site builder's);
+//   - a site's safety tips, scam warning or prohibited-items notice
+//     ("Safety tips", "Sicherheitshinweise", "Dicas de segurança",
+//     "Советы по безопасности", "安全提示", … in 21 languages), named so by
+//     its class, id, aria-label or heading, short, and speaking of paying,
+//     meeting, fraud or prohibited goods, wherever it sits (in the ad's
+//     column too), but not inside the seller's own text (a description
+//     or post body) and not a product's own hazard notes;
+//   - a web archive's or cache's chrome: the Wayback Machine's toolbar
+//     (what its "BEGIN/END WAYBACK TOOLBAR INSERT" comments enclose, and
+//     #wm-ipp* with its print-only line), archive.today's header and a
+//     Google cache header;
 //   - a list of links before any other text of the page (the top menu of a
 //     page without header markup, as a site builder's positioned blocks);
 //   - in page-level headers, footers and sidebars (and elements whose class
@@ -467,6 +481,8 @@ type docWriter struct {
 	showHidden bool      // read hidden elements too
 	depth      int       // nesting of srcdoc frames
 	inLink     int       // nesting of <a href> around the text written
+	inText     int       // nesting of the seller's own text (ownText) around the text written
+	inQuiet    int       // nesting of blocks named as site notices that speak of no trade (siteNotice)
 	plain      bool      // text outside links has been written
 }
 
@@ -534,8 +550,86 @@ func (w *docWriter) node(n *html.Node, region bool) {
 // children writes the text of n's children.
 func (w *docWriter) children(n *html.Node, region bool) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if end := toolbarInsertEnd(c); end != nil {
+			// A web archive's toolbar, inserted between its comments:
+			// not the archived page.
+			c = end
+			continue
+		}
 		w.node(c, region)
 	}
+}
+
+// maxToolbarInsert bounds the siblings searched for the comment that ends
+// a web archive's toolbar insert (it is a few elements and scripts).
+const maxToolbarInsert = 256
+
+// toolbarInsertEnd returns the comment that ends the web archive toolbar
+// c begins ("<!-- BEGIN WAYBACK TOOLBAR INSERT -->" … "<!-- END WAYBACK
+// TOOLBAR INSERT -->"), nil when c begins none or its end is not among
+// the next maxToolbarInsert siblings.
+func toolbarInsertEnd(c *html.Node) *html.Node {
+	if c.Type != html.CommentNode || !toolbarComment(c.Data, "begin") {
+		return nil
+	}
+	e := c.NextSibling
+	for i := 0; e != nil && i < maxToolbarInsert; e, i = e.NextSibling, i+1 {
+		if e.Type == html.CommentNode && toolbarComment(e.Data, "end") {
+			return e
+		}
+	}
+	return nil
+}
+
+// toolbarComment reports whether a comment is the web archive's comment
+// opening (mark "begin") or closing (mark "end") its toolbar insert.
+func toolbarComment(s, mark string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) >= 3 && len(f) <= 6 && f[0] == mark && slices.Contains(f, "toolbar") && f[len(f)-1] == "insert"
+}
+
+// archiveHosts are the hosts of archive.today, whose captures open with a
+// header of their own.
+var archiveHosts = []string{"archive.today", "archive.ph", "archive.is", "archive.li", "archive.vn", "archive.fo", "archive.md"}
+
+// archiveChrome reports whether n is a web archive's or cache's chrome
+// around the page it shows: the Wayback Machine's toolbar (#wm-ipp-base,
+// its print-only line #wm-ipp-print, its donation banner), a Google cache
+// header (#google-cache-hdr, also with a generated prefix), or
+// archive.today's #HEADER linking to the archive.
+func archiveChrome(n *html.Node) bool {
+	id := attrOf(n, "id")
+	switch {
+	case id == "":
+		return false
+	case strings.HasPrefix(id, "wm-ipp"), id == "donato", strings.Contains(id, "google-cache-hdr"):
+		return true
+	case id == "HEADER":
+		return linksArchive(n)
+	}
+	return false
+}
+
+// linksArchive reports whether n holds a link or form to archive.today,
+// reading at most maxBoundedNodes nodes.
+func linksArchive(n *html.Node) bool {
+	nodes, found := 0, false
+	walkNodes(n, func(c *html.Node) bool {
+		if nodes++; found || nodes > maxBoundedNodes {
+			return false
+		}
+		if c.Type != html.ElementNode || (c.DataAtom != atom.A && c.DataAtom != atom.Form) {
+			return true
+		}
+		target := strings.ToLower(attrOf(c, "href") + " " + attrOf(c, "action"))
+		for _, h := range archiveHosts {
+			if strings.Contains(target, "//"+h) || strings.Contains(target, "."+h) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // element writes the text of element n unless it is left out.
@@ -562,12 +656,19 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		w.newline = true
 		return
 	}
-	if skipElements[n.DataAtom] || w.hidden(n) {
+	if skipElements[n.DataAtom] || w.hidden(n) || (archiveChrome(n) && !w.page.protected[n]) {
 		return
 	}
 	page := n.DataAtom == atom.Body || n.DataAtom == atom.Html
 	if !region && !page && isRegion(n) {
 		region = true
+	}
+	quiet := false // n is named a site notice but speaks of no trade
+	if !page && !w.page.protected[n] && w.inText == 0 && w.inQuiet == 0 {
+		var notice bool
+		if notice, quiet = w.page.siteNotice(n); notice {
+			return
+		}
 	}
 	if !page && !w.page.protected[n] && (w.page.boilerplate(n, region) || (!w.plain && w.page.linkList(n))) {
 		// A list of links before any other text is the page's top
@@ -593,6 +694,18 @@ func (w *docWriter) element(n *html.Node, region bool) {
 	block := docBlocks[n.DataAtom]
 	if block {
 		w.newline = true
+	}
+	if ownText(n) {
+		// The seller's or poster's own text: a "Safety tips" heading
+		// in it is theirs.
+		w.inText++
+		defer func() { w.inText-- }()
+	}
+	if quiet {
+		// What n holds speaks of no trade either: its blocks need not
+		// be asked again (each would read the same text).
+		w.inQuiet++
+		defer func() { w.inQuiet-- }()
 	}
 	before := w.b.Len()
 	link := n.DataAtom == atom.A && hasAttr(n, "href")
@@ -954,13 +1067,14 @@ var (
 		"cross-sells", "cross-selling", "also", "viewed", "popular", "bestseller", "bestsellers", "best-sellers",
 		"trending", "mostread", "most-read", "more-stories", "guess", "guess-like", "youmaylike", "you-may-like",
 		"recently", "sponsored", "ads", "advert", "adverts", "advertisement", "promoted", "others", "complementary",
-		"relate", "hot", "hotsale", "analogs", "analogues",
+		"relate", "hot", "hotsale", "analogs", "analogues", "suggested", "suggestions", "more-topics", "moretopics",
 		// pinyin and romaji class names of Chinese and Japanese sites:
 		// 相关 (xiangguan), 推荐 (tuijian), 相关产品, 热门产品, 推荐产品, 关联 (guanlian), おすすめ, 関連, 人気
 		"xiangguan", "tuijian", "xgcp", "rmcp", "tjcp", "guanlian", "osusume", "kanren", "ninki")
 	// relatedPrefixes: a class word starting so names such a block too
 	// ("similares", "relatedProducts", "crossSellingSlider").
-	relatedPrefixes = []string{"relate", "similar", "recommend", "upsell", "crosssell", "cross-sell", "bestsell", "also-", "also_", "xiangguan", "tuijian"}
+	relatedPrefixes = []string{"relate", "similar", "recommend", "upsell", "crosssell", "cross-sell", "bestsell", "also-", "also_", "xiangguan", "tuijian",
+		"suggested", "more-topics", "more_topics"}
 )
 
 // wordSet returns the set of words.
@@ -1254,6 +1368,18 @@ var relatedPhrases = []string{
 	"ร้านเดียวกัน", "จากร้านนี้", "สินค้าอื่น", "สินค้าที่คล้ายกัน", "สินค้าที่เกี่ยวข้อง", "สินค้าแนะนำ", "คุณอาจชอบ",
 	"من نفس البائع", "من نفس المتجر", "المزيد من هذا", "منتجات مشابهة", "منتجات ذات صلة", "منتجات أخرى",
 	"إعلانات مشابهة", "قد يعجبك",
+	// A forum's suggested, similar and other topics (Discourse,
+	// phpBB, vBulletin, XenForo), language by language.
+	"suggested topic", "suggested thread", "suggested post", "suggested for you", "suggested product", "suggested item",
+	"more topics", "other topics", "other threads", "more threads", "new & unread", "unread topics",
+	"vorgeschlagene themen", "weitere themen", "andere themen", "sujets suggérés", "autres sujets", "autres discussions",
+	"temas sugeridos", "otros temas", "argomenti suggeriti", "altri argomenti", "altre discussioni", "tópicos sugeridos",
+	"outros tópicos", "sugerowane tematy", "inne tematy", "предлагаемые темы", "другие темы", "запропоновані теми", "інші теми",
+	"önerilen konular", "diğer konular", "voorgestelde onderwerpen", "andere onderwerpen", "建议的话题", "建議的話題",
+	"相似主题", "相似主題", "类似主题", "類似主題", "其他主题", "其他主題", "似たトピック", "他のトピック", "추천 주제", "비슷한 주제",
+	"관련 주제", "다른 주제", "topik yang disarankan", "topik serupa", "topik terkait", "topik lain", "chủ đề gợi ý",
+	"chủ đề tương tự", "chủ đề liên quan", "chủ đề khác", "หัวข้อแนะนำ", "หัวข้อที่คล้ายกัน", "หัวข้อที่เกี่ยวข้อง",
+	"مواضيع مقترحة", "مواضيع مشابهة", "مواضيع ذات صلة", "مواضيع أخرى",
 	// Recently viewed items, language by language.
 	"ранее просмотр", "просмотренные товары", "вы недавно", "недавно смотрели", "переглянуті", "ви дивилися",
 	"zuletzt angesehen", "kürzlich angesehen", "zuletzt gesehen", "vus récemment", "récemment consultés", "déjà consultés",
@@ -1608,6 +1734,181 @@ func (pi *pageInfo) leadLink(n *html.Node) bool {
 	})
 	lead = strings.TrimLeftFunc(lead, func(r rune) bool { return unicode.IsSymbol(r) || isHTMLSpace(r) })
 	return leadPhrases[lead]
+}
+
+// noticeTokens name, alone, a site's safety tips, scam warning or
+// prohibited-items notice in class and id words.
+var noticeTokens = wordSet("safetytips", "safety-tips", "safety_tips", "securitytips", "security-tips", "safetyhints",
+	"safetyadvice", "safety-advice", "staysafe", "stay-safe", "safetrade", "safe-trade", "safetrading", "safe-trading",
+	"scam", "scams", "antiscam", "anti-scam", "scamwarning", "scam-warning", "scamalert", "fraud", "antifraud", "anti-fraud",
+	"fraudwarning", "fraud-warning", "fraudalert", "prohibited", "prohibited-items", "forbidden-items", "sicherheitshinweise",
+	"sicherheitstipps", "veiligheidstips")
+
+// noticeSafety and noticeTips name such a notice together: a safety word
+// and a tips word among the words of one class or id ("dicas-seguranca",
+// "safety_box_tips").
+var (
+	noticeSafety = wordSet("safety", "safe", "security", "seguranca", "seguridad", "securite", "sicherheit", "sicurezza",
+		"bezpieczenstwo", "guvenlik", "veiligheid", "bezopasnost", "anquan", "keamanan")
+	noticeTips = wordSet("tips", "tip", "hints", "advice", "dicas", "consejos", "conseils", "consigli", "hinweise", "tipps",
+		"wskazowki", "porady", "sovety", "ipuclari", "tishi")
+)
+
+// noticePhrases head a site's safety tips, scam warning or
+// prohibited-items notice, lower-cased.
+var noticePhrases = []string{
+	"safety tip", "safety advice", "stay safe", "security tip", "safe trading", "trade safely", "buy safely", "shop safely",
+	"tips for safe", "tips for a safe", "avoid scam", "avoid fraud", "beware of scam", "beware of fraud", "scam alert",
+	"fraud alert", "scam warning", "fraud warning", "prohibited items", "prohibited products",
+	"sicherheitshinweis", "sicherheitstipp", "sicher handeln", "sicher kaufen", "vorsicht vor betrug", "verbotene artikel",
+	"dicas de segurança", "dicas de seguranca", "negocie com segurança", "evite golpes", "cuidado com golpes", "itens proibidos",
+	"consejos de seguridad", "compra segura", "evita estafas", "evita fraudes", "cuidado con las estafas", "artículos prohibidos",
+	"conseils de sécurité", "conseils de securite", "évitez les arnaques", "attention aux arnaques", "objets interdits",
+	"consigli per la sicurezza", "consigli di sicurezza", "consigli per la tua sicurezza", "evita le truffe", "articoli vietati",
+	"wskazówki bezpieczeństwa", "wskazowki bezpieczenstwa", "porady bezpieczeństwa", "bezpieczne zakupy", "uważaj na oszustów",
+	"przedmioty zabronione",
+	"советы по безопасности", "безопасная сделка", "осторожно, мошенники", "осторожно мошенники", "остерегайтесь мошенников",
+	"запрещённые товары", "запрещенные товары", "поради з безпеки", "обережно, шахраї", "безпечна угода",
+	"güvenlik ipuçları", "guvenlik ipuclari", "güvenli alışveriş", "dolandırıcılara dikkat", "yasaklı ürünler",
+	"veiligheidstips", "veilig handelen", "veilig kopen", "pas op voor oplichting", "verboden artikelen",
+	"bezpečnostní tipy", "sfaturi de siguranță", "συμβουλές ασφαλείας",
+	"安全提示", "安全交易", "交易安全", "防骗", "防騙", "防诈骗", "防詐騙", "谨防诈骗", "謹防詐騙", "禁售",
+	"安全な取引", "詐欺に注意", "取引の注意", "안전거래", "안전 거래", "사기 주의", "사기주의",
+	"tips keamanan", "tips aman", "hindari penipuan", "waspada penipuan",
+	"mẹo an toàn", "lời khuyên an toàn", "giao dịch an toàn", "cảnh giác lừa đảo", "tránh lừa đảo",
+	"เคล็ดลับความปลอดภัย", "ระวังมิจฉาชีพ", "ซื้อขายอย่างปลอดภัย",
+	"نصائح الأمان", "نصائح السلامة", "نصائح للأمان", "احذر من الاحتيال",
+}
+
+// tradeCues are what a site's trading-safety notice speaks of (paying,
+// meeting, fraud, prohibited goods, sellers and buyers) and a product's
+// own safety information (hazards, handling) does not, lower-cased; each
+// starts a word (the CJK and Thai ones match anywhere).
+var tradeCues = []string{
+	"payment", "pay in advance", "pay by", "never pay", "prepay", "advance payment", "upfront", "wire", "money", "meet",
+	"face-to-face", "in person", "public place", "scam", "fraud", "prohibited", "forbidden", "seller", "buyer", "deal locally",
+	"zahl", "überweis", "vorkasse", "im voraus", "treff", "betrug", "verboten", "unbekannt", "verkäufer", "käufer",
+	"pagamento", "pague", "golpe", "proibid", "vendedor", "comprador", "encontr", "antecipad", "desconfie",
+	"pago", "estafa", "fraude", "prohibid", "por adelantado",
+	"paiement", "payez", "arnaque", "escroq", "interdit", "vendeur", "acheteur", "rencontr", "virement",
+	"pagament", "pagare", "truff", "vietat", "venditore", "acquirente", "incontr", "bonifico",
+	"płat", "zapłat", "przelew", "oszust", "zabronion", "sprzedając", "kupując", "spotka",
+	"оплат", "предоплат", "перевод", "мошен", "запрещ", "продав", "покупат", "встреч", "деньг", "шахра", "заборон",
+	"ödeme", "havale", "dolandır", "yasak", "satıcı", "alıcı", "buluş",
+	"betaal", "betaling", "oplicht", "verboden", "verkoper", "koper", "vooruit",
+	"platb", "podvod", "zakázan", "prodávající", "plată", "înșel", "interzis", "πληρωμ", "απάτη", "απαγορ",
+	"付款", "支付", "汇款", "匯款", "转账", "轉帳", "诈骗", "詐騙", "骗", "禁止", "卖家", "买家", "賣家", "買家", "定金",
+	"支払", "振込", "詐欺", "出品者", "購入者", "결제", "입금", "송금", "사기", "금지", "판매자", "구매자",
+	"bayar", "transfer", "penipu", "dilarang", "penjual", "pembeli",
+	"thanh toán", "chuyển khoản", "lừa đảo", "cấm", "người bán", "người mua",
+	"โอน", "ชำระ", "มิจฉาชีพ", "โกง", "ห้าม", "ผู้ขาย",
+	"الدفع", "ادفع", "تحويل", "احتيال", "نصب", "ممنوع", "البائع", "المشتري",
+}
+
+// maxNoticeText bounds the text of a site notice: a few tips, not the page.
+const maxNoticeText = 2000
+
+// siteNotice reports whether n is a site's safety tips, scam warning or
+// prohibited-items notice ("Safety tips", "Sicherheitshinweise", "Dicas de
+// segurança"): named so by a class or id, aria-label or its heading, at
+// most maxNoticeText bytes long, and speaking of paying, meeting, fraud or
+// prohibited goods. It is the site's boilerplate, beside or under the ad
+// even in its column, and its list of prohibited products is no part of
+// the listing. A product's own safety information (hazards, handling) is
+// not such a notice; the caller keeps one in the seller's own text
+// (ownText) in any case.
+//
+// quiet reports a block so named, short enough, that speaks of none of
+// these: nothing it holds is such a notice either.
+func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
+	named := false
+	for _, t := range classTokens(n) {
+		if noticeTokens[t] {
+			named = true
+			break
+		}
+	}
+	if !named {
+		for _, key := range []string{"class", "id"} {
+			for _, c := range strings.Fields(classAttr(n, key)) {
+				safety, tips := false, false
+				for _, w := range attrWords(c) {
+					safety = safety || noticeSafety[w]
+					tips = tips || noticeTips[w]
+				}
+				named = named || (safety && tips)
+			}
+		}
+	}
+	if !named {
+		named = noticePhrase(attrOf(n, "aria-label"))
+	}
+	if !named {
+		h := firstHeading(n)
+		if h == nil {
+			h = leadLine(n)
+		}
+		named = h != nil && noticePhrase(boundedText(h, 200))
+	}
+	if !named || pi.linkStats(n).text > maxNoticeText {
+		return false, false
+	}
+	notice = holdsCue(strings.ToLower(boundedText(n, maxNoticeText)), tradeCues)
+	return notice, !notice
+}
+
+// holdsCue reports whether lower-cased text holds one of cues at the start
+// of a word (anywhere, for a cue in a script without spaces).
+func holdsCue(text string, cues []string) bool {
+	for _, c := range cues {
+		for i := 0; i < len(text); {
+			j := strings.Index(text[i:], c)
+			if j < 0 {
+				break
+			}
+			j += i
+			r, _ := utf8.DecodeLastRuneInString(text[:j])
+			first, _ := utf8.DecodeRuneInString(c)
+			if j == 0 || !unicode.IsLetter(r) || !spacedScript(first) {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
+// spacedScript reports whether r is of a script that separates words with
+// spaces (not Han, Kana, Hangul or Thai).
+func spacedScript(r rune) bool {
+	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)
+}
+
+// noticePhrase reports whether a short text (a heading, a label) names a
+// site's safety tips, scam warning or prohibited-items notice.
+func noticePhrase(s string) bool { return shortTextHolds(s, noticePhrases) }
+
+// ownTextTokens name the seller's or poster's own text in class and id
+// words: a listing's description, a post's body.
+var ownTextTokens = wordSet("description", "desc", "descr", "descricao", "descripcion", "beschreibung", "descrizione",
+	"beschrijving", "opis", "opisanie", "aciklama", "deskripsi", "postingbody", "posting-body", "post-body", "postbody",
+	"post-content", "post-message", "postmessage", "message-body", "messagebody", "bbwrapper", "cooked", "entry-content",
+	"article-body", "articlebody", "user-content", "usercontent")
+
+// ownText reports whether n holds the seller's or poster's own text: a
+// description or post body, named so by its class or id or by
+// itemprop=description, articleBody or text.
+func ownText(n *html.Node) bool {
+	switch strings.ToLower(attrOf(n, "itemprop")) {
+	case "description", "articlebody", "text":
+		return true
+	}
+	for _, t := range classTokens(n) {
+		if ownTextTokens[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // isMainLandmark reports whether n is <main>, role=main or <article>.

@@ -473,6 +473,8 @@ func BenchmarkParseHTMLDocumentPathological(b *testing.B) {
 		{"class-attribute", fill(`<h1>Offer</h1><div class="`, "related hidden ", `"><a href=1>a</a><a href=2>b</a></div>`)},
 		{"script-state", fill(`<script>window.__INITIAL_STATE__ = {"items":[`, `{"title":"Acetone <b>1 L</b> &amp; more","desc":"d"},`, `{}]}</script>`)},
 		{"deep-nesting", fill(nested("<div>", 600), "<p>word <b>bold</b></p>", "")},
+		{"safety-notices", fill("<h1>Offer</h1>", `<div class="safety-tips"><h4>Safety tips</h4><p>Keep the canister closed.</p></div>`, "")},
+		{"nested-notices", fill("<h1>Offer</h1>"+nested(`<div class="safety-tips"><h4>Safety tips</h4>`, 250), "<p>Keep closed.</p>", "")},
 	}
 	for _, bc := range cases {
 		b.Run(bc.name, func(b *testing.B) {

@@ -23,6 +23,10 @@ type lexicon struct {
 		// sentence, within 40 bytes, is no indicator ("Recipe included:
 		// almond cookies!" is a baking recipe).
 		BlockNear []string `yaml:"block_near"`
+		// Cut: names that are terms also when cut by spaces at any places
+		// between their letters ("Teleg ram", "Th r e e m a"): a seller
+		// writes around a filter with cuts no list can enumerate.
+		Cut []string `yaml:"cut"`
 	} `yaml:"indicators"`
 	Negation struct {
 		Before     []string `yaml:"before"`
@@ -188,6 +192,12 @@ type lexicon struct {
 		// a digit, then eight digits or more) closes the frame too ("Add
 		// me on the green app: +44 …").
 		Number bool `yaml:"number"`
+		// Bare: a single unquoted word right after the first part that
+		// ends its clause closes the frame too ("Auf der Rechnung steht
+		// Duftöl."), unless it is one of Stop (articles, "alles", "fest")
+		// or names a substance of the listing (namesOwnProduct).
+		Bare bool     `yaml:"bare"`
+		Stop []string `yaml:"stop"`
 	} `yaml:"indicator_frames"`
 }
 

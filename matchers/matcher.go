@@ -142,12 +142,16 @@ type frameDef struct {
 	quoted, handle bool
 	// number: a phone number closes a handle frame too (lexicon Number).
 	number bool
+	// bare: a lone word ending its clause closes the frame, unless it is
+	// one of stop (lexicon Bare, Stop).
+	bare bool
+	stop map[string]bool
 }
 
 // plain reports whether the frame's first part pairs with words only (no
 // substance, quote or handle closes it): the first parts of plain frames
 // of one indicator pair with the second parts of any of them.
-func (d frameDef) plain() bool { return !d.substance && !d.quoted && !d.handle }
+func (d frameDef) plain() bool { return !d.substance && !d.quoted && !d.handle && !d.bare }
 
 // patInfo is the part of a pattern that filtering raw hits reads, kept
 // small so that the table stays in cache.
@@ -287,12 +291,32 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		add(s.Abbreviations, precwatch.HitAbbreviation, false)
 		add(s.TradeNames, precwatch.HitTradeName, false)
 		add(s.StreetNames, HitStreetName, false)
+		if s.List == precwatch.ListTableI || s.List == precwatch.ListDesigner {
+			// Spellings a reader repairs at once (round 39): the name of a
+			// precursor offered in any quantity with letters doubled,
+			// vowels dropped, reversed or in ROT13. Its own term stays the
+			// hit's term; one scan finds them with the rest.
+			for _, kt := range []struct {
+				terms []string
+				kind  string
+			}{{[]string{plainName(s.Name)}, precwatch.HitName}, {s.Synonyms, precwatch.HitSynonym}, {s.StreetNames, HitStreetName}} {
+				for _, t := range kt.terms {
+					for _, v := range spellingVariants(t) {
+						if _, ok := b.index[v]; ok {
+							continue // already a term
+						}
+						b.add(v, kSubstance).refs = append(b.pat(v).refs, termRef{sub: int32(si), kind: kt.kind, term: t, amb: -1})
+					}
+				}
+			}
+		}
 		add(s.Medicines, HitMedicine, true)
 		for _, lang := range sortedKeys(s.Names) {
 			add(s.Names[lang], precwatch.HitTranslation, false)
 			if inflecting[lang] {
 				for _, t := range s.Names[lang] {
 					for _, part := range splitTerm(t) {
+						b.addDeclined(int32(si), part, lang, ambTerms) // declension.go
 						stem, n := inflectionStem(part, lang)
 						if n == 0 {
 							continue
@@ -411,6 +435,14 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				p.indicators = append(p.indicators, int16(ii))
 			}
 		}
+		for _, t := range ind.Cut {
+			for _, v := range cutVariants(t) {
+				p := b.add(v, kIndicator)
+				if !slices.Contains(p.indicators, int16(ii)) {
+					p.indicators = append(p.indicators, int16(ii))
+				}
+			}
+		}
 	}
 	for fi, fr := range lex.IndicatorFrames {
 		ii := -1
@@ -419,11 +451,18 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				ii = i
 			}
 		}
-		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 && !fr.Substance && !fr.Quoted && !fr.Handle {
+		if ii < 0 || fr.Within <= 0 || len(fr.First) == 0 || len(fr.Second) == 0 && !fr.Substance && !fr.Quoted && !fr.Handle && !fr.Bare {
 			return nil, fmt.Errorf("lexicon: indicator frame %d: unknown indicator %q, or no words or distance", fi, fr.Indicator)
 		}
+		var stop map[string]bool
+		if fr.Bare {
+			stop = map[string]bool{}
+			for _, t := range fr.Stop {
+				stop[strings.TrimSpace(Normalize(t).String())] = true
+			}
+		}
 		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated, substance: fr.Substance,
-			quoted: fr.Quoted, handle: fr.Handle, number: fr.Number && fr.Handle})
+			quoted: fr.Quoted, handle: fr.Handle, number: fr.Number && fr.Handle, bare: fr.Bare, stop: stop})
 		// Block words are no automaton patterns (a common word would have
 		// an output wherever it occurs): frameBlocked looks for them in the
 		// few bytes around a frame found.
@@ -794,8 +833,9 @@ var inflecting = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true,
 	// ("acetona", "toluenul", "acetonet").
 	"el": true, "ro": true, "sv": true,
 	// Agglutinative Turkic languages and Georgian and Armenian cases
-	// ("efedrinni", "ეფედრინის", "էֆեդրինի").
-	"kk": true, "uz": true, "az": true, "ka": true, "hy": true}
+	// ("efedrinni", "ეფედრინის", "էֆեդրինի"), and Mongolian's ("улаан
+	// фосфорыг", lexcov).
+	"kk": true, "uz": true, "az": true, "ka": true, "hy": true, "mn": true}
 
 // inflectionStem returns the normalised stem of a name (without a final
 // vowel) and how many letters of ending may follow it; n is 0 when the name
@@ -1114,4 +1154,108 @@ func gluesDigit(p *pattern) bool {
 		}
 	}
 	return true
+}
+
+// cutVariants returns name w (lower-case ASCII letters, at most ten) cut by
+// one space at every combination of places between its letters, w itself
+// included: "tele gram", "teleg ram", "th r e e m a".
+func cutVariants(w string) []string {
+	w = strings.ToLower(strings.TrimSpace(w))
+	if len(w) < 2 || len(w) > 10 {
+		return []string{w}
+	}
+	n := len(w) - 1
+	out := make([]string, 0, 1<<n)
+	var sb strings.Builder
+	for mask := 0; mask < 1<<n; mask++ {
+		sb.Reset()
+		for i := 0; i < len(w); i++ {
+			sb.WriteByte(w[i])
+			if i < n && mask&(1<<i) != 0 {
+				sb.WriteByte(' ')
+			}
+		}
+		out = append(out, sb.String())
+	}
+	return out
+}
+
+// plainName returns a watchlist name without the bracketed abbreviations
+// after it ("1-Phenyl-2-propanone" of "1-Phenyl-2-propanone (P-2-P, BMK)");
+// a bracket inside the name ("Diethyl(phenylacetyl)…") stays.
+func plainName(n string) string {
+	if i := strings.Index(n, " ("); i > 0 {
+		return n[:i]
+	}
+	return n
+}
+
+// spellingVariants returns the spellings of term t that write around a
+// keyword filter and that a reader still reads (heldout11): a name of one
+// word of six letters or more with letters doubled (every combination up
+// to eight letters, "saaffroole"; one letter doubled or tripled in longer
+// ones, "pseudoephedrrrine") or with its vowels after the first letter
+// dropped ("ephdrn", "sfrl"); any name of six letters or more reversed
+// ("enirdehpe") or in ROT13 ("fnsebyr", "ozx tylpvqngr"). Only names of
+// ASCII letters and spaces are varied.
+func spellingVariants(t string) []string {
+	n := strings.TrimSpace(Normalize(t).String())
+	letters := 0
+	for i := 0; i < len(n); i++ {
+		switch c := n[i]; {
+		case c >= 'a' && c <= 'z':
+			letters++
+		case c == ' ':
+		default:
+			return nil
+		}
+	}
+	if letters < 6 || len(n) > 32 {
+		return nil
+	}
+	var out []string
+	b := []byte(n)
+	rev := make([]byte, len(b))
+	for i, c := range b {
+		rev[len(b)-1-i] = c
+	}
+	rot := make([]byte, len(b))
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			c = 'a' + (c-'a'+13)%26
+		}
+		rot[i] = c
+	}
+	out = append(out, string(rev), string(rot))
+	if strings.IndexByte(n, ' ') >= 0 {
+		return out
+	}
+	var sb strings.Builder
+	if len(n) <= 8 {
+		for mask := 1; mask < 1<<len(n); mask++ {
+			sb.Reset()
+			for i := 0; i < len(n); i++ {
+				sb.WriteByte(n[i])
+				if mask&(1<<i) != 0 {
+					sb.WriteByte(n[i])
+				}
+			}
+			out = append(out, sb.String())
+		}
+	} else {
+		for i := 0; i < len(n); i++ {
+			out = append(out, n[:i+1]+n[i:], n[:i+1]+n[i:i+1]+n[i:])
+		}
+	}
+	sb.Reset()
+	sb.WriteByte(n[0])
+	for i := 1; i < len(n); i++ {
+		if !strings.ContainsRune("aeiou", rune(n[i])) {
+			sb.WriteByte(n[i])
+		}
+	}
+	if sk := sb.String(); len(sk) >= 4 && len(sk) < len(n) {
+		out = append(out, sk)
+	}
+	return out
 }

@@ -620,6 +620,8 @@ func (t *Text) letterRun(s string, i int, r rune, w int) int {
 			}
 			if l, ok := confusableOf(r); ok && t.latinWord(s, i) {
 				f = l
+			} else if d := digitLookalike(r); d != "" && inDigitGroup(s, i, i+w) {
+				f = d
 			} else {
 				f = foldTable[r]
 			}
@@ -726,7 +728,36 @@ func (t *Text) rune(s string, i int, r rune, w int) {
 		t.emitUnit(l, i, i+w)
 		return
 	}
+	if d := digitLookalike(r); d != "" && inDigitGroup(s, i, i+w) {
+		t.emitUnit(d, i, i+w)
+		return
+	}
 	t.emitUnit(foldRuneIn(r, s[i:i+w]), i, i+w)
+}
+
+// digitLookalike returns the digit a Cyrillic letter stands for inside a
+// number ("2305б-29-3": б for 6, З for 3, О for 0), or "".
+func digitLookalike(r rune) string {
+	switch r {
+	case 'б':
+		return "6"
+	case 'З', 'з':
+		return "3"
+	case 'О', 'о':
+		return "0"
+	}
+	return ""
+}
+
+// inDigitGroup reports whether s[i:e] stands inside a group of digits: a
+// digit on both sides, or a digit on one side and a hyphen before a digit
+// on the other ("2305б-29-3"); a house number ("12б") or a word is none.
+func inDigitGroup(s string, i, e int) bool {
+	before := i > 0 && isDigit(s[i-1])
+	after := e < len(s) && isDigit(s[e])
+	hyphenAfter := e+1 < len(s) && s[e] == '-' && isDigit(s[e+1])
+	hyphenBefore := i > 1 && s[i-1] == '-' && isDigit(s[i-2])
+	return before && (after || hyphenAfter) || after && hyphenBefore
 }
 
 // mixedCyrillic is called at a Cyrillic letter s[i] next to an ASCII
