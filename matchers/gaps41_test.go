@@ -1,0 +1,30 @@
+package matchers
+
+import "testing"
+
+// TestGap41RomanceEsterOrder: the ester adjective after "glicidato de BMK"
+// in Romance word order ("Glicidato de BMK etílico", "glicidato etílico de
+// BMK", heldout41 zj0073) names the ester alone, not also the glycidic acid
+// and BMK; in es, pt, it, fr, ro, ethyl and methyl, BMK and PMK.
+func TestGap41RomanceEsterOrder(t *testing.T) {
+	const bmk, bmkAcid, bmkEt, bmkMe = "103-79-7", "25547-51-7", "41232-97-7", "80532-66-7"
+	const pmk, pmkAcid, pmkEt, pmkMe = "4676-39-5", "2167-83-7", "28578-16-7", "13605-48-6"
+	et := []string{bmk, bmkAcid, bmkMe}
+	me := []string{bmk, bmkAcid, bmkEt}
+	pet := []string{pmk, pmkAcid, pmkMe}
+	pme := []string{pmk, pmkAcid, pmkEt}
+	runCAS(t, []casCase{
+		{"Glicidato de BMK etílico", "1 kg, entrega discreta.", []string{bmkEt}, et},
+		{"Glicidato etílico de BMK", "1 kg.", []string{bmkEt}, et},
+		{"Glicidato de BMK metílico", "1 kg.", []string{bmkMe}, me},
+		{"Glicidato metílico de BMK", "1 kg.", []string{bmkMe}, me},
+		{"Glicidato de PMK etílico", "1 kg.", []string{pmkEt}, pet},
+		{"Glicidato metílico de PMK", "1 kg.", []string{pmkMe}, pme},
+		{"Glicidato di BMK etilico", "1 kg.", []string{bmkEt}, et},
+		{"Glicidato etilico di PMK", "1 kg.", []string{pmkEt}, pet},
+		{"Glycidate de BMK éthylique", "1 kg.", []string{bmkEt}, et},
+		{"Glycidate méthylique de PMK", "1 kg.", []string{pmkMe}, pme},
+		{"Glicidat de BMK etilic", "1 kg.", []string{bmkEt}, et},
+		{"Glicidat metilic de PMK", "1 kg.", []string{pmkMe}, pme},
+	})
+}
