@@ -2,6 +2,16 @@ package matchers
 
 import "testing"
 
+// TestGap41HebrewSulfuric: the Hebrew name of sulfuric acid in its usual
+// spelling, "חומצה גופרתית", also with the glued "and" (heldout41 zj0077).
+func TestGap41HebrewSulfuric(t *testing.T) {
+	const sul = "7664-93-9"
+	runCAS(t, []casCase{
+		{"המשטרה תפסה מעבדה", "במעבדה נמצאו חביות אצטון וחומצה גופרתית.", []string{sul}, nil},
+		{"חומצה גופרתית 98%", "ג'ריקן 20 ליטר.", []string{sul}, nil},
+	})
+}
+
 // TestGap41RomanceEsterOrder: the ester adjective after "glicidato de BMK"
 // in Romance word order ("Glicidato de BMK etílico", "glicidato etílico de
 // BMK", heldout41 zj0073) names the ester alone, not also the glycidic acid
