@@ -38,3 +38,19 @@ func TestGap41RomanceEsterOrder(t *testing.T) {
 		{"Glicidat metilic de PMK", "1 kg.", []string{pmkMe}, pme},
 	})
 }
+
+// TestGap41CompanyDenies: a compliance statement in the third person ("Our
+// company does not supply piperonyl methyl ketone, phenylacetone or BMK/PMK
+// glycidates", heldout41 zj0065) denies the names it lists, as "we do not
+// supply" does; an emphasised "NOT" is the same cue.
+func TestGap41CompanyDenies(t *testing.T) {
+	const p2p, pmk = "103-79-7", "4676-39-5"
+	runCAS(t, []casCase{
+		{"We do NOT sell PMK, BMK or their glycidates", "", nil, []string{p2p, pmk}},
+		{"Compliance", "Our company does not supply piperonyl methyl ketone, phenylacetone or BMK/PMK glycidates.", nil, []string{p2p, pmk}},
+		{"Compliance", "The company does not sell phenylacetone.", nil, []string{p2p}},
+		{"Compliance", "Our shop doesn't stock phenylacetone or piperonyl methyl ketone.", nil, []string{p2p, pmk}},
+		// A denial of something else before the name denies no name.
+		{"Phenylacetone 99%", "Our company does not sell to private persons. Phenylacetone 1 kg.", []string{p2p}, nil},
+	})
+}
