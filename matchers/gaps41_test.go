@@ -54,3 +54,21 @@ func TestGap41CompanyDenies(t *testing.T) {
 		{"Phenylacetone 99%", "Our company does not sell to private persons. Phenylacetone 1 kg.", []string{p2p}, nil},
 	})
 }
+
+// TestGap41ProductCode: an ambiguous abbreviation joined by a hyphen to a
+// number is a product code ("Our thinner MEK-002", heldout41 zj0027), even
+// beside its own context word ("thinner"); a quantity or purity after the
+// hyphen, or the substance's CAS number, keeps it the substance.
+func TestGap41ProductCode(t *testing.T) {
+	const mek, p2p = "78-93-3", "103-79-7"
+	runCAS(t, []casCase{
+		{"MEK-free thinner, low odour", "Our thinner MEK-002 replaces classic solvents. Product code MEK-002, 5 L.", nil, []string{mek}},
+		{"Thinner", "Product code MEK-002, 5 L.", nil, []string{mek}},
+		{"BMK-200 solvent kit", "BMK-200, 5 L.", nil, []string{p2p}},
+		// Quantities, purities and the CAS number.
+		{"MEK solvent", "MEK-200 L drums.", []string{mek}, nil},
+		{"MEK solvent", "MEK-99.5%, 200 L drum.", []string{mek}, nil},
+		{"MEK thinner", "MEK-002, CAS 78-93-3.", []string{mek}, nil},
+		{"MEK solvent", "MEK 200 L drums.", []string{mek}, nil},
+	})
+}

@@ -873,11 +873,22 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					if ok && inURL(f, h) {
 						ok = false
 					}
+					// "Product code MEK-002", "BMK-200 brake kit": an
+					// abbreviation joined by a hyphen to a number is a
+					// product code, whatever context the listing has, unless
+					// the listing gives the substance's CAS number.
+					code := ok && !slices.Contains(casSubs, r.sub) && m.productCodeAfter(f.norm, int(h.e))
+					if code {
+						ok = false
+					}
 					if !ok {
 						if len(ev.ambDropped) < 5 {
 							line := r.ambLine
 							if salt {
 								line = fmt.Sprintf("term %q after another substance's name (its salt or a qualifier): ignored", r.term)
+							}
+							if code {
+								line = fmt.Sprintf("term %q in a product code: ignored", r.term)
 							}
 							ev.ambDropped = append(ev.ambDropped, line)
 						}
@@ -4804,6 +4815,40 @@ func (m *Matcher) substitutable(sub int32) bool {
 // before or after the term at norm[s:e] ("1 L of P2P", "500 g BMK", "MEK
 // 20 l"): an amount of a thing is chemical context for an abbreviation.
 // Milligrams are a dose and do not count.
+// productCodeAfter reports whether a term ending at norm[e] is joined by a
+// hyphen to a number of two to six digits that ends a word and is no
+// quantity, purity or CAS number: a product code ("MEK-002", "BMK-200";
+// not "PMK-500g", "PMK-500 ml", "MEK-99.5%").
+func (m *Matcher) productCodeAfter(norm []byte, e int) bool {
+	if e >= len(norm) || norm[e] != '-' {
+		return false
+	}
+	i := e + 1
+	j := i
+	for j < len(norm) && isDigit(norm[j]) {
+		j++
+	}
+	if j-i < 2 || j-i > 6 {
+		return false
+	}
+	if j < len(norm) {
+		c := norm[j]
+		if isASCIIAlpha(c) || c == '%' || c >= 0x80 || (c == '.' || c == ',' || c == '-') && j+1 < len(norm) && isDigit(norm[j+1]) {
+			return false
+		}
+	}
+	k := j
+	if k < len(norm) && norm[k] == ' ' {
+		k++
+	}
+	u := k
+	for u < len(norm) && isASCIIAlpha(norm[u]) {
+		u++
+	}
+	w := string(norm[k:u])
+	return u == k || !(quantityUnits[w] || m.unitLimit[w] > 0)
+}
+
 func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
 	isUnit := func(u string) bool { return quantityUnits[u] || m.unitLimit[u] > 0 }
 	// After: " 20 l", " 20l", ", 1 kg".
