@@ -72,3 +72,19 @@ func TestGap41ProductCode(t *testing.T) {
 		{"MEK solvent", "MEK 200 L drums.", []string{mek}, nil},
 	})
 }
+
+// TestGap41ResearchAbstract: a research abstract's wording ("Impurity
+// profiling of …", "We analyzed route markers", "in this study", "was
+// synthesized from") makes a page that names precursors a report, even
+// where "synthesized from" would read as a synthesis hint (heldout41
+// zj0054); an offer with a synthesis hint stays one.
+func TestGap41ResearchAbstract(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Impurity profiling of MDMA synthesized from PMK glycidate", "We analyzed route markers from PMK methyl glycidate (13605-48-6) and safrole.", false},
+		{"en", "Route markers of amphetamine", "In this study, amphetamine was synthesized from P2P (103-79-7) by the Leuckart route and the samples were analysed by GC-MS.", false},
+		{"en", "We report impurity markers of methamphetamine", "Methamphetamine was synthesized from ephedrine and pseudoephedrine by reduction.", false},
+		// Offers with a synthesis hint.
+		{"en", "PMK glycidate 99% for sale", "PMK methyl glycidate 13605-48-6, 1 kg. MDMA can be synthesized from it, recipe included. Telegram @chemx", true},
+		{"en", "BMK methyl glycidate oil", "High yield conversion to P2P, 5 kg in stock, Wickr: labx", true},
+	})
+}
