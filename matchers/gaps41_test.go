@@ -88,3 +88,20 @@ func TestGap41ResearchAbstract(t *testing.T) {
 		{"en", "BMK methyl glycidate oil", "High yield conversion to P2P, 5 kg in stock, Wickr: labx", true},
 	})
 }
+
+// TestGap41ReplacementTarget: a designer precursor offered as the
+// "replacement for" a Table I precursor names that precursor as the target
+// it converts to (heldout41 zj0099 "DEPAPD … Replacement for BMK"); a
+// consumer product set against a name ("the pseudoephedrine replacement")
+// or a thinner replacing a solvent still names none.
+func TestGap41ReplacementTarget(t *testing.T) {
+	const p2p, pmk, pse, ace = "103-79-7", "4676-39-5", "90-82-4", "67-64-1"
+	runCAS(t, []casCase{
+		{"DEPAPD diethyl (phenylacetyl)propanedioate", "Diethyl(phenylacetyl)malonate, CAS 20320-59-6, 99%. Replacement for BMK.", []string{p2p, "20320-59-6"}, nil},
+		{"MAMDPA 99%, PMK substitute", "1 kg powder.", []string{pmk}, nil},
+		{"Phenylephrine 10 mg — the pseudoephedrine replacement", "Non-drowsy nasal decongestant tablets, 36 ct.", nil, []string{pse}},
+		{"Eco thinner", "Replacement for acetone, 5 L.", nil, []string{ace}},
+		// A designer precursor beside a name denied otherwise.
+		{"DEPAPD 99%", "CAS 20320-59-6. We do not sell BMK.", []string{"20320-59-6"}, []string{p2p}},
+	})
+}
