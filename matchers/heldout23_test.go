@@ -16,9 +16,7 @@ const heldout23Path = "../testdata/heldout23/listings.jsonl"
 // heldout23KnownGaps are listings of the twenty-third held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout23KnownGaps = map[string]string{
-	"x0010": "CAS missing 16648-44-5 (label disputable): \"Replacement for MAPA, same use\" is read as a negated mention of MAPA; the label counts MAPA as named in chemical context (not a \"free of\"/\"without\" form); the verdict (EAPA offered) is right; kept (round 23): \"replacement for\" is a negation cue by design (DESIGN: negated mentions are not offered; a substitute is sold instead of, not with, what it replaces, as \"safrole replacement\" in perfumery)",
-}
+var heldout23KnownGaps = map[string]string{}
 
 // TestHeldout23 measures the matcher on the twenty-third held-out set.
 func TestHeldout23(t *testing.T) {

@@ -107,6 +107,9 @@ type subHit struct {
 	composition bool
 	// wanted: the mention follows a "[W]" (want) tag of have/want notation.
 	wanted bool
+	// replaced: the mention is negated only as what the product replaces
+	// ("Replacement for BMK", "BMK substitute").
+	replaced bool
 }
 
 // Match evaluates one listing. A listing that names no watched substance
@@ -881,11 +884,22 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					if ok && inURL(f, h) {
 						ok = false
 					}
+					// "Product code MEK-002", "BMK-200 brake kit": an
+					// abbreviation joined by a hyphen to a number is a
+					// product code, whatever context the listing has, unless
+					// the listing gives the substance's CAS number.
+					code := ok && !slices.Contains(casSubs, r.sub) && m.productCodeAfter(f.norm, int(h.e))
+					if code {
+						ok = false
+					}
 					if !ok {
 						if len(ev.ambDropped) < 5 {
 							line := r.ambLine
 							if salt {
 								line = fmt.Sprintf("term %q after another substance's name (its salt or a qualifier): ignored", r.term)
+							}
+							if code {
+								line = fmt.Sprintf("term %q in a product code: ignored", r.term)
 							}
 							ev.ambDropped = append(ev.ambDropped, line)
 						}
@@ -903,6 +917,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	ev.hits = m.dropWordQualifiers(fields, ev.hits)
 	ev.hits = m.cutName(fields, ev.hits)
+	m.replacedTargets(ev.hits)
 	// Nothing named (every substance-like term was an ambiguous one without
 	// context): indicators, observables and quantities do not matter.
 	if len(ev.hits) == 0 {
@@ -3560,6 +3575,17 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	slices.SortStableFunc(ms, func(a, b subHit) int { return int(a.s - b.s) })
 	byPre := make([]bool, len(ms))
 	byPost := make([]bool, len(ms))
+	// repl and other: a replacement cue ("replacement for") or another cue
+	// negated the mention.
+	repl := make([]bool, len(ms))
+	other := make([]bool, len(ms))
+	cause := func(i int, cue []byte) {
+		if replaceCues[string(cue)] {
+			repl[i] = true
+		} else {
+			other[i] = true
+		}
+	}
 	for i := range ms {
 		h := &ms[i]
 		// A cue negates the word the name is glued into by an article or
@@ -3578,6 +3604,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs]) || m.tradeVerbGap(f.norm[c.e:hs])) &&
 				!m.tradeCondition(f.norm, f.norm[c.s:c.e], h.e) {
 				byPre[i] = true
+				cause(i, f.norm[c.s:c.e])
 			}
 			if k&kNegImmediate != 0 && hs-c.e <= 2 && onlySpace(f.norm[c.e:hs]) {
 				// "no." as in "CAS No." is no negation.
@@ -3594,6 +3621,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 					continue
 				}
 				byPre[i] = true
+				other[i] = true
 			}
 		}
 		// "エフェドリン（麻黄）不使用", "ephedrine (ephedra) free": the cue
@@ -3616,6 +3644,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			}
 			if !blocked {
 				byPost[i] = true
+				cause(i, f.norm[c.s:c.e])
 			}
 		}
 	}
@@ -3623,38 +3652,78 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		// "asetonsuz", "safrolfri": a privative ending glued to the name;
 		// "ノンアセトン", "논아세톤": a "non" prefix glued to it.
 		if privativeEnding(f.norm, int(ms[i].e)) {
-			byPost[i] = true
+			byPost[i], other[i] = true, true
 		}
 		if nonPrefix(f.norm, int(ms[i].s)) {
-			byPre[i] = true
+			byPre[i], other[i] = true, true
 		}
 		// "Q: Does this contain pseudoephedrine? A: No."
 		if !byPre[i] && !byPost[i] && deniedContent(f.norm, int(ms[i].s), int(ms[i].e)) {
-			byPost[i] = true
+			byPost[i], other[i] = true, true
 		}
 	}
 	// "safrole-free sassafras oil": an "X-free" compound adjective negates
 	// the name of X it qualifies.
 	for i := 1; i < len(ms); i++ {
 		if byPost[i-1] && !byPre[i] && !byPost[i] && ms[i].sub == ms[i-1].sub && ms[i].s > ms[i-1].e && m.negCueOnly(f, ms[i-1].e, ms[i].s) {
-			byPre[i] = true
+			byPre[i], repl[i], other[i] = true, repl[i-1], other[i-1]
 		}
 	}
 	// Lists: a negation runs on through mentions joined by connectors.
 	for i := 1; i < len(ms); i++ {
 		if byPre[i-1] && !byPre[i] && m.negListGap(f.norm, ms[i-1], ms[i]) {
-			byPre[i] = true
+			byPre[i], repl[i], other[i] = true, repl[i] || repl[i-1], other[i] || other[i-1]
 		}
 	}
 	for i := len(ms) - 2; i >= 0; i-- {
 		if byPost[i+1] && !byPost[i] && m.negListGap(f.norm, ms[i], ms[i+1]) {
-			byPost[i] = true
+			byPost[i], repl[i], other[i] = true, repl[i] || repl[i+1], other[i] || other[i+1]
 		}
 	}
 	// Overlapping mentions (a CAS inside a name, one term two substances)
 	// share the verdict of the mention they overlap.
 	for i := range ms {
 		ms[i].negated = byPre[i] || byPost[i]
+		ms[i].replaced = ms[i].negated && repl[i] && !other[i]
+	}
+}
+
+// replaceCues are the negation cues (lexicon negation before and after,
+// normalised) that set a name against the product as what it replaces
+// ("replacement for BMK", "PMK substitute"), rather than deny it.
+var replaceCues = func() map[string]bool {
+	t := map[string]bool{}
+	for _, c := range []string{"replacement for", "alternative to", "alternatives to", "substitute for", "substitutes for", "instead of",
+		"ersatz fur", "alternative zu", "statt", "anstelle von", "alternative a", "remplace", "alternativa a", "sustituto de", "en lugar de",
+		"alternatief voor", "in plaats van", "zamiennik", "alternatywa dla", "zamiast", "заменитель", "вместо", "аналог", "替代", "代替",
+		"replacement", "replacements", "substitute", "substitutes", "alternative", "alternatives", "ersatz", "sustituto", "substitut", "替代品"} {
+		t[c] = true
+	}
+	return t
+}()
+
+// replacedTargets un-negates a Table I name set against the product as what
+// it replaces ("DEPAPD … Replacement for BMK", heldout41 zj0099) when the
+// listing names a designer precursor it does not negate: a designer
+// precursor replaces a scheduled precursor by converting to it, so the name
+// is the conversion target, a mention (label rules). A consumer product set
+// against a name ("Phenylephrine — the pseudoephedrine replacement") still
+// names none.
+func (m *Matcher) replacedTargets(hits []subHit) {
+	designer := false
+	for i := range hits {
+		if !hits[i].negated && m.subs[hits[i].sub].List == precwatch.ListDesigner {
+			designer = true
+			break
+		}
+	}
+	if !designer {
+		return
+	}
+	for i := range hits {
+		if h := &hits[i]; h.replaced && m.subs[h.sub].List == precwatch.ListTableI {
+			h.negated, h.replaced = false, false
+		}
 	}
 }
 
@@ -4960,6 +5029,40 @@ func (m *Matcher) substitutable(sub int32) bool {
 // before or after the term at norm[s:e] ("1 L of P2P", "500 g BMK", "MEK
 // 20 l"): an amount of a thing is chemical context for an abbreviation.
 // Milligrams are a dose and do not count.
+// productCodeAfter reports whether a term ending at norm[e] is joined by a
+// hyphen to a number of two to six digits that ends a word and is no
+// quantity, purity or CAS number: a product code ("MEK-002", "BMK-200";
+// not "PMK-500g", "PMK-500 ml", "MEK-99.5%").
+func (m *Matcher) productCodeAfter(norm []byte, e int) bool {
+	if e >= len(norm) || norm[e] != '-' {
+		return false
+	}
+	i := e + 1
+	j := i
+	for j < len(norm) && isDigit(norm[j]) {
+		j++
+	}
+	if j-i < 2 || j-i > 6 {
+		return false
+	}
+	if j < len(norm) {
+		c := norm[j]
+		if isASCIIAlpha(c) || c == '%' || c >= 0x80 || (c == '.' || c == ',' || c == '-') && j+1 < len(norm) && isDigit(norm[j+1]) {
+			return false
+		}
+	}
+	k := j
+	if k < len(norm) && norm[k] == ' ' {
+		k++
+	}
+	u := k
+	for u < len(norm) && isASCIIAlpha(norm[u]) {
+		u++
+	}
+	w := string(norm[k:u])
+	return u == k || !(quantityUnits[w] || m.unitLimit[w] > 0)
+}
+
 func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
 	isUnit := func(u string) bool { return quantityUnits[u] || m.unitLimit[u] > 0 }
 	// After: " 20 l", " 20l", ", 1 kg".
