@@ -44,6 +44,8 @@ func TestGap40ModelNumber(t *testing.T) {
 	runCAS(t, []casCase{
 		{"PMK-800 cordless impact driver kit, 18 V", "Brushless motor, 210 Nm. " + returns, nil, []string{"4676-39-5"}},
 		{"BMK-2000 LED work light", "Aluminium housing, 40 W. " + returns, nil, []string{"103-79-7"}},
+		{"BMK-2000X LED work light", "Aluminium housing, 40 W. " + returns, nil, []string{"103-79-7"}},
+		{"PMK-500g", "Fast shipping. " + returns, []string{"4676-39-5"}, nil},
 		{"PMK-800 oil, 1 L", "Piperonyl methyl ketone. " + returns, []string{"4676-39-5"}, nil},
 		{"PMK 1 L", "Pure liquid. " + returns, []string{"4676-39-5"}, nil},
 		{"BMK-99% 1 kg", "Fast shipping. " + returns, []string{"103-79-7"}, nil},

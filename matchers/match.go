@@ -852,12 +852,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					// locant names a class of compounds or another one, which
 					// general chemical context cannot tell from the substance;
 					// only the term's own context can.
-					// "PMK-800 cordless impact driver": a number glued
-					// after the term by a hyphen makes a model code, which
-					// the shop's general chemical words ("opened chemicals
-					// are not accepted back") cannot tell from the substance
-					// (heldout40 zi0090); only the term's own context can.
-					ok := own || !locantBefore(f.norm, int(h.s)) && !m.modelNumberAfter(f.norm, int(h.e)) &&
+					ok := own || !locantBefore(f.norm, int(h.s)) &&
 						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h)
 					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) ||
 						shortListing && len(blk) > 0 && !slices.Contains(casSubs, r.sub) {
@@ -884,10 +879,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					if ok && inURL(f, h) {
 						ok = false
 					}
-					// "Product code MEK-002", "BMK-200 brake kit": an
-					// abbreviation joined by a hyphen to a number is a
-					// product code, whatever context the listing has, unless
-					// the listing gives the substance's CAS number.
+					// "Product code MEK-002", "PMK-800 cordless impact
+					// driver", "BMK-2000X": an abbreviation joined by a
+					// hyphen to a number is a product or model code,
+					// whatever context the listing has (a shop's "opened
+					// chemicals are not accepted back", heldout40 zi0090;
+					// "thinner", heldout41 zj0027), unless the listing gives
+					// the substance's CAS number.
 					code := ok && !slices.Contains(casSubs, r.sub) && m.productCodeAfter(f.norm, int(h.e))
 					if code {
 						ok = false
@@ -4975,41 +4973,6 @@ func locantAfter(norm []byte, e int) bool {
 	return i+1 < len(norm) && norm[i] == '-' && isASCIIAlpha(norm[i+1])
 }
 
-// modelNumberAfter reports whether a model number is glued to the term
-// ending at e by a hyphen ("PMK-800", "BMK-2000X"): two digits or more,
-// not a purity, a decimal, a CAS-like number or a quantity ("PMK-99%",
-// "BMK-500 g").
-func (m *Matcher) modelNumberAfter(norm []byte, e int) bool {
-	if e+2 >= len(norm) || norm[e] != '-' || !isDigit(norm[e+1]) {
-		return false
-	}
-	i := e + 1
-	for i < len(norm) && isDigit(norm[i]) {
-		i++
-	}
-	if i-e-1 < 2 {
-		return false
-	}
-	if i < len(norm) {
-		switch c := norm[i]; {
-		case c == '%':
-			return false
-		case (c == '.' || c == ',' || c == '-') && i+1 < len(norm) && isDigit(norm[i+1]):
-			return false
-		}
-	}
-	j := i
-	if j < len(norm) && norm[j] == ' ' {
-		j++
-	}
-	k := j
-	for k < len(norm) && isASCIIAlpha(norm[k]) {
-		k++
-	}
-	u := string(norm[j:k])
-	return k == j || !quantityUnits[u] && m.unitLimit[u] == 0
-}
-
 // ringSubstituted are Table I substances whose name is a bare ring: a
 // substituent glued to it ("1-methyl-4-piperidone", "N-benzyl-4-piperidone",
 // "1-метил-4-пиперидон", "4-oxopiperidine-1-carboxylate") names another,
@@ -5030,9 +4993,10 @@ func (m *Matcher) substitutable(sub int32) bool {
 // 20 l"): an amount of a thing is chemical context for an abbreviation.
 // Milligrams are a dose and do not count.
 // productCodeAfter reports whether a term ending at norm[e] is joined by a
-// hyphen to a number of two to six digits that ends a word and is no
-// quantity, purity or CAS number: a product code ("MEK-002", "BMK-200";
-// not "PMK-500g", "PMK-500 ml", "MEK-99.5%").
+// hyphen to a number of two to six digits, perhaps with letters glued
+// after it, that is no quantity, purity or CAS number: a product or model
+// code ("MEK-002", "BMK-200", "PMK-800", "BMK-2000X"; not "PMK-500g",
+// "PMK-500 ml", "MEK-99.5%").
 func (m *Matcher) productCodeAfter(norm []byte, e int) bool {
 	if e >= len(norm) || norm[e] != '-' {
 		return false
@@ -5047,7 +5011,7 @@ func (m *Matcher) productCodeAfter(norm []byte, e int) bool {
 	}
 	if j < len(norm) {
 		c := norm[j]
-		if isASCIIAlpha(c) || c == '%' || c >= 0x80 || (c == '.' || c == ',' || c == '-') && j+1 < len(norm) && isDigit(norm[j+1]) {
+		if c == '%' || c >= 0x80 || (c == '.' || c == ',' || c == '-') && j+1 < len(norm) && isDigit(norm[j+1]) {
 			return false
 		}
 	}
