@@ -224,3 +224,87 @@ targets:
 		t.Logf("requests:\n%s\n%s", strings.Join(reqs, "\n"), out)
 	}
 }
+
+// TestVariety15Qwik reads a Qwik City shop as a json target from its
+// resumable state, <script type="qwik/json">: a flat list of objects
+// whose members name other entries by base-36 index ("1!" a store
+// proxy, "\u0012…" a signal holding the entry it names, "\u0001"
+// undefined, "#…" an element), "<" in a string escaped as \x3C, the next
+// page's path in the state too.
+func TestVariety15Qwik(t *testing.T) {
+	state := func(products [][4]string, next string) string {
+		var objs []any
+		add := func(v any) string {
+			objs = append(objs, v)
+			return strconv.FormatInt(int64(len(objs)-1), 36)
+		}
+		root := map[string]any{}
+		add(root) // 0: the route loader's store
+		var ids []any
+		for _, p := range products {
+			seller := map[string]any{"name": add(p[3]), "badge": add("\u0001")}
+			prod := map[string]any{"id": add(p[0]), "title": add(p[1]), "description": add(p[2]), "price": add(45.5), "seller": add(seller) + "!",
+				"onBuy": add("\u0002q-abc.js#s_buy[0]"), "el": "#" + strconv.Itoa(len(ids))}
+			ids = append(ids, add(prod))
+		}
+		list := add(ids)
+		var nextID string
+		if next != "" {
+			nextID = add(next)
+		} else {
+			nextID = add(nil)
+		}
+		catalog := add(map[string]any{"products": add("\u0012" + list), "next": nextID, "total": add(3)})
+		root["catalog"] = catalog + "!"
+		b, _ := json.Marshal(map[string]any{"refs": map[string]any{"4": "0 " + catalog}, "ctx": map[string]any{"1": map[string]any{"h": "0 " + catalog}}, "objs": objs, "subs": []any{}})
+		return strings.ReplaceAll(strings.ReplaceAll(string(b), `\u003c`, `<`), "</script", `\x3C/script`)
+	}
+	pages := map[string]string{
+		"1": state([][4]string{{"qw-1", "Safrole 1 l", "Ships discreetly </script> in plain boxes", "chemking"}, {"qw-2", "Acetone 5 l", "Lab grade", "solvents4u"}}, "/qw/shop?page=2"),
+		"2": state([][4]string{{"qw-3", "PMK glycidate 1 kg", "Wickr: pmk", "chemking"}}, ""),
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := r.URL.Query().Get("page")
+		if n == "" {
+			n = "1"
+		}
+		st, ok := pages[n]
+		if r.URL.Path != "/qw/shop" || !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, `<!DOCTYPE html><html q:container="paused" q:version="1.5.1" q:render="ssr" q:base="/build/" q:locale="" q:manifest-hash="x1y2z3"><head><title>Shop</title></head><body><!--qv q:id=0 q:key=a1:--><div class="grid" q:id="1"><!--qv q:s q:sref=1 q:key=--><p>Loading…</p><!--/qv--></div><!--/qv--><script type="qwik/json">`+st+`</script><script q:func="qwik/json">document["qFuncs_x1y2z3"]=[];</script><script id="qwikloader">(()=>{})()</script></body></html>`)
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: qwik
+    platform: Qwik
+    kind: json
+    start_urls: ["%[1]s/qw/shop"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: catalog.products
+      next_page: catalog.next
+      fields: {id: id, title: title, description: description, price: price, seller: seller.name}
+`, srv.URL))
+	for _, tc := range [][4]string{
+		{"qw-1", "Safrole 1 l", "Ships discreetly </script> in plain boxes", "chemking"},
+		{"qw-2", "Acetone 5 l", "Lab grade", "solvents4u"},
+		{"qw-3", "PMK glycidate 1 kg", "Wickr: pmk", "chemking"},
+	} {
+		l, ok := got[tc[0]]
+		if !ok {
+			t.Errorf("%s: not extracted", tc[0])
+			continue
+		}
+		if l.Title != tc[1] || l.Description != tc[2] || l.Seller != tc[3] || l.Price != "45.5" {
+			t.Errorf("%s: %q / %q / %q / %q", tc[0], l.Title, l.Description, l.Seller, l.Price)
+		}
+	}
+	if len(got) != 3 || completeColumn(out, "qwik") != "yes" {
+		t.Errorf("%d listings %v, want 3, complete\n%s", len(got), listingKeys(got), out)
+	}
+}
