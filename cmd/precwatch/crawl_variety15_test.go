@@ -291,7 +291,8 @@ targets:
       fields: {id: id, title: title, description: description, price: price, seller: seller.name}
 `, srv.URL))
 	for _, tc := range [][4]string{
-		{"qw-1", "Safrole 1 l", "Ships discreetly </script> in plain boxes", "chemking"},
+		// The description's markup is read as text, as in any feed.
+		{"qw-1", "Safrole 1 l", "Ships discreetly in plain boxes", "chemking"},
 		{"qw-2", "Acetone 5 l", "Lab grade", "solvents4u"},
 		{"qw-3", "PMK glycidate 1 kg", "Wickr: pmk", "chemking"},
 	} {

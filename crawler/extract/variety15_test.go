@@ -40,3 +40,44 @@ func TestVariety15HasMore(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety15QwikStates revives the entries of a qwik/json state: ids in
+// base 36 with their transforms, typed strings, cycles, and ids that name
+// nothing (elements, out of range), without failing on any.
+func TestVariety15QwikStates(t *testing.T) {
+	// 0 {self, list, tags, meta, el, gone, text, when, sig}; 1 list of 0
+	// and 2; 2 "a"; 3 Set of 2 and 4; 4 "b"; 5 Map "a" → "b"; 6 escaped
+	// string; 7 signal naming itself; 8 a QRL; ... 10 (a) a date.
+	const state = `{"refs":{},"ctx":{},"objs":[` +
+		`{"self":"0!","list":"1","tags":"3","meta":"5","el":"#4","gone":"zz","text":"6","loop":"7","fn":"8","none":"9","when":"a"},` +
+		`["0","2~"],"a","\u0019` + `2 4","b","\u001a` + `2 4","\u001b\u0012not a signal","\u00127","\u0002q.js#s_x","\u0001","\u00062026-11-29T00:00:00.000Z"],"subs":[]}`
+	states := qwikStates(state)
+	if len(states) != 1 {
+		t.Fatalf("%d states, want 1", len(states))
+	}
+	m := states[0].(map[string]any)
+	if self, ok := m["self"].(map[string]any); !ok || self["text"] != "\u0012not a signal" {
+		t.Errorf("self = %v", m["self"])
+	}
+	list, _ := m["list"].([]any)
+	if len(list) != 2 || list[1] != "a" {
+		t.Errorf("list = %v", m["list"])
+	}
+	if tags, _ := m["tags"].([]any); len(tags) != 2 || tags[0] != "a" || tags[1] != "b" {
+		t.Errorf("tags = %v", m["tags"])
+	}
+	if meta, _ := m["meta"].(map[string]any); meta["a"] != "b" {
+		t.Errorf("meta = %v", m["meta"])
+	}
+	for _, k := range []string{"el", "gone", "loop", "fn", "none"} {
+		if v, ok := m[k]; !ok || v != nil {
+			t.Errorf("%s = %v, want nil", k, v)
+		}
+	}
+	if m["when"] != "2026-11-29T00:00:00.000Z" {
+		t.Errorf("when = %v", m["when"])
+	}
+	for _, bad := range []string{``, `{}`, `{"objs":[]}`, `{"objs":"x"}`, `{"objs":[{"a":1},{"b":"0"}]}`, `[1,2]`, `{"objs":[{"a":"-1"},{"b":"1z1z1z1z1z1z1z1z1z"}]}`} {
+		qwikStates(bad) // must not panic
+	}
+}
