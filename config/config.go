@@ -151,6 +151,7 @@ func Parse(filename string, data []byte, getenv func(string) string) (*Config, e
 	if !d.syntax {
 		validateConfig(cfg, d.report)
 		warnPlatformSpellings(cfg, d.warn)
+		warnLastItemCursor(cfg, d.warn)
 	}
 	if len(d.problems) > 0 {
 		return nil, &Error{Problems: sortProblems(d.problems)}

@@ -620,3 +620,31 @@ func warnPlatformSpellings(c *Config, warn reportFunc) {
 		check(p.Name, fmt.Sprintf("platforms[%d].name", i))
 	}
 }
+
+// warnLastItemCursor warns about a json target whose next_page reads the
+// last item (data[-1].id, as APIs paged by ?starting_after=<last id> or
+// ?since_id= want it) and that has no json.body to send it back in: the
+// crawler would follow the id as a relative URL.
+func warnLastItemCursor(c *Config, warn reportFunc) {
+	for i := range c.Targets {
+		t := &c.Targets[i]
+		if t.Kind != precwatch.KindJSON || strings.TrimSpace(t.JSON.Body) != "" || !readsLastItem(t.JSON.NextPage) {
+			continue
+		}
+		warn(fmt.Sprintf("targets[%d].json.next_page", i), `reads the last item, whose value would be followed as a URL; `+
+			`to send it back as the cursor parameter the API takes, name that parameter in json.body, `+
+			`e.g. json.body: '{"starting_after": ${cursor}}' (docs/CRAWLING.md, "APIs paged by the last item's id")`)
+	}
+}
+
+// readsLastItem reports whether a json path goes through the last element
+// of an array ("data[-1].id", "data.-1.id").
+func readsLastItem(path string) bool {
+	p := strings.ReplaceAll(strings.ReplaceAll(path, " ", ""), "[-1]", ".-1")
+	for seg := range strings.SplitSeq(p, ".") {
+		if seg == "-1" {
+			return true
+		}
+	}
+	return false
+}

@@ -87,6 +87,13 @@ func embeddedStates(root *html.Node, anyJSON bool) []any {
 		typ, _ := attr(n, "type")
 		typ, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(typ)), ";")
 		typ = strings.TrimSpace(typ)
+		if typ == "qwik/json" {
+			// Qwik's resumable state: a flat list of entries.
+			if anyJSON {
+				states = append(states, qwikStates(text)...)
+			}
+			return
+		}
 		if nuxtData(n) {
 			// Nuxt 3's payload, flattened by devalue.
 			if v, ok := parseLD(text); ok {

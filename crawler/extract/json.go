@@ -349,6 +349,11 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 				if v = strings.TrimSpace(v); v != "" {
 					b.page.Counts[key] = 1
 					if isCursorKey(spec.NextPage) && !looksLikeURL(v) {
+						if noMore(doc, spec.NextPage, spec.Items) {
+							// A cursor beside "has_more": false.
+							b.page.Counts[key] = 0
+							break
+						}
 						// A cursor token ("next_cursor": "eyJpZCI6OX0"),
 						// sent back as a query parameter.
 						v = cursorURL(base, spec.NextPage, v)
@@ -359,7 +364,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 				if isCursorKey(spec.NextPage) {
 					// A numeric cursor ("last_id": 98231,
 					// "next_cursor": 40), not a page number.
-					if len(items) > 0 {
+					if len(items) > 0 && !noMore(doc, spec.NextPage, spec.Items) {
 						b.page.Counts[key] = 1
 						b.link(&b.page.Next, map[string]bool{canon: true}, cursorURL(base, spec.NextPage, v.String()))
 					}

@@ -144,7 +144,7 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 	case json.Number:
 		if spec.UsesPageVar("cursor") && !spec.UsesPageVar("page") {
 			// A numeric cursor (last_id), sent back as ${cursor}.
-			if c := v.String(); c != cursor && n > 0 {
+			if c := v.String(); c != cursor && n > 0 && !noMore(doc, spec.NextPage, spec.Items) {
 				return postPageURL(endpoint, page+1, offset+n, c, cursorNumber), false
 			}
 			return "", false
@@ -157,13 +157,13 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 		// OpenSearch's search_after, hits.hits[-1].sort), sent back
 		// as that JSON.
 		b, err := json.Marshal(v)
-		if c := string(b); err == nil && n > 0 && c != cursor && c != "[]" && c != "{}" {
+		if c := string(b); err == nil && n > 0 && c != cursor && c != "[]" && c != "{}" && !noMore(doc, spec.NextPage, spec.Items) {
 			return postPageURL(endpoint, page+1, offset+n, c, cursorJSON), false
 		}
 	case string:
 		v = strings.TrimSpace(v)
 		switch {
-		case v == "" || v == cursor || noMore(doc, spec.NextPage):
+		case v == "" || v == cursor || noMore(doc, spec.NextPage, spec.Items):
 			// No next page, the same cursor again, or a Relay
 			// pageInfo whose endCursor stands beside
 			// hasNextPage: false: the end.
@@ -203,24 +203,55 @@ func lastBodyPage(doc any, items string, n int) bool {
 // hasMoreKeys say, beside a cursor, whether there is a page after this one.
 var hasMoreKeys = []string{"hasNextPage", "has_next_page", "hasMore", "has_more", "hasNext", "has_next", "more"}
 
-// noMore reports whether the object holding the next_page path's value says
-// there is no page after this one (Relay's pageInfo: {"endCursor": "…",
-// "hasNextPage": false}).
-func noMore(doc any, path string) bool {
-	p := NormalizePath(path)
-	parent := ""
-	if i := strings.LastIndexByte(p, '.'); i >= 0 {
-		parent = p[:i]
+// noMore reports whether the feed says there is no page after this one:
+// the object holding the next_page path's value (Relay's pageInfo:
+// {"endCursor": "…", "hasNextPage": false}), else an object holding the
+// items, nearest first, up to the root (Stripe's {"data": […], "has_more":
+// false}, paged by the last item's id, next_page: data[-1].id). An object
+// inside the items (the last item itself) is never asked: a listing's own
+// "more" says nothing about the feed.
+func noMore(doc any, path, items string) bool {
+	p, it := NormalizePath(path), NormalizePath(items)
+	var holders []string
+	_, rootItems := doc.([]any)
+	inItems := func(q string) bool {
+		if it == "" {
+			return rootItems
+		}
+		return q == it || strings.HasPrefix(q, it+".")
 	}
-	v, ok := lookup(doc, parent)
-	m, isObj := v.(map[string]any)
-	if !ok || !isObj {
-		return false
+	if parent, ok := parentPath(p); ok && !inItems(parent) {
+		holders = append(holders, parent)
 	}
-	for _, k := range hasMoreKeys {
-		if b, ok := m[k].(bool); ok {
-			return !b
+	for q, ok := parentPath(it); ok && it != ""; q, ok = parentPath(q) {
+		holders = append(holders, q)
+		if q == "" {
+			break
+		}
+	}
+	for _, h := range holders {
+		v, ok := lookup(doc, h)
+		m, isObj := v.(map[string]any)
+		if !ok || !isObj {
+			continue
+		}
+		for _, k := range hasMoreKeys {
+			if b, ok := m[k].(bool); ok {
+				return !b
+			}
 		}
 	}
 	return false
+}
+
+// parentPath returns the path of the value holding a normalized path's
+// value ("" for the root), and false for the root itself.
+func parentPath(p string) (string, bool) {
+	if p == "" {
+		return "", false
+	}
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[:i], true
+	}
+	return "", true
 }
