@@ -24,3 +24,17 @@ func TestGap42GermanicEsterSpaced(t *testing.T) {
 		{"BMK etyl glycidat 1 kg", "", []string{bmkEt}, []string{bmk}},
 	})
 }
+
+// TestGap42MotorOilBrand: "MEK" beside a viscosity grade ("10W-40",
+// "5W-30") or a motor oil is an oil brand (heldout42 zk0052), even with a
+// litre count; MEK the solvent keeps its context.
+func TestGap42MotorOilBrand(t *testing.T) {
+	const mek = "78-93-3"
+	runCAS(t, []casCase{
+		{"MEK 10W-40 full synthetic motor oil", "MEK racing oil 4L, sealed bottles, pickup only", nil, []string{mek}},
+		{"MEK 5W-30 engine oil, 5 liter", "", nil, []string{mek}},
+		{"MEK 15W40 Motoröl 5 Liter", "", nil, []string{mek}},
+		{"MEK huile moteur 10W40, 4 litres", "", nil, []string{mek}},
+		{"MEK solvent 99.5%, 200 liter drum", "Cleaning and thinner use.", []string{mek}, nil},
+	})
+}
