@@ -38,3 +38,16 @@ func TestGap42MotorOilBrand(t *testing.T) {
 		{"MEK solvent 99.5%, 200 liter drum", "Cleaning and thinner use.", []string{mek}, nil},
 	})
 }
+
+// TestGap42JapaneseWarning: a Japanese warning post against buying a
+// precursor on social media ("SNSでの「エフェドリン」販売に注意 … 購入は違法
+// です。#薬物乱用防止", heldout42 zk0114) names it without offering it;
+// an offer with a handling caution stays an offer.
+func TestGap42JapaneseWarning(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ja", "【拡散希望】SNSでの「エフェドリン」販売に注意", "SNSでエフェドリンを売るという投稿が増えています。購入は違法です。#薬物乱用防止", false},
+		{"ja", "エフェドリン販売の投稿に注意", "覚醒剤の原料になるため、所持や購入は違法です。ダメ。ゼッタイ。", false},
+		{"ja", "エフェドリン 99% 1kg 販売", "取り扱いに注意。テレグラムで連絡ください。", true},
+		{"ja", "エフェドリン 1kg 販売中", "在庫あり、即日発送。", true},
+	})
+}
