@@ -51,3 +51,18 @@ func TestGap42JapaneseWarning(t *testing.T) {
 		{"ja", "エフェドリン 1kg 販売中", "在庫あり、即日発送。", true},
 	})
 }
+
+// TestGap42Campaign: an anti-drug campaign post naming a precursor
+// ("#SayNoToDrugs awareness week … #meth #pseudoephedrine", heldout42
+// zk0021) names it without offering it, in the campaign wording of many
+// languages; a retail offer stays an offer.
+func TestGap42Campaign(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "#SayNoToDrugs awareness week 💙 #meth #pseudoephedrine", "Did you know cold pills with pseudoephedrine get diverted to make meth? That's why pharmacies limit sales. Share this 🙏", false},
+		{"en", "Drug awareness campaign: pseudoephedrine", "Know the signs: someone buying cold pills in bulk to make meth. Report it.", false},
+		{"de", "Drogenprävention: Pseudoephedrin", "Aufklärungskampagne der Schule – sag Nein zu Drogen! Aus Erkältungstabletten wird Meth gemacht.", false},
+		{"es", "Campaña de concienciación: pseudoefedrina", "Di no a las drogas. La pseudoefedrina de los antigripales se desvía para hacer metanfetamina.", false},
+		{"ru", "Профилактика наркомании: псевдоэфедрин", "Скажи наркотикам нет! Псевдоэфедрин из таблеток от простуды идёт на метамфетамин.", false},
+		{"en", "Pseudoephedrine 60mg x 100 tabs", "Bulk pack, discreet shipping, bitcoin only.", true},
+	})
+}
