@@ -66,3 +66,15 @@ func TestGap42Campaign(t *testing.T) {
 		{"en", "Pseudoephedrine 60mg x 100 tabs", "Bulk pack, discreet shipping, bitcoin only.", true},
 	})
 }
+
+// TestGap42TagRow: a drug name among a post's hashtags ("#meth
+// #pseudoephedrine", heldout42 zk0021) tags the post's topic and is no
+// synthesis hint by itself; the same drug name in a sentence is one.
+func TestGap42TagRow(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Cold & flu tablets 12 pack #meth #pseudoephedrine", "Pharmacy pack, 12 tablets with pseudoephedrine 60 mg.", false},
+		{"en", "#health #meth #coldandflu", "Cold & flu tablets, 12 pack with pseudoephedrine 60 mg.", false},
+		{"en", "Cold & flu tablets 12 pack", "Pseudoephedrine 60 mg, good to make meth.", true},
+		{"en", "Cold & flu tablets 12 pack #pseudoephedrine", "Pseudoephedrine 60 mg for meth.", true},
+	})
+}

@@ -949,6 +949,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if m.warnedAgainst(f, c.s, c.e) {
 			continue // a marketplace safety tip: "scammers often ask to move to Telegram"
 		}
+		if m.indicators[c.ii].id == IndSynthesis && tagInRow(f.norm, c.s, c.e) {
+			continue // "#meth #pseudoephedrine": a post's topic tags, not a synthesis hint (heldout42 zk0021)
+		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
@@ -2315,6 +2318,30 @@ func (m *Matcher) listNegated(f *field, s int32, ii int16, depth int) bool {
 // seller's own handle or number is still an observable and an indicator.
 // A share bar ("Share: Facebook | WhatsApp | Telegram") names messengers
 // as buttons: a share cue at most 60 bytes before on the same line.
+// tagInRow reports whether norm[s:e] is a whole hashtag ("#meth") in a row
+// of hashtags: another tag right before or after it ("#meth
+// #pseudoephedrine", "#SayNoToDrugs #meth"). A row of tags names a post's
+// topics; a drug name among them is no synthesis hint by itself.
+func tagInRow(norm []byte, s, e int32) bool {
+	if s < 1 || norm[s-1] != '#' {
+		return false
+	}
+	if int(e) < len(norm) {
+		if c := norm[e]; c != ' ' && c != '#' && c != '\n' {
+			return false // "#methlab": the tag goes on
+		}
+	}
+	after := bytes.TrimLeft(norm[e:], " ")
+	if len(after) > 0 && after[0] == '#' {
+		return true
+	}
+	before := bytes.TrimRight(norm[:s-1], " ")
+	if k := bytes.LastIndexAny(before, " \n"); k+1 < len(before) && before[k+1] == '#' {
+		return true
+	}
+	return false
+}
+
 func (m *Matcher) warnedAgainst(f *field, s, e int32) bool {
 	if f.kinds&(kIndWarn|kIndWarnAfter|kIndShare) == 0 {
 		return false
