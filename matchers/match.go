@@ -1661,7 +1661,19 @@ func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
 	if len(fields) < 2 || fields[0].name != precwatch.FieldTitle || fields[1].name != precwatch.FieldDescription {
 		return hits
 	}
-	t, d := bytes.TrimRight(fields[0].norm, " "), fields[1].norm
+	d := fields[1].norm
+	// The description's first byte and its first letter as written rule
+	// out most listings before the title is looked at.
+	if len(d) == 0 || (d[0] < 'a' || d[0] > 'z') && (d[0] != '-' || len(d) < 2 || d[1] < 'a' || d[1] > 'z') {
+		return hits
+	}
+	// A description that goes on from the title starts with a hyphen or a
+	// lower-case letter as written; one that starts a sentence of its own
+	// ("Glicidato de PMK …" under a shop header "BMK/PMK") does not.
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fields[1].orig, " ")); r != '-' && !unicode.IsLower(r) {
+		return hits
+	}
+	t := bytes.TrimRight(fields[0].norm, " ")
 	sep := []byte(" ")
 	if len(t) > 0 && t[len(t)-1] == '-' {
 		t, sep = t[:len(t)-1], nil
@@ -1671,12 +1683,6 @@ func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
 		ds, sep = 1, nil
 	}
 	if len(t) == 0 || t[len(t)-1] < 'a' || t[len(t)-1] > 'z' || ds >= len(d) || d[ds] < 'a' || d[ds] > 'z' {
-		return hits
-	}
-	// A description that goes on from the title starts with a hyphen or a
-	// lower-case letter as written; one that starts a sentence of its own
-	// ("Glicidato de PMK …" under a shop header "BMK/PMK") does not.
-	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fields[1].orig, " ")); r != '-' && !unicode.IsLower(r) {
 		return hits
 	}
 	ts := max(0, len(t)-40)
@@ -1731,8 +1737,11 @@ func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
 // with a digit. The number is read from the two ends joined and, as the
 // description's, spans the part written there.
 func appendCutCAS(out []CASMention, lo int, title, desc []byte) []CASMention {
+	if len(desc) == 0 || !isDigit(desc[0]) {
+		return out
+	}
 	t := bytes.TrimRight(title, " ")
-	if len(t) < 2 || t[len(t)-1] != '-' || !isDigit(t[len(t)-2]) || len(desc) == 0 || !isDigit(desc[0]) {
+	if len(t) < 2 || t[len(t)-1] != '-' || !isDigit(t[len(t)-2]) {
 		return out
 	}
 	tail := t[max(0, len(t)-24):]
@@ -4937,6 +4946,14 @@ var classNouns = [][]byte{[]byte("building blocks"), []byte("derivatives"), []by
 	[]byte("analogs"), []byte("analogue"), []byte("analog"), []byte("scaffolds"), []byte("scaffold"), []byte("ring"),
 	[]byte("rings"), []byte("moiety"), []byte("moieties"), []byte("alkaloids")}
 
+// classNounStart holds the first bytes of classNouns.
+var classNounStart = func() (t [256]bool) {
+	for _, w := range classNouns {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // classNounAfter reports whether a class noun follows the name ending at
 // norm[e] after one space or hyphen ("piperidine-derivatives"). "-based"
 // is no class: "acetone-based remover" holds acetone.
@@ -4945,6 +4962,11 @@ func classNounAfter(norm []byte, e int) bool {
 		return false
 	}
 	rest := norm[e+1:]
+	// Most names are followed by a word no class noun starts with: one
+	// byte test, not fourteen prefix comparisons.
+	if !classNounStart[rest[0]] {
+		return false
+	}
 	for _, w := range classNouns {
 		if bytes.HasPrefix(rest, w) && !wordAt(rest, len(w)) {
 			return true
