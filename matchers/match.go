@@ -4968,7 +4968,7 @@ func classNounAfter(norm []byte, e int) bool {
 		return false
 	}
 	for _, w := range classNouns {
-		if bytes.HasPrefix(rest, w) && !wordAt(rest, len(w)) {
+		if rest[0] == w[0] && bytes.HasPrefix(rest, w) && !wordAt(rest, len(w)) {
 			return true
 		}
 	}
