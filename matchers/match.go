@@ -1826,11 +1826,17 @@ const koTablet = "\uC815"
 // ("10정", "30 정 x 3", not "1kg 정량" or "99% 정제").
 func koreanTabletCount(s []byte) bool {
 	for i := 0; ; {
-		j := bytes.Index(s[i:], []byte(koTablet))
+		// bytes.Index of koTablet, from its lead byte (rare outside Korean
+		// text) without Index's set-up for each field.
+		j := bytes.IndexByte(s[i:], koTablet[0])
 		if j < 0 {
 			return false
 		}
 		j += i
+		if !bytes.HasPrefix(s[j:], []byte(koTablet)) {
+			i = j + 1
+			continue
+		}
 		end := j + len(koTablet)
 		k := j
 		if k > 0 && s[k-1] == ' ' {
