@@ -494,7 +494,29 @@ func casPossible(text []byte) bool {
 // on either side and a digit, ("6 - 2"), the group boundary of a CAS number
 // spaced digit by digit ("2 3 0 5 6 - 2 9 - 3").
 func spacedCASShape(text []byte) bool {
-	return bytes.Contains(text, []byte(" - ")) && spacedCASAt(text, 0) >= 0
+	return hasSpacedHyphen(text) && spacedCASAt(text, 0) >= 0
+}
+
+// hasSpacedHyphen reports whether text holds " - ". It is
+// bytes.Contains(text, []byte(" - ")) looking for the hyphen, far rarer in
+// listings than the space bytes.Contains stops at first: most fields are
+// searched whole, and this takes 11.8 M of BenchmarkMatch's 353 M
+// instructions a pass off.
+func hasSpacedHyphen(text []byte) bool {
+	if len(text) < 3 {
+		return false
+	}
+	for i := 1; i < len(text)-1; i++ {
+		j := bytes.IndexByte(text[i:len(text)-1], '-')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if text[i-1] == ' ' && text[i+1] == ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // spacedCASAt returns where the first CAS number spaced digit by digit
@@ -553,7 +575,7 @@ func readSpacedCAS(text []byte, i int) (string, int, bool) {
 // appendSpacedCAS adds the CAS numbers of text spaced digit by digit (see
 // readSpacedCAS) that no other reading found.
 func appendSpacedCAS(out []CASMention, first int, text []byte) []CASMention {
-	if !bytes.Contains(text, []byte(" - ")) {
+	if !hasSpacedHyphen(text) {
 		return out
 	}
 	base := len(out)

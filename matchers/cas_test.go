@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -102,6 +103,28 @@ func TestNextDigit(t *testing.T) {
 		}
 		if got := nextDigit(b, i); got != want {
 			t.Fatalf("nextDigit(%q, %d) = %d, want %d", b, i, got, want)
+		}
+	}
+}
+
+// TestHasSpacedHyphen checks hasSpacedHyphen against bytes.Contains on
+// every string of up to eight bytes over " -a" and on some listings' text.
+func TestHasSpacedHyphen(t *testing.T) {
+	inputs := []string{"", "-", " - ", "a - b", "2 3 0 5 6 - 2 9 - 3", "T-shirt - cotton", "x -y", "x- y", "--- -", "- - -", " -", "- "}
+	var gen func(prefix string)
+	gen = func(prefix string) {
+		inputs = append(inputs, prefix)
+		if len(prefix) == 8 {
+			return
+		}
+		for _, c := range []string{" ", "-", "a"} {
+			gen(prefix + c)
+		}
+	}
+	gen("")
+	for _, in := range inputs {
+		if got, want := hasSpacedHyphen([]byte(in)), bytes.Contains([]byte(in), []byte(" - ")); got != want {
+			t.Errorf("hasSpacedHyphen(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

@@ -1664,7 +1664,19 @@ func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
 	if len(fields) < 2 || fields[0].name != precwatch.FieldTitle || fields[1].name != precwatch.FieldDescription {
 		return hits
 	}
-	t, d := bytes.TrimRight(fields[0].norm, " "), fields[1].norm
+	d := fields[1].norm
+	// The description's first byte and its first letter as written rule
+	// out most listings before the title is looked at.
+	if len(d) == 0 || (d[0] < 'a' || d[0] > 'z') && (d[0] != '-' || len(d) < 2 || d[1] < 'a' || d[1] > 'z') {
+		return hits
+	}
+	// A description that goes on from the title starts with a hyphen or a
+	// lower-case letter as written; one that starts a sentence of its own
+	// ("Glicidato de PMK …" under a shop header "BMK/PMK") does not.
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fields[1].orig, " ")); r != '-' && !unicode.IsLower(r) {
+		return hits
+	}
+	t := bytes.TrimRight(fields[0].norm, " ")
 	sep := []byte(" ")
 	if len(t) > 0 && t[len(t)-1] == '-' {
 		t, sep = t[:len(t)-1], nil
@@ -1674,12 +1686,6 @@ func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
 		ds, sep = 1, nil
 	}
 	if len(t) == 0 || t[len(t)-1] < 'a' || t[len(t)-1] > 'z' || ds >= len(d) || d[ds] < 'a' || d[ds] > 'z' {
-		return hits
-	}
-	// A description that goes on from the title starts with a hyphen or a
-	// lower-case letter as written; one that starts a sentence of its own
-	// ("Glicidato de PMK …" under a shop header "BMK/PMK") does not.
-	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fields[1].orig, " ")); r != '-' && !unicode.IsLower(r) {
 		return hits
 	}
 	ts := max(0, len(t)-40)
@@ -1734,8 +1740,11 @@ func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
 // with a digit. The number is read from the two ends joined and, as the
 // description's, spans the part written there.
 func appendCutCAS(out []CASMention, lo int, title, desc []byte) []CASMention {
+	if len(desc) == 0 || !isDigit(desc[0]) {
+		return out
+	}
 	t := bytes.TrimRight(title, " ")
-	if len(t) < 2 || t[len(t)-1] != '-' || !isDigit(t[len(t)-2]) || len(desc) == 0 || !isDigit(desc[0]) {
+	if len(t) < 2 || t[len(t)-1] != '-' || !isDigit(t[len(t)-2]) {
 		return out
 	}
 	tail := t[max(0, len(t)-24):]
@@ -1820,11 +1829,17 @@ const koTablet = "\uC815"
 // ("10정", "30 정 x 3", not "1kg 정량" or "99% 정제").
 func koreanTabletCount(s []byte) bool {
 	for i := 0; ; {
-		j := bytes.Index(s[i:], []byte(koTablet))
+		// bytes.Index of koTablet, from its lead byte (rare outside Korean
+		// text) without Index's set-up for each field.
+		j := bytes.IndexByte(s[i:], koTablet[0])
 		if j < 0 {
 			return false
 		}
 		j += i
+		if !bytes.HasPrefix(s[j:], []byte(koTablet)) {
+			i = j + 1
+			continue
+		}
 		end := j + len(koTablet)
 		k := j
 		if k > 0 && s[k-1] == ' ' {
@@ -1917,6 +1932,11 @@ func purchaseLimited(fields []field) bool {
 }
 
 func appendSessionIDs(cands []indCand, norm []byte, fi int32, ii int16) []indCand {
+	// Every ID starts "05" (sessionIDEnd): most fields have no "05", found
+	// from its rare first byte sooner than "session" from its common one.
+	if !bytes.Contains(norm, []byte("05")) {
+		return cands
+	}
 	for off := 0; off < len(norm); {
 		k := bytes.Index(norm[off:], []byte("session"))
 		if k < 0 {
@@ -4964,6 +4984,14 @@ var classNouns = [][]byte{[]byte("building blocks"), []byte("derivatives"), []by
 	[]byte("analogs"), []byte("analogue"), []byte("analog"), []byte("scaffolds"), []byte("scaffold"), []byte("ring"),
 	[]byte("rings"), []byte("moiety"), []byte("moieties"), []byte("alkaloids")}
 
+// classNounStart holds the first bytes of classNouns.
+var classNounStart = func() (t [256]bool) {
+	for _, w := range classNouns {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // classNounAfter reports whether a class noun follows the name ending at
 // norm[e] after one space or hyphen ("piperidine-derivatives"). "-based"
 // is no class: "acetone-based remover" holds acetone.
@@ -4972,8 +5000,13 @@ func classNounAfter(norm []byte, e int) bool {
 		return false
 	}
 	rest := norm[e+1:]
+	// Most names are followed by a word no class noun starts with: one
+	// byte test, not fourteen prefix comparisons.
+	if !classNounStart[rest[0]] {
+		return false
+	}
 	for _, w := range classNouns {
-		if bytes.HasPrefix(rest, w) && !wordAt(rest, len(w)) {
+		if rest[0] == w[0] && bytes.HasPrefix(rest, w) && !wordAt(rest, len(w)) {
 			return true
 		}
 	}

@@ -753,6 +753,11 @@ func digitLookalike(r rune) string {
 // digit on both sides, or a digit on one side and a hyphen before a digit
 // on the other ("2305б-29-3"); a house number ("12б") or a word is none.
 func inDigitGroup(s string, i, e int) bool {
+	// Inside a word both neighbours are letters' bytes (>= 0x80 for the
+	// Cyrillic letters asked about): no digit or hyphen.
+	if (i == 0 || s[i-1] >= 0x80) && (e >= len(s) || s[e] >= 0x80) {
+		return false
+	}
 	before := i > 0 && isDigit(s[i-1])
 	after := e < len(s) && isDigit(s[e])
 	hyphenAfter := e+1 < len(s) && s[e] == '-' && isDigit(s[e+1])
