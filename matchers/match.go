@@ -3,6 +3,7 @@ package matchers
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -1889,26 +1890,14 @@ func purchaseLimited(fields []field) bool {
 		}
 		b := f.norm
 		for _, p := range limitPhrases {
-			for off := 0; off < len(b); {
-				i := bytes.Index(b[off:], p)
-				if i < 0 {
-					break
-				}
-				i += off
-				off = i + len(p)
+			for i := range occurrences(b, p) {
 				if !bytes.HasSuffix(b[:i], []byte("不")) && !bytes.HasSuffix(b[:i], []byte("无")) && !bytes.HasSuffix(b[:i], []byte("無")) {
 					return true
 				}
 			}
 		}
 		for _, p := range perBuyer {
-			for off := 0; off < len(b); {
-				i := bytes.Index(b[off:], p)
-				if i < 0 {
-					break
-				}
-				i += off
-				off = i + len(p)
+			for i := range occurrences(b, p) {
 				if i > 0 && isAlnumByte(b[i-1]) || i+len(p) < len(b) && isAlnumByte(b[i+len(p)]) {
 					continue
 				}
@@ -1931,19 +1920,28 @@ func purchaseLimited(fields []field) bool {
 	return false
 }
 
+// occurrences yields the start of every occurrence of p in b, left to
+// right, each search resuming after the occurrence before (occurrences do
+// not overlap).
+func occurrences(b, p []byte) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for off := 0; off < len(b); {
+			k := bytes.Index(b[off:], p)
+			if k < 0 || !yield(off+k) {
+				return
+			}
+			off += k + len(p)
+		}
+	}
+}
+
 func appendSessionIDs(cands []indCand, norm []byte, fi int32, ii int16) []indCand {
 	// Every ID starts "05" (sessionIDEnd): most fields have no "05", found
 	// from its rare first byte sooner than "session" from its common one.
 	if !bytes.Contains(norm, []byte("05")) {
 		return cands
 	}
-	for off := 0; off < len(norm); {
-		k := bytes.Index(norm[off:], []byte("session"))
-		if k < 0 {
-			break
-		}
-		i := off + k
-		off = i + 7
+	for i := range occurrences(norm, []byte("session")) {
 		if i > 0 && isAlnumByte(norm[i-1]) {
 			continue
 		}
