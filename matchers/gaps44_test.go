@@ -16,3 +16,18 @@ func TestGap44GlycidicAcidCJKSuffix(t *testing.T) {
 		{"BMK油 1kg", "现货。", []string{"103-79-7"}, nil},
 	})
 }
+
+// TestGap44ProductCodeElsewhere: an abbreviation the listing also writes as
+// a product code ("MEK-2210") names that product wherever it is written
+// bare in the listing, even beside a quantity ("MEK 15kg — ürün kodu
+// MEK-2210 kompresör parçası", heldout44 zm0080). Without the code, or with
+// the substance's CAS number, "MEK 15kg" stays methyl ethyl ketone.
+func TestGap44ProductCodeElsewhere(t *testing.T) {
+	runCAS(t, []casCase{
+		{"MEK 15kg — ürün kodu MEK-2210 kompresör parçası", "Orijinal yedek parça", nil, []string{"78-93-3"}},
+		{"MEK 20 l, product code MEK-3300", "Spare filter cartridge for the MEK-3300 compressor.", nil, []string{"78-93-3"}},
+		{"PMK 5 kg", "Keyboard switch set, model PMK-800, 5 kg box.", nil, []string{"4676-39-5"}},
+		{"MEK 15kg", "Endüstriyel solvent, %99,5.", []string{"78-93-3"}, nil},
+		{"MEK 15kg, ürün kodu MEK-2210", "CAS 78-93-3, endüstriyel solvent.", []string{"78-93-3"}, nil},
+	})
+}

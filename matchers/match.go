@@ -773,7 +773,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	}
 	// Ambiguous abbreviations the listing spells out as something else
 	// ("PMK (Pimp My Keyboard)"): none of their mentions counts.
-	var spelled []ambRef
+	// Ambiguous abbreviations the listing also writes as a product or
+	// model code ("MEK 15kg — ürün kodu MEK-2210 kompresör parçası"): the
+	// code says what the abbreviation is the name of in this listing, so
+	// its bare mentions are that product too, quantity or not.
+	var spelled, coded []ambRef
 	for fi := range fields {
 		f := &fields[fi]
 		if f.kinds&kSubstance == 0 {
@@ -786,6 +790,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			for _, r := range m.pats[h.pat].refs {
 				if r.amb != -1 && m.acronymSpelledOut(f, h, r.sub) {
 					spelled = append(spelled, ambRef{sub: r.sub, amb: r.amb})
+				}
+				if r.amb != -1 && f.offerField && m.productCodeAfter(f.norm, int(h.e)) {
+					coded = append(coded, ambRef{sub: r.sub, amb: r.amb})
 				}
 			}
 		}
@@ -887,7 +894,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					// chemicals are not accepted back", heldout40 zi0090;
 					// "thinner", heldout41 zj0027), unless the listing gives
 					// the substance's CAS number.
-					code := ok && !slices.Contains(casSubs, r.sub) && m.productCodeAfter(f.norm, int(h.e))
+					// The code's abbreviation written bare elsewhere in
+					// the listing is the same product (heldout44 zm0080).
+					code := ok && !slices.Contains(casSubs, r.sub) && (m.productCodeAfter(f.norm, int(h.e)) || slices.Contains(coded, ar))
 					if code {
 						ok = false
 					}
