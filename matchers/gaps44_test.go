@@ -31,3 +31,21 @@ func TestGap44ProductCodeElsewhere(t *testing.T) {
 		{"MEK 15kg, ürün kodu MEK-2210", "CAS 78-93-3, endüstriyel solvent.", []string{"78-93-3"}, nil},
 	})
 }
+
+// TestGap44AcetoneExportContext: bare 丙酮 beside spot stock or export
+// customs clearance is acetone traded as such ("丙酮 现货 包邮 双清包税到澳洲
+// 100%清关" with Telegram and unlabelled packaging, heldout44 zm0050). The
+// longer names that hold 丙酮 stay other compounds, and plain acetone
+// without an indicator stays a Table II hit only.
+func TestGap44AcetoneExportContext(t *testing.T) {
+	runCAS(t, []casCase{
+		{"丙酮 现货 包邮 双清包税到澳洲 100%清关", "私人包装，不写品名，电报联系 @chem_lily88", []string{"67-64-1"}, nil},
+		{"丙酮 双清到美国", "电报联系。", []string{"67-64-1"}, nil},
+		{"乙酰丙酮 现货 包邮", "厂家直销。", nil, []string{"67-64-1"}},
+		{"苄基丙酮 现货", "香料原料。", nil, []string{"67-64-1"}},
+	})
+	runVerdicts(t, []verdictCase{
+		{"zh", "丙酮 现货 包邮 双清包税到澳洲 100%清关", "私人包装，不写品名，电报联系 @chem_lily88", true},
+		{"zh", "丙酮 现货 包邮", "厂家直销，可开票。", false},
+	})
+}
