@@ -139,7 +139,7 @@ func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
 	return false
 }
 
-// maxWantedAfterGap bounds the bytes between a mention and a buy-request
+// maxWantedAfterGap bounds the characters between a mention and a buy-request
 // cue after it ("エフェドリン 100g 求む").
 const maxWantedAfterGap = 12
 
@@ -152,8 +152,11 @@ func (m *Matcher) buyRequestAfter(f *field, h *subHit) bool {
 	if f.kinds&kWantedAfter == 0 {
 		return false
 	}
-	for _, c := range f.window(h.e, h.e+maxWantedAfterGap) {
-		if c.pat < 0 || c.s < h.e || c.s-h.e > maxWantedAfterGap || m.pats[c.pat].kinds&kWantedAfter == 0 {
+	// The gap is counted in characters, so that a few Chinese words
+	// ("麻黄碱提取 麻黄草 大量收购": ephedrine extraction, ephedra herb, bought
+	// in bulk) fit as a few Latin ones do.
+	for _, c := range f.window(h.e, h.e+4*maxWantedAfterGap) {
+		if c.pat < 0 || c.s < h.e || utf8.RuneCount(f.norm[h.e:c.s]) > maxWantedAfterGap || m.pats[c.pat].kinds&kWantedAfter == 0 {
 			continue
 		}
 		if gap := f.norm[h.e:c.s]; !sameClause(gap) {

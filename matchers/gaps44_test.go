@@ -49,3 +49,22 @@ func TestGap44AcetoneExportContext(t *testing.T) {
 		{"zh", "丙酮 现货 包邮", "厂家直销，可开票。", false},
 	})
 }
+
+// TestGap44ChineseBuyRequest: a Chinese buying post (收购, 求购) offers
+// nothing, as "WTB" posts do not (heldout13 z0025): "麻黄碱提取 麻黄草 大量收购
+// 50吨", a factory buying ephedra herb for ephedrine extraction (heldout44
+// zm0070), keeps its ephedrine hit but is no offer. The cue may follow the
+// name by a few Chinese words. The same name offered (出售, 现货) stays
+// suspicious.
+func TestGap44ChineseBuyRequest(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"zh", "麻黄碱提取 麻黄草 大量收购 50吨", "长期收购麻黄草原料，厂家直收，可开票。", false},
+		{"zh", "求购麻黄碱 1公斤", "有货的请联系。", false},
+		{"zh", "麻黄碱 1公斤 高价收购", "有货的请联系。", false},
+		{"zh", "麻黄碱 1公斤 现货", "厂家直销，可开票。", true},
+		{"zh", "出售麻黄碱 50吨", "厂家直销。", true},
+	})
+	runCAS(t, []casCase{
+		{"麻黄碱提取 麻黄草 大量收购 50吨", "长期收购麻黄草原料，厂家直收，可开票。", []string{"299-42-3"}, nil},
+	})
+}
