@@ -14,6 +14,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/precwatch/precwatch"
 )
 
 // Round 14 of marketplaces, end to end through `precwatch crawl`, each
@@ -256,7 +258,7 @@ targets:
       url_pattern: "^/mr/item/\\d+$"
       fields: {title: h1, description: div.desc, price: span.price, seller: span.seller}
 `, srv.URL, gsrv.URL))
-	for _, tc := range []struct{ key, title, price, desc, seller string }{
+	checkShopListings(t, got, []shopWant{
 		{"/lw/product/lw-1", "Safrole oil 1 l", "45 EUR", "Ships discreetly", "chemking"},
 		{"/lw/product/lw-2", "Acetone 5 l", "45 EUR", "Lab grade", "solvents4u"},
 		{"/lw/product/lw-3", "PMK glycidate 1 kg", "45 EUR", "Wickr: pmk", "chemking"},
@@ -281,31 +283,13 @@ targets:
 		{"8802", "Round flask - 500 ml", "", "", "glassco"},
 		{"/mr/item/91", "Iodine 100 g", "20 EUR", "Crypto only", "halogen"},
 		{"/mr/item/92", "Pipettes", "8 EUR", "Pack of 100", "glassco"},
-	} {
-		l, ok := got[tc.key]
-		if !ok {
-			t.Errorf("%s: not extracted", tc.key)
-			continue
-		}
-		for _, f := range [][3]string{{"title", l.Title, tc.title}, {"price", l.Price, tc.price}, {"description", l.Description, tc.desc}, {"seller", l.Seller, tc.seller}} {
-			if f[2] != "" && f[1] != f[2] {
-				t.Errorf("%s: %s %q, want %q", tc.key, f[0], f[1], f[2])
-			}
-		}
-	}
+	})
 	if l, ok := got["4201"]; ok {
 		if want := srv.URL + "/mg/methylamine-40.html"; l.URL != want {
 			t.Errorf("4201: url %q, want %q", l.URL, want)
 		}
 	}
-	if t.Failed() {
-		keys := make([]string, 0, len(got))
-		for k := range got {
-			keys = append(keys, k)
-		}
-		b, _ := json.Marshal(keys)
-		t.Logf("got listings %s\n%s", b, out)
-	}
+	logListingsOnFailure(t, got, out)
 	for _, name := range []string{"livewire", "livewire-state", "gatsby", "angular", "utf16", "sitemap-txt", "alpine", "productgroup", "magento-init", "shopify-meta", "meta-refresh"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
@@ -463,7 +447,7 @@ targets:
       items: props.pageProps.dehydratedState.queries[*].state.data.items
       fields: {id: id, title: title, description: text, price: price, seller: shop.name}
 `, srv.URL))
-	for _, tc := range []struct{ key, title, price, desc, seller string }{
+	checkShopListings(t, got, []shopWant{
 		{"hx-1", "Ephedrine 100 g", "300 EUR", "No prescription", "pharma_joe"},
 		{"hx-2", "Ethanol 1 l", "9 EUR", "Lab grade", "solvents4u"},
 		{"hx-3", "Red phosphorus 500 g", "70 EUR", "Stealth shipping", "redp"},
@@ -478,26 +462,8 @@ targets:
 		{"/sp2/product/acetic-anhydride", "Acetic anhydride 1 l", "140.00 EUR", "Safe delivery to the EU", "acetyl"},
 		{"rq-1", "Benzyl chloride 1 l", "110 EUR", "Discreet packaging", "benzylco"},
 		{"rq-2", "Filter paper", "4 EUR", "100 sheets", "glassco"},
-	} {
-		l, ok := got[tc.key]
-		if !ok {
-			t.Errorf("%s: not extracted", tc.key)
-			continue
-		}
-		for _, f := range [][3]string{{"title", l.Title, tc.title}, {"price", l.Price, tc.price}, {"description", l.Description, tc.desc}, {"seller", l.Seller, tc.seller}} {
-			if f[2] != "" && f[1] != f[2] {
-				t.Errorf("%s: %s %q, want %q", tc.key, f[0], f[1], f[2])
-			}
-		}
-	}
-	if t.Failed() {
-		keys := make([]string, 0, len(got))
-		for k := range got {
-			keys = append(keys, k)
-		}
-		b, _ := json.Marshal(keys)
-		t.Logf("got listings %s\n%s", b, out)
-	}
+	})
+	logListingsOnFailure(t, got, out)
 	for _, name := range []string{"hateoas", "fhir", "shopify-sections", "prestashop-ajax", "pricespec", "react-query"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
@@ -671,7 +637,7 @@ targets:
       item: div.oferta
       fields: {url: "a.t@href", title: a.t, description: p.o, price: span.c, seller: span.s}
 `, srv.URL))
-	for _, tc := range []struct{ key, title, price, desc, seller string }{
+	checkShopListings(t, got, []shopWant{
 		{"an-1", "Phenylacetic acid 1 kg", "220 EUR", "Ships discreetly", "paa_shop"},
 		{"an-2", "Glass funnel", "6 EUR", "Borosilicate", "glassco"},
 		{"sk-1", "Nitroethane 1 l", "80 EUR", "Wickr: nitro", "nitrolab"},
@@ -684,26 +650,8 @@ targets:
 		{"bo-2", "Pipettes", "8 EUR", "Pack of 100", "glassco"},
 		{"/pl/oferta.php?id=1", "Efedryna 50 g", "300 zł", "Bez recepty, dyskretna wysyłka", "Łódź Chemia"},
 		{"/pl/oferta.php?id=2", "Żółty barwnik", "12 zł", "Do tkanin", "Gdańsk Farby"},
-	} {
-		l, ok := got[tc.key]
-		if !ok {
-			t.Errorf("%s: not extracted", tc.key)
-			continue
-		}
-		for _, f := range [][3]string{{"title", l.Title, tc.title}, {"price", l.Price, tc.price}, {"description", l.Description, tc.desc}, {"seller", l.Seller, tc.seller}} {
-			if f[2] != "" && f[1] != f[2] {
-				t.Errorf("%s: %s %q, want %q", tc.key, f[0], f[1], f[2])
-			}
-		}
-	}
-	if t.Failed() {
-		keys := make([]string, 0, len(got))
-		for k := range got {
-			keys = append(keys, k)
-		}
-		b, _ := json.Marshal(keys)
-		t.Logf("got listings %s\n%s", b, out)
-	}
+	})
+	logListingsOnFailure(t, got, out)
 	for _, name := range []string{"angular-cache", "sveltekit-json", "next-data", "bom-feed", "win1250"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
@@ -879,4 +827,41 @@ targets:
 	if t.Failed() {
 		t.Log(out)
 	}
+}
+
+// shopWant is a listing a fixture shop must yield, under its key: the
+// fields that are not empty must be extracted exactly.
+type shopWant struct{ key, title, price, desc, seller string }
+
+// checkShopListings reports every wanted listing missing from got or with
+// a field other than wanted.
+func checkShopListings(t *testing.T, got map[string]precwatch.Listing, wants []shopWant) {
+	t.Helper()
+	for _, w := range wants {
+		l, ok := got[w.key]
+		if !ok {
+			t.Errorf("%s: not extracted", w.key)
+			continue
+		}
+		for _, f := range [][3]string{{"title", l.Title, w.title}, {"price", l.Price, w.price}, {"description", l.Description, w.desc}, {"seller", l.Seller, w.seller}} {
+			if f[2] != "" && f[1] != f[2] {
+				t.Errorf("%s: %s %q, want %q", w.key, f[0], f[1], f[2])
+			}
+		}
+	}
+}
+
+// logListingsOnFailure logs the keys of the listings got and the crawl's
+// output when the test has failed.
+func logListingsOnFailure(t *testing.T, got map[string]precwatch.Listing, out string) {
+	t.Helper()
+	if !t.Failed() {
+		return
+	}
+	keys := make([]string, 0, len(got))
+	for k := range got {
+		keys = append(keys, k)
+	}
+	b, _ := json.Marshal(keys)
+	t.Logf("got listings %s\n%s", b, out)
 }
