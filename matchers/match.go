@@ -3680,23 +3680,12 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		// after a bracket that follows the name, or after the bracket the
 		// name stands in.
 		post := bracketAfter(f.norm, h.e)
-		cues = nil
 		if f.kinds&kNegAfter != 0 {
-			cues = f.window(post, post+2)
-		}
-		for _, c := range cues {
-			if c.pat < 0 || m.pats[c.pat].kinds&kNegAfter == 0 || !onlySpace(f.norm[post:c.s]) {
-				continue
-			}
-			blocked := false
-			for _, b := range f.window(c.e, c.e+2) {
-				if b.pat >= 0 && m.pats[b.pat].kinds&kAfterBlock != 0 {
-					blocked = true
-				}
-			}
-			if !blocked {
-				byPost[i] = true
-				cause(i, f.norm[c.s:c.e])
+			m.negatedAfter(f, post, i, byPost, cause)
+			// "エフェドリンは含まれていません", "에페드린이 들어 있지
+			// 않습니다": a particle glued to the name before the verb.
+			if p := particleEnd(f.norm, post); p != post {
+				m.negatedAfter(f, p, i, byPost, cause)
 			}
 		}
 	}
@@ -3723,12 +3712,12 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 	}
 	// Lists: a negation runs on through mentions joined by connectors.
 	for i := 1; i < len(ms); i++ {
-		if byPre[i-1] && !byPre[i] && m.negListGap(f.norm, ms[i-1], ms[i]) {
+		if byPre[i-1] && !byPre[i] && m.negListGap(f, ms[i-1], ms[i]) {
 			byPre[i], repl[i], other[i] = true, repl[i] || repl[i-1], other[i] || other[i-1]
 		}
 	}
 	for i := len(ms) - 2; i >= 0; i-- {
-		if byPost[i+1] && !byPost[i] && m.negListGap(f.norm, ms[i], ms[i+1]) {
+		if byPost[i+1] && !byPost[i] && m.negListGap(f, ms[i], ms[i+1]) {
 			byPost[i], repl[i], other[i] = true, repl[i] || repl[i+1], other[i] || other[i+1]
 		}
 	}
@@ -3738,6 +3727,51 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		ms[i].negated = byPre[i] || byPost[i]
 		ms[i].replaced = ms[i].negated && repl[i] && !other[i]
 	}
+}
+
+// negatedAfter marks mention i negated when an "after" cue starts at post,
+// past spaces only, and no block word follows it ("free shipping").
+func (m *Matcher) negatedAfter(f *field, post int32, i int, byPost []bool, cause func(int, []byte)) {
+	for _, c := range f.window(post, post+2) {
+		if c.pat < 0 || m.pats[c.pat].kinds&kNegAfter == 0 || !onlySpace(f.norm[post:c.s]) {
+			continue
+		}
+		blocked := false
+		for _, b := range f.window(c.e, c.e+2) {
+			if b.pat >= 0 && m.pats[b.pat].kinds&kAfterBlock != 0 {
+				blocked = true
+			}
+		}
+		if !blocked {
+			byPost[i] = true
+			cause(i, f.norm[c.s:c.e])
+		}
+	}
+}
+
+// particleEnd returns where the words after a Japanese or Korean name go on
+// past a case or topic particle glued to it (は, を, が, も; 이, 가, 은, 는,
+// 을, 를, 도) and the spaces after it; otherwise e.
+func particleEnd(norm []byte, e int32) int32 {
+	if e <= 0 || int(e) >= len(norm) {
+		return e
+	}
+	last, _ := utf8.DecodeLastRune(norm[:e])
+	if !unicode.In(last, unicode.Katakana, unicode.Hiragana, unicode.Han, unicode.Hangul) {
+		return e
+	}
+	r, w := utf8.DecodeRune(norm[e:])
+	switch {
+	case unicode.In(last, unicode.Hangul) && strings.ContainsRune("이가은는을를도", r):
+	case !unicode.In(last, unicode.Hangul) && strings.ContainsRune("はをがも", r):
+	default:
+		return e
+	}
+	i := int(e) + w
+	for i < len(norm) && norm[i] == ' ' {
+		i++
+	}
+	return int32(i)
 }
 
 // replaceCues are the negation cues (lexicon negation before and after,
@@ -3785,7 +3819,12 @@ func (m *Matcher) replacedTargets(hits []subHit) {
 // to the name ("без ефедрин|у та псевдоефедрину", "bez efedryn|y oraz
 // …"), to the start of b's word, before an article or conjunction glued
 // to it ("والإفيدرين").
-func (m *Matcher) negListGap(norm []byte, a, b subHit) bool {
+//
+// Hungarian "és" and Romanian "și" join such a list too, but only as
+// written with their accents: folded they are Spanish "es" ("is") and
+// "si" ("if", and "sí", "yes": "no efedrina, sí pseudoefedrina").
+func (m *Matcher) negListGap(f *field, a, b subHit) bool {
+	norm := f.norm
 	if b.s < a.e {
 		return false
 	}
@@ -3794,7 +3833,25 @@ func (m *Matcher) negListGap(norm []byte, a, b subHit) bool {
 	if bytes.IndexByte(norm[e:s], ';') >= 0 || m.onlyAfter(norm, b.e) {
 		return false
 	}
-	return m.gapOK(norm[e:s], m.connectors, true)
+	if m.gapOK(norm[e:s], m.connectors, true) {
+		return true
+	}
+	os, oe := f.origRange(e, s)
+	return accentedConnector(f.orig[os:oe]) && m.gapOK(norm[e:s], accentedConnectors, true)
+}
+
+// accentedConnectors are the folded forms of "és" and "și" with the other
+// connectors' single words, for a gap whose original holds one of them.
+var accentedConnectors = map[string]bool{"es": true, "si": true}
+
+// accentedConnector reports whether gap is one word "és" or "și" (either
+// cedilla or comma below, any case) between spaces.
+func accentedConnector(gap string) bool {
+	switch strings.ToLower(strings.TrimSpace(gap)) {
+	case "és", "și", "şi":
+		return true
+	}
+	return false
 }
 
 // onlyAfter reports whether an "only" word follows the mention ending at e
