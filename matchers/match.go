@@ -4318,7 +4318,11 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 				if lim, ok := m.unitLimit[string(b[k:u])]; ok && v >= lim {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
-				for u < len(b) && b[u] >= 0x80 && !isCJK(firstRune(b[u:])) {
+				for u < len(b) && (b[u] >= 0x80 || hebrewGershayim(b, u) > 0) && !isCJK(firstRune(b[u:])) {
+					if g := hebrewGershayim(b, u); g > 0 {
+						u += g
+						continue
+					}
 					_, w := utf8.DecodeRune(b[u:])
 					u += w
 				}

@@ -1,6 +1,10 @@
 package matchers
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // quantityUnits are units of mass and volume that, after a number, state
 // how much of a product is offered ("500 g", "1 L", "2 lb"); the bulk units
@@ -64,6 +68,10 @@ func anyAmount(fields []field, cjkUnit func(string) bool, ok func(v float64, uni
 			}
 			u := k
 			for u < len(b) {
+				if g := hebrewGershayim(b, u); g > 0 {
+					u += g
+					continue
+				}
 				if c := b[u]; c < 0x80 {
 					if c < 'a' || c > 'z' {
 						break
@@ -106,4 +114,25 @@ func perAfter(b []byte, u int) bool {
 		}
 	}
 	return false
+}
+
+// hebrewGershayim returns the width of a gershayim ('"' or '״') at b[u]
+// between two Hebrew letters, the mark of a Hebrew abbreviation such as
+// the units ק"ג (kilogram) and מ"ל (millilitre); otherwise 0.
+func hebrewGershayim(b []byte, u int) int {
+	w := 0
+	switch {
+	case u < len(b) && b[u] == '"':
+		w = 1
+	case strings.HasPrefix(string(b[u:min(len(b), u+2)]), "״"):
+		w = 2
+	default:
+		return 0
+	}
+	before, _ := utf8.DecodeLastRune(b[:u])
+	after, _ := utf8.DecodeRune(b[u+w:])
+	if !unicode.Is(unicode.Hebrew, before) || !unicode.Is(unicode.Hebrew, after) {
+		return 0
+	}
+	return w
 }
