@@ -17,3 +17,20 @@ func TestGap46BaseToHydrochloride(t *testing.T) {
 		{"es", "Ácido clorhídrico 35% 20 L", "Grado técnico, para ajuste de pH. Factura A.", false},
 	})
 }
+
+// TestGap46CustomsPassBalkan: "passes customs, 100% guaranteed" in
+// Bulgarian ("минава митница 100% гарантирано" to Turkey and Greece,
+// heldout46 zo0007) and its Serbian/Croatian and Macedonian twins is the
+// customs-pass indicator, as "passes customs" and "customs … guaranteed"
+// are in English. Duties included and plain delivery stay no indicator.
+func TestGap46CustomsPassBalkan(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"bg", "Толуен 99,9% 200 л", "Толуен 99,9% в бидони 200 л. Изпращаме и до Турция и Гърция, минава митница 100% гарантирано.", true},
+		{"bg", "Ацетон 99,5% 200 л", "Изпращаме до Сърбия, митницата е гарантирана.", true},
+		{"bg", "Толуен 99,9% 200 л", "Пращаме до Гърция, минава през митницата без проблем.", true},
+		{"sr", "Aceton 99,5% 200 l", "Šaljemo u Bosnu i Crnu Goru, prolazi carinu 100%.", true},
+		{"mk", "Толуен 99,9% 200 л", "Испраќаме во Грција, минува царина гарантирано.", true},
+		{"bg", "Толуен 99,9% 200 л", "Изпращаме и до Гърция, митата и таксите са включени.", false},
+		{"bg", "Толуен 99,9% 200 л", "Доставка с Еконт до цялата страна, наложен платеж.", false},
+	})
+}
