@@ -34,3 +34,18 @@ func TestGap46CustomsPassBalkan(t *testing.T) {
 		{"bg", "Толуен 99,9% 200 л", "Доставка с Еконт до цялата страна, наложен платеж.", false},
 	})
 }
+
+// TestGap46MexicanSeizureNews: Mexican news writes a seizure with
+// "asegurar" ("Aseguran 500 kg de metilamina y pseudoefedrina … La Marina
+// aseguró …", heldout46 zo0050): the "declarado como 'pintura'" it quotes is
+// the reporter's, not an offer's mislabelling. A seller's "aseguramos" /
+// "envío asegurado" (we ensure, insured shipping) is no report.
+func TestGap46MexicanSeizureNews(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"es", "Aseguran 500 kg de metilamina y pseudoefedrina en Manzanillo", "La Marina aseguró 500 kg de metilamina y cajas de pseudoefedrina en un contenedor procedente de Asia, declarado como 'pintura'.", false},
+		{"es", "Aseguran cargamento de efedrina en Lázaro Cárdenas", "El cargamento, declarado como 'pintura', fue puesto a disposición del Ministerio Público.", false},
+		{"es", "Fueron asegurados 200 litros de acetona y tolueno", "El aseguramiento ocurrió en Sinaloa; la carga iba declarada como 'solvente de limpieza'.", false},
+		{"es", "Efedrina 1 kg", "Aseguramos la calidad. Envío asegurado, declarado como 'pintura'.", true},
+		{"es", "Pseudoefedrina 1 kg", "Te aseguro 99% pureza, envío discreto.", true},
+	})
+}
