@@ -49,3 +49,23 @@ func TestGap46MexicanSeizureNews(t *testing.T) {
 		{"es", "Pseudoefedrina 1 kg", "Te aseguro 99% pureza, envío discreto.", true},
 	})
 }
+
+// TestGap46HungarianSaltAdjective: the Hungarian adjective of a mineral
+// acid names a salt of it, not the acid ("Kálium-szulfát (kénsavas kálium)
+// műtrágya", potassium sulphate, heldout46 zo0010; "sósavas efedrin" is
+// ephedrine hydrochloride), as do the old German "schwefelsaure Tonerde"
+// (aluminium sulphate). The acid itself in any case ("kénsavat", "96%-os
+// kénsav") stays the acid, and a Table I acid's salt ("fenilecetsavas
+// nátrium") stays the Table I acid.
+func TestGap46HungarianSaltAdjective(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Kálium-szulfát műtrágya 25 kg", "Kálium-szulfát (kénsavas kálium) műtrágya 25 kg, szőlőhöz és gyümölcsöshöz.", nil, []string{"7664-93-9"}},
+		{"Kénsavas ammónium 25 kg", "Műtrágya.", nil, []string{"7664-93-9"}},
+		{"Sósavas efedrin 1 kg", "Fehér por.", []string{"299-42-3"}, []string{"7647-01-0"}},
+		{"Schwefelsaure Tonerde 25 kg", "Aluminiumsulfat für Teiche.", nil, []string{"7664-93-9"}},
+		{"Kénsavat árulok 30 l", "96%-os kénsav, kannában.", []string{"7664-93-9"}, nil},
+		{"Sósav 33% 5 l", "Vízkőoldáshoz.", []string{"7647-01-0"}, nil},
+		{"Fenilecetsavas nátrium 1 kg", "Fehér por.", []string{"103-82-2"}, nil},
+		{"Schwefelsäure 96% 25 l", "Technische Qualität.", []string{"7664-93-9"}, nil},
+	})
+}
