@@ -69,3 +69,24 @@ func TestGap46HungarianSaltAdjective(t *testing.T) {
 		{"Schwefelsäure 96% 25 l", "Technische Qualität.", []string{"7664-93-9"}, nil},
 	})
 }
+
+// TestGap46GlycidicAcidCentralEurope: "glycidic acid" in Serbian, Croatian,
+// Slovene, Bulgarian, Czech, Slovak, Hungarian and Romanian names the
+// glycidic acid, so the abbreviation inside the name is no bare PMK or BMK
+// ("PMK glicidna kiselina (PMK glycidic acid) u prahu, CAS 2167189-50-4",
+// heldout46 zo0075). The bare abbreviation with its own context stays the
+// parent ketone.
+func TestGap46GlycidicAcidCentralEurope(t *testing.T) {
+	const pmkA, bmkA, pmk, bmk = "2167189-50-4", "25547-51-7", "4676-39-5", "103-79-7"
+	runCAS(t, []casCase{
+		{"PMK glicidna kiselina u prahu", "PMK glicidna kiselina (PMK glycidic acid) u prahu, CAS 2167189-50-4. Pošiljka diskretno, kontakt Signal.", []string{pmkA}, []string{pmk}},
+		{"Prodajem PMK glicidnu kiselinu 1 kg", "Bijeli prah, 99%.", []string{pmkA}, []string{pmk}},
+		{"BMK glicidna kiselina 1 kg", "Prah, 99%.", []string{bmkA}, []string{bmk}},
+		{"PMK глицидна киселина 1 кг", "Бял прах, 99%.", []string{pmkA}, []string{pmk}},
+		{"BMK glycidová kyselina 1 kg", "Bílý prášek, 99%.", []string{bmkA}, []string{bmk}},
+		{"PMK-glicidsav 1 kg", "Fehér por, 99%.", []string{pmkA}, []string{pmk}},
+		{"Acid glicidic PMK 1 kg", "Pulbere albă, 99%.", []string{pmkA}, []string{pmk}},
+		{"PMK glicidna kislina 1 kg", "Bel prah.", []string{pmkA}, []string{pmk}},
+		{"PMK ulje 1 l", "CAS 4676-39-5, 99%.", []string{pmk}, []string{pmkA}},
+	})
+}
