@@ -21,3 +21,12 @@ func TestGap14ObfuscationProbe(t *testing.T) {
 		{"Piper 1 kg", "Black pepper, whole.", nil, []string{"120-57-0"}},
 	})
 }
+
+// TestGap14EmojiMinusInCAS: the heavy minus sign of emoji keyboards ("CAS
+// 5449➖12➖7", session 14 probe) is a dash like the other dashes.
+func TestGap14EmojiMinusInCAS(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Powder 1 kg", "CAS 5449➖12➖7, wholesale, Wickr.", []string{"25547-51-7"}, nil},
+		{"Powder 1 kg", "CAS 5449➖12➖8, wholesale, Wickr.", nil, []string{"25547-51-7"}},
+	})
+}
