@@ -1,0 +1,33 @@
+package matchers
+
+import "testing"
+
+// TestGap45ThinnerContext: 稀释剂 (thinner, diluent) is the solvent use of
+// 丁酮 and MEK, as "thinner" is for MEK ("丁酮 油漆稀释剂 4升 … 丁酮（MEK）稀释剂，
+// 用于喷枪清洗", heldout45 zn0080): the Table II hit counts, the listing
+// without indicators stays not suspicious. 丁酮肟 (MEKO) stays blocked.
+func TestGap45ThinnerContext(t *testing.T) {
+	runCAS(t, []casCase{
+		{"丁酮 油漆稀释剂 4升", "丁酮（MEK）稀释剂，用于喷枪清洗。", []string{"78-93-3"}, nil},
+		{"丁酮 稀释剂", "喷枪清洗。", []string{"78-93-3"}, nil},
+		{"丁酮肟 防结皮剂", "油漆稀释剂用。", nil, []string{"78-93-3"}},
+	})
+	runVerdicts(t, []verdictCase{
+		{"zh", "丁酮 油漆稀释剂 4升", "丁酮（MEK）稀释剂，用于喷枪清洗。", false},
+		{"zh", "丁酮 稀释剂 4升", "电报联系 @thin_cn，不走发票。", true},
+	})
+}
+
+// TestGap45CosmeticBrand: PMK or BMK as the brand of a cosmetics product
+// ("𝓟𝓜𝓚 Beauty ✨ Glossy lip oil — yellow shimmer … The 𝓟𝓜𝓚 yellow oil
+// everyone asks about", heldout45 zn0015) is no precursor, its "oil" no
+// chemical context, whatever the shipping words; PMK oil with its CAS
+// number, or without a cosmetics word, stays PMK.
+func TestGap45CosmeticBrand(t *testing.T) {
+	runCAS(t, []casCase{
+		{"𝓟𝓜𝓚 Beauty ✨ Glossy lip oil — yellow shimmer", "The 𝓟𝓜𝓚 yellow oil everyone asks about! 💛 10 mL. DM to order, ships discreetly.", nil, []string{"4676-39-5"}},
+		{"BMK lipstick set", "Matte lip oil and lipstick, 3 shades, ships discreetly.", nil, []string{"103-79-7"}},
+		{"PMK yellow oil 1 L", "Ships discreetly.", []string{"4676-39-5"}, nil},
+		{"PMK oil CAS 4676-39-5", "Sold as lip oil on the waybill.", []string{"4676-39-5"}, nil},
+	})
+}
