@@ -31,3 +31,17 @@ func TestGap45CosmeticBrand(t *testing.T) {
 		{"PMK oil CAS 4676-39-5", "Sold as lip oil on the waybill.", []string{"4676-39-5"}, nil},
 	})
 }
+
+// TestGap45CodeNameReport: a report tells how seized goods were sold
+// "under the code name …" ("海关查获伪麻黄碱 200公斤 | 卖家在电报群中以“一号货”为
+// 代号出售，申报为维生素", heldout45 zn0035): with the seizure it is a report,
+// not an offer, though it quotes a quantity, a messenger and a false
+// declaration. A seller's offer with its code name given as a label stays
+// an offer.
+func TestGap45CodeNameReport(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"zh", "海关查获伪麻黄碱 200公斤", "卖家在电报群中以“一号货”为代号出售，申报为维生素。", false},
+		{"en", "Customs seized 200 kg of pseudoephedrine", "Sellers offered it on Telegram under the code name 'item 1'.", false},
+		{"zh", "伪麻黄碱 现货 200公斤", "代号：一号货，电报联系，申报为维生素。", true},
+	})
+}
