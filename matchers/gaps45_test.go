@@ -45,3 +45,22 @@ func TestGap45CodeNameReport(t *testing.T) {
 		{"zh", "伪麻黄碱 现货 200公斤", "代号：一号货，电报联系，申报为维生素。", true},
 	})
 }
+
+// TestGap45EuroSignE: a euro sign between two Latin letters is an e
+// ("Ph€nyl-aceton 1 l … Versand diskret", heldout45 zn0040): the name is
+// phenylacetone (P-2-P), not acetone. As a currency beside a number it
+// stays a euro sign.
+func TestGap45EuroSignE(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Ph€nyl-aceton", "phenyl-aceton"},
+		{"Eph€drine 5€ 10 € €50", "ephedrine 5€ 10 € €50"},
+	} {
+		if got := Normalize(c.in).String(); got != c.want {
+			t.Errorf("Normalize(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	runCAS(t, []casCase{
+		{"Ph€nyl-aceton 1 l", "Ph€nyl-aceton, klar, frisch destilliert. Versand diskret.", []string{"103-79-7"}, []string{"67-64-1"}},
+		{"Aceton 1 l, 5€", "Nagellackentferner.", []string{"67-64-1"}, nil},
+	})
+}
