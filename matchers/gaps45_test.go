@@ -64,3 +64,20 @@ func TestGap45EuroSignE(t *testing.T) {
 		{"Aceton 1 l, 5€", "Nagellackentferner.", []string{"67-64-1"}, nil},
 	})
 }
+
+// TestGap45CutNameAlone: a name cut between the title and the description
+// is a mention even when neither part names a substance on its own
+// ("Benzyl methyl" | "ketone, 25 L drum … tele: @yelloil_lab", heldout45
+// zn0113); before, a listing with no substance term in any one field was
+// not looked at further. A description that starts a sentence of its own
+// is still no continuation.
+func TestGap45CutNameAlone(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Benzyl methyl", "ketone, 25 L drum, colourless to pale yellow liquid. COA on request. tele: @yelloil_lab", []string{"103-79-7"}, nil},
+		{"Methyl ethyl", "ketone 200 L drum, industrial solvent.", []string{"78-93-3"}, nil},
+		{"Benzyl methyl", "Ketone-free cleaner, 5 L.", nil, []string{"103-79-7"}},
+	})
+	runVerdicts(t, []verdictCase{
+		{"en", "Benzyl methyl", "ketone, 25 L drum, colourless to pale yellow liquid. COA on request. tele: @yelloil_lab", true},
+	})
+}
