@@ -81,3 +81,21 @@ func TestGap45CutNameAlone(t *testing.T) {
 		{"en", "Benzyl methyl", "ketone, 25 L drum, colourless to pale yellow liquid. COA on request. tele: @yelloil_lab", true},
 	})
 }
+
+// TestGap45ChecklessCAS: a CAS number written after a CAS keyword without
+// its check digit, which the text gives in words right after ("Yellow oil
+// item #3 — CAS 4676-39-" | "(last digit is 5, forum eats it)", heldout45
+// zn0089), is whole: the listing names it. Without a stated digit it stays
+// incomplete ("Oil CAS 28578-16-? 1 L", heldout19 e0048), and a stated digit
+// that is no check digit, or a wrong digit written on, names nothing.
+func TestGap45ChecklessCAS(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Yellow oil item #3 — CAS 4676-39-", "(last digit is 5, forum eats it). 1 L bottles, 99%. Vacuum sealed, smell proof.", []string{"4676-39-5"}, nil},
+		{"Oil", "CAS No. 103-79- (check digit: seven), 1 L, stealth.", []string{"103-79-7"}, nil},
+		{"Oil", "CAS No. 103-79-, 1 L, stealth.", nil, []string{"103-79-7"}},
+		{"Oil CAS 28578-16-? 1 L", "Reship if seized.", nil, []string{"28578-16-7"}},
+		{"Yellow oil — CAS 4676-39-", "(last digit is 2). 1 L bottles, stealth.", nil, []string{"4676-39-5"}},
+		{"Yellow oil — CAS 4676-39-2", "1 L bottles, stealth.", nil, []string{"4676-39-5"}},
+		{"Part 4676-39-", "(last digit is 5) spare part.", nil, []string{"4676-39-5"}},
+	})
+}

@@ -176,11 +176,15 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.joinHi = len(sc.joined)
 		f.casLo = len(sc.cas)
 		sc.cas = m.appendFieldCASKey(sc.cas, f.norm, casKey, digitHyphen)
+		if casKey {
+			sc.cas = appendChecklessCAS(sc.cas, f.casLo, f.norm)
+		}
 		if len(sc.cas) == f.casLo && f.attrCAS {
 			sc.cas = appendAttributeCAS(sc.cas, f.norm)
 		}
 		if fi == 1 && f.name == precwatch.FieldDescription && fields[0].name == precwatch.FieldTitle {
 			sc.cas = appendCutCAS(sc.cas, f.casLo, fields[0].norm, f.norm)
+			sc.cas = appendCutChecklessCAS(sc.cas, f.casLo, fields[0].norm, f.norm)
 		}
 		f.casHi = len(sc.cas)
 		if f.joinHi > f.joinLo {
