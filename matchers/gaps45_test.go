@@ -99,3 +99,22 @@ func TestGap45ChecklessCAS(t *testing.T) {
 		{"Part 4676-39-", "(last digit is 5) spare part.", nil, []string{"4676-39-5"}},
 	})
 }
+
+// TestGap45SpacedHyphens: a name spaced out around its hyphens is the name
+// ("N - p h e n e t h y l - 4 - p i p e r i d i n o n e", heldout45 zn0079;
+// "1 - 苯 基 - 2 - 丙 酮" with its Chinese characters spaced too, zn0068),
+// and only the longest name counts (not acetone in 丙酮). A hyphen that
+// separates the parts of a title adds nothing.
+func TestGap45SpacedHyphens(t *testing.T) {
+	runCAS(t, []casCase{
+		{"N - p h e n e t h y l - 4 - p i p e r i d i n o n e", "Spaced out on purpose. 500 g, pure. Stealth shipping worldwide.", []string{"39742-60-4"}, []string{"41661-47-6"}},
+		{"1 - 苯 基 - 2 - 丙 酮 99% 现货", "1 - 苯 基 - 2 - 丙 酮，淡黄色液体，25升桶装。电报联系：@bmk_cn", []string{"103-79-7"}, []string{"67-64-1"}},
+		{"1 - phenyl - 2 - propanone", "Pale yellow liquid, 1 L.", []string{"103-79-7"}, []string{"67-64-1"}},
+		{"Acetone - 1 L - lab grade", "Solvent.", []string{"67-64-1"}, nil},
+		{"Phenyl - 2 - propanol", "Fragrance ingredient, 1 L.", nil, []string{"103-79-7"}},
+	})
+	runVerdicts(t, []verdictCase{
+		{"zh", "1 - 苯 基 - 2 - 丙 酮 99% 现货", "1 - 苯 基 - 2 - 丙 酮，淡黄色液体，25升桶装。电报联系：@bmk_cn", true},
+		{"en", "N - p h e n e t h y l - 4 - p i p e r i d i n o n e", "Spaced out on purpose. 500 g, pure. Stealth shipping worldwide.", true},
+	})
+}
