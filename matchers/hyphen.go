@@ -521,8 +521,22 @@ func hasThai(b []byte) bool {
 	}
 }
 
-// spacedHyphen is a hyphen with a space on each side.
-var spacedHyphen = []byte(" - ")
+// spacedHyphenFrom returns the index of the first " - " in norm at or after
+// from, or -1; it looks for the hyphen, far rarer than the space (see
+// hasSpacedHyphen).
+func spacedHyphenFrom(norm []byte, from int) int {
+	for i := from + 1; i < len(norm)-1; i++ {
+		j := bytes.IndexByte(norm[i:len(norm)-1], '-')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if norm[i-1] == ' ' && norm[i+1] == ' ' {
+			return i - 1
+		}
+	}
+	return -1
+}
 
 // appendSpacedHyphenHits appends to out the substance terms found in field
 // fi (normalised text norm) once the spaces around a lone hyphen between two
@@ -534,7 +548,7 @@ var spacedHyphen = []byte(" - ")
 // (appendCutHits), so a hyphen that separates a title's parts ("Acetone -
 // 1 L") adds nothing.
 func (m *Matcher) appendSpacedHyphenHits(out []fhit, norm []byte, fi int32, js *joinScratch) []fhit {
-	if bytes.Index(norm, spacedHyphen) < 0 {
+	if !hasSpacedHyphen(norm) {
 		return out
 	}
 	base := len(out)
@@ -570,11 +584,10 @@ func (m *Matcher) appendSpacedHyphenHits(out []fhit, norm []byte, fi int32, js *
 		return w == e-s && isCJK(r)
 	}
 	for from := 0; from < n; {
-		k := bytes.Index(norm[from:], spacedHyphen)
-		if k < 0 {
+		h := spacedHyphenFrom(norm, from) // the space before the hyphen
+		if h < 0 {
 			break
 		}
-		h := from + k // the space before the hyphen
 		from = h + 1
 		if h == 0 || h+3 >= n || space(norm[h-1]) || space(norm[h+3]) {
 			continue
