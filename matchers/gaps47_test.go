@@ -17,3 +17,21 @@ func TestGap47NumberTail(t *testing.T) {
 		{"Herbal energy capsules", "Formula with 0% ephedrine.", nil, []string{"299-42-3"}},
 	})
 }
+
+// TestGap47ReportWords: a Spanish headline in the present tense ("La
+// Guardia Civil desmantela un laboratorio con … fenilacetona", heldout47
+// zp0025) and a buyer's scam warning ("PSA: Telegram channel … selling 'PMK
+// oil' is a scam … Don't send them crypto", zp0118) report, even when they
+// quote indicator words; a vendor's ad that calls others a scam still
+// offers.
+func TestGap47ReportWords(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"es", "La Guardia Civil desmantela un laboratorio con 300 litros de fenilacetona",
+			"Los agentes hallaron también ácido sulfúrico y anuncios en Telegram que ofrecían «envío discreto».", false},
+		{"es", "La Policía desarticula una red que vendía efedrina por Telegram", "Los agentes encontraron 20 kg de efedrina.", false},
+		{"en", "PSA: Telegram channel 'Chem-Rus' selling 'PMK oil' is a scam",
+			"Got a bottle of coloured water instead of PMK oil. They also push other 'oils'. Don't send them crypto.", false},
+		{"en", "PMK oil 1 L in stock", "Fresh PMK oil, stealth shipping to EU. Every other shop on Telegram is a scam, order from us: Telegram @pmk_real.", true},
+		{"es", "Fenilacetona 5 L", "Fenilacetona pura, envío discreto, contacto por Telegram.", true},
+	})
+}
