@@ -932,6 +932,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	ev.hits = m.dropWordQualifiers(fields, ev.hits)
 	ev.hits = m.cutName(fields, ev.hits)
 	m.replacedTargets(ev.hits)
+	if !ev.priced {
+		m.requestThread(fields, ev.hits)
+	}
 	// Nothing named (every substance-like term was an ambiguous one without
 	// context): indicators, observables and quantities do not matter.
 	if len(ev.hits) == 0 {
