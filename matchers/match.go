@@ -320,7 +320,13 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 			if !ascii {
 				wb = wordBefore(norm, int(s))
 			}
-			if wb && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) && !hebrewPrefixBefore(norm, int(s)) {
+			if wb && !(p.digitOK && !p.numStart && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) && !hebrewPrefixBefore(norm, int(s)) {
+				continue
+			}
+			// "~80%", "99.0%": a term that starts with a digit ("0%")
+			// after a digit, or after a decimal point or comma after one,
+			// is the tail of a longer number (heldout47 zp0097).
+			if p.numStart && s >= 2 && (norm[s-1] == '.' || norm[s-1] == ',') && isDigit(norm[s-2]) {
 				continue
 			}
 		}
@@ -936,6 +942,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	ev.hits = m.dropWordQualifiers(fields, ev.hits)
 	ev.hits = m.cutName(fields, ev.hits)
 	m.replacedTargets(ev.hits)
+	if !ev.priced {
+		m.requestThread(fields, ev.hits)
+	}
 	// Nothing named (every substance-like term was an ambiguous one without
 	// context): indicators, observables and quantities do not matter.
 	if len(ev.hits) == 0 {

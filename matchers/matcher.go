@@ -166,6 +166,9 @@ type patInfo struct {
 	glueDigit bool
 	// casKey: the pattern is a CAS keyword (casKeywords).
 	casKey bool
+	// numStart: the term starts with a digit ("0%", "100% customs
+	// pass"): a number glued before it makes it the tail of that number.
+	numStart bool
 }
 
 // Matcher finds watchlist substances, risk indicators and observables in
@@ -580,7 +583,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	for i := range m.pats {
 		p := &m.pats[i]
 		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix,
-			glueDigit: gluesDigit(p)}
+			glueDigit: gluesDigit(p), numStart: p.text != "" && isDigit(p.text[0])}
 	}
 	for _, i := range casKeys {
 		m.pinfo[i].casKey = true
