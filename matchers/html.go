@@ -2123,11 +2123,18 @@ func (pi *pageInfo) asideOutsideMain(n *html.Node) bool {
 	return !seller
 }
 
+// contactWords name a way to reach the seller, lower-cased; each starts a
+// word (the CJK ones match anywhere).
+var contactWords = []string{"threema", "telegram", "whatsapp", "signal", "wickr", "session id", "wechat", "weixin", "viber",
+	"skype", "icq", "jabber", "xmpp", "kakao", "line id", "e-mail", "email", "phone", "tel.", "tel:", "call us", "contact",
+	"kontakt", "contacto", "contato", "contatto", "telefon", "телефон", "тел.", "связь", "微信", "电话", "電話", "联系", "聯繫", "연락"}
+
 // holdsContact reports whether a text holds what looks like a contact: an
-// e-mail address or handle ("@"), or a phone number (seven digits or more
-// in a run of digits, spaces, dots, dashes and brackets).
+// e-mail address or handle ("@"), a phone number (seven digits or more in
+// a run of digits, spaces, dots, dashes and brackets), or a messenger's
+// name or a contact word ("Threema: …", "Phone").
 func holdsContact(s string) bool {
-	if strings.ContainsAny(s, "@＠") {
+	if strings.ContainsAny(s, "@＠") || holdsCue(strings.ToLower(s), contactWords) {
 		return true
 	}
 	digits := 0
