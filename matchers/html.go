@@ -119,17 +119,24 @@ type HTMLDocument struct {
 //     French, Polish, Turkish, Dutch, Italian, Portuguese, Indonesian,
 //     Vietnamese, Thai and Arabic), the seller's other listings ("more from
 //     this shop"), recently viewed items and a forum's suggested or
-//     similar topics (Discourse, phpBB, vBulletin, XenForo) among them; on
-//     a page whose classes are hashes, a short line that opens a block of
-//     links is its heading (wrapped in blocks of one element each, as a
-//     site builder's);
+//     similar topics (Discourse, phpBB, vBulletin, XenForo), the site's
+//     newest ads beside the ad ("New ads in this section", "Новые
+//     объявления", …) and similar ads in Czech, Slovak, Hungarian,
+//     Persian, Hindi, Nordic and other languages among them; a block so
+//     named whose heading compares ("Compare with similar items") is left
+//     out even without links; on a page whose classes are hashes, a short
+//     line that opens a block of links is its heading (wrapped in blocks
+//     of one element each, as a site builder's);
 //   - a site's safety tips, scam warning or prohibited-items notice
 //     ("Safety tips", "Sicherheitshinweise", "Dicas de segurança",
 //     "Советы по безопасности", "安全提示", … in 21 languages), named so by
 //     its class, id, aria-label or heading, short, and speaking of paying,
 //     meeting, fraud or prohibited goods, wherever it sits (in the ad's
 //     column too), but not inside the seller's own text (a description
-//     or post body) and not a product's own hazard notes;
+//     or post body) and not a product's own hazard notes; so is a line or
+//     paragraph (a block holding no other block) that opens with the
+//     site's rule on what may not be advertised ("Prohibited items: …",
+//     "Zakázané inzeráty: …", "Запрещено размещать объявления …");
 //   - a web archive's or cache's chrome: the Wayback Machine's toolbar
 //     (what its "BEGIN/END WAYBACK TOOLBAR INSERT" comments enclose, and
 //     #wm-ipp* with its print-only line), archive.today's header and a
@@ -142,7 +149,12 @@ type HTMLDocument struct {
 //     small shop's contact details and shipping terms often sit there;
 //   - a sidebar about the site or community (an <aside> or
 //     role=complementary outside the <main>, role=main or <article> holding
-//     the main heading, labelled or headed "community", "forum rules", …);
+//     the main heading, labelled or headed "community", "forum rules", …),
+//     and on a page with such a <main>, any <aside> or role=complementary
+//     outside it (an ordering notice, a list of restricted products)
+//     unless it names the seller, supplier or shop by its class, id or
+//     label, or holds a contact (a contact link, "@", a phone number, a
+//     messenger's name or a contact word);
 //   - links whose only other text is "Read more:", "See also", "Lire
 //     aussi", "Читайте также", "延伸阅读" or the like (a story's inline
 //     promo for another one);
