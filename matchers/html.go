@@ -152,8 +152,8 @@ type HTMLDocument struct {
 //     the main heading, labelled or headed "community", "forum rules", …),
 //     and on a page with such a <main>, any <aside> or role=complementary
 //     outside it (an ordering notice, a list of restricted products)
-//     unless it names the seller, supplier or shop by its class, id or
-//     label, or holds a contact (a contact link, "@", a phone number, a
+//     unless it names the seller, supplier, shop or buy box by its class,
+//     id or label, or holds a contact (a contact link, "@", a phone number, a
 //     messenger's name or a contact word);
 //   - links whose only other text is "Read more:", "See also", "Lire
 //     aussi", "Читайте также", "延伸阅读" or the like (a story's inline
@@ -2082,9 +2082,10 @@ func (pi *pageInfo) siteInfo(n *html.Node) bool {
 	return h != nil && siteInfoPhrase(boundedText(h, 200))
 }
 
-// sellerTokens name the seller's or supplier's box in class, id and
-// aria-label words.
-var sellerTokens = wordSet("seller", "sellers", "supplier", "suppliers", "vendor", "vendors", "merchant", "shop", "store",
+// sellerTokens name the seller's or supplier's box, or the offer's buy
+// box (price, cart), in class, id and aria-label words.
+var sellerTokens = wordSet("buybox", "buy-box", "buy", "price", "prices", "pricing", "cart", "basket", "purchase", "order",
+	"checkout", "offer", "offers", "product", "seller", "sellers", "supplier", "suppliers", "vendor", "vendors", "merchant", "shop", "store",
 	"company", "contact", "contacts", "author", "profile", "member", "user", "poster", "owner", "agent", "dealer",
 	"advertiser", "manufacturer", "verkaeufer", "verkäufer", "anbieter", "vendeur", "vendedor", "venditore",
 	"sprzedawca", "prodavec", "prodejce", "продавец", "satici", "卖家", "商家", "供应商")
@@ -2098,9 +2099,10 @@ const maxAsideNodes = 4096
 // (outside it), on a page that has one, holding none of the seller's
 // details: the page marks its main content, and a box beside it (an
 // ordering notice, a list of restricted products, the site's tips) is not
-// the listing. A box naming the seller, supplier or shop by its class, id
-// or label, or holding a contact (a contact link, an e-mail address or
-// handle, a phone number), is the seller's and stays.
+// the listing. A box naming the seller, supplier or shop or the offer's
+// buy box (price, cart, order) by its class, id or label, or holding a
+// contact (a contact link, an e-mail address or handle, a phone number, a
+// messenger's name), is the offer's and stays.
 func (pi *pageInfo) asideOutsideMain(n *html.Node) bool {
 	if pi.main == nil || (n.DataAtom != atom.Aside && !strings.EqualFold(attrOf(n, "role"), "complementary")) {
 		return false

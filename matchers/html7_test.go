@@ -85,13 +85,14 @@ func TestHTMLDocumentH7(t *testing.T) {
 			drop: []string{"ephedrine", "safrole", "phenylacetic", "Acetic anhydride"},
 		},
 		{
-			name: "a supplier box or a contact in an aside beside the <main>, an aside inside it and asides without a <main> are kept",
+			name: "a supplier box, a buy box or a contact in an aside beside the <main>, an aside inside it and asides without a <main> are kept",
 			page: `<html><body><aside class="supplier-box"><h3>Hebei Trade Co.</h3><p>Gold supplier, 8 years.</p></aside>
 <aside><h3>Shipping</h3><p>Discreet packing, Bitcoin only. Threema: XK7P2QJ9</p></aside>
 <aside><p>Ask on <a href="https://t.me/labshop">our channel</a>: fast delivery.</p></aside>
+<aside class="buy-box"><p>€48.60, in stock, bulk discount</p><button>Add to cart</button></aside>
 <main><h1>Phenylacetic acid 1 kg</h1><p>99% crystals.</p><aside><p>Lot tested, CoA included.</p></aside></main></body></html>`,
 			keep: []string{"Hebei Trade Co.", "Gold supplier, 8 years.", "Discreet packing, Bitcoin only.", "Threema: XK7P2QJ9", "fast delivery", "t.me/labshop",
-				"Phenylacetic acid 1 kg", "99% crystals.", "Lot tested, CoA included."},
+				"€48.60, in stock, bulk discount", "Phenylacetic acid 1 kg", "99% crystals.", "Lot tested, CoA included."},
 		},
 		{
 			name: "without a <main>, an aside beside the offer is kept",
