@@ -4546,6 +4546,10 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		notOffered = fmt.Sprintf("names substances in a service it offers, not the substances (%q)", ev.service)
 	case ev.isReport():
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
+	case !ev.priced && len(ev.observ) == 0 && risk == 0 && !ev.bulk && !ev.offerContact && inventoryNoSupply(ev.fields) != "":
+		// A school's or lab's register of what it keeps, which says it
+		// supplies none of it (see inventoryNoSupply).
+		notOffered = fmt.Sprintf("names substances in an inventory that supplies nothing to others (%q)", inventoryNoSupply(ev.fields))
 	case !ev.offer && !ev.offerWeak && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk && ev.textLen >= 80 &&
 		!m.statesQuantity(ev.fields):
 		notOffered = "names substances without offering them (no price, offer, contact, quantity or purity)"
