@@ -3687,6 +3687,14 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			if p := particleEnd(f.norm, post); p != post {
 				m.negatedAfter(f, p, i, byPost, cause)
 			}
+			// "ეფედრინის გარეშე": a stem match whose word goes on with a
+			// case ending (Georgian genitive) before the cue.
+			if p := caseEndingEnd(f.norm, post, int32(len(f.norm))); p != post {
+				for int(p) < len(f.norm) && f.norm[p] == ' ' {
+					p++
+				}
+				m.negatedAfter(f, p, i, byPost, cause)
+			}
 		}
 	}
 	for i := range ms {
@@ -3871,10 +3879,11 @@ func (m *Matcher) onlyAfter(norm []byte, e int32) bool {
 }
 
 // caseEndingEnd returns where the word of a mention ending at e ends, when
-// at most four Latin, Cyrillic or Greek letters continue it before a
-// non-letter short of lim (an inflection the watchlist term leaves out);
-// otherwise e. Scripts written without spaces are left alone: there the
-// letters after a name are the next word ("麻黄碱只含…").
+// at most four Latin, Cyrillic, Greek, Georgian or Armenian letters
+// continue it before a non-letter short of lim (an inflection the watchlist
+// term leaves out: Georgian genitive "ეფედრინის"); otherwise e. Scripts
+// written without spaces are left alone: there the letters after a name are
+// the next word ("麻黄碱只含…").
 func caseEndingEnd(norm []byte, e, lim int32) int32 {
 	i, n := e, 0
 	for {
@@ -3885,7 +3894,7 @@ func caseEndingEnd(norm []byte, e, lim int32) int32 {
 		if !unicode.IsLetter(r) {
 			break
 		}
-		if n++; n > 4 || !unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek) {
+		if n++; n > 4 || !unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Georgian, unicode.Armenian) {
 			return e
 		}
 		i += int32(w)
