@@ -100,5 +100,8 @@ func TestGap49PharmacySachetKazakh(t *testing.T) {
 	runVerdicts(t, []verdictCase{
 		{"kk", "Суық тиюге қарсы ұнтақ (псевдоэфедрин) — 1 пакет", "Дәріхана, 1 пакет, нұсқаулыққа сәйкес қолданыңыз.", false},
 		{"kk", "Псевдоэфедрин ұнтағы 1 кг", "Тазалығы 99%.", true},
+		{"en", "Cold & flu powder (pseudoephedrine) — 1 sachet", "Pharmacy, 1 sachet, use as directed.", false},
+		{"ru", "Порошок от простуды (псевдоэфедрин) — 1 пакетик", "1 пакетик, применять по инструкции.", false},
+		{"en", "Pseudoephedrine HCl powder 99%", "Cold powder raw material, 1 kg.", true},
 	})
 }

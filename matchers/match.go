@@ -601,7 +601,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					}
 				}
 			}
-			if k&kChemForm != 0 {
+			// "Cold & flu powder … 1 sachet", "Суық тиюге қарсы ұнтақ":
+			// a powder named for the illness it treats is a dosage form
+			// (a dosage phrase over the chemical-form word), not the
+			// chemical's form (heldout49 zr0021).
+			if k&kChemForm != 0 && !m.inDosagePhrase(f, h) {
 				ev.chemForm = true
 			}
 			// A dosage word in the seller's name ("ilac_ham", "PillBox
@@ -1513,6 +1517,17 @@ func onlyPunctSpace(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// inDosagePhrase reports whether a longer dosage-form phrase of the field
+// covers hit h ("cold powder" over "powder").
+func (m *Matcher) inDosagePhrase(f *field, h fhit) bool {
+	for _, d := range f.hits {
+		if d.pat >= 0 && m.pats[d.pat].kinds&kDosage != 0 && d.s <= h.s && d.e >= h.e && d.e-d.s > h.e-h.s {
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsAny(spans [][2]int32, h fhit) bool {
