@@ -173,14 +173,19 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		sc.joined, digitHyphen = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
 		sc.joined = m.appendSpacedHits(sc.joined, f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.join)
 		sc.joined = m.appendThaiSpacedHits(sc.joined, f.norm, int32(fi), &sc.join)
+		sc.joined = m.appendSpacedHyphenHits(sc.joined, f.norm, int32(fi), &sc.join)
 		f.joinHi = len(sc.joined)
 		f.casLo = len(sc.cas)
 		sc.cas = m.appendFieldCASKey(sc.cas, f.norm, casKey, digitHyphen)
+		if casKey {
+			sc.cas = appendChecklessCAS(sc.cas, f.casLo, f.norm)
+		}
 		if len(sc.cas) == f.casLo && f.attrCAS {
 			sc.cas = appendAttributeCAS(sc.cas, f.norm)
 		}
 		if fi == 1 && f.name == precwatch.FieldDescription && fields[0].name == precwatch.FieldTitle {
 			sc.cas = appendCutCAS(sc.cas, f.casLo, fields[0].norm, f.norm)
+			sc.cas = appendCutChecklessCAS(sc.cas, f.casLo, fields[0].norm, f.norm)
 		}
 		f.casHi = len(sc.cas)
 		if f.joinHi > f.joinLo {
@@ -200,9 +205,14 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	}
 	// Most listings name no watched substance: nothing to evaluate. Their
 	// indicators and observables are left empty (they matter only next to
-	// a substance).
+	// a substance). A name cut between the title and the description
+	// ("Benzyl methyl" | "ketone, 25 L drum", heldout45 zn0113) is in
+	// neither field alone.
+	cut := false
 	if !anySub {
-		return res
+		if _, _, _, _, cut = m.cutNameAt(fields); !cut {
+			return res
+		}
 	}
 	// Pass 2: word boundaries, containment and CAS hits per field.
 	for fi := range fields {
@@ -249,7 +259,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 			break
 		}
 	}
-	if !named {
+	if !named && !cut {
 		return res
 	}
 	if fieldsHook != nil {
@@ -1686,20 +1696,40 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 // count. Only a title that ends in a letter (or a letter and a hyphen) and
 // a description that starts with one are looked at.
 func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
-	if len(fields) < 2 || fields[0].name != precwatch.FieldTitle || fields[1].name != precwatch.FieldDescription {
+	ref, titleFrom, ds, descTo, ok := m.cutNameAt(fields)
+	if !ok {
 		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if h.sub != ref.sub && (h.field == 0 && h.s >= titleFrom || h.field == 1 && h.e <= descTo) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return append(out, subHit{sub: ref.sub, field: 1, s: ds, e: descTo, kind: ref.kind, term: ref.term})
+}
+
+// cutNameAt finds the name cut between the title and the description that
+// cutName adds: its term, where it starts in the title, and where it
+// starts and ends in the description. Match asks it too before it gives
+// up on a listing that names no substance in any one field ("Benzyl
+// methyl" | "ketone, 25 L drum …", heldout45 zn0113).
+func (m *Matcher) cutNameAt(fields []field) (ref termRef, titleFrom, descFrom, descTo int32, ok bool) {
+	if len(fields) < 2 || fields[0].name != precwatch.FieldTitle || fields[1].name != precwatch.FieldDescription {
+		return ref, 0, 0, 0, false
 	}
 	d := fields[1].norm
 	// The description's first byte and its first letter as written rule
 	// out most listings before the title is looked at.
 	if len(d) == 0 || (d[0] < 'a' || d[0] > 'z') && (d[0] != '-' || len(d) < 2 || d[1] < 'a' || d[1] > 'z') {
-		return hits
+		return ref, 0, 0, 0, false
 	}
 	// A description that goes on from the title starts with a hyphen or a
 	// lower-case letter as written; one that starts a sentence of its own
 	// ("Glicidato de PMK …" under a shop header "BMK/PMK") does not.
 	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fields[1].orig, " ")); r != '-' && !unicode.IsLower(r) {
-		return hits
+		return ref, 0, 0, 0, false
 	}
 	t := bytes.TrimRight(fields[0].norm, " ")
 	sep := []byte(" ")
@@ -1711,13 +1741,13 @@ func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
 		ds, sep = 1, nil
 	}
 	if len(t) == 0 || t[len(t)-1] < 'a' || t[len(t)-1] > 'z' || ds >= len(d) || d[ds] < 'a' || d[ds] > 'z' {
-		return hits
+		return ref, 0, 0, 0, false
 	}
 	ts := max(0, len(t)-40)
 	for ts > 0 && t[ts-1] != ' ' {
 		ts++
 		if ts >= len(t) {
-			return hits
+			return ref, 0, 0, 0, false
 		}
 	}
 	de := min(len(d), ds+40)
@@ -1743,19 +1773,9 @@ func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
 		}
 	}
 	if best < 0 {
-		return hits
+		return ref, 0, 0, 0, false
 	}
-	ref := m.pats[best/64].refs[best%64]
-	titleFrom := int32(ts + bs)
-	descTo := int32(ds + be - boundary)
-	out := hits[:0]
-	for _, h := range hits {
-		if h.sub != ref.sub && (h.field == 0 && h.s >= titleFrom || h.field == 1 && h.e <= descTo) {
-			continue
-		}
-		out = append(out, h)
-	}
-	return append(out, subHit{sub: ref.sub, field: 1, s: int32(ds), e: descTo, kind: ref.kind, term: ref.term})
+	return m.pats[best/64].refs[best%64], int32(ts + bs), int32(ds), int32(ds + be - boundary), true
 }
 
 // appendCutCAS adds to the CAS numbers of a description (from index lo of

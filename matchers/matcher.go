@@ -1257,5 +1257,27 @@ func spellingVariants(t string) []string {
 	if sk := sb.String(); len(sk) >= 4 && len(sk) < len(n) {
 		out = append(out, sk)
 	}
+	// An "i" written as a look-alike the leetspeak decoder does not read:
+	// a lower-case "l" in a word in capitals ("EPHEDRlNE"), "!" or "|".
+	for i := 1; i < len(n)-1; i++ {
+		if n[i] == 'i' {
+			for _, c := range []string{"l", "!", "|"} {
+				out = append(out, n[:i]+c+n[i+1:])
+			}
+		}
+	}
+	// One space inside the word ("ephed rine"), when both parts have
+	// three letters or more and the first is no word of its own that may
+	// stand before the rest ("nor ephedrine" is "neither … nor ephedrine").
+	for i := 3; i <= len(n)-3; i++ {
+		if !splitPrefixWord[n[:i]] {
+			out = append(out, n[:i]+" "+n[i:])
+		}
+	}
 	return out
 }
+
+// splitPrefixWord are words that stand before a name as words of their
+// own, so a name split after them is no cut name.
+var splitPrefixWord = map[string]bool{"nor": true, "non": true, "pro": true, "per": true, "para": true, "iso": true, "neo": true,
+	"pre": true, "anti": true, "sin": true, "con": true, "the": true, "and": true, "for": true, "our": true, "new": true, "buy": true}
