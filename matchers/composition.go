@@ -437,8 +437,11 @@ func limitWord(b []byte) (int, bool) {
 // privativeEndings are word endings that make the name they are glued to
 // a negation: the Turkish privative suffix (-sız/-siz/-suz/-süz, folded)
 // the "-free" of German, Dutch and Nordic compounds and the Finnish
-// abessive adjective (-ton, -iton: "asetoniton").
-var privativeEndings = []string{"siz", "suz", "frei", "vrij", "fri", "free", "iton", "ton"}
+// abessive adjective (-ton, -iton: "asetoniton"), and the same Turkic
+// suffix in Cyrillic: Kazakh -сіз/-сыз, Kyrgyz -сыз/-сиз/-суз/-сүз, Tatar
+// and Bashkir -сез, Uzbek -сиз ("эфедринсіз", heldout49 zr0025).
+var privativeEndings = []string{"siz", "suz", "frei", "vrij", "fri", "free", "iton", "ton",
+	"сіз", "сiз", "сыз", "сиз", "суз", "сүз", "сез"}
 
 // privativeEnding reports whether the word that a mention ending at norm[e]
 // is part of goes on with a privative ending ("asetonsuz", "efedrinsiz",

@@ -617,7 +617,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					}
 				}
 			}
-			if k&kChemForm != 0 {
+			// "Cold & flu powder … 1 sachet", "Суық тиюге қарсы ұнтақ":
+			// a powder named for the illness it treats is a dosage form
+			// (a dosage phrase over the chemical-form word), not the
+			// chemical's form (heldout49 zr0021).
+			if k&kChemForm != 0 && !m.inDosagePhrase(f, h) {
 				ev.chemForm = true
 			}
 			// A dosage word in the seller's name ("ilac_ham", "PillBox
@@ -1532,6 +1536,17 @@ func onlyPunctSpace(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// inDosagePhrase reports whether a longer dosage-form phrase of the field
+// covers hit h ("cold powder" over "powder").
+func (m *Matcher) inDosagePhrase(f *field, h fhit) bool {
+	for _, d := range f.hits {
+		if d.pat >= 0 && m.pats[d.pat].kinds&kDosage != 0 && d.s <= h.s && d.e >= h.e && d.e-d.s > h.e-h.s {
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsAny(spans [][2]int32, h fhit) bool {
@@ -3716,6 +3731,14 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			if p := particleEnd(f.norm, post); p != post {
 				m.negatedAfter(f, p, i, byPost, cause)
 			}
+			// "ეფედრინის გარეშე": a stem match whose word goes on with a
+			// case ending (Georgian genitive) before the cue.
+			if p := caseEndingEnd(f.norm, post, int32(len(f.norm))); p != post {
+				for int(p) < len(f.norm) && f.norm[p] == ' ' {
+					p++
+				}
+				m.negatedAfter(f, p, i, byPost, cause)
+			}
 		}
 	}
 	for i := range ms {
@@ -3900,10 +3923,11 @@ func (m *Matcher) onlyAfter(norm []byte, e int32) bool {
 }
 
 // caseEndingEnd returns where the word of a mention ending at e ends, when
-// at most four Latin, Cyrillic or Greek letters continue it before a
-// non-letter short of lim (an inflection the watchlist term leaves out);
-// otherwise e. Scripts written without spaces are left alone: there the
-// letters after a name are the next word ("麻黄碱只含…").
+// at most four Latin, Cyrillic, Greek, Georgian or Armenian letters
+// continue it before a non-letter short of lim (an inflection the watchlist
+// term leaves out: Georgian genitive "ეფედრინის"); otherwise e. Scripts
+// written without spaces are left alone: there the letters after a name are
+// the next word ("麻黄碱只含…").
 func caseEndingEnd(norm []byte, e, lim int32) int32 {
 	i, n := e, 0
 	for {
@@ -3914,7 +3938,7 @@ func caseEndingEnd(norm []byte, e, lim int32) int32 {
 		if !unicode.IsLetter(r) {
 			break
 		}
-		if n++; n > 4 || !unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek) {
+		if n++; n > 4 || !unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Georgian, unicode.Armenian) {
 			return e
 		}
 		i += int32(w)
