@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -250,7 +252,9 @@ func TestVariety16Feeds(t *testing.T) {
 		// 10. Link header with commas in URLs and a quoted title.
 		case p == "/lh/api/products":
 			n := atoi(q.Get("page"), 1)
-			link := func(k int) string { return fmt.Sprintf("%s/lh/api/products?fields=id,title,body,seller&per_page=2&page=%d", base, k) }
+			link := func(k int) string {
+				return fmt.Sprintf("%s/lh/api/products?fields=id,title,body,seller&per_page=2&page=%d", base, k)
+			}
 			parts := []string{fmt.Sprintf(`<%s>; rel="first"; title="First, page"`, link(1))}
 			if n < 3 {
 				parts = append(parts, fmt.Sprintf(`<%s>; rel="next"; title="Next, page"`, link(n+1)))
@@ -443,7 +447,9 @@ targets:
 	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("aws-%d", i) }, func(p v16Product) string { return num(p) + " USD" })...)
 	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("solr-%d", i) }, num)...)
 	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("couch-%d", i) }, num)...)
-	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("projects/shop/databases/(default)/documents/products/fs-%d", i) }, num)...)
+	wants = append(wants, v16Wants(func(i int) string {
+		return fmt.Sprintf("projects/shop/databases/(default)/documents/products/fs-%d", i)
+	}, num)...)
 	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("sw-%d", i) }, num)...)
 	for _, w := range v16Wants(func(i int) string { return fmt.Sprintf("ec-%d", i) }, func(p v16Product) string { return fmt.Sprintf("€%.2f", p.price) }) {
 		w.seller = ""
@@ -464,6 +470,252 @@ targets:
 	for _, name := range []string{"google-merchant", "aws-listings", "solr", "couchdb", "firestore", "shopware", "ecwid", "medusa", "vendure", "link-header", "meilisearch", "postgrest", "woocommerce-rest"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+	t.Logf("%s", out)
+}
+
+// TestVariety16Shops is the round's second batch, html shops configured the
+// same way:
+//
+//  1. a shop whose "next" link never stops and that answers every page
+//     past its last with the last page again
+//  2. a shop that ignores the page parameter: the same cards on every
+//     page, a "next" link on each
+//  3. a splash page that sends the browser on by script alone
+//     (window.location.replace("/jsr/shop/")), as language pickers do
+//  4. a marketplace whose product pages keep the seller in a separate JSON
+//     blob (<script type="application/json" id="seller-data">)
+//  5. cards whose full description is only in a data attribute, as escaped
+//     HTML (data-full="&lt;p&gt;…&lt;/p&gt;"), the text a "Loading…" stub
+//  6. an infinite-scroll catalogue (?page=1, no next link) that answers the
+//     page past its last with 404
+//  7. an infinite-scroll catalogue that redirects a page past its last to
+//     page 1 without its parameter
+//  8. a shop whose next page is only in a Link header, sent as a second
+//     Link line after a preload one
+//  9. an XML offers API with namespaces (a default one and a prefixed
+//     one), its next page the text of <ns2:next>
+//  10. a Wix store: the catalogue in <script id="wix-warmup-data">, under
+//     an app id and a widget id no one can know in advance
+func TestVariety16Shops(t *testing.T) {
+	page := func(w http.ResponseWriter, s string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, s)
+	}
+	cards := func(prefix string, idx []int) string {
+		var b strings.Builder
+		for _, i := range idx {
+			pr := v16Products[i]
+			fmt.Fprintf(&b, `<div class="card"><a class="t" href="/%s/p/%d">%s</a><p class="d">%s</p><span class="price">%.2f EUR</span><span class="s">%s</span></div>`, prefix, i, pr.title, pr.desc, pr.price, pr.seller)
+		}
+		return b.String()
+	}
+	var pastEnd sync.Map
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		n, err := strconv.Atoi(q.Get("page"))
+		if err != nil || n < 1 {
+			n = 1
+		}
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1. The last page again, forever.
+		case p == "/rl/list":
+			c, _ := pastEnd.LoadOrStore("rl", new(atomic.Int32))
+			if n > 3 {
+				c.(*atomic.Int32).Add(1)
+			}
+			page(w, fmt.Sprintf(`<html><body><div class="grid">%s</div><a class="next" href="/rl/list?page=%d">Next</a></body></html>`, cards("rl", v16Page(min(n, 3), 2)), n+1))
+		// 2. The same cards on every page.
+		case p == "/si/list":
+			c, _ := pastEnd.LoadOrStore("si", new(atomic.Int32))
+			c.(*atomic.Int32).Add(1)
+			page(w, fmt.Sprintf(`<html><body><div class="grid">%s</div><a class="next" href="/si/list?page=%d">Next</a></body></html>`, cards("si", []int{0, 1, 2, 3, 4}), n+1))
+		// 3. A script redirect.
+		case p == "/jsr/":
+			page(w, `<!DOCTYPE html><html><head><title>Shop</title><script>var lang = (navigator.language || "en").slice(0, 2); window.location.replace("/jsr/shop/");</script></head><body><noscript>Please enable JavaScript.</noscript></body></html>`)
+		case p == "/jsr/shop/":
+			page(w, `<html><body><div class="grid">`+cards("jsr", []int{0, 1, 2, 3, 4})+`</div></body></html>`)
+		// 4. The seller in a JSON blob.
+		case p == "/sj/shop":
+			var b strings.Builder
+			for i := range v16Products {
+				fmt.Fprintf(&b, `<li><a class="p" href="/sj/item/%d">item</a></li>`, i)
+			}
+			page(w, `<html><body><ul>`+b.String()+`</ul></body></html>`)
+		case strings.HasPrefix(p, "/sj/item/"):
+			i, err := strconv.Atoi(strings.TrimPrefix(p, "/sj/item/"))
+			if err != nil || i < 0 || i >= len(v16Products) {
+				http.NotFound(w, r)
+				return
+			}
+			pr := v16Products[i]
+			page(w, fmt.Sprintf(`<html><body><h1>%s</h1><div class="desc">%s</div><span class="price">%.2f EUR</span><div id="seller-box"></div><script type="application/json" id="seller-data">{"seller":{"id":%d,"name":%q,"country":"NL","rating":4.8}}</script><script src="/js/seller-box.js"></script></body></html>`, pr.title, pr.desc, pr.price, 40+i, pr.seller))
+		// 5. The description in a data attribute, as escaped HTML.
+		case p == "/da/shop":
+			var b strings.Builder
+			for i, pr := range v16Products {
+				fmt.Fprintf(&b, `<div class="card" data-id="da-%d"><h3>%s</h3><div class="desc" data-full="%s">Loading…</div><span class="price">%.2f EUR</span><span class="s">%s</span></div>`, i, pr.title, html.EscapeString("<p>"+pr.desc+"</p>"), pr.price, pr.seller)
+			}
+			page(w, `<html><body>`+b.String()+`</body></html>`)
+		// 6. 404 past the last page.
+		case p == "/is/catalog":
+			if n > 3 {
+				http.NotFound(w, r)
+				return
+			}
+			page(w, `<html><body><div class="grid">`+cards("is", v16Page(n, 2))+`</div></body></html>`)
+		// 7. A redirect to page 1 past the last page.
+		case p == "/rd/catalog":
+			if n > 3 {
+				http.Redirect(w, r, "/rd/catalog", http.StatusFound)
+				return
+			}
+			page(w, `<html><body><div class="grid">`+cards("rd", v16Page(n, 2))+`</div></body></html>`)
+		// 8. Two Link lines.
+		case p == "/lk/list":
+			w.Header().Add("Link", `</lk/app.css>; rel=preload; as=style`)
+			if n < 3 {
+				w.Header().Add("Link", fmt.Sprintf(`</lk/list?page=%d>; rel=next`, n+1))
+			}
+			page(w, `<html><body><div class="grid">`+cards("lk", v16Page(n, 2))+`</div></body></html>`)
+		// 9. XML with namespaces.
+		case p == "/xml/api/offers":
+			var b strings.Builder
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				fmt.Fprintf(&b, `<ns2:offer id="x-%d"><title>%s</title><description><![CDATA[<p>%s</p>]]></description><price currency="EUR">%.2f</price><ns2:seller><name>%s</name></ns2:seller></ns2:offer>`, i, pr.title, pr.desc, pr.price, pr.seller)
+			}
+			next := ""
+			if n < 3 {
+				next = fmt.Sprintf(`<ns2:next>http://%s/xml/api/offers?page=%d</ns2:next>`, r.Host, n+1)
+			}
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><ns2:offerList xmlns="urn:shop:offer:v1" xmlns:ns2="urn:shop:api:v2"><ns2:offers>%s</ns2:offers><ns2:paging><ns2:page>%d</ns2:page>%s</ns2:paging></ns2:offerList>`, b.String(), n, next)
+		// 10. Wix warmup data.
+		case p == "/wix/shop":
+			var list []any
+			for i, pr := range v16Products {
+				list = append(list, map[string]any{"id": fmt.Sprintf("wix-%d", i), "name": pr.title, "description": "<p>" + pr.desc + "</p>", "formattedPrice": fmt.Sprintf("€%.2f", pr.price), "urlPart": fmt.Sprintf("p-%d", i), "brand": pr.seller})
+			}
+			warm := map[string]any{"appsWarmupData": map[string]any{"1380b703-ce81-ff05-f115-39571d94dfcd": map[string]any{"TPAMultiSection_k2b4x1": map[string]any{"catalog": map[string]any{"category": map[string]any{"productsWithMetaData": map[string]any{"list": list, "totalCount": 5}}}}}}, "ooi": map[string]any{"failedInSsr": map[string]any{}}}
+			page(w, `<!DOCTYPE html><html><head></head><body><div id="SITE_CONTAINER"></div><script type="application/json" id="wix-warmup-data">`+v16JSON(warm)+`</script></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: repeat-last
+    platform: RepeatLast
+    start_urls: ["%[1]s/rl/list?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    max_pages: 30
+    next_page: ["a.next"]
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: same-items
+    platform: SameItems
+    start_urls: ["%[1]s/si/list?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    max_pages: 30
+    next_page: ["a.next"]
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: js-redirect
+    platform: JSRedirect
+    start_urls: ["%[1]s/jsr/"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: seller-json
+    platform: SellerJSON
+    start_urls: ["%[1]s/sj/shop"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.p"]
+    listing:
+      url_pattern: "^/sj/item/\\d+$"
+      fields: {title: h1, description: div.desc, price: span.price, seller: "script#seller-data"}
+  - name: data-attr
+    platform: DataAttr
+    start_urls: ["%[1]s/da/shop"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.card
+      fields: {id: "@data-id", title: h3, description: "div.desc@data-full", price: span.price, seller: span.s}
+  - name: scroll-404
+    platform: Scroll404
+    start_urls: ["%[1]s/is/catalog?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: scroll-redirect
+    platform: ScrollRedirect
+    start_urls: ["%[1]s/rd/catalog?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: link-lines
+    platform: LinkLines
+    start_urls: ["%[1]s/lk/list"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: xml-ns
+    platform: XMLNS
+    start_urls: ["%[1]s/xml/api/offers?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    next_page: ["paging next"]
+    listing:
+      item: offer
+      fields: {id: "@id", title: title, description: description, price: price, seller: seller name}
+  - name: wix
+    platform: Wix
+    kind: json
+    start_urls: ["%[1]s/wix/shop"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: appsWarmupData.*.*.catalog.category.productsWithMetaData.list
+      fields: {id: id, title: name, description: description, price: formattedPrice, seller: brand}
+`, srv.URL))
+	price := func(p v16Product) string { return fmt.Sprintf("%.2f EUR", p.price) }
+	var wants []shopWant
+	for _, prefix := range []string{"rl", "si", "jsr", "is", "rd", "lk"} {
+		wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("/%s/p/%d", prefix, i) }, price)...)
+	}
+	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("/sj/item/%d", i) }, price)...)
+	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("da-%d", i) }, price)...)
+	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("x-%d", i) }, func(p v16Product) string { return fmt.Sprintf("%.2f", p.price) })...)
+	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("wix-%d", i) }, func(p v16Product) string { return fmt.Sprintf("€%.2f", p.price) })...)
+	checkShopListings(t, got, wants)
+	logListingsOnFailure(t, got, out)
+	for _, name := range []string{"repeat-last", "same-items", "js-redirect", "seller-json", "data-attr", "scroll-404", "scroll-redirect", "link-lines", "xml-ns", "wix"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+	for _, k := range []string{"rl", "si"} {
+		if c, ok := pastEnd.Load(k); ok && c.(*atomic.Int32).Load() > 3 {
+			t.Errorf("%s: %d pages past the end read, want at most 3", k, c.(*atomic.Int32).Load())
 		}
 	}
 	t.Logf("%s", out)
