@@ -1455,11 +1455,13 @@ func render(v any) string {
 
 // renderObject reads an object as the text it stands for: a seller or
 // category object by its name ({"name": "chemguy", "id": 5}), a price by its
-// amount and currency ({"amount": 950, "currency": "USD"}), a link by its
-// URL; other objects are rendered as compact JSON.
+// amount and currency ({"amount": 950, "currency": "USD"}; also in micros,
+// Google's {"amountMicros": "950000000", "currencyCode": "USD"}), a link by
+// its URL; other objects are rendered as compact JSON. Keys are matched in
+// any case (AWS writes {"Amount": 950, "CurrencyCode": "USD"}).
 func renderObject(m map[string]any) string {
 	for _, k := range []string{"name", "display_name", "displayName", "title", "label", "text"} {
-		if s, ok := m[k]; ok {
+		if s, ok := memberFold(m, k); ok {
 			if _, nested := s.(map[string]any); !nested {
 				if r := render(s); r != "" {
 					return r
@@ -1467,27 +1469,83 @@ func renderObject(m map[string]any) string {
 			}
 		}
 	}
+	currency := func(amount string) string {
+		for _, c := range []string{"currency", "currency_code", "currencyCode", "unit"} {
+			if cur, ok := memberFold(m, c); ok {
+				if cur, ok := cur.(string); ok && cur != "" {
+					return amount + " " + cur
+				}
+			}
+		}
+		return amount
+	}
 	for _, k := range []string{"amount", "value", "price"} {
-		if a, ok := m[k]; ok {
+		if a, ok := memberFold(m, k); ok {
 			amount := render(a)
 			if _, nested := a.(map[string]any); nested || amount == "" {
 				continue
 			}
-			amount = minorUnits(m, amount)
-			for _, c := range []string{"currency", "currency_code", "currencyCode", "unit"} {
-				if cur, ok := m[c].(string); ok && cur != "" {
-					return amount + " " + cur
-				}
+			return currency(minorUnits(m, amount))
+		}
+	}
+	for _, k := range []string{"amountMicros", "amount_micros", "valueMicros", "priceMicros", "micros"} {
+		if a, ok := memberFold(m, k); ok {
+			if amount, ok := fromMicros(render(a)); ok {
+				return currency(amount)
 			}
-			return amount
 		}
 	}
 	for _, k := range []string{"href", "url"} {
-		if s, ok := m[k].(string); ok && s != "" {
-			return s
+		if s, ok := memberFold(m, k); ok {
+			if s, ok := s.(string); ok && s != "" {
+				return s
+			}
 		}
 	}
 	return compact(m)
+}
+
+// memberFold returns m's member k, or else the first member, in key order,
+// whose key is k in another case.
+func memberFold(m map[string]any, k string) (any, bool) {
+	if v, ok := m[k]; ok {
+		return v, true
+	}
+	found := ""
+	for key := range m {
+		if strings.EqualFold(key, k) && (found == "" || key < found) {
+			found = key
+		}
+	}
+	if found == "" {
+		return nil, false
+	}
+	return m[found], true
+}
+
+// fromMicros reads an amount in millionths ("12990000", as Google's APIs
+// give prices) as a decimal with at least two places ("12.99"), in decimal
+// arithmetic so that no float rounding creeps in.
+func fromMicros(s string) (string, bool) {
+	neg := strings.HasPrefix(s, "-")
+	a := strings.TrimPrefix(s, "-")
+	if a == "" || len(a) > 30 || strings.IndexFunc(a, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return "", false
+	}
+	for len(a) <= 6 {
+		a = "0" + a
+	}
+	whole, frac := strings.TrimLeft(a[:len(a)-6], "0"), strings.TrimRight(a[len(a)-6:], "0")
+	if whole == "" {
+		whole = "0"
+	}
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	if neg {
+		whole = "-" + whole
+	}
+	return whole + "." + frac, true
 }
 
 func compact(v any) string {
