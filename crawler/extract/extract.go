@@ -82,6 +82,14 @@ type Page struct {
 	// offset parameter counted on; the crawler reads it unless the feed
 	// pages by Link headers.
 	CountOn string `json:"count_on,omitempty"`
+	// CursorRepeated is set, instead of a next page, on a JSON feed page
+	// asked for by a cursor that gave back that same cursor with
+	// listings; it names where the cursor was sent ("?next_token=", or
+	// the next_page path of a json.body). Either the API did not read
+	// the cursor there and answered its first page again, or this is
+	// its last page: the crawler tells them apart by whether any of the
+	// page's listings is new to the run.
+	CursorRepeated string `json:"cursor_repeated,omitempty"`
 	// Postbacks holds, for each next page of Next that an ASP.NET
 	// WebForms pager posts back (named by PostbackURL), the form body
 	// to post, form-urlencoded: the form's controls with __VIEWSTATE,

@@ -315,6 +315,9 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		if spec.NextPage != "" {
 			b.page.Counts["next_page:"+spec.NextPage] = 0
 		}
+		if name, repeated := templateCursorRepeated(spec, doc, pageURL, len(items)); repeated {
+			b.page.CursorRepeated = name
+		}
 		if next, countOn := postNext(spec, doc, pageURL, len(items)); next != "" && countOn {
 			b.page.CountOn = next
 		} else if next != "" {
@@ -349,11 +352,21 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 				if v = strings.TrimSpace(v); v != "" {
 					b.page.Counts[key] = 1
 					if isCursorKey(spec.NextPage) && !looksLikeURL(v) {
-						if noMore(doc, spec.NextPage, spec.Items) {
-							// A cursor beside "has_more": false.
+						if noMore(doc, spec.NextPage, spec.Items) || len(items) == 0 {
+							// A cursor beside "has_more": false, or
+							// on an empty page (Solr's nextCursorMark
+							// past the end): the end.
 							b.page.Counts[key] = 0
 							break
 						}
+						if name, sent := sentCursor(base, spec.NextPage); sent == v {
+							// The cursor the page was asked with,
+							// again, with listings (Page.CursorRepeated).
+							b.page.Counts[key] = 0
+							b.page.CursorRepeated = "?" + name + "="
+							break
+						}
+
 						// A cursor token ("next_cursor": "eyJpZCI6OX0"),
 						// sent back as a query parameter.
 						v = cursorURL(base, spec.NextPage, v)
@@ -1071,19 +1084,48 @@ func cursorURL(base *url.URL, path, token string) string {
 		}
 	}
 	if name == "" {
+		name = cursorParam(path)
+	}
+	q.Set(name, token)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// sentCursor returns the query parameter cursorURL sends a next_page
+// path's cursor under, and the cursor base was asked with under it ("" if
+// none).
+func sentCursor(base *url.URL, path string) (string, string) {
+	q := base.Query()
+	for _, p := range cursorParams {
+		if q.Has(p) {
+			return p, q.Get(p)
+		}
+	}
+	name := cursorParam(path)
+	return name, q.Get(name)
+}
+
+// cursorParam returns the query parameter named after a next_page key
+// without its "next" ("next_cursor" → cursor, "nextPageToken" → pageToken,
+// "nextCursorMark" → cursorMark, "endCursor" → after); a key that is
+// "next" and "token" alone is the parameter's own name (AWS's NextToken,
+// which its APIs take back as NextToken).
+func cursorParam(path string) string {
+	name := ""
+	{
 		k := lastSegment(path)
 		switch rest := strings.TrimLeft(k[min(len(k), 4):], "_-"); {
 		case strings.EqualFold(k, "endCursor"):
 			name = "after"
+		case len(k) > 4 && strings.EqualFold(k[:4], "next") && strings.EqualFold(rest, "token"):
+			name = k
 		case len(k) > 4 && strings.EqualFold(k[:4], "next") && rest != "":
 			name = strings.ToLower(rest[:1]) + rest[1:]
 		default:
 			name = k
 		}
 	}
-	q.Set(name, token)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return name
 }
 
 // objectItems returns the listings of an object found at the items path:

@@ -34,3 +34,49 @@ func TestVariety16PriceObjects(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety16Cursors checks how a cursor token is sent back and when it
+// ends a feed: AWS's NextToken under its own name, an empty page (Solr's
+// nextCursorMark past the end, CouchDB's bookmark) as the end, and a page
+// that gives back the cursor it was sent with listings is marked so
+// (Page.CursorRepeated) for the crawler to tell an API that ignored the
+// cursor from its last page.
+func TestVariety16Cursors(t *testing.T) {
+	for _, tc := range []struct {
+		name, page, body, items, next, doc string
+		want                               string // the next page, "" for none, "repeated" for Page.CursorRepeated
+	}{
+		{"aws", "https://api.example/listings?MaxResults=2", "", "Listings", "NextToken", `{"Listings":[{"id":"a"}],"NextToken":"AAAB"}`, "https://api.example/listings?MaxResults=2&NextToken=AAAB"},
+		{"amazon sp", "https://api.example/orders", "", "payload.Orders", "payload.nextToken", `{"payload":{"Orders":[{"id":"a"}],"nextToken":"Q2"}}`, "https://api.example/orders?nextToken=Q2"},
+		{"google", "https://api.example/v1/products", "", "products", "nextPageToken", `{"products":[{"id":"a"}],"nextPageToken":"CAIQ"}`, "https://api.example/v1/products?pageToken=CAIQ"},
+		{"solr end", "https://api.example/select?cursorMark=AoE5", "", "response.docs", "nextCursorMark", `{"response":{"docs":[]},"nextCursorMark":"AoE5"}`, ""},
+		{"empty page new cursor", "https://api.example/items?cursor=c4", "", "items", "next_cursor", `{"items":[],"next_cursor":"c5"}`, ""},
+		{"get ignored", "https://api.example/tweets?next_token=T2", "", "data", "meta.next_token", `{"data":[{"id":"a"}],"meta":{"next_token":"T2"}}`, "repeated"},
+		{"get ignored cursor param", "https://api.example/items?limit=2&cursor=c2", "", "items", "next_cursor", `{"items":[{"id":"a"}],"next_cursor":"c2"}`, "repeated"},
+		{"post empty page new bookmark", "https://api.example/db/_find#pw:cursor=g1D&offset=6&page=4", `{"limit": 2, "bookmark": ${cursor}}`, "docs", "bookmark", `{"docs":[],"bookmark":"g1E"}`, ""},
+		{"post ignored", "https://api.example/db/_find#pw:cursor=g1B&offset=2&page=2", `{"limit": 2, "bookmark": ${cursor}}`, "docs", "bookmark", `{"docs":[{"id":"a"}],"bookmark":"g1B"}`, "repeated"},
+		{"post same cursor empty", "https://api.example/db/_find#pw:cursor=g1B&offset=2&page=2", `{"limit": 2, "bookmark": ${cursor}}`, "docs", "bookmark", `{"docs":[],"bookmark":"g1B"}`, ""},
+		{"post last id again", "https://api.example/v1/p#pw:cursor=b&offset=2&page=2", `{"after": ${cursor}}`, "data", "data[-1].id", `{"data":[{"id":"a"},{"id":"b"}]}`, ""},
+	} {
+		tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{
+			Method: "", Body: tc.body, Items: tc.items, NextPage: tc.next, Fields: map[string]string{"id": "id"}}}
+		if tc.body != "" && tc.next != "data[-1].id" {
+			tg.JSON.Method = "POST"
+		}
+		p, err := JSON(tg, tc.page, []byte(tc.doc))
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		got := ""
+		if len(p.Next) > 0 {
+			got = p.Next[0]
+		}
+		if p.CursorRepeated != "" {
+			got += "repeated"
+		}
+		if got != tc.want {
+			t.Errorf("%s: next %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
