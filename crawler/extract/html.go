@@ -194,9 +194,18 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		b.link(&b.page.Next, seen, jsonNext)
 	}
-	if ref, ok := metaRefresh(root); ok {
-		// A page that moves on by <meta http-equiv="refresh"> is a
-		// redirect the server did not send: follow it.
+	ref, ok := metaRefresh(root)
+	if !ok && botWall(body) == "" {
+		// A splash page that moves on by script alone
+		// (window.location.replace("/de/shop/"), as language
+		// pickers and old shops' entry pages do); not a bot
+		// protection's challenge, whose scripts move on once it is
+		// solved (a failure, see Page.BotWall).
+		ref, ok = scriptRedirect(root)
+	}
+	if ok {
+		// A page that moves on by <meta http-equiv="refresh"> or
+		// script is a redirect the server did not send: follow it.
 		seen := map[string]bool{canon: true}
 		for _, u := range b.page.Follow {
 			seen[u] = true
@@ -865,6 +874,66 @@ func metaRefresh(root *html.Node) (string, bool) {
 		return "", false
 	}
 	return ref, true
+}
+
+// scriptRedirects are the statements by which an inline script sends the
+// browser to another page: an assignment to (window., document., top. or
+// self.) location or location.href, or location.replace or
+// location.assign, with the address as a string literal.
+var scriptRedirects = []*regexp.Regexp{
+	regexp.MustCompile(`(?:\b(?:window|document|top|self)\.)?\blocation(?:\.href)?\s*=\s*(["'])([^"'\s<>]+)["']`),
+	regexp.MustCompile(`(?:\b(?:window|document|top|self)\.)?\blocation\.(?:replace|assign)\(\s*(["'])([^"'\s<>]+)["']\s*\)`),
+}
+
+// scriptRedirect returns the address an inline script sends the browser to
+// on a page that is only that: a splash with no link (<a href>) and no
+// refresh, whose first inline script naming a location does so
+// (window.location.replace("/de/shop/"), location.href = '/shop').
+// Scripts of pages with links are not read so: their location statements
+// are those of click handlers and login checks.
+func scriptRedirect(root *html.Node) (string, bool) {
+	links := false
+	var scripts []string
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch n.DataAtom {
+		case atom.A, atom.Area:
+			if h, ok := attr(n, "href"); ok && !strings.HasPrefix(strings.TrimSpace(h), "#") && strings.TrimSpace(h) != "" {
+				links = true
+			}
+		case atom.Script:
+			if _, ext := attr(n, "src"); ext {
+				return
+			}
+			if typ, _ := attr(n, "type"); typ != "" && !strings.Contains(strings.ToLower(typ), "javascript") && !strings.EqualFold(strings.TrimSpace(typ), "module") {
+				return
+			}
+			if n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
+				scripts = append(scripts, n.FirstChild.Data)
+			}
+		}
+	})
+	if links {
+		return "", false
+	}
+	for _, sc := range scripts {
+		first, ref := -1, ""
+		for _, re := range scriptRedirects {
+			if m := re.FindStringSubmatchIndex(sc); m != nil && (first < 0 || m[0] < first) {
+				first, ref = m[0], sc[m[4]:m[5]]
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		if l := strings.ToLower(ref); strings.HasPrefix(l, "javascript:") || strings.HasPrefix(l, "#") {
+			return "", false
+		}
+		return ref, true
+	}
+	return "", false
 }
 
 // refreshOf returns the first <meta http-equiv="refresh"> that moves on

@@ -80,3 +80,46 @@ func TestVariety16Cursors(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety16ScriptRedirect follows a splash page that sends the browser
+// on by script alone, as a <meta http-equiv="refresh"> is followed, and
+// leaves the location statements of pages with links alone.
+func TestVariety16ScriptRedirect(t *testing.T) {
+	tg := &precwatch.Target{Name: "t", Platform: "P", Listing: precwatch.ListingSpec{Item: "div.card", Fields: map[string]string{"title": "h3"}}}
+	for _, tc := range []struct{ name, body, want string }{
+		{"replace", `<html><head><script>var l = navigator.language; window.location.replace("/de/shop/");</script></head><body><noscript>Enable JavaScript</noscript></body></html>`, "https://shop.example/de/shop/"},
+		{"href", `<html><body><p>Redirecting…</p><script type="text/javascript">window.location.href = 'https://shop.example/catalog?page=1';</script></body></html>`, "https://shop.example/catalog?page=1"},
+		{"assign", `<html><body><script>if (!document.cookie) { location.assign("shop.html") }</script></body></html>`, "https://shop.example/shop.html"},
+		{"bare location", `<html><body><script>location = "/shop/"</script></body></html>`, "https://shop.example/shop/"},
+		{"page with links", `<html><body><a href="/about">About</a><button onclick="x()">Log in</button><script>function x() { window.location.href = "/login"; }</script></body></html>`, ""},
+		{"anchor", `<html><body><script>location.href = "#top";</script></body></html>`, ""},
+		{"json script", `<html><body><script type="application/json">{"location": "/x"}</script><script type="application/json">{"a": "location.href = '/y'"}</script></body></html>`, ""},
+		{"external script", `<html><body><script src="/app.js"></script></body></html>`, ""},
+	} {
+		p, err := Extract(tg, "https://shop.example/", []byte(tc.body))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		got := ""
+		if len(p.Follow) > 0 {
+			got = p.Follow[0]
+		}
+		if got != tc.want {
+			t.Errorf("%s: follows %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestVariety16ScriptRedirectBotWall: a challenge page whose script moves
+// on once solved stays a bot wall, not a splash to follow.
+func TestVariety16ScriptRedirectBotWall(t *testing.T) {
+	tg := &precwatch.Target{Name: "t", Platform: "P", Listing: precwatch.ListingSpec{Item: "div.card", Fields: map[string]string{"title": "h3"}}}
+	body := `<html><head><title>Just a moment...</title></head><body><div class="g-recaptcha"></div><p>Please verify you are a human</p><script>function ok() { window.location.href = "/shop?verified=1"; }</script></body></html>`
+	p, err := Extract(tg, "https://shop.example/", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Follow) != 0 || p.BotWall == "" {
+		t.Errorf("follows %q, bot wall %q; want none and a bot wall", p.Follow, p.BotWall)
+	}
+}
