@@ -1229,6 +1229,13 @@ func SplitFieldSpec(spec string) (css, attr string) {
 	if name == "" || strings.ContainsAny(name, " \t\r\n\f\"'>/=[](),:~+*|^$") {
 		return spec, ""
 	}
+	// Attribute names are case-insensitive in HTML; a dotted path
+	// after one ("@data-product.productName") names JSON keys, which
+	// are not.
+	a, path, dotted := strings.Cut(name, ".")
+	if dotted {
+		return strings.TrimSpace(spec[:i]), strings.ToLower(a) + "." + path
+	}
 	return strings.TrimSpace(spec[:i]), strings.ToLower(name)
 }
 
@@ -1312,6 +1319,11 @@ func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 		var v string
 		if f.attr != "" {
 			v, _ = jsonAttr(n, f.attr)
+			if f.name != fieldID && f.name != fieldURL && markupValue(v) {
+				// Escaped markup kept for a script to show
+				// (data-full="&lt;p&gt;…&lt;/p&gt;"): its text.
+				v = FrameText([]byte(v))
+			}
 			v = collapse(v)
 			if f.attr == "src" {
 				v = lazySrc(n, v)
@@ -1320,6 +1332,13 @@ func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 			v = visibleText(n)
 			if f.name == precwatch.FieldPrice {
 				v = priceText(n)
+			}
+			if n.DataAtom == atom.Script && jsonScript(n) {
+				// A JSON blob a script renders from (<script
+				// type="application/json" id="seller-data">):
+				// the value under the field's name or a usual
+				// key for it, as an endpoint's JSON is read.
+				v = FieldText([]byte(scriptContent(n)), f.name)
 			}
 			if n.DataAtom == atom.Script && templateScript(n) {
 				// <script type="text/template">: markup a script
@@ -2363,6 +2382,36 @@ func templateScript(n *html.Node) bool {
 		strings.Contains(t, "handlebars") || strings.Contains(t, "mustache") || strings.Contains(t, "x-jsrender")
 }
 
+// jsonScript reports whether a <script> holds JSON data (jsonScriptType).
+func jsonScript(n *html.Node) bool {
+	t, _ := attr(n, "type")
+	return jsonScriptType(strings.ToLower(strings.TrimSpace(t)))
+}
+
+// scriptPath returns the value at a dotted path in the JSON a <script>
+// holds.
+func scriptPath(n *html.Node, path string) (string, bool) {
+	dec := json.NewDecoder(strings.NewReader(scriptContent(n)))
+	dec.UseNumber()
+	var doc any
+	if dec.Decode(&doc) != nil {
+		return "", false
+	}
+	v, ok := lookup(doc, NormalizePath(path))
+	if !ok {
+		return "", false
+	}
+	return render(v), true
+}
+
+// markupValue reports whether an attribute's value is markup (escaped in
+// the page: data-full="&lt;p&gt;Ships discreetly&lt;/p&gt;"), which a
+// script puts into the page: it starts with a tag and closes one.
+func markupValue(v string) bool {
+	v = strings.TrimSpace(v)
+	return len(v) > 2 && v[0] == '<' && (v[1] >= 'a' && v[1] <= 'z' || v[1] >= 'A' && v[1] <= 'Z') && strings.Contains(v, "</")
+}
+
 // scriptContent returns the raw text of a <script>.
 func scriptContent(n *html.Node) string {
 	var b strings.Builder
@@ -2621,8 +2670,16 @@ var componentCall = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$.]*\s*\(\s*`)
 // "@data-product.name"; a JavaScript object literal (Alpine.js' x-data) is
 // read alike.
 func jsonAttr(n *html.Node, name string) (string, bool) {
-	if v, ok := attr(n, name); ok || !strings.Contains(name, ".") {
+	if v, ok := attr(n, name); ok || n.Type == html.ElementNode && n.DataAtom == atom.Script && jsonScript(n) {
+		if !ok {
+			// A JSON script's data at a dotted path:
+			// "script#seller-data@seller.country".
+			return scriptPath(n, name)
+		}
 		return v, ok
+	}
+	if !strings.Contains(name, ".") {
+		return "", false
 	}
 	a, path, _ := strings.Cut(name, ".")
 	raw, ok := attr(n, a)

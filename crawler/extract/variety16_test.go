@@ -123,3 +123,47 @@ func TestVariety16ScriptRedirectBotWall(t *testing.T) {
 		t.Errorf("follows %q, bot wall %q; want none and a bot wall", p.Follow, p.BotWall)
 	}
 }
+
+// TestVariety16ScriptAndMarkupFields reads a field from a JSON blob a
+// product page keeps apart (<script type="application/json"
+// id="seller-data">): by the field's name or a usual key, or at a dotted
+// path after "@", keys in any case; and an attribute holding escaped
+// markup as its text.
+func TestVariety16ScriptAndMarkupFields(t *testing.T) {
+	body := `<html><body><h1>Safrole oil 1 l</h1>
+<div class="desc" data-full="&lt;p&gt;Ships &lt;b&gt;discreetly&lt;/b&gt;&lt;/p&gt;">Loading…</div>
+<div class="card" data-product='{"productName": "Safrole", "sellerInfo": {"displayName": "chemking"}}'></div>
+<script type="application/json" id="seller-data">{"seller": {"id": 40, "name": "chemking", "country": "NL", "shopName": "Chem King BV"}}</script>
+<script type="application/json" id="other">{"stock": 3}</script>
+</body></html>`
+	for _, tc := range []struct{ field, spec, want string }{
+		{"seller", "script#seller-data", "chemking"},
+		{"location", "script#seller-data", "NL"},
+		{"shop", "script#seller-data@seller.shopName", "Chem King BV"},
+		{"seller_id", "script#seller-data@seller.id", "40"},
+		{"seller", "script#other", ""},
+		{"description", "div.desc@data-full", "Ships discreetly"},
+		{"title", "div.card@data-product.productName", "Safrole"},
+		{"seller", "div.card@data-product.sellerInfo.displayName", "chemking"},
+	} {
+		tg := &precwatch.Target{Name: "t", Platform: "P", Listing: precwatch.ListingSpec{Fields: map[string]string{"title": "h1", tc.field: tc.spec}}}
+		if tc.field == "title" {
+			tg.Listing.Fields = map[string]string{"title": tc.spec}
+		}
+		p, err := Extract(tg, "https://shop.example/p/1", []byte(body))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.spec, err)
+		}
+		if len(p.Listings) != 1 {
+			t.Fatalf("%s: %d listings", tc.spec, len(p.Listings))
+		}
+		l := p.Listings[0]
+		got := map[string]string{"title": l.Title, "seller": l.Seller, "location": l.Location, "description": l.Description, "url": l.URL}[tc.field]
+		if v, ok := l.Attributes[tc.field]; ok {
+			got = v
+		}
+		if got != tc.want {
+			t.Errorf("%s: %s %q, want %q", tc.spec, tc.field, got, tc.want)
+		}
+	}
+}
