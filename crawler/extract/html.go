@@ -195,7 +195,7 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		b.link(&b.page.Next, seen, jsonNext)
 	}
 	ref, ok := metaRefresh(root)
-	if !ok && botWall(body) == "" {
+	if !ok && scriptRedirectHint.Match(body) && botWall(body) == "" {
 		// A splash page that moves on by script alone
 		// (window.location.replace("/de/shop/"), as language
 		// pickers and old shops' entry pages do); not a bot
@@ -884,6 +884,10 @@ var scriptRedirects = []*regexp.Regexp{
 	regexp.MustCompile(`(?:\b(?:window|document|top|self)\.)?\blocation(?:\.href)?\s*=\s*(["'])([^"'\s<>]+)["']`),
 	regexp.MustCompile(`(?:\b(?:window|document|top|self)\.)?\blocation\.(?:replace|assign)\(\s*(["'])([^"'\s<>]+)["']\s*\)`),
 }
+
+// scriptRedirectHint finds a script's location statement cheaply before a
+// page's tree is walked for one.
+var scriptRedirectHint = regexp.MustCompile(`location(?:\.href)?\s*=|location\.(?:replace|assign)\(`)
 
 // scriptRedirect returns the address an inline script sends the browser to
 // on a page that is only that: a splash with no link (<a href>) and no
