@@ -868,3 +868,198 @@ targets:
 		t.Errorf("the run does not say why the as-found targets are incomplete:\n%s", out)
 	}
 }
+
+// TestVariety16MoreFeeds is the round's third batch, configured the same
+// way:
+//
+//  1. Typesense's search (hits[].document, page/per_page, found)
+//  2. Spring Data REST: HAL's _embedded.products, _links.next.href, pages
+//     counted from 0 (?page=0&size=2)
+//  3. a feed whose next page is protocol-relative (//host/api?page=2)
+//  4. a PHP API whose next page is HTML-escaped in its JSON
+//     ("/api/items?page=2&amp;size=2"), which asked as written loses its
+//     page size (amp;size) and skips listings
+//  5. OpenCart 4's product list fragment (route=product/category.list),
+//     cards and pager without <html> or <body>
+//  6. Elasticsearch's scroll API configured as the docs allow (the scroll
+//     id sent back to the search endpoint, which refuses it): not
+//     complete, never marked complete with the first page
+func TestVariety16MoreFeeds(t *testing.T) {
+	jsonBody := func(w http.ResponseWriter, s string) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, s)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		atoi := func(s string, def int) int {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return def
+			}
+			return n
+		}
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1. Typesense.
+		case p == "/ts/collections/products/documents/search":
+			n, per := atoi(q.Get("page"), 1), atoi(q.Get("per_page"), 10)
+			hits := []any{}
+			for _, i := range v16Page(n, per) {
+				pr := v16Products[i]
+				hits = append(hits, map[string]any{"document": map[string]any{"id": fmt.Sprintf("ts-%d", i), "name": pr.title, "description": pr.desc, "seller": pr.seller}, "highlights": []any{}, "text_match": 100})
+			}
+			jsonBody(w, v16JSON(map[string]any{"facet_counts": []any{}, "found": 5, "out_of": 5, "page": n, "search_time_ms": 0, "hits": hits, "request_params": map[string]any{"per_page": per, "q": "*"}}))
+		// 2. Spring Data REST.
+		case p == "/sdr/api/products":
+			n, size := atoi(q.Get("page"), 0), atoi(q.Get("size"), 20)
+			var prods []any
+			for _, i := range v16Page(n+1, size) {
+				pr := v16Products[i]
+				prods = append(prods, map[string]any{"name": pr.title, "description": pr.desc, "seller": pr.seller, "_links": map[string]any{"self": map[string]any{"href": fmt.Sprintf("http://%s/sdr/api/products/%d", r.Host, 300+i)}}})
+			}
+			links := map[string]any{"self": map[string]any{"href": fmt.Sprintf("http://%s/sdr/api/products?page=%d&size=%d", r.Host, n, size)}}
+			if n < 2 {
+				links["next"] = map[string]any{"href": fmt.Sprintf("http://%s/sdr/api/products?page=%d&size=%d", r.Host, n+1, size)}
+			}
+			jsonBody(w, v16JSON(map[string]any{"_embedded": map[string]any{"products": prods}, "_links": links, "page": map[string]any{"size": size, "totalElements": 5, "totalPages": 3, "number": n}}))
+		// 3. A protocol-relative next page.
+		case p == "/pr/api/items":
+			n := atoi(q.Get("page"), 1)
+			var items []any
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				items = append(items, map[string]any{"id": fmt.Sprintf("pr-%d", i), "title": pr.title, "body": pr.desc, "seller": pr.seller})
+			}
+			body := map[string]any{"items": items, "next": nil}
+			if n < 3 {
+				body["next"] = fmt.Sprintf("//%s/pr/api/items?page=%d", r.Host, n+1)
+			}
+			jsonBody(w, v16JSON(body))
+		// 4. An HTML-escaped next page.
+		case p == "/amp/api/items":
+			n, size := atoi(q.Get("page"), 1), atoi(q.Get("size"), 4)
+			var items []any
+			for _, i := range v16Page(n, size) {
+				pr := v16Products[i]
+				items = append(items, map[string]any{"id": fmt.Sprintf("amp-%d", i), "title": pr.title, "body": pr.desc, "seller": pr.seller})
+			}
+			body := map[string]any{"items": items, "next": nil}
+			if n*size < len(v16Products) {
+				body["next"] = fmt.Sprintf("/amp/api/items?page=%d&amp;size=%d", n+1, size)
+			}
+			jsonBody(w, v16JSON(body))
+		// 5. OpenCart 4's list fragment.
+		case p == "/oc/index.php" && q.Get("route") == "product/category.list":
+			n := atoi(q.Get("page"), 1)
+			var b strings.Builder
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				fmt.Fprintf(&b, `<div class="col"><div class="product-thumb"><div class="content"><div class="description"><h4><a href="http://%s/oc/index.php?route=product/product&amp;language=en-gb&amp;product_id=%d&amp;path=20">%s</a></h4><p>%s</p><div class="price"><span class="price-new">%.2f€</span></div><span class="manufacturer">%s</span></div></div></div></div>`, r.Host, 40+i, pr.title, pr.desc, pr.price, pr.seller)
+			}
+			pager := `<ul class="pagination">`
+			if n < 3 {
+				pager += fmt.Sprintf(`<li class="page-item"><a href="http://%s/oc/index.php?route=product/category.list&amp;language=en-gb&amp;path=20&amp;page=%d" class="page-link">&gt;</a></li>`, r.Host, n+1)
+			}
+			pager += `</ul>`
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, `<div id="product-list" class="row row-cols-1 row-cols-sm-2">%s</div><div class="row"><div class="col-sm-6 text-start">%s</div><div class="col-sm-6 text-end">Showing 1 to 2 of 5 (3 Pages)</div></div>`, b.String(), pager)
+		// 6. Elasticsearch's scroll API.
+		case p == "/es/products/_search" && r.Method == http.MethodPost:
+			var req map[string]any
+			json.NewDecoder(r.Body).Decode(&req)
+			if _, ok := req["scroll_id"]; ok {
+				w.WriteHeader(400)
+				jsonBody(w, `{"error":{"root_cause":[{"type":"parsing_exception","reason":"Unknown key for a VALUE_STRING in [scroll_id]."}],"type":"parsing_exception","reason":"Unknown key for a VALUE_STRING in [scroll_id]."},"status":400}`)
+				return
+			}
+			var hits []any
+			for _, i := range v16Page(1, 2) {
+				pr := v16Products[i]
+				hits = append(hits, map[string]any{"_index": "products", "_id": fmt.Sprintf("es-%d", i), "_source": map[string]any{"name": pr.title, "text": pr.desc, "seller": pr.seller}})
+			}
+			jsonBody(w, v16JSON(map[string]any{"_scroll_id": "FGluY2x1ZGVfY29udGV4dF91dWlkDXF1ZXJ5QW5kRmV0Y2gBFkZ", "took": 1, "timed_out": false, "hits": map[string]any{"total": map[string]any{"value": 5, "relation": "eq"}, "hits": hits}}))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: typesense
+    platform: Typesense
+    kind: json
+    start_urls: ["%[1]s/ts/collections/products/documents/search?q=*&query_by=name&per_page=2&page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: hits
+      fields: {id: document.id, title: document.name, description: document.description, seller: document.seller}
+  - name: spring-data-rest
+    platform: SpringDataREST
+    kind: json
+    start_urls: ["%[1]s/sdr/api/products?page=0&size=2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: _embedded.products
+      fields: {url: _links.self.href, title: name, description: description, seller: seller}
+  - name: protocol-relative
+    platform: ProtocolRelative
+    kind: json
+    start_urls: ["%[1]s/pr/api/items?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items
+      fields: {id: id, title: title, description: body, seller: seller}
+  - name: escaped-next
+    platform: EscapedNext
+    kind: json
+    start_urls: ["%[1]s/amp/api/items?page=1&size=2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items
+      next_page: next
+      fields: {id: id, title: title, description: body, seller: seller}
+  - name: opencart4
+    platform: OpenCart4
+    start_urls: ["%[1]s/oc/index.php?route=product/category.list&language=en-gb&path=20"]
+    allow_private_networks: true
+    delay: 0s
+    next_page: ["ul.pagination a.page-link"]
+    listing:
+      item: div.product-thumb
+      fields: {url: "h4 a@href", title: h4 a, description: div.description p, price: span.price-new, seller: span.manufacturer}
+  - name: es-scroll
+    platform: ESScroll
+    kind: json
+    start_urls: ["%[1]s/es/products/_search?scroll=1m"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      method: POST
+      body: '{"size": 2, "scroll_id": ${cursor}}'
+      items: hits.hits
+      next_page: _scroll_id
+      fields: {id: _id, title: _source.name, description: _source.text, seller: _source.seller}
+`, srv.URL))
+	var wants []shopWant
+	for _, prefix := range []string{"ts", "pr", "amp"} {
+		wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("%s-%d", prefix, i) }, nil)...)
+	}
+	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("/sdr/api/products/%d", 300+i) }, nil)...)
+	wants = append(wants, v16Wants(func(i int) string {
+		return fmt.Sprintf("/oc/index.php?language=en-gb&path=20&product_id=%d&route=product%%2Fproduct", 40+i)
+	}, func(p v16Product) string { return fmt.Sprintf("%.2f€", p.price) })...)
+	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("es-%d", i) }, nil)[:2]...)
+	checkShopListings(t, got, wants)
+	logListingsOnFailure(t, got, out)
+	for name, want := range map[string]string{"typesense": "yes", "spring-data-rest": "yes", "protocol-relative": "yes", "escaped-next": "yes", "opencart4": "yes", "es-scroll": "no"} {
+		if c := completeColumn(out, name); c != want {
+			t.Errorf("%s: complete %q, want %s", name, c, want)
+		}
+	}
+	t.Logf("%s", out)
+}

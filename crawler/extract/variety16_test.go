@@ -167,3 +167,31 @@ func TestVariety16ScriptAndMarkupFields(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety16EscapedNext follows a next page that an API escaped for HTML
+// in its JSON ("&amp;size=2", WordPress' "&#038;") with its parameters as
+// the server reads them.
+func TestVariety16EscapedNext(t *testing.T) {
+	for _, tc := range []struct{ next, want string }{
+		{"/api/items?page=2&amp;size=2", "https://api.example/api/items?page=2&size=2"},
+		{"https://api.example/api/items?page=2&#038;size=2&#38;sort=id", "https://api.example/api/items?page=2&size=2&sort=id"},
+		{"/api/items?page=2&amp;filter[cat]=5", "https://api.example/api/items?filter%5Bcat%5D=5&page=2"},
+		{"/api/items?q=fish%26chips&page=2", "https://api.example/api/items?page=2&q=fish%26chips"},
+		{"/api/items?q=a;b&page=2", "https://api.example/api/items?page=2&q=a%3Bb"},
+	} {
+		tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{
+			Items: "items", NextPage: "next", Fields: map[string]string{"id": "id", "title": "t"}}}
+		doc := `{"items": [{"id": "a", "t": "Acetone"}], "next": "` + tc.next + `"}`
+		p, err := JSON(tg, "https://api.example/api/items?page=1&size=2", []byte(doc))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.next, err)
+		}
+		got := ""
+		if len(p.Next) > 0 {
+			got = p.Next[0]
+		}
+		if got != tc.want {
+			t.Errorf("%s: next %q, want %q", tc.next, got, tc.want)
+		}
+	}
+}
