@@ -656,7 +656,7 @@ func (r *run) process(ctx context.Context, it item) {
 			// the same cursor are its last page.)
 			out.errKind = KindCursorIgnored
 			r.c.log.Warn("page failed", "target", r.t.Name, "url", r.mask.redact(it.url), "kind", KindCursorIgnored,
-				"err", fmt.Sprintf("the feed gave back the cursor it was sent (%s) and listings already read: the API reads its cursor under another name; send it where the API reads it with json.body (docs/CRAWLING.md)", out.cursorRepeated))
+				"err", cursorIgnoredMessage(out.cursorRepeated))
 		}
 	}
 	for _, l := range links {
@@ -1175,6 +1175,12 @@ func (r *run) nextPages(page *extract.Page, header []string) []string {
 		r.counted.Store(seenKey(page.CountOn), true)
 	}
 	return next
+}
+
+// cursorIgnoredMessage says why a page that gave back the cursor it was
+// sent (where names where: extract.Page.CursorRepeated) failed.
+func cursorIgnoredMessage(where string) string {
+	return fmt.Sprintf("the feed gave back the cursor it was sent (%s) and listings already read: the API reads its cursor under another name; send it where the API reads it with json.body (docs/CRAWLING.md)", where)
 }
 
 // brings reports whether a page's outcome adds anything to the run: a

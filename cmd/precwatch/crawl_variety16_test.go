@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -867,6 +868,26 @@ targets:
 	if !strings.Contains(out, "reads its cursor under another") {
 		t.Errorf("the run does not say why the as-found targets are incomplete:\n%s", out)
 	}
+	// target test, as a partner checks a target before it goes live.
+	cfgPath := filepath.Join(t.TempDir(), "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`targets:
+  - name: twitter-as-found
+    platform: TwitterA
+    kind: json
+    start_urls: ["%[1]s/tw/2/tweets/search/recent?query=acetone&max_results=2"]
+    allow_private_networks: true
+    respect_robots_txt: false
+    delay: 0s
+    json:
+      items: data
+      next_page: meta.next_token
+      fields: {id: id, title: text, seller: author.username}
+`, srv.URL))
+	code, stdout, stderr := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "twitter-as-found", "--pages", "5")
+	if !strings.Contains(stdout+stderr, "cursor") {
+		t.Errorf("target test (exit %d) does not name the ignored cursor:\n%s\n%s", code, stdout, stderr)
+	}
+	t.Logf("target test: exit %d\n%s\n%s", code, stdout, stderr)
 }
 
 // TestVariety16MoreFeeds is the round's third batch, configured the same

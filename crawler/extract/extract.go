@@ -85,8 +85,8 @@ type Page struct {
 	CountOn string `json:"count_on,omitempty"`
 	// CursorRepeated is set, instead of a next page, on a JSON feed page
 	// asked for by a cursor that gave back that same cursor with
-	// listings; it names where the cursor was sent ("?next_token=", or
-	// the next_page path of a json.body). Either the API did not read
+	// listings; it says how the cursor was sent ("as query parameter
+	// next_token", or "by json.body, read from" its next_page path). Either the API did not read
 	// the cursor there and answered its first page again, or this is
 	// its last page: the crawler tells them apart by whether any of the
 	// page's listings is new to the run.

@@ -316,7 +316,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 			b.page.Counts["next_page:"+spec.NextPage] = 0
 		}
 		if name, repeated := templateCursorRepeated(spec, doc, pageURL, len(items)); repeated {
-			b.page.CursorRepeated = name
+			b.page.CursorRepeated = "by json.body, read from " + name
 		}
 		if next, countOn := postNext(spec, doc, pageURL, len(items)); next != "" && countOn {
 			b.page.CountOn = next
@@ -363,7 +363,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 							// The cursor the page was asked with,
 							// again, with listings (Page.CursorRepeated).
 							b.page.Counts[key] = 0
-							b.page.CursorRepeated = "?" + name + "="
+							b.page.CursorRepeated = "as query parameter " + name
 							break
 						}
 
