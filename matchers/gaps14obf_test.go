@@ -30,3 +30,14 @@ func TestGap14EmojiMinusInCAS(t *testing.T) {
 		{"Powder 1 kg", "CAS 5449➖12➖8, wholesale, Wickr.", nil, []string{"25547-51-7"}},
 	})
 }
+
+// TestGap14MAPAAcetylName: MAPA written as the methyl ester of
+// alpha-acetylphenylacetic acid ("methyl alpha-acetylphenylacetate", the
+// way EAPA's ethyl ester was already listed; session 14 probe of the
+// immediate precursors) names MAPA.
+func TestGap14MAPAAcetylName(t *testing.T) {
+	runCAS(t, []casCase{
+		{"methyl alpha-acetylphenylacetate 1 kg", "In stock, price on request.", []string{"16648-44-5"}, nil},
+		{"ethyl alpha-acetylphenylacetate 1 kg", "In stock, price on request.", []string{"5413-05-8"}, []string{"16648-44-5"}},
+	})
+}
