@@ -180,13 +180,16 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 }
 
 // templateCursorRepeated reports whether a templated feed's page, asked
-// for with a string cursor, gave back that same cursor with listings
-// (Page.CursorRepeated), and the cursor's path. A next_page that
-// reads the last item ([-1]) is left out: an API paged by the last id
-// that answers its last page again names the same id, its end
-// (docs/CRAWLING.md).
+// for with a cursor, gave back that same cursor with listings
+// (Page.CursorRepeated), and the cursor's path. A next_page that reads the
+// last item's id ([-1]) counts too when the page holds two items or more:
+// an API paged by the last id that names the id it was asked after again
+// answered a page it had given before (it ignored the parameter), while an
+// API that includes the cursor's own item ends on a page of that one item.
+// The crawler fails such a page only when it brings nothing new.
 func templateCursorRepeated(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string, bool) {
-	if spec.NextPage == "" || n == 0 || strings.Contains(spec.NextPage, "[-1]") || !spec.UsesPageVar("cursor") {
+	lastID := strings.Contains(spec.NextPage, "[-1]")
+	if spec.NextPage == "" || n == 0 || lastID && n < 2 || !spec.UsesPageVar("cursor") {
 		return "", false
 	}
 	_, _, _, cursor := PostPageVars(pageURL)
@@ -194,8 +197,22 @@ func templateCursorRepeated(spec *precwatch.JSONSpec, doc any, pageURL string, n
 		return "", false
 	}
 	v, ok := lookup(doc, spec.NextPage)
-	if s, isStr := v.(string); ok && isStr && strings.TrimSpace(s) == cursor && !noMore(doc, spec.NextPage, spec.Items) {
-		return spec.NextPage, true
+	if !ok || noMore(doc, spec.NextPage, spec.Items) {
+		return "", false
+	}
+	switch x := v.(type) {
+	case string:
+		if strings.TrimSpace(x) == cursor {
+			return spec.NextPage, true
+		}
+	case float64:
+		if lastID && strconv.FormatFloat(x, 'f', -1, 64) == cursor {
+			return spec.NextPage, true
+		}
+	case json.Number:
+		if lastID && x.String() == cursor {
+			return spec.NextPage, true
+		}
 	}
 	return "", false
 }

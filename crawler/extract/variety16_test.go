@@ -56,7 +56,13 @@ func TestVariety16Cursors(t *testing.T) {
 		{"post empty page new bookmark", "https://api.example/db/_find#pw:cursor=g1D&offset=6&page=4", `{"limit": 2, "bookmark": ${cursor}}`, "docs", "bookmark", `{"docs":[],"bookmark":"g1E"}`, ""},
 		{"post ignored", "https://api.example/db/_find#pw:cursor=g1B&offset=2&page=2", `{"limit": 2, "bookmark": ${cursor}}`, "docs", "bookmark", `{"docs":[{"id":"a"}],"bookmark":"g1B"}`, "repeated"},
 		{"post same cursor empty", "https://api.example/db/_find#pw:cursor=g1B&offset=2&page=2", `{"limit": 2, "bookmark": ${cursor}}`, "docs", "bookmark", `{"docs":[],"bookmark":"g1B"}`, ""},
-		{"post last id again", "https://api.example/v1/p#pw:cursor=b&offset=2&page=2", `{"after": ${cursor}}`, "data", "data[-1].id", `{"data":[{"id":"a"},{"id":"b"}]}`, ""},
+		// Session 14: the last id given back on a page of two items or
+		// more is a page answered again (the crawler fails it when it
+		// brings nothing new); one item, the cursor's own, is the end of
+		// an API that includes it.
+		{"post last id again", "https://api.example/v1/p#pw:cursor=b&offset=2&page=2", `{"after": ${cursor}}`, "data", "data[-1].id", `{"data":[{"id":"a"},{"id":"b"}]}`, "repeated"},
+		{"post last id again number", "https://api.example/v1/p#pw:cursor=103&offset=2&page=2", `{"since_id": ${cursor}}`, "data", "data[-1].id", `{"data":[{"id":102},{"id":103}]}`, "repeated"},
+		{"post last id inclusive end", "https://api.example/v1/p#pw:cursor=b&offset=2&page=2", `{"after": ${cursor}}`, "data", "data[-1].id", `{"data":[{"id":"b"}]}`, ""},
 	} {
 		tg := &precwatch.Target{Name: "t", Platform: "P", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{
 			Method: "", Body: tc.body, Items: tc.items, NextPage: tc.next, Fields: map[string]string{"id": "id"}}}
