@@ -16,3 +16,20 @@ func TestGap48NewPMKPowderZh(t *testing.T) {
 		{"新PMK 1kg", "高纯度，现货。", []string{ethyl}, []string{methyl}},
 	})
 }
+
+// TestGap48CJKAcidApartFromSaltName: 硫酸 and 盐酸 are blocked by the names
+// of the substances they make salts with (硫酸麻黄碱 ephedrine sulphate,
+// 盐酸伪麻黄碱) only when glued to them. In a list of controlled chemicals
+// that names ephedrine apart ("第一类包括麻黄碱…；第二类包括丙酮、甲苯、硫酸",
+// heldout48 zq0027) the acid is the acid.
+func TestGap48CJKAcidApartFromSaltName(t *testing.T) {
+	const h2so4, hcl, ephedrine = "7664-93-9", "7647-01-0", "299-42-3"
+	runCAS(t, []casCase{
+		{"教学：易制毒化学品分类介绍", "第一类包括麻黄碱、胡椒醛、黄樟素等；第二类包括丙酮、甲苯、硫酸。", []string{h2so4, ephedrine}, nil},
+		{"易制毒化学品目录", "第一类：麻黄碱、伪麻黄碱；第二类：盐酸、硫酸。", []string{h2so4, hcl, ephedrine}, nil},
+		{"硫酸麻黄碱 1kg", "现货。", []string{ephedrine}, []string{h2so4}},
+		{"盐酸伪麻黄碱片", "每盒10片，含伪麻黄碱。", nil, []string{hcl}},
+		{"盐酸麻黄素 麻黄碱 99% 现货", "包清关到澳洲。", []string{ephedrine}, []string{hcl}},
+		{"硫酸镁 25公斤 现货", "麻黄碱另询。", nil, []string{h2so4}},
+	})
+}

@@ -862,7 +862,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					// only the term's own context can.
 					ok := own || !locantBefore(f.norm, int(h.s)) &&
 						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h)
-					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) ||
+					blk := ambList(ar, kAmbBlock)
+					if len(blk) > 0 && isCJKStart(f.norm[h.s:]) {
+						blk = m.gluedBlocks(fields, blk, ar, int32(fi), h)
+					}
+					if len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) ||
 						shortListing && len(blk) > 0 && !slices.Contains(casSubs, r.sub) {
 						// A block word next to the term, or anywhere in a
 						// short listing (what the product is: "NPP 100" with
@@ -1029,6 +1033,82 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 	}
 	return ev
+}
+
+// gluedBlocks returns the block words of ambiguous CJK term h (in field
+// fi) without those that are another substance's name standing apart from
+// it. Chinese and Japanese write a salt or a derivative as one word with
+// the other substance's name (硫酸麻黄碱 ephedrine sulphate, 盐酸伪麻黄碱,
+// 苯基丙酮, 氢碘酸; Korean with a space, 염산 에페드린): glued to the term,
+// or overlapping it, that name says what the term is part of. Apart, as in
+// a list of controlled chemicals ("第一类包括麻黄碱…；第二类包括丙酮、甲苯、
+// 硫酸", heldout48 zq0027), it is another substance named beside this one,
+// which is chemical context, not a block. blk is returned as is when every
+// entry still blocks.
+func (m *Matcher) gluedBlocks(fields []field, blk []ctxHit, ar ambRef, fi int32, h fhit) []ctxHit {
+	var out []ctxHit
+	for i, c := range blk {
+		keep := true
+		for _, x := range fields[c.field].hits {
+			if x.s != c.s || x.pat < 0 || !m.namesOtherSubstance(x.pat, ar) {
+				continue
+			}
+			keep = c.field == fi && gluedSpans(fields[fi].norm, x.s, x.e, h.s, h.e)
+			break
+		}
+		switch {
+		case !keep && out == nil:
+			out = append(make([]ctxHit, 0, len(blk)), blk[:i]...)
+		case keep && out != nil:
+			out = append(out, c)
+		}
+	}
+	if out == nil {
+		return blk
+	}
+	// "盐酸麻黄素 麻黄碱 99%": glued to a name of a substance that is
+	// no block word of its own (麻黄素), the term is that salt's marker
+	// still, and the names apart block it as before.
+	for _, x := range fields[fi].hits {
+		if x.pat >= 0 && x.pat != h.pat && gluedSpans(fields[fi].norm, x.s, x.e, h.s, h.e) && m.unambiguousName(x.pat) {
+			return blk
+		}
+	}
+	return out
+}
+
+// unambiguousName reports whether pattern pi is an unambiguous name of a
+// substance.
+func (m *Matcher) unambiguousName(pi int32) bool {
+	p := &m.pats[pi]
+	if p.kinds&kSubstance == 0 {
+		return false
+	}
+	for _, r := range p.refs {
+		if r.amb == -1 {
+			return true
+		}
+	}
+	return false
+}
+
+// gluedSpans reports whether spans [as, ae) and [bs, be) of norm overlap
+// or touch, with at most a space or hyphen between them.
+func gluedSpans(norm []byte, as, ae, bs, be int32) bool {
+	switch {
+	case as < be && bs < ae:
+		return true
+	case ae <= bs:
+		return bs-ae <= 1 && onlySpace(norm[ae:bs])
+	default:
+		return as-be <= 1 && onlySpace(norm[be:as])
+	}
+}
+
+// namesOtherSubstance reports whether pattern pi is a block word of
+// ambiguous term ar that is itself an unambiguous name of a substance.
+func (m *Matcher) namesOtherSubstance(pi int32, ar ambRef) bool {
+	return slices.Contains(m.pats[pi].ambBlocks, ar) && m.unambiguousName(pi)
 }
 
 // acronymSpelledOut reports whether ambiguous abbreviation h is spelled
