@@ -33,3 +33,18 @@ func TestGap48CJKAcidApartFromSaltName(t *testing.T) {
 		{"硫酸镁 25公斤 现货", "麻黄碱另询。", nil, []string{h2so4}},
 	})
 }
+
+// TestGap48WhyControlledQuestion: a lesson asking why a substance is
+// controlled ("Aula: por que a pseudoefedrina é controlada?", heldout48
+// zq0089) names it without offering it, as "why is" does in English; the
+// conversion it explains is the lesson's subject. A seller's "why is it so
+// hard to find? we have it" stays an offer.
+func TestGap48WhyControlledQuestion(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"pt", "Aula: por que a pseudoefedrina é controlada?", "Explicamos a conversão da pseudoefedrina em metanfetamina no contexto regulatório, sem detalhes de síntese.", false},
+		{"es", "Lección: ¿por qué la pseudoefedrina está controlada?", "Explicamos la conversión de la pseudoefedrina en metanfetamina en el contexto regulatorio.", false},
+		{"it", "Lezione: perché l'efedrina è controllata?", "Spieghiamo il contesto normativo.", false},
+		{"pt", "Efedrina HCl 500 g", "Por que é tão difícil de achar? Temos em estoque, envio discreto.", true},
+		{"pt", "Pseudoefedrina 1 kg", "Pureza 99%, envio para todo o Brasil.", true},
+	})
+}
