@@ -48,3 +48,25 @@ func TestGap48WhyControlledQuestion(t *testing.T) {
 		{"pt", "Pseudoefedrina 1 kg", "Pureza 99%, envio para todo o Brasil.", true},
 	})
 }
+
+// TestGap48DocumentHeading: a title headed by a document's name
+// ("Certificate of Analysis – Phenylacetic acid, lot 2026-0412", heldout48
+// zq0075; "Safety Data Sheet (SDS) – …", "分析证书：…") is that document,
+// which states an assay and names the substance without offering it. A
+// price, a contact, an offer word, a bulk quantity or a risk indicator make
+// it a sales sheet again ("CoA excerpt: … declared as 'flavour
+// intermediate' … Order via Threema", zq0076), and a seller's "COA
+// available" or the gel "SDS-PAGE" heads no document.
+func TestGap48DocumentHeading(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Certificate of Analysis – Phenylacetic acid, lot 2026-0412", "Assay (HPLC): 99.6 %. Melting point: 76–77 °C. Water: 0.08 %. Released by QA.", false},
+		{"en", "Safety Data Sheet (SDS) – Safrole", "Section 1: identification. Assay 99 %.", false},
+		{"zh", "分析证书：苯乙酸", "含量 99.6%，批号 2026-0412。", false},
+		{"de", "Analysenzertifikat: Piperonal, Charge 2207", "Gehalt (GC): 99,7 %. Freigegeben durch QS.", false},
+		{"en", "CoA excerpt: BMK methyl glycidate, 'purity 99.8%'", "CoA for BMK methyl glycidate lot 2207, purity 99.8%. Note from seller: label declared as 'flavour intermediate' for safe pass to EU. Order via Threema.", true},
+		{"en", "Certificate of Analysis – Phenylacetic acid", "Assay 99.6 %. Price USD 40/kg, in stock.", true},
+		{"en", "COA: Phenylacetic acid 99%", "Contact sales@chem.example for the price.", true},
+		{"en", "Phenylacetic acid 99%, COA available", "1 kg bottles.", true},
+		{"en", "SDS-PAGE gel with ephedrine", "Assay 99%.", true},
+	})
+}

