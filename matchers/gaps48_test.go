@@ -70,3 +70,17 @@ func TestGap48DocumentHeading(t *testing.T) {
 		{"en", "SDS-PAGE gel with ephedrine", "Assay 99%.", true},
 	})
 }
+
+// TestGap48WasteContractorNotice: a holder's notice inviting licensed waste
+// contractors to collect its surplus chemicals (heldout48 zq0118, a
+// university's procurement notice) pays to be rid of them and offers no
+// sale. A clearance sale that only says the goods would otherwise be
+// disposed of stays an offer.
+func TestGap48WasteContractorNotice(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Procurement notice: surplus chemicals to be disposed – Dept. of Chemistry", "Invitation to licensed waste contractors to collect surplus and expired chemicals incl. piperonal (500 g), safrole (100 mL), potassium permanganate (2 kg), benzaldehyde. Collection under hazardous-waste licence only.", false},
+		{"de", "Chemikalien aus Laborauflösung: Safrol 1 L", "Abholung nur durch zertifizierte Entsorgungsfachbetriebe, Entsorgungsnachweis erforderlich.", false},
+		{"en", "Surplus chemicals to be disposed of – make an offer", "Piperonal 500 g, safrole 100 mL. Cash, pickup or we ship.", true},
+		{"de", "Laborauflösung: Safrol 1 L, Piperonal 500 g", "Restbestände, sonst zur Entsorgung bestimmt. EUR 350, Versand möglich.", true},
+	})
+}
