@@ -120,6 +120,15 @@ func (d *decoder) syntaxError(data []byte, err error) {
 		p.Line, _ = strconv.Atoi(m[1])
 		p.Message = m[2]
 	}
+	if strings.Contains(p.Message, "did not find expected ',' or '}'") {
+		// A JSON path with an index written unquoted in a flow
+		// mapping ({price: variants[0].price}): YAML reads the "["
+		// as the start of a list, and names a line after it.
+		if line, col, value, ok := flowBracket(data, p.Line); ok {
+			p.Line, p.Column = line, col
+			p.Message = fmt.Sprintf("write %q in quotes: inside {…} YAML reads an unquoted [ as the start of a list (%s)", value, p.Message)
+		}
+	}
 	if line, col, msg, ok := indentProblem(data); ok && line >= p.Line && (msg != "" || blockError(p.Message)) {
 		if msg == "" {
 			msg = "this line's indentation matches no line above it (" + p.Message + ")"
@@ -128,6 +137,26 @@ func (d *decoder) syntaxError(data []byte, err error) {
 	}
 	d.problems = append(d.problems, p)
 	d.syntax = true
+}
+
+// flowValueBracket is a plain value in a flow mapping that holds a "["
+// after its first character (a JSON path with an index, variants[0].price).
+var flowValueBracket = regexp.MustCompile(`[{,]\s*[\w.-]+\s*:\s+([A-Za-z_$@][^\s,{}"'\[\]]*\[[^\s,{}]*)`)
+
+// flowBracket finds, on the lines around upTo (the line YAML names), a value of
+// a flow mapping written unquoted with a "[" in it, and returns its line,
+// column (from 1) and text.
+func flowBracket(data []byte, upTo int) (line, col int, value string, ok bool) {
+	lines := strings.Split(string(data), "\n")
+	// YAML names the line before or after the value, depending on
+	// where the mapping's closing brace was looked for.
+	for i := min(upTo+1, len(lines)) - 1; i >= 0 && i >= upTo-5; i-- {
+		if m := flowValueBracket.FindAllStringSubmatchIndex(lines[i], -1); m != nil {
+			first := m[0]
+			return i + 1, utf8.RuneCountInString(lines[i][:first[2]]) + 1, lines[i][first[2]:first[3]], true
+		}
+	}
+	return 0, 0, "", false
 }
 
 // notUTF8 finds the first byte of data that is not UTF-8 and returns its

@@ -567,6 +567,8 @@ type outcome struct {
 	// offDomainNext holds the page's next pages outside the allowed
 	// domains, which are not followed (Run.OffDomainNext).
 	offDomainNext []string
+	// cursorRepeated is extract.Page.CursorRepeated.
+	cursorRepeated string
 }
 
 // seenKey is the name of a canonical URL in the frontier's seen set: a
@@ -646,6 +648,16 @@ func (r *run) process(ctx context.Context, it item) {
 	links := out.links
 	if it.kind == 'n' && !r.brings(out) {
 		links = endPagination(links, out.final)
+		if out.cursorRepeated != "" && out.errKind == "" {
+			// Asked for by a cursor, the feed gave it back with
+			// listings the run has read before: it did not read
+			// the cursor and answered its first page again, so
+			// the pages after it are unknown. (New listings with
+			// the same cursor are its last page.)
+			out.errKind = KindCursorIgnored
+			r.c.log.Warn("page failed", "target", r.t.Name, "url", r.mask.redact(it.url), "kind", KindCursorIgnored,
+				"err", cursorIgnoredMessage(out.cursorRepeated))
+		}
 	}
 	for _, l := range links {
 		k := seenKey(l.url)
@@ -799,6 +811,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	r.fillFrames(ctx, page, true)
 	out.skipped = page.Counts[extract.CountSkipped] > 0
 	out.unfollowed = page.Counts[extract.CountUnfollowed]
+	out.cursorRepeated = page.CursorRepeated
 	for _, l := range page.Follow {
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'f'})
@@ -1162,6 +1175,12 @@ func (r *run) nextPages(page *extract.Page, header []string) []string {
 		r.counted.Store(seenKey(page.CountOn), true)
 	}
 	return next
+}
+
+// cursorIgnoredMessage says why a page that gave back the cursor it was
+// sent (where names where: extract.Page.CursorRepeated) failed.
+func cursorIgnoredMessage(where string) string {
+	return fmt.Sprintf("the feed gave back the cursor it was sent (%s) and listings already read: the API reads its cursor under another name; send it where the API reads it with json.body (docs/CRAWLING.md)", where)
 }
 
 // brings reports whether a page's outcome adds anything to the run: a

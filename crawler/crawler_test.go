@@ -606,12 +606,17 @@ func TestPerHostLimits(t *testing.T) {
 			if peak > tc.parallelism {
 				t.Errorf("%d requests in flight at once, want at most %d", peak, tc.parallelism)
 			}
-			for i := 1; i < len(starts); i++ {
-				// Measured where the requests arrive, which on a
-				// loaded machine jitters by tens of milliseconds;
-				// without the delay the gaps would be near zero.
-				if gap := starts[i].Sub(starts[i-1]); gap < tc.delay/2 {
-					t.Errorf("requests %d and %d started %v apart, want >= delay %v", i-1, i, gap, tc.delay)
+			// Measured where the requests arrive, which on a loaded
+			// machine jitters by tens of milliseconds: one late arrival
+			// shortens the gap after it by as much (a 40 ms delay was
+			// once seen as 18 ms under -race at load 8). The pacing holds
+			// over the whole run: 17 requests spaced by the delay span at
+			// least 16 delays, less one arrival's jitter; without the
+			// delay, four at a time, they span about 75 ms.
+			if n := len(starts); n > 1 && tc.delay > 0 {
+				span, want := starts[n-1].Sub(starts[0]), time.Duration(n-1)*tc.delay
+				if span < want*9/10 {
+					t.Errorf("%d requests spanned %v, want >= %v (%d delays of %v)", n, span, want*9/10, n-1, tc.delay)
 				}
 			}
 		})

@@ -1124,8 +1124,13 @@ const (
 	// KindFeedError counts feed pages that answered an error report
 	// with status 200 (extract.ErrFeedError): failures.
 	KindFeedError = "feed-error"
-	KindSink      = "sink"
-	KindFetch     = "fetch"
+	// KindCursorIgnored counts feed pages asked for by a cursor that
+	// gave back the same cursor with listings (extract.ErrCursorIgnored):
+	// the API did not read the cursor, so the pages after the first are
+	// unknown; failures.
+	KindCursorIgnored = "cursor-ignored"
+	KindSink          = "sink"
+	KindFetch         = "fetch"
 	// KindNotDocument counts links that answered with an image, PDF,
 	// archive or other file no html target reads; they are skipped, not
 	// failed.

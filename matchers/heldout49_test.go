@@ -10,7 +10,20 @@ const heldout49Path = "../testdata/heldout49/listings.jsonl"
 // heldout49KnownGaps are listings of the forty-ninth held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout49KnownGaps = map[string]string{}
+var heldout49KnownGaps = map[string]string{
+	// CAS only (not suspicious either way): the writer's own Amharic
+	// spelling of "pseudo-" (ፕሴዶ, letter for letter) is not verified;
+	// other scripts write the prefix by sound (Bengali সিউডো, Hindi स्यूडो,
+	// Tamil சூடோ), so the standard Amharic form may be ሱዶ- or ሲውዶ-. The
+	// listed ኤፌድሪን is matched only as a whole word, not glued behind a
+	// prefix. Not added unverified (WATCHLIST-NOTES.md § 50).
+	"zr0037": "Amharic ፕሴዶኤፌድሪን (pseudoephedrine): the writer's own spelling of the prefix, standard Amharic form not verified",
+	// CAS only (Table II plain, not suspicious): Nepali spellings of
+	// "permanganate" vary (परम्याङ्गनेट, परम्याङ्गानेट, परमेङ्गनेट) and
+	// none could be checked; the listed Hindi पोटैशियम परमैंगनेट differs
+	// in both words.
+	"zr0090": "Nepali पोटासियम परम्याङ्गनेट (potassium permanganate): the writer's own transliteration, standard Nepali form not verified",
+}
 
 // TestHeldout49 measures the matcher on the forty-ninth held-out set.
 func TestHeldout49(t *testing.T) {

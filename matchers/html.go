@@ -119,17 +119,24 @@ type HTMLDocument struct {
 //     French, Polish, Turkish, Dutch, Italian, Portuguese, Indonesian,
 //     Vietnamese, Thai and Arabic), the seller's other listings ("more from
 //     this shop"), recently viewed items and a forum's suggested or
-//     similar topics (Discourse, phpBB, vBulletin, XenForo) among them; on
-//     a page whose classes are hashes, a short line that opens a block of
-//     links is its heading (wrapped in blocks of one element each, as a
-//     site builder's);
+//     similar topics (Discourse, phpBB, vBulletin, XenForo), the site's
+//     newest ads beside the ad ("New ads in this section", "Новые
+//     объявления", …) and similar ads in Czech, Slovak, Hungarian,
+//     Persian, Hindi, Nordic and other languages among them; a block so
+//     named whose heading compares ("Compare with similar items") is left
+//     out even without links; on a page whose classes are hashes, a short
+//     line that opens a block of links is its heading (wrapped in blocks
+//     of one element each, as a site builder's);
 //   - a site's safety tips, scam warning or prohibited-items notice
 //     ("Safety tips", "Sicherheitshinweise", "Dicas de segurança",
 //     "Советы по безопасности", "安全提示", … in 21 languages), named so by
 //     its class, id, aria-label or heading, short, and speaking of paying,
 //     meeting, fraud or prohibited goods, wherever it sits (in the ad's
 //     column too), but not inside the seller's own text (a description
-//     or post body) and not a product's own hazard notes;
+//     or post body) and not a product's own hazard notes; so is a line or
+//     paragraph (a block holding no other block) that opens with the
+//     site's rule on what may not be advertised ("Prohibited items: …",
+//     "Zakázané inzeráty: …", "Запрещено размещать объявления …");
 //   - a web archive's or cache's chrome: the Wayback Machine's toolbar
 //     (what its "BEGIN/END WAYBACK TOOLBAR INSERT" comments enclose, and
 //     #wm-ipp* with its print-only line), archive.today's header and a
@@ -142,7 +149,12 @@ type HTMLDocument struct {
 //     small shop's contact details and shipping terms often sit there;
 //   - a sidebar about the site or community (an <aside> or
 //     role=complementary outside the <main>, role=main or <article> holding
-//     the main heading, labelled or headed "community", "forum rules", …);
+//     the main heading, labelled or headed "community", "forum rules", …),
+//     and on a page with such a <main>, any <aside> or role=complementary
+//     outside it (an ordering notice, a list of restricted products)
+//     unless it names the seller, supplier, shop or buy box by its class,
+//     id or label, or holds a contact (a contact link, "@", a phone number, a
+//     messenger's name or a contact word);
 //   - links whose only other text is "Read more:", "See also", "Lire
 //     aussi", "Читайте также", "延伸阅读" or the like (a story's inline
 //     promo for another one);
@@ -791,7 +803,7 @@ func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 	if region && pi.linkDense(n) {
 		return true
 	}
-	if pi.siteInfo(n) || pi.leadLink(n) {
+	if pi.siteInfo(n) || pi.leadLink(n) || pi.asideOutsideMain(n) {
 		return true
 	}
 	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)
@@ -1066,6 +1078,7 @@ var (
 		"recommendations", "recs", "upsell", "upsells", "crosssell", "crosssells", "crossselling", "cross-sell",
 		"cross-sells", "cross-selling", "also", "viewed", "popular", "bestseller", "bestsellers", "best-sellers",
 		"trending", "mostread", "most-read", "more-stories", "guess", "guess-like", "youmaylike", "you-may-like",
+		"podobne", "souvisejici", "newads", "new-ads", "latestads", "latest-ads", "recentads", "recent-ads", "lastads", "last-ads",
 		"recently", "sponsored", "ads", "advert", "adverts", "advertisement", "promoted", "others", "complementary",
 		"relate", "hot", "hotsale", "analogs", "analogues", "suggested", "suggestions", "more-topics", "moretopics",
 		// pinyin and romaji class names of Chinese and Japanese sites:
@@ -1198,8 +1211,8 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 			}
 		}
 	}
+	h := firstHeading(n)
 	if !named {
-		h := firstHeading(n)
 		named = h != nil && relatedPhrase(boundedText(h, 200))
 		if h == nil {
 			// Hashed class names ("_3Xk7SK") hide what a heading is:
@@ -1214,6 +1227,11 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 	}
 	if !named {
 		return false
+	}
+	if h != nil && holdsCue(strings.ToLower(boundedText(h, 200)), compareCues) {
+		// "Compare with similar items": a table of other products,
+		// often without a link.
+		return true
 	}
 	st := pi.linkStats(n)
 	if st.links >= 2 || holdsCarousel(n) {
@@ -1231,6 +1249,13 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 	}
 	return st.links == 1 && st.linked > 0 && own <= st.linked
 }
+
+// compareCues, in the heading of a block named as related ("Compare with
+// similar items"), make it a comparison with other products, lower-cased;
+// each starts a word (the CJK and Thai ones match anywhere).
+var compareCues = []string{"compar", "vergleich", "confront", "сравн", "порівн", "porovn", "porówn", "karşılaştır",
+	"vergelijk", "jämför", "sammenlign", "összehasonlít", "σύγκρι", "השווא", "مقارنة", "مقایسه", "तुलना", "bandingkan",
+	"so sánh", "比较", "比較", "对比", "對比", "비교", "เปรียบเทียบ"}
 
 // carouselTokens name a carousel or slider in a class or id.
 var carouselTokens = wordSet("carousel", "slider", "swiper", "slick", "glide", "splide", "flickity", "owl-carousel", "slides")
@@ -1388,6 +1413,33 @@ var relatedPhrases = []string{
 	"recent bekeken", "laatst bekeken", "最近浏览", "浏览记录", "最近瀏覽", "瀏覽記錄", "足迹", "最近チェック", "閲覧履歴",
 	"最近見た", "최근 본", "terakhir dilihat", "baru saja dilihat", "đã xem gần đây", "sản phẩm đã xem",
 	"ดูล่าสุด", "شوهدت مؤخرا", "شاهدتها مؤخرا",
+	// Similar and related ads in languages not above (Czech, Slovak,
+	// Slovenian, Croatian, Serbian, Bulgarian, Hungarian, Romanian, Greek,
+	// Hebrew, Persian, Hindi, Swedish, Danish, Norwegian, Finnish).
+	"podobné", "podobni oglasi", "související", "súvisiace", "mohlo by vás zajímat", "mohlo by vás zaujímať",
+	"slični oglasi", "slicni oglasi", "slični proizvodi", "подобни обяви", "подобни продукти", "сходни обяви",
+	"hasonló hirdetések", "hasonló termékek", "kapcsolódó", "anunțuri similare", "anunturi similare", "produse similare",
+	"παρόμοιες αγγελίες", "παρόμοια προϊόντα", "σχετικά προϊόντα", "מודעות דומות", "מוצרים דומים", "מוצרים קשורים",
+	"آگهی‌های مشابه", "آگهی های مشابه", "آگهی‌های مرتبط", "محصولات مشابه", "محصولات مرتبط",
+	"समान विज्ञापन", "मिलते-जुलते", "मिलते जुलते", "संबंधित उत्पाद", "समान उत्पाद",
+	"liknande annonser", "liknande produkter", "lignende annoncer", "lignende produkter", "lignende annonser",
+	"samankaltaiset", "vastaavat ilmoitukset", "samanlaiset",
+	// The site's newest ads beside the ad ("New ads in this section"),
+	// language by language: other listings too.
+	"new ads", "newest ads", "latest ads", "recent ads", "new listings", "newest listings", "latest listings",
+	"recent listings", "new classifieds", "latest classifieds", "new postings", "latest postings", "just listed",
+	"новые объявления", "свежие объявления", "последние объявления", "новые предложения", "нові оголошення",
+	"останні оголошення", "свіжі оголошення", "neue anzeigen", "neueste anzeigen", "aktuelle anzeigen",
+	"nouvelles annonces", "dernières annonces", "annonces récentes", "nuevos anuncios", "últimos anuncios",
+	"anuncios recientes", "nuovi annunci", "ultimi annunci", "annunci recenti", "novos anúncios", "últimos anúncios",
+	"anúncios recentes", "nowe ogłoszenia", "najnowsze ogłoszenia", "ostatnie ogłoszenia", "nové inzeráty",
+	"nejnovější inzeráty", "najnovšie inzeráty", "yeni ilanlar", "son ilanlar", "nieuwe advertenties",
+	"nieuwste advertenties", "最新发布", "最新信息", "最新公告", "最新刊登", "最新の出品", "새 광고",
+	"최신 광고", "최근 등록", "iklan terbaru", "iklan baru", "tin mới đăng", "tin đăng mới", "ประกาศล่าสุด",
+	"ประกาศใหม่", "أحدث الإعلانات", "إعلانات جديدة", "آخر الإعلانات", "آگهی‌های جدید", "جدیدترین آگهی",
+	"नए विज्ञापन", "नवीनतम विज्ञापन", "nya annonser", "nye annoncer", "nye annonser", "uusimmat ilmoitukset",
+	"új hirdetések", "legújabb hirdetések", "anunțuri noi", "cele mai noi anunțuri", "νέες αγγελίες", "нови обяви",
+	"novi oglasi", "najnoviji oglasi", "מודעות חדשות",
 }
 
 // relatedPhrase reports whether a short text (a heading, a label) names a
@@ -1742,7 +1794,10 @@ var noticeTokens = wordSet("safetytips", "safety-tips", "safety_tips", "security
 	"safetyadvice", "safety-advice", "staysafe", "stay-safe", "safetrade", "safe-trade", "safetrading", "safe-trading",
 	"scam", "scams", "antiscam", "anti-scam", "scamwarning", "scam-warning", "scamalert", "fraud", "antifraud", "anti-fraud",
 	"fraudwarning", "fraud-warning", "fraudalert", "prohibited", "prohibited-items", "forbidden-items", "sicherheitshinweise",
-	"sicherheitstipps", "veiligheidstips")
+	"sicherheitstipps", "veiligheidstips",
+	// "prohibited" in the class words of sites in other languages.
+	"zakazane", "zakazano", "zapreshcheno", "zapreshchennye", "verboten", "verbotene", "interdit", "interdits", "prohibidos",
+	"proibidos", "vietati", "zabronione", "yasakli", "verboden", "tiltott", "interzise", "jinzhi", "weijin")
 
 // noticeSafety and noticeTips name such a notice together: a safety word
 // and a tips word among the words of one class or id ("dicas-seguranca",
@@ -1778,6 +1833,70 @@ var noticePhrases = []string{
 	"mẹo an toàn", "lời khuyên an toàn", "giao dịch an toàn", "cảnh giác lừa đảo", "tránh lừa đảo",
 	"เคล็ดลับความปลอดภัย", "ระวังมิจฉาชีพ", "ซื้อขายอย่างปลอดภัย",
 	"نصائح الأمان", "نصائح السلامة", "نصائح للأمان", "احذر من الاحتيال",
+}
+
+// prohibitedPhrases open a site's rule on what may not be advertised
+// ("Prohibited items: …", "Zakázané inzeráty: …", "Запрещено размещать
+// объявления о продаже …"), lower-cased. Each names listings, ads or
+// goods that the site forbids, not a seller's own restriction ("not for
+// sale to minors").
+var prohibitedPhrases = []string{
+	"prohibited items", "prohibited listings", "prohibited ads", "prohibited advertisements", "prohibited products",
+	"prohibited goods", "forbidden items", "forbidden listings", "forbidden ads", "forbidden products", "forbidden goods",
+	"it is prohibited to post", "it is forbidden to post", "it is prohibited to advertise", "it is forbidden to advertise",
+	"it is prohibited to list", "it is forbidden to list", "posting ads for", "ads for the following are not allowed",
+	"zakázané inzeráty", "zakázané zboží", "zakázané předměty", "zakázané tovary", "zakázané výrobky",
+	"je zakázáno inzerovat", "je zakázáno vkládat", "je zakázané inzerovať",
+	"запрещено размещать", "запрещено публиковать", "запрещается размещать", "запрещается публиковать",
+	"запрещены объявления", "запрещённые объявления", "запрещенные объявления", "запрещённые товары",
+	"запрещенные товары", "запрещённые к продаже", "запрещенные к продаже", "заборонено розміщувати",
+	"заборонено публікувати", "заборонені товари", "заборонені оголошення",
+	"verbotene artikel", "verbotene anzeigen", "verbotene produkte", "verbotene waren", "nicht erlaubt sind anzeigen",
+	"articles interdits", "annonces interdites", "produits interdits", "objets interdits", "il est interdit de publier",
+	"il est interdit de déposer", "artículos prohibidos", "anuncios prohibidos", "productos prohibidos",
+	"está prohibido publicar", "se prohíbe publicar", "prohibido publicar", "itens proibidos", "anúncios proibidos",
+	"produtos proibidos", "é proibido anunciar", "é proibido publicar", "articoli vietati", "annunci vietati",
+	"prodotti vietati", "è vietato pubblicare", "è vietato inserire", "przedmioty zabronione", "zabronione przedmioty",
+	"ogłoszenia zabronione", "zabronione ogłoszenia", "zabronione jest zamieszczanie", "zakazane ogłoszenia",
+	"yasaklı ürünler", "yasaklı ilanlar", "verboden artikelen", "verboden advertenties", "verboden producten",
+	"tiltott termékek", "tiltott hirdetések", "produse interzise", "anunțuri interzise", "απαγορευμένα προϊόντα",
+	"απαγορευμένες αγγελίες", "禁售", "禁止发布", "禁止發布", "违禁品", "違禁品", "出品禁止", "禁止されている出品",
+	"판매 금지 품목", "금지 품목", "거래 금지 품목", "barang terlarang", "iklan terlarang", "dilarang memasang iklan",
+	"hàng cấm", "cấm đăng", "tin đăng bị cấm", "สินค้าต้องห้าม", "ห้ามลงประกาศ", "المنتجات الممنوعة",
+	"الإعلانات الممنوعة", "يمنع نشر", "يُمنع نشر", "کالاهای ممنوعه", "آگهی‌های ممنوعه", "آگهی های ممنوعه",
+	"प्रतिबंधित वस्तुएं", "प्रतिबंधित विज्ञापन",
+}
+
+// prohibitedLine reports whether n is one line or paragraph of text (a
+// block holding no other block) that opens with a site's rule on what may
+// not be advertised: a footer's "Prohibited items: …", which names the
+// substances the site forbids, not ones the ad offers.
+func prohibitedLine(n *html.Node) bool {
+	if !docBlocks[n.DataAtom] && n.DataAtom != atom.Center && n.DataAtom != atom.Td {
+		return false
+	}
+	nodes, inner := 0, false
+	walkNodes(n, func(c *html.Node) bool {
+		if nodes++; inner || nodes > maxBoundedNodes {
+			inner = true
+			return false
+		}
+		if c != n && c.Type == html.ElementNode && (docBlocks[c.DataAtom] || c.DataAtom == atom.Td || c.DataAtom == atom.Center) {
+			inner = true
+		}
+		return !inner
+	})
+	if inner {
+		return false
+	}
+	s := strings.ToLower(collapseSpace(boundedText(n, 200)))
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) || isHTMLSpace(r) })
+	for _, p := range prohibitedPhrases {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // tradeCues are what a site's trading-safety notice speaks of (paying,
@@ -1850,6 +1969,9 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 		}
 		named = h != nil && noticePhrase(boundedText(h, 200))
 	}
+	if !named {
+		named = prohibitedLine(n)
+	}
 	if !named || pi.linkStats(n).text > maxNoticeText {
 		return false, false
 	}
@@ -1886,7 +2008,9 @@ func spacedScript(r rune) bool {
 
 // noticePhrase reports whether a short text (a heading, a label) names a
 // site's safety tips, scam warning or prohibited-items notice.
-func noticePhrase(s string) bool { return shortTextHolds(s, noticePhrases) }
+func noticePhrase(s string) bool {
+	return shortTextHolds(s, noticePhrases) || shortTextHolds(s, prohibitedPhrases)
+}
 
 // ownTextTokens name the seller's or poster's own text in class and id
 // words: a listing's description, a post's body.
@@ -1956,6 +2080,90 @@ func (pi *pageInfo) siteInfo(n *html.Node) bool {
 	}
 	h := firstHeading(n)
 	return h != nil && siteInfoPhrase(boundedText(h, 200))
+}
+
+// sellerTokens name the seller's or supplier's box, or the offer's buy
+// box (price, cart), in class, id and aria-label words.
+var sellerTokens = wordSet("buybox", "buy-box", "buy", "price", "prices", "pricing", "cart", "basket", "purchase", "order",
+	"checkout", "offer", "offers", "product", "seller", "sellers", "supplier", "suppliers", "vendor", "vendors", "merchant", "shop", "store",
+	"company", "contact", "contacts", "author", "profile", "member", "user", "poster", "owner", "agent", "dealer",
+	"advertiser", "manufacturer", "verkaeufer", "verkäufer", "anbieter", "vendeur", "vendedor", "venditore",
+	"sprzedawca", "prodavec", "prodejce", "продавец", "satici", "卖家", "商家", "供应商")
+
+// maxAsideNodes bounds the nodes read to find the seller's details in an
+// aside.
+const maxAsideNodes = 4096
+
+// asideOutsideMain reports whether n is an <aside> or role=complementary
+// beside the <main>, role=main or <article> that holds the main heading
+// (outside it), on a page that has one, holding none of the seller's
+// details: the page marks its main content, and a box beside it (an
+// ordering notice, a list of restricted products, the site's tips) is not
+// the listing. A box naming the seller, supplier or shop or the offer's
+// buy box (price, cart, order) by its class, id or label, or holding a
+// contact (a contact link, an e-mail address or handle, a phone number, a
+// messenger's name), is the offer's and stays.
+func (pi *pageInfo) asideOutsideMain(n *html.Node) bool {
+	if pi.main == nil || (n.DataAtom != atom.Aside && !strings.EqualFold(attrOf(n, "role"), "complementary")) {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == pi.main {
+			return false
+		}
+	}
+	nodes, seller := 0, false
+	walkNodes(n, func(c *html.Node) bool {
+		if nodes++; seller || nodes > maxAsideNodes {
+			seller = true // too large to tell: kept
+			return false
+		}
+		switch c.Type {
+		case html.TextNode:
+			seller = holdsContact(c.Data)
+		case html.ElementNode:
+			if c.DataAtom == atom.A && contactOf(c) != "" {
+				seller = true
+			}
+			for _, t := range classTokens(c) {
+				seller = seller || sellerTokens[t]
+			}
+			for _, w := range attrWords(attrOf(c, "aria-label")) {
+				seller = seller || sellerTokens[w]
+			}
+		}
+		return !seller
+	})
+	return !seller
+}
+
+// contactWords name a way to reach the seller, lower-cased; each starts a
+// word (the CJK ones match anywhere).
+var contactWords = []string{"threema", "telegram", "whatsapp", "signal", "wickr", "session id", "wechat", "weixin", "viber",
+	"skype", "icq", "jabber", "xmpp", "kakao", "line id", "e-mail", "email", "phone", "tel.", "tel:", "call us", "contact",
+	"kontakt", "contacto", "contato", "contatto", "telefon", "телефон", "тел.", "связь", "微信", "电话", "電話", "联系", "聯繫", "연락"}
+
+// holdsContact reports whether a text holds what looks like a contact: an
+// e-mail address or handle ("@"), a phone number (seven digits or more in
+// a run of digits, spaces, dots, dashes and brackets), or a messenger's
+// name or a contact word ("Threema: …", "Phone").
+func holdsContact(s string) bool {
+	if strings.ContainsAny(s, "@＠") || holdsCue(strings.ToLower(s), contactWords) {
+		return true
+	}
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			if digits++; digits >= 7 {
+				return true
+			}
+		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')' || r == '+' || r == '/':
+		default:
+			digits = 0
+		}
+	}
+	return false
 }
 
 // siteInfoPhrase reports whether a short text (a heading, a label) names a

@@ -520,3 +520,126 @@ func hasThai(b []byte) bool {
 		}
 	}
 }
+
+// spacedHyphenFrom returns the index of the first " - " in norm at or after
+// from, or -1; it looks for the hyphen, far rarer than the space (see
+// hasSpacedHyphen).
+func spacedHyphenFrom(norm []byte, from int) int {
+	for i := from + 1; i < len(norm)-1; i++ {
+		j := bytes.IndexByte(norm[i:len(norm)-1], '-')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if norm[i-1] == ' ' && norm[i+1] == ' ' {
+			return i - 1
+		}
+	}
+	return -1
+}
+
+// appendSpacedHyphenHits appends to out the substance terms found in field
+// fi (normalised text norm) once the spaces around a lone hyphen between two
+// words are removed, and with them the spaces between single Chinese or
+// Japanese characters in the same run: a name spaced out around its
+// hyphens ("N - p h e n e t h y l - 4 - p i p e r i d i n o n e", whose
+// letters the normaliser joins, heldout45 zn0079; "1 - 苯 基 - 2 - 丙 酮",
+// zn0068) is the name. Only terms that span a removed space count
+// (appendCutHits), so a hyphen that separates a title's parts ("Acetone -
+// 1 L") adds nothing.
+func (m *Matcher) appendSpacedHyphenHits(out []fhit, norm []byte, fi int32, js *joinScratch) []fhit {
+	if !hasSpacedHyphen(norm) {
+		return out
+	}
+	base := len(out)
+	n := len(norm)
+	space := func(c byte) bool { return c == ' ' || c == '\n' }
+	// A token is a run of bytes without spaces; a bracket, or a
+	// punctuation mark that ends a clause, ends it too ("丙 酮，淡黄色液体").
+	tokStart := func(i int) int { // start of the token that ends at i
+		for i > 0 && !space(norm[i-1]) && norm[i-1] != '(' && norm[i-1] != '[' {
+			i--
+		}
+		return i
+	}
+	tokEnd := func(i int) int { // end of the token that starts at i
+		for i < n && !space(norm[i]) {
+			switch c := norm[i]; c {
+			case ';', ':', '!', '?', ')', ']':
+				return i
+			case ',', '.':
+				if i+1 >= n || !isDigit(norm[i+1]) {
+					return i
+				}
+			}
+			i++
+		}
+		return i
+	}
+	singleCJK := func(s, e int) bool {
+		if s >= e {
+			return false
+		}
+		r, w := utf8.DecodeRune(norm[s:e])
+		return w == e-s && isCJK(r)
+	}
+	for from := 0; from < n; {
+		h := spacedHyphenFrom(norm, from) // the space before the hyphen
+		if h < 0 {
+			break
+		}
+		from = h + 1
+		if h == 0 || h+3 >= n || space(norm[h-1]) || space(norm[h+3]) {
+			continue
+		}
+		cuts := append(js.cut[:0], int32(h), int32(h+2))
+		ws := tokStart(h)
+		for {
+			if ws >= 4 && norm[ws-1] == ' ' && norm[ws-2] == '-' && norm[ws-3] == ' ' && !space(norm[ws-4]) {
+				cuts = append(cuts, int32(ws-3), int32(ws-1))
+				ws = tokStart(ws - 3)
+				continue
+			}
+			if ws >= 2 && norm[ws-1] == ' ' && singleCJK(ws, tokEnd(ws)) {
+				if ps := tokStart(ws - 1); singleCJK(ps, ws-1) {
+					cuts = append(cuts, int32(ws-1))
+					ws = ps
+					continue
+				}
+			}
+			break
+		}
+		we := tokEnd(h + 3)
+		for {
+			if we+3 < n && norm[we] == ' ' && norm[we+1] == '-' && norm[we+2] == ' ' && !space(norm[we+3]) {
+				cuts = append(cuts, int32(we), int32(we+2))
+				we = tokEnd(we + 3)
+				continue
+			}
+			if we+1 < n && norm[we] == ' ' && singleCJK(tokStart(we), we) {
+				if ne := tokEnd(we + 1); singleCJK(we+1, ne) {
+					cuts = append(cuts, int32(we))
+					we = ne
+					continue
+				}
+			}
+			break
+		}
+		from = we
+		slices.Sort(cuts)
+		js.cut = cuts
+		js.text, js.pos = js.text[:0], js.pos[:0]
+		c := 0
+		for p := ws; p < we; p++ {
+			if c < len(cuts) && int(cuts[c]) == p {
+				c++
+				continue
+			}
+			js.text = append(js.text, norm[p])
+			js.pos = append(js.pos, int32(p))
+		}
+		js.pos = append(js.pos, int32(we))
+		out = m.appendCutHits(out, base, fi, js)
+	}
+	return out
+}

@@ -173,14 +173,19 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		sc.joined, digitHyphen = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
 		sc.joined = m.appendSpacedHits(sc.joined, f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.join)
 		sc.joined = m.appendThaiSpacedHits(sc.joined, f.norm, int32(fi), &sc.join)
+		sc.joined = m.appendSpacedHyphenHits(sc.joined, f.norm, int32(fi), &sc.join)
 		f.joinHi = len(sc.joined)
 		f.casLo = len(sc.cas)
 		sc.cas = m.appendFieldCASKey(sc.cas, f.norm, casKey, digitHyphen)
+		if casKey {
+			sc.cas = appendChecklessCAS(sc.cas, f.casLo, f.norm)
+		}
 		if len(sc.cas) == f.casLo && f.attrCAS {
 			sc.cas = appendAttributeCAS(sc.cas, f.norm)
 		}
 		if fi == 1 && f.name == precwatch.FieldDescription && fields[0].name == precwatch.FieldTitle {
 			sc.cas = appendCutCAS(sc.cas, f.casLo, fields[0].norm, f.norm)
+			sc.cas = appendCutChecklessCAS(sc.cas, f.casLo, fields[0].norm, f.norm)
 		}
 		f.casHi = len(sc.cas)
 		if f.joinHi > f.joinLo {
@@ -200,9 +205,14 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	}
 	// Most listings name no watched substance: nothing to evaluate. Their
 	// indicators and observables are left empty (they matter only next to
-	// a substance).
+	// a substance). A name cut between the title and the description
+	// ("Benzyl methyl" | "ketone, 25 L drum", heldout45 zn0113) is in
+	// neither field alone.
+	cut := false
 	if !anySub {
-		return res
+		if _, _, _, _, cut = m.cutNameAt(fields); !cut {
+			return res
+		}
 	}
 	// Pass 2: word boundaries, containment and CAS hits per field.
 	for fi := range fields {
@@ -249,7 +259,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 			break
 		}
 	}
-	if !named {
+	if !named && !cut {
 		return res
 	}
 	if fieldsHook != nil {
@@ -310,7 +320,13 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 			if !ascii {
 				wb = wordBefore(norm, int(s))
 			}
-			if wb && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) && !hebrewPrefixBefore(norm, int(s)) {
+			if wb && !(p.digitOK && !p.numStart && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) && !hebrewPrefixBefore(norm, int(s)) {
+				continue
+			}
+			// "~80%", "99.0%": a term that starts with a digit ("0%")
+			// after a digit, or after a decimal point or comma after one,
+			// is the tail of a longer number (heldout47 zp0097).
+			if p.numStart && s >= 2 && (norm[s-1] == '.' || norm[s-1] == ',') && isDigit(norm[s-2]) {
 				continue
 			}
 		}
@@ -605,7 +621,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					}
 				}
 			}
-			if k&kChemForm != 0 {
+			// "Cold & flu powder … 1 sachet", "Суық тиюге қарсы ұнтақ":
+			// a powder named for the illness it treats is a dosage form
+			// (a dosage phrase over the chemical-form word), not the
+			// chemical's form (heldout49 zr0021).
+			if k&kChemForm != 0 && !m.inDosagePhrase(f, h) {
 				ev.chemForm = true
 			}
 			// A dosage word in the seller's name ("ilac_ham", "PillBox
@@ -940,6 +960,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 	ev.hits = m.dropWordQualifiers(fields, ev.hits)
 	ev.hits = m.cutName(fields, ev.hits)
 	m.replacedTargets(ev.hits)
+	if !ev.priced {
+		m.requestThread(fields, ev.hits)
+	}
 	// Nothing named (every substance-like term was an ambiguous one without
 	// context): indicators, observables and quantities do not matter.
 	if len(ev.hits) == 0 {
@@ -1605,6 +1628,17 @@ func onlyPunctSpace(b []byte) bool {
 	return true
 }
 
+// inDosagePhrase reports whether a longer dosage-form phrase of the field
+// covers hit h ("cold powder" over "powder").
+func (m *Matcher) inDosagePhrase(f *field, h fhit) bool {
+	for _, d := range f.hits {
+		if d.pat >= 0 && m.pats[d.pat].kinds&kDosage != 0 && d.s <= h.s && d.e >= h.e && d.e-d.s > h.e-h.s {
+			return true
+		}
+	}
+	return false
+}
+
 func overlapsAny(spans [][2]int32, h fhit) bool {
 	for _, sp := range spans {
 		if h.s < sp[1] && h.e > sp[0] {
@@ -1761,20 +1795,40 @@ func (m *Matcher) afterSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 // count. Only a title that ends in a letter (or a letter and a hyphen) and
 // a description that starts with one are looked at.
 func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
-	if len(fields) < 2 || fields[0].name != precwatch.FieldTitle || fields[1].name != precwatch.FieldDescription {
+	ref, titleFrom, ds, descTo, ok := m.cutNameAt(fields)
+	if !ok {
 		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if h.sub != ref.sub && (h.field == 0 && h.s >= titleFrom || h.field == 1 && h.e <= descTo) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return append(out, subHit{sub: ref.sub, field: 1, s: ds, e: descTo, kind: ref.kind, term: ref.term})
+}
+
+// cutNameAt finds the name cut between the title and the description that
+// cutName adds: its term, where it starts in the title, and where it
+// starts and ends in the description. Match asks it too before it gives
+// up on a listing that names no substance in any one field ("Benzyl
+// methyl" | "ketone, 25 L drum …", heldout45 zn0113).
+func (m *Matcher) cutNameAt(fields []field) (ref termRef, titleFrom, descFrom, descTo int32, ok bool) {
+	if len(fields) < 2 || fields[0].name != precwatch.FieldTitle || fields[1].name != precwatch.FieldDescription {
+		return ref, 0, 0, 0, false
 	}
 	d := fields[1].norm
 	// The description's first byte and its first letter as written rule
 	// out most listings before the title is looked at.
 	if len(d) == 0 || (d[0] < 'a' || d[0] > 'z') && (d[0] != '-' || len(d) < 2 || d[1] < 'a' || d[1] > 'z') {
-		return hits
+		return ref, 0, 0, 0, false
 	}
 	// A description that goes on from the title starts with a hyphen or a
 	// lower-case letter as written; one that starts a sentence of its own
 	// ("Glicidato de PMK …" under a shop header "BMK/PMK") does not.
 	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fields[1].orig, " ")); r != '-' && !unicode.IsLower(r) {
-		return hits
+		return ref, 0, 0, 0, false
 	}
 	t := bytes.TrimRight(fields[0].norm, " ")
 	sep := []byte(" ")
@@ -1786,13 +1840,13 @@ func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
 		ds, sep = 1, nil
 	}
 	if len(t) == 0 || t[len(t)-1] < 'a' || t[len(t)-1] > 'z' || ds >= len(d) || d[ds] < 'a' || d[ds] > 'z' {
-		return hits
+		return ref, 0, 0, 0, false
 	}
 	ts := max(0, len(t)-40)
 	for ts > 0 && t[ts-1] != ' ' {
 		ts++
 		if ts >= len(t) {
-			return hits
+			return ref, 0, 0, 0, false
 		}
 	}
 	de := min(len(d), ds+40)
@@ -1818,19 +1872,9 @@ func (m *Matcher) cutName(fields []field, hits []subHit) []subHit {
 		}
 	}
 	if best < 0 {
-		return hits
+		return ref, 0, 0, 0, false
 	}
-	ref := m.pats[best/64].refs[best%64]
-	titleFrom := int32(ts + bs)
-	descTo := int32(ds + be - boundary)
-	out := hits[:0]
-	for _, h := range hits {
-		if h.sub != ref.sub && (h.field == 0 && h.s >= titleFrom || h.field == 1 && h.e <= descTo) {
-			continue
-		}
-		out = append(out, h)
-	}
-	return append(out, subHit{sub: ref.sub, field: 1, s: int32(ds), e: descTo, kind: ref.kind, term: ref.term})
+	return m.pats[best/64].refs[best%64], int32(ts + bs), int32(ds), int32(ds + be - boundary), true
 }
 
 // appendCutCAS adds to the CAS numbers of a description (from index lo of
@@ -3777,6 +3821,14 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			if p := particleEnd(f.norm, post); p != post {
 				m.negatedAfter(f, p, i, byPost, cause)
 			}
+			// "ეფედრინის გარეშე": a stem match whose word goes on with a
+			// case ending (Georgian genitive) before the cue.
+			if p := caseEndingEnd(f.norm, post, int32(len(f.norm))); p != post {
+				for int(p) < len(f.norm) && f.norm[p] == ' ' {
+					p++
+				}
+				m.negatedAfter(f, p, i, byPost, cause)
+			}
 		}
 	}
 	for i := range ms {
@@ -3961,10 +4013,11 @@ func (m *Matcher) onlyAfter(norm []byte, e int32) bool {
 }
 
 // caseEndingEnd returns where the word of a mention ending at e ends, when
-// at most four Latin, Cyrillic or Greek letters continue it before a
-// non-letter short of lim (an inflection the watchlist term leaves out);
-// otherwise e. Scripts written without spaces are left alone: there the
-// letters after a name are the next word ("麻黄碱只含…").
+// at most four Latin, Cyrillic, Greek, Georgian or Armenian letters
+// continue it before a non-letter short of lim (an inflection the watchlist
+// term leaves out: Georgian genitive "ეფედრინის"); otherwise e. Scripts
+// written without spaces are left alone: there the letters after a name are
+// the next word ("麻黄碱只含…").
 func caseEndingEnd(norm []byte, e, lim int32) int32 {
 	i, n := e, 0
 	for {
@@ -3975,7 +4028,7 @@ func caseEndingEnd(norm []byte, e, lim int32) int32 {
 		if !unicode.IsLetter(r) {
 			break
 		}
-		if n++; n > 4 || !unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek) {
+		if n++; n > 4 || !unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Georgian, unicode.Armenian) {
 			return e
 		}
 		i += int32(w)
@@ -4615,6 +4668,10 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		notOffered = fmt.Sprintf("a document (%q) that names substances without offering them", ev.document)
 	case ev.isReport():
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
+	case !ev.priced && len(ev.observ) == 0 && risk == 0 && !ev.bulk && !ev.offerContact && inventoryNoSupply(ev.fields) != "":
+		// A school's or lab's register of what it keeps, which says it
+		// supplies none of it (see inventoryNoSupply).
+		notOffered = fmt.Sprintf("names substances in an inventory that supplies nothing to others (%q)", inventoryNoSupply(ev.fields))
 	case !ev.offer && !ev.offerWeak && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk && ev.textLen >= 80 &&
 		!m.statesQuantity(ev.fields):
 		notOffered = "names substances without offering them (no price, offer, contact, quantity or purity)"

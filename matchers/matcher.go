@@ -167,6 +167,9 @@ type patInfo struct {
 	glueDigit bool
 	// casKey: the pattern is a CAS keyword (casKeywords).
 	casKey bool
+	// numStart: the term starts with a digit ("0%", "100% customs
+	// pass"): a number glued before it makes it the tail of that number.
+	numStart bool
 }
 
 // Matcher finds watchlist substances, risk indicators and observables in
@@ -581,7 +584,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	for i := range m.pats {
 		p := &m.pats[i]
 		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix,
-			glueDigit: gluesDigit(p)}
+			glueDigit: gluesDigit(p), numStart: p.text != "" && isDigit(p.text[0])}
 	}
 	for _, i := range casKeys {
 		m.pinfo[i].casKey = true
@@ -1258,5 +1261,27 @@ func spellingVariants(t string) []string {
 	if sk := sb.String(); len(sk) >= 4 && len(sk) < len(n) {
 		out = append(out, sk)
 	}
+	// An "i" written as a look-alike the leetspeak decoder does not read:
+	// a lower-case "l" in a word in capitals ("EPHEDRlNE"), "!" or "|".
+	for i := 1; i < len(n)-1; i++ {
+		if n[i] == 'i' {
+			for _, c := range []string{"l", "!", "|"} {
+				out = append(out, n[:i]+c+n[i+1:])
+			}
+		}
+	}
+	// One space inside the word ("ephed rine"), when both parts have
+	// three letters or more and the first is no word of its own that may
+	// stand before the rest ("nor ephedrine" is "neither … nor ephedrine").
+	for i := 3; i <= len(n)-3; i++ {
+		if !splitPrefixWord[n[:i]] {
+			out = append(out, n[:i]+" "+n[i:])
+		}
+	}
 	return out
 }
+
+// splitPrefixWord are words that stand before a name as words of their
+// own, so a name split after them is no cut name.
+var splitPrefixWord = map[string]bool{"nor": true, "non": true, "pro": true, "per": true, "para": true, "iso": true, "neo": true,
+	"pre": true, "anti": true, "sin": true, "con": true, "the": true, "and": true, "for": true, "our": true, "new": true, "buy": true}

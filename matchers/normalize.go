@@ -22,7 +22,8 @@ import (
 // entities decoded, Cyrillic and Greek look-alike letters inside words that
 // also hold Latin letters mapped to Latin (and Latin look-alikes inside
 // mostly Cyrillic words mapped to Cyrillic, "Псeвдоэфедрин"), leetspeak
-// decoded inside mixed letter-digit words ("3ph3dr1n3", "1-b0c-4-ap"),
+// decoded inside mixed letter-digit words ("3ph3dr1n3", "1-b0c-4-ap"), a
+// euro sign between Latin letters read as e ("ph€nyl"),
 // spaced or dotted single letters ("e p h e d r i n e",
 // "e.p.h.e.d.r.i.n.e", "p*2*p") and dotted element symbols ("K.Mn.O4")
 // joined, and kana voicing marks composed with their kana ("ﾄﾞ" → "ド").
@@ -732,6 +733,13 @@ func (t *Text) rune(s string, i int, r rune, w int) {
 		t.emitUnit(d, i, i+w)
 		return
 	}
+	// The euro sign between two Latin letters is an e ("Ph€nyl-aceton",
+	// heldout45 zn0040): as a currency it stands beside a number or a
+	// space, never inside a word.
+	if r == '€' && i > 0 && isASCIIAlpha(s[i-1]) && i+w < len(s) && isASCIIAlpha(s[i+w]) {
+		t.emitUnit("e", i, i+w)
+		return
+	}
 	t.emitUnit(foldRuneIn(r, s[i:i+w]), i, i+w)
 }
 
@@ -1307,7 +1315,8 @@ var special = map[rune]string{
 	'ß': "ss", 'ẞ': "ss", 'ı': "i", 'ł': "l", 'Ł': "l", 'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d",
 	'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'Þ': "th", 'ς': "σ",
 	'‘': "'", '’': "'", '‛': "'", '′': "'", '“': "\"", '”': "\"", '„': "\"", '«': "\"", '»': "\"",
-	'\u2212': "-", '\u2043': "-", '\u00b7': ".", '\u2022': ".", '\u30fb': ".",
+	'\u2212': "-", '\u2043': "-", '\u2796': "-", // ➖, the heavy minus sign of emoji keyboards
+	'\u00b7': ".", '\u2022': ".", '\u30fb': ".",
 	'\u2028': "\n", '\u2029': "\n", '\u0085': "\n",
 	'。': ".", '，': ",", '、': ",", '；': ";", '：': ":", '！': "!", '？': "?",
 	// Arabic percent sign, decimal and thousands separators ("٪۹۹", "۹۹٫۵").

@@ -14,7 +14,7 @@ var (
 	urlRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'()\[\]{}]+`)
 	// Handle patterns, anchored at a keyword found by findAt.
 	tmeRE      = regexp.MustCompile(`^(?i)(?:t|telegram)\.me/([a-z0-9_]{4,32})`)
-	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|телеграмм|телеграм|телега)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
+	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|тг|телеграмм|телеграм|телега)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg|тг)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
 	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*-?\s*(?:me|id|name|namen|naam|nom|nombre|nome|nummer|number|account|konto|handle|username|user|kontakt|contact|adres|adresse|address))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
 	whatsappRE = regexp.MustCompile(`^(?i)(?:wa\.me/|whatsapp(?:\.com/send/?|://send)\?phone=|whats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
 	threemaRE  = regexp.MustCompile(`^(?i)threema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
@@ -46,7 +46,7 @@ var wickrLabelWords = map[string]bool{"me": true, "id": true, "name": true, "nam
 // The keywords of the messenger handles, for findAt, and of findShared.
 var (
 	kwTme           = []string{"t.me/", "telegram.me/"}
-	kwTelegram      = []string{"telegram", "tg", "телеграм", "Телеграм", "ТЕЛЕГРАМ", "телега", "Телега", "ТЕЛЕГА"}
+	kwTelegram      = []string{"telegram", "tg", "тг", "Тг", "ТГ", "телеграм", "Телеграм", "ТЕЛЕГРАМ", "телега", "Телега", "ТЕЛЕГА"}
 	kwTelegramWords = []string{"telegram", "телеграм", "Телеграм", "تيليجرام", "تلگرام", "تلغرام", "تليجرام", "टेलीग्राम", "텔레그램", "テレグラム", "电报", "纸飞机"}
 	kwWickr         = []string{"wickr"}
 	kwWhatsApp      = []string{"whatsapp", "whats app", "whatapp", "wa.me/"}

@@ -122,8 +122,9 @@ func (m *Matcher) refFilterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit
 			continue // a CAS keyword (appendFieldCAS)
 		}
 		s := r.end - p.plen
-		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) &&
+		if p.startB && wordBefore(norm, int(s)) && !(p.digitOK && !p.numStart && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) &&
 			!hebrewPrefixBefore(norm, int(s)) ||
+			p.startB && p.numStart && s >= 2 && (norm[s-1] == '.' || norm[s-1] == ',') && isDigit(norm[s-2]) ||
 			p.endB && wordAt(norm, int(r.end)) && !(p.glueDigit && isDigit(norm[r.end])) {
 			continue
 		}

@@ -426,6 +426,8 @@ func kindWords(k string) string {
 		return "a bot protection's challenge page instead of the shop's (ask the platform to let the crawler's user_agent through, or put its cookie under the target's headers)"
 	case crawler.KindFeedError:
 		return "the API answered an error instead of listings (logged with its message)"
+	case crawler.KindCursorIgnored:
+		return "the API gave back the cursor it was sent and its first page again: it reads its cursor under another parameter (send it with json.body, see docs/CRAWLING.md)"
 	case crawler.KindSink:
 		return "listing could not be stored"
 	case "evidence":

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	stdunicode "unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -313,11 +314,21 @@ func checkDocumentOffsets(t *testing.T, d documentLine) {
 	}
 }
 
+// keepDigits keeps decimal digits, those of other scripts (Persian ۶۷,
+// Devanagari ६७) as their ASCII digit: a CAS number written in them is
+// read as one. Unicode puts each script's digits zero to nine in a row.
 func keepDigits(r rune) rune {
 	if r >= '0' && r <= '9' {
 		return r
 	}
-	return -1
+	if r < 0x80 || !stdunicode.Is(stdunicode.Nd, r) {
+		return -1
+	}
+	d := 0
+	for d < 9 && stdunicode.Is(stdunicode.Nd, r-rune(d)-1) {
+		d++
+	}
+	return '0' + rune(d%10)
 }
 
 type documentLabel struct {

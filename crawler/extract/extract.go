@@ -24,6 +24,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -82,6 +83,14 @@ type Page struct {
 	// offset parameter counted on; the crawler reads it unless the feed
 	// pages by Link headers.
 	CountOn string `json:"count_on,omitempty"`
+	// CursorRepeated is set, instead of a next page, on a JSON feed page
+	// asked for by a cursor that gave back that same cursor with
+	// listings; it says how the cursor was sent ("as query parameter
+	// next_token", or "by json.body, read from" its next_page path). Either the API did not read
+	// the cursor there and answered its first page again, or this is
+	// its last page: the crawler tells them apart by whether any of the
+	// page's listings is new to the run.
+	CursorRepeated string `json:"cursor_repeated,omitempty"`
 	// Postbacks holds, for each next page of Next that an ASP.NET
 	// WebForms pager posts back (named by PostbackURL), the form body
 	// to post, form-urlencoded: the form's controls with __VIEWSTATE,
@@ -298,8 +307,25 @@ func cardID(pageURL string, l precwatch.Listing) string {
 
 // link records ref (resolved against the base) in *dst once; references that
 // are not http(s) URLs are ignored.
+// escapedAmp is an ampersand between query parameters written as an HTML
+// entity ("&amp;size=2", WordPress' "&#038;size=2").
+var escapedAmp = regexp.MustCompile(`&(?:amp|#0*38|#[xX]0*26);([A-Za-z0-9_.~%\[\]-]+=)`)
+
+// unescapeQueryAmp turns the ampersands of a link's query that are written
+// as HTML entities back into ampersands: an API escaping its next page for
+// HTML in its JSON ("/api/items?page=2&amp;size=2"), or a template escaping
+// a link twice, names parameters no server reads ("amp;size"), and the page
+// asked so answers with its default size, skipping listings.
+func unescapeQueryAmp(ref string) string {
+	q := strings.IndexByte(ref, '?')
+	if q < 0 || !strings.Contains(ref[q:], ";") {
+		return ref
+	}
+	return ref[:q] + escapedAmp.ReplaceAllString(ref[q:], "&$1")
+}
+
 func (b *builder) link(dst *[]string, seen map[string]bool, ref string) {
-	u, err := Canonical(b.base, ref)
+	u, err := Canonical(b.base, unescapeQueryAmp(ref))
 	if err != nil || seen[u] {
 		return
 	}

@@ -194,9 +194,18 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		b.link(&b.page.Next, seen, jsonNext)
 	}
-	if ref, ok := metaRefresh(root); ok {
-		// A page that moves on by <meta http-equiv="refresh"> is a
-		// redirect the server did not send: follow it.
+	ref, ok := metaRefresh(root)
+	if !ok && scriptRedirectHint.Match(body) && botWall(body) == "" {
+		// A splash page that moves on by script alone
+		// (window.location.replace("/de/shop/"), as language
+		// pickers and old shops' entry pages do); not a bot
+		// protection's challenge, whose scripts move on once it is
+		// solved (a failure, see Page.BotWall).
+		ref, ok = scriptRedirect(root)
+	}
+	if ok {
+		// A page that moves on by <meta http-equiv="refresh"> or
+		// script is a redirect the server did not send: follow it.
 		seen := map[string]bool{canon: true}
 		for _, u := range b.page.Follow {
 			seen[u] = true
@@ -867,6 +876,70 @@ func metaRefresh(root *html.Node) (string, bool) {
 	return ref, true
 }
 
+// scriptRedirects are the statements by which an inline script sends the
+// browser to another page: an assignment to (window., document., top. or
+// self.) location or location.href, or location.replace or
+// location.assign, with the address as a string literal.
+var scriptRedirects = []*regexp.Regexp{
+	regexp.MustCompile(`(?:\b(?:window|document|top|self)\.)?\blocation(?:\.href)?\s*=\s*(["'])([^"'\s<>]+)["']`),
+	regexp.MustCompile(`(?:\b(?:window|document|top|self)\.)?\blocation\.(?:replace|assign)\(\s*(["'])([^"'\s<>]+)["']\s*\)`),
+}
+
+// scriptRedirectHint finds a script's location statement cheaply before a
+// page's tree is walked for one.
+var scriptRedirectHint = regexp.MustCompile(`location(?:\.href)?\s*=|location\.(?:replace|assign)\(`)
+
+// scriptRedirect returns the address an inline script sends the browser to
+// on a page that is only that: a splash with no link (<a href>) and no
+// refresh, whose first inline script naming a location does so
+// (window.location.replace("/de/shop/"), location.href = '/shop').
+// Scripts of pages with links are not read so: their location statements
+// are those of click handlers and login checks.
+func scriptRedirect(root *html.Node) (string, bool) {
+	links := false
+	var scripts []string
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch n.DataAtom {
+		case atom.A, atom.Area:
+			if h, ok := attr(n, "href"); ok && !strings.HasPrefix(strings.TrimSpace(h), "#") && strings.TrimSpace(h) != "" {
+				links = true
+			}
+		case atom.Script:
+			if _, ext := attr(n, "src"); ext {
+				return
+			}
+			if typ, _ := attr(n, "type"); typ != "" && !strings.Contains(strings.ToLower(typ), "javascript") && !strings.EqualFold(strings.TrimSpace(typ), "module") {
+				return
+			}
+			if n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
+				scripts = append(scripts, n.FirstChild.Data)
+			}
+		}
+	})
+	if links {
+		return "", false
+	}
+	for _, sc := range scripts {
+		first, ref := -1, ""
+		for _, re := range scriptRedirects {
+			if m := re.FindStringSubmatchIndex(sc); m != nil && (first < 0 || m[0] < first) {
+				first, ref = m[0], sc[m[4]:m[5]]
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		if l := strings.ToLower(ref); strings.HasPrefix(l, "javascript:") || strings.HasPrefix(l, "#") {
+			return "", false
+		}
+		return ref, true
+	}
+	return "", false
+}
+
 // refreshOf returns the first <meta http-equiv="refresh"> that moves on
 // within 10 seconds: its URL ("" for the page itself) and its delay.
 func refreshOf(root *html.Node) (string, float64, bool) {
@@ -1160,6 +1233,13 @@ func SplitFieldSpec(spec string) (css, attr string) {
 	if name == "" || strings.ContainsAny(name, " \t\r\n\f\"'>/=[](),:~+*|^$") {
 		return spec, ""
 	}
+	// Attribute names are case-insensitive in HTML; a dotted path
+	// after one ("@data-product.productName") names JSON keys, which
+	// are not.
+	a, path, dotted := strings.Cut(name, ".")
+	if dotted {
+		return strings.TrimSpace(spec[:i]), strings.ToLower(a) + "." + path
+	}
 	return strings.TrimSpace(spec[:i]), strings.ToLower(name)
 }
 
@@ -1243,6 +1323,11 @@ func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 		var v string
 		if f.attr != "" {
 			v, _ = jsonAttr(n, f.attr)
+			if f.name != fieldID && f.name != fieldURL && markupValue(v) {
+				// Escaped markup kept for a script to show
+				// (data-full="&lt;p&gt;…&lt;/p&gt;"): its text.
+				v = FrameText([]byte(v))
+			}
 			v = collapse(v)
 			if f.attr == "src" {
 				v = lazySrc(n, v)
@@ -1251,6 +1336,13 @@ func (f *field) value(item *html.Node) (string, bool, *html.Node) {
 			v = visibleText(n)
 			if f.name == precwatch.FieldPrice {
 				v = priceText(n)
+			}
+			if n.DataAtom == atom.Script && jsonScript(n) {
+				// A JSON blob a script renders from (<script
+				// type="application/json" id="seller-data">):
+				// the value under the field's name or a usual
+				// key for it, as an endpoint's JSON is read.
+				v = FieldText([]byte(scriptContent(n)), f.name)
 			}
 			if n.DataAtom == atom.Script && templateScript(n) {
 				// <script type="text/template">: markup a script
@@ -2294,6 +2386,36 @@ func templateScript(n *html.Node) bool {
 		strings.Contains(t, "handlebars") || strings.Contains(t, "mustache") || strings.Contains(t, "x-jsrender")
 }
 
+// jsonScript reports whether a <script> holds JSON data (jsonScriptType).
+func jsonScript(n *html.Node) bool {
+	t, _ := attr(n, "type")
+	return jsonScriptType(strings.ToLower(strings.TrimSpace(t)))
+}
+
+// scriptPath returns the value at a dotted path in the JSON a <script>
+// holds.
+func scriptPath(n *html.Node, path string) (string, bool) {
+	dec := json.NewDecoder(strings.NewReader(scriptContent(n)))
+	dec.UseNumber()
+	var doc any
+	if dec.Decode(&doc) != nil {
+		return "", false
+	}
+	v, ok := lookup(doc, NormalizePath(path))
+	if !ok {
+		return "", false
+	}
+	return render(v), true
+}
+
+// markupValue reports whether an attribute's value is markup (escaped in
+// the page: data-full="&lt;p&gt;Ships discreetly&lt;/p&gt;"), which a
+// script puts into the page: it starts with a tag and closes one.
+func markupValue(v string) bool {
+	v = strings.TrimSpace(v)
+	return len(v) > 2 && v[0] == '<' && (v[1] >= 'a' && v[1] <= 'z' || v[1] >= 'A' && v[1] <= 'Z') && strings.Contains(v, "</")
+}
+
 // scriptContent returns the raw text of a <script>.
 func scriptContent(n *html.Node) string {
 	var b strings.Builder
@@ -2552,8 +2674,16 @@ var componentCall = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$.]*\s*\(\s*`)
 // "@data-product.name"; a JavaScript object literal (Alpine.js' x-data) is
 // read alike.
 func jsonAttr(n *html.Node, name string) (string, bool) {
-	if v, ok := attr(n, name); ok || !strings.Contains(name, ".") {
+	if v, ok := attr(n, name); ok || n.Type == html.ElementNode && n.DataAtom == atom.Script && jsonScript(n) {
+		if !ok {
+			// A JSON script's data at a dotted path:
+			// "script#seller-data@seller.country".
+			return scriptPath(n, name)
+		}
 		return v, ok
+	}
+	if !strings.Contains(name, ".") {
+		return "", false
 	}
 	a, path, _ := strings.Cut(name, ".")
 	raw, ok := attr(n, a)

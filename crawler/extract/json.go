@@ -315,6 +315,9 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		if spec.NextPage != "" {
 			b.page.Counts["next_page:"+spec.NextPage] = 0
 		}
+		if name, repeated := templateCursorRepeated(spec, doc, pageURL, len(items)); repeated {
+			b.page.CursorRepeated = "by json.body, read from " + name
+		}
 		if next, countOn := postNext(spec, doc, pageURL, len(items)); next != "" && countOn {
 			b.page.CountOn = next
 		} else if next != "" {
@@ -349,11 +352,21 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 				if v = strings.TrimSpace(v); v != "" {
 					b.page.Counts[key] = 1
 					if isCursorKey(spec.NextPage) && !looksLikeURL(v) {
-						if noMore(doc, spec.NextPage, spec.Items) {
-							// A cursor beside "has_more": false.
+						if noMore(doc, spec.NextPage, spec.Items) || len(items) == 0 {
+							// A cursor beside "has_more": false, or
+							// on an empty page (Solr's nextCursorMark
+							// past the end): the end.
 							b.page.Counts[key] = 0
 							break
 						}
+						if name, sent := sentCursor(base, spec.NextPage); sent == v {
+							// The cursor the page was asked with,
+							// again, with listings (Page.CursorRepeated).
+							b.page.Counts[key] = 0
+							b.page.CursorRepeated = "as query parameter " + name
+							break
+						}
+
 						// A cursor token ("next_cursor": "eyJpZCI6OX0"),
 						// sent back as a query parameter.
 						v = cursorURL(base, spec.NextPage, v)
@@ -1071,19 +1084,48 @@ func cursorURL(base *url.URL, path, token string) string {
 		}
 	}
 	if name == "" {
+		name = cursorParam(path)
+	}
+	q.Set(name, token)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// sentCursor returns the query parameter cursorURL sends a next_page
+// path's cursor under, and the cursor base was asked with under it ("" if
+// none).
+func sentCursor(base *url.URL, path string) (string, string) {
+	q := base.Query()
+	for _, p := range cursorParams {
+		if q.Has(p) {
+			return p, q.Get(p)
+		}
+	}
+	name := cursorParam(path)
+	return name, q.Get(name)
+}
+
+// cursorParam returns the query parameter named after a next_page key
+// without its "next" ("next_cursor" → cursor, "nextPageToken" → pageToken,
+// "nextCursorMark" → cursorMark, "endCursor" → after); a key that is
+// "next" and "token" alone is the parameter's own name (AWS's NextToken,
+// which its APIs take back as NextToken).
+func cursorParam(path string) string {
+	name := ""
+	{
 		k := lastSegment(path)
 		switch rest := strings.TrimLeft(k[min(len(k), 4):], "_-"); {
 		case strings.EqualFold(k, "endCursor"):
 			name = "after"
+		case len(k) > 4 && strings.EqualFold(k[:4], "next") && strings.EqualFold(rest, "token"):
+			name = k
 		case len(k) > 4 && strings.EqualFold(k[:4], "next") && rest != "":
 			name = strings.ToLower(rest[:1]) + rest[1:]
 		default:
 			name = k
 		}
 	}
-	q.Set(name, token)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return name
 }
 
 // objectItems returns the listings of an object found at the items path:
@@ -1455,11 +1497,13 @@ func render(v any) string {
 
 // renderObject reads an object as the text it stands for: a seller or
 // category object by its name ({"name": "chemguy", "id": 5}), a price by its
-// amount and currency ({"amount": 950, "currency": "USD"}), a link by its
-// URL; other objects are rendered as compact JSON.
+// amount and currency ({"amount": 950, "currency": "USD"}; also in micros,
+// Google's {"amountMicros": "950000000", "currencyCode": "USD"}), a link by
+// its URL; other objects are rendered as compact JSON. Keys are matched in
+// any case (AWS writes {"Amount": 950, "CurrencyCode": "USD"}).
 func renderObject(m map[string]any) string {
 	for _, k := range []string{"name", "display_name", "displayName", "title", "label", "text"} {
-		if s, ok := m[k]; ok {
+		if s, ok := memberFold(m, k); ok {
 			if _, nested := s.(map[string]any); !nested {
 				if r := render(s); r != "" {
 					return r
@@ -1467,27 +1511,83 @@ func renderObject(m map[string]any) string {
 			}
 		}
 	}
+	currency := func(amount string) string {
+		for _, c := range []string{"currency", "currency_code", "currencyCode", "unit"} {
+			if cur, ok := memberFold(m, c); ok {
+				if cur, ok := cur.(string); ok && cur != "" {
+					return amount + " " + cur
+				}
+			}
+		}
+		return amount
+	}
 	for _, k := range []string{"amount", "value", "price"} {
-		if a, ok := m[k]; ok {
+		if a, ok := memberFold(m, k); ok {
 			amount := render(a)
 			if _, nested := a.(map[string]any); nested || amount == "" {
 				continue
 			}
-			amount = minorUnits(m, amount)
-			for _, c := range []string{"currency", "currency_code", "currencyCode", "unit"} {
-				if cur, ok := m[c].(string); ok && cur != "" {
-					return amount + " " + cur
-				}
+			return currency(minorUnits(m, amount))
+		}
+	}
+	for _, k := range []string{"amountMicros", "amount_micros", "valueMicros", "priceMicros", "micros"} {
+		if a, ok := memberFold(m, k); ok {
+			if amount, ok := fromMicros(render(a)); ok {
+				return currency(amount)
 			}
-			return amount
 		}
 	}
 	for _, k := range []string{"href", "url"} {
-		if s, ok := m[k].(string); ok && s != "" {
-			return s
+		if s, ok := memberFold(m, k); ok {
+			if s, ok := s.(string); ok && s != "" {
+				return s
+			}
 		}
 	}
 	return compact(m)
+}
+
+// memberFold returns m's member k, or else the first member, in key order,
+// whose key is k in another case.
+func memberFold(m map[string]any, k string) (any, bool) {
+	if v, ok := m[k]; ok {
+		return v, true
+	}
+	found := ""
+	for key := range m {
+		if strings.EqualFold(key, k) && (found == "" || key < found) {
+			found = key
+		}
+	}
+	if found == "" {
+		return nil, false
+	}
+	return m[found], true
+}
+
+// fromMicros reads an amount in millionths ("12990000", as Google's APIs
+// give prices) as a decimal with at least two places ("12.99"), in decimal
+// arithmetic so that no float rounding creeps in.
+func fromMicros(s string) (string, bool) {
+	neg := strings.HasPrefix(s, "-")
+	a := strings.TrimPrefix(s, "-")
+	if a == "" || len(a) > 30 || strings.IndexFunc(a, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return "", false
+	}
+	for len(a) <= 6 {
+		a = "0" + a
+	}
+	whole, frac := strings.TrimLeft(a[:len(a)-6], "0"), strings.TrimRight(a[len(a)-6:], "0")
+	if whole == "" {
+		whole = "0"
+	}
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	if neg {
+		whole = "-" + whole
+	}
+	return whole + "." + frac, true
 }
 
 func compact(v any) string {

@@ -163,7 +163,7 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 	case string:
 		v = strings.TrimSpace(v)
 		switch {
-		case v == "" || v == cursor || noMore(doc, spec.NextPage, spec.Items):
+		case v == "" || v == cursor || n == 0 || noMore(doc, spec.NextPage, spec.Items):
 			// No next page, the same cursor again, or a Relay
 			// pageInfo whose endCursor stands beside
 			// hasNextPage: false: the end.
@@ -175,6 +175,27 @@ func postNext(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string,
 		default:
 			return PostPageURL(endpoint, page+1, offset+n, v), false
 		}
+	}
+	return "", false
+}
+
+// templateCursorRepeated reports whether a templated feed's page, asked
+// for with a string cursor, gave back that same cursor with listings
+// (Page.CursorRepeated), and the cursor's path. A next_page that
+// reads the last item ([-1]) is left out: an API paged by the last id
+// that answers its last page again names the same id, its end
+// (docs/CRAWLING.md).
+func templateCursorRepeated(spec *precwatch.JSONSpec, doc any, pageURL string, n int) (string, bool) {
+	if spec.NextPage == "" || n == 0 || strings.Contains(spec.NextPage, "[-1]") || !spec.UsesPageVar("cursor") {
+		return "", false
+	}
+	_, _, _, cursor := PostPageVars(pageURL)
+	if cursor == "" {
+		return "", false
+	}
+	v, ok := lookup(doc, spec.NextPage)
+	if s, isStr := v.(string); ok && isStr && strings.TrimSpace(s) == cursor && !noMore(doc, spec.NextPage, spec.Items) {
+		return spec.NextPage, true
 	}
 	return "", false
 }

@@ -1,0 +1,43 @@
+package matchers
+
+import "testing"
+
+// TestGap14ObfuscationProbe: 33 obfuscations of "ephedrine" in an offer
+// (session 14 probe) found four a reader still reads that the matcher did
+// not: one space inside the word ("ephed rine"), a lower-case "l" for the
+// "I" of a word in capitals ("EPHEDRlNE"), "!" and "|" for "i". Words that
+// stand before a name on their own ("nor", "iso") are no cut name, and the
+// variants stay confined to Table I and designer names.
+func TestGap14ObfuscationProbe(t *testing.T) {
+	runCAS(t, []casCase{
+		{"ephed rine 1 kg", "Wholesale, contact Wickr.", []string{"299-42-3"}, nil},
+		{"EPHEDRlNE 1 kg", "Wholesale, contact Wickr.", []string{"299-42-3"}, nil},
+		{"PSEUDOEPHEDRlNE 1 kg", "Wholesale, contact Wickr.", []string{"90-82-4"}, nil},
+		{"EPHEDR!NE 1 kg", "Wholesale, contact Wickr.", []string{"299-42-3"}, nil},
+		{"ephedr|ne 1 kg", "Wholesale, contact Wickr.", []string{"299-42-3"}, nil},
+		{"saf role 5 l", "Wholesale, contact Wickr.", []string{"94-59-7"}, nil},
+		// Not names.
+		{"Acetone 1 l", "Nail polish remover, gentle on nails.", nil, []string{"299-42-3", "94-59-7"}},
+		{"Piper 1 kg", "Black pepper, whole.", nil, []string{"120-57-0"}},
+	})
+}
+
+// TestGap14EmojiMinusInCAS: the heavy minus sign of emoji keyboards ("CAS
+// 5449➖12➖7", session 14 probe) is a dash like the other dashes.
+func TestGap14EmojiMinusInCAS(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Powder 1 kg", "CAS 5449➖12➖7, wholesale, Wickr.", []string{"25547-51-7"}, nil},
+		{"Powder 1 kg", "CAS 5449➖12➖8, wholesale, Wickr.", nil, []string{"25547-51-7"}},
+	})
+}
+
+// TestGap14MAPAAcetylName: MAPA written as the methyl ester of
+// alpha-acetylphenylacetic acid ("methyl alpha-acetylphenylacetate", the
+// way EAPA's ethyl ester was already listed; session 14 probe of the
+// immediate precursors) names MAPA.
+func TestGap14MAPAAcetylName(t *testing.T) {
+	runCAS(t, []casCase{
+		{"methyl alpha-acetylphenylacetate 1 kg", "In stock, price on request.", []string{"16648-44-5"}, nil},
+		{"ethyl alpha-acetylphenylacetate 1 kg", "In stock, price on request.", []string{"5413-05-8"}, []string{"16648-44-5"}},
+	})
+}
