@@ -69,6 +69,13 @@ type lexicon struct {
 	// listing that sells one names substances as the names of bands and
 	// records (match.go fill).
 	Media []string `yaml:"media"`
+	// Documents are names of a document about a chemical (certificate of
+	// analysis, safety data sheet): a title that opens with one as its
+	// heading ("Certificate of Analysis – Phenylacetic acid") is that
+	// document, which names the substance without offering it unless the
+	// listing also gives a price, a contact, an offer word or a risk
+	// indicator (match.go fill).
+	Documents []string `yaml:"documents"`
 	// Paperwork: licence nouns and the cues that deny them.
 	Paperwork struct {
 		Nouns  []string `yaml:"nouns"`

@@ -523,6 +523,10 @@ type evaluation struct {
 	media     string
 	recording bool
 
+	// document: a document name heading the title ("Certificate of
+	// Analysis – …", "SDS – …").
+	document string
+
 	// bulkAt is where the bulk quantity stands: field index and span in
 	// its normalised text (for the indicator's field and quoted text).
 	bulkAt [3]int32
@@ -658,6 +662,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if k&kService != 0 && ev.service == "" && f.name == precwatch.FieldTitle && !m.negatedAt(f, h.s) &&
 				!wordsBefore(f.norm, int(h.s), bonusWords, 2) {
 				ev.service, ev.serviceAt = p.text, [2]int32{int32(fi), h.s}
+			}
+			// A document the title is ("Certificate of Analysis –
+			// Phenylacetic acid, lot 2026-0412"), not one a seller offers
+			// with the goods ("Toluene 99.9%, COA available").
+			if k&kDocument != 0 && ev.document == "" && f.name == precwatch.FieldTitle && documentHeading(f.norm, h.s, h.e) {
+				ev.document = p.text
 			}
 			// A recording the listing sells ("Debut album by the band …"),
 			// not one given as an extra ("+ free CD album").
@@ -882,7 +892,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					// only the term's own context can.
 					ok := own || !locantBefore(f.norm, int(h.s)) &&
 						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h)
-					if blk := ambList(ar, kAmbBlock); len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) ||
+					blk := ambList(ar, kAmbBlock)
+					if len(blk) > 0 && isCJKStart(f.norm[h.s:]) {
+						blk = m.gluedBlocks(fields, blk, ar, int32(fi), h)
+					}
+					if len(within(blk, int32(fi), h.s, 80)) > 0 || shortListing && inTitle(blk, fields) ||
 						shortListing && len(blk) > 0 && !slices.Contains(casSubs, r.sub) {
 						// A block word next to the term, or anywhere in a
 						// short listing (what the product is: "NPP 100" with
@@ -1052,6 +1066,82 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 	}
 	return ev
+}
+
+// gluedBlocks returns the block words of ambiguous CJK term h (in field
+// fi) without those that are another substance's name standing apart from
+// it. Chinese and Japanese write a salt or a derivative as one word with
+// the other substance's name (硫酸麻黄碱 ephedrine sulphate, 盐酸伪麻黄碱,
+// 苯基丙酮, 氢碘酸; Korean with a space, 염산 에페드린): glued to the term,
+// or overlapping it, that name says what the term is part of. Apart, as in
+// a list of controlled chemicals ("第一类包括麻黄碱…；第二类包括丙酮、甲苯、
+// 硫酸", heldout48 zq0027), it is another substance named beside this one,
+// which is chemical context, not a block. blk is returned as is when every
+// entry still blocks.
+func (m *Matcher) gluedBlocks(fields []field, blk []ctxHit, ar ambRef, fi int32, h fhit) []ctxHit {
+	var out []ctxHit
+	for i, c := range blk {
+		keep := true
+		for _, x := range fields[c.field].hits {
+			if x.s != c.s || x.pat < 0 || !m.namesOtherSubstance(x.pat, ar) {
+				continue
+			}
+			keep = c.field == fi && gluedSpans(fields[fi].norm, x.s, x.e, h.s, h.e)
+			break
+		}
+		switch {
+		case !keep && out == nil:
+			out = append(make([]ctxHit, 0, len(blk)), blk[:i]...)
+		case keep && out != nil:
+			out = append(out, c)
+		}
+	}
+	if out == nil {
+		return blk
+	}
+	// "盐酸麻黄素 麻黄碱 99%": glued to a name of a substance that is
+	// no block word of its own (麻黄素), the term is that salt's marker
+	// still, and the names apart block it as before.
+	for _, x := range fields[fi].hits {
+		if x.pat >= 0 && x.pat != h.pat && gluedSpans(fields[fi].norm, x.s, x.e, h.s, h.e) && m.unambiguousName(x.pat) {
+			return blk
+		}
+	}
+	return out
+}
+
+// unambiguousName reports whether pattern pi is an unambiguous name of a
+// substance.
+func (m *Matcher) unambiguousName(pi int32) bool {
+	p := &m.pats[pi]
+	if p.kinds&kSubstance == 0 {
+		return false
+	}
+	for _, r := range p.refs {
+		if r.amb == -1 {
+			return true
+		}
+	}
+	return false
+}
+
+// gluedSpans reports whether spans [as, ae) and [bs, be) of norm overlap
+// or touch, with at most a space or hyphen between them.
+func gluedSpans(norm []byte, as, ae, bs, be int32) bool {
+	switch {
+	case as < be && bs < ae:
+		return true
+	case ae <= bs:
+		return bs-ae <= 1 && onlySpace(norm[ae:bs])
+	default:
+		return as-be <= 1 && onlySpace(norm[be:as])
+	}
+}
+
+// namesOtherSubstance reports whether pattern pi is a block word of
+// ambiguous term ar that is itself an unambiguous name of a substance.
+func (m *Matcher) namesOtherSubstance(pi int32, ar ambRef) bool {
+	return slices.Contains(m.pats[pi].ambBlocks, ar) && m.unambiguousName(pi)
 }
 
 // acronymSpelledOut reports whether ambiguous abbreviation h is spelled
@@ -4568,6 +4658,14 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// consulting") makes them goods again ("Potassium permanganate +
 		// delivery service", 1 kg tub).
 		notOffered = fmt.Sprintf("names substances in a service it offers, not the substances (%q)", ev.service)
+	case ev.document != "" && !ev.offer && !ev.offerWeak && !ev.priced && len(ev.observ) == 0 && risk == 0 && !ev.bulk:
+		// A certificate of analysis or a safety data sheet states the
+		// substance's assay and hazards, not a sale: without a price, a
+		// contact, an offer word, a bulk quantity or a risk indicator it
+		// names the substance without offering it (heldout48 zq0075). "CoA
+		// excerpt: … declared as 'flavour intermediate' … order via
+		// Threema" is a sales sheet.
+		notOffered = fmt.Sprintf("a document (%q) that names substances without offering them", ev.document)
 	case ev.isReport():
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
 	case !ev.priced && len(ev.observ) == 0 && risk == 0 && !ev.bulk && !ev.offerContact && inventoryNoSupply(ev.fields) != "":
@@ -4728,6 +4826,42 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if len(explain) > 0 {
 		res.Explain = slices.Clone(explain)
 	}
+}
+
+// documentHeading reports whether the document name at s..e of a title
+// heads it: nothing but spaces and punctuation before it, and after it,
+// past at most one more word ("CoA excerpt: …") or a parenthesis ("Safety
+// Data Sheet (SDS) – …"), a heading separator: a colon, a bar, a slash or
+// a dash with a space before it ("SDS – Acetone", not "SDS-PAGE gel").
+func documentHeading(norm []byte, s, e int32) bool {
+	for _, c := range norm[:s] {
+		if isASCIIAlpha(c) || isDigit(c) || c >= 0x80 {
+			return false
+		}
+	}
+	rest := bytes.TrimLeft(norm[e:], " ")
+	switch {
+	case len(rest) > 0 && rest[0] == '(':
+		if i := bytes.IndexByte(rest, ')'); i > 0 && i < 24 {
+			rest = bytes.TrimLeft(rest[i+1:], " ")
+		}
+	case len(rest) > 0 && isASCIIAlpha(rest[0]):
+		i := 0
+		for i < len(rest) && isASCIIAlpha(rest[i]) {
+			i++
+		}
+		rest = bytes.TrimLeft(rest[i:], " ")
+	}
+	if len(rest) == 0 {
+		return false
+	}
+	switch r, _ := utf8.DecodeRune(rest); r {
+	case ':', '|', '/', '：', '｜':
+		return true
+	case '-':
+		return len(rest) < len(norm[e:]) // a space before the dash
+	}
+	return false
 }
 
 // namesRecording reports whether the substance names of a listing that

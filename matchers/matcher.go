@@ -93,6 +93,7 @@ const (
 	kService
 	kGoods
 	kMedia
+	kDocument
 )
 
 // termRef ties a pattern to a substance term.
@@ -499,7 +500,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}{
 		{lex.ChemicalContext, kChemCtx}, {lex.ChemicalForm, kChemForm | kChemCtx}, {lex.DosageForms, kDosage},
 		{lex.Bulk, kBulk}, {lex.Licensed, kLicensed}, {lex.NotSubstance, kNotSubstance},
-		{lex.NonOffer, kNonOffer}, {lex.NonOfferAuthority, kNonOffer | kAuthority}, {lex.NonOfferVerbs, kNonOffer}, {lex.NonOfferRules, kNonOffer}, {lex.Services, kService}, {lex.Goods, kGoods}, {lex.Media, kMedia}, {lex.Offer, kOffer}, {lex.OfferWeak, kOfferWeak}, {lex.Exclusions, kExclusion},
+		{lex.NonOffer, kNonOffer}, {lex.NonOfferAuthority, kNonOffer | kAuthority}, {lex.NonOfferVerbs, kNonOffer}, {lex.NonOfferRules, kNonOffer}, {lex.Services, kService}, {lex.Goods, kGoods}, {lex.Media, kMedia}, {lex.Documents, kDocument}, {lex.Offer, kOffer}, {lex.OfferWeak, kOfferWeak}, {lex.Exclusions, kExclusion},
 		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate},
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
