@@ -271,52 +271,66 @@ func (t *Text) Reset(s string) {
 				c := s[j]
 				switch fastKind[c] {
 				case fLetter:
-					// The run of letters, folded to lower case: eight bytes
-					// at a time (most words end within the first eight, so
-					// the loop's end is predictable, where a byte loop's
-					// end is not), then byte by byte near the end of s or
-					// of out's capacity. The first eight bytes are read
-					// before the test for spaced letters or symbols (which
-					// sends them to the slow path): it cannot hold when
-					// they start with three letters, as most words do.
-					k := 0
-					if j+8 <= n && cap(out)-len(out) >= 8 {
-						x := load64(s, j) | 0x2020202020202020 // lower case if a letter
-						k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
-						if k < 3 && !prevAlnum && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
-							break run // maybe spaced letters or symbols: the slow path decides
-						}
-						l := len(out)
-						binary.LittleEndian.PutUint64(out[l:l+8], x)
-						out = out[:l+k]
-						j += k
-					} else if !prevAlnum && j+2 < n && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
-						break run
-					}
-					if lastKind == cDigit {
-						mixed = true
-					}
-					lastKind = cLower
-					prevAlnum = true
-					for k == 0 || k == 8 {
-						if j+8 > n || cap(out)-len(out) < 8 {
-							for ; j < n && fastKind[s[j]] == fLetter; j++ {
-								out = append(out, s[j]|0x20)
+					for {
+						// The run of letters, folded to lower case: eight bytes
+						// at a time (most words end within the first eight, so
+						// the loop's end is predictable, where a byte loop's
+						// end is not), then byte by byte near the end of s or
+						// of out's capacity. The first eight bytes are read
+						// before the test for spaced letters or symbols (which
+						// sends them to the slow path): it cannot hold when
+						// they start with three letters, as most words do.
+						k := 0
+						if j+8 <= n && cap(out)-len(out) >= 8 {
+							x := load64(s, j) | 0x2020202020202020 // lower case if a letter
+							k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
+							if k < 3 && !prevAlnum && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
+								break run // maybe spaced letters or symbols: the slow path decides
 							}
-							break
+							l := len(out)
+							binary.LittleEndian.PutUint64(out[l:l+8], x)
+							out = out[:l+k]
+							j += k
+						} else if !prevAlnum && j+2 < n && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
+							break run
 						}
-						x := load64(s, j) | 0x2020202020202020 // lower case if a letter
-						l := len(out)
-						binary.LittleEndian.PutUint64(out[l:l+8], x)
-						k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
-						out = out[:l+k]
-						j += k
-						if k < 8 {
-							break // s[j] is not a letter
+						if lastKind == cDigit {
+							mixed = true
 						}
-					}
-					if t.ac != nil {
-						t.ac.scanOn(out, &t.sc)
+						lastKind = cLower
+						prevAlnum = true
+						for k == 0 || k == 8 {
+							if j+8 > n || cap(out)-len(out) < 8 {
+								for ; j < n && fastKind[s[j]] == fLetter; j++ {
+									out = append(out, s[j]|0x20)
+								}
+								break
+							}
+							x := load64(s, j) | 0x2020202020202020 // lower case if a letter
+							l := len(out)
+							binary.LittleEndian.PutUint64(out[l:l+8], x)
+							k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
+							out = out[:l+k]
+							j += k
+							if k < 8 {
+								break // s[j] is not a letter
+							}
+						}
+						if t.ac != nil {
+							t.ac.scanOn(out, &t.sc)
+						}
+						// A single space and a letter after the word: the
+						// next word, without the dispatch of the run loop
+						// (what its fSpace case and this case would do).
+						if j+1 < n && s[j] == ' ' && fastKind[s[j+1]] == fLetter {
+							out = append(out, ' ')
+							j++
+							c = s[j]
+							lastKind = cSpace
+							prevAlnum = false
+							continue
+						}
+						break
 					}
 					continue
 				case fDigit:
