@@ -203,6 +203,15 @@ func asciiDigits64(x uint64) uint64 {
 	return (x + 0x5050505050505050) &^ (x + 0x4646464646464646)
 }
 
+// oneLetterWord reports whether a letter followed by a, b and c (the
+// bytes after it) is a word of one letter followed by a space and a word of
+// two letters or digits or more ("a bottle", "I am", "x 10"): then neither
+// spacedRun (the second letter of a run must stand alone) nor elementRun
+// (a dot one or two bytes on) can start at the letter.
+func oneLetterWord(a, b, c byte) bool {
+	return a == ' ' && fastKind[b]-fLetter <= fDigit-fLetter && fastKind[c]-fLetter <= fDigit-fLetter
+}
+
 // spacedSep are the separators of spaced-out letters, and the lead bytes
 // of the pictographs that may separate them too ("P💊M💊K", "B✅M✅K";
 // spacedRun checks the rune).
@@ -284,7 +293,7 @@ func (t *Text) Reset(s string) {
 						if j+8 <= n && cap(out)-len(out) >= 8 {
 							x := load64(s, j) | 0x2020202020202020 // lower case if a letter
 							k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
-							if k < 3 && !prevAlnum && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
+							if k < 3 && !prevAlnum && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') && !oneLetterWord(s[j+1], s[j+2], s[j+3]) {
 								break run // maybe spaced letters or symbols: the slow path decides
 							}
 							l := len(out)
