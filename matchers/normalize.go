@@ -412,7 +412,7 @@ func (t *Text) Reset(s string) {
 					continue
 				}
 			}
-			if !prevAlnum && i+2 < n && spacedSep[s[i+1]] {
+			if !prevAlnum && i+2 < n && spacedSep[s[i+1]] && !(i+3 < n && oneLetterWord(s[i+1], s[i+2], s[i+3])) {
 				if j, ok := spacedRun(s, i); ok {
 					t.Norm = out
 					t.emitSpaced(s, i, j)
