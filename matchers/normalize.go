@@ -641,7 +641,7 @@ func (t *Text) letterRun(s string, i int, r rune, w int) int {
 				f = ""             // emitUnit below emits nothing
 				break
 			}
-			if l, ok := confusableOf(r); ok && t.latinWord(s, i) {
+			if l, ok := confusableOf(r); ok && (i < t.wordEnd && t.wordLatin || i >= t.wordEnd && t.latinWord(s, i)) {
 				f = l
 			} else if d := digitLookalike(r); d != "" && inDigitGroup(s, i, i+w) {
 				f = d
@@ -659,7 +659,21 @@ func (t *Text) letterRun(s string, i int, r rune, w int) int {
 			t.emitUnit(f, i, i+w)
 		} else {
 			t.segs = append(t.segs, seg{n: int32(len(t.Norm)), o: int32(i), oe: int32(i + w)})
-			t.Norm = append(t.Norm, f...)
+			if l := len(t.Norm); len(f) <= 3 && cap(t.Norm)-l >= 3 {
+				// Most folds are two or three bytes: stored without a
+				// call of memmove.
+				b := t.Norm[l : l+3]
+				b[0] = f[0]
+				if len(f) > 1 {
+					b[1] = f[1]
+					if len(f) > 2 {
+						b[2] = f[2]
+					}
+				}
+				t.Norm = t.Norm[:l+len(f)]
+			} else {
+				t.Norm = append(t.Norm, f...)
+			}
 		}
 		i += w
 		if i >= n || s[i] < 0x80 {
