@@ -203,13 +203,12 @@ func asciiDigits64(x uint64) uint64 {
 	return (x + 0x5050505050505050) &^ (x + 0x4646464646464646)
 }
 
-// oneLetterWord reports whether a letter followed by a, b and c (the
-// bytes after it) is a word of one letter followed by a space and a word of
-// two letters or digits or more ("a bottle", "I am", "x 10"): then neither
-// spacedRun (the second letter of a run must stand alone) nor elementRun
-// (a dot one or two bytes on) can start at the letter.
-func oneLetterWord(a, b, c byte) bool {
-	return a == ' ' && fastKind[b]-fLetter <= fDigit-fLetter && fastKind[c]-fLetter <= fDigit-fLetter
+// noSpacedRun reports whether spacedRun cannot find a run at an ASCII
+// letter followed by the bytes a, b and c ("a bottle", "I am", "L/C, T/T",
+// "T-shirt"): after an ASCII separator a, an ASCII b is the second letter
+// only if it ends at c, and a third needs a there again.
+func noSpacedRun(a, b, c byte) bool {
+	return a < 0x80 && b < 0x80 && c != a
 }
 
 // spacedSep are the separators of spaced-out letters, and the lead bytes
@@ -293,7 +292,7 @@ func (t *Text) Reset(s string) {
 						if j+8 <= n && cap(out)-len(out) >= 8 {
 							x := load64(s, j) | 0x2020202020202020 // lower case if a letter
 							k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
-							if k < 3 && !prevAlnum && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') && !oneLetterWord(s[j+1], s[j+2], s[j+3]) {
+							if k < 3 && !prevAlnum && (spacedSep[s[j+1]] && !noSpacedRun(s[j+1], s[j+2], s[j+3]) || (s[j+1] == '.' || s[j+2] == '.') && c <= 'Z') {
 								break run // maybe spaced letters or symbols: the slow path decides
 							}
 							l := len(out)
@@ -412,7 +411,7 @@ func (t *Text) Reset(s string) {
 					continue
 				}
 			}
-			if !prevAlnum && i+2 < n && spacedSep[s[i+1]] && !(i+3 < n && oneLetterWord(s[i+1], s[i+2], s[i+3])) {
+			if !prevAlnum && i+2 < n && spacedSep[s[i+1]] && !(i+3 < n && noSpacedRun(s[i+1], s[i+2], s[i+3])) {
 				if j, ok := spacedRun(s, i); ok {
 					t.Norm = out
 					t.emitSpaced(s, i, j)

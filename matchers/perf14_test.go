@@ -15,13 +15,14 @@ import (
 // a space, a double space, a line break or the end, with the text cut at
 // every length so that the eight-byte loops meet the end of s in each word
 // (it fails when the joined path keeps prevAlnum from the word before).
-// Words of one letter followed by a space and another word ("a bottle",
-// "I am", "x 10") stay on the fast path (oneLetterWord); those that may
-// start spaced letters ("a b c") go to the slow path.
+// Words of one letter after which a spaced run cannot start ("a bottle",
+// "I am", "L/C, T/T", "T-shirt") stay on the fast path and skip spacedRun
+// (noSpacedRun); those where one may ("a b c", "x/y/z") do not.
 func TestResetWordSpaceWordSame(t *testing.T) {
 	words := []string{"a", "I", "ab", "K", "Mn", "abc", "Acetone", "ACETONE", "ephedrine", "Pseudoephedrine", "abcdefgh",
 		"abcdefghijklmnopq", "P M K", "P.M.K", "P-M-K", "B✅M✅K", "Mn.O4", "K.Mn.O4", "A.B.", "x.y", "b<b>mk</b>", "p<wbr>mk",
-		"ph3n", "m3th", "x1", "é", "эфедрин", "acetone1", "a_b", "a/b", "a b c", "x 1 2", "a 2b", "x 10", "I am", "K Mn"}
+		"ph3n", "m3th", "x1", "é", "эфедрин", "acetone1", "a_b", "a/b", "a b c", "x 1 2", "a 2b", "x 10", "I am", "K Mn",
+		"L/C", "T/T,", "T-shirt", "a-b-c", "x/y/z", "p*2*p", "p_2_p", "C.", "C. Item", "a.b.c", "e.g.", "X-ray", "a b", "a-b", "A.B.C."}
 	seps := []string{" ", " ", " ", "  ", "\n", " \n", ", ", ""}
 	r := rand.New(rand.NewPCG(14, 1))
 	for k := 0; k < 20000; k++ {
