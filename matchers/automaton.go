@@ -36,7 +36,7 @@ type automaton struct {
 	fail    []int32 // state ids, while building
 	hasOut  []bool
 	out     []int32 // per state: its pattern when it has one, else ^k (outs[k] patterns at outs[k+1:])
-	outs    []int32 // the patterns of the states with more than one (or none), each after its count
+	outs    []int32 // the patterns of the states with more than one, each after its count (0 first, for none)
 	plen    []int32 // pattern lengths in bytes
 	nstates int
 }
@@ -268,14 +268,19 @@ func buildAutomaton(patterns [][]byte) *automaton {
 		old[ns] = int32(s)
 	}
 	// Outputs, in the new order.
+	// outs starts with the count of the states without outputs: none.
 	a.out = make([]int32, n)
 	a.hasOut = make([]bool, n)
+	a.outs = []int32{0}
 	for ns := 0; ns < n; ns++ {
 		o := outs[old[ns]]
 		a.hasOut[ns] = len(o) > 0
-		if len(o) == 1 {
+		switch len(o) {
+		case 0:
+			a.out[ns] = ^0
+		case 1:
 			a.out[ns] = o[0]
-		} else {
+		default:
 			a.out[ns] = ^int32(len(a.outs))
 			a.outs = append(a.outs, int32(len(o)))
 			a.outs = append(a.outs, o...)
