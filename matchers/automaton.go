@@ -391,7 +391,15 @@ func (a *automaton) scanOn(text []byte, sc *scanState) {
 		for {
 			if t < 0 {
 				t &^= outFlag
+				if n := len(sc.hits); n < cap(sc.hits) {
+					if p := a.out[a.state(t)]; p >= 0 {
+						sc.hits = sc.hits[:n+1]
+						sc.hits[n] = rawHit{pat: p, end: int32(i)}
+						goto settled
+					}
+				}
 				sc.hits = a.appendOutputs(sc.hits, t, int32(i))
+			settled:
 			}
 			if t < a.dlimit || i == len(text) {
 				break
