@@ -338,6 +338,15 @@ func (t *Text) Reset(s string) {
 							prevAlnum = false
 							continue
 						}
+						// The same after a comma or a full stop.
+						if j+2 < n && (s[j] == ',' || s[j] == '.') && s[j+1] == ' ' && fastKind[s[j+2]] == fLetter {
+							out = append(out, s[j], ' ')
+							j += 2
+							c = s[j]
+							lastKind = cSpace
+							prevAlnum = false
+							continue
+						}
 						break
 					}
 					continue

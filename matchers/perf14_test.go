@@ -7,8 +7,9 @@ import (
 )
 
 // TestResetWordSpaceWordSame compares Reset and resetScan with resetRef
-// (checkSame) on chains of words joined by a single space, where the fast
-// path goes from one word to the next without its dispatch: every next word
+// (checkSame) on chains of words joined by a single space (or a comma or a
+// full stop and a space), where the fast path goes from one word to the
+// next without its dispatch: every next word
 // that the word-start tests treat apart (spaced letters "P M K", "P.M.K",
 // "B✅M", element symbols "Mn.O4", a capital with a dot two bytes on, an
 // inline tag, short and long words, capitals, leetspeak digits), followed by
@@ -23,7 +24,7 @@ func TestResetWordSpaceWordSame(t *testing.T) {
 		"abcdefghijklmnopq", "P M K", "P.M.K", "P-M-K", "B✅M✅K", "Mn.O4", "K.Mn.O4", "A.B.", "x.y", "b<b>mk</b>", "p<wbr>mk",
 		"ph3n", "m3th", "x1", "é", "эфедрин", "acetone1", "a_b", "a/b", "a b c", "x 1 2", "a 2b", "x 10", "I am", "K Mn",
 		"L/C", "T/T,", "T-shirt", "a-b-c", "x/y/z", "p*2*p", "p_2_p", "C.", "C. Item", "a.b.c", "e.g.", "X-ray", "a b", "a-b", "A.B.C."}
-	seps := []string{" ", " ", " ", "  ", "\n", " \n", ", ", ""}
+	seps := []string{" ", " ", " ", "  ", "\n", " \n", ", ", ". ", ",", ".", ",  ", ". \n", ""}
 	r := rand.New(rand.NewPCG(14, 1))
 	for k := 0; k < 20000; k++ {
 		var b strings.Builder
