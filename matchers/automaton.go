@@ -30,15 +30,15 @@ type automaton struct {
 	magic  uint64   // ceil(2^32/nclass): code*magic>>32 is the dense state
 	// Sparse states: sparse[code-dlimit]; their children beyond the first
 	// are in cclass/cnext.
-	sparse   []sparseNode
-	cclass   []uint8
-	cnext    []int32 // codes
-	fail     []int32 // state ids, while building
-	hasOut   []bool
-	outStart []int32 // per state: outs[outStart[s]:outStart[s+1]]
-	outs     []int32 // pattern ids
-	plen     []int32 // pattern lengths in bytes
-	nstates  int
+	sparse  []sparseNode
+	cclass  []uint8
+	cnext   []int32 // codes
+	fail    []int32 // state ids, while building
+	hasOut  []bool
+	out     []int32 // per state: its pattern when it has one, else ^k (outs[k] patterns at outs[k+1:])
+	outs    []int32 // the patterns of the states with more than one, each after its count (0 first, for none)
+	plen    []int32 // pattern lengths in bytes
+	nstates int
 }
 
 // denseDepth is the depth up to which states get dense rows.
@@ -267,15 +267,25 @@ func buildAutomaton(patterns [][]byte) *automaton {
 	for s, ns := range newID {
 		old[ns] = int32(s)
 	}
-	// Outputs, flattened, in the new order.
-	a.outStart = make([]int32, n+1)
+	// Outputs, in the new order.
+	// outs starts with the count of the states without outputs: none.
+	a.out = make([]int32, n)
 	a.hasOut = make([]bool, n)
+	a.outs = []int32{0}
 	for ns := 0; ns < n; ns++ {
-		a.outStart[ns] = int32(len(a.outs))
-		a.outs = append(a.outs, outs[old[ns]]...)
-		a.hasOut[ns] = len(outs[old[ns]]) > 0
+		o := outs[old[ns]]
+		a.hasOut[ns] = len(o) > 0
+		switch len(o) {
+		case 0:
+			a.out[ns] = ^0
+		case 1:
+			a.out[ns] = o[0]
+		default:
+			a.out[ns] = ^int32(len(a.outs))
+			a.outs = append(a.outs, int32(len(o)))
+			a.outs = append(a.outs, o...)
+		}
 	}
-	a.outStart[n] = int32(len(a.outs))
 	// Codes, and the output flag on the transitions into states with
 	// outputs, so that scanning learns it from the value it already loaded.
 	a.dlimit = int32(ndense) * int32(nc)
@@ -381,7 +391,15 @@ func (a *automaton) scanOn(text []byte, sc *scanState) {
 		for {
 			if t < 0 {
 				t &^= outFlag
+				if n := len(sc.hits); n < cap(sc.hits) {
+					if p := a.out[a.state(t)]; p >= 0 {
+						sc.hits = sc.hits[:n+1]
+						sc.hits[n] = rawHit{pat: p, end: int32(i)}
+						goto settled
+					}
+				}
 				sc.hits = a.appendOutputs(sc.hits, t, int32(i))
+			settled:
 			}
 			if t < a.dlimit || i == len(text) {
 				break
@@ -408,7 +426,17 @@ func (a *automaton) scanOn(text []byte, sc *scanState) {
 		for {
 			if t32 < 0 {
 				t32 &^= outFlag
+				// One pattern and room for it, as nearly always: in
+				// line (the call costs more than the append).
+				if n := len(sc.hits); n < cap(sc.hits) {
+					if p := a.out[a.state(t32)]; p >= 0 {
+						sc.hits = sc.hits[:n+1]
+						sc.hits[n] = rawHit{pat: p, end: int32(i)}
+						goto appended
+					}
+				}
 				sc.hits = a.appendOutputs(sc.hits, t32, int32(i))
+			appended:
 			}
 			if t32 < a.dlimit {
 				break
@@ -430,8 +458,12 @@ func (a *automaton) scanOn(text []byte, sc *scanState) {
 //
 //go:noinline
 func (a *automaton) appendOutputs(hits []rawHit, t, end int32) []rawHit {
-	st := a.state(t)
-	for _, p := range a.outs[a.outStart[st]:a.outStart[st+1]] {
+	o := a.out[a.state(t)]
+	if o >= 0 {
+		return append(hits, rawHit{pat: o, end: end})
+	}
+	k := ^o
+	for _, p := range a.outs[k+1 : k+1+a.outs[k]] {
 		hits = append(hits, rawHit{pat: p, end: end})
 	}
 	return hits
@@ -460,5 +492,5 @@ func (a *automaton) sparseNext(s, c int32) int32 {
 // memBytes is the size of the compiled tables.
 func (a *automaton) memBytes() int {
 	return len(a.dtrans)*4 + len(a.sparse)*16 + len(a.cclass) + len(a.cnext)*4 +
-		len(a.hasOut) + len(a.outStart)*4 + len(a.outs)*4 + len(a.plen)*4 + 256
+		len(a.hasOut) + len(a.out)*4 + len(a.outs)*4 + len(a.plen)*4 + 256
 }

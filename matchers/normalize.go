@@ -204,6 +204,14 @@ func asciiDigits64(x uint64) uint64 {
 	return (x + 0x5050505050505050) &^ (x + 0x4646464646464646)
 }
 
+// noSpacedRun reports whether spacedRun cannot find a run at an ASCII
+// letter followed by the bytes a, b and c ("a bottle", "I am", "L/C, T/T",
+// "T-shirt"): after an ASCII separator a, an ASCII b is the second letter
+// only if it ends at c, and a third needs a there again.
+func noSpacedRun(a, b, c byte) bool {
+	return a < 0x80 && b < 0x80 && c != a
+}
+
 // spacedSep are the separators of spaced-out letters, and the lead bytes
 // of the pictographs that may separate them too ("P💊M💊K", "B✅M✅K";
 // spacedRun checks the rune).
@@ -272,52 +280,75 @@ func (t *Text) Reset(s string) {
 				c := s[j]
 				switch fastKind[c] {
 				case fLetter:
-					// The run of letters, folded to lower case: eight bytes
-					// at a time (most words end within the first eight, so
-					// the loop's end is predictable, where a byte loop's
-					// end is not), then byte by byte near the end of s or
-					// of out's capacity. The first eight bytes are read
-					// before the test for spaced letters or symbols (which
-					// sends them to the slow path): it cannot hold when
-					// they start with three letters, as most words do.
-					k := 0
-					if j+8 <= n && cap(out)-len(out) >= 8 {
-						x := load64(s, j) | 0x2020202020202020 // lower case if a letter
-						k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
-						if k < 3 && !prevAlnum && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
-							break run // maybe spaced letters or symbols: the slow path decides
-						}
-						l := len(out)
-						binary.LittleEndian.PutUint64(out[l:l+8], x)
-						out = out[:l+k]
-						j += k
-					} else if !prevAlnum && j+2 < n && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
-						break run
-					}
-					if lastKind == cDigit {
-						mixed = true
-					}
-					lastKind = cLower
-					prevAlnum = true
-					for k == 0 || k == 8 {
-						if j+8 > n || cap(out)-len(out) < 8 {
-							for ; j < n && fastKind[s[j]] == fLetter; j++ {
-								out = append(out, s[j]|0x20)
+					for {
+						// The run of letters, folded to lower case: eight bytes
+						// at a time (most words end within the first eight, so
+						// the loop's end is predictable, where a byte loop's
+						// end is not), then byte by byte near the end of s or
+						// of out's capacity. The first eight bytes are read
+						// before the test for spaced letters or symbols (which
+						// sends them to the slow path): it cannot hold when
+						// they start with three letters, as most words do.
+						k := 0
+						if j+8 <= n && cap(out)-len(out) >= 8 {
+							x := load64(s, j) | 0x2020202020202020 // lower case if a letter
+							k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
+							if k < 3 && !prevAlnum && (spacedSep[s[j+1]] && !noSpacedRun(s[j+1], s[j+2], s[j+3]) || (s[j+1] == '.' || s[j+2] == '.') && c <= 'Z') {
+								break run // maybe spaced letters or symbols: the slow path decides
 							}
-							break
+							l := len(out)
+							binary.LittleEndian.PutUint64(out[l:l+8], x)
+							out = out[:l+k]
+							j += k
+						} else if !prevAlnum && j+2 < n && (spacedSep[s[j+1]] || s[j+2] == '.' && c <= 'Z') {
+							break run
 						}
-						x := load64(s, j) | 0x2020202020202020 // lower case if a letter
-						l := len(out)
-						binary.LittleEndian.PutUint64(out[l:l+8], x)
-						k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
-						out = out[:l+k]
-						j += k
-						if k < 8 {
-							break // s[j] is not a letter
+						if lastKind == cDigit {
+							mixed = true
 						}
-					}
-					if t.ac != nil {
-						t.ac.scanOn(out, &t.sc)
+						lastKind = cLower
+						prevAlnum = true
+						for k == 0 || k == 8 {
+							if j+8 > n || cap(out)-len(out) < 8 {
+								for ; j < n && fastKind[s[j]] == fLetter; j++ {
+									out = append(out, s[j]|0x20)
+								}
+								break
+							}
+							x := load64(s, j) | 0x2020202020202020 // lower case if a letter
+							l := len(out)
+							binary.LittleEndian.PutUint64(out[l:l+8], x)
+							k = bits.TrailingZeros64(^asciiLetters64(x)&0x8080808080808080) >> 3
+							out = out[:l+k]
+							j += k
+							if k < 8 {
+								break // s[j] is not a letter
+							}
+						}
+						if t.ac != nil {
+							t.ac.scanOn(out, &t.sc)
+						}
+						// A single space and a letter after the word: the
+						// next word, without the dispatch of the run loop
+						// (what its fSpace case and this case would do).
+						if j+1 < n && s[j] == ' ' && fastKind[s[j+1]] == fLetter {
+							out = append(out, ' ')
+							j++
+							c = s[j]
+							lastKind = cSpace
+							prevAlnum = false
+							continue
+						}
+						// The same after a comma or a full stop.
+						if j+2 < n && (s[j] == ',' || s[j] == '.') && s[j+1] == ' ' && fastKind[s[j+2]] == fLetter {
+							out = append(out, s[j], ' ')
+							j += 2
+							c = s[j]
+							lastKind = cSpace
+							prevAlnum = false
+							continue
+						}
+						break
 					}
 					continue
 				case fDigit:
@@ -390,7 +421,7 @@ func (t *Text) Reset(s string) {
 					continue
 				}
 			}
-			if !prevAlnum && i+2 < n && spacedSep[s[i+1]] {
+			if !prevAlnum && i+2 < n && spacedSep[s[i+1]] && !(i+3 < n && noSpacedRun(s[i+1], s[i+2], s[i+3])) {
 				if j, ok := spacedRun(s, i); ok {
 					t.Norm = out
 					t.emitSpaced(s, i, j)
@@ -619,7 +650,7 @@ func (t *Text) letterRun(s string, i int, r rune, w int) int {
 				f = ""             // emitUnit below emits nothing
 				break
 			}
-			if l, ok := confusableOf(r); ok && t.latinWord(s, i) {
+			if l, ok := confusableOf(r); ok && (i < t.wordEnd && t.wordLatin || i >= t.wordEnd && t.latinWord(s, i)) {
 				f = l
 			} else if d := digitLookalike(r); d != "" && inDigitGroup(s, i, i+w) {
 				f = d
@@ -637,7 +668,21 @@ func (t *Text) letterRun(s string, i int, r rune, w int) int {
 			t.emitUnit(f, i, i+w)
 		} else {
 			t.segs = append(t.segs, seg{n: int32(len(t.Norm)), o: int32(i), oe: int32(i + w)})
-			t.Norm = append(t.Norm, f...)
+			if l := len(t.Norm); len(f) <= 3 && cap(t.Norm)-l >= 3 {
+				// Most folds are two or three bytes: stored without a
+				// call of memmove.
+				b := t.Norm[l : l+3]
+				b[0] = f[0]
+				if len(f) > 1 {
+					b[1] = f[1]
+					if len(f) > 2 {
+						b[2] = f[2]
+					}
+				}
+				t.Norm = t.Norm[:l+len(f)]
+			} else {
+				t.Norm = append(t.Norm, f...)
+			}
 		}
 		i += w
 		if i >= n || s[i] < 0x80 {
