@@ -417,14 +417,7 @@ func appendChecklessCAS(out []CASMention, first int, text []byte) []CASMention {
 		if !ok || got != check {
 			continue
 		}
-		dup := false
-		for _, m := range out[first:] {
-			if m.Start < e && s < m.End {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if !overlapsMention(out[first:], s, e) {
 			out = append(out, CASMention{CAS: canonicalCAS(append(d, check)), Start: s, End: e + se})
 			slices.SortFunc(out[first:], func(a, b CASMention) int { return a.Start - b.Start })
 		}
@@ -728,6 +721,17 @@ func readSpacedCAS(text []byte, i int) (string, int, bool) {
 	}
 }
 
+// overlapsMention reports whether a mention of ms overlaps text[s:e]: a
+// number another reading already found.
+func overlapsMention(ms []CASMention, s, e int) bool {
+	for _, m := range ms {
+		if m.Start < e && s < m.End {
+			return true
+		}
+	}
+	return false
+}
+
 // appendSpacedCAS adds the CAS numbers of text spaced digit by digit (see
 // readSpacedCAS) that no other reading found.
 func appendSpacedCAS(out []CASMention, first int, text []byte) []CASMention {
@@ -740,14 +744,7 @@ func appendSpacedCAS(out []CASMention, first int, text []byte) []CASMention {
 		if !ok {
 			continue
 		}
-		dup := false
-		for _, m := range out[first:] {
-			if m.Start < e && i < m.End {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if !overlapsMention(out[first:], i, e) {
 			out = append(out, CASMention{CAS: cas, Start: i, End: e})
 		}
 		i = e
