@@ -25,6 +25,22 @@ type joinScratch struct {
 	raw  []rawHit // automaton hits in text
 }
 
+// joinCut fills text and pos with norm[from:to] less the bytes at the
+// offsets of js.cut (sorted), and pos's end entry.
+func (js *joinScratch) joinCut(norm []byte, from, to int) {
+	js.text, js.pos = js.text[:0], js.pos[:0]
+	k := 0
+	for p := from; p < to; p++ {
+		if k < len(js.cut) && int(js.cut[k]) == p {
+			k++
+			continue
+		}
+		js.text = append(js.text, norm[p])
+		js.pos = append(js.pos, int32(p))
+	}
+	js.pos = append(js.pos, int32(to))
+}
+
 // letterAt reports whether norm[i] starts a letter, and its width. A
 // combining mark the normaliser keeps (an Indic vowel sign, "ि") is part of
 // its letter: "ए-फे-ड्रि-न" is cut after one (heldout36 ze0021).
@@ -481,17 +497,7 @@ func (m *Matcher) appendThaiSpacedHits(out []fhit, norm []byte, fi int32, js *jo
 		}
 		js.cut = cuts
 		if count >= 3 && (i == 0 || !thaiBefore(norm, i)) {
-			js.text, js.pos = js.text[:0], js.pos[:0]
-			k := 0
-			for p := i; p < runEnd; p++ {
-				if k < len(js.cut) && int(js.cut[k]) == p {
-					k++
-					continue
-				}
-				js.text = append(js.text, norm[p])
-				js.pos = append(js.pos, int32(p))
-			}
-			js.pos = append(js.pos, int32(runEnd))
+			js.joinCut(norm, i, runEnd)
 			out = m.appendCutHits(out, base, fi, js)
 		}
 		i = runEnd
@@ -628,17 +634,7 @@ func (m *Matcher) appendSpacedHyphenHits(out []fhit, norm []byte, fi int32, js *
 		from = we
 		slices.Sort(cuts)
 		js.cut = cuts
-		js.text, js.pos = js.text[:0], js.pos[:0]
-		c := 0
-		for p := ws; p < we; p++ {
-			if c < len(cuts) && int(cuts[c]) == p {
-				c++
-				continue
-			}
-			js.text = append(js.text, norm[p])
-			js.pos = append(js.pos, int32(p))
-		}
-		js.pos = append(js.pos, int32(we))
+		js.joinCut(norm, ws, we)
 		out = m.appendCutHits(out, base, fi, js)
 	}
 	return out
