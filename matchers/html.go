@@ -1083,11 +1083,17 @@ var (
 		"relate", "hot", "hotsale", "analogs", "analogues", "suggested", "suggestions", "more-topics", "moretopics",
 		// pinyin and romaji class names of Chinese and Japanese sites:
 		// 相关 (xiangguan), 推荐 (tuijian), 相关产品, 热门产品, 推荐产品, 关联 (guanlian), おすすめ, 関連, 人気
-		"xiangguan", "tuijian", "xgcp", "rmcp", "tjcp", "guanlian", "osusume", "kanren", "ninki")
+		"xiangguan", "tuijian", "xgcp", "rmcp", "tjcp", "guanlian", "osusume", "kanren", "ninki",
+		// the member's or seller's other items (Vinted's closet, OLX's
+		// other ads)
+		"closet", "wardrobe", "other-items", "otheritems", "other-ads", "otherads", "other-listings", "otherlistings",
+		"other-offers", "otheroffers", "seller-items", "selleritems", "seller-ads", "sellerads", "member-items",
+		"memberitems", "user-items", "useritems", "user-ads", "userads", "more-items", "moreitems")
 	// relatedPrefixes: a class word starting so names such a block too
 	// ("similares", "relatedProducts", "crossSellingSlider").
 	relatedPrefixes = []string{"relate", "similar", "recommend", "upsell", "crosssell", "cross-sell", "bestsell", "also-", "also_", "xiangguan", "tuijian",
-		"suggested", "more-topics", "more_topics"}
+		"suggested", "more-topics", "more_topics", "closet", "other-items", "other_items", "other-ads", "other_ads",
+		"other-listings", "seller-items", "seller-ads", "member-items", "user-items", "user-ads", "more-items"}
 )
 
 // wordSet returns the set of words.
@@ -1211,6 +1217,7 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 			}
 		}
 	}
+	byAttr := named
 	h := firstHeading(n)
 	if !named {
 		named = h != nil && relatedPhrase(boundedText(h, 200))
@@ -1239,6 +1246,9 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 		// cards a script makes tappable (AMP's amp-carousel).
 		return true
 	}
+	if pi.itemShelf(n, h, byAttr) {
+		return true
+	}
 	// One other listing ("recently viewed" holding a single item): the
 	// block is that link and its heading, no text of its own.
 	own := st.shown - st.linked
@@ -1248,6 +1258,55 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 		own -= pi.linkStats(l).shown
 	}
 	return st.links == 1 && st.linked > 0 && own <= st.linked
+}
+
+// maxShelfNodes bounds the nodes read to find a shelf's items.
+const maxShelfNodes = 4096
+
+// itemShelf reports whether n, named as a block of other listings, is a
+// shelf of them whose cards a script makes tappable: no href, only items
+// (<a> without a target, or list items) holding at least three quarters
+// of its text besides its heading h. Two items suffice for a block named
+// so by its class, id or a data attribute (byAttr); a block named only by
+// its heading needs two <a> items (a list under a heading such as "Popular
+// uses" is the seller's). Never inside the seller's own text.
+func (pi *pageInfo) itemShelf(n, h *html.Node, byAttr bool) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && ownText(p) {
+			return false
+		}
+	}
+	anchors, items, itemText, nodes := 0, 0, 0, 0
+	tooLarge := false
+	walkNodes(n, func(c *html.Node) bool {
+		if nodes++; nodes > maxShelfNodes {
+			tooLarge = true
+			return false
+		}
+		if c.Type != html.ElementNode || c == h {
+			return c != h
+		}
+		if skipElements[c.DataAtom] || isHiddenNode(c) {
+			return false
+		}
+		if c.DataAtom == atom.A || c.DataAtom == atom.Li {
+			if c.DataAtom == atom.A {
+				anchors++
+			}
+			items++
+			itemText += pi.linkStats(c).text
+			return false
+		}
+		return true
+	})
+	if tooLarge || items < 2 || (!byAttr && anchors < 2) {
+		return false
+	}
+	rest := pi.linkStats(n).text
+	if h != nil {
+		rest -= pi.linkStats(h).text
+	}
+	return rest > 0 && itemText*4 >= rest*3
 }
 
 // compareCues, in the heading of a block named as related ("Compare with
@@ -1371,6 +1430,13 @@ var relatedPhrases = []string{
 	// The seller's other listings ("more from this shop") and other
 	// related blocks, language by language.
 	"same shop", "same store", "same seller", "from this shop", "from this store", "seller's other",
+	"member's items", "member's other", "members items", "more from this member", "from this member", "seller's items",
+	"user's items", "user's other", "other items by", "other ads by", "more ads by", "more from the seller",
+	"weitere anzeigen des", "weitere anzeigen von", "andere anzeigen", "mehr vom mitglied", "artikel des mitglieds",
+	"articles du membre", "autres articles de", "artículos del miembro", "otros artículos de", "articoli del membro",
+	"artigos do membro", "outros artigos de", "artikelen van dit lid", "andere artikelen van", "przedmioty użytkownika",
+	"inne przedmioty użytkownika", "вещи участника", "другие вещи", "інші речі", "üyenin diğer",
+	"熱銷", "熱賣", "猜你喜歡", "為你推薦", "同類商品", "其他商品", "本店推薦", "店舖推薦",
 	"other items from", "more from this",
 	"mehr von diesem", "weitere artikel", "vom selben verkäufer", "aus diesem shop", "andere artikel",
 	"du même vendeur", "de la même boutique", "autres annonces", "autres articles", "autres produits",
@@ -1833,6 +1899,15 @@ var noticePhrases = []string{
 	"mẹo an toàn", "lời khuyên an toàn", "giao dịch an toàn", "cảnh giác lừa đảo", "tránh lừa đảo",
 	"เคล็ดลับความปลอดภัย", "ระวังมิจฉาชีพ", "ซื้อขายอย่างปลอดภัย",
 	"نصائح الأمان", "نصائح السلامة", "نصائح للأمان", "احذر من الاحتيال",
+	// "Be careful" boxes (OLX's "Будьте обережні"), language by
+	// language; a product's own "be careful" speaks of no trade and
+	// stays.
+	"be careful", "be safe", "buy with confidence", "будьте обережні", "будьте уважні", "будьте осторожны",
+	"будьте бдительны", "будьте внимательны", "seien sie vorsichtig", "sei vorsichtig", "soyez prudent", "soyez vigilant",
+	"ten cuidado", "tenga cuidado", "sé precavido", "fai attenzione", "state attenti", "tenha cuidado", "fique atento",
+	"bądź ostrożny", "zachowaj ostrożność", "dikkatli olun", "wees voorzichtig", "buďte opatrní", "fiți atenți",
+	"legyen óvatos", "να είστε προσεκτικοί", "请注意安全", "小心受骗", "小心受騙", "ご注意ください", "주의하세요",
+	"hati-hati", "hãy cẩn thận", "โปรดระวัง", "كن حذرا", "كن حذراً",
 }
 
 // prohibitedPhrases open a site's rule on what may not be advertised
@@ -1960,6 +2035,21 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 		}
 	}
 	if !named {
+		// Test hooks and tracking names ("data-q=safety-tips",
+		// data-testid="safety-tips") name the block as its class would.
+		for _, a := range n.Attr {
+			if named || !strings.HasPrefix(a.Key, "data-") || len(a.Val) > 64 {
+				continue
+			}
+			safety, tips := false, false
+			for _, w := range attrWords(a.Val) {
+				safety = safety || noticeSafety[w]
+				tips = tips || noticeTips[w]
+			}
+			named = noticeTokens[strings.ToLower(a.Val)] || (safety && tips)
+		}
+	}
+	if !named {
 		named = noticePhrase(attrOf(n, "aria-label"))
 	}
 	if !named {
@@ -1975,8 +2065,38 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 	if !named || pi.linkStats(n).text > maxNoticeText {
 		return false, false
 	}
-	notice = holdsCue(strings.ToLower(boundedText(n, maxNoticeText)), tradeCues)
+	notice = holdsCue(strings.ToLower(spacedText(n, maxNoticeText)), tradeCues)
 	return notice, !notice
+}
+
+// spacedText is boundedText with a space after each text node: a heading
+// and the paragraph after it ("Stay safe", "Never pay …") stay two words
+// apart, so a cue starting the paragraph still starts a word.
+func spacedText(n *html.Node, max int) string {
+	var b strings.Builder
+	nodes := 0
+	var walk func(c *html.Node) bool // false: stop
+	walk = func(c *html.Node) bool {
+		if nodes++; nodes > maxBoundedNodes {
+			return false
+		}
+		switch {
+		case c.Type == html.TextNode:
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+			return b.Len() <= max
+		case c.Type == html.ElementNode && skipElements[c.DataAtom]:
+			return true
+		}
+		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+			if !walk(cc) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n)
+	return b.String()
 }
 
 // holdsCue reports whether lower-cased text holds one of cues at the start
