@@ -524,7 +524,7 @@ func newDocWriter(body *html.Node, depth int) *docWriter {
 	pi.anchor = pi.mainAnchor(body)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
-		if pi.main == nil && p != pi.anchor && isMainLandmark(p) {
+		if pi.main == nil && (p != pi.anchor || p.DataAtom == atom.Main || strings.EqualFold(attrOf(p, "role"), "main")) && isMainLandmark(p) {
 			pi.main = p
 		}
 	}
@@ -1069,7 +1069,8 @@ var (
 		"skiplink", "skip-link", "skip", "share", "sharing", "social", "pagination", "pager", "newsletter", "search",
 		"searchbar", "search-bar", "search-form", "searchform", "search-box", "searchbox", "seo", "keywords")
 	// regionTokens name page chrome whose link lists are left out.
-	regionTokens = wordSet("header", "footer", "foot", "sidebar", "aside", "widget", "widgets", "widget-area", "topbar",
+	regionTokens = wordSet("header", "footer", "foot", "sidebar", "side-bar", "side", "sidecol", "side-column", "sidemenu",
+		"side-menu", "sidenav", "side-nav", "leftside", "rightside", "aside", "widget", "widgets", "widget-area", "topbar",
 		"toolbar", "menu", "menus", "nav", "navbar", "navigation", "gnav", "megamenu", "mega-menu", "categories",
 		"filters", "sitemap", "masthead", "site-header", "site-footer", "global-header",
 		"global-footer", "linklist", "links")
@@ -1642,7 +1643,9 @@ func isColumn(n *html.Node) bool {
 	}
 	for _, t := range classTokens(n) {
 		switch t {
-		case "col", "column", "left", "right", "leftcol", "rightcol", "left-column", "right-column", "leftcolumn", "rightcolumn", "side-col":
+		case "col", "column", "left", "right", "leftcol", "rightcol", "left-column", "right-column", "leftcolumn", "rightcolumn", "side-col",
+			"side", "sidecol", "side-column", "sidecolumn", "leftside", "rightside", "left-side", "right-side", "sidebar",
+			"side-bar", "sidemenu", "side-menu", "sidenav", "side-nav", "subcol", "sub-col", "subcolumn":
 			return true
 		}
 	}
@@ -1728,6 +1731,17 @@ func (pi *pageInfo) mainAnchor(body *html.Node) *html.Node {
 	}
 	if h := pi.visibleHeading(body, atom.H1, true, false); h != nil {
 		return h
+	}
+	for _, m := range mains {
+		if m.DataAtom == atom.Main || strings.EqualFold(attrOf(m, "role"), "main") {
+			// The page marks its main content, which has no <h1> (old
+			// Reddit titles a post with a link): an <h1> in the chrome
+			// beside it is the site's (the subreddit's name).
+			if h := pi.visibleHeading(m, atom.H2, true, false); h != nil {
+				return h
+			}
+			return m
+		}
 	}
 	if h := pi.visibleHeading(body, atom.H1, false, false); h != nil {
 		// Inside something named like page chrome or a related block:
@@ -2224,7 +2238,7 @@ const maxAsideNodes = 4096
 // contact (a contact link, an e-mail address or handle, a phone number, a
 // messenger's name), is the offer's and stays.
 func (pi *pageInfo) asideOutsideMain(n *html.Node) bool {
-	if pi.main == nil || (n.DataAtom != atom.Aside && !strings.EqualFold(attrOf(n, "role"), "complementary")) {
+	if pi.main == nil || (n.DataAtom != atom.Aside && !strings.EqualFold(attrOf(n, "role"), "complementary") && !sidebarNamed(n)) {
 		return false
 	}
 	for p := n.Parent; p != nil; p = p.Parent {
@@ -2255,6 +2269,25 @@ func (pi *pageInfo) asideOutsideMain(n *html.Node) bool {
 		return !seller
 	})
 	return !seller
+}
+
+// sidebarTokens name a sidebar in class and id words (old Reddit's
+// div.side, a shop's #side column).
+var sidebarTokens = wordSet("side", "sidebar", "side-bar", "sidecol", "side-col", "side-column", "sidecolumn", "leftside",
+	"rightside", "left-side", "right-side", "sidemenu", "side-menu", "sidenav", "side-nav", "leftsidebar", "rightsidebar",
+	"left-sidebar", "right-sidebar")
+
+// sidebarNamed reports whether n's class or id, as a whole word, names it
+// a sidebar: then beside the <main> it is an aside (asideOutsideMain).
+func sidebarNamed(n *html.Node) bool {
+	for _, key := range []string{"class", "id"} {
+		for _, c := range strings.Fields(classAttr(n, key)) {
+			if sidebarTokens[strings.ToLower(c)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contactWords name a way to reach the seller, lower-cased; each starts a
