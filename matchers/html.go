@@ -740,6 +740,11 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		w.newline = true
 	} else if n.DataAtom == atom.Td || n.DataAtom == atom.Th || n.DataAtom == atom.Button {
 		w.space = true
+	} else if n.DataAtom == atom.A && n.NextSibling != nil && n.NextSibling.Type == html.ElementNode && n.NextSibling.DataAtom == atom.A {
+		// Links back to back are cards or buttons a style sets apart
+		// ("<a>Toluene 20 L</a><a>Sulphuric acid</a>"): their words
+		// do not run together.
+		w.space = true
 	}
 }
 

@@ -96,6 +96,11 @@ func TestHTMLDocumentH8(t *testing.T) {
 			page: `<html><body><div id="wrapper"><div id="side"><h3>Shipping</h3><p>Discreet packing, Telegram only.</p></div><div id="content"><h1>Safrole oil 1 L</h1><p>Sassafras, 85%.</p></div></div></body></html>`,
 			keep: []string{"Discreet packing, Telegram only.", "Safrole oil 1 L", "Sassafras, 85%."},
 		},
+		{
+			name: "links back to back are read as separate words, text after a link is not",
+			page: `<html><body><main><h1>Оцтовий ангідрид 20 л</h1><p>Є ще: <a href="/1">Толуол 20 л</a><a href="/2">Сірчана кислота 98%</a>, <a href="/3">iPhone</a>s and <a href="/4">acet</a>one.</p></main></body></html>`,
+			keep: []string{"Толуол 20 л Сірчана кислота 98%", "iPhones", "acetone"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
