@@ -126,11 +126,18 @@ type HTMLDocument struct {
 //     named whose heading compares ("Compare with similar items") is left
 //     out even without links; on a page whose classes are hashes, a short
 //     line that opens a block of links is its heading (wrapped in blocks
-//     of one element each, as a site builder's);
+//     of one element each, as a site builder's); a block so named whose
+//     items (<a> without a target, or list items) hold three quarters of
+//     its text is a shelf of cards a script makes tappable and is left out
+//     too (two items when its class, id or a data attribute names it, two
+//     <a> items when only its heading does; never in the seller's text),
+//     and so are the member's or seller's other items ("Member's items",
+//     Vinted's closet, OLX's other ads);
 //   - a site's safety tips, scam warning or prohibited-items notice
 //     ("Safety tips", "Sicherheitshinweise", "Dicas de segurança",
 //     "Советы по безопасности", "安全提示", … in 21 languages), named so by
-//     its class, id, aria-label or heading, short, and speaking of paying,
+//     its class, id, a data attribute, aria-label or heading ("Be
+//     careful", "Будьте обережні", …), short, and speaking of paying,
 //     meeting, fraud or prohibited goods, wherever it sits (in the ad's
 //     column too), but not inside the seller's own text (a description
 //     or post body) and not a product's own hazard notes; so is a line or
@@ -147,6 +154,11 @@ type HTMLDocument struct {
 //     calls them a header, footer, sidebar, widget or menu), the blocks that
 //     are mostly links; their plain text and contact links stay, since a
 //     small shop's contact details and shipping terms often sit there;
+//   - a column classed or ided side, sidebar, side-menu, … is a layout
+//     column (its link lists beside the offer's column are left out) and,
+//     beside a <main> or role=main, an aside (below); a <main> or role=main
+//     without an <h1> is the main heading's place before an <h1> in the
+//     chrome (old Reddit's subreddit name);
 //   - a sidebar about the site or community (an <aside> or
 //     role=complementary outside the <main>, role=main or <article> holding
 //     the main heading, labelled or headed "community", "forum rules", …),
