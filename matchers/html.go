@@ -126,11 +126,18 @@ type HTMLDocument struct {
 //     named whose heading compares ("Compare with similar items") is left
 //     out even without links; on a page whose classes are hashes, a short
 //     line that opens a block of links is its heading (wrapped in blocks
-//     of one element each, as a site builder's);
+//     of one element each, as a site builder's); a block so named whose
+//     items (<a> without a target, or list items) hold three quarters of
+//     its text is a shelf of cards a script makes tappable and is left out
+//     too (two items when its class, id or a data attribute names it, two
+//     <a> items when only its heading does; never in the seller's text),
+//     and so are the member's or seller's other items ("Member's items",
+//     Vinted's closet, OLX's other ads);
 //   - a site's safety tips, scam warning or prohibited-items notice
 //     ("Safety tips", "Sicherheitshinweise", "Dicas de segurança",
 //     "Советы по безопасности", "安全提示", … in 21 languages), named so by
-//     its class, id, aria-label or heading, short, and speaking of paying,
+//     its class, id, a data attribute, aria-label or heading ("Be
+//     careful", "Будьте обережні", …), short, and speaking of paying,
 //     meeting, fraud or prohibited goods, wherever it sits (in the ad's
 //     column too), but not inside the seller's own text (a description
 //     or post body) and not a product's own hazard notes; so is a line or
@@ -147,6 +154,11 @@ type HTMLDocument struct {
 //     calls them a header, footer, sidebar, widget or menu), the blocks that
 //     are mostly links; their plain text and contact links stay, since a
 //     small shop's contact details and shipping terms often sit there;
+//   - a column classed or ided side, sidebar, side-menu, … is a layout
+//     column (its link lists beside the offer's column are left out) and,
+//     beside a <main> or role=main, an aside (below); a <main> or role=main
+//     without an <h1> is the main heading's place before an <h1> in the
+//     chrome (old Reddit's subreddit name);
 //   - a sidebar about the site or community (an <aside> or
 //     role=complementary outside the <main>, role=main or <article> holding
 //     the main heading, labelled or headed "community", "forum rules", …),
@@ -524,7 +536,7 @@ func newDocWriter(body *html.Node, depth int) *docWriter {
 	pi.anchor = pi.mainAnchor(body)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
-		if pi.main == nil && p != pi.anchor && isMainLandmark(p) {
+		if pi.main == nil && (p != pi.anchor || p.DataAtom == atom.Main || strings.EqualFold(attrOf(p, "role"), "main")) && isMainLandmark(p) {
 			pi.main = p
 		}
 	}
@@ -739,6 +751,11 @@ func (w *docWriter) element(n *html.Node, region bool) {
 	if block {
 		w.newline = true
 	} else if n.DataAtom == atom.Td || n.DataAtom == atom.Th || n.DataAtom == atom.Button {
+		w.space = true
+	} else if n.DataAtom == atom.A && n.NextSibling != nil && n.NextSibling.Type == html.ElementNode && n.NextSibling.DataAtom == atom.A {
+		// Links back to back are cards or buttons a style sets apart
+		// ("<a>Toluene 20 L</a><a>Sulphuric acid</a>"): their words
+		// do not run together.
 		w.space = true
 	}
 }
@@ -1069,7 +1086,8 @@ var (
 		"skiplink", "skip-link", "skip", "share", "sharing", "social", "pagination", "pager", "newsletter", "search",
 		"searchbar", "search-bar", "search-form", "searchform", "search-box", "searchbox", "seo", "keywords")
 	// regionTokens name page chrome whose link lists are left out.
-	regionTokens = wordSet("header", "footer", "foot", "sidebar", "aside", "widget", "widgets", "widget-area", "topbar",
+	regionTokens = wordSet("header", "footer", "foot", "sidebar", "side-bar", "side", "sidecol", "side-column", "sidemenu",
+		"side-menu", "sidenav", "side-nav", "leftside", "rightside", "aside", "widget", "widgets", "widget-area", "topbar",
 		"toolbar", "menu", "menus", "nav", "navbar", "navigation", "gnav", "megamenu", "mega-menu", "categories",
 		"filters", "sitemap", "masthead", "site-header", "site-footer", "global-header",
 		"global-footer", "linklist", "links")
@@ -1083,11 +1101,17 @@ var (
 		"relate", "hot", "hotsale", "analogs", "analogues", "suggested", "suggestions", "more-topics", "moretopics",
 		// pinyin and romaji class names of Chinese and Japanese sites:
 		// 相关 (xiangguan), 推荐 (tuijian), 相关产品, 热门产品, 推荐产品, 关联 (guanlian), おすすめ, 関連, 人気
-		"xiangguan", "tuijian", "xgcp", "rmcp", "tjcp", "guanlian", "osusume", "kanren", "ninki")
+		"xiangguan", "tuijian", "xgcp", "rmcp", "tjcp", "guanlian", "osusume", "kanren", "ninki",
+		// the member's or seller's other items (Vinted's closet, OLX's
+		// other ads)
+		"closet", "wardrobe", "other-items", "otheritems", "other-ads", "otherads", "other-listings", "otherlistings",
+		"other-offers", "otheroffers", "seller-items", "selleritems", "seller-ads", "sellerads", "member-items",
+		"memberitems", "user-items", "useritems", "user-ads", "userads", "more-items", "moreitems")
 	// relatedPrefixes: a class word starting so names such a block too
 	// ("similares", "relatedProducts", "crossSellingSlider").
 	relatedPrefixes = []string{"relate", "similar", "recommend", "upsell", "crosssell", "cross-sell", "bestsell", "also-", "also_", "xiangguan", "tuijian",
-		"suggested", "more-topics", "more_topics"}
+		"suggested", "more-topics", "more_topics", "closet", "other-items", "other_items", "other-ads", "other_ads",
+		"other-listings", "seller-items", "seller-ads", "member-items", "user-items", "user-ads", "more-items"}
 )
 
 // wordSet returns the set of words.
@@ -1211,6 +1235,7 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 			}
 		}
 	}
+	byAttr := named
 	h := firstHeading(n)
 	if !named {
 		named = h != nil && relatedPhrase(boundedText(h, 200))
@@ -1239,6 +1264,9 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 		// cards a script makes tappable (AMP's amp-carousel).
 		return true
 	}
+	if pi.itemShelf(n, h, byAttr) {
+		return true
+	}
 	// One other listing ("recently viewed" holding a single item): the
 	// block is that link and its heading, no text of its own.
 	own := st.shown - st.linked
@@ -1248,6 +1276,55 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 		own -= pi.linkStats(l).shown
 	}
 	return st.links == 1 && st.linked > 0 && own <= st.linked
+}
+
+// maxShelfNodes bounds the nodes read to find a shelf's items.
+const maxShelfNodes = 4096
+
+// itemShelf reports whether n, named as a block of other listings, is a
+// shelf of them whose cards a script makes tappable: no href, only items
+// (<a> without a target, or list items) holding at least three quarters
+// of its text besides its heading h. Two items suffice for a block named
+// so by its class, id or a data attribute (byAttr); a block named only by
+// its heading needs two <a> items (a list under a heading such as "Popular
+// uses" is the seller's). Never inside the seller's own text.
+func (pi *pageInfo) itemShelf(n, h *html.Node, byAttr bool) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && ownText(p) {
+			return false
+		}
+	}
+	anchors, items, itemText, nodes := 0, 0, 0, 0
+	tooLarge := false
+	walkNodes(n, func(c *html.Node) bool {
+		if nodes++; nodes > maxShelfNodes {
+			tooLarge = true
+			return false
+		}
+		if c.Type != html.ElementNode || c == h {
+			return c != h
+		}
+		if skipElements[c.DataAtom] || isHiddenNode(c) {
+			return false
+		}
+		if c.DataAtom == atom.A || c.DataAtom == atom.Li {
+			if c.DataAtom == atom.A {
+				anchors++
+			}
+			items++
+			itemText += pi.linkStats(c).text
+			return false
+		}
+		return true
+	})
+	if tooLarge || items < 2 || (!byAttr && anchors < 2) {
+		return false
+	}
+	rest := pi.linkStats(n).text
+	if h != nil {
+		rest -= pi.linkStats(h).text
+	}
+	return rest > 0 && itemText*4 >= rest*3
 }
 
 // compareCues, in the heading of a block named as related ("Compare with
@@ -1371,6 +1448,13 @@ var relatedPhrases = []string{
 	// The seller's other listings ("more from this shop") and other
 	// related blocks, language by language.
 	"same shop", "same store", "same seller", "from this shop", "from this store", "seller's other",
+	"member's items", "member's other", "members items", "more from this member", "from this member", "seller's items",
+	"user's items", "user's other", "other items by", "other ads by", "more ads by", "more from the seller",
+	"weitere anzeigen des", "weitere anzeigen von", "andere anzeigen", "mehr vom mitglied", "artikel des mitglieds",
+	"articles du membre", "autres articles de", "artículos del miembro", "otros artículos de", "articoli del membro",
+	"artigos do membro", "outros artigos de", "artikelen van dit lid", "andere artikelen van", "przedmioty użytkownika",
+	"inne przedmioty użytkownika", "вещи участника", "другие вещи", "інші речі", "üyenin diğer",
+	"熱銷", "熱賣", "猜你喜歡", "為你推薦", "同類商品", "其他商品", "本店推薦", "店舖推薦",
 	"other items from", "more from this",
 	"mehr von diesem", "weitere artikel", "vom selben verkäufer", "aus diesem shop", "andere artikel",
 	"du même vendeur", "de la même boutique", "autres annonces", "autres articles", "autres produits",
@@ -1576,7 +1660,9 @@ func isColumn(n *html.Node) bool {
 	}
 	for _, t := range classTokens(n) {
 		switch t {
-		case "col", "column", "left", "right", "leftcol", "rightcol", "left-column", "right-column", "leftcolumn", "rightcolumn", "side-col":
+		case "col", "column", "left", "right", "leftcol", "rightcol", "left-column", "right-column", "leftcolumn", "rightcolumn", "side-col",
+			"side", "sidecol", "side-column", "sidecolumn", "leftside", "rightside", "left-side", "right-side", "sidebar",
+			"side-bar", "sidemenu", "side-menu", "sidenav", "side-nav", "subcol", "sub-col", "subcolumn":
 			return true
 		}
 	}
@@ -1662,6 +1748,17 @@ func (pi *pageInfo) mainAnchor(body *html.Node) *html.Node {
 	}
 	if h := pi.visibleHeading(body, atom.H1, true, false); h != nil {
 		return h
+	}
+	for _, m := range mains {
+		if m.DataAtom == atom.Main || strings.EqualFold(attrOf(m, "role"), "main") {
+			// The page marks its main content, which has no <h1> (old
+			// Reddit titles a post with a link): an <h1> in the chrome
+			// beside it is the site's (the subreddit's name).
+			if h := pi.visibleHeading(m, atom.H2, true, false); h != nil {
+				return h
+			}
+			return m
+		}
 	}
 	if h := pi.visibleHeading(body, atom.H1, false, false); h != nil {
 		// Inside something named like page chrome or a related block:
@@ -1833,6 +1930,15 @@ var noticePhrases = []string{
 	"mẹo an toàn", "lời khuyên an toàn", "giao dịch an toàn", "cảnh giác lừa đảo", "tránh lừa đảo",
 	"เคล็ดลับความปลอดภัย", "ระวังมิจฉาชีพ", "ซื้อขายอย่างปลอดภัย",
 	"نصائح الأمان", "نصائح السلامة", "نصائح للأمان", "احذر من الاحتيال",
+	// "Be careful" boxes (OLX's "Будьте обережні"), language by
+	// language; a product's own "be careful" speaks of no trade and
+	// stays.
+	"be careful", "be safe", "buy with confidence", "будьте обережні", "будьте уважні", "будьте осторожны",
+	"будьте бдительны", "будьте внимательны", "seien sie vorsichtig", "sei vorsichtig", "soyez prudent", "soyez vigilant",
+	"ten cuidado", "tenga cuidado", "sé precavido", "fai attenzione", "state attenti", "tenha cuidado", "fique atento",
+	"bądź ostrożny", "zachowaj ostrożność", "dikkatli olun", "wees voorzichtig", "buďte opatrní", "fiți atenți",
+	"legyen óvatos", "να είστε προσεκτικοί", "请注意安全", "小心受骗", "小心受騙", "ご注意ください", "주의하세요",
+	"hati-hati", "hãy cẩn thận", "โปรดระวัง", "كن حذرا", "كن حذراً",
 }
 
 // prohibitedPhrases open a site's rule on what may not be advertised
@@ -1960,6 +2066,21 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 		}
 	}
 	if !named {
+		// Test hooks and tracking names ("data-q=safety-tips",
+		// data-testid="safety-tips") name the block as its class would.
+		for _, a := range n.Attr {
+			if named || !strings.HasPrefix(a.Key, "data-") || len(a.Val) > 64 {
+				continue
+			}
+			safety, tips := false, false
+			for _, w := range attrWords(a.Val) {
+				safety = safety || noticeSafety[w]
+				tips = tips || noticeTips[w]
+			}
+			named = noticeTokens[strings.ToLower(a.Val)] || (safety && tips)
+		}
+	}
+	if !named {
 		named = noticePhrase(attrOf(n, "aria-label"))
 	}
 	if !named {
@@ -1975,8 +2096,38 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 	if !named || pi.linkStats(n).text > maxNoticeText {
 		return false, false
 	}
-	notice = holdsCue(strings.ToLower(boundedText(n, maxNoticeText)), tradeCues)
+	notice = holdsCue(strings.ToLower(spacedText(n, maxNoticeText)), tradeCues)
 	return notice, !notice
+}
+
+// spacedText is boundedText with a space after each text node: a heading
+// and the paragraph after it ("Stay safe", "Never pay …") stay two words
+// apart, so a cue starting the paragraph still starts a word.
+func spacedText(n *html.Node, max int) string {
+	var b strings.Builder
+	nodes := 0
+	var walk func(c *html.Node) bool // false: stop
+	walk = func(c *html.Node) bool {
+		if nodes++; nodes > maxBoundedNodes {
+			return false
+		}
+		switch {
+		case c.Type == html.TextNode:
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+			return b.Len() <= max
+		case c.Type == html.ElementNode && skipElements[c.DataAtom]:
+			return true
+		}
+		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+			if !walk(cc) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n)
+	return b.String()
 }
 
 // holdsCue reports whether lower-cased text holds one of cues at the start
@@ -2104,7 +2255,7 @@ const maxAsideNodes = 4096
 // contact (a contact link, an e-mail address or handle, a phone number, a
 // messenger's name), is the offer's and stays.
 func (pi *pageInfo) asideOutsideMain(n *html.Node) bool {
-	if pi.main == nil || (n.DataAtom != atom.Aside && !strings.EqualFold(attrOf(n, "role"), "complementary")) {
+	if pi.main == nil || (n.DataAtom != atom.Aside && !strings.EqualFold(attrOf(n, "role"), "complementary") && !sidebarNamed(n)) {
 		return false
 	}
 	for p := n.Parent; p != nil; p = p.Parent {
@@ -2135,6 +2286,25 @@ func (pi *pageInfo) asideOutsideMain(n *html.Node) bool {
 		return !seller
 	})
 	return !seller
+}
+
+// sidebarTokens name a sidebar in class and id words (old Reddit's
+// div.side, a shop's #side column).
+var sidebarTokens = wordSet("side", "sidebar", "side-bar", "sidecol", "side-col", "side-column", "sidecolumn", "leftside",
+	"rightside", "left-side", "right-side", "sidemenu", "side-menu", "sidenav", "side-nav", "leftsidebar", "rightsidebar",
+	"left-sidebar", "right-sidebar")
+
+// sidebarNamed reports whether n's class or id, as a whole word, names it
+// a sidebar: then beside the <main> it is an aside (asideOutsideMain).
+func sidebarNamed(n *html.Node) bool {
+	for _, key := range []string{"class", "id"} {
+		for _, c := range strings.Fields(classAttr(n, key)) {
+			if sidebarTokens[strings.ToLower(c)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contactWords name a way to reach the seller, lower-cased; each starts a
