@@ -109,3 +109,14 @@ func TestGap14ProbeIndicators(t *testing.T) {
 		{"تولوئن ۲۰۰ لیتر", "بسته بندی استاندارد", "stealth-packaging", false},
 	})
 }
+
+// TestGap14CryptoOnlyProbe: "payment only in Bitcoin" in 31 languages
+// (session 14 probe) missed Ukrainian "біткоїнах" and Thai "บิตคอยน์
+// … เท่านั้น" (only). A fiat payment stays no indicator.
+func TestGap14CryptoOnlyProbe(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"Толуол 200 л", "Оплата лише в біткоїнах.", "crypto-payment", true},
+		{"โทลูอีน 200 ลิตร", "ชำระเงินด้วยบิตคอยน์เท่านั้น", "crypto-payment", true},
+		{"โทลูอีน 200 ลิตร", "ชำระเงินด้วยการโอนเงินผ่านธนาคารเท่านั้น", "crypto-payment", false},
+	})
+}
