@@ -120,3 +120,19 @@ func TestGap14CryptoOnlyProbe(t *testing.T) {
 		{"โทลูอีน 200 ลิตร", "ชำระเงินด้วยการโอนเงินผ่านธนาคารเท่านั้น", "crypto-payment", false},
 	})
 }
+
+// TestGap14MislabelProbe: "declared as paint thinner" in 29 languages
+// (session 14 probe) missed Polish "deklarowany jako", Bulgarian
+// "декларира се като" and Hindi "के रूप में घोषित". German with the verb
+// last ("als X deklariert") and Persian "به عنوان X اظهار" are left out: a
+// frame's "als" or "به عنوان" would pair with every mislabelling frame's
+// first word ("Paket als Geschenk"). A business registered as such stays
+// clear.
+func TestGap14MislabelProbe(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"Toluen 200 L", "Deklarowany jako rozcieńczalnik.", "mislabelling", true},
+		{"Толуен 200 л", "Декларира се като разредител.", "mislabelling", true},
+		{"टोल्यूईन 200 लीटर", "पेंट थिनर के रूप में घोषित।", "mislabelling", true},
+		{"Toluol 200 L", "Als Kleinunternehmer angemeldet, Rechnung ohne MwSt.", "mislabelling", false},
+	})
+}
