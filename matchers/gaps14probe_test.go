@@ -136,3 +136,21 @@ func TestGap14MislabelProbe(t *testing.T) {
 		{"Toluol 200 L", "Als Kleinunternehmer angemeldet, Rechnung ohne MwSt.", "mislabelling", false},
 	})
 }
+
+// TestGap14ReductionWordsProbe: "red phosphorus for the reduction of
+// ephedrine" in 23 languages (session 14 probe) had no synthesis hint in
+// Turkish, Vietnamese, Indonesian, Dutch, Romanian, Greek and Arabic: their
+// word for the reduction was missing from the reaction frame. Vietnamese
+// bare "khu" (folded "khử", also "area") is not a reduction word.
+func TestGap14ReductionWordsProbe(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"Kırmızı fosfor 500 g", "Efedrin indirgemesi için.", "synthesis-hint", true},
+		{"Phốt pho đỏ 500 g", "Dùng để khử ephedrine.", "synthesis-hint", true},
+		{"Fosfor merah 500 g", "Untuk reduksi efedrin.", "synthesis-hint", true},
+		{"Rode fosfor 500 g", "Voor reductie van efedrine.", "synthesis-hint", true},
+		{"Fosfor roșu 500 g", "Pentru reducerea efedrinei.", "synthesis-hint", true},
+		{"Κόκκινος φώσφορος 500 g", "Για αναγωγή εφεδρίνης.", "synthesis-hint", true},
+		{"الفوسفور الأحمر 500 غ", "لاختزال الإيفيدرين.", "synthesis-hint", true},
+		{"Toluen và acetone 200 L", "Giao hàng khu công nghiệp Bình Dương.", "synthesis-hint", false},
+	})
+}
