@@ -154,3 +154,17 @@ func TestGap14ReductionWordsProbe(t *testing.T) {
 		{"Toluen và acetone 200 L", "Giao hàng khu công nghiệp Bình Dương.", "synthesis-hint", false},
 	})
 }
+
+// TestGap14NamedRoutes: the named routes of clandestine synthesis ("Nagai
+// route", "Birch reduction", "Leuckart route", "HI/red P method") are synthesis
+// hints beside a surveillance reagent ("Iodine 100 g + red P, full kit for
+// the Nagai route", session 14 probe). Iodine sold for first aid stays
+// clear.
+func TestGap14NamedRoutes(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Iodine 100 g + red P", "Full kit for the Nagai route.", true},
+		{"en", "Formamide 1 L", "Ideal for the Leuckart route.", true},
+		{"en", "Red phosphorus 100 g", "For the HI/red P method.", true},
+		{"en", "Iodine 100 g", "Resublimed, for iodine clock demonstrations.", false},
+	})
+}
