@@ -2244,20 +2244,21 @@ func (m *Matcher) reactionCands(ev *evaluation, fields []field, cands []indCand)
 // sentence ("customs duties not included", "the invoice will read 'Iode,
 // UN3495' with the exact product name").
 func (m *Matcher) frameBlocked(f *field, c indCand) bool {
-	blocks := m.frameBlocks[c.ii]
-	if len(blocks) == 0 {
+	bw := m.frameBlocks[c.ii]
+	if bw == nil || len(bw.words) == 0 {
 		return false
 	}
 	lo, hi := max(0, int(c.s)-24), min(len(f.norm), int(c.e)+24)
 	win := f.norm[lo:hi]
-	for _, w := range blocks {
-		for off := 0; off < len(win); {
-			k := bytes.Index(win[off:], w)
-			if k < 0 {
-				break
+	// Every place a block word occurs in the window, each word tried only
+	// where the window has its first byte; the answer is the same in any
+	// order.
+	for off, ch := range win {
+		for _, w := range bw.words[bw.start[ch]:bw.start[int(ch)+1]] {
+			if !bytes.HasPrefix(win[off:], w) {
+				continue
 			}
-			a, b := lo+off+k, lo+off+k+len(w)
-			off += k + 1
+			a, b := lo+off, lo+off+len(w)
 			if !isCJKStart(w) && (wordBefore(f.norm, a) || wordAt(f.norm, b)) {
 				continue // inside a longer word
 			}
