@@ -307,7 +307,12 @@ func skipCASLabel(text []byte, i int) int {
 		for i < n && (text[i] == ' ' || text[i] == ':' || text[i] == '#' || text[i] == '.' || text[i] == '=' || text[i] == '-') {
 			i++
 		}
-		for _, w := range []string{"number", "no", "nr", "rn", "n°", "nº"} {
+		// Every label word starts with n or r: most numbers follow the
+		// keyword with a space or a colon and no word.
+		if i >= n || text[i] != 'n' && text[i] != 'r' {
+			continue
+		}
+		for _, w := range casLabelWords {
 			if hasPrefixAt(text, i, w) && (i+len(w) >= n || !isASCIIAlpha(text[i+len(w)])) {
 				i += len(w)
 				break
@@ -316,6 +321,10 @@ func skipCASLabel(text []byte, i int) int {
 	}
 	return i
 }
+
+// casLabelWords are the words between a CAS keyword and its number that
+// skipCASLabel skips ("CAS number", "CAS No.", "CAS-Nr.", "CAS RN").
+var casLabelWords = []string{"number", "no", "nr", "rn", "n°", "nº"}
 
 // checklessCASAt reads a number after a CAS keyword ending at text[i]
 // written without its check digit: the label, then two groups of 2-7 and 2
