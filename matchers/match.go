@@ -173,10 +173,15 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		sc.joined, digitHyphen = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
 		sc.joined = m.appendSpacedHits(sc.joined, f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.join)
 		sc.joined = m.appendThaiSpacedHits(sc.joined, f.norm, int32(fi), &sc.join)
-		sc.joined = m.appendSpacedHyphenHits(sc.joined, f.norm, int32(fi), &sc.join)
+		// One search of the field for " - " serves the spaced-hyphen
+		// names and the gate of the CAS numbers spaced digit by digit.
+		spaced := hasSpacedHyphen(f.norm)
+		if spaced {
+			sc.joined = m.appendSpacedHyphenHits(sc.joined, f.norm, int32(fi), &sc.join)
+		}
 		f.joinHi = len(sc.joined)
 		f.casLo = len(sc.cas)
-		sc.cas = m.appendFieldCASKey(sc.cas, f.norm, casKey, digitHyphen)
+		sc.cas = m.appendFieldCASKeySpaced(sc.cas, f.norm, casKey, digitHyphen, spaced)
 		if casKey {
 			sc.cas = appendChecklessCAS(sc.cas, f.casLo, f.norm)
 		}
