@@ -2257,8 +2257,15 @@ func (m *Matcher) frameBlocked(f *field, c indCand) bool {
 	win := f.norm[lo:hi]
 	// Every place a block word occurs in the window, each word tried only
 	// where the window has its first byte; the answer is the same in any
-	// order.
+	// order. A word that starts with an ASCII byte is no CJK word, so
+	// after an ASCII letter or digit (wordBefore) it is inside a longer
+	// word: only word starts are tried.
 	for off, ch := range win {
+		if a := lo + off; ch < 0x80 && a > 0 {
+			if p := f.norm[a-1]; p < 0x80 && asciiWord[p] {
+				continue
+			}
+		}
 		for _, w := range bw.words[bw.start[ch]:bw.start[int(ch)+1]] {
 			if !bytes.HasPrefix(win[off:], w) {
 				continue
