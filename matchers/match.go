@@ -630,7 +630,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// a powder named for the illness it treats is a dosage form
 			// (a dosage phrase over the chemical-form word), not the
 			// chemical's form (heldout49 zr0021).
-			if k&kChemForm != 0 && !m.inDosagePhrase(f, h) {
+			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) {
 				ev.chemForm = true
 			}
 			// A dosage word in the seller's name ("ilac_ham", "PillBox
@@ -1636,6 +1636,9 @@ func onlyPunctSpace(b []byte) bool {
 // inDosagePhrase reports whether a longer dosage-form phrase of the field
 // covers hit h ("cold powder" over "powder").
 func (m *Matcher) inDosagePhrase(f *field, h fhit) bool {
+	if f.kinds&kDosage == 0 {
+		return false // no dosage word in the field (f.kinds has the kinds of all its hits)
+	}
 	for _, d := range f.hits {
 		if d.pat >= 0 && m.pats[d.pat].kinds&kDosage != 0 && d.s <= h.s && d.e >= h.e && d.e-d.s > h.e-h.s {
 			return true
