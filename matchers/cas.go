@@ -71,7 +71,14 @@ func appendCAS(out []CASMention, text []byte) []CASMention {
 // digitHyphen is hyphenatedDigits(text), which appendJoinedHits finds on
 // its way. The gate then searches the text only for dotted and spaced digits.
 func (m *Matcher) appendFieldCASKey(out []CASMention, text []byte, casKey, digitHyphen bool) []CASMention {
-	if !casKey && !digitHyphen && !dottedCASShape(text) && !spacedCASShape(text) {
+	return m.appendFieldCASKeySpaced(out, text, casKey, digitHyphen, hasSpacedHyphen(text))
+}
+
+// appendFieldCASKeySpaced is appendFieldCASKey for a caller that has
+// looked for " - " in text already (spaced: hasSpacedHyphen(text)); Match
+// shares that search of the whole field with appendSpacedHyphenHits.
+func (m *Matcher) appendFieldCASKeySpaced(out []CASMention, text []byte, casKey, digitHyphen, spaced bool) []CASMention {
+	if !casKey && !digitHyphen && !dottedCASShape(text) && !(spaced && spacedCASAt(text, 0) >= 0) {
 		return out
 	}
 	return appendCASNumbers(out, text)
@@ -307,7 +314,12 @@ func skipCASLabel(text []byte, i int) int {
 		for i < n && (text[i] == ' ' || text[i] == ':' || text[i] == '#' || text[i] == '.' || text[i] == '=' || text[i] == '-') {
 			i++
 		}
-		for _, w := range []string{"number", "no", "nr", "rn", "n°", "nº"} {
+		// Every label word starts with n or r: most numbers follow the
+		// keyword with a space or a colon and no word.
+		if i >= n || text[i] != 'n' && text[i] != 'r' {
+			continue
+		}
+		for _, w := range casLabelWords {
 			if hasPrefixAt(text, i, w) && (i+len(w) >= n || !isASCIIAlpha(text[i+len(w)])) {
 				i += len(w)
 				break
@@ -316,6 +328,10 @@ func skipCASLabel(text []byte, i int) int {
 	}
 	return i
 }
+
+// casLabelWords are the words between a CAS keyword and its number that
+// skipCASLabel skips ("CAS number", "CAS No.", "CAS-Nr.", "CAS RN").
+var casLabelWords = []string{"number", "no", "nr", "rn", "n°", "nº"}
 
 // checklessCASAt reads a number after a CAS keyword ending at text[i]
 // written without its check digit: the label, then two groups of 2-7 and 2

@@ -173,10 +173,15 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		sc.joined, digitHyphen = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
 		sc.joined = m.appendSpacedHits(sc.joined, f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.join)
 		sc.joined = m.appendThaiSpacedHits(sc.joined, f.norm, int32(fi), &sc.join)
-		sc.joined = m.appendSpacedHyphenHits(sc.joined, f.norm, int32(fi), &sc.join)
+		// One search of the field for " - " serves the spaced-hyphen
+		// names and the gate of the CAS numbers spaced digit by digit.
+		spaced := hasSpacedHyphen(f.norm)
+		if spaced {
+			sc.joined = m.appendSpacedHyphenHits(sc.joined, f.norm, int32(fi), &sc.join)
+		}
 		f.joinHi = len(sc.joined)
 		f.casLo = len(sc.cas)
-		sc.cas = m.appendFieldCASKey(sc.cas, f.norm, casKey, digitHyphen)
+		sc.cas = m.appendFieldCASKeySpaced(sc.cas, f.norm, casKey, digitHyphen, spaced)
 		if casKey {
 			sc.cas = appendChecklessCAS(sc.cas, f.casLo, f.norm)
 		}
@@ -625,7 +630,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// a powder named for the illness it treats is a dosage form
 			// (a dosage phrase over the chemical-form word), not the
 			// chemical's form (heldout49 zr0021).
-			if k&kChemForm != 0 && !m.inDosagePhrase(f, h) {
+			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) {
 				ev.chemForm = true
 			}
 			// A dosage word in the seller's name ("ilac_ham", "PillBox
@@ -1631,6 +1636,9 @@ func onlyPunctSpace(b []byte) bool {
 // inDosagePhrase reports whether a longer dosage-form phrase of the field
 // covers hit h ("cold powder" over "powder").
 func (m *Matcher) inDosagePhrase(f *field, h fhit) bool {
+	if f.kinds&kDosage == 0 {
+		return false // no dosage word in the field (f.kinds has the kinds of all its hits)
+	}
 	for _, d := range f.hits {
 		if d.pat >= 0 && m.pats[d.pat].kinds&kDosage != 0 && d.s <= h.s && d.e >= h.e && d.e-d.s > h.e-h.s {
 			return true
@@ -2244,20 +2252,28 @@ func (m *Matcher) reactionCands(ev *evaluation, fields []field, cands []indCand)
 // sentence ("customs duties not included", "the invoice will read 'Iode,
 // UN3495' with the exact product name").
 func (m *Matcher) frameBlocked(f *field, c indCand) bool {
-	blocks := m.frameBlocks[c.ii]
-	if len(blocks) == 0 {
+	bw := m.frameBlocks[c.ii]
+	if bw == nil || len(bw.words) == 0 {
 		return false
 	}
 	lo, hi := max(0, int(c.s)-24), min(len(f.norm), int(c.e)+24)
 	win := f.norm[lo:hi]
-	for _, w := range blocks {
-		for off := 0; off < len(win); {
-			k := bytes.Index(win[off:], w)
-			if k < 0 {
-				break
+	// Every place a block word occurs in the window, each word tried only
+	// where the window has its first byte; the answer is the same in any
+	// order. A word that starts with an ASCII byte is no CJK word, so
+	// after an ASCII letter or digit (wordBefore) it is inside a longer
+	// word: only word starts are tried.
+	for off, ch := range win {
+		if a := lo + off; ch < 0x80 && a > 0 {
+			if p := f.norm[a-1]; p < 0x80 && asciiWord[p] {
+				continue
 			}
-			a, b := lo+off+k, lo+off+k+len(w)
-			off += k + 1
+		}
+		for _, w := range bw.words[bw.start[ch]:bw.start[int(ch)+1]] {
+			if !bytes.HasPrefix(win[off:], w) {
+				continue
+			}
+			a, b := lo+off, lo+off+len(w)
 			if !isCJKStart(w) && (wordBefore(f.norm, a) || wordAt(f.norm, b)) {
 				continue // inside a longer word
 			}

@@ -227,8 +227,39 @@ type Matcher struct {
 	// inflectional ending (inflectionStems).
 	tokenStems []map[string]bool
 
-	// frameBlocks: per indicator, the normalised block words of its frames.
-	frameBlocks map[int16][][]byte
+	// frameBlocks: per indicator, the normalised block words of its frames,
+	// indexed by first byte (see blockWords).
+	frameBlocks map[int16]*blockWords
+}
+
+// blockWords are block words sorted by their first byte: the words that
+// start with byte c are words[start[c]:start[c+1]]. frameBlocked walks its
+// window once and tries at each byte only the words that start with it,
+// in place of a search of the window for every word (the customs frame
+// has some fifty).
+type blockWords struct {
+	words [][]byte
+	start [257]uint16
+}
+
+// newBlockWords indexes ws by first byte; empty words are dropped (they
+// block nothing: no frame has one).
+func newBlockWords(ws [][]byte) *blockWords {
+	b := &blockWords{}
+	for _, w := range ws {
+		if len(w) > 0 {
+			b.words = append(b.words, w)
+		}
+	}
+	slices.SortStableFunc(b.words, func(x, y []byte) int { return int(x[0]) - int(y[0]) })
+	i := 0
+	for c := 0; c <= 256; c++ {
+		for i < len(b.words) && int(b.words[i][0]) < c {
+			i++
+		}
+		b.start[c] = uint16(i)
+	}
+	return b
 }
 
 type casRef struct {
@@ -448,6 +479,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			}
 		}
 	}
+	blockLists := map[int16][][]byte{}
 	for fi, fr := range lex.IndicatorFrames {
 		ii := -1
 		for i, ind := range lex.Indicators {
@@ -470,12 +502,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		// Block words are no automaton patterns (a common word would have
 		// an output wherever it occurs): frameBlocked looks for them in the
 		// few bytes around a frame found.
-		if m.frameBlocks == nil {
-			m.frameBlocks = map[int16][][]byte{}
-		}
 		for _, t := range fr.Block {
 			for _, v := range lexVariants(t) {
-				m.frameBlocks[int16(ii)] = append(m.frameBlocks[int16(ii)], []byte(v))
+				blockLists[int16(ii)] = append(blockLists[int16(ii)], []byte(v))
 			}
 		}
 		for _, t := range fr.First {
@@ -490,6 +519,10 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				p.frameSecond = append(p.frameSecond, int16(fi))
 			}
 		}
+	}
+	m.frameBlocks = map[int16]*blockWords{}
+	for ii, ws := range blockLists {
+		m.frameBlocks[ii] = newBlockWords(ws)
 	}
 	m.indicators = append(m.indicators,
 		indicatorDef{id: IndDesigner, label: "designer or immediate precursor offered"},
