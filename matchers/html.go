@@ -2207,19 +2207,29 @@ var siteInfoPhrases = []string{
 	"правила сообщества", "版规", "社区规则", "moderators", "модераторы",
 }
 
-// siteInfo reports whether n is a sidebar about the site or community (a
-// forum's description, rules and moderators) beside the main content: an
-// <aside> or role=complementary outside the <main>, role=main or <article>
-// holding the main heading, named so by its class, id, aria-label or first
-// heading. A seller's box in an aside is not so named and stays.
-func (pi *pageInfo) siteInfo(n *html.Node) bool {
-	if pi.main == nil || (n.DataAtom != atom.Aside && !strings.EqualFold(attrOf(n, "role"), "complementary")) {
+// besideMain reports whether n is an <aside> or role=complementary (or,
+// with named, a block named as a sidebar) outside the page's main content,
+// on a page that marks one.
+func (pi *pageInfo) besideMain(n *html.Node, named bool) bool {
+	if pi.main == nil || (n.DataAtom != atom.Aside && !strings.EqualFold(attrOf(n, "role"), "complementary") && !(named && sidebarNamed(n))) {
 		return false
 	}
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p == pi.main {
 			return false
 		}
+	}
+	return true
+}
+
+// siteInfo reports whether n is a sidebar about the site or community (a
+// forum's description, rules and moderators) beside the main content: an
+// <aside> or role=complementary outside the <main>, role=main or <article>
+// holding the main heading, named so by its class, id, aria-label or first
+// heading. A seller's box in an aside is not so named and stays.
+func (pi *pageInfo) siteInfo(n *html.Node) bool {
+	if !pi.besideMain(n, false) {
+		return false
 	}
 	for _, t := range classTokens(n) {
 		if siteInfoTokens[t] {
@@ -2255,13 +2265,8 @@ const maxAsideNodes = 4096
 // contact (a contact link, an e-mail address or handle, a phone number, a
 // messenger's name), is the offer's and stays.
 func (pi *pageInfo) asideOutsideMain(n *html.Node) bool {
-	if pi.main == nil || (n.DataAtom != atom.Aside && !strings.EqualFold(attrOf(n, "role"), "complementary") && !sidebarNamed(n)) {
+	if !pi.besideMain(n, true) {
 		return false
-	}
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p == pi.main {
-			return false
-		}
 	}
 	nodes, seller := 0, false
 	walkNodes(n, func(c *html.Node) bool {
