@@ -175,9 +175,11 @@ func TestGap11JoinTrigrams(t *testing.T) {
 		{"drum\nprice", 4, false},
 		{"www.example", 3, false},
 		// Both trigrams occur in names ("ace", "eta"/"cet"), the 4-gram
-		// "ceta" too: kept; "drum" + "pack" ("umpa") is in none.
+		// "ceta" too: kept; "drum" + "tank" ("umta") is in none. ("drum"
+		// + "pack" was the example until "Cinnamomum parthenoxylon oil",
+		// a safrole-rich oil, brought "umpa" into the names, session 14.)
 		{"ace.tate", 3, true},
-		{"drum/pack", 4, false},
+		{"drum/tank", 4, false},
 	} {
 		if got := m.mayJoin([]byte(tc.norm), tc.cut, tc.cut+1); got != tc.want {
 			t.Errorf("mayJoin(%q, %d) = %v, want %v", tc.norm, tc.cut, got, tc.want)

@@ -41,3 +41,16 @@ func TestGap14MAPAAcetylName(t *testing.T) {
 		{"ethyl alpha-acetylphenylacetate 1 kg", "In stock, price on request.", []string{"5413-05-8"}, []string{"16648-44-5"}},
 	})
 }
+
+// TestGap14SafroleRichOils: safrole-rich oils named by their trees
+// ("Ocotea pretiosa oil", Cambodia's "Cinnamomum parthenoxylon" or "mreah
+// prew phnom" oil; session 14 probe) are safrole, as "sassafras oil" and
+// "Ocotea cymbarum oil" were. Cinnamon bark oil stays no safrole.
+func TestGap14SafroleRichOils(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Ocotea pretiosa oil 10 L", "Wickr only.", []string{"94-59-7"}, nil},
+		{"Cinnamomum parthenoxylon oil 10 L", "Wickr only.", []string{"94-59-7"}, nil},
+		{"Mreah prew phnom oil 200 L", "Direct from the distillery, Telegram.", []string{"94-59-7"}, nil},
+		{"Cinnamon bark oil 10 ml", "Cinnamomum verum, for aromatherapy.", nil, []string{"94-59-7"}},
+	})
+}
