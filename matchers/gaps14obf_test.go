@@ -54,3 +54,19 @@ func TestGap14SafroleRichOils(t *testing.T) {
 		{"Cinnamon bark oil 10 ml", "Cinnamomum verum, for aromatherapy.", nil, []string{"94-59-7"}},
 	})
 }
+
+// TestGap14GlycidateNamesProbe: "BMK/PMK glycidate" in 14 languages
+// (session 14 probe) read the Polish "glicydat", Japanese "グリシド酸エステル",
+// Korean "글리시데이트" as bare BMK or PMK (P-2-P's or PMK's CAS) and found
+// nothing in Persian "گلیسیدات" or Arabic "غليسيدات".
+func TestGap14GlycidateNamesProbe(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Glicydat BMK 1 kg", "In stock.", []string{"25547-51-7"}, []string{"103-79-7"}},
+		{"BMKグリシド酸エステル 1kg", "In stock.", []string{"25547-51-7"}, []string{"103-79-7"}},
+		{"BMK 글리시데이트 1kg", "In stock.", []string{"25547-51-7"}, []string{"103-79-7"}},
+		{"گلیسیدات BMK یک کیلو", "In stock.", []string{"25547-51-7"}, nil},
+		{"غليسيدات BMK 1 كغ", "In stock.", []string{"25547-51-7"}, nil},
+		{"PMK glicydat 1 kg", "In stock.", []string{"13605-48-6"}, []string{"4676-39-5"}},
+		{"PMK 글리시데이트 1kg", "In stock.", []string{"13605-48-6"}, []string{"4676-39-5"}},
+	})
+}
