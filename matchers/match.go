@@ -3752,12 +3752,69 @@ func isCJKStart(b []byte) bool {
 }
 
 // reset clears the evaluation for the next listing, keeping its buffers.
+// The buffers are taken out, the struct zeroed in place and the buffers
+// put back: a composite literal that reads *ev is built in a temporary and
+// copied (TestEvaluationResetSame compares with it).
 func (ev *evaluation) reset() {
-	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
-		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], msgKeys: ev.msgKeys, chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], lics: ev.lics[:0], cands: ev.cands[:0], react: ev.react[:0], casSubs: ev.casSubs[:0],
-		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
-		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0],
-		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0], bonusNoun: ev.bonusNoun[:0]}
+	msgKeys := ev.msgKeys
+	ambMemo := ev.ambMemo[:0]
+	ambBuf := ev.ambBuf[:0]
+	aggs := ev.aggs[:0]
+	explain := ev.explain[:0]
+	subs := ev.subs[:0]
+	inds := ev.inds[:0]
+	lower := ev.lower[:0]
+	chem := ev.chem[:0]
+	unamb := ev.unamb[:0]
+	ambHits := ev.ambHits[:0]
+	ambPats := ev.ambPats[:0]
+	paper := ev.paper[:0]
+	pack := ev.pack[:0]
+	lics := ev.lics[:0]
+	cands := ev.cands[:0]
+	react := ev.react[:0]
+	casSubs := ev.casSubs[:0]
+	mentions := ev.mentions[:0]
+	hits := ev.hits[:0]
+	indicators := ev.indicators[:0]
+	indOrder := ev.indOrder[:0]
+	observ := ev.observ[:0]
+	obsField := ev.obsField[:0]
+	nonOffer := ev.nonOffer[:0]
+	ambDropped := ev.ambDropped[:0]
+	newsPats := ev.newsPats[:0]
+	offerPats := ev.offerPats[:0]
+	bonusNoun := ev.bonusNoun[:0]
+	*ev = evaluation{}
+	ev.msgKeys = msgKeys
+	ev.ambMemo = ambMemo
+	ev.ambBuf = ambBuf
+	ev.aggs = aggs
+	ev.explain = explain
+	ev.subs = subs
+	ev.inds = inds
+	ev.lower = lower
+	ev.chem = chem
+	ev.unamb = unamb
+	ev.ambHits = ambHits
+	ev.ambPats = ambPats
+	ev.paper = paper
+	ev.pack = pack
+	ev.lics = lics
+	ev.cands = cands
+	ev.react = react
+	ev.casSubs = casSubs
+	ev.mentions = mentions
+	ev.hits = hits
+	ev.indicators = indicators
+	ev.indOrder = indOrder
+	ev.observ = observ
+	ev.obsField = obsField
+	ev.nonOffer = nonOffer
+	ev.ambDropped = ambDropped
+	ev.newsPats = newsPats
+	ev.offerPats = offerPats
+	ev.bonusNoun = bonusNoun
 }
 
 func (ev *evaluation) hasIndicator(id string) bool {
