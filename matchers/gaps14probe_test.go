@@ -168,3 +168,16 @@ func TestGap14NamedRoutes(t *testing.T) {
 		{"en", "Iodine 100 g", "Resublimed, for iodine clock demonstrations.", false},
 	})
 }
+
+// TestGap14WholesaleProbe: "wholesale" in 31 languages beside a retail
+// medicine (session 14 probe) missed Hungarian "nagykereskedelem" (the
+// listed stem "nagykereskedelm*" is its inflected form), bare Finnish
+// "tukku" and French "en vrac".
+func TestGap14WholesaleProbe(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"Pseudoephedrine tablets 60 mg", "Nagykereskedelem.", "bulk-quantity", true},
+		{"Pseudoephedrine tablets 60 mg", "Tukku.", "bulk-quantity", true},
+		{"Pseudoéphédrine comprimés 60 mg", "Vendu en vrac.", "bulk-quantity", true},
+		{"Pseudoephedrine tablets 60 mg", "Pack of 12.", "bulk-quantity", false},
+	})
+}
