@@ -2104,30 +2104,7 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 // and the paragraph after it ("Stay safe", "Never pay …") stay two words
 // apart, so a cue starting the paragraph still starts a word.
 func spacedText(n *html.Node, max int) string {
-	var b strings.Builder
-	nodes := 0
-	var walk func(c *html.Node) bool // false: stop
-	walk = func(c *html.Node) bool {
-		if nodes++; nodes > maxBoundedNodes {
-			return false
-		}
-		switch {
-		case c.Type == html.TextNode:
-			b.WriteString(c.Data)
-			b.WriteByte(' ')
-			return b.Len() <= max
-		case c.Type == html.ElementNode && skipElements[c.DataAtom]:
-			return true
-		}
-		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
-			if !walk(cc) {
-				return false
-			}
-		}
-		return true
-	}
-	walk(n)
-	return b.String()
+	return readText(n, max, true)
 }
 
 // holdsCue reports whether lower-cased text holds one of cues at the start
@@ -2553,6 +2530,11 @@ const maxBoundedNodes = 1024
 // than max bytes, read from at most maxBoundedNodes nodes (a heading is
 // short; reading all of a large block to find that out would be slow).
 func boundedText(n *html.Node, max int) string {
+	return readText(n, max, false)
+}
+
+// readText is boundedText, with a space after each text node when spaced.
+func readText(n *html.Node, max int, spaced bool) string {
 	var b strings.Builder
 	nodes := 0
 	var walk func(c *html.Node) bool // false: stop
@@ -2563,6 +2545,9 @@ func boundedText(n *html.Node, max int) string {
 		switch {
 		case c.Type == html.TextNode:
 			b.WriteString(c.Data)
+			if spaced {
+				b.WriteByte(' ')
+			}
 			return b.Len() <= max
 		case c.Type == html.ElementNode && skipElements[c.DataAtom]:
 			return true
