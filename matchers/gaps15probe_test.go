@@ -89,3 +89,17 @@ func TestGap15Mislabelling(t *testing.T) {
 		{"Safrol 1L", "Skickas med faktura och säkerhetsdatablad.", "mislabelling", false},
 	})
 }
+
+// TestGap15ReplacedBy: a reformulated medicine names the substance it no
+// longer contains ("new formula: pseudoephedrine replaced by phenylephrine");
+// a seller replacing a damaged parcel negates nothing (session 15 probe).
+func TestGap15ReplacedBy(t *testing.T) {
+	runNegCases(t, []negCase{
+		{"Cold relief tablets 500 pcs wholesale", "New formula: pseudoephedrine replaced by phenylephrine.", "pseudoephedrine", true},
+		{"Grippetabletten 500 Stück", "Neue Formel: Pseudoephedrin ersetzt durch Phenylephrin.", "pseudoephedrine", true},
+		{"Comprimés rhume 500 pcs", "Nouvelle formule : pseudoéphédrine remplacée par phényléphrine.", "pseudoephedrine", true},
+		{"Antigripal 500 uds", "Nueva fórmula: pseudoefedrina reemplazada por fenilefrina.", "pseudoephedrine", true},
+		{"Таблетки от простуды 500 шт", "Новая формула: псевдоэфедрин заменен на фенилэфрин.", "pseudoephedrine", true},
+		{"Ephedrine HCl 1 kg", "Ephedrine HCl 99%, bags replaced by the seller if damaged.", "ephedrine", false},
+	})
+}
