@@ -1,6 +1,10 @@
 package matchers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // TestGap15SafeDelivery: "safe delivery to <country>" (the ticket policy's
 // customs-evasion example) in ja id ms vi fa el cs hu ro sv, found missing
@@ -102,4 +106,27 @@ func TestGap15ReplacedBy(t *testing.T) {
 		{"Таблетки от простуды 500 шт", "Новая формула: псевдоэфедрин заменен на фенилэфрин.", "pseudoephedrine", true},
 		{"Ephedrine HCl 1 kg", "Ephedrine HCl 99%, bags replaced by the seller if damaged.", "ephedrine", false},
 	})
+}
+
+// TestGap15MorphemeCut: a chemistry name typed apart after a morpheme
+// ("methyl amine", "nitro ethane", "metil amina", "benz aldehyde", "hydro
+// chloric acid"), any list (session 15 probe; Table I names had their
+// one-space cuts already). Di- and trimethylamine typed apart stay out.
+func TestGap15MorphemeCut(t *testing.T) {
+	runNegCases(t, []negCase{
+		{"Methyl amine 40% 1L", "Telegram @x", "methylamine", false},
+		{"Metil amina 40% 1L", "Telegram @x", "methylamine", false},
+		{"Nitro ethane 1L", "Telegram @x", "nitroethane", false},
+		{"Benz aldehyde 1L", "Telegram @x", "benzaldehyde", false},
+		{"Hydro chloric acid 20L", "Telegram @x", "hydrochloric-acid", false},
+	})
+	m := mustMatcher(t)
+	for _, text := range []string{"Di methyl amine 40% 1L", "Dimethyl amine 40% 1L", "Tri methyl amine 25%"} {
+		res := m.Match(&precwatch.Listing{Title: text, Description: "Telegram @x"})
+		for _, s := range res.Substances {
+			if s.ID == "methylamine" {
+				t.Errorf("Match(%q): methylamine found, want none", text)
+			}
+		}
+	}
 }
