@@ -2452,7 +2452,7 @@ func (m *Matcher) beforeCueGap(gap []byte) bool {
 // "only" right after the phrase contrasts it with the denied one ("no
 // WhatsApp, Telegram only").
 func (m *Matcher) negatedInList(f *field, s, e int32, ii int16) bool {
-	if f.kinds&kIndNegBefore == 0 {
+	if f.kinds&(kIndNegBefore|kIndNegImmediate) == 0 {
 		return false
 	}
 	after := f.norm[e:min(int32(len(f.norm)), e+16)]
@@ -2479,6 +2479,32 @@ func (m *Matcher) listNegated(f *field, s int32, ii int16, depth int) bool {
 			continue
 		}
 		if m.negatedBefore(f, c.s) || m.listNegated(f, c.s, ii, depth+1) {
+			return true
+		}
+		// A bare "no" runs on through "or" ("no Telegram or WhatsApp
+		// orders"), not through a comma ("no WhatsApp, Telegram only").
+		if disjunction(gap) && m.negatedImmediate(f, c.s) {
+			return true
+		}
+	}
+	return false
+}
+
+// disjunction reports whether gap, between two phrases of a list, is one
+// "or" word and spaces: "no X or Y" denies both.
+func disjunction(gap []byte) bool {
+	switch string(bytes.TrimSpace(gap)) {
+	case "or", "nor", "oder", "noch", "ou", "ni", "o", "of", "lub", "ani", "veya", "или", "ни", "або", "eller", "nebo", "sau", "ili":
+		return true
+	}
+	return false
+}
+
+// negatedImmediate reports whether an immediate cue ("no", "kein", "sin")
+// stands right before the indicator phrase at s.
+func (m *Matcher) negatedImmediate(f *field, s int32) bool {
+	for _, c := range f.window(s-maxCue, s) {
+		if c.pat >= 0 && c.e <= s && s-c.e <= 2 && m.pats[c.pat].kinds&kIndNegImmediate != 0 && onlySpace(f.norm[c.e:s]) {
 			return true
 		}
 	}
