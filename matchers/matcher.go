@@ -373,8 +373,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		}
 		toks := substanceTokens(s)
 		// Russian and Ukrainian names in Latin letters ("Psevdoefedryn
-		// hidrokhlorid", "BMK glitsydna kyslota"), with their case endings.
-		for _, lang := range []string{"ru", "uk"} {
+		// hidrokhlorid", "BMK glitsydna kyslota"), and Greek ones in
+		// Greeklish ("thiiko oxy"), with their case endings.
+		for _, lang := range []string{"ru", "uk", "el"} {
 			for _, t := range s.Names[lang] {
 				for _, part := range splitTerm(t) {
 					if _, amb := ambTerms[strings.TrimSpace(Normalize(part).String())]; amb {

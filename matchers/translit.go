@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -93,6 +94,9 @@ func (s translitSystem) transliterate(name string) string {
 // minTranslitLetters letters (short names such as йод, ефір, ацетон would
 // give words of other languages, "yod", "efir").
 func translitNames(t, lang string) []string {
+	if lang == "el" {
+		return greeklishNames(t)
+	}
 	var out []string
 	for _, sys := range translitVariants[lang] {
 		l := sys.transliterate(t)
@@ -122,4 +126,101 @@ func letterCount(s string) int {
 		s = s[w:]
 	}
 	return n
+}
+
+// Greeklish: Greek names typed in Latin letters on phones and in forums
+// ("thiiko oxy" for θειικό οξύ, "ydroxloriko oxy" for υδροχλωρικό οξύ,
+// heldout53 zv0065, zv0101). Writers map letter by letter (η i, υ y, ω o,
+// θ th, χ and ξ x, ψ ps) and often write the digraphs ει, οι, αι as they
+// sound (i, i, e) and αυ, ευ as av/af, ev/ef; some write υ as i too.
+// greeklishNames gives the three usual forms.
+
+// greeklishLetters maps a lower-case Greek letter without its accent to
+// its usual Latin letters.
+var greeklishLetters = map[rune]string{'α': "a", 'β': "v", 'γ': "g", 'δ': "d", 'ε': "e", 'ζ': "z", 'η': "i", 'θ': "th",
+	'ι': "i", 'κ': "k", 'λ': "l", 'μ': "m", 'ν': "n", 'ξ': "x", 'ο': "o", 'π': "p", 'ρ': "r", 'σ': "s", 'ς': "s",
+	'τ': "t", 'υ': "y", 'φ': "f", 'χ': "x", 'ψ': "ps", 'ω': "o", 'ϊ': "i", 'ϋ': "y"}
+
+// greekUnaccent drops the tonos (the diaeresis stays: it keeps a vowel
+// out of a digraph).
+var greekUnaccent = strings.NewReplacer("ά", "α", "έ", "ε", "ή", "η", "ί", "ι", "ό", "ο", "ύ", "υ", "ώ", "ω", "ΐ", "ϊ", "ΰ", "ϋ")
+
+// greekVoiced are the letters before which αυ and ευ sound av and ev (else
+// af and ef).
+const greekVoiced = "αεηιουωβγδζλμνρϊϋ"
+
+// greeklish writes the Greek letters of name in Latin letters: letter by
+// letter, or with the digraphs as they sound (phonetic), and with υ as i
+// (upsilonI). It returns "" when name holds no Greek letter.
+func greeklish(name string, phonetic, upsilonI bool) string {
+	rs := []rune(greekUnaccent.Replace(strings.ToLower(name)))
+	var b strings.Builder
+	greek := false
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		lat, ok := greeklishLetters[r]
+		if !ok {
+			b.WriteRune(r)
+			continue
+		}
+		greek = true
+		next := rune(0)
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		if phonetic {
+			switch {
+			case (r == 'ε' || r == 'ο') && next == 'ι', r == 'α' && next == 'ι':
+				if r == 'α' {
+					b.WriteString("e")
+				} else {
+					b.WriteString("i")
+				}
+				i++
+				continue
+			case (r == 'α' || r == 'ε') && next == 'υ':
+				b.WriteString(greeklishLetters[r])
+				after := rune(0)
+				if i+2 < len(rs) {
+					after = rs[i+2]
+				}
+				if after != 0 && strings.ContainsRune(greekVoiced, after) {
+					b.WriteString("v")
+				} else {
+					b.WriteString("f")
+				}
+				i++
+				continue
+			}
+		}
+		if r == 'ο' && next == 'υ' {
+			b.WriteString("ou")
+			i++
+			continue
+		}
+		if upsilonI && r == 'υ' {
+			lat = "i"
+		}
+		b.WriteString(lat)
+	}
+	if !greek {
+		return ""
+	}
+	return b.String()
+}
+
+// greeklishNames returns the Greeklish forms of the Greek name t that are
+// long enough to be no ordinary word elsewhere (minTranslitLetters).
+func greeklishNames(t string) []string {
+	var out []string
+	for _, v := range [][2]bool{{false, false}, {true, false}, {true, true}} {
+		l := greeklish(t, v[0], v[1])
+		if l == "" || letterCount(l) < minTranslitLetters || strings.ContainsFunc(l, func(r rune) bool { return r >= 0x370 && r < 0x400 }) {
+			continue
+		}
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
