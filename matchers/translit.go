@@ -224,3 +224,48 @@ func greeklishNames(t string) []string {
 	}
 	return out
 }
+
+// serbianLatin maps a lower-case Serbian Cyrillic letter to its twin in
+// Gaj's Latin alphabet, one to one by the standard.
+var serbianLatin = map[rune]string{'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'ђ': "đ", 'е': "e", 'ж': "ž", 'з': "z",
+	'и': "i", 'ј': "j", 'к': "k", 'л': "l", 'љ': "lj", 'м': "m", 'н': "n", 'њ': "nj", 'о': "o", 'п': "p", 'р': "r",
+	'с': "s", 'т': "t", 'ћ': "ć", 'у': "u", 'ф': "f", 'х': "h", 'ц': "c", 'ч': "č", 'џ': "dž", 'ш': "š"}
+
+// serbianMixed returns the forms of the Serbian Cyrillic name t of two or
+// three words with some words, not all and not none, in Latin letters.
+func serbianMixed(t string) []string {
+	words := strings.Fields(strings.ToLower(t))
+	if len(words) < 2 || len(words) > 3 {
+		return nil
+	}
+	lat := make([]string, len(words))
+	for i, w := range words {
+		var b strings.Builder
+		for _, r := range w {
+			l, ok := serbianLatin[r]
+			if !ok {
+				if r >= 0x400 && r < 0x530 {
+					return nil // a letter Serbian does not use: not a Serbian Cyrillic name
+				}
+				l = string(r)
+			}
+			b.WriteString(l)
+		}
+		lat[i] = b.String()
+		if lat[i] == w {
+			return nil // a word without Cyrillic letters
+		}
+	}
+	var out []string
+	for mask := 1; mask < 1<<len(words)-1; mask++ {
+		mixed := make([]string, len(words))
+		for i := range words {
+			mixed[i] = words[i]
+			if mask&(1<<i) != 0 {
+				mixed[i] = lat[i]
+			}
+		}
+		out = append(out, strings.Join(mixed, " "))
+	}
+	return out
+}
