@@ -416,6 +416,19 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 							toks[w] = true
 						}
 					}
+					// The genitive of an adjective-first name in Latin letters,
+					// the case a quantity takes ("200 kg chervonoho fosforu",
+					// "50 l sernoj kisloty", heldout53 zv0111).
+					if v, n := adjGenitive(part, lang); n > 0 {
+						{
+							for _, l := range translitNames(v, lang) {
+								p := b.addSuffix(l, n)
+								if !slices.ContainsFunc(p.refs, func(r termRef) bool { return r.sub != int32(si) }) {
+									p.refs = append(p.refs, termRef{sub: int32(si), kind: precwatch.HitTranslation, term: l, amb: -1})
+								}
+							}
+						}
+					}
 				}
 			}
 		}

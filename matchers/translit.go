@@ -269,3 +269,35 @@ func serbianMixed(t string) []string {
 	}
 	return out
 }
+
+// adjGenitive returns the genitive of the first word of a Russian or
+// Ukrainian name of an adjective and a noun, with the noun stemmed
+// ("червоний фосфор" gives "червоного фосфор", "серная кислота" gives
+// "серной кислот", "сірчана кислота" gives "сірчаної кислот"), and the
+// number of ending letters the noun takes (inflectionStem's); n is 0 for
+// other names.
+func adjGenitive(t, lang string) (string, int8) {
+	if lang != "ru" && lang != "uk" {
+		return "", 0
+	}
+	words := strings.Fields(strings.ToLower(t))
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 6 {
+		return "", 0
+	}
+	first := words[0]
+	switch {
+	case strings.HasSuffix(first, "ый"), strings.HasSuffix(first, "ий"), strings.HasSuffix(first, "ой"):
+		first = strings.TrimSuffix(first, first[len(first)-len("ий"):]) + "ого"
+	case lang == "ru" && strings.HasSuffix(first, "ая"):
+		first = strings.TrimSuffix(first, "ая") + "ой"
+	case lang == "uk" && (strings.HasSuffix(first, "на") || strings.HasSuffix(first, "ва")):
+		first = strings.TrimSuffix(first, "а") + "ої"
+	default:
+		return "", 0
+	}
+	stem, n := inflectionStem(words[1], lang)
+	if n == 0 {
+		return "", 0
+	}
+	return first + " " + stem, n
+}
