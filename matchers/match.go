@@ -641,7 +641,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// A bulk word in the seller's name ("Lifeline Pharma
 			// Distributors") says what the company is, not how much this
 			// listing sells.
-			if k&kBulk != 0 && !ev.bulk && f.name != precwatch.FieldSeller {
+			// A bare "ton" after no number is a word of another language,
+			// the Greek article των in Latin letters ("siropi gia ton vixa",
+			// heldout53 zv0089) or French "ton" (your), not tonnes.
+			if k&kBulk != 0 && !ev.bulk && f.name != precwatch.FieldSeller && !bareTon(f.norm, p.text, h.s) {
 				ev.bulk = true
 				ev.bulkWhy = p.text
 				ev.bulkAt = [3]int32{int32(fi), h.s, h.e}
@@ -3657,6 +3660,26 @@ func purposeBefore(norm []byte, s int) bool {
 
 // wordsBefore reports whether one of the n words before norm[s] is one of
 // words.
+// tonWords are the words after which a bare "ton" is the unit ("by the
+// ton", "per ton", "a ton", "1 metric ton").
+var tonWords = []string{"per", "the", "a", "one", "metric", "short", "long", "/"}
+
+// bareTon reports whether the bulk word text at s is "ton" with neither a
+// number nor a unit word before it.
+func bareTon(norm []byte, text string, s int32) bool {
+	if text != "ton" {
+		return false
+	}
+	i := int(s)
+	for i > 0 && norm[i-1] == ' ' {
+		i--
+	}
+	if i > 0 && (isDigit(norm[i-1]) || norm[i-1] == '/') {
+		return false
+	}
+	return !wordsBefore(norm, int(s), tonWords, 1)
+}
+
 func wordsBefore(norm []byte, s int, words []string, n int) bool {
 	lo := max(0, s-12*n)
 	e := s
