@@ -105,7 +105,10 @@ type HTMLDocument struct {
 //     d-none, sr-only, visually-hidden), and closed <dialog>s, unless they
 //     are content the page reveals on a click: tab panels, dialogs,
 //     accordions and collapsed sections, or an element another one
-//     controls (aria-controls, data-target, href="#id"); a hidden dialog
+//     controls (aria-controls, data-target, href="#id"), or an element
+//     hidden by an inline visibility:hidden alone that the page's own
+//     inline script makes visible as it loads, not in an event handler
+//     (WeChat's article body: every reader sees it); a hidden dialog
 //     of the site's own (reporting the ad, logging in, the newsletter,
 //     feedback), named so by its class, id, label or heading, is left
 //     out all the same;
@@ -115,10 +118,13 @@ type HTMLDocument struct {
 //     blocks with at least two links (or one link and no text of their own,
 //     as a "recently viewed" block with one item, or a carousel of slides
 //     without links, as AMP's amp-carousel), named so by their class, id,
-//     aria-label or data attribute or by their heading (in English,
+//     aria-label or data attribute or by their heading (a table's
+//     caption or one-cell first row too, as vBulletin's "Similar Threads"
+//     bar; in English,
 //     Russian, Ukrainian, Chinese, Japanese, Korean, German, Spanish,
 //     French, Polish, Turkish, Dutch, Italian, Portuguese, Indonesian,
-//     Vietnamese, Thai and Arabic), the seller's other listings ("more from
+//     Vietnamese, Thai and Arabic, Arabic and Persian letter variants
+//     folded), the seller's other listings ("more from
 //     this shop"), recently viewed items and a forum's suggested or
 //     similar topics (Discourse, phpBB, vBulletin, XenForo), the site's
 //     newest ads beside the ad ("New ads in this section", "Новые
@@ -2452,8 +2458,14 @@ func controlledIDs(root *html.Node) map[string]bool {
 }
 
 // maxShowScript bounds the bytes of one inline script read for the
-// elements it shows.
-const maxShowScript = 256 << 10
+// elements it shows, maxShowLookups the element lookups read in it, and
+// maxShowReach how far after a lookup (bytes) the variable holding the
+// element is looked for: the time taken stays linear in the script.
+const (
+	maxShowScript  = 256 << 10
+	maxShowLookups = 64
+	maxShowReach   = 2048
+)
 
 // elementByID finds an element looked up by id in a script
 // (document.getElementById('x'), document.querySelector('#x')), with the
@@ -2485,7 +2497,7 @@ func scriptShownIDs(root *html.Node) map[string]bool {
 		if len(src) > maxShowScript || !strings.Contains(src, "visibility") {
 			return false
 		}
-		for _, m := range elementByID.FindAllStringSubmatchIndex(src, -1) {
+		for _, m := range elementByID.FindAllStringSubmatchIndex(src, maxShowLookups) {
 			var id string
 			switch {
 			case m[4] >= 0:
@@ -2496,13 +2508,14 @@ func scriptShownIDs(root *html.Node) map[string]bool {
 				continue
 			}
 			shown := -1
-			if loc := showsVisible.FindStringIndex(src[m[1]:]); loc != nil {
+			if showsVisible.MatchString(src[m[1]:min(len(src), m[1]+96)]) {
 				shown = m[1]
 			} else if m[2] >= 0 {
 				// The variable holding it: "c.style.visibility = 'visible'".
 				v := src[m[2]:m[3]]
+				lim := min(len(src), m[1]+maxShowReach)
 				for off := m[1]; shown < 0; {
-					k := strings.Index(src[off:], v)
+					k := strings.Index(src[off:lim], v)
 					if k < 0 {
 						break
 					}
@@ -2512,7 +2525,7 @@ func scriptShownIDs(root *html.Node) map[string]bool {
 					if before > 0 && isScriptIdent(src[before-1]) || at < len(src) && isScriptIdent(src[at]) {
 						continue
 					}
-					if showsVisible.MatchString(src[at:]) {
+					if showsVisible.MatchString(src[at:min(len(src), at+96)]) {
 						shown = at
 					}
 				}
