@@ -44,13 +44,45 @@ func emptiedContents(fields []field) string {
 		}
 		text := strings.ToLower(f.orig)
 		for _, p := range emptiedPhrases {
-			if strings.Contains(text, p) {
-				return p
+			for off := 0; off < len(text); {
+				k := strings.Index(text[off:], p)
+				if k < 0 {
+					break
+				}
+				k += off
+				off = k + len(p)
+				if !returnNear(text, k, off) {
+					return p
+				}
 			}
 		}
-		if s := emptyContainer.FindString(text); s != "" {
-			return s
+		for _, loc := range emptyContainer.FindAllStringIndex(text, 8) {
+			if w := strings.Fields(text[loc[0]:loc[1]]); len(w) > 1 && !emptyVerbObjects[w[1]] && !returnNear(text, loc[0], loc[1]) {
+				return text[loc[0]:loc[1]]
+			}
 		}
 	}
 	return ""
+}
+
+// emptyVerbObjects after "empty" make it the verb of an instruction
+// ("empty the bottle into the tank"), not an adjective.
+var emptyVerbObjects = wordSet("the", "your", "this", "that", "a", "an", "one", "each", "it", "its", "contents", "out", "into")
+
+// returnWords, near an empty container, speak of returning or refilling
+// it ("return your empty bottles", "empty drums taken back"): a shop's
+// service, not what is sold.
+var returnWords = []string{"return", "refill", "deposit", "recycl", "take back", "taken back", "buy back", "pfand",
+	"zurück", "consigne", "recharge", "reciclaj", "devoluc", "rimborso", "vuoti a rendere", "statiegeld", "kaucj", "возврат", "залог"}
+
+// returnNear reports whether a return word stands within 40 bytes of
+// text[s:e].
+func returnNear(text string, s, e int) bool {
+	w := text[max(0, s-40):min(len(text), e+40)]
+	for _, r := range returnWords {
+		if strings.Contains(w, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -91,5 +91,7 @@ func TestGapDocs9ContentsRemoved(t *testing.T) {
 		{"en", "Vintage Lab Glass & Chemistry Set Collectors", set + "\nPotassium permanganate for sale separately, Telegram @labglass.", true},
 		{"en", "Vintage Lab Glass & Chemistry Set Collectors", set + "\nSpare potassium permanganate 99% crystals available, discreet shipping.", true},
 		{"en", "Chemistry set", "Chemistry set No. 12 with the potassium permanganate bottle, full. $85", true},
+		{"en", "Potassium permanganate, pharmacy grade", "Potassium permanganate for pond treatment. Return your empty bottles for a refill discount.", true},
+		{"en", "Potassium permanganate, pharmacy grade", "Potassium permanganate for pond treatment. Empty the bottle into the pond water slowly.", true},
 	})
 }
