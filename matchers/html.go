@@ -543,7 +543,7 @@ type pageInfo struct {
 // of srcdoc frames.
 func newDocWriter(body *html.Node, depth int) *docWriter {
 	pi := &pageInfo{protected: map[*html.Node]bool{}, controlled: controlledIDs(body), links: map[*html.Node]linkStats{}, noscripts: map[*html.Node]bool{},
-		scriptShown: scriptShownIDs(body)}
+		scriptShown: scriptShownIDs(scriptRoot(body))}
 	pi.anchor = pi.mainAnchor(body)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
@@ -2491,7 +2491,7 @@ func scriptShownIDs(root *html.Node) map[string]bool {
 	var ids map[string]bool
 	walkNodes(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || n.DataAtom != atom.Script || hasAttr(n, "src") || n.FirstChild == nil || n.FirstChild.Type != html.TextNode {
-			return n.Type != html.ElementNode || !skipElements[n.DataAtom]
+			return n.Type != html.ElementNode || n.DataAtom == atom.Head || !skipElements[n.DataAtom]
 		}
 		src := n.FirstChild.Data
 		if len(src) > maxShowScript || !strings.Contains(src, "visibility") {
@@ -2543,6 +2543,15 @@ func scriptShownIDs(root *html.Node) map[string]bool {
 	return ids
 }
 
+// scriptRoot is the node whose scripts scriptShownIDs reads: the whole
+// document (the <head>'s scripts too) when body has a parent.
+func scriptRoot(body *html.Node) *html.Node {
+	if body != nil && body.Parent != nil {
+		return body.Parent
+	}
+	return body
+}
+
 // isScriptIdent reports whether c may be part of a script identifier.
 func isScriptIdent(c byte) bool {
 	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
@@ -2563,11 +2572,28 @@ func inEventHandler(src string, i int) bool {
 				continue
 			}
 			before := strings.ToLower(src[max(0, j-80):j])
+			if loadEvent(before) {
+				// DOMContentLoaded, load, jQuery's ready: the page
+				// runs it as it loads.
+				continue
+			}
 			for _, c := range handlerCues {
 				if strings.Contains(before, c) {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// loadEvent reports whether the text before a function body (lower-cased)
+// binds it to the page's loading: DOMContentLoaded, load, onload,
+// readystatechange, jQuery's ready.
+func loadEvent(before string) bool {
+	for _, c := range []string{"domcontentloaded", "'load'", `"load"`, "onload", "readystatechange", ".ready(", "$(function", "jquery(function"} {
+		if strings.Contains(before, c) {
+			return true
 		}
 	}
 	return false

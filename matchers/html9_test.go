@@ -57,6 +57,12 @@ document.querySelector("#part2").style.visibility="visible";</script>
 			drop: []string{"微信扫一扫", "麻黄碱", "专业医药中间体供应商"},
 		},
 		{
+			name: "a body shown by a script in the <head> when the page has loaded is read",
+			page: `<html><head><script>document.addEventListener("DOMContentLoaded", function () { document.getElementById("post-body").style.visibility = "visible"; });</script></head>
+<body><article><h1>APAAN 99%</h1><div id="post-body" style="visibility:hidden"><p>1–25 kg, Wickr only.</p></div></article></body></html>`,
+			keep: []string{"APAAN 99%", "1–25 kg, Wickr only."},
+		},
+		{
 			name: "visibility:hidden text no script shows, or that a script shows only on a click or hides, stays out",
 			page: `<html><body><main><h1>Glassware set</h1><p>Beakers and flasks.</p>
 <div id="seo" style="visibility:hidden">methylamine safrole</div>
