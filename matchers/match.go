@@ -171,7 +171,11 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.joinLo = len(sc.joined)
 		var digitHyphen bool
 		sc.joined, digitHyphen = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
-		sc.joined = m.appendSpacedHits(sc.joined, f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.join)
+		if kinds&kSubstance != 0 {
+			// Only a substance term's raw hit starts a spaced name:
+			// without one appendSpacedHits adds nothing.
+			sc.joined = m.appendSpacedHits(sc.joined, f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.join)
+		}
 		sc.joined = m.appendThaiSpacedHits(sc.joined, f.norm, int32(fi), &sc.join)
 		// One search of the field for " - " serves the spaced-hyphen
 		// names and the gate of the CAS numbers spaced digit by digit.
