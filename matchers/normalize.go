@@ -53,6 +53,15 @@ type Text struct {
 	ac     *automaton
 	sc     scanState
 	rescan bool
+
+	// high: Norm may hold a byte from 0x80 on. When it is false Norm is
+	// ASCII, and the matcher skips its searches for non-ASCII text (Thai,
+	// Korean). The fast path writes only ASCII; the slow path sets it
+	// where it writes bytes that may not be: every non-ASCII rune of s
+	// (the cHigh case), and the ASCII sequences that can become one (an
+	// entity, "&eacute;"; a spaced or dotted run; a Latin letter inside a
+	// mostly Cyrillic word).
+	high bool
 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
@@ -258,6 +267,7 @@ func (t *Text) Reset(s string) {
 	t.origLen = len(s)
 	t.wordEnd = -1
 	t.cyrEnd = -1
+	t.high = false
 	n := len(s)
 	out := t.Norm
 	if cap(out) < n+n/4 {
@@ -413,6 +423,7 @@ func (t *Text) Reset(s string) {
 				if j, ok := elementRun(s, i); ok {
 					t.Norm = out
 					t.emitElements(s, i, j)
+					t.noteHigh(len(out))
 					out = t.Norm
 					next = -1
 					i = j
@@ -425,6 +436,7 @@ func (t *Text) Reset(s string) {
 				if j, ok := spacedRun(s, i); ok {
 					t.Norm = out
 					t.emitSpaced(s, i, j)
+					t.noteHigh(len(out))
 					out = t.Norm
 					next = -1
 					i = j
@@ -436,6 +448,7 @@ func (t *Text) Reset(s string) {
 			if i < t.cyrEnd {
 				// A Latin letter inside a mostly Cyrillic word.
 				t.Norm = out
+				t.high = true
 				if c := latinToCyr[b|0x20]; c != "" {
 					t.emitUnit(c, i, i+1)
 				} else {
@@ -544,6 +557,7 @@ func (t *Text) Reset(s string) {
 		case cAmp:
 			t.Norm = out
 			j, ok := t.entity(s, i)
+			t.noteHigh(len(out))
 			out = t.Norm
 			next = -1
 			if !ok {
@@ -558,6 +572,7 @@ func (t *Text) Reset(s string) {
 		default: // cHigh
 			r, w := utf8.DecodeRuneInString(s[i:])
 			t.Norm = out
+			t.high = true
 			if runeProp(r)&rpAlnum != 0 && r != 0xFF9E && r != 0xFF9F && (prevAlnum || i+w+1 >= n || !spacedSep[s[i+w]]) {
 				// A run of non-ASCII letters and digits, none of which
 				// can start spaced letters: see letterRun.
@@ -624,6 +639,16 @@ func (t *Text) Reset(s string) {
 	t.Norm = out
 	if mixed && deLeet(t.Norm) {
 		t.rewrite(0)
+	}
+}
+
+// noteHigh sets t.high when Norm[from:] holds a byte from 0x80 on.
+func (t *Text) noteHigh(from int) {
+	for _, c := range t.Norm[from:] {
+		if c >= 0x80 {
+			t.high = true
+			return
+		}
 	}
 }
 

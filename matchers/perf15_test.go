@@ -1,0 +1,79 @@
+package matchers
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// checkHigh normalises s with tx (reused, so a flag left set by the text
+// before shows) by Reset and by resetScan and fails when Text.high is false
+// while Norm holds a byte from 0x80 on, or when it is set for a text that
+// holds neither a non-ASCII byte nor a '&' (the flag would then skip
+// nothing).
+func checkHigh(t *testing.T, tx *Text, a *automaton, s string) {
+	t.Helper()
+	asciiIn := !strings.ContainsRune(s, '&')
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			asciiIn = false
+			break
+		}
+	}
+	for round := 0; round < 2; round++ {
+		if round == 0 {
+			tx.Reset(s)
+		} else {
+			tx.resetScan(s, a, nil)
+		}
+		high := false
+		for _, c := range tx.Norm {
+			if c >= 0x80 {
+				high = true
+				break
+			}
+		}
+		if high && !tx.high {
+			t.Fatalf("Reset(%q) = %q holds a non-ASCII byte, high is false", s, tx.Norm)
+		}
+		if asciiIn && tx.high {
+			t.Fatalf("Reset(%q) = %q: high is set for ASCII input without an entity", s, tx.Norm)
+		}
+	}
+}
+
+// TestNormHighFlag: Text.high is set whenever Norm holds a non-ASCII byte
+// (the matcher skips its Thai and Korean searches when it is not), on the
+// labelled listings, the benchmark corpus and random mixtures of the
+// sequences that write non-ASCII bytes from ASCII input or away from the
+// cHigh case: entities ("&eacute;", "&#x0E04;"), spaced runs that go on in
+// another script ("a b é", "p✅m✅k"), a Latin letter inside a mostly
+// Cyrillic word. It fails when the entity's, the spaced run's or the cHigh
+// case's setting is dropped.
+func TestNormHighFlag(t *testing.T) {
+	a := testMatcher(t).ac
+	var tx Text
+	for _, s := range labelledTextsAll(t) {
+		checkHigh(t, &tx, a, s)
+	}
+	ls, _ := genCorpus(512 << 10)
+	for i := range ls {
+		checkHigh(t, &tx, a, ls[i].Title)
+		checkHigh(t, &tx, a, ls[i].Description)
+	}
+	pieces := []string{" ", "  ", "\n", "&eacute;", "&#3588;", "&#x0E04;", "&Alpha;", "&amp;", "&nbsp;", "&#32;", "&copy;",
+		"&bogus;", "&", "a b é d", "é b c", "a.b.é.d", "P✅M✅K", "a b c", "E P H E D R I N E", "K.Mn.O4", "Псeвдоэфедрин",
+		"эфedрин", "ephedrine", "3ph3dr1n3", "10정", "อี เฟ ด รีน", "é", "ß", "ﬁ", "Ａ", "\u00a0", "\u200b", "\xff", "<b>",
+		"25kg", "CAS 67-64-1", ".", ",", "-", "x", "I", "Mn"}
+	r := rand.New(rand.NewPCG(15, 1))
+	for k := 0; k < 30000; k++ {
+		var b strings.Builder
+		for m := r.IntN(12); m >= 0; m-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		checkHigh(t, &tx, a, b.String())
+	}
+}
