@@ -79,14 +79,18 @@ func wordLetter(r rune) bool {
 // count: not the seller, location or price), also other separators, and
 // with dots (the title) dots. It also reports hyphenatedDigits(norm), which
 // the pass over the hyphens finds on the way (the gate of
-// appendFieldCASKey).
-func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch, seps, dots bool) ([]fhit, bool) {
+// appendFieldCASKey). held holds the sepBits of the separators norm may
+// hold (Text.sepsHeld): the others are not looked for.
+func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch, seps, dots bool, held uint8) ([]fhit, bool) {
 	base := len(out)
-	out, digits := m.appendJoinedSep(out, base, norm, fi, js, '-')
+	digits := false
+	if held&sepBit['-'] != 0 {
+		out, digits = m.appendJoinedSep(out, base, norm, fi, js, '-')
+	}
 	if !seps {
 		return out, digits
 	}
-	if dots {
+	if dots && held&sepBit['.'] != 0 {
 		// Dots only in the title: descriptions are full of them (one
 		// IndexByte call each cost 5 % of BenchmarkMatch).
 		out, _ = m.appendJoinedSep(out, base, norm, fi, js, '.')
@@ -99,7 +103,7 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 	for _, sep := range joinSeps {
 		// Most fields hold none of these: one vector search each,
 		// without the call.
-		if bytes.IndexByte(norm, sep) >= 0 {
+		if held&sepBit[sep] != 0 && bytes.IndexByte(norm, sep) >= 0 {
 			out, _ = m.appendJoinedSep(out, base, norm, fi, js, sep)
 		}
 	}

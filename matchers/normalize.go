@@ -62,6 +62,30 @@ type Text struct {
 	// entity, "&eacute;"; a spaced or dotted run; a Latin letter inside a
 	// mostly Cyrillic word).
 	high bool
+	// seps: the sepBit of every separator byte ('-', '.', '/', '|',
+	// '_', '\n') Norm holds, kept where the normaliser writes ASCII
+	// (when high is set, Norm may hold any of them: see sepsHeld). The
+	// matcher skips its whole-field searches for a separator it lacks.
+	seps uint8
+}
+
+// sepBit marks the separators Text.seps keeps: the hyphen, the dot and the
+// other separators of the joined-word rescan (joinSeps).
+var sepBit = func() (t [256]uint8) {
+	for i, c := range []byte{'-', '.', '/', '|', '_', '\n'} {
+		t[c] = 1 << i
+	}
+	return
+}()
+
+// sepsHeld returns the sepBits of the separators Norm may hold: t.seps,
+// or all of them when Norm may hold a non-ASCII byte (the normaliser
+// keeps seps only where it writes ASCII).
+func (t *Text) sepsHeld() uint8 {
+	if t.high {
+		return 0xFF
+	}
+	return t.seps
 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
@@ -268,6 +292,7 @@ func (t *Text) Reset(s string) {
 	t.wordEnd = -1
 	t.cyrEnd = -1
 	t.high = false
+	t.seps = 0
 	n := len(s)
 	out := t.Norm
 	if cap(out) < n+n/4 {
@@ -351,6 +376,7 @@ func (t *Text) Reset(s string) {
 						}
 						// The same after a comma or a full stop.
 						if j+2 < n && (s[j] == ',' || s[j] == '.') && s[j+1] == ' ' && fastKind[s[j+2]] == fLetter {
+							t.seps |= sepBit[s[j]]
 							out = append(out, s[j], ' ')
 							j += 2
 							c = s[j]
@@ -401,6 +427,7 @@ func (t *Text) Reset(s string) {
 					if c == '<' && lastKind == cLower {
 						break run
 					}
+					t.seps |= sepBit[c]
 					lastKind = cOther
 					prevAlnum = false
 				default:
@@ -503,6 +530,7 @@ func (t *Text) Reset(s string) {
 				t.Norm = out
 				t.addSeg(i, true, 0)
 			}
+			t.seps |= sepBit[b]
 			out = append(out, b)
 			next = i + 1
 			lastKind = cOther
@@ -544,11 +572,13 @@ func (t *Text) Reset(s string) {
 				if nl {
 					t.rewrite(l - 1)
 					out[l-1] = '\n'
+					t.seps |= sepBit['\n']
 				}
 			} else {
 				t.Norm = out
 				t.addSeg(i, false, j)
 				out = append(out, ch)
+				t.seps |= sepBit[ch]
 			}
 			next = -1
 			lastKind = cSpace
@@ -642,13 +672,15 @@ func (t *Text) Reset(s string) {
 	}
 }
 
-// noteHigh sets t.high when Norm[from:] holds a byte from 0x80 on.
+// noteHigh sets t.high when Norm[from:] holds a byte from 0x80 on, and
+// t.seps for the separators there; from the byte before from, which the
+// emitUnit of a line break rewrites.
 func (t *Text) noteHigh(from int) {
-	for _, c := range t.Norm[from:] {
+	for _, c := range t.Norm[max(from-1, 0):] {
 		if c >= 0x80 {
 			t.high = true
-			return
 		}
+		t.seps |= sepBit[c]
 	}
 }
 

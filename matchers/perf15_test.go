@@ -10,7 +10,8 @@ import (
 // before shows) by Reset and by resetScan and fails when Text.high is false
 // while Norm holds a byte from 0x80 on, or when it is set for a text that
 // holds neither a non-ASCII byte nor a '&' (the flag would then skip
-// nothing).
+// nothing); and when Text.sepsHeld lacks a separator Norm holds, or (with
+// high false) names one it does not hold.
 func checkHigh(t *testing.T, tx *Text, a *automaton, s string) {
 	t.Helper()
 	asciiIn := !strings.ContainsRune(s, '&')
@@ -39,6 +40,13 @@ func checkHigh(t *testing.T, tx *Text, a *automaton, s string) {
 		if asciiIn && tx.high {
 			t.Fatalf("Reset(%q) = %q: high is set for ASCII input without an entity", s, tx.Norm)
 		}
+		var seps uint8
+		for _, c := range tx.Norm {
+			seps |= sepBit[c]
+		}
+		if held := tx.sepsHeld(); seps&^held != 0 || !tx.high && held != seps {
+			t.Fatalf("Reset(%q) = %q: separators held %06b, Norm holds %06b", s, tx.Norm, held, seps)
+		}
 	}
 }
 
@@ -49,7 +57,10 @@ func checkHigh(t *testing.T, tx *Text, a *automaton, s string) {
 // cHigh case: entities ("&eacute;", "&#x0E04;"), spaced runs that go on in
 // another script ("a b é", "p✅m✅k"), a Latin letter inside a mostly
 // Cyrillic word. It fails when the entity's, the spaced run's or the cHigh
-// case's setting is dropped.
+// case's setting is dropped. It checks Text.seps (the separators Norm
+// holds, exact for ASCII output) on the same texts: it fails when the fast
+// path's punctuation, its word step over ". ", the slow path's punctuation
+// or a line break (written or rewritten) does not set its bit.
 func TestNormHighFlag(t *testing.T) {
 	a := testMatcher(t).ac
 	var tx Text
@@ -64,7 +75,9 @@ func TestNormHighFlag(t *testing.T) {
 	pieces := []string{" ", "  ", "\n", "&eacute;", "&#3588;", "&#x0E04;", "&Alpha;", "&amp;", "&nbsp;", "&#32;", "&copy;",
 		"&bogus;", "&", "a b é d", "é b c", "a.b.é.d", "P✅M✅K", "a b c", "E P H E D R I N E", "K.Mn.O4", "Псeвдоэфедрин",
 		"эфedрин", "ephedrine", "3ph3dr1n3", "10정", "อี เฟ ด รีน", "é", "ß", "ﬁ", "Ａ", "\u00a0", "\u200b", "\xff", "<b>",
-		"25kg", "CAS 67-64-1", ".", ",", "-", "x", "I", "Mn"}
+		"25kg", "CAS 67-64-1", ".", ",", "-", "x", "I", "Mn", "/", "|", "_", "&#47;", "&#124;", "&#95;", "&#10;", "&#45;",
+		"a-b", "1.2", "\r\n", "\t\n ", "x/y/z", "p_2_p", "L/C, T/T", "C. Item", "e.p.h.e.d.r.i.n.e", "word. next", "word, next",
+		"a|b", "Ephe💊drine", "–", "\u2028", "ｰ", "／"}
 	r := rand.New(rand.NewPCG(15, 1))
 	for k := 0; k < 30000; k++ {
 		var b strings.Builder
