@@ -100,9 +100,11 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 	// "Iso_safrole", "Ephe•drine" whose bullet the normaliser makes a
 	// dot, "Safr⏎ole"); the same rescan, for each separator (one
 	// IndexByte pass when the field has none).
+	if held&joinSepBits == 0 {
+		return out, digits // most fields hold none of them
+	}
 	for _, sep := range joinSeps {
-		// Most fields hold none of these: one vector search each,
-		// without the call.
+		// One vector search each, without the call.
 		if held&sepBit[sep] != 0 && bytes.IndexByte(norm, sep) >= 0 {
 			out, _ = m.appendJoinedSep(out, base, norm, fi, js, sep)
 		}
@@ -113,6 +115,9 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 // joinSeps are the separators other than the hyphen and the dot that the
 // joined-word rescan removes between letters.
 var joinSeps = []byte{'/', '|', '_', '\n'}
+
+// joinSepBits are the sepBits of joinSeps.
+var joinSepBits = sepBit['/'] | sepBit['|'] | sepBit['_'] | sepBit['\n']
 
 // appendJoinedSep is appendJoinedHits for one separator; hits already in
 // out[base:] are not added twice. It reports whether a separator stands
