@@ -90,3 +90,34 @@ func TestNormHighFlag(t *testing.T) {
 		checkHigh(t, &tx, a, b.String())
 	}
 }
+
+// TestSpacedHitsNeedSubstance: Match calls appendSpacedHits only for a
+// field whose raw hits hold a substance term (rawKinds); on every labelled
+// text and the benchmark corpus, a field without one gets nothing from it
+// (it fails when appendSpacedHits starts a name from another kind of hit,
+// which would make that gate drop hits).
+func TestSpacedHitsNeedSubstance(t *testing.T) {
+	m := testMatcher(t)
+	texts := labelledTextsAll(t)
+	ls, _ := genCorpus(256 << 10)
+	for i := range ls {
+		texts = append(texts, ls[i].Title, ls[i].Description)
+	}
+	var tx Text
+	var js joinScratch
+	n := 0
+	for _, s := range texts {
+		raw := tx.resetScan(s, m.ac, nil)
+		kinds, _ := m.rawKinds(raw)
+		if kinds&kSubstance != 0 {
+			continue
+		}
+		n++
+		if got := m.appendSpacedHits(nil, tx.Norm, raw, 0, &js); len(got) > 0 {
+			t.Fatalf("%q: no substance term among the raw hits, appendSpacedHits = %v", s, got)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no text without a substance term")
+	}
+}
