@@ -1,0 +1,29 @@
+package matchers
+
+import "testing"
+
+// Round fix54: text as a pipeline gets it after optical character
+// recognition and machine translation (testdata/heldout54). Each case is
+// written fresh, in other words than the held-out listing that showed the
+// gap.
+
+// TestGap54OCRSlips: names read off a label, leaflet or price list with
+// the slips OCR makes and the normaliser does not repair: "m" as "rn"
+// (zw0070 "Potassiurn perrnanganate"), "l" as the digit "1", decoded to "i"
+// in a word the leetspeak decoder reads (zw0071 "Methy1 Ethy1 Ket0ne") and
+// kept in one it leaves alone ("1-Pheny1-2-propanone"), a capital "I" as
+// "l" (zw0112 "lodine"), and the "O" of a formula as a zero (zw0070
+// "KMn04").
+func TestGap54OCRSlips(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{"Potassiurn perrnanganate 25 kg drum", "Technical grade, from stock.", "", true, []string{"7722-64-7"}},
+		{"POTASSIUM PERRNANGANATE 1 kg", "Scanned price list, item 14.", "", true, []string{"7722-64-7"}},
+		{"KMn04 crystals 500 g", "Lab reagent >= 99.0 %.", "", true, []string{"7722-64-7"}},
+		{"Methy1 ethy1 ketone 200 L drum", "Ex works Antwerp, SDS on request.", "", false, []string{"78-93-3"}},
+		{"1-Pheny1-2-propanone 99%", "1 L bottle.", "", true, []string{"103-79-7"}},
+		{"LODINE PRILLS 1 kg", "99.8 %. Signal only, no questions asked.", "", true, []string{"7553-56-2"}},
+		{"H2S04 98% 1000 L IBC", "Battery grade, ex works.", "", false, []string{"7664-93-9"}},
+		// What the slips are not: other words that hold the letters.
+		{"Permanent marker set, 12 colours", "Office supplies, 12 pcs.", "", false, nil},
+	})
+}
