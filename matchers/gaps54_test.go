@@ -27,3 +27,20 @@ func TestGap54OCRSlips(t *testing.T) {
 		{"Permanent marker set, 12 colours", "Office supplies, 12 pcs.", "", false, nil},
 	})
 }
+
+// TestGap54MachineTranslatedIndicators: machine-translated English drops
+// the verb or the preposition of "no licence needed" (zw0049 "No need the
+// license") and puts an article between "as" and the quoted false name of
+// a mislabel (zw0119 "the label of the goods as the 'battery water'").
+// A hazard label's class and a request for the true name stay clean.
+func TestGap54MachineTranslatedIndicators(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"Phenylacetic acid 99% 25 kg", "No need the licence, we send to Middle East door to door.", IndNoPaper, true},
+		{"Ephedrine HCl 1 kg", "Licence no need, the payment by USDT.", IndNoPaper, true},
+		{"Pseudoephedrine 60 mg, 10 boxes", "No need prescription, can post.", IndNoPaper, true},
+		{"Toluene 200 L drum", "We can do the label of the drum as the 'paint thinner' for the customs.", IndMislabel, true},
+		{"Hydrochloric acid 33% IBC", "The box as a \"car shampoo\", no problem.", IndMislabel, true},
+		{"Toluene 200 L drum", "Licence number shown on the invoice; end-user declaration needed.", IndNoPaper, false},
+		{"Toluene 200 L drum", "The invoice shows the true name of the goods.", IndMislabel, false},
+	})
+}
