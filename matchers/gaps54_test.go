@@ -44,3 +44,15 @@ func TestGap54MachineTranslatedIndicators(t *testing.T) {
 		{"Toluene 200 L drum", "The invoice shows the true name of the goods.", IndMislabel, false},
 	})
 }
+
+// TestGap54WarningForward: a forwarded warning names criminals as the ones
+// who sell through the messengers and asks to report them to the police
+// (zw0016); the messengers are theirs, not a seller's contact. A seller's
+// own channel beside a retail pack stays an indicator.
+func TestGap54WarningForward(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "PSA please share", "Forwarded many times\nCAUTION: criminals sell pseudoephedrine cold tablets via WhatsApp and Signal. Do not buy!", false},
+		{"de", "Warnung weitergeleitet", "Achtung: Kriminelle verkaufen Pseudoephedrin-Tabletten über Telegram. Nicht kaufen, Polizei informieren!", false},
+		{"en", "Pseudoephedrine 60 mg x 100", "Order on Telegram @pse_shop, fast post.", true},
+	})
+}
