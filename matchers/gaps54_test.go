@@ -56,3 +56,17 @@ func TestGap54WarningForward(t *testing.T) {
 		{"en", "Pseudoephedrine 60 mg x 100", "Order on Telegram @pse_shop, fast post.", true},
 	})
 }
+
+// TestGap54GratisConversionTarget: "free" after the target of a conversion
+// is machine-translated English for free of charge ("We give the recipe of
+// the conversion to BMK oil free", zw0085), so the target still counts; the
+// glued "X-free" adjective and "free" after a name that is no conversion
+// target still negate.
+func TestGap54GratisConversionTarget(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{"BMK glycidate 5 kg", "We send the method of the conversion to P2P free, step by step.", "", true, []string{"103-79-7", "25547-51-7"}},
+		{"PMK glycidate powder", "The technology of the conversion into PMK oil free for the big order.", "", true, []string{"13605-48-6", "4676-39-5"}},
+		{"Cold pills 20 tabs", "Pseudoephedrine free, new formula.", "", false, nil},
+		{"Cough syrup 100 ml", "Our syrups finished the conversion to pseudoephedrine-free recipes.", "", false, nil},
+	})
+}
