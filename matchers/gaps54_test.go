@@ -23,7 +23,9 @@ func TestGap54OCRSlips(t *testing.T) {
 		{"1-Pheny1-2-propanone 99%", "1 L bottle.", "", true, []string{"103-79-7"}},
 		{"LODINE PRILLS 1 kg", "99.8 %. Signal only, no questions asked.", "", true, []string{"7553-56-2"}},
 		{"H2S04 98% 1000 L IBC", "Battery grade, ex works.", "", false, []string{"7664-93-9"}},
-		// What the slips are not: other words that hold the letters.
+		// What the slips are not: other words that hold the letters, and
+		// Lodine, a brand of etodolac.
+		{"Lodine 400 mg tablets x 30", "No prescription needed, fast post.", "", false, nil},
 		{"Permanent marker set, 12 colours", "Office supplies, 12 pcs.", "", false, nil},
 	})
 }
