@@ -3957,7 +3957,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		// after a bracket that follows the name, or after the bracket the
 		// name stands in.
 		post := bracketAfter(f.norm, h.e)
-		if f.kinds&kNegAfter != 0 {
+		if f.kinds&kNegAfter != 0 && !gratisTarget(f.norm, h.s, post) {
 			m.negatedAfter(f, post, i, byPost, cause)
 			// "エフェドリンは含まれていません", "에페드린이 들어 있지
 			// 않습니다": a particle glued to the name before the verb.
@@ -4014,6 +4014,26 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		ms[i].negated = byPre[i] || byPost[i]
 		ms[i].replaced = ms[i].negated && repl[i] && !other[i]
 	}
+}
+
+// gratisTarget reports whether the name at s is the target of a
+// conversion ("conversion to BMK oil") followed, after a space, by a bare
+// "free": machine-translated English for a recipe or service given free of
+// charge ("We give the recipe of the conversion to BMK oil free, with the
+// video", heldout54 zw0085), not a name made an "X-free" adjective (a
+// conversion to something absent means nothing).
+func gratisTarget(norm []byte, s, post int32) bool {
+	i := int(post)
+	for i < len(norm) && norm[i] == ' ' {
+		i++
+	}
+	if i == int(post) || !bytes.HasPrefix(norm[i:], []byte("free")) {
+		return false
+	}
+	if e := i + 4; e < len(norm) && isAlnumByte(norm[e]) {
+		return false // "freebase", "freeze"
+	}
+	return conversionBefore(norm, int(s))
 }
 
 // sameSpan reports whether two mentions cover the same bytes (one term

@@ -629,6 +629,35 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	for _, t := range lex.Negation.Filler {
 		m.fillers[Normalize(t).String()] = true
 	}
+	// OCR slips of the names and formulas (heldout54), added once every
+	// term, context and cue word is a pattern, so a slip never takes over
+	// another substance's term or a word of the lexicon.
+	for si, s := range m.subs {
+		for _, kt := range []struct {
+			terms []string
+			kind  string
+		}{{[]string{plainName(s.Name)}, precwatch.HitName}, {s.Synonyms, precwatch.HitSynonym}, {s.Abbreviations, precwatch.HitAbbreviation}} {
+			for _, t := range kt.terms {
+				src, ok := b.index[strings.TrimSpace(Normalize(t).String())]
+				if !ok {
+					continue
+				}
+				amb := int16(-1)
+				for _, r := range b.pats[src].refs {
+					if r.sub == int32(si) {
+						amb = r.amb
+						break
+					}
+				}
+				for _, v := range ocrVariants(t) {
+					if _, ok := b.index[v]; ok {
+						continue
+					}
+					b.add(v, kSubstance).refs = []termRef{{sub: int32(si), kind: kt.kind, term: t, amb: amb}}
+				}
+			}
+		}
+	}
 	// A term of a substance that is ambiguous anywhere is ambiguous for that
 	// substance everywhere it appears.
 	for pi := range b.pats {
