@@ -1,0 +1,499 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// Round 17 of feeds and shops, end to end through `precwatch crawl`, each
+// configured only from docs/CRAWLING.md; the products are round 16's
+// (v16Products). Shapes the earlier rounds cover were left out; these are:
+//
+//  1. eBay's Browse API (itemSummaries, the next page a full URL with an
+//     offset, price {"value", "currency"}, ids with pipes: "v1|1100|0")
+//  2. commercetools' product projections (localized names, prices as
+//     {"centAmount": 12000, "fractionDigits": 2, "currencyCode"}), paged
+//     by offset/limit/total
+//  3. SAP Commerce (Hybris) OCC: products and pagination {currentPage
+//     from 0, totalPages}, prices {"currencyIso", "value": 120.0}, a page
+//     past the last answered 400
+//  4. Saleor's GraphQL by POST: a Relay connection under a channel, the
+//     price at pricing.priceRange.start.gross, the description an
+//     Editor.js document in a JSON string, the seller in metadata pairs
+//  5. BigCommerce's GraphQL Storefront API by POST (site.products, prices
+//     {"value", "currencyCode"})
+//  6. Odoo's JSON-RPC search_read by POST (offset/limit in kwargs, a
+//     many2one as [id, "name"]), ended by an empty result
+//  7. Elasticsearch from/size by POST whose hits.total is a lower bound
+//     ({"value": 3, "relation": "gte"}, track_total_hits capped)
+//  8. an offset API whose total lies high (500 for 5 listings)
+//  9. an offset API whose total lies low (a stale count of 3 for 5)
+//  10. a CSV export from Excel: a UTF-8 BOM, a "sep=;" line before the
+//     header, decimal commas, a quoted field holding ";" and a line break
+//  11. a JSON feed on S3 gzipped as a file (products.json.gz) served as
+//     binary/octet-stream without Content-Encoding
+//  12. a PHP API answering the page past its last with [] where its pages
+//     are objects ({"items": […]})
+//  13. Drupal Commerce's JSON:API: the seller and the price in included
+//     resources, the price {"number": "120.00", "currency_code": "EUR"}
+//  14. SAP Gateway's OData v2 as Atom XML (m:properties, d:Name), paged by
+//     <link rel="next" href="Products?$skiptoken='2'">
+func TestVariety17Feeds(t *testing.T) {
+	jsonBody := func(w http.ResponseWriter, s string) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		io.WriteString(w, s)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		base := "http://" + r.Host
+		atoi := func(s string, def int) int {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return def
+			}
+			return n
+		}
+		offsetPage := func() (int, []int) {
+			off := atoi(q.Get("offset"), -1)
+			var out []int
+			for i := off; i >= 0 && i < off+2 && i < len(v16Products); i++ {
+				out = append(out, i)
+			}
+			return off, out
+		}
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1. eBay Browse.
+		case p == "/ebay/buy/browse/v1/item_summary/search":
+			off, idx := offsetPage()
+			if off < 0 || q.Get("limit") != "2" || q.Get("q") != "chem" {
+				w.WriteHeader(400)
+				jsonBody(w, `{"errors":[{"errorId":12023,"message":"Invalid offset"}]}`)
+				return
+			}
+			var items []any
+			for _, i := range idx {
+				pr := v16Products[i]
+				items = append(items, map[string]any{"itemId": fmt.Sprintf("v1|%d|0", 1100+i), "title": pr.title, "shortDescription": pr.desc,
+					"price": map[string]any{"value": fmt.Sprintf("%.2f", pr.price), "currency": "EUR"}, "seller": map[string]any{"username": pr.seller, "feedbackPercentage": "99.1", "feedbackScore": 120},
+					"itemLocation": map[string]any{"postalCode": "10***", "country": "DE"}, "itemWebUrl": fmt.Sprintf("%s/ebay/itm/%d", base, 1100+i)})
+			}
+			body := map[string]any{"href": base + r.URL.RequestURI(), "total": 5, "limit": 2, "offset": off, "itemSummaries": items}
+			if off+2 < 5 {
+				body["next"] = fmt.Sprintf("%s/ebay/buy/browse/v1/item_summary/search?q=chem&limit=2&offset=%d", base, off+2)
+			}
+			jsonBody(w, v16JSON(body))
+		// 2. commercetools.
+		case p == "/ct/chemhub/product-projections/search":
+			off, idx := offsetPage()
+			if off < 0 {
+				w.WriteHeader(400)
+				jsonBody(w, `{"statusCode":400,"message":"Invalid offset"}`)
+				return
+			}
+			var results []any
+			for _, i := range idx {
+				pr := v16Products[i]
+				results = append(results, map[string]any{"id": fmt.Sprintf("ct-%d", i), "key": fmt.Sprintf("p%d", i), "version": 3,
+					"name": map[string]any{"en": pr.title, "de": pr.title + " (DE)"}, "description": map[string]any{"en": pr.desc},
+					"masterVariant": map[string]any{"id": 1, "sku": fmt.Sprintf("SKU-%d", i), "prices": []any{map[string]any{"id": "pr1", "value": map[string]any{"type": "centPrecision", "currencyCode": "EUR", "centAmount": int(pr.price * 100), "fractionDigits": 2}}},
+						"attributes": []any{map[string]any{"name": "seller", "value": pr.seller}}}})
+			}
+			jsonBody(w, v16JSON(map[string]any{"limit": 2, "offset": off, "count": len(results), "total": 5, "results": results}))
+		// 3. SAP Commerce OCC.
+		case p == "/occ/v2/chemhub/products/search":
+			n := atoi(q.Get("currentPage"), -1)
+			if n < 0 || n > 2 || q.Get("pageSize") != "2" {
+				w.WriteHeader(400)
+				jsonBody(w, `{"errors":[{"message":"Invalid page","type":"IllegalArgumentError"}]}`)
+				return
+			}
+			var b strings.Builder
+			b.WriteString(`{"type":"productCategorySearchPageWsDTO","products":[`)
+			for k, i := range v16Page(n+1, 2) {
+				pr := v16Products[i]
+				if k > 0 {
+					b.WriteString(",")
+				}
+				fmt.Fprintf(&b, `{"code":"occ-%d","name":%q,"summary":%q,"manufacturer":%q,"price":{"currencyIso":"EUR","value":%.1f,"priceType":"BUY","formattedValue":"€%.2f"},"url":"/p/occ-%d"}`, i, pr.title, pr.desc, pr.seller, pr.price, pr.price, i)
+			}
+			fmt.Fprintf(&b, `],"pagination":{"currentPage":%d,"pageSize":2,"sort":"relevance","totalPages":3,"totalResults":5}}`, n)
+			jsonBody(w, b.String())
+		// 4. Saleor GraphQL.
+		case p == "/saleor/graphql/" && r.Method == http.MethodPost:
+			var req struct {
+				Query     string         `json:"query"`
+				Variables map[string]any `json:"variables"`
+			}
+			if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.Variables["channel"] != "default-channel" {
+				jsonBody(w, `{"errors":[{"message":"A default channel does not exist."}]}`)
+				return
+			}
+			after, _ := req.Variables["after"].(string)
+			n := map[string]int{"": 1, "WyJhIl0=": 2, "WyJiIl0=": 3}[after]
+			if n == 0 {
+				jsonBody(w, `{"errors":[{"message":"Invalid cursor"}]}`)
+				return
+			}
+			var edges []any
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				doc := v16JSON(map[string]any{"time": 1637000000000, "blocks": []any{map[string]any{"id": "b1", "type": "paragraph", "data": map[string]any{"text": pr.desc}}}, "version": "2.22.2"})
+				edges = append(edges, map[string]any{"cursor": "x", "node": map[string]any{"id": fmt.Sprintf("UHJvZHVjdDo%d", i), "name": pr.title, "description": doc,
+					"pricing":  map[string]any{"priceRange": map[string]any{"start": map[string]any{"gross": map[string]any{"amount": pr.price, "currency": "EUR"}}}},
+					"metadata": []any{map[string]any{"key": "seller", "value": pr.seller}}}})
+			}
+			end := map[int]any{1: "WyJhIl0=", 2: "WyJiIl0=", 3: "WyJjIl0="}[n]
+			jsonBody(w, v16JSON(map[string]any{"data": map[string]any{"products": map[string]any{"totalCount": 5, "edges": edges, "pageInfo": map[string]any{"hasNextPage": n < 3, "endCursor": end}}}}))
+		// 5. BigCommerce GraphQL Storefront.
+		case p == "/bc/graphql" && r.Method == http.MethodPost:
+			var req struct {
+				Variables map[string]any `json:"variables"`
+			}
+			if err := json.NewDecoder(r.Body).Decode(&req); err != nil || r.Header.Get("Authorization") != "Bearer sf-token" {
+				w.WriteHeader(401)
+				jsonBody(w, `{"errors":[{"message":"Unauthorized"}]}`)
+				return
+			}
+			after, _ := req.Variables["after"].(string)
+			n := map[string]int{"": 1, "YXJyYXljb25uZWN0aW9uOjE=": 2, "YXJyYXljb25uZWN0aW9uOjM=": 3}[after]
+			if n == 0 {
+				jsonBody(w, `{"errors":[{"message":"Invalid cursor"}]}`)
+				return
+			}
+			var edges []any
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				edges = append(edges, map[string]any{"node": map[string]any{"entityId": 700 + i, "name": pr.title, "plainTextDescription": pr.desc, "path": fmt.Sprintf("/p-%d/", i),
+					"prices": map[string]any{"price": map[string]any{"value": pr.price, "currencyCode": "EUR"}}, "brand": map[string]any{"name": pr.seller}}})
+			}
+			end := map[int]string{1: "YXJyYXljb25uZWN0aW9uOjE=", 2: "YXJyYXljb25uZWN0aW9uOjM=", 3: "YXJyYXljb25uZWN0aW9uOjQ="}[n]
+			jsonBody(w, v16JSON(map[string]any{"data": map[string]any{"site": map[string]any{"products": map[string]any{"pageInfo": map[string]any{"hasNextPage": n < 3, "endCursor": end}, "edges": edges}}}}))
+		// 6. Odoo JSON-RPC.
+		case p == "/odoo/web/dataset/call_kw/product.template/search_read" && r.Method == http.MethodPost:
+			var req struct {
+				Params struct {
+					Kwargs struct {
+						Offset *int `json:"offset"`
+						Limit  int  `json:"limit"`
+					} `json:"kwargs"`
+				} `json:"params"`
+			}
+			if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.Params.Kwargs.Offset == nil || req.Params.Kwargs.Limit != 2 {
+				jsonBody(w, `{"jsonrpc":"2.0","id":null,"error":{"code":200,"message":"Odoo Server Error","data":{"name":"builtins.TypeError"}}}`)
+				return
+			}
+			off := *req.Params.Kwargs.Offset
+			var recs []any
+			for i := off; i < off+2 && i < len(v16Products); i++ {
+				pr := v16Products[i]
+				recs = append(recs, map[string]any{"id": 40 + i, "name": pr.title, "description_sale": pr.desc, "list_price": pr.price, "company_id": []any{1 + i, pr.seller}})
+			}
+			if recs == nil {
+				recs = []any{}
+			}
+			jsonBody(w, v16JSON(map[string]any{"jsonrpc": "2.0", "id": nil, "result": recs}))
+		// 7. Elasticsearch from/size with a lower-bound total.
+		case p == "/es/products/_search" && r.Method == http.MethodPost:
+			var req struct {
+				From *int `json:"from"`
+				Size int  `json:"size"`
+			}
+			if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.From == nil || req.Size != 2 {
+				w.WriteHeader(400)
+				jsonBody(w, `{"error":{"type":"parsing_exception","reason":"bad body"},"status":400}`)
+				return
+			}
+			var hits []any
+			for i := *req.From; i < *req.From+2 && i < len(v16Products); i++ {
+				pr := v16Products[i]
+				hits = append(hits, map[string]any{"_index": "products", "_id": fmt.Sprintf("es-%d", i), "_score": 1.0, "_source": map[string]any{"name": pr.title, "text": pr.desc, "price": pr.price, "seller": pr.seller}})
+			}
+			if hits == nil {
+				hits = []any{}
+			}
+			jsonBody(w, v16JSON(map[string]any{"took": 2, "timed_out": false, "hits": map[string]any{"total": map[string]any{"value": 3, "relation": "gte"}, "max_score": 1.0, "hits": hits}}))
+		// 8, 9. Offset APIs whose total lies.
+		case p == "/th/api/items" || p == "/tl/api/items":
+			off, idx := offsetPage()
+			if off < 0 {
+				w.WriteHeader(400)
+				return
+			}
+			pre := p[1:3]
+			var items []any
+			for _, i := range idx {
+				pr := v16Products[i]
+				items = append(items, map[string]any{"id": fmt.Sprintf("%s-%d", pre, i), "title": pr.title, "body": pr.desc, "price": pr.price, "seller": pr.seller})
+			}
+			if items == nil {
+				items = []any{}
+			}
+			total := map[string]int{"th": 500, "tl": 3}[pre]
+			jsonBody(w, v16JSON(map[string]any{"items": items, "offset": off, "limit": 2, "total": total}))
+		// 10. Excel CSV.
+		case p == "/xl/export/artikel.csv":
+			w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+			var b strings.Builder
+			b.WriteString("\ufeffsep=;\r\nArtikelnummer;Bezeichnung;Beschreibung;Lager;Preis;Händler\r\n")
+			for i, pr := range v16Products {
+				fmt.Fprintf(&b, "XL-%d;%s;\"%s\";\"Halle 2; Regal %d\r\n(oben)\";\"%s\";%s\r\n", i, pr.title, pr.desc, i, strings.Replace(fmt.Sprintf("%.2f", pr.price), ".", ",", 1), pr.seller)
+			}
+			io.WriteString(w, b.String())
+		// 11. S3 gzipped JSON file.
+		case p == "/s3/feeds/products.json.gz":
+			var items []any
+			for i, pr := range v16Products {
+				items = append(items, map[string]any{"id": fmt.Sprintf("s3-%d", i), "title": pr.title, "body": pr.desc, "price": pr.price, "seller": pr.seller})
+			}
+			var gz bytes.Buffer
+			zw := gzip.NewWriter(&gz)
+			zw.Write([]byte(v16JSON(map[string]any{"products": items})))
+			zw.Close()
+			w.Header().Set("Content-Type", "binary/octet-stream")
+			w.Header().Set("ETag", `"5d41402abc4b2a76b9719d911017c592"`)
+			w.Write(gz.Bytes())
+		// 12. PHP API: [] past the end.
+		case p == "/pa/api/items.php":
+			n := atoi(q.Get("page"), 1)
+			idx := v16Page(n, 2)
+			if len(idx) == 0 {
+				jsonBody(w, `[]`)
+				return
+			}
+			var items []any
+			for _, i := range idx {
+				pr := v16Products[i]
+				items = append(items, map[string]any{"id": fmt.Sprintf("pa-%d", i), "title": pr.title, "body": pr.desc, "price": pr.price, "seller": pr.seller})
+			}
+			jsonBody(w, v16JSON(map[string]any{"items": items, "page": n}))
+		// 13. Drupal Commerce JSON:API.
+		case p == "/jsonapi/commerce_product/default":
+			off := atoi(q.Get("page[offset]"), 0)
+			var data, included []any
+			for i := off; i < off+2 && i < len(v16Products); i++ {
+				pr := v16Products[i]
+				data = append(data, map[string]any{"type": "commerce_product--default", "id": fmt.Sprintf("dc-%d", i),
+					"attributes": map[string]any{"title": pr.title, "body": map[string]any{"value": "<p>" + pr.desc + "</p>", "format": "basic_html"}},
+					"relationships": map[string]any{
+						"uid":        map[string]any{"data": map[string]any{"type": "user--user", "id": "u-" + pr.seller}},
+						"variations": map[string]any{"data": []any{map[string]any{"type": "commerce_product_variation--default", "id": fmt.Sprintf("v-%d", i)}}}}})
+				included = append(included,
+					map[string]any{"type": "user--user", "id": "u-" + pr.seller, "attributes": map[string]any{"display_name": pr.seller}},
+					map[string]any{"type": "commerce_product_variation--default", "id": fmt.Sprintf("v-%d", i), "attributes": map[string]any{"sku": fmt.Sprintf("S%d", i), "price": map[string]any{"number": fmt.Sprintf("%.2f", pr.price), "currency_code": "EUR", "formatted": fmt.Sprintf("€%.2f", pr.price)}}})
+			}
+			links := map[string]any{"self": map[string]any{"href": base + r.URL.RequestURI()}}
+			if off+2 < 5 {
+				links["next"] = map[string]any{"href": fmt.Sprintf("%s/jsonapi/commerce_product/default?include=uid%%2Cvariations&page%%5Boffset%%5D=%d&page%%5Blimit%%5D=2", base, off+2)}
+			}
+			w.Header().Set("Content-Type", "application/vnd.api+json")
+			io.WriteString(w, v16JSON(map[string]any{"jsonapi": map[string]any{"version": "1.0"}, "data": data, "included": included, "links": links}))
+		// 14. SAP Gateway OData v2 Atom.
+		case p == "/sap/opu/odata/sap/ZPROD_SRV/Products":
+			n := map[string]int{"": 1, "'2'": 2, "'4'": 3}[q.Get("$skiptoken")]
+			if n == 0 {
+				w.WriteHeader(400)
+				return
+			}
+			w.Header().Set("Content-Type", "application/atom+xml;type=feed; charset=utf-8")
+			svc := base + "/sap/opu/odata/sap/ZPROD_SRV/"
+			var b strings.Builder
+			fmt.Fprintf(&b, `<?xml version="1.0" encoding="utf-8"?><feed xml:base="%s" xmlns="http://www.w3.org/2005/Atom" xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata" xmlns:d="http://schemas.microsoft.com/ado/2007/08/dataservices"><id>%sProducts</id><title type="text">Products</title><updated>2026-11-29T10:00:00Z</updated><author><name/></author><link href="Products" rel="self" title="Products"/>`, svc, svc)
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				fmt.Fprintf(&b, `<entry><id>%sProducts('OD%d')</id><title type="text">Products('OD%d')</title><updated>2026-11-29T10:00:00Z</updated><category term="ZPROD_SRV.Product" scheme="http://schemas.microsoft.com/ado/2007/08/dataservices/scheme"/><link href="Products('OD%d')" rel="edit" title="Product"/><content type="application/xml"><m:properties><d:ProductID>OD%d</d:ProductID><d:Name>%s</d:Name><d:Description>%s</d:Description><d:Price>%.2f</d:Price><d:CurrencyCode>EUR</d:CurrencyCode><d:SupplierName>%s</d:SupplierName></m:properties></content></entry>`, svc, i, i, i, i, pr.title, pr.desc, pr.price, pr.seller)
+			}
+			if tok := map[int]string{1: "'2'", 2: "'4'"}[n]; tok != "" {
+				fmt.Fprintf(&b, `<link rel="next" href="Products?$skiptoken=%s"/>`, tok)
+			}
+			b.WriteString(`</feed>`)
+			io.WriteString(w, b.String())
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, map[string]string{"BC_TOKEN": "sf-token"}, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: ebay-browse
+    platform: EbayBrowse
+    kind: json
+    start_urls: ["%[1]s/ebay/buy/browse/v1/item_summary/search?q=chem&limit=2&offset=0"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: itemSummaries
+      next_page: next
+      fields: {id: itemId, url: itemWebUrl, title: title, description: shortDescription, price: price, seller: seller.username, location: itemLocation.country}
+  - name: commercetools
+    platform: Commercetools
+    kind: json
+    start_urls: ["%[1]s/ct/chemhub/product-projections/search?limit=2&offset=0"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: results
+      fields: {id: id, title: name.en, description: description.en, price: "masterVariant.prices[0].value", seller: "masterVariant.attributes[0].value"}
+  - name: sap-occ
+    platform: SAPCommerce
+    kind: json
+    start_urls: ["%[1]s/occ/v2/chemhub/products/search?query=&currentPage=0&pageSize=2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: products
+      fields: {id: code, url: url, title: name, description: summary, price: price, seller: manufacturer}
+  - name: saleor
+    platform: Saleor
+    kind: json
+    start_urls: ["%[1]s/saleor/graphql/"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      method: POST
+      body: '{"query": "query($after: String, $channel: String) { products(first: 2, after: $after, channel: $channel) { totalCount edges { node { id name description pricing { priceRange { start { gross { amount currency } } } } metadata { key value } } } pageInfo { hasNextPage endCursor } } }", "variables": {"channel": "default-channel", "after": ${cursor}}}'
+      items: data.products.edges[*].node
+      next_page: data.products.pageInfo.endCursor
+      fields: {id: id, title: name, description: description, price: pricing.priceRange.start.gross, seller: "metadata[0].value"}
+  - name: bigcommerce-gql
+    platform: BigCommerce
+    kind: json
+    start_urls: ["%[1]s/bc/graphql"]
+    allow_private_networks: true
+    delay: 0s
+    headers: {Authorization: "Bearer ${BC_TOKEN}"}
+    json:
+      method: POST
+      body: '{"query": "query($after: String) { site { products(first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { entityId name plainTextDescription path prices { price { value currencyCode } } brand { name } } } } } }", "variables": {"after": ${cursor}}}'
+      items: data.site.products.edges[*].node
+      next_page: data.site.products.pageInfo.endCursor
+      fields: {id: entityId, title: name, description: plainTextDescription, price: prices.price, seller: brand.name}
+  - name: odoo-rpc
+    platform: Odoo
+    kind: json
+    start_urls: ["%[1]s/odoo/web/dataset/call_kw/product.template/search_read"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      method: POST
+      body: '{"jsonrpc": "2.0", "method": "call", "params": {"model": "product.template", "method": "search_read", "args": [[["sale_ok", "=", true]]], "kwargs": {"fields": ["name", "description_sale", "list_price", "company_id"], "offset": ${offset}, "limit": 2}}}'
+      items: result
+      fields: {id: id, title: name, description: description_sale, price: list_price, seller: "company_id[1]"}
+  - name: es-from-size
+    platform: ESFromSize
+    kind: json
+    start_urls: ["%[1]s/es/products/_search"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      method: POST
+      body: '{"from": ${offset}, "size": 2, "track_total_hits": 3, "sort": [{"_id": "asc"}]}'
+      items: hits.hits
+      fields: {id: _id, title: _source.name, description: _source.text, price: _source.price, seller: _source.seller}
+  - name: total-high
+    platform: TotalHigh
+    kind: json
+    start_urls: ["%[1]s/th/api/items?offset=0&limit=2"]
+    allow_private_networks: true
+    delay: 0s
+    max_pages: 20
+    json:
+      items: items
+      fields: {id: id, title: title, description: body, price: price, seller: seller}
+  - name: total-low
+    platform: TotalLow
+    kind: json
+    start_urls: ["%[1]s/tl/api/items?offset=0&limit=2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items
+      fields: {id: id, title: title, description: body, price: price, seller: seller}
+  - name: excel-csv
+    platform: ExcelCSV
+    kind: json
+    start_urls: ["%[1]s/xl/export/artikel.csv"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: "."
+      fields: {id: Artikelnummer, title: Bezeichnung, description: Beschreibung, price: Preis, seller: Händler}
+  - name: s3-gz
+    platform: S3GZ
+    kind: json
+    start_urls: ["%[1]s/s3/feeds/products.json.gz"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: products
+      fields: {id: id, title: title, description: body, price: price, seller: seller}
+  - name: past-end-array
+    platform: PastEndArray
+    kind: json
+    start_urls: ["%[1]s/pa/api/items.php?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items
+      fields: {id: id, title: title, description: body, price: price, seller: seller}
+  - name: drupal-jsonapi
+    platform: DrupalCommerce
+    kind: json
+    start_urls: ["%[1]s/jsonapi/commerce_product/default?include=uid%%2Cvariations&page%%5Boffset%%5D=0&page%%5Blimit%%5D=2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: data
+      fields: {id: id, title: attributes.title, description: attributes.body.value, price: relationships.variations.data.attributes.price, seller: relationships.uid.data.attributes.display_name}
+  - name: odata-atom
+    platform: SAPGateway
+    start_urls: ["%[1]s/sap/opu/odata/sap/ZPROD_SRV/Products"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: entry
+      fields: {id: ProductID, title: Name, description: Description, price: Price, seller: SupplierName}
+`, srv.URL))
+	num := func(p v16Product) string { return strconv.FormatFloat(p.price, 'f', -1, 64) }
+	cur := func(p v16Product) string { return fmt.Sprintf("%.2f EUR", p.price) }
+	var wants []shopWant
+	add := func(key func(i int) string, price func(p v16Product) string) {
+		wants = append(wants, v16Wants(key, price)...)
+	}
+	add(func(i int) string { return fmt.Sprintf("v1|%d|0", 1100+i) }, cur)
+	add(func(i int) string { return fmt.Sprintf("ct-%d", i) }, cur)
+	add(func(i int) string { return fmt.Sprintf("occ-%d", i) }, func(p v16Product) string { return fmt.Sprintf("%.1f EUR", p.price) })
+	add(func(i int) string { return fmt.Sprintf("UHJvZHVjdDo%d", i) }, func(p v16Product) string { return num(p) + " EUR" })
+	add(func(i int) string { return fmt.Sprint(700 + i) }, func(p v16Product) string { return num(p) + " EUR" })
+	add(func(i int) string { return fmt.Sprint(40 + i) }, num)
+	add(func(i int) string { return fmt.Sprintf("es-%d", i) }, num)
+	add(func(i int) string { return fmt.Sprintf("th-%d", i) }, num)
+	add(func(i int) string { return fmt.Sprintf("tl-%d", i) }, num)
+	add(func(i int) string { return fmt.Sprintf("XL-%d", i) }, func(p v16Product) string {
+		return strings.Replace(fmt.Sprintf("%.2f", p.price), ".", ",", 1)
+	})
+	add(func(i int) string { return fmt.Sprintf("s3-%d", i) }, num)
+	add(func(i int) string { return fmt.Sprintf("pa-%d", i) }, num)
+	add(func(i int) string { return fmt.Sprintf("dc-%d", i) }, cur)
+	add(func(i int) string { return fmt.Sprintf("OD%d", i) }, func(p v16Product) string { return fmt.Sprintf("%.2f", p.price) })
+	checkShopListings(t, got, wants)
+	if l, ok := got["v1|1100|0"]; ok && l.Location != "DE" {
+		t.Errorf("ebay-browse: location %q, want DE", l.Location)
+	}
+	logListingsOnFailure(t, got, out)
+	for _, name := range []string{"ebay-browse", "commercetools", "sap-occ", "saleor", "bigcommerce-gql", "odoo-rpc", "es-from-size", "total-high", "total-low", "excel-csv", "s3-gz", "past-end-array", "drupal-jsonapi", "odata-atom"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+	t.Logf("%s", out)
+}
