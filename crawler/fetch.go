@@ -1121,6 +1121,11 @@ const (
 	// or block page (extract.Page.BotWall) answered with status 200:
 	// failures, as no listing behind them was seen.
 	KindBotWall = "bot-wall"
+	// KindLogin counts pages that were a login form the site sent the
+	// crawler to (a redirect) or that say they are one (extract.Page
+	// PasswordForm and LoginTitle), with nothing else on them: failures,
+	// as no listing behind them was seen.
+	KindLogin = "login"
 	// KindFeedError counts feed pages that answered an error report
 	// with status 200 (extract.ErrFeedError): failures.
 	KindFeedError = "feed-error"

@@ -497,3 +497,252 @@ targets:
 	}
 	t.Logf("%s", out)
 }
+
+// v17Cards renders products idx as the inline cards of an html shop under
+// prefix.
+func v17Cards(prefix string, idx []int) string {
+	var b strings.Builder
+	for _, i := range idx {
+		pr := v16Products[i]
+		fmt.Fprintf(&b, `<div class="card"><a class="t" href="/%s/p/%d">%s</a><p class="d">%s</p><span class="price">%.2f EUR</span> <span class="s">%s</span></div>`, prefix, i, pr.title, pr.desc, pr.price, pr.seller)
+	}
+	return b.String()
+}
+
+// TestVariety17Shops is the round's second batch, html shops configured
+// the same way:
+//
+//  1. an AJAX shop whose "next" link is a fragment (href="#page=2"), its
+//     script fetching ?page=2, which the server answers
+//  2. a shop that sends a visitor without a session from page 3 on to its
+//     login page (302 → /login?redirect=…, a form with a password field)
+//  3. a shop behind Cloudflare's managed challenge: 503 with
+//     cf-mitigated: challenge and "Just a moment...", and its API answering
+//     403 with the same challenge
+//  4. a pager whose next link has several rel tokens (rel="nofollow next")
+//     on addresses that name no page number (/rt/shop/seite-2.html)
+//  5. a Kleinanzeigen-style classifieds board: ad cards naming their page
+//     in data-href, relative dates ("vor 3 Tagen", "Heute, 14:03"), the
+//     pager's next link a.pagination-next
+//  6. a pager that is a <select> whose options hold the pages' addresses
+//  7. a WordPress theme's "Load more" through admin-ajax.php (JSON with the
+//     cards' HTML in data.html, data.html empty past the end), read by GET
+//     as admin-ajax reads $_REQUEST
+func TestVariety17Shops(t *testing.T) {
+	htmlBody := func(w http.ResponseWriter, s string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, "<!doctype html><html><head><title>Shop</title></head><body>"+s+"</body></html>")
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		atoi := func(s string, def int) int {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return def
+			}
+			return n
+		}
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1. Fragment pager.
+		case p == "/fp/shop":
+			n := atoi(q.Get("page"), 1)
+			next := ""
+			if n < 3 {
+				next = fmt.Sprintf(`<nav class="pager"><a class="next" href="#page=%d">›</a></nav>`, n+1)
+			}
+			htmlBody(w, `<div id="grid">`+v17Cards("fp", v16Page(n, 2))+`</div>`+next+`<script>window.addEventListener("hashchange", load)</script>`)
+		// 2. Login wall from page 3.
+		case p == "/lw/shop":
+			n := atoi(q.Get("page"), 1)
+			if n >= 3 {
+				http.Redirect(w, r, "/lw/login?redirect="+r.URL.RequestURI(), http.StatusFound)
+				return
+			}
+			htmlBody(w, v17Cards("lw", v16Page(n, 2))+fmt.Sprintf(`<a class="next" href="/lw/shop?page=%d">Weiter</a>`, n+1))
+		case p == "/lw/login":
+			htmlBody(w, `<h1>Anmelden</h1><form method="post" action="/lw/login"><input type="email" name="email"><input type="password" name="password"><button>Anmelden</button></form><p>Noch kein Konto? <a href="/lw/register">Registrieren</a></p>`)
+		// 3. Cloudflare's managed challenge.
+		case strings.HasPrefix(p, "/cf/"):
+			w.Header().Set("Server", "cloudflare")
+			w.Header().Set("cf-mitigated", "challenge")
+			w.Header().Set("Cache-Control", "private, max-age=0, no-store, no-cache, must-revalidate")
+			w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+			if strings.HasPrefix(p, "/cf/api/") {
+				w.WriteHeader(http.StatusForbidden)
+			} else {
+				w.WriteHeader(http.StatusServiceUnavailable)
+			}
+			io.WriteString(w, `<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title><meta http-equiv="refresh" content="390"></head><body><div class="main-wrapper" role="main"><div class="main-content"><h1 class="zone-name-title h1">shop.example</h1><h2 class="h2" id="challenge-running">Checking if the site connection is secure</h2><noscript><div id="challenge-error-title">Enable JavaScript and cookies to continue</div></noscript></div></div><script>(function(){window._cf_chl_opt={cvId: '3',cZone: "shop.example",cType: 'managed'};}());</script></body></html>`)
+		// 4. rel="nofollow next".
+		case p == "/rt/shop/" || strings.HasPrefix(p, "/rt/shop/seite-"):
+			n := 1
+			if strings.HasPrefix(p, "/rt/shop/seite-") {
+				n = atoi(strings.TrimSuffix(strings.TrimPrefix(p, "/rt/shop/seite-"), ".html"), 0)
+			}
+			next := ""
+			if n < 3 {
+				next = fmt.Sprintf(`<a rel="nofollow next" class="pg" href="/rt/shop/seite-%d.html">Nächste</a>`, n+1)
+			}
+			htmlBody(w, v17Cards("rt", v16Page(n, 2))+next)
+		// 5. Kleinanzeigen-style board.
+		case p == "/ka/s-chemie/k0" || strings.HasPrefix(p, "/ka/s-chemie/seite:"):
+			n := 1
+			if strings.HasPrefix(p, "/ka/s-chemie/seite:") {
+				n = atoi(strings.TrimSuffix(strings.TrimPrefix(p, "/ka/s-chemie/seite:"), "/k0"), 0)
+			}
+			var b strings.Builder
+			b.WriteString(`<ul id="srchrslt-adtable">`)
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				fmt.Fprintf(&b, `<li class="ad-listitem"><article class="aditem" data-adid="%d" data-href="/ka/s-anzeige/%s/%d-242-1234"><div class="aditem-main--top--right"><i class="icon-calendar-open"></i> vor %d Tagen</div><h2 class="text-module-begin"><a class="ellipsis" href="/ka/s-anzeige/%s/%d-242-1234">%s</a></h2></article></li>`, 2900+i, strings.ReplaceAll(strings.ToLower(pr.title), " ", "-"), 2900+i, i+2, strings.ReplaceAll(strings.ToLower(pr.title), " ", "-"), 2900+i, pr.title)
+			}
+			b.WriteString(`</ul>`)
+			if n < 3 {
+				fmt.Fprintf(&b, `<div class="pagination"><a class="pagination-next" title="Nächste" href="/ka/s-chemie/seite:%d/k0"></a></div>`, n+1)
+			}
+			htmlBody(w, b.String())
+		case strings.HasPrefix(p, "/ka/s-anzeige/"):
+			parts := strings.Split(p, "/")
+			id := atoi(strings.SplitN(parts[len(parts)-1], "-", 2)[0], 0) - 2900
+			if id < 0 || id >= len(v16Products) {
+				http.NotFound(w, r)
+				return
+			}
+			pr := v16Products[id]
+			htmlBody(w, fmt.Sprintf(`<h1 id="viewad-title">%s</h1><h2 id="viewad-price">%.0f € VB</h2><span id="viewad-locality">10115 Berlin - Mitte</span><div id="viewad-extra-info"><div><i class="icon-calendar-gray-simple"></i><span>Heute, 14:03</span></div></div><p id="viewad-description-text">%s</p><div class="userprofile-vip"><a href="/ka/s-bestandsliste.html?userId=9">%s</a></div>`, pr.title, pr.price, pr.desc, pr.seller))
+		// 6. <select> pager.
+		case strings.HasPrefix(p, "/sp/shop/"):
+			n := atoi(strings.TrimPrefix(p, "/sp/shop/"), 0)
+			var b strings.Builder
+			b.WriteString(`<form class="pg"><select class="pager" onchange="location=this.value">`)
+			for k := 1; k <= 3; k++ {
+				sel := ""
+				if k == n {
+					sel = " selected"
+				}
+				fmt.Fprintf(&b, `<option value="/sp/shop/%d"%s>Seite %d</option>`, k, sel, k)
+			}
+			b.WriteString(`</select></form>`)
+			htmlBody(w, v17Cards("sp", v16Page(n, 2))+b.String())
+		// 7. admin-ajax "Load more".
+		case p == "/wpa/wp-admin/admin-ajax.php":
+			if q.Get("action") != "load_products" {
+				w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+				io.WriteString(w, "0")
+				return
+			}
+			n := atoi(q.Get("page"), 1)
+			w.Header().Set("Content-Type", "application/json; charset=UTF-8")
+			io.WriteString(w, v16JSON(map[string]any{"success": true, "data": map[string]any{"html": v17Cards("wpa", v16Page(n, 2)), "max_num_pages": 3, "found_posts": 5}}))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: fragment-pager
+    platform: FragmentPager
+    start_urls: ["%[1]s/fp/shop"]
+    allow_private_networks: true
+    delay: 0s
+    next_page: ["a.next"]
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: login-wall
+    platform: LoginWall
+    start_urls: ["%[1]s/lw/shop?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    next_page: ["a.next"]
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: cf-challenge
+    platform: CFChallenge
+    start_urls: ["%[1]s/cf/shop"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: cf-challenge-api
+    platform: CFChallenge
+    kind: json
+    start_urls: ["%[1]s/cf/api/items?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items
+      fields: {id: id, title: title}
+  - name: rel-tokens
+    platform: RelTokens
+    start_urls: ["%[1]s/rt/shop/"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: kleinanzeigen
+    platform: Kleinanzeigen
+    start_urls: ["%[1]s/ka/s-chemie/k0"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["article.aditem@data-href"]
+    next_page: ["a.pagination-next"]
+    listing:
+      url_pattern: "^/ka/s-anzeige/"
+      fields: {title: "#viewad-title", description: "#viewad-description-text", price: "#viewad-price", seller: ".userprofile-vip a", location: "#viewad-locality", posted: "#viewad-extra-info span"}
+  - name: select-pager
+    platform: SelectPager
+    start_urls: ["%[1]s/sp/shop/1"]
+    allow_private_networks: true
+    delay: 0s
+    next_page: ["select.pager option[selected] + option@value"]
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: admin-ajax
+    platform: AdminAjax
+    start_urls: ["%[1]s/wpa/wp-admin/admin-ajax.php?action=load_products&page=1"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+`, srv.URL))
+	price := func(p v16Product) string { return fmt.Sprintf("%.2f EUR", p.price) }
+	var wants []shopWant
+	for _, prefix := range []string{"fp", "rt", "sp", "wpa"} {
+		wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("/%s/p/%d", prefix, i) }, price)...)
+	}
+	wants = append(wants, v16Wants(func(i int) string {
+		return fmt.Sprintf("/ka/s-anzeige/%s/%d-242-1234", strings.ReplaceAll(strings.ToLower(v16Products[i].title), " ", "-"), 2900+i)
+	}, func(p v16Product) string { return fmt.Sprintf("%.0f € VB", p.price) })...)
+	checkShopListings(t, got, wants)
+	if l, ok := got["/ka/s-anzeige/acetone-5-l/2901-242-1234"]; ok {
+		checkListing(t, "kleinanzeigen", l, map[string]string{"location": "10115 Berlin - Mitte", "attributes.posted": "Heute, 14:03"})
+	}
+	logListingsOnFailure(t, got, out)
+	for _, name := range []string{"fragment-pager", "rel-tokens", "kleinanzeigen", "select-pager", "admin-ajax"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+	// The login wall from page 3 on and the challenge are failures: not
+	// complete, and said so.
+	for _, name := range []string{"login-wall", "cf-challenge", "cf-challenge-api"} {
+		if c := completeColumn(out, name); c != "no" {
+			t.Errorf("%s: complete %q, want no", name, c)
+		}
+	}
+	for _, w := range []string{"kind=login", "a login page instead of the shop's", "(Cloudflare, status 503)", "(Cloudflare, status 403)"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("crawl output lacks %q", w)
+		}
+	}
+	t.Logf("%s", out)
+}

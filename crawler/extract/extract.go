@@ -106,6 +106,15 @@ type Page struct {
 	// the page has no listings and no links to follow: not the shop's
 	// answer, and no sign that its listings are gone.
 	BotWall string `json:"bot_wall,omitempty"`
+	// PasswordForm is set on a page without listings or links to
+	// follow that holds a password field, and LoginTitle when its title
+	// or main heading also says to log in: a login page, where a shop
+	// that wants a session from its third catalogue page on sends a
+	// crawler. (A shop's header login form on its pages is no sign
+	// alone: the crawler counts a page with one as a login page only
+	// when it was sent there by a redirect or the page says so.)
+	PasswordForm bool `json:"password_form,omitempty"`
+	LoginTitle   bool `json:"login_title,omitempty"`
 	// NotFound is set on a page of a target without listing.item and
 	// listing.gone whose title or main heading is wholly a notice that it
 	// is not there ("Page not found", "404", "This listing has ended",

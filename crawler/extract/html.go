@@ -60,8 +60,40 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	p, err := html1(t, pageURL, body)
 	if err == nil && len(p.Listings) == 0 && len(p.Follow) == 0 && !p.Gone {
 		p.BotWall = botWall(body)
+		p.PasswordForm, p.LoginTitle = loginPage(body)
 	}
 	return p, err
+}
+
+var (
+	// passwordField is a form's password input.
+	passwordField = regexp.MustCompile(`(?i)<input\b[^>]*\btype\s*=\s*["']?password\b`)
+	// loginHeading is a page's title or first h1 or h2.
+	loginHeading = regexp.MustCompile(`(?is)<title[^>]*>([^<]{0,200})</title>|<h[12]\b[^>]*>(.{0,300}?)</h[12]>`)
+	// loginWords say, in a title or heading, to log in.
+	loginWords = regexp.MustCompile(`(?i)\b(?:log ?in|sign ?in|login|anmelden|einloggen|anmeldung|connexion|se connecter|identifiez-vous|iniciar sesi[oó]n|accedi|entrar|zaloguj|logowanie|inloggen|logga in|kirjaudu|giriş)\b|войти|вход|авторизация|ログイン|登录|登入|로그인`)
+)
+
+// loginPage reports whether a page holds a password field, and whether
+// its title or first main heading says to log in.
+func loginPage(body []byte) (password, titled bool) {
+	head := body[:min(len(body), 256<<10)]
+	if !passwordField.Match(head) {
+		return false, false
+	}
+	for i, m := range loginHeading.FindAllSubmatch(head, 3) {
+		if i > 1 {
+			break
+		}
+		text := m[1]
+		if len(text) == 0 {
+			text = m[2]
+		}
+		if loginWords.Match(text) {
+			return true, true
+		}
+	}
+	return true, false
 }
 
 // botWalls are markers of the challenge and block pages of bot
@@ -693,6 +725,13 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 			// <a class="next" href="#" data-page="3">, paged by a
 			// script: the page URL asking for that page.
 			href, ok = pageNumberURL(b.base, p), true
+		} else if kind == "next_page" && ok {
+			// <a class="next" href="#page=2">, #!/page/2,
+			// #offset=24: a script reads the fragment and asks the
+			// server for that page, which its query names.
+			if u, isFrag := fragmentPage(b.base, href); isFrag {
+				href = u
+			}
 		}
 		if ok {
 			b.link(&out, seen, href)
@@ -759,6 +798,32 @@ func dataPage(n *html.Node) int {
 		}
 	}
 	return 0
+}
+
+// fragmentRef is a fragment naming a page or an offset, as AJAX pagers
+// and hashbang routes write their next link: "#page=2", "#!/page/2",
+// "#/products?page=2", "#p-3", "#!/~/category/id=5&offset=12".
+var fragmentRef = regexp.MustCompile(`(?i)^#!?(?:[^#]*?[/&?;])?(page|p|pg|paged|pagenum|pageno|pagenumber|page_number|seite|pagina|strona|sayfa|offset|start|skip)[=/:-](\d{1,7})/?(?:[&;/].*)?$`)
+
+// fragmentPage returns the page URL asking for the page or offset a next
+// link's fragment names (fragmentRef), by the page or offset parameter.
+func fragmentPage(base *url.URL, href string) (string, bool) {
+	m := fragmentRef.FindStringSubmatch(strings.TrimSpace(href))
+	if m == nil {
+		return "", false
+	}
+	n, err := strconv.Atoi(m[2])
+	if err != nil {
+		return "", false
+	}
+	switch strings.ToLower(m[1]) {
+	case "offset", "start", "skip":
+		return cursorURL(base, strings.ToLower(m[1]), m[2]), true
+	}
+	if n <= 0 {
+		return "", false
+	}
+	return pageNumberURL(base, n), true
 }
 
 // scriptHref reports whether an href leads nowhere but to a script: "#",
