@@ -1559,12 +1559,14 @@ func richTextDoc(s string) (string, bool) {
 		if _, ok := b["type"]; !ok {
 			return "", false
 		}
+		if text, ok := b["text"].(string); ok {
+			add(text) // Draft.js
+			continue
+		}
 		if data, ok := b["data"].(map[string]any); ok {
 			add(data["text"])
 			add(data["items"])
 			add(data["caption"])
-		} else {
-			add(b["text"])
 		}
 	}
 	if len(parts) == 0 {
