@@ -757,7 +757,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.errKind = KindPastEnd
 			return out, err
 		}
-		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall && kind != KindLogin {
+		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall && kind != KindLogin && kind != KindMaintenance {
 			// 451: taken down on a legal request.
 			out.gone = (resp.Status == 404 || resp.Status == 410 || resp.Status == 451) && r.isListingURL(it)
 		}
@@ -957,14 +957,19 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL, post string) 
 		}
 		delay, again := r.reloads(resp, rawURL, final, body)
 		if !again || !emptyPage(page, rawURL, final) {
-			if page.BotWall != "" && emptyPage(page, rawURL, final) {
+			empty := emptyPage(page, rawURL, final)
+			if page.BotWall != "" && (empty || page.ChallengeTitle) {
 				return resp, nil, final, cs, KindBotWall, fmt.Errorf("get %s: %w", rawURL, botWallError(page.BotWall, resp.Status))
 			}
-			if page.PasswordForm && emptyPage(page, rawURL, final) && (page.LoginTitle || seenKey(final) != seenKey(rawURL)) {
-				// A page that sent the crawler to a login form, or
-				// is one: the listings behind it were not seen,
-				// which is no sign that they are gone.
+			if page.PasswordForm && (page.LoginTitle || empty && seenKey(final) != seenKey(rawURL)) {
+				// A login form the crawler was sent to, or a page
+				// that says it is one: the listings behind it were
+				// not seen, which is no sign that they are gone,
+				// and the form is no listing.
 				return resp, nil, final, cs, KindLogin, fmt.Errorf("get %s: a login page (%s) instead of the shop's page: the platform wants a session here; put its session cookie under the target's headers, or ask the platform for access", rawURL, final)
+			}
+			if page.Maintenance && empty {
+				return resp, nil, final, cs, KindMaintenance, fmt.Errorf("get %s: the site's maintenance page (status %d) instead of the shop's page: the listings behind it were not seen", rawURL, resp.Status)
 			}
 			return resp, page, final, cs, "", nil
 		}

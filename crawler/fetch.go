@@ -1126,6 +1126,9 @@ const (
 	// PasswordForm and LoginTitle), with nothing else on them: failures,
 	// as no listing behind them was seen.
 	KindLogin = "login"
+	// KindMaintenance counts empty pages that said the site is down for
+	// maintenance (extract.Page.Maintenance) with status 200: failures.
+	KindMaintenance = "maintenance"
 	// KindFeedError counts feed pages that answered an error report
 	// with status 200 (extract.ErrFeedError): failures.
 	KindFeedError = "feed-error"

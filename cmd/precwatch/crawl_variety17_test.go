@@ -8,8 +8,11 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -745,4 +748,156 @@ targets:
 		}
 	}
 	t.Logf("%s", out)
+}
+
+// TestVariety17Recrawl crawls three shops twice into one data directory;
+// between the crawls each changes as shops do:
+//
+//  1. a catalogue whose page 2 answers, with status 200, the shop's
+//     maintenance page ("Wartungsarbeiten", no cards, no pager)
+//  2. a classifieds board whose ads now send a visitor without a session
+//     to the login page (302 → /lg/login?next=…)
+//  3. a board whose catalogue is unchanged while its ads answer 200 with
+//     a "Just a moment..." page whose only script moves on once solved
+//
+// The listings behind those pages were not seen, which says nothing about
+// whether they are gone: the second run must not be complete, and no
+// ticket may be marked removed or made of the maintenance or login page.
+func TestVariety17Recrawl(t *testing.T) {
+	var round atomic.Int32
+	round.Store(1)
+	htmlBody := func(w http.ResponseWriter, title, s string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<!doctype html><html><head><title>%s</title></head><body>%s</body></html>", title, s)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		n2 := round.Load() == 2
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1. Maintenance page answered 200.
+		case p == "/ml/shop":
+			n, _ := strconv.Atoi(q.Get("page"))
+			if n2 && n == 2 {
+				htmlBody(w, "Wartungsmodus", `<div class="maintenance"><h1>Wartungsarbeiten</h1><p>Unser Shop wird gerade gewartet. Wir sind in Kürze wieder für Sie da.</p></div>`)
+				return
+			}
+			next := ""
+			if n < 3 {
+				next = fmt.Sprintf(`<a class="next" href="/ml/shop?page=%d">Weiter</a>`, n+1)
+			}
+			htmlBody(w, "Chemikalien", v17Cards("ml", v16Page(n, 2))+next)
+		// 2. Ads behind a login.
+		case p == "/lg/shop":
+			var b strings.Builder
+			for i := range v16Products {
+				fmt.Fprintf(&b, `<a class="ad" href="/lg/ad/%d">%s</a> `, i, v16Products[i].title)
+			}
+			htmlBody(w, "Anzeigen", b.String())
+		case strings.HasPrefix(p, "/lg/ad/"):
+			i, err := strconv.Atoi(strings.TrimPrefix(p, "/lg/ad/"))
+			if err != nil || i < 0 || i >= len(v16Products) {
+				http.NotFound(w, r)
+				return
+			}
+			if n2 {
+				http.Redirect(w, r, "/lg/login?next="+p, http.StatusFound)
+				return
+			}
+			pr := v16Products[i]
+			htmlBody(w, pr.title, fmt.Sprintf(`<h1>%s</h1><p class="d">%s</p><span class="price">%.2f EUR</span><span class="s">%s</span>`, pr.title, pr.desc, pr.price, pr.seller))
+		case p == "/lg/login":
+			htmlBody(w, "Kleinanzeigen", `<h1>Einloggen</h1><p class="d">Bitte melden Sie sich an, um Anzeigen zu sehen und Verkäufer zu kontaktieren.</p><form method="post"><input type="email" name="email"><input type="password" name="password"><button>Einloggen</button></form>`)
+		// 3. Ads behind a JavaScript challenge answered 200.
+		case p == "/jc/shop":
+			var b strings.Builder
+			for i := range v16Products {
+				fmt.Fprintf(&b, `<a class="ad" href="/jc/ad/%d">%s</a> `, i, v16Products[i].title)
+			}
+			htmlBody(w, "Anzeigen", b.String())
+		case strings.HasPrefix(p, "/jc/ad/"):
+			i, err := strconv.Atoi(strings.TrimPrefix(p, "/jc/ad/"))
+			if err != nil || i < 0 || i >= len(v16Products) {
+				http.NotFound(w, r)
+				return
+			}
+			if n2 {
+				htmlBody(w, "Just a moment...", `<h1>Checking your browser before accessing the site.</h1><p>This process is automatic. Your browser will redirect to your requested content shortly.</p><script>setTimeout(function(){document.cookie="js_ok=1";location.reload()},5000)</script>`)
+				return
+			}
+			pr := v16Products[i]
+			htmlBody(w, pr.title, fmt.Sprintf(`<h1>%s</h1><p class="d">%s</p><span class="price">%.2f EUR</span><span class="s">%s</span>`, pr.title, pr.desc, pr.price, pr.seller))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, fmt.Sprintf(`data_dir: %[2]s
+targets:
+  - name: maintenance
+    platform: Maintenance
+    start_urls: ["%[1]s/ml/shop?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    next_page: ["a.next"]
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: login-ads
+    platform: LoginAds
+    start_urls: ["%[1]s/lg/shop"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.ad"]
+    listing:
+      fields: {title: h1, description: p.d, price: span.price, seller: span.s}
+  - name: js-challenge
+    platform: JSChallenge
+    start_urls: ["%[1]s/jc/shop"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.ad"]
+    listing:
+      fields: {title: h1, description: p.d, price: span.price, seller: span.s}
+`, srv.URL, data))
+	code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfgPath)
+	if code != 0 {
+		t.Fatalf("crawl 1: exit %d\n%s%s", code, stdout, stderr)
+	}
+	first := listingStatuses(t, data)
+	if len(first) != 9 {
+		t.Fatalf("after crawl 1: %d tickets %v, want 9\n%s%s", len(first), first, stdout, stderr)
+	}
+	round.Store(2)
+	out := filepath.Join(dir, "listings.jsonl")
+	code, stdout, stderr = runCmd(t, nil, "crawl", "--config", cfgPath, "--listings", out)
+	if code != 0 {
+		t.Fatalf("crawl 2: exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, name := range []string{"maintenance", "login-ads", "js-challenge"} {
+		if c := completeColumn(stdout, name); c != "no" {
+			t.Errorf("crawl 2: %s complete %q, want no", name, c)
+		}
+	}
+	for k, st := range listingStatuses(t, data) {
+		if st != "active" {
+			t.Errorf("after crawl 2: %s %s, want active", k, st)
+		}
+	}
+	raw, _ := os.ReadFile(out)
+	for _, s := range []string{"Wartungsarbeiten", "Einloggen", "Checking your browser"} {
+		if bytes.Contains(raw, []byte(s)) {
+			t.Errorf("crawl 2 made a listing of the page %q", s)
+		}
+	}
+	for _, w := range []string{"kind=maintenance", "kind=login", "kind=bot-wall"} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("crawl 2: stderr lacks %q", w)
+		}
+	}
+	t.Logf("%s%s", stdout, stderr)
 }

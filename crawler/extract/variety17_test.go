@@ -132,3 +132,29 @@ func TestLoginPage17(t *testing.T) {
 		}
 	}
 }
+
+// TestChallengeAndMaintenance17 reads a challenge page by its whole title
+// even when the selectors read a listing off its heading, and an empty
+// page saying the site is down for maintenance; a product whose title
+// only mentions such words is neither.
+func TestChallengeAndMaintenance17(t *testing.T) {
+	tg := &precwatch.Target{Name: "c", Listing: precwatch.ListingSpec{Fields: map[string]string{"title": "h1"}}}
+	for _, c := range []struct {
+		name, body, botWall string
+		challenge, maint    bool
+	}{
+		{"cloudflare 200", `<title>Just a moment...</title></head><body><h1>Checking your browser before accessing the site.</h1>`, "Cloudflare", true, false},
+		{"amazon", `<title>Robot Check</title></head><body><h1>Enter the characters you see below</h1>`, "Amazon's robot check", true, false},
+		{"product", `<title>Just a moment... – a novel | Books</title></head><body><h1>Just a moment...</h1>`, "", false, false},
+		{"maintenance", `<title>Wartungsmodus</title></head><body><div><h2>Wir sind gleich zurück</h2></div>`, "", false, true},
+		{"maintenance kit", `<title>Maintenance kit</title></head><body><h1>Maintenance kit for pumps</h1>`, "", false, false},
+	} {
+		p, err := HTML(tg, "https://s.example/x", []byte("<html><head>"+c.body+"</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.BotWall != c.botWall || p.ChallengeTitle != c.challenge || p.Maintenance != c.maint {
+			t.Errorf("%s: bot wall %q (title %v), maintenance %v; want %q (%v), %v", c.name, p.BotWall, p.ChallengeTitle, p.Maintenance, c.botWall, c.challenge, c.maint)
+		}
+	}
+}
