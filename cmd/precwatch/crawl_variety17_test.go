@@ -901,3 +901,91 @@ targets:
 	}
 	t.Logf("%s%s", stdout, stderr)
 }
+
+// TestVariety17Encodings crawls servers that label their answers with a
+// Content-Encoding they did not apply, as misconfigured PHP and proxies
+// do: "utf-8" (a charset where a coding belongs), "none", and "gzip" on a
+// plain body (a header set by hand, or compression turned off behind a
+// proxy that kept the header). Browsers show such pages.
+func TestVariety17Encodings(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		n, _ := strconv.Atoi(q.Get("page"))
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		case p == "/utf8/api/items":
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("Content-Encoding", "UTF-8")
+			var items []any
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				items = append(items, map[string]any{"id": fmt.Sprintf("u8-%d", i), "title": pr.title, "body": pr.desc, "price": pr.price, "seller": pr.seller})
+			}
+			io.WriteString(w, v16JSON(map[string]any{"items": items, "meta": map[string]any{"page": n, "total_pages": 3}}))
+		case p == "/none/shop":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Content-Encoding", "none")
+			next := ""
+			if n < 3 {
+				next = fmt.Sprintf(`<a class="next" href="/none/shop?page=%d">next</a>`, n+1)
+			}
+			io.WriteString(w, "<html><body>"+v17Cards("none", v16Page(n, 2))+next+"</body></html>")
+		case p == "/gz/shop":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Header().Set("Vary", "Accept-Encoding")
+			next := ""
+			if n < 3 {
+				next = fmt.Sprintf(`<a class="next" href="/gz/shop?page=%d">next</a>`, n+1)
+			}
+			io.WriteString(w, "\n<html><body>"+v17Cards("gz", v16Page(n, 2))+next+"</body></html>")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: utf8-coding
+    platform: UTF8Coding
+    kind: json
+    start_urls: ["%[1]s/utf8/api/items?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items
+      fields: {id: id, title: title, description: body, price: price, seller: seller}
+  - name: none-coding
+    platform: NoneCoding
+    start_urls: ["%[1]s/none/shop?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    next_page: ["a.next"]
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+  - name: false-gzip
+    platform: FalseGzip
+    start_urls: ["%[1]s/gz/shop?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    next_page: ["a.next"]
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: span.price, seller: span.s}
+`, srv.URL))
+	price := func(p v16Product) string { return fmt.Sprintf("%.2f EUR", p.price) }
+	var wants []shopWant
+	wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("u8-%d", i) }, func(p v16Product) string { return strconv.FormatFloat(p.price, 'f', -1, 64) })...)
+	for _, prefix := range []string{"none", "gz"} {
+		wants = append(wants, v16Wants(func(i int) string { return fmt.Sprintf("/%s/p/%d", prefix, i) }, price)...)
+	}
+	checkShopListings(t, got, wants)
+	logListingsOnFailure(t, got, out)
+	for _, name := range []string{"utf8-coding", "none-coding", "false-gzip"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+}
