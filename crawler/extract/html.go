@@ -145,7 +145,7 @@ var (
 // product is no login page).
 func loginPage(body []byte) (password, titled bool) {
 	head := body[:min(len(body), 256<<10)]
-	if !passwordField.Match(head) {
+	if !bytes.Contains(head, []byte("assword")) && !bytes.Contains(head, []byte("ASSWORD")) || !passwordField.Match(head) {
 		return false, false
 	}
 	for i, m := range loginHeading.FindAllSubmatch(head, 3) {
