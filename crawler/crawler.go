@@ -757,7 +757,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.errKind = KindPastEnd
 			return out, err
 		}
-		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall {
+		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall && kind != KindLogin && kind != KindMaintenance {
 			// 451: taken down on a legal request.
 			out.gone = (resp.Status == 404 || resp.Status == 410 || resp.Status == 451) && r.isListingURL(it)
 		}
@@ -957,8 +957,19 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL, post string) 
 		}
 		delay, again := r.reloads(resp, rawURL, final, body)
 		if !again || !emptyPage(page, rawURL, final) {
-			if page.BotWall != "" && emptyPage(page, rawURL, final) {
-				return resp, nil, final, cs, KindBotWall, fmt.Errorf("get %s: a bot protection's challenge or block page (%s, status %d), not the shop's page: ask the platform to let the crawler's user_agent through, or pass its cookie in the target's headers", rawURL, page.BotWall, resp.Status)
+			empty := emptyPage(page, rawURL, final)
+			if page.BotWall != "" && (empty || page.ChallengeTitle) {
+				return resp, nil, final, cs, KindBotWall, fmt.Errorf("get %s: %w", rawURL, botWallError(page.BotWall, resp.Status))
+			}
+			if page.PasswordForm && (page.LoginTitle || empty && seenKey(final) != seenKey(rawURL)) {
+				// A login form the crawler was sent to, or a page
+				// that says it is one: the listings behind it were
+				// not seen, which is no sign that they are gone,
+				// and the form is no listing.
+				return resp, nil, final, cs, KindLogin, fmt.Errorf("get %s: a login page (%s) instead of the shop's page: the platform wants a session here; put its session cookie under the target's headers, or ask the platform for access", rawURL, final)
+			}
+			if page.Maintenance && empty {
+				return resp, nil, final, cs, KindMaintenance, fmt.Errorf("get %s: the site's maintenance page (status %d) instead of the shop's page: the listings behind it were not seen", rawURL, resp.Status)
 			}
 			return resp, page, final, cs, "", nil
 		}
@@ -1111,6 +1122,12 @@ func pastEnd(status int) bool {
 		return false
 	}
 	return status >= 400 && status < 500
+}
+
+// botWallError says that a page was a bot protection's challenge or block
+// page and what to do.
+func botWallError(name string, status int) error {
+	return fmt.Errorf("a bot protection's challenge or block page (%s, status %d), not the shop's page: ask the platform to let the crawler's user_agent through, or pass its cookie in the target's headers", name, status)
 }
 
 // emptyPage reports whether a page yielded nothing: no listing, no link to
@@ -1433,6 +1450,13 @@ func (r *run) fetch(ctx context.Context, u *url.URL, post string) (*response, st
 		default:
 			kind, retry = statusKind(resp.Status)
 			err = fmt.Errorf("get %s: status %d", u, resp.Status)
+			if strings.EqualFold(strings.TrimSpace(resp.Header.Get("cf-mitigated")), "challenge") {
+				// Cloudflare's managed challenge (403 or 503 with
+				// "Just a moment..."): asking again meets it again.
+				kind, retry = KindBotWall, false
+				err = fmt.Errorf("get %s: %w", u, botWallError("Cloudflare", resp.Status))
+				break
+			}
 			if resp.Status == 429 || resp.Status == 503 {
 				if d, ok := retryAfter(resp.Header, r.c.opts.Now()); ok {
 					wait = d

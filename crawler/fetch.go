@@ -643,11 +643,14 @@ const maxCodings = 3
 // longer than maxCodings.
 func contentCodings(h string) (codings []string, ok bool) {
 	for c := range strings.SplitSeq(strings.ToLower(h), ",") {
-		switch c = strings.TrimSpace(c); c {
-		case "", "identity":
-		case "gzip", "x-gzip":
+		switch c = strings.TrimSpace(c); {
+		case c == "" || c == "identity" || noCoding.MatchString(c):
+			// Not a coding at all: "none", "binary", or a charset
+			// ("UTF-8") where a coding belongs, as misconfigured
+			// servers send; browsers show such bodies as they are.
+		case c == "gzip" || c == "x-gzip":
 			codings = append(codings, "gzip")
-		case "deflate", "br":
+		case c == "deflate" || c == "br":
 			codings = append(codings, c)
 		default:
 			return nil, false
@@ -655,6 +658,10 @@ func contentCodings(h string) (codings []string, ok bool) {
 	}
 	return codings, len(codings) <= maxCodings
 }
+
+// noCoding matches Content-Encoding values that name no coding: "none",
+// "binary", "7bit"/"8bit" (transfer encodings of mail), and charsets.
+var noCoding = regexp.MustCompile(`^(?:none|binary|[78]bit|text|utf-?8|utf-?16(?:[bl]e)?|us-ascii|ascii|iso-?8859-?\d{1,2}|latin-?1|windows-?125\d|cp125\d|koi8-?[ru])$`)
 
 func (t *capTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if req.Header.Get("Accept-Encoding") == "" {
@@ -736,6 +743,16 @@ func (g *decodedBody) Read(p []byte) (int, error) {
 	if g.out == nil {
 		var r io.Reader = g.raw
 		for i := len(g.codings) - 1; i >= 0; i-- {
+			if g.codings[i] == "gzip" {
+				br := bufio.NewReader(r)
+				r = br
+				if head, _ := br.Peek(2); plainText(head) {
+					// Labelled gzip but plain text, as a header
+					// set by hand or left by a proxy says: read
+					// as it is, as browsers do.
+					continue
+				}
+			}
 			dec, err := newDecoder(g.codings[i], r)
 			if err != nil {
 				return 0, fmt.Errorf("%s body: %w: %w", g.codings[i], ErrEncoding, err)
@@ -743,7 +760,11 @@ func (g *decodedBody) Read(p []byte) (int, error) {
 			g.decs = append(g.decs, dec)
 			r = &capReader{r: dec, c: io.NopCloser(nil), max: g.max}
 		}
-		g.out = r.(*capReader)
+		out, ok := r.(*capReader)
+		if !ok {
+			out = &capReader{r: r, c: io.NopCloser(nil), max: g.max}
+		}
+		g.out = out
 	}
 	n, err := g.out.Read(p)
 	if err != nil && err != io.EOF && !errors.Is(err, ErrTooLarge) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, ErrEncoding) {
@@ -753,6 +774,21 @@ func (g *decodedBody) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
+}
+
+// plainText reports whether a body labelled gzip starts as text does
+// (markup, JSON, a BOM, whitespace) rather than with gzip's magic bytes.
+func plainText(head []byte) bool {
+	if len(head) == 0 || len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		return false
+	}
+	switch c := head[0]; {
+	case c == '<' || c == '{' || c == '[' || c == '"' || c == 0xef:
+		return true
+	case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+		return true
+	}
+	return false
 }
 
 func (g *decodedBody) Close() error {
@@ -1121,6 +1157,14 @@ const (
 	// or block page (extract.Page.BotWall) answered with status 200:
 	// failures, as no listing behind them was seen.
 	KindBotWall = "bot-wall"
+	// KindLogin counts pages that were a login form the site sent the
+	// crawler to (a redirect) or that say they are one (extract.Page
+	// PasswordForm and LoginTitle), with nothing else on them: failures,
+	// as no listing behind them was seen.
+	KindLogin = "login"
+	// KindMaintenance counts empty pages that said the site is down for
+	// maintenance (extract.Page.Maintenance) with status 200: failures.
+	KindMaintenance = "maintenance"
 	// KindFeedError counts feed pages that answered an error report
 	// with status 200 (extract.ErrFeedError): failures.
 	KindFeedError = "feed-error"

@@ -424,6 +424,10 @@ func kindWords(k string) string {
 		return "empty page (no body at all)"
 	case crawler.KindBotWall:
 		return "a bot protection's challenge page instead of the shop's (ask the platform to let the crawler's user_agent through, or put its cookie under the target's headers)"
+	case crawler.KindLogin:
+		return "a login page instead of the shop's (the platform wants a session there: put its session cookie under the target's headers, or ask for access)"
+	case crawler.KindMaintenance:
+		return "the site's maintenance page instead of the shop's (answered with status 200)"
 	case crawler.KindFeedError:
 		return "the API answered an error instead of listings (logged with its message)"
 	case crawler.KindCursorIgnored:

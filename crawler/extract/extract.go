@@ -106,6 +106,24 @@ type Page struct {
 	// the page has no listings and no links to follow: not the shop's
 	// answer, and no sign that its listings are gone.
 	BotWall string `json:"bot_wall,omitempty"`
+	// ChallengeTitle is set when BotWall was read from the page's whole
+	// title ("Just a moment...", "Robot Check"): a challenge page even
+	// when the field selectors read a listing off its heading.
+	ChallengeTitle bool `json:"challenge_title,omitempty"`
+	// PasswordForm is set on an html page that holds a password field,
+	// and LoginTitle when its title or first h1 also says to log in: a
+	// login page, where a shop that wants a session from its third
+	// catalogue page on, or for its ads, sends a crawler. (A shop's
+	// header login form is no sign alone: the crawler counts a page with
+	// one as a login page only when the page says so, or when it has
+	// nothing else on it and a redirect sent the crawler there.)
+	PasswordForm bool `json:"password_form,omitempty"`
+	LoginTitle   bool `json:"login_title,omitempty"`
+	// Maintenance is set on an html page without listings or links to
+	// follow whose title or first h1 says the site is down for
+	// maintenance ("Wartungsarbeiten"), which some shops answer with
+	// status 200.
+	Maintenance bool `json:"maintenance,omitempty"`
 	// NotFound is set on a page of a target without listing.item and
 	// listing.gone whose title or main heading is wholly a notice that it
 	// is not there ("Page not found", "404", "This listing has ended",

@@ -58,10 +58,109 @@ import (
 // lowercased local names (see parseXML).
 func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	p, err := html1(t, pageURL, body)
-	if err == nil && len(p.Listings) == 0 && len(p.Follow) == 0 && !p.Gone {
+	if err != nil {
+		return p, err
+	}
+	p.PasswordForm, p.LoginTitle = loginPage(body)
+	if name := challengeTitle(body); name != "" {
+		// A challenge page whatever the selectors read on it (its
+		// heading would be a listing's title).
+		p.BotWall, p.ChallengeTitle = name, true
+	} else if len(p.Listings) == 0 && len(p.Follow) == 0 && !p.Gone {
 		p.BotWall = botWall(body)
+		p.Maintenance = maintenancePage(body)
 	}
 	return p, err
+}
+
+// pageTitle is a page's <title> text.
+var pageTitle = regexp.MustCompile(`(?is)<title[^>]*>([^<]{0,200})</title>`)
+
+// challengeTitles are the whole titles of bot protections' challenge and
+// block pages, which some answer with status 200 and a heading that field
+// selectors would read as a listing's title.
+var challengeTitles = []struct{ name, title string }{
+	{"Cloudflare", "just a moment..."},
+	{"Cloudflare", "just a moment…"},
+	{"Cloudflare", "attention required! | cloudflare"},
+	{"Cloudflare", "please wait... | cloudflare"},
+	{"a browser check", "checking your browser"},
+	{"a browser check", "checking your browser..."},
+	{"a browser check", "one moment, please..."},
+	{"DDoS-Guard", "ddos-guard"},
+	{"Distil", "pardon our interruption"},
+	{"PerimeterX", "access to this page has been denied"},
+	{"PerimeterX", "access to this page has been denied."},
+	{"Amazon's robot check", "robot check"},
+	{"a CAPTCHA", "are you a robot?"},
+	{"a CAPTCHA", "human verification"},
+}
+
+// challengeTitle returns the bot protection whose challenge page's title
+// the page has, or "".
+func challengeTitle(body []byte) string {
+	m := pageTitle.FindSubmatch(body[:min(len(body), 64<<10)])
+	if m == nil {
+		return ""
+	}
+	t := strings.ToLower(strings.Join(strings.Fields(html.UnescapeString(string(m[1]))), " "))
+	for _, c := range challengeTitles {
+		if t == c.title {
+			return c.name
+		}
+	}
+	return ""
+}
+
+// maintenanceWords say, in a title or main heading, that a site is down
+// for maintenance.
+var maintenanceWords = regexp.MustCompile(`(?i)\b(?:wartungsarbeiten|wartungsmodus|under maintenance|maintenance mode|down for maintenance|scheduled maintenance|site maintenance|en maintenance|en mantenimiento|in manutenzione|in onderhoud|w trakcie konserwacji|we'?ll be back soon|be right back|temporarily (?:unavailable|down|offline)|vorübergehend nicht erreichbar)\b|технические работы|на обслуживании|техническое обслуживание`)
+
+// maintenancePage reports whether a page's title or first main heading says
+// that the site is down for maintenance.
+func maintenancePage(body []byte) bool {
+	for _, m := range loginHeading.FindAllSubmatch(body[:min(len(body), 256<<10)], 2) {
+		text := m[1]
+		if len(text) == 0 {
+			text = m[2]
+		}
+		if maintenanceWords.Match(text) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// passwordField is a form's password input.
+	passwordField = regexp.MustCompile(`(?i)<input\b[^>]*\btype\s*=\s*["']?password\b`)
+	// loginHeading is a page's title or an h1.
+	loginHeading = regexp.MustCompile(`(?is)<title[^>]*>([^<]{0,200})</title>|<h1\b[^>]*>(.{0,300}?)</h1>`)
+	// loginWords say, in a title or heading, to log in.
+	loginWords = regexp.MustCompile(`(?i)\b(?:log ?in|sign ?in|login|anmelden|einloggen|anmeldung|connexion|se connecter|identifiez-vous|iniciar sesi[oó]n|accedi|entrar|zaloguj|logowanie|inloggen|logga in|kirjaudu|giriş)\b|войти|вход|авторизация|ログイン|登录|登入|로그인`)
+)
+
+// loginPage reports whether a page holds a password field, and whether
+// its title or first h1 says to log in (a sidebar's "Log in" box over a
+// product is no login page).
+func loginPage(body []byte) (password, titled bool) {
+	head := body[:min(len(body), 256<<10)]
+	if !bytes.Contains(head, []byte("assword")) && !bytes.Contains(head, []byte("ASSWORD")) || !passwordField.Match(head) {
+		return false, false
+	}
+	for i, m := range loginHeading.FindAllSubmatch(head, 3) {
+		if i > 1 {
+			break
+		}
+		text := m[1]
+		if len(text) == 0 {
+			text = m[2]
+		}
+		if loginWords.Match(text) {
+			return true, true
+		}
+	}
+	return true, false
 }
 
 // botWalls are markers of the challenge and block pages of bot
@@ -693,6 +792,13 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 			// <a class="next" href="#" data-page="3">, paged by a
 			// script: the page URL asking for that page.
 			href, ok = pageNumberURL(b.base, p), true
+		} else if kind == "next_page" && ok {
+			// <a class="next" href="#page=2">, #!/page/2,
+			// #offset=24: a script reads the fragment and asks the
+			// server for that page, which its query names.
+			if u, isFrag := fragmentPage(b.base, href); isFrag {
+				href = u
+			}
 		}
 		if ok {
 			b.link(&out, seen, href)
@@ -759,6 +865,32 @@ func dataPage(n *html.Node) int {
 		}
 	}
 	return 0
+}
+
+// fragmentRef is a fragment naming a page or an offset, as AJAX pagers
+// and hashbang routes write their next link: "#page=2", "#!/page/2",
+// "#/products?page=2", "#p-3", "#!/~/category/id=5&offset=12".
+var fragmentRef = regexp.MustCompile(`(?i)^#!?(?:[^#]*?[/&?;])?(page|p|pg|paged|pagenum|pageno|pagenumber|page_number|seite|pagina|strona|sayfa|offset|start|skip)[=/:-](\d{1,7})/?(?:[&;/].*)?$`)
+
+// fragmentPage returns the page URL asking for the page or offset a next
+// link's fragment names (fragmentRef), by the page or offset parameter.
+func fragmentPage(base *url.URL, href string) (string, bool) {
+	m := fragmentRef.FindStringSubmatch(strings.TrimSpace(href))
+	if m == nil {
+		return "", false
+	}
+	n, err := strconv.Atoi(m[2])
+	if err != nil {
+		return "", false
+	}
+	switch strings.ToLower(m[1]) {
+	case "offset", "start", "skip":
+		return cursorURL(base, strings.ToLower(m[1]), m[2]), true
+	}
+	if n <= 0 {
+		return "", false
+	}
+	return pageNumberURL(base, n), true
 }
 
 // scriptHref reports whether an href leads nowhere but to a script: "#",

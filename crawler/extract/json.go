@@ -189,20 +189,28 @@ func nonFiniteJSON(body []byte) (any, bool) {
 }
 
 // csvRows reads a CSV or TSV feed (delimiter: tab, semicolon or comma, by
-// its header line) as a list of objects keyed by the header's column
+// its header line or Excel's "sep=" line before it) as a list of objects keyed by the header's column
 // names. It reports false for anything that is not a table: fewer than
 // two columns, no row, or rows of another width than the header.
 func csvRows(body []byte) ([]any, bool) {
-	line, _, _ := bytes.Cut(body, []byte("\n"))
+	body = bytes.TrimPrefix(body, []byte("\ufeff"))
+	line, rest, _ := bytes.Cut(body, []byte("\n"))
 	if len(bytes.TrimSpace(line)) == 0 {
 		return nil, false
 	}
 	sep := ','
-	switch {
-	case bytes.Count(line, []byte("\t")) > 0:
-		sep = '\t'
-	case bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")):
-		sep = ';'
+	if hint := bytes.TrimRight(line, "\r"); len(hint) == 5 && bytes.EqualFold(hint[:4], []byte("sep=")) && hint[4] != '"' {
+		// Excel's delimiter hint, a first line "sep=;" before the
+		// header, as its exports and the shops writing for it have.
+		sep = rune(hint[4])
+		body = rest
+	} else {
+		switch {
+		case bytes.Count(line, []byte("\t")) > 0:
+			sep = '\t'
+		case bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")):
+			sep = ';'
+		}
 	}
 	r := csv.NewReader(bytes.NewReader(body))
 	r.Comma = sep
@@ -435,12 +443,16 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 			// parameter in the URL counts on (Shopify's
 			// products.json?page=2, ?offset=40) until a page is empty
 			// or brings nothing new.
-			if next, ok := bodyPaging(doc, base, len(items)); ok {
+			if next, guess, ok := bodyPaging(doc, base, len(items)); ok {
 				// The body says which page this is of how many
 				// (Spring's number and totalPages, meta.page and
 				// total_pages) or which offset of how many
 				// listings, whether or not the URL names it.
-				if next != "" {
+				if next != "" && guess {
+					if u, err := Canonical(base, next); err == nil && u != canon {
+						b.page.CountOn = u
+					}
+				} else if next != "" {
 					b.link(&b.page.Next, map[string]bool{canon: true}, next)
 				}
 			} else if next := countOn(base, len(items)); next != "" {
@@ -955,8 +967,15 @@ var (
 // "nbPages"), sent back as a
 // page parameter, or an offset with the total number of listings (n on
 // this page), sent back as that offset parameter. It returns "" and true
-// on the last page, false when the body says nothing about it.
-func bodyPaging(doc any, base *url.URL, n int) (string, bool) {
+// on the last page, false when the body says nothing about it. guess is
+// set on a next page the body does not vouch for, to be counted on
+// (Page.CountOn: a client error there is past the end, and a page that
+// brings nothing new ends the feed): the page after the last but one of a
+// feed whose pages may count from 0 or from 1 (SAP Commerce's currentPage
+// is 0 on the first page and 1 on the second, as a feed counting from 1
+// would say on its second and first), and the next offset of a feed
+// whose listings already outnumber its total (a stale or capped count).
+func bodyPaging(doc any, base *url.URL, n int) (next string, guess, ok bool) {
 	for _, c := range pagingContainers {
 		v, ok := lookup(doc, c)
 		m, isObj := v.(map[string]any)
@@ -967,26 +986,29 @@ func bodyPaging(doc any, base *url.URL, n int) (string, bool) {
 		pages, ck, okT := intField(m, pageCountKeys)
 		if okP && okT {
 			// Algolia's nbPages goes with a page counted from 0.
-			zero := pk == "number" || pk == "pageIndex" || pk == "page_index" || ck == "nbPages" || p == 0
+			known := pk == "number" || pk == "pageIndex" || pk == "page_index" || ck == "nbPages"
+			zero := known || p == 0
 			if zero && p+1 >= pages || !zero && p >= pages {
-				return "", true
+				return "", false, true
 			}
-			return pageNumberURL(base, p+1), true
+			// A page p+1 == pages is the last of a feed counting
+			// from 1 and past the end of one counting from 0.
+			return pageNumberURL(base, p+1), !known && p > 0 && p+1 == pages, true
 		}
 		off, ok1, okO := intField(m, offsetKeys)
 		total, _, okN := intField(m, totalKeys)
 		if okO && okN && n > 0 {
-			if off+n >= total {
-				return "", true
+			if off+n == total {
+				return "", false, true
 			}
 			u := *base
 			q := u.Query()
 			q.Set(ok1, strconv.Itoa(off+n))
 			u.RawQuery = q.Encode()
-			return u.String(), true
+			return u.String(), off+n > total, true
 		}
 	}
-	return "", false
+	return "", false, false
 }
 
 // intField returns the first of keys in m holding a non-negative integer
@@ -1449,6 +1471,9 @@ func render(v any) string {
 	case nil:
 		return ""
 	case string:
+		if text, ok := richTextDoc(v); ok {
+			return text
+		}
 		if strings.ContainsRune(v, '<') {
 			return VisibleText([]byte(v))
 		}
@@ -1495,6 +1520,61 @@ func render(v any) string {
 	}
 }
 
+// richTextDoc reads a string holding a rich-text editor's document as
+// JSON as the text it shows: Editor.js' {"time": …, "blocks": [{"type":
+// "paragraph", "data": {"text": "…"}}], "version": …} (Saleor keeps
+// product descriptions so) and Draft.js' raw {"blocks": [{"text": "…"}],
+// "entityMap": {}}; a list block's items are its text too. It reports
+// false for any other string.
+func richTextDoc(s string) (string, bool) {
+	t := strings.TrimSpace(s)
+	if !strings.HasPrefix(t, "{") || !strings.Contains(t, `"blocks"`) {
+		return "", false
+	}
+	var doc struct {
+		Blocks []map[string]any `json:"blocks"`
+	}
+	if err := json.Unmarshal([]byte(t), &doc); err != nil || len(doc.Blocks) == 0 {
+		return "", false
+	}
+	var parts []string
+	add := func(v any) {
+		switch v := v.(type) {
+		case string:
+			parts = append(parts, v)
+		case []any:
+			for _, e := range v {
+				switch e := e.(type) {
+				case string:
+					parts = append(parts, e)
+				case map[string]any:
+					if c, ok := e["content"].(string); ok {
+						parts = append(parts, c)
+					}
+				}
+			}
+		}
+	}
+	for _, b := range doc.Blocks {
+		if _, ok := b["type"]; !ok {
+			return "", false
+		}
+		if text, ok := b["text"].(string); ok {
+			add(text) // Draft.js
+			continue
+		}
+		if data, ok := b["data"].(map[string]any); ok {
+			add(data["text"])
+			add(data["items"])
+			add(data["caption"])
+		}
+	}
+	if len(parts) == 0 {
+		return "", false
+	}
+	return render(strings.Join(parts, "\n")), true
+}
+
 // renderObject reads an object as the text it stands for: a seller or
 // category object by its name ({"name": "chemguy", "id": 5}), a price by its
 // amount and currency ({"amount": 950, "currency": "USD"}; also in micros,
@@ -1511,21 +1591,39 @@ func renderObject(m map[string]any) string {
 			}
 		}
 	}
-	currency := func(amount string) string {
-		for _, c := range []string{"currency", "currency_code", "currencyCode", "unit"} {
+	currencyOf := func() string {
+		for _, c := range []string{"currency", "currency_code", "currencyCode", "currencyIso", "currency_iso", "currencyIsoCode", "currency_iso_code", "unit"} {
 			if cur, ok := memberFold(m, c); ok {
 				if cur, ok := cur.(string); ok && cur != "" {
-					return amount + " " + cur
+					return cur
 				}
 			}
 		}
+		return ""
+	}
+	currency := func(amount string) string {
+		if cur := currencyOf(); cur != "" {
+			return amount + " " + cur
+		}
 		return amount
 	}
-	for _, k := range []string{"amount", "value", "price"} {
+	amountKeys := []string{"amount", "value", "price", "centAmount", "cent_amount"}
+	if currencyOf() != "" {
+		// Drupal Commerce's {"number": "12.00", "currency_code":
+		// "EUR"}: a number is an amount only beside a currency.
+		amountKeys = append(amountKeys, "number")
+	}
+	for _, k := range amountKeys {
 		if a, ok := memberFold(m, k); ok {
 			amount := render(a)
 			if _, nested := a.(map[string]any); nested || amount == "" {
 				continue
+			}
+			if strings.HasPrefix(strings.ToLower(k), "cent") {
+				// commercetools' {"centAmount": 1299,
+				// "fractionDigits": 2}: cents unless it says
+				// otherwise.
+				return currency(minorUnitsDefault(m, amount, 2, append([]string{"fractionDigits", "fraction_digits"}, minorUnitKeys...)))
 			}
 			return currency(minorUnits(m, amount))
 		}
@@ -1664,17 +1762,26 @@ func clip(s string, n int) string {
 // minor units, as the object says it is (WooCommerce's Store API:
 // {"price": "1299", "currency_minor_unit": 2} is 12.99).
 func minorUnits(m map[string]any, amount string) string {
-	var digits int
-	found := false
-	for _, k := range []string{"currency_minor_unit", "currencyMinorUnit", "minor_unit", "minorUnit"} {
+	return minorUnitsDefault(m, amount, 0, minorUnitKeys)
+}
+
+// minorUnitKeys say how many decimals an amount in minor units has.
+var minorUnitKeys = []string{"currency_minor_unit", "currencyMinorUnit", "minor_unit", "minorUnit"}
+
+// minorUnitsDefault is minorUnits for an amount that is in minor units by
+// its key (commercetools' centAmount, its digits as "fractionDigits"):
+// def digits when none of keys says how many.
+func minorUnitsDefault(m map[string]any, amount string, def int, keys []string) string {
+	digits := def
+	for _, k := range keys {
 		if v, ok := m[k]; ok {
-			if d, err := strconv.Atoi(render(v)); err == nil && d > 0 && d <= 4 {
-				digits, found = d, true
+			if d, err := strconv.Atoi(render(v)); err == nil && d >= 0 && d <= 4 {
+				digits = d
 			}
 			break
 		}
 	}
-	if !found {
+	if digits == 0 {
 		return amount
 	}
 	neg := strings.HasPrefix(amount, "-")

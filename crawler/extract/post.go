@@ -231,7 +231,7 @@ func lastBodyPage(doc any, items string, n int) bool {
 	}
 	dummy := &url.URL{Scheme: "https", Host: "feed.invalid", Path: "/"}
 	for _, r := range roots {
-		if next, ok := bodyPaging(r, dummy, n); ok {
+		if next, _, ok := bodyPaging(r, dummy, n); ok {
 			return next == ""
 		}
 	}

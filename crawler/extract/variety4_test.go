@@ -129,14 +129,22 @@ func TestListingGone(t *testing.T) {
 
 func TestBodyPaging(t *testing.T) {
 	tg := &precwatch.Target{Name: "b", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: "items", Fields: map[string]string{"title": "t"}}}
-	for _, c := range []struct{ name, url, body, next string }{
-		{"spring first", "https://a.example/o", `{"items":[{"t":"a"}],"number":0,"totalPages":2}`, "https://a.example/o?page=1"},
-		{"spring last", "https://a.example/o?page=1", `{"items":[{"t":"a"}],"number":1,"totalPages":2}`, ""},
-		{"meta one-based", "https://a.example/o", `{"items":[{"t":"a"}],"meta":{"page":1,"total_pages":"3"}}`, "https://a.example/o?page=2"},
-		{"meta on page 2", "https://a.example/o?page=2", `{"items":[{"t":"a"}],"meta":{"page":2,"total_pages":3}}`, "https://a.example/o?page=3"},
-		{"meta last", "https://a.example/o?page=3", `{"items":[{"t":"a"}],"meta":{"page":3,"total_pages":3}}`, ""},
-		{"offset", "https://a.example/o?limit=1", `{"items":[{"t":"a"}],"offset":0,"total":2}`, "https://a.example/o?limit=1&offset=1"},
-		{"offset last", "https://a.example/o?offset=1", `{"items":[{"t":"a"}],"offset":1,"total":2}`, ""},
+	for _, c := range []struct{ name, url, body, next, countOn string }{
+		{"spring first", "https://a.example/o", `{"items":[{"t":"a"}],"number":0,"totalPages":2}`, "https://a.example/o?page=1", ""},
+		{"spring last", "https://a.example/o?page=1", `{"items":[{"t":"a"}],"number":1,"totalPages":2}`, "", ""},
+		{"meta one-based", "https://a.example/o", `{"items":[{"t":"a"}],"meta":{"page":1,"total_pages":"3"}}`, "https://a.example/o?page=2", ""},
+		// Page 2 of 3 counting from 1, or the last of 3 counting
+		// from 0: page 3 is counted on (session 17).
+		{"meta on page 2", "https://a.example/o?page=2", `{"items":[{"t":"a"}],"meta":{"page":2,"total_pages":3}}`, "", "https://a.example/o?page=3"},
+		{"meta last", "https://a.example/o?page=3", `{"items":[{"t":"a"}],"meta":{"page":3,"total_pages":3}}`, "", ""},
+		{"occ first", "https://a.example/o?currentPage=0", `{"items":[{"t":"a"}],"pagination":{"currentPage":0,"totalPages":3}}`, "https://a.example/o?currentPage=1", ""},
+		{"occ second", "https://a.example/o?currentPage=1", `{"items":[{"t":"a"}],"pagination":{"currentPage":1,"totalPages":3}}`, "https://a.example/o?currentPage=2", ""},
+		{"occ last", "https://a.example/o?currentPage=2", `{"items":[{"t":"a"}],"pagination":{"currentPage":2,"totalPages":3}}`, "", "https://a.example/o?currentPage=3"},
+		{"offset", "https://a.example/o?limit=1", `{"items":[{"t":"a"}],"offset":0,"total":2}`, "https://a.example/o?limit=1&offset=1", ""},
+		{"offset last", "https://a.example/o?offset=1", `{"items":[{"t":"a"}],"offset":1,"total":2}`, "", ""},
+		// More listings than the total says: the total is stale,
+		// the next offset counted on.
+		{"offset past a stale total", "https://a.example/o?offset=2", `{"items":[{"t":"a"},{"t":"b"}],"offset":2,"total":3}`, "", "https://a.example/o?offset=4"},
 	} {
 		p, err := JSON(tg, c.url, []byte(c.body))
 		if err != nil {
@@ -146,8 +154,8 @@ func TestBodyPaging(t *testing.T) {
 		if len(p.Next) > 0 {
 			next = p.Next[0]
 		}
-		if next != c.next || p.CountOn != "" {
-			t.Errorf("%s: next %q (count on %q), want %q", c.name, next, p.CountOn, c.next)
+		if next != c.next || p.CountOn != c.countOn {
+			t.Errorf("%s: next %q (count on %q), want %q (count on %q)", c.name, next, p.CountOn, c.next, c.countOn)
 		}
 	}
 }
