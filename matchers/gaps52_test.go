@@ -76,3 +76,23 @@ func TestGap52SoutheastAsianMarksKept(t *testing.T) {
 		}
 	}
 }
+
+// TestGap52PrescriptionWording: "no need prescription" (Singlish, heldout52
+// zu0062) is the no-prescription indicator like "no prescription needed";
+// a pharmacy's "pesanan tanpa resep dibatalkan" (orders without a
+// prescription are cancelled, zu0020) is the opposite, a requirement.
+func TestGap52PrescriptionWording(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"Pseudoephedrine 60mg tabs 10 boxes - can postage no need prescription", "Got 10 boxes pseudoephedrine 60mg, no need prescription. Can postage or meet at Jurong East.", "no-paperwork", true},
+		{"Sudafed 60mg 2 boxes", "No need for a prescription, can meet at Bedok.", "no-paperwork", true},
+		{"Pseudoephedrine HCl 1 kg", "No need licence, ship to KL.", "no-paperwork", true},
+		{"Rhinos SR kapsul 1 strip isi 10", "Mengandung pseudoefedrin HCl 120 mg. Obat keras: WAJIB RESEP DOKTER. Upload foto resep saat checkout, pesanan tanpa resep dibatalkan.", "no-paperwork", false},
+		{"Pseudoefedrin 60 mg 10 tablet", "Pesanan tanpa resep akan ditolak.", "no-paperwork", false},
+		{"Pseudoephedrine 60mg 20 tabs", "Orders without a prescription will be cancelled.", "no-paperwork", false},
+		{"Pseudoefedrin 60 mg 10 strip", "Tanpa resep, kirim cepat.", "no-paperwork", true},
+	})
+	runVerdicts(t, []verdictCase{
+		{"en", "Pseudoephedrine 60mg tabs 10 boxes - can postage no need prescription", "Got 10 boxes pseudoephedrine 60mg, no need prescription. Can postage or meet at Jurong East.", true},
+		{"id", "Rhinos SR kapsul 1 strip isi 10 - obat hidung tersumbat", "Mengandung pseudoefedrin HCl 120 mg dan loratadin 5 mg. Obat keras: WAJIB RESEP DOKTER. Upload foto resep saat checkout, pesanan tanpa resep dibatalkan.", false},
+	})
+}
