@@ -96,3 +96,16 @@ func TestGap52PrescriptionWording(t *testing.T) {
 		{"id", "Rhinos SR kapsul 1 strip isi 10 - obat hidung tersumbat", "Mengandung pseudoefedrin HCl 120 mg dan loratadin 5 mg. Obat keras: WAJIB RESEP DOKTER. Upload foto resep saat checkout, pesanan tanpa resep dibatalkan.", false},
 	})
 }
+
+// TestGap52BukanNegation: Indonesian and Malay "bukan" (not, before a
+// noun) negates the name right after it ("Asam asetat glasial … Bukan
+// anhidrida asetat", heldout52 zu0098), as "no"/"non" do; so do Vietnamese
+// "không phải" and Thai "ไม่ใช่" (is not).
+func TestGap52BukanNegation(t *testing.T) {
+	runNegCases(t, []negCase{
+		{"Asam asetat glasial 1 L (acetic acid) - bukan anhidrida", "Asam asetat glasial 99,8% untuk laboratorium dan cuka industri. Bukan anhidrida asetat.", "acetic-anhydride", true},
+		{"Asid asetik glasier 1 L", "Untuk makmal. Ini bukan acetic anhydride.", "acetic-anhydride", true},
+		{"Axit axetic 1 L", "Dùng cho phòng thí nghiệm, không phải acetic anhydride.", "acetic-anhydride", true},
+		{"Anhidrida asetat 1 L", "Anhidrida asetat 99%, bukan palsu. Kirim cepat.", "acetic-anhydride", false},
+	})
+}
