@@ -90,6 +90,7 @@ func TestGap52PrescriptionWording(t *testing.T) {
 		{"Pseudoefedrin 60 mg 10 tablet", "Pesanan tanpa resep akan ditolak.", "no-paperwork", false},
 		{"Pseudoephedrine 60mg 20 tabs", "Orders without a prescription will be cancelled.", "no-paperwork", false},
 		{"Pseudoefedrin 60 mg 10 strip", "Tanpa resep, kirim cepat.", "no-paperwork", true},
+		{"ขาย ซูโดอีเฟดรีน ผง 500 กรัม", "ติดต่อไลน์ @pse88 ส่งแบบลับ ไม่ต้องใช้ใบสั่งยา", "no-paperwork", true},
 	})
 	runVerdicts(t, []verdictCase{
 		{"en", "Pseudoephedrine 60mg tabs 10 boxes - can postage no need prescription", "Got 10 boxes pseudoephedrine 60mg, no need prescription. Can postage or meet at Jurong East.", true},
@@ -107,5 +108,27 @@ func TestGap52BukanNegation(t *testing.T) {
 		{"Asid asetik glasier 1 L", "Untuk makmal. Ini bukan acetic anhydride.", "acetic-anhydride", true},
 		{"Axit axetic 1 L", "Dùng cho phòng thí nghiệm, không phải acetic anhydride.", "acetic-anhydride", true},
 		{"Anhidrida asetat 1 L", "Anhidrida asetat 99%, bukan palsu. Kirim cepat.", "acetic-anhydride", false},
+	})
+}
+
+// TestGap52LineZaloHandle: an @handle after a contact cue counts as an
+// encrypted-messenger contact, except when LINE, Zalo or KakaoTalk, which
+// are not among the policy's encrypted messengers, is named right before
+// it and says where the handle lives ("ติดต่อสอบถามทางไลน์ @fibrechem",
+// heldout52 zu0112; the labelled sets never counted LINE or Zalo: heldout2
+// k0469, heldout4 q0165, q0167, heldout44 zm0031). A policy messenger named
+// last ("ไลน์หรือ Telegram @…"), or a bare handle, stays a contact.
+func TestGap52LineZaloHandle(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"อะซิโตน 20 ลิตร ราคาส่ง ติดต่อทางไลน์", "อะซิโตน (acetone) 99.5% ถัง 20 ลิตร สำหรับโรงงานไฟเบอร์กลาส ติดต่อสอบถามทางไลน์ @fibrechem", "messenger-contact", false},
+		{"Acetone 20 L drum", "Contact us on LINE @acetone_th for the price.", "messenger-contact", false},
+		{"Acetone 20 L drum", "Contact LINE ID: @acetone_th", "messenger-contact", false},
+		{"Toluen phuy 179kg", "Toluen công nghiệp. Liên hệ Zalo: @sonpu_vn để báo giá.", "messenger-contact", false},
+		{"ซูโดอีเฟดรีน 60 มก. 10,000 แผง", "ติดต่อไลน์หรือ Telegram @ya_wholesale", "messenger-contact", true},
+		{"Acetone 20 L drum", "Contact: @chem_direct", "messenger-contact", true},
+		{"Acetone 20 L drum", "Contact us on the hotline @chem_direct", "messenger-contact", true},
+	})
+	runVerdicts(t, []verdictCase{
+		{"th", "อะซิโตน 20 ลิตร ราคาส่ง ติดต่อทางไลน์", "อะซิโตน (acetone) 99.5% ถัง 20 ลิตร สำหรับโรงงานไฟเบอร์กลาส ติดต่อสอบถามทางไลน์ @fibrechem", false},
 	})
 }

