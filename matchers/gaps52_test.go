@@ -132,3 +132,17 @@ func TestGap52LineZaloHandle(t *testing.T) {
 		{"th", "อะซิโตน 20 ลิตร ราคาส่ง ติดต่อทางไลน์", "อะซิโตน (acetone) 99.5% ถัง 20 ลิตร สำหรับโรงงานไฟเบอร์กลาส ติดต่อสอบถามทางไลน์ @fibrechem", false},
 	})
 }
+
+// TestGap52ConditionalSeizure: a seller's promise for a seizure ("If the
+// parcel is seized we resend", id "Jika disita bea cukai, kirim ulang", tl
+// "Kung nasabat sa customs, papalitan namin") is a condition a few words
+// after "if", not a report of one; a news item's "did not say if" leaves its
+// other report words.
+func TestGap52ConditionalSeizure(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "BMK glycidate 5 kg", "If the parcel is seized we resend.", true},
+		{"id", "Efedrin HCl 1 kg", "Jika disita bea cukai, kirim ulang gratis.", true},
+		{"tl", "Pseudoephedrine 1 kilo", "Kung nasabat sa customs, papalitan namin nang libre.", true},
+		{"en", "Customs seized 300 kg of ephedrine at Port Moresby", "Officials did not say if arrests were made; the ephedrine was declared as 'starch'.", false},
+	})
+}

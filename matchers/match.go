@@ -688,7 +688,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// of a report.
 			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h) &&
 				(k&kAuthority == 0 || !m.authorityInFrame(f, h)) && !useSuffixAfter(f.norm, int(h.e)) && !nothingAfter(f.norm, int(h.e)) &&
-				!wordsBefore(f.norm, int(h.s), conditionalWords, 2)
+				!wordsBefore(f.norm, int(h.s), conditionalWords, 4)
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
@@ -2372,10 +2372,13 @@ func (m *Matcher) authorityInFrame(f *field, h fhit) bool {
 	return false
 }
 
-// conditionalWords, one or two words before a report word, make its find
-// a seller's condition ("reship if customs intercepts", "free resend if
-// the police seized it"), not a report (heldout52 zu0016).
-var conditionalWords = []string{"if", "unless"}
+// conditionalWords, up to four words before a report word, make its find
+// a seller's condition ("reship if customs intercepts", "if the parcel is
+// seized we resend", id "jika disita bea cukai", tl "kung nasabat sa
+// customs"), not a report (heldout52 zu0016). Not "should" ("institutions
+// should report such patterns"); not "si", "se", "neu": Spanish "sí" and
+// "se incautaron", German "neu".
+var conditionalWords = []string{"if", "unless", "jika", "kalau", "apabila", "kung", "falls", "wenn"}
 
 // nothingWords deny what a find reports ("customs find nothing").
 var nothingWords = []string{"nothing", "nichts", "nada", "rien", "niets", "nic", "niente", "nimic", "semmit", "hicbir", "ничего", "нічого"}
