@@ -345,6 +345,26 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				}
 			}
 		}
+		// Chemistry names typed apart at a morpheme ("methyl amine",
+		// "nitro ethane", "metil amina"; session 15 probe), any list.
+		morph := func(terms []string, kind string) {
+			for _, t := range terms {
+				if _, ok := ambTerms[strings.TrimSpace(Normalize(t).String())]; ok {
+					continue // an ambiguous term keeps its context rules
+				}
+				for _, v := range morphemeSplits(t) {
+					if _, ok := b.index[v]; ok {
+						continue // already a term
+					}
+					b.add(v, kSubstance).refs = append(b.pat(v).refs, termRef{sub: int32(si), kind: kind, term: t, amb: -1})
+				}
+			}
+		}
+		morph([]string{plainName(s.Name)}, precwatch.HitName)
+		morph(s.Synonyms, precwatch.HitSynonym)
+		for _, lang := range sortedKeys(s.Names) {
+			morph(s.Names[lang], precwatch.HitTranslation)
+		}
 		add(s.Medicines, HitMedicine, true)
 		for _, lang := range sortedKeys(s.Names) {
 			add(s.Names[lang], precwatch.HitTranslation, false)
@@ -1319,6 +1339,41 @@ func spellingVariants(t string) []string {
 	for i := 3; i <= len(n)-3; i++ {
 		if !splitPrefixWord[n[:i]] {
 			out = append(out, n[:i]+" "+n[i:])
+		}
+	}
+	return out
+}
+
+// chemMorphemes are the first parts of chemistry names that listings type
+// as a word of their own ("methyl amine", "nitro ethane", "benz aldehyde",
+// "hydro chloric acid", "metil amina").
+var chemMorphemes = []string{"methyl", "ethyl", "phenyl", "nitro", "benz", "hydro", "chloro", "bromo", "acetyl", "piperonyl",
+	"metil", "metyl", "etil", "etyl", "fenil", "fenyl", "hidro"}
+
+// morphemeSplits returns name t with one of its words cut by a space after
+// a chemistry morpheme, when four letters or more follow it and do not
+// start inside the morpheme ("yl", "ique", "ene"): "methylamine" gives
+// "methyl amine". Only names of ASCII letters and spaces are cut.
+func morphemeSplits(t string) []string {
+	n := strings.TrimSpace(Normalize(t).String())
+	for i := 0; i < len(n); i++ {
+		if c := n[i]; !(c >= 'a' && c <= 'z' || c == ' ') {
+			return nil
+		}
+	}
+	var out []string
+	words := strings.Split(n, " ")
+	for wi, w := range words {
+		for _, p := range chemMorphemes {
+			if len(w)-len(p) < 4 || !strings.HasPrefix(w, p) {
+				continue
+			}
+			if rest := w[len(p):]; strings.IndexByte("yio", rest[0]) >= 0 || strings.HasPrefix(rest, "ene") {
+				continue // inside a morpheme: "benz ylcyanide", "methyl ique", "benz eneacetic"
+			}
+			cut := slices.Clone(words)
+			cut[wi] = p + " " + w[len(p):]
+			out = append(out, strings.Join(cut, " "))
 		}
 	}
 	return out
