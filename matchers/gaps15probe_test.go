@@ -130,3 +130,23 @@ func TestGap15MorphemeCut(t *testing.T) {
 		}
 	}
 }
+
+// TestGap15IndicatorDenied: a shop that refuses a channel or a payment
+// ("No Telegram or WhatsApp orders", "No aceptamos bitcoin", "Bitcoin kabul
+// etmiyoruz") names no indicator; a bare "no" runs on through "or", not
+// through a comma ("No WhatsApp, Telegram only"), and "bitcoin only" after
+// refused bank transfers stays (session 15 probe).
+func TestGap15IndicatorDenied(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"Acetone 20L drum", "No Telegram or WhatsApp orders.", "messenger-contact", false},
+		{"Aceton 20 L", "Kein Telegram oder WhatsApp.", "messenger-contact", false},
+		{"Acetone 20L drum", "No WhatsApp, Telegram only.", "messenger-contact", true},
+		{"Acetona 20 L", "No aceptamos bitcoin.", "crypto-payment", false},
+		{"Acetona 20 L", "No se acepta bitcoin.", "crypto-payment", false},
+		{"Acétone 20 L", "Nous n'acceptons pas les cryptomonnaies.", "crypto-payment", false},
+		{"Aceton 20 L", "Wir akzeptieren keine Kryptowährungen.", "crypto-payment", false},
+		{"Aseton 20 L", "Bitcoin kabul etmiyoruz.", "crypto-payment", false},
+		{"Acetona 20 L", "Pago solo en bitcoin.", "crypto-payment", true},
+		{"Acetone 20L", "We accept no bank transfers, bitcoin only.", "crypto-payment", true},
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -104,7 +105,10 @@ type HTMLDocument struct {
 //     d-none, sr-only, visually-hidden), and closed <dialog>s, unless they
 //     are content the page reveals on a click: tab panels, dialogs,
 //     accordions and collapsed sections, or an element another one
-//     controls (aria-controls, data-target, href="#id"); a hidden dialog
+//     controls (aria-controls, data-target, href="#id"), or an element
+//     hidden by an inline visibility:hidden alone that the page's own
+//     inline script makes visible as it loads, not in an event handler
+//     (WeChat's article body: every reader sees it); a hidden dialog
 //     of the site's own (reporting the ad, logging in, the newsletter,
 //     feedback), named so by its class, id, label or heading, is left
 //     out all the same;
@@ -114,10 +118,13 @@ type HTMLDocument struct {
 //     blocks with at least two links (or one link and no text of their own,
 //     as a "recently viewed" block with one item, or a carousel of slides
 //     without links, as AMP's amp-carousel), named so by their class, id,
-//     aria-label or data attribute or by their heading (in English,
+//     aria-label or data attribute or by their heading (a table's
+//     caption or one-cell first row too, as vBulletin's "Similar Threads"
+//     bar; in English,
 //     Russian, Ukrainian, Chinese, Japanese, Korean, German, Spanish,
 //     French, Polish, Turkish, Dutch, Italian, Portuguese, Indonesian,
-//     Vietnamese, Thai and Arabic), the seller's other listings ("more from
+//     Vietnamese, Thai and Arabic, Arabic and Persian letter variants
+//     folded), the seller's other listings ("more from
 //     this shop"), recently viewed items and a forum's suggested or
 //     similar topics (Discourse, phpBB, vBulletin, XenForo), the site's
 //     newest ads beside the ad ("New ads in this section", "Новые
@@ -527,12 +534,16 @@ type pageInfo struct {
 	// noscripts holds the <noscript>s whose content was parsed (once: a
 	// text node parsed again would turn escaped markup into tags).
 	noscripts map[*html.Node]bool
+	// scriptShown holds the ids of elements the page's inline scripts
+	// make visible as the page loads (scriptShownIDs).
+	scriptShown map[string]bool
 }
 
 // newDocWriter returns a writer of body's main text; depth is the nesting
 // of srcdoc frames.
 func newDocWriter(body *html.Node, depth int) *docWriter {
-	pi := &pageInfo{protected: map[*html.Node]bool{}, controlled: controlledIDs(body), links: map[*html.Node]linkStats{}, noscripts: map[*html.Node]bool{}}
+	pi := &pageInfo{protected: map[*html.Node]bool{}, controlled: controlledIDs(body), links: map[*html.Node]linkStats{}, noscripts: map[*html.Node]bool{},
+		scriptShown: scriptShownIDs(scriptRoot(body))}
 	pi.anchor = pi.mainAnchor(body)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
@@ -891,6 +902,11 @@ func (w *docWriter) revealable(n *html.Node) bool {
 		return true
 	}
 	if id := attrOf(n, "id"); id != "" && w.page.controlled[id] {
+		return true
+	}
+	if id := attrOf(n, "id"); id != "" && w.page.scriptShown[id] && onlyVisibilityHidden(n) {
+		// An article body the page's own script shows as it loads
+		// (WeChat's #js_content): what every reader of the page sees.
 		return true
 	}
 	for _, t := range classTokens(n) {
@@ -1524,7 +1540,31 @@ var relatedPhrases = []string{
 	"नए विज्ञापन", "नवीनतम विज्ञापन", "nya annonser", "nye annoncer", "nye annonser", "uusimmat ilmoitukset",
 	"új hirdetések", "legújabb hirdetések", "anunțuri noi", "cele mai noi anunțuri", "νέες αγγελίες", "нови обяви",
 	"novi oglasi", "najnoviji oglasi", "מודעות חדשות",
+	// A forum's similar or related threads in languages and spellings not
+	// above (vBulletin's "المواضيع المتشابهه", with ه for ة, matches after
+	// foldArabic), as forum engines translate their "Similar Threads" bar.
+	"متشابه", "مشابه", "ذات صلة", "ذات الصلة", "موضوعات مرتبط", "مطالب مرتبط", "تاپیک های مرتبط", "تاپیک‌های مرتبط",
+	"נושאים דומים", "אשכולות דומים", "נושאים קשורים", "אשכולות קשורים", "παρόμοια θέματα", "σχετικά θέματα",
+	"παρόμοιες συζητήσεις", "podobná témata", "podobné témy", "hasonló témák", "подобни теми", "сходни теми",
+	"slične teme", "slicne teme", "сличне теме", "समान विषय", "संबंधित विषय", "liknande", "lignende", "vastaavat ketjut",
+	"bài viết liên quan", "bài viết tương tự", "thread serupa", "thread terkait", "artikel terkait",
+	"相似帖子", "类似帖子", "類似帖子", "相似的帖子", "似たスレッド", "類似スレッド", "비슷한 글", "관련 글", "관련글", "유사한 글",
+	"비슷한 게시물",
 }
+
+// foldArabic folds the Arabic and Persian letter variants that forum
+// headings spell either way: ة as ه, ى and ی as ي, ک as ك, and أ, إ, آ as
+// ا ("المواضيع المتشابهه" is "المواضيع المتشابهة").
+var foldArabic = strings.NewReplacer("ة", "ه", "ى", "ي", "ی", "ي", "ک", "ك", "أ", "ا", "إ", "ا", "آ", "ا")
+
+// relatedFolded are relatedPhrases after foldArabic.
+var relatedFolded = func() []string {
+	out := make([]string, len(relatedPhrases))
+	for i, p := range relatedPhrases {
+		out[i] = foldArabic.Replace(p)
+	}
+	return out
+}()
 
 // relatedPhrase reports whether a short text (a heading, a label) names a
 // block of other listings.
@@ -1533,7 +1573,8 @@ func relatedPhrase(s string) bool {
 	if s == "" || len(s) > 80 {
 		return false
 	}
-	for _, p := range relatedPhrases {
+	s = foldArabic.Replace(s)
+	for _, p := range relatedFolded {
 		if strings.Contains(s, p) {
 			return true
 		}
@@ -1542,14 +1583,24 @@ func relatedPhrase(s string) bool {
 }
 
 // firstHeading returns the heading that opens n: its first element child
-// (or that child's first element child) when it is h1–h6 or classed as a
-// title or heading.
+// (or that child's first element child) when it is h1–h6, a <caption> or
+// classed as a title or heading, or the heading row of a table n is or
+// opens with (tableHeading).
 func firstHeading(n *html.Node) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Table {
+		if h := tableHeading(n); h != nil {
+			return h
+		}
+	}
 	c := firstElement(n)
 	for depth := 0; c != nil && depth < 2; depth++ {
 		switch c.DataAtom {
-		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Caption:
 			return c
+		case atom.Table:
+			if h := tableHeading(c); h != nil {
+				return h
+			}
 		}
 		for _, t := range classTokens(c) {
 			switch t {
@@ -1560,6 +1611,54 @@ func firstHeading(n *html.Node) *html.Node {
 		c = firstElement(c)
 	}
 	return nil
+}
+
+// maxTableHeading bounds the text (bytes) of a table's heading cell.
+const maxTableHeading = 120
+
+// tableHeading returns the heading of table t: its <caption>, or the one
+// cell of its first row when that row has no other cell (a forum's "Similar
+// Threads" bar, vBulletin's td.tcat spanning the columns) and the cell is a
+// short line: text and inline elements only (a collapse button's link and
+// icon among them), at most maxTableHeading bytes. Else nil.
+func tableHeading(t *html.Node) *html.Node {
+	c := firstElement(t)
+	if c != nil && c.DataAtom == atom.Caption {
+		return c
+	}
+	if c != nil && (c.DataAtom == atom.Thead || c.DataAtom == atom.Tbody) {
+		c = firstElement(c)
+	}
+	if c == nil || c.DataAtom != atom.Tr {
+		return nil
+	}
+	var cell *html.Node
+	for k := c.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type != html.ElementNode {
+			continue
+		}
+		if cell != nil || (k.DataAtom != atom.Td && k.DataAtom != atom.Th) {
+			return nil
+		}
+		cell = k
+	}
+	if cell == nil {
+		return nil
+	}
+	inline := true
+	walkNodes(cell, func(k *html.Node) bool {
+		if inline && k != cell && k.Type == html.ElementNode && (docBlocks[k.DataAtom] || blockElement[k.Data]) {
+			inline = false
+		}
+		return inline
+	})
+	if !inline {
+		return nil
+	}
+	if text := boundedText(cell, 1024); strings.TrimSpace(text) == "" || len(collapseSpace(text)) > maxTableHeading {
+		return nil
+	}
+	return cell
 }
 
 // firstElement returns n's first child element, nil when text comes first.
@@ -2356,6 +2455,167 @@ func controlledIDs(root *html.Node) map[string]bool {
 		return true
 	})
 	return ids
+}
+
+// maxShowScript bounds the bytes of one inline script read for the
+// elements it shows, maxShowLookups the element lookups read in it, and
+// maxShowReach how far after a lookup (bytes) the variable holding the
+// element is looked for: the time taken stays linear in the script.
+const (
+	maxShowScript  = 256 << 10
+	maxShowLookups = 64
+	maxShowReach   = 2048
+)
+
+// elementByID finds an element looked up by id in a script
+// (document.getElementById('x'), document.querySelector('#x')), with the
+// variable it may be assigned to before it.
+var elementByID = regexp.MustCompile(`(?:(?:var|let|const)\s+)?(?:([A-Za-z_$][\w$]*)\s*=\s*)?document\s*\.\s*(?:getElementById\(\s*['"]([\w:.-]+)['"]|querySelector\(\s*['"]#([\w-]+)['"])\s*\)`)
+
+// showsVisible matches what sets an element's visibility to visible, after
+// the element or its variable: ".style.visibility = 'visible'".
+var showsVisible = regexp.MustCompile(`^\s*\.\s*style\s*\.\s*visibility\s*=\s*['"]visible['"]`)
+
+// handlerCues, just before a function's body, make it an event handler:
+// what it shows, it shows on a click, not as the page loads.
+var handlerCues = []string{"addeventlistener", "onclick", "onmouse", "ontouch", "onkey", "onfocus", "onscroll", "onsubmit",
+	"onchange", ".on(", ".click(", ".bind(", ".hover(", ".toggle("}
+
+// scriptShownIDs returns the ids of the elements that the page's inline
+// scripts make visible as the page loads: an element looked up by its id
+// whose style.visibility the script sets to 'visible', directly or through
+// the variable holding it, outside an event handler. WeChat articles are
+// saved with their body at visibility:hidden until that script runs; a
+// reader of the page sees the body.
+func scriptShownIDs(root *html.Node) map[string]bool {
+	var ids map[string]bool
+	walkNodes(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Script || hasAttr(n, "src") || n.FirstChild == nil || n.FirstChild.Type != html.TextNode {
+			return n.Type != html.ElementNode || n.DataAtom == atom.Head || !skipElements[n.DataAtom]
+		}
+		src := n.FirstChild.Data
+		if len(src) > maxShowScript || !strings.Contains(src, "visibility") {
+			return false
+		}
+		for _, m := range elementByID.FindAllStringSubmatchIndex(src, maxShowLookups) {
+			var id string
+			switch {
+			case m[4] >= 0:
+				id = src[m[4]:m[5]]
+			case m[6] >= 0:
+				id = src[m[6]:m[7]]
+			default:
+				continue
+			}
+			shown := -1
+			if showsVisible.MatchString(src[m[1]:min(len(src), m[1]+96)]) {
+				shown = m[1]
+			} else if m[2] >= 0 {
+				// The variable holding it: "c.style.visibility = 'visible'".
+				v := src[m[2]:m[3]]
+				lim := min(len(src), m[1]+maxShowReach)
+				for off := m[1]; shown < 0; {
+					k := strings.Index(src[off:lim], v)
+					if k < 0 {
+						break
+					}
+					at := off + k + len(v)
+					before := off + k
+					off = at
+					if before > 0 && isScriptIdent(src[before-1]) || at < len(src) && isScriptIdent(src[at]) {
+						continue
+					}
+					if showsVisible.MatchString(src[at:min(len(src), at+96)]) {
+						shown = at
+					}
+				}
+			}
+			if shown < 0 || inEventHandler(src, shown) {
+				continue
+			}
+			if ids == nil {
+				ids = map[string]bool{}
+			}
+			ids[id] = true
+		}
+		return false
+	})
+	return ids
+}
+
+// scriptRoot is the node whose scripts scriptShownIDs reads: the whole
+// document (the <head>'s scripts too) when body has a parent.
+func scriptRoot(body *html.Node) *html.Node {
+	if body != nil && body.Parent != nil {
+		return body.Parent
+	}
+	return body
+}
+
+// isScriptIdent reports whether c may be part of a script identifier.
+func isScriptIdent(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// inEventHandler reports whether position i of script src is inside a
+// function body opened right after an event handler cue (handlerCues): it
+// walks back over the braces enclosing i.
+func inEventHandler(src string, i int) bool {
+	depth := 0
+	for j := i - 1; j >= 0; j-- {
+		switch src[j] {
+		case '}':
+			depth++
+		case '{':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			before := strings.ToLower(src[max(0, j-80):j])
+			if loadEvent(before) {
+				// DOMContentLoaded, load, jQuery's ready: the page
+				// runs it as it loads.
+				continue
+			}
+			for _, c := range handlerCues {
+				if strings.Contains(before, c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// loadEvent reports whether the text before a function body (lower-cased)
+// binds it to the page's loading: DOMContentLoaded, load, onload,
+// readystatechange, jQuery's ready.
+func loadEvent(before string) bool {
+	for _, c := range []string{"domcontentloaded", "'load'", `"load"`, "onload", "readystatechange", ".ready(", "$(function", "jquery(function"} {
+		if strings.Contains(before, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyVisibilityHidden reports whether n is hidden by an inline
+// visibility:hidden alone: no hidden attribute, aria-hidden, display:none
+// or hiding class besides.
+func onlyVisibilityHidden(n *html.Node) bool {
+	st := strings.ToLower(strings.Join(strings.Fields(attrOf(n, "style")), ""))
+	if !strings.Contains(st, "visibility:hidden") {
+		return false
+	}
+	c := *n
+	c.Attr = nil
+	for _, a := range n.Attr {
+		if a.Key == "style" {
+			a.Val = strings.ReplaceAll(st, "visibility:hidden", "")
+		}
+		c.Attr = append(c.Attr, a)
+	}
+	return !isHiddenNode(&c)
 }
 
 // selectedOption returns the option a <select> shows: the selected one,

