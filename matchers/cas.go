@@ -71,14 +71,15 @@ func appendCAS(out []CASMention, text []byte) []CASMention {
 // digitHyphen is hyphenatedDigits(text), which appendJoinedHits finds on
 // its way. The gate then searches the text only for dotted and spaced digits.
 func (m *Matcher) appendFieldCASKey(out []CASMention, text []byte, casKey, digitHyphen bool) []CASMention {
-	return m.appendFieldCASKeySpaced(out, text, casKey, digitHyphen, hasSpacedHyphen(text))
+	return m.appendFieldCASKeySpaced(out, text, casKey, digitHyphen, hasSpacedHyphen(text), true)
 }
 
 // appendFieldCASKeySpaced is appendFieldCASKey for a caller that has
 // looked for " - " in text already (spaced: hasSpacedHyphen(text)); Match
-// shares that search of the whole field with appendSpacedHyphenHits.
-func (m *Matcher) appendFieldCASKeySpaced(out []CASMention, text []byte, casKey, digitHyphen, spaced bool) []CASMention {
-	if !casKey && !digitHyphen && !dottedCASShape(text) && !(spaced && spacedCASAt(text, 0) >= 0) {
+// shares that search of the whole field with appendSpacedHyphenHits. With
+// dots false text holds no dot (Text.sepsHeld), so no dotted CAS number.
+func (m *Matcher) appendFieldCASKeySpaced(out []CASMention, text []byte, casKey, digitHyphen, spaced, dots bool) []CASMention {
+	if !casKey && !digitHyphen && !(dots && dottedCASShape(text)) && !(spaced && spacedCASAt(text, 0) >= 0) {
 		return out
 	}
 	return appendCASNumbers(out, text)

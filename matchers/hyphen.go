@@ -79,14 +79,18 @@ func wordLetter(r rune) bool {
 // count: not the seller, location or price), also other separators, and
 // with dots (the title) dots. It also reports hyphenatedDigits(norm), which
 // the pass over the hyphens finds on the way (the gate of
-// appendFieldCASKey).
-func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch, seps, dots bool) ([]fhit, bool) {
+// appendFieldCASKey). held holds the sepBits of the separators norm may
+// hold (Text.sepsHeld): the others are not looked for.
+func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinScratch, seps, dots bool, held uint8) ([]fhit, bool) {
 	base := len(out)
-	out, digits := m.appendJoinedSep(out, base, norm, fi, js, '-')
+	digits := false
+	if held&sepBit['-'] != 0 {
+		out, digits = m.appendJoinedSep(out, base, norm, fi, js, '-')
+	}
 	if !seps {
 		return out, digits
 	}
-	if dots {
+	if dots && held&sepBit['.'] != 0 {
 		// Dots only in the title: descriptions are full of them (one
 		// IndexByte call each cost 5 % of BenchmarkMatch).
 		out, _ = m.appendJoinedSep(out, base, norm, fi, js, '.')
@@ -96,10 +100,12 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 	// "Iso_safrole", "Ephe•drine" whose bullet the normaliser makes a
 	// dot, "Safr⏎ole"); the same rescan, for each separator (one
 	// IndexByte pass when the field has none).
+	if held&joinSepBits == 0 {
+		return out, digits // most fields hold none of them
+	}
 	for _, sep := range joinSeps {
-		// Most fields hold none of these: one vector search each,
-		// without the call.
-		if bytes.IndexByte(norm, sep) >= 0 {
+		// One vector search each, without the call.
+		if held&sepBit[sep] != 0 && bytes.IndexByte(norm, sep) >= 0 {
 			out, _ = m.appendJoinedSep(out, base, norm, fi, js, sep)
 		}
 	}
@@ -109,6 +115,9 @@ func (m *Matcher) appendJoinedHits(out []fhit, norm []byte, fi int32, js *joinSc
 // joinSeps are the separators other than the hyphen and the dot that the
 // joined-word rescan removes between letters.
 var joinSeps = []byte{'/', '|', '_', '\n'}
+
+// joinSepBits are the sepBits of joinSeps.
+var joinSepBits = sepBit['/'] | sepBit['|'] | sepBit['_'] | sepBit['\n']
 
 // appendJoinedSep is appendJoinedHits for one separator; hits already in
 // out[base:] are not added twice. It reports whether a separator stands

@@ -67,6 +67,12 @@ type field struct {
 	// attrCAS: an attribute whose name is a CAS label ("CAS No."); its
 	// value is read as if a CAS keyword stood before it.
 	attrCAS bool
+	// high: norm may hold a byte from 0x80 on (Text.high); when false it
+	// is ASCII, and the searches for Thai or Korean text are skipped.
+	high bool
+	// seps: the sepBits of the separators norm may hold (Text.sepsHeld);
+	// the whole-field searches for the others are skipped.
+	seps uint8
 }
 
 // window returns the hits of f that start in [lo, hi] (f.hits is sorted by
@@ -164,24 +170,30 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.rawLo = len(sc.raw)
 		sc.raw = t.resetScan(f.orig, m.ac, sc.raw) // normalise and scan in one pass
 		f.rawHi = len(sc.raw)
-		f.norm, f.segs = t.Norm, t.segs
+		f.norm, f.segs, f.high, f.seps = t.Norm, t.segs, t.high, t.sepsHeld()
 		total += len(f.norm)
 		kinds, casKey := m.rawKinds(sc.raw[f.rawLo:f.rawHi])
 		f.kinds = kinds
 		f.joinLo = len(sc.joined)
 		var digitHyphen bool
-		sc.joined, digitHyphen = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle)
-		sc.joined = m.appendSpacedHits(sc.joined, f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.join)
-		sc.joined = m.appendThaiSpacedHits(sc.joined, f.norm, int32(fi), &sc.join)
+		sc.joined, digitHyphen = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle, f.seps)
+		if kinds&kSubstance != 0 {
+			// Only a substance term's raw hit starts a spaced name:
+			// without one appendSpacedHits adds nothing.
+			sc.joined = m.appendSpacedHits(sc.joined, f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.join)
+		}
+		if f.high {
+			sc.joined = m.appendThaiSpacedHits(sc.joined, f.norm, int32(fi), &sc.join)
+		}
 		// One search of the field for " - " serves the spaced-hyphen
 		// names and the gate of the CAS numbers spaced digit by digit.
-		spaced := hasSpacedHyphen(f.norm)
+		spaced := f.seps&sepBit['-'] != 0 && hasSpacedHyphen(f.norm)
 		if spaced {
 			sc.joined = m.appendSpacedHyphenHits(sc.joined, f.norm, int32(fi), &sc.join)
 		}
 		f.joinHi = len(sc.joined)
 		f.casLo = len(sc.cas)
-		sc.cas = m.appendFieldCASKeySpaced(sc.cas, f.norm, casKey, digitHyphen, spaced)
+		sc.cas = m.appendFieldCASKeySpaced(sc.cas, f.norm, casKey, digitHyphen, spaced, f.seps&sepBit['.'] != 0)
 		if casKey {
 			sc.cas = appendChecklessCAS(sc.cas, f.casLo, f.norm)
 		}
@@ -601,7 +613,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		// A Korean pack count ("10정", "30 정": tablets) is a dosage form
 		// (heldout33 zb0154); a bare 정 is too common a syllable (정품,
 		// 정보, 한정) to be a term. Not in the seller's name, as below.
-		if !ev.dosage && f.name != precwatch.FieldSeller && koreanTabletCount(f.norm) {
+		if !ev.dosage && f.high && f.name != precwatch.FieldSeller && koreanTabletCount(f.norm) {
 			ev.dosage = true
 		}
 		// newsEnd is the end of the last report word counted in this

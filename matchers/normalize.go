@@ -53,6 +53,39 @@ type Text struct {
 	ac     *automaton
 	sc     scanState
 	rescan bool
+
+	// high: Norm may hold a byte from 0x80 on. When it is false Norm is
+	// ASCII, and the matcher skips its searches for non-ASCII text (Thai,
+	// Korean). The fast path writes only ASCII; the slow path sets it
+	// where it writes bytes that may not be: every non-ASCII rune of s
+	// (the cHigh case), and the ASCII sequences that can become one (an
+	// entity, "&eacute;"; a spaced or dotted run; a Latin letter inside a
+	// mostly Cyrillic word).
+	high bool
+	// seps: the sepBit of every separator byte ('-', '.', '/', '|',
+	// '_', '\n') Norm holds, kept where the normaliser writes ASCII
+	// (when high is set, Norm may hold any of them: see sepsHeld). The
+	// matcher skips its whole-field searches for a separator it lacks.
+	seps uint8
+}
+
+// sepBit marks the separators Text.seps keeps: the hyphen, the dot and the
+// other separators of the joined-word rescan (joinSeps).
+var sepBit = func() (t [256]uint8) {
+	for i, c := range []byte{'-', '.', '/', '|', '_', '\n'} {
+		t[c] = 1 << i
+	}
+	return
+}()
+
+// sepsHeld returns the sepBits of the separators Norm may hold: t.seps,
+// or all of them when Norm may hold a non-ASCII byte (the normaliser
+// keeps seps only where it writes ASCII).
+func (t *Text) sepsHeld() uint8 {
+	if t.high {
+		return 0xFF
+	}
+	return t.seps
 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
@@ -258,6 +291,8 @@ func (t *Text) Reset(s string) {
 	t.origLen = len(s)
 	t.wordEnd = -1
 	t.cyrEnd = -1
+	t.high = false
+	t.seps = 0
 	n := len(s)
 	out := t.Norm
 	if cap(out) < n+n/4 {
@@ -341,6 +376,7 @@ func (t *Text) Reset(s string) {
 						}
 						// The same after a comma or a full stop.
 						if j+2 < n && (s[j] == ',' || s[j] == '.') && s[j+1] == ' ' && fastKind[s[j+2]] == fLetter {
+							t.seps |= sepBit[s[j]]
 							out = append(out, s[j], ' ')
 							j += 2
 							c = s[j]
@@ -391,6 +427,7 @@ func (t *Text) Reset(s string) {
 					if c == '<' && lastKind == cLower {
 						break run
 					}
+					t.seps |= sepBit[c]
 					lastKind = cOther
 					prevAlnum = false
 				default:
@@ -413,6 +450,7 @@ func (t *Text) Reset(s string) {
 				if j, ok := elementRun(s, i); ok {
 					t.Norm = out
 					t.emitElements(s, i, j)
+					t.noteHigh(len(out))
 					out = t.Norm
 					next = -1
 					i = j
@@ -425,6 +463,7 @@ func (t *Text) Reset(s string) {
 				if j, ok := spacedRun(s, i); ok {
 					t.Norm = out
 					t.emitSpaced(s, i, j)
+					t.noteHigh(len(out))
 					out = t.Norm
 					next = -1
 					i = j
@@ -436,6 +475,7 @@ func (t *Text) Reset(s string) {
 			if i < t.cyrEnd {
 				// A Latin letter inside a mostly Cyrillic word.
 				t.Norm = out
+				t.high = true
 				if c := latinToCyr[b|0x20]; c != "" {
 					t.emitUnit(c, i, i+1)
 				} else {
@@ -490,6 +530,7 @@ func (t *Text) Reset(s string) {
 				t.Norm = out
 				t.addSeg(i, true, 0)
 			}
+			t.seps |= sepBit[b]
 			out = append(out, b)
 			next = i + 1
 			lastKind = cOther
@@ -531,11 +572,13 @@ func (t *Text) Reset(s string) {
 				if nl {
 					t.rewrite(l - 1)
 					out[l-1] = '\n'
+					t.seps |= sepBit['\n']
 				}
 			} else {
 				t.Norm = out
 				t.addSeg(i, false, j)
 				out = append(out, ch)
+				t.seps |= sepBit[ch]
 			}
 			next = -1
 			lastKind = cSpace
@@ -544,6 +587,7 @@ func (t *Text) Reset(s string) {
 		case cAmp:
 			t.Norm = out
 			j, ok := t.entity(s, i)
+			t.noteHigh(len(out))
 			out = t.Norm
 			next = -1
 			if !ok {
@@ -558,6 +602,7 @@ func (t *Text) Reset(s string) {
 		default: // cHigh
 			r, w := utf8.DecodeRuneInString(s[i:])
 			t.Norm = out
+			t.high = true
 			if runeProp(r)&rpAlnum != 0 && r != 0xFF9E && r != 0xFF9F && (prevAlnum || i+w+1 >= n || !spacedSep[s[i+w]]) {
 				// A run of non-ASCII letters and digits, none of which
 				// can start spaced letters: see letterRun.
@@ -624,6 +669,18 @@ func (t *Text) Reset(s string) {
 	t.Norm = out
 	if mixed && deLeet(t.Norm) {
 		t.rewrite(0)
+	}
+}
+
+// noteHigh sets t.high when Norm[from:] holds a byte from 0x80 on, and
+// t.seps for the separators there; from the byte before from, which the
+// emitUnit of a line break rewrites.
+func (t *Text) noteHigh(from int) {
+	for _, c := range t.Norm[max(from-1, 0):] {
+		if c >= 0x80 {
+			t.high = true
+		}
+		t.seps |= sepBit[c]
 	}
 }
 

@@ -423,9 +423,10 @@ func TestJoinedHitsSame(t *testing.T) {
 	var js, refJS joinScratch
 	n, d := 0, 0
 	for _, s := range append(perf11Texts(t), "5449-12-7", "a-1-2", "1-2", "-1", "1-", "ab-cd 1-2", "eph-edr-ine 12-3", "x\n1-2") {
-		norm := Normalize(s).Norm
+		tx := Normalize(s)
+		norm := tx.Norm
 		for _, k := range [][2]bool{{true, true}, {true, false}, {false, false}} {
-			got, digits := m.appendJoinedHits(nil, norm, 1, &js, k[0], k[1])
+			got, digits := m.appendJoinedHits(nil, norm, 1, &js, k[0], k[1], tx.sepsHeld())
 			want := m.refAppendJoinedHits(nil, norm, 1, &refJS, k[0], k[1])
 			if !slices.Equal(got, want) {
 				t.Fatalf("%q %v: appendJoinedHits = %v, want %v", s, k, got, want)
