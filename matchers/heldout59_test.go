@@ -11,7 +11,13 @@ const heldout59Path = "../testdata/heldout59/listings.jsonl"
 // heldout59KnownGaps are listings of the fifty-ninth held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout59KnownGaps = map[string]string{}
+var heldout59KnownGaps = map[string]string{
+	// CAS only, verdict right: "works instead of red phosphorus" names red P
+	// as the reagent replaced; the matcher reads "instead of" as a negation,
+	// as it must for a reformulated medicine ("phenylephrine instead of
+	// pseudoephedrine" holds none).
+	"yy0030": "'instead of red phosphorus' read as a negation; the label counts the replaced reagent as named",
+}
 
 // TestHeldout59 measures the matcher on the fifty-ninth held-out set.
 func TestHeldout59(t *testing.T) {
