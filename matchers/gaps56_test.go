@@ -1,0 +1,57 @@
+package matchers
+
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// gap56Case is one listing of a held-out-56 gap test and the verdict and
+// substances (unnegated IDs, in order) the matcher must give it; subs nil
+// means the substances are not checked.
+type gap56Case struct {
+	name string
+	l    precwatch.Listing
+	want bool
+	subs []string
+}
+
+func runGap56(t *testing.T, cases []gap56Case) {
+	t.Helper()
+	m := mustMatcher(t)
+	for _, tc := range cases {
+		res := m.Match(&tc.l)
+		if res.Suspicious != tc.want {
+			t.Errorf("%s: suspicious %v, want %v (explain %q)", tc.name, res.Suspicious, tc.want, res.Explain)
+		}
+		if tc.subs == nil {
+			continue
+		}
+		var ids []string
+		for _, s := range res.Substances {
+			if !s.Negated {
+				ids = append(ids, s.ID)
+			}
+		}
+		if len(ids) != len(tc.subs) {
+			t.Errorf("%s: substances %v, want %v", tc.name, ids, tc.subs)
+			continue
+		}
+		for i := range ids {
+			if ids[i] != tc.subs[i] {
+				t.Errorf("%s: substances %v, want %v", tc.name, ids, tc.subs)
+				break
+			}
+		}
+	}
+}
+
+// TestGap56HindiNegation: "स्यूडोएफ़ेड्रिन नहीं है" (there is no
+// pseudoephedrine) negates the name as "nahi hai" does in Latin letters
+// (zy0008); a Hindi offer without the word keeps its substance.
+func TestGap56HindiNegation(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"hi not", precwatch.Listing{Title: "सर्दी-जुकाम टैबलेट 10", Description: "फिनाइलेफ्रीन युक्त, स्यूडोएफ़ेड्रिन नहीं है।"}, false, []string{}},
+		{"hi offer", precwatch.Listing{Title: "स्यूडोएफेड्रिन टैबलेट 10", Description: "₹ 45"}, false, []string{"pseudoephedrine"}},
+	})
+}
