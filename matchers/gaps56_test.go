@@ -55,3 +55,16 @@ func TestGap56HindiNegation(t *testing.T) {
 		{"hi offer", precwatch.Listing{Title: "स्यूडोएफेड्रिन टैबलेट 10", Description: "₹ 45"}, false, []string{"pseudoephedrine"}},
 	})
 }
+
+// TestGap56CountMultiplier: a count written with 万 (ten thousand), 만 or
+// lakh is a bulk quantity as the same count in digits is (zy0039); a
+// price in 万元 and a small count stay retail.
+func TestGap56CountMultiplier(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"zh 10万片", precwatch.Listing{Title: "盐酸去甲麻黄碱片 10万片", Description: "可做外贸包装。"}, true, []string{"norephedrine"}},
+		{"ko 5만 정", precwatch.Listing{Title: "슈도에페드린 60mg 5만 정"}, true, nil},
+		{"en 1 lakh", precwatch.Listing{Title: "Pseudoephedrine 60 mg tablets, 1 lakh tablets"}, true, nil},
+		{"zh 1万元", precwatch.Listing{Title: "伪麻黄碱片 20片", Description: "价格 1万元"}, false, nil},
+		{"ko 10정", precwatch.Listing{Title: "슈도에페드린 60mg 10정"}, false, nil},
+	})
+}

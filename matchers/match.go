@@ -4576,6 +4576,12 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 			if k < len(b) && b[k] == ' ' {
 				k++
 			}
+			if f, n := countMultiplier(b[k:]); n > 0 {
+				v, k = v*f, k+n
+				if k < len(b) && b[k] == ' ' {
+					k++
+				}
+			}
 			u := k
 			if u < len(b) && b[u] >= 0x80 {
 				_, w := utf8.DecodeRune(b[u:])
@@ -4605,6 +4611,30 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 		}
 	}
 	return "", [3]int32{}
+}
+
+// countMultipliers are the number words written between a count and its
+// unit: Chinese and Japanese 万 (ten thousand) and 亿 (a hundred million),
+// Korean 만, and the Indian lakh (a hundred thousand) and crore (ten
+// million): "10万片" is 100,000 tablets, "1 lakh tablets" 100,000.
+// 千 is left out: 千克 is the kilogram.
+var countMultipliers = [...]struct {
+	word string
+	f    float64
+}{{"万", 1e4}, {"萬", 1e4}, {"만", 1e4}, {"亿", 1e8}, {"億", 1e8}, {"lakhs", 1e5}, {"lakh", 1e5}, {"लाख", 1e5}, {"crores", 1e7}, {"crore", 1e7}}
+
+// countMultiplier returns the factor and the width of the number word at
+// the start of b, or 0, 0. A Latin word must end there.
+func countMultiplier(b []byte) (float64, int) {
+	if len(b) == 0 || b[0] != 'l' && b[0] != 'c' && b[0] < 0x80 {
+		return 0, 0
+	}
+	for _, c := range countMultipliers {
+		if n := len(c.word); len(b) >= n && string(b[:n]) == c.word && (c.word[0] >= 0x80 || n == len(b) || !isASCIIAlpha(b[n])) {
+			return c.f, n
+		}
+	}
+	return 0, 0
 }
 
 // parseQuantity reads the number at b[i:]: digits with an optional decimal
