@@ -68,3 +68,22 @@ func TestGap56CountMultiplier(t *testing.T) {
 		{"ko 10정", precwatch.Listing{Title: "슈도에페드린 60mg 10정"}, false, nil},
 	})
 }
+
+// TestGap56ReportWords: news and regulator items on cold medicines read as
+// reports: German "Drogenlabore" and "Crystal-Köche" (zy0026), Thai "ถอน
+// ทะเบียน" (revokes the registration) and "ถูกนำไปผลิต" (was taken to
+// produce, zy0069), Spanish "recuerda la prohibición", "no se permite la
+// venta" beside COFEPRIS (zy0073). Offers beside them stay offers.
+func TestGap56ReportWords(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"de news", precwatch.Listing{Title: "Apotheker soll Tausende Packungen Pseudoephedrin an Crystal-Köche verkauft haben",
+			Description: "Ermittler: Die Ware ging über Tschechien an Drogenlabore."}, false, []string{"pseudoephedrine"}},
+		{"de offer", precwatch.Listing{Title: "Pseudoephedrin HCl 99 % 1 kg", Description: "Versand diskret, Kontakt Telegram @pse_de"}, true, nil},
+		{"th news", precwatch.Listing{Title: "อย. ถอนทะเบียนยาแก้หวัดที่มีซูโดอีเฟดรีน",
+			Description: "ยาแก้หวัดสูตรผสมซูโดอีเฟดรีนถูกนำไปผลิตยาบ้า จึงต้องถอนทะเบียน"}, false, []string{"pseudoephedrine"}},
+		{"th offer", precwatch.Listing{Title: "ซูโดอีเฟดรีน 60mg 10 เม็ด", Description: "ใช้ทำยาบ้าได้"}, true, nil},
+		{"es news", precwatch.Listing{Title: "COFEPRIS recuerda la prohibición de medicamentos con pseudoefedrina",
+			Description: "Desde 2008 no se permite la venta de productos que contengan pseudoefedrina en México."}, false, []string{"pseudoephedrine"}},
+		{"es offer", precwatch.Listing{Title: "Pseudoefedrina 99% 1 kg", Description: "Venta por mayor, envío discreto, WhatsApp +52 55 0000 0000"}, true, nil},
+	})
+}
