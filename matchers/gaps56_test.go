@@ -87,3 +87,19 @@ func TestGap56ReportWords(t *testing.T) {
 		{"es offer", precwatch.Listing{Title: "Pseudoefedrina 99% 1 kg", Description: "Venta por mayor, envío discreto, WhatsApp +52 55 0000 0000"}, true, nil},
 	})
 }
+
+// TestGap56PurchaseLimit: a per-buyer purchase limit ("purchase limits on
+// pseudoephedrine products … no more than 3.6 g per day per customer",
+// "每次限购2盒") is a pharmacy's on medicines, retail without indicators
+// (zy0070); "no purchase limit" sets none, and a chemical form or a weight
+// keeps the chemical.
+func TestGap56PurchaseLimit(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"en notice", precwatch.Listing{Title: "NOTICE: purchase limits on pseudoephedrine products",
+			Description: "By law we can sell no more than 3.6 g of pseudoephedrine per day per customer. Photo ID is required and logged."}, false, []string{"pseudoephedrine"}},
+		{"zh limit", precwatch.Listing{Title: "伪麻黄碱 每次限购2盒"}, false, nil},
+		{"no limit", precwatch.Listing{Title: "Pseudoephedrine HCl, no purchase limit", Description: "Telegram @pse_x"}, true, nil},
+		{"powder", precwatch.Listing{Title: "Ephedrine HCl powder, limit 2 per customer"}, true, nil},
+		{"by weight", precwatch.Listing{Title: "Ephedrine HCl 100 g, max 2 per customer"}, true, nil},
+	})
+}

