@@ -103,3 +103,16 @@ func TestGap56PurchaseLimit(t *testing.T) {
 		{"by weight", precwatch.Listing{Title: "Ephedrine HCl 100 g, max 2 per customer"}, true, nil},
 	})
 }
+
+// TestGap56Ampoules: ampoules come five to ten to a box, so a case of 250
+// ampoules is wholesale even from a licensed hospital supplier (zy0082);
+// a carton of 25 vials and a box of 100 ampoules stay retail.
+func TestGap56Ampoules(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"case of 250", precwatch.Listing{Title: "Ephedrine sulfate injection 50 mg/mL, 1 mL ampoules – case of 250",
+			Description: "DEA registrant and state licence required to order. Case of 250 ampoules.", Price: "$2,250/case"}, true, []string{"ephedrine"}},
+		{"es 300 ampollas", precwatch.Listing{Title: "Efedrina 50 mg/ml, 300 ampollas"}, true, nil},
+		{"25 vials", precwatch.Listing{Title: "Ephedrine sulfate injection 50 mg/mL, 25 vials", Description: "Carton of 25 single-dose vials. For hospital pharmacies."}, false, nil},
+		{"100 ampoules", precwatch.Listing{Title: "Ergometrine 0.2 mg/ml injection, box of 100 ampoules"}, false, nil},
+	})
+}
