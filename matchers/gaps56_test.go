@@ -116,3 +116,13 @@ func TestGap56Ampoules(t *testing.T) {
 		{"100 ampoules", precwatch.Listing{Title: "Ergometrine 0.2 mg/ml injection, box of 100 ampoules"}, false, nil},
 	})
 }
+
+// TestGap56ExtractionTips: tips for extracting the substance from the
+// pills are a conversion hint as an extraction guide is (zy0120); the same
+// Sudafed without them stays a retail medicine without indicator.
+func TestGap56ExtractionTips(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"tips", precwatch.Listing{Title: "Got some Sudafed 120 – 2 boxes", Description: "Pseudoephedrine 120 mg. Can share extraction tips. DM only."}, true, []string{"pseudoephedrine"}},
+		{"no tips", precwatch.Listing{Title: "Got some Sudafed 120 – 2 boxes", Description: "Pseudoephedrine 120 mg. DM only."}, false, nil},
+	})
+}
