@@ -34,3 +34,19 @@ func TestGap58(t *testing.T) {
 		}
 	}
 }
+
+// TestGap15CrystalForms: "Kristall", "kryształ", "cristaux", "結晶" and the
+// other crystal, powder and purity words make a Table I name the chemical,
+// so one report word ("Nicht für ein Drogenlabor!") beside a risk
+// indicator no longer reads the offer as news (fix56's open case).
+func TestGap15CrystalForms(t *testing.T) {
+	m := mustMatcher(t)
+	for _, l := range []precwatch.Listing{
+		{Title: "Pseudoephedrin HCl Kristall 100 g", Description: "Versand diskret. Nicht für ein Drogenlabor!"},
+		{Title: "Efedryna HCl kryształy 100 g", Description: "Wysyłka dyskretna. Nie do laboratorium narkotyków!"},
+	} {
+		if res := m.Match(&l); !res.Suspicious {
+			t.Errorf("%q: not suspicious, want suspicious (explain %v)", l.Title, res.Explain)
+		}
+	}
+}
