@@ -103,6 +103,10 @@ func translitNames(t, lang string) []string {
 		return lacinkaNames(t)
 	case "tr", "az":
 		return turkicASCII(t)
+	case "ja":
+		return romajiNames(t)
+	case "ko":
+		return hangulNames(t)
 	}
 	var out []string
 	for _, sys := range translitVariants[lang] {

@@ -1,0 +1,216 @@
+package matchers
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Romanised Japanese and Korean names. Sellers type katakana loan names in
+// romaji ("toruen" for トルエン, heldout57 zz0012) and Hangul names in the
+// Revised Romanisation, often with doubled consonants simplified and a
+// space between the acid and the metal ("gwamangansan kalyum" for
+// 과망간산칼륨, zz0092). The matcher derives both from the watchlist's
+// native names when it is built (romajiNames, hangulNames).
+
+// katakanaRomaji maps a katakana syllable (with its small vowel or y- glide
+// when it has one) to Hepburn romaji.
+var katakanaRomaji = func() map[string]string {
+	m := map[string]string{}
+	rows := []struct{ kana, lat string }{
+		{"アイウエオ", "a i u e o"}, {"カキクケコ", "ka ki ku ke ko"}, {"ガギグゲゴ", "ga gi gu ge go"},
+		{"サシスセソ", "sa shi su se so"}, {"ザジズゼゾ", "za ji zu ze zo"}, {"タチツテト", "ta chi tsu te to"},
+		{"ダヂヅデド", "da ji zu de do"}, {"ナニヌネノ", "na ni nu ne no"}, {"ハヒフヘホ", "ha hi fu he ho"},
+		{"バビブベボ", "ba bi bu be bo"}, {"パピプペポ", "pa pi pu pe po"}, {"マミムメモ", "ma mi mu me mo"},
+		{"ヤユヨ", "ya yu yo"}, {"ラリルレロ", "ra ri ru re ro"}, {"ワヲン", "wa o n"}, {"ヴ", "vu"},
+	}
+	for _, r := range rows {
+		lat := strings.Fields(r.lat)
+		for i, k := range []rune(r.kana) {
+			m[string(k)] = lat[i]
+		}
+	}
+	for k, v := range map[string]string{
+		"ファ": "fa", "フィ": "fi", "フェ": "fe", "フォ": "fo", "ティ": "ti", "ディ": "di", "トゥ": "tu", "ドゥ": "du",
+		"ウィ": "wi", "ウェ": "we", "ウォ": "wo", "シェ": "she", "ジェ": "je", "チェ": "che", "ツァ": "tsa", "ヴァ": "va",
+		"ヴィ": "vi", "ヴェ": "ve", "ヴォ": "vo", "イェ": "ye", "デュ": "dyu", "テュ": "tyu", "フュ": "fyu",
+	} {
+		m[k] = v
+	}
+	// A syllable in -i with a small ya, yu, yo: キャ kya, シャ sha, チュ chu.
+	for _, k := range []rune("キギシジチニヒビピミリ") {
+		base := m[string(k)]
+		stem := strings.TrimSuffix(base, "i")
+		if stem == "sh" || stem == "ch" || stem == "j" {
+			m[string(k)+"ャ"], m[string(k)+"ュ"], m[string(k)+"ョ"] = stem+"a", stem+"u", stem+"o"
+		} else {
+			m[string(k)+"ャ"], m[string(k)+"ュ"], m[string(k)+"ョ"] = stem+"ya", stem+"yu", stem+"yo"
+		}
+	}
+	return m
+}()
+
+// romaji writes the katakana of name in Hepburn romaji, the long-vowel
+// mark ー as the vowel doubled (long) or dropped. It returns "" when name
+// holds a letter that is neither katakana nor Latin (kanji: no reading).
+func romaji(name string, long bool) string {
+	rs := []rune(name)
+	var b strings.Builder
+	kana := false
+	double := false // a small tsu: double the next consonant
+	last := ""
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == 'ッ':
+			double = true
+			continue
+		case r == 'ー':
+			if long && last != "" {
+				b.WriteString(last[len(last)-1:])
+			}
+			continue
+		case r == '・' || r == '＝':
+			b.WriteByte(' ')
+			continue
+		}
+		lat, ok := "", false
+		if i+1 < len(rs) {
+			lat, ok = katakanaRomaji[string(rs[i:i+2])]
+			if ok {
+				i++
+			}
+		}
+		if !ok {
+			lat, ok = katakanaRomaji[string(r)]
+		}
+		if !ok {
+			if unicode.IsLetter(r) && r > unicode.MaxLatin1 {
+				return "" // kanji or hiragana
+			}
+			b.WriteRune(r)
+			last = ""
+			continue
+		}
+		kana = true
+		if double {
+			if strings.HasPrefix(lat, "ch") {
+				b.WriteByte('t')
+			} else {
+				b.WriteByte(lat[0])
+			}
+			double = false
+		}
+		b.WriteString(lat)
+		last = lat
+	}
+	if !kana {
+		return ""
+	}
+	return b.String()
+}
+
+// minRomajiLetters is the shortest romanised name added: six letters, as
+// "toruen" and "aseton" (loan names of chemicals are long; shorter ones,
+// "eteru", would be words of other languages).
+const minRomajiLetters = 6
+
+// romajiNames returns the romaji forms of the Japanese name t.
+func romajiNames(t string) []string {
+	var out []string
+	for _, long := range []bool{false, true} {
+		l := romaji(t, long)
+		if l == "" || letterCount(l) < minRomajiLetters || slicesContains(out, l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Hangul syllables decompose arithmetically into an initial, a vowel and
+// a final (Unicode 3.12).
+var (
+	hangulInitial = strings.Fields("g kk n d tt r m b pp s ss - j jj ch k t p h")
+	hangulVowel   = strings.Fields("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i")
+	// A final before a consonant or at the end, and before a vowel (it
+	// is then read as the next syllable's initial).
+	hangulFinal       = strings.Fields("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t")
+	hangulFinalLinked = strings.Fields("- g kk ks n nj nh d r lg lm lb ls lt lp lh m b bs s ss ng j ch k t p h")
+)
+
+// revisedRomanisation writes the Hangul of name in the Revised
+// Romanisation (ㄹㄹ as ll, a final read into a following vowel). It
+// returns "" when name holds no Hangul syllable.
+func revisedRomanisation(name string) string {
+	rs := []rune(name)
+	var b strings.Builder
+	hangul := false
+	for i, r := range rs {
+		if r < 0xAC00 || r > 0xD7A3 {
+			b.WriteRune(r)
+			continue
+		}
+		hangul = true
+		n := int(r - 0xAC00)
+		ini, vow, fin := n/(21*28), n%(21*28)/28, n%28
+		nextIni := -1
+		if i+1 < len(rs) && rs[i+1] >= 0xAC00 && rs[i+1] <= 0xD7A3 {
+			nextIni = int(rs[i+1]-0xAC00) / (21 * 28)
+		}
+		if i > 0 && rs[i-1] >= 0xAC00 && rs[i-1] <= 0xD7A3 && ini == 11 && int(rs[i-1]-0xAC00)%28 != 0 && int(rs[i-1]-0xAC00)%28 != 21 {
+			// The previous final was read into this vowel.
+		} else if ini == 5 && i > 0 && rs[i-1] >= 0xAC00 && rs[i-1] <= 0xD7A3 && int(rs[i-1]-0xAC00)%28 == 8 {
+			b.WriteString("l") // ㄹㄹ: ll
+		} else if hangulInitial[ini] != "-" {
+			b.WriteString(hangulInitial[ini])
+		}
+		b.WriteString(hangulVowel[vow])
+		switch {
+		case fin == 0:
+		case nextIni == 11 && fin != 21:
+			b.WriteString(hangulFinalLinked[fin])
+		default:
+			b.WriteString(hangulFinal[fin])
+		}
+	}
+	if !hangul {
+		return ""
+	}
+	return b.String()
+}
+
+// hangulNames returns the romanised forms of the Korean name t: the
+// Revised Romanisation, the same with doubled consonants typed once
+// ("kallyum" as "kalyum", "manggan" as "mangan"), and, for a name that
+// joins an acid and the rest ("과망간산칼륨"), both with a space after the
+// acid (산), the spacing Korean allows.
+func hangulNames(t string) []string {
+	forms := []string{t}
+	if i := strings.Index(t, "산"); i > 0 && i+len("산") < len(t) && !strings.Contains(t, " ") {
+		forms = append(forms, t[:i+len("산")]+" "+t[i+len("산"):])
+	}
+	simple := strings.NewReplacer("ngg", "ng", "ll", "l", "kk", "k", "tt", "t", "pp", "p", "ss", "s", "jj", "j")
+	var out []string
+	for _, f := range forms {
+		l := revisedRomanisation(f)
+		if l == "" {
+			continue
+		}
+		for _, v := range []string{l, simple.Replace(l)} {
+			if letterCount(v) < minTranslitLetters || slicesContains(out, v) {
+				continue
+			}
+			out = append(out, v)
+		}
+	}
+	return out
+}
