@@ -33,3 +33,40 @@ func TestGap57TranslitNames(t *testing.T) {
 		{"BMK glicydat 5 kg", "Wysylka 24h.", []string{bmkGA}, []string{bmkMG, bmk}},
 	})
 }
+
+// TestGap57GeneratedRomanisations: names romanised mechanically from the
+// watchlist's native names when the matcher is built (translit.go,
+// romanize.go): Greeklish with γγ as ng ("ypermanganiko kalio", zz0010);
+// Russian with ц as z ("marganzovku", zz0020); Belarusian Lacinka
+// ("efiedryn", zz0047); Azerbaijani with ş as sh ("sulfat turshusu",
+// zz0098); romaji from katakana ("toruen", zz0012); Revised Romanisation
+// from Hangul, doubled consonants simplified and the acid spaced
+// ("gwamangansan kalyum", zz0092); pinyin spaced from a joined name
+// ("gāo měng suān jiǎ", zz0042). Innocent twins: a part of a name alone
+// names nothing.
+func TestGap57GeneratedRomanisations(t *testing.T) {
+	const kmno4, eph, pse, h2so4, hcl, tol, ac2o = "7722-64-7", "299-42-3", "90-82-4", "7664-93-9", "7647-01-0", "108-88-3", "108-24-7"
+	runCAS(t, []casCase{
+		{"Ypermanganiko kalio 500gr gia enydreio", "Apolymansi.", []string{kmno4}, nil},
+		{"Ipermanganiko kalio 1 kg", "Gia pisines.", []string{kmno4}, nil},
+		{"prodam marganzovku 5 kg", "v bankah.", []string{kmno4}, nil},
+		{"Efiedryn 50 g", "chysty.", []string{eph}, []string{pse}},
+		{"Psieudaefiedryn 1 kg", "chysty.", []string{pse}, nil},
+		{"Sulfat turshusu 1 ton", "zavod ucun.", []string{h2so4}, nil},
+		{"Xlorid turshusu 33%", "20 litr.", []string{hcl}, nil},
+		{"Toruen 18L kan", "tosou you usume eki.", []string{tol}, nil},
+		{"gwamangansan kalyum 1 kg", "hyeongeum georae.", []string{kmno4}, nil},
+		{"Gwamanggansankallyum 500 g", "taekbae.", []string{kmno4}, nil},
+		{"Peniraseton 1 L", "taekbae.", []string{"103-79-7"}, nil},
+		// 염산 (HCl) is an ambiguous term (염산염, a salt): not romanised.
+		{"Yeomsan 35% 20 L", "gongeopyong.", nil, []string{hcl}},
+		{"Epedeurin 100 g", "taekbae.", []string{eph}, nil},
+		{"gāo měng suān jiǎ 25kg", "baomi baozhuang.", []string{kmno4}, nil},
+		{"yi suan gan 200 kg", "xian huo.", []string{ac2o}, nil},
+		// Parts of the names alone.
+		{"Kalyum 1 kg", "bi ryo.", nil, []string{kmno4}},
+		{"Gao meng 25kg", "xian huo.", nil, []string{kmno4}},
+		{"Kalio 500 gr", "gia fytа.", nil, []string{kmno4}},
+		{"Turshusu 1 ton", "zavod ucun.", nil, []string{h2so4}},
+	})
+}

@@ -214,3 +214,149 @@ func hangulNames(t string) []string {
 	}
 	return out
 }
+
+// Pinyin is typed with its syllables joined or spaced at will
+// ("gaomengsuanjia", "gao meng suan jia"; heldout57 zz0042 typed it with
+// tone marks, which normalisation folds). pinyinForms gives both forms of
+// a romanised Chinese name of the watchlist.
+
+var (
+	pinyinInitials = strings.Fields("b p m f d t n l g k h j q x zh ch sh r z c s y w")
+	pinyinFinals   = strings.Fields("a o e i u v ai ei ao ou an en ang eng ong er ia ie iao iu ian in iang ing iong ua uo uai ui uan un uang ue ve")
+	pinyinSyllable = func() map[string]bool {
+		m := map[string]bool{}
+		for _, f := range pinyinFinals {
+			if f[0] == 'a' || f[0] == 'o' || f[0] == 'e' {
+				m[f] = true // a syllable without an initial: an, ou, er
+			}
+			for _, i := range pinyinInitials {
+				if pinyinValid(i, f) {
+					m[i+f] = true
+				}
+			}
+		}
+		return m
+	}()
+)
+
+// pinyinValid reports whether the initial i takes the final f (roughly:
+// enough to keep "ketone" from splitting as "ke to ne").
+func pinyinValid(i, f string) bool {
+	labial := strings.Contains(" b p m f ", " "+i+" ")
+	palatal := i == "j" || i == "q" || i == "x"
+	switch {
+	case f == "e" && labial:
+		return i == "m"
+	case f == "o":
+		return labial || i == "w" || i == "y" || i == "l"
+	case f == "ong":
+		return !labial && !palatal && i != "w" && i != "y"
+	case f == "v" || f == "ve":
+		return i == "l" || i == "n"
+	case f[0] == 'i' && f != "i":
+		return strings.Contains(" b p m d t n l j q x ", " "+i+" ")
+	case palatal:
+		return f == "i" || f == "u" || f == "ue" || f == "uan" || f == "un"
+	case f[0] == 'u' && f != "u":
+		return !labial && i != "y" && i != "w" || i == "y" && (f == "ue" || f == "uan" || f == "un")
+	}
+	return true
+}
+
+// pinyinSplit cuts the lower-case word w into the fewest pinyin syllables;
+// nil when it is no run of syllables.
+func pinyinSplit(w string) []string {
+	const longest = 6 // "zhuang", "chuang", "shuang"
+	best := make([][]string, len(w)+1)
+	ok := make([]bool, len(w)+1)
+	ok[0] = true
+	for i := 0; i < len(w); i++ {
+		if !ok[i] {
+			continue
+		}
+		for j := i + 1; j <= len(w) && j-i <= longest; j++ {
+			if !pinyinSyllable[w[i:j]] {
+				continue
+			}
+			if !ok[j] || len(best[i])+1 < len(best[j]) {
+				ok[j] = true
+				best[j] = append(append([]string(nil), best[i]...), w[i:j])
+			}
+		}
+	}
+	if !ok[len(w)] {
+		return nil
+	}
+	return best[len(w)]
+}
+
+// pinyinForms returns the forms of the romanised Chinese name t with its
+// pinyin syllables all spaced and all joined (words that are no pinyin,
+// "PMK", stay), when its syllables are as many as the characters of one of
+// the substance's Chinese names (hanCounts): that keeps English words that
+// happen to split into syllables ("banana") out.
+func pinyinForms(t string, hanCounts map[int]bool) []string {
+	var spaced, joined []string
+	n := 0
+	run := ""
+	for _, w := range strings.Fields(t) {
+		syl := pinyinSplit(strings.ToLower(w))
+		if syl == nil {
+			if strings.ToUpper(w) != w {
+				return nil // a word that is no pinyin and no abbreviation ("acetic oxide")
+			}
+			w = strings.ToLower(w)
+			if run != "" {
+				joined = append(joined, run)
+				run = ""
+			}
+			spaced = append(spaced, w)
+			joined = append(joined, w)
+			continue
+		}
+		n += len(syl)
+		spaced = append(spaced, syl...)
+		run += w
+	}
+	if run != "" {
+		joined = append(joined, run)
+	}
+	if n < 3 || !hanCounts[n] {
+		return nil
+	}
+	var out []string
+	for _, f := range []string{strings.Join(spaced, " "), strings.Join(joined, " ")} {
+		if f != strings.ToLower(t) && !slicesContains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// hanCount returns the number of Han characters in s.
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
+}
+
+// hanCounts returns the set of the numbers of Han characters of the
+// Chinese names in names.
+func hanCounts(names map[string][]string) map[int]bool {
+	out := map[int]bool{}
+	for lang, ts := range names {
+		if lang != "zh" && !strings.HasPrefix(lang, "zh-") || lang == "zh-Latn" {
+			continue
+		}
+		for _, t := range ts {
+			if n := hanCount(t); n > 0 {
+				out[n] = true
+			}
+		}
+	}
+	return out
+}
