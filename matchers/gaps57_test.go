@@ -70,3 +70,22 @@ func TestGap57GeneratedRomanisations(t *testing.T) {
 		{"Turshusu 1 ton", "zavod ucun.", nil, []string{h2so4}},
 	})
 }
+
+// TestGap57Arabizi: Arabic loan names typed in Latin letters, generated
+// from the watchlist's Arabic names with the vowel letters read three ways
+// ("aseeton", zz0096; "ifidrin", "toloeen"); readings of native words with
+// unwritten short vowels are not generated.
+func TestGap57Arabizi(t *testing.T) {
+	const acetone, eph, tol = "67-64-1", "299-42-3", "108-88-3"
+	runCAS(t, []casCase{
+		{"aseeton lel manicure ezaza 100ml", "a9li.", []string{acetone}, nil},
+		{"Ifidrin 1 kilo", "nakawa 99%.", []string{eph}, nil},
+		{"Toloeen 20 litr", "lel dehanat.", []string{tol}, nil},
+		{"Aseer manga 1 litr", "taza.", nil, []string{acetone}},
+	})
+	for _, f := range arabiziNames("حمض الكبريتيك") {
+		if unvoweled(f) {
+			t.Errorf("arabiziNames gave the unreadable %q", f)
+		}
+	}
+}

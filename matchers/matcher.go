@@ -423,7 +423,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		// Russian and Ukrainian names in Latin letters ("Psevdoefedryn
 		// hidrokhlorid", "BMK glitsydna kyslota"), and Greek ones in
 		// Greeklish ("thiiko oxy"), with their case endings.
-		for _, lang := range []string{"ru", "uk", "el", "be", "tr", "az", "ja", "ko"} {
+		for _, lang := range []string{"ru", "uk", "el", "be", "tr", "az", "ja", "ko", "ar"} {
 			for _, t := range s.Names[lang] {
 				for _, part := range splitTerm(t) {
 					if _, amb := ambTerms[strings.TrimSpace(Normalize(part).String())]; amb {

@@ -360,3 +360,121 @@ func hanCounts(names map[string][]string) map[int]bool {
 	}
 	return out
 }
+
+// Arabizi: Arabic names typed in Latin letters ("aseeton" for أسيتون,
+// heldout57 zz0096). Chemical names in Arabic are loans that write their
+// vowels as long letters (ا, و, ي), so a letter-by-letter reading gives
+// the name as it sounds; writers differ in the vowels (ي as i, ee or e, و
+// as o, u or oo), which arabiziNames varies together. Short vowels are not
+// written: a native word ("حمض") gives a form nobody types, which costs a
+// pattern and matches nothing.
+
+var arabiziLetters = map[rune]string{'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh", 'د': "d", 'ذ': "z",
+	'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d", 'ط': "t", 'ظ': "z", 'ع': "", 'غ': "gh", 'ف': "f",
+	'ق': "k", 'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ة': "a", 'ء': "", 'ئ': "", 'ؤ': "", 'پ': "p",
+	'گ': "g", 'چ': "ch", 'ڤ': "v", 'ى': "a", 'ا': "a", 'أ': "a", 'آ': "a", 'إ': "i"}
+
+// arabizi writes the Arabic letters of word in Latin letters with y and w
+// as the vowels yv and wv; it returns "" when word holds no Arabic letter.
+func arabizi(word, yv, wv string) string {
+	rs := []rune(word)
+	var b strings.Builder
+	arabic := false
+	for i, r := range rs {
+		initial := i == 0 || !unicode.IsLetter(rs[i-1])
+		switch r {
+		case 'ي', 'و':
+			arabic = true
+			next := i+1 < len(rs) && strings.ContainsRune("اأآىة", rs[i+1])
+			if initial || next {
+				// A consonant before a vowel or at the start: "yod", "wi".
+				if r == 'ي' {
+					b.WriteString("y")
+				} else {
+					b.WriteString("w")
+				}
+			} else if r == 'ي' {
+				if i > 0 && rs[i-1] == 'إ' {
+					continue // إي: one vowel, written by إ
+				}
+				b.WriteString(yv)
+			} else {
+				b.WriteString(wv)
+			}
+			continue
+		}
+		if r == 'ا' && i == 1 && rs[0] == 'ل' {
+			continue
+		}
+		lat, ok := arabiziLetters[r]
+		if !ok {
+			b.WriteRune(r)
+			continue
+		}
+		arabic = true
+		if r == 'إ' {
+			lat = yv
+			if len(yv) > 1 {
+				lat = "i"
+			}
+		}
+		b.WriteString(lat)
+	}
+	if !arabic {
+		return ""
+	}
+	return b.String()
+}
+
+// arabiziNames returns the Arabizi forms of the Arabic name t (the article
+// ال dropped from each word) that are long enough to be no ordinary word
+// elsewhere (minTranslitLetters).
+func arabiziNames(t string) []string {
+	words := strings.Fields(t)
+	for i, w := range words {
+		if strings.HasPrefix(w, "ال") && len([]rune(w)) > 3 {
+			words[i] = strings.TrimPrefix(w, "ال")
+		}
+	}
+	var out []string
+	for _, v := range [][2]string{{"i", "o"}, {"ee", "o"}, {"i", "u"}, {"ee", "oo"}, {"e", "o"}} {
+		parts := make([]string, len(words))
+		for i, w := range words {
+			parts[i] = arabizi(w, v[0], v[1])
+			if parts[i] == "" {
+				parts[i] = w
+			}
+		}
+		l := strings.Join(parts, " ")
+		if letterCount(l) < minTranslitLetters || strings.ContainsFunc(l, func(r rune) bool { return r >= 0x600 && r < 0x700 }) || slicesContains(out, l) || unvoweled(l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// unvoweled reports whether a word of the Arabizi form l has no vowel or
+// four consonants in a row (sh, kh, th, gh, ch as one): the reading of a
+// native word whose short vowels are not written ("hmd", "brmnjnat").
+func unvoweled(l string) bool {
+	for _, w := range strings.Fields(strings.NewReplacer("sh", "S", "kh", "K", "th", "T", "gh", "G", "ch", "C").Replace(l)) {
+		if strings.ToUpper(w) == w {
+			continue // an abbreviation: "BMK"
+		}
+		run, vowel := 0, false
+		for _, r := range w {
+			if strings.ContainsRune("aeiou", r) {
+				run, vowel = 0, true
+				continue
+			}
+			if run++; run >= 4 {
+				return true
+			}
+		}
+		if !vowel {
+			return true
+		}
+	}
+	return false
+}

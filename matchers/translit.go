@@ -107,6 +107,8 @@ func translitNames(t, lang string) []string {
 		return romajiNames(t)
 	case "ko":
 		return hangulNames(t)
+	case "ar":
+		return arabiziNames(t)
 	}
 	var out []string
 	for _, sys := range translitVariants[lang] {
