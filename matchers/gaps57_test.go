@@ -89,3 +89,24 @@ func TestGap57Arabizi(t *testing.T) {
 		}
 	}
 }
+
+// TestGap57ToneDigits: romanised Chinese with a tone digit after each
+// syllable is read without the digits (Jyutping "ma4 wong4 gaan2", zz0069;
+// pinyin "gao1 meng3 suan1 jia3"), and Cantonese "mou5" (冇, there is no)
+// negates what follows (zz0090). Digits elsewhere stay: a name is not
+// made across a size or a product code.
+func TestGap57ToneDigits(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"zh", "ma wong gaan yau yin fo", "ma4 wong4 gaan2 yau5 yin6 fo3, siu1 leung6 do1 leung6 dou1 dak1, whatsapp king1.", true},
+		{"zh", "gao meng suan jia 25kg", "gao1 meng3 suan1 jia3 25kg, Telegram lianxi.", true},
+		{"zh", "ji kat tong jeung mou ma wong gaan", "ji2 kat1 tong4 jeung1, mou5 ma4 wong4 gaan2, sai3 lou6 dou1 yam2 dak1.", false},
+	})
+	const eph, kmno4 = "299-42-3", "7722-64-7"
+	runCAS(t, []casCase{
+		{"Ma4 wong4 gaan2 1 kg", "yau5 fo3.", []string{eph}, nil},
+		{"gao1 meng3 suan1 jia3", "25kg.", []string{kmno4}, nil},
+		// Sizes and codes: no tone digits.
+		{"A4 A5 paper, ma wong 3", "gaan2 room.", nil, []string{eph}},
+		{"Gao meng1 suan jia", "no tones on all.", nil, nil},
+	})
+}
