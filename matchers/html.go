@@ -2074,7 +2074,7 @@ var noticeTokens = wordSet("safetytips", "safety-tips", "safety_tips", "security
 var (
 	noticeSafety = wordSet("safety", "safe", "security", "seguranca", "seguridad", "securite", "sicherheit", "sicurezza",
 		"bezpieczenstwo", "guvenlik", "veiligheid", "bezopasnost", "anquan", "keamanan", "trygg", "tryggt", "trygt",
-		"sakerhet", "sikkerhed", "sikkerhet", "turvallisuus", "turvallinen", "biztonsag", "biztonsagi", "bezpecnost",
+		"sakerhet", "sakerhets", "sikkerhed", "sikkerheds", "sikkerhet", "sikkerhets", "turvallisuus", "turvallinen", "biztonsag", "biztonsagi", "bezpecnost",
 		"bezpecnostni", "siguranta", "sigurnost", "asfaleia", "anzen")
 	noticeTips = wordSet("tips", "tip", "hints", "advice", "dicas", "consejos", "conseils", "consigli", "hinweise", "tipps",
 		"wskazowki", "porady", "sovety", "ipuclari", "tishi", "rad", "raad", "rade", "vinkit", "neuvot", "tippek",
@@ -2223,7 +2223,7 @@ var tradeCues = []string{
 	"الدفع", "ادفع", "تحويل", "احتيال", "نصب", "ممنوع", "البائع", "المشتري",
 	// Swedish, Danish, Norwegian, Finnish, Hebrew, Hungarian, Persian,
 	// Hindi, Bulgarian, Croatian and Serbian.
-	"betal", "förskott", "bedrag", "bedräg", "förbjud", "säljare", "köpare", "tillåter inte", "träff", "forskud",
+	"betal", "förskott", "i förväg", "pengar", "swish", "penge", "på forhånd", "bedrag", "bedräg", "förbjud", "säljare", "köpare", "tillåter inte", "träff", "forskud",
 	"svindel", "forbud", "sælger", "køber", "selger", "kjøper", "maksa", "ennakko", "huijau", "huijar", "petos",
 	"kielle", "myyjä", "ostaja", "tapaa",
 	"תשלום", "לשלם", "שלמו", "תשלמו", "הונא", "רמא", "אסור", "אין לפרסם", "מוכר", "קונה", "העבר", "מקדמה", "פגישה",

@@ -30,9 +30,11 @@ func TestHTMLDocumentH10(t *testing.T) {
 <div><h3>Sikkerhedstips</h3><p>Betal aldrig forud; pseudoefedrin er forbudt.</p></div>
 <div aria-label="Turvallisuusvinkit"><p>Älä koskaan maksa etukäteen; efedriini on kielletty.</p></div>
 <div><h3>Biztonsági tippek</h3><p>Soha ne fizessen előre; a kálium-permanganát tilos.</p></div>
-<div><h3>نکات ایمنی</h3><p>هرگز پیش پرداخت نکنید؛ فروش افدرین ممنوع است.</p></div></main></body></html>`,
+<div><h3>نکات ایمنی</h3><p>هرگز پیش پرداخت نکنید؛ فروش افدرین ممنوع است.</p></div>
+<div class="SakerhetsTips"><p>Möt säljaren på en offentlig plats; safrol säljs inte här.</p></div>
+<div data-testid="handla-tryggt"><p>Swisha aldrig pengar i förväg för metylamin.</p></div></main></body></html>`,
 			keep: []string{"טולואן 5 ליטר", "טולואן 99% למדלל צבע, חשבונית מס."},
-			drop: []string{"אפדרין", "אנהידריד", "efedrin", "GBL", "pseudoefedrin", "efedriini", "permanganát", "افدرین"},
+			drop: []string{"אפדרין", "אנהידריד", "efedrin", "GBL", "pseudoefedrin", "efedriini", "permanganát", "افدرین", "safrol", "metylamin"},
 		},
 		{
 			name: "a listing's own safety instructions under a Swedish or Hebrew safety heading, speaking of no trade, are kept",
