@@ -1230,7 +1230,7 @@ func isRegion(n *html.Node) bool {
 func (pi *pageInfo) isRelated(n *html.Node) bool {
 	named := false
 	for _, t := range classTokens(n) {
-		if relatedTokens[t] {
+		if relatedTokens[t] || relatedInfix(t) {
 			named = true
 			break
 		}
@@ -1244,7 +1244,7 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 	if !named {
 		for _, a := range n.Attr {
 			if a.Key == "aria-label" || (strings.HasPrefix(a.Key, "data-") && len(a.Val) < 64 && !strings.Contains(a.Val, "/")) {
-				if relatedPhrase(a.Val) || relatedWord(a.Val) {
+				if relatedPhrase(a.Val) || relatedWord(a.Val) || (a.Key != "aria-label" && relatedMarker(a.Val)) {
 					named = true
 					break
 				}
@@ -1437,6 +1437,49 @@ func relatedWord(v string) bool {
 	return false
 }
 
+// relatedInfixes, anywhere in a class or id word, name a block of other
+// listings whatever prefix a site gives its classes ("fpCrossSell",
+// "prdUpsellBox", "pdpAlsoViewed"), lower-cased.
+var relatedInfixes = []string{"crosssell", "cross-sell", "cross_sell", "upsell", "alsoviewed", "also-viewed",
+	"also_viewed", "alsobought", "also-bought", "also_bought", "alsopurchased", "recommend"}
+
+// relatedInfix reports whether a lower-cased class or id word holds one of
+// relatedInfixes.
+func relatedInfix(t string) bool {
+	for _, p := range relatedInfixes {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedMarkers, as one word of a data attribute's value (a tracking or
+// test name such as Naver's data-nclick="prd.rcmd"), name a block of other
+// listings: recommendations, cross-sells and up-sells, lower-cased.
+var relatedMarkers = wordSet("rcmd", "recmd", "reco", "recos", "recs", "recommend", "recommended", "recommends",
+	"recommendation", "recommendations", "crosssell", "crossselling", "upsell", "upsells", "alsoviewed", "alsobought")
+
+// relatedMarker reports whether a data attribute's value holds one of
+// relatedMarkers as a word, or the words "cross sell" or "also
+// viewed/bought/purchased" in a row ("prd.rcmd", "pdp_cross_sell",
+// "widget:alsoViewed").
+func relatedMarker(v string) bool {
+	words := attrWords(v)
+	for i, w := range words {
+		if relatedMarkers[w] {
+			return true
+		}
+		if i > 0 {
+			switch words[i-1] + " " + w {
+			case "cross sell", "cross sells", "also viewed", "also bought", "also purchased", "up sell":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // relatedPhrases head blocks of other listings, lower-cased.
 var relatedPhrases = []string{
 	"related", "similar", "also like", "also viewed", "also bought", "also purchased", "also searched",
@@ -1550,6 +1593,35 @@ var relatedPhrases = []string{
 	"bài viết liên quan", "bài viết tương tự", "thread serupa", "thread terkait", "artikel terkait",
 	"相似帖子", "类似帖子", "類似帖子", "相似的帖子", "似たスレッド", "類似スレッド", "비슷한 글", "관련 글", "관련글", "유사한 글",
 	"비슷한 게시물",
+	// "Customers also viewed / bought" and "bought together", language by
+	// language (h10: Cdiscount's "Les clients ont également consulté",
+	// Smartstore's "함께 보면 좋은 상품").
+	"customers who viewed", "customers who bought", "shoppers also", "others also", "people who viewed",
+	"people who bought", "often bought with", "you may also need",
+	"kunden, die", "kunden die", "auch angesehen", "auch gekauft", "zusammen gekauft", "oft gekauft mit",
+	"également consulté", "également acheté", "ont aussi consulté", "ont aussi acheté", "achetés ensemble",
+	"souvent achetés", "nos suggestions",
+	"también vieron", "también compraron", "también han visto", "comprados juntos", "los clientes que vieron",
+	"hanno visto anche", "hanno acquistato anche", "hanno comprato anche", "comprati insieme", "acquistati insieme",
+	"também viram", "também compraram", "quem viu também", "quem comprou também",
+	"ook bekeken", "ook gekocht", "samen gekocht", "oglądali również", "oglądali także", "kupili również",
+	"kupili także", "kupowane razem", "также смотрели", "также покупали", "также купили", "покупают вместе",
+	"вместе с этим", "також переглядали", "також купували", "разом з цим", "bunu görüntüleyenler", "bunu inceleyenler",
+	"bunu alanlar", "birlikte alınan", "bunlara da baktı", "också tittat", "också köpt", "köps ofta tillsammans",
+	"andra tittade", "kiggede også", "købte også", "købes ofte sammen", "så også på", "kjøpte også",
+	"kjøpes ofte sammen", "katsoivat myös", "ostivat myös", "ostetaan usein yhdessä", "také prohlíželi",
+	"také koupili", "kupováno společně", "si tiež pozreli", "si tiež kúpili", "ezeket is megnézték",
+	"ezeket is megvásárolták", "együtt vásárolt", "au mai văzut", "au mai cumpărat", "cumpărate împreună",
+	"είδαν επίσης", "αγόρασαν επίσης", "αγοράζονται μαζί", "לקוחות שצפו", "לקוחות שקנו",
+	"נקנים יחד", "נקנו יחד", "شاهدوا أيضا", "اشتروا أيضا", "اشترى العملاء", "تشترى معا", "يشترى معا",
+	"مشتریان همچنین", "خریداران این", "ग्राहकों ने यह भी", "एक साथ खरीदे", "също разгледаха", "също купиха",
+	"također pogledali", "također kupili", "takođe pogledali",
+	"この商品を買った人", "この商品をチェックした人", "一緒に購入", "こちらもおすすめ",
+	"买了又买", "買了又買", "看過又看", "还看了", "還看了", "还买了", "還買了", "也买了", "也買了",
+	"大家都在看", "一起购买", "一起購買",
+	"함께 보면", "같이 보면", "다른 고객이 함께", "함께 산", "이 상품을 본", "이 상품을 구매한",
+	"juga melihat", "juga membeli", "dibeli bersama", "cũng xem", "cũng mua", "mua cùng", "ลูกค้ายังดู",
+	"ลูกค้าที่ดู", "ซื้อด้วยกัน",
 }
 
 // foldArabic folds the Arabic and Persian letter variants that forum
@@ -1990,7 +2062,8 @@ var noticeTokens = wordSet("safetytips", "safety-tips", "safety_tips", "security
 	"safetyadvice", "safety-advice", "staysafe", "stay-safe", "safetrade", "safe-trade", "safetrading", "safe-trading",
 	"scam", "scams", "antiscam", "anti-scam", "scamwarning", "scam-warning", "scamalert", "fraud", "antifraud", "anti-fraud",
 	"fraudwarning", "fraud-warning", "fraudalert", "prohibited", "prohibited-items", "forbidden-items", "sicherheitshinweise",
-	"sicherheitstipps", "veiligheidstips",
+	"sicherheitstipps", "veiligheidstips", "handlatryggt", "handla-tryggt", "sakerhetstips", "sikkerhedstips",
+	"sikkerhetstips", "turvallisuusvinkit", "biztonsagitippek",
 	// "prohibited" in the class words of sites in other languages.
 	"zakazane", "zakazano", "zapreshcheno", "zapreshchennye", "verboten", "verbotene", "interdit", "interdits", "prohibidos",
 	"proibidos", "vietati", "zabronione", "yasakli", "verboden", "tiltott", "interzise", "jinzhi", "weijin")
@@ -2000,9 +2073,12 @@ var noticeTokens = wordSet("safetytips", "safety-tips", "safety_tips", "security
 // "safety_box_tips").
 var (
 	noticeSafety = wordSet("safety", "safe", "security", "seguranca", "seguridad", "securite", "sicherheit", "sicurezza",
-		"bezpieczenstwo", "guvenlik", "veiligheid", "bezopasnost", "anquan", "keamanan")
+		"bezpieczenstwo", "guvenlik", "veiligheid", "bezopasnost", "anquan", "keamanan", "trygg", "tryggt", "trygt",
+		"sakerhet", "sakerhets", "sikkerhed", "sikkerheds", "sikkerhet", "sikkerhets", "turvallisuus", "turvallinen", "biztonsag", "biztonsagi", "bezpecnost",
+		"bezpecnostni", "siguranta", "sigurnost", "asfaleia", "anzen")
 	noticeTips = wordSet("tips", "tip", "hints", "advice", "dicas", "consejos", "conseils", "consigli", "hinweise", "tipps",
-		"wskazowki", "porady", "sovety", "ipuclari", "tishi")
+		"wskazowki", "porady", "sovety", "ipuclari", "tishi", "rad", "raad", "rade", "vinkit", "neuvot", "tippek",
+		"tanacsok", "rady", "tipy", "sfaturi", "savjeti", "saveti", "symvoules")
 )
 
 // noticePhrases head a site's safety tips, scam warning or
@@ -2038,6 +2114,24 @@ var noticePhrases = []string{
 	"bądź ostrożny", "zachowaj ostrożność", "dikkatli olun", "wees voorzichtig", "buďte opatrní", "fiți atenți",
 	"legyen óvatos", "να είστε προσεκτικοί", "请注意安全", "小心受骗", "小心受騙", "ご注意ください", "주의하세요",
 	"hati-hati", "hãy cẩn thận", "โปรดระวัง", "كن حذرا", "كن حذراً",
+	// Safety tips in languages not above (Swedish, Danish, Norwegian,
+	// Finnish, Hebrew, Hungarian, Czech, Slovak, Romanian, Bulgarian,
+	// Croatian, Serbian, Persian, Hindi) and other wordings of the
+	// above (h10: Blocket's "Handla tryggt", Yad2's "טיפים לקנייה בטוחה").
+	"handla tryggt", "handla säkert", "köp tryggt", "säkerhetstips", "tips för säker", "undvik bedrägerier",
+	"se upp för bedrägerier", "handl trygt", "handle trygt", "køb trygt", "kjøp trygt", "sikkerhedstips",
+	"sikkerhetstips", "undgå svindel", "unngå svindel", "trygg handel", "tryg handel", "turvallisuusvinkit",
+	"turvallinen kauppa", "osta turvallisesti", "vältä huijauksia", "varo huijareita",
+	"טיפים לקנייה בטוחה", "טיפים לקניה בטוחה", "קנייה בטוחה", "קניה בטוחה", "טיפים לבטיחות", "טיפים לעסקה בטוחה",
+	"עסקה בטוחה", "היזהרו מהונאות", "הזהרו מהונאות", "היזהרו מרמאים", "פריטים אסורים",
+	"biztonsági tippek", "biztonságos vásárlás", "óvakodjon a csalóktól", "bezpečný nákup", "nakupujte bezpečně",
+	"bezpečnostné tipy", "cumpără în siguranță", "cumpara in siguranta", "съвети за безопасност",
+	"безопасно пазаруване", "sigurnosni savjeti", "savjeti za sigurnost", "saveti za bezbednost",
+	"sigurna kupovina", "поради щодо безпеки", "безпечні покупки", "безопасные покупки", "güvenli alışveriş ipuçları",
+	"نکات ایمنی", "خرید امن", "معامله امن", "هشدار کلاهبرداری", "مراقب کلاهبرداری", "सुरक्षा सुझाव",
+	"सुरक्षित खरीदारी", "धोखाधड़ी से बचें", "安全购物", "安全購物", "交易提醒", "安全にお取引", "安全なお取引",
+	"안전한 거래", "안전 거래 팁", "안전거래 팁", "안전한 구매", "belanja aman", "transaksi aman", "mua bán an toàn",
+	"ασφαλείς αγορές", "ασφαλής συναλλαγή",
 }
 
 // prohibitedPhrases open a site's rule on what may not be advertised
@@ -2127,6 +2221,16 @@ var tradeCues = []string{
 	"thanh toán", "chuyển khoản", "lừa đảo", "cấm", "người bán", "người mua",
 	"โอน", "ชำระ", "มิจฉาชีพ", "โกง", "ห้าม", "ผู้ขาย",
 	"الدفع", "ادفع", "تحويل", "احتيال", "نصب", "ممنوع", "البائع", "المشتري",
+	// Swedish, Danish, Norwegian, Finnish, Hebrew, Hungarian, Persian,
+	// Hindi, Bulgarian, Croatian and Serbian.
+	"betal", "förskott", "i förväg", "pengar", "swish", "penge", "på forhånd", "bedrag", "bedräg", "förbjud", "säljare", "köpare", "tillåter inte", "träff", "forskud",
+	"svindel", "forbud", "sælger", "køber", "selger", "kjøper", "maksa", "ennakko", "huijau", "huijar", "petos",
+	"kielle", "myyjä", "ostaja", "tapaa",
+	"תשלום", "לשלם", "שלמו", "תשלמו", "הונא", "רמא", "אסור", "אין לפרסם", "מוכר", "קונה", "העבר", "מקדמה", "פגישה",
+	"fizet", "előre", "csal", "tilos", "eladó", "vevő", "átutal",
+	"پرداخت", "کلاهبردار", "فروشنده", "خریدار", "भुगतान", "धोखा", "प्रतिबंधित", "विक्रेता", "खरीदार",
+	"плащ", "измам", "забран", "продавач", "купувач", "plaćanj", "placanj", "uplat", "prevar", "zabranjen", "prodavač",
+	"kupac", "плаћањ", "превар", "забрањен",
 }
 
 // maxNoticeText bounds the text of a site notice: a few tips, not the page.
