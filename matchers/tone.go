@@ -1,5 +1,7 @@
 package matchers
 
+import "bytes"
+
 // Romanised Chinese is often typed with tone digits after each syllable
 // (pinyin "gao1 meng3 suan1 jia3", Cantonese Jyutping "ma4 wong4 gaan2",
 // heldout57 zz0069). The normaliser keeps digits (sizes, CAS numbers), so
@@ -45,7 +47,20 @@ func isASCIIAlnum(c byte) bool {
 // runs of two or more tone-marked syllables once their digits are removed.
 func (m *Matcher) appendToneHits(out []fhit, norm []byte, fi int32, js *joinScratch) []fhit {
 	base := len(out)
-	for i := 0; i < len(norm); i++ {
+	// A run of two or more syllables starts at a tone digit with a space
+	// after it: look at the spaces only (one vector search each), not at
+	// every byte of the field.
+	for from := 0; from < len(norm); {
+		k := bytes.IndexByte(norm[from:], ' ')
+		if k < 0 {
+			break
+		}
+		sp := from + k
+		from = sp + 1
+		if sp < 2 || norm[sp-1]-'1' > 5 || norm[sp-2] < 'a' || norm[sp-2] > 'z' {
+			continue
+		}
+		i := sp - 1
 		start, ok := toneEnd(norm, i)
 		if !ok {
 			continue
@@ -83,7 +98,7 @@ func (m *Matcher) appendToneHits(out []fhit, norm []byte, fi int32, js *joinScra
 			js.pos = append(js.pos, int32(end))
 			out = m.appendCutHits(out, base, fi, js)
 		}
-		i = end
+		from = max(from, end+1)
 	}
 	return out
 }
