@@ -50,7 +50,11 @@ func (m *Matcher) appendToneHits(out []fhit, norm []byte, fi int32, js *joinScra
 	// A run of two or more syllables starts at a tone digit with a space
 	// after it: look at the spaces only (one vector search each), not at
 	// every byte of the field.
-	for from := 0; from < len(norm); {
+	c := firstToneDigit(norm)
+	if c < 0 {
+		return out
+	}
+	for from := c + 1; from < len(norm); {
 		k := bytes.IndexByte(norm[from:], ' ')
 		if k < 0 {
 			break
@@ -101,4 +105,31 @@ func (m *Matcher) appendToneHits(out []fhit, norm []byte, fi int32, js *joinScra
 		from = max(from, end+1)
 	}
 	return out
+}
+
+// firstToneDigit returns the offset of the first digit 1 to 6 with an
+// ASCII letter before it and a space after it (where a run of tone-marked
+// syllables may start), or -1: six vector searches, one per digit, so a
+// field without such a digit costs no loop over its bytes.
+func firstToneDigit(norm []byte) int {
+	best := -1
+	for d := byte('1'); d <= '6'; d++ {
+		end := len(norm)
+		if best >= 0 {
+			end = best
+		}
+		for from := 1; from < end; {
+			k := bytes.IndexByte(norm[from:end], d)
+			if k < 0 {
+				break
+			}
+			i := from + k
+			if i+1 < len(norm) && norm[i+1] == ' ' && norm[i-1] >= 'a' && norm[i-1] <= 'z' {
+				best = i
+				break
+			}
+			from = i + 1
+		}
+	}
+	return best
 }
