@@ -50,3 +50,31 @@ func TestGap15CrystalForms(t *testing.T) {
 		}
 	}
 }
+
+// TestGap15GreetingName: "Hi John," greets a person (fixdocs9's open case:
+// a newsletter greeting read as HI, hydriodic acid, beside another
+// chemical); the formula written in capitals with its own context stays.
+func TestGap15GreetingName(t *testing.T) {
+	m := mustMatcher(t)
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"Hi John, thanks for your order of acetone 20L, purity 99.5%.", false},
+		{"Hi Maria, your acetone 5 L (99.5%) ships today.", false},
+		{"HI 57% 1L, hydriodic acid", true},
+		{"Red phosphorus 100 g and HI 1 L", true},
+	}
+	for _, tc := range cases {
+		res := m.Match(&precwatch.Listing{Title: "x", Description: tc.text})
+		got := false
+		for _, s := range res.Substances {
+			if s.ID == "hydriodic-acid" && !s.Negated {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: hydriodic acid %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

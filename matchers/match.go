@@ -924,7 +924,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					// general chemical context cannot tell from the substance;
 					// only the term's own context can.
 					ok := own || !locantBefore(f.norm, int(h.s)) &&
-						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h)
+						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h) && !greetingName(f, h)
 					blk := ambList(ar, kAmbBlock)
 					if len(blk) > 0 && isCJKStart(f.norm[h.s:]) {
 						blk = m.gluedBlocks(fields, blk, ar, int32(fi), h)
@@ -1320,6 +1320,19 @@ func proseWord(f *field, h fhit) bool {
 		return false
 	}
 	return lower(o[os-2]) && lower(o[os-3]) && lower(o[oe+1]) && lower(o[oe+2])
+}
+
+// greetingName reports whether the two-letter hit h is written "Hi" (a
+// capital and a small letter) before a capitalised word in the original
+// text: a greeting to someone by name ("Hi John, thanks for your order of
+// acetone"), not the formula HI, which is written in capitals.
+func greetingName(f *field, h fhit) bool {
+	os, oe := f.origRange(h.s, h.e)
+	o := f.orig
+	if oe-os != 2 || oe+2 > len(o) || o[os] != 'H' || o[os+1] != 'i' || o[oe] != ' ' {
+		return false
+	}
+	return o[oe+1] >= 'A' && o[oe+1] <= 'Z'
 }
 
 // inURL reports whether hit h lies inside a URL in the original text: in
