@@ -179,8 +179,9 @@ type patInfo struct {
 	// permanganate99%", "toluene200l"), for unambiguous names of seven
 	// letters or more (not "MEK1", "PSE2").
 	glueDigit bool
-	// casKey: the pattern is a CAS keyword (casKeywords).
-	casKey bool
+	// keys: keyCAS when the pattern is a CAS keyword (casKeywords),
+	// keySession when it is "session" (appendSessionIDs' gate).
+	keys uint8
 	// numStart: the term starts with a digit ("0%", "100% customs
 	// pass"): a number glued before it makes it the tail of that number.
 	numStart bool
@@ -697,6 +698,11 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		b.add(string(kw), 0)
 		casKeys = append(casKeys, b.index[string(kw)])
 	}
+	// Likewise "session" anywhere in a field, which every Session ID
+	// follows (appendSessionIDs): without it a field's search for "05"
+	// is spared.
+	b.add(sessionWord, 0)
+	sessionKey := b.index[sessionWord]
 	for i := range b.pats {
 		b.pats[i].digitOK = b.pats[i].kinds&kSubstance == 0
 	}
@@ -713,8 +719,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			glueDigit: gluesDigit(p), numStart: p.text != "" && isDigit(p.text[0])}
 	}
 	for _, i := range casKeys {
-		m.pinfo[i].casKey = true
+		m.pinfo[i].keys |= keyCAS
 	}
+	m.pinfo[sessionKey].keys |= keySession
 	m.joinQuad = make([]uint64, (26*26*26*26+63)/64)
 	for i := range m.pats {
 		p := &m.pats[i]
