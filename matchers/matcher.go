@@ -938,8 +938,21 @@ func (m *Matcher) MemBytes() int { return m.ac.memBytes() }
 func (m *Matcher) Threshold() float64 { return m.threshold }
 
 type patBuilder struct {
-	pats  []pattern
-	index map[string]int
+	pats   []pattern
+	index  map[string]int
+	extras []patExtra // the unused rest of the current block of patExtras
+}
+
+// newExtra returns an empty patExtra for a new pattern, cut from blocks of
+// 1,024 (pack copies the filled ones and drops the blocks: a few large
+// objects of garbage rather than 40,000 small ones).
+func (b *patBuilder) newExtra() *patExtra {
+	if len(b.extras) == 0 {
+		b.extras = make([]patExtra, 1024)
+	}
+	x := &b.extras[0]
+	b.extras = b.extras[1:]
+	return x
 }
 
 func (b *patBuilder) pat(key string) *pattern { return &b.pats[b.index[key]] }
@@ -954,7 +967,7 @@ func (b *patBuilder) add(v string, kind uint64) *pattern {
 		r0, _ := utf8.DecodeRuneInString(text)
 		r1, _ := utf8.DecodeLastRuneInString(text)
 		i = len(b.pats)
-		b.pats = append(b.pats, pattern{text: text, startB: isWordRune(r0), endB: !prefix && isWordRune(r1), patExtra: new(patExtra)})
+		b.pats = append(b.pats, pattern{text: text, startB: isWordRune(r0), endB: !prefix && isWordRune(r1), patExtra: b.newExtra()})
 		b.index[v] = i
 	}
 	b.pats[i].kinds |= kind
@@ -969,7 +982,7 @@ func (b *patBuilder) addSuffix(stem string, n int8) *pattern {
 	if !ok {
 		r0, _ := utf8.DecodeRuneInString(stem)
 		i = len(b.pats)
-		b.pats = append(b.pats, pattern{text: stem, startB: isWordRune(r0), endB: false, suffix: n, patExtra: new(patExtra)})
+		b.pats = append(b.pats, pattern{text: stem, startB: isWordRune(r0), endB: false, suffix: n, patExtra: b.newExtra()})
 		b.index[key] = i
 	}
 	b.pats[i].kinds |= kSubstance
