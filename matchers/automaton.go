@@ -34,7 +34,6 @@ type automaton struct {
 	cclass  []uint8
 	cnext   []int32 // codes
 	fail    []int32 // state ids, while building
-	hasOut  []bool
 	out     []int32 // per state: its pattern when it has one, else ^k (outs[k] patterns at outs[k+1:])
 	outs    []int32 // the patterns of the states with more than one, each after its count (0 first, for none)
 	plen    []int32 // pattern lengths in bytes
@@ -270,11 +269,11 @@ func buildAutomaton(patterns [][]byte) *automaton {
 	// Outputs, in the new order.
 	// outs starts with the count of the states without outputs: none.
 	a.out = make([]int32, n)
-	a.hasOut = make([]bool, n)
+	hasOut := make([]bool, n) // while building: the flag goes into the codes
 	a.outs = []int32{0}
 	for ns := 0; ns < n; ns++ {
 		o := outs[old[ns]]
-		a.hasOut[ns] = len(o) > 0
+		hasOut[ns] = len(o) > 0
 		switch len(o) {
 		case 0:
 			a.out[ns] = ^0
@@ -298,7 +297,7 @@ func buildAutomaton(patterns [][]byte) *automaton {
 		return a.dlimit + ns - int32(ndense)
 	}
 	flagged := func(s int32) int32 {
-		if a.hasOut[newID[s]] {
+		if hasOut[newID[s]] {
 			return code(s) | outFlag
 		}
 		return code(s)
@@ -492,5 +491,5 @@ func (a *automaton) sparseNext(s, c int32) int32 {
 // memBytes is the size of the compiled tables.
 func (a *automaton) memBytes() int {
 	return len(a.dtrans)*4 + len(a.sparse)*16 + len(a.cclass) + len(a.cnext)*4 +
-		len(a.hasOut) + len(a.out)*4 + len(a.outs)*4 + len(a.plen)*4 + 256
+		len(a.out)*4 + len(a.outs)*4 + len(a.plen)*4 + 256
 }

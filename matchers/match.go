@@ -73,6 +73,9 @@ type field struct {
 	// seps: the sepBits of the separators norm may hold (Text.sepsHeld);
 	// the whole-field searches for the others are skipped.
 	seps uint8
+	// session: norm holds "session" (a raw hit of sessionWord), which
+	// every Session ID follows.
+	session bool
 }
 
 // window returns the hits of f that start in [lo, hi] (f.hits is sorted by
@@ -172,8 +175,9 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		f.rawHi = len(sc.raw)
 		f.norm, f.segs, f.high, f.seps = t.Norm, t.segs, t.high, t.sepsHeld()
 		total += len(f.norm)
-		kinds, casKey := m.rawKinds(sc.raw[f.rawLo:f.rawHi])
-		f.kinds = kinds
+		kinds, keys := m.rawKinds(sc.raw[f.rawLo:f.rawHi])
+		casKey := keys&keyCAS != 0
+		f.kinds, f.session = kinds, keys&keySession != 0
 		f.joinLo = len(sc.joined)
 		var digitHyphen bool
 		sc.joined, digitHyphen = m.appendJoinedHits(sc.joined, f.norm, int32(fi), &sc.join, f.offerField, f.name == precwatch.FieldTitle, f.seps)
@@ -296,16 +300,21 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 // rawKinds returns the union of the kinds of raw's patterns and whether
 // one is a CAS keyword (the gate of appendFieldCASKey): one pass over a
 // field's raw hits for both.
-func (m *Matcher) rawKinds(raw []rawHit) (kinds uint64, casKey bool) {
+func (m *Matcher) rawKinds(raw []rawHit) (kinds uint64, keys uint8) {
 	for _, r := range raw {
 		p := &m.pinfo[r.pat]
 		kinds |= p.kinds
-		if p.casKey {
-			casKey = true
-		}
+		keys |= p.keys
 	}
-	return kinds, casKey
+	return kinds, keys
 }
+
+// The keys of patInfo: patterns of no kind that the automaton reports on
+// behalf of a search that needs them anywhere in a field.
+const (
+	keyCAS     uint8 = 1 << iota // a CAS keyword (casKeywords)
+	keySession                   // sessionWord
+)
 
 // fieldsHook, when set (by tests only), sees the fields of every listing
 // Match evaluates, before the evaluation.
@@ -611,7 +620,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		for _, sp := range pack {
 			ev.cands = append(ev.cands, indCand{ii: m.stealth, field: int32(fi), s: sp[0], e: sp[1]})
 		}
-		if m.messenger >= 0 {
+		if m.messenger >= 0 && f.session {
 			ev.cands = appendSessionIDs(ev.cands, f.norm, int32(fi), m.messenger)
 		}
 		// A Korean pack count ("10정", "30 정": tablets) is a dosage form
@@ -2139,13 +2148,17 @@ func occurrences(b, p []byte) iter.Seq[int] {
 	}
 }
 
+// sessionWord is the word before every Session ID.
+const sessionWord = "session"
+
 func appendSessionIDs(cands []indCand, norm []byte, fi int32, ii int16) []indCand {
 	// Every ID starts "05" (sessionIDEnd): most fields have no "05", found
 	// from its rare first byte sooner than "session" from its common one.
+	// (Match calls this only for a field whose raw hits hold sessionWord.)
 	if !bytes.Contains(norm, []byte("05")) {
 		return cands
 	}
-	for i := range occurrences(norm, []byte("session")) {
+	for i := range occurrences(norm, []byte(sessionWord)) {
 		if i > 0 && isAlnumByte(norm[i-1]) {
 			continue
 		}

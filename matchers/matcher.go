@@ -113,21 +113,35 @@ type ambRef struct {
 }
 
 type pattern struct {
-	text        string
-	kinds       uint64
-	indicators  []int16
-	refs        []termRef
+	text       string
+	kinds      uint64
+	indicators []int16
+	refs       []termRef
+	startB     bool
+	endB       bool
+	suffix     int8 // when > 0: up to suffix more letters may follow (inflection)
+	digitOK    bool // a context word may follow a digit ("120mg")
+	// The slices that few patterns fill (about 5,800 of 40,000) sit behind
+	// a pointer and are read as promoted fields: every pattern has its own
+	// while New builds them; pack points the patterns whose slices are all
+	// empty at one shared empty patExtra. Nothing may write them after pack.
+	*patExtra
+}
+
+// patExtra holds the rarely filled slices of a pattern.
+type patExtra struct {
 	ambRefs     []ambRef // ambiguous terms this is a context word of
 	ambBlocks   []ambRef // ambiguous terms this is a block word of
-	startB      bool
-	endB        bool
-	suffix      int8    // when > 0: up to suffix more letters may follow (inflection)
-	digitOK     bool    // a context word may follow a digit ("120mg")
-	blockAfter  []int16 // indicators this pattern blocks when right after their term
-	blockBefore []int16 // indicators this pattern blocks when shortly before their term
-	blockNear   []int16 // indicators this pattern blocks when later in their term's sentence
-	frameFirst  []int16 // indicator frames this pattern opens
-	frameSecond []int16 // indicator frames this pattern closes
+	blockAfter  []int16  // indicators this pattern blocks when right after their term
+	blockBefore []int16  // indicators this pattern blocks when shortly before their term
+	blockNear   []int16  // indicators this pattern blocks when later in their term's sentence
+	frameFirst  []int16  // indicator frames this pattern opens
+	frameSecond []int16  // indicator frames this pattern closes
+}
+
+// empty reports whether every slice of x is empty.
+func (x *patExtra) empty() bool {
+	return len(x.ambRefs)+len(x.ambBlocks)+len(x.blockAfter)+len(x.blockBefore)+len(x.blockNear)+len(x.frameFirst)+len(x.frameSecond) == 0
 }
 
 // frameDef is an indicator said in two parts (lexicon indicator_frames).
@@ -165,8 +179,9 @@ type patInfo struct {
 	// permanganate99%", "toluene200l"), for unambiguous names of seven
 	// letters or more (not "MEK1", "PSE2").
 	glueDigit bool
-	// casKey: the pattern is a CAS keyword (casKeywords).
-	casKey bool
+	// keys: keyCAS when the pattern is a CAS keyword (casKeywords),
+	// keySession when it is "session" (appendSessionIDs' gate).
+	keys uint8
 	// numStart: the term starts with a digit ("0%", "100% customs
 	// pass"): a number glued before it makes it the tail of that number.
 	numStart bool
@@ -695,6 +710,11 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		b.add(string(kw), 0)
 		casKeys = append(casKeys, b.index[string(kw)])
 	}
+	// Likewise "session" anywhere in a field, which every Session ID
+	// follows (appendSessionIDs): without it a field's search for "05"
+	// is spared.
+	b.add(sessionWord, 0)
+	sessionKey := b.index[sessionWord]
 	for i := range b.pats {
 		b.pats[i].digitOK = b.pats[i].kinds&kSubstance == 0
 	}
@@ -711,8 +731,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			glueDigit: gluesDigit(p), numStart: p.text != "" && isDigit(p.text[0])}
 	}
 	for _, i := range casKeys {
-		m.pinfo[i].casKey = true
+		m.pinfo[i].keys |= keyCAS
 	}
+	m.pinfo[sessionKey].keys |= keySession
 	m.joinQuad = make([]uint64, (26*26*26*26+63)/64)
 	for i := range m.pats {
 		p := &m.pats[i]
@@ -827,10 +848,18 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 // few large objects cost it far less than many small ones scattered over
 // memory. Each pattern's slices keep their contents, nil-ness and length;
 // their capacity is clipped so that nothing can append over a neighbour.
+//
+// The pattern array itself is copied to one of its exact length (append
+// had left it up to a fifth longer), and the patExtra of each pattern
+// with a rare slice into one array; the others share an empty one.
 func (m *Matcher) pack() {
-	var nText, nI16, nRefs, nAmb, nLines int
+	m.pats = append(make([]pattern, 0, len(m.pats)), m.pats...)
+	var nText, nI16, nRefs, nAmb, nLines, nExtra int
 	for i := range m.pats {
 		p := &m.pats[i]
+		if !p.patExtra.empty() {
+			nExtra++
+		}
 		nText += len(p.text)
 		nI16 += len(p.indicators) + len(p.blockAfter) + len(p.blockBefore) + len(p.blockNear) + len(p.frameFirst) + len(p.frameSecond)
 		nRefs += len(p.refs)
@@ -869,9 +898,16 @@ func (m *Matcher) pack() {
 		amb = append(amb, s...)
 		return amb[lo:len(amb):len(amb)]
 	}
+	extras := make([]patExtra, 1, 1+nExtra) // extras[0] is the shared empty one
 	textOff, lineOff := 0, 0
 	for i := range m.pats {
 		p := &m.pats[i]
+		if p.patExtra.empty() {
+			p.patExtra = &extras[0]
+		} else {
+			extras = append(extras, *p.patExtra)
+			p.patExtra = &extras[len(extras)-1]
+		}
 		p.text = allText[textOff : textOff+len(p.text)]
 		textOff += len(p.text)
 		p.indicators = take16(p.indicators)
@@ -914,8 +950,21 @@ func (m *Matcher) MemBytes() int { return m.ac.memBytes() }
 func (m *Matcher) Threshold() float64 { return m.threshold }
 
 type patBuilder struct {
-	pats  []pattern
-	index map[string]int
+	pats   []pattern
+	index  map[string]int
+	extras []patExtra // the unused rest of the current block of patExtras
+}
+
+// newExtra returns an empty patExtra for a new pattern, cut from blocks of
+// 1,024 (pack copies the filled ones and drops the blocks: a few large
+// objects of garbage rather than 40,000 small ones).
+func (b *patBuilder) newExtra() *patExtra {
+	if len(b.extras) == 0 {
+		b.extras = make([]patExtra, 1024)
+	}
+	x := &b.extras[0]
+	b.extras = b.extras[1:]
+	return x
 }
 
 func (b *patBuilder) pat(key string) *pattern { return &b.pats[b.index[key]] }
@@ -930,7 +979,7 @@ func (b *patBuilder) add(v string, kind uint64) *pattern {
 		r0, _ := utf8.DecodeRuneInString(text)
 		r1, _ := utf8.DecodeLastRuneInString(text)
 		i = len(b.pats)
-		b.pats = append(b.pats, pattern{text: text, startB: isWordRune(r0), endB: !prefix && isWordRune(r1)})
+		b.pats = append(b.pats, pattern{text: text, startB: isWordRune(r0), endB: !prefix && isWordRune(r1), patExtra: b.newExtra()})
 		b.index[v] = i
 	}
 	b.pats[i].kinds |= kind
@@ -945,7 +994,7 @@ func (b *patBuilder) addSuffix(stem string, n int8) *pattern {
 	if !ok {
 		r0, _ := utf8.DecodeRuneInString(stem)
 		i = len(b.pats)
-		b.pats = append(b.pats, pattern{text: stem, startB: isWordRune(r0), endB: false, suffix: n})
+		b.pats = append(b.pats, pattern{text: stem, startB: isWordRune(r0), endB: false, suffix: n, patExtra: b.newExtra()})
 		b.index[key] = i
 	}
 	b.pats[i].kinds |= kSubstance

@@ -56,7 +56,7 @@ func perf11Texts(t *testing.T) []string {
 // session 11).
 func (m *Matcher) casKeyIn(raw []rawHit) bool {
 	for _, r := range raw {
-		if m.pinfo[r.pat].casKey {
+		if m.pinfo[r.pat].keys&keyCAS != 0 {
 			return true
 		}
 	}
@@ -82,7 +82,8 @@ func TestRawKindsSame(t *testing.T) {
 	n := 0
 	for _, s := range perf11Texts(t) {
 		raw = tx.resetScan(s, m.ac, raw[:0])
-		kinds, casKey := m.rawKinds(raw)
+		kinds, keys := m.rawKinds(raw)
+		casKey := keys&keyCAS != 0
 		sub := false
 		for _, r := range raw {
 			if m.pinfo[r.pat].kinds&kSubstance != 0 {
