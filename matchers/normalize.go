@@ -67,6 +67,10 @@ type Text struct {
 	// (when high is set, Norm may hold any of them: see sepsHeld). The
 	// matcher skips its whole-field searches for a separator it lacks.
 	seps uint8
+	// mixed: a letter touched a digit somewhere in s (the gate of the
+	// leetspeak decoder). With high it bounds where Norm may hold a letter
+	// right before a digit: the tone-digit rescan needs one.
+	mixed bool
 }
 
 // sepBit marks the separators Text.seps keeps: the hyphen, the dot and the
@@ -667,6 +671,7 @@ func (t *Text) Reset(s string) {
 		}
 	}
 	t.Norm = out
+	t.mixed = mixed
 	if mixed && deLeet(t.Norm) {
 		t.rewrite(0)
 	}
