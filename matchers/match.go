@@ -70,8 +70,9 @@ type field struct {
 	// high: norm may hold a byte from 0x80 on (Text.high); when false it
 	// is ASCII, and the searches for Thai or Korean text are skipped.
 	high bool
-	// mixed: a letter touched a digit in the field's text (Text.mixed).
-	mixed bool
+	// tone: the field's text has a digit 1 to 6 right after a letter
+	// (Text.tone).
+	tone bool
 	// seps: the sepBits of the separators norm may hold (Text.sepsHeld);
 	// the whole-field searches for the others are skipped.
 	seps uint8
@@ -176,7 +177,7 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		sc.raw = t.resetScan(f.orig, m.ac, sc.raw) // normalise and scan in one pass
 		f.rawHi = len(sc.raw)
 		f.norm, f.segs, f.high, f.seps = t.Norm, t.segs, t.high, t.sepsHeld()
-		f.mixed = t.mixed
+		f.tone = t.tone
 		total += len(f.norm)
 		kinds, keys := m.rawKinds(sc.raw[f.rawLo:f.rawHi])
 		casKey := keys&keyCAS != 0
@@ -192,10 +193,10 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		if f.high {
 			sc.joined = m.appendThaiSpacedHits(sc.joined, f.norm, int32(fi), &sc.join)
 		}
-		if f.offerField && (f.mixed || f.high) {
+		if f.offerField && (f.tone || f.high) {
 			// Romanised Chinese with tone digits ("ma4 wong4 gaan2", heldout57 zz0069):
-			// a syllable and its digit touch, so only a field where a letter
-			// touched a digit, or that may hold non-ASCII bytes, can have one.
+			// only a field where a digit 1 to 6 came right after a letter, or
+			// that may hold non-ASCII bytes, can have one.
 			sc.joined = m.appendToneHits(sc.joined, f.norm, int32(fi), &sc.join)
 		}
 		// One search of the field for " - " serves the spaced-hyphen

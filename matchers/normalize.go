@@ -67,10 +67,10 @@ type Text struct {
 	// (when high is set, Norm may hold any of them: see sepsHeld). The
 	// matcher skips its whole-field searches for a separator it lacks.
 	seps uint8
-	// mixed: a letter touched a digit somewhere in s (the gate of the
-	// leetspeak decoder). With high it bounds where Norm may hold a letter
-	// right before a digit: the tone-digit rescan needs one.
-	mixed bool
+	// tone: the normaliser wrote a digit 1 to 6 right after a letter
+	// where it writes ASCII. With high it bounds where Norm may hold a
+	// tone-marked syllable ("ma4"), which the tone-digit rescan needs.
+	tone bool
 }
 
 // sepBit marks the separators Text.seps keeps: the hyphen, the dot and the
@@ -307,6 +307,7 @@ func (t *Text) Reset(s string) {
 	next := -1
 	prevAlnum := false // previous input char was an ASCII letter or digit
 	mixed := false     // a letter touched a digit somewhere
+	tone := false      // a digit 1 to 6 came right after a letter
 	lastKind := uint8(cOther)
 	for i := 0; i < n; {
 		if i == next {
@@ -394,6 +395,7 @@ func (t *Text) Reset(s string) {
 				case fDigit:
 					if lastKind == cLower {
 						mixed = true
+						tone = tone || c-'1' <= 5
 					}
 					lastKind = cDigit
 					prevAlnum = true
@@ -514,6 +516,7 @@ func (t *Text) Reset(s string) {
 			next = i + 1
 			if lastKind == cLower {
 				mixed = true
+				tone = tone || b-'1' <= 5
 			}
 			lastKind = cDigit
 			prevAlnum = true
@@ -671,7 +674,7 @@ func (t *Text) Reset(s string) {
 		}
 	}
 	t.Norm = out
-	t.mixed = mixed
+	t.tone = tone
 	if mixed && deLeet(t.Norm) {
 		t.rewrite(0)
 	}
