@@ -209,18 +209,46 @@ func serveWith(ctx context.Context, env *Env, a *app, cfg *config.Config, cfgPat
 	return result
 }
 
-// watchConfig reloads the configuration file when its modification time
-// changes: a valid file replaces the targets and webhooks at once, an
-// invalid one is logged and ignored.
+// fileStamp is what watchConfig compares between polls of the
+// configuration file.
+type fileStamp struct {
+	mod  time.Time
+	size int64
+}
+
+func (a fileStamp) same(b fileStamp) bool { return a.mod.Equal(b.mod) && a.size == b.size }
+
+// configWatch decides when watchConfig reads the file: after it changed
+// since the last read and then stayed the same for one poll. An editor or
+// os.WriteFile truncates the file and then writes it; a file caught in
+// between (empty, or cut inside the target list, which may still parse)
+// would replace the targets with fewer.
+type configWatch struct{ read, seen fileStamp }
+
+func newConfigWatch(start fileStamp) *configWatch { return &configWatch{read: start, seen: start} }
+
+// next reports whether the file, now at cur, is to be read.
+func (w *configWatch) next(cur fileStamp) bool {
+	if cur.mod.IsZero() || cur.same(w.read) || !cur.same(w.seen) {
+		w.seen = cur
+		return false
+	}
+	w.read = cur
+	return true
+}
+
+// watchConfig reloads the configuration file when it changes and then
+// holds still for one poll: a valid file replaces the targets and webhooks
+// at once, an invalid one is logged and ignored.
 func watchConfig(ctx context.Context, env *Env, b *backend, path string) {
-	mtime := func() time.Time {
+	stamp := func() fileStamp {
 		fi, err := os.Stat(path)
 		if err != nil {
-			return time.Time{}
+			return fileStamp{}
 		}
-		return fi.ModTime()
+		return fileStamp{fi.ModTime(), fi.Size()}
 	}
-	last := mtime()
+	w := newConfigWatch(stamp())
 	t := time.NewTicker(configPoll)
 	defer t.Stop()
 	for {
@@ -229,11 +257,9 @@ func watchConfig(ctx context.Context, env *Env, b *backend, path string) {
 			return
 		case <-t.C:
 		}
-		m := mtime()
-		if m.IsZero() || m.Equal(last) {
+		if !w.next(stamp()) {
 			continue
 		}
-		last = m
 		data, err := os.ReadFile(path)
 		if err != nil {
 			b.logger.Error("config reload: read", "path", path, "err", err)
