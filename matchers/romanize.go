@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -119,21 +120,12 @@ func romajiNames(t string) []string {
 	var out []string
 	for _, long := range []bool{false, true} {
 		l := romaji(t, long)
-		if l == "" || letterCount(l) < minRomajiLetters || slicesContains(out, l) {
+		if l == "" || letterCount(l) < minRomajiLetters || slices.Contains(out, l) {
 			continue
 		}
 		out = append(out, l)
 	}
 	return out
-}
-
-func slicesContains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // Hangul syllables decompose arithmetically into an initial, a vowel and
@@ -206,7 +198,7 @@ func hangulNames(t string) []string {
 			continue
 		}
 		for _, v := range []string{l, simple.Replace(l)} {
-			if letterCount(v) < minTranslitLetters || slicesContains(out, v) {
+			if letterCount(v) < minTranslitLetters || slices.Contains(out, v) {
 				continue
 			}
 			out = append(out, v)
@@ -326,7 +318,7 @@ func pinyinForms(t string, hanCounts map[int]bool) []string {
 	}
 	var out []string
 	for _, f := range []string{strings.Join(spaced, " "), strings.Join(joined, " ")} {
-		if f != strings.ToLower(t) && !slicesContains(out, f) {
+		if f != strings.ToLower(t) && !slices.Contains(out, f) {
 			out = append(out, f)
 		}
 	}
@@ -446,7 +438,7 @@ func arabiziNames(t string) []string {
 			}
 		}
 		l := strings.Join(parts, " ")
-		if letterCount(l) < minTranslitLetters || strings.ContainsFunc(l, func(r rune) bool { return r >= 0x600 && r < 0x700 }) || slicesContains(out, l) || unvoweled(l) {
+		if letterCount(l) < minTranslitLetters || strings.ContainsFunc(l, func(r rune) bool { return r >= 0x600 && r < 0x700 }) || slices.Contains(out, l) || unvoweled(l) {
 			continue
 		}
 		out = append(out, l)

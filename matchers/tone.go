@@ -19,7 +19,7 @@ func toneEnd(norm []byte, i int) (int, bool) {
 	if c := norm[i]; c < '1' || c > '6' || i == 0 {
 		return 0, false
 	}
-	if i+1 < len(norm) && (isASCIIAlnum(norm[i+1]) || norm[i+1] >= 0x80) {
+	if i+1 < len(norm) && (norm[i+1] >= 0x80 || isASCIIAlnumRune(rune(norm[i+1]))) {
 		return 0, false
 	}
 	j, vowel := i, false
@@ -33,14 +33,10 @@ func toneEnd(norm []byte, i int) (int, bool) {
 			return 0, false
 		}
 	}
-	if j == i || !vowel || j > 0 && (isASCIIAlnum(norm[j-1]) || norm[j-1] >= 0x80) {
+	if j == i || !vowel || j > 0 && (norm[j-1] >= 0x80 || isASCIIAlnumRune(rune(norm[j-1]))) {
 		return 0, false
 	}
 	return j, true
-}
-
-func isASCIIAlnum(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // appendToneHits appends to out the substance terms of field fi found in
