@@ -1,0 +1,20 @@
+package matchers
+
+import "testing"
+
+// The sixty-second held-out set (testdata/heldout62) names substances the
+// way chemists and catalogues do: IUPAC and CAS-index systematic names with
+// locants, stereodescriptors, salts and hydrates, translated systematic
+// names, formulas, SMILES, EC numbers, and close uncontrolled isomers as
+// traps, written without reading the matcher. See testdata/heldout62/README.md.
+const heldout62Path = "../testdata/heldout62/listings.jsonl"
+
+// heldout62KnownGaps are listings of the sixty-second held-out set the
+// matcher gets wrong for a reason not fixed yet; they are measured and
+// listed but left out of the assertion.
+var heldout62KnownGaps = map[string]string{}
+
+// TestHeldout62 measures the matcher on the sixty-second held-out set.
+func TestHeldout62(t *testing.T) {
+	measureLabelledSet(t, "held-out-62", readLabelledSet(t, heldout62Path), heldout62KnownGaps, 0.97)
+}
