@@ -52,3 +52,30 @@ func TestGapLead16SlovakCourt(t *testing.T) {
 		{"sk", "Okresný súd v Košiciach odsúdil predajcu", "Predával acetón po 200 l sudoch bez dokladov, platba v bitcoinoch.", false},
 	})
 }
+
+// TestGapLead16Negation: "does not contain" before a name behind an elided
+// or partitive article (fr "d'", it "dell'"), Thai "no ingredient of", and
+// Persian "contains … not" (حاوی … نیست), from a probe of one sentence in 32
+// languages; the article alone negates nothing.
+func TestGapLead16Negation(t *testing.T) {
+	runNegCases(t, []negCase{
+		{"Poudre énergie 1 kg", "Ne contient pas d'éphédrine. Telegram @fitshop", "ephedrine", true},
+		{"Poudre énergie 1 kg", "Ne contient pas d’éphédrine. Telegram @fitshop", "ephedrine", true},
+		{"Polvere energetica 1 kg", "Non contiene dell'efedrina. Telegram @fitshop", "ephedrine", true},
+		{"ผงพลังงาน 1 กก.", "ไม่มีส่วนผสมของเอฟีดรีน Telegram @fitshop", "ephedrine", true},
+		{"پودر انرژی ۱ کیلو", "حاوی افدرین نیست. Telegram @fitshop", "ephedrine", true},
+		{"L'éphédrine 99 %, 1 kg", "Telegram @x", "ephedrine", false},
+		{"Éphédrine d'origine synthétique, 1 kg", "Telegram @x", "ephedrine", false},
+		{"خرید افدرین", "مشکلی نیست. تلگرام @x", "ephedrine", false},
+	})
+}
+
+// TestGapLead16SassafrasOil: the safrole-rich oil as Russian, Ukrainian and
+// Polish name it.
+func TestGapLead16SassafrasOil(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Масло сассафраса 1 л", "Продам, доставка.", []string{"94-59-7"}, nil},
+		{"Олія сасафрасу 1 л", "Продаю.", []string{"94-59-7"}, nil},
+		{"Olejek sassafrasowy 1 l", "Sprzedam.", []string{"94-59-7"}, nil},
+	})
+}
