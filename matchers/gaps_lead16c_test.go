@@ -27,3 +27,13 @@ func TestGapLead16CustomsClearance100(t *testing.T) {
 		{"Tolueno 25 L", "Pureza 100 %, despacho de aduanas por el transportista.", "customs-evasion", false},
 	})
 }
+
+// TestGapLead16DeclaredAsNordic: Danish and Norwegian "declared as" (the
+// Swedish form was there; the probe found these missing).
+func TestGapLead16DeclaredAsNordic(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"Toluen 99% 25 L", "Deklareres som fortynder.", "mislabelling", true},
+		{"Toluen 99% 25 L", "Pakken deklareret som rengøringsmiddel.", "mislabelling", true},
+		{"Toluen 99% 25 L", "Deklarert som malingtynner.", "mislabelling", true},
+	})
+}
