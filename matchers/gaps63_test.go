@@ -25,3 +25,19 @@ func TestGap63DiscreetBilling(t *testing.T) {
 			Description: "Discreet billing and discreet shipping on every order."}, true, []string{"acetone"}},
 	})
 }
+
+// TestGap63Viber: Viber is not one of the policy's messengers (Wickr,
+// Telegram, Threema, Signal, WhatsApp), as LINE, Zalo and KakaoTalk are not
+// (§ 54): "orders only via Viber" on a Table II listing is no indicator
+// (yu0052); Viber beside Telegram or WhatsApp keeps theirs.
+func TestGap63Viber(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"el viber", precwatch.Listing{Title: "Υδροχλωρικό οξύ 1 L – καθαριστικό αλάτων",
+			Description: "Υδροχλωρικό οξύ (σπίρτο του άλατος) για καθαρισμό αλάτων. Παραγγελίες μόνο μέσω Viber."}, false, []string{"hydrochloric-acid"}},
+		{"en viber number", precwatch.Listing{Title: "Toluene 5 L", Description: "Viber: +359 88 555 0101"}, false, []string{"toluene"}},
+		{"ru вайбер", precwatch.Listing{Title: "Ацетон 10 л", Description: "Заказы только через вайбер."}, false, []string{"acetone"}},
+		{"viber handle", precwatch.Listing{Title: "Acetone 5 L", Description: "Contact Viber @acetone_bg"}, false, []string{"acetone"}},
+		{"viber or telegram twin", precwatch.Listing{Title: "Toluene 5 L", Description: "Kontakt Viber ili Telegram."}, true, []string{"toluene"}},
+		{"viber or whatsapp twin", precwatch.Listing{Title: "Acetone 5 L", Description: "Javite se na Viber ili WhatsApp 064 555 0193."}, true, []string{"acetone"}},
+	})
+}
