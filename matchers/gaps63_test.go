@@ -41,3 +41,17 @@ func TestGap63Viber(t *testing.T) {
 		{"viber or whatsapp twin", precwatch.Listing{Title: "Acetone 5 L", Description: "Javite se na Viber ili WhatsApp 064 555 0193."}, true, []string{"acetone"}},
 	})
 }
+
+// TestGap63PortugueseNo: Portuguese "no" is "in the", not "no": "chame no
+// WhatsApp" (message us on WhatsApp, yu0036) is a messenger contact; an
+// English "no WhatsApp, e-mail only" still denies it.
+func TestGap63PortugueseNo(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"pt chame no", precwatch.Listing{Title: "Ácido muriático 5 L – limpeza pós-obra",
+			Description: "Atacado para construtoras: chame no WhatsApp (11) 9 8877-0000 para orçamento."}, true, []string{"hydrochloric-acid"}},
+		{"pt fale no", precwatch.Listing{Title: "Acetona 5 L", Description: "Fale no Telegram para pedidos."}, true, []string{"acetone"}},
+		{"pt pedidos no", precwatch.Listing{Title: "Tolueno 5 L", Description: "Pedidos no WhatsApp."}, true, []string{"toluene"}},
+		{"en no whatsapp twin", precwatch.Listing{Title: "Acetone 5 L", Description: "Orders by e-mail, no WhatsApp."}, false, []string{"acetone"}},
+		{"es no telegram twin", precwatch.Listing{Title: "Acetona 5 L", Description: "Pedidos por correo, no Telegram."}, false, []string{"acetone"}},
+	})
+}
