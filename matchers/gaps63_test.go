@@ -55,3 +55,18 @@ func TestGap63PortugueseNo(t *testing.T) {
 		{"es no telegram twin", precwatch.Listing{Title: "Acetona 5 L", Description: "Pedidos por correo, no Telegram."}, false, []string{"acetone"}},
 	})
 }
+
+// TestGap63EphedraAlkaloids: an extract sold by its "ephedra alkaloids"
+// states its ephedrine-alkaloid content as "ephedrine alkaloids" does
+// (heldout5 s0170; yu0030); the herb and its tea name no ephedrine (r0254,
+// zy0010, yu0031) and "ephedra alkaloid-free" negates it.
+func TestGap63EphedraAlkaloids(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"capsules", precwatch.Listing{Title: "Ephedra extract capsules 60 ct – the real stuff",
+			Description: "Full-strength ephedra alkaloids. Discreet shipping, no prescription, we still ship to the USA despite the ban."}, true, []string{"ephedrine"}},
+		{"herb twin", precwatch.Listing{Title: "Ma huang (Ephedra sinica) dried herb 100 g",
+			Description: "Traditional Chinese herb, cut stems. Discreet shipping."}, false, []string{}},
+		{"free twin", precwatch.Listing{Title: "Thermo burner 60 caps",
+			Description: "Ephedra alkaloid-free formula. Discreet shipping, no prescription."}, false, []string{}},
+	})
+}
