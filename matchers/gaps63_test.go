@@ -70,3 +70,24 @@ func TestGap63EphedraAlkaloids(t *testing.T) {
 			Description: "Ephedra alkaloid-free formula. Discreet shipping, no prescription."}, false, []string{}},
 	})
 }
+
+// TestGap63Reports: pages that name a Table I chemical and quote indicator
+// words without offering it: a forum answer "nobody here sells it"
+// (yu0014), Portuguese news "segundo a agência … foram notificadas"
+// (yu0063), a German notice "Drogenausgangsstoff der Kategorie 2 …
+// Händler müssen … melden" (yu0095). Twins: a priced offer with a boast
+// "nobody sells cheaper", a German seller with "bitte melden".
+func TestGap63Reports(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"en forum", precwatch.Listing{Title: "Is potassium permanganate safe for plant dips?",
+			Description: "Q: My LFS sells a 'PP dip'. Is potassium permanganate safe for Java fern? A: Yes at a light pink solution for 10 minutes, then rinse. Never dose it in the display tank. Nobody here sells it – buy from a pharmacy or aquarium shop."}, false, []string{"potassium-permanganate"}},
+		{"pt news", precwatch.Listing{Title: "Anvisa alerta para venda de permanganato de potássio em marketplaces",
+			Description: "Segundo a agência, vendedores anunciavam permanganato de potássio com contato por WhatsApp e entrega 'sem nota'. As plataformas foram notificadas."}, false, []string{"potassium-permanganate"}},
+		{"de notice", precwatch.Listing{Title: "Hinweis: Abgabe von Kaliumpermanganat an Privatkunden",
+			Description: "Kaliumpermanganat ist ein Drogenausgangsstoff der Kategorie 2. Händler müssen ungewöhnliche Bestellungen – etwa mit der Bitte um 'neutrale Verpackung' oder Kontakt über Telegram – melden."}, false, []string{"potassium-permanganate"}},
+		{"en boast twin", precwatch.Listing{Title: "Potassium permanganate 1 kg", Description: "Nobody here sells it cheaper! Telegram @pp_shop", Price: "$12"}, true, []string{"potassium-permanganate"}},
+		{"de category seller twin", precwatch.Listing{Title: "Kaliumpermanganat 1 kg",
+			Description: "Kaliumpermanganat ist ein Drogenausgangsstoff der Kategorie 2 – Abgabe nur mit Endverbleibserklärung.", Price: "19 €"}, true, []string{"potassium-permanganate"}},
+		{"de seller twin", precwatch.Listing{Title: "Kaliumpermanganat 1 kg", Description: "Neutrale Verpackung, Kontakt über Telegram – bitte melden.", Price: "19 €"}, true, []string{"potassium-permanganate"}},
+	})
+}
