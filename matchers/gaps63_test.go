@@ -58,7 +58,7 @@ func TestGap63PortugueseNo(t *testing.T) {
 
 // TestGap63EphedraAlkaloids: an extract sold by its "ephedra alkaloids"
 // states its ephedrine-alkaloid content as "ephedrine alkaloids" does
-// (heldout5 s0170; yu0030); the herb and its tea name no ephedrine (r0254,
+// (heldout6 s0170; yu0030); the herb and its tea name no ephedrine (r0254,
 // zy0010, yu0031) and "ephedra alkaloid-free" negates it.
 func TestGap63EphedraAlkaloids(t *testing.T) {
 	runGap56(t, []gap56Case{
