@@ -93,3 +93,15 @@ func TestDeLeetPrecedes(t *testing.T) {
 		}
 	}
 }
+
+// TestGap61Lexicon: the Korean negation before a noun ("에페드린이 들어 있지
+// 않은 감기약", heldout61 yw0129) and the everyday Greek name of acetone
+// ("ασετόν", yw0004).
+func TestGap61Lexicon(t *testing.T) {
+	checkGap61(t, []gap61Case{
+		{precwatch.Listing{Title: "감기약", Description: "에페드린이 들어 있지 않은 감기약입니다."}, "ephedrine", false},
+		{precwatch.Listing{Title: "감기약", Description: "에페드린이 함유되지 않은 감기약, 10정"}, "ephedrine", false},
+		{precwatch.Listing{Title: "감기약 에페드린 함유", Description: "에페드린 30mg, 10정"}, "ephedrine", true},
+		{precwatch.Listing{Title: "Nail Bar ασετόν 200 ml", Description: "Ασετόν για αφαίρεση βερνικιού νυχιών."}, "acetone", true},
+	})
+}
