@@ -105,3 +105,15 @@ func TestGap61Lexicon(t *testing.T) {
 		{precwatch.Listing{Title: "Nail Bar ασετόν 200 ml", Description: "Ασετόν για αφαίρεση βερνικιού νυχιών."}, "acetone", true},
 	})
 }
+
+// TestGap61Cyrillic: in a Cyrillic word a digit or symbol that looks like a
+// Cyrillic letter is that letter ("Ацет0н", "@цетон", "Сафр0л"); units
+// glued to numbers ("500мл", "10г") stay numbers.
+func TestGap61Cyrillic(t *testing.T) {
+	checkGap61(t, []gap61Case{
+		{precwatch.Listing{Title: "Ацет0н 200 л", Description: "анонимная доставка, телеграм"}, "acetone", true},
+		{precwatch.Listing{Title: "@цетон 200 л", Description: "анонимная доставка"}, "acetone", true},
+		{precwatch.Listing{Title: "Сафр0л 5 л", Description: "анонимная доставка"}, "safrole", true},
+		{precwatch.Listing{Title: "Крем для рук 500мл", Description: "10г, 30мл, без ацетона"}, "acetone", false},
+	})
+}

@@ -102,9 +102,10 @@ func (t *Text) sepsHeld() uint8 {
 	return t.seps
 }
 
-// symbols reports whether Norm may hold one of the symbols of symLetters.
-// It is exact but for a symbol inside a longer unit the normaliser wrote
-// (a right-to-left override's reversed text).
+// symbols reports whether Norm may hold one of the symbols of symLetters,
+// or a digit glued to a Cyrillic word ("ацет0н"). It is exact but for a
+// symbol inside a longer unit the normaliser wrote (a right-to-left
+// override's reversed text).
 func (t *Text) symbols() bool { return t.seps&symBit != 0 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
@@ -628,7 +629,13 @@ func (t *Text) Reset(s string) {
 			if runeProp(r)&rpAlnum != 0 && r != 0xFF9E && r != 0xFF9F && (prevAlnum || i+w+1 >= n || !spacedSep[s[i+w]]) {
 				// A run of non-ASCII letters and digits, none of which
 				// can start spaced letters: see letterRun.
+				i0 := i
 				i = t.letterRun(s, i, r, w)
+				if r >= 0x400 && r < 0x530 && (i0 > 0 && isDigit(s[i0-1]) || i < n && isDigit(s[i])) {
+					// A Cyrillic word with a digit for a letter ("Ацет0н"):
+					// the symbol rescan reads it.
+					t.seps |= symBit
+				}
 				out = t.Norm
 				next = -1
 				if l := len(out); l > 0 {

@@ -1,6 +1,10 @@
 package matchers
 
-import "slices"
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Symbols written for letters to break a keyword ("@cetone", "Hydr0i0dic
 // @cid", "$afrole", "P$eudoephedrine", "Telegr@m", "W!ckr") are read back by
@@ -25,10 +29,16 @@ var symLetter = [256]byte{'@': 'a', '$': 's', '!': 'i'}
 // "hydroiodic @cid", "benzyl methyl k3t0n3").
 const symWindowWords = 2
 
+// cyrLetter is the Cyrillic letter a digit or symbol next to a Cyrillic
+// letter stands for: the look-alikes "0" о, "3" з, "6" б (digitLookalike
+// the other way round) and "@" а ("Ацет0н", "@цетон", "Сафр0л").
+var cyrLetter = [256]string{'0': "о", '3': "з", '6': "б", '@': "а"}
+
 // appendSymbolHits appends to out the substance and indicator terms found in
-// field fi (normalised text norm) only once the symbols next to letters are
-// read as letters, with their span in norm. The caller calls it only for a
-// field that may hold a symbol (Text.symbols).
+// field fi (normalised text norm) only once the symbols next to letters
+// (and the digits glued to a Cyrillic word) are read as letters, with their
+// span in norm. The caller calls it only for a field that may hold one
+// (Text.symbols).
 func (m *Matcher) appendSymbolHits(out []fhit, norm []byte, fi int32, js *joinScratch) []fhit {
 	base := len(out)
 	n := len(norm)
@@ -38,7 +48,7 @@ func (m *Matcher) appendSymbolHits(out []fhit, norm []byte, fi int32, js *joinSc
 			break
 		}
 		from = h + 1
-		if !symReadable(norm, h) {
+		if symReading(norm, h) == "" {
 			continue
 		}
 		// The window: the word around the symbol and symWindowWords
@@ -64,22 +74,32 @@ func (m *Matcher) appendSymbolHits(out []fhit, norm []byte, fi int32, js *joinSc
 			}
 		}
 		from = we
-		js.text = append(js.text[:0], norm[ws:we]...)
+		js.text, js.pos = js.text[:0], js.pos[:0]
 		for p := ws; p < we; p++ {
-			if symLetter[norm[p]] != 0 && symReadable(norm, p) {
-				js.text[p-ws] = symLetter[norm[p]]
+			if symLetter[norm[p]] != 0 || cyrLetter[norm[p]] != "" {
+				if l := symReading(norm, p); l != "" {
+					for k := 0; k < len(l); k++ {
+						js.text = append(js.text, l[k])
+						js.pos = append(js.pos, int32(p))
+					}
+					continue
+				}
 			}
+			js.text = append(js.text, norm[p])
+			js.pos = append(js.pos, int32(p))
 		}
+		js.pos = append(js.pos, int32(we))
 		deLeet(js.text) // the words the symbols joined ("ph0$phorus")
-		out = m.appendSymbolWindowHits(out, base, norm, ws, fi, js)
+		out = m.appendSymbolWindowHits(out, base, norm, fi, js)
 	}
 	return out
 }
 
-// appendSymbolWindowHits scans js.text, the window of norm from ws on with
-// its symbols read as letters, and appends to out the terms that span a
-// byte the reading changed; hits already in out[base:] are not added twice.
-func (m *Matcher) appendSymbolWindowHits(out []fhit, base int, norm []byte, ws int, fi int32, js *joinScratch) []fhit {
+// appendSymbolWindowHits scans js.text, a window of norm with its symbols
+// read as letters (js.pos maps each byte back to norm), and appends to out
+// the terms that span a byte the reading changed; hits already in
+// out[base:] are not added twice.
+func (m *Matcher) appendSymbolWindowHits(out []fhit, base int, norm []byte, fi int32, js *joinScratch) []fhit {
 	js.raw = m.ac.scan(js.text, js.raw[:0])
 	for _, r := range js.raw {
 		p := &m.pinfo[r.pat]
@@ -92,7 +112,7 @@ func (m *Matcher) appendSymbolWindowHits(out []fhit, base int, norm []byte, ws i
 		}
 		changed := false
 		for k := s; k < e; k++ {
-			if js.text[k] != norm[ws+k] {
+			if js.text[k] != norm[js.pos[k]] {
 				changed = true
 				break
 			}
@@ -100,14 +120,15 @@ func (m *Matcher) appendSymbolWindowHits(out []fhit, base int, norm []byte, ws i
 		if !changed {
 			continue
 		}
+		ns, ne := int(js.pos[s]), int(js.pos[e-1])+1
 		// A handle after a messenger label ("Telegram: @cetone") or glued
 		// to an underscore ("@cetone_shop") names the seller, as in
 		// filterHits.
-		if p.kinds&kSubstance != 0 && (ws+e < len(norm) && norm[ws+e] == '_' ||
-			norm[ws+s] == '@' && afterMessengerLabel(norm, ws+s)) {
+		if p.kinds&kSubstance != 0 && (ne < len(norm) && norm[ne] == '_' ||
+			norm[ns] == '@' && afterMessengerLabel(norm, ns)) {
 			continue
 		}
-		hit := fhit{pat: r.pat, s: int32(ws + s), e: int32(ws + e), field: fi}
+		hit := fhit{pat: r.pat, s: int32(ns), e: int32(ne), field: fi}
 		if !slices.Contains(out[base:], hit) {
 			out = append(out, hit)
 		}
@@ -115,26 +136,54 @@ func (m *Matcher) appendSymbolWindowHits(out []fhit, base int, norm []byte, ws i
 	return out
 }
 
-// nextSymbol returns the offset of the first symbol of symLetters in
-// norm[from:], or -1.
+// nextSymbol returns the offset of the first symbol of symLetters, or
+// look-alike digit of cyrLetter, in norm[from:], or -1.
 func nextSymbol(norm []byte, from int) int {
 	for i := from; i < len(norm); i++ {
-		if symLetter[norm[i]] != 0 {
+		if symLetter[norm[i]] != 0 || cyrLetter[norm[i]] != "" {
 			return i
 		}
 	}
 	return -1
 }
 
-// symReadable reports whether the symbol norm[h] stands for a letter: an
-// ASCII letter on one side ('@', '$') or on both ('!').
-func symReadable(norm []byte, h int) bool {
+// symReading returns the letter the symbol or digit norm[h] stands for, or
+// "": next to a Cyrillic letter, its Cyrillic look-alike (cyrLetter);
+// else '@' and '$' next to an ASCII letter on one side, '!' between two.
+func symReading(norm []byte, h int) string {
+	c := norm[h]
+	if cyrLetter[c] != "" && (cyrillicBefore(norm, h) || cyrillicAt(norm, h+1)) {
+		return cyrLetter[c]
+	}
+	if symLetter[c] == 0 {
+		return ""
+	}
 	before := h > 0 && isASCIIAlpha(norm[h-1])
 	after := h+1 < len(norm) && isASCIIAlpha(norm[h+1])
-	if norm[h] == '!' {
-		return before && after
+	if c == '!' && !(before && after) || !before && !after {
+		return ""
 	}
-	return before || after
+	return symLetterStr[c]
+}
+
+var symLetterStr = [256]string{'@': "a", '$': "s", '!': "i"}
+
+// cyrillicBefore and cyrillicAt report whether a Cyrillic letter ends at
+// norm[i-1] or starts at norm[i].
+func cyrillicBefore(norm []byte, i int) bool {
+	if i < 2 || norm[i-1] < 0x80 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(norm[:i])
+	return r >= 0x400 && r < 0x530 && unicode.IsLetter(r)
+}
+
+func cyrillicAt(norm []byte, i int) bool {
+	if i >= len(norm) || norm[i] < 0x80 {
+		return false
+	}
+	r, _ := utf8.DecodeRune(norm[i:])
+	return r >= 0x400 && r < 0x530 && unicode.IsLetter(r)
 }
 
 // symWordByte reports whether c belongs to a word of the symbol rescan's
