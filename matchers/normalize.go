@@ -92,6 +92,10 @@ var sepBit = func() (t [256]uint8) {
 // also when high is set (Text.symbols).
 const symBit = 1 << 6
 
+// cyrDigitBit marks in Text.seps a Cyrillic word glued to a digit
+// ("Ацет0н"), which the symbol rescan reads too (Text.cyrDigits).
+const cyrDigitBit = 1 << 7
+
 // sepsHeld returns the sepBits of the separators Norm may hold: t.seps,
 // or all of them when Norm may hold a non-ASCII byte (the normaliser
 // keeps seps only where it writes ASCII).
@@ -102,11 +106,14 @@ func (t *Text) sepsHeld() uint8 {
 	return t.seps
 }
 
-// symbols reports whether Norm may hold one of the symbols of symLetters,
-// or a digit glued to a Cyrillic word ("ацет0н"). It is exact but for a
-// symbol inside a longer unit the normaliser wrote (a right-to-left
-// override's reversed text).
+// symbols reports whether Norm may hold one of the symbols of symLetters.
+// It is exact but for a symbol inside a longer unit the normaliser wrote
+// (a right-to-left override's reversed text).
 func (t *Text) symbols() bool { return t.seps&symBit != 0 }
+
+// cyrDigits reports whether Norm may hold a Cyrillic word glued to a digit
+// ("ацет0н").
+func (t *Text) cyrDigits() bool { return t.seps&cyrDigitBit != 0 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
 // linearly from o when lin, else every byte to the whole unit [o, oe).
@@ -634,7 +641,7 @@ func (t *Text) Reset(s string) {
 				if r >= 0x400 && r < 0x530 && (i0 > 0 && isDigit(s[i0-1]) || i < n && isDigit(s[i])) {
 					// A Cyrillic word with a digit for a letter ("Ацет0н"):
 					// the symbol rescan reads it.
-					t.seps |= symBit
+					t.seps |= cyrDigitBit
 				}
 				out = t.Norm
 				next = -1

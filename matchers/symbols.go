@@ -39,16 +39,17 @@ var cyrLetter = [256]string{'0': "о", '3': "з", '6': "б", '@': "а"}
 // (and the digits glued to a Cyrillic word) are read as letters, with their
 // span in norm. The caller calls it only for a field that may hold one
 // (Text.symbols).
-func (m *Matcher) appendSymbolHits(out []fhit, norm []byte, fi int32, js *joinScratch) []fhit {
+func (m *Matcher) appendSymbolHits(out []fhit, norm []byte, fi int32, js *joinScratch, sym, cyr bool) []fhit {
 	base := len(out)
 	n := len(norm)
+	var ns symScan
 	for from := 0; from < n; {
-		h := nextSymbol(norm, from)
+		h := ns.next(norm, from, sym, cyr)
 		if h < 0 {
 			break
 		}
 		from = h + 1
-		if symReading(norm, h) == "" {
+		if l := symReading(norm, h); l == "" || len(l) == 1 && !m.maySpell(norm, h, l[0]) {
 			continue
 		}
 		// The window: the word around the symbol and symWindowWords
@@ -61,13 +62,13 @@ func (m *Matcher) appendSymbolHits(out []fhit, norm []byte, fi int32, js *joinSc
 		for we < n && symWordByte(norm[we]) {
 			we++
 		}
-		for k := 0; k < symWindowWords && ws > 1 && norm[ws-1] == ' '; k++ {
+		for k := 0; k < symWindowWords && ws > 1 && norm[ws-1] == ' ' && symWordByte(norm[ws-2]); k++ {
 			ws--
 			for ws > 0 && symWordByte(norm[ws-1]) {
 				ws--
 			}
 		}
-		for k := 0; k < symWindowWords && we+1 < n && norm[we] == ' '; k++ {
+		for k := 0; k < symWindowWords && we+1 < n && norm[we] == ' ' && symWordByte(norm[we+1]); k++ {
 			we++
 			for we < n && symWordByte(norm[we]) {
 				we++
@@ -136,15 +137,61 @@ func (m *Matcher) appendSymbolWindowHits(out []fhit, base int, norm []byte, fi i
 	return out
 }
 
-// nextSymbol returns the offset of the first symbol of symLetters, or
-// look-alike digit of cyrLetter, in norm[from:], or -1.
-func nextSymbol(norm []byte, from int) int {
-	for i := from; i < len(norm); i++ {
-		if symLetter[norm[i]] != 0 || cyrLetter[norm[i]] != "" {
-			return i
+// maySpell reports whether reading the symbol norm[h] as the ASCII letter l
+// can make a term: the trigram of l and the letters next to it occurs in
+// one (Matcher.symTri). Digits or other bytes next to it (leetspeak the
+// window decodes, "@c1d") pass.
+func (m *Matcher) maySpell(norm []byte, h int, l byte) bool {
+	var a, b, c byte
+	switch {
+	case h > 0 && h+1 < len(norm) && isASCIIAlpha(norm[h-1]) && isASCIIAlpha(norm[h+1]):
+		a, b, c = norm[h-1], l, norm[h+1]
+	case h+2 < len(norm) && isASCIIAlpha(norm[h+1]):
+		a, b, c = l, norm[h+1], norm[h+2]
+	case h >= 2 && isASCIIAlpha(norm[h-1]):
+		a, b, c = norm[h-2], norm[h-1], l
+	default:
+		return true
+	}
+	t, ok := trigramIndex(a, b, c)
+	return !ok || m.symTri[t/64]&(1<<(t%64)) != 0
+}
+
+// symScan finds the symbols and digits the symbol rescan looks at, one
+// vector search per kind (most fields with a symbol hold one e-mail
+// address, handle or price) rather than a test of every byte.
+type symScan struct {
+	at   [len(symLetters) + 1]int // next offset of each kind, -1 none
+	from [len(symLetters) + 1]int // the offset at[k] was searched from, +1
+}
+
+// next returns the offset of the first symbol of symLetters (with sym) or
+// look-alike digit of cyrLetter (with cyr) in norm[from:], or -1.
+func (ss *symScan) next(norm []byte, from int, sym, cyr bool) int {
+	best := -1
+	for k := range ss.at {
+		if k < len(symLetters) && !sym || k == len(symLetters) && !cyr {
+			continue
+		}
+		if ss.from[k] == 0 || ss.at[k] >= 0 && ss.at[k] < from {
+			ss.from[k] = from + 1
+			if k < len(symLetters) {
+				ss.at[k] = indexByteFrom(norm, symLetters[k], from)
+			} else {
+				ss.at[k] = -1
+				for d := nextDigit(norm, from); d < len(norm); d = nextDigit(norm, d+1) {
+					if cyrLetter[norm[d]] != "" {
+						ss.at[k] = d
+						break
+					}
+				}
+			}
+		}
+		if a := ss.at[k]; a >= 0 && (best < 0 || a < best) {
+			best = a
 		}
 	}
-	return -1
+	return best
 }
 
 // symReading returns the letter the symbol or digit norm[h] stands for, or
@@ -160,10 +207,24 @@ func symReading(norm []byte, h int) string {
 	}
 	before := h > 0 && isASCIIAlpha(norm[h-1])
 	after := h+1 < len(norm) && isASCIIAlpha(norm[h+1])
-	if c == '!' && !(before && after) || !before && !after {
+	if c == '!' && !(before && after) || !before && !after || c == '@' && before && emailDomain(norm, h+1) {
 		return ""
 	}
 	return symLetterStr[c]
+}
+
+// emailDomain reports whether norm[i:] starts with the domain of an e-mail
+// address: letters, digits and hyphens, a dot and a letter
+// ("sales@example-chem.example.com").
+func emailDomain(norm []byte, i int) bool {
+	for ; i < len(norm); i++ {
+		if c := norm[i]; c == '.' {
+			return i+1 < len(norm) && isASCIIAlpha(norm[i+1])
+		} else if c >= 0x80 || !asciiWord[c] && c != '-' {
+			return false
+		}
+	}
+	return false
 }
 
 var symLetterStr = [256]string{'@': "a", '$': "s", '!': "i"}
