@@ -59,10 +59,11 @@ func TestGap61Symbols(t *testing.T) {
 }
 
 // TestGap61SymbolMessenger: a messenger name written with a symbol for a
-// letter ("Telegr@m", "$ignal", "Wh@tsApp", "W!ckr") is a messenger contact.
+// letter ("Telegr@m", "$ignal", "Wh@tsApp", "W!ckr", fullwidth "Ｔｅｌｅｇｒ＠ｍ")
+// is a messenger contact.
 func TestGap61SymbolMessenger(t *testing.T) {
 	m := mustMatcher(t)
-	for _, d := range []string{"Telegr@m: @solv", "contact on $ignal", "contact on Wh@tsApp +1 555 0100", "W!ckr: solv"} {
+	for _, d := range []string{"Telegr@m: @solv", "contact on $ignal", "contact on Wh@tsApp +1 555 0100", "W!ckr: solv", "Ｔｅｌｅｇｒ＠ｍ @solv"} {
 		l := precwatch.Listing{Title: "Toluene 200 L", Description: d}
 		res := m.Match(&l)
 		got := false
