@@ -73,7 +73,7 @@ func TestQuestionEnd(t *testing.T) {
 func deLeetEveryWord(b []byte) {
 	n := len(b)
 	prevDecoded := false
-	lastEnd := -10
+	lastStart, lastEnd, lastMixed := -10, -10, false
 	for i := 0; i < n; {
 		if leetKind[b[i]] == 0 {
 			i++
@@ -90,16 +90,23 @@ func deLeetEveryWord(b []byte) {
 			j++
 		}
 		follows := prevDecoded && i-lastEnd == 1
-		prevDecoded = false
-		if kinds == lkLetter|lkDigit && leetWord(b, i, j, follows) {
+		decoded := kinds == lkLetter|lkDigit && leetWord(b, i, j, follows)
+		if decoded {
+			if i-lastEnd == 1 && !prevDecoded && lastMixed && leetWord(b, lastStart, lastEnd, true) {
+				for p := lastStart; p < lastEnd; p++ {
+					if l := leet[b[p]]; l != 0 {
+						b[p] = l
+					}
+				}
+			}
 			for p := i; p < j; p++ {
 				if l := leet[b[p]]; l != 0 {
 					b[p] = l
 				}
 			}
-			prevDecoded = true
 		}
-		lastEnd = j
+		prevDecoded = decoded
+		lastStart, lastEnd, lastMixed = i, j, kinds == lkLetter|lkDigit
 		i = j
 	}
 }

@@ -205,6 +205,10 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		if spaced {
 			sc.joined = m.appendSpacedHyphenHits(sc.joined, f.norm, int32(fi), &sc.join)
 		}
+		if f.offerField && (t.symbols() || t.cyrDigits()) {
+			// "@cetone", "$afrole", "Telegr@m" (heldout61 yw0119, yw0072), "Ацет0н".
+			sc.joined = m.appendSymbolHits(sc.joined, f.norm, int32(fi), &sc.join, t.symbols(), t.cyrDigits())
+		}
 		f.joinHi = len(sc.joined)
 		f.casLo = len(sc.cas)
 		sc.cas = m.appendFieldCASKeySpaced(sc.cas, f.norm, casKey, digitHyphen, spaced, f.seps&sepBit['.'] != 0)

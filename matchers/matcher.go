@@ -211,7 +211,12 @@ type Matcher struct {
 	streetAmb []ambRef
 	// joinQuad holds every 4-gram of ASCII lower-case letters in a
 	// substance term, for a cut with two letters on each side.
-	joinQuad   []uint64
+	joinQuad []uint64
+	// symTri holds every trigram of ASCII lower-case letters in a
+	// substance or indicator term of five bytes or more: a symbol read as
+	// a letter ("@user" as "auser") whose trigram is not here makes no
+	// term, and its window is not rescanned (appendSymbolHits).
+	symTri     [(26*26*26 + 63) / 64]uint64
 	ac         *automaton
 	casIndex   map[string]casRef
 	tokens     []map[string]bool // per substance: the words of its terms
@@ -737,7 +742,15 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	m.joinQuad = make([]uint64, (26*26*26*26+63)/64)
 	for i := range m.pats {
 		p := &m.pats[i]
-		if p.kinds&kSubstance == 0 || len(p.text) < 5 {
+		if p.kinds&(kSubstance|kIndicator) == 0 || len(p.text) < 5 {
+			continue
+		}
+		for j := 0; j+3 <= len(p.text); j++ {
+			if t, ok := trigramIndex(p.text[j], p.text[j+1], p.text[j+2]); ok {
+				m.symTri[t/64] |= 1 << (t % 64)
+			}
+		}
+		if p.kinds&kSubstance == 0 {
 			continue
 		}
 		for j := 0; j+3 <= len(p.text); j++ {

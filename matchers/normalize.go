@@ -74,13 +74,27 @@ type Text struct {
 }
 
 // sepBit marks the separators Text.seps keeps: the hyphen, the dot and the
-// other separators of the joined-word rescan (joinSeps).
+// other separators of the joined-word rescan (joinSeps); and, all with
+// symBit, the symbols a seller writes for letters ("@cetone", "$afrole",
+// "W!ckr"), which the symbol rescan (symbols.go) reads back.
 var sepBit = func() (t [256]uint8) {
 	for i, c := range []byte{'-', '.', '/', '|', '_', '\n'} {
 		t[c] = 1 << i
 	}
+	for _, c := range symLetters {
+		t[c] = symBit
+	}
 	return
 }()
+
+// symBit is the sepBit of the symbols of symLetters. Unlike the
+// separators' bits, Text.seps keeps it wherever Norm holds such a symbol,
+// also when high is set (Text.symbols).
+const symBit = 1 << 6
+
+// cyrDigitBit marks in Text.seps a Cyrillic word glued to a digit
+// ("Ацет0н"), which the symbol rescan reads too (Text.cyrDigits).
+const cyrDigitBit = 1 << 7
 
 // sepsHeld returns the sepBits of the separators Norm may hold: t.seps,
 // or all of them when Norm may hold a non-ASCII byte (the normaliser
@@ -91,6 +105,15 @@ func (t *Text) sepsHeld() uint8 {
 	}
 	return t.seps
 }
+
+// symbols reports whether Norm may hold one of the symbols of symLetters.
+// It is exact but for a symbol inside a longer unit the normaliser wrote
+// (a right-to-left override's reversed text).
+func (t *Text) symbols() bool { return t.seps&symBit != 0 }
+
+// cyrDigits reports whether Norm may hold a Cyrillic word glued to a digit
+// ("ацет0н").
+func (t *Text) cyrDigits() bool { return t.seps&cyrDigitBit != 0 }
 
 // seg maps normalised bytes from n on (up to the next seg) to the original:
 // linearly from o when lin, else every byte to the whole unit [o, oe).
@@ -613,7 +636,13 @@ func (t *Text) Reset(s string) {
 			if runeProp(r)&rpAlnum != 0 && r != 0xFF9E && r != 0xFF9F && (prevAlnum || i+w+1 >= n || !spacedSep[s[i+w]]) {
 				// A run of non-ASCII letters and digits, none of which
 				// can start spaced letters: see letterRun.
+				i0 := i
 				i = t.letterRun(s, i, r, w)
+				if r >= 0x400 && r < 0x530 && (i0 > 0 && isDigit(s[i0-1]) || i < n && isDigit(s[i])) {
+					// A Cyrillic word with a digit for a letter ("Ацет0н"):
+					// the symbol rescan reads it.
+					t.seps |= cyrDigitBit
+				}
 				out = t.Norm
 				next = -1
 				if l := len(out); l > 0 {
@@ -824,6 +853,9 @@ func (t *Text) emitUnit(b string, o, oe int) {
 			}
 			return
 		}
+	}
+	if len(b) == 1 {
+		t.seps |= sepBit[b[0]] // a fullwidth "＠" or "＄" (Text.symbols)
 	}
 	t.addSeg(o, false, oe)
 	t.Norm = append(t.Norm, b...)
@@ -1262,12 +1294,14 @@ func isCJKRune(r rune) bool {
 // of at most two, and that have a digit between letters or at least four
 // letters in six characters. Numbers, CAS numbers, quantities, formulas with
 // other digits (H2SO4) and names such as 4-AP or 1-boc-4-piperidone, whose
-// digits stand alone, are left as they are. It reports whether it decoded
+// digits stand alone, are left as they are. A short word right before or
+// after a decoded word (one byte between) needs only two letters: "acid0"
+// in "Ácid0 f3nil@cétic0" (heldout61 yw0009). It reports whether it decoded
 // any word.
 func deLeet(b []byte) (changed bool) {
 	n := len(b)
 	prevDecoded := false // the word before (one space back) was decoded
-	lastEnd := -10
+	lastStart, lastEnd := -10, -10
 	for i := 0; i < n; {
 		// Only a word with a digit can be decoded: jump to the next digit
 		// (eight bytes at a time) and back to the start of its word. A
@@ -1293,21 +1327,31 @@ func deLeet(b []byte) (changed bool) {
 			kinds |= k
 			j++
 		}
-		follows := prevDecoded && i-lastEnd == 1
-		prevDecoded = false
+		next := i-lastEnd == 1
+		follows := prevDecoded && next
 		if kinds == lkLetter|lkDigit && leetWord(b, i, j, follows) {
-			for p := i; p < j; p++ {
-				if l := leet[b[p]]; l != 0 {
-					b[p] = l
-				}
+			if next && !prevDecoded && leetWord(b, lastStart, lastEnd, true) {
+				decodeLeet(b[lastStart:lastEnd]) // the word before precedes this one
 			}
+			decodeLeet(b[i:j])
 			prevDecoded = true
 			changed = true
+		} else {
+			prevDecoded = false
 		}
-		lastEnd = j
+		lastStart, lastEnd = i, j
 		i = j
 	}
 	return changed
+}
+
+// decodeLeet replaces the leet digits of w by their letters.
+func decodeLeet(w []byte) {
+	for p, c := range w {
+		if l := leet[c]; l != 0 {
+			w[p] = l
+		}
+	}
 }
 
 // Bits of leetKind.
