@@ -1379,7 +1379,9 @@ func (pi *pageInfo) relatedUnderHeading(n *html.Node) bool {
 	default:
 		return false
 	}
-	return pi.linkStats(h).links == 0 && relatedPhrase(boundedText(h, 200)) && pi.linkStats(n).links >= 2
+	// The cheap tests first: most blocks after a heading hold fewer than
+	// two links, or follow a heading that names no related block.
+	return pi.linkStats(n).links >= 2 && pi.linkStats(h).links == 0 && relatedPhrase(boundedText(h, 200))
 }
 
 // maxShelfNodes bounds the nodes read to find a shelf's items.
