@@ -50,16 +50,18 @@ func TestGap27SubstituentVariants(t *testing.T) {
 // TestGap27SlangCAS: a CAS number right after family slang says which
 // derivative the slang means: "new BMK oil 80532-66-7" is the methyl
 // glycidate (the reference's trade name), not DEPAPD, under which the
-// watchlist lists "new BMK oil" (heldout27 f0155). Slang without a CAS, or
-// with DEPAPD's own, stays DEPAPD.
+// watchlist lists "new BMK oil" (heldout27 f0155). Slang with DEPAPD's own
+// CAS stays DEPAPD; slang without a CAS is the reference's owner, the
+// methyl glycidate (round fixdocs11, TestGapDocs11NewBMKOil).
 func TestGap27SlangCAS(t *testing.T) {
 	runCAS(t, []casCase{
 		{"new BMK oil 80532-66-7 (BMK methyl glycidate) Kazakhstan/Russia stock", "BMK methyl glycidate, new bmk oil, CAS 80532-66-7. Oil to P2P yield 75-80%.", []string{"80532-66-7"}, []string{"20320-59-6"}},
 		{"new bmk oil, CAS 41232-97-7", "5 L in stock, Threema", []string{"41232-97-7"}, []string{"20320-59-6"}},
 		{"New BMK oil CAS No.: 80532-66-7", "door to door", []string{"80532-66-7"}, []string{"20320-59-6"}},
-		// DEPAPD stays.
-		{"new BMK oil 20320-59-6", "1 kg", []string{"20320-59-6"}, nil},
-		{"new BMK oil, ethyl ester", "1 L", []string{"20320-59-6"}, nil},
+		// DEPAPD stays with its own CAS.
+		{"new BMK oil 20320-59-6", "1 kg", []string{"20320-59-6"}, []string{"80532-66-7"}},
+		// Bare slang: the reference's owner.
+		{"new BMK oil, ethyl ester", "1 L", []string{"80532-66-7"}, []string{"20320-59-6"}},
 	})
 }
 

@@ -537,13 +537,16 @@ type pageInfo struct {
 	// scriptShown holds the ids of elements the page's inline scripts
 	// make visible as the page loads (scriptShownIDs).
 	scriptShown map[string]bool
+	// pager holds the targets of the head's <link rel=prev/next>: the
+	// previous and next message, post or page (pagerTargets).
+	pager map[string]bool
 }
 
 // newDocWriter returns a writer of body's main text; depth is the nesting
 // of srcdoc frames.
 func newDocWriter(body *html.Node, depth int) *docWriter {
 	pi := &pageInfo{protected: map[*html.Node]bool{}, controlled: controlledIDs(body), links: map[*html.Node]linkStats{}, noscripts: map[*html.Node]bool{},
-		scriptShown: scriptShownIDs(scriptRoot(body))}
+		scriptShown: scriptShownIDs(scriptRoot(body)), pager: pagerTargets(body)}
 	pi.anchor = pi.mainAnchor(body)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
@@ -704,6 +707,9 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		if notice, quiet = w.page.siteNotice(n); notice {
 			return
 		}
+	}
+	if !page && !w.page.protected[n] && (w.page.pagerLink(n) || w.inText == 0 && w.page.relatedUnderHeading(n)) {
+		return
 	}
 	if !page && !w.page.protected[n] && (w.page.boilerplate(n, region) || (!w.plain && w.page.linkList(n))) {
 		// A list of links before any other text is the page's top
@@ -1292,6 +1298,90 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 		own -= pi.linkStats(l).shown
 	}
 	return st.links == 1 && st.linked > 0 && own <= st.linked
+}
+
+// pagerTargets returns the targets of the <link rel=prev/next> in the head
+// of the document body belongs to: a mailing-list archive's previous and
+// next message (Pipermail's LINK REL="Previous"), a blog's older and newer
+// post, a thread's other pages.
+func pagerTargets(body *html.Node) map[string]bool {
+	if body == nil || body.Parent == nil {
+		return nil
+	}
+	var out map[string]bool
+	for c := body.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Head {
+			continue
+		}
+		for l := c.FirstChild; l != nil; l = l.NextSibling {
+			if l.Type != html.ElementNode || l.DataAtom != atom.Link || !pagerRel(attrOf(l, "rel")) {
+				continue
+			}
+			if href := strings.TrimSpace(attrOf(l, "href")); href != "" {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[href] = true
+			}
+		}
+	}
+	return out
+}
+
+// pagerRel reports whether a rel attribute names the previous or next
+// document.
+func pagerRel(rel string) bool {
+	for _, t := range strings.Fields(strings.ToLower(rel)) {
+		switch t {
+		case "prev", "previous", "next":
+			return true
+		}
+	}
+	return false
+}
+
+// pagerLink reports whether n is a link to the previous or next message,
+// post or page: rel=prev/next, or the target of the head's <link
+// rel=prev/next>. Its text is that other document's subject ("Previous
+// message (by thread): Storing diethyl ether in a lab fridge?"), not this
+// one's.
+func (pi *pageInfo) pagerLink(n *html.Node) bool {
+	if n.DataAtom != atom.A {
+		return false
+	}
+	href, ok := attrLookup(n, "href")
+	if !ok {
+		return false
+	}
+	return pagerRel(attrOf(n, "rel")) || pi.pager[strings.TrimSpace(href)]
+}
+
+// relatedUnderHeading reports whether n is a block of links (a table, list
+// or division holding at least two links) right after a sibling heading
+// that names a block of other documents or listings: a patent page's
+// "<h2>Similar Documents</h2><table>…", where the heading is no part of
+// the block isRelated reads.
+func (pi *pageInfo) relatedUnderHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Table, atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Section:
+	default:
+		return false
+	}
+	h := n.PrevSibling
+	for h != nil && (h.Type == html.TextNode && strings.TrimSpace(h.Data) == "" || h.Type == html.CommentNode) {
+		h = h.PrevSibling
+	}
+	if h == nil || h.Type != html.ElementNode {
+		return false
+	}
+	switch h.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+	default:
+		return false
+	}
+	// The cheap tests first: most blocks after a heading hold fewer than
+	// two links, or follow a heading that names no related block.
+	return pi.linkStats(n).links >= 2 && pi.linkStats(h).links == 0 && relatedPhrase(boundedText(h, 200))
 }
 
 // maxShelfNodes bounds the nodes read to find a shelf's items.
@@ -2161,7 +2251,7 @@ var prohibitedPhrases = []string{
 	"tiltott termékek", "tiltott hirdetések", "produse interzise", "anunțuri interzise", "απαγορευμένα προϊόντα",
 	"απαγορευμένες αγγελίες", "禁售", "禁止发布", "禁止發布", "违禁品", "違禁品", "出品禁止", "禁止されている出品",
 	"판매 금지 품목", "금지 품목", "거래 금지 품목", "barang terlarang", "iklan terlarang", "dilarang memasang iklan",
-	"hàng cấm", "cấm đăng", "tin đăng bị cấm", "สินค้าต้องห้าม", "ห้ามลงประกาศ", "المنتجات الممنوعة",
+	"hàng cấm", "cấm đăng", "tin đăng bị cấm", "สินค้าต้องห้าม", "ห้ามลงประกาศ", "ห้ามโพสต์ขาย", "ห้ามโพสต์", "المنتجات الممنوعة",
 	"الإعلانات الممنوعة", "يمنع نشر", "يُمنع نشر", "کالاهای ممنوعه", "آگهی‌های ممنوعه", "آگهی های ممنوعه",
 	"प्रतिबंधित वस्तुएं", "प्रतिबंधित विज्ञापन",
 }
@@ -2190,6 +2280,21 @@ func prohibitedLine(n *html.Node) bool {
 	}
 	s := strings.ToLower(collapseSpace(boundedText(n, 200)))
 	s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) || isHTMLSpace(r) })
+	if prohibitedPrefix(s) {
+		return true
+	}
+	// A short label first ("Notice: it is forbidden to post …", Thai
+	// "ประกาศ: ห้ามโพสต์ขาย …"): the rule follows it.
+	if i := strings.IndexAny(s, ":："); i > 0 && i <= 40 && strings.Count(s[:i], " ") <= 2 {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		return prohibitedPrefix(strings.TrimLeftFunc(s[i+w:], isHTMLSpace))
+	}
+	return false
+}
+
+// prohibitedPrefix reports whether lower-cased s opens with one of
+// prohibitedPhrases.
+func prohibitedPrefix(s string) bool {
 	for _, p := range prohibitedPhrases {
 		if strings.HasPrefix(s, p) {
 			return true
