@@ -1,0 +1,27 @@
+package matchers
+
+import "testing"
+
+// TestGap62Names: systematic names in Dutch, Russian and Polish and
+// CAS-index inverted names of the esters (heldout62 yv0060, yv0088, yv0113,
+// yv0115, yv0131, yv0136, yv0139).
+func TestGap62Names(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Natrium-3-(1,3-benzodioxol-5-yl)-2-methyloxiraan-2-carboxylaat, 2 kg", desc: "Wit poeder, contant.", suspicious: true, cas: []string{"2167189-50-4"}},
+		{title: "3-(1,3-benzodioxol-5-yl)-2-methyloxiraan-2-carbonzuur 1 kg", desc: "Levering in Breda.", suspicious: true, cas: []string{"2167189-50-4"}},
+		{title: "1-(1,3-бензодиоксол-5-ил)пропан-2-он, 5 л", desc: "Закладки, связь в телеграм.", suspicious: true, cas: []string{"4676-39-5"}},
+		{title: "1-фенилпропан-2-он 10 л", desc: "Отправка по РФ.", suspicious: true, cas: []string{"103-79-7"}},
+		{title: "Kwas benzenooctowy 10 kg", desc: "Odbiór osobisty.", suspicious: true, cas: []string{"103-82-2"}},
+		{title: "Benzeneacetic acid, alpha-acetyl-, ethyl ester, 5 kg", desc: "Contact for COA.", suspicious: true, cas: []string{"5413-05-8"}},
+		{title: "Benzeneacetic acid, α-acetyl-, methyl ester 98%", desc: "Fast shipping.", suspicious: true, cas: []string{"16648-44-5"}},
+	})
+}
+
+// TestGap62News: the EU's scheduling after a CND vote and a Dutch police
+// find name the substances but offer none (heldout62 yv0032, yv0088).
+func TestGap62News(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "EU adds piperidin-4-one to Category 1", desc: "After the CND vote, piperidin-4-one (CAS 41661-47-6) is scheduled.", suspicious: false, cas: []string{"41661-47-6"}},
+		{title: "Politie vindt 500 kilo 2-methyl-3-fenyloxiraan-2-carbonzuur in schuur", desc: "De stof is een grondstof voor amfetamine.", suspicious: false, cas: []string{"25547-51-7"}},
+	})
+}
