@@ -25,3 +25,20 @@ func TestGap62News(t *testing.T) {
 		{title: "Politie vindt 500 kilo 2-methyl-3-fenyloxiraan-2-carbonzuur in schuur", desc: "De stof is een grondstof voor amfetamine.", suspicious: false, cas: []string{"25547-51-7"}},
 	})
 }
+
+// TestGap62Inverted: a CAS-index inverted name is one name whose parent is
+// substituted or esterified: "2-Propanone, 1-phenyl-" holds no acetone,
+// "Benzeneacetic acid, 4-methoxy-" and "…, propyl ester" no phenylacetic
+// acid; a stereodescriptor or a salt keeps the parent (heldout62 yv0008,
+// yv0068, yv0113, yv0115, yv0136).
+func TestGap62Inverted(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "2-Propanone, 1-phenyl- 1 L", desc: "CAS 103-79-7, crypto only.", suspicious: true, cas: []string{"103-79-7"}},
+		{title: "2-Propanone, 1-(4-methoxyphenyl)- 25 kg", desc: "Fine chemical intermediate, COA available.", suspicious: false, cas: nil},
+		{title: "Benzeneacetic acid, 4-methoxy- 98%", desc: "Intermediate, 25 kg drum.", suspicious: false, cas: nil},
+		{title: "Benzeneacetic acid, propyl ester 25 kg", desc: "Flavour ingredient.", suspicious: false, cas: nil},
+		{title: "Benzeneacetic acid, sodium salt 1 kg", desc: "Purity 99%.", suspicious: true, cas: []string{"103-82-2"}},
+		{title: "P-2-P 99%", desc: "Product name (CAS index): 2-Propanone, 1-phenyl-\nMOQ 1 kg", suspicious: true, cas: []string{"103-79-7"}},
+		{title: "2-Propanone, 99.5%, 200 L drum", desc: "Industrial solvent.", suspicious: false, cas: []string{"67-64-1"}},
+	})
+}

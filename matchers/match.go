@@ -904,7 +904,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// "(methylenedioxy)phenylacetic acid": a name glued to a
 			// bracketed substituent names a substituted compound, whatever
 			// the substance's list.
-			derived := bracketSubstituentBefore(f.norm, int(h.s))
+			// "2-Propanone, 1-phenyl-", "Benzeneacetic acid, 4-methoxy-",
+			// "Benzeneacetic acid, propyl ester": a CAS-index inverted name
+			// whose parent is this name names the substituted compound or
+			// the ester, whatever the substance's list.
+			derived := bracketSubstituentBefore(f.norm, int(h.s)) || invertedSubstituted(f.norm, int(h.e))
 			cjkDerived := h.s >= 3 && f.norm[h.s] >= 0x80
 			for ri, r := range p.refs {
 				if dupSub(p.refs[:ri], r.sub) {
@@ -5549,6 +5553,71 @@ func bracketSubstituentBefore(norm []byte, s int) bool {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
+	}
+	return false
+}
+
+// invertedSubstituted reports whether the name ending at norm[e] is the
+// parent of a CAS-index inverted name: a comma, then a substituent list
+// that ends in a hyphen ("2-propanone, 1-phenyl-", "benzeneacetic acid,
+// α-acetyl-, methyl ester") or an ester's alcohol part ("benzeneacetic acid,
+// propyl ester"). Stereodescriptors ("(1r,2s)-", "[r-(r*,s*)]-") and salts
+// ("sodium salt", "hydrochloride") keep the parent.
+func invertedSubstituted(norm []byte, e int) bool {
+	if e+3 >= len(norm) || norm[e] != ',' || norm[e+1] != ' ' {
+		return false
+	}
+	i := e + 2
+	// The first part: one token without spaces.
+	j := i
+	for j < len(norm) && norm[j] > ' ' && norm[j] != ',' && norm[j] != ';' && j-i < 64 {
+		j++
+	}
+	if j-i >= 3 && norm[j-1] == '-' && substituentRun(norm[i:j-1]) {
+		return true
+	}
+	// An acid's ester: up to three words, the last "ester" or "esters"
+	// ("new BMK oil, ethyl ester" names the oil's ester, no acid).
+	if e < 4 || string(norm[e-4:e]) != "acid" {
+		return false
+	}
+	k := i
+	for w := 0; w < 3 && k < len(norm); w++ {
+		s := k
+		for k < len(norm) && norm[k] != ' ' && norm[k] != ',' {
+			k++
+		}
+		word := string(norm[s:k])
+		if word == "ester" || word == "esters" {
+			return w > 0
+		}
+		if k >= len(norm) || norm[k] != ' ' {
+			return false
+		}
+		k++
+	}
+	return false
+}
+
+// substituentRun reports whether tok holds a substituent word: a run of
+// three letters or more ending in -yl, -oxy or -o ("phenyl", "acetyl",
+// "phenylamino", "chloro", "oxo"), not the stereodescriptors threo and
+// erythro.
+func substituentRun(tok []byte) bool {
+	for i := 0; i < len(tok); {
+		if !isASCIIAlpha(tok[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(tok) && isASCIIAlpha(tok[j]) {
+			j++
+		}
+		w := string(tok[i:j])
+		if j-i >= 3 && w != "threo" && w != "erythro" && (strings.HasSuffix(w, "yl") || strings.HasSuffix(w, "o") || strings.HasSuffix(w, "oxy")) {
+			return true
+		}
+		i = j
 	}
 	return false
 }
