@@ -42,3 +42,17 @@ func TestGap62Inverted(t *testing.T) {
 		{title: "2-Propanone, 99.5%, 200 L drum", desc: "Industrial solvent.", suspicious: false, cas: []string{"67-64-1"}},
 	})
 }
+
+// TestGap62CJKLocant: a parent's name in a script without word boundaries
+// glued to a locant of a longer systematic name ("…-5-基)-2-丙酮") or to a
+// locant and a further name part ("피페리딘-1-카복실레이트") names the longer
+// compound, not the Table II parent (heldout62 yv0043, yv0085).
+func TestGap62CJKLocant(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "1-(1,3-苯并二氧戊环-5-基)-2-丙酮 98%", desc: "CAS 4676-39-5，1 公斤起订。", suspicious: true, cas: []string{"4676-39-5"}},
+		{title: "1-(4-甲氧基苯基)-2-丙酮 99%", desc: "香料中间体，25公斤/桶。", suspicious: false, cas: nil},
+		{title: "4-(페닐아미노)피페리딘-1-카복실산 tert-부틸 에스테르 1 kg", desc: "CAS 125541-22-2, 순도 99%.", suspicious: true, cas: []string{"125541-22-2"}},
+		{title: "丙酮 99.5% 工业级 200升桶", desc: "", suspicious: false, cas: []string{"67-64-1"}},
+		{title: "피페리딘 99% 1 L", desc: "시약, CAS 110-89-4", suspicious: false, cas: []string{"110-89-4"}},
+	})
+}

@@ -900,7 +900,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s)) ||
 				locantAfter(f.norm, int(h.e)) || locantSubstituentBefore(f.norm, int(h.s)) ||
-				protectingGroupBefore(f.norm, int(h.s)) || classNounAfter(f.norm, int(h.e))
+				protectingGroupBefore(f.norm, int(h.s)) || classNounAfter(f.norm, int(h.e)) || cjkLocantBefore(f.norm, int(h.s))
 			// "(methylenedioxy)phenylacetic acid": a name glued to a
 			// bracketed substituent names a substituted compound, whatever
 			// the substance's list.
@@ -5699,7 +5699,42 @@ func locantAfter(norm []byte, e int) bool {
 	for i < len(norm) && (isDigit(norm[i]) || norm[i] == ',') {
 		i++
 	}
-	return i+1 < len(norm) && norm[i] == '-' && isASCIIAlpha(norm[i+1])
+	if i+1 >= len(norm) || norm[i] != '-' {
+		return false
+	}
+	if isASCIIAlpha(norm[i+1]) {
+		return true
+	}
+	// "피페리딘-1-카복실레이트", "пиперидин-1-карбоксилат": the further name
+	// part in another script.
+	r, _ := utf8.DecodeRune(norm[i+1:])
+	return norm[i+1] >= 0x80 && unicode.IsLetter(r)
+}
+
+// cjkLocantBefore reports whether the name at norm[s], in a script without
+// word boundaries, is glued to a locant that is itself glued to a longer
+// name before it: "1-(1,3-苯并二氧戊环-5-基)-2-丙酮" ends in 丙酮 (acetone)
+// but names PMK, as "1-phenyl-2-propanone" names no acetone.
+func cjkLocantBefore(norm []byte, s int) bool {
+	if s < 3 || s >= len(norm) || norm[s] < 0x80 || norm[s-1] != '-' {
+		return false
+	}
+	j := s - 1
+	for j > 0 && (isDigit(norm[j-1]) || norm[j-1] == ',' || norm[j-1] == '\'') {
+		j--
+	}
+	if j == s-1 || j < 1 || !isDigit(norm[j]) {
+		return false
+	}
+	c := norm[j-1]
+	if c == '-' || c == ')' || c == ']' {
+		return true
+	}
+	if c < 0x80 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(norm[:j])
+	return unicode.IsLetter(r)
 }
 
 // ringSubstituted are Table I substances whose name is a bare ring: a
