@@ -56,3 +56,15 @@ func TestGap62CJKLocant(t *testing.T) {
 		{title: "피페리딘 99% 1 L", desc: "시약, CAS 110-89-4", suspicious: false, cas: []string{"110-89-4"}},
 	})
 }
+
+// TestGap62BracketedPrefix: a reagent's name with an -o ending inside the
+// brackets or hyphens of a systematic name is a substituent prefix
+// ("(метиламіно)", methylamino), not the reagent (heldout62 yv0069).
+func TestGap62BracketedPrefix(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Гідрохлорид (1S,2S)-2-(метиламіно)-1-фенілпропан-1-олу, 1 кг", desc: "Гідрохлорид псевдоефедрину, фармацевтична чистота.", suspicious: true, cas: []string{"90-82-4"}},
+		{title: "4-(метиламино)бензойная кислота 1 кг", desc: "Реактив, чистота 98%.", suspicious: false, cas: nil},
+		{title: "Salfumán (ácido clorhídrico) 1 L", desc: "Limpiador.", suspicious: false, cas: []string{"7647-01-0"}},
+		{title: "Метиламін 40% розчин, 20 л", desc: "Без документів.", suspicious: true, cas: []string{"74-89-5"}},
+	})
+}

@@ -900,7 +900,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s)) ||
 				locantAfter(f.norm, int(h.e)) || locantSubstituentBefore(f.norm, int(h.s)) ||
-				protectingGroupBefore(f.norm, int(h.s)) || classNounAfter(f.norm, int(h.e)) || cjkLocantBefore(f.norm, int(h.s))
+				protectingGroupBefore(f.norm, int(h.s)) || classNounAfter(f.norm, int(h.e)) || cjkLocantBefore(f.norm, int(h.s)) ||
+				bracketedPrefix(f.norm, int(h.s), int(h.e))
 			// "(methylenedioxy)phenylacetic acid": a name glued to a
 			// bracketed substituent names a substituted compound, whatever
 			// the substance's list.
@@ -5709,6 +5710,32 @@ func locantAfter(norm []byte, e int) bool {
 	// part in another script.
 	r, _ := utf8.DecodeRune(norm[i+1:])
 	return norm[i+1] >= 0x80 && unicode.IsLetter(r)
+}
+
+// bracketedPrefix reports whether the name at norm[s:e], with the ending
+// the stem rule lets it take, is a substituent prefix inside a systematic
+// name: opened by "(", "[" or "-", ending in -o and closed by ")", "]" or
+// "-" ("2-(метиламіно)-1-фенілпропан-1-ол" holds метиламін, methylamine,
+// as "2-(methylamino)" holds no methylamine).
+func bracketedPrefix(norm []byte, s, e int) bool {
+	if s < 1 || norm[s-1] != '(' && norm[s-1] != '[' && norm[s-1] != '-' {
+		return false
+	}
+	k := e
+	for k < len(norm) && k-e < 8 {
+		r, w := utf8.DecodeRune(norm[k:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k += w
+	}
+	// Only a name that took the -o as an ending: "(ácido clorhídrico)"
+	// is the acid itself in brackets.
+	if k == e || k >= len(norm) || norm[k] != ')' && norm[k] != ']' && norm[k] != '-' || bytes.IndexByte(norm[s:e], ' ') >= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(norm[:k])
+	return r == 'o' || r == 'о'
 }
 
 // cjkLocantBefore reports whether the name at norm[s], in a script without
