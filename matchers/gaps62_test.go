@@ -68,3 +68,16 @@ func TestGap62BracketedPrefix(t *testing.T) {
 		{title: "Метиламін 40% розчин, 20 л", desc: "Без документів.", suspicious: true, cas: []string{"74-89-5"}},
 	})
 }
+
+// TestGap62SaltMarker: HCl glued by a formula dot to a systematic name's
+// last part ("-1-ol·HCl") or closing a bracket after the name and a comma
+// ("(…-1-ol, HCl)") is the name's salt, not hydrochloric acid (heldout62
+// yv0036, yv0083).
+func TestGap62SaltMarker(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Chlorowodorek efedryny 1 kg", desc: "((1R,2S)-2-(metyloamino)-1-fenylopropan-1-ol·HCl), czystość 99%.", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Pseudoéphédrine 500 g", desc: "((1S,2S)-2-(méthylamino)-1-phénylpropan-1-ol, HCl), qualité pharmaceutique.", suspicious: true, cas: []string{"90-82-4"}},
+		{title: "Screening tool", desc: "Screen orders against Table I (e.g. 4-piperidone, 4-AP).", suspicious: true, cas: []string{"23056-29-3", "41661-47-6"}},
+		{title: "Acetone, HCl, toluene 20 L each", desc: "Lab solvents and acids, 99%.", suspicious: false, cas: []string{"108-88-3", "67-64-1", "7647-01-0"}},
+	})
+}

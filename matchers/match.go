@@ -2838,7 +2838,7 @@ func (m *Matcher) followsOther(f *field, h fhit, sub int32) bool {
 		if o.pat < 0 || o.e > h.s || h.s-o.e > 12 || o.cas == noSub {
 			continue
 		}
-		if m.pats[o.pat].kinds&(kSubstance|kExclusion) == 0 || !onlySpace(stripTags(f.norm[o.e:h.s])) {
+		if m.pats[o.pat].kinds&(kSubstance|kExclusion) == 0 || !onlySpace(stripTags(f.norm[o.e:h.s])) && !bracketedSalt(f.norm, o.e, h.s, h.e) {
 			continue
 		}
 		if m.pats[o.pat].kinds&kExclusion != 0 {
@@ -2851,6 +2851,16 @@ func (m *Matcher) followsOther(f *field, h fhit, sub int32) bool {
 		}
 	}
 	return false
+}
+
+// bracketedSalt reports whether a salt marker at norm[s:e] closes a
+// bracket after a comma that follows a name ending at norm[oe]: "(…-1-
+// phenylpropan-1-ol, HCl)" is the name's salt, as "ephedrine HCl" is.
+func bracketedSalt(norm []byte, oe, s, e int32) bool {
+	if int(e) >= len(norm) || norm[e] != ')' || oe >= s || norm[oe] != ',' || !saltMarkers[string(norm[s:e])] {
+		return false
+	}
+	return onlySpace(norm[oe+1 : s])
 }
 
 // temperatureAfter reports whether a temperature follows b[e:] (after
@@ -2897,11 +2907,20 @@ func saltMarkerAfterWord(norm []byte, h fhit) bool {
 		return false
 	}
 	i := int(h.s)
-	if i >= 2 && norm[i-1] == '.' && (isDigit(norm[i-2]) || isASCIIAlpha(norm[i-2])) {
+	if i >= 2 && norm[i-1] == '.' && (isDigit(norm[i-2]) || isASCIIAlpha(norm[i-2]) || norm[i-2] == ')') {
 		// A formula dot glued on both sides ("C10H15NO·HCl", which the
 		// normaliser folds to '.', "ephedrine·HCl") joins a base and
 		// its salt; a sentence-ending dot has a space after it.
 		i--
+		// After a systematic name's last part ("-1-ol·HCl", "…)·HCl")
+		// the dot is an adduct's, whatever the part's length.
+		k := i
+		for k > 0 && i-k < 8 && isASCIIAlpha(norm[k-1]) {
+			k--
+		}
+		if k > 0 && k < int(h.s) && (norm[k-1] == '-' || norm[k-1] == ')') || norm[i-1] == ')' {
+			return true
+		}
 	} else {
 		for i > 0 && (norm[i-1] == ' ' || norm[i-1] == '-') && int(h.s)-i < 2 {
 			i--
