@@ -81,3 +81,14 @@ func TestGap62SaltMarker(t *testing.T) {
 		{title: "Acetone, HCl, toluene 20 L each", desc: "Lab solvents and acids, 99%.", suspicious: false, cas: []string{"108-88-3", "67-64-1", "7647-01-0"}},
 	})
 }
+
+// TestGap62YlWord: a Table II name after a substituent word in -yl is the
+// substituted compound's common name ("piperonyl acetone", a perfumery
+// ketone), not the parent (heldout62 yv0124).
+func TestGap62YlWord(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Piperonyl acetone 25 g", desc: "Heliotropyl acetone, sweet floral note for perfumery.", suspicious: false, cas: nil},
+		{title: "Acetone 99.5% 20 L", desc: "Technical grade.", suspicious: false, cas: []string{"67-64-1"}},
+		{title: "Solvents: ethyl acetate, acetone", desc: "20 L each.", suspicious: false, cas: []string{"67-64-1"}},
+	})
+}

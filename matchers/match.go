@@ -901,7 +901,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s)) ||
 				locantAfter(f.norm, int(h.e)) || locantSubstituentBefore(f.norm, int(h.s)) ||
 				protectingGroupBefore(f.norm, int(h.s)) || classNounAfter(f.norm, int(h.e)) || cjkLocantBefore(f.norm, int(h.s)) ||
-				bracketedPrefix(f.norm, int(h.s), int(h.e))
+				bracketedPrefix(f.norm, int(h.s), int(h.e)) || ylWordBefore(f.norm, int(h.s))
 			// "(methylenedioxy)phenylacetic acid": a name glued to a
 			// bracketed substituent names a substituted compound, whatever
 			// the substance's list.
@@ -5729,6 +5729,21 @@ func locantAfter(norm []byte, e int) bool {
 	// part in another script.
 	r, _ := utf8.DecodeRune(norm[i+1:])
 	return norm[i+1] >= 0x80 && unicode.IsLetter(r)
+}
+
+// ylWordBefore reports whether the name at norm[s] follows, after one
+// space, a substituent word of five letters or more ending in -yl
+// ("piperonyl acetone", "heliotropyl acetone", "benzyl methylamine"): the
+// substituted compound's common name, not the parent.
+func ylWordBefore(norm []byte, s int) bool {
+	if s < 7 || norm[s-1] != ' ' || norm[s-2] != 'l' || norm[s-3] != 'y' || !isASCIIAlpha(norm[s]) {
+		return false
+	}
+	j := s - 3
+	for j > 0 && isASCIIAlpha(norm[j-1]) {
+		j--
+	}
+	return s-1-j >= 5 && (j == 0 || norm[j-1] < 0x80 && !isDigit(norm[j-1]) && norm[j-1] != '-')
 }
 
 // bracketedPrefix reports whether the name at norm[s:e], with the ending
