@@ -92,3 +92,14 @@ func TestGap62YlWord(t *testing.T) {
 		{title: "Solvents: ethyl acetate, acetone", desc: "20 L each.", suspicious: false, cas: []string{"67-64-1"}},
 	})
 }
+
+// TestGap62NotDetected: a lot analysis that did not detect a name negates
+// it ("1-phenylpropan-2-one not detected"), as "contains no" does
+// (heldout62 yv0063).
+func TestGap62NotDetected(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Benzylacetone, perfumery grade, 1 kg", desc: "Lot analysis: 1-phenylpropan-2-one not detected. IFRA certificate.", price: "€ 45", suspicious: false, cas: nil},
+		{title: "Benzylacetone 1 kg", desc: "Impurities: phenylacetone below detection limit.", price: "€ 45", suspicious: false, cas: nil},
+		{title: "Phenylacetone 1 L", desc: "Detected by GC-MS: 99.2% purity.", price: "€ 900", suspicious: true, cas: []string{"103-79-7"}},
+	})
+}
