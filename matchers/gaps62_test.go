@@ -103,3 +103,15 @@ func TestGap62NotDetected(t *testing.T) {
 		{title: "Phenylacetone 1 L", desc: "Detected by GC-MS: 99.2% purity.", price: "€ 900", suspicious: true, cas: []string{"103-79-7"}},
 	})
 }
+
+// TestGap62ReagentCatalogue: a Table I alkaloid salt in a reagent
+// catalogue (catalogue number, purity) is the chemical in any quantity,
+// its milligram pack sizes no doses; a medicine in milligram tablets stays
+// retail (heldout62 yv0056, yv0106).
+func TestGap62ReagentCatalogue(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Ergotamine tartrate (2:1), 97%", desc: "Catalogue no. XY-1001 | 100 mg / 500 mg.", suspicious: true, cas: []string{"113-15-5"}},
+		{title: "Ergometrine maleate", desc: "Cat. No. AB-2040 | 50 mg / 250 mg. Store at -20 °C.", suspicious: true, cas: []string{"60-79-7"}},
+		{title: "Ergotamine tartrate 1 mg tablets", desc: "Pack of 30 tablets, pharmacy only.", suspicious: false, cas: []string{"113-15-5"}},
+	})
+}
