@@ -115,3 +115,14 @@ func TestGap62ReagentCatalogue(t *testing.T) {
 		{title: "Ergotamine tartrate 1 mg tablets", desc: "Pack of 30 tablets, pharmacy only.", suspicious: false, cas: []string{"113-15-5"}},
 	})
 }
+
+// TestGap62Cathine: the systematic name of norephedrine with the (1S,2S)
+// descriptor is cathine, which the Table I entry excludes; other
+// descriptors and the bare name stay norephedrine (heldout62 yv0001).
+func TestGap62Cathine(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "(1S,2S)-2-amino-1-phenylpropan-1-ol hydrochloride CRM", desc: "1 mg/mL in methanol, reference standard.", suspicious: false, cas: nil},
+		{title: "(1R,2S)-2-amino-1-phenylpropan-1-ol 1 kg", desc: "Purity 99%.", suspicious: true, cas: []string{"14838-15-4"}},
+		{title: "2-amino-1-phenylpropan-1-ol 1 kg", desc: "Purity 99%.", suspicious: true, cas: []string{"14838-15-4"}},
+	})
+}

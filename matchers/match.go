@@ -923,6 +923,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				if derived || substituted && (m.substitutable(r.sub) || ringSubstituted[m.subs[r.sub].ID]) || cjkDerived && m.cjkSubstituentBefore(f.norm, int(h.s), r.sub) {
 					continue
 				}
+				// "(1S,2S)-2-amino-1-phenylpropan-1-ol" is cathine, the
+				// one stereoisomer the entry leaves out.
+				if f.norm[h.s] != '(' && h.s > 0 && f.norm[h.s-1] == '-' && excludedStereoBefore(f.norm, int(h.s), m.subs[r.sub].ID) {
+					continue
+				}
 				// A street name holding an ambiguous abbreviation ("new
 				// PMK", "BMK powder") is blocked by that abbreviation's
 				// block words ("PMK Racing — new PMK series exhaust").
@@ -5796,6 +5801,25 @@ func cjkLocantBefore(norm []byte, s int) bool {
 	}
 	r, _ := utf8.DecodeLastRune(norm[:j])
 	return unicode.IsLetter(r)
+}
+
+// excludedStereo are stereodescriptors that, glued before a name of the
+// substance that covers every stereoisomer, name the one isomer its
+// control leaves out: (1S,2S)-2-amino-1-phenylpropan-1-ol is cathine
+// ((+)-norpseudoephedrine), a 1971-Convention psychotropic excluded from
+// norephedrine's Table I entry (EU Category 1: "stereoisomeric forms …
+// not being cathine").
+var excludedStereo = map[string][]string{"norephedrine": {"(1s,2s)-", "(s,s)-", "(+)-(1s,2s)-", "(1s,2s)-(+)-", "(+)-threo-", "d-threo-"}}
+
+// excludedStereoBefore reports whether one of substance id's excluded
+// stereodescriptors ends at norm[s].
+func excludedStereoBefore(norm []byte, s int, id string) bool {
+	for _, d := range excludedStereo[id] {
+		if bytes.HasSuffix(norm[:s], []byte(d)) {
+			return true
+		}
+	}
+	return false
 }
 
 // ringSubstituted are Table I substances whose name is a bare ring: a
