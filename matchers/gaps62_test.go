@@ -126,3 +126,14 @@ func TestGap62Cathine(t *testing.T) {
 		{title: "2-amino-1-phenylpropan-1-ol 1 kg", desc: "Purity 99%.", suspicious: true, cas: []string{"14838-15-4"}},
 	})
 }
+
+// TestGap62SlavicIUPAC: ephedrine and pseudoephedrine by their IUPAC names
+// in Polish, Ukrainian and Russian spelling, in the genitive after
+// "hydrochloride" (heldout62 yv0036, yv0069).
+func TestGap62SlavicIUPAC(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Chlorowodorek (1R,2S)-2-(metyloamino)-1-fenylopropan-1-olu, 1 kg", desc: "Czystość 99%.", suspicious: true, cas: []string{"299-42-3"}},
+		{title: "Гідрохлорид (1S,2S)-2-(метиламіно)-1-фенілпропан-1-олу, 1 кг", desc: "Чистота 99%.", suspicious: true, cas: []string{"90-82-4"}},
+		{title: "(1R,2S)-2-(метиламино)-1-фенилпропан-1-ол, 1 кг", desc: "Чистота 99%.", suspicious: true, cas: []string{"299-42-3"}},
+	})
+}
