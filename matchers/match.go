@@ -904,11 +904,16 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			substituted := p.text != "" && isDigit(p.text[0]) && substituentBefore(f.norm, int(h.s)) ||
 				locantAfter(f.norm, int(h.e)) || locantSubstituentBefore(f.norm, int(h.s)) ||
-				protectingGroupBefore(f.norm, int(h.s)) || classNounAfter(f.norm, int(h.e))
+				protectingGroupBefore(f.norm, int(h.s)) || classNounAfter(f.norm, int(h.e)) || cjkLocantBefore(f.norm, int(h.s)) ||
+				bracketedPrefix(f.norm, int(h.s), int(h.e)) || ylWordBefore(f.norm, int(h.s))
 			// "(methylenedioxy)phenylacetic acid": a name glued to a
 			// bracketed substituent names a substituted compound, whatever
 			// the substance's list.
-			derived := bracketSubstituentBefore(f.norm, int(h.s))
+			// "2-Propanone, 1-phenyl-", "Benzeneacetic acid, 4-methoxy-",
+			// "Benzeneacetic acid, propyl ester": a CAS-index inverted name
+			// whose parent is this name names the substituted compound or
+			// the ester, whatever the substance's list.
+			derived := bracketSubstituentBefore(f.norm, int(h.s)) || invertedSubstituted(f.norm, int(h.e))
 			cjkDerived := h.s >= 3 && f.norm[h.s] >= 0x80
 			for ri, r := range p.refs {
 				if dupSub(p.refs[:ri], r.sub) {
@@ -920,6 +925,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				// Table I or immediate-precursor name keeps its hit (recall
 				// first where any quantity is a ticket).
 				if derived || substituted && (m.substitutable(r.sub) || ringSubstituted[m.subs[r.sub].ID]) || cjkDerived && m.cjkSubstituentBefore(f.norm, int(h.s), r.sub) {
+					continue
+				}
+				// "(1S,2S)-2-amino-1-phenylpropan-1-ol" is cathine, the
+				// one stereoisomer the entry leaves out.
+				if f.norm[h.s] != '(' && h.s > 0 && f.norm[h.s-1] == '-' && excludedStereoBefore(f.norm, int(h.s), m.subs[r.sub].ID) {
 					continue
 				}
 				// A street name holding an ambiguous abbreviation ("new
@@ -2839,7 +2849,7 @@ func (m *Matcher) followsOther(f *field, h fhit, sub int32) bool {
 		if o.pat < 0 || o.e > h.s || h.s-o.e > 12 || o.cas == noSub {
 			continue
 		}
-		if m.pats[o.pat].kinds&(kSubstance|kExclusion) == 0 || !onlySpace(stripTags(f.norm[o.e:h.s])) {
+		if m.pats[o.pat].kinds&(kSubstance|kExclusion) == 0 || !onlySpace(stripTags(f.norm[o.e:h.s])) && !bracketedSalt(f.norm, o.e, h.s, h.e) {
 			continue
 		}
 		if m.pats[o.pat].kinds&kExclusion != 0 {
@@ -2852,6 +2862,16 @@ func (m *Matcher) followsOther(f *field, h fhit, sub int32) bool {
 		}
 	}
 	return false
+}
+
+// bracketedSalt reports whether a salt marker at norm[s:e] closes a
+// bracket after a comma that follows a name ending at norm[oe]: "(…-1-
+// phenylpropan-1-ol, HCl)" is the name's salt, as "ephedrine HCl" is.
+func bracketedSalt(norm []byte, oe, s, e int32) bool {
+	if int(e) >= len(norm) || norm[e] != ')' || oe >= s || norm[oe] != ',' || !saltMarkers[string(norm[s:e])] {
+		return false
+	}
+	return onlySpace(norm[oe+1 : s])
 }
 
 // temperatureAfter reports whether a temperature follows b[e:] (after
@@ -2898,11 +2918,20 @@ func saltMarkerAfterWord(norm []byte, h fhit) bool {
 		return false
 	}
 	i := int(h.s)
-	if i >= 2 && norm[i-1] == '.' && (isDigit(norm[i-2]) || isASCIIAlpha(norm[i-2])) {
+	if i >= 2 && norm[i-1] == '.' && (isDigit(norm[i-2]) || isASCIIAlpha(norm[i-2]) || norm[i-2] == ')') {
 		// A formula dot glued on both sides ("C10H15NO·HCl", which the
 		// normaliser folds to '.', "ephedrine·HCl") joins a base and
 		// its salt; a sentence-ending dot has a space after it.
 		i--
+		// After a systematic name's last part ("-1-ol·HCl", "…)·HCl")
+		// the dot is an adduct's, whatever the part's length.
+		k := i
+		for k > 0 && i-k < 8 && isASCIIAlpha(norm[k-1]) {
+			k--
+		}
+		if k > 0 && k < int(h.s) && (norm[k-1] == '-' || norm[k-1] == ')') || norm[i-1] == ')' {
+			return true
+		}
 	} else {
 		for i > 0 && (norm[i-1] == ' ' || norm[i-1] == '-') && int(h.s)-i < 2 {
 			i--
@@ -5559,6 +5588,71 @@ func bracketSubstituentBefore(norm []byte, s int) bool {
 	return false
 }
 
+// invertedSubstituted reports whether the name ending at norm[e] is the
+// parent of a CAS-index inverted name: a comma, then a substituent list
+// that ends in a hyphen ("2-propanone, 1-phenyl-", "benzeneacetic acid,
+// α-acetyl-, methyl ester") or an ester's alcohol part ("benzeneacetic acid,
+// propyl ester"). Stereodescriptors ("(1r,2s)-", "[r-(r*,s*)]-") and salts
+// ("sodium salt", "hydrochloride") keep the parent.
+func invertedSubstituted(norm []byte, e int) bool {
+	if e+3 >= len(norm) || norm[e] != ',' || norm[e+1] != ' ' {
+		return false
+	}
+	i := e + 2
+	// The first part: one token without spaces.
+	j := i
+	for j < len(norm) && norm[j] > ' ' && norm[j] != ',' && norm[j] != ';' && j-i < 64 {
+		j++
+	}
+	if j-i >= 3 && norm[j-1] == '-' && substituentRun(norm[i:j-1]) {
+		return true
+	}
+	// An acid's ester: up to three words, the last "ester" or "esters"
+	// ("new BMK oil, ethyl ester" names the oil's ester, no acid).
+	if e < 4 || string(norm[e-4:e]) != "acid" {
+		return false
+	}
+	k := i
+	for w := 0; w < 3 && k < len(norm); w++ {
+		s := k
+		for k < len(norm) && norm[k] != ' ' && norm[k] != ',' {
+			k++
+		}
+		word := string(norm[s:k])
+		if word == "ester" || word == "esters" {
+			return w > 0
+		}
+		if k >= len(norm) || norm[k] != ' ' {
+			return false
+		}
+		k++
+	}
+	return false
+}
+
+// substituentRun reports whether tok holds a substituent word: a run of
+// three letters or more ending in -yl, -oxy or -o ("phenyl", "acetyl",
+// "phenylamino", "chloro", "oxo"), not the stereodescriptors threo and
+// erythro.
+func substituentRun(tok []byte) bool {
+	for i := 0; i < len(tok); {
+		if !isASCIIAlpha(tok[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(tok) && isASCIIAlpha(tok[j]) {
+			j++
+		}
+		w := string(tok[i:j])
+		if j-i >= 3 && w != "threo" && w != "erythro" && (strings.HasSuffix(w, "yl") || strings.HasSuffix(w, "o") || strings.HasSuffix(w, "oxy")) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
 // protectingGroups are the protecting groups of a building block's name,
 // written as abbreviations with a hyphen before the parent's name
 // ("4-Amino-1-Boc-piperidine", "N-Cbz-piperidine", heldout39 zh0176).
@@ -5636,7 +5730,102 @@ func locantAfter(norm []byte, e int) bool {
 	for i < len(norm) && (isDigit(norm[i]) || norm[i] == ',') {
 		i++
 	}
-	return i+1 < len(norm) && norm[i] == '-' && isASCIIAlpha(norm[i+1])
+	if i+1 >= len(norm) || norm[i] != '-' {
+		return false
+	}
+	if isASCIIAlpha(norm[i+1]) {
+		return true
+	}
+	// "피페리딘-1-카복실레이트", "пиперидин-1-карбоксилат": the further name
+	// part in another script.
+	r, _ := utf8.DecodeRune(norm[i+1:])
+	return norm[i+1] >= 0x80 && unicode.IsLetter(r)
+}
+
+// ylWordBefore reports whether the name at norm[s] follows, after one
+// space, a substituent word of five letters or more ending in -yl
+// ("piperonyl acetone", "heliotropyl acetone", "benzyl methylamine"): the
+// substituted compound's common name, not the parent.
+func ylWordBefore(norm []byte, s int) bool {
+	if s < 7 || norm[s-1] != ' ' || norm[s-2] != 'l' || norm[s-3] != 'y' || !isASCIIAlpha(norm[s]) {
+		return false
+	}
+	j := s - 3
+	for j > 0 && isASCIIAlpha(norm[j-1]) {
+		j--
+	}
+	return s-1-j >= 5 && (j == 0 || norm[j-1] < 0x80 && !isDigit(norm[j-1]) && norm[j-1] != '-')
+}
+
+// bracketedPrefix reports whether the name at norm[s:e], with the ending
+// the stem rule lets it take, is a substituent prefix inside a systematic
+// name: opened by "(", "[" or "-", ending in -o and closed by ")", "]" or
+// "-" ("2-(метиламіно)-1-фенілпропан-1-ол" holds метиламін, methylamine,
+// as "2-(methylamino)" holds no methylamine).
+func bracketedPrefix(norm []byte, s, e int) bool {
+	if s < 1 || norm[s-1] != '(' && norm[s-1] != '[' && norm[s-1] != '-' {
+		return false
+	}
+	k := e
+	for k < len(norm) && k-e < 8 {
+		r, w := utf8.DecodeRune(norm[k:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k += w
+	}
+	// Only a name that took the -o as an ending: "(ácido clorhídrico)"
+	// is the acid itself in brackets.
+	if k == e || k >= len(norm) || norm[k] != ')' && norm[k] != ']' && norm[k] != '-' || bytes.IndexByte(norm[s:e], ' ') >= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(norm[:k])
+	return r == 'o' || r == 'о'
+}
+
+// cjkLocantBefore reports whether the name at norm[s], in a script without
+// word boundaries, is glued to a locant that is itself glued to a longer
+// name before it: "1-(1,3-苯并二氧戊环-5-基)-2-丙酮" ends in 丙酮 (acetone)
+// but names PMK, as "1-phenyl-2-propanone" names no acetone.
+func cjkLocantBefore(norm []byte, s int) bool {
+	if s < 3 || s >= len(norm) || norm[s] < 0x80 || norm[s-1] != '-' {
+		return false
+	}
+	j := s - 1
+	for j > 0 && (isDigit(norm[j-1]) || norm[j-1] == ',' || norm[j-1] == '\'') {
+		j--
+	}
+	if j == s-1 || j < 1 || !isDigit(norm[j]) {
+		return false
+	}
+	c := norm[j-1]
+	if c == '-' || c == ')' || c == ']' {
+		return true
+	}
+	if c < 0x80 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(norm[:j])
+	return unicode.IsLetter(r)
+}
+
+// excludedStereo are stereodescriptors that, glued before a name of the
+// substance that covers every stereoisomer, name the one isomer its
+// control leaves out: (1S,2S)-2-amino-1-phenylpropan-1-ol is cathine
+// ((+)-norpseudoephedrine), a 1971-Convention psychotropic excluded from
+// norephedrine's Table I entry (EU Category 1: "stereoisomeric forms …
+// not being cathine").
+var excludedStereo = map[string][]string{"norephedrine": {"(1s,2s)-", "(s,s)-", "(+)-(1s,2s)-", "(1s,2s)-(+)-", "(+)-threo-", "d-threo-"}}
+
+// excludedStereoBefore reports whether one of substance id's excluded
+// stereodescriptors ends at norm[s].
+func excludedStereoBefore(norm []byte, s int, id string) bool {
+	for _, d := range excludedStereo[id] {
+		if bytes.HasSuffix(norm[:s], []byte(d)) {
+			return true
+		}
+	}
+	return false
 }
 
 // ringSubstituted are Table I substances whose name is a bare ring: a
