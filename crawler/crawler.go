@@ -847,6 +847,9 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		}
 		l.FetchedAt = fetched
 		l.EvidenceHash = hash
+		// "vor 3 Tagen" read as the date it names, so that the
+		// listing hashes the same tomorrow.
+		extract.ResolveRelativeDates(&l, fetched)
 		read := l.URL // as read: Gone and the run compare the real URLs
 		r.mask.redactListing(&l)
 		r.noteMasked(read, l.URL)

@@ -170,6 +170,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 		if l.Platform == "" {
 			l.Platform = r.t.Platform
 		}
+		extract.ResolveRelativeDates(&l, r.c.opts.Now())
 		r.mask.redactListing(&l)
 		l.ContentHash = ContentHash(l)
 		rep.Listings = append(rep.Listings, l)
