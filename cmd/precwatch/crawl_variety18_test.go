@@ -47,22 +47,27 @@ func TestVariety18Gaps(t *testing.T) {
 		case p == "/robots.txt":
 			http.NotFound(w, r)
 		// 1a. a feed naming sellers by id.
-		case p == "/sid/api/listings":
+		case p == "/sid/api/listings" || p == "/sdown/api/listings":
 			n, _ := strconv.Atoi(q.Get("page"))
+			prefix := map[bool]string{true: "sid", false: "sd"}[p == "/sid/api/listings"]
 			var items []any
 			for _, i := range v16Page(n, 2) {
 				pr := v16Products[i]
-				items = append(items, map[string]any{"id": fmt.Sprintf("sid-%d", i), "title": pr.title, "body": pr.desc, "price": pr.price, "seller_id": sellers[pr.seller]})
+				items = append(items, map[string]any{"id": fmt.Sprintf("%s-%d", prefix, i), "title": pr.title, "body": pr.desc, "price": pr.price, "seller_id": sellers[pr.seller]})
 			}
 			body := map[string]any{"items": items}
 			if n < 3 {
-				body["next"] = fmt.Sprintf("/sid/api/listings?page=%d", n+1)
+				body["next"] = fmt.Sprintf("%s?page=%d", p, n+1)
 			}
 			w.Header().Set("Content-Type", "application/json")
 			io.WriteString(w, v16JSON(body))
 		case strings.HasPrefix(p, "/sid/api/sellers/"):
-			id, _ := strconv.Atoi(strings.TrimPrefix(p, "/sid/api/sellers/"))
+			id, _ := strconv.Atoi(p[strings.LastIndex(p, "/")+1:])
 			name, ok := sellerByID[id]
+			if id == 9 && strings.HasPrefix(p, "/sid/api/sellers/down/") {
+				w.WriteHeader(503)
+				return
+			}
 			if !ok {
 				http.NotFound(w, r)
 				return
@@ -144,6 +149,19 @@ targets:
     lookups:
       - url: "%[1]s/sid/api/sellers/{seller_id}"
         fields: {seller: data.display_name, location: data.address.country, seller_phone: data.contact.phone}
+  - name: seller-down
+    platform: SellerDown
+    kind: json
+    start_urls: ["%[1]s/sdown/api/listings?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    max_retries: 0
+    json:
+      items: items
+      fields: {id: id, title: title, description: body, price: price, seller_id: seller_id}
+    lookups:
+      - url: "%[1]s/sid/api/sellers/down/{seller_id}"
+        fields: {seller: data.display_name}
   - name: seller-profile
     platform: SellerProfile
     start_urls: ["%[1]s/prof/shop"]
@@ -228,6 +246,18 @@ targets:
 		if d := l.FetchedAt.Sub(ts); d < 0 || d > 4*24*time.Hour {
 			t.Errorf("kl-%d: posted %s, fetched %s", i, ts, l.FetchedAt)
 		}
+	}
+	// seller-down: glassco's record answers 503, so Beaker is not
+	// delivered (nothing stored is overwritten without its seller) and
+	// the run is not complete.
+	if c := completeColumn(out, "seller-down"); c != "no" || !strings.Contains(out, "lookup") {
+		t.Errorf("seller-down: complete %q, want no, with a lookup failure named", c)
+	}
+	if l, ok := got["sd-3"]; ok {
+		t.Errorf("seller-down: Beaker delivered without its seller: %+v", l)
+	}
+	if l := got["sd-0"]; l.Seller != "chemking" {
+		t.Errorf("seller-down: sd-0 seller %q, want chemking", l.Seller)
 	}
 	for _, name := range []string{"seller-ids", "seller-profile", "wp-post-more", "json-load-more", "kleinanzeigen-dates"} {
 		if c := completeColumn(out, name); c != "yes" {
