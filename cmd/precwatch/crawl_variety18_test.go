@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -266,5 +267,67 @@ targets:
 	}
 	if t.Failed() {
 		t.Logf("%s", out)
+	}
+}
+
+// TestVariety18RelativeDateRecrawl crawls a board twice: the second time
+// its ads' dates are worded otherwise for the same days ("gestern" → "vor
+// 1 Tag", "2 days ago" → "vorgestern"), as a board's phrases age. The ads
+// count as UNCHANGED; before, the attribute held the phrase, and every ad
+// changed whenever its phrase did.
+func TestVariety18RelativeDateRecrawl(t *testing.T) {
+	var round sync.Mutex
+	second := false
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/kl/s-chemie" {
+			http.NotFound(w, r)
+			return
+		}
+		round.Lock()
+		dates := []string{"gestern", "2 days ago", "vor 1 Woche"}
+		if second {
+			dates = []string{"vor 1 Tag", "vorgestern", "7 days ago"}
+		}
+		round.Unlock()
+		var b strings.Builder
+		for i, d := range dates {
+			pr := v16Products[i]
+			fmt.Fprintf(&b, `<article class="ad" data-adid="kr-%d"><h2>%s</h2><p>%s</p><span class="date">%s</span></article>`, i, pr.title, pr.desc, d)
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, "<!doctype html><html><head><title>Board</title></head><body>"+b.String()+"</body></html>")
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfg, fmt.Sprintf(`data_dir: %s
+targets:
+  - name: kl-recrawl
+    platform: KlRecrawl
+    start_urls: ["%s/kl/s-chemie"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: article.ad
+      fields: {id: "@data-adid", title: h2, description: p, posted: span.date}
+`, filepath.Join(dir, "data"), srv.URL))
+	for run := 1; run <= 2; run++ {
+		code, stdout, stderr := runCmd(t, nil, "crawl", "--config", cfg)
+		if code != 0 {
+			t.Fatalf("run %d: exit %d\n%s%s", run, code, stdout, stderr)
+		}
+		var row []string
+		for line := range strings.SplitSeq(stdout, "\n") {
+			if f := strings.Fields(line); len(f) > 2 && f[0] == "kl-recrawl" {
+				row = f
+			}
+		}
+		// TARGET PLATFORM PAGES LISTINGS UNCHANGED HITS FLAGGED NEW REMOVED ERRORS COMPLETE
+		if len(row) != 11 || row[3] != "3" || row[10] != "yes" || run == 2 && row[4] != "3" {
+			t.Errorf("run %d: row %q, want 3 listings (3 unchanged on run 2), complete\n%s%s", run, row, stdout, stderr)
+		}
+		round.Lock()
+		second = true
+		round.Unlock()
 	}
 }
