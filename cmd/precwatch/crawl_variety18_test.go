@@ -331,3 +331,293 @@ targets:
 		round.Unlock()
 	}
 }
+
+// TestVariety18Feeds is round 18's first batch of feeds, each configured
+// only from docs/CRAWLING.md:
+//
+//  1. Etsy's Open API v3 (results, count, offset/limit; prices as
+//     {"amount": 12000, "divisor": 100, "currency_code": "EUR"}; the
+//     shop only as shop_id, its name at /application/shops/{shop_id})
+//  2. a Marktplaats-style search API (listings[], priceInfo {"priceCents":
+//     12000, "priceType": "FIXED"}, offset/limit, totalResultCount)
+//  3. Mirakl's marketplace offers API (offers[], total_count, paged by
+//     offset and max)
+//  4. an Allegro-style search (items.promoted and items.regular, the
+//     count in searchMeta)
+//  5. Salesforce's REST query (records[], done, nextRecordsUrl naming a
+//     query locator)
+//  6. Tilda's store API (products[], paged by slice, nextslice)
+//  7. an Amazon SP-API-style catalog (items[], pagination.nextToken taken
+//     back as pageToken)
+//  8. a Yandex Market YML feed (offers as <offer id="…">, CDATA
+//     descriptions, <vendor>)
+func TestVariety18Feeds(t *testing.T) {
+	jsonBody := func(w http.ResponseWriter, s string) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		io.WriteString(w, s)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		atoi := func(s string, def int) int {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return def
+			}
+			return n
+		}
+		offsetIdx := func(off int) []int {
+			var out []int
+			for i := off; i >= 0 && i < off+2 && i < len(v16Products); i++ {
+				out = append(out, i)
+			}
+			return out
+		}
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1. Etsy.
+		case p == "/etsy/v3/application/shops/42/listings/active":
+			off := atoi(q.Get("offset"), -1)
+			if off < 0 || q.Get("limit") != "2" {
+				w.WriteHeader(400)
+				jsonBody(w, `{"error":"Invalid offset"}`)
+				return
+			}
+			var results []any
+			for _, i := range offsetIdx(off) {
+				pr := v16Products[i]
+				results = append(results, map[string]any{"listing_id": 1500 + i, "title": pr.title, "description": pr.desc, "url": fmt.Sprintf("https://www.etsy.example/listing/%d", 1500+i),
+					"price": map[string]any{"amount": int(pr.price * 100), "divisor": 100, "currency_code": "EUR"}, "shop_id": 40 + i%3, "tags": []string{"lab"}})
+			}
+			jsonBody(w, v16JSON(map[string]any{"count": 5, "results": results}))
+		case strings.HasPrefix(p, "/etsy/v3/application/shops/") && !strings.HasSuffix(p, "/listings/active"):
+			id := atoi(strings.TrimPrefix(p, "/etsy/v3/application/shops/"), -1)
+			names := map[int]string{40: "etsyshop-a", 41: "etsyshop-b", 42: "etsyshop-c"}
+			if names[id] == "" {
+				http.NotFound(w, r)
+				return
+			}
+			jsonBody(w, v16JSON(map[string]any{"shop_id": id, "shop_name": names[id], "url": fmt.Sprintf("https://www.etsy.example/shop/%s", names[id]), "shop_location_country_iso": "PT"}))
+		// 2. Marktplaats-style.
+		case p == "/mp/lrp/api/search":
+			off := atoi(q.Get("offset"), -1)
+			if off < 0 {
+				w.WriteHeader(400)
+				return
+			}
+			var ls []any
+			for _, i := range offsetIdx(off) {
+				pr := v16Products[i]
+				ls = append(ls, map[string]any{"itemId": fmt.Sprintf("m%d", 2000+i), "title": pr.title, "description": pr.desc, "vipUrl": fmt.Sprintf("/v/chemie/m%d", 2000+i),
+					"priceInfo": map[string]any{"priceCents": int(pr.price * 100), "priceType": "FIXED"}, "sellerInformation": map[string]any{"sellerName": pr.seller}, "location": map[string]any{"cityName": "Utrecht"}})
+			}
+			jsonBody(w, v16JSON(map[string]any{"listings": ls, "totalResultCount": 5}))
+		// 3. Mirakl.
+		case p == "/mirakl/api/offers":
+			off := atoi(q.Get("offset"), -1)
+			if off < 0 || q.Get("max") != "2" {
+				w.WriteHeader(400)
+				return
+			}
+			var offers []any
+			for _, i := range offsetIdx(off) {
+				pr := v16Products[i]
+				offers = append(offers, map[string]any{"offer_id": 3000 + i, "product_title": pr.title, "description": pr.desc, "price": pr.price, "currency_iso_code": "EUR", "shop_name": pr.seller})
+			}
+			jsonBody(w, v16JSON(map[string]any{"offers": offers, "total_count": 5}))
+		// 4. Allegro-style.
+		case p == "/allegro/offers/listing":
+			off := atoi(q.Get("offset"), -1)
+			if off < 0 {
+				w.WriteHeader(400)
+				return
+			}
+			var promoted, regular []any
+			for k, i := range offsetIdx(off) {
+				pr := v16Products[i]
+				o := map[string]any{"id": fmt.Sprint(4000 + i), "name": pr.title, "seller": map[string]any{"login": pr.seller}, "sellingMode": map[string]any{"price": map[string]any{"amount": fmt.Sprintf("%.2f", pr.price), "currency": "PLN"}}, "description": pr.desc}
+				if k == 0 {
+					promoted = append(promoted, o)
+				} else {
+					regular = append(regular, o)
+				}
+			}
+			jsonBody(w, v16JSON(map[string]any{"items": map[string]any{"promoted": promoted, "regular": regular}, "searchMeta": map[string]any{"availableCount": 5, "totalCount": 5}}))
+		// 5. Salesforce query.
+		case strings.HasPrefix(p, "/sf/services/data/v59.0/query"):
+			n := 1
+			if rest := strings.TrimPrefix(p, "/sf/services/data/v59.0/query/"); rest != p {
+				n = map[string]int{"01gD0000002HU6KIAW-2": 2, "01gD0000002HU6KIAW-4": 3}[rest]
+			} else if q.Get("q") == "" {
+				n = 0
+			}
+			if n == 0 {
+				w.WriteHeader(400)
+				jsonBody(w, `[{"message":"MALFORMED_QUERY","errorCode":"MALFORMED_QUERY"}]`)
+				return
+			}
+			var recs []any
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				recs = append(recs, map[string]any{"attributes": map[string]any{"type": "Product2", "url": fmt.Sprintf("/services/data/v59.0/sobjects/Product2/01t%d", i)}, "Id": fmt.Sprintf("01t%d", i), "Name": pr.title, "Description": pr.desc, "Seller__c": pr.seller, "Price__c": pr.price})
+			}
+			body := map[string]any{"totalSize": 5, "done": n == 3, "records": recs}
+			if n < 3 {
+				body["nextRecordsUrl"] = fmt.Sprintf("/sf/services/data/v59.0/query/01gD0000002HU6KIAW-%d", n*2)
+			}
+			jsonBody(w, v16JSON(body))
+		// 6. Tilda.
+		case p == "/tilda/api/getproductslist/":
+			n := atoi(q.Get("slice"), 0)
+			if q.Get("storepartuid") != "777" || n < 1 {
+				jsonBody(w, `{"error":"Wrong params"}`)
+				return
+			}
+			var ps []any
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				ps = append(ps, map[string]any{"uid": fmt.Sprint(5000 + i), "title": pr.title, "descr": pr.desc, "price": fmt.Sprintf("%.4f", pr.price), "url": fmt.Sprintf("https://tilda.example/tproduct/%d", 5000+i), "brand": pr.seller})
+			}
+			body := map[string]any{"partuid": "777", "total": 5, "products": ps}
+			if n < 3 {
+				body["nextslice"] = n + 1
+			}
+			jsonBody(w, v16JSON(body))
+		// 7. Amazon SP-API-style catalog.
+		case p == "/sp/catalog/2022-04-01/items":
+			n := map[string]int{"": 1, "tok2": 2, "tok3": 3}[q.Get("pageToken")]
+			if n == 0 || q.Get("keywords") != "chem" {
+				w.WriteHeader(400)
+				jsonBody(w, `{"errors":[{"code":"InvalidInput","message":"bad pageToken"}]}`)
+				return
+			}
+			var items []any
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				items = append(items, map[string]any{"asin": fmt.Sprintf("B0%d", 6000+i), "summaries": []any{map[string]any{"marketplaceId": "A1PA6795UKMFR9", "itemName": pr.title, "brand": pr.seller, "websiteDisplayGroupName": pr.desc}}})
+			}
+			body := map[string]any{"numberOfResults": 5, "items": items, "pagination": map[string]any{}}
+			if n < 3 {
+				body["pagination"] = map[string]any{"nextToken": fmt.Sprintf("tok%d", n+1)}
+			}
+			jsonBody(w, v16JSON(body))
+		// 8. Yandex YML.
+		case p == "/yml/market.xml":
+			w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+			var b strings.Builder
+			b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><yml_catalog date="2026-11-29 10:00"><shop><name>Химмаркет</name><company>ООО Химмаркет</company><url>https://himmarket.example</url><currencies><currency id="RUR" rate="1"/></currencies><categories><category id="1">Реактивы</category></categories><offers>`)
+			for i, pr := range v16Products {
+				fmt.Fprintf(&b, `<offer id="ym-%d" available="true"><url>https://himmarket.example/p/%d</url><price>%.0f</price><currencyId>RUR</currencyId><categoryId>1</categoryId><name>%s</name><vendor>%s</vendor><description><![CDATA[<p>%s</p>]]></description></offer>`, i, i, pr.price, pr.title, pr.seller, pr.desc)
+			}
+			b.WriteString(`</offers></shop></yml_catalog>`)
+			io.WriteString(w, b.String())
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: etsy-v3
+    platform: Etsy
+    kind: json
+    start_urls: ["%[1]s/etsy/v3/application/shops/42/listings/active?limit=2&offset=0"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: results
+      fields: {id: listing_id, url: url, title: title, description: description, price: price, shop_id: shop_id}
+    lookups:
+      - url: "%[1]s/etsy/v3/application/shops/{shop_id}"
+        fields: {seller: shop_name, location: shop_location_country_iso}
+  - name: marktplaats
+    platform: Marktplaats
+    kind: json
+    start_urls: ["%[1]s/mp/lrp/api/search?query=chemie&limit=2&offset=0"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: listings
+      fields: {id: itemId, url: vipUrl, title: title, description: description, price: priceInfo, seller: sellerInformation.sellerName, location: location.cityName}
+  - name: mirakl
+    platform: Mirakl
+    kind: json
+    start_urls: ["%[1]s/mirakl/api/offers?max=2&offset=0"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: offers
+      fields: {id: offer_id, title: product_title, description: description, price: price, seller: shop_name}
+  - name: allegro
+    platform: Allegro
+    kind: json
+    start_urls: ["%[1]s/allegro/offers/listing?phrase=chem&limit=2&offset=0"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: "items.*"
+      fields: {id: id, title: name, description: description, price: sellingMode.price, seller: seller.login}
+  - name: salesforce
+    platform: Salesforce
+    kind: json
+    start_urls: ["%[1]s/sf/services/data/v59.0/query?q=SELECT+Id,Name+FROM+Product2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: records
+      next_page: nextRecordsUrl
+      fields: {id: Id, title: Name, description: Description, price: Price__c, seller: Seller__c}
+  - name: tilda
+    platform: Tilda
+    kind: json
+    start_urls: ["%[1]s/tilda/api/getproductslist/?storepartuid=777&slice=1&size=2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: products
+      next_page: nextslice
+      fields: {id: uid, url: url, title: title, description: descr, price: price, seller: brand}
+  - name: sp-catalog
+    platform: SPCatalog
+    kind: json
+    start_urls: ["%[1]s/sp/catalog/2022-04-01/items?keywords=chem&pageSize=2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      body: '{"pageToken": ${cursor}}'
+      items: items
+      next_page: pagination.nextToken
+      fields: {id: asin, title: "summaries[0].itemName", description: "summaries[0].websiteDisplayGroupName", seller: "summaries[0].brand"}
+  - name: yandex-yml
+    platform: YandexYML
+    start_urls: ["%[1]s/yml/market.xml"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: offer
+      fields: {id: "@id", url: url, title: name, description: description, price: price, seller: vendor}
+`, srv.URL))
+	num := func(p v16Product) string { return strconv.FormatFloat(p.price, 'f', -1, 64) }
+	var wants []shopWant
+	add := func(key func(i int) string, price func(p v16Product) string) {
+		wants = append(wants, v16Wants(key, price)...)
+	}
+	for i, pr := range v16Products {
+		wants = append(wants, shopWant{fmt.Sprint(1500 + i), pr.title, fmt.Sprintf("%.2f EUR", pr.price), pr.desc, []string{"etsyshop-a", "etsyshop-b", "etsyshop-c"}[i%3]})
+	}
+	add(func(i int) string { return fmt.Sprintf("m%d", 2000+i) }, func(p v16Product) string { return fmt.Sprintf("%.2f", p.price) })
+	add(func(i int) string { return fmt.Sprint(3000 + i) }, num)
+	add(func(i int) string { return fmt.Sprint(4000 + i) }, func(p v16Product) string { return fmt.Sprintf("%.2f PLN", p.price) })
+	add(func(i int) string { return fmt.Sprintf("01t%d", i) }, num)
+	add(func(i int) string { return fmt.Sprint(5000 + i) }, func(p v16Product) string { return fmt.Sprintf("%.4f", p.price) })
+	add(func(i int) string { return fmt.Sprintf("B0%d", 6000+i) }, nil)
+	add(func(i int) string { return fmt.Sprintf("ym-%d", i) }, func(p v16Product) string { return fmt.Sprintf("%.0f", p.price) })
+	checkShopListings(t, got, wants)
+	logListingsOnFailure(t, got, out)
+	for _, name := range []string{"etsy-v3", "marktplaats", "mirakl", "allegro", "salesforce", "tilda", "sp-catalog", "yandex-yml"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+	t.Logf("%s", out)
+}
