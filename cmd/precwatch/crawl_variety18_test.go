@@ -621,3 +621,247 @@ targets:
 	}
 	t.Logf("%s", out)
 }
+
+// TestVariety18Shops is round 18's html batch, each configured only from
+// docs/CRAWLING.md:
+//
+//  1. a Joomla VirtueMart category with infinite scroll: ?limitstart=0,
+//     no next link, the script asking ?limitstart=2, 4, …
+//  2. a PrestaShop-style infinite-scroll module answering only POST with
+//     a JSON body {"offset": …, "limit": 2}, the cards in
+//     {"rendered_products": "…"}
+//  3. an old SOAP product service (POST text/xml, <PageNumber>), read as
+//     XML items
+//  4. an Avito-style board whose sellers' phone numbers are only at
+//     /web/1/items/phone/{id} (JSON), asked when a visitor clicks
+//  5. an OLX.pl-style board dated "Dzisiaj o 14:03", "wczoraj o 09:12",
+//     "2 dni temu", and an absolute date kept as written
+//  6. a B2B catalogue reachable only through a POST search form
+//     (q, cat, page), its pager links calling a script
+//  7. a Chinese classifieds board dated "3天前", "昨天 14:03", "刚刚",
+//     "2 小时前", "前天"
+func TestVariety18Shops(t *testing.T) {
+	htmlBody := func(w http.ResponseWriter, s string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, "<!doctype html><html><head><title>Shop</title></head><body>"+s+"</body></html>")
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1. VirtueMart limitstart.
+		case p == "/vm/index.php":
+			off, err := strconv.Atoi(q.Get("limitstart"))
+			if err != nil || q.Get("option") != "com_virtuemart" {
+				http.NotFound(w, r)
+				return
+			}
+			var idx []int
+			for i := off; i < off+2 && i < len(v16Products); i++ {
+				idx = append(idx, i)
+			}
+			htmlBody(w, `<div class="browse-view">`+v17Cards("vm", idx)+`</div>`)
+		// 2. PrestaShop-style POST JSON infinite scroll.
+		case p == "/ps/module/infinitescroll/ajax":
+			var req struct {
+				Offset *int `json:"offset"`
+				Limit  int  `json:"limit"`
+			}
+			if r.Method != http.MethodPost || json.NewDecoder(r.Body).Decode(&req) != nil || req.Offset == nil || req.Limit != 2 {
+				w.WriteHeader(405)
+				return
+			}
+			var idx []int
+			for i := *req.Offset; i < *req.Offset+2 && i < len(v16Products); i++ {
+				idx = append(idx, i)
+			}
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, v16JSON(map[string]any{"rendered_products": v17Cards("ps", idx), "pagination": map[string]any{"total_items": 5}}))
+		// 3. SOAP.
+		case p == "/soap/ProductService.asmx":
+			body, _ := io.ReadAll(r.Body)
+			if r.Method != http.MethodPost || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/xml") {
+				w.WriteHeader(405)
+				return
+			}
+			s := string(body)
+			i := strings.Index(s, "<PageNumber>")
+			j := strings.Index(s, "</PageNumber>")
+			if i < 0 || j < i {
+				w.WriteHeader(500)
+				return
+			}
+			n, _ := strconv.Atoi(s[i+len("<PageNumber>") : j])
+			w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+			var b strings.Builder
+			b.WriteString(`<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetProductsResponse xmlns="http://chemhub.example/ws"><GetProductsResult>`)
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				fmt.Fprintf(&b, `<Product><Id>SO%d</Id><Name>%s</Name><Text>%s</Text><Price>%.2f</Price><Supplier>%s</Supplier></Product>`, i, pr.title, pr.desc, pr.price, pr.seller)
+			}
+			b.WriteString(`</GetProductsResult></GetProductsResponse></soap:Body></soap:Envelope>`)
+			io.WriteString(w, b.String())
+		// 4. Avito-style phones.
+		case p == "/av/himiya":
+			var b strings.Builder
+			for i, pr := range v16Products {
+				fmt.Fprintf(&b, `<div class="iva-item" data-item-id="%d"><a class="title" href="/av/himiya/item_%d">%s</a><p class="descr">%s</p><span class="price">%.0f ₽</span><button class="phone">Показать телефон</button></div>`, 900+i, 900+i, pr.title, pr.desc, pr.price)
+			}
+			htmlBody(w, b.String())
+		case strings.HasPrefix(p, "/av/web/1/items/phone/"):
+			id, err := strconv.Atoi(strings.TrimPrefix(p, "/av/web/1/items/phone/"))
+			if err != nil || id < 900 || id > 904 {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, fmt.Sprintf(`{"image64": "data:image/png;base64,iVBOR", "phone": "+7 999 000-0%d-%d"}`, id%10, id))
+		// 5. OLX.pl dates.
+		case p == "/olx/d/chemia":
+			dates := []string{"Dzisiaj o 14:03", "wczoraj o 09:12", "2 dni temu", "Odświeżono dnia 27 listopada 2026", "przedwczoraj"}
+			var b strings.Builder
+			for i, pr := range v16Products {
+				fmt.Fprintf(&b, `<div data-cy="l-card" id="olx%d"><h6>%s</h6><p class="d">%s</p><p data-testid="location-date">Warszawa - <span class="dt">%s</span></p></div>`, i, pr.title, pr.desc, dates[i])
+			}
+			htmlBody(w, b.String())
+		// 6. POST-only search form.
+		case p == "/b2b/search.php":
+			r.ParseForm()
+			n, err := strconv.Atoi(r.PostForm.Get("page"))
+			if r.Method != http.MethodPost || err != nil || r.PostForm.Get("cat") != "5" {
+				htmlBody(w, `<form method="post" action="/b2b/search.php"><input name="q"><input type="hidden" name="cat" value="5"><input type="hidden" name="page" value="1"><button>Suchen</button></form>`)
+				return
+			}
+			pager := ""
+			for k := 1; k <= 3; k++ {
+				pager += fmt.Sprintf(`<a href="javascript:goPage(%d)">%d</a> `, k, k)
+			}
+			htmlBody(w, `<table class="results">`+strings.ReplaceAll(strings.ReplaceAll(v17Cards("b2b", v16Page(n, 2)), "<div", "<tr><td><div"), "</div>", "</div></td></tr>")+`</table><div class="pager">`+pager+`</div>`)
+		// 7. Chinese dates.
+		case p == "/zh/list":
+			dates := []string{"3天前", "昨天 14:03", "刚刚", "2 小时前", "前天"}
+			var b strings.Builder
+			for i, pr := range v16Products {
+				fmt.Fprintf(&b, `<li class="post" data-pid="zh%d"><h3>%s</h3><p>%s</p><em class="time">%s</em></li>`, i, pr.title, pr.desc, dates[i])
+			}
+			htmlBody(w, `<ul>`+b.String()+`</ul>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: virtuemart
+    platform: VirtueMart
+    start_urls: ["%[1]s/vm/index.php?option=com_virtuemart&view=category&virtuemart_category_id=5&limitstart=0"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: .price, seller: .s}
+  - name: ps-infinite
+    platform: PSInfinite
+    start_urls: ["%[1]s/ps/module/infinitescroll/ajax"]
+    allow_private_networks: true
+    delay: 0s
+    request:
+      method: POST
+      body: '{"offset": ${offset}, "limit": 2}'
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: .price, seller: .s}
+  - name: soap
+    platform: SOAPShop
+    start_urls: ["%[1]s/soap/ProductService.asmx"]
+    allow_private_networks: true
+    delay: 0s
+    headers: {Content-Type: "text/xml; charset=utf-8", SOAPAction: "http://chemhub.example/ws/GetProducts"}
+    request:
+      method: POST
+      body: '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetProducts xmlns="http://chemhub.example/ws"><PageNumber>${page}</PageNumber><PageSize>2</PageSize></GetProducts></soap:Body></soap:Envelope>'
+    listing:
+      item: Product
+      fields: {id: Id, title: Name, description: Text, price: Price, seller: Supplier}
+  - name: avito-phones
+    platform: AvitoPhones
+    start_urls: ["%[1]s/av/himiya"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: div.iva-item
+      fields: {id: "@data-item-id", url: "a.title@href", title: a.title, description: p.descr, price: .price}
+    lookups:
+      - url: "%[1]s/av/web/1/items/phone/{id}"
+        fields: {phone: phone}
+  - name: olx-dates
+    platform: OLXDates
+    start_urls: ["%[1]s/olx/d/chemia"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: "div[data-cy=l-card]"
+      fields: {id: "@id", title: h6, description: p.d, posted: span.dt}
+  - name: b2b-post-search
+    platform: B2BPostSearch
+    start_urls: ["%[1]s/b2b/search.php"]
+    allow_private_networks: true
+    delay: 0s
+    request:
+      method: POST
+      body: "q=&cat=5&page=${page}"
+    listing:
+      item: div.card
+      fields: {url: "a.t@href", title: a.t, description: p.d, price: .price, seller: .s}
+  - name: zh-dates
+    platform: ZhDates
+    start_urls: ["%[1]s/zh/list"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: li.post
+      fields: {id: "@data-pid", title: h3, description: p, posted: em.time}
+`, srv.URL))
+	logListingsOnFailure(t, got, out)
+	cur := func(p v16Product) string { return fmt.Sprintf("%.2f EUR", p.price) }
+	var wants []shopWant
+	add := func(key func(i int) string, price func(p v16Product) string) {
+		wants = append(wants, v16Wants(key, price)...)
+	}
+	add(func(i int) string { return fmt.Sprintf("/vm/p/%d", i) }, cur)
+	add(func(i int) string { return fmt.Sprintf("/ps/p/%d", i) }, cur)
+	add(func(i int) string { return fmt.Sprintf("SO%d", i) }, func(p v16Product) string { return fmt.Sprintf("%.2f", p.price) })
+	add(func(i int) string { return fmt.Sprintf("/b2b/p/%d", i) }, cur)
+	for i, pr := range v16Products {
+		wants = append(wants, shopWant{fmt.Sprint(900 + i), pr.title, fmt.Sprintf("%.0f ₽", pr.price), pr.desc, ""},
+			shopWant{fmt.Sprintf("olx%d", i), pr.title, "", pr.desc, ""}, shopWant{fmt.Sprintf("zh%d", i), pr.title, "", pr.desc, ""})
+	}
+	checkShopListings(t, got, wants)
+	for i := range v16Products {
+		if ph := got[fmt.Sprint(900+i)].Attributes["phone"]; ph != fmt.Sprintf("+7 999 000-0%d-%d", i, 900+i) {
+			t.Errorf("avito %d: phone %q", 900+i, ph)
+		}
+	}
+	for prefix, n := range map[string]int{"olx": 5, "zh": 5} {
+		for i := range n {
+			l := got[fmt.Sprintf("%s%d", prefix, i)]
+			v, written := l.Attributes["posted"], l.Attributes["posted"+precwatch.AsWrittenSuffix]
+			if prefix == "olx" && i == 3 {
+				if v != "Odświeżono dnia 27 listopada 2026" || written != "" {
+					t.Errorf("olx3: posted %q (%q), want the absolute date kept as written", v, written)
+				}
+				continue
+			}
+			if _, err := time.Parse(time.RFC3339, v); err != nil || written == "" {
+				t.Errorf("%s%d: posted %q, as written %q", prefix, i, v, written)
+			}
+		}
+	}
+	for _, name := range []string{"virtuemart", "ps-infinite", "soap", "avito-phones", "olx-dates", "b2b-post-search", "zh-dates"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+	t.Logf("%s", out)
+}

@@ -783,7 +783,9 @@ func pageNumberURL(base *url.URL, n int) string {
 var (
 	pageParamNames = []string{"page", "p", "pg", "pageNumber", "page_number", "currentPage", "current_page", "pageNo", "page_no",
 		"paged", "pageNum", "pagenum", "page_num", "pageIndex", "page_index"}
-	offsetParamNames = []string{"offset", "start", "skip", "from"}
+	// offsetParamNames: limitstart is Joomla's (VirtueMart, K2),
+	// startIndex OpenSearch's and Google's older APIs'.
+	offsetParamNames = []string{"offset", "start", "skip", "from", "limitstart", "startIndex", "start_index"}
 )
 
 // bracketed splits a query parameter written name[sub] (Strapi's
@@ -872,6 +874,9 @@ func sizeParam(k string) bool {
 		k = sub
 	}
 	k = normKey(k)
+	if k == "limitstart" {
+		return false // Joomla's offset
+	}
 	return strings.Contains(k, "size") || strings.Contains(k, "limit") || strings.Contains(k, "perpage") ||
 		k == "rows" || k == "count" || k == "take" || k == "top" || k == "hitsperpage" || k == "num"
 }

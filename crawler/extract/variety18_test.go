@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"net/url"
+	"testing"
+)
 
 // TestPriceObjects18 reads prices as round 18's APIs give them: Etsy's
 // amount with a divisor, and amounts in cents under a key saying so
@@ -23,6 +26,23 @@ func TestPriceObjects18(t *testing.T) {
 		}
 		if got := render(doc); got != c.want {
 			t.Errorf("%s: %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestCountOnLimitstart18 counts on Joomla's limitstart (VirtueMart's
+// infinite scroll) and startIndex by the page's listings; before,
+// limitstart read as a page size ("limit") and the category ended after
+// its first page as complete.
+func TestCountOnLimitstart18(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://vm.example/index.php?option=com_virtuemart&view=category&limitstart=0", "https://vm.example/index.php?limitstart=2&option=com_virtuemart&view=category"},
+		{"https://api.example/items?startIndex=4&maxResults=2", "https://api.example/items?maxResults=2&startIndex=6"},
+		{"https://shop.example/c?limit=20", ""},
+	} {
+		u, _ := url.Parse(c.in)
+		if got := countOn(u, 2); got != c.want {
+			t.Errorf("countOn(%s) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
