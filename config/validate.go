@@ -280,7 +280,9 @@ func checkLookups(t *precwatch.Target, at func(string) string, report reportFunc
 				report.f(f("url"), "{%s} is not one of the target's fields", v[1])
 			}
 		}
-		if len(vars) > 0 && strings.TrimSpace(l.URL) != vars[0][0] {
+		if u := strings.TrimSpace(l.URL); len(vars) > 0 && u != vars[0][0] && !(strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//")) {
+			// A path ("/api/sellers/{seller_id}") is on the
+			// listing page's host.
 			if err := checkHTTPURL(lookupVar.ReplaceAllString(l.URL, "1")); err != nil {
 				report(f("url"), err.Error())
 			}

@@ -31,6 +31,8 @@ func TestVariety18LookupsRequest(t *testing.T) {
     lookups:
       - url: "{seller_profile}"
         fields: {location: dd.city}
+      - url: "/api/sellers/{seller_profile}/rating"
+        fields: {seller_rating: rating}
   - name: bad
     platform: Bazaar
     kind: json
@@ -44,6 +46,8 @@ func TestVariety18LookupsRequest(t *testing.T) {
         fields: {seller: data.name}
       - url: "https://api.bazaar.example/sellers/all"
         fields: {}
+      - url: "ftp://api.bazaar.example/sellers/{id}"
+        fields: {seller: name}
   - name: bad-more
     platform: Bazaar
     start_urls: ["https://bazaar.example/api/more"]
@@ -71,6 +75,7 @@ func TestVariety18LookupsRequest(t *testing.T) {
 		"targets[2].lookups[0].url: {seller_id} is not one of the target's fields",
 		"targets[2].lookups[1].url: names none of the listing's fields",
 		"targets[2].lookups[1].fields: a lookup needs fields",
+		"targets[2].lookups[2].url:",
 		`targets[3].request.method: "PUT" is not GET or POST`,
 		"targets[4].request.body: starts like a JSON object but is not JSON",
 	} {

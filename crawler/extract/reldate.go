@@ -45,6 +45,9 @@ func RelativeDate(s string, now time.Time) (string, bool) {
 	if s == "" || len(s) > 64 {
 		return "", false
 	}
+	if !dateCandidate(s) {
+		return "", false
+	}
 	s = dateLabel.ReplaceAllString(s, "")
 	now = now.UTC()
 	if justNow[s] {
@@ -99,6 +102,32 @@ func RelativeDate(s string, now time.Time) (string, bool) {
 		t = midnight(now).AddDate(-n, 0, 0)
 	}
 	return t.Format(time.RFC3339), true
+}
+
+// agoMarkers mark a relative date in each language: RelativeDate reads
+// no value without one of them, a day word or a "just now".
+var agoMarkers = []string{"ago", "vor ", "il y a", "hace", "назад", "geleden", "temu", "önce", "前"}
+
+// dateCandidate reports whether s (lowercased) may be a relative date: it
+// holds a marker, a day word or a "just now", so that the regular
+// expressions run only on such values, not on every attribute.
+func dateCandidate(s string) bool {
+	for _, m := range agoMarkers {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	for w := range dayWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	for w := range justNow {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDayWord(w string) bool { _, ok := dayWords[w]; return ok }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"testing"
 	"time"
 
@@ -91,5 +92,16 @@ func TestResolveRelativeDates(t *testing.T) {
 	ResolveRelativeDates(&m, day1.Add(24*time.Hour))
 	if precwatch.ContentHash(l) != precwatch.ContentHash(m) {
 		t.Fatalf("content hash changed as the phrase aged: %v vs %v", l.Attributes, m.Attributes)
+	}
+}
+
+// BenchmarkResolveRelativeDates is the cost per listing of reading its
+// attributes for relative dates: four that are not dates and one that is.
+func BenchmarkResolveRelativeDates(b *testing.B) {
+	now := time.Date(2026, 11, 29, 14, 37, 12, 0, time.UTC)
+	attrs := map[string]string{"cas": "67-64-1", "tags": "solvent, lab", "sku": "AC-5L", "condition": "new", "posted": "vor 3 Tagen"}
+	for b.Loop() {
+		l := precwatch.Listing{Attributes: maps.Clone(attrs)}
+		ResolveRelativeDates(&l, now)
 	}
 }
