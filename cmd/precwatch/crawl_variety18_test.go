@@ -865,3 +865,135 @@ targets:
 	}
 	t.Logf("%s", out)
 }
+
+// TestVariety18More is round 18's third batch:
+//
+//  1. a 1C-Bitrix catalogue whose "Показать ещё" posts PAGEN_1=N&ajax=Y
+//     (GET answers the page without cards), the cards linking detail
+//     pages, each naming its seller by id; the seller's card is an HTML
+//     fragment at /ajax/seller.php?id=… (read with CSS)
+//  2. an Ozon-style composer API: the results held as a JSON string
+//     under a widget key that changes with each build
+//     (widgetStates["searchResultsV2-311178-default-1"]), paged by ?page=
+func TestVariety18More(t *testing.T) {
+	var mu sync.Mutex
+	asked := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		mu.Lock()
+		asked[r.Method+" "+r.URL.RequestURI()]++
+		mu.Unlock()
+		html := func(s string) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, s)
+		}
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1. Bitrix.
+		case p == "/bx/catalog/himiya/":
+			r.ParseForm()
+			if r.Method != http.MethodPost || r.PostForm.Get("ajax") != "Y" {
+				html(`<html><head><title>Химия</title></head><body><div class="catalog"></div><button class="show-more">Показать ещё</button></body></html>`)
+				return
+			}
+			n, _ := strconv.Atoi(r.PostForm.Get("PAGEN_1"))
+			var b strings.Builder
+			for _, i := range v16Page(n, 2) {
+				fmt.Fprintf(&b, `<div class="item"><a class="item-link" href="/bx/catalog/item/%d/">%s</a></div>`, 700+i, v16Products[i].title)
+			}
+			html(b.String())
+		case strings.HasPrefix(p, "/bx/catalog/item/"):
+			id, _ := strconv.Atoi(strings.Trim(strings.TrimPrefix(p, "/bx/catalog/item/"), "/"))
+			i := id - 700
+			if i < 0 || i >= len(v16Products) {
+				http.NotFound(w, r)
+				return
+			}
+			pr := v16Products[i]
+			html(fmt.Sprintf(`<html><head><title>%s</title></head><body><h1>%s</h1><div class="detail-text">%s</div><div class="price">%.0f руб.</div><div class="seller" data-seller-id="%d">Продавец</div></body></html>`, pr.title, pr.title, pr.desc, pr.price, 50+len(pr.seller)))
+		case p == "/bx/ajax/seller.php":
+			id, _ := strconv.Atoi(q.Get("id"))
+			name := ""
+			for _, pr := range v16Products {
+				if 50+len(pr.seller) == id {
+					name = pr.seller
+				}
+			}
+			if name == "" {
+				http.NotFound(w, r)
+				return
+			}
+			html(fmt.Sprintf(`<div class="seller-card"><b class="name">%s</b><span class="city">Казань</span></div>`, name))
+		// 2. Ozon-style.
+		case p == "/oz/api/composer-api.bx/page/json/v2":
+			n, _ := strconv.Atoi(q.Get("page"))
+			if q.Get("url") != "/category/himiya/" || n < 1 {
+				w.WriteHeader(400)
+				return
+			}
+			var items []any
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				items = append(items, map[string]any{"sku": 8000 + i, "action": map[string]any{"link": fmt.Sprintf("/product/x-%d/", 8000+i)},
+					"mainState": []any{map[string]any{"atom": map[string]any{"textAtom": map[string]any{"text": pr.title}}}}, "title": pr.title, "descr": pr.desc, "seller": pr.seller})
+			}
+			state := v16JSON(map[string]any{"items": items})
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, v16JSON(map[string]any{"widgetStates": map[string]any{"searchResultsV2-311178-default-1": state, "paginator-311180-default-1": `{"currentPage":1}`}, "layout": []any{}}))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: bitrix-more
+    platform: BitrixMore
+    start_urls: ["%[1]s/bx/catalog/himiya/"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.item-link"]
+    request:
+      method: POST
+      body: "PAGEN_1=${page}&ajax=Y"
+    listing:
+      url_pattern: "/catalog/item/"
+      fields: {title: h1, description: .detail-text, price: .price, seller_id: "div.seller@data-seller-id"}
+    lookups:
+      - url: "/bx/ajax/seller.php?id={seller_id}"
+        fields: {seller: b.name, location: span.city}
+  - name: ozon-composer
+    platform: OzonComposer
+    kind: json
+    start_urls: ["%[1]s/oz/api/composer-api.bx/page/json/v2?url=/category/himiya/&page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: "widgetStates.*.items"
+      fields: {id: sku, url: action.link, title: title, description: descr, seller: seller}
+`, srv.URL))
+	var wants []shopWant
+	for i, pr := range v16Products {
+		wants = append(wants, shopWant{fmt.Sprintf("/bx/catalog/item/%d", 700+i), pr.title, fmt.Sprintf("%.0f руб.", pr.price), pr.desc, pr.seller},
+			shopWant{fmt.Sprint(8000 + i), pr.title, "", pr.desc, pr.seller})
+		if l := got[fmt.Sprintf("/bx/catalog/item/%d", 700+i)]; l.Location != "Казань" {
+			t.Errorf("bitrix %d: location %q", 700+i, l.Location)
+		}
+	}
+	checkShopListings(t, got, wants)
+	mu.Lock()
+	for k, n := range asked {
+		if strings.HasPrefix(k, "POST /bx/catalog/item/") || strings.HasPrefix(k, "GET /bx/ajax/seller.php") && n != 1 {
+			t.Errorf("%s asked %d times", k, n)
+		}
+	}
+	mu.Unlock()
+	logListingsOnFailure(t, got, out)
+	for _, name := range []string{"bitrix-more", "ozon-composer"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+	t.Logf("%s", out)
+}

@@ -348,7 +348,11 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 					b.page.Counts[CountScriptLinks] = len(b.page.Follow)
 				}
 			}
-			b.countOn(defaultNext, canon, len(b.page.Follow))
+			if templ {
+				b.templatedNext(tmpl, pageURL, wrapper)
+			} else {
+				b.countOn(defaultNext, canon, len(b.page.Follow))
+			}
 			return b.page, nil
 		}
 		b.page.Counts[CountURLPattern] = 1
@@ -389,6 +393,9 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			// schema.org ItemList is the catalogue, and its
 			// rel="next" its next page.
 			b.page.Next = nil
+		}
+		if templ {
+			b.templatedNext(tmpl, pageURL, wrapper)
 		}
 		return b.page, nil
 	}
