@@ -98,7 +98,7 @@ func TestConfigCheckDocs(t *testing.T) {
 	// The documented example configuration must pass.
 	file := filepath.Join("..", "..", "config", "testdata", "good.yml")
 	code, stdout, stderr := runCmd(t, map[string]string{"CHEMHUB_WEBHOOK_SECRET": "x"}, "config", "check", file)
-	if code != 0 || stdout != file+": ok (4 targets)\n" {
+	if code != 0 || stdout != file+": ok (5 targets)\n" {
 		t.Errorf("config check %s = %d, %q, %q", file, code, stdout, stderr)
 	}
 }
