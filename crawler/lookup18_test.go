@@ -117,3 +117,50 @@ func TestLookupOffDomain18(t *testing.T) {
 		t.Errorf("listings %d, complete %v, errors %v", len(sink.listings), res.Complete, res.ErrorsByKind)
 	}
 }
+
+// TestRequestTemplateGET18: an html target's request template with method
+// GET sends a form body's values as query parameters, page after page,
+// until a page brings no card; the pages are named by the endpoint.
+func TestRequestTemplateGET18(t *testing.T) {
+	var mu sync.Mutex
+	var asked []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		asked = append(asked, r.Method+" "+r.URL.RequestURI())
+		mu.Unlock()
+		q := r.URL.Query()
+		if r.Method != http.MethodGet || q.Get("action") != "load" {
+			w.WriteHeader(400)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		switch q.Get("page") {
+		case "1":
+			io.WriteString(w, `<div class="card"><h2>Acetone</h2></div><div class="card"><h2>Toluene</h2></div>`)
+		case "2":
+			io.WriteString(w, `<div class="card"><h2>Ether</h2></div>`)
+		default:
+			io.WriteString(w, ``)
+		}
+	}))
+	defer srv.Close()
+	tg := loopbackTarget("get-template", srv.URL+"/wp-admin/admin-ajax.php")
+	tg.Parallelism = 1
+	tg.Request = precwatch.RequestSpec{Method: "GET", Body: "action=load&page=${page}"}
+	tg.Listing = precwatch.ListingSpec{Item: "div.card", Fields: map[string]string{"title": "h2"}}
+	c := mustCrawler(t, Options{})
+	defer c.Close()
+	var sink collector
+	res, err := c.Run(context.Background(), tg, &sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.titles(); !slices.Equal(got, []string{"Acetone", "Ether", "Toluene"}) || !res.Complete {
+		t.Errorf("titles %v, complete %v; asked %v", got, res.Complete, asked)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(asked) != 3 || asked[0] != "GET /wp-admin/admin-ajax.php?action=load&page=1" {
+		t.Errorf("asked %v", asked)
+	}
+}
