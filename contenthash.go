@@ -13,7 +13,10 @@ import (
 // collapsed. Fetch time, evidence and target do not count, so an unchanged
 // listing hashes the same on every crawl. It is the crawler's hash
 // (crawler.ContentHash), here so that a migration in tickets can compute
-// it too.
+// it too. An attribute holding a value as the site wrote it beside the
+// value read from it (a key ending in AsWrittenSuffix: "posted.as_written"
+// beside "posted") does not count: a relative date's phrase ("vor 2 Tagen",
+// "vor 3 Tagen") changes as days pass while the date it names does not.
 func ContentHash(l Listing) string {
 	h := sha256.New()
 	put := func(s string) {
@@ -25,6 +28,9 @@ func ContentHash(l Listing) string {
 	}
 	keys := make([]string, 0, len(l.Attributes))
 	for k := range l.Attributes {
+		if strings.HasSuffix(k, AsWrittenSuffix) {
+			continue
+		}
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
@@ -34,3 +40,11 @@ func ContentHash(l Listing) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// AsWrittenSuffix ends the key of a listing attribute that keeps a value
+// as the site wrote it, beside the attribute read from it: a relative
+// date ("posted": "2026-11-27T00:00:00Z", "posted.as_written": "vor 2
+// Tagen"). Configured field names cannot hold a dot, so no field collides
+// with it. Such an attribute is no part of the listing's content
+// (ContentHash).
+const AsWrittenSuffix = ".as_written"

@@ -154,6 +154,18 @@ type Target struct {
 	Listing              ListingSpec   `json:"listing" yaml:"listing"`
 	JSON                 JSONSpec      `json:"json" yaml:"json"`
 
+	// Request builds an html target's requests to its start URLs from a
+	// template, for a "Load more" endpoint that answers only POST (a
+	// theme's admin-ajax.php handler reading $_POST): the body, with
+	// the page variables of JSONPageVars filled in, posted to each start
+	// URL, page after page. Empty for plain GET requests; json targets
+	// use JSONSpec.Method and JSONSpec.Body.
+	Request RequestSpec `json:"request,omitzero" yaml:"request,omitempty"`
+	// Lookups fill fields of each listing from another address named by
+	// the listing's own values (a seller the feed names only by an id,
+	// its name and contact at /api/sellers/{seller_id}).
+	Lookups []Lookup `json:"lookups,omitempty" yaml:"lookups,omitempty"`
+
 	// Headers are extra HTTP request headers sent with every request of
 	// the target, to its allowed domains only: an API key, a consent or
 	// age-gate cookie, Accept-Language. Values may be ${ENV} secrets.
@@ -191,6 +203,28 @@ type JSONSpec struct {
 	// ${cursor} in it are the page variables (see JSONPageVars), filled
 	// in for every page.
 	Body string `json:"body,omitempty" yaml:"body,omitempty"`
+}
+
+// RequestSpec is the request template of an html target's start URLs
+// (Target.Request): Method GET or POST, and Body with ${page}, ${offset}
+// and ${cursor} filled in for every page. A body is sent form-encoded
+// unless it is a JSON object or the target's Content-Type header names
+// another type.
+type RequestSpec struct {
+	Method string `json:"method,omitempty" yaml:"method,omitempty"`
+	Body   string `json:"body,omitempty" yaml:"body,omitempty"`
+}
+
+// Lookup fills fields of a listing from the document at URL, a template
+// of the listing's values: "{seller_id}" is its seller_id field, "{id}"
+// its id, and a template that is one value alone ("{seller_profile}") may
+// be a whole address. Fields maps a listing field name to a dotted path
+// into a JSON answer or a CSS field spec ("css", "css@attr") into an HTML
+// one, as a target's own fields do. The crawler asks each address once a
+// run, politely, within the allowed domains.
+type Lookup struct {
+	URL    string            `json:"url" yaml:"url"`
+	Fields map[string]string `json:"fields" yaml:"fields"`
 }
 
 // JSONPageVars are the page variables of a POST feed's body: the page

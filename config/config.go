@@ -53,6 +53,9 @@ const (
 	MaxDelay        = time.Hour
 	MaxMaxBodyBytes = 1 << 30
 	MaxMaxRetries   = 20
+	// MaxLookups bounds a target's lookups: each may ask one address per
+	// listing.
+	MaxLookups = 4
 )
 
 // Config is a loaded, validated configuration.

@@ -104,8 +104,11 @@ func TestGoodConfig(t *testing.T) {
 	if p := cfg.Platform("Bazaar"); p == nil || p.WebhookURL != "" {
 		t.Errorf("Platform(Bazaar) = %+v", p)
 	}
-	if len(cfg.Targets) != 4 {
-		t.Fatalf("good.yml: %d targets, want 4", len(cfg.Targets))
+	if len(cfg.Targets) != 5 {
+		t.Fatalf("good.yml: %d targets, want 5", len(cfg.Targets))
+	}
+	if more := cfg.Target("chemhub-load-more"); more == nil || more.Request.Method != "POST" || more.Request.Body != "action=load_products&category=solvents&page=${page}" {
+		t.Errorf("good.yml chemhub-load-more = %+v, want a POST request template with ${page}", more)
 	}
 	if gql := cfg.Target("chemhub-graphql"); gql == nil || gql.JSON.Method != "POST" || !gql.JSON.UsesPageVar("cursor") {
 		t.Errorf("good.yml chemhub-graphql = %+v, want a POST feed paged by ${cursor}", gql)
@@ -143,6 +146,9 @@ func TestGoodConfig(t *testing.T) {
 	feed := cfg.Target("bazaar-feed")
 	if feed.Kind != "json" || feed.JSON.Items != "data.items" || feed.JSON.NextPage != "links.next" || feed.JSON.Fields["seller"] != "seller.name" {
 		t.Errorf("good.yml bazaar-feed = %+v", feed)
+	}
+	if len(feed.Lookups) != 1 || feed.Lookups[0].URL != "https://api.bazaar.example/v2/sellers/{seller_id}" || feed.Lookups[0].Fields["seller_phone"] != "data.phone" {
+		t.Errorf("good.yml bazaar-feed lookups = %+v", feed.Lookups)
 	}
 	if cfg.Target("nope") != nil || cfg.Platform("nope") != nil {
 		t.Error("Target/Platform(nope) != nil")

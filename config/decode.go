@@ -384,6 +384,22 @@ func (d *decoder) target(n *yaml.Node, path string, t *precwatch.Target) {
 				"gone":        func(n *yaml.Node, f string) { d.str(n, f, &t.Listing.Gone) },
 			})
 		},
+		"request": func(n *yaml.Node, f string) {
+			d.mapping(n, f, map[string]func(*yaml.Node, string){
+				"method": func(n *yaml.Node, f string) { d.str(n, f, &t.Request.Method) },
+				"body":   func(n *yaml.Node, f string) { d.bodyTemplate(n, f, &t.Request.Body) },
+			})
+		},
+		"lookups": func(n *yaml.Node, f string) {
+			d.seq(n, f, func(item *yaml.Node, f string) {
+				var l precwatch.Lookup
+				d.mapping(item, f, map[string]func(*yaml.Node, string){
+					"url":    func(n *yaml.Node, f string) { d.str(n, f, &l.URL) },
+					"fields": func(n *yaml.Node, f string) { d.strMap(n, f, &l.Fields) },
+				})
+				t.Lookups = append(t.Lookups, l)
+			})
+		},
 		"json": func(n *yaml.Node, f string) {
 			d.mapping(n, f, map[string]func(*yaml.Node, string){
 				"items":     func(n *yaml.Node, f string) { d.str(n, f, &t.JSON.Items) },

@@ -176,6 +176,7 @@ func validateTarget(t *precwatch.Target, prefix string, report reportFunc) {
 		report.f(at("max_retries"), "%d is outside [0, %d]", t.MaxRetries, MaxMaxRetries)
 	}
 
+	checkLookups(t, at, report)
 	switch t.Kind {
 	case precwatch.KindHTML:
 		validateHTML(t, at, report)
@@ -217,6 +218,85 @@ func validateHTML(t *precwatch.Target, at func(string) string, report reportFunc
 	if t.JSON.Items != "" || t.JSON.NextPage != "" || len(t.JSON.Fields) > 0 || t.JSON.Method != "" || t.JSON.Body != "" {
 		report(at("json"), "only for kind: json targets")
 	}
+	checkHTMLRequest(t, at, report)
+}
+
+// checkHTMLRequest checks an html target's request template
+// (precwatch.Target.Request): GET or POST, a POST needs a body, and a body
+// that is a JSON object must stay JSON once its page variables are filled
+// in.
+func checkHTMLRequest(t *precwatch.Target, at func(string) string, report reportFunc) {
+	r := t.Request
+	switch strings.ToUpper(strings.TrimSpace(r.Method)) {
+	case "", "GET":
+		if strings.TrimSpace(r.Body) == "" {
+			return
+		}
+	case "POST":
+		if strings.TrimSpace(r.Body) == "" {
+			report(at("request.body"), `a POST needs a body, e.g. "action=load_products&page=${page}" or '{"page": ${page}}'`)
+			return
+		}
+	default:
+		report.f(at("request.method"), "%q is not GET or POST", r.Method)
+		return
+	}
+	spec := precwatch.JSONSpec{Method: r.Method, Body: r.Body}
+	if strings.HasPrefix(strings.TrimSpace(r.Body), "{") {
+		for _, c := range []string{"", "Y3Vyc29y"} {
+			var v map[string]any
+			if err := json.Unmarshal([]byte(spec.RequestBody(2, 20, c)), &v); err != nil {
+				report.f(at("request.body"), "starts like a JSON object but is not JSON once its page variables are filled in (%v)", err)
+				return
+			}
+		}
+	}
+}
+
+// lookupVar is a placeholder of a lookup's URL template: {name}.
+var lookupVar = regexp.MustCompile(`\{([a-z][a-z0-9_]*)\}`)
+
+// checkLookups checks a target's lookups: a URL template whose
+// placeholders name the listing's fields, and fields to fill.
+func checkLookups(t *precwatch.Target, at func(string) string, report reportFunc) {
+	if len(t.Lookups) > MaxLookups {
+		report.f(at("lookups"), "at most %d lookups", MaxLookups)
+	}
+	fields := t.Listing.Fields
+	if t.Kind == precwatch.KindJSON {
+		fields = t.JSON.Fields
+	}
+	for i, l := range t.Lookups {
+		f := func(s string) string { return at(fmt.Sprintf("lookups[%d].%s", i, s)) }
+		vars := lookupVar.FindAllStringSubmatch(l.URL, -1)
+		switch {
+		case strings.TrimSpace(l.URL) == "":
+			report(f("url"), `must not be empty: the address to read, with the listing's values in braces ("https://shop.example/api/sellers/{seller_id}")`)
+		case len(vars) == 0:
+			report(f("url"), "names none of the listing's fields in braces ({seller_id}): every listing would read the same address")
+		}
+		for _, v := range vars {
+			if v[1] != "id" && v[1] != "url" && !hasKey(fields, v[1]) {
+				report.f(f("url"), "{%s} is not one of the target's fields", v[1])
+			}
+		}
+		if u := strings.TrimSpace(l.URL); len(vars) > 0 && u != vars[0][0] && !(strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//")) {
+			// A path ("/api/sellers/{seller_id}") is on the
+			// listing page's host.
+			if err := checkHTTPURL(lookupVar.ReplaceAllString(l.URL, "1")); err != nil {
+				report(f("url"), err.Error())
+			}
+		}
+		if len(l.Fields) == 0 {
+			report(f("fields"), "a lookup needs fields to fill (seller: data.name, or a CSS selector for an HTML answer)")
+		}
+		for _, name := range sortedKeys(l.Fields) {
+			checkFieldName(f("fields."+name), name, report)
+			if strings.TrimSpace(l.Fields[name]) == "" {
+				report(f("fields."+name), "must not be empty")
+			}
+		}
+	}
 }
 
 func validateJSON(t *precwatch.Target, at func(string) string, report reportFunc) {
@@ -240,6 +320,9 @@ func validateJSON(t *precwatch.Target, at func(string) string, report reportFunc
 	}
 	if t.JSON.Fields[precwatch.FieldTitle] == "" && t.JSON.Fields[precwatch.FieldDescription] == "" {
 		report(at("json.fields"), "a json target needs fields.title or fields.description")
+	}
+	if t.Request.Method != "" || t.Request.Body != "" {
+		report(at("request"), "only for kind: html targets (json targets use json.method and json.body)")
 	}
 	if len(t.Follow) > 0 {
 		report(at("follow"), "only for kind: html targets")

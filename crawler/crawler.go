@@ -261,6 +261,9 @@ type run struct {
 	unfollowed  int  // links matching url_pattern on index pages whose follow selectors found none
 	res         Run
 	fatal       error
+	// lookups holds the addresses the target's lookups asked in this
+	// session (fillLookups), by address and fields.
+	lookups map[string]*lookupEntry
 }
 
 // Run crawls t to completion, or until max_pages, and returns what happened.
@@ -592,7 +595,18 @@ func seenKey(u string) string {
 // parameters its body template sets (see queryURL).
 func withoutBodyParams(u string, spec *precwatch.JSONSpec) string {
 	var members map[string]json.RawMessage
-	if json.Unmarshal([]byte(spec.RequestBody(1, 0, "")), &members) != nil || len(members) == 0 {
+	if json.Unmarshal([]byte(spec.RequestBody(1, 0, "")), &members) != nil {
+		// A form body (action=load_more&page=${page}).
+		vs, err := url.ParseQuery(spec.RequestBody(1, 0, ""))
+		if err != nil {
+			return u
+		}
+		members = map[string]json.RawMessage{}
+		for k := range vs {
+			members[k] = nil
+		}
+	}
+	if len(members) == 0 {
 		return u
 	}
 	pu, err := url.Parse(u)
@@ -809,6 +823,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		return out, fmt.Errorf("get %s: redirected to %s (%s): the listing is gone", it.url, final, where)
 	}
 	r.fillFrames(ctx, page, true)
+	lookupsFailed := r.fillLookups(ctx, page, final, true)
 	out.skipped = page.Counts[extract.CountSkipped] > 0
 	out.unfollowed = page.Counts[extract.CountUnfollowed]
 	out.cursorRepeated = page.CursorRepeated
@@ -840,6 +855,13 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	var sinkErr error
 	failed := 0
 	for i := range page.Listings {
+		if j := slices.IndexFunc(lookupsFailed, func(f lookupFailed) bool { return f.listing == i }); j >= 0 {
+			// Its seller (or other looked-up fields) could not be
+			// read: not delivered, so what is stored stays, and
+			// the page fails (the run is not complete).
+			r.c.log.Warn("lookup failed", "target", r.t.Name, "page", r.mask.redact(it.url), "err", lookupsFailed[j].err)
+			continue
+		}
 		l := page.Listings[i]
 		l.Target = r.t.Name
 		if l.Platform == "" {
@@ -847,6 +869,9 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		}
 		l.FetchedAt = fetched
 		l.EvidenceHash = hash
+		// "vor 3 Tagen" read as the date it names, so that the
+		// listing hashes the same tomorrow.
+		extract.ResolveRelativeDates(&l, fetched)
 		read := l.URL // as read: Gone and the run compare the real URLs
 		r.mask.redactListing(&l)
 		r.noteMasked(read, l.URL)
@@ -875,6 +900,14 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		out.listings++
 		out.ids = append(out.ids, l.ID)
 		out.urls = append(out.urls, read)
+	}
+	if sinkErr == nil && len(lookupsFailed) > 0 {
+		out.errKind = KindLookup
+		err := fmt.Errorf("get %s: %w", it.url, lookupsFailed[0].err)
+		if len(lookupsFailed) > 1 {
+			err = fmt.Errorf("%w (and %d more listings of the page)", err, len(lookupsFailed)-1)
+		}
+		return out, err
 	}
 	if sinkErr != nil {
 		out.errKind = KindSink
@@ -937,13 +970,13 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL, post string) 
 			final = extract.PostbackAt(rawURL, final)
 			resp.URL = final // the evidence names the page
 		}
-		if r.t.Kind == precwatch.KindJSON && extract.Templated(&r.t.JSON) {
+		if spec, ok := extract.RequestTemplate(r.t, rawURL); ok && post == "" {
 			// A POST feed's page is named by its endpoint and
 			// variables (extract.PostPageURL): the extractor
 			// counts on from them. A GET feed's request carried the
 			// body's members in its query: the name leaves them out.
-			if !r.t.JSON.IsPost() {
-				final = withoutBodyParams(final, &r.t.JSON)
+			if !spec.IsPost() {
+				final = withoutBodyParams(final, spec)
 			}
 			final = extract.PostPageAt(rawURL, final)
 			resp.URL = final // the evidence names the page

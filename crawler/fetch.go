@@ -261,30 +261,38 @@ func (f *fetcher) fetch(rawURL, post string) (*response, error) {
 	cctx.Put(slotKey, slot)
 	hdr := f.header()
 	method, reqURL, body := http.MethodGet, rawURL, io.Reader(nil)
+	spec, templ := extract.RequestTemplate(f.target, rawURL)
+	if post == plainGet {
+		// A lookup (a seller's record): a plain GET, whatever the
+		// target's pages are asked by.
+		post, templ = "", false
+	}
 	if post != "" {
 		endpoint, _, _ := strings.Cut(rawURL, "#")
 		method, reqURL, body = http.MethodPost, endpoint, strings.NewReader(post)
 		hdr.Set("Content-Type", "application/x-www-form-urlencoded")
 		hdr.Set("Referer", endpoint)
-	} else if f.target.Kind == precwatch.KindJSON && extract.Templated(&f.target.JSON) {
-		// A feed built from a body template (GraphQL, a search API):
-		// the page's variables, named in its fragment, go into the
-		// body of a POST, or into the query of a GET.
+	} else if templ {
+		// A feed built from a body template (GraphQL, a search API),
+		// or an html target's "Load more" endpoint asked by its
+		// request template: the page's variables, named in its
+		// fragment, go into the body of a POST, or into the query of
+		// a GET.
 		endpoint, page, offset, cursor := extract.PostPageVars(rawURL)
 		_, number := extract.PostCursor(rawURL)
-		form := false
-		if mt, _, _ := mime.ParseMediaType(hdr.Get("Content-Type")); mt == "application/x-www-form-urlencoded" {
-			form = true
-		}
+		form := extract.FormRequest(f.target, hdr.Get("Content-Type"))
 		var text string
 		if form {
 			// A form body (page=${page}&after=${cursor}): the
 			// variables as form values, not JSON.
-			text = formBody(f.target.JSON.Body, page, offset, cursor)
+			text = formBody(spec.Body, page, offset, cursor)
+			if hdr.Get("Content-Type") == "" && spec.IsPost() {
+				hdr.Set("Content-Type", "application/x-www-form-urlencoded")
+			}
 		} else {
-			text = requestBody(&f.target.JSON, page, offset, cursor, number, extract.PostCursorJSON(rawURL))
+			text = requestBody(spec, page, offset, cursor, number, extract.PostCursorJSON(rawURL))
 		}
-		if !f.target.JSON.IsPost() {
+		if !spec.IsPost() {
 			u, err := queryURL(endpoint, text, form)
 			if err != nil {
 				return nil, fmt.Errorf("get %s: %w", rawURL, err)
@@ -305,6 +313,11 @@ func (f *fetcher) fetch(rawURL, post string) (*response, error) {
 	}
 	return slot, nil
 }
+
+// plainGet, as the form body of fetch, asks for a plain GET request: a
+// lookup's address (precwatch.Lookup) on a target whose pages are asked
+// by a request template.
+const plainGet = "\x00get"
 
 // cursorMark stands for the cursor while a body is filled in, so that
 // requestBody finds where the template put it.

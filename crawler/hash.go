@@ -19,7 +19,8 @@ func ContentHash(l precwatch.Listing) string { return precwatch.ContentHash(l) }
 
 // Fingerprint returns a SHA-256 hex of what a run's frontier and listings
 // are built from: the target's platform, kind, start URLs, allowed domains,
-// follow and next_page selectors, listing and JSON specs. Politeness
+// follow and next_page selectors, listing and JSON specs, an html
+// target's request template and the lookups. Politeness
 // settings (delay, parallelism, timeouts, max_pages, retries) do not count,
 // so raising max_pages still resumes an unfinished run.
 func Fingerprint(t *precwatch.Target) string {
@@ -58,6 +59,13 @@ func Fingerprint(t *precwatch.Target) string {
 		// Only then: the fingerprints of GET feeds stay as they were,
 		// so their unfinished runs still resume.
 		put("post", t.JSON.Body)
+	}
+	if t.Request != (precwatch.RequestSpec{}) {
+		put("request", t.Request.Method, t.Request.Body)
+	}
+	for _, l := range t.Lookups {
+		put("lookup", l.URL)
+		putMap(l.Fields)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -132,6 +132,10 @@ func newMasker(key []byte, t *precwatch.Target) *masker {
 		}
 	}
 	spans(t.JSON.Body)
+	spans(t.Request.Body)
+	for _, l := range t.Lookups {
+		spans(l.URL)
+	}
 	return m
 }
 

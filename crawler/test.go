@@ -42,6 +42,9 @@ type TestReport struct {
 	Gone []string
 	// GoneWhy says, for each page of Gone, what made it count as gone.
 	GoneWhy map[string]string
+	// LookupErrors lists the lookups (precwatch.Lookup) that failed, one
+	// line each: a crawl would not deliver those listings.
+	LookupErrors []string `json:",omitempty"`
 }
 
 // NoStructuredData is the Unmatched entry of an html target without
@@ -165,11 +168,15 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 		return nil, fmt.Errorf("%s: %s", KindCursorIgnored, cursorIgnoredMessage(page.CursorRepeated))
 	}
 	r.fillFrames(ctx, page, false)
+	for _, f := range r.fillLookups(ctx, page, final, false) {
+		rep.LookupErrors = append(rep.LookupErrors, f.err.Error())
+	}
 	for _, l := range page.Listings {
 		l.Target = r.t.Name
 		if l.Platform == "" {
 			l.Platform = r.t.Platform
 		}
+		extract.ResolveRelativeDates(&l, r.c.opts.Now())
 		r.mask.redactListing(&l)
 		l.ContentHash = ContentHash(l)
 		rep.Listings = append(rep.Listings, l)

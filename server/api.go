@@ -1020,6 +1020,9 @@ func (s *Server) saveTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 	if err := unmaskBody(t, stored, kept); err != nil {
 		return err
 	}
+	if err := unmaskRequestBody(t, stored); err != nil {
+		return err
+	}
 	return s.opts.Targets.PutTarget(ctx, *t)
 }
 
@@ -1157,6 +1160,9 @@ func (s *Server) testTarget(ctx context.Context, p *Principal, t *precwatch.Targ
 		return nil, err
 	}
 	if err := unmaskBody(t, stored, kept); err != nil {
+		return nil, err
+	}
+	if err := unmaskRequestBody(t, stored); err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.opts.TestTimeout)

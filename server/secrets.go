@@ -25,6 +25,16 @@ func RedactTarget(t precwatch.Target) precwatch.Target { return redactTarget(t) 
 // redactTarget is RedactTarget.
 func redactTarget(t precwatch.Target) precwatch.Target {
 	t.JSON.Body = redactBody(t.JSON.Body)
+	// An html target's request template (a nonce, an api_key) and the
+	// lookups' addresses (?api_key=…) hold secrets alike.
+	t.Request.Body = redactBody(t.Request.Body)
+	if len(t.Lookups) > 0 {
+		ls := make([]precwatch.Lookup, len(t.Lookups))
+		for i, l := range t.Lookups {
+			ls[i] = precwatch.Lookup{URL: RedactText(l.URL), Fields: l.Fields}
+		}
+		t.Lookups = ls
+	}
 	if len(t.StartURLs) > 0 {
 		urls := make([]string, len(t.StartURLs))
 		for i, u := range t.StartURLs {
@@ -247,6 +257,9 @@ func parseableMasks(t *precwatch.Target) {
 // the same origin is EINVALID naming the URL's place: a secret never goes
 // to a host it was not stored for.
 func unmaskURLs(t *precwatch.Target, old *precwatch.Target) error {
+	if err := unmaskLookups(t, old); err != nil {
+		return err
+	}
 	var urls []string
 	for i, u := range t.StartURLs {
 		if !strings.Contains(u, HeaderMask) && !strings.Contains(strings.ToLower(u), strings.ToLower(userinfoMaskParsed)) {
@@ -291,5 +304,68 @@ func unmaskURLs(t *precwatch.Target, old *precwatch.Target) error {
 	if urls != nil {
 		t.StartURLs = urls
 	}
+	return nil
+}
+
+// unmaskLookups puts back, into t's lookups, the stored address of each
+// lookup written back as shown (its secrets masked, see RedactText): the
+// stored lookup shown the same way. A mask without one is EINVALID.
+func unmaskLookups(t *precwatch.Target, old *precwatch.Target) error {
+	var ls []precwatch.Lookup
+	for i, l := range t.Lookups {
+		if !strings.Contains(l.URL, HeaderMask) {
+			continue
+		}
+		if ls == nil {
+			ls = slices.Clone(t.Lookups)
+		}
+		done := false
+		if old != nil {
+			for _, o := range old.Lookups {
+				if RedactText(o.URL) == RedactText(l.URL) {
+					ls[i].URL, done = o.URL, true
+					break
+				}
+			}
+		}
+		if !done {
+			return precwatch.Errorf(precwatch.EINVALID, "lookups[%d].url: %q stands for a stored value, but target %s has no lookup at that address with one; enter the value", i, HeaderMask, t.Name)
+		}
+	}
+	if ls != nil {
+		t.Lookups = ls
+	}
+	return nil
+}
+
+// unmaskRequestBody is keepStoredBody and unmaskBody for an html
+// target's request template (precwatch.Target.Request.Body), which is
+// shown masked whole unless it is JSON (a form body, see redactBody): a
+// template written back as HeaderMask is the stored one, and each secret
+// of a JSON template written back as shown gets its stored value at the
+// same place; neither goes to a wider reach than old's.
+func unmaskRequestBody(t *precwatch.Target, old *precwatch.Target) error {
+	if !strings.Contains(t.Request.Body, HeaderMask) {
+		return nil
+	}
+	tt := *t
+	tt.JSON.Body = t.Request.Body
+	var oo *precwatch.Target
+	if old != nil {
+		c := *old
+		c.JSON.Body = old.Request.Body
+		oo = &c
+	}
+	kept := t.Request.Body == HeaderMask
+	if kept {
+		if old == nil || strings.TrimSpace(old.Request.Body) == "" {
+			return precwatch.Errorf(precwatch.EINVALID, "request.body: %q stands for a stored body, but target %s has none; enter the body", HeaderMask, t.Name)
+		}
+		tt.JSON.Body = old.Request.Body
+	}
+	if err := unmaskBody(&tt, oo, kept); err != nil {
+		return err
+	}
+	t.Request.Body = tt.JSON.Body
 	return nil
 }

@@ -859,10 +859,24 @@ func sameContent(ctx context.Context, q queryer, platform, id string, l *precwat
 			return false, nil
 		}
 	}
-	if len(o.Attributes) != len(l.Attributes) {
+	// An attribute kept as the site wrote it (precwatch.AsWrittenSuffix,
+	// a relative date's phrase) is no part of the content.
+	content := func(m map[string]string) int {
+		n := 0
+		for k := range m {
+			if !strings.HasSuffix(k, precwatch.AsWrittenSuffix) {
+				n++
+			}
+		}
+		return n
+	}
+	if content(o.Attributes) != content(l.Attributes) {
 		return false, nil
 	}
 	for k, v := range o.Attributes {
+		if strings.HasSuffix(k, precwatch.AsWrittenSuffix) {
+			continue
+		}
 		if w, ok := l.Attributes[k]; !ok || norm(v) != norm(w) {
 			return false, nil
 		}

@@ -50,7 +50,7 @@ targets:
 	want := []string{
 		bad + `:1:12: threshold: 2 is outside [0, 1]`,
 		bad + `:3:11: targets[0].name: "Shop" must match [a-z0-9-]+`,
-		bad + `:5:5: targets[0].colour: unknown field (known: allow_private_networks, allowed_domains, delay, follow, headers, json, kind, listing, max_body_bytes, max_pages, max_retries, name, next_page, parallelism, platform, respect_robots_txt, schedule, start_urls, timeout, user_agent)`,
+		bad + `:5:5: targets[0].colour: unknown field (known: allow_private_networks, allowed_domains, delay, follow, headers, json, kind, listing, lookups, max_body_bytes, max_pages, max_retries, name, next_page, parallelism, platform, request, respect_robots_txt, schedule, start_urls, timeout, user_agent)`,
 		bad + `:6:18: targets[0].start_urls[0]: "/relative" is not an absolute http(s) URL`,
 		bad + `:8:23: targets[0].listing.fields.title: "h1[" is not a CSS selector: expected identifier, found EOF instead`,
 	}
@@ -98,7 +98,7 @@ func TestConfigCheckDocs(t *testing.T) {
 	// The documented example configuration must pass.
 	file := filepath.Join("..", "..", "config", "testdata", "good.yml")
 	code, stdout, stderr := runCmd(t, map[string]string{"CHEMHUB_WEBHOOK_SECRET": "x"}, "config", "check", file)
-	if code != 0 || stdout != file+": ok (4 targets)\n" {
+	if code != 0 || stdout != file+": ok (5 targets)\n" {
 		t.Errorf("config check %s = %d, %q, %q", file, code, stdout, stderr)
 	}
 }

@@ -432,6 +432,8 @@ func kindWords(k string) string {
 		return "the API answered an error instead of listings (logged with its message)"
 	case crawler.KindCursorIgnored:
 		return "the API gave back the cursor it was sent and its first page again: it reads its cursor under another parameter (send it with json.body, see docs/CRAWLING.md)"
+	case crawler.KindLookup:
+		return "a lookup (lookups: a seller's record at another address) failed: those listings were not delivered and keep what is stored"
 	case crawler.KindSink:
 		return "listing could not be stored"
 	case "evidence":

@@ -1136,7 +1136,7 @@ func TestCrawlingDocsExamples(t *testing.T) {
 		}
 		cfgPath := filepath.Join(dir, fmt.Sprintf("example%d.yml", i))
 		writeFile(t, cfgPath, "data_dir: "+filepath.Join(dir, "data")+"\ntargets:\n"+body)
-		code, stdout, stderr := runCmd(t, map[string]string{"BAZAAR_SEARCH_KEY": "k"}, "config", "check", cfgPath)
+		code, stdout, stderr := runCmd(t, map[string]string{"BAZAAR_SEARCH_KEY": "k", "CHEMHUB_NONCE": "n"}, "config", "check", cfgPath)
 		if code != 0 || !strings.Contains(stdout, ": ok (") {
 			t.Errorf("docs/CRAWLING.md example %d: config check = %d %s%s\n%s", i+1, code, stdout, stderr, body)
 		}

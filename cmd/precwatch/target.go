@@ -189,6 +189,9 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(w, "\nnext page %s is on a host outside allowed_domains %v: not followed (off-domain-next), so a crawl of this target is not complete and marks no listing removed; add the host to allowed_domains if it is the platform's\n",
 			u, t.AllowedDomains)
 	}
+	for _, e := range rep.LookupErrors {
+		fmt.Fprintf(w, "\nlookup failed: %s (a crawl would not deliver that listing, and would not be complete)\n", e)
+	}
 	if skipped > 0 {
 		fmt.Fprintf(w, "\n%s to files (images, PDFs, archives), not pages: skipped, as a crawl skips them\n", plural(skipped, "link"))
 	}

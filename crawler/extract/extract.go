@@ -242,6 +242,18 @@ type builder struct {
 	// postbackCur is the page's number in a catalogue paged by
 	// postbacks: its PostbackPage, 1 for a page fetched by its URL.
 	postbackCur int
+	// templ is set on a page of an html target whose requests are built
+	// from its request template (RequestTemplate): next_page values are
+	// the page variables of the next request, not links (templNext).
+	templ     bool
+	templNext []templValue
+}
+
+// templValue is a next_page value of a templated html page: a page
+// number ('p'), an offset ('o') or a cursor ('c').
+type templValue struct {
+	kind byte
+	v    string
 }
 
 func newBuilder(t *precwatch.Target, base *url.URL, pageURL string) *builder {

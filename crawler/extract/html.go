@@ -261,6 +261,9 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if n := PostbackPage(pageURL); n > 0 {
 		b.postbackCur = n
 	}
+	tmpl, templ := RequestTemplate(t, pageURL)
+	b.templ = templ
+	wrapper := body
 
 	var err1 error
 	b.page.Follow, err1 = b.links(root, "follow", t.Follow, "")
@@ -345,7 +348,11 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 					b.page.Counts[CountScriptLinks] = len(b.page.Follow)
 				}
 			}
-			b.countOn(defaultNext, canon, len(b.page.Follow))
+			if templ {
+				b.templatedNext(tmpl, pageURL, wrapper)
+			} else {
+				b.countOn(defaultNext, canon, len(b.page.Follow))
+			}
 			return b.page, nil
 		}
 		b.page.Counts[CountURLPattern] = 1
@@ -386,6 +393,9 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			// schema.org ItemList is the catalogue, and its
 			// rel="next" its next page.
 			b.page.Next = nil
+		}
+		if templ {
+			b.templatedNext(tmpl, pageURL, wrapper)
 		}
 		return b.page, nil
 	}
@@ -504,7 +514,9 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		// listing pages as start URLs must not walk the whole shop.
 		b.page.Next = nil
 	}
-	if b.cards {
+	if templ {
+		b.templatedNext(tmpl, pageURL, wrapper)
+	} else if b.cards {
 		b.countOn(defaultNext, canon, len(b.page.Listings))
 	} else if spec.URLPattern == "" && len(b.page.Follow) > 0 && len(b.page.Listings) == 0 {
 		// An index page of a target without url_pattern (a Magento
@@ -749,6 +761,23 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 	walk(root, func(n *html.Node) {
 		a, ok := matched[n]
 		if !ok {
+			return
+		}
+		if kind == "next_page" && b.templ {
+			// A "Load more" endpoint asked by its request
+			// template: the attribute holds the next request's
+			// page, offset or cursor.
+			if v, ok := attr(n, a); ok && a != "" && strings.TrimSpace(v) != "" {
+				v = strings.TrimSpace(v)
+				k := byte('c')
+				if p, err := strconv.Atoi(v); err == nil && p >= 0 {
+					k = 'p'
+					if offsetAttr(a) {
+						k = 'o'
+					}
+				}
+				b.templNext = append(b.templNext, templValue{k, v})
+			}
 			return
 		}
 		if a != "" {

@@ -783,7 +783,9 @@ func pageNumberURL(base *url.URL, n int) string {
 var (
 	pageParamNames = []string{"page", "p", "pg", "pageNumber", "page_number", "currentPage", "current_page", "pageNo", "page_no",
 		"paged", "pageNum", "pagenum", "page_num", "pageIndex", "page_index"}
-	offsetParamNames = []string{"offset", "start", "skip", "from"}
+	// offsetParamNames: limitstart is Joomla's (VirtueMart, K2),
+	// startIndex OpenSearch's and Google's older APIs'.
+	offsetParamNames = []string{"offset", "start", "skip", "from", "limitstart", "startIndex", "start_index"}
 )
 
 // bracketed splits a query parameter written name[sub] (Strapi's
@@ -872,6 +874,9 @@ func sizeParam(k string) bool {
 		k = sub
 	}
 	k = normKey(k)
+	if k == "limitstart" {
+		return false // Joomla's offset
+	}
 	return strings.Contains(k, "size") || strings.Contains(k, "limit") || strings.Contains(k, "perpage") ||
 		k == "rows" || k == "count" || k == "take" || k == "top" || k == "hitsperpage" || k == "num"
 }
@@ -1607,7 +1612,8 @@ func renderObject(m map[string]any) string {
 		}
 		return amount
 	}
-	amountKeys := []string{"amount", "value", "price", "centAmount", "cent_amount"}
+	amountKeys := []string{"amount", "value", "price", "centAmount", "cent_amount",
+		"priceCents", "price_cents", "amountCents", "amount_cents", "amount_in_cents", "price_in_cents", "valueCents", "value_cents", "cents"}
 	if currencyOf() != "" {
 		// Drupal Commerce's {"number": "12.00", "currency_code":
 		// "EUR"}: a number is an amount only beside a currency.
@@ -1619,10 +1625,16 @@ func renderObject(m map[string]any) string {
 			if _, nested := a.(map[string]any); nested || amount == "" {
 				continue
 			}
-			if strings.HasPrefix(strings.ToLower(k), "cent") {
+			if d, ok := divisorDigits(m); ok && strings.IndexFunc(amount, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+				// Etsy's {"amount": 12000, "divisor": 100}: the
+				// amount over a power of ten.
+				return currency(minorUnitsDefault(map[string]any{}, amount, d, nil))
+			}
+			if lk := strings.ToLower(k); strings.HasPrefix(lk, "cent") || strings.HasSuffix(lk, "cents") {
 				// commercetools' {"centAmount": 1299,
-				// "fractionDigits": 2}: cents unless it says
-				// otherwise.
+				// "fractionDigits": 2}, Marktplaats' {"priceCents":
+				// 12000}, amount_in_cents: cents by the key's word,
+				// unless the object says otherwise.
 				return currency(minorUnitsDefault(m, amount, 2, append([]string{"fractionDigits", "fraction_digits"}, minorUnitKeys...)))
 			}
 			return currency(minorUnits(m, amount))
@@ -1756,6 +1768,29 @@ func clip(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// divisorDigits returns the decimal places an object's "divisor" gives its
+// amount (Etsy's {"amount": 12000, "divisor": 100}): the divisor must be a
+// power of ten up to 10000.
+func divisorDigits(m map[string]any) (int, bool) {
+	v, ok := memberFold(m, "divisor")
+	if !ok {
+		return 0, false
+	}
+	switch render(v) {
+	case "1":
+		return 0, true
+	case "10":
+		return 1, true
+	case "100":
+		return 2, true
+	case "1000":
+		return 3, true
+	case "10000":
+		return 4, true
+	}
+	return 0, false
 }
 
 // minorUnits places the decimal point in an amount given in a currency's

@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/json"
+	"mime"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -292,4 +295,98 @@ func parentPath(p string) (string, bool) {
 		return p[:i], true
 	}
 	return "", true
+}
+
+// RequestTemplate returns the request template of the page pageURL names
+// when t's requests to it are built from one: a json target's json.method
+// and json.body (every page), or an html target's request
+// (precwatch.Target.Request) for the pages of its start URLs, a "Load
+// more" endpoint that answers only POST. Links followed from such pages
+// (detail pages) are plain GET requests.
+func RequestTemplate(t *precwatch.Target, pageURL string) (*precwatch.JSONSpec, bool) {
+	if t.Kind == precwatch.KindJSON {
+		return &t.JSON, Templated(&t.JSON)
+	}
+	r := t.Request
+	if strings.TrimSpace(r.Body) == "" && !strings.EqualFold(strings.TrimSpace(r.Method), "POST") {
+		return nil, false
+	}
+	endpoint, _, _ := strings.Cut(pageURL, "#")
+	key := endpointKey(endpoint)
+	for _, s := range t.StartURLs {
+		if endpointKey(strings.TrimSpace(s)) == key {
+			return &precwatch.JSONSpec{Method: r.Method, Body: r.Body}, true
+		}
+	}
+	return nil, false
+}
+
+// endpointKey compares start URLs and page names: canonical, without a
+// trailing slash.
+func endpointKey(u string) string {
+	if c, err := Canonical(nil, u); err == nil {
+		u = c
+	}
+	return strings.TrimSuffix(u, "/")
+}
+
+// FormRequest reports whether a templated request's body is sent
+// form-encoded: the target's Content-Type header says so, or, for an html
+// target's request template without one, the body is not a JSON object
+// (action=load_more&page=${page}).
+func FormRequest(t *precwatch.Target, contentType string) bool {
+	if contentType != "" {
+		mt, _, _ := mime.ParseMediaType(contentType)
+		return mt == "application/x-www-form-urlencoded"
+	}
+	return t.Kind != precwatch.KindJSON && !strings.HasPrefix(strings.TrimSpace(t.Request.Body), "{")
+}
+
+// templatedNext sets the next page of an html page asked for by its
+// request template (see RequestTemplate): the page, offset or cursor that
+// the next_page selectors read (a "Load more" button's data-page,
+// data-offset or data-cursor), sent as the template's ${page}, ${offset}
+// or ${cursor}; without next_page, a page with listings or links counts on
+// by ${page} and ${offset} (Page.CountOn) unless the JSON wrapping it says
+// there is no more. A next_page that matched nothing ends it.
+func (b *builder) templatedNext(spec *precwatch.JSONSpec, pageURL string, wrapper []byte) {
+	endpoint, page, offset, cursor := PostPageVars(pageURL)
+	n := len(b.page.Listings) + len(b.page.Follow)
+	b.page.Next, b.page.CountOn, b.page.Postbacks = nil, "", nil
+	self := PostPageURL(endpoint, page, offset, cursor)
+	add := func(u string) {
+		if u != self && !slices.Contains(b.page.Next, u) {
+			b.page.Next = append(b.page.Next, u)
+		}
+	}
+	for _, tv := range b.templNext {
+		switch tv.kind {
+		case 'p':
+			p, _ := strconv.Atoi(tv.v)
+			if p > page {
+				add(PostPageURL(endpoint, p, offset+n, ""))
+			}
+		case 'o':
+			o, _ := strconv.Atoi(tv.v)
+			if o > offset {
+				add(PostPageURL(endpoint, page+1, o, ""))
+			}
+		default:
+			add(PostPageURL(endpoint, page+1, offset+n, tv.v))
+		}
+	}
+	if len(b.t.NextPage) > 0 || n == 0 || !spec.UsesPageVar("page") && !spec.UsesPageVar("offset") {
+		return
+	}
+	var doc any
+	if json.Unmarshal(bytes.TrimSpace(wrapper), &doc) == nil {
+		for _, root := range []string{"", "data."} {
+			for _, k := range []string{"has_more", "hasMore", "more", "has_next", "hasNext", "hasNextPage", "load_more", "loadMore"} {
+				if v, ok := lookup(doc, root+k); ok && v == false {
+					return
+				}
+			}
+		}
+	}
+	b.page.CountOn = PostPageURL(endpoint, page+1, offset+n, "")
 }
