@@ -1,0 +1,128 @@
+package matchers
+
+import (
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// emptiedContentsRef is emptiedContents as heldout53 wrote it: one
+// strings.Index search per phrase and the regexp on every offer field.
+func emptiedContentsRef(fields []field) string {
+	for i := range fields {
+		f := &fields[i]
+		if !f.offerField {
+			continue
+		}
+		text := strings.ToLower(f.orig)
+		for _, p := range emptiedPhrases {
+			for off := 0; off < len(text); {
+				k := strings.Index(text[off:], p)
+				if k < 0 {
+					break
+				}
+				k += off
+				off = k + len(p)
+				if !returnNear(text, k, off) {
+					return p
+				}
+			}
+		}
+		for _, loc := range emptyContainer.FindAllStringIndex(text, 8) {
+			if w := strings.Fields(text[loc[0]:loc[1]]); len(w) > 1 && !emptyVerbObjects[w[1]] && !returnNear(text, loc[0], loc[1]) {
+				return text[loc[0]:loc[1]]
+			}
+		}
+	}
+	return ""
+}
+
+// perf16Texts are every labelled title and description, the benchmark
+// corpus's, and n random mixtures of parts.
+func perf16Texts(t *testing.T, parts []string, n int, seed uint64) []string {
+	var texts []string
+	sets, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "listings.jsonl"))
+	for _, path := range sets {
+		for _, l := range readLabelledSet(t, path) {
+			texts = append(texts, l.Title, l.Description)
+		}
+	}
+	ls, _ := genCorpus(1 << 20)
+	for _, l := range ls {
+		texts = append(texts, l.Title, l.Description)
+	}
+	r := rand.New(rand.NewPCG(seed, 16))
+	for range n {
+		var b strings.Builder
+		for k := r.IntN(12); k >= 0; k-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestEmptiedContentsSame: emptiedContents skips a phrase whose byte pairs
+// the field lacks and the regexp in a field without "empty"; on every
+// labelled text, the corpus and random mixtures of the phrases, their
+// pieces, container words, return words, capitals and other scripts it
+// returns what the search of every phrase returns.
+func TestEmptiedContentsSame(t *testing.T) {
+	parts := []string{"empty", "Empty", "EMPTY", "bottle", "bottles", "jars", "vial", "the", "your", "return", "refill", "pfand",
+		"Potassium permanganate", "chemicals", "were", "removed", "contents", "sold", "only", "glassware", "equipment",
+		"Leere", "Flaschen", "sind", "leer", "flacons", "vides", "sin", "reactivos", "пустые", "бутылки", "без", "реактивов",
+		"ПУСТЫЕ", "Chemikalien", "entfernt", "é", "ephedrine", "1 kg", ",", ".", "-", "empty-ish"}
+	parts = append(parts, emptiedPhrases...)
+	texts := perf16Texts(t, parts, 40000, 53)
+	found := 0
+	for i, s := range texts {
+		fs := []field{{name: precwatch.FieldTitle, orig: s, offerField: true}}
+		if i%2 == 1 {
+			fs = append([]field{{name: precwatch.FieldSeller, orig: s}}, fields2(s)...)
+		}
+		want := emptiedContentsRef(fs)
+		if got := emptiedContents(fs); got != want {
+			t.Fatalf("%q: emptiedContents %q, want %q", s, got, want)
+		}
+		if want != "" {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d texts with an emptied statement: the mixtures miss the case", found)
+	}
+}
+
+func fields2(s string) []field {
+	h := len(s) / 2
+	return []field{{name: precwatch.FieldTitle, orig: s[:h], offerField: true}, {name: precwatch.FieldDescription, orig: s[h:], offerField: true}}
+}
+
+// TestPairSetHolds: a text's pairSet holds the pairSet of each of its
+// substrings (the filter never drops a phrase that occurs).
+func TestPairSetHolds(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 1))
+	alpha := []byte("abcdefghijklmnopqrstuvwxyz \xd0\xb1\xc3\xa9")
+	for range 20000 {
+		b := make([]byte, r.IntN(300))
+		for i := range b {
+			b[i] = alpha[r.IntN(len(alpha))]
+		}
+		s := string(b)
+		var ps pairSet
+		ps.addPairs(s)
+		i := r.IntN(len(s) + 1)
+		j := i + r.IntN(len(s)-i+1)
+		var qs pairSet
+		qs.addPairs(s[i:j])
+		if !ps.holds(&qs) {
+			t.Fatalf("%q does not hold its substring %q", s, s[i:j])
+		}
+	}
+}
