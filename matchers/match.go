@@ -70,7 +70,7 @@ type field struct {
 	// high: norm may hold a byte from 0x80 on (Text.high); when false it
 	// is ASCII, and the searches for Thai or Korean text are skipped.
 	high bool
-	// tone: the field's text has a digit 1 to 6 right after a letter
+	// tone: norm may hold a digit 1 to 6 right after a letter
 	// (Text.tone).
 	tone bool
 	// seps: the sepBits of the separators norm may hold (Text.sepsHeld);
@@ -193,10 +193,10 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		if f.high {
 			sc.joined = m.appendThaiSpacedHits(sc.joined, f.norm, int32(fi), &sc.join)
 		}
-		if f.offerField && (f.tone || f.high) {
+		if f.offerField && f.tone {
 			// Romanised Chinese with tone digits ("ma4 wong4 gaan2", heldout57 zz0069):
-			// only a field where a digit 1 to 6 came right after a letter, or
-			// that may hold non-ASCII bytes, can have one.
+			// only a field where Norm may hold a digit 1 to 6 right after a
+			// letter can have one (Text.tone).
 			sc.joined = m.appendToneHits(sc.joined, f.norm, int32(fi), &sc.join)
 		}
 		// One search of the field for " - " serves the spaced-hyphen

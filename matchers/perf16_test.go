@@ -126,3 +126,50 @@ func TestPairSetHolds(t *testing.T) {
 		}
 	}
 }
+
+// letterToneDigit reports whether b holds an ASCII letter a to z right
+// before a digit 1 to 6: where every tone-marked syllable ends.
+func letterToneDigit(b []byte) bool {
+	for i := 1; i < len(b); i++ {
+		if b[i]-'1' <= 5 && b[i-1]-'a' < 26 {
+			return true
+		}
+	}
+	return false
+}
+
+// TestToneHighFlag: in a field that may hold non-ASCII bytes (Text.high),
+// Text.tone is set whenever Norm holds a letter right before a digit 1 to
+// 6 (toneHigh: the tone-digit rescan is skipped otherwise); in an ASCII
+// field it is what the ASCII digit cases found. On every labelled text,
+// the corpus and 60,000 random mixtures of the ways a letter and a digit
+// reach Norm outside those cases (folds of fullwidth, Arabic-Indic,
+// Devanagari, superscript, circled and mathematical digits; Cyrillic digit
+// look-alikes; entities; spaced, dotted and element runs; a right-to-left
+// override; a Latin letter in a Cyrillic word; leetspeak; tags), with one
+// reused Text.
+func TestToneHighFlag(t *testing.T) {
+	parts := []string{"ma4", "wong4", "gaan2", "ma", "wong", "4", "2", "9", "0", "x0", "w0ng4", "l33t", "h3ll0", "ｍａ", "４", "ｍａ４",
+		"٤", "४", "²", "①", "⑷", "𝟒", "𝐦𝐚", "\U0001D7D2", "б", "З", "О", "2305б-29-3", "12б", "&#52;", "&#x34;", "&eacute;", "&amp;",
+		"ma&#52;", "&#109;&#97;", "m a 4", "m.a.4", "ｍ ａ ４", "K.Mn.O4", "M a 4", "\u202e4am\u202c", "\u202eam\u202c", "Эфедрин",
+		"Псeвдоэфедрин", "aЭ", "Эa", "хa4", "é", "e\u0301", "€", "Ph€", "ma<b>4</b>", "ma<wbr>", "<i>", " ", "  ", ",", ".", "-", "\n",
+		"é*2*p", "ｐ*2*ｐ", "п*2*п", "纯棉", "麻黄碱", "ﾄﾞ", "ไลน์", "ა", "α4", "ß", "ﬁ", "ｶﾞ", "\u00a0", "\ufffd", "\xff", "🔥", "A", "Z4", "q1", "v6", "o7"}
+	texts := perf16Texts(t, parts, 60000, 57)
+	tx := &Text{}
+	highTone := 0
+	for _, s := range texts {
+		tx.Reset(s)
+		if !tx.high {
+			continue
+		}
+		if letterToneDigit(tx.Norm) {
+			highTone++
+			if !tx.tone {
+				t.Fatalf("%q (normalised %q): a letter before a digit 1 to 6 in a non-ASCII field, but no tone", s, tx.Norm)
+			}
+		}
+	}
+	if highTone < 1000 {
+		t.Fatalf("only %d non-ASCII fields with a letter before a digit 1 to 6: the mixtures miss the case", highTone)
+	}
+}
