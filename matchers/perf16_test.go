@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
@@ -171,5 +172,113 @@ func TestToneHighFlag(t *testing.T) {
 	}
 	if highTone < 1000 {
 		t.Fatalf("only %d non-ASCII fields with a letter before a digit 1 to 6: the mixtures miss the case", highTone)
+	}
+}
+
+// countMultiplierRef is countMultiplier as heldout56 wrote it: every word
+// tried in order.
+func countMultiplierRef(b []byte) (float64, int) {
+	if len(b) == 0 || b[0] != 'l' && b[0] != 'c' && b[0] < 0x80 {
+		return 0, 0
+	}
+	for _, c := range countMultipliers {
+		if n := len(c.word); len(b) >= n && string(b[:n]) == c.word && (c.word[0] >= 0x80 || n == len(b) || !isASCIIAlpha(b[n])) {
+			return c.f, n
+		}
+	}
+	return 0, 0
+}
+
+// placeholderAtRef is placeholderAt as heldout58 wrote it, without the
+// first-byte test.
+func placeholderAtRef(norm []byte, i int) (end int, name string, ok bool) {
+	rest := norm[i:]
+	for _, d := range placeholderDelims {
+		if !bytes.HasPrefix(rest, []byte(d[0])) {
+			continue
+		}
+		body := rest[len(d[0]):min(len(rest), maxPlaceholder)]
+		k := bytes.Index(body, []byte(d[1]))
+		if k <= 0 || bytes.IndexByte(body[:k], '\n') >= 0 {
+			continue
+		}
+		inner := strings.TrimSpace(string(body[:k]))
+		if d[0] == "%" && !fieldWord(inner) {
+			continue
+		}
+		if inner == "" {
+			continue
+		}
+		name = inner
+		if j := strings.IndexAny(name, " |"); j >= 0 {
+			name = name[:j]
+		}
+		if j := strings.LastIndexAny(name, ".:"); j >= 0 {
+			name = name[j+1:]
+		}
+		return i + len(d[0]) + k + len(d[1]), name, true
+	}
+	return 0, "", false
+}
+
+// TestCountMultiplierSame: countMultiplier tries only the words that start
+// with the first byte; at every offset of every labelled text, the corpus
+// and random mixtures of the words, their prefixes and other bytes it
+// returns what trying every word returns.
+func TestCountMultiplierSame(t *testing.T) {
+	if len(countMultipliers) > 16 {
+		t.Fatalf("%d countMultipliers: countMultFirst holds 16", len(countMultipliers))
+	}
+	parts := []string{"l", "la", "lak", "c", "cr", "10", " ", "x", "kg", "片", "万", "萬", "만", "亿", "億", "ल", "ला", "\xe4", "\xe0\xa4", "s",
+		"lakhsx", "crorez"}
+	for _, c := range countMultipliers {
+		parts = append(parts, c.word)
+	}
+	found := 0
+	for _, s := range perf16Texts(t, parts, 20000, 56) {
+		n := Normalize(s).Norm
+		for _, b := range [][]byte{[]byte(s), n} {
+			for i := range b {
+				f, w := countMultiplier(b[i:])
+				rf, rw := countMultiplierRef(b[i:])
+				if f != rf || w != rw {
+					t.Fatalf("%q at %d: countMultiplier %v, %d; want %v, %d", b, i, f, w, rf, rw)
+				}
+				if w > 0 {
+					found++
+				}
+			}
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d multipliers found: the mixtures miss the case", found)
+	}
+}
+
+// TestPlaceholderAtSame: placeholderAt returns at once where no opening
+// delimiter's first byte stands; at every offset of every labelled text,
+// the corpus and random mixtures of merge tags and their pieces it returns
+// what trying every delimiter returns.
+func TestPlaceholderAtSame(t *testing.T) {
+	parts := []string{"Hi", "*|FNAME|*", "{{first_name}}", "{% if x %}", "%%Name%%", "[[name]]", "${name}", "%FIRSTNAME%", "57%", "10%",
+		"*|", "|*", "{{", "}}", "%", "$", "[", "{", "*", "\n", "contact.first_name | default: 'there'", "é"}
+	found := 0
+	for _, s := range perf16Texts(t, parts, 20000, 58) {
+		n := Normalize(s).Norm
+		for _, b := range [][]byte{[]byte(s), n} {
+			for i := 0; i <= len(b); i++ {
+				e, name, ok := placeholderAt(b, i)
+				re, rname, rok := placeholderAtRef(b, i)
+				if e != re || name != rname || ok != rok {
+					t.Fatalf("%q at %d: placeholderAt %d, %q, %v; want %d, %q, %v", b, i, e, name, ok, re, rname, rok)
+				}
+				if ok {
+					found++
+				}
+			}
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d placeholders found: the mixtures miss the case", found)
 	}
 }
