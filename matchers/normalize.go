@@ -406,7 +406,10 @@ func (t *Text) Reset(s string) {
 				case fDigit:
 					if lastKind == cLower {
 						mixed = true
-						tone = tone || c-'1' <= 5
+						// A tone digit is a single digit that ends its word
+						// ("ma4 wong4"; not "b12", "mp3s"): after an ASCII
+						// letter or digit Norm's next byte is one too.
+						tone = tone || c-'1' <= 5 && (j+1 >= n || fastKind[s[j+1]] != fLetter && fastKind[s[j+1]] != fDigit)
 					}
 					lastKind = cDigit
 					prevAlnum = true
