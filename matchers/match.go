@@ -5030,15 +5030,6 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 	if len(aggs) > 0 {
 		res.Substances = make([]precwatch.SubstanceMatch, 0, len(aggs))
 	}
-	// purchaseLimited(ev.fields), asked at most once: it reads every
-	// field, and the loop below may ask for each substance.
-	limitKnown, limited := false, false
-	purchaseLimit := func() bool {
-		if !limitKnown {
-			limitKnown, limited = true, purchaseLimited(ev.fields)
-		}
-		return limited
-	}
 	for i := range aggs {
 		a := &aggs[i]
 		si := a.sub
@@ -5077,7 +5068,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// 每次限购2盒"; heldout56 zy0070): they are retail medicines, not
 		// the chemical, when no chemical form is named.
 		if !medicine && !ev.dosage && !ev.chemForm && s.List == precwatch.ListTableI && len(s.Medicines) > 0 && !s.MedicineNamesOnly &&
-			purchaseLimit() {
+			purchaseLimited(ev.fields) {
 			medicine = true
 		}
 		// A Table I name (no medicine brand) sold by weight ("Efedrin HCl
@@ -5092,7 +5083,7 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// 另议", drum sizes in a chemical shop's FAQ; heldout40 zi0150). A
 		// bulk word or quantity in the title still makes it bulk.
 		if medicine && ev.bulk && s.List == precwatch.ListTableI && ev.fields[ev.bulkAt[0]].name != precwatch.FieldTitle &&
-			purchaseLimit() {
+			purchaseLimited(ev.fields) {
 			ev.bulk, ev.bulkWhy = false, ""
 		}
 		var cat category
