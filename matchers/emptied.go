@@ -26,6 +26,38 @@ var emptiedPhrases = []string{
 	"без реактивів", "порожні пляшки", "порожні флакони",
 }
 
+// emptiedPairs are the byte pairs of each of emptiedPhrases.
+var emptiedPairs = func() []pairSet {
+	t := make([]pairSet, len(emptiedPhrases))
+	for i, p := range emptiedPhrases {
+		t[i].addPairs(p)
+	}
+	return t
+}()
+
+// pairSet is a set of hashed pairs of adjacent bytes (a Bloom filter of
+// one hash): a text holds a string only if the text's set holds the
+// string's.
+type pairSet [16]uint64
+
+// addPairs adds the pairs of adjacent bytes of s.
+func (ps *pairSet) addPairs(s string) {
+	for i := 1; i < len(s); i++ {
+		h := (uint32(s[i-1])<<8 | uint32(s[i])) * 0x9E3779B1 >> 22
+		ps[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// holds reports whether ps holds every pair of q.
+func (ps *pairSet) holds(q *pairSet) bool {
+	for k := range ps {
+		if q[k]&^ps[k] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // emptyContainer matches "empty" before a container word with at most four
 // words between ("Empty potassium permanganate bottle").
 var emptyContainer = regexp.MustCompile(`\bempty(?:\s+[\p{L}\p{N}'-]+){0,4}?\s+(?:bottles?|jars?|vials?|tins?|containers?|ampoules?|flasks?)\b`)
@@ -43,7 +75,14 @@ func emptiedContents(fields []field) string {
 			continue
 		}
 		text := strings.ToLower(f.orig)
-		for _, p := range emptiedPhrases {
+		// A phrase can occur only if each of its byte pairs does: one
+		// pass over text, against one strings.Index call per phrase.
+		var held pairSet
+		held.addPairs(text)
+		for pi, p := range emptiedPhrases {
+			if !held.holds(&emptiedPairs[pi]) {
+				continue
+			}
 			for off := 0; off < len(text); {
 				k := strings.Index(text[off:], p)
 				if k < 0 {
@@ -55,6 +94,9 @@ func emptiedContents(fields []field) string {
 					return p
 				}
 			}
+		}
+		if !strings.Contains(text, "empty") {
+			continue // emptyContainer's literal: the regexp tries every position
 		}
 		for _, loc := range emptyContainer.FindAllStringIndex(text, 8) {
 			if w := strings.Fields(text[loc[0]:loc[1]]); len(w) > 1 && !emptyVerbObjects[w[1]] && !returnNear(text, loc[0], loc[1]) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -70,7 +71,7 @@ type field struct {
 	// high: norm may hold a byte from 0x80 on (Text.high); when false it
 	// is ASCII, and the searches for Thai or Korean text are skipped.
 	high bool
-	// tone: the field's text has a digit 1 to 6 right after a letter
+	// tone: norm may hold a digit 1 to 6 right after a letter
 	// (Text.tone).
 	tone bool
 	// seps: the sepBits of the separators norm may hold (Text.sepsHeld);
@@ -193,10 +194,10 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		if f.high {
 			sc.joined = m.appendThaiSpacedHits(sc.joined, f.norm, int32(fi), &sc.join)
 		}
-		if f.offerField && (f.tone || f.high) {
+		if f.offerField && f.tone {
 			// Romanised Chinese with tone digits ("ma4 wong4 gaan2", heldout57 zz0069):
-			// only a field where a digit 1 to 6 came right after a letter, or
-			// that may hold non-ASCII bytes, can have one.
+			// only a field where Norm may hold a digit 1 to 6 right after a
+			// letter can have one (Text.tone).
 			sc.joined = m.appendToneHits(sc.joined, f.norm, int32(fi), &sc.join)
 		}
 		// One search of the field for " - " serves the spaced-hyphen
@@ -4836,16 +4837,28 @@ var countMultipliers = [...]struct {
 // countMultiplier returns the factor and the width of the number word at
 // the start of b, or 0, 0. A Latin word must end there.
 func countMultiplier(b []byte) (float64, int) {
-	if len(b) == 0 || b[0] != 'l' && b[0] != 'c' && b[0] < 0x80 {
+	if len(b) == 0 {
 		return 0, 0
 	}
-	for _, c := range countMultipliers {
+	// Only the words that start with b[0], in their order: most numbers
+	// are followed by a unit or by CJK text, which starts none.
+	for set := countMultFirst[b[0]]; set != 0; set &= set - 1 {
+		c := &countMultipliers[bits.TrailingZeros16(set)]
 		if n := len(c.word); len(b) >= n && string(b[:n]) == c.word && (c.word[0] >= 0x80 || n == len(b) || !isASCIIAlpha(b[n])) {
 			return c.f, n
 		}
 	}
 	return 0, 0
 }
+
+// countMultFirst holds, for each byte, the set of countMultipliers (bit k
+// for the k-th) whose word starts with it.
+var countMultFirst = func() (t [256]uint16) {
+	for k, c := range countMultipliers {
+		t[c.word[0]] |= 1 << k
+	}
+	return
+}()
 
 // parseQuantity reads the number at b[i:]: digits with an optional decimal
 // part, and groups of three digits after ',', '.' or ' ' as thousands

@@ -22,6 +22,14 @@ const maxPlaceholder = 96
 // Mailjet) last, since %% opens it too.
 var placeholderDelims = [][2]string{{"*|", "|*"}, {"{{", "}}"}, {"{%", "%}"}, {"%%", "%%"}, {"[[", "]]"}, {"${", "}"}, {"%", "%"}}
 
+// placeholderOpen holds the first byte of each opening delimiter.
+var placeholderOpen = func() (t [256]bool) {
+	for _, d := range placeholderDelims {
+		t[d[0][0]] = true
+	}
+	return
+}()
+
 // placeholderAt returns the end of the merge tag that starts at norm[i]
 // and the field it names, lower-cased, without an object prefix or filter
 // ("contact.first_name | default: 'there'" names "first_name"); ok is false
@@ -29,6 +37,9 @@ var placeholderDelims = [][2]string{{"*|", "|*"}, {"{{", "}}"}, {"{%", "%}"}, {"
 // one word that starts with a letter, so that "57% … 10%" is none.
 func placeholderAt(norm []byte, i int) (end int, name string, ok bool) {
 	rest := norm[i:]
+	if len(rest) == 0 || !placeholderOpen[rest[0]] {
+		return 0, "", false // most terms are followed by a word
+	}
 	for _, d := range placeholderDelims {
 		if !bytes.HasPrefix(rest, []byte(d[0])) {
 			continue

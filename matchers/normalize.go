@@ -67,10 +67,20 @@ type Text struct {
 	// (when high is set, Norm may hold any of them: see sepsHeld). The
 	// matcher skips its whole-field searches for a separator it lacks.
 	seps uint8
-	// tone: the normaliser wrote a digit 1 to 6 right after a letter
-	// where it writes ASCII. With high it bounds where Norm may hold a
-	// tone-marked syllable ("ma4"), which the tone-digit rescan needs.
+	// tone: Norm may hold a digit 1 to 6 right after a letter, where a
+	// tone-marked syllable ("ma4") ends, which the tone-digit rescan
+	// needs: the normaliser wrote such a digit right after a letter where
+	// it writes ASCII, or (high) toneHigh.
 	tone bool
+	// toneHigh: Norm may hold a digit 1 to 6 that the ASCII digit cases
+	// did not test: a digit after a letter that lastKind does not show
+	// (after an entity, a Latin letter in a Cyrillic word, spaced
+	// letters), a rune whose fold holds one (rpToneFold: "４", "٤", "²"),
+	// a Cyrillic digit look-alike, the slow path's runs (entities,
+	// element and spaced runs, a right-to-left override) writing one, or
+	// deLeet rewriting a mixed word. Only read when high is set: ASCII
+	// fields keep the gate they had (tone alone).
+	toneHigh bool
 }
 
 // sepBit marks the separators Text.seps keeps: the hyphen, the dot and the
@@ -320,6 +330,7 @@ func (t *Text) Reset(s string) {
 	t.cyrEnd = -1
 	t.high = false
 	t.seps = 0
+	t.toneHigh = false
 	n := len(s)
 	out := t.Norm
 	if cap(out) < n+n/4 {
@@ -418,7 +429,10 @@ func (t *Text) Reset(s string) {
 				case fDigit:
 					if lastKind == cLower {
 						mixed = true
-						tone = tone || c-'1' <= 5
+						// A tone digit is a single digit that ends its word
+						// ("ma4 wong4"; not "b12", "mp3s"): after an ASCII
+						// letter or digit Norm's next byte is one too.
+						tone = tone || c-'1' <= 5 && (j+1 >= n || fastKind[s[j+1]] != fLetter && fastKind[s[j+1]] != fDigit)
 					}
 					lastKind = cDigit
 					prevAlnum = true
@@ -535,6 +549,11 @@ func (t *Text) Reset(s string) {
 				t.Norm = out
 				t.addSeg(i, true, 0)
 			}
+			if l := len(out); l > 0 && out[l-1]-'a' < 26 && b-'1' <= 5 {
+				// lastKind may not show a letter written by an entity,
+				// a spaced run or a Latin letter in a Cyrillic word.
+				t.toneHigh = true
+			}
 			out = append(out, b)
 			next = i + 1
 			if lastKind == cLower {
@@ -633,7 +652,11 @@ func (t *Text) Reset(s string) {
 			r, w := utf8.DecodeRuneInString(s[i:])
 			t.Norm = out
 			t.high = true
-			if runeProp(r)&rpAlnum != 0 && r != 0xFF9E && r != 0xFF9F && (prevAlnum || i+w+1 >= n || !spacedSep[s[i+w]]) {
+			rp := runeProp(r)
+			if rp&rpToneFold != 0 {
+				t.toneHigh = true
+			}
+			if rp&rpAlnum != 0 && r != 0xFF9E && r != 0xFF9F && (prevAlnum || i+w+1 >= n || !spacedSep[s[i+w]]) {
 				// A run of non-ASCII letters and digits, none of which
 				// can start spaced letters: see letterRun.
 				i0 := i
@@ -657,6 +680,7 @@ func (t *Text) Reset(s string) {
 			if !prevAlnum && i+w+1 < n && spacedSep[s[i+w]] && unicode.IsLetter(r) {
 				if j, ok := spacedRun(s, i); ok {
 					t.emitSpaced(s, i, j)
+					t.toneHigh = true // it may write ASCII digits
 					out = t.Norm
 					next = -1
 					i = j
@@ -678,6 +702,7 @@ func (t *Text) Reset(s string) {
 				// A right-to-left override: a reader sees its text
 				// reversed ("\u202eenirdehpE\u202c" shows "Ephedrine").
 				w = t.emitOverride(s, i, w) - i
+				t.toneHigh = true // it writes the ASCII text reversed
 			} else if r >= 0x3099 && (r <= 0x309C || r == 0xFF9E || r == 0xFF9F) && t.composeKana(r, i+w) {
 				// A voicing mark composed with the kana before it.
 			} else if lastKind == cLower && r >= 0x2190 && unicode.Is(unicode.So, r) && lettersEnd(out) && lettersStart(s, i, i+w) {
@@ -698,15 +723,16 @@ func (t *Text) Reset(s string) {
 					lastKind = cOther
 				}
 			}
-			prevAlnum = runeProp(r)&rpAlnum != 0
+			prevAlnum = rp&rpAlnum != 0
 			i += w
 		}
 	}
 	t.Norm = out
-	t.tone = tone
 	if mixed && deLeet(t.Norm) {
 		t.rewrite(0)
+		t.toneHigh = true // a digit it made a letter may stand before another
 	}
+	t.tone = tone || t.high && t.toneHigh
 }
 
 // noteHigh sets t.high when Norm[from:] holds a byte from 0x80 on, and
@@ -716,6 +742,9 @@ func (t *Text) noteHigh(from int) {
 	for _, c := range t.Norm[max(from-1, 0):] {
 		if c >= 0x80 {
 			t.high = true
+		}
+		if c-'1' <= 5 {
+			t.toneHigh = true
 		}
 		t.seps |= sepBit[c]
 	}
@@ -748,6 +777,7 @@ func (t *Text) letterRun(s string, i int, r rune, w int) int {
 				f = l
 			} else if d := digitLookalike(r); d != "" && inDigitGroup(s, i, i+w) {
 				f = d
+				t.toneHigh = true
 			} else {
 				f = foldTable[r]
 			}
@@ -792,8 +822,12 @@ func (t *Text) letterRun(s string, i int, r rune, w int) int {
 		default:
 			r, w = utf8.DecodeRuneInString(s[i:])
 		}
-		if runeProp(r)&rpAlnum == 0 || r == 0xFF9E || r == 0xFF9F {
+		p := runeProp(r)
+		if p&rpAlnum == 0 || r == 0xFF9E || r == 0xFF9F {
 			return i
+		}
+		if p&rpToneFold != 0 {
+			t.toneHigh = true
 		}
 	}
 }
@@ -873,6 +907,7 @@ func (t *Text) rune(s string, i int, r rune, w int) {
 	}
 	if d := digitLookalike(r); d != "" && inDigitGroup(s, i, i+w) {
 		t.emitUnit(d, i, i+w)
+		t.toneHigh = true
 		return
 	}
 	// The euro sign between two Latin letters is an e ("Ph€nyl-aceton",
@@ -1502,10 +1537,11 @@ const specialCJKEnd = 0x3100
 
 // Bits of runeProp.
 const (
-	rpAlnum = 1 << iota // unicode.IsLetter or unicode.IsDigit
-	rpWord              // isWordRune
-	rpMn                // nonspacing mark
-	rpMc                // spacing combining mark (Indic vowel signs: "ো" in "সিউডো")
+	rpAlnum    = 1 << iota // unicode.IsLetter or unicode.IsDigit
+	rpWord                 // isWordRune
+	rpMn                   // nonspacing mark
+	rpMc                   // spacing combining mark (Indic vowel signs: "ো" in "সিউডো")
+	rpToneFold             // its fold (foldRuneIn) holds an ASCII digit 1 to 6 ("４", "٤", "²", "①")
 )
 
 var (
@@ -1514,6 +1550,7 @@ var (
 )
 
 func initRuneProps() {
+	foldOnce.Do(initFold) // rpToneFold reads the folds
 	t := make([]uint8, 0x10000)
 	for r := range t {
 		t[r] = computeRuneProp(rune(r))
@@ -1535,12 +1572,17 @@ func computeRuneProp(r rune) uint8 {
 	if unicode.Is(unicode.Mc, r) {
 		p |= rpMc
 	}
+	// own is "_", not r's bytes: a rune that folds to itself holds no
+	// ASCII digit, and foldRuneIn need not allocate to say so.
+	if r >= 0x80 && strings.ContainsAny(foldRuneIn(r, "_"), "123456") {
+		p |= rpToneFold
+	}
 	return p
 }
 
-// runeProp returns the rpAlnum, rpWord, rpMn and rpMc bits of r, from a table
-// for the Basic Multilingual Plane (the unicode package's range tables
-// cost a binary search per rune). The table must be built
+// runeProp returns the rpAlnum, rpWord, rpMn, rpMc and rpToneFold bits of
+// r, from a table for the Basic Multilingual Plane (the unicode package's
+// range tables cost a binary search per rune). The table must be built
 // (runePropOnce).
 func runeProp(r rune) uint8 {
 	if uint32(r) < uint32(len(runeProps)) {
