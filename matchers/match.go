@@ -4040,7 +4040,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		// prefix ("خالٍ من الإفيدرين", "ללא האפדרין").
 		hs := gluedWordStart(f.norm, h.s)
 		var cues []fhit // none when the field holds no negation cue
-		if f.kinds&(kNegBefore|kNegImmediate) != 0 {
+		if f.kinds&(kNegBefore|kNegImmediate|kNegHead) != 0 {
 			cues = f.window(hs-maxCue, h.s)
 		}
 		for _, c := range cues {
@@ -4048,6 +4048,12 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				continue
 			}
 			k := m.pats[c.pat].kinds
+			// "NOT available (controlled, please do not ask): ephedrine,
+			// safrole": a header that denies the list after its colon; the
+			// list loop below carries it on to the other names.
+			if k&kNegHead != 0 && c.e >= hs-maxCue && m.headCue(f.norm, c.s, c.e, hs) {
+				byPre[i], other[i] = true, true
+			}
 			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) ||
 				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs]) || m.tradeVerbGap(f.norm[c.e:hs])) &&
 				!m.tradeCondition(f.norm, f.norm[c.s:c.e], h.e) {
@@ -4607,6 +4613,85 @@ func bracketAfter(b []byte, e int32) int32 {
 		}
 	}
 	return e
+}
+
+// headLeads are words that may stand before a list-head cue at the start
+// of its line or sentence ("Currently not available:", "Sorry, no longer
+// supplied:", "Products not available:").
+var headLeads = map[string]bool{"currently": true, "presently": true, "sorry": true, "note": true, "please": true, "nb": true,
+	"products": true, "items": true, "chemicals": true, "substances": true, "reagents": true, "following": true, "the": true,
+	"also": true, "attention": true, "warning": true, "important": true, "derzeit": true, "aktuell": true, "leider": true,
+	"produkte": true, "artikel": true, "actuellement": true, "produits": true, "actualmente": true, "productos": true,
+	"attualmente": true, "prodotti": true, "produtos": true, "momenteel": true, "producten": true, "obecnie": true,
+	"produkty": true, "сейчас": true, "товары": true, "позиции": true, "зараз": true, "товари": true}
+
+// headQualifiers may stand between a list-head cue and its colon ("NOT
+// available anymore:", "not sold here:", "nicht mehr lieferbar:").
+var headQualifiers = map[string]bool{"anymore": true, "any": true, "more": true, "longer": true, "here": true, "from": true,
+	"us": true, "by": true, "for": true, "sale": true, "to": true, "anyone": true, "at": true, "all": true, "ever": true,
+	"mehr": true, "bei": true, "uns": true, "plus": true, "chez": true, "nous": true, "ya": true, "mas": true, "aqui": true,
+	"piu": true, "qui": true, "meer": true, "hier": true, "juz": true, "u": true, "nas": true, "у": true, "нас": true, "больше": true,
+	"більше": true, "здесь": true, "тут": true}
+
+// headCue reports whether the list-head cue norm[cs:ce] opens the list
+// whose first name starts at hs: the cue starts a line or sentence (after
+// bullets, symbols and a few lead words), and between it and the name
+// stand only qualifiers, one short bracket ("(controlled, please do not
+// ask)"), a colon and fillers. A cue inside a sentence ("Samples not
+// available: …") is no header.
+func (m *Matcher) headCue(norm []byte, cs, ce, hs int32) bool {
+	// Before the cue: bullets, symbols and lead words back to a line or
+	// sentence start.
+	i := int(cs)
+	for n := 0; i > 0 && n < 4; {
+		r, w := utf8.DecodeLastRune(norm[:i])
+		switch {
+		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ';' || r == '|' || r == ':' || r == '(' || r == '[':
+			i = 0
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j > 0 {
+				r, w := utf8.DecodeLastRune(norm[:j])
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					break
+				}
+				j -= w
+			}
+			if !headLeads[string(norm[j:i])] {
+				return false
+			}
+			i, n = j, n+1
+		default:
+			i -= w // a space, a bullet, a comma, an emoji
+		}
+	}
+	if i > 0 {
+		return false
+	}
+	// After the cue: qualifiers, a bracket, the colon, fillers.
+	g := norm[ce:hs]
+	for {
+		g = bytes.TrimLeft(g, " ")
+		j := 0
+		for j < len(g) && g[j] != ' ' && g[j] != ':' && g[j] != '(' {
+			j++
+		}
+		if j == 0 || !headQualifiers[string(g[:j])] {
+			break
+		}
+		g = g[j:]
+	}
+	if len(g) > 0 && g[0] == '(' {
+		k := bytes.IndexByte(g, ')')
+		if k < 0 || k > 64 || bytes.ContainsAny(g[:k], ".;!?\n") {
+			return false
+		}
+		g = bytes.TrimLeft(g[k+1:], " ")
+	}
+	if len(g) == 0 || g[0] != ':' {
+		return false
+	}
+	return m.gapOK(g[1:], m.fillers, false)
 }
 
 // colonGap reports whether a gap is one colon with spaces: a negation cue
