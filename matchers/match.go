@@ -639,6 +639,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if !ev.dosage && f.high && f.name != precwatch.FieldSeller && koreanTabletCount(f.norm) {
 			ev.dosage = true
 		}
+		// A Russian or Ukrainian pharmacy's pack count after a strength
+		// ("Нурофен 200 мг №20") is a medicine's (heldout65 ys0065).
+		hasPack := strings.Contains(f.orig, packSign)
+		if hasPack && !ev.dosage && f.high && f.name != precwatch.FieldSeller && strengthPackCount(f) {
+			ev.dosage = true
+		}
 		// newsEnd is the end of the last report word counted in this
 		// field: report words that overlap it belong to one phrase
 		// ("listed in Table I of the 1988 Convention") and count once.
@@ -669,8 +675,14 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// a powder named for the illness it treats is a dosage form
 			// (a dosage phrase over the chemical-form word), not the
 			// chemical's form (heldout49 zr0021).
+			// "Терафлю порошок №10": a powder with a pack count is ten
+			// sachets of a medicine, a dosage form (heldout65 ys0065).
 			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) {
-				ev.chemForm = true
+				if hasPack && f.name != precwatch.FieldSeller && packCountAt(f, skipSpaces(f.norm, int(h.e))) {
+					ev.dosage = true
+				} else {
+					ev.chemForm = true
+				}
 			}
 			// A dosage word in the seller's name ("ilac_ham", "PillBox
 			// Pharma") says what the company is, not the product's form.
@@ -2083,6 +2095,80 @@ func koreanTabletCount(s []byte) bool {
 		}
 		i = end
 	}
+}
+
+// packSign is the numero sign a Russian or Ukrainian pharmacy writes
+// before the number of units in a pack ("таблетки №20", "порошок № 10");
+// the normaliser makes it "no".
+const packSign = "№"
+
+// packCountAt reports whether a pack count starts at norm[i]: "no" written
+// as the numero sign, at most one space, one to three digits and no more
+// digits or letters.
+func packCountAt(f *field, i int) bool {
+	b := f.norm
+	if i+3 > len(b) || b[i] != 'n' || b[i+1] != 'o' || wordBefore(b, i) {
+		return false
+	}
+	j := i + 2
+	if b[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(b) && k-j < 4 && isDigit(b[k]) {
+		k++
+	}
+	if k == j || k-j > 3 || k < len(b) && isAlnumByte(b[k]) {
+		return false
+	}
+	os, oe := f.origRange(int32(i), int32(i+2))
+	return f.orig[os:oe] == packSign
+}
+
+// strengthUnits are the units of a medicine's strength before a pack
+// count ("200 мг №20", "5 mg №30"), normalised.
+var strengthUnits = []string{"мг", "мкг", "мл", "mg", "mcg", "µg", "ml"}
+
+// strengthPackCount reports whether the field holds a pack count right
+// after a strength: a number, a unit of strengthUnits and at most one
+// space.
+func strengthPackCount(f *field) bool {
+	b := f.norm
+	for i := 0; i+3 <= len(b); i++ {
+		k := bytes.Index(b[i:], []byte("no"))
+		if k < 0 {
+			return false
+		}
+		i += k
+		if !packCountAt(f, i) {
+			continue
+		}
+		j := i
+		if j > 0 && b[j-1] == ' ' {
+			j--
+		}
+		for _, u := range strengthUnits {
+			if j >= len(u)+1 && string(b[j-len(u):j]) == u {
+				d := j - len(u)
+				if d > 0 && b[d-1] == ' ' {
+					d--
+				}
+				if d > 0 && isDigit(b[d-1]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// skipSpaces returns the index of the first byte at or after i that is no
+// space.
+func skipSpaces(b []byte, i int) int {
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	return i
 }
 
 // limitPhrases say on their own that a buyer may take only a few packs
