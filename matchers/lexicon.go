@@ -38,6 +38,10 @@ type lexicon struct {
 		// the names it denies ("we do not sell or ship ephedrine").
 		TradeVerbs []string `yaml:"trade_verbs"`
 		Filler     []string `yaml:"filler"`
+		// ListHead: headers that deny the list after their colon ("NOT
+		// available: ephedrine, safrole", "Discontinued: …"), only at the
+		// start of a line or sentence (match.go headCue).
+		ListHead []string `yaml:"list_head"`
 	} `yaml:"negation"`
 	ChemicalContext []string `yaml:"chemical_context"`
 	ChemicalForm    []string `yaml:"chemical_form"`

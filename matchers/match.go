@@ -640,6 +640,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if !ev.dosage && f.high && f.name != precwatch.FieldSeller && koreanTabletCount(f.norm) {
 			ev.dosage = true
 		}
+		// A Russian or Ukrainian pharmacy's pack count after a strength
+		// ("Нурофен 200 мг №20") is a medicine's (heldout65 ys0065).
+		hasPack := strings.Contains(f.orig, packSign)
+		if hasPack && !ev.dosage && f.high && f.name != precwatch.FieldSeller && strengthPackCount(f) {
+			ev.dosage = true
+		}
 		// newsEnd is the end of the last report word counted in this
 		// field: report words that overlap it belong to one phrase
 		// ("listed in Table I of the 1988 Convention") and count once.
@@ -670,8 +676,14 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// a powder named for the illness it treats is a dosage form
 			// (a dosage phrase over the chemical-form word), not the
 			// chemical's form (heldout49 zr0021).
+			// "Терафлю порошок №10": a powder with a pack count is ten
+			// sachets of a medicine, a dosage form (heldout65 ys0065).
 			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) {
-				ev.chemForm = true
+				if hasPack && f.name != precwatch.FieldSeller && packCountAt(f, skipSpaces(f.norm, int(h.e))) {
+					ev.dosage = true
+				} else {
+					ev.chemForm = true
+				}
 			}
 			// A dosage word in the seller's name ("ilac_ham", "PillBox
 			// Pharma") says what the company is, not the product's form.
@@ -2084,6 +2096,80 @@ func koreanTabletCount(s []byte) bool {
 		}
 		i = end
 	}
+}
+
+// packSign is the numero sign a Russian or Ukrainian pharmacy writes
+// before the number of units in a pack ("таблетки №20", "порошок № 10");
+// the normaliser makes it "no".
+const packSign = "№"
+
+// packCountAt reports whether a pack count starts at norm[i]: "no" written
+// as the numero sign, at most one space, one to three digits and no more
+// digits or letters.
+func packCountAt(f *field, i int) bool {
+	b := f.norm
+	if i+3 > len(b) || b[i] != 'n' || b[i+1] != 'o' || wordBefore(b, i) {
+		return false
+	}
+	j := i + 2
+	if b[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(b) && k-j < 4 && isDigit(b[k]) {
+		k++
+	}
+	if k == j || k-j > 3 || k < len(b) && isAlnumByte(b[k]) {
+		return false
+	}
+	os, oe := f.origRange(int32(i), int32(i+2))
+	return f.orig[os:oe] == packSign
+}
+
+// strengthUnits are the units of a medicine's strength before a pack
+// count ("200 мг №20", "5 mg №30"), normalised.
+var strengthUnits = []string{"мг", "мкг", "мл", "mg", "mcg", "µg", "ml"}
+
+// strengthPackCount reports whether the field holds a pack count right
+// after a strength: a number, a unit of strengthUnits and at most one
+// space.
+func strengthPackCount(f *field) bool {
+	b := f.norm
+	for i := 0; i+3 <= len(b); i++ {
+		k := bytes.Index(b[i:], []byte("no"))
+		if k < 0 {
+			return false
+		}
+		i += k
+		if !packCountAt(f, i) {
+			continue
+		}
+		j := i
+		if j > 0 && b[j-1] == ' ' {
+			j--
+		}
+		for _, u := range strengthUnits {
+			if j >= len(u)+1 && string(b[j-len(u):j]) == u {
+				d := j - len(u)
+				if d > 0 && b[d-1] == ' ' {
+					d--
+				}
+				if d > 0 && isDigit(b[d-1]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// skipSpaces returns the index of the first byte at or after i that is no
+// space.
+func skipSpaces(b []byte, i int) int {
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	return i
 }
 
 // limitPhrases say on their own that a buyer may take only a few packs
@@ -4041,7 +4127,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		// prefix ("خالٍ من الإفيدرين", "ללא האפדרין").
 		hs := gluedWordStart(f.norm, h.s)
 		var cues []fhit // none when the field holds no negation cue
-		if f.kinds&(kNegBefore|kNegImmediate) != 0 {
+		if f.kinds&(kNegBefore|kNegImmediate|kNegHead) != 0 {
 			cues = f.window(hs-maxCue, h.s)
 		}
 		for _, c := range cues {
@@ -4049,6 +4135,12 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				continue
 			}
 			k := m.pats[c.pat].kinds
+			// "NOT available (controlled, please do not ask): ephedrine,
+			// safrole": a header that denies the list after its colon; the
+			// list loop below carries it on to the other names.
+			if k&kNegHead != 0 && c.e >= hs-maxCue && m.headCue(f.norm, c.s, c.e, hs) {
+				byPre[i], other[i] = true, true
+			}
 			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) ||
 				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs]) || m.tradeVerbGap(f.norm[c.e:hs])) &&
 				!m.tradeCondition(f.norm, f.norm[c.s:c.e], h.e) {
@@ -4608,6 +4700,85 @@ func bracketAfter(b []byte, e int32) int32 {
 		}
 	}
 	return e
+}
+
+// headLeads are words that may stand before a list-head cue at the start
+// of its line or sentence ("Currently not available:", "Sorry, no longer
+// supplied:", "Products not available:").
+var headLeads = map[string]bool{"currently": true, "presently": true, "sorry": true, "note": true, "please": true, "nb": true,
+	"products": true, "items": true, "chemicals": true, "substances": true, "reagents": true, "following": true, "the": true,
+	"also": true, "attention": true, "warning": true, "important": true, "derzeit": true, "aktuell": true, "leider": true,
+	"produkte": true, "artikel": true, "actuellement": true, "produits": true, "actualmente": true, "productos": true,
+	"attualmente": true, "prodotti": true, "produtos": true, "momenteel": true, "producten": true, "obecnie": true,
+	"produkty": true, "сейчас": true, "товары": true, "позиции": true, "зараз": true, "товари": true}
+
+// headQualifiers may stand between a list-head cue and its colon ("NOT
+// available anymore:", "not sold here:", "nicht mehr lieferbar:").
+var headQualifiers = map[string]bool{"anymore": true, "any": true, "more": true, "longer": true, "here": true, "from": true,
+	"us": true, "by": true, "for": true, "sale": true, "to": true, "anyone": true, "at": true, "all": true, "ever": true,
+	"mehr": true, "bei": true, "uns": true, "plus": true, "chez": true, "nous": true, "ya": true, "mas": true, "aqui": true,
+	"piu": true, "qui": true, "meer": true, "hier": true, "juz": true, "u": true, "nas": true, "у": true, "нас": true, "больше": true,
+	"більше": true, "здесь": true, "тут": true}
+
+// headCue reports whether the list-head cue norm[cs:ce] opens the list
+// whose first name starts at hs: the cue starts a line or sentence (after
+// bullets, symbols and a few lead words), and between it and the name
+// stand only qualifiers, one short bracket ("(controlled, please do not
+// ask)"), a colon and fillers. A cue inside a sentence ("Samples not
+// available: …") is no header.
+func (m *Matcher) headCue(norm []byte, cs, ce, hs int32) bool {
+	// Before the cue: bullets, symbols and lead words back to a line or
+	// sentence start.
+	i := int(cs)
+	for n := 0; i > 0 && n < 4; {
+		r, w := utf8.DecodeLastRune(norm[:i])
+		switch {
+		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ';' || r == '|' || r == ':' || r == '(' || r == '[':
+			i = 0
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j > 0 {
+				r, w := utf8.DecodeLastRune(norm[:j])
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					break
+				}
+				j -= w
+			}
+			if !headLeads[string(norm[j:i])] {
+				return false
+			}
+			i, n = j, n+1
+		default:
+			i -= w // a space, a bullet, a comma, an emoji
+		}
+	}
+	if i > 0 {
+		return false
+	}
+	// After the cue: qualifiers, a bracket, the colon, fillers.
+	g := norm[ce:hs]
+	for {
+		g = bytes.TrimLeft(g, " ")
+		j := 0
+		for j < len(g) && g[j] != ' ' && g[j] != ':' && g[j] != '(' {
+			j++
+		}
+		if j == 0 || !headQualifiers[string(g[:j])] {
+			break
+		}
+		g = g[j:]
+	}
+	if len(g) > 0 && g[0] == '(' {
+		k := bytes.IndexByte(g, ')')
+		if k < 0 || k > 64 || bytes.ContainsAny(g[:k], ".;!?\n") {
+			return false
+		}
+		g = bytes.TrimLeft(g[k+1:], " ")
+	}
+	if len(g) == 0 || g[0] != ':' {
+		return false
+	}
+	return m.gapOK(g[1:], m.fillers, false)
 }
 
 // colonGap reports whether a gap is one colon with spaces: a negation cue

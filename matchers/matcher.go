@@ -94,6 +94,7 @@ const (
 	kGoods
 	kMedia
 	kDocument
+	kNegHead
 )
 
 // termRef ties a pattern to a substance term.
@@ -616,7 +617,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.ChemicalContext, kChemCtx}, {lex.ChemicalForm, kChemForm | kChemCtx}, {lex.DosageForms, kDosage},
 		{lex.Bulk, kBulk}, {lex.Licensed, kLicensed}, {lex.NotSubstance, kNotSubstance},
 		{lex.NonOffer, kNonOffer}, {lex.NonOfferAuthority, kNonOffer | kAuthority}, {lex.NonOfferVerbs, kNonOffer}, {lex.NonOfferRules, kNonOffer}, {lex.Services, kService}, {lex.Goods, kGoods}, {lex.Media, kMedia}, {lex.Documents, kDocument}, {lex.Offer, kOffer}, {lex.OfferWeak, kOfferWeak}, {lex.Exclusions, kExclusion},
-		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate},
+		{lex.Negation.Before, kNegBefore}, {lex.Negation.Immediate, kNegImmediate}, {lex.Negation.ListHead, kNegHead},
 		{lex.Negation.After, kNegAfter}, {lex.Negation.AfterBlock, kAfterBlock},
 		{lex.Paperwork.Nouns, kPaperNoun}, {lex.Paperwork.Before, kPaperBefore}, {lex.Paperwork.After, kPaperAfter},
 		{lex.Composition.Before, kCompBefore}, {lex.Composition.After, kCompAfter}, {lex.Composition.Process, kCompProcess},
