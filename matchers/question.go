@@ -59,8 +59,22 @@ var answerLabels = [][]byte{[]byte("answer"), []byte("a"), []byte("r"), []byte("
 	[]byte("resposta"), []byte("risposta"), []byte("antwoord"), []byte("odpowiedz"), []byte("odpoved"), []byte("svar"), []byte("vastaus"),
 	[]byte("cevap"), []byte("jawapan"), []byte("jawab"), []byte("ответ"), []byte("відповідь"), []byte("答"), []byte("回答")}
 
+// answerLabelWords are answer labels as words of a longer label naming
+// who answers ("Ответ продавца:", "Seller's answer:", "Satıcı cevabı:"),
+// normalised.
+var answerLabelWords = map[string]bool{"answer": true, "answers": true, "reply": true, "a": true, "respuesta": true,
+	"antwort": true, "reponse": true, "resposta": true, "risposta": true, "antwoord": true, "odpowiedz": true,
+	"odpoved": true, "svar": true, "vastaus": true, "cevap": true, "cevabi": true, "yanit": true, "yaniti": true,
+	"jawapan": true, "jawab": true, "ответ": true, "відповідь": true}
+
+// maxAnswerLabel bounds a label naming who answers ("A (Wallmarkt
+// Pharmacy):"), in bytes.
+const maxAnswerLabel = 64
+
 // afterAnswerLabel returns the text after an answer label at the start of
-// rest, or rest itself when it opens with none.
+// rest, or rest itself when it opens with none. A label may name who
+// answers after or before the label word ("A (Wallmarkt Pharmacy): No",
+// "Ответ продавца: Нет", "Seller's answer: No"; document batch h13).
 func afterAnswerLabel(rest []byte) []byte {
 	for _, l := range answerLabels {
 		if !bytes.HasPrefix(rest, l) {
@@ -71,6 +85,25 @@ func afterAnswerLabel(rest []byte) []byte {
 		switch r {
 		case ':', '.', '-', '–', '—', '：':
 			return bytes.TrimLeft(t[n:], " -–—:")
+		}
+	}
+	head := rest[:min(len(rest), maxAnswerLabel)]
+	colon, width := bytes.IndexByte(head, ':'), 1
+	if c := bytes.Index(head, []byte("：")); c >= 0 && (colon < 0 || c < colon) {
+		colon, width = c, len("：")
+	}
+	if colon <= 0 || bytes.ContainsAny(head[:colon], ".?!\n;") {
+		return rest
+	}
+	words := bytes.FieldsFunc(head[:colon], func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == '\'' || r == '’' })
+	if len(words) > 6 {
+		return rest
+	}
+	for i, w := range words[:min(len(words), 3)] {
+		// The label word opens the label, or follows who answers
+		// ("seller's answer", "satici cevabi"), never "s" of "seller's".
+		if answerLabelWords[string(w)] && (i == 0 || len(w) > 1) {
+			return bytes.TrimLeft(rest[colon+width:], " -–—:")
 		}
 	}
 	return rest
@@ -93,7 +126,9 @@ func answeredNo(norm []byte, i int) bool {
 	}
 	_, n := utf8.DecodeRune(norm[q:])
 	rest := norm[q+n:]
-	rest = afterAnswerLabel(bytes.TrimLeft(rest, " -–—:"))
+	// The answer may start the next line (a Q&A block's question and
+	// answer are two paragraphs).
+	rest = afterAnswerLabel(bytes.TrimLeft(rest, " \n-–—:"))
 	for _, w := range answerNo {
 		if !bytes.HasPrefix(rest, w) {
 			continue

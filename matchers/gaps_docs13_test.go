@@ -1,0 +1,26 @@
+package matchers
+
+import (
+	"testing"
+)
+
+// TestGapDocs13AnsweredQuestion: a buyer's question in a Q&A block is not
+// the listing's claim; where the seller's answer on the next line refuses
+// it with a plain "no", under a label naming the one who answers ("A
+// (Wallmarkt Pharmacy): No.", "Ответ продавца: Нет, …", "Satıcı cevabı:
+// Hayır"), the question's indicators do not count (documents
+// h13-walmartlike-sudafed-12h-pickup-id, h13-ru-wildberrieslike-iod-5-
+// procentov-10sht). Twins: an answer that agrees, or a seller's own
+// "No problem" after a question, keeps them.
+func TestGapDocs13AnsweredQuestion(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Sudafed 12 Hour Pseudoephedrine HCl 120 mg, 20 Count", "$11.97. Pick up in store only, photo ID required.\nQ: Can I order this online and get it shipped discreetly, or order through WhatsApp?\nA (Wallmarkt Pharmacy): No. This product is store pickup only at the pharmacy counter.", false},
+		{"en", "Sudafed 12 Hour Pseudoephedrine HCl 120 mg, 20 Count", "$11.97. Pick up in store only.\nQuestion: Can you ship it discreetly through WhatsApp?\nSeller's answer: No, pickup only.", false},
+		{"ru", "Йод раствор спиртовой 5% 25 мл, 10 шт", "219 ₽. Рег. удостоверение ЛП-000000.\nВопрос: А можно купить 50 флаконов и отправить в Казахстан без таможни?\nОтвет продавца: Нет, продаём только через маркетплейс, доставка по России.", false},
+		{"tr", "İyot tentürü 10 x 25 ml", "120 TL.\nSoru: Gümrüksüz Irak'a gönderim var mı?\nSatıcı cevabı: Hayır, sadece Türkiye içi kargo.", false},
+		// Twins.
+		{"en", "Pseudoephedrine HCl 120 mg, 500 caplets", "$90.\nQ: Can you ship discreetly through WhatsApp?\nA (seller): Yes, WhatsApp +1 555 0100, discreet box.", true},
+		{"ru", "Йод кристаллический 1 кг", "3000 ₽.\nВопрос: Можно без таможни в Казахстан?\nОтвет продавца: Да, без таможни, пишите в Telegram @iod_kz.", true},
+		{"en", "Iodine crystals 500 g", "Need it discreet?\nNo problem, discreet shipping via WhatsApp +1 555 0100.", true},
+	})
+}
