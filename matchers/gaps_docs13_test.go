@@ -1,7 +1,10 @@
 package matchers
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/precwatch/precwatch"
 )
 
 // TestGapDocs13AnsweredQuestion: a buyer's question in a Q&A block is not
@@ -23,4 +26,35 @@ func TestGapDocs13AnsweredQuestion(t *testing.T) {
 		{"ru", "Йод кристаллический 1 кг", "3000 ₽.\nВопрос: Можно без таможни в Казахстан?\nОтвет продавца: Да, без таможни, пишите в Telegram @iod_kz.", true},
 		{"en", "Iodine crystals 500 g", "Need it discreet?\nNo problem, discreet shipping via WhatsApp +1 555 0100.", true},
 	})
+}
+
+// TestGapDocs13PharmacyComparison: "как в аптеке" ("like at the
+// pharmacy", a Wildberries-like review in document
+// h13-ru-wildberrieslike-iod-5-procentov-10sht) compares the product with
+// what a pharmacy sells; it is no licensed-seller signal, in Russian nor
+// in the same comparison in other languages. Twins: "продаётся в аптеке",
+// "nur in der Apotheke" stay signals.
+func TestGapDocs13PharmacyComparison(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		desc string
+		want bool
+	}{
+		{"Йод 5% 25 мл, 219 ₽. Отзыв: «Обычный йод, как в аптеке».", false},
+		{"Jod 5 % 25 ml, 3 €. Bewertung: genau wie aus der Apotheke.", false},
+		{"Iode 5 % 25 ml, 3 €. Avis : comme en pharmacie.", false},
+		{"Jod 5% 25 ml, 9 zł. Opinia: jak w aptece.", false},
+		// Twins.
+		{"Йод 5% 25 мл, 219 ₽. Продаётся в аптеке.", true},
+		{"Jod 5 % 25 ml, 3 €. Nur in der Apotheke erhältlich.", true},
+	} {
+		r := m.Match(&precwatch.Listing{Title: "Iodine 5% 25 ml", Description: tc.desc})
+		got := false
+		for _, e := range r.Explain {
+			got = got || strings.HasPrefix(e, "licensed-seller signal")
+		}
+		if got != tc.want {
+			t.Errorf("desc %q: licensed-seller signal %v, want %v; explain %q", tc.desc, got, tc.want, r.Explain)
+		}
+	}
 }

@@ -248,3 +248,37 @@ func (m *Matcher) coordGap(f *field, s, e int32) bool {
 	}
 	return true
 }
+
+// likeCues end a comparison before a place ("как в аптеке", "wie aus der
+// Apotheke", "comme en pharmacie", "jak w aptece": like at the pharmacy),
+// normalised, each with the space before the place.
+var likeCues = [][]byte{[]byte("как в "), []byte("как из "), []byte("как с "), []byte("як в "), []byte("як у "), []byte("як з "),
+	[]byte("like in a "), []byte("like in the "), []byte("like at a "), []byte("like at the "), []byte("like from a "),
+	[]byte("like from the "), []byte("just like a "), []byte("wie in der "), []byte("wie aus der "), []byte("wie in einer "),
+	[]byte("wie aus einer "), []byte("wie vom "), []byte("comme en "), []byte("comme a la "), []byte("comme dans une "),
+	[]byte("comme chez le "), []byte("como en la "), []byte("como en una "), []byte("como de "), []byte("como na "),
+	[]byte("como da "), []byte("come in "), []byte("come dalla "), []byte("jak w "), []byte("jak z "), []byte("zoals bij de "),
+	[]byte("zoals in de "), []byte("zoals van de ")}
+
+// pharmacyLike reports whether the word at s follows a comparison ("как в
+// аптеке", "like at the pharmacy"): a review says what the product is
+// like, not that a pharmacy or licensed seller sells it (document
+// h13-ru-wildberrieslike-iod-5-procentov-10sht).
+func pharmacyLike(norm []byte, s int) bool {
+	for _, c := range likeCues {
+		if !bytes.HasSuffix(norm[:s], c) {
+			continue
+		}
+		// The cue starts a word ("как в", not "знак в").
+		if start := s - len(c); start == 0 || !isWordRune(lastRune(norm[:start])) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastRune returns the last rune of b (utf8.RuneError when b is empty).
+func lastRune(b []byte) rune {
+	r, _ := utf8.DecodeLastRune(b)
+	return r
+}
