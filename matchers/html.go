@@ -855,6 +855,23 @@ var (
 // block.
 const maxChatWidgetText = 120
 
+// chatNamed reports whether n's class or id holds a chat word anywhere: a
+// cheap test before its words are split (most elements have none).
+func chatNamed(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Namespace != "" || (a.Key != "class" && a.Key != "id") || len(a.Val) > maxClassAttr {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for w := range chatWords {
+			if strings.Contains(v, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // chatWidget reports whether n is the site's floating chat button ("Chat
 // with us on WhatsApp", document batch h13): named so by its class or id
 // words, one short line, outside the <main>, role=main or <article> that
@@ -862,7 +879,7 @@ const maxChatWidgetText = 120
 // chrome, its contact the site's, not the seller's; a page without such a
 // landmark keeps it (a shop's own page, where the site is the seller).
 func (pi *pageInfo) chatWidget(n *html.Node) bool {
-	if pi.main == nil || n.Type != html.ElementNode {
+	if pi.main == nil || n.Type != html.ElementNode || !chatNamed(n) {
 		return false
 	}
 	chat, widget := false, false
