@@ -837,10 +837,65 @@ func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 	if region && pi.linkDense(n) {
 		return true
 	}
-	if pi.siteInfo(n) || pi.leadLink(n) || pi.asideOutsideMain(n) {
+	if pi.siteInfo(n) || pi.leadLink(n) || pi.asideOutsideMain(n) || pi.chatWidget(n) {
 		return true
 	}
 	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)
+}
+
+// chatWords and widgetWords name a site's floating chat button in class
+// and id words together ("tm-sticky tm-chat", "whatsapp-float",
+// "chat-launcher").
+var (
+	chatWords   = wordSet("chat", "livechat", "chatbot", "whatsapp", "telegram", "messenger", "support")
+	widgetWords = wordSet("sticky", "float", "floating", "fixed", "widget", "launcher", "bubble", "fab")
+)
+
+// maxChatWidgetText bounds the text of a chat button: a line, not a
+// block.
+const maxChatWidgetText = 120
+
+// chatNamed reports whether n's class or id holds a chat word anywhere: a
+// cheap test before its words are split (most elements have none).
+func chatNamed(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Namespace != "" || (a.Key != "class" && a.Key != "id") || len(a.Val) > maxClassAttr {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for w := range chatWords {
+			if strings.Contains(v, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chatWidget reports whether n is the site's floating chat button ("Chat
+// with us on WhatsApp", document batch h13): named so by its class or id
+// words, one short line, outside the <main>, role=main or <article> that
+// holds the offer. Like the site's header and footer it is the page's
+// chrome, its contact the site's, not the seller's; a page without such a
+// landmark keeps it (a shop's own page, where the site is the seller).
+func (pi *pageInfo) chatWidget(n *html.Node) bool {
+	if pi.main == nil || n.Type != html.ElementNode || !chatNamed(n) {
+		return false
+	}
+	chat, widget := false, false
+	for _, t := range classTokens(n) {
+		chat = chat || chatWords[t] || t == "chat-widget" || t == "chatwidget"
+		widget = widget || widgetWords[t]
+	}
+	if !chat || !widget || pi.linkStats(n).text > maxChatWidgetText {
+		return false
+	}
+	for p := n; p != nil; p = p.Parent {
+		if p == pi.main {
+			return false
+		}
+	}
+	return true
 }
 
 // text appends s with runs of white space collapsed.
@@ -1712,6 +1767,29 @@ var relatedPhrases = []string{
 	"함께 보면", "같이 보면", "다른 고객이 함께", "함께 산", "이 상품을 본", "이 상품을 구매한",
 	"juga melihat", "juga membeli", "dibeli bersama", "cũng xem", "cũng mua", "mua cùng", "ลูกค้ายังดู",
 	"ลูกค้าที่ดู", "ซื้อด้วยกัน",
+	// Turkish with the object spelt out or inflected (document batch
+	// h13: "Bu ürünü alanlar bunları da aldı"; "bunu alanlar" and
+	// "bunlar da" miss "ürünü" and the accusative "bunları"), never
+	// "alanlar" alone ("Kullanım alanları": areas of use).
+	"ürünü alanlar", "ürünü görüntüleyenler", "ürünü inceleyenler", "bunları da", "bunlara da", "sizin için seçtik",
+	"size özel", "sana özel",
+}
+
+// relatedWholePhrases name a block of other listings too, but only as
+// whole words: the next letter ends the match ("Just for you" is a shelf,
+// "Made just for your pool" is not). Shelves picked "for you" (document
+// batch h13: Daraz's "Just for you"; Lazada, Shopee, AliExpress), language
+// by language.
+var relatedWholePhrases = []string{
+	"just for you", "picked for you", "picks for you", "selected for you", "handpicked for you", "chosen for you",
+	"especially for you", "specially for you", "curated for you", "more to love", "nur für dich", "für dich ausgewählt",
+	"für sie ausgewählt", "ausgewählt für", "rien que pour vous", "juste pour vous", "sélectionnés pour vous",
+	"sélection pour vous", "solo para ti", "elegidos para ti", "seleccionados para ti", "só para você",
+	"escolhidos para você", "selecionados para você", "scelti per te", "selezionati per te", "solo per te",
+	"speciaal voor jou", "geselecteerd voor jou", "alleen voor jou", "wybrane dla ciebie", "tylko dla ciebie",
+	"специально для вас", "подобрали для вас", "выбрали для вас", "спеціально для вас", "підібрали для вас",
+	"مختارات لك", "اخترنا لك", "خصيصا لك", "dành riêng cho bạn", "khusus untukmu", "khusus untuk anda", "pilihan untukmu",
+	"pilihan untuk anda",
 }
 
 // foldArabic folds the Arabic and Persian letter variants that forum
@@ -1739,6 +1817,19 @@ func relatedPhrase(s string) bool {
 	for _, p := range relatedFolded {
 		if strings.Contains(s, p) {
 			return true
+		}
+	}
+	for _, p := range relatedWholePhrases {
+		for i := 0; i < len(s); {
+			j := strings.Index(s[i:], p)
+			if j < 0 {
+				break
+			}
+			j += i + len(p)
+			if r, _ := utf8.DecodeRuneInString(s[j:]); !unicode.IsLetter(r) {
+				return true
+			}
+			i = j
 		}
 	}
 	return false
@@ -2354,7 +2445,11 @@ const maxNoticeText = 2000
 // quiet reports a block so named, short enough, that speaks of none of
 // these: nothing it holds is such a notice either.
 func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
-	named := false
+	// weak: a lone safety word in the class, id, a data- attribute or
+	// the aria-label ("tm-safety", aria-label="safety"), or a heading
+	// that is only a warning sign ("⚠"), names a site notice only when
+	// its text speaks in the site's voice (siteVoiceNotice).
+	named, weak := false, false
 	for _, t := range classTokens(n) {
 		if noticeTokens[t] {
 			named = true
@@ -2370,6 +2465,7 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 					tips = tips || noticeTips[w]
 				}
 				named = named || (safety && tips)
+				weak = weak || safety
 			}
 		}
 	}
@@ -2386,26 +2482,111 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 				tips = tips || noticeTips[w]
 			}
 			named = noticeTokens[strings.ToLower(a.Val)] || (safety && tips)
+			weak = weak || safety
 		}
 	}
 	if !named {
-		named = noticePhrase(attrOf(n, "aria-label"))
+		label := attrOf(n, "aria-label")
+		named = noticePhrase(label)
+		if !named && !weak && len(label) <= 64 {
+			for _, w := range attrWords(label) {
+				weak = weak || noticeSafety[w]
+			}
+		}
 	}
 	if !named {
 		h := firstHeading(n)
 		if h == nil {
 			h = leadLine(n)
 		}
-		named = h != nil && noticePhrase(boundedText(h, 200))
+		if h != nil {
+			head := boundedText(h, 200)
+			named = noticePhrase(head)
+			weak = weak || warningSign(head)
+		}
 	}
 	if !named {
 		named = prohibitedLine(n)
+	}
+	if !named && weak {
+		if pi.linkStats(n).text > maxWeakNotice {
+			return false, false
+		}
+		return siteVoiceNotice(strings.ToLower(spacedText(n, maxWeakNotice))), false
 	}
 	if !named || pi.linkStats(n).text > maxNoticeText {
 		return false, false
 	}
 	notice = holdsCue(strings.ToLower(spacedText(n, maxNoticeText)), tradeCues)
 	return notice, !notice
+}
+
+// maxWeakNotice bounds the text of a block named a site notice only
+// weakly (siteNotice): a box of a few lines.
+const maxWeakNotice = 600
+
+// warningSigns are the symbols a site's warning box may have for its
+// only heading ("<h3>⚠</h3>").
+const warningSigns = "⚠❗❕‼⛔🚨🛡🚫"
+
+// warningSign reports whether a heading's text s is only warning signs
+// (with punctuation, variation selectors and spaces): no word of its own.
+func warningSign(s string) bool {
+	sign := false
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune(warningSigns, r):
+			sign = true
+		case isHTMLSpace(r) || unicode.IsPunct(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d':
+		default:
+			return false
+		}
+	}
+	return sign
+}
+
+// siteVoiceCues are what a marketplace's own warning says and a seller's
+// text does not, lower-cased, each starting a word (the CJK ones match
+// anywhere): paying or talking outside the site, "we never ask", its
+// rules, scams and fraud, language by language (document batch h13:
+// "Never pay outside the app … breaking our rules", "Wir verlangen nie",
+// "оплачивайте только на сайте", "ödemeyi site dışında yapmayın").
+var siteVoiceCues = []string{
+	"never pay", "never send money", "never transfer", "never wire", "we never ask", "we will never ask", "we'll never ask",
+	"outside the app", "outside the site", "outside the platform", "outside our", "off the platform", "off-platform",
+	"off platform", "our rules", "our policies", "our terms", "against our", "violate our", "violates our", "stay safe",
+	"deal within", "pay only", "only pay", "scam", "fraud",
+	"betrug", "betrüger", "wir verlangen nie", "wir fragen nie", "zahlen sie nie", "niemals vorkasse", "außerhalb der plattform",
+	"außerhalb von", "unsere regeln", "arnaque", "escroq", "ne payez jamais", "nous ne demandons jamais", "en dehors du site",
+	"en dehors de la plateforme", "nos règles", "estafa", "fraude", "nunca pague", "nunca pagues", "nunca transfiera",
+	"fuera de la plataforma", "fuera del sitio", "nuestras normas", "golpe", "fora da plataforma", "fora do site", "truff",
+	"non pagare mai", "fuori dalla piattaforma", "oplicht", "vraagt nooit", "vragen nooit", "betaal nooit", "buiten het platform",
+	"buiten de site", "oszust", "nigdy nie płać", "nigdy nie przelewaj", "poza platformą", "poza serwisem", "мошен",
+	"никогда не переводите", "не переводите", "не оплачивайте", "только на сайте", "вне площадки", "вне сайта", "шахра",
+	"ніколи не переказуйте", "не переказуйте", "лише на сайті", "dolandırıcı", "site dışında", "platform dışında",
+	"uygulama dışında", "asla ödeme", "احتيال", "لا تحول", "لا تدفع", "خارج الموقع", "خارج التطبيق", "诈骗", "詐騙", "站外",
+	"平台外", "切勿", "詐欺", "サイト外", "アプリ外", "사기", "외부 결제",
+}
+
+// reportVerbs ask the reader to report something to the site; with a
+// seller, listing or payment named (tradeCues, listingWords) the text is
+// the site's ("Report listings offering medicine …", "satıcıları
+// bildirin"), not a product's "report any spill to the fire service".
+var reportVerbs = []string{"report", "melden sie", "bitte melden", "signalez", "signaler", "denuncia", "denuncie", "reporta",
+	"segnala", "meld ", "zgłoś", "сообщите", "пожалуйтесь", "повідомте", "bildirin", "şikayet edin", "أبلغ", "ابلغ", "举报",
+	"舉報", "通報", "신고"}
+
+// listingWords name listings and ads, lower-cased, each starting a word.
+var listingWords = []string{"listing", "ads", "advert", "offer", "anzeige", "inserat", "annonce", "anuncio", "annunci",
+	"advertentie", "ogłosz", "объявлен", "оголош", "ilan", "إعلان", "الإعلان", "الاعلان", "广告", "廣告", "出品", "광고", "게시물"}
+
+// siteVoiceNotice reports whether the lower-cased text of a block named
+// a site notice only weakly speaks in the site's voice.
+func siteVoiceNotice(text string) bool {
+	if holdsCue(text, siteVoiceCues) {
+		return true
+	}
+	return holdsCue(text, reportVerbs) && (holdsCue(text, listingWords) || holdsCue(text, tradeCues))
 }
 
 // spacedText is boundedText with a space after each text node: a heading

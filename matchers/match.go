@@ -701,7 +701,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				ev.bulkWhy = p.text
 				ev.bulkAt = [3]int32{int32(fi), h.s, h.e}
 			}
-			if k&kLicensed != 0 && !m.negatedAt(f, h.s) && !overlapsAny(paper, h) {
+			if k&kLicensed != 0 && !m.negatedAt(f, h.s) && !overlapsAny(paper, h) && !pharmacyLike(f.norm, int(h.s)) {
 				ev.lics = append(ev.lics, licHit{field: int32(fi), s: h.s, text: p.text})
 			}
 			// A not-substance noun denied as packaging ("no hazard stickers

@@ -59,8 +59,22 @@ var answerLabels = [][]byte{[]byte("answer"), []byte("a"), []byte("r"), []byte("
 	[]byte("resposta"), []byte("risposta"), []byte("antwoord"), []byte("odpowiedz"), []byte("odpoved"), []byte("svar"), []byte("vastaus"),
 	[]byte("cevap"), []byte("jawapan"), []byte("jawab"), []byte("ответ"), []byte("відповідь"), []byte("答"), []byte("回答")}
 
+// answerLabelWords are answer labels as words of a longer label naming
+// who answers ("Ответ продавца:", "Seller's answer:", "Satıcı cevabı:"),
+// normalised.
+var answerLabelWords = map[string]bool{"answer": true, "answers": true, "reply": true, "a": true, "respuesta": true,
+	"antwort": true, "reponse": true, "resposta": true, "risposta": true, "antwoord": true, "odpowiedz": true,
+	"odpoved": true, "svar": true, "vastaus": true, "cevap": true, "cevabi": true, "yanit": true, "yaniti": true,
+	"jawapan": true, "jawab": true, "ответ": true, "відповідь": true}
+
+// maxAnswerLabel bounds a label naming who answers ("A (Wallmarkt
+// Pharmacy):"), in bytes.
+const maxAnswerLabel = 64
+
 // afterAnswerLabel returns the text after an answer label at the start of
-// rest, or rest itself when it opens with none.
+// rest, or rest itself when it opens with none. A label may name who
+// answers after or before the label word ("A (Wallmarkt Pharmacy): No",
+// "Ответ продавца: Нет", "Seller's answer: No"; document batch h13).
 func afterAnswerLabel(rest []byte) []byte {
 	for _, l := range answerLabels {
 		if !bytes.HasPrefix(rest, l) {
@@ -71,6 +85,25 @@ func afterAnswerLabel(rest []byte) []byte {
 		switch r {
 		case ':', '.', '-', '–', '—', '：':
 			return bytes.TrimLeft(t[n:], " -–—:")
+		}
+	}
+	head := rest[:min(len(rest), maxAnswerLabel)]
+	colon, width := bytes.IndexByte(head, ':'), 1
+	if c := bytes.Index(head, []byte("：")); c >= 0 && (colon < 0 || c < colon) {
+		colon, width = c, len("：")
+	}
+	if colon <= 0 || bytes.ContainsAny(head[:colon], ".?!\n;") {
+		return rest
+	}
+	words := bytes.FieldsFunc(head[:colon], func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == '\'' || r == '’' })
+	if len(words) > 6 {
+		return rest
+	}
+	for i, w := range words[:min(len(words), 3)] {
+		// The label word opens the label, or follows who answers
+		// ("seller's answer", "satici cevabi"), never "s" of "seller's".
+		if answerLabelWords[string(w)] && (i == 0 || len(w) > 1) {
+			return bytes.TrimLeft(rest[colon+width:], " -–—:")
 		}
 	}
 	return rest
@@ -93,7 +126,9 @@ func answeredNo(norm []byte, i int) bool {
 	}
 	_, n := utf8.DecodeRune(norm[q:])
 	rest := norm[q+n:]
-	rest = afterAnswerLabel(bytes.TrimLeft(rest, " -–—:"))
+	// The answer may start the next line (a Q&A block's question and
+	// answer are two paragraphs).
+	rest = afterAnswerLabel(bytes.TrimLeft(rest, " \n-–—:"))
 	for _, w := range answerNo {
 		if !bytes.HasPrefix(rest, w) {
 			continue
@@ -212,4 +247,38 @@ func (m *Matcher) coordGap(f *field, s, e int32) bool {
 		}
 	}
 	return true
+}
+
+// likeCues end a comparison before a place ("как в аптеке", "wie aus der
+// Apotheke", "comme en pharmacie", "jak w aptece": like at the pharmacy),
+// normalised, each with the space before the place.
+var likeCues = [][]byte{[]byte("как в "), []byte("как из "), []byte("как с "), []byte("як в "), []byte("як у "), []byte("як з "),
+	[]byte("like in a "), []byte("like in the "), []byte("like at a "), []byte("like at the "), []byte("like from a "),
+	[]byte("like from the "), []byte("just like a "), []byte("wie in der "), []byte("wie aus der "), []byte("wie in einer "),
+	[]byte("wie aus einer "), []byte("wie vom "), []byte("comme en "), []byte("comme a la "), []byte("comme dans une "),
+	[]byte("comme chez le "), []byte("como en la "), []byte("como en una "), []byte("como de "), []byte("como na "),
+	[]byte("como da "), []byte("come in "), []byte("come dalla "), []byte("jak w "), []byte("jak z "), []byte("zoals bij de "),
+	[]byte("zoals in de "), []byte("zoals van de ")}
+
+// pharmacyLike reports whether the word at s follows a comparison ("как в
+// аптеке", "like at the pharmacy"): a review says what the product is
+// like, not that a pharmacy or licensed seller sells it (document
+// h13-ru-wildberrieslike-iod-5-procentov-10sht).
+func pharmacyLike(norm []byte, s int) bool {
+	for _, c := range likeCues {
+		if !bytes.HasSuffix(norm[:s], c) {
+			continue
+		}
+		// The cue starts a word ("как в", not "знак в").
+		if start := s - len(c); start == 0 || !isWordRune(lastRune(norm[:start])) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastRune returns the last rune of b (utf8.RuneError when b is empty).
+func lastRune(b []byte) rune {
+	r, _ := utf8.DecodeLastRune(b)
+	return r
 }
