@@ -954,7 +954,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					// general chemical context cannot tell from the substance;
 					// only the term's own context can.
 					ok := own || !locantBefore(f.norm, int(h.s)) &&
-						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h) && !greetingName(f, h)
+						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseOrGreeting(f, h)
 					blk := ambList(ar, kAmbBlock)
 					if len(blk) > 0 && isCJKStart(f.norm[h.s:]) {
 						blk = m.gluedBlocks(fields, blk, ar, int32(fi), h)
@@ -1335,16 +1335,22 @@ func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
 	return true
 }
 
-// proseWord reports whether the two-letter hit h is written in lower case
+// proseOrGreeting reports whether the two-letter hit h of f is a prose
+// word or a greeting (proseWord, greetingName): both read the hit's range
+// in the original text, found once for the two.
+func proseOrGreeting(f *field, h fhit) bool {
+	os, oe := f.origRange(h.s, h.e)
+	return proseWord(f.orig, os, oe) || greetingName(f.orig, os, oe)
+}
+
+// proseWord reports whether the two-letter hit at o[os:oe] is written in lower case
 // between two lower-case words of two letters or more in the original
 // text: an ordinary word of running prose ("log hi rabta", "aa jao
 // bhai"), not an abbreviation, which sellers write in capitals.
-func proseWord(f *field, h fhit) bool {
-	os, oe := f.origRange(h.s, h.e)
-	if oe-os != 2 || os < 3 || oe+3 > len(f.orig) {
+func proseWord(o string, os, oe int) bool {
+	if oe-os != 2 || os < 3 || oe+3 > len(o) {
 		return false
 	}
-	o := f.orig
 	lower := func(c byte) bool { return c >= 'a' && c <= 'z' }
 	if !lower(o[os]) || !lower(o[os+1]) || o[os-1] != ' ' || o[oe] != ' ' {
 		return false
@@ -1352,13 +1358,11 @@ func proseWord(f *field, h fhit) bool {
 	return lower(o[os-2]) && lower(o[os-3]) && lower(o[oe+1]) && lower(o[oe+2])
 }
 
-// greetingName reports whether the two-letter hit h is written "Hi" (a
+// greetingName reports whether the two-letter hit at o[os:oe] is written "Hi" (a
 // capital and a small letter) before a capitalised word in the original
 // text: a greeting to someone by name ("Hi John, thanks for your order of
 // acetone"), not the formula HI, which is written in capitals.
-func greetingName(f *field, h fhit) bool {
-	os, oe := f.origRange(h.s, h.e)
-	o := f.orig
+func greetingName(o string, os, oe int) bool {
 	if oe-os != 2 || oe+2 > len(o) || o[os] != 'H' || o[os+1] != 'i' || o[oe] != ' ' {
 		return false
 	}
