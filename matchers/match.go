@@ -147,8 +147,12 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		if blank(text) {
 			return
 		}
-		fields = append(fields, field{name: name, orig: text,
-			offerField: name != precwatch.FieldSeller && name != precwatch.FieldLocation && name != precwatch.FieldPrice})
+		// Appended zero and filled in place: a field literal is built
+		// on the stack and copied (168 bytes).
+		fields = append(fields, field{})
+		f := &fields[len(fields)-1]
+		f.name, f.orig = name, text
+		f.offerField = name != precwatch.FieldSeller && name != precwatch.FieldLocation && name != precwatch.FieldPrice
 	}
 	addField(precwatch.FieldTitle, l.Title)
 	addField(precwatch.FieldDescription, l.Description)
