@@ -407,7 +407,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		}
 		// "new PMK precursor": "new" qualifies "precursor", so the street
 		// name "new PMK" is not meant; the shorter name inside it counts.
-		if p.kinds&kSubstance != 0 && m.newStreet[r.pat] && bytes.HasPrefix(norm[r.end:], []byte(" precursor")) {
+		if p.newStreet && p.kinds&kSubstance != 0 && bytes.HasPrefix(norm[r.end:], []byte(" precursor")) {
 			continue
 		}
 		h := fhit{pat: r.pat, s: s, e: r.end, field: fi}

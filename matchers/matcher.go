@@ -185,6 +185,9 @@ type patInfo struct {
 	// numStart: the term starts with a digit ("0%", "100% customs
 	// pass"): a number glued before it makes it the tail of that number.
 	numStart bool
+	// newStreet: Matcher.newStreet of the pattern, here where filterHits
+	// already reads.
+	newStreet bool
 }
 
 // Matcher finds watchlist substances, risk indicators and observables in
@@ -823,6 +826,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		for _, r := range p.refs {
 			if r.kind == HitStreetName {
 				m.newStreet[i] = true
+				m.pinfo[i].newStreet = true
 			}
 		}
 	}
