@@ -58,3 +58,21 @@ func TestProseOrGreetingSame(t *testing.T) {
 		t.Fatalf("only %d prose words or greetings: the mixtures miss the case", found)
 	}
 }
+
+// TestPatInfoNewStreet: patInfo.newStreet is Matcher.newStreet for every
+// pattern, and at least one pattern has it (filterHits reads the copy).
+func TestPatInfoNewStreet(t *testing.T) {
+	m := testMatcher(t)
+	n := 0
+	for i := range m.pats {
+		if m.pinfo[i].newStreet != m.newStreet[i] {
+			t.Fatalf("pattern %q: patInfo.newStreet %v, Matcher.newStreet %v", m.pats[i].text, m.pinfo[i].newStreet, m.newStreet[i])
+		}
+		if m.newStreet[i] {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no street name begins with \"new \": the test checks nothing")
+	}
+}
