@@ -4805,7 +4805,7 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 			if u < len(b) && b[u] >= 0x80 {
 				_, w := utf8.DecodeRune(b[u:])
 				u += w
-				if lim, ok := m.unitLimit[string(b[k:u])]; ok && v >= lim {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 				for u < len(b) && (b[u] >= 0x80 || hebrewGershayim(b, u) > 0) && !isCJK(firstRune(b[u:])) {
@@ -4822,7 +4822,7 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 				}
 			}
 			if u > k && !wordAt(b, u) {
-				if lim, ok := m.unitLimit[string(b[k:u])]; ok && v >= lim {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 			}
@@ -4830,6 +4830,17 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 		}
 	}
 	return "", [3]int32{}
+}
+
+// bulkUnitLimit is m.unitLimit[string(u)], without the map lookup for a
+// word whose first byte and length no unit has (most words after a
+// number).
+func (m *Matcher) bulkUnitLimit(u []byte) (float64, bool) {
+	if len(u) > 0 && len(u) < 64 && m.unitLens[u[0]]&(1<<len(u)) == 0 {
+		return 0, false
+	}
+	lim, ok := m.unitLimit[string(u)]
+	return lim, ok
 }
 
 // countMultipliers are the number words written between a count and its

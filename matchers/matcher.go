@@ -241,6 +241,10 @@ type Matcher struct {
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
 	pool       sync.Pool
 
+	// unitLens holds, per first byte, bit n for each unitLimit key of n
+	// bytes (n < 64) that starts with it (bulkUnitLimit's filter).
+	unitLens [256]uint64
+
 	// abbrOwner: the substance of each normalised abbreviation;
 	// derivStreet: per street name of a derivative, the abbreviation of
 	// its parent it holds (siblingNamed).
@@ -647,7 +651,11 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		m.tradeVerbs[Normalize(t).String()] = true
 	}
 	for u, v := range lex.BulkUnits {
-		m.unitLimit[strings.TrimSpace(Normalize(u).String())] = v
+		k := strings.TrimSpace(Normalize(u).String())
+		m.unitLimit[k] = v
+		if k != "" && len(k) < 64 {
+			m.unitLens[k[0]] |= 1 << len(k)
+		}
 	}
 	// "Only" cues are looked for in the text next to a crypto phrase, not
 	// by the automaton ("only" is too common a word to be a pattern).

@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -74,5 +75,35 @@ func TestPatInfoNewStreet(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no street name begins with \"new \": the test checks nothing")
+	}
+}
+
+// TestBulkUnitLimitSame: bulkUnitLimit answers what the unitLimit map
+// does for every unit, every prefix and extension of one, and every word
+// of the labelled texts and the corpus.
+func TestBulkUnitLimitSame(t *testing.T) {
+	m := testMatcher(t)
+	var words []string
+	for u := range m.unitLimit {
+		words = append(words, u, u+"s", u[:len(u)-1], "x"+u, strings.ToUpper(u))
+	}
+	for _, s := range perf16Texts(t, nil, 0, 1) {
+		var tx Text
+		tx.Reset(s)
+		words = append(words, strings.Fields(string(tx.Norm))...)
+	}
+	hits := 0
+	for _, w := range words {
+		wantLim, wantOK := m.unitLimit[w]
+		lim, ok := m.bulkUnitLimit([]byte(w))
+		if lim != wantLim || ok != wantOK {
+			t.Fatalf("%q: bulkUnitLimit %v %v, want %v %v", w, lim, ok, wantLim, wantOK)
+		}
+		if ok {
+			hits++
+		}
+	}
+	if hits < len(m.unitLimit) {
+		t.Fatalf("%d units found, want at least %d", hits, len(m.unitLimit))
 	}
 }
