@@ -147,8 +147,12 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 		if blank(text) {
 			return
 		}
-		fields = append(fields, field{name: name, orig: text,
-			offerField: name != precwatch.FieldSeller && name != precwatch.FieldLocation && name != precwatch.FieldPrice})
+		// Appended zero and filled in place: a field literal is built
+		// on the stack and copied (168 bytes).
+		fields = append(fields, field{})
+		f := &fields[len(fields)-1]
+		f.name, f.orig = name, text
+		f.offerField = name != precwatch.FieldSeller && name != precwatch.FieldLocation && name != precwatch.FieldPrice
 	}
 	addField(precwatch.FieldTitle, l.Title)
 	addField(precwatch.FieldDescription, l.Description)
@@ -403,7 +407,7 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		}
 		// "new PMK precursor": "new" qualifies "precursor", so the street
 		// name "new PMK" is not meant; the shorter name inside it counts.
-		if p.kinds&kSubstance != 0 && m.newStreet[r.pat] && bytes.HasPrefix(norm[r.end:], []byte(" precursor")) {
+		if p.newStreet && p.kinds&kSubstance != 0 && bytes.HasPrefix(norm[r.end:], []byte(" precursor")) {
 			continue
 		}
 		h := fhit{pat: r.pat, s: s, e: r.end, field: fi}
@@ -966,7 +970,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					// general chemical context cannot tell from the substance;
 					// only the term's own context can.
 					ok := own || !locantBefore(f.norm, int(h.s)) &&
-						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseWord(f, h) && !greetingName(f, h)
+						(near(chem, int32(fi), h.s, false) || near(unamb, int32(fi), h.s, true)) && !proseOrGreeting(f, h)
 					blk := ambList(ar, kAmbBlock)
 					if len(blk) > 0 && isCJKStart(f.norm[h.s:]) {
 						blk = m.gluedBlocks(fields, blk, ar, int32(fi), h)
@@ -1347,16 +1351,22 @@ func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
 	return true
 }
 
-// proseWord reports whether the two-letter hit h is written in lower case
+// proseOrGreeting reports whether the two-letter hit h of f is a prose
+// word or a greeting (proseWord, greetingName): both read the hit's range
+// in the original text, found once for the two.
+func proseOrGreeting(f *field, h fhit) bool {
+	os, oe := f.origRange(h.s, h.e)
+	return proseWord(f.orig, os, oe) || greetingName(f.orig, os, oe)
+}
+
+// proseWord reports whether the two-letter hit at o[os:oe] is written in lower case
 // between two lower-case words of two letters or more in the original
 // text: an ordinary word of running prose ("log hi rabta", "aa jao
 // bhai"), not an abbreviation, which sellers write in capitals.
-func proseWord(f *field, h fhit) bool {
-	os, oe := f.origRange(h.s, h.e)
-	if oe-os != 2 || os < 3 || oe+3 > len(f.orig) {
+func proseWord(o string, os, oe int) bool {
+	if oe-os != 2 || os < 3 || oe+3 > len(o) {
 		return false
 	}
-	o := f.orig
 	lower := func(c byte) bool { return c >= 'a' && c <= 'z' }
 	if !lower(o[os]) || !lower(o[os+1]) || o[os-1] != ' ' || o[oe] != ' ' {
 		return false
@@ -1364,13 +1374,11 @@ func proseWord(f *field, h fhit) bool {
 	return lower(o[os-2]) && lower(o[os-3]) && lower(o[oe+1]) && lower(o[oe+2])
 }
 
-// greetingName reports whether the two-letter hit h is written "Hi" (a
+// greetingName reports whether the two-letter hit at o[os:oe] is written "Hi" (a
 // capital and a small letter) before a capitalised word in the original
 // text: a greeting to someone by name ("Hi John, thanks for your order of
 // acetone"), not the formula HI, which is written in capitals.
-func greetingName(f *field, h fhit) bool {
-	os, oe := f.origRange(h.s, h.e)
-	o := f.orig
+func greetingName(o string, os, oe int) bool {
 	if oe-os != 2 || oe+2 > len(o) || o[os] != 'H' || o[os+1] != 'i' || o[oe] != ' ' {
 		return false
 	}
@@ -4968,7 +4976,7 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 			if u < len(b) && b[u] >= 0x80 {
 				_, w := utf8.DecodeRune(b[u:])
 				u += w
-				if lim, ok := m.unitLimit[string(b[k:u])]; ok && v >= lim {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 				for u < len(b) && (b[u] >= 0x80 || hebrewGershayim(b, u) > 0) && !isCJK(firstRune(b[u:])) {
@@ -4985,7 +4993,7 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 				}
 			}
 			if u > k && !wordAt(b, u) {
-				if lim, ok := m.unitLimit[string(b[k:u])]; ok && v >= lim {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 			}
@@ -4993,6 +5001,17 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 		}
 	}
 	return "", [3]int32{}
+}
+
+// bulkUnitLimit is m.unitLimit[string(u)], without the map lookup for a
+// word whose first byte and length no unit has (most words after a
+// number).
+func (m *Matcher) bulkUnitLimit(u []byte) (float64, bool) {
+	if len(u) > 0 && len(u) < 64 && m.unitLens[u[0]]&(1<<len(u)) == 0 {
+		return 0, false
+	}
+	lim, ok := m.unitLimit[string(u)]
+	return lim, ok
 }
 
 // countMultipliers are the number words written between a count and its

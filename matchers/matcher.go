@@ -186,6 +186,9 @@ type patInfo struct {
 	// numStart: the term starts with a digit ("0%", "100% customs
 	// pass"): a number glued before it makes it the tail of that number.
 	numStart bool
+	// newStreet: Matcher.newStreet of the pattern, here where filterHits
+	// already reads.
+	newStreet bool
 }
 
 // Matcher finds watchlist substances, risk indicators and observables in
@@ -238,6 +241,10 @@ type Matcher struct {
 	suspLines  []string           // per score in hundredths: the "suspicious" line
 	lowLines   []string           // per score in hundredths: the "under the threshold" line
 	pool       sync.Pool
+
+	// unitLens holds, per first byte, bit n for each unitLimit key of n
+	// bytes (n < 64) that starts with it (bulkUnitLimit's filter).
+	unitLens [256]uint64
 
 	// abbrOwner: the substance of each normalised abbreviation;
 	// derivStreet: per street name of a derivative, the abbreviation of
@@ -645,7 +652,11 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		m.tradeVerbs[Normalize(t).String()] = true
 	}
 	for u, v := range lex.BulkUnits {
-		m.unitLimit[strings.TrimSpace(Normalize(u).String())] = v
+		k := strings.TrimSpace(Normalize(u).String())
+		m.unitLimit[k] = v
+		if k != "" && len(k) < 64 {
+			m.unitLens[k[0]] |= 1 << len(k)
+		}
 	}
 	// "Only" cues are looked for in the text next to a crypto phrase, not
 	// by the automaton ("only" is too common a word to be a pattern).
@@ -824,6 +835,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		for _, r := range p.refs {
 			if r.kind == HitStreetName {
 				m.newStreet[i] = true
+				m.pinfo[i].newStreet = true
 			}
 		}
 	}
