@@ -1033,12 +1033,18 @@ func computeWordKind(r rune) uint8 {
 			k |= wkLatinOnly
 		}
 	}
-	if r >= 0x400 && r < 0x530 && unicode.IsLetter(r) {
+	if isCyrillicLetter(r) {
 		if _, ok := confusableOf(r); !ok {
 			k |= wkCyrOnly
 		}
 	}
 	return k
+}
+
+// isCyrillicLetter reports whether r is a letter of the Cyrillic and
+// Cyrillic Supplement blocks (U+0400–U+052F).
+func isCyrillicLetter(r rune) bool {
+	return r >= 0x400 && r < 0x530 && unicode.IsLetter(r)
 }
 
 // latinWord reports whether the input word around s[i] holds a Latin letter

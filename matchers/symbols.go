@@ -2,7 +2,6 @@ package matchers
 
 import (
 	"slices"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -236,7 +235,7 @@ func cyrillicBefore(norm []byte, i int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRune(norm[:i])
-	return r >= 0x400 && r < 0x530 && unicode.IsLetter(r)
+	return isCyrillicLetter(r)
 }
 
 func cyrillicAt(norm []byte, i int) bool {
@@ -244,7 +243,7 @@ func cyrillicAt(norm []byte, i int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRune(norm[i:])
-	return r >= 0x400 && r < 0x530 && unicode.IsLetter(r)
+	return isCyrillicLetter(r)
 }
 
 // symWordByte reports whether c belongs to a word of the symbol rescan's
