@@ -178,9 +178,20 @@ func step(ctx context.Context, what string, tries int, actions []chromedp.Action
 	return err
 }
 
+// text returns the text of the first node css selects. Reading a text
+// changes nothing, so a read that loses its node to a page
+// renewing it under load ("No node with given id found", as visit) is
+// read once more; a node that is really missing fails both reads.
 func text(t *testing.T, ctx context.Context, css string) string {
 	t.Helper()
-	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(css)))
+	var s string
+	var err error
+	for try := 1; try <= 2; try++ {
+		if s, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(css))); err == nil || !strings.Contains(err.Error(), "No node with given id found") {
+			break
+		}
+		t.Logf("text of %s, try %d: %v", css, try, err)
+	}
 	if err != nil {
 		t.Fatalf("text of %s: %v", css, err)
 	}
