@@ -66,3 +66,28 @@ func TestGapLead17Prescription(t *testing.T) {
 		{"Sudafed 60 mg, 2 balení", "Bez předpisu, pošlu hned.", "no-paperwork", true},
 	})
 }
+
+// TestGapLead17Seizures: "police / customs seized N kg of …" in the
+// languages of a 40-language probe whose seizure verbs were missing (hu, bg,
+// sw, et, sq, mk, az, kk, mn, no, ms, ha) is a report, not an offer; an
+// offer that names the police or customs as no problem stays an offer.
+func TestGapLead17Seizures(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"hu", "Hírek", "A rendőrség 500 kg BMK-glicidátot foglalt le a kikötőben.", false},
+		{"bg", "Новини", "Полицията иззе 500 кг BMK глицидат на пристанището във Варна.", false},
+		{"sw", "Habari", "Polisi walikamata kilo 500 za BMK glycidate katika bandari ya Dar es Salaam.", false},
+		{"et", "Uudised", "Tolliametnikud konfiskeerisid veoautost 200 liitrit safrooli.", false},
+		{"sq", "Lajme", "Doganierët sekuestruan 200 litra safrol në një kamion.", false},
+		{"mk", "Вести", "Цариниците запленија 200 литри сафрол во камион.", false},
+		{"az", "Xəbərlər", "Gömrük işçiləri yük maşınında 200 litr safrol aşkar edib.", false},
+		{"kk", "Жаңалықтар", "Кеденшілер жүк көлігінен 200 литр сафрол тәркіледі.", false},
+		{"mn", "Мэдээ", "Гаалийнхан ачааны машинаас 200 литр сафрол хураан авчээ.", false},
+		{"no", "Nyheter", "Tollere beslagla 200 liter safrol i en lastebil.", false},
+		{"ms", "Berita", "Pegawai kastam merampas 200 liter safrol dari sebuah lori.", false},
+		{"ha", "Labarai", "Jami'an kwastam sun kwace lita 200 na safrole.", false},
+		{"hu", "Eladó BMK glicidát 500 kg", "A vámhivatal nem probléma, Telegram: @bmkhu", true},
+		{"bg", "Продавам BMK глицидат 500 кг", "Митницата не е проблем.", true},
+		{"no", "Selger safrol 200 liter", "Tollvesenet er ikke noe problem.", true},
+		{"et", "Müüa safrool 200 l", "Politsei pole probleem.", true},
+	})
+}
