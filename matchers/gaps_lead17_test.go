@@ -91,3 +91,24 @@ func TestGapLead17Seizures(t *testing.T) {
 		{"et", "Müüa safrool 200 l", "Politsei pole probleem.", true},
 	})
 }
+
+// TestGapLead17CJKUnits: a Chinese, Japanese or Korean name that needs
+// chemical context found none in a litre or kilogram unit of its own script
+// ("乙醚 20升", "甲胺 25升", "ホルムアミド 25リットル"); nor did the Russian
+// "этиловый эфир" in "25 л". Glycol ethers and amine derivatives stay out.
+func TestGapLead17CJKUnits(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"zh", "乙醚 20升", "电报 @solvx", true},
+		{"zh", "甲胺 25升", "电报 @solvx", true},
+		{"zh", "哌啶 25千克", "电报 @solvx", true},
+		{"zh", "丁酮 200升", "电报 @solvx", true},
+		{"ja", "ホルムアミド 25リットル", "Telegram @solvx", true},
+		{"ja", "塩酸 25リットル", "Telegram @solvx", true},
+		{"ru", "Этиловый эфир 25 л", "Telegram @solvx", true},
+		{"ar", "إيثر ثنائي الإيثيل 20 لتر", "Telegram @solvx", true},
+		{"zh", "乙二醇乙醚 20升", "电报 @solvx", false},
+		{"zh", "乙烯基乙醚 500毫升", "电报 @solvx", false},
+		{"zh", "二甲胺 25升", "电报 @solvx", false},
+		{"zh", "碘伏 500毫升", "电报 @solvx", false},
+	})
+}
