@@ -1,6 +1,10 @@
 package matchers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // TestGapLead17Anonymous: "anonymous shipping / packing" is stealth packaging
 // in every language of a 30-language probe, as "discreet shipping" already
@@ -111,4 +115,34 @@ func TestGapLead17CJKUnits(t *testing.T) {
 		{"zh", "二甲胺 25升", "电报 @solvx", false},
 		{"zh", "碘伏 500毫升", "电报 @solvx", false},
 	})
+}
+
+// TestGapLead17SignalNumber: a Signal number without a colon ("Signal +44
+// 7700 900123", "Signal - +44 …") and a signal.me phone link are Signal
+// observables, as "Signal: +44 …" was; "signal.me" names the messenger. A
+// bare word after "signal" is prose and a sensor's signal no contact.
+func TestGapLead17SignalNumber(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		desc string
+		want bool
+	}{
+		{"Order on Signal +44 7700 900123", true},
+		{"Signal - +447700900123", true},
+		{"https://signal.me/#p/+447700900123", true},
+		{"Signal: +44 7700 900123", true},
+		{"Signal strength 5 bars, call +44 7700 900123", false},
+		{"Output signal 4-20 mA, service +44 7700 900123", false},
+	} {
+		res := m.Match(&precwatch.Listing{ID: "s", Title: "BMK glycidate 1 kg", Description: tc.desc})
+		got := false
+		for _, o := range res.Observables {
+			if o.Type == precwatch.ObservableSignal && o.Value == "+447700900123" {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: signal observable %v, want %v (observables %v)", tc.desc, got, tc.want, res.Observables)
+		}
+	}
 }

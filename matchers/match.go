@@ -1102,7 +1102,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		f := &fields[fi]
 		// Observables from the original text. An attribute named after a
 		// messenger ({"Telegram": "@handle"}) reads as "Telegram: @handle".
-		text, msgr := f.orig, m.namesMessenger(f)
+		text, msgr := f.orig, m.namesMessenger(f) || ev.indicatorIn(IndMessenger, f.name)
 		key, attr := strings.CutPrefix(f.name, "attributes.")
 		msgKey := attr && !f.attrCAS && ev.messengerKey(m, key)
 		if msgKey {
@@ -3829,6 +3829,18 @@ func (ev *evaluation) bulkIndicator() precwatch.Indicator {
 		}
 	}
 	return ind
+}
+
+// indicatorIn reports whether the indicator id was found in the field
+// named fieldName (a frame's messenger contact, "Signal - +44 …", holds no
+// messenger term of its own for namesMessenger).
+func (ev *evaluation) indicatorIn(id, fieldName string) bool {
+	for _, in := range ev.indicators {
+		if in.ID == id && in.Field == fieldName {
+			return true
+		}
+	}
+	return false
 }
 
 func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {

@@ -2,6 +2,7 @@ package matchers
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"math/big"
 	"regexp"
@@ -18,7 +19,10 @@ var (
 	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*-?\s*(?:me|id|name|namen|naam|nom|nombre|nome|nummer|number|account|konto|handle|username|user|kontakt|contact|adres|adresse|address))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
 	whatsappRE = regexp.MustCompile(`^(?i)(?:wa\.me/|whatsapp(?:\.com/send/?|://send)\?phone=|whats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
 	threemaRE  = regexp.MustCompile(`^(?i)threema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
-	signalRE   = regexp.MustCompile(`^(?i)signal\s*(?:number|no\.?|id|app|messenger|username|user\s?name|user|handle|only|uniquement|seulement|nur|solo|solamente|alleen|tylko|sadece)?\s*[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})`)
+	// A Signal number or username after a colon, an international number
+	// without one ("Signal +44 7700 900123": a bare word there is prose,
+	// "signal strength"), or a signal.me phone link.
+	signalRE = regexp.MustCompile(`^(?i)(?:signal\.me/#p/(\+\d{6,18})|signal\s*(?:number|no\.?|id|app|messenger|username|user\s?name|user|handle|only|uniquement|seulement|nur|solo|solamente|alleen|tylko|sadece)?\s*(?:[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})|[\-–]?\s*(\+\d[\d \-()]{5,18}\d)))`)
 )
 
 var (
@@ -278,7 +282,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	}
 	if messengers {
 		for _, m := range findAt(text, kwHits, signalRE, kwSignal) {
-			v := m[1]
+			v := cmp.Or(m[1], m[2], m[3])
 			if v != "" && (v[0] == '+' || v[0] >= '0' && v[0] <= '9') {
 				v = phoneDigits(v)
 			} else {
