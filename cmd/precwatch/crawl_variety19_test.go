@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/precwatch/precwatch"
 )
 
 // v19Offset returns the indexes of the products at offset off, two a page.
@@ -380,4 +383,218 @@ func parseQuery(s string) (map[string]string, error) {
 		out[k] = v
 	}
 	return out, nil
+}
+
+// TestVariety19Shops is round 19's html shops, configured the same way:
+//
+//  1. a shop that sends a visitor without its consent cookie to a consent
+//     page on its own host (302 → /consent?return=…, "Accept all" posting
+//     a form), configured first without the cookie, then with it
+//  2. a research-chemicals shop answering its catalogue, with status 200,
+//     by an age gate ("Are you 18 or older?", links "Yes"/"No") until a
+//     cookie says the visitor is of age
+//  3. an old PHP shop whose offers are table rows linking their detail
+//     pages only by onclick="location.href='detail.php?id=1'"
+//  4. an osCommerce shop whose pages declare <base href="/bh/catalog/">,
+//     product links relative to it
+//  5. classifieds boards dated in Japanese ("3日前", "昨日 14:03"),
+//     Brazilian Portuguese ("há 2 dias", "Ontem, 09:12"), Italian ("2
+//     giorni fa", "Ieri alle 09:12") and Ukrainian ("2 дні тому", "Вчора
+//     о 09:12")
+func TestVariety19Shops(t *testing.T) {
+	htmlBody := func(w http.ResponseWriter, title, s string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, "<!doctype html><html><head><title>"+title+"</title></head><body>"+s+"</body></html>")
+	}
+	pager := func(prefix string, n int) string {
+		if n < 3 {
+			return fmt.Sprintf(`<a class="next" href="/%s/shop?page=%d">Next</a>`, prefix, n+1)
+		}
+		return ""
+	}
+	dates := map[string][]string{
+		"ja": {"3日前", "昨日 14:03", "2時間前", "たった今", "1か月前"},
+		"pt": {"há 2 dias", "Ontem, 09:12", "Hoje, 14:05", "há 3 horas", "há 1 semana"},
+		"it": {"2 giorni fa", "Ieri alle 09:12", "Oggi alle 14:05", "3 ore fa", "un mese fa"},
+		"uk": {"2 дні тому", "Вчора о 09:12", "Сьогодні о 14:05", "3 години тому", "тиждень тому"},
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		n, _ := strconv.Atoi(q.Get("page"))
+		if n == 0 {
+			n = 1
+		}
+		cookie := func(name string) bool { c, err := r.Cookie(name); return err == nil && c.Value == "1" }
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1. consent redirect.
+		case p == "/cs/shop" || p == "/csc/shop":
+			if !cookie("cookieconsent") {
+				http.Redirect(w, r, "/cs/consent?return="+r.URL.RequestURI(), http.StatusFound)
+				return
+			}
+			prefix := strings.Split(p, "/")[1]
+			htmlBody(w, "Shop", v17Cards(prefix, v16Page(n, 2))+pager(prefix, n))
+		case p == "/cs/consent":
+			htmlBody(w, "Before you continue", `<div class="consent"><h1>We value your privacy</h1><p>We and our partners use cookies to store and access information on your device.</p><form method="post" action="/cs/consent/accept"><input type="hidden" name="return" value="`+q.Get("return")+`"><button name="choice" value="all">Accept all</button><button name="choice" value="none">Reject all</button></form><a href="/cs/privacy">Privacy policy</a></div>`)
+		// 2. age gate.
+		case p == "/ag/shop":
+			if !cookie("age_verified") {
+				htmlBody(w, "Age verification", `<div class="age-gate"><h1>Are you 18 or older?</h1><p>You must be of legal age to enter this site.</p><a class="yes" href="/ag/enter?return=/ag/shop">Yes, I am 18+</a> <a class="no" href="https://www.example.com/">No</a></div>`)
+				return
+			}
+			htmlBody(w, "Research chemicals", v17Cards("ag", v16Page(n, 2))+pager("ag", n))
+		// 3. onclick rows.
+		case p == "/oc/catalog.php":
+			var b strings.Builder
+			b.WriteString(`<table class="offers"><tr><th>Offer</th><th>Seller</th></tr>`)
+			for _, i := range v16Page(n, 2) {
+				fmt.Fprintf(&b, `<tr class="offer" onclick="location.href='detail.php?id=%d'" style="cursor:pointer"><td>%s</td><td>%s</td></tr>`, i, v16Products[i].title, v16Products[i].seller)
+			}
+			b.WriteString(`</table>`)
+			if n < 3 {
+				fmt.Fprintf(&b, `<a class="next" href="catalog.php?page=%d">Next &raquo;</a>`, n+1)
+			}
+			htmlBody(w, "Offers", b.String())
+		case p == "/oc/detail.php":
+			i, err := strconv.Atoi(q.Get("id"))
+			if err != nil || i < 0 || i >= len(v16Products) {
+				http.NotFound(w, r)
+				return
+			}
+			pr := v16Products[i]
+			htmlBody(w, pr.title, fmt.Sprintf(`<h1>%s</h1><div class="desc">%s</div><span class="price">%.2f EUR</span><span class="seller">%s</span>`, pr.title, pr.desc, pr.price, pr.seller))
+		// 4. base href.
+		case p == "/bh/shop/index.php":
+			var b strings.Builder
+			for _, i := range v16Page(n, 2) {
+				fmt.Fprintf(&b, `<div class="productListing"><a href="product_info.php?products_id=%d">%s</a></div>`, i, v16Products[i].title)
+			}
+			if n < 3 {
+				fmt.Fprintf(&b, `<a class="pageResults" href="/bh/shop/index.php?cPath=1&amp;page=%d" title=" Next Page ">[Next &gt;&gt;]</a>`, n+1)
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, `<!doctype html><html><head><base href="/bh/catalog/"><title>Catalog</title></head><body>`+b.String()+`</body></html>`)
+		case p == "/bh/catalog/product_info.php":
+			i, err := strconv.Atoi(q.Get("products_id"))
+			if err != nil || i < 0 || i >= len(v16Products) {
+				http.NotFound(w, r)
+				return
+			}
+			pr := v16Products[i]
+			htmlBody(w, pr.title, fmt.Sprintf(`<h1>%s</h1><div class="desc">%s</div><span class="price">%.2f EUR</span><span class="seller">%s</span>`, pr.title, pr.desc, pr.price, pr.seller))
+		// 5. boards.
+		case strings.HasPrefix(p, "/rd/") && dates[strings.TrimPrefix(p, "/rd/")] != nil:
+			lang := strings.TrimPrefix(p, "/rd/")
+			var b strings.Builder
+			for i, pr := range v16Products {
+				fmt.Fprintf(&b, `<article class="ad" data-adid="%s-%d"><h2>%s</h2><p>%s</p><time class="date">%s</time></article>`, lang, i, pr.title, pr.desc, dates[lang][i])
+			}
+			htmlBody(w, "Board", b.String())
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	cfg := fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: consent
+    platform: Consent
+    start_urls: ["%[1]s/cs/shop"]
+    allow_private_networks: true
+    delay: 0s
+    next_page: [a.next]
+    listing:
+      item: div.card
+      fields: {url: a.t@href, title: a.t, description: p.d, price: .price, seller: .s}
+  - name: consent-cookie
+    platform: ConsentCookie
+    start_urls: ["%[1]s/csc/shop"]
+    allow_private_networks: true
+    delay: 0s
+    headers: {Cookie: "cookieconsent=1"}
+    next_page: [a.next]
+    listing:
+      item: div.card
+      fields: {url: a.t@href, title: a.t, description: p.d, price: .price, seller: .s}
+  - name: age-gate
+    platform: AgeGate
+    start_urls: ["%[1]s/ag/shop"]
+    allow_private_networks: true
+    delay: 0s
+    next_page: [a.next]
+    listing:
+      item: div.card
+      fields: {url: a.t@href, title: a.t, description: p.d, price: .price, seller: .s}
+  - name: onclick-rows
+    platform: OnclickRows
+    start_urls: ["%[1]s/oc/catalog.php"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["tr.offer@onclick"]
+    next_page: [a.next]
+    listing:
+      url_pattern: 'detail\.php\?id=\d+'
+      fields: {title: h1, description: .desc, price: .price, seller: .seller}
+  - name: base-href
+    platform: BaseHref
+    start_urls: ["%[1]s/bh/shop/index.php?cPath=1"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["div.productListing a"]
+    next_page: ["a.pageResults[title*=Next]"]
+    listing:
+      url_pattern: 'product_info\.php\?products_id=\d+'
+      fields: {title: h1, description: .desc, price: .price, seller: .seller}
+`, srv.URL)
+	for _, lang := range []string{"ja", "pt", "it", "uk"} {
+		cfg += fmt.Sprintf(`  - name: board-%[2]s
+    platform: Board-%[2]s
+    start_urls: ["%[1]s/rd/%[2]s"]
+    allow_private_networks: true
+    delay: 0s
+    listing:
+      item: article.ad
+      fields: {id: "@data-adid", title: h2, description: p, posted: time.date}
+`, srv.URL, lang)
+	}
+	got, _, out := crawl4(t, nil, cfg)
+	defer logListingsOnFailure(t, got, out)
+	var wants []shopWant
+	for i, pr := range v16Products {
+		price := fmt.Sprintf("%.2f EUR", pr.price)
+		wants = append(wants,
+			shopWant{fmt.Sprintf("/csc/p/%d", i), pr.title, price, pr.desc, pr.seller},
+			shopWant{fmt.Sprintf("/oc/detail.php?id=%d", i), pr.title, price, pr.desc, pr.seller},
+			shopWant{fmt.Sprintf("/bh/catalog/product_info.php?products_id=%d", i), pr.title, price, pr.desc, pr.seller},
+		)
+	}
+	checkShopListings(t, got, wants)
+	for lang, ds := range dates {
+		for i, d := range ds {
+			l := got[fmt.Sprintf("%s-%d", lang, i)]
+			if l.Attributes["posted"+precwatch.AsWrittenSuffix] != d {
+				t.Errorf("board-%s: %s-%d posted %q, as written %q, want %q resolved", lang, lang, i, l.Attributes["posted"], l.Attributes["posted"+precwatch.AsWrittenSuffix], d)
+				continue
+			}
+			ts, err := time.Parse(time.RFC3339, l.Attributes["posted"])
+			if d := l.FetchedAt.Sub(ts); err != nil || d < 0 || d > 32*24*time.Hour {
+				t.Errorf("board-%s: %s-%d posted %q, fetched %s", lang, lang, i, l.Attributes["posted"], l.FetchedAt)
+			}
+		}
+	}
+	// Without the cookie the consent page is no catalogue: the run must not
+	// say it read the shop.
+	if c := completeColumn(out, "consent"); c != "no" {
+		t.Errorf("consent: complete %q, want no (the consent page stood in for the catalogue)", c)
+	}
+	if c := completeColumn(out, "age-gate"); c != "no" {
+		t.Errorf("age-gate: complete %q, want no (the age gate stood in for the catalogue)", c)
+	}
+	for _, name := range []string{"consent-cookie", "onclick-rows", "base-href", "board-ja", "board-pt", "board-it", "board-uk"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
 }
