@@ -783,6 +783,14 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 		if a != "" {
 			// "button.more@data-url": a link kept in another attribute.
 			if v, ok := attr(n, a); ok && strings.TrimSpace(v) != "" {
+				if u, isJS := jsNavigation(v); isJS {
+					// "tr.offer@onclick": a row whose click
+					// handler sends the browser to the page
+					// (location.href='detail.php?id=5').
+					v = u
+				} else if strings.HasPrefix(strings.ToLower(a), "on") {
+					return // a handler doing something else
+				}
 				if p, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && kind == "next_page" && p >= 0 && offsetAttr(a) {
 					// "button.load-more@data-offset": the number of
 					// items before the next page, sent as ?offset=.
@@ -811,6 +819,11 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 			}
 		}
 		href, ok := linkOf(n)
+		if !ok {
+			// <tr onclick="location.href='detail.php?id=5'">: an
+			// element linking only by its click handler.
+			href, ok = onclickLink(n)
+		}
 		if !ok && kind == "next_page" {
 			// A pager that is a GET form (<form><input type=hidden
 			// name=page value=2><button>Next</button></form>), or
@@ -1044,6 +1057,37 @@ func metaRefresh(root *html.Node) (string, bool) {
 var scriptRedirects = []*regexp.Regexp{
 	regexp.MustCompile(`(?:\b(?:window|document|top|self)\.)?\blocation(?:\.href)?\s*=\s*(["'])([^"'\s<>]+)["']`),
 	regexp.MustCompile(`(?:\b(?:window|document|top|self)\.)?\blocation\.(?:replace|assign)\(\s*(["'])([^"'\s<>]+)["']\s*\)`),
+}
+
+// jsOpen is a click handler opening a page: window.open('/p/5').
+var jsOpen = regexp.MustCompile(`\bwindow\.open\(\s*(["'])([^"'\s<>]+)["']`)
+
+// jsNavigation returns the address an attribute's script sends the
+// browser to — a click handler's location.href='detail.php?id=5',
+// window.location = "/p/5", location.assign('…') or window.open('…'),
+// also after "javascript:" — and whether the value is such a script.
+// Other values, addresses among them, are not.
+func jsNavigation(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if !strings.Contains(v, "location") && !strings.Contains(v, "window.open") {
+		return "", false
+	}
+	for _, re := range append(scriptRedirects[:len(scriptRedirects):len(scriptRedirects)], jsOpen) {
+		if m := re.FindStringSubmatch(v); m != nil {
+			return m[2], true
+		}
+	}
+	return "", false
+}
+
+// onclickLink returns the address n's click handler navigates to (a table
+// row or card with onclick="location.href='…'" and no href).
+func onclickLink(n *html.Node) (string, bool) {
+	v, ok := attr(n, "onclick")
+	if !ok {
+		return "", false
+	}
+	return jsNavigation(v)
 }
 
 // scriptRedirectHint finds a script's location statement cheaply before a

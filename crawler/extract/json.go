@@ -1637,6 +1637,12 @@ func renderObject(m map[string]any) string {
 				// unless the object says otherwise.
 				return currency(minorUnitsDefault(m, amount, 2, append([]string{"fractionDigits", "fraction_digits"}, minorUnitKeys...)))
 			}
+			if d, ok := formattedDigits(m, amount); ok {
+				// Elastic Path's {"amount": 12000, "currency":
+				// "EUR", "formatted": "€120.00"}: cents, as the
+				// formatted text beside them shows.
+				return currency(minorUnitsDefault(map[string]any{}, amount, d, nil))
+			}
 			return currency(minorUnits(m, amount))
 		}
 	}
@@ -1798,6 +1804,53 @@ func divisorDigits(m map[string]any) (int, bool) {
 // {"price": "1299", "currency_minor_unit": 2} is 12.99).
 func minorUnits(m map[string]any, amount string) string {
 	return minorUnitsDefault(m, amount, 0, minorUnitKeys)
+}
+
+// formattedKeys hold a price object's amount as shown to people.
+var formattedKeys = []string{"formatted", "formatted_amount", "formattedAmount", "formatted_price", "formattedPrice", "formatted_value", "formattedValue", "display", "display_amount", "displayAmount"}
+
+// formattedNumber is the number in a formatted price: digits with
+// separators between them ("1.234,56", "120.00", "1,23,456.00").
+var formattedNumber = regexp.MustCompile(`[0-9](?:[0-9.,' \x{00a0}\x{202f}]*[0-9])?`)
+
+// formattedDigits returns the decimals of a whole amount in minor units
+// that a formatted text beside it shows ({"amount": 12000, "formatted":
+// "€120.00"} has 2): the text's number has the amount's digits, and one or
+// two after its last separator. A last group of three ("¥12,000", "€1.200")
+// is read as thousands: no decimals.
+func formattedDigits(m map[string]any, amount string) (int, bool) {
+	if amount == "" || strings.IndexFunc(amount, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return 0, false
+	}
+	for _, k := range formattedKeys {
+		v, ok := memberFold(m, k)
+		if !ok {
+			continue
+		}
+		f, ok := v.(string)
+		if !ok {
+			continue
+		}
+		num := formattedNumber.FindString(f)
+		digits := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, num)
+		if strings.TrimLeft(digits, "0") != strings.TrimLeft(amount, "0") {
+			return 0, false
+		}
+		last := strings.LastIndexAny(num, ".,")
+		if last < 0 {
+			return 0, false
+		}
+		if d := len(num) - last - 1; d == 1 || d == 2 {
+			return d, true
+		}
+		return 0, false
+	}
+	return 0, false
 }
 
 // minorUnitKeys say how many decimals an amount in minor units has.
