@@ -166,6 +166,11 @@ type Target struct {
 	// its name and contact at /api/sellers/{seller_id}).
 	Lookups []Lookup `json:"lookups,omitempty" yaml:"lookups,omitempty"`
 
+	// TimeZone is the IANA zone the site writes its times in without an
+	// offset ("Europe/Berlin"): relative dates such as "Heute, 14:03" and
+	// "gestern" are read as its days and times. Empty is UTC.
+	TimeZone string `json:"time_zone,omitempty" yaml:"time_zone,omitempty"`
+
 	// Headers are extra HTTP request headers sent with every request of
 	// the target, to its allowed domains only: an API key, a consent or
 	// age-gate cookie, Accept-Language. Values may be ${ENV} secrets.

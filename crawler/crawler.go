@@ -871,7 +871,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		l.EvidenceHash = hash
 		// "vor 3 Tagen" read as the date it names, so that the
 		// listing hashes the same tomorrow.
-		extract.ResolveRelativeDates(&l, fetched)
+		extract.ResolveRelativeDates(&l, fetched.In(zone(r.t)))
 		read := l.URL // as read: Gone and the run compare the real URLs
 		r.mask.redactListing(&l)
 		r.noteMasked(read, l.URL)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"time"
 	"testing"
 
 	"github.com/precwatch/precwatch"
@@ -55,6 +56,67 @@ func TestFormattedPrice19(t *testing.T) {
 		}
 		if got := render(doc); got != c.want {
 			t.Errorf("%s: %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestRelativeDate19 reads the dates of Japanese, Brazilian, Italian and
+// Ukrainian boards (kept as written before round 19), and reads days and
+// times of day in the site's zone when the fetch time carries one.
+func TestRelativeDate19(t *testing.T) {
+	now := time.Date(2026, 11, 29, 14, 37, 12, 0, time.UTC)
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip("no zoneinfo:", err)
+	}
+	tokyo, _ := time.LoadLocation("Asia/Tokyo")
+	late := time.Date(2026, 11, 29, 23, 30, 0, 0, time.UTC) // 00:30 on the 30th in Berlin
+	for _, c := range []struct {
+		in   string
+		now  time.Time
+		want string
+	}{
+		{"3日前", now, "2026-11-26T00:00:00Z"},
+		{"2時間前", now, "2026-11-29T12:00:00Z"},
+		{"1か月前", now, "2026-10-29T00:00:00Z"},
+		{"5分前", now, "2026-11-29T14:32:00Z"},
+		{"昨日 14:03", now, "2026-11-28T14:03:00Z"},
+		{"一昨日", now, "2026-11-27T00:00:00Z"},
+		{"たった今", now, "2026-11-29T14:37:00Z"},
+		{"há 2 dias", now, "2026-11-27T00:00:00Z"},
+		{"há 3 horas", now, "2026-11-29T11:00:00Z"},
+		{"há um mês", now, "2026-10-29T00:00:00Z"},
+		{"Ontem, 09:12", now, "2026-11-28T09:12:00Z"},
+		{"Hoje às 14:05", now, "2026-11-29T14:05:00Z"},
+		{"2 giorni fa", now, "2026-11-27T00:00:00Z"},
+		{"3 ore fa", now, "2026-11-29T11:00:00Z"},
+		{"un mese fa", now, "2026-10-29T00:00:00Z"},
+		{"Ieri alle 09:12", now, "2026-11-28T09:12:00Z"},
+		{"Oggi alle 14:05", now, "2026-11-29T14:05:00Z"},
+		{"2 дні тому", now, "2026-11-27T00:00:00Z"},
+		{"3 години тому", now, "2026-11-29T11:00:00Z"},
+		{"тиждень тому", now, "2026-11-22T00:00:00Z"},
+		{"5 років тому", now, "2021-11-29T00:00:00Z"},
+		{"Вчора о 09:12", now, "2026-11-28T09:12:00Z"},
+		{"Сьогодні о 14:05", now, "2026-11-29T14:05:00Z"},
+		// The site's zone: Berlin is UTC+1 in November.
+		{"Heute, 14:03", now.In(berlin), "2026-11-29T13:03:00Z"},
+		{"gestern", now.In(berlin), "2026-11-27T23:00:00Z"},
+		{"Heute, 00:10", late.In(berlin), "2026-11-29T23:10:00Z"},
+		{"vor 2 Tagen", late.In(berlin), "2026-11-27T23:00:00Z"},
+		{"vor 3 Stunden", now.In(berlin), "2026-11-29T11:00:00Z"},
+		{"昨日 14:03", now.In(tokyo), "2026-11-28T05:03:00Z"},
+		// A DST change: 29 March 2026 starts summer time in Berlin.
+		{"Heute, 14:03", time.Date(2026, 3, 29, 12, 0, 0, 0, time.UTC).In(berlin), "2026-03-29T12:03:00Z"},
+	} {
+		got, ok := RelativeDate(c.in, c.now)
+		if !ok || got != c.want {
+			t.Errorf("RelativeDate(%q, %s) = %q, %v; want %q", c.in, c.now, got, ok, c.want)
+		}
+	}
+	for _, s := range []string{"sofa", "2 sofa", "Fa", "tomorrow", "ora", "agora não", "3 gatti fa parte"} {
+		if got, ok := RelativeDate(s, now); ok {
+			t.Errorf("RelativeDate(%q) = %q, want no date", s, got)
 		}
 	}
 }
