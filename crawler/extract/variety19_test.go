@@ -2,8 +2,8 @@ package extract
 
 import (
 	"slices"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/precwatch/precwatch"
 )
