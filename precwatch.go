@@ -233,10 +233,11 @@ type Lookup struct {
 }
 
 // JSONPageVars are the page variables of a POST feed's body: the page
-// number (1 on the first page), the offset (the number of listings on
+// number (1 on the first page; page0 is it counted from 0, for APIs such
+// as Algolia's whose first page is 0), the offset (the number of listings on
 // earlier pages, 0 on the first) and the cursor a page's next_page path
 // gave (null on the first page).
-var JSONPageVars = []string{"page", "offset", "cursor"}
+var JSONPageVars = []string{"page", "page0", "offset", "cursor"}
 
 // Ticket states.
 const (

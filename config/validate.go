@@ -731,6 +731,29 @@ func warnLastItemCursor(c *Config, warn reportFunc) {
 	}
 }
 
+// algoliaPath is the path of Algolia's search endpoints, whose pages count
+// from 0: /1/indexes/NAME/query, /1/indexes/*/queries.
+var algoliaPath = regexp.MustCompile(`^/1/indexes/[^/]+/quer(?:y|ies)$`)
+
+// warnZeroBasedPage warns about a POST feed to Algolia's search (pages
+// counted from 0) whose body sends ${page}, which is 1 on the first page:
+// the feed's first page would never be asked for, and nothing would say so.
+func warnZeroBasedPage(c *Config, warn reportFunc) {
+	for i := range c.Targets {
+		t := &c.Targets[i]
+		if t.Kind != precwatch.KindJSON || !strings.Contains(t.JSON.Body, "${page}") {
+			continue
+		}
+		for _, s := range t.StartURLs {
+			if u, err := url.Parse(s); err == nil && algoliaPath.MatchString(u.Path) {
+				warn(fmt.Sprintf("targets[%d].json.body", i), `sends ${page}, 1 on the first page, to Algolia, whose pages count from 0: `+
+					`its first page would be skipped; send ${page0} (docs/CRAWLING.md, "Feeds beyond GET and JSON")`)
+				break
+			}
+		}
+	}
+}
+
 // readsLastItem reports whether a json path goes through the last element
 // of an array ("data[-1].id", "data.-1.id").
 func readsLastItem(path string) bool {

@@ -71,3 +71,49 @@ func TestVariety19TimeZoneChainedLookups(t *testing.T) {
 		t.Logf("%s", msg)
 	}
 }
+
+// TestVariety19AlgoliaPage warns about ${page} sent to Algolia, whose
+// pages count from 0 (the first page would be skipped, silently), and not
+// about ${page0} or another API's ${page}.
+func TestVariety19AlgoliaPage(t *testing.T) {
+	data := `targets:
+  - name: a
+    platform: Shop
+    kind: json
+    start_urls: ["https://app1-dsn.algolia.net/1/indexes/*/queries"]
+    json:
+      method: POST
+      body: '{"requests": [{"indexName": "products", "params": "hitsPerPage=50&page=${page}"}]}'
+      items: results.hits
+      fields: {title: name}
+  - name: b
+    platform: Shop
+    kind: json
+    start_urls: ["https://app1-dsn.algolia.net/1/indexes/*/queries"]
+    json:
+      method: POST
+      body: '{"requests": [{"indexName": "products", "params": "hitsPerPage=50&page=${page0}"}]}'
+      items: results.hits
+      fields: {title: name}
+  - name: c
+    platform: Shop
+    kind: json
+    start_urls: ["https://search.shop.example/v1/search"]
+    json:
+      method: POST
+      body: '{"page": ${page}}'
+      items: hits
+      fields: {title: name}
+`
+	cfg, err := Parse("p.yml", []byte(data), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range cfg.Warnings {
+		got = append(got, w.Warning())
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "targets[0].json.body: sends ${page}") || !strings.Contains(got[0], "${page0}") {
+		t.Errorf("warnings %q, want one about targets[0]'s ${page}", got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -331,7 +332,7 @@ targets:
     headers: {X-Algolia-Application-Id: APP1, X-Algolia-API-Key: search-key}
     json:
       method: POST
-      body: '{"requests": [{"indexName": "products", "params": "query=&hitsPerPage=2&page=${page}"}]}'
+      body: '{"requests": [{"indexName": "products", "params": "query=&hitsPerPage=2&page=${page0}"}]}'
       items: results.hits
       fields: {id: objectID, title: name, description: description, price: price, seller: seller}
   - name: graphql-batch
@@ -586,13 +587,152 @@ targets:
 	}
 	// Without the cookie the consent page is no catalogue: the run must not
 	// say it read the shop.
-	if c := completeColumn(out, "consent"); c != "no" {
+	if c := completeColumn(out, "consent"); c != "no" || !strings.Contains(out, "a cookie-consent page") || !strings.Contains(out, "an age gate") {
 		t.Errorf("consent: complete %q, want no (the consent page stood in for the catalogue)", c)
 	}
 	if c := completeColumn(out, "age-gate"); c != "no" {
 		t.Errorf("age-gate: complete %q, want no (the age gate stood in for the catalogue)", c)
 	}
+	if testing.Verbose() {
+		t.Logf("%s", out)
+	}
 	for _, name := range []string{"consent-cookie", "onclick-rows", "base-href", "board-ja", "board-pt", "board-it", "board-uk"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+}
+
+// TestVariety19Gaps covers two gaps round 18 left, end to end:
+//
+//  1. a German board printing local times without an offset ("Heute,
+//     14:05", "gestern, 23:30"), configured with time_zone: Europe/Berlin
+//  2. a feed naming its sellers by id, whose seller records name their
+//     shop by id, the shop's city only at /api/shops/{shop_id}: two
+//     lookups, the second on the field the first fills
+func TestVariety19Gaps(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	hits := map[string]int{}
+	sellerIDs := map[string]int{"chemking": 7, "solvents4u": 8, "glassco": 9, "redp": 10}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		mu.Lock()
+		hits[p]++
+		mu.Unlock()
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		case p == "/tz/s-chemie":
+			dates := []string{"Heute, 14:05", "gestern, 23:30", "vor 3 Tagen", "Heute, 00:10", "vor 2 Stunden"}
+			var b strings.Builder
+			for i, pr := range v16Products {
+				fmt.Fprintf(&b, `<article class="ad" data-adid="tz-%d"><h2>%s</h2><p>%s</p><span class="date">%s</span></article>`, i, pr.title, pr.desc, dates[i])
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, "<!doctype html><html><head><title>Board</title></head><body>"+b.String()+"</body></html>")
+		case p == "/ch/api/offers":
+			n, _ := strconv.Atoi(q.Get("page"))
+			var items []any
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				items = append(items, map[string]any{"id": fmt.Sprintf("ch-%d", i), "title": pr.title, "body": pr.desc, "seller_id": sellerIDs[pr.seller]})
+			}
+			body := map[string]any{"items": items}
+			if n < 3 {
+				body["next"] = fmt.Sprintf("/ch/api/offers?page=%d", n+1)
+			}
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, v16JSON(body))
+		case strings.HasPrefix(p, "/ch/api/sellers/"):
+			id, _ := strconv.Atoi(strings.TrimPrefix(p, "/ch/api/sellers/"))
+			for name, sid := range sellerIDs {
+				if sid == id {
+					w.Header().Set("Content-Type", "application/json")
+					io.WriteString(w, v16JSON(map[string]any{"data": map[string]any{"name": name, "shop_id": 50 + id}}))
+					return
+				}
+			}
+			http.NotFound(w, r)
+		case strings.HasPrefix(p, "/ch/api/shops/"):
+			id, _ := strconv.Atoi(strings.TrimPrefix(p, "/ch/api/shops/"))
+			if id < 57 || id > 60 {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, v16JSON(map[string]any{"shop": map[string]any{"id": id, "city": fmt.Sprintf("Lyon-%d", id), "phone": fmt.Sprintf("+33 4 %d", id)}}))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	got, _, out := crawl4(t, nil, fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: board-berlin
+    platform: BoardBerlin
+    start_urls: ["%[1]s/tz/s-chemie"]
+    allow_private_networks: true
+    delay: 0s
+    time_zone: Europe/Berlin
+    listing:
+      item: article.ad
+      fields: {id: "@data-adid", title: h2, description: p, posted: span.date}
+  - name: chained
+    platform: Chained
+    kind: json
+    start_urls: ["%[1]s/ch/api/offers?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items
+      fields: {id: id, title: title, description: body, seller_id: seller_id}
+    lookups:
+      - url: "/ch/api/sellers/{seller_id}"
+        fields: {seller: data.name, shop_id: data.shop_id}
+      - url: "/ch/api/shops/{shop_id}"
+        fields: {location: shop.city, shop_phone: shop.phone}
+`, srv.URL))
+	defer logListingsOnFailure(t, got, out)
+	var wants []shopWant
+	for i, pr := range v16Products {
+		wants = append(wants, shopWant{fmt.Sprintf("tz-%d", i), pr.title, "", pr.desc, ""}, shopWant{fmt.Sprintf("ch-%d", i), pr.title, "", pr.desc, pr.seller})
+	}
+	checkShopListings(t, got, wants)
+	for i, pr := range v16Products {
+		l := got[fmt.Sprintf("ch-%d", i)]
+		shop := 50 + sellerIDs[pr.seller]
+		if l.Location != fmt.Sprintf("Lyon-%d", shop) || l.Attributes["shop_phone"] != fmt.Sprintf("+33 4 %d", shop) {
+			t.Errorf("ch-%d: location %q, shop_phone %q, want the shop %d's", i, l.Location, l.Attributes["shop_phone"], shop)
+		}
+	}
+	for i, want := range []func(local time.Time) time.Time{
+		func(d time.Time) time.Time { return time.Date(d.Year(), d.Month(), d.Day(), 14, 5, 0, 0, berlin) },
+		func(d time.Time) time.Time { return time.Date(d.Year(), d.Month(), d.Day()-1, 23, 30, 0, 0, berlin) },
+		func(d time.Time) time.Time { return time.Date(d.Year(), d.Month(), d.Day()-3, 0, 0, 0, 0, berlin) },
+		func(d time.Time) time.Time { return time.Date(d.Year(), d.Month(), d.Day(), 0, 10, 0, 0, berlin) },
+		nil,
+	} {
+		l := got[fmt.Sprintf("tz-%d", i)]
+		if want == nil {
+			continue
+		}
+		w := want(l.FetchedAt.In(berlin)).UTC().Format(time.RFC3339)
+		if l.Attributes["posted"] != w {
+			t.Errorf("tz-%d: posted %q (%q), want %s (fetched %s)", i, l.Attributes["posted"], l.Attributes["posted"+precwatch.AsWrittenSuffix], w, l.FetchedAt)
+		}
+	}
+	mu.Lock()
+	for _, k := range []string{"/ch/api/sellers/7", "/ch/api/shops/57"} {
+		if hits[k] != 1 {
+			t.Errorf("%s asked %d times, want once", k, hits[k])
+		}
+	}
+	mu.Unlock()
+	for _, name := range []string{"board-berlin", "chained"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}

@@ -69,6 +69,7 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	} else if len(p.Listings) == 0 && len(p.Follow) == 0 && !p.Gone {
 		p.BotWall = botWall(body)
 		p.Maintenance = maintenancePage(body)
+		p.Gate = gatePage(body)
 	}
 	return p, err
 }
@@ -129,6 +130,32 @@ func maintenancePage(body []byte) bool {
 		}
 	}
 	return false
+}
+
+// consentWords and ageWords say, in a title or main heading, that the page
+// is a cookie-consent wall or an age gate standing in for the site.
+var (
+	consentWords = regexp.MustCompile(`(?i)\b(?:before you continue|we value your privacy|your privacy (?:choices|matters)|cookie (?:consent|settings|preferences)|privacy (?:settings|preferences)|this (?:site|website) uses cookies|we use cookies|accept (?:all )?cookies|datenschutz-?einstellungen|wir verwenden cookies|wir respektieren ihre privatsphäre|cookie-einstellungen|avant de continuer|nous respectons votre vie privée|paramètres des cookies|utilizamos cookies|antes de continuar|questo sito utilizza (?:i )?cookie|prima di continuare|wij gebruiken cookies|używamy plików cookie)\b|мы используем (?:файлы )?cookie|クッキーの使用|我们使用cookie`)
+	ageWords     = regexp.MustCompile(`(?i)\b(?:age verification|verify your age|age check|are you (?:over |at least )?(?:18|19|21)|are you of (?:legal )?age|you must be (?:18|21)|altersverifikation|altersprüfung|altersbestätigung|bist du (?:über |mindestens )?18|sind sie (?:über |mindestens )?18|vérification de l'âge|avez-vous (?:plus de )?18 ans|verificación de edad|eres mayor de edad|tienes (?:más de )?18|verifica (?:dell')?età|hai (?:più di )?18 anni|sprawdzenie wieku|czy masz (?:ukończone )?18|leeftijdscontrole|ben je 18)\b|подтвердите (?:свой )?возраст|вам (?:уже )?есть 18|年齢確認|18歳以上|年龄验证`)
+)
+
+// gatePage returns "consent" or "age" when a page's title or first main
+// heading says it is a cookie-consent wall ("Before you continue", "We
+// value your privacy") or an age gate ("Are you 18 or older?"), and "".
+func gatePage(body []byte) string {
+	for _, m := range loginHeading.FindAllSubmatch(body[:min(len(body), 256<<10)], 2) {
+		text := m[1]
+		if len(text) == 0 {
+			text = m[2]
+		}
+		switch {
+		case ageWords.Match(text):
+			return "age"
+		case consentWords.Match(text):
+			return "consent"
+		}
+	}
+	return ""
 }
 
 var (

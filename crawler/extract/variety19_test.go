@@ -120,3 +120,30 @@ func TestRelativeDate19(t *testing.T) {
 		}
 	}
 }
+
+// TestGatePage19 tells a cookie-consent wall and an age gate standing in
+// for a shop's page (no listings, no links to follow) from pages that only
+// mention cookies or ages, and from a catalogue under a consent banner.
+func TestGatePage19(t *testing.T) {
+	tg := &precwatch.Target{Name: "g", NextPage: []string{"a.next"}, Listing: precwatch.ListingSpec{Item: "div.card", Fields: map[string]string{"title": "h2"}}}
+	for _, c := range []struct{ page, want string }{
+		{`<title>Before you continue</title></head><body><h1>We value your privacy</h1><form method=post><button>Accept all</button></form>`, "consent"},
+		{`<title>Shop</title></head><body><h1>Datenschutz-Einstellungen</h1><p>Wir verwenden Cookies …</p><button>Alle akzeptieren</button>`, "consent"},
+		{`<title>Age verification</title></head><body><h1>Are you 18 or older?</h1><a href="/enter">Yes</a>`, "age"},
+		{`<title>Kratom Shop</title></head><body><h1>Bist du über 18?</h1><a href="/enter">Ja</a>`, "age"},
+		{`<title>年齢確認</title></head><body><h1>あなたは18歳以上ですか？</h1>`, "age"},
+		// A catalogue behind a consent banner is read.
+		{`<title>We use cookies</title></head><body><div class="card"><h2>Acetone</h2></div><div id="cookie-banner">We use cookies</div>`, ""},
+		// A page about cookies that is no wall, and a page without any.
+		{`<title>Shop</title></head><body><h1>Chocolate chip cookies</h1>`, ""},
+		{`<title>Shop</title></head><body><h1>Nothing here</h1>`, ""},
+	} {
+		p, err := HTML(tg, "https://s.example/shop", []byte("<html><head>"+c.page+"</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Gate != c.want {
+			t.Errorf("%s: gate %q, want %q", c.page, p.Gate, c.want)
+		}
+	}
+}
