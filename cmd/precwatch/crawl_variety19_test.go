@@ -37,6 +37,7 @@ func v19Offset(off int) []int {
 //  5. Contentful's Content Delivery API (skip/limit/total, the seller a
 //     link {"sys": {"type": "Link", "id": …}} resolved by a lookup to the
 //     entry)
+//     — and the same read from the answer's includes, without a lookup
 //  6. Elastic Path's catalog (JSON:API-like, links.next), the price as
 //     meta.display_price.with_tax {"amount": 12000, "currency": "EUR",
 //     "formatted": "€120.00"}: an amount in cents beside its formatted text
@@ -132,7 +133,7 @@ func TestVariety19Feeds(t *testing.T) {
 			}
 			jsonBody(w, v16JSON(map[string]any{"data": data, "meta": map[string]any{"pagination": map[string]any{"total": 5, "count": len(data), "per_page": 2, "current_page": n, "total_pages": 3, "links": links}}}))
 		// 5. Contentful.
-		case strings.HasPrefix(p, "/cf/spaces/sp1/environments/master/entries"):
+		case strings.HasPrefix(p, "/cf/spaces/sp1/environments/master/entries") || p == "/cfi/spaces/sp1/environments/master/entries":
 			if r.Header.Get("Authorization") != "Bearer cda-token" {
 				w.WriteHeader(401)
 				jsonBody(w, `{"sys":{"type":"Error","id":"AccessTokenInvalid"}}`)
@@ -151,7 +152,7 @@ func TestVariety19Feeds(t *testing.T) {
 			var items, inc []any
 			for _, i := range v19Offset(skip) {
 				pr := v16Products[i]
-				items = append(items, map[string]any{"sys": map[string]any{"id": fmt.Sprintf("cf%d", i), "type": "Entry"}, "fields": map[string]any{"name": pr.title, "description": pr.desc, "price": pr.price,
+				items = append(items, map[string]any{"sys": map[string]any{"id": fmt.Sprintf("%s%d", strings.Split(p, "/")[1], i), "type": "Entry"}, "fields": map[string]any{"name": pr.title, "description": pr.desc, "price": pr.price,
 					"seller": map[string]any{"sys": map[string]any{"type": "Link", "linkType": "Entry", "id": "s-" + pr.seller}}}})
 				inc = append(inc, map[string]any{"sys": map[string]any{"id": "s-" + pr.seller, "type": "Entry"}, "fields": map[string]any{"name": pr.seller, "country": "AT"}})
 			}
@@ -302,6 +303,16 @@ targets:
     lookups:
       - url: "/cf/spaces/sp1/environments/master/entries/{seller_id}"
         fields: {seller: fields.name, location: fields.country}
+  - name: contentful-includes
+    platform: ContentfulIncludes
+    kind: json
+    start_urls: ["%[1]s/cfi/spaces/sp1/environments/master/entries?content_type=product&include=1&skip=0&limit=2"]
+    allow_private_networks: true
+    delay: 0s
+    headers: {Authorization: "Bearer cda-token"}
+    json:
+      items: items
+      fields: {id: sys.id, title: fields.name, description: fields.description, price: fields.price, seller: fields.seller.fields.name, location: fields.seller.fields.country}
   - name: elasticpath
     platform: ElasticPath
     kind: json
@@ -357,6 +368,7 @@ targets:
 			shopWant{fmt.Sprintf("MLB%d", 3000+i), pr.title, strconv.FormatFloat(pr.price, 'f', -1, 64), "", pr.seller},
 			shopWant{fmt.Sprintf("sq-%d", i), pr.title, fmt.Sprintf("€%.2f", pr.price), pr.desc, pr.seller},
 			shopWant{fmt.Sprintf("cf%d", i), pr.title, strconv.FormatFloat(pr.price, 'f', -1, 64), pr.desc, pr.seller},
+			shopWant{fmt.Sprintf("cfi%d", i), pr.title, strconv.FormatFloat(pr.price, 'f', -1, 64), pr.desc, pr.seller},
 			shopWant{fmt.Sprintf("ep-%d", i), pr.title, fmt.Sprintf("%.2f EUR", pr.price), pr.desc, ""},
 			shopWant{strconv.Itoa(40 + i), pr.title, fmt.Sprintf("%.6f", pr.price), pr.desc, pr.seller},
 			shopWant{fmt.Sprintf("alg-%d", i), pr.title, strconv.FormatFloat(pr.price, 'f', -1, 64), pr.desc, pr.seller},
@@ -365,11 +377,13 @@ targets:
 	}
 	checkShopListings(t, got, wants)
 	for i := range v16Products {
-		if l := got[fmt.Sprintf("cf%d", i)]; l.Location != "AT" {
-			t.Errorf("contentful cf%d: location %q, want AT", i, l.Location)
+		for _, k := range []string{"cf", "cfi"} {
+			if l := got[fmt.Sprintf("%s%d", k, i)]; l.Location != "AT" {
+				t.Errorf("contentful %s%d: location %q, want AT", k, i, l.Location)
+			}
 		}
 	}
-	for _, name := range []string{"rakuten", "yahoo-jp", "mercadolibre", "fractal", "contentful", "elasticpath", "prestashop-ws", "algolia-multi", "graphql-batch"} {
+	for _, name := range []string{"rakuten", "yahoo-jp", "mercadolibre", "fractal", "contentful", "contentful-includes", "elasticpath", "prestashop-ws", "algolia-multi", "graphql-batch"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}

@@ -318,6 +318,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		}
 	}
 	resolveIncluded(doc, items)
+	resolveIncludes(doc, items)
 	b.page.Counts[CountItem] = len(items)
 	if Templated(spec) {
 		if spec.NextPage != "" {
@@ -1386,6 +1387,97 @@ func resolveIncluded(doc any, items []any) {
 				for i := range d {
 					d[i] = resolve(d[i])
 				}
+			}
+		}
+	}
+}
+
+// resolveIncludes puts, in a Contentful Delivery API answer, the entries and
+// assets its items link ({"sys": {"type": "Link", "linkType": "Entry",
+// "id": "…"}}) in place of the links, from the answer's "includes" ({"Entry":
+// […], "Asset": […]}): "fields.seller.fields.name" then reads the linked
+// seller's name. Links inside an included entry are resolved too, up to a
+// few levels (include=2 and more); a link whose entry is not included is
+// left as it is.
+func resolveIncludes(doc any, items []any) {
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return
+	}
+	incs, ok := m["includes"].(map[string]any)
+	if !ok || len(items) == 0 {
+		return
+	}
+	sysOf := func(v any) (typ, linkType, id string) {
+		r, ok := v.(map[string]any)
+		if !ok {
+			return "", "", ""
+		}
+		sys, ok := r["sys"].(map[string]any)
+		if !ok {
+			return "", "", ""
+		}
+		typ, _ = sys["type"].(string)
+		linkType, _ = sys["linkType"].(string)
+		return typ, linkType, render(sys["id"])
+	}
+	byKey := map[string]any{}
+	for kind, list := range incs {
+		l, ok := list.([]any)
+		if !ok {
+			continue
+		}
+		for _, e := range l {
+			if _, _, id := sysOf(e); id != "" {
+				byKey[kind+"\x00"+id] = e
+			}
+		}
+	}
+	if len(byKey) == 0 {
+		return
+	}
+	// walk returns v with its links replaced, as a new tree: included
+	// entries are shared between items and may link each other (or
+	// themselves), so nothing is changed in place and depth bounds it.
+	// budget bounds the copies a hostile answer, whose included entries
+	// all link each other, could make.
+	budget := 50000
+	var walk func(v any, depth int) any
+	walk = func(v any, depth int) any {
+		if depth > 6 || budget <= 0 {
+			return v
+		}
+		budget--
+		switch x := v.(type) {
+		case map[string]any:
+			if typ, linkType, id := sysOf(x); typ == "Link" {
+				if e, ok := byKey[linkType+"\x00"+id]; ok {
+					return walk(e, depth+1)
+				}
+				return x
+			}
+			c := make(map[string]any, len(x))
+			for k, e := range x {
+				if k == "sys" {
+					c[k] = e
+					continue
+				}
+				c[k] = walk(e, depth+1)
+			}
+			return c
+		case []any:
+			c := make([]any, len(x))
+			for i := range x {
+				c[i] = walk(x[i], depth+1)
+			}
+			return c
+		}
+		return v
+	}
+	for _, it := range items {
+		if im, ok := it.(map[string]any); ok {
+			if f, ok := im["fields"]; ok {
+				im["fields"] = walk(f, 0)
 			}
 		}
 	}

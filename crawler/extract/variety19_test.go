@@ -147,3 +147,37 @@ func TestGatePage19(t *testing.T) {
 		}
 	}
 }
+
+// TestContentfulIncludes19 reads a Contentful Delivery API answer's
+// linked entries from its "includes" (fields.seller.fields.name), also
+// an entry linking another and one linking itself; a link not included
+// stays a link. Before, fields.seller.fields.name read nothing.
+func TestContentfulIncludes19(t *testing.T) {
+	body := `{"sys": {"type": "Array"}, "total": 3, "skip": 0, "limit": 3, "items": [
+	  {"sys": {"id": "p1"}, "fields": {"name": "Acetone", "seller": {"sys": {"type": "Link", "linkType": "Entry", "id": "s1"}},
+	     "tags": [{"sys": {"type": "Link", "linkType": "Entry", "id": "t1"}}, {"sys": {"type": "Link", "linkType": "Entry", "id": "t2"}}]}},
+	  {"sys": {"id": "p2"}, "fields": {"name": "Beaker", "seller": {"sys": {"type": "Link", "linkType": "Entry", "id": "s2"}}}},
+	  {"sys": {"id": "p3"}, "fields": {"name": "Toluene", "seller": {"sys": {"type": "Link", "linkType": "Entry", "id": "gone"}}}}],
+	 "includes": {"Entry": [
+	  {"sys": {"id": "s1"}, "fields": {"name": "chemking", "address": {"sys": {"type": "Link", "linkType": "Entry", "id": "a1"}}}},
+	  {"sys": {"id": "s2"}, "fields": {"name": "glassco", "self": {"sys": {"type": "Link", "linkType": "Entry", "id": "s2"}}}},
+	  {"sys": {"id": "a1"}, "fields": {"country": "AT"}},
+	  {"sys": {"id": "t1"}, "fields": {"label": "solvent"}},
+	  {"sys": {"id": "t2"}, "fields": {"label": "lab"}}]}}`
+	tg := &precwatch.Target{Name: "cf", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: "items", Fields: map[string]string{
+		"id": "sys.id", "title": "fields.name", "seller": "fields.seller.fields.name", "location": "fields.seller.fields.address.fields.country", "tags": "fields.tags.fields.label"}}}
+	p, err := JSON(tg, "https://cdn.contentful.example/spaces/x/entries?skip=0", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][3]string{}
+	for _, l := range p.Listings {
+		got[l.ID] = [3]string{l.Seller, l.Location, l.Attributes["tags"]}
+	}
+	want := map[string][3]string{"p1": {"chemking", "AT", "solvent, lab"}, "p2": {"glassco", "", ""}, "p3": {"", "", ""}}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: %q, want %q", id, got[id], w)
+		}
+	}
+}
