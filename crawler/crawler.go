@@ -1182,6 +1182,20 @@ func emptyPage(p *extract.Page, requested, final string) bool {
 	return len(p.Listings) == 0 && p.CountOn == "" && !p.Gone
 }
 
+// zone returns the time zone t's site writes its times in (Target.TimeZone),
+// UTC when it names none or one this system does not know (config check
+// refuses such a name).
+func zone(t *precwatch.Target) *time.Location {
+	if t.TimeZone == "" {
+		return time.UTC
+	}
+	loc, err := time.LoadLocation(t.TimeZone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
 // maxReloads is how often a page that reloads itself (SelfRefresh, a
 // Refresh header) is asked for again before it counts as failed.
 const maxReloads = 2

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/crawler/extract"
@@ -17,20 +16,6 @@ import (
 // refusals, an address outside allowed_domains. Failures: the listings
 // concerned are not delivered, so their stored fields stay as they were.
 const KindLookup = "lookup"
-
-// zone returns the time zone t's site writes its times in (Target.TimeZone),
-// UTC when it names none or one this system does not know (config check
-// refuses such a name).
-func zone(t *precwatch.Target) *time.Location {
-	if t.TimeZone == "" {
-		return time.UTC
-	}
-	loc, err := time.LoadLocation(t.TimeZone)
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}
 
 // lookupEntry is one lookup address of a run: asked once, its fields
 // shared by every listing naming it.
