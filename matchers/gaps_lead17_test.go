@@ -1,6 +1,8 @@
 package matchers
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/precwatch/precwatch"
@@ -143,6 +145,40 @@ func TestGapLead17SignalNumber(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("%q: signal observable %v, want %v (observables %v)", tc.desc, got, tc.want, res.Observables)
+		}
+	}
+}
+
+// TestGapLead17MessengerLinks: the link forms of the messengers a probe
+// found unread or misread: Telegram invites (t.me/+HASH, t.me/joinchat/HASH,
+// kept in their case), the channel preview t.me/s/NAME, the alias domain
+// telegram.dog and tg://resolve links; a URL after "Telegram:" is no
+// handle "@https"; t.me paths that are no handle give none; WhatsApp group
+// invites and threema.id links.
+func TestGapLead17MessengerLinks(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"t.me/+AbCdEfGhIjK123", []string{"telegram=t.me/+AbCdEfGhIjK123"}},
+		{"join https://t.me/joinchat/AbCdEfGhIjK", []string{"url=https://t.me/joinchat/AbCdEfGhIjK", "telegram=t.me/joinchat/AbCdEfGhIjK"}},
+		{"Telegram: https://t.me/s/bmk_shop", []string{"url=https://t.me/s/bmk_shop", "telegram=@bmk_shop"}},
+		{"telegram.dog/bmk_shop", []string{"telegram=@bmk_shop"}},
+		{"tg://resolve?domain=bmk_shop", []string{"telegram=@bmk_shop"}},
+		{"Telegram: bmk_shop.", []string{"telegram=@bmk_shop"}},
+		{"Telegram: www.bmk.example", []string{"url=www.bmk.example"}},
+		{"t.me/addstickers/bmkpack", nil},
+		{"chat.whatsapp.com/AbCdEfGhIjK12345", []string{"whatsapp=chat.whatsapp.com/AbCdEfGhIjK12345"}},
+		{"threema.id/7H4XK2PQ", []string{"threema=7H4XK2PQ"}},
+	} {
+		var got []string
+		for _, o := range obsStrings(tc.in) {
+			if !strings.HasPrefix(o, "phone=") {
+				got = append(got, o)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Observables(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }
