@@ -110,3 +110,36 @@ func TestGap67Paperwork(t *testing.T) {
 		{"en twin", acetone67("Declared as fertiliser per customs form."), true, nil},
 	})
 }
+
+// benzaldehyde67 is a surveillance-reagent listing whose description is d.
+func benzaldehyde67(d string) precwatch.Listing {
+	return precwatch.Listing{Title: "Benzaldehyde 99% 1 kg", Description: d}
+}
+
+// TestGap67SynthesisHint: the probe of "synthesis instructions included",
+// "high conversion yield, tech support" and "suitable for the next step"
+// in 33 languages: a conversion word with a yield or support word, the
+// precursor "suitable for the next step", synthesis instructions in the
+// words that were missing. Unit, currency and price conversion, a CRO's
+// route optimisation and a fertiliser plant's yield are no hint.
+func TestGap67SynthesisHint(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"de yield", benzaldehyde67("Hohe Ausbeute bei der Umwandlung, technischer Support."), true, nil},
+		{"ar yield", benzaldehyde67("مردود تحويل عالي، دعم فني للتحويل."), true, nil},
+		{"uk support", benzaldehyde67("Високий вихід при конверсії, техпідтримка."), true, nil},
+		{"vi yield", benzaldehyde67("Hiệu suất chuyển hóa cao, hỗ trợ kỹ thuật."), true, nil},
+		{"ko yield", benzaldehyde67("높은 전환 수율, 기술 지원."), true, nil},
+		{"en next step", benzaldehyde67("Suitable for the next step, write-up provided."), true, nil},
+		{"it next step", benzaldehyde67("Adatto al passaggio successivo, procedura inclusa."), true, nil},
+		{"he next step", benzaldehyde67("מתאים לשלב הבא, מתכון מצורף."), true, nil},
+		{"de instructions", benzaldehyde67("Syntheseanleitung liegt bei."), true, nil},
+		{"hi instructions", benzaldehyde67("संश्लेषण निर्देश शामिल हैं।"), true, nil},
+		{"th instructions", benzaldehyde67("มีคู่มือการสังเคราะห์ให้"), true, nil},
+		{"ja recipe", benzaldehyde67("次のステップに最適、レシピ付き。"), true, nil},
+		{"es units twin", precwatch.Listing{Title: "Acetone 99% 20 L", Description: "Acetona para laboratorio. Conversión de unidades incluida, soporte técnico al cliente."}, false, nil},
+		{"price twin", precwatch.Listing{Title: "Toluene 99% 200 L", Description: "Price conversion to EUR on request; technical support by phone."}, false, nil},
+		{"cro twin", precwatch.Listing{Title: "Acetone 99% 20 L", Description: "Our CRO supports your project: conversion of route to GMP, yield optimisation. Acetone used as solvent."}, false, nil},
+		{"fertiliser twin", precwatch.Listing{Title: "Sulfuric acid 98% 1000 L", Description: "Battery acid. High yield in fertiliser production."}, false, nil},
+		{"cart twin", precwatch.Listing{Title: "Acetone 99% 1 L", Description: "Next step: add to cart and choose delivery."}, false, nil},
+	})
+}
