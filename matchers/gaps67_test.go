@@ -143,3 +143,20 @@ func TestGap67SynthesisHint(t *testing.T) {
 		{"cart twin", precwatch.Listing{Title: "Acetone 99% 1 L", Description: "Next step: add to cart and choose delivery."}, false, nil},
 	})
 }
+
+// TestGap67ClauseTwins: an own frame's two parts stand in one clause
+// ("Verwendung als Reinigungsmittel, UN1090 deklariert" is no "als …
+// deklariert"); a private label and a Vietnamese customs declaration
+// ("khai báo hải quan", which holds the customs promise "bao hải quan") are
+// proper paperwork; "в документах проходит как" is a false name.
+func TestGap67ClauseTwins(t *testing.T) {
+	runGap56(t, []gap56Case{
+		{"de comma twin", acetone67("Verwendung als Reinigungsmittel, UN1090 deklariert."), false, nil},
+		{"de verzollt twin", acetone67("Als Verdünner geeignet, verzollt und versteuert."), false, nil},
+		{"private label twin", acetone67("We change the name on the label to your brand (private label)."), false, nil},
+		{"vi declaration twin", acetone67("Khai báo hải quan đầy đủ, mã HS 2914.11."), false, nil},
+		{"vi declared as", acetone67("Khai báo hải quan là chất tẩy rửa."), true, nil},
+		{"ru documents", acetone67("Ацетон — в документах проходит как растворитель краски."), true, nil},
+		{"conversion comma", benzaldehyde67("BMK route: conversion, yield 80% with nitroethane."), true, nil},
+	})
+}

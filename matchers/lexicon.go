@@ -215,6 +215,10 @@ type lexicon struct {
 		// "olarak") would pair with another frame's nouns ("Paket …
 		// deklariert").
 		Own bool `yaml:"own"`
+		// Clause: the two parts stand in one clause (no comma, colon or
+		// bracket between), not only in one sentence: "Verwendung als
+		// Reinigungsmittel, UN1090 deklariert" is no "als … deklariert".
+		Clause bool `yaml:"clause"`
 	} `yaml:"indicator_frames"`
 }
 

@@ -1863,10 +1863,17 @@ func (m *Matcher) frameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 		}) {
 			continue
 		}
+		// A clause frame is one construction: its parts stand in one
+		// clause ("Verwendung als Reinigungsmittel, UN1090 deklariert"
+		// is two).
+		same := sameSentence
+		if m.frames[fr].clause {
+			same = sameClause
+		}
 		switch {
-		case c.e <= h.s && h.s-c.e <= within && sameSentence(f.norm[c.e:h.s]):
+		case c.e <= h.s && h.s-c.e <= within && same(f.norm[c.e:h.s]):
 			return c.s, h.e, true
-		case c.s >= h.e && c.s-h.e <= within && sameSentence(f.norm[h.e:c.s]):
+		case c.s >= h.e && c.s-h.e <= within && same(f.norm[h.e:c.s]):
 			return h.s, c.e, true
 		}
 	}

@@ -168,8 +168,8 @@ type frameDef struct {
 	bare bool
 	stop map[string]bool
 	// own: the frame pairs only its own first and second parts (lexicon
-	// Own).
-	own bool
+	// Own); clause: they stand in one clause (lexicon Clause).
+	own, clause bool
 }
 
 // plain reports whether the frame's first part pairs with words only (no
@@ -597,7 +597,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			}
 		}
 		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated, substance: fr.Substance,
-			quoted: fr.Quoted, handle: fr.Handle, number: fr.Number && fr.Handle, bare: fr.Bare, stop: stop, own: fr.Own})
+			quoted: fr.Quoted, handle: fr.Handle, number: fr.Number && fr.Handle, bare: fr.Bare, stop: stop, own: fr.Own, clause: fr.Clause})
 		// Block words are no automaton patterns (a common word would have
 		// an output wherever it occurs): frameBlocked looks for them in the
 		// few bytes around a frame found.
