@@ -154,6 +154,9 @@ func TestGap67ClauseTwins(t *testing.T) {
 		{"de comma twin", acetone67("Verwendung als Reinigungsmittel, UN1090 deklariert."), false, nil},
 		{"de verzollt twin", acetone67("Als Verdünner geeignet, verzollt und versteuert."), false, nil},
 		{"private label twin", acetone67("We change the name on the label to your brand (private label)."), false, nil},
+		// A brand word is a block word of the shared mislabelling frame
+		// blocks only in English: French "marqué" (marked) is no "marque".
+		{"fr marked", acetone67("Sur la facture, ce sera marqué 'parfum d'ambiance'."), true, nil},
 		{"vi declaration twin", acetone67("Khai báo hải quan đầy đủ, mã HS 2914.11."), false, nil},
 		{"vi declared as", acetone67("Khai báo hải quan là chất tẩy rửa."), true, nil},
 		{"ru documents", acetone67("Ацетон — в документах проходит как растворитель краски."), true, nil},
