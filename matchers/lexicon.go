@@ -209,6 +209,16 @@ type lexicon struct {
 		// or names a substance of the listing (namesOwnProduct).
 		Bare bool     `yaml:"bare"`
 		Stop []string `yaml:"stop"`
+		// Own: the frame's parts pair only with each other. Without it the
+		// first parts of the plain frames of one indicator pair with the
+		// second parts of any of them; a frame of common words ("als",
+		// "olarak") would pair with another frame's nouns ("Paket …
+		// deklariert").
+		Own bool `yaml:"own"`
+		// Clause: the two parts stand in one clause (no comma, colon or
+		// bracket between), not only in one sentence: "Verwendung als
+		// Reinigungsmittel, UN1090 deklariert" is no "als … deklariert".
+		Clause bool `yaml:"clause"`
 	} `yaml:"indicator_frames"`
 }
 
