@@ -13,6 +13,11 @@ type lexicon struct {
 		ID    string   `yaml:"id"`
 		Label string   `yaml:"label"`
 		Terms []string `yaml:"terms"`
+		// DestinationTerms: delivery guarantees that are the indicator
+		// only when they name a destination of destinations.yaml ("safe
+		// delivery to USA"), not on their own ("Fast delivery
+		// guaranteed"; destination.go).
+		DestinationTerms []string `yaml:"destination_terms"`
 		// BlockAfter: a term followed by one of these is no indicator
 		// ("shipped as dangerous goods").
 		BlockAfter []string `yaml:"block_after"`

@@ -95,6 +95,12 @@ const (
 	kMedia
 	kDocument
 	kNegHead
+	// Destinations (destination.go): a gazetteer name, a domestic cue
+	// before or after one, and a delivery guarantee that needs one.
+	kDestination
+	kDomestic
+	kDomesticAfter
+	kIndDest
 )
 
 // termRef ties a pattern to a substance term.
@@ -254,6 +260,12 @@ type Matcher struct {
 	// tokenStems: per substance, the words of its terms without an
 	// inflectional ending (inflectionStems).
 	tokenStems []map[string]bool
+
+	// destOf: per gazetteer pattern, its destinations (destinations.yaml
+	// ids by index); destTerms: per destination-term pattern, the
+	// indicators it is a delivery guarantee of (destination.go).
+	destOf    map[int32][]int16
+	destTerms map[int32][]int16
 
 	// frameBlocks: per indicator, the normalised block words of its frames,
 	// indexed by first byte (see blockWords).
@@ -568,6 +580,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				}
 			}
 		}
+	}
+	if err := m.addDestinations(b, lex); err != nil {
+		return nil, err
 	}
 	blockLists := map[int16][][]byte{}
 	for fi, fr := range lex.IndicatorFrames {

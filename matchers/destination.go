@@ -1,0 +1,234 @@
+package matchers
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/precwatch/precwatch"
+)
+
+// The ticket policy's customs clause names "safe delivery / 100% customs
+// pass to named countries". A promise about customs itself ("100% customs
+// pass", "we clear customs for you", 双清包税) is the indicator wherever the
+// goods go; a delivery guarantee ("safe delivery", "entrega garantizada",
+// "保证送达") is one only when it promises arrival in a named country or
+// region: "Fast delivery guaranteed" or "delivery guaranteed or your money
+// back" is an ordinary shop promise (heldout66). The lexicon's
+// destination_terms are such guarantees; destinations.yaml is the
+// gazetteer of the names they need.
+
+// gazetteer is the vocabulary of destinations.yaml.
+type gazetteer struct {
+	Destinations []struct {
+		ID    string   `yaml:"id"`
+		Names []string `yaml:"names"`
+	} `yaml:"destinations"`
+	// Domestic: words right before a name that make it the area a
+	// domestic delivery covers ("across mainland UK", "in tutta Italia").
+	Domestic []string `yaml:"domestic"`
+	// DomesticAfter: the same right after the name ("Türkiye geneli").
+	DomesticAfter []string `yaml:"domestic_after"`
+}
+
+func loadGazetteer() (*gazetteer, error) {
+	data, err := builtin.ReadFile("destinations.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("read destinations: %w", err)
+	}
+	var g gazetteer
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&g); err != nil {
+		return nil, fmt.Errorf("destinations.yaml: %w", err)
+	}
+	return &g, nil
+}
+
+// addDestinations compiles the gazetteer and the indicators' destination
+// terms into the pattern set.
+func (m *Matcher) addDestinations(b *patBuilder, lex *lexicon) error {
+	g, err := loadGazetteer()
+	if err != nil {
+		return err
+	}
+	m.destOf = map[int32][]int16{}
+	m.destTerms = map[int32][]int16{}
+	for gi, d := range g.Destinations {
+		if d.ID == "" || len(d.Names) == 0 {
+			return fmt.Errorf("destinations.yaml: entry %d: no id or no names", gi)
+		}
+		for _, t := range d.Names {
+			for _, v := range lexVariants(t) {
+				b.add(v, kDestination)
+				pi := int32(b.index[v])
+				if !slices.Contains(m.destOf[pi], int16(gi)) {
+					m.destOf[pi] = append(m.destOf[pi], int16(gi))
+				}
+			}
+		}
+	}
+	for _, l := range []struct {
+		terms []string
+		kind  uint64
+	}{{g.Domestic, kDomestic}, {g.DomesticAfter, kDomesticAfter}} {
+		for _, t := range l.terms {
+			for _, v := range lexVariants(t) {
+				b.add(v, l.kind)
+			}
+		}
+	}
+	for ii, ind := range lex.Indicators {
+		for _, t := range ind.DestinationTerms {
+			for _, v := range lexVariants(t) {
+				// A guarantee is a promise to deliver goods, an offer
+				// word whether or not it names a place (heldout28 j0096).
+				b.add(v, kIndDest|kOfferWeak)
+				pi := int32(b.index[v])
+				if !slices.Contains(m.destTerms[pi], int16(ii)) {
+					m.destTerms[pi] = append(m.destTerms[pi], int16(ii))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Reach of a destination from its guarantee: a name after it ("safe
+// delivery to the USA and Canada") or before it ("в РФ доставка
+// гарантирована", "美国安全到货"), in the same clause.
+const (
+	destAfter  = 48
+	destBefore = 32
+)
+
+// destinationNamed reports whether the delivery guarantee c names a
+// destination: a gazetteer name in the same clause, at most destAfter
+// bytes after it or destBefore bytes before it, that is not the area a
+// domestic delivery covers ("across mainland UK", "para todo Brasil") nor
+// the place the listing's own location names.
+func (m *Matcher) destinationNamed(fields []field, f *field, c indCand) bool {
+	if f.kinds&kDestination == 0 {
+		return false
+	}
+	var home []int16
+	homeRead := false
+	for _, h := range f.window(c.s-destBefore-maxCue, c.e+destAfter) {
+		if h.pat < 0 || m.pats[h.pat].kinds&kDestination == 0 || h.s < c.e && h.e > c.s {
+			continue
+		}
+		switch {
+		case h.s >= c.e && h.s-c.e <= destAfter && (sameClauseDest(f.norm[c.e:h.s]) || onlyPunct(f.norm[c.e:h.s])):
+		case h.e <= c.s && c.s-h.e <= destBefore && prevClause(f.norm[h.e:c.s]):
+		default:
+			continue
+		}
+		if m.domesticArea(f, h) {
+			continue
+		}
+		if f.name == precwatch.FieldLocation {
+			return true // "Location: Guangzhou — 100% safe delivery to Canada"
+		}
+		if !homeRead {
+			home, homeRead = m.homeDestinations(fields), true
+		}
+		if slices.ContainsFunc(m.destOf[h.pat], func(d int16) bool { return slices.Contains(home, d) }) {
+			continue // "Location: Ohio, USA" and "delivery guaranteed in the USA"
+		}
+		return true
+	}
+	return false
+}
+
+// sameClauseDest reports whether a gap between a guarantee and a name
+// holds no sentence or clause break: "Delivery guaranteed, free shipping
+// to EU" names no destination of the guarantee.
+func sameClauseDest(gap []byte) bool {
+	for len(gap) > 0 {
+		r, w := utf8.DecodeRune(gap)
+		switch r {
+		case ',', '.', ';', '!', '?', '\n', '，', '。', '；', '！', '？', '、', '|', '•', '·':
+			return false
+		}
+		gap = gap[w:]
+	}
+	return true
+}
+
+// prevClause reports whether a gap before a guarantee holds no sentence
+// break and at most one comma: the place may stand in the clause before
+// it ("Door to door to Mexico, customs cleared by us", "Almanya'ya
+// teslimat, gümrük bizden").
+func prevClause(gap []byte) bool {
+	commas := 0
+	for len(gap) > 0 {
+		r, w := utf8.DecodeRune(gap)
+		switch r {
+		case ',', '，', '、':
+			commas++
+		case '.', ';', '!', '?', '\n', '。', '；', '！', '？', '|', '•', '·':
+			return false
+		}
+		gap = gap[w:]
+	}
+	return commas <= 1
+}
+
+// onlyPunct reports whether a gap holds nothing but spaces, a comma, a
+// colon or a dash: the list of places right after a guarantee ("保证安全到货，
+// 欧洲俄罗斯均可", "Safe delivery: USA, EU").
+func onlyPunct(gap []byte) bool {
+	for len(gap) > 0 {
+		r, w := utf8.DecodeRune(gap)
+		switch r {
+		case ' ', ',', ':', '-', '–', '—', '，', '：':
+		default:
+			return false
+		}
+		gap = gap[w:]
+	}
+	return true
+}
+
+// domesticArea reports whether destination hit h is the area a domestic
+// delivery covers: a domestic cue ending at most 16 bytes before it in
+// the same clause, or a domestic-after cue right after it.
+func (m *Matcher) domesticArea(f *field, h fhit) bool {
+	if f.kinds&(kDomestic|kDomesticAfter) == 0 {
+		return false
+	}
+	for _, d := range f.window(h.s-16-maxCue, h.e+3) {
+		if d.pat < 0 {
+			continue
+		}
+		k := m.pats[d.pat].kinds
+		if k&kDomestic != 0 && d.e <= h.s && h.s-d.e <= 16 && sameClauseDest(f.norm[d.e:h.s]) {
+			return true
+		}
+		if k&kDomesticAfter != 0 && d.s >= h.e && d.s-h.e <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// homeDestinations returns the destinations the listing's location field
+// names.
+func (m *Matcher) homeDestinations(fields []field) []int16 {
+	var out []int16
+	for fi := range fields {
+		f := &fields[fi]
+		if f.name != precwatch.FieldLocation || f.kinds&kDestination == 0 {
+			continue
+		}
+		for _, h := range f.hits {
+			if h.pat >= 0 && m.pats[h.pat].kinds&kDestination != 0 {
+				out = append(out, m.destOf[h.pat]...)
+			}
+		}
+	}
+	return out
+}
