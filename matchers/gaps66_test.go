@@ -82,3 +82,21 @@ func TestGap66HomeCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestGap66QuotedMention: an indicator phrase in quotes after a mention
+// cue ("promises of 'guaranteed customs clearance'") is named, not said;
+// and a regulator's guidance ("Operators exporting Category 2 substances
+// … need an export authorisation") names substances without offering them
+// (heldout66 yr0069).
+func TestGap66QuotedMention(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"Acetone 20 L", "Promises of 'guaranteed customs clearance' by a supplier do not replace the export documents.", "customs-evasion", false},
+		{"Acetone 20 L", "Beware of sellers: phrases like \"stealth shipping\" are a red flag.", "stealth-packaging", false},
+		{"Acetone 20 L", "Guaranteed customs clearance. Price 20 EUR.", "customs-evasion", true},
+		{"Acetone 20 L", "We don't do 'discreet shipping' tricks, we just do stealth shipping.", "stealth-packaging", true},
+	})
+	runVerdicts(t, []verdictCase{
+		{"en", "Commission guidance: exporting scheduled substances", "Operators exporting Category 2 substances such as acetic anhydride and potassium permanganate to third countries need an export authorisation; pre-export notifications are sent via PEN Online. Promises by a supplier do not replace these documents.", false},
+		{"en", "Acetic anhydride 99% – 200 L drums", "Supplier of acetic anhydride, export to third countries; 100% customs pass.", true},
+	})
+}

@@ -165,6 +165,10 @@ type lexicon struct {
 		// the phrase in the same sentence ("LINEやTelegramへの誘導にはご注意
 		// ください", "…或使用虚拟货币付款，请提高警惕").
 		WarningAfter []string `yaml:"warning_after"`
+		// Mention: cues that name a quoted indicator phrase rather than
+		// say it ("promises of 'guaranteed customs clearance'", "phrases
+		// like 'stealth shipping'"; mention.go).
+		Mention []string `yaml:"mention"`
 		// Share: share-bar cues ("Share: Facebook | WhatsApp"); a
 		// messenger named right after one on the same line is a share
 		// button, no contact.

@@ -1086,6 +1086,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		} else if m.indicators[c.ii].id == IndMislabel && (namesOwnProduct(f, c, ev.hits) || quantityAfter(f.norm, int(c.e))) {
 			continue // "shipped as 'Acetone, UN1090'", "sent as a 50 ml bottle": no false name
 		}
+		if m.quotedMention(f, c) {
+			continue // "Promises of 'guaranteed customs clearance' … do not replace these documents"
+		}
 		if c.dest && !m.destinationNamed(fields, f, c) {
 			continue // "Fast delivery guaranteed", "safe delivery worldwide": no named destination
 		}

@@ -101,6 +101,7 @@ const (
 	kDomestic
 	kDomesticAfter
 	kIndDest
+	kMention
 )
 
 // termRef ties a pattern to a substance term.
@@ -653,6 +654,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.IndicatorNegation.After, kIndNegAfter},
 		{lex.IndicatorNegation.Warning, kIndWarn}, {lex.IndicatorNegation.WarningAfter, kIndWarnAfter},
 		{lex.IndicatorNegation.Share, kIndShare},
+		{lex.IndicatorNegation.Mention, kMention},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
