@@ -32,6 +32,12 @@ type gazetteer struct {
 	Domestic []string `yaml:"domestic"`
 	// DomesticAfter: the same right after the name ("Türkiye geneli").
 	DomesticAfter []string `yaml:"domestic_after"`
+	// Origin: words right before a name that make it where the goods
+	// come from ("Made in Germany", "shipping from China").
+	Origin []string `yaml:"origin"`
+	// OriginAfter: the same right after the name, compared byte by byte
+	// so that a glued ending counts ("Almanya'dan", "ドイツから").
+	OriginAfter []string `yaml:"origin_after"`
 }
 
 func loadGazetteer() (*gazetteer, error) {
@@ -57,6 +63,7 @@ func (m *Matcher) addDestinations(b *patBuilder, lex *lexicon) error {
 	}
 	m.destOf = map[int32][]int16{}
 	m.destTerms = map[int32][]int16{}
+	m.destLoose = map[int32]bool{}
 	for gi, d := range g.Destinations {
 		if d.ID == "" || len(d.Names) == 0 {
 			return fmt.Errorf("destinations.yaml: entry %d: no id or no names", gi)
@@ -74,15 +81,23 @@ func (m *Matcher) addDestinations(b *patBuilder, lex *lexicon) error {
 	for _, l := range []struct {
 		terms []string
 		kind  uint64
-	}{{g.Domestic, kDomestic}, {g.DomesticAfter, kDomesticAfter}} {
+	}{{g.Domestic, kDomestic}, {g.DomesticAfter, kDomesticAfter}, {g.Origin, kDomestic | kOrigin}} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
 				b.add(v, l.kind)
 			}
 		}
 	}
+	for _, t := range g.OriginAfter {
+		// Normalised without trimming: a trailing space is part of the
+		// ending ("dan " is an ending, "dana" is no word of it).
+		if n := Normalize(t).String(); n != "" {
+			m.originAfter = append(m.originAfter, []byte(n))
+		}
+	}
 	for ii, ind := range lex.Indicators {
-		for _, t := range ind.DestinationTerms {
+		terms := slices.Concat(ind.DestinationTerms, ind.ClearanceTerms)
+		for ti, t := range terms {
 			for _, v := range lexVariants(t) {
 				// A guarantee is a promise to deliver goods, an offer
 				// word whether or not it names a place (heldout28 j0096).
@@ -90,6 +105,9 @@ func (m *Matcher) addDestinations(b *patBuilder, lex *lexicon) error {
 				pi := int32(b.index[v])
 				if !slices.Contains(m.destTerms[pi], int16(ii)) {
 					m.destTerms[pi] = append(m.destTerms[pi], int16(ii))
+				}
+				if ti >= len(ind.DestinationTerms) {
+					m.destLoose[pi] = true
 				}
 			}
 		}
@@ -122,12 +140,13 @@ func (m *Matcher) destinationNamed(fields []field, f *field, c indCand) bool {
 		}
 		switch {
 		case h.s >= c.e && h.s-c.e <= destAfter && (sameClauseDest(f.norm[c.e:h.s]) || onlyPunct(f.norm[c.e:h.s])):
-		case h.e <= c.s && c.s-h.e <= destBefore && prevClause(f.norm[h.e:c.s]):
+		case h.e <= c.s && c.s-h.e <= destBefore && sameClauseDest(f.norm[h.e:c.s]):
+		case h.e <= c.s && c.s-h.e <= destBefore && m.destLoose[c.pat] && prevClause(f.norm[h.e:c.s]):
 		default:
 			continue
 		}
-		if m.domesticArea(f, h) {
-			continue
+		if m.domesticArea(f, h) || m.originAfterName(f, h) {
+			continue // "across mainland UK", "Made in Germany", "Almanya'dan"
 		}
 		if f.name == precwatch.FieldLocation {
 			return true // "Location: Guangzhou — 100% safe delivery to Canada"
@@ -194,21 +213,45 @@ func onlyPunct(gap []byte) bool {
 }
 
 // domesticArea reports whether destination hit h is the area a domestic
-// delivery covers: a domestic cue ending at most 16 bytes before it in
-// the same clause, or a domestic-after cue right after it.
+// delivery covers or the origin of the goods: a domestic or origin cue
+// ending at most five bytes (an article) before it, or a domestic-after
+// cue right after it. Further back a cue is another place's ("from China
+// to the USA").
 func (m *Matcher) domesticArea(f *field, h fhit) bool {
 	if f.kinds&(kDomestic|kDomesticAfter) == 0 {
 		return false
 	}
-	for _, d := range f.window(h.s-16-maxCue, h.e+3) {
+	// Domestic and origin cues (kDomestic|kOrigin) alike.
+	for _, d := range f.window(h.s-5-maxCue, h.e+3) {
 		if d.pat < 0 {
 			continue
 		}
 		k := m.pats[d.pat].kinds
-		if k&kDomestic != 0 && d.e <= h.s && h.s-d.e <= 16 && sameClauseDest(f.norm[d.e:h.s]) {
+		if k&kDomestic != 0 && d.e <= h.s && h.s-d.e <= 5 && sameClauseDest(f.norm[d.e:h.s]) {
 			return true
 		}
 		if k&kDomesticAfter != 0 && d.s >= h.e && d.s-h.e <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// originAfterName reports whether an origin ending or word follows
+// destination hit h ("Almanya'dan", "Saksasta", "ドイツから").
+func (m *Matcher) originAfterName(f *field, h fhit) bool {
+	rest := f.norm[h.e:]
+	for _, o := range m.originAfter {
+		// A Latin ending is glued ("almanya'dan", "saksasta"); a CJK
+		// word may stand after a space ("中国 发货").
+		if bytes.HasPrefix(rest, o) || o[0] >= 0x80 && len(rest) > 0 && rest[0] == ' ' && bytes.HasPrefix(rest[1:], o) {
+			return true
+		}
+	}
+	// A name that ends its field before an ending of one word
+	// ("Saksasta" at the end of the text).
+	for _, o := range m.originAfter {
+		if t := bytes.TrimRight(o, " .,"); len(t) < len(o) && bytes.Equal(rest, t) {
 			return true
 		}
 	}

@@ -18,6 +18,11 @@ type lexicon struct {
 		// delivery to USA"), not on their own ("Fast delivery
 		// guaranteed"; destination.go).
 		DestinationTerms []string `yaml:"destination_terms"`
+		// ClearanceTerms: the seller clearing customs for the buyer
+		// ("customs cleared by us"): like DestinationTerms, but the
+		// place may stand in the clause before ("Door to door to Mexico,
+		// customs cleared by us").
+		ClearanceTerms []string `yaml:"clearance_terms"`
 		// BlockAfter: a term followed by one of these is no indicator
 		// ("shipped as dangerous goods").
 		BlockAfter []string `yaml:"block_after"`

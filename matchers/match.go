@@ -477,8 +477,9 @@ type indCand struct {
 	s, e  int32
 	fr    int16 // 1 + the indicator frame it comes from, 0 for none
 	// dest: a delivery guarantee that counts only with a named
-	// destination (destination.go).
+	// destination (destination.go); pat is its pattern.
 	dest bool
+	pat  int32
 }
 
 // licHit is a licensed-seller word: its field, where it starts and its
@@ -799,7 +800,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if k&kIndDest != 0 {
 				for _, ii := range m.destTerms[h.pat] {
-					ev.cands = append(ev.cands, indCand{ii: ii, field: int32(fi), s: h.s, e: h.e, dest: true})
+					ev.cands = append(ev.cands, indCand{ii: ii, field: int32(fi), s: h.s, e: h.e, dest: true, pat: h.pat})
 				}
 			}
 			if k&kFrameSecond != 0 {

@@ -102,6 +102,7 @@ const (
 	kDomesticAfter
 	kIndDest
 	kMention
+	kOrigin
 )
 
 // termRef ties a pattern to a substance term.
@@ -267,6 +268,11 @@ type Matcher struct {
 	// indicators it is a delivery guarantee of (destination.go).
 	destOf    map[int32][]int16
 	destTerms map[int32][]int16
+	// destLoose: destination-term patterns whose place may stand in the
+	// clause before them ("Door to door to Mexico, customs cleared by
+	// us"); originAfter: normalised origin endings (destination.go).
+	destLoose   map[int32]bool
+	originAfter [][]byte
 
 	// frameBlocks: per indicator, the normalised block words of its frames,
 	// indexed by first byte (see blockWords).
