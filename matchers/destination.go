@@ -26,6 +26,8 @@ type gazetteer struct {
 	Destinations []struct {
 		ID    string   `yaml:"id"`
 		Names []string `yaml:"names"`
+		// Region: a group of countries, which is nobody's home.
+		Region bool `yaml:"region"`
 	} `yaml:"destinations"`
 	// Domestic: words right before a name that make it the area a
 	// domestic delivery covers ("across mainland UK", "in tutta Italia").
@@ -64,10 +66,12 @@ func (m *Matcher) addDestinations(b *patBuilder, lex *lexicon) error {
 	m.destOf = map[int32][]int16{}
 	m.destTerms = map[int32][]int16{}
 	m.destLoose = map[int32]bool{}
+	m.destRegion = make([]bool, len(g.Destinations))
 	for gi, d := range g.Destinations {
 		if d.ID == "" || len(d.Names) == 0 {
 			return fmt.Errorf("destinations.yaml: entry %d: no id or no names", gi)
 		}
+		m.destRegion[gi] = d.Region
 		for _, t := range d.Names {
 			for _, v := range lexVariants(t) {
 				b.add(v, kDestination)
@@ -134,19 +138,10 @@ func (m *Matcher) destinationNamed(fields []field, f *field, c indCand) bool {
 	}
 	var home []int16
 	homeRead := false
-	for _, h := range f.window(c.s-destBefore-maxCue, c.e+destAfter) {
-		if h.pat < 0 || m.pats[h.pat].kinds&kDestination == 0 || h.s < c.e && h.e > c.s {
-			continue
-		}
-		switch {
-		case h.s >= c.e && h.s-c.e <= destAfter && (sameClauseDest(f.norm[c.e:h.s]) || onlyPunct(f.norm[c.e:h.s])):
-		case h.e <= c.s && c.s-h.e <= destBefore && sameClauseDest(f.norm[h.e:c.s]):
-		case h.e <= c.s && c.s-h.e <= destBefore && m.destLoose[c.pat] && prevClause(f.norm[h.e:c.s]):
-		default:
-			continue
-		}
+	// named reports whether destination hit h is a place abroad.
+	named := func(h fhit) bool {
 		if m.domesticArea(f, h) || m.originAfterName(f, h) {
-			continue // "across mainland UK", "Made in Germany", "Almanya'dan"
+			return false // "across mainland UK", "Made in Germany", "Almanya'dan"
 		}
 		if f.name == precwatch.FieldLocation {
 			return true // "Location: Guangzhou — 100% safe delivery to Canada"
@@ -154,10 +149,34 @@ func (m *Matcher) destinationNamed(fields []field, f *field, c indCand) bool {
 		if !homeRead {
 			home, homeRead = m.homeDestinations(fields), true
 		}
-		if slices.ContainsFunc(m.destOf[h.pat], func(d int16) bool { return slices.Contains(home, d) }) {
-			continue // "Location: Ohio, USA" and "delivery guaranteed in the USA"
+		// "Location: Ohio, USA" and "delivery guaranteed in the USA".
+		return !slices.ContainsFunc(m.destOf[h.pat], func(d int16) bool { return slices.Contains(home, d) })
+	}
+	// Before the guarantee: one place in its clause ("美国安全到货").
+	for _, h := range f.window(c.s-destBefore-maxCue, c.s) {
+		if h.pat < 0 || m.pats[h.pat].kinds&kDestination == 0 || h.e > c.s || c.s-h.e > destBefore {
+			continue
 		}
-		return true
+		if (sameClauseDest(f.norm[h.e:c.s]) || m.destLoose[c.pat] && prevClause(f.norm[h.e:c.s])) && named(h) {
+			return true
+		}
+	}
+	// After it: the first place in its clause and the list that goes on
+	// from it ("Entrega segura en México, Guatemala y Honduras": the home
+	// country first, then the places abroad).
+	end, first := c.e, true
+	for _, h := range f.window(c.e, c.e+destAfter+listReach*4) {
+		if h.pat < 0 || m.pats[h.pat].kinds&kDestination == 0 || h.s < end {
+			continue
+		}
+		gap := f.norm[end:h.s]
+		if first && (h.s-c.e > destAfter || !sameClauseDest(gap) && !onlyPunct(gap)) || !first && !placeListGap(gap) {
+			break
+		}
+		first, end = false, h.e
+		if named(h) {
+			return true
+		}
 	}
 	return false
 }
@@ -194,6 +213,40 @@ func prevClause(gap []byte) bool {
 		gap = gap[w:]
 	}
 	return commas <= 1
+}
+
+// listReach is the longest gap between two places of a list.
+const listReach = 12
+
+// listConnectors join the places of a list ("México, Guatemala y
+// Honduras", "в Казахстан и Беларусь", "美国和加拿大").
+var listConnectors = map[string]bool{"and": true, "or": true, "y": true, "e": true, "o": true, "und": true, "oder": true, "et": true, "ou": true,
+	"en": true, "of": true, "i": true, "lub": true, "a": true, "и": true, "или": true, "та": true, "і": true, "й": true, "ve": true, "veya": true,
+	"og": true, "och": true, "eller": true, "ja": true, "tai": true, "es": true, "vagy": true, "si": true, "sau": true, "και": true, "dan": true,
+	"atau": true, "va": true, "hoac": true, "و": true, "או": true, "और": true, "&": true, "the": true, "la": true, "le": true, "el": true, "no": true,
+	"na": true, "do": true, "to": true, "in": true, "nach": true, "в": true, "во": true, "до": true, "у": true}
+
+// placeListGap reports whether a gap between two places holds only list
+// punctuation and connectors ("、", ", ", " y ", " and the ").
+func placeListGap(gap []byte) bool {
+	if len(gap) > listReach {
+		return false
+	}
+	word := 0
+	for i := 0; i <= len(gap); {
+		r, w := utf8.RuneError, 1
+		if i < len(gap) {
+			r, w = utf8.DecodeRune(gap[i:])
+		}
+		if i == len(gap) || r == ' ' || r == ',' || r == '/' || r == '、' || r == '，' || r == '和' || r == '及' || r == '与' || r == '-' {
+			if i > word && !listConnectors[string(gap[word:i])] {
+				return false
+			}
+			word = i + w
+		}
+		i += w
+	}
+	return true
 }
 
 // onlyPunct reports whether a gap holds nothing but spaces, a comma, a
@@ -269,7 +322,11 @@ func (m *Matcher) homeDestinations(fields []field) []int16 {
 		}
 		for _, h := range f.hits {
 			if h.pat >= 0 && m.pats[h.pat].kinds&kDestination != 0 {
-				out = append(out, m.destOf[h.pat]...)
+				for _, d := range m.destOf[h.pat] {
+					if !m.destRegion[d] {
+						out = append(out, d)
+					}
+				}
 			}
 		}
 	}

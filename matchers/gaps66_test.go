@@ -245,3 +245,31 @@ func TestGap66ProbeOriginCases(t *testing.T) {
 		{"Acetone 20 L", "Free shipping to the EU, customs cleared by us.", "customs-evasion", true},
 	})
 }
+
+// TestGap66HomeCity: a listing located in a city of the country its
+// guarantee names delivers at home; a seller in a country of a region
+// (the EU) still sends into the others; a city abroad is a destination.
+func TestGap66HomeCity(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		l    precwatch.Listing
+		want bool
+	}{
+		{precwatch.Listing{Title: "Aceton 20 L", Description: "Sichere Lieferung in Deutschland.", Location: "Berlin"}, false},
+		{precwatch.Listing{Title: "Ацетон 20 л", Description: "Безопасная доставка в Россию.", Location: "Москва"}, false},
+		{precwatch.Listing{Title: "Aceton 20 L", Description: "Sichere Lieferung in die EU.", Location: "Berlin"}, true},
+		{precwatch.Listing{Title: "Acetone 20 L", Description: "Safe delivery to Berlin and Vienna.", Location: "Guangzhou"}, true},
+		// The home country first, then places abroad in the same list (heldout66 yr0102, yr0104).
+		{precwatch.Listing{Title: "Ácido sulfúrico 98%", Description: "Entrega segura en México, Guatemala y Honduras.", Location: "Monterrey"}, true},
+		{precwatch.Listing{Title: "Tolueno 99%", Description: "Entrega segura no Brasil e no Paraguai.", Location: "São Paulo"}, true},
+		{precwatch.Listing{Title: "Tolueno 99%", Description: "Entrega segura no Brasil, frete grátis.", Location: "São Paulo"}, false},
+	} {
+		got := false
+		for _, in := range m.Match(&tc.l).Indicators {
+			got = got || in.ID == IndCustoms
+		}
+		if got != tc.want {
+			t.Errorf("%q / %q / %q: customs-evasion %v, want %v", tc.l.Title, tc.l.Description, tc.l.Location, got, tc.want)
+		}
+	}
+}

@@ -273,6 +273,7 @@ type Matcher struct {
 	// us"); originAfter: normalised origin endings (destination.go).
 	destLoose   map[int32]bool
 	originAfter [][]byte
+	destRegion  []bool // per destination: a region, nobody's home
 
 	// frameBlocks: per indicator, the normalised block words of its frames,
 	// indexed by first byte (see blockWords).
