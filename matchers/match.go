@@ -486,6 +486,10 @@ type indCand struct {
 	field int32
 	s, e  int32
 	fr    int16 // 1 + the indicator frame it comes from, 0 for none
+	// dest: a delivery guarantee that counts only with a named
+	// destination (destination.go); pat is its pattern.
+	dest bool
+	pat  int32
 }
 
 // licHit is a licensed-seller word: its field, where it starts and its
@@ -804,6 +808,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					ev.cands = append(ev.cands, indCand{ii: ii, field: int32(fi), s: h.s, e: h.e})
 				}
 			}
+			if k&kIndDest != 0 {
+				for _, ii := range m.destTerms[h.pat] {
+					ev.cands = append(ev.cands, indCand{ii: ii, field: int32(fi), s: h.s, e: h.e, dest: true, pat: h.pat})
+				}
+			}
 			if k&kFrameSecond != 0 {
 				for _, fr := range p.frameSecond {
 					if s, e, ok := m.frameSpan(f, h, fr); ok {
@@ -1088,6 +1097,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		} else if m.indicators[c.ii].id == IndMislabel && (namesOwnProduct(f, c, ev.hits) || quantityAfter(f.norm, int(c.e)) ||
 			citedPhrase(f.norm, c.s, c.e) || ownGradeClass(fields, f.norm, c.e)) {
 			continue // "shipped as 'Acetone, UN1090'", "sent as a 50 ml bottle", « déclarés comme »: no false name
+		}
+		if m.quotedMention(f, c) {
+			continue // "Promises of 'guaranteed customs clearance' … do not replace these documents"
+		}
+		if c.dest && !m.destinationNamed(fields, f, c) {
+			continue // "Fast delivery guaranteed", "safe delivery worldwide": no named destination
 		}
 		if c.fr > 0 && m.frameBlocked(f, c) {
 			continue // "customs duties not included": a word of the frame's block list clears it

@@ -95,6 +95,14 @@ const (
 	kMedia
 	kDocument
 	kNegHead
+	// Destinations (destination.go): a gazetteer name, a domestic cue
+	// before or after one, and a delivery guarantee that needs one.
+	kDestination
+	kDomestic
+	kDomesticAfter
+	kIndDest
+	kMention
+	kOrigin
 )
 
 // termRef ties a pattern to a substance term.
@@ -263,6 +271,18 @@ type Matcher struct {
 	// tokenStems: per substance, the words of its terms without an
 	// inflectional ending (inflectionStems).
 	tokenStems []map[string]bool
+
+	// destOf: per gazetteer pattern, its destinations (destinations.yaml
+	// ids by index); destTerms: per destination-term pattern, the
+	// indicators it is a delivery guarantee of (destination.go).
+	destOf    map[int32][]int16
+	destTerms map[int32][]int16
+	// destLoose: destination-term patterns whose place may stand in the
+	// clause before them ("Door to door to Mexico, customs cleared by
+	// us"); originAfter: normalised origin endings (destination.go).
+	destLoose   map[int32]bool
+	originAfter [][]byte
+	destRegion  []bool // per destination: a region, nobody's home
 
 	// frameBlocks: per indicator, the normalised block words of its frames,
 	// indexed by first byte (see blockWords).
@@ -578,6 +598,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			}
 		}
 	}
+	if err := m.addDestinations(b, lex); err != nil {
+		return nil, err
+	}
 	blockLists := map[int16][][]byte{}
 	for fi, fr := range lex.IndicatorFrames {
 		ii := -1
@@ -647,6 +670,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.IndicatorNegation.After, kIndNegAfter},
 		{lex.IndicatorNegation.Warning, kIndWarn}, {lex.IndicatorNegation.WarningAfter, kIndWarnAfter},
 		{lex.IndicatorNegation.Share, kIndShare},
+		{lex.IndicatorNegation.Mention, kMention},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
