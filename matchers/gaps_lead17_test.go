@@ -182,3 +182,35 @@ func TestGapLead17MessengerLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestGapLead17MarkedEmails: e-mail addresses written with marks for '@'
+// and '.' ("[@]", "(a)", a spaced "@" or ".", fullwidth "＠" and "．") or in
+// words ("name at domain dot tld", any case); prose with "at", "(a)" or a
+// spaced "@" is none.
+func TestGapLead17MarkedEmails(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"write bmkshop at proton dot me", []string{"email=bmkshop@proton.me"}},
+		{"Mail: bmkshop AT protonmail DOT com", []string{"email=bmkshop@protonmail.com"}},
+		{"sales at chem-supply dot co dot uk", []string{"email=sales@chem-supply.co.uk"}},
+		{"bmkshop [@] proton [.] me", []string{"email=bmkshop@proton.me"}},
+		{"bmkshop @ proton . me", []string{"email=bmkshop@proton.me"}},
+		{"bmkshop (a) proton (.) me", []string{"email=bmkshop@proton.me"}},
+		{"bmkshop＠proton．me", []string{"email=bmkshop@proton.me"}},
+		{"Meet at noon. Price @ 5 USD . Call", nil},
+		{"Answer (a) or (b). Delivery at home dot", nil},
+		{"Made at Lab dot 5", nil},
+	} {
+		var got []string
+		for _, o := range obsStrings(tc.in) {
+			if strings.HasPrefix(o, "email=") {
+				got = append(got, o)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Observables(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -197,7 +197,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	long := hasLongToken(text)
 	// '.' first: nearly every text holds one, and IndexByte finds it
 	// without the byte-by-byte loop of ContainsAny.
-	if !long && strings.IndexByte(text, '.') < 0 && !strings.ContainsAny(text, "@+:/])") && !strings.Contains(text, "00") {
+	if !long && strings.IndexByte(text, '.') < 0 && !strings.ContainsAny(text, "@+:/])") && !strings.Contains(text, "00") && !strings.Contains(text, "＠") && !hasDotWord(text) {
 		return out
 	}
 	var lower []byte
@@ -218,6 +218,9 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		add(precwatch.ObservableEmail, strings.ToLower(m))
 	}
 	for _, m := range findDefangedEmails(text) {
+		add(precwatch.ObservableEmail, m)
+	}
+	for _, m := range findMarkedEmails(text) {
 		add(precwatch.ObservableEmail, m)
 	}
 	// urlRE needs "://" or a case-insensitive "www." (checked first: it is
@@ -444,6 +447,50 @@ func findDefangedEmails(s string) []string {
 }
 
 func isOpenBracket(c byte) bool { return c == '[' || c == '(' || c == '{' }
+
+var (
+	// markedAtRE and markedDotRE: '@' and '.' written as "[@]", "(@)",
+	// "{@}", "(a)", a spaced "@", the fullwidth "＠" and "．", "[.]", "(.)",
+	// "{.}" or a spaced ".", with the spaces around them.
+	markedAtRE  = regexp.MustCompile(`\s*(?:\[@\]|\(@\)|\{@\}|\(a\)|\[a\]|＠)\s*|\s+@\s+`)
+	markedDotRE = regexp.MustCompile(`\s*(?:\[\.\]|\(\.\)|\{\.\}|．)\s*|\s+\.\s+`)
+	// wordEmailRE: "name at domain dot tld", the words at and dot in any
+	// case (also bracketed). A plain "at" needs at least one "dot" after
+	// it: "meet at noon" is no address.
+	wordEmailRE = regexp.MustCompile(`(?i)([a-z0-9][a-z0-9._%+\-]*)\s+(?:at|\[at\]|\(at\)|\{at\})\s+([a-z0-9][a-z0-9\-]*(?:\s+(?:dot|\[dot\]|\(dot\)|\{dot\})\s+[a-z0-9\-]+)+)`)
+	wordDotRE   = regexp.MustCompile(`(?i)\s+(?:dot|\[dot\]|\(dot\)|\{dot\})\s+`)
+)
+
+// findMarkedEmails returns the e-mail addresses written with the marks of
+// markedAtRE and markedDotRE ("bmkshop [@] proton [.] me", "sales @ chem .
+// com", "bmk＠proton．me") or in words ("bmkshop at proton dot me"),
+// lower-cased. Texts without '@', "＠", "(a)" or "dot" cost four searches.
+func findMarkedEmails(s string) []string {
+	var out []string
+	if strings.Contains(s, "@") || strings.Contains(s, "＠") || strings.Contains(s, "(a)") || strings.Contains(s, "[a]") {
+		r := markedDotRE.ReplaceAllString(markedAtRE.ReplaceAllString(s, "@"), ".")
+		if r != s {
+			for _, e := range findEmails(r) {
+				out = append(out, strings.ToLower(e))
+			}
+		}
+	}
+	if hasDotWord(s) {
+		for _, m := range wordEmailRE.FindAllStringSubmatch(s, -1) {
+			dom := strings.ToLower(wordDotRE.ReplaceAllString(m[2], "."))
+			if dot := strings.LastIndexByte(dom, '.'); dot > 0 && len(dom)-dot-1 >= 2 && len(dom)-dot-1 <= 24 && allLetters(dom[dot+1:]) {
+				out = append(out, strings.ToLower(strings.Trim(m[1], "."))+"@"+dom)
+			}
+		}
+	}
+	return out
+}
+
+// hasDotWord reports whether s holds "dot" as written in the addresses
+// of wordEmailRE (three vectorised searches, not a case-folding loop).
+func hasDotWord(s string) bool {
+	return strings.Contains(s, "dot") || strings.Contains(s, "DOT") || strings.Contains(s, "Dot")
+}
 
 // defangedDomain reads a domain written with "[dot]"-style or plain dots at
 // the start of s (spaces around the bracketed dots allowed) and returns it
