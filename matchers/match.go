@@ -3647,8 +3647,14 @@ func cmpHit(a, b fhit) int {
 // little. Past a budget of moves (pathological text) the rest is left to
 // slices.SortStableFunc, which gives the same order.
 func sortHits(h []fhit) {
+	// The sorted prefix first, with no copies: insertion sort leaves it
+	// as it is and spends none of its budget there.
+	i := 1
+	for i < len(h) && !(h[i-1].s > h[i].s || h[i-1].s == h[i].s && h[i-1].e < h[i].e) {
+		i++
+	}
 	budget := 8*len(h) + 64
-	for i := 1; i < len(h); i++ {
+	for ; i < len(h); i++ {
 		x := h[i]
 		j := i
 		for j > 0 && (h[j-1].s > x.s || h[j-1].s == x.s && h[j-1].e < x.e) {
@@ -5556,10 +5562,8 @@ func (ev *evaluation) contactObserved() bool {
 // printable ASCII without quotes or backslashes (as strconv.Quote would
 // leave it).
 func riskLine(id, text string) string {
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			return "risk indicator " + id + " (" + strconv.Quote(text) + ") +0.15"
-		}
+	if !plainQuoted(text) {
+		return "risk indicator " + id + " (" + strconv.Quote(text) + ") +0.15"
 	}
 	var b strings.Builder
 	b.Grow(len(id) + len(text) + 26)
@@ -5569,6 +5573,34 @@ func riskLine(id, text string) string {
 	b.WriteString(text)
 	b.WriteString("\") +0.15")
 	return b.String()
+}
+
+// plainQuoted reports whether text is printable ASCII without '"' or '\\'
+// (strconv.Quote only adds the quotes): eight bytes at a time, then byte
+// by byte.
+func plainQuoted(text string) bool {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		x := load64(text, i)
+		// A byte from 0x80 on, or one of the others as a zero byte after
+		// a subtraction or an exclusive or ("haszero" and "hasless" of
+		// Bit Twiddling Hacks: exact as a whole-word answer).
+		y7f, yq, ybs := x^(ones*0x7f), x^(ones*'"'), x^(ones*'\\')
+		bad := x | (x-ones*0x20)&^x | (y7f-ones)&^y7f | (yq-ones)&^yq | (ybs-ones)&^ybs
+		if bad&high != 0 {
+			return false
+		}
+	}
+	for ; i < len(text); i++ {
+		if c := text[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // ruleBLines are the rule (b) explain lines for 0..15 risk indicators.
