@@ -520,6 +520,7 @@ type evaluation struct {
 	paper                [][2]int32
 	pack                 [][2]int32 // denied packaging nouns (paperSpans)
 	casSubs              []int32
+	subAt, subLo         []int32   // substance and CAS hits of each field (evaluate)
 	cands                []indCand // indicator phrases found, in text order
 	react                []indCand // first parts of substance frames (reaction words)
 
@@ -622,8 +623,15 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		ev.ambMemo = append(ev.ambMemo, ambMemo{ar: ar, kind: kind, lo: int32(lo), hi: int32(hi)})
 		return ev.ambBuf[lo:hi:hi]
 	}
+	// subAt[subLo[fi]:subLo[fi+1]] are the indices in fields[fi].hits of
+	// its CAS hits and of its substance hits that are mentions (cas not
+	// noSub), in order: the later passes over substance mentions read
+	// only these (f.hits does not change in evaluate).
+	subAt, subLo := ev.subAt[:0], ev.subLo[:0]
+	defer func() { ev.subAt, ev.subLo = subAt[:0], subLo[:0] }()
 	for fi := range fields {
 		f := &fields[fi]
+		subLo = append(subLo, int32(len(subAt)))
 		paper, pack := ev.paper[:0], ev.pack[:0]
 		if f.kinds&(kPaperNoun|kPackNoun) != 0 {
 			paper, pack = m.paperSpans(f, paper, pack)
@@ -658,8 +666,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		// its own ("Border Force" in "Border Force intercepted", "NZ
 		// Customs" in "customs intercepts", heldout52 zu0016).
 		newsEnd, newsAuthEnd := int32(-1), int32(-1)
-		for _, h := range f.hits {
+		for hi, h := range f.hits {
 			if h.pat < 0 {
+				subAt = append(subAt, int32(hi))
 				chem = append(chem, ctxHit{int32(fi), h.s})
 				continue
 			}
@@ -669,6 +678,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				chem = append(chem, ctxHit{int32(fi), h.s})
 			}
 			if k&kSubstance != 0 && h.cas != noSub {
+				subAt = append(subAt, int32(hi))
 				for _, r := range p.refs {
 					if r.amb == -1 {
 						unamb = append(unamb, ctxHit{int32(fi), h.s})
@@ -821,6 +831,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 		}
 	}
+	subLo = append(subLo, int32(len(subAt)))
 	// within returns the entries of list (sorted by field, then position)
 	// in field fi that lie within radius bytes of s.
 	within := func(list []ctxHit, fi, s, radius int32) []ctxHit {
@@ -882,7 +893,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if f.kinds&kSubstance == 0 {
 			continue
 		}
-		for _, h := range f.hits {
+		for _, hi := range subAt[subLo[fi]:subLo[fi+1]] {
+			h := f.hits[hi]
 			if h.pat < 0 || h.cas == noSub || m.pats[h.pat].kinds&kSubstance == 0 {
 				continue
 			}
@@ -904,7 +916,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			continue
 		}
 		mentions := ev.mentions[:0]
-		for _, h := range f.hits {
+		for _, hi := range subAt[subLo[fi]:subLo[fi+1]] {
+			h := f.hits[hi]
 			if h.cas == noSub {
 				continue
 			}
@@ -4064,6 +4077,8 @@ func (ev *evaluation) reset() {
 	cands := ev.cands[:0]
 	react := ev.react[:0]
 	casSubs := ev.casSubs[:0]
+	subAt := ev.subAt[:0]
+	subLo := ev.subLo[:0]
 	mentions := ev.mentions[:0]
 	hits := ev.hits[:0]
 	indicators := ev.indicators[:0]
@@ -4094,6 +4109,8 @@ func (ev *evaluation) reset() {
 	ev.cands = cands
 	ev.react = react
 	ev.casSubs = casSubs
+	ev.subAt = subAt
+	ev.subLo = subLo
 	ev.mentions = mentions
 	ev.hits = hits
 	ev.indicators = indicators
