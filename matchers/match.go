@@ -254,12 +254,26 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 			return res
 		}
 	}
-	// Pass 2: word boundaries, containment and CAS hits per field; first
-	// in the fields the test below reads (a substance term or a CAS
-	// number), the others only when the listing is evaluated.
+	// Pass 2: word boundaries, containment and CAS hits per field.
 	for fi := range fields {
-		if f := &fields[fi]; f.kinds&kSubstance != 0 || f.casHi > f.casLo {
-			m.fieldHits(sc, fields, fi)
+		f := &fields[fi]
+		if f.rawHi > f.rawLo {
+			f.hits, sc.slab = m.filterHits(f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.tmp, sc.slab)
+		} else {
+			// What filterHits returns for no hits.
+			n := len(sc.slab)
+			f.hits = sc.slab[n:n:n]
+		}
+		if f.casHi > f.casLo {
+			f.hits = slices.Clip(f.hits)
+			for ci := f.casLo; ci < f.casHi; ci++ {
+				c := &sc.cas[ci]
+				f.hits = append(f.hits, fhit{pat: -1, cas: int32(ci), s: int32(c.Start), e: int32(c.End), field: int32(fi)})
+			}
+			sortHits(f.hits)
+		}
+		if f.joinHi > f.joinLo {
+			f.hits = m.mergeJoined(f.hits, sc.joined[f.joinLo:f.joinHi])
 		}
 	}
 	// The early exit above looks at raw hits, some of which fail the word
@@ -288,11 +302,6 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	if !named && !cut {
 		return res
 	}
-	for fi := range fields {
-		if f := &fields[fi]; f.kinds&kSubstance == 0 && f.casHi == f.casLo {
-			m.fieldHits(sc, fields, fi)
-		}
-	}
 	if fieldsHook != nil {
 		fieldsHook(m, fields)
 	}
@@ -301,31 +310,6 @@ func (m *Matcher) Match(l *precwatch.Listing) precwatch.Match {
 	ev.fill(&res, m)
 	ev.reset()
 	return res
-}
-
-// fieldHits sets fields[fi].hits from its raw hits, CAS mentions and
-// joined-word hits (pass 2 of Match). Each field's hits depend on nothing
-// but its own: the fields may be done in any order.
-func (m *Matcher) fieldHits(sc *scratch, fields []field, fi int) {
-	f := &fields[fi]
-	if f.rawHi > f.rawLo {
-		f.hits, sc.slab = m.filterHits(f.norm, sc.raw[f.rawLo:f.rawHi], int32(fi), &sc.tmp, sc.slab)
-	} else {
-		// What filterHits returns for no hits.
-		n := len(sc.slab)
-		f.hits = sc.slab[n:n:n]
-	}
-	if f.casHi > f.casLo {
-		f.hits = slices.Clip(f.hits)
-		for ci := f.casLo; ci < f.casHi; ci++ {
-			c := &sc.cas[ci]
-			f.hits = append(f.hits, fhit{pat: -1, cas: int32(ci), s: int32(c.Start), e: int32(c.End), field: int32(fi)})
-		}
-		sortHits(f.hits)
-	}
-	if f.joinHi > f.joinLo {
-		f.hits = m.mergeJoined(f.hits, sc.joined[f.joinLo:f.joinHi])
-	}
 }
 
 // rawKinds returns the union of the kinds of raw's patterns and whether
