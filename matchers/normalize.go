@@ -1063,7 +1063,17 @@ func (t *Text) latinWord(s string, i int) bool {
 	// Backwards.
 	j := i
 	for j > 0 {
-		r, w := utf8.DecodeLastRuneInString(s[:j])
+		var r rune
+		var w int
+		if c := s[j-1]; c < 0x80 {
+			r, w = rune(c), 1
+		} else if j >= 2 && c&0xC0 == 0x80 && s[j-2] >= 0xC2 && s[j-2] < 0xE0 {
+			// A two-byte sequence (Cyrillic, Greek), decoded in place
+			// as DecodeLastRuneInString would.
+			r, w = rune(s[j-2]&0x1F)<<6|rune(c&0x3F), 2
+		} else {
+			r, w = utf8.DecodeLastRuneInString(s[:j])
+		}
 		k := wordKind(r)
 		if k&wkWord == 0 {
 			break
@@ -1076,7 +1086,15 @@ func (t *Text) latinWord(s string, i int) bool {
 	start := j
 	j = i
 	for j < len(s) {
-		r, w := utf8.DecodeRuneInString(s[j:])
+		var r rune
+		var w int
+		if c := s[j]; c < 0x80 {
+			r, w = rune(c), 1
+		} else if c >= 0xC2 && c < 0xE0 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
+			r, w = rune(c&0x1F)<<6|rune(s[j+1]&0x3F), 2 // as DecodeRuneInString
+		} else {
+			r, w = utf8.DecodeRuneInString(s[j:])
+		}
 		k := wordKind(r)
 		if k&wkWord == 0 {
 			break

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestPlainQuotedSame checks plainQuoted, riskLine's eight-bytes-at-a-time
@@ -47,6 +48,78 @@ func TestPlainQuotedSame(t *testing.T) {
 			if got, want := plainQuoted(string(b)), ref(string(b)); got != want {
 				t.Fatalf("plainQuoted(%q) = %v, want %v", b, got, want)
 			}
+		}
+	}
+}
+
+// latinWordRef is latinWord before perf17: every rune through the utf8
+// package.
+func latinWordRef(t *Text, s string, i int) bool {
+	var acc uint8
+	latinOnly, cyrOnly := 0, 0
+	j := i
+	for j > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		k := wordKind(r)
+		if k&wkWord == 0 {
+			break
+		}
+		acc |= k
+		latinOnly += int(k >> 2 & 1)
+		cyrOnly += int(k >> 3 & 1)
+		j -= w
+	}
+	start := j
+	j = i
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		k := wordKind(r)
+		if k&wkWord == 0 {
+			break
+		}
+		acc |= k
+		latinOnly += int(k >> 2 & 1)
+		cyrOnly += int(k >> 3 & 1)
+		j += w
+	}
+	latin := acc&wkLatin != 0
+	cyr := latin && cyrOnly > latinOnly
+	t.wordStart, t.wordEnd, t.wordLatin, t.wordCyr = start, j, latin && !cyr, cyr
+	return t.wordLatin
+}
+
+// TestLatinWordSame checks latinWord, which decodes two-byte sequences in
+// place, against latinWordRef at every offset of random words of Latin,
+// Cyrillic, Greek, Armenian and CJK letters, digits, marks, invalid and
+// cut sequences (lone continuation bytes, 0xC0, 0xC1, an overlong "a", a lead at the end),
+// and at every offset of the labelled texts with a non-ASCII byte. It fails when
+// the backward decoding accepts a lead byte below 0xC2 or reads the wrong
+// bytes.
+func TestLatinWordSame(t *testing.T) {
+	pieces := []string{"a", "B", "x", "p", "е", "Е", "с", "р", "о", "к", "ж", "Ж", "ы", "э", "α", "ε", "ο", "λ", "օ", "ս",
+		"é", "ß", "ǅ", "ɑ", "\u0301", "\u200d", "1", "0", " ", "-", ".", "漢", "한", "😀", "\x80", "\xbf", "\xc0", "\xc1",
+		"\xc2", "\xdf", "\xe0", "\xd0", "\xd0\x20", "\xc0\x80", "\xc1\xbf", "\xc1\xa1", "\xf0\x9f", "ѐ", "ӿ", "Ԁ", "ї", "ґ"}
+	r := rand.New(rand.NewPCG(17, 71))
+	check := func(s string) {
+		for i := 0; i <= len(s); i++ {
+			var a, b Text
+			got, want := a.latinWord(s, i), latinWordRef(&b, s, i)
+			if got != want || a.wordStart != b.wordStart || a.wordEnd != b.wordEnd || a.wordCyr != b.wordCyr {
+				t.Fatalf("latinWord(%q, %d) = %v [%d,%d) cyr %v, want %v [%d,%d) cyr %v", s, i, got, a.wordStart, a.wordEnd, a.wordCyr,
+					want, b.wordStart, b.wordEnd, b.wordCyr)
+			}
+		}
+	}
+	for n := 0; n < 30000; n++ {
+		var sb strings.Builder
+		for k := r.IntN(12); k >= 0; k-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(sb.String())
+	}
+	for _, s := range labelledTextsAll(t) {
+		if utf8.RuneCountInString(s) < len(s) {
+			check(s) // the texts with a non-ASCII byte
 		}
 	}
 }
