@@ -649,7 +649,7 @@ func (t *Text) Reset(s string) {
 			prevAlnum = false
 			i = j
 		default: // cHigh
-			r, w := utf8.DecodeRuneInString(s[i:])
+			r, w := decodeRuneAt(s, i)
 			t.Norm = out
 			t.high = true
 			rp := runeProp(r)
@@ -733,6 +733,19 @@ func (t *Text) Reset(s string) {
 		t.toneHigh = true // a digit it made a letter may stand before another
 	}
 	t.tone = tone || t.high && t.toneHigh
+}
+
+// decodeRuneAt is utf8.DecodeRuneInString(s[i:]) for s[i] >= 0x80, with
+// the two- and three-byte sequences decoded in place (as letterRun does).
+func decodeRuneAt(s string, i int) (rune, int) {
+	switch c := s[i]; {
+	case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		(c != 0xE0 || s[i+1] >= 0xA0) && (c != 0xED || s[i+1] < 0xA0):
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // noteHigh sets t.high when Norm[from:] holds a byte from 0x80 on, and

@@ -123,3 +123,37 @@ func TestLatinWordSame(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeRuneAtSame checks decodeRuneAt against
+// utf8.DecodeRuneInString on every sequence of up to three bytes whose
+// first is from 0x80 on, followed by nothing, an ASCII byte or a
+// continuation byte, and on every non-ASCII offset of the labelled texts.
+// It fails when a surrogate (0xED 0xA0…), an overlong form (0xE0 0x80…,
+// 0xC1) or a cut sequence is decoded in place.
+func TestDecodeRuneAtSame(t *testing.T) {
+	check := func(s string, i int) {
+		r, w := decodeRuneAt(s, i)
+		wr, ww := utf8.DecodeRuneInString(s[i:])
+		if r != wr || w != ww {
+			t.Fatalf("decodeRuneAt(%q, %d) = %U, %d, want %U, %d", s, i, r, w, wr, ww)
+		}
+	}
+	tails := []string{"", "a", "\x80", "\x80\x80", "\x9f\x80", "\xa0\x80", "\xbf\xbf", "\xbf", "\xc0", "a\x80", "\x80a", "\x80\x80\x80"}
+	for c := 0x80; c < 0x100; c++ {
+		for b := 0x00; b < 0x100; b++ {
+			for _, tail := range tails {
+				s := string([]byte{byte(c), byte(b)}) + tail
+				check(s, 0)
+				check("x"+s, 1)
+			}
+		}
+		check(string([]byte{byte(c)}), 0)
+	}
+	for _, s := range labelledTextsAll(t) {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				check(s, i)
+			}
+		}
+	}
+}
