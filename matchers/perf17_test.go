@@ -157,3 +157,81 @@ func TestDecodeRuneAtSame(t *testing.T) {
 		}
 	}
 }
+
+// hasLongTokenRef is hasLongToken before perf17: the bytes after the probe
+// tested forwards.
+func hasLongTokenRef(s string) bool {
+	const n = 26
+	for k := n - 1; k < len(s); {
+		if !alnumTable[s[k]] {
+			k += n
+			continue
+		}
+		i := k
+		for i > 0 && k-i < n-1 && alnumTable[s[i-1]] {
+			i--
+		}
+		j := k + 1
+		for j < len(s) && j-i < n && alnumTable[s[j]] {
+			j++
+		}
+		if j-i >= n {
+			return true
+		}
+		k = j + n
+	}
+	return false
+}
+
+// TestHasLongTokenSame checks hasLongToken against hasLongTokenRef and a
+// plain run count on random texts of words of 1 to 40 alphanumeric bytes
+// between separators (runs of 25, 26 and 27 bytes at every offset among
+// them) and on the labelled texts. It fails when a run that ends at the
+// text's end, or one that starts right after the byte the backward test
+// stopped at, is missed.
+func TestHasLongTokenSame(t *testing.T) {
+	plain := func(s string) bool {
+		run := 0
+		for i := 0; i < len(s); i++ {
+			if alnumTable[s[i]] {
+				if run++; run >= 26 {
+					return true
+				}
+			} else {
+				run = 0
+			}
+		}
+		return false
+	}
+	check := func(s string) {
+		got, ref, want := hasLongToken(s), hasLongTokenRef(s), plain(s)
+		if got != want || ref != want {
+			t.Fatalf("hasLongToken(%q) = %v, reference %v, want %v", s, got, ref, want)
+		}
+	}
+	r := rand.New(rand.NewPCG(26, 17))
+	const alnum = "abcXYZ0189"
+	seps := []string{" ", ".", "-", "é", "\n", ", ", "_"}
+	for n := 0; n < 100000; n++ {
+		var sb strings.Builder
+		for k := r.IntN(8); k >= 0; k-- {
+			l := 1 + r.IntN(12)
+			if r.IntN(4) == 0 {
+				l = 24 + r.IntN(5)
+			}
+			if r.IntN(10) == 0 {
+				l = 1 + r.IntN(40)
+			}
+			for ; l > 0; l-- {
+				sb.WriteByte(alnum[r.IntN(len(alnum))])
+			}
+			if r.IntN(6) > 0 {
+				sb.WriteString(seps[r.IntN(len(seps))])
+			}
+		}
+		check(sb.String())
+	}
+	for _, s := range labelledTextsAll(t) {
+		check(s)
+	}
+}
