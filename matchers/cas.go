@@ -3,6 +3,7 @@ package matchers
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -853,9 +854,12 @@ func nextDigit(text []byte, i int) int {
 		x := binary.LittleEndian.Uint64(text[i:])
 		// High bit of each byte b < 0x80 with '0' <= b <= '9' ("hasbetween"
 		// of Bit Twiddling Hacks); bytes >= 0x80 never set it.
+		// No carry or borrow crosses a byte (low bytes are below 0x80), so
+		// each byte's high bit is exact: the lowest set one is the first
+		// digit.
 		low := x &^ high
-		if (ones*(127+0x3A)-low)&^x&(low+ones*(127-0x2F))&high != 0 {
-			break
+		if d := (ones*(127+0x3A) - low) &^ x & (low + ones*(127-0x2F)) & high; d != 0 {
+			return i + bits.TrailingZeros64(d)>>3
 		}
 	}
 	for ; i < len(text) && !isDigit(text[i]); i++ {

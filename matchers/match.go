@@ -534,6 +534,7 @@ type evaluation struct {
 	paper                [][2]int32
 	pack                 [][2]int32 // denied packaging nouns (paperSpans)
 	casSubs              []int32
+	subAt, subLo         []int32   // substance and CAS hits of each field (evaluate)
 	cands                []indCand // indicator phrases found, in text order
 	react                []indCand // first parts of substance frames (reaction words)
 
@@ -636,8 +637,15 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		ev.ambMemo = append(ev.ambMemo, ambMemo{ar: ar, kind: kind, lo: int32(lo), hi: int32(hi)})
 		return ev.ambBuf[lo:hi:hi]
 	}
+	// subAt[subLo[fi]:subLo[fi+1]] are the indices in fields[fi].hits of
+	// its CAS hits and of its substance hits that are mentions (cas not
+	// noSub), in order: the later passes over substance mentions read
+	// only these (f.hits does not change in evaluate).
+	subAt, subLo := ev.subAt[:0], ev.subLo[:0]
+	defer func() { ev.subAt, ev.subLo = subAt[:0], subLo[:0] }()
 	for fi := range fields {
 		f := &fields[fi]
+		subLo = append(subLo, int32(len(subAt)))
 		paper, pack := ev.paper[:0], ev.pack[:0]
 		if f.kinds&(kPaperNoun|kPackNoun) != 0 {
 			paper, pack = m.paperSpans(f, paper, pack)
@@ -672,8 +680,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		// its own ("Border Force" in "Border Force intercepted", "NZ
 		// Customs" in "customs intercepts", heldout52 zu0016).
 		newsEnd, newsAuthEnd := int32(-1), int32(-1)
-		for _, h := range f.hits {
+		for hi, h := range f.hits {
 			if h.pat < 0 {
+				subAt = append(subAt, int32(hi))
 				chem = append(chem, ctxHit{int32(fi), h.s})
 				continue
 			}
@@ -683,6 +692,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 				chem = append(chem, ctxHit{int32(fi), h.s})
 			}
 			if k&kSubstance != 0 && h.cas != noSub {
+				subAt = append(subAt, int32(hi))
 				for _, r := range p.refs {
 					if r.amb == -1 {
 						unamb = append(unamb, ctxHit{int32(fi), h.s})
@@ -840,6 +850,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 		}
 	}
+	subLo = append(subLo, int32(len(subAt)))
 	// within returns the entries of list (sorted by field, then position)
 	// in field fi that lie within radius bytes of s.
 	within := func(list []ctxHit, fi, s, radius int32) []ctxHit {
@@ -901,7 +912,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if f.kinds&kSubstance == 0 {
 			continue
 		}
-		for _, h := range f.hits {
+		for _, hi := range subAt[subLo[fi]:subLo[fi+1]] {
+			h := f.hits[hi]
 			if h.pat < 0 || h.cas == noSub || m.pats[h.pat].kinds&kSubstance == 0 {
 				continue
 			}
@@ -923,7 +935,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			continue
 		}
 		mentions := ev.mentions[:0]
-		for _, h := range f.hits {
+		for _, hi := range subAt[subLo[fi]:subLo[fi+1]] {
+			h := f.hits[hi]
 			if h.cas == noSub {
 				continue
 			}
@@ -3743,8 +3756,14 @@ func cmpHit(a, b fhit) int {
 // little. Past a budget of moves (pathological text) the rest is left to
 // slices.SortStableFunc, which gives the same order.
 func sortHits(h []fhit) {
+	// The sorted prefix first, with no copies: insertion sort leaves it
+	// as it is and spends none of its budget there.
+	i := 1
+	for i < len(h) && !(h[i-1].s > h[i].s || h[i-1].s == h[i].s && h[i-1].e < h[i].e) {
+		i++
+	}
 	budget := 8*len(h) + 64
-	for i := 1; i < len(h); i++ {
+	for ; i < len(h); i++ {
 		x := h[i]
 		j := i
 		for j > 0 && (h[j-1].s > x.s || h[j-1].s == x.s && h[j-1].e < x.e) {
@@ -4166,6 +4185,8 @@ func (ev *evaluation) reset() {
 	cands := ev.cands[:0]
 	react := ev.react[:0]
 	casSubs := ev.casSubs[:0]
+	subAt := ev.subAt[:0]
+	subLo := ev.subLo[:0]
 	mentions := ev.mentions[:0]
 	hits := ev.hits[:0]
 	indicators := ev.indicators[:0]
@@ -4196,6 +4217,8 @@ func (ev *evaluation) reset() {
 	ev.cands = cands
 	ev.react = react
 	ev.casSubs = casSubs
+	ev.subAt = subAt
+	ev.subLo = subLo
 	ev.mentions = mentions
 	ev.hits = hits
 	ev.indicators = indicators
@@ -5664,10 +5687,8 @@ func (ev *evaluation) contactObserved() bool {
 // printable ASCII without quotes or backslashes (as strconv.Quote would
 // leave it).
 func riskLine(id, text string) string {
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			return "risk indicator " + id + " (" + strconv.Quote(text) + ") +0.15"
-		}
+	if !plainQuoted(text) {
+		return "risk indicator " + id + " (" + strconv.Quote(text) + ") +0.15"
 	}
 	var b strings.Builder
 	b.Grow(len(id) + len(text) + 26)
@@ -5677,6 +5698,34 @@ func riskLine(id, text string) string {
 	b.WriteString(text)
 	b.WriteString("\") +0.15")
 	return b.String()
+}
+
+// plainQuoted reports whether text is printable ASCII without '"' or '\\'
+// (strconv.Quote only adds the quotes): eight bytes at a time, then byte
+// by byte.
+func plainQuoted(text string) bool {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		x := load64(text, i)
+		// A byte from 0x80 on, or one of the others as a zero byte after
+		// a subtraction or an exclusive or ("haszero" and "hasless" of
+		// Bit Twiddling Hacks: exact as a whole-word answer).
+		y7f, yq, ybs := x^(ones*0x7f), x^(ones*'"'), x^(ones*'\\')
+		bad := x | (x-ones*0x20)&^x | (y7f-ones)&^y7f | (yq-ones)&^yq | (ybs-ones)&^ybs
+		if bad&high != 0 {
+			return false
+		}
+	}
+	for ; i < len(text); i++ {
+		if c := text[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // ruleBLines are the rule (b) explain lines for 0..15 risk indicators.

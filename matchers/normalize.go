@@ -649,7 +649,7 @@ func (t *Text) Reset(s string) {
 			prevAlnum = false
 			i = j
 		default: // cHigh
-			r, w := utf8.DecodeRuneInString(s[i:])
+			r, w := decodeRuneAt(s, i)
 			t.Norm = out
 			t.high = true
 			rp := runeProp(r)
@@ -733,6 +733,19 @@ func (t *Text) Reset(s string) {
 		t.toneHigh = true // a digit it made a letter may stand before another
 	}
 	t.tone = tone || t.high && t.toneHigh
+}
+
+// decodeRuneAt is utf8.DecodeRuneInString(s[i:]) for s[i] >= 0x80, with
+// the two- and three-byte sequences decoded in place (as letterRun does).
+func decodeRuneAt(s string, i int) (rune, int) {
+	switch c := s[i]; {
+	case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		(c != 0xE0 || s[i+1] >= 0xA0) && (c != 0xED || s[i+1] < 0xA0):
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // noteHigh sets t.high when Norm[from:] holds a byte from 0x80 on, and
@@ -1063,7 +1076,17 @@ func (t *Text) latinWord(s string, i int) bool {
 	// Backwards.
 	j := i
 	for j > 0 {
-		r, w := utf8.DecodeLastRuneInString(s[:j])
+		var r rune
+		var w int
+		if c := s[j-1]; c < 0x80 {
+			r, w = rune(c), 1
+		} else if j >= 2 && c&0xC0 == 0x80 && s[j-2] >= 0xC2 && s[j-2] < 0xE0 {
+			// A two-byte sequence (Cyrillic, Greek), decoded in place
+			// as DecodeLastRuneInString would.
+			r, w = rune(s[j-2]&0x1F)<<6|rune(c&0x3F), 2
+		} else {
+			r, w = utf8.DecodeLastRuneInString(s[:j])
+		}
 		k := wordKind(r)
 		if k&wkWord == 0 {
 			break
@@ -1076,7 +1099,15 @@ func (t *Text) latinWord(s string, i int) bool {
 	start := j
 	j = i
 	for j < len(s) {
-		r, w := utf8.DecodeRuneInString(s[j:])
+		var r rune
+		var w int
+		if c := s[j]; c < 0x80 {
+			r, w = rune(c), 1
+		} else if c >= 0xC2 && c < 0xE0 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
+			r, w = rune(c&0x1F)<<6|rune(s[j+1]&0x3F), 2 // as DecodeRuneInString
+		} else {
+			r, w = utf8.DecodeRuneInString(s[j:])
+		}
 		k := wordKind(r)
 		if k&wkWord == 0 {
 			break

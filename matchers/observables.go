@@ -659,15 +659,20 @@ func hasLongToken(s string) bool {
 		for i > 0 && k-i < n-1 && alnumTable[s[i-1]] {
 			i--
 		}
-		j := k + 1
-		for j < len(s) && j-i < n && alnumTable[s[j]] {
-			j++
+		// A run from i must reach i+n-1: its bytes after k are tested
+		// from that end back, so that the last byte that is not
+		// alphanumeric is found first; a run long enough starts after it.
+		e := i + n - 1
+		if e >= len(s) {
+			return false
 		}
-		if j-i >= n {
+		j := e
+		for j > k && alnumTable[s[j]] {
+			j--
+		}
+		if j == k {
 			return true
 		}
-		// No run through k is long enough; the next one that could be
-		// starts after j.
 		k = j + n
 	}
 	return false

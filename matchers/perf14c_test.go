@@ -10,7 +10,7 @@ import (
 // composite literal.
 func evaluationResetRef(ev *evaluation) {
 	*ev = evaluation{ambMemo: ev.ambMemo[:0], ambBuf: ev.ambBuf[:0], aggs: ev.aggs[:0], explain: ev.explain[:0],
-		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], msgKeys: ev.msgKeys, chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], lics: ev.lics[:0], cands: ev.cands[:0], react: ev.react[:0], casSubs: ev.casSubs[:0],
+		subs: ev.subs[:0], inds: ev.inds[:0], lower: ev.lower[:0], msgKeys: ev.msgKeys, chem: ev.chem[:0], unamb: ev.unamb[:0], ambHits: ev.ambHits[:0], ambPats: ev.ambPats[:0], paper: ev.paper[:0], pack: ev.pack[:0], lics: ev.lics[:0], cands: ev.cands[:0], react: ev.react[:0], casSubs: ev.casSubs[:0], subAt: ev.subAt[:0], subLo: ev.subLo[:0],
 		mentions: ev.mentions[:0], hits: ev.hits[:0], indicators: ev.indicators[:0], indOrder: ev.indOrder[:0],
 		observ: ev.observ[:0], obsField: ev.obsField[:0], nonOffer: ev.nonOffer[:0], ambDropped: ev.ambDropped[:0],
 		newsPats: ev.newsPats[:0], offerPats: ev.offerPats[:0], bonusNoun: ev.bonusNoun[:0]}
