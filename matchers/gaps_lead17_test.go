@@ -214,3 +214,38 @@ func TestGapLead17MarkedEmails(t *testing.T) {
 		}
 	}
 }
+
+// TestGapLead17NoLicence: "no licence needed" in the languages of a
+// 37-language probe that missed it (ja ko ar fa hi he bg sr/hr et tl no
+// ms), and "we do not sell without a licence", a requirement, in the
+// languages where it read as the indicator (es pt it ar tr id zh ko hi).
+func TestGapLead17NoLicence(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"Acetone 99.5% 200 L drum", "ライセンス不要。", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "허가증 필요 없음.", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "لا حاجة لترخيص.", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "نیازی به مجوز نیست.", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "लाइसेंस की जरूरत नहीं।", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "אין צורך ברישיון.", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "Не е необходим лиценз.", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "Nije potrebna dozvola.", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "Ei ole vaja litsentsi.", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "Walang kailangang lisensya.", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "Ingen lisens nødvendig.", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "Tiada lesen diperlukan.", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "无许可证，直接发货。", "no-paperwork", true},
+		{"Acetone 99.5% 200 L drum", "허가증 없이 바로 발송.", "no-paperwork", true},
+		// A requirement: licence needed, or no sale without one.
+		{"Acetone 99.5% 200 L drum", "ライセンスが必要です。", "no-paperwork", false},
+		{"Acetone 99.5% 200 L drum", "Potrebna je dozvola.", "no-paperwork", false},
+		{"Acetone 99.5% 200 L drum", "Lesen diperlukan.", "no-paperwork", false},
+		{"Acetone 99.5% 200 L drum", "No vendemos sin licencia.", "no-paperwork", false},
+		{"Acetone 99.5% 200 L drum", "Não vendemos sem licença.", "no-paperwork", false},
+		{"Acetone 99.5% 200 L drum", "لا نبيع بدون ترخيص.", "no-paperwork", false},
+		{"Acetone 99.5% 200 L drum", "Lisanssız satış yapmıyoruz.", "no-paperwork", false},
+		{"Acetone 99.5% 200 L drum", "Kami tidak menjual tanpa izin.", "no-paperwork", false},
+		{"Acetone 99.5% 200 L drum", "无许可证不售。", "no-paperwork", false},
+		{"Acetone 99.5% 200 L drum", "허가증 없이는 판매하지 않습니다.", "no-paperwork", false},
+		{"Acetone 99.5% 200 L drum", "बिना लाइसेंस के नहीं बेचते।", "no-paperwork", false},
+	})
+}

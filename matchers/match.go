@@ -1755,7 +1755,7 @@ func (m *Matcher) negatedAt(f *field, s int32) bool {
 // packaging "before" cue or a packaging "after" cue. One pass over the
 // field's hits serves both.
 func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2]int32) {
-	for _, h := range f.hits {
+	for hi, h := range f.hits {
 		if h.pat < 0 {
 			continue
 		}
@@ -1763,6 +1763,9 @@ func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2
 		var before, after uint64
 		switch {
 		case k&kPaperNoun != 0 && m.noPaper >= 0:
+			if m.longerPaperNoun(f, hi) {
+				continue // "许可" inside "许可证": the longer noun's span ends where a block word after it starts
+			}
 			before, after = kPaperBefore, kPaperAfter
 		case k&kPackNoun != 0 && m.stealth >= 0:
 			before, after = kPaperBefore|kPackBefore, kPackAfter
@@ -1804,6 +1807,18 @@ func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2
 		}
 	}
 	return paper, pack
+}
+
+// longerPaperNoun reports whether another paper noun of field f starts
+// where f.hits[hi] does and ends after it.
+func (m *Matcher) longerPaperNoun(f *field, hi int) bool {
+	h := f.hits[hi]
+	for _, o := range f.window(h.s, h.e+24) {
+		if o.s == h.s && o.e > h.e && o.pat >= 0 && m.pats[o.pat].kinds&kPaperNoun != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // inTitle reports whether list has an entry in the title field.
