@@ -1167,7 +1167,10 @@ var (
 		"side-menu", "sidenav", "side-nav", "leftside", "rightside", "aside", "widget", "widgets", "widget-area", "topbar",
 		"toolbar", "menu", "menus", "nav", "navbar", "navigation", "gnav", "megamenu", "mega-menu", "categories",
 		"filters", "sitemap", "masthead", "site-header", "site-footer", "global-header",
-		"global-footer", "linklist", "links")
+		"global-footer", "linklist", "links",
+		// The usual abbreviations of a page without landmarks
+		// (List.am-like "#hdr", "#ftr", document batch h14).
+		"hdr", "ftr", "ftr-links", "site-hdr", "site-ftr")
 	// relatedTokens name blocks of other listings.
 	relatedTokens = wordSet("related", "similar", "recommend", "recommended", "recommends", "recommendation",
 		"recommendations", "recs", "upsell", "upsells", "crosssell", "crosssells", "crossselling", "cross-sell",
@@ -1773,6 +1776,12 @@ var relatedPhrases = []string{
 	// "alanlar" alone ("Kullanım alanları": areas of use).
 	"ürünü alanlar", "ürünü görüntüleyenler", "ürünü inceleyenler", "bunları da", "bunlara da", "sizin için seçtik",
 	"size özel", "sana özel",
+	// Similar and related ads and news in scripts no batch before h14
+	// used (Armenian, Georgian, Amharic, Mongolian, Sinhala, Khmer,
+	// Burmese: "Նմանատիպ հայտարարություններ", "მსგავსი განცხადებები",
+	// "ተመሳሳይ ማስታወቂያዎች", "Төстэй худалдагчид", "සමාන දැන්වීම්",
+	// "ការផ្សាយស្រដៀងគ្នា", "ဆက်စပ်သတင်းများ").
+	"նմանատիպ", "նման հայտարարություններ", "მსგავსი", "ተመሳሳይ", "төстэй", "සමාන දැන්වීම්", "ស្រដៀង", "ဆင်တူ", "ဆက်စပ်",
 }
 
 // relatedWholePhrases name a block of other listings too, but only as
@@ -2313,6 +2322,11 @@ var noticePhrases = []string{
 	"सुरक्षित खरीदारी", "धोखाधड़ी से बचें", "安全购物", "安全購物", "交易提醒", "安全にお取引", "安全なお取引",
 	"안전한 거래", "안전 거래 팁", "안전거래 팁", "안전한 구매", "belanja aman", "transaksi aman", "mua bán an toàn",
 	"ασφαλείς αγορές", "ασφαλής συναλλαγή",
+	// Safety tips and warnings in Georgian, Armenian, Amharic, Mongolian,
+	// Sinhala, Khmer and Burmese (document batch h14).
+	"უსაფრთხოების რჩევები", "უსაფრთხოების წესები", "անվտանգության խորհուրդներ", "զգուշացում", "የደህንነት ምክሮች",
+	"ደህንነት ምክሮች", "аюулгүй байдлын зөвлөмж", "анхааруулга", "ආරක්ෂිත ඉඟි", "ආරක්ෂක ඉඟි", "គន្លឹះសុវត្ថិភាព",
+	"လုံခြုံရေး အကြံပြုချက်",
 }
 
 // prohibitedPhrases open a site's rule on what may not be advertised
@@ -2345,6 +2359,9 @@ var prohibitedPhrases = []string{
 	"hàng cấm", "cấm đăng", "tin đăng bị cấm", "สินค้าต้องห้าม", "ห้ามลงประกาศ", "ห้ามโพสต์ขาย", "ห้ามโพสต์", "المنتجات الممنوعة",
 	"الإعلانات الممنوعة", "يمنع نشر", "يُمنع نشر", "کالاهای ممنوعه", "آگهی‌های ممنوعه", "آگهی های ممنوعه",
 	"प्रतिबंधित वस्तुएं", "प्रतिबंधित विज्ञापन",
+	// Georgian, Armenian, Amharic, Mongolian (document batch h14).
+	"აკრძალულია განცხადებები", "აკრძალული განცხადებები", "აკრძალული საქონელი", "արգելվում են հայտարարություններ",
+	"արգելված ապրանքներ", "የተከለከሉ እቃዎች", "хориглосон бараа", "хориотой бараа",
 }
 
 // prohibitedLine reports whether n is one line or paragraph of text (a
@@ -2427,6 +2444,12 @@ var tradeCues = []string{
 	"پرداخت", "کلاهبردار", "فروشنده", "خریدار", "भुगतान", "धोखा", "प्रतिबंधित", "विक्रेता", "खरीदार",
 	"плащ", "измам", "забран", "продавач", "купувач", "plaćanj", "placanj", "uplat", "prevar", "zabranjen", "prodavač",
 	"kupac", "плаћањ", "превар", "забрањен",
+	// Georgian, Armenian, Amharic, Mongolian, Sinhala, Khmer and Burmese
+	// (document batch h14).
+	"გადახდ", "გადაიხდ", "წინასწარ", "აკრძალ", "გამყიდველ", "მყიდველ", "თაღლით", "վճար", "կանխավճար", "արգել",
+	"վաճառող", "գնորդ", "խարդախ", "ክፍያ", "ገንዘብ", "የተከለከለ", "ሻጭ", "ገዢ", "ማጭበርበ", "төлбөр", "мөнгө", "урьдчил",
+	"хориглоно", "хориотой", "худалдагч", "луйвар", "ගෙවීම", "මුදල්", "වංචා", "තහනම්", "විකුණුම්කරු", "ការទូទាត់",
+	"បង់ប្រាក់", "បោកប្រាស់", "ហាមឃាត់", "អ្នកលក់", "ငွေပေးချေ", "လိမ်လည်", "တားမြစ်", "ရောင်းသူ",
 }
 
 // maxNoticeText bounds the text of a site notice: a few tips, not the page.
@@ -2465,7 +2488,7 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 					tips = tips || noticeTips[w]
 				}
 				named = named || (safety && tips)
-				weak = weak || safety
+				weak = weak || safety || warnWord(c)
 			}
 		}
 	}
@@ -2521,6 +2544,22 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 	return notice, !notice
 }
 
+// warnWords name, in a class or id word, a warning or notice box: alone
+// they say too little (a product's hazard warning is one), so they name a
+// site notice only weakly ("warn", "un-notice", document batch h14).
+var warnWords = wordSet("warn", "warning", "warnings", "notice", "alert", "caution", "attention", "disclaimer")
+
+// warnWord reports whether a class or id word holds one of warnWords as a
+// word of its own ("warn", "un-notice", "alert-warning").
+func warnWord(c string) bool {
+	for _, w := range attrWords(c) {
+		if warnWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // maxWeakNotice bounds the text of a block named a site notice only
 // weakly (siteNotice): a box of a few lines.
 const maxWeakNotice = 600
@@ -2566,6 +2605,10 @@ var siteVoiceCues = []string{
 	"ніколи не переказуйте", "не переказуйте", "лише на сайті", "dolandırıcı", "site dışında", "platform dışında",
 	"uygulama dışında", "asla ödeme", "احتيال", "لا تحول", "لا تدفع", "خارج الموقع", "خارج التطبيق", "诈骗", "詐騙", "站外",
 	"平台外", "切勿", "詐欺", "サイト外", "アプリ外", "사기", "외부 결제",
+	// Georgian, Armenian, Amharic, Mongolian (document batch h14):
+	// never pay in advance, we never ask, posting such ads is prohibited.
+	"ნუ გადაიხდით", "არასდროს ითხოვს", "თაღლით", "երբեք կանխավճար", "կանխավճար մի", "արգելվում են հայտարարություններ",
+	"խարդախ", "አስቀድመው አይላኩ", "ማጭበርበ", "урьдчилж мөнгө", "мөнгө шилжүүлэхгүй", "зар оруулахыг хориглоно", "луйвар",
 }
 
 // reportVerbs ask the reader to report something to the site; with a
@@ -2618,9 +2661,10 @@ func holdsCue(text string, cues []string) bool {
 }
 
 // spacedScript reports whether r is of a script that separates words with
-// spaces (not Han, Kana, Hangul or Thai).
+// spaces (not Han, Kana, Hangul, Thai, Khmer, Burmese or Lao).
 func spacedScript(r rune) bool {
-	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)
+	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Khmer,
+		unicode.Myanmar, unicode.Lao)
 }
 
 // noticePhrase reports whether a short text (a heading, a label) names a

@@ -1,0 +1,50 @@
+package matchers_test
+
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch/matchers"
+)
+
+// TestHTMLDocumentH14 holds the cases of the held-out document batch h14's
+// reader fixes, each beside a twin that must stay as it is.
+func TestHTMLDocumentH14(t *testing.T) {
+	tests := []struct {
+		name string
+		page string
+		keep []string
+		drop []string
+	}{
+		{
+			name: "similar ads, safety tips and warnings in Armenian, Georgian, Amharic and Mongolian are left out",
+			page: `<html><body><div id="hdr"><a href="/">List</a> <a href="/add">Ավելացնել</a> <a href="/login">Մուտք</a></div>
+<div id="pcontent"><div class="vi"><h1>Ացետոն տեխնիկական, 20 լիտր</h1>
+<div class="body">Վաճառվում է տեխնիկական ացետոն 20 լիտրանոց տարաներով։</div>
+<div class="warn">Զգուշացում․ երբեք կանխավճար մի կատարեք։ Արգելվում են հայտարարություններ, որոնք առաջարկում են էֆեդրին։</div></div>
+<div class="dlad" id="sim"><h2>Նմանատիպ հայտարարություններ</h2><div><a href="/i/1"><div>Տոլուոլ 20 լ</div></a><a href="/i/2"><div>Կալիումի պերմանգանատ 1 կգ</div></a></div></div>
+<section class="mm-safety" aria-label="უსაფრთხოების რჩევები"><h2>უსაფრთხოების რჩევები</h2><ul><li>ნუ გადაიხდით წინასწარ უცნობ გამყიდველთან.</li><li>აკრძალულია განცხადებები: ეფედრინი, ფსევდოეფედრინი, საფროლი.</li></ul></section>
+<section class="mt-5"><h2 class="h5">ተመሳሳይ ማስታወቂያዎች</h2><div class="row"><div class="card"><a class="stretched-link" href="/ad/1">ኤፌድሪን ሃይድሮክሎራይድ ዱቄት</a></div><div class="card"><a class="stretched-link" href="/ad/2">አሴቶን 20 ሊትር</a></div></div></section>
+<div class="alert alert-warning" role="note"><strong>የደህንነት ምክሮች:</strong> ገንዘብ አስቀድመው አይላኩ። በሐኪም ትእዛዝ ብቻ የሚሸጡ መድሃኒቶችን መለጠፍ የተከለከለ ነው።</div>
+<div class="un-notice"><b>Анхааруулга:</b> Урьдчилж мөнгө шилжүүлэхгүй байхыг зөвлөж байна. Эфедрин, псевдоэфедрин зэрэг бодисын зар оруулахыг хориглоно.</div></div>
+<div id="ftr"><table class="catcount"><tr><td><a href="/c/0">Յոդ</a></td><td>75</td></tr><tr><td><a href="/c/1">Տոլուոլ</a></td><td>47</td></tr><tr><td><a href="/c/2">Աղաթթու</a></td><td>61</td></tr></table></div>
+</body></html>`,
+			keep: []string{"Վաճառվում է տեխնիկական ացետոն"},
+			drop: []string{"էֆեդրին", "Տոլուոլ", "Կալիումի", "Յոդ", "ეფედრინი", "ኤፌድሪን", "አሴቶን", "መድሃኒቶችን", "Эфедрин", "Ավելացնել"},
+		},
+		{
+			name: "a seller's own warning, a product's hazard warning, a word for similar in a description and a footer's contact stay",
+			page: `<html><body><main><h1>კალიუმის პერმანგანატი 1 კგ</h1>
+<div class="descr"><p>მსგავსი ხარისხი, როგორც აფთიაქში. გადახდა: USDT.</p><div class="warn">Զգուշացում․ երբեք կանխավճար մի կատարեք, միայն նաղդ։</div></div>
+<div class="warning"><p>Warning: corrosive. Keep away from children; wear gloves.</p></div>
+<div class="notice">Только самовывоз, оплата при получении.</div>
+</main><div id="ftr"><p>ChemShop, Tbilisi, +995 555 000 111</p></div></body></html>`,
+			keep: []string{"მსგავსი ხარისხი", "երբեք կանխավճար", "Warning: corrosive", "Только самовывоз", "+995 555 000 111"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := matchers.ParseHTMLDocument([]byte(tt.page))
+			checkKeptDropped(t, tt.name, d.Text, tt.keep, tt.drop)
+		})
+	}
+}
