@@ -698,7 +698,7 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		return
 	}
 	page := n.DataAtom == atom.Body || n.DataAtom == atom.Html
-	if !region && !page && isRegion(n) {
+	if !region && !page && (isRegion(n) || w.page.printFrame(n)) {
 		region = true
 	}
 	quiet := false // n is named a site notice but speaks of no trade
@@ -1292,8 +1292,11 @@ func isRegion(n *html.Node) bool {
 // or data attribute, or by its first heading, and holding at least two
 // links.
 func (pi *pageInfo) isRelated(n *html.Node) bool {
-	named := false
+	named, sponsored := false, false
 	for _, t := range classTokens(n) {
+		if sponsoredTokens[t] {
+			sponsored = true
+		}
 		if relatedTokens[t] || relatedInfix(t) {
 			named = true
 			break
@@ -1339,6 +1342,11 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 		return true
 	}
 	st := pi.linkStats(n)
+	if sponsored && st.links >= 1 {
+		// One sponsored result among a page's own (a search page's
+		// inline ad, with its snippet): an advertiser's listing.
+		return true
+	}
 	if st.links >= 2 || holdsCarousel(n) {
 		// Other listings are links, or slides of a carousel whose
 		// cards a script makes tappable (AMP's amp-carousel).
@@ -1357,6 +1365,11 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 	}
 	return st.links == 1 && st.linked > 0 && own <= st.linked
 }
+
+// sponsoredTokens name, in a class or id word, a paid placement: another
+// advertiser's listing even when it is a single card with text of its own
+// ("sr-result--sponsored", document batch h14).
+var sponsoredTokens = wordSet("sponsored", "promoted", "advertisement", "sponsored-result", "sponsored-listing", "paid-listing")
 
 // pagerTargets returns the targets of the <link rel=prev/next> in the head
 // of the document body belongs to: a mailing-list archive's previous and
@@ -2472,7 +2485,9 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 	// the aria-label ("tm-safety", aria-label="safety"), or a heading
 	// that is only a warning sign ("⚠"), names a site notice only when
 	// its text speaks in the site's voice (siteVoiceNotice).
-	named, weak := false, false
+	// A print view's repeated header or footer (printFrame) is the
+	// site's, as weakly named as a box classed "safety".
+	named, weak := false, pi.printFrame(n)
 	for _, t := range classTokens(n) {
 		if noticeTokens[t] {
 			named = true
@@ -2554,6 +2569,26 @@ var warnWords = wordSet("warn", "warning", "warnings", "notice", "alert", "cauti
 func warnWord(c string) bool {
 	for _, w := range attrWords(c) {
 		if warnWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// printFrame reports whether n is the <thead> or <tfoot> of a table whose
+// <tbody> holds the main heading: a table laying out the whole page (a
+// print view), whose head and foot the browser repeats on every printed
+// page as the site's print header and footer ("Printed from …", the
+// site's rules and address, document batch h14). They are page chrome
+// like a <header> and <footer>, wherever the source puts them (a <tfoot>
+// comes before the <tbody>).
+func (pi *pageInfo) printFrame(n *html.Node) bool {
+	if n.Type != html.ElementNode || (n.DataAtom != atom.Thead && n.DataAtom != atom.Tfoot) || n.Parent == nil ||
+		n.Parent.DataAtom != atom.Table || pi.protected[n] {
+		return false
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Tbody && pi.protected[c] {
 			return true
 		}
 	}

@@ -40,6 +40,37 @@ func TestHTMLDocumentH14(t *testing.T) {
 </main><div id="ftr"><p>ChemShop, Tbilisi, +995 555 000 111</p></div></body></html>`,
 			keep: []string{"მსგავსი ხარისხი", "երբեք կանխավճար", "Warning: corrosive", "Только самовывоз", "+995 555 000 111"},
 		},
+		{
+			name: "an inline sponsored result with its snippet is left out",
+			page: `<html><body><main><h1>Results for sulfuric acid</h1><ol>
+<li class="sr-result"><h3><a href="/l/1">Battery acid 1 L</a></h3><p>Sulphuric acid 35% for motorcycle batteries.</p></li>
+<li class="sr-result sr-result--sponsored"><div class="sr-adlabel">Sponsored</div><h3><a href="https://ads.example/c?id=91">Potassium Permanganate 1 kg</a></h3><p>Crystal KMnO4 for iron removal filters. Fast dispatch.</p></li>
+<li class="sr-result"><h3><a href="/l/2">Drain opener 1 L</a></h3><p>Sulfuric acid drain opener.</p></li></ol></main></body></html>`,
+			keep: []string{"Sulphuric acid 35% for motorcycle batteries.", "Sulfuric acid drain opener."},
+			drop: []string{"Potassium Permanganate", "KMnO4"},
+		},
+		{
+			name: "a promoted ad's own page and its sponsored badge stay",
+			page: `<html><body><div class="ad promoted"><h1>Potassium permanganate 1 kg</h1><span class="badge sponsored">Sponsored</span>
+<p>KMnO4 99%, pond treatment. <a href="/seller/12">Seller page</a></p></div></body></html>`,
+			keep: []string{"Sponsored", "KMnO4 99%, pond treatment."},
+		},
+		{
+			name: "a print view's repeated footer with the site's rules is left out",
+			page: `<html><body onload="window.print()"><table class="pv-page">
+<thead><tr><td><div>Printed from swapdeck.example · Ad ID 48817203</div></td></tr></thead>
+<tfoot><tr><td><div class="pv-printfoot">SwapDeck Ltd. Never pay by bank transfer before you see the item. Ads offering pseudoephedrine or ephedrine, or iodine crystals in bulk are not allowed — report them.</div></td></tr></tfoot>
+<tbody><tr><td><h1>Iodine tincture 5% — 10 x 20 ml</h1><p>Ten sealed bottles of iodine tincture from a closed pharmacy.</p></td></tr></tbody></table></body></html>`,
+			keep: []string{"Ten sealed bottles of iodine tincture"},
+			drop: []string{"pseudoephedrine", "in bulk"},
+		},
+		{
+			name: "a data table's footer and a print footer without the site's voice stay",
+			page: `<html><body><table class="pv-page"><tfoot><tr><td>Contact Margaret on 07700 900123, collection from Harrogate.</td></tr></tfoot>
+<tbody><tr><td><h1>Iodine tincture 5% — 10 x 20 ml</h1><p>Ten sealed bottles.</p>
+<table><tbody><tr><td>Iodine tincture 20 ml</td><td>10</td></tr></tbody><tfoot><tr><td>Never pay for more than ten bottles; report a short delivery to the seller.</td></tr></tfoot></table></td></tr></tbody></table></body></html>`,
+			keep: []string{"Contact Margaret on 07700 900123", "Never pay for more than ten bottles"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
