@@ -82,7 +82,9 @@ type HTMLDocument struct {
 	// JSON scripts): the names, titles and descriptions in it, one a line,
 	// and the page's og:description (or meta description). It is read
 	// only when the page shows next to no text of its own, as a
-	// client-rendered page saved without its rendering does.
+	// client-rendered page saved without its rendering does; a page that
+	// shows a text cut off ("… lots on…" before a "Show more" button)
+	// whose whole the state holds gets that whole text here (stateWhole).
 	ScriptText string
 }
 
@@ -220,6 +222,8 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 		if head.description != "" && !strings.Contains(d.ScriptText, head.description) && !strings.Contains(d.Text, head.description) {
 			d.ScriptText = strings.TrimPrefix(d.ScriptText+"\n"+head.description, "\n")
 		}
+	} else if cut := cutOffTails(d.Text); len(cut) > 0 {
+		d.ScriptText = stateWhole(doc, cut)
 	}
 	if anchor := w.page.anchor; d.Title == "" && anchor != nil && anchor.DataAtom == atom.H1 {
 		d.Title = collapseSpace(w.visibleText(anchor))
@@ -434,6 +438,66 @@ func scriptState(doc *html.Node) string {
 	return strings.Join(c.lines, "\n")
 }
 
+// minCutOff is the least text (bytes) a line cut off with an ellipsis must
+// show to be looked up in the page's state: enough to be that text's and
+// no other's.
+const minCutOff = 30
+
+// maxCutOffTail bounds the end of a cut-off line looked up in the state.
+const maxCutOffTail = 80
+
+// cutOffTails returns the ends (at most maxCutOffTail bytes, before the
+// ellipsis) of the lines of text that end cut off with "…" or "...": a
+// description a server renders clamped, whose whole a script shows.
+func cutOffTails(text string) []string {
+	var out []string
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		var rest string
+		switch {
+		case strings.HasSuffix(line, "…"):
+			rest = strings.TrimSuffix(line, "…")
+		case strings.HasSuffix(line, "..."):
+			rest = strings.TrimSuffix(line, "...")
+		default:
+			continue
+		}
+		rest = strings.TrimRightFunc(rest, unicode.IsSpace)
+		if len(rest) < minCutOff {
+			continue
+		}
+		if len(rest) > maxCutOffTail {
+			i := len(rest) - maxCutOffTail
+			for i < len(rest) && !utf8.RuneStart(rest[i]) {
+				i++
+			}
+			rest = rest[i:]
+		}
+		out = append(out, rest)
+	}
+	return out
+}
+
+// stateWhole returns the texts of the page's embedded application state
+// (scriptState) that go on where a line the page shows is cut off: a
+// thin server-rendered copy clamped after a sentence ("… lots on…", a
+// "Show more" button) beside the state whose description the hydrated page
+// shows in full (Remix's __remixContext, document batch h14). Only those
+// texts: the state's menus and other listings stay out as the page's own.
+func stateWhole(doc *html.Node, tails []string) string {
+	var out []string
+	for line := range strings.Lines(scriptState(doc)) {
+		line = strings.TrimRight(line, "\n")
+		for _, t := range tails {
+			if i := strings.Index(line, t); i >= 0 && len(line) > i+len(t)+1 {
+				out = append(out, line)
+				break
+			}
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 // stateCollector gathers the listing text of embedded application state.
 type stateCollector struct {
 	lines  []string
@@ -473,7 +537,7 @@ func (c *stateCollector) collect(v any, key string, depth int) {
 			c.collect(e, key, depth+1)
 		}
 	case string:
-		if !stateKeys[k] || c.read[v] {
+		if !(stateKeys[k] || stateKeys[strings.TrimSuffix(k, "html")]) || c.read[v] {
 			return
 		}
 		c.values++

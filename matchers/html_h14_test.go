@@ -1,6 +1,7 @@
 package matchers_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/precwatch/precwatch/matchers"
@@ -77,5 +78,40 @@ func TestHTMLDocumentH14(t *testing.T) {
 			d := matchers.ParseHTMLDocument([]byte(tt.page))
 			checkKeptDropped(t, tt.name, d.Text, tt.keep, tt.drop)
 		})
+	}
+}
+
+// TestHTMLDocumentH14CutOffCopy: a server-rendered description clamped
+// after a sentence ("… lots on…", then "Show more") is read whole from the
+// page's state (Remix's window.__remixContext, document
+// h14-remixshell-ammonium-formate-state), without the state's menu and
+// recommendations; a page whose cut-off line the state does not continue
+// reads no state.
+func TestHTMLDocumentH14CutOffCopy(t *testing.T) {
+	const pad = `<header><nav><a href="/c/1">Solvents</a> <a href="/c/2">Acids</a></nav></header>`
+	state := `<script>window.__remixContext = {"state": {"loaderData": {"root": {"nav": [{"label": "Nitroethane", "href": "/p/n"}]},
+"routes/p.$slug": {"product": {"name": "Ammonium formate 99% — 5 kg", "descriptionHtml": "<p>Ammonium formate, ACS grade, free-flowing white crystals. Packed in 5 kg double PE bags inside a carton; 25 kg lots on request.</p><p>Plain unbranded bags, no end-user forms, BTC or XMR only.</p>"},
+"recommended": [{"name": "Methylamine HCl 500 g"}]}}}};</script>`
+	cut := `<main><h1>Ammonium formate 99% — 5 kg</h1><p>€89.00, in stock, ships from Lithuania within two days.</p>
+<div class="line-clamp-3"><p>Ammonium formate, ACS grade, free-flowing white crystals. Packed in 5 kg double PE bags inside a carton; 25 kg lots on…</p></div>
+<button>Show more</button></main>`
+	d := matchers.ParseHTMLDocument([]byte(`<html><body>` + pad + cut + state + `</body></html>`))
+	if !strings.Contains(d.ScriptText, "no end-user forms, BTC or XMR only") {
+		t.Errorf("cut-off copy: state text %q lacks the whole description", d.ScriptText)
+	}
+	for _, s := range []string{"Methylamine", "Nitroethane"} {
+		if strings.Contains(d.ScriptText, s) || strings.Contains(d.Text, s) {
+			t.Errorf("cut-off copy: %q read from the state's menu or recommendations", s)
+		}
+	}
+	whole := strings.Replace(cut, "25 kg lots on…", "25 kg lots on request.", 1)
+	if d := matchers.ParseHTMLDocument([]byte(`<html><body>` + pad + whole + state + `</body></html>`)); d.ScriptText != "" {
+		t.Errorf("whole copy: state read: %q", d.ScriptText)
+	}
+	teaser := `<main><h1>Ammonium formate 99% — 5 kg</h1><p>€89.00, in stock, ships from Lithuania within two days, pallets on request.</p>
+<p>Ammonium formate is hygroscopic: keep the bag closed and store it in a cool, dry place away from acids and oxidisers.</p>
+<p>Read our guide on storing hygroscopic salts in a dry warehouse…</p></main>`
+	if d := matchers.ParseHTMLDocument([]byte(`<html><body>` + pad + teaser + state + `</body></html>`)); d.ScriptText != "" {
+		t.Errorf("teaser the state does not continue: state read: %q", d.ScriptText)
 	}
 }
