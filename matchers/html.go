@@ -604,6 +604,9 @@ type pageInfo struct {
 	// pager holds the targets of the head's <link rel=prev/next>: the
 	// previous and next message, post or page (pagerTargets).
 	pager map[string]bool
+	// profile is the seller's profile around the main heading, if the
+	// page is one (profileOf).
+	profile *html.Node
 }
 
 // newDocWriter returns a writer of body's main text; depth is the nesting
@@ -612,6 +615,7 @@ func newDocWriter(body *html.Node, depth int) *docWriter {
 	pi := &pageInfo{protected: map[*html.Node]bool{}, controlled: controlledIDs(body), links: map[*html.Node]linkStats{}, noscripts: map[*html.Node]bool{},
 		scriptShown: scriptShownIDs(scriptRoot(body)), pager: pagerTargets(body)}
 	pi.anchor = pi.mainAnchor(body)
+	pi.profile = profileOf(pi.anchor)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
 		if pi.main == nil && (p != pi.anchor || p.DataAtom == atom.Main || strings.EqualFold(attrOf(p, "role"), "main")) && isMainLandmark(p) {
@@ -1356,21 +1360,27 @@ func isRegion(n *html.Node) bool {
 // or data attribute, or by its first heading, and holding at least two
 // links.
 func (pi *pageInfo) isRelated(n *html.Node) bool {
-	named, sponsored := false, false
+	// items: every class word naming n related names the seller's own
+	// ads (sellerItemWord), which on the seller's profile page are the
+	// page's content.
+	named, sponsored, items := false, false, true
 	for _, t := range classTokens(n) {
 		if sponsoredTokens[t] {
 			sponsored = true
 		}
-		if relatedTokens[t] || relatedInfix(t) {
-			named = true
-			break
-		}
+		rel := relatedTokens[t] || relatedInfix(t)
 		for _, p := range relatedPrefixes {
-			if strings.HasPrefix(t, p) {
-				named = true
-				break
-			}
+			rel = rel || strings.HasPrefix(t, p)
 		}
+		if rel {
+			named = true
+			items = items && sellerItemWord(t)
+		}
+	}
+	if named && items && pi.inProfile(n) {
+		// The profile's own ads ("un-profile__ads" beside the
+		// seller's name): the listing of a seller's page.
+		named = false
 	}
 	if !named {
 		for _, a := range n.Attr {
@@ -1428,6 +1438,68 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 		own -= pi.linkStats(l).shown
 	}
 	return st.links == 1 && st.linked > 0 && own <= st.linked
+}
+
+// sellerItemTokens name the seller's or member's own ads in a class or id
+// word ("user-ads", Vinted's closet): on an ad's page other listings, on
+// the seller's profile page the listing itself.
+var sellerItemTokens = wordSet("ads", "seller-ads", "sellerads", "user-ads", "userads", "seller-items", "selleritems", "user-items",
+	"useritems", "member-items", "memberitems", "closet", "wardrobe", "other-ads", "otherads", "other-items", "otheritems",
+	"other-listings", "otherlistings", "more-items", "moreitems")
+
+// sellerItemWord reports whether a class word naming a block related
+// names the seller's own ads (sellerItemTokens, also as a prefix:
+// "user-ads-grid").
+func sellerItemWord(t string) bool {
+	if sellerItemTokens[t] {
+		return true
+	}
+	for w := range sellerItemTokens {
+		if len(w) > 3 && strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// profileWords name a seller's, member's or shop's profile page (or its
+// part holding the seller's name) in a class or id word.
+var profileWords = wordSet("profile", "storefront", "store-front", "shopfront", "seller-page", "sellerpage", "user-page",
+	"userpage", "member-page", "memberpage", "vendor-page", "vendorpage")
+
+// profileOf returns the outermost element below <body> around the main
+// heading anchor whose class or id names a profile ("un-profile" around
+// the seller's name as the page's <h1>), nil when there is none.
+func profileOf(anchor *html.Node) *html.Node {
+	var out *html.Node
+	for p := anchor; p != nil && p.DataAtom != atom.Body && p.DataAtom != atom.Html; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		for _, t := range classTokens(p) {
+			if profileWords[t] {
+				out = p
+				break
+			}
+		}
+	}
+	return out
+}
+
+// inProfile reports whether n is inside the seller's profile holding the
+// main heading (profileOf) and does not hold the heading itself: a page
+// about one seller, whose ads are what it shows (document batch h14, an
+// Unegui-like profile with six ad cards).
+func (pi *pageInfo) inProfile(n *html.Node) bool {
+	if pi.profile == nil || pi.protected[n] {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == pi.profile {
+			return true
+		}
+	}
+	return false
 }
 
 // sponsoredTokens name, in a class or id word, a paid placement: another

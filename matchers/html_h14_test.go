@@ -72,6 +72,27 @@ func TestHTMLDocumentH14(t *testing.T) {
 <table><tbody><tr><td>Iodine tincture 20 ml</td><td>10</td></tr></tbody><tfoot><tr><td>Never pay for more than ten bottles; report a short delivery to the seller.</td></tr></tfoot></table></td></tr></tbody></table></body></html>`,
 			keep: []string{"Contact Margaret on 07700 900123", "Never pay for more than ten bottles"},
 		},
+		{
+			name: "a seller's profile page keeps the seller's own ad cards",
+			page: `<html><body class="page-profile"><header><a href="/">unegui</a></header>
+<div class="un-profile"><section class="un-profile__card"><h1 class="un-profile__name">ХимТрейд УБ</h1>
+<div class="un-profile__about"><p>Химийн бодис, уусгагч, хүчил бөөний болон жижиглэнгээр.</p></div></section>
+<section class="un-profile__ads"><h2>Хэрэглэгчийн зарууд (2)</h2><ul class="un-grid">
+<li class="un-card"><a href="/adv/1"><h3>Ацетон 20л, техникийн</h3><p>Цэвэр ацетон, 20 литрийн сав.</p></a></li>
+<li class="un-card"><a href="/adv/2"><h3>Толуол 20л</h3><p>Толуол 99%, 20 литр.</p></a></li></ul></section></div>
+<aside class="un-similar-sellers"><h2>Төстэй худалдагчид</h2><ul><li><a href="/u/1">Монгол Хими</a><small>Калийн перманганат, иод</small></li><li><a href="/u/2">Эрдэнэт Реагент</a><small>Эфир</small></li></ul></aside>
+</body></html>`,
+			keep: []string{"Ацетон 20л, техникийн", "Толуол 99%, 20 литр."},
+			drop: []string{"Калийн перманганат", "Эфир"},
+		},
+		{
+			name: "on an ad's page the seller's other ads stay out beside the seller's profile box",
+			page: `<html><body><div class="ad-page"><h1>Acetone 20 L technical</h1><p>Acetone 20 L cans from a furniture workshop.</p>
+<div class="seller-profile"><b>Armen</b><span>4 ads</span>
+<div class="user-ads"><a href="/i/1">Toluene 20 L</a><a href="/i/2">Potassium permanganate 1 kg</a></div></div></div></body></html>`,
+			keep: []string{"Acetone 20 L cans from a furniture workshop."},
+			drop: []string{"Toluene", "Potassium permanganate"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
