@@ -131,7 +131,13 @@ type HTMLDocument struct {
 //     similar topics (Discourse, phpBB, vBulletin, XenForo), the site's
 //     newest ads beside the ad ("New ads in this section", "Новые
 //     объявления", …) and similar ads in Czech, Slovak, Hungarian,
-//     Persian, Hindi, Nordic and other languages among them; a block so
+//     Persian, Hindi, Nordic and other languages among them, and in
+//     Armenian, Georgian, Amharic, Mongolian, Sinhala, Khmer and Burmese;
+//     a result classed sponsored or promoted is left out with a single
+//     link and a snippet of its own (a search page's inline ad); on a
+//     seller's profile page (the main heading inside an element classed
+//     profile) the profile's own ads ("un-profile__ads") are its content,
+//     not other listings; a block so
 //     named whose heading compares ("Compare with similar items") is left
 //     out even without links; on a page whose classes are hashes, a short
 //     line that opens a block of links is its heading (wrapped in blocks
@@ -153,6 +159,10 @@ type HTMLDocument struct {
 //     paragraph (a block holding no other block) that opens with the
 //     site's rule on what may not be advertised ("Prohibited items: …",
 //     "Zakázané inzeráty: …", "Запрещено размещать объявления …");
+//   - a box classed warn, warning, notice or alert, and a print view's
+//     repeated header and footer (the <thead> and <tfoot> of a table whose
+//     body holds the main heading), when it speaks in the site's voice
+//     (never pay in advance, report, posting such ads is prohibited);
 //   - a web archive's or cache's chrome: the Wayback Machine's toolbar
 //     (what its "BEGIN/END WAYBACK TOOLBAR INSERT" comments enclose, and
 //     #wm-ipp* with its print-only line), archive.today's header and a
