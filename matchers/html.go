@@ -2713,6 +2713,14 @@ var warnWords = wordSet("warn", "warning", "warnings", "notice", "alert", "cauti
 // warnWord reports whether a class or id word holds one of warnWords as a
 // word of its own ("warn", "un-notice", "alert-warning").
 func warnWord(c string) bool {
+	lc, any := strings.ToLower(c), false
+	for w := range warnWords {
+		any = any || strings.Contains(lc, w)
+	}
+	if !any {
+		// Most class words hold none: no need to split them.
+		return false
+	}
 	for _, w := range attrWords(c) {
 		if warnWords[w] {
 			return true
