@@ -81,6 +81,10 @@ func (s JSONSpec) RequestBodyCursor(page, offset int, cursor string, number bool
 				}
 				i += len(cursorVar)
 				continue
+			case strings.HasPrefix(rest, "${page0}"):
+				out.WriteString(strconv.Itoa(page - 1))
+				i += len("${page0}")
+				continue
 			case strings.HasPrefix(rest, "${page}"):
 				out.WriteString(strconv.Itoa(page))
 				i += len("${page}")
@@ -107,7 +111,8 @@ func isJSONNumber(s string) bool {
 }
 
 // UsesPageVar reports whether a POST feed's body names the page variable
-// name ("page", "offset" or "cursor").
+// name ("page", "offset" or "cursor"); "page" is also ${page0}, the page
+// counted from 0.
 func (s JSONSpec) UsesPageVar(name string) bool {
-	return strings.Contains(s.Body, "${"+name+"}")
+	return strings.Contains(s.Body, "${"+name+"}") || name == "page" && strings.Contains(s.Body, "${page0}")
 }

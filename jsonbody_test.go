@@ -21,3 +21,17 @@ func TestRequestBody(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestBodyPage0 fills ${page0}, the page counted from 0 (Algolia's
+// first page is 0), beside ${page}.
+func TestRequestBodyPage0(t *testing.T) {
+	s := JSONSpec{Body: `{"params": "page=${page0}&hitsPerPage=2", "n": ${page0}, "p": ${page}}`}
+	for page, want := range map[int]string{1: `{"params": "page=0&hitsPerPage=2", "n": 0, "p": 1}`, 3: `{"params": "page=2&hitsPerPage=2", "n": 2, "p": 3}`} {
+		if got := s.RequestBody(page, 0, ""); got != want {
+			t.Errorf("page %d: %s, want %s", page, got, want)
+		}
+	}
+	if !s.UsesPageVar("page") || (JSONSpec{Body: `{"o": ${offset}}`}).UsesPageVar("page") {
+		t.Error("UsesPageVar(page) should count ${page0}, and only it or ${page}")
+	}
+}

@@ -166,6 +166,11 @@ type Target struct {
 	// its name and contact at /api/sellers/{seller_id}).
 	Lookups []Lookup `json:"lookups,omitempty" yaml:"lookups,omitempty"`
 
+	// TimeZone is the IANA zone the site writes its times in without an
+	// offset ("Europe/Berlin"): relative dates such as "Heute, 14:03" and
+	// "gestern" are read as its days and times. Empty is UTC.
+	TimeZone string `json:"time_zone,omitempty" yaml:"time_zone,omitempty"`
+
 	// Headers are extra HTTP request headers sent with every request of
 	// the target, to its allowed domains only: an API key, a consent or
 	// age-gate cookie, Accept-Language. Values may be ${ENV} secrets.
@@ -228,10 +233,11 @@ type Lookup struct {
 }
 
 // JSONPageVars are the page variables of a POST feed's body: the page
-// number (1 on the first page), the offset (the number of listings on
+// number (1 on the first page; page0 is it counted from 0, for APIs such
+// as Algolia's whose first page is 0), the offset (the number of listings on
 // earlier pages, 0 on the first) and the cursor a page's next_page path
 // gave (null on the first page).
-var JSONPageVars = []string{"page", "offset", "cursor"}
+var JSONPageVars = []string{"page", "page0", "offset", "cursor"}
 
 // Ticket states.
 const (

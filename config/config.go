@@ -155,6 +155,7 @@ func Parse(filename string, data []byte, getenv func(string) string) (*Config, e
 		validateConfig(cfg, d.report)
 		warnPlatformSpellings(cfg, d.warn)
 		warnLastItemCursor(cfg, d.warn)
+		warnZeroBasedPage(cfg, d.warn)
 	}
 	if len(d.problems) > 0 {
 		return nil, &Error{Problems: sortProblems(d.problems)}

@@ -374,6 +374,7 @@ func (d *decoder) target(n *yaml.Node, path string, t *precwatch.Target) {
 		"timeout":                func(n *yaml.Node, f string) { d.duration(n, f, &t.Timeout) },
 		"max_body_bytes":         func(n *yaml.Node, f string) { d.size(n, f, &t.MaxBodyBytes) },
 		"max_retries":            func(n *yaml.Node, f string) { d.int(n, f, &t.MaxRetries) },
+		"time_zone":              func(n *yaml.Node, f string) { d.str(n, f, &t.TimeZone) },
 		"follow":                 func(n *yaml.Node, f string) { d.strs(n, f, &t.Follow) },
 		"next_page":              func(n *yaml.Node, f string) { d.strs(n, f, &t.NextPage) },
 		"listing": func(n *yaml.Node, f string) {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/andybalholm/cascadia"
@@ -175,6 +176,11 @@ func validateTarget(t *precwatch.Target, prefix string, report reportFunc) {
 	if t.MaxRetries < 0 || t.MaxRetries > MaxMaxRetries {
 		report.f(at("max_retries"), "%d is outside [0, %d]", t.MaxRetries, MaxMaxRetries)
 	}
+	if t.TimeZone != "" {
+		if _, err := time.LoadLocation(t.TimeZone); err != nil || t.TimeZone == "Local" {
+			report.f(at("time_zone"), "%q is not an IANA time zone (Europe/Berlin, America/Sao_Paulo, Asia/Tokyo, UTC)", t.TimeZone)
+		}
+	}
 
 	checkLookups(t, at, report)
 	switch t.Kind {
@@ -266,6 +272,7 @@ func checkLookups(t *precwatch.Target, at func(string) string, report reportFunc
 	if t.Kind == precwatch.KindJSON {
 		fields = t.JSON.Fields
 	}
+	filled := map[string]bool{}
 	for i, l := range t.Lookups {
 		f := func(s string) string { return at(fmt.Sprintf("lookups[%d].%s", i, s)) }
 		vars := lookupVar.FindAllStringSubmatch(l.URL, -1)
@@ -276,10 +283,11 @@ func checkLookups(t *precwatch.Target, at func(string) string, report reportFunc
 			report(f("url"), "names none of the listing's fields in braces ({seller_id}): every listing would read the same address")
 		}
 		for _, v := range vars {
-			if v[1] != "id" && v[1] != "url" && !hasKey(fields, v[1]) {
-				report.f(f("url"), "{%s} is not one of the target's fields", v[1])
+			if v[1] != "id" && v[1] != "url" && !hasKey(fields, v[1]) && !filled[v[1]] {
+				report.f(f("url"), "{%s} is not one of the target's fields, nor filled by an earlier lookup", v[1])
 			}
 		}
+
 		if u := strings.TrimSpace(l.URL); len(vars) > 0 && u != vars[0][0] && !(strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//")) {
 			// A path ("/api/sellers/{seller_id}") is on the
 			// listing page's host.
@@ -295,6 +303,9 @@ func checkLookups(t *precwatch.Target, at func(string) string, report reportFunc
 			if strings.TrimSpace(l.Fields[name]) == "" {
 				report(f("fields."+name), "must not be empty")
 			}
+			// A later lookup may name what this one fills (a
+			// seller's shop_id, read at /shops/{shop_id}).
+			filled[name] = true
 		}
 	}
 }
@@ -717,6 +728,29 @@ func warnLastItemCursor(c *Config, warn reportFunc) {
 		warn(fmt.Sprintf("targets[%d].json.next_page", i), `reads the last item, whose value would be followed as a URL; `+
 			`to send it back as the cursor parameter the API takes, name that parameter in json.body, `+
 			`e.g. json.body: '{"starting_after": ${cursor}}' (docs/CRAWLING.md, "APIs paged by the last item's id")`)
+	}
+}
+
+// algoliaPath is the path of Algolia's search endpoints, whose pages count
+// from 0: /1/indexes/NAME/query, /1/indexes/*/queries.
+var algoliaPath = regexp.MustCompile(`^/1/indexes/[^/]+/quer(?:y|ies)$`)
+
+// warnZeroBasedPage warns about a POST feed to Algolia's search (pages
+// counted from 0) whose body sends ${page}, which is 1 on the first page:
+// the feed's first page would never be asked for, and nothing would say so.
+func warnZeroBasedPage(c *Config, warn reportFunc) {
+	for i := range c.Targets {
+		t := &c.Targets[i]
+		if t.Kind != precwatch.KindJSON || !strings.Contains(t.JSON.Body, "${page}") {
+			continue
+		}
+		for _, s := range t.StartURLs {
+			if u, err := url.Parse(s); err == nil && algoliaPath.MatchString(u.Path) {
+				warn(fmt.Sprintf("targets[%d].json.body", i), `sends ${page}, 1 on the first page, to Algolia, whose pages count from 0: `+
+					`its first page would be skipped; send ${page0} (docs/CRAWLING.md, "Feeds beyond GET and JSON")`)
+				break
+			}
+		}
 	}
 }
 

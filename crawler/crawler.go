@@ -771,7 +771,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.errKind = KindPastEnd
 			return out, err
 		}
-		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall && kind != KindLogin && kind != KindMaintenance {
+		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall && kind != KindLogin && kind != KindMaintenance && kind != KindGate {
 			// 451: taken down on a legal request.
 			out.gone = (resp.Status == 404 || resp.Status == 410 || resp.Status == 451) && r.isListingURL(it)
 		}
@@ -871,7 +871,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		l.EvidenceHash = hash
 		// "vor 3 Tagen" read as the date it names, so that the
 		// listing hashes the same tomorrow.
-		extract.ResolveRelativeDates(&l, fetched)
+		extract.ResolveRelativeDates(&l, fetched.In(zone(r.t)))
 		read := l.URL // as read: Gone and the run compare the real URLs
 		r.mask.redactListing(&l)
 		r.noteMasked(read, l.URL)
@@ -1003,6 +1003,10 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL, post string) 
 			}
 			if page.Maintenance && empty {
 				return resp, nil, final, cs, KindMaintenance, fmt.Errorf("get %s: the site's maintenance page (status %d) instead of the shop's page: the listings behind it were not seen", rawURL, resp.Status)
+			}
+			if page.Gate != "" && empty {
+				what := map[string]string{"consent": "a cookie-consent page", "age": "an age gate"}[page.Gate]
+				return resp, nil, final, cs, KindGate, fmt.Errorf("get %s: %s (%s) instead of the shop's page: the crawler does not click through it; put the cookie the site sets on agreeing under the target's headers, as a Cookie header", rawURL, what, final)
 			}
 			return resp, page, final, cs, "", nil
 		}
@@ -1176,6 +1180,20 @@ func emptyPage(p *extract.Page, requested, final string) bool {
 		}
 	}
 	return len(p.Listings) == 0 && p.CountOn == "" && !p.Gone
+}
+
+// zone returns the time zone t's site writes its times in (Target.TimeZone),
+// UTC when it names none or one this system does not know (config check
+// refuses such a name).
+func zone(t *precwatch.Target) *time.Location {
+	if t.TimeZone == "" {
+		return time.UTC
+	}
+	loc, err := time.LoadLocation(t.TimeZone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
 }
 
 // maxReloads is how often a page that reloads itself (SelfRefresh, a

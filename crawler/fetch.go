@@ -391,7 +391,7 @@ func queryURL(endpoint, body string, form bool) (string, error) {
 // formBody fills a form-encoded POST body's page variables, escaped as
 // form values (the first page's cursor is empty).
 func formBody(tmpl string, page, offset int, cursor string) string {
-	return strings.NewReplacer("${page}", strconv.Itoa(page), "${offset}", strconv.Itoa(offset),
+	return strings.NewReplacer("${page}", strconv.Itoa(page), "${page0}", strconv.Itoa(page-1), "${offset}", strconv.Itoa(offset),
 		"${cursor}", url.QueryEscape(cursor)).Replace(tmpl)
 }
 
@@ -1178,6 +1178,10 @@ const (
 	// KindMaintenance counts empty pages that said the site is down for
 	// maintenance (extract.Page.Maintenance) with status 200: failures.
 	KindMaintenance = "maintenance"
+	// KindGate counts empty pages that were a cookie-consent wall or an
+	// age gate (extract.Page.Gate) standing in for the shop's page:
+	// failures, as no listing behind them was seen.
+	KindGate = "gate"
 	// KindFeedError counts feed pages that answered an error report
 	// with status 200 (extract.ErrFeedError): failures.
 	KindFeedError = "feed-error"

@@ -176,7 +176,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 		if l.Platform == "" {
 			l.Platform = r.t.Platform
 		}
-		extract.ResolveRelativeDates(&l, r.c.opts.Now())
+		extract.ResolveRelativeDates(&l, r.c.opts.Now().In(zone(r.t)))
 		r.mask.redactListing(&l)
 		l.ContentHash = ContentHash(l)
 		rep.Listings = append(rep.Listings, l)

@@ -13,6 +13,16 @@ type lexicon struct {
 		ID    string   `yaml:"id"`
 		Label string   `yaml:"label"`
 		Terms []string `yaml:"terms"`
+		// DestinationTerms: delivery guarantees that are the indicator
+		// only when they name a destination of destinations.yaml ("safe
+		// delivery to USA"), not on their own ("Fast delivery
+		// guaranteed"; destination.go).
+		DestinationTerms []string `yaml:"destination_terms"`
+		// ClearanceTerms: the seller clearing customs for the buyer
+		// ("customs cleared by us"): like DestinationTerms, but the
+		// place may stand in the clause before ("Door to door to Mexico,
+		// customs cleared by us").
+		ClearanceTerms []string `yaml:"clearance_terms"`
 		// BlockAfter: a term followed by one of these is no indicator
 		// ("shipped as dangerous goods").
 		BlockAfter []string `yaml:"block_after"`
@@ -160,6 +170,10 @@ type lexicon struct {
 		// the phrase in the same sentence ("LINEやTelegramへの誘導にはご注意
 		// ください", "…或使用虚拟货币付款，请提高警惕").
 		WarningAfter []string `yaml:"warning_after"`
+		// Mention: cues that name a quoted indicator phrase rather than
+		// say it ("promises of 'guaranteed customs clearance'", "phrases
+		// like 'stealth shipping'"; mention.go).
+		Mention []string `yaml:"mention"`
 		// Share: share-bar cues ("Share: Facebook | WhatsApp"); a
 		// messenger named right after one on the same line is a share
 		// button, no contact.
@@ -209,6 +223,16 @@ type lexicon struct {
 		// or names a substance of the listing (namesOwnProduct).
 		Bare bool     `yaml:"bare"`
 		Stop []string `yaml:"stop"`
+		// Own: the frame's parts pair only with each other. Without it the
+		// first parts of the plain frames of one indicator pair with the
+		// second parts of any of them; a frame of common words ("als",
+		// "olarak") would pair with another frame's nouns ("Paket …
+		// deklariert").
+		Own bool `yaml:"own"`
+		// Clause: the two parts stand in one clause (no comma, colon or
+		// bracket between), not only in one sentence: "Verwendung als
+		// Reinigungsmittel, UN1090 deklariert" is no "als … deklariert".
+		Clause bool `yaml:"clause"`
 	} `yaml:"indicator_frames"`
 }
 

@@ -375,6 +375,16 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 				continue
 			}
 		}
+		if p.glued {
+			// A glued term: its tail ends the word before
+			// ("tisztítószerként deklarálva"); the hit starts there.
+			tail := m.pats[r.pat].tail
+			t := int(s) - 1 - len(tail)
+			if t < 0 || norm[s-1] != ' ' || string(norm[t:s-1]) != tail {
+				continue
+			}
+			s = int32(t)
+		}
 		if p.endB {
 			wa, ascii := asciiWordByteAt(norm, int(r.end))
 			if !ascii {
@@ -476,6 +486,10 @@ type indCand struct {
 	field int32
 	s, e  int32
 	fr    int16 // 1 + the indicator frame it comes from, 0 for none
+	// dest: a delivery guarantee that counts only with a named
+	// destination (destination.go); pat is its pattern.
+	dest bool
+	pat  int32
 }
 
 // licHit is a licensed-seller word: its field, where it starts and its
@@ -794,6 +808,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 					ev.cands = append(ev.cands, indCand{ii: ii, field: int32(fi), s: h.s, e: h.e})
 				}
 			}
+			if k&kIndDest != 0 {
+				for _, ii := range m.destTerms[h.pat] {
+					ev.cands = append(ev.cands, indCand{ii: ii, field: int32(fi), s: h.s, e: h.e, dest: true, pat: h.pat})
+				}
+			}
 			if k&kFrameSecond != 0 {
 				for _, fr := range p.frameSecond {
 					if s, e, ok := m.frameSpan(f, h, fr); ok {
@@ -1075,8 +1094,15 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			if spanNamesOwn(c.field, c.s, c.e, ev.hits) {
 				continue // "the waybill reads 'Acetone, UN1090'": the true name
 			}
-		} else if m.indicators[c.ii].id == IndMislabel && (namesOwnProduct(f, c, ev.hits) || quantityAfter(f.norm, int(c.e))) {
-			continue // "shipped as 'Acetone, UN1090'", "sent as a 50 ml bottle": no false name
+		} else if m.indicators[c.ii].id == IndMislabel && (namesOwnProduct(f, c, ev.hits) || quantityAfter(f.norm, int(c.e)) ||
+			citedPhrase(f.norm, c.s, c.e) || ownGradeClass(fields, f.norm, c.e)) {
+			continue // "shipped as 'Acetone, UN1090'", "sent as a 50 ml bottle", « déclarés comme »: no false name
+		}
+		if m.quotedMention(f, c) {
+			continue // "Promises of 'guaranteed customs clearance' … do not replace these documents"
+		}
+		if c.dest && !m.destinationNamed(fields, f, c) {
+			continue // "Fast delivery guaranteed", "safe delivery worldwide": no named destination
 		}
 		if c.fr > 0 && m.frameBlocked(f, c) {
 			continue // "customs duties not included": a word of the frame's block list clears it
@@ -1102,7 +1128,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		f := &fields[fi]
 		// Observables from the original text. An attribute named after a
 		// messenger ({"Telegram": "@handle"}) reads as "Telegram: @handle".
-		text, msgr := f.orig, m.namesMessenger(f)
+		text, msgr := f.orig, m.namesMessenger(f) || ev.indicatorIn(IndMessenger, f.name)
 		key, attr := strings.CutPrefix(f.name, "attributes.")
 		msgKey := attr && !f.attrCAS && ev.messengerKey(m, key)
 		if msgKey {
@@ -1450,6 +1476,69 @@ var qualifierStop = []string{"hazard", "hazmat", "warning", "ghs", "clp", "adr",
 	"transport", "extra", "additional", "original", "replacement", "custom", "private", "personalised", "personalized", "own", "printed", "paper", "new",
 	"gefahren", "gefahr", "danger", "peligro", "pericolo", "perigo", "opasnosti"}
 
+// citedPhrase reports whether the mislabelling phrase norm[s:e] stands
+// alone between quotes: a report quotes the phrase it cites ("souvent
+// « déclarés comme » produits de nettoyage", "shipped under a different
+// HS code and 'declared as' cleaning agents", heldout29 l0145); a seller's
+// false name follows the phrase, it does not enclose it.
+func citedPhrase(norm []byte, s, e int32) bool {
+	i, j := int(s)-1, int(e)
+	for i >= 0 && norm[i] == ' ' {
+		i--
+	}
+	for j < len(norm) && norm[j] == ' ' {
+		j++
+	}
+	if i < 0 || j >= len(norm) || norm[i] != norm[j] {
+		return false
+	}
+	return norm[i] == '"' || norm[i] == '\''
+}
+
+// ownGradeClass reports whether the class named right after a mislabelling
+// phrase is the grade the listing itself sells the product as: "Food grade
+// benzaldehyde … Labelled as food additive / flavouring" (heldout67 yq0063),
+// "fertiliser grade … labelled as fertiliser". The class's first word
+// (after an article) is then followed by "grade" somewhere in the listing.
+// A false name is what the product is not: "Toluene … declared as food
+// additive" has no food grade.
+func ownGradeClass(fields []field, norm []byte, e int32) bool {
+	i := int(e)
+	for i < len(norm) && norm[i] == ' ' {
+		i++
+	}
+	for _, a := range []string{"a ", "an ", "the "} {
+		if bytes.HasPrefix(norm[i:], []byte(a)) {
+			i += len(a)
+			break
+		}
+	}
+	j := i
+	for j < len(norm) && isASCIIAlpha(norm[j]) {
+		j++
+	}
+	if j-i < 3 || wordAt(norm, j) {
+		return false
+	}
+	grade := make([]byte, 0, j-i+6)
+	grade = append(append(grade, norm[i:j]...), " grade"...)
+	for fi := range fields {
+		n := fields[fi].norm
+		for k := 0; k < len(n); {
+			x := bytes.Index(n[k:], grade)
+			if x < 0 {
+				break
+			}
+			a, b := k+x, k+x+len(grade)
+			if !wordBefore(n, a) && !wordAt(n, b) {
+				return true
+			}
+			k = a + 1
+		}
+	}
+	return false
+}
+
 // namesOwnProduct reports whether a mislabelling phrase gives the product
 // its true name: the quoted name right after the phrase (or, without a
 // quote, the name right after it; for a two-part frame, its span) is a
@@ -1785,14 +1874,21 @@ func (m *Matcher) frameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 	within := m.frames[fr].within
 	for _, c := range f.window(h.s-within-maxCue, h.e+within) {
 		if c.pat < 0 || m.pats[c.pat].kinds&kFrameFirst == 0 || !slices.ContainsFunc(m.pats[c.pat].frameFirst, func(x int16) bool {
-			return x == fr || m.frames[x].ii == m.frames[fr].ii && m.frames[x].plain()
+			return x == fr || m.frames[x].ii == m.frames[fr].ii && m.frames[x].plain() && !m.frames[fr].own
 		}) {
 			continue
 		}
+		// A clause frame is one construction: its parts stand in one
+		// clause ("Verwendung als Reinigungsmittel, UN1090 deklariert"
+		// is two).
+		same := sameSentence
+		if m.frames[fr].clause {
+			same = sameClause
+		}
 		switch {
-		case c.e <= h.s && h.s-c.e <= within && sameSentence(f.norm[c.e:h.s]):
+		case c.e <= h.s && h.s-c.e <= within && same(f.norm[c.e:h.s]):
 			return c.s, h.e, true
-		case c.s >= h.e && c.s-h.e <= within && sameSentence(f.norm[h.e:c.s]):
+		case c.s >= h.e && c.s-h.e <= within && same(f.norm[h.e:c.s]):
 			return h.s, c.e, true
 		}
 	}
@@ -3829,6 +3925,18 @@ func (ev *evaluation) bulkIndicator() precwatch.Indicator {
 		}
 	}
 	return ind
+}
+
+// indicatorIn reports whether the indicator id was found in the field
+// named fieldName (a frame's messenger contact, "Signal - +44 …", holds no
+// messenger term of its own for namesMessenger).
+func (ev *evaluation) indicatorIn(id, fieldName string) bool {
+	for _, in := range ev.indicators {
+		if in.ID == id && in.Field == fieldName {
+			return true
+		}
+	}
+	return false
 }
 
 func (ev *evaluation) addIndicatorText(d indicatorDef, fieldName, text string) {

@@ -95,6 +95,14 @@ const (
 	kMedia
 	kDocument
 	kNegHead
+	// Destinations (destination.go): a gazetteer name, a domestic cue
+	// before or after one, and a delivery guarantee that needs one.
+	kDestination
+	kDomestic
+	kDomesticAfter
+	kIndDest
+	kMention
+	kOrigin
 )
 
 // termRef ties a pattern to a substance term.
@@ -138,11 +146,16 @@ type patExtra struct {
 	blockNear   []int16  // indicators this pattern blocks when later in their term's sentence
 	frameFirst  []int16  // indicator frames this pattern opens
 	frameSecond []int16  // indicator frames this pattern closes
+	// tail: a glued term's first part, which ends the word before the
+	// pattern's text ("kent" of "*ként deklarálva" in "tisztítószerként
+	// deklarálva"). The automaton is anchored at word starts (automaton.go),
+	// so a glued part that begins with an ASCII letter is checked here.
+	tail string
 }
 
 // empty reports whether every slice of x is empty.
 func (x *patExtra) empty() bool {
-	return len(x.ambRefs)+len(x.ambBlocks)+len(x.blockAfter)+len(x.blockBefore)+len(x.blockNear)+len(x.frameFirst)+len(x.frameSecond) == 0
+	return len(x.ambRefs)+len(x.ambBlocks)+len(x.blockAfter)+len(x.blockBefore)+len(x.blockNear)+len(x.frameFirst)+len(x.frameSecond) == 0 && x.tail == ""
 }
 
 // frameDef is an indicator said in two parts (lexicon indicator_frames).
@@ -162,12 +175,15 @@ type frameDef struct {
 	// one of stop (lexicon Bare, Stop).
 	bare bool
 	stop map[string]bool
+	// own: the frame pairs only its own first and second parts (lexicon
+	// Own); clause: they stand in one clause (lexicon Clause).
+	own, clause bool
 }
 
 // plain reports whether the frame's first part pairs with words only (no
 // substance, quote or handle closes it): the first parts of plain frames
 // of one indicator pair with the second parts of any of them.
-func (d frameDef) plain() bool { return !d.substance && !d.quoted && !d.handle && !d.bare }
+func (d frameDef) plain() bool { return !d.substance && !d.quoted && !d.handle && !d.bare && !d.own }
 
 // patInfo is the part of a pattern that filtering raw hits reads, kept
 // small so that the table stays in cache.
@@ -175,6 +191,7 @@ type patInfo struct {
 	kinds                 uint64
 	plen                  int32
 	startB, endB, digitOK bool
+	glued                 bool // the pattern has a tail (patExtra.tail)
 	suffix                int8
 	// glueDigit: a digit right after the term ends it ("Potassium
 	// permanganate99%", "toluene200l"), for unambiguous names of seven
@@ -254,6 +271,18 @@ type Matcher struct {
 	// tokenStems: per substance, the words of its terms without an
 	// inflectional ending (inflectionStems).
 	tokenStems []map[string]bool
+
+	// destOf: per gazetteer pattern, its destinations (destinations.yaml
+	// ids by index); destTerms: per destination-term pattern, the
+	// indicators it is a delivery guarantee of (destination.go).
+	destOf    map[int32][]int16
+	destTerms map[int32][]int16
+	// destLoose: destination-term patterns whose place may stand in the
+	// clause before them ("Door to door to Mexico, customs cleared by
+	// us"); originAfter: normalised origin endings (destination.go).
+	destLoose   map[int32]bool
+	originAfter [][]byte
+	destRegion  []bool // per destination: a region, nobody's home
 
 	// frameBlocks: per indicator, the normalised block words of its frames,
 	// indexed by first byte (see blockWords).
@@ -569,6 +598,9 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			}
 		}
 	}
+	if err := m.addDestinations(b, lex); err != nil {
+		return nil, err
+	}
 	blockLists := map[int16][][]byte{}
 	for fi, fr := range lex.IndicatorFrames {
 		ii := -1
@@ -588,7 +620,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			}
 		}
 		m.frames = append(m.frames, frameDef{ii: int16(ii), within: int32(fr.Within), negated: fr.Negated, substance: fr.Substance,
-			quoted: fr.Quoted, handle: fr.Handle, number: fr.Number && fr.Handle, bare: fr.Bare, stop: stop})
+			quoted: fr.Quoted, handle: fr.Handle, number: fr.Number && fr.Handle, bare: fr.Bare, stop: stop, own: fr.Own, clause: fr.Clause})
 		// Block words are no automaton patterns (a common word would have
 		// an output wherever it occurs): frameBlocked looks for them in the
 		// few bytes around a frame found.
@@ -638,6 +670,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 		{lex.IndicatorNegation.After, kIndNegAfter},
 		{lex.IndicatorNegation.Warning, kIndWarn}, {lex.IndicatorNegation.WarningAfter, kIndWarnAfter},
 		{lex.IndicatorNegation.Share, kIndShare},
+		{lex.IndicatorNegation.Mention, kMention},
 	} {
 		for _, t := range l.terms {
 			for _, v := range lexVariants(t) {
@@ -744,7 +777,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	m.pinfo = make([]patInfo, len(m.pats))
 	for i := range m.pats {
 		p := &m.pats[i]
-		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix,
+		m.pinfo[i] = patInfo{kinds: p.kinds, plen: int32(len(p.text)), startB: p.startB, endB: p.endB, digitOK: p.digitOK, suffix: p.suffix, glued: p.tail != "",
 			glueDigit: gluesDigit(p), numStart: p.text != "" && isDigit(p.text[0])}
 	}
 	for _, i := range casKeys {
@@ -1002,10 +1035,22 @@ func (b *patBuilder) add(v string, kind uint64) *pattern {
 	if !ok {
 		text := strings.TrimSuffix(v, "*")
 		prefix := len(text) < len(v)
+		glued := len(text) > 1 && text[0] == '*'
+		text = strings.TrimPrefix(text, "*")
+		var tail string
+		if glued && isASCIIAlpha(text[0]) {
+			// The automaton never starts a match inside a word at an
+			// ASCII letter: the glued part becomes a tail that
+			// filterHits finds before the rest.
+			if t, rest, ok := strings.Cut(text, " "); ok && rest != "" {
+				tail, text, glued = t, rest, false
+			}
+		}
 		r0, _ := utf8.DecodeRuneInString(text)
 		r1, _ := utf8.DecodeLastRuneInString(text)
 		i = len(b.pats)
-		b.pats = append(b.pats, pattern{text: text, startB: isWordRune(r0), endB: !prefix && isWordRune(r1), patExtra: b.newExtra()})
+		b.pats = append(b.pats, pattern{text: text, startB: !glued && isWordRune(r0), endB: !prefix && isWordRune(r1), patExtra: b.newExtra()})
+		b.pats[i].tail = tail
 		b.index[v] = i
 	}
 	b.pats[i].kinds |= kind
@@ -1238,9 +1283,15 @@ func isASCIIAlnumRune(r rune) bool { return r < 0x80 && (isDigit(byte(r)) || isA
 
 // lexVariants returns the normalised forms of a lexicon term; a trailing
 // '*' is kept as the prefix marker.
+//
+// A leading '*' marks a glued term: it needs no word boundary at its start,
+// so it also matches the end of a longer word ("*ként deklarálva" in
+// "tisztítószerként deklarálva", where Hungarian glues "as" to the noun).
 func lexVariants(t string) []string {
 	prefix := strings.HasSuffix(t, "*")
 	t = strings.TrimSuffix(t, "*")
+	glued := len(t) > 1 && t[0] == '*'
+	t = strings.TrimPrefix(t, "*")
 	n := strings.TrimSpace(Normalize(t).String())
 	if n == "" {
 		return nil
@@ -1249,9 +1300,12 @@ func lexVariants(t string) []string {
 	if strings.Contains(n, " ") && !strings.ContainsFunc(n, isCJK) {
 		out = append(out, strings.ReplaceAll(n, " ", "-"))
 	}
-	if prefix {
-		for i := range out {
+	for i := range out {
+		if prefix {
 			out[i] += "*"
+		}
+		if glued {
+			out[i] = "*" + out[i]
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package matchers
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"math/big"
 	"regexp"
@@ -13,12 +14,20 @@ import (
 var (
 	urlRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'()\[\]{}]+`)
 	// Handle patterns, anchored at a keyword found by findAt.
-	tmeRE      = regexp.MustCompile(`^(?i)(?:t|telegram)\.me/([a-z0-9_]{4,32})`)
-	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|тг|телеграмм|телеграм|телега)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg|тг)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})`)
+	// A t.me link: a public handle (also behind the channel preview "s/"
+	// and the alias domain telegram.dog) or a private invite ("+HASH",
+	// "joinchat/HASH", group 1, whose case matters); tg://resolve links.
+	tmeRE      = regexp.MustCompile(`^(?i)(?:(?:t|telegram)\.(?:me|dog)/(?:s/)?(?:(\+[a-z0-9_\-]{8,40}|joinchat/[a-z0-9_\-]{8,40})|([a-z0-9_]{4,32}))|tg://resolve\?domain=([a-z0-9_]{4,32}))`)
+	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|тг|телеграмм|телеграм|телега)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg|тг)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})(?:$|[^a-z0-9_:/.]|\.(?:$|\s))`)
 	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*-?\s*(?:me|id|name|namen|naam|nom|nombre|nome|nummer|number|account|konto|handle|username|user|kontakt|contact|adres|adresse|address))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
 	whatsappRE = regexp.MustCompile(`^(?i)(?:wa\.me/|whatsapp(?:\.com/send/?|://send)\?phone=|whats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
-	threemaRE  = regexp.MustCompile(`^(?i)threema\s*(?:id)?\s*[:：\-]?\s*([A-Z0-9*]{8})\b`)
-	signalRE   = regexp.MustCompile(`^(?i)signal\s*(?:number|no\.?|id|app|messenger|username|user\s?name|user|handle|only|uniquement|seulement|nur|solo|solamente|alleen|tylko|sadece)?\s*[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})`)
+	threemaRE  = regexp.MustCompile(`^(?i)threema(?:\.id/|\s*(?:id)?\s*[:：\-]?\s*)([A-Z0-9*]{8})\b`)
+	// A WhatsApp group invite (chat.whatsapp.com/HASH; the hash's case matters).
+	waGroupRE = regexp.MustCompile(`^(?i)chat\.whatsapp\.com/(?:invite/)?([a-z0-9]{16,24})\b`)
+	// A Signal number or username after a colon, an international number
+	// without one ("Signal +44 7700 900123": a bare word there is prose,
+	// "signal strength"), or a signal.me phone link.
+	signalRE = regexp.MustCompile(`^(?i)(?:signal\.me/#p/(\+\d{6,18})|signal\s*(?:number|no\.?|id|app|messenger|username|user\s?name|user|handle|only|uniquement|seulement|nur|solo|solamente|alleen|tylko|sadece)?\s*(?:[:：]\s*(\+?\d[\d \-()]{5,18}\d|@?[a-z0-9_.]{3,32})|[\-–]?\s*(\+\d[\d \-()]{5,18}\d)))`)
 )
 
 var (
@@ -43,13 +52,19 @@ var wickrLabelWords = map[string]bool{"me": true, "id": true, "name": true, "nam
 	"nombre": true, "nome": true, "nummer": true, "number": true, "account": true, "konto": true, "handle": true,
 	"username": true, "user": true, "kontakt": true, "contact": true, "adres": true, "adresse": true, "address": true}
 
+// tmeReserved are t.me paths that are no handle: a post of a private
+// channel (c/), sticker and theme sets, share and proxy links.
+var tmeReserved = map[string]bool{"joinchat": true, "addstickers": true, "addemoji": true, "addtheme": true, "share": true,
+	"proxy": true, "socks": true, "setlanguage": true, "login": true, "confirmphone": true, "invoice": true, "boost": true, "addlist": true}
+
 // The keywords of the messenger handles, for findAt, and of findShared.
 var (
-	kwTme           = []string{"t.me/", "telegram.me/"}
+	kwTme           = []string{"t.me/", "telegram.me/", "telegram.dog/", "tg://resolve?domain="}
 	kwTelegram      = []string{"telegram", "tg", "тг", "Тг", "ТГ", "телеграм", "Телеграм", "ТЕЛЕГРАМ", "телега", "Телега", "ТЕЛЕГА"}
 	kwTelegramWords = []string{"telegram", "телеграм", "Телеграм", "تيليجرام", "تلگرام", "تلغرام", "تليجرام", "टेलीग्राम", "텔레그램", "テレグラム", "电报", "纸飞机"}
 	kwWickr         = []string{"wickr"}
 	kwWhatsApp      = []string{"whatsapp", "whats app", "whatapp", "wa.me/"}
+	kwWAGroup       = []string{"chat.whatsapp.com/"}
 	kwThreema       = []string{"threema"}
 	kwSignal        = []string{"signal"}
 	kwShared        = []string{"whatsapp", "whats app", "whatapp", "signal", "telegram"}
@@ -59,7 +74,7 @@ var (
 // byte, the indexes in kwAll of the keywords that start with it.
 var kwAll, kwByFirst = func() (all []string, by [256][]uint8) {
 	seen := map[string]bool{}
-	for _, l := range [][]string{kwTme, kwTelegram, kwTelegramWords, kwWickr, kwWhatsApp, kwThreema, kwSignal, kwShared} {
+	for _, l := range [][]string{kwTme, kwTelegram, kwTelegramWords, kwWickr, kwWhatsApp, kwWAGroup, kwThreema, kwSignal, kwShared} {
 		for _, kw := range l {
 			if !seen[kw] {
 				seen[kw] = true
@@ -216,7 +231,13 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	}
 	if messengers {
 		for _, m := range findAt(text, kwHits, tmeRE, kwTme) {
-			add(precwatch.ObservableTelegram, "@"+strings.ToLower(m[1]))
+			switch {
+			case m[1] != "":
+				add(precwatch.ObservableTelegram, "t.me/"+m[1])
+			case tmeReserved[strings.ToLower(m[2])]:
+			default:
+				add(precwatch.ObservableTelegram, "@"+strings.ToLower(cmp.Or(m[2], m[3])))
+			}
 		}
 	}
 	if messengers {
@@ -249,6 +270,9 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 			v := phoneDigits(n)
 			add(precwatch.ObservableWhatsApp, v)
 		}
+		for _, m := range findAt(text, kwHits, waGroupRE, kwWAGroup) {
+			add(precwatch.ObservableWhatsApp, "chat.whatsapp.com/"+m[1])
+		}
 	}
 	// Phone numbers are found once; one announced for several messengers
 	// is looked for only when the text holds one.
@@ -278,7 +302,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	}
 	if messengers {
 		for _, m := range findAt(text, kwHits, signalRE, kwSignal) {
-			v := m[1]
+			v := cmp.Or(m[1], m[2], m[3])
 			if v != "" && (v[0] == '+' || v[0] >= '0' && v[0] <= '9') {
 				v = phoneDigits(v)
 			} else {

@@ -129,6 +129,15 @@ func (m *Matcher) refFilterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit
 			p.endB && wordAt(norm, int(r.end)) && !(p.glueDigit && isDigit(norm[r.end])) {
 			continue
 		}
+		if p.glued {
+			// Round fix67: a glued term's tail ends the word before.
+			tail := m.pats[r.pat].tail
+			t := int(s) - 1 - len(tail)
+			if t < 0 || norm[s-1] != ' ' || string(norm[t:s-1]) != tail {
+				continue
+			}
+			s = int32(t)
+		}
 		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
 		// is a user name, not a mention.
 		// So is a word glued to a substance term right after a messenger

@@ -50,7 +50,7 @@ targets:
 	want := []string{
 		bad + `:1:12: threshold: 2 is outside [0, 1]`,
 		bad + `:3:11: targets[0].name: "Shop" must match [a-z0-9-]+`,
-		bad + `:5:5: targets[0].colour: unknown field (known: allow_private_networks, allowed_domains, delay, follow, headers, json, kind, listing, lookups, max_body_bytes, max_pages, max_retries, name, next_page, parallelism, platform, request, respect_robots_txt, schedule, start_urls, timeout, user_agent)`,
+		bad + `:5:5: targets[0].colour: unknown field (known: allow_private_networks, allowed_domains, delay, follow, headers, json, kind, listing, lookups, max_body_bytes, max_pages, max_retries, name, next_page, parallelism, platform, request, respect_robots_txt, schedule, start_urls, time_zone, timeout, user_agent)`,
 		bad + `:6:18: targets[0].start_urls[0]: "/relative" is not an absolute http(s) URL`,
 		bad + `:8:23: targets[0].listing.fields.title: "h1[" is not a CSS selector: expected identifier, found EOF instead`,
 	}

@@ -19,6 +19,9 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	// Targets' time_zone names are read on hosts without a zoneinfo
+	// database (minimal containers) too.
+	_ "time/tzdata"
 
 	"github.com/precwatch/precwatch"
 	"github.com/precwatch/precwatch/server"

@@ -124,6 +124,11 @@ type Page struct {
 	// maintenance ("Wartungsarbeiten"), which some shops answer with
 	// status 200.
 	Maintenance bool `json:"maintenance,omitempty"`
+	// Gate is "consent" or "age" on an html page without listings or
+	// links to follow whose title or first h1 says it is a cookie-consent
+	// wall or an age gate, which some shops answer, with status 200, in
+	// place of their pages until a cookie says the visitor agreed.
+	Gate string `json:"gate,omitempty"`
 	// NotFound is set on a page of a target without listing.item and
 	// listing.gone whose title or main heading is wholly a notice that it
 	// is not there ("Page not found", "404", "This listing has ended",

@@ -92,6 +92,10 @@ func FuzzJSON(f *testing.F) {
 	f.Add(`<script type="text/x-magento-init">{"data":{"items":{"1":{"title":"t"}}}}</script><script>var data = {"items":[{"title":"u"}]};</script>`, "https://api.example/")
 	f.Add(`{"type":"data","nodes":[{"type":"skip"},{"type":"data","data":[{"data":1},{"items":2},[3],{"title":4},"t"]}]}`, "https://api.example/shop/__data.json")
 	f.Add(`{"data":{"items":[{"title":"t"}]},"links":[{"rel":["next"],"href":"../p?x=1"},{"relation":"next"}],"next_page":2}`, "https://api.example/_next/data/b/x.json?page=1")
+	// Round 19: Contentful's includes, entries linking each other and
+	// themselves; a price beside its formatted text.
+	f.Add(`{"data":{"items":[{"title":"t","fields":{"s":{"sys":{"type":"Link","linkType":"Entry","id":"a"}}}}]},"items":[{"fields":{"s":{"sys":{"type":"Link","linkType":"Entry","id":"a"}}}}],"includes":{"Entry":[{"sys":{"id":"a"},"fields":{"x":{"sys":{"type":"Link","linkType":"Entry","id":"a"}},"y":[{"sys":{"type":"Link","linkType":"Entry","id":"b"}}]}},{"sys":{"id":"b"},"fields":{"z":{"sys":{"type":"Link","linkType":"Entry","id":"a"}}}}]}}`, "https://api.example/")
+	f.Add(`{"data":{"items":[{"title":"t","price":{"amount":12000,"currency":"EUR","formatted":"€120.00"}}]}}`, "https://api.example/")
 	f.Fuzz(func(t *testing.T, body, pageURL string) {
 		page, err := JSON(fuzzJSONTarget, pageURL, []byte(body))
 		if err != nil {

@@ -69,6 +69,7 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	} else if len(p.Listings) == 0 && len(p.Follow) == 0 && !p.Gone {
 		p.BotWall = botWall(body)
 		p.Maintenance = maintenancePage(body)
+		p.Gate = gatePage(body)
 	}
 	return p, err
 }
@@ -129,6 +130,32 @@ func maintenancePage(body []byte) bool {
 		}
 	}
 	return false
+}
+
+// consentWords and ageWords say, in a title or main heading, that the page
+// is a cookie-consent wall or an age gate standing in for the site.
+var (
+	consentWords = regexp.MustCompile(`(?i)\b(?:before you continue|we value your privacy|your privacy (?:choices|matters)|cookie (?:consent|settings|preferences)|privacy (?:settings|preferences)|this (?:site|website) uses cookies|we use cookies|accept (?:all )?cookies|datenschutz-?einstellungen|wir verwenden cookies|wir respektieren ihre privatsphäre|cookie-einstellungen|avant de continuer|nous respectons votre vie privée|paramètres des cookies|utilizamos cookies|antes de continuar|questo sito utilizza (?:i )?cookie|prima di continuare|wij gebruiken cookies|używamy plików cookie)\b|мы используем (?:файлы )?cookie|クッキーの使用|我们使用cookie`)
+	ageWords     = regexp.MustCompile(`(?i)\b(?:age verification|verify your age|age check|are you (?:over |at least )?(?:18|19|21)|are you of (?:legal )?age|you must be (?:18|21)|altersverifikation|altersprüfung|altersbestätigung|bist du (?:über |mindestens )?18|sind sie (?:über |mindestens )?18|vérification de l'âge|avez-vous (?:plus de )?18 ans|verificación de edad|eres mayor de edad|tienes (?:más de )?18|verifica (?:dell')?età|hai (?:più di )?18 anni|sprawdzenie wieku|czy masz (?:ukończone )?18|leeftijdscontrole|ben je 18)\b|подтвердите (?:свой )?возраст|вам (?:уже )?есть 18|年齢確認|18歳以上|年龄验证`)
+)
+
+// gatePage returns "consent" or "age" when a page's title or first main
+// heading says it is a cookie-consent wall ("Before you continue", "We
+// value your privacy") or an age gate ("Are you 18 or older?"), and "".
+func gatePage(body []byte) string {
+	for _, m := range loginHeading.FindAllSubmatch(body[:min(len(body), 256<<10)], 2) {
+		text := m[1]
+		if len(text) == 0 {
+			text = m[2]
+		}
+		switch {
+		case ageWords.Match(text):
+			return "age"
+		case consentWords.Match(text):
+			return "consent"
+		}
+	}
+	return ""
 }
 
 var (
@@ -783,6 +810,14 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 		if a != "" {
 			// "button.more@data-url": a link kept in another attribute.
 			if v, ok := attr(n, a); ok && strings.TrimSpace(v) != "" {
+				if u, isJS := jsNavigation(v); isJS {
+					// "tr.offer@onclick": a row whose click
+					// handler sends the browser to the page
+					// (location.href='detail.php?id=5').
+					v = u
+				} else if strings.HasPrefix(strings.ToLower(a), "on") {
+					return // a handler doing something else
+				}
 				if p, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && kind == "next_page" && p >= 0 && offsetAttr(a) {
 					// "button.load-more@data-offset": the number of
 					// items before the next page, sent as ?offset=.
@@ -811,6 +846,11 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 			}
 		}
 		href, ok := linkOf(n)
+		if !ok {
+			// <tr onclick="location.href='detail.php?id=5'">: an
+			// element linking only by its click handler.
+			href, ok = onclickLink(n)
+		}
 		if !ok && kind == "next_page" {
 			// A pager that is a GET form (<form><input type=hidden
 			// name=page value=2><button>Next</button></form>), or
@@ -1044,6 +1084,37 @@ func metaRefresh(root *html.Node) (string, bool) {
 var scriptRedirects = []*regexp.Regexp{
 	regexp.MustCompile(`(?:\b(?:window|document|top|self)\.)?\blocation(?:\.href)?\s*=\s*(["'])([^"'\s<>]+)["']`),
 	regexp.MustCompile(`(?:\b(?:window|document|top|self)\.)?\blocation\.(?:replace|assign)\(\s*(["'])([^"'\s<>]+)["']\s*\)`),
+}
+
+// jsOpen is a click handler opening a page: window.open('/p/5').
+var jsOpen = regexp.MustCompile(`\bwindow\.open\(\s*(["'])([^"'\s<>]+)["']`)
+
+// jsNavigation returns the address an attribute's script sends the
+// browser to — a click handler's location.href='detail.php?id=5',
+// window.location = "/p/5", location.assign('…') or window.open('…'),
+// also after "javascript:" — and whether the value is such a script.
+// Other values, addresses among them, are not.
+func jsNavigation(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if !strings.Contains(v, "location") && !strings.Contains(v, "window.open") {
+		return "", false
+	}
+	for _, re := range append(scriptRedirects[:len(scriptRedirects):len(scriptRedirects)], jsOpen) {
+		if m := re.FindStringSubmatch(v); m != nil {
+			return m[2], true
+		}
+	}
+	return "", false
+}
+
+// onclickLink returns the address n's click handler navigates to (a table
+// row or card with onclick="location.href='…'" and no href).
+func onclickLink(n *html.Node) (string, bool) {
+	v, ok := attr(n, "onclick")
+	if !ok {
+		return "", false
+	}
+	return jsNavigation(v)
 }
 
 // scriptRedirectHint finds a script's location statement cheaply before a

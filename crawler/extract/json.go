@@ -318,6 +318,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		}
 	}
 	resolveIncluded(doc, items)
+	resolveIncludes(doc, items)
 	b.page.Counts[CountItem] = len(items)
 	if Templated(spec) {
 		if spec.NextPage != "" {
@@ -1391,6 +1392,97 @@ func resolveIncluded(doc any, items []any) {
 	}
 }
 
+// resolveIncludes puts, in a Contentful Delivery API answer, the entries and
+// assets its items link ({"sys": {"type": "Link", "linkType": "Entry",
+// "id": "…"}}) in place of the links, from the answer's "includes" ({"Entry":
+// […], "Asset": […]}): "fields.seller.fields.name" then reads the linked
+// seller's name. Links inside an included entry are resolved too, up to a
+// few levels (include=2 and more); a link whose entry is not included is
+// left as it is.
+func resolveIncludes(doc any, items []any) {
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return
+	}
+	incs, ok := m["includes"].(map[string]any)
+	if !ok || len(items) == 0 {
+		return
+	}
+	sysOf := func(v any) (typ, linkType, id string) {
+		r, ok := v.(map[string]any)
+		if !ok {
+			return "", "", ""
+		}
+		sys, ok := r["sys"].(map[string]any)
+		if !ok {
+			return "", "", ""
+		}
+		typ, _ = sys["type"].(string)
+		linkType, _ = sys["linkType"].(string)
+		return typ, linkType, render(sys["id"])
+	}
+	byKey := map[string]any{}
+	for kind, list := range incs {
+		l, ok := list.([]any)
+		if !ok {
+			continue
+		}
+		for _, e := range l {
+			if _, _, id := sysOf(e); id != "" {
+				byKey[kind+"\x00"+id] = e
+			}
+		}
+	}
+	if len(byKey) == 0 {
+		return
+	}
+	// walk returns v with its links replaced, as a new tree: included
+	// entries are shared between items and may link each other (or
+	// themselves), so nothing is changed in place and depth bounds it.
+	// budget bounds the copies a hostile answer, whose included entries
+	// all link each other, could make.
+	budget := 50000
+	var walk func(v any, depth int) any
+	walk = func(v any, depth int) any {
+		if depth > 6 || budget <= 0 {
+			return v
+		}
+		budget--
+		switch x := v.(type) {
+		case map[string]any:
+			if typ, linkType, id := sysOf(x); typ == "Link" {
+				if e, ok := byKey[linkType+"\x00"+id]; ok {
+					return walk(e, depth+1)
+				}
+				return x
+			}
+			c := make(map[string]any, len(x))
+			for k, e := range x {
+				if k == "sys" {
+					c[k] = e
+					continue
+				}
+				c[k] = walk(e, depth+1)
+			}
+			return c
+		case []any:
+			c := make([]any, len(x))
+			for i := range x {
+				c[i] = walk(x[i], depth+1)
+			}
+			return c
+		}
+		return v
+	}
+	for _, it := range items {
+		if im, ok := it.(map[string]any); ok {
+			if f, ok := im["fields"]; ok {
+				im["fields"] = walk(f, 0)
+			}
+		}
+	}
+}
+
 // jsonInString decodes a string value that holds a JSON object or array
 // (double-encoded JSON, as ASP.NET web methods answer {"d": "{…}"}).
 func jsonInString(v any) (any, bool) {
@@ -1637,6 +1729,12 @@ func renderObject(m map[string]any) string {
 				// unless the object says otherwise.
 				return currency(minorUnitsDefault(m, amount, 2, append([]string{"fractionDigits", "fraction_digits"}, minorUnitKeys...)))
 			}
+			if d, ok := formattedDigits(m, amount); ok {
+				// Elastic Path's {"amount": 12000, "currency":
+				// "EUR", "formatted": "€120.00"}: cents, as the
+				// formatted text beside them shows.
+				return currency(minorUnitsDefault(map[string]any{}, amount, d, nil))
+			}
 			return currency(minorUnits(m, amount))
 		}
 	}
@@ -1798,6 +1896,53 @@ func divisorDigits(m map[string]any) (int, bool) {
 // {"price": "1299", "currency_minor_unit": 2} is 12.99).
 func minorUnits(m map[string]any, amount string) string {
 	return minorUnitsDefault(m, amount, 0, minorUnitKeys)
+}
+
+// formattedKeys hold a price object's amount as shown to people.
+var formattedKeys = []string{"formatted", "formatted_amount", "formattedAmount", "formatted_price", "formattedPrice", "formatted_value", "formattedValue", "display", "display_amount", "displayAmount"}
+
+// formattedNumber is the number in a formatted price: digits with
+// separators between them ("1.234,56", "120.00", "1,23,456.00").
+var formattedNumber = regexp.MustCompile(`[0-9](?:[0-9.,' \x{00a0}\x{202f}]*[0-9])?`)
+
+// formattedDigits returns the decimals of a whole amount in minor units
+// that a formatted text beside it shows ({"amount": 12000, "formatted":
+// "€120.00"} has 2): the text's number has the amount's digits, and one or
+// two after its last separator. A last group of three ("¥12,000", "€1.200")
+// is read as thousands: no decimals.
+func formattedDigits(m map[string]any, amount string) (int, bool) {
+	if amount == "" || strings.IndexFunc(amount, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return 0, false
+	}
+	for _, k := range formattedKeys {
+		v, ok := memberFold(m, k)
+		if !ok {
+			continue
+		}
+		f, ok := v.(string)
+		if !ok {
+			continue
+		}
+		num := formattedNumber.FindString(f)
+		digits := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, num)
+		if strings.TrimLeft(digits, "0") != strings.TrimLeft(amount, "0") {
+			return 0, false
+		}
+		last := strings.LastIndexAny(num, ".,")
+		if last < 0 {
+			return 0, false
+		}
+		if d := len(num) - last - 1; d == 1 || d == 2 {
+			return d, true
+		}
+		return 0, false
+	}
+	return 0, false
 }
 
 // minorUnitKeys say how many decimals an amount in minor units has.

@@ -16,7 +16,8 @@ import (
 // time) as RFC 3339 in UTC, and keeps the phrase as written under the
 // attribute's name plus precwatch.AsWrittenSuffix. Such a listing then
 // hashes the same on the next day's crawl, when the site says "vor 4
-// Tagen". Other attributes and fields are left as they are.
+// Tagen". Days and times of day are read in now's location (the target's
+// time zone). Other attributes and fields are left as they are.
 func ResolveRelativeDates(l *precwatch.Listing, now time.Time) {
 	for k, v := range l.Attributes {
 		if strings.HasSuffix(k, precwatch.AsWrittenSuffix) {
@@ -37,8 +38,10 @@ func ResolveRelativeDates(l *precwatch.Listing, now time.Time) {
 // "aujourd'hui à 10h15", "昨天 14:03"; "just now"), possibly after a label
 // ("Posted 2 days ago"), and returns the time it names relative to now, in
 // RFC 3339 and UTC, cut to the precision the phrase has: a day or more
-// names the day (00:00), hours the hour, minutes the minute. A time of day
-// is read as UTC, the site's own zone being unknown.
+// names the day (00:00), hours the hour, minutes the minute. Days and
+// times of day are those of now's location: the site's zone when its
+// target names one (Target.TimeZone; "Heute, 14:03" on a German board is
+// 13:03Z in winter), else UTC.
 func RelativeDate(s string, now time.Time) (string, bool) {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
@@ -49,9 +52,8 @@ func RelativeDate(s string, now time.Time) (string, bool) {
 		return "", false
 	}
 	s = dateLabel.ReplaceAllString(s, "")
-	now = now.UTC()
 	if justNow[s] {
-		return now.Truncate(time.Minute).Format(time.RFC3339), true
+		return now.Truncate(time.Minute).UTC().Format(time.RFC3339), true
 	}
 	if m := dayWord.FindStringSubmatch(s); m != nil && hasDayWord(m[1]) {
 		back := dayWords[m[1]]
@@ -68,9 +70,9 @@ func RelativeDate(s string, now time.Time) (string, bool) {
 			if h > 23 || mi > 59 {
 				return "", false
 			}
-			d = d.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute)
+			d = time.Date(d.Year(), d.Month(), d.Day(), h, mi, 0, 0, d.Location())
 		}
-		return d.Format(time.RFC3339), true
+		return d.UTC().Format(time.RFC3339), true
 	}
 	var rest string
 	if m := agoPrefix.FindStringSubmatch(s); m != nil {
@@ -101,12 +103,12 @@ func RelativeDate(s string, now time.Time) (string, bool) {
 	case 'y':
 		t = midnight(now).AddDate(-n, 0, 0)
 	}
-	return t.Format(time.RFC3339), true
+	return t.UTC().Format(time.RFC3339), true
 }
 
 // agoMarkers mark a relative date in each language: RelativeDate reads
 // no value without one of them, a day word or a "just now".
-var agoMarkers = []string{"ago", "vor ", "il y a", "hace", "назад", "geleden", "temu", "önce", "前"}
+var agoMarkers = []string{"ago", "vor ", "il y a", "hace", "назад", "geleden", "temu", "önce", "前", "há ", " fa", "тому"}
 
 // dateCandidate reports whether s (lowercased) may be a relative date: it
 // holds a marker, a day word or a "just now", so that the regular
@@ -133,26 +135,26 @@ func dateCandidate(s string) bool {
 func hasDayWord(w string) bool { _, ok := dayWords[w]; return ok }
 
 func midnight(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
 }
 
 var (
 	// dateLabel is a label before a date: "Posted 2 days ago",
 	// "Eingestellt: vor 3 Tagen".
-	dateLabel = regexp.MustCompile(`^(?:posted|listed|added|updated|published|eingestellt|veröffentlicht|aktualisiert|publié|publiée|mis à jour|publicado|actualizado|опубликовано|размещено|обновлено|发布于|发布|更新于|geplaatst|bijgewerkt|dodano|opublikowano|zaktualizowano|yayınlandı|eklendi|güncellendi)\s*:?\s*`)
+	dateLabel = regexp.MustCompile(`^(?:posted|listed|added|updated|published|eingestellt|veröffentlicht|aktualisiert|publié|publiée|mis à jour|publicado|actualizado|опубликовано|размещено|обновлено|发布于|发布|更新于|geplaatst|bijgewerkt|dodano|opublikowano|zaktualizowano|yayınlandı|eklendi|güncellendi|publicado em|atualizado|pubblicato|inserito|aggiornato|опубліковано|оновлено)\s*:?\s*`)
 	// dayWord is a day named relative to today, with an optional time
 	// of day: "gestern, 18:20", "yesterday at 6:20 pm", "hier à 10h15",
 	// "вчера в 12:30", "昨天 14:03".
-	dayWord   = regexp.MustCompile(`^([^\s,]+|day before yesterday|avant-hier|evvelsi gün|aujourd'hui)(?:\s*,?\s*(?:um |at |à |a las |a la |в |om |o |saat )?(\d{1,2})[:.h](\d{2})\s*(am|pm|uhr|h)?)?$`)
-	agoPrefix = regexp.MustCompile(`^(?:vor|il y a|hace)\s+(.+)$`)
-	agoSuffix = regexp.MustCompile(`^(.+?)\s*(?:ago|назад|geleden|temu|önce|前)$`)
+	dayWord   = regexp.MustCompile(`^([^\s,]+|day before yesterday|avant-hier|evvelsi gün|aujourd'hui|l'altro ieri)(?:\s*,?\s*(?:um |at |à |às |a las |a la |alle |в |о |om |o |saat )?(\d{1,2})[:.h](\d{2})\s*(am|pm|uhr|h)?)?$`)
+	agoPrefix = regexp.MustCompile(`^(?:vor|il y a|hace|há)\s+(.+)$`)
+	agoSuffix = regexp.MustCompile(`^(.+?)\s*(?:ago|назад|geleden|temu|önce|前|fa|тому)$`)
 )
 
 // dayWords are the days named relative to today: how many days back.
 var dayWords = map[string]int{
-	"today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "сегодня": 0, "今天": 0, "今日": 0, "vandaag": 0, "dzisiaj": 0, "dziś": 0, "bugün": 0,
-	"yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "вчера": 1, "昨天": 1, "昨日": 1, "gisteren": 1, "wczoraj": 1, "dün": 1,
-	"day before yesterday": 2, "vorgestern": 2, "avant-hier": 2, "anteayer": 2, "antier": 2, "позавчера": 2, "前天": 2, "eergisteren": 2, "przedwczoraj": 2, "evvelsi gün": 2,
+	"today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "сегодня": 0, "今天": 0, "今日": 0, "vandaag": 0, "dzisiaj": 0, "dziś": 0, "bugün": 0, "hoje": 0, "oggi": 0, "сьогодні": 0,
+	"yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "вчера": 1, "昨天": 1, "昨日": 1, "gisteren": 1, "wczoraj": 1, "dün": 1, "ontem": 1, "ieri": 1, "вчора": 1,
+	"day before yesterday": 2, "vorgestern": 2, "avant-hier": 2, "anteayer": 2, "antier": 2, "позавчера": 2, "前天": 2, "eergisteren": 2, "przedwczoraj": 2, "evvelsi gün": 2, "anteontem": 2, "l'altro ieri": 2, "позавчора": 2, "一昨日": 2, "おととい": 2,
 }
 
 // justNow are the phrases for the moment of fetching.
@@ -160,6 +162,7 @@ var justNow = map[string]bool{
 	"just now": true, "gerade eben": true, "soeben": true, "à l'instant": true, "a l'instant": true,
 	"justo ahora": true, "ahora mismo": true, "hace un momento": true, "только что": true, "刚刚": true,
 	"zojuist": true, "net": true, "przed chwilą": true, "az önce": true, "şimdi": true,
+	"agora mesmo": true, "agora": true, "adesso": true, "proprio ora": true, "poco fa": true, "щойно": true, "тільки що": true, "たった今": true, "今": true,
 }
 
 // oneWords stand for the number one before a unit ("a day ago", "vor
@@ -168,7 +171,7 @@ var justNow = map[string]bool{
 var oneWords = map[string]bool{
 	"a": true, "an": true, "one": true, "ein": true, "eine": true, "einem": true, "einer": true,
 	"un": true, "une": true, "una": true, "uno": true, "один": true, "одну": true, "одна": true,
-	"een": true, "jeden": true, "jedną": true, "jedna": true, "bir": true,
+	"een": true, "jeden": true, "jedną": true, "jedna": true, "bir": true, "um": true, "uma": true,
 }
 
 // unitStems name a unit by a word's start (exact: the whole word): s
@@ -178,19 +181,20 @@ var unitStems = []struct {
 	unit  byte
 	exact bool
 }{
-	{"sec", 's', false}, {"sek", 's', false}, {"seg", 's', false}, {"секунд", 's', false}, {"сек", 's', false}, {"saniye", 's', false}, {"s", 's', true}, {"sn", 's', true}, {"秒", 's', false},
+	{"sec", 's', false}, {"sek", 's', false}, {"seg", 's', false}, {"секунд", 's', false}, {"сек", 's', false}, {"saniye", 's', false}, {"s", 's', true}, {"sn", 's', true}, {"秒", 's', false}, {"хвилин", 'm', false}, {"годин", 'h', false}, {"時間", 'h', false}, {"ore", 'h', true}, {"ora", 'h', true},
 	{"min", 'm', false}, {"минут", 'm', false}, {"мин", 'm', false}, {"dakika", 'm', false}, {"dk", 'm', true}, {"m", 'm', true}, {"分", 'm', false},
 	{"hour", 'h', false}, {"hr", 'h', false}, {"h", 'h', true}, {"stund", 'h', false}, {"std", 'h', false}, {"heure", 'h', false}, {"hora", 'h', false},
 	{"час", 'h', false}, {"ч", 'h', true}, {"uur", 'h', false}, {"u", 'h', true}, {"godz", 'h', false}, {"saat", 'h', false}, {"sa", 'h', true}, {"小时", 'h', false}, {"钟头", 'h', false},
 	{"day", 'd', false}, {"d", 'd', true}, {"tag", 'd', false}, {"jour", 'd', false}, {"j", 'd', true}, {"día", 'd', false}, {"dia", 'd', false},
-	{"дн", 'd', false}, {"день", 'd', false}, {"сут", 'd', false}, {"dag", 'd', false}, {"dni", 'd', false}, {"dzie", 'd', false}, {"gün", 'd', false}, {"天", 'd', false}, {"日", 'd', false},
+	{"дн", 'd', false}, {"день", 'd', false}, {"сут", 'd', false}, {"dag", 'd', false}, {"dni", 'd', false}, {"dzie", 'd', false}, {"gün", 'd', false}, {"天", 'd', false}, {"日", 'd', false}, {"giorn", 'd', false}, {"дні", 'd', true}, {"днів", 'd', true},
 	{"week", 'w', false}, {"wk", 'w', false}, {"w", 'w', true}, {"woche", 'w', false}, {"semaine", 'w', false}, {"semana", 'w', false},
-	{"недел", 'w', false}, {"tydz", 'w', false}, {"tygod", 'w', false}, {"hafta", 'w', false}, {"周", 'w', false}, {"星期", 'w', false}, {"週", 'w', false},
+	{"недел", 'w', false}, {"tydz", 'w', false}, {"tygod", 'w', false}, {"hafta", 'w', false}, {"周", 'w', false}, {"星期", 'w', false}, {"週", 'w', false}, {"settiman", 'w', false}, {"тижд", 'w', false}, {"тиж", 'w', false},
 	{"month", 'M', false}, {"mo", 'M', true}, {"monat", 'M', false}, {"mois", 'M', false}, {"mes", 'M', false}, {"месяц", 'M', false}, {"мес", 'M', false},
-	{"maand", 'M', false}, {"miesi", 'M', false}, {"ay", 'M', true}, {"月", 'M', false},
+	{"maand", 'M', false}, {"miesi", 'M', false}, {"ay", 'M', true}, {"月", 'M', false}, {"mês", 'M', false}, {"meses", 'M', true},
+	{"місяц", 'M', false}, {"か月", 'M', false}, {"ヶ月", 'M', false}, {"カ月", 'M', false}, {"ケ月", 'M', false},
 	{"year", 'y', false}, {"yr", 'y', false}, {"y", 'y', true}, {"jahr", 'y', false}, {"an", 'y', true}, {"ans", 'y', true}, {"année", 'y', false}, {"annee", 'y', false},
 	{"año", 'y', false}, {"ano", 'y', true}, {"anos", 'y', true}, {"год", 'y', false}, {"лет", 'y', false}, {"jaar", 'y', false}, {"rok", 'y', false},
-	{"lat", 'y', true}, {"lata", 'y', true}, {"yıl", 'y', false}, {"年", 'y', false},
+	{"lat", 'y', true}, {"lata", 'y', true}, {"yıl", 'y', false}, {"年", 'y', false}, {"ann", 'y', false}, {"рік", 'y', true}, {"роки", 'y', true}, {"років", 'y', true},
 }
 
 // zhDigits are the Chinese numerals of a count ("三天前", "两个月前").
