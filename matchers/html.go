@@ -82,7 +82,9 @@ type HTMLDocument struct {
 	// JSON scripts): the names, titles and descriptions in it, one a line,
 	// and the page's og:description (or meta description). It is read
 	// only when the page shows next to no text of its own, as a
-	// client-rendered page saved without its rendering does.
+	// client-rendered page saved without its rendering does; a page that
+	// shows a text cut off ("… lots on…" before a "Show more" button)
+	// whose whole the state holds gets that whole text here (stateWhole).
 	ScriptText string
 }
 
@@ -129,7 +131,13 @@ type HTMLDocument struct {
 //     similar topics (Discourse, phpBB, vBulletin, XenForo), the site's
 //     newest ads beside the ad ("New ads in this section", "Новые
 //     объявления", …) and similar ads in Czech, Slovak, Hungarian,
-//     Persian, Hindi, Nordic and other languages among them; a block so
+//     Persian, Hindi, Nordic and other languages among them, and in
+//     Armenian, Georgian, Amharic, Mongolian, Sinhala, Khmer and Burmese;
+//     a result classed sponsored or promoted is left out with a single
+//     link and a snippet of its own (a search page's inline ad); on a
+//     seller's profile page (the main heading inside an element classed
+//     profile) the profile's own ads ("un-profile__ads") are its content,
+//     not other listings; a block so
 //     named whose heading compares ("Compare with similar items") is left
 //     out even without links; on a page whose classes are hashes, a short
 //     line that opens a block of links is its heading (wrapped in blocks
@@ -151,6 +159,10 @@ type HTMLDocument struct {
 //     paragraph (a block holding no other block) that opens with the
 //     site's rule on what may not be advertised ("Prohibited items: …",
 //     "Zakázané inzeráty: …", "Запрещено размещать объявления …");
+//   - a box classed warn, warning, notice or alert, and a print view's
+//     repeated header and footer (the <thead> and <tfoot> of a table whose
+//     body holds the main heading), when it speaks in the site's voice
+//     (never pay in advance, report, posting such ads is prohibited);
 //   - a web archive's or cache's chrome: the Wayback Machine's toolbar
 //     (what its "BEGIN/END WAYBACK TOOLBAR INSERT" comments enclose, and
 //     #wm-ipp* with its print-only line), archive.today's header and a
@@ -220,6 +232,8 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 		if head.description != "" && !strings.Contains(d.ScriptText, head.description) && !strings.Contains(d.Text, head.description) {
 			d.ScriptText = strings.TrimPrefix(d.ScriptText+"\n"+head.description, "\n")
 		}
+	} else if cut := cutOffTails(d.Text); len(cut) > 0 {
+		d.ScriptText = stateWhole(doc, cut)
 	}
 	if anchor := w.page.anchor; d.Title == "" && anchor != nil && anchor.DataAtom == atom.H1 {
 		d.Title = collapseSpace(w.visibleText(anchor))
@@ -434,6 +448,66 @@ func scriptState(doc *html.Node) string {
 	return strings.Join(c.lines, "\n")
 }
 
+// minCutOff is the least text (bytes) a line cut off with an ellipsis must
+// show to be looked up in the page's state: enough to be that text's and
+// no other's.
+const minCutOff = 30
+
+// maxCutOffTail bounds the end of a cut-off line looked up in the state.
+const maxCutOffTail = 80
+
+// cutOffTails returns the ends (at most maxCutOffTail bytes, before the
+// ellipsis) of the lines of text that end cut off with "…" or "...": a
+// description a server renders clamped, whose whole a script shows.
+func cutOffTails(text string) []string {
+	var out []string
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		var rest string
+		switch {
+		case strings.HasSuffix(line, "…"):
+			rest = strings.TrimSuffix(line, "…")
+		case strings.HasSuffix(line, "..."):
+			rest = strings.TrimSuffix(line, "...")
+		default:
+			continue
+		}
+		rest = strings.TrimRightFunc(rest, unicode.IsSpace)
+		if len(rest) < minCutOff {
+			continue
+		}
+		if len(rest) > maxCutOffTail {
+			i := len(rest) - maxCutOffTail
+			for i < len(rest) && !utf8.RuneStart(rest[i]) {
+				i++
+			}
+			rest = rest[i:]
+		}
+		out = append(out, rest)
+	}
+	return out
+}
+
+// stateWhole returns the texts of the page's embedded application state
+// (scriptState) that go on where a line the page shows is cut off: a
+// thin server-rendered copy clamped after a sentence ("… lots on…", a
+// "Show more" button) beside the state whose description the hydrated page
+// shows in full (Remix's __remixContext, document batch h14). Only those
+// texts: the state's menus and other listings stay out as the page's own.
+func stateWhole(doc *html.Node, tails []string) string {
+	var out []string
+	for line := range strings.Lines(scriptState(doc)) {
+		line = strings.TrimRight(line, "\n")
+		for _, t := range tails {
+			if i := strings.Index(line, t); i >= 0 && len(line) > i+len(t)+1 {
+				out = append(out, line)
+				break
+			}
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 // stateCollector gathers the listing text of embedded application state.
 type stateCollector struct {
 	lines  []string
@@ -473,7 +547,7 @@ func (c *stateCollector) collect(v any, key string, depth int) {
 			c.collect(e, key, depth+1)
 		}
 	case string:
-		if !stateKeys[k] || c.read[v] {
+		if !(stateKeys[k] || stateKeys[strings.TrimSuffix(k, "html")]) || c.read[v] {
 			return
 		}
 		c.values++
@@ -540,6 +614,9 @@ type pageInfo struct {
 	// pager holds the targets of the head's <link rel=prev/next>: the
 	// previous and next message, post or page (pagerTargets).
 	pager map[string]bool
+	// profile is the seller's profile around the main heading, if the
+	// page is one (profileOf).
+	profile *html.Node
 }
 
 // newDocWriter returns a writer of body's main text; depth is the nesting
@@ -548,6 +625,7 @@ func newDocWriter(body *html.Node, depth int) *docWriter {
 	pi := &pageInfo{protected: map[*html.Node]bool{}, controlled: controlledIDs(body), links: map[*html.Node]linkStats{}, noscripts: map[*html.Node]bool{},
 		scriptShown: scriptShownIDs(scriptRoot(body)), pager: pagerTargets(body)}
 	pi.anchor = pi.mainAnchor(body)
+	pi.profile = profileOf(pi.anchor)
 	for p := pi.anchor; p != nil; p = p.Parent {
 		pi.protected[p] = true
 		if pi.main == nil && (p != pi.anchor || p.DataAtom == atom.Main || strings.EqualFold(attrOf(p, "role"), "main")) && isMainLandmark(p) {
@@ -698,7 +776,7 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		return
 	}
 	page := n.DataAtom == atom.Body || n.DataAtom == atom.Html
-	if !region && !page && isRegion(n) {
+	if !region && !page && (isRegion(n) || w.page.printFrame(n)) {
 		region = true
 	}
 	quiet := false // n is named a site notice but speaks of no trade
@@ -1167,7 +1245,10 @@ var (
 		"side-menu", "sidenav", "side-nav", "leftside", "rightside", "aside", "widget", "widgets", "widget-area", "topbar",
 		"toolbar", "menu", "menus", "nav", "navbar", "navigation", "gnav", "megamenu", "mega-menu", "categories",
 		"filters", "sitemap", "masthead", "site-header", "site-footer", "global-header",
-		"global-footer", "linklist", "links")
+		"global-footer", "linklist", "links",
+		// The usual abbreviations of a page without landmarks
+		// (List.am-like "#hdr", "#ftr", document batch h14).
+		"hdr", "ftr", "ftr-links", "site-hdr", "site-ftr")
 	// relatedTokens name blocks of other listings.
 	relatedTokens = wordSet("related", "similar", "recommend", "recommended", "recommends", "recommendation",
 		"recommendations", "recs", "upsell", "upsells", "crosssell", "crosssells", "crossselling", "cross-sell",
@@ -1289,18 +1370,27 @@ func isRegion(n *html.Node) bool {
 // or data attribute, or by its first heading, and holding at least two
 // links.
 func (pi *pageInfo) isRelated(n *html.Node) bool {
-	named := false
+	// items: every class word naming n related names the seller's own
+	// ads (sellerItemWord), which on the seller's profile page are the
+	// page's content.
+	named, sponsored, items := false, false, true
 	for _, t := range classTokens(n) {
-		if relatedTokens[t] || relatedInfix(t) {
-			named = true
-			break
+		if sponsoredTokens[t] {
+			sponsored = true
 		}
+		rel := relatedTokens[t] || relatedInfix(t)
 		for _, p := range relatedPrefixes {
-			if strings.HasPrefix(t, p) {
-				named = true
-				break
-			}
+			rel = rel || strings.HasPrefix(t, p)
 		}
+		if rel {
+			named = true
+			items = items && sellerItemWord(t)
+		}
+	}
+	if named && items && pi.inProfile(n) {
+		// The profile's own ads ("un-profile__ads" beside the
+		// seller's name): the listing of a seller's page.
+		named = false
 	}
 	if !named {
 		for _, a := range n.Attr {
@@ -1336,6 +1426,11 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 		return true
 	}
 	st := pi.linkStats(n)
+	if sponsored && st.links >= 1 {
+		// One sponsored result among a page's own (a search page's
+		// inline ad, with its snippet): an advertiser's listing.
+		return true
+	}
 	if st.links >= 2 || holdsCarousel(n) {
 		// Other listings are links, or slides of a carousel whose
 		// cards a script makes tappable (AMP's amp-carousel).
@@ -1354,6 +1449,73 @@ func (pi *pageInfo) isRelated(n *html.Node) bool {
 	}
 	return st.links == 1 && st.linked > 0 && own <= st.linked
 }
+
+// sellerItemTokens name the seller's or member's own ads in a class or id
+// word ("user-ads", Vinted's closet): on an ad's page other listings, on
+// the seller's profile page the listing itself.
+var sellerItemTokens = wordSet("ads", "seller-ads", "sellerads", "user-ads", "userads", "seller-items", "selleritems", "user-items",
+	"useritems", "member-items", "memberitems", "closet", "wardrobe", "other-ads", "otherads", "other-items", "otheritems",
+	"other-listings", "otherlistings", "more-items", "moreitems")
+
+// sellerItemWord reports whether a class word naming a block related
+// names the seller's own ads (sellerItemTokens, also as a prefix:
+// "user-ads-grid").
+func sellerItemWord(t string) bool {
+	if sellerItemTokens[t] {
+		return true
+	}
+	for w := range sellerItemTokens {
+		if len(w) > 3 && strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// profileWords name a seller's, member's or shop's profile page (or its
+// part holding the seller's name) in a class or id word.
+var profileWords = wordSet("profile", "storefront", "store-front", "shopfront", "seller-page", "sellerpage", "user-page",
+	"userpage", "member-page", "memberpage", "vendor-page", "vendorpage")
+
+// profileOf returns the outermost element below <body> around the main
+// heading anchor whose class or id names a profile ("un-profile" around
+// the seller's name as the page's <h1>), nil when there is none.
+func profileOf(anchor *html.Node) *html.Node {
+	var out *html.Node
+	for p := anchor; p != nil && p.DataAtom != atom.Body && p.DataAtom != atom.Html; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		for _, t := range classTokens(p) {
+			if profileWords[t] {
+				out = p
+				break
+			}
+		}
+	}
+	return out
+}
+
+// inProfile reports whether n is inside the seller's profile holding the
+// main heading (profileOf) and does not hold the heading itself: a page
+// about one seller, whose ads are what it shows (document batch h14, an
+// Unegui-like profile with six ad cards).
+func (pi *pageInfo) inProfile(n *html.Node) bool {
+	if pi.profile == nil || pi.protected[n] {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == pi.profile {
+			return true
+		}
+	}
+	return false
+}
+
+// sponsoredTokens name, in a class or id word, a paid placement: another
+// advertiser's listing even when it is a single card with text of its own
+// ("sr-result--sponsored", document batch h14).
+var sponsoredTokens = wordSet("sponsored", "promoted", "advertisement", "sponsored-result", "sponsored-listing", "paid-listing")
 
 // pagerTargets returns the targets of the <link rel=prev/next> in the head
 // of the document body belongs to: a mailing-list archive's previous and
@@ -1773,6 +1935,12 @@ var relatedPhrases = []string{
 	// "alanlar" alone ("Kullanım alanları": areas of use).
 	"ürünü alanlar", "ürünü görüntüleyenler", "ürünü inceleyenler", "bunları da", "bunlara da", "sizin için seçtik",
 	"size özel", "sana özel",
+	// Similar and related ads and news in scripts no batch before h14
+	// used (Armenian, Georgian, Amharic, Mongolian, Sinhala, Khmer,
+	// Burmese: "Նմանատիպ հայտարարություններ", "მსგავსი განცხადებები",
+	// "ተመሳሳይ ማስታወቂያዎች", "Төстэй худалдагчид", "සමාන දැන්වීම්",
+	// "ការផ្សាយស្រដៀងគ្នា", "ဆက်စပ်သတင်းများ").
+	"նմանատիպ", "նման հայտարարություններ", "მსგავსი", "ተመሳሳይ", "төстэй", "සමාන දැන්වීම්", "ស្រដៀង", "ဆင်တူ", "ဆက်စပ်",
 }
 
 // relatedWholePhrases name a block of other listings too, but only as
@@ -2313,6 +2481,11 @@ var noticePhrases = []string{
 	"सुरक्षित खरीदारी", "धोखाधड़ी से बचें", "安全购物", "安全購物", "交易提醒", "安全にお取引", "安全なお取引",
 	"안전한 거래", "안전 거래 팁", "안전거래 팁", "안전한 구매", "belanja aman", "transaksi aman", "mua bán an toàn",
 	"ασφαλείς αγορές", "ασφαλής συναλλαγή",
+	// Safety tips and warnings in Georgian, Armenian, Amharic, Mongolian,
+	// Sinhala, Khmer and Burmese (document batch h14).
+	"უსაფრთხოების რჩევები", "უსაფრთხოების წესები", "անվտանգության խորհուրդներ", "զգուշացում", "የደህንነት ምክሮች",
+	"ደህንነት ምክሮች", "аюулгүй байдлын зөвлөмж", "анхааруулга", "ආරක්ෂිත ඉඟි", "ආරක්ෂක ඉඟි", "គន្លឹះសុវត្ថិភាព",
+	"လုံခြုံရေး အကြံပြုချက်",
 }
 
 // prohibitedPhrases open a site's rule on what may not be advertised
@@ -2345,6 +2518,9 @@ var prohibitedPhrases = []string{
 	"hàng cấm", "cấm đăng", "tin đăng bị cấm", "สินค้าต้องห้าม", "ห้ามลงประกาศ", "ห้ามโพสต์ขาย", "ห้ามโพสต์", "المنتجات الممنوعة",
 	"الإعلانات الممنوعة", "يمنع نشر", "يُمنع نشر", "کالاهای ممنوعه", "آگهی‌های ممنوعه", "آگهی های ممنوعه",
 	"प्रतिबंधित वस्तुएं", "प्रतिबंधित विज्ञापन",
+	// Georgian, Armenian, Amharic, Mongolian (document batch h14).
+	"აკრძალულია განცხადებები", "აკრძალული განცხადებები", "აკრძალული საქონელი", "արգելվում են հայտարարություններ",
+	"արգելված ապրանքներ", "የተከለከሉ እቃዎች", "хориглосон бараа", "хориотой бараа",
 }
 
 // prohibitedLine reports whether n is one line or paragraph of text (a
@@ -2427,6 +2603,12 @@ var tradeCues = []string{
 	"پرداخت", "کلاهبردار", "فروشنده", "خریدار", "भुगतान", "धोखा", "प्रतिबंधित", "विक्रेता", "खरीदार",
 	"плащ", "измам", "забран", "продавач", "купувач", "plaćanj", "placanj", "uplat", "prevar", "zabranjen", "prodavač",
 	"kupac", "плаћањ", "превар", "забрањен",
+	// Georgian, Armenian, Amharic, Mongolian, Sinhala, Khmer and Burmese
+	// (document batch h14).
+	"გადახდ", "გადაიხდ", "წინასწარ", "აკრძალ", "გამყიდველ", "მყიდველ", "თაღლით", "վճար", "կանխավճար", "արգել",
+	"վաճառող", "գնորդ", "խարդախ", "ክፍያ", "ገንዘብ", "የተከለከለ", "ሻጭ", "ገዢ", "ማጭበርበ", "төлбөр", "мөнгө", "урьдчил",
+	"хориглоно", "хориотой", "худалдагч", "луйвар", "ගෙවීම", "මුදල්", "වංචා", "තහනම්", "විකුණුම්කරු", "ការទូទាត់",
+	"បង់ប្រាក់", "បោកប្រាស់", "ហាមឃាត់", "អ្នកលក់", "ငွေပေးချေ", "လိမ်လည်", "တားမြစ်", "ရောင်းသူ",
 }
 
 // maxNoticeText bounds the text of a site notice: a few tips, not the page.
@@ -2449,7 +2631,9 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 	// the aria-label ("tm-safety", aria-label="safety"), or a heading
 	// that is only a warning sign ("⚠"), names a site notice only when
 	// its text speaks in the site's voice (siteVoiceNotice).
-	named, weak := false, false
+	// A print view's repeated header or footer (printFrame) is the
+	// site's, as weakly named as a box classed "safety".
+	named, weak := false, pi.printFrame(n)
 	for _, t := range classTokens(n) {
 		if noticeTokens[t] {
 			named = true
@@ -2465,7 +2649,7 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 					tips = tips || noticeTips[w]
 				}
 				named = named || (safety && tips)
-				weak = weak || safety
+				weak = weak || safety || warnWord(c)
 			}
 		}
 	}
@@ -2521,6 +2705,50 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 	return notice, !notice
 }
 
+// warnWords name, in a class or id word, a warning or notice box: alone
+// they say too little (a product's hazard warning is one), so they name a
+// site notice only weakly ("warn", "un-notice", document batch h14).
+var warnWords = wordSet("warn", "warning", "warnings", "notice", "alert", "caution", "attention", "disclaimer")
+
+// warnWord reports whether a class or id word holds one of warnWords as a
+// word of its own ("warn", "un-notice", "alert-warning").
+func warnWord(c string) bool {
+	lc, any := strings.ToLower(c), false
+	for w := range warnWords {
+		any = any || strings.Contains(lc, w)
+	}
+	if !any {
+		// Most class words hold none: no need to split them.
+		return false
+	}
+	for _, w := range attrWords(c) {
+		if warnWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// printFrame reports whether n is the <thead> or <tfoot> of a table whose
+// <tbody> holds the main heading: a table laying out the whole page (a
+// print view), whose head and foot the browser repeats on every printed
+// page as the site's print header and footer ("Printed from …", the
+// site's rules and address, document batch h14). They are page chrome
+// like a <header> and <footer>, wherever the source puts them (a <tfoot>
+// comes before the <tbody>).
+func (pi *pageInfo) printFrame(n *html.Node) bool {
+	if n.Type != html.ElementNode || (n.DataAtom != atom.Thead && n.DataAtom != atom.Tfoot) || n.Parent == nil ||
+		n.Parent.DataAtom != atom.Table || pi.protected[n] {
+		return false
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Tbody && pi.protected[c] {
+			return true
+		}
+	}
+	return false
+}
+
 // maxWeakNotice bounds the text of a block named a site notice only
 // weakly (siteNotice): a box of a few lines.
 const maxWeakNotice = 600
@@ -2566,6 +2794,10 @@ var siteVoiceCues = []string{
 	"ніколи не переказуйте", "не переказуйте", "лише на сайті", "dolandırıcı", "site dışında", "platform dışında",
 	"uygulama dışında", "asla ödeme", "احتيال", "لا تحول", "لا تدفع", "خارج الموقع", "خارج التطبيق", "诈骗", "詐騙", "站外",
 	"平台外", "切勿", "詐欺", "サイト外", "アプリ外", "사기", "외부 결제",
+	// Georgian, Armenian, Amharic, Mongolian (document batch h14):
+	// never pay in advance, we never ask, posting such ads is prohibited.
+	"ნუ გადაიხდით", "არასდროს ითხოვს", "თაღლით", "երբեք կանխավճար", "կանխավճար մի", "արգելվում են հայտարարություններ",
+	"խարդախ", "አስቀድመው አይላኩ", "ማጭበርበ", "урьдчилж мөнгө", "мөнгө шилжүүлэхгүй", "зар оруулахыг хориглоно", "луйвар",
 }
 
 // reportVerbs ask the reader to report something to the site; with a
@@ -2618,9 +2850,10 @@ func holdsCue(text string, cues []string) bool {
 }
 
 // spacedScript reports whether r is of a script that separates words with
-// spaces (not Han, Kana, Hangul or Thai).
+// spaces (not Han, Kana, Hangul, Thai, Khmer, Burmese or Lao).
 func spacedScript(r rune) bool {
-	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)
+	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Khmer,
+		unicode.Myanmar, unicode.Lao)
 }
 
 // noticePhrase reports whether a short text (a heading, a label) names a
