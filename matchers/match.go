@@ -1129,7 +1129,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
-			if c.ii == m.stealth && len(ev.lics) > 0 {
+			if (c.ii == m.stealth || c.ii == m.noPaper) && len(ev.lics) > 0 {
 				m.dropDeniedLicensed(ev, f, c)
 			}
 			if c.ii == m.crypto && !ev.cryptoOnly {
@@ -3846,6 +3846,9 @@ func lineTail(orig string, oe int) int {
 // żadnych oznaczeń apteki", "une enveloppe toute simple, sans rien qui
 // rappelle une pharmacie", "plain box, no pharmacy label") names no
 // licensed seller (heldout14 i0144, i0210).
+// The same for the paper a no-paperwork phrase c denies with it: "Keine
+// Lizenz oder Endverbleibserklärung nötig" denies the end-user declaration
+// too (heldout68 yp0011).
 func (m *Matcher) dropDeniedLicensed(ev *evaluation, f *field, c indCand) {
 	const reach = 48
 	for i := range ev.lics {
