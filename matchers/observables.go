@@ -467,7 +467,7 @@ var (
 // lower-cased. Texts without '@', "＠", "(a)" or "dot" cost four searches.
 func findMarkedEmails(s string) []string {
 	var out []string
-	if strings.Contains(s, "@") || strings.Contains(s, "＠") || strings.Contains(s, "(a)") || strings.Contains(s, "[a]") {
+	if hasAtMark(s) {
 		r := markedDotRE.ReplaceAllString(markedAtRE.ReplaceAllString(s, "@"), ".")
 		if r != s {
 			for _, e := range findEmails(r) {
@@ -486,10 +486,47 @@ func findMarkedEmails(s string) []string {
 	return out
 }
 
-// hasDotWord reports whether s holds "dot" as written in the addresses
-// of wordEmailRE (three vectorised searches, not a case-folding loop).
+// hasAtMark reports whether s holds one of markedAtRE's marks: an '@'
+// between brackets or spaces, "(a)", "[a]" or "＠". The regexps run only
+// then: over a whole field they cost more than the matcher (a plain e-mail
+// or @handle has none of these).
+func hasAtMark(s string) bool {
+	for i := strings.IndexByte(s, '@'); i >= 0; {
+		if i > 0 && i+1 < len(s) {
+			b, a := s[i-1], s[i+1]
+			if (b == '[' || b == '(' || b == '{' || b == ' ') && (a == ']' || a == ')' || a == '}' || a == ' ') {
+				return true
+			}
+		}
+		k := strings.IndexByte(s[i+1:], '@')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return strings.Contains(s, "(a)") || strings.Contains(s, "[a]") || strings.Contains(s, "＠")
+}
+
+// hasDotWord reports whether s holds "dot" (any of three cases) as a word
+// between spaces or in brackets, as wordEmailRE needs it: a few vectorised
+// searches, not a case-folding loop ("anecdote" is no dot word).
 func hasDotWord(s string) bool {
-	return strings.Contains(s, "dot") || strings.Contains(s, "DOT") || strings.Contains(s, "Dot")
+	for _, w := range [...]string{"dot", "DOT", "Dot"} {
+		for i := strings.Index(s, w); i >= 0; {
+			if i > 0 && i+3 < len(s) {
+				b, a := s[i-1], s[i+3]
+				if (b == ' ' || b == '[' || b == '(' || b == '{') && (a == ' ' || a == ']' || a == ')' || a == '}') {
+					return true
+				}
+			}
+			k := strings.Index(s[i+1:], w)
+			if k < 0 {
+				break
+			}
+			i += 1 + k
+		}
+	}
+	return false
 }
 
 // defangedDomain reads a domain written with "[dot]"-style or plain dots at
