@@ -6,8 +6,6 @@ import (
 	"slices"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/precwatch/precwatch"
 )
 
@@ -42,19 +40,7 @@ type gazetteer struct {
 	OriginAfter []string `yaml:"origin_after"`
 }
 
-func loadGazetteer() (*gazetteer, error) {
-	data, err := builtin.ReadFile("destinations.yaml")
-	if err != nil {
-		return nil, fmt.Errorf("read destinations: %w", err)
-	}
-	var g gazetteer
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&g); err != nil {
-		return nil, fmt.Errorf("destinations.yaml: %w", err)
-	}
-	return &g, nil
-}
+func loadGazetteer() (*gazetteer, error) { return loadEmbeddedYAML[gazetteer]("destinations.yaml") }
 
 // addDestinations compiles the gazetteer and the indicators' destination
 // terms into the pattern set.

@@ -236,16 +236,20 @@ type lexicon struct {
 	} `yaml:"indicator_frames"`
 }
 
-func loadLexicon() (*lexicon, error) {
-	data, err := builtin.ReadFile("lexicon.yaml")
+func loadLexicon() (*lexicon, error) { return loadEmbeddedYAML[lexicon]("lexicon.yaml") }
+
+// loadEmbeddedYAML decodes the embedded data file name (lexicon.yaml,
+// destinations.yaml) into a T, refusing fields T does not know.
+func loadEmbeddedYAML[T any](name string) (*T, error) {
+	data, err := builtin.ReadFile(name)
 	if err != nil {
-		return nil, fmt.Errorf("read lexicon: %w", err)
+		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	var l lexicon
+	var v T
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&l); err != nil {
-		return nil, fmt.Errorf("lexicon.yaml: %w", err)
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &l, nil
+	return &v, nil
 }
