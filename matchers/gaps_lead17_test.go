@@ -249,3 +249,17 @@ func TestGapLead17NoLicence(t *testing.T) {
 		{"Acetone 99.5% 200 L drum", "बिना लाइसेंस के नहीं बेचते।", "no-paperwork", false},
 	})
 }
+
+// TestGapLead17ThroughCustoms: German and Dutch "(safely) through customs"
+// promises, the only forms missing from a probe of "passes customs
+// without problems" in twelve languages; customs as a step of import is
+// no promise.
+func TestGapLead17ThroughCustoms(t *testing.T) {
+	runIndCases(t, []indCase{
+		{"Aceton 99,5 % 200 L Fass", "Sicher durch den Zoll.", "customs-evasion", true},
+		{"Aceton 99,5 % 200 L Fass", "Kommt garantiert durch den Zoll.", "customs-evasion", true},
+		{"Aceton 99,5% 200 L vat", "Veilig door de douane.", "customs-evasion", true},
+		{"Aceton 99,5 % 200 L Fass", "Die Ware muss beim Import durch den Zoll, Zollgebühren trägt der Käufer.", "customs-evasion", false},
+		{"Aceton 99,5 % 200 L Fass", "Alle Sendungen gehen beim Import durch den Zoll.", "customs-evasion", false},
+	})
+}
