@@ -940,11 +940,19 @@ func chatNamed(n *html.Node) bool {
 		if a.Namespace != "" || (a.Key != "class" && a.Key != "id") || len(a.Val) > maxClassAttr {
 			continue
 		}
-		v := strings.ToLower(a.Val)
-		for w := range chatWords {
-			if strings.Contains(v, w) {
-				return true
-			}
+		if holdsAny(strings.ToLower(a.Val), chatWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsAny reports whether v holds one of words anywhere, not only as a
+// whole word: the cheap test before an attribute's words are split.
+func holdsAny(v string, words map[string]bool) bool {
+	for w := range words {
+		if strings.Contains(v, w) {
+			return true
 		}
 	}
 	return false
@@ -2713,11 +2721,7 @@ var warnWords = wordSet("warn", "warning", "warnings", "notice", "alert", "cauti
 // warnWord reports whether a class or id word holds one of warnWords as a
 // word of its own ("warn", "un-notice", "alert-warning").
 func warnWord(c string) bool {
-	lc, any := strings.ToLower(c), false
-	for w := range warnWords {
-		any = any || strings.Contains(lc, w)
-	}
-	if !any {
+	if !holdsAny(strings.ToLower(c), warnWords) {
 		// Most class words hold none: no need to split them.
 		return false
 	}
