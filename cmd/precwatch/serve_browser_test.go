@@ -155,6 +155,12 @@ func visit(t *testing.T, ctx context.Context, what string, actions ...chromedp.A
 	}
 }
 
+// renewedUnderLoad reports whether err is Chromium losing a node or a
+// JavaScript context the page renewed between two protocol calls.
+func renewedUnderLoad(err error) bool {
+	return strings.Contains(err.Error(), "No node with given id found") || strings.Contains(err.Error(), "Cannot find context with specified id")
+}
+
 func step(ctx context.Context, what string, tries int, actions []chromedp.Action[chromedp.Void], logf func(string, ...any)) error {
 	var err error
 	for i := 1; i <= tries; i++ {
@@ -179,18 +185,20 @@ func step(ctx context.Context, what string, tries int, actions []chromedp.Action
 }
 
 // text returns the text of the first node css selects. Reading a text
-// changes nothing, so a read that loses its node to a page
-// renewing it under load ("No node with given id found", as visit) is
-// read once more; a node that is really missing fails both reads.
+// changes nothing, so a read that loses its node or its JavaScript context
+// to a page renewing them under load ("No node with given id found", as
+// visit; "Cannot find context with specified id", a CI run of session 17)
+// is read again; a node that is really missing fails every read.
 func text(t *testing.T, ctx context.Context, css string) string {
 	t.Helper()
 	var s string
 	var err error
-	for try := 1; try <= 2; try++ {
-		if s, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(css))); err == nil || !strings.Contains(err.Error(), "No node with given id found") {
+	for try := 1; try <= 3; try++ {
+		if s, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(css))); err == nil || !renewedUnderLoad(err) {
 			break
 		}
 		t.Logf("text of %s, try %d: %v", css, try, err)
+		time.Sleep(200 * time.Millisecond)
 	}
 	if err != nil {
 		t.Fatalf("text of %s: %v", css, err)
