@@ -1,0 +1,51 @@
+package matchers
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// offeredIDs returns the ids of the substances a listing offers (named and
+// not negated).
+func offeredIDs(t *testing.T, title, desc string) []string {
+	t.Helper()
+	res := mustMatcher(t).Match(&precwatch.Listing{ID: "g71", Title: title, Description: desc})
+	var got []string
+	for _, s := range res.Substances {
+		if !s.Negated {
+			got = append(got, s.ID)
+		}
+	}
+	return got
+}
+
+// substanceCase is a listing and the substances it offers.
+type substanceCase struct {
+	title, desc string
+	want        []string
+}
+
+func runSubstances(t *testing.T, cases []substanceCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := offeredIDs(t, tc.title, tc.desc); !slices.Equal(got, tc.want) {
+			t.Errorf("title %q desc %q: offered %v, want %v", tc.title, tc.desc, got, tc.want)
+		}
+	}
+}
+
+// TestGap71News: enforcement and health-ministry news in Japanese and
+// Ukrainian quotes the no-prescription phrase of the sale it reports
+// (heldout71 ym0018 書類送検 … 販売した疑い, ym0090 МОЗ роз'яснило … без
+// рецепта); a seller's own no-prescription offer stays suspicious.
+func TestGap71News(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ja", "プソイドエフェドリン含有薬の無許可販売で書類送検", "SNSで「処方箋不要」とうたい、プソイドエフェドリン含有の風邪薬を販売した疑い。", false},
+		{"ja", "風邪薬の転売で男を送検", "処方箋不要とうたい、プソイドエフェドリンを含む薬を販売した容疑で調べている。", false},
+		{"uk", "Марганцівку знову продають без обмежень", "МОЗ роз'яснило: калію перманганат відпускається в аптеках без рецепта у малих фасуваннях.", false},
+		{"ja", "プソイドエフェドリン配合 風邪薬 10箱", "処方箋不要、まとめ買いOK。LINEで連絡。", true},
+		{"uk", "Марганцівка 1 кг", "Калію перманганат, без рецепта, відправка Новою поштою. Telegram @kmno4_ua", true},
+	})
+}
