@@ -49,3 +49,18 @@ func TestGap71News(t *testing.T) {
 		{"uk", "Марганцівка 1 кг", "Калію перманганат, без рецепта, відправка Новою поштою. Telegram @kmno4_ua", true},
 	})
 }
+
+// TestGap71Refusals: a refusal to be asked for a name denies it ("Please do
+// not ask for BMK", heldout71 ym0039), and "without an admixture of" denies
+// the name after it ("bez domieszki 1,4-butanodiolu", ym0166); the other
+// objects of "don't ask for" and an admixture named with "z" stay offers.
+func TestGap71Refusals(t *testing.T) {
+	runSubstances(t, []substanceCase{
+		{"P2NP yellow crystals 1 kg", "1-phenyl-2-nitropropene 99%. Please do not ask for BMK, we don't have it.", []string{"1-phenyl-2-nitropropene"}},
+		{"P2NP 1 kg", "Don't ask for P2P oil here.", []string{"1-phenyl-2-nitropropene"}},
+		{"BMK oil 1 L", "Don't ask for samples, 99% purity.", []string{"p-2-p"}},
+		{"GBL 1 L", "Czysty gamma-butyrolakton, bez domieszki 1,4-butanodiolu.", []string{"gamma-butyrolactone"}},
+		{"1,4-butanodiol 1 L", "Czysty, bez domieszki wody.", []string{"1-4-butanediol"}},
+		{"GBL 1 L", "Czysty gamma-butyrolakton z domieszką 1,4-butanodiolu.", []string{"gamma-butyrolactone", "1-4-butanediol"}},
+	})
+}
