@@ -64,3 +64,16 @@ func TestGap71Refusals(t *testing.T) {
 		{"GBL 1 L", "Czysty gamma-butyrolakton z domieszką 1,4-butanodiolu.", []string{"gamma-butyrolactone", "1-4-butanediol"}},
 	})
 }
+
+// TestGap71ReturnsPolicy: "no questions asked" of a returns policy a comma
+// or a few words after the returns word is no indicator (heldout71
+// ym0164); said in another sentence, or after "no returns", it is.
+func TestGap71ReturnsPolicy(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Acetone 99.5% 4 x 5 L – 30-day returns, no questions asked", "Lab-grade acetone. VAT invoice included.", false},
+		{"en", "Acetone 99.5% 4 x 5 L", "Lab-grade acetone. Free returns within 30 days, no questions asked. VAT invoice included.", false},
+		{"en", "Toluene 20 L", "Full refund if unhappy, no questions asked.", false},
+		{"en", "Acetone 99.5% 4 x 5 L", "Free returns within 30 days. No questions asked, cash or crypto.", true},
+		{"en", "Acetone 99.5% 4 x 5 L", "No returns, no questions asked.", true},
+	})
+}

@@ -29,6 +29,12 @@ type lexicon struct {
 		// BlockBefore: a term right after one of these (within a few
 		// words) is no indicator ("not sold without prescription").
 		BlockBefore []string `yaml:"block_before"`
+		// BlockBeforeSentence: like BlockBefore, but across commas: a
+		// term up to 40 bytes after one of these in the same sentence is
+		// no indicator, unless the word is itself denied ("Free returns
+		// within 30 days, no questions asked" is a returns policy; "no
+		// returns, no questions asked" is not).
+		BlockBeforeSentence []string `yaml:"block_before_sentence"`
 		// BlockNear: a term followed by one of these later in the same
 		// sentence, within 40 bytes, is no indicator ("Recipe included:
 		// almond cookies!" is a baking recipe).

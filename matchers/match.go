@@ -1876,16 +1876,23 @@ func overlapsAny(spans [][2]int32, h fhit) bool {
 // blockedBefore reports whether one of indicator ii's block-before words
 // ends at most 20 bytes before s in the same clause ("not sold without
 // prescription"), or right before a parenthesis that opens the indicator
-// phrase ("1 gallon (converts to 3.785 litres)").
+// phrase ("1 gallon (converts to 3.785 litres)"), or one of its
+// sentence-wide block words (stored as ^ii) at most 40 bytes before s in
+// the same sentence and not itself denied ("Free returns within 30 days,
+// no questions asked"; heldout71 ym0164).
 func (m *Matcher) blockedBefore(f *field, s int32, ii int16) bool {
 	if f.kinds&kIndBlockBefore == 0 {
 		return false
 	}
 	for _, c := range f.window(s-maxCue, s) {
-		if c.pat < 0 || m.pats[c.pat].kinds&kIndBlockBefore == 0 || c.e > s || s-c.e > 20 {
+		if c.pat < 0 || m.pats[c.pat].kinds&kIndBlockBefore == 0 || c.e > s || s-c.e > 40 {
 			continue
 		}
-		if slices.Contains(m.pats[c.pat].blockBefore, ii) && sameClause(openingParen(f.norm[c.e:s])) {
+		bb := m.pats[c.pat].blockBefore
+		if s-c.e <= 20 && slices.Contains(bb, ii) && sameClause(openingParen(f.norm[c.e:s])) {
+			return true
+		}
+		if slices.Contains(bb, ^ii) && sameSentence(f.norm[c.e:s]) && !m.negatedAt(f, c.s) {
 			return true
 		}
 	}

@@ -142,7 +142,7 @@ type patExtra struct {
 	ambRefs     []ambRef // ambiguous terms this is a context word of
 	ambBlocks   []ambRef // ambiguous terms this is a block word of
 	blockAfter  []int16  // indicators this pattern blocks when right after their term
-	blockBefore []int16  // indicators this pattern blocks when shortly before their term
+	blockBefore []int16  // indicators this pattern blocks when shortly before their term (^ii: in the same sentence)
 	blockNear   []int16  // indicators this pattern blocks when later in their term's sentence
 	frameFirst  []int16  // indicator frames this pattern opens
 	frameSecond []int16  // indicator frames this pattern closes
@@ -569,6 +569,14 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			for _, v := range lexVariants(t) {
 				p := b.add(v, kIndBlockBefore)
 				p.blockBefore = append(p.blockBefore, int16(ii))
+			}
+		}
+		// Sentence-wide block words are kept as the complement of the
+		// indicator's index (blockedBefore).
+		for _, t := range ind.BlockBeforeSentence {
+			for _, v := range lexVariants(t) {
+				p := b.add(v, kIndBlockBefore)
+				p.blockBefore = append(p.blockBefore, ^int16(ii))
 			}
 		}
 		for _, t := range ind.BlockAfter {
