@@ -77,3 +77,16 @@ func TestGap71ReturnsPolicy(t *testing.T) {
 		{"en", "Acetone 99.5% 4 x 5 L", "No returns, no questions asked.", true},
 	})
 }
+
+// TestGap71AcronymFunctionWords: an abbreviation spelled out with a
+// function word its initials skip is that other thing ("penyakit mulut dan
+// kuku (PMK)", foot-and-mouth disease; heldout71 ym0063); the substance
+// spelled out, or context without a spelling, still counts.
+func TestGap71AcronymFunctionWords(t *testing.T) {
+	runSubstances(t, []substanceCase{
+		{"Vaksin PMK untuk sapi dan kambing – stok terbatas", "Vaksin penyakit mulut dan kuku (PMK) resmi dari Kementan. Dosis 2 ml.", nil},
+		{"Obat PMK sapi 100 ml", "Untuk penyakit mulut dan kuku (PMK) pada ternak, 100 ml.", nil},
+		{"PMK oil 1 L", "PMK (piperonyl methyl ketone), 99%, CAS 4676-39-5.", []string{"pmk"}},
+		{"Jual PMK 1 L", "Minyak PMK dan kristal BMK, kemurnian 99%.", []string{"pmk", "p-2-p"}},
+	})
+}

@@ -1330,23 +1330,32 @@ func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
 			return false
 		}
 		// "… (NPP)": as many words before the bracket as the
-		// abbreviation has letters.
+		// abbreviation has letters, or up to two more when some are
+		// function words the initials skip ("penyakit mulut dan kuku
+		// (PMK)", heldout71 ym0063): the nearest start that spells it.
 		k := int(h.s) - 2
 		for k >= 0 && b[k] == ' ' {
 			k--
 		}
 		hi = k + 1
-		lo = hi
-		for n := 0; n < len(letters); n++ {
-			for lo > 0 && b[lo-1] == ' ' {
-				lo--
+		start := hi
+		found := false
+		for n := 0; n < len(letters)+2 && !found; n++ {
+			for start > 0 && b[start-1] == ' ' {
+				start--
 			}
-			if lo == 0 || hi-lo > 80 {
+			if start == 0 || hi-start > 80 {
 				return false
 			}
-			for lo > 0 && b[lo-1] != ' ' {
-				lo--
+			for start > 0 && b[start-1] != ' ' {
+				start--
 			}
+			if n+1 >= len(letters) && initialsSpell(b[start:hi], letters) {
+				lo, found = start, true
+			}
+		}
+		if !found {
+			return false
 		}
 	}
 	// The initials of the words (split at spaces and hyphens) must spell
@@ -1362,19 +1371,7 @@ func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
 		}
 		n, end = len(letters), lo
 	}
-	for k := lo; k < end; k++ {
-		if b[k] == ' ' || b[k] == '-' {
-			continue
-		}
-		if k > lo && b[k-1] != ' ' && b[k-1] != '-' {
-			continue
-		}
-		if n >= len(letters) || b[k] != letters[n] {
-			return false
-		}
-		n++
-	}
-	if n != len(letters) {
+	if n != len(letters) && !initialsSpell(b[lo:end], letters) {
 		return false
 	}
 	for _, c := range f.window(int32(lo)-maxCue, int32(hi)) {
@@ -6413,6 +6410,39 @@ func footerOnly(m *Matcher, footers []footerSpan, fields []field, name string, o
 // research use", a product, not a research text (heldout32 za0094).
 func useSuffixAfter(b []byte, e int) bool {
 	return e > 0 && b[e-1] >= 0x80 && bytes.HasPrefix(b[e:], []byte("用"))
+}
+
+// acronymFunctionWords are the short words an abbreviation's initials
+// may skip ("Research and Development (R&D)", "penyakit mulut dan kuku
+// (PMK)", "Ministerium für Klimaschutz"): articles, "and", "of", "for".
+var acronymFunctionWords = map[string]bool{"and": true, "of": true, "the": true, "for": true, "dan": true, "und": true,
+	"fur": true, "der": true, "die": true, "das": true, "des": true, "et": true, "de": true, "du": true, "la": true, "le": true,
+	"les": true, "y": true, "e": true, "i": true, "del": true, "di": true, "da": true, "do": true, "van": true, "het": true,
+	"и": true, "та": true, "і": true, "ve": true, "va": true}
+
+// initialsSpell reports whether the initials of the words of w (split at
+// spaces and hyphens) spell letters, each word giving one letter in order,
+// where a word of acronymFunctionWords may also give none.
+func initialsSpell(w, letters []byte) bool {
+	var buf [12][]byte
+	words := buf[:0]
+	for _, f := range bytes.FieldsFunc(w, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if len(words) == len(buf) {
+			return false
+		}
+		words = append(words, f)
+	}
+	var spell func(wi, li int) bool
+	spell = func(wi, li int) bool {
+		if wi == len(words) {
+			return li == len(letters)
+		}
+		if li < len(letters) && words[wi][0] == letters[li] && spell(wi+1, li+1) {
+			return true
+		}
+		return wi > 0 && acronymFunctionWords[string(words[wi])] && spell(wi+1, li)
+	}
+	return len(words) > 0 && spell(0, 0)
 }
 
 // gluedSpelling reports whether one glued word w (lower-case ASCII
