@@ -90,3 +90,17 @@ func TestGap71AcronymFunctionWords(t *testing.T) {
 		{"Jual PMK 1 L", "Minyak PMK dan kristal BMK, kemurnian 99%.", []string{"pmk", "p-2-p"}},
 	})
 }
+
+// TestGap71ThaiLongerName: in Thai, written without spaces, acetone
+// (อะซิโตน) glued to a substituent prefix is part of another compound's
+// name: phenylacetone (ฟีนิลอะซิโตน, heldout71 ym0089), chloroacetone; a
+// bare or sold acetone stays acetone.
+func TestGap71ThaiLongerName(t *testing.T) {
+	runSubstances(t, []substanceCase{
+		{"ขาย BMK ออยล์ (ฟีนิลอะซิโตน) 1 ลิตร", "ความบริสุทธิ์ 99%", []string{"p-2-p"}},
+		{"ฟีนิลอะซิโตน 1 ลิตร", "ความบริสุทธิ์ 99%", []string{"p-2-p"}},
+		{"คลอโรอะซิโตน 500 มล.", "ความบริสุทธิ์ 95%", nil},
+		{"ขายอะซิโตน 20 ลิตร", "ความบริสุทธิ์ 99.5%", []string{"acetone"}},
+		{"อะซิโตน 99.5% 20 ลิตร", "เกรดห้องแล็บ", []string{"acetone"}},
+	})
+}

@@ -5913,6 +5913,9 @@ var cjkSubstituents = []struct{ prefix, latin string }{
 	{"ヒドロキシ", "hydroxy"}, {"하이드록시", "hydroxy"}, {"羟基", "hydroxy"},
 	{"メトキシ", "methoxy"}, {"메톡시", "methoxy"}, {"甲氧基", "methoxy"},
 	{"ニトロ", "nitro"}, {"니트로", "nitro"}, {"硝基", "nitro"},
+	// Thai (heldout71 ym0089: ฟีนิล|อะซิโตน, phenylacetone, holds acetone).
+	{"เมทิล", "methyl"}, {"เอทิล", "ethyl"}, {"ฟีนิล", "phenyl"}, {"เบนซิล", "benzyl"}, {"คลอโร", "chloro"},
+	{"โบรโม", "bromo"}, {"ไฮดรอกซี", "hydroxy"}, {"เมทอกซี", "methoxy"}, {"ไนโตร", "nitro"},
 }
 
 // cjkSubstituentBefore reports whether the name at norm[s], in a script
