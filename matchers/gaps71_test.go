@@ -104,3 +104,27 @@ func TestGap71ThaiLongerName(t *testing.T) {
 		{"อะซิโตน 99.5% 20 ลิตร", "เกรดห้องแล็บ", []string{"acetone"}},
 	})
 }
+
+// TestGap71NativeNegation: Lithuanian "be" and "nėra" before a genitive
+// (heldout71 ym0074), zh 不是 "is not" and the contrast "P2P, not ordinary
+// acetone" (ym0112), and Greek "ασετόν χωρίς ακετόνη", the everyday
+// nail-polish remover named after the chemical it is free of (ym0118).
+// Their twins: English "be", "not ordinary acetone" on its own, "ασετόν
+// με ακετόνη" and a comma between the two names stay offers.
+func TestGap71NativeNegation(t *testing.T) {
+	runSubstances(t, []substanceCase{
+		{"Papildas be efedrino, 60 tablečių", "Tinka sportininkams.", nil},
+		{"Papildas sportininkams", "Sudėtyje nėra efedrino.", nil},
+		{"Research chemical 25 g", "The white powder could be ephedrine.", []string{"ephedrine"}},
+		{"1-苯基-2-丙酮（不是丙酮！）", "电报联系。", []string{"p-2-p"}},
+		{"1-苯基-2-丙酮 1升", "注意：本品为1-苯基-2-丙酮，不是普通丙酮。", []string{"p-2-p"}},
+		{"Phenylacetone 1 L", "Phenylacetone, not ordinary acetone.", []string{"p-2-p"}},
+		{"丙酮 200升", "不是普通丙酮，是分析纯丙酮 99.5%。", []string{"acetone"}},
+		{"高纯溶剂 200升", "这不是普通丙酮，纯度99.9%。", []string{"acetone"}},
+		{"Acetone 20 L", "Not ordinary acetone: HPLC grade 99.9%.", []string{"acetone"}},
+		{"Ασετόν χωρίς ακετόνη 125 ml", "Ήπιο ασετόν νυχιών χωρίς ακετόνη, με βιταμίνη Ε.", nil},
+		{"Ασετόν με ακετόνη 125 ml", "Ασετόν νυχιών.", []string{"acetone"}},
+		{"Ακετόνη 5 L, χωρίς ασετόν νυχιών", "Καθαρότητα 99,5%.", []string{"acetone"}},
+		{"Acetone 1 L without acetone odour", "Lab grade.", []string{"acetone"}},
+	})
+}

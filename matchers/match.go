@@ -4325,6 +4325,21 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 				byPre[i] = true
 				other[i] = true
 			}
+			// "本品为1-苯基-2-丙酮，不是普通丙酮", "phenylacetone, not
+			// ordinary acetone": a "not" with one qualifier before the
+			// name, right after another substance's name, sets the one
+			// against the other; alone ("not ordinary acetone: HPLC
+			// grade") the qualifier is what is denied.
+			if k&kNegImmediate != 0 && !byPre[i] && i > 0 && qualifierGap(f.norm[c.e:hs]) && contrastBefore(f.norm, ms, i, c.s, byPre, byPost) {
+				byPre[i] = true
+				other[i] = true
+			}
+		}
+		// "Papildas be efedrino": Lithuanian "be" (without) or "nėra"
+		// (there is no) before a name in the genitive.
+		if !byPre[i] && ltWithout(f.norm, hs, h.e) {
+			byPre[i] = true
+			other[i] = true
 		}
 		// "エフェドリン（麻黄）不使用", "ephedrine (ephedra) free": the cue
 		// after a bracket that follows the name, or after the bracket the
@@ -4368,6 +4383,17 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			byPre[i], repl[i], other[i] = true, repl[i-1], other[i-1]
 		}
 	}
+	// "Ασετόν χωρίς ακετόνη": a name followed in its clause, at most a
+	// word on, by a "without" cue and another name of the same substance
+	// is the everyday product named after it (Greek ασετόν is nail-polish
+	// remover), as in "asetonsuz aseton" (heldout71 ym0118).
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		if !byPre[i] && !byPost[i] && byPre[i+1] && a.sub == b.sub && b.s > a.e &&
+			!bytes.Equal(f.norm[a.s:a.e], f.norm[b.s:b.e]) && m.withoutSelf(f, a.e, b.s) {
+			byPre[i], other[i] = true, true
+		}
+	}
 	// Lists: a negation runs on through mentions joined by connectors,
 	// and through two mentions of one span ("pseudo-efedrine" read twice)
 	// to the names after them.
@@ -4387,6 +4413,88 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		ms[i].negated = byPre[i] || byPost[i]
 		ms[i].replaced = ms[i].negated && repl[i] && !other[i]
 	}
+}
+
+// qualifierGap reports whether gap, between a "not" cue and a name, is one
+// qualifier: a Latin word of at most 16 bytes, or one to three Han
+// characters ("普通").
+func qualifierGap(gap []byte) bool {
+	g := bytes.TrimSpace(gap)
+	if len(g) == 0 || len(g) > 16 || bytes.IndexByte(g, ' ') >= 0 {
+		return false
+	}
+	if g[0] < 0x80 {
+		for _, c := range g {
+			if c < 'a' || c > 'z' {
+				return false
+			}
+		}
+		return true
+	}
+	n := 0
+	for _, r := range string(g) {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	return n <= 3
+}
+
+// contrastBefore reports whether mention i's cue at cs follows, past a
+// comma or dash only, the end of mention i-1, a name of another substance
+// that is not negated ("phenylacetone, not ordinary acetone").
+func contrastBefore(norm []byte, ms []subHit, i int, cs int32, byPre, byPost []bool) bool {
+	j := i - 1
+	if ms[j].sub == ms[i].sub || byPre[j] || byPost[j] || ms[j].e > cs {
+		return false
+	}
+	g := bytes.TrimSpace(norm[ms[j].e:cs])
+	return len(g) == 1 && (g[0] == ',' || g[0] == '-')
+}
+
+// ltWithout reports whether the name whose word starts at hs and whose
+// match ends at e follows Lithuanian "be" (without) or "nėra" (there is
+// no) and ends in a genitive ending (-o, -os, -ės, -ų, -aus: "be efedrino",
+// "nėra efedrino"). The ending keeps English "be" out ("must be
+// ephedrine HCl").
+func ltWithout(norm []byte, hs, e int32) bool {
+	var cue int
+	switch {
+	case hs >= 3 && string(norm[hs-3:hs]) == "be ":
+		cue = int(hs) - 3
+	case hs >= 5 && string(norm[hs-5:hs]) == "nera ":
+		cue = int(hs) - 5
+	default:
+		return false
+	}
+	if cue > 0 && isAlnumByte(norm[cue-1]) {
+		return false
+	}
+	w := norm[hs:caseEndingEnd(norm, e, int32(len(norm)))]
+	for _, end := range []string{"o", "os", "es", "u", "aus"} {
+		if bytes.HasSuffix(w, []byte(end)) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutSelf reports whether the gap between two names of one substance,
+// norm[e:s], is one clause of at most three words of which the last ones
+// are a "without" (before) cue: "ασετόν | χωρίς | ακετόνη", "ασετόν
+// νυχιών | χωρίς | ακετόνη".
+func (m *Matcher) withoutSelf(f *field, e, s int32) bool {
+	gap := f.norm[e:s]
+	if len(gap) > 48 || !sameClause(gap) || len(bytes.Fields(gap)) > 3 {
+		return false
+	}
+	for _, c := range f.window(e, s) {
+		if c.pat >= 0 && m.pats[c.pat].kinds&kNegBefore != 0 && c.s >= e && c.e <= s && onlySpace(f.norm[c.e:s]) {
+			return true
+		}
+	}
+	return false
 }
 
 // gratisTarget reports whether the name at s is the target of a
