@@ -4472,12 +4472,12 @@ func ltWithout(norm []byte, hs, e int32) bool {
 		return false
 	}
 	w := norm[hs:caseEndingEnd(norm, e, int32(len(norm)))]
-	for _, end := range []string{"o", "os", "es", "u", "aus"} {
-		if bytes.HasSuffix(w, []byte(end)) {
-			return true
-		}
+	n := len(w)
+	if n > 1 && w[n-1] == 's' {
+		n-- // -os, -ės, -aus
+		return w[n-1] == 'o' || w[n-1] == 'e' || n > 2 && w[n-1] == 'u' && w[n-2] == 'a'
 	}
-	return false
+	return n > 1 && (w[n-1] == 'o' || w[n-1] == 'u')
 }
 
 // withoutSelf reports whether the gap between two names of one substance,
