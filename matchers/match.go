@@ -4486,7 +4486,7 @@ func ltWithout(norm []byte, hs, e int32) bool {
 // νυχιών | χωρίς | ακετόνη".
 func (m *Matcher) withoutSelf(f *field, e, s int32) bool {
 	gap := f.norm[e:s]
-	if len(gap) > 48 || !sameClause(gap) || len(bytes.Fields(gap)) > 3 {
+	if len(gap) > 48 || !sameClause(gap) || bytes.Count(bytes.TrimSpace(gap), []byte(" ")) > 2 {
 		return false
 	}
 	for _, c := range f.window(e, s) {
@@ -6537,23 +6537,35 @@ var acronymFunctionWords = map[string]bool{"and": true, "of": true, "the": true,
 func initialsSpell(w, letters []byte) bool {
 	var buf [12][]byte
 	words := buf[:0]
-	for _, f := range bytes.FieldsFunc(w, func(r rune) bool { return r == ' ' || r == '-' }) {
-		if len(words) == len(buf) {
-			return false
+	for i := 0; i < len(w); {
+		for i < len(w) && (w[i] == ' ' || w[i] == '-') {
+			i++
 		}
-		words = append(words, f)
+		j := i
+		for j < len(w) && w[j] != ' ' && w[j] != '-' {
+			j++
+		}
+		if j > i {
+			if len(words) == len(buf) {
+				return false
+			}
+			words = append(words, w[i:j])
+		}
+		i = j
 	}
-	var spell func(wi, li int) bool
-	spell = func(wi, li int) bool {
-		if wi == len(words) {
-			return li == len(letters)
-		}
-		if li < len(letters) && words[wi][0] == letters[li] && spell(wi+1, li+1) {
-			return true
-		}
-		return wi > 0 && acronymFunctionWords[string(words[wi])] && spell(wi+1, li)
+	return len(words) > 0 && spellFrom(words, letters, true)
+}
+
+// spellFrom reports whether words spell letters as initialsSpell does;
+// first marks the first word, which a function word may not skip.
+func spellFrom(words [][]byte, letters []byte, first bool) bool {
+	if len(words) == 0 {
+		return len(letters) == 0
 	}
-	return len(words) > 0 && spell(0, 0)
+	if len(letters) > 0 && words[0][0] == letters[0] && spellFrom(words[1:], letters[1:], false) {
+		return true
+	}
+	return !first && acronymFunctionWords[string(words[0])] && spellFrom(words[1:], letters, false)
 }
 
 // gluedSpelling reports whether one glued word w (lower-case ASCII
