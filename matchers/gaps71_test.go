@@ -122,6 +122,8 @@ func TestGap71NativeNegation(t *testing.T) {
 		{"丙酮 200升", "不是普通丙酮，是分析纯丙酮 99.5%。", []string{"acetone"}},
 		{"高纯溶剂 200升", "这不是普通丙酮，纯度99.9%。", []string{"acetone"}},
 		{"Acetone 20 L", "Not ordinary acetone: HPLC grade 99.9%.", []string{"acetone"}},
+		{"Solvents 20 L", "Toluene, not only acetone: both 99.9%.", []string{"toluene", "acetone"}},
+		{"溶剂 200升", "甲苯，不是只有丙酮，纯度99.9%。", []string{"toluene", "acetone"}},
 		{"Ασετόν χωρίς ακετόνη 125 ml", "Ήπιο ασετόν νυχιών χωρίς ακετόνη, με βιταμίνη Ε.", nil},
 		{"Ασετόν με ακετόνη 125 ml", "Ασετόν νυχιών.", []string{"acetone"}},
 		{"Ακετόνη 5 L, χωρίς ασετόν νυχιών", "Καθαρότητα 99,5%.", []string{"acetone"}},

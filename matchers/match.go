@@ -4417,7 +4417,7 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 
 // qualifierGap reports whether gap, between a "not" cue and a name, is one
 // qualifier: a Latin word of at most 16 bytes, or one to three Han
-// characters ("普通").
+// characters ("普通"). "Not only", "不只是" add the name, they deny none.
 func qualifierGap(gap []byte) bool {
 	g := bytes.TrimSpace(gap)
 	if len(g) == 0 || len(g) > 16 || bytes.IndexByte(g, ' ') >= 0 {
@@ -4429,17 +4429,22 @@ func qualifierGap(gap []byte) bool {
 				return false
 			}
 		}
-		return true
+		return !notOnlyWords[string(g)]
 	}
 	n := 0
 	for _, r := range string(g) {
-		if !unicode.Is(unicode.Han, r) {
+		if !unicode.Is(unicode.Han, r) || n == 0 && strings.ContainsRune("只仅光单", r) {
 			return false
 		}
 		n++
 	}
 	return n <= 3
 }
+
+// notOnlyWords make "not X Y" mean "not only Y" ("not only acetone but
+// also toluene", "nicht nur Aceton").
+var notOnlyWords = map[string]bool{"only": true, "just": true, "merely": true, "simply": true, "solely": true, "also": true,
+	"nur": true, "bloss": true, "seulement": true, "solo": true, "solamente": true, "apenas": true, "tylko": true, "alleen": true}
 
 // contrastBefore reports whether mention i's cue at cs follows, past a
 // comma or dash only, the end of mention i-1, a name of another substance
