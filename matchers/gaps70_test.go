@@ -88,3 +88,27 @@ func TestGap70IndicNames(t *testing.T) {
 		}
 	}
 }
+
+// TestGap70GlycidateApart: PMK's ethyl glycidate with the ester and the
+// glycidate written apart in Persian (heldout70 yn0064) is that entry
+// alone, not PMK as well; PMK oil alone stays PMK.
+func TestGap70GlycidateApart(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		title string
+		want  []string
+	}{
+		{"روغن PMK اتیل گلیسیدات", []string{"pmk-ethyl-glycidate"}},
+		{"BMK متیل گلیسیدات ۱ کیلو", []string{"bmk-methyl-glycidate"}},
+		{"روغن PMK", []string{"pmk"}},
+	} {
+		res := m.Match(&precwatch.Listing{ID: "g", Title: tc.title})
+		var got []string
+		for _, s := range res.Substances {
+			got = append(got, s.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: substances %v, want %v", tc.title, got, tc.want)
+		}
+	}
+}
