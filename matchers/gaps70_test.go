@@ -112,3 +112,27 @@ func TestGap70GlycidateApart(t *testing.T) {
 		}
 	}
 }
+
+// TestGap70SpelledHyphen: a CAS number spelled out with the hyphens as
+// words after the keyword (heldout70 yn0030); a wrong check digit, no
+// keyword or a word that only starts like "dash" give none.
+func TestGap70SpelledHyphen(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"sodium salt - cas five four four nine dash one two dash seven", []string{"5449-12-7"}},
+		{"cas: one zero three hyphen seven nine hyphen seven", []string{"103-79-7"}},
+		{"cas five four four nine dash one two dash six", nil},
+		{"five four four nine dash one two dash seven", nil},
+		{"cas five four four nine dashboard one two dashboard seven", nil},
+	} {
+		var got []string
+		for _, c := range FindCAS(Normalize(tc.text).Norm) {
+			got = append(got, c.CAS)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("FindCAS(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
