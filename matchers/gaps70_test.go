@@ -136,3 +136,26 @@ func TestGap70SpelledHyphen(t *testing.T) {
 		}
 	}
 }
+
+// TestGap70IndicOffers: Table I names, sale and price words, bitcoin and
+// Telegram across the Indic scripts (the probe of the round after
+// heldout70), each with its innocent twin: a Table II solvent with a price
+// and no indicator, a seizure report, a retail pack.
+func TestGap70IndicOffers(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"te", "ఎసిటిక్ అన్హైడ్రైడ్", "అమ్మకానికి. ధర ₹౯౦.", true},
+		{"kn", "ಅಸಿಟಿಕ್ ಅನ್ಹೈಡ್ರೈಡ್", "ಮಾರಾಟಕ್ಕೆ ಲಭ್ಯವಿದೆ.", true},
+		{"ml", "അസറ്റിക് അൻഹൈഡ്രൈഡ്", "വിൽപ്പനയ്ക്ക്. വില ₹൯൦.", true},
+		{"bn", "অ্যাসিটিক অ্যানহাইড্রাইড", "বিক্রি হবে। দাম ৯০ টাকা।", true},
+		{"ta", "அசிட்டிக் அன்ஹைட்ரைடு", "விற்பனைக்கு. விலை ₹௯௦.", true},
+		{"te", "పొటాషియం పర్మాంగనేట్ 5 కిలోలు", "అమ్మకానికి.", true},
+		{"te", "టోలుయీన్ 200 లీటర్లు", "బిట్‌కాయిన్ మాత్రమే.", true},
+		{"te", "టోలుయీన్ 200 లీటర్లు", "అమ్మకానికి. ధర ₹౯౦/లీటరు. జీఎస్టీ బిల్లు.", false},
+		{"pa", "ਟੋਲੂਈਨ 200 ਲੀਟਰ", "ਟੈਲੀਗ੍ਰਾਮ @tol_pb", true},
+		{"pa", "ਟੋਲੂਈਨ 200 ਲੀਟਰ", "ਵਿਕਰੀ ਲਈ ਉਪਲਬਧ. ਕੀਮਤ ₹੯੦.", false},
+		{"or", "ଟୋଲୁଇନ 200 ଲିଟର", "ଟେଲିଗ୍ରାମ @tol_or", true},
+		{"ml", "ടോലുയിൻ 200 ലിറ്റർ", "വില ₹൯൦. ജിഎസ്ടി ബിൽ ലഭ്യമാണ്.", false},
+		{"te", "పోలీసులు 200 కిలోల ఎసిటిక్ అన్హైడ్రైడ్ స్వాధీనం", "హైదరాబాద్‌లో ఒక గోదాములో దొరికింది.", false},
+		{"hi", "सूडोएफेड्रिन 60 मि.ग्रा. टैबलेट — 10 की पट्टी", "दाम ₹78. पर्चे के अनुसार लें।", false},
+	})
+}
