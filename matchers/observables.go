@@ -19,7 +19,12 @@ var (
 	// "joinchat/HASH", group 1, whose case matters); tg://resolve links.
 	tmeRE      = regexp.MustCompile(`^(?i)(?:(?:t|telegram)\.(?:me|dog)/(?:s/)?(?:(\+[a-z0-9_\-]{8,40}|joinchat/[a-z0-9_\-]{8,40})|([a-z0-9_]{4,32}))|tg://resolve\?domain=([a-z0-9_]{4,32}))`)
 	telegramRE = regexp.MustCompile(`^(?i)(?:telegram|tg|тг|телеграмм|телеграм|телега)\s*(?:id|username|handle|channel)?\s*[:：\-]?\s*@([a-z0-9_]{4,32})|^(?i)(?:telegram|tg|тг)\s*(?:id|username)?\s*[:：]\s*([a-z][a-z0-9_]{3,31})(?:$|[^a-z0-9_:/.]|\.(?:$|\s))`)
-	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*-?\s*(?:me|id|name|namen|naam|nom|nombre|nome|nummer|number|account|konto|handle|username|user|kontakt|contact|adres|adresse|address))?\s*[:：@\-]\s*@?([a-z0-9][a-z0-9_.\-]{2,31})`)
+	// A Wickr handle after a colon, '@' or dash (group 1 holds that mark,
+	// group 2 an '@' before the handle without one, group 3 the handle),
+	// or after a space alone ("Wickr ID bmk_shop99"), which observables
+	// takes only when the handle holds a digit, '_' or '.': "Wickr me for
+	// prices" names no handle.
+	wickrRE    = regexp.MustCompile(`^(?i)wickr(?:\s*-?\s*(?:me|id|name|namen|naam|nom|nombre|nome|nummer|number|account|konto|handle|username|user|kontakt|contact|adres|adresse|address))?(?:\s*([:：@\-])\s*@?|\s+(@)?)([a-z0-9][a-z0-9_.\-]{2,31})`)
 	whatsappRE = regexp.MustCompile(`^(?i)(?:wa\.me/|whatsapp(?:\.com/send/?|://send)\?phone=|whats?\s?app\s*(?:number|no\.?|nr\.?|id)?\s*[:：\-]?\s*)(\+?\d[\d \-()]{5,18}\d)`)
 	threemaRE  = regexp.MustCompile(`^(?i)threema(?:\.id/|\s*(?:id)?\s*[:：\-]?\s*)([A-Z0-9*]{8})\b`)
 	// A WhatsApp group invite (chat.whatsapp.com/HASH; the hash's case matters).
@@ -197,7 +202,8 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	long := hasLongToken(text)
 	// '.' first: nearly every text holds one, and IndexByte finds it
 	// without the byte-by-byte loop of ContainsAny.
-	if !long && strings.IndexByte(text, '.') < 0 && !strings.ContainsAny(text, "@+:/])") && !strings.Contains(text, "00") && !strings.Contains(text, "＠") && !hasDotWord(text) {
+	if !long && strings.IndexByte(text, '.') < 0 && !strings.ContainsAny(text, "@+:/])") && !strings.Contains(text, "00") && !strings.Contains(text, "＠") && !hasDotWord(text) &&
+		!strings.Contains(text, "ickr") && !strings.Contains(text, "ICKR") { // "Wickr ID bmk_shop99": no mark at all
 		return out
 	}
 	var lower []byte
@@ -257,9 +263,12 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	}
 	if messengers {
 		for _, m := range findAt(text, kwHits, wickrRE, kwWickr) {
-			h := strings.TrimRight(m[1], ".-")
+			h := strings.TrimRight(m[3], ".-")
 			if wickrLabelWords[strings.ToLower(h)] {
 				continue // "met een Wickr-naam en betaling in bitcoin": the label, no handle
+			}
+			if m[1] == "" && m[2] == "" && !strings.ContainsAny(h, "0123456789_.") {
+				continue // "add me on Wickr for prices": a word, no handle
 			}
 			add(precwatch.ObservableWickr, strings.ToLower(h))
 		}

@@ -47,7 +47,8 @@ func (m *Matcher) soldByWeight(fields []field) bool {
 
 // anyAmount reports whether an offer field has a number followed by a
 // unit for which ok holds, the unit not followed by "/" or "per". The unit
-// is the word after the number (one space allowed between); a CJK unit,
+// is the word after the number (one space allowed between), its
+// combining marks included; a CJK unit,
 // which is not separated from what follows, ends where cjkUnit first
 // holds.
 func anyAmount(fields []field, cjkUnit func(string) bool, ok func(v float64, unit string) bool) bool {
@@ -84,7 +85,9 @@ func anyAmount(fields []field, cjkUnit func(string) bool, ok func(v float64, uni
 					u += w
 					break
 				}
-				if !isWordRune(r) && !isCJK(r) {
+				// A vowel sign or virama is part of the unit word: the
+				// Indic "किलो" (kilo) holds two (heldout70 yn0074).
+				if !isWordRune(r) && !isCJK(r) && !unicode.IsMark(r) {
 					break
 				}
 				u += w

@@ -1,0 +1,32 @@
+package matchers
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestWickrWithoutColon18: a Wickr handle written after a space alone
+// ("Wickr ID bmk_shop99", "add me on Wickr bmkshop99") is read when it
+// holds a digit, '_' or '.', as handles do; a plain word after the name
+// ("Wickr me for prices", "Wickr ID required") is prose, not a handle.
+func TestWickrWithoutColon18(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"BMK oil 5L, wickr ID bmk_shop99, fast ship", []string{"wickr=bmk_shop99"}},
+		{"add me on Wickr bmkshop99 for the price list", []string{"wickr=bmkshop99"}},
+		{"Wickr-naam chem.eu en betaling in bitcoin", []string{"wickr=chem.eu"}},
+		{"Wickr @bmkshop", []string{"wickr=bmkshop"}},
+		{"Wickr: BMK_Shop", []string{"wickr=bmk_shop"}}, // the colon form, unchanged
+		{"Wickr Me - chemlab_eu", []string{"wickr=chemlab_eu"}},
+		// Innocent twins: a word after the name is no handle.
+		{"contact wickr me for prices", nil},
+		{"Wickr ID required for orders", nil},
+		{"met een Wickr-naam en betaling in bitcoin", nil},
+	} {
+		if got := obsStrings(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("Observables(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
