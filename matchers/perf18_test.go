@@ -1,0 +1,104 @@
+package matchers
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestBlockWordsStartWords checks blockWords.startWords against a plain
+// walk of every word: at every offset of random texts, every word that
+// starts there is among the words returned (the ones returned may be
+// more). The word lists mix one-byte words, words of a shared first byte
+// and of shared first two bytes, repeats, prefixes of each other, UTF-8
+// words. It fails when the pair filter or the key index drops a word,
+// when the one-byte words or the text's last byte are not walked in full,
+// or when a key's range ends one word early.
+func TestBlockWordsStartWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 1))
+	alpha := []string{"a", "b", "c", "ab", "ba", "é", "税", " ", "-", "\x10", "\x01", "q"}
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alpha[r.IntN(len(alpha))])
+		}
+		return b.String()
+	}
+	for round := 0; round < 400; round++ {
+		var ws [][]byte
+		for k := 1 + r.IntN(40); k > 0; k-- {
+			ws = append(ws, []byte(word(1+r.IntN(4))))
+		}
+		if r.IntN(2) == 0 {
+			ws = append(ws, ws[r.IntN(len(ws))]) // a repeat
+		}
+		if round%3 == 0 {
+			ws = append(ws, []byte(""), []byte("c"))
+		}
+		bw := newBlockWords(ws)
+		for k := 0; k < 50; k++ {
+			text := []byte(word(r.IntN(12)))
+			for i := range text {
+				got := bw.startWords(text, i)
+				for _, w := range ws {
+					if len(w) == 0 || !bytes.HasPrefix(text[i:], w) {
+						continue
+					}
+					found := false
+					for _, g := range got {
+						if bytes.Equal(g, w) {
+							found = true
+						}
+					}
+					if !found {
+						t.Fatalf("words %q, text %q at %d: %q starts there, startWords = %q", ws, text, i, w, got)
+					}
+				}
+				for _, g := range got {
+					if g[0] != text[i] {
+						t.Fatalf("words %q, text %q at %d: startWords returned %q", ws, text, i, g)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestFrameBlockedSameSynthetic compares frameBlocked with frameBlockedRef
+// on synthetic block lists of the kinds TestBlockWordsStartWords uses
+// (one-byte words, repeats, shared first bytes, CJK) and random spans.
+func TestFrameBlockedSameSynthetic(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 2))
+	parts := []string{"tax", "taxes", "t", "x", "duty", "du", "关税", "税", "é", " ", " ", ", ", ". ", "\n", "un", "ab", "included", "customs"}
+	n := 0
+	for round := 0; round < 300; round++ {
+		var ws [][]byte
+		for k := 1 + r.IntN(8); k > 0; k-- {
+			ws = append(ws, []byte(parts[r.IntN(len(parts))]))
+		}
+		m := &Matcher{frameBlocks: map[int16]*blockWords{0: newBlockWords(ws)}}
+		for k := 0; k < 40; k++ {
+			var b strings.Builder
+			for j := 1 + r.IntN(14); j > 0; j-- {
+				b.WriteString(parts[r.IntN(len(parts))])
+				if r.IntN(3) > 0 {
+					b.WriteByte(' ')
+				}
+			}
+			norm := []byte(b.String())
+			f := &field{norm: norm}
+			for x := 0; x < 4; x++ {
+				s := r.IntN(len(norm) + 1)
+				e := s + r.IntN(len(norm)-s+1)
+				c := indCand{ii: 0, s: int32(s), e: int32(e), fr: 1}
+				got, want := m.frameBlocked(f, c), frameBlockedRef(ws, f, c)
+				if got != want {
+					t.Fatalf("words %q, %q [%d:%d]: frameBlocked = %v, want %v", ws, norm, s, e, got, want)
+				}
+				n++
+			}
+		}
+	}
+	t.Logf("%d candidates", n)
+}
