@@ -668,8 +668,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 		// A Russian or Ukrainian pharmacy's pack count after a strength
 		// ("Нурофен 200 мг №20") is a medicine's (heldout65 ys0065).
-		hasPack := strings.Contains(f.orig, packSign)
-		if hasPack && !ev.dosage && f.high && f.name != precwatch.FieldSeller && strengthPackCount(f) {
+		// (The sign is looked for last: most fields are ASCII.)
+		if !ev.dosage && f.high && f.name != precwatch.FieldSeller && strings.Contains(f.orig, packSign) && strengthPackCount(f) {
 			ev.dosage = true
 		}
 		// newsEnd is the end of the last report word counted in this
@@ -707,7 +707,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// "Терафлю порошок №10": a powder with a pack count is ten
 			// sachets of a medicine, a dosage form (heldout65 ys0065).
 			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) {
-				if hasPack && f.name != precwatch.FieldSeller && packCountAt(f, skipSpaces(f.norm, int(h.e))) {
+				if f.name != precwatch.FieldSeller && strings.Contains(f.orig, packSign) && packCountAt(f, skipSpaces(f.norm, int(h.e))) {
 					ev.dosage = true
 				} else {
 					ev.chemForm = true
