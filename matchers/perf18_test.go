@@ -102,3 +102,53 @@ func TestFrameBlockedSameSynthetic(t *testing.T) {
 	}
 	t.Logf("%d candidates", n)
 }
+
+// hasDotWordRef is hasDotWord as session 17 wrote it: a search for each of
+// "dot", "DOT" and "Dot".
+func hasDotWordRef(s string) bool {
+	for _, w := range [...]string{"dot", "DOT", "Dot"} {
+		for i := strings.Index(s, w); i >= 0; {
+			if i > 0 && i+3 < len(s) {
+				b, a := s[i-1], s[i+3]
+				if (b == ' ' || b == '[' || b == '(' || b == '{') && (a == ' ' || a == ']' || a == ')' || a == '}') {
+					return true
+				}
+			}
+			k := strings.Index(s[i+1:], w)
+			if k < 0 {
+				break
+			}
+			i += 1 + k
+		}
+	}
+	return false
+}
+
+// TestHasDotWordSame compares hasDotWord with hasDotWordRef on random
+// mixtures of the three words, the other cases of them ("dOt", "DoT",
+// "DOt"), their pieces, brackets, spaces and letters, and on every
+// labelled text: it fails when "DOT" or "Dot" is left out, when another
+// case is taken, or when a 'd' or 'D' right after another is skipped.
+func TestHasDotWordSame(t *testing.T) {
+	parts := []string{"dot", "DOT", "Dot", "dOt", "DoT", "DOt", "doT", "d", "D", "do", "DO", "Do", "ot", "OT", "t", "T", "o",
+		" ", " ", "[", "]", "(", ")", "{", "}", "x", "anecdote", "at", ".", "é", "dd", "DD"}
+	r := rand.New(rand.NewPCG(18, 3))
+	n := 0
+	check := func(s string) {
+		if got, want := hasDotWord(s), hasDotWordRef(s); got != want {
+			t.Fatalf("hasDotWord(%q) = %v, want %v", s, got, want)
+		}
+		n++
+	}
+	for k := 0; k < 200000; k++ {
+		var b strings.Builder
+		for j := r.IntN(10); j > 0; j-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		check(b.String())
+	}
+	for _, l := range labelledTextsAll(t) {
+		check(l)
+	}
+	t.Logf("%d texts", n)
+}
