@@ -152,3 +152,47 @@ func TestHasDotWordSame(t *testing.T) {
 	}
 	t.Logf("%d texts", n)
 }
+
+// dottedCASShapeRef is dottedCASShape as session 17 wrote it.
+func dottedCASShapeRef(text []byte) bool {
+	for i := 1; i < len(text); i++ {
+		k := bytes.IndexByte(text[i:], '.')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+4 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1]) && isDigit(text[i+2]) && text[i+3] == '.' && isDigit(text[i+4]) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestDottedCASShapeSame compares dottedCASShape with dottedCASShapeRef on
+// random mixtures of digits, dots, letters and spaces (dotted numbers at
+// the start and at the end of the text among them) and on every labelled
+// text: it fails when the search stops one byte early or starts at 0, or
+// when a test of the shape is dropped.
+func TestDottedCASShapeSame(t *testing.T) {
+	parts := []string{"1", "2", "0", "9", ".", ".", "5449.12.7", "12.7", "1.12.", "a", " ", "x.", ".1", "99.5", "..", "/"}
+	r := rand.New(rand.NewPCG(18, 4))
+	n := 0
+	check := func(b []byte) {
+		if got, want := dottedCASShape(b), dottedCASShapeRef(b); got != want {
+			t.Fatalf("dottedCASShape(%q) = %v, want %v", b, got, want)
+		}
+		n++
+	}
+	for k := 0; k < 300000; k++ {
+		var b []byte
+		for j := r.IntN(9); j > 0; j-- {
+			b = append(b, parts[r.IntN(len(parts))]...)
+		}
+		check(b)
+	}
+	for _, l := range labelledTextsAll(t) {
+		check([]byte(l))
+		check(Normalize(l).Norm)
+	}
+	t.Logf("%d texts", n)
+}
