@@ -504,7 +504,24 @@ func hasAtMark(s string) bool {
 		}
 		i += 1 + k
 	}
-	return strings.Contains(s, "(a)") || strings.Contains(s, "[a]") || strings.Contains(s, "＠")
+	return closedA(s, '(', ')') || closedA(s, '[', ']') || strings.Contains(s, "＠")
+}
+
+// closedA reports whether s holds open, 'a', close in a row ("(a)"): one
+// IndexByte loop over the opening brackets, as strings.Contains would run
+// without its own loop around it.
+func closedA(s string, open, close byte) bool {
+	for i := strings.IndexByte(s, open); i >= 0; {
+		if i+2 < len(s) && s[i+1] == 'a' && s[i+2] == close {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], open)
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
 }
 
 // hasDotWord reports whether s holds "dot" (any of three cases: "dot",

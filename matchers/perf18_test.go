@@ -196,3 +196,23 @@ func TestDottedCASShapeSame(t *testing.T) {
 	}
 	t.Logf("%d texts", n)
 }
+
+// TestClosedASame compares closedA with strings.Contains on random
+// mixtures of brackets, 'a' and other bytes (it fails when a bracket right
+// after another is skipped, or when "(a)" at the very end is missed).
+func TestClosedASame(t *testing.T) {
+	parts := []string{"(", ")", "[", "]", "a", "A", "(a", "a)", "(a)", "[a]", "((a)", "x", " ", "@", "é"}
+	r := rand.New(rand.NewPCG(18, 5))
+	for k := 0; k < 200000; k++ {
+		var b strings.Builder
+		for j := r.IntN(9); j > 0; j-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		for _, w := range []string{"(a)", "[a]"} {
+			if got, want := closedA(s, w[0], w[2]), strings.Contains(s, w); got != want {
+				t.Fatalf("closedA(%q, %q) = %v, want %v", s, w, got, want)
+			}
+		}
+	}
+}
