@@ -803,13 +803,15 @@ func appendSpacedCAS(out []CASMention, first int, text []byte) []CASMention {
 // dot and a digit in a row: the end of a CAS number written with dots
 // ("5449.12.7").
 func dottedCASShape(text []byte) bool {
-	for i := 1; i < len(text); i++ {
-		k := bytes.IndexByte(text[i:], '.')
+	// The first dot is at 1 to len(text)-5: a digit before it and four
+	// bytes after.
+	for i := 1; i < len(text)-4; i++ {
+		k := bytes.IndexByte(text[i:len(text)-4], '.')
 		if k < 0 {
 			break
 		}
 		i += k
-		if i+4 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1]) && isDigit(text[i+2]) && text[i+3] == '.' && isDigit(text[i+4]) {
+		if text[i+3] == '.' && isDigit(text[i-1]) && isDigit(text[i+1]) && isDigit(text[i+2]) && isDigit(text[i+4]) {
 			return true
 		}
 	}

@@ -668,8 +668,8 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		}
 		// A Russian or Ukrainian pharmacy's pack count after a strength
 		// ("Нурофен 200 мг №20") is a medicine's (heldout65 ys0065).
-		hasPack := strings.Contains(f.orig, packSign)
-		if hasPack && !ev.dosage && f.high && f.name != precwatch.FieldSeller && strengthPackCount(f) {
+		// (The sign is looked for last: most fields are ASCII.)
+		if !ev.dosage && f.high && f.name != precwatch.FieldSeller && strings.Contains(f.orig, packSign) && strengthPackCount(f) {
 			ev.dosage = true
 		}
 		// newsEnd is the end of the last report word counted in this
@@ -707,7 +707,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// "Терафлю порошок №10": a powder with a pack count is ten
 			// sachets of a medicine, a dosage form (heldout65 ys0065).
 			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) {
-				if hasPack && f.name != precwatch.FieldSeller && packCountAt(f, skipSpaces(f.norm, int(h.e))) {
+				if f.name != precwatch.FieldSeller && strings.Contains(f.orig, packSign) && packCountAt(f, skipSpaces(f.norm, int(h.e))) {
 					ev.dosage = true
 				} else {
 					ev.chemForm = true
@@ -2595,24 +2595,30 @@ func (m *Matcher) frameBlocked(f *field, c indCand) bool {
 	if bw == nil || len(bw.words) == 0 {
 		return false
 	}
-	lo, hi := max(0, int(c.s)-24), min(len(f.norm), int(c.e)+24)
-	win := f.norm[lo:hi]
+	norm := f.norm
+	lo, hi := max(0, int(c.s)-24), min(len(norm), int(c.e)+24)
+	win := norm[lo:hi]
 	// Every place a block word occurs in the window, each word tried only
-	// where the window has its first byte; the answer is the same in any
-	// order. A word that starts with an ASCII byte is no CJK word, so
-	// after an ASCII letter or digit (wordBefore) it is inside a longer
-	// word: only word starts are tried.
+	// where the window has its first bytes (startWords); the answer is the
+	// same in any order. A word that starts with an ASCII byte is no CJK
+	// word, so after an ASCII letter or digit (wordBefore) it is inside a
+	// longer word: only word starts are tried.
+	prev := byte(' ')
+	if lo > 0 {
+		prev = norm[lo-1]
+	}
 	for off, ch := range win {
-		if a := lo + off; ch < 0x80 && a > 0 {
-			if p := f.norm[a-1]; p < 0x80 && asciiWord[p] {
-				continue
-			}
+		p := prev
+		prev = ch
+		if ch < 0x80 && alnumTable[p] {
+			continue
 		}
-		for _, w := range bw.words[bw.start[ch]:bw.start[int(ch)+1]] {
+		for _, w := range bw.startWords(win, off) {
 			if !bytes.HasPrefix(win[off:], w) {
 				continue
 			}
-			a, b := lo+off, lo+off+len(w)
+			a := lo + off
+			b := a + len(w)
 			if !isCJKStart(w) && (wordBefore(f.norm, a) || wordAt(f.norm, b)) {
 				continue // inside a longer word
 			}

@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -289,18 +290,55 @@ type Matcher struct {
 	frameBlocks map[int16]*blockWords
 }
 
-// blockWords are block words sorted by their first byte: the words that
-// start with byte c are words[start[c]:start[c+1]]. frameBlocked walks its
-// window once and tries at each byte only the words that start with it,
-// in place of a search of the window for every word (the customs frame
-// has some fifty).
+// blockWords are block words sorted, each once: the words that start with
+// byte c are words[start[c]:start[c+1]]. frameBlocked walks its window once
+// and tries at each byte only the words that start with it, in place of a
+// search of the window for every word (the customs frame has some fifty).
+//
+// Where two bytes c0, c1 follow, only the words that start with both can
+// occur: pairs is a filter of the words' first two bytes (bit pairBit(c0,
+// c1)), and keys holds the distinct first two bytes (c0<<8 | c1) of the
+// words of two bytes or more, in order, those of first byte c0 at
+// keys[kstart[c0]:kstart[c0+1]], the words of keys[k] at
+// words[kwords[k][0]:kwords[k][1]]. A first byte that is a word by itself
+// is one[c0]: its words are all tried.
 type blockWords struct {
-	words [][]byte
-	start [257]uint16
+	words  [][]byte
+	start  [257]uint16
+	pairs  [64]uint64
+	one    [256]bool
+	keys   []uint16
+	kwords [][2]uint16
+	kstart [257]uint16
 }
 
-// newBlockWords indexes ws by first byte; empty words are dropped (they
-// block nothing: no frame has one).
+// pairBit is the bit of blockWords.pairs for the bytes c0, c1.
+func pairBit(c0, c1 byte) uint { return (uint(c0)<<4 ^ uint(c1)) & 4095 }
+
+// startWords returns the words that may start at text[i:] (i < len(text)):
+// those that start with its first two bytes, or, at its last byte or where
+// a one-byte word starts, every word that starts with its first byte.
+func (b *blockWords) startWords(text []byte, i int) [][]byte {
+	c0 := text[i]
+	if i+1 >= len(text) || b.one[c0] {
+		return b.words[b.start[c0]:b.start[int(c0)+1]]
+	}
+	c1 := text[i+1]
+	if h := pairBit(c0, c1); b.pairs[h>>6]&(1<<(h&63)) == 0 {
+		return nil
+	}
+	k := uint16(c0)<<8 | uint16(c1)
+	for j := b.kstart[c0]; j < b.kstart[int(c0)+1]; j++ {
+		if b.keys[j] == k {
+			r := b.kwords[j]
+			return b.words[r[0]:r[1]]
+		}
+	}
+	return nil
+}
+
+// newBlockWords indexes ws; empty words are dropped (they block nothing:
+// no frame has one), and so are repeated ones.
 func newBlockWords(ws [][]byte) *blockWords {
 	b := &blockWords{}
 	for _, w := range ws {
@@ -308,13 +346,32 @@ func newBlockWords(ws [][]byte) *blockWords {
 			b.words = append(b.words, w)
 		}
 	}
-	slices.SortStableFunc(b.words, func(x, y []byte) int { return int(x[0]) - int(y[0]) })
-	i := 0
+	slices.SortFunc(b.words, bytes.Compare)
+	b.words = slices.CompactFunc(b.words, bytes.Equal)
+	for i, w := range b.words {
+		if len(w) == 1 {
+			b.one[w[0]] = true
+			continue
+		}
+		h := pairBit(w[0], w[1])
+		b.pairs[h>>6] |= 1 << (h & 63)
+		k := uint16(w[0])<<8 | uint16(w[1])
+		if n := len(b.keys); n > 0 && b.keys[n-1] == k {
+			b.kwords[n-1][1] = uint16(i + 1)
+			continue
+		}
+		b.keys = append(b.keys, k)
+		b.kwords = append(b.kwords, [2]uint16{uint16(i), uint16(i + 1)})
+	}
+	i, j := 0, 0
 	for c := 0; c <= 256; c++ {
 		for i < len(b.words) && int(b.words[i][0]) < c {
 			i++
 		}
-		b.start[c] = uint16(i)
+		for j < len(b.keys) && int(b.keys[j]>>8) < c {
+			j++
+		}
+		b.start[c], b.kstart[c] = uint16(i), uint16(j)
 	}
 	return b
 }

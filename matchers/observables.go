@@ -513,22 +513,43 @@ func hasAtMark(s string) bool {
 		}
 		i += 1 + k
 	}
-	return strings.Contains(s, "(a)") || strings.Contains(s, "[a]") || strings.Contains(s, "＠")
+	return closedA(s, '(', ')') || closedA(s, '[', ']') || strings.Contains(s, "＠")
 }
 
-// hasDotWord reports whether s holds "dot" (any of three cases) as a word
-// between spaces or in brackets, as wordEmailRE needs it: a few vectorised
-// searches, not a case-folding loop ("anecdote" is no dot word).
+// closedA reports whether s holds open, 'a', close in a row ("(a)"): one
+// IndexByte loop over the opening brackets, as strings.Contains would run
+// without its own loop around it.
+func closedA(s string, open, close byte) bool {
+	for i := strings.IndexByte(s, open); i >= 0; {
+		if i+2 < len(s) && s[i+1] == 'a' && s[i+2] == close {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], open)
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// hasDotWord reports whether s holds "dot" (any of three cases: "dot",
+// "DOT", "Dot") as a word between spaces or in brackets, as wordEmailRE
+// needs it: one vectorised search for each first byte, 'd' and 'D', not a
+// case-folding loop ("anecdote" is no dot word).
 func hasDotWord(s string) bool {
-	for _, w := range [...]string{"dot", "DOT", "Dot"} {
-		for i := strings.Index(s, w); i >= 0; {
+	for _, c := range [...]byte{'d', 'D'} {
+		for i := strings.IndexByte(s, c); i >= 0; {
 			if i > 0 && i+3 < len(s) {
-				b, a := s[i-1], s[i+3]
-				if (b == ' ' || b == '[' || b == '(' || b == '{') && (a == ' ' || a == ']' || a == ')' || a == '}') {
-					return true
+				o, t := s[i+1], s[i+2]
+				if o == 'o' && t == 't' || c == 'D' && o == 'O' && t == 'T' {
+					b, a := s[i-1], s[i+3]
+					if (b == ' ' || b == '[' || b == '(' || b == '{') && (a == ' ' || a == ']' || a == ')' || a == '}') {
+						return true
+					}
 				}
 			}
-			k := strings.Index(s[i+1:], w)
+			k := strings.IndexByte(s[i+1:], c)
 			if k < 0 {
 				break
 			}
