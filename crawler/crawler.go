@@ -849,6 +849,13 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.offDomainNext = append(out.offDomainNext, l)
 		}
 	}
+	if it.kind == 's' && page.First != "" && r.inScope(page.First) {
+		// The start URL asked for page 1 of a feed counting from
+		// 0 (extract.Page.First): its page 0 is read too.
+		r.c.log.Info("start page is not the feed's first (its pages count from 0): reading page 0 too", "target", r.t.Name,
+			"url", r.mask.redact(it.url), "first", r.mask.redact(page.First))
+		out.links = append(out.links, item{url: page.First, kind: 'n'})
+	}
 	// Every listing of the page is delivered even when one fails (the
 	// others are not that listing's fault); the page then fails, so it is
 	// not recorded as processed and a resumed run delivers it again.
@@ -1368,7 +1375,40 @@ func (r *run) headerNext(resp *response, pageURL string) []string {
 			}
 		}
 	}
+	if len(out) == 0 {
+		if u := azureContinuation(resp.Header, base); u != "" && u != pageURL {
+			out = append(out, u)
+		}
+	}
 	return out
+}
+
+// azureContinuation returns the next page of an Azure Table storage query
+// (or another API written after it) whose answer holds its continuation
+// only in headers — x-ms-continuation-NextPartitionKey and -NextRowKey
+// (-NextTableName when listing tables) —, which the service takes back as
+// query parameters of those names; "" on the last page, which has none.
+func azureContinuation(h http.Header, base *url.URL) string {
+	q := base.Query()
+	set := false
+	for _, name := range []string{"NextPartitionKey", "NextRowKey", "NextTableName"} {
+		if v := strings.TrimSpace(h.Get("X-Ms-Continuation-" + name)); v != "" {
+			q.Set(name, v)
+			set = true
+		} else {
+			q.Del(name)
+		}
+	}
+	if !set {
+		return ""
+	}
+	u := *base
+	u.RawQuery = q.Encode()
+	c, err := extract.Canonical(nil, u.String())
+	if err != nil {
+		return ""
+	}
+	return c
 }
 
 // splitLinks splits a Link header value at the commas between links (not at

@@ -83,6 +83,13 @@ type Page struct {
 	// offset parameter counted on; the crawler reads it unless the feed
 	// pages by Link headers.
 	CountOn string `json:"count_on,omitempty"`
+	// First is, on a JSON feed page whose body says it is not the
+	// feed's first page although its URL names it by the number the body
+	// gives (Spring Data's "first": false beside "number": 1 for ?page=1:
+	// pages counted from 0), the URL of the feed's page 0. The crawler
+	// reads it when the page is a start URL, so that a start URL written
+	// ?page=1 does not skip page 0.
+	First string `json:"first,omitempty"`
 	// CursorRepeated is set, instead of a next page, on a JSON feed page
 	// asked for by a cursor that gave back that same cursor with
 	// listings; it says how the cursor was sent ("as query parameter

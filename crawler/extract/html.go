@@ -2648,6 +2648,37 @@ func markupValue(v string) bool {
 	return len(v) > 2 && v[0] == '<' && (v[1] >= 'a' && v[1] <= 'z' || v[1] >= 'A' && v[1] <= 'Z') && strings.Contains(v, "</")
 }
 
+// markupLink returns the address of the first link (<a href>) in v when v
+// is markup (see markupValue): a feed's cell holding a rendered link, as
+// DataTables' server-side rows give ["<a href=\"/product/7\">Acetone</a>",
+// …], whose url field is the link, not its text.
+func markupLink(v string) (string, bool) {
+	if !markupValue(v) {
+		return "", false
+	}
+	z := html.NewTokenizer(strings.NewReader(v))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return "", false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, attr := z.TagName()
+			if string(name) != "a" || !attr {
+				continue
+			}
+			for {
+				k, val, more := z.TagAttr()
+				if string(k) == "href" && strings.TrimSpace(string(val)) != "" {
+					return strings.TrimSpace(string(val)), true
+				}
+				if !more {
+					break
+				}
+			}
+		}
+	}
+}
+
 // scriptContent returns the raw text of a <script>.
 func scriptContent(n *html.Node) string {
 	var b strings.Builder

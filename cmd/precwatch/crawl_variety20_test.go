@@ -1,0 +1,386 @@
+package main
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// v20Item is product i as a feed item of round 20: id, title, description,
+// price and seller under the usual keys.
+func v20Item(prefix string, i int) map[string]any {
+	pr := v16Products[i]
+	return map[string]any{"id": fmt.Sprintf("%s-%d", prefix, i), "title": pr.title, "description": pr.desc, "price": pr.price, "seller": pr.seller}
+}
+
+// v20Items is v20Item for each of idx, never nil.
+func v20Items(prefix string, idx []int) []any {
+	out := []any{}
+	for _, i := range idx {
+		out = append(out, v20Item(prefix, i))
+	}
+	return out
+}
+
+// TestVariety20Feeds is round 20's feeds, each configured only from
+// docs/CRAWLING.md and run end to end through `precwatch crawl`:
+//
+//  1. Apollo's automatic persisted queries by GET: operationName,
+//     variables and extensions {"persistedQuery": {"sha256Hash": …}} as
+//     query parameters, a Relay connection
+//  2. Sanity's GROQ query API by GET, paged by the last _id sent back as
+//     the JSON-encoded query parameter $lastId
+//  3. a Kubernetes-style list (metadata.continue, ?limit=2&continue=…)
+//  4. Azure Table storage: the continuation only in the response headers
+//     x-ms-continuation-NextPartitionKey/-NextRowKey, sent back as the
+//     query parameters NextPartitionKey and NextRowKey
+//  5. a Spring Data REST API counting its pages from 0 (page=0 first,
+//     "first": true), configured with ?page=1 as partners type it
+//  6. five APIs answering their page 2 with status 200 and an error body
+//     in shapes of their own: JSend, Taobao TOP's error_response, WeChat's
+//     errcode/errmsg, Amazon PA-API's capitalised Errors, Shopify's errors
+//     as a string
+//  7. Swell's product list (pages as an object keyed by page number)
+//  8. a DataTables server-side endpoint (draw/start/length, rows as arrays
+//     of cells, the title cell a link to the product page)
+func TestVariety20Feeds(t *testing.T) {
+	jsonBody := func(w http.ResponseWriter, s string) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		io.WriteString(w, s)
+	}
+	const apqHash = "ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		atoi := func(s string, def int) int {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return def
+			}
+			return n
+		}
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1. Apollo APQ by GET.
+		case p == "/apq/graphql":
+			var ext struct {
+				PersistedQuery struct {
+					Version    int    `json:"version"`
+					SHA256Hash string `json:"sha256Hash"`
+				} `json:"persistedQuery"`
+			}
+			var vars struct {
+				First int     `json:"first"`
+				After *string `json:"after"`
+			}
+			if r.Method != http.MethodGet || q.Get("operationName") != "Products" || json.Unmarshal([]byte(q.Get("extensions")), &ext) != nil || ext.PersistedQuery.SHA256Hash != apqHash {
+				jsonBody(w, `{"errors":[{"message":"PersistedQueryNotFound","extensions":{"code":"PERSISTED_QUERY_NOT_FOUND"}}]}`)
+				return
+			}
+			if json.Unmarshal([]byte(q.Get("variables")), &vars) != nil || vars.First != 2 {
+				jsonBody(w, `{"errors":[{"message":"Variable \"$first\" of required type \"Int!\" was not provided."}]}`)
+				return
+			}
+			off := 0
+			if vars.After != nil {
+				b, err := base64.StdEncoding.DecodeString(*vars.After)
+				if err != nil || !strings.HasPrefix(string(b), "arrayconnection:") {
+					jsonBody(w, `{"errors":[{"message":"invalid cursor"}]}`)
+					return
+				}
+				off = atoi(strings.TrimPrefix(string(b), "arrayconnection:"), 0) + 1
+			}
+			var edges []any
+			last := off - 1
+			for _, i := range v19Offset(off) {
+				edges = append(edges, map[string]any{"node": v20Item("apq", i), "cursor": base64.StdEncoding.EncodeToString(fmt.Appendf(nil, "arrayconnection:%d", i))})
+				last = i
+			}
+			jsonBody(w, v16JSON(map[string]any{"data": map[string]any{"products": map[string]any{"edges": edges,
+				"pageInfo": map[string]any{"hasNextPage": last < len(v16Products)-1, "endCursor": base64.StdEncoding.EncodeToString(fmt.Appendf(nil, "arrayconnection:%d", last))}}}}))
+		// 2. Sanity GROQ by GET.
+		case p == "/sanity/v2021-10-21/data/query/production":
+			raw, ok := q["$lastId"]
+			var lastID string
+			if !ok || json.Unmarshal([]byte(raw[0]), &lastID) != nil || !strings.Contains(q.Get("query"), "_id > $lastId") {
+				w.WriteHeader(400)
+				jsonBody(w, `{"error":{"description":"param $lastId referenced, but not provided","type":"queryParseError"}}`)
+				return
+			}
+			res := []any{}
+			for i := range v16Products {
+				if id := fmt.Sprintf("product-%d", i); id > lastID && len(res) < 2 {
+					pr := v16Products[i]
+					res = append(res, map[string]any{"_id": id, "title": pr.title, "description": pr.desc, "price": pr.price, "seller": pr.seller})
+				}
+			}
+			jsonBody(w, v16JSON(map[string]any{"ms": 3, "query": q.Get("query"), "result": res}))
+		// 3. Kubernetes-style continue token.
+		case p == "/k8s/apis/shop.example/v1/products":
+			off := 0
+			if c := q.Get("continue"); c != "" {
+				b, err := base64.RawURLEncoding.DecodeString(c)
+				if err != nil {
+					w.WriteHeader(410)
+					jsonBody(w, `{"kind":"Status","status":"Failure","reason":"Expired"}`)
+					return
+				}
+				off = atoi(string(b), 0)
+			}
+			var items []any
+			for _, i := range v19Offset(off) {
+				pr := v16Products[i]
+				items = append(items, map[string]any{"metadata": map[string]any{"name": fmt.Sprintf("k8s-%d", i)}, "spec": map[string]any{"title": pr.title, "description": pr.desc, "price": pr.price, "seller": pr.seller}})
+			}
+			meta := map[string]any{"resourceVersion": "42"}
+			if off+2 < len(v16Products) {
+				meta["continue"] = base64.RawURLEncoding.EncodeToString([]byte(strconv.Itoa(off + 2)))
+				meta["remainingItemCount"] = len(v16Products) - off - 2
+			}
+			jsonBody(w, v16JSON(map[string]any{"kind": "ProductList", "apiVersion": "shop.example/v1", "metadata": meta, "items": items}))
+		// 4. Azure Table storage.
+		case p == "/az/products()":
+			off := 0
+			if pk, rk := q.Get("NextPartitionKey"), q.Get("NextRowKey"); pk != "" || rk != "" {
+				if pk != "1!8!cHJvZHVjdA--" {
+					w.WriteHeader(400)
+					return
+				}
+				off = atoi(strings.TrimPrefix(rk, "1!4!row"), -1)
+			}
+			var vals []any
+			for _, i := range v19Offset(off) {
+				pr := v16Products[i]
+				vals = append(vals, map[string]any{"PartitionKey": "product", "RowKey": fmt.Sprintf("az-%d", i), "Title": pr.title, "Description": pr.desc, "Price": pr.price, "Seller": pr.seller})
+			}
+			if vals == nil {
+				vals = []any{}
+			}
+			if off+2 < len(v16Products) {
+				w.Header().Set("x-ms-continuation-NextPartitionKey", "1!8!cHJvZHVjdA--")
+				w.Header().Set("x-ms-continuation-NextRowKey", fmt.Sprintf("1!4!row%d", off+2))
+			}
+			w.Header().Set("x-ms-version", "2019-02-02")
+			jsonBody(w, v16JSON(map[string]any{"odata.metadata": "http://" + r.Host + "/az/$metadata#products", "value": vals}))
+		// 5. Spring Data, pages from 0.
+		case p == "/spring/api/products":
+			n := atoi(q.Get("page"), 0)
+			content := v20Items("spring", v16Page(n+1, 2))
+			jsonBody(w, v16JSON(map[string]any{"content": content, "number": n, "size": 2, "totalElements": 5, "totalPages": 3, "first": n == 0, "last": n >= 2, "numberOfElements": len(content), "empty": len(content) == 0,
+				"pageable": map[string]any{"pageNumber": n, "pageSize": 2, "offset": n * 2, "paged": true}}))
+		// 6. Errors answered with status 200 on page 2.
+		case strings.HasPrefix(p, "/err/"):
+			kind := strings.Split(p, "/")[2]
+			n := atoi(q.Get("page"), 1)
+			if n == 2 {
+				jsonBody(w, map[string]string{
+					"jsend":   `{"status":"error","message":"Rate limit exceeded","code":429}`,
+					"top":     `{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 1 more seconds","request_id":"15x2b1v8k2zb"}}`,
+					"wechat":  `{"errcode":45009,"errmsg":"reach max api daily quota limit rid: 6566f1a8-2b0c2f4d-3e5f6a7b"}`,
+					"paapi":   `{"Errors":[{"__type":"com.amazon.paapi5#TooManyRequestsException","Code":"TooManyRequests","Message":"The request was denied due to request throttling."}]}`,
+					"shopify": `{"errors":"Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service."}`,
+				}[kind])
+				return
+			}
+			body := map[string]any{"products": v20Items(kind, v16Page(n, 2)), "page": n, "total_pages": 3}
+			switch kind {
+			case "jsend":
+				body = map[string]any{"status": "success", "data": body}
+			case "wechat":
+				body["errcode"], body["errmsg"] = 0, "ok"
+			case "top":
+				body = map[string]any{"items_get_response": body}
+			case "paapi":
+				body = map[string]any{"SearchResult": body}
+			}
+			jsonBody(w, v16JSON(body))
+		// 7. Swell.
+		case p == "/swell/api/products":
+			n := atoi(q.Get("page"), 1)
+			if q.Get("limit") != "2" {
+				w.WriteHeader(400)
+				return
+			}
+			jsonBody(w, v16JSON(map[string]any{"count": 5, "page": n, "results": v20Items("swell", v16Page(n, 2)),
+				"pages": map[string]any{"1": map[string]any{"start": 1, "end": 2}, "2": map[string]any{"start": 3, "end": 4}, "3": map[string]any{"start": 5, "end": 5}}}))
+		// 8. DataTables server-side processing.
+		case p == "/dt/products/data":
+			start, length := atoi(q.Get("start"), -1), atoi(q.Get("length"), -1)
+			if start < 0 || length != 2 {
+				jsonBody(w, `{"draw":0,"recordsTotal":0,"recordsFiltered":0,"data":[],"error":"invalid paging"}`)
+				return
+			}
+			rows := []any{}
+			for _, i := range v19Offset(start) {
+				pr := v16Products[i]
+				rows = append(rows, []any{fmt.Sprintf(`<a href="/dt/product/%d">%s</a>`, i, pr.title), pr.desc, fmt.Sprintf("%.2f €", pr.price), pr.seller})
+			}
+			jsonBody(w, v16JSON(map[string]any{"draw": atoi(q.Get("draw"), 0), "recordsTotal": 5, "recordsFiltered": 5, "data": rows}))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	cfg := fmt.Sprintf(`data_dir: DATA
+targets:
+  - name: apq
+    platform: APQ
+    kind: json
+    start_urls: ["%[1]s/apq/graphql"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      body: '{"operationName": "Products", "variables": {"first": 2, "after": ${cursor}}, "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "%[2]s"}}}'
+      items: data.products.edges.node
+      next_page: data.products.pageInfo.endCursor
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+  - name: sanity
+    platform: Sanity
+    kind: json
+    start_urls: ["%[1]s/sanity/v2021-10-21/data/query/production"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      body: '{"query": "*[_type == \"product\" && _id > $lastId] | order(_id) [0...2] {_id, title, description, price, \"seller\": seller->name}", "$lastId": "\"${cursor}\""}'
+      items: result
+      next_page: result[-1]._id
+      fields: {id: _id, title: title, description: description, price: price, seller: seller}
+  - name: k8s
+    platform: K8s
+    kind: json
+    start_urls: ["%[1]s/k8s/apis/shop.example/v1/products?limit=2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items
+      next_page: metadata.continue
+      fields: {id: metadata.name, title: spec.title, description: spec.description, price: spec.price, seller: spec.seller}
+  - name: azure-table
+    platform: AzureTable
+    kind: json
+    start_urls: ["%[1]s/az/products()?$top=2"]
+    allow_private_networks: true
+    delay: 0s
+    headers: {Accept: "application/json;odata=nometadata"}
+    json:
+      items: value
+      fields: {id: RowKey, title: Title, description: Description, price: Price, seller: Seller}
+  - name: spring-page1
+    platform: SpringPage1
+    kind: json
+    start_urls: ["%[1]s/spring/api/products?page=1&size=2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: content
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+  - name: err-jsend
+    platform: ErrJSend
+    kind: json
+    start_urls: ["%[1]s/err/jsend/api/products?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: data.products
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+  - name: err-top
+    platform: ErrTop
+    kind: json
+    start_urls: ["%[1]s/err/top/router/rest?method=taobao.items.get&page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: items_get_response.products
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+  - name: err-wechat
+    platform: ErrWeChat
+    kind: json
+    start_urls: ["%[1]s/err/wechat/shop/spu/get_list?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: products
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+  - name: err-paapi
+    platform: ErrPAAPI
+    kind: json
+    start_urls: ["%[1]s/err/paapi/paapi5/searchitems?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: SearchResult.products
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+  - name: err-shopify
+    platform: ErrShopify
+    kind: json
+    start_urls: ["%[1]s/err/shopify/admin/api/products.json?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: products
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+  - name: swell
+    platform: Swell
+    kind: json
+    start_urls: ["%[1]s/swell/api/products?limit=2&page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: results
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+  - name: datatables
+    platform: DataTables
+    kind: json
+    start_urls: ["%[1]s/dt/products/data?draw=1&start=0&length=2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: data
+      fields: {url: "[0]", title: "[0]", description: "[1]", price: "[2]", seller: "[3]"}
+`, srv.URL, apqHash)
+	got, _, out := crawl4(t, nil, cfg)
+	defer logListingsOnFailure(t, got, out)
+	num := func(p float64) string { return strconv.FormatFloat(p, 'f', -1, 64) }
+	var wants []shopWant
+	for i, pr := range v16Products {
+		for _, k := range []string{"apq", "spring", "swell"} {
+			wants = append(wants, shopWant{fmt.Sprintf("%s-%d", k, i), pr.title, num(pr.price), pr.desc, pr.seller})
+		}
+		wants = append(wants,
+			shopWant{fmt.Sprintf("product-%d", i), pr.title, num(pr.price), pr.desc, pr.seller},
+			shopWant{fmt.Sprintf("k8s-%d", i), pr.title, num(pr.price), pr.desc, pr.seller},
+			shopWant{fmt.Sprintf("az-%d", i), pr.title, num(pr.price), pr.desc, pr.seller},
+			shopWant{fmt.Sprintf("/dt/product/%d", i), pr.title, fmt.Sprintf("%.2f €", pr.price), pr.desc, pr.seller},
+		)
+	}
+	checkShopListings(t, got, wants)
+	for _, name := range []string{"apq", "sanity", "k8s", "azure-table", "spring-page1", "swell", "datatables"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+	// An error page leaves the run incomplete.
+	for _, name := range []string{"err-jsend", "err-top", "err-wechat", "err-paapi", "err-shopify"} {
+		if c := completeColumn(out, name); c != "no" {
+			t.Errorf("%s: complete %q, want no", name, c)
+		}
+	}
+	for _, k := range []string{"jsend", "top", "wechat", "paapi", "shopify"} {
+		for _, i := range []int{0, 1} {
+			if _, ok := got[fmt.Sprintf("%s-%d", k, i)]; !ok {
+				t.Errorf("err-%s: page 1's %s-%d not extracted", k, k, i)
+			}
+		}
+	}
+	for _, msg := range []string{"App Call Limited", "reach max api daily quota limit", "request throttling", "Exceeded 2 calls per second"} {
+		if !strings.Contains(out, msg) {
+			t.Errorf("output does not name the API's error %q", msg)
+		}
+	}
+}
