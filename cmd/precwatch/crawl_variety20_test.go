@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -384,3 +385,180 @@ targets:
 		}
 	}
 }
+
+// v20Page renders an html catalogue page: head extra (a <base>, a <link
+// rel="next">), the cards of idx linking href(i), and the pager markup.
+func v20Page(head string, idx []int, href func(i int) string, pager string) string {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>Shop</title>` + head + `</head><body><h1>Catalogue</h1><ul class="products">`)
+	for _, i := range idx {
+		fmt.Fprintf(&b, `<li class="product"><a class="product-link" href="%s">%s</a></li>`, href(i), v16Products[i].title)
+	}
+	b.WriteString(`</ul>` + pager + `</body></html>`)
+	return b.String()
+}
+
+// v20Detail renders product i's page.
+func v20Detail(i int) string {
+	pr := v16Products[i]
+	return fmt.Sprintf(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>%[1]s</title></head><body><h1>%[1]s</h1><div class="desc">%[2]s</div><span class="price">%.2[3]f EUR</span><span class="seller">%[4]s</span></body></html>`, pr.title, pr.desc, pr.price, pr.seller)
+}
+
+// TestVariety20Shops is round 20's html shops, configured the same way:
+//
+//  1. an osCommerce-style shop declaring <base href="…/catalog/">, whose
+//     pager's next link and product links are relative to it
+//     (list.html?page=2), configured with next_page
+//  2. the same shop paged only by <link rel="next" href="list.html?page=2">
+//     in its head, relative to the <base>
+//  3. a Twig/Liquid theme writing its links over several lines
+//     (href="\n\t\t/ws/shop?page=2\n\t"), one with a tab inside
+//  4. a shop whose product addresses are IRIs (/produkt/äther-1l,
+//     /товар/ацетон) and have spaces (/p/Safrole oil)
+//  5. a search-results catalogue that always shows a "next" link and
+//     answers a page past its last with 200 and "Keine Ergebnisse"
+//  6. an XHTML shop served as application/xhtml+xml
+func TestVariety20Shops(t *testing.T) {
+	html := func(w http.ResponseWriter, s string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, s)
+	}
+	iri := []string{"/iri/produkt/safrol-öl-1l", "/iri/товар/ацетон-5л", "/iri/p/PMK glycidate", "/iri/produkt/becher-250ml", "/iri/p/roter phosphor"}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, q := r.URL.Path, r.URL.Query()
+		n, err := strconv.Atoi(q.Get("page"))
+		if err != nil {
+			n = 1
+		}
+		pager := func(next string) string {
+			if n >= 3 {
+				return ""
+			}
+			return next
+		}
+		switch {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		// 1, 2. <base href>.
+		case p == "/bh/shop/catalog/list.html" || p == "/bhl/shop/catalog/list.html":
+			pre := strings.Split(p, "/")[1]
+			head := fmt.Sprintf(`<base href="http://%s/%s/shop/catalog/">`, r.Host, pre)
+			if pre == "bhl" && n < 3 {
+				head += fmt.Sprintf(`<link rel="next" href="list.html?page=%d">`, n+1)
+			}
+			html(w, v20Page(head, v16Page(n, 2), func(i int) string { return fmt.Sprintf("p/%d.html", i) }, pager(fmt.Sprintf(`<a class="next" href="list.html?page=%d">Next</a>`, n+1))))
+		case strings.HasPrefix(p, "/bh/shop/catalog/p/") || strings.HasPrefix(p, "/bhl/shop/catalog/p/"):
+			i, err := strconv.Atoi(strings.TrimSuffix(p[strings.LastIndex(p, "/")+1:], ".html"))
+			if err != nil || i >= len(v16Products) {
+				http.NotFound(w, r)
+				return
+			}
+			html(w, v20Detail(i))
+		// 3. Whitespace in links.
+		case p == "/ws/shop":
+			html(w, v20Page("", v16Page(n, 2), func(i int) string {
+				if i == 1 {
+					return "/ws/p/\t1"
+				}
+				return fmt.Sprintf("\n\t\t\t/ws/p/%d\n\t\t", i)
+			}, pager(fmt.Sprintf("<a class=\"next\" href=\"\n\t\t/ws/shop?page=%d\n\t\">Weiter</a>", n+1))))
+		case strings.HasPrefix(p, "/ws/p/"):
+			i, err := strconv.Atoi(strings.TrimPrefix(p, "/ws/p/"))
+			if err != nil || i >= len(v16Products) {
+				http.NotFound(w, r)
+				return
+			}
+			html(w, v20Detail(i))
+		// 4. IRIs.
+		case p == "/iri/shop":
+			html(w, v20Page("", v16Page(n, 2), func(i int) string { return iri[i] }, pager(fmt.Sprintf(`<a class="next" href="/iri/shop?page=%d">»</a>`, n+1))))
+		case strings.HasPrefix(p, "/iri/"):
+			for i, u := range iri {
+				if p == u {
+					html(w, v20Detail(i))
+					return
+				}
+			}
+			http.NotFound(w, r)
+		// 5. Search results past the end.
+		case p == "/srch/suche":
+			if q.Get("q") != "chemie" {
+				w.WriteHeader(400)
+				return
+			}
+			idx := v16Page(n, 2)
+			if len(idx) == 0 {
+				html(w, `<!DOCTYPE html><html><head><title>Suche: chemie</title></head><body><h1>Suchergebnisse für „chemie“</h1><p class="empty">Keine Ergebnisse gefunden.</p><a class="next" href="/srch/suche?q=chemie&amp;page=`+strconv.Itoa(n+1)+`">Nächste Seite</a></body></html>`)
+				return
+			}
+			html(w, v20Page("", idx, func(i int) string { return fmt.Sprintf("/srch/artikel/%d", i) }, fmt.Sprintf(`<a class="next" href="/srch/suche?q=chemie&amp;page=%d">Nächste Seite</a>`, n+1)))
+		case strings.HasPrefix(p, "/srch/artikel/"):
+			i, err := strconv.Atoi(strings.TrimPrefix(p, "/srch/artikel/"))
+			if err != nil || i >= len(v16Products) {
+				http.NotFound(w, r)
+				return
+			}
+			html(w, v20Detail(i))
+		// 6. XHTML.
+		case p == "/xh/shop" || strings.HasPrefix(p, "/xh/p/"):
+			w.Header().Set("Content-Type", "application/xhtml+xml; charset=utf-8")
+			body := v20Page("", v16Page(n, 2), func(i int) string { return fmt.Sprintf("/xh/p/%d", i) }, pager(fmt.Sprintf(`<a class="next" href="/xh/shop?page=%d">Next</a>`, n+1)))
+			if i, err := strconv.Atoi(strings.TrimPrefix(p, "/xh/p/")); err == nil && i < len(v16Products) {
+				body = v20Detail(i)
+			} else if p != "/xh/shop" {
+				http.NotFound(w, r)
+				return
+			}
+			body = strings.Replace(body, "<!DOCTYPE html><html>", `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html xmlns="http://www.w3.org/1999/xhtml">`, 1)
+			body = strings.ReplaceAll(body, `<meta charset="utf-8">`, `<meta http-equiv="Content-Type" content="application/xhtml+xml; charset=utf-8" />`)
+			io.WriteString(w, body)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	target := func(name, start, pattern, extra string) string {
+		return fmt.Sprintf(`  - name: %s
+    platform: %s
+    start_urls: ["%s%s"]
+    allow_private_networks: true
+    delay: 0s
+    follow: ["a.product-link"]
+%s    listing:
+      url_pattern: '%s'
+      fields: {title: h1, description: .desc, price: .price, seller: .seller}
+`, name, strings.ToUpper(name[:1])+name[1:], srv.URL, start, extra, pattern)
+	}
+	next := "    next_page: [\"a.next\"]\n"
+	cfg := "data_dir: DATA\ntargets:\n" +
+		target("base-href", "/bh/shop/catalog/list.html", `/p/\d+\.html$`, next) +
+		target("base-link-next", "/bhl/shop/catalog/list.html", `/p/\d+\.html$`, "") +
+		target("ws-links", "/ws/shop", `^/ws/p/\d+$`, next) +
+		target("iri", "/iri/shop", `^/iri/(produkt/[a-z0-9ö-]+|p/[A-Za-z ]+|товар/[а-я0-9-]+)$`, next) +
+		target("search-past-end", "/srch/suche?q=chemie", `^/srch/artikel/\d+$`, next) +
+		target("xhtml", "/xh/shop", `^/xh/p/\d+$`, next)
+	got, _, out := crawl4(t, nil, cfg)
+	defer logListingsOnFailure(t, got, out)
+	var wants []shopWant
+	for i, pr := range v16Products {
+		price := fmt.Sprintf("%.2f EUR", pr.price)
+		for _, k := range []string{"/bh/shop/catalog/p/%d.html", "/bhl/shop/catalog/p/%d.html", "/ws/p/%d", "/srch/artikel/%d", "/xh/p/%d"} {
+			wants = append(wants, shopWant{fmt.Sprintf(k, i), pr.title, price, pr.desc, pr.seller})
+		}
+		u := &strings.Builder{}
+		for _, seg := range strings.Split(iri[i], "/") {
+			if seg != "" {
+				u.WriteString("/" + strings.ReplaceAll(urlPathEscape(seg), "+", "%20"))
+			}
+		}
+		wants = append(wants, shopWant{u.String(), pr.title, price, pr.desc, pr.seller})
+	}
+	checkShopListings(t, got, wants)
+	for _, name := range []string{"base-href", "base-link-next", "ws-links", "iri", "search-past-end", "xhtml"} {
+		if c := completeColumn(out, name); c != "yes" {
+			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+}
+
+func urlPathEscape(s string) string { return (&url.URL{Path: s}).EscapedPath() }
