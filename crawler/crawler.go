@@ -849,6 +849,13 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.offDomainNext = append(out.offDomainNext, l)
 		}
 	}
+	if it.kind == 'f' && page.Counts[extract.CountPatternMissed] > 0 {
+		// A followed page with a product on it that url_pattern does
+		// not match, and nothing to follow: its listing was not read
+		// (extract.CountPatternMissed), so the run is not complete.
+		out.errKind = KindPatternMissed
+		return out, fmt.Errorf("get %s: a page with a product that listing.url_pattern %q does not match, linking nothing: a listing page the pattern misses?", it.url, r.t.Listing.URLPattern)
+	}
 	if it.kind == 's' && page.First != "" && r.inScope(page.First) {
 		// The start URL asked for page 1 of a feed counting from
 		// 0 (extract.Page.First): its page 0 is read too.

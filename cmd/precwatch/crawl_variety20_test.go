@@ -418,6 +418,9 @@ func v20Detail(i int) string {
 //  5. a search-results catalogue that always shows a "next" link and
 //     answers a page past its last with 200 and "Keine Ergebnisse"
 //  6. an XHTML shop served as application/xhtml+xml
+//  7. a shop moving its products to new addresses: the catalogue links
+//     /mv/p/0…2 as before and /mv/produkt/becher-250ml, …, which the
+//     target's url_pattern ^/mv/p/\d+$ does not match
 func TestVariety20Shops(t *testing.T) {
 	html := func(w http.ResponseWriter, s string) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -499,6 +502,21 @@ func TestVariety20Shops(t *testing.T) {
 				return
 			}
 			html(w, v20Detail(i))
+		// 7. New product addresses.
+		case p == "/mv/shop":
+			html(w, v20Page("", v16Page(n, 2), func(i int) string {
+				if i < 3 {
+					return fmt.Sprintf("/mv/p/%d", i)
+				}
+				return fmt.Sprintf("/mv/produkt/%d-neu", i)
+			}, pager(fmt.Sprintf(`<a class="next" href="/mv/shop?page=%d">Next</a>`, n+1))))
+		case strings.HasPrefix(p, "/mv/p/") || strings.HasPrefix(p, "/mv/produkt/"):
+			i, err := strconv.Atoi(strings.TrimSuffix(p[strings.LastIndex(p, "/")+1:], "-neu"))
+			if err != nil || i >= len(v16Products) {
+				http.NotFound(w, r)
+				return
+			}
+			html(w, v20Detail(i))
 		// 6. XHTML.
 		case p == "/xh/shop" || strings.HasPrefix(p, "/xh/p/"):
 			w.Header().Set("Content-Type", "application/xhtml+xml; charset=utf-8")
@@ -536,7 +554,8 @@ func TestVariety20Shops(t *testing.T) {
 		target("ws-links", "/ws/shop", `^/ws/p/\d+$`, next) +
 		target("iri", "/iri/shop", `^/iri/(produkt/[a-z0-9ö-]+|p/[A-Za-z ]+|товар/[а-я0-9-]+)$`, next) +
 		target("search-past-end", "/srch/suche?q=chemie", `^/srch/artikel/\d+$`, next) +
-		target("xhtml", "/xh/shop", `^/xh/p/\d+$`, next)
+		target("xhtml", "/xh/shop", `^/xh/p/\d+$`, next) +
+		target("moved", "/mv/shop", `^/mv/p/\d+$`, next)
 	got, _, out := crawl4(t, nil, cfg)
 	defer logListingsOnFailure(t, got, out)
 	var wants []shopWant
@@ -553,11 +572,23 @@ func TestVariety20Shops(t *testing.T) {
 		}
 		wants = append(wants, shopWant{u.String(), pr.title, price, pr.desc, pr.seller})
 	}
+	for i, pr := range v16Products[:3] {
+		wants = append(wants, shopWant{fmt.Sprintf("/mv/p/%d", i), pr.title, fmt.Sprintf("%.2f EUR", pr.price), pr.desc, pr.seller})
+	}
 	checkShopListings(t, got, wants)
 	for _, name := range []string{"base-href", "base-link-next", "ws-links", "iri", "search-past-end", "xhtml"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}
+	}
+	// The two product pages the pattern misses are failures: the run is
+	// not complete, so the listings stored under their old addresses are
+	// not marked removed.
+	if c := completeColumn(out, "moved"); c != "no" {
+		t.Errorf("moved: complete %q, want no", c)
+	}
+	if !strings.Contains(out, "2 × a page the follow selectors led to has a product but does not match listing.url_pattern") {
+		t.Errorf("crawl does not say that two pages have a product url_pattern misses")
 	}
 }
 

@@ -43,6 +43,14 @@ const (
 	// listing.url_pattern although the follow selectors found no link
 	// there (only set then): a sign that the site changed its markup.
 	CountUnfollowed = "unfollowed"
+	// CountPatternMissed is 1 on a page of a target with follow selectors
+	// and url_pattern that the pattern does not match, that has nothing to
+	// follow (no link the follow or next_page selectors find) and that
+	// holds a product (schema.org data, or a title and a price or
+	// description by the field selectors): a listing page the pattern
+	// misses, as when a shop moves its products to new addresses
+	// (/p/123 → /produkt/acetone-5l).
+	CountPatternMissed = "pattern_missed"
 	// CountScriptLinks is the number of listing links (by url_pattern)
 	// read from an index page's scripts because the follow selectors
 	// and the markup had none (a single-page app's catalogue).

@@ -380,6 +380,13 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			} else {
 				b.countOn(defaultNext, canon, len(b.page.Follow))
 			}
+			if len(t.Follow) > 0 && spec.Item == "" && len(b.page.Follow) == 0 && len(b.page.Next) == 0 && b.page.CountOn == "" && listingLike(root, spec.Fields) {
+				// A page the follow selectors lead to, with a
+				// product on it and nothing to follow: a listing
+				// page the pattern misses (product addresses that
+				// changed their scheme), not an index.
+				b.page.Counts[CountPatternMissed] = 1
+			}
 			return b.page, nil
 		}
 		b.page.Counts[CountURLPattern] = 1
@@ -2646,6 +2653,32 @@ func scriptPath(n *html.Node, path string) (string, bool) {
 func markupValue(v string) bool {
 	v = strings.TrimSpace(v)
 	return len(v) > 2 && v[0] == '<' && (v[1] >= 'a' && v[1] <= 'z' || v[1] >= 'A' && v[1] <= 'Z') && strings.Contains(v, "</")
+}
+
+// listingLike reports whether a page holds a product: schema.org product
+// data, or a title and a price or description read by the target's field
+// selectors (as on a listing page).
+func listingLike(root *html.Node, specs map[string]string) bool {
+	if len(pageProducts(root, false)) > 0 {
+		return true
+	}
+	fields, err := compileFields(specs)
+	if err != nil {
+		return false
+	}
+	got := map[string]bool{}
+	for _, f := range fields {
+		n := root
+		if f.css == nil {
+			if body := findBody(root); body != nil {
+				n = body
+			}
+		}
+		if v, _, _ := f.value(n); strings.TrimSpace(v) != "" {
+			got[f.name] = true
+		}
+	}
+	return got[precwatch.FieldTitle] && (got[precwatch.FieldPrice] || got[precwatch.FieldDescription])
 }
 
 // markupLink returns the address of the first link (<a href>) in v when v

@@ -117,3 +117,38 @@ func TestMarkupLinkURL20(t *testing.T) {
 		t.Errorf("listings %q, want %q first", got, want)
 	}
 }
+
+// TestPatternMissed20 marks a page the follow selectors led to that
+// url_pattern does not match, with a product on it and nothing to follow
+// (a listing page under a new address scheme), and no other page.
+func TestPatternMissed20(t *testing.T) {
+	product := `<h1>Becher 250 ml</h1><div class="desc">Borosilikat</div><span class="price">4.50 EUR</span>`
+	for _, c := range []struct {
+		name, url, body string
+		want            int
+	}{
+		{"product at a new address", "https://s.example/produkt/becher-250ml", product, 1},
+		{"schema.org product at a new address", "https://s.example/produkt/becher", `<script type="application/ld+json">{"@type":"Product","name":"Becher","offers":{"price":"4.50","priceCurrency":"EUR"}}</script><h2>Becher</h2>`, 1},
+		{"matching address", "https://s.example/p/3", product, -1},
+		{"empty category", "https://s.example/c/leer", `<h1>Leere Kategorie</h1><p>Keine Produkte.</p>`, 0},
+		{"category with links", "https://s.example/c/glas", `<h1>Glas</h1><span class="price">ab 4.50 EUR</span><a class="product-link" href="/p/3">Becher</a>`, 0},
+		{"title alone", "https://s.example/about", `<h1>Über uns</h1>`, 0},
+	} {
+		tg := &precwatch.Target{Name: "mv", Follow: []string{"a.product-link"}, NextPage: []string{"a.next"},
+			Listing: precwatch.ListingSpec{URLPattern: `^/p/\d+$`, Fields: map[string]string{"title": "h1", "description": ".desc", "price": ".price"}}}
+		p, err := HTML(tg, c.url, []byte(`<html><head><title>Shop</title></head><body>`+c.body+`</body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := p.Counts[CountPatternMissed]
+		if !ok {
+			got = -1
+		}
+		if c.want == 0 && got == -1 {
+			got = 0
+		}
+		if got != c.want {
+			t.Errorf("%s: pattern_missed %d, want %d", c.name, got, c.want)
+		}
+	}
+}
