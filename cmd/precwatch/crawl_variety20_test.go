@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/andybalholm/brotli"
 )
 
 // v20Item is product i as a feed item of round 20: id, title, description,
@@ -50,6 +52,11 @@ func v20Items(prefix string, idx []int) []any {
 //  7. Swell's product list (pages as an object keyed by page number)
 //  8. a DataTables server-side endpoint (draw/start/length, rows as arrays
 //     of cells, the title cell a link to the product page)
+//  9. a feed on a CDN gzipped at rest and served as products.json with
+//     Content-Type application/octet-stream and no Content-Encoding; one
+//     served brotli-compressed as text/plain
+//  10. an API whose page 2 answers, with status 200, a proxy's HTML error
+//     page ("502 Bad Gateway")
 func TestVariety20Feeds(t *testing.T) {
 	jsonBody := func(w http.ResponseWriter, s string) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -223,6 +230,30 @@ func TestVariety20Feeds(t *testing.T) {
 				rows = append(rows, []any{fmt.Sprintf(`<a href="/dt/product/%d">%s</a>`, i, pr.title), pr.desc, fmt.Sprintf("%.2f €", pr.price), pr.seller})
 			}
 			jsonBody(w, v16JSON(map[string]any{"draw": atoi(q.Get("draw"), 0), "recordsTotal": 5, "recordsFiltered": 5, "data": rows}))
+		// 9. Compressed at rest, labelled wrong.
+		case p == "/cdn/feeds/products.json" || p == "/cdnbr/feeds/products.json":
+			n := atoi(q.Get("page"), 1)
+			pre := strings.Split(p, "/")[1]
+			body := v16JSON(map[string]any{"products": v20Items(pre, v16Page(n, 2)), "page": n, "total_pages": 3})
+			if pre == "cdnbr" {
+				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+				w.Header().Set("Content-Encoding", "br")
+				bw := brotli.NewWriter(w)
+				io.WriteString(bw, body)
+				bw.Close()
+				return
+			}
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write(gzipBytes(t, body))
+		// 10. A proxy's error page with status 200.
+		case p == "/bg/api/products":
+			n := atoi(q.Get("page"), 1)
+			if n == 2 {
+				w.Header().Set("Content-Type", "text/html")
+				io.WriteString(w, "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+				return
+			}
+			jsonBody(w, v16JSON(map[string]any{"products": v20Items("bg", v16Page(n, 2)), "page": n, "total_pages": 3}))
 		default:
 			http.NotFound(w, r)
 		}
@@ -344,13 +375,40 @@ targets:
     json:
       items: data
       fields: {url: "[0]", title: "[0]", description: "[1]", price: "[2]", seller: "[3]"}
+  - name: cdn-gzip
+    platform: CDNGzip
+    kind: json
+    start_urls: ["%[1]s/cdn/feeds/products.json?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: products
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+  - name: cdn-brotli
+    platform: CDNBrotli
+    kind: json
+    start_urls: ["%[1]s/cdnbr/feeds/products.json?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: products
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
+  - name: bad-gateway-200
+    platform: BadGateway
+    kind: json
+    start_urls: ["%[1]s/bg/api/products?page=1"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: products
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
 `, srv.URL, apqHash)
 	got, _, out := crawl4(t, nil, cfg)
 	defer logListingsOnFailure(t, got, out)
 	num := func(p float64) string { return strconv.FormatFloat(p, 'f', -1, 64) }
 	var wants []shopWant
 	for i, pr := range v16Products {
-		for _, k := range []string{"apq", "spring", "swell"} {
+		for _, k := range []string{"apq", "spring", "swell", "cdn", "cdnbr"} {
 			wants = append(wants, shopWant{fmt.Sprintf("%s-%d", k, i), pr.title, num(pr.price), pr.desc, pr.seller})
 		}
 		wants = append(wants,
@@ -361,13 +419,13 @@ targets:
 		)
 	}
 	checkShopListings(t, got, wants)
-	for _, name := range []string{"apq", "sanity", "k8s", "azure-table", "spring-page1", "swell", "datatables"} {
+	for _, name := range []string{"apq", "sanity", "k8s", "azure-table", "spring-page1", "swell", "datatables", "cdn-gzip", "cdn-brotli"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}
 	}
 	// An error page leaves the run incomplete.
-	for _, name := range []string{"err-jsend", "err-top", "err-wechat", "err-paapi", "err-shopify"} {
+	for _, name := range []string{"bad-gateway-200", "err-jsend", "err-top", "err-wechat", "err-paapi", "err-shopify"} {
 		if c := completeColumn(out, name); c != "no" {
 			t.Errorf("%s: complete %q, want no", name, c)
 		}
