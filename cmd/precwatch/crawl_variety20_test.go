@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -647,6 +648,14 @@ func TestVariety20Shops(t *testing.T) {
 	}
 	if !strings.Contains(out, "2 × a page the follow selectors led to has a product but does not match listing.url_pattern") {
 		t.Errorf("crawl does not say that two pages have a product url_pattern misses")
+	}
+	// target test names them too.
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "precwatch.yml")
+	writeFile(t, cfgPath, strings.ReplaceAll(cfg, "DATA", filepath.Join(dir, "data")))
+	code, stdout, stderr := runCmd(t, nil, "target", "test", "--config", cfgPath, "--target", "moved", "--pages", "20")
+	if code != 0 || !strings.Contains(stdout, `pattern-missed: 2 pages reached by the follow selectors with a product on them, not matched by listing.url_pattern "^/mv/p/\\d+$"`) {
+		t.Errorf("target test: exit %d, does not name the 2 pages url_pattern misses:\n%s\n%s", code, stdout, stderr)
 	}
 }
 

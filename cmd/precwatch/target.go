@@ -180,8 +180,8 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 			plural(n, "link"), t.Listing.URLPattern, t.Follow)
 	}
 	if n := rep.Counts[extract.CountPatternMissed]; n > 0 {
-		fmt.Fprintf(w, "\n%s the follow selectors led to %s a product but %s not match listing.url_pattern %q, and %s nothing: listing pages the pattern misses? (a crawl counts them as failed: pattern-missed)\n",
-			plural(n, "page"), map[bool]string{true: "has", false: "have"}[n == 1], map[bool]string{true: "does", false: "do"}[n == 1], t.Listing.URLPattern, map[bool]string{true: "links", false: "link"}[n == 1])
+		fmt.Fprintf(w, "\npattern-missed: %s reached by the follow selectors with a product on them, not matched by listing.url_pattern %q and linking nothing: listing pages the pattern misses (new product addresses?); a crawl fails them, so it is not complete\n",
+			plural(n, "page"), t.Listing.URLPattern)
 	}
 	if rep.OffScope > 0 {
 		fmt.Fprintf(w, "\n%d links lie outside allowed_domains %v and are not followed, e.g.:\n", rep.OffScope, t.AllowedDomains)
