@@ -438,7 +438,7 @@ targets:
 			}
 		}
 	}
-	for _, msg := range []string{"App Call Limited", "reach max api daily quota limit", "request throttling", "Exceeded 2 calls per second"} {
+	for _, msg := range []string{`502 Bad Gateway\" instead of JSON`, "App Call Limited", "reach max api daily quota limit", "request throttling", "Exceeded 2 calls per second"} {
 		if !strings.Contains(out, msg) {
 			t.Errorf("output does not name the API's error %q", msg)
 		}

@@ -113,6 +113,20 @@ func challengeTitle(body []byte) string {
 	return ""
 }
 
+// htmlAnswerTitle returns the title of a body that is an HTML page (it
+// starts with markup), as a json target shows it when the page is no feed;
+// "" otherwise.
+func htmlAnswerTitle(body []byte) string {
+	if b := bytes.TrimLeft(body, " \t\r\n"); len(b) == 0 || b[0] != '<' {
+		return ""
+	}
+	m := pageTitle.FindSubmatch(body[:min(len(body), 64<<10)])
+	if m == nil {
+		return ""
+	}
+	return clip(strings.Join(strings.Fields(html.UnescapeString(string(m[1]))), " "), 120)
+}
+
 // maintenanceWords say, in a title or main heading, that a site is down
 // for maintenance.
 var maintenanceWords = regexp.MustCompile(`(?i)\b(?:wartungsarbeiten|wartungsmodus|under maintenance|maintenance mode|down for maintenance|scheduled maintenance|site maintenance|en maintenance|en mantenimiento|in manutenzione|in onderhoud|w trakcie konserwacji|we'?ll be back soon|be right back|temporarily (?:unavailable|down|offline)|vorübergehend nicht erreichbar)\b|технические работы|на обслуживании|техническое обслуживание`)

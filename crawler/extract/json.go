@@ -70,6 +70,12 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			// its rows are the items, keyed by the header.
 			return jsonDoc(t, base, canon, pageURL, rows)
 		}
+		if title := htmlAnswerTitle(body); title != "" {
+			// A proxy's or the server's error page answered with
+			// status 200 ("502 Bad Gateway"): say so, not only
+			// that '<' cannot start JSON.
+			return nil, fmt.Errorf("%w: an HTML page titled %q instead of JSON, with no app state where json.items leads", err, title)
+		}
 		return nil, err
 	}
 	return jsonDoc(t, base, canon, pageURL, svelteKitDataJSON(devaluePayload(doc, &t.JSON), &t.JSON))

@@ -152,3 +152,17 @@ func TestPatternMissed20(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLAnswerTitle20 names the title of an HTML page a json target was
+// answered with (a proxy's "502 Bad Gateway" with status 200). Before, the
+// error said only that '<' cannot start JSON.
+func TestHTMLAnswerTitle20(t *testing.T) {
+	tg := &precwatch.Target{Name: "bg", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: "products", Fields: map[string]string{"title": "title"}}}
+	_, err := JSON(tg, "https://api.example/products?page=2", []byte("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"))
+	if err == nil || !strings.Contains(err.Error(), `an HTML page titled "502 Bad Gateway" instead of JSON`) {
+		t.Errorf("error %v, want it to name the page's title", err)
+	}
+	if _, err := JSON(tg, "https://api.example/products?page=2", []byte(`{"products": [`)); err == nil || strings.Contains(err.Error(), "HTML page") {
+		t.Errorf("truncated JSON: error %v, want a parse error naming no HTML page", err)
+	}
+}
