@@ -1269,6 +1269,15 @@ func cursorIgnoredMessage(where string) string {
 // listing not delivered before in this session or a detail link not seen
 // before. Called with r.mu held.
 func (r *run) brings(out outcome) bool {
+	if r.catalogueByFollow() && !slices.ContainsFunc(out.links, func(l item) bool { return l.kind == 'f' }) {
+		// A next page of a catalogue that links its listings
+		// (follow, no url_pattern or listing.item) linking none: past
+		// its end, whatever the page itself read as (a search's "no
+		// results" page, named by its own URL, is new every time,
+		// and a "next" link that never stops would be read up to
+		// max_pages).
+		return false
+	}
 	for _, id := range out.ids {
 		if _, ok := r.ids[id]; !ok {
 			return true
@@ -1283,6 +1292,14 @@ func (r *run) brings(out outcome) bool {
 		}
 	}
 	return false
+}
+
+// catalogueByFollow reports whether the target is an html catalogue whose
+// index pages are those that link listing pages by its follow selectors,
+// every other page read whole as a listing (no url_pattern, no
+// listing.item).
+func (r *run) catalogueByFollow() bool {
+	return r.t.Kind != precwatch.KindJSON && len(r.t.Follow) > 0 && r.t.Listing.URLPattern == "" && r.t.Listing.Item == ""
 }
 
 // endPagination drops the next-page links of a next page that brought

@@ -477,6 +477,7 @@ func v20Detail(i int) string {
 //  5. a search-results catalogue that always shows a "next" link and
 //     answers a page past its last with 200 and "Keine Ergebnisse"
 //  6. an XHTML shop served as application/xhtml+xml
+//     — and the same configured without url_pattern
 //  7. a shop moving its products to new addresses: the catalogue links
 //     /mv/p/0…2 as before and /mv/produkt/becher-250ml, …, which the
 //     target's url_pattern ^/mv/p/\d+$ does not match
@@ -614,7 +615,8 @@ func TestVariety20Shops(t *testing.T) {
 		target("iri", "/iri/shop", `^/iri/(produkt/[a-z0-9ö-]+|p/[A-Za-z ]+|товар/[а-я0-9-]+)$`, next) +
 		target("search-past-end", "/srch/suche?q=chemie", `^/srch/artikel/\d+$`, next) +
 		target("xhtml", "/xh/shop", `^/xh/p/\d+$`, next) +
-		target("moved", "/mv/shop", `^/mv/p/\d+$`, next)
+		target("moved", "/mv/shop", `^/mv/p/\d+$`, next) +
+		target("search-no-pattern", "/srch/suche?q=chemie", "", next)
 	got, _, out := crawl4(t, nil, cfg)
 	defer logListingsOnFailure(t, got, out)
 	var wants []shopWant
@@ -638,6 +640,17 @@ func TestVariety20Shops(t *testing.T) {
 	for _, name := range []string{"base-href", "base-link-next", "ws-links", "iri", "search-past-end", "xhtml"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
+		}
+	}
+	// Without url_pattern every page is read whole as a listing, the
+	// empty results pages too, each named by its own URL: the first next
+	// page linking no product still ends the never-ending "next" link
+	// (before: 5000 pages, to max_pages).
+	for line := range strings.SplitSeq(out, "\n") {
+		if f := strings.Fields(line); len(f) > 3 && f[0] == "search-no-pattern" {
+			if pages, _ := strconv.Atoi(f[2]); pages > 9 || f[len(f)-1] != "yes" {
+				t.Errorf("search-no-pattern: %s pages, complete %s; want at most 9 (3 catalogue pages, 5 products, 1 past the end), complete", f[2], f[len(f)-1])
+			}
 		}
 	}
 	// The two product pages the pattern misses are failures: the run is
