@@ -1267,7 +1267,8 @@ func cursorIgnoredMessage(where string) string {
 
 // brings reports whether a page's outcome adds anything to the run: a
 // listing not delivered before in this session or a detail link not seen
-// before. Called with r.mu held.
+// before — and on a catalogue by follow (catalogueByFollow), nothing
+// without a detail link. Called with r.mu held.
 func (r *run) brings(out outcome) bool {
 	if r.catalogueByFollow() && !slices.ContainsFunc(out.links, func(l item) bool { return l.kind == 'f' }) {
 		// A next page of a catalogue that links its listings
