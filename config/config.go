@@ -156,6 +156,7 @@ func Parse(filename string, data []byte, getenv func(string) string) (*Config, e
 		warnPlatformSpellings(cfg, d.warn)
 		warnLastItemCursor(cfg, d.warn)
 		warnZeroBasedPage(cfg, d.warn)
+		warnOffsetPage(cfg, d.warn)
 	}
 	if len(d.problems) > 0 {
 		return nil, &Error{Problems: sortProblems(d.problems)}

@@ -754,6 +754,32 @@ func warnZeroBasedPage(c *Config, warn reportFunc) {
 	}
 }
 
+// offsetPage matches a body member that counts listings given a page
+// number: JSON's "from": ${page} (Elasticsearch and OpenSearch), "offset",
+// "start", "skip", Strapi's pagination[start], or the same as a form or
+// query member (from=${page}).
+var offsetPage = regexp.MustCompile(`(?i)(?:"(from|offset|start|skip|limitstart|startIndex|start_index|pagination\[start\])"\s*:\s*"?|(?:^|[&?])(from|offset|start|skip|limitstart|startIndex|start_index|pagination\[start\])=)\$\{page0?\}`)
+
+// warnOffsetPage warns about a body (json.body or request.body) sending a
+// page number where the API takes an offset counted in listings
+// ("from": ${page}): the second request would start at the second listing,
+// not the second page, and every page after the first would repeat most of
+// the one before, which no one would notice.
+func warnOffsetPage(c *Config, warn reportFunc) {
+	for i := range c.Targets {
+		t := &c.Targets[i]
+		for _, b := range []struct{ field, body string }{{"json.body", t.JSON.Body}, {"request.body", t.Request.Body}} {
+			m := offsetPage.FindStringSubmatch(b.body)
+			if m == nil {
+				continue
+			}
+			name := m[1] + m[2]
+			warn(fmt.Sprintf("targets[%d].%s", i, b.field), fmt.Sprintf(`sends a page number as %q, which counts listings, not pages: `+
+				`the second request would start at the second listing; send ${offset} (docs/CRAWLING.md, "Feeds beyond GET and JSON")`, name))
+		}
+	}
+}
+
 // readsLastItem reports whether a json path goes through the last element
 // of an array ("data[-1].id", "data.-1.id").
 func readsLastItem(path string) bool {

@@ -849,6 +849,20 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.offDomainNext = append(out.offDomainNext, l)
 		}
 	}
+	if it.kind == 'f' && page.Counts[extract.CountPatternMissed] > 0 {
+		// A followed page with a product on it that url_pattern does
+		// not match, and nothing to follow: its listing was not read
+		// (extract.CountPatternMissed), so the run is not complete.
+		out.errKind = KindPatternMissed
+		return out, fmt.Errorf("get %s: a page with a product that listing.url_pattern %q does not match, linking nothing: a listing page the pattern misses?", it.url, r.t.Listing.URLPattern)
+	}
+	if it.kind == 's' && page.First != "" && r.inScope(page.First) {
+		// The start URL asked for page 1 of a feed counting from
+		// 0 (extract.Page.First): its page 0 is read too.
+		r.c.log.Info("start page is not the feed's first (its pages count from 0): reading page 0 too", "target", r.t.Name,
+			"url", r.mask.redact(it.url), "first", r.mask.redact(page.First))
+		out.links = append(out.links, item{url: page.First, kind: 'n'})
+	}
 	// Every listing of the page is delivered even when one fails (the
 	// others are not that listing's fault); the page then fails, so it is
 	// not recorded as processed and a resumed run delivers it again.
@@ -1253,8 +1267,18 @@ func cursorIgnoredMessage(where string) string {
 
 // brings reports whether a page's outcome adds anything to the run: a
 // listing not delivered before in this session or a detail link not seen
-// before. Called with r.mu held.
+// before — and on a catalogue by follow (catalogueByFollow), nothing
+// without a detail link. Called with r.mu held.
 func (r *run) brings(out outcome) bool {
+	if r.catalogueByFollow() && !slices.ContainsFunc(out.links, func(l item) bool { return l.kind == 'f' }) {
+		// A next page of a catalogue that links its listings
+		// (follow, no url_pattern or listing.item) linking none: past
+		// its end, whatever the page itself read as (a search's "no
+		// results" page, named by its own URL, is new every time,
+		// and a "next" link that never stops would be read up to
+		// max_pages).
+		return false
+	}
 	for _, id := range out.ids {
 		if _, ok := r.ids[id]; !ok {
 			return true
@@ -1269,6 +1293,14 @@ func (r *run) brings(out outcome) bool {
 		}
 	}
 	return false
+}
+
+// catalogueByFollow reports whether the target is an html catalogue whose
+// index pages are those that link listing pages by its follow selectors,
+// every other page read whole as a listing (no url_pattern, no
+// listing.item).
+func (r *run) catalogueByFollow() bool {
+	return r.t.Kind != precwatch.KindJSON && len(r.t.Follow) > 0 && r.t.Listing.URLPattern == "" && r.t.Listing.Item == ""
 }
 
 // endPagination drops the next-page links of a next page that brought
@@ -1368,7 +1400,40 @@ func (r *run) headerNext(resp *response, pageURL string) []string {
 			}
 		}
 	}
+	if len(out) == 0 {
+		if u := azureContinuation(resp.Header, base); u != "" && u != pageURL {
+			out = append(out, u)
+		}
+	}
 	return out
+}
+
+// azureContinuation returns the next page of an Azure Table storage query
+// (or another API written after it) whose answer holds its continuation
+// only in headers — x-ms-continuation-NextPartitionKey and -NextRowKey
+// (-NextTableName when listing tables) —, which the service takes back as
+// query parameters of those names; "" on the last page, which has none.
+func azureContinuation(h http.Header, base *url.URL) string {
+	q := base.Query()
+	set := false
+	for _, name := range []string{"NextPartitionKey", "NextRowKey", "NextTableName"} {
+		if v := strings.TrimSpace(h.Get("X-Ms-Continuation-" + name)); v != "" {
+			q.Set(name, v)
+			set = true
+		} else {
+			q.Del(name)
+		}
+	}
+	if !set {
+		return ""
+	}
+	u := *base
+	u.RawQuery = q.Encode()
+	c, err := extract.Canonical(nil, u.String())
+	if err != nil {
+		return ""
+	}
+	return c
 }
 
 // splitLinks splits a Link header value at the commas between links (not at

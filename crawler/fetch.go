@@ -1190,6 +1190,13 @@ const (
 	// the API did not read the cursor, so the pages after the first are
 	// unknown; failures.
 	KindCursorIgnored = "cursor-ignored"
+	// KindPatternMissed counts pages the follow selectors led to that
+	// listing.url_pattern does not match, that hold a product and link
+	// nothing (extract.CountPatternMissed): listing pages the pattern
+	// misses, whose listings were not read; failures, so that a shop
+	// that moved its products to new addresses does not have them
+	// marked removed.
+	KindPatternMissed = "pattern-missed"
 	KindSink          = "sink"
 	KindFetch         = "fetch"
 	// KindNotDocument counts links that answered with an image, PDF,

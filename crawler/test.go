@@ -205,5 +205,9 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	for _, l := range nextLinks(page, it.kind, final, r.nextPages(page, r.headerNext(resp, final))) {
 		add(l, 'n')
 	}
+	if it.kind == 's' && page.First != "" {
+		// As Run does: a start URL past the feed's page 0.
+		add(page.First, 'n')
+	}
 	return links, nil
 }

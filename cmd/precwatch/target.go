@@ -179,6 +179,10 @@ func runTargetTest(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(w, "\n%s on catalogue pages match listing.url_pattern %q, but the follow selectors %q found none of them: the site's markup changed?\n",
 			plural(n, "link"), t.Listing.URLPattern, t.Follow)
 	}
+	if n := rep.Counts[extract.CountPatternMissed]; n > 0 {
+		fmt.Fprintf(w, "\npattern-missed: %s reached by the follow selectors with a product on them, not matched by listing.url_pattern %q and linking nothing: listing pages the pattern misses (new product addresses?); a crawl fails them, so it is not complete\n",
+			plural(n, "page"), t.Listing.URLPattern)
+	}
 	if rep.OffScope > 0 {
 		fmt.Fprintf(w, "\n%d links lie outside allowed_domains %v and are not followed, e.g.:\n", rep.OffScope, t.AllowedDomains)
 		for _, u := range rep.OffScopeExamples {

@@ -43,6 +43,14 @@ const (
 	// listing.url_pattern although the follow selectors found no link
 	// there (only set then): a sign that the site changed its markup.
 	CountUnfollowed = "unfollowed"
+	// CountPatternMissed is 1 on a page of a target with follow selectors
+	// and url_pattern that the pattern does not match, that has nothing to
+	// follow (no link the follow or next_page selectors find) and that
+	// holds a product (schema.org data, or a title and a price or
+	// description by the field selectors): a listing page the pattern
+	// misses, as when a shop moves its products to new addresses
+	// (/p/123 → /produkt/acetone-5l).
+	CountPatternMissed = "pattern_missed"
 	// CountScriptLinks is the number of listing links (by url_pattern)
 	// read from an index page's scripts because the follow selectors
 	// and the markup had none (a single-page app's catalogue).
@@ -83,6 +91,13 @@ type Page struct {
 	// offset parameter counted on; the crawler reads it unless the feed
 	// pages by Link headers.
 	CountOn string `json:"count_on,omitempty"`
+	// First is, on a JSON feed page whose body says it is not the
+	// feed's first page although its URL names it by the number the body
+	// gives (Spring Data's "first": false beside "number": 1 for ?page=1:
+	// pages counted from 0), the URL of the feed's page 0. The crawler
+	// reads it when the page is a start URL, so that a start URL written
+	// ?page=1 does not skip page 0.
+	First string `json:"first,omitempty"`
 	// CursorRepeated is set, instead of a next page, on a JSON feed page
 	// asked for by a cursor that gave back that same cursor with
 	// listings; it says how the cursor was sent ("as query parameter

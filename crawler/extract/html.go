@@ -113,6 +113,20 @@ func challengeTitle(body []byte) string {
 	return ""
 }
 
+// htmlAnswerTitle returns the title of a body that is an HTML page (it
+// starts with markup), as a json target shows it when the page is no feed;
+// "" otherwise.
+func htmlAnswerTitle(body []byte) string {
+	if b := bytes.TrimLeft(body, " \t\r\n"); len(b) == 0 || b[0] != '<' {
+		return ""
+	}
+	m := pageTitle.FindSubmatch(body[:min(len(body), 64<<10)])
+	if m == nil {
+		return ""
+	}
+	return clip(strings.Join(strings.Fields(html.UnescapeString(string(m[1]))), " "), 120)
+}
+
 // maintenanceWords say, in a title or main heading, that a site is down
 // for maintenance.
 var maintenanceWords = regexp.MustCompile(`(?i)\b(?:wartungsarbeiten|wartungsmodus|under maintenance|maintenance mode|down for maintenance|scheduled maintenance|site maintenance|en maintenance|en mantenimiento|in manutenzione|in onderhoud|w trakcie konserwacji|we'?ll be back soon|be right back|temporarily (?:unavailable|down|offline)|vorübergehend nicht erreichbar)\b|технические работы|на обслуживании|техническое обслуживание`)
@@ -379,6 +393,13 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 				b.templatedNext(tmpl, pageURL, wrapper)
 			} else {
 				b.countOn(defaultNext, canon, len(b.page.Follow))
+			}
+			if len(t.Follow) > 0 && spec.Item == "" && len(b.page.Follow) == 0 && len(b.page.Next) == 0 && b.page.CountOn == "" && listingLike(root, spec.Fields) {
+				// A page the follow selectors lead to, with a
+				// product on it and nothing to follow: a listing
+				// page the pattern misses (product addresses that
+				// changed their scheme), not an index.
+				b.page.Counts[CountPatternMissed] = 1
 			}
 			return b.page, nil
 		}
@@ -2646,6 +2667,63 @@ func scriptPath(n *html.Node, path string) (string, bool) {
 func markupValue(v string) bool {
 	v = strings.TrimSpace(v)
 	return len(v) > 2 && v[0] == '<' && (v[1] >= 'a' && v[1] <= 'z' || v[1] >= 'A' && v[1] <= 'Z') && strings.Contains(v, "</")
+}
+
+// listingLike reports whether a page holds a product: schema.org product
+// data, or a title and a price or description read by the target's field
+// selectors (as on a listing page).
+func listingLike(root *html.Node, specs map[string]string) bool {
+	if len(pageProducts(root, false)) > 0 {
+		return true
+	}
+	fields, err := compileFields(specs)
+	if err != nil {
+		return false
+	}
+	got := map[string]bool{}
+	for _, f := range fields {
+		n := root
+		if f.css == nil {
+			if body := findBody(root); body != nil {
+				n = body
+			}
+		}
+		if v, _, _ := f.value(n); strings.TrimSpace(v) != "" {
+			got[f.name] = true
+		}
+	}
+	return got[precwatch.FieldTitle] && (got[precwatch.FieldPrice] || got[precwatch.FieldDescription])
+}
+
+// markupLink returns the address of the first link (<a href>) in v when v
+// is markup (see markupValue): a feed's cell holding a rendered link, as
+// DataTables' server-side rows give ["<a href=\"/product/7\">Acetone</a>",
+// …], whose url field is the link, not its text.
+func markupLink(v string) (string, bool) {
+	if !markupValue(v) {
+		return "", false
+	}
+	z := html.NewTokenizer(strings.NewReader(v))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return "", false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, attr := z.TagName()
+			if string(name) != "a" || !attr {
+				continue
+			}
+			for {
+				k, val, more := z.TagAttr()
+				if string(k) == "href" && strings.TrimSpace(string(val)) != "" {
+					return strings.TrimSpace(string(val)), true
+				}
+				if !more {
+					break
+				}
+			}
+		}
+	}
 }
 
 // scriptContent returns the raw text of a <script>.

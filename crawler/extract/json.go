@@ -70,6 +70,12 @@ func JSON(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			// its rows are the items, keyed by the header.
 			return jsonDoc(t, base, canon, pageURL, rows)
 		}
+		if title := htmlAnswerTitle(body); title != "" {
+			// A proxy's or the server's error page answered with
+			// status 200 ("502 Bad Gateway"): say so, not only
+			// that '<' cannot start JSON.
+			return nil, fmt.Errorf("%w: an HTML page titled %q instead of JSON, with no app state where json.items leads", err, title)
+		}
 		return nil, err
 	}
 	return jsonDoc(t, base, canon, pageURL, svelteKitDataJSON(devaluePayload(doc, &t.JSON), &t.JSON))
@@ -464,6 +470,11 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		}
 	}
 
+	if first := notFirst(doc, base); first != "" {
+		if u, err := Canonical(base, first); err == nil && u != canon {
+			b.page.First = u
+		}
+	}
 	for i, next := range b.page.Next {
 		b.page.Next[i] = dataRoute(base, keepFormat(base, next))
 	}
@@ -500,6 +511,11 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 				continue
 			}
 			s := render(fv)
+			if raw, isStr := fv.(string); isStr && n == fieldURL {
+				if href, ok := markupLink(raw); ok {
+					s = href
+				}
+			}
 			if s == "" {
 				continue
 			}
@@ -1017,6 +1033,38 @@ func bodyPaging(doc any, base *url.URL, n int) (next string, guess, ok bool) {
 	return "", false, false
 }
 
+// notFirst returns the URL of page 0 of a feed whose body says the page at
+// base is not its first — Spring Data's "first": false — while base names
+// that page by the number the body gives it ("number": 1 for ?page=1): a
+// feed counting its pages from 0 given a start URL counting from 1, whose
+// page 0 would otherwise never be read. It returns "" otherwise.
+func notFirst(doc any, base *url.URL) string {
+	for _, c := range pagingContainers {
+		v, _ := lookup(doc, c)
+		m, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		if first, isBool := m["first"].(bool); !isBool || first {
+			continue
+		}
+		n, _, ok := intField(m, []string{"number"})
+		if !ok || n < 1 {
+			continue
+		}
+		q := base.Query()
+		for _, k := range pageParams(q) {
+			if q.Get(k) == strconv.Itoa(n) {
+				u := *base
+				q.Set(k, "0")
+				u.RawQuery = q.Encode()
+				return u.String()
+			}
+		}
+	}
+	return ""
+}
+
 // intField returns the first of keys in m holding a non-negative integer
 // (a number or a numeric string) and that key.
 func intField(m map[string]any, keys []string) (int, string, bool) {
@@ -1054,8 +1102,9 @@ func isPageNumber(s string) bool {
 }
 
 // cursorWords mark a next_page path whose value is a cursor token rather
-// than a URL ("next_cursor", "nextPageToken", "after", "continuation").
-var cursorWords = []string{"cursor", "token", "after", "continuation", "marker", "scroll", "before", "lastid", "last_id",
+// than a URL ("next_cursor", "nextPageToken", "after", "continuation",
+// Kubernetes' metadata.continue).
+var cursorWords = []string{"cursor", "token", "after", "continu", "marker", "scroll", "before", "lastid", "last_id",
 	"maxid", "max_id", "minid", "min_id", "sinceid", "since_id", "lastkey", "last_key", "nextkey", "next_key",
 	"lastevaluatedkey", "searchafter", "search_after"}
 
@@ -1095,7 +1144,7 @@ var relativeQueryRef = regexp.MustCompile(`^[A-Za-z0-9._~%-]+(?:/[A-Za-z0-9._~%-
 // cursorParams are query parameters that carry a cursor, reused when the
 // page URL has one.
 var cursorParams = []string{"cursor", "after", "page_token", "pageToken", "token", "continuation",
-	"continuationToken", "next_cursor", "nextCursor", "starting_after", "scroll_id", "marker", "next"}
+	"continuationToken", "continue", "next_cursor", "nextCursor", "starting_after", "scroll_id", "marker", "next"}
 
 // cursorURL returns the page URL asking for the page after cursor token:
 // the page's own cursor parameter set to it, or else a parameter named
@@ -1812,9 +1861,14 @@ func compact(v any) string {
 var ErrFeedError = errors.New("the feed answered an error")
 
 // feedError returns the message of a feed document that is an error
-// report: a non-empty GraphQL "errors" list, an "error" or "fault" that is
-// not empty, null or false, JSend's "status": "error"/"fail" or
-// "success": false.
+// report: a non-empty GraphQL "errors" list (also a non-empty string or
+// object, as Shopify's REST API writes {"errors": "Exceeded 2 calls per
+// second…"}), an "error", "fault" or "error_response" (Taobao's TOP API)
+// that is not empty, null or false, JSend's "status": "error"/"fail",
+// "success": false, or a non-zero error code beside its message (WeChat's
+// {"errcode": 45009, "errmsg": …}, {"code": 500, "msg": …}). Keys are
+// matched in any case (Amazon PA-API's "Errors"). It is asked only of a
+// page where the items path leads nowhere.
 func feedError(doc any) (string, bool) {
 	m, ok := doc.(map[string]any)
 	if !ok {
@@ -1822,19 +1876,35 @@ func feedError(doc any) (string, bool) {
 	}
 	message := func(v any) string {
 		if e, ok := v.(map[string]any); ok {
-			for _, k := range []string{"message", "msg", "description", "detail", "faultstring", "error_description", "reason"} {
-				if s, ok := e[k].(string); ok && s != "" {
-					return s
+			for _, k := range []string{"message", "msg", "errmsg", "error_msg", "description", "detail", "faultstring", "error_description", "reason", "sub_msg"} {
+				if s, ok := memberFold(e, k); ok {
+					if s, ok := s.(string); ok && s != "" {
+						return s
+					}
 				}
 			}
 		}
 		return clip(compact(v), 200)
 	}
-	if errs, ok := m["errors"].([]any); ok && len(errs) > 0 {
-		return message(errs[0]), true
+	if v, ok := memberFold(m, "errors"); ok {
+		switch v := v.(type) {
+		case []any:
+			if len(v) > 0 {
+				return message(v[0]), true
+			}
+		case string:
+			if strings.TrimSpace(v) != "" {
+				return v, true
+			}
+		case map[string]any:
+			if len(v) > 0 {
+				return message(v), true
+			}
+		}
 	}
-	for _, k := range []string{"error", "fault"} {
-		switch v := m[k].(type) {
+	for _, k := range []string{"error", "fault", "error_response", "errorResponse"} {
+		v, _ := memberFold(m, k)
+		switch v := v.(type) {
 		case nil:
 		case bool:
 			if v {
@@ -1853,6 +1923,19 @@ func feedError(doc any) (string, bool) {
 	}
 	if ok, isBool := m["success"].(bool); isBool && !ok {
 		return message(m), true
+	}
+	for _, k := range []string{"errcode", "err_code", "error_code", "errorCode", "code"} {
+		v, ok := memberFold(m, k)
+		if !ok {
+			continue
+		}
+		c := render(v)
+		if c == "" || c == "0" || strings.EqualFold(c, "ok") || strings.EqualFold(c, "success") || k == "code" && (c == "200" || c == "00000") {
+			continue
+		}
+		if msg := message(m); msg != "" && !strings.HasPrefix(msg, "{") {
+			return msg, true
+		}
 	}
 	return "", false
 }
