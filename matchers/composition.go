@@ -132,7 +132,7 @@ func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
 			}
 		}
 		if offer || wordsBefore(f.norm, int(c.s), readerWords, 3) || wordsBefore(f.norm, int(c.s), deniedNeedWords, 1) ||
-			wordsIn(f.norm[c.e:h.s], sellerSeeksWords) {
+			wordsBefore(f.norm, int(c.s), cueNounWords, 1) || wordsIn(f.norm[c.e:h.s], sellerSeeksWords) {
 			continue
 		}
 		return ask || !questionAfter(f.norm, int(h.e))
@@ -237,11 +237,20 @@ func replyTitle(b []byte) bool {
 // nothing.
 var deniedNeedWords = []string{"no", "not", "don't", "dont", "never", "without", "не", "nie", "kein", "keine", "nao", "pas", "tidak", "tak", "ga", "gak", "nggak"}
 
+// cueNounWords right before a buy-request cue make it a noun ("produits
+// de recherche : GBL", "pour la recherche", "the search for"): a research
+// chemical shop's heading, not a request.
+var cueNounWords = []string{"de", "la", "pour", "en", "du", "des", "une", "sa", "notre", "votre", "leur", "the", "our", "for", "of"}
+
 // sellerSeeksWords between a buy-request cue and the mention make the
 // seller the one who looks, for buyers ("looking for distributors of our
 // ephedrine"): an offer, not a request.
 var sellerSeeksWords = []string{"buyer", "buyers", "customer", "customers", "client", "clients", "distributor", "distributors",
-	"reseller", "resellers", "partner", "partners", "agent", "agents", "importer", "importers", "wholesaler", "wholesalers"}
+	"reseller", "resellers", "partner", "partners", "agent", "agents", "importer", "importers", "wholesaler", "wholesalers",
+	// Round fix69: the same in the languages of the new first-person cues ("wir suchen Vertriebspartner für unser
+	// Ephedrin", "ищем дилеров", "buscamos distribuidores").
+	"vertriebspartner", "handler", "haendler", "kunden", "distributeurs", "revendeurs", "distribuidores", "clientes",
+	"compradores", "distributori", "rivenditori", "dystrybutorow", "дилеров", "партнеров", "покупателей", "клиентов", "bayi", "bayiler"}
 
 // wordsIn reports whether a word of words stands in b as a whole word.
 func wordsIn(b []byte, words []string) bool {
