@@ -37,3 +37,18 @@ func TestGap69Complaint(t *testing.T) {
 		{"zh", "电报上卖麻黄碱的是骗子", "我用比特币付了200欧元买麻黄碱，一直没收到，被骗了。", false},
 	})
 }
+
+// TestGap69ReplyOffer covers an offer in a reply under a buy request
+// (heldout69 yo0186): the thread's request is the opening post's, and a
+// later poster's message that offers the medicine with indicators is an
+// offer on the page. A reply that only answers stays no offer.
+func TestGap69ReplyOffer(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Where to buy Sudafed in Spain?", "OP: Brit here, can't find Sudafed in Malaga pharmacies. — Reply (pharma_direct): I have genuine Sudafed 60 mg boxes, no prescription needed, ship anywhere in the EU, Telegram @pharma_direct_eu", true},
+		{"en", "Where to buy Sudafed in Spain?", "OP: Brit here, can't find Sudafed in Malaga pharmacies. — Reply (maria_k): Spanish pharmacies keep Sudafed behind the counter, ask the pharmacist.", false},
+		{"en", "WTB ephedrine HCl 500 g", "Looking to buy ephedrine HCl 500 g, paying crypto.\nReply (chem_vendor): ephedrine HCl 500 g ready, Telegram @chemvendor, BTC only.", true},
+		{"en", "WTB ephedrine HCl 500 g", "Looking to buy ephedrine HCl 500 g, paying crypto. If you reply: ephedrine only, no pseudo.", false},
+		{"es", "¿Dónde comprar efedrina en México?", "Pregunta del OP. — Respuesta (quimicos_mx): tenemos efedrina 99 % 1 kg, envío discreto, Telegram @quimicosmx.", true},
+		{"ru", "Где купить эфедрин?", "Ищу эфедрин, кто подскажет. — Ответ (chem_ru): есть эфедрин 100 г, Телеграм @chem_ru, оплата криптой.", true},
+	})
+}
