@@ -52,3 +52,34 @@ func TestGap69ReplyOffer(t *testing.T) {
 		{"ru", "Где купить эфедрин?", "Ищу эфедрин, кто подскажет. — Ответ (chem_ru): есть эфедрин 100 г, Телеграм @chem_ru, оплата криптой.", true},
 	})
 }
+
+// TestGap69QuestionThread covers question pages of held-out 69 (yo0004,
+// yo0078, yo0154, yo0181) and heldout68 yp0128: a question in the title
+// and answers that offer nothing name substances without offering them,
+// while an answer that offers in the first person, with a quantity, a
+// contact or an indicator makes the page an offer, and so does a seller's
+// rhetorical question inside an offer.
+func TestGap69QuestionThread(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Is it legal to buy potassium permanganate for my koi pond (UK)?", "Answer: yes, aquatic shops sell it as pond treatment; large quantities need the seller to check your use.", false},
+		{"en", "Is it legal to buy potassium permanganate for my koi pond (UK)?", "Answer: yes, and we sell it: 25 kg drums, Telegram @kmno4_uk.", true},
+		{"en", "Is ethyl acetoacetate the same as EAPA?", "Answer: no. Ethyl acetoacetate (CAS 141-97-9) is a common reagent; EAPA has a phenyl group.", false},
+		{"en", "Is ethyl acetoacetate the same as EAPA?", "Answer: no. We sell EAPA, 99%, contact us for a quote.", true},
+		{"en", "Do we need acetic anhydride for aspirin?", "Answer: yes — salicylic acid plus acetic anhydride with a drop of sulfuric acid as catalyst. Your school buys the anhydride from its usual supplier with a customer declaration.", false},
+		{"en", "Homebrew soda: is sassafras oil banned?", "Thread: sassafras oil is restricted because of safrole; use safrole-free extracts for root beer. Anyone know a good supplier of the extract?", false},
+		{"en", "Sassafras oil 1 L, banned?", "Not here. Telegram @sassafras_eu.", true},
+		{"en", "Anyone need BMK glycidate?", "PM me.", true},
+		{"es", "¿Alguien sabe qué es el MAPA (metil α-fenilacetoacetato)?", "Respuesta: nosotros lo vendemos, α-fenilacetoacetato de metilo, CAS 16648-44-5, 25 kg, entrega segura a México.", true},
+		{"es", "¿Alguien sabe qué es el MAPA (metil α-fenilacetoacetato)?", "Respuesta: es un precursor de la anfetamina, controlado en la UE desde 2020.", false},
+		{"de", "Ist Kaliumpermanganat für den Gartenteich legal?", "Antwort: ja, Zoohandlungen verkaufen es als Teichpflege.", false},
+		{"de", "Ist Kaliumpermanganat für den Gartenteich legal?", "Antwort: ja, wir verkaufen Kaliumpermanganat, 25 kg, Telegram @kmno4_de.", true},
+		{"fr", "L'anhydride acétique est-il nécessaire pour l'aspirine ?", "Réponse : oui, avec une goutte d'acide sulfurique ; le lycée l'achète chez son fournisseur habituel.", false},
+		{"fr", "L'anhydride acétique est-il nécessaire pour l'aspirine ?", "Réponse : nous vendons l'anhydride acétique, 25 L, livraison discrète.", true},
+		{"ru", "Можно ли купить перманганат калия для пруда?", "Ответ: да, зоомагазины продают его для прудов.", false},
+		{"ru", "Можно ли купить перманганат калия для пруда?", "Ответ: у нас есть перманганат калия 25 кг, пишите в Телеграм @kmno4_ru.", true},
+		{"pl", "Czy nadmanganian potasu jest legalny?", "Odpowiedź: tak, sklepy zoologiczne sprzedają go do oczek wodnych.", false},
+		{"tr", "Potasyum permanganat yasal mı?", "Cevap: evet, akvaryum dükkanları satıyor.", false},
+		{"zh", "高锰酸钾哪里可以买？", "回复：我们有高锰酸钾现货25公斤，联系电报 @kmno4_cn。", true},
+		{"en", "N-Boc-4-piperidone 79099-07-3 & 4-piperidone ethylene ketal 40064-34-4?", "Building blocks, 98%.", true},
+	})
+}
