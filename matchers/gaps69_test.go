@@ -1,6 +1,11 @@
 package matchers
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // TestGap69BuyerRequest covers the buyer's requests of held-out 69 read as
 // offers: the Indonesian "Dicari:" heading (yo0120) and the French heading
@@ -82,4 +87,25 @@ func TestGap69QuestionThread(t *testing.T) {
 		{"zh", "高锰酸钾哪里可以买？", "回复：我们有高锰酸钾现货25公斤，联系电报 @kmno4_cn。", true},
 		{"en", "N-Boc-4-piperidone 79099-07-3 & 4-piperidone ethylene ketal 40064-34-4?", "Building blocks, 98%.", true},
 	})
+}
+
+// TestGap69IodineTincture covers iodine tincture named in Czech (heldout69
+// yo0090) and its neighbours, where the bare name "jod"/"jód" is
+// ambiguous with JOD (the Jordanian dinar): the tincture names iodine.
+func TestGap69IodineTincture(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct{ title, desc string }{
+		{"Je legální koupit jód na dezinfekci?", "Odpověď: jodová tinktura se prodává v lékárně volně."},
+		{"Jódová tinktúra 2 %, 30 ml", "Dezinfekcia rán."},
+		{"Jodyna 3 %, 10 ml", "Do dezynfekcji skóry."},
+		{"Настойка йоду 5 %, 20 мл", "Антисептик."},
+	} {
+		res := m.Match(&precwatch.Listing{ID: "g", Title: tc.title, Description: tc.desc})
+		if got := offeredCAS(res); !slices.Equal(got, []string{"7553-56-2"}) {
+			t.Errorf("%q: CAS %v, want [7553-56-2]", tc.title, got)
+		}
+		if res.Suspicious {
+			t.Errorf("%q: suspicious, want not (a retail tincture without indicators)", tc.title)
+		}
+	}
 }
