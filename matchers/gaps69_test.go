@@ -109,3 +109,71 @@ func TestGap69IodineTincture(t *testing.T) {
 		}
 	}
 }
+
+// TestGap69Languages holds the buyer-request, complaint and question
+// readings of round fix69 across languages, each beside offer twins: a
+// buyer's request with crypto and Telegram offers nothing, a seller's
+// "looking for X?" hook and a reply that offers stay offers.
+func TestGap69Languages(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		// buyer requests, Table I + crypto/Telegram: not suspicious
+		{"en", "WTB ephedrine 1 kg", "Looking to buy ephedrine 1 kg, paying BTC, Telegram @buyer1.", false},
+		{"zh", "求购 麻黄碱 1公斤", "求购麻黄碱1公斤，USDT付款，电报 @buyer_cn。", false},
+		{"ru", "Куплю эфедрин 1 кг", "Куплю эфедрин 1 кг, оплата в крипте, телеграм @buyer_ru.", false},
+		{"es", "Compro efedrina 1 kg", "Compro efedrina 1 kg, pago en BTC, Telegram @comprador.", false},
+		{"de", "Suche Ephedrin 1 kg", "Suche Ephedrin 1 kg, Zahlung in BTC, Telegram @kaeufer.", false},
+		{"fr", "Je cherche de l'éphédrine 1 kg", "Je cherche de l'éphédrine 1 kg, paiement en BTC, Telegram @acheteur.", false},
+		{"pt", "Procuro efedrina 1 kg", "Procuro efedrina 1 kg, pagamento em BTC, Telegram @comprador_br.", false},
+		{"pl", "Kupię efedrynę 1 kg", "Kupię efedrynę 1 kg, płatność BTC, Telegram @kupujacy.", false},
+		{"tr", "Efedrin 1 kg alınır", "Efedrin 1 kg alınır, ödeme BTC, Telegram @alici.", false},
+		{"ar", "أريد شراء الإيفيدرين 1 كغ", "أريد شراء الإيفيدرين 1 كغ، الدفع بالبيتكوين، تيليجرام @buyer_ar", false},
+		{"nl", "Gezocht: efedrine 1 kg", "Gezocht efedrine 1 kg, betaling in BTC, Telegram @koper.", false},
+		{"it", "Cerco efedrina 1 kg", "Cerco efedrina 1 kg, pagamento in BTC, Telegram @compratore.", false},
+		{"uk", "Шукаю ефедрин 1 кг", "Шукаю ефедрин 1 кг, оплата BTC, телеграм @pokupets.", false},
+		{"id", "Dicari efedrin 1 kg", "Dicari efedrin 1 kg, bayar BTC, Telegram @pembeli.", false},
+		{"ko", "에페드린 1kg 삽니다", "에페드린 1kg 삽니다, 비트코인 결제, 텔레그램 @buyer_kr", false},
+		{"ja", "エフェドリン 1kg 求む", "エフェドリン1kg求む。ビットコイン払い、テレグラム @buyer_jp", false},
+		{"vi", "Cần mua ephedrine 1 kg", "Cần mua ephedrine 1 kg, thanh toán BTC, Telegram @nguoimua.", false},
+		{"cs", "Koupím efedrin 1 kg", "Koupím efedrin 1 kg, platba BTC, Telegram @kupec.", false},
+		// offer twins
+		{"en", "Ephedrine 1 kg", "Ephedrine HCl 1 kg, BTC only, Telegram @seller1.", true},
+		{"zh", "出售 麻黄碱 1公斤", "麻黄碱1公斤现货，USDT付款，电报 @seller_cn。", true},
+		{"ru", "Продам эфедрин 1 кг", "Продам эфедрин 1 кг, оплата криптой, телеграм @seller_ru.", true},
+		{"es", "Vendo efedrina 1 kg", "Vendo efedrina 1 kg, pago en BTC, Telegram @vendedor.", true},
+		{"de", "Ephedrin 1 kg zu verkaufen", "Ephedrin 1 kg, Zahlung nur BTC, Telegram @verkaeufer.", true},
+		{"fr", "Éphédrine 1 kg à vendre", "Éphédrine 1 kg, paiement BTC uniquement, Telegram @vendeur.", true},
+		{"pl", "Sprzedam efedrynę 1 kg", "Sprzedam efedrynę 1 kg, płatność BTC, Telegram @sprzedawca.", true},
+		{"tr", "Efedrin 1 kg satılık", "Efedrin 1 kg satılık, ödeme BTC, Telegram @satici.", true},
+		// question hooks by sellers
+		{"en", "Looking for ephedrine?", "We have ephedrine HCl 1 kg in stock, Telegram @seller2.", true},
+		{"ru", "Ищете эфедрин?", "У нас есть эфедрин 1 кг, телеграм @seller_ru2.", true},
+		{"es", "¿Buscas efedrina?", "Tenemos efedrina 1 kg, Telegram @vendedor2.", true},
+		{"de", "Sie suchen Ephedrin?", "Wir haben Ephedrin 1 kg auf Lager, Telegram @verkaeufer2.", true},
+		{"fr", "Vous cherchez de l'éphédrine ?", "Nous avons de l'éphédrine 1 kg en stock, Telegram @vendeur2.", true},
+		// knowledge questions, not suspicious
+		{"en", "What is BMK glycidate used for?", "Answer: it is a precursor of P2P; it is controlled in the EU.", false},
+		{"ru", "Что такое BMK глицидат?", "Ответ: это прекурсор, он запрещён в ЕС.", false},
+		{"es", "¿Qué es el glicidato de BMK?", "Respuesta: es un precursor controlado en la UE.", false},
+		{"de", "Was ist BMK-Glycidat?", "Antwort: ein Vorläuferstoff, in der EU kontrolliert.", false},
+		{"zh", "BMK甲基缩水甘油酸酯是什么？", "回答：这是一种易制毒前体，在欧盟受管制。", false},
+		{"pl", "Co to jest glicydan BMK?", "Odpowiedź: prekursor kontrolowany w UE.", false},
+		{"tr", "BMK glisidat nedir?", "Cevap: AB'de kontrol edilen bir öncül.", false},
+		{"pt", "Golpe: vendedor de efedrina no Telegram", "Paguei 200 € em bitcoin por efedrina, nunca chegou, fui enganado.", false},
+		{"it", "Truffa: venditore di efedrina su Telegram", "Ho pagato 200 € in bitcoin per l'efedrina, mai arrivato, mi hanno truffato.", false},
+		{"nl", "Oplichting: efedrine-verkoper op Telegram", "200 € in bitcoin betaald voor efedrine, nooit ontvangen, opgelicht.", false},
+		{"pl", "Oszustwo: sprzedawca efedryny na Telegramie", "Zapłaciłem 200 € w bitcoinach za efedrynę, nigdy nie dotarło, oszukali mnie.", false},
+		{"uk", "Шахрай: продавець ефедрину в Телеграм", "Заплатив 200 € у біткоїнах за ефедрин, так і не прийшло, мене кинули.", false},
+		{"ar", "احتيال: بائع إيفيدرين على تيليجرام", "دفعت 200 يورو بالبيتكوين مقابل الإيفيدرين، لم أستلم شيئا، تعرضت للنصب.", false},
+		{"id", "Penipuan: penjual efedrin di Telegram", "Saya bayar 200 € pakai bitcoin untuk efedrin, tidak pernah sampai, saya ditipu.", false},
+		{"en", "Is it legal to import 4-AP to Mexico?", "Our 4-AP (4-anilinopiperidine) reaches Mexico safely, 1 kg, Telegram @4ap_supply.", true},
+		{"en", "Is 4-AP legal in Mexico?", "Answer: no, 4-anilinopiperidine is a controlled fentanyl precursor there.", false},
+		{"pt", "É legal comprar permanganato de potássio para aquário?", "Resposta: sim, lojas de aquário vendem como tratamento.", false},
+		{"it", "È legale comprare permanganato di potassio per il laghetto?", "Risposta: sì, i negozi di acquari lo vendono.", false},
+		{"nl", "Is kaliumpermanganaat legaal voor de vijver?", "Antwoord: ja, dierenwinkels verkopen het als vijvermiddel.", false},
+		{"ja", "過マンガン酸カリウムは合法ですか？", "回答：はい、観賞魚店で売っています。", false},
+		{"ko", "과망간산칼륨 사도 되나요?", "답변: 네, 수족관 가게에서 팝니다.", false},
+		{"ar", "هل شراء برمنغنات البوتاسيوم قانوني؟", "الجواب: نعم، محلات الأسماك تبيعه لعلاج الأحواض.", false},
+		{"ru", "Где купить эфедрин?", "Ответ: нигде, он под контролем.", false},
+		{"en", "Ephedrine HCl 1 kg – comments", "Comment (buyer22): is it legit? — Reply (seller): yes, ephedrine HCl 1 kg ready, Wickr: ephedra.", true},
+	})
+}

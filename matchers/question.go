@@ -304,7 +304,7 @@ var questionFrames = map[string]bool{"what is": true, "que es": true, "qu'est-ce
 func titleQuestion(norm []byte) bool {
 	t := bytes.TrimRight(norm, " )]\"'»”’")
 	r, n := utf8.DecodeLastRune(t)
-	if r != '?' && r != '？' {
+	if r != '?' && r != '？' && r != '؟' {
 		return false
 	}
 	t = t[:len(t)-n]
@@ -404,7 +404,7 @@ func sentenceAround(norm []byte, s, e int) (int, int) {
 	a := s
 	for a > 0 {
 		r, n := utf8.DecodeLastRune(norm[:a])
-		if r == '.' || r == '!' || r == '?' || r == '\n' || r == ';' || r == '。' || r == '！' || r == '？' || r == '；' {
+		if r == '.' || r == '!' || r == '?' || r == '\n' || r == ';' || r == '。' || r == '！' || r == '？' || r == '；' || r == '؟' {
 			break
 		}
 		a -= n
@@ -412,7 +412,7 @@ func sentenceAround(norm []byte, s, e int) (int, int) {
 	b := e
 	for b < len(norm) {
 		r, n := utf8.DecodeRune(norm[b:])
-		if r == '.' || r == '!' || r == '?' || r == '\n' || r == ';' || r == '。' || r == '！' || r == '？' || r == '；' {
+		if r == '.' || r == '!' || r == '?' || r == '\n' || r == ';' || r == '。' || r == '！' || r == '？' || r == '；' || r == '؟' {
 			break
 		}
 		b += n
