@@ -40,6 +40,9 @@ func TestGap69Complaint(t *testing.T) {
 		{"ru", "Продавец эфедрина в Телеграм — осторожно", "Заплатил 200 € в биткоинах за эфедрин, так и не пришло, меня кинули.", false},
 		{"tr", "Telegram'daki efedrin satıcısı", "Efedrin için 200 € bitcoin ödedim, hiç gelmedi, dolandırıldım.", false},
 		{"zh", "电报上卖麻黄碱的是骗子", "我用比特币付了200欧元买麻黄碱，一直没收到，被骗了。", false},
+		// A thread holding a complaint and a seller's reply offering stock offers.
+		{"en", "Scam warning: EuroChemLab", "EuroChemLab took my money for BMK glycidate and vanished, never received anything. — Reply (bmk_real): we are legit, BMK glycidate 1 kg in stock, Telegram @bmk_real.", true},
+		{"fr", "Arnaque éphédrine", "Jamais reçu mon éphédrine, le vendeur a disparu, je me suis fait arnaquer. — Réponse (efedra_pro) : nous avons de l'éphédrine 1 kg en stock, Telegram @efedra_pro.", true},
 	})
 }
 
