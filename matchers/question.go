@@ -302,22 +302,14 @@ var questionFrames = map[string]bool{"what is": true, "que es": true, "qu'est-ce
 // title that ends in a mark ("N-Boc-4-piperidone 79099-07-3 & 4-piperidone
 // ethylene ketal 40064-34-4?", heldout6 s0260).
 func titleQuestion(norm []byte) bool {
-	t := bytes.TrimRight(norm, " )]\"'»”’")
-	r, n := utf8.DecodeLastRune(t)
-	if r != '?' && r != '？' && r != '؟' {
+	q := titleQuestionText(norm)
+	if q == nil {
 		return false
 	}
-	t = t[:len(t)-n]
-	// The question: from the last sentence break or colon before the mark.
-	a, _ := sentenceAround(t, len(t), len(t))
-	if c := bytes.LastIndexAny(t[a:], ":："); c >= 0 {
-		a += c + 1
-	}
-	q := t[a:]
 	if bytes.HasPrefix(bytes.TrimLeft(q, " "), []byte("¿")) {
 		return true
 	}
-	for _, w := range bytes.FieldsFunc(q, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '-' }) {
+	for _, w := range questionTokens(q) {
 		if questionWords[string(w)] {
 			return true
 		}
@@ -329,6 +321,73 @@ func titleQuestion(norm []byte) bool {
 	}
 	return false
 }
+
+// titleQuestionText returns the question a title ends in, from the last
+// sentence break or colon before its question mark, or nil when the title
+// ends otherwise.
+func titleQuestionText(norm []byte) []byte {
+	t := bytes.TrimRight(norm, " )]\"'»”’")
+	r, n := utf8.DecodeLastRune(t)
+	if r != '?' && r != '？' && r != '؟' {
+		return nil
+	}
+	t = t[:len(t)-n]
+	a, _ := sentenceAround(t, len(t), len(t))
+	if c := bytes.LastIndexAny(t[a:], ":："); c >= 0 {
+		a += c + 1
+	}
+	return t[a:len(t):len(t)]
+}
+
+func questionTokens(q []byte) [][]byte {
+	return bytes.FieldsFunc(q, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '-' })
+}
+
+// offerHook reports whether a title's question asks the reader whether
+// they want the goods ("Anyone need BMK glycidate?", "Who needs
+// ephedrine?", "Need PMK?", "Looking for ephedrine?", "¿Alguien necesita
+// efedrina?"): a seller's hook, not a question about the substance. "Do we
+// need acetic anhydride for aspirin?" asks about chemistry.
+func offerHook(q []byte) bool {
+	if (bytes.Contains(q, []byte("有人")) || bytes.Contains(q, []byte("谁"))) && bytes.Contains(q, []byte("要")) {
+		return true
+	}
+	toks := questionTokens(q)
+	if len(toks) == 0 {
+		return false
+	}
+	if hookFirst[string(toks[0])] {
+		return true
+	}
+	asker, want := false, false
+	for _, w := range toks {
+		asker = asker || hookAsker[string(w)]
+		want = want || hookFirst[string(w)] || hookWant[string(w)]
+	}
+	return asker && want
+}
+
+// hookFirst open a seller's hook as the question's first word ("Need
+// PMK?", "Looking for ephedrine?", "¿Buscas efedrina?"); hookWant are the
+// wanting words of "anyone need …", said with a hookAsker word (normalised,
+// WATCHLIST-NOTES.md § 73).
+var hookFirst, hookWant, hookAsker = wordSet(strings.Fields(`need needs looking searching want interested necesitas necesitan buscas buscan busca
+	besoin cherchez brauchst brauchen braucht suchst precisas precisa procuras procura cerchi servono serve
+	нужен нужна нужно нужны ищете ищешь надо потрiбен потрібен потрібна шукаєте шукаєш potrzebujesz potrzebujecie szukasz szukacie
+	lazim butuh perlu nodig zoek zoekt`)...),
+	wordSet(strings.Fields(`wants interest interesse interested interesado interesados interesa necesita necesitan interessado interessato cherche sucht ищет интересует
+	интересно шукає potrzebuje szuka zainteresowany ihtiyaci isteyen arayan ister minat يحتاج تحتاج يريد مهتم`)...),
+	wordSet(strings.Fields(`anyone anybody someone somebody who alguien quelqu'un jemand wer кто кому кого ktos kto biri kimse iemand qualcuno
+	alguem siapa ada أحد احد من`)...)
+
+// thirdPartyOffer are the offer words an answer says of someone else's
+// trade as readily as of its own ("aquatic shops sell it", "your school
+// buys it from its usual supplier", "Zoohandlungen verkaufen es"):
+// outside a question they make an offer only beside a mention or in the
+// first person. Every other offer word (stock, availability, a contact or
+// price request, shipping) makes one anywhere.
+var thirdPartyOffer = wordSet(strings.Fields(`sell sells selling sale supplier suppliers supply supplies buy kaufen verkaufen verkauf acheter vendre
+	vente comprar venta kopen verkoop kup купить продажа продаж 出售 销售 jual 販売 판매`)...)
 
 // questionWords open or mark a question in the languages of the held-out
 // sets (normalised: accents folded); questionWordsCJK are those of
@@ -421,10 +480,12 @@ func sentenceAround(norm []byte, s, e int) (int, int) {
 }
 
 // questionThread reports whether the listing is a question and its answers
-// that offer nothing: the title asks a question, and no price, contact,
-// quantity or offer stands on the page. An offer word counts only outside
-// a question, in a sentence that names a substance or speaks in the first
-// person ("nosotros lo vendemos, … 25 kg", "Anyone need BMK? PM me"):
+// that offer nothing: the title asks a question that is no seller's hook
+// (offerHook), and no price, contact, quantity or offer stands on the
+// page. Outside a question, an offer word of stock, availability, contact
+// or shipping counts wherever it stands, and a selling or supplying word
+// (thirdPartyOffer) or a bulk word in a sentence that names a substance or
+// speaks in the first person ("nosotros lo vendemos, … 25 kg"):
 // "aquatic shops sell it as pond treatment", "your school buys the
 // anhydride from its usual supplier" and "anyone know a good supplier?"
 // offer nothing (heldout69 yo0004, yo0154, heldout68 yp0128). The caller
@@ -432,7 +493,7 @@ func sentenceAround(norm []byte, s, e int) (int, int) {
 // banned? Not here. Telegram …" is an offer.
 func (ev *evaluation) questionThread(m *Matcher) bool {
 	if len(ev.fields) == 0 || ev.fields[0].name != precwatch.FieldTitle || !titleQuestion(ev.fields[0].norm) ||
-		ev.priced || len(ev.observ) > 0 || m.statesQuantity(ev.fields) {
+		offerHook(titleQuestionText(ev.fields[0].norm)) || ev.priced || len(ev.observ) > 0 || m.statesQuantity(ev.fields) {
 		return false
 	}
 	for fi := range ev.fields {
@@ -444,6 +505,9 @@ func (ev *evaluation) questionThread(m *Matcher) bool {
 			if h.pat < 0 || m.pats[h.pat].kinds&(kOffer|kOfferWeak|kBulk) == 0 || m.negatedAt(f, h.s) ||
 				questionEnd(f.norm, int(h.e)) >= 0 {
 				continue
+			}
+			if k := m.pats[h.pat].kinds; k&kBulk == 0 && !thirdPartyOffer[m.pats[h.pat].text] {
+				return false // "in stock", "DM for details", "ships to"
 			}
 			a, b := sentenceAround(f.norm, int(h.s), int(h.e))
 			if firstPerson(f.norm[a:b]) {
