@@ -88,6 +88,11 @@ func TestGap69QuestionThread(t *testing.T) {
 		{"de", "Braucht jemand Ephedrin?", "Einfach anschreiben.", true},
 		{"zh", "有人要麻黄碱吗？", "私聊。", true},
 		{"en", "Is ethyl acetoacetate the same as EAPA?", "Answer: no, and EAPA is not available in any lab catalogue.", false},
+		// An answer that quotes a sum or speaks for a company answers as a seller.
+		{"en", "What is the best price for BMK glycidate?", "We can do 900 EUR per kilo, door to door.", true},
+		{"en", "Is 4-AP the same as 4-anilinopiperidine?", "Yes. Ours is 99% pure.", true},
+		{"ru", "Что такое BMK глицидат?", "Ответ: у нас он всегда в наличии, пишите.", true},
+		{"en", "What is the best price for BMK glycidate?", "Answer: about €900 a kilo on darknet markets, police say.", false},
 		{"es", "¿Alguien sabe qué es el MAPA (metil α-fenilacetoacetato)?", "Respuesta: nosotros lo vendemos, α-fenilacetoacetato de metilo, CAS 16648-44-5, 25 kg, entrega segura a México.", true},
 		{"es", "¿Alguien sabe qué es el MAPA (metil α-fenilacetoacetato)?", "Respuesta: es un precursor de la anfetamina, controlado en la UE desde 2020.", false},
 		{"de", "Ist Kaliumpermanganat für den Gartenteich legal?", "Antwort: ja, Zoohandlungen verkaufen es als Teichpflege.", false},

@@ -498,7 +498,16 @@ func (ev *evaluation) questionThread(m *Matcher) bool {
 	}
 	for fi := range ev.fields {
 		f := &ev.fields[fi]
-		if !f.offerField || f.kinds&(kOffer|kOfferWeak|kBulk) == 0 {
+		if !f.offerField {
+			continue
+		}
+		// A sum of money or a company's "we" outside a question answers
+		// as a seller ("We can do 900 EUR per kilo", "Try us", "Ours is
+		// 99% pure").
+		if fi > 0 && (statesMoney(f.norm) || sellerWe(f.norm)) {
+			return false
+		}
+		if f.kinds&(kOffer|kOfferWeak|kBulk) == 0 {
 			continue
 		}
 		for _, h := range f.hits {
@@ -521,4 +530,68 @@ func (ev *evaluation) questionThread(m *Matcher) bool {
 		}
 	}
 	return true
+}
+
+// currencyWords follow or precede an amount of money, normalised.
+var currencyWords = []string{"eur", "euro", "euros", "usd", "usdt", "dollar", "dollars", "gbp", "pound", "pounds", "chf", "pln", "zl",
+	"rub", "руб", "грн", "uah", "try", "tl", "lira", "cny", "rmb", "元", "円", "yen", "inr", "rs", "₹", "€", "$", "£", "¥", "₽", "₺"}
+
+// statesMoney reports whether b holds an amount of money: a number with a
+// currency word or sign right after or before it ("900 EUR", "€350",
+// "350 $").
+func statesMoney(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		if b[i] < '0' || b[i] > '9' || i > 0 && b[i-1] >= '0' && b[i-1] <= '9' {
+			continue
+		}
+		j := i
+		for j < len(b) && (b[j] >= '0' && b[j] <= '9' || b[j] == '.' || b[j] == ',') {
+			j++
+		}
+		after := bytes.TrimLeft(b[j:], " ")
+		before := bytes.TrimRight(b[:i], " ")
+		for _, c := range currencyWords {
+			if bytes.HasPrefix(after, []byte(c)) && (len(after) == len(c) || !isWordRune(firstRune(after[len(c):])) || c[0] >= 0x80) ||
+				c[0] >= 0x80 && bytes.HasSuffix(before, []byte(c)) || c == "$" && bytes.HasSuffix(before, []byte(c)) {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// sellerWeWords are the pronouns of a company or a group of sellers
+// ("we", "our", "у нас", "我们"), normalised; sellerWeCJK are found inside
+// a word.
+var sellerWeWords = wordSet(strings.Fields(`we we're we've us our ours nosotros nuestro nuestra nuestros nous notre wir uns unser unsere
+	nosso nossa noi nostro nostra wij ons onze nasz nasza мы нас наш наша наши ми нам biz bizim bizde kami نحن لدينا`)...)
+
+var sellerWeCJK = [][]byte{[]byte("我们"), []byte("本公司"), []byte("我司"), []byte("弊社"), []byte("当社"), []byte("저희")}
+
+// sellerWe reports whether a sentence of b that is no question speaks for
+// a company or a group ("we sell", "try us", "ours is 99 %").
+func sellerWe(b []byte) bool {
+	for a := 0; a < len(b); {
+		_, e := sentenceAround(b, a, a)
+		if questionEnd(b, a) < 0 {
+			sent := b[a:e]
+			for _, w := range questionTokens(sent) {
+				if sellerWeWords[string(w)] {
+					return true
+				}
+			}
+			for _, w := range sellerWeCJK {
+				if bytes.Contains(sent, w) {
+					return true
+				}
+			}
+		}
+		if e >= len(b) {
+			break
+		}
+		_, n := utf8.DecodeRune(b[e:])
+		a = e + n
+	}
+	return false
 }
