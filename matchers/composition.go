@@ -132,7 +132,7 @@ func (m *Matcher) buyRequestBefore(f *field, h *subHit) bool {
 			}
 		}
 		if offer || wordsBefore(f.norm, int(c.s), readerWords, 3) || wordsBefore(f.norm, int(c.s), deniedNeedWords, 1) ||
-			wordsIn(f.norm[c.e:h.s], sellerSeeksWords) {
+			wordsBefore(f.norm, int(c.s), cueNounWords, 1) || wordsIn(f.norm[c.e:h.s], sellerSeeksWords) {
 			continue
 		}
 		return ask || !questionAfter(f.norm, int(h.e))
@@ -214,10 +214,53 @@ func (m *Matcher) requestThread(fields []field, hits []subHit) {
 		}
 	}
 	for i := range hits {
-		if h := &hits[i]; h.field != 0 && !h.negated && slices.Contains(asked, h.sub) {
+		if h := &hits[i]; h.field != 0 && !h.negated && slices.Contains(asked, h.sub) && !inReply(fields[h.field].norm, int(h.s)) {
 			h.wanted = true
 		}
 	}
+}
+
+// replyLabels are the words of a label opening another poster's message
+// inside a thread page's text ("— Reply (pharma_direct): I have …",
+// "Answer: …", "Comentario de …:"), normalised.
+var replyLabels = []string{"reply", "replies", "answer", "comment", "respuesta", "comentario", "antwort", "kommentar", "reponse",
+	"commentaire", "resposta", "risposta", "commento", "antwoord", "reactie", "odpowiedz", "komentarz", "odpoved",
+	"svar", "cevap", "yanit", "yorum", "jawaban", "balasan", "komentar", "ответ", "комментарий", "відповідь", "коментар",
+	"回复", "回答", "答复", "评论", "返信", "回答者", "답변", "댓글", "رد", "تعليق"}
+
+// maxReplyLabel bounds a reply label with who wrote it ("Reply
+// (pharma_direct):", "Comment by Anna K.:"), in bytes up to its colon.
+const maxReplyLabel = 48
+
+// inReply reports whether position s of a thread's text follows a reply
+// label: the mention is in a later poster's message, not the request that
+// opens the thread (heldout69 yo0186 "Where to buy Sudafed in Spain? … —
+// Reply (pharma_direct): I have genuine Sudafed 60 mg boxes …"). A label
+// starts the text or follows a line break, a dash, a bar or a sentence's
+// end, and a colon closes it.
+func inReply(norm []byte, s int) bool {
+	for _, l := range replyLabels {
+		for i := 0; i < s; {
+			j := bytes.Index(norm[i:s], []byte(l))
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len(l)
+			if at > 0 && isWordRune(lastRune(norm[:at])) {
+				continue // inside a word ("preply")
+			}
+			before := bytes.TrimRight(norm[:at], " ")
+			if r := lastRune(before); len(before) > 0 && !strings.ContainsRune("\n—–-|.!?:)", r) {
+				continue // "if you reply:" inside a sentence
+			}
+			rest := norm[i:min(s, i+maxReplyLabel)]
+			if c := bytes.IndexAny(rest, ":："); c >= 0 && !bytes.ContainsAny(rest[:c], ".!?;\n") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // replyTitle reports whether a title is a forum reply's ("Re: …", "AW:
@@ -237,11 +280,20 @@ func replyTitle(b []byte) bool {
 // nothing.
 var deniedNeedWords = []string{"no", "not", "don't", "dont", "never", "without", "не", "nie", "kein", "keine", "nao", "pas", "tidak", "tak", "ga", "gak", "nggak"}
 
+// cueNounWords right before a buy-request cue make it a noun ("produits
+// de recherche : GBL", "pour la recherche", "the search for"): a research
+// chemical shop's heading, not a request.
+var cueNounWords = []string{"de", "la", "pour", "en", "du", "des", "une", "sa", "notre", "votre", "leur", "the", "our", "for", "of"}
+
 // sellerSeeksWords between a buy-request cue and the mention make the
 // seller the one who looks, for buyers ("looking for distributors of our
 // ephedrine"): an offer, not a request.
 var sellerSeeksWords = []string{"buyer", "buyers", "customer", "customers", "client", "clients", "distributor", "distributors",
-	"reseller", "resellers", "partner", "partners", "agent", "agents", "importer", "importers", "wholesaler", "wholesalers"}
+	"reseller", "resellers", "partner", "partners", "agent", "agents", "importer", "importers", "wholesaler", "wholesalers",
+	// Round fix69: the same in the languages of the new first-person cues ("wir suchen Vertriebspartner für unser
+	// Ephedrin", "ищем дилеров", "buscamos distribuidores").
+	"vertriebspartner", "handler", "haendler", "kunden", "distributeurs", "revendeurs", "distribuidores", "clientes",
+	"compradores", "distributori", "rivenditori", "dystrybutorow", "дилеров", "партнеров", "покупателей", "клиентов", "bayi", "bayiler"}
 
 // wordsIn reports whether a word of words stands in b as a whole word.
 func wordsIn(b []byte, words []string) bool {

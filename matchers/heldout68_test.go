@@ -13,11 +13,10 @@ const heldout68Path = "../testdata/heldout68/listings.jsonl"
 // heldout68KnownGaps are listings of the sixty-eighth held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout68KnownGaps = map[string]string{
-	// A forum question about a ban ("is sassafras oil banned? … Anyone know a good supplier of the extract?") reads as
-	// an offer of safrole: the question-thread gap of documents h8 (WATCHLIST-NOTES.md § 69).
-	"yp0128": "forum question naming sassafras oil read as an offer (question-thread gap, as documents h8)",
-}
+// yp0128 (a forum question about a ban read as an offer of safrole) was
+// fixed by round fix69's question-thread reading (question.go
+// questionThread).
+var heldout68KnownGaps = map[string]string{}
 
 // TestHeldout68 measures the matcher on the sixty-eighth held-out set.
 func TestHeldout68(t *testing.T) {

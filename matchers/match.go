@@ -767,7 +767,12 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// of a report.
 			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h) &&
 				(k&kAuthority == 0 || !m.authorityInFrame(f, h)) && !useSuffixAfter(f.norm, int(h.e)) && !nothingAfter(f.norm, int(h.e)) &&
-				!wordsBefore(f.norm, int(h.s), conditionalWords, 4)
+				!wordsBefore(f.norm, int(h.s), conditionalWords, 4) &&
+				// The frame of a question the title asks ("¿Alguien sabe
+				// qué es el MAPA?", "Is it legal to buy …?") reports
+				// nothing: its answers say whether the page offers
+				// (questionThread).
+				(f.name != precwatch.FieldTitle || !questionFrames[p.text] || questionEnd(f.norm, int(h.e)) < 0 || !titleQuestion(f.norm))
 			if news && len(ev.nonOffer) < 3 {
 				ev.nonOffer = append(ev.nonOffer, p.text)
 			}
@@ -5505,6 +5510,8 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		notOffered = fmt.Sprintf("a document (%q) that names substances without offering them", ev.document)
 	case ev.isReport():
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
+	case risk == 0 && ev.questionThread(m):
+		notOffered = "names substances in a question and its answers, offering none (no price, contact, quantity or offer in the first person)"
 	case !ev.priced && len(ev.observ) == 0 && risk == 0 && !ev.bulk && !ev.offerContact && inventoryNoSupply(ev.fields) != "":
 		// A school's or lab's register of what it keeps, which says it
 		// supplies none of it (see inventoryNoSupply).

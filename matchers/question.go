@@ -2,7 +2,10 @@ package matchers
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
+
+	"github.com/precwatch/precwatch"
 )
 
 // Questions and their answers: marketplace Q&A sections ("Q: Can you ship
@@ -281,4 +284,314 @@ func pharmacyLike(norm []byte, s int) bool {
 func lastRune(b []byte) rune {
 	r, _ := utf8.DecodeLastRune(b)
 	return r
+}
+
+// questionFrames are the report words (non_offer) that only frame a
+// question ("what is", "¿alguien sabe …?", "is it legal to buy …?"),
+// normalised: in the title's question they say nothing of the answers,
+// which may offer (heldout69 yo0181 "¿Alguien sabe qué es el MAPA? —
+// Respuesta: nosotros lo vendemos, 25 kg, entrega segura a México").
+var questionFrames = map[string]bool{"what is": true, "que es": true, "qu'est-ce que": true, "was ist": true, "что такое": true,
+	"can i buy": true, "is it legal to": true, "is it legal": true, "anyone know": true, "does anyone know": true,
+	"alguien sabe": true}
+
+// titleQuestion reports whether a title ends in a question (closing
+// brackets, quotes and spaces after its mark aside) that a question word
+// opens or carries: "Is it legal to buy potassium permanganate for my koi
+// pond (UK)?", "Homebrew soda: is sassafras oil banned?", not a product
+// title that ends in a mark ("N-Boc-4-piperidone 79099-07-3 & 4-piperidone
+// ethylene ketal 40064-34-4?", heldout6 s0260).
+func titleQuestion(norm []byte) bool {
+	q := titleQuestionText(norm)
+	if q == nil {
+		return false
+	}
+	if bytes.HasPrefix(bytes.TrimLeft(q, " "), []byte("¿")) {
+		return true
+	}
+	for _, w := range questionTokens(q) {
+		if questionWords[string(w)] {
+			return true
+		}
+	}
+	for _, w := range questionWordsCJK {
+		if bytes.Contains(q, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleQuestionText returns the question a title ends in, from the last
+// sentence break or colon before its question mark, or nil when the title
+// ends otherwise.
+func titleQuestionText(norm []byte) []byte {
+	t := bytes.TrimRight(norm, " )]\"'»”’")
+	r, n := utf8.DecodeLastRune(t)
+	if r != '?' && r != '？' && r != '؟' {
+		return nil
+	}
+	t = t[:len(t)-n]
+	a, _ := sentenceAround(t, len(t), len(t))
+	if c := bytes.LastIndexAny(t[a:], ":："); c >= 0 {
+		a += c + 1
+	}
+	return t[a:len(t):len(t)]
+}
+
+func questionTokens(q []byte) [][]byte {
+	return bytes.FieldsFunc(q, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '-' })
+}
+
+// offerHook reports whether a title's question asks the reader whether
+// they want the goods ("Anyone need BMK glycidate?", "Who needs
+// ephedrine?", "Need PMK?", "Looking for ephedrine?", "¿Alguien necesita
+// efedrina?"): a seller's hook, not a question about the substance. "Do we
+// need acetic anhydride for aspirin?" asks about chemistry.
+func offerHook(q []byte) bool {
+	if (bytes.Contains(q, []byte("有人")) || bytes.Contains(q, []byte("谁"))) && bytes.Contains(q, []byte("要")) {
+		return true
+	}
+	toks := questionTokens(q)
+	if len(toks) == 0 {
+		return false
+	}
+	if hookFirst[string(toks[0])] {
+		return true
+	}
+	asker, want := false, false
+	for _, w := range toks {
+		asker = asker || hookAsker[string(w)]
+		want = want || hookFirst[string(w)] || hookWant[string(w)]
+	}
+	return asker && want
+}
+
+// hookFirst open a seller's hook as the question's first word ("Need
+// PMK?", "Looking for ephedrine?", "¿Buscas efedrina?"); hookWant are the
+// wanting words of "anyone need …", said with a hookAsker word (normalised,
+// WATCHLIST-NOTES.md § 73).
+var hookFirst, hookWant, hookAsker = wordSet(strings.Fields(`need needs looking searching want interested necesitas necesitan buscas buscan busca
+	besoin cherchez brauchst brauchen braucht suchst precisas precisa procuras procura cerchi servono serve
+	нужен нужна нужно нужны ищете ищешь надо потрiбен потрібен потрібна шукаєте шукаєш potrzebujesz potrzebujecie szukasz szukacie
+	lazim butuh perlu nodig zoek zoekt`)...),
+	wordSet(strings.Fields(`wants interest interesse interested interesado interesados interesa necesita necesitan interessado interessato cherche sucht ищет интересует
+	интересно шукає potrzebuje szuka zainteresowany ihtiyaci isteyen arayan ister minat يحتاج تحتاج يريد مهتم`)...),
+	wordSet(strings.Fields(`anyone anybody someone somebody who alguien quelqu'un jemand wer кто кому кого ktos kto biri kimse iemand qualcuno
+	alguem siapa ada أحد احد من`)...)
+
+// thirdPartyOffer are the offer words an answer says of someone else's
+// trade as readily as of its own ("aquatic shops sell it", "your school
+// buys it from its usual supplier", "Zoohandlungen verkaufen es"):
+// outside a question they make an offer only beside a mention or in the
+// first person. Every other offer word (stock, availability, a contact or
+// price request, shipping) makes one anywhere.
+var thirdPartyOffer = wordSet(strings.Fields(`sell sells selling sale supplier suppliers supply supplies buy kaufen verkaufen verkauf acheter vendre
+	vente comprar venta kopen verkoop kup купить продажа продаж 出售 销售 jual 販売 판매`)...)
+
+// questionWords open or mark a question in the languages of the held-out
+// sets (normalised: accents folded); questionWordsCJK are those of
+// scripts without spaces, found inside the question (WATCHLIST-NOTES.md
+// § 73).
+var questionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`is are was were do does did can could should would will what why where how who which any anyone anybody
+		que como donde cual quien alguien puedo puede hay es
+		est-ce quel quelle pourquoi comment peut faut peux
+		ist sind gibt kann darf muss warum wie wo wer jemand
+		onde qual alguem posso pode porque
+		come dove quale qualcuno perche
+		zijn mag wat waarom hoe waar wie iemand
+		czy co jak gdzie dlaczego ktos mozna
+		je jaky kde proc lze legalni
+		что как где почему можно ли кто зачем законно нужен нужно
+		що як де чому можна чи
+		mi mu ne nedir neden nasil nerede
+		apa apakah bagaimana dimana kenapa siapa bisakah boleh
+		gi sao dau khong
+		क्या कैसे कहाँ
+		آیا چه چرا کجا
+		האם מה למה איפה
+		τι πως γιατι που
+		miert hol hogyan lehet szabad
+		ar vad varfor hur
+		ce cum unde este pot
+		da li sta kako gde защо къде може
+		هل ما ماذا لماذا كيف أين`) {
+		m[w] = true
+	}
+	return m
+}()
+
+var questionWordsCJK = [][]byte{[]byte("吗"), []byte("什么"), []byte("为什么"), []byte("怎么"), []byte("如何"), []byte("是否"),
+	[]byte("哪里"), []byte("能否"), []byte("何"), []byte("なぜ"), []byte("どこ"), []byte("ですか"), []byte("ますか"), []byte("나요"),
+	[]byte("까"), []byte("어디"), []byte("왜"), []byte("ไหม"), []byte("อะไร"), []byte("ทำไม")}
+
+// firstPersonWords are the pronouns of a poster speaking for themself or
+// their company ("we sell it", "PM me", "nosotros lo vendemos", "у нас
+// есть"), normalised; firstPersonCJK are those of scripts without spaces,
+// found inside a word.
+var firstPersonWords = map[string]bool{"i": true, "i'm": true, "im": true, "i've": true, "ive": true, "we": true,
+	"we're": true, "we've": true, "our": true, "ours": true, "us": true, "me": true, "my": true, "mine": true,
+	"yo": true, "nosotros": true, "nuestro": true, "nuestra": true, "nuestros": true, "je": true, "j'ai": true, "nous": true,
+	"notre": true, "nos": true, "moi": true, "ich": true, "wir": true, "uns": true, "unser": true, "unsere": true, "mich": true,
+	"mir": true, "eu": true, "nosso": true, "nossa": true, "io": true, "noi": true, "nostro": true, "nostra": true,
+	"ik": true, "wij": true, "ons": true, "onze": true, "mij": true, "nasz": true, "nasza": true, "mamy": true,
+	"я": true, "мы": true, "наш": true, "наша": true, "нас": true, "мне": true, "ми": true, "ben": true, "biz": true,
+	"bizim": true, "bizde": true, "kami": true, "saya": true, "aku": true, "نحن": true, "لدينا": true, "عندي": true}
+
+var firstPersonCJK = [][]byte{[]byte("我"), []byte("本公司"), []byte("私"), []byte("弊社"), []byte("当社"), []byte("저희"), []byte("제가")}
+
+// firstPerson reports whether b holds a first-person pronoun.
+func firstPerson(b []byte) bool {
+	for _, w := range bytes.FieldsFunc(b, func(r rune) bool { return !isWordRune(r) && r != '\'' }) {
+		if firstPersonWords[string(w)] {
+			return true
+		}
+	}
+	for _, w := range firstPersonCJK {
+		if bytes.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceAround returns the bounds of the sentence (or clause after a
+// semicolon) holding norm[s:e].
+func sentenceAround(norm []byte, s, e int) (int, int) {
+	a := s
+	for a > 0 {
+		r, n := utf8.DecodeLastRune(norm[:a])
+		if r == '.' || r == '!' || r == '?' || r == '\n' || r == ';' || r == '。' || r == '！' || r == '？' || r == '；' || r == '؟' {
+			break
+		}
+		a -= n
+	}
+	b := e
+	for b < len(norm) {
+		r, n := utf8.DecodeRune(norm[b:])
+		if r == '.' || r == '!' || r == '?' || r == '\n' || r == ';' || r == '。' || r == '！' || r == '？' || r == '；' || r == '؟' {
+			break
+		}
+		b += n
+	}
+	return a, b
+}
+
+// questionThread reports whether the listing is a question and its answers
+// that offer nothing: the title asks a question that is no seller's hook
+// (offerHook), and no price, contact, quantity or offer stands on the
+// page. Outside a question, an offer word of stock, availability, contact
+// or shipping counts wherever it stands, and a selling or supplying word
+// (thirdPartyOffer) or a bulk word in a sentence that names a substance or
+// speaks in the first person ("nosotros lo vendemos, … 25 kg"):
+// "aquatic shops sell it as pond treatment", "your school buys the
+// anhydride from its usual supplier" and "anyone know a good supplier?"
+// offer nothing (heldout69 yo0004, yo0154, heldout68 yp0128). The caller
+// checks that no risk indicator stands on the page: "Sassafras oil 1 L,
+// banned? Not here. Telegram …" is an offer.
+func (ev *evaluation) questionThread(m *Matcher) bool {
+	if len(ev.fields) == 0 || ev.fields[0].name != precwatch.FieldTitle || !titleQuestion(ev.fields[0].norm) ||
+		offerHook(titleQuestionText(ev.fields[0].norm)) || ev.priced || len(ev.observ) > 0 || m.statesQuantity(ev.fields) {
+		return false
+	}
+	for fi := range ev.fields {
+		f := &ev.fields[fi]
+		if !f.offerField {
+			continue
+		}
+		// A sum of money or a company's "we" outside a question answers
+		// as a seller ("We can do 900 EUR per kilo", "Try us", "Ours is
+		// 99% pure").
+		if fi > 0 && (statesMoney(f.norm) || sellerWe(f.norm)) {
+			return false
+		}
+		if f.kinds&(kOffer|kOfferWeak|kBulk) == 0 {
+			continue
+		}
+		for _, h := range f.hits {
+			if h.pat < 0 || m.pats[h.pat].kinds&(kOffer|kOfferWeak|kBulk) == 0 || m.negatedAt(f, h.s) ||
+				questionEnd(f.norm, int(h.e)) >= 0 {
+				continue
+			}
+			if k := m.pats[h.pat].kinds; k&kBulk == 0 && !thirdPartyOffer[m.pats[h.pat].text] {
+				return false // "in stock", "DM for details", "ships to"
+			}
+			a, b := sentenceAround(f.norm, int(h.s), int(h.e))
+			if firstPerson(f.norm[a:b]) {
+				return false
+			}
+			for _, x := range ev.hits {
+				if int(x.field) == fi && !x.negated && int(x.s) >= a && int(x.e) <= b {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// currencyWords follow or precede an amount of money, normalised.
+var currencyWords = []string{"eur", "euro", "euros", "usd", "usdt", "dollar", "dollars", "gbp", "pound", "pounds", "chf", "pln", "zl",
+	"rub", "руб", "грн", "uah", "try", "tl", "lira", "cny", "rmb", "元", "円", "yen", "inr", "rs", "₹", "€", "$", "£", "¥", "₽", "₺"}
+
+// statesMoney reports whether b holds an amount of money: a number with a
+// currency word or sign right after or before it ("900 EUR", "€350",
+// "350 $").
+func statesMoney(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		if b[i] < '0' || b[i] > '9' || i > 0 && b[i-1] >= '0' && b[i-1] <= '9' {
+			continue
+		}
+		j := i
+		for j < len(b) && (b[j] >= '0' && b[j] <= '9' || b[j] == '.' || b[j] == ',') {
+			j++
+		}
+		after := bytes.TrimLeft(b[j:], " ")
+		before := bytes.TrimRight(b[:i], " ")
+		for _, c := range currencyWords {
+			if bytes.HasPrefix(after, []byte(c)) && (len(after) == len(c) || !isWordRune(firstRune(after[len(c):])) || c[0] >= 0x80) ||
+				c[0] >= 0x80 && bytes.HasSuffix(before, []byte(c)) || c == "$" && bytes.HasSuffix(before, []byte(c)) {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// sellerWeWords are the pronouns of a company or a group of sellers
+// ("we", "our", "у нас", "我们"), normalised; sellerWeCJK are found inside
+// a word.
+var sellerWeWords = wordSet(strings.Fields(`we we're we've us our ours nosotros nuestro nuestra nuestros nous notre wir uns unser unsere
+	nosso nossa noi nostro nostra wij ons onze nasz nasza мы нас наш наша наши ми нам biz bizim bizde kami نحن لدينا`)...)
+
+var sellerWeCJK = [][]byte{[]byte("我们"), []byte("本公司"), []byte("我司"), []byte("弊社"), []byte("当社"), []byte("저희")}
+
+// sellerWe reports whether a sentence of b that is no question speaks for
+// a company or a group ("we sell", "try us", "ours is 99 %").
+func sellerWe(b []byte) bool {
+	for a := 0; a < len(b); {
+		_, e := sentenceAround(b, a, a)
+		if questionEnd(b, a) < 0 {
+			sent := b[a:e]
+			for _, w := range questionTokens(sent) {
+				if sellerWeWords[string(w)] {
+					return true
+				}
+			}
+			for _, w := range sellerWeCJK {
+				if bytes.Contains(sent, w) {
+					return true
+				}
+			}
+		}
+		if e >= len(b) {
+			break
+		}
+		_, n := utf8.DecodeRune(b[e:])
+		a = e + n
+	}
+	return false
 }
