@@ -216,6 +216,7 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 	if err != nil {
 		return tokenDocument(page).validUTF8()
 	}
+	renderTree(doc)
 	d, head := readHead(doc)
 	body := bodyOf(doc)
 	w := newDocWriter(body, 0)
@@ -641,6 +642,7 @@ func frameText(page []byte, depth int) string {
 	if err != nil {
 		return tokenDocument(page).Text
 	}
+	renderTree(doc)
 	body := bodyOf(doc)
 	w := newDocWriter(body, depth)
 	w.node(body, false)
@@ -2145,15 +2147,18 @@ func (pi *pageInfo) linkStats(n *html.Node) linkStats {
 		st.inLink += cs.inLink
 		st.nearest += cs.nearest
 	}
+	card := n.Type == html.ElementNode && customLink(n)
 	if n.Type == html.ElementNode && n.DataAtom == atom.A {
 		if _, ok := attrLookup(n, "href"); ok {
 			st.links++
 		}
+	} else if card {
+		st.links++
 	}
 	switch {
 	case n.Type == html.ElementNode && (skipElements[n.DataAtom] || isHiddenNode(n)):
 		st = linkStats{links: st.links}
-	case n.Type == html.ElementNode && n.DataAtom == atom.A:
+	case n.Type == html.ElementNode && (n.DataAtom == atom.A || card):
 		st.childNear = st.nearest
 		if contact := contactOf(n); contact != "" {
 			// The seller's details, not navigation; an icon button
