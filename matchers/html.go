@@ -774,6 +774,10 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		w.newline = true
 		return
 	}
+	if n.DataAtom == atom.Svg && !w.hidden(n) {
+		w.svgText(n)
+		return
+	}
 	if skipElements[n.DataAtom] || w.hidden(n) || (archiveChrome(n) && !w.page.protected[n]) {
 		return
 	}
@@ -787,6 +791,9 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		if notice, quiet = w.page.siteNotice(n); notice {
 			return
 		}
+	}
+	if !page && !w.page.protected[n] && region && w.inText == 0 && w.page.chromeNotice(n) {
+		return
 	}
 	if !page && !w.page.protected[n] && (w.page.pagerLink(n) || w.inText == 0 && w.page.relatedUnderHeading(n)) {
 		return
@@ -1258,7 +1265,9 @@ var (
 		"global-footer", "linklist", "links",
 		// The usual abbreviations of a page without landmarks
 		// (List.am-like "#hdr", "#ftr", document batch h14).
-		"hdr", "ftr", "ftr-links", "site-hdr", "site-ftr")
+		"hdr", "ftr", "ftr-links", "site-hdr", "site-ftr",
+		// Footers named in Catalan, Portuguese and German (document batch h15).
+		"peu", "peu-pagina", "rodape", "fusszeile")
 	// relatedTokens name blocks of other listings.
 	relatedTokens = wordSet("related", "similar", "recommend", "recommended", "recommends", "recommendation",
 		"recommendations", "recs", "upsell", "upsells", "crosssell", "crosssells", "crossselling", "cross-sell",
@@ -1821,6 +1830,8 @@ var relatedPhrases = []string{
 	"podobne", "polecane", "zobacz także", "zobacz również", "benzer", "ilgili ürün", "bunlar da",
 	"gerelateerd", "vergelijkbare", "anderen bekeken", "correlati", "simili", "potrebbe interessarti",
 	"relacionados", "semelhantes", "você também", "voce tambem",
+	// Catalan and Swahili (document batch h15).
+	"relacionat", "similars", "també et pot", "us pot interessar", "yanayofanana", "zinazofanana", "unaweza pia",
 	// The seller's other listings ("more from this shop") and other
 	// related blocks, language by language.
 	"same shop", "same store", "same seller", "from this shop", "from this store", "seller's other",

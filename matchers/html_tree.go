@@ -195,3 +195,135 @@ func attachShadow(host, t *html.Node) {
 func customLink(n *html.Node) bool {
 	return n.DataAtom == 0 && n.Namespace == "" && strings.Contains(n.Data, "-") && hasAttr(n, "href")
 }
+
+// chromeNoticeWords name, in a class or id word, a notice box: a site's
+// notice, warning or disclaimer ("footer__notice", Catalan "avis").
+var chromeNoticeWords = wordSet("notice", "notices", "warn", "warning", "alert", "caution", "attention", "disclaimer", "avis",
+	"aviso", "avviso", "hinweis", "uwaga")
+
+// chromeNotice reports whether n, inside page-level chrome (a footer, a
+// header), is a paragraph (a block holding no other block) that its class
+// or id names a notice and that holds no contact: the site's own notice
+// on what it sells to whom ("毒物・劇物（塩酸、硫酸…）は…学校・法人様にの
+// み販売いたします", "Kami tidak menjual bahan kimia terkawal seperti
+// efedrina…", "Els precursors de drogues … només se serveixen amb
+// declaració…", document batch h15), which names substances the site
+// restricts, not ones the page offers. The footer's other plain text (a
+// small shop's address, phone and shipping terms) stays, and so does a
+// notice with a contact in it.
+func (pi *pageInfo) chromeNotice(n *html.Node) bool {
+	if n.Type != html.ElementNode || !docBlocks[n.DataAtom] || pi.main != nil && inside(n, pi.main) {
+		return false
+	}
+	named := false
+	for _, key := range []string{"class", "id"} {
+		for _, c := range strings.Fields(classAttr(n, key)) {
+			for _, w := range attrWords(c) {
+				named = named || chromeNoticeWords[w]
+			}
+		}
+	}
+	if !named || !leafBlock(n) {
+		return false
+	}
+	contact := false
+	walkNodes(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A && contactOf(c) != "" {
+			contact = true
+		}
+		return !contact
+	})
+	text := boundedText(n, maxNoticeText)
+	return !contact && len(text) <= maxNoticeText && !noticeContact(text)
+}
+
+// noticeContact reports whether a notice's text holds a contact: an "@", a
+// messenger's name or a contact word, or a phone number (seven digits or
+// more apart only by spaces, dashes, dots, brackets or a plus; not a
+// regulation's "273/2004").
+func noticeContact(s string) bool {
+	if strings.ContainsAny(s, "@＠") || holdsCue(strings.ToLower(s), contactWords) {
+		return true
+	}
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			if digits++; digits >= 7 {
+				return true
+			}
+		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')' || r == '+':
+		default:
+			digits = 0
+		}
+	}
+	return false
+}
+
+// leafBlock reports whether n is a block holding no other block (a line or
+// paragraph), reading at most maxBoundedNodes nodes.
+func leafBlock(n *html.Node) bool {
+	nodes, inner := 0, false
+	walkNodes(n, func(c *html.Node) bool {
+		if nodes++; inner || nodes > maxBoundedNodes {
+			inner = true
+			return false
+		}
+		if c != n && c.Type == html.ElementNode && (docBlocks[c.DataAtom] || c.DataAtom == atom.Td || c.DataAtom == atom.Center) {
+			inner = true
+		}
+		return !inner
+	})
+	return !inner
+}
+
+// inside reports whether n is inside a (or is a).
+func inside(n, a *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// svgUnshown are the SVG elements whose content is not drawn where it
+// stands: definitions, symbols of a sprite, masks and patterns, and the
+// tooltip and description (<title>, <desc>) a pointer or screen reader
+// gets.
+var svgUnshown = wordSet("defs", "symbol", "clippath", "mask", "pattern", "marker", "title", "desc", "metadata", "style",
+	"script", "lineargradient", "radialgradient", "filter")
+
+// svgText writes the text an inline <svg> draws: each <text> element a
+// line, its <tspan>s run together as drawn ("H<tspan>2</tspan>SO" is H2SO),
+// and the HTML of a <foreignObject> (a price card drawn as an SVG,
+// document batch h15). Icons and logos without <text> write nothing.
+func (w *docWriter) svgText(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || w.hidden(c) {
+			continue
+		}
+		name := strings.ToLower(c.Data)
+		switch {
+		case svgUnshown[name]:
+		case name == "text":
+			w.newline = true
+			walkNodes(c, func(t *html.Node) bool {
+				if t.Type == html.ElementNode && (svgUnshown[strings.ToLower(t.Data)] || w.hidden(t)) {
+					return false
+				}
+				if t.Type == html.TextNode {
+					w.text(t.Data)
+				}
+				return true
+			})
+			w.newline = true
+		case name == "foreignobject":
+			w.newline = true
+			w.children(c, false)
+			w.newline = true
+		default:
+			w.svgText(c)
+		}
+	}
+}
