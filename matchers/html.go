@@ -219,6 +219,11 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 	renderTree(doc)
 	d, head := readHead(doc)
 	body := bodyOf(doc)
+	if m := modalListing(body); m != nil {
+		// The page was saved with an ad open in a modal dialog over
+		// the page it was opened from: the rest is inert behind it.
+		body = m
+	}
 	w := newDocWriter(body, 0)
 	w.node(body, false)
 	if w.b.Len() == 0 {
@@ -719,7 +724,10 @@ func archiveChrome(n *html.Node) bool {
 	id := attrOf(n, "id")
 	switch {
 	case id == "":
-		return false
+		// A cache header without an id (document batch h15): a block
+		// of the body linking to the cache's own copies ("Text-only
+		// version", "View source").
+		return n.Parent != nil && n.Parent.DataAtom == atom.Body && linksCache(n)
 	case strings.HasPrefix(id, "wm-ipp"), id == "donato", strings.Contains(id, "google-cache-hdr"):
 		return true
 	case id == "HEADER":
@@ -924,7 +932,7 @@ func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 	if region && pi.linkDense(n) {
 		return true
 	}
-	if pi.siteInfo(n) || pi.leadLink(n) || pi.asideOutsideMain(n) || pi.chatWidget(n) {
+	if pi.siteInfo(n) || pi.leadLink(n) || pi.asideOutsideMain(n) || pi.chatWidget(n) || pi.otherArticle(n) || separator(n) {
 		return true
 	}
 	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)

@@ -327,3 +327,81 @@ func (w *docWriter) svgText(n *html.Node) {
 		}
 	}
 }
+
+// modalListing returns the open modal dialog that holds a page's listing,
+// nil when there is none: a <dialog open> or role=dialog element marked
+// aria-modal="true", not hidden and not one of the site's own (reporting,
+// logging in, consent), holding a visible <h1>. A page saved with an ad
+// opened as a modal over the results it was opened from (document batch
+// h15: OLX's ad over "Znaleźliśmy ponad 1 000 ogłoszeń") shows the ad; the
+// results behind it, with their own <h1>, are inert.
+func modalListing(body *html.Node) *html.Node {
+	var found *html.Node
+	walkNodes(body, func(n *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		if n.Type != html.ElementNode || skipElements[n.DataAtom] {
+			return n.Type != html.ElementNode || !skipElements[n.DataAtom]
+		}
+		if isHiddenNode(n) {
+			return false
+		}
+		_, open := attrLookup(n, "open")
+		role := strings.ToLower(strings.TrimSpace(attrOf(n, "role")))
+		modal := strings.EqualFold(strings.TrimSpace(attrOf(n, "aria-modal")), "true")
+		if !modal || !(n.DataAtom == atom.Dialog && open || role == "dialog" || role == "alertdialog") || siteDialog(n) {
+			return true
+		}
+		h := findElement(n, atom.H1)
+		if h != nil && hasText(h) && !isHiddenNode(h) {
+			found = n
+		}
+		return false
+	})
+	return found
+}
+
+// otherArticle reports whether n is another story on the page of the one
+// holding the main heading: an <article> outside it, with an <h1> of its
+// own, on a page whose offer is an <article> (a news site's infinite
+// scroll appends the next stories, each a whole article, document batch
+// h15). Like a "Read more" promo it is a link to other content; posts of
+// a thread or results of a search, which have no <h1> each, stay.
+func (pi *pageInfo) otherArticle(n *html.Node) bool {
+	if pi.main == nil || pi.main.DataAtom != atom.Article || n.DataAtom != atom.Article || pi.protected[n] || inside(n, pi.main) {
+		return false
+	}
+	h := findElement(n, atom.H1)
+	return h != nil && hasText(h)
+}
+
+// separator reports whether n is role=separator: a rule between blocks,
+// whose text ("Próxima notícia: …", the next story's title) is the
+// label of what follows, not content.
+func separator(n *html.Node) bool {
+	return strings.EqualFold(strings.TrimSpace(attrOf(n, "role")), "separator") && !hasAttr(n, "tabindex")
+}
+
+// cacheHosts are the hosts of search engines' cached copies, whose header
+// links to the cache's other views of the page.
+var cacheHosts = []string{"webcache.googleusercontent.", "cc.bingj.com", "yandexwebcache.", "cache.yahoofs."}
+
+// linksCache reports whether n holds a link to a search engine's cache,
+// reading at most maxBoundedNodes nodes.
+func linksCache(n *html.Node) bool {
+	nodes, found := 0, false
+	walkNodes(n, func(c *html.Node) bool {
+		if nodes++; found || nodes > maxBoundedNodes {
+			return false
+		}
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			href := strings.ToLower(attrOf(c, "href"))
+			for _, h := range cacheHosts {
+				found = found || strings.Contains(href, "//"+h) || strings.Contains(href, "."+h)
+			}
+		}
+		return !found
+	})
+	return found
+}
