@@ -827,7 +827,7 @@ func (w *docWriter) element(n *html.Node, region bool) {
 	case atom.Td, atom.Th, atom.Img, atom.Input, atom.Button:
 		w.space = true
 	}
-	block := docBlocks[n.DataAtom]
+	block := docBlocks[n.DataAtom] || blockified(n)
 	if block {
 		w.newline = true
 	}
@@ -2518,6 +2518,8 @@ var noticePhrases = []string{
 	"უსაფრთხოების რჩევები", "უსაფრთხოების წესები", "անվտանգության խորհուրդներ", "զգուշացում", "የደህንነት ምክሮች",
 	"ደህንነት ምክሮች", "аюулгүй байдлын зөвлөмж", "анхааруулга", "ආරක්ෂිත ඉඟි", "ආරක්ෂක ඉඟි", "គន្លឹះសុវត្ថិភាព",
 	"လုံခြုံရေး အကြံပြုချက်",
+	// Swahili (document batch h15).
+	"vidokezo vya usalama", "ushauri wa usalama", "jihadhari na matapeli",
 }
 
 // prohibitedPhrases open a site's rule on what may not be advertised
@@ -2641,6 +2643,8 @@ var tradeCues = []string{
 	"վաճառող", "գնորդ", "խարդախ", "ክፍያ", "ገንዘብ", "የተከለከለ", "ሻጭ", "ገዢ", "ማጭበርበ", "төлбөр", "мөнгө", "урьдчил",
 	"хориглоно", "хориотой", "худалдагч", "луйвар", "ගෙවීම", "මුදල්", "වංචා", "තහනම්", "විකුණුම්කරු", "ការទូទាត់",
 	"បង់ប្រាក់", "បោកប្រាស់", "ហាមឃាត់", "អ្នកលក់", "ငွေပေးချေ", "လိမ်လည်", "တားမြစ်", "ရောင်းသူ",
+	// Swahili (document batch h15).
+	"usilipe", "kulipa", "malipo", "lipa", "hairuhusu", "marufuku", "tapeli", "utapeli", "muuzaji", "mnunuzi",
 }
 
 // maxNoticeText bounds the text of a site notice: a few tips, not the page.

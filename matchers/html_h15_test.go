@@ -111,6 +111,25 @@ func TestHTMLDocumentH15(t *testing.T) {
 			keep: []string{"Foorumin ohjeet", "Poika tilasi vanteenpuhdistusainetta."},
 			drop: []string{"hakutermit", "telegram"},
 		},
+		{
+			name: "a canvas app's semantics nodes: an aria-label-only heading is the title, labels are text, each positioned node a line; controls are not read",
+			page: `<html><head><title>Sokoni</title></head><body><flt-semantics-host><flt-semantics style="position: absolute">
+<flt-semantics role="button" aria-label="Rudi nyuma" style="position: absolute"></flt-semantics>
+<flt-semantics role="heading" aria-level="1" aria-label="Pamanganeti ya potasiamu – kilo 25" style="position: absolute"></flt-semantics>
+<flt-semantics aria-label="KSh 18,500" style="position: absolute"></flt-semantics><flt-semantics style="position: absolute"><span>Telegram tu: @kemikali_nbi</span></flt-semantics><flt-semantics aria-label="Hali: Mpya" style="position: absolute"></flt-semantics>
+<flt-semantics role="group" style="position: absolute"><flt-semantics role="heading" aria-level="2" aria-label="Vidokezo vya usalama"></flt-semantics><flt-semantics aria-label="Usilipe kabla ya kuona bidhaa. Sokoni hairuhusu matangazo ya efedrini."></flt-semantics></flt-semantics>
+<flt-semantics role="link" aria-label="Efedrini HCl gramu 500" style="position: absolute"></flt-semantics></flt-semantics></flt-semantics-host></body></html>`,
+			title: "Pamanganeti ya potasiamu – kilo 25",
+			keep:  []string{"KSh 18,500\nTelegram tu: @kemikali_nbi\nHali: Mpya"},
+			drop:  []string{"Rudi nyuma", "efedrini", "Efedrini"},
+		},
+		{
+			name: "an element with content keeps it whatever its aria-label says",
+			page: `<html><body><main><h1>Toluene 1 L</h1><div aria-label="Similar ads: ephedrine"><p>Toluene 99.9%, 1 L bottle.</p></div><span aria-label="rating"></span><a href="/x" aria-label="Ephedrine offer"></a></main></body></html>`,
+			title: "Toluene 1 L",
+			keep:  []string{"Toluene 99.9%, 1 L bottle."},
+			drop:  []string{"Similar ads", "rating", "Ephedrine offer"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

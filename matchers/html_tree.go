@@ -35,7 +35,13 @@ const maxShadowHosts = 4096
 //     each <slot> filled by the host's children assigned to it (slot="name",
 //     the others to the default slot; a slot nothing is assigned to shows
 //     its own content), and the host's children no slot takes left out,
-//     as a browser does not show them. An ordinary <template> stays inert.
+//     as a browser does not show them. An ordinary <template> stays inert;
+//   - an element without any content whose aria-label is its text (a
+//     canvas-drawn app's semantics tree, Flutter's <flt-semantics
+//     aria-label="…">) holds that label as its text, and one with
+//     role=heading is the heading of its aria-level (<h1> by default);
+//     controls (buttons, links, tabs, images) and empty HTML elements
+//     (an icon's label) are left as they are.
 //
 // renderTree is safe to call on any tree; it changes only what it reads.
 func renderTree(doc *html.Node) {
@@ -61,6 +67,7 @@ func renderTree(doc *html.Node) {
 			return
 		case html.ElementNode:
 			unprefix(n, prefixes)
+			labelText(n)
 			if hosts < maxShadowHosts {
 				if t := shadowTemplate(n); t != nil {
 					hosts++
@@ -404,4 +411,52 @@ func linksCache(n *html.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// labelRoles are the roles of an element whose aria-label is text it
+// shows (labelText): none, a heading, plain text.
+var labelRoles = wordSet("", "heading", "text", "paragraph", "note", "status", "generic")
+
+// labelText gives an element with no children and an aria-label, of no
+// role or a role that shows text (labelRoles), that label as its text; a
+// heading becomes the <h1>…<h6> its aria-level names. Only a custom
+// element (flt-semantics) qualifies: what a canvas-drawn app's
+// accessibility tree says the canvas shows. An empty <span> or <div> with
+// a label is an icon's or a rating's name for screen readers, not text.
+func labelText(n *html.Node) {
+	if n.FirstChild != nil || n.Namespace != "" || n.DataAtom != 0 || !strings.Contains(n.Data, "-") {
+		return
+	}
+	label := strings.TrimSpace(attrOf(n, "aria-label"))
+	role := strings.ToLower(strings.TrimSpace(attrOf(n, "role")))
+	if label == "" || !labelRoles[role] {
+		return
+	}
+	n.AppendChild(&html.Node{Type: html.TextNode, Data: label})
+	if role == "heading" {
+		level := strings.TrimSpace(attrOf(n, "aria-level"))
+		if len(level) != 1 || level[0] < '1' || level[0] > '6' {
+			level = "1"
+		}
+		n.Data = "h" + level
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+}
+
+// blockified reports whether n's inline style makes it a block of its own
+// line: absolutely positioned or fixed (CSS blockifies such a box, an
+// inline custom element too: each node of Flutter's semantics tree) or
+// displayed as a block, flex or grid box.
+func blockified(n *html.Node) bool {
+	st := attrOf(n, "style")
+	if st == "" || !strings.Contains(st, "position") && !strings.Contains(st, "display") {
+		return false
+	}
+	st = strings.ToLower(strings.Join(strings.Fields(st), ""))
+	for _, d := range []string{"position:absolute", "position:fixed", "display:block", "display:flex", "display:grid"} {
+		if strings.Contains(st, d) {
+			return true
+		}
+	}
+	return false
 }
