@@ -782,6 +782,9 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		w.newline = true
 		return
 	}
+	if n.DataAtom == atom.A && permalink(n) {
+		return
+	}
 	if n.DataAtom == atom.Svg && !w.hidden(n) {
 		w.svgText(n)
 		return

@@ -124,11 +124,18 @@ func TestHTMLDocumentH15(t *testing.T) {
 			drop:  []string{"Rudi nyuma", "efedrini", "Efedrini"},
 		},
 		{
-			name: "an element with content keeps it whatever its aria-label says",
-			page: `<html><body><main><h1>Toluene 1 L</h1><div aria-label="Similar ads: ephedrine"><p>Toluene 99.9%, 1 L bottle.</p></div><span aria-label="rating"></span><a href="/x" aria-label="Ephedrine offer"></a></main></body></html>`,
+			name:  "an element with content keeps it whatever its aria-label says",
+			page:  `<html><body><main><h1>Toluene 1 L</h1><div aria-label="Similar ads: ephedrine"><p>Toluene 99.9%, 1 L bottle.</p></div><span aria-label="rating"></span><a href="/x" aria-label="Ephedrine offer"></a></main></body></html>`,
 			title: "Toluene 1 L",
 			keep:  []string{"Toluene 99.9%, 1 L bottle."},
 			drop:  []string{"Similar ads", "rating", "Ephedrine offer"},
+		},
+		{
+			name:  "a heading's permalink glyph is not text; a fragment link with words stays",
+			page:  `<html><body><main><h1 id="inv">Inventario de reactivos<a class="anchor-link" href="#inv">¶</a></h1><p>Ver <a href="#tabla">la tabla</a> y <a href="#n">#</a> notas.</p></main></body></html>`,
+			title: "Inventario de reactivos",
+			keep:  []string{"Ver la tabla y notas."},
+			drop:  []string{"¶"},
 		},
 	}
 	for _, tt := range tests {

@@ -460,3 +460,18 @@ func blockified(n *html.Node) bool {
 	}
 	return false
 }
+
+// permalink reports whether link n is a heading's permalink: a link to a
+// fragment of the page whose only text is a pilcrow, section or hash sign
+// (nbconvert's and Sphinx's <a class="anchor-link" href="#…">¶</a>), a
+// glyph shown on hover, not text of the heading.
+func permalink(n *html.Node) bool {
+	if !strings.HasPrefix(strings.TrimSpace(attrOf(n, "href")), "#") {
+		return false
+	}
+	switch strings.TrimSpace(boundedText(n, 16)) {
+	case "¶", "§", "#", "🔗":
+		return true
+	}
+	return false
+}
