@@ -92,9 +92,14 @@ type HTMLDocument struct {
 // first) as the listing it shows. The text leaves out what a browser does
 // not show and what is not the page's own content, so that a menu or a
 // carousel naming other products cannot make an unrelated page look like
-// an offer of them:
+// an offer of them. It reads the tree a browser renders (renderTree:
+// declarative shadow roots with their slots filled, soft hyphens taken
+// out, XHTML-prefixed elements, a canvas app's aria-label-only semantics
+// nodes); a page saved with an ad open in a modal dialog holding an <h1>
+// is read as that dialog (modalListing). It leaves out:
 //
-//   - script, style, template, noscript, svg and <head> content, iframes
+//   - script, style, template, noscript and <head> content, an <svg>'s
+//     but its <text> (svgText), heading permalinks ("¶"), iframes
 //     (an iframe's srcdoc is read as part of the page), and unselected
 //     <option>s; but a <noscript> inside the offer (the <main>, role=main
 //     or <article> holding the main heading, else the heading's parent
@@ -186,6 +191,11 @@ type HTMLDocument struct {
 //     unless it names the seller, supplier, shop or buy box by its class,
 //     id or label, or holds a contact (a contact link, "@", a phone number, a
 //     messenger's name or a contact word);
+//   - in page-level chrome, a paragraph classed notice, warning or
+//     disclaimer without a contact (the site's own notice on controlled
+//     goods, chromeNotice); another <article> with an <h1> of its own on a
+//     page whose offer is an <article> (infinite scroll's next stories)
+//     and role=separator; a cache header linking to the cache's copies;
 //   - links whose only other text is "Read more:", "See also", "Lire
 //     aussi", "Читайте также", "延伸阅读" or the like (a story's inline
 //     promo for another one);
