@@ -219,18 +219,23 @@ var chromeNoticeWords = wordSet("notice", "notices", "warn", "warning", "alert",
 // small shop's address, phone and shipping terms) stays, and so does a
 // notice with a contact in it.
 func (pi *pageInfo) chromeNotice(n *html.Node) bool {
-	if n.Type != html.ElementNode || !docBlocks[n.DataAtom] || pi.main != nil && inside(n, pi.main) {
+	if n.Type != html.ElementNode || !docBlocks[n.DataAtom] {
 		return false
 	}
 	named := false
 	for _, key := range []string{"class", "id"} {
-		for _, c := range strings.Fields(classAttr(n, key)) {
+		v := classAttr(n, key)
+		if v == "" || !holdsAny(strings.ToLower(v), chromeNoticeWords) {
+			// Most class words hold none: no need to split them.
+			continue
+		}
+		for _, c := range strings.Fields(v) {
 			for _, w := range attrWords(c) {
 				named = named || chromeNoticeWords[w]
 			}
 		}
 	}
-	if !named || !leafBlock(n) {
+	if !named || pi.main != nil && inside(n, pi.main) || !leafBlock(n) {
 		return false
 	}
 	contact := false
@@ -348,20 +353,27 @@ func modalListing(body *html.Node) *html.Node {
 		if found != nil {
 			return false
 		}
-		if n.Type != html.ElementNode || skipElements[n.DataAtom] {
-			return n.Type != html.ElementNode || !skipElements[n.DataAtom]
+		if n.Type != html.ElementNode {
+			return true
 		}
-		if isHiddenNode(n) {
+		if skipElements[n.DataAtom] {
 			return false
+		}
+		// The cheap test first: most elements are no modal.
+		if !strings.EqualFold(strings.TrimSpace(attrOf(n, "aria-modal")), "true") {
+			return true
 		}
 		_, open := attrLookup(n, "open")
 		role := strings.ToLower(strings.TrimSpace(attrOf(n, "role")))
-		modal := strings.EqualFold(strings.TrimSpace(attrOf(n, "aria-modal")), "true")
-		if !modal || !(n.DataAtom == atom.Dialog && open || role == "dialog" || role == "alertdialog") || siteDialog(n) {
+		if !(n.DataAtom == atom.Dialog && open || role == "dialog" || role == "alertdialog") || siteDialog(n) {
 			return true
 		}
-		h := findElement(n, atom.H1)
-		if h != nil && hasText(h) && !isHiddenNode(h) {
+		for p := n; p != nil; p = p.Parent {
+			if p.Type == html.ElementNode && isHiddenNode(p) {
+				return false
+			}
+		}
+		if h := findElement(n, atom.H1); h != nil && hasText(h) && !isHiddenNode(h) {
 			found = n
 		}
 		return false
@@ -443,19 +455,32 @@ func labelText(n *html.Node) {
 	}
 }
 
+// blockValues are the values of the inline style properties that make a
+// box a block of its own line (blockified).
+var blockValues = map[string][]string{"position": {"absolute", "fixed"}, "display": {"block", "flex", "grid"}}
+
 // blockified reports whether n's inline style makes it a block of its own
 // line: absolutely positioned or fixed (CSS blockifies such a box, an
 // inline custom element too: each node of Flutter's semantics tree) or
 // displayed as a block, flex or grid box.
 func blockified(n *html.Node) bool {
 	st := attrOf(n, "style")
-	if st == "" || !strings.Contains(st, "position") && !strings.Contains(st, "display") {
-		return false
-	}
-	st = strings.ToLower(strings.Join(strings.Fields(st), ""))
-	for _, d := range []string{"position:absolute", "position:fixed", "display:block", "display:flex", "display:grid"} {
-		if strings.Contains(st, d) {
-			return true
+	for _, prop := range []string{"position", "display"} {
+		for rest := st; ; {
+			i := strings.Index(rest, prop)
+			if i < 0 {
+				break
+			}
+			rest = strings.TrimLeft(rest[i+len(prop):], " \t\n")
+			if !strings.HasPrefix(rest, ":") {
+				continue
+			}
+			rest = strings.TrimLeft(rest[1:], " \t\n")
+			for _, v := range blockValues[prop] {
+				if len(rest) >= len(v) && strings.EqualFold(rest[:len(v)], v) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -469,7 +494,11 @@ func permalink(n *html.Node) bool {
 	if !strings.HasPrefix(strings.TrimSpace(attrOf(n, "href")), "#") {
 		return false
 	}
-	switch strings.TrimSpace(boundedText(n, 16)) {
+	c := n.FirstChild
+	if c == nil || c.NextSibling != nil || c.Type != html.TextNode || len(c.Data) > 16 {
+		return false
+	}
+	switch strings.TrimSpace(c.Data) {
 	case "¶", "§", "#", "🔗":
 		return true
 	}
