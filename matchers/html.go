@@ -92,9 +92,14 @@ type HTMLDocument struct {
 // first) as the listing it shows. The text leaves out what a browser does
 // not show and what is not the page's own content, so that a menu or a
 // carousel naming other products cannot make an unrelated page look like
-// an offer of them:
+// an offer of them. It reads the tree a browser renders (renderTree:
+// declarative shadow roots with their slots filled, soft hyphens taken
+// out, XHTML-prefixed elements, a canvas app's aria-label-only semantics
+// nodes); a page saved with an ad open in a modal dialog holding an <h1>
+// is read as that dialog (modalListing). It leaves out:
 //
-//   - script, style, template, noscript, svg and <head> content, iframes
+//   - script, style, template, noscript and <head> content, an <svg>'s
+//     but its <text> (svgText), heading permalinks ("¶"), iframes
 //     (an iframe's srcdoc is read as part of the page), and unselected
 //     <option>s; but a <noscript> inside the offer (the <main>, role=main
 //     or <article> holding the main heading, else the heading's parent
@@ -186,6 +191,11 @@ type HTMLDocument struct {
 //     unless it names the seller, supplier, shop or buy box by its class,
 //     id or label, or holds a contact (a contact link, "@", a phone number, a
 //     messenger's name or a contact word);
+//   - in page-level chrome, a paragraph classed notice, warning or
+//     disclaimer without a contact (the site's own notice on controlled
+//     goods, chromeNotice); another <article> with an <h1> of its own on a
+//     page whose offer is an <article> (infinite scroll's next stories)
+//     and role=separator; a cache header linking to the cache's copies;
 //   - links whose only other text is "Read more:", "See also", "Lire
 //     aussi", "Читайте также", "延伸阅读" or the like (a story's inline
 //     promo for another one);
@@ -216,8 +226,14 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 	if err != nil {
 		return tokenDocument(page).validUTF8()
 	}
+	renderTree(doc)
 	d, head := readHead(doc)
 	body := bodyOf(doc)
+	if m := modalListing(body); m != nil {
+		// The page was saved with an ad open in a modal dialog over
+		// the page it was opened from: the rest is inert behind it.
+		body = m
+	}
 	w := newDocWriter(body, 0)
 	w.node(body, false)
 	if w.b.Len() == 0 {
@@ -641,6 +657,7 @@ func frameText(page []byte, depth int) string {
 	if err != nil {
 		return tokenDocument(page).Text
 	}
+	renderTree(doc)
 	body := bodyOf(doc)
 	w := newDocWriter(body, depth)
 	w.node(body, false)
@@ -717,7 +734,10 @@ func archiveChrome(n *html.Node) bool {
 	id := attrOf(n, "id")
 	switch {
 	case id == "":
-		return false
+		// A cache header without an id (document batch h15): a block
+		// of the body linking to the cache's own copies ("Text-only
+		// version", "View source").
+		return n.Parent != nil && n.Parent.DataAtom == atom.Body && linksCache(n)
 	case strings.HasPrefix(id, "wm-ipp"), id == "donato", strings.Contains(id, "google-cache-hdr"):
 		return true
 	case id == "HEADER":
@@ -772,6 +792,13 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		w.newline = true
 		return
 	}
+	if n.DataAtom == atom.A && permalink(n) {
+		return
+	}
+	if n.DataAtom == atom.Svg && !w.hidden(n) {
+		w.svgText(n)
+		return
+	}
 	if skipElements[n.DataAtom] || w.hidden(n) || (archiveChrome(n) && !w.page.protected[n]) {
 		return
 	}
@@ -785,6 +812,9 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		if notice, quiet = w.page.siteNotice(n); notice {
 			return
 		}
+	}
+	if !page && !w.page.protected[n] && region && w.inText == 0 && w.page.chromeNotice(n) {
+		return
 	}
 	if !page && !w.page.protected[n] && (w.page.pagerLink(n) || w.inText == 0 && w.page.relatedUnderHeading(n)) {
 		return
@@ -810,7 +840,7 @@ func (w *docWriter) element(n *html.Node, region bool) {
 	case atom.Td, atom.Th, atom.Img, atom.Input, atom.Button:
 		w.space = true
 	}
-	block := docBlocks[n.DataAtom]
+	block := docBlocks[n.DataAtom] || blockified(n)
 	if block {
 		w.newline = true
 	}
@@ -915,7 +945,7 @@ func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 	if region && pi.linkDense(n) {
 		return true
 	}
-	if pi.siteInfo(n) || pi.leadLink(n) || pi.asideOutsideMain(n) || pi.chatWidget(n) {
+	if pi.siteInfo(n) || pi.leadLink(n) || pi.asideOutsideMain(n) || pi.chatWidget(n) || pi.otherArticle(n) || separator(n) {
 		return true
 	}
 	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)
@@ -1256,7 +1286,9 @@ var (
 		"global-footer", "linklist", "links",
 		// The usual abbreviations of a page without landmarks
 		// (List.am-like "#hdr", "#ftr", document batch h14).
-		"hdr", "ftr", "ftr-links", "site-hdr", "site-ftr")
+		"hdr", "ftr", "ftr-links", "site-hdr", "site-ftr",
+		// Footers named in Catalan, Portuguese and German (document batch h15).
+		"peu", "peu-pagina", "rodape", "fusszeile")
 	// relatedTokens name blocks of other listings.
 	relatedTokens = wordSet("related", "similar", "recommend", "recommended", "recommends", "recommendation",
 		"recommendations", "recs", "upsell", "upsells", "crosssell", "crosssells", "crossselling", "cross-sell",
@@ -1819,6 +1851,8 @@ var relatedPhrases = []string{
 	"podobne", "polecane", "zobacz także", "zobacz również", "benzer", "ilgili ürün", "bunlar da",
 	"gerelateerd", "vergelijkbare", "anderen bekeken", "correlati", "simili", "potrebbe interessarti",
 	"relacionados", "semelhantes", "você também", "voce tambem",
+	// Catalan and Swahili (document batch h15).
+	"relacionat", "similars", "també et pot", "us pot interessar", "yanayofanana", "zinazofanana", "unaweza pia",
 	// The seller's other listings ("more from this shop") and other
 	// related blocks, language by language.
 	"same shop", "same store", "same seller", "from this shop", "from this store", "seller's other",
@@ -2145,15 +2179,18 @@ func (pi *pageInfo) linkStats(n *html.Node) linkStats {
 		st.inLink += cs.inLink
 		st.nearest += cs.nearest
 	}
+	card := n.Type == html.ElementNode && customLink(n)
 	if n.Type == html.ElementNode && n.DataAtom == atom.A {
 		if _, ok := attrLookup(n, "href"); ok {
 			st.links++
 		}
+	} else if card {
+		st.links++
 	}
 	switch {
 	case n.Type == html.ElementNode && (skipElements[n.DataAtom] || isHiddenNode(n)):
 		st = linkStats{links: st.links}
-	case n.Type == html.ElementNode && n.DataAtom == atom.A:
+	case n.Type == html.ElementNode && (n.DataAtom == atom.A || card):
 		st.childNear = st.nearest
 		if contact := contactOf(n); contact != "" {
 			// The seller's details, not navigation; an icon button
@@ -2494,6 +2531,8 @@ var noticePhrases = []string{
 	"უსაფრთხოების რჩევები", "უსაფრთხოების წესები", "անվտանգության խորհուրդներ", "զգուշացում", "የደህንነት ምክሮች",
 	"ደህንነት ምክሮች", "аюулгүй байдлын зөвлөмж", "анхааруулга", "ආරක්ෂිත ඉඟි", "ආරක්ෂක ඉඟි", "គន្លឹះសុវត្ថិភាព",
 	"လုံခြုံရေး အကြံပြုချက်",
+	// Swahili (document batch h15).
+	"vidokezo vya usalama", "ushauri wa usalama", "jihadhari na matapeli",
 }
 
 // prohibitedPhrases open a site's rule on what may not be advertised
@@ -2617,6 +2656,8 @@ var tradeCues = []string{
 	"վաճառող", "գնորդ", "խարդախ", "ክፍያ", "ገንዘብ", "የተከለከለ", "ሻጭ", "ገዢ", "ማጭበርበ", "төлбөр", "мөнгө", "урьдчил",
 	"хориглоно", "хориотой", "худалдагч", "луйвар", "ගෙවීම", "මුදල්", "වංචා", "තහනම්", "විකුණුම්කරු", "ការទូទាត់",
 	"បង់ប្រាក់", "បោកប្រាស់", "ហាមឃាត់", "អ្នកលក់", "ငွေပေးချေ", "လိမ်လည်", "တားမြစ်", "ရောင်းသူ",
+	// Swahili (document batch h15).
+	"usilipe", "kulipa", "malipo", "lipa", "hairuhusu", "marufuku", "tapeli", "utapeli", "muuzaji", "mnunuzi",
 }
 
 // maxNoticeText bounds the text of a site notice: a few tips, not the page.
