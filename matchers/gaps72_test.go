@@ -33,3 +33,20 @@ func TestGap72Scheduling(t *testing.T) {
 		{"es", "4-anilinopiperidina en stock, precio de mayorista", "Todavía no está en el Cuadro I, compra ya. Telegram @ap4", true},
 	})
 }
+
+// TestGap72Distributors: a medicine with a Table I substance offered "for
+// distributors" (heldout72 yl0080 "Tartrato de ergotamina comprimidos 1 mg —
+// lote 200.000. Lote completo para distribuidores.") is a wholesale sale, as
+// the English "distributors" already was; the same pack without the trade
+// audience, and a lot number, stay retail.
+func TestGap72Distributors(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"es", "Tartrato de ergotamina comprimidos 1 mg — lote 200.000", "Lote completo para distribuidores.", true},
+		{"es", "Tartrato de ergotamina comprimidos 1 mg", "Venta para distribuidores y farmacias.", true},
+		{"pt", "Tartarato de ergotamina comprimidos 1 mg", "Venda para distribuidores.", true},
+		{"fr", "Tartrate d'ergotamine comprimés 1 mg", "Vente réservée aux distributeurs.", true},
+		{"it", "Ergotamina tartrato compresse 1 mg", "Vendita per distributori.", true},
+		{"es", "Tartrato de ergotamina comprimidos 1 mg, caja de 20", "Lote: 200000. Caducidad 2027.", false},
+		{"es", "Tartrato de ergotamina comprimidos 1 mg, caja de 20", "Lote 2024-11, envío a domicilio.", false},
+	})
+}
