@@ -35,6 +35,7 @@ func TestGap72Scheduling(t *testing.T) {
 		{"en", "Table I precursor 4-AP in stock", "Telegram @ap4_shop", true},
 		{"en", "4-AP 100 g", "Not yet in Table I, legal, buy now.", true},
 		{"en", "4-AP 1 kg, buy before it is placed in Table I", "In stock, ships worldwide, Wickr: ap4vendor", true},
+		{"zh", "麻黄碱 现货", "本店决定将价格下调，欢迎咨询。", true},
 		{"es", "4-anilinopiperidina en stock, precio de mayorista", "Todavía no está en el Cuadro I, compra ya. Telegram @ap4", true},
 	})
 }
