@@ -3064,9 +3064,13 @@ var contactWords = []string{"threema", "telegram", "whatsapp", "signal", "wickr"
 
 // holdsContact reports whether a text holds what looks like a contact: an
 // e-mail address or handle ("@"), a phone number (seven digits or more in
-// a run of digits, spaces, dots, dashes and brackets), or a messenger's
-// name or a contact word ("Threema: …", "Phone").
-func holdsContact(s string) bool {
+// a run of digits, spaces, dots, dashes, brackets and slashes), or a
+// messenger's name or a contact word ("Threema: …", "Phone").
+func holdsContact(s string) bool { return contactIn(s, true) }
+
+// contactIn is holdsContact, with '/' inside a phone number's run only
+// when slash is set (a site notice's "273/2004" is a regulation, no phone).
+func contactIn(s string, slash bool) bool {
 	if strings.ContainsAny(s, "@＠") || holdsCue(strings.ToLower(s), contactWords) {
 		return true
 	}
@@ -3077,7 +3081,7 @@ func holdsContact(s string) bool {
 			if digits++; digits >= 7 {
 				return true
 			}
-		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')' || r == '+' || r == '/':
+		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')' || r == '+' || r == '/' && slash:
 		default:
 			digits = 0
 		}

@@ -253,24 +253,7 @@ func (pi *pageInfo) chromeNotice(n *html.Node) bool {
 // messenger's name or a contact word, or a phone number (seven digits or
 // more apart only by spaces, dashes, dots, brackets or a plus; not a
 // regulation's "273/2004").
-func noticeContact(s string) bool {
-	if strings.ContainsAny(s, "@＠") || holdsCue(strings.ToLower(s), contactWords) {
-		return true
-	}
-	digits := 0
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			if digits++; digits >= 7 {
-				return true
-			}
-		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')' || r == '+':
-		default:
-			digits = 0
-		}
-	}
-	return false
-}
+func noticeContact(s string) bool { return contactIn(s, false) }
 
 // leafBlock reports whether n is a block holding no other block (a line or
 // paragraph), reading at most maxBoundedNodes nodes.

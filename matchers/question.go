@@ -309,17 +309,7 @@ func titleQuestion(norm []byte) bool {
 	if bytes.HasPrefix(bytes.TrimLeft(q, " "), []byte("¿")) {
 		return true
 	}
-	for _, w := range questionTokens(q) {
-		if questionWords[string(w)] {
-			return true
-		}
-	}
-	for _, w := range questionWordsCJK {
-		if bytes.Contains(q, w) {
-			return true
-		}
-	}
-	return false
+	return holdsWord(questionTokens(q), questionWords, q, questionWordsCJK)
 }
 
 // titleQuestionText returns the question a title ends in, from the last
@@ -444,12 +434,19 @@ var firstPersonCJK = [][]byte{[]byte("我"), []byte("本公司"), []byte("私"),
 
 // firstPerson reports whether b holds a first-person pronoun.
 func firstPerson(b []byte) bool {
-	for _, w := range bytes.FieldsFunc(b, func(r rune) bool { return !isWordRune(r) && r != '\'' }) {
-		if firstPersonWords[string(w)] {
+	toks := bytes.FieldsFunc(b, func(r rune) bool { return !isWordRune(r) && r != '\'' })
+	return holdsWord(toks, firstPersonWords, b, firstPersonCJK)
+}
+
+// holdsWord reports whether one of the words toks is in words, or b holds
+// one of the CJK words cjk (written without spaces, so found anywhere).
+func holdsWord(toks [][]byte, words map[string]bool, b []byte, cjk [][]byte) bool {
+	for _, w := range toks {
+		if words[string(w)] {
 			return true
 		}
 	}
-	for _, w := range firstPersonCJK {
+	for _, w := range cjk {
 		if bytes.Contains(b, w) {
 			return true
 		}
