@@ -213,11 +213,90 @@ func (m *Matcher) requestThread(fields []field, hits []subHit) {
 			}
 		}
 	}
+	for _, h := range hits {
+		if h.field != 0 && !h.negated && slices.Contains(asked, h.sub) && weHaveBefore(fields[h.field].norm, int(h.s)) {
+			return // "¿Dónde comprar efedrina? Tenemos efedrina pura …": the answer offers it
+		}
+	}
 	for i := range hits {
 		if h := &hits[i]; h.field != 0 && !h.negated && slices.Contains(asked, h.sub) && !inReply(fields[h.field].norm, int(h.s)) {
 			h.wanted = true
 		}
 	}
+}
+
+// weHave are the words of a seller saying what its firm holds ("we have",
+// "tenemos", "у нас есть", "我们有"), normalised: first person plural only,
+// as a buyer's own "I have tried three vendors" is no offer.
+var weHave = []string{"we have", "we've got", "we have got", "we stock", "we carry", "tenemos", "temos", "abbiamo",
+	"nous avons", "wir haben", "wij hebben", "we hebben", "mamy", "у нас есть", "у нас в наличии", "имеем", "у нас є",
+	"маємо", "elimizde", "bizde", "我们有", "我司有", "本公司有", "我们现货", "弊社では", "저희는"}
+
+// maxWeHaveGap bounds the words between a weHave phrase and the name it
+// holds ("we have pure BMK glycidate", "tenemos la efedrina"), in bytes.
+const maxWeHaveGap = 16
+
+// weHaveGapWords are the words that may stand between weHave and the name
+// it holds: articles and the seller's adjectives ("we have pure BMK",
+// "tenemos la efedrina", "wir haben reines Ephedrin", "у нас есть чистый
+// сафрол", "我们有现货麻黄碱"), normalised. A verb there is a buyer's
+// sentence: "we have found ephedrine at a pharmacy", "we have tried".
+var weHaveGapWords = map[string]bool{"pure": true, "genuine": true, "original": true, "high": true, "quality": true,
+	"top": true, "fresh": true, "real": true, "the": true, "some": true, "la": true, "el": true, "los": true, "las": true,
+	"de": true, "del": true, "l": true, "le": true, "les": true, "du": true, "des": true, "il": true, "lo": true, "della": true,
+	"dello": true, "a": true, "o": true, "pura": true, "puro": true, "reines": true, "reinen": true, "reine": true,
+	"die": true, "das": true, "den": true, "het": true, "zuiver": true, "zuivere": true, "czysta": true, "czystą": true,
+	"czysty": true, "чистый": true, "чистая": true, "чистую": true, "чистого": true, "saf": true, "现货": true,
+	"高纯": true, "优质": true}
+
+// weHaveGap reports whether the gap between a weHave phrase and a name
+// holds only weHaveGapWords, at most three, in one clause.
+func weHaveGap(gap []byte) bool {
+	if !sameClause(gap) {
+		return false
+	}
+	words := bytes.FieldsFunc(gap, func(r rune) bool { return r == ' ' || r == '\'' || r == '’' })
+	if len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if !weHaveGapWords[string(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordEnds reports whether b ends in a letter or digit of a script written
+// with spaces (isWordRune: a CJK character is a word of its own).
+func wordEnds(b []byte) bool {
+	r, _ := utf8.DecodeLastRune(b)
+	return len(b) > 0 && isWordRune(r)
+}
+
+// wordStarts reports whether b starts with a letter or digit of a script
+// written with spaces.
+func wordStarts(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return len(b) > 0 && isWordRune(r)
+}
+
+// weHaveBefore reports whether the name at s of a buy-request thread's body
+// follows one of weHave within the clause and a couple of words: a reply
+// offering what the title asks for.
+func weHaveBefore(norm []byte, s int) bool {
+	lo := max(0, s-maxWeHaveGap-16)
+	before := norm[lo:s]
+	for _, w := range weHave {
+		i := bytes.LastIndex(before, []byte(w))
+		if i < 0 || wordEnds(before[:i]) {
+			continue
+		}
+		if gap := before[i+len(w):]; len(gap) <= maxWeHaveGap && !wordStarts(gap) && weHaveGap(gap) {
+			return true
+		}
+	}
+	return false
 }
 
 // replyLabels are the words of a label opening another poster's message

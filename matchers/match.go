@@ -5789,7 +5789,7 @@ func (ev *evaluation) namedBeforeService() bool {
 // Thema.").
 func (ev *evaluation) isReport() bool {
 	news, offers := len(ev.newsPats), len(ev.offerPats)
-	if news == 0 || ev.newsAuth == news {
+	if news == 0 || ev.newsAuth == news || ev.weHaveOffer() {
 		return false
 	}
 	// A price makes an offer, except on a page with three or more report
@@ -5817,6 +5817,19 @@ func (ev *evaluation) isReport() bool {
 		return news > offers && (!ev.offerContact || news >= 3 && news > offers+1)
 	}
 	return !ev.chemForm && offers == 1 && !ev.offerWeak && !ev.bulk
+}
+
+// weHaveOffer reports whether a substance is named right after a seller's
+// "we have" (weHaveBefore: "Nous avons de l'éphédrine pure", "Mamy czystą
+// efedrynę", "我们有麻黄碱"): the page offers it, whatever report or request
+// words its title holds ("Où acheter de l'éphédrine ?").
+func (ev *evaluation) weHaveOffer() bool {
+	for _, h := range ev.hits {
+		if !h.negated && weHaveBefore(ev.fields[h.field].norm, int(h.s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // contactObserved reports whether the listing gives a contact other than

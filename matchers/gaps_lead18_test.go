@@ -1,0 +1,33 @@
+package matchers
+
+import "testing"
+
+// TestGapLead18WeHave: a thread whose title asks where to buy a substance
+// and whose body answers "we have it" ("Tenemos efedrina pura", "У нас
+// есть сафрол") offers it: the seller's first person plural right before
+// the name the title asks for makes the body an offer, in the languages
+// of the probe, whatever request or report words the title holds ("où
+// acheter", "gdzie kupić", "哪里买"). A buyer's own words stay a request: "I have tried three
+// vendors", "we have a licence, need 5 kg", "we have been looking for".
+func TestGapLead18WeHave(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"es", "¿Dónde comprar efedrina?", "Tenemos efedrina pura, envío discreto a toda España", true},
+		{"en", "Where to buy ephedrine?", "We have pure ephedrine HCl, discreet shipping all over Spain", true},
+		{"de", "Wo kann man Ephedrin kaufen?", "Wir haben reines Ephedrin, diskreter Versand.", true},
+		{"ru", "Где купить эфедрин?", "У нас есть эфедрин, отправка по всей России.", true},
+		{"fr", "Où acheter de l'éphédrine ?", "Nous avons de l'éphédrine pure, envoi discret.", true},
+		{"pl", "Gdzie kupić efedrynę?", "Mamy czystą efedrynę, wysyłka dyskretna.", true},
+		{"zh", "哪里买麻黄碱？", "我们有麻黄碱，安全发货。", true},
+		// The buyer's own words: no seller's first person before the name.
+		{"es", "¿Dónde comprar efedrina?", "Busco efedrina pura, envío discreto a España por favor", false},
+		{"en", "Where to buy ephedrine?", "I have tried three vendors for ephedrine and all were scams.", false},
+		{"en", "Where to buy ephedrine?", "We have a licence. Need ephedrine 5 kg, discreet shipping please.", false},
+		{"en", "Where to buy ephedrine?", "We have been looking for ephedrine for weeks.", false},
+		{"de", "Wo kann man Ephedrin kaufen?", "Wir haben schon überall gesucht, Ephedrin gibt es nirgends.", false},
+		{"en", "Where to buy ephedrine?", "We have found ephedrine at one pharmacy only, any other source?", false},
+		{"es", "¿Dónde comprar efedrina?", "Tenemos receta pero no encontramos efedrina en ninguna farmacia", false},
+		// News: a seizure told in the first person is no "we have".
+		{"en", "Police: 200 kg of ephedrine seized", "We have seized ephedrine and arrested two suspects, the police said.", false},
+		{"de", "Zoll stellt Ephedrin sicher", "Wir haben 50 kg Ephedrin sichergestellt, teilte der Zoll mit.", false},
+	})
+}
