@@ -203,7 +203,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 	// '.' first: nearly every text holds one, and IndexByte finds it
 	// without the byte-by-byte loop of ContainsAny.
 	if !long && strings.IndexByte(text, '.') < 0 && !strings.ContainsAny(text, "@+:/])") && !strings.Contains(text, "00") && !strings.Contains(text, "＠") && !hasDotWord(text) &&
-		!strings.Contains(text, "ickr") && !strings.Contains(text, "ICKR") { // "Wickr ID bmk_shop99": no mark at all
+		!strings.Contains(text, "ickr") && !strings.Contains(text, "ICKR") && !hasCyrillicAt(text) { // "Wickr ID bmk_shop99", "ivan собака mail точка ru": no mark at all
 		return out
 	}
 	var lower []byte
@@ -484,6 +484,14 @@ func findMarkedEmails(s string) []string {
 			}
 		}
 	}
+	if hasCyrillicAt(s) {
+		for _, m := range cyrillicEmailRE.FindAllStringSubmatch(s, -1) {
+			dom := strings.ToLower(cyrillicDotRE.ReplaceAllString(m[2], "."))
+			if dot := strings.LastIndexByte(dom, '.'); dot > 0 && len(dom)-dot-1 >= 2 && len(dom)-dot-1 <= 24 && allLetters(dom[dot+1:]) {
+				out = append(out, strings.ToLower(strings.Trim(m[1], "."))+"@"+dom)
+			}
+		}
+	}
 	if hasDotWord(s) {
 		for _, m := range wordEmailRE.FindAllStringSubmatch(s, -1) {
 			dom := strings.ToLower(wordDotRE.ReplaceAllString(m[2], "."))
@@ -493,6 +501,23 @@ func findMarkedEmails(s string) []string {
 		}
 	}
 	return out
+}
+
+// cyrillicEmailRE: an address with '@' written as the Russian "собака"
+// (dog) or "собачка", or the Ukrainian "равлик" (snail), and '.' as a dot
+// or "точка"/"крапка", the words in any case and also bracketed ("ivan
+// собака mail точка ru", "sales(собака)chem.ru").
+var (
+	cyrillicEmailRE = regexp.MustCompile(`(?i)([a-z0-9][a-z0-9._%+\-]*)\s*[\[(]?\s*(?:собака|собачка|равлик)\s*[\])]?\s*([a-z0-9][a-z0-9\-]*(?:\s*(?:[\[(]?\s*(?:точка|крапка)\s*[\])]?|\.)\s*[a-z0-9\-]+)+)`)
+	cyrillicDotRE   = regexp.MustCompile(`(?i)\s*(?:[\[(]?\s*(?:точка|крапка)\s*[\])]?|\.)\s*`)
+)
+
+// hasCyrillicAt reports whether s holds a word cyrillicEmailRE reads as
+// '@': the stems "обак" (собака, собачка, in any case of the first letter)
+// and "авлик" (равлик), one search each.
+func hasCyrillicAt(s string) bool {
+	return strings.Contains(s, "обак") || strings.Contains(s, "ОБАК") || strings.Contains(s, "обач") ||
+		strings.Contains(s, "авлик") || strings.Contains(s, "АВЛИК")
 }
 
 // hasAtMark reports whether s holds one of markedAtRE's marks: an '@'
