@@ -2,6 +2,7 @@ package matchers
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,6 +51,17 @@ func TestCyrillicMarkedEmail18(t *testing.T) {
 	} {
 		if got := obsStrings(tc.in); !slices.Equal(got, tc.want) {
 			t.Errorf("Observables(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestHasCyrillicAtSame18: hasCyrillicAt's search for the rare second byte
+// of "б" finds "соба" exactly where a plain search does.
+func TestHasCyrillicAtSame18(t *testing.T) {
+	for _, s := range []string{"", "соба", "xсобака", "собачка", "Собака", "рыбака", "бабушка соба", "ба", "оба", "с оба",
+		"корм для собак", "набор\xb1\xd0\xb0", "\xb1\xd0\xb0соба", "ivan собака mail точка ru", "абвгд бабабаба соб"} {
+		if got, want := hasCyrillicAt(s), strings.Contains(s, "соба"); got != want {
+			t.Errorf("hasCyrillicAt(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
