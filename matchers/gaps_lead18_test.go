@@ -31,3 +31,28 @@ func TestGapLead18WeHave(t *testing.T) {
 		{"de", "Zoll stellt Ephedrin sicher", "Wir haben 50 kg Ephedrin sichergestellt, teilte der Zoll mit.", false},
 	})
 }
+
+// TestGapLead18AnsweredNo: "Does it contain pseudoephedrine? No, it
+// contains phenylephrine" denies the name in the languages of the probe:
+// the Arabic '؟' ends a question, "no" is read in ar, fa, he, hi, ur, id,
+// vi, fi, hu, ro, el and sw, and "contains" in pt, ar, fa, he, id, vi, hu,
+// ro, fi and el. A "no" that starts "no problem" or
+// "don't hesitate" is no answer, in Russian and Arabic as in English.
+func TestGapLead18AnsweredNo(t *testing.T) {
+	runSubstances(t, []substanceCase{
+		{"Cold tablets 20 pcs", "Does it contain pseudoephedrine? No, it contains phenylephrine.", nil},
+		{"أقراص البرد 20 قرص", "هل يحتوي على السودوإيفيدرين؟ لا، يحتوي على فينيليفرين.", nil},
+		{"قرص سرماخوردگی ۲۰ عدد", "آیا حاوی سودوافدرین است؟ نه، حاوی فنیل‌افرین است.", nil},
+		{"Tablet flu 20 butir", "Apakah mengandung pseudoefedrin? Tidak, mengandung fenilefrin.", nil},
+		{"Viên cảm cúm 20 viên", "Có chứa pseudoephedrine không? Không, chứa phenylephrine.", nil},
+		{"Megfázás elleni tabletta 20 db", "Tartalmaz pszeudoefedrint? Nem, fenilefrint tartalmaz.", nil},
+		{"Comprimate răceală 20 buc", "Conține pseudoefedrină? Nu, conține fenilefrină.", nil},
+		{"Vilustumistabletit 20 kpl", "Sisältääkö se pseudoefedriiniä? Ei, se sisältää fenyyliefriiniä.", nil},
+		{"Comprimidos gripe 20 un", "Contém pseudoefedrina? Não, contém fenilefrina.", nil},
+		{"טבליות הצטננות 20 יח'", "האם זה מכיל פסאודואפדרין? לא, מכיל פנילאפרין.", nil},
+		{"Δισκία κρυολογήματος 20 τεμ.", "Περιέχει ψευδοεφεδρίνη; Όχι, περιέχει φαινυλεφρίνη.", nil},
+		// A "no" that opens another phrase answers nothing.
+		{"Эфедрин 100 г", "Нужен эфедрин? Нет проблем, отправим быстро.", []string{"ephedrine"}},
+		{"إيفيدرين 100 غرام", "تحتاج إيفيدرين؟ لا تتردد في مراسلتنا.", []string{"ephedrine"}},
+	})
+}

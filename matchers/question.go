@@ -3,6 +3,7 @@ package matchers
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/precwatch/precwatch"
@@ -26,9 +27,11 @@ func questionEnd(norm []byte, i int) int {
 	if i >= end {
 		return -1
 	}
-	// Most text holds no question mark: no '?' and no lead byte of '？'
-	// (0xEF) starting before end means none can be found.
-	if w := norm[i:end]; bytes.IndexByte(w, '?') < 0 && bytes.IndexByte(w, 0xEF) < 0 {
+	// Most text holds no question mark: no '?', no lead byte of '？'
+	// (0xEF), none of the Arabic '؟' (0xD8) and no Greek ';' starting
+	// before end means none can be found.
+	if w := norm[i:end]; bytes.IndexByte(w, '?') < 0 && bytes.IndexByte(w, 0xEF) < 0 && bytes.IndexByte(w, 0xD8) < 0 &&
+		bytes.IndexByte(w, ';') < 0 {
 		return -1
 	}
 	for j := i; j < end; {
@@ -37,7 +40,14 @@ func questionEnd(norm []byte, i int) int {
 			switch c {
 			case '?':
 				return j
-			case '.', '!', '\n', ';':
+			case ';':
+				// Greek writes its question mark as ';' (U+037E folds to
+				// it): after a Greek word it ends a question.
+				if r, _ := utf8.DecodeLastRune(norm[:j]); unicode.Is(unicode.Greek, r) {
+					return j
+				}
+				return -1
+			case '.', '!', '\n':
 				return -1
 			}
 			j++
@@ -45,9 +55,9 @@ func questionEnd(norm []byte, i int) int {
 		}
 		r, n := utf8.DecodeRune(norm[j:])
 		switch r {
-		case '?', '？':
+		case '?', '？', '؟':
 			return j
-		case '.', '!', '\n', '。', '！', ';', '；':
+		case '.', '!', '\n', '。', '！', ';', '；', '۔', '।':
 			return -1
 		}
 		j += n
@@ -117,7 +127,12 @@ func afterAnswerLabel(rest []byte) []byte {
 // "No problem, we ship discreetly" does not.
 var answerNo = [][]byte{[]byte("no"), []byte("nope"), []byte("nein"), []byte("non"), []byte("nee"), []byte("nie"), []byte("nao"),
 	[]byte("nej"), []byte("hayir"), []byte("нет"), []byte("ні"), []byte("ne"), []byte("不"), []byte("没有"), []byte("不是"), []byte("否"),
-	[]byte("いいえ"), []byte("아니요")}
+	[]byte("いいえ"), []byte("아니요"),
+	// Lead probe, session 18: "Does it contain pseudoephedrine? No, …" in
+	// ar, fa, he, hi (नहीं as normalised), ur, id/ms, vi, th, fi, hu, ro,
+	// el and sw.
+	[]byte("لا"), []byte("نه"), []byte("خیر"), []byte("לא"), []byte("नहि"), []byte("نہیں"), []byte("tidak"), []byte("khong"),
+	[]byte("ไม่"), []byte("ei"), []byte("nem"), []byte("nu"), []byte("οχι"), []byte("hapana")}
 
 // answeredNo reports whether the sentence holding position i is a
 // question answered with a plain "no" ("Q: Can you ship discreetly? A:
@@ -142,7 +157,7 @@ func answeredNo(norm []byte, i int) bool {
 		}
 		r, _ := utf8.DecodeRune(after)
 		switch r {
-		case ',', '.', '!', ';', ':', '，', '。', '！', '\n', ')':
+		case ',', '.', '!', ';', ':', '，', '。', '！', '\n', ')', '،', '۔', '।':
 			return true
 		case ' ':
 			// "No - it ships in a standard box", not "No-label boxes".
@@ -150,8 +165,11 @@ func answeredNo(norm []byte, i int) bool {
 				return true
 			}
 		}
-		if w[0] >= 0x80 && !isWordRune(r) {
-			// A CJK "no" needs no punctuation after it.
+		if w0, _ := utf8.DecodeRune(w); isCJK(w0) && !isWordRune(r) {
+			// A CJK or Thai "no" needs no punctuation after it; any other
+			// does, as in English: "Нет проблем, отправим" and "لا تتردد
+			// في الاتصال" (no problem; don't hesitate to write) are no
+			// answer.
 			return true
 		}
 	}
@@ -160,7 +178,12 @@ func answeredNo(norm []byte, i int) bool {
 
 // containCues are the words of a question about what a product contains.
 var containCues = [][]byte{[]byte("contain"), []byte("include"), []byte("is there"), []byte("are there"), []byte("any "),
-	[]byte("enthalt"), []byte("contien"), []byte("bevat"), []byte("zawiera"), []byte("icer"), []byte("содерж"), []byte("含")}
+	[]byte("enthalt"), []byte("contien"), []byte("bevat"), []byte("zawiera"), []byte("icer"), []byte("содерж"), []byte("含"),
+	// Lead probe, session 18 (normalised): pt contém, ar يحتوي/تحتوي, fa
+	// حاوی, he מכיל, id/ms mengandung, vi chứa, hu tartalmaz, ro conține,
+	// fi sisältää, el περιέχει.
+	[]byte("contem"), []byte("يحتوي"), []byte("تحتوي"), []byte("حاوی"), []byte("מכיל"), []byte("mengandung"), []byte("chua "),
+	[]byte("tartalmaz"), []byte("contine"), []byte("sisalta"), []byte("περιεχ")}
 
 // withWords are the prepositions "with" that may open a question about a
 // product's ingredient ("With pseudoephedrine? No, …").
