@@ -34,7 +34,8 @@ func TestGapLead18WeHave(t *testing.T) {
 
 // TestGapLead18AnsweredNo: "Does it contain pseudoephedrine? No, it
 // contains phenylephrine" denies the name in the languages of the probe:
-// the Arabic '؟' ends a question, "no" is read in ar, fa, he, hi, ur, id,
+// the Arabic '؟' and the Greek question mark (U+037E, not the ';' most
+// Greek keyboards type) end a question, "no" is read in ar, fa, he, hi, ur, id,
 // vi, fi, hu, ro, el and sw, and "contains" in pt, ar, fa, he, id, vi, hu,
 // ro, fi and el. A "no" that starts "no problem" or
 // "don't hesitate" is no answer, in Russian and Arabic as in English.
@@ -50,7 +51,7 @@ func TestGapLead18AnsweredNo(t *testing.T) {
 		{"Vilustumistabletit 20 kpl", "Sisältääkö se pseudoefedriiniä? Ei, se sisältää fenyyliefriiniä.", nil},
 		{"Comprimidos gripe 20 un", "Contém pseudoefedrina? Não, contém fenilefrina.", nil},
 		{"טבליות הצטננות 20 יח'", "האם זה מכיל פסאודואפדרין? לא, מכיל פנילאפרין.", nil},
-		{"Δισκία κρυολογήματος 20 τεμ.", "Περιέχει ψευδοεφεδρίνη; Όχι, περιέχει φαινυλεφρίνη.", nil},
+		{"Δισκία κρυολογήματος 20 τεμ.", "Περιέχει ψευδοεφεδρίνη\u037e Όχι, περιέχει φαινυλεφρίνη.", nil},
 		// A "no" that opens another phrase answers nothing.
 		{"Эфедрин 100 г", "Нужен эфедрин? Нет проблем, отправим быстро.", []string{"ephedrine"}},
 		{"إيفيدرين 100 غرام", "تحتاج إيفيدرين؟ لا تتردد في مراسلتنا.", []string{"ephedrine"}},

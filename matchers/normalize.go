@@ -1545,6 +1545,9 @@ var special = map[rune]string{
 	'\u00b7': ".", '\u2022': ".", '\u30fb': ".",
 	'\u2028': "\n", '\u2029': "\n", '\u0085': "\n",
 	'。': ".", '，': ",", '、': ",", '；': ";", '：': ":", '！': "!", '？': "?",
+	// The Arabic question mark and the Greek one (which NFKC would make a
+	// ';'): every question rule reads them as '?' (lead probe, session 18).
+	'\u061f': "?", '\u037e': "?",
 	// Arabic percent sign, decimal and thousands separators ("٪۹۹", "۹۹٫۵").
 	'\u066a': "%", '\u066b': ".", '\u066c': ",",
 	// Arabic tatweel (kashida), a letter that only stretches the joint
