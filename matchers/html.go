@@ -2575,21 +2575,7 @@ var prohibitedPhrases = []string{
 // not be advertised: a footer's "Prohibited items: …", which names the
 // substances the site forbids, not ones the ad offers.
 func prohibitedLine(n *html.Node) bool {
-	if !docBlocks[n.DataAtom] && n.DataAtom != atom.Center && n.DataAtom != atom.Td {
-		return false
-	}
-	nodes, inner := 0, false
-	walkNodes(n, func(c *html.Node) bool {
-		if nodes++; inner || nodes > maxBoundedNodes {
-			inner = true
-			return false
-		}
-		if c != n && c.Type == html.ElementNode && (docBlocks[c.DataAtom] || c.DataAtom == atom.Td || c.DataAtom == atom.Center) {
-			inner = true
-		}
-		return !inner
-	})
-	if inner {
+	if !docBlocks[n.DataAtom] && n.DataAtom != atom.Center && n.DataAtom != atom.Td || !leafBlock(n) {
 		return false
 	}
 	s := strings.ToLower(collapseSpace(boundedText(n, 200)))
