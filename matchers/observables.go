@@ -143,6 +143,61 @@ func findAt(text string, hits []kwHit, re *regexp.Regexp, kws []string) [][]stri
 	return out
 }
 
+// findWickr is findAt(text, hits, wickrRE, kwWickr), with the common
+// shape "wickr:" read by wickrAt instead of the regexp (whose backtracking
+// cost about 10,000 instructions a call, 1 % of BenchmarkMatch).
+func findWickr(text string, hits []kwHit) [][]string {
+	var out [][]string
+	for _, h := range hits {
+		if kwAll[h.kw] != "wickr" {
+			continue
+		}
+		p := int(h.p)
+		if m := wickrAt(text[p:min(len(text), p+96)]); m != nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// wickrAt is wickrRE.FindStringSubmatch(w). When w starts with "wickr" in
+// ASCII letters of any case and a colon, the regexp has one way to match
+// (no label word starts at the colon, and its other branch needs a space
+// there): the colon is group 1, then spaces (\s: tab, line feed, form
+// feed, carriage return, space) and an optional '@', and the handle of 3
+// to 32 bytes, group 3. Where a byte from 0x80 on could be part of the
+// handle (under (?i) [a-z] also matches 'ſ' and the Kelvin sign 'K'), or
+// the shape is another, the regexp decides.
+func wickrAt(w string) []string {
+	if len(w) < 6 || w[5] != ':' || !strings.EqualFold(w[:5], "wickr") {
+		return wickrRE.FindStringSubmatch(w)
+	}
+	i := 6
+	for i < len(w) && (w[i] == ' ' || w[i] == '\t' || w[i] == '\n' || w[i] == '\f' || w[i] == '\r') {
+		i++
+	}
+	if i < len(w) && w[i] == '@' {
+		i++
+	}
+	if i < len(w) && w[i] >= 0x80 {
+		return wickrRE.FindStringSubmatch(w)
+	}
+	if i == len(w) || !isAlnumByte(w[i]) {
+		return nil // the handle cannot start here, nor at a space or '@' given back
+	}
+	j := i + 1
+	for j < len(w) && j-i < 32 && (isAlnumByte(w[j]) || w[j] == '_' || w[j] == '.' || w[j] == '-') {
+		j++
+	}
+	if j < len(w) && j-i < 32 && w[j] >= 0x80 {
+		return wickrRE.FindStringSubmatch(w)
+	}
+	if j-i < 3 {
+		return nil
+	}
+	return []string{w[:j], ":", "", w[i:j]}
+}
+
 // findShared applies sharedRE only where a messenger label is followed,
 // after optional spaces, by a list separator ("/", "|", ",", "&", "+",
 // "or", "and"): the regexp runs on few texts.
@@ -262,7 +317,7 @@ func appendObservables(out []precwatch.Observable, text string, messengers bool,
 		}
 	}
 	if messengers {
-		for _, m := range findAt(text, kwHits, wickrRE, kwWickr) {
+		for _, m := range findWickr(text, kwHits) {
 			h := strings.TrimRight(m[3], ".-")
 			if wickrLabelWords[strings.ToLower(h)] {
 				continue // "met een Wickr-naam en betaling in bitcoin": the label, no handle

@@ -1,0 +1,84 @@
+package matchers
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestWickrAtSame checks wickrAt against wickrRE.FindStringSubmatch on
+// windows that start with "wickr" in any case, then a colon (or another
+// mark, a space, a label word), spaces of every \s kind and others ('\v',
+// NBSP), an optional '@', and handles of 0 to 40 bytes mixing letters,
+// digits, '_', '.', '-', 'ſ', the Kelvin sign, other non-ASCII letters
+// and stops; cut at random lengths as findAt's 96-byte window cuts them.
+// Also every window findWickr reads in the labelled listings. It fails
+// when the handle's 3- or 32-byte bound is off by one, when a space kind
+// is missed or added, or when a byte from 0x80 on is not left to the
+// regexp.
+func TestWickrAtSame(t *testing.T) {
+	r := rand.New(rand.NewPCG(19, 1))
+	heads := []string{"wickr", "Wickr", "WICKR", "wIcKr", "wicKr", "wickR"}
+	marks := []string{":", ":", ":", "：", "@", "-", " ", " - ", " id:", "-me:", "id", ""}
+	spaces := []string{"", "", " ", "  ", "\t", "\n", "\f", "\r", "\v", "\u00a0", " \t "}
+	hchars := []string{"a", "Z", "k", "9", "_", ".", "-", "ſ", "\u212a", "é", "@", " ", ",", ":", "!", "x", "0"}
+	var b strings.Builder
+	for k := 0; k < 300000; k++ {
+		b.Reset()
+		b.WriteString(heads[r.IntN(len(heads))])
+		b.WriteString(marks[r.IntN(len(marks))])
+		b.WriteString(spaces[r.IntN(len(spaces))])
+		if r.IntN(4) == 0 {
+			b.WriteString("@")
+		}
+		n := r.IntN(41)
+		for range n {
+			if r.IntN(6) == 0 {
+				b.WriteString(hchars[r.IntN(len(hchars))])
+			} else {
+				b.WriteString(hchars[r.IntN(7)]) // handle bytes mostly
+			}
+		}
+		if r.IntN(2) == 0 {
+			b.WriteString(" more text after the handle")
+		}
+		w := b.String()
+		if r.IntN(3) == 0 {
+			w = w[:r.IntN(len(w)+1)]
+		}
+		got, want := wickrAt(w), wickrRE.FindStringSubmatch(w)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("wickrAt(%q) = %q, want %q", w, got, want)
+		}
+	}
+	// Every window of the labelled listings.
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "listings.jsonl"))
+	seen := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(data)
+		low := strings.ToLower(s)
+		for i := strings.Index(low, "wickr"); i >= 0; {
+			w := s[i:min(len(s), i+96)]
+			got, want := wickrAt(w), wickrRE.FindStringSubmatch(w)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: wickrAt(%q) = %q, want %q", f, w, got, want)
+			}
+			seen++
+			k := strings.Index(low[i+1:], "wickr")
+			if k < 0 {
+				break
+			}
+			i += 1 + k
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no labelled window holds wickr")
+	}
+}
