@@ -5845,10 +5845,10 @@ func (ev *evaluation) contactObserved() bool {
 
 // riskLine returns the explain line of a risk indicator,
 // "risk indicator ID (TEXT quoted) +0.15", in one allocation when TEXT is
-// printable ASCII without quotes or backslashes (as strconv.Quote would
-// leave it).
+// what strconv.Quote leaves as it is: printable ASCII without quotes or
+// backslashes, or valid UTF-8 of printable runes (printableQuoted).
 func riskLine(id, text string) string {
-	if !plainQuoted(text) {
+	if !plainQuoted(text) && !printableQuoted(text) {
 		return "risk indicator " + id + " (" + strconv.Quote(text) + ") +0.15"
 	}
 	var b strings.Builder
@@ -5885,6 +5885,30 @@ func plainQuoted(text string) bool {
 		if c := text[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
 			return false
 		}
+	}
+	return true
+}
+
+// printableQuoted reports whether strconv.Quote(text) is text between
+// double quotes: valid UTF-8 whose runes are printable (strconv.IsPrint,
+// as Quote tests them) and neither '"' nor '\\'. Quote itself re-encodes
+// every rune into a growing buffer, about 4,800 instructions for an
+// indicator phrase with a few non-ASCII letters.
+func printableQuoted(text string) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && w == 1 || !strconv.IsPrint(r) {
+			return false
+		}
+		i += w
 	}
 	return true
 }

@@ -1,10 +1,12 @@
 package matchers
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -80,5 +82,52 @@ func TestWickrAtSame(t *testing.T) {
 	}
 	if seen == 0 {
 		t.Fatal("no labelled window holds wickr")
+	}
+}
+
+// TestRiskLineSame checks riskLine against strconv.Quote on 300,000
+// random texts of printable ASCII, quotes, backslashes, control bytes,
+// DEL, printable runes of several scripts, runes Quote escapes (the soft
+// hyphen, zero-width and line separators, private use, unassigned, a BOM),
+// U+FFFD written out, invalid and cut UTF-8 sequences, and on every
+// labelled listing's title and description. It fails when printableQuoted
+// lets a non-printable rune, an invalid byte, DEL, a quote or a backslash
+// through.
+func TestRiskLineSame(t *testing.T) {
+	r := rand.New(rand.NewPCG(19, 2))
+	parts := []string{"a", "Z", " ", "9", "-", "%", "\"", "\\", "\t", "\n", "\x00", "\x7f", "é", "ß", "Ж", "税", "한", "₿", "—",
+		"\u00ad", "\u200b", "\u2028", "\ue000", "\u0378", "\ufeff", "\ufffd", "\xff", "\xe2\x82", "\xc3", "\xed\xa0\x80", "\U0001F48A", "\U000E0001"}
+	var b strings.Builder
+	check := func(text string) {
+		t.Helper()
+		want := "risk indicator " + IndStealth + " (" + strconv.Quote(text) + ") +0.15"
+		if got := riskLine(IndStealth, text); got != want {
+			t.Fatalf("riskLine(%q) = %q, want %q", text, got, want)
+		}
+	}
+	for k := 0; k < 300000; k++ {
+		b.Reset()
+		for n := r.IntN(12); n > 0; n-- {
+			if r.IntN(3) == 0 {
+				b.WriteString(parts[r.IntN(len(parts))])
+			} else {
+				b.WriteString(parts[r.IntN(14)])
+			}
+		}
+		check(b.String())
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "listings.jsonl"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			var l struct{ Title, Description string }
+			if json.Unmarshal([]byte(line), &l) == nil {
+				check(l.Title)
+				check(l.Description)
+			}
+		}
 	}
 }
