@@ -564,6 +564,7 @@ type evaluation struct {
 	// cryptoOnly: a crypto payment is said to be the only one.
 	fiat, cryptoOnly bool
 	newsPats         []int32 // distinct non-offer patterns found
+	newsBody         bool    // one of newsPats stands outside the title
 	newsAuth         int     // how many of newsPats only name an authority
 	offerPats        []int32 // distinct offer patterns found
 	textLen          int
@@ -787,6 +788,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if news && (h.s >= newsEnd || k&kAuthority == 0 && newsEnd == newsAuthEnd) && !slices.Contains(ev.newsPats, h.pat) {
 				ev.newsPats = append(ev.newsPats, h.pat)
+				ev.newsBody = ev.newsBody || f.name != precwatch.FieldTitle
 				if k&kAuthority != 0 {
 					ev.newsAuth++
 				}
@@ -5807,6 +5809,12 @@ func (ev *evaluation) isReport() bool {
 	if len(ev.observ) > 0 && (news < 3 || offers > 0 && ev.contactObserved()) {
 		return false
 	}
+	// Report words only in the question a title asks ("Why is safrole so
+	// expensive?") are answered by the page: a risk indicator below it
+	// ("350 USD a litre here, write me on Wire @saf_oil") makes an offer.
+	if !ev.newsBody && ev.indicatorBelowTitle() && titleQuestion(ev.fields[0].norm) {
+		return false
+	}
 	if !ev.chemForm && offers == 0 {
 		return true
 	}
@@ -5817,6 +5825,25 @@ func (ev *evaluation) isReport() bool {
 		return news > offers && (!ev.offerContact || news >= 3 && news > offers+1)
 	}
 	return !ev.chemForm && offers == 1 && !ev.offerWeak && !ev.bulk
+}
+
+// indicatorBelowTitle reports whether a seller's risk indicator (a
+// messenger contact, stealth packaging, a customs promise, crypto
+// payment) stands in a field other than the title. Synthesis, paperwork
+// and mislabelling words are what questions and lessons discuss ("Aula:
+// por que a pseudoefedrina é controlada? … a conversão em metanfetamina").
+func (ev *evaluation) indicatorBelowTitle() bool {
+	for _, in := range ev.indicators {
+		switch in.ID {
+		case IndMessenger, IndStealth, IndCustoms, IndCrypto:
+		default:
+			continue
+		}
+		if in.Field != precwatch.FieldTitle {
+			return true
+		}
+	}
+	return false
 }
 
 // weHaveOffer reports whether a substance is named right after a seller's
