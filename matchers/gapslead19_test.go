@@ -22,3 +22,17 @@ func TestGapLead19QuestionAnswered(t *testing.T) {
 		{"en", "Why is safrole so expensive?", "Police said the gang sold it on Telegram; the court heard they used crypto.", false},
 	})
 }
+
+// TestGapLead19Angemeldet: "als Reinigungsmittel angemeldet" declares a
+// parcel as another good, as "als … deklariert" does; who is registered as
+// what ("als Gewerbe angemeldet", "als Händler angemeldet") declares nothing.
+func TestGapLead19Angemeldet(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"de", "Aceton technisch 10 l", "Versand als Reinigungsmittel angemeldet, Zahlung per Überweisung.", true},
+		{"de", "Aceton technisch 10 l", "Die Sendung wird beim Zoll als Badesalz angemeldet.", true},
+		// Innocent twins.
+		{"de", "Aceton technisch 10 l", "Wir sind als Gewerbe angemeldet, Rechnung mit MwSt.", false},
+		{"de", "Aceton technisch 10 l", "Als Händler angemeldet seit 2010, Versand mit DHL.", false},
+		{"de", "Aceton technisch 10 l", "Als Gefahrgut angemeldet (UN1090, Klasse 3).", false},
+	})
+}
