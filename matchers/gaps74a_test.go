@@ -78,3 +78,23 @@ func TestGap74aLocalNames(t *testing.T) {
 		{"BMK масло 1 л", "", []string{"p-2-p"}},
 	})
 }
+
+// TestGap74aMoreNames: the other common precursors and reagents in the same
+// languages (names added broadly, not only the listings' words): toluene,
+// methyl ethyl ketone, P-2-P, red phosphorus and safrole, with the bare
+// element or colour word that stays no name.
+func TestGap74aMoreNames(t *testing.T) {
+	runSubstances(t, []substanceCase{
+		{"ቶሉዊን 200 ሊትር", "", []string{"toluene"}},
+		{"តូលូអ៊ីន 200 លីត្រ", "", []string{"toluene"}},
+		{"Tolúéin 200 L", "", []string{"toluene"}},
+		{"Метил етил кетон 200 л", "", []string{"methyl-ethyl-ketone"}},
+		{"Fenilaceton 1 L", "", []string{"p-2-p"}},
+		{"Ffosfforws coch 100g", "", []string{"red-phosphorus"}},
+		{"Ffosfforws 100g", "", nil},
+		{"Fosfor i kuq 100 g", "", []string{"red-phosphorus"}},
+		{"ቀይ ፎስፎረስ 100 ግራም", "", []string{"red-phosphorus"}},
+		{"ቀይ ወይን 1 ሊትር", "", nil},
+		{"ሳፍሮል 1 ሊትር", "", []string{"safrole"}},
+	})
+}
