@@ -18,6 +18,9 @@ func TestGap74aLocalNames(t *testing.T) {
 		// Sinhala, with the zero-width joiner of the rakaransaya and without it.
 		{"එෆෙඩ්‍රින් 500g", "", []string{"ephedrine"}},
 		{"එෆෙඩ්රින් 500g", "", []string{"ephedrine"}},
+		// Devanagari with a joiner or non-joiner after the virama (half forms).
+		{"एफेड्‍रिन 500 ग्राम", "", []string{"ephedrine"}},
+		{"एफेड्‌रिन 500 ग्राम", "", []string{"ephedrine"}},
 		{"ඇසිටෝන් ලීටර් 20", "", []string{"acetone"}},
 		{"සල්ෆියුරික් අම්ලය ලීටර් 5", "", []string{"sulphuric-acid"}},
 		{"සිට්‍රික් අම්ලය ලීටර් 5", "", nil},
