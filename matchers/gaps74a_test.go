@@ -99,5 +99,7 @@ func TestGap74aMoreNames(t *testing.T) {
 		{"ቀይ ፎስፎረስ 100 ግራም", "", []string{"red-phosphorus"}},
 		{"ቀይ ወይን 1 ሊትር", "", nil},
 		{"ሳፍሮል 1 ሊትር", "", []string{"safrole"}},
+		{"Asîda hîdroklorîk 20 lître", "", []string{"hydrochloric-acid"}},
+		{"Anhîdrîda asetîk 200 lître", "", []string{"acetic-anhydride"}},
 	})
 }
