@@ -835,7 +835,15 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	if page.CountOn != "" && lastPageByHeader(resp.Header, out.final) {
 		page.CountOn = "" // the API says this is its last page
 	}
-	for _, l := range r.nextPages(page, r.headerNext(resp, out.final)) {
+	nexts := r.nextPages(page, r.headerNext(resp, out.final))
+	// A continuation only in a response header that the API wants back
+	// as a request header (Cosmos DB's x-ms-continuation): the pages
+	// behind it cannot be asked for, so the page fails once its
+	// listings are delivered (before session 21 the run ended there,
+	// complete).
+	headerCont := r.t.Kind == precwatch.KindJSON && len(nexts) == 0 && len(page.Listings) > 0 &&
+		strings.TrimSpace(resp.Header.Get("X-Ms-Continuation")) != ""
+	for _, l := range nexts {
 		if !r.inScope(l) {
 			l = proxiedNext(l, out.final)
 		}
@@ -929,6 +937,10 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			sinkErr = fmt.Errorf("%w (and %d more listings of the page)", sinkErr, failed-1)
 		}
 		return out, sinkErr
+	}
+	if headerCont {
+		out.errKind = KindHeaderContinuation
+		return out, fmt.Errorf("get %s: the API names its next page only in the x-ms-continuation response header, to be sent back as a request header, which the crawler does not do: the listings after this page were not read", it.url)
 	}
 	return out, nil
 }
@@ -1384,10 +1396,15 @@ func (r *run) headerNext(resp *response, pageURL string) []string {
 			}
 		}
 	}
-	if v := strings.TrimSpace(resp.Header.Get("X-Next-Page")); v != "" && len(out) == 0 {
+	if v := nextPageHeader(resp.Header); v != "" && len(out) == 0 {
 		// GitLab's and the api-pagination gem's next page number
-		// (empty on the last page), or an address.
+		// (empty on the last page), or an address, or the next
+		// request's query alone (Wallapop's X-NextPage:
+		// "search_id=…&start=40", before session 21 not read).
 		next := v
+		if queryOnly.MatchString(v) {
+			next = "?" + v
+		}
 		if n, err := strconv.Atoi(v); err == nil {
 			next = ""
 			if n > 0 {
@@ -1407,6 +1424,20 @@ func (r *run) headerNext(resp *response, pageURL string) []string {
 	}
 	return out
 }
+
+// nextPageHeader returns the value of a response's next-page header:
+// X-Next-Page (GitLab), X-NextPage (Wallapop) or X-Next.
+func nextPageHeader(h http.Header) string {
+	for _, name := range []string{"X-Next-Page", "X-NextPage", "X-Next"} {
+		if v := strings.TrimSpace(h.Get(name)); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// queryOnly is a query string without its "?" ("a=1&start=40").
+var queryOnly = regexp.MustCompile(`^[A-Za-z0-9_.~%\[\]-]+=[^\s/?#]*(?:&[A-Za-z0-9_.~%\[\]-]+=[^\s/?#]*)*$`)
 
 // azureContinuation returns the next page of an Azure Table storage query
 // (or another API written after it) whose answer holds its continuation

@@ -1197,8 +1197,13 @@ const (
 	// that moved its products to new addresses does not have them
 	// marked removed.
 	KindPatternMissed = "pattern-missed"
-	KindSink          = "sink"
-	KindFetch         = "fetch"
+	// KindHeaderContinuation counts feed pages whose API names the next
+	// page only in a continuation response header it wants back as a
+	// request header (Cosmos DB's x-ms-continuation), which the crawler
+	// does not send: failures, as the listings behind them are unknown.
+	KindHeaderContinuation = "header-continuation"
+	KindSink               = "sink"
+	KindFetch              = "fetch"
 	// KindNotDocument counts links that answered with an image, PDF,
 	// archive or other file no html target reads; they are skipped, not
 	// failed.

@@ -61,6 +61,14 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if err != nil {
 		return p, err
 	}
+	if len(p.Listings) == 0 && len(p.Follow) == 0 {
+		if msg, ok := soapFault(body); ok {
+			// A SOAP service's fault answered with status 200 (WCF
+			// and older stacks do): the page failed, it is not the
+			// end of the catalogue.
+			return nil, fmt.Errorf("%w: %s", ErrFeedError, msg)
+		}
+	}
 	p.PasswordForm, p.LoginTitle = loginPage(body)
 	if name := challengeTitle(body); name != "" {
 		// A challenge page whatever the selectors read on it (its
@@ -72,6 +80,29 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		p.Gate = gatePage(body)
 	}
 	return p, err
+}
+
+var (
+	// soapFaultElem is a SOAP 1.1 or 1.2 Fault in an Envelope's Body.
+	soapFaultElem = regexp.MustCompile(`(?s)<(?:[\w-]+:)?Envelope\b.*<(?:[\w-]+:)?Body\b[^>]*>\s*<(?:[\w-]+:)?Fault\b`)
+	// soapFaultText is its faultstring (1.1) or Reason's Text (1.2).
+	soapFaultText = regexp.MustCompile(`(?s)<(?:[\w-]+:)?(?:faultstring|Text)\b[^>]*>([^<]{0,300})<`)
+)
+
+// soapFault returns the message of a SOAP envelope whose body is a Fault,
+// and whether it is one.
+func soapFault(body []byte) (string, bool) {
+	head := body[:min(len(body), 64<<10)]
+	if !bytes.Contains(head, []byte("Fault")) || !soapFaultElem.Match(head) {
+		return "", false
+	}
+	msg := "a SOAP Fault"
+	if m := soapFaultText.FindSubmatch(head); m != nil {
+		if t := strings.Join(strings.Fields(html.UnescapeString(string(m[1]))), " "); t != "" {
+			msg = "a SOAP Fault: " + clip(t, 200)
+		}
+	}
+	return msg, true
 }
 
 // pageTitle is a page's <title> text.
