@@ -247,7 +247,12 @@ type run struct {
 	// counted holds the seenKeys of next pages the run counted on
 	// (Page.CountOn), which no page linked: one that answers a 4xx is
 	// past the feed's end (WordPress answers 400 there), not failed.
-	counted  sync.Map
+	counted sync.Map
+	// indexes holds the seenKeys of the run's start URLs and the next
+	// pages it queued: a product page whose rel=canonical names one of
+	// them (a theme declaring the category canonical on every product)
+	// is not named by it (see deliver).
+	indexes  sync.Map
 	inflight int
 	started  int // pages dispatched, including earlier sessions
 	hitMax   bool
@@ -358,6 +363,11 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	}
 
 	r.f = newFetcher(ctx, &t, &c.opts, &c.own)
+	for _, s := range t.StartURLs {
+		if u, err := extract.Canonical(nil, s); err == nil {
+			r.indexes.Store(seenKey(u), true)
+		}
+	}
 	r.lim = newLimiter(t.Delay)
 	r.lim.par = max(t.Parallelism, 1)
 	stop := context.AfterFunc(ctx, func() {
@@ -680,6 +690,9 @@ func (r *run) process(ctx context.Context, it item) {
 		}
 		r.seen[k] = struct{}{}
 		added = append(added, l)
+		if l.kind == 'n' {
+			r.indexes.Store(k, true)
+		}
 	}
 	for _, id := range out.ids {
 		r.ids[id] = struct{}{}
@@ -885,6 +898,17 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			continue
 		}
 		l := page.Listings[i]
+		if _, index := r.indexes.Load(seenKey(l.URL)); index && it.kind == 'f' && out.final != "" && seenKey(l.URL) != seenKey(out.final) {
+			// A product page declaring a catalogue page of the run
+			// its canonical (a theme's bug: every product of a
+			// category named by the category): named by its own
+			// address. Before session 21 the products of a page
+			// were delivered as one listing named by the catalogue.
+			if l.ID == l.URL {
+				l.ID = out.final
+			}
+			l.URL = out.final
+		}
 		l.Target = r.t.Name
 		if l.Platform == "" {
 			l.Platform = r.t.Platform

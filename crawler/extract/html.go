@@ -423,7 +423,7 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			if templ {
 				b.templatedNext(tmpl, pageURL, wrapper)
 			} else {
-				b.countOn(defaultNext, canon, len(b.page.Follow))
+				b.countOn(root, defaultNext, canon, len(b.page.Follow))
 			}
 			if len(t.Follow) > 0 && spec.Item == "" && len(b.page.Follow) == 0 && len(b.page.Next) == 0 && b.page.CountOn == "" && listingLike(root, spec.Fields) {
 				// A page the follow selectors lead to, with a
@@ -596,13 +596,13 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if templ {
 		b.templatedNext(tmpl, pageURL, wrapper)
 	} else if b.cards {
-		b.countOn(defaultNext, canon, len(b.page.Listings))
+		b.countOn(root, defaultNext, canon, len(b.page.Listings))
 	} else if spec.URLPattern == "" && len(b.page.Follow) > 0 && len(b.page.Listings) == 0 {
 		// An index page of a target without url_pattern (a Magento
 		// shop's product pages have no mark to write one against):
 		// it links listings and is none, so it counts on like one
 		// matched as an index page by url_pattern.
-		b.countOn(defaultNext, canon, len(b.page.Follow))
+		b.countOn(root, defaultNext, canon, len(b.page.Follow))
 	}
 	return b.page, nil
 }
@@ -618,7 +618,13 @@ func (b *builder) notFound() {
 // script loads ?page=2): when its URL pages by a number (see countOn) and
 // the page had n links to follow or cards, the URL counted on is read next;
 // a page that brings nothing new ends it (the crawler's endPagination).
-func (b *builder) countOn(defaultNext bool, canon string, n int) {
+//
+// A page whose URL names no page but that links its own address with page
+// 2 (a numbered pager, "1 2 3", without a "next" link: ?page=2, p=2,
+// /page/2/) has that link as its next page, and the pages after it count
+// on from there; before session 21 such a catalogue ended after its first
+// page, complete.
+func (b *builder) countOn(root *html.Node, defaultNext bool, canon string, n int) {
 	if !defaultNext || len(b.page.Next) > 0 || n == 0 {
 		return
 	}
@@ -630,7 +636,58 @@ func (b *builder) countOn(defaultNext bool, canon string, n int) {
 		if c, err := Canonical(u, next); err == nil && c != canon {
 			b.page.CountOn = c
 		}
+		return
 	}
+	if second := b.secondPageLink(root, u); second != "" {
+		b.page.Next = append(b.page.Next, second)
+	}
+}
+
+// secondPageLink returns the canonical URL of a link on the page to page
+// 2 of the page's own address u, which names no page: the same host and
+// path with one page parameter more, set to 2 (page, p, paged, …; see
+// pageParams), or the path followed by /page/2; "" when there is none.
+func (b *builder) secondPageLink(root *html.Node, u *url.URL) string {
+	own := u.Query()
+	path := strings.TrimSuffix(u.Path, "/")
+	found := ""
+	walk(root, func(n *html.Node) {
+		if found != "" || n.Type != html.ElementNode || n.DataAtom != atom.A {
+			return
+		}
+		href, ok := attr(n, "href")
+		if !ok {
+			return
+		}
+		c, err := Canonical(b.base, unescapeQueryAmp(strings.TrimSpace(href)))
+		if err != nil {
+			return
+		}
+		l, err := url.Parse(c)
+		if err != nil || !strings.EqualFold(l.Host, u.Host) {
+			return
+		}
+		lp := strings.TrimSuffix(l.Path, "/")
+		if lp == path+"/page/2" && l.RawQuery == u.RawQuery {
+			found = c
+			return
+		}
+		if lp != path {
+			return
+		}
+		q := l.Query()
+		params := pageParams(q)
+		if len(params) != 1 || q.Get(params[0]) != "2" || len(q) != len(own)+1 {
+			return
+		}
+		for k, vs := range own {
+			if !slices.Equal(q[k], vs) {
+				return
+			}
+		}
+		found = c
+	})
+	return found
 }
 
 // fillStructured fills the configured listing fields (title, description,
