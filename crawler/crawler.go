@@ -848,15 +848,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	if page.CountOn != "" && lastPageByHeader(resp.Header, out.final) {
 		page.CountOn = "" // the API says this is its last page
 	}
-	nexts := r.nextPages(page, r.headerNext(resp, out.final))
-	// A continuation only in a response header that the API wants back
-	// as a request header (Cosmos DB's x-ms-continuation): the pages
-	// behind it cannot be asked for, so the page fails once its
-	// listings are delivered (before session 21 the run ended there,
-	// complete).
-	headerCont := r.t.Kind == precwatch.KindJSON && len(nexts) == 0 && len(page.Listings) > 0 &&
-		strings.TrimSpace(resp.Header.Get("X-Ms-Continuation")) != ""
-	for _, l := range nexts {
+	for _, l := range r.nextPages(page, r.headerNext(resp, out.final)) {
 		if !r.inScope(l) {
 			l = proxiedNext(l, out.final)
 		}
@@ -962,10 +954,6 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		}
 		return out, sinkErr
 	}
-	if headerCont {
-		out.errKind = KindHeaderContinuation
-		return out, fmt.Errorf("get %s: the API names its next page only in the x-ms-continuation response header, to be sent back as a request header, which the crawler does not do: the listings after this page were not read", it.url)
-	}
 	return out, nil
 }
 
@@ -1016,6 +1004,12 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL, post string) 
 			return resp, nil, "", cs, KindDecode, err
 		}
 		final := finalURL(rawURL, resp.URL)
+		if _, tok := continuationOf(rawURL); tok != "" {
+			// A page asked for by a continuation header keeps
+			// its name (continuationURL).
+			final = continuationURL(final, tok)
+			resp.URL = final
+		}
 		if post != "" {
 			final = extract.PostbackAt(rawURL, final)
 			resp.URL = final // the evidence names the page
@@ -1443,6 +1437,15 @@ func (r *run) headerNext(resp *response, pageURL string) []string {
 	}
 	if len(out) == 0 {
 		if u := azureContinuation(resp.Header, base); u != "" && u != pageURL {
+			out = append(out, u)
+		}
+	}
+	if tok := strings.TrimSpace(resp.Header.Get("X-Ms-Continuation")); tok != "" && len(out) == 0 && r.t.Kind == precwatch.KindJSON {
+		// Cosmos DB's continuation, which the service takes back as
+		// the request header of the same name on the same address
+		// (before session 21 such a query ended after its first
+		// page, complete).
+		if u := continuationURL(pageURL, tok); u != pageURL {
 			out = append(out, u)
 		}
 	}

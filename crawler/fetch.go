@@ -305,6 +305,12 @@ func (f *fetcher) fetch(rawURL, post string) (*response, error) {
 			}
 		}
 	}
+	if endpoint, tok := continuationOf(rawURL); tok != "" && post == "" && !templ {
+		// Cosmos DB's next page: the same address, with the
+		// continuation the last answer gave sent back as a header.
+		reqURL = endpoint
+		hdr.Set("X-Ms-Continuation", tok)
+	}
 	if err := f.col.Request(method, reqURL, body, cctx, hdr); err != nil {
 		return nil, fmt.Errorf("get %s: %w", rawURL, err)
 	}
@@ -312,6 +318,34 @@ func (f *fetcher) fetch(rawURL, post string) (*response, error) {
 		return nil, fmt.Errorf("get %s: no response", rawURL)
 	}
 	return slot, nil
+}
+
+// continuationPrefix starts the fragment of the name of a page asked for
+// by a continuation request header (continuationURL).
+const continuationPrefix = "pw-continuation="
+
+// continuationURL names the page of endpoint that a continuation token
+// sent as the X-Ms-Continuation request header asks for (Cosmos DB's
+// REST API pages a query so): the endpoint with the token in its fragment,
+// which is never sent ("…/docs#pw-continuation=%7B%22token…").
+func continuationURL(endpoint, token string) string {
+	endpoint, _, _ = strings.Cut(endpoint, "#")
+	return endpoint + "#" + continuationPrefix + url.QueryEscape(token)
+}
+
+// continuationOf returns the endpoint and the continuation token of a
+// page named by continuationURL; token is "" for any other name.
+func continuationOf(pageURL string) (endpoint, token string) {
+	endpoint, frag, _ := strings.Cut(pageURL, "#")
+	rest, ok := strings.CutPrefix(frag, continuationPrefix)
+	if !ok {
+		return pageURL, ""
+	}
+	tok, err := url.QueryUnescape(rest)
+	if err != nil {
+		return pageURL, ""
+	}
+	return endpoint, tok
 }
 
 // plainGet, as the form body of fetch, asks for a plain GET request: a
@@ -1197,13 +1231,8 @@ const (
 	// that moved its products to new addresses does not have them
 	// marked removed.
 	KindPatternMissed = "pattern-missed"
-	// KindHeaderContinuation counts feed pages whose API names the next
-	// page only in a continuation response header it wants back as a
-	// request header (Cosmos DB's x-ms-continuation), which the crawler
-	// does not send: failures, as the listings behind them are unknown.
-	KindHeaderContinuation = "header-continuation"
-	KindSink               = "sink"
-	KindFetch              = "fetch"
+	KindSink          = "sink"
+	KindFetch         = "fetch"
 	// KindNotDocument counts links that answered with an image, PDF,
 	// archive or other file no html target reads; they are skipped, not
 	// failed.

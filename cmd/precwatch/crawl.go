@@ -436,8 +436,6 @@ func kindWords(k string) string {
 		return "the API gave back the cursor it was sent and its first page again: it reads its cursor under another parameter (send it with json.body, see docs/CRAWLING.md)"
 	case crawler.KindPatternMissed:
 		return "a page the follow selectors led to has a product but does not match listing.url_pattern, and links nothing: a listing page the pattern misses (new product addresses?); check url_pattern with precwatch target test"
-	case crawler.KindHeaderContinuation:
-		return "the API names its next page only in an x-ms-continuation response header (Cosmos DB), which the crawler cannot send back: listings after it were not read"
 	case crawler.KindLookup:
 		return "a lookup (lookups: a seller's record at another address) failed: those listings were not delivered and keep what is stored"
 	case crawler.KindSink:
