@@ -463,6 +463,12 @@ func v21Detail(i int, head, priceFmt string) string {
 //     AddEncoding), the body the .gz file once
 //  10. product pages whose <link rel="canonical"> names their category
 //     page (a theme's bug), read by a target without url_pattern
+//  11. catalogues whose page 2 answers, with status 200, an empty body
+//     (a PHP fatal error with display_errors off), PHP's "Fatal error:
+//     Allowed memory size … exhausted", or ASP.NET's "Server Error in '/'
+//     Application." (customErrors off, status 200 behind a proxy)
+//  12. a robots.txt rule with a wildcard and an end anchor
+//     (Disallow: /rbw/*/3$)
 func TestVariety21Shops(t *testing.T) {
 	html := func(w http.ResponseWriter, s string) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -584,10 +590,25 @@ func TestVariety21Shops(t *testing.T) {
 			w.Header().Set("Content-Type", "application/xml")
 			w.Header().Set("Content-Encoding", "gzip")
 			w.Write(gzipBytes(t, b.String()))
+		// 11. Server errors answered with status 200 on page 2.
+		case p == "/e200/empty/shop" || p == "/e200/php/shop" || p == "/e200/aspnet/shop":
+			kind := strings.Split(p, "/")[2]
+			if n == 2 {
+				switch kind {
+				case "empty":
+					w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+				case "php":
+					html(w, "<br />\n<b>Fatal error</b>:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in <b>/var/www/html/wp-includes/class-wpdb.php</b> on line <b>2349</b><br />\n")
+				case "aspnet":
+					html(w, `<!DOCTYPE html><html><head><title>Runtime Error</title><style>body {font-family:"Verdana";}</style></head><body bgcolor="white"><span><H1>Server Error in '/' Application.<hr width=100% size=1 color=silver></H1><h2> <i>Runtime Error</i> </h2></span><b> Description: </b>An application error occurred on the server. The current custom error settings for this application prevent the details of the application error from being viewed remotely (for security reasons).<br><br></body></html>`)
+				}
+				return
+			}
+			html(w, v20Page("", v16Page(n, 2), func(i int) string { return fmt.Sprintf("/e200/p/%d", i) }, pager(fmt.Sprintf(`<a class="next" href="%s?page=%d">Next</a>`, p, n+1))))
 		// 10. Canonical naming the category.
 		case p == "/cc/shop":
 			html(w, shopPage("cc"))
-		case strings.HasPrefix(p, "/np/p/") || strings.HasPrefix(p, "/ru/p/") || strings.HasPrefix(p, "/gzs/p/") || strings.HasPrefix(p, "/cc/p/"):
+		case strings.HasPrefix(p, "/np/p/") || strings.HasPrefix(p, "/e200/p/") || strings.HasPrefix(p, "/ru/p/") || strings.HasPrefix(p, "/gzs/p/") || strings.HasPrefix(p, "/cc/p/"):
 			pre := p[:strings.Index(p[1:], "/")+1]
 			i := detailIdx(p, pre+"/p/")
 			if i < 0 {
@@ -619,14 +640,15 @@ func TestVariety21Shops(t *testing.T) {
 		switch {
 		case p == "/robots.txt":
 			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-			io.WriteString(w, "\ufeffUser-agent: *\nDisallow: /rb/p/4\nDisallow: /rb/cart\n\nSitemap: /rb/sitemap.xml\n")
-		case p == "/rb/shop":
+			io.WriteString(w, "\ufeffUser-agent: *\nDisallow: /rb/p/4\nDisallow: /rb/cart\nDisallow: /rbw/*/3$\n\nSitemap: /rb/sitemap.xml\n")
+		case p == "/rb/shop" || p == "/rbw/shop":
+			pre := strings.Split(p, "/")[1]
 			next := ""
 			if n < 3 {
-				next = fmt.Sprintf(`<a class="next" href="/rb/shop?page=%d">Next</a>`, n+1)
+				next = fmt.Sprintf(`<a class="next" href="/%s/shop?page=%d">Next</a>`, pre, n+1)
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			io.WriteString(w, v20Page("", v16Page(n, 2), func(i int) string { return fmt.Sprintf("/rb/p/%d", i) }, next))
+			io.WriteString(w, v20Page("", v16Page(n, 2), func(i int) string { return fmt.Sprintf("/%s/p/%d", pre, i) }, next))
 		case p == "/rb/sitemap.xml":
 			var b strings.Builder
 			b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
@@ -636,8 +658,8 @@ func TestVariety21Shops(t *testing.T) {
 			b.WriteString(`</urlset>`)
 			w.Header().Set("Content-Type", "application/xml")
 			io.WriteString(w, b.String())
-		case strings.HasPrefix(p, "/rb/p/"):
-			i, err := strconv.Atoi(strings.TrimPrefix(p, "/rb/p/"))
+		case strings.HasPrefix(p, "/rb/p/") || strings.HasPrefix(p, "/rbw/p/"):
+			i, err := strconv.Atoi(p[strings.LastIndex(p, "/")+1:])
 			if err != nil || i >= len(v16Products) {
 				http.NotFound(w, r)
 				return
@@ -683,6 +705,10 @@ func TestVariety21Shops(t *testing.T) {
       url_pattern: '^/ld/p/\d+$'
 ` +
 		target("robots-bom", rsrv.URL, "/rb/shop", `^/rb/p/\d+$`, next) +
+		target("robots-wildcard", rsrv.URL, "/rbw/shop", `^/rbw/p/\d+$`, next) +
+		target("e200-empty", srv.URL, "/e200/empty/shop", `^/e200/p/\d+$`, next) +
+		target("e200-php", srv.URL, "/e200/php/shop", `^/e200/p/\d+$`, next) +
+		target("e200-aspnet", srv.URL, "/e200/aspnet/shop", `^/e200/p/\d+$`, next) +
 		target("robots-sitemap", rsrv.URL, "/robots.txt", `^/rb/p/\d+$`, "") +
 		target("sitemap-gz-encoded", srv.URL, "/gzs/sitemap.xml.gz", `^/gzs/p/\d+$`, "") +
 		target("canonical-category", srv.URL, "/cc/shop", "", next)
@@ -701,17 +727,23 @@ func TestVariety21Shops(t *testing.T) {
 		if i < 4 {
 			wants = append(wants, shopWant{fmt.Sprintf("/rb/p/%d", i), pr.title, price, pr.desc, pr.seller})
 		}
+		if i != 3 {
+			wants = append(wants, shopWant{fmt.Sprintf("/rbw/p/%d", i), pr.title, price, pr.desc, pr.seller})
+		}
+		if i < 2 {
+			wants = append(wants, shopWant{fmt.Sprintf("/e200/p/%d", i), pr.title, price, pr.desc, pr.seller})
+		}
 	}
 	for i, pr := range v16Products[:2] {
 		wants = append(wants, shopWant{fmt.Sprintf("/ru/p/%d", i), pr.title, fmt.Sprintf("%.2f EUR", pr.price), pr.desc, pr.seller})
 	}
 	checkShopListings(t, got, wants)
-	for _, name := range []string{"bom-latin1", "fr-consent-cookie", "numbered-pager", "ld-type-array", "robots-bom", "robots-sitemap", "sitemap-gz-encoded", "canonical-category"} {
+	for _, name := range []string{"bom-latin1", "fr-consent-cookie", "numbered-pager", "ld-type-array", "robots-bom", "robots-wildcard", "robots-sitemap", "sitemap-gz-encoded", "canonical-category"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}
 	}
-	for _, name := range []string{"shopify-password", "fr-consent", "es-age-gate", "ru-maintenance"} {
+	for _, name := range []string{"shopify-password", "fr-consent", "es-age-gate", "ru-maintenance", "e200-empty", "e200-php", "e200-aspnet"} {
 		if c := completeColumn(out, name); c != "no" {
 			t.Errorf("%s: complete %q, want no", name, c)
 		}
@@ -720,6 +752,9 @@ func TestVariety21Shops(t *testing.T) {
 	defer robotsMu.Unlock()
 	if robotsAsked["/rb/p/4"] != 0 {
 		t.Errorf("robots.txt with a BOM: /rb/p/4, which it disallows, was fetched %d times", robotsAsked["/rb/p/4"])
+	}
+	if robotsAsked["/rbw/p/3"] != 0 {
+		t.Errorf("robots.txt's Disallow: /rbw/*/3$: /rbw/p/3 was fetched %d times", robotsAsked["/rbw/p/3"])
 	}
 	if _, ok := got["/rb/p/4"]; ok {
 		t.Errorf("robots.txt with a BOM: the disallowed /rb/p/4 was read")
