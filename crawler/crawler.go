@@ -784,17 +784,21 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.errKind = KindPastEnd
 			return out, err
 		}
-		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall && kind != KindLogin && kind != KindMaintenance && kind != KindGate {
+		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall && kind != KindLogin && kind != KindMaintenance && kind != KindGate && kind != KindErrorPage {
 			// 451: taken down on a legal request.
 			out.gone = (resp.Status == 404 || resp.Status == 410 || resp.Status == 451) && r.isListingURL(it)
 		}
 		return out, err
 	}
-	if it.kind != 'n' && len(bytes.TrimSpace(resp.Body)) == 0 {
+	if len(bytes.TrimSpace(resp.Body)) == 0 && (it.kind != 'n' || r.linkedCataloguePage(it)) {
 		// A start or listing page with no body at all is no shop's
 		// answer (an empty catalogue still has its page around it):
-		// a failure, not an empty shop. (A next page past the end
-		// of a "Load more" endpoint may well be empty.)
+		// a failure, not an empty shop; so is an html catalogue's next
+		// page that a page linked (a PHP fatal error with
+		// display_errors off answers 200 and nothing; before session
+		// 21 the catalogue ended there, complete). (A next page past
+		// the end of a "Load more" endpoint, or counted on, may well
+		// be empty.)
 		out.errKind = KindEmpty
 		return out, fmt.Errorf("get %s: empty body (status %d)", it.url, resp.Status)
 	}
@@ -1047,6 +1051,9 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL, post string) 
 			}
 			if page.Maintenance && empty {
 				return resp, nil, final, cs, KindMaintenance, fmt.Errorf("get %s: the site's maintenance page (status %d) instead of the shop's page: the listings behind it were not seen", rawURL, resp.Status)
+			}
+			if page.ErrorPage != "" && empty {
+				return resp, nil, final, cs, KindErrorPage, fmt.Errorf("get %s: the site's error page (%s), answered with status %d, instead of the shop's page: the listings behind it were not seen", rawURL, page.ErrorPage, resp.Status)
 			}
 			if page.Gate != "" && empty {
 				what := map[string]string{"consent": "a cookie-consent page", "age": "an age gate"}[page.Gate]
@@ -1450,6 +1457,22 @@ func (r *run) headerNext(resp *response, pageURL string) []string {
 		}
 	}
 	return out
+}
+
+// linkedCataloguePage reports whether a next page is one an html
+// catalogue of detail pages (follow selectors, no listing.item) linked (a
+// pager's "next"), not one counted on (Page.CountOn) or asked for by a
+// request template; a "Load more" endpoint's cards (listing.item) may end
+// with an empty answer.
+func (r *run) linkedCataloguePage(it item) bool {
+	if r.t.Kind == precwatch.KindJSON || it.post != "" || len(r.t.Follow) == 0 || r.t.Listing.Item != "" {
+		return false
+	}
+	if _, counted := r.counted.Load(seenKey(it.url)); counted {
+		return false
+	}
+	_, templ := extract.RequestTemplate(r.t, it.url)
+	return !templ
 }
 
 // nextPageHeader returns the value of a response's next-page header:

@@ -1197,8 +1197,8 @@ const (
 	// 204 No Content: past the feed's end, an answer (WordPress answers
 	// 400 to a page number past its last).
 	KindPastEnd = "past-end"
-	// KindEmpty counts start and listing pages answered with an empty
-	// body: failures.
+	// KindEmpty counts start and listing pages, and next pages an html
+	// page linked, answered with an empty body: failures.
 	KindEmpty = "empty"
 	// KindBotWall counts pages that were a bot protection's challenge
 	// or block page (extract.Page.BotWall) answered with status 200:
@@ -1216,6 +1216,10 @@ const (
 	// age gate (extract.Page.Gate) standing in for the shop's page:
 	// failures, as no listing behind them was seen.
 	KindGate = "gate"
+	// KindErrorPage counts empty pages that were a server's or
+	// framework's error page (extract.Page.ErrorPage) answered with
+	// status 200: failures, as no listing behind them was seen.
+	KindErrorPage = "error-page"
 	// KindFeedError counts feed pages that answered an error report
 	// with status 200 (extract.ErrFeedError): failures.
 	KindFeedError = "feed-error"

@@ -78,6 +78,7 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		p.BotWall = botWall(body)
 		p.Maintenance = maintenancePage(body)
 		p.Gate = gatePage(body)
+		p.ErrorPage = serverErrorPage(body)
 	}
 	return p, err
 }
@@ -175,6 +176,39 @@ func maintenancePage(body []byte) bool {
 		}
 	}
 	return false
+}
+
+var (
+	// phpError is PHP's report of a fatal error, as display_errors
+	// prints it ("<b>Fatal error</b>:  Allowed memory size …").
+	phpError = regexp.MustCompile(`(?i)(?:<b>\s*)?\b(?:PHP )?(Fatal error|Parse error)(?:\s*</b>)?:\s+([^<\n]{1,200})`)
+	// serverErrorHeads are the whole titles or main headings of servers'
+	// and frameworks' error pages.
+	serverErrorHeads = regexp.MustCompile(`(?i)^(?:(?:50[0-4] )?(?:internal server error|bad gateway|service (?:temporarily )?unavailable|gateway time-?out)|server error(?: \(500\))?|runtime error|application error|server error in '[^']*' application\.?|whoops, looks like something went wrong\.?|error establishing a database connection|database error|an error occurred\.?|something went wrong\.?)$`)
+)
+
+// serverErrorPage returns the server error a page shows instead of the
+// shop's (PHP's fatal error near its start, or a title or first h1 that is
+// wholly a server's or framework's error heading: ASP.NET's "Server Error
+// in '/' Application.", Django's "Server Error (500)", Laravel's
+// "Whoops, looks like something went wrong.", WordPress' "Error
+// establishing a database connection"), or "".
+func serverErrorPage(body []byte) string {
+	head := body[:min(len(body), 4<<10)]
+	if m := phpError.FindSubmatch(head); m != nil {
+		return fmt.Sprintf("PHP's %s: %s", strings.ToLower(string(m[1])), clip(strings.Join(strings.Fields(html.UnescapeString(string(m[2]))), " "), 120))
+	}
+	for _, m := range loginHeading.FindAllSubmatch(body[:min(len(body), 256<<10)], 3) {
+		text := m[1]
+		if len(text) == 0 {
+			text = m[2]
+		}
+		t := strings.Join(strings.Fields(VisibleText(text)), " ")
+		if serverErrorHeads.MatchString(t) {
+			return t
+		}
+	}
+	return ""
 }
 
 // consentWords and ageWords say, in a title or main heading, that the page
