@@ -138,3 +138,41 @@ func TestVariety21CanonicalCatalogue(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety21ErrorNextPage fails a catalogue's linked next page answered
+// with status 200 and an empty body, or with a PHP fatal error: the run is
+// not complete. Before, the catalogue ended there, complete.
+func TestVariety21ErrorNextPage(t *testing.T) {
+	for _, page2 := range []string{"", "<br />\n<b>Fatal error</b>:  Maximum execution time of 30 seconds exceeded in <b>/var/www/x.php</b><br />"} {
+		srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			switch {
+			case r.URL.Path == "/shop" && r.URL.Query().Get("page") == "2":
+				fmt.Fprint(w, page2)
+			case r.URL.Path == "/shop":
+				fmt.Fprint(w, `<html><head><title>Shop</title></head><body><a class="p" href="/p/1">1</a><a class="next" href="/shop?page=2">next</a></body></html>`)
+			case r.URL.Path == "/p/1":
+				fmt.Fprint(w, `<html><body><h1>item 1</h1></body></html>`)
+			default:
+				http.NotFound(w, r)
+			}
+		}))
+		tg := loopbackTarget("e", srv.URL+"/shop")
+		tg.Follow = []string{"a.p"}
+		tg.NextPage = []string{"a.next"}
+		tg.MaxRetries = 0
+		tg.Listing = precwatch.ListingSpec{URLPattern: `^/p/\d+$`, Fields: map[string]string{"title": "h1"}}
+		sink := &collector{}
+		res, err := mustCrawler(t, Options{}).Run(context.Background(), tg, sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := KindEmpty
+		if page2 != "" {
+			want = KindErrorPage
+		}
+		if res.Complete || res.ErrorsByKind[want] != 1 || len(sink.titles()) != 1 {
+			t.Errorf("page 2 %.20q: complete %v, errors %v, titles %q; want incomplete, 1 × %s, item 1", page2, res.Complete, res.ErrorsByKind, sink.titles(), want)
+		}
+	}
+}

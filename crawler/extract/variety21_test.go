@@ -168,3 +168,27 @@ func TestSecondPageLink21(t *testing.T) {
 		}
 	}
 }
+
+// TestServerErrorPage21 names the server error a page without listings
+// shows in place of the shop's, answered with status 200; a product whose
+// title mentions an error, and a page with listings, are no error page.
+// Before, such a page read as a catalogue's empty last page.
+func TestServerErrorPage21(t *testing.T) {
+	tg := &precwatch.Target{Name: "e", Follow: []string{"a.p"}, Listing: precwatch.ListingSpec{URLPattern: `^/p/\d+$`, Fields: map[string]string{"title": "h1"}}}
+	for _, c := range []struct{ body, want string }{
+		{"<br />\n<b>Fatal error</b>:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in <b>/var/www/x.php</b> on line <b>2</b><br />", "PHP's fatal error: Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in"},
+		{`<html><head><title>Runtime Error</title></head><body><H1>Server Error in '/' Application.<hr width=100% size=1 color=silver></H1></body></html>`, "Runtime Error"},
+		{`<html><head><title>Whoops, looks like something went wrong.</title></head><body></body></html>`, "Whoops, looks like something went wrong."},
+		{`<html><head><title>WordPress &rsaquo; Error</title></head><body><h1>Error establishing a database connection</h1></body></html>`, "Error establishing a database connection"},
+		{`<html><head><title>Error codes 500 explained - a book</title></head><body><h1>Server error handbook</h1></body></html>`, ""},
+		{`<html><head><title>Internal Server Error</title></head><body><a class="p" href="/p/1">x</a></body></html>`, ""},
+	} {
+		p, err := HTML(tg, "https://e.example/shop?page=2", []byte(c.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(p.ErrorPage, c.want) || (c.want == "") != (p.ErrorPage == "") {
+			t.Errorf("%.60q: error page %q, want %q", c.body, p.ErrorPage, c.want)
+		}
+	}
+}
