@@ -39,6 +39,8 @@ func v21Snowflake(i int) uint64 { return 1462547281512345601 + uint64(i) }
 //  10. SAP Gateway OData v2 JSON (d.results, d.__next relative and without
 //     $format=json, which the service answers as Atom then)
 //  11. a SOAP service answering page 2 with status 200 and a soap:Fault
+//  12. Spring Data REST's HAL links as older versions write them: next a
+//     URI template, "…?page=1&size=2{&sort}" with "templated": true
 func TestVariety21Feeds(t *testing.T) {
 	jsonBody := func(w http.ResponseWriter, s string) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -252,6 +254,20 @@ func TestVariety21Feeds(t *testing.T) {
 				d["__next"] = fmt.Sprintf("Products?$skiptoken='%d'", off+2)
 			}
 			jsonBody(w, v16JSON(map[string]any{"d": d}))
+		// 12. Spring Data REST's templated next link.
+		case p == "/sdr/products":
+			if strings.ContainsAny(r.URL.RawQuery, "{}") || strings.Contains(r.URL.RawQuery, "%7B") {
+				w.WriteHeader(400)
+				jsonBody(w, `{"cause":null,"message":"Failed to convert value of type 'java.lang.String' to required type 'int'"}`)
+				return
+			}
+			n := atoi(q.Get("page"), 0)
+			links := map[string]any{"self": map[string]any{"href": "http://" + r.Host + "/sdr/products{?page,size,sort}", "templated": true}}
+			if n < 2 {
+				links["next"] = map[string]any{"href": fmt.Sprintf("http://%s/sdr/products?page=%d&size=2{&sort}", r.Host, n+1), "templated": true}
+			}
+			jsonBody(w, v16JSON(map[string]any{"_embedded": map[string]any{"products": v20Items("sdr", v16Page(n+1, 2))}, "_links": links,
+				"page": map[string]any{"size": 2, "totalElements": 5, "totalPages": 3, "number": n}}))
 		// 11. SOAP fault answered 200.
 		case p == "/soapf/CatalogService.svc":
 			body, _ := io.ReadAll(r.Body)
@@ -376,6 +392,15 @@ targets:
     json:
       items: d.results
       fields: {id: ProductID, title: Name, description: Description, price: Price, seller: Supplier}
+  - name: sdr-templated
+    platform: SDRTemplated
+    kind: json
+    start_urls: ["%[1]s/sdr/products?page=0&size=2"]
+    allow_private_networks: true
+    delay: 0s
+    json:
+      items: _embedded.products
+      fields: {id: id, title: title, description: description, price: price, seller: seller}
   - name: soap-fault
     platform: SOAPFault
     start_urls: ["%[1]s/soapf/CatalogService.svc"]
@@ -394,7 +419,7 @@ targets:
 	num := func(p float64) string { return strconv.FormatFloat(p, 'f', -1, 64) }
 	var wants []shopWant
 	for i, pr := range v16Products {
-		for _, k := range []string{"jf", "js", "wp", "cos"} {
+		for _, k := range []string{"jf", "js", "wp", "cos", "sdr"} {
 			wants = append(wants, shopWant{fmt.Sprintf("%s-%d", k, i), pr.title, num(pr.price), pr.desc, pr.seller})
 		}
 		wants = append(wants,
@@ -405,7 +430,7 @@ targets:
 		)
 	}
 	checkShopListings(t, got, wants)
-	for _, name := range []string{"jsonfeed", "ebay-finding", "snowflake", "json-server", "airtable", "wallapop", "cosmos", "sap-odata2"} {
+	for _, name := range []string{"jsonfeed", "ebay-finding", "snowflake", "json-server", "airtable", "wallapop", "cosmos", "sap-odata2", "sdr-templated"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}

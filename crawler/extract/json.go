@@ -364,7 +364,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 			}
 			switch v := v.(type) {
 			case string:
-				if v = strings.TrimSpace(v); v != "" {
+				if v = stripURITemplate(strings.TrimSpace(v)); v != "" {
 					b.page.Counts[key] = 1
 					if isCursorKey(spec.NextPage) && !looksLikeURL(v) {
 						if noMore(doc, spec.NextPage, spec.Items) || len(items) == 0 {
@@ -418,7 +418,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 			if v, ok := lookup(doc, k); ok {
 				said = true
 				if s, ok := v.(string); ok && looksLikeURL(strings.TrimSpace(s)) {
-					b.link(&b.page.Next, map[string]bool{canon: true}, s)
+					b.link(&b.page.Next, map[string]bool{canon: true}, stripURITemplate(s))
 					break
 				}
 				if n, ok := nextPageNumber(v, base); ok && len(items) > 0 {
@@ -525,6 +525,21 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		b.add(values)
 	}
 	return b.page, nil
+}
+
+// uriTemplateExpr is an RFC 6570 expression in a link ("{&sort}",
+// "{?page,size,sort}").
+var uriTemplateExpr = regexp.MustCompile(`\{[+#./;?&]?[A-Za-z0-9_.%]+(?::\d+|\*)?(?:,[A-Za-z0-9_.%]+(?::\d+|\*)?)*\}`)
+
+// stripURITemplate expands a next page link written as a URI template
+// with no variables set: its expressions come to nothing. Spring Data
+// REST writes its HAL links so ("…?page=1&size=2{&sort}", "templated":
+// true); before session 21 the braces were sent, and the API answered 400.
+func stripURITemplate(s string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return uriTemplateExpr.ReplaceAllString(s, "")
 }
 
 // keepFormat returns a feed's next page URL with the parameters of the

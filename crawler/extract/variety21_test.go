@@ -192,3 +192,22 @@ func TestServerErrorPage21(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplatedNext21 follows a HAL next link written as a URI template
+// (Spring Data REST's "…?page=1&size=2{&sort}", "templated": true) with
+// its expressions expanded to nothing, under _links.next.href and under a
+// configured json.next_page. Before, the braces were sent and the API
+// answered 400.
+func TestTemplatedNext21(t *testing.T) {
+	body := `{"_embedded":{"products":[{"id":"a"}]},"_links":{"next":{"href":"https://s.example/products?page=1&size=2{&sort}","templated":true}}}`
+	for _, next := range []string{"", "_links.next"} {
+		tg := &precwatch.Target{Name: "sdr", Kind: precwatch.KindJSON, JSON: precwatch.JSONSpec{Items: "_embedded.products", NextPage: next, Fields: map[string]string{"id": "id"}}}
+		p, err := JSON(tg, "https://s.example/products?page=0&size=2", []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"https://s.example/products?page=1&size=2"}; !slices.Equal(p.Next, want) {
+			t.Errorf("next_page %q: next %q, want %q", next, p.Next, want)
+		}
+	}
+}
