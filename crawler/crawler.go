@@ -894,17 +894,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			continue
 		}
 		l := page.Listings[i]
-		if _, index := r.indexes.Load(seenKey(l.URL)); index && it.kind == 'f' && out.final != "" && seenKey(l.URL) != seenKey(out.final) {
-			// A product page declaring a catalogue page of the run
-			// its canonical (a theme's bug: every product of a
-			// category named by the category): named by its own
-			// address. Before session 21 the products of a page
-			// were delivered as one listing named by the catalogue.
-			if l.ID == l.URL {
-				l.ID = out.final
-			}
-			l.URL = out.final
-		}
+		r.ownAddress(&l, it, out.final)
 		l.Target = r.t.Name
 		if l.Platform == "" {
 			l.Platform = r.t.Platform
@@ -959,6 +949,25 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 		return out, sinkErr
 	}
 	return out, nil
+}
+
+// ownAddress names a listing read on a followed page by the page's own
+// address (final) when the page declared a catalogue page of the run — a
+// start URL or a next page (run.indexes) — its canonical, as a theme does
+// that writes the category's address on every product page. Before
+// session 21 the products of such a category were delivered as one
+// listing named by the category.
+func (r *run) ownAddress(l *precwatch.Listing, it item, final string) {
+	if it.kind != 'f' || final == "" || l.URL == "" || seenKey(l.URL) == seenKey(final) {
+		return
+	}
+	if _, index := r.indexes.Load(seenKey(l.URL)); !index {
+		return
+	}
+	if l.ID == l.URL {
+		l.ID = final
+	}
+	l.URL = final
 }
 
 // claim reports whether the listing with id at listingURL may be

@@ -137,6 +137,20 @@ func TestVariety21CanonicalCatalogue(t *testing.T) {
 			t.Errorf("%s: title %q, want %q (listings %v, complete %v)", u, names[u], title, names, res.Complete)
 		}
 	}
+	// target test names them alike.
+	rep, err := mustCrawler(t, Options{}).Test(context.Background(), tg, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names = map[string]string{}
+	for _, l := range rep.Listings {
+		names[strings.TrimPrefix(l.URL, srv.URL)] = l.Title
+	}
+	for u, title := range map[string]string{"/p/1": "item 1", "/p/2": "item 2", "/p/3": "item 3"} {
+		if names[u] != title {
+			t.Errorf("target test: %s: title %q, want %q (listings %v)", u, names[u], title, names)
+		}
+	}
 }
 
 // TestVariety21ErrorNextPage fails a catalogue's linked next page answered
