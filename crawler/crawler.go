@@ -251,7 +251,7 @@ type run struct {
 	// indexes holds the seenKeys of the run's start URLs and the next
 	// pages it queued: a product page whose rel=canonical names one of
 	// them (a theme declaring the category canonical on every product)
-	// is not named by it (see deliver).
+	// is not named by it (ownAddress).
 	indexes  sync.Map
 	inflight int
 	started  int // pages dispatched, including earlier sessions
@@ -366,6 +366,12 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	for _, s := range t.StartURLs {
 		if u, err := extract.Canonical(nil, s); err == nil {
 			r.indexes.Store(seenKey(u), true)
+		}
+	}
+	for _, it := range r.queue {
+		if it.kind == 'n' {
+			// A resumed run's queued next pages.
+			r.indexes.Store(seenKey(it.url), true)
 		}
 	}
 	r.lim = newLimiter(t.Delay)
