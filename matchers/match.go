@@ -5251,10 +5251,23 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 			}
 			u := k
 			if u < len(b) && b[u] >= 0x80 {
-				_, w := utf8.DecodeRune(b[u:])
+				r, w := utf8.DecodeRune(b[u:])
 				u += w
-				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim && !salesCountBefore(b, i) {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
+				}
+				// A CJK unit of several characters ("10ケース",
+				// "100박스"), which nothing separates from what follows;
+				// the Japanese long vowel mark 'ー' is of no script.
+				for n, e := 1, u; n < 4 && isCJK(r) && e < len(b); n++ {
+					c, w := utf8.DecodeRune(b[e:])
+					if !isCJK(c) && c != 'ー' {
+						break
+					}
+					e += w
+					if lim, ok := m.bulkUnitLimit(b[k:e]); ok && v >= lim && !salesCountBefore(b, i) {
+						return string(b[i:e]), [3]int32{int32(fi), int32(i), int32(e)}
+					}
 				}
 				for u < len(b) && (b[u] >= 0x80 || hebrewGershayim(b, u) > 0) && !isCJK(firstRune(b[u:])) {
 					if g := hebrewGershayim(b, u); g > 0 {
@@ -5270,7 +5283,7 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 				}
 			}
 			if u > k && !wordAt(b, u) {
-				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim && !salesCountBefore(b, i) {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 			}
@@ -5278,6 +5291,29 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 		}
 	}
 	return "", [3]int32{}
+}
+
+// salesWords name a count of sales, buyers or reviews: a shop's "已售500件"
+// (500 sold), "月销 1200盒" (sold a month) or a seller's rating "評価 4.9
+// （312件）" (312 reviews) count what others bought, not what is offered.
+var salesWords = [...]string{"已售", "售出", "月销", "销量", "已卖", "已拍", "成交", "评价", "评论", "好评", "評価", "レビュー",
+	"口コミ", "販売実績", "리뷰", "후기", "구매", "sold", "reviews", "ratings", "orders"}
+
+// salesCountBefore reports whether the number at b[i] is a count of sales
+// or reviews: one of salesWords ends at most 16 bytes before it (a rating
+// "4.9（" may stand between).
+func salesCountBefore(b []byte, i int) bool {
+	lo := max(0, i-16)
+	for lo < i && !utf8.RuneStart(b[lo]) {
+		lo++
+	}
+	w := b[lo:i]
+	for _, s := range salesWords {
+		if bytes.Contains(w, []byte(s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // bulkUnitLimit is m.unitLimit[string(u)], without the map lookup for a
