@@ -31,3 +31,26 @@ func TestGap73CaseCounts(t *testing.T) {
 		{"zh", "感冒灵颗粒 不含伪麻黄碱 整件 60盒", "本品不含伪麻黄碱，整件60盒批发。", false},
 	})
 }
+
+// TestGap73ReferenceStandard: a reference standard of a Table I substance or
+// salt is the chemical in any quantity, however few milligrams (heldout73
+// yk0109 "盐酸麻黄碱对照品 100mg"), in the languages of the catalogues; the
+// same milligrams as a tablet's dose stay a retail medicine.
+func TestGap73ReferenceStandard(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"zh", "盐酸麻黄碱对照品 100mg", "中检院对照品，盐酸麻黄碱，100毫克/支，需单位采购证明。", true},
+		{"zh", "盐酸伪麻黄碱标准品 50mg", "", true},
+		{"zh", "麻黄碱 标准物质 10mg", "", true},
+		{"ja", "塩酸エフェドリン 標準品 100mg", "", true},
+		{"ko", "염산 에페드린 표준품 100mg", "", true},
+		{"de", "Ephedrinhydrochlorid Referenzstandard 100 mg", "", true},
+		{"fr", "Chlorhydrate d'éphédrine étalon de référence 100 mg", "", true},
+		{"es", "Clorhidrato de efedrina estándar de referencia 100 mg", "", true},
+		{"pt", "Cloridrato de pseudoefedrina padrão de referência 100 mg", "", true},
+		{"it", "Efedrina cloridrato standard di riferimento 100 mg", "", true},
+		// Medicine twins: a dose in mg.
+		{"zh", "盐酸麻黄碱片 25mg", "每盒24片", false},
+		{"de", "Ephedrinhydrochlorid 50 mg Tabletten, 20 Stück", "", false},
+		{"es", "Clorhidrato de efedrina 25 mg comprimidos, caja de 20", "", false},
+	})
+}
