@@ -54,3 +54,22 @@ func TestGap73ReferenceStandard(t *testing.T) {
 		{"es", "Clorhidrato de efedrina 25 mg comprimidos, caja de 20", "", false},
 	})
 }
+
+// TestGap73MarketWeights: a number with a unit written in CJK characters
+// right after an ambiguous Chinese name ("甲苯 500斤", "甲苯500斤", heldout73
+// yk0177) is chemical context as "甲苯 500公斤" was, and the market weights
+// 斤 and пуд are quantities; the longer names that hold the term (二甲苯,
+// 甲苯胺) and the bare name without a quantity stay ignored.
+func TestGap73MarketWeights(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"zh", "甲苯 500斤 散装 可换包装", "甲苯 500斤，可换成无标识包装，安全到货，只收USDT。", true},
+		{"zh", "甲苯500斤 只收USDT", "", true},
+		{"zh", "丙酮 200斤 只收USDT", "", true},
+		{"zh", "硫酸 100斤 只收USDT", "", true},
+		{"zh", "二甲苯 500斤 只收USDT", "", false},
+		{"zh", "甲苯胺 500斤 只收USDT", "", false},
+		{"zh", "甲苯 只收USDT", "", false},
+		{"zh", "甲苯 2号 只收USDT", "", false},
+		{"zh", "甲苯 500斤", "", false},
+	})
+}

@@ -6442,6 +6442,27 @@ func (m *Matcher) productCodeAfter(norm []byte, e int) bool {
 	return u == k || !(quantityUnits[w] || m.unitLimit[w] > 0)
 }
 
+// cjkUnitAt reports whether a unit written in CJK characters ("斤",
+// "公斤", "毫升") starts at norm[j]: the first one to four characters there
+// are one for which isUnit holds.
+func cjkUnitAt(norm []byte, j int, isUnit func(string) bool) bool {
+	if j >= len(norm) || norm[j] < 0x80 {
+		return false
+	}
+	e := j
+	for n := 0; n < 4 && e < len(norm); n++ {
+		r, w := utf8.DecodeRune(norm[e:])
+		if !isCJK(r) {
+			return false
+		}
+		e += w
+		if isUnit(string(norm[j:e])) {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
 	isUnit := func(u string) bool { return quantityUnits[u] || m.unitLimit[u] > 0 }
 	// After: " 20 l", " 20l", ", 1 kg".
@@ -6449,10 +6470,14 @@ func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
 	for i < len(norm) && i-e < 2 && (norm[i] == ' ' || norm[i] == ',') {
 		i++
 	}
-	if i < len(norm) && isDigit(norm[i]) && i > e {
+	// A CJK name takes its number unspaced ("甲苯500斤").
+	if i < len(norm) && isDigit(norm[i]) && (i > e || e > 0 && norm[e-1] >= 0x80) {
 		_, j := parseQuantity(norm, i)
 		if j < len(norm) && norm[j] == ' ' {
 			j++
+		}
+		if cjkUnitAt(norm, j, isUnit) {
+			return true
 		}
 		k := j
 		for k < len(norm) && isASCIIAlpha(norm[k]) {
