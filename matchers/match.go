@@ -5287,10 +5287,57 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 			}
+			// "lot of 150", "lote de 200.000": a lot of that many
+			// packs or pieces, whatever it counts, when no unit says
+			// what (a unit's own limit decides: "lot of 500 tablets").
+			if v >= lotCountMin && (j == len(b) || b[j] != '-' && b[j] != '/') {
+				if s := lotOfBefore(b, i); s >= 0 && !m.unitWordAt(b, k) {
+					return string(b[s:j]), [3]int32{int32(fi), int32(s), int32(j)}
+				}
+			}
 			i = j - 1
 		}
 	}
 	return "", [3]int32{}
+}
+
+// lotCountMin is the count from which "a lot of N" packs or pieces is a
+// wholesale lot: an eBay "lot of 3" or the French multipack "lot de 2"
+// is retail.
+const lotCountMin = 100
+
+// lotWords are "lot" and the words like it, each with the preposition
+// that joins it to a count ("lot of 150", "lote de 500", "партия из 300").
+var lotWords = [...]string{"lot of ", "lote de ", "lotes de ", "lot de ", "lots de ", "lotto di ", "lotto da ",
+	"partij van ", "posten von ", "партия из ", "партию из ", "партией из "}
+
+// lotOfBefore returns where a lot word with its preposition starts when
+// it ends right before the number at b[i], or -1. A batch number ("lote
+// 2024-118", "Lot-Nr. 4711", "Lote: 200000") has no preposition.
+func lotOfBefore(b []byte, i int) int {
+	for _, w := range lotWords {
+		if s := i - len(w); s >= 0 && string(b[s:i]) == w && (s == 0 || !isWordRune(lastRune(b[:s]))) {
+			return s
+		}
+	}
+	return -1
+}
+
+// unitWordAt reports whether the word at b[k] is a unit of quantity or a
+// bulk unit.
+func (m *Matcher) unitWordAt(b []byte, k int) bool {
+	e := k
+	for e < len(b) && b[e] != ' ' && b[e] != ',' && b[e] != '.' && b[e] != ')' && b[e] != ';' {
+		e++
+	}
+	if e == k {
+		return false
+	}
+	w := string(b[k:e])
+	if _, ok := m.unitLimit[w]; ok {
+		return true
+	}
+	return quantityUnits[w]
 }
 
 // salesWords name a count of sales, buyers or reviews: a shop's "已售500件"
