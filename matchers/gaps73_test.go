@@ -100,3 +100,23 @@ func TestGap73LotOf(t *testing.T) {
 		{"en", "Sudafed 12 tablets", "Lot 500 exp 2027", false},
 	})
 }
+
+// TestGap73PMKPowder: "PMK powder" and "new PMK powder", which the
+// reference gives to PMK methyl glycidate, in ru es pt fr it de are that
+// ester, not the ethyl ester's "new PMK" inside them (heldout73 yk0107
+// "Новый ПМК порошок, CAS 13605-48-6" was also counted as the ethyl
+// ester); "new PMK" without the powder stays the ethyl ester.
+func TestGap73PMKPowder(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "PMK порошок (метилглицидат) — от 1 кг до 1 тонны", desc: "Новый ПМК порошок, CAS 13605-48-6. Фасовка 1 кг, 5 кг, 25 кг.", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Новый ПМК порошок", price: "9 000 ₽", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "ПМК порошок 1 кг", price: "9 000 ₽", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Nuevo PMK en polvo 1 kg", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Novo PMK em pó 1 kg", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Nouveau PMK en poudre 1 kg", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Nuovo PMK in polvere 1 kg", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Neues PMK Pulver 1 kg", suspicious: true, cas: []string{"13605-48-6"}},
+		{title: "Новый ПМК 1 кг", suspicious: true, cas: []string{"28578-16-7"}},
+		{title: "Nuevo PMK 1 kg", suspicious: true, cas: []string{"28578-16-7"}},
+	})
+}
