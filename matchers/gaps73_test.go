@@ -120,3 +120,29 @@ func TestGap73PMKPowder(t *testing.T) {
 		{title: "Nuevo PMK 1 kg", suspicious: true, cas: []string{"28578-16-7"}},
 	})
 }
+
+// TestGap73CountsWritten: counts of tablets, strips and cartons as sellers
+// write them: the Indian grouping "1,00,000" and the Swiss "10'000", the
+// crore in Hindi, Hindi tablets, strips and blisters from a hundred, ten
+// cartons in Polish or Vietnamese as "10 cartons" in English; a pharmacy's
+// handful stays retail.
+func TestGap73CountsWritten(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Pseudoephedrine 60mg tablets 1,00,000 tablets", "", true},
+		{"de", "Pseudoephedrin 60 mg 10'000 Tabletten", "", true},
+		{"hi", "स्यूडोएफेड्रिन टैबलेट 1 करोड़ टैबलेट", "", true},
+		{"hi", "स्यूडोएफेड्रिन टैबलेट 10 लाख टैबलेट", "", true},
+		{"en", "Pseudoephedrine 60mg 500 strips", "", true},
+		{"en", "Pseudoephedrine 60mg 200 blisters", "", true},
+		{"pl", "Ergotamine 1 mg tabletki 10 kartonów", "", true},
+		{"vi", "Thuốc pseudoephedrine 60mg 10 thùng", "", true},
+		{"uk", "Псевдоефедрин таблетки 100 ящиків", "", true},
+		// Retail twins.
+		{"en", "Pseudoephedrine 60mg tablets 1,00 tablets", "", false},
+		{"en", "Pseudoephedrine 60mg tablets 100 tablets", "", false},
+		{"en", "Pseudoephedrine 60mg 2 strips", "", false},
+		{"de", "Pseudoephedrin 60 mg 20 Tabletten", "Lot-Nr. 10'000", false},
+		{"vi", "Thuốc pseudoephedrine 60mg 1 thùng", "", false},
+		{"hi", "स्यूडोएफेड्रिन टैबलेट 10 टैबलेट", "", false},
+	})
+}

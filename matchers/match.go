@@ -5382,7 +5382,9 @@ func (m *Matcher) bulkUnitLimit(u []byte) (float64, bool) {
 var countMultipliers = [...]struct {
 	word string
 	f    float64
-}{{"万", 1e4}, {"萬", 1e4}, {"만", 1e4}, {"亿", 1e8}, {"億", 1e8}, {"lakhs", 1e5}, {"lakh", 1e5}, {"लाख", 1e5}, {"crores", 1e7}, {"crore", 1e7}}
+}{{"万", 1e4}, {"萬", 1e4}, {"만", 1e4}, {"亿", 1e8}, {"億", 1e8}, {"lakhs", 1e5}, {"lakh", 1e5}, {"लाख", 1e5}, {"crores", 1e7}, {"crore", 1e7},
+	// करोड़ (crore) as the normaliser leaves it, without its nukta.
+	{"करोड", 1e7}}
 
 // countMultiplier returns the factor and the width of the number word at
 // the start of b, or 0, 0. A Latin word must end there.
@@ -5411,8 +5413,9 @@ var countMultFirst = func() (t [256]uint16) {
 }()
 
 // parseQuantity reads the number at b[i:]: digits with an optional decimal
-// part, and groups of three digits after ',', '.' or ' ' as thousands
-// ("10,000", "50.000", "50 000"). It returns the value and the end.
+// part, and groups of three digits after ',', '.', ' ' or '\'' as thousands
+// ("10,000", "50.000", "50 000", "10'000") or the Indian grouping
+// ("1,00,000"). It returns the value and the end.
 func parseQuantity(b []byte, i int) (float64, int) {
 	j := i
 	v := 0.0
@@ -5424,7 +5427,22 @@ func parseQuantity(b []byte, i int) (float64, int) {
 		// No thousands groups after four or more digits: only a decimal part.
 		return v + decimalPart(b, &j), j
 	}
-	for j+3 < len(b)+1 && j < len(b) && (b[j] == ',' || b[j] == '.' || b[j] == ' ') &&
+	// The Indian grouping, in twos before the last three ("1,00,000" is a
+	// lakh, "10,00,000" ten).
+	if j-i <= 2 && j < len(b) && b[j] == ',' {
+		w, e := v, j
+		for e+3 < len(b) && b[e] == ',' && isDigit(b[e+1]) && isDigit(b[e+2]) && b[e+3] == ',' {
+			w = w*100 + float64(b[e+1]-'0')*10 + float64(b[e+2]-'0')
+			e += 3
+		}
+		if e > j && e+4 <= len(b) && isDigit(b[e+1]) && isDigit(b[e+2]) && isDigit(b[e+3]) && (e+4 == len(b) || !isDigit(b[e+4])) {
+			w = w*1000 + float64(b[e+1]-'0')*100 + float64(b[e+2]-'0')*10 + float64(b[e+3]-'0')
+			e += 4
+			return w + decimalPart(b, &e), e
+		}
+	}
+	// Thousands after ',', '.', a space or the Swiss apostrophe ("10'000").
+	for j+3 < len(b)+1 && j < len(b) && (b[j] == ',' || b[j] == '.' || b[j] == ' ' || b[j] == '\'') &&
 		j+4 <= len(b) && isDigit(b[j+1]) && isDigit(b[j+2]) && isDigit(b[j+3]) && (j+4 == len(b) || !isDigit(b[j+4])) {
 		v = v*1000 + float64(b[j+1]-'0')*100 + float64(b[j+2]-'0')*10 + float64(b[j+3]-'0')
 		j += 4
