@@ -5413,8 +5413,8 @@ var countMultFirst = func() (t [256]uint16) {
 }()
 
 // parseQuantity reads the number at b[i:]: digits with an optional decimal
-// part, and groups of three digits after ',', '.', ' ' or '\'' as thousands
-// ("10,000", "50.000", "50 000", "10'000") or the Indian grouping
+// part, and groups of three digits after a comma, dot, space or apostrophe as
+// thousands ("10,000", "50.000", "50 000", "10'000") or the Indian grouping
 // ("1,00,000"). It returns the value and the end.
 func parseQuantity(b []byte, i int) (float64, int) {
 	j := i
