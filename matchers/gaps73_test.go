@@ -19,6 +19,7 @@ func TestGap73CaseCounts(t *testing.T) {
 		{"fa", "سودوافدرین قرص ۱۰۰ کارتن", "", true},
 		{"fa", "قرص سودوافدرین ۶۰ میلی‌گرم – ۱ کارتن ۱۰۰۰ بسته", "", true},
 		{"ar", "أقراص سودوإفدرين 60 ملغ – 100 كرتونة", "", true},
+		{"en", "Pseudoephedrine 60mg tablets", "Sold by the box. Minimum orders: 100 boxes", true},
 		// Retail twins.
 		{"zh", "复方盐酸伪麻黄碱缓释胶囊 10粒/盒", "限购2件", false},
 		{"zh", "新康泰克 10粒/盒 2件", "", false},

@@ -5343,8 +5343,10 @@ func (m *Matcher) unitWordAt(b []byte, k int) bool {
 // salesWords name a count of sales, buyers or reviews: a shop's "已售500件"
 // (500 sold), "月销 1200盒" (sold a month) or a seller's rating "評価 4.9
 // （312件）" (312 reviews) count what others bought, not what is offered.
+// English writes them after the number ("1,204 sold"), where no unit is,
+// and "sold in cartons of 100 boxes" before an offered quantity.
 var salesWords = [...]string{"已售", "售出", "月销", "销量", "已卖", "已拍", "成交", "评价", "评论", "好评", "評価", "レビュー",
-	"口コミ", "販売実績", "리뷰", "후기", "구매", "sold", "reviews", "ratings", "orders"}
+	"口コミ", "販売実績", "리뷰", "후기"}
 
 // salesCountBefore reports whether the number at b[i] is a count of sales
 // or reviews: one of salesWords ends at most 16 bytes before it (a rating
