@@ -5315,6 +5315,16 @@ var lotWords = [...]string{"lot of ", "lote de ", "lotes de ", "lot de ", "lots 
 // it ends right before the number at b[i], or -1. A batch number ("lote
 // 2024-118", "Lot-Nr. 4711", "Lote: 200000") has no preposition.
 func lotOfBefore(b []byte, i int) int {
+	// Most numbers follow no preposition: the last letter of "of", "de",
+	// "di", "da", "van", "von" or "из" before the space, or no lot.
+	if i < 7 || b[i-1] != ' ' {
+		return -1
+	}
+	switch b[i-2] {
+	case 'f', 'e', 'i', 'a', 'n', 0xb7:
+	default:
+		return -1
+	}
 	for _, w := range lotWords {
 		if s := i - len(w); s >= 0 && string(b[s:i]) == w && (s == 0 || !isWordRune(lastRune(b[:s]))) {
 			return s
@@ -5345,8 +5355,8 @@ func (m *Matcher) unitWordAt(b []byte, k int) bool {
 // （312件）" (312 reviews) count what others bought, not what is offered.
 // English writes them after the number ("1,204 sold"), where no unit is,
 // and "sold in cartons of 100 boxes" before an offered quantity.
-var salesWords = [...]string{"已售", "售出", "月销", "销量", "已卖", "已拍", "成交", "评价", "评论", "好评", "評価", "レビュー",
-	"口コミ", "販売実績", "리뷰", "후기"}
+var salesWords = [...][]byte{[]byte("已售"), []byte("售出"), []byte("月销"), []byte("销量"), []byte("已卖"), []byte("已拍"), []byte("成交"), []byte("评价"), []byte("评论"), []byte("好评"), []byte("評価"), []byte("レビュー"),
+	[]byte("口コミ"), []byte("販売実績"), []byte("리뷰"), []byte("후기")}
 
 // salesCountBefore reports whether the number at b[i] is a count of sales
 // or reviews: one of salesWords ends at most 16 bytes before it (a rating
@@ -5357,8 +5367,19 @@ func salesCountBefore(b []byte, i int) bool {
 		lo++
 	}
 	w := b[lo:i]
+	// Every sales word is CJK or Hangul: most numbers have none before.
+	ascii := true
+	for _, c := range w {
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return false
+	}
 	for _, s := range salesWords {
-		if bytes.Contains(w, []byte(s)) {
+		if bytes.Contains(w, s) {
 			return true
 		}
 	}
@@ -5429,17 +5450,8 @@ func parseQuantity(b []byte, i int) (float64, int) {
 		// No thousands groups after four or more digits: only a decimal part.
 		return v + decimalPart(b, &j), j
 	}
-	// The Indian grouping, in twos before the last three ("1,00,000" is a
-	// lakh, "10,00,000" ten).
-	if j-i <= 2 && j < len(b) && b[j] == ',' {
-		w, e := v, j
-		for e+3 < len(b) && b[e] == ',' && isDigit(b[e+1]) && isDigit(b[e+2]) && b[e+3] == ',' {
-			w = w*100 + float64(b[e+1]-'0')*10 + float64(b[e+2]-'0')
-			e += 3
-		}
-		if e > j && e+4 <= len(b) && isDigit(b[e+1]) && isDigit(b[e+2]) && isDigit(b[e+3]) && (e+4 == len(b) || !isDigit(b[e+4])) {
-			w = w*1000 + float64(b[e+1]-'0')*100 + float64(b[e+2]-'0')*10 + float64(b[e+3]-'0')
-			e += 4
+	if j-i <= 2 && j+3 < len(b) && b[j] == ',' && b[j+3] == ',' {
+		if w, e := indianGrouping(b, v, j); e > j {
 			return w + decimalPart(b, &e), e
 		}
 	}
@@ -5450,6 +5462,22 @@ func parseQuantity(b []byte, i int) (float64, int) {
 		j += 4
 	}
 	return v + decimalPart(b, &j), j
+}
+
+// indianGrouping reads the Indian grouping of a number, in twos before the
+// last three ("1,00,000" is a lakh, "10,00,000" ten), after its first
+// digits v ending at b[j]. It returns the value and the end, or j when the
+// groups are not so.
+func indianGrouping(b []byte, v float64, j int) (float64, int) {
+	e := j
+	for e+3 < len(b) && b[e] == ',' && isDigit(b[e+1]) && isDigit(b[e+2]) && b[e+3] == ',' {
+		v = v*100 + float64(b[e+1]-'0')*10 + float64(b[e+2]-'0')
+		e += 3
+	}
+	if e > j && e+4 <= len(b) && isDigit(b[e+1]) && isDigit(b[e+2]) && isDigit(b[e+3]) && (e+4 == len(b) || !isDigit(b[e+4])) {
+		return v*1000 + float64(b[e+1]-'0')*100 + float64(b[e+2]-'0')*10 + float64(b[e+3]-'0'), e + 4
+	}
+	return v, j
 }
 
 // decimalPart reads ".5" or ",5" at b[*j:] (not followed by more digits
