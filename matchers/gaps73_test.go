@@ -16,6 +16,7 @@ func TestGap73CaseCounts(t *testing.T) {
 		{"ja", "プソイドエフェドリン配合 鼻炎薬 10ケース", "", true},
 		{"ko", "슈도에페드린 60mg 정제 100박스", "", true},
 		{"en", "Pseudoephedrine 60 mg tablets — 20 cases", "", true},
+		{"en", "Pseudoephedrine 60 mg tablets — 20 cases of 24 boxes", "", true},
 		{"fa", "سودوافدرین قرص ۱۰۰ کارتن", "", true},
 		{"fa", "قرص سودوافدرین ۶۰ میلی‌گرم – ۱ کارتن ۱۰۰۰ بسته", "", true},
 		{"ar", "أقراص سودوإفدرين 60 ملغ – 100 كرتونة", "", true},
@@ -27,8 +28,12 @@ func TestGap73CaseCounts(t *testing.T) {
 		{"zh", "复方盐酸伪麻黄碱缓释胶囊 10粒/盒", "月销 1200盒", false},
 		{"ja", "パブロンゴールドA 44錠 プソイドエフェドリン配合", "評価 4.9（312件）", false},
 		{"ja", "プソイドエフェドリン配合 鼻炎薬 1ケース", "", false},
+		{"ja", "プソイドエフェドリン配合 鼻炎薬 24錠", "濫用の相談が年間500件あり、お一人様1点まで。", false},
+		{"ja", "プソイドエフェドリン配合 鼻炎薬 24錠", "相談件数 500件。お一人様1点まで。", false},
 		{"ko", "슈도에페드린 60mg 정제 10상자", "", false},
 		{"en", "Pseudoephedrine 60 mg tablets — 2 cases", "", false},
+		{"en", "Sudafed 12 tablets", "Over 500 cases of pseudoephedrine misuse were reported last year, so we limit sales to 2 packs.", false},
+		{"en", "Pseudoephedrine tablets 60 mg, 24 tabs", "Pharmacy. 30 cases reported in 2025.", false},
 		{"zh", "感冒灵颗粒 不含伪麻黄碱 整件 60盒", "本品不含伪麻黄碱，整件60盒批发。", false},
 	})
 }

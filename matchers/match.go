@@ -5253,7 +5253,7 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 			if u < len(b) && b[u] >= 0x80 {
 				r, w := utf8.DecodeRune(b[u:])
 				u += w
-				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim && !salesCountBefore(b, i) {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim && !salesCountBefore(b, i) && !japaneseCount(b, u) {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 				// A CJK unit of several characters ("10ケース",
@@ -5283,7 +5283,7 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 				}
 			}
 			if u > k && !wordAt(b, u) {
-				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim && !salesCountBefore(b, i) {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim && !salesCountBefore(b, i) && !incidentCases(b, k, u) {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
 			}
@@ -5299,6 +5299,36 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 		}
 	}
 	return "", [3]int32{}
+}
+
+// japaneseCount reports whether a particle (hiragana) follows the counter
+// ending at b[u]: Japanese counts matters, reports and incidents with 件
+// ("相談が年間500件あり", "500件の事故"), which a Chinese case count is not
+// followed by.
+func japaneseCount(b []byte, u int) bool {
+	return u >= 3 && string(b[u-3:u]) == "件" && u < len(b) && unicode.Is(unicode.Hiragana, firstRune(b[u:]))
+}
+
+// incidentCases reports whether the unit b[k:u] is "cases" in the sense
+// of incidents ("500 cases of misuse", "30 cases reported"), not of
+// packed cases ("20 cases of 24 boxes", "10 cases ready").
+func incidentCases(b []byte, k, u int) bool {
+	if string(b[k:u]) != "cases" {
+		return false
+	}
+	rest := b[u:]
+	if len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+	}
+	if bytes.HasPrefix(rest, []byte("of ")) {
+		return len(rest) == 3 || !isDigit(rest[3])
+	}
+	for _, w := range [...]string{"reported", "were", "was", "have", "has", "had", "per year", "a year", "each year", "in 20"} {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // lotCountMin is the count from which "a lot of N" packs or pieces is a
@@ -5356,7 +5386,7 @@ func (m *Matcher) unitWordAt(b []byte, k int) bool {
 // English writes them after the number ("1,204 sold"), where no unit is,
 // and "sold in cartons of 100 boxes" before an offered quantity.
 var salesWords = [...][]byte{[]byte("已售"), []byte("售出"), []byte("月销"), []byte("销量"), []byte("已卖"), []byte("已拍"), []byte("成交"), []byte("评价"), []byte("评论"), []byte("好评"), []byte("評価"), []byte("レビュー"),
-	[]byte("口コミ"), []byte("販売実績"), []byte("리뷰"), []byte("후기")}
+	[]byte("口コミ"), []byte("販売実績"), []byte("件数"), []byte("리뷰"), []byte("후기")}
 
 // salesCountBefore reports whether the number at b[i] is a count of sales
 // or reviews: one of salesWords ends at most 16 bytes before it (a rating
