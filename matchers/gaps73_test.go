@@ -99,6 +99,7 @@ func TestGap73LotOf(t *testing.T) {
 		{"en", "Sudafed 12 tablets — lot of 2", "", false},
 		{"en", "Sudafed 12 tablets — lot of 500 tablets", "", false},
 		{"fr", "Actifed Rhume — lot de 3 boîtes", "", false},
+		{"en", "Sudafed 12 tablets", "A lot of 120 mg pseudoephedrine per tablet, a lot of 100% happy buyers.", false},
 		{"es", "Pseudoefedrina 60 mg tabletas, caja x 24", "Lote 2024-118, vence 2027.", false},
 		{"es", "Pseudoefedrina 60 mg tabletas, caja x 24", "Lote: 200000", false},
 		{"de", "Sudafed 12 Tabletten", "Lot-Nr. 4711", false},

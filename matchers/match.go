@@ -5363,8 +5363,8 @@ func lotOfBefore(b []byte, i int) int {
 	return -1
 }
 
-// unitWordAt reports whether the word at b[k] is a unit of quantity or a
-// bulk unit.
+// unitWordAt reports whether the word at b[k] is a unit of quantity, a
+// bulk unit, a dose or a percentage.
 func (m *Matcher) unitWordAt(b []byte, k int) bool {
 	e := k
 	for e < len(b) && b[e] != ' ' && b[e] != ',' && b[e] != '.' && b[e] != ')' && b[e] != ';' {
@@ -5377,7 +5377,13 @@ func (m *Matcher) unitWordAt(b []byte, k int) bool {
 	if _, ok := m.unitLimit[w]; ok {
 		return true
 	}
-	return quantityUnits[w]
+	// A dose or a share is no count of packs ("a lot of 120 mg", "lot of
+	// 100%").
+	switch w {
+	case "mg", "mcg", "ug", "µg", "iu", "%", "mg/ml", "mg/5ml":
+		return true
+	}
+	return quantityUnits[w] || b[k] == '%'
 }
 
 // salesWords name a count of sales, buyers or reviews: a shop's "已售500件"
