@@ -144,12 +144,21 @@ func TestGap73CountsWritten(t *testing.T) {
 		{"pl", "Ergotamine 1 mg tabletki 10 kartonów", "", true},
 		{"vi", "Thuốc pseudoephedrine 60mg 10 thùng", "", true},
 		{"uk", "Псевдоефедрин таблетки 100 ящиків", "", true},
+		{"pt", "Pseudoefedrina 60 mg – 200 cartelas", "", true},
+		{"pl", "Pseudoefedryna 60 mg – 100 blistrów", "", true},
+		{"fr", "Pseudoéphédrine 60 mg – 100 plaquettes", "", true},
+		{"th", "ซูโดอีเฟดรีน 60 mg ยาเม็ด 100 แผง", "", true},
+		{"vi", "Thuốc pseudoephedrine 60mg viên nén 100 vỉ", "", true},
+		{"es", "Pseudoefedrina 60 mg tabletas – 1 caja master", "", true},
 		// Retail twins.
 		{"en", "Pseudoephedrine 60mg tablets 1,00 tablets", "", false},
 		{"en", "Pseudoephedrine 60mg tablets 100 tablets", "", false},
 		{"en", "Pseudoephedrine 60mg 2 strips", "", false},
 		{"de", "Pseudoephedrin 60 mg 20 Tabletten", "Lot-Nr. 10'000", false},
 		{"vi", "Thuốc pseudoephedrine 60mg 1 thùng", "", false},
+		{"th", "ซูโดอีเฟดรีน 60 mg ยาเม็ด 1 แผง", "", false},
+		{"en", "Sudafed 1 strip of 10 tablets", "", false},
+		{"pt", "Pseudoefedrina 60 mg – caixa com 2 cartelas", "", false},
 		{"hi", "स्यूडोएफेड्रिन टैबलेट 10 टैबलेट", "", false},
 	})
 }

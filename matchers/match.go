@@ -5256,10 +5256,10 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim && !salesCountBefore(b, i) && !japaneseCount(b, u) {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
 				}
-				// A CJK unit of several characters ("10ケース",
-				// "100박스"), which nothing separates from what follows;
-				// the Japanese long vowel mark 'ー' is of no script.
-				for n, e := 1, u; n < 4 && isCJK(r) && e < len(b); n++ {
+				// A CJK or Thai unit of several characters ("10ケース",
+				// "100박스", "100 กล่อง"), which nothing separates from what
+				// follows; the Japanese long vowel mark 'ー' is of no script.
+				for n, e := 1, u; n < 6 && isCJK(r) && e < len(b); n++ {
 					c, w := utf8.DecodeRune(b[e:])
 					if !isCJK(c) && c != 'ー' {
 						break
