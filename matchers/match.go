@@ -5253,10 +5253,23 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 			}
 			u := k
 			if u < len(b) && b[u] >= 0x80 {
-				_, w := utf8.DecodeRune(b[u:])
+				r, w := utf8.DecodeRune(b[u:])
 				u += w
-				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim && !salesCountBefore(b, i) && !japaneseCount(b, u) {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
+				}
+				// A CJK or Thai unit of several characters ("10ケース",
+				// "100박스", "100 กล่อง"), which nothing separates from what
+				// follows; the Japanese long vowel mark 'ー' is of no script.
+				for n, e := 1, u; n < 6 && isCJK(r) && e < len(b); n++ {
+					c, w := utf8.DecodeRune(b[e:])
+					if !isCJK(c) && c != 'ー' {
+						break
+					}
+					e += w
+					if lim, ok := m.bulkUnitLimit(b[k:e]); ok && v >= lim && !salesCountBefore(b, i) {
+						return string(b[i:e]), [3]int32{int32(fi), int32(i), int32(e)}
+					}
 				}
 				for u < len(b) && (b[u] >= 0x80 || hebrewGershayim(b, u) > 0) && !isCJK(firstRune(b[u:])) {
 					if g := hebrewGershayim(b, u); g > 0 {
@@ -5272,14 +5285,143 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 				}
 			}
 			if u > k && !wordAt(b, u) {
-				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim && !salesCountBefore(b, i) && !incidentCases(b, k, u) {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
+				}
+			}
+			// "lot of 150", "lote de 200.000": a lot of that many
+			// packs or pieces, whatever it counts, when no unit says
+			// what (a unit's own limit decides: "lot of 500 tablets").
+			if v >= lotCountMin && (j == len(b) || b[j] != '-' && b[j] != '/') {
+				if s := lotOfBefore(b, i); s >= 0 && !m.unitWordAt(b, k) {
+					return string(b[s:j]), [3]int32{int32(fi), int32(s), int32(j)}
 				}
 			}
 			i = j - 1
 		}
 	}
 	return "", [3]int32{}
+}
+
+// japaneseCount reports whether a particle (hiragana) follows the counter
+// ending at b[u]: Japanese counts matters, reports and incidents with 件
+// ("相談が年間500件あり", "500件の事故"), which a Chinese case count is not
+// followed by.
+func japaneseCount(b []byte, u int) bool {
+	return u >= 3 && string(b[u-3:u]) == "件" && u < len(b) && unicode.Is(unicode.Hiragana, firstRune(b[u:]))
+}
+
+// incidentCases reports whether the unit b[k:u] is "cases" in the sense
+// of incidents ("500 cases of misuse", "30 cases reported"), not of
+// packed cases ("20 cases of 24 boxes", "10 cases ready").
+func incidentCases(b []byte, k, u int) bool {
+	if string(b[k:u]) != "cases" {
+		return false
+	}
+	rest := b[u:]
+	if len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+	}
+	if bytes.HasPrefix(rest, []byte("of ")) {
+		return len(rest) == 3 || !isDigit(rest[3])
+	}
+	for _, w := range [...]string{"reported", "were", "was", "have", "has", "had", "per year", "a year", "each year", "in 20"} {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lotCountMin is the count from which "a lot of N" packs or pieces is a
+// wholesale lot: an eBay "lot of 3" or the French multipack "lot de 2"
+// is retail.
+const lotCountMin = 100
+
+// lotWords are "lot" and the words like it, each with the preposition
+// that joins it to a count ("lot of 150", "lote de 500", "партия из 300").
+var lotWords = [...]string{"lot of ", "lote de ", "lotes de ", "lot de ", "lots de ", "lotto di ", "lotto da ",
+	"partij van ", "posten von ", "партия из ", "партию из ", "партией из "}
+
+// lotOfBefore returns where a lot word with its preposition starts when
+// it ends right before the number at b[i], or -1. A batch number ("lote
+// 2024-118", "Lot-Nr. 4711", "Lote: 200000") has no preposition.
+func lotOfBefore(b []byte, i int) int {
+	// Most numbers follow no preposition: the last letter of "of", "de",
+	// "di", "da", "van", "von" or "из" before the space, or no lot.
+	if i < 7 || b[i-1] != ' ' {
+		return -1
+	}
+	switch b[i-2] {
+	case 'f', 'e', 'i', 'a', 'n', 0xb7:
+	default:
+		return -1
+	}
+	for _, w := range lotWords {
+		if s := i - len(w); s >= 0 && string(b[s:i]) == w && (s == 0 || !isWordRune(lastRune(b[:s]))) {
+			return s
+		}
+	}
+	return -1
+}
+
+// unitWordAt reports whether the word at b[k] is a unit of quantity, a
+// bulk unit, a dose or a percentage.
+func (m *Matcher) unitWordAt(b []byte, k int) bool {
+	e := k
+	for e < len(b) && b[e] != ' ' && b[e] != ',' && b[e] != '.' && b[e] != ')' && b[e] != ';' {
+		e++
+	}
+	if e == k {
+		return false
+	}
+	w := string(b[k:e])
+	if _, ok := m.unitLimit[w]; ok {
+		return true
+	}
+	// A dose or a share is no count of packs ("a lot of 120 mg", "lot of
+	// 100%").
+	switch w {
+	case "mg", "mcg", "ug", "µg", "iu", "%", "mg/ml", "mg/5ml":
+		return true
+	}
+	return quantityUnits[w] || b[k] == '%'
+}
+
+// salesWords name a count of sales, buyers or reviews: a shop's "已售500件"
+// (500 sold), "月销 1200盒" (sold a month) or a seller's rating "評価 4.9
+// （312件）" (312 reviews) count what others bought, not what is offered.
+// English writes them after the number ("1,204 sold"), where no unit is,
+// and "sold in cartons of 100 boxes" before an offered quantity.
+var salesWords = [...][]byte{[]byte("已售"), []byte("售出"), []byte("月销"), []byte("销量"), []byte("已卖"), []byte("已拍"), []byte("成交"), []byte("评价"), []byte("评论"), []byte("好评"), []byte("評価"), []byte("レビュー"),
+	[]byte("口コミ"), []byte("販売実績"), []byte("件数"), []byte("리뷰"), []byte("후기")}
+
+// salesCountBefore reports whether the number at b[i] is a count of sales
+// or reviews: one of salesWords ends at most 16 bytes before it (a rating
+// "4.9（" may stand between).
+func salesCountBefore(b []byte, i int) bool {
+	lo := max(0, i-16)
+	for lo < i && !utf8.RuneStart(b[lo]) {
+		lo++
+	}
+	w := b[lo:i]
+	// Every sales word is CJK or Hangul: most numbers have none before.
+	ascii := true
+	for _, c := range w {
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return false
+	}
+	for _, s := range salesWords {
+		if bytes.Contains(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // bulkUnitLimit is m.unitLimit[string(u)], without the map lookup for a
@@ -5301,7 +5443,9 @@ func (m *Matcher) bulkUnitLimit(u []byte) (float64, bool) {
 var countMultipliers = [...]struct {
 	word string
 	f    float64
-}{{"万", 1e4}, {"萬", 1e4}, {"만", 1e4}, {"亿", 1e8}, {"億", 1e8}, {"lakhs", 1e5}, {"lakh", 1e5}, {"लाख", 1e5}, {"crores", 1e7}, {"crore", 1e7}}
+}{{"万", 1e4}, {"萬", 1e4}, {"만", 1e4}, {"亿", 1e8}, {"億", 1e8}, {"lakhs", 1e5}, {"lakh", 1e5}, {"लाख", 1e5}, {"crores", 1e7}, {"crore", 1e7},
+	// करोड़ (crore) as the normaliser leaves it, without its nukta.
+	{"करोड", 1e7}}
 
 // countMultiplier returns the factor and the width of the number word at
 // the start of b, or 0, 0. A Latin word must end there.
@@ -5330,8 +5474,9 @@ var countMultFirst = func() (t [256]uint16) {
 }()
 
 // parseQuantity reads the number at b[i:]: digits with an optional decimal
-// part, and groups of three digits after ',', '.' or ' ' as thousands
-// ("10,000", "50.000", "50 000"). It returns the value and the end.
+// part, and groups of three digits after a comma, dot, space or apostrophe as
+// thousands ("10,000", "50.000", "50 000", "10'000") or the Indian grouping
+// ("1,00,000"). It returns the value and the end.
 func parseQuantity(b []byte, i int) (float64, int) {
 	j := i
 	v := 0.0
@@ -5343,12 +5488,34 @@ func parseQuantity(b []byte, i int) (float64, int) {
 		// No thousands groups after four or more digits: only a decimal part.
 		return v + decimalPart(b, &j), j
 	}
-	for j+3 < len(b)+1 && j < len(b) && (b[j] == ',' || b[j] == '.' || b[j] == ' ') &&
+	if j-i <= 2 && j+3 < len(b) && b[j] == ',' && b[j+3] == ',' {
+		if w, e := indianGrouping(b, v, j); e > j {
+			return w + decimalPart(b, &e), e
+		}
+	}
+	// Thousands after ',', '.', a space or the Swiss apostrophe ("10'000").
+	for j+3 < len(b)+1 && j < len(b) && (b[j] == ',' || b[j] == '.' || b[j] == ' ' || b[j] == '\'') &&
 		j+4 <= len(b) && isDigit(b[j+1]) && isDigit(b[j+2]) && isDigit(b[j+3]) && (j+4 == len(b) || !isDigit(b[j+4])) {
 		v = v*1000 + float64(b[j+1]-'0')*100 + float64(b[j+2]-'0')*10 + float64(b[j+3]-'0')
 		j += 4
 	}
 	return v + decimalPart(b, &j), j
+}
+
+// indianGrouping reads the Indian grouping of a number, in twos before the
+// last three ("1,00,000" is a lakh, "10,00,000" ten), after its first
+// digits v ending at b[j]. It returns the value and the end, or j when the
+// groups are not so.
+func indianGrouping(b []byte, v float64, j int) (float64, int) {
+	e := j
+	for e+3 < len(b) && b[e] == ',' && isDigit(b[e+1]) && isDigit(b[e+2]) && b[e+3] == ',' {
+		v = v*100 + float64(b[e+1]-'0')*10 + float64(b[e+2]-'0')
+		e += 3
+	}
+	if e > j && e+4 <= len(b) && isDigit(b[e+1]) && isDigit(b[e+2]) && isDigit(b[e+3]) && (e+4 == len(b) || !isDigit(b[e+4])) {
+		return v*1000 + float64(b[e+1]-'0')*100 + float64(b[e+2]-'0')*10 + float64(b[e+3]-'0'), e + 4
+	}
+	return v, j
 }
 
 // decimalPart reads ".5" or ",5" at b[*j:] (not followed by more digits
@@ -6448,6 +6615,27 @@ func (m *Matcher) productCodeAfter(norm []byte, e int) bool {
 	return u == k || !(quantityUnits[w] || m.unitLimit[w] > 0)
 }
 
+// cjkUnitAt reports whether a unit written in CJK characters ("斤",
+// "公斤", "毫升") starts at norm[j]: the first one to four characters there
+// are one for which isUnit holds.
+func cjkUnitAt(norm []byte, j int, isUnit func(string) bool) bool {
+	if j >= len(norm) || norm[j] < 0x80 {
+		return false
+	}
+	e := j
+	for n := 0; n < 4 && e < len(norm); n++ {
+		r, w := utf8.DecodeRune(norm[e:])
+		if !isCJK(r) {
+			return false
+		}
+		e += w
+		if isUnit(string(norm[j:e])) {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
 	isUnit := func(u string) bool { return quantityUnits[u] || m.unitLimit[u] > 0 }
 	// After: " 20 l", " 20l", ", 1 kg".
@@ -6455,10 +6643,14 @@ func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
 	for i < len(norm) && i-e < 2 && (norm[i] == ' ' || norm[i] == ',') {
 		i++
 	}
-	if i < len(norm) && isDigit(norm[i]) && i > e {
+	// A CJK name takes its number unspaced ("甲苯500斤").
+	if i < len(norm) && isDigit(norm[i]) && (i > e || e > 0 && norm[e-1] >= 0x80) {
 		_, j := parseQuantity(norm, i)
 		if j < len(norm) && norm[j] == ' ' {
 			j++
+		}
+		if cjkUnitAt(norm, j, isUnit) {
+			return true
 		}
 		k := j
 		for k < len(norm) && isASCIIAlpha(norm[k]) {
