@@ -4352,6 +4352,12 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			byPre[i] = true
 			other[i] = true
 		}
+		// "Dermanê serma – bê efedrîn": Kurmanji "bê" (without), told
+		// from English "be" by its circumflex in the original text.
+		if !byPre[i] && kuWithout(f, hs) {
+			byPre[i] = true
+			other[i] = true
+		}
 		// "エフェドリン（麻黄）不使用", "ephedrine (ephedra) free": the cue
 		// after a bracket that follows the name, or after the bracket the
 		// name stands in.
@@ -4494,6 +4500,18 @@ func ltWithout(norm []byte, hs, e int32) bool {
 		return w[n-1] == 'o' || w[n-1] == 'e' || n > 2 && w[n-1] == 'u' && w[n-2] == 'a'
 	}
 	return n > 1 && (w[n-1] == 'o' || w[n-1] == 'u')
+}
+
+// kuWithout reports whether the name whose word starts at norm[hs] follows
+// the Kurmanji "bê" (without), written with its circumflex: the normalised
+// "be" alone is also English.
+func kuWithout(f *field, hs int32) bool {
+	if hs < 3 || string(f.norm[hs-3:hs]) != "be " || hs > 3 && isAlnumByte(f.norm[hs-4]) {
+		return false
+	}
+	os, oe := f.origRange(hs-3, hs-1)
+	w := f.orig[os:oe]
+	return w == "bê" || w == "Bê" || w == "BÊ"
 }
 
 // withoutSelf reports whether the gap between two names of one substance,

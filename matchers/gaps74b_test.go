@@ -1,0 +1,25 @@
+package matchers
+
+import "testing"
+
+// TestGap74bNegation: "without / has no" in the rarely seen languages of
+// held-out 74 denies the name after it (Zulu "ayinayo i-", Kurmanji "bê",
+// Igbo "enweghị … ma ọ bụ …", Welsh "heb", Hausa "ba tare da" and "mara")
+// or before it (Basque "-rik gabe"); the same names offered stay offers,
+// English "be" without the circumflex among them.
+func TestGap74bNegation(t *testing.T) {
+	runSubstances(t, []substanceCase{
+		{"Umuthi wemikhuhlane – ayinayo i-pseudoephedrine", "Amaphilisi angu-20.", nil},
+		{"Umuthi wemikhuhlane", "Amaphilisi anayo i-pseudoephedrine 60 mg.", []string{"pseudoephedrine"}},
+		{"Dermanê serma – bê efedrîn", "Heban ji bo serma.", nil},
+		{"Efedrîn 1 kg", "Efedrîn HCl, to be ephedrine base on request.", []string{"ephedrine"}},
+		{"Ọgwụ ụkwara", "Ọgwụ ụkwara maka ụmụaka, enweghị ephedrine ma ọ bụ pseudoephedrine. 100ml.", nil},
+		{"Ọgwụ ụkwara", "Ọgwụ ụkwara nwere pseudoephedrine. 100ml.", []string{"pseudoephedrine"}},
+		{"Hotzeriarako pilulak, efedrinarik gabe", "Efedrinarik gabeko formula.", nil},
+		{"Efedrina 1 kg", "Efedrina hautsa, % 99.", []string{"ephedrine"}},
+		{"Gwaredwr farnais ewinedd heb aseton", "Heb aseton, 150 ml.", nil},
+		{"Aseton 1 litr", "Aseton pur, 1 litr.", []string{"acetone"}},
+		{"Mai cire fentin farce – ba tare da acetone ba", "Mai cire fentin farce mara acetone. 100 ml.", nil},
+		{"Acetone 5 lita", "Ana sayar da acetone, 5 lita.", []string{"acetone"}},
+	})
+}
