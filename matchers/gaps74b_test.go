@@ -23,3 +23,22 @@ func TestGap74bNegation(t *testing.T) {
 		{"Acetone 5 lita", "Ana sayar da acetone, 5 lita.", []string{"acetone"}},
 	})
 }
+
+// TestGap74bWholesale: a medicine with a Table I substance sold wholesale
+// ("jumlad", "bl-ingrossa", "me shumicë", "ຂາຍສົ່ງ") or by the hundred
+// boxes and cartons in the languages of held-out 74 is bulk (heldout74
+// yj0005, yj0050, yj0123, yj0151); one box or carton stays retail.
+func TestGap74bWholesale(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"so", "Kaniini hargab pseudoephedrine 60mg – jumlad", "Iibka jumladda kaliya.", true},
+		{"so", "Kaniini hargab pseudoephedrine 60mg", "1 kartoon, $ 9.", false},
+		{"mt", "Efedrina pilloli bl-ingrossa", "Efedrina 30 mg. Bejgħ bl-ingrossa biss.", true},
+		{"mt", "Efedrina pilloli", "Efedrina 30 mg, 500 kaxxa ta' 100 pillola.", true},
+		{"mt", "Efedrina pilloli", "Efedrina 30 mg, kaxxa ta' 20 pillola.", false},
+		{"sq", "Pseudoefedrinë tableta me shumicë", "Vetëm shitje me shumicë.", true},
+		{"sq", "Pseudoefedrinë tableta", "1 kuti × 20 tableta pseudoefedrinë 60 mg.", false},
+		{"lo", "ຂາຍສົ່ງ ຢາ Pseudoephedrine 60mg", "ຂາຍສົ່ງເທົ່ານັ້ນ.", true},
+		{"lo", "ຢາ Pseudoephedrine 60mg", "1 ກັບ, 10 ເມັດ.", false},
+		{"km", "ថ្នាំ Pseudoephedrine 60mg", "200 ប្រអប់, លក់ដុំ។", true},
+	})
+}
