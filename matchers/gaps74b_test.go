@@ -42,3 +42,22 @@ func TestGap74bWholesale(t *testing.T) {
 		{"km", "ថ្នាំ Pseudoephedrine 60mg", "200 ប្រអប់, លក់ដុំ។", true},
 	})
 }
+
+// TestGap74bIndicators: risk indicators worded in the languages of held-out
+// 74 (Kyrgyz customs pass, Tajik "бе ҳуҷҷат" and "крипто", Welsh "dim
+// cwestiynau" and "pecyn cudd", Pashto "بې اسنادو" and "واټساپ") make a Table
+// II substance or a surveillance reagent suspicious (heldout74 yj0131,
+// yj0158, yj0032, yj0096); the same offers without them stay plain.
+func TestGap74bIndicators(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ky", "Ацетон 30 л сатылат – Орусияга бажыдан өтүшү кепилденет", "Ацетон 99,5%.", true},
+		{"ky", "Ацетон 30 л сатылат", "Ацетон 99,5%. Бишкек боюнча жеткирүү.", false},
+		{"tg", "Метиламин 40% 5 л", "Метиламин, бе ҳуҷҷат, пардохт танҳо бо крипто.", true},
+		{"tg", "Метиламин 40% 5 л", "Метиламин, бо ҳуҷҷатҳо, пардохт бо корт.", false},
+		{"cy", "Ffosfforws coch 250g", "Ffosfforws coch (red phosphorus), dim cwestiynau, pecyn cudd.", true},
+		{"cy", "Ffosfforws coch 250g", "Ffosfforws coch (red phosphorus) ar gyfer labordy ysgol.", false},
+		{"ps", "اسیټون ۲۰ لیټره", "پاک اسیټون (acetone)، بې اسنادو. واټساپ: ۰۷۰۰۵۵۵۰۱۲", true},
+		{"ps", "اسیټون ۲۰ لیټره", "پاک اسیټون (acetone) د لابراتوار لپاره.", false},
+		{"ps", "د سرکې انهایډراید (acetic anhydride) ۲۰۰ لیټره ډرم خرڅیږي", "پاک انهایډراید، بې اسنادو. واټساپ: ۰۷۰۰۵۵۵۰۱۲", true},
+	})
+}
