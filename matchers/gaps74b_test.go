@@ -61,3 +61,17 @@ func TestGap74bIndicators(t *testing.T) {
 		{"ps", "د سرکې انهایډراید (acetic anhydride) ۲۰۰ لیټره ډرم خرڅیږي", "پاک انهایډراید، بې اسنادو. واټساپ: ۰۷۰۰۵۵۵۰۱۲", true},
 	})
 }
+
+// TestGap74bRetailMedicine: a cold medicine named in Tajik or Khmer ("Доруи
+// зуком", "ҳаб", "ថ្នាំផ្តាសាយ") with pseudoephedrine, one box, is a retail
+// medicine, not the Table I chemical (heldout74 yj0099, yj0119); the
+// substance as a kilo of powder stays a Table I offer.
+func TestGap74bRetailMedicine(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"tg", "Доруи зуком бо псевдоэфедрин – 1 қуттӣ", "Ҳабҳо барои зуком ва гирифтагии бинӣ. 10 ҳаб. Нарх: 35 сомонӣ, тел. +992 92 555 0101.", false},
+		{"tg", "Псевдоэфедрин 1 кг", "Псевдоэфедрин HCl, 99%, хока.", true},
+		{"km", "ថ្នាំផ្តាសាយ មាន Pseudoephedrine ១ប្រអប់", "ថ្នាំបំបាត់ការតឹងច្រមុះ ១០ គ្រាប់។ 2 USD, tel. +855 12 555 010", false},
+		{"km", "Pseudoephedrine 1 kg", "ម្សៅ Pseudoephedrine HCl 99%។", true},
+		{"zu", "Amaphilisi emikhuhlane ane-pseudoephedrine", "Amaphilisi angu-20. R 89, +27 82 555 0101.", false},
+	})
+}
