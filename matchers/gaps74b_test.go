@@ -75,3 +75,24 @@ func TestGap74bRetailMedicine(t *testing.T) {
 		{"zu", "Amaphilisi emikhuhlane ane-pseudoephedrine", "Amaphilisi angu-20. R 89, +27 82 555 0101.", false},
 	})
 }
+
+// TestGap74bNews: seizure and regulator news in Maltese, Mongolian, Quechua,
+// Azerbaijani, Hausa, Guarani, Yoruba and Georgian names substances without
+// offering them, also where it quotes an indicator or a use (heldout74
+// yj0052, yj0065, yj0066, yj0073, yj0110, yj0135, yj0140, yj0162); a seller's
+// offer of the same substance in the same language stays one.
+func TestGap74bNews(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"mt", "Il-Pulizija sabet 400 kg ta' BMK fil-Port Ħieles", "Is-sustanza kimika, magħrufa bħala P2P, tintuża biex issir l-amfetamina.", false},
+		{"mt", "BMK 1 kg", "P2P 99%, kunsinna malajr. Telegram @bmk_malta", true},
+		{"mn", "Гаалийн ерөнхий газар 120 кг псевдоэфедрин хураан авлаа", "Хятадаас импортолж буй ачаанд псевдоэфедриныг 'хүнсний нэмэлт' гэж мэдүүлсэн байжээ.", false},
+		{"qu", "VRAEM llaqtapi policía 3 tonelada insumo químico hapirqan", "Policíam hapirqan acetona, ácido sulfúrico, permanganato de potasio ima, cocaína rurana wasipi.", false},
+		{"az", "Dövlət Gömrük Komitəsi 3 ton sirkə anhidridini saxladı", "Yük 'avtomobil yağı' kimi bəyan edilmişdi.", false},
+		{"ha", "NDLEA ta kama ganguna 40 na acetic anhydride a tashar jirgin ruwa ta Apapa", "Hukumar NDLEA ta ce an boye gangunan ne a matsayin 'man inji' (declared as motor oil).", false},
+		{"ha", "Acetic anhydride 200 lita", "Ana sayar da acetic anhydride, ba sai da takarda ba. WhatsApp +234 803 555 0101", true},
+		{"gn", "Policía ojagarra 500 kilo cocaína ha ácido clorhídrico", "Policía Nacional ojagarra Canindeyúpe laboratorio oguerekóva ácido clorhídrico.", false},
+		{"yo", "NAFDAC kìlọ̀ nípa títà oògùn ephedrine àti pseudoephedrine láìsí ìwé dókítà", "Àjọ NAFDAC ti kéde pé àwọn ilé-ìtajà oògùn tí wọ́n bá ń ta ephedrine láìsí ìwé (no prescription) yóò jẹ́ ìyà.", false},
+		{"ka", "შსს-მ 50 კგ ფსევდოეფედრინი ამოიღო", "შინაგან საქმეთა სამინისტრომ ნარკოტიკების დასამზადებლად განკუთვნილი ფსევდოეფედრინი ამოიღო.", false},
+		{"ka", "ფსევდოეფედრინი 1 კგ", "ფსევდოეფედრინი HCl 99%, ტელეგრამი @pse_ge", true},
+	})
+}
