@@ -96,3 +96,18 @@ func TestGap74bNews(t *testing.T) {
 		{"ka", "ფსევდოეფედრინი 1 კგ", "ფსევდოეფედრინი HCl 99%, ტელეგრამი @pse_ge", true},
 	})
 }
+
+// TestGap74bIndicatorsKnownName: the indicators of heldout74 listings whose
+// local substance name is fix74a's (Irish "Seachadadh discréideach", Khmer
+// secret packing, Amharic "በቴሌግራም"), checked with a name the watchlist
+// already has (yj0006, yj0155, yj0086); plain delivery stays plain.
+func TestGap74bIndicatorsKnownName(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ga", "Sulphuric acid 98% – 5 L", "Seachadadh discréideach. € 45", true},
+		{"ga", "Sulphuric acid 98% – 5 L", "Seachadadh go tapa. € 45", false},
+		{"km", "Sulphuric acid 98% 25 លីត្រ", "វេចខ្ចប់សម្ងាត់ មិនសរសេរឈ្មោះលើកញ្ចប់។ $ 90", true},
+		{"km", "Sulphuric acid 98% 25 លីត្រ", "ដឹកជញ្ជូនរហ័ស។ $ 90", false},
+		{"am", "Acetone 20 ሊትር", "ንፁህ Acetone ለሽያጭ። በቴሌግራም ያግኙን @addis_chem", true},
+		{"am", "Acetone 20 ሊትር", "ንፁህ Acetone ለሽያጭ። ብር 3,000", false},
+	})
+}
