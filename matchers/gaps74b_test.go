@@ -111,3 +111,22 @@ func TestGap74bIndicatorsKnownName(t *testing.T) {
 		{"am", "Acetone 20 ሊትር", "ንፁህ Acetone ለሽያጭ። ብር 3,000", false},
 	})
 }
+
+// TestGap74bShortCues: the short "without" words read next to a name only
+// (Albanian "pa", Haitian "san", Galician "sen", Irish "gan", Welsh "dim",
+// Kurmanji "tune" after); the same names after "me", "ak", "con", in an
+// English sentence or after a place name stay offers.
+func TestGap74bShortCues(t *testing.T) {
+	runSubstances(t, []substanceCase{
+		{"Shurup kolle pa efedrinë", "Shurup për fëmijë.", nil},
+		{"Shurup kolle me efedrinë", "Shurup për fëmijë.", []string{"ephedrine"}},
+		{"Dissolvan san asetòn", "Pou zong, 100 ml.", nil},
+		{"Dissolvan ak asetòn", "Pou zong, 100 ml.", []string{"acetone"}},
+		{"Xarope sen efedrina", "Para nenos.", nil},
+		{"Leigheas slaghdáin gan ephedrine", "20 táibléad.", nil},
+		{"Moddion annwyd dim pseudoephedrine", "20 tabled.", nil},
+		{"Dermanê serma", "Efedrîn tune.", nil},
+		{"Acetone 5 L", "Acetone for the dim room darkroom kit, 5 L.", []string{"acetone"}},
+		{"Acetone 20 L", "Warehouse in San Jose. Acetone tune-up cleaner for engines.", []string{"acetone"}},
+	})
+}

@@ -4358,6 +4358,14 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			byPre[i] = true
 			other[i] = true
 		}
+		if !byPre[i] && shortCueBefore(f.norm, hs) {
+			byPre[i] = true
+			other[i] = true
+		}
+		if shortCueAfter(f.norm, caseEndingEnd(f.norm, h.e, int32(len(f.norm)))) {
+			byPost[i] = true
+			other[i] = true
+		}
 		// "エフェドリン（麻黄）不使用", "ephedrine (ephedra) free": the cue
 		// after a bracket that follows the name, or after the bracket the
 		// name stands in.
@@ -4512,6 +4520,57 @@ func kuWithout(f *field, hs int32) bool {
 	os, oe := f.origRange(hs-3, hs-1)
 	w := f.orig[os:oe]
 	return w == "bê" || w == "Bê" || w == "BÊ"
+}
+
+// shortCues are "without" or "no" words of two to four letters that stand
+// right before a name: Welsh "dim", Albanian "pa", Haitian "san", Galician
+// "sen", Irish "gan", Hausa "mara" (held-out 74). As automaton patterns they
+// would hit all over English text ("PA", "San", "dim"), so they are read
+// here, only where a name follows; shortCuesAfter likewise after a name
+// (Kurmanji "tune", there is none).
+var (
+	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara"}
+	shortCuesAfter = []string{"tune", "tuneye"}
+)
+
+// shortCueBefore reports whether the word right before the name whose word
+// starts at norm[hs], one space or a Zulu-style "i-" prefix between, is a
+// short cue ("pa efedrinë", "san asetòn").
+func shortCueBefore(norm []byte, hs int32) bool {
+	e := int(hs)
+	if e >= 2 && string(norm[e-2:e]) == "i-" {
+		e -= 2
+	}
+	if e < 3 || norm[e-1] != ' ' {
+		return false
+	}
+	e--
+	s := e
+	for s > 0 && norm[s-1] >= 'a' && norm[s-1] <= 'z' {
+		s--
+	}
+	if s > 0 && (isAlnumByte(norm[s-1]) || norm[s-1] >= 0x80) {
+		return false
+	}
+	return slices.Contains(shortCues, string(norm[s:e]))
+}
+
+// shortCueAfter reports whether a short "after" cue follows norm[e], one
+// space between, as a whole word ("efedrîn tune").
+func shortCueAfter(norm []byte, e int32) bool {
+	i := int(e)
+	if i >= len(norm) || norm[i] != ' ' {
+		return false
+	}
+	i++
+	j := i
+	for j < len(norm) && norm[j] >= 'a' && norm[j] <= 'z' {
+		j++
+	}
+	if j < len(norm) && (isAlnumByte(norm[j]) || norm[j] >= 0x80) {
+		return false
+	}
+	return slices.Contains(shortCuesAfter, string(norm[i:j]))
 }
 
 // withoutSelf reports whether the gap between two names of one substance,
