@@ -130,3 +130,13 @@ func TestGap74bShortCues(t *testing.T) {
 		{"Acetone 20 L", "Warehouse in San Jose. Acetone tune-up cleaner for engines.", []string{"acetone"}},
 	})
 }
+
+// TestGap74bItalianMa: the Igbo "ma ọ bụ" (or) is read from the original
+// text; the folded "ma" is Italian "but", which sets the second name
+// against the denied first one.
+func TestGap74bItalianMa(t *testing.T) {
+	runSubstances(t, []substanceCase{
+		{"Ọgwụ ụkwara", "Enweghị ephedrine ma ọ bụ pseudoephedrine.", nil},
+		{"Sciroppo per la tosse", "Senza efedrina ma pseudoefedrina 30 mg.", []string{"pseudoephedrine"}},
+	})
+}

@@ -4725,15 +4725,16 @@ func (m *Matcher) negListGap(f *field, a, b subHit) bool {
 	return accentedConnector(f.orig[os:oe]) && m.gapOK(norm[e:s], accentedConnectors, true)
 }
 
-// accentedConnectors are the folded forms of "és" and "și" with the other
-// connectors' single words, for a gap whose original holds one of them.
-var accentedConnectors = map[string]bool{"es": true, "si": true}
+// accentedConnectors are the folded forms of "és", "și" and the Igbo "ma ọ
+// bụ" (or) with the other connectors' single words, for a gap whose
+// original holds one of them (the folded "ma" alone is Italian "but").
+var accentedConnectors = map[string]bool{"es": true, "si": true, "ma": true, "o": true, "bu": true}
 
 // accentedConnector reports whether gap is one word "és" or "și" (either
-// cedilla or comma below, any case) between spaces.
+// cedilla or comma below, any case), or the Igbo "ma ọ bụ", between spaces.
 func accentedConnector(gap string) bool {
 	switch strings.ToLower(strings.TrimSpace(gap)) {
-	case "és", "și", "şi":
+	case "és", "și", "şi", "ma ọ bụ", "mà ọ bụ":
 		return true
 	}
 	return false
