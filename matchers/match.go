@@ -564,6 +564,7 @@ type evaluation struct {
 	// cryptoOnly: a crypto payment is said to be the only one.
 	fiat, cryptoOnly bool
 	newsPats         []int32 // distinct non-offer patterns found
+	newsBody         bool    // one of newsPats stands outside the title
 	newsAuth         int     // how many of newsPats only name an authority
 	offerPats        []int32 // distinct offer patterns found
 	textLen          int
@@ -787,6 +788,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if news && (h.s >= newsEnd || k&kAuthority == 0 && newsEnd == newsAuthEnd) && !slices.Contains(ev.newsPats, h.pat) {
 				ev.newsPats = append(ev.newsPats, h.pat)
+				ev.newsBody = ev.newsBody || f.name != precwatch.FieldTitle
 				if k&kAuthority != 0 {
 					ev.newsAuth++
 				}
@@ -5590,9 +5592,13 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
 	case risk == 0 && ev.questionThread(m):
 		notOffered = "names substances in a question and its answers, offering none (no price, contact, quantity or offer in the first person)"
-	case !ev.priced && len(ev.observ) == 0 && risk == 0 && !ev.bulk && !ev.offerContact && inventoryNoSupply(ev.fields) != "":
+	case !ev.priced && !ev.directContact() && risk == 0 && !ev.bulk && inventoryNoSupply(ev.fields) != "":
 		// A school's or lab's register of what it keeps, which says it
-		// supplies none of it (see inventoryNoSupply).
+		// supplies none of it (see inventoryNoSupply). Its office's
+		// e-mail or web address, and its contact and delivery words
+		// ("Enviar a prevencion@uni.example", "available in cabinet 3"),
+		// make no offer of it (document h15-es); a handle, a phone number
+		// or a wallet does.
 		notOffered = fmt.Sprintf("names substances in an inventory that supplies nothing to others (%q)", inventoryNoSupply(ev.fields))
 	case !ev.chemForm && len(ev.observ) == 0 && risk == 0 && !ev.bulk && !m.statesQuantity(ev.fields) && emptiedContents(ev.fields) != "":
 		// A chemistry set whose chemicals were removed, an empty
@@ -5885,6 +5891,12 @@ func (ev *evaluation) isReport() bool {
 	if len(ev.observ) > 0 && (news < 3 || offers > 0 && ev.contactObserved()) {
 		return false
 	}
+	// Report words only in the question a title asks ("Why is safrole so
+	// expensive?") are answered by the page: a risk indicator below it
+	// ("350 USD a litre here, write me on Wire @saf_oil") makes an offer.
+	if !ev.newsBody && ev.indicatorBelowTitle() && titleQuestion(ev.fields[0].norm) {
+		return false
+	}
 	if !ev.chemForm && offers == 0 {
 		return true
 	}
@@ -5897,6 +5909,25 @@ func (ev *evaluation) isReport() bool {
 	return !ev.chemForm && offers == 1 && !ev.offerWeak && !ev.bulk
 }
 
+// indicatorBelowTitle reports whether a seller's risk indicator (a
+// messenger contact, stealth packaging, a customs promise, crypto
+// payment) stands in a field other than the title. Synthesis, paperwork
+// and mislabelling words are what questions and lessons discuss ("Aula:
+// por que a pseudoefedrina é controlada? … a conversão em metanfetamina").
+func (ev *evaluation) indicatorBelowTitle() bool {
+	for _, in := range ev.indicators {
+		switch in.ID {
+		case IndMessenger, IndStealth, IndCustoms, IndCrypto:
+		default:
+			continue
+		}
+		if in.Field != precwatch.FieldTitle {
+			return true
+		}
+	}
+	return false
+}
+
 // weHaveOffer reports whether a substance is named right after a seller's
 // "we have" (weHaveBefore: "Nous avons de l'éphédrine pure", "Mamy czystą
 // efedrynę", "我们有麻黄碱"): the page offers it, whatever report or request
@@ -5904,6 +5935,17 @@ func (ev *evaluation) isReport() bool {
 func (ev *evaluation) weHaveOffer() bool {
 	for _, h := range ev.hits {
 		if !h.negated && weHaveBefore(ev.fields[h.field].norm, int(h.s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// directContact reports whether the listing gives a contact other than an
+// e-mail or web address: a messenger handle, a phone number or a wallet.
+func (ev *evaluation) directContact() bool {
+	for _, o := range ev.observ {
+		if o.Type != precwatch.ObservableURL && o.Type != precwatch.ObservableEmail {
 			return true
 		}
 	}
