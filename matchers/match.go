@@ -4354,6 +4354,20 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			byPre[i] = true
 			other[i] = true
 		}
+		// "Dermanê serma – bê efedrîn": Kurmanji "bê" (without), told
+		// from English "be" by its circumflex in the original text.
+		if !byPre[i] && kuWithout(f, hs) {
+			byPre[i] = true
+			other[i] = true
+		}
+		if !byPre[i] && shortCueBefore(f.norm, hs) {
+			byPre[i] = true
+			other[i] = true
+		}
+		if shortCueAfter(f.norm, caseEndingEnd(f.norm, h.e, int32(len(f.norm)))) {
+			byPost[i] = true
+			other[i] = true
+		}
 		// "エフェドリン（麻黄）不使用", "ephedrine (ephedra) free": the cue
 		// after a bracket that follows the name, or after the bracket the
 		// name stands in.
@@ -4496,6 +4510,69 @@ func ltWithout(norm []byte, hs, e int32) bool {
 		return w[n-1] == 'o' || w[n-1] == 'e' || n > 2 && w[n-1] == 'u' && w[n-2] == 'a'
 	}
 	return n > 1 && (w[n-1] == 'o' || w[n-1] == 'u')
+}
+
+// kuWithout reports whether the name whose word starts at norm[hs] follows
+// the Kurmanji "bê" (without), written with its circumflex: the normalised
+// "be" alone is also English.
+func kuWithout(f *field, hs int32) bool {
+	if hs < 3 || string(f.norm[hs-3:hs]) != "be " || hs > 3 && isAlnumByte(f.norm[hs-4]) {
+		return false
+	}
+	os, oe := f.origRange(hs-3, hs-1)
+	w := f.orig[os:oe]
+	return w == "bê" || w == "Bê" || w == "BÊ"
+}
+
+// shortCues are "without" or "no" words of two to four letters that stand
+// right before a name: Welsh "dim", Albanian "pa", Haitian "san", Galician
+// "sen", Irish "gan", Hausa "mara" (held-out 74). As automaton patterns they
+// would hit all over English text ("PA", "San", "dim"), so they are read
+// here, only where a name follows; shortCuesAfter likewise after a name
+// (Kurmanji "tune", there is none).
+var (
+	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara"}
+	shortCuesAfter = []string{"tune", "tuneye"}
+)
+
+// shortCueBefore reports whether the word right before the name whose word
+// starts at norm[hs], one space or a Zulu-style "i-" prefix between, is a
+// short cue ("pa efedrinë", "san asetòn").
+func shortCueBefore(norm []byte, hs int32) bool {
+	e := int(hs)
+	if e >= 2 && string(norm[e-2:e]) == "i-" {
+		e -= 2
+	}
+	if e < 3 || norm[e-1] != ' ' {
+		return false
+	}
+	e--
+	s := e
+	for s > 0 && norm[s-1] >= 'a' && norm[s-1] <= 'z' {
+		s--
+	}
+	if s > 0 && (isAlnumByte(norm[s-1]) || norm[s-1] >= 0x80) {
+		return false
+	}
+	return slices.Contains(shortCues, string(norm[s:e]))
+}
+
+// shortCueAfter reports whether a short "after" cue follows norm[e], one
+// space between, as a whole word ("efedrîn tune").
+func shortCueAfter(norm []byte, e int32) bool {
+	i := int(e)
+	if i >= len(norm) || norm[i] != ' ' {
+		return false
+	}
+	i++
+	j := i
+	for j < len(norm) && norm[j] >= 'a' && norm[j] <= 'z' {
+		j++
+	}
+	if j < len(norm) && (isAlnumByte(norm[j]) || norm[j] >= 0x80) {
+		return false
+	}
+	return slices.Contains(shortCuesAfter, string(norm[i:j]))
 }
 
 // withoutSelf reports whether the gap between two names of one substance,
@@ -4650,15 +4727,16 @@ func (m *Matcher) negListGap(f *field, a, b subHit) bool {
 	return accentedConnector(f.orig[os:oe]) && m.gapOK(norm[e:s], accentedConnectors, true)
 }
 
-// accentedConnectors are the folded forms of "és" and "și" with the other
-// connectors' single words, for a gap whose original holds one of them.
-var accentedConnectors = map[string]bool{"es": true, "si": true}
+// accentedConnectors are the folded forms of "és", "și" and the Igbo "ma ọ
+// bụ" (or) with the other connectors' single words, for a gap whose
+// original holds one of them (the folded "ma" alone is Italian "but").
+var accentedConnectors = map[string]bool{"es": true, "si": true, "ma": true, "o": true, "bu": true}
 
 // accentedConnector reports whether gap is one word "és" or "și" (either
-// cedilla or comma below, any case) between spaces.
+// cedilla or comma below, any case), or the Igbo "ma ọ bụ", between spaces.
 func accentedConnector(gap string) bool {
 	switch strings.ToLower(strings.TrimSpace(gap)) {
-	case "és", "și", "şi":
+	case "és", "și", "şi", "ma ọ bụ", "mà ọ bụ":
 		return true
 	}
 	return false
