@@ -4,15 +4,12 @@ import "testing"
 
 // TestGapLead19QuestionAnswered: report words that stand only in the
 // question a title asks ("Why is safrole so expensive?") are answered by
-// the page: a seller's risk indicator below it (a messenger handle,
-// stealth packaging, a customs promise, crypto payment) makes the answer an
-// offer. A question whose page offers nothing, or whose body holds report
+// the page: a messenger contact below it makes the answer an offer. A question whose page offers nothing, or whose body holds report
 // words of its own, or only the words a lesson discusses (a conversion,
 // "without prescription"), stays a report.
 func TestGapLead19QuestionAnswered(t *testing.T) {
 	runVerdicts(t, []verdictCase{
 		{"en", "Why is safrole so expensive?", "350 USD a litre here, write me on Wire @saf_oil", true},
-		{"en", "Why is safrole so expensive?", "Ours is cheaper. Discreet packaging, pay in BTC only.", true},
 		{"en", "Why are BMK glycidate prices so high?", "We ship to Germany with 100% customs pass, Threema ABCD1234", true},
 		// Innocent twins.
 		{"en", "Why is safrole so expensive?", "Reply: it is a Table I precursor, sellers need licences. Reply: sassafras oil is banned.", false},
@@ -20,6 +17,7 @@ func TestGapLead19QuestionAnswered(t *testing.T) {
 		{"en", "Why is pseudoephedrine sold without prescription in Mexico?", "I saw Sudafed on shelves without prescription, is it legal?", false},
 		{"pt", "Aula: por que a pseudoefedrina é controlada?", "Explicamos a conversão da pseudoefedrina em metanfetamina no contexto regulatório, sem detalhes de síntese.", false},
 		{"en", "Why is safrole so expensive?", "Police said the gang sold it on Telegram; the court heard they used crypto.", false},
+		{"en", "Why was BMK glycidate added to Table I?", "The board found it sold online with stealth shipping.", false},
 	})
 }
 

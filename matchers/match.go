@@ -6076,19 +6076,15 @@ func (ev *evaluation) isReport() bool {
 	return !ev.chemForm && offers == 1 && !ev.offerWeak && !ev.bulk
 }
 
-// indicatorBelowTitle reports whether a seller's risk indicator (a
-// messenger contact, stealth packaging, a customs promise, crypto
-// payment) stands in a field other than the title. Synthesis, paperwork
-// and mislabelling words are what questions and lessons discuss ("Aula:
-// por que a pseudoefedrina é controlada? … a conversão em metanfetamina").
+// indicatorBelowTitle reports whether a messenger contact, the way a
+// seller answers, stands in a field other than the title. Other risk
+// indicators are what questions, lessons and regulators' explainers
+// discuss ("Aula: por que a pseudoefedrina é controlada? … a conversão em
+// metanfetamina", "Why was BMK glycidate added to Table I? The board found
+// it sold online with stealth shipping").
 func (ev *evaluation) indicatorBelowTitle() bool {
 	for _, in := range ev.indicators {
-		switch in.ID {
-		case IndMessenger, IndStealth, IndCustoms, IndCrypto:
-		default:
-			continue
-		}
-		if in.Field != precwatch.FieldTitle {
+		if in.ID == IndMessenger && in.Field != precwatch.FieldTitle {
 			return true
 		}
 	}
