@@ -633,6 +633,8 @@ type pageInfo struct {
 	// profile is the seller's profile around the main heading, if the
 	// page is one (profileOf).
 	profile *html.Node
+	// title is the main heading's text once asked for (anchorText).
+	title *string
 }
 
 // newDocWriter returns a writer of body's main text; depth is the nesting
@@ -816,6 +818,9 @@ func (w *docWriter) element(n *html.Node, region bool) {
 	if !page && !w.page.protected[n] && region && w.inText == 0 && w.page.chromeNotice(n) {
 		return
 	}
+	if !page && !w.page.protected[n] && w.inText == 0 && !quiet && w.page.rulesBox(n) {
+		return
+	}
 	if !page && !w.page.protected[n] && (w.page.pagerLink(n) || w.inText == 0 && w.page.relatedUnderHeading(n)) {
 		return
 	}
@@ -945,7 +950,7 @@ func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 	if region && pi.linkDense(n) {
 		return true
 	}
-	if pi.siteInfo(n) || pi.leadLink(n) || pi.asideOutsideMain(n) || pi.chatWidget(n) || pi.otherArticle(n) || separator(n) {
+	if pi.siteInfo(n) || pi.leadLink(n) || pi.asideOutsideMain(n) || pi.chatWidget(n) || pi.otherArticle(n) || separator(n) || pi.entryList(n) {
 		return true
 	}
 	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)

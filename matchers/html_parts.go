@@ -1,0 +1,214 @@
+package matchers
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// This file holds the page parts document batch h16 showed the reader
+// had not known: the list an open entry was picked from (a feed reader's
+// or webmail's list beside its reading pane), a community's rules box, a
+// description whose whole text waits in a data attribute, a table
+// layout's rows under a heading row naming the seller's other items, and
+// a sheet index's heading.
+
+// maxEntryItems bounds the items of a list read to find the open entry's
+// title among them.
+const maxEntryItems = 512
+
+// entryList reports whether n is the list the open entry was picked from:
+// beside the column holding the main heading (its parent holds the
+// heading; outside the <main>, role=main or <article> holding it, when
+// there is one), at least three items (n's element children, or those of
+// the one element n wraps) of which three quarters hold a link, and one
+// link's text is the main heading's whole text. A feed reader's article
+// list beside its reading pane, a webmail's message list beside the
+// message shown, a search page beside its preview: the open entry is the
+// listing, the others are not (document batch h16).
+func (pi *pageInfo) entryList(n *html.Node) bool {
+	if n.Type != html.ElementNode || pi.anchor == nil || n.Parent == nil || !pi.protected[n.Parent] || pi.protected[n] {
+		return false
+	}
+	if pi.main != nil && inside(n, pi.main) || pi.main == nil && n.Parent == pi.anchor.Parent {
+		// The entry's own list (of its sizes, its pictures).
+		return false
+	}
+	if pi.linkStats(n).links < 3 {
+		return false
+	}
+	title := pi.anchorText()
+	if title == "" {
+		return false
+	}
+	list := n
+	for {
+		only := onlyElement(list)
+		if only == nil {
+			break
+		}
+		list = only
+	}
+	items, linked, current := 0, 0, false
+	for c := list.FirstChild; c != nil && items < maxEntryItems; c = c.NextSibling {
+		if c.Type != html.ElementNode || !hasText(c) {
+			continue
+		}
+		items++
+		if pi.linkStats(c).links == 0 {
+			continue
+		}
+		linked++
+		current = current || linkTextIs(c, title)
+	}
+	return current && linked >= 3 && linked*4 >= items*3
+}
+
+// minEntryTitle is the shortest main heading entryList looks for in a
+// list: shorter ones ("Home", "Inbox") are no entry's own title.
+const minEntryTitle = 8
+
+// anchorText returns the main heading's text, lower-cased with runs of
+// white space collapsed, "" when the anchor is no heading or its text is
+// shorter than minEntryTitle.
+func (pi *pageInfo) anchorText() string {
+	if pi.title != nil {
+		return *pi.title
+	}
+	s := ""
+	switch pi.anchor.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		s = strings.ToLower(collapseSpace(boundedText(pi.anchor, 400)))
+		if len(s) < minEntryTitle || len(s) > 400 {
+			s = ""
+		}
+	}
+	pi.title = &s
+	return s
+}
+
+// linkTextIs reports whether a link under n (at most maxBoundedNodes
+// nodes read) shows title, lower-cased with runs of white space collapsed.
+func linkTextIs(n *html.Node, title string) bool {
+	nodes, found := 0, false
+	walkNodes(n, func(c *html.Node) bool {
+		if nodes++; found || nodes > maxBoundedNodes {
+			return false
+		}
+		if c.Type == html.ElementNode && c.DataAtom == atom.A && hasAttr(c, "href") {
+			found = strings.ToLower(collapseSpace(boundedText(c, len(title)+16))) == title
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// rulesWords name a community's rules in a class or id word ("topic-rules",
+// "forum_rules", "guidelines"); channelPurposeWords with a channelWord name a chat
+// channel's or group's purpose, which its admins write as its rules
+// ("channel-purpose"). A channel's description or info is not among them:
+// a seller's own channel describes its offer there.
+var (
+	rulesWords          = wordSet("rules", "guidelines", "regeln", "regole", "reglas", "regles", "regras", "regels", "pravila", "kurallar")
+	channelPurposeWords = wordSet("purpose")
+	channelWords        = wordSet("channel", "group", "forum", "board", "community", "subforum", "room")
+)
+
+// rulesPhrases open the heading of a community's rules, lower-cased
+// ("Regole del Mercatino", "Forum rules", "Normas del grupo").
+var rulesPhrases = []string{
+	"rules", "forum rules", "board rules", "group rules", "channel rules", "house rules", "community rules", "the rules",
+	"posting rules", "community guidelines", "regeln", "forenregeln", "gruppenregeln", "règles", "regles", "règlement",
+	"reglas", "normas", "regole", "regolamento", "regras", "regels", "regulamin", "zasady", "правила", "kurallar",
+	"pravidla", "szabályok", "reguli", "aturan", "peraturan", "quy định", "nội quy", "กฎ", "القواعد", "قوانین", "规则",
+	"规定", "版规", "群规", "規則", "規定", "版規", "ルール", "規約", "규칙", "이용규칙",
+}
+
+// prohibitionCues say that something may not be sold or posted,
+// lower-cased, each starting a word (the CJK and Thai ones match
+// anywhere): a community's rules box speaks of them.
+var prohibitionCues = []string{
+	"prohibited", "forbidden", "not allowed", "not permitted", "banned", "may not", "must not", "verboten", "nicht erlaubt",
+	"nicht gestattet", "untersagt", "prohibid", "prohíbe", "prohibe", "no se permite", "no está permitid", "interdit",
+	"pas autorisé", "vietat", "non è consentit", "non sono ammess", "non è ammess", "proibid", "não é permitid",
+	"nao e permitid", "zabronion", "zakazan", "nie wolno", "запрещ", "нельзя", "не допуска", "заборон", "yasak",
+	"verboden", "niet toegestaan", "zakázan", "interzis", "απαγορ", "tilos", "förbjud", "forbudt", "kielle", "dilarang",
+	"cấm", "ห้าม", "ممنوع", "يمنع", "يُمنع", "ممنوعه", "禁止", "禁售", "不得", "不允许", "不允許", "禁じ", "금지",
+}
+
+// rulesBox reports whether n is a community's rules box: named so by a
+// class or id word (rulesWords, or a channel's or group's purpose or
+// topic) or by a heading or lead line opening with a rules phrase, at most
+// maxNoticeText bytes of text, that says what may not be sold or posted (a
+// forum topic's rules, a chat channel's purpose, document batch h16). Its
+// list of prohibited substances is no part of any listing. The caller
+// leaves the seller's own text and what holds the main heading alone.
+func (pi *pageInfo) rulesBox(n *html.Node) bool {
+	if n.Type != html.ElementNode || !rulesNamed(n) || pi.linkStats(n).text > maxNoticeText {
+		return false
+	}
+	return holdsCue(strings.ToLower(spacedText(n, maxNoticeText)), prohibitionCues)
+}
+
+// rulesNamed reports whether n's class or id, or its heading or lead
+// line, names it a community's rules.
+func rulesNamed(n *html.Node) bool {
+	for _, key := range []string{"class", "id"} {
+		for _, c := range strings.Fields(classAttr(n, key)) {
+			purpose, channel := false, false
+			for _, w := range attrWords(c) {
+				if rulesWords[w] {
+					return true
+				}
+				purpose = purpose || channelPurposeWords[w]
+				channel = channel || channelWords[w]
+			}
+			if purpose && channel {
+				return true
+			}
+		}
+	}
+	h := firstHeading(n)
+	if h == nil {
+		h = leadLine(n)
+	}
+	return h != nil && linkFree(h) && rulesPhrase(boundedText(h, 200))
+}
+
+// linkFree reports whether h holds no link: a heading that links
+// elsewhere ("Rules" to the rules page) opens a menu, not a rules box.
+func linkFree(h *html.Node) bool {
+	free := true
+	walkNodes(h, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A && hasAttr(c, "href") {
+			free = false
+		}
+		return free
+	})
+	return free
+}
+
+// rulesPhrase reports whether a heading's text s opens with one of
+// rulesPhrases, whole words, and is short (a heading, not a sentence).
+func rulesPhrase(s string) bool {
+	s = strings.ToLower(collapseSpace(s))
+	s = strings.TrimLeft(s, "■□●•*#>-–—: ")
+	if s == "" || len(s) > 60 {
+		return false
+	}
+	for _, p := range rulesPhrases {
+		if !strings.HasPrefix(s, p) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[len(p):])
+		first, _ := utf8.DecodeRuneInString(p)
+		if len(s) == len(p) || !spacedScript(first) || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
