@@ -243,13 +243,21 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 		w.node(body, false)
 	}
 	d.Text = w.String()
+	cut := cutOffTails(d.Text)
 	if len(d.Text) < minShownText {
 		d.ScriptText = scriptState(doc)
 		if head.description != "" && !strings.Contains(d.ScriptText, head.description) && !strings.Contains(d.Text, head.description) {
 			d.ScriptText = strings.TrimPrefix(d.ScriptText+"\n"+head.description, "\n")
 		}
-	} else if cut := cutOffTails(d.Text); len(cut) > 0 {
+	} else if len(cut) > 0 {
 		d.ScriptText = stateWhole(doc, cut)
+	}
+	if len(cut) > 0 {
+		// A text cut off on the page whose whole waits in a data
+		// attribute ("data-full-text"), on a page of any length.
+		if a := attrWhole(body, cut); a != "" {
+			d.ScriptText = strings.TrimPrefix(d.ScriptText+"\n"+a, "\n")
+		}
 	}
 	if anchor := w.page.anchor; d.Title == "" && anchor != nil && anchor.DataAtom == atom.H1 {
 		d.Title = collapseSpace(w.visibleText(anchor))

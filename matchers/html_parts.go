@@ -212,3 +212,50 @@ func rulesPhrase(s string) bool {
 	}
 	return false
 }
+
+// minAttrWhole is the shortest data attribute attrWhole reads: a text,
+// not a flag or a key.
+const minAttrWhole = 2 * minCutOff
+
+// attrWhole returns the texts of the body's data attributes that go on
+// where a line the page shows is cut off (tails, from cutOffTails): a
+// description truncated on the page ("… Voir plus") whose whole text
+// waits in an attribute the button's script shows ("data-full-text",
+// document batch h16), each line of it a line. An attribute holding markup
+// is read as HTML. Only those attributes: others (tooltips, tracking
+// names) hold no text the page shows.
+func attrWhole(body *html.Node, tails []string) string {
+	var out []string
+	seen := map[string]bool{}
+	walkNodes(body, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		if skipElements[n.DataAtom] {
+			return false
+		}
+		for _, a := range n.Attr {
+			if !strings.HasPrefix(a.Key, "data-") || len(a.Val) < minAttrWhole || seen[a.Val] || !strings.ContainsAny(a.Val, " \n") {
+				continue
+			}
+			v := a.Val
+			if strings.ContainsRune(v, '<') && strings.ContainsRune(v, '>') {
+				v = HTMLText([]byte(v))
+			}
+			flat := collapseSpace(v)
+			for _, t := range tails {
+				if i := strings.Index(flat, t); i >= 0 && len(flat) > i+len(t)+1 {
+					seen[a.Val] = true
+					for line := range strings.Lines(v) {
+						if line = collapseSpace(line); line != "" {
+							out = append(out, line)
+						}
+					}
+					break
+				}
+			}
+		}
+		return true
+	})
+	return strings.Join(out, "\n")
+}
