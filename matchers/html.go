@@ -1630,10 +1630,11 @@ func (pi *pageInfo) pagerLink(n *html.Node) bool {
 // or division holding at least two links) right after a sibling heading
 // that names a block of other documents or listings: a patent page's
 // "<h2>Similar Documents</h2><table>…", where the heading is no part of
-// the block isRelated reads.
+// the block isRelated reads; or a table row of links right after a
+// heading row (headingRow) so naming it, in a table layout.
 func (pi *pageInfo) relatedUnderHeading(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Table, atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Section:
+	case atom.Table, atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Section, atom.Tr:
 	default:
 		return false
 	}
@@ -1646,6 +1647,19 @@ func (pi *pageInfo) relatedUnderHeading(n *html.Node) bool {
 	}
 	switch h.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		if n.DataAtom == atom.Tr {
+			return false
+		}
+	case atom.Tr:
+		// A table layout's section heading is a row of one short
+		// cell; the row after it is the section (a seller template's
+		// "■ 出品中のその他の商品", document batch h16).
+		if n.DataAtom != atom.Tr || pi.linkStats(n).links < 2 {
+			return false
+		}
+		if h = headingRow(h); h == nil {
+			return false
+		}
 	default:
 		return false
 	}
@@ -2108,6 +2122,13 @@ func tableHeading(t *html.Node) *html.Node {
 	if c == nil || c.DataAtom != atom.Tr {
 		return nil
 	}
+	return headingRow(c)
+}
+
+// headingRow returns the one cell of table row c when the row is a
+// heading: a single cell of inline content and short text (as a table
+// layout's section heading "■ 出品中のその他の商品"), nil otherwise.
+func headingRow(c *html.Node) *html.Node {
 	var cell *html.Node
 	for k := c.FirstChild; k != nil; k = k.NextSibling {
 		if k.Type != html.ElementNode {
