@@ -2381,7 +2381,8 @@ func (pi *pageInfo) mainAnchor(body *html.Node) *html.Node {
 
 // visibleHeading returns the first visible, non-empty heading a under root
 // outside navigation and, when skipChrome is set, outside page chrome and
-// related blocks.
+// related blocks; a heading over an index of the page's own parts
+// (indexHeading) is none.
 func (pi *pageInfo) visibleHeading(root *html.Node, a atom.Atom, skipChrome, allowHidden bool) *html.Node {
 	var found *html.Node
 	walkNodes(root, func(n *html.Node) bool {
@@ -2397,6 +2398,9 @@ func (pi *pageInfo) visibleHeading(root *html.Node, a atom.Atom, skipChrome, all
 		if n.DataAtom == a && hasText(n) {
 			if pi.linkDense(n) && insideElement(n, atom.Header) {
 				return false // the site's logo
+			}
+			if indexHeading(n) {
+				return false // an index of the page's parts
 			}
 			found = n
 			return false

@@ -259,3 +259,41 @@ func attrWhole(body *html.Node, tails []string) string {
 	})
 	return strings.Join(out, "\n")
 }
+
+// maxIndexLinks bounds the siblings read after a heading to find out
+// whether it heads an index of the page's own parts.
+const maxIndexLinks = 256
+
+// indexHeading reports whether heading h heads an index of the page's own
+// parts: what follows it, up to the next heading of its level (or an
+// element opening with one, as LibreOffice's "<a name=table0><h1>"), is
+// only links to fragments of the page ("#table0"), at least two, with
+// line breaks and rules between. A spreadsheet's HTML export opens with
+// such an "Overview" <h1> over its sheets' names (document batch h16); the
+// first sheet's heading is the page's title, not it.
+func indexHeading(h *html.Node) bool {
+	links := 0
+	c := h.NextSibling
+	for i := 0; c != nil && i < maxIndexLinks; c, i = c.NextSibling, i+1 {
+		switch {
+		case c.Type == html.CommentNode, c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+			continue
+		case c.Type != html.ElementNode:
+			return false
+		case c.DataAtom == atom.Br || c.DataAtom == atom.Hr:
+			continue
+		case c.DataAtom == atom.A && strings.HasPrefix(strings.TrimSpace(attrOf(c, "href")), "#") && len(strings.TrimSpace(attrOf(c, "href"))) > 1 && hasText(c):
+			links++
+			continue
+		}
+		break
+	}
+	if links < 2 || c == nil {
+		return false
+	}
+	next := c
+	for depth := 0; next != nil && next.DataAtom != h.DataAtom && depth < 2; depth++ {
+		next = firstElement(next)
+	}
+	return next != nil && next.DataAtom == h.DataAtom
+}
