@@ -201,7 +201,18 @@ type HTMLDocument struct {
 //     promo for another one);
 //   - lists of links (four or more, three quarters of the text) in an
 //     <aside> or in a layout column beside the column holding the main
-//     heading (the menu cell of a table layout).
+//     heading (the menu cell of a table layout);
+//   - the list the open entry was picked from (entryList: a feed
+//     reader's or webmail's list beside its reading pane, one of its
+//     links showing the main heading's text), a community's rules box
+//     saying what may not be sold or posted (rulesBox: a forum topic's
+//     rules, a chat channel's purpose), and in a table layout the row of
+//     links under a heading row naming the seller's other items.
+//
+// A text cut off on the page ("… Voir plus") whose whole waits in a data
+// attribute (data-full-text) is read whole into ScriptText (attrWhole); an
+// <h1> over links to the page's own parts (a spreadsheet export's sheet
+// index) is not the main heading (indexHeading).
 //
 // A contact link (mailto:, tel:, t.me/…, wa.me/…, signal.me/…) whose text
 // does not show its target, as an icon button does not, is followed by
@@ -824,9 +835,6 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		}
 	}
 	if !page && !w.page.protected[n] && region && w.inText == 0 && w.page.chromeNotice(n) {
-		return
-	}
-	if !page && !w.page.protected[n] && w.inText == 0 && !quiet && w.page.rulesBox(n) {
 		return
 	}
 	if !page && !w.page.protected[n] && (w.page.pagerLink(n) || w.inText == 0 && w.page.relatedUnderHeading(n)) {
@@ -2697,6 +2705,9 @@ const maxNoticeText = 2000
 // not such a notice; the caller keeps one in the seller's own text
 // (ownText) in any case.
 //
+// A community's rules box saying what may not be sold or posted (rulesBox:
+// a forum topic's rules, a chat channel's purpose) is such a notice too.
+//
 // quiet reports a block so named, short enough, that speaks of none of
 // these: nothing it holds is such a notice either.
 func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
@@ -2706,7 +2717,7 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 	// its text speaks in the site's voice (siteVoiceNotice).
 	// A print view's repeated header or footer (printFrame) is the
 	// site's, as weakly named as a box classed "safety".
-	named, weak := false, pi.printFrame(n)
+	named, weak, rules := false, pi.printFrame(n), false
 	for _, t := range classTokens(n) {
 		if noticeTokens[t] {
 			named = true
@@ -2760,10 +2771,16 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 			head := boundedText(h, 200)
 			named = noticePhrase(head)
 			weak = weak || warningSign(head)
+			rules = !named && rulesHeading(h, head)
 		}
 	}
 	if !named {
 		named = prohibitedLine(n)
+	}
+	if !named && (rules || rulesClass(n)) && pi.rulesBox(n) {
+		// A community's rules box saying what may not be sold or
+		// posted (a forum topic's rules, a chat channel's purpose).
+		return true, false
 	}
 	if !named && weak {
 		if pi.linkStats(n).text > maxWeakNotice {

@@ -62,7 +62,7 @@ func (pi *pageInfo) entryList(n *html.Node) bool {
 			continue
 		}
 		linked++
-		current = current || linkTextIs(c, title)
+		current = current || pi.linkTextIs(c, title)
 	}
 	return current && linked >= 3 && linked*4 >= items*3
 }
@@ -90,16 +90,19 @@ func (pi *pageInfo) anchorText() string {
 	return s
 }
 
-// linkTextIs reports whether a link under n (at most maxBoundedNodes
-// nodes read) shows title, lower-cased with runs of white space collapsed.
-func linkTextIs(n *html.Node, title string) bool {
+// linkTextIs reports whether the first link under n (at most
+// maxBoundedNodes nodes read) shows title, lower-cased with runs of white
+// space collapsed. A link whose text is far shorter or longer is not read.
+func (pi *pageInfo) linkTextIs(n *html.Node, title string) bool {
 	nodes, found := 0, false
 	walkNodes(n, func(c *html.Node) bool {
 		if nodes++; found || nodes > maxBoundedNodes {
 			return false
 		}
 		if c.Type == html.ElementNode && c.DataAtom == atom.A && hasAttr(c, "href") {
-			found = strings.ToLower(collapseSpace(boundedText(c, len(title)+16))) == title
+			if k := pi.linkStats(c).text; k*2 >= len(title) && k <= 2*len(title) {
+				found = strings.ToLower(collapseSpace(boundedText(c, len(title)+16))) == title
+			}
 			return false
 		}
 		return true
@@ -140,25 +143,33 @@ var prohibitionCues = []string{
 	"cấm", "ห้าม", "ممنوع", "يمنع", "يُمنع", "ممنوعه", "禁止", "禁售", "不得", "不允许", "不允許", "禁じ", "금지",
 }
 
-// rulesBox reports whether n is a community's rules box: named so by a
-// class or id word (rulesWords, or a channel's or group's purpose or
-// topic) or by a heading or lead line opening with a rules phrase, at most
-// maxNoticeText bytes of text, that says what may not be sold or posted (a
+// rulesBox reports whether n, named a community's rules box (rulesClass,
+// or rulesHeading for its heading or lead line), is one: at most
+// maxNoticeText bytes of text that say what may not be sold or posted (a
 // forum topic's rules, a chat channel's purpose, document batch h16). Its
-// list of prohibited substances is no part of any listing. The caller
-// leaves the seller's own text and what holds the main heading alone.
+// list of prohibited substances is no part of any listing. siteNotice asks,
+// so the seller's own text and what holds the main heading are left alone.
 func (pi *pageInfo) rulesBox(n *html.Node) bool {
-	if n.Type != html.ElementNode || !rulesNamed(n) || pi.linkStats(n).text > maxNoticeText {
+	if pi.linkStats(n).text > maxNoticeText {
 		return false
 	}
 	return holdsCue(strings.ToLower(spacedText(n, maxNoticeText)), prohibitionCues)
 }
 
-// rulesNamed reports whether n's class or id, or its heading or lead
-// line, names it a community's rules.
-func rulesNamed(n *html.Node) bool {
+// rulesStems are in every class or id word rulesClass looks at, as the
+// cheap test before the words are split (most elements have none).
+var rulesStems = []string{"rule", "guideline", "regel", "regol", "regla", "regle", "regra", "pravila", "kural", "purpose"}
+
+// rulesClass reports whether n's class or id names it a community's
+// rules: a word of rulesWords, or a purpose word and a channel word in one
+// class ("channel-purpose").
+func rulesClass(n *html.Node) bool {
 	for _, key := range []string{"class", "id"} {
-		for _, c := range strings.Fields(classAttr(n, key)) {
+		v := classAttr(n, key)
+		if !holdsStem(v, rulesStems) {
+			continue
+		}
+		for _, c := range strings.Fields(v) {
 			purpose, channel := false, false
 			for _, w := range attrWords(c) {
 				if rulesWords[w] {
@@ -172,15 +183,30 @@ func rulesNamed(n *html.Node) bool {
 			}
 		}
 	}
-	h := firstHeading(n)
-	if h == nil {
-		h = leadLine(n)
-	}
-	return h != nil && linkFree(h) && rulesPhrase(boundedText(h, 200))
+	return false
 }
 
-// linkFree reports whether h holds no link: a heading that links
-// elsewhere ("Rules" to the rules page) opens a menu, not a rules box.
+// holdsStem reports whether v holds one of the ASCII stems, ignoring
+// case, without allocating.
+func holdsStem(v string, stems []string) bool {
+	for _, st := range stems {
+		for i := 0; i+len(st) <= len(v); i++ {
+			if strings.EqualFold(v[i:i+len(st)], st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rulesHeading reports whether heading h, whose text is head, names a
+// community's rules: it opens with a rules phrase and links nowhere (a
+// heading "Rules" linking to the rules page opens a menu, not a box).
+func rulesHeading(h *html.Node, head string) bool {
+	return rulesPhrase(head) && linkFree(h)
+}
+
+// linkFree reports whether h holds no link.
 func linkFree(h *html.Node) bool {
 	free := true
 	walkNodes(h, func(c *html.Node) bool {
@@ -192,16 +218,20 @@ func linkFree(h *html.Node) bool {
 	return free
 }
 
+// rulesBullets are what a rules heading may open with before its words.
+const rulesBullets = "■□●•*#>-–—:"
+
 // rulesPhrase reports whether a heading's text s opens with one of
-// rulesPhrases, whole words, and is short (a heading, not a sentence).
+// rulesPhrases (ignoring case), whole words, and is short (a heading, not
+// a sentence).
 func rulesPhrase(s string) bool {
-	s = strings.ToLower(collapseSpace(s))
-	s = strings.TrimLeft(s, "■□●•*#>-–—: ")
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return isHTMLSpace(r) || strings.ContainsRune(rulesBullets, r) })
+	s = strings.TrimRightFunc(s, isHTMLSpace)
 	if s == "" || len(s) > 60 {
 		return false
 	}
 	for _, p := range rulesPhrases {
-		if !strings.HasPrefix(s, p) {
+		if len(s) < len(p) || !strings.EqualFold(s[:len(p)], p) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(s[len(p):])
