@@ -36,3 +36,20 @@ func TestGapLead19Angemeldet(t *testing.T) {
 		{"de", "Aceton technisch 10 l", "Als Gefahrgut angemeldet (UN1090, Klasse 3).", false},
 	})
 }
+
+// TestGapLead19InventoryEmail: a lab's inventory that says nothing in it
+// is sold or passed on stays no offer when it gives its office's e-mail
+// ("Enviar a prevencion@uni.example", document h15-es); a messenger
+// handle, a phone number or a price makes the same text an offer.
+func TestGapLead19InventoryEmail(t *testing.T) {
+	inv := "Inventario de reactivos — Laboratorio de Química Orgánica II"
+	body := "Acetona 5 L, ácido sulfúrico 96 % 2 L, permanganato de potasio 500 g, tolueno 2,5 L. Nada de esto se vende ni se cede: es consumo propio de las prácticas."
+	runVerdicts(t, []verdictCase{
+		{"es", inv, body + " Enviar a prevencion@uni.example con copia a la dirección.", false},
+		{"es", inv, body, false},
+		{"en", "Chemical inventory — Organic Chemistry teaching lab", "Acetone 5 L, potassium permanganate 500 g, toluene 2.5 L. None of this is sold or passed on. Send corrections to safety@uni.example.", false},
+		// Offer twins.
+		{"es", inv, body + " Pedidos por Telegram @reactivos_lab.", true},
+		{"es", inv, body + " Escríbenos al WhatsApp +34 612 345 678.", true},
+	})
+}

@@ -5514,9 +5514,13 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
 	case risk == 0 && ev.questionThread(m):
 		notOffered = "names substances in a question and its answers, offering none (no price, contact, quantity or offer in the first person)"
-	case !ev.priced && len(ev.observ) == 0 && risk == 0 && !ev.bulk && !ev.offerContact && inventoryNoSupply(ev.fields) != "":
+	case !ev.priced && !ev.directContact() && risk == 0 && !ev.bulk && inventoryNoSupply(ev.fields) != "":
 		// A school's or lab's register of what it keeps, which says it
-		// supplies none of it (see inventoryNoSupply).
+		// supplies none of it (see inventoryNoSupply). Its office's
+		// e-mail or web address, and its contact and delivery words
+		// ("Enviar a prevencion@uni.example", "available in cabinet 3"),
+		// make no offer of it (document h15-es); a handle, a phone number
+		// or a wallet does.
 		notOffered = fmt.Sprintf("names substances in an inventory that supplies nothing to others (%q)", inventoryNoSupply(ev.fields))
 	case !ev.chemForm && len(ev.observ) == 0 && risk == 0 && !ev.bulk && !m.statesQuantity(ev.fields) && emptiedContents(ev.fields) != "":
 		// A chemistry set whose chemicals were removed, an empty
@@ -5853,6 +5857,17 @@ func (ev *evaluation) indicatorBelowTitle() bool {
 func (ev *evaluation) weHaveOffer() bool {
 	for _, h := range ev.hits {
 		if !h.negated && weHaveBefore(ev.fields[h.field].norm, int(h.s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// directContact reports whether the listing gives a contact other than an
+// e-mail or web address: a messenger handle, a phone number or a wallet.
+func (ev *evaluation) directContact() bool {
+	for _, o := range ev.observ {
+		if o.Type != precwatch.ObservableURL && o.Type != precwatch.ObservableEmail {
 			return true
 		}
 	}
