@@ -2717,7 +2717,7 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 	// its text speaks in the site's voice (siteVoiceNotice).
 	// A print view's repeated header or footer (printFrame) is the
 	// site's, as weakly named as a box classed "safety".
-	named, weak, rules := false, pi.printFrame(n), false
+	named, weak, rulesHead := false, pi.printFrame(n), false
 	for _, t := range classTokens(n) {
 		if noticeTokens[t] {
 			named = true
@@ -2771,16 +2771,20 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 			head := boundedText(h, 200)
 			named = noticePhrase(head)
 			weak = weak || warningSign(head)
-			rules = !named && rulesHeading(h, head)
+			rulesHead = !named && rulesHeading(h, head)
 		}
 	}
 	if !named {
 		named = prohibitedLine(n)
 	}
-	if !named && (rules || rulesClass(n)) && pi.rulesBox(n) {
+	if !named {
 		// A community's rules box saying what may not be sold or
-		// posted (a forum topic's rules, a chat channel's purpose).
-		return true, false
+		// posted (a forum topic's rules, a chat channel's purpose);
+		// named by its heading alone, weakly.
+		byClass := rulesClass(n)
+		if (byClass || rulesHead) && pi.rulesBox(n, !byClass) {
+			return true, false
+		}
 	}
 	if !named && weak {
 		if pi.linkStats(n).text > maxWeakNotice {

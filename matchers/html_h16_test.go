@@ -44,16 +44,17 @@ func TestHTMLDocumentH16(t *testing.T) {
 <div class="topic-rules rules"><div class="inner"><strong>Regole del Mercatino</strong><br>Solo privati. È vietato vendere precursori di droghe (efedrina, anidride acetica).</div></div>
 <div class="channel-header"><div class="channel-purpose"><b>Propósito:</b> Anuncios entre miembros. Normas: prohibido anunciar safrol o GBL.</div></div>
 <div class="posts"><div class="postbody"><p>Acido cloridrico 33%, 4 taniche da 25 kg.</p></div></div>
-<div class="box"><h3>Regeln</h3><p>Verboten: Pseudoephedrin.</p></div></div></body></html>`,
+<div class="box"><h3>Regeln</h3><p>Verboten: Pseudoephedrin. Solche Anzeigen werden gelöscht.</p></div></div></body></html>`,
 			keep: []string{"Acido cloridrico 33%, 4 taniche da 25 kg."},
 			drop: []string{"efedrina", "anidride", "safrol", "GBL", "Pseudoephedrin"},
 		},
 		{
-			name: "a rules box that names no prohibition stays, and so does a rules paragraph in the seller's own text",
+			name: "a rules box that names no prohibition stays, so does a rules paragraph in the seller's own text, and a box headed 'Rules' that speaks of no posts or members",
 			page: `<html><body><main><h1>Toluene 20 L</h1><div class="shop-rules"><h3>Shop rules</h3><p>Payment within 3 days, pickup in Leeds.</p></div>
-<div class="description"><div class="rules"><b>Rules:</b> It is forbidden to resell; toluene 20 L drums only.</div></div></main></body></html>`,
+<div class="description"><div class="rules"><b>Rules:</b> It is forbidden to resell; toluene 20 L drums only.</div></div>
+<div class="terms"><h3>Rules of sale</h3><p>Not allowed: cash on delivery. Prepayment in USDT only.</p></div></main></body></html>`,
 			title: "Toluene 20 L",
-			keep:  []string{"Payment within 3 days, pickup in Leeds.", "It is forbidden to resell; toluene 20 L drums only."},
+			keep:  []string{"Payment within 3 days, pickup in Leeds.", "It is forbidden to resell; toluene 20 L drums only.", "Prepayment in USDT only."},
 		},
 		{
 			name: "a description cut off on the page whose whole text is in a data attribute is read whole",

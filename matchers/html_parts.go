@@ -90,9 +90,9 @@ func (pi *pageInfo) anchorText() string {
 	return s
 }
 
-// linkTextIs reports whether the first link under n (at most
-// maxBoundedNodes nodes read) shows title, lower-cased with runs of white
-// space collapsed. A link whose text is far shorter or longer is not read.
+// linkTextIs reports whether a link under n (at most maxBoundedNodes
+// nodes read) shows title, lower-cased with runs of white space collapsed.
+// A link whose text is far shorter or longer is not read.
 func (pi *pageInfo) linkTextIs(n *html.Node, title string) bool {
 	nodes, found := 0, false
 	walkNodes(n, func(c *html.Node) bool {
@@ -143,17 +143,35 @@ var prohibitionCues = []string{
 	"cấm", "ห้าม", "ممنوع", "يمنع", "يُمنع", "ممنوعه", "禁止", "禁售", "不得", "不允许", "不允許", "禁じ", "금지",
 }
 
+// moderationCues are what a community's rules say of posts and members
+// and a seller's own terms do not, lower-cased, each starting a word (the
+// CJK ones match anywhere): posts removed, members banned.
+var moderationCues = []string{
+	"remove", "delete", "banned", "ban ", "post", "members", "member", "moderator", "admin",
+	"gelöscht", "entfernt", "gesperrt", "beitr", "mitglied", "moderat", "supprim", "banni", "membre", "modérat",
+	"borra", "elimina", "expulsad", "miembro", "socio", "moderad", "rimoss", "cancellat", "bannat", "messaggi", "membri",
+	"utent", "removid", "apagad", "banid", "удал", "бан", "участник", "модерат", "видал", "учасник", "silin", "üye",
+	"usuw", "członk", "verwijder", "leden", "删除", "刪除", "封号", "封號", "帖子", "成员", "成員", "削除", "投稿",
+	"삭제", "회원",
+}
+
 // rulesBox reports whether n, named a community's rules box (rulesClass,
-// or rulesHeading for its heading or lead line), is one: at most
+// or, weakly, rulesHeading for its heading or lead line), is one: at most
 // maxNoticeText bytes of text that say what may not be sold or posted (a
-// forum topic's rules, a chat channel's purpose, document batch h16). Its
-// list of prohibited substances is no part of any listing. siteNotice asks,
-// so the seller's own text and what holds the main heading are left alone.
-func (pi *pageInfo) rulesBox(n *html.Node) bool {
+// forum topic's rules, a chat channel's purpose, document batch h16), and,
+// named only by its heading, speak of listings, posts or members too (a
+// heading "Rules" may be a seller's terms of sale). Its list of prohibited
+// substances is no part of any listing. siteNotice asks, so the seller's
+// own text and what holds the main heading are left alone.
+func (pi *pageInfo) rulesBox(n *html.Node, weak bool) bool {
 	if pi.linkStats(n).text > maxNoticeText {
 		return false
 	}
-	return holdsCue(strings.ToLower(spacedText(n, maxNoticeText)), prohibitionCues)
+	text := strings.ToLower(spacedText(n, maxNoticeText))
+	if !holdsCue(text, prohibitionCues) {
+		return false
+	}
+	return !weak || holdsCue(text, listingWords) || holdsCue(text, moderationCues)
 }
 
 // rulesStems are in every class or id word rulesClass looks at, as the
@@ -243,9 +261,15 @@ func rulesPhrase(s string) bool {
 	return false
 }
 
-// minAttrWhole is the shortest data attribute attrWhole reads: a text,
-// not a flag or a key.
-const minAttrWhole = 2 * minCutOff
+// minAttrWhole is the shortest data attribute attrWhole reads (a text,
+// not a flag or a key), maxAttrWhole the longest (a description, not a
+// store); maxWholeTails bounds the cut-off lines looked for, so that the
+// time taken stays linear in the page.
+const (
+	minAttrWhole  = 2 * minCutOff
+	maxAttrWhole  = 64 << 10
+	maxWholeTails = 16
+)
 
 // attrWhole returns the texts of the body's data attributes that go on
 // where a line the page shows is cut off (tails, from cutOffTails): a
@@ -255,6 +279,9 @@ const minAttrWhole = 2 * minCutOff
 // is read as HTML. Only those attributes: others (tooltips, tracking
 // names) hold no text the page shows.
 func attrWhole(body *html.Node, tails []string) string {
+	if len(tails) > maxWholeTails {
+		tails = tails[:maxWholeTails]
+	}
 	var out []string
 	seen := map[string]bool{}
 	walkNodes(body, func(n *html.Node) bool {
@@ -265,7 +292,8 @@ func attrWhole(body *html.Node, tails []string) string {
 			return false
 		}
 		for _, a := range n.Attr {
-			if !strings.HasPrefix(a.Key, "data-") || len(a.Val) < minAttrWhole || seen[a.Val] || !strings.ContainsAny(a.Val, " \n") {
+			if !strings.HasPrefix(a.Key, "data-") || len(a.Val) < minAttrWhole || len(a.Val) > maxAttrWhole || seen[a.Val] ||
+				!strings.ContainsAny(a.Val, " \n") {
 				continue
 			}
 			v := a.Val
