@@ -157,6 +157,7 @@ func Parse(filename string, data []byte, getenv func(string) string) (*Config, e
 		warnLastItemCursor(cfg, d.warn)
 		warnZeroBasedPage(cfg, d.warn)
 		warnOffsetPage(cfg, d.warn)
+		warnLaterStartPage(cfg, d.warn)
 	}
 	if len(d.problems) > 0 {
 		return nil, &Error{Problems: sortProblems(d.problems)}

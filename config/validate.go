@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -776,6 +777,65 @@ func warnOffsetPage(c *Config, warn reportFunc) {
 			name := m[1] + m[2]
 			warn(fmt.Sprintf("targets[%d].%s", i, b.field), fmt.Sprintf(`sends a page number as %q, which counts listings, not pages: `+
 				`the second request would start at the second listing; send ${offset} (docs/CRAWLING.md, "Feeds beyond GET and JSON")`, name))
+		}
+	}
+}
+
+// laterPageParams and laterOffsetParams name the query parameters that
+// say which page of a catalogue or feed a URL asks for (compared in any
+// case); pathPageNumber is WordPress' and Odoo's /page/N.
+var (
+	laterPageParams = []string{"page", "_page", "p", "pg", "paged", "pagenumber", "page_number", "currentpage", "current_page",
+		"pageno", "page_no", "pagenum", "page_num", "pageindex", "page_index", "pagination[page]", "page[number]", "pagen_1"}
+	laterOffsetParams = []string{"offset", "skip", "start", "limitstart", "startindex", "start_index", "page[offset]", "pagination[start]"}
+	pathPageNumber    = regexp.MustCompile(`/page/(\d{1,6})/?$`)
+)
+
+// laterPage returns how a start URL asks for a page after the first of
+// its catalogue or feed ("page=3", "offset=40", "/page/2/"), or "".
+func laterPage(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return ""
+	}
+	for k, vs := range u.Query() {
+		if len(vs) != 1 {
+			continue
+		}
+		n, err := strconv.Atoi(vs[0])
+		if err != nil {
+			continue
+		}
+		lk := strings.ToLower(k)
+		if slices.Contains(laterPageParams, lk) && n >= 2 || slices.Contains(laterOffsetParams, lk) && n >= 2 {
+			return k + "=" + vs[0]
+		}
+	}
+	if m := pathPageNumber.FindStringSubmatch(u.Path); m != nil {
+		if n, _ := strconv.Atoi(m[1]); n >= 2 {
+			return "/page/" + m[1]
+		}
+	}
+	return ""
+}
+
+// warnLaterStartPage warns about a start URL that asks for a page after
+// the first (?page=3, ?offset=40; copied from the address bar while
+// browsing): the crawl reads on from there, the pages before it are never
+// read, and nothing says so (a feed counting from 1 gives no sign). A
+// target whose start URLs also name the first page is not warned about.
+func warnLaterStartPage(c *Config, warn reportFunc) {
+	for i := range c.Targets {
+		t := &c.Targets[i]
+		if len(t.StartURLs) > 1 {
+			continue // several pages given on purpose, or several categories
+		}
+		for j, s := range t.StartURLs {
+			if at := laterPage(s); at != "" {
+				warn(fmt.Sprintf("targets[%d].start_urls[%d]", i, j), fmt.Sprintf(`asks for a page after the first (%s): `+
+					`the crawl reads on from there and never reads the pages before it, which nothing would say; `+
+					`start from the first page (page=1, or 0 for an API counting from 0; offset=0)`, at))
+			}
 		}
 	}
 }

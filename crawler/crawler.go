@@ -247,7 +247,12 @@ type run struct {
 	// counted holds the seenKeys of next pages the run counted on
 	// (Page.CountOn), which no page linked: one that answers a 4xx is
 	// past the feed's end (WordPress answers 400 there), not failed.
-	counted  sync.Map
+	counted sync.Map
+	// indexes holds the seenKeys of the run's start URLs and the next
+	// pages it queued: a product page whose rel=canonical names one of
+	// them (a theme declaring the category canonical on every product)
+	// is not named by it (ownAddress).
+	indexes  sync.Map
 	inflight int
 	started  int // pages dispatched, including earlier sessions
 	hitMax   bool
@@ -358,6 +363,17 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 	}
 
 	r.f = newFetcher(ctx, &t, &c.opts, &c.own)
+	for _, s := range t.StartURLs {
+		if u, err := extract.Canonical(nil, s); err == nil {
+			r.indexes.Store(seenKey(u), true)
+		}
+	}
+	for _, it := range r.queue {
+		if it.kind == 'n' {
+			// A resumed run's queued next pages.
+			r.indexes.Store(seenKey(it.url), true)
+		}
+	}
 	r.lim = newLimiter(t.Delay)
 	r.lim.par = max(t.Parallelism, 1)
 	stop := context.AfterFunc(ctx, func() {
@@ -680,6 +696,9 @@ func (r *run) process(ctx context.Context, it item) {
 		}
 		r.seen[k] = struct{}{}
 		added = append(added, l)
+		if l.kind == 'n' {
+			r.indexes.Store(k, true)
+		}
 	}
 	for _, id := range out.ids {
 		r.ids[id] = struct{}{}
@@ -771,17 +790,21 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			out.errKind = KindPastEnd
 			return out, err
 		}
-		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall && kind != KindLogin && kind != KindMaintenance && kind != KindGate {
+		if resp != nil && kind != KindInterstitial && kind != KindDecode && kind != KindExtract && kind != KindFeedError && kind != KindBotWall && kind != KindLogin && kind != KindMaintenance && kind != KindGate && kind != KindErrorPage {
 			// 451: taken down on a legal request.
 			out.gone = (resp.Status == 404 || resp.Status == 410 || resp.Status == 451) && r.isListingURL(it)
 		}
 		return out, err
 	}
-	if it.kind != 'n' && len(bytes.TrimSpace(resp.Body)) == 0 {
+	if len(bytes.TrimSpace(resp.Body)) == 0 && (it.kind != 'n' || r.linkedCataloguePage(it)) {
 		// A start or listing page with no body at all is no shop's
 		// answer (an empty catalogue still has its page around it):
-		// a failure, not an empty shop. (A next page past the end
-		// of a "Load more" endpoint may well be empty.)
+		// a failure, not an empty shop; so is an html catalogue's next
+		// page that a page linked (a PHP fatal error with
+		// display_errors off answers 200 and nothing; before session
+		// 21 the catalogue ended there, complete). (A next page past
+		// the end of a "Load more" endpoint, or counted on, may well
+		// be empty.)
 		out.errKind = KindEmpty
 		return out, fmt.Errorf("get %s: empty body (status %d)", it.url, resp.Status)
 	}
@@ -877,6 +900,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			continue
 		}
 		l := page.Listings[i]
+		r.ownAddress(&l, it, out.final)
 		l.Target = r.t.Name
 		if l.Platform == "" {
 			l.Platform = r.t.Platform
@@ -933,6 +957,25 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	return out, nil
 }
 
+// ownAddress names a listing read on a followed page by the page's own
+// address (final) when the page declared a catalogue page of the run — a
+// start URL or a next page (run.indexes) — its canonical, as a theme does
+// that writes the category's address on every product page. Before
+// session 21 the products of such a category were delivered as one
+// listing named by the category.
+func (r *run) ownAddress(l *precwatch.Listing, it item, final string) {
+	if it.kind != 'f' || final == "" || l.URL == "" || seenKey(l.URL) == seenKey(final) {
+		return
+	}
+	if _, index := r.indexes.Load(seenKey(l.URL)); !index {
+		return
+	}
+	if l.ID == l.URL {
+		l.ID = final
+	}
+	l.URL = final
+}
+
 // claim reports whether the listing with id at listingURL may be
 // delivered: false when another page of this session delivered it (or is
 // delivering it) — the same listing read under another address naming
@@ -980,6 +1023,12 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL, post string) 
 			return resp, nil, "", cs, KindDecode, err
 		}
 		final := finalURL(rawURL, resp.URL)
+		if _, tok := continuationOf(rawURL); tok != "" {
+			// A page asked for by a continuation header keeps
+			// its name (continuationURL).
+			final = continuationURL(final, tok)
+			resp.URL = final
+		}
 		if post != "" {
 			final = extract.PostbackAt(rawURL, final)
 			resp.URL = final // the evidence names the page
@@ -1017,6 +1066,9 @@ func (r *run) read(ctx context.Context, rawURL string, u *url.URL, post string) 
 			}
 			if page.Maintenance && empty {
 				return resp, nil, final, cs, KindMaintenance, fmt.Errorf("get %s: the site's maintenance page (status %d) instead of the shop's page: the listings behind it were not seen", rawURL, resp.Status)
+			}
+			if page.ErrorPage != "" && empty {
+				return resp, nil, final, cs, KindErrorPage, fmt.Errorf("get %s: the site's error page (%s), answered with status %d, instead of the shop's page: the listings behind it were not seen", rawURL, page.ErrorPage, resp.Status)
 			}
 			if page.Gate != "" && empty {
 				what := map[string]string{"consent": "a cookie-consent page", "age": "an age gate"}[page.Gate]
@@ -1384,10 +1436,15 @@ func (r *run) headerNext(resp *response, pageURL string) []string {
 			}
 		}
 	}
-	if v := strings.TrimSpace(resp.Header.Get("X-Next-Page")); v != "" && len(out) == 0 {
+	if v := nextPageHeader(resp.Header); v != "" && len(out) == 0 {
 		// GitLab's and the api-pagination gem's next page number
-		// (empty on the last page), or an address.
+		// (empty on the last page), or an address, or the next
+		// request's query alone (Wallapop's X-NextPage:
+		// "search_id=…&start=40", before session 21 not read).
 		next := v
+		if queryOnly.MatchString(v) {
+			next = "?" + v
+		}
 		if n, err := strconv.Atoi(v); err == nil {
 			next = ""
 			if n > 0 {
@@ -1405,8 +1462,47 @@ func (r *run) headerNext(resp *response, pageURL string) []string {
 			out = append(out, u)
 		}
 	}
+	if tok := strings.TrimSpace(resp.Header.Get("X-Ms-Continuation")); tok != "" && len(out) == 0 && r.t.Kind == precwatch.KindJSON {
+		// Cosmos DB's continuation, which the service takes back as
+		// the request header of the same name on the same address
+		// (before session 21 such a query ended after its first
+		// page, complete).
+		if u := continuationURL(pageURL, tok); u != pageURL {
+			out = append(out, u)
+		}
+	}
 	return out
 }
+
+// linkedCataloguePage reports whether a next page is one an html
+// catalogue of detail pages (follow selectors, no listing.item) linked (a
+// pager's "next"), not one counted on (Page.CountOn) or asked for by a
+// request template; a "Load more" endpoint's cards (listing.item) may end
+// with an empty answer.
+func (r *run) linkedCataloguePage(it item) bool {
+	if r.t.Kind == precwatch.KindJSON || it.post != "" || len(r.t.Follow) == 0 || r.t.Listing.Item != "" {
+		return false
+	}
+	if _, counted := r.counted.Load(seenKey(it.url)); counted {
+		return false
+	}
+	_, templ := extract.RequestTemplate(r.t, it.url)
+	return !templ
+}
+
+// nextPageHeader returns the value of a response's next-page header:
+// X-Next-Page (GitLab), X-NextPage (Wallapop) or X-Next.
+func nextPageHeader(h http.Header) string {
+	for _, name := range []string{"X-Next-Page", "X-NextPage", "X-Next"} {
+		if v := strings.TrimSpace(h.Get(name)); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// queryOnly is a query string without its "?" ("a=1&start=40").
+var queryOnly = regexp.MustCompile(`^[A-Za-z0-9_.~%\[\]-]+=[^\s/?#]*(?:&[A-Za-z0-9_.~%\[\]-]+=[^\s/?#]*)*$`)
 
 // azureContinuation returns the next page of an Azure Table storage query
 // (or another API written after it) whose answer holds its continuation

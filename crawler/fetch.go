@@ -305,6 +305,12 @@ func (f *fetcher) fetch(rawURL, post string) (*response, error) {
 			}
 		}
 	}
+	if endpoint, tok := continuationOf(rawURL); tok != "" && post == "" && !templ {
+		// Cosmos DB's next page: the same address, with the
+		// continuation the last answer gave sent back as a header.
+		reqURL = endpoint
+		hdr.Set("X-Ms-Continuation", tok)
+	}
 	if err := f.col.Request(method, reqURL, body, cctx, hdr); err != nil {
 		return nil, fmt.Errorf("get %s: %w", rawURL, err)
 	}
@@ -312,6 +318,34 @@ func (f *fetcher) fetch(rawURL, post string) (*response, error) {
 		return nil, fmt.Errorf("get %s: no response", rawURL)
 	}
 	return slot, nil
+}
+
+// continuationPrefix starts the fragment of the name of a page asked for
+// by a continuation request header (continuationURL).
+const continuationPrefix = "pw-continuation="
+
+// continuationURL names the page of endpoint that a continuation token
+// sent as the X-Ms-Continuation request header asks for (Cosmos DB's
+// REST API pages a query so): the endpoint with the token in its fragment,
+// which is never sent ("…/docs#pw-continuation=%7B%22token…").
+func continuationURL(endpoint, token string) string {
+	endpoint, _, _ = strings.Cut(endpoint, "#")
+	return endpoint + "#" + continuationPrefix + url.QueryEscape(token)
+}
+
+// continuationOf returns the endpoint and the continuation token of a
+// page named by continuationURL; token is "" for any other name.
+func continuationOf(pageURL string) (endpoint, token string) {
+	endpoint, frag, _ := strings.Cut(pageURL, "#")
+	rest, ok := strings.CutPrefix(frag, continuationPrefix)
+	if !ok {
+		return pageURL, ""
+	}
+	tok, err := url.QueryUnescape(rest)
+	if err != nil {
+		return pageURL, ""
+	}
+	return endpoint, tok
 }
 
 // plainGet, as the form body of fetch, asks for a plain GET request: a
@@ -1163,8 +1197,8 @@ const (
 	// 204 No Content: past the feed's end, an answer (WordPress answers
 	// 400 to a page number past its last).
 	KindPastEnd = "past-end"
-	// KindEmpty counts start and listing pages answered with an empty
-	// body: failures.
+	// KindEmpty counts start and listing pages, and next pages an html
+	// page linked, answered with an empty body: failures.
 	KindEmpty = "empty"
 	// KindBotWall counts pages that were a bot protection's challenge
 	// or block page (extract.Page.BotWall) answered with status 200:
@@ -1182,6 +1216,10 @@ const (
 	// age gate (extract.Page.Gate) standing in for the shop's page:
 	// failures, as no listing behind them was seen.
 	KindGate = "gate"
+	// KindErrorPage counts empty pages that were a server's or
+	// framework's error page (extract.Page.ErrorPage) answered with
+	// status 200: failures, as no listing behind them was seen.
+	KindErrorPage = "error-page"
 	// KindFeedError counts feed pages that answered an error report
 	// with status 200 (extract.ErrFeedError): failures.
 	KindFeedError = "feed-error"

@@ -83,6 +83,7 @@ func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*Tes
 		if !seen[seenKey(u)] {
 			seen[seenKey(u)] = true
 			queue = append(queue, item{url: u, kind: 's'})
+			r.indexes.Store(seenKey(u), true)
 		}
 	}
 	for len(queue) > 0 && len(rep.Pages) < pages {
@@ -172,6 +173,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 		rep.LookupErrors = append(rep.LookupErrors, f.err.Error())
 	}
 	for _, l := range page.Listings {
+		r.ownAddress(&l, it, final)
 		l.Target = r.t.Name
 		if l.Platform == "" {
 			l.Platform = r.t.Platform
@@ -189,6 +191,9 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 		}
 		if r.inScope(l) {
 			links = append(links, item{url: l, kind: kind, post: page.Postbacks[l]})
+			if kind == 'n' {
+				r.indexes.Store(seenKey(l), true)
+			}
 			return
 		}
 		rep.OffScope++

@@ -570,9 +570,11 @@ func limitWord(b []byte) (int, bool) {
 // the "-free" of German, Dutch and Nordic compounds and the Finnish
 // abessive adjective (-ton, -iton: "asetoniton"), and the same Turkic
 // suffix in Cyrillic: Kazakh -сіз/-сыз, Kyrgyz -сыз/-сиз/-суз/-сүз, Tatar
-// and Bashkir -сез, Uzbek -сиз ("эфедринсіз", heldout49 zr0025).
-var privativeEndings = []string{"siz", "suz", "frei", "vrij", "fri", "free", "iton", "ton",
-	"сіз", "сiз", "сыз", "сиз", "суз", "сүз", "сез"}
+// and Bashkir -сез, Uzbek -сиз ("эфедринсіз", heldout49 zr0025); the
+// Turkmen -syz, the Icelandic -laus ("efedrínlaus"), the Mongolian -гүй
+// and the Quechua -nnaq ("efedrinannaq", round fix74b).
+var privativeEndings = []string{"siz", "suz", "syz", "frei", "vrij", "fri", "free", "iton", "ton", "laus", "nnaq",
+	"сіз", "сiз", "сыз", "сиз", "суз", "сүз", "сез", "гүй"}
 
 // privativeEnding reports whether the word that a mention ending at norm[e]
 // is part of goes on with a privative ending ("asetonsuz", "efedrinsiz",

@@ -37,7 +37,7 @@ func TestGapLead18WeHave(t *testing.T) {
 // the Arabic '؟' and the Greek question mark (U+037E, not the ';' most
 // Greek keyboards type) end a question, "no" is read in ar, fa, he, hi, ur, id,
 // vi, fi, hu, ro, el and sw, and "contains" in pt, ar, fa, he, id, vi, hu,
-// ro, fi and el. A "no" that starts "no problem" or
+// ro, fi and el (and, session 19, in hi, ur, th and sw). A "no" that starts "no problem" or
 // "don't hesitate" is no answer, in Russian and Arabic as in English.
 func TestGapLead18AnsweredNo(t *testing.T) {
 	runSubstances(t, []substanceCase{
@@ -52,6 +52,15 @@ func TestGapLead18AnsweredNo(t *testing.T) {
 		{"Comprimidos gripe 20 un", "Contém pseudoefedrina? Não, contém fenilefrina.", nil},
 		{"טבליות הצטננות 20 יח'", "האם זה מכיל פסאודואפדרין? לא, מכיל פנילאפרין.", nil},
 		{"Δισκία κρυολογήματος 20 τεμ.", "Περιέχει ψευδοεφεδρίνη\u037e Όχι, περιέχει φαινυλεφρίνη.", nil},
+		// Lead, session 19: "contains" in hi, ur, th and sw.
+		{"सर्दी की गोलियाँ 20", "क्या इसमें स्यूडोएफ़ेड्रिन है? नहीं, इसमें फिनाइलएफ्रिन है।", nil},
+		{"نزلہ کی گولیاں 20", "کیا اس میں سیوڈوایفیڈرین ہے؟ نہیں، اس میں فینائلفرین ہے۔", nil},
+		{"ยาแก้หวัด 20 เม็ด", "มีซูโดอีเฟดรีนไหม? ไม่ครับ มีฟีนิลเอฟรีน", nil},
+		{"Vidonge vya mafua 20", "Je, ina pseudoephedrine? Hapana, ina phenylephrine.", nil},
+		// Answered yes, the cue denies nothing.
+		{"Vidonge vya mafua 20", "Je, ina pseudoephedrine? Ndiyo, vidonge 20 kwa pakiti.", []string{"pseudoephedrine"}},
+		{"ยาแก้หวัด 20 เม็ด", "มีซูโดอีเฟดรีนไหม? มีครับ 20 เม็ด", []string{"pseudoephedrine"}},
+		{"सर्दी की गोलियाँ 20", "क्या इसमें स्यूडोएफ़ेड्रिन है? हाँ, 60 मिलीग्राम।", []string{"pseudoephedrine"}},
 		// A "no" that opens another phrase answers nothing.
 		{"Эфедрин 100 г", "Нужен эфедрин? Нет проблем, отправим быстро.", []string{"ephedrine"}},
 		{"إيفيدرين 100 غرام", "تحتاج إيفيدرين؟ لا تتردد في مراسلتنا.", []string{"ephedrine"}},

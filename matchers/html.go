@@ -201,7 +201,18 @@ type HTMLDocument struct {
 //     promo for another one);
 //   - lists of links (four or more, three quarters of the text) in an
 //     <aside> or in a layout column beside the column holding the main
-//     heading (the menu cell of a table layout).
+//     heading (the menu cell of a table layout);
+//   - the list the open entry was picked from (entryList: a feed
+//     reader's or webmail's list beside its reading pane, one of its
+//     links showing the main heading's text), a community's rules box
+//     saying what may not be sold or posted (rulesBox: a forum topic's
+//     rules, a chat channel's purpose), and in a table layout the row of
+//     links under a heading row naming the seller's other items.
+//
+// A text cut off on the page ("… Voir plus") whose whole waits in a data
+// attribute (data-full-text) is read whole into ScriptText (attrWhole); an
+// <h1> over links to the page's own parts (a spreadsheet export's sheet
+// index) is not the main heading (indexHeading).
 //
 // A contact link (mailto:, tel:, t.me/…, wa.me/…, signal.me/…) whose text
 // does not show its target, as an icon button does not, is followed by
@@ -243,13 +254,21 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 		w.node(body, false)
 	}
 	d.Text = w.String()
+	cut := cutOffTails(d.Text)
 	if len(d.Text) < minShownText {
 		d.ScriptText = scriptState(doc)
 		if head.description != "" && !strings.Contains(d.ScriptText, head.description) && !strings.Contains(d.Text, head.description) {
 			d.ScriptText = strings.TrimPrefix(d.ScriptText+"\n"+head.description, "\n")
 		}
-	} else if cut := cutOffTails(d.Text); len(cut) > 0 {
+	} else if len(cut) > 0 {
 		d.ScriptText = stateWhole(doc, cut)
+	}
+	if len(cut) > 0 {
+		// A text cut off on the page whose whole waits in a data
+		// attribute ("data-full-text"), on a page of any length.
+		if a := attrWhole(body, cut); a != "" {
+			d.ScriptText = strings.TrimPrefix(d.ScriptText+"\n"+a, "\n")
+		}
 	}
 	if anchor := w.page.anchor; d.Title == "" && anchor != nil && anchor.DataAtom == atom.H1 {
 		d.Title = collapseSpace(w.visibleText(anchor))
@@ -633,6 +652,8 @@ type pageInfo struct {
 	// profile is the seller's profile around the main heading, if the
 	// page is one (profileOf).
 	profile *html.Node
+	// title is the main heading's text once asked for (anchorText).
+	title *string
 }
 
 // newDocWriter returns a writer of body's main text; depth is the nesting
@@ -945,7 +966,7 @@ func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 	if region && pi.linkDense(n) {
 		return true
 	}
-	if pi.siteInfo(n) || pi.leadLink(n) || pi.asideOutsideMain(n) || pi.chatWidget(n) || pi.otherArticle(n) || separator(n) {
+	if pi.siteInfo(n) || pi.leadLink(n) || pi.asideOutsideMain(n) || pi.chatWidget(n) || pi.otherArticle(n) || separator(n) || pi.entryList(n) {
 		return true
 	}
 	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)
@@ -1617,10 +1638,11 @@ func (pi *pageInfo) pagerLink(n *html.Node) bool {
 // or division holding at least two links) right after a sibling heading
 // that names a block of other documents or listings: a patent page's
 // "<h2>Similar Documents</h2><table>…", where the heading is no part of
-// the block isRelated reads.
+// the block isRelated reads; or a table row of links right after a
+// heading row (headingRow) so naming it, in a table layout.
 func (pi *pageInfo) relatedUnderHeading(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Table, atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Section:
+	case atom.Table, atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Section, atom.Tr:
 	default:
 		return false
 	}
@@ -1633,6 +1655,19 @@ func (pi *pageInfo) relatedUnderHeading(n *html.Node) bool {
 	}
 	switch h.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		if n.DataAtom == atom.Tr {
+			return false
+		}
+	case atom.Tr:
+		// A table layout's section heading is a row of one short
+		// cell; the row after it is the section (a seller template's
+		// "■ 出品中のその他の商品", document batch h16).
+		if n.DataAtom != atom.Tr || pi.linkStats(n).links < 2 {
+			return false
+		}
+		if h = headingRow(h); h == nil {
+			return false
+		}
 	default:
 		return false
 	}
@@ -2095,6 +2130,13 @@ func tableHeading(t *html.Node) *html.Node {
 	if c == nil || c.DataAtom != atom.Tr {
 		return nil
 	}
+	return headingRow(c)
+}
+
+// headingRow returns the one cell of table row c when the row is a
+// heading: a single cell of inline content and short text (as a table
+// layout's section heading "■ 出品中のその他の商品"), nil otherwise.
+func headingRow(c *html.Node) *html.Node {
 	var cell *html.Node
 	for k := c.FirstChild; k != nil; k = k.NextSibling {
 		if k.Type != html.ElementNode {
@@ -2347,7 +2389,8 @@ func (pi *pageInfo) mainAnchor(body *html.Node) *html.Node {
 
 // visibleHeading returns the first visible, non-empty heading a under root
 // outside navigation and, when skipChrome is set, outside page chrome and
-// related blocks.
+// related blocks; a heading over an index of the page's own parts
+// (indexHeading) is none.
 func (pi *pageInfo) visibleHeading(root *html.Node, a atom.Atom, skipChrome, allowHidden bool) *html.Node {
 	var found *html.Node
 	walkNodes(root, func(n *html.Node) bool {
@@ -2363,6 +2406,9 @@ func (pi *pageInfo) visibleHeading(root *html.Node, a atom.Atom, skipChrome, all
 		if n.DataAtom == a && hasText(n) {
 			if pi.linkDense(n) && insideElement(n, atom.Header) {
 				return false // the site's logo
+			}
+			if indexHeading(n) {
+				return false // an index of the page's parts
 			}
 			found = n
 			return false
@@ -2659,6 +2705,9 @@ const maxNoticeText = 2000
 // not such a notice; the caller keeps one in the seller's own text
 // (ownText) in any case.
 //
+// A community's rules box saying what may not be sold or posted (rulesBox:
+// a forum topic's rules, a chat channel's purpose) is such a notice too.
+//
 // quiet reports a block so named, short enough, that speaks of none of
 // these: nothing it holds is such a notice either.
 func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
@@ -2668,7 +2717,7 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 	// its text speaks in the site's voice (siteVoiceNotice).
 	// A print view's repeated header or footer (printFrame) is the
 	// site's, as weakly named as a box classed "safety".
-	named, weak := false, pi.printFrame(n)
+	named, weak, rulesHead := false, pi.printFrame(n), false
 	for _, t := range classTokens(n) {
 		if noticeTokens[t] {
 			named = true
@@ -2722,10 +2771,20 @@ func (pi *pageInfo) siteNotice(n *html.Node) (notice, quiet bool) {
 			head := boundedText(h, 200)
 			named = noticePhrase(head)
 			weak = weak || warningSign(head)
+			rulesHead = !named && rulesHeading(h, head)
 		}
 	}
 	if !named {
 		named = prohibitedLine(n)
+	}
+	if !named {
+		// A community's rules box saying what may not be sold or
+		// posted (a forum topic's rules, a chat channel's purpose);
+		// named by its heading alone, weakly.
+		byClass := rulesClass(n)
+		if (byClass || rulesHead) && pi.rulesBox(n, !byClass) {
+			return true, false
+		}
 	}
 	if !named && weak {
 		if pi.linkStats(n).text > maxWeakNotice {

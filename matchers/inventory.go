@@ -26,7 +26,14 @@ var noSupplyPhrases = []string{
 	"no supply to third parties", "not supplied to third parties", "not supplied to others", "no supplies to third parties",
 	"nothing is supplied to", "not for sale or supply", "no sale or supply", "not sold or supplied",
 	"aucune cession à des tiers", "pas de cession à des tiers", "aucune vente ni cession", "no se suministra a terceros",
-	"no se ceden a terceros", "sin cesión a terceros", "non vengono cedute a terzi", "nessuna cessione a terzi",
+	"no se ceden a terceros", "sin cesión a terceros",
+	// Lead, session 19 (document h15-es "Nada de esto se vende ni se
+	// cede"): "neither sold nor passed on", in the main languages.
+	"se vende ni se cede", "se venden ni se ceden", "is neither sold nor", "are neither sold nor", "nothing here is sold",
+	"none of this is sold", "none of it is sold", "wird weder verkauft noch", "werden weder verkauft noch",
+	"n'est ni vendu ni cédé", "ne sont ni vendus ni cédés", "não é vendido nem cedido", "não são vendidos nem cedidos",
+	"non viene venduto né ceduto", "non vengono venduti né ceduti", "nie jest sprzedawane ani", "не продаётся и не передаётся",
+	"не продается и не передается", "non vengono cedute a terzi", "nessuna cessione a terzi",
 	"não são fornecidos a terceiros", "sem fornecimento a terceiros", "nie są przekazywane osobom trzecim",
 	"geen levering aan derden", "nejsou poskytovány třetím osobám", "третьим лицам не передаются",
 	"не передаются третьим лицам", "передача третьим лицам не осуществляется", "不对外提供", "不对外销售", "不外借",

@@ -564,6 +564,7 @@ type evaluation struct {
 	// cryptoOnly: a crypto payment is said to be the only one.
 	fiat, cryptoOnly bool
 	newsPats         []int32 // distinct non-offer patterns found
+	newsBody         bool    // one of newsPats stands outside the title
 	newsAuth         int     // how many of newsPats only name an authority
 	offerPats        []int32 // distinct offer patterns found
 	textLen          int
@@ -787,6 +788,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			if news && (h.s >= newsEnd || k&kAuthority == 0 && newsEnd == newsAuthEnd) && !slices.Contains(ev.newsPats, h.pat) {
 				ev.newsPats = append(ev.newsPats, h.pat)
+				ev.newsBody = ev.newsBody || f.name != precwatch.FieldTitle
 				if k&kAuthority != 0 {
 					ev.newsAuth++
 				}
@@ -4352,6 +4354,20 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			byPre[i] = true
 			other[i] = true
 		}
+		// "Dermanê serma – bê efedrîn": Kurmanji "bê" (without), told
+		// from English "be" by its circumflex in the original text.
+		if !byPre[i] && kuWithout(f, hs) {
+			byPre[i] = true
+			other[i] = true
+		}
+		if !byPre[i] && shortCueBefore(f.norm, hs) {
+			byPre[i] = true
+			other[i] = true
+		}
+		if shortCueAfter(f.norm, caseEndingEnd(f.norm, h.e, int32(len(f.norm)))) {
+			byPost[i] = true
+			other[i] = true
+		}
 		// "エフェドリン（麻黄）不使用", "ephedrine (ephedra) free": the cue
 		// after a bracket that follows the name, or after the bracket the
 		// name stands in.
@@ -4494,6 +4510,69 @@ func ltWithout(norm []byte, hs, e int32) bool {
 		return w[n-1] == 'o' || w[n-1] == 'e' || n > 2 && w[n-1] == 'u' && w[n-2] == 'a'
 	}
 	return n > 1 && (w[n-1] == 'o' || w[n-1] == 'u')
+}
+
+// kuWithout reports whether the name whose word starts at norm[hs] follows
+// the Kurmanji "bê" (without), written with its circumflex: the normalised
+// "be" alone is also English.
+func kuWithout(f *field, hs int32) bool {
+	if hs < 3 || string(f.norm[hs-3:hs]) != "be " || hs > 3 && isAlnumByte(f.norm[hs-4]) {
+		return false
+	}
+	os, oe := f.origRange(hs-3, hs-1)
+	w := f.orig[os:oe]
+	return w == "bê" || w == "Bê" || w == "BÊ"
+}
+
+// shortCues are "without" or "no" words of two to four letters that stand
+// right before a name: Welsh "dim", Albanian "pa", Haitian "san", Galician
+// "sen", Irish "gan", Hausa "mara" (held-out 74). As automaton patterns they
+// would hit all over English text ("PA", "San", "dim"), so they are read
+// here, only where a name follows; shortCuesAfter likewise after a name
+// (Kurmanji "tune", there is none).
+var (
+	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara"}
+	shortCuesAfter = []string{"tune", "tuneye"}
+)
+
+// shortCueBefore reports whether the word right before the name whose word
+// starts at norm[hs], one space or a Zulu-style "i-" prefix between, is a
+// short cue ("pa efedrinë", "san asetòn").
+func shortCueBefore(norm []byte, hs int32) bool {
+	e := int(hs)
+	if e >= 2 && string(norm[e-2:e]) == "i-" {
+		e -= 2
+	}
+	if e < 3 || norm[e-1] != ' ' {
+		return false
+	}
+	e--
+	s := e
+	for s > 0 && norm[s-1] >= 'a' && norm[s-1] <= 'z' {
+		s--
+	}
+	if s > 0 && (isAlnumByte(norm[s-1]) || norm[s-1] >= 0x80) {
+		return false
+	}
+	return slices.Contains(shortCues, string(norm[s:e]))
+}
+
+// shortCueAfter reports whether a short "after" cue follows norm[e], one
+// space between, as a whole word ("efedrîn tune").
+func shortCueAfter(norm []byte, e int32) bool {
+	i := int(e)
+	if i >= len(norm) || norm[i] != ' ' {
+		return false
+	}
+	i++
+	j := i
+	for j < len(norm) && norm[j] >= 'a' && norm[j] <= 'z' {
+		j++
+	}
+	if j < len(norm) && (isAlnumByte(norm[j]) || norm[j] >= 0x80) {
+		return false
+	}
+	return slices.Contains(shortCuesAfter, string(norm[i:j]))
 }
 
 // withoutSelf reports whether the gap between two names of one substance,
@@ -4648,15 +4727,16 @@ func (m *Matcher) negListGap(f *field, a, b subHit) bool {
 	return accentedConnector(f.orig[os:oe]) && m.gapOK(norm[e:s], accentedConnectors, true)
 }
 
-// accentedConnectors are the folded forms of "és" and "și" with the other
-// connectors' single words, for a gap whose original holds one of them.
-var accentedConnectors = map[string]bool{"es": true, "si": true}
+// accentedConnectors are the folded forms of "és", "și" and the Igbo "ma ọ
+// bụ" (or) with the other connectors' single words, for a gap whose
+// original holds one of them (the folded "ma" alone is Italian "but").
+var accentedConnectors = map[string]bool{"es": true, "si": true, "ma": true, "o": true, "bu": true}
 
 // accentedConnector reports whether gap is one word "és" or "și" (either
-// cedilla or comma below, any case) between spaces.
+// cedilla or comma below, any case), or the Igbo "ma ọ bụ", between spaces.
 func accentedConnector(gap string) bool {
 	switch strings.ToLower(strings.TrimSpace(gap)) {
-	case "és", "și", "şi":
+	case "és", "și", "şi", "ma ọ bụ", "mà ọ bụ":
 		return true
 	}
 	return false
@@ -5251,10 +5331,23 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 			}
 			u := k
 			if u < len(b) && b[u] >= 0x80 {
-				_, w := utf8.DecodeRune(b[u:])
+				r, w := utf8.DecodeRune(b[u:])
 				u += w
-				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim && !salesCountBefore(b, i) && !japaneseCount(b, u) {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
+				}
+				// A CJK or Thai unit of several characters ("10ケース",
+				// "100박스", "100 กล่อง"), which nothing separates from what
+				// follows; the Japanese long vowel mark 'ー' is of no script.
+				for n, e := 1, u; n < 6 && isCJK(r) && e < len(b); n++ {
+					c, w := utf8.DecodeRune(b[e:])
+					if !isCJK(c) && c != 'ー' {
+						break
+					}
+					e += w
+					if lim, ok := m.bulkUnitLimit(b[k:e]); ok && v >= lim && !salesCountBefore(b, i) {
+						return string(b[i:e]), [3]int32{int32(fi), int32(i), int32(e)}
+					}
 				}
 				for u < len(b) && (b[u] >= 0x80 || hebrewGershayim(b, u) > 0) && !isCJK(firstRune(b[u:])) {
 					if g := hebrewGershayim(b, u); g > 0 {
@@ -5270,14 +5363,143 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 				}
 			}
 			if u > k && !wordAt(b, u) {
-				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim {
+				if lim, ok := m.bulkUnitLimit(b[k:u]); ok && v >= lim && !salesCountBefore(b, i) && !incidentCases(b, k, u) {
 					return string(b[i:u]), [3]int32{int32(fi), int32(i), int32(u)}
+				}
+			}
+			// "lot of 150", "lote de 200.000": a lot of that many
+			// packs or pieces, whatever it counts, when no unit says
+			// what (a unit's own limit decides: "lot of 500 tablets").
+			if v >= lotCountMin && (j == len(b) || b[j] != '-' && b[j] != '/') {
+				if s := lotOfBefore(b, i); s >= 0 && !m.unitWordAt(b, k) {
+					return string(b[s:j]), [3]int32{int32(fi), int32(s), int32(j)}
 				}
 			}
 			i = j - 1
 		}
 	}
 	return "", [3]int32{}
+}
+
+// japaneseCount reports whether a particle (hiragana) follows the counter
+// ending at b[u]: Japanese counts matters, reports and incidents with 件
+// ("相談が年間500件あり", "500件の事故"), which a Chinese case count is not
+// followed by.
+func japaneseCount(b []byte, u int) bool {
+	return u >= 3 && string(b[u-3:u]) == "件" && u < len(b) && unicode.Is(unicode.Hiragana, firstRune(b[u:]))
+}
+
+// incidentCases reports whether the unit b[k:u] is "cases" in the sense
+// of incidents ("500 cases of misuse", "30 cases reported"), not of
+// packed cases ("20 cases of 24 boxes", "10 cases ready").
+func incidentCases(b []byte, k, u int) bool {
+	if string(b[k:u]) != "cases" {
+		return false
+	}
+	rest := b[u:]
+	if len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+	}
+	if bytes.HasPrefix(rest, []byte("of ")) {
+		return len(rest) == 3 || !isDigit(rest[3])
+	}
+	for _, w := range [...]string{"reported", "were", "was", "have", "has", "had", "per year", "a year", "each year", "in 20"} {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lotCountMin is the count from which "a lot of N" packs or pieces is a
+// wholesale lot: an eBay "lot of 3" or the French multipack "lot de 2"
+// is retail.
+const lotCountMin = 100
+
+// lotWords are "lot" and the words like it, each with the preposition
+// that joins it to a count ("lot of 150", "lote de 500", "партия из 300").
+var lotWords = [...]string{"lot of ", "lote de ", "lotes de ", "lot de ", "lots de ", "lotto di ", "lotto da ",
+	"partij van ", "posten von ", "партия из ", "партию из ", "партией из "}
+
+// lotOfBefore returns where a lot word with its preposition starts when
+// it ends right before the number at b[i], or -1. A batch number ("lote
+// 2024-118", "Lot-Nr. 4711", "Lote: 200000") has no preposition.
+func lotOfBefore(b []byte, i int) int {
+	// Most numbers follow no preposition: the last letter of "of", "de",
+	// "di", "da", "van", "von" or "из" before the space, or no lot.
+	if i < 7 || b[i-1] != ' ' {
+		return -1
+	}
+	switch b[i-2] {
+	case 'f', 'e', 'i', 'a', 'n', 0xb7:
+	default:
+		return -1
+	}
+	for _, w := range lotWords {
+		if s := i - len(w); s >= 0 && string(b[s:i]) == w && (s == 0 || !isWordRune(lastRune(b[:s]))) {
+			return s
+		}
+	}
+	return -1
+}
+
+// unitWordAt reports whether the word at b[k] is a unit of quantity, a
+// bulk unit, a dose or a percentage.
+func (m *Matcher) unitWordAt(b []byte, k int) bool {
+	e := k
+	for e < len(b) && b[e] != ' ' && b[e] != ',' && b[e] != '.' && b[e] != ')' && b[e] != ';' {
+		e++
+	}
+	if e == k {
+		return false
+	}
+	w := string(b[k:e])
+	if _, ok := m.unitLimit[w]; ok {
+		return true
+	}
+	// A dose or a share is no count of packs ("a lot of 120 mg", "lot of
+	// 100%").
+	switch w {
+	case "mg", "mcg", "ug", "µg", "iu", "%", "mg/ml", "mg/5ml":
+		return true
+	}
+	return quantityUnits[w] || b[k] == '%'
+}
+
+// salesWords name a count of sales, buyers or reviews: a shop's "已售500件"
+// (500 sold), "月销 1200盒" (sold a month) or a seller's rating "評価 4.9
+// （312件）" (312 reviews) count what others bought, not what is offered.
+// English writes them after the number ("1,204 sold"), where no unit is,
+// and "sold in cartons of 100 boxes" before an offered quantity.
+var salesWords = [...][]byte{[]byte("已售"), []byte("售出"), []byte("月销"), []byte("销量"), []byte("已卖"), []byte("已拍"), []byte("成交"), []byte("评价"), []byte("评论"), []byte("好评"), []byte("評価"), []byte("レビュー"),
+	[]byte("口コミ"), []byte("販売実績"), []byte("件数"), []byte("리뷰"), []byte("후기")}
+
+// salesCountBefore reports whether the number at b[i] is a count of sales
+// or reviews: one of salesWords ends at most 16 bytes before it (a rating
+// "4.9（" may stand between).
+func salesCountBefore(b []byte, i int) bool {
+	lo := max(0, i-16)
+	for lo < i && !utf8.RuneStart(b[lo]) {
+		lo++
+	}
+	w := b[lo:i]
+	// Every sales word is CJK or Hangul: most numbers have none before.
+	ascii := true
+	for _, c := range w {
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return false
+	}
+	for _, s := range salesWords {
+		if bytes.Contains(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // bulkUnitLimit is m.unitLimit[string(u)], without the map lookup for a
@@ -5299,7 +5521,9 @@ func (m *Matcher) bulkUnitLimit(u []byte) (float64, bool) {
 var countMultipliers = [...]struct {
 	word string
 	f    float64
-}{{"万", 1e4}, {"萬", 1e4}, {"만", 1e4}, {"亿", 1e8}, {"億", 1e8}, {"lakhs", 1e5}, {"lakh", 1e5}, {"लाख", 1e5}, {"crores", 1e7}, {"crore", 1e7}}
+}{{"万", 1e4}, {"萬", 1e4}, {"만", 1e4}, {"亿", 1e8}, {"億", 1e8}, {"lakhs", 1e5}, {"lakh", 1e5}, {"लाख", 1e5}, {"crores", 1e7}, {"crore", 1e7},
+	// करोड़ (crore) as the normaliser leaves it, without its nukta.
+	{"करोड", 1e7}}
 
 // countMultiplier returns the factor and the width of the number word at
 // the start of b, or 0, 0. A Latin word must end there.
@@ -5328,8 +5552,9 @@ var countMultFirst = func() (t [256]uint16) {
 }()
 
 // parseQuantity reads the number at b[i:]: digits with an optional decimal
-// part, and groups of three digits after ',', '.' or ' ' as thousands
-// ("10,000", "50.000", "50 000"). It returns the value and the end.
+// part, and groups of three digits after a comma, dot, space or apostrophe as
+// thousands ("10,000", "50.000", "50 000", "10'000") or the Indian grouping
+// ("1,00,000"). It returns the value and the end.
 func parseQuantity(b []byte, i int) (float64, int) {
 	j := i
 	v := 0.0
@@ -5341,12 +5566,34 @@ func parseQuantity(b []byte, i int) (float64, int) {
 		// No thousands groups after four or more digits: only a decimal part.
 		return v + decimalPart(b, &j), j
 	}
-	for j+3 < len(b)+1 && j < len(b) && (b[j] == ',' || b[j] == '.' || b[j] == ' ') &&
+	if j-i <= 2 && j+3 < len(b) && b[j] == ',' && b[j+3] == ',' {
+		if w, e := indianGrouping(b, v, j); e > j {
+			return w + decimalPart(b, &e), e
+		}
+	}
+	// Thousands after ',', '.', a space or the Swiss apostrophe ("10'000").
+	for j+3 < len(b)+1 && j < len(b) && (b[j] == ',' || b[j] == '.' || b[j] == ' ' || b[j] == '\'') &&
 		j+4 <= len(b) && isDigit(b[j+1]) && isDigit(b[j+2]) && isDigit(b[j+3]) && (j+4 == len(b) || !isDigit(b[j+4])) {
 		v = v*1000 + float64(b[j+1]-'0')*100 + float64(b[j+2]-'0')*10 + float64(b[j+3]-'0')
 		j += 4
 	}
 	return v + decimalPart(b, &j), j
+}
+
+// indianGrouping reads the Indian grouping of a number, in twos before the
+// last three ("1,00,000" is a lakh, "10,00,000" ten), after its first
+// digits v ending at b[j]. It returns the value and the end, or j when the
+// groups are not so.
+func indianGrouping(b []byte, v float64, j int) (float64, int) {
+	e := j
+	for e+3 < len(b) && b[e] == ',' && isDigit(b[e+1]) && isDigit(b[e+2]) && b[e+3] == ',' {
+		v = v*100 + float64(b[e+1]-'0')*10 + float64(b[e+2]-'0')
+		e += 3
+	}
+	if e > j && e+4 <= len(b) && isDigit(b[e+1]) && isDigit(b[e+2]) && isDigit(b[e+3]) && (e+4 == len(b) || !isDigit(b[e+4])) {
+		return v*1000 + float64(b[e+1]-'0')*100 + float64(b[e+2]-'0')*10 + float64(b[e+3]-'0'), e + 4
+	}
+	return v, j
 }
 
 // decimalPart reads ".5" or ",5" at b[*j:] (not followed by more digits
@@ -5512,9 +5759,13 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		notOffered = fmt.Sprintf("names substances without offering them (%s)", strings.Join(quoteAll(ev.nonOffer), ", "))
 	case risk == 0 && ev.questionThread(m):
 		notOffered = "names substances in a question and its answers, offering none (no price, contact, quantity or offer in the first person)"
-	case !ev.priced && len(ev.observ) == 0 && risk == 0 && !ev.bulk && !ev.offerContact && inventoryNoSupply(ev.fields) != "":
+	case !ev.priced && !ev.directContact() && risk == 0 && !ev.bulk && inventoryNoSupply(ev.fields) != "":
 		// A school's or lab's register of what it keeps, which says it
-		// supplies none of it (see inventoryNoSupply).
+		// supplies none of it (see inventoryNoSupply). Its office's
+		// e-mail or web address, and its contact and delivery words
+		// ("Enviar a prevencion@uni.example", "available in cabinet 3"),
+		// make no offer of it (document h15-es); a handle, a phone number
+		// or a wallet does.
 		notOffered = fmt.Sprintf("names substances in an inventory that supplies nothing to others (%q)", inventoryNoSupply(ev.fields))
 	case !ev.chemForm && len(ev.observ) == 0 && risk == 0 && !ev.bulk && !m.statesQuantity(ev.fields) && emptiedContents(ev.fields) != "":
 		// A chemistry set whose chemicals were removed, an empty
@@ -5807,6 +6058,12 @@ func (ev *evaluation) isReport() bool {
 	if len(ev.observ) > 0 && (news < 3 || offers > 0 && ev.contactObserved()) {
 		return false
 	}
+	// Report words only in the question a title asks ("Why is safrole so
+	// expensive?") are answered by the page: a risk indicator below it
+	// ("350 USD a litre here, write me on Wire @saf_oil") makes an offer.
+	if !ev.newsBody && ev.indicatorBelowTitle() && titleQuestion(ev.fields[0].norm) {
+		return false
+	}
 	if !ev.chemForm && offers == 0 {
 		return true
 	}
@@ -5819,6 +6076,21 @@ func (ev *evaluation) isReport() bool {
 	return !ev.chemForm && offers == 1 && !ev.offerWeak && !ev.bulk
 }
 
+// indicatorBelowTitle reports whether a messenger contact, the way a
+// seller answers, stands in a field other than the title. Other risk
+// indicators are what questions, lessons and regulators' explainers
+// discuss ("Aula: por que a pseudoefedrina é controlada? … a conversão em
+// metanfetamina", "Why was BMK glycidate added to Table I? The board found
+// it sold online with stealth shipping").
+func (ev *evaluation) indicatorBelowTitle() bool {
+	for _, in := range ev.indicators {
+		if in.ID == IndMessenger && in.Field != precwatch.FieldTitle {
+			return true
+		}
+	}
+	return false
+}
+
 // weHaveOffer reports whether a substance is named right after a seller's
 // "we have" (weHaveBefore: "Nous avons de l'éphédrine pure", "Mamy czystą
 // efedrynę", "我们有麻黄碱"): the page offers it, whatever report or request
@@ -5826,6 +6098,17 @@ func (ev *evaluation) isReport() bool {
 func (ev *evaluation) weHaveOffer() bool {
 	for _, h := range ev.hits {
 		if !h.negated && weHaveBefore(ev.fields[h.field].norm, int(h.s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// directContact reports whether the listing gives a contact other than an
+// e-mail or web address: a messenger handle, a phone number or a wallet.
+func (ev *evaluation) directContact() bool {
+	for _, o := range ev.observ {
+		if o.Type != precwatch.ObservableURL && o.Type != precwatch.ObservableEmail {
 			return true
 		}
 	}
@@ -6430,6 +6713,27 @@ func (m *Matcher) productCodeAfter(norm []byte, e int) bool {
 	return u == k || !(quantityUnits[w] || m.unitLimit[w] > 0)
 }
 
+// cjkUnitAt reports whether a unit written in CJK characters ("斤",
+// "公斤", "毫升") starts at norm[j]: the first one to four characters there
+// are one for which isUnit holds.
+func cjkUnitAt(norm []byte, j int, isUnit func(string) bool) bool {
+	if j >= len(norm) || norm[j] < 0x80 {
+		return false
+	}
+	e := j
+	for n := 0; n < 4 && e < len(norm); n++ {
+		r, w := utf8.DecodeRune(norm[e:])
+		if !isCJK(r) {
+			return false
+		}
+		e += w
+		if isUnit(string(norm[j:e])) {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
 	isUnit := func(u string) bool { return quantityUnits[u] || m.unitLimit[u] > 0 }
 	// After: " 20 l", " 20l", ", 1 kg".
@@ -6437,10 +6741,14 @@ func (m *Matcher) quantityNextTo(norm []byte, s, e int) bool {
 	for i < len(norm) && i-e < 2 && (norm[i] == ' ' || norm[i] == ',') {
 		i++
 	}
-	if i < len(norm) && isDigit(norm[i]) && i > e {
+	// A CJK name takes its number unspaced ("甲苯500斤").
+	if i < len(norm) && isDigit(norm[i]) && (i > e || e > 0 && norm[e-1] >= 0x80) {
 		_, j := parseQuantity(norm, i)
 		if j < len(norm) && norm[j] == ' ' {
 			j++
+		}
+		if cjkUnitAt(norm, j, isUnit) {
+			return true
 		}
 		k := j
 		for k < len(norm) && isASCIIAlpha(norm[k]) {

@@ -1148,7 +1148,12 @@ var inflecting = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true,
 	// Agglutinative Turkic languages and Georgian and Armenian cases
 	// ("efedrinni", "ეფედრინის", "էֆեդրինի"), and Mongolian's ("улаан
 	// фосфорыг", lexcov).
-	"kk": true, "uz": true, "az": true, "ka": true, "hy": true, "mn": true}
+	"kk": true, "uz": true, "az": true, "ka": true, "hy": true, "mn": true,
+	// The other Turkic languages, Tajik's object and ezafe endings
+	// ("ангидриди сиркоро", "туз кислотасын"), Icelandic cases
+	// ("brennisteinssýru"), Kurmanji ezafe and Sorani suffixes ("efedrînê",
+	// "ئەسیتۆنی"; heldout74).
+	"ky": true, "tk": true, "tg": true, "is": true, "ku": true, "ckb": true}
 
 // inflectionStem returns the normalised stem of a name (without a final
 // vowel) and how many letters of ending may follow it; n is 0 when the name

@@ -14,7 +14,12 @@ var quantityUnits = map[string]bool{"g": true, "gr": true, "gm": true, "gms": tr
 	"gramm": true, "gramos": true, "grammes": true, "kg": true, "kgs": true, "ml": true, "l": true, "lt": true,
 	"ltr": true, "liter": true, "liters": true, "litre": true, "litres": true, "oz": true, "lb": true, "lbs": true,
 	"gal": true, "gallon": true, "gallons": true, "г": true, "гр": true, "кг": true, "мл": true, "л": true,
-	"克": true, "公斤": true, "千克": true, "升": true, "毫升": true}
+	"克": true, "公斤": true, "千克": true, "升": true, "毫升": true,
+	// Round fix73 (heldout73 yk0177 "甲苯 500斤"): the Chinese market
+	// weight 斤 (500 g), the Russian пуд (16.38 kg), the Iberian arroba and
+	// quintal.
+	"斤": true, "市斤": true, "пуд": true, "пуда": true, "пудов": true, "arroba": true, "arrobas": true,
+	"quintal": true, "quintales": true, "quintais": true}
 
 // statesQuantity reports whether an offer field states an amount: a number
 // followed by a unit of mass or volume, not by "/" or "per" (a
@@ -32,7 +37,8 @@ var massGrams = map[string]float64{"g": 1, "gr": 1, "gm": 1, "gms": 1, "gram": 1
 	"grammes": 1, "г": 1, "гр": 1, "克": 1, "kg": 1e3, "kgs": 1e3, "kilo": 1e3, "kilos": 1e3, "kilogram": 1e3,
 	"kilograms": 1e3, "kilogramm": 1e3, "kilogramos": 1e3, "кг": 1e3, "公斤": 1e3, "千克": 1e3, "ton": 1e6, "tons": 1e6,
 	"tonne": 1e6, "tonnes": 1e6, "тонн": 1e6, "тонна": 1e6, "тонны": 1e6, "吨": 1e6, "drum": 1e6, "drums": 1e6,
-	"barrel": 1e6, "barrels": 1e6}
+	"barrel": 1e6, "barrels": 1e6, "斤": 500, "市斤": 500, "пуд": 16380, "пуда": 16380, "пудов": 16380,
+	"arroba": 11500, "arrobas": 11500, "quintal": 46000, "quintales": 46000, "quintais": 46000}
 
 // soldByWeight reports whether an offer field states an amount of 100 g
 // or more by mass ("1 kg", "500 g", "2 drums"), not a concentration or a

@@ -175,7 +175,11 @@ var containCues = [][]byte{[]byte("contain"), []byte("include"), []byte("is ther
 	// حاوی, he מכיל, id/ms mengandung, vi chứa, hu tartalmaz, ro conține,
 	// fi sisältää, el περιέχει.
 	[]byte("contem"), []byte("يحتوي"), []byte("تحتوي"), []byte("حاوی"), []byte("מכיל"), []byte("mengandung"), []byte("chua "),
-	[]byte("tartalmaz"), []byte("contine"), []byte("sisalta"), []byte("περιεχ")}
+	[]byte("tartalmaz"), []byte("contine"), []byte("sisalta"), []byte("περιεχ"),
+	// Lead, session 19 (normalised): hi इसमें (in it) and शामिल
+	// (included), ur اس میں, th มี (has) and ส่วนผสม (ingredient), sw
+	// ina/inayo (it has), kuna (there is).
+	[]byte("इसम"), []byte("शामिल"), []byte("اس میں"), []byte("มี"), []byte("ส่วนผสม"), []byte("ina "), []byte("inayo"), []byte("kuna ")}
 
 // withWords are the prepositions "with" that may open a question about a
 // product's ingredient ("With pseudoephedrine? No, …").

@@ -428,6 +428,8 @@ func kindWords(k string) string {
 		return "a login page instead of the shop's (the platform wants a session there: put its session cookie under the target's headers, or ask for access)"
 	case crawler.KindGate:
 		return "a cookie-consent page or age gate instead of the shop's (put the cookie the site sets on agreeing under the target's headers)"
+	case crawler.KindErrorPage:
+		return "the site's error page instead of the shop's (a PHP fatal error, ASP.NET's \"Server Error\", …, answered with status 200)"
 	case crawler.KindMaintenance:
 		return "the site's maintenance page instead of the shop's (answered with status 200)"
 	case crawler.KindFeedError:

@@ -144,6 +144,11 @@ type Page struct {
 	// wall or an age gate, which some shops answer, with status 200, in
 	// place of their pages until a cookie says the visitor agreed.
 	Gate string `json:"gate,omitempty"`
+	// ErrorPage names the server error an html page without listings or
+	// links to follow shows in their place ("PHP's fatal error: Allowed
+	// memory size …", ASP.NET's "Server Error in '/' Application."), which
+	// some servers answer with status 200; "" otherwise.
+	ErrorPage string `json:"error_page,omitempty"`
 	// NotFound is set on a page of a target without listing.item and
 	// listing.gone whose title or main heading is wholly a notice that it
 	// is not there ("Page not found", "404", "This listing has ended",

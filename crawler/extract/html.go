@@ -61,6 +61,14 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if err != nil {
 		return p, err
 	}
+	if len(p.Listings) == 0 && len(p.Follow) == 0 {
+		if msg, ok := soapFault(body); ok {
+			// A SOAP service's fault answered with status 200 (WCF
+			// and older stacks do): the page failed, it is not the
+			// end of the catalogue.
+			return nil, fmt.Errorf("%w: %s", ErrFeedError, msg)
+		}
+	}
 	p.PasswordForm, p.LoginTitle = loginPage(body)
 	if name := challengeTitle(body); name != "" {
 		// A challenge page whatever the selectors read on it (its
@@ -70,8 +78,32 @@ func HTML(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		p.BotWall = botWall(body)
 		p.Maintenance = maintenancePage(body)
 		p.Gate = gatePage(body)
+		p.ErrorPage = serverErrorPage(body)
 	}
 	return p, err
+}
+
+var (
+	// soapFaultElem is a SOAP 1.1 or 1.2 Fault in an Envelope's Body.
+	soapFaultElem = regexp.MustCompile(`(?s)<(?:[\w-]+:)?Envelope\b.*<(?:[\w-]+:)?Body\b[^>]*>\s*<(?:[\w-]+:)?Fault\b`)
+	// soapFaultText is its faultstring (1.1) or Reason's Text (1.2).
+	soapFaultText = regexp.MustCompile(`(?s)<(?:[\w-]+:)?(?:faultstring|Text)\b[^>]*>([^<]{0,300})<`)
+)
+
+// soapFault returns the message of a SOAP envelope whose body is a Fault,
+// and whether it is one.
+func soapFault(body []byte) (string, bool) {
+	head := body[:min(len(body), 64<<10)]
+	if !bytes.Contains(head, []byte("Fault")) || !soapFaultElem.Match(head) {
+		return "", false
+	}
+	msg := "a SOAP Fault"
+	if m := soapFaultText.FindSubmatch(head); m != nil {
+		if t := strings.Join(strings.Fields(html.UnescapeString(string(m[1]))), " "); t != "" {
+			msg = "a SOAP Fault: " + clip(t, 200)
+		}
+	}
+	return msg, true
 }
 
 // pageTitle is a page's <title> text.
@@ -144,6 +176,39 @@ func maintenancePage(body []byte) bool {
 		}
 	}
 	return false
+}
+
+var (
+	// phpError is PHP's report of a fatal error, as display_errors
+	// prints it ("<b>Fatal error</b>:  Allowed memory size …").
+	phpError = regexp.MustCompile(`(?i)(?:<b>\s*)?\b(?:PHP )?(Fatal error|Parse error)(?:\s*</b>)?:\s+([^<\n]{1,200})`)
+	// serverErrorHeads are the whole titles or main headings of servers'
+	// and frameworks' error pages.
+	serverErrorHeads = regexp.MustCompile(`(?i)^(?:(?:50[0-4] )?(?:internal server error|bad gateway|service (?:temporarily )?unavailable|gateway time-?out)|server error(?: \(500\))?|runtime error|application error|server error in '[^']*' application\.?|whoops, looks like something went wrong\.?|error establishing a database connection|database error|an error occurred\.?|something went wrong\.?)$`)
+)
+
+// serverErrorPage returns the server error a page shows instead of the
+// shop's (PHP's fatal error near its start, or a title or first h1 that is
+// wholly a server's or framework's error heading: ASP.NET's "Server Error
+// in '/' Application.", Django's "Server Error (500)", Laravel's
+// "Whoops, looks like something went wrong.", WordPress' "Error
+// establishing a database connection"), or "".
+func serverErrorPage(body []byte) string {
+	head := body[:min(len(body), 4<<10)]
+	if m := phpError.FindSubmatch(head); m != nil {
+		return fmt.Sprintf("PHP's %s: %s", strings.ToLower(string(m[1])), clip(strings.Join(strings.Fields(html.UnescapeString(string(m[2]))), " "), 120))
+	}
+	for _, m := range loginHeading.FindAllSubmatch(body[:min(len(body), 256<<10)], 3) {
+		text := m[1]
+		if len(text) == 0 {
+			text = m[2]
+		}
+		t := strings.Join(strings.Fields(VisibleText(text)), " ")
+		if serverErrorHeads.MatchString(t) {
+			return t
+		}
+	}
+	return ""
 }
 
 // consentWords and ageWords say, in a title or main heading, that the page
@@ -392,7 +457,7 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			if templ {
 				b.templatedNext(tmpl, pageURL, wrapper)
 			} else {
-				b.countOn(defaultNext, canon, len(b.page.Follow))
+				b.countOn(root, defaultNext, canon, len(b.page.Follow))
 			}
 			if len(t.Follow) > 0 && spec.Item == "" && len(b.page.Follow) == 0 && len(b.page.Next) == 0 && b.page.CountOn == "" && listingLike(root, spec.Fields) {
 				// A page the follow selectors lead to, with a
@@ -565,13 +630,13 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if templ {
 		b.templatedNext(tmpl, pageURL, wrapper)
 	} else if b.cards {
-		b.countOn(defaultNext, canon, len(b.page.Listings))
+		b.countOn(root, defaultNext, canon, len(b.page.Listings))
 	} else if spec.URLPattern == "" && len(b.page.Follow) > 0 && len(b.page.Listings) == 0 {
 		// An index page of a target without url_pattern (a Magento
 		// shop's product pages have no mark to write one against):
 		// it links listings and is none, so it counts on like one
 		// matched as an index page by url_pattern.
-		b.countOn(defaultNext, canon, len(b.page.Follow))
+		b.countOn(root, defaultNext, canon, len(b.page.Follow))
 	}
 	return b.page, nil
 }
@@ -587,7 +652,13 @@ func (b *builder) notFound() {
 // script loads ?page=2): when its URL pages by a number (see countOn) and
 // the page had n links to follow or cards, the URL counted on is read next;
 // a page that brings nothing new ends it (the crawler's endPagination).
-func (b *builder) countOn(defaultNext bool, canon string, n int) {
+//
+// A page whose URL names no page but that links its own address with page
+// 2 (a numbered pager, "1 2 3", without a "next" link: ?page=2, p=2,
+// /page/2/) has that link as its next page, and the pages after it count
+// on from there; before session 21 such a catalogue ended after its first
+// page, complete.
+func (b *builder) countOn(root *html.Node, defaultNext bool, canon string, n int) {
 	if !defaultNext || len(b.page.Next) > 0 || n == 0 {
 		return
 	}
@@ -599,7 +670,58 @@ func (b *builder) countOn(defaultNext bool, canon string, n int) {
 		if c, err := Canonical(u, next); err == nil && c != canon {
 			b.page.CountOn = c
 		}
+		return
 	}
+	if second := b.secondPageLink(root, u); second != "" {
+		b.page.Next = append(b.page.Next, second)
+	}
+}
+
+// secondPageLink returns the canonical URL of a link on the page to page
+// 2 of the page's own address u, which names no page: the same host and
+// path with one page parameter more, set to 2 (page, p, paged, …; see
+// pageParams), or the path followed by /page/2; "" when there is none.
+func (b *builder) secondPageLink(root *html.Node, u *url.URL) string {
+	own := u.Query()
+	path := strings.TrimSuffix(u.Path, "/")
+	found := ""
+	walk(root, func(n *html.Node) {
+		if found != "" || n.Type != html.ElementNode || n.DataAtom != atom.A {
+			return
+		}
+		href, ok := attr(n, "href")
+		if !ok {
+			return
+		}
+		c, err := Canonical(b.base, unescapeQueryAmp(strings.TrimSpace(href)))
+		if err != nil {
+			return
+		}
+		l, err := url.Parse(c)
+		if err != nil || !strings.EqualFold(l.Host, u.Host) {
+			return
+		}
+		lp := strings.TrimSuffix(l.Path, "/")
+		if lp == path+"/page/2" && l.RawQuery == u.RawQuery {
+			found = c
+			return
+		}
+		if lp != path {
+			return
+		}
+		q := l.Query()
+		params := pageParams(q)
+		if len(params) != 1 || q.Get(params[0]) != "2" || len(q) != len(own)+1 {
+			return
+		}
+		for k, vs := range own {
+			if !slices.Equal(q[k], vs) {
+				return
+			}
+		}
+		found = c
+	})
+	return found
 }
 
 // fillStructured fills the configured listing fields (title, description,

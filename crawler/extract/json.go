@@ -316,7 +316,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 	}
 	if !ok {
 		items = nil
-		if msg, failed := feedError(doc); failed {
+		if msg, failed := pathError(doc, spec.Items); failed {
 			// An error answered with status 200 (GraphQL's
 			// convention, and some REST APIs'): the page failed,
 			// it is not an empty feed.
@@ -364,7 +364,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 			}
 			switch v := v.(type) {
 			case string:
-				if v = strings.TrimSpace(v); v != "" {
+				if v = stripURITemplate(strings.TrimSpace(v)); v != "" {
 					b.page.Counts[key] = 1
 					if isCursorKey(spec.NextPage) && !looksLikeURL(v) {
 						if noMore(doc, spec.NextPage, spec.Items) || len(items) == 0 {
@@ -418,7 +418,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 			if v, ok := lookup(doc, k); ok {
 				said = true
 				if s, ok := v.(string); ok && looksLikeURL(strings.TrimSpace(s)) {
-					b.link(&b.page.Next, map[string]bool{canon: true}, s)
+					b.link(&b.page.Next, map[string]bool{canon: true}, stripURITemplate(s))
 					break
 				}
 				if n, ok := nextPageNumber(v, base); ok && len(items) > 0 {
@@ -525,6 +525,21 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 		b.add(values)
 	}
 	return b.page, nil
+}
+
+// uriTemplateExpr is an RFC 6570 expression in a link ("{&sort}",
+// "{?page,size,sort}").
+var uriTemplateExpr = regexp.MustCompile(`\{[+#./;?&]?[A-Za-z0-9_.%]+(?::\d+|\*)?(?:,[A-Za-z0-9_.%]+(?::\d+|\*)?)*\}`)
+
+// stripURITemplate expands a next page link written as a URI template
+// with no variables set: its expressions come to nothing. Spring Data
+// REST writes its HAL links so ("…?page=1&size=2{&sort}", "templated":
+// true); before session 21 the braces were sent, and the API answered 400.
+func stripURITemplate(s string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return uriTemplateExpr.ReplaceAllString(s, "")
 }
 
 // keepFormat returns a feed's next page URL with the parameters of the
@@ -798,7 +813,8 @@ func pageNumberURL(base *url.URL, n int) string {
 }
 
 var (
-	pageParamNames = []string{"page", "p", "pg", "pageNumber", "page_number", "currentPage", "current_page", "pageNo", "page_no",
+	// _page is json-server's (and other mock and Express APIs').
+	pageParamNames = []string{"page", "_page", "p", "pg", "pageNumber", "page_number", "currentPage", "current_page", "pageNo", "page_no",
 		"paged", "pageNum", "pagenum", "page_num", "pageIndex", "page_index"}
 	// offsetParamNames: limitstart is Joomla's (VirtueMart, K2),
 	// startIndex OpenSearch's and Google's older APIs'.
@@ -1106,7 +1122,11 @@ func isPageNumber(s string) bool {
 // Kubernetes' metadata.continue).
 var cursorWords = []string{"cursor", "token", "after", "continu", "marker", "scroll", "before", "lastid", "last_id",
 	"maxid", "max_id", "minid", "min_id", "sinceid", "since_id", "lastkey", "last_key", "nextkey", "next_key",
-	"lastevaluatedkey", "searchafter", "search_after"}
+	"lastevaluatedkey", "searchafter", "search_after",
+	// Airtable's "offset": "itrXXX/recXXX", a token with a slash in it,
+	// taken back as ?offset=; a number under an offset key is an
+	// offset, sent back so too.
+	"offset"}
 
 // isCursorKey reports whether the last segment of a next_page path names a
 // cursor.
@@ -1738,10 +1758,14 @@ func renderObject(m map[string]any) string {
 		}
 	}
 	currencyOf := func() string {
-		for _, c := range []string{"currency", "currency_code", "currencyCode", "currencyIso", "currency_iso", "currencyIsoCode", "currency_iso_code", "unit"} {
-			if cur, ok := memberFold(m, c); ok {
-				if cur, ok := cur.(string); ok && cur != "" {
-					return cur
+		for _, c := range []string{"currency", "currency_code", "currencyCode", "currencyIso", "currency_iso", "currencyIsoCode", "currency_iso_code", "currencyId", "unit"} {
+			for _, k := range []string{c, "@" + c} {
+				// "@currencyId": an XML attribute in JSON, as
+				// eBay's Finding API and XML converters write it.
+				if cur, ok := memberFold(m, k); ok {
+					if cur, ok := cur.(string); ok && cur != "" {
+						return cur
+					}
 				}
 			}
 		}
@@ -1753,7 +1777,11 @@ func renderObject(m map[string]any) string {
 		}
 		return amount
 	}
-	amountKeys := []string{"amount", "value", "price", "centAmount", "cent_amount",
+	// An element's text beside its attributes, in XML turned JSON:
+	// eBay's {"@currencyId": "USD", "__value__": "120.0"}, "#text"
+	// (xmltodict, fast-xml-parser), "$t" (Google's GData), "$"
+	// (BadgerFish). Before session 21 such a price read as its JSON.
+	amountKeys := []string{"amount", "value", "__value__", "#text", "$t", "$", "price", "centAmount", "cent_amount",
 		"priceCents", "price_cents", "amountCents", "amount_cents", "amount_in_cents", "price_in_cents", "valueCents", "value_cents", "cents"}
 	if currencyOf() != "" {
 		// Drupal Commerce's {"number": "12.00", "currency_code":
@@ -1936,6 +1964,33 @@ func feedError(doc any) (string, bool) {
 		if msg := message(m); msg != "" && !strings.HasPrefix(msg, "{") {
 			return msg, true
 		}
+	}
+	return "", false
+}
+
+// pathError is feedError of the document, else of the deepest object on
+// the way to the items path that the path reaches, a JSON string read as
+// the JSON it holds: JD Union's {"jd_union_open_goods_query_responce":
+// {"code": "0", "queryResult": "{\"code\": 411, \"message\": …}"}}
+// answers its error where the listings would be (before session 21 such
+// a page read as an empty last page).
+func pathError(doc any, items string) (string, bool) {
+	if msg, failed := feedError(doc); failed {
+		return msg, true
+	}
+	segs := strings.Split(NormalizePath(items), ".")
+	for i := len(segs) - 1; i > 0; i-- {
+		v, ok := lookup(doc, strings.Join(segs[:i], "."))
+		if !ok {
+			continue
+		}
+		if d, isJSON := jsonInString(v); isJSON {
+			v = d
+		}
+		if _, isObj := v.(map[string]any); !isObj {
+			continue
+		}
+		return feedError(v)
 	}
 	return "", false
 }
