@@ -1,0 +1,52 @@
+package matchers
+
+import "testing"
+
+// TestGap76ScriptAbbreviations: the trade abbreviations written in other
+// scripts — PMK in Cyrillic ("ПМК порошок, новая партия, Телеграм",
+// heldout76 yh0018) as БМК already was, BMK in Arabic and Persian letters
+// ("بي إم كيه زيت للبيع", yh0171) and PMK with the Persian pe — count with
+// chemical context as the Latin ones do, and the Turkish "yağı" (its oil,
+// "BMK yağı", yh0027) is an oil word. Twins: a construction column and a
+// youth club called ПМК, the Arabic spelling without context, and the
+// Arabic بي (also P) beside a Latin PMK, which is that PMK.
+func TestGap76ScriptAbbreviations(t *testing.T) {
+	runCAS(t, []casCase{
+		{"ПМК порошок, новая партия, Телеграм", "", []string{"4676-39-5"}, nil},
+		{"ПМК 5 кг, жидкость", "", []string{"4676-39-5"}, nil},
+		{"Продам ПМК", "ПМК масло, 1 литр, Телеграм", []string{"4676-39-5"}, nil},
+		{"BMK yağı, gümrüksüz teslimat, WhatsApp", "", []string{"103-79-7"}, nil},
+		{"PMK yağı 1 litre", "", []string{"4676-39-5"}, nil},
+		{"بي إم كيه زيت للبيع، تواصل عبر تيليجرام", "", []string{"103-79-7"}, nil},
+		{"زيت بي ام كي 1 لتر", "", []string{"103-79-7"}, nil},
+		{"روغن بی ام کی", "", []string{"103-79-7"}, nil},
+		{"روغن پی ام کی، تلگرام", "", []string{"4676-39-5"}, []string{"103-79-7"}},
+		// Twins.
+		{"ПМК-12 ищет субподрядчиков", "ООО ПМК-12 (передвижная механизированная колонна) — земляные работы, аренда техники.", nil, []string{"4676-39-5"}},
+		{"ПМК «Звезда» — набор в секцию бокса", "Подростково-молодёжный клуб ПМК «Звезда» приглашает ребят 10–16 лет.", nil, []string{"4676-39-5"}},
+		{"ПМК Строитель: аренда техники, 5 кг гвоздей в подарок", "Передвижная механизированная колонна.", nil, []string{"4676-39-5"}},
+		{"بي إم كيه", "سيارة مستعملة", nil, []string{"103-79-7"}},
+		{"زيت PMK نقاوة 99%", "زيت بي إم كي PMK نقاوة 99%، 1 لتر.", []string{"4676-39-5"}, []string{"103-79-7"}},
+		{"Bal yağı 1 kg", "", nil, []string{"103-79-7", "4676-39-5"}},
+	})
+}
+
+// TestGap76SolventWords: "solvent" and "thinner" in other languages are
+// chemical context for an abbreviation as the English words are ("MEK
+// Lösemittel 5 L", heldout76 yh0046); the kinase and the motor oil brand
+// stay out.
+func TestGap76SolventWords(t *testing.T) {
+	runCAS(t, []casCase{
+		{"MEK Lösemittel 5 L", "", []string{"78-93-3"}, nil},
+		{"MEK Lösungsmittel, Kanister", "", []string{"78-93-3"}, nil},
+		{"MEK solvant 20 L", "", []string{"78-93-3"}, nil},
+		{"MEK disolvente industrial", "", []string{"78-93-3"}, nil},
+		{"MEK rozpuszczalnik 10 l", "", []string{"78-93-3"}, nil},
+		{"MEK растворитель, канистра", "", []string{"78-93-3"}, nil},
+		{"MEK çözücü 20 L", "", []string{"78-93-3"}, nil},
+		// Twins.
+		{"MEK inhibitor trametinib, Lösungsmittel DMSO", "", nil, []string{"78-93-3"}},
+		{"MEK 10W-40 Motoröl 5 L", "", nil, []string{"78-93-3"}},
+		{"MEK Lösungen GmbH – Beratung", "", nil, []string{"78-93-3"}},
+	})
+}
