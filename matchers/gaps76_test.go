@@ -50,3 +50,40 @@ func TestGap76SolventWords(t *testing.T) {
 		{"MEK Lösungen GmbH – Beratung", "", nil, []string{"78-93-3"}},
 	})
 }
+
+// TestGap76ContactSignal: "contact" and its translations right before or
+// after Signal name the way to reach the seller ("Iode bisublimé 100 g,
+// contact Signal", heldout76 yh0070), as "via Signal" does. Twins: a
+// relay's "dry contact signal" and a sensor's "contact signal output".
+func TestGap76ContactSignal(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"fr", "Iode bisublimé 100 g, contact Signal", "", true},
+		{"de", "Jod 100 g, Kontakt Signal", "", true},
+		{"es", "Yodo 100 g, contacto Signal", "", true},
+		{"en", "Iodine crystals 100 g", "Signal contact: @iod_shop", true},
+		{"ru", "Йод кристаллический 100 г, связь Signal", "", true},
+		// Twins.
+		{"en", "Iodine 100 g", "Relay module for the dosing pump, dry contact signal to the PLC.", false},
+		{"en", "Iodine 100 g", "Level switch: contact signal output 4-20 mA.", false},
+		{"fr", "Iode bisublimé 100 g", "Contact : 06 12 34 56 78", false},
+	})
+}
+
+// TestGap76ChineseScheduling: a Chinese authority's scheduling notice
+// ("公安部：新增BMK缩水甘油酸列管", heldout76 yh0199; "国务院决定将4-哌啶酮增列为
+// 易制毒化学品") names the substances it puts under control without offering
+// them, as the CND's English notices do (TestGap72Scheduling). Twins: a
+// seller's "not scheduled" (非列管, 不列管) is a sales pitch.
+func TestGap76ChineseScheduling(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"zh", "公安部：新增BMK缩水甘油酸列管", "", false},
+		{"zh", "公安部：新增4-哌啶酮列管", "", false},
+		{"zh", "公安部等三部门：BMK缩水甘油酸列入易制毒化学品管理", "", false},
+		{"zh", "国务院决定将4-哌啶酮增列为易制毒化学品", "", false},
+		// Twins.
+		{"zh", "BMK缩水甘油酸 现货 不列管", "", true},
+		{"zh", "BMK缩水甘油酸 非列管 现货", "", true},
+		{"zh", "PMK 非列管产品 大量现货 99%", "", true},
+		{"zh", "BMK缩水甘油酸钠 5449-12-7 现货 99%", "", true},
+	})
+}
