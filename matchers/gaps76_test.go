@@ -87,3 +87,20 @@ func TestGap76ChineseScheduling(t *testing.T) {
 		{"zh", "BMK缩水甘油酸钠 5449-12-7 现货 99%", "", true},
 	})
 }
+
+// TestGap76ConversionGuide: a conversion guide sent with a chemical
+// ("Piperidine HCl CAS 6091-44-7 – conversion guide included", heldout76
+// yh0108) is a synthesis hint as a synthesis guide is, in the main
+// languages. Twins: the conversion guides of units and data.
+func TestGap76ConversionGuide(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Piperidine HCl CAS 6091-44-7 – conversion guide included", "", true},
+		{"en", "Toluene 20 L", "Conversion guide included.", true},
+		{"de", "Aceton 10 L – Umwandlungsanleitung inklusive", "", true},
+		{"es", "Piperidina 1 L, guía de conversión incluida", "", true},
+		{"ru", "Пиперидин 1 л, инструкция по конверсии в подарок", "", true},
+		// Twins.
+		{"en", "Piperidine 1 L", "Data conversion guide for the LIMS export included.", false},
+		{"en", "Toluene 20 L", "Unit conversion guide (L to kg) included.", false},
+	})
+}
