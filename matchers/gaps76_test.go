@@ -104,3 +104,35 @@ func TestGap76ConversionGuide(t *testing.T) {
 		{"en", "Toluene 20 L", "Unit conversion guide (L to kg) included.", false},
 	})
 }
+
+// TestGap76LookAlikeAbbreviations: a digit-led abbreviation spelled with
+// Cyrillic or Greek look-alike capitals ("4-АР powder 99%", heldout76
+// yh0219) is the Latin one; a soft hyphen between an abbreviation in
+// capitals and a lower-case word ("ПМК\u00adпорошок опт", yh0198) is the
+// hyphen of "ПМК-порошок", a word break. Twins: Russian ordinals after a
+// number stay Cyrillic, 4-aminopyridine spelled out stays out, and a soft
+// hyphen inside a word still joins it.
+func TestGap76LookAlikeAbbreviations(t *testing.T) {
+	runCAS(t, []casCase{
+		{"4-АР powder 99%", "", []string{"23056-29-3"}, nil},
+		{"4-ΑΡ powder 99%", "", []string{"23056-29-3"}, nil},
+		{"4АР порошок 1 кг", "", []string{"23056-29-3"}, nil},
+		{"ПМК\u00adпорошок опт", "", []string{"4676-39-5"}, nil},
+		{"БМК\u00adмасло 1 л", "", []string{"103-79-7"}, nil},
+		{"Эфе\u00adдрин гидрохлорид 100 г", "", []string{"299-42-3"}, nil},
+		// Twins.
+		{"4-АР (4-aminopyridine) 98%, 25 g", "", nil, []string{"23056-29-3"}},
+		{"В 3-Х МЕСТАХ 5 КГ", "", nil, []string{"23056-29-3"}},
+	})
+	for _, c := range []struct{ in, want string }{
+		{"4-АР powder", "4-ap powder"},
+		{"в 3-х местах", "в 3-х местах"},
+		{"ПМК\u00adпорошок", "пмк порошок"},
+		{"Эфе\u00adдрин", "эфедрин"},
+		{"Ph\u00adenyl\u00adacetone", "phenylacetone"},
+	} {
+		if got := Normalize(c.in).String(); got != c.want {
+			t.Errorf("Normalize(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
