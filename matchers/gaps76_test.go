@@ -12,7 +12,7 @@ import "testing"
 // Arabic بي (also P) beside a Latin PMK, which is that PMK.
 func TestGap76ScriptAbbreviations(t *testing.T) {
 	runCAS(t, []casCase{
-		{"ПМК порошок, новая партия, Телеграм", "", []string{"4676-39-5"}, nil},
+		{"ПМК порошок, новая партия, Телеграм", "", []string{"13605-48-6"}, nil},
 		{"ПМК 5 кг, жидкость", "", []string{"4676-39-5"}, nil},
 		{"Продам ПМК", "ПМК масло, 1 литр, Телеграм", []string{"4676-39-5"}, nil},
 		{"BMK yağı, gümrüksüz teslimat, WhatsApp", "", []string{"103-79-7"}, nil},
@@ -123,7 +123,7 @@ func TestGap76LookAlikeAbbreviations(t *testing.T) {
 		{"4-АР powder 99%", "", []string{"23056-29-3"}, nil},
 		{"4-ΑΡ powder 99%", "", []string{"23056-29-3"}, nil},
 		{"4АР порошок 1 кг", "", []string{"23056-29-3"}, nil},
-		{"ПМК\u00adпорошок опт", "", []string{"4676-39-5"}, nil},
+		{"ПМК\u00adпорошок опт", "", []string{"13605-48-6"}, nil},
 		{"БМК\u00adмасло 1 л", "", []string{"103-79-7"}, nil},
 		{"Эфе\u00adдрин гидрохлорид 100 г", "", []string{"299-42-3"}, nil},
 		// Twins.
