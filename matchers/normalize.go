@@ -796,6 +796,9 @@ func (t *Text) letterRun(s string, i int, r rune, w int) int {
 			}
 		case r < foldTableSize:
 			f = foldTable[r]
+			if r == softHyphen && abbrevSoftHyphen(s, i, i+w) {
+				f = " "
+			}
 		case r >= specialCJKEnd && r < 0xA4D0 || r >= 0xAC00 && r < 0xD800:
 			f = s[i : i+w] // CJK, Hangul: as foldRuneIn
 		default:
@@ -930,7 +933,40 @@ func (t *Text) rune(s string, i int, r rune, w int) {
 		t.emitUnit("e", i, i+w)
 		return
 	}
+	if r == softHyphen && abbrevSoftHyphen(s, i, i+w) {
+		t.emitUnit(" ", i, i+w)
+		return
+	}
 	t.emitUnit(foldRuneIn(r, s[i:i+w]), i, i+w)
+}
+
+// softHyphen is U+00AD, a hyphenation point that is dropped like the other
+// format characters.
+const softHyphen = 0xAD
+
+// abbrevSoftHyphen reports whether the soft hyphen at s[i:e] joins an
+// abbreviation of two to six capital letters to a lower-case word ("ПМК\u00ad
+// порошок", heldout76 yh0198): there it stands for the hyphen of
+// "ПМК-порошок", a word break, not a hyphenation point inside one word
+// ("Эфе\u00adдрин", "ephe\u00addrine" stay one word).
+func abbrevSoftHyphen(s string, i, e int) bool {
+	next, _ := utf8.DecodeRuneInString(s[e:])
+	if !unicode.IsLower(next) {
+		return false
+	}
+	n := 0
+	for j := i; j > 0 && n <= 6; {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+		j -= w
+	}
+	return n >= 2 && n <= 6
 }
 
 // digitLookalike returns the digit a Cyrillic letter stands for inside a
@@ -1119,8 +1155,34 @@ func (t *Text) latinWord(s string, i int) bool {
 	}
 	latin := acc&wkLatin != 0
 	cyr := latin && cyrOnly > latinOnly
+	if !latin && cyrOnly == 0 && digitLedCapitals(s, start, j) {
+		latin = true
+	}
 	t.wordStart, t.wordEnd, t.wordLatin, t.wordCyr = start, j, latin && !cyr, cyr
 	return t.wordLatin
+}
+
+// digitLedCapitals reports whether the word s[start:end] is two or three
+// capital Cyrillic or Greek letters that all look like Latin ones, led by
+// a number ("4-АР", "4АР" with Cyrillic А and Р, heldout76 yh0219): a
+// digit-led abbreviation such as 4-AP spelled with look-alikes. Russian
+// ordinal endings after a number ("3-х", "2-ое") are lower case.
+func digitLedCapitals(s string, start, end int) bool {
+	i := start
+	for i < end && isDigit(s[i]) {
+		i++
+	}
+	if i == start && (start < 2 || s[start-1] != '-' || !isDigit(s[start-2])) {
+		return false
+	}
+	n := 0
+	for _, r := range s[i:end] {
+		if _, ok := confusableOf(r); !ok || !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 3
 }
 
 // entity decodes an HTML character reference at s[i] ('&').

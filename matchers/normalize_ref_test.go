@@ -340,7 +340,8 @@ func TestResetSame(t *testing.T) {
 	pieces := []string{"Ephedrine", "pseudo", "EPHEDRINE ", "3ph3dr1n3", "e p h e d r i n e", "E.P.H", "K.Mn.O4", " ", "  ", "\n", " \n ",
 		"\t", "&amp;", "&#x41;", "&", "<b>", "</b>", "<wbr>", "<", "Псeвдоэфедрин", "эфедрин", "аcetone", "ｅｐｈ", "１２", "ß", "İ",
 		"\u200b", "\u00a0", "\u202eenirdehpE\u202c", "ﾄﾞ", "💊", "🔥 ", "1-boc-4-ap", "H2SO4", "10mg", "99.5%", "abcdefghijklmnop",
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "a", "B", "x", "-", ".", ",", "*", "/", "\xff", "\xe2\x82", "é", "ö", "麻黄碱", "ℂ"}
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "a", "B", "x", "-", ".", ",", "*", "/", "\xff", "\xe2\x82", "é", "ö", "麻黄碱", "ℂ",
+		"ПМК\u00ad", "\u00adпорошок", "PMK\u00ad", "4-АР", "АР", "\u00ad"}
 	r := rand.New(rand.NewPCG(5, 6))
 	for k := 0; k < 20000; k++ {
 		var b strings.Builder

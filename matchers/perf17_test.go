@@ -84,6 +84,9 @@ func latinWordRef(t *Text, s string, i int) bool {
 	}
 	latin := acc&wkLatin != 0
 	cyr := latin && cyrOnly > latinOnly
+	if !latin && cyrOnly == 0 && digitLedCapitals(s, start, j) {
+		latin = true
+	}
 	t.wordStart, t.wordEnd, t.wordLatin, t.wordCyr = start, j, latin && !cyr, cyr
 	return t.wordLatin
 }
