@@ -10,6 +10,7 @@ func TestGap75PetFood(t *testing.T) {
 	runCAS(t, []casCase{
 		{"PMK Hundefutter 15 kg", "PMK Premium Mix Kibble für große Hunde, 15 kg Sack.", nil, []string{"4676-39-5"}},
 		{"PMK dog food 15 kg", "", nil, []string{"4676-39-5"}},
+		{"PMK oil 25 kg, Telegram", "Parcels declared as pet food additive, PMK oil inside.", []string{"4676-39-5"}, nil},
 		{"BMK Katzenfutter 10 kg", "", nil, []string{"103-79-7"}},
 		{"PMK croquettes pour chien 15 kg", "", nil, []string{"4676-39-5"}},
 		{"PMK karma dla psa 15 kg", "", nil, []string{"4676-39-5"}},
@@ -22,5 +23,38 @@ func TestGap75PetFood(t *testing.T) {
 		{"PMK 15 kg", "", []string{"4676-39-5"}, nil},
 		{"BMK 15 kg", "", []string{"103-79-7"}, nil},
 		{"PMK oil 5 L, Telegram", "", []string{"4676-39-5"}, nil},
+	})
+}
+
+// TestGap75ZhGlycidicAcid: the Chinese names of the PMK and BMK glycidic
+// acids and esters, written with the Latin abbreviation, are longer names
+// that hold PMK's (BMK's) abbreviation; the longer name wins ("PMK缩水甘油酸
+// CAS 2167189-50-4", heldout75 yi0189). Twin: PMK oil named beside it.
+func TestGap75ZhGlycidicAcid(t *testing.T) {
+	runCAS(t, []casCase{
+		{"PMK缩水甘油酸 CAS 2167189-50-4", "", []string{"2167189-50-4"}, []string{"4676-39-5"}},
+		{"PMK缩水甘油酸", "纯度99%，安全到达", []string{"2167189-50-4"}, []string{"4676-39-5"}},
+		{"PMK缩水甘油酸甲酯 CAS 13605-48-6", "", []string{"13605-48-6"}, []string{"4676-39-5"}},
+		{"PMK缩水甘油酸乙酯 CAS 28578-16-7", "", []string{"28578-16-7"}, []string{"4676-39-5"}},
+		{"BMK缩水甘油酸 CAS 25547-51-7", "", []string{"25547-51-7"}, []string{"103-79-7"}},
+		{"BMK缩水甘油酸甲酯 CAS 80532-66-7", "", []string{"80532-66-7"}, []string{"103-79-7"}},
+		// Twin.
+		{"PMK缩水甘油酸 CAS 2167189-50-4", "可转化为PMK油 CAS 4676-39-5", []string{"2167189-50-4", "4676-39-5"}, nil},
+	})
+}
+
+// TestGap75ZhGlycidicSpellings: the Chinese systematic names of the PMK
+// glycidates are written with each spelling of PMK's own name
+// (亚甲二氧基 / 亚甲基二氧 / 亚甲基二氧基); the longer name wins over PMK
+// ("3,4-亚甲二氧基苯基-2-丙酮甲基缩水甘油酸", heldout75 yi0189). Twin: PMK
+// itself in that spelling.
+func TestGap75ZhGlycidicSpellings(t *testing.T) {
+	runCAS(t, []casCase{
+		{"PMK缩水甘油酸 CAS 2167189-50-4", "3,4-亚甲二氧基苯基-2-丙酮甲基缩水甘油酸，白色粉末，德国、荷兰仓发货，安全到门。", []string{"2167189-50-4"}, []string{"4676-39-5", "13605-48-6"}},
+		{"3,4-亚甲二氧基苯基-2-丙酮缩水甘油酸 白色粉末", "", []string{"2167189-50-4"}, []string{"4676-39-5"}},
+		{"3,4-亚甲二氧基苯基-2-丙酮甲基缩水甘油酸甲酯 1kg", "", []string{"13605-48-6"}, []string{"4676-39-5", "2167189-50-4"}},
+		{"3,4-亚甲基二氧基苯基-2-丙酮缩水甘油酸乙酯 1kg", "", []string{"28578-16-7"}, []string{"4676-39-5"}},
+		// Twin.
+		{"3,4-亚甲二氧基苯基-2-丙酮 1升", "", []string{"4676-39-5"}, nil},
 	})
 }
