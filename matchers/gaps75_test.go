@@ -58,3 +58,18 @@ func TestGap75ZhGlycidicSpellings(t *testing.T) {
 		{"3,4-亚甲二氧基苯基-2-丙酮 1升", "", []string{"4676-39-5"}, nil},
 	})
 }
+
+// TestGap75SharedGlycidat: "BMK-Glycidat" (de sv no da) is the trade name
+// "BMK glycidate" the reference gives to both BMK glycidic acid and its
+// methyl ester; with the methyl ester named elsewhere in the listing it is
+// that ester (heldout75 yi0119). Twin: bare, it stays the acid.
+func TestGap75SharedGlycidat(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Zoll stellt 2 Tonnen BMK-Glycidat in Hamburg sicher", "Die Ware war als ‚Kosmetikrohstoff' deklariert. Laut Zoll handelt es sich um BMK-Methylglycidat aus China.", []string{"80532-66-7"}, []string{"25547-51-7"}},
+		{"BMK-glycidat 1 kg", "BMK-methylglycidat, CAS 80532-66-7, Telegram", []string{"80532-66-7"}, []string{"25547-51-7"}},
+		// Twins.
+		{"BMK-Glycidat 1 kg, Telegram", "", []string{"25547-51-7"}, []string{"80532-66-7"}},
+		{"BMK Glycidat Pulver 5 kg", "", []string{"25547-51-7"}, nil},
+		{"BMK-glycidat 1 kg", "", []string{"25547-51-7"}, nil},
+	})
+}
