@@ -1,6 +1,10 @@
 package matchers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // TestGap75PetFood: PMK, BMK and MEK are also pet-food brands ("PMK
 // Hundefutter 15 kg", heldout75 yi0217); dog, cat and pet food words in the
@@ -72,4 +76,32 @@ func TestGap75SharedGlycidat(t *testing.T) {
 		{"BMK Glycidat Pulver 5 kg", "", []string{"25547-51-7"}, nil},
 		{"BMK-glycidat 1 kg", "", []string{"25547-51-7"}, nil},
 	})
+}
+
+// TestGap75ZhNotice: a Chinese enforcement notice ("严查", "公告称", "各地海关
+// 加强查验", heldout75 yi0126) names the precursors without offering them.
+// Twin: an offer of the same substance with a delivery promise.
+func TestGap75ZhNotice(t *testing.T) {
+	runSusp75(t, []susp75Case{
+		{"国家禁毒办：严查羟亚胺、邻氯苯基环戊酮走私", "公告称，近年来羟亚胺和邻氯苯基环戊酮被用于非法制造氯胺酮，各地海关加强查验。", false},
+		{"警方通报称：严厉打击麻黄素走私", "据报道，麻黄素被用于非法制造冰毒。", false},
+		// Twin.
+		{"羟亚胺 现货 1kg", "羟亚胺，纯度99%，安全到门，联系微信。", true},
+	})
+}
+
+type susp75Case struct {
+	title, desc string
+	susp        bool
+}
+
+func runSusp75(t *testing.T, cases []susp75Case) {
+	t.Helper()
+	m := mustMatcher(t)
+	for _, tc := range cases {
+		res := m.Match(&precwatch.Listing{ID: "g", Title: tc.title, Description: tc.desc})
+		if res.Suspicious != tc.susp {
+			t.Errorf("%q | %q: suspicious %v, want %v; explain %q", tc.title, tc.desc, res.Suspicious, tc.susp, res.Explain)
+		}
+	}
 }
