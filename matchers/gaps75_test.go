@@ -105,3 +105,17 @@ func runSusp75(t *testing.T, cases []susp75Case) {
 		}
 	}
 }
+
+// TestGap75JustAQuestion: a poster who sells nothing and only asks ("nem
+// eladó csak kérdés", "Van valakinek tapasztalata …?", heldout75 yi0163, and
+// "just a question" in the main languages) names a substance without
+// offering it. Twin: an offer of ephedrine in Hungarian.
+func TestGap75JustAQuestion(t *testing.T) {
+	runSusp75(t, []susp75Case{
+		{"Efedrin tartalmú régi orrcsepp – nem eladó csak kérdés", "Van valakinek tapasztalata a régi efedrines orrcseppekkel? Már nem kapni.", false},
+		{"Ephedrine nose drops – just a question", "Does anyone have experience with the old ephedrine drops?", false},
+		{"Ephedrin Nasentropfen – nur eine Frage", "Hat jemand Erfahrung mit den alten Ephedrin-Tropfen?", false},
+		// Twin.
+		{"Efedrin por 100 g eladó", "Efedrin, 99%, postázás, Telegram.", true},
+	})
+}
