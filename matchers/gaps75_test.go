@@ -119,3 +119,15 @@ func TestGap75JustAQuestion(t *testing.T) {
 		{"Efedrin por 100 g eladó", "Efedrin, 99%, postázás, Telegram.", true},
 	})
 }
+
+// TestGap75HindiToluene: the Hindi spellings of toluene ("टोल्यूनि 200 लीटर
+// ड्रम", heldout75 yi0077). Twin: a toll tax.
+func TestGap75HindiToluene(t *testing.T) {
+	runCAS(t, []casCase{
+		{"टोल्यूनि 200 लीटर ड्रम", "", []string{"108-88-3"}, nil},
+		{"टोलुईन 99% 200 लीटर", "", []string{"108-88-3"}, nil},
+		{"टॉलूईन सॉल्वेंट", "", []string{"108-88-3"}, nil},
+		// Twin.
+		{"टोल टैक्स 200 रुपये", "", nil, []string{"108-88-3"}},
+	})
+}
