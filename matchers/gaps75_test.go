@@ -131,3 +131,17 @@ func TestGap75HindiToluene(t *testing.T) {
 		{"टोल टैक्स 200 रुपये", "", nil, []string{"108-88-3"}},
 	})
 }
+
+// TestGap75CyrillicLatinD: a Latin d standing for д inside a mostly
+// Cyrillic word ("Эфеdрин гидрохлорид 50 г", heldout75 yi0110) is folded
+// to д as the look-alikes are. Twins: a Latin word with a d and a Cyrillic
+// letter stays Latin; a Latin word beside Cyrillic ones is untouched.
+func TestGap75CyrillicLatinD(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Эфеdрин гидрохлорид 50 г", "", []string{"299-42-3"}, nil},
+		{"Псевдоэфеdрин 100 г, телеграм", "", []string{"90-82-4"}, nil},
+		// Twins.
+		{"Ephedrine HCl 50 g", "", []string{"299-42-3"}, nil},
+		{"Еphedrine 50 g", "", []string{"299-42-3"}, nil},
+	})
+}
