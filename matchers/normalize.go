@@ -519,7 +519,7 @@ func (t *Text) Reset(s string) {
 				// A Latin letter inside a mostly Cyrillic word.
 				t.Norm = out
 				t.high = true
-				if c := latinToCyr[b|0x20]; c != "" {
+				if c := cyrOfLatin(b); c != "" {
 					t.emitUnit(c, i, i+1)
 				} else {
 					t.addSeg(i, true, 0)
@@ -1028,7 +1028,7 @@ func (t *Text) mixedCyrillic(s string, i int) {
 		t.segs = t.segs[:len(t.segs)-1]
 	}
 	for p := k; p < i; p++ {
-		if c := latinToCyr[s[p]|0x20]; c != "" {
+		if c := cyrOfLatin(s[p]); c != "" {
 			t.emitUnit(c, p, p+1)
 		} else {
 			t.addSeg(p, true, 0)
@@ -1045,6 +1045,21 @@ var latinToCyr = func() (t [256]string) {
 	}
 	return
 }()
+
+// cyrOfLatin returns the Cyrillic letter that ASCII letter b stands for
+// inside a mostly Cyrillic word: its look-alike (latinToCyr), or the
+// phonetic stand-in d for д ("Эфеdрин", heldout75 yi0110), which has no
+// look-alike. The stand-in is not a look-alike for telling a word's script
+// (wordKind): a Latin word with a d stays Latin.
+func cyrOfLatin(b byte) string {
+	if c := latinToCyr[b|0x20]; c != "" {
+		return c
+	}
+	if b|0x20 == 'd' {
+		return "д"
+	}
+	return ""
+}
 
 // Bits of wordKind.
 const (

@@ -129,7 +129,7 @@ func (t *Text) resetRef(s string) {
 			if i < t.cyrEnd {
 				// A Latin letter inside a mostly Cyrillic word.
 				t.Norm = out
-				if c := latinToCyr[b|0x20]; c != "" {
+				if c := cyrOfLatin(b); c != "" {
 					t.emitUnit(c, i, i+1)
 				} else {
 					t.addSeg(i, true, 0)
