@@ -2359,21 +2359,16 @@ func purchaseLimited(fields []field) bool {
 				}
 			}
 		}
-		for _, p := range perBuyer {
-			for i := range occurrences(b, p) {
-				if i > 0 && isAlnumByte(b[i-1]) || i+len(p) < len(b) && isAlnumByte(b[i+len(p)]) {
-					continue
-				}
-				lo := max(i-40, 0)
-				for _, c := range limitCues {
-					j := bytes.LastIndex(b[lo:i], c)
-					if j < 0 {
+		// Every occurrence of a perBuyer word is one of its lead's (no
+		// word or lead overlaps itself: TestPurchaseLimitedSame): nine
+		// searches, not 26.
+		for _, g := range perBuyerGroups {
+			for i := range occurrences(b, g.lead) {
+				for _, p := range g.words {
+					if !bytes.HasPrefix(b[i:], p) || i > 0 && isAlnumByte(b[i-1]) || i+len(p) < len(b) && isAlnumByte(b[i+len(p)]) {
 						continue
 					}
-					j += lo
-					gap := bytes.TrimPrefix(b[j+len(c):i], []byte(".")) // "max. 2 Packungen"
-					if (j == 0 || !isAlnumByte(b[j-1])) && sameClause(gap) && !bytes.Contains(gap, []byte("sample")) &&
-						!bytes.HasSuffix(b[:j], []byte("no ")) {
+					if limitCueBefore(b, i) {
 						return true
 					}
 				}
@@ -2382,6 +2377,51 @@ func purchaseLimited(fields []field) bool {
 	}
 	return false
 }
+
+// limitCueBefore reports whether a limit cue stands up to 40 bytes before
+// the per-buyer word at b[i:] in the same clause, without a sample
+// between.
+func limitCueBefore(b []byte, i int) bool {
+	lo := max(i-40, 0)
+	for _, c := range limitCues {
+		j := bytes.LastIndex(b[lo:i], c)
+		if j < 0 {
+			continue
+		}
+		j += lo
+		gap := bytes.TrimPrefix(b[j+len(c):i], []byte(".")) // "max. 2 Packungen"
+		if (j == 0 || !isAlnumByte(b[j-1])) && sameClause(gap) && !bytes.Contains(gap, []byte("sample")) &&
+			!bytes.HasSuffix(b[:j], []byte("no ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordGroup is words that start with the same lead.
+type wordGroup struct {
+	lead  []byte
+	words [][]byte
+}
+
+// perBuyerGroups are perBuyer's words by their lead: the first word and
+// its space ("per ", "на "), or the whole word when it has no space.
+var perBuyerGroups = func() []wordGroup {
+	var gs []wordGroup
+	for _, w := range perBuyer {
+		lead := w
+		if k := bytes.IndexByte(w, ' '); k >= 0 {
+			lead = w[:k+1]
+		}
+		gi := slices.IndexFunc(gs, func(g wordGroup) bool { return bytes.Equal(g.lead, lead) })
+		if gi < 0 {
+			gi = len(gs)
+			gs = append(gs, wordGroup{lead: lead})
+		}
+		gs[gi].words = append(gs[gi].words, w)
+	}
+	return gs
+}()
 
 // occurrences yields the start of every occurrence of p in b, left to
 // right, each search resuming after the occurrence before (occurrences do
