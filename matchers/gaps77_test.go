@@ -1,0 +1,36 @@
+package matchers
+
+import "testing"
+
+// TestGap77MarketBrands: brands whose watched substance is certain in the
+// market they are sold in count as the substance by name alone — Arabic
+// Actifed ("أكتيفيد بدون وصفة - واتساب", heldout77 yg0001), Russian
+// Clarinase (Кларинейз, yg0067, yg0116), Aerius D (yg0069), Modafen
+// (yg0083), Nurofen Cold and Flu (yg0111), Humex Rhume (yg0140), Tremenza
+// (yg0043) with pseudoephedrine. Twins: the PE reformulation, the hay-fever
+// Humex and plain Aerius.
+func TestGap77MarketBrands(t *testing.T) {
+	runCAS(t, []casCase{
+		{"أكتيفيد بدون وصفة - واتساب", "توصيل سري، تواصل واتساب فقط.", []string{"90-82-4"}, nil},
+		{"اكتيفيد شراب", "", []string{"90-82-4"}, nil},
+		{"Кларинейз 50 пачек", "Связь только Telegram.", []string{"90-82-4"}, nil},
+		{"Кларинейз, 2 упаковки", "Самовивіз, Київ.", []string{"90-82-4"}, nil},
+		{"Aerius D – 2 boîtes", "Jamais ouvertes", []string{"90-82-4"}, nil},
+		{"Modafen 24 tbl", "", []string{"90-82-4"}, nil},
+		{"Nurofen Cold and Flu 24", "Spare box", []string{"90-82-4"}, nil},
+		{"Humex Rhume", "Une boîte entamée, 8 comprimés restants.", []string{"90-82-4"}, nil},
+		{"Tremenza grosir 100 box", "", []string{"90-82-4"}, nil},
+		// Twins.
+		{"Nurofen Cold & Flu PE 24", "", nil, []string{"90-82-4"}},
+		{"Nurofen Cold and Flu PE tablets", "", nil, []string{"90-82-4"}},
+		{"Humex Rhume des foins spray nasal", "", nil, []string{"90-82-4"}},
+		{"Aerius 5 mg 30 comprimés", "", nil, []string{"90-82-4"}},
+	})
+	runVerdicts(t, []verdictCase{
+		{"ar", "أكتيفيد بدون وصفة - واتساب", "توصيل سري، تواصل واتساب فقط.", true},
+		{"ru", "Кларинейз 50 пачек", "Остатки аптеки, продаю всё сразу. Связь только Telegram.", true},
+		{"id", "Tremenza grosir 100 box", "Harga grosir, kirim seluruh Indonesia.", true},
+		{"cs", "Modafen 24 tbl bez receptu, diskrétně", "Platba pouze v kryptu.", true},
+		{"uk", "Кларинейз, 2 упаковки", "Самовивіз, Київ.", false},
+	})
+}
