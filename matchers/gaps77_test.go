@@ -34,3 +34,19 @@ func TestGap77MarketBrands(t *testing.T) {
 		{"uk", "Кларинейз, 2 упаковки", "Самовивіз, Київ.", false},
 	})
 }
+
+// TestGap77AmpouleLots: 200 ampoules of a hospital injectable are 20–40
+// boxes, a lot ("Syntometrine 200 ampoules … Hospital surplus", heldout77
+// yg0025), in the other languages' ampoule words too. Twins: a box or two
+// of ampoules, and 200 ampoules of an unwatched injectable.
+func TestGap77AmpouleLots(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"en", "Syntometrine 200 ampoules", "Hospital surplus, cold chain, invoice.", true},
+		{"es", "Ergometrina maleato 0,2 mg/ml – 200 ampollas", "", true},
+		{"ru", "Эргометрин 0,2 мг/мл, 200 ампул", "", true},
+		// Twins.
+		{"en", "Syntometrine ampoules 1 ml x 5", "", false},
+		{"en", "Syntometrine 10 ampoules", "", false},
+		{"en", "Oxytocin 10 IU/ml, 200 ampoules", "Hospital surplus.", false},
+	})
+}
