@@ -50,3 +50,21 @@ func TestGap77AmpouleLots(t *testing.T) {
 		{"en", "Oxytocin 10 IU/ml, 200 ampoules", "Hospital surplus.", false},
 	})
 }
+
+// TestGap77PhenylephrineBrand: a brand sold with pseudoephedrine in one
+// market and phenylephrine in another, named alone beside phenylephrine,
+// is the phenylephrine product ("Contac Cold + Flu (US) non-drowsy —
+// Acetaminophen + phenylephrine", heldout77 yg0004). Twins: the brand alone,
+// and the brand with pseudoephedrine named, still count.
+func TestGap77PhenylephrineBrand(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Contac Cold + Flu (US) non-drowsy", "Acetaminophen + phenylephrine, 16 caplets.", nil, []string{"90-82-4"}},
+		{"Sudafed Congestion 12 tablets", "Phényléphrine 10 mg", nil, []string{"90-82-4"}},
+		{"Sudafed Congestión 12 tabletas", "Fenilefrina 10 mg", nil, []string{"90-82-4"}},
+		{"Contac 感冒胶囊", "含去氧肾上腺素", nil, []string{"90-82-4"}},
+		// Twins.
+		{"Contac 12 hour capsules", "", []string{"90-82-4"}, nil},
+		{"Sudafed 12 Hour 120mg caplets", "Maximum strength nasal decongestant, 10 caplets.", []string{"90-82-4"}, nil},
+		{"Sudafed 60 mg pseudoephedrine, not phenylephrine", "", []string{"90-82-4"}, nil},
+	})
+}

