@@ -68,3 +68,23 @@ func TestGap77PhenylephrineBrand(t *testing.T) {
 		{"Sudafed 60 mg pseudoephedrine, not phenylephrine", "", []string{"90-82-4"}, nil},
 	})
 }
+
+// TestGap77StatedComposition: the German Wick DayMed capsules hold
+// phenylpropanolamine (heldout77 yg0047), but a listing that states which
+// watched medicine substance its product holds or lacks ("… Paracetamol,
+// Pseudoephedrin, Dextromethorphan", yg0136; "… ohne Pseudoephedrin",
+// heldout76 yh0066) overrides what the watchlist knows of the brand. Twins:
+// a list of products whose stated substance has its own brand keeps every
+// brand's, and the DayMed drink holds none.
+func TestGap77StatedComposition(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Wick DayMed Kapseln 2x20, ohne Rezept, Versand diskret", "Nur über Signal, zahlbar in Bitcoin.", []string{"14838-15-4"}, []string{"90-82-4"}},
+		{"Wick DayMed Erkältungs-Kapseln 20 Stück", "", []string{"14838-15-4"}, nil},
+		{"Wick DayMed Erkältungskapseln 20 Stück", "Paracetamol, Pseudoephedrin, Dextromethorphan – für den Tag.", []string{"90-82-4"}, []string{"14838-15-4"}},
+		{"Wick DayMed Erkältungskapseln mit Pseudoephedrin, 20 St.", "", []string{"90-82-4"}, []string{"14838-15-4"}},
+		{"Wick DayMed Erkältungskapseln ohne Pseudoephedrin", "", nil, []string{"90-82-4", "14838-15-4"}},
+		// Twins.
+		{"[group export] messages", "Sudafed 12 boxes, pseudo 60 mg, bulk only\nalso Bronkaid cartons", []string{"90-82-4", "299-42-3"}, nil},
+		{"Wick DayMed Kombi Erkältungsgetränk", "", nil, []string{"90-82-4", "14838-15-4"}},
+	})
+}

@@ -5733,6 +5733,25 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 			a.negated = true
 		}
 	}
+	// "Wick DayMed Erkältungskapseln — Paracetamol, Pseudoephedrin, …",
+	// "… ohne Pseudoephedrin": a listing that states which watched
+	// medicine substance its product holds or lacks overrides the
+	// composition the watchlist knows of the brand, when the brand is all
+	// that names a different substance. A list of products, where the
+	// stated substance has a brand of its own ("Sudafed … pseudo 60 mg …
+	// also Bronkaid cartons"), keeps every brand's.
+	for i := range aggs {
+		a := &aggs[i]
+		if !a.brandOnly || a.negated {
+			continue
+		}
+		for j := range aggs {
+			if b := &aggs[j]; j != i && len(m.subs[b.sub].Medicines) > 0 && (!b.brandOnly || b.negName) && !ev.brandNamed(b.sub) {
+				a.negated = true
+				break
+			}
+		}
+	}
 	risk := 0
 	for _, id := range ev.indOrder {
 		if id != IndDesigner && id != IndBulk {
@@ -6985,6 +7004,17 @@ func (ev *evaluation) namesPhenylephrine() bool {
 			if bytes.Contains(ev.fields[i].norm, st) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// brandNamed reports whether a medicine brand of substance sub is among the
+// listing's unnegated mentions.
+func (ev *evaluation) brandNamed(sub int32) bool {
+	for _, h := range ev.hits {
+		if h.sub == sub && h.kind == HitMedicine && !h.negated {
+			return true
 		}
 	}
 	return false
