@@ -20,7 +20,9 @@ func TestGap77MarketBrands(t *testing.T) {
 		{"Nurofen Cold and Flu 24", "Spare box", []string{"90-82-4"}, nil},
 		{"Humex Rhume", "Une boîte entamée, 8 comprimés restants.", []string{"90-82-4"}, nil},
 		{"Tremenza grosir 100 box", "", []string{"90-82-4"}, nil},
+		{"Boots Decongestant Tablets 12", "", []string{"90-82-4"}, nil},
 		// Twins.
+		{"Boots Nasal Decongestant Spray 0.1%", "", nil, []string{"90-82-4"}},
 		{"Nurofen Cold & Flu PE 24", "", nil, []string{"90-82-4"}},
 		{"Nurofen Cold and Flu PE tablets", "", nil, []string{"90-82-4"}},
 		{"Humex Rhume des foins spray nasal", "", nil, []string{"90-82-4"}},
