@@ -13,7 +13,10 @@ const heldout77Path = "../testdata/heldout77/listings.jsonl"
 // heldout77KnownGaps are listings of the seventy-seventh held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout77KnownGaps = map[string]string{}
+var heldout77KnownGaps = map[string]string{
+	"yg0032": "\"Boots Decongestant x2\": Boots sells pseudoephedrine tablets and a xylometazoline nasal spray as " +
+		"decongestants; without \"tablets\" the product is not certain (\"Boots Decongestant Tablets\" is a term; fix77)",
+}
 
 // TestHeldout77 measures the matcher on the seventy-seventh held-out set.
 func TestHeldout77(t *testing.T) {

