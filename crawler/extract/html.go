@@ -99,7 +99,7 @@ func soapFault(body []byte) (string, bool) {
 	}
 	msg := "a SOAP Fault"
 	if m := soapFaultText.FindSubmatch(head); m != nil {
-		if t := strings.Join(strings.Fields(html.UnescapeString(string(m[1]))), " "); t != "" {
+		if t := escapedText(m[1]); t != "" {
 			msg = "a SOAP Fault: " + clip(t, 200)
 		}
 	}
@@ -129,6 +129,12 @@ var challengeTitles = []struct{ name, title string }{
 	{"a CAPTCHA", "human verification"},
 }
 
+// escapedText is a regexp's capture of markup text (a title, a fault
+// string) as one line: entities decoded, white space collapsed.
+func escapedText(b []byte) string {
+	return strings.Join(strings.Fields(html.UnescapeString(string(b))), " ")
+}
+
 // challengeTitle returns the bot protection whose challenge page's title
 // the page has, or "".
 func challengeTitle(body []byte) string {
@@ -136,7 +142,7 @@ func challengeTitle(body []byte) string {
 	if m == nil {
 		return ""
 	}
-	t := strings.ToLower(strings.Join(strings.Fields(html.UnescapeString(string(m[1]))), " "))
+	t := strings.ToLower(escapedText(m[1]))
 	for _, c := range challengeTitles {
 		if t == c.title {
 			return c.name
@@ -156,7 +162,7 @@ func htmlAnswerTitle(body []byte) string {
 	if m == nil {
 		return ""
 	}
-	return clip(strings.Join(strings.Fields(html.UnescapeString(string(m[1]))), " "), 120)
+	return clip(escapedText(m[1]), 120)
 }
 
 // maintenanceWords say, in a title or main heading, that a site is down
@@ -196,7 +202,7 @@ var (
 func serverErrorPage(body []byte) string {
 	head := body[:min(len(body), 4<<10)]
 	if m := phpError.FindSubmatch(head); m != nil {
-		return fmt.Sprintf("PHP's %s: %s", strings.ToLower(string(m[1])), clip(strings.Join(strings.Fields(html.UnescapeString(string(m[2]))), " "), 120))
+		return fmt.Sprintf("PHP's %s: %s", strings.ToLower(string(m[1])), clip(escapedText(m[2]), 120))
 	}
 	for _, m := range loginHeading.FindAllSubmatch(body[:min(len(body), 256<<10)], 3) {
 		text := m[1]
