@@ -6172,20 +6172,17 @@ func (ev *evaluation) weHaveOffer() bool {
 
 // directContact reports whether the listing gives a contact other than an
 // e-mail or web address: a messenger handle, a phone number or a wallet.
-func (ev *evaluation) directContact() bool {
-	for _, o := range ev.observ {
-		if o.Type != precwatch.ObservableURL && o.Type != precwatch.ObservableEmail {
-			return true
-		}
-	}
-	return false
-}
+func (ev *evaluation) directContact() bool { return ev.observedBeyond(precwatch.ObservableEmail) }
 
 // contactObserved reports whether the listing gives a contact other than
 // a web address: a handle, a number, an e-mail or a wallet.
-func (ev *evaluation) contactObserved() bool {
+func (ev *evaluation) contactObserved() bool { return ev.observedBeyond(precwatch.ObservableURL) }
+
+// observedBeyond reports whether the listing gives an observable that is
+// neither a web address nor of type also.
+func (ev *evaluation) observedBeyond(also string) bool {
 	for _, o := range ev.observ {
-		if o.Type != precwatch.ObservableURL {
+		if o.Type != precwatch.ObservableURL && o.Type != also {
 			return true
 		}
 	}
