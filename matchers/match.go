@@ -1130,8 +1130,14 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if m.warnedAgainst(f, c.s, c.e) {
 			continue // a marketplace safety tip: "scammers often ask to move to Telegram"
 		}
-		if m.indicators[c.ii].id == IndSynthesis && tagInRow(f.norm, c.s, c.e) {
-			continue // "#meth #pseudoephedrine": a post's topic tags, not a synthesis hint (heldout42 zk0021)
+		if m.indicators[c.ii].id == IndSynthesis && (tagInRow(f.norm, c.s, c.e) || controlExplained(f.norm, c.s, c.e)) {
+			// "#meth #pseudoephedrine": a post's topic tags (heldout42
+			// zk0021); "a watched chemical because of meth labs": the cause
+			// of a control. Neither is a synthesis hint.
+			continue
+		}
+		if c.ii == m.noPaper && refusedSale(f.norm, c.s) {
+			continue // "Nobody … is going to sell you a kilo of iodine without questions": papers are asked
 		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
