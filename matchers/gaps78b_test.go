@@ -30,3 +30,34 @@ func TestGap78bNegation(t *testing.T) {
 		{"Эфедрин 1 кг", "Эфедрин 99%, бар, юк түгел.", []string{"ephedrine"}},
 	})
 }
+
+// TestGap78bNews: seizure and arrest news in the languages of held-out 78
+// (Kannada, Javanese, Esperanto, Lingala, Tok Pisin, Chuvash, Slovene,
+// Tatar, Samoan, Faroese, Luxembourgish, Sundanese, Bashkir, Wolof, Maori)
+// names substances without offering them, also where it quotes a quantity
+// or the messenger the accused used (heldout78 yf0022, yf0047, yf0051,
+// yf0061, yf0067, yf0071, yf0079, yf0100, yf0111, yf0113, yf0121, yf0152,
+// yf0165, yf0178, yf0204); a seller's offer in the same language stays one.
+func TestGap78bNews(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"kn", "ಮೈಸೂರಿನಲ್ಲಿ ಎಫೆಡ್ರಿನ್ ವಶಪಡಿಸಿಕೊಂಡರು", "ಪೊಲೀಸರು 5 ಕೆಜಿ ಎಫೆಡ್ರಿನ್ ವಶಪಡಿಸಿಕೊಂಡರು; ಆರೋಪಿಗಳು ಟೆಲಿಗ್ರಾಮ್ ಮೂಲಕ ವ್ಯವಹರಿಸುತ್ತಿದ್ದರು.", false},
+		{"jv", "BNN nyita 20 kg efedrin ing Semarang", "Efedrin didhelikake ing truk.", false},
+		{"eo", "Polico kaptis safrolon en Antverpeno", "La polico kaptis 300 litrojn da safrolo.", false},
+		{"ln", "Ba douane bakangi efedrine na Kinshasa", "Ba douane bakangi kilo 40 ya efedrine.", false},
+		{"tpi", "Polis i holim safrole long Lae", "Polis i holim 10 lita safrole long wof.", false},
+		{"cv", "Шупашкарта эфедрин тупнă", "Полици 5 кг эфедрин тытса илнĕ.", false},
+		{"sl", "Policija zasegla efedrin", "Policija je v Mariboru zasegla 20 kg efedrina.", false},
+		{"tt", "Казанда сафрол сатучы тоткарланды", "Полиция 5 литр сафрол тапты, шикләнүче аны Telegram аша сатмакчы булган.", false},
+		{"sm", "Ua faoa e leoleo le safrole", "Ua faoa e leoleo le 5 lita safrole i le uafu.", false},
+		{"fo", "Efedrin funnið í Runavík", "Tollurin hevur funnið 20 kg av efedrini.", false},
+		{"lb", "Police fënnt Safrol zu Esch", "D'Police huet 50 Liter Safrol fonnt, deklaréiert als 'Ueleg'.", false},
+		{"su", "Pulisi nyita efedrin di Bandung", "Pulisi nyita 30 kg efedrin di gudang.", false},
+		{"ba", "Өфөлә сафрол тотолдо", "Таможня хеҙмәткәрҙәре 100 литр сафрол тапты.", false},
+		{"wo", "Douane bi jàpp na safrole ci Dakar", "Douane bi jàpp na 50 litre safrole.", false},
+		{"mi", "I hopukina e te pirihimana te ephedrine", "I hopukina te 10kg ephedrine i Ōtautahi.", false},
+		// Offers in the same languages.
+		{"eo", "Safrolo 1 L", "Pura safrolo 99%, Telegram @safrolo_eo", true},
+		{"sl", "Efedrin 1 kg", "Efedrin HCl 99 %, dostava v tujino. Telegram @efedrin_si", true},
+		{"jv", "Efedrin 1 kg", "Efedrin murni 99%, hubungi WA +62 812 5550 1234", true},
+	})
+}
