@@ -1,6 +1,10 @@
 package matchers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // TestGap78bNegation: "without / none / does not contain" in the rarely
 // seen languages of held-out 78 denies the name it stands beside (Chichewa
@@ -60,4 +64,34 @@ func TestGap78bNews(t *testing.T) {
 		{"sl", "Efedrin 1 kg", "Efedrin HCl 99 %, dostava v tujino. Telegram @efedrin_si", true},
 		{"jv", "Efedrin 1 kg", "Efedrin murni 99%, hubungi WA +62 812 5550 1234", true},
 	})
+}
+
+// TestGap78bPharmacy: a priced pharmacy pack of a Table I medicine in the
+// languages of held-out 78 (Oromo "sirapii", Sindhi "گوليون", Malayalam
+// "ഗുളിക", Belarusian "таблетак") is a retail medicine, not the chemical,
+// and the Slovene OTC status "brez recepta v lekarni" is no "no
+// prescription" indicator (heldout78 yf0021, yf0031, yf0080, yf0092,
+// yf0148); the same pack with a messenger contact, "brez recepta" said
+// alone, or the substance as a powder stay suspicious.
+func TestGap78bPharmacy(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		lang, title, desc, price string
+		want                     bool
+	}{
+		{"om", "Qoricha qufaa Ephedrine sirapii 100ml", "Ajaja doktaraa waliin qofa.", "ETB 140", false},
+		{"sd", "زڪام جي گولين جو پيڪٽ (Pseudoephedrine)", "هڪ پيڪٽ، 10 گوليون.", "Rs 180", false},
+		{"ml", "ജലദോഷ ഗുളിക (Pseudoephedrine) 10 ഗുളിക", "ഒരു സ്ട്രിപ്പ്.", "₹68", false},
+		{"be", "Псеўдаэфедрын + парацэтамол, 10 таблетак", "Адпускаецца па рэцэпце.", "7,80 р.", false},
+		{"sl", "Psevdoefedrin + paracetamol, 12 tablet", "Zdravilo proti prehladu, brez recepta v lekarni.", "€ 7", false},
+		{"sl", "Psevdoefedrin + paracetamol, 12 tablet", "Zdravilo proti prehladu, brez recepta, pošljem po pošti.", "€ 7", true},
+		{"be", "Псеўдаэфедрын, 10 таблетак", "Без рэцэпта, Telegram @pse_by", "9 р.", true},
+		{"om", "Ephedrine powder 1 kg", "Ephedrine HCl 99%.", "ETB 9,000", true},
+	} {
+		got := m.Match(&precwatch.Listing{Title: tc.title, Description: tc.desc, Price: tc.price})
+		if got.Suspicious != tc.want {
+			t.Errorf("[%s] title %q desc %q: suspicious %v (score %.2f), want %v; explain %q",
+				tc.lang, tc.title, tc.desc, got.Suspicious, got.Score, tc.want, got.Explain)
+		}
+	}
 }
