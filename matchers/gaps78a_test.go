@@ -68,3 +68,34 @@ func TestGap78aNews(t *testing.T) {
 		{"pap", "Permanganato di potasio 25 kg", "Tin na stock, WhatsApp.", true},
 	})
 }
+
+// TestGap78aIndicators: wholesale, secret delivery, messenger and
+// no-papers, no-licence or no-prescription words of Sindhi, Dhivehi,
+// Malayalam, Kannada and Uyghur (yf0112, yf0123, yf0002, yf0044, yf0120,
+// yf0151), and ampoule, piece and tablet counts (yf0064, yf0116), written
+// in other words than the listings; the same products without them stay
+// retail or a Table II chemical without an indicator.
+func TestGap78aIndicators(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"sd", "ايفيڊرين 500 گرام", "ٿوڪ ۾ موجود.", true},
+		{"sd", "ايفيڊرين", "واٽس ايپ تي رابطو ڪريو.", true},
+		{"sd", "ٽولوئين 20 ليٽر", "ڳجهي ترسيل.", true},
+		{"sd", "ٽولوئين 20 ليٽر", "ڪاغذن کانسواءِ.", true},
+		{"sd", "ٽولوئين 20 ليٽر", "ڪارخانن لاءِ.", false},
+		{"dv", "އެފެޑްރިން ޕައުޑަރު", "ޓެލެގްރާމް: @dv_lab", true},
+		{"ml", "സൾഫ്യൂറിക് ആസിഡ് 35 ലിറ്റർ", "ലൈസൻസ് ഇല്ലാതെ വിൽക്കും.", true},
+		{"ml", "സൾഫ്യൂറിക് ആസിഡ് 35 ലിറ്റർ", "ചോദ്യങ്ങളില്ല.", true},
+		{"ml", "സൾഫ്യൂറിക് ആസിഡ് 35 ലിറ്റർ", "ബാറ്ററി കടകൾക്ക്.", false},
+		{"kn", "ಎಫೆಡ್ರಿನ್ ಸಿರಪ್ 100 ml", "ಪ್ರಿಸ್ಕ್ರಿಪ್ಷನ್ ಇಲ್ಲದೆ.", true},
+		{"kn", "ಎಫೆಡ್ರಿನ್ ಸಿರಪ್ 100 ml", "ಗೌಪ್ಯ ಡೆಲಿವರಿ.", true},
+		{"kn", "ಎಫೆಡ್ರಿನ್ ಸಿರಪ್ 100 ml", "ಕೆಮ್ಮಿಗೆ.", false},
+		{"ug", "ئېفېدرىن تابلېتكىسى", "توپ باھادا.", true},
+		{"ug", "ئېفېدرىن تابلېتكىسى 50000 دانە", "", true},
+		{"ug", "ئېفېدرىن تابلېتكىسى 20 دانە", "", false},
+		{"ml", "Ergometrine injection 0.2mg", "5,000 ആംപ്യൂൾ.", true},
+		{"ml", "Ergometrine injection 0.2mg", "10 ആംപ്യൂൾ.", false},
+		{"ml", "Ergometrine injection 0.2mg", "മൊത്തവില.", true},
+		{"as", "Pseudoephedrine 60mg টেবলেট", "২ লাখ পিচ।", true},
+		{"as", "Pseudoephedrine 60mg টেবলেট", "১০ পিচ।", false},
+	})
+}
