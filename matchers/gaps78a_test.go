@@ -99,3 +99,16 @@ func TestGap78aIndicators(t *testing.T) {
 		{"as", "Pseudoephedrine 60mg টেবলেট", "১০ পিচ।", false},
 	})
 }
+
+// TestGap78aUyghurNegation: the Uyghur names found, "none" after a name and
+// the privative -سىز glued to it deny it (yf0198, which was right only while
+// the name was unknown); a case ending and "none" said of something else
+// leave the offer.
+func TestGap78aUyghurNegation(t *testing.T) {
+	runSubstances(t, []substanceCase{
+		{"زۇكامغا قارشى چاي، ئېفېدرىن يوق", "", nil},
+		{"زۇكامغا قارشى چاي، ئېفېدرىنسىز", "", nil},
+		{"ئېفېدرىننى 1 كىلو سېتىمىز", "", []string{"ephedrine"}},
+		{"ئېفېدرىن 1 كىلو", "باشقا دورا يوق", []string{"ephedrine"}},
+	})
+}

@@ -1153,7 +1153,10 @@ var inflecting = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true,
 	// ("ангидриди сиркоро", "туз кислотасын"), Icelandic cases
 	// ("brennisteinssýru"), Kurmanji ezafe and Sorani suffixes ("efedrînê",
 	// "ئەسیتۆنی"; heldout74).
-	"ky": true, "tk": true, "tg": true, "is": true, "ku": true, "ckb": true}
+	"ky": true, "tk": true, "tg": true, "is": true, "ku": true, "ckb": true,
+	// Uyghur cases and the privative -سىز ("ئېفېدرىننى", "ئېفېدرىنسىز";
+	// heldout78).
+	"ug": true}
 
 // inflectionStem returns the normalised stem of a name (without a final
 // vowel) and how many letters of ending may follow it; n is 0 when the name
