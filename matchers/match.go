@@ -5396,12 +5396,18 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 						return string(b[i:e]), [3]int32{int32(fi), int32(i), int32(e)}
 					}
 				}
+				// The unit ends at a punctuation mark of another script too:
+				// the danda of Bengali and Devanagari ("২ লাখ পিচ।"), the
+				// Arabic comma.
 				for u < len(b) && (b[u] >= 0x80 || hebrewGershayim(b, u) > 0) && !isCJK(firstRune(b[u:])) {
 					if g := hebrewGershayim(b, u); g > 0 {
 						u += g
 						continue
 					}
-					_, w := utf8.DecodeRune(b[u:])
+					c, w := utf8.DecodeRune(b[u:])
+					if unicode.IsPunct(c) {
+						break
+					}
 					u += w
 				}
 			} else {
