@@ -288,6 +288,9 @@ var botWalls = []struct{ name, marker string }{
 	{"Distil", "Pardon Our Interruption"},
 	{"Sucuri", "Sucuri WebSite Firewall"},
 	{"Akamai", "errors.edgesuite.net"},
+	// Free hosts' (byet.host's, InfinityFree's) cookie check: a script
+	// that computes the __test cookie with aes.js and reloads.
+	{"aes.js cookie check", "slowAES.decrypt("},
 }
 
 // rateLimitTitle is the title of a page that says, with status 200, that
