@@ -429,6 +429,15 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 		}
 		b.link(&b.page.Follow, seen, ref)
 	}
+	if len(b.page.Follow) == 0 && len(b.page.Next) == 0 {
+		// An old shop built of frames: its start page a <frameset>
+		// whose <frame src>s hold the catalogue and its menu, which a
+		// browser shows in place; read as the pages they are.
+		seen := map[string]bool{canon: true}
+		for _, src := range frameSources(root) {
+			b.link(&b.page.Follow, seen, src)
+		}
+	}
 
 	spec := &t.Listing
 	var pattern *regexp.Regexp
@@ -1019,6 +1028,12 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 			// server for that page, which its query names.
 			if u, isFrag := fragmentPage(b.base, href); isFrag {
 				href = u
+			} else if p := scriptCallPage(n, href); p > 0 {
+				// <a class="next" href="javascript:goPage(2)">
+				// (or onclick="goPage(2)"): a pager function
+				// given the page's number, asking for it by the
+				// page parameter.
+				href = pageNumberURL(b.base, p)
 			}
 		}
 		if ok {
@@ -1112,6 +1127,34 @@ func fragmentPage(base *url.URL, href string) (string, bool) {
 		return "", false
 	}
 	return pageNumberURL(base, n), true
+}
+
+// pagerCall is a script calling a function with a page number alone,
+// as old pagers' links do: "javascript:goPage(2)", "gotoPage('3');
+// return false;", "javascript:void(0); showPage(2)".
+var pagerCall = regexp.MustCompile(`(?i)^(?:javascript:)?\s*(?:void\s*\(?\s*0\s*\)?\s*;\s*)?[A-Za-z_$][\w$.]*\(\s*['"]?(\d{1,6})['"]?\s*\)\s*;?\s*(?:return\s+false\s*;?\s*)?$`)
+
+// scriptCallPage returns the page number a next link's script href (or,
+// when the href leads nowhere, its onclick handler) hands a pager
+// function, or 0.
+func scriptCallPage(n *html.Node, href string) int {
+	calls := []string{}
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(href)), "javascript:") {
+		calls = append(calls, href)
+	}
+	if scriptHref(href) {
+		if v, ok := attr(n, "onclick"); ok {
+			calls = append(calls, v)
+		}
+	}
+	for _, c := range calls {
+		if m := pagerCall.FindStringSubmatch(strings.TrimSpace(c)); m != nil {
+			if p, err := strconv.Atoi(m[1]); err == nil && p > 0 {
+				return p
+			}
+		}
+	}
+	return 0
 }
 
 // scriptHref reports whether an href leads nowhere but to a script: "#",
@@ -3152,4 +3195,23 @@ func jsonAttr(n *html.Node, name string) (string, bool) {
 		return "", false
 	}
 	return render(v), true
+}
+
+// frameSources returns the addresses of a frameset document's frames
+// (<frame src>), in order.
+func frameSources(root *html.Node) []string {
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Frame {
+			if src, ok := attr(n, "src"); ok && strings.TrimSpace(src) != "" {
+				out = append(out, src)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
 }
