@@ -886,6 +886,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			"url", r.mask.redact(it.url), "first", r.mask.redact(page.First))
 		out.links = append(out.links, item{url: page.First, kind: 'n'})
 	}
+	r.noteCatalogue(page, it.url, out.final)
 	// Every listing of the page is delivered even when one fails (the
 	// others are not that listing's fault); the page then fails, so it is
 	// not recorded as processed and a resumed run delivers it again.
@@ -959,7 +960,9 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 
 // ownAddress names a listing read on a followed page by the page's own
 // address (final) when the page declared a catalogue page of the run — a
-// start URL or a next page (run.indexes) — its canonical, as a theme does
+// start URL, a next page or a page linking on to followed pages with no
+// price or description of its own, such as a category reached from the
+// home page (run.indexes) — its canonical, as a theme does
 // that writes the category's address on every product page. Before
 // session 21 the products of such a category were delivered as one
 // listing named by the category.
@@ -974,6 +977,22 @@ func (r *run) ownAddress(l *precwatch.Listing, it item, final string) {
 		l.ID = final
 	}
 	l.URL = final
+}
+
+// noteCatalogue records a page (requested as u, final after redirects)
+// that links on to the pages the follow selectors find and is at most a
+// heading of its own — a category reached from the home page, whose h1 a
+// target without url_pattern may read as a title-only listing — as a
+// catalogue page of the run (run.indexes), as a start URL is, before the
+// pages it links are read (see ownAddress).
+func (r *run) noteCatalogue(page *extract.Page, u, final string) {
+	if len(page.Follow) == 0 || r.t.Listing.URLPattern != "" || slices.ContainsFunc(page.Listings, func(l precwatch.Listing) bool { return l.Price != "" || l.Description != "" }) {
+		return
+	}
+	r.indexes.Store(seenKey(u), true)
+	if final != "" {
+		r.indexes.Store(seenKey(final), true)
+	}
 }
 
 // claim reports whether the listing with id at listingURL may be

@@ -2,6 +2,9 @@ package crawler
 
 import (
 	"context"
+	"fmt"
+	"maps"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -45,5 +48,54 @@ func TestVariety22CookielessSession(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("Canonical(%q) = %q, %v; want %q", c.in, got, err, c.want)
 		}
+	}
+}
+
+// TestVariety22CanonicalFollowedCategory reads product pages that declare
+// their category page canonical, the categories reached by follow from
+// the home page, on a target without url_pattern: each product is named
+// by its own address. Before, the products of a category were one
+// listing named by the category.
+func TestVariety22CanonicalFollowedCategory(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		switch p := r.URL.Path; {
+		case p == "/":
+			fmt.Fprint(w, `<html><body><h1>Home</h1><a class="c" href="/c/a">A</a><a class="c" href="/c/b">B</a></body></html>`)
+		case p == "/c/a":
+			fmt.Fprint(w, `<html><body><h1>A</h1><a class="p" href="/p/1">1</a><a class="p" href="/p/2">2</a></body></html>`)
+		case p == "/c/b":
+			fmt.Fprint(w, `<html><body><h1>B</h1><a class="p" href="/p/3">3</a></body></html>`)
+		case strings.HasPrefix(p, "/p/"):
+			cat := "/c/a"
+			if p == "/p/3" {
+				cat = "/c/b"
+			}
+			fmt.Fprintf(w, `<html><head><link rel="canonical" href="http://%s%s"></head><body><h1>item %s</h1><p class="d">text</p></body></html>`, r.Host, cat, strings.TrimPrefix(p, "/p/"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	tg := loopbackTarget("cf", srv.URL+"/")
+	tg.Follow = []string{"a.c", "a.p"}
+	tg.Listing = precwatch.ListingSpec{Fields: map[string]string{"title": "h1", "description": "p.d"}}
+	got, res := v22Run(t, tg, srv.URL)
+	// The home page and categories are title-only listings of their own
+	// on a target without url_pattern, as before.
+	want := map[string]string{"/": "Home", "/c/a": "A", "/c/b": "B", "/p/1": "item 1", "/p/2": "item 2", "/p/3": "item 3"}
+	if !maps.Equal(got, want) || !res.Complete {
+		t.Errorf("listings %v, complete %v; want %v, complete", got, res.Complete, want)
+	}
+	// target test names them alike.
+	rep, err := mustCrawler(t, Options{}).Test(context.Background(), tg, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = map[string]string{}
+	for _, l := range rep.Listings {
+		got[strings.TrimPrefix(l.URL, srv.URL)] = l.Title
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("target test: listings %v; want %v", got, want)
 	}
 }
