@@ -588,6 +588,8 @@ type outcome struct {
 	offDomainNext []string
 	// cursorRepeated is extract.Page.CursorRepeated.
 	cursorRepeated string
+	// selfNext is extract.Page.SelfNext.
+	selfNext bool
 }
 
 // seenKey is the name of a canonical URL in the frontier's seen set: a
@@ -676,7 +678,8 @@ func (r *run) process(ctx context.Context, it item) {
 		r.seen[seenKey(out.final)] = struct{}{}
 	}
 	links := out.links
-	if it.kind == 'n' && !r.brings(out) {
+	brings := r.brings(out)
+	if it.kind == 'n' && !brings {
 		links = endPagination(links, out.final)
 		if out.cursorRepeated != "" && out.errKind == "" {
 			// Asked for by a cursor, the feed gave it back with
@@ -699,6 +702,12 @@ func (r *run) process(ctx context.Context, it item) {
 		if l.kind == 'n' {
 			r.indexes.Store(k, true)
 		}
+	}
+	if out.selfNext && it.kind == 'n' && brings && out.errKind == "" {
+		// A stateful pager's "next" link, the same address on every
+		// page (extract.Page.SelfNext): asked for again, as the
+		// browser does, while it brings something new.
+		added = append(added, item{url: it.url, kind: 'n'})
 	}
 	for _, id := range out.ids {
 		r.ids[id] = struct{}{}
@@ -850,6 +859,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	out.skipped = page.Counts[extract.CountSkipped] > 0
 	out.unfollowed = page.Counts[extract.CountUnfollowed]
 	out.cursorRepeated = page.CursorRepeated
+	out.selfNext = page.SelfNext
 	for _, l := range page.Follow {
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'f'})

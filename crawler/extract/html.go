@@ -389,6 +389,15 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if err1 != nil {
 		return nil, err1
 	}
+	if len(b.page.Next) == 0 && len(t.NextPage) > 0 && !b.templ {
+		// A "next" link naming this very page (?navigate=next on
+		// every page of a stateful pager).
+		counts := maps.Clone(b.page.Counts)
+		if self, _ := b.links(root, "next_page", t.NextPage, ""); len(self) == 1 && self[0] == canon {
+			b.page.SelfNext = true
+		}
+		b.page.Counts = counts
+	}
 	defaultNext := len(t.NextPage) == 0
 	if defaultNext {
 		// No pagination configured: rel="next" is pagination by
@@ -1132,7 +1141,12 @@ func fragmentPage(base *url.URL, href string) (string, bool) {
 // pagerCall is a script calling a function with a page number alone,
 // as old pagers' links do: "javascript:goPage(2)", "gotoPage('3');
 // return false;", "javascript:void(0); showPage(2)".
-var pagerCall = regexp.MustCompile(`(?i)^(?:javascript:)?\s*(?:void\s*\(?\s*0\s*\)?\s*;\s*)?[A-Za-z_$][\w$.]*\(\s*['"]?(\d{1,6})['"]?\s*\)\s*;?\s*(?:return\s+false\s*;?\s*)?$`)
+// The function's name says it pages (goPage, gotoPage, Pager.show,
+// changeSeite): a script call of another (addToCart(2)) is no pager.
+var pagerCall = regexp.MustCompile(`(?i)^(?:javascript:)?\s*(?:void\s*\(?\s*0\s*\)?\s*;\s*)?([A-Za-z_$][\w$.]*)\(\s*['"]?(\d{1,6})['"]?\s*\)\s*;?\s*(?:return\s+false\s*;?\s*)?$`)
+
+// pagerName finds a pager function's name.
+var pagerName = regexp.MustCompile(`(?i)pag|seite|blatt`)
 
 // scriptCallPage returns the page number a next link's script href (or,
 // when the href leads nowhere, its onclick handler) hands a pager
@@ -1148,8 +1162,8 @@ func scriptCallPage(n *html.Node, href string) int {
 		}
 	}
 	for _, c := range calls {
-		if m := pagerCall.FindStringSubmatch(strings.TrimSpace(c)); m != nil {
-			if p, err := strconv.Atoi(m[1]); err == nil && p > 0 {
+		if m := pagerCall.FindStringSubmatch(strings.TrimSpace(c)); m != nil && pagerName.MatchString(m[1]) {
+			if p, err := strconv.Atoi(m[2]); err == nil && p > 0 {
 				return p
 			}
 		}

@@ -312,7 +312,7 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 	switch v := v.(type) {
 	case []any:
 		items = v
-		if headerRow(items) {
+		if sheetValues(doc, spec.Items) && headerRow(items) {
 			// A sheet's rows as arrays (the Google Sheets API's
 			// values), its header first: no listing.
 			items = items[1:]
@@ -2121,6 +2121,28 @@ func minorUnitsDefault(m map[string]any, amount string, def int, keys []string) 
 		a = "-" + a
 	}
 	return a
+}
+
+// sheetValues reports whether the items path leads to a spreadsheet's
+// values, an array beside "range" or "majorDimension" (the Google Sheets
+// API's ValueRange), whose first row is the sheet's header more often
+// than not. Other tables of arrays (DataTables' rows) have no header row.
+func sheetValues(doc any, items string) bool {
+	path := NormalizePath(items)
+	parent := doc
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		var ok bool
+		if parent, ok = lookup(doc, path[:i]); !ok {
+			return false
+		}
+	}
+	m, ok := parent.(map[string]any)
+	if !ok {
+		return false
+	}
+	_, hasRange := m["range"]
+	_, hasDim := m["majorDimension"]
+	return hasRange || hasDim
 }
 
 // headerRow reports whether rows, a table given as arrays of cells (the
