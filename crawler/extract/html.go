@@ -1045,11 +1045,45 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 				href = pageNumberURL(b.base, p)
 			}
 		}
-		if ok {
+		if ok && kind == "next_page" {
+			b.nextLink(&out, seen, href)
+		} else if ok {
 			b.link(&out, seen, href)
 		}
 	})
 	return out, nil
+}
+
+// nextLink adds a next page's link as link does, keeping a "sid" query
+// parameter that Canonical drops as a session id: a catalogue page's
+// identity matters to no listing, and a search's results, paged under the
+// search's id (a search form posted and redirected to …/results?sid=…),
+// answer only with it. A cart's session id kept there is the session the
+// crawl is in.
+func (b *builder) nextLink(dst *[]string, seen map[string]bool, ref string) {
+	ref = unescapeQueryAmp(ref)
+	u, err := Canonical(b.base, ref)
+	if err != nil {
+		return
+	}
+	if raw, err := url.Parse(cleanRef(ref)); err == nil {
+		q := raw.Query()
+		for k, vs := range q {
+			if strings.EqualFold(k, "sid") && len(vs) == 1 && vs[0] != "" && !productSid(k, vs[0]) {
+				if c, err := url.Parse(u); err == nil {
+					cq := c.Query()
+					cq.Set(k, vs[0])
+					c.RawQuery = cq.Encode()
+					u = c.String()
+				}
+			}
+		}
+	}
+	if seen[u] {
+		return
+	}
+	seen[u] = true
+	*dst = append(*dst, u)
 }
 
 // lazySrc returns an image's real address when src is a lazy-loading
