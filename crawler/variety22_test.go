@@ -303,3 +303,42 @@ func TestVariety22AESCookieWall(t *testing.T) {
 		t.Errorf("complete %v, errors %v; want incomplete, 1 × %s", res.Complete, res.ErrorsByKind, KindBotWall)
 	}
 }
+
+// TestVariety22SearchID pages a search's results whose next links carry
+// the search's id as sid (a search form posted and redirected to
+// /results?sid=…): the id is kept on next pages, which answer only with
+// it, while product links still lose a session id. Before, page 2 was
+// asked without it, answered "search expired", and the run ended there,
+// complete.
+func TestVariety22SearchID(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		q := r.URL.Query()
+		switch r.URL.Path {
+		case "/search":
+			http.Redirect(w, r, "/results?sid=a1b2c3d4e5f6", http.StatusSeeOther)
+		case "/results":
+			if q.Get("sid") != "a1b2c3d4e5f6" {
+				fmt.Fprint(w, `<html><body><p>Your search has expired.</p><a href="/search">Search again</a></body></html>`)
+				return
+			}
+			n, _ := strconv.Atoi(q.Get("page"))
+			n = max(n, 1)
+			next := ""
+			if n < 3 {
+				next = fmt.Sprintf(`<a class="next" href="/results?sid=a1b2c3d4e5f6&amp;page=%d">next</a>`, n+1)
+			}
+			fmt.Fprintf(w, `<html><body><a class="p" href="/p/%d?sid=0a1b2c3d4e5f60718293a4b5c6d7e8f9">x</a>%s</body></html>`, n, next)
+		default:
+			fmt.Fprintf(w, `<html><body><h1>item %s</h1></body></html>`, strings.TrimPrefix(r.URL.Path, "/p/"))
+		}
+	}))
+	tg := loopbackTarget("sid", srv.URL+"/search?q=acetone")
+	tg.Follow = []string{"a.p"}
+	tg.NextPage = []string{"a.next"}
+	tg.Listing = precwatch.ListingSpec{URLPattern: `^/p/\d+$`, Fields: map[string]string{"title": "h1"}}
+	got, res := v22Run(t, tg, srv.URL)
+	if want := map[string]string{"/p/1": "item 1", "/p/2": "item 2", "/p/3": "item 3"}; !maps.Equal(got, want) || !res.Complete {
+		t.Errorf("listings %v, complete %v; want %v, complete", got, res.Complete, want)
+	}
+}
