@@ -706,8 +706,12 @@ func (r *run) process(ctx context.Context, it item) {
 	if out.selfNext && it.kind == 'n' && brings && out.errKind == "" {
 		// A stateful pager's "next" link, the same address on every
 		// page (extract.Page.SelfNext): asked for again, as the
-		// browser does, while it brings something new.
-		added = append(added, item{url: it.url, kind: 'n'})
+		// browser does, while it brings something new, under a name
+		// of its own (againURL) so that the journal keeps it.
+		if u := againURL(it.url); u != "" {
+			r.seen[seenKey(u)] = struct{}{}
+			added = append(added, item{url: u, kind: 'n'})
+		}
 	}
 	for _, id := range out.ids {
 		r.ids[id] = struct{}{}
@@ -1003,6 +1007,28 @@ func (r *run) noteCatalogue(page *extract.Page, u, final string) {
 	if final != "" {
 		r.indexes.Store(seenKey(final), true)
 	}
+}
+
+// againPrefix starts the fragment of the name of a page asked for again
+// from itself (a stateful pager's "next" link, extract.Page.SelfNext).
+const againPrefix = "pw-again="
+
+// againURL names the next asking of the page named u, which the fragment
+// tells apart and which is never sent ("…/katalog.jsf?navigate=next#pw-again=2");
+// "" for a page named by another fragment (a postback, a continuation).
+func againURL(u string) string {
+	base, frag, _ := strings.Cut(u, "#")
+	n := 1
+	if rest, ok := strings.CutPrefix(frag, againPrefix); ok {
+		k, err := strconv.Atoi(rest)
+		if err != nil {
+			return ""
+		}
+		n = k + 1
+	} else if frag != "" {
+		return ""
+	}
+	return base + "#" + againPrefix + strconv.Itoa(n)
 }
 
 // claim reports whether the listing with id at listingURL may be

@@ -176,6 +176,21 @@ func TestVariety22StatefulPager(t *testing.T) {
 	}
 }
 
+// TestVariety22AgainURL names each asking of a stateful pager's page
+// apart, so that the journal keeps a page queued again from itself.
+func TestVariety22AgainURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://s.example/k.jsf?navigate=next":             "https://s.example/k.jsf?navigate=next#pw-again=1",
+		"https://s.example/k.jsf?navigate=next#pw-again=1":  "https://s.example/k.jsf?navigate=next#pw-again=2",
+		"https://s.example/Offers.aspx#pw-postback:page=2":  "",
+		"https://s.example/docs#pw-continuation=%7B%22t%22": "",
+	} {
+		if got := againURL(in); got != want {
+			t.Errorf("againURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestVariety22ScriptPager follows a pager whose next link hands a
 // function the page's number (href="javascript:goPage(2)", or
 // onclick="gotoPage('2'); return false;" on href="#"), by the page
