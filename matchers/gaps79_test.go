@@ -2,6 +2,71 @@ package matchers
 
 import "testing"
 
+// TestGap79EsterOfAcid: an ester of phenylacetic acid named as "<alkyl>
+// ester of the acid" or as the acid's name glued to the alcohol part is
+// another substance (heldout79 ye0092 uk, ye0154 ru, ye0206 zh), in the
+// main languages. Twins: the acid itself, its sodium salt, and the watched
+// ethyl and methyl esters keep their own entries.
+func TestGap79EsterOfAcid(t *testing.T) {
+	const paa, ethyl, methyl = "103-82-2", "101-97-3", "101-41-7"
+	runCAS(t, []casCase{
+		{"Ізоамілфенілацетат 98%, 500 г", "Ізоаміловий естер фенілоцтової кислоти, CAS 102-19-2, ароматизатор.", nil, []string{paa}},
+		{"Изоамилфенилацетат 98%, 1 кг", "Изоамиловый эфир фенилуксусной кислоты, CAS 102-19-2. Душистое вещество.", nil, []string{paa}},
+		{"Бензиловый эфир фенилуксусной кислоты 1 кг", "", nil, []string{paa}},
+		{"苯乙酸苄酯 98% 香料", "苯乙酸苄酯，CAS 102-16-9，日化香精原料。", nil, []string{paa}},
+		{"苯乙酸异戊酯 25kg", "", nil, []string{paa}},
+		{"フェニル酢酸イソアミル 500g", "", nil, []string{paa}},
+		{"Isoamyl ester of phenylacetic acid, 1 kg", "", nil, []string{paa}},
+		{"Phenylacetic acid benzyl ester 1 kg", "", nil, []string{paa}},
+		{"Éster isoamílico del ácido fenilacético 1 kg", "", nil, []string{paa}},
+		{"Ester benzylique de l'acide phénylacétique 1 kg", "", nil, []string{paa}},
+		{"Estere isoamilico dell'acido fenilacetico 1 kg", "", nil, []string{paa}},
+		{"Ester izoamylowy kwasu fenylooctowego 1 kg", "", nil, []string{paa}},
+		{"Fenilasetik asit izoamil esteri 1 kg", "", nil, []string{paa}},
+		// Twins.
+		{"Фенилуксусная кислота 99%, 1 кг", "", []string{paa}, nil},
+		{"Фенілоцтова кислота 99%, 1 кг", "", []string{paa}, nil},
+		{"苯乙酸 99% 25kg", "", []string{paa}, nil},
+		{"苯乙酸钠 99% 25kg", "", []string{paa}, nil},
+		{"フェニル酢酸ナトリウム 500g", "", []string{paa}, nil},
+		{"フェニル酢酸パウダー 500g", "", []string{paa}, nil},
+		{"フェニル酢酸サンプル 10g", "", []string{paa}, nil},
+		{"Phenylacetic acid 99%, 1 kg", "", []string{paa}, nil},
+		{"Ácido fenilacético 99% 1 kg", "", []string{paa}, nil},
+		{"Polyester bag of phenylacetic acid 1 kg", "", []string{paa}, nil},
+		{"Этиловый эфир фенилуксусной кислоты 1 кг", "", []string{ethyl}, []string{paa}},
+		{"苯乙酸甲酯 25kg", "", []string{methyl}, []string{paa}},
+	})
+}
+
+// TestGap79PeroxideKetal: a peroxide or a ketal written with the watched
+// name inside it is another substance — MEK peroxide in Russian and Chinese
+// (heldout79 ye0162, ye0192) and the other main languages, 4-piperidone
+// ethylene ketal in Chinese (ye0038). Twins: MEK and 4-piperidone
+// themselves.
+func TestGap79PeroxideKetal(t *testing.T) {
+	const mek, pip = "78-93-3", "41661-47-6"
+	runCAS(t, []casCase{
+		{"Прайс растворители", "Ксилол — 115 ₽/кг\nМетилизобутилкетон (МИБК) — 230 ₽/кг\nПерекись метилэтилкетона (отвердитель) — 600 ₽/кг", nil, []string{mek}},
+		{"Пероксид метилэтилкетона 1 кг", "", nil, []string{mek}},
+		{"过氧化甲乙酮 固化剂 1kg", "过氧化甲乙酮（MEKP）CAS 1338-23-4，不饱和树脂固化剂。", nil, []string{mek}},
+		{"过氧化丁酮 固化剂 1kg", "", nil, []string{mek}},
+		{"Peróxido de metiletilcetona 1 kg", "", nil, []string{mek}},
+		{"Peroxyde de méthyléthylcétone 1 kg", "", nil, []string{mek}},
+		{"Methylethylketonperoxid 1 kg", "", nil, []string{mek}},
+		{"Metil etil keton peroksit 1 kg", "", nil, []string{mek}},
+		{"4-哌啶酮乙二醇缩酮 98%", "1,4-二氧杂-8-氮杂螺[4.5]癸烷（4-哌啶酮乙二醇缩酮）CAS 177-11-7，医药中间体。", nil, []string{pip}},
+		// Twins.
+		{"Метилэтилкетон 200 л", "", []string{mek}, nil},
+		{"甲乙酮 200kg 桶装", "", []string{mek}, nil},
+		{"Metiletilcetona 200 l", "", []string{mek}, nil},
+		{"Hydrogen peroxide 35% and methyl ethyl ketone 200 l", "", []string{mek}, nil},
+		{"Перекись водорода 35%, метилэтилкетон 200 л", "", []string{mek}, nil},
+		{"Peroxide free acetone 200 l", "", []string{"67-64-1"}, nil},
+		{"4-哌啶酮 98% 1kg", "", []string{pip}, nil},
+	})
+}
+
 // TestGap79PersianEther: "اتر دی اتیل" and "دی‌اتیل اتر" (with a
 // zero-width non-joiner), the Persian names of diethyl ether (heldout79
 // ye0188). Twin: "اتر نفت" (petroleum ether) is no diethyl ether.

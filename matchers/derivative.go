@@ -1,0 +1,260 @@
+package matchers
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// Round fix79 (heldout79, near-miss chemistry): a watched name written
+// inside the name of a derivative — an ester, a peroxide, a ketal — is
+// that other substance, by the
+// longest-name rule, in the wordings the main languages use for it.
+
+// derivativeAround reports whether the name at norm[s:e] is part of a
+// derivative's name: "<alkyl> ester of the acid" ("изоамиловый эфир
+// фенилуксусной кислоты", "éster isoamílico del ácido fenilacético",
+// "ester izoamylowy kwasu fenylooctowego"), the acid followed by its
+// alcohol part and "ester" ("phenylacetic acid benzyl ester", "fenilasetik
+// asit izoamil esteri"), a peroxide ("перекись метилэтилкетона",
+// "peróxido de metiletilcetona", "metil etil keton peroksit", 过氧化甲乙酮),
+// a Chinese ester or ketal glued after the name (苯乙酸苄酯,
+// 4-哌啶酮乙二醇缩酮), an acid's name glued to a katakana alcohol
+// (フェニル酢酸イソアミル; not a metal: フェニル酢酸ナトリウム is the acid's
+// salt), and hydrochloric acid's name glued before another name (盐酸氨基葡萄糖 glucosamine hydrochloride; see hclSaltPrefix).
+func derivativeAround(norm []byte, s, e int) bool {
+	if s < 0 || e > len(norm) || s >= e {
+		return false
+	}
+	if norm[s] >= 0x80 && isCJKStart(norm[s:]) || e < len(norm) && norm[e] >= 0xe0 && isCJKStart(norm[e:]) {
+		if cjkDerivative(norm, s, e) {
+			return true
+		}
+	}
+	return wordDerivativeBefore(norm, s, e) || wordDerivativeAfter(norm, e)
+}
+
+// esterWord reports whether w names an ester ("ester", "esters", "esteri",
+// "estere", "isoamylester", "эфир", "эфира", "ефір", "естер"), not
+// polyester.
+func esterWord(w []byte) bool {
+	switch {
+	case bytes.HasPrefix(w, []byte("ester")), bytes.HasPrefix(w, []byte("эфир")),
+		bytes.HasPrefix(w, []byte("ефір")), bytes.HasPrefix(w, []byte("естер")):
+		return true
+	case bytes.HasSuffix(w, []byte("ester")) || bytes.HasSuffix(w, []byte("esters")):
+		return !bytes.HasPrefix(w, []byte("poly"))
+	}
+	return false
+}
+
+// peroxideWord reports whether w is a peroxide word written before the
+// parent's name ("перекись", "пероксид", "peroxyde", "peróxido",
+// "perossido", "nadtlenek").
+func peroxideWord(w []byte) bool {
+	for _, p := range peroxidePrefixes {
+		if bytes.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var peroxidePrefixes = [][]byte{[]byte("перекис"), []byte("пероксид"), []byte("peroxyd"), []byte("peroxid"),
+	[]byte("perossid"), []byte("nadtlenek"), []byte("nadtlenku"), []byte("peroksit"), []byte("peroksid")}
+
+// derivativeAfterWords are the words after a name, within two words, that
+// make it a derivative's name ("phenylacetic acid benzyl ester", "MEK
+// peroxide", "4-piperidone ethylene ketal").
+var derivativeAfterWords = [][]byte{[]byte("ester"), []byte("esters"), []byte("esteri"),
+	[]byte("peroxide"), []byte("peroxid"), []byte("peroksit"), []byte("peroksida"), []byte("peroxyde"),
+	[]byte("ketal"), []byte("cetal"), []byte("acetal")}
+
+// conjunctions end the words between a derivative word and a name: "ester
+// and phenylacetic acid" names two things.
+var conjunctions = map[string]bool{"and": true, "or": true, "und": true, "oder": true, "et": true, "ou": true, "y": true,
+	"o": true, "e": true, "ed": true, "i": true, "a": true, "oraz": true, "lub": true, "ve": true, "veya": true, "en": true,
+	"и": true, "или": true, "та": true, "і": true, "й": true, "або": true, "чи": true, "с": true, "з": true,
+	"with": true, "mit": true, "avec": true, "con": true, "com": true, "z": true, "w": true, "в": true, "у": true, "vs": true}
+
+// prevWord returns the word ending at norm[i] (norm[i] a space or the
+// name's start) and its start, letters and apostrophes only.
+func prevWord(norm []byte, i int) ([]byte, int) {
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRune(norm[:j])
+		if r != '\'' && !(r < 0x80 && isASCIIAlpha(byte(r))) && !(r >= 0x80 && runeProp(r)&rpWord != 0) {
+			break
+		}
+		j -= size
+	}
+	return norm[j:i], j
+}
+
+// wordDerivativeBefore: an ester word up to two words before the name
+// ("isoamyl ester of", "эфир", "éster isoamílico del", "ester benzylique
+// de l'") or a peroxide word right before it, or with one preposition
+// ("peróxido de"). For a Cyrillic name the acid must be in the genitive
+// ("эфир фенилуксусной кислоты"): "эфир" alone is also ether.
+func wordDerivativeBefore(norm []byte, s, e int) bool {
+	i := s
+	gaps := 0
+	// "de l'acide": the article glued by its apostrophe.
+	if i > 0 && norm[i-1] == '\'' {
+		w, j := prevWord(norm, i)
+		if len(w) == 0 || len(w) > 6 {
+			return false
+		}
+		i, gaps = j, 1
+	}
+	for k := 0; k < 3; k++ {
+		if i < 2 || norm[i-1] != ' ' {
+			return false
+		}
+		w, j := prevWord(norm, i-1)
+		if len(w) == 0 || j < i-1-64 {
+			return false
+		}
+		if esterWord(w) {
+			return norm[s] < 0x80 || cyrGenitiveAcid(norm[s:e])
+		}
+		if peroxideWord(w) {
+			// "перекись метилэтилкетона", "nadtlenek metyloetyloketonu":
+			// the genitive right after; "peróxido de", "peroxyde de": with
+			// a preposition ("hydrogen peroxide acetone" is two things).
+			return gaps == 0 && (w[0] >= 0x80 || bytes.HasPrefix(w, []byte("nadtlen"))) || gaps == 1 && preposition(norm[i:s])
+		}
+		if conjunctions[string(w)] {
+			return false
+		}
+		gaps++
+		i = j
+	}
+	return false
+}
+
+// preposition reports whether b is one preposition (and the name's glued
+// article) between a peroxide word and the name: "de", "di", "do", "of".
+func preposition(b []byte) bool {
+	w := bytes.TrimSpace(b)
+	if k := bytes.IndexByte(w, ' '); k >= 0 {
+		w = w[:k]
+	}
+	switch string(w) {
+	case "de", "di", "do", "of", "del", "della", "dell'", "der", "des", "du", "d'":
+		return true
+	}
+	return false
+}
+
+// cyrGenitiveAcid reports whether a Cyrillic name ends in the genitive of
+// "acid" (кислоты, кислоти, к-ты).
+func cyrGenitiveAcid(name []byte) bool {
+	return bytes.HasSuffix(name, []byte("кислоты")) || bytes.HasSuffix(name, []byte("кислоти")) || bytes.HasSuffix(name, []byte("к-ты"))
+}
+
+// wordDerivativeAfter: within the next two words, an ester, peroxide or
+// ketal word ("acid benzyl ester", "asit izoamil esteri", "keton
+// peroksit", "ethylene ketal"), or the name glued to one
+// ("phenylessigsäureisoamylester").
+func wordDerivativeAfter(norm []byte, e int) bool {
+	if e >= len(norm) {
+		return false
+	}
+	if c := norm[e]; c != ' ' && c != '-' {
+		if !wordAt(norm, e) {
+			return false
+		}
+		j := e
+		for j < len(norm) && wordAt(norm, j) && j-e < 32 {
+			_, size := utf8.DecodeRune(norm[j:])
+			j += size
+		}
+		return bytes.HasSuffix(norm[e:j], []byte("ester")) || bytes.HasSuffix(norm[e:j], []byte("peroxid")) || bytes.HasSuffix(norm[e:j], []byte("peroxide"))
+	}
+	i := e + 1
+	for k := 0; k < 2 && i < len(norm); k++ {
+		j := i
+		for j < len(norm) && j-i < 32 {
+			r, size := utf8.DecodeRune(norm[j:])
+			if !(r < 0x80 && isASCIIAlpha(byte(r))) && !(r >= 0x80 && runeProp(r)&rpWord != 0) {
+				break
+			}
+			j += size
+		}
+		w := norm[i:j]
+		if len(w) == 0 {
+			return false
+		}
+		for _, d := range derivativeAfterWords {
+			if bytes.Equal(w, d) {
+				return true
+			}
+		}
+		if conjunctions[string(w)] || j >= len(norm) || norm[j] != ' ' {
+			return false
+		}
+		i = j + 1
+	}
+	return false
+}
+
+// cjkDerivative: 过氧化/過氧化/과산화 glued before the name (a peroxide);
+// after an acid's name (…酸) a Han run that ends in 酯 (an ester, 苯乙酸苄酯)
+// or a katakana alcohol (フェニル酢酸イソアミル);
+// after a ketone's name (…酮) a Han run that ends in 缩酮/縮酮 (a ketal,
+// 4-哌啶酮乙二醇缩酮) or 过氧化物 (a peroxide); hydrochloric acid's name
+// before another name (hclSaltPrefix).
+func cjkDerivative(norm []byte, s, e int) bool {
+	for _, p := range cjkPeroxideBefore {
+		if bytes.HasSuffix(norm[:s], p) {
+			return true
+		}
+	}
+	last, _ := utf8.DecodeLastRune(norm[s:e])
+	switch last {
+	case '酸':
+		if r, _ := utf8.DecodeRune(norm[e:]); r >= 0x30a0 && r <= 0x30ff {
+			return katakanaAlkyl(norm[e:])
+		}
+		return hanRunEnds(norm, e, "酯")
+	case '酮':
+		return hanRunEnds(norm, e, "缩酮") || hanRunEnds(norm, e, "縮酮") || hanRunEnds(norm, e, "过氧化物") ||
+			bytes.HasPrefix(norm[e:], []byte("パーオキサイド")) || bytes.HasPrefix(norm[e:], []byte("ペルオキシド"))
+	}
+	return false
+}
+
+var cjkPeroxideBefore = [][]byte{[]byte("过氧化"), []byte("過氧化"), []byte("과산화")}
+
+// katakanaAlkyls are the alcohol parts of esters written in katakana after
+// an acid's name (フェニル酢酸イソアミル isoamyl phenylacetate); a metal
+// (フェニル酢酸ナトリウム, the acid's salt) or a word about the product
+// (パウダー, サンプル) keeps the acid.
+var katakanaAlkyls = []string{"メチル", "エチル", "プロピル", "イソプロピル", "ブチル", "イソブチル", "アミル", "イソアミル",
+	"ペンチル", "ヘキシル", "オクチル", "ベンジル", "フェネチル", "フェニルエチル", "アリル", "シンナミル", "ゲラニル", "リナリル",
+	"シトロネリル", "エステル"}
+
+// katakanaAlkyl reports whether b starts with one of katakanaAlkyls.
+func katakanaAlkyl(b []byte) bool {
+	for _, c := range katakanaAlkyls {
+		if bytes.HasPrefix(b, []byte(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hanRunEnds reports whether the run of Han characters starting at
+// norm[e] (at most eight, no conjunction among them) ends in suffix.
+func hanRunEnds(norm []byte, e int, suffix string) bool {
+	j, n := e, 0
+	for j < len(norm) && n < 8 {
+		r, size := utf8.DecodeRune(norm[j:])
+		if !isCJK(r) || r == '和' || r == '与' || r == '與' || r == '及' || r == '或' {
+			break
+		}
+		j += size
+		n++
+	}
+	return n > 0 && bytes.HasSuffix(norm[e:j], []byte(suffix))
+}
