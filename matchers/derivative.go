@@ -6,8 +6,8 @@ import (
 )
 
 // Round fix79 (heldout79, near-miss chemistry): a watched name written
-// inside the name of a derivative — an ester, a peroxide, a ketal — is
-// that other substance, by the
+// inside the name of a derivative — an ester, a peroxide, a ketal, a
+// hydrochloride of another base — is that other substance, by the
 // longest-name rule, in the wordings the main languages use for it.
 
 // derivativeAround reports whether the name at norm[s:e] is part of a
@@ -213,6 +213,9 @@ func cjkDerivative(norm []byte, s, e int) bool {
 	last, _ := utf8.DecodeLastRune(norm[s:e])
 	switch last {
 	case '酸':
+		if hclSaltPrefix(norm, s, e) {
+			return true
+		}
 		if r, _ := utf8.DecodeRune(norm[e:]); r >= 0x30a0 && r <= 0x30ff {
 			return katakanaAlkyl(norm[e:])
 		}
@@ -257,4 +260,50 @@ func hanRunEnds(norm []byte, e int, suffix string) bool {
 		n++
 	}
 	return n > 0 && bytes.HasSuffix(norm[e:j], []byte(suffix))
+}
+
+// hclSaltPrefix reports whether the name at norm[s:e] is 盐酸, 鹽酸 or 塩酸
+// glued before another name: Chinese and Japanese write a hydrochloride as
+// 盐酸 + the base (盐酸氨基葡萄糖 glucosamine hydrochloride, 盐酸二甲双胍,
+// 塩酸グルコサミン), the acid's name as a salt marker. A word about the acid
+// glued after it (盐酸溶液, 盐酸现货, 盐酸31%) keeps the acid; a watched
+// base's hydrochloride (盐酸伪麻黄碱) is that base's own name.
+func hclSaltPrefix(norm []byte, s, e int) bool {
+	t := string(norm[s:e])
+	if t != "盐酸" && t != "鹽酸" && t != "塩酸" || e >= len(norm) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(norm[e:])
+	if r >= 0x30a0 && r <= 0x30ff {
+		return t == "塩酸"
+	}
+	if !isCJK(r) {
+		return false
+	}
+	rest := norm[e:]
+	for _, w := range hclAcidWords {
+		if bytes.HasPrefix(rest, []byte(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// hclAcidWords are the words glued after 盐酸 that are about the acid
+// itself: its form, grade, trade, package and use, and the function words
+// of a sentence.
+var hclAcidWords = []string{
+	"溶液", "水溶液", "水", "气", "氣", "现货", "現貨", "试剂", "試劑", "試薬", "价", "價", "厂", "廠", "生产", "生產", "供", "批",
+	"出售", "销售", "銷售", "采购", "採購", "求购", "購", "购", "买", "買", "卖", "賣", "桶", "吨", "噸", "公斤", "千克", "升", "毫升",
+	"分析纯", "分析純", "优级纯", "優級純", "化学纯", "化學純", "工业", "工業", "含量", "浓", "濃", "罐", "槽", "储", "儲", "运", "運",
+	"的", "和", "与", "與", "及", "或", "是", "为", "為", "等", "每", "在", "中", "有", "可", "用", "要", "需", "不", "也", "都", "就",
+	"大量", "长期", "長期", "国标", "國標", "质量", "質量", "酸洗", "清洗", "除垢", "除锈", "稀", "滴定", "标", "標", "包装", "包裝",
+	"瓶", "精制", "副产", "废", "廢", "高纯", "高純", "电子级", "電子級", "食品级", "食品級", "试验", "實驗", "实验", "检测", "檢測",
+	"参数", "參數", "说明", "說明", "安全", "技术", "技術", "报价", "報價", "原料", "系列", "产品", "產品", "雾", "霧", "挥发", "揮發",
+	"腐蚀", "腐蝕", "泄漏", "清关", "双清", "包税", "危险", "危險", "危化", "易制毒", "管制", "备案", "備案", "许可", "許可", "多少",
+	"盐", "鹽", "塩", "液", "厂家", "一", "两", "兩", "几", "幾", "现", "現", "价格", "價格",
+	"出口", "进口", "進口", "直销", "直銷", "优惠", "優惠", "特价", "特價", "低价", "低價", "欢迎", "歡迎", "全国", "全國",
+	"国内", "國內", "市场", "市場", "行情", "配送", "发货", "發貨", "送货", "送貨", "快递", "快遞", "物流", "散装", "散裝",
+	"槽车", "槽車", "袋", "箱", "公司", "有限", "企业", "企業", "商", "店", "网", "網", "多钱", "怎么", "怎麼", "如何", "哪",
+	"用途", "作用", "性质", "性質", "成分", "比例", "标签", "报告", "样", "樣", "小样", "总", "總", "级", "級",
 }

@@ -67,6 +67,38 @@ func TestGap79PeroxideKetal(t *testing.T) {
 	})
 }
 
+// TestGap79HydrochlorideSalt: 盐酸/鹽酸/塩酸 glued before another name is
+// the salt marker of that base's hydrochloride (盐酸氨基葡萄糖 glucosamine
+// HCl, heldout79 ye0016, ye0143, ye0205), not hydrochloric acid. Twins: the
+// acid by itself, with a grade, or glued to a word about the acid (溶液,
+// 现货), and a watched base's hydrochloride keeping the base.
+func TestGap79HydrochlorideSalt(t *testing.T) {
+	const hcl, pse = "7647-01-0", "90-82-4"
+	runCAS(t, []casCase{
+		{"盐酸氨基葡萄糖 98% 25kg", "盐酸氨基葡萄糖，CAS 66-84-2，保健品原料。", nil, []string{hcl}},
+		{"原料药报价单", "1. 咖啡因 CAS 58-08-2 …… ¥ 160/kg\n2. 盐酸氨基葡萄糖 CAS 66-84-2 …… ¥ 55/kg\n3. 苯甲醇 CAS 100-51-6 …… ¥ 14/kg", nil, []string{hcl}},
+		{"盐酸二甲双胍 25kg 现货", "", nil, []string{hcl}},
+		{"鹽酸氨基葡萄糖 25公斤", "", nil, []string{hcl}},
+		{"塩酸グルコサミン 25kg", "", nil, []string{hcl}},
+		{"盐酸羟胺 99% 出口", "", nil, []string{hcl}},
+		{"Глюкозамина гидрохлорид 1 кг", "", nil, []string{hcl}},
+		{"Гидрохлорид метформина 25 кг", "", nil, []string{hcl}},
+		{"Хлорид натрия 25 кг", "", nil, []string{hcl}},
+		{"Glucosamine HCl 25 kg drum", "", nil, []string{hcl}},
+		{"글루코사민 염산염 25kg", "", nil, []string{hcl}},
+		// Twins.
+		{"盐酸 31% 工业级 25kg", "", []string{hcl}, nil},
+		{"工业盐酸 现货 吨", "", []string{hcl}, nil},
+		{"盐酸溶液 36% 25公斤", "", []string{hcl}, nil},
+		{"盐酸现货 31% 吨桶", "", []string{hcl}, nil},
+		{"盐酸出口 31% 25公斤", "", []string{hcl}, nil},
+		{"盐酸厂家直销 31%", "", []string{hcl}, nil},
+		{"塩酸 35% 20kg", "", []string{hcl}, nil},
+		{"Соляная кислота 37%, 20 л", "", []string{hcl}, nil},
+		{"盐酸伪麻黄碱 CAS 345-78-8 1kg", "", []string{pse}, []string{hcl}},
+	})
+}
+
 // TestGap79PersianEther: "اتر دی اتیل" and "دی‌اتیل اتر" (with a
 // zero-width non-joiner), the Persian names of diethyl ether (heldout79
 // ye0188). Twin: "اتر نفت" (petroleum ether) is no diethyl ether.
