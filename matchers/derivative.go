@@ -54,6 +54,19 @@ func esterWord(w []byte) bool {
 	return false
 }
 
+// ketalWord reports whether w is a ketal or acetal word ("ketal",
+// "ethylenketal", "cetal", "acetal", "кеталь", "этиленкеталь", "ацеталь").
+func ketalWord(w []byte) bool {
+	for _, k := range ketalEnds {
+		if bytes.HasSuffix(w, k) {
+			return true
+		}
+	}
+	return false
+}
+
+var ketalEnds = [][]byte{[]byte("ketal"), []byte("cetal"), []byte("кеталь"), []byte("кеталя"), []byte("ацеталь"), []byte("ацеталя")}
+
 // peroxideWord reports whether w is a peroxide word written before the
 // parent's name ("перекись", "пероксид", "peroxyde", "peróxido",
 // "perossido", "nadtlenek").
@@ -71,10 +84,11 @@ var peroxidePrefixes = [][]byte{[]byte("перекис"), []byte("перокси
 
 // derivativeAfterWords are the words after a name, within two words, that
 // make it a derivative's name ("phenylacetic acid benzyl ester", "MEK
-// peroxide", "4-piperidone ethylene ketal").
+// peroxide"); a ketal word (ketalWord: "4-piperidone ethylene ketal",
+// "4-пиперидона этиленкеталь") there too.
 var derivativeAfterWords = [][]byte{[]byte("ester"), []byte("esters"), []byte("esteri"),
 	[]byte("peroxide"), []byte("peroxid"), []byte("peroksit"), []byte("peroksida"), []byte("peroxyde"),
-	[]byte("ketal"), []byte("cetal"), []byte("acetal")}
+	[]byte("пероксид"), []byte("перекись")}
 
 // conjunctions end the words between a derivative word and a name: "ester
 // and phenylacetic acid" names two things.
@@ -123,6 +137,11 @@ func wordDerivativeBefore(norm []byte, s, e int) bool {
 		}
 		if esterWord(w) {
 			return norm[s] < 0x80 || cyrGenitiveAcid(norm[s:e])
+		}
+		if ketalWord(w) {
+			// "этиленкеталь 4-пиперидона": the genitive right after;
+			// "etilencetal de 4-piperidona": with a preposition.
+			return gaps == 0 && w[0] >= 0x80 || gaps == 1 && preposition(norm[i:s])
 		}
 		if peroxideWord(w) {
 			// "перекись метилэтилкетона", "nadtlenek metyloetyloketonu":
@@ -176,7 +195,15 @@ func wordDerivativeAfter(norm []byte, e int) bool {
 			_, size := utf8.DecodeRune(norm[j:])
 			j += size
 		}
-		return bytes.HasSuffix(norm[e:j], []byte("ester")) || bytes.HasSuffix(norm[e:j], []byte("peroxid")) || bytes.HasSuffix(norm[e:j], []byte("peroxide"))
+		if bytes.HasSuffix(norm[e:j], []byte("ester")) || bytes.HasSuffix(norm[e:j], []byte("peroxid")) || bytes.HasSuffix(norm[e:j], []byte("peroxide")) || ketalWord(norm[e:j]) {
+			return true
+		}
+		// A case ending the name's pattern left out ("4-пиперидона
+		// этиленкеталь"): the words after it as after the name.
+		if j-e > 4 || j >= len(norm) || norm[j] != ' ' {
+			return false
+		}
+		e = j
 	}
 	i := e + 1
 	for k := 0; k < 2 && i < len(norm); k++ {
@@ -196,6 +223,9 @@ func wordDerivativeAfter(norm []byte, e int) bool {
 			if bytes.Equal(w, d) {
 				return true
 			}
+		}
+		if ketalWord(w) {
+			return true
 		}
 		if conjunctions[string(w)] || j >= len(norm) || norm[j] != ' ' {
 			return false

@@ -56,7 +56,13 @@ func TestGap79PeroxideKetal(t *testing.T) {
 		{"Methylethylketonperoxid 1 kg", "", nil, []string{mek}},
 		{"Metil etil keton peroksit 1 kg", "", nil, []string{mek}},
 		{"4-哌啶酮乙二醇缩酮 98%", "1,4-二氧杂-8-氮杂螺[4.5]癸烷（4-哌啶酮乙二醇缩酮）CAS 177-11-7，医药中间体。", nil, []string{pip}},
+		{"Этиленкеталь 4-пиперидона 1 кг", "", nil, []string{pip}},
+		{"4-Пиперидона этиленкеталь 1 кг", "", nil, []string{pip}},
+		{"4-Piperidon-ethylenketal 1 kg", "", nil, []string{pip}},
+		{"Etilencetal de 4-piperidona 1 kg", "", nil, []string{pip}},
+		{"Acetone dimethyl ketal 1 l", "", nil, []string{"67-64-1"}},
 		// Twins.
+		{"4-Пиперидон 1 кг", "", []string{pip}, nil},
 		{"Метилэтилкетон 200 л", "", []string{mek}, nil},
 		{"甲乙酮 200kg 桶装", "", []string{mek}, nil},
 		{"Metiletilcetona 200 l", "", []string{mek}, nil},
