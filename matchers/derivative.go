@@ -25,7 +25,7 @@ func derivativeAround(norm []byte, s, e int) bool {
 	if s < 0 || e > len(norm) || s >= e {
 		return false
 	}
-	if norm[s] >= 0x80 && isCJKStart(norm[s:]) || e < len(norm) && norm[e] >= 0xe0 && isCJKStart(norm[e:]) {
+	if norm[s] >= 0xe0 && isCJKStart(norm[s:]) || e < len(norm) && norm[e] >= 0xe0 && isCJKStart(norm[e:]) {
 		if cjkDerivative(norm, s, e) {
 			return true
 		}
@@ -88,7 +88,7 @@ var peroxidePrefixes = [][]byte{[]byte("перекис"), []byte("перокси
 // "4-пиперидона этиленкеталь") there too.
 var derivativeAfterWords = [][]byte{[]byte("ester"), []byte("esters"), []byte("esteri"),
 	[]byte("peroxide"), []byte("peroxid"), []byte("peroksit"), []byte("peroksida"), []byte("peroxyde"),
-	[]byte("пероксид"), []byte("перекись")}
+	[]byte("пероксид"), []byte("перекись"), []byte("에스테르"), []byte("에스터"), []byte("퍼옥사이드"), []byte("과산화물"), []byte("케탈")}
 
 // conjunctions end the words between a derivative word and a name: "ester
 // and phenylacetic acid" names two things.
@@ -98,17 +98,31 @@ var conjunctions = map[string]bool{"and": true, "or": true, "und": true, "oder":
 	"with": true, "mit": true, "avec": true, "con": true, "com": true, "z": true, "w": true, "в": true, "у": true, "vs": true}
 
 // prevWord returns the word ending at norm[i] (norm[i] a space or the
-// name's start) and its start, letters and apostrophes only.
+// name's start) and its start: ASCII letters, apostrophes and any
+// non-ASCII bytes (a byte scan; a word of other-script punctuation matches
+// no derivative word).
 func prevWord(norm []byte, i int) ([]byte, int) {
 	j := i
-	for j > 0 {
-		r, size := utf8.DecodeLastRune(norm[:j])
-		if r != '\'' && !(r < 0x80 && isASCIIAlpha(byte(r))) && !(r >= 0x80 && runeProp(r)&rpWord != 0) {
+	for j > 0 && i-j < 64 {
+		if c := norm[j-1]; c < 0x80 && c != '\'' && !isASCIIAlpha(c) {
 			break
 		}
-		j -= size
+		j--
 	}
 	return norm[j:i], j
+}
+
+// nextWordEnd returns the end of the word starting at norm[i], as
+// prevWord reads words.
+func nextWordEnd(norm []byte, i int) int {
+	j := i
+	for j < len(norm) && j-i < 64 {
+		if c := norm[j]; c < 0x80 && !isASCIIAlpha(c) {
+			break
+		}
+		j++
+	}
+	return j
 }
 
 // wordDerivativeBefore: an ester word up to two words before the name
@@ -135,6 +149,18 @@ func wordDerivativeBefore(norm []byte, s, e int) bool {
 		if len(w) == 0 || j < i-1-64 {
 			return false
 		}
+		if len(w) <= 6 {
+			// Short: a conjunction ends the words, or a gap word (no
+			// derivative word is shorter than five bytes).
+			if conjunctions[string(w)] {
+				return false
+			}
+			if len(w) < 5 {
+				gaps++
+				i = j
+				continue
+			}
+		}
 		if esterWord(w) {
 			return norm[s] < 0x80 || cyrGenitiveAcid(norm[s:e])
 		}
@@ -148,9 +174,6 @@ func wordDerivativeBefore(norm []byte, s, e int) bool {
 			// the genitive right after; "peróxido de", "peroxyde de": with
 			// a preposition ("hydrogen peroxide acetone" is two things).
 			return gaps == 0 && (w[0] >= 0x80 || bytes.HasPrefix(w, []byte("nadtlen"))) || gaps == 1 && preposition(norm[i:s])
-		}
-		if conjunctions[string(w)] {
-			return false
 		}
 		gaps++
 		i = j
@@ -187,14 +210,12 @@ func wordDerivativeAfter(norm []byte, e int) bool {
 		return false
 	}
 	if c := norm[e]; c != ' ' && c != '-' {
-		if !wordAt(norm, e) {
+		// Glued to an ASCII or Cyrillic word ending: a CJK name glued to
+		// the next characters is cjkDerivative's.
+		if !isASCIIAlpha(c) && c != 0xd0 && c != 0xd1 {
 			return false
 		}
-		j := e
-		for j < len(norm) && wordAt(norm, j) && j-e < 32 {
-			_, size := utf8.DecodeRune(norm[j:])
-			j += size
-		}
+		j := nextWordEnd(norm, e)
 		if bytes.HasSuffix(norm[e:j], []byte("ester")) || bytes.HasSuffix(norm[e:j], []byte("peroxid")) || bytes.HasSuffix(norm[e:j], []byte("peroxide")) || ketalWord(norm[e:j]) {
 			return true
 		}
@@ -207,16 +228,12 @@ func wordDerivativeAfter(norm []byte, e int) bool {
 	}
 	i := e + 1
 	for k := 0; k < 2 && i < len(norm); k++ {
-		j := i
-		for j < len(norm) && j-i < 32 {
-			r, size := utf8.DecodeRune(norm[j:])
-			if !(r < 0x80 && isASCIIAlpha(byte(r))) && !(r >= 0x80 && runeProp(r)&rpWord != 0) {
-				break
-			}
-			j += size
-		}
+		j := nextWordEnd(norm, i)
 		w := norm[i:j]
 		if len(w) == 0 {
+			return false
+		}
+		if len(w) <= 6 && conjunctions[string(w)] {
 			return false
 		}
 		for _, d := range derivativeAfterWords {
@@ -227,7 +244,7 @@ func wordDerivativeAfter(norm []byte, e int) bool {
 		if ketalWord(w) {
 			return true
 		}
-		if conjunctions[string(w)] || j >= len(norm) || norm[j] != ' ' {
+		if j >= len(norm) || norm[j] != ' ' {
 			return false
 		}
 		i = j + 1
