@@ -4576,12 +4576,13 @@ func kuWithout(f *field, hs int32) bool {
 
 // shortCues are "without" or "no" words of two to four letters that stand
 // right before a name: Welsh "dim", Albanian "pa", Haitian "san", Galician
-// "sen", Irish "gan", Hausa "mara" (held-out 74). As automaton patterns they
-// would hit all over English text ("PA", "San", "dim"), so they are read
-// here, only where a name follows; shortCuesAfter likewise after a name
-// (Kurmanji "tune", there is none).
+// "sen", Irish "gan", Hausa "mara" (held-out 74), Breton "hep", Maori
+// "kore", Kinyarwanda "nta" and Luxembourgish "ouni" (held-out 78). As
+// automaton patterns they would hit all over English text ("PA", "San",
+// "dim"), so they are read here, only where a name follows; shortCuesAfter
+// likewise after a name (Kurmanji "tune", there is none).
 var (
-	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara"}
+	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hep", "kore", "nta", "ouni"}
 	shortCuesAfter = []string{"tune", "tuneye"}
 )
 
