@@ -57,6 +57,10 @@ func esterWord(w []byte) bool {
 // ketalWord reports whether w is a ketal or acetal word ("ketal",
 // "ethylenketal", "cetal", "acetal", "кеталь", "этиленкеталь", "ацеталь").
 func ketalWord(w []byte) bool {
+	// Every ending's last byte is 'l', ь's or я's second byte.
+	if len(w) < 5 || w[len(w)-1] != 'l' && w[len(w)-1] != 0x8c && w[len(w)-1] != 0x8f {
+		return false
+	}
 	for _, k := range ketalEnds {
 		if bytes.HasSuffix(w, k) {
 			return true
@@ -90,12 +94,17 @@ var derivativeAfterWords = [][]byte{[]byte("ester"), []byte("esters"), []byte("e
 	[]byte("peroxide"), []byte("peroxid"), []byte("peroksit"), []byte("peroksida"), []byte("peroxyde"),
 	[]byte("пероксид"), []byte("перекись"), []byte("에스테르"), []byte("에스터"), []byte("퍼옥사이드"), []byte("과산화물"), []byte("케탈")}
 
-// conjunctions end the words between a derivative word and a name: "ester
-// and phenylacetic acid" names two things.
-var conjunctions = map[string]bool{"and": true, "or": true, "und": true, "oder": true, "et": true, "ou": true, "y": true,
-	"o": true, "e": true, "ed": true, "i": true, "a": true, "oraz": true, "lub": true, "ve": true, "veya": true, "en": true,
-	"и": true, "или": true, "та": true, "і": true, "й": true, "або": true, "чи": true, "с": true, "з": true,
-	"with": true, "mit": true, "avec": true, "con": true, "com": true, "z": true, "w": true, "в": true, "у": true, "vs": true}
+// conjunction reports whether w ends the words between a derivative word
+// and a name: "ester and phenylacetic acid" names two things. A switch,
+// not a map: no hashing per word.
+func conjunction(w []byte) bool {
+	switch string(w) {
+	case "and", "or", "und", "oder", "et", "ou", "y", "o", "e", "ed", "i", "a", "oraz", "lub", "ve", "veya", "en",
+		"и", "или", "та", "і", "й", "або", "чи", "с", "з", "with", "mit", "avec", "con", "com", "z", "w", "в", "у", "vs":
+		return true
+	}
+	return false
+}
 
 // prevWord returns the word ending at norm[i] (norm[i] a space or the
 // name's start) and its start: ASCII letters, apostrophes and any
@@ -152,7 +161,7 @@ func wordDerivativeBefore(norm []byte, s, e int) bool {
 		if len(w) <= 6 {
 			// Short: a conjunction ends the words, or a gap word (no
 			// derivative word is shorter than five bytes).
-			if conjunctions[string(w)] {
+			if conjunction(w) {
 				return false
 			}
 			if len(w) < 5 {
@@ -233,12 +242,16 @@ func wordDerivativeAfter(norm []byte, e int) bool {
 		if len(w) == 0 {
 			return false
 		}
-		if len(w) <= 6 && conjunctions[string(w)] {
+		if len(w) <= 6 && conjunction(w) {
 			return false
 		}
-		for _, d := range derivativeAfterWords {
-			if bytes.Equal(w, d) {
-				return true
+		// Every word of derivativeAfterWords starts with 'e', 'p', a
+		// Cyrillic п or a Hangul syllable of 에, 퍼, 과, 케.
+		if c := w[0]; c == 'e' || c == 'p' || c == 0xd0 || c == 0xea || c == 0xec || c == 0xed {
+			for _, d := range derivativeAfterWords {
+				if bytes.Equal(w, d) {
+					return true
+				}
 			}
 		}
 		if ketalWord(w) {
