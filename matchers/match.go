@@ -969,7 +969,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// "Benzeneacetic acid, propyl ester": a CAS-index inverted name
 			// whose parent is this name names the substituted compound or
 			// the ester, whatever the substance's list.
-			derived := bracketSubstituentBefore(f.norm, int(h.s)) || invertedSubstituted(f.norm, int(h.e))
+			// "Изоамиловый эфир фенилуксусной кислоты", 苯乙酸苄酯,
+			// "перекись метилэтилкетона", 4-哌啶酮乙二醇缩酮, 盐酸氨基葡萄糖:
+			// an ester, peroxide, ketal or hydrochloride named with the
+			// name inside it (derivativeAround).
+			derived := bracketSubstituentBefore(f.norm, int(h.s)) || invertedSubstituted(f.norm, int(h.e)) || derivativeAround(f.norm, int(h.s), int(h.e))
 			cjkDerived := h.s >= 3 && f.norm[h.s] >= 0x80
 			for ri, r := range p.refs {
 				if dupSub(p.refs[:ri], r.sub) {
