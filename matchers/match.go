@@ -1136,11 +1136,13 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// of a control. Neither is a synthesis hint.
 			continue
 		}
-		if c.ii == m.noPaper && refusedSale(f.norm, c.s) {
-			continue // "Nobody … is going to sell you a kilo of iodine without questions": papers are asked
+		if c.ii == m.noPaper && (refusedSale(f.norm, c.s) || refusedPaperless(f.norm, c.s)) {
+			// "Nobody … is going to sell you a kilo of iodine without
+			// questions", "Neprodáváme bez faktury": papers are asked
+			continue
 		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
-			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
+			(c.ii == m.noPaper && !m.negatedImmediate(f, c.s) || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if (c.ii == m.stealth || c.ii == m.noPaper) && len(ev.lics) > 0 {
 				m.dropDeniedLicensed(ev, f, c)
@@ -1778,6 +1780,9 @@ func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2
 			}
 			before, after = kPaperBefore, kPaperAfter
 		case k&kPackNoun != 0 && m.stealth >= 0:
+			if viAcceptVerb(f, h) {
+				continue // "không nhận tiền ảo": "nhận" (accept), not "nhãn" (label)
+			}
 			before, after = kPaperBefore|kPackBefore, kPackAfter
 		default:
 			continue
@@ -1817,6 +1822,18 @@ func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2
 		}
 	}
 	return paper, pack
+}
+
+// viAcceptVerb reports whether the packaging noun at h is the Vietnamese
+// "nhãn" (label) only once normalised: written "nhận" (receive, accept),
+// as in "không nhận tiền ảo" (crypto not accepted, heldout81 yc0012), it
+// is a verb, and "không" before it denies no label.
+func viAcceptVerb(f *field, h fhit) bool {
+	if h.e-h.s != 4 || string(f.norm[h.s:h.e]) != "nhan" {
+		return false
+	}
+	os, oe := f.origRange(h.s, h.e)
+	return strings.Contains(f.orig[os:oe], "ận") || strings.Contains(f.orig[os:oe], "Ận")
 }
 
 // longerPaperNoun reports whether another paper noun of field f starts
@@ -4572,12 +4589,14 @@ func kuWithout(f *field, hs int32) bool {
 
 // shortCues are "without" or "no" words of two to four letters that stand
 // right before a name: Welsh "dim", Albanian "pa", Haitian "san", Galician
-// "sen", Irish "gan", Hausa "mara" (held-out 74). As automaton patterns they
+// "sen", Irish "gan", Hausa "mara" (held-out 74), Tagalog "hindi" ("na hindi
+// pseudoephedrine", heldout81 yc0237; also the name of a language, so not
+// an automaton cue). As automaton patterns they
 // would hit all over English text ("PA", "San", "dim"), so they are read
 // here, only where a name follows; shortCuesAfter likewise after a name
 // (Kurmanji "tune", there is none).
 var (
-	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara"}
+	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hindi"}
 	shortCuesAfter = []string{"tune", "tuneye"}
 )
 
