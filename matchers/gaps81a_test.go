@@ -92,3 +92,32 @@ func TestGap81aSaleDenied(t *testing.T) {
 		{"Gamot sa sipon", "Pseudoephedrine 60 mg, pakyawan 100 kahon.", []string{"90-82-4"}, nil},
 	})
 }
+
+// TestGap81aHonestContext: honest wording that held indicator words or a
+// bulk count (heldout81 yc0053, yc0174, yc0209, yc0042): a refused
+// messenger in a frame, the Eurasian customs union's "без таможни", a job
+// ad's application channel, a pharmacy's stock count under a purchase
+// limit; beside the offers they look like.
+func TestGap81aHonestContext(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ru", "Соляная кислота 5 л", "Продам соляную кислоту 5 л. Самовывоз, Ватсап не пользуюсь, только звонки.", false},
+		{"ru", "Соляная кислота 5 л", "Продам соляную кислоту 5 л. Пишите только в Ватсап.", true},
+		{"ru", "Ацетон 20 л", "Ацетон технический, 20 л. Доставка по России и в Казахстан (ЕАЭС, без таможни), паспорт качества.", false},
+		{"ru", "Ацетон 20 л", "Ацетон технический, 20 л. Доставка в Германию без таможни.", true},
+		{"en", "Warehouse operative (acetone, toluene)", "We're hiring! Handling drums of acetone and toluene. Apply via WhatsApp +44 7700 900321.", false},
+		{"en", "Acetone 25 L drums", "Acetone 99.5%, 25 L drums. Orders via WhatsApp +44 7700 900321.", true},
+		{"en", "Sudafed 12 Hour — 100 boxes in stock, limit 1 per customer", "Pharmacy stock level: 100 boxes. Sold one per customer with photo ID.", false},
+		{"en", "Sudafed 12 Hour — 100 boxes", "Wholesale lot of 100 boxes, no limit.", true},
+	})
+}
+
+// TestGap81aSaleDeniedTitle: a sale denied after a question mark or a dash
+// in the title ("Kalium permanganat? Tidak dijual", "… treatment — NOT sold
+// here"; heldout81 yc0093, yc0144); a dash before an offer keeps the name.
+func TestGap81aSaleDeniedTitle(t *testing.T) {
+	runCAS(t, []casCase{
+		{"Kalium permanganat? Tidak dijual", "Produk ini adalah probiotik kolam.", nil, []string{"7722-64-7"}},
+		{"Potassium permanganate treatment — NOT sold here", "Try our Methylene Blue instead.", nil, []string{"7722-64-7"}},
+		{"Potassium permanganate — sold here, 1 kg tub", "For ponds.", []string{"7722-64-7"}, nil},
+	})
+}
