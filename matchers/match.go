@@ -1140,11 +1140,14 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// of a control. Neither is a synthesis hint.
 			continue
 		}
-		if c.ii == m.noPaper && refusedSale(f.norm, c.s) {
-			continue // "Nobody … is going to sell you a kilo of iodine without questions": papers are asked
+		if c.ii == m.noPaper && (refusedSale(f.norm, c.s) || refusedPaperless(f.norm, c.s)) {
+			// "Nobody … is going to sell you a kilo of iodine without
+			// questions", "Neprodáváme bez faktury": papers are asked
+			continue
 		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
-			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
+			(c.ii == m.noPaper && !m.negatedImmediate(f, c.s) || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s)) &&
+				!m.refusedFirstPart(f, c)) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if (c.ii == m.stealth || c.ii == m.noPaper) && len(ev.lics) > 0 {
 				m.dropDeniedLicensed(ev, f, c)
@@ -1184,6 +1187,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		switch o.Type {
 		case precwatch.ObservableTelegram, precwatch.ObservableWickr, precwatch.ObservableWhatsApp,
 			precwatch.ObservableThreema, precwatch.ObservableSignal:
+			if strings.HasPrefix(o.Value, "+") && m.numberShared(fields, ev.obsField[oi]) {
+				continue // "We're hiring! … Apply via WhatsApp +44 …": an application channel
+			}
 			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, ev.obsField[oi], quoteObservable(fields, ev.obsField[oi], o))
 		case precwatch.ObservableBitcoin, precwatch.ObservableEthereum, precwatch.ObservableMonero, precwatch.ObservableTron:
 			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, ev.obsField[oi], quoteObservable(fields, ev.obsField[oi], o))
@@ -1782,6 +1788,9 @@ func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2
 			}
 			before, after = kPaperBefore, kPaperAfter
 		case k&kPackNoun != 0 && m.stealth >= 0:
+			if viAcceptVerb(f, h) {
+				continue // "không nhận tiền ảo": "nhận" (accept), not "nhãn" (label)
+			}
 			before, after = kPaperBefore|kPackBefore, kPackAfter
 		default:
 			continue
@@ -1821,6 +1830,18 @@ func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2
 		}
 	}
 	return paper, pack
+}
+
+// viAcceptVerb reports whether the packaging noun at h is the Vietnamese
+// "nhãn" (label) only once normalised: written "nhận" (receive, accept),
+// as in "không nhận tiền ảo" (crypto not accepted, heldout81 yc0012), it
+// is a verb, and "không" before it denies no label.
+func viAcceptVerb(f *field, h fhit) bool {
+	if h.e-h.s != 4 || string(f.norm[h.s:h.e]) != "nhan" {
+		return false
+	}
+	os, oe := f.origRange(h.s, h.e)
+	return strings.Contains(f.orig[os:oe], "ận") || strings.Contains(f.orig[os:oe], "Ận")
 }
 
 // longerPaperNoun reports whether another paper noun of field f starts
@@ -3045,6 +3066,68 @@ func (m *Matcher) refusedIndicator(f *field, e int32) bool {
 	return false
 }
 
+// refusedFirstPart reports whether the first part of frame candidate c
+// is refused right after it, inside the frame's span: "Ватсап не
+// пользуюсь, только звонки" (WhatsApp I do not use, calls only; heldout81
+// yc0053) pairs the messenger with "только" across the refusal.
+func (m *Matcher) refusedFirstPart(f *field, c indCand) bool {
+	if c.fr <= 0 || f.kinds&kIndNegAfter == 0 {
+		return false
+	}
+	for _, h := range f.window(c.s, c.s) {
+		if h.pat < 0 || h.e >= c.e || m.pats[h.pat].kinds&kFrameFirst == 0 {
+			continue
+		}
+		// Right after it, spaces only: "colis banal, impossible de
+		// deviner le contenu" is the frame itself (heldout14 i0004).
+		for _, r := range f.window(h.e, h.e+2) {
+			if r.pat >= 0 && r.s < c.e && m.pats[r.pat].kinds&kIndNegAfter != 0 && m.pats[r.pat].kinds&kIndUnavail == 0 && onlySpace(f.norm[h.e:r.s]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numberShared reports whether every messenger name of the field named
+// name stands behind a share, notification or job-application cue
+// (lexicon indicator_negation share: "Apply via WhatsApp +44 …", heldout81
+// yc0209): the number after it is that channel's, no buyer's contact.
+func (m *Matcher) numberShared(fields []field, name string) bool {
+	for fi := range fields {
+		f := &fields[fi]
+		if f.name != name {
+			continue
+		}
+		if f.kinds&kIndShare == 0 {
+			return false
+		}
+		n := 0
+		for _, h := range f.hits {
+			if h.pat < 0 || m.pats[h.pat].kinds&kIndicator == 0 || !slices.Contains(m.pats[h.pat].indicators, m.messenger) {
+				continue
+			}
+			if !m.sharedAt(f, h.s) {
+				return false
+			}
+			n++
+		}
+		return n > 0
+	}
+	return false
+}
+
+// sharedAt reports whether a share cue stands at most 90 bytes before s on
+// its line, with no contact word between (warnedAgainst's share test).
+func (m *Matcher) sharedAt(f *field, s int32) bool {
+	for _, c := range f.window(s-maxCue, s) {
+		if c.pat >= 0 && m.pats[c.pat].kinds&kIndShare != 0 && c.e <= s && s-c.e <= 90 && shareGap(f.norm[c.e:s]) && !m.contactBetween(f, c.e, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // fiatBetween reports whether a fiat payment method is named between e and
 // s: then a refusal after it refuses that method, not the crypto before it
 // ("platba pouze v kryptoměnách, bankovní převod nepřijímáme").
@@ -4151,6 +4234,25 @@ func wordsBefore(norm []byte, s int, words []string, n int) bool {
 	return false
 }
 
+// stockWords follow a quantity that counts a shop's stock, not a lot.
+var stockWords = [][]byte{[]byte(" in stock"), []byte(" left"), []byte(" on hand"), []byte(" available")}
+
+// stockCount reports whether the bulk quantity is followed by one of
+// stockWords ("100 boxes in stock").
+func (ev *evaluation) stockCount() bool {
+	fi := int(ev.bulkAt[0])
+	if fi >= len(ev.fields) || ev.bulkAt[1] >= ev.bulkAt[2] {
+		return false
+	}
+	after := ev.fields[fi].norm[ev.bulkAt[2]:]
+	for _, w := range stockWords {
+		if bytes.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // dropIndicator removes indicator id from the evaluation.
 func (ev *evaluation) dropIndicator(id string) {
 	for i, x := range ev.indOrder {
@@ -4422,6 +4524,14 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		// after a bracket that follows the name, or after the bracket the
 		// name stands in.
 		post := bracketAfter(f.norm, h.e)
+		// "Kalium permanganat? Tidak dijual", "Potassium permanganate
+		// treatment — NOT sold here": a sale denied after a question mark
+		// or a dash (heldout81 yc0093, yc0144).
+		if f.kinds&kNegAfter != 0 && !byPost[i] {
+			if p := saleDenialGap(f.norm, post); p > post {
+				m.negatedAfterSale(f, p, i, byPost, cause)
+			}
+		}
 		if f.kinds&kNegAfter != 0 && !gratisTarget(f.norm, h.s, post) {
 			m.negatedAfter(f, post, i, byPost, cause)
 			// "エフェドリンは含まれていません", "에페드린이 들어 있지
@@ -4577,12 +4687,14 @@ func kuWithout(f *field, hs int32) bool {
 // shortCues are "without" or "no" words of two to four letters that stand
 // right before a name: Welsh "dim", Albanian "pa", Haitian "san", Galician
 // "sen", Irish "gan", Hausa "mara" (held-out 74), Breton "hep", Maori
-// "kore", Kinyarwanda "nta" and Luxembourgish "ouni" (held-out 78). As
-// automaton patterns they would hit all over English text ("PA", "San",
-// "dim"), so they are read here, only where a name follows; shortCuesAfter
-// likewise after a name (Kurmanji "tune", there is none).
+// "kore", Kinyarwanda "nta" and Luxembourgish "ouni" (held-out 78), Tagalog
+// "hindi" ("na hindi pseudoephedrine", heldout81 yc0237; also the name of a
+// language, so not an automaton cue). As automaton patterns they would hit
+// all over English text ("PA", "San", "dim"), so they are read here, only
+// where a name follows; shortCuesAfter likewise after a name (Kurmanji
+// "tune", there is none).
 var (
-	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hep", "kore", "nta", "ouni"}
+	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hep", "kore", "nta", "ouni", "hindi"}
 	shortCuesAfter = []string{"tune", "tuneye"}
 )
 
@@ -4683,6 +4795,56 @@ func (m *Matcher) negatedAfter(f *field, post int32, i int, byPost []bool, cause
 		if !blocked {
 			byPost[i] = true
 			cause(i, f.norm[c.s:c.e])
+		}
+	}
+}
+
+// saleDenials are the "after" negation cues that deny a sale ("not sold
+// here", "tidak dijual"): said after a question mark or a dash they still
+// deny the name before (saleDenialGap).
+var saleDenials = []string{"not sold here", "no longer sold", "tidak dijual", "tidak menjual", "no longer available here"}
+
+// saleDenialGap returns where the words after a name at e go on past at most
+// one word and then a question mark or a spaced dash ("? ", " treatment —
+// "), or e when no such gap follows.
+func saleDenialGap(norm []byte, e int32) int32 {
+	i := int(e)
+	j := i
+	for j < len(norm) && norm[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(norm) && norm[k] >= 'a' && norm[k] <= 'z' && k-j <= 16 {
+		k++
+	}
+	for _, from := range []int{i, k} {
+		g := from
+		for g < len(norm) && norm[g] == ' ' {
+			g++
+		}
+		switch {
+		case g < len(norm) && norm[g] == '?':
+			g++
+		case g > from && g+1 < len(norm) && norm[g] == '-' && norm[g+1] == ' ':
+			g++
+		default:
+			continue
+		}
+		for g < len(norm) && norm[g] == ' ' {
+			g++
+		}
+		return int32(g)
+	}
+	return e
+}
+
+// negatedAfterSale marks mention i denied when one of saleDenials starts at p.
+func (m *Matcher) negatedAfterSale(f *field, p int32, i int, byPost []bool, cause func(int, []byte)) {
+	for _, c := range f.window(p, p) {
+		if c.pat >= 0 && m.pats[c.pat].kinds&kNegAfter != 0 && slices.Contains(saleDenials, m.pats[c.pat].text) {
+			byPost[i] = true
+			cause(i, f.norm[c.s:c.e])
+			return
 		}
 	}
 }
@@ -5920,7 +6082,9 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// whatever bulk words a shop template adds further down ("大货价格
 		// 另议", drum sizes in a chemical shop's FAQ; heldout40 zi0150). A
 		// bulk word or quantity in the title still makes it bulk.
-		if medicine && ev.bulk && s.List == precwatch.ListTableI && ev.fields[ev.bulkAt[0]].name != precwatch.FieldTitle &&
+		// A title's quantity that is the shop's stock count ("100 boxes in
+		// stock, limit 1 per customer", heldout81 yc0042) is no lot either.
+		if medicine && ev.bulk && s.List == precwatch.ListTableI && (ev.fields[ev.bulkAt[0]].name != precwatch.FieldTitle || ev.stockCount()) &&
 			purchaseLimited(ev.fields) {
 			ev.bulk, ev.bulkWhy = false, ""
 		}

@@ -164,3 +164,38 @@ func controlExplained(norm []byte, s, e int32) bool {
 	}
 	return false
 }
+
+// paperlessRefusals are a seller's own refusals, in the first person, of
+// the sale or shipping a no-paperwork phrase after them in the clause
+// would describe (normalised): "No hacemos envíos discretos ni sin
+// factura", "Não fazemos envio discreto nem sem nota", "Neprodáváme bez
+// faktury", "We do not sell without an invoice" (heldout81 yc0056,
+// yc0234, yc0138).
+var paperlessRefusals = []string{"no hacemos", "no vendemos", "no enviamos", "no realizamos", "nao fazemos", "nao vendemos",
+	"nao enviamos", "nao realizamos", "neprodavame", "nedelame", "neposilame", "neprodavam", "we do not sell", "we don't sell",
+	"we dont sell", "we never sell", "we will not sell", "we won't sell", "we do not ship", "we don't ship", "we never ship",
+	"wir verkaufen nicht", "wir verkaufen nichts", "wir liefern nicht", "nous ne vendons pas", "nous ne vendons rien",
+	"on ne vend pas", "non vendiamo", "non spediamo", "nie sprzedajemy", "nie wysylamy", "не продаем", "не продаём",
+	"не отпускаем", "не продаємо", "wij verkopen niet", "we verkopen niet"}
+
+// refusedPaperless reports whether the no-paperwork phrase at s follows,
+// in its sentence, one of paperlessRefusals with no conjunction that
+// starts a new claim between them ("We do not sell to minors and ship
+// without papers" keeps it).
+func refusedPaperless(norm []byte, s int32) bool {
+	a, _ := sentenceAround(norm, int(s), int(s))
+	clause := norm[a:s]
+	for _, p := range paperlessRefusals {
+		i := bytes.Index(clause, []byte(p))
+		if i < 0 || i > 0 && clause[i-1] != ' ' {
+			continue
+		}
+		for _, w := range questionTokens(clause[i+len(p):]) {
+			if refusalConjunctions[string(w)] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
