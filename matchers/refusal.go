@@ -3,6 +3,7 @@ package matchers
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file reads two kinds of sentence that name a risk indicator's words
@@ -73,7 +74,8 @@ func refusedSale(norm []byte, s int32) bool {
 			return true
 		}
 	}
-	toks := questionTokens(clause)
+	var buf [48][]byte
+	toks := appendWords(buf[:0], clause)
 	subject := -1
 	for i, w := range toks {
 		switch {
@@ -136,17 +138,22 @@ var causalConnectors = []string{"because of", "because", "due to", "owing to", "
 // "because our BMK converts fast" state no control.
 func controlExplained(norm []byte, s, e int32) bool {
 	a, b := sentenceAround(norm, int(s), int(e))
-	sent := norm[a:b]
-	control := false
-	for _, w := range controlWords {
-		if i := bytes.Index(sent, []byte(w)); i >= 0 && (!isWordRune(firstRune([]byte(w))) || i == 0 || !wordBefore(sent, i)) {
-			control = true
-			break
-		}
-	}
-	if !control {
+	if !causeAt(norm, a, b, s, e) {
 		return false
 	}
+	sent := norm[a:b]
+	for _, w := range controlWords {
+		if i := bytes.Index(sent, []byte(w)); i >= 0 && (!isWordRune(firstRune([]byte(w))) || i == 0 || !wordBefore(sent, i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// causeAt reports whether a causal connector stands right before the
+// phrase at s..e (a compound's first part aside), or one of the
+// verb-final languages' right after it, inside the sentence a..b.
+func causeAt(norm []byte, a, b int, s, e int32) bool {
 	before := bytes.TrimRight(norm[max(a, int(s)-24):s], " ")
 	if bytes.HasSuffix(before, []byte("-")) {
 		// The phrase ends a compound ("wegen Crystal-Meth"): the
@@ -163,4 +170,29 @@ func controlExplained(norm []byte, s, e int32) bool {
 		}
 	}
 	return false
+}
+
+// appendWords appends the words of b to toks as questionTokens splits them,
+// without allocating while toks has room.
+func appendWords(toks [][]byte, b []byte) [][]byte {
+	start := -1
+	for i := 0; i < len(b); {
+		r, n := rune(b[i]), 1
+		if r >= 0x80 {
+			r, n = utf8.DecodeRune(b[i:])
+		}
+		if isWordRune(r) || r == '\'' || r == '-' {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			toks = append(toks, b[start:i])
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		toks = append(toks, b[start:])
+	}
+	return toks
 }
