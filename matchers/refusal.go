@@ -137,10 +137,10 @@ var causalConnectors = []string{"because of", "because", "due to", "owing to", "
 // verschreibungspflichtig und kontrolliert"). "Great for meth labs" and
 // "because our BMK converts fast" state no control.
 func controlExplained(norm []byte, s, e int32) bool {
-	a, b := sentenceAround(norm, int(s), int(e))
-	if !causeAt(norm, a, b, s, e) {
+	if !causeAt(norm, s, e) {
 		return false
 	}
+	a, b := sentenceAround(norm, int(s), int(e))
 	sent := norm[a:b]
 	for _, w := range controlWords {
 		if i := bytes.Index(sent, []byte(w)); i >= 0 && (!isWordRune(firstRune([]byte(w))) || i == 0 || !wordBefore(sent, i)) {
@@ -152,15 +152,16 @@ func controlExplained(norm []byte, s, e int32) bool {
 
 // causeAt reports whether a causal connector stands right before the
 // phrase at s..e (a compound's first part aside), or one of the
-// verb-final languages' right after it, inside the sentence a..b.
-func causeAt(norm []byte, a, b int, s, e int32) bool {
-	before := bytes.TrimRight(norm[max(a, int(s)-24):s], " ")
+// verb-final languages' right after it. It looks at a few bytes only, so
+// that the sentence is found only for the rare phrase with a connector.
+func causeAt(norm []byte, s, e int32) bool {
+	before := bytes.TrimRight(norm[max(0, int(s)-24):s], " ")
 	if bytes.HasSuffix(before, []byte("-")) {
 		// The phrase ends a compound ("wegen Crystal-Meth"): the
 		// connector stands before its first part.
 		before = bytes.TrimRight(before[:bytes.LastIndexByte(before, ' ')+1], " ")
 	}
-	after := bytes.TrimLeft(norm[e:min(b, int(e)+12)], " ")
+	after := bytes.TrimLeft(norm[e:min(len(norm), int(e)+12)], " ")
 	for _, c := range causalConnectors {
 		if bytes.HasSuffix(before, []byte(c)) && (len(before) == len(c) || !wordBefore(before, len(before)-len(c))) {
 			return true
