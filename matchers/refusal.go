@@ -122,12 +122,21 @@ var controlWords = strings.Fields(`watched watch-listed watchlisted watch list c
 
 // causalConnectors open the cause of a control right before the phrase
 // ("because of meth labs", "wegen Crystal-Laboren", "por su uso en …",
-// "из-за нарколабораторий", "因为制毒").
-var causalConnectors = []string{"because of", "because", "due to", "owing to", "on account of", "since it is used", "as it is used",
-	"being used", "used in", "used for", "wegen", "aufgrund", "weil", "a cause de", "a cause des", "a cause du", "en raison de",
-	"en raison des", "car", "debido a", "por causa de", "porque", "por su uso", "a causa de", "a causa dei", "per via di", "perche",
-	"devido a", "из-за", "из за", "потому что", "так как", "через", "z powodu", "ponieważ", "poniewaz", "nedeniyle", "yuzunden",
-	"vanwege", "omdat", "因为", "由于", "因", "ため", "때문"}
+// "из-за нарколабораторий", "因为制毒"); causalAfter close it after the
+// phrase in verb-final languages ("…のため", "… 때문", "… nedeniyle").
+var causalConnectors, causalAfter = byteWords("because of", "because", "due to", "owing to", "on account of", "since it is used",
+	"as it is used", "being used", "used in", "used for", "wegen", "aufgrund", "weil", "a cause de", "a cause des", "a cause du",
+	"en raison de", "en raison des", "car", "debido a", "por causa de", "porque", "por su uso", "a causa de", "a causa dei",
+	"per via di", "perche", "devido a", "из-за", "из за", "потому что", "так как", "через", "z powodu", "ponieważ", "poniewaz",
+	"nedeniyle", "yuzunden", "vanwege", "omdat", "因为", "由于", "因"), byteWords("ため", "때문", "nedeniyle", "yuzunden")
+
+func byteWords(words ...string) [][]byte {
+	out := make([][]byte, len(words))
+	for i, w := range words {
+		out[i] = []byte(w)
+	}
+	return out
+}
 
 // controlExplained reports whether the synthesis-hint phrase at s..e is the
 // cause a sentence gives for a control: a causal connector right before
@@ -161,12 +170,17 @@ func causeAt(norm []byte, s, e int32) bool {
 		// connector stands before its first part.
 		before = bytes.TrimRight(before[:bytes.LastIndexByte(before, ' ')+1], " ")
 	}
-	after := bytes.TrimLeft(norm[e:min(len(norm), int(e)+12)], " ")
-	for _, c := range causalConnectors {
-		if bytes.HasSuffix(before, []byte(c)) && (len(before) == len(c) || !wordBefore(before, len(before)-len(c))) {
-			return true
+	if n := len(before); n > 0 {
+		last := before[n-1]
+		for _, c := range causalConnectors {
+			if len(c) <= n && c[len(c)-1] == last && bytes.HasSuffix(before, c) && (n == len(c) || !wordBefore(before, n-len(c))) {
+				return true
+			}
 		}
-		if (c == "ため" || c == "때문" || c == "nedeniyle" || c == "yuzunden") && bytes.HasPrefix(after, []byte(c)) {
+	}
+	after := bytes.TrimLeft(norm[e:min(len(norm), int(e)+12)], " ")
+	for _, c := range causalAfter {
+		if bytes.HasPrefix(after, c) {
 			return true
 		}
 	}
