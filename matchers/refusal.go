@@ -3,6 +3,7 @@ package matchers
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file reads two kinds of sentence that name a risk indicator's words
@@ -73,7 +74,8 @@ func refusedSale(norm []byte, s int32) bool {
 			return true
 		}
 	}
-	toks := questionTokens(clause)
+	var buf [48][]byte
+	toks := appendWords(buf[:0], clause)
 	subject := -1
 	for i, w := range toks {
 		switch {
@@ -120,12 +122,21 @@ var controlWords = strings.Fields(`watched watch-listed watchlisted watch list c
 
 // causalConnectors open the cause of a control right before the phrase
 // ("because of meth labs", "wegen Crystal-Laboren", "por su uso en …",
-// "из-за нарколабораторий", "因为制毒").
-var causalConnectors = []string{"because of", "because", "due to", "owing to", "on account of", "since it is used", "as it is used",
-	"being used", "used in", "used for", "wegen", "aufgrund", "weil", "a cause de", "a cause des", "a cause du", "en raison de",
-	"en raison des", "car", "debido a", "por causa de", "porque", "por su uso", "a causa de", "a causa dei", "per via di", "perche",
-	"devido a", "из-за", "из за", "потому что", "так как", "через", "z powodu", "ponieważ", "poniewaz", "nedeniyle", "yuzunden",
-	"vanwege", "omdat", "因为", "由于", "因", "ため", "때문"}
+// "из-за нарколабораторий", "因为制毒"); causalAfter close it after the
+// phrase in verb-final languages ("…のため", "… 때문", "… nedeniyle").
+var causalConnectors, causalAfter = byteWords("because of", "because", "due to", "owing to", "on account of", "since it is used",
+	"as it is used", "being used", "used in", "used for", "wegen", "aufgrund", "weil", "a cause de", "a cause des", "a cause du",
+	"en raison de", "en raison des", "car", "debido a", "por causa de", "porque", "por su uso", "a causa de", "a causa dei",
+	"per via di", "perche", "devido a", "из-за", "из за", "потому что", "так как", "через", "z powodu", "ponieważ", "poniewaz",
+	"nedeniyle", "yuzunden", "vanwege", "omdat", "因为", "由于", "因"), byteWords("ため", "때문", "nedeniyle", "yuzunden")
+
+func byteWords(words ...string) [][]byte {
+	out := make([][]byte, len(words))
+	for i, w := range words {
+		out[i] = []byte(w)
+	}
+	return out
+}
 
 // controlExplained reports whether the synthesis-hint phrase at s..e is the
 // cause a sentence gives for a control: a causal connector right before
@@ -135,30 +146,13 @@ var causalConnectors = []string{"because of", "because", "due to", "owing to", "
 // verschreibungspflichtig und kontrolliert"). "Great for meth labs" and
 // "because our BMK converts fast" state no control.
 func controlExplained(norm []byte, s, e int32) bool {
-	a, b := sentenceAround(norm, int(s), int(e))
-	sent := norm[a:b]
-	control := false
-	for _, w := range controlWords {
-		if i := bytes.Index(sent, []byte(w)); i >= 0 && (!isWordRune(firstRune([]byte(w))) || i == 0 || !wordBefore(sent, i)) {
-			control = true
-			break
-		}
-	}
-	if !control {
+	if !causeAt(norm, s, e) {
 		return false
 	}
-	before := bytes.TrimRight(norm[max(a, int(s)-24):s], " ")
-	if bytes.HasSuffix(before, []byte("-")) {
-		// The phrase ends a compound ("wegen Crystal-Meth"): the
-		// connector stands before its first part.
-		before = bytes.TrimRight(before[:bytes.LastIndexByte(before, ' ')+1], " ")
-	}
-	after := bytes.TrimLeft(norm[e:min(b, int(e)+12)], " ")
-	for _, c := range causalConnectors {
-		if bytes.HasSuffix(before, []byte(c)) && (len(before) == len(c) || !wordBefore(before, len(before)-len(c))) {
-			return true
-		}
-		if (c == "ため" || c == "때문" || c == "nedeniyle" || c == "yuzunden") && bytes.HasPrefix(after, []byte(c)) {
+	a, b := sentenceAround(norm, int(s), int(e))
+	sent := norm[a:b]
+	for _, w := range controlWords {
+		if i := bytes.Index(sent, []byte(w)); i >= 0 && (!isWordRune(firstRune([]byte(w))) || i == 0 || !wordBefore(sent, i)) {
 			return true
 		}
 	}
@@ -198,4 +192,57 @@ func refusedPaperless(norm []byte, s int32) bool {
 		return true
 	}
 	return false
+}
+
+// causeAt reports whether a causal connector stands right before the
+// phrase at s..e (a compound's first part aside), or one of the
+// verb-final languages' right after it. It looks at a few bytes only, so
+// that the sentence is found only for the rare phrase with a connector.
+func causeAt(norm []byte, s, e int32) bool {
+	before := bytes.TrimRight(norm[max(0, int(s)-24):s], " ")
+	if bytes.HasSuffix(before, []byte("-")) {
+		// The phrase ends a compound ("wegen Crystal-Meth"): the
+		// connector stands before its first part.
+		before = bytes.TrimRight(before[:bytes.LastIndexByte(before, ' ')+1], " ")
+	}
+	if n := len(before); n > 0 {
+		last := before[n-1]
+		for _, c := range causalConnectors {
+			if len(c) <= n && c[len(c)-1] == last && bytes.HasSuffix(before, c) && (n == len(c) || !wordBefore(before, n-len(c))) {
+				return true
+			}
+		}
+	}
+	after := bytes.TrimLeft(norm[e:min(len(norm), int(e)+12)], " ")
+	for _, c := range causalAfter {
+		if bytes.HasPrefix(after, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendWords appends the words of b to toks as questionTokens splits them,
+// without allocating while toks has room.
+func appendWords(toks [][]byte, b []byte) [][]byte {
+	start := -1
+	for i := 0; i < len(b); {
+		r, n := rune(b[i]), 1
+		if r >= 0x80 {
+			r, n = utf8.DecodeRune(b[i:])
+		}
+		if isWordRune(r) || r == '\'' || r == '-' {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			toks = append(toks, b[start:i])
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		toks = append(toks, b[start:])
+	}
+	return toks
 }
