@@ -3167,11 +3167,53 @@ func controlledIDs(root *html.Node) map[string]bool {
 				if id, ok := strings.CutPrefix(strings.TrimSpace(a.Val), "#"); ok && id != "" {
 					ids[id] = true
 				}
+			case "onclick":
+				if id := clickedID(a.Val); id != "" {
+					ids[id] = true
+				}
 			}
 		}
 		return true
 	})
 	return ids
+}
+
+// maxClickHandler bounds the onclick handler read for the id it shows.
+const maxClickHandler = 128
+
+// clickedID returns the id a link's or button's onclick handler passes to
+// a function as its only argument, "" when it passes none: a published
+// spreadsheet's sheet menu shows each sheet, an element of that id, with
+// onclick="switchToSheet('1204775903')" (document batch h17), as a tab
+// list shows its panels. The argument is a quoted word (letters, digits,
+// "-", "_", ":", ".") and the handler a single call.
+func clickedID(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) > maxClickHandler {
+		return ""
+	}
+	open := strings.IndexByte(v, '(')
+	if open <= 0 || strings.ContainsAny(v[:open], " ;=") {
+		return ""
+	}
+	arg, rest, ok := strings.Cut(v[open+1:], ")")
+	// Nothing follows the call but a "return false" keeping the link
+	// from being followed.
+	rest = strings.Join(strings.FieldsFunc(rest, func(r rune) bool { return r == ';' || isHTMLSpace(r) }), " ")
+	if !ok || rest != "" && rest != "return false" {
+		return ""
+	}
+	arg = strings.TrimSpace(arg)
+	if len(arg) < 3 || (arg[0] != '\'' && arg[0] != '"') || arg[len(arg)-1] != arg[0] {
+		return ""
+	}
+	id := arg[1 : len(arg)-1]
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !isScriptIdent(c) && c != '-' && c != ':' && c != '.' {
+			return ""
+		}
+	}
+	return id
 }
 
 // maxShowScript bounds the bytes of one inline script read for the
