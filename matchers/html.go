@@ -240,7 +240,8 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 	renderTree(doc)
 	d, head := readHead(doc)
 	body := bodyOf(doc)
-	if m := modalListing(body); m != nil {
+	m, mHead := modalListing(body)
+	if m != nil {
 		// The page was saved with an ad open in a modal dialog over
 		// the page it was opened from: the rest is inert behind it.
 		body = m
@@ -272,6 +273,10 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 	}
 	if anchor := w.page.anchor; d.Title == "" && anchor != nil && anchor.DataAtom == atom.H1 {
 		d.Title = collapseSpace(w.visibleText(anchor))
+	}
+	if d.Title == "" && mHead != nil {
+		// A quick view's heading names its item.
+		d.Title = collapseSpace(w.visibleText(mHead))
 	}
 	if d.Title == "" {
 		d.Title = head.title

@@ -33,6 +33,28 @@ func TestHTMLDocumentH17(t *testing.T) {
 			keep: []string{"Acetona pura, 5 litros."},
 			drop: []string{"Anhídrido", "Permanganato"},
 		},
+		{
+			name: "an open quick-view modal labelled by the name of an item of the grid behind it is the listing; the grid and footer are not",
+			page: `<html><head><title>Odczynniki – sklep</title></head><body class="modal-open"><main><h1>Odczynniki</h1><div class="grid">
+<div class="card"><h2><a href="/p/aceton">Aceton techniczny 5 l</a></h2></div><div class="card"><h2><a href="/p/jod">Jod krystaliczny resublimowany</a></h2></div></div></main>
+<footer><p>Nie sprzedajemy prekursorów kategorii 1 (efedryna, safrol).</p></footer>
+<div class="modal fade show" id="quickview" role="dialog" aria-modal="true" aria-labelledby="qv-title" style="display:block"><div class="modal-dialog"><div class="modal-content">
+<div class="modal-header"><h2 class="modal-title" id="qv-title">Jod krystaliczny resublimowany 99,8%</h2></div>
+<div class="modal-body"><p>Wysyłka dyskretna, bez pytań.</p></div></div></div></div><div class="modal-backdrop fade show"></div></body></html>`,
+			title: "Jod krystaliczny resublimowany 99,8%",
+			keep:  []string{"Wysyłka dyskretna, bez pytań."},
+			drop:  []string{"Aceton", "efedryna", "Odczynniki"},
+		},
+		{
+			name: "an open modal whose heading names no item of the page (an age check) leaves the page as it is",
+			page: `<html><head><title>Odczynniki – sklep</title></head><body class="modal-open"><main><h1>Odczynniki</h1><div class="grid">
+<div class="card"><h2><a href="/p/aceton">Aceton techniczny 5 l</a></h2></div><div class="card"><h2><a href="/p/jod">Jod krystaliczny resublimowany</a></h2></div></div></main>
+<div class="modal fade show" id="age" role="dialog" aria-modal="true" aria-labelledby="age-title" style="display:block"><div class="modal-dialog"><div class="modal-content">
+<div class="modal-header"><h2 class="modal-title" id="age-title">Czy masz ukończone 18 lat?</h2></div>
+<div class="modal-body"><p>Tak / Nie</p></div></div></div></div></body></html>`,
+			title: "Odczynniki",
+			keep:  []string{"Aceton techniczny 5 l", "Jod krystaliczny resublimowany"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -330,7 +330,7 @@ func (w *docWriter) svgText(n *html.Node) {
 // opened as a modal over the results it was opened from (document batch
 // h15: OLX's ad over "Znaleźliśmy ponad 1 000 ogłoszeń") shows the ad; the
 // results behind it, with their own <h1>, are inert.
-func modalListing(body *html.Node) *html.Node {
+func modalListing(body *html.Node) (modal, heading *html.Node) {
 	var found *html.Node
 	walkNodes(body, func(n *html.Node) bool {
 		if found != nil {
@@ -358,10 +358,60 @@ func modalListing(body *html.Node) *html.Node {
 		}
 		if h := findElement(n, atom.H1); h != nil && hasText(h) && !isHiddenNode(h) {
 			found = n
+		} else if heading = quickView(body, n); heading != nil {
+			found = n
 		}
 		return false
 	})
-	return found
+	return found, heading
+}
+
+// minQuickViewName is the shortest item name that makes a modal the quick
+// view of an item of the page behind it.
+const minQuickViewName = 8
+
+// quickView reports whether modal m is a shop's quick view of one of the
+// items of the page behind it (document batch h17: a category page saved
+// with the quick view of "Jod krystaliczny resublimowany" open): the
+// heading that labels it (aria-labelledby, an <h1>–<h6> inside it) opens
+// with the name of an item outside it, a heading or link of the grid. Its
+// item is the listing, as an ad opened over search results is. It returns
+// that heading, nil when m is no such quick view.
+func quickView(body, m *html.Node) *html.Node {
+	id := strings.TrimSpace(attrOf(m, "aria-labelledby"))
+	if id == "" || strings.ContainsAny(id, " \t\n") {
+		return nil
+	}
+	var head *html.Node
+	walkNodes(m, func(c *html.Node) bool {
+		if head == nil && c.Type == html.ElementNode && attrOf(c, "id") == id {
+			head = c
+		}
+		return head == nil
+	})
+	if head == nil || !headingAtoms[head.DataAtom] || isHiddenNode(head) {
+		return nil
+	}
+	title := strings.ToLower(collapseSpace(boundedText(head, 200)))
+	if len(title) < minQuickViewName {
+		return nil
+	}
+	found := false
+	walkNodes(body, func(c *html.Node) bool {
+		if found || c == m {
+			return false
+		}
+		if c.Type != html.ElementNode || c.DataAtom != atom.A && !headingAtoms[c.DataAtom] {
+			return true
+		}
+		name := strings.ToLower(collapseSpace(boundedText(c, 200)))
+		found = len(name) >= minQuickViewName && strings.HasPrefix(title, name)
+		return false
+	})
+	if !found {
+		return nil
+	}
+	return head
 }
 
 // otherArticle reports whether n is another story on the page of the one
@@ -487,3 +537,6 @@ func permalink(n *html.Node) bool {
 	}
 	return false
 }
+
+// headingAtoms are the heading elements, <h1> to <h6>.
+var headingAtoms = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
