@@ -965,7 +965,7 @@ func (w *docWriter) hidden(n *html.Node) bool {
 // other content, or a list of links in an aside or in a column beside the
 // column with the offer (the menu cell of a table layout).
 func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
-	if isNavigation(n) || pi.isRelated(n) {
+	if isNavigation(n) || pi.isRelated(n) || pi.siteBanner(n) {
 		return true
 	}
 	if region && pi.linkDense(n) {
@@ -975,6 +975,34 @@ func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 		return true
 	}
 	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)
+}
+
+// siteBannerNames are the class or id words, lower-cased, of a site-wide
+// banner shown above every page: MediaWiki's #siteNotice and
+// #centralNotice, a "site-notice" or "sitewide-banner".
+var siteBannerNames = wordSet("sitenotice", "site-notice", "site_notice", "centralnotice", "central-notice", "sitewide-notice",
+	"site-wide-notice", "sitewide-banner", "site-wide-banner", "site-banner")
+
+// siteBanner reports whether n is a site-wide banner (siteBannerNames)
+// outside the <main>, role=main or <article> holding the main heading:
+// the site's announcement above every page (a wiki's writing drive naming
+// the articles it wants, document batch h17), not the page's content.
+func (pi *pageInfo) siteBanner(n *html.Node) bool {
+	if pi.main == nil {
+		return false
+	}
+	named := false
+	for _, key := range [...]string{"id", "class"} {
+		v := classAttr(n, key)
+		if !strings.Contains(v, "otice") && !strings.Contains(v, "anner") {
+			// Most class words hold neither: no need to split them.
+			continue
+		}
+		for _, c := range strings.Fields(v) {
+			named = named || siteBannerNames[strings.ToLower(c)]
+		}
+	}
+	return named && !inside(n, pi.main)
 }
 
 // chatWords and widgetWords name a site's floating chat button in class

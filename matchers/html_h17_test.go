@@ -55,6 +55,19 @@ func TestHTMLDocumentH17(t *testing.T) {
 			title: "Odczynniki",
 			keep:  []string{"Aceton techniczny 5 l", "Jod krystaliczny resublimowany"},
 		},
+		{
+			name: "a wiki's site notice outside the <main> is the site's banner, not the talk page",
+			page: `<html><body><div class="mw-page-container"><div class="vector-sitenotice-container"><div id="siteNotice"><div class="sitenotice"><p>Идёт марафон статей о реактивах: ацетон, толуол, эфедрин — выберите статью!</p></div></div></div>
+<main id="content" class="mw-body"><h1 id="firstHeading">Обсуждение:Сафрол</h1><div class="mw-body-content"><p>Источник про сассафрасовое масло: это не АИ.</p></div></main></div></body></html>`,
+			title: "Обсуждение:Сафрол",
+			keep:  []string{"Источник про сассафрасовое масло"},
+			drop:  []string{"ацетон", "эфедрин"},
+		},
+		{
+			name: "a block named notice inside the <main> stays (the seller's own notice)",
+			page: `<html><body><main><h1>Ацетон 20 л</h1><div class="sitenotice"><p>Ацетон и толуол в наличии, без документов.</p></div></main></body></html>`,
+			keep: []string{"Ацетон и толуол в наличии, без документов."},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
