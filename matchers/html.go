@@ -839,7 +839,7 @@ func (w *docWriter) element(n *html.Node, region bool) {
 			return
 		}
 	}
-	if !page && !w.page.protected[n] && region && w.inText == 0 && w.page.chromeNotice(n) {
+	if !page && !w.page.protected[n] && region && w.inText == 0 && (w.page.chromeNotice(n) || w.page.footerRule(n)) {
 		return
 	}
 	if !page && !w.page.protected[n] && (w.page.pagerLink(n) || w.inText == 0 && w.page.relatedUnderHeading(n)) {

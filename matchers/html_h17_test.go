@@ -68,6 +68,23 @@ func TestHTMLDocumentH17(t *testing.T) {
 			page: `<html><body><main><h1>Ацетон 20 л</h1><div class="sitenotice"><p>Ацетон и толуол в наличии, без документов.</p></div></main></body></html>`,
 			keep: []string{"Ацетон и толуол в наличии, без документов."},
 		},
+		{
+			name: "a footer's line on the site's rules or liability is left out",
+			page: `<html><body><main><h1>Acido solforico 37%, 4 taniche</h1><p>Vendo 4 taniche, solo ritiro a mano.</p></main>
+<footer><p><a href="/regole/">Regole di pubblicazione</a>: è vietato vendere farmaci, precursori di droghe (efedrina, anidride acetica).</p>
+<div><h5>Compliance</h5><p>We do not sell to residential addresses. Some products (iodine, red phosphorus) are List I chemicals.</p></div>
+<p class="unimportant">All trademarks and copyrights on this page are owned by their respective parties. Images uploaded are the responsibility of the Poster.</p>
+<p>Nie sprzedajemy prekursorów kategorii 1 (efedryna, safrol).</p></footer></body></html>`,
+			keep: []string{"Vendo 4 taniche, solo ritiro a mano."},
+			drop: []string{"efedrina", "iodine", "Poster", "safrol"},
+		},
+		{
+			name: "a footer's line with a contact, a footer line without a rule and the offer's own rule stay",
+			page: `<html><body><main><h1>Acetone 20 L</h1><p>Acetone 20 L. Resale to private persons is prohibited.</p></main>
+<footer><p>We do not sell to residential addresses; orders of acetone and toluene by Telegram @labshop.</p>
+<p>Toluene and acetone from stock, shipped next day.</p></footer></body></html>`,
+			keep: []string{"Resale to private persons is prohibited.", "Telegram @labshop", "Toluene and acetone from stock"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

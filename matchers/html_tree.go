@@ -249,6 +249,60 @@ func (pi *pageInfo) chromeNotice(n *html.Node) bool {
 	return !contact && len(text) <= maxNoticeText && !noticeContact(text)
 }
 
+// footerRuleCues are what a site's footer says of its rules and its
+// liability, lower-cased: what it does not sell, what is prohibited, which
+// products are regulated, whose responsibility the posts are ("We do not
+// sell to residential addresses. Some products (iodine, red phosphorus…)
+// are List I chemicals", "è vietato vendere farmaci, precursori di droghe
+// (efedrina…)", "Nie sprzedajemy prekursorów … (efedryna, safrol)",
+// "Images uploaded are the responsibility of the Poster", document batch
+// h17).
+var footerRuleCues = []string{
+	"we do not sell", "we don't sell", "we do not ship", "is prohibited", "are prohibited", "is forbidden", "are forbidden",
+	"not permitted", "list i chemical", "end-use statement", "end-user statement", "responsibility of the poster",
+	"owned by the poster", "trademarks and copyrights",
+	"wir verkaufen kein", "ist verboten", "sind verboten", "ist untersagt", "nous ne vendons", "est interdit",
+	"sont interdits", "no vendemos", "está prohibid", "están prohibid", "queda prohibid", "não vendemos", "é proibid",
+	"são proibid", "non vendiamo", "è vietat", "sono vietat", "nie sprzedajemy", "jest zabronion", "są zabronion",
+	"не продаём", "не продаем", "запрещено", "запрещена продажа", "wij verkopen geen", "is verboden", "satmıyoruz",
+	"yasaktır",
+}
+
+// footerRule reports whether n, a paragraph (a block holding no other
+// block) of the page's footer (a <footer> or role=contentinfo outside the
+// offer, not holding the main heading), states the site's rules or its
+// liability (footerRuleCues) and holds no contact: the substances it names
+// are the ones the site restricts, not ones the page offers. The footer's
+// other lines (a shop's address, shipping terms) stay, and so does a rule
+// with a contact in it.
+func (pi *pageInfo) footerRule(n *html.Node) bool {
+	if n.Type != html.ElementNode || !docBlocks[n.DataAtom] || pi.main != nil && inside(n, pi.main) {
+		return false
+	}
+	footer := false
+	for p := n.Parent; p != nil && !footer; p = p.Parent {
+		if pi.protected[p] {
+			return false
+		}
+		footer = p.Type == html.ElementNode && (p.DataAtom == atom.Footer || strings.EqualFold(attrOf(p, "role"), "contentinfo"))
+	}
+	if !footer || !leafBlock(n) {
+		return false
+	}
+	text := boundedText(n, maxNoticeText)
+	if len(text) > maxNoticeText || !holdsCue(strings.ToLower(text), footerRuleCues) {
+		return false
+	}
+	contact := false
+	walkNodes(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A && contactOf(c) != "" {
+			contact = true
+		}
+		return !contact
+	})
+	return !contact && !noticeContact(text)
+}
+
 // noticeContact reports whether a notice's text holds a contact: an "@", a
 // messenger's name or a contact word, or a phone number (seven digits or
 // more apart only by spaces, dashes, dots, brackets or a plus; not a
