@@ -628,6 +628,7 @@ type docWriter struct {
 	inLink     int       // nesting of <a href> around the text written
 	inText     int       // nesting of the seller's own text (ownText) around the text written
 	inQuiet    int       // nesting of blocks named as site notices that speak of no trade (siteNotice)
+	inFooter   int       // nesting of the page's footers (<footer>, role=contentinfo) not holding the main heading
 	plain      bool      // text outside links has been written
 }
 
@@ -839,7 +840,7 @@ func (w *docWriter) element(n *html.Node, region bool) {
 			return
 		}
 	}
-	if !page && !w.page.protected[n] && region && w.inText == 0 && (w.page.chromeNotice(n) || w.page.footerRule(n)) {
+	if !page && !w.page.protected[n] && region && w.inText == 0 && (w.page.chromeNotice(n) || w.inFooter > 0 && w.page.footerRule(n)) {
 		return
 	}
 	if !page && !w.page.protected[n] && (w.page.pagerLink(n) || w.inText == 0 && w.page.relatedUnderHeading(n)) {
@@ -875,6 +876,12 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		// in it is theirs.
 		w.inText++
 		defer func() { w.inText-- }()
+	}
+	if !page && !w.page.protected[n] && (n.DataAtom == atom.Footer || strings.EqualFold(attrOf(n, "role"), "contentinfo")) {
+		// The page's footer: its paragraphs may be the site's rules
+		// (footerRule).
+		w.inFooter++
+		defer func() { w.inFooter-- }()
 	}
 	if quiet {
 		// What n holds speaks of no trade either: its blocks need not

@@ -269,24 +269,14 @@ var footerRuleCues = []string{
 }
 
 // footerRule reports whether n, a paragraph (a block holding no other
-// block) of the page's footer (a <footer> or role=contentinfo outside the
-// offer, not holding the main heading), states the site's rules or its
-// liability (footerRuleCues) and holds no contact: the substances it names
-// are the ones the site restricts, not ones the page offers. The footer's
-// other lines (a shop's address, shipping terms) stay, and so does a rule
-// with a contact in it.
+// block) of the page's footer (the caller asks only inside a <footer> or
+// role=contentinfo not holding the main heading), outside the offer,
+// states the site's rules or its liability (footerRuleCues) and holds no
+// contact: the substances it names are the ones the site restricts, not
+// ones the page offers. The footer's other lines (a shop's address,
+// shipping terms) stay, and so does a rule with a contact in it.
 func (pi *pageInfo) footerRule(n *html.Node) bool {
-	if n.Type != html.ElementNode || !docBlocks[n.DataAtom] || pi.main != nil && inside(n, pi.main) {
-		return false
-	}
-	footer := false
-	for p := n.Parent; p != nil && !footer; p = p.Parent {
-		if pi.protected[p] {
-			return false
-		}
-		footer = p.Type == html.ElementNode && (p.DataAtom == atom.Footer || strings.EqualFold(attrOf(p, "role"), "contentinfo"))
-	}
-	if !footer || !leafBlock(n) {
+	if n.Type != html.ElementNode || !docBlocks[n.DataAtom] || !leafBlock(n) || pi.main != nil && inside(n, pi.main) {
 		return false
 	}
 	text := boundedText(n, maxNoticeText)
