@@ -707,7 +707,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// chemical's form (heldout49 zr0021).
 			// "Терафлю порошок №10": a powder with a pack count is ten
 			// sachets of a medicine, a dosage form (heldout65 ys0065).
-			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) {
+			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) && !containerNoun(f.norm, int(h.e)) {
 				if f.name != precwatch.FieldSeller && strings.Contains(f.orig, packSign) && packCountAt(f, skipSpaces(f.norm, int(h.e))) {
 					ev.dosage = true
 				} else {
@@ -2314,6 +2314,23 @@ func strengthPackCount(f *field) bool {
 
 // skipSpaces returns the index of the first byte at or after i that is no
 // space.
+// containerWords, right after a chemical-form word, make it the name of
+// the vessel ("reagent bottles empty and cleaned", heldout81 yc0090), not
+// the form of the chemical.
+var containerWords = wordSet("bottle", "bottles", "jar", "jars", "vial", "vials", "flask", "flasks", "flasche", "flaschen",
+	"flacon", "flacons", "frasco", "frascos", "flacone", "flaconi")
+
+// containerNoun reports whether the word of b at or after i (spaces
+// skipped) is one of containerWords.
+func containerNoun(b []byte, i int) bool {
+	i = skipSpaces(b, i)
+	j := i
+	for j < len(b) && b[j] >= 'a' && b[j] <= 'z' {
+		j++
+	}
+	return j > i && containerWords[string(b[i:j])]
+}
+
 func skipSpaces(b []byte, i int) int {
 	for i < len(b) && b[i] == ' ' {
 		i++
@@ -6056,7 +6073,10 @@ func (ev *evaluation) namesRecording() bool {
 		return false
 	}
 	for _, id := range ev.indOrder {
-		if id != IndDesigner && id != IndBulk && id != IndMessenger && id != IndCrypto {
+		// Discreet packaging of a record is a collector's care (heldout81
+		// yc0027 "debut album by the band Safrole … Discreet packaging for
+		// fragile items"); a chemical form or CAS number still says chemical.
+		if id != IndDesigner && id != IndBulk && id != IndMessenger && id != IndCrypto && id != IndStealth {
 			return false
 		}
 	}
