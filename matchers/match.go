@@ -3334,6 +3334,9 @@ func (m *Matcher) dropWordQualifiers(fields []field, hits []subHit) []subHit {
 		case precwatch.HitAbbreviation:
 			return m.qualifiedByWord(fields, hits, i)
 		case HitStreetName:
+			if drop, ok := m.esterAfter(fields, hits, h); ok {
+				return drop
+			}
 			return m.siblingNamed(fields, hits, h) || sharedStreetName(fields, hits, h)
 		}
 		return false
@@ -3372,6 +3375,38 @@ func (m *Matcher) siblingNamed(fields []field, hits []subHit, h subHit) bool {
 		}
 	}
 	return false
+}
+
+// esterAfter decides a street name h that the watchlist gives to several
+// entries when the ester word of one of them follows it ("BMK glycidate
+// (methyl)", "BMK glycidate methyl ester", heldout81 yc0128): the seller
+// says which owner the name means, so h is dropped unless it is that one.
+// ok is false when no such word follows.
+func (m *Matcher) esterAfter(fields []field, hits []subHit, h subHit) (drop, ok bool) {
+	norm := fields[h.field].norm
+	i := int(h.e)
+	for i < len(norm) && (norm[i] == ' ' || norm[i] == '(' || norm[i] == ',') {
+		i++
+	}
+	var suffix string
+	switch {
+	case bytes.HasPrefix(norm[i:], []byte("methyl")):
+		suffix, i = "-methyl-glycidate", i+len("methyl")
+	case bytes.HasPrefix(norm[i:], []byte("ethyl")):
+		suffix, i = "-ethyl-glycidate", i+len("ethyl")
+	default:
+		return false, false
+	}
+	if i < len(norm) && isASCIIAlpha(norm[i]) {
+		return false, false // "methylglycidic", "methylamine"
+	}
+	for _, o := range hits {
+		if o.field == h.field && o.s == h.s && o.e == h.e && o.kind == HitStreetName && o.sub != h.sub &&
+			(strings.HasSuffix(m.subs[o.sub].ID, suffix) || strings.HasSuffix(m.subs[h.sub].ID, suffix)) {
+			return !strings.HasSuffix(m.subs[h.sub].ID, suffix), true
+		}
+	}
+	return false, false
 }
 
 // sharedStreetName reports whether street name h is one the watchlist
