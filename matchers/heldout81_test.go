@@ -12,7 +12,11 @@ const heldout81Path = "../testdata/heldout81/listings.jsonl"
 // heldout81KnownGaps are listings of the eighty-first held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout81KnownGaps = map[string]string{}
+var heldout81KnownGaps = map[string]string{
+	// fix81b (names): CAS only, the verdicts are right or another round's.
+	"yc0123": "the answer 'No' to 'do they have pseudoephedrine?' (about Wick DayMed) is read as denying every pseudoephedrine mention, the compared brand Sudafed's too",
+	"yc0095": "'acetone-cleaned' in the title is an unnegated mention that the description's '(not acetone)' corrects; a later denial does not cancel an earlier mention (the verdict, 'Stealth 600' read as stealth packaging, is fix81a's)",
+}
 
 // TestHeldout81 measures the matcher on the eighty-first held-out set.
 func TestHeldout81(t *testing.T) {
