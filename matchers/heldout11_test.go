@@ -22,9 +22,8 @@ var heldout11KnownGaps = map[string]string{
 	// designer precursors are compiled in those spellings too
 	// (spellingVariants), and cut messenger names likewise (x0062–x0068,
 	// x0150, x0199, x0207, x0120 left the gaps).
-	// fix81b: x0149 "Pheny|acetone" left the gaps: the '|' is still read
-	// as a separator, and the joined "phenyacetone" is phenylacetone with
-	// a letter left out (droppedLetterVariants).
+	// A letter for a letter that is no look-alike of another script.
+	"x0149": "'|' for 'l' (Pheny|acetone): read as a separator, which joins 'phenyacetone'; reading '|' as 'l' would misread tables and lists",
 	// Indicators split where no vocabulary can list every cut.
 	// CAS numbers the loose reading does not reach.
 }

@@ -6107,11 +6107,16 @@ func (ev *evaluation) namesRecording() bool {
 	if ev.chemForm {
 		return false
 	}
-	for _, id := range ev.indOrder {
+	for i, id := range ev.indOrder {
 		// Discreet packaging of a record is a collector's care (heldout81
 		// yc0027 "debut album by the band Safrole … Discreet packaging for
-		// fragile items"); a chemical form or CAS number still says chemical.
-		if id != IndDesigner && id != IndBulk && id != IndMessenger && id != IndCrypto && id != IndStealth {
+		// fragile items"); goods hidden inside the record ("Ships inside a
+		// vinyl record sleeve", TestGap2526Recording) are a chemical's
+		// stealth, and a chemical form or CAS number still says chemical.
+		if id == IndStealth && i < len(ev.indicators) && !hidesInside(ev.indicators[i].Text) {
+			continue
+		}
+		if id != IndDesigner && id != IndBulk && id != IndMessenger && id != IndCrypto {
 			return false
 		}
 	}
@@ -6121,6 +6126,23 @@ func (ev *evaluation) namesRecording() bool {
 		}
 	}
 	return true
+}
+
+// hidingWords, in a stealth-packaging phrase, say the goods travel hidden
+// in or as something else.
+var hidingWords = []string{"inside", "hidden", "hide", "conceal", "sleeve", "record", "vinyl", "album", "cover", " in a ", " in an ",
+	"between", "versteckt", "cach", "escondid", "nascost", "спрят", "внутри"}
+
+// hidesInside reports whether stealth-packaging text t says the goods are
+// hidden in something ("inside a vinyl record sleeve").
+func hidesInside(t string) bool {
+	t = " " + strings.ToLower(t) + " "
+	for _, w := range hidingWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesGoods reports whether a field holds a word of a sale or delivery of

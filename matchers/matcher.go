@@ -123,8 +123,11 @@ type ambRef struct {
 }
 
 type pattern struct {
-	text       string
-	kinds      uint64
+	text  string
+	kinds uint64
+	// noJoin: a name with a letter dropped (droppedLetterVariants), left
+	// out of the n-grams that let the separator rescan join a cut.
+	noJoin     bool
 	indicators []int16
 	refs       []termRef
 	startB     bool
@@ -830,7 +833,8 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				if _, ok := b.index[v]; ok || b.wordThenTerm(v) {
 					continue
 				}
-				b.add(v, kSubstance).refs = []termRef{{sub: int32(si), kind: precwatch.HitSynonym, term: t, amb: -1}}
+				p := b.add(v, kSubstance)
+				p.refs, p.noJoin = []termRef{{sub: int32(si), kind: precwatch.HitSynonym, term: t, amb: -1}}, true
 			}
 		}
 	}
@@ -894,7 +898,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				m.symTri[t/64] |= 1 << (t % 64)
 			}
 		}
-		if p.kinds&kSubstance == 0 {
+		if p.kinds&kSubstance == 0 || p.noJoin {
 			continue
 		}
 		for j := 0; j+3 <= len(p.text); j++ {
