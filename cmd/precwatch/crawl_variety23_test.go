@@ -408,6 +408,10 @@ func v23Latin9(s string) []byte {
 //  8. a catalogue behind HTTP Basic auth given in the start URL
 //     (http://user:pass@…), with relative links
 //  9. the same behind HTTP Basic auth given as an Authorization header
+//  10. an XML export in ISO-8859-15 declared only in its <?xml?> prolog,
+//     served as application/xml without a charset ("120,00 €")
+//  11. a catalogue served as application/octet-stream (a misconfigured
+//     PHP handler), its product pages as text/html
 func TestVariety23Shops(t *testing.T) {
 	html := func(w http.ResponseWriter, s string) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -527,6 +531,20 @@ func TestVariety23Shops(t *testing.T) {
 			b.WriteString(`</body></html>`)
 			w.Header().Set("Content-Type", "text/html")
 			w.Write(v23Latin9(b.String()))
+		// 10. XML declaring ISO-8859-15 in its prolog only.
+		case p == "/x9/export.xml":
+			var b strings.Builder
+			b.WriteString(`<?xml version="1.0" encoding="ISO-8859-15"?>` + "\n<artikelliste>\n")
+			for i, pr := range v16Products {
+				fmt.Fprintf(&b, "<artikel nr=\"X9-%d\"><bezeichnung>%s</bezeichnung><text>%s</text><preis>%s €</preis><händler>%s</händler></artikel>\n", i, pr.title, pr.desc, v22Price(pr.price), pr.seller)
+			}
+			b.WriteString("</artikelliste>\n")
+			w.Header().Set("Content-Type", "application/xml")
+			w.Write(v23Latin9(b.String()))
+		// 11. HTML as application/octet-stream.
+		case p == "/os/katalog.php":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			io.WriteString(w, page("Katalog", v22Cards("/os/p/", v16Page(n, 2))+next(fmt.Sprintf("/os/katalog.php?page=%d", n+1))))
 		// 8, 9. Basic auth.
 		case p == "/ba/shop", p == "/bah/shop":
 			html(w, page("Partnerkatalog", v22Cards("p/", v16Page(n, 2))+next(fmt.Sprintf("shop?page=%d", n+1))))
@@ -568,19 +586,22 @@ func TestVariety23Shops(t *testing.T) {
 		target("sid-start", u+"/sid/ergebnis?sid=a1b2c3d4e5f6", `^/sid/p/\d+$`, next) +
 		feed("latin9-cards", u+"/l9/angebote.php", "      item: div.angebot\n      fields: {id: \"@data-id\", title: h2, description: p.text, price: span.preis, seller: span.haendler}\n") +
 		target("basic-auth-url-html", strings.Replace(u, "http://", "http://shop:s3cret-pw@", 1)+"/ba/shop", `^/ba/p/\d+$`, next) +
+		feed("xml-latin9-prolog", u+"/x9/export.xml", "      item: artikel\n      fields: {id: \"@nr\", title: bezeichnung, description: text, price: preis, seller: händler}\n") +
+		target("octet-stream-html", u+"/os/katalog.php", `^/os/p/\d+$`, next) +
 		target("basic-auth-header", u+"/bah/shop", `^/bah/p/\d+$`, next+"    headers: {Authorization: \"Basic c2hvcDpzM2NyZXQtcHc=\"}\n")
 	got, _, out := crawl4(t, nil, cfg)
 	defer logListingsOnFailure(t, got, out)
 	var wants []shopWant
 	for i, pr := range v16Products {
 		price := fmt.Sprintf("%.2f EUR", pr.price)
-		for _, k := range []string{"/mr/p/%d", "/lh/p/%d", "/ra/p/%d", "/sid/p/%d", "/ba/p/%d", "/bah/p/%d"} {
+		for _, k := range []string{"/mr/p/%d", "/lh/p/%d", "/ra/p/%d", "/sid/p/%d", "/ba/p/%d", "/bah/p/%d", "/os/p/%d"} {
 			wants = append(wants, shopWant{fmt.Sprintf(k, i), pr.title, price, pr.desc, pr.seller})
 		}
 		wants = append(wants,
 			shopWant{fmt.Sprintf("RSS-%d", i), pr.title, price, pr.desc, pr.seller},
 			shopWant{fmt.Sprintf("urn:offer:%d", i), pr.title, price, pr.desc, pr.seller},
 			shopWant{fmt.Sprintf("L9-%d", i), pr.title, v22Price(pr.price) + " €", pr.desc, pr.seller},
+			shopWant{fmt.Sprintf("X9-%d", i), pr.title, v22Price(pr.price) + " €", pr.desc, pr.seller},
 		)
 	}
 	checkShopListings(t, got, wants)
@@ -592,7 +613,7 @@ func TestVariety23Shops(t *testing.T) {
 	if strings.Contains(out, "s3cret-pw") {
 		t.Errorf("the start URL's password in crawl's output")
 	}
-	for _, name := range []string{"meta-refresh-quoted", "link-header-html", "retry-after-503", "rss-atom-next", "atom-next", "sid-start", "latin9-cards", "basic-auth-url-html", "basic-auth-header"} {
+	for _, name := range []string{"meta-refresh-quoted", "link-header-html", "retry-after-503", "rss-atom-next", "atom-next", "sid-start", "latin9-cards", "basic-auth-url-html", "basic-auth-header", "xml-latin9-prolog", "octet-stream-html"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}
