@@ -76,7 +76,7 @@ func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*Tes
 	var queue []item
 	seen := map[string]bool{}
 	for _, s := range t.StartURLs {
-		u, err := extract.Canonical(nil, s)
+		u, err := startURL(s)
 		if err != nil {
 			return nil, precwatch.Errorf(precwatch.EINVALID, "target %s: start url %q: %v", t.Name, s, err)
 		}

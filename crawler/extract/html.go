@@ -1054,31 +1054,39 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 	return out, nil
 }
 
-// nextLink adds a next page's link as link does, keeping a "sid" query
-// parameter that Canonical drops as a session id: a catalogue page's
-// identity matters to no listing, and a search's results, paged under the
-// search's id (a search form posted and redirected to …/results?sid=…),
-// answer only with it. A cart's session id kept there is the session the
-// crawl is in.
+// KeepSid returns canonical, the Canonical form of ref, with the "sid" query
+// parameter that ref holds and Canonical drops as a session id put back: a
+// catalogue page's address (a next page, a start URL) matters to no
+// listing's identity, and a search's results, paged under the search's id
+// (a search form posted and redirected to …/results?sid=…), answer only
+// with it. A cart's session id kept there is the session the crawl is in.
+func KeepSid(canonical, ref string) string {
+	raw, err := url.Parse(cleanRef(ref))
+	if err != nil {
+		return canonical
+	}
+	for k, vs := range raw.Query() {
+		if strings.EqualFold(k, "sid") && len(vs) == 1 && vs[0] != "" && !productSid(k, vs[0]) {
+			if c, err := url.Parse(canonical); err == nil {
+				cq := c.Query()
+				cq.Set(k, vs[0])
+				c.RawQuery = cq.Encode()
+				canonical = c.String()
+			}
+		}
+	}
+	return canonical
+}
+
+// nextLink adds a next page's link as link does, keeping its "sid" query
+// parameter (see KeepSid).
 func (b *builder) nextLink(dst *[]string, seen map[string]bool, ref string) {
 	ref = unescapeQueryAmp(ref)
 	u, err := Canonical(b.base, ref)
 	if err != nil {
 		return
 	}
-	if raw, err := url.Parse(cleanRef(ref)); err == nil {
-		q := raw.Query()
-		for k, vs := range q {
-			if strings.EqualFold(k, "sid") && len(vs) == 1 && vs[0] != "" && !productSid(k, vs[0]) {
-				if c, err := url.Parse(u); err == nil {
-					cq := c.Query()
-					cq.Set(k, vs[0])
-					c.RawQuery = cq.Encode()
-					u = c.String()
-				}
-			}
-		}
-	}
+	u = KeepSid(u, ref)
 	if seen[u] {
 		return
 	}
