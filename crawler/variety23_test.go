@@ -1,0 +1,140 @@
+package crawler
+
+import (
+	"fmt"
+	"maps"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
+
+// TestVariety23StartSid reads a search's results whose start URL, copied
+// from the browser, holds the search's id (?sid=…): the id is kept, as on
+// next pages. Before, the start URL lost it, the page answered "search
+// expired", and the run was complete without a listing.
+func TestVariety23StartSid(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		q := r.URL.Query()
+		switch r.URL.Path {
+		case "/results":
+			if q.Get("sid") != "a1b2c3d4e5f6" {
+				fmt.Fprint(w, `<html><body><p>Your search has expired.</p><a href="/search">Search again</a></body></html>`)
+				return
+			}
+			n := max(1, atoiOr(q.Get("page"), 1))
+			next := ""
+			if n < 2 {
+				next = `<a class="next" href="/results?sid=a1b2c3d4e5f6&amp;page=2">next</a>`
+			}
+			fmt.Fprintf(w, `<html><body><a class="p" href="/p/%d">x</a>%s</body></html>`, n, next)
+		default:
+			fmt.Fprintf(w, `<html><body><h1>item %s</h1></body></html>`, strings.TrimPrefix(r.URL.Path, "/p/"))
+		}
+	}))
+	tg := loopbackTarget("sid", srv.URL+"/results?sid=a1b2c3d4e5f6")
+	tg.Follow = []string{"a.p"}
+	tg.NextPage = []string{"a.next"}
+	tg.Listing = precwatch.ListingSpec{URLPattern: `^/p/\d+$`, Fields: map[string]string{"title": "h1"}}
+	got, res := v22Run(t, tg, srv.URL)
+	if want := map[string]string{"/p/1": "item 1", "/p/2": "item 2"}; !maps.Equal(got, want) || !res.Complete {
+		t.Errorf("listings %v, complete %v; want %v, complete", got, res.Complete, want)
+	}
+}
+
+func atoiOr(s string, def int) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return def
+	}
+	return n
+}
+
+// TestVariety23BasicAuthOrigin reads a feed behind HTTP Basic auth given
+// in its start URL's userinfo, whose next pages are absolute URLs without
+// it: they are asked with the credentials, and a next page on another
+// origin (another port) is asked without them. Before, page 2 answered 401.
+func TestVariety23BasicAuthOrigin(t *testing.T) {
+	var mu sync.Mutex
+	var leaked []string
+	other := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "" {
+			mu.Lock()
+			leaked = append(leaked, r.URL.RequestURI())
+			mu.Unlock()
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"items": [{"id": "o-1", "title": "other"}], "next": null}`)
+	}))
+	var srv = mustServer(t, nil)
+	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		if u, p, ok := r.BasicAuth(); !ok || u != "feed" || p != "pw-123" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		n := atoiOr(r.URL.Query().Get("page"), 1)
+		next := "null"
+		switch n {
+		case 1:
+			next = fmt.Sprintf(`"%s/items?page=2"`, srv.URL)
+		case 2:
+			next = fmt.Sprintf(`"%s/items"`, other.URL)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"items": [{"id": "i-%d", "title": "item %d"}], "next": %s}`, n, n, next)
+	})
+	tg := loopbackTarget("basic", strings.Replace(srv.URL, "http://", "http://feed:pw-123@", 1)+"/items?page=1")
+	tg.Kind = precwatch.KindJSON
+	tg.JSON = precwatch.JSONSpec{Items: "items", Fields: map[string]string{"id": "id", "title": "title"}}
+	sink := &collector{}
+	res, err := mustCrawler(t, Options{}).Run(t.Context(), tg, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	sink.mu.Lock()
+	for _, l := range sink.listings {
+		got[l.ID] = l.Title
+	}
+	sink.mu.Unlock()
+	if want := map[string]string{"i-1": "item 1", "i-2": "item 2", "o-1": "other"}; !maps.Equal(got, want) || !res.Complete {
+		t.Errorf("listings %v, complete %v, errors %v; want %v, complete", got, res.Complete, res.ErrorsByKind, want)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(leaked) > 0 {
+		t.Errorf("credentials sent to another origin: %v", leaked)
+	}
+}
+
+// TestBasicOrigin: credentials are keyed by scheme and host, default
+// ports dropped.
+func TestBasicOrigin(t *testing.T) {
+	f := &fetcher{basic: basicCredentials([]string{"https://u:p@Shop.Example:443/a", "http://x.example/no-creds"})}
+	for _, c := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://shop.example/b?page=2", true},
+		{"https://shop.example:443/b", true},
+		{"http://shop.example/b", false},
+		{"https://shop.example:8443/b", false},
+		{"https://cdn.shop.example/b", false},
+		{"https://v:q@shop.example/b", false},
+		{"http://x.example/", false},
+	} {
+		hdr := http.Header{}
+		f.addBasicAuth(c.url, hdr)
+		if got := hdr.Get("Authorization") != ""; got != c.want {
+			t.Errorf("%s: Authorization set %v, want %v", c.url, got, c.want)
+		}
+	}
+}
