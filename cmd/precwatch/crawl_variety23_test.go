@@ -48,6 +48,12 @@ func v23Atoi(s string, def int) int {
 //     HTTP-date
 //  11. a feed behind HTTP Basic auth given in the start URL
 //     (https://user:pass@…), whose next pages are absolute URLs
+//  12. a Siren API (entities, links [{"rel": ["next"], "href": …}], the
+//     rel a list), start URL naming no page, no next_page configured
+//  13. API Platform 4 without the hydra prefix (member, view.next), start
+//     URL naming no page, no next_page configured
+//  14. Contentful's Sync API (nextPageUrl, nextSyncUrl on the last page),
+//     no next_page configured
 func TestVariety23Feeds(t *testing.T) {
 	jsonBody := func(w http.ResponseWriter, s string) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -296,6 +302,57 @@ func TestVariety23Feeds(t *testing.T) {
 				body["next"] = fmt.Sprintf("http://%s/ba/api/items?page=%d", r.Host, n+1)
 			}
 			jsonBody(w, v16JSON(body))
+		// 12. Siren.
+		case p == "/sn/api/products":
+			n := v23Atoi(q.Get("page"), 1)
+			ents := []any{}
+			for _, i := range v16Page(n, 2) {
+				ents = append(ents, map[string]any{"class": []string{"product"}, "rel": []string{"item"}, "properties": v20Item("siren", i), "links": []any{map[string]any{"rel": []string{"self"}, "href": fmt.Sprintf("http://%s/sn/api/products/%d", r.Host, i)}}})
+			}
+			links := []any{map[string]any{"rel": []string{"self"}, "href": fmt.Sprintf("http://%s/sn/api/products?page=%d", r.Host, n)}}
+			if n < 3 {
+				links = append(links, map[string]any{"rel": []string{"next"}, "href": fmt.Sprintf("http://%s/sn/api/products?page=%d", r.Host, n+1)})
+			}
+			w.Header().Set("Content-Type", "application/vnd.siren+json")
+			io.WriteString(w, v16JSON(map[string]any{"class": []string{"collection", "products"}, "properties": map[string]any{"total": 5}, "entities": ents, "links": links}))
+		// 13. API Platform 4, no hydra prefix.
+		case p == "/ap/api/products":
+			n := v23Atoi(q.Get("page"), 1)
+			view := map[string]any{"@id": fmt.Sprintf("/ap/api/products?page=%d", n), "@type": "PartialCollectionView", "first": "/ap/api/products?page=1", "last": "/ap/api/products?page=3"}
+			if n < 3 {
+				view["next"] = fmt.Sprintf("/ap/api/products?page=%d", n+1)
+			}
+			if n > 1 {
+				view["previous"] = fmt.Sprintf("/ap/api/products?page=%d", n-1)
+			}
+			w.Header().Set("Content-Type", "application/ld+json; charset=utf-8")
+			io.WriteString(w, v16JSON(map[string]any{"@context": "/ap/api/contexts/Product", "@id": "/ap/api/products", "@type": "Collection", "totalItems": 5, "member": v20Items("ap", v16Page(n, 2)), "view": view}))
+		// 14. Contentful Sync API.
+		case p == "/cs/spaces/chem/environments/master/sync":
+			n := 1
+			if tok := q.Get("sync_token"); tok != "" {
+				n = v23Atoi(strings.TrimPrefix(tok, "w5ZGw6JFwqZmVcKsE8Kow4grw45QdybC"), 0)
+				if n < 2 {
+					w.WriteHeader(400)
+					return
+				}
+			} else if q.Get("initial") != "true" {
+				w.WriteHeader(400)
+				return
+			}
+			items := []any{}
+			for _, i := range v16Page(n, 2) {
+				pr := v16Products[i]
+				items = append(items, map[string]any{"sys": map[string]any{"id": fmt.Sprintf("cs-%d", i), "type": "Entry", "contentType": map[string]any{"sys": map[string]any{"id": "product"}}},
+					"fields": map[string]any{"title": map[string]any{"de-DE": pr.title}, "description": map[string]any{"de-DE": pr.desc}, "price": map[string]any{"de-DE": pr.price}, "seller": map[string]any{"de-DE": pr.seller}}})
+			}
+			body := map[string]any{"sys": map[string]any{"type": "Array"}, "items": items}
+			if n < 3 {
+				body["nextPageUrl"] = fmt.Sprintf("http://%s%s?sync_token=w5ZGw6JFwqZmVcKsE8Kow4grw45QdybC%d", r.Host, p, n+1)
+			} else {
+				body["nextSyncUrl"] = fmt.Sprintf("http://%s%s?sync_token=w5ZGw6JFwqZmVcKsE8Kow4grw45QdybCsync", r.Host, p)
+			}
+			jsonBody(w, v16JSON(body))
 		default:
 			http.NotFound(w, r)
 		}
@@ -340,13 +397,18 @@ func TestVariety23Feeds(t *testing.T) {
 `) +
 		feed("link-header-rels", u+"/lr/api/items", "", "      items: \".\"\n"+std) +
 		feed("retry-after-date", u+"/ra/api/items?page=1", "", "      items: items\n"+std) +
-		feed("basic-auth-url", strings.Replace(u, "http://", "http://feed:s3cret-pw@", 1)+"/ba/api/items?page=1", "", "      items: items\n"+std)
+		feed("basic-auth-url", strings.Replace(u, "http://", "http://feed:s3cret-pw@", 1)+"/ba/api/items?page=1", "", "      items: items\n"+std) +
+		feed("siren", u+"/sn/api/products", "", "      items: entities\n      fields: {id: properties.id, title: properties.title, description: properties.description, price: properties.price, seller: properties.seller}\n") +
+		feed("api-platform-4", u+"/ap/api/products", "", "      items: member\n"+std) +
+		feed("contentful-sync", u+"/cs/spaces/chem/environments/master/sync?initial=true", "    headers: {Authorization: \"Bearer cda-token\"}\n", `      items: items
+      fields: {id: sys.id, title: fields.title.de-DE, description: fields.description.de-DE, price: fields.price.de-DE, seller: fields.seller.de-DE}
+`)
 	got, _, out := crawl4(t, nil, cfg)
 	defer logListingsOnFailure(t, got, out)
 	num := func(p float64) string { return strconv.FormatFloat(p, 'f', -1, 64) }
 	var wants []shopWant
 	for i, pr := range v16Products {
-		for _, k := range []string{"ms", "lr", "ra", "ba"} {
+		for _, k := range []string{"ms", "lr", "ra", "ba", "siren", "ap"} {
 			wants = append(wants, shopWant{fmt.Sprintf("%s-%d", k, i), pr.title, num(pr.price), pr.desc, pr.seller})
 		}
 		wants = append(wants,
@@ -357,6 +419,7 @@ func TestVariety23Feeds(t *testing.T) {
 			shopWant{fmt.Sprintf("EAS-%d", i), pr.title, num(pr.price), pr.desc, pr.seller},
 			shopWant{fmt.Sprintf("ja-%d", i), pr.title, num(pr.price), pr.desc, pr.seller},
 			shopWant{fmt.Sprintf("os-%d", i), pr.title, num(pr.price), pr.desc, pr.seller},
+			shopWant{fmt.Sprintf("cs-%d", i), pr.title, num(pr.price), pr.desc, pr.seller},
 		)
 	}
 	checkShopListings(t, got, wants)
@@ -365,7 +428,7 @@ func TestVariety23Feeds(t *testing.T) {
 			t.Errorf("%s: the start URL's password in the listing's URL %q", k, l.URL)
 		}
 	}
-	for _, name := range []string{"shopify-storefront", "bigcommerce", "ocapi", "vtex-206", "elastic-app-search", "meilisearch-estimate", "jsonapi-cursor", "opensearch-pit", "link-header-rels", "retry-after-date", "basic-auth-url"} {
+	for _, name := range []string{"shopify-storefront", "bigcommerce", "ocapi", "vtex-206", "elastic-app-search", "meilisearch-estimate", "jsonapi-cursor", "opensearch-pit", "link-header-rels", "retry-after-date", "basic-auth-url", "siren", "api-platform-4", "contentful-sync"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}
@@ -412,6 +475,13 @@ func v23Latin9(s string) []byte {
 //     served as application/xml without a charset ("120,00 €")
 //  11. a catalogue served as application/octet-stream (a misconfigured
 //     PHP handler), its product pages as text/html
+//  12. BigCommerce's sitemap index (xmlsitemap.php), its product sitemaps
+//     paged by ?type=products&amp;page=N
+//  13. a Rails shop whose grid is a lazy Turbo Frame (<turbo-frame
+//     src="/tf/shop/products?page=1" loading="lazy">), paged inside it
+//  14. a shop whose grid htmx loads on page load (<div hx-get="/hx/grid"
+//     hx-trigger="load">), paged by an infinite-scroll sentinel
+//     (hx-trigger="revealed")
 func TestVariety23Shops(t *testing.T) {
 	html := func(w http.ResponseWriter, s string) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -545,6 +615,44 @@ func TestVariety23Shops(t *testing.T) {
 		case p == "/os/katalog.php":
 			w.Header().Set("Content-Type", "application/octet-stream")
 			io.WriteString(w, page("Katalog", v22Cards("/os/p/", v16Page(n, 2))+next(fmt.Sprintf("/os/katalog.php?page=%d", n+1))))
+		// 12. BigCommerce sitemaps.
+		case p == "/bcs/xmlsitemap.php":
+			w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+			if q.Get("type") == "" {
+				fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>http://%[1]s/bcs/xmlsitemap.php?type=products&amp;page=1</loc></sitemap><sitemap><loc>http://%[1]s/bcs/xmlsitemap.php?type=products&amp;page=2</loc></sitemap><sitemap><loc>http://%[1]s/bcs/xmlsitemap.php?type=pages&amp;page=1</loc></sitemap></sitemapindex>`, r.Host)
+				return
+			}
+			var b strings.Builder
+			b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+			if q.Get("type") == "products" {
+				for _, i := range v16Page(n, 3) {
+					fmt.Fprintf(&b, `<url><loc>http://%s/bcs/p/%d</loc><lastmod>2026-11-29</lastmod></url>`, r.Host, i)
+				}
+			} else {
+				fmt.Fprintf(&b, `<url><loc>http://%s/bcs/shipping-returns/</loc></url>`, r.Host)
+			}
+			b.WriteString(`</urlset>`)
+			io.WriteString(w, b.String())
+		// 13. A lazy Turbo Frame.
+		case p == "/tf/shop":
+			html(w, page("Katalog", `<turbo-frame id="products" src="/tf/shop/products?page=1" loading="lazy"><p class="loading">Produkte werden geladen …</p></turbo-frame>`))
+		case p == "/tf/shop/products":
+			nx := ""
+			if n < 3 {
+				nx = fmt.Sprintf(`<a class="next" href="/tf/shop/products?page=%d" data-turbo-frame="products">Weiter</a>`, n+1)
+			}
+			html(w, `<html><head></head><body><turbo-frame id="products">`+v22Cards("/tf/p/", v16Page(n, 2))+nx+`</turbo-frame></body></html>`)
+		// 14. htmx grid loaded on load.
+		case p == "/hx/shop":
+			html(w, page("Katalog", `<div id="grid" hx-get="/hx/grid?page=1" hx-trigger="load" hx-swap="outerHTML"><span class="htmx-indicator">Lade …</span></div>`))
+		case p == "/hx/grid":
+			nx := ""
+			if n < 3 {
+				nx = fmt.Sprintf(`<div class="sentinel" hx-get="/hx/grid?page=%d" hx-trigger="revealed" hx-swap="outerHTML"></div>`, n+1)
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, v22Cards("/hx/p/", v16Page(n, 2))+nx)
 		// 8, 9. Basic auth.
 		case p == "/ba/shop", p == "/bah/shop":
 			html(w, page("Partnerkatalog", v22Cards("p/", v16Page(n, 2))+next(fmt.Sprintf("shop?page=%d", n+1))))
@@ -588,13 +696,16 @@ func TestVariety23Shops(t *testing.T) {
 		target("basic-auth-url-html", strings.Replace(u, "http://", "http://shop:s3cret-pw@", 1)+"/ba/shop", `^/ba/p/\d+$`, next) +
 		feed("xml-latin9-prolog", u+"/x9/export.xml", "      item: artikel\n      fields: {id: \"@nr\", title: bezeichnung, description: text, price: preis, seller: händler}\n") +
 		target("octet-stream-html", u+"/os/katalog.php", `^/os/p/\d+$`, next) +
+		target("bigcommerce-sitemap", u+"/bcs/xmlsitemap.php", `^/bcs/p/\d+$`, "    follow: [\"loc\"]\n") +
+		target("turbo-frame-lazy", u+"/tf/shop", `^/tf/p/\d+$`, next) +
+		target("htmx-grid", u+"/hx/shop", `^/hx/p/\d+$`, "    follow: [\"a.product-link\"]\n    next_page: [\"div.sentinel@hx-get\"]\n") +
 		target("basic-auth-header", u+"/bah/shop", `^/bah/p/\d+$`, next+"    headers: {Authorization: \"Basic c2hvcDpzM2NyZXQtcHc=\"}\n")
 	got, _, out := crawl4(t, nil, cfg)
 	defer logListingsOnFailure(t, got, out)
 	var wants []shopWant
 	for i, pr := range v16Products {
 		price := fmt.Sprintf("%.2f EUR", pr.price)
-		for _, k := range []string{"/mr/p/%d", "/lh/p/%d", "/ra/p/%d", "/sid/p/%d", "/ba/p/%d", "/bah/p/%d", "/os/p/%d"} {
+		for _, k := range []string{"/mr/p/%d", "/lh/p/%d", "/ra/p/%d", "/sid/p/%d", "/ba/p/%d", "/bah/p/%d", "/os/p/%d", "/bcs/p/%d", "/tf/p/%d", "/hx/p/%d"} {
 			wants = append(wants, shopWant{fmt.Sprintf(k, i), pr.title, price, pr.desc, pr.seller})
 		}
 		wants = append(wants,
@@ -604,16 +715,23 @@ func TestVariety23Shops(t *testing.T) {
 			shopWant{fmt.Sprintf("X9-%d", i), pr.title, v22Price(pr.price) + " €", pr.desc, pr.seller},
 		)
 	}
-	checkShopListings(t, got, wants)
 	for k, l := range got {
 		if strings.Contains(l.URL, "s3cret-pw") || strings.Contains(k, "s3cret-pw") {
 			t.Errorf("%s: the start URL's password in the listing's URL %q", k, l.URL)
 		}
+		// Relative links keep the start URL's userinfo, which the
+		// listing's URL shows masked (README, "Secrets").
+		if _, rest, ok := strings.Cut(k, "<redacted>@"); ok {
+			if i := strings.IndexByte(rest, '/'); i >= 0 {
+				got[rest[i:]] = l
+			}
+		}
 	}
+	checkShopListings(t, got, wants)
 	if strings.Contains(out, "s3cret-pw") {
 		t.Errorf("the start URL's password in crawl's output")
 	}
-	for _, name := range []string{"meta-refresh-quoted", "link-header-html", "retry-after-503", "rss-atom-next", "atom-next", "sid-start", "latin9-cards", "basic-auth-url-html", "basic-auth-header", "xml-latin9-prolog", "octet-stream-html"} {
+	for _, name := range []string{"meta-refresh-quoted", "link-header-html", "retry-after-503", "rss-atom-next", "atom-next", "sid-start", "latin9-cards", "basic-auth-url-html", "basic-auth-header", "xml-latin9-prolog", "octet-stream-html", "bigcommerce-sitemap", "turbo-frame-lazy", "htmx-grid"} {
 		if c := completeColumn(out, name); c != "yes" {
 			t.Errorf("%s: complete %q, want yes", name, c)
 		}
