@@ -138,3 +138,38 @@ func TestBasicOrigin(t *testing.T) {
 		}
 	}
 }
+
+// TestVariety23LazyFragments reads catalogues whose grid the browser loads
+// after the page: a lazy Turbo Frame, GitHub's include-fragment, and an
+// htmx part loaded on load. A part loaded on a click is not read. Before,
+// each read as a shop without listings, complete.
+func TestVariety23LazyFragments(t *testing.T) {
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		switch r.URL.Path {
+		case "/tf":
+			fmt.Fprint(w, `<html><body><turbo-frame id="products" src="/tf/grid" loading="lazy">Loading…</turbo-frame></body></html>`)
+		case "/if":
+			fmt.Fprint(w, `<html><body><include-fragment src="/if/grid"><p>Loading…</p></include-fragment></body></html>`)
+		case "/hx":
+			fmt.Fprint(w, `<html><body><div hx-get="/hx/grid" hx-trigger="load delay:100ms"></div><button hx-get="/hx/more" hx-trigger="click">more</button></body></html>`)
+		case "/tf/grid", "/if/grid", "/hx/grid":
+			pre := strings.TrimSuffix(r.URL.Path, "/grid")
+			fmt.Fprintf(w, `<turbo-frame id="products"><a class="p" href="%[1]s/p/1">1</a><a class="p" href="%[1]s/p/2">2</a></turbo-frame>`, pre)
+		case "/hx/more":
+			fmt.Fprint(w, `<a class="p" href="/hx/p/3">3</a>`)
+		default:
+			fmt.Fprintf(w, `<html><body><h1>item %s</h1></body></html>`, r.URL.Path)
+		}
+	}))
+	for _, c := range []string{"/tf", "/if", "/hx"} {
+		tg := loopbackTarget("lazy", srv.URL+c)
+		tg.Follow = []string{"a.p"}
+		tg.Listing = precwatch.ListingSpec{URLPattern: `/p/\d+$`, Fields: map[string]string{"title": "h1"}}
+		got, res := v22Run(t, tg, srv.URL)
+		want := map[string]string{c + "/p/1": "item " + c + "/p/1", c + "/p/2": "item " + c + "/p/2"}
+		if !maps.Equal(got, want) || !res.Complete {
+			t.Errorf("%s: listings %v, complete %v; want %v, complete", c, got, res.Complete, want)
+		}
+	}
+}
