@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -171,5 +172,56 @@ func TestVariety23LazyFragments(t *testing.T) {
 		if !maps.Equal(got, want) || !res.Complete {
 			t.Errorf("%s: listings %v, complete %v; want %v, complete", c, got, res.Complete, want)
 		}
+	}
+}
+
+// TestVariety23TargetTestStatefulPager: target test pages a JSF-style
+// catalogue whose "next" link is the same address on every page, as a
+// crawl does. Before, it read the repeated page once: 4 of 6 listings.
+func TestVariety23TargetTestStatefulPager(t *testing.T) {
+	var mu sync.Mutex
+	pos := map[string]int{}
+	srv := mustServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		switch r.URL.Path {
+		case "/list":
+			mu.Lock()
+			c, err := r.Cookie("S")
+			if err != nil {
+				c = &http.Cookie{Name: "S", Value: strconv.Itoa(len(pos) + 1), Path: "/"}
+				http.SetCookie(w, c)
+			}
+			if r.URL.Query().Get("nav") == "next" {
+				pos[c.Value]++
+			} else {
+				pos[c.Value] = 1
+			}
+			n := min(pos[c.Value], 3)
+			mu.Unlock()
+			next := `<a class="next" href="/list?nav=next">next</a>`
+			if n == 3 {
+				next = ""
+			}
+			fmt.Fprintf(w, `<html><body><a class="p" href="/p/%d">%[1]d</a><a class="p" href="/p/%d">%[2]d</a>%s</body></html>`, 2*n-1, 2*n, next)
+		default:
+			fmt.Fprintf(w, `<html><body><h1>item %s</h1></body></html>`, strings.TrimPrefix(r.URL.Path, "/p/"))
+		}
+	}))
+	tg := loopbackTarget("sf", srv.URL+"/list")
+	tg.Follow = []string{"a.p"}
+	tg.NextPage = []string{"a.next"}
+	tg.Parallelism = 1
+	tg.Listing = precwatch.ListingSpec{URLPattern: `^/p/\d+$`, Fields: map[string]string{"title": "h1"}}
+	rep, err := mustCrawler(t, Options{}).Test(t.Context(), tg, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, l := range rep.Listings {
+		titles = append(titles, l.Title)
+	}
+	slices.Sort(titles)
+	if want := []string{"item 1", "item 2", "item 3", "item 4", "item 5", "item 6"}; !slices.Equal(titles, want) || len(rep.Pages) > 12 {
+		t.Errorf("listings %v in %d pages; want %v", titles, len(rep.Pages), want)
 	}
 }
