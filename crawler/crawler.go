@@ -344,7 +344,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 		}
 		var start []item
 		for _, s := range t.StartURLs {
-			u, err := extract.Canonical(nil, s)
+			u, err := startURL(s)
 			if err != nil {
 				j.close(true)
 				return nil, precwatch.Errorf(precwatch.EINVALID, "target %s: start url %q: %v", t.Name, s, err)
@@ -364,7 +364,7 @@ func (c *Crawler) Run(ctx context.Context, t precwatch.Target, sink Sink) (*Run,
 
 	r.f = newFetcher(ctx, &t, &c.opts, &c.own)
 	for _, s := range t.StartURLs {
-		if u, err := extract.Canonical(nil, s); err == nil {
+		if u, err := startURL(s); err == nil {
 			r.indexes.Store(seenKey(u), true)
 		}
 	}
@@ -596,6 +596,20 @@ type outcome struct {
 // path's trailing slash is dropped, so "/offer/5/" and "/offer/5" (which
 // shops link interchangeably) are fetched once, under the name first found.
 // The URL itself keeps its slash: relative links resolve against it.
+// startURL returns the canonical form of a target's start URL s, keeping
+// the "sid" it holds (extract.KeepSid): a start URL copied from the
+// browser's address bar, a search's results under the search's id
+// (…/ergebnis?sid=a1b2c3d4e5f6), answers only with it. Before session 23
+// the sid was dropped, the page answered "search expired", and the run was
+// complete without a listing.
+func startURL(s string) (string, error) {
+	u, err := extract.Canonical(nil, s)
+	if err != nil {
+		return "", err
+	}
+	return extract.KeepSid(u, s), nil
+}
+
 func seenKey(u string) string {
 	path, query, hasQuery := strings.Cut(u, "?")
 	if i := strings.Index(path, "://"); i >= 0 && strings.IndexByte(path[i+3:], '/') < len(path[i+3:])-1 {

@@ -7,6 +7,7 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -86,6 +87,9 @@ type fetcher struct {
 	allowed []string
 	// retryBase is the first retry's backoff (Options.RetryBase).
 	retryBase time.Duration
+	// basic holds the HTTP Basic credentials that start URLs give in
+	// their userinfo, keyed by origin (basicOrigin).
+	basic map[string]*url.Userinfo
 
 	robotsMu sync.Mutex
 	robots   map[string]*robotsEntry
@@ -127,6 +131,7 @@ func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options, own *ow
 		allowed:   allowedDomains(t),
 		retryBase: opts.RetryBase,
 		robots:    map[string]*robotsEntry{},
+		basic:     basicCredentials(t.StartURLs),
 	}
 	if f.ua == "" {
 		f.ua = defaultUserAgent
@@ -180,6 +185,64 @@ func newFetcher(ctx context.Context, t *precwatch.Target, opts *Options, own *ow
 	})
 	f.col = col
 	return f
+}
+
+// basicCredentials returns the credentials the start URLs give in their
+// userinfo (https://user:pass@shop.example/…), keyed by origin.
+func basicCredentials(starts []string) map[string]*url.Userinfo {
+	var out map[string]*url.Userinfo
+	for _, s := range starts {
+		u, err := url.Parse(s)
+		if err != nil || u.User == nil || u.User.Username() == "" {
+			continue
+		}
+		if out == nil {
+			out = map[string]*url.Userinfo{}
+		}
+		if k := basicOrigin(u); out[k] == nil {
+			out[k] = u.User
+		}
+	}
+	return out
+}
+
+// basicOrigin returns u's scheme and host, lowercased, without a default
+// port.
+func basicOrigin(u *url.URL) string {
+	scheme, host, port := strings.ToLower(u.Scheme), strings.ToLower(u.Hostname()), u.Port()
+	if scheme == "http" && port == "80" || scheme == "https" && port == "443" {
+		port = ""
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	if port != "" {
+		host += ":" + port
+	}
+	return scheme + "://" + host
+}
+
+// addBasicAuth sets hdr's Authorization to the HTTP Basic credentials a
+// start URL gives for rawURL's origin when rawURL has no userinfo of its
+// own and the target's headers set no Authorization: as a browser keeps
+// using the credentials of a protection space, a page an API names by its
+// absolute address (a next page, "http://host/items?page=2") is asked with
+// them. Before session 23 such a page answered 401 and the run ended
+// there. Credentials never go to another origin.
+func (f *fetcher) addBasicAuth(rawURL string, hdr http.Header) {
+	if len(f.basic) == 0 || hdr.Get("Authorization") != "" {
+		return
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil || u.User != nil {
+		return
+	}
+	ui := f.basic[basicOrigin(u)]
+	if ui == nil {
+		return
+	}
+	pw, _ := ui.Password()
+	hdr.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(ui.Username()+":"+pw)))
 }
 
 // allowedDomains returns the target's allowed domains, lowercased, defaulting
@@ -311,6 +374,7 @@ func (f *fetcher) fetch(rawURL, post string) (*response, error) {
 		reqURL = endpoint
 		hdr.Set("X-Ms-Continuation", tok)
 	}
+	f.addBasicAuth(reqURL, hdr)
 	if err := f.col.Request(method, reqURL, body, cctx, hdr); err != nil {
 		return nil, fmt.Errorf("get %s: %w", rawURL, err)
 	}
@@ -529,7 +593,9 @@ func (f *fetcher) get(ctx context.Context, rawURL string) (int, http.Header, []b
 	if err != nil {
 		return 0, nil, nil, err
 	}
-	for k, v := range f.header() {
+	hdr := f.header()
+	f.addBasicAuth(rawURL, hdr)
+	for k, v := range hdr {
 		req.Header[k] = v
 	}
 	req.Header.Del("Accept")

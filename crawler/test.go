@@ -76,7 +76,7 @@ func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*Tes
 	var queue []item
 	seen := map[string]bool{}
 	for _, s := range t.StartURLs {
-		u, err := extract.Canonical(nil, s)
+		u, err := startURL(s)
 		if err != nil {
 			return nil, precwatch.Errorf(precwatch.EINVALID, "target %s: start url %q: %v", t.Name, s, err)
 		}
@@ -93,15 +93,29 @@ func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*Tes
 		it := queue[0]
 		queue = queue[1:]
 		tp := TestPage{URL: it.url}
-		links, err := c.testPage(ctx, r, it, &tp, rep)
+		before := len(rep.Listings)
+		links, selfNext, err := c.testPage(ctx, r, it, &tp, rep)
 		if err != nil {
 			tp.Error = err.Error()
 		}
 		rep.Pages = append(rep.Pages, tp)
+		brings := false
 		for _, l := range links {
 			if !seen[seenKey(l.url)] {
 				seen[seenKey(l.url)] = true
 				queue = append(queue, l)
+				brings = brings || l.kind == 'f'
+			}
+		}
+		brings = brings || newListings(rep.Listings[:before], rep.Listings[before:])
+		if selfNext && it.kind == 'n' && brings && err == nil {
+			// As Run does: a stateful pager's "next" link, the
+			// same address on every page, asked for again while it
+			// brings something new. Before session 23 target test
+			// read such a page once.
+			if u := againURL(it.url); u != "" && !seen[seenKey(u)] {
+				seen[seenKey(u)] = true
+				queue = append(queue, item{url: u, kind: 'n'})
 			}
 		}
 	}
@@ -123,10 +137,24 @@ func (c *Crawler) Test(ctx context.Context, t precwatch.Target, pages int) (*Tes
 	return rep, nil
 }
 
-func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, rep *TestReport) ([]item, error) {
+// newListings reports whether added holds a listing that read does not
+// (by id and URL).
+func newListings(read, added []precwatch.Listing) bool {
+	for _, l := range added {
+		if !slices.ContainsFunc(read, func(o precwatch.Listing) bool { return o.ID == l.ID && o.URL == l.URL }) {
+			return true
+		}
+	}
+	return false
+}
+
+// testPage reads one page for Test into tp and rep and returns the links
+// it leads to and whether its "next" link names the page itself (a
+// stateful pager, extract.Page.SelfNext).
+func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, rep *TestReport) ([]item, bool, error) {
 	u, err := url.Parse(it.url)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	resp, page, final, cs, kind, err := r.read(ctx, it.url, u, it.post)
 	if resp != nil {
@@ -135,9 +163,9 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	tp.Charset = cs
 	if err != nil {
 		if kind == KindExtract {
-			return nil, fmt.Errorf("extract: %w", err)
+			return nil, false, fmt.Errorf("extract: %w", err)
 		}
-		return nil, err
+		return nil, false, err
 	}
 	for k, n := range page.Counts {
 		rep.Counts[k] += n
@@ -159,14 +187,14 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 			rep.GoneWhy = map[string]string{}
 		}
 		rep.GoneWhy[tp.URL] = why
-		return nil, nil
+		return nil, false, nil
 	}
 	if page.CursorRepeated != "" && it.kind == 'n' && !slices.ContainsFunc(page.Listings, func(l precwatch.Listing) bool {
 		return !slices.ContainsFunc(rep.Listings, func(seen precwatch.Listing) bool { return seen.ID == r.mask.redact(l.ID) })
 	}) {
 		// As Run fails it (KindCursorIgnored): the API gave back the
 		// cursor it was sent and listings already read.
-		return nil, fmt.Errorf("%s: %s", KindCursorIgnored, cursorIgnoredMessage(page.CursorRepeated))
+		return nil, false, fmt.Errorf("%s: %s", KindCursorIgnored, cursorIgnoredMessage(page.CursorRepeated))
 	}
 	r.fillFrames(ctx, page, false)
 	for _, f := range r.fillLookups(ctx, page, final, false) {
@@ -215,5 +243,5 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 		// As Run does: a start URL past the feed's page 0.
 		add(page.First, 'n')
 	}
-	return links, nil
+	return links, page.SelfNext, nil
 }

@@ -481,6 +481,16 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 					b.page.Counts[CountScriptLinks] = len(b.page.Follow)
 				}
 			}
+			if len(b.page.Follow) == 0 && len(b.page.Next) == 0 {
+				// A catalogue whose grid the browser loads into
+				// the page after it (a lazy Turbo Frame, an htmx
+				// part loaded on load): read as the pages they
+				// are, as a frameset's frames are.
+				seen := map[string]bool{canon: true}
+				for _, src := range lazyFragments(root) {
+					b.link(&b.page.Follow, seen, src)
+				}
+			}
 			if templ {
 				b.templatedNext(tmpl, pageURL, wrapper)
 			} else {
@@ -1054,31 +1064,39 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 	return out, nil
 }
 
-// nextLink adds a next page's link as link does, keeping a "sid" query
-// parameter that Canonical drops as a session id: a catalogue page's
-// identity matters to no listing, and a search's results, paged under the
-// search's id (a search form posted and redirected to …/results?sid=…),
-// answer only with it. A cart's session id kept there is the session the
-// crawl is in.
+// KeepSid returns canonical, the Canonical form of ref, with the "sid" query
+// parameter that ref holds and Canonical drops as a session id put back: a
+// catalogue page's address (a next page, a start URL) matters to no
+// listing's identity, and a search's results, paged under the search's id
+// (a search form posted and redirected to …/results?sid=…), answer only
+// with it. A cart's session id kept there is the session the crawl is in.
+func KeepSid(canonical, ref string) string {
+	raw, err := url.Parse(cleanRef(ref))
+	if err != nil {
+		return canonical
+	}
+	for k, vs := range raw.Query() {
+		if strings.EqualFold(k, "sid") && len(vs) == 1 && vs[0] != "" && !productSid(k, vs[0]) {
+			if c, err := url.Parse(canonical); err == nil {
+				cq := c.Query()
+				cq.Set(k, vs[0])
+				c.RawQuery = cq.Encode()
+				canonical = c.String()
+			}
+		}
+	}
+	return canonical
+}
+
+// nextLink adds a next page's link as link does, keeping its "sid" query
+// parameter (see KeepSid).
 func (b *builder) nextLink(dst *[]string, seen map[string]bool, ref string) {
 	ref = unescapeQueryAmp(ref)
 	u, err := Canonical(b.base, ref)
 	if err != nil {
 		return
 	}
-	if raw, err := url.Parse(cleanRef(ref)); err == nil {
-		q := raw.Query()
-		for k, vs := range q {
-			if strings.EqualFold(k, "sid") && len(vs) == 1 && vs[0] != "" && !productSid(k, vs[0]) {
-				if c, err := url.Parse(u); err == nil {
-					cq := c.Query()
-					cq.Set(k, vs[0])
-					c.RawQuery = cq.Encode()
-					u = c.String()
-				}
-			}
-		}
-	}
+	u = KeepSid(u, ref)
 	if seen[u] {
 		return
 	}
@@ -3243,6 +3261,63 @@ func jsonAttr(n *html.Node, name string) (string, bool) {
 		return "", false
 	}
 	return render(v), true
+}
+
+// lazyFragments returns the addresses of the parts of a page that the
+// browser loads into it after the page itself, in order: Hotwire's
+// <turbo-frame src> (eager or loading="lazy"), GitHub's <include-fragment
+// src>, and an htmx element's hx-get (or data-hx-get) whose hx-trigger
+// fires without a click — "load", "revealed", "intersect". Before session
+// 23 a catalogue whose grid was such a part read as a shop without
+// listings, complete.
+func lazyFragments(root *html.Node) []string {
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "turbo-frame", "include-fragment":
+				if src, ok := attr(n, "src"); ok && strings.TrimSpace(src) != "" {
+					out = append(out, src)
+				}
+			default:
+				get, ok := attr(n, "hx-get")
+				if !ok {
+					get, ok = attr(n, "data-hx-get")
+				}
+				trig, tok := attr(n, "hx-trigger")
+				if !tok {
+					trig, tok = attr(n, "data-hx-trigger")
+				}
+				if ok && tok && strings.TrimSpace(get) != "" && htmxFiresAlone(trig) {
+					out = append(out, get)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
+}
+
+// htmxFiresAlone reports whether an hx-trigger value names an event that
+// fires without the visitor doing anything but look: "load", "revealed"
+// or "intersect", with or without modifiers ("load delay:1s", "intersect
+// once"), among others ("click, load").
+func htmxFiresAlone(trigger string) bool {
+	for part := range strings.SplitSeq(trigger, ",") {
+		f := strings.Fields(part)
+		if len(f) == 0 {
+			continue
+		}
+		switch strings.ToLower(f[0]) {
+		case "load", "revealed", "intersect":
+			return true
+		}
+	}
+	return false
 }
 
 // frameSources returns the addresses of a frameset document's frames
