@@ -359,8 +359,9 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		}
 		// The common case in line, without a call (a call in the loop made
 		// the compiler keep its values on the stack for every hit): a
-		// pattern that is not rare, with an ASCII byte or none on either
-		// side. What it cannot decide goes to filterHit, the whole test.
+		// pattern that is not rare (patInfo.rare), with an ASCII byte or
+		// none on either side. What it cannot decide goes to filterHit,
+		// the whole test.
 		s, e := r.end-p.plen, int(r.end)
 		var before, after byte // the bytes around the hit; 0 for none
 		if s > 0 {
@@ -376,8 +377,9 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 			continue
 		}
 		if p.startB {
-			// The term begins with an ASCII byte: no Arabic article or
-			// Hebrew prefix is glued before it.
+			// An ASCII byte before the term: no Arabic article or
+			// Hebrew prefix letter is glued to it (arabicArticleBefore
+			// and hebrewPrefixBefore read a non-ASCII rune there).
 			if asciiWord[before] && !(p.digitOK && !p.numStart && isDigit(before)) {
 				continue
 			}

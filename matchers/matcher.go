@@ -207,10 +207,9 @@ type patInfo struct {
 	// newStreet: Matcher.newStreet of the pattern, here where filterHits
 	// already reads.
 	newStreet bool
-	// rare: the pattern is glued, has a suffix or newStreet, or begins
-	// with a byte from 0x80 on (an Arabic or Hebrew word start may take
-	// its prefixes): filterHits sends its hits to filterHit, the whole
-	// test, without trying its common case first.
+	// rare: the pattern is glued, has a suffix or newStreet: filterHits
+	// sends its hits to filterHit, the whole test, without trying its
+	// common case first.
 	rare bool
 }
 
@@ -944,7 +943,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 	}
 	for i := range m.pinfo {
 		p := &m.pinfo[i]
-		p.rare = p.glued || p.suffix != 0 || p.newStreet || m.pats[i].text == "" || m.pats[i].text[0] >= 0x80
+		p.rare = p.glued || p.suffix != 0 || p.newStreet
 	}
 	for i := range m.pats {
 		for j := range m.pats[i].refs {
