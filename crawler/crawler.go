@@ -588,6 +588,8 @@ type outcome struct {
 	offDomainNext []string
 	// cursorRepeated is extract.Page.CursorRepeated.
 	cursorRepeated string
+	// selfNext is extract.Page.SelfNext.
+	selfNext bool
 }
 
 // seenKey is the name of a canonical URL in the frontier's seen set: a
@@ -676,7 +678,8 @@ func (r *run) process(ctx context.Context, it item) {
 		r.seen[seenKey(out.final)] = struct{}{}
 	}
 	links := out.links
-	if it.kind == 'n' && !r.brings(out) {
+	brings := r.brings(out)
+	if it.kind == 'n' && !brings {
 		links = endPagination(links, out.final)
 		if out.cursorRepeated != "" && out.errKind == "" {
 			// Asked for by a cursor, the feed gave it back with
@@ -698,6 +701,16 @@ func (r *run) process(ctx context.Context, it item) {
 		added = append(added, l)
 		if l.kind == 'n' {
 			r.indexes.Store(k, true)
+		}
+	}
+	if out.selfNext && it.kind == 'n' && brings && out.errKind == "" {
+		// A stateful pager's "next" link, the same address on every
+		// page (extract.Page.SelfNext): asked for again, as the
+		// browser does, while it brings something new, under a name
+		// of its own (againURL) so that the journal keeps it.
+		if u := againURL(it.url); u != "" {
+			r.seen[seenKey(u)] = struct{}{}
+			added = append(added, item{url: u, kind: 'n'})
 		}
 	}
 	for _, id := range out.ids {
@@ -850,6 +863,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 	out.skipped = page.Counts[extract.CountSkipped] > 0
 	out.unfollowed = page.Counts[extract.CountUnfollowed]
 	out.cursorRepeated = page.CursorRepeated
+	out.selfNext = page.SelfNext
 	for _, l := range page.Follow {
 		if r.wanted(l) && r.inScope(l) {
 			out.links = append(out.links, item{url: l, kind: 'f'})
@@ -886,6 +900,7 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 			"url", r.mask.redact(it.url), "first", r.mask.redact(page.First))
 		out.links = append(out.links, item{url: page.First, kind: 'n'})
 	}
+	r.noteCatalogue(page, it.url, out.final)
 	// Every listing of the page is delivered even when one fails (the
 	// others are not that listing's fault); the page then fails, so it is
 	// not recorded as processed and a resumed run delivers it again.
@@ -959,7 +974,9 @@ func (r *run) page(ctx context.Context, it item) (outcome, error) {
 
 // ownAddress names a listing read on a followed page by the page's own
 // address (final) when the page declared a catalogue page of the run — a
-// start URL or a next page (run.indexes) — its canonical, as a theme does
+// start URL, a next page or a page linking on to followed pages with no
+// price or description of its own, such as a category reached from the
+// home page (run.indexes) — its canonical, as a theme does
 // that writes the category's address on every product page. Before
 // session 21 the products of such a category were delivered as one
 // listing named by the category.
@@ -974,6 +991,44 @@ func (r *run) ownAddress(l *precwatch.Listing, it item, final string) {
 		l.ID = final
 	}
 	l.URL = final
+}
+
+// noteCatalogue records a page (requested as u, final after redirects)
+// that links on to the pages the follow selectors find and is at most a
+// heading of its own — a category reached from the home page, whose h1 a
+// target without url_pattern may read as a title-only listing — as a
+// catalogue page of the run (run.indexes), as a start URL is, before the
+// pages it links are read (see ownAddress).
+func (r *run) noteCatalogue(page *extract.Page, u, final string) {
+	if len(page.Follow) == 0 || r.t.Listing.URLPattern != "" || slices.ContainsFunc(page.Listings, func(l precwatch.Listing) bool { return l.Price != "" || l.Description != "" }) {
+		return
+	}
+	r.indexes.Store(seenKey(u), true)
+	if final != "" {
+		r.indexes.Store(seenKey(final), true)
+	}
+}
+
+// againPrefix starts the fragment of the name of a page asked for again
+// from itself (a stateful pager's "next" link, extract.Page.SelfNext).
+const againPrefix = "pw-again="
+
+// againURL names the next asking of the page named u, which the fragment
+// tells apart and which is never sent ("…/katalog.jsf?navigate=next#pw-again=2");
+// "" for a page named by another fragment (a postback, a continuation).
+func againURL(u string) string {
+	base, frag, _ := strings.Cut(u, "#")
+	n := 1
+	if rest, ok := strings.CutPrefix(frag, againPrefix); ok {
+		k, err := strconv.Atoi(rest)
+		if err != nil {
+			return ""
+		}
+		n = k + 1
+	} else if frag != "" {
+		return ""
+	}
+	return base + "#" + againPrefix + strconv.Itoa(n)
 }
 
 // claim reports whether the listing with id at listingURL may be

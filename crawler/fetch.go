@@ -977,6 +977,15 @@ func toUTF8(body []byte, contentType string, kind string) ([]byte, string, error
 		// meta prescan makes no sense for it.
 		_, params, _ := mime.ParseMediaType(contentType)
 		cs := strings.ToLower(params["charset"])
+		if cs == "" && !utf8.Valid(body) && !jsonStart(body) {
+			// Not JSON but a table (a CSV export from German or
+			// French Excel is windows-1252 unless saved as UTF-8),
+			// declaring no charset: read it in the legacy charset
+			// it reads best in, as an undeclared HTML page.
+			if out, n := extract.GuessCharset(body); n != "" {
+				return out, n, nil
+			}
+		}
 		if cs == "" || cs == "utf-8" || cs == "utf8" {
 			return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8", nil
 		}
@@ -1360,4 +1369,11 @@ func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	return min(d, maxRetryAfter), true
+}
+
+// jsonStart reports whether body starts like a JSON document (an object or
+// array, after whitespace and a BOM): JSON is UTF-8 whatever bytes it holds.
+func jsonStart(body []byte) bool {
+	head := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
 }

@@ -172,6 +172,7 @@ func (c *Crawler) testPage(ctx context.Context, r *run, it item, tp *TestPage, r
 	for _, f := range r.fillLookups(ctx, page, final, false) {
 		rep.LookupErrors = append(rep.LookupErrors, f.err.Error())
 	}
+	r.noteCatalogue(page, it.url, final)
 	for _, l := range page.Listings {
 		r.ownAddress(&l, it, final)
 		l.Target = r.t.Name

@@ -572,9 +572,10 @@ func limitWord(b []byte) (int, bool) {
 // suffix in Cyrillic: Kazakh -сіз/-сыз, Kyrgyz -сыз/-сиз/-суз/-сүз, Tatar
 // and Bashkir -сез, Uzbek -сиз ("эфедринсіз", heldout49 zr0025); the
 // Turkmen -syz, the Icelandic -laus ("efedrínlaus"), the Mongolian -гүй
-// and the Quechua -nnaq ("efedrinannaq", round fix74b).
+// and the Quechua -nnaq ("efedrinannaq", round fix74b); the Uyghur -سىز
+// ("ئېفېدرىنسىز", round fix78a).
 var privativeEndings = []string{"siz", "suz", "syz", "frei", "vrij", "fri", "free", "iton", "ton", "laus", "nnaq",
-	"сіз", "сiз", "сыз", "сиз", "суз", "сүз", "сез", "гүй"}
+	"сіз", "сiз", "сыз", "сиз", "суз", "сүз", "сез", "гүй", "سىز"}
 
 // privativeEnding reports whether the word that a mention ending at norm[e]
 // is part of goes on with a privative ending ("asetonsuz", "efedrinsiz",

@@ -1190,8 +1190,14 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		if m.warnedAgainst(f, c.s, c.e) {
 			continue // a marketplace safety tip: "scammers often ask to move to Telegram"
 		}
-		if m.indicators[c.ii].id == IndSynthesis && tagInRow(f.norm, c.s, c.e) {
-			continue // "#meth #pseudoephedrine": a post's topic tags, not a synthesis hint (heldout42 zk0021)
+		if m.indicators[c.ii].id == IndSynthesis && (tagInRow(f.norm, c.s, c.e) || controlExplained(f.norm, c.s, c.e)) {
+			// "#meth #pseudoephedrine": a post's topic tags (heldout42
+			// zk0021); "a watched chemical because of meth labs": the cause
+			// of a control. Neither is a synthesis hint.
+			continue
+		}
+		if c.ii == m.noPaper && refusedSale(f.norm, c.s) {
+			continue // "Nobody … is going to sell you a kilo of iodine without questions": papers are asked
 		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
 			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
@@ -4626,12 +4632,13 @@ func kuWithout(f *field, hs int32) bool {
 
 // shortCues are "without" or "no" words of two to four letters that stand
 // right before a name: Welsh "dim", Albanian "pa", Haitian "san", Galician
-// "sen", Irish "gan", Hausa "mara" (held-out 74). As automaton patterns they
-// would hit all over English text ("PA", "San", "dim"), so they are read
-// here, only where a name follows; shortCuesAfter likewise after a name
-// (Kurmanji "tune", there is none).
+// "sen", Irish "gan", Hausa "mara" (held-out 74), Breton "hep", Maori
+// "kore", Kinyarwanda "nta" and Luxembourgish "ouni" (held-out 78). As
+// automaton patterns they would hit all over English text ("PA", "San",
+// "dim"), so they are read here, only where a name follows; shortCuesAfter
+// likewise after a name (Kurmanji "tune", there is none).
 var (
-	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara"}
+	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hep", "kore", "nta", "ouni"}
 	shortCuesAfter = []string{"tune", "tuneye"}
 )
 
@@ -5449,12 +5456,18 @@ func (m *Matcher) bulkQuantity(fields []field) (string, [3]int32) {
 						return string(b[i:e]), [3]int32{int32(fi), int32(i), int32(e)}
 					}
 				}
+				// The unit ends at a punctuation mark of another script too:
+				// the danda of Bengali and Devanagari ("২ লাখ পিচ।"), the
+				// Arabic comma.
 				for u < len(b) && (b[u] >= 0x80 || hebrewGershayim(b, u) > 0) && !isCJK(firstRune(b[u:])) {
 					if g := hebrewGershayim(b, u); g > 0 {
 						u += g
 						continue
 					}
-					_, w := utf8.DecodeRune(b[u:])
+					c, w := utf8.DecodeRune(b[u:])
+					if unicode.IsPunct(c) {
+						break
+					}
 					u += w
 				}
 			} else {

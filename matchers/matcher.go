@@ -1161,7 +1161,10 @@ var inflecting = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true,
 	// ("ангидриди сиркоро", "туз кислотасын"), Icelandic cases
 	// ("brennisteinssýru"), Kurmanji ezafe and Sorani suffixes ("efedrînê",
 	// "ئەسیتۆنی"; heldout74).
-	"ky": true, "tk": true, "tg": true, "is": true, "ku": true, "ckb": true}
+	"ky": true, "tk": true, "tg": true, "is": true, "ku": true, "ckb": true,
+	// Uyghur cases and the privative -سىز ("ئېفېدرىننى", "ئېفېدرىنسىز";
+	// heldout78).
+	"ug": true}
 
 // inflectionStem returns the normalised stem of a name (without a final
 // vowel) and how many letters of ending may follow it; n is 0 when the name
@@ -1192,6 +1195,11 @@ var (
 	slavicNounEndings = []string{"а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах", "і", "ові", "ою", "ем", "я", "ю"}
 	slavicAdjEndings  = []string{"ый", "ий", "ой", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ая", "яя", "ую", "юю", "ые", "ие",
 		"ых", "их", "ыми", "ими", "ое", "ее", "ій", "ім", "ої", "ою", "і"}
+	// belarusianAdjEndings are the Belarusian adjective endings (normalised:
+	// ў is у): masculine -ы/-і, -ага, -аму, -ым; feminine -ая, -ай, -ую;
+	// neuter -ае; plural -ыя, -ых, -ымі, and their soft -я-/-і- twins.
+	belarusianAdjEndings = []string{"ы", "і", "ага", "яга", "аму", "яму", "ым", "ім", "ая", "яя", "ай", "яй", "ую", "юю", "ою", "ае", "яе",
+		"ыя", "ія", "ых", "іх", "ымі", "імі"}
 )
 
 // phraseCaseForms returns, for a two-word Russian, Ukrainian or
@@ -1214,6 +1222,15 @@ func phraseCaseForms(t, lang string) []string {
 		return nil
 	}
 	base, ends := string(first), slavicNounEndings
+	if lang == "be" {
+		// Belarusian adjectives end in -ы or -і ("воцатны ангідрыд",
+		// "марганцовакіслы калій"), which the list below reads as nouns.
+		for _, e := range []string{"ая", "яя", "ае", "яе", "ы", "і"} {
+			if strings.HasSuffix(words[0], e) && len(first)-utf8.RuneCountInString(e) >= 4 {
+				return caseForms(strings.TrimSuffix(words[0], e), words, belarusianAdjEndings)
+			}
+		}
+	}
 	for _, e := range []string{"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ій", "а", "я", "о", "е"} {
 		if strings.HasSuffix(words[0], e) && len(first)-utf8.RuneCountInString(e) >= 4 {
 			base = strings.TrimSuffix(words[0], e)
@@ -1223,6 +1240,12 @@ func phraseCaseForms(t, lang string) []string {
 			break
 		}
 	}
+	return caseForms(base, words, ends)
+}
+
+// caseForms returns words[0]'s base with each ending, followed by words[1],
+// leaving out the form written in words.
+func caseForms(base string, words []string, ends []string) []string {
 	out := make([]string, 0, len(ends))
 	for _, e := range ends {
 		if v := base + e; v != words[0] {

@@ -2046,10 +2046,14 @@ func brahmicFold(r rune) (rune, bool) {
 }
 
 // brahmicOwn holds the folds brahmicFold does not derive from the block
-// layout: Devanagari vowel length, Malayalam chillu letters.
+// layout: Devanagari vowel length, Malayalam chillu letters, Assamese ra
+// and wa.
 var brahmicOwn = map[rune]rune{
 	'ई': 'इ', 'ऊ': 'उ', 'ऎ': 'ए', 'ऒ': 'ओ', '\u0940': '\u093f', '\u0942': '\u0941', '\u094a': '\u094b',
 	'ൺ': 'ണ', 'ൻ': 'ന', 'ർ': 'ര', 'ൽ': 'ല', 'ൾ': 'ള', 'ൿ': 'ക', 'ൔ': 'മ', 'ൕ': 'യ', 'ൖ': 'ഴ',
+	// Assamese ra and wa, past the block's common plan: "এফেড্ৰিন" is the
+	// Bengali "এফেড্রিন" (heldout78 yf0134).
+	'ৰ': 'र', 'ৱ': 'व',
 }
 
 // brahmicKind is 1 for a letter, 2 for a mark, 3 for a digit, else 0.

@@ -139,6 +139,15 @@ func Canonical(base *url.URL, ref string) (string, error) {
 	if i := strings.Index(strings.ToLower(u.Path), ";jsessionid="); i >= 0 {
 		u.Path, u.RawPath = u.Path[:i], ""
 	}
+	// ASP.NET's cookieless session state keeps the session in a path
+	// segment, "/(S(lit3py55t21z5v55vlm25s55))/Product.aspx", a new one
+	// on every visit without it: the page is the same without it (the
+	// server sends a visitor without one on to a new session's address).
+	if strings.Contains(u.Path, "))/") || strings.HasSuffix(u.Path, "))") {
+		if p := dropCookielessSession(u.Path); p != u.Path {
+			u.Path, u.RawPath = p, ""
+		}
+	}
 	if u.Path == "" {
 		u.Path, u.RawPath = "/", ""
 	}
@@ -257,4 +266,36 @@ func unescape(s string) string {
 		return u
 	}
 	return s
+}
+
+// dropCookielessSession returns path without its ASP.NET cookieless
+// session segments: a segment that is one or more "L(value)" groups in
+// parentheses, L a capital letter ("(S(…))", "(X(1)(S(…)))", "(A(…)S(…))").
+func dropCookielessSession(path string) string {
+	segs := strings.Split(path, "/")
+	out := segs[:0]
+	for _, s := range segs {
+		if !cookielessSegment(s) {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "/")
+}
+
+func cookielessSegment(s string) bool {
+	if len(s) < 5 || s[0] != '(' || s[len(s)-1] != ')' {
+		return false
+	}
+	s = s[1 : len(s)-1]
+	for s != "" {
+		if len(s) < 3 || s[0] < 'A' || s[0] > 'Z' || s[1] != '(' {
+			return false
+		}
+		end := strings.IndexByte(s, ')')
+		if end < 0 || strings.ContainsAny(s[2:end], "(/") {
+			return false
+		}
+		s = s[end+1:]
+	}
+	return true
 }

@@ -155,6 +155,9 @@ func plausibility(s string) int {
 				score--
 			}
 		case unicode.IsLetter(r), unicode.IsSpace(r), unicode.IsPunct(r):
+		case r == '€':
+			// windows-1252's 0x80, a price's currency in every
+			// German or French export (windows-1251 reads it Ђ).
 		default:
 			score--
 		}

@@ -33,8 +33,10 @@ var embeddedStateVars = []string{"__NEXT_DATA__", "__NUXT__", "__INITIAL_STATE__
 
 // windowGlobal finds the names of window globals a script assigns
 // (window.__X__ = …, window.__remixContext = …, window.pageData = …),
-// which a feed target reads as app state whatever their name.
-var windowGlobal = regexp.MustCompile(`window\.([A-Za-z_$][A-Za-z0-9_$]*)\s*=[^=]`)
+// which a feed target reads as app state whatever their name; also a
+// member of a global (AliExpress' window._dida_config_._init_data_ = {…}),
+// named by its dotted path.
+var windowGlobal = regexp.MustCompile(`window\.([A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*){0,3})\s*=[^=]`)
 
 // scriptGlobal finds the names of the variables a script declares with an
 // object literal (var meta = {…}, as Shopify's ShopifyAnalytics snippet

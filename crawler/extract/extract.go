@@ -106,6 +106,13 @@ type Page struct {
 	// its last page: the crawler tells them apart by whether any of the
 	// page's listings is new to the run.
 	CursorRepeated string `json:"cursor_repeated,omitempty"`
+	// SelfNext is set on an html page whose next_page selectors matched
+	// only a link to the page's own address: a stateful pager (JSF,
+	// Struts, an old ASP shop) whose "next" link is the same address on
+	// every page, the page kept in the session — or a last page linking
+	// itself. The crawler asks for such a next page again while it
+	// brings something new.
+	SelfNext bool `json:"self_next,omitempty"`
 	// Postbacks holds, for each next page of Next that an ASP.NET
 	// WebForms pager posts back (named by PostbackURL), the form body
 	// to post, form-urlencoded: the form's controls with __VIEWSTATE,

@@ -288,6 +288,9 @@ var botWalls = []struct{ name, marker string }{
 	{"Distil", "Pardon Our Interruption"},
 	{"Sucuri", "Sucuri WebSite Firewall"},
 	{"Akamai", "errors.edgesuite.net"},
+	// Free hosts' (byet.host's, InfinityFree's) cookie check: a script
+	// that computes the __test cookie with aes.js and reloads.
+	{"aes.js cookie check", "slowAES.decrypt("},
 }
 
 // rateLimitTitle is the title of a page that says, with status 200, that
@@ -386,6 +389,15 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 	if err1 != nil {
 		return nil, err1
 	}
+	if len(b.page.Next) == 0 && len(t.NextPage) > 0 && !b.templ {
+		// A "next" link naming this very page (?navigate=next on
+		// every page of a stateful pager).
+		counts := maps.Clone(b.page.Counts)
+		if self, _ := b.links(root, "next_page", t.NextPage, ""); len(self) == 1 && self[0] == canon {
+			b.page.SelfNext = true
+		}
+		b.page.Counts = counts
+	}
 	defaultNext := len(t.NextPage) == 0
 	if defaultNext {
 		// No pagination configured: rel="next" is pagination by
@@ -425,6 +437,15 @@ func html1(t *precwatch.Target, pageURL string, body []byte) (*Page, error) {
 			seen[u] = true
 		}
 		b.link(&b.page.Follow, seen, ref)
+	}
+	if len(b.page.Follow) == 0 && len(b.page.Next) == 0 {
+		// An old shop built of frames: its start page a <frameset>
+		// whose <frame src>s hold the catalogue and its menu, which a
+		// browser shows in place; read as the pages they are.
+		seen := map[string]bool{canon: true}
+		for _, src := range frameSources(root) {
+			b.link(&b.page.Follow, seen, src)
+		}
 	}
 
 	spec := &t.Listing
@@ -1016,13 +1037,53 @@ func (b *builder) links(root *html.Node, kind string, sels []string, exclude str
 			// server for that page, which its query names.
 			if u, isFrag := fragmentPage(b.base, href); isFrag {
 				href = u
+			} else if p := scriptCallPage(n, href); p > 0 {
+				// <a class="next" href="javascript:goPage(2)">
+				// (or onclick="goPage(2)"): a pager function
+				// given the page's number, asking for it by the
+				// page parameter.
+				href = pageNumberURL(b.base, p)
 			}
 		}
-		if ok {
+		if ok && kind == "next_page" {
+			b.nextLink(&out, seen, href)
+		} else if ok {
 			b.link(&out, seen, href)
 		}
 	})
 	return out, nil
+}
+
+// nextLink adds a next page's link as link does, keeping a "sid" query
+// parameter that Canonical drops as a session id: a catalogue page's
+// identity matters to no listing, and a search's results, paged under the
+// search's id (a search form posted and redirected to …/results?sid=…),
+// answer only with it. A cart's session id kept there is the session the
+// crawl is in.
+func (b *builder) nextLink(dst *[]string, seen map[string]bool, ref string) {
+	ref = unescapeQueryAmp(ref)
+	u, err := Canonical(b.base, ref)
+	if err != nil {
+		return
+	}
+	if raw, err := url.Parse(cleanRef(ref)); err == nil {
+		q := raw.Query()
+		for k, vs := range q {
+			if strings.EqualFold(k, "sid") && len(vs) == 1 && vs[0] != "" && !productSid(k, vs[0]) {
+				if c, err := url.Parse(u); err == nil {
+					cq := c.Query()
+					cq.Set(k, vs[0])
+					c.RawQuery = cq.Encode()
+					u = c.String()
+				}
+			}
+		}
+	}
+	if seen[u] {
+		return
+	}
+	seen[u] = true
+	*dst = append(*dst, u)
 }
 
 // lazySrc returns an image's real address when src is a lazy-loading
@@ -1109,6 +1170,39 @@ func fragmentPage(base *url.URL, href string) (string, bool) {
 		return "", false
 	}
 	return pageNumberURL(base, n), true
+}
+
+// pagerCall is a script calling a function with a page number alone,
+// as old pagers' links do: "javascript:goPage(2)", "gotoPage('3');
+// return false;", "javascript:void(0); showPage(2)".
+// The function's name says it pages (goPage, gotoPage, Pager.show,
+// changeSeite): a script call of another (addToCart(2)) is no pager.
+var pagerCall = regexp.MustCompile(`(?i)^(?:javascript:)?\s*(?:void\s*\(?\s*0\s*\)?\s*;\s*)?([A-Za-z_$][\w$.]*)\(\s*['"]?(\d{1,6})['"]?\s*\)\s*;?\s*(?:return\s+false\s*;?\s*)?$`)
+
+// pagerName finds a pager function's name.
+var pagerName = regexp.MustCompile(`(?i)pag|seite|blatt`)
+
+// scriptCallPage returns the page number a next link's script href (or,
+// when the href leads nowhere, its onclick handler) hands a pager
+// function, or 0.
+func scriptCallPage(n *html.Node, href string) int {
+	calls := []string{}
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(href)), "javascript:") {
+		calls = append(calls, href)
+	}
+	if scriptHref(href) {
+		if v, ok := attr(n, "onclick"); ok {
+			calls = append(calls, v)
+		}
+	}
+	for _, c := range calls {
+		if m := pagerCall.FindStringSubmatch(strings.TrimSpace(c)); m != nil && pagerName.MatchString(m[1]) {
+			if p, err := strconv.Atoi(m[2]); err == nil && p > 0 {
+				return p
+			}
+		}
+	}
+	return 0
 }
 
 // scriptHref reports whether an href leads nowhere but to a script: "#",
@@ -3149,4 +3243,23 @@ func jsonAttr(n *html.Node, name string) (string, bool) {
 		return "", false
 	}
 	return render(v), true
+}
+
+// frameSources returns the addresses of a frameset document's frames
+// (<frame src>), in order.
+func frameSources(root *html.Node) []string {
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Frame {
+			if src, ok := attr(n, "src"); ok && strings.TrimSpace(src) != "" {
+				out = append(out, src)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
 }

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	nethtml "golang.org/x/net/html"
@@ -311,6 +312,11 @@ func jsonDoc(t *precwatch.Target, base *url.URL, canon, pageURL string, doc any)
 	switch v := v.(type) {
 	case []any:
 		items = v
+		if sheetValues(doc, spec.Items) && headerRow(items) {
+			// A sheet's rows as arrays (the Google Sheets API's
+			// values), its header first: no listing.
+			items = items[1:]
+		}
 	case map[string]any:
 		items, keys = objectItems(v, spec.Fields)
 	}
@@ -2115,4 +2121,76 @@ func minorUnitsDefault(m map[string]any, amount string, def int, keys []string) 
 		a = "-" + a
 	}
 	return a
+}
+
+// sheetValues reports whether the items path leads to a spreadsheet's
+// values, an array beside "range" or "majorDimension" (the Google Sheets
+// API's ValueRange), whose first row is the sheet's header more often
+// than not. Other tables of arrays (DataTables' rows) have no header row.
+func sheetValues(doc any, items string) bool {
+	path := NormalizePath(items)
+	parent := doc
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		var ok bool
+		if parent, ok = lookup(doc, path[:i]); !ok {
+			return false
+		}
+	}
+	m, ok := parent.(map[string]any)
+	if !ok {
+		return false
+	}
+	_, hasRange := m["range"]
+	_, hasDim := m["majorDimension"]
+	return hasRange || hasDim
+}
+
+// headerRow reports whether rows, a table given as arrays of cells (the
+// Google Sheets API's "values", rows as arrays), starts with its header
+// row: every cell of the first row is text with a letter and no digit
+// ("ID", "Title", "Price"), and some column holds a digit in every other
+// row (a price, an id), which the header's name for it does not.
+func headerRow(rows []any) bool {
+	if len(rows) < 2 {
+		return false
+	}
+	first, ok := rows[0].([]any)
+	if !ok || len(first) < 2 {
+		return false
+	}
+	for _, c := range first {
+		s, ok := c.(string)
+		if !ok || !strings.ContainsFunc(s, unicode.IsLetter) || strings.ContainsFunc(s, unicode.IsDigit) {
+			return false
+		}
+	}
+	for col := range first {
+		digits := true
+		for _, r := range rows[1:] {
+			cells, ok := r.([]any)
+			if !ok {
+				return false
+			}
+			if col >= len(cells) || !digitCell(cells[col]) {
+				digits = false
+				break
+			}
+		}
+		if digits {
+			return true
+		}
+	}
+	return false
+}
+
+// digitCell reports whether a table cell is a number or text holding a
+// digit.
+func digitCell(c any) bool {
+	switch c := c.(type) {
+	case json.Number, float64:
+		return true
+	case string:
+		return strings.ContainsFunc(c, unicode.IsDigit)
+	}
+	return false
 }
