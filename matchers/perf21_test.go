@@ -224,3 +224,82 @@ func TestFilterHitsCommonCase(t *testing.T) {
 	}
 	t.Logf("%d texts, %d hits kept", len(texts), kept)
 }
+
+// controlExplainedRef is controlExplained as fix78 wrote it: the control
+// words searched for first, the connector after.
+func controlExplainedRef(norm []byte, s, e int32) bool {
+	a, b := sentenceAround(norm, int(s), int(e))
+	sent := norm[a:b]
+	control := false
+	for _, w := range controlWords {
+		if i := bytes.Index(sent, []byte(w)); i >= 0 && (!isWordRune(firstRune([]byte(w))) || i == 0 || !wordBefore(sent, i)) {
+			control = true
+			break
+		}
+	}
+	if !control {
+		return false
+	}
+	before := bytes.TrimRight(norm[max(a, int(s)-24):s], " ")
+	if bytes.HasSuffix(before, []byte("-")) {
+		// The phrase ends a compound ("wegen Crystal-Meth"): the
+		// connector stands before its first part.
+		before = bytes.TrimRight(before[:bytes.LastIndexByte(before, ' ')+1], " ")
+	}
+	after := bytes.TrimLeft(norm[e:min(b, int(e)+12)], " ")
+	for _, c := range causalConnectors {
+		if bytes.HasSuffix(before, []byte(c)) && (len(before) == len(c) || !wordBefore(before, len(before)-len(c))) {
+			return true
+		}
+		if (c == "ため" || c == "때문" || c == "nedeniyle" || c == "yuzunden") && bytes.HasPrefix(after, []byte(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestControlExplainedSame: controlExplained tests the connector beside
+// the phrase before it searches the sentence for a control word; on
+// every labelled text, the corpus and random sentences of control words,
+// causal connectors (before and after the phrase, glued to a word, after
+// a hyphenated compound), synthesis phrases and sentence ends, for spans
+// at every word start and end, it answers as the old order does.
+func TestControlExplainedSame(t *testing.T) {
+	parts := []string{"meth labs", "crystal-laboren", "nарколабораторий", "制毒", "synthesis", "bmk", "converts fast", "great for",
+		"is a", "chemical", "the", "iodine", ".", "!", "?", ";", "\n", "。", " ", "-", "x", "uncontrolled", "prewatched", "a-watched"}
+	parts = append(parts, controlWords...)
+	parts = append(parts, causalConnectors...)
+	texts := perf16Texts(t, parts, 8000, 78)
+	found, n := 0, 0
+	for _, s := range texts {
+		norm := Normalize(s).Norm
+		var starts, ends []int32
+		for i := 0; i <= len(norm); i++ {
+			if i == len(norm) || i > 0 && norm[i] == ' ' {
+				ends = append(ends, int32(i))
+			}
+			if i < len(norm) && (i == 0 || norm[i-1] == ' ') && utf8.RuneStart(norm[i]) {
+				starts = append(starts, int32(i))
+			}
+		}
+		for k, st := range starts {
+			for _, en := range ends {
+				if en <= st || len(ends) > 40 && (k+int(en))%7 != 0 {
+					continue
+				}
+				want := controlExplainedRef(norm, st, en)
+				if got := controlExplained(norm, st, en); got != want {
+					t.Fatalf("%q [%d:%d]: controlExplained %v, want %v", norm, st, en, got, want)
+				}
+				n++
+				if want {
+					found++
+				}
+			}
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d of %d spans explained: the texts miss the case", found, n)
+	}
+	t.Logf("%d of %d spans explained", found, n)
+}
