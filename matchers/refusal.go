@@ -2,6 +2,7 @@ package matchers
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -127,6 +128,30 @@ var causalConnectors = []string{"because of", "because", "due to", "owing to", "
 	"devido a", "из-за", "из за", "потому что", "так как", "через", "z powodu", "ponieważ", "poniewaz", "nedeniyle", "yuzunden",
 	"vanwege", "omdat", "因为", "由于", "因", "ため", "때문"}
 
+// connectorEnd1 and connectorEnd2 mark the last and the second-to-last
+// bytes of causalConnectors (connectorShort: one of them is a single byte,
+// which has no second-to-last), verbFinalStart the first bytes of the
+// connectors causeBeside also reads after the phrase: what causeBeside
+// looks at first.
+var connectorEnd1, connectorEnd2, connectorShort, verbFinalStart = func() (e1, e2 [256]bool, short bool, vf [256]bool) {
+	for _, c := range causalConnectors {
+		e1[c[len(c)-1]] = true
+		if len(c) < 2 {
+			short = true
+		} else {
+			e2[c[len(c)-2]] = true
+		}
+	}
+	for _, c := range verbFinalConnectors {
+		vf[c[0]] = true
+	}
+	return
+}()
+
+// verbFinalConnectors are the causal connectors that may stand right after
+// the phrase (verb-final languages: "メス製造のため", "yapımı nedeniyle").
+var verbFinalConnectors = []string{"ため", "때문", "nedeniyle", "yuzunden"}
+
 // controlExplained reports whether the synthesis-hint phrase at s..e is the
 // cause a sentence gives for a control: a causal connector right before
 // it (or, in verb-final languages, right after it) and a control word in
@@ -163,11 +188,17 @@ func causeBeside(norm []byte, a, b int, s, e int32) bool {
 		before = bytes.TrimRight(before[:bytes.LastIndexByte(before, ' ')+1], " ")
 	}
 	after := bytes.TrimLeft(norm[e:min(b, int(e)+12)], " ")
+	// Most hints have no connector: the last two bytes before the phrase
+	// and the first byte after it end or start none.
+	if n := len(before); !(n >= 1 && connectorEnd1[before[n-1]] && (n >= 2 && connectorEnd2[before[n-2]] || connectorShort)) &&
+		!(len(after) > 0 && verbFinalStart[after[0]]) {
+		return false
+	}
 	for _, c := range causalConnectors {
 		if bytes.HasSuffix(before, []byte(c)) && (len(before) == len(c) || !wordBefore(before, len(before)-len(c))) {
 			return true
 		}
-		if (c == "ため" || c == "때문" || c == "nedeniyle" || c == "yuzunden") && bytes.HasPrefix(after, []byte(c)) {
+		if slices.Contains(verbFinalConnectors, c) && bytes.HasPrefix(after, []byte(c)) {
 			return true
 		}
 	}
