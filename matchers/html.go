@@ -240,7 +240,8 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 	renderTree(doc)
 	d, head := readHead(doc)
 	body := bodyOf(doc)
-	if m := modalListing(body); m != nil {
+	m, mHead := modalListing(body)
+	if m != nil {
 		// The page was saved with an ad open in a modal dialog over
 		// the page it was opened from: the rest is inert behind it.
 		body = m
@@ -272,6 +273,10 @@ func ParseHTMLDocument(page []byte) HTMLDocument {
 	}
 	if anchor := w.page.anchor; d.Title == "" && anchor != nil && anchor.DataAtom == atom.H1 {
 		d.Title = collapseSpace(w.visibleText(anchor))
+	}
+	if d.Title == "" && mHead != nil {
+		// A quick view's heading names its item.
+		d.Title = collapseSpace(w.visibleText(mHead))
 	}
 	if d.Title == "" {
 		d.Title = head.title
@@ -623,6 +628,7 @@ type docWriter struct {
 	inLink     int       // nesting of <a href> around the text written
 	inText     int       // nesting of the seller's own text (ownText) around the text written
 	inQuiet    int       // nesting of blocks named as site notices that speak of no trade (siteNotice)
+	inFooter   int       // nesting of the page's footers (<footer>, role=contentinfo) not holding the main heading
 	plain      bool      // text outside links has been written
 }
 
@@ -834,7 +840,7 @@ func (w *docWriter) element(n *html.Node, region bool) {
 			return
 		}
 	}
-	if !page && !w.page.protected[n] && region && w.inText == 0 && w.page.chromeNotice(n) {
+	if !page && !w.page.protected[n] && region && w.inText == 0 && (w.page.chromeNotice(n) || w.inFooter > 0 && w.page.footerRule(n)) {
 		return
 	}
 	if !page && !w.page.protected[n] && (w.page.pagerLink(n) || w.inText == 0 && w.page.relatedUnderHeading(n)) {
@@ -870,6 +876,12 @@ func (w *docWriter) element(n *html.Node, region bool) {
 		// in it is theirs.
 		w.inText++
 		defer func() { w.inText-- }()
+	}
+	if !page && !w.page.protected[n] && (n.DataAtom == atom.Footer || strings.EqualFold(attrOf(n, "role"), "contentinfo")) {
+		// The page's footer: its paragraphs may be the site's rules
+		// (footerRule).
+		w.inFooter++
+		defer func() { w.inFooter-- }()
 	}
 	if quiet {
 		// What n holds speaks of no trade either: its blocks need not
@@ -960,7 +972,7 @@ func (w *docWriter) hidden(n *html.Node) bool {
 // other content, or a list of links in an aside or in a column beside the
 // column with the offer (the menu cell of a table layout).
 func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
-	if isNavigation(n) || pi.isRelated(n) {
+	if isNavigation(n) || pi.isRelated(n) || pi.siteBanner(n) {
 		return true
 	}
 	if region && pi.linkDense(n) {
@@ -970,6 +982,34 @@ func (pi *pageInfo) boilerplate(n *html.Node, region bool) bool {
 		return true
 	}
 	return (n.DataAtom == atom.Aside || (pi.protected[n.Parent] && isColumn(n))) && pi.linkList(n)
+}
+
+// siteBannerNames are the class or id words, lower-cased, of a site-wide
+// banner shown above every page: MediaWiki's #siteNotice and
+// #centralNotice, a "site-notice" or "sitewide-banner".
+var siteBannerNames = wordSet("sitenotice", "site-notice", "site_notice", "centralnotice", "central-notice", "sitewide-notice",
+	"site-wide-notice", "sitewide-banner", "site-wide-banner", "site-banner")
+
+// siteBanner reports whether n is a site-wide banner (siteBannerNames)
+// outside the <main>, role=main or <article> holding the main heading:
+// the site's announcement above every page (a wiki's writing drive naming
+// the articles it wants, document batch h17), not the page's content.
+func (pi *pageInfo) siteBanner(n *html.Node) bool {
+	if pi.main == nil {
+		return false
+	}
+	named := false
+	for _, key := range [...]string{"id", "class"} {
+		v := classAttr(n, key)
+		if !strings.Contains(v, "otice") && !strings.Contains(v, "anner") {
+			// Most class words hold neither: no need to split them.
+			continue
+		}
+		for _, c := range strings.Fields(v) {
+			named = named || siteBannerNames[strings.ToLower(c)]
+		}
+	}
+	return named && !inside(n, pi.main)
 }
 
 // chatWords and widgetWords name a site's floating chat button in class
@@ -3167,11 +3207,53 @@ func controlledIDs(root *html.Node) map[string]bool {
 				if id, ok := strings.CutPrefix(strings.TrimSpace(a.Val), "#"); ok && id != "" {
 					ids[id] = true
 				}
+			case "onclick":
+				if id := clickedID(a.Val); id != "" {
+					ids[id] = true
+				}
 			}
 		}
 		return true
 	})
 	return ids
+}
+
+// maxClickHandler bounds the onclick handler read for the id it shows.
+const maxClickHandler = 128
+
+// clickedID returns the id a link's or button's onclick handler passes to
+// a function as its only argument, "" when it passes none: a published
+// spreadsheet's sheet menu shows each sheet, an element of that id, with
+// onclick="switchToSheet('1204775903')" (document batch h17), as a tab
+// list shows its panels. The argument is a quoted word (letters, digits,
+// "-", "_", ":", ".") and the handler a single call.
+func clickedID(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) > maxClickHandler {
+		return ""
+	}
+	open := strings.IndexByte(v, '(')
+	if open <= 0 || strings.ContainsAny(v[:open], " ;=") {
+		return ""
+	}
+	arg, rest, ok := strings.Cut(v[open+1:], ")")
+	// Nothing follows the call but a "return false" keeping the link
+	// from being followed.
+	rest = strings.Join(strings.FieldsFunc(rest, func(r rune) bool { return r == ';' || isHTMLSpace(r) }), " ")
+	if !ok || rest != "" && rest != "return false" {
+		return ""
+	}
+	arg = strings.TrimSpace(arg)
+	if len(arg) < 3 || (arg[0] != '\'' && arg[0] != '"') || arg[len(arg)-1] != arg[0] {
+		return ""
+	}
+	id := arg[1 : len(arg)-1]
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !isScriptIdent(c) && c != '-' && c != ':' && c != '.' {
+			return ""
+		}
+	}
+	return id
 }
 
 // maxShowScript bounds the bytes of one inline script read for the

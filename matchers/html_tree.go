@@ -249,6 +249,50 @@ func (pi *pageInfo) chromeNotice(n *html.Node) bool {
 	return !contact && len(text) <= maxNoticeText && !noticeContact(text)
 }
 
+// footerRuleCues are what a site's footer says of its rules and its
+// liability, lower-cased: what it does not sell, what is prohibited, which
+// products are regulated, whose responsibility the posts are ("We do not
+// sell to residential addresses. Some products (iodine, red phosphorus…)
+// are List I chemicals", "è vietato vendere farmaci, precursori di droghe
+// (efedrina…)", "Nie sprzedajemy prekursorów … (efedryna, safrol)",
+// "Images uploaded are the responsibility of the Poster", document batch
+// h17).
+var footerRuleCues = []string{
+	"we do not sell", "we don't sell", "we do not ship", "is prohibited", "are prohibited", "is forbidden", "are forbidden",
+	"not permitted", "list i chemical", "end-use statement", "end-user statement", "responsibility of the poster",
+	"owned by the poster", "trademarks and copyrights",
+	"wir verkaufen kein", "ist verboten", "sind verboten", "ist untersagt", "nous ne vendons", "est interdit",
+	"sont interdits", "no vendemos", "está prohibid", "están prohibid", "queda prohibid", "não vendemos", "é proibid",
+	"são proibid", "non vendiamo", "è vietat", "sono vietat", "nie sprzedajemy", "jest zabronion", "są zabronion",
+	"не продаём", "не продаем", "запрещено", "запрещена продажа", "wij verkopen geen", "is verboden", "satmıyoruz",
+	"yasaktır",
+}
+
+// footerRule reports whether n, a paragraph (a block holding no other
+// block) of the page's footer (the caller asks only inside a <footer> or
+// role=contentinfo not holding the main heading), outside the offer,
+// states the site's rules or its liability (footerRuleCues) and holds no
+// contact: the substances it names are the ones the site restricts, not
+// ones the page offers. The footer's other lines (a shop's address,
+// shipping terms) stay, and so does a rule with a contact in it.
+func (pi *pageInfo) footerRule(n *html.Node) bool {
+	if n.Type != html.ElementNode || !docBlocks[n.DataAtom] || !leafBlock(n) || pi.main != nil && inside(n, pi.main) {
+		return false
+	}
+	text := boundedText(n, maxNoticeText)
+	if len(text) > maxNoticeText || !holdsCue(strings.ToLower(text), footerRuleCues) {
+		return false
+	}
+	contact := false
+	walkNodes(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A && contactOf(c) != "" {
+			contact = true
+		}
+		return !contact
+	})
+	return !contact && !noticeContact(text)
+}
+
 // noticeContact reports whether a notice's text holds a contact: an "@", a
 // messenger's name or a contact word, or a phone number (seven digits or
 // more apart only by spaces, dashes, dots, brackets or a plus; not a
@@ -330,7 +374,7 @@ func (w *docWriter) svgText(n *html.Node) {
 // opened as a modal over the results it was opened from (document batch
 // h15: OLX's ad over "Znaleźliśmy ponad 1 000 ogłoszeń") shows the ad; the
 // results behind it, with their own <h1>, are inert.
-func modalListing(body *html.Node) *html.Node {
+func modalListing(body *html.Node) (modal, heading *html.Node) {
 	var found *html.Node
 	walkNodes(body, func(n *html.Node) bool {
 		if found != nil {
@@ -358,10 +402,60 @@ func modalListing(body *html.Node) *html.Node {
 		}
 		if h := findElement(n, atom.H1); h != nil && hasText(h) && !isHiddenNode(h) {
 			found = n
+		} else if heading = quickView(body, n); heading != nil {
+			found = n
 		}
 		return false
 	})
-	return found
+	return found, heading
+}
+
+// minQuickViewName is the shortest item name that makes a modal the quick
+// view of an item of the page behind it.
+const minQuickViewName = 8
+
+// quickView reports whether modal m is a shop's quick view of one of the
+// items of the page behind it (document batch h17: a category page saved
+// with the quick view of "Jod krystaliczny resublimowany" open): the
+// heading that labels it (aria-labelledby, an <h1>–<h6> inside it) opens
+// with the name of an item outside it, a heading or link of the grid. Its
+// item is the listing, as an ad opened over search results is. It returns
+// that heading, nil when m is no such quick view.
+func quickView(body, m *html.Node) *html.Node {
+	id := strings.TrimSpace(attrOf(m, "aria-labelledby"))
+	if id == "" || strings.ContainsAny(id, " \t\n") {
+		return nil
+	}
+	var head *html.Node
+	walkNodes(m, func(c *html.Node) bool {
+		if head == nil && c.Type == html.ElementNode && attrOf(c, "id") == id {
+			head = c
+		}
+		return head == nil
+	})
+	if head == nil || !headingAtoms[head.DataAtom] || isHiddenNode(head) {
+		return nil
+	}
+	title := strings.ToLower(collapseSpace(boundedText(head, 200)))
+	if len(title) < minQuickViewName {
+		return nil
+	}
+	found := false
+	walkNodes(body, func(c *html.Node) bool {
+		if found || c == m {
+			return false
+		}
+		if c.Type != html.ElementNode || c.DataAtom != atom.A && !headingAtoms[c.DataAtom] {
+			return true
+		}
+		name := strings.ToLower(collapseSpace(boundedText(c, 200)))
+		found = len(name) >= minQuickViewName && strings.HasPrefix(title, name)
+		return false
+	})
+	if !found {
+		return nil
+	}
+	return head
 }
 
 // otherArticle reports whether n is another story on the page of the one
@@ -487,3 +581,6 @@ func permalink(n *html.Node) bool {
 	}
 	return false
 }
+
+// headingAtoms are the heading elements, <h1> to <h6>.
+var headingAtoms = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}

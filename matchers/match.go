@@ -767,7 +767,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// chemical's form (heldout49 zr0021).
 			// "Терафлю порошок №10": a powder with a pack count is ten
 			// sachets of a medicine, a dosage form (heldout65 ys0065).
-			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) {
+			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) && !containerNoun(f.norm, int(h.e)) {
 				if f.name != precwatch.FieldSeller && strings.Contains(f.orig, packSign) && packCountAt(f, skipSpaces(f.norm, int(h.e))) {
 					ev.dosage = true
 				} else {
@@ -1029,7 +1029,11 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// "Benzeneacetic acid, propyl ester": a CAS-index inverted name
 			// whose parent is this name names the substituted compound or
 			// the ester, whatever the substance's list.
-			derived := bracketSubstituentBefore(f.norm, int(h.s)) || invertedSubstituted(f.norm, int(h.e))
+			// "Изоамиловый эфир фенилуксусной кислоты", 苯乙酸苄酯,
+			// "перекись метилэтилкетона", 4-哌啶酮乙二醇缩酮, 盐酸氨基葡萄糖:
+			// an ester, peroxide, ketal or hydrochloride named with the
+			// name inside it (derivativeAround).
+			derived := bracketSubstituentBefore(f.norm, int(h.s)) || invertedSubstituted(f.norm, int(h.e)) || derivativeAround(f.norm, int(h.s), int(h.e))
 			cjkDerived := h.s >= 3 && f.norm[h.s] >= 0x80
 			for ri, r := range p.refs {
 				if dupSub(p.refs[:ri], r.sub) {
@@ -1196,11 +1200,14 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// of a control. Neither is a synthesis hint.
 			continue
 		}
-		if c.ii == m.noPaper && refusedSale(f.norm, c.s) {
-			continue // "Nobody … is going to sell you a kilo of iodine without questions": papers are asked
+		if c.ii == m.noPaper && (refusedSale(f.norm, c.s) || refusedPaperless(f.norm, c.s)) {
+			// "Nobody … is going to sell you a kilo of iodine without
+			// questions", "Neprodáváme bez faktury": papers are asked
+			continue
 		}
 		if !m.blockedAfter(f, fhit{s: c.s, e: c.e}, c.ii) && !m.blockedBefore(f, c.s, c.ii) &&
-			(c.ii == m.noPaper || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s))) {
+			(c.ii == m.noPaper && !m.negatedImmediate(f, c.s) || !m.negatedIndicator(f, c.s) && !m.negatedInList(f, c.s, c.e, c.ii) && !m.refusedIndicator(f, c.e) && !answeredNo(f.norm, int(c.s)) &&
+				!m.refusedFirstPart(f, c)) {
 			ev.addIndicator(m.indicators[c.ii], f, c.s, c.e)
 			if (c.ii == m.stealth || c.ii == m.noPaper) && len(ev.lics) > 0 {
 				m.dropDeniedLicensed(ev, f, c)
@@ -1240,6 +1247,9 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 		switch o.Type {
 		case precwatch.ObservableTelegram, precwatch.ObservableWickr, precwatch.ObservableWhatsApp,
 			precwatch.ObservableThreema, precwatch.ObservableSignal:
+			if strings.HasPrefix(o.Value, "+") && m.numberShared(fields, ev.obsField[oi]) {
+				continue // "We're hiring! … Apply via WhatsApp +44 …": an application channel
+			}
 			ev.addIndicatorText(indicatorDef{IndMessenger, m.labelOf(IndMessenger)}, ev.obsField[oi], quoteObservable(fields, ev.obsField[oi], o))
 		case precwatch.ObservableBitcoin, precwatch.ObservableEthereum, precwatch.ObservableMonero, precwatch.ObservableTron:
 			ev.addIndicatorText(indicatorDef{IndCrypto, m.labelOf(IndCrypto)}, ev.obsField[oi], quoteObservable(fields, ev.obsField[oi], o))
@@ -1838,6 +1848,9 @@ func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2
 			}
 			before, after = kPaperBefore, kPaperAfter
 		case k&kPackNoun != 0 && m.stealth >= 0:
+			if viAcceptVerb(f, h) {
+				continue // "không nhận tiền ảo": "nhận" (accept), not "nhãn" (label)
+			}
 			before, after = kPaperBefore|kPackBefore, kPackAfter
 		default:
 			continue
@@ -1877,6 +1890,18 @@ func (m *Matcher) paperSpans(f *field, paper, pack [][2]int32) ([][2]int32, [][2
 		}
 	}
 	return paper, pack
+}
+
+// viAcceptVerb reports whether the packaging noun at h is the Vietnamese
+// "nhãn" (label) only once normalised: written "nhận" (receive, accept),
+// as in "không nhận tiền ảo" (crypto not accepted, heldout81 yc0012), it
+// is a verb, and "không" before it denies no label.
+func viAcceptVerb(f *field, h fhit) bool {
+	if h.e-h.s != 4 || string(f.norm[h.s:h.e]) != "nhan" {
+		return false
+	}
+	os, oe := f.origRange(h.s, h.e)
+	return strings.Contains(f.orig[os:oe], "ận") || strings.Contains(f.orig[os:oe], "Ận")
 }
 
 // longerPaperNoun reports whether another paper noun of field f starts
@@ -2374,6 +2399,23 @@ func strengthPackCount(f *field) bool {
 
 // skipSpaces returns the index of the first byte at or after i that is no
 // space.
+// containerWords, right after a chemical-form word, make it the name of
+// the vessel ("reagent bottles empty and cleaned", heldout81 yc0090), not
+// the form of the chemical.
+var containerWords = wordSet("bottle", "bottles", "jar", "jars", "vial", "vials", "flask", "flasks", "flasche", "flaschen",
+	"flacon", "flacons", "frasco", "frascos", "flacone", "flaconi")
+
+// containerNoun reports whether the word of b at or after i (spaces
+// skipped) is one of containerWords.
+func containerNoun(b []byte, i int) bool {
+	i = skipSpaces(b, i)
+	j := i
+	for j < len(b) && b[j] >= 'a' && b[j] <= 'z' {
+		j++
+	}
+	return j > i && containerWords[string(b[i:j])]
+}
+
 func skipSpaces(b []byte, i int) int {
 	for i < len(b) && b[i] == ' ' {
 		i++
@@ -3101,6 +3143,68 @@ func (m *Matcher) refusedIndicator(f *field, e int32) bool {
 	return false
 }
 
+// refusedFirstPart reports whether the first part of frame candidate c
+// is refused right after it, inside the frame's span: "Ватсап не
+// пользуюсь, только звонки" (WhatsApp I do not use, calls only; heldout81
+// yc0053) pairs the messenger with "только" across the refusal.
+func (m *Matcher) refusedFirstPart(f *field, c indCand) bool {
+	if c.fr <= 0 || f.kinds&kIndNegAfter == 0 {
+		return false
+	}
+	for _, h := range f.window(c.s, c.s) {
+		if h.pat < 0 || h.e >= c.e || m.pats[h.pat].kinds&kFrameFirst == 0 {
+			continue
+		}
+		// Right after it, spaces only: "colis banal, impossible de
+		// deviner le contenu" is the frame itself (heldout14 i0004).
+		for _, r := range f.window(h.e, h.e+2) {
+			if r.pat >= 0 && r.s < c.e && m.pats[r.pat].kinds&kIndNegAfter != 0 && m.pats[r.pat].kinds&kIndUnavail == 0 && onlySpace(f.norm[h.e:r.s]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numberShared reports whether every messenger name of the field named
+// name stands behind a share, notification or job-application cue
+// (lexicon indicator_negation share: "Apply via WhatsApp +44 …", heldout81
+// yc0209): the number after it is that channel's, no buyer's contact.
+func (m *Matcher) numberShared(fields []field, name string) bool {
+	for fi := range fields {
+		f := &fields[fi]
+		if f.name != name {
+			continue
+		}
+		if f.kinds&kIndShare == 0 {
+			return false
+		}
+		n := 0
+		for _, h := range f.hits {
+			if h.pat < 0 || m.pats[h.pat].kinds&kIndicator == 0 || !slices.Contains(m.pats[h.pat].indicators, m.messenger) {
+				continue
+			}
+			if !m.sharedAt(f, h.s) {
+				return false
+			}
+			n++
+		}
+		return n > 0
+	}
+	return false
+}
+
+// sharedAt reports whether a share cue stands at most 90 bytes before s on
+// its line, with no contact word between (warnedAgainst's share test).
+func (m *Matcher) sharedAt(f *field, s int32) bool {
+	for _, c := range f.window(s-maxCue, s) {
+		if c.pat >= 0 && m.pats[c.pat].kinds&kIndShare != 0 && c.e <= s && s-c.e <= 90 && shareGap(f.norm[c.e:s]) && !m.contactBetween(f, c.e, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // fiatBetween reports whether a fiat payment method is named between e and
 // s: then a refusal after it refuses that method, not the crypto before it
 // ("platba pouze v kryptoměnách, bankovní převod nepřijímáme").
@@ -3377,6 +3481,9 @@ func (m *Matcher) dropWordQualifiers(fields []field, hits []subHit) []subHit {
 		case precwatch.HitAbbreviation:
 			return m.qualifiedByWord(fields, hits, i)
 		case HitStreetName:
+			if drop, ok := m.esterAfter(fields, hits, h); ok {
+				return drop
+			}
 			return m.siblingNamed(fields, hits, h) || sharedStreetName(fields, hits, h)
 		}
 		return false
@@ -3415,6 +3522,38 @@ func (m *Matcher) siblingNamed(fields []field, hits []subHit, h subHit) bool {
 		}
 	}
 	return false
+}
+
+// esterAfter decides a street name h that the watchlist gives to several
+// entries when the ester word of one of them follows it ("BMK glycidate
+// (methyl)", "BMK glycidate methyl ester", heldout81 yc0128): the seller
+// says which owner the name means, so h is dropped unless it is that one.
+// ok is false when no such word follows.
+func (m *Matcher) esterAfter(fields []field, hits []subHit, h subHit) (drop, ok bool) {
+	norm := fields[h.field].norm
+	i := int(h.e)
+	for i < len(norm) && (norm[i] == ' ' || norm[i] == '(' || norm[i] == ',') {
+		i++
+	}
+	var suffix string
+	switch {
+	case bytes.HasPrefix(norm[i:], []byte("methyl")):
+		suffix, i = "-methyl-glycidate", i+len("methyl")
+	case bytes.HasPrefix(norm[i:], []byte("ethyl")):
+		suffix, i = "-ethyl-glycidate", i+len("ethyl")
+	default:
+		return false, false
+	}
+	if i < len(norm) && isASCIIAlpha(norm[i]) {
+		return false, false // "methylglycidic", "methylamine"
+	}
+	for _, o := range hits {
+		if o.field == h.field && o.s == h.s && o.e == h.e && o.kind == HitStreetName && o.sub != h.sub &&
+			(strings.HasSuffix(m.subs[o.sub].ID, suffix) || strings.HasSuffix(m.subs[h.sub].ID, suffix)) {
+			return !strings.HasSuffix(m.subs[h.sub].ID, suffix), true
+		}
+	}
+	return false, false
 }
 
 // sharedStreetName reports whether street name h is one the watchlist
@@ -4207,6 +4346,25 @@ func wordsBefore(norm []byte, s int, words []string, n int) bool {
 	return false
 }
 
+// stockWords follow a quantity that counts a shop's stock, not a lot.
+var stockWords = [][]byte{[]byte(" in stock"), []byte(" left"), []byte(" on hand"), []byte(" available")}
+
+// stockCount reports whether the bulk quantity is followed by one of
+// stockWords ("100 boxes in stock").
+func (ev *evaluation) stockCount() bool {
+	fi := int(ev.bulkAt[0])
+	if fi >= len(ev.fields) || ev.bulkAt[1] >= ev.bulkAt[2] {
+		return false
+	}
+	after := ev.fields[fi].norm[ev.bulkAt[2]:]
+	for _, w := range stockWords {
+		if bytes.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // dropIndicator removes indicator id from the evaluation.
 func (ev *evaluation) dropIndicator(id string) {
 	for i, x := range ev.indOrder {
@@ -4478,6 +4636,14 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		// after a bracket that follows the name, or after the bracket the
 		// name stands in.
 		post := bracketAfter(f.norm, h.e)
+		// "Kalium permanganat? Tidak dijual", "Potassium permanganate
+		// treatment — NOT sold here": a sale denied after a question mark
+		// or a dash (heldout81 yc0093, yc0144).
+		if f.kinds&kNegAfter != 0 && !byPost[i] {
+			if p := saleDenialGap(f.norm, post); p > post {
+				m.negatedAfterSale(f, p, i, byPost, cause)
+			}
+		}
 		if f.kinds&kNegAfter != 0 && !gratisTarget(f.norm, h.s, post) {
 			m.negatedAfter(f, post, i, byPost, cause)
 			// "エフェドリンは含まれていません", "에페드린이 들어 있지
@@ -4633,12 +4799,14 @@ func kuWithout(f *field, hs int32) bool {
 // shortCues are "without" or "no" words of two to four letters that stand
 // right before a name: Welsh "dim", Albanian "pa", Haitian "san", Galician
 // "sen", Irish "gan", Hausa "mara" (held-out 74), Breton "hep", Maori
-// "kore", Kinyarwanda "nta" and Luxembourgish "ouni" (held-out 78). As
-// automaton patterns they would hit all over English text ("PA", "San",
-// "dim"), so they are read here, only where a name follows; shortCuesAfter
-// likewise after a name (Kurmanji "tune", there is none).
+// "kore", Kinyarwanda "nta" and Luxembourgish "ouni" (held-out 78), Tagalog
+// "hindi" ("na hindi pseudoephedrine", heldout81 yc0237; also the name of a
+// language, so not an automaton cue). As automaton patterns they would hit
+// all over English text ("PA", "San", "dim"), so they are read here, only
+// where a name follows; shortCuesAfter likewise after a name (Kurmanji
+// "tune", there is none).
 var (
-	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hep", "kore", "nta", "ouni"}
+	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hep", "kore", "nta", "ouni", "hindi"}
 	shortCuesAfter = []string{"tune", "tuneye"}
 )
 
@@ -4739,6 +4907,56 @@ func (m *Matcher) negatedAfter(f *field, post int32, i int, byPost []bool, cause
 		if !blocked {
 			byPost[i] = true
 			cause(i, f.norm[c.s:c.e])
+		}
+	}
+}
+
+// saleDenials are the "after" negation cues that deny a sale ("not sold
+// here", "tidak dijual"): said after a question mark or a dash they still
+// deny the name before (saleDenialGap).
+var saleDenials = []string{"not sold here", "no longer sold", "tidak dijual", "tidak menjual", "no longer available here"}
+
+// saleDenialGap returns where the words after a name at e go on past at most
+// one word and then a question mark or a spaced dash ("? ", " treatment —
+// "), or e when no such gap follows.
+func saleDenialGap(norm []byte, e int32) int32 {
+	i := int(e)
+	j := i
+	for j < len(norm) && norm[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(norm) && norm[k] >= 'a' && norm[k] <= 'z' && k-j <= 16 {
+		k++
+	}
+	for _, from := range []int{i, k} {
+		g := from
+		for g < len(norm) && norm[g] == ' ' {
+			g++
+		}
+		switch {
+		case g < len(norm) && norm[g] == '?':
+			g++
+		case g > from && g+1 < len(norm) && norm[g] == '-' && norm[g+1] == ' ':
+			g++
+		default:
+			continue
+		}
+		for g < len(norm) && norm[g] == ' ' {
+			g++
+		}
+		return int32(g)
+	}
+	return e
+}
+
+// negatedAfterSale marks mention i denied when one of saleDenials starts at p.
+func (m *Matcher) negatedAfterSale(f *field, p int32, i int, byPost []bool, cause func(int, []byte)) {
+	for _, c := range f.window(p, p) {
+		if c.pat >= 0 && m.pats[c.pat].kinds&kNegAfter != 0 && slices.Contains(saleDenials, m.pats[c.pat].text) {
+			byPost[i] = true
+			cause(i, f.norm[c.s:c.e])
+			return
 		}
 	}
 }
@@ -5976,7 +6194,9 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// whatever bulk words a shop template adds further down ("大货价格
 		// 另议", drum sizes in a chemical shop's FAQ; heldout40 zi0150). A
 		// bulk word or quantity in the title still makes it bulk.
-		if medicine && ev.bulk && s.List == precwatch.ListTableI && ev.fields[ev.bulkAt[0]].name != precwatch.FieldTitle &&
+		// A title's quantity that is the shop's stock count ("100 boxes in
+		// stock, limit 1 per customer", heldout81 yc0042) is no lot either.
+		if medicine && ev.bulk && s.List == precwatch.ListTableI && (ev.fields[ev.bulkAt[0]].name != precwatch.FieldTitle || ev.stockCount()) &&
 			purchaseLimited(ev.fields) {
 			ev.bulk, ev.bulkWhy = false, ""
 		}
@@ -6122,7 +6342,15 @@ func (ev *evaluation) namesRecording() bool {
 	if ev.chemForm {
 		return false
 	}
-	for _, id := range ev.indOrder {
+	for i, id := range ev.indOrder {
+		// Discreet packaging of a record is a collector's care (heldout81
+		// yc0027 "debut album by the band Safrole … Discreet packaging for
+		// fragile items"); goods hidden inside the record ("Ships inside a
+		// vinyl record sleeve", TestGap2526Recording) are a chemical's
+		// stealth, and a chemical form or CAS number still says chemical.
+		if id == IndStealth && i < len(ev.indicators) && !hidesInside(ev.indicators[i].Text) {
+			continue
+		}
 		if id != IndDesigner && id != IndBulk && id != IndMessenger && id != IndCrypto {
 			return false
 		}
@@ -6133,6 +6361,23 @@ func (ev *evaluation) namesRecording() bool {
 		}
 	}
 	return true
+}
+
+// hidingWords, in a stealth-packaging phrase, say the goods travel hidden
+// in or as something else.
+var hidingWords = []string{"inside", "hidden", "hide", "conceal", "sleeve", "record", "vinyl", "album", "cover", " in a ", " in an ",
+	"between", "versteckt", "cach", "escondid", "nascost", "спрят", "внутри"}
+
+// hidesInside reports whether stealth-packaging text t says the goods are
+// hidden in something ("inside a vinyl record sleeve").
+func hidesInside(t string) bool {
+	t = " " + strings.ToLower(t) + " "
+	for _, w := range hidingWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesGoods reports whether a field holds a word of a sale or delivery of

@@ -2,8 +2,8 @@ package matchers
 
 import (
 	"bytes"
-	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file reads two kinds of sentence that name a risk indicator's words
@@ -74,7 +74,8 @@ func refusedSale(norm []byte, s int32) bool {
 			return true
 		}
 	}
-	toks := questionTokens(clause)
+	var buf [48][]byte
+	toks := appendWords(buf[:0], clause)
 	subject := -1
 	for i, w := range toks {
 		switch {
@@ -121,36 +122,21 @@ var controlWords = strings.Fields(`watched watch-listed watchlisted watch list c
 
 // causalConnectors open the cause of a control right before the phrase
 // ("because of meth labs", "wegen Crystal-Laboren", "por su uso en …",
-// "из-за нарколабораторий", "因为制毒").
-var causalConnectors = []string{"because of", "because", "due to", "owing to", "on account of", "since it is used", "as it is used",
-	"being used", "used in", "used for", "wegen", "aufgrund", "weil", "a cause de", "a cause des", "a cause du", "en raison de",
-	"en raison des", "car", "debido a", "por causa de", "porque", "por su uso", "a causa de", "a causa dei", "per via di", "perche",
-	"devido a", "из-за", "из за", "потому что", "так как", "через", "z powodu", "ponieważ", "poniewaz", "nedeniyle", "yuzunden",
-	"vanwege", "omdat", "因为", "由于", "因", "ため", "때문"}
+// "из-за нарколабораторий", "因为制毒"); causalAfter close it after the
+// phrase in verb-final languages ("…のため", "… 때문", "… nedeniyle").
+var causalConnectors, causalAfter = byteWords("because of", "because", "due to", "owing to", "on account of", "since it is used",
+	"as it is used", "being used", "used in", "used for", "wegen", "aufgrund", "weil", "a cause de", "a cause des", "a cause du",
+	"en raison de", "en raison des", "car", "debido a", "por causa de", "porque", "por su uso", "a causa de", "a causa dei",
+	"per via di", "perche", "devido a", "из-за", "из за", "потому что", "так как", "через", "z powodu", "ponieważ", "poniewaz",
+	"nedeniyle", "yuzunden", "vanwege", "omdat", "因为", "由于", "因"), byteWords("ため", "때문", "nedeniyle", "yuzunden")
 
-// connectorEnd1 and connectorEnd2 mark the last and the second-to-last
-// bytes of causalConnectors (connectorShort: one of them is a single byte,
-// which has no second-to-last), verbFinalStart the first bytes of the
-// connectors causeBeside also reads after the phrase: what causeBeside
-// looks at first.
-var connectorEnd1, connectorEnd2, connectorShort, verbFinalStart = func() (e1, e2 [256]bool, short bool, vf [256]bool) {
-	for _, c := range causalConnectors {
-		e1[c[len(c)-1]] = true
-		if len(c) < 2 {
-			short = true
-		} else {
-			e2[c[len(c)-2]] = true
-		}
+func byteWords(words ...string) [][]byte {
+	out := make([][]byte, len(words))
+	for i, w := range words {
+		out[i] = []byte(w)
 	}
-	for _, c := range verbFinalConnectors {
-		vf[c[0]] = true
-	}
-	return
-}()
-
-// verbFinalConnectors are the causal connectors that may stand right after
-// the phrase (verb-final languages: "メス製造のため", "yapımı nedeniyle").
-var verbFinalConnectors = []string{"ため", "때문", "nedeniyle", "yuzunden"}
+	return out
+}
 
 // controlExplained reports whether the synthesis-hint phrase at s..e is the
 // cause a sentence gives for a control: a causal connector right before
@@ -160,14 +146,10 @@ var verbFinalConnectors = []string{"ため", "때문", "nedeniyle", "yuzunden"}
 // verschreibungspflichtig und kontrolliert"). "Great for meth labs" and
 // "because our BMK converts fast" state no control.
 func controlExplained(norm []byte, s, e int32) bool {
-	a, b := sentenceAround(norm, int(s), int(e))
-	// The connector first: it reads a few bytes beside the phrase, where
-	// the control words are searched for in the whole sentence, one
-	// search each (21.8 M instructions a pass of BenchmarkMatch when they
-	// came first: most synthesis hints have no connector).
-	if !causeBeside(norm, a, b, s, e) {
+	if !causeAt(norm, s, e) {
 		return false
 	}
+	a, b := sentenceAround(norm, int(s), int(e))
 	sent := norm[a:b]
 	for _, w := range controlWords {
 		if i := bytes.Index(sent, []byte(w)); i >= 0 && (!isWordRune(firstRune([]byte(w))) || i == 0 || !wordBefore(sent, i)) {
@@ -177,30 +159,90 @@ func controlExplained(norm []byte, s, e int32) bool {
 	return false
 }
 
-// causeBeside reports whether a causal connector stands right before the
-// phrase at s..e of the sentence norm[a:b] (or, in verb-final languages,
-// right after it).
-func causeBeside(norm []byte, a, b int, s, e int32) bool {
-	before := bytes.TrimRight(norm[max(a, int(s)-24):s], " ")
+// paperlessRefusals are a seller's own refusals, in the first person, of
+// the sale or shipping a no-paperwork phrase after them in the clause
+// would describe (normalised): "No hacemos envíos discretos ni sin
+// factura", "Não fazemos envio discreto nem sem nota", "Neprodáváme bez
+// faktury", "We do not sell without an invoice" (heldout81 yc0056,
+// yc0234, yc0138).
+var paperlessRefusals = []string{"no hacemos", "no vendemos", "no enviamos", "no realizamos", "nao fazemos", "nao vendemos",
+	"nao enviamos", "nao realizamos", "neprodavame", "nedelame", "neposilame", "neprodavam", "we do not sell", "we don't sell",
+	"we dont sell", "we never sell", "we will not sell", "we won't sell", "we do not ship", "we don't ship", "we never ship",
+	"wir verkaufen nicht", "wir verkaufen nichts", "wir liefern nicht", "nous ne vendons pas", "nous ne vendons rien",
+	"on ne vend pas", "non vendiamo", "non spediamo", "nie sprzedajemy", "nie wysylamy", "не продаем", "не продаём",
+	"не отпускаем", "не продаємо", "wij verkopen niet", "we verkopen niet"}
+
+// refusedPaperless reports whether the no-paperwork phrase at s follows,
+// in its sentence, one of paperlessRefusals with no conjunction that
+// starts a new claim between them ("We do not sell to minors and ship
+// without papers" keeps it).
+func refusedPaperless(norm []byte, s int32) bool {
+	a, _ := sentenceAround(norm, int(s), int(s))
+	clause := norm[a:s]
+	for _, p := range paperlessRefusals {
+		i := bytes.Index(clause, []byte(p))
+		if i < 0 || i > 0 && clause[i-1] != ' ' {
+			continue
+		}
+		for _, w := range questionTokens(clause[i+len(p):]) {
+			if refusalConjunctions[string(w)] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// causeAt reports whether a causal connector stands right before the
+// phrase at s..e (a compound's first part aside), or one of the
+// verb-final languages' right after it. It looks at a few bytes only, so
+// that the sentence is found only for the rare phrase with a connector.
+func causeAt(norm []byte, s, e int32) bool {
+	before := bytes.TrimRight(norm[max(0, int(s)-24):s], " ")
 	if bytes.HasSuffix(before, []byte("-")) {
 		// The phrase ends a compound ("wegen Crystal-Meth"): the
 		// connector stands before its first part.
 		before = bytes.TrimRight(before[:bytes.LastIndexByte(before, ' ')+1], " ")
 	}
-	after := bytes.TrimLeft(norm[e:min(b, int(e)+12)], " ")
-	// Most hints have no connector: the last two bytes before the phrase
-	// and the first byte after it end or start none.
-	if n := len(before); !(n >= 1 && connectorEnd1[before[n-1]] && (n >= 2 && connectorEnd2[before[n-2]] || connectorShort)) &&
-		!(len(after) > 0 && verbFinalStart[after[0]]) {
-		return false
-	}
-	for _, c := range causalConnectors {
-		if bytes.HasSuffix(before, []byte(c)) && (len(before) == len(c) || !wordBefore(before, len(before)-len(c))) {
-			return true
+	if n := len(before); n > 0 {
+		last := before[n-1]
+		for _, c := range causalConnectors {
+			if len(c) <= n && c[len(c)-1] == last && bytes.HasSuffix(before, c) && (n == len(c) || !wordBefore(before, n-len(c))) {
+				return true
+			}
 		}
-		if slices.Contains(verbFinalConnectors, c) && bytes.HasPrefix(after, []byte(c)) {
+	}
+	after := bytes.TrimLeft(norm[e:min(len(norm), int(e)+12)], " ")
+	for _, c := range causalAfter {
+		if bytes.HasPrefix(after, c) {
 			return true
 		}
 	}
 	return false
+}
+
+// appendWords appends the words of b to toks as questionTokens splits them,
+// without allocating while toks has room.
+func appendWords(toks [][]byte, b []byte) [][]byte {
+	start := -1
+	for i := 0; i < len(b); {
+		r, n := rune(b[i]), 1
+		if r >= 0x80 {
+			r, n = utf8.DecodeRune(b[i:])
+		}
+		if isWordRune(r) || r == '\'' || r == '-' {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			toks = append(toks, b[start:i])
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		toks = append(toks, b[start:])
+	}
+	return toks
 }
