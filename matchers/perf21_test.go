@@ -224,4 +224,3 @@ func TestFilterHitsCommonCase(t *testing.T) {
 	}
 	t.Logf("%d texts, %d hits kept", len(texts), kept)
 }
-
