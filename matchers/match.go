@@ -357,72 +357,55 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		if p.kinds == 0 {
 			continue // a CAS keyword (appendFieldCASKey)
 		}
-		s := r.end - p.plen
-		// A word character glued before or after a term that needs a
-		// boundary there (wordBefore and wordAt, their ASCII case in line).
-		if p.startB {
-			wb, ascii := asciiWordByteBefore(norm, int(s))
-			if !ascii {
-				wb = wordBefore(norm, int(s))
-			}
-			if wb && !(p.digitOK && !p.numStart && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) && !hebrewPrefixBefore(norm, int(s)) {
-				continue
-			}
-			// "~80%", "99.0%": a term that starts with a digit ("0%")
-			// after a digit, or after a decimal point or comma after one,
-			// is the tail of a longer number (heldout47 zp0097).
-			if p.numStart && s >= 2 && (norm[s-1] == '.' || norm[s-1] == ',') && isDigit(norm[s-2]) {
-				continue
-			}
+		// The common case in line, without a call (a call in the loop made
+		// the compiler keep its values on the stack for every hit): a
+		// pattern that is not rare (patInfo.rare), with an ASCII byte or
+		// none on either side. What it cannot decide goes to filterHit,
+		// the whole test.
+		s, e := r.end-p.plen, int(r.end)
+		var before, after byte // the bytes around the hit; 0 for none
+		if s > 0 {
+			before = norm[s-1]
 		}
-		if p.glued {
-			// A glued term: its tail ends the word before
-			// ("tisztítószerként deklarálva"); the hit starts there.
-			tail := m.pats[r.pat].tail
-			t := int(s) - 1 - len(tail)
-			if t < 0 || norm[s-1] != ' ' || string(norm[t:s-1]) != tail {
-				continue
-			}
-			s = int32(t)
+		if e < len(norm) {
+			after = norm[e]
 		}
-		if p.endB {
-			wa, ascii := asciiWordByteAt(norm, int(r.end))
-			if !ascii {
-				wa = wordAt(norm, int(r.end))
+		if p.rare || before >= 0x80 || after >= 0x80 {
+			if h, ok := m.filterHit(norm, r, fi); ok {
+				out = append(out, h)
 			}
-			if wa && !(p.glueDigit && isDigit(norm[r.end])) {
-				continue
-			}
-		}
-		// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
-		// is a user name, not a mention.
-		// So is a word glued to a substance term right after a messenger
-		// label ("Wickr: anilinolab", "tg bmkshop").
-		handle := p.kinds&kSubstance != 0 && (s > 0 && (norm[s-1] == '@' || norm[s-1] == '_') ||
-			int(r.end) < len(norm) && norm[r.end] == '_' ||
-			s > 0 && (norm[s-1] == ' ' || norm[s-1] == ':') && wordAt(norm, int(r.end)) && afterMessengerLabel(norm, int(s)))
-		if handle && p.kinds&^kSubstance == 0 {
 			continue
 		}
-		if p.suffix > 0 {
-			e, n := int(r.end), 0
-			for n <= int(p.suffix) && wordAt(norm, e) {
-				_, w := utf8.DecodeRune(norm[e:])
-				e += w
-				n++
+		if p.startB {
+			// An ASCII byte before the term: no Arabic article or
+			// Hebrew prefix letter is glued to it (arabicArticleBefore
+			// and hebrewPrefixBefore read a non-ASCII rune there).
+			if asciiWord[before] && !(p.digitOK && !p.numStart && isDigit(before)) {
+				continue
 			}
-			if n > int(p.suffix) && !compoundHead(norm, int(r.end)) || n <= int(p.suffix) && chemicalEnding(norm, int(r.end), e) {
+			if p.numStart && s >= 2 && (before == '.' || before == ',') && isDigit(norm[s-2]) {
 				continue
 			}
 		}
-		// "new PMK precursor": "new" qualifies "precursor", so the street
-		// name "new PMK" is not meant; the shorter name inside it counts.
-		if p.newStreet && p.kinds&kSubstance != 0 && bytes.HasPrefix(norm[r.end:], []byte(" precursor")) {
+		if p.endB && asciiWord[after] && !(p.glueDigit && isDigit(after)) {
 			continue
 		}
 		h := fhit{pat: r.pat, s: s, e: r.end, field: fi}
-		if handle {
-			h.cas = noSub
+		if p.kinds&kSubstance != 0 {
+			if (before == ' ' || before == ':') && asciiWord[after] {
+				// Maybe a handle after a messenger label.
+				if h, ok := m.filterHit(norm, r, fi); ok {
+					out = append(out, h)
+				}
+				continue
+			}
+			if before == '@' || before == '_' || after == '_' {
+				// A substance term glued to a handle.
+				if p.kinds&^kSubstance == 0 {
+					continue
+				}
+				h.cas = noSub
+			}
 		}
 		out = append(out, h)
 	}
@@ -478,6 +461,83 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	}
 	*tmp = out[:0]
 	return keep[base:len(keep):len(keep)], keep
+}
+
+// filterHit tests the raw hit r of field fi as filterHits does: whether it
+// is kept, and the hit. filterHits decides the common case itself.
+func (m *Matcher) filterHit(norm []byte, r rawHit, fi int32) (fhit, bool) {
+	p := &m.pinfo[r.pat]
+	if p.kinds == 0 {
+		return fhit{}, false // a CAS keyword (appendFieldCASKey)
+	}
+	s := r.end - p.plen
+	// A word character glued before or after a term that needs a
+	// boundary there (wordBefore and wordAt, their ASCII case in line).
+	if p.startB {
+		wb, ascii := asciiWordByteBefore(norm, int(s))
+		if !ascii {
+			wb = wordBefore(norm, int(s))
+		}
+		if wb && !(p.digitOK && !p.numStart && isDigit(norm[s-1])) && !arabicArticleBefore(norm, int(s)) && !hebrewPrefixBefore(norm, int(s)) {
+			return fhit{}, false
+		}
+		// "~80%", "99.0%": a term that starts with a digit ("0%")
+		// after a digit, or after a decimal point or comma after one,
+		// is the tail of a longer number (heldout47 zp0097).
+		if p.numStart && s >= 2 && (norm[s-1] == '.' || norm[s-1] == ',') && isDigit(norm[s-2]) {
+			return fhit{}, false
+		}
+	}
+	if p.glued {
+		// A glued term: its tail ends the word before
+		// ("tisztítószerként deklarálva"); the hit starts there.
+		tail := m.pats[r.pat].tail
+		t := int(s) - 1 - len(tail)
+		if t < 0 || norm[s-1] != ' ' || string(norm[t:s-1]) != tail {
+			return fhit{}, false
+		}
+		s = int32(t)
+	}
+	if p.endB {
+		wa, ascii := asciiWordByteAt(norm, int(r.end))
+		if !ascii {
+			wa = wordAt(norm, int(r.end))
+		}
+		if wa && !(p.glueDigit && isDigit(norm[r.end])) {
+			return fhit{}, false
+		}
+	}
+	// A substance term glued to a handle ("@bmk_direct", "pmk_shop")
+	// is a user name, not a mention.
+	// So is a word glued to a substance term right after a messenger
+	// label ("Wickr: anilinolab", "tg bmkshop").
+	handle := p.kinds&kSubstance != 0 && (s > 0 && (norm[s-1] == '@' || norm[s-1] == '_') ||
+		int(r.end) < len(norm) && norm[r.end] == '_' ||
+		s > 0 && (norm[s-1] == ' ' || norm[s-1] == ':') && wordAt(norm, int(r.end)) && afterMessengerLabel(norm, int(s)))
+	if handle && p.kinds&^kSubstance == 0 {
+		return fhit{}, false
+	}
+	if p.suffix > 0 {
+		e, n := int(r.end), 0
+		for n <= int(p.suffix) && wordAt(norm, e) {
+			_, w := utf8.DecodeRune(norm[e:])
+			e += w
+			n++
+		}
+		if n > int(p.suffix) && !compoundHead(norm, int(r.end)) || n <= int(p.suffix) && chemicalEnding(norm, int(r.end), e) {
+			return fhit{}, false
+		}
+	}
+	// "new PMK precursor": "new" qualifies "precursor", so the street
+	// name "new PMK" is not meant; the shorter name inside it counts.
+	if p.newStreet && p.kinds&kSubstance != 0 && bytes.HasPrefix(norm[r.end:], []byte(" precursor")) {
+		return fhit{}, false
+	}
+	h := fhit{pat: r.pat, s: s, e: r.end, field: fi}
+	if handle {
+		h.cas = noSub
+	}
+	return h, true
 }
 
 // indCand is an indicator phrase found in a field.

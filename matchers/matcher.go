@@ -210,6 +210,10 @@ type patInfo struct {
 	// newStreet: Matcher.newStreet of the pattern, here where filterHits
 	// already reads.
 	newStreet bool
+	// rare: the pattern is glued, has a suffix or newStreet: filterHits
+	// sends its hits to filterHit, the whole test, without trying its
+	// common case first.
+	rare bool
 }
 
 // Matcher finds watchlist substances, risk indicators and observables in
@@ -974,6 +978,10 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				m.pinfo[i].newStreet = true
 			}
 		}
+	}
+	for i := range m.pinfo {
+		p := &m.pinfo[i]
+		p.rare = p.glued || p.suffix != 0 || p.newStreet
 	}
 	for i := range m.pats {
 		for j := range m.pats[i].refs {
