@@ -375,6 +375,12 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 				continue
 			}
 		}
+		// "GBL:ää", "PMK:ta": Finnish and Estonian write a case ending
+		// after an abbreviation and a colon; the ending is no term ("ää"
+		// folds to the acetic anhydride's "AA"; heldout80 yd0083).
+		if s >= 2 && norm[s-1] == ':' && p.kinds&^kSubstance == 0 && colonCaseEnding(norm, int(s), int(r.end)) {
+			continue
+		}
 		if p.glued {
 			// A glued term: its tail ends the word before
 			// ("tisztítószerként deklarálva"); the hit starts there.
@@ -478,6 +484,21 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 	}
 	*tmp = out[:0]
 	return keep[base:len(keep):len(keep)], keep
+}
+
+// colonCaseEndings are the case endings that Finnish and Estonian write
+// after an abbreviation and a colon ("GBL:ää", "PMK:ta", "BMK:n"),
+// normalised, as long as the watchlist's shortest abbreviations.
+var colonCaseEndings = []string{"aa", "ta", "tta", "ssa", "sta", "lla", "lta", "lle", "ksi", "na", "iin", "ga", "st", "le", "lt", "ks"}
+
+// colonCaseEnding reports whether norm[s:e] is a case ending glued by a
+// colon to the abbreviation before it: a letter or digit right before
+// the colon, and the hit one of colonCaseEndings.
+func colonCaseEnding(norm []byte, s, e int) bool {
+	if !isAlnumByte(norm[s-2]) {
+		return false
+	}
+	return slices.Contains(colonCaseEndings, string(norm[s:e]))
 }
 
 // indCand is an indicator phrase found in a field.
