@@ -4488,7 +4488,11 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			if k&kNegHead != 0 && c.e >= hs-maxCue && m.headCue(f.norm, c.s, c.e, hs) {
 				byPre[i], other[i] = true, true
 			}
-			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) ||
+			// A short list between the cue and the name is what the cue
+			// also denies, unless a name in it was not denied: "compared
+			// with samples from safrole and piperonal routes" lists no
+			// things compared (heldout80 yd0029).
+			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) && !undeniedBetween(ms[:i], byPre, c.e) ||
 				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs]) || m.tradeVerbGap(f.norm[c.e:hs])) &&
 				!m.tradeCondition(f.norm, f.norm[c.s:c.e], h.e) {
 				byPre[i] = true
@@ -4621,6 +4625,17 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		ms[i].negated = byPre[i] || byPost[i]
 		ms[i].replaced = ms[i].negated && repl[i] && !other[i]
 	}
+}
+
+// undeniedBetween reports whether one of the mentions ms (those before the
+// one looked at) starts at or after s and was not denied before it.
+func undeniedBetween(ms []subHit, byPre []bool, s int32) bool {
+	for j := len(ms) - 1; j >= 0 && ms[j].s >= s; j-- {
+		if !byPre[j] {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifierGap reports whether gap, between a "not" cue and a name, is one
