@@ -6110,7 +6110,8 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// A Table I name (no medicine brand) sold by weight ("Efedrin HCl
 		// 1 kg", "pseudoephedrine HCl 5 kg for tablet production") is the
 		// chemical: medicines are sold in packs, not by the kilogram.
-		if medicine && !a.medicine && s.List == precwatch.ListTableI && m.soldByWeight(ev.fields) {
+		// A syrup weighed in grams ("сироп 125 г") is a bottle.
+		if medicine && !a.medicine && s.List == precwatch.ListTableI && m.soldByWeight(ev.fields) && !m.syrupBottle(ev.fields) {
 			medicine = false
 		}
 		// "凭身份证购买，每人限购两盒", "limit 2 packs per customer": a
