@@ -24,6 +24,13 @@ var emptiedPhrases = []string{
 	"bez odczynników", "bez chemikaliów", "puste butelki", "puste słoiki",
 	"без реактивов", "без химикатов", "реактивы изъяты", "реактивы удалены", "пустые бутылки", "пустые флаконы", "пустые баночки",
 	"без реактивів", "порожні пляшки", "порожні флакони",
+	// fix81b (heldout81 yc0090, yc0156): the emptiness said after the
+	// container or on its own before a display use ("bottles EMPTY",
+	// "Empty, for display only", "empty and cleaned").
+	"bottles empty", "bottle is empty", "jars empty", "vials empty", "empty, for display", "empty for display",
+	"empty and cleaned", "empty, cleaned", "flasche leer", "flaschen leer", "leer, nur zur dekoration",
+	"flacon vide", "bouteille vide", "frasco vacío", "botella vacía", "flacone vuoto", "bottiglia vuota",
+	"frasco vazio", "lege fles", "pusta butelka", "пустая бутылка", "пустой флакон",
 }
 
 // emptiedPairs are the byte pairs of each of emptiedPhrases.

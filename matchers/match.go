@@ -728,7 +728,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			// chemical's form (heldout49 zr0021).
 			// "Терафлю порошок №10": a powder with a pack count is ten
 			// sachets of a medicine, a dosage form (heldout65 ys0065).
-			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) {
+			if k&kChemForm != 0 && !ev.chemForm && !m.inDosagePhrase(f, h) && !containerNoun(f.norm, int(h.e)) {
 				if f.name != precwatch.FieldSeller && strings.Contains(f.orig, packSign) && packCountAt(f, skipSpaces(f.norm, int(h.e))) {
 					ev.dosage = true
 				} else {
@@ -2360,6 +2360,23 @@ func strengthPackCount(f *field) bool {
 
 // skipSpaces returns the index of the first byte at or after i that is no
 // space.
+// containerWords, right after a chemical-form word, make it the name of
+// the vessel ("reagent bottles empty and cleaned", heldout81 yc0090), not
+// the form of the chemical.
+var containerWords = wordSet("bottle", "bottles", "jar", "jars", "vial", "vials", "flask", "flasks", "flasche", "flaschen",
+	"flacon", "flacons", "frasco", "frascos", "flacone", "flaconi")
+
+// containerNoun reports whether the word of b at or after i (spaces
+// skipped) is one of containerWords.
+func containerNoun(b []byte, i int) bool {
+	i = skipSpaces(b, i)
+	j := i
+	for j < len(b) && b[j] >= 'a' && b[j] <= 'z' {
+		j++
+	}
+	return j > i && containerWords[string(b[i:j])]
+}
+
 func skipSpaces(b []byte, i int) int {
 	for i < len(b) && b[i] == ' ' {
 		i++
@@ -3425,6 +3442,9 @@ func (m *Matcher) dropWordQualifiers(fields []field, hits []subHit) []subHit {
 		case precwatch.HitAbbreviation:
 			return m.qualifiedByWord(fields, hits, i)
 		case HitStreetName:
+			if drop, ok := m.esterAfter(fields, hits, h); ok {
+				return drop
+			}
 			return m.siblingNamed(fields, hits, h) || sharedStreetName(fields, hits, h)
 		}
 		return false
@@ -3463,6 +3483,38 @@ func (m *Matcher) siblingNamed(fields []field, hits []subHit, h subHit) bool {
 		}
 	}
 	return false
+}
+
+// esterAfter decides a street name h that the watchlist gives to several
+// entries when the ester word of one of them follows it ("BMK glycidate
+// (methyl)", "BMK glycidate methyl ester", heldout81 yc0128): the seller
+// says which owner the name means, so h is dropped unless it is that one.
+// ok is false when no such word follows.
+func (m *Matcher) esterAfter(fields []field, hits []subHit, h subHit) (drop, ok bool) {
+	norm := fields[h.field].norm
+	i := int(h.e)
+	for i < len(norm) && (norm[i] == ' ' || norm[i] == '(' || norm[i] == ',') {
+		i++
+	}
+	var suffix string
+	switch {
+	case bytes.HasPrefix(norm[i:], []byte("methyl")):
+		suffix, i = "-methyl-glycidate", i+len("methyl")
+	case bytes.HasPrefix(norm[i:], []byte("ethyl")):
+		suffix, i = "-ethyl-glycidate", i+len("ethyl")
+	default:
+		return false, false
+	}
+	if i < len(norm) && isASCIIAlpha(norm[i]) {
+		return false, false // "methylglycidic", "methylamine"
+	}
+	for _, o := range hits {
+		if o.field == h.field && o.s == h.s && o.e == h.e && o.kind == HitStreetName && o.sub != h.sub &&
+			(strings.HasSuffix(m.subs[o.sub].ID, suffix) || strings.HasSuffix(m.subs[h.sub].ID, suffix)) {
+			return !strings.HasSuffix(m.subs[h.sub].ID, suffix), true
+		}
+	}
+	return false, false
 }
 
 // sharedStreetName reports whether street name h is one the watchlist
@@ -6267,7 +6319,15 @@ func (ev *evaluation) namesRecording() bool {
 	if ev.chemForm {
 		return false
 	}
-	for _, id := range ev.indOrder {
+	for i, id := range ev.indOrder {
+		// Discreet packaging of a record is a collector's care (heldout81
+		// yc0027 "debut album by the band Safrole … Discreet packaging for
+		// fragile items"); goods hidden inside the record ("Ships inside a
+		// vinyl record sleeve", TestGap2526Recording) are a chemical's
+		// stealth, and a chemical form or CAS number still says chemical.
+		if id == IndStealth && i < len(ev.indicators) && !hidesInside(ev.indicators[i].Text) {
+			continue
+		}
 		if id != IndDesigner && id != IndBulk && id != IndMessenger && id != IndCrypto {
 			return false
 		}
@@ -6278,6 +6338,23 @@ func (ev *evaluation) namesRecording() bool {
 		}
 	}
 	return true
+}
+
+// hidingWords, in a stealth-packaging phrase, say the goods travel hidden
+// in or as something else.
+var hidingWords = []string{"inside", "hidden", "hide", "conceal", "sleeve", "record", "vinyl", "album", "cover", " in a ", " in an ",
+	"between", "versteckt", "cach", "escondid", "nascost", "спрят", "внутри"}
+
+// hidesInside reports whether stealth-packaging text t says the goods are
+// hidden in something ("inside a vinyl record sleeve").
+func hidesInside(t string) bool {
+	t = " " + strings.ToLower(t) + " "
+	for _, w := range hidingWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesGoods reports whether a field holds a word of a sale or delivery of

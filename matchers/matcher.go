@@ -123,8 +123,11 @@ type ambRef struct {
 }
 
 type pattern struct {
-	text       string
-	kinds      uint64
+	text  string
+	kinds uint64
+	// noJoin: a name with a letter dropped (droppedLetterVariants), left
+	// out of the n-grams that let the separator rescan join a cut.
+	noJoin     bool
 	indicators []int16
 	refs       []termRef
 	startB     bool
@@ -474,6 +477,20 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				}
 			}
 		}
+		// The other correct ways of writing a glycidate's systematic
+		// name (systematic.go), as synonyms.
+		if glycidateEntries[s.ID] {
+			for _, t := range s.Synonyms {
+				for _, f := range glycidateForms(strings.TrimSpace(Normalize(t).String())) {
+					for _, v := range termVariants(f) {
+						if _, ok := b.index[v]; ok {
+							continue // already a term
+						}
+						b.add(v, kSubstance).refs = append(b.pat(v).refs, termRef{sub: int32(si), kind: precwatch.HitSynonym, term: t, amb: -1})
+					}
+				}
+			}
+		}
 		morph([]string{plainName(s.Name)}, precwatch.HitName)
 		morph(s.Synonyms, precwatch.HitSynonym)
 		for _, lang := range sortedKeys(s.Names) {
@@ -800,6 +817,27 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 			}
 		}
 	}
+	// A letter left out inside a long Table I name ("Pseudofedrine",
+	// "psudoefedrin", heldout81 yc0160, yc0085), after every other term so
+	// that a form that is another term or a lexicon word stays that.
+	for si, s := range m.subs {
+		if s.List != precwatch.ListTableI {
+			continue
+		}
+		terms := append([]string{plainName(s.Name)}, s.Synonyms...)
+		for _, lang := range sortedKeys(s.Names) {
+			terms = append(terms, s.Names[lang]...)
+		}
+		for _, t := range terms {
+			for _, v := range droppedLetterVariants(t) {
+				if _, ok := b.index[v]; ok || b.wordThenTerm(v) {
+					continue
+				}
+				p := b.add(v, kSubstance)
+				p.refs, p.noJoin = []termRef{{sub: int32(si), kind: precwatch.HitSynonym, term: t, amb: -1}}, true
+			}
+		}
+	}
 	// A term of a substance that is ambiguous anywhere is ambiguous for that
 	// substance everywhere it appears.
 	for pi := range b.pats {
@@ -860,7 +898,7 @@ func New(w *Watchlist, opts Options) (*Matcher, error) {
 				m.symTri[t/64] |= 1 << (t % 64)
 			}
 		}
-		if p.kinds&kSubstance == 0 {
+		if p.kinds&kSubstance == 0 || p.noJoin {
 			continue
 		}
 		for j := 0; j+3 <= len(p.text); j++ {
@@ -1633,6 +1671,45 @@ func spellingVariants(t string) []string {
 		if !splitPrefixWord[n[:i]] {
 			out = append(out, n[:i]+" "+n[i:])
 		}
+	}
+	return out
+}
+
+// wordThenTerm reports whether v is a short word and a substance term run
+// together ("noephedrine" from norephedrine is "no ephedrine", "issafrole"
+// from isosafrole is "is safrole"): the matcher reads a name typed with
+// spaces inside, so such a form would find the term after a negation.
+func (b *patBuilder) wordThenTerm(v string) bool {
+	for k := 2; k <= 3 && k < len(v)-3; k++ { // "no", "is", "not"
+		if i, ok := b.index[v[k:]]; ok && b.pats[i].kinds&kSubstance != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// droppedLetterVariants returns a long one-word name with one letter left
+// out, as a hurried seller types it ("pseudofedrine" for pseudoefedrine,
+// "psudoefedrin" for pseudoefedrin): only names of ten letters a-z or more,
+// never the first letter nor one of the last four, where a dropped letter
+// makes another word ("ergometria", ergometry, from "ergometrina";
+// "ergometrie" from "ergometrine").
+func droppedLetterVariants(t string) []string {
+	n := strings.TrimSpace(Normalize(t).String())
+	if len(n) < 10 || len(n) > 24 {
+		return nil
+	}
+	for i := 0; i < len(n); i++ {
+		if n[i] < 'a' || n[i] > 'z' {
+			return nil
+		}
+	}
+	var out []string
+	for i := 1; i < len(n)-4; i++ {
+		if n[i] == n[i-1] {
+			continue // the same form as dropping its twin
+		}
+		out = append(out, n[:i]+n[i+1:])
 	}
 	return out
 }
