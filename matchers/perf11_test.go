@@ -129,6 +129,11 @@ func (m *Matcher) refFilterHits(norm []byte, raw []rawHit, fi int32, tmp *[]fhit
 			p.endB && wordAt(norm, int(r.end)) && !(p.glueDigit && isDigit(norm[r.end])) {
 			continue
 		}
+		// Round fix80: a Finnish case ending after an abbreviation and a
+		// colon ("GBL:ää").
+		if s >= 2 && norm[s-1] == ':' && p.kinds&^kSubstance == 0 && colonCaseEnding(norm, int(s), int(r.end)) {
+			continue
+		}
 		if p.glued {
 			// Round fix67: a glued term's tail ends the word before.
 			tail := m.pats[r.pat].tail

@@ -36,6 +36,11 @@ func (m *Matcher) filterHitsRef(norm []byte, raw []rawHit, fi int32, tmp *[]fhit
 				continue
 			}
 		}
+		// Round fix80: a Finnish case ending after an abbreviation and a
+		// colon ("GBL:ää").
+		if s >= 2 && norm[s-1] == ':' && p.kinds&^kSubstance == 0 && colonCaseEnding(norm, int(s), int(r.end)) {
+			continue
+		}
 		if p.glued {
 			// A glued term: its tail ends the word before
 			// ("tisztítószerként deklarálva"); the hit starts there.

