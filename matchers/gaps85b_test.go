@@ -1,0 +1,41 @@
+package matchers
+
+import "testing"
+
+// Tests of the context gaps found on the 85th held-out set
+// (testdata/heldout85, red team III; WATCHLIST-NOTES.md, fix85b). Each case
+// is written in other words than the held-out listing, with its innocent
+// twin: the offer that must stay suspicious.
+
+// A job ad asks for a worker who knows the chemicals; it offers none. The
+// same substance offered with the same messenger stays an offer.
+func TestGap85bJobAd(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "We are hiring: lab technician", desc: "Now hiring a technician familiar with ephedrine assays and acetic anhydride handling. Send your CV via WhatsApp.",
+			price: "Salary 2500 USD", cas: []string{"108-24-7", "299-42-3"}},
+		{title: "Ephedrine HCl 1 kg", desc: "We supply ephedrine HCl. Order via WhatsApp.", price: "$900",
+			suspicious: true, cas: []string{"299-42-3"}},
+	})
+}
+
+// A press feature ("Reportaje:", its reporters) names a seized precursor;
+// the offer of the same name stays an offer.
+func TestGap85bPressFeature(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Reportaje: el MAPA en Veracruz", desc: "Los periodistas describen cómo se ocultaba el MAPA (metil alfa-fenilacetoacetato) incautado en Veracruz.",
+			price: "—", cas: []string{"16648-44-5"}},
+		{title: "MAPA (metil alfa-fenilacetoacetato) 1 kg", desc: "Vendemos MAPA, envío a todo México.", price: "$ 900",
+			suspicious: true, cas: []string{"16648-44-5"}},
+	})
+}
+
+// An Arabic book (كتاب) names reagents in the reactions it explains; the
+// reagent itself offered with the same messenger stays suspicious.
+func TestGap85bArabicBook(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "كتاب الكيمياء", desc: "كتاب يشرح تفاعلات البنزالدهيد والنيتروإيثان. التوصيل عبر واتساب.", price: "١٥ دينار",
+			cas: []string{"100-52-7", "79-24-3"}},
+		{title: "نيتروإيثان 1 لتر", desc: "نيتروإيثان للبيع. اطلب عبر واتساب.", price: "٣٠ دينار",
+			suspicious: true, cas: []string{"79-24-3"}},
+	})
+}
