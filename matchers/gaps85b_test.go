@@ -55,3 +55,17 @@ func TestGap85bBundledChemical(t *testing.T) {
 			cas: []string{"94-59-7"}},
 	})
 }
+
+// An explainer of why a substance is controlled names it without offering
+// it, also with a dash for a price; the same substance with a real price
+// and an offer stays suspicious.
+func TestGap85bControlExplainer(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Explained: ephedrine and the pharmacy counter", desc: "Ephedrine is controlled because labs turn it into meth. Pharmacist blog.",
+			price: "—", cas: []string{"299-42-3"}},
+		{title: "Заметка: эфедрин", desc: "Эфедрин контролируется, потому что его используют подпольные лаборатории.", price: "—",
+			cas: []string{"299-42-3"}},
+		{title: "Эфедрин 100 г", desc: "Продаём эфедрин, отправка по России.", price: "9000 ₽",
+			suspicious: true, cas: []string{"299-42-3"}},
+	})
+}

