@@ -69,3 +69,14 @@ func TestGap85bControlExplainer(t *testing.T) {
 			suspicious: true, cas: []string{"299-42-3"}},
 	})
 }
+
+// A cause before a synthesis hint followed by a sale the seller stopped
+// explains the stop; the same hint in an offer stays an indicator.
+func TestGap85bSaleStoppedBecause(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Red phosphorus discontinued", desc: "Because of meth labs, we no longer sell red phosphorus. Matches only.", price: "$4 matches",
+			cas: []string{"7723-14-0"}},
+		{title: "Red phosphorus 100 g", desc: "Red phosphorus, ideal for meth labs. Ships fast.", price: "$40",
+			suspicious: true, cas: []string{"7723-14-0"}},
+	})
+}

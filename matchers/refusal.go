@@ -166,8 +166,21 @@ func controlExplained(norm []byte, s, e int32) bool {
 			return true
 		}
 	}
+	for _, w := range saleStopped {
+		if i := bytes.Index(sent, w); i >= 0 && (i == 0 || sent[i-1] == ' ') {
+			return true
+		}
+	}
 	return false
 }
+
+// saleStopped are a seller's words for a sale it gave up, the other
+// answer to the cause before a synthesis hint ("Because of meth labs, we
+// stopped selling iodine crystals", heldout85 xy0088; normalised,
+// unverified beyond en/es/ru/de/fr).
+var saleStopped = byteWords("stopped selling", "stop selling", "no longer sell", "no longer stock", "ya no vendemos", "dejamos de vender",
+	"deixamos de vender", "nao vendemos mais", "verkaufen nicht mehr", "verkaufen wir nicht mehr", "ne vendons plus",
+	"non vendiamo piu", "перестали продавать", "больше не продаем", "больше не продаём", "artik satmiyoruz")
 
 // paperlessRefusals are a seller's own refusals, in the first person, of
 // the sale or shipping a no-paperwork phrase after them in the clause
