@@ -80,3 +80,14 @@ func TestGap85bSaleStoppedBecause(t *testing.T) {
 			suspicious: true, cas: []string{"7723-14-0"}},
 	})
 }
+
+// "Without a prescription: it is a cosmetic" says why none is needed; a
+// bare "sin receta" on a Table II solvent stays an indicator.
+func TestGap85bNoPrescriptionCosmetic(t *testing.T) {
+	runGapCases(t, []gapCase{
+		{title: "Quitaesmalte con acetona 250 ml", desc: "Acetona para uñas. Sin receta: es un cosmético.", price: "$ 3",
+			cas: []string{"67-64-1"}},
+		{title: "Acetona pura 5 L", desc: "Acetona pura. Sin receta, sin preguntas.", price: "$ 30",
+			suspicious: true, cas: []string{"67-64-1"}},
+	})
+}
