@@ -228,14 +228,8 @@ func labelledAnswer(norm []byte, i int) []byte {
 	if i > len(norm) {
 		return nil
 	}
-	lo := max(0, i-maxQALine)
-	ls := bytes.LastIndexByte(norm[lo:i], '\n')
-	if ls < 0 && lo > 0 {
-		return nil
-	}
-	if !opensQuestionLabel(norm[lo+ls+1 : i]) {
-		return nil
-	}
+	// The next line first: most fields are one line, and IndexByte is
+	// cheap where a backward scan is not.
 	le := bytes.IndexByte(norm[i:min(len(norm), i+maxQALine)], '\n')
 	if le < 0 {
 		return nil
@@ -245,6 +239,14 @@ func labelledAnswer(norm []byte, i int) []byte {
 	if len(a) == len(next) {
 		// No answer label: the next line may be anything (another
 		// question, the next item).
+		return nil
+	}
+	lo := max(0, i-maxQALine)
+	ls := bytes.LastIndexByte(norm[lo:i], '\n')
+	if ls < 0 && lo > 0 {
+		return nil
+	}
+	if !opensQuestionLabel(norm[lo+ls+1 : i]) {
 		return nil
 	}
 	if e := bytes.IndexByte(a, '\n'); e >= 0 {
@@ -319,11 +321,24 @@ func opensDenial(rest []byte) bool {
 			continue
 		}
 		if r, _ := utf8.DecodeRune(rest[len(d):]); len(rest) == len(d) || !isWordRune(r) {
-			return true
+			// "We don't sell to private buyers", "no vendemos a
+			// particulares", "wir verkaufen nicht an Privat": a limit on
+			// whom or how, not a denial of the goods.
+			next := bytes.FieldsFunc(rest[len(d):min(len(rest), len(d)+24)], func(r rune) bool { return !isWordRune(r) })
+			return len(next) == 0 || !restrictWords[string(next[0])]
 		}
 	}
 	return false
 }
+
+// restrictWords right after a denial limit whom or how the seller sells
+// to ("we don't sell to minors", "without a licence", "outside the EU"),
+// normalised. Background knowledge (fixdocs18).
+var restrictWords = map[string]bool{"to": true, "without": true, "outside": true, "under": true, "below": true,
+	"retail": true, "individually": true, "privately": true, "a": true, "al": true, "sin": true, "sans": true, "aux": true,
+	"ohne": true, "an": true, "ai": true, "agli": true, "aan": true, "zonder": true, "bez": true, "без": true,
+	"kepada": true, "tanpa": true, "para": true, "pour": true, "fur": true, "per": true, "voor": true, "dla": true,
+	"для": true, "kimseye": true}
 
 // butWords in an answer may take back its "no" ("No, but we can order
 // it", "ไม่มีครับ แต่สั่งได้"), normalised; Latin and Cyrillic ones are
