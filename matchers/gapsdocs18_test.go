@@ -71,6 +71,8 @@ func TestGapDocs18QuestionDenied(t *testing.T) {
 		{"น้ำกรดแบตเตอรี่ 1 ลิตร", "Q: ร้านมีเอฟีดรีนขายไหม - ผู้ใช้ k***t\nA: มีครับ 1 กก. ส่งได้เลย", "ephedrine", false},
 		{"น้ำกรดแบตเตอรี่ 1 ลิตร", "Q: ร้านมีเอฟีดรีนขายไหม ไม่มีใบสั่งแพทย์\nไม่มีรีวิว", "ephedrine", false},
 		{"Battery acid 1 L", "Q: Do you sell ephedrine? A: Yes, 25 kg drums.", "ephedrine", false},
+		{"น้ำกรดแบตเตอรี่ 1 ลิตร", "Q: ร้านมีเอฟีดรีนขายไหม\nA: ไม่ต้องห่วงครับ มีของพร้อมส่ง", "ephedrine", false},
+		{"น้ำกรดแบตเตอรี่ 1 ลิตร", "Q: ร้านมีเอฟีดรีนขายไหม\nA: ไม่มีปัญหาครับ ส่งได้ทั่วประเทศ", "ephedrine", false},
 		{"Lab chemicals", "Do you sell ephedrine? We don't sell to just anyone, verified buyers only. Wickr: efx", "ephedrine", false},
 		{"Productos químicos", "¿Venden efedrina? No vendemos a particulares, solo empresas. Telegram @efx", "ephedrine", false},
 		{"Ephedrine HCl 1 kg", "Ephedrine HCl, 99%. Q: Do you ship to Mexico?\nA: No, EU only.", "ephedrine", false},

@@ -402,7 +402,38 @@ func answeredDenial(norm []byte, i int) bool {
 		if e := bytes.IndexByte(a, '\n'); e >= 0 {
 			a = a[:e]
 		}
+		if t := afterApology(a); bytes.HasPrefix(t, thaiNot) {
+			// Thai ไม่ glues to what it negates: only a denial of having
+			// or selling, or a bare polite "no", answers the request;
+			// "ไม่ต้องห่วง" (don't worry), "ไม่มีปัญหา" (no problem) do not.
+			if thaiDenial(t) && !answerRestores(a) {
+				return true
+			}
+			continue
+		}
 		if (opensNo(a) || opensDenial(a)) && !answerRestores(a) {
+			return true
+		}
+	}
+	return false
+}
+
+var thaiNot = []byte("ไม่")
+
+// thaiDenials follow ไม่ in a Thai answer that denies having or selling:
+// มี (have), ขาย (sell), ได้ขาย/ได้มี, จำหน่าย (normalised จาหน่าย), and the
+// polite particles of a bare "no" (ครับ, ค่ะ, คะ, นะ).
+var thaiDenials = [][]byte{[]byte("มี"), []byte("ขาย"), []byte("ได้ขาย"), []byte("ได้มี"), []byte("จาหน่าย"), []byte("ครับ"),
+	[]byte("ค่ะ"), []byte("คะ"), []byte("นะ")}
+
+// thaiDenial reports whether t, opening with ไม่, denies having or selling.
+func thaiDenial(t []byte) bool {
+	rest := t[len(thaiNot):]
+	if bytes.HasPrefix(rest, []byte("มีปัญหา")) {
+		return false
+	}
+	for _, d := range thaiDenials {
+		if bytes.HasPrefix(rest, d) {
 			return true
 		}
 	}
