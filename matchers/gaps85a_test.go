@@ -1,6 +1,10 @@
 package matchers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/precwatch/precwatch"
+)
 
 // TestGap85aNames: names heldout85 did not know (xy0018 Polish
 // "metiloamina", xy0119 Finnish "ammoniumformiaatti", xy0128 Russian
@@ -43,4 +47,25 @@ func TestGap85aCryptoOnly(t *testing.T) {
 		{"et", "Nitroethane 1L", "Laborikvaliteet. Makse ainult krüptos.", true},
 		{"et", "Nitroethane 1L", "Laborikvaliteet. Makse pangaülekandega, arve.", false},
 	})
+}
+
+// TestGap85aPlaceholderPrice: a price field holding only a dash or an
+// ellipsis ("—", "-", "…"), as news pages fill it, states no price, so a
+// police warning that names GBL and Telegram stays a report (heldout85
+// xy0092); a real price keeps the listing an offer.
+func TestGap85aPlaceholderPrice(t *testing.T) {
+	m := mustMatcher(t)
+	const title, desc = "GBL:n vaarat – artikkeli", "Poliisi varoittaa: GBL:ää myydään vanteenpuhdistajana. Telegram-ryhmät levittävät."
+	for _, tc := range []struct {
+		price string
+		want  bool
+	}{
+		{"—", false}, {" - ", false}, {"…", false}, {"", false},
+		{"80 €", true}, {"$", true},
+	} {
+		got := m.Match(&precwatch.Listing{Title: title, Description: desc, Price: tc.price, Seller: "Uutiset"})
+		if got.Suspicious != tc.want {
+			t.Errorf("price %q: suspicious %v (score %.2f), want %v; explain %q", tc.price, got.Suspicious, got.Score, tc.want, got.Explain)
+		}
+	}
 }

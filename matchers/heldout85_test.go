@@ -15,9 +15,6 @@ var heldout85KnownGaps = map[string]string{
 	// fix85a: "Uksyhappoanhydridi" is no Finnish name (acetic acid is "etikkahappo"; "uksus-" is the
 	// Russian stem), so the watchlist's "etikkahappoanhydridi" cannot find it and a coined word is not added.
 	"xy0026": "coined name uksyhappoanhydridi (Finnish is etikkahappoanhydridi)",
-	// fix85a: GBL is found now ("GBL:ää … vanteenpuhdistajana"); the news report's "Telegram-ryhmät
-	// levittävät" (Telegram groups spread it) still reads as a messenger contact: a context rule (fix85b).
-	"xy0092": "Finnish police news: Telegram named as what groups use, read as a contact",
 }
 
 // TestHeldout85 measures the matcher on the eighty-fifth held-out set.

