@@ -679,7 +679,16 @@ type evaluation struct {
 // articles fill the field (heldout85 xy0092, a Finnish police warning
 // with price "—"). A placeholder states no price, so it makes no offer.
 func blankPrice(p string) bool {
-	return strings.Trim(p, " \t\u00a0-‐‑‒–—―….") == ""
+	for _, r := range p {
+		switch r {
+		case '-', '.', '‐', '‑', '‒', '–', '—', '―', '…':
+		default:
+			if !unicode.IsSpace(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
