@@ -36,3 +36,20 @@ func TestGap86bNegation(t *testing.T) {
 		{"சளி மாத்திரை – சூடோஎஃபெட்ரின் உள்ளது", "இந்த மாத்திரையில் சூடோஎஃபெட்ரின் உள்ளது. 10 மாத்திரைகள்.", []string{"pseudoephedrine"}},
 	})
 }
+
+// TestGap86bNews: seizure news in Urdu ("برآمد کی", "مقدمہ درج کر لیا",
+// "کسٹمز حکام") and Kurmanji ("Asayîş … girt", "hatibû desteserkirin")
+// names what the police or customs found, it offers nothing (heldout86
+// xx0035, xx0077); a seller's offer of the same substance in those
+// languages stays suspicious, an Urdu export offer ("برآمد کے لیے") among
+// them.
+func TestGap86bNews(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"ur", "طورخم پر 60 کلو ایفیڈرین برآمد", "کسٹمز حکام نے ٹرک سے ایفیڈرین برآمد کی جو 'نمک' ظاہر کی گئی تھی۔ اے این ایف نے مقدمہ درج کر لیا۔", false},
+		{"ur", "ایفیڈرین 60 کلو برائے فروخت", "خالص ایفیڈرین، برآمد کے لیے دستیاب۔ واٹس ایپ کریں۔", true},
+		{"ur", "پولیس نے 20 کلو ایفیڈرین قبضے میں لے لی", "ملزم گرفتار، مقدمہ درج۔", false},
+		{"ku", "Asayîş 40 kîlo ephedrine girt", "Li deriyê sînor ephedrine wek 'xwê' hatibû nîşandan.", false},
+		{"ku", "Ephedrine 40 kîlo tê firotin", "Ephedrine paqij, bi WhatsApp re têkilî daynin.", true},
+		{"ku", "Polîsan 10 kîlo pseudoephedrine desteser kir", "Du kes hatin girtin.", false},
+	})
+}
