@@ -53,3 +53,17 @@ func TestGap86bNews(t *testing.T) {
 		{"ku", "Polîsan 10 kîlo pseudoephedrine desteser kir", "Du kes hatin girtin.", false},
 	})
 }
+
+// TestGap86bNegationTwins: the after cues of fix86b ("नाही", "નથી",
+// "இல்லை", "نہیں", "లేదు") deny only the name right before them: a seller
+// who says there is no bill or no licence after the quantity still offers
+// the Table I chemical.
+func TestGap86bNegationTwins(t *testing.T) {
+	runVerdicts(t, []verdictCase{
+		{"mr", "एफेड्रिन पावडर १ किलो", "एफेड्रिन पावडर १ किलो, बिल नाही.", true},
+		{"gu", "એફેડ્રિન પાવડર 1 કિલો", "એફેડ્રિન પાવડર 1 કિલો, બિલ નથી.", true},
+		{"ta", "எஃபெட்ரின் பவுடர் 1 கிலோ", "எஃபெட்ரின் பவுடர் 1 கிலோ, பில் இல்லை.", true},
+		{"ur", "ایفیڈرین پاؤڈر 1 کلو", "ایفیڈرین پاؤڈر 1 کلو، بل نہیں۔", true},
+		{"te", "ఎఫెడ్రిన్ పౌడర్ 1 కిలో", "ఎఫెడ్రిన్ పౌడర్ 1 కిలో, బిల్లు లేదు.", true},
+	})
+}
