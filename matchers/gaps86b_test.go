@@ -67,3 +67,18 @@ func TestGap86bNegationTwins(t *testing.T) {
 		{"te", "ఎఫెడ్రిన్ పౌడర్ 1 కిలో", "ఎఫెడ్రిన్ పౌడర్ 1 కిలో, బిల్లు లేదు.", true},
 	})
 }
+
+// TestGap86bNegationShort: Swahili "bila" (without) and Hausa "babu" (there
+// is no) right before a name, and Somali "kuma jirto" (is not in it) after
+// one, deny it; read only next to a name, "babu matsala" (no problem) and a
+// Swahili offer "yenye" (with) leave the offer standing.
+func TestGap86bNegationShort(t *testing.T) {
+	runSubstances(t, []substanceCase{
+		{"Dawa ya kikohozi bila ephedrine", "Dawa ya kikohozi, chupa 100 ml.", nil},
+		{"Dawa ya kikohozi yenye ephedrine", "Dawa ya kikohozi, chupa 100 ml.", []string{"ephedrine"}},
+		{"Maganin tari", "Babu ephedrine a ciki.", nil},
+		{"Maganin tari, ephedrine 1 kg", "Babu matsala, ephedrine 1 kg.", []string{"ephedrine"}},
+		{"Daawo qufac", "Ephedrine kuma jirto.", nil},
+		{"Daawo qufac", "Ephedrine waa ku jirtaa.", []string{"ephedrine"}},
+	})
+}
