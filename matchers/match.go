@@ -4889,12 +4889,13 @@ func kuWithout(f *field, hs int32) bool {
 // "sen", Irish "gan", Hausa "mara" (held-out 74), Breton "hep", Maori
 // "kore", Kinyarwanda "nta" and Luxembourgish "ouni" (held-out 78), Tagalog
 // "hindi" ("na hindi pseudoephedrine", heldout81 yc0237; also the name of a
-// language, so not an automaton cue). As automaton patterns they would hit
+// language, so not an automaton cue), Swahili "bila" (without; Malay "when")
+// and Hausa "babu" (there is no; also "babu matsala", no problem) (fix86b). As automaton patterns they would hit
 // all over English text ("PA", "San", "dim"), so they are read here, only
 // where a name follows; shortCuesAfter likewise after a name (Kurmanji
 // "tune", there is none).
 var (
-	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hep", "kore", "nta", "ouni", "hindi"}
+	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hep", "kore", "nta", "ouni", "hindi", "bila", "babu"}
 	shortCuesAfter = []string{"tune", "tuneye"}
 )
 
