@@ -1513,7 +1513,38 @@ func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
 // in the original text, found once for the two.
 func proseOrGreeting(f *field, h fhit) bool {
 	os, oe := f.origRange(h.s, h.e)
-	return proseWord(f.orig, os, oe) || greetingName(f.orig, os, oe)
+	return proseWord(f.orig, os, oe) || greetingName(f.orig, os, oe) || toneMarkedWord(f.orig, os, oe)
+}
+
+// toneMarkedWord reports whether the hit at o[os:oe] is written in lower
+// case with an accented Latin letter (a precomposed one, or a combining
+// mark after a letter): a word of a language that marks tone or length
+// on its vowels (Yoruba "náà", "the"; Vietnamese, Hausa), not an
+// abbreviation, which sellers write in plain capitals (heldout86 xx0150:
+// "ẹrù náà" is no NAA). Capitals, look-alike scripts and fullwidth forms
+// are left to the other rules.
+func toneMarkedWord(o string, os, oe int) bool {
+	if os < 0 || oe > len(o) || os >= oe {
+		return false
+	}
+	accent := false
+	for _, r := range o[os:oe] {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			return false
+		case r >= 0x0300 && r <= 0x036F:
+			accent = true
+		case r >= 0x00C0 && r <= 0x024F || r >= 0x1E00 && r <= 0x1EFF:
+			if unicode.IsUpper(r) {
+				return false
+			}
+			accent = true
+		case r >= 'a' && r <= 'z':
+		default:
+			return false
+		}
+	}
+	return accent
 }
 
 // proseWord reports whether the two-letter hit at o[os:oe] is written in lower case
