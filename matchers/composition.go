@@ -29,7 +29,7 @@ func (m *Matcher) markComposition(f *field, ms []subHit, chemForm bool) {
 		if h.negated {
 			continue
 		}
-		if wantedBefore(f.norm, int(h.s)) || m.buyRequestBefore(f, h) || m.buyRequestAfter(f, h) {
+		if wantedBefore(f.norm, int(h.s)) || m.buyRequestBefore(f, h) || m.buyRequestAfter(f, h) || requestDenied(f.norm, int(h.s), int(h.e)) {
 			h.wanted = true
 			continue
 		}

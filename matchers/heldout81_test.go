@@ -19,7 +19,6 @@ var heldout81KnownGaps = map[string]string{
 	"yc0177": "'Skip the pharmacy queue and the ID scan': the shape of heldout14 i0164 (the denial reaches the ID scan only through 'the pharmacy queue and'; 'skip the pharmacy queue' alone is click-and-collect wording, TestGap39SkipPharmacy)",
 	"yc0232": "'Safe delivery guaranteed. We ship to Australia and New Zealand every week.': the destination stands in the next sentence; reading across sentences would flag honest shops' delivery promises (fix66, docs/MATCHING.md)",
 	// fix81b (names): CAS only, the verdicts are right or another round's.
-	"yc0123": "the answer 'No' to 'do they have pseudoephedrine?' (about Wick DayMed) is read as denying every pseudoephedrine mention, the compared brand Sudafed's too",
 	"yc0095": "'acetone-cleaned' in the title is an unnegated mention that the description's '(not acetone)' corrects; a later denial does not cancel an earlier mention (the verdict, 'Stealth 600' read as stealth packaging, is fix81a's)",
 }
 

