@@ -3272,8 +3272,7 @@ func jsonAttr(n *html.Node, name string) (string, bool) {
 // listings, complete.
 func lazyFragments(root *html.Node) []string {
 	var out []string
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	walk(root, func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "turbo-frame", "include-fragment":
@@ -3294,11 +3293,7 @@ func lazyFragments(root *html.Node) []string {
 				}
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
+	})
 	return out
 }
 
@@ -3324,17 +3319,12 @@ func htmxFiresAlone(trigger string) bool {
 // (<frame src>), in order.
 func frameSources(root *html.Node) []string {
 	var out []string
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	walk(root, func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Frame {
 			if src, ok := attr(n, "src"); ok && strings.TrimSpace(src) != "" {
 				out = append(out, src)
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
+	})
 	return out
 }
